@@ -1,0 +1,1 @@
+//! Extraction core (see issue 3).

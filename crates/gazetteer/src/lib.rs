@@ -1,0 +1,1 @@
+//! Gazetteer (see issue 3, item 6).

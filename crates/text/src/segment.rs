@@ -1,0 +1,1 @@
+//! Sentence segmentation (owned by the extraction work; see issue 3).
