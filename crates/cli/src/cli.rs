@@ -1,0 +1,173 @@
+//! Every command and flag, with its help text beside it: the one place to read what the
+//! command line accepts.
+
+use std::path::PathBuf;
+
+use clap::{Args, Parser, Subcommand, ValueEnum};
+
+#[derive(Parser, Debug)]
+#[command(
+    name = "strikewatch",
+    version,
+    about = "Turns news reporting into a sourced ledger of reported military strikes.",
+    long_about = "strikewatch reads news reporting (text, HTML, feeds, web archives, JSONL), keeps every \
+input as it was read, and builds a ledger of reported strikes in which every value can be followed back \
+to the article, sentence and source it came from.\n\nIt only reads and counts public reporting.",
+    after_help = "Start with `strikewatch demo`, or `strikewatch ingest FOLDER` then `strikewatch articles`."
+)]
+pub struct Cli {
+    /// The store file (SQLite). Created if missing.
+    #[arg(long, global = true, env = "STRIKEWATCH_DB", default_value = "strikewatch.db", value_name = "PATH")]
+    pub db: PathBuf,
+
+    /// Log details to stderr (repeat for more: -vv).
+    #[arg(short, long, global = true, action = clap::ArgAction::Count)]
+    pub verbose: u8,
+
+    #[command(subcommand)]
+    pub command: Command,
+}
+
+#[derive(Subcommand, Debug)]
+pub enum Command {
+    /// Read news inputs into the store: files, folders (recursive), `-` for standard input,
+    /// or http(s) URLs.
+    ///
+    /// Formats are detected from the file name and content: plain text (any common encoding;
+    /// metadata from flags or a NAME.meta.json beside the file), HTML pages, JSONL (one article
+    /// per line: url, outlet, published, lang, title, and text or html), RSS/Atom/JSON feeds
+    /// (one article per item) and WARC or WARC.gz archives (HTML response records).
+    ///
+    /// Raw input is stored before it is parsed; re-ingesting the same input adds nothing; an
+    /// interrupted run is completed by running it again. Each bad input gets one line on
+    /// stderr and the batch goes on; the exit status is 1 if anything failed.
+    Ingest(IngestArgs),
+
+    /// List stored articles.
+    Articles {
+        /// Print a JSON array instead of a table.
+        #[arg(long)]
+        json: bool,
+        /// Show at most N articles.
+        #[arg(long, default_value_t = 50, value_name = "N")]
+        limit: usize,
+        /// Skip the first N articles.
+        #[arg(long, default_value_t = 0, value_name = "N")]
+        offset: usize,
+    },
+
+    /// Show one article: its metadata and the stored text every byte span points into.
+    Show {
+        /// The article id (see `strikewatch articles`).
+        id: i64,
+        /// Print JSON (with `text`) instead of a readable page.
+        #[arg(long)]
+        json: bool,
+    },
+
+    /// List inputs that failed, with their errors (they are kept, with their bytes).
+    Failures {
+        /// Print a JSON array instead of a table.
+        #[arg(long)]
+        json: bool,
+        /// Show at most N failures.
+        #[arg(long, default_value_t = 100, value_name = "N")]
+        limit: usize,
+    },
+
+    /// Counts of what the store holds.
+    Status {
+        /// Print JSON.
+        #[arg(long)]
+        json: bool,
+    },
+
+    /// Run the demo: ingest the bundled sample corpus into a temporary store and show what it
+    /// holds.
+    Demo {
+        /// Keep the demo store at this path instead of a temporary file.
+        #[arg(long, value_name = "PATH")]
+        keep: Option<PathBuf>,
+    },
+}
+
+#[derive(Args, Debug, Clone)]
+pub struct IngestArgs {
+    /// Files, folders, `-` (standard input) or http(s) URLs.
+    #[arg(required = true, value_name = "INPUT")]
+    pub inputs: Vec<String>,
+
+    /// Force the input format instead of detecting it.
+    #[arg(long, value_enum)]
+    pub format: Option<FormatArg>,
+
+    /// URL of the article (for text input or standard input).
+    #[arg(long)]
+    pub url: Option<String>,
+    /// Outlet that published it.
+    #[arg(long)]
+    pub outlet: Option<String>,
+    /// Publication date, YYYY-MM-DD.
+    #[arg(long, value_name = "DATE")]
+    pub published: Option<String>,
+    /// Headline.
+    #[arg(long)]
+    pub title: Option<String>,
+    /// Language code (en, es, ...); detected when absent.
+    #[arg(long)]
+    pub lang: Option<String>,
+
+    /// For feeds: fetch the page each item links to and read it instead of the item's summary.
+    #[arg(long)]
+    pub fetch_links: bool,
+
+    /// Store and parse only; do not run extraction and the ledger update.
+    #[arg(long)]
+    pub no_extract: bool,
+
+    /// Largest single input (file, JSONL line, WARC record, download) in bytes.
+    #[arg(long, default_value_t = 16 * 1024 * 1024, value_name = "BYTES")]
+    pub max_bytes: usize,
+
+    /// Deepest HTML element nesting accepted.
+    #[arg(long, default_value_t = 256, value_name = "N")]
+    pub max_depth: usize,
+
+    /// Network timeout per request, in seconds.
+    #[arg(long, default_value_t = 30, value_name = "SECONDS")]
+    pub timeout: u64,
+
+    /// Similarity (estimated Jaccard over 5-word shingles) at which two articles are copies
+    /// of one story.
+    #[arg(long, default_value_t = sw_dedup::DEFAULT_THRESHOLD, value_name = "0..1")]
+    pub near_dup: f64,
+
+    /// Inputs committed per transaction.
+    #[arg(long, default_value_t = 256, value_name = "N")]
+    pub batch: usize,
+
+    /// Print the summary as JSON.
+    #[arg(long)]
+    pub json: bool,
+}
+
+#[derive(ValueEnum, Debug, Clone, Copy)]
+pub enum FormatArg {
+    Text,
+    Html,
+    Jsonl,
+    Feed,
+    Warc,
+}
+
+impl From<FormatArg> for sw_model::Format {
+    fn from(f: FormatArg) -> Self {
+        match f {
+            FormatArg::Text => sw_model::Format::Text,
+            FormatArg::Html => sw_model::Format::Html,
+            FormatArg::Jsonl => sw_model::Format::Jsonl,
+            FormatArg::Feed => sw_model::Format::Feed,
+            FormatArg::Warc => sw_model::Format::Warc,
+        }
+    }
+}

@@ -1,0 +1,263 @@
+//! The `strikewatch` command: parses flags (all defined in `cli.rs`) and wires the library
+//! crates together. Logic lives in the crates; this binary decides only what to print.
+
+mod cli;
+mod pipeline;
+mod render;
+
+use std::io::IsTerminal;
+use std::process::ExitCode;
+use std::sync::atomic::{AtomicBool, Ordering};
+use std::sync::Arc;
+
+use anyhow::{Context, Result};
+use clap::Parser;
+use include_dir::{include_dir, Dir};
+use indicatif::{ProgressBar, ProgressDrawTarget, ProgressStyle};
+use sw_store::{SqliteStore, Store};
+
+use cli::{Cli, Command, IngestArgs};
+use pipeline::{Pipeline, Reporter, Summary};
+
+/// The sample corpus, built into the binary so that `demo` works from anywhere.
+static EXAMPLES: Dir<'static> = include_dir!("$CARGO_MANIFEST_DIR/../../examples");
+
+fn main() -> ExitCode {
+    let cli = Cli::parse();
+    let filter = match cli.verbose {
+        0 => "warn",
+        1 => "info",
+        _ => "debug",
+    };
+    tracing_subscriber::fmt()
+        .with_env_filter(tracing_subscriber::EnvFilter::try_from_env("STRIKEWATCH_LOG").unwrap_or_else(|_| filter.into()))
+        .with_writer(std::io::stderr)
+        .init();
+    // Parsing runs on worker threads; give them room for deep (but accepted) documents.
+    let _ = rayon::ThreadPoolBuilder::new().stack_size(32 << 20).build_global();
+    match run(cli) {
+        Ok(code) => code,
+        Err(e) => {
+            eprintln!("error: {e:#}");
+            ExitCode::from(2)
+        }
+    }
+}
+
+fn open(db: &std::path::Path) -> Result<SqliteStore> {
+    SqliteStore::open(db).with_context(|| format!("cannot open the store {}", db.display()))
+}
+
+fn run(cli: Cli) -> Result<ExitCode> {
+    match cli.command {
+        Command::Ingest(args) => {
+            let mut store = open(&cli.db)?;
+            let summary = ingest(&mut store, &args, true)?;
+            let counts = store.counts()?;
+            if args.json {
+                println!("{}", serde_json::to_string_pretty(&serde_json::json!({ "summary": summary, "store": counts }))?);
+            } else {
+                println!("{}", render::summary_line(&summary, &counts));
+            }
+            Ok(exit_for(&summary))
+        }
+        Command::Articles { json, limit, offset } => {
+            let store = open(&cli.db)?;
+            let rows = store.articles(limit, offset)?;
+            if json {
+                println!("{}", serde_json::to_string_pretty(&rows)?);
+            } else {
+                print!("{}", render::articles_table(&rows));
+            }
+            Ok(ExitCode::SUCCESS)
+        }
+        Command::Show { id, json } => {
+            let store = open(&cli.db)?;
+            let Some(row) = store.article(id)? else {
+                eprintln!("error: no article with id {id} in {} (see `strikewatch articles`)", cli.db.display());
+                return Ok(ExitCode::from(1));
+            };
+            if json {
+                println!("{}", serde_json::to_string_pretty(&row)?);
+            } else {
+                print!("{}", render::article_page(&row));
+            }
+            Ok(ExitCode::SUCCESS)
+        }
+        Command::Failures { json, limit } => {
+            let store = open(&cli.db)?;
+            let rows = store.failed_inputs(limit)?;
+            if json {
+                println!("{}", serde_json::to_string_pretty(&rows)?);
+            } else if rows.is_empty() {
+                println!("no failed inputs");
+            } else {
+                for r in rows {
+                    println!("{}: {}", r.locator, r.error);
+                }
+            }
+            Ok(ExitCode::SUCCESS)
+        }
+        Command::Status { json } => {
+            let store = open(&cli.db)?;
+            let c = store.counts()?;
+            if json {
+                println!("{}", serde_json::to_string_pretty(&c)?);
+            } else {
+                println!(
+                    "{}: {} articles in {} stories, from {} inputs ({} failed, {} pending)",
+                    cli.db.display(),
+                    c.articles,
+                    c.stories,
+                    c.inputs,
+                    c.failed_inputs,
+                    c.pending_inputs
+                );
+            }
+            Ok(ExitCode::SUCCESS)
+        }
+        Command::Demo { keep } => demo(keep),
+    }
+}
+
+fn exit_for(s: &Summary) -> ExitCode {
+    if s.interrupted {
+        ExitCode::from(130)
+    } else if s.failed > 0 {
+        ExitCode::from(1)
+    } else {
+        ExitCode::SUCCESS
+    }
+}
+
+/// Prints problems as single lines above a live progress line (drawn only on a terminal).
+struct TermReporter {
+    bar: ProgressBar,
+}
+
+impl TermReporter {
+    fn new(show: bool) -> TermReporter {
+        let target = if show && std::io::stderr().is_terminal() {
+            ProgressDrawTarget::stderr()
+        } else {
+            ProgressDrawTarget::hidden()
+        };
+        let bar = ProgressBar::with_draw_target(None, target);
+        bar.set_style(ProgressStyle::with_template("{spinner} {elapsed} {msg}").expect("template"));
+        bar.enable_steady_tick(std::time::Duration::from_millis(120));
+        TermReporter { bar }
+    }
+
+    fn line(&self, s: String) {
+        if self.bar.is_hidden() {
+            eprintln!("{s}");
+        } else {
+            self.bar.println(s);
+        }
+    }
+}
+
+impl Reporter for TermReporter {
+    fn error(&self, locator: &str, message: &str) {
+        self.line(format!("error: {locator}: {message}"));
+    }
+    fn note(&self, locator: &str, message: &str) {
+        self.line(format!("note: {locator}: {message}"));
+    }
+    fn progress(&self, s: &Summary) {
+        self.bar.set_message(format!(
+            "{} new articles, {} duplicate, {} failed, {} skipped",
+            s.new, s.duplicate, s.failed, s.skipped
+        ));
+    }
+}
+
+fn ingest(store: &mut SqliteStore, args: &IngestArgs, progress: bool) -> Result<Summary> {
+    let options = sw_ingest::Options {
+        format: args.format.map(Into::into),
+        meta: sw_ingest::UnitMeta {
+            url: args.url.clone(),
+            outlet: args.outlet.clone(),
+            published: args.published.clone(),
+            title: args.title.clone(),
+            lang: args.lang.clone(),
+            ..Default::default()
+        },
+        fetch_links: args.fetch_links,
+        limits: sw_ingest::Limits {
+            max_bytes: args.max_bytes,
+            max_depth: args.max_depth,
+            timeout: std::time::Duration::from_secs(args.timeout),
+            ..Default::default()
+        },
+    };
+    if let Some(p) = &args.published {
+        if sw_ingest::parse_date(p).is_none() {
+            anyhow::bail!("--published {p:?} is not a date (expected YYYY-MM-DD)");
+        }
+    }
+    if !(0.0..=1.0).contains(&args.near_dup) {
+        anyhow::bail!("--near-dup must be between 0 and 1");
+    }
+    let needs_net = args.inputs.iter().any(|i| i.starts_with("http://") || i.starts_with("https://")) || args.fetch_links;
+    let fetcher = if needs_net { Some(sw_ingest::Fetcher::new(&options.limits).map_err(anyhow::Error::msg)?) } else { None };
+
+    // First Ctrl-C: finish the batch in flight, commit, stop. Second: leave at once (the
+    // store stays consistent either way; the interrupted batch is redone on the next run).
+    let stop = Arc::new(AtomicBool::new(false));
+    let flag = stop.clone();
+    let _ = ctrlc::set_handler(move || {
+        if flag.swap(true, Ordering::SeqCst) {
+            std::process::exit(130);
+        }
+        eprintln!("\ninterrupted: finishing the current batch; run the same command again to complete the ingest");
+    });
+    let reporter = TermReporter::new(progress);
+    let mut pipeline = Pipeline {
+        store,
+        options,
+        near_dup: args.near_dup,
+        batch: args.batch.max(1),
+        stop: &stop,
+        fetcher: fetcher.as_ref(),
+    };
+    let summary = pipeline.run(&args.inputs, &reporter)?;
+    reporter.bar.finish_and_clear();
+    Ok(summary)
+}
+
+fn demo(keep: Option<std::path::PathBuf>) -> Result<ExitCode> {
+    let dir = tempfile::tempdir().context("cannot create a temporary folder for the demo")?;
+    let corpus = dir.path().join("examples");
+    std::fs::create_dir_all(&corpus)?;
+    EXAMPLES.extract(&corpus).context("cannot write the sample corpus")?;
+    let db = keep.unwrap_or_else(|| dir.path().join("demo.db"));
+    let mut store = open(&db)?;
+    println!("strikewatch demo: ingesting the bundled sample corpus ({} files) into {}", count_files(&EXAMPLES), db.display());
+    let args = IngestArgs {
+        inputs: vec![corpus.display().to_string()],
+        format: None,
+        url: None,
+        outlet: None,
+        published: None,
+        title: None,
+        lang: None,
+        fetch_links: false,
+        no_extract: false,
+        max_bytes: 16 * 1024 * 1024,
+        max_depth: 256,
+        timeout: 30,
+        near_dup: sw_dedup::DEFAULT_THRESHOLD,
+        batch: 256,
+        json: false,
+    };
+    let summary = ingest(&mut store, &args, true)?;
+    let counts = store.counts()?;
+    println!("{}\n", render::summary_line(&summary, &counts));
+    print!("{}", render::articles_table(&store.articles(1000, 0)?));
+    Ok(exit_for(&summary))
+}
+
+fn count_files(d: &Dir<'_>) -> usize {
+    d.files().count() + d.dirs().map(count_files).sum::<usize>()
+}

@@ -1,0 +1,241 @@
+//! The ingest pipeline: walk inputs, store raw bytes, parse in parallel, normalise, assign
+//! stories, commit. Work goes in batches: one transaction stores a batch's raw inputs, the
+//! next stores its articles, so a crash loses at most the batch in flight, and a re-run
+//! finds its inputs pending and completes them from the stored bytes.
+//!
+//! Cost grows linearly with the input: each unit is parsed once, and story assignment is an
+//! index lookup per LSH band, never a comparison with every stored article.
+
+use std::sync::atomic::{AtomicBool, Ordering};
+
+use anyhow::Result;
+use rayon::prelude::*;
+use serde::Serialize;
+use sw_dedup::Signature;
+use sw_ingest::{Item, Options, Unit, UnitMeta};
+use sw_model::Format;
+use sw_store::{Admission, Finish, NewArticle, Outcome, RawInput, Store};
+use sw_text::Preparer;
+
+/// What an ingest did, for the summary line and `--json`.
+#[derive(Debug, Default, Serialize, Clone, PartialEq, Eq)]
+pub struct Summary {
+    /// Articles added to the store.
+    pub new: usize,
+    /// Of the new articles, those that joined a story already held (syndicated copies).
+    pub copies: usize,
+    /// Inputs or articles already stored, so nothing was added.
+    pub duplicate: usize,
+    /// Inputs that could not be read or parsed.
+    pub failed: usize,
+    /// Things passed over on purpose (unknown file kinds, non-HTML archive records).
+    pub skipped: usize,
+    /// Item-level problems inside inputs that were otherwise read.
+    pub warnings: usize,
+    /// Inputs left pending by an earlier interrupted run and finished now.
+    pub resumed: usize,
+    pub interrupted: bool,
+}
+
+/// Where the pipeline reports as it goes: one line per problem, and progress.
+pub trait Reporter: Sync {
+    fn error(&self, locator: &str, message: &str);
+    fn note(&self, locator: &str, message: &str);
+    fn progress(&self, summary: &Summary);
+}
+
+pub struct Pipeline<'a, S: Store> {
+    pub store: &'a mut S,
+    pub options: Options,
+    pub near_dup: f64,
+    pub batch: usize,
+    pub stop: &'a AtomicBool,
+    pub fetcher: Option<&'a sw_ingest::Fetcher>,
+}
+
+/// Largest total of raw bytes held in one batch.
+const BATCH_BYTES: usize = 32 * 1024 * 1024;
+
+impl<S: Store> Pipeline<'_, S> {
+    pub fn run(&mut self, inputs: &[String], reporter: &dyn Reporter) -> Result<Summary> {
+        let preparer = Preparer::new();
+        let mut summary = Summary::default();
+        self.resume(&preparer, reporter, &mut summary)?;
+
+        let mut batch: Vec<Unit> = Vec::new();
+        let mut batch_bytes = 0usize;
+        let mut failure: Option<anyhow::Error> = None;
+        let options = self.options.clone();
+        let fetcher = self.fetcher;
+        sw_ingest::walk(inputs, &options, fetcher, &mut |item| {
+            if failure.is_some() || self.stop.load(Ordering::Relaxed) {
+                return;
+            }
+            match item {
+                Item::Unit(u) => {
+                    batch_bytes += u.bytes.len();
+                    batch.push(u);
+                    if batch.len() >= self.batch || batch_bytes >= BATCH_BYTES {
+                        let units = std::mem::take(&mut batch);
+                        batch_bytes = 0;
+                        if let Err(e) = self.process(units, &preparer, reporter, &mut summary) {
+                            failure = Some(e);
+                        }
+                    }
+                }
+                Item::Unreadable { locator, error } => {
+                    summary.failed += 1;
+                    reporter.error(&locator, &error);
+                    if let Err(e) = self.store.record_unreadable(&locator, &error) {
+                        failure = Some(e.into());
+                    }
+                }
+                Item::Skipped { locator, reason } => {
+                    summary.skipped += 1;
+                    reporter.note(&locator, &reason);
+                }
+            }
+            reporter.progress(&summary);
+        });
+        if let Some(e) = failure {
+            return Err(e);
+        }
+        if self.stop.load(Ordering::Relaxed) {
+            summary.interrupted = true;
+            return Ok(summary);
+        }
+        self.process(batch, &preparer, reporter, &mut summary)?;
+        Ok(summary)
+    }
+
+    /// Finishes inputs an interrupted run left pending, from their stored bytes.
+    fn resume(&mut self, preparer: &Preparer, reporter: &dyn Reporter, summary: &mut Summary) -> Result<()> {
+        loop {
+            let pending = self.store.pending(self.batch.max(1))?;
+            if pending.is_empty() || self.stop.load(Ordering::Relaxed) {
+                return Ok(());
+            }
+            let work: Vec<(i64, Unit)> = pending.into_iter().map(|(id, raw)| (id, unit_of(raw))).collect();
+            summary.resumed += work.len();
+            self.parse_and_finish(work, preparer, reporter, summary)?;
+        }
+    }
+
+    fn process(&mut self, units: Vec<Unit>, preparer: &Preparer, reporter: &dyn Reporter, summary: &mut Summary) -> Result<()> {
+        if units.is_empty() {
+            return Ok(());
+        }
+        let raws: Vec<RawInput> = units.iter().map(raw_of).collect();
+        let admissions = self.store.admit(&raws)?;
+        let mut work = Vec::new();
+        for (unit, adm) in units.into_iter().zip(admissions) {
+            match adm {
+                Admission::Done(_) => summary.duplicate += 1,
+                Admission::New(id) | Admission::Pending(id) | Admission::Retry(id) => work.push((id, unit)),
+            }
+        }
+        self.parse_and_finish(work, preparer, reporter, summary)
+    }
+
+    fn parse_and_finish(
+        &mut self,
+        work: Vec<(i64, Unit)>,
+        preparer: &Preparer,
+        reporter: &dyn Reporter,
+        summary: &mut Summary,
+    ) -> Result<()> {
+        let limits = &self.options.limits;
+        let today = chrono::Utc::now().date_naive();
+        let results: Vec<(i64, String, Finish)> = work
+            .into_par_iter()
+            .map(|(id, unit)| {
+                let finish = match sw_ingest::parse(&unit, limits) {
+                    Err(e) => Finish::Failed(e.0),
+                    Ok(parsed) => {
+                        let articles = parsed
+                            .documents
+                            .into_iter()
+                            .enumerate()
+                            .map(|(i, doc)| {
+                                // the latest date the article can carry: its capture, else today
+                                let reference = match doc.published_basis {
+                                    sw_model::PublishedBasis::Capture => doc.published,
+                                    _ => Some(today),
+                                };
+                                let (article, _stats) = preparer.prepare(doc, reference);
+                                let signature = Signature::of(dedup_body(&article));
+                                NewArticle { item: i as u32, article, signature }
+                            })
+                            .collect();
+                        Finish::Parsed { articles, warnings: parsed.warnings }
+                    }
+                };
+                (id, unit.locator, finish)
+            })
+            .collect();
+        let mut batch = Vec::with_capacity(results.len());
+        let mut locators = Vec::with_capacity(results.len());
+        for (id, locator, finish) in results {
+            match &finish {
+                Finish::Failed(e) => {
+                    summary.failed += 1;
+                    reporter.error(&locator, e);
+                }
+                Finish::Parsed { warnings, .. } => {
+                    for w in warnings {
+                        summary.warnings += 1;
+                        reporter.note(&locator, w);
+                    }
+                }
+            }
+            locators.push(locator);
+            batch.push((id, finish));
+        }
+        let outcomes = self.store.finish(batch, self.near_dup)?;
+        for per_input in outcomes {
+            for o in per_input {
+                match o {
+                    Outcome::New { copy_of, .. } => {
+                        summary.new += 1;
+                        if copy_of.is_some() {
+                            summary.copies += 1;
+                        }
+                    }
+                    Outcome::Duplicate { .. } => summary.duplicate += 1,
+                }
+            }
+        }
+        reporter.progress(summary);
+        Ok(())
+    }
+}
+
+fn raw_of(u: &Unit) -> RawInput {
+    RawInput {
+        locator: u.locator.clone(),
+        format: Some(u.format.code().to_string()),
+        bytes: u.bytes.clone(),
+        meta: (u.meta != UnitMeta::default()).then(|| serde_json::to_value(&u.meta).unwrap_or_default()),
+    }
+}
+
+fn unit_of(raw: RawInput) -> Unit {
+    let format = match raw.format.as_deref() {
+        Some("html") => Format::Html,
+        Some("jsonl") => Format::Jsonl,
+        Some("feed") => Format::Feed,
+        Some("warc") => Format::Warc,
+        _ => Format::Text,
+    };
+    let meta = raw.meta.and_then(|m| serde_json::from_value(m).ok()).unwrap_or_default();
+    Unit { locator: raw.locator, format, bytes: raw.bytes, meta }
+}
+
+/// The part of an article compared for near-duplicates: its text without a leading headline,
+/// because syndicators rewrite headlines while keeping the body.
+fn dedup_body(a: &sw_model::Article) -> &str {
+    match &a.title {
+        Some(t) if !t.is_empty() => a.text.strip_prefix(t.as_str()).unwrap_or(&a.text),
+        _ => &a.text,
+    }
+}

@@ -1,0 +1,169 @@
+//! Near-duplicate detection: MinHash signatures over word shingles, and LSH band keys so that
+//! a store can find candidate copies with an index lookup instead of comparing every pair.
+//!
+//! Syndicated wire copy reaches us many times with a changed headline or an extra sentence;
+//! such copies must form one *story* so they count once as corroboration. Cost per article is
+//! linear in its length; finding candidates is one lookup per band, whatever the corpus size.
+//!
+//! The hash functions are fixed here (FNV-1a with a SplitMix64 finaliser and constant
+//! permutation seeds), never `std`'s `DefaultHasher`, because signatures are stored and must
+//! compare equal across builds and Rust versions.
+//!
+//! ```
+//! use sw_dedup::{Signature, DEFAULT_THRESHOLD};
+//! let a = Signature::of("the navy struck a small boat in the caribbean on tuesday killing three people aboard it");
+//! let b = Signature::of("the navy struck a small boat in the caribbean on tuesday killing three people aboard it, officials said");
+//! assert!(a.similarity(&b) >= DEFAULT_THRESHOLD);
+//! let c = Signature::of("lawmakers debated a war powers resolution on thursday and voted it down by a narrow margin");
+//! assert!(a.similarity(&c) < 0.2);
+//! ```
+
+/// Number of hash permutations in a signature.
+pub const PERMUTATIONS: usize = 128;
+/// LSH bands; `BANDS * ROWS == PERMUTATIONS`. With 16 bands of 8 rows, a pair at Jaccard 0.8
+/// becomes a candidate with probability ~0.95 and a pair at 0.5 with probability ~0.06.
+pub const BANDS: usize = 16;
+pub const ROWS: usize = PERMUTATIONS / BANDS;
+/// Words per shingle.
+pub const SHINGLE: usize = 5;
+/// The estimated Jaccard similarity at or above which two texts are copies of one story.
+pub const DEFAULT_THRESHOLD: f64 = 0.8;
+
+#[derive(Clone, Debug, PartialEq, Eq)]
+pub struct Signature(pub [u32; PERMUTATIONS]);
+
+fn fnv1a(bytes: &[u8], mut h: u64) -> u64 {
+    for b in bytes {
+        h ^= u64::from(*b);
+        h = h.wrapping_mul(0x100_0000_01b3);
+    }
+    h
+}
+
+fn splitmix(mut x: u64) -> u64 {
+    x = x.wrapping_add(0x9E37_79B9_7F4A_7C15);
+    x = (x ^ (x >> 30)).wrapping_mul(0xBF58_476D_1CE4_E5B9);
+    x = (x ^ (x >> 27)).wrapping_mul(0x94D0_49BB_1331_11EB);
+    x ^ (x >> 31)
+}
+
+fn permutation(i: usize) -> (u64, u64) {
+    let a = splitmix(0xA5A5_0000 + i as u64 * 2) | 1;
+    let b = splitmix(0x5A5A_0000 + i as u64 * 2 + 1);
+    (a, b)
+}
+
+impl Signature {
+    /// The MinHash signature of `text`: lower-cased alphanumeric words, shingles of
+    /// [`SHINGLE`] words (or all the words, if fewer).
+    pub fn of(text: &str) -> Signature {
+        let words: Vec<String> = text
+            .split(|c: char| !c.is_alphanumeric())
+            .filter(|w| !w.is_empty())
+            .map(|w| w.to_lowercase())
+            .collect();
+        let perms: Vec<(u64, u64)> = (0..PERMUTATIONS).map(permutation).collect();
+        let mut mins = [u32::MAX; PERMUTATIONS];
+        let width = SHINGLE.min(words.len()).max(1);
+        let count = words.len().saturating_sub(width) + 1;
+        for start in 0..count {
+            let mut h = 0xcbf2_9ce4_8422_2325u64;
+            for w in words.iter().skip(start).take(width) {
+                h = fnv1a(w.as_bytes(), h);
+                h = fnv1a(b" ", h);
+            }
+            let h = splitmix(h);
+            for (slot, (a, b)) in mins.iter_mut().zip(&perms) {
+                let v = (a.wrapping_mul(h).wrapping_add(*b) >> 32) as u32;
+                if v < *slot {
+                    *slot = v;
+                }
+            }
+        }
+        Signature(mins)
+    }
+
+    /// Estimated Jaccard similarity of the two shingle sets.
+    pub fn similarity(&self, other: &Signature) -> f64 {
+        let same = self.0.iter().zip(other.0.iter()).filter(|(a, b)| a == b).count();
+        same as f64 / PERMUTATIONS as f64
+    }
+
+    /// One key per band; two signatures that share any key are candidate copies.
+    pub fn band_keys(&self) -> [i64; BANDS] {
+        let mut keys = [0i64; BANDS];
+        for (band, key) in keys.iter_mut().enumerate() {
+            let mut h = 0xcbf2_9ce4_8422_2325u64 ^ band as u64;
+            for v in &self.0[band * ROWS..(band + 1) * ROWS] {
+                h = fnv1a(&v.to_le_bytes(), h);
+            }
+            *key = splitmix(h) as i64;
+        }
+        keys
+    }
+
+    pub fn to_bytes(&self) -> Vec<u8> {
+        self.0.iter().flat_map(|v| v.to_le_bytes()).collect()
+    }
+
+    /// Reads a signature written by [`Signature::to_bytes`]; `None` if the length is wrong.
+    pub fn from_bytes(bytes: &[u8]) -> Option<Signature> {
+        if bytes.len() != PERMUTATIONS * 4 {
+            return None;
+        }
+        let mut out = [0u32; PERMUTATIONS];
+        for (i, chunk) in bytes.chunks_exact(4).enumerate() {
+            out[i] = u32::from_le_bytes([chunk[0], chunk[1], chunk[2], chunk[3]]);
+        }
+        Some(Signature(out))
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    const BASE: &str = "Forces struck a small vessel in the eastern Pacific on Thursday, killing four men \
+        aboard, according to a statement from the regional command. The command said the boat was \
+        moving along a known trafficking route and that no American personnel were hurt. A search \
+        for survivors was handed to the coast guard of a nearby country, which sent a patrol ship.";
+
+    #[test]
+    fn copy_with_small_edits_is_similar_and_shares_a_band() {
+        let copy = format!("{BASE} The outlet could not verify the account independently.");
+        let (a, b) = (Signature::of(BASE), Signature::of(&copy));
+        assert!(a.similarity(&b) >= DEFAULT_THRESHOLD, "{}", a.similarity(&b));
+        let shared = a.band_keys().iter().zip(b.band_keys().iter()).filter(|(x, y)| x == y).count();
+        assert!(shared > 0);
+    }
+
+    #[test]
+    fn different_stories_are_dissimilar() {
+        let other = "The Senate voted on a measure that would have required approval from Congress \
+            before further military action against the country, and it failed by two votes after \
+            a long debate about the legal basis of the campaign and its costs.";
+        let (a, b) = (Signature::of(BASE), Signature::of(other));
+        assert!(a.similarity(&b) < 0.1);
+        let shared = a.band_keys().iter().zip(b.band_keys().iter()).filter(|(x, y)| x == y).count();
+        assert_eq!(shared, 0);
+    }
+
+    #[test]
+    fn case_and_punctuation_do_not_matter_and_signatures_are_stable() {
+        let a = Signature::of("Four killed, officials say!");
+        let b = Signature::of("four KILLED officials say");
+        assert_eq!(a, b);
+        // fixed hashing: a stored signature keeps meaning across builds
+        assert_eq!(Signature::of("a b c d e").0[0], Signature::of("a b c d e").0[0]);
+        assert_eq!(Signature::from_bytes(&a.to_bytes()), Some(a));
+        assert_eq!(Signature::from_bytes(&[1, 2, 3]), None);
+    }
+
+    #[test]
+    fn empty_and_short_texts_do_not_panic() {
+        let e = Signature::of("");
+        assert_eq!(e.similarity(&e), 1.0);
+        let s = Signature::of("one two");
+        assert!(s.similarity(&Signature::of("three four")) < 1.0);
+    }
+}

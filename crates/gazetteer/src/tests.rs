@@ -1,0 +1,443 @@
+use super::*;
+
+fn gaz() -> Gazetteer {
+    Gazetteer::embedded()
+}
+
+/// (matched text, best place name) for every mention.
+fn found<'a>(g: &'a Gazetteer, text: &'a str) -> Vec<(&'a str, &'a str)> {
+    g.find(text)
+        .into_iter()
+        .map(|m| (&text[m.start..m.end], g.get(m.place).name.as_str()))
+        .collect()
+}
+
+#[test]
+fn embedded_data_is_well_formed() {
+    let g = gaz();
+    assert!(g.len() > 10_000);
+    assert!(!g.is_empty());
+    for (i, p) in g.places().iter().enumerate() {
+        assert_eq!(p.id, PlaceId(i as u32));
+        assert!(!p.name.is_empty());
+        assert!(p.names.contains(&p.name), "{p:?}");
+        if let (Some(lat), Some(lon)) = (p.lat, p.lon) {
+            assert!((-90.0..=90.0).contains(&lat) && (-180.0..=180.0).contains(&lon));
+        }
+        match p.kind {
+            PlaceKind::Country => assert_eq!(p.precision, 4),
+            PlaceKind::Admin1 => assert_eq!(p.precision, 3),
+            PlaceKind::Locality => assert_eq!(p.precision, 1),
+            PlaceKind::SeaRegion => {
+                assert_eq!(p.precision, 4);
+                assert!(p.region_code.is_some() && p.region.is_some());
+                assert!(p.lat.is_some());
+            }
+            PlaceKind::InternationalWaters => {
+                assert_eq!(p.precision, 5);
+                assert!(p.lat.is_none());
+            }
+        }
+    }
+}
+
+#[test]
+fn accent_and_case_folding_with_original_spans() {
+    let g = gaz();
+    let text = "Ataque cerca de Culiacan; luego en CULIACÁN y en culiacán, Sinaloa.";
+    let ms = g.find(text);
+    let got: Vec<&str> = ms.iter().map(|m| &text[m.start..m.end]).collect();
+    assert_eq!(got, ["Culiacan", "CULIACÁN", "culiacán", "Sinaloa"]);
+    for m in &ms[..3] {
+        assert_eq!(g.get(m.place).name, "Culiacán");
+        assert_eq!(g.get(m.place).country.as_deref(), Some("MX"));
+    }
+    assert_eq!(g.get(ms[3].place).kind, PlaceKind::Admin1);
+
+    // Decomposed accents (NFD) and non-ASCII before the match keep spans right.
+    let text = "«Médico» dijo: Nariño y Bogota\u{301}.";
+    let got = found(&g, text);
+    assert_eq!(got[0], ("Nariño", "Nariño"));
+    assert_eq!(got[1].0, "Bogota\u{301}");
+    assert_eq!(got[1].1, "Bogotá");
+}
+
+#[test]
+fn pacifico_in_capitals() {
+    let g = gaz();
+    let text = "ATAQUE EN EL PACIFICO ORIENTAL";
+    let ms = g.find(text);
+    assert_eq!(ms.len(), 1);
+    assert_eq!(&text[ms[0].start..ms[0].end], "EL PACIFICO ORIENTAL");
+    assert_eq!(
+        g.get(ms[0].place).region_code.as_deref(),
+        Some("eastern_pacific")
+    );
+}
+
+#[test]
+fn spanish_and_english_country_names_and_aliases() {
+    let g = gaz();
+    let cases = [
+        ("Perú", "PE"),
+        ("Peru", "PE"),
+        ("Panamá", "PA"),
+        ("Haití", "HT"),
+        ("República Dominicana", "DO"),
+        ("the Dominican Republic", "DO"),
+        ("Trinidad y Tobago", "TT"),
+        ("Trinidad and Tobago", "TT"),
+        ("San Vicente y las Granadinas", "VC"),
+        ("Saint Vincent and the Grenadines", "VC"),
+        ("St. Vincent and the Grenadines", "VC"),
+        ("EE.UU.", "US"),
+        ("EEUU", "US"),
+        ("Estados Unidos", "US"),
+        ("United States", "US"),
+        ("U.S.", "US"),
+        ("US", "US"),
+        ("México", "MX"),
+        ("Mexico", "MX"),
+        ("Curazao", "CW"),
+        ("Belice", "BZ"),
+    ];
+    for (name, iso) in cases {
+        let text = format!("Según {name}, el ataque fue legal.");
+        let ms = g.find(&text);
+        assert_eq!(ms.len(), 1, "{name}: {ms:?}");
+        let p = g.get(ms[0].place);
+        assert_eq!(p.kind, PlaceKind::Country, "{name}");
+        assert_eq!(p.country.as_deref(), Some(iso), "{name}");
+        assert_eq!(&text[ms[0].start..ms[0].end], name.trim_end_matches('.'));
+    }
+    assert_eq!(g.country("ve").unwrap().name, "Venezuela");
+    assert_eq!(g.country("VE").unwrap().precision, 4);
+    assert!(g.country("XX").is_none());
+}
+
+#[test]
+fn us_is_case_sensitive_and_us_pronoun_is_not_a_place() {
+    let g = gaz();
+    assert_eq!(
+        g.find("Tell us what you saw, said the USA Today reporter.")
+            .len(),
+        1
+    );
+    let ms = g.find("the US military and the U.S. Navy");
+    assert_eq!(ms.len(), 2);
+    assert!(ms
+        .iter()
+        .all(|m| g.get(m.place).country.as_deref() == Some("US")));
+    assert!(g.find("give us a break").is_empty());
+    assert!(g.lookup("us").is_empty());
+    assert_eq!(g.lookup("US")[0].name, "United States");
+}
+
+#[test]
+fn sea_regions_and_waters_off() {
+    let g = gaz();
+    let cases: &[(&str, &str, Option<&str>)] = &[
+        ("in the Caribbean", "caribbean", None),
+        ("in the southern Caribbean", "caribbean", None),
+        ("en el mar Caribe", "caribbean", None),
+        ("in the eastern Pacific", "eastern_pacific", None),
+        ("in the Eastern Pacific Ocean", "eastern_pacific", None),
+        ("en el Pacífico oriental", "eastern_pacific", None),
+        ("en el Pacífico este", "eastern_pacific", None),
+        ("in the Gulf of America", "gulf_of_mexico", None),
+        ("en el golfo de México", "gulf_of_mexico", None),
+        ("a boat off the coast of Venezuela", "caribbean", Some("VE")),
+        ("a boat off Venezuela", "caribbean", Some("VE")),
+        ("frente a las costas de Venezuela", "caribbean", Some("VE")),
+        ("en aguas venezolanas", "caribbean", Some("VE")),
+        (
+            "off Colombia's Pacific coast",
+            "eastern_pacific",
+            Some("CO"),
+        ),
+        ("off Colombia’s Caribbean coast", "caribbean", Some("CO")),
+        (
+            "off the Pacific coast of Mexico",
+            "eastern_pacific",
+            Some("MX"),
+        ),
+        ("off Ecuador", "eastern_pacific", Some("EC")),
+        ("off Peru", "eastern_pacific", Some("PE")),
+        ("off Guatemala", "eastern_pacific", Some("GT")),
+        ("off El Salvador", "eastern_pacific", Some("SV")),
+        ("off Trinidad and Tobago", "caribbean", Some("TT")),
+        ("off Saint Vincent", "caribbean", Some("VC")),
+        ("off the Dominican Republic", "caribbean", Some("DO")),
+        ("off Jamaica", "caribbean", Some("JM")),
+    ];
+    for &(text, code, cc) in cases {
+        let ms = g.find(text);
+        assert_eq!(ms.len(), 1, "{text}: {ms:?}");
+        let p = g.get(ms[0].place);
+        assert_eq!(p.kind, PlaceKind::SeaRegion, "{text}");
+        assert_eq!(p.region_code.as_deref(), Some(code), "{text}");
+        assert_eq!(p.country.as_deref(), cc, "{text}");
+        assert_eq!(p.precision, 4, "{text}");
+    }
+    // "off Colombia" is ambiguous between the coasts: both are candidates, Pacific first.
+    let ms = g.find("a vessel off Colombia");
+    assert_eq!(ms.len(), 1);
+    let codes: Vec<_> = ms[0]
+        .candidates
+        .iter()
+        .map(|&id| g.get(id).region_code.clone().unwrap())
+        .collect();
+    assert_eq!(codes, ["eastern_pacific", "caribbean"]);
+
+    let ms = g.find("struck in international waters");
+    assert_eq!(ms.len(), 1);
+    let p = g.get(ms[0].place);
+    assert_eq!(p.kind, PlaceKind::InternationalWaters);
+    assert_eq!(p.precision, 5);
+    assert!(p.lat.is_none() && p.region_code.is_none());
+
+    assert_eq!(g.sea_region("caribbean").unwrap().name, "Caribbean Sea");
+    assert_eq!(
+        g.sea_region("eastern_pacific").unwrap().region.as_deref(),
+        Some("eastern Pacific")
+    );
+    assert!(g.sea_region("gulf_of_mexico").is_some());
+    assert!(g.sea_region("atlantic").is_some());
+    assert_eq!(
+        g.sea_region("international_waters").unwrap().kind,
+        PlaceKind::InternationalWaters
+    );
+    assert!(g.sea_region("indian_ocean").is_none());
+}
+
+#[test]
+fn longest_match_wins() {
+    let g = gaz();
+    assert_eq!(
+        found(&g, "Saint Vincent and the Grenadines said"),
+        [(
+            "Saint Vincent and the Grenadines",
+            "Saint Vincent and the Grenadines"
+        )]
+    );
+    let text = "strikes off the coast of Venezuela and in the Gulf of Mexico";
+    let got: Vec<&str> = found(&g, text).into_iter().map(|x| x.0).collect();
+    assert_eq!(got, ["off the coast of Venezuela", "Gulf of Mexico"]);
+    let got = found(&g, "New Mexico and Ciudad Juárez");
+    assert_eq!(got[0], ("New Mexico", "New Mexico"));
+    assert_eq!(got[1], ("Ciudad Juárez", "Ciudad Juárez"));
+}
+
+#[test]
+fn word_boundaries() {
+    let g = gaz();
+    // Demonyms and longer words do not match.
+    assert!(g.find("Peruvian and Venezuelan officials").is_empty());
+    assert!(g.find("supercubano").is_empty());
+    // Punctuation is a boundary.
+    assert_eq!(found(&g, "Perú, Ecuador.")[0], ("Perú", "Peru"));
+    assert_eq!(found(&g, "(Perú)")[0].0, "Perú");
+    assert_eq!(found(&g, "Venezuela's navy")[0].0, "Venezuela");
+    // Names never span a comma.
+    let got: Vec<&str> = found(&g, "Trinidad, and Tobago")
+        .into_iter()
+        .map(|x| x.0)
+        .collect();
+    assert_eq!(got, ["Trinidad", "Tobago"]);
+    // Adjacent mentions share a separator.
+    let got: Vec<&str> = found(&g, "Cuba Jamaica Haití")
+        .into_iter()
+        .map(|x| x.0)
+        .collect();
+    assert_eq!(got, ["Cuba", "Jamaica", "Haití"]);
+}
+
+#[test]
+fn stop_names_do_not_match() {
+    let g = gaz();
+    for text in [
+        "Victoria Mercedes said the union and the nation would not yield.",
+        "The Tren de Aragua gang",
+        "according to The Washington Post",
+        "the European Union and the Indo-Pacific",
+        "barcos de pesca en la playa",
+        "Marco Rubio said",
+        "la paz y la libertad",
+    ] {
+        assert!(g.find(text).is_empty(), "{text}: {:?}", found(&g, text));
+    }
+    // Capitalized-only names still match when capitalised; longer names still match.
+    assert_eq!(found(&g, "en La Paz, Bolivia")[0].0, "La Paz");
+    assert_eq!(
+        found(&g, "Ciudad Victoria, Tamaulipas")[0].1,
+        "Ciudad Victoria"
+    );
+    assert_eq!(found(&g, "in the state of Aragua")[0].0, "Aragua");
+    // lookup ignores stop names.
+    assert!(!g.lookup("Victoria").is_empty());
+}
+
+#[test]
+fn ambiguity_ranking() {
+    let g = gaz();
+    // A country beats a town of the same name.
+    let ms = g.find("Panamá");
+    assert_eq!(g.get(ms[0].place).kind, PlaceKind::Country);
+    assert!(ms[0].candidates.len() > 1);
+    // Mérida: the Mexican city (largest) first; the Venezuelan state and city are candidates.
+    let ms = g.find("Mérida");
+    let best = g.get(ms[0].place);
+    assert_eq!(best.country.as_deref(), Some("MX"));
+    assert_eq!(best.kind, PlaceKind::Locality);
+    let ccs: Vec<_> = ms[0]
+        .candidates
+        .iter()
+        .map(|&id| g.get(id).country.clone().unwrap())
+        .collect();
+    assert!(ccs.contains(&"VE".to_string()));
+    // A big division beats small towns of its name.
+    let ms = g.find("Sinaloa");
+    assert_eq!(g.get(ms[0].place).kind, PlaceKind::Admin1);
+    // Among towns, the most populous first.
+    let cands = g.lookup("San José");
+    assert!(cands.len() > 5);
+    assert_eq!(cands[0].country.as_deref(), Some("US")); // San Jose, California (1M)
+    assert!(cands.iter().any(|p| p.country.as_deref() == Some("CR")));
+    for w in cands.windows(2) {
+        if w[0].kind == PlaceKind::Locality && w[1].kind == PlaceKind::Locality {
+            assert!(w[0].population >= w[1].population);
+        }
+    }
+    // Places in the focus countries beat namesakes elsewhere.
+    let sucre = g.get(g.find("Sucre")[0].place);
+    assert_eq!(
+        (sucre.kind, sucre.country.as_deref()),
+        (PlaceKind::Admin1, Some("VE"))
+    );
+    let barcelona = g.get(g.find("Barcelona")[0].place);
+    assert_eq!(barcelona.country.as_deref(), Some("VE"));
+    // "Washington" alone means the capital.
+    assert_eq!(g.lookup("Washington")[0].kind, PlaceKind::Locality);
+    // Candidates in `find` equal `lookup` order.
+    let ms = g.find("Santa Ana");
+    let via_lookup: Vec<PlaceId> = g.lookup("Santa Ana").iter().map(|p| p.id).collect();
+    assert_eq!(ms[0].candidates, via_lookup);
+    assert_eq!(ms[0].place, ms[0].candidates[0]);
+}
+
+#[test]
+fn admin1_and_renames() {
+    let g = gaz();
+    let ve_capital = g.lookup("Distrito Capital");
+    assert_eq!(ve_capital[0].country.as_deref(), Some("VE"));
+    assert_eq!(ve_capital[0].precision, 3);
+    let caracas = g.lookup("Caracas")[0];
+    assert_eq!(caracas.admin1.as_deref(), Some("Distrito Capital"));
+    let la_guaira = g
+        .lookup("La Guaira")
+        .into_iter()
+        .find(|p| p.kind == PlaceKind::Admin1)
+        .unwrap();
+    assert_eq!(la_guaira.name, "La Guaira");
+    for name in ["Sucre", "Zulia", "Nariño", "Guayas", "Sinaloa", "Falcón"] {
+        let hits = g.lookup(name);
+        assert!(
+            hits.iter()
+                .any(|p| p.kind == PlaceKind::Admin1 && p.lat.is_some()),
+            "{name}"
+        );
+    }
+}
+
+#[test]
+fn empty_and_placeless_text() {
+    let g = gaz();
+    assert!(g.find("").is_empty());
+    assert!(g.find("   \n\t ").is_empty());
+    assert!(g
+        .find("The officials declined to comment on the matter.")
+        .is_empty());
+    assert!(g.lookup("").is_empty());
+    assert!(g.lookup("Atlantis Prime").is_empty());
+}
+
+#[test]
+fn spans_always_slice_the_original() {
+    let g = gaz();
+    let text =
+        "Ñandú — «Pacífico» ‘off Perú’ ﬁn Bogotá\u{00AD} São Paulo Zürich İstanbul ß Culiacán";
+    for m in g.find(text) {
+        assert!(text.is_char_boundary(m.start) && text.is_char_boundary(m.end));
+        assert!(m.start < m.end);
+        let s = &text[m.start..m.end];
+        assert!(!s.starts_with(' ') && !s.ends_with(' '), "{s:?}");
+    }
+    let got: Vec<&str> = found(&g, text).into_iter().map(|x| x.0).collect();
+    assert!(got.contains(&"off Perú"), "{got:?}");
+    assert!(got.contains(&"Culiacán"), "{got:?}");
+    assert!(got.contains(&"São Paulo"), "{got:?}");
+}
+
+#[test]
+fn one_megabyte_text() {
+    let g = gaz();
+    let para = "WASHINGTON — The U.S. military struck another vessel in the eastern Pacific \
+                on Tuesday, killing three people, Defense Secretary Pete Hegseth said. \
+                El ataque ocurrió frente a las costas de Colombia, cerca de Tumaco, Nariño. \
+                Officials said the boat had left Venezuela's Sucre state for Trinidad. ";
+    let mut text = String::new();
+    while text.len() < 1 << 20 {
+        text.push_str(para);
+    }
+    let ms = g.find(&text);
+    assert!(ms.len() > 10_000);
+    for m in ms.iter().take(50) {
+        assert!(!text[m.start..m.end].is_empty());
+    }
+}
+
+#[test]
+fn custom_data_errors_are_reported() {
+    let bad = Gazetteer::from_tsv("id\tkind\tname\nx\tbogus\n", "", "", "");
+    assert!(bad.is_err());
+    let err = Gazetteer::from_tsv(
+        "id\tkind\tname\talt\tcc\ta1\tlat\tlon\tpop\nVE\tcountry\tVenezuela\t\tVE\t\t8\t-66\t1\n",
+        "code\tkind\tcountry\tname\tlat\tlon\tprecision\tnames\n",
+        "target\talias\tflags\nZZ\tNowhere\t\n",
+        "name\tmode\n",
+    )
+    .unwrap_err();
+    assert_eq!(err.file, "aliases.tsv");
+    let ok = Gazetteer::from_tsv(
+        "id\tkind\tname\talt\tcc\ta1\tlat\tlon\tpop\nVE\tcountry\tVenezuela\t\tVE\t\t8\t-66\t1\n",
+        "code\tkind\tcountry\tname\tlat\tlon\tprecision\tnames\n",
+        "target\talias\tflags\nVE\tVenezuelita\t\n",
+        "name\tmode\n",
+    )
+    .unwrap();
+    assert_eq!(ok.len(), 1);
+    assert_eq!(ok.find("Venezuelita!").len(), 1);
+}
+
+/// `cargo test -p sw-gazetteer --release -- --ignored --nocapture timing`
+#[test]
+#[ignore]
+fn timing() {
+    let t = std::time::Instant::now();
+    let g = gaz();
+    eprintln!("embedded(): {:?} ({} places)", t.elapsed(), g.len());
+    let para = "WASHINGTON — The U.S. military struck another vessel in the eastern Pacific \
+                on Tuesday, killing three people, Defense Secretary Pete Hegseth said. \
+                El ataque ocurrió frente a las costas de Colombia, cerca de Tumaco, Nariño. ";
+    let mut text = String::new();
+    while text.len() < 16 << 20 {
+        text.push_str(para);
+    }
+    let t = std::time::Instant::now();
+    let n = g.find(&text).len();
+    let s = t.elapsed().as_secs_f64();
+    eprintln!(
+        "find(): {n} mentions, {:.0} MB/s",
+        text.len() as f64 / s / 1e6
+    );
+}

@@ -1,0 +1,171 @@
+//! Where strikewatch keeps what it read.
+//!
+//! The [`Store`] trait is deliberately narrow: the handful of operations the pipeline and the
+//! read commands need, in the pipeline's own words (admit raw input, finish an input with its
+//! articles, list and show). [`SqliteStore`] is the embedded default; a PostgreSQL backend is
+//! meant to implement the same trait.
+//!
+//! Invariants the trait's contract carries, whatever the backend:
+//! - raw input bytes are committed by [`Store::admit`] *before* anything is parsed, so a parse
+//!   failure or a crash never loses what was read;
+//! - [`Store::finish`] commits one input's articles (or its error) atomically, so an
+//!   interrupted ingest leaves inputs either finished or pending, never half-written, and a
+//!   re-run picks the pending ones up from their stored bytes;
+//! - the same input bytes are admitted once: re-ingesting adds nothing;
+//! - an article's stored text never changes after insertion: byte spans point into it.
+//!
+//! ```
+//! use sw_store::{SqliteStore, Store, RawInput, Admission};
+//! let mut store = SqliteStore::open_in_memory().unwrap();
+//! let raw = RawInput { locator: "note.txt".into(), format: Some("text".into()), bytes: b"hello".to_vec(), meta: None };
+//! let first = store.admit(std::slice::from_ref(&raw)).unwrap();
+//! assert!(matches!(first[0], Admission::New(_)));
+//! let again = store.admit(&[raw]).unwrap();
+//! assert!(matches!(again[0], Admission::Pending(_)));
+//! ```
+
+mod sqlite;
+
+pub use sqlite::SqliteStore;
+
+use serde::Serialize;
+use sw_dedup::Signature;
+use sw_model::Article;
+
+pub type InputId = i64;
+pub type ArticleId = i64;
+
+#[derive(Debug, thiserror::Error)]
+pub enum StoreError {
+    #[error("database error: {0}")]
+    Db(#[from] rusqlite::Error),
+    #[error("{0}")]
+    Other(String),
+}
+
+pub type Result<T> = std::result::Result<T, StoreError>;
+
+/// Input bytes as read, before any parsing. `locator` says where they came from (a path, a
+/// `path:line` inside a JSONL file, a `path#record` inside a WARC, a URL, `-` for stdin).
+#[derive(Debug, Clone, PartialEq)]
+pub struct RawInput {
+    pub locator: String,
+    pub format: Option<String>,
+    pub bytes: Vec<u8>,
+    /// Metadata that travels with the bytes (command-line overrides, WARC headers, HTTP
+    /// content type), as JSON, so that a resumed parse sees exactly what the first one saw.
+    pub meta: Option<serde_json::Value>,
+}
+
+/// What [`Store::admit`] decided about one raw input.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum Admission {
+    /// Stored now; parse it.
+    New(InputId),
+    /// Stored earlier but never finished (an interrupted run): parse it now.
+    Pending(InputId),
+    /// Stored earlier and failed: parse it again, it may fail again.
+    Retry(InputId),
+    /// Stored and finished earlier: nothing to do.
+    Done(InputId),
+}
+
+impl Admission {
+    pub fn id(self) -> InputId {
+        match self {
+            Admission::New(i) | Admission::Pending(i) | Admission::Retry(i) | Admission::Done(i) => i,
+        }
+    }
+}
+
+/// An article ready to be stored, with what deduplication needs.
+#[derive(Debug, Clone)]
+pub struct NewArticle {
+    /// Position of the article within its input (feed item number), 0 for single documents.
+    pub item: u32,
+    pub article: Article,
+    pub signature: Signature,
+}
+
+/// What happened to one [`NewArticle`].
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum Outcome {
+    /// A new article. `copy_of` is set when it joined an existing story as an exact or near
+    /// copy of that article.
+    New {
+        id: ArticleId,
+        story: i64,
+        copy_of: Option<ArticleId>,
+    },
+    /// The same text from the same URL is already stored: nothing was added.
+    Duplicate { existing: ArticleId },
+}
+
+/// How one input ended.
+#[derive(Debug, Clone)]
+pub enum Finish {
+    Parsed {
+        articles: Vec<NewArticle>,
+        /// Item-level problems (a feed entry with no body) that did not fail the whole input.
+        warnings: Vec<String>,
+    },
+    Failed(String),
+}
+
+/// An article as the read commands show it.
+#[derive(Debug, Clone, Serialize, PartialEq)]
+pub struct ArticleRow {
+    pub id: ArticleId,
+    pub url: Option<String>,
+    pub outlet: Option<String>,
+    pub published: Option<String>,
+    pub published_basis: String,
+    pub lang: String,
+    pub title: Option<String>,
+    pub story: i64,
+    pub input: String,
+    pub chars: i64,
+    #[serde(skip_serializing_if = "Option::is_none")]
+    pub text: Option<String>,
+}
+
+/// A stored input that failed, with its error.
+#[derive(Debug, Clone, Serialize, PartialEq)]
+pub struct FailedInput {
+    pub id: InputId,
+    pub locator: String,
+    pub error: String,
+}
+
+#[derive(Debug, Clone, Default, Serialize, PartialEq, Eq)]
+pub struct Counts {
+    pub inputs: i64,
+    pub failed_inputs: i64,
+    pub pending_inputs: i64,
+    pub articles: i64,
+    pub stories: i64,
+}
+
+/// The operations strikewatch needs from a store.
+pub trait Store {
+    /// Stores each input's bytes (unless the same bytes are already stored) in one
+    /// transaction, and says for each what remains to be done.
+    fn admit(&mut self, batch: &[RawInput]) -> Result<Vec<Admission>>;
+
+    /// Records an input that could not even be read (unreachable URL, file over the size
+    /// cap): there are no bytes to keep, only the locator and the error.
+    fn record_unreadable(&mut self, locator: &str, error: &str) -> Result<InputId>;
+
+    /// Finishes a batch of admitted inputs in one transaction: stores each input's articles,
+    /// assigning stories (exact copies by text hash, near copies by LSH candidates whose
+    /// similarity reaches `near_dup`), or records its failure.
+    fn finish(&mut self, batch: Vec<(InputId, Finish)>, near_dup: f64) -> Result<Vec<Vec<Outcome>>>;
+
+    /// Inputs admitted but never finished, with their stored bytes, oldest first.
+    fn pending(&self, limit: usize) -> Result<Vec<(InputId, RawInput)>>;
+
+    fn articles(&self, limit: usize, offset: usize) -> Result<Vec<ArticleRow>>;
+    fn article(&self, id: ArticleId) -> Result<Option<ArticleRow>>;
+    fn failed_inputs(&self, limit: usize) -> Result<Vec<FailedInput>>;
+    fn counts(&self) -> Result<Counts>;
+}

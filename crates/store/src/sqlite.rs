@@ -1,0 +1,523 @@
+//! The SQLite backend: one file, WAL journal, versioned migrations.
+
+use std::path::Path;
+
+use rusqlite::{params, Connection, OptionalExtension, Transaction};
+use sha2::{Digest, Sha256};
+use sw_dedup::{Signature, BANDS};
+
+use crate::{
+    Admission, ArticleId, ArticleRow, Counts, FailedInput, Finish, InputId, Outcome, RawInput,
+    Result, Store, StoreError,
+};
+
+/// Schema versions, applied in order; `PRAGMA user_version` records how many have run. A
+/// migration is never edited once released: add a new one.
+const MIGRATIONS: &[&str] = &[
+    // 1: inputs, articles, near-duplicate index
+    r#"
+    CREATE TABLE inputs (
+        id INTEGER PRIMARY KEY,
+        locator TEXT NOT NULL,
+        format TEXT,
+        sha256 BLOB NOT NULL UNIQUE,
+        bytes BLOB,
+        size INTEGER NOT NULL,
+        meta TEXT,
+        status TEXT NOT NULL CHECK (status IN ('pending', 'done', 'failed')),
+        error TEXT,
+        warnings TEXT,
+        created_at TEXT NOT NULL,
+        finished_at TEXT
+    );
+    CREATE INDEX inputs_status ON inputs(status, id);
+    CREATE TABLE articles (
+        id INTEGER PRIMARY KEY,
+        input_id INTEGER NOT NULL REFERENCES inputs(id),
+        item INTEGER NOT NULL,
+        url TEXT,
+        outlet TEXT,
+        published TEXT,
+        published_basis TEXT NOT NULL,
+        title TEXT,
+        lang TEXT NOT NULL,
+        text TEXT NOT NULL,
+        text_hash BLOB NOT NULL,
+        story_id INTEGER NOT NULL,
+        copy_of INTEGER REFERENCES articles(id),
+        minhash BLOB NOT NULL,
+        UNIQUE (input_id, item)
+    );
+    CREATE INDEX articles_text_hash ON articles(text_hash);
+    CREATE INDEX articles_story ON articles(story_id);
+    CREATE TABLE lsh_bands (
+        band INTEGER NOT NULL,
+        key INTEGER NOT NULL,
+        article_id INTEGER NOT NULL REFERENCES articles(id),
+        PRIMARY KEY (band, key, article_id)
+    ) WITHOUT ROWID;
+    "#,
+];
+
+pub struct SqliteStore {
+    conn: Connection,
+}
+
+fn now() -> String {
+    chrono::Utc::now().to_rfc3339_opts(chrono::SecondsFormat::Secs, true)
+}
+
+fn sha256(bytes: &[u8]) -> Vec<u8> {
+    Sha256::digest(bytes).to_vec()
+}
+
+impl SqliteStore {
+    /// Opens (creating if needed) the store at `path` and brings its schema up to date.
+    pub fn open(path: &Path) -> Result<SqliteStore> {
+        let conn = Connection::open(path)?;
+        Self::setup(conn)
+    }
+
+    pub fn open_in_memory() -> Result<SqliteStore> {
+        Self::setup(Connection::open_in_memory()?)
+    }
+
+    fn setup(conn: Connection) -> Result<SqliteStore> {
+        conn.busy_timeout(std::time::Duration::from_secs(10))?;
+        // WAL: readers never block the ingest, and a kill -9 mid-write rolls back cleanly.
+        conn.pragma_update(None, "journal_mode", "WAL")?;
+        conn.pragma_update(None, "synchronous", "NORMAL")?;
+        conn.pragma_update(None, "foreign_keys", "ON")?;
+        let mut store = SqliteStore { conn };
+        store.migrate()?;
+        Ok(store)
+    }
+
+    fn migrate(&mut self) -> Result<()> {
+        let version: i64 = self.conn.pragma_query_value(None, "user_version", |r| r.get(0))?;
+        let known = MIGRATIONS.len() as i64;
+        if version > known {
+            return Err(StoreError::Other(format!(
+                "the store was written by a newer strikewatch (schema version {version}, this build knows {known}); upgrade strikewatch"
+            )));
+        }
+        for (i, sql) in MIGRATIONS.iter().enumerate().skip(version as usize) {
+            let tx = self.conn.transaction()?;
+            tx.execute_batch(sql)?;
+            tx.pragma_update(None, "user_version", (i + 1) as i64)?;
+            tx.commit()?;
+        }
+        Ok(())
+    }
+
+    /// The schema version in force.
+    pub fn schema_version(&self) -> Result<i64> {
+        Ok(self.conn.pragma_query_value(None, "user_version", |r| r.get(0))?)
+    }
+
+    /// SQLite's own consistency check; "ok" when the file is sound.
+    pub fn integrity_check(&self) -> Result<String> {
+        Ok(self.conn.query_row("PRAGMA integrity_check", [], |r| r.get(0))?)
+    }
+
+    /// The underlying connection, for the crates that add their own tables in later
+    /// migrations of this store.
+    pub fn connection(&self) -> &Connection {
+        &self.conn
+    }
+
+    fn row_to_article(r: &rusqlite::Row<'_>, with_text: bool) -> rusqlite::Result<ArticleRow> {
+        Ok(ArticleRow {
+            id: r.get(0)?,
+            url: r.get(1)?,
+            outlet: r.get(2)?,
+            published: r.get(3)?,
+            published_basis: r.get(4)?,
+            lang: r.get(5)?,
+            title: r.get(6)?,
+            story: r.get(7)?,
+            input: r.get(8)?,
+            chars: r.get(9)?,
+            text: if with_text { Some(r.get(10)?) } else { None },
+        })
+    }
+}
+
+const ARTICLE_COLS: &str = "a.id, a.url, a.outlet, a.published, a.published_basis, a.lang, a.title, \
+     a.story_id, i.locator, length(a.text), a.text";
+
+/// Finds the story a new article belongs to: an exact copy by text hash first, then the most
+/// similar LSH candidate at or above the threshold.
+fn place_article(
+    tx: &Transaction<'_>,
+    text_hash: &[u8],
+    url: Option<&str>,
+    sig: &Signature,
+    near_dup: f64,
+) -> rusqlite::Result<Placement> {
+    let exact: Option<(ArticleId, i64, Option<String>)> = tx
+        .query_row(
+            "SELECT id, story_id, url FROM articles WHERE text_hash = ?1 ORDER BY (url IS ?2) DESC, id LIMIT 1",
+            params![text_hash, url],
+            |r| Ok((r.get(0)?, r.get(1)?, r.get(2)?)),
+        )
+        .optional()?;
+    if let Some((id, story, existing_url)) = exact {
+        if existing_url.as_deref() == url {
+            return Ok(Placement::Duplicate(id));
+        }
+        return Ok(Placement::Copy { of: id, story });
+    }
+    let mut best: Option<(f64, ArticleId, i64)> = None;
+    let mut stmt = tx.prepare_cached(
+        "SELECT a.id, a.story_id, a.minhash FROM lsh_bands b JOIN articles a ON a.id = b.article_id
+         WHERE b.band = ?1 AND b.key = ?2",
+    )?;
+    let mut seen = std::collections::BTreeSet::new();
+    for (band, key) in sig.band_keys().iter().enumerate() {
+        let rows = stmt.query_map(params![band as i64, key], |r| {
+            Ok((r.get::<_, i64>(0)?, r.get::<_, i64>(1)?, r.get::<_, Vec<u8>>(2)?))
+        })?;
+        for row in rows {
+            let (id, story, blob) = row?;
+            if !seen.insert(id) {
+                continue;
+            }
+            if let Some(other) = Signature::from_bytes(&blob) {
+                let s = sig.similarity(&other);
+                // ties go to the oldest article so the result does not depend on scan order
+                if s >= near_dup && best.is_none_or(|(bs, bid, _)| s > bs || (s == bs && id < bid)) {
+                    best = Some((s, id, story));
+                }
+            }
+        }
+    }
+    Ok(match best {
+        Some((_, id, story)) => Placement::Copy { of: id, story },
+        None => Placement::Fresh,
+    })
+}
+
+enum Placement {
+    Duplicate(ArticleId),
+    Copy { of: ArticleId, story: i64 },
+    Fresh,
+}
+
+impl Store for SqliteStore {
+    fn admit(&mut self, batch: &[RawInput]) -> Result<Vec<Admission>> {
+        let tx = self.conn.transaction()?;
+        let mut out = Vec::with_capacity(batch.len());
+        {
+            let mut find = tx.prepare_cached("SELECT id, status FROM inputs WHERE sha256 = ?1")?;
+            let mut insert = tx.prepare_cached(
+                "INSERT INTO inputs (locator, format, sha256, bytes, size, meta, status, created_at)
+                 VALUES (?1, ?2, ?3, ?4, ?5, ?6, 'pending', ?7)",
+            )?;
+            for raw in batch {
+                let hash = sha256(&raw.bytes);
+                let existing: Option<(InputId, String)> = find
+                    .query_row(params![hash], |r| Ok((r.get(0)?, r.get(1)?)))
+                    .optional()?;
+                out.push(match existing {
+                    Some((id, status)) => match status.as_str() {
+                        "done" => Admission::Done(id),
+                        "failed" => Admission::Retry(id),
+                        _ => Admission::Pending(id),
+                    },
+                    None => {
+                        insert.execute(params![
+                            raw.locator,
+                            raw.format,
+                            hash,
+                            raw.bytes,
+                            raw.bytes.len() as i64,
+                            raw.meta.as_ref().map(|m| m.to_string()),
+                            now()
+                        ])?;
+                        Admission::New(tx.last_insert_rowid())
+                    }
+                });
+            }
+        }
+        tx.commit()?;
+        Ok(out)
+    }
+
+    fn record_unreadable(&mut self, locator: &str, error: &str) -> Result<InputId> {
+        // keyed by locator: reading the same unreadable thing again updates its error
+        let key = sha256(format!("unreadable\0{locator}").as_bytes());
+        self.conn.execute(
+            "INSERT INTO inputs (locator, sha256, size, status, error, created_at, finished_at)
+             VALUES (?1, ?2, 0, 'failed', ?3, ?4, ?4)
+             ON CONFLICT(sha256) DO UPDATE SET error = excluded.error, finished_at = excluded.finished_at",
+            params![locator, key, error, now()],
+        )?;
+        Ok(self.conn.query_row("SELECT id FROM inputs WHERE sha256 = ?1", params![key], |r| r.get(0))?)
+    }
+
+    fn finish(&mut self, batch: Vec<(InputId, Finish)>, near_dup: f64) -> Result<Vec<Vec<Outcome>>> {
+        let tx = self.conn.transaction()?;
+        let mut all = Vec::with_capacity(batch.len());
+        for (input, finish) in batch {
+            let mut outcomes = Vec::new();
+            match finish {
+                Finish::Failed(error) => {
+                    tx.execute(
+                        "UPDATE inputs SET status = 'failed', error = ?2, finished_at = ?3 WHERE id = ?1",
+                        params![input, error, now()],
+                    )?;
+                }
+                Finish::Parsed { articles, warnings } => {
+                    for new in articles {
+                        let a = &new.article;
+                        let hash = sha256(a.text.as_bytes());
+                        // an input re-parsed after an interruption may already hold this item
+                        let already: Option<ArticleId> = tx
+                            .query_row(
+                                "SELECT id FROM articles WHERE input_id = ?1 AND item = ?2",
+                                params![input, new.item],
+                                |r| r.get(0),
+                            )
+                            .optional()?;
+                        if let Some(existing) = already {
+                            outcomes.push(Outcome::Duplicate { existing });
+                            continue;
+                        }
+                        let placement = place_article(&tx, &hash, a.url.as_deref(), &new.signature, near_dup)?;
+                        let (story, copy_of) = match placement {
+                            Placement::Duplicate(existing) => {
+                                outcomes.push(Outcome::Duplicate { existing });
+                                continue;
+                            }
+                            Placement::Copy { of, story } => (Some(story), Some(of)),
+                            Placement::Fresh => (None, None),
+                        };
+                        tx.execute(
+                            "INSERT INTO articles (input_id, item, url, outlet, published, published_basis,
+                               title, lang, text, text_hash, story_id, copy_of, minhash)
+                             VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?7, ?8, ?9, ?10, COALESCE(?11, 0), ?12, ?13)",
+                            params![
+                                input,
+                                new.item,
+                                a.url,
+                                a.outlet,
+                                a.published.map(|d| d.format("%Y-%m-%d").to_string()),
+                                a.published_basis.code(),
+                                a.title,
+                                a.lang.code(),
+                                a.text,
+                                hash,
+                                story,
+                                copy_of,
+                                new.signature.to_bytes(),
+                            ],
+                        )?;
+                        let id = tx.last_insert_rowid();
+                        let story = match story {
+                            Some(s) => s,
+                            None => {
+                                tx.execute("UPDATE articles SET story_id = ?1 WHERE id = ?1", params![id])?;
+                                id
+                            }
+                        };
+                        let mut band_insert = tx.prepare_cached(
+                            "INSERT OR IGNORE INTO lsh_bands (band, key, article_id) VALUES (?1, ?2, ?3)",
+                        )?;
+                        for (band, key) in new.signature.band_keys().iter().enumerate().take(BANDS) {
+                            band_insert.execute(params![band as i64, key, id])?;
+                        }
+                        outcomes.push(Outcome::New { id, story, copy_of });
+                    }
+                    let warnings = (!warnings.is_empty()).then(|| warnings.join("\n"));
+                    tx.execute(
+                        "UPDATE inputs SET status = 'done', error = NULL, warnings = ?2, finished_at = ?3 WHERE id = ?1",
+                        params![input, warnings, now()],
+                    )?;
+                }
+            }
+            all.push(outcomes);
+        }
+        tx.commit()?;
+        Ok(all)
+    }
+
+    fn pending(&self, limit: usize) -> Result<Vec<(InputId, RawInput)>> {
+        let mut stmt = self.conn.prepare(
+            "SELECT id, locator, format, bytes, meta FROM inputs WHERE status = 'pending' ORDER BY id LIMIT ?1",
+        )?;
+        let rows = stmt.query_map(params![limit as i64], |r| {
+            let meta: Option<String> = r.get(4)?;
+            Ok((
+                r.get(0)?,
+                RawInput {
+                    locator: r.get(1)?,
+                    format: r.get(2)?,
+                    bytes: r.get::<_, Option<Vec<u8>>>(3)?.unwrap_or_default(),
+                    meta: meta.and_then(|m| serde_json::from_str(&m).ok()),
+                },
+            ))
+        })?;
+        Ok(rows.collect::<rusqlite::Result<_>>()?)
+    }
+
+    fn articles(&self, limit: usize, offset: usize) -> Result<Vec<ArticleRow>> {
+        let mut stmt = self.conn.prepare(&format!(
+            "SELECT {ARTICLE_COLS} FROM articles a JOIN inputs i ON i.id = a.input_id ORDER BY a.id LIMIT ?1 OFFSET ?2"
+        ))?;
+        let rows = stmt.query_map(params![limit as i64, offset as i64], |r| Self::row_to_article(r, false))?;
+        Ok(rows.collect::<rusqlite::Result<_>>()?)
+    }
+
+    fn article(&self, id: ArticleId) -> Result<Option<ArticleRow>> {
+        Ok(self
+            .conn
+            .query_row(
+                &format!("SELECT {ARTICLE_COLS} FROM articles a JOIN inputs i ON i.id = a.input_id WHERE a.id = ?1"),
+                params![id],
+                |r| Self::row_to_article(r, true),
+            )
+            .optional()?)
+    }
+
+    fn failed_inputs(&self, limit: usize) -> Result<Vec<FailedInput>> {
+        let mut stmt = self.conn.prepare(
+            "SELECT id, locator, COALESCE(error, '') FROM inputs WHERE status = 'failed' ORDER BY id LIMIT ?1",
+        )?;
+        let rows = stmt.query_map(params![limit as i64], |r| {
+            Ok(FailedInput { id: r.get(0)?, locator: r.get(1)?, error: r.get(2)? })
+        })?;
+        Ok(rows.collect::<rusqlite::Result<_>>()?)
+    }
+
+    fn counts(&self) -> Result<Counts> {
+        Ok(self.conn.query_row(
+            "SELECT (SELECT count(*) FROM inputs),
+                    (SELECT count(*) FROM inputs WHERE status = 'failed'),
+                    (SELECT count(*) FROM inputs WHERE status = 'pending'),
+                    (SELECT count(*) FROM articles),
+                    (SELECT count(DISTINCT story_id) FROM articles)",
+            [],
+            |r| {
+                Ok(Counts {
+                    inputs: r.get(0)?,
+                    failed_inputs: r.get(1)?,
+                    pending_inputs: r.get(2)?,
+                    articles: r.get(3)?,
+                    stories: r.get(4)?,
+                })
+            },
+        )?)
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use crate::NewArticle;
+    use sw_model::{Article, Lang};
+
+    fn raw(locator: &str, bytes: &str) -> RawInput {
+        RawInput { locator: locator.into(), format: Some("text".into()), bytes: bytes.as_bytes().to_vec(), meta: None }
+    }
+
+    fn art(url: &str, text: &str) -> NewArticle {
+        NewArticle {
+            item: 0,
+            article: Article { url: Some(url.into()), lang: Lang::En, text: text.into(), ..Default::default() },
+            signature: Signature::of(text),
+        }
+    }
+
+    const STORY: &str = "Forces struck a small vessel in the eastern Pacific on Thursday, killing four men aboard, \
+        according to a statement from the regional command, which said the boat was on a known trafficking route.";
+
+    #[test]
+    fn migrations_run_once_and_reopen_is_fine() {
+        let dir = tempfile::tempdir().unwrap();
+        let path = dir.path().join("s.db");
+        let s = SqliteStore::open(&path).unwrap();
+        assert_eq!(s.schema_version().unwrap(), MIGRATIONS.len() as i64);
+        drop(s);
+        let s = SqliteStore::open(&path).unwrap();
+        assert_eq!(s.integrity_check().unwrap(), "ok");
+    }
+
+    #[test]
+    fn a_newer_schema_is_refused() {
+        let dir = tempfile::tempdir().unwrap();
+        let path = dir.path().join("s.db");
+        drop(SqliteStore::open(&path).unwrap());
+        Connection::open(&path).unwrap().pragma_update(None, "user_version", 99).unwrap();
+        let err = SqliteStore::open(&path).err().unwrap().to_string();
+        assert!(err.contains("newer strikewatch"), "{err}");
+    }
+
+    #[test]
+    fn admission_lifecycle() {
+        let mut s = SqliteStore::open_in_memory().unwrap();
+        let r = raw("a.txt", "bytes");
+        let id = match s.admit(std::slice::from_ref(&r)).unwrap()[0] {
+            Admission::New(id) => id,
+            other => panic!("{other:?}"),
+        };
+        assert_eq!(s.pending(10).unwrap().len(), 1);
+        assert_eq!(s.admit(std::slice::from_ref(&r)).unwrap()[0], Admission::Pending(id));
+        s.finish(vec![(id, Finish::Failed("broken".into()))], 0.8).unwrap();
+        assert_eq!(s.admit(std::slice::from_ref(&r)).unwrap()[0], Admission::Retry(id));
+        assert_eq!(s.failed_inputs(10).unwrap()[0].error, "broken");
+        s.finish(vec![(id, Finish::Parsed { articles: vec![art("u", STORY)], warnings: vec![] })], 0.8).unwrap();
+        assert_eq!(s.admit(&[r]).unwrap()[0], Admission::Done(id));
+        let c = s.counts().unwrap();
+        assert_eq!((c.inputs, c.failed_inputs, c.pending_inputs, c.articles, c.stories), (1, 0, 0, 1, 1));
+    }
+
+    #[test]
+    fn exact_and_near_copies_share_a_story_and_keep_their_urls() {
+        let mut s = SqliteStore::open_in_memory().unwrap();
+        let ids: Vec<InputId> =
+            s.admit(&[raw("1", "1"), raw("2", "2"), raw("3", "3"), raw("4", "4")]).unwrap().iter().map(|a| a.id()).collect();
+        let near = format!("{STORY} Nobody else confirmed it.");
+        let other = "Lawmakers voted on a measure to limit the campaign and it failed narrowly after a long debate.";
+        let out = s
+            .finish(
+                vec![
+                    (ids[0], Finish::Parsed { articles: vec![art("https://a.example/1", STORY)], warnings: vec![] }),
+                    (ids[1], Finish::Parsed { articles: vec![art("https://b.example/1", STORY)], warnings: vec![] }),
+                    (ids[2], Finish::Parsed { articles: vec![art("https://c.example/1", &near)], warnings: vec![] }),
+                    (ids[3], Finish::Parsed { articles: vec![art("https://d.example/1", other)], warnings: vec![] }),
+                ],
+                0.8,
+            )
+            .unwrap();
+        let Outcome::New { id: first, story, copy_of: None } = out[0][0] else { panic!("{:?}", out[0]) };
+        assert_eq!(story, first);
+        assert_eq!(out[1][0], Outcome::New { id: first + 1, story, copy_of: Some(first) });
+        assert!(matches!(out[2][0], Outcome::New { story: s2, copy_of: Some(_), .. } if s2 == story));
+        assert!(matches!(out[3][0], Outcome::New { story: s3, copy_of: None, .. } if s3 != story));
+        let rows = s.articles(10, 0).unwrap();
+        assert_eq!(rows.iter().filter(|r| r.story == story).count(), 3);
+        assert_eq!(rows[1].url.as_deref(), Some("https://b.example/1"));
+        assert_eq!(s.counts().unwrap().stories, 2);
+    }
+
+    #[test]
+    fn same_text_same_url_is_a_duplicate() {
+        let mut s = SqliteStore::open_in_memory().unwrap();
+        let ids: Vec<InputId> = s.admit(&[raw("1", "1"), raw("2", "2")]).unwrap().iter().map(|a| a.id()).collect();
+        s.finish(vec![(ids[0], Finish::Parsed { articles: vec![art("u", STORY)], warnings: vec![] })], 0.8).unwrap();
+        let out =
+            s.finish(vec![(ids[1], Finish::Parsed { articles: vec![art("u", STORY)], warnings: vec![] })], 0.8).unwrap();
+        assert!(matches!(out[0][0], Outcome::Duplicate { .. }));
+        assert_eq!(s.counts().unwrap().articles, 1);
+    }
+
+    #[test]
+    fn unreadable_inputs_are_recorded_once_per_locator() {
+        let mut s = SqliteStore::open_in_memory().unwrap();
+        let a = s.record_unreadable("https://x.example/", "timed out").unwrap();
+        let b = s.record_unreadable("https://x.example/", "refused").unwrap();
+        assert_eq!(a, b);
+        assert_eq!(s.failed_inputs(5).unwrap()[0].error, "refused");
+    }
+}
