@@ -75,7 +75,7 @@ pub enum Command {
         limit: usize,
     },
 
-    /// Counts of what the store holds.
+    /// Counts of what the store holds, and SQLite's integrity check.
     Status {
         /// Print JSON.
         #[arg(long)]

@@ -101,17 +101,22 @@ fn run(cli: Cli) -> Result<ExitCode> {
         Command::Status { json } => {
             let store = open(&cli.db)?;
             let c = store.counts()?;
+            let integrity = store.integrity_check()?;
             if json {
-                println!("{}", serde_json::to_string_pretty(&c)?);
+                let mut v = serde_json::to_value(&c)?;
+                v["integrity"] = integrity.into();
+                v["schema_version"] = store.schema_version()?.into();
+                println!("{}", serde_json::to_string_pretty(&v)?);
             } else {
                 println!(
-                    "{}: {} articles in {} stories, from {} inputs ({} failed, {} pending)",
+                    "{}: {} articles in {} stories, from {} inputs ({} failed, {} pending); integrity: {}",
                     cli.db.display(),
                     c.articles,
                     c.stories,
                     c.inputs,
                     c.failed_inputs,
-                    c.pending_inputs
+                    c.pending_inputs,
+                    integrity
                 );
             }
             Ok(ExitCode::SUCCESS)

@@ -171,11 +171,11 @@ fn place_article(
     let mut best: Option<(f64, ArticleId, i64)> = None;
     let mut stmt = tx.prepare_cached(
         "SELECT a.id, a.story_id, a.minhash FROM lsh_bands b JOIN articles a ON a.id = b.article_id
-         WHERE b.band = ?1 AND b.key = ?2",
+         WHERE b.band = ?1 AND b.key = ?2 ORDER BY b.article_id LIMIT ?3",
     )?;
     let mut seen = std::collections::BTreeSet::new();
     for (band, key) in sig.band_keys().iter().enumerate() {
-        let rows = stmt.query_map(params![band as i64, key], |r| {
+        let rows = stmt.query_map(params![band as i64, key, MAX_CANDIDATES_PER_BAND], |r| {
             Ok((r.get::<_, i64>(0)?, r.get::<_, i64>(1)?, r.get::<_, Vec<u8>>(2)?))
         })?;
         for row in rows {
@@ -197,6 +197,12 @@ fn place_article(
         None => Placement::Fresh,
     })
 }
+
+/// Candidates examined per LSH band. Buckets hold one article per story (copies are not
+/// indexed), so a bucket only grows large on templated text where many different stories
+/// share phrasing; the cap keeps the cost per article bounded there, at the price of
+/// possibly missing a copy whose story sits beyond the cap in every band it shares.
+const MAX_CANDIDATES_PER_BAND: i64 = 32;
 
 enum Placement {
     Duplicate(ArticleId),
@@ -321,11 +327,15 @@ impl Store for SqliteStore {
                                 id
                             }
                         };
-                        let mut band_insert = tx.prepare_cached(
-                            "INSERT OR IGNORE INTO lsh_bands (band, key, article_id) VALUES (?1, ?2, ?3)",
-                        )?;
-                        for (band, key) in new.signature.band_keys().iter().enumerate().take(BANDS) {
-                            band_insert.execute(params![band as i64, key, id])?;
+                        // only the article that starts a story is indexed: a copy would find
+                        // the same story through it, and indexing copies fills buckets
+                        if copy_of.is_none() {
+                            let mut band_insert = tx.prepare_cached(
+                                "INSERT OR IGNORE INTO lsh_bands (band, key, article_id) VALUES (?1, ?2, ?3)",
+                            )?;
+                            for (band, key) in new.signature.band_keys().iter().enumerate().take(BANDS) {
+                                band_insert.execute(params![band as i64, key, id])?;
+                            }
                         }
                         outcomes.push(Outcome::New { id, story, copy_of });
                     }

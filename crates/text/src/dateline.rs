@@ -110,7 +110,10 @@ impl DatelineFinder {
 
     fn month(&self, name: &str) -> Option<u32> {
         let name = name.to_lowercase();
-        self.months.iter().find(|(n, _)| *n == name).map(|(_, m)| *m)
+        self.months
+            .iter()
+            .find(|(n, _)| *n == name)
+            .map(|(_, m)| *m)
     }
 
     /// Finds a publication date in the first lines of `text`. `reference` is the latest
@@ -154,7 +157,11 @@ impl DatelineFinder {
                 (None, Some(m)) => (m, &c["day2"], &c["year2"]),
                 _ => return None,
             };
-            NaiveDate::from_ymd_opt(year.parse().ok()?, self.month(mon.as_str())?, day.parse().ok()?)?
+            NaiveDate::from_ymd_opt(
+                year.parse().ok()?,
+                self.month(mon.as_str())?,
+                day.parse().ok()?,
+            )?
         };
         Some(FoundDate {
             date,
@@ -169,7 +176,13 @@ impl DatelineFinder {
     /// mention, a "this Saturday" / "este sábado" in the body names the dateline's weekday:
     /// the latest year, not after `reference` and at most ten years before it, in which the
     /// dateline's day falls on that weekday.
-    fn infer_year(&self, text: &str, month: u32, day: u32, reference: Option<NaiveDate>) -> Option<i32> {
+    fn infer_year(
+        &self,
+        text: &str,
+        month: u32,
+        day: u32,
+        reference: Option<NaiveDate>,
+    ) -> Option<i32> {
         let latest = self
             .mentions
             .captures_iter(text)
@@ -182,12 +195,10 @@ impl DatelineFinder {
         let Some(latest) = latest else {
             let weekday = self.this_weekday(text)?;
             let reference = reference?;
-            return (0..=10)
-                .map(|back| reference.year() - back)
-                .find(|&y| {
-                    NaiveDate::from_ymd_opt(y, month, day)
-                        .is_some_and(|d| d <= reference && d.weekday() == weekday)
-                });
+            return (0..=10).map(|back| reference.year() - back).find(|&y| {
+                NaiveDate::from_ymd_opt(y, month, day)
+                    .is_some_and(|d| d <= reference && d.weekday() == weekday)
+            });
         };
         Some(if month < latest.month() {
             latest.year() + 1
@@ -212,7 +223,10 @@ mod tests {
     #[test]
     fn english_datelines() {
         let f = find("PORT OF SPAIN, Oct. 4, 2025 (Harbor Ledger) — A strike hit a boat.").unwrap();
-        assert_eq!((f.date, f.basis, f.year_inferred), (d(2025, 10, 4), PublishedBasis::Dateline, false));
+        assert_eq!(
+            (f.date, f.basis, f.year_inferred),
+            (d(2025, 10, 4), PublishedBasis::Dateline, false)
+        );
         let f = find("Guacamaya, October 23, 2025. The fishermen said...").unwrap();
         assert_eq!(f.date, d(2025, 10, 23));
         let t = "Puerto Cabello, Sept. 16, 2025 — text";
@@ -234,27 +248,45 @@ mod tests {
     #[test]
     fn year_from_a_this_weekday_cue_and_the_reference_date() {
         let t = "BOGOTÁ, 18 de octubre (Noticias Bahía). El presidente dijo este sábado que hubo dos muertos.";
-        let f = DatelineFinder::new().find(t, Some(d(2026, 11, 21))).unwrap();
+        let f = DatelineFinder::new()
+            .find(t, Some(d(2026, 11, 21)))
+            .unwrap();
         // 18 October was a Saturday in 2025 (and not in 2026)
         assert_eq!((f.date, f.year_inferred), (d(2025, 10, 18), true));
         // without a reference date there is nothing to anchor the weekday to
         assert_eq!(find(t), None);
         // a weekday that matches no year in the window gives nothing rather than a guess
         let t = "LIMA, 18 de octubre (Agencia). El ministro habló este martes.";
-        assert_eq!(DatelineFinder::new().find(t, Some(d(2025, 11, 1))).map(|f| f.date), Some(d(2022, 10, 18)));
+        assert_eq!(
+            DatelineFinder::new()
+                .find(t, Some(d(2025, 11, 1)))
+                .map(|f| f.date),
+            Some(d(2022, 10, 18))
+        );
     }
 
     #[test]
     fn no_year_and_no_dated_mention_gives_nothing() {
-        assert_eq!(find("LIMA, 5 de noviembre (Agencia). Un ataque dejó tres muertos."), None);
+        assert_eq!(
+            find("LIMA, 5 de noviembre (Agencia). Un ataque dejó tres muertos."),
+            None
+        );
     }
 
     #[test]
     fn bylines() {
         let f = find("Some headline\nPublished October 23, 2025 10:41 AM EDT\n\nBody.").unwrap();
         assert_eq!((f.date, f.basis), (d(2025, 10, 23), PublishedBasis::Byline));
-        assert_eq!(find("Titular\n12 de diciembre de 2025\nCuerpo").unwrap().date, d(2025, 12, 12));
-        assert_eq!(find("Updated: 2026-01-03\nBody").unwrap().date, d(2026, 1, 3));
+        assert_eq!(
+            find("Titular\n12 de diciembre de 2025\nCuerpo")
+                .unwrap()
+                .date,
+            d(2025, 12, 12)
+        );
+        assert_eq!(
+            find("Updated: 2026-01-03\nBody").unwrap().date,
+            d(2026, 1, 3)
+        );
     }
 
     #[test]

@@ -31,7 +31,11 @@ impl Preparer {
     ///
     /// `reference` is the latest date the article can carry (when it was captured or read);
     /// see [`dateline::DatelineFinder::find`].
-    pub fn prepare(&self, doc: Document, reference: Option<chrono::NaiveDate>) -> (Article, normalize::Stats) {
+    pub fn prepare(
+        &self,
+        doc: Document,
+        reference: Option<chrono::NaiveDate>,
+    ) -> (Article, normalize::Stats) {
         let (text, stats) = self.normalizer.normalize(&doc.text);
         let title = doc
             .title
