@@ -17,7 +17,13 @@ to the article, sentence and source it came from.\n\nIt only reads and counts pu
 )]
 pub struct Cli {
     /// The store file (SQLite). Created if missing.
-    #[arg(long, global = true, env = "STRIKEWATCH_DB", default_value = "strikewatch.db", value_name = "PATH")]
+    #[arg(
+        long,
+        global = true,
+        env = "STRIKEWATCH_DB",
+        default_value = "strikewatch.db",
+        value_name = "PATH"
+    )]
     pub db: PathBuf,
 
     /// Log details to stderr (repeat for more: -vv).
@@ -56,11 +62,12 @@ pub enum Command {
         offset: usize,
     },
 
-    /// Show one article: its metadata and the stored text every byte span points into.
+    /// Show one article: its metadata and the stored text every byte span points into, with
+    /// every extracted claim highlighted and labelled (in colour on a terminal).
     Show {
         /// The article id (see `strikewatch articles`).
         id: i64,
-        /// Print JSON (with `text`) instead of a readable page.
+        /// Print JSON (with `text` and `reports`) instead of a readable page.
         #[arg(long)]
         json: bool,
     },
@@ -80,6 +87,99 @@ pub enum Command {
         /// Print JSON.
         #[arg(long)]
         json: bool,
+    },
+
+    /// Extract reports (events, developments, tallies) from stored articles, then update the
+    /// ledger. Incremental: only articles not yet extracted by this version of the rules.
+    /// `ingest` runs this itself unless given `--no-extract`.
+    Extract {
+        /// Re-extract every article, not only new ones.
+        #[arg(long)]
+        all: bool,
+        /// Print the summary as JSON.
+        #[arg(long)]
+        json: bool,
+    },
+
+    /// List extracted reports, each with its claims (value, byte span, sentence, source, rule).
+    Reports {
+        /// Print a JSON array instead of a table.
+        #[arg(long)]
+        json: bool,
+        /// Only the reports of this article.
+        #[arg(long, value_name = "ID")]
+        article: Option<i64>,
+        /// Only reports of this kind.
+        #[arg(long, value_parser = ["event", "development", "tally"])]
+        kind: Option<String>,
+        /// Show at most N reports.
+        #[arg(long, default_value_t = 200, value_name = "N")]
+        limit: usize,
+    },
+
+    /// List incidents: reported events merged across outlets and languages, with reconciled
+    /// figures (low, best, high), grade and sources.
+    Incidents {
+        /// Print a JSON array instead of a table.
+        #[arg(long)]
+        json: bool,
+        /// Only incidents on or after this date (YYYY-MM-DD).
+        #[arg(long, value_name = "DATE")]
+        from: Option<String>,
+        /// Only incidents on or before this date (YYYY-MM-DD).
+        #[arg(long, value_name = "DATE")]
+        to: Option<String>,
+        /// Only this event type (strike, raid, ...).
+        #[arg(long = "type", value_name = "TYPE")]
+        event_type: Option<String>,
+    },
+
+    /// List the cumulative totals outlets reported ("16 strikes have killed 66 people since
+    /// September"), with their as-of dates and sources.
+    Tallies {
+        /// Print a JSON array instead of a table.
+        #[arg(long)]
+        json: bool,
+    },
+
+    /// Compare reported tallies with the ledger's own running sums at the same dates: a gap
+    /// points at incidents the corpus is missing (or double counts).
+    Tally {
+        /// Run the comparison (the only mode for now).
+        #[arg(long, required = true)]
+        check: bool,
+        /// Print JSON.
+        #[arg(long)]
+        json: bool,
+    },
+
+    /// List developments: plans, proposals, threats, designations, authorizations and
+    /// deployments, with their modality. Never counted as incidents.
+    Developments {
+        /// Print a JSON array instead of a table.
+        #[arg(long)]
+        json: bool,
+    },
+
+    /// Export the ledger: csv, acled (ACLED's columns), ucdp (UCDP GED's columns), geojson,
+    /// json, or parquet (builds with the `parquet` feature). Columns: crates/ledger/EXPORTS.md.
+    Export {
+        /// Output format.
+        #[arg(long, value_parser = ["csv", "acled", "ucdp", "geojson", "json", "parquet"])]
+        format: String,
+        /// Write to this file instead of standard output.
+        #[arg(short, long, value_name = "FILE")]
+        output: Option<PathBuf>,
+    },
+
+    /// Score the extraction core on a gold set (JSONL of passages with expected reports):
+    /// precision, recall and F1 per field and per language.
+    Eval {
+        /// The gold file, e.g. tests/gold/gold.jsonl.
+        gold: PathBuf,
+        /// Also list the passages with errors.
+        #[arg(long)]
+        errors: bool,
     },
 
     /// Run the demo: ingest the bundled sample corpus into a temporary store and show what it

@@ -2,6 +2,8 @@
 //! crates together. Logic lives in the crates; this binary decides only what to print.
 
 mod cli;
+mod commands;
+mod ledger_cmds;
 mod pipeline;
 mod render;
 
@@ -16,7 +18,7 @@ use include_dir::{include_dir, Dir};
 use indicatif::{ProgressBar, ProgressDrawTarget, ProgressStyle};
 use sw_store::{SqliteStore, Store};
 
-use cli::{Cli, Command, IngestArgs};
+use cli::{Cli, IngestArgs};
 use pipeline::{Pipeline, Reporter, Summary};
 
 /// The sample corpus, built into the binary so that `demo` works from anywhere.
@@ -30,12 +32,17 @@ fn main() -> ExitCode {
         _ => "debug",
     };
     tracing_subscriber::fmt()
-        .with_env_filter(tracing_subscriber::EnvFilter::try_from_env("STRIKEWATCH_LOG").unwrap_or_else(|_| filter.into()))
+        .with_env_filter(
+            tracing_subscriber::EnvFilter::try_from_env("STRIKEWATCH_LOG")
+                .unwrap_or_else(|_| filter.into()),
+        )
         .with_writer(std::io::stderr)
         .init();
     // Parsing runs on worker threads; give them room for deep (but accepted) documents.
-    let _ = rayon::ThreadPoolBuilder::new().stack_size(32 << 20).build_global();
-    match run(cli) {
+    let _ = rayon::ThreadPoolBuilder::new()
+        .stack_size(32 << 20)
+        .build_global();
+    match commands::run(cli) {
         Ok(code) => code,
         Err(e) => {
             eprintln!("error: {e:#}");
@@ -44,88 +51,27 @@ fn main() -> ExitCode {
     }
 }
 
-fn open(db: &std::path::Path) -> Result<SqliteStore> {
+pub(crate) fn open(db: &std::path::Path) -> Result<SqliteStore> {
     SqliteStore::open(db).with_context(|| format!("cannot open the store {}", db.display()))
 }
 
-fn run(cli: Cli) -> Result<ExitCode> {
-    match cli.command {
-        Command::Ingest(args) => {
-            let mut store = open(&cli.db)?;
-            let summary = ingest(&mut store, &args, true)?;
-            let counts = store.counts()?;
-            if args.json {
-                println!("{}", serde_json::to_string_pretty(&serde_json::json!({ "summary": summary, "store": counts }))?);
-            } else {
-                println!("{}", render::summary_line(&summary, &counts));
-            }
-            Ok(exit_for(&summary))
-        }
-        Command::Articles { json, limit, offset } => {
-            let store = open(&cli.db)?;
-            let rows = store.articles(limit, offset)?;
-            if json {
-                println!("{}", serde_json::to_string_pretty(&rows)?);
-            } else {
-                print!("{}", render::articles_table(&rows));
-            }
-            Ok(ExitCode::SUCCESS)
-        }
-        Command::Show { id, json } => {
-            let store = open(&cli.db)?;
-            let Some(row) = store.article(id)? else {
-                eprintln!("error: no article with id {id} in {} (see `strikewatch articles`)", cli.db.display());
-                return Ok(ExitCode::from(1));
-            };
-            if json {
-                println!("{}", serde_json::to_string_pretty(&row)?);
-            } else {
-                print!("{}", render::article_page(&row));
-            }
-            Ok(ExitCode::SUCCESS)
-        }
-        Command::Failures { json, limit } => {
-            let store = open(&cli.db)?;
-            let rows = store.failed_inputs(limit)?;
-            if json {
-                println!("{}", serde_json::to_string_pretty(&rows)?);
-            } else if rows.is_empty() {
-                println!("no failed inputs");
-            } else {
-                for r in rows {
-                    println!("{}: {}", r.locator, r.error);
-                }
-            }
-            Ok(ExitCode::SUCCESS)
-        }
-        Command::Status { json } => {
-            let store = open(&cli.db)?;
-            let c = store.counts()?;
-            let integrity = store.integrity_check()?;
-            if json {
-                let mut v = serde_json::to_value(&c)?;
-                v["integrity"] = integrity.into();
-                v["schema_version"] = store.schema_version()?.into();
-                println!("{}", serde_json::to_string_pretty(&v)?);
-            } else {
-                println!(
-                    "{}: {} articles in {} stories, from {} inputs ({} failed, {} pending); integrity: {}",
-                    cli.db.display(),
-                    c.articles,
-                    c.stories,
-                    c.inputs,
-                    c.failed_inputs,
-                    c.pending_inputs,
-                    integrity
-                );
-            }
-            Ok(ExitCode::SUCCESS)
-        }
-        Command::Demo { keep } => demo(keep),
-    }
+pub(crate) fn extract_and_update(
+    store: &mut SqliteStore,
+    all: bool,
+) -> Result<ledger_cmds::ExtractSummary> {
+    let bar = if std::io::stderr().is_terminal() {
+        ProgressBar::new_spinner()
+    } else {
+        ProgressBar::hidden()
+    };
+    bar.set_style(ProgressStyle::with_template("{spinner} extracting: {msg}").expect("template"));
+    let summary = ledger_cmds::extract(store, all, &|n| bar.set_message(format!("{n} articles")))?;
+    bar.finish_and_clear();
+    ledger_cmds::ledger(store)?;
+    Ok(summary)
 }
 
-fn exit_for(s: &Summary) -> ExitCode {
+pub(crate) fn exit_for(s: &Summary) -> ExitCode {
     if s.interrupted {
         ExitCode::from(130)
     } else if s.failed > 0 {
@@ -177,7 +123,11 @@ impl Reporter for TermReporter {
     }
 }
 
-fn ingest(store: &mut SqliteStore, args: &IngestArgs, progress: bool) -> Result<Summary> {
+pub(crate) fn ingest(
+    store: &mut SqliteStore,
+    args: &IngestArgs,
+    progress: bool,
+) -> Result<Summary> {
     let options = sw_ingest::Options {
         format: args.format.map(Into::into),
         meta: sw_ingest::UnitMeta {
@@ -204,8 +154,16 @@ fn ingest(store: &mut SqliteStore, args: &IngestArgs, progress: bool) -> Result<
     if !(0.0..=1.0).contains(&args.near_dup) {
         anyhow::bail!("--near-dup must be between 0 and 1");
     }
-    let needs_net = args.inputs.iter().any(|i| i.starts_with("http://") || i.starts_with("https://")) || args.fetch_links;
-    let fetcher = if needs_net { Some(sw_ingest::Fetcher::new(&options.limits).map_err(anyhow::Error::msg)?) } else { None };
+    let needs_net = args
+        .inputs
+        .iter()
+        .any(|i| i.starts_with("http://") || i.starts_with("https://"))
+        || args.fetch_links;
+    let fetcher = if needs_net {
+        Some(sw_ingest::Fetcher::new(&options.limits).map_err(anyhow::Error::msg)?)
+    } else {
+        None
+    };
 
     // First Ctrl-C: finish the batch in flight, commit, stop. Second: leave at once (the
     // store stays consistent either way; the interrupted batch is redone on the next run).
@@ -231,14 +189,20 @@ fn ingest(store: &mut SqliteStore, args: &IngestArgs, progress: bool) -> Result<
     Ok(summary)
 }
 
-fn demo(keep: Option<std::path::PathBuf>) -> Result<ExitCode> {
+pub(crate) fn demo(keep: Option<std::path::PathBuf>) -> Result<ExitCode> {
     let dir = tempfile::tempdir().context("cannot create a temporary folder for the demo")?;
     let corpus = dir.path().join("examples");
     std::fs::create_dir_all(&corpus)?;
-    EXAMPLES.extract(&corpus).context("cannot write the sample corpus")?;
+    EXAMPLES
+        .extract(&corpus)
+        .context("cannot write the sample corpus")?;
     let db = keep.unwrap_or_else(|| dir.path().join("demo.db"));
     let mut store = open(&db)?;
-    println!("strikewatch demo: ingesting the bundled sample corpus ({} files) into {}", count_files(&EXAMPLES), db.display());
+    println!(
+        "strikewatch demo: ingesting the bundled sample corpus ({} files) into {}",
+        count_files(&EXAMPLES),
+        db.display()
+    );
     let args = IngestArgs {
         inputs: vec![corpus.display().to_string()],
         format: None,
@@ -257,9 +221,23 @@ fn demo(keep: Option<std::path::PathBuf>) -> Result<ExitCode> {
         json: false,
     };
     let summary = ingest(&mut store, &args, true)?;
+    let extracted = extract_and_update(&mut store, false)?;
     let counts = store.counts()?;
-    println!("{}\n", render::summary_line(&summary, &counts));
+    println!("{}", render::summary_line(&summary, &counts));
+    println!("{}\n", render::extract_line(&extracted));
     print!("{}", render::articles_table(&store.articles(1000, 0)?));
+    let ledger = ledger_cmds::ledger(&mut store)?;
+    println!("\nThe ledger: incidents");
+    print!(
+        "{}",
+        render::incidents_table(&ledger.incidents.iter().collect::<Vec<_>>())
+    );
+    println!("\nTallies reported by outlets");
+    print!("{}", render::tallies_table(&ledger.tallies));
+    println!("\nDevelopments (plans, threats, designations, authorizations, deployments)");
+    print!("{}", render::developments_table(&ledger.developments));
+    println!("\nTally check: reported totals against the ledger's own running sums");
+    print!("{}", render::gaps_table(&sw_ledger::tally_check(&ledger)));
     Ok(exit_for(&summary))
 }
 

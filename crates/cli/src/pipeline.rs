@@ -109,19 +109,33 @@ impl<S: Store> Pipeline<'_, S> {
     }
 
     /// Finishes inputs an interrupted run left pending, from their stored bytes.
-    fn resume(&mut self, preparer: &Preparer, reporter: &dyn Reporter, summary: &mut Summary) -> Result<()> {
+    fn resume(
+        &mut self,
+        preparer: &Preparer,
+        reporter: &dyn Reporter,
+        summary: &mut Summary,
+    ) -> Result<()> {
         loop {
             let pending = self.store.pending(self.batch.max(1))?;
             if pending.is_empty() || self.stop.load(Ordering::Relaxed) {
                 return Ok(());
             }
-            let work: Vec<(i64, Unit)> = pending.into_iter().map(|(id, raw)| (id, unit_of(raw))).collect();
+            let work: Vec<(i64, Unit)> = pending
+                .into_iter()
+                .map(|(id, raw)| (id, unit_of(raw)))
+                .collect();
             summary.resumed += work.len();
             self.parse_and_finish(work, preparer, reporter, summary)?;
         }
     }
 
-    fn process(&mut self, units: Vec<Unit>, preparer: &Preparer, reporter: &dyn Reporter, summary: &mut Summary) -> Result<()> {
+    fn process(
+        &mut self,
+        units: Vec<Unit>,
+        preparer: &Preparer,
+        reporter: &dyn Reporter,
+        summary: &mut Summary,
+    ) -> Result<()> {
         if units.is_empty() {
             return Ok(());
         }
@@ -131,7 +145,9 @@ impl<S: Store> Pipeline<'_, S> {
         for (unit, adm) in units.into_iter().zip(admissions) {
             match adm {
                 Admission::Done(_) => summary.duplicate += 1,
-                Admission::New(id) | Admission::Pending(id) | Admission::Retry(id) => work.push((id, unit)),
+                Admission::New(id) | Admission::Pending(id) | Admission::Retry(id) => {
+                    work.push((id, unit))
+                }
             }
         }
         self.parse_and_finish(work, preparer, reporter, summary)
@@ -164,10 +180,17 @@ impl<S: Store> Pipeline<'_, S> {
                                 };
                                 let (article, _stats) = preparer.prepare(doc, reference);
                                 let signature = Signature::of(dedup_body(&article));
-                                NewArticle { item: i as u32, article, signature }
+                                NewArticle {
+                                    item: i as u32,
+                                    article,
+                                    signature,
+                                }
                             })
                             .collect();
-                        Finish::Parsed { articles, warnings: parsed.warnings }
+                        Finish::Parsed {
+                            articles,
+                            warnings: parsed.warnings,
+                        }
                     }
                 };
                 (id, unit.locator, finish)
@@ -215,7 +238,8 @@ fn raw_of(u: &Unit) -> RawInput {
         locator: u.locator.clone(),
         format: Some(u.format.code().to_string()),
         bytes: u.bytes.clone(),
-        meta: (u.meta != UnitMeta::default()).then(|| serde_json::to_value(&u.meta).unwrap_or_default()),
+        meta: (u.meta != UnitMeta::default())
+            .then(|| serde_json::to_value(&u.meta).unwrap_or_default()),
     }
 }
 
@@ -227,8 +251,16 @@ fn unit_of(raw: RawInput) -> Unit {
         Some("warc") => Format::Warc,
         _ => Format::Text,
     };
-    let meta = raw.meta.and_then(|m| serde_json::from_value(m).ok()).unwrap_or_default();
-    Unit { locator: raw.locator, format, bytes: raw.bytes, meta }
+    let meta = raw
+        .meta
+        .and_then(|m| serde_json::from_value(m).ok())
+        .unwrap_or_default();
+    Unit {
+        locator: raw.locator,
+        format,
+        bytes: raw.bytes,
+        meta,
+    }
 }
 
 /// The part of an article compared for near-duplicates: its text without a leading headline,

@@ -16,9 +16,17 @@ pub fn summary_line(s: &Summary, c: &Counts) -> String {
         let _ = write!(line, ", {} warnings", s.warnings);
     }
     if s.resumed > 0 {
-        let _ = write!(line, "; finished {} inputs left by an interrupted run", s.resumed);
+        let _ = write!(
+            line,
+            "; finished {} inputs left by an interrupted run",
+            s.resumed
+        );
     }
-    let _ = write!(line, "\nstore: {} articles in {} stories, {} inputs ({} failed)", c.articles, c.stories, c.inputs, c.failed_inputs);
+    let _ = write!(
+        line,
+        "\nstore: {} articles in {} stories, {} inputs ({} failed)",
+        c.articles, c.stories, c.inputs, c.failed_inputs
+    );
     if s.interrupted {
         line.push_str("\ninterrupted: run the same command again to complete the ingest");
     }
@@ -38,7 +46,11 @@ pub fn cut(s: &str, width: usize) -> String {
 
 pub fn articles_table(rows: &[ArticleRow]) -> String {
     let mut out = String::new();
-    let _ = writeln!(out, "{:>5}  {:<10}  {:<4}  {:>5}  {:<22}  TITLE", "ID", "PUBLISHED", "LANG", "STORY", "OUTLET");
+    let _ = writeln!(
+        out,
+        "{:>5}  {:<10}  {:<4}  {:>5}  {:<22}  TITLE",
+        "ID", "PUBLISHED", "LANG", "STORY", "OUTLET"
+    );
     for r in rows {
         let _ = writeln!(
             out,
@@ -57,16 +69,292 @@ pub fn articles_table(rows: &[ArticleRow]) -> String {
     out
 }
 
-pub fn article_page(r: &ArticleRow) -> String {
+/// Formats a `{low, best, high}` range the way analysts read it: "11", "65+", "~75",
+/// "≤19", "3–5", "-".
+pub fn range(low: Option<i64>, best: Option<i64>, high: Option<i64>) -> String {
+    match (low, best, high) {
+        (None, None, None) => "-".into(),
+        (Some(l), Some(b), Some(h)) if l == b && b == h => b.to_string(),
+        (Some(l), _, Some(h)) if l != h => format!("{l}–{h}"),
+        (Some(l), _, None) => format!("{l}+"),
+        (None, Some(b), None) => format!("~{b}"),
+        (None, _, Some(h)) => format!("≤{h}"),
+        (_, Some(b), _) => b.to_string(),
+        (Some(l), None, Some(_)) => l.to_string(),
+    }
+}
+
+fn fig(f: Option<&sw_ledger::IncidentFigure>) -> String {
+    match f {
+        None => "-".into(),
+        Some(f) => {
+            let r = f.range();
+            let mut s = range(r.low, r.best, r.high);
+            if f.contested {
+                s.push('*');
+            }
+            s
+        }
+    }
+}
+
+fn rng(r: &Option<sw_ledger::Range>) -> String {
+    r.as_ref()
+        .map(|r| range(r.low, r.best, r.high))
+        .unwrap_or_else(|| "-".into())
+}
+
+pub fn extract_line(e: &crate::ledger_cmds::ExtractSummary) -> String {
+    format!(
+        "extracted: {} articles -> {} event reports, {} developments, {} tallies",
+        e.articles, e.events, e.developments, e.tallies
+    )
+}
+
+fn place_name(p: Option<&sw_extract::PlaceRef>) -> String {
+    p.map(|p| {
+        p.region
+            .clone()
+            .filter(|_| p.name.is_empty())
+            .unwrap_or_else(|| p.name.clone())
+    })
+    .unwrap_or_else(|| "-".into())
+}
+
+pub fn reports_table(rows: &[crate::ledger_cmds::ReportOut]) -> String {
     let mut out = String::new();
-    let _ = writeln!(out, "#{}  {}", r.id, r.title.as_deref().unwrap_or("(no title)"));
+    let _ = writeln!(
+        out,
+        "{:>5}  {:>5}  {:<11}  {:<13}  {:<12}  {:<10}  {:>6}  {:<18}  SOURCE",
+        "ID", "ART", "KIND", "TYPE", "MODALITY", "DATE", "KILLED", "PLACE"
+    );
+    for r in rows {
+        let rep = &r.report;
+        let killed = rep
+            .figures
+            .killed
+            .as_ref()
+            .map(|f| range(f.low, f.best, f.high))
+            .unwrap_or_else(|| "-".into());
+        let source = match &rep.source.name {
+            Some(n) => format!("{} ({n})", rep.source.kind.as_str()),
+            None => rep.source.kind.as_str().to_string(),
+        };
+        let _ = writeln!(
+            out,
+            "{:>5}  {:>5}  {:<11}  {:<13}  {:<12}  {:<10}  {:>6}  {:<18}  {}",
+            r.id,
+            r.article_id,
+            rep.kind.as_str(),
+            rep.event_type.as_str(),
+            rep.modality.as_str(),
+            rep.date.as_deref().unwrap_or("-"),
+            killed,
+            cut(&place_name(rep.place.as_ref()), 18),
+            cut(&source, 40)
+        );
+    }
+    if rows.is_empty() {
+        out.push_str("(no reports)\n");
+    }
+    out
+}
+
+pub fn incidents_table(rows: &[&sw_ledger::Incident]) -> String {
+    let mut out = String::new();
+    let _ = writeln!(
+        out,
+        "{:<16}  {:<10}  {:<8}  {:<22}  {:>7}  {:>9}  {:>7}  {:<13}  {:>7}",
+        "ID", "DATE", "TYPE", "PLACE", "KILLED", "SURVIVORS", "VESSELS", "GRADE", "SOURCES"
+    );
+    for i in rows {
+        let place = i
+            .place
+            .name
+            .clone()
+            .or_else(|| i.place.region.clone())
+            .or_else(|| i.place.country.clone())
+            .unwrap_or_else(|| "-".into());
+        let _ = writeln!(
+            out,
+            "{:<16}  {:<10}  {:<8}  {:<22}  {:>7}  {:>9}  {:>7}  {:<13}  {:>7}",
+            i.id,
+            i.date.as_deref().unwrap_or("-"),
+            i.event_type.as_str(),
+            cut(&place, 22),
+            fig(i.figures.get("killed")),
+            fig(i.figures.get("survivors")),
+            fig(i.figures.get("vessels")),
+            i.grade.as_str(),
+            i.sources.len()
+        );
+    }
+    if rows.is_empty() {
+        out.push_str("(no incidents)\n");
+    } else {
+        out.push_str("(* the sources disagree on this figure: see `incidents --json` for every value and its sources)\n");
+    }
+    out
+}
+
+pub fn tallies_table(rows: &[sw_ledger::Tally]) -> String {
+    let mut out = String::new();
+    let _ = writeln!(
+        out,
+        "{:<10}  {:>7}  {:>7}  {:>9}  {:<22}  QUOTE",
+        "AS OF", "STRIKES", "KILLED", "SURVIVORS", "OUTLET"
+    );
+    for t in rows {
+        let _ = writeln!(
+            out,
+            "{:<10}  {:>7}  {:>7}  {:>9}  {:<22}  {}",
+            t.as_of.as_deref().unwrap_or("-"),
+            rng(&t.strikes),
+            rng(&t.killed),
+            rng(&t.survivors),
+            cut(t.source.outlet.as_deref().unwrap_or("-"), 22),
+            cut(&t.source.quote.replace('\n', " "), 90)
+        );
+    }
+    if rows.is_empty() {
+        out.push_str("(no tallies)\n");
+    }
+    out
+}
+
+pub fn developments_table(rows: &[sw_ledger::Development]) -> String {
+    let mut out = String::new();
+    let _ = writeln!(
+        out,
+        "{:<10}  {:<13}  {:<12}  {:<22}  QUOTE",
+        "DATE", "TYPE", "MODALITY", "OUTLET"
+    );
+    for d in rows {
+        let _ = writeln!(
+            out,
+            "{:<10}  {:<13}  {:<12}  {:<22}  {}",
+            d.date.as_deref().unwrap_or("-"),
+            d.event_type.as_str(),
+            d.modality.as_str(),
+            cut(d.source.outlet.as_deref().unwrap_or("-"), 22),
+            cut(&d.source.quote.replace('\n', " "), 90)
+        );
+    }
+    if rows.is_empty() {
+        out.push_str("(no developments)\n");
+    }
+    out
+}
+
+pub fn gaps_table(rows: &[sw_ledger::TallyGap]) -> String {
+    let mut out = String::new();
+    let _ = writeln!(
+        out,
+        "{:<10}  {:<7}  {:>9}  {:>7}  {:>5}  {:<22}  NOTE",
+        "AS OF", "FIELD", "REPORTED", "LEDGER", "GAP", "OUTLET"
+    );
+    for g in rows {
+        let note = if g.gap > 0 {
+            "ledger below the reported total: incidents missing?"
+        } else if g.gap < 0 {
+            "ledger above the reported total: double counting, or a stale total?"
+        } else {
+            "agrees"
+        };
+        let _ = writeln!(
+            out,
+            "{:<10}  {:<7}  {:>9}  {:>7}  {:>5}  {:<22}  {}",
+            g.as_of,
+            g.field,
+            range(g.reported.low, g.reported.best, g.reported.high),
+            g.ledger,
+            g.gap,
+            cut(g.outlet.as_deref().unwrap_or("-"), 22),
+            note
+        );
+    }
+    if rows.is_empty() {
+        out.push_str("(no dated tallies to check)\n");
+    }
+    out
+}
+
+/// An article with every claim marked: on a terminal the surface is coloured and followed by
+/// a dim label; elsewhere it is bracketed, `[surface]{field=value; source}`.
+pub fn article_page(
+    r: &ArticleRow,
+    reports: &[crate::ledger_cmds::ReportOut],
+    color: bool,
+) -> String {
+    let mut out = String::new();
+    let _ = writeln!(
+        out,
+        "#{}  {}",
+        r.id,
+        r.title.as_deref().unwrap_or("(no title)")
+    );
     let _ = writeln!(out, "outlet:    {}", r.outlet.as_deref().unwrap_or("-"));
     let _ = writeln!(out, "url:       {}", r.url.as_deref().unwrap_or("-"));
-    let _ = writeln!(out, "published: {} ({})", r.published.as_deref().unwrap_or("unknown"), r.published_basis);
+    let _ = writeln!(
+        out,
+        "published: {} ({})",
+        r.published.as_deref().unwrap_or("unknown"),
+        r.published_basis
+    );
     let _ = writeln!(out, "language:  {}", r.lang);
     let _ = writeln!(out, "story:     {}", r.story);
     let _ = writeln!(out, "input:     {}", r.input);
+    let _ = writeln!(out, "reports:   {}", reports.len());
+    for rep in reports {
+        let r = &rep.report;
+        let _ = writeln!(
+            out,
+            "  - report {}: {} {} ({}) date {} killed {}",
+            rep.id,
+            r.kind.as_str(),
+            r.event_type.as_str(),
+            r.modality.as_str(),
+            r.date.as_deref().unwrap_or("-"),
+            r.figures
+                .killed
+                .as_ref()
+                .map(|f| range(f.low, f.best, f.high))
+                .unwrap_or_else(|| "-".into())
+        );
+    }
     let _ = writeln!(out);
-    let _ = writeln!(out, "{}", r.text.as_deref().unwrap_or(""));
+    let text = r.text.as_deref().unwrap_or("");
+    // non-overlapping claims, earliest first; on overlap the longer span wins
+    let mut claims: Vec<&sw_extract::Claim> = reports
+        .iter()
+        .flat_map(|r| r.report.claims.iter())
+        .collect();
+    claims.sort_by_key(|c| (c.span[0], std::cmp::Reverse(c.span[1])));
+    let mut pos = 0usize;
+    for c in claims {
+        let (s, e) = (c.span[0], c.span[1]);
+        if s < pos || e > text.len() || !text.is_char_boundary(s) || !text.is_char_boundary(e) {
+            continue;
+        }
+        out.push_str(&text[pos..s]);
+        let value = match &c.value {
+            serde_json::Value::String(v) => v.clone(),
+            v => v.to_string(),
+        };
+        let label = format!("{}={} · {}", c.field, value, c.source.kind.as_str());
+        if color {
+            let _ = write!(
+                out,
+                "\x1b[1;33m{}\x1b[0m\x1b[2m⟨{}⟩\x1b[0m",
+                &text[s..e],
+                label
+            );
+        } else {
+            let _ = write!(out, "[{}]{{{}}}", &text[s..e], label);
+        }
+        pos = e;
+    }
+    out.push_str(&text[pos..]);
+    out.push('\n');
     out
 }

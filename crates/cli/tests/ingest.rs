@@ -25,8 +25,16 @@ fn every_format_ingests_and_a_second_run_adds_nothing() {
     let dir = tempfile::tempdir().unwrap();
     let inputs = dir.path().join("in");
     std::fs::create_dir(&inputs).unwrap();
-    std::fs::write(inputs.join("a.txt"), format!("Three killed in Caribbean strike\n\n{EN_BODY}")).unwrap();
-    std::fs::write(inputs.join("a.meta.json"), r#"{"outlet":"Sidecar Wire","published":"2025-10-17","url":"https://s.example/a"}"#).unwrap();
+    std::fs::write(
+        inputs.join("a.txt"),
+        format!("Three killed in Caribbean strike\n\n{EN_BODY}"),
+    )
+    .unwrap();
+    std::fs::write(
+        inputs.join("a.meta.json"),
+        r#"{"outlet":"Sidecar Wire","published":"2025-10-17","url":"https://s.example/a"}"#,
+    )
+    .unwrap();
     std::fs::write(inputs.join("b.html"), page("Boat hit near the coast", "The navy destroyed a fast boat near the coast of a Caribbean island, and two people died, officials said on Saturday.")).unwrap();
     std::fs::write(
         inputs.join("c.jsonl"),
@@ -55,26 +63,57 @@ fn every_format_ingests_and_a_second_run_adds_nothing() {
         r#"{"version":"https://jsonfeed.org/version/1.1","title":"JSON Wire","items":[{"id":"1","url":"https://jf.example/1","title":"T","date_published":"2025-12-15T10:00:00Z","content_text":"Three boats were struck in one day in the eastern Pacific and eight people were killed."}]}"#,
     )
     .unwrap();
-    let warc = warc_file(&[("https://w.example/1", &page("Archived page", "An archived report says a strike killed six people on a boat off the coast."))]);
+    let warc = warc_file(&[(
+        "https://w.example/1",
+        &page(
+            "Archived page",
+            "An archived report says a strike killed six people on a boat off the coast.",
+        ),
+    )]);
     std::fs::write(inputs.join("g.warc"), &warc).unwrap();
     let mut gz = flate2::write::GzEncoder::new(Vec::new(), flate2::Compression::default());
-    gz.write_all(&warc_file(&[("https://w.example/2", &page("Gzipped page", "A gzipped archive holds a report of a strike that killed two men in the Pacific."))])).unwrap();
+    gz.write_all(&warc_file(&[(
+        "https://w.example/2",
+        &page(
+            "Gzipped page",
+            "A gzipped archive holds a report of a strike that killed two men in the Pacific.",
+        ),
+    )]))
+    .unwrap();
     std::fs::write(inputs.join("h.warc.gz"), gz.finish().unwrap()).unwrap();
 
     let db = dir.path().join("s.db");
     let r = run(&db, &["ingest", inputs.to_str().unwrap()]);
     assert_eq!(r.code, 0, "{}", r.stderr);
-    assert!(r.stdout.contains("ingested: 10 new articles"), "{}", r.stdout);
+    assert!(
+        r.stdout.contains("ingested: 10 new articles"),
+        "{}",
+        r.stdout
+    );
     let arts = articles(&db);
     assert_eq!(arts.len(), 10);
-    let by_url = |u: &str| arts.iter().find(|a| a["url"] == u).unwrap_or_else(|| panic!("no {u} in {arts:?}")).clone();
+    let by_url = |u: &str| {
+        arts.iter()
+            .find(|a| a["url"] == u)
+            .unwrap_or_else(|| panic!("no {u} in {arts:?}"))
+            .clone()
+    };
     // text with sidecar metadata
     let a = by_url("https://s.example/a");
-    assert_eq!((a["outlet"].as_str(), a["published"].as_str()), (Some("Sidecar Wire"), Some("2025-10-17")));
+    assert_eq!(
+        (a["outlet"].as_str(), a["published"].as_str()),
+        (Some("Sidecar Wire"), Some("2025-10-17"))
+    );
     assert_eq!(a["title"], "Three killed in Caribbean strike");
     // HTML metadata from the page
-    let b = arts.iter().find(|a| a["title"] == "Boat hit near the coast").unwrap();
-    assert_eq!((b["outlet"].as_str(), b["published"].as_str()), (Some("Test Ledger"), Some("2025-10-18")));
+    let b = arts
+        .iter()
+        .find(|a| a["title"] == "Boat hit near the coast")
+        .unwrap();
+    assert_eq!(
+        (b["outlet"].as_str(), b["published"].as_str()),
+        (Some("Test Ledger"), Some("2025-10-18"))
+    );
     // JSONL, declared language kept
     assert_eq!(by_url("https://j.example/1")["lang"], "es");
     // feeds
@@ -87,12 +126,19 @@ fn every_format_ingests_and_a_second_run_adds_nothing() {
     by_url("https://w.example/2");
     // show --json gives the stored text
     let shown = json(&db, &["show", &a["id"].to_string(), "--json"]);
-    assert!(shown["text"].as_str().unwrap().contains("killed three people aboard"));
+    assert!(shown["text"]
+        .as_str()
+        .unwrap()
+        .contains("killed three people aboard"));
 
     // idempotent
     let again = run(&db, &["ingest", inputs.to_str().unwrap()]);
     assert_eq!(again.code, 0, "{}", again.stderr);
-    assert!(again.stdout.contains("ingested: 0 new articles"), "{}", again.stdout);
+    assert!(
+        again.stdout.contains("ingested: 0 new articles"),
+        "{}",
+        again.stdout
+    );
     assert_eq!(articles(&db).len(), 10);
 }
 
@@ -103,18 +149,43 @@ pub fn warc_file(pages: &[(&str, &str)]) -> Vec<u8> {
         out.extend_from_slice(b"WARC/1.0\r\n");
         out.extend_from_slice(format!("WARC-Type: {kind}\r\n").as_bytes());
         out.extend_from_slice(b"WARC-Date: 2025-11-20T10:00:00Z\r\n");
-        out.extend_from_slice(format!("WARC-Record-ID: <urn:uuid:{:08x}-0000-0000-0000-000000000000>\r\n", out.len()).as_bytes());
+        out.extend_from_slice(
+            format!(
+                "WARC-Record-ID: <urn:uuid:{:08x}-0000-0000-0000-000000000000>\r\n",
+                out.len()
+            )
+            .as_bytes(),
+        );
         if let Some(u) = uri {
             out.extend_from_slice(format!("WARC-Target-URI: {u}\r\n").as_bytes());
         }
-        out.extend_from_slice(format!("Content-Type: {ctype}\r\nContent-Length: {}\r\n\r\n", block.len()).as_bytes());
+        out.extend_from_slice(
+            format!(
+                "Content-Type: {ctype}\r\nContent-Length: {}\r\n\r\n",
+                block.len()
+            )
+            .as_bytes(),
+        );
         out.extend_from_slice(block);
         out.extend_from_slice(b"\r\n\r\n");
     };
-    record(&mut out, "warcinfo", None, "application/warc-fields", b"software: strikewatch-tests\r\n");
+    record(
+        &mut out,
+        "warcinfo",
+        None,
+        "application/warc-fields",
+        b"software: strikewatch-tests\r\n",
+    );
     for (uri, html) in pages {
-        let block = format!("HTTP/1.1 200 OK\r\nContent-Type: text/html; charset=utf-8\r\n\r\n{html}");
-        record(&mut out, "response", Some(uri), "application/http; msgtype=response", block.as_bytes());
+        let block =
+            format!("HTTP/1.1 200 OK\r\nContent-Type: text/html; charset=utf-8\r\n\r\n{html}");
+        record(
+            &mut out,
+            "response",
+            Some(uri),
+            "application/http; msgtype=response",
+            block.as_bytes(),
+        );
     }
     out
 }
@@ -125,7 +196,13 @@ fn bad_inputs_get_one_line_each_and_the_batch_goes_on() {
     let bad = dir.path().join("bad");
     std::fs::create_dir(&bad).unwrap();
     // a binary file named .html
-    std::fs::write(bad.join("binary.html"), [0x89u8, b'P', b'N', b'G', 0x0d, 0x0a, 0x1a, 0x0a, 0, 0, 0, 0x0d, b'I', b'H']).unwrap();
+    std::fs::write(
+        bad.join("binary.html"),
+        [
+            0x89u8, b'P', b'N', b'G', 0x0d, 0x0a, 0x1a, 0x0a, 0, 0, 0, 0x0d, b'I', b'H',
+        ],
+    )
+    .unwrap();
     // a truncated .warc.gz: one gzip member per record (as archives are written), cut in the
     // middle of the second member
     let member = |pages: &[(&str, &str)]| {
@@ -133,19 +210,38 @@ fn bad_inputs_get_one_line_each_and_the_batch_goes_on() {
         gz.write_all(&warc_file(pages)).unwrap();
         gz.finish().unwrap()
     };
-    let first = member(&[("https://t.example/1", &page("Kept record", "The first record is whole and reports a strike that killed five people at sea."))]);
-    let varied: String = (0..400).map(|i| format!("Line {i} of a record that will be cut off. ")).collect();
+    let first = member(&[(
+        "https://t.example/1",
+        &page(
+            "Kept record",
+            "The first record is whole and reports a strike that killed five people at sea.",
+        ),
+    )]);
+    let varied: String = (0..400)
+        .map(|i| format!("Line {i} of a record that will be cut off. "))
+        .collect();
     let second = member(&[("https://t.example/2", &page("Lost record", &varied))]);
     let mut truncated = first.clone();
     truncated.extend_from_slice(&second[..second.len() / 2]);
     std::fs::write(bad.join("truncated.warc.gz"), &truncated).unwrap();
     // a malformed feed
-    std::fs::write(bad.join("broken.rss"), "<?xml version=\"1.0\"?><rss version=\"2.0\"><channel><title>Cut</title><item><title>half").unwrap();
+    std::fs::write(
+        bad.join("broken.rss"),
+        "<?xml version=\"1.0\"?><rss version=\"2.0\"><channel><title>Cut</title><item><title>half",
+    )
+    .unwrap();
     // an entity-expansion bomb
     let mut bomb = String::from("<?xml version=\"1.0\"?><!DOCTYPE lolz [<!ENTITY lol \"lol\">");
     for i in 1..10 {
-        let prev = if i == 1 { "lol".to_string() } else { format!("lol{}", i - 1) };
-        bomb.push_str(&format!("<!ENTITY lol{i} \"{}\">", format!("&{prev};").repeat(10)));
+        let prev = if i == 1 {
+            "lol".to_string()
+        } else {
+            format!("lol{}", i - 1)
+        };
+        bomb.push_str(&format!(
+            "<!ENTITY lol{i} \"{}\">",
+            format!("&{prev};").repeat(10)
+        ));
     }
     bomb.push_str("]><rss version=\"2.0\"><channel><title>&lol9;</title><item><title>x</title><description>&lol9;</description></item></channel></rss>");
     std::fs::write(bad.join("bomb.xml"), bomb).unwrap();
@@ -160,12 +256,21 @@ fn bad_inputs_get_one_line_each_and_the_batch_goes_on() {
     )
     .unwrap();
     // a page nested 100,000 divs deep
-    std::fs::write(bad.join("deep.html"), format!("<html><body>{}deep{}</body></html>", "<div>".repeat(100_000), "</div>".repeat(100_000))).unwrap();
+    std::fs::write(
+        bad.join("deep.html"),
+        format!(
+            "<html><body>{}deep{}</body></html>",
+            "<div>".repeat(100_000),
+            "</div>".repeat(100_000)
+        ),
+    )
+    .unwrap();
     // a 50 MB single-line text file
     let big = std::fs::File::create(bad.join("huge.txt")).unwrap();
     let mut w = std::io::BufWriter::new(big);
     for _ in 0..(50 * 1024 * 1024 / 64) {
-        w.write_all(b"word word word word word word word word word word word word word ").unwrap();
+        w.write_all(b"word word word word word word word word word word word word word ")
+            .unwrap();
     }
     drop(w);
     // a Latin-1 page that declares its charset (good input)
@@ -176,7 +281,11 @@ fn bad_inputs_get_one_line_each_and_the_batch_goes_on() {
 
     let db = dir.path().join("s.db");
     let r = run(&db, &["ingest", bad.to_str().unwrap()]);
-    assert_eq!(r.code, 1, "exit status must be 1 when anything failed\n{}", r.stderr);
+    assert_eq!(
+        r.code, 1,
+        "exit status must be 1 when anything failed\n{}",
+        r.stderr
+    );
     let errors = error_lines(&r.stderr);
     let expect = [
         ("binary.html", "binary content"),
@@ -190,21 +299,49 @@ fn bad_inputs_get_one_line_each_and_the_batch_goes_on() {
     ];
     for (name, what) in expect {
         let hits: Vec<_> = errors.iter().filter(|l| l.contains(name)).collect();
-        assert_eq!(hits.len(), 1, "expected one error line for {name}, got {hits:?}\n{}", r.stderr);
-        assert!(hits[0].contains(what), "error for {name} should say {what:?}: {}", hits[0]);
+        assert_eq!(
+            hits.len(),
+            1,
+            "expected one error line for {name}, got {hits:?}\n{}",
+            r.stderr
+        );
+        assert!(
+            hits[0].contains(what),
+            "error for {name} should say {what:?}: {}",
+            hits[0]
+        );
     }
     assert_eq!(errors.len(), expect.len(), "{}", r.stderr);
     // every good input is stored
     let arts = articles(&db);
     let urls: Vec<&str> = arts.iter().filter_map(|a| a["url"].as_str()).collect();
-    assert!(urls.contains(&"https://m.example/1") && urls.contains(&"https://m.example/3"), "{urls:?}");
-    assert!(urls.contains(&"https://t.example/1"), "the record before the cut is kept: {urls:?}");
-    let latin = arts.iter().find(|a| a["title"] == "Ataque en el Pacífico").expect("latin-1 page stored with its title decoded");
+    assert!(
+        urls.contains(&"https://m.example/1") && urls.contains(&"https://m.example/3"),
+        "{urls:?}"
+    );
+    assert!(
+        urls.contains(&"https://t.example/1"),
+        "the record before the cut is kept: {urls:?}"
+    );
+    let latin = arts
+        .iter()
+        .find(|a| a["title"] == "Ataque en el Pacífico")
+        .expect("latin-1 page stored with its title decoded");
     let text = json(&db, &["show", &latin["id"].to_string(), "--json"]);
-    assert!(text["text"].as_str().unwrap().contains("embarcación en el Pacífico oriental dejó tres muertos"), "{text}");
+    assert!(
+        text["text"]
+            .as_str()
+            .unwrap()
+            .contains("embarcación en el Pacífico oriental dejó tres muertos"),
+        "{text}"
+    );
     // failed inputs are kept with their errors
     let failures = json(&db, &["failures", "--json"]);
-    assert_eq!(failures.as_array().unwrap().len(), expect.len(), "{failures}");
+    assert_eq!(
+        failures.as_array().unwrap().len(),
+        expect.len(),
+        "{failures}"
+    );
 }
 
 #[test]
@@ -213,7 +350,20 @@ fn standard_input_with_metadata_flags() {
     let db = dir.path().join("s.db");
     let r = run_with_stdin(
         &db,
-        &["ingest", "-", "--url", "https://stdin.example/x", "--outlet", "Pipe News", "--published", "2025-12-01", "--lang", "en", "--title", "Piped"],
+        &[
+            "ingest",
+            "-",
+            "--url",
+            "https://stdin.example/x",
+            "--outlet",
+            "Pipe News",
+            "--published",
+            "2025-12-01",
+            "--lang",
+            "en",
+            "--title",
+            "Piped",
+        ],
         Some(EN_BODY.as_bytes()),
     );
     assert_eq!(r.code, 0, "{}", r.stderr);
@@ -224,16 +374,31 @@ fn standard_input_with_metadata_flags() {
     assert_eq!(a["title"], "Piped");
     let bad = run(&db, &["ingest", "-", "--published", "yesterday"]);
     assert_eq!(bad.code, 2);
-    assert!(bad.stderr.contains("--published \"yesterday\" is not a date"), "{}", bad.stderr);
+    assert!(
+        bad.stderr
+            .contains("--published \"yesterday\" is not a date"),
+        "{}",
+        bad.stderr
+    );
 }
 
 #[test]
 fn forced_format_and_json_summary() {
     let dir = tempfile::tempdir().unwrap();
     let f = dir.path().join("page.dat");
-    std::fs::write(&f, page("Forced", "Forced format reading works on a page with an odd file name and a toll of seven.")).unwrap();
+    std::fs::write(
+        &f,
+        page(
+            "Forced",
+            "Forced format reading works on a page with an odd file name and a toll of seven.",
+        ),
+    )
+    .unwrap();
     let db = dir.path().join("s.db");
-    let r = run(&db, &["ingest", "--format", "html", "--json", f.to_str().unwrap()]);
+    let r = run(
+        &db,
+        &["ingest", "--format", "html", "--json", f.to_str().unwrap()],
+    );
     assert_eq!(r.code, 0, "{}", r.stderr);
     let v: serde_json::Value = serde_json::from_str(&r.stdout).unwrap();
     assert_eq!(v["summary"]["new"], 1);
@@ -249,7 +414,10 @@ fn dateline_gives_a_publication_date_when_metadata_has_none() {
     let db = dir.path().join("s.db");
     assert_eq!(run(&db, &["ingest", f.to_str().unwrap()]).code, 0);
     let a = &articles(&db)[0];
-    assert_eq!((a["published"].as_str(), a["published_basis"].as_str()), (Some("2025-10-23"), Some("dateline")));
+    assert_eq!(
+        (a["published"].as_str(), a["published_basis"].as_str()),
+        (Some("2025-10-23"), Some("dateline"))
+    );
 }
 
 #[test]
@@ -264,12 +432,28 @@ fn copies_share_a_story_and_keep_their_own_url_and_outlet() {
         serde_json::json!({"url": "https://four.example/d", "outlet": "Four", "text": "An unrelated report about a court hearing on the legality of the campaign, which was adjourned until next month."}),
     ];
     let f = dir.path().join("copies.jsonl");
-    std::fs::write(&f, lines.iter().map(|l| l.to_string()).collect::<Vec<_>>().join("\n")).unwrap();
+    std::fs::write(
+        &f,
+        lines
+            .iter()
+            .map(|l| l.to_string())
+            .collect::<Vec<_>>()
+            .join("\n"),
+    )
+    .unwrap();
     let db = dir.path().join("s.db");
     let r = run(&db, &["ingest", f.to_str().unwrap()]);
-    assert!(r.stdout.contains("(2 copies of stories already held)"), "{}", r.stdout);
+    assert!(
+        r.stdout.contains("(2 copies of stories already held)"),
+        "{}",
+        r.stdout
+    );
     let arts = articles(&db);
-    let story = |o: &str| arts.iter().find(|a| a["outlet"] == o).unwrap()["story"].as_i64().unwrap();
+    let story = |o: &str| {
+        arts.iter().find(|a| a["outlet"] == o).unwrap()["story"]
+            .as_i64()
+            .unwrap()
+    };
     assert_eq!(story("One"), story("Two"));
     assert_eq!(story("One"), story("Three"));
     assert_ne!(story("One"), story("Four"));
@@ -282,14 +466,29 @@ fn help_explains_and_errors_name_the_problem() {
     let db = dir.path().join("s.db");
     let h = run(&db, &["ingest", "--help"]);
     assert_eq!(h.code, 0);
-    assert!(h.stdout.contains("Raw input is stored before it is parsed"), "{}", h.stdout);
+    assert!(
+        h.stdout.contains("Raw input is stored before it is parsed"),
+        "{}",
+        h.stdout
+    );
     let missing = run(&db, &["ingest", "/definitely/not/here.txt"]);
     assert_eq!(missing.code, 1);
-    assert_eq!(error_lines(&missing.stderr), vec!["error: /definitely/not/here.txt: no such file or folder"]);
+    assert_eq!(
+        error_lines(&missing.stderr),
+        vec!["error: /definitely/not/here.txt: no such file or folder"]
+    );
     let none = run(&db, &["show", "999"]);
     assert_eq!(none.code, 1);
-    assert!(none.stderr.contains("no article with id 999"), "{}", none.stderr);
+    assert!(
+        none.stderr.contains("no article with id 999"),
+        "{}",
+        none.stderr
+    );
     // --db after the subcommand works too
-    let after = std::process::Command::new(bin()).args(["status", "--json", "--db"]).arg(&db).output().unwrap();
+    let after = std::process::Command::new(bin())
+        .args(["status", "--json", "--db"])
+        .arg(&db)
+        .output()
+        .unwrap();
     assert!(after.status.success());
 }

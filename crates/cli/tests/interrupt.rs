@@ -33,7 +33,9 @@ fn count(db: &std::path::Path) -> i64 {
     if r.code != 0 {
         return 0;
     }
-    serde_json::from_str::<serde_json::Value>(&r.stdout).map(|v| v["articles"].as_i64().unwrap_or(0)).unwrap_or(0)
+    serde_json::from_str::<serde_json::Value>(&r.stdout)
+        .map(|v| v["articles"].as_i64().unwrap_or(0))
+        .unwrap_or(0)
 }
 
 fn spawn_ingest(db: &std::path::Path, input: &std::path::Path) -> std::process::Child {
@@ -68,8 +70,16 @@ fn check_complete(db: &std::path::Path, input: &std::path::Path) {
     let r = run(db, &["ingest", "--no-extract", input.to_str().unwrap()]);
     assert_eq!(r.code, 0, "{}", r.stderr);
     let status = json(db, &["status", "--json"]);
-    assert_eq!(status["articles"].as_i64().unwrap() as usize, LINES, "{status}");
-    assert_eq!(status["inputs"].as_i64().unwrap() as usize, LINES, "{status}");
+    assert_eq!(
+        status["articles"].as_i64().unwrap() as usize,
+        LINES,
+        "{status}"
+    );
+    assert_eq!(
+        status["inputs"].as_i64().unwrap() as usize,
+        LINES,
+        "{status}"
+    );
     assert_eq!(status["pending_inputs"], 0, "{status}");
     assert_eq!(status["integrity"], "ok", "{status}");
     // exactly one article per line: no line stored twice
@@ -95,7 +105,10 @@ fn kill_9_then_rerun_completes() {
             break;
         }
         let status = json(&db, &["status", "--json"]);
-        assert_eq!(status["integrity"], "ok", "store inconsistent after kill -9: {status}");
+        assert_eq!(
+            status["integrity"], "ok",
+            "store inconsistent after kill -9: {status}"
+        );
     }
     check_complete(&db, &input);
 }
@@ -108,7 +121,10 @@ fn ctrl_c_stops_cleanly_then_rerun_completes() {
     let db = dir.path().join("s.db");
     let mut child = spawn_ingest(&db, &input);
     if wait_for_progress(&db, &mut child) {
-        let ok = Command::new("kill").args(["-INT", &child.id().to_string()]).status().unwrap();
+        let ok = Command::new("kill")
+            .args(["-INT", &child.id().to_string()])
+            .status()
+            .unwrap();
         assert!(ok.success());
         let status = child.wait().unwrap();
         // 130 when the signal arrived mid-ingest; 0 if the ingest won the race and finished

@@ -62,13 +62,22 @@ fn answer(mut s: TcpStream, base: &str) {
             );
             reply(&mut s, "200 OK", "application/rss+xml", &feed, "")
         }
-        "/loop" => reply(&mut s, "302 Found", "text/plain", "", &format!("Location: {base}/loop\r\n")),
+        "/loop" => reply(
+            &mut s,
+            "302 Found",
+            "text/plain",
+            "",
+            &format!("Location: {base}/loop\r\n"),
+        ),
         "/slow" => {
             std::thread::sleep(Duration::from_secs(5));
             reply(&mut s, "200 OK", "text/html", PAGE, "")
         }
         "/big" => {
-            let _ = write!(s, "HTTP/1.1 200 OK\r\nContent-Type: text/html\r\nConnection: close\r\n\r\n");
+            let _ = write!(
+                s,
+                "HTTP/1.1 200 OK\r\nContent-Type: text/html\r\nConnection: close\r\n\r\n"
+            );
             for _ in 0..2000 {
                 if s.write_all(&[b'x'; 1024]).is_err() {
                     return;
@@ -90,8 +99,14 @@ fn a_page_by_url() {
     let a = &articles(&db)[0];
     assert_eq!(a["url"], url.as_str());
     assert_eq!(a["outlet"], "Loopback Daily");
-    let text = json(&db, &["show", &a["id"].to_string(), "--json"])["text"].as_str().unwrap().to_string();
-    assert!(text.contains("Agent: strikewatch/"), "the user agent says who is asking: {text}");
+    let text = json(&db, &["show", &a["id"].to_string(), "--json"])["text"]
+        .as_str()
+        .unwrap()
+        .to_string();
+    assert!(
+        text.contains("Agent: strikewatch/"),
+        "the user agent says who is asking: {text}"
+    );
 }
 
 #[test]
@@ -99,16 +114,32 @@ fn feed_with_fetch_links_reads_linked_pages_and_falls_back_to_summaries() {
     let base = serve();
     let dir = tempfile::tempdir().unwrap();
     let db = dir.path().join("s.db");
-    let r = run(&db, &["ingest", "--fetch-links", &format!("{base}/feed.xml")]);
+    let r = run(
+        &db,
+        &["ingest", "--fetch-links", &format!("{base}/feed.xml")],
+    );
     assert_eq!(r.code, 0, "{}", r.stderr);
-    assert!(r.stderr.contains("linked page not fetched (HTTP 404"), "{}", r.stderr);
+    assert!(
+        r.stderr.contains("linked page not fetched (HTTP 404"),
+        "{}",
+        r.stderr
+    );
     let arts = articles(&db);
     assert_eq!(arts.len(), 2);
     let linked = arts.iter().find(|a| a["title"] == "Linked").unwrap();
-    let text = json(&db, &["show", &linked["id"].to_string(), "--json"])["text"].as_str().unwrap().to_string();
-    assert!(text.contains("killed three people"), "body comes from the linked page: {text}");
+    let text = json(&db, &["show", &linked["id"].to_string(), "--json"])["text"]
+        .as_str()
+        .unwrap()
+        .to_string();
+    assert!(
+        text.contains("killed three people"),
+        "body comes from the linked page: {text}"
+    );
     let broken = arts.iter().find(|a| a["title"] == "Broken link").unwrap();
-    let text = json(&db, &["show", &broken["id"].to_string(), "--json"])["text"].as_str().unwrap().to_string();
+    let text = json(&db, &["show", &broken["id"].to_string(), "--json"])["text"]
+        .as_str()
+        .unwrap()
+        .to_string();
     assert!(text.contains("whose page is gone"), "{text}");
 }
 
@@ -117,18 +148,33 @@ fn bounds_give_one_clear_line_each() {
     let base = serve();
     let dir = tempfile::tempdir().unwrap();
     let db = dir.path().join("s.db");
-    let urls = [format!("{base}/loop"), format!("{base}/slow"), format!("{base}/big"), format!("{base}/missing"), format!("{base}/page.html")];
+    let urls = [
+        format!("{base}/loop"),
+        format!("{base}/slow"),
+        format!("{base}/big"),
+        format!("{base}/missing"),
+        format!("{base}/page.html"),
+    ];
     let mut args = vec!["ingest", "--timeout", "1", "--max-bytes", "100000"];
     args.extend(urls.iter().map(String::as_str));
     let start = std::time::Instant::now();
     let r = run(&db, &args);
-    assert!(start.elapsed() < Duration::from_secs(20), "timeouts must bound the run");
+    assert!(
+        start.elapsed() < Duration::from_secs(20),
+        "timeouts must bound the run"
+    );
     assert_eq!(r.code, 1, "{}", r.stderr);
     let errors = error_lines(&r.stderr);
     assert_eq!(errors.len(), 4, "{}", r.stderr);
-    assert!(errors[0].contains("/loop: too many redirects"), "{errors:?}");
+    assert!(
+        errors[0].contains("/loop: too many redirects"),
+        "{errors:?}"
+    );
     assert!(errors[1].contains("/slow: timed out"), "{errors:?}");
-    assert!(errors[2].contains("/big: body is over the 100000-byte limit"), "{errors:?}");
+    assert!(
+        errors[2].contains("/big: body is over the 100000-byte limit"),
+        "{errors:?}"
+    );
     assert!(errors[3].contains("/missing: HTTP 404"), "{errors:?}");
     assert_eq!(articles(&db).len(), 1, "the good URL is still read");
 }

@@ -85,7 +85,12 @@ impl Signature {
 
     /// Estimated Jaccard similarity of the two shingle sets.
     pub fn similarity(&self, other: &Signature) -> f64 {
-        let same = self.0.iter().zip(other.0.iter()).filter(|(a, b)| a == b).count();
+        let same = self
+            .0
+            .iter()
+            .zip(other.0.iter())
+            .filter(|(a, b)| a == b)
+            .count();
         same as f64 / PERMUTATIONS as f64
     }
 
@@ -123,7 +128,8 @@ impl Signature {
 mod tests {
     use super::*;
 
-    const BASE: &str = "Forces struck a small vessel in the eastern Pacific on Thursday, killing four men \
+    const BASE: &str =
+        "Forces struck a small vessel in the eastern Pacific on Thursday, killing four men \
         aboard, according to a statement from the regional command. The command said the boat was \
         moving along a known trafficking route and that no American personnel were hurt. A search \
         for survivors was handed to the coast guard of a nearby country, which sent a patrol ship.";
@@ -132,19 +138,34 @@ mod tests {
     fn copy_with_small_edits_is_similar_and_shares_a_band() {
         let copy = format!("{BASE} The outlet could not verify the account independently.");
         let (a, b) = (Signature::of(BASE), Signature::of(&copy));
-        assert!(a.similarity(&b) >= DEFAULT_THRESHOLD, "{}", a.similarity(&b));
-        let shared = a.band_keys().iter().zip(b.band_keys().iter()).filter(|(x, y)| x == y).count();
+        assert!(
+            a.similarity(&b) >= DEFAULT_THRESHOLD,
+            "{}",
+            a.similarity(&b)
+        );
+        let shared = a
+            .band_keys()
+            .iter()
+            .zip(b.band_keys().iter())
+            .filter(|(x, y)| x == y)
+            .count();
         assert!(shared > 0);
     }
 
     #[test]
     fn different_stories_are_dissimilar() {
-        let other = "The Senate voted on a measure that would have required approval from Congress \
+        let other =
+            "The Senate voted on a measure that would have required approval from Congress \
             before further military action against the country, and it failed by two votes after \
             a long debate about the legal basis of the campaign and its costs.";
         let (a, b) = (Signature::of(BASE), Signature::of(other));
         assert!(a.similarity(&b) < 0.1);
-        let shared = a.band_keys().iter().zip(b.band_keys().iter()).filter(|(x, y)| x == y).count();
+        let shared = a
+            .band_keys()
+            .iter()
+            .zip(b.band_keys().iter())
+            .filter(|(x, y)| x == y)
+            .count();
         assert_eq!(shared, 0);
     }
 
@@ -154,7 +175,10 @@ mod tests {
         let b = Signature::of("four KILLED officials say");
         assert_eq!(a, b);
         // fixed hashing: a stored signature keeps meaning across builds
-        assert_eq!(Signature::of("a b c d e").0[0], Signature::of("a b c d e").0[0]);
+        assert_eq!(
+            Signature::of("a b c d e").0[0],
+            Signature::of("a b c d e").0[0]
+        );
         assert_eq!(Signature::from_bytes(&a.to_bytes()), Some(a));
         assert_eq!(Signature::from_bytes(&[1, 2, 3]), None);
     }

@@ -7,14 +7,22 @@ use regex::bytes::Regex;
 
 /// Decodes `bytes`; `declared` is a charset label from outside the bytes (HTTP header).
 /// HTML callers pass `sniff_meta = true` to honour `<meta charset>` in the first 2 KiB.
-pub fn decode(bytes: &[u8], declared: Option<&str>, sniff_meta: bool) -> (String, &'static Encoding) {
+pub fn decode(
+    bytes: &[u8],
+    declared: Option<&str>,
+    sniff_meta: bool,
+) -> (String, &'static Encoding) {
     if let Some((enc, bom_len)) = Encoding::for_bom(bytes) {
         let (text, _) = enc.decode_without_bom_handling(&bytes[bom_len..]);
         return (text.into_owned(), enc);
     }
-    let label = declared
-        .and_then(charset_from_content_type)
-        .or_else(|| if sniff_meta { meta_charset(bytes) } else { None });
+    let label = declared.and_then(charset_from_content_type).or_else(|| {
+        if sniff_meta {
+            meta_charset(bytes)
+        } else {
+            None
+        }
+    });
     if let Some(enc) = label.and_then(|l| Encoding::for_label(l.as_bytes())) {
         // a page that says UTF-16 in ASCII is lying about itself; HTML's rule is UTF-8 then
         let enc = if enc == encoding_rs::UTF_16LE || enc == encoding_rs::UTF_16BE {
@@ -46,7 +54,8 @@ fn charset_from_content_type(ct: &str) -> Option<String> {
 
 fn meta_charset(bytes: &[u8]) -> Option<String> {
     let head = &bytes[..bytes.len().min(2048)];
-    let re = Regex::new(r#"(?i)<meta[^>]+charset\s*=\s*["']?([A-Za-z0-9_:.-]+)"#).expect("meta charset");
+    let re =
+        Regex::new(r#"(?i)<meta[^>]+charset\s*=\s*["']?([A-Za-z0-9_:.-]+)"#).expect("meta charset");
     let cap = re.captures(head)?;
     Some(String::from_utf8_lossy(&cap[1]).into_owned())
 }
@@ -60,7 +69,10 @@ mod tests {
         let mut b = vec![0xEF, 0xBB, 0xBF];
         b.extend_from_slice("Caribe".as_bytes());
         assert_eq!(decode(&b, None, false).0, "Caribe");
-        let utf16: Vec<u8> = [0xFF, 0xFE].into_iter().chain("sí".encode_utf16().flat_map(|u| u.to_le_bytes())).collect();
+        let utf16: Vec<u8> = [0xFF, 0xFE]
+            .into_iter()
+            .chain("sí".encode_utf16().flat_map(|u| u.to_le_bytes()))
+            .collect();
         assert_eq!(decode(&utf16, None, false).0, "sí");
     }
 

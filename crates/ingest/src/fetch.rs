@@ -34,7 +34,10 @@ impl Fetcher {
             .redirect(reqwest::redirect::Policy::limited(limits.max_redirects))
             .build()
             .map_err(|e| format!("cannot start the HTTP client: {e}"))?;
-        Ok(Fetcher { client, max_bytes: limits.max_bytes })
+        Ok(Fetcher {
+            client,
+            max_bytes: limits.max_bytes,
+        })
     }
 
     /// Fetches `url`; the error is one line naming what went wrong.
@@ -52,7 +55,10 @@ impl Fetcher {
             .map(str::to_string);
         if let Some(len) = resp.content_length() {
             if len as usize > self.max_bytes {
-                return Err(format!("body of {len} bytes is over the {}-byte limit", self.max_bytes));
+                return Err(format!(
+                    "body of {len} bytes is over the {}-byte limit",
+                    self.max_bytes
+                ));
             }
         }
         let mut bytes = Vec::new();
@@ -62,7 +68,11 @@ impl Fetcher {
         if bytes.len() > self.max_bytes {
             return Err(format!("body is over the {}-byte limit", self.max_bytes));
         }
-        Ok(Fetched { final_url, content_type, bytes })
+        Ok(Fetched {
+            final_url,
+            content_type,
+            bytes,
+        })
     }
 }
 

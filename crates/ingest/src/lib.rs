@@ -129,10 +129,16 @@ pub struct Unit {
 pub enum Item {
     Unit(Unit),
     /// The input could not be read at all; `error` is one line saying why.
-    Unreadable { locator: String, error: String },
+    Unreadable {
+        locator: String,
+        error: String,
+    },
     /// Something was passed over on purpose (a file of an unknown kind inside a folder, a
     /// non-HTML WARC record); reported so that nothing is dropped silently.
-    Skipped { locator: String, reason: String },
+    Skipped {
+        locator: String,
+        reason: String,
+    },
 }
 
 /// The documents one unit holds, and item-level problems that did not sink the whole unit.
@@ -163,7 +169,9 @@ pub fn parse(unit: &Unit, limits: &Limits) -> Result<Parsed, ParseError> {
         Format::Feed => sources::feed::parse(unit, limits),
         // WARC files are split into HTML units by `walk`; a WARC unit only reaches here when
         // stored whole by an older run.
-        Format::Warc => Err(ParseError("a WARC archive must be read through walk(), not parsed as one unit".into())),
+        Format::Warc => Err(ParseError(
+            "a WARC archive must be read through walk(), not parsed as one unit".into(),
+        )),
     }
 }
 

@@ -19,16 +19,30 @@ const MAX_LINKED_PAGES: usize = 200;
 
 /// Walks `inputs` in order and hands every unit, failure and skip to `sink`. `fetcher` is
 /// needed only for URLs and `--fetch-links`; without one those inputs fail with a clear line.
-pub fn walk(inputs: &[String], opts: &Options, fetcher: Option<&Fetcher>, sink: &mut dyn FnMut(Item)) {
+pub fn walk(
+    inputs: &[String],
+    opts: &Options,
+    fetcher: Option<&Fetcher>,
+    sink: &mut dyn FnMut(Item),
+) {
     for input in inputs {
         if input == "-" {
             let mut bytes = Vec::new();
             let cap = opts.limits.max_bytes;
-            match std::io::stdin().lock().take(cap as u64 + 1).read_to_end(&mut bytes) {
-                Err(e) => sink(Item::Unreadable { locator: "-".into(), error: format!("cannot read standard input: {e}") }),
+            match std::io::stdin()
+                .lock()
+                .take(cap as u64 + 1)
+                .read_to_end(&mut bytes)
+            {
+                Err(e) => sink(Item::Unreadable {
+                    locator: "-".into(),
+                    error: format!("cannot read standard input: {e}"),
+                }),
                 Ok(_) if bytes.len() > cap => sink(Item::Unreadable {
                     locator: "-".into(),
-                    error: format!("standard input is over the {cap}-byte limit (raise it with --max-bytes)"),
+                    error: format!(
+                        "standard input is over the {cap}-byte limit (raise it with --max-bytes)"
+                    ),
                 }),
                 Ok(_) => from_bytes("-", bytes, opts.meta.clone(), opts, fetcher, None, sink),
             }
@@ -37,7 +51,10 @@ pub fn walk(inputs: &[String], opts: &Options, fetcher: Option<&Fetcher>, sink: 
         } else {
             let path = Path::new(input);
             match std::fs::metadata(path) {
-                Err(e) => sink(Item::Unreadable { locator: input.clone(), error: io_message(&e) }),
+                Err(e) => sink(Item::Unreadable {
+                    locator: input.clone(),
+                    error: io_message(&e),
+                }),
                 Ok(m) if m.is_dir() => walk_dir(path, opts, fetcher, sink),
                 Ok(_) => walk_file(path, true, opts, fetcher, sink),
             }
@@ -55,14 +72,24 @@ fn io_message(e: &std::io::Error) -> String {
 
 fn walk_url(url: &str, opts: &Options, fetcher: Option<&Fetcher>, sink: &mut dyn FnMut(Item)) {
     let Some(fetcher) = fetcher else {
-        sink(Item::Unreadable { locator: url.into(), error: "URLs need a network client, and none was given".into() });
+        sink(Item::Unreadable {
+            locator: url.into(),
+            error: "URLs need a network client, and none was given".into(),
+        });
         return;
     };
     match fetcher.get(url) {
-        Err(e) => sink(Item::Unreadable { locator: url.into(), error: e }),
+        Err(e) => sink(Item::Unreadable {
+            locator: url.into(),
+            error: e,
+        }),
         Ok(f) => {
-            let meta = UnitMeta { url: Some(f.final_url.clone()), content_type: f.content_type.clone(), ..Default::default() }
-                .or(&opts.meta);
+            let meta = UnitMeta {
+                url: Some(f.final_url.clone()),
+                content_type: f.content_type.clone(),
+                ..Default::default()
+            }
+            .or(&opts.meta);
             let hint = f.content_type.as_deref().and_then(format_from_content_type);
             from_bytes(url, f.bytes, meta, opts, Some(fetcher), hint, sink);
         }
@@ -73,7 +100,11 @@ fn format_from_content_type(ct: &str) -> Option<Format> {
     let ct = ct.to_ascii_lowercase();
     if ct.contains("html") {
         Some(Format::Html)
-    } else if ct.contains("rss") || ct.contains("atom") || ct.contains("xml") || ct.contains("feed+json") {
+    } else if ct.contains("rss")
+        || ct.contains("atom")
+        || ct.contains("xml")
+        || ct.contains("feed+json")
+    {
         Some(Format::Feed)
     } else if ct.contains("warc") {
         Some(Format::Warc)
@@ -97,8 +128,14 @@ fn walk_dir(dir: &Path, opts: &Options, fetcher: Option<&Fetcher>, sink: &mut dy
     for entry in walker {
         match entry {
             Err(e) => {
-                let locator = e.path().map(|p| p.display().to_string()).unwrap_or_else(|| dir.display().to_string());
-                sink(Item::Unreadable { locator, error: e.to_string() });
+                let locator = e
+                    .path()
+                    .map(|p| p.display().to_string())
+                    .unwrap_or_else(|| dir.display().to_string());
+                sink(Item::Unreadable {
+                    locator,
+                    error: e.to_string(),
+                });
             }
             Ok(e) if e.file_type().is_file() => {
                 let name = e.file_name().to_string_lossy();
@@ -115,13 +152,27 @@ fn walk_dir(dir: &Path, opts: &Options, fetcher: Option<&Fetcher>, sink: &mut dy
 
 /// `explicit`: the user named this file; otherwise it was found in a folder, where files of
 /// unknown kinds are skipped (and said to be) instead of failing.
-fn walk_file(path: &Path, explicit: bool, opts: &Options, fetcher: Option<&Fetcher>, sink: &mut dyn FnMut(Item)) {
+fn walk_file(
+    path: &Path,
+    explicit: bool,
+    opts: &Options,
+    fetcher: Option<&Fetcher>,
+    sink: &mut dyn FnMut(Item),
+) {
     let locator = path.display().to_string();
-    let name = path.file_name().map(|n| n.to_string_lossy().into_owned()).unwrap_or_default();
+    let name = path
+        .file_name()
+        .map(|n| n.to_string_lossy().into_owned())
+        .unwrap_or_default();
     let mut head = [0u8; 1024];
     let head_len = match File::open(path).and_then(|mut f| read_head(&mut f, &mut head)) {
         Ok(n) => n,
-        Err(e) => return sink(Item::Unreadable { locator, error: io_message(&e) }),
+        Err(e) => {
+            return sink(Item::Unreadable {
+                locator,
+                error: io_message(&e),
+            })
+        }
     };
     let head = &head[..head_len];
     let format = match opts.format.or_else(|| detect_format(&name, head)) {
@@ -134,31 +185,50 @@ fn walk_file(path: &Path, explicit: bool, opts: &Options, fetcher: Option<&Fetch
                 error: "binary content: not text, HTML, JSONL, a feed or a WARC archive".into(),
             })
         }
-        None => return sink(Item::Skipped { locator, reason: "not a known input format".into() }),
+        None => {
+            return sink(Item::Skipped {
+                locator,
+                reason: "not a known input format".into(),
+            })
+        }
     };
     // inside a folder only names that say what they are (or say nothing) are read: a
     // template such as `page.html.in` or a `notes.md` is not an article
     if !explicit && opts.format.is_none() && !is_input_name(&name) {
-        return sink(Item::Skipped { locator, reason: "not a known input format".into() });
+        return sink(Item::Skipped {
+            locator,
+            reason: "not a known input format".into(),
+        });
     }
     match format {
         Format::Jsonl => split_jsonl_file(path, &locator, opts, sink),
         Format::Warc => match File::open(path) {
             Ok(f) => split_warc(BufReader::new(f), &locator, opts, sink),
-            Err(e) => sink(Item::Unreadable { locator, error: io_message(&e) }),
+            Err(e) => sink(Item::Unreadable {
+                locator,
+                error: io_message(&e),
+            }),
         },
         _ => {
             let cap = opts.limits.max_bytes;
             let mut bytes = Vec::new();
-            let read = File::open(path).and_then(|f| f.take(cap as u64 + 1).read_to_end(&mut bytes));
+            let read =
+                File::open(path).and_then(|f| f.take(cap as u64 + 1).read_to_end(&mut bytes));
             if let Err(e) = read {
-                return sink(Item::Unreadable { locator, error: io_message(&e) });
-            }
-            if bytes.len() > cap {
-                let size = std::fs::metadata(path).map(|m| m.len()).unwrap_or(bytes.len() as u64);
                 return sink(Item::Unreadable {
                     locator,
-                    error: format!("{size} bytes is over the {cap}-byte limit (raise it with --max-bytes)"),
+                    error: io_message(&e),
+                });
+            }
+            if bytes.len() > cap {
+                let size = std::fs::metadata(path)
+                    .map(|m| m.len())
+                    .unwrap_or(bytes.len() as u64);
+                return sink(Item::Unreadable {
+                    locator,
+                    error: format!(
+                        "{size} bytes is over the {cap}-byte limit (raise it with --max-bytes)"
+                    ),
                 });
             }
             let meta = sidecar(path, sink).unwrap_or_default().or(&opts.meta);
@@ -169,8 +239,22 @@ fn walk_file(path: &Path, explicit: bool, opts: &Options, fetcher: Option<&Fetch
 
 fn is_input_name(name: &str) -> bool {
     const KNOWN: &[&str] = &[
-        ".txt", ".text", ".html", ".htm", ".xhtml", ".jsonl", ".ndjson", ".jsonl.gz", ".json", ".xml", ".rss",
-        ".atom", ".feed", ".warc", ".warc.gz", ".arc.gz",
+        ".txt",
+        ".text",
+        ".html",
+        ".htm",
+        ".xhtml",
+        ".jsonl",
+        ".ndjson",
+        ".jsonl.gz",
+        ".json",
+        ".xml",
+        ".rss",
+        ".atom",
+        ".feed",
+        ".warc",
+        ".warc.gz",
+        ".arc.gz",
     ];
     let lower = name.to_ascii_lowercase();
     !lower.contains('.') || KNOWN.iter().any(|ext| lower.ends_with(ext))
@@ -214,7 +298,11 @@ fn from_bytes(
     hint: Option<Format>,
     sink: &mut dyn FnMut(Item),
 ) {
-    let format = opts.format.or(hint).or_else(|| sniff(&bytes)).unwrap_or(Format::Text);
+    let format = opts
+        .format
+        .or(hint)
+        .or_else(|| sniff(&bytes))
+        .unwrap_or(Format::Text);
     match format {
         Format::Jsonl => split_jsonl(BufReader::new(&bytes[..]), locator, opts, sink),
         Format::Warc => split_warc(BufReader::new(&bytes[..]), locator, opts, sink),
@@ -222,19 +310,36 @@ fn from_bytes(
             if let Some(f) = fetcher {
                 meta.linked_pages = fetch_linked(&bytes, f, locator, sink);
             }
-            sink(Item::Unit(Unit { locator: locator.into(), format, bytes, meta }));
+            sink(Item::Unit(Unit {
+                locator: locator.into(),
+                format,
+                bytes,
+                meta,
+            }));
         }
-        _ => sink(Item::Unit(Unit { locator: locator.into(), format, bytes, meta })),
+        _ => sink(Item::Unit(Unit {
+            locator: locator.into(),
+            format,
+            bytes,
+            meta,
+        })),
     }
 }
 
-fn fetch_linked(feed: &[u8], fetcher: &Fetcher, locator: &str, sink: &mut dyn FnMut(Item)) -> Vec<(String, String)> {
+fn fetch_linked(
+    feed: &[u8],
+    fetcher: &Fetcher,
+    locator: &str,
+    sink: &mut dyn FnMut(Item),
+) -> Vec<(String, String)> {
     let Ok(parsed) = crate::sources::feed::parse_feed(feed) else {
         return Vec::new(); // the feed's own parse reports the problem
     };
     let mut pages = Vec::new();
     for entry in parsed.entries.iter().take(MAX_LINKED_PAGES) {
-        let Some(link) = entry.links.first().map(|l| l.href.clone()) else { continue };
+        let Some(link) = entry.links.first().map(|l| l.href.clone()) else {
+            continue;
+        };
         match fetcher.get(&link) {
             Ok(f) => {
                 let (html, _) = crate::decode::decode(&f.bytes, f.content_type.as_deref(), true);
@@ -252,20 +357,29 @@ fn fetch_linked(feed: &[u8], fetcher: &Fetcher, locator: &str, sink: &mut dyn Fn
 fn split_jsonl_file(path: &Path, locator: &str, opts: &Options, sink: &mut dyn FnMut(Item)) {
     match File::open(path) {
         Ok(f) => {
-            let reader: Box<dyn BufRead> = if path.to_string_lossy().to_ascii_lowercase().ends_with(".gz") {
-                Box::new(BufReader::new(flate2::read::MultiGzDecoder::new(f)))
-            } else {
-                Box::new(BufReader::with_capacity(1 << 16, f))
-            };
+            let reader: Box<dyn BufRead> =
+                if path.to_string_lossy().to_ascii_lowercase().ends_with(".gz") {
+                    Box::new(BufReader::new(flate2::read::MultiGzDecoder::new(f)))
+                } else {
+                    Box::new(BufReader::with_capacity(1 << 16, f))
+                };
             split_jsonl(reader, locator, opts, sink);
         }
-        Err(e) => sink(Item::Unreadable { locator: locator.into(), error: io_message(&e) }),
+        Err(e) => sink(Item::Unreadable {
+            locator: locator.into(),
+            error: io_message(&e),
+        }),
     }
 }
 
 /// One unit per non-blank line; a line over the cap is skipped to its end without being held
 /// in memory, and reported.
-fn split_jsonl<R: BufRead>(mut reader: R, locator: &str, opts: &Options, sink: &mut dyn FnMut(Item)) {
+fn split_jsonl<R: BufRead>(
+    mut reader: R,
+    locator: &str,
+    opts: &Options,
+    sink: &mut dyn FnMut(Item),
+) {
     let cap = opts.limits.max_bytes;
     let mut line_no = 0usize;
     loop {
@@ -273,13 +387,18 @@ fn split_jsonl<R: BufRead>(mut reader: R, locator: &str, opts: &Options, sink: &
         let mut line = Vec::new();
         match read_capped_line(&mut reader, &mut line, cap) {
             Err(e) => {
-                sink(Item::Unreadable { locator: format!("{locator}:{line_no}"), error: format!("read failed: {e}") });
+                sink(Item::Unreadable {
+                    locator: format!("{locator}:{line_no}"),
+                    error: format!("read failed: {e}"),
+                });
                 return;
             }
             Ok(LineRead::Eof) => return,
             Ok(LineRead::TooLong(n)) => sink(Item::Unreadable {
                 locator: format!("{locator}:{line_no}"),
-                error: format!("line of {n}+ bytes is over the {cap}-byte limit (raise it with --max-bytes)"),
+                error: format!(
+                    "line of {n}+ bytes is over the {cap}-byte limit (raise it with --max-bytes)"
+                ),
             }),
             Ok(LineRead::Line) => {
                 let trimmed = line.trim_ascii();
@@ -303,7 +422,11 @@ enum LineRead {
     Eof,
 }
 
-fn read_capped_line<R: BufRead>(r: &mut R, out: &mut Vec<u8>, cap: usize) -> std::io::Result<LineRead> {
+fn read_capped_line<R: BufRead>(
+    r: &mut R,
+    out: &mut Vec<u8>,
+    cap: usize,
+) -> std::io::Result<LineRead> {
     let mut total = 0usize;
     let mut any = false;
     loop {
@@ -331,17 +454,31 @@ fn read_capped_line<R: BufRead>(r: &mut R, out: &mut Vec<u8>, cap: usize) -> std
         }
         r.consume(n);
         if done {
-            return Ok(if total > cap + 1 { LineRead::TooLong(total) } else { LineRead::Line });
+            return Ok(if total > cap + 1 {
+                LineRead::TooLong(total)
+            } else {
+                LineRead::Line
+            });
         }
     }
 }
 
 /// One unit per HTML `response` record. Gzip (per-record members or whole-file) is detected
 /// from the magic bytes. A record whose declared length is over the cap is skipped unread.
-fn split_warc<R: BufRead>(mut reader: R, locator: &str, opts: &Options, sink: &mut dyn FnMut(Item)) {
+fn split_warc<R: BufRead>(
+    mut reader: R,
+    locator: &str,
+    opts: &Options,
+    sink: &mut dyn FnMut(Item),
+) {
     let gz = match reader.fill_buf() {
         Ok(b) => b.starts_with(&[0x1f, 0x8b]),
-        Err(e) => return sink(Item::Unreadable { locator: locator.into(), error: io_message(&e) }),
+        Err(e) => {
+            return sink(Item::Unreadable {
+                locator: locator.into(),
+                error: io_message(&e),
+            })
+        }
     };
     if gz {
         let dec = BufReader::new(flate2::bufread::MultiGzDecoder::new(reader));
@@ -351,7 +488,12 @@ fn split_warc<R: BufRead>(mut reader: R, locator: &str, opts: &Options, sink: &m
     }
 }
 
-fn split_warc_plain<R: BufRead>(reader: R, locator: &str, opts: &Options, sink: &mut dyn FnMut(Item)) {
+fn split_warc_plain<R: BufRead>(
+    reader: R,
+    locator: &str,
+    opts: &Options,
+    sink: &mut dyn FnMut(Item),
+) {
     use warc::{RecordType, WarcHeader};
     let cap = opts.limits.max_bytes as u64;
     let mut reader = warc::WarcReader::new(reader);
@@ -365,13 +507,22 @@ fn split_warc_plain<R: BufRead>(reader: R, locator: &str, opts: &Options, sink: 
             Ok(r) => r,
             Err(e) => {
                 let what = match e {
-                    warc::Error::UnexpectedEOB => "archive is truncated (it ends inside a record)".to_string(),
+                    warc::Error::UnexpectedEOB => {
+                        "archive is truncated (it ends inside a record)".to_string()
+                    }
                     warc::Error::ParseHeaders(_) => "malformed WARC record header".to_string(),
                     warc::Error::ReadData(io) => format!("read failed: {}", warc_io(&io)),
                     other => format!("malformed WARC: {other}"),
                 };
-                let error = if responses == 0 { what } else { format!("{what}, after {responses} good records") };
-                sink(Item::Unreadable { locator: here, error });
+                let error = if responses == 0 {
+                    what
+                } else {
+                    format!("{what}, after {responses} good records")
+                };
+                sink(Item::Unreadable {
+                    locator: here,
+                    error,
+                });
                 return;
             }
         };
@@ -380,26 +531,39 @@ fn split_warc_plain<R: BufRead>(reader: R, locator: &str, opts: &Options, sink: 
         }
         let len = record.content_length();
         if len > cap {
-            sink(Item::Skipped { locator: here, reason: format!("record of {len} bytes is over the {cap}-byte limit") });
+            sink(Item::Skipped {
+                locator: here,
+                reason: format!("record of {len} bytes is over the {cap}-byte limit"),
+            });
             continue;
         }
         let uri = record.header(WarcHeader::TargetURI).map(|s| s.into_owned());
         let date = record.header(WarcHeader::Date).map(|s| s.into_owned());
         let mut block = Vec::with_capacity(len as usize);
         if let Err(e) = (&mut record).take(cap + 1).read_to_end(&mut block) {
-            let error = format!("archive is truncated or unreadable inside a record: {}", warc_io(&e));
-            sink(Item::Unreadable { locator: here, error });
+            let error = format!(
+                "archive is truncated or unreadable inside a record: {}",
+                warc_io(&e)
+            );
+            sink(Item::Unreadable {
+                locator: here,
+                error,
+            });
             return;
         }
         responses += 1;
         let (content_type, body) = split_http(&block);
-        let is_html = content_type.as_deref().map(|c| c.to_ascii_lowercase().contains("html")).unwrap_or_else(|| {
-            matches!(sniff(body), Some(Format::Html))
-        });
+        let is_html = content_type
+            .as_deref()
+            .map(|c| c.to_ascii_lowercase().contains("html"))
+            .unwrap_or_else(|| matches!(sniff(body), Some(Format::Html)));
         if !is_html {
             sink(Item::Skipped {
                 locator: here,
-                reason: format!("not an HTML response ({})", content_type.unwrap_or_else(|| "no content type".into())),
+                reason: format!(
+                    "not an HTML response ({})",
+                    content_type.unwrap_or_else(|| "no content type".into())
+                ),
             });
             continue;
         }
@@ -411,7 +575,12 @@ fn split_warc_plain<R: BufRead>(reader: R, locator: &str, opts: &Options, sink: 
             ..Default::default()
         }
         .or(&opts.meta);
-        sink(Item::Unit(Unit { locator: here, format: Format::Html, bytes: body.to_vec(), meta }));
+        sink(Item::Unit(Unit {
+            locator: here,
+            format: Format::Html,
+            bytes: body.to_vec(),
+            meta,
+        }));
     }
 }
 
@@ -429,14 +598,25 @@ fn split_http(block: &[u8]) -> (Option<String>, &[u8]) {
     if !block.starts_with(b"HTTP/") {
         return (None, block);
     }
-    let end = block.windows(4).position(|w| w == b"\r\n\r\n").map(|i| (i, i + 4)).or_else(|| {
-        block.windows(2).position(|w| w == b"\n\n").map(|i| (i, i + 2))
-    });
-    let Some((head_end, body_start)) = end else { return (None, &[]) };
+    let end = block
+        .windows(4)
+        .position(|w| w == b"\r\n\r\n")
+        .map(|i| (i, i + 4))
+        .or_else(|| {
+            block
+                .windows(2)
+                .position(|w| w == b"\n\n")
+                .map(|i| (i, i + 2))
+        });
+    let Some((head_end, body_start)) = end else {
+        return (None, &[]);
+    };
     let head = String::from_utf8_lossy(&block[..head_end]);
     let ct = head.lines().find_map(|l| {
         let (k, v) = l.split_once(':')?;
-        k.trim().eq_ignore_ascii_case("content-type").then(|| v.trim().to_string())
+        k.trim()
+            .eq_ignore_ascii_case("content-type")
+            .then(|| v.trim().to_string())
     });
     (ct, &block[body_start..])
 }
@@ -456,16 +636,31 @@ mod tests {
         let data = b"short\nthis line is long\n\nlast";
         let mut r = BufReader::with_capacity(4, &data[..]);
         let mut out = Vec::new();
-        assert!(matches!(read_capped_line(&mut r, &mut out, 8).unwrap(), LineRead::Line));
+        assert!(matches!(
+            read_capped_line(&mut r, &mut out, 8).unwrap(),
+            LineRead::Line
+        ));
         assert_eq!(out, b"short\n");
         out.clear();
-        assert!(matches!(read_capped_line(&mut r, &mut out, 8).unwrap(), LineRead::TooLong(_)));
+        assert!(matches!(
+            read_capped_line(&mut r, &mut out, 8).unwrap(),
+            LineRead::TooLong(_)
+        ));
         out.clear();
-        assert!(matches!(read_capped_line(&mut r, &mut out, 8).unwrap(), LineRead::Line));
+        assert!(matches!(
+            read_capped_line(&mut r, &mut out, 8).unwrap(),
+            LineRead::Line
+        ));
         out.clear();
-        assert!(matches!(read_capped_line(&mut r, &mut out, 8).unwrap(), LineRead::Line));
+        assert!(matches!(
+            read_capped_line(&mut r, &mut out, 8).unwrap(),
+            LineRead::Line
+        ));
         assert_eq!(out, b"last");
-        assert!(matches!(read_capped_line(&mut r, &mut out, 8).unwrap(), LineRead::Eof));
+        assert!(matches!(
+            read_capped_line(&mut r, &mut out, 8).unwrap(),
+            LineRead::Eof
+        ));
     }
 
     #[test]
@@ -479,30 +674,48 @@ mod tests {
     #[test]
     fn missing_path_is_one_clear_failure() {
         let items = collect(&["/no/such/place.html".into()], &Options::default());
-        assert!(matches!(&items[..], [Item::Unreadable { error, .. }] if error == "no such file or folder"));
+        assert!(
+            matches!(&items[..], [Item::Unreadable { error, .. }] if error == "no such file or folder")
+        );
     }
 
     #[test]
     fn url_without_client_fails_clearly() {
         let items = collect(&["https://example.invalid/x".into()], &Options::default());
-        assert!(matches!(&items[..], [Item::Unreadable { error, .. }] if error.contains("network client")));
+        assert!(
+            matches!(&items[..], [Item::Unreadable { error, .. }] if error.contains("network client"))
+        );
     }
 
     #[test]
     fn folder_walk_skips_unknown_and_sidecars_and_reads_sidecar_meta() {
         let dir = tempfile::tempdir().unwrap();
         std::fs::write(dir.path().join("a.txt"), "A boat was struck.").unwrap();
-        std::fs::write(dir.path().join("a.meta.json"), r#"{"outlet":"Wire","published":"2025-10-03"}"#).unwrap();
+        std::fs::write(
+            dir.path().join("a.meta.json"),
+            r#"{"outlet":"Wire","published":"2025-10-03"}"#,
+        )
+        .unwrap();
         std::fs::write(dir.path().join("notes.md"), "# notes").unwrap();
         std::fs::write(dir.path().join("MANIFEST.json"), "[1,2]").unwrap();
-        std::fs::write(dir.path().join("page.html.in"), "<html><body><p>template</p></body></html>").unwrap();
+        std::fs::write(
+            dir.path().join("page.html.in"),
+            "<html><body><p>template</p></body></html>",
+        )
+        .unwrap();
         std::fs::create_dir(dir.path().join(".git")).unwrap();
         std::fs::write(dir.path().join(".git").join("x.txt"), "hidden").unwrap();
         let items = collect(&[dir.path().display().to_string()], &Options::default());
-        let units: Vec<&Unit> = items.iter().filter_map(|i| if let Item::Unit(u) = i { Some(u) } else { None }).collect();
+        let units: Vec<&Unit> = items
+            .iter()
+            .filter_map(|i| if let Item::Unit(u) = i { Some(u) } else { None })
+            .collect();
         assert_eq!(units.len(), 1);
         assert_eq!(units[0].meta.outlet.as_deref(), Some("Wire"));
-        let skipped = items.iter().filter(|i| matches!(i, Item::Skipped { .. })).count();
+        let skipped = items
+            .iter()
+            .filter(|i| matches!(i, Item::Skipped { .. }))
+            .count();
         assert_eq!(skipped, 3, "{items:?}");
     }
 }

@@ -73,7 +73,10 @@ pub enum Admission {
 impl Admission {
     pub fn id(self) -> InputId {
         match self {
-            Admission::New(i) | Admission::Pending(i) | Admission::Retry(i) | Admission::Done(i) => i,
+            Admission::New(i)
+            | Admission::Pending(i)
+            | Admission::Retry(i)
+            | Admission::Done(i) => i,
         }
     }
 }
@@ -146,6 +149,37 @@ pub struct Counts {
     pub stories: i64,
 }
 
+/// One extracted report as stored: indexed columns plus the report's full JSON (the store
+/// does not depend on the extractor's types, so a new report field needs no migration).
+#[derive(Debug, Clone, PartialEq)]
+pub struct ReportRow {
+    pub kind: String,
+    pub event_type: String,
+    pub modality: String,
+    pub date: Option<String>,
+    pub json: String,
+}
+
+/// A stored report with the context of its article.
+#[derive(Debug, Clone, PartialEq)]
+pub struct StoredReport {
+    pub id: i64,
+    pub article_id: ArticleId,
+    pub story_id: i64,
+    pub url: Option<String>,
+    pub outlet: Option<String>,
+    pub published: Option<String>,
+    pub lang: String,
+    pub json: String,
+}
+
+/// Which reports [`Store::reports`] visits.
+#[derive(Debug, Clone, Default)]
+pub struct ReportFilter {
+    pub article: Option<ArticleId>,
+    pub kind: Option<String>,
+}
+
 /// The operations strikewatch needs from a store.
 pub trait Store {
     /// Stores each input's bytes (unless the same bytes are already stored) in one
@@ -159,7 +193,8 @@ pub trait Store {
     /// Finishes a batch of admitted inputs in one transaction: stores each input's articles,
     /// assigning stories (exact copies by text hash, near copies by LSH candidates whose
     /// similarity reaches `near_dup`), or records its failure.
-    fn finish(&mut self, batch: Vec<(InputId, Finish)>, near_dup: f64) -> Result<Vec<Vec<Outcome>>>;
+    fn finish(&mut self, batch: Vec<(InputId, Finish)>, near_dup: f64)
+        -> Result<Vec<Vec<Outcome>>>;
 
     /// Inputs admitted but never finished, with their stored bytes, oldest first.
     fn pending(&self, limit: usize) -> Result<Vec<(InputId, RawInput)>>;
@@ -168,4 +203,38 @@ pub trait Store {
     fn article(&self, id: ArticleId) -> Result<Option<ArticleRow>>;
     fn failed_inputs(&self, limit: usize) -> Result<Vec<FailedInput>>;
     fn counts(&self) -> Result<Counts>;
+
+    /// Articles whose reports were not produced by extractor `version` (all of them with
+    /// `all`), with their text, in id order after `after`.
+    fn to_extract(
+        &self,
+        version: &str,
+        all: bool,
+        after: ArticleId,
+        limit: usize,
+    ) -> Result<Vec<ArticleRow>>;
+
+    /// Replaces the reports of each article in one transaction and marks the articles as
+    /// extracted by `version`; bumps the reports generation so the ledger knows it is stale.
+    fn put_reports(&mut self, version: &str, batch: Vec<(ArticleId, Vec<ReportRow>)>)
+        -> Result<()>;
+
+    /// Visits stored reports in (article, position) order until `visit` returns false.
+    fn reports(
+        &self,
+        filter: ReportFilter,
+        visit: &mut dyn FnMut(StoredReport) -> bool,
+    ) -> Result<()>;
+
+    /// How many reports of each kind.
+    fn report_counts(&self) -> Result<Vec<(String, i64)>>;
+
+    /// A counter bumped whenever reports change.
+    fn reports_generation(&self) -> Result<i64>;
+
+    /// The last ledger built, with the reports generation it was built from.
+    fn ledger(&self) -> Result<Option<(i64, String)>>;
+    fn put_ledger(&mut self, generation: i64, json: &str) -> Result<()>;
+
+    fn article_text(&self, id: ArticleId) -> Result<Option<String>>;
 }

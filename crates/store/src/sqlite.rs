@@ -8,7 +8,7 @@ use sw_dedup::{Signature, BANDS};
 
 use crate::{
     Admission, ArticleId, ArticleRow, Counts, FailedInput, Finish, InputId, Outcome, RawInput,
-    Result, Store, StoreError,
+    ReportFilter, ReportRow, Result, Store, StoreError, StoredReport,
 };
 
 /// Schema versions, applied in order; `PRAGMA user_version` records how many have run. A
@@ -57,6 +57,33 @@ const MIGRATIONS: &[&str] = &[
         PRIMARY KEY (band, key, article_id)
     ) WITHOUT ROWID;
     "#,
+    // 2: extracted reports, and the ledger built from them
+    r#"
+    ALTER TABLE articles ADD COLUMN extracted_version TEXT;
+    CREATE INDEX articles_extracted ON articles(extracted_version);
+    CREATE TABLE reports (
+        id INTEGER PRIMARY KEY,
+        article_id INTEGER NOT NULL REFERENCES articles(id),
+        idx INTEGER NOT NULL,
+        kind TEXT NOT NULL,
+        event_type TEXT NOT NULL,
+        modality TEXT NOT NULL,
+        date TEXT,
+        json TEXT NOT NULL,
+        UNIQUE (article_id, idx)
+    );
+    CREATE INDEX reports_kind ON reports(kind, event_type);
+    CREATE TABLE state (
+        key TEXT PRIMARY KEY,
+        value TEXT NOT NULL
+    ) WITHOUT ROWID;
+    INSERT INTO state (key, value) VALUES ('reports_generation', '0');
+    CREATE TABLE ledger (
+        id INTEGER PRIMARY KEY CHECK (id = 1),
+        generation INTEGER NOT NULL,
+        json TEXT NOT NULL
+    );
+    "#,
 ];
 
 pub struct SqliteStore {
@@ -94,7 +121,9 @@ impl SqliteStore {
     }
 
     fn migrate(&mut self) -> Result<()> {
-        let version: i64 = self.conn.pragma_query_value(None, "user_version", |r| r.get(0))?;
+        let version: i64 = self
+            .conn
+            .pragma_query_value(None, "user_version", |r| r.get(0))?;
         let known = MIGRATIONS.len() as i64;
         if version > known {
             return Err(StoreError::Other(format!(
@@ -112,12 +141,16 @@ impl SqliteStore {
 
     /// The schema version in force.
     pub fn schema_version(&self) -> Result<i64> {
-        Ok(self.conn.pragma_query_value(None, "user_version", |r| r.get(0))?)
+        Ok(self
+            .conn
+            .pragma_query_value(None, "user_version", |r| r.get(0))?)
     }
 
     /// SQLite's own consistency check; "ok" when the file is sound.
     pub fn integrity_check(&self) -> Result<String> {
-        Ok(self.conn.query_row("PRAGMA integrity_check", [], |r| r.get(0))?)
+        Ok(self
+            .conn
+            .query_row("PRAGMA integrity_check", [], |r| r.get(0))?)
     }
 
     /// The underlying connection, for the crates that add their own tables in later
@@ -143,7 +176,8 @@ impl SqliteStore {
     }
 }
 
-const ARTICLE_COLS: &str = "a.id, a.url, a.outlet, a.published, a.published_basis, a.lang, a.title, \
+const ARTICLE_COLS: &str =
+    "a.id, a.url, a.outlet, a.published, a.published_basis, a.lang, a.title, \
      a.story_id, i.locator, length(a.text), a.text";
 
 /// Finds the story a new article belongs to: an exact copy by text hash first, then the most
@@ -176,7 +210,11 @@ fn place_article(
     let mut seen = std::collections::BTreeSet::new();
     for (band, key) in sig.band_keys().iter().enumerate() {
         let rows = stmt.query_map(params![band as i64, key, MAX_CANDIDATES_PER_BAND], |r| {
-            Ok((r.get::<_, i64>(0)?, r.get::<_, i64>(1)?, r.get::<_, Vec<u8>>(2)?))
+            Ok((
+                r.get::<_, i64>(0)?,
+                r.get::<_, i64>(1)?,
+                r.get::<_, Vec<u8>>(2)?,
+            ))
         })?;
         for row in rows {
             let (id, story, blob) = row?;
@@ -186,7 +224,8 @@ fn place_article(
             if let Some(other) = Signature::from_bytes(&blob) {
                 let s = sig.similarity(&other);
                 // ties go to the oldest article so the result does not depend on scan order
-                if s >= near_dup && best.is_none_or(|(bs, bid, _)| s > bs || (s == bs && id < bid)) {
+                if s >= near_dup && best.is_none_or(|(bs, bid, _)| s > bs || (s == bs && id < bid))
+                {
                     best = Some((s, id, story));
                 }
             }
@@ -259,10 +298,18 @@ impl Store for SqliteStore {
              ON CONFLICT(sha256) DO UPDATE SET error = excluded.error, finished_at = excluded.finished_at",
             params![locator, key, error, now()],
         )?;
-        Ok(self.conn.query_row("SELECT id FROM inputs WHERE sha256 = ?1", params![key], |r| r.get(0))?)
+        Ok(self.conn.query_row(
+            "SELECT id FROM inputs WHERE sha256 = ?1",
+            params![key],
+            |r| r.get(0),
+        )?)
     }
 
-    fn finish(&mut self, batch: Vec<(InputId, Finish)>, near_dup: f64) -> Result<Vec<Vec<Outcome>>> {
+    fn finish(
+        &mut self,
+        batch: Vec<(InputId, Finish)>,
+        near_dup: f64,
+    ) -> Result<Vec<Vec<Outcome>>> {
         let tx = self.conn.transaction()?;
         let mut all = Vec::with_capacity(batch.len());
         for (input, finish) in batch {
@@ -290,7 +337,8 @@ impl Store for SqliteStore {
                             outcomes.push(Outcome::Duplicate { existing });
                             continue;
                         }
-                        let placement = place_article(&tx, &hash, a.url.as_deref(), &new.signature, near_dup)?;
+                        let placement =
+                            place_article(&tx, &hash, a.url.as_deref(), &new.signature, near_dup)?;
                         let (story, copy_of) = match placement {
                             Placement::Duplicate(existing) => {
                                 outcomes.push(Outcome::Duplicate { existing });
@@ -323,7 +371,10 @@ impl Store for SqliteStore {
                         let story = match story {
                             Some(s) => s,
                             None => {
-                                tx.execute("UPDATE articles SET story_id = ?1 WHERE id = ?1", params![id])?;
+                                tx.execute(
+                                    "UPDATE articles SET story_id = ?1 WHERE id = ?1",
+                                    params![id],
+                                )?;
                                 id
                             }
                         };
@@ -333,7 +384,9 @@ impl Store for SqliteStore {
                             let mut band_insert = tx.prepare_cached(
                                 "INSERT OR IGNORE INTO lsh_bands (band, key, article_id) VALUES (?1, ?2, ?3)",
                             )?;
-                            for (band, key) in new.signature.band_keys().iter().enumerate().take(BANDS) {
+                            for (band, key) in
+                                new.signature.band_keys().iter().enumerate().take(BANDS)
+                            {
                                 band_insert.execute(params![band as i64, key, id])?;
                             }
                         }
@@ -375,7 +428,9 @@ impl Store for SqliteStore {
         let mut stmt = self.conn.prepare(&format!(
             "SELECT {ARTICLE_COLS} FROM articles a JOIN inputs i ON i.id = a.input_id ORDER BY a.id LIMIT ?1 OFFSET ?2"
         ))?;
-        let rows = stmt.query_map(params![limit as i64, offset as i64], |r| Self::row_to_article(r, false))?;
+        let rows = stmt.query_map(params![limit as i64, offset as i64], |r| {
+            Self::row_to_article(r, false)
+        })?;
         Ok(rows.collect::<rusqlite::Result<_>>()?)
     }
 
@@ -395,9 +450,153 @@ impl Store for SqliteStore {
             "SELECT id, locator, COALESCE(error, '') FROM inputs WHERE status = 'failed' ORDER BY id LIMIT ?1",
         )?;
         let rows = stmt.query_map(params![limit as i64], |r| {
-            Ok(FailedInput { id: r.get(0)?, locator: r.get(1)?, error: r.get(2)? })
+            Ok(FailedInput {
+                id: r.get(0)?,
+                locator: r.get(1)?,
+                error: r.get(2)?,
+            })
         })?;
         Ok(rows.collect::<rusqlite::Result<_>>()?)
+    }
+
+    fn to_extract(
+        &self,
+        version: &str,
+        all: bool,
+        after: ArticleId,
+        limit: usize,
+    ) -> Result<Vec<ArticleRow>> {
+        let cond = if all {
+            "1"
+        } else {
+            "(a.extracted_version IS NULL OR a.extracted_version != ?1)"
+        };
+        let mut stmt = self.conn.prepare(&format!(
+            "SELECT {ARTICLE_COLS} FROM articles a JOIN inputs i ON i.id = a.input_id
+             WHERE {cond} AND ?1 IS NOT NULL AND a.id > ?2 ORDER BY a.id LIMIT ?3"
+        ))?;
+        let rows = stmt.query_map(params![version, after, limit as i64], |r| {
+            Self::row_to_article(r, true)
+        })?;
+        Ok(rows.collect::<rusqlite::Result<_>>()?)
+    }
+
+    fn put_reports(
+        &mut self,
+        version: &str,
+        batch: Vec<(ArticleId, Vec<ReportRow>)>,
+    ) -> Result<()> {
+        let tx = self.conn.transaction()?;
+        {
+            let mut del = tx.prepare_cached("DELETE FROM reports WHERE article_id = ?1")?;
+            let mut ins = tx.prepare_cached(
+                "INSERT INTO reports (article_id, idx, kind, event_type, modality, date, json)
+                 VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?7)",
+            )?;
+            let mut mark =
+                tx.prepare_cached("UPDATE articles SET extracted_version = ?2 WHERE id = ?1")?;
+            for (article, rows) in &batch {
+                del.execute(params![article])?;
+                for (idx, r) in rows.iter().enumerate() {
+                    ins.execute(params![
+                        article,
+                        idx as i64,
+                        r.kind,
+                        r.event_type,
+                        r.modality,
+                        r.date,
+                        r.json
+                    ])?;
+                }
+                mark.execute(params![article, version])?;
+            }
+        }
+        if !batch.is_empty() {
+            tx.execute(
+                "UPDATE state SET value = CAST(value AS INTEGER) + 1 WHERE key = 'reports_generation'",
+                [],
+            )?;
+        }
+        tx.commit()?;
+        Ok(())
+    }
+
+    fn reports(
+        &self,
+        filter: ReportFilter,
+        visit: &mut dyn FnMut(StoredReport) -> bool,
+    ) -> Result<()> {
+        let mut stmt = self.conn.prepare(
+            "SELECT r.id, r.article_id, a.story_id, a.url, a.outlet, a.published, a.lang, r.json
+             FROM reports r JOIN articles a ON a.id = r.article_id
+             WHERE (?1 IS NULL OR r.article_id = ?1) AND (?2 IS NULL OR r.kind = ?2)
+             ORDER BY r.article_id, r.idx",
+        )?;
+        let mut rows = stmt.query(params![filter.article, filter.kind])?;
+        while let Some(r) = rows.next()? {
+            let report = StoredReport {
+                id: r.get(0)?,
+                article_id: r.get(1)?,
+                story_id: r.get(2)?,
+                url: r.get(3)?,
+                outlet: r.get(4)?,
+                published: r.get(5)?,
+                lang: r.get(6)?,
+                json: r.get(7)?,
+            };
+            if !visit(report) {
+                break;
+            }
+        }
+        Ok(())
+    }
+
+    fn report_counts(&self) -> Result<Vec<(String, i64)>> {
+        let mut stmt = self
+            .conn
+            .prepare("SELECT kind, count(*) FROM reports GROUP BY kind ORDER BY kind")?;
+        let rows = stmt.query_map([], |r| Ok((r.get(0)?, r.get(1)?)))?;
+        Ok(rows.collect::<rusqlite::Result<_>>()?)
+    }
+
+    fn reports_generation(&self) -> Result<i64> {
+        let v: String = self.conn.query_row(
+            "SELECT value FROM state WHERE key = 'reports_generation'",
+            [],
+            |r| r.get(0),
+        )?;
+        Ok(v.parse().unwrap_or(0))
+    }
+
+    fn ledger(&self) -> Result<Option<(i64, String)>> {
+        Ok(self
+            .conn
+            .query_row(
+                "SELECT generation, json FROM ledger WHERE id = 1",
+                [],
+                |r| Ok((r.get(0)?, r.get(1)?)),
+            )
+            .optional()?)
+    }
+
+    fn put_ledger(&mut self, generation: i64, json: &str) -> Result<()> {
+        self.conn.execute(
+            "INSERT INTO ledger (id, generation, json) VALUES (1, ?1, ?2)
+             ON CONFLICT(id) DO UPDATE SET generation = excluded.generation, json = excluded.json",
+            params![generation, json],
+        )?;
+        Ok(())
+    }
+
+    fn article_text(&self, id: ArticleId) -> Result<Option<String>> {
+        Ok(self
+            .conn
+            .query_row(
+                "SELECT text FROM articles WHERE id = ?1",
+                params![id],
+                |r| r.get(0),
+            )
+            .optional()?)
     }
 
     fn counts(&self) -> Result<Counts> {
@@ -428,13 +627,23 @@ mod tests {
     use sw_model::{Article, Lang};
 
     fn raw(locator: &str, bytes: &str) -> RawInput {
-        RawInput { locator: locator.into(), format: Some("text".into()), bytes: bytes.as_bytes().to_vec(), meta: None }
+        RawInput {
+            locator: locator.into(),
+            format: Some("text".into()),
+            bytes: bytes.as_bytes().to_vec(),
+            meta: None,
+        }
     }
 
     fn art(url: &str, text: &str) -> NewArticle {
         NewArticle {
             item: 0,
-            article: Article { url: Some(url.into()), lang: Lang::En, text: text.into(), ..Default::default() },
+            article: Article {
+                url: Some(url.into()),
+                lang: Lang::En,
+                text: text.into(),
+                ..Default::default()
+            },
             signature: Signature::of(text),
         }
     }
@@ -458,7 +667,10 @@ mod tests {
         let dir = tempfile::tempdir().unwrap();
         let path = dir.path().join("s.db");
         drop(SqliteStore::open(&path).unwrap());
-        Connection::open(&path).unwrap().pragma_update(None, "user_version", 99).unwrap();
+        Connection::open(&path)
+            .unwrap()
+            .pragma_update(None, "user_version", 99)
+            .unwrap();
         let err = SqliteStore::open(&path).err().unwrap().to_string();
         assert!(err.contains("newer strikewatch"), "{err}");
     }
@@ -472,38 +684,108 @@ mod tests {
             other => panic!("{other:?}"),
         };
         assert_eq!(s.pending(10).unwrap().len(), 1);
-        assert_eq!(s.admit(std::slice::from_ref(&r)).unwrap()[0], Admission::Pending(id));
-        s.finish(vec![(id, Finish::Failed("broken".into()))], 0.8).unwrap();
-        assert_eq!(s.admit(std::slice::from_ref(&r)).unwrap()[0], Admission::Retry(id));
+        assert_eq!(
+            s.admit(std::slice::from_ref(&r)).unwrap()[0],
+            Admission::Pending(id)
+        );
+        s.finish(vec![(id, Finish::Failed("broken".into()))], 0.8)
+            .unwrap();
+        assert_eq!(
+            s.admit(std::slice::from_ref(&r)).unwrap()[0],
+            Admission::Retry(id)
+        );
         assert_eq!(s.failed_inputs(10).unwrap()[0].error, "broken");
-        s.finish(vec![(id, Finish::Parsed { articles: vec![art("u", STORY)], warnings: vec![] })], 0.8).unwrap();
+        s.finish(
+            vec![(
+                id,
+                Finish::Parsed {
+                    articles: vec![art("u", STORY)],
+                    warnings: vec![],
+                },
+            )],
+            0.8,
+        )
+        .unwrap();
         assert_eq!(s.admit(&[r]).unwrap()[0], Admission::Done(id));
         let c = s.counts().unwrap();
-        assert_eq!((c.inputs, c.failed_inputs, c.pending_inputs, c.articles, c.stories), (1, 0, 0, 1, 1));
+        assert_eq!(
+            (
+                c.inputs,
+                c.failed_inputs,
+                c.pending_inputs,
+                c.articles,
+                c.stories
+            ),
+            (1, 0, 0, 1, 1)
+        );
     }
 
     #[test]
     fn exact_and_near_copies_share_a_story_and_keep_their_urls() {
         let mut s = SqliteStore::open_in_memory().unwrap();
-        let ids: Vec<InputId> =
-            s.admit(&[raw("1", "1"), raw("2", "2"), raw("3", "3"), raw("4", "4")]).unwrap().iter().map(|a| a.id()).collect();
+        let ids: Vec<InputId> = s
+            .admit(&[raw("1", "1"), raw("2", "2"), raw("3", "3"), raw("4", "4")])
+            .unwrap()
+            .iter()
+            .map(|a| a.id())
+            .collect();
         let near = format!("{STORY} Nobody else confirmed it.");
         let other = "Lawmakers voted on a measure to limit the campaign and it failed narrowly after a long debate.";
         let out = s
             .finish(
                 vec![
-                    (ids[0], Finish::Parsed { articles: vec![art("https://a.example/1", STORY)], warnings: vec![] }),
-                    (ids[1], Finish::Parsed { articles: vec![art("https://b.example/1", STORY)], warnings: vec![] }),
-                    (ids[2], Finish::Parsed { articles: vec![art("https://c.example/1", &near)], warnings: vec![] }),
-                    (ids[3], Finish::Parsed { articles: vec![art("https://d.example/1", other)], warnings: vec![] }),
+                    (
+                        ids[0],
+                        Finish::Parsed {
+                            articles: vec![art("https://a.example/1", STORY)],
+                            warnings: vec![],
+                        },
+                    ),
+                    (
+                        ids[1],
+                        Finish::Parsed {
+                            articles: vec![art("https://b.example/1", STORY)],
+                            warnings: vec![],
+                        },
+                    ),
+                    (
+                        ids[2],
+                        Finish::Parsed {
+                            articles: vec![art("https://c.example/1", &near)],
+                            warnings: vec![],
+                        },
+                    ),
+                    (
+                        ids[3],
+                        Finish::Parsed {
+                            articles: vec![art("https://d.example/1", other)],
+                            warnings: vec![],
+                        },
+                    ),
                 ],
                 0.8,
             )
             .unwrap();
-        let Outcome::New { id: first, story, copy_of: None } = out[0][0] else { panic!("{:?}", out[0]) };
+        let Outcome::New {
+            id: first,
+            story,
+            copy_of: None,
+        } = out[0][0]
+        else {
+            panic!("{:?}", out[0])
+        };
         assert_eq!(story, first);
-        assert_eq!(out[1][0], Outcome::New { id: first + 1, story, copy_of: Some(first) });
-        assert!(matches!(out[2][0], Outcome::New { story: s2, copy_of: Some(_), .. } if s2 == story));
+        assert_eq!(
+            out[1][0],
+            Outcome::New {
+                id: first + 1,
+                story,
+                copy_of: Some(first)
+            }
+        );
+        assert!(
+            matches!(out[2][0], Outcome::New { story: s2, copy_of: Some(_), .. } if s2 == story)
+        );
         assert!(matches!(out[3][0], Outcome::New { story: s3, copy_of: None, .. } if s3 != story));
         let rows = s.articles(10, 0).unwrap();
         assert_eq!(rows.iter().filter(|r| r.story == story).count(), 3);
@@ -514,10 +796,35 @@ mod tests {
     #[test]
     fn same_text_same_url_is_a_duplicate() {
         let mut s = SqliteStore::open_in_memory().unwrap();
-        let ids: Vec<InputId> = s.admit(&[raw("1", "1"), raw("2", "2")]).unwrap().iter().map(|a| a.id()).collect();
-        s.finish(vec![(ids[0], Finish::Parsed { articles: vec![art("u", STORY)], warnings: vec![] })], 0.8).unwrap();
-        let out =
-            s.finish(vec![(ids[1], Finish::Parsed { articles: vec![art("u", STORY)], warnings: vec![] })], 0.8).unwrap();
+        let ids: Vec<InputId> = s
+            .admit(&[raw("1", "1"), raw("2", "2")])
+            .unwrap()
+            .iter()
+            .map(|a| a.id())
+            .collect();
+        s.finish(
+            vec![(
+                ids[0],
+                Finish::Parsed {
+                    articles: vec![art("u", STORY)],
+                    warnings: vec![],
+                },
+            )],
+            0.8,
+        )
+        .unwrap();
+        let out = s
+            .finish(
+                vec![(
+                    ids[1],
+                    Finish::Parsed {
+                        articles: vec![art("u", STORY)],
+                        warnings: vec![],
+                    },
+                )],
+                0.8,
+            )
+            .unwrap();
         assert!(matches!(out[0][0], Outcome::Duplicate { .. }));
         assert_eq!(s.counts().unwrap().articles, 1);
     }
@@ -525,9 +832,88 @@ mod tests {
     #[test]
     fn unreadable_inputs_are_recorded_once_per_locator() {
         let mut s = SqliteStore::open_in_memory().unwrap();
-        let a = s.record_unreadable("https://x.example/", "timed out").unwrap();
-        let b = s.record_unreadable("https://x.example/", "refused").unwrap();
+        let a = s
+            .record_unreadable("https://x.example/", "timed out")
+            .unwrap();
+        let b = s
+            .record_unreadable("https://x.example/", "refused")
+            .unwrap();
         assert_eq!(a, b);
         assert_eq!(s.failed_inputs(5).unwrap()[0].error, "refused");
+    }
+}
+
+#[cfg(test)]
+mod report_tests {
+    use super::*;
+    use crate::{NewArticle, ReportFilter, ReportRow};
+    use sw_model::{Article, Lang};
+
+    fn row(kind: &str) -> ReportRow {
+        ReportRow {
+            kind: kind.into(),
+            event_type: "strike".into(),
+            modality: "occurred".into(),
+            date: None,
+            json: "{}".into(),
+        }
+    }
+
+    #[test]
+    fn reports_replace_per_article_and_bump_the_generation() {
+        let mut s = SqliteStore::open_in_memory().unwrap();
+        let raw = RawInput {
+            locator: "x".into(),
+            format: None,
+            bytes: b"x".to_vec(),
+            meta: None,
+        };
+        let id = s.admit(&[raw]).unwrap()[0].id();
+        let text = "A boat was struck and three people were killed in the attack at sea on Friday.";
+        let art = NewArticle {
+            item: 0,
+            article: Article {
+                text: text.into(),
+                lang: Lang::En,
+                ..Default::default()
+            },
+            signature: sw_dedup::Signature::of(text),
+        };
+        s.finish(
+            vec![(
+                id,
+                Finish::Parsed {
+                    articles: vec![art],
+                    warnings: vec![],
+                },
+            )],
+            0.8,
+        )
+        .unwrap();
+        assert_eq!(s.to_extract("v1", false, 0, 10).unwrap().len(), 1);
+        let g0 = s.reports_generation().unwrap();
+        s.put_reports("v1", vec![(1, vec![row("event"), row("tally")])])
+            .unwrap();
+        assert_eq!(s.to_extract("v1", false, 0, 10).unwrap().len(), 0);
+        assert_eq!(
+            s.to_extract("v2", false, 0, 10).unwrap().len(),
+            1,
+            "a new extractor version redoes it"
+        );
+        assert_eq!(s.to_extract("v1", true, 0, 10).unwrap().len(), 1);
+        s.put_reports("v1", vec![(1, vec![row("event")])]).unwrap();
+        let mut seen = Vec::new();
+        s.reports(ReportFilter::default(), &mut |r| {
+            seen.push(r);
+            true
+        })
+        .unwrap();
+        assert_eq!(seen.len(), 1, "re-extraction replaces, never appends");
+        assert_eq!(s.report_counts().unwrap(), vec![("event".to_string(), 1)]);
+        assert_eq!(s.reports_generation().unwrap(), g0 + 2);
+        assert_eq!(s.ledger().unwrap(), None);
+        s.put_ledger(7, "{}").unwrap();
+        s.put_ledger(8, "[]").unwrap();
+        assert_eq!(s.ledger().unwrap(), Some((8, "[]".to_string())));
     }
 }

@@ -67,12 +67,19 @@ impl Normalizer {
             .filter_map(|c| match c {
                 '\r' => None,
                 '\u{2028}' | '\u{2029}' | '\u{0B}' | '\u{0C}' | '\u{85}' => Some('\n'),
-                '\t' | '\u{A0}' | '\u{2000}'..='\u{200A}' | '\u{202F}' | '\u{205F}' | '\u{3000}' => {
-                    Some(' ')
-                }
+                '\t'
+                | '\u{A0}'
+                | '\u{2000}'..='\u{200A}'
+                | '\u{202F}'
+                | '\u{205F}'
+                | '\u{3000}' => Some(' '),
                 // zero-width and direction marks carry no text and break word matching
-                '\u{200B}'..='\u{200F}' | '\u{202A}'..='\u{202E}' | '\u{2060}'..='\u{2064}'
-                | '\u{2066}'..='\u{2069}' | '\u{FEFF}' | '\u{AD}' => None,
+                '\u{200B}'..='\u{200F}'
+                | '\u{202A}'..='\u{202E}'
+                | '\u{2060}'..='\u{2064}'
+                | '\u{2066}'..='\u{2069}'
+                | '\u{FEFF}'
+                | '\u{AD}' => None,
                 c if c.is_control() && c != '\n' => None,
                 c => Some(c),
             })
@@ -145,7 +152,10 @@ mod tests {
     #[test]
     fn nfc_and_whitespace() {
         // "e" + combining acute becomes one code point; tabs, NBSP and runs of spaces fold
-        assert_eq!(norm("Cafe\u{301}\tde\u{A0}\u{A0}Bogota  hoy"), "Café de Bogota hoy");
+        assert_eq!(
+            norm("Cafe\u{301}\tde\u{A0}\u{A0}Bogota  hoy"),
+            "Café de Bogota hoy"
+        );
         assert_eq!(norm("one\r\ntwo\r\n\r\n\r\n\r\nthree"), "one\ntwo\n\nthree");
         assert_eq!(norm("  \u{FEFF}zero\u{200B}width\u{200D} "), "zerowidth");
     }
@@ -162,7 +172,9 @@ mod tests {
 
     #[test]
     fn related_block_is_dropped_up_to_blank_line() {
-        let t = norm("Body text here.\n\nRelated:\nFirst other story\nSecond other story\n\nMore body.");
+        let t = norm(
+            "Body text here.\n\nRelated:\nFirst other story\nSecond other story\n\nMore body.",
+        );
         assert_eq!(t, "Body text here.\n\nMore body.");
     }
 
@@ -174,16 +186,27 @@ mod tests {
 
     #[test]
     fn glued_sentences_are_split() {
-        let (t, st) =
-            Normalizer::new().normalize("a worsening addiction crisis.According to officials, it began.");
-        assert_eq!(t, "a worsening addiction crisis. According to officials, it began.");
+        let (t, st) = Normalizer::new()
+            .normalize("a worsening addiction crisis.According to officials, it began.");
+        assert_eq!(
+            t,
+            "a worsening addiction crisis. According to officials, it began."
+        );
         assert_eq!(st.glued_sentences, 1);
-        assert_eq!(norm("dijo el ministro.”El ataque"), "dijo el ministro.” El ataque");
+        assert_eq!(
+            norm("dijo el ministro.”El ataque"),
+            "dijo el ministro.” El ataque"
+        );
     }
 
     #[test]
     fn abbreviations_are_not_split() {
-        for s in ["The U.S.Navy ship", "a Ph.D in law", "EE.UU. dijo", "version 2.0 is out"] {
+        for s in [
+            "The U.S.Navy ship",
+            "a Ph.D in law",
+            "EE.UU. dijo",
+            "version 2.0 is out",
+        ] {
             assert_eq!(norm(s), s);
         }
     }

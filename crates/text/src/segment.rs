@@ -88,6 +88,18 @@ fn is_abbrev(token: &str, lang: Lang) -> bool {
     false
 }
 
+/// "on X." ends a sentence: a single capital after a lower-case word is a name (the
+/// platform X, "Plan B"), not an initial ("Donald J. Trump", "J. Smith").
+fn lone_letter_after_lowercase(text: &str, tok_start: usize, token: &str) -> bool {
+    if token.chars().count() != 1 {
+        return false;
+    }
+    let before = text[..tok_start].trim_end();
+    let prev_word_start = token_start(text, before.len());
+    let prev = &text[prev_word_start..before.len()];
+    prev.chars().next().is_some_and(|c| c.is_lowercase())
+}
+
 fn is_closer(c: char) -> bool {
     matches!(c, '"' | '\'' | '”' | '’' | ')' | ']' | '»')
 }
@@ -162,7 +174,11 @@ pub fn sentences(text: &str, lang: Lang) -> Vec<Range<usize>> {
             if !starts_new {
                 continue;
             }
-            if c == '.' && !closed && is_abbrev(token, lang) {
+            if c == '.'
+                && !closed
+                && is_abbrev(token, lang)
+                && !lone_letter_after_lowercase(text, tok_start, token)
+            {
                 continue;
             }
             let k = j + (rest.len() - after.len());
@@ -176,7 +192,9 @@ pub fn sentences(text: &str, lang: Lang) -> Vec<Range<usize>> {
             }
             let plain_word = !token.is_empty()
                 && token.chars().count() >= 2
-                && token.chars().all(|ch| ch.is_alphabetic() || ch == '-' || ch == '\'')
+                && token
+                    .chars()
+                    .all(|ch| ch.is_alphabetic() || ch == '-' || ch == '\'')
                 && token.chars().last().is_some_and(|ch| ch.is_lowercase());
             let ok = match c {
                 '.' => (plain_word || closed) && !is_abbrev(token, lang),
@@ -211,7 +229,10 @@ mod tests {
     use super::*;
 
     fn split(text: &str, lang: Lang) -> Vec<&str> {
-        sentences(text, lang).into_iter().map(|r| &text[r]).collect()
+        sentences(text, lang)
+            .into_iter()
+            .map(|r| &text[r])
+            .collect()
     }
 
     #[test]
@@ -219,12 +240,18 @@ mod tests {
         let t = "The U.S. Navy said Gen. Ruiz met Sen. Lee on Sept. 2. They talked.";
         assert_eq!(
             split(t, Lang::En),
-            ["The U.S. Navy said Gen. Ruiz met Sen. Lee on Sept. 2.", "They talked."]
+            [
+                "The U.S. Navy said Gen. Ruiz met Sen. Lee on Sept. 2.",
+                "They talked."
+            ]
         );
         let t = "EE.UU. atacó una lancha, dijo el Sr. Pérez. Murieron tres.";
         assert_eq!(
             split(t, Lang::Es),
-            ["EE.UU. atacó una lancha, dijo el Sr. Pérez.", "Murieron tres."]
+            [
+                "EE.UU. atacó una lancha, dijo el Sr. Pérez.",
+                "Murieron tres."
+            ]
         );
     }
 
@@ -233,16 +260,36 @@ mod tests {
         let t = "a worsening addiction crisis.According to a report, plans exist.";
         assert_eq!(
             split(t, Lang::En),
-            ["a worsening addiction crisis.", "According to a report, plans exist."]
+            [
+                "a worsening addiction crisis.",
+                "According to a report, plans exist."
+            ]
         );
         // Domains and initials stay whole.
         let t = "Read it on NBCNews.com today, at 3.5 p.m. Eastern.";
-        assert_eq!(split(t, Lang::En), ["Read it on NBCNews.com today, at 3.5 p.m. Eastern."]);
+        assert_eq!(
+            split(t, Lang::En),
+            ["Read it on NBCNews.com today, at 3.5 p.m. Eastern."]
+        );
+    }
+
+    #[test]
+    fn lone_letters() {
+        let t = "He said so in a post on X. The boat sank. Donald J. Trump spoke.";
+        assert_eq!(
+            split(t, Lang::En),
+            [
+                "He said so in a post on X.",
+                "The boat sank.",
+                "Donald J. Trump spoke."
+            ]
+        );
     }
 
     #[test]
     fn quotes_and_lines() {
-        let t = "He wrote: \"The boat is gone.\" Then he left.\nOct. 29: The military struck a boat.";
+        let t =
+            "He wrote: \"The boat is gone.\" Then he left.\nOct. 29: The military struck a boat.";
         assert_eq!(
             split(t, Lang::En),
             [
@@ -252,12 +299,24 @@ mod tests {
             ]
         );
         let t = "«Fue un ataque letal». Así lo dijo.";
-        assert_eq!(split(t, Lang::Es), ["«Fue un ataque letal».", "Así lo dijo."]);
+        assert_eq!(
+            split(t, Lang::Es),
+            ["«Fue un ataque letal».", "Así lo dijo."]
+        );
     }
 
     #[test]
     fn never_panics_and_ranges_are_clean() {
-        for t in ["", ".", "...", "é.É", "a.\u{301}B", " \n \n", "Ñ? ¿Qué? ¡Sí!", "x.”"] {
+        for t in [
+            "",
+            ".",
+            "...",
+            "é.É",
+            "a.\u{301}B",
+            " \n \n",
+            "Ñ? ¿Qué? ¡Sí!",
+            "x.”",
+        ] {
             for r in sentences(t, Lang::Es) {
                 let s = &t[r];
                 assert_eq!(s, s.trim());

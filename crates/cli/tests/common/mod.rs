@@ -17,7 +17,10 @@ pub fn bin() -> &'static str {
 
 /// The repository root (the tests read `examples/` from it).
 pub fn root() -> PathBuf {
-    Path::new(env!("CARGO_MANIFEST_DIR")).join("../..").canonicalize().unwrap()
+    Path::new(env!("CARGO_MANIFEST_DIR"))
+        .join("../..")
+        .canonicalize()
+        .unwrap()
 }
 
 pub fn run(db: &Path, args: &[&str]) -> Run {
@@ -26,8 +29,15 @@ pub fn run(db: &Path, args: &[&str]) -> Run {
 
 pub fn run_with_stdin(db: &Path, args: &[&str], stdin: Option<&[u8]>) -> Run {
     let mut cmd = Command::new(bin());
-    cmd.arg("--db").arg(db).args(args).env_remove("STRIKEWATCH_DB");
-    cmd.stdin(if stdin.is_some() { Stdio::piped() } else { Stdio::null() });
+    cmd.arg("--db")
+        .arg(db)
+        .args(args)
+        .env_remove("STRIKEWATCH_DB");
+    cmd.stdin(if stdin.is_some() {
+        Stdio::piped()
+    } else {
+        Stdio::null()
+    });
     cmd.stdout(Stdio::piped()).stderr(Stdio::piped());
     let mut child = cmd.spawn().expect("spawn strikewatch");
     if let Some(bytes) = stdin {
@@ -45,14 +55,21 @@ pub fn run_with_stdin(db: &Path, args: &[&str], stdin: Option<&[u8]>) -> Run {
 pub fn json(db: &Path, args: &[&str]) -> serde_json::Value {
     let r = run(db, args);
     assert_eq!(r.code, 0, "{args:?} failed: {}", r.stderr);
-    serde_json::from_str(&r.stdout).unwrap_or_else(|e| panic!("{args:?} printed no JSON ({e}): {}", r.stdout))
+    serde_json::from_str(&r.stdout)
+        .unwrap_or_else(|e| panic!("{args:?} printed no JSON ({e}): {}", r.stdout))
 }
 
 pub fn articles(db: &Path) -> Vec<serde_json::Value> {
-    json(db, &["articles", "--json", "--limit", "100000"]).as_array().unwrap().clone()
+    json(db, &["articles", "--json", "--limit", "100000"])
+        .as_array()
+        .unwrap()
+        .clone()
 }
 
 /// The error lines (`error: LOCATOR: message`) printed on stderr.
 pub fn error_lines(stderr: &str) -> Vec<&str> {
-    stderr.lines().filter(|l| l.starts_with("error: ")).collect()
+    stderr
+        .lines()
+        .filter(|l| l.starts_with("error: "))
+        .collect()
 }

@@ -11,9 +11,14 @@ use crate::{Limits, ParseError, Parsed, Unit};
 /// entity-expansion ("billion laughs") attack, and refusing costs nothing.
 fn refuse_entities(bytes: &[u8]) -> Result<(), ParseError> {
     let head = &bytes[..bytes.len().min(64 * 1024)];
-    let has = |needle: &[u8]| head.windows(needle.len()).any(|w| w.eq_ignore_ascii_case(needle));
+    let has = |needle: &[u8]| {
+        head.windows(needle.len())
+            .any(|w| w.eq_ignore_ascii_case(needle))
+    };
     if has(b"<!ENTITY") {
-        return Err(ParseError("XML entity declarations are refused (possible entity-expansion attack)".into()));
+        return Err(ParseError(
+            "XML entity declarations are refused (possible entity-expansion attack)".into(),
+        ));
     }
     Ok(())
 }
@@ -28,7 +33,8 @@ pub fn parse(unit: &Unit, limits: &Limits) -> Result<Parsed, ParseError> {
         return Err(ParseError("empty input (no feed content)".into()));
     }
     let feed = parse_feed(&unit.bytes)?;
-    let outlet = nonempty(unit.meta.outlet.clone()).or_else(|| nonempty(feed.title.as_ref().map(|t| t.content.clone())));
+    let outlet = nonempty(unit.meta.outlet.clone())
+        .or_else(|| nonempty(feed.title.as_ref().map(|t| t.content.clone())));
     let feed_lang = meta_lang(&unit.meta).or_else(|| feed.language.as_deref().map(Lang::parse));
     let mut parsed = Parsed::default();
     if feed.entries.is_empty() {
@@ -42,11 +48,18 @@ pub fn parse(unit: &Unit, limits: &Limits) -> Result<Parsed, ParseError> {
             .and_then(|l| unit.meta.linked_pages.iter().find(|(u, _)| u == l))
             .map(|(_, html)| html.clone());
         let body = if let Some(html) = linked {
-            let meta = crate::UnitMeta { url: link.clone(), outlet: outlet.clone(), title: title.clone(), ..Default::default() };
+            let meta = crate::UnitMeta {
+                url: link.clone(),
+                outlet: outlet.clone(),
+                title: title.clone(),
+                ..Default::default()
+            };
             match super::html::page(&html, &meta, limits) {
                 Ok(doc) => Some(doc.text),
                 Err(e) => {
-                    parsed.warnings.push(format!("item {i}: linked page unreadable ({e}); using the item's summary"));
+                    parsed.warnings.push(format!(
+                        "item {i}: linked page unreadable ({e}); using the item's summary"
+                    ));
                     None
                 }
             }
@@ -75,7 +88,10 @@ pub fn parse(unit: &Unit, limits: &Limits) -> Result<Parsed, ParseError> {
             }
         };
         if body.trim().is_empty() {
-            parsed.warnings.push(format!("item {i} ({}) has no text", title.clone().unwrap_or_else(|| "untitled".into())));
+            parsed.warnings.push(format!(
+                "item {i} ({}) has no text",
+                title.clone().unwrap_or_else(|| "untitled".into())
+            ));
             continue;
         }
         let published = entry.published.or(entry.updated).map(|d| d.date_naive());
@@ -83,14 +99,21 @@ pub fn parse(unit: &Unit, limits: &Limits) -> Result<Parsed, ParseError> {
             url: link,
             outlet: outlet.clone(),
             published,
-            published_basis: if published.is_some() { PublishedBasis::Feed } else { PublishedBasis::None },
+            published_basis: if published.is_some() {
+                PublishedBasis::Feed
+            } else {
+                PublishedBasis::None
+            },
             title,
             lang: entry.language.as_deref().map(Lang::parse).or(feed_lang),
             text: body,
         });
     }
     if parsed.documents.is_empty() {
-        return Err(ParseError(format!("no item has any text ({})", parsed.warnings.join("; "))));
+        return Err(ParseError(format!(
+            "no item has any text ({})",
+            parsed.warnings.join("; ")
+        )));
     }
     Ok(parsed)
 }
@@ -98,7 +121,11 @@ pub fn parse(unit: &Unit, limits: &Limits) -> Result<Parsed, ParseError> {
 /// Titles sometimes arrive with HTML entities still in them.
 fn decode_entities(s: &str) -> String {
     if s.contains('&') || s.contains('<') {
-        let (t, _) = decode(trafilatura::html2txt(&format!("<html><body><p>{s}</p></body></html>")).as_bytes(), None, false);
+        let (t, _) = decode(
+            trafilatura::html2txt(&format!("<html><body><p>{s}</p></body></html>")).as_bytes(),
+            None,
+            false,
+        );
         let t = t.trim().to_string();
         if !t.is_empty() {
             return t;
@@ -114,7 +141,12 @@ mod tests {
     use sw_model::Format;
 
     fn unit(s: &str) -> Unit {
-        Unit { locator: "f.xml".into(), format: Format::Feed, bytes: s.as_bytes().to_vec(), meta: UnitMeta::default() }
+        Unit {
+            locator: "f.xml".into(),
+            format: Format::Feed,
+            bytes: s.as_bytes().to_vec(),
+            meta: UnitMeta::default(),
+        }
     }
 
     const RSS: &str = r#"<?xml version="1.0"?><rss version="2.0" xmlns:content="http://purl.org/rss/1.0/modules/content/"><channel><title>Harbor Ledger</title><language>en</language>
@@ -153,12 +185,27 @@ mod tests {
     #[test]
     fn hostile_and_broken_feeds() {
         let bomb = r#"<?xml version="1.0"?><!DOCTYPE lolz [<!ENTITY lol "lol"><!ENTITY lol2 "&lol;&lol;&lol;&lol;">]><rss><channel><title>&lol2;</title></channel></rss>"#;
-        assert!(parse(&unit(bomb), &Limits::default()).unwrap_err().0.contains("entity declarations are refused"));
-        assert!(parse(&unit("<rss><channel><item><title>cut off"), &Limits::default()).unwrap_err().0.starts_with("malformed feed"));
-        assert!(parse(&unit("   "), &Limits::default()).unwrap_err().0.starts_with("empty input"));
-        assert!(parse(&unit(r#"<rss version="2.0"><channel><title>x</title></channel></rss>"#), &Limits::default())
+        assert!(parse(&unit(bomb), &Limits::default())
             .unwrap_err()
             .0
-            .contains("no items"));
+            .contains("entity declarations are refused"));
+        assert!(parse(
+            &unit("<rss><channel><item><title>cut off"),
+            &Limits::default()
+        )
+        .unwrap_err()
+        .0
+        .starts_with("malformed feed"));
+        assert!(parse(&unit("   "), &Limits::default())
+            .unwrap_err()
+            .0
+            .starts_with("empty input"));
+        assert!(parse(
+            &unit(r#"<rss version="2.0"><channel><title>x</title></channel></rss>"#),
+            &Limits::default()
+        )
+        .unwrap_err()
+        .0
+        .contains("no items"));
     }
 }

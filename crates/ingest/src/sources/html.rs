@@ -21,7 +21,10 @@ pub fn parse(unit: &Unit, limits: &Limits) -> Result<Parsed, ParseError> {
         return Err(ParseError("binary content, not HTML".into()));
     }
     let (html, _) = decode(&unit.bytes, unit.meta.content_type.as_deref(), true);
-    Ok(Parsed { documents: vec![page(&html, &unit.meta, limits)?], warnings: vec![] })
+    Ok(Parsed {
+        documents: vec![page(&html, &unit.meta, limits)?],
+        warnings: vec![],
+    })
 }
 
 /// Extracts one article from a decoded page.
@@ -38,10 +41,15 @@ pub(crate) fn page(html: &str, meta: &UnitMeta, limits: &Limits) -> Result<Docum
         .with_exclude_comments(true)
         .with_max_tree_size(MAX_TREE);
     let (text, page_meta) = match trafilatura::extract(html, &opts) {
-        Ok(r) if !r.content_text.trim().is_empty() => (block_text(&r.content_html, &r.content_text), Some(r.metadata)),
+        Ok(r) if !r.content_text.trim().is_empty() => (
+            block_text(&r.content_html, &r.content_text),
+            Some(r.metadata),
+        ),
         Ok(r) => (trafilatura::html2txt(html), Some(r.metadata)),
         Err(trafilatura::TrafilaturaError::TreeTooLarge(_)) => {
-            return Err(ParseError(format!("page has more than {MAX_TREE} elements")))
+            return Err(ParseError(format!(
+                "page has more than {MAX_TREE} elements"
+            )))
         }
         Err(_) => (trafilatura::html2txt(html), None),
     };
@@ -76,13 +84,18 @@ pub(crate) fn page(html: &str, meta: &UnitMeta, limits: &Limits) -> Result<Docum
 /// Turns an HTML fragment (a feed item's content, a JSONL `html` field) into text.
 pub(crate) fn fragment_text(html: &str, limits: &Limits) -> Result<String, ParseError> {
     if nesting_depth(html.as_bytes(), limits.max_depth) > limits.max_depth {
-        return Err(ParseError(format!("HTML nested more than {} elements deep", limits.max_depth)));
+        return Err(ParseError(format!(
+            "HTML nested more than {} elements deep",
+            limits.max_depth
+        )));
     }
     if !html.contains('<') {
         return Ok(html.to_string());
     }
     let wrapped = format!("<html><body><article>{html}</article></body></html>");
-    let opts = trafilatura::Options::default().with_fallback(true).with_max_tree_size(MAX_TREE);
+    let opts = trafilatura::Options::default()
+        .with_fallback(true)
+        .with_max_tree_size(MAX_TREE);
     let text = match trafilatura::extract(&wrapped, &opts) {
         Ok(r) if !r.content_text.trim().is_empty() => block_text(&r.content_html, &r.content_text),
         _ => trafilatura::html2txt(&wrapped),
@@ -97,8 +110,32 @@ pub(crate) fn fragment_text(html: &str, limits: &Limits) -> Result<String, Parse
 fn block_text(content_html: &str, flat: &str) -> String {
     use scraper::node::Node;
     const BLOCKS: &[&str] = &[
-        "p", "div", "h1", "h2", "h3", "h4", "h5", "h6", "li", "ul", "ol", "blockquote", "pre", "table", "tr",
-        "section", "article", "header", "footer", "figure", "figcaption", "dl", "dt", "dd", "head", "title",
+        "p",
+        "div",
+        "h1",
+        "h2",
+        "h3",
+        "h4",
+        "h5",
+        "h6",
+        "li",
+        "ul",
+        "ol",
+        "blockquote",
+        "pre",
+        "table",
+        "tr",
+        "section",
+        "article",
+        "header",
+        "footer",
+        "figure",
+        "figcaption",
+        "dl",
+        "dt",
+        "dd",
+        "head",
+        "title",
     ];
     let frag = scraper::Html::parse_fragment(content_html);
     let mut out = String::with_capacity(content_html.len());
@@ -132,10 +169,43 @@ fn block_text(content_html: &str, flat: &str) -> String {
 /// count, so ordinary sloppy HTML is not mistaken for deep nesting. Stops once past `limit`.
 pub fn nesting_depth(html: &[u8], limit: usize) -> usize {
     const FLAT: &[&[u8]] = &[
-        b"area", b"base", b"br", b"col", b"embed", b"hr", b"img", b"input", b"link", b"meta", b"source",
-        b"track", b"wbr", b"p", b"li", b"dt", b"dd", b"tr", b"td", b"th", b"option", b"optgroup",
-        b"thead", b"tbody", b"tfoot", b"colgroup", b"rt", b"rp", b"caption", b"html", b"head", b"body",
-        b"!doctype", b"param", b"keygen", b"basefont", b"frame",
+        b"area",
+        b"base",
+        b"br",
+        b"col",
+        b"embed",
+        b"hr",
+        b"img",
+        b"input",
+        b"link",
+        b"meta",
+        b"source",
+        b"track",
+        b"wbr",
+        b"p",
+        b"li",
+        b"dt",
+        b"dd",
+        b"tr",
+        b"td",
+        b"th",
+        b"option",
+        b"optgroup",
+        b"thead",
+        b"tbody",
+        b"tfoot",
+        b"colgroup",
+        b"rt",
+        b"rp",
+        b"caption",
+        b"html",
+        b"head",
+        b"body",
+        b"!doctype",
+        b"param",
+        b"keygen",
+        b"basefont",
+        b"frame",
     ];
     let mut depth = 0usize;
     let mut max = 0usize;
@@ -161,7 +231,10 @@ pub fn nesting_depth(html: &[u8], limit: usize) -> usize {
             continue;
         }
         let name = html[start..j].to_ascii_lowercase();
-        let end = html[j..].iter().position(|&b| b == b'>').map_or(n, |k| j + k);
+        let end = html[j..]
+            .iter()
+            .position(|&b| b == b'>')
+            .map_or(n, |k| j + k);
         let self_closing = end > 0 && end < n && html[end - 1] == b'/';
         if closing {
             if !FLAT.contains(&name.as_slice()) {
@@ -187,11 +260,17 @@ pub fn nesting_depth(html: &[u8], limit: usize) -> usize {
 }
 
 fn find(h: &[u8], from: usize, needle: &[u8]) -> Option<usize> {
-    h.get(from..)?.windows(needle.len()).position(|w| w == needle).map(|p| p + from)
+    h.get(from..)?
+        .windows(needle.len())
+        .position(|w| w == needle)
+        .map(|p| p + from)
 }
 
 fn find_ci(h: &[u8], from: usize, needle: &[u8]) -> Option<usize> {
-    h.get(from..)?.windows(needle.len()).position(|w| w.eq_ignore_ascii_case(needle)).map(|p| p + from)
+    h.get(from..)?
+        .windows(needle.len())
+        .position(|w| w.eq_ignore_ascii_case(needle))
+        .map(|p| p + from)
 }
 
 #[cfg(test)]
@@ -200,7 +279,12 @@ mod tests {
     use sw_model::Format;
 
     fn unit(html: &str) -> Unit {
-        Unit { locator: "p.html".into(), format: Format::Html, bytes: html.as_bytes().to_vec(), meta: UnitMeta::default() }
+        Unit {
+            locator: "p.html".into(),
+            format: Format::Html,
+            bytes: html.as_bytes().to_vec(),
+            meta: UnitMeta::default(),
+        }
     }
 
     const PAGE: &str = r#"<!doctype html><html lang="en"><head><title>Boat struck off the coast | Harbor Ledger</title>
@@ -221,8 +305,17 @@ mod tests {
         let d = &parse(&unit(PAGE), &Limits::default()).unwrap().documents[0];
         assert!(d.text.contains("four men aboard were killed"), "{}", d.text);
         // paragraphs stay apart: the headline is not glued to the first sentence
-        assert!(d.text.contains("Boat struck off the coast\n"), "{:?}", d.text);
-        assert!(d.text.contains("said in a statement, adding that four men aboard were killed.\n"), "{:?}", d.text);
+        assert!(
+            d.text.contains("Boat struck off the coast\n"),
+            "{:?}",
+            d.text
+        );
+        assert!(
+            d.text
+                .contains("said in a statement, adding that four men aboard were killed.\n"),
+            "{:?}",
+            d.text
+        );
         assert!(!d.text.contains("Other story one"), "{}", d.text);
         assert!(!d.text.contains("All rights reserved"), "{}", d.text);
         assert_eq!(d.outlet.as_deref(), Some("Harbor Ledger"));
@@ -245,14 +338,22 @@ mod tests {
 
     #[test]
     fn deep_nesting_is_refused_before_parsing() {
-        let deep = format!("<html><body>{}x{}</body></html>", "<div>".repeat(100_000), "</div>".repeat(100_000));
+        let deep = format!(
+            "<html><body>{}x{}</body></html>",
+            "<div>".repeat(100_000),
+            "</div>".repeat(100_000)
+        );
         let err = parse(&unit(&deep), &Limits::default()).unwrap_err();
         assert!(err.0.contains("nested more than"), "{}", err.0);
     }
 
     #[test]
     fn sloppy_but_shallow_html_is_not_deep() {
-        let sloppy = format!("<ul>{}</ul><table>{}</table>", "<li>item".repeat(2000), "<tr><td>x".repeat(2000));
+        let sloppy = format!(
+            "<ul>{}</ul><table>{}</table>",
+            "<li>item".repeat(2000),
+            "<tr><td>x".repeat(2000)
+        );
         assert!(nesting_depth(sloppy.as_bytes(), 256) <= 3);
         let script = format!("<script>{}</script><div></div>", "<div>".repeat(5000));
         assert_eq!(nesting_depth(script.as_bytes(), 256), 1);
@@ -260,11 +361,25 @@ mod tests {
 
     #[test]
     fn binary_and_empty_pages_fail_clearly() {
-        assert_eq!(parse(&unit(""), &Limits::default()).unwrap_err().0, "empty input (0 bytes)");
-        let bin = Unit { bytes: vec![0x89, b'P', b'N', b'G', 0, 0, 0, 0x0d], ..unit("") };
-        assert_eq!(parse(&bin, &Limits::default()).unwrap_err().0, "binary content, not HTML");
         assert_eq!(
-            parse(&unit("<html><body><script>var x = 1;</script></body></html>"), &Limits::default()).unwrap_err().0,
+            parse(&unit(""), &Limits::default()).unwrap_err().0,
+            "empty input (0 bytes)"
+        );
+        let bin = Unit {
+            bytes: vec![0x89, b'P', b'N', b'G', 0, 0, 0, 0x0d],
+            ..unit("")
+        };
+        assert_eq!(
+            parse(&bin, &Limits::default()).unwrap_err().0,
+            "binary content, not HTML"
+        );
+        assert_eq!(
+            parse(
+                &unit("<html><body><script>var x = 1;</script></body></html>"),
+                &Limits::default()
+            )
+            .unwrap_err()
+            .0,
             "no article text found in the page"
         );
     }

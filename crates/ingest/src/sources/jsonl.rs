@@ -10,9 +10,12 @@ use crate::{Limits, ParseError, Parsed, Unit, UnitMeta};
 
 pub fn parse(unit: &Unit, limits: &Limits) -> Result<Parsed, ParseError> {
     // serde_json refuses nesting deeper than 128 levels on its own
-    let value: Value = serde_json::from_slice(&unit.bytes).map_err(|e| ParseError(format!("not JSON: {e}")))?;
+    let value: Value =
+        serde_json::from_slice(&unit.bytes).map_err(|e| ParseError(format!("not JSON: {e}")))?;
     let Value::Object(obj) = value else {
-        return Err(ParseError("not a JSON object (expected one article per line)".into()));
+        return Err(ParseError(
+            "not a JSON object (expected one article per line)".into(),
+        ));
     };
     let field = |k: &str| match obj.get(k) {
         Some(Value::String(s)) => nonempty(Some(s.clone())),
@@ -51,7 +54,10 @@ pub fn parse(unit: &Unit, limits: &Limits) -> Result<Parsed, ParseError> {
     }
     if let Some(html) = field("html") {
         let doc = super::html::page(&html, &line_meta, limits)?;
-        return Ok(Parsed { documents: vec![doc], warnings: vec![] });
+        return Ok(Parsed {
+            documents: vec![doc],
+            warnings: vec![],
+        });
     }
     Err(ParseError("no 'text' or 'html' field with content".into()))
 }
@@ -62,7 +68,12 @@ mod tests {
     use sw_model::{Format, Lang};
 
     fn line(s: &str) -> Result<Parsed, ParseError> {
-        let u = Unit { locator: "f.jsonl:1".into(), format: Format::Jsonl, bytes: s.as_bytes().to_vec(), meta: UnitMeta::default() };
+        let u = Unit {
+            locator: "f.jsonl:1".into(),
+            format: Format::Jsonl,
+            bytes: s.as_bytes().to_vec(),
+            meta: UnitMeta::default(),
+        };
         parse(&u, &Limits::default())
     }
 
@@ -70,21 +81,38 @@ mod tests {
     fn text_line_with_extra_keys_and_null_date() {
         let p = line(r#"{"id":"a1","url":"https://x.example/a","outlet":"x.example","lang":"es","published":null,"published_basis":"unknown","title":"T","text":"Cuerpo."}"#).unwrap();
         let d = &p.documents[0];
-        assert_eq!((d.lang, d.published, d.text.as_str()), (Some(Lang::Es), None, "Cuerpo."));
+        assert_eq!(
+            (d.lang, d.published, d.text.as_str()),
+            (Some(Lang::Es), None, "Cuerpo.")
+        );
     }
 
     #[test]
     fn html_line() {
         let p = line(r#"{"url":"https://x.example/b","html":"<html><body><article><p>A vessel was struck in the eastern Pacific and two people aboard were killed, officials said on Monday.</p></article></body></html>"}"#).unwrap();
-        assert!(p.documents[0].text.contains("two people aboard were killed"));
+        assert!(p.documents[0]
+            .text
+            .contains("two people aboard were killed"));
     }
 
     #[test]
     fn bad_lines() {
-        assert!(line("this is not json").unwrap_err().0.starts_with("not JSON"));
-        assert!(line("[1,2]").unwrap_err().0.starts_with("not a JSON object"));
-        assert!(line(r#"{"url":"u"}"#).unwrap_err().0.contains("no 'text' or 'html'"));
-        assert!(line(r#"{"text":"x","published":"last week"}"#).unwrap_err().0.contains("not a date"));
+        assert!(line("this is not json")
+            .unwrap_err()
+            .0
+            .starts_with("not JSON"));
+        assert!(line("[1,2]")
+            .unwrap_err()
+            .0
+            .starts_with("not a JSON object"));
+        assert!(line(r#"{"url":"u"}"#)
+            .unwrap_err()
+            .0
+            .contains("no 'text' or 'html'"));
+        assert!(line(r#"{"text":"x","published":"last week"}"#)
+            .unwrap_err()
+            .0
+            .contains("not a date"));
         let deep = format!("{}{}", "[".repeat(10_000), "]".repeat(10_000));
         assert!(line(&deep).unwrap_err().0.contains("recursion limit"));
     }

@@ -42,7 +42,8 @@ fn headline(text: &str) -> Option<String> {
     let first = first.trim();
     let blank_follows = rest.trim_start_matches([' ', '\t', '\r']).starts_with('\n');
     let sentence_end = first.ends_with('.') && !first.ends_with("..");
-    (blank_follows && !first.is_empty() && first.chars().count() <= 200 && !sentence_end).then(|| first.to_string())
+    (blank_follows && !first.is_empty() && first.chars().count() <= 200 && !sentence_end)
+        .then(|| first.to_string())
 }
 
 #[cfg(test)]
@@ -52,7 +53,12 @@ mod tests {
     use sw_model::Format;
 
     fn unit(bytes: &[u8]) -> Unit {
-        Unit { locator: "t".into(), format: Format::Text, bytes: bytes.to_vec(), meta: UnitMeta::default() }
+        Unit {
+            locator: "t".into(),
+            format: Format::Text,
+            bytes: bytes.to_vec(),
+            meta: UnitMeta::default(),
+        }
     }
 
     #[test]
@@ -63,15 +69,23 @@ mod tests {
         assert_eq!(d.title.as_deref(), Some("Strike reported off the coast"));
         assert_eq!(d.published.unwrap().to_string(), "2025-10-03");
         assert_eq!(d.published_basis, sw_model::PublishedBasis::Metadata);
-        let d = &parse(&unit(b"Just one sentence.\n\nAnother.")).unwrap().documents[0];
+        let d = &parse(&unit(b"Just one sentence.\n\nAnother."))
+            .unwrap()
+            .documents[0];
         assert_eq!(d.title, None);
     }
 
     #[test]
     fn errors() {
         assert_eq!(parse(&unit(b"")).unwrap_err().0, "empty input (0 bytes)");
-        assert_eq!(parse(&unit(b"  \n\n ")).unwrap_err().0, "no text (only white space)");
-        assert_eq!(parse(&unit(b"\x00\x01\x02binary")).unwrap_err().0, "binary content, not text");
+        assert_eq!(
+            parse(&unit(b"  \n\n ")).unwrap_err().0,
+            "no text (only white space)"
+        );
+        assert_eq!(
+            parse(&unit(b"\x00\x01\x02binary")).unwrap_err().0,
+            "binary content, not text"
+        );
     }
 
     #[test]

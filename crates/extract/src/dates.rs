@@ -1,0 +1,765 @@
+//! Dates in text: explicit ("Sept. 2", "2 de septiembre de 2025", "2025-09-02"), relative
+//! to the publication date ("Tuesday night", "yesterday", "el pasado sábado", "la noche del
+//! lunes", "anoche") and relative to another date in the same sentence ("one day earlier").
+//!
+//! Resolution follows the codebook: a weekday is the latest such day on or before
+//! publication ("last"/"pasado" one strictly before); a day and month without a year takes
+//! the publication's year unless that lands more than a week after publication; with no
+//! publication date a relative expression resolves to nothing (precision unknown).
+//! Never panics on any input.
+//!
+//! ```
+//! use chrono::NaiveDate;
+//! use sw_extract::dates::parse_date;
+//! use sw_model::Lang;
+//! let pub_ = NaiveDate::from_ymd_opt(2025, 11, 4); // a Tuesday
+//! assert_eq!(parse_date("el pasado sábado", Lang::Es, pub_).unwrap().date.as_deref(), Some("2025-11-01"));
+//! assert_eq!(parse_date("Sept. 2", Lang::En, pub_).unwrap().date.as_deref(), Some("2025-09-02"));
+//! ```
+
+use crate::fxhash::{FxMap, FxSet};
+
+use chrono::{Datelike, Duration, NaiveDate};
+use sw_model::Lang;
+
+use crate::tokens::{tokenize, Tok, TokKind};
+use crate::{DateBasis, DatePrecision};
+
+const EN_DATES: &str = include_str!("../lexicon/en/dates.tsv");
+const ES_DATES: &str = include_str!("../lexicon/es/dates.tsv");
+
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+enum DW {
+    Month(u32),
+    Weekday(u32),
+    DayOffset(i64),
+    Part,
+    Last,
+    This,
+    Since,
+    WeekAgo(i64),
+    AnchorOffset(i64),
+    YearEnd,
+    Start,
+}
+
+/// Date words of one language, from `lexicon/<lang>/dates.tsv`.
+#[derive(Debug, Clone)]
+pub struct DateLexicon {
+    single: FxMap<String, DW>,
+    /// Multi-word phrases as word sequences, longest first.
+    phrases: Vec<(Vec<String>, DW)>,
+    phrase_first: FxSet<String>,
+    lang: Lang,
+}
+
+impl DateLexicon {
+    pub fn embedded(lang: Lang) -> DateLexicon {
+        let src = if lang == Lang::Es { ES_DATES } else { EN_DATES };
+        let mut single = FxMap::default();
+        let mut phrases = Vec::new();
+        for line in src.lines() {
+            if line.starts_with('#') || line.trim().is_empty() {
+                continue;
+            }
+            let c: Vec<&str> = line.split('\t').map(str::trim).collect();
+            if c.len() < 3 {
+                continue;
+            }
+            let v: i64 = c[2].parse().unwrap_or(0);
+            let w = match c[1] {
+                "month" => DW::Month(v.clamp(1, 12) as u32),
+                "weekday" => DW::Weekday(v.clamp(0, 6) as u32),
+                "day_offset" => DW::DayOffset(v),
+                "part" => DW::Part,
+                "last" => DW::Last,
+                "this" => DW::This,
+                "since" => DW::Since,
+                "week_ago" => DW::WeekAgo(v),
+                "anchor_offset" => DW::AnchorOffset(v),
+                "year_end" => DW::YearEnd,
+                "start" => DW::Start,
+                _ => continue,
+            };
+            let words: Vec<String> = c[0]
+                .to_lowercase()
+                .split_whitespace()
+                .map(String::from)
+                .collect();
+            if words.len() == 1 {
+                single.insert(words[0].clone(), w);
+            } else {
+                phrases.push((words, w));
+            }
+        }
+        phrases.sort_by(|a, b| b.0.len().cmp(&a.0.len()).then(a.0.cmp(&b.0)));
+        let phrase_first = phrases
+            .iter()
+            .filter_map(|(w, _)| w.first().cloned())
+            .collect();
+        DateLexicon {
+            single,
+            phrases,
+            phrase_first,
+            lang,
+        }
+    }
+
+    /// Does the lower-cased word open a period ("since", "desde")?
+    pub fn is_since(&self, w: &str) -> bool {
+        matches!(self.single.get(w), Some(DW::Since))
+    }
+
+    /// Does the lower-cased word name a beginning ("began", "comenzó")?
+    pub fn is_start(&self, w: &str) -> bool {
+        matches!(self.single.get(w), Some(DW::Start))
+    }
+
+    /// Does the lower-cased word name a date word (month, weekday, "yesterday", "ayer")?
+    pub fn is_cue(&self, w: &str) -> bool {
+        matches!(
+            self.single.get(w),
+            Some(DW::Month(_) | DW::Weekday(_) | DW::DayOffset(_))
+        )
+    }
+}
+
+/// What kind of expression a date came from (its rule name).
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum DateKind {
+    Iso,
+    MonthDay,
+    MonthOnly,
+    Weekday,
+    DayOffset,
+    WeekAgo,
+    AnchorOffset(i64),
+    /// "since September": the start of a period, never an event date.
+    Since,
+    /// "at the end of 2025", "al cierre de 2025": the last day of a year.
+    YearEnd,
+}
+
+/// A date expression found in text.
+#[derive(Debug, Clone, PartialEq)]
+pub struct DateExpr {
+    pub start: usize,
+    pub end: usize,
+    pub date: Option<String>,
+    pub precision: DatePrecision,
+    pub basis: DateBasis,
+    pub kind: DateKind,
+    pub rule: &'static str,
+    /// The resolved day, when known (for arithmetic).
+    pub day: Option<NaiveDate>,
+}
+
+fn fmt_day(d: NaiveDate) -> String {
+    d.format("%Y-%m-%d").to_string()
+}
+
+fn latest_weekday(pub_: NaiveDate, wd: u32, strictly_before: bool) -> NaiveDate {
+    let cur = pub_.weekday().num_days_from_monday();
+    let mut back = (cur + 7 - wd) % 7;
+    if back == 0 && strictly_before {
+        back = 7;
+    }
+    pub_ - Duration::days(back as i64)
+}
+
+fn year_for(month: u32, day: u32, pub_: Option<NaiveDate>) -> Option<i32> {
+    let p = pub_?;
+    let y = p.year();
+    let d = NaiveDate::from_ymd_opt(y, month, day)?;
+    if d > p + Duration::days(7) {
+        Some(y - 1)
+    } else {
+        Some(y)
+    }
+}
+
+fn day_num(t: &Tok) -> Option<u32> {
+    if t.kind != TokKind::Num || t.lower.len() > 2 {
+        return None;
+    }
+    let d: u32 = t.lower.parse().ok()?;
+    (1..=31).contains(&d).then_some(d)
+}
+
+fn year_num(t: &Tok) -> Option<i32> {
+    if t.kind != TokKind::Num || t.lower.len() != 4 {
+        return None;
+    }
+    let y: i32 = t.lower.parse().ok()?;
+    (1900..=2100).contains(&y).then_some(y)
+}
+
+fn is(t: Option<&Tok>, w: &str) -> bool {
+    t.is_some_and(|t| t.lower == w)
+}
+
+fn phrase_at(toks: &[Tok], i: usize, lex: &DateLexicon) -> Option<(DW, usize)> {
+    if !lex.phrase_first.contains(&toks.get(i)?.lower) {
+        return None;
+    }
+    'o: for (ws, w) in &lex.phrases {
+        for (k, x) in ws.iter().enumerate() {
+            match toks.get(i + k) {
+                Some(t) if t.lower == *x => {}
+                _ => continue 'o,
+            }
+        }
+        return Some((*w, i + ws.len()));
+    }
+    None
+}
+
+/// Every date expression in the tokens of one sentence, left to right.
+pub fn find(
+    toks: &[Tok],
+    text: &str,
+    lex: &DateLexicon,
+    published: Option<NaiveDate>,
+) -> Vec<DateExpr> {
+    let mut out: Vec<DateExpr> = Vec::new();
+    let mut i = 0;
+    while i < toks.len() {
+        let t = &toks[i];
+        let mk = |s: usize,
+                  e: usize,
+                  day: Option<NaiveDate>,
+                  date: Option<String>,
+                  prec,
+                  basis,
+                  kind,
+                  rule| {
+            let s_b = toks[s].start;
+            let e_b = toks[e - 1].end;
+            DateExpr {
+                start: s_b,
+                end: e_b,
+                date,
+                precision: prec,
+                basis,
+                kind,
+                rule,
+                day,
+            }
+        };
+        let _ = text;
+        // ISO 2025-09-02
+        if let Some(y) = year_num(t) {
+            if is(toks.get(i + 1), "-") && is(toks.get(i + 3), "-") {
+                if let (Some(m), Some(d)) = (toks.get(i + 2), toks.get(i + 4)) {
+                    if let (Ok(m), Some(d)) = (m.lower.parse::<u32>(), day_num(d)) {
+                        if let Some(day) = NaiveDate::from_ymd_opt(y, m, d) {
+                            out.push(mk(
+                                i,
+                                i + 5,
+                                Some(day),
+                                Some(fmt_day(day)),
+                                DatePrecision::Day,
+                                DateBasis::Explicit,
+                                DateKind::Iso,
+                                "date.iso",
+                            ));
+                            i += 5;
+                            continue;
+                        }
+                    }
+                }
+            }
+        }
+        // phrases first ("last week", "one day earlier", "la semana pasada")
+        if let Some((w, end)) = phrase_at(toks, i, lex) {
+            match w {
+                DW::DayOffset(o) => {
+                    let day = published.map(|p| p + Duration::days(o));
+                    let prec = if day.is_some() {
+                        DatePrecision::Day
+                    } else {
+                        DatePrecision::Unknown
+                    };
+                    out.push(mk(
+                        i,
+                        end,
+                        day,
+                        day.map(fmt_day),
+                        prec,
+                        DateBasis::Relative,
+                        DateKind::DayOffset,
+                        "date.rel.offset",
+                    ));
+                    i = end;
+                    continue;
+                }
+                DW::WeekAgo(o) => {
+                    let day = published.map(|p| p + Duration::days(o));
+                    let prec = if day.is_some() {
+                        DatePrecision::Week
+                    } else {
+                        DatePrecision::Unknown
+                    };
+                    out.push(mk(
+                        i,
+                        end,
+                        day,
+                        day.map(fmt_day),
+                        prec,
+                        DateBasis::Relative,
+                        DateKind::WeekAgo,
+                        "date.rel.week",
+                    ));
+                    i = end;
+                    continue;
+                }
+                DW::AnchorOffset(o) => {
+                    out.push(mk(
+                        i,
+                        end,
+                        None,
+                        None,
+                        DatePrecision::Unknown,
+                        DateBasis::Relative,
+                        DateKind::AnchorOffset(o),
+                        "date.rel.anchor",
+                    ));
+                    i = end;
+                    continue;
+                }
+                DW::YearEnd => {
+                    if let Some(y) = toks.get(end).and_then(year_num) {
+                        let day = NaiveDate::from_ymd_opt(y, 12, 31);
+                        out.push(mk(
+                            i,
+                            end + 1,
+                            day,
+                            day.map(fmt_day),
+                            DatePrecision::Day,
+                            DateBasis::Explicit,
+                            DateKind::YearEnd,
+                            "date.year_end",
+                        ));
+                        i = end + 1;
+                        continue;
+                    }
+                }
+                _ => {}
+            }
+        }
+        let Some(&w) = lex.single.get(&t.lower) else {
+            // "2 September 2025" / "2 de septiembre de 2025"
+            if let Some(d) = day_num(t) {
+                let mut j = i + 1;
+                if lex.lang == Lang::Es && is(toks.get(j), "de") {
+                    j += 1;
+                }
+                if let Some(DW::Month(m)) =
+                    toks.get(j).and_then(|x| lex.single.get(&x.lower)).copied()
+                {
+                    // avoid "may" as a verb: only with a day before it, which is the case here
+                    let mut end = j + 1;
+                    // "2 Sept. 2025": the period of an abbreviated month, not a full stop
+                    let abbreviated = toks[j].lower.chars().count() <= 4;
+                    if abbreviated
+                        && is(toks.get(end), ".")
+                        && toks.get(end + 1).and_then(year_num).is_some()
+                    {
+                        end += 1;
+                    }
+                    let mut year = None;
+                    let mut k = end;
+                    if is(toks.get(k), "de") || is(toks.get(k), ",") || is(toks.get(k), "del") {
+                        k += 1;
+                    }
+                    if let Some(y) = toks.get(k).and_then(year_num) {
+                        year = Some(y);
+                        end = k + 1;
+                    }
+                    out.push(month_day(mk_range(toks, i, end), m, d, year, published));
+                    i = end;
+                    continue;
+                }
+            }
+            i += 1;
+            continue;
+        };
+        match w {
+            DW::Month(m) => {
+                // "May" is also a verb: require a capital and a following day or year.
+                if t.lower == "may" && !is_capital(text, t) {
+                    i += 1;
+                    continue;
+                }
+                let mut j = i + 1;
+                if is(toks.get(j), ".") {
+                    j += 1;
+                }
+                if let Some(d) = toks.get(j).and_then(day_num) {
+                    // "Sept. 2", "September 2, 2025"
+                    let mut end = j + 1;
+                    let mut year = None;
+                    let mut k = end;
+                    if is(toks.get(k), ",") {
+                        k += 1;
+                    }
+                    if let Some(y) = toks.get(k).and_then(year_num) {
+                        year = Some(y);
+                        end = k + 1;
+                    }
+                    // "Sept. 2" only when the 2 is not glued to a figure ("Sept. 2 strikes")
+                    out.push(month_day(mk_range(toks, i, end), m, d, year, published));
+                    i = end;
+                    continue;
+                }
+                if t.lower == "may" || t.lower == "mar" {
+                    i += 1;
+                    continue;
+                }
+                // "September 2025", "in September", "since September"
+                let mut end = i + 1;
+                let mut k = end;
+                if is(toks.get(k), "de") || is(toks.get(k), "del") {
+                    k += 1;
+                }
+                let mut year = None;
+                if let Some(y) = toks.get(k).and_then(year_num) {
+                    year = Some(y);
+                    end = k + 1;
+                }
+                let since = i > 0 && matches!(lex.single.get(&toks[i - 1].lower), Some(DW::Since))
+                    || (i > 1 && matches!(lex.single.get(&toks[i - 2].lower), Some(DW::Since)));
+                let y = year.or_else(|| {
+                    let p = published?;
+                    Some(if m > p.month() {
+                        p.year() - 1
+                    } else {
+                        p.year()
+                    })
+                });
+                let (date, prec) = match y {
+                    Some(y) => (Some(format!("{y:04}-{m:02}")), DatePrecision::Month),
+                    None => (None, DatePrecision::Unknown),
+                };
+                let kind = if since {
+                    DateKind::Since
+                } else {
+                    DateKind::MonthOnly
+                };
+                let r = mk_range(toks, i, end);
+                out.push(DateExpr {
+                    start: r.0,
+                    end: r.1,
+                    date,
+                    precision: prec,
+                    basis: if year.is_some() {
+                        DateBasis::Explicit
+                    } else {
+                        DateBasis::Relative
+                    },
+                    kind,
+                    rule: "date.month",
+                    day: None,
+                });
+                i = end;
+                continue;
+            }
+            DW::Weekday(wd) => {
+                // modifiers before: "last Tuesday", "el pasado sábado", "este martes"
+                let mut start = i;
+                let mut strictly = false;
+                if i > 0 {
+                    match lex.single.get(&toks[i - 1].lower) {
+                        Some(DW::Last) => {
+                            strictly = true;
+                            start = i - 1;
+                        }
+                        Some(DW::This) => start = i - 1,
+                        _ => {}
+                    }
+                }
+                // "la noche del lunes"
+                if i > 1
+                    && toks[i - 1].lower == "del"
+                    && matches!(lex.single.get(&toks[i - 2].lower), Some(DW::Part))
+                {
+                    start = i - 2;
+                }
+                let mut end = i + 1;
+                // "el sábado pasado"
+                if matches!(
+                    toks.get(end).and_then(|x| lex.single.get(&x.lower)),
+                    Some(DW::Last)
+                ) {
+                    strictly = true;
+                    end += 1;
+                }
+                // "Tuesday night", "el lunes por la noche"
+                if matches!(
+                    toks.get(end).and_then(|x| lex.single.get(&x.lower)),
+                    Some(DW::Part)
+                ) {
+                    end += 1;
+                }
+                // "el sábado 3 de enero", "Saturday, Jan. 3": an explicit date follows
+                let mut k = end;
+                if is(toks.get(k), ",") {
+                    k += 1;
+                }
+                if let Some(x) = toks.get(k) {
+                    let explicit = find(&toks[k..(k + 6).min(toks.len())], text, lex, published);
+                    if let Some(e) = explicit.into_iter().next() {
+                        if e.start == x.start
+                            && matches!(e.kind, DateKind::MonthDay | DateKind::Iso)
+                        {
+                            let r = (toks[start].start, e.end);
+                            out.push(DateExpr {
+                                start: r.0,
+                                end: r.1,
+                                ..e
+                            });
+                            // skip past it
+                            let mut n = k;
+                            while n < toks.len() && toks[n].end <= r.1 {
+                                n += 1;
+                            }
+                            i = n;
+                            continue;
+                        }
+                    }
+                }
+                let day = published.map(|p| latest_weekday(p, wd, strictly));
+                let prec = if day.is_some() {
+                    DatePrecision::Day
+                } else {
+                    DatePrecision::Unknown
+                };
+                out.push(mk(
+                    start,
+                    end,
+                    day,
+                    day.map(fmt_day),
+                    prec,
+                    DateBasis::Relative,
+                    DateKind::Weekday,
+                    "date.rel.weekday",
+                ));
+                i = end;
+                continue;
+            }
+            DW::YearEnd => {
+                if let Some(y) = toks.get(i + 1).and_then(year_num) {
+                    let day = NaiveDate::from_ymd_opt(y, 12, 31);
+                    out.push(mk(
+                        i,
+                        i + 2,
+                        day,
+                        day.map(fmt_day),
+                        DatePrecision::Day,
+                        DateBasis::Explicit,
+                        DateKind::YearEnd,
+                        "date.year_end",
+                    ));
+                    i += 2;
+                    continue;
+                }
+                i += 1;
+                continue;
+            }
+            DW::DayOffset(o) => {
+                let day = published.map(|p| p + Duration::days(o));
+                let prec = if day.is_some() {
+                    DatePrecision::Day
+                } else {
+                    DatePrecision::Unknown
+                };
+                let mut end = i + 1;
+                if matches!(
+                    toks.get(end).and_then(|x| lex.single.get(&x.lower)),
+                    Some(DW::Part)
+                ) {
+                    end += 1;
+                }
+                out.push(mk(
+                    i,
+                    end,
+                    day,
+                    day.map(fmt_day),
+                    prec,
+                    DateBasis::Relative,
+                    DateKind::DayOffset,
+                    "date.rel.offset",
+                ));
+                i = end;
+                continue;
+            }
+            _ => {
+                i += 1;
+            }
+        }
+    }
+    // Resolve "one day earlier" against the nearest preceding resolved date, else publication.
+    for k in 0..out.len() {
+        if let DateKind::AnchorOffset(o) = out[k].kind {
+            let anchor = out[..k]
+                .iter()
+                .rev()
+                .find_map(|e| e.day.filter(|_| e.kind != DateKind::Since))
+                .or(published);
+            if let Some(a) = anchor {
+                let d = a + Duration::days(o);
+                out[k].day = Some(d);
+                out[k].date = Some(fmt_day(d));
+                out[k].precision = DatePrecision::Day;
+            }
+        }
+    }
+    out
+}
+
+fn is_capital(text: &str, t: &Tok) -> bool {
+    // tokens carry absolute offsets; when they do not fit the text we cannot tell
+    text.get(t.start..t.end)
+        .and_then(|s| s.chars().next())
+        .is_some_and(|c| c.is_uppercase())
+}
+
+fn mk_range(toks: &[Tok], s: usize, e: usize) -> (usize, usize) {
+    (toks[s].start, toks[e - 1].end)
+}
+
+fn month_day(
+    r: (usize, usize),
+    m: u32,
+    d: u32,
+    year: Option<i32>,
+    published: Option<NaiveDate>,
+) -> DateExpr {
+    let y = year.or_else(|| year_for(m, d, published));
+    let day = y.and_then(|y| NaiveDate::from_ymd_opt(y, m, d));
+    DateExpr {
+        start: r.0,
+        end: r.1,
+        date: day.map(fmt_day),
+        precision: if day.is_some() {
+            DatePrecision::Day
+        } else {
+            DatePrecision::Unknown
+        },
+        basis: DateBasis::Explicit,
+        kind: DateKind::MonthDay,
+        rule: if year.is_some() {
+            "date.explicit.full"
+        } else {
+            "date.explicit.month_day"
+        },
+        day,
+    }
+}
+
+/// Reads a whole string as one date expression, resolved against `published`.
+pub fn parse_date(s: &str, lang: Lang, published: Option<NaiveDate>) -> Option<DateExpr> {
+    let lex = DateLexicon::embedded(lang);
+    let toks = tokenize(s, 0);
+    let mut v = find(&toks, s, &lex, published);
+    if v.is_empty() {
+        return None;
+    }
+    Some(v.remove(0))
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    fn d(y: i32, m: u32, dd: u32) -> Option<NaiveDate> {
+        NaiveDate::from_ymd_opt(y, m, dd)
+    }
+
+    fn date(s: &str, lang: Lang, p: Option<NaiveDate>) -> Option<String> {
+        parse_date(s, lang, p).and_then(|e| e.date)
+    }
+
+    #[test]
+    fn relative() {
+        let p = d(2025, 11, 4); // Tuesday
+        assert_eq!(
+            date("on Saturday", Lang::En, p).as_deref(),
+            Some("2025-11-01")
+        );
+        assert_eq!(
+            date("Tuesday night", Lang::En, p).as_deref(),
+            Some("2025-11-04")
+        );
+        assert_eq!(
+            date("last Tuesday", Lang::En, p).as_deref(),
+            Some("2025-10-28")
+        );
+        assert_eq!(
+            date("yesterday", Lang::En, p).as_deref(),
+            Some("2025-11-03")
+        );
+        assert_eq!(date("anoche", Lang::Es, p).as_deref(), Some("2025-11-03"));
+        assert_eq!(
+            date("la noche del lunes", Lang::Es, p).as_deref(),
+            Some("2025-11-03")
+        );
+        assert_eq!(
+            date("el sábado pasado", Lang::Es, p).as_deref(),
+            Some("2025-11-01")
+        );
+        assert_eq!(date("ayer", Lang::Es, None), None);
+        let e = parse_date("last week", Lang::En, p).unwrap();
+        assert_eq!(e.precision, DatePrecision::Week);
+    }
+
+    #[test]
+    fn explicit() {
+        let p = d(2026, 1, 6);
+        assert_eq!(
+            date("el sábado 3 de enero", Lang::Es, p).as_deref(),
+            Some("2026-01-03")
+        );
+        assert_eq!(date("Dec. 30", Lang::En, p).as_deref(), Some("2025-12-30"));
+        assert_eq!(
+            date("2 de septiembre de 2025", Lang::Es, None).as_deref(),
+            Some("2025-09-02")
+        );
+        assert_eq!(
+            date("September 2, 2025", Lang::En, None).as_deref(),
+            Some("2025-09-02")
+        );
+        assert_eq!(
+            date("2025-09-02", Lang::En, None).as_deref(),
+            Some("2025-09-02")
+        );
+        assert_eq!(date("in October", Lang::En, p).as_deref(), Some("2025-10"));
+    }
+
+    #[test]
+    fn anchored() {
+        let p = d(2025, 10, 28);
+        let lex = DateLexicon::embedded(Lang::En);
+        let s = "Hegseth announced Monday that, one day earlier, forces struck";
+        let toks = tokenize(s, 0);
+        let v = find(&toks, s, &lex, p);
+        assert_eq!(v[1].date.as_deref(), Some("2025-10-26"));
+    }
+
+    #[test]
+    fn never_panics() {
+        for s in [
+            "",
+            "Feb 30",
+            "31 de febrero",
+            "0000-00-00",
+            "9999-99-99",
+            "Sept. 99",
+            "el",
+            "May",
+        ] {
+            let _ = parse_date(s, Lang::Es, d(2025, 1, 1));
+            let _ = parse_date(s, Lang::En, None);
+        }
+    }
+}

@@ -1,0 +1,1776 @@
+//! The extraction pipeline: sentences -> cues -> candidate reports -> merged reports.
+//!
+//! Per sentence: a prefilter (any event, figure or tally cue at all?), then tokens, then the
+//! rules below. Per article: candidates merge into reports (same event type and modality,
+//! compatible date, region and toll), sentences with only a figure join the latest event.
+
+use std::ops::Range;
+
+use chrono::NaiveDate;
+use serde_json::json;
+use sw_gazetteer::{Gazetteer, PlaceKind};
+use sw_model::Lang;
+
+use crate::dates::{self, DateExpr, DateKind};
+use crate::lexicon::{ActorRole, AttrCue, CuePos, Hit, LangLex, Scope, Shared, TallyKind};
+use crate::numbers::{self, Quantity};
+use crate::tokens::{tokenize, Tok, TokKind};
+use crate::{
+    Actor, Claim, DateBasis, DatePrecision, EventType, Figure, Figures, Modality, PlaceRef, Report,
+    ReportKind, Source, SourceKind, TargetKind,
+};
+
+/// The extraction core: lexicons and gazetteer, built once.
+pub struct Extractor {
+    en: LangLex,
+    es: LangLex,
+    shared: Shared,
+    gaz: Gazetteer,
+    /// Country (ISO2) -> the sea regions its waters lie in, from the gazetteer.
+    seas_of: std::collections::BTreeMap<String, Vec<String>>,
+}
+
+impl Default for Extractor {
+    fn default() -> Self {
+        Self::new()
+    }
+}
+
+impl std::fmt::Debug for Extractor {
+    fn fmt(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
+        f.debug_struct("Extractor").finish_non_exhaustive()
+    }
+}
+
+/// A figure with its field, in one sentence.
+#[derive(Debug, Clone)]
+struct FieldFig {
+    field: &'static str,
+    q: Quantity,
+    tally: bool,
+}
+
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+enum CandKind {
+    Report(ReportKind),
+    /// Figures with no event cue: they join the latest event report.
+    FiguresOnly,
+}
+
+#[derive(Debug, Clone)]
+struct Cand {
+    kind: CandKind,
+    report: Report,
+    /// The date came from the sentence itself.
+    dated: bool,
+    /// For a development: the official body that is its subject ("The Pentagon ordered"),
+    /// the source when no one is quoted.
+    subject: Option<Source>,
+}
+
+struct SentCtx<'a> {
+    text: &'a str,
+    range: Range<usize>,
+    toks: Vec<Tok>,
+    clause: Vec<usize>,
+}
+
+impl<'a> SentCtx<'a> {
+    fn span(&self) -> [usize; 2] {
+        [self.range.start, self.range.end]
+    }
+
+    fn surface(&self, s: usize, e: usize) -> &'a str {
+        self.text.get(s..e).unwrap_or("")
+    }
+}
+
+fn is_clause_break(t: &Tok) -> bool {
+    t.kind == TokKind::Punct && matches!(t.lower.as_str(), "," | ";" | ":" | "—" | "–" | "(" | ")")
+}
+
+impl Extractor {
+    /// Builds the extractor from the embedded lexicons and gazetteer.
+    pub fn new() -> Extractor {
+        let gaz = Gazetteer::embedded();
+        let mut seas_of: std::collections::BTreeMap<String, Vec<String>> = Default::default();
+        for p in gaz.places() {
+            if let (PlaceKind::SeaRegion, Some(c), Some(r)) = (p.kind, &p.country, &p.region_code) {
+                let v = seas_of.entry(c.clone()).or_default();
+                if !v.contains(r) {
+                    v.push(r.clone());
+                }
+            }
+        }
+        Extractor {
+            en: LangLex::embedded(Lang::En),
+            es: LangLex::embedded(Lang::Es),
+            shared: Shared::embedded(),
+            gaz,
+            seas_of,
+        }
+    }
+
+    fn lex(&self, lang: Lang) -> &LangLex {
+        if lang == Lang::Es {
+            &self.es
+        } else {
+            &self.en
+        }
+    }
+
+    /// Extracts the reports of one article. `Lang::Other` is read with the English lexicons.
+    pub fn extract(&self, text: &str, lang: Lang, published: Option<NaiveDate>) -> Vec<Report> {
+        let l = self.lex(lang);
+        let sents =
+            sw_text::segment::sentences(text, if lang == Lang::Es { Lang::Es } else { Lang::En });
+        let mut sources: Vec<Option<Source>> = vec![None; sents.len()];
+        let mut cands: Vec<Cand> = Vec::new();
+        for (si, r) in sents.iter().enumerate() {
+            let s = &text[r.clone()];
+            if !l.may_hold(s) {
+                continue;
+            }
+            let toks = tokenize(s, r.start);
+            let mut clause = Vec::with_capacity(toks.len());
+            let mut c = 0;
+            for t in &toks {
+                if is_clause_break(t) {
+                    c += 1;
+                }
+                clause.push(c);
+            }
+            let ctx = SentCtx {
+                text,
+                range: r.clone(),
+                toks,
+                clause,
+            };
+            // the source is read only for sentences that yield something
+            let before = cands.len();
+            self.sentence(l, &ctx, published, &Source::outlet(), &mut cands);
+            if cands.len() > before {
+                let src = self.source_of(l, &ctx, si, &sents, text, &mut sources);
+                for c in &mut cands[before..] {
+                    if src != Source::outlet() {
+                        set_source(&mut c.report, &src);
+                    } else if let Some(subj) = c.subject.take() {
+                        set_source(&mut c.report, &subj);
+                    }
+                }
+            }
+        }
+        merge(cands)
+    }
+
+    /// The source of sentence `si`, computed once; a pronoun points back one sentence.
+    fn source_of(
+        &self,
+        l: &LangLex,
+        ctx: &SentCtx,
+        si: usize,
+        sents: &[Range<usize>],
+        text: &str,
+        memo: &mut [Option<Source>],
+    ) -> Source {
+        if let Some(s) = &memo[si] {
+            return s.clone();
+        }
+        let (src, pronoun) = self.attribution(l, &ctx.toks);
+        let src = match (src, pronoun) {
+            (Some(s), _) => s,
+            (None, true) if si > 0 => {
+                let prev = &sents[si - 1];
+                let ptoks = tokenize(&text[prev.clone()], prev.start);
+                match self.attribution(l, &ptoks).0 {
+                    Some(s) => s,
+                    None => Source::outlet(),
+                }
+            }
+            _ => Source::outlet(),
+        };
+        memo[si] = Some(src.clone());
+        src
+    }
+
+    /// (source, whether a bare pronoun/verb pointed back). None when the sentence names no
+    /// source of its own.
+    fn attribution(&self, l: &LangLex, toks: &[Tok]) -> (Option<Source>, bool) {
+        let cues = l.attribution.find_all(toks);
+        let actors = self.shared.actors.find_all(toks);
+        let verbs: Vec<usize> = cues
+            .iter()
+            .filter(|h| matches!(h.value(), AttrCue::Verb))
+            .map(|h| h.ts)
+            .collect();
+        let channel = cues.iter().find_map(|h| match h.value() {
+            AttrCue::Channel(c) => Some(c.clone()),
+            _ => None,
+        });
+        if verbs.is_empty() && channel.is_none() {
+            // A source named as the subject ("Relatives of ... have filed")
+            let subj = cues
+                .iter()
+                .find(|h| h.ts <= 3 && matches!(h.value(), AttrCue::Kind(_)));
+            if let Some(h) = subj {
+                if let AttrCue::Kind(k) = h.value() {
+                    return (
+                        Some(Source {
+                            kind: *k,
+                            name: None,
+                            channel: None,
+                            count: None,
+                        }),
+                        false,
+                    );
+                }
+            }
+            return (None, false);
+        }
+        let near_verb = |pos: usize| {
+            verbs
+                .iter()
+                .map(|v| v.abs_diff(pos))
+                .min()
+                .unwrap_or(usize::MAX)
+        };
+        // Every named or described source, then the one nearest a reporting verb (earliest
+        // on a tie).
+        let mut cands: Vec<(usize, Source)> = Vec::new();
+        let mk = |kind, name: Option<String>, count| Source {
+            kind,
+            name,
+            channel: channel.clone(),
+            count,
+        };
+        for h in &cues {
+            match h.value() {
+                AttrCue::Anonymous => {
+                    // "Pentagon officials", "funcionarios del Pentágono": a body beside them
+                    let body = actors.iter().find(|a| {
+                        matches!(a.value().role, ActorRole::Official | ActorRole::Perpetrator)
+                            && (a.te == h.ts || (a.ts >= h.te && a.ts - h.te <= 1))
+                    });
+                    let name = body.map(|b| b.value().canonical.clone());
+                    cands.push((
+                        h.ts,
+                        mk(
+                            SourceKind::AnonymousOfficials,
+                            name,
+                            count_before(toks, h.ts, l),
+                        ),
+                    ));
+                }
+                AttrCue::Kind(k) => cands.push((h.ts, mk(*k, None, None))),
+                _ => {}
+            }
+        }
+        for a in &actors {
+            let v = a.value();
+            let kind = match v.role {
+                ActorRole::Official | ActorRole::Perpetrator => SourceKind::Official,
+                ActorRole::LocalAuthority => SourceKind::LocalAuthority,
+                ActorRole::OtherOutlet => SourceKind::OtherOutlet,
+                ActorRole::TargetGroup => continue,
+            };
+            // a body right before "officials" is counted with them
+            if cues.iter().any(|h| {
+                matches!(h.value(), AttrCue::Anonymous)
+                    && (a.te == h.ts || (a.ts >= h.te && a.ts - h.te <= 1))
+            }) {
+                continue;
+            }
+            cands.push((a.ts, mk(kind, Some(v.canonical.clone()), None)));
+        }
+        // a source right after "cited by"/"citing" only relays the claim
+        let citing: Vec<usize> = cues
+            .iter()
+            .filter(|h| matches!(h.value(), AttrCue::Citing))
+            .map(|h| h.te)
+            .collect();
+        cands.retain(|(pos, _)| !citing.iter().any(|c| *pos >= *c && *pos <= c + 2));
+        if let Some((_, src)) = cands
+            .into_iter()
+            .filter(|(pos, _)| near_verb(*pos) <= 8)
+            .min_by_key(|(pos, _)| (near_verb(*pos), *pos))
+        {
+            return (Some(src), false);
+        }
+        let pronoun = cues.iter().any(|h| matches!(h.value(), AttrCue::Pronoun));
+        if pronoun || channel.is_some() {
+            return (None, true);
+        }
+        (None, false)
+    }
+
+    fn sentence(
+        &self,
+        l: &LangLex,
+        ctx: &SentCtx,
+        published: Option<NaiveDate>,
+        src: &Source,
+        out: &mut Vec<Cand>,
+    ) {
+        let article_strike = out
+            .iter()
+            .rev()
+            .any(|c| c.report.event_type == EventType::Strike && c.kind != CandKind::FiguresOnly);
+        let toks = &ctx.toks;
+        let text = ctx.text;
+        let blockers = l.blockers.find_all(toks);
+        let blocked = |ts: usize, te: usize| blockers.iter().any(|b| b.ts < te && ts < b.te);
+        let events: Vec<Hit<_>> = l
+            .events
+            .find_all(toks)
+            .into_iter()
+            .filter(|h| !blocked(h.ts, h.te))
+            .filter(|h| {
+                // an infinitive ("to hit", "para atacar", "antes de atacar") is governed by
+                // what precedes it
+                if h.ts == 0 {
+                    return true;
+                }
+                let prev = toks[h.ts - 1].lower.as_str();
+                let w = toks[h.ts].lower.as_str();
+                let es_inf = l.lang == Lang::Es
+                    && (w.ends_with("ar") || w.ends_with("er") || w.ends_with("ir"))
+                    && matches!(prev, "de" | "para" | "sin" | "por");
+                let weak_verb = h.value().weak || h.value().past;
+                !(matches!(prev, "to" | "para") && weak_verb || es_inf)
+            })
+            .collect();
+        let tally_hits = l.tally.find_all(toks);
+        let mut dates_all = dates::find(toks, text, &l.dates, published);
+        // "since the campaign began on September 2": the start of a period
+        for d in dates_all.iter_mut() {
+            let i = toks.iter().position(|t| t.start >= d.start).unwrap_or(0);
+            let from = i.saturating_sub(6);
+            let window: Vec<&Tok> = toks[from..i]
+                .iter()
+                .rev()
+                .take_while(|t| !is_clause_break(t))
+                .collect();
+            let since = window.iter().any(|t| l.dates.is_since(&t.lower))
+                && window.iter().any(|t| l.dates.is_start(&t.lower))
+                // "desde el 2 de septiembre", "since Sept. 2" (not "desde este lunes")
+                || matches!(d.kind, DateKind::MonthDay | DateKind::MonthOnly)
+                    && window.iter().take(2).any(|t| l.dates.is_since(&t.lower));
+            if since {
+                d.kind = DateKind::Since;
+            }
+        }
+        let figs = self.figures(l, ctx, &dates_all, &tally_hits, &events);
+        let targets = l.targets.find_all(toks);
+        let mods = l.modality.find_all(toks);
+        let means = l.means.find_all(toks);
+        let actors = self.shared.actors.find_all(toks);
+        let ev_ends: Vec<usize> = events.iter().map(|e| e.te).collect();
+        let place = if events.is_empty() {
+            None
+        } else {
+            self.place(ctx, &ev_ends)
+        };
+
+        let killed_here = figs.iter().any(|f| !f.tally && f.field == "killed");
+        let any_event_fig = figs.iter().any(|f| !f.tally);
+        let has_target = !targets.is_empty();
+
+        // Tally report
+        let strike_ctx = article_strike
+            || events
+                .iter()
+                .any(|e| e.value().event_type == EventType::Strike)
+            || tally_hits.iter().any(|h| *h.value() == TallyKind::Campaign);
+        let tally_figs: Vec<&FieldFig> = figs.iter().filter(|f| f.tally).collect();
+        if !tally_figs.is_empty() && strike_ctx {
+            let mut rep = base_report(
+                ReportKind::Tally,
+                EventType::Strike,
+                Modality::Occurred,
+                ctx,
+                src,
+            );
+            // as-of date: an explicit date in the sentence, else publication
+            let explicit = dates_all.iter().find(|d| {
+                matches!(d.kind, DateKind::MonthDay | DateKind::YearEnd) && d.date.is_some()
+            });
+            if let Some(d) = explicit {
+                set_date(&mut rep, d, ctx, src);
+            } else if let Some(p) = published {
+                rep.date = Some(p.format("%Y-%m-%d").to_string());
+                rep.date_precision = DatePrecision::Day;
+                rep.date_basis = DateBasis::Publication;
+            }
+            for f in tally_figs {
+                add_figure(&mut rep, f, ctx, src, Modality::Occurred);
+            }
+            out.push(Cand {
+                kind: CandKind::Report(ReportKind::Tally),
+                report: rep,
+                dated: true,
+                subject: None,
+            });
+        }
+
+        // Event cues -> candidates
+        let tally_clauses: Vec<usize> = tally_hits
+            .iter()
+            .filter(|h| *h.value() != TallyKind::Bring)
+            .map(|h| ctx.clause[h.ts])
+            .collect();
+        let bring_at = tally_hits
+            .iter()
+            .find(|h| *h.value() == TallyKind::Bring)
+            .map(|h| h.ts);
+        let has_tally_figs = figs.iter().any(|f| f.tally);
+        let in_tally = |ts: usize| {
+            has_tally_figs
+                && (tally_clauses.contains(&ctx.clause[ts]) || bring_at.is_some_and(|b| ts > b))
+        };
+        let only_tally_figs = has_tally_figs && figs.iter().all(|f| f.tally);
+        let non_weak_dev = events.iter().any(|e| {
+            !e.value().weak
+                && matches!(
+                    e.value().event_type,
+                    EventType::Designation | EventType::Authorization
+                )
+        });
+        // an ISO date ("2025-10-18") is page metadata, not reporting
+        let real_date = dates_all
+            .iter()
+            .any(|d| !matches!(d.kind, DateKind::Since | DateKind::Iso));
+        let counted_strikes = figs
+            .iter()
+            .any(|f| !f.tally && (f.field == "strikes" || f.field == "vessels"));
+
+        let mut picked: Vec<(Hit<_>, Modality, Option<Hit<_>>)> = Vec::new();
+        for e in &events {
+            let cue = e.value();
+            if in_tally(e.ts) && cue.event_type == EventType::Strike {
+                continue;
+            }
+            let (mut m, mcue) = self.modality(e, &mods, killed_here, toks);
+            // "announced that they would launch": a plan in reported speech
+            if let Some(h) = mcue {
+                if let Some(r) = h.value().reported {
+                    let verb_before = (h.ts.saturating_sub(8)..h.ts).any(|k| {
+                        l.attribution
+                            .at(toks, k)
+                            .is_some_and(|v| matches!(v.value(), AttrCue::Verb) && v.te <= h.ts)
+                    });
+                    if verb_before {
+                        m = r;
+                    }
+                }
+            }
+            let m = cue
+                .modality
+                .filter(|_| m == Modality::Occurred)
+                .unwrap_or(m);
+            if cue.weak
+                && non_weak_dev
+                && matches!(cue.event_type, EventType::Strike | EventType::Raid)
+            {
+                continue;
+            }
+            if cue.plural && cue.event_type == EventType::Strike && only_tally_figs {
+                continue;
+            }
+            // "the campaign of strikes": never one event
+            if cue.plural
+                && tally_hits.iter().any(|h| {
+                    *h.value() == TallyKind::Campaign && ctx.clause[h.ts] == ctx.clause[e.ts]
+                })
+            {
+                continue;
+            }
+            if cue.plural && !(real_date || counted_strikes || killed_here) {
+                // a generic plural whose modality comes only from a cue after it
+                if mcue.is_some_and(|h| {
+                    h.ts >= e.te
+                        && h.value().scope == Scope::Any
+                        && h.value().modality != Modality::Hypothetical
+                }) {
+                    continue;
+                }
+            }
+            if cue.weak {
+                let ok = has_target
+                    || killed_here
+                    || (place.is_some() || real_date) && cue.event_type != EventType::Strike
+                    || m != Modality::Occurred
+                        && cue.event_type == EventType::Strike
+                        && place.is_some();
+                if !ok {
+                    continue;
+                }
+            }
+            if cue.plural && m == Modality::Occurred && cue.event_type == EventType::Strike {
+                // "the strikes", "a series of strikes": a campaign reference unless counted,
+                // dated or given a toll
+                // ... to a day: "the boat strikes in October" is still the campaign
+                let day_date = dates_all.iter().any(|d| {
+                    !matches!(
+                        d.kind,
+                        DateKind::Since | DateKind::Iso | DateKind::MonthOnly
+                    )
+                });
+                if !(day_date || counted_strikes || killed_here) {
+                    continue;
+                }
+            }
+            if cue.event_type == EventType::Strike
+                && m == Modality::Occurred
+                && !killed_here
+                && !counted_strikes
+            {
+                let support = targets.iter().any(|t| *t.value() != TargetKind::Person)
+                    || place.is_some()
+                    || real_date
+                    || !means.is_empty()
+                    || actors
+                        .iter()
+                        .any(|a| a.value().role == ActorRole::Perpetrator);
+                // a bare mention joins the story's event; alone it is no event
+                if !support && !article_strike {
+                    continue;
+                }
+                // "the boats it destroyed": only plural targets, no date, no toll
+                let plural_only = has_target
+                    && targets
+                        .iter()
+                        .all(|t| !singular(&toks[t.te - 1].lower, l.lang));
+                if plural_only && !real_date && !cue.noun {
+                    continue;
+                }
+            }
+            picked.push((*e, m, mcue));
+        }
+        // a denial or negation of a strike outweighs a passing mention of it
+        if picked.iter().any(|(e, m, _)| {
+            e.value().event_type == EventType::Strike
+                && matches!(m, Modality::Denied | Modality::Negated)
+        }) {
+            picked.retain(|(e, m, _)| {
+                !(e.value().event_type == EventType::Strike && *m == Modality::Occurred)
+            });
+        }
+        let occurred_kinetic = picked.iter().any(|(e, m, _)| {
+            matches!(e.value().event_type, EventType::Strike | EventType::Raid)
+                && matches!(m, Modality::Occurred | Modality::Denied | Modality::Negated)
+        });
+        // developments: one per sentence, a strong cue before a weak one; none beside an
+        // event of violence
+        let first_dev = picked
+            .iter()
+            .enumerate()
+            .filter(|(_, (e, m, _))| {
+                let k = matches!(e.value().event_type, EventType::Strike | EventType::Raid)
+                    && matches!(m, Modality::Occurred | Modality::Denied | Modality::Negated);
+                !k
+            })
+            .min_by_key(|(i, (e, _, _))| (e.value().weak, *i))
+            .map(|(i, _)| i);
+        let mut seen: Vec<(EventType, Modality)> = Vec::new();
+        for (pi, (e, m, mcue)) in picked.iter().enumerate() {
+            let et = e.value().event_type;
+            let kinetic = matches!(et, EventType::Strike | EventType::Raid);
+            let kind = if kinetic
+                && matches!(m, Modality::Occurred | Modality::Denied | Modality::Negated)
+            {
+                ReportKind::Event
+            } else {
+                ReportKind::Development
+            };
+            if kind == ReportKind::Development {
+                let strong_fact = !e.value().weak && *m == Modality::Occurred;
+                if (occurred_kinetic && !strong_fact) || Some(pi) != first_dev {
+                    continue;
+                }
+            }
+            if seen.contains(&(et, *m)) {
+                continue;
+            }
+            seen.push((et, *m));
+            let mut rep = base_report(kind, et, *m, ctx, src);
+            let ev_surface = ctx.surface(toks[e.ts].start, toks[e.te - 1].end);
+            rep.claims.push(Claim {
+                field: "event_type".into(),
+                value: json!(et.as_str()),
+                surface: ev_surface.to_string(),
+                span: [toks[e.ts].start, toks[e.te - 1].end],
+                sentence: ctx.span(),
+                source: src.clone(),
+                modality: *m,
+                rule: format!("lex:{}:{}:{}", l.events.file, et.as_str(), e.phrase.text),
+            });
+            let (ms, me, mrule) = match mcue {
+                Some(h) => (
+                    toks[h.ts].start,
+                    toks[h.te - 1].end,
+                    format!(
+                        "lex:{}:{}:{}",
+                        l.modality.file,
+                        h.value().modality.as_str(),
+                        h.phrase.text
+                    ),
+                ),
+                None => (
+                    toks[e.ts].start,
+                    toks[e.te - 1].end,
+                    "modality.default_occurred".to_string(),
+                ),
+            };
+            rep.claims.push(Claim {
+                field: "modality".into(),
+                value: json!(m.as_str()),
+                surface: ctx.surface(ms, me).to_string(),
+                span: [ms, me],
+                sentence: ctx.span(),
+                source: src.clone(),
+                modality: *m,
+                rule: mrule,
+            });
+            // date
+            let dated = if let Some((d, attached)) = pick_date(&dates_all, toks, e.ts, l) {
+                set_date(&mut rep, d, ctx, src);
+                !attached
+            } else {
+                false
+            };
+            // target
+            let tgt = targets.iter().min_by_key(|t| {
+                let vague = *t.value() == TargetKind::Unknown;
+                (
+                    vague,
+                    if t.ts >= e.te {
+                        t.ts - e.te
+                    } else {
+                        e.ts.saturating_sub(t.te) + 2
+                    },
+                    t.ts,
+                )
+            });
+            let extra_land = self
+                .shared
+                .places
+                .find_all(toks)
+                .iter()
+                .any(|p| p.value().land);
+            if let Some(t) = tgt {
+                let k = *t.value();
+                rep.target_kind = Some(k);
+                rep.claims.push(Claim {
+                    field: "target_kind".into(),
+                    value: json!(k.as_str()),
+                    surface: ctx
+                        .surface(toks[t.ts].start, toks[t.te - 1].end)
+                        .to_string(),
+                    span: [toks[t.ts].start, toks[t.te - 1].end],
+                    sentence: ctx.span(),
+                    source: src.clone(),
+                    modality: *m,
+                    rule: format!("lex:{}:{}:{}", l.targets.file, k.as_str(), t.phrase.text),
+                });
+            } else if extra_land {
+                rep.target_kind = Some(TargetKind::LandSite);
+            } else if et == EventType::Strike {
+                // at sea unless the place is on land (a town, a province, a country's soil)
+                // ... as when the place is the strike's object ("the bombing of Caracas")
+                let on_land = place.as_ref().is_some_and(|(p, ps, _)| {
+                    let i = toks.iter().position(|t| t.start >= *ps).unwrap_or(0);
+                    let object = i > 0
+                        && (ev_ends.contains(&i)
+                            || (ev_ends.contains(&(i - 1))
+                                && matches!(toks[i - 1].lower.as_str(), "of" | "de")));
+                    object && p.region_code.is_none() && p.country.is_some()
+                });
+                rep.target_kind = match (kind, m) {
+                    (ReportKind::Event, Modality::Occurred) if on_land => {
+                        Some(TargetKind::LandSite)
+                    }
+                    (ReportKind::Event, Modality::Occurred) => Some(TargetKind::Vessel),
+                    (ReportKind::Event, _) => Some(TargetKind::Unknown),
+                    _ => None,
+                };
+            } else if et == EventType::Raid && kind == ReportKind::Event {
+                // a raid goes after people
+                rep.target_kind = Some(TargetKind::Person);
+            }
+            if et == EventType::Strike {
+                let mm = e
+                    .value()
+                    .means
+                    .clone()
+                    .or_else(|| means.first().map(|h| h.value().clone()))
+                    .unwrap_or_else(|| "unknown".to_string());
+                rep.means = Some(mm);
+            }
+            if let Some((p, s, en)) = &place {
+                rep.place = Some(p.clone());
+                rep.claims.push(Claim {
+                    field: "place".into(),
+                    value: json!(p.name),
+                    surface: ctx.surface(*s, *en).to_string(),
+                    span: [*s, *en],
+                    sentence: ctx.span(),
+                    source: src.clone(),
+                    modality: *m,
+                    rule: "gazetteer".into(),
+                });
+            }
+            if let Some(p) = rep.place.as_mut() {
+                // a strike at sea off a country whose waters lie in one region only
+                if rep.target_kind == Some(TargetKind::Vessel) && p.region_code.is_none() {
+                    if let Some(v) = p.country.as_ref().and_then(|c| self.seas_of.get(c)) {
+                        if v.len() == 1 {
+                            if let Some(sea) = self.gaz.sea_region(&v[0]) {
+                                p.region = sea.region.clone().or_else(|| Some(sea.name.clone()));
+                                p.region_code = Some(v[0].clone());
+                            }
+                        }
+                    }
+                }
+            } else if kind == ReportKind::Development
+                || et == EventType::Raid
+                || rep.target_kind == Some(TargetKind::LandSite)
+            {
+                // a development that names no place: the country of the group or person it
+                // concerns ("the designation of the Cartel de los Soles")
+                let hit = actors.iter().find_map(|a| {
+                    let c = a.value().country.as_ref()?;
+                    Some((a, self.gaz.country(c)?))
+                });
+                if let Some((a, p)) = hit {
+                    let (s0, e0) = (toks[a.ts].start, toks[a.te - 1].end);
+                    rep.place = Some(to_ref(p));
+                    rep.claims.push(Claim {
+                        field: "place".into(),
+                        value: json!(p.name),
+                        surface: ctx.surface(s0, e0).to_string(),
+                        span: [s0, e0],
+                        sentence: ctx.span(),
+                        source: src.clone(),
+                        modality: *m,
+                        rule: format!("lex:actors.tsv:country:{}", a.phrase.text),
+                    });
+                }
+            }
+            if kind == ReportKind::Event {
+                for f in figs.iter().filter(|f| !f.tally && f.field != "strikes") {
+                    add_figure(&mut rep, f, ctx, src, *m);
+                }
+                // a single vessel named near the strike: one vessel
+                if rep.figures.vessels.is_none()
+                    && et == EventType::Strike
+                    && *m != Modality::Denied
+                {
+                    if let Some(t) = targets.iter().find(|t| {
+                        *t.value() == TargetKind::Vessel
+                            && (t.ts.abs_diff(e.ts) <= 8 || t.te.abs_diff(e.te) <= 8)
+                            && singular(&toks[t.te - 1].lower, l.lang)
+                    }) {
+                        let (s, en) = (toks[t.ts].start, toks[t.te - 1].end);
+                        rep.figures.vessels = Some(Figure {
+                            low: Some(1),
+                            best: Some(1),
+                            high: Some(1),
+                            approx: false,
+                            surface: ctx.surface(s, en).to_string(),
+                        });
+                        rep.claims.push(Claim {
+                            field: "vessels".into(),
+                            value: json!({"low": 1, "best": 1, "high": 1, "approx": false}),
+                            surface: ctx.surface(s, en).to_string(),
+                            span: [s, en],
+                            sentence: ctx.span(),
+                            source: src.clone(),
+                            modality: *m,
+                            rule: "fig.single_vessel".into(),
+                        });
+                    }
+                }
+            }
+            add_actors(&mut rep, &actors, ctx, src, *m);
+            let subject = (kind == ReportKind::Development)
+                .then(|| {
+                    actors.iter().find(|a| {
+                        a.ts < e.ts
+                            && matches!(
+                                a.value().role,
+                                ActorRole::Official | ActorRole::Perpetrator
+                            )
+                    })
+                })
+                .flatten()
+                .map(|a| Source {
+                    kind: SourceKind::Official,
+                    name: Some(a.value().canonical.clone()),
+                    channel: None,
+                    count: None,
+                });
+            out.push(Cand {
+                kind: CandKind::Report(kind),
+                report: rep,
+                dated,
+                subject,
+            });
+        }
+        if picked.is_empty() && any_event_fig {
+            let mut rep = base_report(
+                ReportKind::Event,
+                EventType::Strike,
+                Modality::Occurred,
+                ctx,
+                src,
+            );
+            for f in figs.iter().filter(|f| !f.tally && f.field != "strikes") {
+                add_figure(&mut rep, f, ctx, src, Modality::Occurred);
+            }
+            // a list entry or a dated toll in a strike story: an event of its own
+            let explicit = dates_all
+                .iter()
+                .find(|d| d.kind == DateKind::MonthDay && d.date.is_some());
+            let killed = figs.iter().any(|f| !f.tally && f.field == "killed");
+            match explicit {
+                Some(d) if killed && article_strike => {
+                    set_date(&mut rep, d, ctx, src);
+                    if let Some((p, _, _)) = &place {
+                        rep.place = Some(p.clone());
+                    }
+                    rep.target_kind = Some(TargetKind::Vessel);
+                    rep.means = Some("unknown".into());
+                    out.push(Cand {
+                        kind: CandKind::Report(ReportKind::Event),
+                        report: rep,
+                        dated: true,
+                        subject: None,
+                    });
+                }
+                _ => out.push(Cand {
+                    kind: CandKind::FiguresOnly,
+                    report: rep,
+                    dated: false,
+                    subject: None,
+                }),
+            }
+        }
+    }
+
+    /// The modality of the event cue `e`, and the cue that set it. Priority: a negation
+    /// right before the cue; a condition ("if") after it; the nearest plan, proposal, threat
+    /// or denial before it; the nearest "could"/"would" before it; a sentence-wide cue
+    /// ("options", "planning"). A finished act with a toll is not reached by sentence-wide
+    /// cues or by far modal verbs.
+    fn modality<'a>(
+        &self,
+        e: &Hit<crate::lexicon::EventCue>,
+        mods: &[Hit<'a, crate::lexicon::ModCue>],
+        killed_here: bool,
+        toks: &[Tok],
+    ) -> (Modality, Option<Hit<'a, crate::lexicon::ModCue>>) {
+        let factual = e.value().past || killed_here;
+        let mut best: Option<(usize, Hit<_>)> = None;
+        for m in mods {
+            let v = m.value();
+            let strong = matches!(v.modality, Modality::Denied | Modality::Negated);
+            let prio = if m.te <= e.ts {
+                let dist = e.ts - m.te;
+                let semicolon = toks[m.te..e.ts].iter().any(|t| t.lower == ";");
+                match v.scope {
+                    Scope::Near if dist <= 1 => Some(0),
+                    Scope::Near => None,
+                    Scope::Before if semicolon || dist > 10 => None,
+                    Scope::Before if factual && !strong && dist > 4 => None,
+                    Scope::Before if v.modality == Modality::Hypothetical => Some(300 + dist),
+                    Scope::Before => Some(100 + dist),
+                    Scope::Any if factual && !strong => None,
+                    Scope::Any => Some(200 + dist),
+                }
+            } else if m.ts >= e.te && v.scope == Scope::Any && (!factual || strong) {
+                let dist = m.ts - e.te;
+                if v.modality == Modality::Hypothetical {
+                    Some(50 + dist)
+                } else {
+                    Some(600 + dist)
+                }
+            } else {
+                None
+            };
+            if let Some(p) = prio {
+                if best.as_ref().is_none_or(|(b, _)| p < *b) {
+                    best = Some((p, *m));
+                }
+            }
+        }
+        match best {
+            Some((_, h)) => (h.value().modality, Some(h)),
+            None => (Modality::Occurred, None),
+        }
+    }
+
+    /// Figures of one sentence, with their field and whether they are tally figures.
+    fn figures(
+        &self,
+        l: &LangLex,
+        ctx: &SentCtx,
+        dates_all: &[DateExpr],
+        tally_hits: &[Hit<TallyKind>],
+        events: &[Hit<crate::lexicon::EventCue>],
+    ) -> Vec<FieldFig> {
+        let toks = &ctx.toks;
+        let qs = numbers::scan(toks, ctx.text, &l.nums);
+        let tally_clauses: Vec<usize> = tally_hits
+            .iter()
+            .filter(|h| *h.value() != TallyKind::Bring)
+            .map(|h| ctx.clause[h.ts])
+            .collect();
+        let bring_at = tally_hits
+            .iter()
+            .find(|h| *h.value() == TallyKind::Bring)
+            .map(|h| h.ts);
+        let mut out: Vec<FieldFig> = Vec::new();
+        for q in qs {
+            // not part of a date, not a year, not money
+            if dates_all.iter().any(|d| d.start < q.end && q.start < d.end) {
+                continue;
+            }
+            let t0 = &toks[q.tok_start];
+            if t0.kind == TokKind::Num && t0.lower.len() == 4 && q.hedge == numbers::Hedge::Exact {
+                if let Ok(y) = t0.lower.parse::<i32>() {
+                    if (1900..=2100).contains(&y) {
+                        continue;
+                    }
+                }
+            }
+            if q.tok_start > 0 && matches!(toks[q.tok_start - 1].lower.as_str(), "$" | "us$" | "€")
+            {
+                continue;
+            }
+            if toks
+                .get(q.tok_end)
+                .is_some_and(|t| l.units.contains(&t.lower))
+            {
+                continue;
+            }
+            // "one of the dead", "uno de los muertos": a part, not the count
+            let partitive = !q.figure.approx
+                && q.figure.low.is_some()
+                && q.figure.best.is_some()
+                && toks
+                    .get(q.tok_end)
+                    .is_some_and(|t| matches!(t.lower.as_str(), "of" | "de"))
+                && toks.get(q.tok_end + 1).is_some_and(|t| {
+                    matches!(
+                        t.lower.as_str(),
+                        "the"
+                            | "them"
+                            | "those"
+                            | "los"
+                            | "las"
+                            | "ellos"
+                            | "ellas"
+                            | "sus"
+                            | "its"
+                            | "their"
+                    )
+                });
+            if partitive {
+                continue;
+            }
+            let Some(field) = field_of(l, toks, &q, dates_all) else {
+                continue;
+            };
+            if q.article
+                && !matches!(
+                    field,
+                    "survivors" | "injured" | "missing" | "detained" | "killed"
+                )
+            {
+                continue;
+            }
+            let c = ctx.clause[q.tok_start];
+            // "killing six and bringing the toll to 46": before the "bringing", the event's
+            let before_bring = bring_at.is_some_and(|b| q.tok_start < b && ctx.clause[b] == c)
+                && !tally_hits.iter().any(|h| {
+                    h.ts < q.tok_start && ctx.clause[h.ts] == c && *h.value() != TallyKind::Bring
+                });
+            let mut tally = !before_bring
+                && (tally_clauses.contains(&c) || bring_at.is_some_and(|b| q.tok_start > b));
+            let dated_outside = dates_all.iter().any(|d| {
+                !matches!(
+                    d.kind,
+                    DateKind::Since | DateKind::Iso | DateKind::MonthOnly
+                ) && toks
+                    .iter()
+                    .position(|t| t.start >= d.start)
+                    .is_some_and(|i| !tally_clauses.contains(&ctx.clause[i]))
+            });
+            if !tally && !before_bring && !dated_outside && !tally_clauses.is_empty() {
+                // a tally cue elsewhere and no single event named outside tally clauses
+                let single_event = events.iter().any(|e| {
+                    e.value().noun
+                        && !e.value().plural
+                        && !tally_clauses.contains(&ctx.clause[e.ts])
+                });
+                if !single_event {
+                    tally = true;
+                }
+            }
+            out.push(FieldFig { field, q, tally });
+        }
+        // a count of more than a handful of strikes is a campaign total, not one event
+        if out
+            .iter()
+            .any(|f| f.field == "strikes" && f.q.figure.low.or(f.q.figure.best).unwrap_or(0) > 5)
+        {
+            for f in out.iter_mut() {
+                f.tally = true;
+            }
+        }
+        // tally: "to 64" after a tally cue whose field is named earlier ("the number killed to 64")
+        if !tally_clauses.is_empty() || bring_at.is_some() {
+            let qs2 = numbers::scan(toks, ctx.text, &l.nums);
+            for q in qs2 {
+                if out.iter().any(|f| f.q.start == q.start) || q.article {
+                    continue;
+                }
+                if dates_all.iter().any(|d| d.start < q.end && q.start < d.end) {
+                    continue;
+                }
+                if toks
+                    .get(q.tok_end)
+                    .is_some_and(|t| l.units.contains(&t.lower))
+                {
+                    continue;
+                }
+                let prev = q.tok_start.checked_sub(1).map(|i| toks[i].lower.as_str());
+                let linked = matches!(
+                    prev,
+                    Some("to" | "at" | "a" | "en" | "of" | "number" | "los" | "las")
+                );
+                if !linked && q.hedge == numbers::Hedge::Exact {
+                    continue;
+                }
+
+                let field = (0..q.tok_start).rev().find_map(|i| {
+                    let h = l.figures.at(toks, i)?;
+                    (h.value().pos != CuePos::After || h.value().field == "killed")
+                        .then_some(h.value().field)
+                });
+                if let Some(field) = field {
+                    out.push(FieldFig {
+                        field,
+                        q,
+                        tally: true,
+                    });
+                }
+            }
+            // ordinals of strikes in a tally sentence: "the 15th strike"
+            for (i, t) in toks.iter().enumerate() {
+                if t.kind != TokKind::Num {
+                    continue;
+                }
+                let Some(suf) = toks.get(i + 1) else { continue };
+                if suf.start != t.end
+                    || !matches!(
+                        suf.lower.as_str(),
+                        "th" | "st" | "nd" | "rd" | "º" | "o" | "er"
+                    )
+                {
+                    continue;
+                }
+                // "the 22nd such attack": fillers may stand between
+                let mut k = i + 2;
+                while k < i + 4 && toks.get(k).is_some_and(|t| l.fillers.contains(&t.lower)) {
+                    k += 1;
+                }
+                let Some(h) = l.figures.at(toks, k) else {
+                    continue;
+                };
+                if h.value().field != "strikes" {
+                    continue;
+                }
+                let Some(v) = t.lower.parse::<i64>().ok().filter(|v| *v < 10_000) else {
+                    continue;
+                };
+                let surface = ctx.surface(t.start, suf.end).to_string();
+                out.push(FieldFig {
+                    field: "strikes",
+                    q: Quantity {
+                        figure: Figure {
+                            low: Some(v),
+                            best: Some(v),
+                            high: Some(v),
+                            approx: false,
+                            surface,
+                        },
+                        start: t.start,
+                        end: suf.end,
+                        tok_start: i,
+                        tok_end: i + 2,
+                        hedge: numbers::Hedge::Exact,
+                        article: false,
+                    },
+                    tally: true,
+                });
+            }
+        }
+        out
+    }
+
+    /// The place of the sentence's event: a named sea region (with the country whose waters
+    /// it names), else a place after a locative preposition, else international waters.
+    fn place(&self, ctx: &SentCtx, ev_ends: &[usize]) -> Option<(PlaceRef, usize, usize)> {
+        let s = &ctx.text[ctx.range.clone()];
+        let base = ctx.range.start;
+        let extra = self.shared.places.find_all(&ctx.toks);
+        let agents: Vec<(usize, usize)> = extra
+            .iter()
+            .filter(|h| h.value().agent)
+            .map(|h| (ctx.toks[h.ts].start, ctx.toks[h.te - 1].end))
+            .collect();
+        let mentions: Vec<sw_gazetteer::Mention> = self
+            .gaz
+            .find(s)
+            .into_iter()
+            .filter(|m| {
+                !agents
+                    .iter()
+                    .any(|(a, b)| base + m.start < *b && *a < base + m.end)
+            })
+            .collect();
+        let mut region: Option<(PlaceRef, usize, usize)> = None;
+        let mut waters: Vec<(&sw_gazetteer::Mention, usize, usize)> = Vec::new();
+        let mut land: Option<(PlaceRef, usize, usize)> = None;
+        let mut intl: Option<(PlaceRef, usize, usize)> = None;
+        for m in &mentions {
+            let p = self.gaz.get(m.place);
+            let (ms, me) = (base + m.start, base + m.end);
+            match p.kind {
+                PlaceKind::SeaRegion if p.country.is_none() => {
+                    if region.is_none() {
+                        region = Some((to_ref(p), ms, me));
+                    }
+                }
+                PlaceKind::SeaRegion => waters.push((m, ms, me)),
+                PlaceKind::InternationalWaters => {
+                    if intl.is_none() {
+                        intl = Some((to_ref(p), ms, me));
+                    }
+                }
+                _ => {
+                    if land.is_none() && locative_before(ctx, ms, ev_ends) {
+                        land = Some((to_ref(p), ms, me));
+                    }
+                }
+            }
+        }
+        if let Some((m, ms, me)) = waters.first() {
+            let code = region.as_ref().and_then(|r| r.0.region_code.clone());
+            let pick = m
+                .candidates
+                .iter()
+                .map(|id| self.gaz.get(*id))
+                .find(|p| code.is_some() && p.region_code == code)
+                .unwrap_or_else(|| self.gaz.get(m.place));
+            let mut r = to_ref(pick);
+            // several coasts and no region named: keep the country only
+            let ambiguous = m
+                .candidates
+                .iter()
+                .map(|id| &self.gaz.get(*id).region_code)
+                .any(|c| *c != pick.region_code);
+            if ambiguous && code.is_none() {
+                r.region = None;
+                r.region_code = None;
+            }
+            return Some((r, *ms, *me));
+        }
+        if let Some(mut r) = region {
+            // "in the Caribbean, near Venezuela": the waters off that country
+            if let Some((l, _, _)) = &land {
+                let near = mentions.iter().any(|m| {
+                    let p = self.gaz.get(m.place);
+                    p.country == l.country && near_before(ctx, base + m.start)
+                });
+                let coast = l.country.as_ref().and_then(|c| self.seas_of.get(c));
+                let same_sea =
+                    coast.is_some_and(|v| r.0.region_code.as_ref().is_some_and(|x| v.contains(x)));
+                if near && l.precision == 4 && same_sea {
+                    r.0.country = l.country.clone();
+                }
+            }
+            return Some(r);
+        }
+        // "on Venezuelan soil", "territorio mexicano"
+        if let Some(h) = extra.iter().find(|h| !h.value().agent) {
+            if let Some(p) = self.gaz.country(&h.value().country) {
+                let (s, e) = (ctx.toks[h.ts].start, ctx.toks[h.te - 1].end);
+                return Some((to_ref(p), s, e));
+            }
+        }
+        if land.is_some() {
+            return land;
+        }
+        intl
+    }
+}
+
+fn to_ref(p: &sw_gazetteer::Place) -> PlaceRef {
+    PlaceRef {
+        name: p.name.clone(),
+        country: p.country.clone(),
+        region: p.region.clone(),
+        region_code: p.region_code.clone(),
+        admin1: p.admin1.clone(),
+        lat: p.lat,
+        lon: p.lon,
+        precision: p.precision,
+    }
+}
+
+/// "near Venezuela", "off Colombia", "cerca de Venezuela", "frente a Colombia".
+fn near_before(ctx: &SentCtx, start: usize) -> bool {
+    let i = ctx.toks.iter().position(|t| t.start >= start).unwrap_or(0);
+    let w = |k: usize| i.checked_sub(k).map(|j| ctx.toks[j].lower.as_str());
+    matches!(w(1), Some("near" | "off"))
+        || matches!(
+            (w(2), w(1)),
+            (Some("cerca"), Some("de")) | (Some("frente"), Some("a"))
+        )
+}
+
+fn locative_before(ctx: &SentCtx, start: usize, ev_ends: &[usize]) -> bool {
+    let i = ctx.toks.iter().position(|t| t.start >= start).unwrap_or(0);
+    if i == 0 {
+        return false;
+    }
+    // the object of a strike verb: "atacar Venezuela", "strikes Venezuela"
+    if ev_ends.contains(&i) {
+        return true;
+    }
+    // "the bombing of Caracas", "el bombardeo de Caracas"
+    if matches!(ctx.toks[i - 1].lower.as_str(), "of" | "de") && ev_ends.contains(&(i - 1)) {
+        return true;
+    }
+    let prev = ctx.toks[i - 1].lower.as_str();
+    if matches!(prev, "de" | "of")
+        && i >= 2
+        && matches!(
+            ctx.toks[i - 2].lower.as_str(),
+            "provincia"
+                | "estado"
+                | "departamento"
+                | "municipio"
+                | "ciudad"
+                | "province"
+                | "state"
+                | "city"
+        )
+    {
+        return true;
+    }
+    if matches!(
+        prev,
+        "in" | "off"
+            | "across"
+            | "throughout"
+            | "near"
+            | "inside"
+            | "into"
+            | "on"
+            | "against"
+            | "at"
+            | "en"
+            | "a"
+            | "contra"
+            | "sobre"
+            | "within"
+    ) {
+        return true;
+    }
+    if prev == "de"
+        && i >= 2
+        && matches!(
+            ctx.toks[i - 2].lower.as_str(),
+            "cerca" | "costas" | "costa" | "territorio" | "suelo"
+        )
+    {
+        return true;
+    }
+    false
+}
+
+fn singular(w: &str, lang: Lang) -> bool {
+    match lang {
+        Lang::Es => !w.ends_with('s'),
+        _ => !w.ends_with('s') || w.ends_with("ss"),
+    }
+}
+
+/// The field a figure counts: a cue after it ("11 killed", "3 survivors"), else a cue before
+/// it ("killed 11", "mató a 6"), skipping filler words.
+fn field_of(
+    l: &LangLex,
+    toks: &[Tok],
+    q: &Quantity,
+    dates_all: &[DateExpr],
+) -> Option<&'static str> {
+    let in_date = |t: &Tok| {
+        dates_all
+            .iter()
+            .any(|d| d.start <= t.start && t.end <= d.end)
+    };
+    let mut j = q.tok_end;
+    let mut skipped = 0;
+    let mut aside = false;
+    loop {
+        if let Some(h) = l.figures.at(toks, j) {
+            if h.value().pos != CuePos::Before {
+                return Some(h.value().field);
+            }
+        }
+        if skipped >= 5 || q.article {
+            break;
+        }
+        match toks.get(j) {
+            Some(t) if l.fillers.contains(&t.lower) => {
+                j += 1;
+                skipped += 1;
+            }
+            // an aside between commas: "80 people, soldiers and civilians among them, died"
+            Some(t) if t.lower == "," && !aside => {
+                let close = (j + 1..(j + 9).min(toks.len())).find(|&k| toks[k].lower == ",");
+                match close {
+                    Some(k) if toks[j + 1..k].iter().all(|t| t.kind != TokKind::Num) => {
+                        aside = true;
+                        j = k + 1;
+                    }
+                    _ => break,
+                }
+            }
+            _ => break,
+        }
+    }
+    let mut j = q.tok_start;
+    let mut skipped = 0;
+    while j > 0 && skipped <= 3 {
+        for len in 1..=4usize {
+            if j >= len {
+                if let Some(h) = l.figures.at(toks, j - len) {
+                    let adjacent = skipped == 0 || (skipped == 1 && toks[j].lower == "a");
+                    if h.te == j
+                        && h.value().pos != CuePos::After
+                        && (!q.article || (h.value().field == "killed" && adjacent))
+                    {
+                        return Some(h.value().field);
+                    }
+                }
+            }
+        }
+        let t = &toks[j - 1];
+        if in_date(t) {
+            // "mataron el lunes a ocho", "killed on Tuesday at least three"
+            j -= 1;
+        } else if l.fillers.contains(&t.lower) {
+            j -= 1;
+            skipped += 1;
+        } else {
+            break;
+        }
+    }
+    None
+}
+
+fn count_before(toks: &[Tok], at: usize, l: &LangLex) -> Option<u32> {
+    let from = at.saturating_sub(6);
+    for i in from..at {
+        if let Some(n) = numbers::number_at(toks, i, "", &l.nums, 0) {
+            if !n.vague && !n.article && n.end_tok <= at {
+                return u32::try_from(n.value).ok();
+            }
+        }
+    }
+    None
+}
+
+/// The date of the event at token `ets`: an anchored "one day earlier" first; then a date
+/// not attached to a reporting verb ("said Monday"), nearest the cue; else any.
+fn pick_date<'d>(
+    dates_all: &'d [DateExpr],
+    toks: &[Tok],
+    ets: usize,
+    l: &LangLex,
+) -> Option<(&'d DateExpr, bool)> {
+    let usable: Vec<&DateExpr> = dates_all
+        .iter()
+        .filter(|d| !matches!(d.kind, DateKind::Since | DateKind::Iso))
+        .collect();
+    if usable.is_empty() {
+        return None;
+    }
+    if let Some(a) = usable
+        .iter()
+        .find(|d| matches!(d.kind, DateKind::AnchorOffset(_)))
+    {
+        return Some((a, false));
+    }
+    let tok_of = |b: usize| toks.iter().position(|t| t.start >= b).unwrap_or(0);
+    let attached = |d: &DateExpr| {
+        let i = tok_of(d.start);
+        let j = toks
+            .iter()
+            .position(|t| t.start >= d.end)
+            .unwrap_or(toks.len());
+        let before = (i.saturating_sub(5)..i).any(|k| {
+            l.attribution.at(toks, k).is_some_and(|h| {
+                matches!(h.value(), AttrCue::Verb | AttrCue::Channel(_))
+                    && h.te <= i
+                    && toks[h.te..i].iter().all(|t| {
+                        matches!(
+                            t.lower.as_str(),
+                            "on" | "in"
+                                | "a"
+                                | "an"
+                                | "the"
+                                | "x"
+                                | "post"
+                                | "late"
+                                | "early"
+                                | "el"
+                                | "la"
+                                | "este"
+                                | "esta"
+                                | "en"
+                                | "de"
+                                | "través"
+                                | "social"
+                                | "media"
+                                | "truth"
+                                | "statement"
+                                | ","
+                        )
+                    })
+            })
+        });
+        let followed_by_that = toks
+            .get(j)
+            .is_some_and(|t| matches!(t.lower.as_str(), "that" | "que"));
+        // "On Tuesday, the government released ...": the first verb after the date reports
+        let verb_after = j < ets
+            && (j..(j + 8).min(ets)).any(|k| {
+                l.attribution
+                    .at(toks, k)
+                    .is_some_and(|h| matches!(h.value(), AttrCue::Verb))
+            });
+        before || followed_by_that || verb_after
+    };
+    let free: Vec<&&DateExpr> = usable.iter().filter(|d| !attached(d)).collect();
+    let all_attached = free.is_empty();
+    let pool: Vec<&DateExpr> = if all_attached {
+        usable.clone()
+    } else {
+        free.into_iter().copied().collect()
+    };
+    pool.into_iter()
+        .min_by_key(|d| {
+            let i = tok_of(d.start);
+            (i.abs_diff(ets), i)
+        })
+        .map(|d| (d, all_attached))
+}
+
+fn base_report(
+    kind: ReportKind,
+    et: EventType,
+    m: Modality,
+    ctx: &SentCtx,
+    src: &Source,
+) -> Report {
+    Report {
+        kind,
+        event_type: et,
+        target_kind: None,
+        means: None,
+        modality: m,
+        date: None,
+        date_precision: DatePrecision::Unknown,
+        date_basis: DateBasis::None,
+        place: None,
+        figures: Figures::default(),
+        actors: Vec::new(),
+        source: src.clone(),
+        sentence: ctx.span(),
+        claims: Vec::new(),
+    }
+}
+
+fn set_date(rep: &mut Report, d: &DateExpr, ctx: &SentCtx, src: &Source) {
+    rep.date = d.date.clone();
+    rep.date_precision = d.precision;
+    rep.date_basis = if d.date.is_some() {
+        d.basis
+    } else {
+        DateBasis::None
+    };
+    rep.claims.push(Claim {
+        field: "date".into(),
+        value: json!(d.date),
+        surface: ctx.surface(d.start, d.end).to_string(),
+        span: [d.start, d.end],
+        sentence: ctx.span(),
+        source: src.clone(),
+        modality: rep.modality,
+        rule: d.rule.to_string(),
+    });
+}
+
+fn add_figure(rep: &mut Report, f: &FieldFig, ctx: &SentCtx, src: &Source, m: Modality) {
+    let Some(slot) = rep.figures.slot(f.field) else {
+        return;
+    };
+    if slot.is_some() {
+        return;
+    }
+    *slot = Some(f.q.figure.clone());
+    rep.claims.push(Claim {
+        field: f.field.to_string(),
+        value: json!({"low": f.q.figure.low, "best": f.q.figure.best, "high": f.q.figure.high, "approx": f.q.figure.approx}),
+        surface: f.q.figure.surface.clone(),
+        span: [f.q.start, f.q.end],
+        sentence: ctx.span(),
+        source: src.clone(),
+        modality: m,
+        rule: if f.tally { format!("{}.tally", f.q.hedge.rule()) } else { f.q.hedge.rule().to_string() },
+    });
+}
+
+fn add_actors(
+    rep: &mut Report,
+    actors: &[Hit<crate::lexicon::ActorEntry>],
+    ctx: &SentCtx,
+    src: &Source,
+    m: Modality,
+) {
+    for a in actors {
+        let v = a.value();
+        let role = match v.role {
+            ActorRole::Perpetrator => "perpetrator",
+            ActorRole::TargetGroup => "target_group",
+            _ => continue,
+        };
+        let alleged = role == "target_group";
+        if rep
+            .actors
+            .iter()
+            .any(|x| x.role == role && x.name == v.canonical)
+        {
+            continue;
+        }
+        let (s, e) = (ctx.toks[a.ts].start, ctx.toks[a.te - 1].end);
+        rep.actors.push(Actor {
+            role: role.to_string(),
+            name: v.canonical.clone(),
+            alleged,
+            source: src.clone(),
+        });
+        rep.claims.push(Claim {
+            field: role.to_string(),
+            value: json!({"name": v.canonical, "alleged": alleged}),
+            surface: ctx.surface(s, e).to_string(),
+            span: [s, e],
+            sentence: ctx.span(),
+            source: src.clone(),
+            modality: m,
+            rule: format!("lex:actors.tsv:{}:{}", role, a.phrase.text),
+        });
+    }
+}
+
+/// Whether an event on `event` can have been announced on `announced`: the same day or up
+/// to a week later. Dates that are not whole days (or missing) allow it.
+fn announced_within_week(event: Option<&str>, announced: Option<&str>) -> bool {
+    let day = |s: Option<&str>| s.and_then(|s| NaiveDate::parse_from_str(s, "%Y-%m-%d").ok());
+    match (day(event), day(announced)) {
+        (Some(e), Some(a)) => e <= a && (a - e).num_days() <= 7,
+        _ => {
+            event.is_none()
+                || announced.is_none()
+                || event.is_some_and(|e| {
+                    announced.is_some_and(|a| a.starts_with(e) || e.starts_with(a))
+                })
+        }
+    }
+}
+
+fn set_source(r: &mut Report, src: &Source) {
+    r.source = src.clone();
+    for a in &mut r.actors {
+        a.source = src.clone();
+    }
+    for c in &mut r.claims {
+        c.source = src.clone();
+    }
+}
+
+fn compatible<T: PartialEq>(a: &Option<T>, b: &Option<T>) -> bool {
+    match (a, b) {
+        (Some(x), Some(y)) => x == y,
+        _ => true,
+    }
+}
+
+fn fig_compatible(a: &Option<Figure>, b: &Option<Figure>) -> bool {
+    match (a, b) {
+        (Some(x), Some(y)) => (x.low, x.best, x.high) == (y.low, y.best, y.high),
+        _ => true,
+    }
+}
+
+fn absorb(r: &mut Report, c: Report) {
+    if r.date.is_none() && c.date.is_some() {
+        r.date = c.date;
+        r.date_precision = c.date_precision;
+        r.date_basis = c.date_basis;
+    }
+    if r.place.is_none() {
+        r.place = c.place;
+    } else if let (Some(p), Some(q)) = (&mut r.place, &c.place) {
+        // a country from the second mention of a region ("off Colombia" after "Pacific")
+        if p.country.is_none()
+            && q.country.is_some()
+            && (p.region_code.is_none() || p.region_code == q.region_code)
+        {
+            *p = q.clone();
+        }
+    }
+    if r.target_kind.is_none() {
+        r.target_kind = c.target_kind;
+    }
+    if r.means.as_deref().is_none_or(|m| m == "unknown") && c.means.is_some() {
+        r.means = c.means;
+    }
+    for f in crate::lexicon::FIELDS {
+        let v = c.figures.get(f).cloned();
+        if let Some(slot) = r.figures.slot(f) {
+            if slot.is_none() {
+                *slot = v;
+            }
+        }
+    }
+    for a in c.actors {
+        if !r
+            .actors
+            .iter()
+            .any(|x| x.role == a.role && x.name == a.name)
+        {
+            r.actors.push(a);
+        }
+    }
+    if r.source.kind == SourceKind::Outlet && c.source.kind != SourceKind::Outlet {
+        r.source = c.source;
+    }
+    r.claims.extend(c.claims);
+}
+
+/// Merges sentence candidates into the article's reports.
+fn merge(cands: Vec<Cand>) -> Vec<Report> {
+    let mut out: Vec<Report> = Vec::new();
+    // events whose date is only the announcement's, by (anchor sentence, type)
+    let mut weak: std::collections::BTreeMap<([usize; 2], EventType), bool> = Default::default();
+    for c in cands {
+        let r = c.report;
+        match c.kind {
+            CandKind::FiguresOnly => {
+                let want_raid = r.figures.detained.is_some();
+                let i = out
+                    .iter()
+                    .rposition(|x| {
+                        x.kind == ReportKind::Event
+                            && x.modality == Modality::Occurred
+                            && (!want_raid || x.event_type == EventType::Raid)
+                    })
+                    .or_else(|| {
+                        out.iter().rposition(|x| {
+                            x.kind == ReportKind::Event && x.modality == Modality::Occurred
+                        })
+                    });
+                if let Some(i) = i {
+                    absorb(&mut out[i], r);
+                }
+            }
+            CandKind::Report(ReportKind::Event) => {
+                let region = |x: &Report| x.place.as_ref().and_then(|p| p.region_code.clone());
+                let fits = |x: &Report, strict_date: bool| {
+                    x.kind == ReportKind::Event
+                        && x.event_type == r.event_type
+                        && x.modality == r.modality
+                        && (!strict_date || compatible(&x.date, &r.date))
+                        && compatible(&region(x), &region(&r))
+                        && fig_compatible(&x.figures.killed, &r.figures.killed)
+                };
+                let mut pos = out.iter().rposition(|x| fits(x, true));
+                if pos.is_none() && !c.dated {
+                    // a date attached to the announcement ("said on Sunday") gives way to the
+                    // event's own date in an earlier sentence
+                    pos = out.iter().rposition(|x| {
+                        fits(x, false)
+                            && announced_within_week(x.date.as_deref(), r.date.as_deref())
+                    });
+                }
+                if pos.is_none() && c.dated && r.date.is_some() {
+                    // ... or in a later one: the event's own date replaces it
+                    // an event comes before its announcement, by a week at most
+                    let near =
+                        |x: &Report| announced_within_week(r.date.as_deref(), x.date.as_deref());
+                    pos = out.iter().rposition(|x| {
+                        fits(x, false)
+                            && weak.get(&(x.sentence, x.event_type)) == Some(&true)
+                            && near(x)
+                    });
+                    if let Some(i) = pos {
+                        let x = &mut out[i];
+                        x.date = r.date.clone();
+                        x.date_precision = r.date_precision;
+                        x.date_basis = r.date_basis;
+                        weak.insert((x.sentence, x.event_type), false);
+                    }
+                }
+                match pos {
+                    Some(i) => absorb(&mut out[i], r),
+                    None => {
+                        weak.insert((r.sentence, r.event_type), !c.dated && r.date.is_some());
+                        out.push(r);
+                    }
+                }
+            }
+            CandKind::Report(ReportKind::Development) => {
+                let pos = out.iter().position(|x| {
+                    x.kind == ReportKind::Development
+                        && x.event_type == r.event_type
+                        && x.modality == r.modality
+                        && compatible(&x.date, &r.date)
+                });
+                match pos {
+                    Some(i) => absorb(&mut out[i], r),
+                    None => out.push(r),
+                }
+            }
+            CandKind::Report(ReportKind::Tally) => {
+                let pos = out.iter().position(|x| {
+                    x.kind == ReportKind::Tally
+                        && x.date == r.date
+                        && crate::lexicon::FIELDS.iter().all(|f| {
+                            fig_compatible(&x.figures.get(f).cloned(), &r.figures.get(f).cloned())
+                        })
+                });
+                match pos {
+                    Some(i) => absorb(&mut out[i], r),
+                    None => out.push(r),
+                }
+            }
+        }
+    }
+    out
+}

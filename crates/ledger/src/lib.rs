@@ -1,0 +1,453 @@
+//! The strikewatch ledger: extracted reports in; incidents, reconciled figures, tallies,
+//! developments and exports out.
+//!
+//! Why a crate of its own: `sw-extract` reads one article at a time; this crate is where
+//! reports of many articles and languages become one sourced account of what happened
+//! (codebook, *Incidents and reconciliation*). It is the part an analyst checks numbers
+//! against, so it is kept pure, deterministic and small enough to reason about.
+//!
+//! **What it does**
+//! - [`build`] resolves event reports into [`Incident`]s (same event type, same day within
+//!   each report's precision, compatible sea region or country, compatible figures),
+//!   reconciles every figure into `low`/`best`/`high` with the list of values behind it,
+//!   grades each incident, and keeps tallies and developments apart.
+//! - [`tally_check`] compares the ledger's own running sums with the cumulative totals
+//!   outlets report, and lists the gaps.
+//! - [`export::write`] writes JSON, CSV, ACLED-style, UCDP-GED-style and GeoJSON tables
+//!   (every column is documented in `EXPORTS.md`).
+//!
+//! **Resolution rules** (details in `src/resolve.rs`)
+//! - One incident per (event type, day, region): a multi-vessel operation stays one
+//!   incident with its vessel count. A report without a region joins the day's only region
+//!   group, or the one whose killed figure it repeats; otherwise it stays apart.
+//! - Within one story, reports at most two days apart that do not disagree (killed,
+//!   vessels, region) are one event told twice; the earliest date is kept (the later one is
+//!   nearly always the announcement). Across stories, groups a day apart with the same
+//!   killed figure merge, and a relatively dated group with no killed figure joins the one
+//!   group one or two days before it that its figures fit.
+//! - Week-precision and undated reports attach to a day incident only when exactly one fits
+//!   (same region, same killed figure, within the week or the seven days up to
+//!   publication); month-precision reports are never attached. Otherwise they stay
+//!   incidents of their own at their own precision.
+//! - `best` = the perpetrator's (an official source's) value if any, else the value most
+//!   independent stories give; ties go to the value attributed to more named or official
+//!   sources, then to the newer value (a correction). Copies of one story count once.
+//!
+//! **Architecture invariants**
+//! - Pure: no I/O, no clock, no global state. Writers take `&mut dyn Write`; the caller owns
+//!   files.
+//! - Order-independent: the ledger is a function of the *set* of reports. Inputs are sorted
+//!   by a content key before anything is decided, so shuffling them, or rebuilding from
+//!   scratch, gives byte-identical JSON.
+//! - Stable ids: an incident's id is a hash of the stable key (`article url or id`,
+//!   sentence span, event type) of its earliest-published member report, never of arrival
+//!   order or of a store row id. Adding newer articles about an incident keeps its id.
+//! - Traceable: every figure value lists the report ids and article ids that claim it, and
+//!   every incident lists its sources with the supporting sentence.
+//! - Near-linear: reports are blocked by event type and day, then by region; no step
+//!   compares all pairs of reports; a full rebuild of 100k reports takes about a second
+//!   (`EXPORTS.md`, *Cost of a full rebuild*), so there is no partial-rebuild API.
+//!
+//! ```
+//! use sw_extract::Extractor;
+//! use sw_ledger::{build, ReportInput};
+//! use sw_model::Lang;
+//!
+//! let ex = Extractor::new();
+//! let articles = [
+//!     ("https://a.example/1", "2025-11-05", "U.S. forces struck a boat in the eastern Pacific on Tuesday, killing three people, Southern Command said."),
+//!     ("https://b.example/2", "2025-11-05", "A U.S. strike on a vessel in the eastern Pacific on Tuesday killed three people, officials said."),
+//! ];
+//! let mut inputs = Vec::new();
+//! for (i, (url, published, text)) in articles.iter().enumerate() {
+//!     let date = chrono::NaiveDate::parse_from_str(published, "%Y-%m-%d").ok();
+//!     for (j, report) in ex.extract(text, Lang::En, date).into_iter().enumerate() {
+//!         let quote = text[report.sentence[0]..report.sentence[1]].to_string();
+//!         inputs.push(ReportInput {
+//!             report_id: (i * 10 + j) as i64,
+//!             article_id: i as i64,
+//!             story_id: i as i64,
+//!             url: Some(url.to_string()),
+//!             outlet: None,
+//!             published: Some(published.to_string()),
+//!             lang: "en".into(),
+//!             report,
+//!             quote,
+//!         });
+//!     }
+//! }
+//! let ledger = build(&inputs);
+//! assert_eq!(ledger.incidents.len(), 1);
+//! let inc = &ledger.incidents[0];
+//! assert_eq!(inc.date.as_deref(), Some("2025-11-04"));
+//! assert_eq!(inc.figures.killed.as_ref().unwrap().best, Some(3));
+//! assert_eq!(inc.stories, 2);
+//! ```
+
+use std::collections::BTreeSet;
+
+use serde::{Deserialize, Serialize};
+use sha2::{Digest, Sha256};
+use sw_extract::{DatePrecision, EventType, Modality, Report, ReportKind, SourceKind, TargetKind};
+
+pub mod export;
+mod reconcile;
+mod resolve;
+mod tally;
+
+pub use export::ExportFormat;
+pub use reconcile::{FigureValue, IncidentFigure, IncidentFigures, Range};
+pub use tally::{tally_check, TallyGap};
+
+/// One extracted report plus its article's context: what [`build`] reads.
+#[derive(Debug, Clone, PartialEq)]
+pub struct ReportInput {
+    /// The store's id for the report (kept for provenance; never used to decide anything).
+    pub report_id: i64,
+    pub article_id: i64,
+    /// The group of syndicated copies the article belongs to: counted once for
+    /// corroboration.
+    pub story_id: i64,
+    pub url: Option<String>,
+    pub outlet: Option<String>,
+    /// Publication date, `YYYY-MM-DD` (a longer timestamp is cut to its date).
+    pub published: Option<String>,
+    pub lang: String,
+    pub report: Report,
+    /// The report's anchor sentence (`text[report.sentence]`).
+    pub quote: String,
+}
+
+impl ReportInput {
+    /// The content key of the report: article url (or id), sentence span, kind, event type
+    /// and modality. Stable across store rebuilds and re-extraction of the same text.
+    pub fn stable_key(&self) -> String {
+        let art = match &self.url {
+            Some(u) if !u.is_empty() => u.trim_end_matches('/').to_string(),
+            _ => format!("article:{}", self.article_id),
+        };
+        let r = &self.report;
+        format!(
+            "{art}#{}-{}:{}:{}:{}",
+            r.sentence[0],
+            r.sentence[1],
+            r.kind.as_str(),
+            r.event_type.as_str(),
+            r.modality.as_str()
+        )
+    }
+
+    /// The publication day, if it parses.
+    pub(crate) fn published_day(&self) -> Option<chrono::NaiveDate> {
+        let p = self.published.as_deref()?;
+        chrono::NaiveDate::parse_from_str(p.get(..10)?, "%Y-%m-%d").ok()
+    }
+
+    pub(crate) fn source_ref(&self) -> SourceRef {
+        SourceRef {
+            report_id: self.report_id,
+            article_id: self.article_id,
+            story_id: self.story_id,
+            url: self.url.clone(),
+            outlet: self.outlet.clone(),
+            published: self.published.clone(),
+            lang: self.lang.clone(),
+            attributed_to: Attribution::of(&self.report.source),
+            quote: self.quote.clone(),
+        }
+    }
+}
+
+/// Who a report or value is attributed to (the codebook's source kind and name).
+#[derive(Serialize, Deserialize, Clone, Debug, PartialEq, Eq, PartialOrd, Ord)]
+pub struct Attribution {
+    pub kind: SourceKind,
+    pub name: Option<String>,
+}
+
+impl Attribution {
+    pub(crate) fn of(s: &sw_extract::Source) -> Attribution {
+        Attribution {
+            kind: s.kind,
+            name: s.name.clone(),
+        }
+    }
+}
+
+/// One article behind an incident, tally or development, with the sentence that supports
+/// it.
+#[derive(Serialize, Deserialize, Clone, Debug, PartialEq)]
+pub struct SourceRef {
+    pub report_id: i64,
+    pub article_id: i64,
+    pub story_id: i64,
+    pub url: Option<String>,
+    pub outlet: Option<String>,
+    pub published: Option<String>,
+    pub lang: String,
+    pub attributed_to: Attribution,
+    pub quote: String,
+}
+
+/// Where an incident happened: the best-placed member report's place.
+#[derive(Serialize, Deserialize, Clone, Debug, PartialEq, Default)]
+pub struct Place {
+    pub name: Option<String>,
+    /// ISO 3166 alpha-2.
+    pub country: Option<String>,
+    /// A named sea region ("Caribbean Sea", "eastern Pacific").
+    pub region: Option<String>,
+    /// The region's code ("caribbean", "eastern_pacific").
+    pub region_code: Option<String>,
+    pub admin1: Option<String>,
+    pub lat: Option<f64>,
+    pub lon: Option<f64>,
+    /// Codebook place precision: 1 locality ... 4 country or sea region, 5 none.
+    pub precision: u8,
+}
+
+impl Place {
+    pub(crate) fn of(p: &sw_extract::PlaceRef) -> Place {
+        Place {
+            name: Some(p.name.clone()).filter(|n| !n.is_empty()),
+            country: p.country.clone(),
+            region: p.region.clone(),
+            region_code: p.region_code.clone(),
+            admin1: p.admin1.clone(),
+            lat: p.lat,
+            lon: p.lon,
+            precision: p.precision,
+        }
+    }
+
+    pub(crate) fn none() -> Place {
+        Place {
+            precision: 5,
+            ..Place::default()
+        }
+    }
+}
+
+/// How well an incident is established (codebook grades).
+#[derive(Serialize, Deserialize, Clone, Copy, Debug, PartialEq, Eq, PartialOrd, Ord, Hash)]
+#[serde(rename_all = "snake_case")]
+pub enum Grade {
+    /// The perpetrator acknowledged it (an official source of the state that struck).
+    Acknowledged,
+    /// Two or more independent stories.
+    Corroborated,
+    SingleSource,
+    /// A party denies it, or its figures disagree and no acknowledgment settles them.
+    Contested,
+}
+
+impl Grade {
+    pub fn as_str(self) -> &'static str {
+        match self {
+            Grade::Acknowledged => "acknowledged",
+            Grade::Corroborated => "corroborated",
+            Grade::SingleSource => "single_source",
+            Grade::Contested => "contested",
+        }
+    }
+}
+
+/// A date some member reports give, with who gives it: disagreement stays visible.
+#[derive(Serialize, Deserialize, Clone, Debug, PartialEq)]
+pub struct DateValue {
+    pub date: Option<String>,
+    pub precision: DatePrecision,
+    pub report_ids: Vec<i64>,
+    pub stories: usize,
+}
+
+/// A named actor of an incident.
+#[derive(Serialize, Deserialize, Clone, Debug, PartialEq, Eq, PartialOrd, Ord)]
+pub struct ActorRef {
+    pub name: String,
+    /// The affiliation is a claim, not a fact (always true for target groups).
+    pub alleged: bool,
+}
+
+/// One real-world event merged from the reports of many articles.
+#[derive(Serialize, Deserialize, Clone, Debug, PartialEq)]
+pub struct Incident {
+    /// `inc-` + 12 hex digits of a hash of the earliest-published member's stable key.
+    pub id: String,
+    pub event_type: EventType,
+    pub target_kind: Option<TargetKind>,
+    pub means: Option<String>,
+    /// `occurred`, or `denied` when every member report is a denial.
+    pub modality: Modality,
+    /// `YYYY-MM-DD` (day precision), `YYYY-MM` (month precision), or null (week, year or
+    /// unknown precision: see `window` and `dates`).
+    pub date: Option<String>,
+    pub date_precision: DatePrecision,
+    /// The first and last day the incident may have happened on (`[d, d]` for a day).
+    pub window: Option<[String; 2]>,
+    /// Every date the members give, with their report ids.
+    pub dates: Vec<DateValue>,
+    pub place: Place,
+    pub figures: IncidentFigures,
+    /// Exact figures disagree, or a party denies the event.
+    pub contested: bool,
+    /// A member report is a denial.
+    pub denied: bool,
+    pub grade: Grade,
+    /// Independent stories (syndicated copies count once).
+    pub stories: usize,
+    pub perpetrators: Vec<ActorRef>,
+    pub target_groups: Vec<ActorRef>,
+    /// One entry per member report, earliest published first.
+    pub sources: Vec<SourceRef>,
+    /// Member reports attached without a day of their own (undated or month precision),
+    /// because exactly one incident fitted them.
+    pub attached_report_ids: Vec<i64>,
+}
+
+/// A cumulative claim ("16 strikes have killed at least 66 people since September").
+#[derive(Serialize, Deserialize, Clone, Debug, PartialEq)]
+pub struct Tally {
+    /// `tal-` + 12 hex digits of a hash of the report's stable key.
+    pub id: String,
+    /// The as-of date (`YYYY-MM-DD`, `YYYY-MM`) or null.
+    pub as_of: Option<String>,
+    pub as_of_precision: DatePrecision,
+    pub strikes: Option<reconcile::Range>,
+    pub killed: Option<reconcile::Range>,
+    pub survivors: Option<reconcile::Range>,
+    pub vessels: Option<reconcile::Range>,
+    pub source: SourceRef,
+}
+
+/// A plan, proposal, threat, order, designation, deployment, vote or legal finding
+/// (or a strike reported only as planned, threatened, hypothetical or negated).
+#[derive(Serialize, Deserialize, Clone, Debug, PartialEq)]
+pub struct Development {
+    /// `dev-` + 12 hex digits of a hash of the report's stable key.
+    pub id: String,
+    pub event_type: EventType,
+    pub modality: Modality,
+    pub date: Option<String>,
+    pub date_precision: DatePrecision,
+    pub place: Option<Place>,
+    pub actors: Vec<ActorRef>,
+    pub source: SourceRef,
+}
+
+/// The whole ledger. Every list is sorted deterministically (date, then id).
+#[derive(Serialize, Deserialize, Clone, Debug, PartialEq, Default)]
+pub struct Ledger {
+    pub incidents: Vec<Incident>,
+    pub tallies: Vec<Tally>,
+    pub developments: Vec<Development>,
+}
+
+impl Ledger {
+    /// The ledger as pretty JSON (`{"incidents": [...], "tallies": [...], "developments": [...]}`).
+    pub fn to_json(&self) -> String {
+        serde_json::to_string_pretty(self).expect("ledger serializes")
+    }
+}
+
+/// What becomes of a report.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum Route {
+    Incident,
+    Tally,
+    Development,
+}
+
+/// Where a report goes: events that occurred (or are denied) become incidents; tallies
+/// are tallies; everything else (plans, threats, hypotheticals, negations, designations...)
+/// is a development.
+pub fn route(r: &Report) -> Route {
+    match r.kind {
+        ReportKind::Tally => Route::Tally,
+        ReportKind::Event if matches!(r.modality, Modality::Occurred | Modality::Denied) => {
+            Route::Incident
+        }
+        _ => Route::Development,
+    }
+}
+
+/// Builds the ledger from a set of reports. Pure and order-independent.
+pub fn build(reports: &[ReportInput]) -> Ledger {
+    let mut sorted: Vec<&ReportInput> = reports.iter().collect();
+    sorted.sort_by_cached_key(|r| (r.stable_key(), r.report_id));
+    sorted.dedup_by(|a, b| a.stable_key() == b.stable_key() && a.report_id == b.report_id);
+    let mut events = Vec::new();
+    let mut tallies = Vec::new();
+    let mut developments = Vec::new();
+    for r in sorted {
+        match route(&r.report) {
+            Route::Incident => events.push(r),
+            Route::Tally => tallies.push(tally::tally_of(r)),
+            Route::Development => developments.push(development_of(r)),
+        }
+    }
+    tallies.sort_by(|a, b| (&a.as_of, &a.id).cmp(&(&b.as_of, &b.id)));
+    developments.sort_by(|a, b| (&a.date, &a.id).cmp(&(&b.date, &b.id)));
+    unique_ids(tallies.iter_mut().map(|t| &mut t.id));
+    unique_ids(developments.iter_mut().map(|d| &mut d.id));
+    Ledger {
+        incidents: resolve::incidents(&events),
+        tallies,
+        developments,
+    }
+}
+
+fn development_of(r: &ReportInput) -> Development {
+    let rep = &r.report;
+    let mut actors: Vec<ActorRef> = rep
+        .actors
+        .iter()
+        .map(|a| ActorRef {
+            name: a.name.clone(),
+            alleged: a.alleged,
+        })
+        .collect();
+    actors.sort();
+    actors.dedup();
+    Development {
+        id: short_id("dev", &r.stable_key()),
+        event_type: rep.event_type,
+        modality: rep.modality,
+        date: rep.date.clone(),
+        date_precision: rep.date_precision,
+        place: rep.place.as_ref().map(Place::of),
+        actors,
+        source: r.source_ref(),
+    }
+}
+
+/// `prefix-` + the first 12 hex digits of SHA-256 of `key`.
+pub(crate) fn short_id(prefix: &str, key: &str) -> String {
+    let h = Sha256::digest(key.as_bytes());
+    let hex: String = h.iter().take(6).map(|b| format!("{b:02x}")).collect();
+    format!("{prefix}-{hex}")
+}
+
+/// Two reports of one sentence with the same kind, type and modality share a stable key:
+/// the second and later get `-2`, `-3`... in the (deterministic) order given.
+fn unique_ids<'a>(ids: impl Iterator<Item = &'a mut String>) {
+    let mut seen: std::collections::BTreeMap<String, usize> = std::collections::BTreeMap::new();
+    for id in ids {
+        let n = seen.entry(id.clone()).or_default();
+        *n += 1;
+        if *n > 1 {
+            id.push_str(&format!("-{n}"));
+        }
+    }
+}
+
+/// Distinct values, sorted.
+pub(crate) fn distinct<T: Ord + Clone>(it: impl IntoIterator<Item = T>) -> Vec<T> {
+    it.into_iter()
+        .collect::<BTreeSet<T>>()
+        .into_iter()
+        .collect()
+}
+
+#[cfg(test)]
+mod tests;

@@ -1,0 +1,334 @@
+//! Reconciliation of one figure across the reports of an incident (codebook, *Incidents and
+//! reconciliation*): `low` = the lowest low claimed, `high` = the highest high claimed,
+//! `best` = the perpetrator's acknowledged value if any, else the value most independent
+//! stories give; every value is kept with the reports that give it.
+
+use std::collections::BTreeMap;
+
+use serde::{Deserialize, Serialize};
+use sw_extract::{Figure, SourceKind};
+
+use crate::{distinct, Attribution, ReportInput};
+
+/// A figure as a range (codebook table): any bound may be unknown.
+#[derive(
+    Serialize, Deserialize, Clone, Copy, Debug, PartialEq, Eq, PartialOrd, Ord, Hash, Default,
+)]
+pub struct Range {
+    pub low: Option<i64>,
+    pub best: Option<i64>,
+    pub high: Option<i64>,
+}
+
+impl Range {
+    pub fn of(f: &Figure) -> Range {
+        Range {
+            low: f.low,
+            best: f.best,
+            high: f.high,
+        }
+    }
+
+    /// The closed interval the range allows (an open side is unbounded).
+    pub(crate) fn interval(&self) -> (i64, i64) {
+        let lo = self.low.or(self.best).unwrap_or(0);
+        let hi = self
+            .high
+            .or(if self.low.is_some() { None } else { self.best })
+            .unwrap_or(i64::MAX);
+        (lo, hi.max(lo))
+    }
+
+    /// Two ranges can describe the same count.
+    pub(crate) fn overlaps(&self, o: &Range) -> bool {
+        let (a, b) = self.interval();
+        let (c, d) = o.interval();
+        a <= d && c <= b
+    }
+
+    /// The single value a reader would quote: best, else low, else high.
+    pub fn point(&self) -> Option<i64> {
+        self.best.or(self.low).or(self.high)
+    }
+}
+
+/// One value claimed for a figure, with everything that claims it.
+#[derive(Serialize, Deserialize, Clone, Debug, PartialEq)]
+pub struct FigureValue {
+    pub low: Option<i64>,
+    pub best: Option<i64>,
+    pub high: Option<i64>,
+    /// Some claim of this value is hedged ("about 75").
+    pub approx: bool,
+    /// The surface texts ("eleven", "at least 65").
+    pub surfaces: Vec<String>,
+    /// Some claim of this value comes from the perpetrator (an official source).
+    pub acknowledged: bool,
+    /// Independent stories giving this value.
+    pub stories: usize,
+    pub report_ids: Vec<i64>,
+    pub article_ids: Vec<i64>,
+    pub attributed_to: Vec<Attribution>,
+    /// Latest publication date among the reports giving it (a correction is newer).
+    pub last_published: Option<String>,
+}
+
+impl FigureValue {
+    pub fn range(&self) -> Range {
+        Range {
+            low: self.low,
+            best: self.best,
+            high: self.high,
+        }
+    }
+}
+
+/// A reconciled figure of an incident.
+#[derive(Serialize, Deserialize, Clone, Debug, PartialEq)]
+pub struct IncidentFigure {
+    pub low: Option<i64>,
+    pub best: Option<i64>,
+    pub high: Option<i64>,
+    /// Two claimed values cannot both be true (disjoint ranges). Never set for `vessels`.
+    pub contested: bool,
+    /// Why `best` is what it is: `acknowledged`, `most_stories`, `only_value`, or for
+    /// `vessels` `largest_count`.
+    pub basis: String,
+    /// Every value claimed, most stories first.
+    pub values: Vec<FigureValue>,
+}
+
+impl IncidentFigure {
+    pub fn range(&self) -> Range {
+        Range {
+            low: self.low,
+            best: self.best,
+            high: self.high,
+        }
+    }
+}
+
+/// The reconciled figures of an incident; a field nobody reports is null.
+#[derive(Serialize, Deserialize, Clone, Debug, PartialEq, Default)]
+pub struct IncidentFigures {
+    pub killed: Option<IncidentFigure>,
+    pub injured: Option<IncidentFigure>,
+    pub survivors: Option<IncidentFigure>,
+    pub missing: Option<IncidentFigure>,
+    pub detained: Option<IncidentFigure>,
+    pub vessels: Option<IncidentFigure>,
+}
+
+impl IncidentFigures {
+    pub const FIELDS: [&'static str; 6] = [
+        "killed",
+        "injured",
+        "survivors",
+        "missing",
+        "detained",
+        "vessels",
+    ];
+
+    pub fn get(&self, field: &str) -> Option<&IncidentFigure> {
+        match field {
+            "killed" => self.killed.as_ref(),
+            "injured" => self.injured.as_ref(),
+            "survivors" => self.survivors.as_ref(),
+            "missing" => self.missing.as_ref(),
+            "detained" => self.detained.as_ref(),
+            "vessels" => self.vessels.as_ref(),
+            _ => None,
+        }
+    }
+
+    fn slot(&mut self, field: &str) -> &mut Option<IncidentFigure> {
+        match field {
+            "killed" => &mut self.killed,
+            "injured" => &mut self.injured,
+            "survivors" => &mut self.survivors,
+            "missing" => &mut self.missing,
+            "detained" => &mut self.detained,
+            _ => &mut self.vessels,
+        }
+    }
+
+    pub fn any_contested(&self) -> bool {
+        Self::FIELDS
+            .iter()
+            .any(|f| self.get(f).is_some_and(|x| x.contested))
+    }
+}
+
+/// A perpetrator's acknowledgment: an official source. In this domain the officials the
+/// lexicon knows are those of the state carrying out the strikes; officials of other states
+/// are `local_authority`.
+pub(crate) fn acknowledging(kind: SourceKind) -> bool {
+    kind == SourceKind::Official
+}
+
+/// The attribution of `field` in a report: the claim's own source, else the report's.
+fn claim_source<'a>(r: &'a ReportInput, field: &str) -> &'a sw_extract::Source {
+    r.report
+        .claims
+        .iter()
+        .find(|c| c.field == field)
+        .map(|c| &c.source)
+        .unwrap_or(&r.report.source)
+}
+
+struct Acc<'a> {
+    approx: bool,
+    surfaces: Vec<String>,
+    acknowledged: bool,
+    stories: Vec<i64>,
+    report_ids: Vec<i64>,
+    article_ids: Vec<i64>,
+    attributed: Vec<Attribution>,
+    last_published: Option<&'a str>,
+}
+
+/// Reconciles every figure over the member reports.
+pub(crate) fn figures(members: &[&ReportInput]) -> IncidentFigures {
+    let mut out = IncidentFigures::default();
+    for field in IncidentFigures::FIELDS {
+        *out.slot(field) = figure(members, field);
+    }
+    out
+}
+
+fn figure(members: &[&ReportInput], field: &str) -> Option<IncidentFigure> {
+    let mut by_value: BTreeMap<Range, Acc> = BTreeMap::new();
+    for r in members {
+        let Some(f) = r.report.figures.get(field) else {
+            continue;
+        };
+        let range = Range::of(f);
+        if range.point().is_none() {
+            continue;
+        }
+        let src = claim_source(r, field);
+        let acc = by_value.entry(range).or_insert_with(|| Acc {
+            approx: false,
+            surfaces: Vec::new(),
+            acknowledged: false,
+            stories: Vec::new(),
+            report_ids: Vec::new(),
+            article_ids: Vec::new(),
+            attributed: Vec::new(),
+            last_published: None,
+        });
+        acc.approx |= f.approx;
+        acc.surfaces.push(f.surface.clone());
+        acc.acknowledged |= acknowledging(src.kind);
+        acc.stories.push(r.story_id);
+        acc.report_ids.push(r.report_id);
+        acc.article_ids.push(r.article_id);
+        acc.attributed.push(Attribution::of(src));
+        if let Some(p) = r.published.as_deref() {
+            if acc.last_published.is_none_or(|q| p > q) {
+                acc.last_published = Some(p);
+            }
+        }
+    }
+    if by_value.is_empty() {
+        return None;
+    }
+    let mut values: Vec<FigureValue> = by_value
+        .into_iter()
+        .map(|(v, a)| FigureValue {
+            low: v.low,
+            best: v.best,
+            high: v.high,
+            approx: a.approx,
+            surfaces: distinct(a.surfaces.into_iter().filter(|s| !s.is_empty())),
+            acknowledged: a.acknowledged,
+            stories: distinct(a.stories).len(),
+            report_ids: distinct(a.report_ids),
+            article_ids: distinct(a.article_ids),
+            attributed_to: distinct(a.attributed),
+            last_published: a.last_published.map(str::to_string),
+        })
+        .collect();
+    // most stories first; then the value attributed to more named or official sources
+    // (closer to the origin than an outlet's own unattributed figure); then the newer value
+    // (a correction); then the smaller value
+    let attributed = |v: &FigureValue| {
+        v.attributed_to
+            .iter()
+            .filter(|a| !matches!(a.kind, SourceKind::Outlet | SourceKind::Unknown))
+            .count()
+    };
+    let rank = |v: &FigureValue| {
+        (
+            std::cmp::Reverse(v.stories),
+            std::cmp::Reverse(attributed(v)),
+            std::cmp::Reverse(v.last_published.clone()),
+            v.range(),
+        )
+    };
+    values.sort_by_key(rank);
+    if field == "vessels" {
+        // a report of "a vessel" may describe one strike of a multi-vessel operation: the
+        // operation struck at least as many vessels as any report counts
+        let chosen = values
+            .iter()
+            .max_by_key(|v| (v.range().point(), std::cmp::Reverse(v.stories)))
+            .expect("values");
+        let best = chosen.range().point();
+        let low = values.iter().filter_map(|v| v.low).min();
+        let high = values.iter().filter_map(|v| v.high).max();
+        let basis = if values.len() == 1 {
+            "only_value"
+        } else {
+            "largest_count"
+        };
+        return Some(IncidentFigure {
+            low,
+            best,
+            high,
+            contested: false,
+            basis: basis.to_string(),
+            values,
+        });
+    }
+    let (chosen, basis) = match values.iter().find(|v| v.acknowledged) {
+        Some(v) if values.len() > 1 => (v, "acknowledged"),
+        Some(v) => (v, "only_value"),
+        None if values.len() == 1 => (&values[0], "only_value"),
+        None => (&values[0], "most_stories"),
+    };
+    let best = chosen.range().point();
+    let low = values.iter().filter_map(|v| v.low).min();
+    let high = values.iter().filter_map(|v| v.high).max();
+    let contested = values.iter().enumerate().any(|(i, a)| {
+        values[i + 1..]
+            .iter()
+            .any(|b| !a.range().overlaps(&b.range()))
+    });
+    Some(IncidentFigure {
+        low,
+        best,
+        high,
+        contested,
+        basis: basis.to_string(),
+        values,
+    })
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    fn r(low: Option<i64>, best: Option<i64>, high: Option<i64>) -> Range {
+        Range { low, best, high }
+    }
+
+    #[test]
+    fn intervals() {
+        assert!(r(Some(1), Some(1), None).overlaps(&r(Some(2), Some(2), Some(2))));
+        assert!(!r(Some(3), Some(3), Some(3)).overlaps(&r(Some(2), Some(2), Some(2))));
+        assert!(r(Some(2), None, Some(3)).overlaps(&r(Some(3), Some(3), Some(3))));
+        assert!(r(None, Some(19), Some(19)).overlaps(&r(Some(19), Some(19), Some(19))));
+        assert!(!r(None, Some(19), Some(19)).overlaps(&r(Some(20), Some(20), None)));
+    }
+}

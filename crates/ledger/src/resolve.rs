@@ -1,0 +1,737 @@
+//! Incident resolution: which event reports describe the same real-world event.
+//!
+//! 1. **Day blocks.** Reports dated to a day are blocked by (event type, day) and, inside a
+//!    block, by region: the sea region code, or the country for a strike on land. A report
+//!    with no usable region joins the block's one region group, or, when there are several,
+//!    the one whose killed figure it repeats. One
+//!    (event type, day, region) group is one incident: a multi-vessel operation stays one
+//!    incident and keeps its vessel count; disagreeing figures stay visible as values.
+//!    A report without a region on a day with several region groups joins one only when it
+//!    repeats that group's killed figure and no other's; otherwise it stays apart (region
+//!    null) rather than being forced into a region it may not belong to.
+//! 2. **Adjacent days.** Two groups one day apart in a compatible region merge when they
+//!    give the same killed figure, or when one of them has no killed figure and is dated
+//!    only by a relative expression or the publication date ("on Tuesday" resolved against
+//!    the wrong day, an announcement date taken for the event's). The merged incident takes
+//!    the day most explicitly dated stories give; every member stays within a day of it.
+//! 3. **Imprecise reports** (month or week precision, or no date) are never forced into a
+//!    day incident. One is *attached* only when it is unambiguous: its window (the month,
+//!    the week, or the seven days up to publication for an undated report) holds exactly
+//!    one day incident of its event type with the same known region and the same killed
+//!    figure. Otherwise it stays an incident of its own, at its own precision; copies of
+//!    it within one story merge.
+//!
+//! Every step reads reports in a canonical order (their content keys), so the result does
+//! not depend on arrival order. Blocks are looked up by key, never compared all-pairs.
+
+use std::collections::{BTreeMap, BTreeSet};
+
+use chrono::{Days, NaiveDate};
+use sw_extract::{DateBasis, DatePrecision, EventType, Modality, TargetKind};
+
+use crate::reconcile::{self, Range};
+use crate::{distinct, short_id, ActorRef, DateValue, Grade, Incident, Place, ReportInput};
+
+struct Item<'a> {
+    r: &'a ReportInput,
+    key: String,
+    day: Option<NaiveDate>,
+    /// Dated by a relative expression or the publication date, not an explicit date.
+    soft: bool,
+    region: Option<String>,
+    killed: Option<i64>,
+}
+
+/// The region key a report's place gives for blocking: a sea region code, or `country:XX`
+/// for a strike on land. A country named beside a boat strike (where it was announced,
+/// where the crew came from) is not a place of the strike.
+pub(crate) fn region_key(r: &sw_extract::Report) -> Option<String> {
+    let p = r.place.as_ref()?;
+    if let Some(c) = &p.region_code {
+        return Some(c.clone());
+    }
+    if p.precision >= 5 {
+        return None;
+    }
+    let at_sea = r.event_type == EventType::Strike
+        && matches!(r.target_kind, Some(TargetKind::Vessel) | None);
+    if at_sea {
+        return None;
+    }
+    p.country.as_ref().map(|c| format!("country:{c}"))
+}
+
+fn item(r: &ReportInput) -> Item<'_> {
+    let rep = &r.report;
+    let day = if rep.date_precision == DatePrecision::Day {
+        rep.date
+            .as_deref()
+            .and_then(|d| NaiveDate::parse_from_str(d.get(..10)?, "%Y-%m-%d").ok())
+    } else {
+        None
+    };
+    Item {
+        r,
+        key: r.stable_key(),
+        day,
+        soft: matches!(rep.date_basis, DateBasis::Relative | DateBasis::Publication),
+        region: region_key(rep),
+        killed: rep
+            .figures
+            .killed
+            .as_ref()
+            .and_then(|f| Range::of(f).point()),
+    }
+}
+
+#[derive(Debug, Clone)]
+struct Group {
+    et: EventType,
+    day: Option<NaiveDate>,
+    region: Option<String>,
+    members: Vec<usize>,
+    attached: Vec<usize>,
+}
+
+/// An imprecise report's own incident: (event type, date, precision, story, region, killed).
+type OwnKey = (
+    EventType,
+    Option<String>,
+    String,
+    i64,
+    Option<String>,
+    Option<i64>,
+);
+type DateKey = (Option<String>, DatePrecision);
+
+struct Uf {
+    parent: Vec<usize>,
+}
+
+impl Uf {
+    fn find(&mut self, x: usize) -> usize {
+        let mut x = x;
+        while self.parent[x] != x {
+            self.parent[x] = self.parent[self.parent[x]];
+            x = self.parent[x];
+        }
+        x
+    }
+}
+
+/// Resolves the event reports (already routed to incidents) into incidents.
+pub(crate) fn incidents(events: &[&ReportInput]) -> Vec<Incident> {
+    let mut items: Vec<Item> = events.iter().map(|r| item(r)).collect();
+    items.sort_by(|a, b| a.key.cmp(&b.key).then(a.r.report_id.cmp(&b.r.report_id)));
+    story_pass(&mut items);
+
+    // 1. day blocks
+    let mut blocks: BTreeMap<(EventType, NaiveDate), Vec<usize>> = BTreeMap::new();
+    let mut loose: Vec<usize> = Vec::new();
+    for (i, it) in items.iter().enumerate() {
+        match it.day {
+            Some(d) => blocks
+                .entry((it.r.report.event_type, d))
+                .or_default()
+                .push(i),
+            None => loose.push(i),
+        }
+    }
+    let mut groups: Vec<Group> = Vec::new();
+    for ((et, day), idx) in &blocks {
+        let mut by_region: BTreeMap<String, Vec<usize>> = BTreeMap::new();
+        let mut unknown = Vec::new();
+        for &i in idx {
+            match &items[i].region {
+                Some(r) => by_region.entry(r.clone()).or_default().push(i),
+                None => unknown.push(i),
+            }
+        }
+        let snapshot = by_region.clone();
+        for i in unknown.iter().copied() {
+            let pick = if snapshot.is_empty() {
+                None
+            } else if snapshot.len() == 1 {
+                snapshot.keys().next().cloned()
+            } else {
+                let same_toll: Vec<&String> = snapshot
+                    .iter()
+                    .filter(|(_, m)| {
+                        items[i].killed.is_some()
+                            && m.iter().any(|&j| items[j].killed == items[i].killed)
+                    })
+                    .map(|(k, _)| k)
+                    .collect();
+                // ambiguous (several regions, no shared toll): not forced into one
+                (same_toll.len() == 1).then(|| same_toll[0].clone())
+            };
+            match pick {
+                Some(k) => by_region.get_mut(&k).expect("region group").push(i),
+                None => by_region.entry(String::new()).or_default().push(i),
+            }
+        }
+        for (region, members) in by_region {
+            groups.push(Group {
+                et: *et,
+                day: Some(*day),
+                region: Some(region).filter(|r| !r.is_empty()),
+                members,
+                attached: Vec::new(),
+            });
+        }
+    }
+
+    // 2. adjacent days
+    let groups = merge_adjacent(groups, &items);
+    let groups = absorb_announcements(groups, &items);
+
+    // 3. imprecise reports: attach when unambiguous, else their own incidents
+    let mut by_day: BTreeMap<(EventType, NaiveDate), Vec<usize>> = BTreeMap::new();
+    for (g, grp) in groups.iter().enumerate() {
+        if let Some(d) = grp.day {
+            by_day.entry((grp.et, d)).or_default().push(g);
+        }
+    }
+    let mut groups = groups;
+    let mut own: BTreeMap<OwnKey, Vec<usize>> = BTreeMap::new();
+    for &i in &loose {
+        let it = &items[i];
+        if let Some(g) = attach_target(it, &groups, &by_day, &items) {
+            groups[g].attached.push(i);
+            continue;
+        }
+        let rep = &it.r.report;
+        own.entry((
+            rep.event_type,
+            rep.date.clone(),
+            rep.date_precision.as_str().to_string(),
+            it.r.story_id,
+            it.region.clone(),
+            it.killed,
+        ))
+        .or_default()
+        .push(i);
+    }
+    for ((et, _, _, _, region, _), members) in own {
+        groups.push(Group {
+            et,
+            day: None,
+            region,
+            members,
+            attached: Vec::new(),
+        });
+    }
+
+    let mut out: Vec<Incident> = groups.iter().map(|g| assemble(g, &items)).collect();
+    out.sort_by(|a, b| (a.date.is_none(), &a.date, &a.id).cmp(&(b.date.is_none(), &b.date, &b.id)));
+    out
+}
+
+fn killed_points(members: &[usize], items: &[Item]) -> BTreeSet<i64> {
+    members.iter().filter_map(|&i| items[i].killed).collect()
+}
+
+fn all_soft(members: &[usize], items: &[Item]) -> bool {
+    members.iter().all(|&i| items[i].soft)
+}
+
+/// (stories dated explicitly, stories, has a killed figure): which of two groups' day wins.
+fn strength(members: &[usize], items: &[Item]) -> (usize, usize, bool) {
+    let explicit = distinct(
+        members
+            .iter()
+            .filter(|&&i| !items[i].soft)
+            .map(|&i| items[i].r.story_id),
+    )
+    .len();
+    let stories = distinct(members.iter().map(|&i| items[i].r.story_id)).len();
+    let killed = members.iter().any(|&i| items[i].killed.is_some());
+    (explicit, stories, killed)
+}
+
+fn merge_adjacent(groups: Vec<Group>, items: &[Item]) -> Vec<Group> {
+    let n = groups.len();
+    let mut index: BTreeMap<(EventType, NaiveDate), Vec<usize>> = BTreeMap::new();
+    for (g, grp) in groups.iter().enumerate() {
+        index
+            .entry((grp.et, grp.day.expect("day group")))
+            .or_default()
+            .push(g);
+    }
+    let mut uf = Uf {
+        parent: (0..n).collect(),
+    };
+    // per root: (day, region, members)
+    let mut state: Vec<(NaiveDate, Option<String>, Vec<usize>)> = groups
+        .iter()
+        .map(|g| {
+            (
+                g.day.expect("day group"),
+                g.region.clone(),
+                g.members.clone(),
+            )
+        })
+        .collect();
+    for (g, grp) in groups.iter().enumerate() {
+        let d = grp.day.expect("day group");
+        let Some(next) = d.checked_add_days(Days::new(1)) else {
+            continue;
+        };
+        let Some(cands) = index.get(&(grp.et, next)) else {
+            continue;
+        };
+        for &h in cands {
+            let (a, b) = (uf.find(g), uf.find(h));
+            if a == b {
+                continue;
+            }
+            let (ga, gb) = (&state[a].2, &state[b].2);
+            let region_ok = match (&state[a].1, &state[b].1) {
+                (Some(x), Some(y)) => x == y,
+                _ => true,
+            };
+            if !region_ok {
+                continue;
+            }
+            let (ka, kb) = (killed_points(ga, items), killed_points(gb, items));
+            // the same killed figure a day apart: one event two sources date differently
+            let ok = !ka.is_empty() && !kb.is_empty() && !ka.is_disjoint(&kb);
+            if !ok {
+                continue;
+            }
+            let (sa, sb) = (strength(&state[a].2, items), strength(&state[b].2, items));
+            // the stronger day wins; on a tie, the earlier day (the event precedes its report)
+            let day = if sb > sa { state[b].0 } else { state[a].0 };
+            let members: Vec<usize> = state[a]
+                .2
+                .iter()
+                .chain(state[b].2.iter())
+                .copied()
+                .collect();
+            let within = members.iter().all(|&i| {
+                let md = items[i].day.expect("day item");
+                (md - day).num_days().abs() <= 1
+            });
+            if !within {
+                continue;
+            }
+            let region = state[a].1.clone().or_else(|| state[b].1.clone());
+            uf.parent[b] = a;
+            state[a] = (day, region, members);
+        }
+    }
+    let mut out = Vec::new();
+    for g in 0..n {
+        if uf.find(g) == g {
+            let (day, region, mut members) = state[g].clone();
+            members.sort_unstable();
+            out.push(Group {
+                et: groups[g].et,
+                day: Some(day),
+                region,
+                members,
+                attached: Vec::new(),
+            });
+        }
+    }
+    out
+}
+
+/// The window of days an imprecise report may refer to.
+fn window(it: &Item) -> Option<(NaiveDate, NaiveDate)> {
+    let rep = &it.r.report;
+    match rep.date_precision {
+        DatePrecision::Week => {
+            let d = NaiveDate::parse_from_str(rep.date.as_deref()?.get(..10)?, "%Y-%m-%d").ok()?;
+            Some((d, d.checked_add_days(Days::new(6))?))
+        }
+        DatePrecision::Unknown if rep.date.is_none() => {
+            let p = it.r.published_day()?;
+            Some((p.checked_sub_days(Days::new(7))?, p))
+        }
+        _ => None,
+    }
+}
+
+fn attach_target(
+    it: &Item,
+    groups: &[Group],
+    by_day: &BTreeMap<(EventType, NaiveDate), Vec<usize>>,
+    items: &[Item],
+) -> Option<usize> {
+    let region = it.region.as_ref()?;
+    let killed = it.killed?;
+    let (from, to) = window(it)?;
+    let et = it.r.report.event_type;
+    let mut found = None;
+    for (_, gs) in by_day.range((et, from)..=(et, to)) {
+        for &g in gs {
+            let grp = &groups[g];
+            if grp.region.as_ref() != Some(region) {
+                continue;
+            }
+            if !grp.members.iter().any(|&i| items[i].killed == Some(killed)) {
+                continue;
+            }
+            if found.is_some() {
+                return None;
+            }
+            found = Some(g);
+        }
+    }
+    found
+}
+
+fn majority<T: Ord + Clone>(vals: impl IntoIterator<Item = T>) -> Option<T> {
+    let mut counts: BTreeMap<T, usize> = BTreeMap::new();
+    for v in vals {
+        *counts.entry(v).or_default() += 1;
+    }
+    // most frequent; on a tie the smallest
+    let max = counts.values().copied().max()?;
+    counts.into_iter().find(|(_, c)| *c == max).map(|(v, _)| v)
+}
+
+fn assemble(g: &Group, items: &[Item]) -> Incident {
+    let all: Vec<usize> = g.members.iter().chain(g.attached.iter()).copied().collect();
+    let mut members: Vec<&Item> = all.iter().map(|&i| &items[i]).collect();
+    // earliest published first (undated last), then by key
+    members.sort_by(|a, b| {
+        (a.r.published.is_none(), &a.r.published, &a.key).cmp(&(
+            b.r.published.is_none(),
+            &b.r.published,
+            &b.key,
+        ))
+    });
+    let reports: Vec<&ReportInput> = members.iter().map(|m| m.r).collect();
+    let id = short_id("inc", &members[0].key);
+
+    let (date, date_precision, window) = match g.day {
+        Some(d) => {
+            let d = d.format("%Y-%m-%d").to_string();
+            (Some(d.clone()), DatePrecision::Day, Some([d.clone(), d]))
+        }
+        None => {
+            let it = &items[g.members[0]];
+            let r = &it.r.report;
+            let w = window(it).map(|(a, b)| {
+                [
+                    a.format("%Y-%m-%d").to_string(),
+                    b.format("%Y-%m-%d").to_string(),
+                ]
+            });
+            match (r.date.as_deref(), r.date_precision) {
+                (Some(d), DatePrecision::Month) if d.len() >= 7 => {
+                    let m = d[..7].to_string();
+                    let w = month_window(&m);
+                    (Some(m), DatePrecision::Month, w)
+                }
+                (Some(_), p) => (None, p, w),
+                (None, _) => (None, DatePrecision::Unknown, w),
+            }
+        }
+    };
+    // (date, precision) -> (report ids, story ids)
+    let mut dates: BTreeMap<DateKey, (Vec<i64>, Vec<i64>)> = BTreeMap::new();
+    for m in &members {
+        let e = dates
+            .entry((m.r.report.date.clone(), m.r.report.date_precision))
+            .or_default();
+        e.0.push(m.r.report_id);
+        e.1.push(m.r.story_id);
+    }
+    let dates = dates
+        .into_iter()
+        .map(|((date, precision), (ids, stories))| DateValue {
+            date,
+            precision,
+            report_ids: distinct(ids),
+            stories: distinct(stories).len(),
+        })
+        .collect();
+
+    let place = place_of(g, &members);
+    let figures = reconcile::figures(&reports);
+    let denied = reports
+        .iter()
+        .any(|r| r.report.modality == Modality::Denied);
+    let modality = if reports
+        .iter()
+        .all(|r| r.report.modality == Modality::Denied)
+    {
+        Modality::Denied
+    } else {
+        Modality::Occurred
+    };
+    let stories = distinct(reports.iter().map(|r| r.story_id)).len();
+    let acknowledged = reports.iter().any(|r| {
+        r.report.modality == Modality::Occurred && reconcile::acknowledging(r.report.source.kind)
+    }) || figures_acknowledged(&figures);
+    let fig_contested = figures.any_contested();
+    let contested = denied || fig_contested;
+    let grade = if denied {
+        Grade::Contested
+    } else if acknowledged {
+        Grade::Acknowledged
+    } else if fig_contested {
+        Grade::Contested
+    } else if stories >= 2 {
+        Grade::Corroborated
+    } else {
+        Grade::SingleSource
+    };
+    let target_kind = majority(reports.iter().filter_map(|r| r.report.target_kind));
+    let means = majority(
+        reports
+            .iter()
+            .filter_map(|r| r.report.means.clone())
+            .filter(|m| m != "unknown"),
+    )
+    .or_else(|| reports.iter().find_map(|r| r.report.means.clone()));
+    let actors = |role: &str| {
+        distinct(reports.iter().flat_map(|r| {
+            r.report
+                .actors
+                .iter()
+                .filter(|a| a.role == role)
+                .map(|a| ActorRef {
+                    name: a.name.clone(),
+                    alleged: a.alleged,
+                })
+        }))
+    };
+    let mut attached_report_ids: Vec<i64> =
+        g.attached.iter().map(|&i| items[i].r.report_id).collect();
+    attached_report_ids.sort_unstable();
+    Incident {
+        id,
+        event_type: g.et,
+        target_kind,
+        means,
+        modality,
+        date,
+        date_precision,
+        window,
+        dates,
+        place,
+        figures,
+        contested,
+        denied,
+        grade,
+        stories,
+        perpetrators: actors("perpetrator"),
+        target_groups: actors("target_group"),
+        sources: reports.iter().map(|r| r.source_ref()).collect(),
+        attached_report_ids,
+    }
+}
+
+fn figures_acknowledged(f: &reconcile::IncidentFigures) -> bool {
+    reconcile::IncidentFigures::FIELDS.iter().any(|k| {
+        f.get(k)
+            .is_some_and(|x| x.values.iter().any(|v| v.acknowledged))
+    })
+}
+
+/// The incident's place: among members in the incident's region (all members when it has
+/// none), the most precise place; then one naming a country; then the most stories.
+fn place_of(g: &Group, members: &[&Item]) -> Place {
+    let mut cands: BTreeMap<(u8, bool, String), (Place, BTreeSet<i64>)> = BTreeMap::new();
+    for m in members {
+        let Some(p) = &m.r.report.place else { continue };
+        if g.region.is_some() && m.region.is_some() && m.region != g.region {
+            continue;
+        }
+        if g.region.is_some() && m.region.is_none() && p.region_code.is_none() && p.precision < 5 {
+            // a land place beside a sea strike
+            continue;
+        }
+        let key = (p.precision, p.country.is_none(), p.name.clone());
+        cands
+            .entry(key)
+            .or_insert_with(|| (Place::of(p), BTreeSet::new()))
+            .1
+            .insert(m.r.story_id);
+    }
+    let best_prec = cands.keys().next().map(|k| (k.0, k.1));
+    cands
+        .into_iter()
+        .filter(|(k, _)| Some((k.0, k.1)) == best_prec)
+        .max_by(|a, b| a.1 .1.len().cmp(&b.1 .1.len()).then(b.0 .2.cmp(&a.0 .2)))
+        .map(|(_, (p, _))| p)
+        .unwrap_or_else(Place::none)
+}
+
+fn month_window(m: &str) -> Option<[String; 2]> {
+    let first = NaiveDate::parse_from_str(&format!("{m}-01"), "%Y-%m-%d").ok()?;
+    let last = first
+        .checked_add_months(chrono::Months::new(1))?
+        .pred_opt()?;
+    Some([
+        first.format("%Y-%m-%d").to_string(),
+        last.format("%Y-%m-%d").to_string(),
+    ])
+}
+
+fn points(members: &[usize], items: &[Item], field: &str) -> BTreeSet<i64> {
+    members
+        .iter()
+        .filter_map(|&i| {
+            items[i]
+                .r
+                .report
+                .figures
+                .get(field)
+                .and_then(|f| Range::of(f).point())
+        })
+        .collect()
+}
+
+/// Within one story, reports of one event type dated at most two days apart whose killed
+/// figures, vessel counts and regions do not disagree are one event told twice: the later
+/// date is nearly always the announcement ("said on Wednesday"), so the earliest date is
+/// kept. Members without a region take the cluster's.
+fn story_pass(items: &mut [Item]) {
+    let mut by_story: BTreeMap<(i64, EventType), Vec<usize>> = BTreeMap::new();
+    for (i, it) in items.iter().enumerate() {
+        if it.day.is_some() {
+            by_story
+                .entry((it.r.story_id, it.r.report.event_type))
+                .or_default()
+                .push(i);
+        }
+    }
+    for (_, mut idx) in by_story {
+        if idx.len() < 2 {
+            continue;
+        }
+        idx.sort_by(|&a, &b| (items[a].day, &items[a].key).cmp(&(items[b].day, &items[b].key)));
+        // clusters: (min day, max day, members)
+        let mut clusters: Vec<(NaiveDate, NaiveDate, Vec<usize>)> = Vec::new();
+        for &i in &idx {
+            let d = items[i].day.expect("day item");
+            let fits = |c: &(NaiveDate, NaiveDate, Vec<usize>)| {
+                if (d - c.0).num_days() > 2 {
+                    return false;
+                }
+                let mut all = c.2.clone();
+                all.push(i);
+                let regions: BTreeSet<&String> = all
+                    .iter()
+                    .filter_map(|&j| items[j].region.as_ref())
+                    .collect();
+                regions.len() <= 1
+                    && points(&all, items, "killed").len() <= 1
+                    && points(&all, items, "vessels").len() <= 1
+            };
+            match clusters.iter().position(fits) {
+                Some(c) => {
+                    clusters[c].1 = clusters[c].1.max(d);
+                    clusters[c].2.push(i);
+                }
+                None => clusters.push((d, d, vec![i])),
+            }
+        }
+        for (first, last, members) in clusters {
+            if first == last {
+                continue;
+            }
+            let region = members.iter().find_map(|&j| items[j].region.clone());
+            for j in members {
+                if items[j].day != Some(first) {
+                    items[j].day = Some(first);
+                    items[j].soft = true;
+                }
+                if items[j].region.is_none() {
+                    items[j].region = region.clone();
+                }
+            }
+        }
+    }
+}
+
+/// A group with no killed figure dated only relatively (typically an announcement: "the
+/// survivors of Thursday's strike will be sent home, Trump said on Saturday") joins the one
+/// group one or two days before it whose region and figures agree with it best (a shared
+/// survivor or vessel count; else a group with a killed figure or an explicit date), when
+/// that group is unique. The event precedes its announcement, so never a later group.
+fn absorb_announcements(mut groups: Vec<Group>, items: &[Item]) -> Vec<Group> {
+    let mut index: BTreeMap<(EventType, NaiveDate), Vec<usize>> = BTreeMap::new();
+    for (g, grp) in groups.iter().enumerate() {
+        index
+            .entry((grp.et, grp.day.expect("day group")))
+            .or_default()
+            .push(g);
+    }
+    let mut gone = vec![false; groups.len()];
+    for g in 0..groups.len() {
+        let grp = &groups[g];
+        if !points(&grp.members, items, "killed").is_empty() || !all_soft(&grp.members, items) {
+            continue;
+        }
+        let d = grp.day.expect("day group");
+        let (Some(from), Some(to)) = (
+            d.checked_sub_days(Days::new(2)),
+            d.checked_sub_days(Days::new(1)),
+        ) else {
+            continue;
+        };
+        let mut best: Vec<(usize, usize)> = Vec::new();
+        for (_, hs) in index.range((grp.et, from)..=(grp.et, to)) {
+            for &h in hs {
+                if h == g || gone[h] {
+                    continue;
+                }
+                let other = &groups[h];
+                if let (Some(a), Some(b)) = (&grp.region, &other.region) {
+                    if a != b {
+                        continue;
+                    }
+                }
+                let mut matches = 0;
+                let mut ok = true;
+                for f in ["survivors", "vessels", "injured"] {
+                    let (a, b) = (
+                        points(&grp.members, items, f),
+                        points(&other.members, items, f),
+                    );
+                    if !a.is_empty() && !b.is_empty() {
+                        if a.is_disjoint(&b) {
+                            ok = false;
+                        } else {
+                            matches += 1;
+                        }
+                    }
+                }
+                let stronger = !points(&other.members, items, "killed").is_empty()
+                    || !all_soft(&other.members, items);
+                if ok && (stronger || matches > 0) {
+                    best.push((matches, h));
+                }
+            }
+        }
+        best.sort_by(|a, b| b.0.cmp(&a.0).then(a.1.cmp(&b.1)));
+        let pick = match best.as_slice() {
+            [] => None,
+            [one] => Some(one.1),
+            [a, b, ..] if a.0 > b.0 => Some(a.1),
+            _ => None,
+        };
+        if let Some(h) = pick {
+            let moved = std::mem::take(&mut groups[g].members);
+            let region = groups[g].region.clone();
+            groups[h].members.extend(moved);
+            groups[h].members.sort_unstable();
+            if groups[h].region.is_none() {
+                groups[h].region = region;
+            }
+            gone[g] = true;
+        }
+    }
+    groups
+        .into_iter()
+        .zip(gone)
+        .filter(|(_, x)| !x)
+        .map(|(g, _)| g)
+        .collect()
+}

@@ -1,0 +1,993 @@
+//! Unit tests on synthetic reports (built directly, never copied from real articles).
+
+use sw_extract::{
+    Actor, DateBasis, DatePrecision, EventType, Figure, Figures, Modality, PlaceRef, Report,
+    ReportKind, Source, SourceKind, TargetKind,
+};
+
+use crate::export::{self, ExportFormat};
+use crate::{build, tally_check, Grade, Ledger, ReportInput};
+
+fn fig(n: i64) -> Option<Figure> {
+    Some(Figure {
+        low: Some(n),
+        best: Some(n),
+        high: Some(n),
+        approx: false,
+        surface: n.to_string(),
+    })
+}
+
+fn sea(code: &str) -> Option<PlaceRef> {
+    let (name, lat, lon) = match code {
+        "caribbean" => ("Caribbean Sea", 15.0, -75.0),
+        _ => ("eastern Pacific", 10.0, -95.0),
+    };
+    Some(PlaceRef {
+        name: name.into(),
+        country: None,
+        region: Some(name.into()),
+        region_code: Some(code.into()),
+        admin1: None,
+        lat: Some(lat),
+        lon: Some(lon),
+        precision: 4,
+    })
+}
+
+fn src(kind: SourceKind, name: Option<&str>) -> Source {
+    Source {
+        kind,
+        name: name.map(str::to_string),
+        channel: None,
+        count: None,
+    }
+}
+
+/// A strike report: `date` "YYYY-MM-DD" (day), "YYYY-MM" (month) or "" (none).
+fn strike(date: &str, region: Option<&str>, killed: Option<i64>) -> Report {
+    let (d, p) = match date.len() {
+        10 => (Some(date.to_string()), DatePrecision::Day),
+        7 => (Some(date.to_string()), DatePrecision::Month),
+        _ => (None, DatePrecision::Unknown),
+    };
+    Report {
+        kind: ReportKind::Event,
+        event_type: EventType::Strike,
+        target_kind: Some(TargetKind::Vessel),
+        means: Some("unknown".into()),
+        modality: Modality::Occurred,
+        date: d.clone(),
+        date_precision: p,
+        date_basis: if d.is_some() {
+            DateBasis::Explicit
+        } else {
+            DateBasis::None
+        },
+        place: region.and_then(sea),
+        figures: Figures {
+            killed: killed.and_then(fig),
+            vessels: fig(1),
+            ..Figures::default()
+        },
+        actors: vec![Actor {
+            role: "perpetrator".into(),
+            name: "U.S. military".into(),
+            alleged: false,
+            source: Source::outlet(),
+        }],
+        source: Source::outlet(),
+        sentence: [0, 40],
+        claims: Vec::new(),
+    }
+}
+
+fn official(mut r: Report, name: &str) -> Report {
+    r.source = src(SourceKind::Official, Some(name));
+    r
+}
+
+fn soft(mut r: Report) -> Report {
+    r.date_basis = DateBasis::Relative;
+    r
+}
+
+struct Corpus {
+    inputs: Vec<ReportInput>,
+    next: i64,
+}
+
+impl Corpus {
+    fn new() -> Corpus {
+        Corpus {
+            inputs: Vec::new(),
+            next: 1,
+        }
+    }
+
+    /// Adds a report from article `article` of story `story`, published `published`.
+    fn add(
+        &mut self,
+        article: i64,
+        story: i64,
+        published: &str,
+        lang: &str,
+        mut report: Report,
+    ) -> i64 {
+        let id = self.next;
+        self.next += 1;
+        // distinct sentences within one article
+        let n = self
+            .inputs
+            .iter()
+            .filter(|i| i.article_id == article)
+            .count();
+        report.sentence = [n * 100, n * 100 + 80];
+        self.inputs.push(ReportInput {
+            report_id: id,
+            article_id: article,
+            story_id: story,
+            url: Some(format!("https://news{article}.example/story-{article}")),
+            outlet: Some(format!("news{article}.example")),
+            published: Some(published.to_string()).filter(|p| !p.is_empty()),
+            lang: lang.into(),
+            report,
+            quote: format!("Synthetic sentence {id}."),
+        });
+        id
+    }
+
+    fn build(&self) -> Ledger {
+        build(&self.inputs)
+    }
+}
+
+fn json(l: &Ledger) -> String {
+    serde_json::to_string(l).unwrap()
+}
+
+#[test]
+fn merges_across_outlets_and_languages() {
+    let mut c = Corpus::new();
+    c.add(
+        1,
+        1,
+        "2025-10-04",
+        "en",
+        strike("2025-10-03", Some("caribbean"), Some(4)),
+    );
+    c.add(
+        2,
+        2,
+        "2025-10-04",
+        "es",
+        strike("2025-10-03", Some("caribbean"), Some(4)),
+    );
+    c.add(
+        3,
+        3,
+        "2025-10-05",
+        "en",
+        strike("2025-10-03", None, Some(4)),
+    );
+    let l = c.build();
+    assert_eq!(l.incidents.len(), 1, "{}", l.to_json());
+    let i = &l.incidents[0];
+    assert_eq!(i.date.as_deref(), Some("2025-10-03"));
+    assert_eq!(i.place.region_code.as_deref(), Some("caribbean"));
+    assert_eq!(i.stories, 3);
+    assert_eq!(i.grade, Grade::Corroborated);
+    assert_eq!(i.sources.len(), 3);
+    let k = i.figures.killed.as_ref().unwrap();
+    assert_eq!((k.low, k.best, k.high), (Some(4), Some(4), Some(4)));
+    assert_eq!(k.values.len(), 1);
+    assert_eq!(k.values[0].stories, 3);
+    assert_eq!(k.values[0].article_ids, vec![1, 2, 3]);
+}
+
+#[test]
+fn different_regions_same_day_stay_apart() {
+    let mut c = Corpus::new();
+    c.add(
+        1,
+        1,
+        "2026-02-17",
+        "en",
+        strike("2026-02-16", Some("caribbean"), Some(3)),
+    );
+    c.add(
+        2,
+        2,
+        "2026-02-17",
+        "en",
+        strike("2026-02-16", Some("eastern_pacific"), Some(8)),
+    );
+    // no region, a toll that fits neither: not forced into one
+    c.add(
+        3,
+        3,
+        "2026-02-17",
+        "en",
+        strike("2026-02-16", None, Some(11)),
+    );
+    // no region, repeats the Pacific toll: joins it
+    c.add(
+        4,
+        4,
+        "2026-02-17",
+        "en",
+        strike("2026-02-16", None, Some(8)),
+    );
+    let l = c.build();
+    assert_eq!(l.incidents.len(), 3, "{}", l.to_json());
+    let pac = l
+        .incidents
+        .iter()
+        .find(|i| i.place.region_code.as_deref() == Some("eastern_pacific"))
+        .unwrap();
+    assert_eq!(pac.stories, 2);
+    assert!(l
+        .incidents
+        .iter()
+        .any(|i| i.place.region_code.is_none() && i.stories == 1));
+}
+
+#[test]
+fn story_copies_count_once() {
+    let mut c = Corpus::new();
+    // three syndicated copies of one wire story
+    for a in 1..=3 {
+        c.add(
+            a,
+            7,
+            "2025-10-15",
+            "en",
+            strike("2025-10-14", Some("caribbean"), Some(6)),
+        );
+    }
+    let l = c.build();
+    assert_eq!(l.incidents.len(), 1);
+    let i = &l.incidents[0];
+    assert_eq!(i.stories, 1);
+    assert_eq!(i.sources.len(), 3);
+    assert_eq!(i.grade, Grade::SingleSource);
+    assert_eq!(i.figures.killed.as_ref().unwrap().values[0].stories, 1);
+}
+
+#[test]
+fn copies_win_only_as_one_story() {
+    let mut c = Corpus::new();
+    // four copies of one story say 5; two independent stories say 4
+    for a in 1..=4 {
+        c.add(
+            a,
+            1,
+            "2025-11-02",
+            "en",
+            strike("2025-11-01", Some("caribbean"), Some(5)),
+        );
+    }
+    c.add(
+        5,
+        5,
+        "2025-11-02",
+        "en",
+        strike("2025-11-01", Some("caribbean"), Some(4)),
+    );
+    c.add(
+        6,
+        6,
+        "2025-11-02",
+        "en",
+        strike("2025-11-01", Some("caribbean"), Some(4)),
+    );
+    let l = c.build();
+    let k = l.incidents[0].figures.killed.as_ref().unwrap();
+    assert_eq!(k.best, Some(4));
+    assert_eq!(k.basis, "most_stories");
+    assert!(k.contested);
+    assert_eq!(l.incidents[0].grade, Grade::Contested);
+}
+
+#[test]
+fn correction_keeps_both_figures() {
+    let mut c = Corpus::new();
+    let first = c.add(
+        1,
+        1,
+        "2026-03-20",
+        "en",
+        official(
+            strike("2026-03-19", Some("eastern_pacific"), Some(3)),
+            "U.S. Southern Command",
+        ),
+    );
+    let fix = c.add(
+        2,
+        2,
+        "2026-03-22",
+        "en",
+        official(
+            strike("2026-03-19", Some("eastern_pacific"), Some(2)),
+            "U.S. Southern Command",
+        ),
+    );
+    let l = c.build();
+    assert_eq!(l.incidents.len(), 1);
+    let i = &l.incidents[0];
+    let k = i.figures.killed.as_ref().unwrap();
+    assert_eq!(k.best, Some(2), "the newer acknowledged figure");
+    assert_eq!((k.low, k.high), (Some(2), Some(3)));
+    assert_eq!(k.basis, "acknowledged");
+    let ids: Vec<Vec<i64>> = k.values.iter().map(|v| v.report_ids.clone()).collect();
+    assert!(ids.contains(&vec![first]) && ids.contains(&vec![fix]));
+    assert!(i.contested);
+    assert_eq!(i.grade, Grade::Acknowledged);
+}
+
+#[test]
+fn acknowledged_value_beats_majority() {
+    let mut c = Corpus::new();
+    c.add(
+        1,
+        1,
+        "2025-10-22",
+        "en",
+        official(
+            strike("2025-10-21", Some("eastern_pacific"), Some(2)),
+            "Pete Hegseth",
+        ),
+    );
+    c.add(
+        2,
+        2,
+        "2025-10-22",
+        "en",
+        strike("2025-10-21", Some("eastern_pacific"), Some(3)),
+    );
+    c.add(
+        3,
+        3,
+        "2025-10-22",
+        "en",
+        strike("2025-10-21", Some("eastern_pacific"), Some(3)),
+    );
+    let l = c.build();
+    let k = l.incidents[0].figures.killed.as_ref().unwrap();
+    assert_eq!(k.best, Some(2));
+    assert_eq!(
+        k.values[0].best,
+        Some(3),
+        "values are listed most stories first"
+    );
+}
+
+#[test]
+fn multi_vessel_operation_keeps_vessel_count() {
+    let mut c = Corpus::new();
+    let mut r = strike("2025-12-15", Some("eastern_pacific"), Some(8));
+    r.figures.vessels = fig(3);
+    c.add(1, 1, "2025-12-16", "en", r);
+    c.add(
+        2,
+        2,
+        "2025-12-16",
+        "es",
+        strike("2025-12-15", Some("eastern_pacific"), Some(8)),
+    );
+    let l = c.build();
+    assert_eq!(l.incidents.len(), 1);
+    let v = l.incidents[0].figures.vessels.as_ref().unwrap();
+    assert_eq!(
+        v.best,
+        Some(3),
+        "the operation's count, not one strike's vessel"
+    );
+    assert_eq!(v.values.len(), 2);
+    assert!(!l.incidents[0].contested);
+}
+
+#[test]
+fn month_precision_report_is_not_forced() {
+    let mut c = Corpus::new();
+    c.add(
+        1,
+        1,
+        "2025-10-15",
+        "en",
+        strike("2025-10-14", Some("caribbean"), Some(6)),
+    );
+    c.add(
+        2,
+        2,
+        "2025-11-20",
+        "en",
+        strike("2025-10", Some("caribbean"), Some(6)),
+    );
+    let l = c.build();
+    assert_eq!(l.incidents.len(), 2);
+    let m = l
+        .incidents
+        .iter()
+        .find(|i| i.date_precision == DatePrecision::Month)
+        .unwrap();
+    assert_eq!(m.date.as_deref(), Some("2025-10"));
+    assert_eq!(m.window.as_ref().unwrap()[1], "2025-10-31");
+    assert!(l.incidents.iter().all(|i| i.attached_report_ids.is_empty()));
+}
+
+#[test]
+fn undated_report_attaches_only_when_unambiguous() {
+    let mut c = Corpus::new();
+    c.add(
+        1,
+        1,
+        "2025-10-15",
+        "en",
+        strike("2025-10-14", Some("caribbean"), Some(6)),
+    );
+    let undated = c.add(
+        2,
+        2,
+        "2025-10-16",
+        "en",
+        strike("", Some("caribbean"), Some(6)),
+    );
+    let l = c.build();
+    assert_eq!(l.incidents.len(), 1);
+    assert_eq!(l.incidents[0].attached_report_ids, vec![undated]);
+    assert_eq!(l.incidents[0].stories, 2);
+
+    // a second incident with the same toll in the window: ambiguous, kept apart
+    c.add(
+        3,
+        3,
+        "2025-10-13",
+        "en",
+        strike("2025-10-11", Some("caribbean"), Some(6)),
+    );
+    let l = c.build();
+    assert_eq!(l.incidents.len(), 3);
+    let own = l.incidents.iter().find(|i| i.date.is_none()).unwrap();
+    assert_eq!(own.date_precision, DatePrecision::Unknown);
+    assert_eq!(own.sources[0].report_id, undated);
+}
+
+#[test]
+fn a_day_apart_with_the_same_toll_is_one_incident() {
+    let mut c = Corpus::new();
+    c.add(
+        1,
+        1,
+        "2025-12-16",
+        "en",
+        strike("2025-12-15", Some("eastern_pacific"), Some(8)),
+    );
+    c.add(
+        2,
+        2,
+        "2025-12-16",
+        "en",
+        strike("2025-12-15", Some("eastern_pacific"), Some(8)),
+    );
+    c.add(
+        3,
+        3,
+        "2025-12-17",
+        "en",
+        strike("2025-12-16", Some("eastern_pacific"), Some(8)),
+    );
+    // two days later, a different toll: another strike
+    c.add(
+        4,
+        4,
+        "2025-12-18",
+        "en",
+        strike("2025-12-17", Some("eastern_pacific"), Some(2)),
+    );
+    let l = c.build();
+    assert_eq!(l.incidents.len(), 2, "{}", l.to_json());
+    let big = l
+        .incidents
+        .iter()
+        .find(|i| i.figures.killed.as_ref().unwrap().best == Some(8))
+        .unwrap();
+    assert_eq!(big.date.as_deref(), Some("2025-12-15"));
+    assert_eq!(big.dates.len(), 2, "both dates stay visible");
+}
+
+#[test]
+fn announcement_date_in_one_story_folds_into_the_event() {
+    let mut c = Corpus::new();
+    c.add(
+        1,
+        1,
+        "2025-10-30",
+        "en",
+        soft(strike("2025-10-29", Some("eastern_pacific"), Some(4))),
+    );
+    let mut ann = soft(strike("2025-10-30", None, None));
+    ann.figures.vessels = None;
+    c.add(1, 1, "2025-10-30", "en", ann);
+    let l = c.build();
+    assert_eq!(l.incidents.len(), 1, "{}", l.to_json());
+    assert_eq!(l.incidents[0].date.as_deref(), Some("2025-10-29"));
+}
+
+#[test]
+fn denial_makes_an_incident_contested() {
+    let mut c = Corpus::new();
+    c.add(
+        1,
+        1,
+        "2025-11-05",
+        "en",
+        strike("2025-11-04", Some("caribbean"), Some(2)),
+    );
+    let mut d = strike("2025-11-04", Some("caribbean"), None);
+    d.modality = Modality::Denied;
+    d.source = src(SourceKind::LocalAuthority, Some("A minister"));
+    c.add(2, 2, "2025-11-05", "es", d);
+    let l = c.build();
+    assert_eq!(l.incidents.len(), 1);
+    assert!(l.incidents[0].denied && l.incidents[0].contested);
+    assert_eq!(l.incidents[0].grade, Grade::Contested);
+    assert_eq!(l.incidents[0].modality, Modality::Occurred);
+}
+
+#[test]
+fn grades() {
+    let mut c = Corpus::new();
+    c.add(
+        1,
+        1,
+        "2025-09-03",
+        "en",
+        official(
+            strike("2025-09-02", Some("caribbean"), Some(11)),
+            "Donald Trump",
+        ),
+    );
+    c.add(
+        2,
+        2,
+        "2025-09-16",
+        "en",
+        strike("2025-09-15", Some("caribbean"), Some(3)),
+    );
+    c.add(
+        3,
+        3,
+        "2025-09-20",
+        "en",
+        strike("2025-09-19", Some("caribbean"), Some(3)),
+    );
+    c.add(
+        4,
+        4,
+        "2025-09-20",
+        "en",
+        strike("2025-09-19", Some("caribbean"), Some(3)),
+    );
+    let l = c.build();
+    let g: Vec<Grade> = l.incidents.iter().map(|i| i.grade).collect();
+    assert_eq!(
+        g,
+        vec![
+            Grade::Acknowledged,
+            Grade::SingleSource,
+            Grade::Corroborated
+        ]
+    );
+}
+
+#[test]
+fn tallies_and_developments_are_kept_apart() {
+    let mut c = Corpus::new();
+    let mut t = strike("2025-11-06", None, None);
+    t.kind = ReportKind::Tally;
+    t.figures = Figures {
+        killed: Some(Figure {
+            low: Some(66),
+            best: Some(66),
+            high: None,
+            approx: false,
+            surface: "at least 66".into(),
+        }),
+        strikes: fig(16),
+        ..Figures::default()
+    };
+    c.add(1, 1, "2025-11-06", "en", t);
+    let mut p = strike("", None, None);
+    p.kind = ReportKind::Development;
+    p.modality = Modality::Planned;
+    c.add(2, 2, "2025-11-06", "en", p);
+    let mut n = strike("2025-11-05", Some("caribbean"), None);
+    n.modality = Modality::Negated;
+    c.add(3, 3, "2025-11-06", "en", n);
+    let l = c.build();
+    assert!(l.incidents.is_empty(), "{}", l.to_json());
+    assert_eq!(l.tallies.len(), 1);
+    assert_eq!(l.tallies[0].killed.unwrap().low, Some(66));
+    assert_eq!(l.tallies[0].strikes.unwrap().best, Some(16));
+    assert_eq!(l.tallies[0].as_of.as_deref(), Some("2025-11-06"));
+    assert_eq!(l.developments.len(), 2);
+}
+
+#[test]
+fn tally_check_lists_gaps() {
+    let mut c = Corpus::new();
+    c.add(
+        1,
+        1,
+        "2025-10-02",
+        "en",
+        strike("2025-10-01", Some("caribbean"), Some(3)),
+    );
+    c.add(
+        2,
+        2,
+        "2025-10-06",
+        "en",
+        strike("2025-10-05", Some("caribbean"), Some(4)),
+    );
+    let tally = |date: &str, low: i64, high: Option<i64>| {
+        let mut t = strike(date, None, None);
+        t.kind = ReportKind::Tally;
+        t.figures = Figures {
+            killed: Some(Figure {
+                low: Some(low),
+                best: Some(low),
+                high,
+                approx: false,
+                surface: String::new(),
+            }),
+            ..Figures::default()
+        };
+        t
+    };
+    c.add(3, 3, "2025-10-06", "en", tally("2025-10-06", 10, None)); // at least 10: 3 missing
+    c.add(4, 4, "2025-10-07", "en", tally("2025-10-07", 7, Some(7))); // exactly 7: fine
+    c.add(5, 5, "2025-10-03", "en", tally("2025-10-03", 2, Some(2))); // 2 by Oct 3: ledger has 3
+    let l = c.build();
+    let gaps = tally_check(&l);
+    assert_eq!(gaps.len(), 2, "{gaps:?}");
+    assert_eq!(
+        (gaps[0].as_of.as_str(), gaps[0].ledger, gaps[0].gap),
+        ("2025-10-03", 3, -1)
+    );
+    assert_eq!(
+        (gaps[1].as_of.as_str(), gaps[1].ledger, gaps[1].gap),
+        ("2025-10-06", 7, 3)
+    );
+    assert_eq!(gaps[1].field, "killed");
+}
+
+/// A deterministic pseudo-random corpus.
+fn synthetic(n: usize, seed: u64) -> Vec<ReportInput> {
+    let mut s = seed;
+    let mut next = move || {
+        s = s
+            .wrapping_mul(6364136223846793005)
+            .wrapping_add(1442695040888963407);
+        (s >> 33) as usize
+    };
+    let base = chrono::NaiveDate::from_ymd_opt(2025, 9, 1).unwrap();
+    let mut c = Corpus::new();
+    for k in 0..n {
+        let day = base + chrono::Days::new((next() % 240) as u64);
+        let region = match next() % 3 {
+            0 => Some("caribbean"),
+            1 => Some("eastern_pacific"),
+            _ => None,
+        };
+        let killed = Some((next() % 6) as i64).filter(|k| *k > 0);
+        let article = (k / 2) as i64;
+        let story = article / 3;
+        let date = match next() % 10 {
+            0 => String::new(),
+            1 => day.format("%Y-%m").to_string(),
+            _ => day.format("%Y-%m-%d").to_string(),
+        };
+        let mut r = strike(&date, region, killed);
+        if next() % 4 == 0 {
+            r = official(r, "U.S. Southern Command");
+        }
+        if next() % 5 == 0 {
+            r = soft(r);
+        }
+        if next() % 20 == 0 {
+            r.kind = ReportKind::Tally;
+        }
+        let published = (day + chrono::Days::new(1)).format("%Y-%m-%d").to_string();
+        c.add(article, story, &published, "en", r);
+    }
+    c.inputs
+}
+
+fn shuffle(v: &mut [ReportInput], seed: u64) {
+    let mut s = seed;
+    for i in (1..v.len()).rev() {
+        s = s
+            .wrapping_mul(6364136223846793005)
+            .wrapping_add(1442695040888963407);
+        let j = ((s >> 33) as usize) % (i + 1);
+        v.swap(i, j);
+    }
+}
+
+#[test]
+fn order_independent() {
+    let inputs = synthetic(600, 42);
+    let a = json(&build(&inputs));
+    let mut shuffled = inputs.clone();
+    shuffle(&mut shuffled, 7);
+    assert_eq!(a, json(&build(&shuffled)));
+    shuffled.reverse();
+    assert_eq!(a, json(&build(&shuffled)));
+}
+
+#[test]
+fn rebuild_and_batches_give_the_same_ledger() {
+    let inputs = synthetic(400, 3);
+    let once = json(&build(&inputs));
+    assert_eq!(once, json(&build(&inputs)));
+    // arriving in two batches: the ledger of the union is the ledger of everything
+    let (a, b) = inputs.split_at(150);
+    let mut all: Vec<ReportInput> = b.to_vec();
+    all.extend_from_slice(a);
+    assert_eq!(once, json(&build(&all)));
+}
+
+#[test]
+fn ids_are_stable() {
+    let mut c = Corpus::new();
+    c.add(
+        1,
+        1,
+        "2025-10-04",
+        "en",
+        strike("2025-10-03", Some("caribbean"), Some(4)),
+    );
+    c.add(
+        2,
+        2,
+        "2025-10-05",
+        "es",
+        strike("2025-10-03", Some("caribbean"), Some(4)),
+    );
+    let before = c.build().incidents[0].id.clone();
+    // store ids change on a rebuild of the store: incident ids do not
+    let mut renumbered = c.inputs.clone();
+    for (k, r) in renumbered.iter_mut().enumerate() {
+        r.report_id = 1000 + k as i64;
+    }
+    assert_eq!(build(&renumbered).incidents[0].id, before);
+    // a newer article about the same incident keeps its id
+    c.add(
+        3,
+        3,
+        "2025-10-09",
+        "en",
+        strike("2025-10-03", Some("caribbean"), Some(4)),
+    );
+    let after = c.build();
+    assert_eq!(after.incidents.len(), 1);
+    assert_eq!(after.incidents[0].id, before);
+    assert!(before.starts_with("inc-") && before.len() == 16);
+}
+
+fn export_str(l: &Ledger, f: ExportFormat) -> String {
+    let mut buf = Vec::new();
+    export::write(l, f, &mut buf).unwrap();
+    String::from_utf8(buf).unwrap()
+}
+
+fn sample_ledger() -> Ledger {
+    let mut c = Corpus::new();
+    c.add(
+        1,
+        1,
+        "2025-10-04",
+        "en",
+        official(
+            strike("2025-10-03", Some("caribbean"), Some(4)),
+            "Pete Hegseth",
+        ),
+    );
+    c.add(
+        2,
+        2,
+        "2025-10-04",
+        "es",
+        strike("2025-10-03", Some("caribbean"), Some(5)),
+    );
+    c.add(
+        3,
+        3,
+        "2025-12-01",
+        "en",
+        strike("2025-11", Some("eastern_pacific"), Some(2)),
+    );
+    let mut dep = strike("2025-10-01", Some("caribbean"), None);
+    dep.kind = ReportKind::Development;
+    dep.event_type = EventType::Deployment;
+    c.add(4, 4, "2025-10-02", "en", dep);
+    c.build()
+}
+
+fn read_csv(text: &str) -> (Vec<String>, Vec<csv::StringRecord>) {
+    let mut r = csv::Reader::from_reader(text.as_bytes());
+    let header = r.headers().unwrap().iter().map(str::to_string).collect();
+    let rows = r.records().map(|x| x.unwrap()).collect();
+    (header, rows)
+}
+
+#[test]
+fn exports_parse_back_with_documented_columns() {
+    let l = sample_ledger();
+    let doc = include_str!("../EXPORTS.md");
+
+    let (h, rows) = read_csv(&export_str(&l, ExportFormat::Csv));
+    assert_eq!(h, export::CSV_COLUMNS);
+    assert_eq!(rows.len(), l.incidents.len());
+    let (h, rows) = read_csv(&export_str(&l, ExportFormat::Acled));
+    assert_eq!(h, export::ACLED_COLUMNS);
+    assert_eq!(rows.len(), 3, "two incidents and one development");
+    let strike = rows
+        .iter()
+        .find(|r| &r[5] == "Explosions/Remote violence")
+        .unwrap();
+    assert_eq!(&strike[6], "Air/drone strike");
+    assert_eq!(&strike[28], "4", "fatalities: the conservative figure");
+    assert!(rows.iter().any(|r| &r[5] == "Strategic developments"));
+    let (h, rows) = read_csv(&export_str(&l, ExportFormat::Ucdp));
+    assert_eq!(h, export::UCDP_COLUMNS);
+    assert_eq!(rows.len(), 2);
+    let month = rows.iter().find(|r| &r[21] == "4").unwrap();
+    assert_eq!((&month[22], &month[23]), ("2025-11-01", "2025-11-30"));
+
+    let g: serde_json::Value =
+        serde_json::from_str(&export_str(&l, ExportFormat::Geojson)).unwrap();
+    assert_eq!(g["type"], "FeatureCollection");
+    let feats = g["features"].as_array().unwrap();
+    assert_eq!(feats.len(), 2);
+    assert_eq!(feats[0]["geometry"]["type"], "Point");
+    for k in ["precision", "killed", "grade", "date"] {
+        assert!(feats[0]["properties"].get(k).is_some(), "{k}");
+    }
+
+    let back: Ledger = serde_json::from_str(&export_str(&l, ExportFormat::Json)).unwrap();
+    assert_eq!(back, l);
+
+    // every column of every table is documented
+    for col in export::CSV_COLUMNS
+        .iter()
+        .chain(&export::ACLED_COLUMNS)
+        .chain(&export::UCDP_COLUMNS)
+    {
+        assert!(
+            doc.contains(&format!("`{col}`")),
+            "EXPORTS.md does not document {col}"
+        );
+    }
+    for f in ExportFormat::ALL {
+        assert_eq!(ExportFormat::parse(f.name()), Some(f));
+        assert!(f.available());
+    }
+    assert_eq!(ExportFormat::parse("Parquet"), Some(ExportFormat::Parquet));
+}
+
+#[test]
+fn incident_json_has_the_contract_fields() {
+    let l = sample_ledger();
+    let v: serde_json::Value = serde_json::to_value(&l.incidents).unwrap();
+    let i = &v[0];
+    for k in [
+        "id",
+        "event_type",
+        "target_kind",
+        "date",
+        "date_precision",
+        "place",
+        "figures",
+        "contested",
+        "grade",
+        "sources",
+    ] {
+        assert!(i.get(k).is_some(), "{k}");
+    }
+    for k in [
+        "name",
+        "country",
+        "region",
+        "admin1",
+        "lat",
+        "lon",
+        "precision",
+    ] {
+        assert!(i["place"].get(k).is_some(), "place.{k}");
+    }
+    for k in ["killed", "injured", "survivors", "vessels"] {
+        assert!(i["figures"].get(k).is_some(), "figures.{k}");
+    }
+    for k in ["article_id", "url", "outlet", "published", "quote"] {
+        assert!(i["sources"][0].get(k).is_some(), "sources.{k}");
+    }
+    let t: serde_json::Value = serde_json::to_value(&sample_tally().tallies).unwrap();
+    for k in ["as_of", "strikes", "killed", "survivors", "source"] {
+        assert!(t[0].get(k).is_some(), "tally.{k}");
+    }
+    for k in ["article_id", "url", "outlet", "quote"] {
+        assert!(t[0]["source"].get(k).is_some(), "tally.source.{k}");
+    }
+}
+
+fn sample_tally() -> Ledger {
+    let mut c = Corpus::new();
+    let mut t = strike("2025-11-06", None, None);
+    t.kind = ReportKind::Tally;
+    t.figures = Figures {
+        killed: fig(66),
+        ..Figures::default()
+    };
+    c.add(1, 1, "2025-11-06", "en", t);
+    c.build()
+}
+
+#[test]
+fn announcement_in_another_story_joins_the_earlier_event() {
+    let mut c = Corpus::new();
+    let mut event = strike("2025-10-16", Some("caribbean"), None);
+    event.figures.survivors = fig(2);
+    c.add(1, 1, "2025-10-17", "en", event);
+    c.add(
+        2,
+        2,
+        "2025-10-18",
+        "en",
+        strike("2025-10-17", Some("caribbean"), Some(3)),
+    );
+    // "the two survivors will be sent home, the president said on Saturday"
+    let mut ann = soft(strike("2025-10-18", Some("caribbean"), None));
+    ann.figures.survivors = fig(2);
+    c.add(3, 3, "2025-10-19", "en", ann);
+    let l = c.build();
+    assert_eq!(l.incidents.len(), 2, "{}", l.to_json());
+    let first = &l.incidents[0];
+    assert_eq!(first.date.as_deref(), Some("2025-10-16"));
+    assert_eq!(first.stories, 2);
+    assert!(first.figures.killed.is_none());
+}
+
+#[cfg(feature = "parquet")]
+#[test]
+fn parquet_parses_back_with_the_csv_columns() {
+    use parquet::file::reader::{FileReader, SerializedFileReader};
+    let l = sample_ledger();
+    let mut f = tempfile::tempfile().unwrap();
+    export::write(&l, ExportFormat::Parquet, &mut f).unwrap();
+    let r = SerializedFileReader::new(f).unwrap();
+    let meta = r.metadata().file_metadata();
+    assert_eq!(meta.num_rows() as usize, l.incidents.len());
+    let names: Vec<String> = meta
+        .schema_descr()
+        .columns()
+        .iter()
+        .map(|c| c.name().to_string())
+        .collect();
+    assert_eq!(names, export::CSV_COLUMNS);
+    let rows: Vec<_> = r.get_row_iter(None).unwrap().map(|x| x.unwrap()).collect();
+    assert_eq!(rows.len(), l.incidents.len());
+    assert!(rows[0].to_string().contains(&l.incidents[0].id));
+}
+
+#[cfg(not(feature = "parquet"))]
+#[test]
+fn parquet_without_the_feature_is_an_error_a_user_can_act_on() {
+    let mut buf = Vec::new();
+    let e = export::write(&sample_ledger(), ExportFormat::Parquet, &mut buf).unwrap_err();
+    assert_eq!(e.kind(), std::io::ErrorKind::Unsupported);
+    assert!(e.to_string().contains("--features parquet"));
+    assert!(!ExportFormat::Parquet.available());
+}
