@@ -138,6 +138,8 @@ pub enum DateKind {
     Since,
     /// "at the end of 2025", "al cierre de 2025": the last day of a year.
     YearEnd,
+    /// "in 1916": a year.
+    YearOnly,
 }
 
 /// A date expression found in text.
@@ -152,26 +154,53 @@ pub struct DateExpr {
     pub rule: &'static str,
     /// The resolved day, when known (for arithmetic).
     pub day: Option<NaiveDate>,
+    /// Month and day of a date written without a year ("Oct. 29"), for resolving later.
+    pub month_day: Option<(u32, u32)>,
+}
+
+impl DateExpr {
+    /// Gives a date written without a year ("Oct. 29") the year that puts it on or before
+    /// `reference` (plus a week), when it has none yet.
+    pub fn resolve_year(&mut self, reference: NaiveDate) {
+        if self.date.is_some() {
+            return;
+        }
+        let Some((m, d)) = self.month_day else { return };
+        let Some(y) = year_for(m, d, Some(reference)) else {
+            return;
+        };
+        if let Some(day) = NaiveDate::from_ymd_opt(y, m, d) {
+            self.day = Some(day);
+            self.date = Some(fmt_day(day));
+            self.precision = DatePrecision::Day;
+            self.rule = "date.explicit.month_day.year_from_text";
+        }
+    }
 }
 
 fn fmt_day(d: NaiveDate) -> String {
     d.format("%Y-%m-%d").to_string()
 }
 
-fn latest_weekday(pub_: NaiveDate, wd: u32, strictly_before: bool) -> NaiveDate {
+/// `d` moved by `days`, or None past the calendar's ends (never panics).
+fn shift(d: NaiveDate, days: i64) -> Option<NaiveDate> {
+    d.checked_add_signed(Duration::try_days(days)?)
+}
+
+fn latest_weekday(pub_: NaiveDate, wd: u32, strictly_before: bool) -> Option<NaiveDate> {
     let cur = pub_.weekday().num_days_from_monday();
     let mut back = (cur + 7 - wd) % 7;
     if back == 0 && strictly_before {
         back = 7;
     }
-    pub_ - Duration::days(back as i64)
+    shift(pub_, -(back as i64))
 }
 
 fn year_for(month: u32, day: u32, pub_: Option<NaiveDate>) -> Option<i32> {
     let p = pub_?;
     let y = p.year();
     let d = NaiveDate::from_ymd_opt(y, month, day)?;
-    if d > p + Duration::days(7) {
+    if shift(p, 7).is_some_and(|limit| d > limit) {
         Some(y - 1)
     } else {
         Some(y)
@@ -244,6 +273,7 @@ pub fn find(
                 kind,
                 rule,
                 day,
+                month_day: None,
             }
         };
         let _ = text;
@@ -269,12 +299,34 @@ pub fn find(
                     }
                 }
             }
+            // "in 1916", "en 2025": a year
+            let prep = i > 0
+                && matches!(
+                    toks[i - 1].lower.as_str(),
+                    "in" | "en" | "during" | "durante"
+                );
+            if prep {
+                let r = mk_range(toks, i, i + 1);
+                out.push(DateExpr {
+                    start: r.0,
+                    end: r.1,
+                    date: Some(format!("{y:04}")),
+                    precision: DatePrecision::Year,
+                    basis: DateBasis::Explicit,
+                    kind: DateKind::YearOnly,
+                    rule: "date.year",
+                    day: None,
+                    month_day: None,
+                });
+                i += 1;
+                continue;
+            }
         }
         // phrases first ("last week", "one day earlier", "la semana pasada")
         if let Some((w, end)) = phrase_at(toks, i, lex) {
             match w {
                 DW::DayOffset(o) => {
-                    let day = published.map(|p| p + Duration::days(o));
+                    let day = published.and_then(|p| shift(p, o));
                     let prec = if day.is_some() {
                         DatePrecision::Day
                     } else {
@@ -294,7 +346,7 @@ pub fn find(
                     continue;
                 }
                 DW::WeekAgo(o) => {
-                    let day = published.map(|p| p + Duration::days(o));
+                    let day = published.and_then(|p| shift(p, o));
                     let prec = if day.is_some() {
                         DatePrecision::Week
                     } else {
@@ -460,6 +512,7 @@ pub fn find(
                     kind,
                     rule: "date.month",
                     day: None,
+                    month_day: None,
                 });
                 i = end;
                 continue;
@@ -528,7 +581,7 @@ pub fn find(
                         }
                     }
                 }
-                let day = published.map(|p| latest_weekday(p, wd, strictly));
+                let day = published.and_then(|p| latest_weekday(p, wd, strictly));
                 let prec = if day.is_some() {
                     DatePrecision::Day
                 } else {
@@ -567,7 +620,7 @@ pub fn find(
                 continue;
             }
             DW::DayOffset(o) => {
-                let day = published.map(|p| p + Duration::days(o));
+                let day = published.and_then(|p| shift(p, o));
                 let prec = if day.is_some() {
                     DatePrecision::Day
                 } else {
@@ -606,8 +659,7 @@ pub fn find(
                 .rev()
                 .find_map(|e| e.day.filter(|_| e.kind != DateKind::Since))
                 .or(published);
-            if let Some(a) = anchor {
-                let d = a + Duration::days(o);
+            if let Some(d) = anchor.and_then(|a| shift(a, o)) {
                 out[k].day = Some(d);
                 out[k].date = Some(fmt_day(d));
                 out[k].precision = DatePrecision::Day;
@@ -654,14 +706,21 @@ fn month_day(
             "date.explicit.month_day"
         },
         day,
+        month_day: year.is_none().then_some((m, d)),
     }
 }
 
 /// Reads a whole string as one date expression, resolved against `published`.
 pub fn parse_date(s: &str, lang: Lang, published: Option<NaiveDate>) -> Option<DateExpr> {
-    let lex = DateLexicon::embedded(lang);
+    static EN: std::sync::OnceLock<DateLexicon> = std::sync::OnceLock::new();
+    static ES: std::sync::OnceLock<DateLexicon> = std::sync::OnceLock::new();
+    // built once, immutable after
+    let lex = match lang {
+        Lang::Es => ES.get_or_init(|| DateLexicon::embedded(Lang::Es)),
+        _ => EN.get_or_init(|| DateLexicon::embedded(Lang::En)),
+    };
     let toks = tokenize(s, 0);
-    let mut v = find(&toks, s, &lex, published);
+    let mut v = find(&toks, s, lex, published);
     if v.is_empty() {
         return None;
     }

@@ -198,6 +198,8 @@ pub struct ActorEntry {
     pub role: ActorRole,
     /// The country the actor belongs to (ISO2), if listed.
     pub country: Option<String>,
+    /// A command that speaks for itself: the source when it is a sentence's subject.
+    pub speaks: bool,
 }
 
 #[derive(Debug, Clone)]
@@ -241,6 +243,8 @@ pub struct LangLex {
     pub figures: PhraseSet<FigCue>,
     pub fillers: FxSet<String>,
     pub units: FxSet<String>,
+    /// "annually", "al año": a number followed closely by one is a rate, not a toll.
+    pub rates: PhraseSet<()>,
     pub modality: PhraseSet<ModCue>,
     pub tally: PhraseSet<TallyKind>,
     pub attribution: PhraseSet<AttrCue>,
@@ -378,8 +382,17 @@ impl LangLex {
             .filter_map(|c| c.first().map(|w| w.to_lowercase()))
             .collect();
         let units = rows(s.units)
+            .filter(|c| c.get(1) != Some(&"rate"))
             .filter_map(|c| c.first().map(|w| w.to_lowercase()))
             .collect();
+        let mut rates = PhraseSet::new(if code == "es" {
+            "es/units.tsv"
+        } else {
+            "en/units.tsv"
+        });
+        for c in rows(s.units).filter(|c| c.get(1) == Some(&"rate")) {
+            rates.insert(c[0], ());
+        }
         let mut modality = PhraseSet::new(file("modality"));
         for c in rows(s.modality) {
             if c.len() >= 3 {
@@ -467,6 +480,7 @@ impl LangLex {
             figures,
             fillers,
             units,
+            rates,
             modality,
             tally,
             attribution,
@@ -509,7 +523,7 @@ impl Shared {
                 continue;
             }
             let role = match c[2] {
-                "perpetrator" => ActorRole::Perpetrator,
+                "perpetrator" | "command" => ActorRole::Perpetrator,
                 "official" => ActorRole::Official,
                 "target_group" => ActorRole::TargetGroup,
                 "other_outlet" => ActorRole::OtherOutlet,
@@ -522,6 +536,7 @@ impl Shared {
                     canonical: c[1].to_string(),
                     role,
                     country: c.get(3).filter(|x| x.len() == 2).map(|x| x.to_string()),
+                    speaks: c[2] == "command",
                 },
             );
         }

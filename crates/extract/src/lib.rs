@@ -13,8 +13,14 @@
 //!   (`"fig.at_least"`, `"lex:en/events.tsv:strike:struck"`).
 //! - Plans, options and threats never become occurred strikes; cumulative totals are tallies.
 //!
-//! Vocabulary lives in `lexicon/{en,es}/*.tsv` and `lexicon/actors.tsv`; places come from
-//! `sw-gazetteer`.
+//! Vocabulary lives in `lexicon/{en,es}/*.tsv`, `lexicon/actors.tsv` and
+//! `lexicon/places.tsv` (formats in `lexicon/README.md`); places come from `sw-gazetteer`.
+//! English lexicons read `Lang::Other` text.
+//!
+//! Modules: [`Extractor`] (the pipeline: a cue prefilter per sentence, then events, modality,
+//! figures, dates, places, actors and attribution, then per-article merging), [`numbers`] and
+//! [`dates`] (parsers that never panic, fuzzed), [`eval`] (scoring against a gold set),
+//! [`lexicon`] and [`tokens`] (the matching machinery).
 //!
 //! ```
 //! use sw_extract::{Extractor, Modality, ReportKind};

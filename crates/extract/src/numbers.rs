@@ -518,20 +518,30 @@ fn push(
     });
 }
 
+/// The embedded lexicons, built once for the convenience parsers (immutable after).
+fn cached(lang: Lang) -> &'static NumberLexicon {
+    static EN: std::sync::OnceLock<NumberLexicon> = std::sync::OnceLock::new();
+    static ES: std::sync::OnceLock<NumberLexicon> = std::sync::OnceLock::new();
+    match lang {
+        Lang::Es => ES.get_or_init(|| NumberLexicon::embedded(Lang::Es)),
+        _ => EN.get_or_init(|| NumberLexicon::embedded(Lang::En)),
+    }
+}
+
 /// Reads a whole string as one number ("1,200", "veintiún", "2 dozen"); None if the string
 /// holds anything else.
 pub fn parse_number(s: &str, lang: Lang) -> Option<i64> {
-    let lex = NumberLexicon::embedded(lang);
+    let lex = cached(lang);
     let toks = tokenize(s, 0);
-    let n = number_at(&toks, 0, s, &lex, 0)?;
+    let n = number_at(&toks, 0, s, lex, 0)?;
     (n.end_tok == toks.len() && !n.vague && !n.article).then_some(n.value)
 }
 
 /// Reads a whole string as one figure ("at least 65", "casi 20", "decenas", "entre 3 y 5").
 pub fn parse_figure(s: &str, lang: Lang) -> Option<Figure> {
-    let lex = NumberLexicon::embedded(lang);
+    let lex = cached(lang);
     let toks = tokenize(s, 0);
-    let q = scan(&toks, s, &lex);
+    let q = scan(&toks, s, lex);
     let first = q.first()?;
     (q.len() == 1 && first.tok_start == 0 && first.tok_end == toks.len())
         .then(|| first.figure.clone())

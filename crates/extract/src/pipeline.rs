@@ -125,6 +125,13 @@ impl Extractor {
         let sents =
             sw_text::segment::sentences(text, if lang == Lang::Es { Lang::Es } else { Lang::En });
         let mut sources: Vec<Option<Source>> = vec![None; sents.len()];
+        // with no publication date, a date written without a year ("Oct. 29") takes the
+        // year of the latest full date the article gives ("October 3, 2025")
+        let year_ref = if published.is_none() {
+            self.latest_full_date(l, text, &sents)
+        } else {
+            None
+        };
         let mut cands: Vec<Cand> = Vec::new();
         for (si, r) in sents.iter().enumerate() {
             let s = &text[r.clone()];
@@ -148,7 +155,7 @@ impl Extractor {
             };
             // the source is read only for sentences that yield something
             let before = cands.len();
-            self.sentence(l, &ctx, published, &Source::outlet(), &mut cands);
+            self.sentence(l, &ctx, published, year_ref, &Source::outlet(), &mut cands);
             if cands.len() > before {
                 let src = self.source_of(l, &ctx, si, &sents, text, &mut sources);
                 for c in &mut cands[before..] {
@@ -243,6 +250,23 @@ impl Extractor {
             channel: channel.clone(),
             count,
         };
+        for a in &actors {
+            let v = a.value();
+            let kind = match v.role {
+                ActorRole::Official | ActorRole::Perpetrator => SourceKind::Official,
+                ActorRole::LocalAuthority => SourceKind::LocalAuthority,
+                ActorRole::OtherOutlet => SourceKind::OtherOutlet,
+                ActorRole::TargetGroup => continue,
+            };
+            // a body right before "officials" is counted with them
+            if cues.iter().any(|h| {
+                matches!(h.value(), AttrCue::Anonymous)
+                    && (a.te == h.ts || (a.ts >= h.te && a.ts - h.te <= 1))
+            }) {
+                continue;
+            }
+            cands.push((a.ts, mk(kind, Some(v.canonical.clone()), None)));
+        }
         for h in &cues {
             match h.value() {
                 AttrCue::Anonymous => {
@@ -265,23 +289,6 @@ impl Extractor {
                 _ => {}
             }
         }
-        for a in &actors {
-            let v = a.value();
-            let kind = match v.role {
-                ActorRole::Official | ActorRole::Perpetrator => SourceKind::Official,
-                ActorRole::LocalAuthority => SourceKind::LocalAuthority,
-                ActorRole::OtherOutlet => SourceKind::OtherOutlet,
-                ActorRole::TargetGroup => continue,
-            };
-            // a body right before "officials" is counted with them
-            if cues.iter().any(|h| {
-                matches!(h.value(), AttrCue::Anonymous)
-                    && (a.te == h.ts || (a.ts >= h.te && a.ts - h.te <= 1))
-            }) {
-                continue;
-            }
-            cands.push((a.ts, mk(kind, Some(v.canonical.clone()), None)));
-        }
         // a source right after "cited by"/"citing" only relays the claim
         let citing: Vec<usize> = cues
             .iter()
@@ -291,7 +298,20 @@ impl Extractor {
         cands.retain(|(pos, _)| !citing.iter().any(|c| *pos >= *c && *pos <= c + 2));
         if let Some((_, src)) = cands
             .into_iter()
-            .filter(|(pos, _)| near_verb(*pos) <= 8)
+            .filter(|(pos, src)| {
+                // a described source may stand in an apposition: "by the X Project, a
+                // human-rights group"
+                let reach = if src.name.is_none()
+                    && matches!(
+                        src.kind,
+                        SourceKind::NgoOrExpert | SourceKind::WitnessOrFamily
+                    ) {
+                    12
+                } else {
+                    8
+                };
+                near_verb(*pos) <= reach
+            })
             .min_by_key(|(pos, _)| (near_verb(*pos), *pos))
         {
             return (Some(src), false);
@@ -303,11 +323,39 @@ impl Extractor {
         (None, false)
     }
 
+    /// The latest date with a year written out in the text ("September 2, 2025").
+    fn latest_full_date(
+        &self,
+        l: &LangLex,
+        text: &str,
+        sents: &[Range<usize>],
+    ) -> Option<NaiveDate> {
+        let mut best: Option<NaiveDate> = None;
+        for r in sents {
+            let s = &text[r.clone()];
+            let has_year = s
+                .as_bytes()
+                .windows(4)
+                .any(|w| w.iter().all(u8::is_ascii_digit));
+            if !has_year {
+                continue;
+            }
+            let toks = tokenize(s, r.start);
+            for d in dates::find(&toks, text, &l.dates, None) {
+                if d.kind == DateKind::MonthDay && d.month_day.is_none() {
+                    best = best.max(d.day);
+                }
+            }
+        }
+        best
+    }
+
     fn sentence(
         &self,
         l: &LangLex,
         ctx: &SentCtx,
         published: Option<NaiveDate>,
+        year_ref: Option<NaiveDate>,
         src: &Source,
         out: &mut Vec<Cand>,
     ) {
@@ -341,10 +389,15 @@ impl Extractor {
             .collect();
         let tally_hits = l.tally.find_all(toks);
         let mut dates_all = dates::find(toks, text, &l.dates, published);
+        if let Some(y) = year_ref {
+            for d in dates_all.iter_mut() {
+                d.resolve_year(y);
+            }
+        }
         // "since the campaign began on September 2": the start of a period
         for d in dates_all.iter_mut() {
             let i = toks.iter().position(|t| t.start >= d.start).unwrap_or(0);
-            let from = i.saturating_sub(6);
+            let from = i.saturating_sub(12);
             let window: Vec<&Tok> = toks[from..i]
                 .iter()
                 .rev()
@@ -353,7 +406,7 @@ impl Extractor {
             let since = window.iter().any(|t| l.dates.is_since(&t.lower))
                 && window.iter().any(|t| l.dates.is_start(&t.lower))
                 // "desde el 2 de septiembre", "since Sept. 2" (not "desde este lunes")
-                || matches!(d.kind, DateKind::MonthDay | DateKind::MonthOnly)
+                || matches!(d.kind, DateKind::MonthDay | DateKind::MonthOnly | DateKind::YearOnly)
                     && window.iter().take(2).any(|t| l.dates.is_since(&t.lower));
             if since {
                 d.kind = DateKind::Since;
@@ -495,8 +548,11 @@ impl Extractor {
                 }
             }
             if cue.weak {
+                // "the attack took place on April 19" in a story about a strike
+                let dated_mention = article_strike && real_date && cue.noun && !cue.plural;
                 let ok = has_target
                     || killed_here
+                    || dated_mention
                     || (place.is_some() || real_date) && cue.event_type != EventType::Strike
                     || m != Modality::Occurred
                         && cue.event_type == EventType::Strike
@@ -509,13 +565,29 @@ impl Extractor {
                 // "the strikes", "a series of strikes": a campaign reference unless counted,
                 // dated or given a toll
                 // ... to a day: "the boat strikes in October" is still the campaign
+                // (a date of the announcement does not count: "said on Friday that the attacks
+                // on boats violate the law")
                 let day_date = dates_all.iter().any(|d| {
                     !matches!(
                         d.kind,
-                        DateKind::Since | DateKind::Iso | DateKind::MonthOnly
-                    )
+                        DateKind::Since | DateKind::Iso | DateKind::MonthOnly | DateKind::YearOnly
+                    ) && !attached_to_verb(d, toks, e.ts, l)
                 });
                 if !(day_date || counted_strikes || killed_here) {
+                    continue;
+                }
+            }
+            if cue.event_type == EventType::Strike && m != Modality::Occurred {
+                // a planned or feared strike names who, where or what ("the strike could last
+                // a week" is a labour strike)
+                let support = targets.iter().any(|t| *t.value() != TargetKind::Person)
+                    || place.is_some()
+                    || !means.is_empty()
+                    || article_strike
+                    || actors.iter().any(|a| {
+                        matches!(a.value().role, ActorRole::Perpetrator | ActorRole::Official)
+                    });
+                if !support {
                     continue;
                 }
             }
@@ -792,17 +864,20 @@ impl Extractor {
                 }
             }
             add_actors(&mut rep, &actors, ctx, src, *m);
-            let subject = (kind == ReportKind::Development)
-                .then(|| {
-                    actors.iter().find(|a| {
-                        a.ts < e.ts
-                            && matches!(
-                                a.value().role,
-                                ActorRole::Official | ActorRole::Perpetrator
-                            )
-                    })
+            // the official body that is the subject: any for a development; a command or a
+            // named official for an event ("Southern Command struck", not "U.S. forces struck")
+            let subject = actors
+                .iter()
+                .find(|a| {
+                    a.ts < e.ts
+                        && match a.value().role {
+                            ActorRole::Official => true,
+                            ActorRole::Perpetrator => {
+                                kind == ReportKind::Development || a.value().speaks
+                            }
+                            _ => false,
+                        }
                 })
-                .flatten()
                 .map(|a| Source {
                     kind: SourceKind::Official,
                     name: Some(a.value().canonical.clone()),
@@ -887,6 +962,14 @@ impl Extractor {
                     Scope::Any if factual && !strong => None,
                     Scope::Any => Some(200 + dist),
                 }
+            } else if m.ts == e.te
+                && v.scope == Scope::Before
+                && !factual
+                && matches!(v.modality, Modality::Hypothetical | Modality::Planned)
+            {
+                // a modal right after a noun cue: "such attacks would take place", "strikes
+                // will continue"
+                Some(300)
             } else if m.ts >= e.te && v.scope == Scope::Any && (!factual || strong) {
                 let dist = m.ts - e.te;
                 if v.modality == Modality::Hypothetical {
@@ -953,6 +1036,10 @@ impl Extractor {
             {
                 continue;
             }
+            // "killing over 70,000 Americans annually": a rate
+            if (q.tok_end..(q.tok_end + 4).min(toks.len())).any(|k| l.rates.at(toks, k).is_some()) {
+                continue;
+            }
             // "one of the dead", "uno de los muertos": a part, not the count
             let partitive = !q.figure.approx
                 && q.figure.low.is_some()
@@ -1000,7 +1087,7 @@ impl Extractor {
             let dated_outside = dates_all.iter().any(|d| {
                 !matches!(
                     d.kind,
-                    DateKind::Since | DateKind::Iso | DateKind::MonthOnly
+                    DateKind::Since | DateKind::Iso | DateKind::MonthOnly | DateKind::YearOnly
                 ) && toks
                     .iter()
                     .position(|t| t.start >= d.start)
@@ -1417,55 +1504,7 @@ fn pick_date<'d>(
         return Some((a, false));
     }
     let tok_of = |b: usize| toks.iter().position(|t| t.start >= b).unwrap_or(0);
-    let attached = |d: &DateExpr| {
-        let i = tok_of(d.start);
-        let j = toks
-            .iter()
-            .position(|t| t.start >= d.end)
-            .unwrap_or(toks.len());
-        let before = (i.saturating_sub(5)..i).any(|k| {
-            l.attribution.at(toks, k).is_some_and(|h| {
-                matches!(h.value(), AttrCue::Verb | AttrCue::Channel(_))
-                    && h.te <= i
-                    && toks[h.te..i].iter().all(|t| {
-                        matches!(
-                            t.lower.as_str(),
-                            "on" | "in"
-                                | "a"
-                                | "an"
-                                | "the"
-                                | "x"
-                                | "post"
-                                | "late"
-                                | "early"
-                                | "el"
-                                | "la"
-                                | "este"
-                                | "esta"
-                                | "en"
-                                | "de"
-                                | "través"
-                                | "social"
-                                | "media"
-                                | "truth"
-                                | "statement"
-                                | ","
-                        )
-                    })
-            })
-        });
-        let followed_by_that = toks
-            .get(j)
-            .is_some_and(|t| matches!(t.lower.as_str(), "that" | "que"));
-        // "On Tuesday, the government released ...": the first verb after the date reports
-        let verb_after = j < ets
-            && (j..(j + 8).min(ets)).any(|k| {
-                l.attribution
-                    .at(toks, k)
-                    .is_some_and(|h| matches!(h.value(), AttrCue::Verb))
-            });
-        before || followed_by_that || verb_after
-    };
+    let attached = |d: &DateExpr| attached_to_verb(d, toks, ets, l);
     let free: Vec<&&DateExpr> = usable.iter().filter(|d| !attached(d)).collect();
     let all_attached = free.is_empty();
     let pool: Vec<&DateExpr> = if all_attached {
@@ -1479,6 +1518,59 @@ fn pick_date<'d>(
             (i.abs_diff(ets), i)
         })
         .map(|d| (d, all_attached))
+}
+
+/// Whether a date belongs to the reporting verb rather than the event: "said Monday",
+/// "announced on Sunday that", "On Tuesday, the government released".
+fn attached_to_verb(d: &DateExpr, toks: &[Tok], ets: usize, l: &LangLex) -> bool {
+    let tok_of = |b: usize| toks.iter().position(|t| t.start >= b).unwrap_or(0);
+    let i = tok_of(d.start);
+    let j = toks
+        .iter()
+        .position(|t| t.start >= d.end)
+        .unwrap_or(toks.len());
+    let before = (i.saturating_sub(5)..i).any(|k| {
+        l.attribution.at(toks, k).is_some_and(|h| {
+            matches!(h.value(), AttrCue::Verb | AttrCue::Channel(_))
+                && h.te <= i
+                && toks[h.te..i].iter().all(|t| {
+                    matches!(
+                        t.lower.as_str(),
+                        "on" | "in"
+                            | "a"
+                            | "an"
+                            | "the"
+                            | "x"
+                            | "post"
+                            | "late"
+                            | "early"
+                            | "el"
+                            | "la"
+                            | "este"
+                            | "esta"
+                            | "en"
+                            | "de"
+                            | "través"
+                            | "social"
+                            | "media"
+                            | "truth"
+                            | "statement"
+                            | ","
+                    )
+                })
+        })
+    });
+    let followed_by_that = toks
+        .get(j)
+        .is_some_and(|t| matches!(t.lower.as_str(), "that" | "que"));
+    // "On Tuesday, the government released ...": the first verb after the date reports
+    let verb_after = j < ets
+        && (j..(j + 8).min(ets)).any(|k| {
+            l.attribution
+                .at(toks, k)
+                .is_some_and(|h| matches!(h.value(), AttrCue::Verb))
+        });
+    before || followed_by_that || verb_after
 }
 
 fn base_report(

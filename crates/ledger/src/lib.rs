@@ -119,12 +119,19 @@ pub struct ReportInput {
 }
 
 impl ReportInput {
-    /// The content key of the report: article url (or id), sentence span, kind, event type
-    /// and modality. Stable across store rebuilds and re-extraction of the same text.
+    /// The content key of the report: article url (or, for an article without one, its
+    /// outlet, date and anchor sentence — never a store row id, which depends on arrival
+    /// order), sentence span, kind, event type and modality. Stable across store rebuilds,
+    /// input order and re-extraction of the same text.
     pub fn stable_key(&self) -> String {
         let art = match &self.url {
             Some(u) if !u.is_empty() => u.trim_end_matches('/').to_string(),
-            _ => format!("article:{}", self.article_id),
+            _ => format!(
+                "text:{}|{}|{}",
+                self.outlet.as_deref().unwrap_or(""),
+                self.published.as_deref().unwrap_or(""),
+                self.quote
+            ),
         };
         let r = &self.report;
         format!(
