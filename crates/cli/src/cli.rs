@@ -182,12 +182,33 @@ pub enum Command {
         errors: bool,
     },
 
-    /// Run the demo: ingest the bundled sample corpus into a temporary store and show what it
-    /// holds.
+    /// Run the demo: ingest the bundled sample corpus into a temporary store, show what it
+    /// holds, then serve it as a web app (as `serve`) until Ctrl-C.
     Demo {
         /// Keep the demo store at this path instead of a temporary file.
         #[arg(long, value_name = "PATH")]
         keep: Option<PathBuf>,
+        /// Do not serve the sample ledger at the end; just print and exit.
+        #[arg(long)]
+        no_serve: bool,
+        /// Where the demo serves the ledger.
+        #[arg(long, default_value = "127.0.0.1:8080", value_name = "ADDR")]
+        addr: String,
+    },
+
+    /// Serve the ledger as a read-only web app and JSON API: the ledger with its chart, map
+    /// and incident table (`/`), incident pages with their quotes, article pages with every
+    /// claim highlighted, developments, full-text search, and `/api` (described by
+    /// `/api/openapi.json`). Listens on loopback only unless given another address.
+    Serve {
+        /// Address to listen on. Use 0.0.0.0:8080 to be reachable from other machines, port 0
+        /// for any free port (the address is printed).
+        #[arg(long, default_value = "127.0.0.1:8080", value_name = "ADDR")]
+        addr: String,
+        /// Requests per second allowed to one client address (bursts of twice that); 0 for no
+        /// limit.
+        #[arg(long, default_value_t = 50, value_name = "N")]
+        rate_limit: u32,
     },
 }
 

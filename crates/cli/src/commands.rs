@@ -243,7 +243,15 @@ pub fn run(cli: Cli) -> Result<ExitCode> {
             }
             Ok(ExitCode::SUCCESS)
         }
-        Command::Demo { keep } => demo(keep),
+        Command::Demo {
+            keep,
+            no_serve,
+            addr,
+        } => demo(keep, (!no_serve).then_some(addr)),
+        Command::Serve { addr, rate_limit } => {
+            crate::serve(&cli.db, &addr, rate_limit)?;
+            Ok(ExitCode::SUCCESS)
+        }
     }
 }
 

@@ -189,7 +189,27 @@ pub(crate) fn ingest(
     Ok(summary)
 }
 
-pub(crate) fn demo(keep: Option<std::path::PathBuf>) -> Result<ExitCode> {
+/// Serves the store's ledger over HTTP until Ctrl-C (the web app lives in `sw-web`).
+pub(crate) fn serve(db: &std::path::Path, addr: &str, rate_limit: u32) -> Result<()> {
+    let rebuild: sw_web::Rebuild = std::sync::Arc::new(ledger_cmds::ledger::<SqliteStore>);
+    let options = sw_web::Options {
+        rate_limit,
+        ..Default::default()
+    };
+    sw_web::serve(db, addr, options, rebuild, |local| {
+        println!(
+            "strikewatch: serving {} at http://{local}/ (read-only; Ctrl-C to stop)",
+            db.display()
+        );
+        if !local.ip().is_loopback() {
+            println!("note: listening beyond this machine ({local})");
+        }
+        use std::io::Write;
+        let _ = std::io::stdout().flush();
+    })
+}
+
+pub(crate) fn demo(keep: Option<std::path::PathBuf>, serve_at: Option<String>) -> Result<ExitCode> {
     let dir = tempfile::tempdir().context("cannot create a temporary folder for the demo")?;
     let corpus = dir.path().join("examples");
     std::fs::create_dir_all(&corpus)?;
@@ -238,6 +258,11 @@ pub(crate) fn demo(keep: Option<std::path::PathBuf>) -> Result<ExitCode> {
     print!("{}", render::developments_table(&ledger.developments));
     println!("\nTally check: reported totals against the ledger's own running sums");
     print!("{}", render::gaps_table(&sw_ledger::tally_check(&ledger)));
+    if let Some(addr) = serve_at {
+        drop(store);
+        println!("\nThe same ledger as a web app (ledger, chart, map, incidents with their quotes, search):");
+        serve(&db, &addr, 50)?;
+    }
     Ok(exit_for(&summary))
 }
 

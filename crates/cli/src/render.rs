@@ -339,6 +339,10 @@ pub fn article_page(
         out.push_str(&text[pos..s]);
         let value = match &c.value {
             serde_json::Value::String(v) => v.clone(),
+            serde_json::Value::Object(o) if o.contains_key("best") || o.contains_key("low") => {
+                let n = |k: &str| o.get(k).and_then(serde_json::Value::as_i64);
+                range(n("low"), n("best"), n("high"))
+            }
             v => v.to_string(),
         };
         let label = format!("{}={} · {}", c.field, value, c.source.kind.as_str());

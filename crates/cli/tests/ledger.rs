@@ -20,7 +20,10 @@ fn sample_store(dir: &Path) -> PathBuf {
 }
 
 fn reports_of(db: &Path) -> Vec<Value> {
-    json(db, &["reports", "--json", "--limit", "1000000"]).as_array().unwrap().clone()
+    json(db, &["reports", "--json", "--limit", "1000000"])
+        .as_array()
+        .unwrap()
+        .clone()
 }
 
 /// Checks every claim of every report against the stored text of its article.
@@ -29,26 +32,66 @@ fn check_spans(db: &Path) -> usize {
     let mut checked = 0;
     for r in reports_of(db) {
         let art = r["article_id"].as_i64().unwrap();
-        let text = texts
-            .entry(art)
-            .or_insert_with(|| json(db, &["show", &art.to_string(), "--json"])["text"].as_str().unwrap().to_string());
-        for key in ["id", "article_id", "kind", "event_type", "modality", "date", "date_precision", "date_basis", "place", "figures", "actors", "claims"] {
+        let text = texts.entry(art).or_insert_with(|| {
+            json(db, &["show", &art.to_string(), "--json"])["text"]
+                .as_str()
+                .unwrap()
+                .to_string()
+        });
+        for key in [
+            "id",
+            "article_id",
+            "kind",
+            "event_type",
+            "modality",
+            "date",
+            "date_precision",
+            "date_basis",
+            "place",
+            "figures",
+            "actors",
+            "claims",
+        ] {
             assert!(r.get(key).is_some(), "report lacks {key}: {r}");
         }
         let sent = &r["sentence"];
-        let (ss, se) = (sent[0].as_u64().unwrap() as usize, sent[1].as_u64().unwrap() as usize);
-        assert!(ss < se && se <= text.len(), "report sentence out of range: {r}");
+        let (ss, se) = (
+            sent[0].as_u64().unwrap() as usize,
+            sent[1].as_u64().unwrap() as usize,
+        );
+        assert!(
+            ss < se && se <= text.len(),
+            "report sentence out of range: {r}"
+        );
         for c in r["claims"].as_array().unwrap() {
-            for key in ["field", "value", "surface", "span", "sentence", "source", "modality", "rule"] {
+            for key in [
+                "field", "value", "surface", "span", "sentence", "source", "modality", "rule",
+            ] {
                 assert!(c.get(key).is_some(), "claim lacks {key}: {c}");
             }
-            let (s, e) = (c["span"][0].as_u64().unwrap() as usize, c["span"][1].as_u64().unwrap() as usize);
-            let (cs, ce) = (c["sentence"][0].as_u64().unwrap() as usize, c["sentence"][1].as_u64().unwrap() as usize);
+            let (s, e) = (
+                c["span"][0].as_u64().unwrap() as usize,
+                c["span"][1].as_u64().unwrap() as usize,
+            );
+            let (cs, ce) = (
+                c["sentence"][0].as_u64().unwrap() as usize,
+                c["sentence"][1].as_u64().unwrap() as usize,
+            );
             let surface = c["surface"].as_str().unwrap();
-            assert_eq!(text.get(s..e), Some(surface), "article {art}: span {s}..{e} is not the surface of {c}");
+            assert_eq!(
+                text.get(s..e),
+                Some(surface),
+                "article {art}: span {s}..{e} is not the surface of {c}"
+            );
             assert!(cs <= s && e <= ce, "claim outside its sentence: {c}");
-            assert!(c["source"]["kind"].is_string(), "claim without a source kind: {c}");
-            assert!(!c["rule"].as_str().unwrap().is_empty(), "claim without a rule: {c}");
+            assert!(
+                c["source"]["kind"].is_string(),
+                "claim without a source kind: {c}"
+            );
+            assert!(
+                !c["rule"].as_str().unwrap().is_empty(),
+                "claim without a rule: {c}"
+            );
             checked += 1;
         }
     }
@@ -63,7 +106,13 @@ fn every_claim_span_is_its_surface_on_the_sample_corpus_and_the_gold_set() {
     assert!(n > 200, "only {n} claims checked on the sample corpus");
     // the gold set's passages are JSONL lines with text, lang and published: they ingest as is
     let gold_db = dir.path().join("gold.db");
-    let r = run(&gold_db, &["ingest", root().join("tests/gold/gold.jsonl").to_str().unwrap()]);
+    let r = run(
+        &gold_db,
+        &[
+            "ingest",
+            root().join("tests/gold/gold.jsonl").to_str().unwrap(),
+        ],
+    );
     assert_eq!(r.code, 0, "{}", r.stderr);
     let n = check_spans(&gold_db);
     assert!(n > 300, "only {n} claims checked on the gold set");
@@ -73,13 +122,18 @@ fn every_claim_span_is_its_surface_on_the_sample_corpus_and_the_gold_set() {
 fn plan_only_articles_yield_no_occurred_strike_and_strike_articles_do() {
     let dir = tempfile::tempdir().unwrap();
     let db = sample_store(dir.path());
-    let manifest: Vec<Value> =
-        serde_json::from_str(&std::fs::read_to_string(root().join("examples/MANIFEST.json")).unwrap()).unwrap();
+    let manifest: Vec<Value> = serde_json::from_str(
+        &std::fs::read_to_string(root().join("examples/MANIFEST.json")).unwrap(),
+    )
+    .unwrap();
     let arts = articles(&db);
     let reports = reports_of(&db);
     // the article a manifest entry describes, found by its input locator
     let article_for = |file: &str, item: u64| -> i64 {
-        let hits: Vec<&Value> = arts.iter().filter(|a| a["input"].as_str().unwrap().contains(file)).collect();
+        let hits: Vec<&Value> = arts
+            .iter()
+            .filter(|a| a["input"].as_str().unwrap().contains(file))
+            .collect();
         let hit = if hits.len() == 1 {
             hits[0]
         } else {
@@ -89,13 +143,16 @@ fn plan_only_articles_yield_no_occurred_strike_and_strike_articles_do() {
                 .iter()
                 .filter(|a| {
                     let loc = a["input"].as_str().unwrap();
-                    loc.ends_with(&format!(":{}", item + 1)) || loc.ends_with(&format!("#{}", item + 1))
+                    loc.ends_with(&format!(":{}", item + 1))
+                        || loc.ends_with(&format!("#{}", item + 1))
                 })
                 .collect();
             if by_suffix.len() == 1 {
                 by_suffix[0]
             } else {
-                hits.get(item as usize).copied().unwrap_or_else(|| panic!("no article for {file}#{item}"))
+                hits.get(item as usize)
+                    .copied()
+                    .unwrap_or_else(|| panic!("no article for {file}#{item}"))
             }
         };
         hit["id"].as_i64().unwrap()
@@ -107,17 +164,31 @@ fn plan_only_articles_yield_no_occurred_strike_and_strike_articles_do() {
         let id = article_for(file, m["item"].as_u64().unwrap_or(0));
         let occurred_strikes = reports
             .iter()
-            .filter(|r| r["article_id"] == id && r["kind"] == "event" && r["event_type"] == "strike" && r["modality"] == "occurred")
+            .filter(|r| {
+                r["article_id"] == id
+                    && r["kind"] == "event"
+                    && r["event_type"] == "strike"
+                    && r["modality"] == "occurred"
+            })
             .count();
         if m["reports_strike"] == false {
-            assert_eq!(occurred_strikes, 0, "{file} reports no strike, yet got an occurred strike report");
+            assert_eq!(
+                occurred_strikes, 0,
+                "{file} reports no strike, yet got an occurred strike report"
+            );
             checked_plans += 1;
         } else {
-            assert!(occurred_strikes > 0, "{file} reports a strike, but none was extracted");
+            assert!(
+                occurred_strikes > 0,
+                "{file} reports a strike, but none was extracted"
+            );
             checked_strikes += 1;
         }
     }
-    assert!(checked_plans >= 8 && checked_strikes >= 20, "{checked_plans} plan-only, {checked_strikes} strike articles");
+    assert!(
+        checked_plans >= 8 && checked_strikes >= 20,
+        "{checked_plans} plan-only, {checked_strikes} strike articles"
+    );
 }
 
 #[test]
@@ -128,18 +199,50 @@ fn ledger_contracts_and_commands() {
     let incidents = incidents.as_array().unwrap();
     assert!(incidents.len() >= 15, "{} incidents", incidents.len());
     for i in incidents {
-        for key in ["id", "event_type", "target_kind", "date", "date_precision", "place", "figures", "contested", "grade", "sources"] {
+        for key in [
+            "id",
+            "event_type",
+            "target_kind",
+            "date",
+            "date_precision",
+            "place",
+            "figures",
+            "contested",
+            "grade",
+            "sources",
+        ] {
             assert!(i.get(key).is_some(), "incident lacks {key}: {i}");
         }
-        for key in ["name", "country", "region", "admin1", "lat", "lon", "precision"] {
-            assert!(i["place"].get(key).is_some(), "place lacks {key}: {}", i["place"]);
+        for key in [
+            "name",
+            "country",
+            "region",
+            "admin1",
+            "lat",
+            "lon",
+            "precision",
+        ] {
+            assert!(
+                i["place"].get(key).is_some(),
+                "place lacks {key}: {}",
+                i["place"]
+            );
         }
         for f in ["killed", "injured", "survivors", "vessels"] {
             let v = &i["figures"][f];
-            assert!(v.is_null() || (v.get("low").is_some() && v.get("best").is_some() && v.get("high").is_some()), "{f}: {v}");
+            assert!(
+                v.is_null()
+                    || (v.get("low").is_some()
+                        && v.get("best").is_some()
+                        && v.get("high").is_some()),
+                "{f}: {v}"
+            );
         }
         let d = &i["date"];
-        assert!(d.is_null() || [7, 10].contains(&d.as_str().unwrap().len()), "date format: {d}");
+        assert!(
+            d.is_null() || [7, 10].contains(&d.as_str().unwrap().len()),
+            "date format: {d}"
+        );
         for s in i["sources"].as_array().unwrap() {
             for key in ["article_id", "url", "outlet", "published", "quote"] {
                 assert!(s.get(key).is_some(), "source lacks {key}: {s}");
@@ -153,15 +256,41 @@ fn ledger_contracts_and_commands() {
         .find(|i| i["date"] == "2025-09-02" && i["event_type"] == "strike")
         .expect("an incident on 2025-09-02");
     assert_eq!(first["figures"]["killed"]["best"], 11, "{first}");
-    let langs: std::collections::BTreeSet<&str> = first["sources"].as_array().unwrap().iter().map(|s| s["lang"].as_str().unwrap()).collect();
-    assert!(langs.contains("en") && langs.contains("es"), "merged across languages: {langs:?}");
+    let langs: std::collections::BTreeSet<&str> = first["sources"]
+        .as_array()
+        .unwrap()
+        .iter()
+        .map(|s| s["lang"].as_str().unwrap())
+        .collect();
+    assert!(
+        langs.contains("en") && langs.contains("es"),
+        "merged across languages: {langs:?}"
+    );
     // filters
-    let october = json(&db, &["incidents", "--json", "--from", "2025-10-01", "--to", "2025-10-31"]);
-    assert!(october.as_array().unwrap().iter().all(|i| i["date"].as_str().unwrap_or("").starts_with("2025-10")));
+    let october = json(
+        &db,
+        &[
+            "incidents",
+            "--json",
+            "--from",
+            "2025-10-01",
+            "--to",
+            "2025-10-31",
+        ],
+    );
+    assert!(october
+        .as_array()
+        .unwrap()
+        .iter()
+        .all(|i| i["date"].as_str().unwrap_or("").starts_with("2025-10")));
     assert!(!october.as_array().unwrap().is_empty());
     let bad = run(&db, &["incidents", "--from", "October"]);
     assert_eq!(bad.code, 2);
-    assert!(bad.stderr.contains("\"October\" is not a date"), "{}", bad.stderr);
+    assert!(
+        bad.stderr.contains("\"October\" is not a date"),
+        "{}",
+        bad.stderr
+    );
 
     let tallies = json(&db, &["tallies", "--json"]);
     let tallies = tallies.as_array().unwrap();
@@ -171,16 +300,31 @@ fn ledger_contracts_and_commands() {
             assert!(t.get(key).is_some(), "tally lacks {key}: {t}");
         }
         for key in ["article_id", "url", "outlet", "quote"] {
-            assert!(t["source"].get(key).is_some(), "tally source lacks {key}: {t}");
+            assert!(
+                t["source"].get(key).is_some(),
+                "tally source lacks {key}: {t}"
+            );
         }
     }
     let gaps = json(&db, &["tally", "--check", "--json"]);
     assert!(!gaps.as_array().unwrap().is_empty());
     let devs = json(&db, &["developments", "--json"]);
-    assert!(devs.as_array().unwrap().iter().any(|d| d["event_type"] == "designation"), "{devs}");
+    assert!(
+        devs.as_array()
+            .unwrap()
+            .iter()
+            .any(|d| d["event_type"] == "designation"),
+        "{devs}"
+    );
 
     // tables print without --json
-    for cmd in [vec!["incidents"], vec!["tallies"], vec!["developments"], vec!["tally", "--check"], vec!["reports"]] {
+    for cmd in [
+        vec!["incidents"],
+        vec!["tallies"],
+        vec!["developments"],
+        vec!["tally", "--check"],
+        vec!["reports"],
+    ] {
         let r = run(&db, &cmd);
         assert_eq!(r.code, 0, "{cmd:?}: {}", r.stderr);
         assert!(r.stdout.lines().count() > 3, "{cmd:?}: {}", r.stdout);
@@ -198,19 +342,41 @@ fn ledger_contracts_and_commands() {
 fn exports_parse_back_with_their_columns() {
     let dir = tempfile::tempdir().unwrap();
     let db = sample_store(dir.path());
-    let n = json(&db, &["incidents", "--json"]).as_array().unwrap().len();
+    let n = json(&db, &["incidents", "--json"])
+        .as_array()
+        .unwrap()
+        .len();
     for (format, must) in [
         ("csv", vec!["id", "date"]),
-        ("acled", vec!["event_id_cnty", "event_date", "event_type", "sub_event_type", "fatalities", "geo_precision"]),
-        ("ucdp", vec!["best", "low", "high", "date_start", "date_end"]),
+        (
+            "acled",
+            vec![
+                "event_id_cnty",
+                "event_date",
+                "event_type",
+                "sub_event_type",
+                "fatalities",
+                "geo_precision",
+            ],
+        ),
+        (
+            "ucdp",
+            vec!["best", "low", "high", "date_start", "date_end"],
+        ),
     ] {
         let out = dir.path().join(format!("x.{format}"));
-        let r = run(&db, &["export", "--format", format, "-o", out.to_str().unwrap()]);
+        let r = run(
+            &db,
+            &["export", "--format", format, "-o", out.to_str().unwrap()],
+        );
         assert_eq!(r.code, 0, "{format}: {}", r.stderr);
         let text = std::fs::read_to_string(&out).unwrap();
         let header: Vec<&str> = text.lines().next().unwrap().split(',').collect();
         for col in must {
-            assert!(header.contains(&col), "{format} lacks column {col}: {header:?}");
+            assert!(
+                header.contains(&col),
+                "{format} lacks column {col}: {header:?}"
+            );
         }
         assert!(text.lines().count() > n / 2, "{format}: too few rows");
     }
@@ -221,7 +387,11 @@ fn exports_parse_back_with_their_columns() {
     assert!(!features.is_empty());
     assert!(features.iter().all(|f| f["geometry"]["type"] == "Point"));
     let acled = run(&db, &["export", "--format", "acled"]);
-    assert!(acled.stdout.contains("Explosions/Remote violence"), "{}", acled.stdout);
+    assert!(
+        acled.stdout.contains("Explosions/Remote violence"),
+        "{}",
+        acled.stdout
+    );
     let j = run(&db, &["export", "--format", "json"]);
     assert!(serde_json::from_str::<Value>(&j.stdout).is_ok());
 }
@@ -233,7 +403,11 @@ fn the_ledger_does_not_depend_on_input_order_and_a_rebuild_gives_the_same_ledger
     let mut files: Vec<PathBuf> = walkdir(&root().join("examples"));
     files.retain(|p| {
         let n = p.to_string_lossy();
-        !(n.ends_with(".md") || n.ends_with("MANIFEST.json") || n.ends_with(".py") || n.ends_with(".in") || n.ends_with(".meta.json"))
+        !(n.ends_with(".md")
+            || n.ends_with("MANIFEST.json")
+            || n.ends_with(".py")
+            || n.ends_with(".in")
+            || n.ends_with(".meta.json"))
     });
     let forward: Vec<String> = files.iter().map(|p| p.display().to_string()).collect();
     let mut shuffled = forward.clone();
@@ -241,7 +415,12 @@ fn the_ledger_does_not_depend_on_input_order_and_a_rebuild_gives_the_same_ledger
     shuffled.reverse();
     let half = shuffled.len() / 2;
     let (a, b) = shuffled.split_at(half);
-    let shuffled: Vec<String> = b.iter().zip(a.iter().chain(std::iter::repeat(&String::new()))).flat_map(|(x, y)| [x.clone(), y.clone()]).filter(|s| !s.is_empty()).collect();
+    let shuffled: Vec<String> = b
+        .iter()
+        .zip(a.iter().chain(std::iter::repeat(&String::new())))
+        .flat_map(|(x, y)| [x.clone(), y.clone()])
+        .filter(|s| !s.is_empty())
+        .collect();
     assert_eq!(shuffled.len(), forward.len());
 
     let ledger_of = |name: &str, order: &[String]| -> (Value, Value, Value) {
@@ -250,16 +429,38 @@ fn the_ledger_does_not_depend_on_input_order_and_a_rebuild_gives_the_same_ledger
         args.extend(order.iter().map(String::as_str));
         let r = run(&db, &args);
         assert_eq!(r.code, 0, "{}", r.stderr);
-        (json(&db, &["incidents", "--json"]), json(&db, &["tallies", "--json"]), json(&db, &["developments", "--json"]))
+        (
+            json(&db, &["incidents", "--json"]),
+            json(&db, &["tallies", "--json"]),
+            json(&db, &["developments", "--json"]),
+        )
     };
     let one = ledger_of("one.db", &forward);
     let two = ledger_of("two.db", &shuffled);
     // ids of articles and reports differ between the stores; everything else must not
-    assert_eq!(strip_ids(&one.0), strip_ids(&two.0), "incidents differ with input order");
-    assert_eq!(strip_ids(&one.1), strip_ids(&two.1), "tallies differ with input order");
-    assert_eq!(strip_ids(&one.2), strip_ids(&two.2), "developments differ with input order");
+    assert_eq!(
+        strip_ids(&one.0),
+        strip_ids(&two.0),
+        "incidents differ with input order"
+    );
+    assert_eq!(
+        strip_ids(&one.1),
+        strip_ids(&two.1),
+        "tallies differ with input order"
+    );
+    assert_eq!(
+        strip_ids(&one.2),
+        strip_ids(&two.2),
+        "developments differ with input order"
+    );
     // incident ids are derived from content, so they agree too
-    let ids = |v: &Value| v.as_array().unwrap().iter().map(|i| i["id"].clone()).collect::<Vec<_>>();
+    let ids = |v: &Value| {
+        v.as_array()
+            .unwrap()
+            .iter()
+            .map(|i| i["id"].clone())
+            .collect::<Vec<_>>()
+    };
     assert_eq!(ids(&one.0), ids(&two.0));
 
     // a full rebuild (re-extract everything) gives the same ledger
@@ -267,8 +468,16 @@ fn the_ledger_does_not_depend_on_input_order_and_a_rebuild_gives_the_same_ledger
     let r = run(&db, &["extract", "--all"]);
     assert_eq!(r.code, 0, "{}", r.stderr);
     // (report rows are re-inserted, so their ids change; nothing else may)
-    assert_eq!(strip_ids(&json(&db, &["incidents", "--json"])), strip_ids(&one.0), "rebuild changed the ledger");
-    assert_eq!(ids(&json(&db, &["incidents", "--json"])), ids(&one.0), "rebuild changed incident ids");
+    assert_eq!(
+        strip_ids(&json(&db, &["incidents", "--json"])),
+        strip_ids(&one.0),
+        "rebuild changed the ledger"
+    );
+    assert_eq!(
+        ids(&json(&db, &["incidents", "--json"])),
+        ids(&one.0),
+        "rebuild changed incident ids"
+    );
 }
 
 fn walkdir(dir: &Path) -> Vec<PathBuf> {
@@ -290,7 +499,17 @@ fn strip_ids(v: &Value) -> Value {
     match v {
         Value::Object(m) => Value::Object(
             m.iter()
-                .filter(|(k, _)| !matches!(k.as_str(), "article_id" | "report_id" | "story_id" | "report_ids" | "article_ids" | "attached_report_ids"))
+                .filter(|(k, _)| {
+                    !matches!(
+                        k.as_str(),
+                        "article_id"
+                            | "report_id"
+                            | "story_id"
+                            | "report_ids"
+                            | "article_ids"
+                            | "attached_report_ids"
+                    )
+                })
                 .map(|(k, v)| (k.clone(), strip_ids(v)))
                 .collect(),
         ),

@@ -489,13 +489,36 @@ fn split_warc<R: BufRead>(
 }
 
 fn split_warc_plain<R: BufRead>(
-    reader: R,
+    mut reader: R,
     locator: &str,
     opts: &Options,
     sink: &mut dyn FnMut(Item),
 ) {
     use warc::{RecordType, WarcHeader};
     let cap = opts.limits.max_bytes as u64;
+    // The warc crate reads a record header until a blank line and ends the stream silently
+    // (holding everything read) when there is none: refuse what does not start like a WARC,
+    // and bound the length of any line it buffers.
+    match reader.fill_buf() {
+        Ok(b) if b.is_empty() || b.starts_with(b"WARC/") => {}
+        Ok(_) => {
+            return sink(Item::Unreadable {
+                locator: locator.into(),
+                error: "not a WARC archive (it does not start with a WARC/1.x record)".into(),
+            })
+        }
+        Err(e) => {
+            return sink(Item::Unreadable {
+                locator: locator.into(),
+                error: io_message(&e),
+            })
+        }
+    }
+    let reader = LineCap {
+        inner: reader,
+        run: 0,
+        max: cap + 64 * 1024,
+    };
     let mut reader = warc::WarcReader::new(reader);
     let mut stream = reader.stream_records();
     let mut index = 0usize;
@@ -503,7 +526,7 @@ fn split_warc_plain<R: BufRead>(
     while let Some(next) = stream.next_item() {
         let here = format!("{locator}#{index}");
         index += 1;
-        let mut record = match next {
+        let record = match next {
             Ok(r) => r,
             Err(e) => {
                 let what = match e {
@@ -537,20 +560,30 @@ fn split_warc_plain<R: BufRead>(
             });
             continue;
         }
-        let uri = record.header(WarcHeader::TargetURI).map(|s| s.into_owned());
-        let date = record.header(WarcHeader::Date).map(|s| s.into_owned());
-        let mut block = Vec::with_capacity(len as usize);
-        if let Err(e) = (&mut record).take(cap + 1).read_to_end(&mut block) {
-            let error = format!(
-                "archive is truncated or unreadable inside a record: {}",
-                warc_io(&e)
-            );
-            sink(Item::Unreadable {
-                locator: here,
-                error,
-            });
-            return;
-        }
+        // `Record::header` panics on a header value that is not UTF-8 (found by fuzzing):
+        // read the block, then the raw header bytes
+        let (raw_headers, block) = match record.into_buffered() {
+            Ok(r) => r.into_raw_parts(),
+            Err(e) => {
+                let error = format!(
+                    "archive is truncated or unreadable inside a record: {}",
+                    warc_io(&e)
+                );
+                sink(Item::Unreadable {
+                    locator: here,
+                    error,
+                });
+                return;
+            }
+        };
+        let raw_header = |h: WarcHeader| {
+            raw_headers
+                .headers
+                .get(&h)
+                .map(|v| String::from_utf8_lossy(v).into_owned())
+        };
+        let uri = raw_header(WarcHeader::TargetURI);
+        let date = raw_header(WarcHeader::Date);
         responses += 1;
         let (content_type, body) = split_http(&block);
         let is_html = content_type
@@ -581,6 +614,60 @@ fn split_warc_plain<R: BufRead>(
             bytes: body.to_vec(),
             meta,
         }));
+    }
+}
+
+/// A reader that fails once more than `max` bytes pass without a line feed, so that a
+/// malformed archive cannot make the WARC parser buffer an unbounded header line.
+struct LineCap<R> {
+    inner: R,
+    run: u64,
+    max: u64,
+}
+
+impl<R> LineCap<R> {
+    fn saw(&mut self, bytes: &[u8]) {
+        match bytes.iter().rposition(|&c| c == b'\n') {
+            Some(i) => self.run = (bytes.len() - 1 - i) as u64,
+            None => self.run = self.run.saturating_add(bytes.len() as u64),
+        }
+    }
+    fn check(&self) -> std::io::Result<()> {
+        if self.run > self.max {
+            return Err(std::io::Error::new(
+                std::io::ErrorKind::InvalidData,
+                format!("a line of more than {} bytes (not a WARC record)", self.max),
+            ));
+        }
+        Ok(())
+    }
+}
+
+impl<R: BufRead> Read for LineCap<R> {
+    fn read(&mut self, buf: &mut [u8]) -> std::io::Result<usize> {
+        self.check()?;
+        let n = self.inner.read(buf)?;
+        self.saw(&buf[..n]);
+        Ok(n)
+    }
+}
+
+impl<R: BufRead> BufRead for LineCap<R> {
+    fn fill_buf(&mut self) -> std::io::Result<&[u8]> {
+        self.check()?;
+        self.inner.fill_buf()
+    }
+    fn consume(&mut self, amt: usize) {
+        let mut run = self.run;
+        if let Ok(b) = self.inner.fill_buf() {
+            let b = &b[..amt.min(b.len())];
+            run = match b.iter().rposition(|&c| c == b'\n') {
+                Some(i) => (b.len() - 1 - i) as u64,
+                None => run.saturating_add(b.len() as u64),
+            };
+        }
+        self.run = run;
+        self.inner.consume(amt);
     }
 }
 

@@ -24,8 +24,10 @@
 //! assert!(matches!(again[0], Admission::Pending(_)));
 //! ```
 
+pub mod search;
 mod sqlite;
 
+pub use search::SearchHit;
 pub use sqlite::SqliteStore;
 
 use serde::Serialize;

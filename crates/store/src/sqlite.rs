@@ -84,6 +84,29 @@ const MIGRATIONS: &[&str] = &[
         json TEXT NOT NULL
     );
     "#,
+    // 3: full-text index over articles (search.rs), kept in step by triggers
+    r#"
+    CREATE VIRTUAL TABLE articles_fts USING fts5(
+        title, outlet, text,
+        content = 'articles', content_rowid = 'id',
+        tokenize = 'unicode61 remove_diacritics 2'
+    );
+    INSERT INTO articles_fts(articles_fts) VALUES ('rebuild');
+    CREATE TRIGGER articles_fts_insert AFTER INSERT ON articles BEGIN
+        INSERT INTO articles_fts(rowid, title, outlet, text)
+        VALUES (new.id, new.title, new.outlet, new.text);
+    END;
+    CREATE TRIGGER articles_fts_delete AFTER DELETE ON articles BEGIN
+        INSERT INTO articles_fts(articles_fts, rowid, title, outlet, text)
+        VALUES ('delete', old.id, old.title, old.outlet, old.text);
+    END;
+    CREATE TRIGGER articles_fts_update AFTER UPDATE OF title, outlet, text ON articles BEGIN
+        INSERT INTO articles_fts(articles_fts, rowid, title, outlet, text)
+        VALUES ('delete', old.id, old.title, old.outlet, old.text);
+        INSERT INTO articles_fts(rowid, title, outlet, text)
+        VALUES (new.id, new.title, new.outlet, new.text);
+    END;
+    "#,
 ];
 
 pub struct SqliteStore {

@@ -1,0 +1,337 @@
+//! The JSON API. Bodies mirror the CLI's `--json` contracts (`incidents --json` is an array
+//! of incidents, `show --json` an article with `text` and `reports`...); long lists are
+//! paginated with `limit`/`offset`, the total in the `X-Total-Count` header.
+
+use std::sync::Arc;
+
+use axum::extract::{Path, Query, State};
+use axum::http::{header, HeaderMap, HeaderValue, StatusCode};
+use axum::response::{IntoResponse, Response};
+use axum::routing::get;
+use axum::{Json, Router};
+use serde::{Deserialize, Serialize};
+use serde_json::{json, Value};
+use sw_extract::Report;
+use sw_store::{ReportFilter, Store};
+
+use crate::snapshot::{valid_date, Cached, Filter};
+use crate::App;
+
+pub const DEFAULT_LIMIT: usize = 100;
+pub const MAX_LIMIT: usize = 1000;
+
+pub fn routes() -> Router<Arc<App>> {
+    Router::new()
+        .route("/api/incidents", get(incidents))
+        .route("/api/incidents/{id}", get(incident))
+        .route("/api/tallies", get(tallies))
+        .route("/api/tally-check", get(tally_check))
+        .route("/api/developments", get(developments))
+        .route("/api/articles", get(articles))
+        .route("/api/articles/{id}", get(article))
+        .route("/api/search", get(search))
+        .route("/api/export", get(export))
+        .route("/api/summary", get(summary))
+        .route("/api/timeline", get(timeline))
+        .route("/api/map", get(map))
+        .route("/api/openapi.json", get(openapi))
+        .route("/api", get(openapi))
+        .route("/api/{*rest}", get(api_not_found))
+}
+
+fn error(status: StatusCode, message: impl Into<String>) -> Response {
+    (status, Json(json!({ "error": message.into() }))).into_response()
+}
+
+async fn api_not_found() -> Response {
+    error(
+        StatusCode::NOT_FOUND,
+        "no such resource (see /api/openapi.json)",
+    )
+}
+
+fn with_total(total: usize, body: impl Serialize) -> Response {
+    let mut h = HeaderMap::new();
+    h.insert("x-total-count", HeaderValue::from(total as u64));
+    (h, Json(body)).into_response()
+}
+
+async fn incidents(
+    State(app): State<Arc<App>>,
+    Query(f): Query<Filter>,
+    uri: axum::http::Uri,
+) -> Response {
+    let f = f.normalized();
+    for d in [&f.from, &f.to].into_iter().flatten() {
+        if !valid_date(d) {
+            return error(
+                StatusCode::BAD_REQUEST,
+                format!("{d:?} is not a date (expected YYYY-MM-DD)"),
+            );
+        }
+    }
+    let snap = app.snapshot();
+    let key = format!("api/incidents?{}", uri.query().unwrap_or(""));
+    let body = snap.cached(key, || {
+        let page = snap.select(&f, DEFAULT_LIMIT, MAX_LIMIT);
+        Ok::<_, serde_json::Error>(Cached {
+            body: serde_json::to_vec(&page.items)?.into(),
+            total: Some(page.total),
+        })
+    });
+    match body {
+        Ok(c) => {
+            let mut r = ([(header::CONTENT_TYPE, "application/json")], c.body).into_response();
+            r.headers_mut().insert(
+                "x-total-count",
+                HeaderValue::from(c.total.unwrap_or(0) as u64),
+            );
+            r
+        }
+        Err(e) => error(StatusCode::INTERNAL_SERVER_ERROR, e.to_string()),
+    }
+}
+
+async fn incident(State(app): State<Arc<App>>, Path(id): Path<String>) -> Response {
+    match app.snapshot().incident(&id) {
+        Some(i) => Json(i).into_response(),
+        None => error(StatusCode::NOT_FOUND, format!("no incident {id}")),
+    }
+}
+
+async fn tallies(State(app): State<Arc<App>>) -> Response {
+    Json(&app.snapshot().ledger.tallies).into_response()
+}
+
+async fn tally_check(State(app): State<Arc<App>>) -> Response {
+    Json(&app.snapshot().gaps).into_response()
+}
+
+#[derive(Deserialize, Default)]
+struct Paging {
+    limit: Option<usize>,
+    offset: Option<usize>,
+}
+
+impl Paging {
+    fn bounds(&self) -> (usize, usize) {
+        (
+            self.limit.unwrap_or(DEFAULT_LIMIT).clamp(1, MAX_LIMIT),
+            self.offset.unwrap_or(0),
+        )
+    }
+}
+
+async fn developments(State(app): State<Arc<App>>, Query(p): Query<Paging>) -> Response {
+    let snap = app.snapshot();
+    let all = &snap.ledger.developments;
+    let (limit, offset) = p.bounds();
+    let offset = offset.min(all.len());
+    with_total(all.len(), &all[offset..(offset + limit).min(all.len())])
+}
+
+async fn articles(State(app): State<Arc<App>>, Query(p): Query<Paging>) -> Response {
+    let (limit, offset) = p.bounds();
+    match app
+        .with_store(move |s| Ok((s.articles(limit, offset)?, s.counts()?.articles)))
+        .await
+    {
+        Ok((rows, total)) => with_total(total as usize, rows),
+        Err(e) => error(StatusCode::INTERNAL_SERVER_ERROR, format!("{e:#}")),
+    }
+}
+
+/// As `strikewatch show ID --json`: the article with its text and its reports.
+async fn article(State(app): State<Arc<App>>, Path(id): Path<i64>) -> Response {
+    let got = app
+        .with_store(move |store| {
+            let Some(row) = store.article(id)? else {
+                return Ok(None);
+            };
+            let mut reports = Vec::new();
+            store.reports(
+                ReportFilter {
+                    article: Some(id),
+                    kind: None,
+                },
+                &mut |r| {
+                    if let Ok(rep) = serde_json::from_str::<Report>(&r.json) {
+                        let mut v = serde_json::to_value(&rep).unwrap_or(Value::Null);
+                        if let Value::Object(m) = &mut v {
+                            m.insert("id".into(), r.id.into());
+                            m.insert("article_id".into(), r.article_id.into());
+                        }
+                        reports.push(v);
+                    }
+                    true
+                },
+            )?;
+            let mut v = serde_json::to_value(&row)?;
+            v["reports"] = Value::Array(reports);
+            Ok(Some(v))
+        })
+        .await;
+    match got {
+        Ok(Some(v)) => Json(v).into_response(),
+        Ok(None) => error(StatusCode::NOT_FOUND, format!("no article {id}")),
+        Err(e) => error(StatusCode::INTERNAL_SERVER_ERROR, format!("{e:#}")),
+    }
+}
+
+#[derive(Deserialize, Default)]
+struct SearchQuery {
+    q: Option<String>,
+    limit: Option<usize>,
+    offset: Option<usize>,
+}
+
+async fn search(State(app): State<Arc<App>>, Query(p): Query<SearchQuery>) -> Response {
+    let q = p.q.unwrap_or_default();
+    if q.trim().is_empty() {
+        return error(StatusCode::BAD_REQUEST, "give a query: /api/search?q=words");
+    }
+    let limit = p.limit.unwrap_or(DEFAULT_LIMIT).clamp(1, MAX_LIMIT);
+    let offset = p.offset.unwrap_or(0);
+    let qq = q.clone();
+    match app
+        .with_store(move |s| Ok(s.search(&qq, limit, offset)?))
+        .await
+    {
+        Ok((hits, total)) => {
+            // the snippet's match markers become [[ and ]] in JSON
+            let hits: Vec<Value> = hits
+                .into_iter()
+                .map(|mut h| {
+                    h.snippet = h
+                        .snippet
+                        .replace(sw_store::search::MATCH_START, "[[")
+                        .replace(sw_store::search::MATCH_END, "]]");
+                    serde_json::to_value(h).unwrap_or(Value::Null)
+                })
+                .collect();
+            with_total(total, json!({ "query": q, "total": total, "hits": hits }))
+        }
+        Err(e) => error(StatusCode::INTERNAL_SERVER_ERROR, format!("{e:#}")),
+    }
+}
+
+#[derive(Deserialize, Default)]
+struct ExportQuery {
+    format: Option<String>,
+}
+
+/// As `strikewatch export --format F`.
+async fn export(State(app): State<Arc<App>>, Query(p): Query<ExportQuery>) -> Response {
+    let name = p.format.unwrap_or_else(|| "json".into());
+    let Some(fmt) = sw_ledger::ExportFormat::parse(&name) else {
+        return error(
+            StatusCode::BAD_REQUEST,
+            format!("unknown export format {name:?}: use json, csv, acled, ucdp or geojson"),
+        );
+    };
+    if !fmt.available() {
+        return error(
+            StatusCode::BAD_REQUEST,
+            format!("this build cannot write {name}"),
+        );
+    }
+    let snap = app.snapshot();
+    let body = tokio::task::spawn_blocking(move || {
+        let mut out = Vec::new();
+        sw_ledger::export::write(&snap.ledger, fmt, &mut out).map(|_| out)
+    })
+    .await;
+    let body = match body {
+        Ok(Ok(b)) => b,
+        Ok(Err(e)) => return error(StatusCode::INTERNAL_SERVER_ERROR, e.to_string()),
+        Err(e) => return error(StatusCode::INTERNAL_SERVER_ERROR, e.to_string()),
+    };
+    let mime = match fmt.extension() {
+        "json" => "application/json",
+        "geojson" => "application/geo+json",
+        "parquet" => "application/vnd.apache.parquet",
+        _ => "text/csv; charset=utf-8",
+    };
+    let disposition = format!(
+        "attachment; filename=\"strikewatch-{}.{}\"",
+        fmt.name(),
+        fmt.extension()
+    );
+    (
+        [
+            (header::CONTENT_TYPE, HeaderValue::from_static(mime)),
+            (
+                header::CONTENT_DISPOSITION,
+                HeaderValue::from_str(&disposition)
+                    .unwrap_or(HeaderValue::from_static("attachment")),
+            ),
+        ],
+        body,
+    )
+        .into_response()
+}
+
+async fn summary(State(app): State<Arc<App>>) -> Response {
+    let s = app.snapshot();
+    Json(json!({ "generation": s.generation, "summary": s.summary })).into_response()
+}
+
+async fn timeline(State(app): State<Arc<App>>) -> Response {
+    Json(&app.snapshot().timeline).into_response()
+}
+
+async fn map(State(app): State<Arc<App>>) -> Response {
+    Json(&app.snapshot().map).into_response()
+}
+
+async fn openapi() -> Response {
+    Json(openapi_doc()).into_response()
+}
+
+/// The OpenAPI 3.1 description of `/api`.
+pub fn openapi_doc() -> Value {
+    let page = json!([
+        { "name": "limit", "in": "query", "schema": { "type": "integer", "minimum": 1, "maximum": MAX_LIMIT, "default": DEFAULT_LIMIT } },
+        { "name": "offset", "in": "query", "schema": { "type": "integer", "minimum": 0, "default": 0 } }
+    ]);
+    let total = json!({ "X-Total-Count": { "description": "how many items there are in all", "schema": { "type": "integer" } } });
+    let arr = |desc: &str| json!({ "description": desc, "headers": total, "content": { "application/json": { "schema": { "type": "array", "items": { "type": "object" } } } } });
+    let obj = |desc: &str| json!({ "description": desc, "content": { "application/json": { "schema": { "type": "object" } } } });
+    let err = json!({ "description": "an error", "content": { "application/json": { "schema": { "$ref": "#/components/schemas/Error" } } } });
+    let mut inc_params = json!([
+        { "name": "type", "in": "query", "schema": { "type": "string", "enum": ["strike", "raid", "deployment", "designation", "authorization"] } },
+        { "name": "from", "in": "query", "schema": { "type": "string", "format": "date" } },
+        { "name": "to", "in": "query", "schema": { "type": "string", "format": "date" } },
+        { "name": "region", "in": "query", "description": "a sea region code (caribbean, eastern_pacific...) or a lower-case country code", "schema": { "type": "string" } },
+        { "name": "grade", "in": "query", "schema": { "type": "string", "enum": ["acknowledged", "corroborated", "single_source", "contested"] } },
+        { "name": "sort", "in": "query", "schema": { "type": "string", "enum": ["date", "type", "place", "killed", "grade", "stories"], "default": "date" } },
+        { "name": "dir", "in": "query", "schema": { "type": "string", "enum": ["asc", "desc"] } }
+    ]);
+    if let (Value::Array(a), Value::Array(p)) = (&mut inc_params, &page) {
+        a.extend(p.iter().cloned());
+    }
+    json!({
+        "openapi": "3.1.0",
+        "info": {
+            "title": "strikewatch",
+            "version": env!("CARGO_PKG_VERSION"),
+            "description": "A sourced ledger of reported military strikes, read-only. Bodies mirror the strikewatch CLI's --json output; the fields of the ledger are documented in crates/ledger/EXPORTS.md. Every method other than GET and HEAD is answered 405."
+        },
+        "paths": {
+            "/api/incidents": { "get": { "summary": "Incidents, filtered, sorted and paginated (as `strikewatch incidents --json`)", "parameters": inc_params, "responses": { "200": arr("incidents"), "400": err } } },
+            "/api/incidents/{id}": { "get": { "summary": "One incident with its figures, values, sources and quotes", "parameters": [{ "name": "id", "in": "path", "required": true, "schema": { "type": "string" } }], "responses": { "200": obj("the incident"), "404": err } } },
+            "/api/tallies": { "get": { "summary": "Cumulative totals outlets reported (as `strikewatch tallies --json`)", "responses": { "200": arr("tallies") } } },
+            "/api/tally-check": { "get": { "summary": "Reported totals against the ledger's running sums (as `strikewatch tally --check --json`)", "responses": { "200": arr("gaps") } } },
+            "/api/developments": { "get": { "summary": "Plans, threats, designations... (as `strikewatch developments --json`)", "parameters": page, "responses": { "200": arr("developments") } } },
+            "/api/articles": { "get": { "summary": "Stored articles (as `strikewatch articles --json`)", "parameters": page, "responses": { "200": arr("articles") } } },
+            "/api/articles/{id}": { "get": { "summary": "One article with its text and reports (as `strikewatch show ID --json`)", "parameters": [{ "name": "id", "in": "path", "required": true, "schema": { "type": "integer" } }], "responses": { "200": obj("the article"), "404": err } } },
+            "/api/search": { "get": { "summary": "Full-text search over articles, English and Spanish (SQLite FTS5); matches in snippets are between [[ and ]]", "parameters": [{ "name": "q", "in": "query", "required": true, "schema": { "type": "string" } }, page[0], page[1]], "responses": { "200": obj("{query, total, hits}"), "400": err } } },
+            "/api/export": { "get": { "summary": "The ledger exported (as `strikewatch export --format F`)", "parameters": [{ "name": "format", "in": "query", "schema": { "type": "string", "enum": ["json", "csv", "acled", "ucdp", "geojson"], "default": "json" } }], "responses": { "200": { "description": "the export", "content": { "application/json": {}, "text/csv": {}, "application/geo+json": {} } }, "400": err } } },
+            "/api/summary": { "get": { "summary": "The figures at the top of the ledger page", "responses": { "200": obj("summary") } } },
+            "/api/timeline": { "get": { "summary": "Cumulative series of strikes and deaths, and reported totals", "responses": { "200": obj("timeline") } } },
+            "/api/map": { "get": { "summary": "Map markers: incidents grouped by place and place precision", "responses": { "200": arr("markers") } } },
+            "/api/openapi.json": { "get": { "summary": "This document", "responses": { "200": obj("OpenAPI 3.1") } } }
+        },
+        "components": { "schemas": { "Error": { "type": "object", "properties": { "error": { "type": "string" } }, "required": ["error"] } } }
+    })
+}

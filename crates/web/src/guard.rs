@@ -1,0 +1,124 @@
+//! The layers every request passes: read-only methods, bounded requests, a rate limit per
+//! client address, capped concurrency, and security headers on every response.
+
+use std::collections::HashMap;
+use std::net::{IpAddr, SocketAddr};
+use std::sync::{Arc, Mutex};
+use std::time::Instant;
+
+use axum::body::Body;
+use axum::extract::{ConnectInfo, Request, State};
+use axum::http::{header, HeaderValue, Method, StatusCode};
+use axum::middleware::{self, Next};
+use axum::response::{IntoResponse, Response};
+use axum::Router;
+use tower_http::set_header::SetResponseHeaderLayer;
+
+use crate::Options;
+
+/// Scripts, styles, images and data from this server only; no inline script or style, no
+/// plugins, no framing, forms only to this server.
+pub const CSP: &str =
+    "default-src 'none'; script-src 'self'; style-src 'self'; img-src 'self' data:; \
+connect-src 'self'; font-src 'self'; base-uri 'none'; form-action 'self'; frame-ancestors 'none'";
+
+/// The longest URI accepted (path and query).
+pub const MAX_URI: usize = 2048;
+/// The largest request body accepted: none is needed, since nothing is written.
+pub const MAX_BODY: usize = 1024;
+
+pub fn layers(router: Router, options: &Options) -> Router {
+    let limiter = Arc::new(Limiter::new(options.rate_limit));
+    let hdr = |name: &'static str, value: &'static str| {
+        SetResponseHeaderLayer::overriding(
+            header::HeaderName::from_static(name),
+            HeaderValue::from_static(value),
+        )
+    };
+    router
+        .layer(tower_http::limit::RequestBodyLimitLayer::new(MAX_BODY))
+        .layer(middleware::from_fn_with_state(limiter, rate_limit))
+        .layer(middleware::from_fn(read_only))
+        .layer(tower::limit::GlobalConcurrencyLimitLayer::new(
+            options.max_concurrent.max(1),
+        ))
+        .layer(hdr("content-security-policy", CSP))
+        .layer(hdr("x-content-type-options", "nosniff"))
+        .layer(hdr("referrer-policy", "no-referrer"))
+        .layer(hdr("x-frame-options", "DENY"))
+        .layer(hdr("cross-origin-opener-policy", "same-origin"))
+}
+
+/// Only GET and HEAD exist: anything else is a write, answered 405 wherever it is aimed;
+/// overlong URIs are answered 414.
+async fn read_only(req: Request, next: Next) -> Response {
+    if req.method() != Method::GET && req.method() != Method::HEAD {
+        let mut r = (
+            StatusCode::METHOD_NOT_ALLOWED,
+            "strikewatch serve is read-only: only GET and HEAD are allowed\n",
+        )
+            .into_response();
+        r.headers_mut()
+            .insert(header::ALLOW, HeaderValue::from_static("GET, HEAD"));
+        return r;
+    }
+    let len = req.uri().path().len() + req.uri().query().map_or(0, str::len);
+    if len > MAX_URI {
+        return (StatusCode::URI_TOO_LONG, "the request URI is too long\n").into_response();
+    }
+    next.run(req).await
+}
+
+/// A token bucket per client address.
+pub struct Limiter {
+    per_second: f64,
+    buckets: Mutex<HashMap<IpAddr, (f64, Instant)>>,
+}
+
+impl Limiter {
+    fn new(per_second: u32) -> Limiter {
+        Limiter {
+            per_second: per_second as f64,
+            buckets: Mutex::new(HashMap::new()),
+        }
+    }
+
+    fn allow(&self, ip: IpAddr) -> bool {
+        if self.per_second <= 0.0 {
+            return true;
+        }
+        let burst = self.per_second * 2.0;
+        let now = Instant::now();
+        let mut b = self.buckets.lock().expect("limiter lock");
+        if b.len() > 10_000 {
+            // forget idle clients rather than grow without bound
+            b.retain(|_, (_, t)| now.duration_since(*t).as_secs() < 10);
+        }
+        let (tokens, last) = b.entry(ip).or_insert((burst, now));
+        *tokens = (*tokens + now.duration_since(*last).as_secs_f64() * self.per_second).min(burst);
+        *last = now;
+        if *tokens >= 1.0 {
+            *tokens -= 1.0;
+            true
+        } else {
+            false
+        }
+    }
+}
+
+async fn rate_limit(State(limiter): State<Arc<Limiter>>, req: Request, next: Next) -> Response {
+    let ip = req
+        .extensions()
+        .get::<ConnectInfo<SocketAddr>>()
+        .map(|c| c.0.ip());
+    if let Some(ip) = ip {
+        if !limiter.allow(ip) {
+            let mut r = Response::new(Body::from("too many requests: slow down\n"));
+            *r.status_mut() = StatusCode::TOO_MANY_REQUESTS;
+            r.headers_mut()
+                .insert(header::RETRY_AFTER, HeaderValue::from_static("1"));
+            return r;
+        }
+    }
+    next.run(req).await
+}

@@ -1,0 +1,210 @@
+//! The strikewatch web app: the ledger as pages and as a JSON API, read-only.
+//!
+//! Why a crate of its own: the CLI prints the ledger for one reader at a terminal; this crate
+//! serves it to many readers at once, in a browser (pages rendered on the server, so they
+//! work without JavaScript, with small scripts for the map and the table) and to programs
+//! (`/api`, which mirrors the CLI's JSON contracts, described by `/api/openapi.json`).
+//!
+//! **What it serves**
+//! - `/` the ledger: summary, cumulative chart of strikes and deaths with the totals outlets
+//!   reported as points, a map of incidents, and the incident table with filters and sorting;
+//!   `/incidents/{id}`, `/articles/{id}`, `/developments`, `/search?q=` (SQLite FTS5).
+//! - `/api/...`: incidents, tallies, developments, articles, search, exports.
+//! - `/static/...`: the stylesheet, two scripts and the vendored Leaflet and Natural Earth
+//!   country outlines, all compiled into the binary: nothing is fetched from elsewhere.
+//!
+//! **Architecture invariants**
+//! - Read-only: every route answers GET (and HEAD); any other method is answered 405.
+//! - The ledger is served from memory: a [`Snapshot`](snapshot::Snapshot) of the store's
+//!   cached ledger, replaced in the background when the store's reports generation changes
+//!   (rebuilt by the caller's [`Rebuild`] function only when the cached one is stale), so `/`
+//!   and `/api/incidents` never wait on the store.
+//! - Untrusted text (article text, titles, outlets, URLs) reaches HTML only through maud,
+//!   which escapes by default; no handler builds HTML from strings. Links are made only of
+//!   http(s) URLs. A strict Content-Security-Policy allows scripts from this server only, and
+//!   no inline script or style.
+//! - Bounded: request bodies are refused, URIs are capped, each client address is
+//!   rate-limited, concurrent requests are capped, lists are paginated.
+//!
+//! ```no_run
+//! use std::sync::Arc;
+//! let rebuild: sw_web::Rebuild = Arc::new(|_store| anyhow::bail!("no reports"));
+//! let options = sw_web::Options::default();
+//! sw_web::serve(std::path::Path::new("strikewatch.db"), "127.0.0.1:8080", options, rebuild, |addr| {
+//!     println!("serving http://{addr}/");
+//! }).unwrap();
+//! ```
+
+mod api;
+mod assets;
+mod guard;
+mod pages;
+pub mod snapshot;
+
+use std::net::SocketAddr;
+use std::path::Path;
+use std::sync::{Arc, Mutex, RwLock};
+use std::time::Duration;
+
+use anyhow::{Context, Result};
+use axum::Router;
+use sw_ledger::Ledger;
+use sw_store::{SqliteStore, Store};
+
+pub use snapshot::Snapshot;
+
+/// Builds the ledger of the stored reports when the store's cached ledger is stale (the
+/// CLI passes its own `ledger_cmds::ledger`, which also caches the result in the store).
+pub type Rebuild = Arc<dyn Fn(&mut SqliteStore) -> Result<Ledger> + Send + Sync>;
+
+/// Limits and knobs of the server.
+#[derive(Debug, Clone)]
+pub struct Options {
+    /// Requests per second allowed to one client address (bursts of twice that); 0 turns the
+    /// limit off (for load tests).
+    pub rate_limit: u32,
+    /// Requests handled at once; more wait.
+    pub max_concurrent: usize,
+    /// How often the store is asked whether its reports changed.
+    pub refresh: Duration,
+}
+
+impl Default for Options {
+    fn default() -> Options {
+        Options {
+            rate_limit: 50,
+            max_concurrent: 256,
+            refresh: Duration::from_secs(2),
+        }
+    }
+}
+
+/// Shared by every handler.
+pub struct App {
+    store: Mutex<SqliteStore>,
+    snapshot: RwLock<Arc<Snapshot>>,
+    rebuild: Rebuild,
+}
+
+impl App {
+    /// Opens the app over a store, loading (or building) its ledger now.
+    pub fn new(mut store: SqliteStore, rebuild: Rebuild) -> Result<Arc<App>> {
+        let snapshot = load(&mut store, &rebuild, None)?
+            .unwrap_or_else(|| Arc::new(Snapshot::new(-1, Ledger::default())));
+        Ok(Arc::new(App {
+            store: Mutex::new(store),
+            snapshot: RwLock::new(snapshot),
+            rebuild,
+        }))
+    }
+
+    pub fn snapshot(&self) -> Arc<Snapshot> {
+        self.snapshot.read().expect("snapshot lock").clone()
+    }
+
+    /// Reloads the ledger if the store's reports changed since the snapshot was made.
+    pub fn refresh(&self) -> Result<bool> {
+        let current = self.snapshot().generation;
+        let mut store = self.store.lock().expect("store lock");
+        match load(&mut store, &self.rebuild, Some(current))? {
+            Some(s) => {
+                *self.snapshot.write().expect("snapshot lock") = s;
+                Ok(true)
+            }
+            None => Ok(false),
+        }
+    }
+
+    /// Runs `f` with the store on a blocking thread.
+    pub(crate) async fn with_store<T: Send + 'static>(
+        self: &Arc<Self>,
+        f: impl FnOnce(&SqliteStore) -> Result<T> + Send + 'static,
+    ) -> Result<T> {
+        let app = self.clone();
+        tokio::task::spawn_blocking(move || {
+            let store = app.store.lock().expect("store lock");
+            f(&store)
+        })
+        .await
+        .context("store task failed")?
+    }
+}
+
+/// The ledger of the store's current reports generation, unless it is `known`.
+fn load(
+    store: &mut SqliteStore,
+    rebuild: &Rebuild,
+    known: Option<i64>,
+) -> Result<Option<Arc<Snapshot>>> {
+    let generation = store.reports_generation()?;
+    if known == Some(generation) {
+        return Ok(None);
+    }
+    let cached = store
+        .ledger()?
+        .filter(|(g, _)| *g == generation)
+        .and_then(|(_, json)| serde_json::from_str::<Ledger>(&json).ok());
+    let ledger = match cached {
+        Some(l) => l,
+        None => rebuild(store)?,
+    };
+    Ok(Some(Arc::new(Snapshot::new(generation, ledger))))
+}
+
+/// Every route, with the security layers.
+pub fn router(app: Arc<App>, options: &Options) -> Router {
+    let routes = Router::new()
+        .merge(pages::routes())
+        .merge(api::routes())
+        .merge(assets::routes())
+        .with_state(app);
+    guard::layers(routes, options)
+}
+
+/// Serves the store at `addr` until Ctrl-C; `ready` is told the bound address (useful with
+/// port 0).
+pub fn serve(
+    db: &Path,
+    addr: &str,
+    options: Options,
+    rebuild: Rebuild,
+    ready: impl FnOnce(SocketAddr),
+) -> Result<()> {
+    let store =
+        SqliteStore::open(db).with_context(|| format!("cannot open the store {}", db.display()))?;
+    let app = App::new(store, rebuild)?;
+    let rt = tokio::runtime::Builder::new_multi_thread()
+        .enable_all()
+        .build()
+        .context("cannot start the server's runtime")?;
+    rt.block_on(async move {
+        let listener = tokio::net::TcpListener::bind(addr)
+            .await
+            .with_context(|| format!("cannot listen on {addr}"))?;
+        let local = listener.local_addr()?;
+        let refresher = app.clone();
+        let every = options.refresh;
+        tokio::spawn(async move {
+            loop {
+                tokio::time::sleep(every).await;
+                let a = refresher.clone();
+                match tokio::task::spawn_blocking(move || a.refresh()).await {
+                    Ok(Err(e)) => tracing::warn!("cannot reload the ledger: {e:#}"),
+                    Err(e) => tracing::warn!("ledger reload failed: {e}"),
+                    _ => {}
+                }
+            }
+        });
+        let router = router(app, &options);
+        ready(local);
+        axum::serve(
+            listener,
+            router.into_make_service_with_connect_info::<SocketAddr>(),
+        )
+        .with_graceful_shutdown(async {
+            let _ = tokio::signal::ctrl_c().await;
+        })
+        .await
+        .context("the server stopped")
+    })
+}

@@ -1,0 +1,1070 @@
+//! The HTML pages, rendered on the server with maud (which escapes every value it is given:
+//! no page is ever built by formatting strings into HTML).
+
+use std::collections::{BTreeSet, HashMap};
+use std::sync::Arc;
+
+use axum::extract::{Path, Query, State};
+use axum::http::StatusCode;
+use axum::response::{Html, IntoResponse, Response};
+use axum::routing::get;
+use axum::Router;
+use maud::{html, Markup, PreEscaped, DOCTYPE};
+use serde::Deserialize;
+use sw_extract::Report;
+use sw_ledger::{FigureValue, Incident, IncidentFigures, SourceRef};
+use sw_store::{ReportFilter, Store};
+
+use crate::snapshot::{country_name, valid_date, Cached, Filter, SortKey};
+use crate::{App, Snapshot};
+
+pub fn routes() -> Router<Arc<App>> {
+    Router::new()
+        .route("/", get(index))
+        .route("/incidents/{id}", get(incident))
+        .route("/articles", get(articles))
+        .route("/articles/{id}", get(article))
+        .route("/developments", get(developments))
+        .route("/search", get(search))
+        .fallback(|| async { not_found("There is no page here.") })
+}
+
+const PAGE: usize = 50;
+
+// ---------------------------------------------------------------- layout and helpers
+
+fn layout(title: &str, nav: &str, body: Markup) -> Html<String> {
+    let page = html! {
+        (DOCTYPE)
+        html lang="en" {
+            head {
+                meta charset="utf-8";
+                meta name="viewport" content="width=device-width, initial-scale=1";
+                title { (title) " · strikewatch" }
+                link rel="icon" href="data:,";
+                link rel="stylesheet" href="/static/vendor/leaflet.css";
+                link rel="stylesheet" href="/static/app.css";
+                script src="/static/app.js" defer {}
+            }
+            body {
+                header.top {
+                    a.brand href="/" { "strikewatch" }
+                    span.tagline { "a sourced ledger of reported US strikes on alleged drug boats and related operations" }
+                    nav {
+                        a href="/" class=[(nav == "ledger").then_some("on")] { "Ledger" }
+                        a href="/developments" class=[(nav == "developments").then_some("on")] { "Developments" }
+                        a href="/articles" class=[(nav == "articles").then_some("on")] { "Articles" }
+                        a href="/api/openapi.json" { "API" }
+                        form.search action="/search" method="get" role="search" {
+                            input type="search" name="q" placeholder="Search articles (English, Spanish)" aria-label="Search articles";
+                        }
+                    }
+                }
+                main { (body) }
+                footer {
+                    "strikewatch only reads and counts public reporting. Every figure links to the articles and sentences behind it. "
+                    "Map outlines: Natural Earth (public domain) via world-atlas; map library: Leaflet (BSD-2-Clause)."
+                }
+            }
+        }
+    };
+    Html(page.into_string())
+}
+
+fn not_found(what: &str) -> Response {
+    (
+        StatusCode::NOT_FOUND,
+        layout(
+            "Not found",
+            "",
+            html! { h1 { "Not found" } p { (what) } p { a href="/" { "Back to the ledger" } } },
+        ),
+    )
+        .into_response()
+}
+
+fn server_error(e: anyhow::Error) -> Response {
+    tracing::error!("{e:#}");
+    (
+        StatusCode::INTERNAL_SERVER_ERROR,
+        layout(
+            "Error",
+            "",
+            html! { h1 { "Something went wrong" } p { "The store could not be read. The server log says why." } },
+        ),
+    )
+        .into_response()
+}
+
+/// A link for an http(s) URL; anything else (a `javascript:` URL, say) is shown as text.
+fn ext_link(url: Option<&str>, text: &str) -> Markup {
+    match url {
+        Some(u) if u.starts_with("https://") || u.starts_with("http://") => {
+            html! { a.ext href=(u) rel="noopener noreferrer nofollow" { (text) } }
+        }
+        Some(u) => html! { (text) " " span.url { "(" (u) ")" } },
+        None => html! { (text) },
+    }
+}
+
+/// "11", "≥ 65", "19 (≤ 19)", "3–5", "~75".
+pub fn fmt_range(low: Option<i64>, best: Option<i64>, high: Option<i64>) -> String {
+    match (low, best, high) {
+        (None, None, None) => "—".into(),
+        (Some(l), Some(b), Some(h)) if l == b && b == h => b.to_string(),
+        (Some(l), Some(b), None) if l == b => format!("≥ {b}"),
+        (Some(l), None, None) => format!("≥ {l}"),
+        (None, Some(b), Some(h)) if b == h => format!("≤ {h}"),
+        (None, None, Some(h)) => format!("≤ {h}"),
+        (None, Some(b), None) => format!("~{b}"),
+        (l, b, h) => {
+            let l = l.map_or("?".into(), |x| x.to_string());
+            let h = h.map_or("…".into(), |x| x.to_string());
+            match b {
+                Some(b) => format!("{b} ({l}–{h})"),
+                None => format!("{l}–{h}"),
+            }
+        }
+    }
+}
+
+fn grade_badge(g: sw_ledger::Grade) -> Markup {
+    let label = match g {
+        sw_ledger::Grade::Acknowledged => "acknowledged",
+        sw_ledger::Grade::Corroborated => "corroborated",
+        sw_ledger::Grade::SingleSource => "single source",
+        sw_ledger::Grade::Contested => "contested",
+    };
+    html! { span class={"grade g-" (g.as_str())} { (label) } }
+}
+
+fn place_label(i: &Incident) -> String {
+    let p = &i.place;
+    let mut parts: Vec<String> = Vec::new();
+    if let Some(n) = &p.name {
+        parts.push(n.clone());
+    }
+    if let Some(a) = &p.admin1 {
+        if !parts.contains(a) {
+            parts.push(a.clone());
+        }
+    }
+    if let Some(r) = &p.region {
+        if !parts.contains(r) {
+            parts.push(r.clone());
+        }
+    }
+    if let Some(c) = &p.country {
+        let n = country_name(c);
+        if !parts.contains(&n) {
+            parts.push(n);
+        }
+    }
+    if parts.is_empty() {
+        "unknown".into()
+    } else {
+        parts.join(", ")
+    }
+}
+
+fn precision_label(p: u8) -> &'static str {
+    match p {
+        1 => "locality",
+        2 => "district",
+        3 => "state or province",
+        4 => "country or sea region",
+        _ => "no place",
+    }
+}
+
+fn date_label(i: &Incident) -> String {
+    match (&i.date, &i.window) {
+        (Some(d), _) => d.clone(),
+        (None, Some([a, b])) => format!("{a} – {b}"),
+        _ => "undated".into(),
+    }
+}
+
+fn type_label(i: &Incident) -> String {
+    let mut s = i.event_type.as_str().replace('_', " ");
+    if let Some(t) = i.target_kind {
+        if t != sw_extract::TargetKind::Unknown {
+            s.push_str(" · ");
+            s.push_str(&t.as_str().replace('_', " "));
+        }
+    }
+    s
+}
+
+fn source_label(s: &SourceRef) -> String {
+    let a = &s.attributed_to;
+    let kind = a.kind.as_str().replace('_', " ");
+    match &a.name {
+        Some(n) => format!("{n} ({kind})"),
+        None => kind,
+    }
+}
+
+/// Percent-encodes a query value.
+fn enc(s: &str) -> String {
+    let mut out = String::new();
+    for b in s.bytes() {
+        if b.is_ascii_alphanumeric() || b"-_.~".contains(&b) {
+            out.push(b as char);
+        } else {
+            out.push_str(&format!("%{b:02X}"));
+        }
+    }
+    out
+}
+
+fn filter_query(f: &Filter, sort: Option<SortKey>, dir: Option<&str>, offset: usize) -> String {
+    let mut q = Vec::new();
+    for (k, v) in [
+        ("type", &f.event_type),
+        ("from", &f.from),
+        ("to", &f.to),
+        ("region", &f.region),
+        ("grade", &f.grade),
+    ] {
+        if let Some(v) = v {
+            q.push(format!("{k}={}", enc(v)));
+        }
+    }
+    if let Some(s) = sort {
+        q.push(format!("sort={}", s.as_str()));
+    }
+    if let Some(d) = dir {
+        q.push(format!("dir={d}"));
+    }
+    if offset > 0 {
+        q.push(format!("offset={offset}"));
+    }
+    if q.is_empty() {
+        "/".into()
+    } else {
+        format!("/?{}#incidents", q.join("&"))
+    }
+}
+
+/// Marks up `text` with highlighted spans: (start, end, label, css class) in bytes of `text`.
+/// Overlapping or misaligned spans are skipped (each is still listed next to the text).
+fn highlight(text: &str, mut spans: Vec<(usize, usize, String, String)>) -> Markup {
+    spans.sort_by(|a, b| a.0.cmp(&b.0).then(b.1.cmp(&a.1)));
+    let mut pieces: Vec<Markup> = Vec::new();
+    let mut at = 0;
+    for (s, e, label, class) in spans {
+        if s < at
+            || e <= s
+            || e > text.len()
+            || !text.is_char_boundary(s)
+            || !text.is_char_boundary(e)
+        {
+            continue;
+        }
+        let before = &text[at..s];
+        let inner = &text[s..e];
+        pieces.push(html! { (before) mark class={"claim " (class)} data-label=(label) title=(label) { (inner) } });
+        at = e;
+    }
+    let rest = &text[at..];
+    html! { @for p in pieces { (p) } (rest) }
+}
+
+fn claim_label(c: &sw_extract::Claim) -> String {
+    let v = match &c.value {
+        serde_json::Value::String(s) => s.clone(),
+        serde_json::Value::Number(n) => n.to_string(),
+        serde_json::Value::Bool(b) => b.to_string(),
+        serde_json::Value::Null => String::new(),
+        serde_json::Value::Object(o) => {
+            let g = |k: &str| o.get(k).and_then(|v| v.as_i64());
+            if o.contains_key("best") || o.contains_key("low") {
+                fmt_range(g("low"), g("best"), g("high"))
+            } else if let Some(n) = o.get("name").and_then(|v| v.as_str()) {
+                n.to_string()
+            } else {
+                serde_json::Value::Object(o.clone()).to_string()
+            }
+        }
+        other => other.to_string(),
+    };
+    if v.is_empty() {
+        c.field.clone()
+    } else {
+        format!("{}: {v}", c.field)
+    }
+}
+
+fn field_class(field: &str) -> String {
+    let f: String = field
+        .chars()
+        .map(|c| if c.is_ascii_alphanumeric() { c } else { '-' })
+        .collect();
+    format!("f-{f}")
+}
+
+// ---------------------------------------------------------------- the ledger
+
+async fn index(
+    State(app): State<Arc<App>>,
+    Query(filter): Query<Filter>,
+    uri: axum::http::Uri,
+) -> Response {
+    let snap = app.snapshot();
+    let key = format!("/?{}", uri.query().unwrap_or(""));
+    let page = snap.cached(key, || {
+        Ok::<_, std::convert::Infallible>(Cached {
+            body: index_page(&snap, filter).0.into(),
+            total: None,
+        })
+    });
+    match page {
+        Ok(c) => (
+            [(axum::http::header::CONTENT_TYPE, "text/html; charset=utf-8")],
+            c.body,
+        )
+            .into_response(),
+        Err(e) => match e {},
+    }
+}
+
+fn index_page(snap: &Snapshot, filter: Filter) -> Html<String> {
+    let mut filter = filter.normalized();
+    let mut notes = Vec::new();
+    for d in [&mut filter.from, &mut filter.to] {
+        if let Some(v) = d.as_deref() {
+            if !valid_date(v) {
+                notes.push(format!("“{v}” is not a date (YYYY-MM-DD) and was ignored"));
+                *d = None;
+            }
+        }
+    }
+    let page = snap.select(&filter, PAGE, PAGE);
+    let s = &snap.summary;
+    let sort = filter.sort.unwrap_or_default();
+    let desc = filter.descending();
+    let body = html! {
+        h1 { "The ledger" }
+        p.lede {
+            "Incidents merged from the reporting of many outlets, in English and Spanish, each figure reconciled "
+            "into a range with every source's value. Totals outlets reported are shown beside the ledger's own sums, gaps included."
+        }
+        section.cards {
+            div.card { div.num { (s.incidents) } div.lbl { "incidents" } div.sub { (s.strikes) " strikes" } }
+            div.card {
+                div.num { (s.killed_best) }
+                div.lbl { "killed (best)" }
+                div.sub {
+                    "range " (s.killed_low) " – " (s.killed_high.map_or("no upper bound".to_string(), |h| h.to_string()))
+                    @if s.incidents_without_killed > 0 { "; " (s.incidents_without_killed) " incidents without a figure" }
+                }
+            }
+            div.card {
+                div.num.small { (s.first_date.as_deref().unwrap_or("—")) " – " (s.last_date.as_deref().unwrap_or("—")) }
+                div.lbl { "period" }
+            }
+            div.card {
+                div.num.small { (s.latest_report.as_deref().unwrap_or("—")) }
+                div.lbl { "latest report" }
+                div.sub { (s.tallies) (if s.tallies == 1 { " reported tally · " } else { " reported tallies · " }) a href="/developments" { (s.developments) " developments" } }
+            }
+        }
+        section.grid2 {
+            div.panel {
+                h2 { "Over time" }
+                (PreEscaped(snap.chart_html.get_or_init(|| chart(snap).into_string()).as_str()))
+            }
+            div.panel {
+                h2 { "Map of incidents" }
+                script src="/static/vendor/leaflet.js" defer {}
+                script src="/static/map.js" defer {}
+                div #map data-points="/api/map" data-outlines="/static/vendor/countries-110m.geojson" {
+                    noscript { p.note { "The map needs JavaScript. Every incident's place is in the table below." } }
+                }
+                p.note.legend {
+                    "Circle size shows how precisely the place is known: small = a locality, large = only a country or sea region. "
+                    (snap.map.len()) " places; incidents without coordinates are not drawn."
+                }
+            }
+        }
+        section.panel #incidents {
+            h2 { "Incidents" }
+            @for n in &notes { p.warn { (n) } }
+            form.filters method="get" action="/#incidents" {
+                label { "Type "
+                    select name="type" {
+                        option value="" { "any" }
+                        @for t in ["strike", "raid", "deployment", "designation", "authorization"] {
+                            option value=(t) selected[filter.event_type.as_deref() == Some(t)] { (t) }
+                        }
+                    }
+                }
+                label { "From " input type="date" name="from" value=[filter.from.as_deref()]; }
+                label { "To " input type="date" name="to" value=[filter.to.as_deref()]; }
+                label { "Region "
+                    select name="region" {
+                        option value="" { "any" }
+                        @for (k, l, n) in &snap.regions {
+                            option value=(k) selected[filter.region.as_deref() == Some(k.as_str())] { (l) " (" (n) ")" }
+                        }
+                    }
+                }
+                label { "Grade "
+                    select name="grade" {
+                        option value="" { "any" }
+                        @for (g, l) in [("acknowledged", "acknowledged"), ("corroborated", "corroborated"), ("single_source", "single source"), ("contested", "contested")] {
+                            option value=(g) selected[filter.grade.as_deref() == Some(g)] { (l) }
+                        }
+                    }
+                }
+                @if let Some(s) = filter.sort { input type="hidden" name="sort" value=(s.as_str()); }
+                @if let Some(d) = filter.dir.as_deref() { input type="hidden" name="dir" value=(d); }
+                button type="submit" { "Apply" }
+                a.clear href="/#incidents" { "Clear" }
+            }
+            p.count { (page.total) " incidents" @if page.total > page.items.len() { ", showing " (page.offset + 1) "–" (page.offset + page.items.len()) } }
+            table.data.incidents {
+                thead {
+                    tr {
+                        @for (key, label, num) in [(SortKey::Date, "Date", false), (SortKey::Type, "Type", false), (SortKey::Place, "Place", false), (SortKey::Killed, "Killed", true), (SortKey::Grade, "Grade", false), (SortKey::Stories, "Stories", true)] {
+                            @let (next_dir, arrow) = if key == sort { (if desc { "asc" } else { "desc" }, if desc { " ▼" } else { " ▲" }) } else { (if matches!(key, SortKey::Date | SortKey::Killed | SortKey::Stories) { "desc" } else { "asc" }, "") };
+                            th class=[num.then_some("n")] aria-sort=(if key == sort { if desc { "descending" } else { "ascending" } } else { "none" }) {
+                                a.sort href=(filter_query(&filter, Some(key), Some(next_dir), 0)) { (label) (arrow) }
+                            }
+                        }
+                        th { "Sources" }
+                    }
+                }
+                tbody {
+                    @for i in &page.items {
+                        tr {
+                            td.nowrap { a.inc href={"/incidents/" (i.id)} { (date_label(i)) } }
+                            td.nowrap { (type_label(i)) }
+                            td { (place_label(i)) span.prec title={"place precision: " (precision_label(i.place.precision))} { " p" (i.place.precision) } }
+                            td.n {
+                                @match &i.figures.killed {
+                                    Some(k) => { (fmt_range(k.low, k.best, k.high)) @if k.contested { span.flag title="sources disagree" { " ⚑" } } }
+                                    None => { span.muted { "—" } }
+                                }
+                            }
+                            td { (grade_badge(i.grade)) }
+                            td.n { (i.stories) }
+                            td.outlets {
+                                @let outlets: BTreeSet<&str> = i.sources.iter().filter_map(|s| s.outlet.as_deref()).collect();
+                                @for (n, o) in outlets.iter().take(3).enumerate() { @if n > 0 { ", " } (o) }
+                                @if outlets.len() > 3 { ", +" (outlets.len() - 3) }
+                            }
+                        }
+                    }
+                    @if page.items.is_empty() { tr { td colspan="7" { "No incident matches these filters." } } }
+                }
+            }
+            nav.pager {
+                @if page.offset > 0 {
+                    a href=(filter_query(&filter, filter.sort, filter.dir.as_deref(), page.offset.saturating_sub(PAGE))) { "← newer page" }
+                }
+                @if page.offset + page.items.len() < page.total {
+                    a href=(filter_query(&filter, filter.sort, filter.dir.as_deref(), page.offset + PAGE)) { "next page →" }
+                }
+            }
+        }
+        @if !snap.gaps.is_empty() {
+            details.panel.gaps {
+                summary { h2 { "Reported totals against the ledger (" (snap.gaps.len()) ")" } }
+                p.note { "Cumulative totals outlets reported, next to the ledger's own running sum at the same date. A positive gap means the ledger is missing incidents (or the outlet counts differently)." }
+                table.data {
+                    thead { tr { th { "as of" } th { "figure" } th.n { "reported" } th.n { "ledger" } th.n { "gap" } th { "source" } } }
+                    tbody {
+                        @for g in &snap.gaps {
+                            tr {
+                                td { (g.as_of) }
+                                td { (g.field) }
+                                td.n { (fmt_range(g.reported.low, g.reported.best, g.reported.high)) }
+                                td.n { (g.ledger) @if let Some(v) = g.ledger_vessels { span.muted { " (" (v) " vessels)" } } }
+                                td.n class=[(g.gap != 0).then_some("gap")] { @if g.gap > 0 { "+" } (g.gap) }
+                                td { (ext_link(g.url.as_deref(), g.outlet.as_deref().unwrap_or("article"))) }
+                            }
+                        }
+                    }
+                }
+            }
+        }
+    };
+    layout("The ledger", "ledger", body)
+}
+
+/// The cumulative chart, as SVG drawn on the server: the ledger's running sums of strikes
+/// and deaths (steps), and the totals outlets reported (points), on a shared time axis.
+fn chart(snap: &Snapshot) -> Markup {
+    let t = &snap.timeline;
+    let day = |d: &str| chrono::NaiveDate::parse_from_str(d, "%Y-%m-%d").ok();
+    let dates: Vec<chrono::NaiveDate> = t
+        .ledger
+        .iter()
+        .map(|p| p.0.as_str())
+        .chain(t.reported.iter().map(|p| p.date.as_str()))
+        .filter_map(day)
+        .collect();
+    let (Some(&start), Some(&end)) = (dates.iter().min(), dates.iter().max()) else {
+        return html! { p.note { "No dated incidents yet." } };
+    };
+    let end = end.max(start + chrono::Days::new(1));
+    let span = (end - start).num_days() as f64;
+    let (w, h, left, right, top, bottom) = (640.0, 150.0, 46.0, 12.0, 14.0, 22.0);
+    let x = |d: chrono::NaiveDate| left + (d - start).num_days() as f64 / span * (w - left - right);
+    let months: Vec<chrono::NaiveDate> = {
+        let mut m = Vec::new();
+        let mut d = chrono::NaiveDate::from_ymd_opt(
+            chrono::Datelike::year(&start),
+            chrono::Datelike::month(&start),
+            1,
+        )
+        .unwrap_or(start);
+        while d <= end {
+            if d >= start {
+                m.push(d);
+            }
+            d = d + chrono::Months::new(1);
+        }
+        let step = m.len().div_ceil(8).max(1);
+        m.into_iter().step_by(step).collect()
+    };
+    let panel = |title: &str,
+                 class: &str,
+                 ledger: Vec<(chrono::NaiveDate, i64)>,
+                 reported: Vec<(chrono::NaiveDate, i64, String)>|
+     -> Markup {
+        let max = ledger
+            .iter()
+            .map(|p| p.1)
+            .chain(reported.iter().map(|p| p.1))
+            .max()
+            .unwrap_or(1)
+            .max(1) as f64;
+        let max = nice(max);
+        let y = |v: i64| top + (1.0 - v as f64 / max) * (h - top - bottom);
+        let mut path = String::new();
+        let mut last = 0;
+        path.push_str(&format!("M{:.1},{:.1}", x(start), y(0)));
+        for (d, v) in &ledger {
+            path.push_str(&format!("H{:.1}V{:.1}", x(*d), y(*v)));
+            last = *v;
+        }
+        path.push_str(&format!("H{:.1}", x(end)));
+        let ticks = [0.0, max / 2.0, max];
+        html! {
+            svg class={"chart " (class)} viewBox={"0 0 " (w) " " (h)} role="img" aria-label=(title) {
+                title { (title) }
+                @for tv in ticks {
+                    @let yy = y(tv as i64);
+                    line.grid x1=(left) x2=(w - right) y1=(format!("{yy:.1}")) y2=(format!("{yy:.1}")) {}
+                    text.ytick x=(left - 6.0) y=(format!("{:.1}", yy + 4.0)) { (tv as i64) }
+                }
+                @for m in &months {
+                    text.xtick x=(format!("{:.1}", x(*m))) y=(h - 6.0) { (m.format("%b %Y")) }
+                }
+                text.ptitle x=(left + 4.0) y=(top + 10.0) { (title) }
+                path.step d=(path) {}
+                @if let Some((d, _)) = ledger.last() {
+                    text.endlabel x=(format!("{:.1}", (x(*d) + 4.0).min(w - right - 20.0))) y=(format!("{:.1}", y(last) - 5.0)) { (last) }
+                }
+                @for (d, v, label) in &reported {
+                    circle.reported cx=(format!("{:.1}", x(*d))) cy=(format!("{:.1}", y(*v))) r="4.5" {
+                        title { (label) }
+                    }
+                }
+            }
+        }
+    };
+    let lk: Vec<_> = t
+        .ledger
+        .iter()
+        .filter_map(|p| Some((day(&p.0)?, p.2)))
+        .collect();
+    let ls: Vec<_> = t
+        .ledger
+        .iter()
+        .filter_map(|p| Some((day(&p.0)?, p.1)))
+        .collect();
+    let rk: Vec<_> = t
+        .reported
+        .iter()
+        .filter_map(|p| {
+            let v = p.killed?;
+            Some((
+                day(&p.date)?,
+                v,
+                format!(
+                    "{}: {v} killed reported by {}",
+                    p.date,
+                    p.outlet.as_deref().unwrap_or("an outlet")
+                ),
+            ))
+        })
+        .collect();
+    let rs: Vec<_> = t
+        .reported
+        .iter()
+        .filter_map(|p| {
+            let v = p.strikes?;
+            Some((
+                day(&p.date)?,
+                v,
+                format!(
+                    "{}: {v} strikes reported by {}",
+                    p.date,
+                    p.outlet.as_deref().unwrap_or("an outlet")
+                ),
+            ))
+        })
+        .collect();
+    html! {
+        figure #chart {
+            (panel("Strikes, cumulative", "c-strikes", ls, rs))
+            (panel("Killed, cumulative (best figures)", "c-killed", lk, rk))
+            figcaption {
+                span.key.k-line { } " the ledger's running sum   "
+                span.key.k-point { } " a total an outlet reported (hover for the source)"
+                @if t.undated > 0 { br; (t.undated) " incidents without a day are not in the chart." }
+            }
+        }
+    }
+}
+
+/// A round axis maximum at or above `v`.
+fn nice(v: f64) -> f64 {
+    let mag = 10f64.powf(v.log10().floor());
+    for m in [1.0, 2.0, 4.0, 6.0, 8.0, 10.0] {
+        if m * mag >= v {
+            return m * mag;
+        }
+    }
+    10.0 * mag
+}
+
+// ---------------------------------------------------------------- one incident
+
+async fn incident(State(app): State<Arc<App>>, Path(id): Path<String>) -> Response {
+    let snap = app.snapshot();
+    let Some(inc) = snap.incident(&id) else {
+        return not_found("No incident has this id. Incident ids look like inc-0123456789ab.");
+    };
+    // the member reports, for the exact spans of their claims
+    let wanted: HashMap<i64, i64> = inc
+        .sources
+        .iter()
+        .map(|s| (s.report_id, s.article_id))
+        .collect();
+    let reports = match app
+        .with_store(move |store| {
+            let mut out: HashMap<i64, Report> = HashMap::new();
+            let articles: BTreeSet<i64> = wanted.values().copied().collect();
+            for a in articles {
+                store.reports(
+                    ReportFilter {
+                        article: Some(a),
+                        kind: None,
+                    },
+                    &mut |r| {
+                        if wanted.contains_key(&r.id) {
+                            if let Ok(rep) = serde_json::from_str::<Report>(&r.json) {
+                                out.insert(r.id, rep);
+                            }
+                        }
+                        true
+                    },
+                )?;
+            }
+            Ok(out)
+        })
+        .await
+    {
+        Ok(r) => r,
+        Err(e) => return server_error(e),
+    };
+    let body = html! {
+        p.crumbs { a href="/" { "Ledger" } " › incident " code { (inc.id) } }
+        h1 { (type_label(inc)) ", " (date_label(inc)) }
+        p.meta {
+            (grade_badge(inc.grade)) " "
+            (inc.stories) " independent " (if inc.stories == 1 { "story" } else { "stories" }) " · "
+            (inc.sources.len()) (if inc.sources.len() == 1 { " report · " } else { " reports · " })
+            "place: " (place_label(inc)) " (precision " (inc.place.precision) ", " (precision_label(inc.place.precision)) ")"
+            @if let Some(m) = &inc.means { " · means: " (m) }
+            @if inc.denied { " · " strong { "a party denies it" } }
+        }
+        @if !inc.perpetrators.is_empty() || !inc.target_groups.is_empty() {
+            p.meta {
+                @if !inc.perpetrators.is_empty() { "By: " @for (n, a) in inc.perpetrators.iter().enumerate() { @if n > 0 { ", " } (a.name) } ". " }
+                @if !inc.target_groups.is_empty() { "Target said to be: " @for (n, a) in inc.target_groups.iter().enumerate() { @if n > 0 { ", " } (a.name) @if a.alleged { " (alleged)" } } "." }
+            }
+        }
+        section.panel {
+            h2 { "Figures" }
+            @if IncidentFigures::FIELDS.iter().all(|f| inc.figures.get(f).is_none()) { p.note { "No source gives a figure." } }
+            @else {
+                table.data.figures {
+                    thead { tr { th { "figure" } th.n { "low" } th.n { "best" } th.n { "high" } th { "why this best" } th { "every value claimed" } } }
+                    tbody {
+                        @for f in IncidentFigures::FIELDS {
+                            @if let Some(fig) = inc.figures.get(f) {
+                                tr class=[fig.contested.then_some("contested")] {
+                                    td { (f) @if fig.contested { span.flag title="values disagree" { " ⚑ disputed" } } }
+                                    td.n { (fig.low.map_or("—".into(), |v| v.to_string())) }
+                                    td.n.best { (fig.best.map_or("—".into(), |v| v.to_string())) }
+                                    td.n { (fig.high.map_or("—".into(), |v| v.to_string())) }
+                                    td { (fig.basis.replace('_', " ")) }
+                                    td { ul.values { @for v in &fig.values { li { (figure_value(v, inc)) } } } }
+                                }
+                            }
+                        }
+                    }
+                }
+            }
+        }
+        @if inc.dates.len() > 1 || inc.contested {
+            section.panel.disagree {
+                h2 { "Disagreements" }
+                ul {
+                    @if inc.dates.len() > 1 {
+                        li { "Dates given: "
+                            @for (n, d) in inc.dates.iter().enumerate() {
+                                @if n > 0 { "; " }
+                                (d.date.as_deref().unwrap_or("no date")) " (" (d.precision.as_str()) ", " (d.stories) " " (if d.stories == 1 { "story" } else { "stories" }) ")"
+                            }
+                        }
+                    }
+                    @for f in IncidentFigures::FIELDS {
+                        @if let Some(fig) = inc.figures.get(f).filter(|x| x.contested) {
+                            li { (f) ": "
+                                @for (n, v) in fig.values.iter().enumerate() {
+                                    @if n > 0 { " vs " }
+                                    strong { (fmt_range(v.low, v.best, v.high)) } " (" (v.surfaces.join(", ")) ")"
+                                }
+                            }
+                        }
+                    }
+                    @if inc.denied { li { "A party denies that it happened (see the sources)." } }
+                }
+            }
+        }
+        section.panel {
+            h2 { "Sources and supporting quotes" }
+            ol.sources {
+                @for s in &inc.sources {
+                    li.source #{"r" (s.report_id)} {
+                        div.src-head {
+                            strong { (s.outlet.as_deref().unwrap_or("unknown outlet")) }
+                            " · " (s.published.as_deref().unwrap_or("undated")) " · " (s.lang)
+                            " · attributed to " (source_label(s))
+                            " · " a href={"/articles/" (s.article_id)} { "article #" (s.article_id) }
+                            " " (ext_link(s.url.as_deref(), "original ↗"))
+                        }
+                        blockquote.quote {
+                            @match reports.get(&s.report_id) {
+                                Some(r) => {
+                                    @let base = r.sentence[0];
+                                    @let spans = r.claims.iter().filter(|c| c.span[0] >= base && c.span[1] <= r.sentence[1]).map(|c| (c.span[0] - base, c.span[1] - base, claim_label(c), field_class(&c.field))).collect::<Vec<_>>();
+                                    (highlight(&s.quote, spans))
+                                }
+                                None => { (s.quote) }
+                            }
+                        }
+                    }
+                }
+            }
+        }
+        p { a href={"/api/incidents/" (inc.id)} { "This incident as JSON" } }
+    };
+    layout(&format!("Incident {}", inc.id), "ledger", body).into_response()
+}
+
+fn figure_value(v: &FigureValue, inc: &Incident) -> Markup {
+    let who: BTreeSet<String> = v
+        .attributed_to
+        .iter()
+        .map(|a| match &a.name {
+            Some(n) => format!("{n} ({})", a.kind.as_str().replace('_', " ")),
+            None => a.kind.as_str().replace('_', " "),
+        })
+        .collect();
+    let arts: BTreeSet<i64> = v.article_ids.iter().copied().collect();
+    html! {
+        strong { (fmt_range(v.low, v.best, v.high)) }
+        @if v.approx { " (approx.)" }
+        " “" (v.surfaces.join("”, “")) "” · " (v.stories) " " (if v.stories == 1 { "story" } else { "stories" })
+        @if v.acknowledged { " · " span.ack { "acknowledged by the perpetrator" } }
+        " · " (who.into_iter().collect::<Vec<_>>().join(", "))
+        " · "
+        @for (n, a) in arts.iter().enumerate() {
+            @if n > 0 { ", " }
+            @let outlet = inc.sources.iter().find(|s| s.article_id == *a).and_then(|s| s.outlet.clone()).unwrap_or_else(|| format!("article #{a}"));
+            a href={"/articles/" (a)} { (outlet) }
+        }
+    }
+}
+
+// ---------------------------------------------------------------- articles
+
+#[derive(Deserialize, Default)]
+struct Paging {
+    offset: Option<usize>,
+}
+
+async fn articles(State(app): State<Arc<App>>, Query(p): Query<Paging>) -> Response {
+    let offset = p.offset.unwrap_or(0);
+    let rows = match app
+        .with_store(move |s| Ok((s.articles(PAGE, offset)?, s.counts()?.articles)))
+        .await
+    {
+        Ok(r) => r,
+        Err(e) => return server_error(e),
+    };
+    let (rows, total) = rows;
+    let body = html! {
+        h1 { "Articles" }
+        p.count { (total) " articles stored" }
+        table.data {
+            thead { tr { th { "#" } th { "published" } th { "outlet" } th { "lang" } th { "title" } } }
+            tbody {
+                @for a in &rows {
+                    tr {
+                        td.n { (a.id) }
+                        td.nowrap { (a.published.as_deref().unwrap_or("—")) }
+                        td { (a.outlet.as_deref().unwrap_or("—")) }
+                        td { (a.lang) }
+                        td { a href={"/articles/" (a.id)} { (a.title.as_deref().unwrap_or("(untitled)")) } }
+                    }
+                }
+            }
+        }
+        nav.pager {
+            @if offset > 0 { a href={"/articles?offset=" (offset.saturating_sub(PAGE))} { "← previous" } }
+            @if offset + rows.len() < total as usize { a href={"/articles?offset=" (offset + PAGE)} { "next →" } }
+        }
+    };
+    layout("Articles", "articles", body).into_response()
+}
+
+async fn article(State(app): State<Arc<App>>, Path(id): Path<i64>) -> Response {
+    let got = app
+        .with_store(move |store| {
+            let Some(row) = store.article(id)? else {
+                return Ok(None);
+            };
+            let mut reports = Vec::new();
+            store.reports(
+                ReportFilter {
+                    article: Some(id),
+                    kind: None,
+                },
+                &mut |r| {
+                    if let Ok(rep) = serde_json::from_str::<Report>(&r.json) {
+                        reports.push((r.id, rep));
+                    }
+                    true
+                },
+            )?;
+            Ok(Some((row, reports)))
+        })
+        .await;
+    let (row, reports) = match got {
+        Ok(Some(x)) => x,
+        Ok(None) => return not_found("No article has this id."),
+        Err(e) => return server_error(e),
+    };
+    let snap = app.snapshot();
+    // which incident each report joined
+    let mut joined: HashMap<i64, &str> = HashMap::new();
+    for i in &snap.ledger.incidents {
+        for s in &i.sources {
+            if s.article_id == id {
+                joined.insert(s.report_id, &i.id);
+            }
+        }
+    }
+    let text = row.text.clone().unwrap_or_default();
+    let spans: Vec<(usize, usize, String, String)> = reports
+        .iter()
+        .flat_map(|(_, r)| r.claims.iter())
+        .map(|c| (c.span[0], c.span[1], claim_label(c), field_class(&c.field)))
+        .collect();
+    let claims = spans.len();
+    let title = row
+        .title
+        .clone()
+        .unwrap_or_else(|| format!("Article #{id}"));
+    let body = html! {
+        p.crumbs { a href="/articles" { "Articles" } " › #" (row.id) }
+        h1.article-title { (title) }
+        p.meta {
+            strong { (row.outlet.as_deref().unwrap_or("unknown outlet")) }
+            " · " (row.published.as_deref().unwrap_or("undated")) " (" (row.published_basis) ")"
+            " · " (row.lang) " · story " (row.story)
+            " · " (ext_link(row.url.as_deref(), "original ↗"))
+        }
+        p.note { (claims) (if claims == 1 { " claim" } else { " claims" }) " from " (reports.len()) (if reports.len() == 1 { " report" } else { " reports" }) " highlighted, each labelled with its field and value." }
+        article.text { (highlight(&text, spans)) }
+        section.panel {
+            h2 { "Reports extracted from this article" }
+            @if reports.is_empty() { p.note { "Nothing to report was found in this article." } }
+            table.data {
+                thead { tr { th { "kind" } th { "type" } th { "modality" } th { "date" } th { "place" } th { "source" } th { "claims" } } }
+                tbody {
+                    @for (rid, r) in &reports {
+                        tr {
+                            td { (r.kind.as_str())
+                                @if let Some(inc) = joined.get(rid) { br; a href={"/incidents/" (inc)} { "incident" } } }
+                            td { (r.event_type.as_str()) }
+                            td { (r.modality.as_str()) }
+                            td.nowrap { (r.date.as_deref().unwrap_or("—")) " (" (r.date_precision.as_str()) ")" }
+                            td { (r.place.as_ref().map(|p| p.name.clone()).unwrap_or_default()) }
+                            td { (r.source.kind.as_str().replace('_', " ")) @if let Some(n) = &r.source.name { ": " (n) } }
+                            td { ul.claims { @for c in &r.claims { li { span class={"chip " (field_class(&c.field))} { (claim_label(c)) } " “" (c.surface) "”" } } } }
+                        }
+                    }
+                }
+            }
+        }
+        p { a href={"/api/articles/" (row.id)} { "This article as JSON" } }
+    };
+    layout(&title, "articles", body).into_response()
+}
+
+// ---------------------------------------------------------------- developments and search
+
+async fn developments(State(app): State<Arc<App>>, Query(p): Query<Paging>) -> Response {
+    let snap = app.snapshot();
+    let all = &snap.ledger.developments;
+    let offset = p.offset.unwrap_or(0).min(all.len());
+    let items = &all[offset..(offset + PAGE).min(all.len())];
+    let body = html! {
+        h1 { "Developments" }
+        p.lede { "Plans, proposals, threats, orders, designations, deployments and legal findings, each with its modality. They are never counted as incidents." }
+        p.count { (all.len()) " developments" }
+        table.data {
+            thead { tr { th { "date" } th { "type" } th { "modality" } th { "actors" } th { "quote" } th { "source" } } }
+            tbody {
+                @for d in items {
+                    tr {
+                        td.nowrap { (d.date.as_deref().unwrap_or("—")) }
+                        td { (d.event_type.as_str()) }
+                        td { span class={"modality m-" (d.modality.as_str())} { (d.modality.as_str()) } }
+                        td { @for (n, a) in d.actors.iter().enumerate() { @if n > 0 { ", " } (a.name) } }
+                        td.quote-cell { (d.source.quote) }
+                        td { a href={"/articles/" (d.source.article_id)} { (d.source.outlet.as_deref().unwrap_or("article")) } br; span.muted { (source_label(&d.source)) } }
+                    }
+                }
+            }
+        }
+        nav.pager {
+            @if offset > 0 { a href={"/developments?offset=" (offset.saturating_sub(PAGE))} { "← previous" } }
+            @if offset + items.len() < all.len() { a href={"/developments?offset=" (offset + PAGE)} { "next →" } }
+        }
+    };
+    layout("Developments", "developments", body).into_response()
+}
+
+#[derive(Deserialize, Default)]
+struct SearchQuery {
+    q: Option<String>,
+    offset: Option<usize>,
+}
+
+async fn search(State(app): State<Arc<App>>, Query(p): Query<SearchQuery>) -> Response {
+    let q = p.q.unwrap_or_default();
+    let offset = p.offset.unwrap_or(0);
+    let qq = q.clone();
+    let got = if q.trim().is_empty() {
+        Ok((Vec::new(), 0))
+    } else {
+        app.with_store(move |s| Ok(s.search(&qq, PAGE, offset)?))
+            .await
+    };
+    let (hits, total) = match got {
+        Ok(x) => x,
+        Err(e) => return server_error(e),
+    };
+    let body = html! {
+        h1 { "Search articles" }
+        form.bigsearch action="/search" method="get" role="search" {
+            input type="search" name="q" value=(q) placeholder="e.g. lancha Caribe, survivors, Culiacán" aria-label="Search articles";
+            button type="submit" { "Search" }
+        }
+        p.note { "Every word must appear (accents optional); end a word with * to match its beginning (interdic*)." }
+        @if !q.trim().is_empty() {
+            p.count { (total) " articles match" }
+            ol.hits {
+                @for h in &hits {
+                    li {
+                        a href={"/articles/" (h.id)} { (h.title.as_deref().unwrap_or("(untitled)")) }
+                        div.muted { (h.outlet.as_deref().unwrap_or("unknown outlet")) " · " (h.published.as_deref().unwrap_or("undated")) " · " (h.lang) }
+                        p.snippet { (snippet(&h.snippet)) }
+                    }
+                }
+            }
+            nav.pager {
+                @if offset > 0 { a href={"/search?q=" (enc(&q)) "&offset=" (offset.saturating_sub(PAGE))} { "← previous" } }
+                @if offset + hits.len() < total { a href={"/search?q=" (enc(&q)) "&offset=" (offset + PAGE)} { "next →" } }
+            }
+        }
+    };
+    layout("Search", "", body).into_response()
+}
+
+/// A search snippet with its match markers turned into highlights (the text is escaped).
+fn snippet(s: &str) -> Markup {
+    use sw_store::search::{MATCH_END, MATCH_START};
+    let mut parts = Vec::new();
+    for (n, chunk) in s.split(MATCH_START).enumerate() {
+        if n == 0 {
+            parts.push(html! { (chunk.replace(MATCH_END, "")) });
+            continue;
+        }
+        let (hit, rest) = chunk.split_once(MATCH_END).unwrap_or((chunk, ""));
+        parts.push(html! { mark.hit { (hit) } (rest.replace(MATCH_END, "")) });
+    }
+    html! { @for p in parts { (p) } }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn ranges_read_like_the_codebook() {
+        assert_eq!(fmt_range(Some(11), Some(11), Some(11)), "11");
+        assert_eq!(fmt_range(Some(65), Some(65), None), "≥ 65");
+        assert_eq!(fmt_range(None, Some(19), Some(19)), "≤ 19");
+        assert_eq!(fmt_range(None, Some(75), None), "~75");
+        assert_eq!(fmt_range(Some(3), None, Some(5)), "3–5");
+        assert_eq!(fmt_range(None, None, None), "—");
+    }
+
+    #[test]
+    fn highlights_escape_text_and_skip_overlaps() {
+        let t = "a <b> killed 3";
+        let m = highlight(
+            t,
+            vec![
+                (2, 5, "x".into(), "f".into()),
+                (3, 4, "y".into(), "f".into()),
+                (13, 14, "killed: 3".into(), "f".into()),
+            ],
+        )
+        .into_string();
+        assert!(m.contains("&lt;b&gt;"));
+        assert!(!m.contains("<b>"));
+        assert_eq!(m.matches("<mark").count(), 2);
+    }
+
+    #[test]
+    fn only_web_urls_become_links() {
+        let m = ext_link(Some("javascript:alert(1)"), "x").into_string();
+        assert!(!m.contains("<a") && m.contains("javascript:alert(1)"));
+        assert!(ext_link(Some("https://a.example/"), "x")
+            .into_string()
+            .starts_with("<a"));
+    }
+}

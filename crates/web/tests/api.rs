@@ -1,0 +1,294 @@
+//! The JSON API and the pages over HTTP, against a server on an ephemeral loopback port.
+
+mod common;
+
+use common::Server;
+use reqwest::blocking::Client;
+use serde_json::Value;
+
+fn client() -> Client {
+    Client::builder().no_proxy().build().unwrap()
+}
+
+fn get_json(s: &Server, path: &str) -> (u16, Value, reqwest::header::HeaderMap) {
+    let r = client().get(s.url(path)).send().unwrap();
+    let status = r.status().as_u16();
+    let headers = r.headers().clone();
+    (
+        status,
+        serde_json::from_str(&r.text().unwrap()).unwrap(),
+        headers,
+    )
+}
+
+#[test]
+fn api_mirrors_the_cli_contracts() {
+    let s = Server::start();
+    let (st, incidents, h) = get_json(&s, "/api/incidents");
+    assert_eq!(st, 200);
+    let list = incidents
+        .as_array()
+        .expect("an array, as `incidents --json`");
+    assert!(list.len() >= 2, "{incidents}");
+    assert_eq!(h["x-total-count"].to_str().unwrap(), list.len().to_string());
+    // newest first by default; the two Pacific reports are one corroborated incident
+    let pacific = list
+        .iter()
+        .find(|i| i["place"]["region_code"] == "eastern_pacific")
+        .expect("the eastern Pacific strike");
+    assert_eq!(pacific["figures"]["killed"]["best"], 3);
+    assert_eq!(pacific["stories"], 2);
+    let id = pacific["id"].as_str().unwrap();
+
+    let (st, one, _) = get_json(&s, &format!("/api/incidents/{id}"));
+    assert_eq!(st, 200);
+    assert_eq!(one["id"], id);
+    assert_eq!(get_json(&s, "/api/incidents/inc-000000000000").0, 404);
+
+    // filters
+    let (_, strikes, _) = get_json(
+        &s,
+        "/api/incidents?type=strike&from=2025-11-01&to=2025-11-30",
+    );
+    assert!(strikes
+        .as_array()
+        .unwrap()
+        .iter()
+        .all(|i| i["date"].as_str().unwrap().starts_with("2025-11")));
+    let (_, none, h) = get_json(&s, "/api/incidents?type=raid");
+    assert_eq!(none.as_array().unwrap().len(), 0);
+    assert_eq!(h["x-total-count"], "0");
+    assert_eq!(get_json(&s, "/api/incidents?from=yesterday").0, 400);
+    let (_, page, h) = get_json(&s, "/api/incidents?limit=1&offset=1&sort=killed&dir=asc");
+    assert_eq!(page.as_array().unwrap().len(), 1);
+    assert_eq!(h["x-total-count"].to_str().unwrap(), list.len().to_string());
+
+    let (st, tallies, _) = get_json(&s, "/api/tallies");
+    assert_eq!(st, 200);
+    assert!(
+        tallies
+            .as_array()
+            .unwrap()
+            .iter()
+            .any(|t| t["killed"]["low"] == 32),
+        "{tallies}"
+    );
+    assert_eq!(get_json(&s, "/api/developments").0, 200);
+
+    let (_, articles, h) = get_json(&s, "/api/articles?limit=2");
+    assert_eq!(articles.as_array().unwrap().len(), 2);
+    assert_eq!(h["x-total-count"], "5");
+    let (st, art, _) = get_json(&s, "/api/articles/1");
+    assert_eq!(st, 200);
+    assert!(art["text"].as_str().unwrap().contains("eastern Pacific"));
+    assert!(!art["reports"].as_array().unwrap().is_empty());
+    assert_eq!(get_json(&s, "/api/articles/999").0, 404);
+
+    let (st, spec, _) = get_json(&s, "/api/openapi.json");
+    assert_eq!(st, 200);
+    assert_eq!(spec["openapi"], "3.1.0");
+    for p in [
+        "/api/incidents",
+        "/api/incidents/{id}",
+        "/api/tallies",
+        "/api/developments",
+        "/api/articles",
+        "/api/articles/{id}",
+        "/api/search",
+        "/api/export",
+    ] {
+        assert!(spec["paths"][p].is_object(), "{p} is documented");
+    }
+    assert_eq!(get_json(&s, "/api/nothing-here").0, 404);
+}
+
+#[test]
+fn search_finds_english_and_spanish_with_or_without_accents() {
+    let s = Server::start();
+    let (st, r, _) = get_json(&s, "/api/search?q=lancha%20Caribe");
+    assert_eq!(st, 200);
+    assert_eq!(r["total"], 1, "{r}");
+    assert!(r["hits"][0]["snippet"]
+        .as_str()
+        .unwrap()
+        .contains("[[lancha]]"));
+    let (_, r, _) = get_json(&s, "/api/search?q=eastern%20pacific");
+    assert_eq!(r["total"], 2);
+    let (_, r, _) = get_json(&s, "/api/search?q=Comando");
+    assert_eq!(r["total"], 1);
+    // operators are plain words, not syntax errors
+    assert_eq!(get_json(&s, "/api/search?q=boat%20OR%20NEAR(%22").0, 200);
+    assert_eq!(get_json(&s, "/api/search?q=").0, 400);
+    let page = client()
+        .get(s.url("/search?q=vessel"))
+        .send()
+        .unwrap()
+        .text()
+        .unwrap();
+    assert!(page.contains("<mark class=\"hit\">vessel</mark>"), "{page}");
+}
+
+#[test]
+fn exports_in_every_format() {
+    let s = Server::start();
+    for (f, ct) in [
+        ("json", "application/json"),
+        ("csv", "text/csv"),
+        ("acled", "text/csv"),
+        ("ucdp", "text/csv"),
+        ("geojson", "application/geo+json"),
+    ] {
+        let r = client()
+            .get(s.url(&format!("/api/export?format={f}")))
+            .send()
+            .unwrap();
+        assert_eq!(r.status(), 200, "{f}");
+        assert!(
+            r.headers()["content-type"]
+                .to_str()
+                .unwrap()
+                .starts_with(ct),
+            "{f}"
+        );
+        assert!(!r.text().unwrap().is_empty());
+    }
+    assert_eq!(
+        client()
+            .get(s.url("/api/export?format=xls"))
+            .send()
+            .unwrap()
+            .status(),
+        400
+    );
+}
+
+#[test]
+fn writes_are_refused_and_headers_are_strict() {
+    let s = Server::start();
+    let c = client();
+    for path in ["/", "/api/incidents", "/api/articles/1", "/anything"] {
+        for m in [
+            reqwest::Method::POST,
+            reqwest::Method::PUT,
+            reqwest::Method::DELETE,
+            reqwest::Method::PATCH,
+        ] {
+            let r = c.request(m.clone(), s.url(path)).body("x").send().unwrap();
+            assert_eq!(r.status(), 405, "{m} {path}");
+        }
+    }
+    let r = c.get(s.url("/")).send().unwrap();
+    let csp = r.headers()["content-security-policy"].to_str().unwrap();
+    assert!(
+        csp.contains("script-src 'self'") && !csp.contains("unsafe-inline"),
+        "{csp}"
+    );
+    assert_eq!(r.headers()["x-content-type-options"], "nosniff");
+    let long = format!("/?type={}", "a".repeat(5000));
+    assert_eq!(c.get(s.url(&long)).send().unwrap().status(), 414);
+    let r = c.get(s.url("/")).body(vec![b'x'; 10_000]).send().unwrap();
+    assert_eq!(r.status(), 413);
+    // vendored files are served by the binary itself
+    for f in [
+        "/static/vendor/leaflet.js",
+        "/static/vendor/countries-110m.geojson",
+        "/static/app.css",
+        "/static/map.js",
+    ] {
+        assert_eq!(c.get(s.url(f)).send().unwrap().status(), 200, "{f}");
+    }
+}
+
+#[test]
+fn a_client_over_its_rate_is_told_to_slow_down() {
+    let s = Server::start_with(sw_web::Options {
+        rate_limit: 5,
+        ..Default::default()
+    });
+    let c = client();
+    let codes: Vec<u16> = (0..40)
+        .map(|_| {
+            c.get(s.url("/api/summary"))
+                .send()
+                .unwrap()
+                .status()
+                .as_u16()
+        })
+        .collect();
+    assert!(codes.contains(&200));
+    assert!(codes.contains(&429), "{codes:?}");
+}
+
+#[test]
+fn pages_escape_untrusted_text() {
+    let s = Server::start();
+    let c = client();
+    let (_, arts, _) = get_json(&s, "/api/articles?limit=100");
+    let hostile = arts
+        .as_array()
+        .unwrap()
+        .iter()
+        .find(|a| a["title"] == common::HOSTILE_TITLE)
+        .unwrap();
+    let id = hostile["id"].as_i64().unwrap();
+    let page = c
+        .get(s.url(&format!("/articles/{id}")))
+        .send()
+        .unwrap()
+        .text()
+        .unwrap();
+    assert!(!page.contains("<script>window"), "script tag escaped");
+    assert!(!page.contains("<img src=x"), "img tag escaped");
+    assert!(!page.contains("<svg onload"), "svg tag escaped");
+    assert!(!page.contains("href=\"javascript:"), "no javascript: link");
+    assert!(page.contains("&lt;script&gt;window.__pwned='title'&lt;/script&gt;"));
+    // every page listing it escapes it too
+    for p in ["/", "/articles", "/search?q=witnesses", "/developments"] {
+        let body = c.get(s.url(p)).send().unwrap().text().unwrap();
+        assert!(
+            !body.contains("<script>window")
+                && !body.contains("<svg onload")
+                && !body.contains("<img src=x"),
+            "{p}"
+        );
+    }
+}
+
+#[test]
+fn pages_render_the_ledger() {
+    let s = Server::start();
+    let c = client();
+    let home = c.get(s.url("/")).send().unwrap().text().unwrap();
+    assert!(home.contains("The ledger"));
+    assert!(home.contains("id=\"map\""));
+    assert!(home.contains("c-killed"), "the chart");
+    assert!(home.contains("/incidents/inc-"));
+    let (_, list, _) = get_json(&s, "/api/incidents");
+    let id = list[0]["id"].as_str().unwrap();
+    let page = c
+        .get(s.url(&format!("/incidents/{id}")))
+        .send()
+        .unwrap()
+        .text()
+        .unwrap();
+    assert!(
+        page.contains("<mark class=\"claim"),
+        "quote spans highlighted"
+    );
+    assert_eq!(
+        c.get(s.url("/incidents/nope")).send().unwrap().status(),
+        404
+    );
+    assert_eq!(
+        c.get(s.url("/articles/12345")).send().unwrap().status(),
+        404
+    );
+    assert_eq!(c.get(s.url("/no/such/page")).send().unwrap().status(), 404);
+    let filtered = c
+        .get(s.url("/?type=raid&from=&to=&region=&grade="))
+        .send()
+        .unwrap()
+        .text()
+        .unwrap();
+    assert!(filtered.contains("No incident matches these filters."));
+}
