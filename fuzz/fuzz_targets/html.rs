@@ -1,0 +1,8 @@
+#![no_main]
+//! The html reader: sw_ingest::parse on a html unit, then normalisation.
+use libfuzzer_sys::fuzz_target;
+include!("common.rs");
+
+fuzz_target!(|data: &[u8]| {
+    parse_and_prepare(&unit(sw_model::Format::Html, data));
+});
