@@ -1474,7 +1474,13 @@ fn count_before(toks: &[Tok], at: usize, l: &LangLex) -> Option<u32> {
     let from = at.saturating_sub(6);
     for i in from..at {
         if let Some(n) = numbers::number_at(toks, i, "", &l.nums, 0) {
-            if !n.vague && !n.article && n.end_tok <= at {
+            // the number must qualify the officials themselves ("four current and former
+            // U.S. officials"): a comma or other break between them means it belongs to
+            // something else ("killing three people aboard, officials said")
+            let broken = toks[n.end_tok.min(at)..at].iter().any(|t| {
+                t.kind == crate::tokens::TokKind::Punct && !matches!(t.lower.as_str(), "." | "-")
+            });
+            if !n.vague && !n.article && n.end_tok <= at && !broken {
                 return u32::try_from(n.value).ok();
             }
         }

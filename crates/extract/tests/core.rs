@@ -250,6 +250,15 @@ fn anonymous_officials_with_count_and_other_outlet() {
     let r = events(&rs)[0];
     assert_eq!(r.source.kind, SourceKind::AnonymousOfficials);
     assert_eq!(r.source.count, Some(3));
+    // a toll before the attribution is not a count of officials
+    let rs = run(
+        Lang::En,
+        "2025-10-17",
+        "A strike on Thursday hit a boat in the Caribbean, killing three people aboard, officials said.",
+    );
+    let r = events(&rs)[0];
+    assert_eq!(r.source.kind, SourceKind::AnonymousOfficials);
+    assert_eq!(r.source.count, None);
     let rs = run(
         Lang::En,
         "2025-10-17",
