@@ -244,13 +244,12 @@ fn raw_of(u: &Unit) -> RawInput {
 }
 
 fn unit_of(raw: RawInput) -> Unit {
-    let format = match raw.format.as_deref() {
-        Some("html") => Format::Html,
-        Some("jsonl") => Format::Jsonl,
-        Some("feed") => Format::Feed,
-        Some("warc") => Format::Warc,
-        _ => Format::Text,
-    };
+    // a stored unit always carries the format it was admitted with; text is the safe reading
+    let format = raw
+        .format
+        .as_deref()
+        .and_then(Format::parse)
+        .unwrap_or(Format::Text);
     let meta = raw
         .meta
         .and_then(|m| serde_json::from_value(m).ok())

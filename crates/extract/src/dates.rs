@@ -325,10 +325,17 @@ pub fn find(
         // phrases first ("last week", "one day earlier", "la semana pasada")
         if let Some((w, end)) = phrase_at(toks, i, lex) {
             match w {
-                DW::DayOffset(o) => {
+                // "one day earlier" and "last week" differ only in the precision they give
+                DW::DayOffset(o) | DW::WeekAgo(o) => {
+                    let (known, kind, rule) = match w {
+                        DW::DayOffset(_) => {
+                            (DatePrecision::Day, DateKind::DayOffset, "date.rel.offset")
+                        }
+                        _ => (DatePrecision::Week, DateKind::WeekAgo, "date.rel.week"),
+                    };
                     let day = published.and_then(|p| shift(p, o));
                     let prec = if day.is_some() {
-                        DatePrecision::Day
+                        known
                     } else {
                         DatePrecision::Unknown
                     };
@@ -339,28 +346,8 @@ pub fn find(
                         day.map(fmt_day),
                         prec,
                         DateBasis::Relative,
-                        DateKind::DayOffset,
-                        "date.rel.offset",
-                    ));
-                    i = end;
-                    continue;
-                }
-                DW::WeekAgo(o) => {
-                    let day = published.and_then(|p| shift(p, o));
-                    let prec = if day.is_some() {
-                        DatePrecision::Week
-                    } else {
-                        DatePrecision::Unknown
-                    };
-                    out.push(mk(
-                        i,
-                        end,
-                        day,
-                        day.map(fmt_day),
-                        prec,
-                        DateBasis::Relative,
-                        DateKind::WeekAgo,
-                        "date.rel.week",
+                        kind,
+                        rule,
                     ));
                     i = end;
                     continue;

@@ -7,6 +7,9 @@
 //! use sw_model::Lang;
 //! assert_eq!(Lang::parse("ES"), Lang::Es);
 //! assert_eq!(Lang::Es.code(), "es");
+//! use sw_model::Format;
+//! assert_eq!(Format::parse(Format::Warc.code()), Some(Format::Warc));
+//! assert_eq!(Format::parse("pdf"), None);
 //! ```
 
 use chrono::NaiveDate;
@@ -78,18 +81,6 @@ impl PublishedBasis {
             PublishedBasis::None => "none",
         }
     }
-
-    pub fn parse(s: &str) -> PublishedBasis {
-        match s {
-            "metadata" => PublishedBasis::Metadata,
-            "page" => PublishedBasis::Page,
-            "feed" => PublishedBasis::Feed,
-            "capture" => PublishedBasis::Capture,
-            "dateline" => PublishedBasis::Dateline,
-            "byline" => PublishedBasis::Byline,
-            _ => PublishedBasis::None,
-        }
-    }
 }
 
 /// The input formats strikewatch reads. `Directory`, standard input and URLs are ways of
@@ -113,6 +104,19 @@ impl Format {
             Format::Feed => "feed",
             Format::Warc => "warc",
         }
+    }
+
+    /// The inverse of [`Format::code`].
+    pub fn parse(code: &str) -> Option<Format> {
+        [
+            Format::Text,
+            Format::Html,
+            Format::Jsonl,
+            Format::Feed,
+            Format::Warc,
+        ]
+        .into_iter()
+        .find(|f| f.code() == code)
     }
 }
 
