@@ -891,7 +891,13 @@ impl Extractor {
                 subject,
             });
         }
-        if picked.is_empty() && any_event_fig {
+        // figures beside only a development of fact ("said two were killed and the two who
+        // survived are being sent home"): the figures still belong to the story's event
+        let only_fact_devs = picked.iter().all(|(e, m, _)| {
+            !matches!(e.value().event_type, EventType::Strike | EventType::Raid)
+                && *m == Modality::Occurred
+        });
+        if only_fact_devs && any_event_fig {
             let mut rep = base_report(
                 ReportKind::Event,
                 EventType::Strike,
@@ -910,8 +916,8 @@ impl Extractor {
             match explicit {
                 Some(d) if killed && article_strike => {
                     set_date(&mut rep, d, ctx, src);
-                    if let Some((p, _, _)) = &place {
-                        rep.place = Some(p.clone());
+                    if let Some((p, _, _)) = place.clone().or_else(|| self.place(ctx, &[])) {
+                        rep.place = Some(p);
                     }
                     rep.target_kind = Some(TargetKind::Vessel);
                     rep.means = Some("unknown".into());
@@ -928,6 +934,40 @@ impl Extractor {
                     dated: false,
                     subject: None,
                 }),
+            }
+        } else if picked.is_empty() && article_strike {
+            // no cue, but the story's boat placed at sea ("the boat was moving along a
+            // trafficking route in the eastern Pacific"): where the story's event happened,
+            // for an event that has no place yet
+            let boat = targets.iter().any(|t| {
+                *t.value() == TargetKind::Vessel && singular(&toks[t.te - 1].lower, l.lang)
+            });
+            let sea = if boat { self.place(ctx, &[]) } else { None };
+            if let Some((p, ps, pe)) = sea.filter(|(p, _, _)| p.region_code.is_some()) {
+                let mut rep = base_report(
+                    ReportKind::Event,
+                    EventType::Strike,
+                    Modality::Occurred,
+                    ctx,
+                    src,
+                );
+                rep.claims.push(Claim {
+                    field: "place".into(),
+                    value: json!(p.name),
+                    surface: ctx.surface(ps, pe).to_string(),
+                    span: [ps, pe],
+                    sentence: ctx.span(),
+                    source: src.clone(),
+                    modality: Modality::Occurred,
+                    rule: "gazetteer.story_vessel".into(),
+                });
+                rep.place = Some(p);
+                out.push(Cand {
+                    kind: CandKind::FiguresOnly,
+                    report: rep,
+                    dated: false,
+                    subject: None,
+                });
             }
         }
     }
@@ -1418,7 +1458,7 @@ fn field_of(
                 return Some(h.value().field);
             }
         }
-        if skipped >= 5 || q.article {
+        if skipped >= 6 || q.article {
             break;
         }
         match toks.get(j) {
@@ -1576,7 +1616,19 @@ fn attached_to_verb(d: &DateExpr, toks: &[Tok], ets: usize, l: &LangLex) -> bool
                 .at(toks, k)
                 .is_some_and(|h| matches!(h.value(), AttrCue::Verb))
         });
-    before || followed_by_that || verb_after
+    // a dateline inside the first sentence ("WASHINGTON, Dec 31 (Reuters) -", "Washington DC
+    // [US], March 21: The military sank ..."): the day the story was filed, not the event's
+    let dateline = i <= 8
+        && d.kind == DateKind::MonthDay
+        && !(i > 0
+            && matches!(
+                toks[i - 1].lower.as_str(),
+                "on" | "el" | "since" | "desde" | "by" | "until" | "hasta" | "from" | "del"
+            ))
+        && toks
+            .get(j)
+            .is_some_and(|t| matches!(t.lower.as_str(), ":" | "(" | "—" | "–" | "-"));
+    before || followed_by_that || verb_after || dateline
 }
 
 fn base_report(
@@ -1775,8 +1827,9 @@ fn absorb(r: &mut Report, c: Report) {
 /// Merges sentence candidates into the article's reports.
 fn merge(cands: Vec<Cand>) -> Vec<Report> {
     let mut out: Vec<Report> = Vec::new();
-    // events whose date is only the announcement's, by (anchor sentence, type)
-    let mut weak: std::collections::BTreeMap<([usize; 2], EventType), bool> = Default::default();
+    // per report: whether its date is only the announcement's ("said on Sunday"), so that
+    // the event's own date, met later, replaces it
+    let mut weak: Vec<bool> = Vec::new();
     for c in cands {
         let r = c.report;
         match c.kind {
@@ -1817,28 +1870,35 @@ fn merge(cands: Vec<Cand>) -> Vec<Report> {
                             && announced_within_week(x.date.as_deref(), r.date.as_deref())
                     });
                 }
+                let mut replaced = false;
                 if pos.is_none() && c.dated && r.date.is_some() {
                     // ... or in a later one: the event's own date replaces it
                     // an event comes before its announcement, by a week at most
                     let near =
                         |x: &Report| announced_within_week(r.date.as_deref(), x.date.as_deref());
-                    pos = out.iter().rposition(|x| {
-                        fits(x, false)
-                            && weak.get(&(x.sentence, x.event_type)) == Some(&true)
-                            && near(x)
-                    });
+                    pos = (0..out.len())
+                        .rev()
+                        .find(|&i| weak[i] && fits(&out[i], false) && near(&out[i]));
                     if let Some(i) = pos {
                         let x = &mut out[i];
                         x.date = r.date.clone();
                         x.date_precision = r.date_precision;
                         x.date_basis = r.date_basis;
-                        weak.insert((x.sentence, x.event_type), false);
+                        weak[i] = false;
+                        replaced = true;
                     }
                 }
                 match pos {
-                    Some(i) => absorb(&mut out[i], r),
+                    Some(i) => {
+                        // a report that takes its first date from this candidate takes its
+                        // strength too
+                        if !replaced && out[i].date.is_none() && r.date.is_some() {
+                            weak[i] = !c.dated;
+                        }
+                        absorb(&mut out[i], r)
+                    }
                     None => {
-                        weak.insert((r.sentence, r.event_type), !c.dated && r.date.is_some());
+                        weak.push(!c.dated && r.date.is_some());
                         out.push(r);
                     }
                 }
@@ -1852,7 +1912,10 @@ fn merge(cands: Vec<Cand>) -> Vec<Report> {
                 });
                 match pos {
                     Some(i) => absorb(&mut out[i], r),
-                    None => out.push(r),
+                    None => {
+                        weak.push(false);
+                        out.push(r);
+                    }
                 }
             }
             CandKind::Report(ReportKind::Tally) => {
@@ -1865,7 +1928,10 @@ fn merge(cands: Vec<Cand>) -> Vec<Report> {
                 });
                 match pos {
                     Some(i) => absorb(&mut out[i], r),
-                    None => out.push(r),
+                    None => {
+                        weak.push(false);
+                        out.push(r);
+                    }
                 }
             }
         }

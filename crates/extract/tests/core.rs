@@ -619,3 +619,72 @@ fn not_ruled_out_and_conditional_threats() {
     );
     assert_eq!(rs[0].modality, Modality::Hypothetical);
 }
+
+#[test]
+fn figures_beside_a_development_of_fact_join_the_story_event() {
+    // "sent home" is a deployment cue; the toll in the same sentence is the strike's
+    let rs = run(
+        Lang::En,
+        "2025-10-18",
+        "The navy hit a semi-submersible on Thursday near the coast. The president said three men aboard died and the one who lived is being sent home.",
+    );
+    let ev = events(&rs);
+    assert_eq!(ev.len(), 1, "{rs:#?}");
+    assert_eq!(killed(ev[0]), Some((Some(3), Some(3), Some(3))));
+    assert_eq!(ev[0].date.as_deref(), Some("2025-10-16"));
+}
+
+#[test]
+fn a_singular_victim_noun_may_stand_between_number_and_cue() {
+    let rs = run(
+        Lang::En,
+        "2025-12-23",
+        "The army struck a small vessel on Monday. According to the command, one alleged smuggler was killed in the operation.",
+    );
+    assert_eq!(killed(events(&rs)[0]), Some((Some(1), Some(1), Some(1))));
+    let rs = run(
+        Lang::Es,
+        "2025-12-05",
+        "El jueves las fuerzas de Estados Unidos atacaron una lancha. Tres tripulantes a bordo del bote murieron, según el mando militar.",
+    );
+    assert_eq!(killed(events(&rs)[0]), Some((Some(3), Some(3), Some(3))));
+}
+
+#[test]
+fn a_dateline_inside_the_first_sentence_is_not_the_event_date() {
+    let rs = run(
+        Lang::En,
+        "2026-03-21",
+        "Miami, March 21: The military destroyed a speedboat in the eastern Pacific on Thursday, officials said.",
+    );
+    let ev = events(&rs);
+    assert_eq!(ev.len(), 1, "{rs:#?}");
+    assert_eq!(ev[0].date.as_deref(), Some("2026-03-19"));
+}
+
+#[test]
+fn a_later_event_date_replaces_an_announcement_date_absorbed_earlier() {
+    // the first sentence names the strike without a date, the second gives only the day it
+    // was announced, the third the day it happened
+    let rs = run(
+        Lang::En,
+        "2025-10-18",
+        "Two people survived a military strike on a drug boat in the Caribbean. The survivors of the strike will be flown home, the president said Saturday. Troops rescued them after striking the boat on Thursday.",
+    );
+    let ev = events(&rs);
+    assert_eq!(ev.len(), 1, "{rs:#?}");
+    assert_eq!(ev[0].date.as_deref(), Some("2025-10-16"));
+}
+
+#[test]
+fn the_story_boat_placed_at_sea_gives_the_event_its_region() {
+    let rs = run(
+        Lang::Es,
+        "2025-12-05",
+        "El jueves, fuerzas de Estados Unidos atacaron una embarcación, según un legislador. El Comando Sur indicó que la lancha navegaba por una ruta de contrabando en el Pacífico oriental. Dos hombres murieron, añadió.",
+    );
+    let ev = events(&rs);
+    assert!(!ev.is_empty(), "{rs:#?}");
+    let p = ev[0].place.as_ref().expect("a place");
+    assert_eq!(p.region_code.as_deref(), Some("eastern_pacific"));
+}
