@@ -55,6 +55,9 @@ enum CandKind {
     Report(ReportKind),
     /// Figures with no event cue: they join the latest event report.
     FiguresOnly,
+    /// Tolls given vessel by vessel over several sea regions: one report per region
+    /// (`Cand::parts`), replacing the story's event that counted them all.
+    Breakdown,
 }
 
 #[derive(Debug, Clone)]
@@ -66,6 +69,8 @@ struct Cand {
     /// For a development: the official body that is its subject ("The Pentagon ordered"),
     /// the source when no one is quoted.
     subject: Option<Source>,
+    /// For a breakdown: one report per sea region.
+    parts: Vec<Report>,
 }
 
 struct SentCtx<'a> {
@@ -428,6 +433,24 @@ impl Extractor {
         let any_event_fig = figs.iter().any(|f| !f.tally);
         let has_target = !targets.is_empty();
 
+        if article_strike {
+            if let Some(parts) = self.breakdown(l, ctx, src) {
+                out.push(Cand {
+                    kind: CandKind::Breakdown,
+                    report: base_report(
+                        ReportKind::Event,
+                        EventType::Strike,
+                        Modality::Occurred,
+                        ctx,
+                        src,
+                    ),
+                    dated: false,
+                    subject: None,
+                    parts,
+                });
+                return;
+            }
+        }
         // Tally report
         let strike_ctx = article_strike
             || events
@@ -462,6 +485,7 @@ impl Extractor {
                 report: rep,
                 dated: true,
                 subject: None,
+                parts: Vec::new(),
             });
         }
 
@@ -889,6 +913,7 @@ impl Extractor {
                 report: rep,
                 dated,
                 subject,
+                parts: Vec::new(),
             });
         }
         // figures beside only a development of fact ("said two were killed and the two who
@@ -926,6 +951,7 @@ impl Extractor {
                         report: rep,
                         dated: true,
                         subject: None,
+                        parts: Vec::new(),
                     });
                 }
                 _ => out.push(Cand {
@@ -933,6 +959,7 @@ impl Extractor {
                     report: rep,
                     dated: false,
                     subject: None,
+                    parts: Vec::new(),
                 }),
             }
         } else if picked.is_empty() && article_strike {
@@ -967,6 +994,7 @@ impl Extractor {
                     report: rep,
                     dated: false,
                     subject: None,
+                    parts: Vec::new(),
                 });
             }
         }
@@ -1246,6 +1274,135 @@ impl Extractor {
         out
     }
 
+    /// "Four died on the first boat in the eastern Pacific, four on a second also in the
+    /// eastern Pacific and three on a third in the Caribbean": tolls vessel by vessel, summed
+    /// per sea region. None unless at least two vessels in two different regions are counted.
+    fn breakdown(&self, l: &LangLex, ctx: &SentCtx, src: &Source) -> Option<Vec<Report>> {
+        let toks = &ctx.toks;
+        let boats: Vec<_> = l
+            .targets
+            .find_all(toks)
+            .into_iter()
+            .filter(|t| *t.value() == TargetKind::Vessel && singular(&toks[t.te - 1].lower, l.lang))
+            .collect();
+        if boats.len() < 2 {
+            return None;
+        }
+        let qs = numbers::scan(toks, ctx.text, &l.nums);
+        let s = &ctx.text[ctx.range.clone()];
+        let base = ctx.range.start;
+        let seas: Vec<(PlaceRef, usize, usize)> = self
+            .gaz
+            .find(s)
+            .into_iter()
+            .filter_map(|m| {
+                let p = self.gaz.get(m.place);
+                (p.kind == PlaceKind::SeaRegion && p.region_code.is_some())
+                    .then(|| (to_ref(p), base + m.start, base + m.end))
+            })
+            .collect();
+        let comma =
+            |a: usize, b: usize| toks[a..b].iter().any(|t| t.lower == "," || t.lower == ";");
+        let mut items: Vec<(&Quantity, (PlaceRef, usize, usize), usize, usize)> = Vec::new();
+        for b in &boats {
+            // the count right before the boat, in the same stretch between commas
+            let q = qs.iter().rev().find(|q| {
+                q.tok_end <= b.ts
+                    && b.ts - q.tok_end <= 6
+                    && !q.article
+                    && !q.figure.approx
+                    && q.figure.best.is_some()
+                    && !comma(q.tok_end, b.ts)
+            })?;
+            if items.iter().any(|(x, ..)| x.start == q.start) {
+                return None;
+            }
+            // the region right after it, before the next comma
+            let after = toks[b.te..]
+                .iter()
+                .position(|t| t.lower == "," || t.lower == ";")
+                .map_or(usize::MAX, |k| toks[b.te + k].start);
+            let sea = seas
+                .iter()
+                .find(|(_, ms, _)| *ms >= toks[b.te - 1].end && *ms < after)?;
+            items.push((q, sea.clone(), toks[b.ts].start, toks[b.te - 1].end));
+        }
+        let mut codes: Vec<&str> = items
+            .iter()
+            .filter_map(|(_, (p, _, _), _, _)| p.region_code.as_deref())
+            .collect();
+        codes.sort_unstable();
+        codes.dedup();
+        if codes.len() < 2 {
+            return None;
+        }
+        let mut parts: Vec<Report> = Vec::new();
+        for code in codes {
+            let mut rep = base_report(
+                ReportKind::Event,
+                EventType::Strike,
+                Modality::Occurred,
+                ctx,
+                src,
+            );
+            rep.target_kind = Some(TargetKind::Vessel);
+            rep.means = Some("unknown".into());
+            let mut killed = 0i64;
+            let mut vessels = 0i64;
+            for (q, (p, ps, pe), bs, be) in &items {
+                if p.region_code.as_deref() != Some(code) {
+                    continue;
+                }
+                killed += q.figure.best.unwrap_or(0);
+                vessels += 1;
+                if rep.place.is_none() {
+                    rep.place = Some(p.clone());
+                    rep.claims.push(Claim {
+                        field: "place".into(),
+                        value: json!(p.name),
+                        surface: ctx.surface(*ps, *pe).to_string(),
+                        span: [*ps, *pe],
+                        sentence: ctx.span(),
+                        source: src.clone(),
+                        modality: Modality::Occurred,
+                        rule: "breakdown.region".into(),
+                    });
+                }
+                for (field, value, (a, z)) in [
+                    ("killed", q.figure.best.unwrap_or(0), (q.start, q.end)),
+                    ("vessels", 1, (*bs, *be)),
+                ] {
+                    rep.claims.push(Claim {
+                        field: field.into(),
+                        value: json!({"low": value, "best": value, "high": value, "approx": false}),
+                        surface: ctx.surface(a, z).to_string(),
+                        span: [a, z],
+                        sentence: ctx.span(),
+                        source: src.clone(),
+                        modality: Modality::Occurred,
+                        rule: "breakdown.per_vessel".into(),
+                    });
+                }
+            }
+            let fig = |v: i64, surface: String| Figure {
+                low: Some(v),
+                best: Some(v),
+                high: Some(v),
+                approx: false,
+                surface,
+            };
+            let kq = items
+                .iter()
+                .find(|(_, (p, _, _), _, _)| p.region_code.as_deref() == Some(code))
+                .map(|(q, ..)| q.figure.surface.clone())
+                .unwrap_or_default();
+            rep.figures.killed = Some(fig(killed, kq));
+            rep.figures.vessels = Some(fig(vessels, format!("{vessels}")));
+            parts.push(rep);
+        }
+        Some(parts)
+    }
+
     /// The place of the sentence's event: a named sea region (with the country whose waters
     /// it names), else a place after a locative preposition, else international waters.
     fn place(&self, ctx: &SentCtx, ev_ends: &[usize]) -> Option<(PlaceRef, usize, usize)> {
@@ -1449,12 +1606,27 @@ fn field_of(
             .iter()
             .any(|d| d.start <= t.start && t.end <= d.end)
     };
+    // a killing verb right before wins over a cue reached over fillers after: "kill 11 on
+    // alleged drug boats" counts the dead ("left two survivors" keeps its noun)
+    let killed_before = q.tok_start > 0
+        && !q.article
+        && (1..=4usize).any(|len| {
+            q.tok_start >= len
+                && l.figures.at(toks, q.tok_start - len).is_some_and(|h| {
+                    h.te == q.tok_start
+                        && h.value().pos != CuePos::After
+                        && h.value().field == "killed"
+                })
+        });
     let mut j = q.tok_end;
     let mut skipped = 0;
     let mut aside = false;
     loop {
         if let Some(h) = l.figures.at(toks, j) {
             if h.value().pos != CuePos::Before {
+                if killed_before && skipped > 0 {
+                    return Some("killed");
+                }
                 return Some(h.value().field);
             }
         }
@@ -1849,6 +2021,48 @@ fn merge(cands: Vec<Cand>) -> Vec<Report> {
                     });
                 if let Some(i) = i {
                     absorb(&mut out[i], r);
+                }
+            }
+            CandKind::Breakdown => {
+                // the story's event that counted every vessel gives way to one report per
+                // region, which take its date
+                let total: i64 = c
+                    .parts
+                    .iter()
+                    .filter_map(|p| p.figures.killed.as_ref().and_then(|f| f.best))
+                    .sum();
+                let agg = out.iter().rposition(|x| {
+                    x.kind == ReportKind::Event
+                        && x.event_type == EventType::Strike
+                        && x.modality == Modality::Occurred
+                        && x.figures
+                            .killed
+                            .as_ref()
+                            .is_none_or(|f| f.best == Some(total))
+                });
+                let mut parts = c.parts;
+                if let Some(i) = agg {
+                    let x = out.remove(i);
+                    weak.remove(i);
+                    for p in parts.iter_mut() {
+                        p.date = x.date.clone();
+                        p.date_precision = x.date_precision;
+                        p.date_basis = x.date_basis;
+                        p.actors = x.actors.clone();
+                        if p.source.kind == SourceKind::Outlet {
+                            p.source = x.source.clone();
+                        }
+                    }
+                    // the first part keeps the story's claims but for what the parts replace
+                    parts[0].claims.extend(
+                        x.claims.into_iter().filter(|c| {
+                            !matches!(c.field.as_str(), "killed" | "vessels" | "place")
+                        }),
+                    );
+                }
+                for p in parts {
+                    weak.push(false);
+                    out.push(p);
                 }
             }
             CandKind::Report(ReportKind::Event) => {

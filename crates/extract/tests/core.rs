@@ -688,3 +688,38 @@ fn the_story_boat_placed_at_sea_gives_the_event_its_region() {
     let p = ev[0].place.as_ref().expect("a place");
     assert_eq!(p.region_code.as_deref(), Some("eastern_pacific"));
 }
+
+#[test]
+fn a_vessel_by_vessel_toll_over_two_seas_gives_one_report_per_sea() {
+    let rs = run(
+        Lang::En,
+        "2026-02-18",
+        "Southern Command said nine men were killed on Monday in strikes on three boats. Five died on the first boat in the eastern Pacific, one on a second boat also in the eastern Pacific, and three on a third boat in the Caribbean.",
+    );
+    let ev = events(&rs);
+    assert_eq!(ev.len(), 2, "{rs:#?}");
+    let by = |code: &str| {
+        ev.iter()
+            .find(|r| r.place.as_ref().and_then(|p| p.region_code.as_deref()) == Some(code))
+            .unwrap_or_else(|| panic!("no report in {code}: {rs:#?}"))
+    };
+    let ep = by("eastern_pacific");
+    assert_eq!(killed(ep), Some((Some(6), Some(6), Some(6))));
+    assert_eq!(ep.figures.vessels.as_ref().and_then(|f| f.best), Some(2));
+    assert_eq!(ep.date.as_deref(), Some("2026-02-16"));
+    let cb = by("caribbean");
+    assert_eq!(killed(cb), Some((Some(3), Some(3), Some(3))));
+    assert_eq!(cb.date.as_deref(), Some("2026-02-16"));
+}
+
+#[test]
+fn kill_before_a_number_outweighs_a_vessel_noun_reached_over_fillers() {
+    let rs = run(
+        Lang::En,
+        "2026-02-17",
+        "Navy strikes kill 7 on suspected drug boats off Colombia on Monday.",
+    );
+    let ev = events(&rs);
+    assert_eq!(killed(ev[0]), Some((Some(7), Some(7), Some(7))), "{rs:#?}");
+    assert_ne!(ev[0].figures.vessels.as_ref().and_then(|f| f.best), Some(7));
+}
