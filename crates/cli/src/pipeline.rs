@@ -7,6 +7,7 @@
 //! index lookup per LSH band, never a comparison with every stored article.
 
 use std::sync::atomic::{AtomicBool, Ordering};
+use std::sync::Arc;
 
 use anyhow::Result;
 use rayon::prelude::*;
@@ -56,15 +57,23 @@ pub struct Pipeline<'a, S: Store> {
 /// Largest total of raw bytes held in one batch.
 const BATCH_BYTES: usize = 32 * 1024 * 1024;
 
+/// The parsed articles of one batch, as parsing yields them to the store.
+type Parsed = Vec<(i64, String, Finish)>;
+
+/// A batch whose raw inputs are committed and whose parse runs on the worker threads while
+/// the store finishes the batch before it.
+struct InFlight(std::sync::mpsc::Receiver<Parsed>);
+
 impl<S: Store> Pipeline<'_, S> {
     pub fn run(&mut self, inputs: &[String], reporter: &dyn Reporter) -> Result<Summary> {
-        let preparer = Preparer::new();
+        let preparer = Arc::new(Preparer::new());
         let mut summary = Summary::default();
         self.resume(&preparer, reporter, &mut summary)?;
 
         let mut batch: Vec<Unit> = Vec::new();
         let mut batch_bytes = 0usize;
         let mut failure: Option<anyhow::Error> = None;
+        let mut in_flight: Option<InFlight> = None;
         let options = self.options.clone();
         let fetcher = self.fetcher;
         sw_ingest::walk(inputs, &options, fetcher, &mut |item| {
@@ -78,7 +87,9 @@ impl<S: Store> Pipeline<'_, S> {
                     if batch.len() >= self.batch || batch_bytes >= BATCH_BYTES {
                         let units = std::mem::take(&mut batch);
                         batch_bytes = 0;
-                        if let Err(e) = self.process(units, &preparer, reporter, &mut summary) {
+                        if let Err(e) =
+                            self.process(units, &preparer, &mut in_flight, reporter, &mut summary)
+                        {
                             failure = Some(e);
                         }
                     }
@@ -100,18 +111,22 @@ impl<S: Store> Pipeline<'_, S> {
         if let Some(e) = failure {
             return Err(e);
         }
-        if self.stop.load(Ordering::Relaxed) {
-            summary.interrupted = true;
-            return Ok(summary);
+        if !self.stop.load(Ordering::Relaxed) {
+            self.process(batch, &preparer, &mut in_flight, reporter, &mut summary)?;
         }
-        self.process(batch, &preparer, reporter, &mut summary)?;
+        // a batch already parsing is finished even when stopping: its inputs are committed
+        if let Some(previous) = in_flight.take() {
+            self.finish(previous, reporter, &mut summary)?;
+        }
+        summary.interrupted = self.stop.load(Ordering::Relaxed);
         Ok(summary)
     }
 
-    /// Finishes inputs an interrupted run left pending, from their stored bytes.
+    /// Finishes inputs an interrupted run left pending, from their stored bytes. One batch at
+    /// a time: the next batch of pending inputs is known only once this one is finished.
     fn resume(
         &mut self,
-        preparer: &Preparer,
+        preparer: &Arc<Preparer>,
         reporter: &dyn Reporter,
         summary: &mut Summary,
     ) -> Result<()> {
@@ -125,14 +140,19 @@ impl<S: Store> Pipeline<'_, S> {
                 .map(|(id, raw)| (id, unit_of(raw)))
                 .collect();
             summary.resumed += work.len();
-            self.parse_and_finish(work, preparer, reporter, summary)?;
+            let parsing = self.parse(work, preparer);
+            self.finish(parsing, reporter, summary)?;
         }
     }
 
+    /// Commits the raw bytes of `units`, starts parsing them on the worker threads, and
+    /// meanwhile finishes the batch admitted before them, so that the store's single thread
+    /// and the parsing threads work at the same time.
     fn process(
         &mut self,
         units: Vec<Unit>,
-        preparer: &Preparer,
+        preparer: &Arc<Preparer>,
+        in_flight: &mut Option<InFlight>,
         reporter: &dyn Reporter,
         summary: &mut Summary,
     ) -> Result<()> {
@@ -141,6 +161,7 @@ impl<S: Store> Pipeline<'_, S> {
         }
         let raws: Vec<RawInput> = units.iter().map(raw_of).collect();
         let admissions = self.store.admit(&raws)?;
+        drop(raws);
         let mut work = Vec::new();
         for (unit, adm) in units.into_iter().zip(admissions) {
             match adm {
@@ -150,54 +171,39 @@ impl<S: Store> Pipeline<'_, S> {
                 }
             }
         }
-        self.parse_and_finish(work, preparer, reporter, summary)
+        let parsing = self.parse(work, preparer);
+        if let Some(previous) = in_flight.replace(parsing) {
+            self.finish(previous, reporter, summary)?;
+        }
+        Ok(())
     }
 
-    fn parse_and_finish(
+    /// Parses, normalises and signs `work` on the worker threads; the result arrives on the
+    /// returned channel.
+    fn parse(&self, work: Vec<(i64, Unit)>, preparer: &Arc<Preparer>) -> InFlight {
+        let (tx, rx) = std::sync::mpsc::sync_channel(1);
+        let limits = self.options.limits.clone();
+        let preparer = preparer.clone();
+        let today = chrono::Utc::now().date_naive();
+        rayon::spawn(move || {
+            // the receiver is gone only when the store failed; nothing is lost then
+            let _ = tx.send(parse_all(work, &preparer, &limits, today));
+        });
+        InFlight(rx)
+    }
+
+    /// Waits for a parsed batch and stores its articles.
+    fn finish(
         &mut self,
-        work: Vec<(i64, Unit)>,
-        preparer: &Preparer,
+        parsing: InFlight,
         reporter: &dyn Reporter,
         summary: &mut Summary,
     ) -> Result<()> {
-        let limits = &self.options.limits;
-        let today = chrono::Utc::now().date_naive();
-        let results: Vec<(i64, String, Finish)> = work
-            .into_par_iter()
-            .map(|(id, unit)| {
-                let finish = match sw_ingest::parse(&unit, limits) {
-                    Err(e) => Finish::Failed(e.0),
-                    Ok(parsed) => {
-                        let articles = parsed
-                            .documents
-                            .into_iter()
-                            .enumerate()
-                            .map(|(i, doc)| {
-                                // the latest date the article can carry: its capture, else today
-                                let reference = match doc.published_basis {
-                                    sw_model::PublishedBasis::Capture => doc.published,
-                                    _ => Some(today),
-                                };
-                                let (article, _stats) = preparer.prepare(doc, reference);
-                                let signature = Signature::of(dedup_body(&article));
-                                NewArticle {
-                                    item: i as u32,
-                                    article,
-                                    signature,
-                                }
-                            })
-                            .collect();
-                        Finish::Parsed {
-                            articles,
-                            warnings: parsed.warnings,
-                        }
-                    }
-                };
-                (id, unit.locator, finish)
-            })
-            .collect();
+        let results = parsing
+            .0
+            .recv()
+            .map_err(|_| anyhow::anyhow!("a parsing thread stopped without a result"))?;
         let mut batch = Vec::with_capacity(results.len());
-        let mut locators = Vec::with_capacity(results.len());
         for (id, locator, finish) in results {
             match &finish {
                 Finish::Failed(e) => {
@@ -211,7 +217,6 @@ impl<S: Store> Pipeline<'_, S> {
                     }
                 }
             }
-            locators.push(locator);
             batch.push((id, finish));
         }
         let outcomes = self.store.finish(batch, self.near_dup)?;
@@ -231,6 +236,48 @@ impl<S: Store> Pipeline<'_, S> {
         reporter.progress(summary);
         Ok(())
     }
+}
+
+/// Parses every unit, then normalises and signs its documents, in parallel.
+fn parse_all(
+    work: Vec<(i64, Unit)>,
+    preparer: &Preparer,
+    limits: &sw_ingest::Limits,
+    today: chrono::NaiveDate,
+) -> Parsed {
+    work.into_par_iter()
+        .map(|(id, unit)| {
+            let finish = match sw_ingest::parse(&unit, limits) {
+                Err(e) => Finish::Failed(e.0),
+                Ok(parsed) => {
+                    let articles = parsed
+                        .documents
+                        .into_iter()
+                        .enumerate()
+                        .map(|(i, doc)| {
+                            // the latest date the article can carry: its capture, else today
+                            let reference = match doc.published_basis {
+                                sw_model::PublishedBasis::Capture => doc.published,
+                                _ => Some(today),
+                            };
+                            let (article, _stats) = preparer.prepare(doc, reference);
+                            let signature = Signature::of(dedup_body(&article));
+                            NewArticle {
+                                item: i as u32,
+                                article,
+                                signature,
+                            }
+                        })
+                        .collect();
+                    Finish::Parsed {
+                        articles,
+                        warnings: parsed.warnings,
+                    }
+                }
+            };
+            (id, unit.locator, finish)
+        })
+        .collect()
 }
 
 fn raw_of(u: &Unit) -> RawInput {

@@ -53,31 +53,90 @@ fn permutation(i: usize) -> (u64, u64) {
     (a, b)
 }
 
+/// The permutation constants, computed once.
+struct Permutations {
+    a: [u64; PERMUTATIONS],
+    b: [u64; PERMUTATIONS],
+}
+
+fn permutations() -> &'static Permutations {
+    static P: std::sync::OnceLock<Permutations> = std::sync::OnceLock::new();
+    P.get_or_init(|| {
+        let mut p = Permutations {
+            a: [0; PERMUTATIONS],
+            b: [0; PERMUTATIONS],
+        };
+        for i in 0..PERMUTATIONS {
+            (p.a[i], p.b[i]) = permutation(i);
+        }
+        p
+    })
+}
+
+/// Lower-cased words of `text` (maximal runs of alphanumeric characters), appended to `out`
+/// back to back; `ends` receives the end offset of each. ASCII words are lower-cased byte by
+/// byte; others go through `str::to_lowercase`, so the bytes are those of
+/// `word.to_lowercase()` in every case.
+fn lowercase_words(text: &str, out: &mut Vec<u8>, ends: &mut Vec<usize>) {
+    let bytes = text.as_bytes();
+    let mut i = 0;
+    let mut start: Option<usize> = None;
+    let mut ascii = true;
+    let flush = |s: usize, e: usize, ascii: bool, out: &mut Vec<u8>, ends: &mut Vec<usize>| {
+        let w = &text[s..e];
+        if ascii {
+            out.extend(w.bytes().map(|b| b.to_ascii_lowercase()));
+        } else {
+            out.extend_from_slice(w.to_lowercase().as_bytes());
+        }
+        ends.push(out.len());
+    };
+    while i < bytes.len() {
+        let b = bytes[i];
+        let (alnum, len) = if b < 0x80 {
+            (b.is_ascii_alphanumeric(), 1)
+        } else {
+            let c = text[i..].chars().next().expect("char boundary");
+            (c.is_alphanumeric(), c.len_utf8())
+        };
+        if alnum {
+            if start.is_none() {
+                start = Some(i);
+                ascii = true;
+            }
+            ascii &= b < 0x80;
+        } else if let Some(s) = start.take() {
+            flush(s, i, ascii, out, ends);
+        }
+        i += len;
+    }
+    if let Some(s) = start {
+        flush(s, bytes.len(), ascii, out, ends);
+    }
+}
+
 impl Signature {
     /// The MinHash signature of `text`: lower-cased alphanumeric words, shingles of
     /// [`SHINGLE`] words (or all the words, if fewer).
     pub fn of(text: &str) -> Signature {
-        let words: Vec<String> = text
-            .split(|c: char| !c.is_alphanumeric())
-            .filter(|w| !w.is_empty())
-            .map(|w| w.to_lowercase())
-            .collect();
-        let perms: Vec<(u64, u64)> = (0..PERMUTATIONS).map(permutation).collect();
+        let mut lower = Vec::with_capacity(text.len());
+        let mut ends = Vec::with_capacity(text.len() / 4);
+        lowercase_words(text, &mut lower, &mut ends);
+        let perms = permutations();
         let mut mins = [u32::MAX; PERMUTATIONS];
-        let width = SHINGLE.min(words.len()).max(1);
-        let count = words.len().saturating_sub(width) + 1;
+        let width = SHINGLE.min(ends.len()).max(1);
+        let count = ends.len().saturating_sub(width) + 1;
         for start in 0..count {
             let mut h = 0xcbf2_9ce4_8422_2325u64;
-            for w in words.iter().skip(start).take(width) {
-                h = fnv1a(w.as_bytes(), h);
+            for w in start..(start + width).min(ends.len()) {
+                let from = if w == 0 { 0 } else { ends[w - 1] };
+                h = fnv1a(&lower[from..ends[w]], h);
                 h = fnv1a(b" ", h);
             }
             let h = splitmix(h);
-            for (slot, (a, b)) in mins.iter_mut().zip(&perms) {
-                let v = (a.wrapping_mul(h).wrapping_add(*b) >> 32) as u32;
-                if v < *slot {
-                    *slot = v;
-                }
+            for i in 0..PERMUTATIONS {
+                let v = (perms.a[i].wrapping_mul(h).wrapping_add(perms.b[i]) >> 32) as u32;
+                mins[i] = mins[i].min(v);
             }
         }
         Signature(mins)
@@ -181,6 +240,52 @@ mod tests {
         );
         assert_eq!(Signature::from_bytes(&a.to_bytes()), Some(a));
         assert_eq!(Signature::from_bytes(&[1, 2, 3]), None);
+    }
+
+    /// The first implementation (a `String` per word), kept to pin stored signatures: the
+    /// fast path must give exactly the same values.
+    fn reference(text: &str) -> Signature {
+        let words: Vec<String> = text
+            .split(|c: char| !c.is_alphanumeric())
+            .filter(|w| !w.is_empty())
+            .map(|w| w.to_lowercase())
+            .collect();
+        let perms: Vec<(u64, u64)> = (0..PERMUTATIONS).map(permutation).collect();
+        let mut mins = [u32::MAX; PERMUTATIONS];
+        let width = SHINGLE.min(words.len()).max(1);
+        let count = words.len().saturating_sub(width) + 1;
+        for start in 0..count {
+            let mut h = 0xcbf2_9ce4_8422_2325u64;
+            for w in words.iter().skip(start).take(width) {
+                h = fnv1a(w.as_bytes(), h);
+                h = fnv1a(b" ", h);
+            }
+            let h = splitmix(h);
+            for (slot, (a, b)) in mins.iter_mut().zip(&perms) {
+                let v = (a.wrapping_mul(h).wrapping_add(*b) >> 32) as u32;
+                if v < *slot {
+                    *slot = v;
+                }
+            }
+        }
+        Signature(mins)
+    }
+
+    #[test]
+    fn signatures_equal_the_reference_implementation() {
+        for text in [
+            BASE,
+            "",
+            "   ,,, ",
+            "one",
+            "a b c d e f g",
+            "Él dijo: «ATAQUE» en Cúcuta; murieron 3 personas — según el Ejército.",
+            "ΟΔΟΣ ΣΟΦΟΣ Σ; İstanbul STRAẞE Straße ǅemal ﬁre ①② x²y ٣٤ 日本語のテキスト",
+            "trailing word",
+            "tab\tseparated\nlines_with_underscores and-dashes 12,5 km/h",
+        ] {
+            assert_eq!(Signature::of(text), reference(text), "{text:?}");
+        }
     }
 
     #[test]

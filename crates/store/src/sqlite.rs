@@ -1,5 +1,6 @@
 //! The SQLite backend: one file, WAL journal, versioned migrations.
 
+use std::collections::HashMap;
 use std::path::Path;
 
 use rusqlite::{params, Connection, OptionalExtension, Transaction};
@@ -111,6 +112,8 @@ const MIGRATIONS: &[&str] = &[
 
 pub struct SqliteStore {
     conn: Connection,
+    /// Signatures of indexed articles read during earlier batches (see [`SIGNATURE_CACHE`]).
+    signatures: HashMap<ArticleId, (i64, Signature)>,
 }
 
 fn now() -> String {
@@ -138,7 +141,14 @@ impl SqliteStore {
         conn.pragma_update(None, "journal_mode", "WAL")?;
         conn.pragma_update(None, "synchronous", "NORMAL")?;
         conn.pragma_update(None, "foreign_keys", "ON")?;
-        let mut store = SqliteStore { conn };
+        // the ingest's batch table lives in memory; 64 MiB of page cache keeps the hot index
+        // pages (text hashes, LSH buckets, full-text segments) out of the file system
+        conn.pragma_update(None, "temp_store", "MEMORY")?;
+        conn.pragma_update(None, "cache_size", -65_536)?;
+        let mut store = SqliteStore {
+            conn,
+            signatures: HashMap::new(),
+        };
         store.migrate()?;
         Ok(store)
     }
@@ -203,53 +213,135 @@ const ARTICLE_COLS: &str =
     "a.id, a.url, a.outlet, a.published, a.published_basis, a.lang, a.title, \
      a.story_id, i.locator, length(a.text), a.text";
 
-/// Finds the story a new article belongs to: an exact copy by text hash first, then the most
-/// similar LSH candidate at or above the threshold.
+/// Candidates examined per LSH band. Buckets hold one article per story (copies are not
+/// indexed), so a bucket only grows large on templated text where many different stories
+/// share phrasing; the cap keeps the cost per article bounded there, at the price of
+/// possibly missing a copy whose story sits beyond the cap in every band it shares.
+const MAX_CANDIDATES_PER_BAND: usize = 32;
+
+/// Signatures (with their story) of indexed articles kept in memory between batches, so that
+/// the candidates of hot LSH buckets are not read back from the store for every article. The
+/// cache is emptied when it reaches this many entries (~0.5 kB each), which bounds memory.
+const SIGNATURE_CACHE: usize = 65_536;
+
+enum Placement {
+    Duplicate(ArticleId),
+    Copy { of: ArticleId, story: i64 },
+    Fresh,
+}
+
+/// A new article of the batch in flight, as placed: rows are written to the store only after
+/// the whole batch is placed, so the batch's own articles are looked up here.
+struct Placed {
+    id: ArticleId,
+    story: i64,
+    url: Option<String>,
+}
+
+/// What story assignment needs to know about the articles of the batch in flight (they are
+/// not in `articles` yet: the batch is written with one statement at the end).
+#[derive(Default)]
+struct BatchIndex {
+    by_hash: HashMap<[u8; 32], Vec<Placed>>,
+    buckets: HashMap<(usize, i64), Vec<ArticleId>>,
+    signatures: HashMap<ArticleId, (i64, Signature)>,
+}
+
+/// Finds the story a new article belongs to: an exact copy by text hash first (an earlier
+/// article with the same URL makes it a duplicate), then the most similar LSH candidate at or
+/// above the threshold. Stored articles are consulted before the batch's own, which always
+/// have larger ids, so the result is the one a row-by-row insert would give.
+#[allow(clippy::too_many_arguments)]
 fn place_article(
     tx: &Transaction<'_>,
-    text_hash: &[u8],
+    cache: &mut HashMap<ArticleId, (i64, Signature)>,
+    batch: &BatchIndex,
+    text_hash: &[u8; 32],
     url: Option<&str>,
     sig: &Signature,
+    keys: &[i64; BANDS],
     near_dup: f64,
 ) -> rusqlite::Result<Placement> {
-    let exact: Option<(ArticleId, i64, Option<String>)> = tx
-        .query_row(
-            "SELECT id, story_id, url FROM articles WHERE text_hash = ?1 ORDER BY (url IS ?2) DESC, id LIMIT 1",
-            params![text_hash, url],
-            |r| Ok((r.get(0)?, r.get(1)?, r.get(2)?)),
-        )
+    let first: Option<(ArticleId, i64, Option<String>)> = tx
+        .prepare_cached(
+            "SELECT id, story_id, url FROM articles WHERE text_hash = ?1 ORDER BY id LIMIT 1",
+        )?
+        .query_row(params![&text_hash[..]], |r| {
+            Ok((r.get(0)?, r.get(1)?, r.get(2)?))
+        })
         .optional()?;
-    if let Some((id, story, existing_url)) = exact {
+    let in_batch = batch.by_hash.get(text_hash);
+    if let Some((id, story, existing_url)) = first {
         if existing_url.as_deref() == url {
             return Ok(Placement::Duplicate(id));
         }
+        let same_url: Option<ArticleId> = tx
+            .prepare_cached(
+                "SELECT id FROM articles WHERE text_hash = ?1 AND url IS ?2 ORDER BY id LIMIT 1",
+            )?
+            .query_row(params![&text_hash[..], url], |r| r.get(0))
+            .optional()?;
+        if let Some(dup) = same_url {
+            return Ok(Placement::Duplicate(dup));
+        }
+        if let Some(p) = in_batch.and_then(|v| v.iter().find(|p| p.url.as_deref() == url)) {
+            return Ok(Placement::Duplicate(p.id));
+        }
         return Ok(Placement::Copy { of: id, story });
     }
+    if let Some(placed) = in_batch {
+        if let Some(p) = placed.iter().find(|p| p.url.as_deref() == url) {
+            return Ok(Placement::Duplicate(p.id));
+        }
+        if let Some(p) = placed.first() {
+            return Ok(Placement::Copy {
+                of: p.id,
+                story: p.story,
+            });
+        }
+    }
+
     let mut best: Option<(f64, ArticleId, i64)> = None;
-    let mut stmt = tx.prepare_cached(
-        "SELECT a.id, a.story_id, a.minhash FROM lsh_bands b JOIN articles a ON a.id = b.article_id
-         WHERE b.band = ?1 AND b.key = ?2 ORDER BY b.article_id LIMIT ?3",
-    )?;
-    let mut seen = std::collections::BTreeSet::new();
-    for (band, key) in sig.band_keys().iter().enumerate() {
-        let rows = stmt.query_map(params![band as i64, key, MAX_CANDIDATES_PER_BAND], |r| {
-            Ok((
-                r.get::<_, i64>(0)?,
-                r.get::<_, i64>(1)?,
-                r.get::<_, Vec<u8>>(2)?,
-            ))
-        })?;
-        for row in rows {
-            let (id, story, blob) = row?;
+    let mut seen = std::collections::HashSet::new();
+    let mut bucket = tx.prepare_cached(&format!(
+        "SELECT article_id FROM lsh_bands WHERE band = ?1 AND key = ?2
+         ORDER BY article_id LIMIT {MAX_CANDIDATES_PER_BAND}"
+    ))?;
+    let mut ids: Vec<ArticleId> = Vec::with_capacity(MAX_CANDIDATES_PER_BAND);
+    for (band, key) in keys.iter().enumerate() {
+        ids.clear();
+        let rows = bucket.query_map(params![band as i64, key], |r| r.get::<_, i64>(0))?;
+        for id in rows {
+            ids.push(id?);
+        }
+        if let Some(more) = batch.buckets.get(&(band, *key)) {
+            let room = MAX_CANDIDATES_PER_BAND.saturating_sub(ids.len());
+            ids.extend(more.iter().take(room));
+        }
+        for &id in &ids {
             if !seen.insert(id) {
                 continue;
             }
-            if let Some(other) = Signature::from_bytes(&blob) {
-                let s = sig.similarity(&other);
+            let candidate = match batch.signatures.get(&id) {
+                Some(c) => Some(c),
+                None => {
+                    if !cache.contains_key(&id) {
+                        if let Some(c) = stored_signature(tx, id)? {
+                            if cache.len() >= SIGNATURE_CACHE {
+                                cache.clear();
+                            }
+                            cache.insert(id, c);
+                        }
+                    }
+                    cache.get(&id)
+                }
+            };
+            if let Some((story, other)) = candidate {
+                let s = sig.similarity(other);
                 // ties go to the oldest article so the result does not depend on scan order
                 if s >= near_dup && best.is_none_or(|(bs, bid, _)| s > bs || (s == bs && id < bid))
                 {
-                    best = Some((s, id, story));
+                    best = Some((s, id, *story));
                 }
             }
         }
@@ -260,17 +352,40 @@ fn place_article(
     })
 }
 
-/// Candidates examined per LSH band. Buckets hold one article per story (copies are not
-/// indexed), so a bucket only grows large on templated text where many different stories
-/// share phrasing; the cap keeps the cost per article bounded there, at the price of
-/// possibly missing a copy whose story sits beyond the cap in every band it shares.
-const MAX_CANDIDATES_PER_BAND: i64 = 32;
-
-enum Placement {
-    Duplicate(ArticleId),
-    Copy { of: ArticleId, story: i64 },
-    Fresh,
+/// The story and signature of a stored article.
+fn stored_signature(
+    tx: &Transaction<'_>,
+    id: ArticleId,
+) -> rusqlite::Result<Option<(i64, Signature)>> {
+    let row: Option<(i64, Vec<u8>)> = tx
+        .prepare_cached("SELECT story_id, minhash FROM articles WHERE id = ?1")?
+        .query_row(params![id], |r| Ok((r.get(0)?, r.get(1)?)))
+        .optional()?;
+    Ok(row.and_then(|(story, blob)| Signature::from_bytes(&blob).map(|s| (story, s))))
 }
+
+/// Rows of the batch in flight, written to `articles` with one statement when the batch is
+/// placed: the full-text index is then filled once per batch rather than once per row (FTS5
+/// flushes its pending terms at every statement boundary, and each flush is a new segment to
+/// merge later).
+const BATCH_TABLE: &str = "
+    CREATE TEMP TABLE IF NOT EXISTS batch_articles (
+        id INTEGER PRIMARY KEY,
+        input_id INTEGER NOT NULL,
+        item INTEGER NOT NULL,
+        url TEXT,
+        outlet TEXT,
+        published TEXT,
+        published_basis TEXT NOT NULL,
+        title TEXT,
+        lang TEXT NOT NULL,
+        text TEXT NOT NULL,
+        text_hash BLOB NOT NULL,
+        story_id INTEGER NOT NULL,
+        copy_of INTEGER,
+        minhash BLOB NOT NULL
+    );
+    DELETE FROM temp.batch_articles;";
 
 impl Store for SqliteStore {
     fn admit(&mut self, batch: &[RawInput]) -> Result<Vec<Admission>> {
@@ -333,48 +448,71 @@ impl Store for SqliteStore {
         batch: Vec<(InputId, Finish)>,
         near_dup: f64,
     ) -> Result<Vec<Vec<Outcome>>> {
+        let stamp = now();
         let tx = self.conn.transaction()?;
+        tx.execute_batch(BATCH_TABLE)?;
+        let mut next_id: ArticleId =
+            tx.query_row("SELECT COALESCE(MAX(id), 0) + 1 FROM articles", [], |r| {
+                r.get(0)
+            })?;
+        let mut index = BatchIndex::default();
+        let mut bands: Vec<(i64, i64, ArticleId)> = Vec::new();
         let mut all = Vec::with_capacity(batch.len());
-        for (input, finish) in batch {
-            let mut outcomes = Vec::new();
-            match finish {
-                Finish::Failed(error) => {
-                    tx.execute(
-                        "UPDATE inputs SET status = 'failed', error = ?2, finished_at = ?3 WHERE id = ?1",
-                        params![input, error, now()],
-                    )?;
-                }
-                Finish::Parsed { articles, warnings } => {
-                    for new in articles {
-                        let a = &new.article;
-                        let hash = sha256(a.text.as_bytes());
-                        // an input re-parsed after an interruption may already hold this item
-                        let already: Option<ArticleId> = tx
-                            .query_row(
-                                "SELECT id FROM articles WHERE input_id = ?1 AND item = ?2",
-                                params![input, new.item],
-                                |r| r.get(0),
-                            )
-                            .optional()?;
-                        if let Some(existing) = already {
-                            outcomes.push(Outcome::Duplicate { existing });
-                            continue;
-                        }
-                        let placement =
-                            place_article(&tx, &hash, a.url.as_deref(), &new.signature, near_dup)?;
-                        let (story, copy_of) = match placement {
-                            Placement::Duplicate(existing) => {
+        {
+            let mut failed = tx.prepare_cached(
+                "UPDATE inputs SET status = 'failed', error = ?2, finished_at = ?3 WHERE id = ?1",
+            )?;
+            let mut done = tx.prepare_cached(
+                "UPDATE inputs SET status = 'done', error = NULL, warnings = ?2, finished_at = ?3 WHERE id = ?1",
+            )?;
+            let mut held =
+                tx.prepare_cached("SELECT id FROM articles WHERE input_id = ?1 AND item = ?2")?;
+            let mut insert = tx.prepare_cached(
+                "INSERT INTO temp.batch_articles (id, input_id, item, url, outlet, published,
+                   published_basis, title, lang, text, text_hash, story_id, copy_of, minhash)
+                 VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?7, ?8, ?9, ?10, ?11, ?12, ?13, ?14)",
+            )?;
+            for (input, finish) in batch {
+                let mut outcomes = Vec::new();
+                match finish {
+                    Finish::Failed(error) => {
+                        failed.execute(params![input, error, stamp])?;
+                    }
+                    Finish::Parsed { articles, warnings } => {
+                        for new in articles {
+                            let a = &new.article;
+                            let hash: [u8; 32] = Sha256::digest(a.text.as_bytes()).into();
+                            // an input re-parsed after an interruption may already hold this item
+                            let already: Option<ArticleId> = held
+                                .query_row(params![input, new.item], |r| r.get(0))
+                                .optional()?;
+                            if let Some(existing) = already {
                                 outcomes.push(Outcome::Duplicate { existing });
                                 continue;
                             }
-                            Placement::Copy { of, story } => (Some(story), Some(of)),
-                            Placement::Fresh => (None, None),
-                        };
-                        tx.execute(
-                            "INSERT INTO articles (input_id, item, url, outlet, published, published_basis,
-                               title, lang, text, text_hash, story_id, copy_of, minhash)
-                             VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?7, ?8, ?9, ?10, COALESCE(?11, 0), ?12, ?13)",
-                            params![
+                            let keys = new.signature.band_keys();
+                            let placement = place_article(
+                                &tx,
+                                &mut self.signatures,
+                                &index,
+                                &hash,
+                                a.url.as_deref(),
+                                &new.signature,
+                                &keys,
+                                near_dup,
+                            )?;
+                            let id = next_id;
+                            let (story, copy_of) = match placement {
+                                Placement::Duplicate(existing) => {
+                                    outcomes.push(Outcome::Duplicate { existing });
+                                    continue;
+                                }
+                                Placement::Copy { of, story } => (story, Some(of)),
+                                Placement::Fresh => (id, None),
+                            };
+                            next_id += 1;
+                            insert.execute(params![
+                                id,
                                 input,
                                 new.item,
                                 a.url,
@@ -384,50 +522,62 @@ impl Store for SqliteStore {
                                 a.title,
                                 a.lang.code(),
                                 a.text,
-                                hash,
+                                &hash[..],
                                 story,
                                 copy_of,
                                 new.signature.to_bytes(),
-                            ],
-                        )?;
-                        let id = tx.last_insert_rowid();
-                        let story = match story {
-                            Some(s) => s,
-                            None => {
-                                tx.execute(
-                                    "UPDATE articles SET story_id = ?1 WHERE id = ?1",
-                                    params![id],
-                                )?;
-                                id
+                            ])?;
+                            index.by_hash.entry(hash).or_default().push(Placed {
+                                id,
+                                story,
+                                url: a.url.clone(),
+                            });
+                            // only the article that starts a story is indexed: a copy would
+                            // find the same story through it, and indexing copies fills buckets
+                            if copy_of.is_none() {
+                                for (band, key) in keys.iter().enumerate() {
+                                    index.buckets.entry((band, *key)).or_default().push(id);
+                                    bands.push((band as i64, *key, id));
+                                }
+                                index.signatures.insert(id, (story, new.signature));
                             }
-                        };
-                        // only the article that starts a story is indexed: a copy would find
-                        // the same story through it, and indexing copies fills buckets
-                        if copy_of.is_none() {
-                            let mut band_insert = tx.prepare_cached(
-                                "INSERT OR IGNORE INTO lsh_bands (band, key, article_id) VALUES (?1, ?2, ?3)",
-                            )?;
-                            for (band, key) in
-                                new.signature.band_keys().iter().enumerate().take(BANDS)
-                            {
-                                band_insert.execute(params![band as i64, key, id])?;
-                            }
+                            outcomes.push(Outcome::New { id, story, copy_of });
                         }
-                        outcomes.push(Outcome::New { id, story, copy_of });
+                        let warnings = (!warnings.is_empty()).then(|| warnings.join("\n"));
+                        done.execute(params![input, warnings, stamp])?;
                     }
-                    let warnings = (!warnings.is_empty()).then(|| warnings.join("\n"));
-                    tx.execute(
-                        "UPDATE inputs SET status = 'done', error = NULL, warnings = ?2, finished_at = ?3 WHERE id = ?1",
-                        params![input, warnings, now()],
-                    )?;
                 }
+                all.push(outcomes);
             }
-            all.push(outcomes);
+        }
+        // one statement for the batch's articles: the FTS trigger's terms are flushed once
+        tx.execute_batch(
+            "INSERT INTO articles (id, input_id, item, url, outlet, published, published_basis,
+               title, lang, text, text_hash, story_id, copy_of, minhash)
+             SELECT id, input_id, item, url, outlet, published, published_basis,
+               title, lang, text, text_hash, story_id, copy_of, minhash
+             FROM temp.batch_articles ORDER BY id;
+             DELETE FROM temp.batch_articles;",
+        )?;
+        {
+            bands.sort_unstable();
+            let mut band_insert = tx.prepare_cached(
+                "INSERT OR IGNORE INTO lsh_bands (band, key, article_id) VALUES (?1, ?2, ?3)",
+            )?;
+            for (band, key, id) in &bands {
+                band_insert.execute(params![band, key, id])?;
+            }
         }
         tx.commit()?;
+        // the batch's signatures are known to be stored only now
+        for (id, entry) in index.signatures {
+            if self.signatures.len() >= SIGNATURE_CACHE {
+                self.signatures.clear();
+            }
+            self.signatures.insert(id, entry);
+        }
         Ok(all)
     }
-
     fn pending(&self, limit: usize) -> Result<Vec<(InputId, RawInput)>> {
         let mut stmt = self.conn.prepare(
             "SELECT id, locator, format, bytes, meta FROM inputs WHERE status = 'pending' ORDER BY id LIMIT ?1",
