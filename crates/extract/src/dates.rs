@@ -41,6 +41,9 @@ enum DW {
     AnchorOffset(i64),
     YearEnd,
     Start,
+    PairAnd,
+    PairRange,
+    Each,
 }
 
 /// Date words of one language, from `lexicon/<lang>/dates.tsv`.
@@ -79,6 +82,9 @@ impl DateLexicon {
                 "anchor_offset" => DW::AnchorOffset(v),
                 "year_end" => DW::YearEnd,
                 "start" => DW::Start,
+                "pair_and" => DW::PairAnd,
+                "pair_range" => DW::PairRange,
+                "each" => DW::Each,
                 _ => continue,
             };
             let words: Vec<String> = c[0]
@@ -115,6 +121,21 @@ impl DateLexicon {
         matches!(self.single.get(w), Some(DW::Start))
     }
 
+    /// Does the word spread a figure over every event ("each", "cada")?
+    pub fn is_each(&self, w: &str) -> bool {
+        matches!(self.single.get(w), Some(DW::Each))
+    }
+
+    /// Does the word join two days: Some(false) for two days ("and"), Some(true) for a
+    /// span ("-", "to")?
+    fn pair(&self, w: &str) -> Option<bool> {
+        match self.single.get(w) {
+            Some(DW::PairAnd) => Some(false),
+            Some(DW::PairRange) => Some(true),
+            _ => None,
+        }
+    }
+
     /// Does the lower-cased word name a date word (month, weekday, "yesterday", "ayer")?
     pub fn is_cue(&self, w: &str) -> bool {
         matches!(
@@ -140,6 +161,8 @@ pub enum DateKind {
     YearEnd,
     /// "in 1916": a year.
     YearOnly,
+    /// The last day of a span ("Nov. 9-10"): never an event date of its own.
+    RangeEnd,
 }
 
 /// A date expression found in text.
@@ -808,4 +831,86 @@ mod tests {
             let _ = parse_date(s, Lang::En, None);
         }
     }
+}
+
+/// Two days written as one date: "September 15 and 19", "Nov. 9-10", "el 15 y el 19 de
+/// septiembre". For each, the index in `found` of the date found, the other day as a date of
+/// its own, and whether the two make a span (then the later one is no event date: the caller
+/// marks it [`DateKind::RangeEnd`]; a later day found after the date already is).
+pub fn pairs(toks: &[Tok], lex: &DateLexicon, found: &[DateExpr]) -> Vec<(usize, DateExpr, bool)> {
+    let num = |t: &Tok| -> Option<u32> {
+        (t.kind == TokKind::Num)
+            .then(|| t.lower.parse::<u32>().ok())
+            .flatten()
+            .filter(|d| (1..=31).contains(d))
+    };
+    let mut out = Vec::new();
+    for (fi, d) in found.iter().enumerate() {
+        if d.kind != DateKind::MonthDay {
+            continue;
+        }
+        let Some((m, day)) = d.month_day.or_else(|| d.day.map(|x| (x.month(), x.day()))) else {
+            continue;
+        };
+        let i = toks.iter().position(|t| t.start >= d.start).unwrap_or(0);
+        let j = toks
+            .iter()
+            .position(|t| t.start >= d.end)
+            .unwrap_or(toks.len());
+        // after: "September 15 and 19"
+        let after = toks
+            .get(j)
+            .and_then(|t| lex.pair(&t.lower))
+            .and_then(|range| {
+                let t = toks.get(j + 1)?;
+                let d2 = num(t).filter(|x| *x > day)?;
+                // "September 15 and 19 people": a count, not a day
+                if toks.get(j + 2).is_some_and(|n| {
+                    matches!(
+                        n.lower.as_str(),
+                        "people" | "persons" | "men" | "dead" | "personas" | "hombres" | "muertos"
+                    )
+                }) {
+                    return None;
+                }
+                Some((t.start, t.end, d2, range, true))
+            });
+        // before: "el 15 y el 19 de septiembre"
+        let before = || {
+            let mut k = i;
+            if k > 0 && matches!(toks[k - 1].lower.as_str(), "el" | "the") {
+                k -= 1;
+            }
+            let range = lex.pair(&toks.get(k.checked_sub(1)?)?.lower)?;
+            let t = toks.get(k.checked_sub(2)?)?;
+            let d1 = num(t).filter(|x| *x < day)?;
+            Some((t.start, t.end, d1, range, false))
+        };
+        let Some((s, e, other, range, later)) = after.or_else(before) else {
+            continue;
+        };
+        let mut x = d.clone();
+        x.start = s;
+        x.end = e;
+        x.rule = "date.explicit.month_day.pair";
+        match d
+            .day
+            .and_then(|dd| NaiveDate::from_ymd_opt(dd.year(), m, other))
+        {
+            Some(nd) => {
+                x.day = Some(nd);
+                x.date = Some(fmt_day(nd));
+            }
+            None => {
+                x.day = None;
+                x.date = None;
+            }
+        }
+        x.month_day = d.month_day.map(|(mm, _)| (mm, other));
+        if range && later {
+            x.kind = DateKind::RangeEnd;
+        }
+        out.push((fi, x, range));
+    }
+    out
 }

@@ -394,6 +394,18 @@ impl Extractor {
             .collect();
         let tally_hits = l.tally.find_all(toks);
         let mut dates_all = dates::find(toks, text, &l.dates, published);
+        // "September 15 and 19": two days; "Nov. 9-10": a span dated by its first day
+        let mut day_pairs: Vec<(usize, usize)> = Vec::new();
+        for (fi, x, range) in dates::pairs(toks, &l.dates, &dates_all) {
+            let x_later = x.start > dates_all[fi].start;
+            if range && !x_later {
+                dates_all[fi].kind = DateKind::RangeEnd;
+            }
+            dates_all.push(x);
+            if !range {
+                day_pairs.push((fi, dates_all.len() - 1));
+            }
+        }
         if let Some(y) = year_ref {
             for d in dates_all.iter_mut() {
                 d.resolve_year(y);
@@ -515,7 +527,7 @@ impl Extractor {
         // an ISO date ("2025-10-18") is page metadata, not reporting
         let real_date = dates_all
             .iter()
-            .any(|d| !matches!(d.kind, DateKind::Since | DateKind::Iso));
+            .any(|d| !matches!(d.kind, DateKind::Since | DateKind::Iso | DateKind::RangeEnd));
         let counted_strikes = figs
             .iter()
             .any(|f| !f.tally && (f.field == "strikes" || f.field == "vessels"));
@@ -594,7 +606,11 @@ impl Extractor {
                 let day_date = dates_all.iter().any(|d| {
                     !matches!(
                         d.kind,
-                        DateKind::Since | DateKind::Iso | DateKind::MonthOnly | DateKind::YearOnly
+                        DateKind::Since
+                            | DateKind::Iso
+                            | DateKind::RangeEnd
+                            | DateKind::MonthOnly
+                            | DateKind::YearOnly
                     ) && !attached_to_verb(d, toks, e.ts, l)
                 });
                 if !(day_date || counted_strikes || killed_here) {
@@ -667,6 +683,7 @@ impl Extractor {
             })
             .min_by_key(|(i, (e, _, _))| (e.value().weak, *i))
             .map(|(i, _)| i);
+        let first_new = out.len();
         let mut seen: Vec<(EventType, Modality)> = Vec::new();
         for (pi, (e, m, mcue)) in picked.iter().enumerate() {
             let et = e.value().event_type;
@@ -916,6 +933,50 @@ impl Extractor {
                 parts: Vec::new(),
             });
         }
+        // "two more strikes on September 15 and 19, killing three in each": one event a day
+        for (a, b) in &day_pairs {
+            let (da, db) = (&dates_all[*a], &dates_all[*b]);
+            let Some(ci) = (first_new..out.len()).find(|&i| {
+                let r = &out[i].report;
+                out[i].kind == CandKind::Report(ReportKind::Event)
+                    && r.event_type == EventType::Strike
+                    && r.modality == Modality::Occurred
+                    && r.date.is_some()
+                    && (r.date == da.date || r.date == db.date)
+            }) else {
+                continue;
+            };
+            let each = toks.iter().any(|t| l.dates.is_each(&t.lower));
+            let other = if out[ci].report.date == da.date {
+                db
+            } else {
+                da
+            };
+            let mut twin = out[ci].clone();
+            twin.report.claims.retain(|c| c.field != "date");
+            set_date(&mut twin.report, other, ctx, src);
+            for c in [&mut out[ci], &mut twin] {
+                if !each {
+                    // a toll over both days cannot be split between them
+                    c.report.figures.killed = None;
+                    c.report.claims.retain(|x| x.field != "killed");
+                }
+            }
+            let (first, second) = if other.start
+                < out[ci]
+                    .report
+                    .claims
+                    .iter()
+                    .find(|c| c.field == "date")
+                    .map_or(0, |c| c.span[0])
+            {
+                (twin, out.remove(ci))
+            } else {
+                (out.remove(ci), twin)
+            };
+            out.insert(ci, second);
+            out.insert(ci, first);
+        }
         // figures beside only a development of fact ("said two were killed and the two who
         // survived are being sent home"): the figures still belong to the story's event
         let only_fact_devs = picked.iter().all(|(e, m, _)| {
@@ -1155,7 +1216,11 @@ impl Extractor {
             let dated_outside = dates_all.iter().any(|d| {
                 !matches!(
                     d.kind,
-                    DateKind::Since | DateKind::Iso | DateKind::MonthOnly | DateKind::YearOnly
+                    DateKind::Since
+                        | DateKind::Iso
+                        | DateKind::RangeEnd
+                        | DateKind::MonthOnly
+                        | DateKind::YearOnly
                 ) && toks
                     .iter()
                     .position(|t| t.start >= d.start)
@@ -1710,7 +1775,7 @@ fn pick_date<'d>(
 ) -> Option<(&'d DateExpr, bool)> {
     let usable: Vec<&DateExpr> = dates_all
         .iter()
-        .filter(|d| !matches!(d.kind, DateKind::Since | DateKind::Iso))
+        .filter(|d| !matches!(d.kind, DateKind::Since | DateKind::Iso | DateKind::RangeEnd))
         .collect();
     if usable.is_empty() {
         return None;

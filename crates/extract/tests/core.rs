@@ -723,3 +723,50 @@ fn kill_before_a_number_outweighs_a_vessel_noun_reached_over_fillers() {
     assert_eq!(killed(ev[0]), Some((Some(7), Some(7), Some(7))), "{rs:#?}");
     assert_ne!(ev[0].figures.vessels.as_ref().and_then(|f| f.best), Some(7));
 }
+
+#[test]
+fn two_days_in_one_date_give_two_events_and_a_span_gives_one() {
+    let rs = run(
+        Lang::En,
+        "2025-12-05",
+        "Two further strikes came on October 6 and 9, killing two people in each.",
+    );
+    let ev = events(&rs);
+    let days: Vec<_> = ev.iter().map(|r| r.date.as_deref()).collect();
+    assert_eq!(days, [Some("2025-10-06"), Some("2025-10-09")], "{rs:#?}");
+    assert!(ev
+        .iter()
+        .all(|r| killed(r) == Some((Some(2), Some(2), Some(2)))));
+    // no "each": the toll over both days is not given to either
+    let rs = run(
+        Lang::En,
+        "2025-12-05",
+        "Strikes on boats on October 6 and 9 killed five people.",
+    );
+    let ev = events(&rs);
+    assert_eq!(ev.len(), 2, "{rs:#?}");
+    assert!(ev.iter().all(|r| r.figures.killed.is_none()));
+    // a span: one event on its first day, and the last day is not a toll
+    let rs = run(
+        Lang::En,
+        "2025-11-14",
+        "Officials said two strikes in the Caribbean on Nov. 3-4 killed seven people.",
+    );
+    let ev = events(&rs);
+    assert_eq!(ev.len(), 1, "{rs:#?}");
+    assert_eq!(ev[0].date.as_deref(), Some("2025-11-03"));
+    assert_eq!(killed(ev[0]), Some((Some(7), Some(7), Some(7))));
+    let rs = run(
+        Lang::Es,
+        "2025-12-05",
+        "Otros dos ataques ocurrieron el 6 y el 9 de octubre y dejaron dos muertos cada uno.",
+    );
+    let days: Vec<_> = events(&rs).iter().map(|r| r.date.clone()).collect();
+    assert_eq!(
+        days,
+        [
+            Some("2025-10-06".to_string()),
+            Some("2025-10-09".to_string())
+        ]
+    );
+}
