@@ -184,7 +184,8 @@ pub struct DateExpr {
 impl DateExpr {
     /// Gives a date written without a year ("Oct. 29") the year that puts it on or before
     /// `reference` (plus a week), when it has none yet.
-    pub fn resolve_year(&mut self, reference: NaiveDate) {
+    /// `rule` names where the reference came from.
+    pub fn resolve_year(&mut self, reference: NaiveDate, rule: &'static str) {
         if self.date.is_some() {
             return;
         }
@@ -196,7 +197,7 @@ impl DateExpr {
             self.day = Some(day);
             self.date = Some(fmt_day(day));
             self.precision = DatePrecision::Day;
-            self.rule = "date.explicit.month_day.year_from_text";
+            self.rule = rule;
         }
     }
 }

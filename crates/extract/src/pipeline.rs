@@ -126,6 +126,21 @@ impl Extractor {
 
     /// Extracts the reports of one article. `Lang::Other` is read with the English lexicons.
     pub fn extract(&self, text: &str, lang: Lang, published: Option<NaiveDate>) -> Vec<Report> {
+        self.extract_with_year_reference(text, lang, published, None)
+    }
+
+    /// As [`Extractor::extract`], for an article with no publication date but a rough idea
+    /// of when it was written (from outside the text: e.g. its running totals set against
+    /// dated ones). The reference only gives a year to dates written without one ("Oct.
+    /// 29"), when the text itself has no full date to take it from; relative dates ("on
+    /// Saturday") stay unresolved, as they need the exact day of publication.
+    pub fn extract_with_year_reference(
+        &self,
+        text: &str,
+        lang: Lang,
+        published: Option<NaiveDate>,
+        year_reference: Option<NaiveDate>,
+    ) -> Vec<Report> {
         let l = self.lex(lang);
         let sents =
             sw_text::segment::sentences(text, if lang == Lang::Es { Lang::Es } else { Lang::En });
@@ -133,7 +148,10 @@ impl Extractor {
         // with no publication date, a date written without a year ("Oct. 29") takes the
         // year of the latest full date the article gives ("October 3, 2025")
         let year_ref = if published.is_none() {
-            self.latest_full_date(l, text, &sents)
+            match self.latest_full_date(l, text, &sents) {
+                Some(d) => Some((d, "date.explicit.month_day.year_from_text")),
+                None => year_reference.map(|d| (d, "date.explicit.month_day.year_from_reference")),
+            }
         } else {
             None
         };
@@ -360,7 +378,7 @@ impl Extractor {
         l: &LangLex,
         ctx: &SentCtx,
         published: Option<NaiveDate>,
-        year_ref: Option<NaiveDate>,
+        year_ref: Option<(NaiveDate, &'static str)>,
         src: &Source,
         out: &mut Vec<Cand>,
     ) {
@@ -406,9 +424,9 @@ impl Extractor {
                 day_pairs.push((fi, dates_all.len() - 1));
             }
         }
-        if let Some(y) = year_ref {
+        if let Some((y, rule)) = year_ref {
             for d in dates_all.iter_mut() {
-                d.resolve_year(y);
+                d.resolve_year(y, rule);
             }
         }
         // "since the campaign began on September 2": the start of a period
