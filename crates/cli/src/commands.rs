@@ -4,7 +4,7 @@ use std::io::IsTerminal;
 use std::process::ExitCode;
 
 use anyhow::{Context, Result};
-use sw_store::Store;
+use sw_store::{LedgerFilter, LedgerList, Store};
 
 use crate::cli::{Cli, Command};
 use crate::{demo, exit_for, extract_and_update, ingest, ledger_cmds, open, render};
@@ -35,9 +35,13 @@ pub fn run(cli: Cli) -> Result<ExitCode> {
             json,
             limit,
             offset,
+            after,
         } => {
             let store = open(&cli.db)?;
-            let rows = store.articles(limit, offset)?;
+            let rows = match after {
+                Some(id) => store.articles_after(id, limit)?,
+                None => store.articles(limit, offset)?,
+            };
             if json {
                 println!("{}", serde_json::to_string_pretty(&rows)?);
             } else {
@@ -81,10 +85,15 @@ pub fn run(cli: Cli) -> Result<ExitCode> {
             }
             Ok(ExitCode::SUCCESS)
         }
-        Command::Status { json } => {
+        Command::Status { json, check } => {
             let store = open(&cli.db)?;
             let c = store.counts()?;
-            let integrity = store.integrity_check()?;
+            // the full check reads every page and cross-checks every index (seconds per GB)
+            let integrity = if check {
+                store.integrity_check()?
+            } else {
+                "not checked (status --check)".to_string()
+            };
             let reports = store.report_counts()?;
             if json {
                 let mut v = serde_json::to_value(&c)?;
@@ -148,31 +157,32 @@ pub fn run(cli: Cli) -> Result<ExitCode> {
                 }
             }
             let mut store = open(&cli.db)?;
-            let ledger = ledger_cmds::ledger(&mut store)?;
-            let picked: Vec<&sw_ledger::Incident> = ledger
-                .incidents
-                .iter()
-                .filter(|i| {
-                    event_type
-                        .as_deref()
-                        .is_none_or(|t| i.event_type.as_str() == t)
-                })
-                .filter(|i| in_range(i.date.as_deref(), from.as_deref(), to.as_deref()))
-                .collect();
+            ledger_cmds::update(&mut store)?;
+            let filter = sw_store::LedgerFilter {
+                from,
+                to,
+                event_type,
+            };
             if json {
-                println!("{}", serde_json::to_string_pretty(&picked)?);
+                stream_json(&store, LedgerList::Incidents, &filter)?;
             } else {
-                print!("{}", render::incidents_table(&picked));
+                let picked: Vec<sw_ledger::Incident> =
+                    parse_rows(&store, LedgerList::Incidents, &filter)?;
+                print!(
+                    "{}",
+                    render::incidents_table(&picked.iter().collect::<Vec<_>>())
+                );
             }
             Ok(ExitCode::SUCCESS)
         }
         Command::Tallies { json } => {
             let mut store = open(&cli.db)?;
-            let ledger = ledger_cmds::ledger(&mut store)?;
+            ledger_cmds::update(&mut store)?;
             if json {
-                println!("{}", serde_json::to_string_pretty(&ledger.tallies)?);
+                stream_json(&store, LedgerList::Tallies, &Default::default())?;
             } else {
-                print!("{}", render::tallies_table(&ledger.tallies));
+                let rows = parse_rows(&store, LedgerList::Tallies, &Default::default())?;
+                print!("{}", render::tallies_table(&rows));
             }
             Ok(ExitCode::SUCCESS)
         }
@@ -189,11 +199,12 @@ pub fn run(cli: Cli) -> Result<ExitCode> {
         }
         Command::Developments { json } => {
             let mut store = open(&cli.db)?;
-            let ledger = ledger_cmds::ledger(&mut store)?;
+            ledger_cmds::update(&mut store)?;
             if json {
-                println!("{}", serde_json::to_string_pretty(&ledger.developments)?);
+                stream_json(&store, LedgerList::Developments, &Default::default())?;
             } else {
-                print!("{}", render::developments_table(&ledger.developments));
+                let rows = parse_rows(&store, LedgerList::Developments, &Default::default())?;
+                print!("{}", render::developments_table(&rows));
             }
             Ok(ExitCode::SUCCESS)
         }
@@ -255,17 +266,49 @@ pub fn run(cli: Cli) -> Result<ExitCode> {
     }
 }
 
-/// Whether an incident's date falls in [from, to]; a month-precision date ("YYYY-MM")
-/// counts by its first and last possible day; an undated incident only passes with no bounds.
-fn in_range(date: Option<&str>, from: Option<&str>, to: Option<&str>) -> bool {
-    if from.is_none() && to.is_none() {
-        return true;
+/// Prints the stored ledger's entries of `list` as one pretty JSON array, streaming the
+/// stored rows (no entry is parsed).
+fn stream_json<S: Store>(store: &S, list: LedgerList, filter: &LedgerFilter) -> Result<()> {
+    let stdout = std::io::stdout();
+    let mut out = render::PrettyArray::new(std::io::BufWriter::with_capacity(
+        1 << 16,
+        stdout.lock(),
+    ));
+    let mut failed = None;
+    store.ledger_rows(list, filter, &mut |json| match out.push(json) {
+        Ok(()) => true,
+        Err(e) => {
+            failed = Some(e);
+            false
+        }
+    })?;
+    if let Some(e) = failed {
+        return Err(e.into());
     }
-    let Some(d) = date else { return false };
-    let (lo, hi) = if d.len() == 7 {
-        (format!("{d}-01"), format!("{d}-31"))
-    } else {
-        (d.to_string(), d.to_string())
-    };
-    from.is_none_or(|f| hi.as_str() >= f) && to.is_none_or(|t| lo.as_str() <= t)
+    out.finish()?;
+    Ok(())
+}
+
+/// The stored ledger's entries of `list`, parsed (for the tables).
+fn parse_rows<S: Store, T: serde::de::DeserializeOwned>(
+    store: &S,
+    list: LedgerList,
+    filter: &LedgerFilter,
+) -> Result<Vec<T>> {
+    let mut out = Vec::new();
+    let mut failed = None;
+    store.ledger_rows(list, filter, &mut |json| match serde_json::from_str(json) {
+        Ok(v) => {
+            out.push(v);
+            true
+        }
+        Err(e) => {
+            failed = Some(e);
+            false
+        }
+    })?;
+    match failed {
+        Some(e) => Err(e).context("the stored ledger is not readable"),
+        None => Ok(out),
+    }
 }

@@ -67,7 +67,7 @@ pub(crate) fn extract_and_update(
     bar.set_style(ProgressStyle::with_template("{spinner} extracting: {msg}").expect("template"));
     let summary = ledger_cmds::extract(store, all, &|n| bar.set_message(format!("{n} articles")))?;
     bar.finish_and_clear();
-    ledger_cmds::ledger(store)?;
+    ledger_cmds::update(store)?;
     Ok(summary)
 }
 
@@ -191,7 +191,8 @@ pub(crate) fn ingest(
 
 /// Serves the store's ledger over HTTP until Ctrl-C (the web app lives in `sw-web`).
 pub(crate) fn serve(db: &std::path::Path, addr: &str, rate_limit: u32) -> Result<()> {
-    let rebuild: sw_web::Rebuild = std::sync::Arc::new(ledger_cmds::ledger::<SqliteStore>);
+    let rebuild: sw_web::Rebuild =
+        std::sync::Arc::new(|store: &mut SqliteStore| ledger_cmds::update(store).map(|_| ()));
     let options = sw_web::Options {
         rate_limit,
         ..Default::default()

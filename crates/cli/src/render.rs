@@ -362,3 +362,115 @@ pub fn article_page(
     out.push('\n');
     out
 }
+
+/// Writes entries stored as compact JSON (as serde_json writes them) as one pretty JSON
+/// array, byte for byte what `serde_json::to_string_pretty` gives for the list, without
+/// parsing them: the read commands stream stored ledger rows through it.
+pub struct PrettyArray<W: std::io::Write> {
+    out: W,
+    n: usize,
+    buf: Vec<u8>,
+}
+
+impl<W: std::io::Write> PrettyArray<W> {
+    pub fn new(out: W) -> PrettyArray<W> {
+        PrettyArray {
+            out,
+            n: 0,
+            buf: Vec::new(),
+        }
+    }
+
+    pub fn push(&mut self, compact: &str) -> std::io::Result<()> {
+        self.buf.clear();
+        self.buf
+            .extend_from_slice(if self.n == 0 { b"[\n  " } else { b",\n  " });
+        reindent(compact.as_bytes(), 1, &mut self.buf);
+        self.n += 1;
+        self.out.write_all(&self.buf)
+    }
+
+    /// Ends the array (and the line) and returns how many entries it holds.
+    pub fn finish(mut self) -> std::io::Result<usize> {
+        self.out
+            .write_all(if self.n == 0 { b"[]\n" } else { b"\n]\n" })?;
+        self.out.flush()?;
+        Ok(self.n)
+    }
+}
+
+/// Re-indents one compact JSON value the way serde_json's pretty printer lays it out (two
+/// spaces per level, `": "` after keys, empty arrays and objects as `[]` and `{}`), starting
+/// at `level`.
+fn reindent(src: &[u8], level: usize, out: &mut Vec<u8>) {
+    fn newline(out: &mut Vec<u8>, level: usize) {
+        out.push(b'\n');
+        for _ in 0..level {
+            out.extend_from_slice(b"  ");
+        }
+    }
+    let mut level = level;
+    let mut i = 0;
+    while i < src.len() {
+        let b = src[i];
+        match b {
+            b'"' => {
+                // copy the string whole, escapes included
+                let start = i;
+                i += 1;
+                while i < src.len() && src[i] != b'"' {
+                    i += if src[i] == b'\\' { 2 } else { 1 };
+                }
+                out.extend_from_slice(&src[start..(i + 1).min(src.len())]);
+            }
+            b'{' | b'[' => {
+                let close = if b == b'{' { b'}' } else { b']' };
+                out.push(b);
+                if src.get(i + 1) == Some(&close) {
+                    out.push(close);
+                    i += 1;
+                } else {
+                    level += 1;
+                    newline(out, level);
+                }
+            }
+            b'}' | b']' => {
+                level = level.saturating_sub(1);
+                newline(out, level);
+                out.push(b);
+            }
+            b',' => {
+                out.push(b',');
+                newline(out, level);
+            }
+            b':' => out.extend_from_slice(b": "),
+            _ => out.push(b),
+        }
+        i += 1;
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::PrettyArray;
+
+    #[test]
+    fn pretty_array_is_serde_pretty() {
+        let items = [
+            serde_json::json!({"id": "inc-1", "a": [], "b": {}, "c": [1, {"d": "x\"y\\\\z,:{}[]"}], "e": null, "f": 1.5, "g": "é ✓"}),
+            serde_json::json!({}),
+            serde_json::json!([[], [[]], {"k": [true, false]}]),
+        ];
+        for n in 0..=items.len() {
+            let list = &items[..n];
+            let mut out = Vec::new();
+            let mut p = PrettyArray::new(&mut out);
+            for v in list {
+                p.push(&serde_json::to_string(v).unwrap()).unwrap();
+            }
+            assert_eq!(p.finish().unwrap(), n);
+            let want = format!("{}\n", serde_json::to_string_pretty(list).unwrap());
+            assert_eq!(String::from_utf8(out).unwrap(), want);
+        }
+    }
+}

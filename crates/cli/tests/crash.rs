@@ -118,7 +118,7 @@ fn ingest_cmd(db: &Path, input: &Path) -> Command {
 /// What an ingest leaves behind, without anything that may legitimately differ between runs
 /// (timestamps are not printed by these commands).
 fn snapshot(db: &Path) -> (Vec<Value>, Value, Value, Value, Value) {
-    let status = json(db, &["status", "--json"]);
+    let status = json(db, &["status", "--json", "--check"]);
     let mut arts = articles(db);
     for a in &mut arts {
         a.as_object_mut().unwrap().remove("input"); // "file:line", same in both runs anyway
@@ -216,7 +216,7 @@ fn sigkill_at_random_points_then_complete_equals_uninterrupted_run() {
             kills += 1;
         }
         child.wait().unwrap();
-        let status = json(&db, &["status", "--json"]);
+        let status = json(&db, &["status", "--json", "--check"]);
         assert_eq!(
             status["integrity"], "ok",
             "round {round} (seed {seed}, kill {what}): {status}"

@@ -131,7 +131,7 @@ fn sane(name: &str, o: &Outcome) {
         "{name}: peak RSS {} KiB",
         o.peak_kib
     );
-    let status = json(&o.db, &["status", "--json"]);
+    let status = json(&o.db, &["status", "--json", "--check"]);
     assert_eq!(status["integrity"], "ok", "{name}: {status}");
     assert_eq!(status["pending_inputs"], 0, "{name}: {status}");
     eprintln!(

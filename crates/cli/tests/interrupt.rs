@@ -69,7 +69,7 @@ fn wait_for_progress(db: &std::path::Path, child: &mut std::process::Child) -> b
 fn check_complete(db: &std::path::Path, input: &std::path::Path) {
     let r = run(db, &["ingest", "--no-extract", input.to_str().unwrap()]);
     assert_eq!(r.code, 0, "{}", r.stderr);
-    let status = json(db, &["status", "--json"]);
+    let status = json(db, &["status", "--json", "--check"]);
     assert_eq!(
         status["articles"].as_i64().unwrap() as usize,
         LINES,
@@ -104,7 +104,7 @@ fn kill_9_then_rerun_completes() {
         if !interrupted {
             break;
         }
-        let status = json(&db, &["status", "--json"]);
+        let status = json(&db, &["status", "--json", "--check"]);
         assert_eq!(
             status["integrity"], "ok",
             "store inconsistent after kill -9: {status}"

@@ -404,6 +404,78 @@ pub fn build(reports: &[ReportInput]) -> Ledger {
     }
 }
 
+/// A tally or a development: what [`Builder::add`] hands back at once.
+#[derive(Debug, Clone, PartialEq)]
+pub enum Entry {
+    Tally(Tally),
+    Development(Development),
+}
+
+/// Builds the ledger one report at a time, for a caller that cannot hold every report with
+/// everything it carries (the store's rebuild at scale). Gives what [`build`] gives, in
+/// pieces:
+/// - [`Builder::add`] turns a tally or development report into its entry at once (the
+///   caller stores it and lets it go; entries keep the id [`build`] gives before repeated
+///   ids are numbered: sort tallies by `(as_of, id, report_id)` and developments by `(date,
+///   id, report_id)`, then give the second and later of one id `-2`, `-3`...);
+/// - an event report is kept, slimmed: of its claims only the first of each figure field
+///   (the only claims resolution reads, for a figure's attribution), so that memory grows
+///   with the number of event reports by about their report without the claims and their
+///   quote;
+/// - [`Builder::incidents`] resolves them and hands each incident to `emit` as soon as it is
+///   assembled; sorted by `(date, undated last, id)` with ties in the order emitted, they
+///   are [`build`]'s incidents.
+///
+/// Each report must be added once (the store's ids are unique; [`build`] also drops repeats).
+#[derive(Debug, Default)]
+pub struct Builder {
+    events: Vec<ReportInput>,
+}
+
+impl Builder {
+    pub fn new() -> Builder {
+        Builder::default()
+    }
+
+    /// Event reports kept for resolution so far.
+    pub fn events(&self) -> usize {
+        self.events.len()
+    }
+
+    pub fn add(&mut self, mut r: ReportInput) -> Option<Entry> {
+        match route(&r.report) {
+            Route::Incident => {
+                slim(&mut r.report);
+                self.events.push(r);
+                None
+            }
+            Route::Tally => Some(Entry::Tally(tally::tally_of(&r))),
+            Route::Development => Some(Entry::Development(development_of(&r))),
+        }
+    }
+
+    pub fn incidents(self, emit: &mut dyn FnMut(Incident)) {
+        let mut sorted: Vec<&ReportInput> = self.events.iter().collect();
+        sorted.sort_by_cached_key(|r| (r.stable_key(), r.report_id));
+        sorted.dedup_by(|a, b| a.stable_key() == b.stable_key() && a.report_id == b.report_id);
+        resolve::each_incident(&sorted, emit);
+    }
+}
+
+/// Drops the claims resolution never reads: all but the first claim of each figure field.
+fn slim(r: &mut Report) {
+    let mut kept: Vec<sw_extract::Claim> = Vec::new();
+    for c in std::mem::take(&mut r.claims) {
+        if IncidentFigures::FIELDS.contains(&c.field.as_str())
+            && !kept.iter().any(|k| k.field == c.field)
+        {
+            kept.push(c);
+        }
+    }
+    kept.shrink_to_fit();
+    r.claims = kept;
+}
+
 fn development_of(r: &ReportInput) -> Development {
     let rep = &r.report;
     let mut actors: Vec<ActorRef> = rep

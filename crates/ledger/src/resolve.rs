@@ -121,6 +121,15 @@ impl Uf {
 
 /// Resolves the event reports (already routed to incidents) into incidents.
 pub(crate) fn incidents(events: &[&ReportInput]) -> Vec<Incident> {
+    let mut out: Vec<Incident> = Vec::new();
+    each_incident(events, &mut |i| out.push(i));
+    out.sort_by(|a, b| (a.date.is_none(), &a.date, &a.id).cmp(&(b.date.is_none(), &b.date, &b.id)));
+    out
+}
+
+/// The same incidents, each handed to `emit` as soon as it is assembled, before the final
+/// sort (which breaks ties in this order).
+pub(crate) fn each_incident(events: &[&ReportInput], emit: &mut dyn FnMut(Incident)) {
     let mut items: Vec<Item> = events.iter().map(|r| item(r)).collect();
     items.sort_by(|a, b| a.key.cmp(&b.key).then(a.r.report_id.cmp(&b.r.report_id)));
     story_pass(&mut items);
@@ -222,9 +231,9 @@ pub(crate) fn incidents(events: &[&ReportInput]) -> Vec<Incident> {
         });
     }
 
-    let mut out: Vec<Incident> = groups.iter().map(|g| assemble(g, &items)).collect();
-    out.sort_by(|a, b| (a.date.is_none(), &a.date, &a.id).cmp(&(b.date.is_none(), &b.date, &b.id)));
-    out
+    for g in &groups {
+        emit(assemble(g, &items));
+    }
 }
 
 fn killed_points(members: &[usize], items: &[Item]) -> BTreeSet<i64> {

@@ -24,6 +24,7 @@
 //! assert!(matches!(again[0], Admission::Pending(_)));
 //! ```
 
+mod ledger_rows;
 pub mod search;
 mod sqlite;
 
@@ -182,6 +183,33 @@ pub struct ReportFilter {
     pub kind: Option<String>,
 }
 
+/// One list of the built ledger.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum LedgerList {
+    Incidents,
+    Tallies,
+    Developments,
+}
+
+/// One ledger entry to store: its JSON as `sw-ledger` serialises it (compact; the store
+/// reads the fields it indexes from it: `id`, `date` or `as_of`, `event_type`), and where it
+/// comes among entries that sort equal (see [`Store::publish_ledger`]).
+#[derive(Debug, Clone, PartialEq)]
+pub struct LedgerRow {
+    pub ord: i64,
+    pub json: String,
+}
+
+/// Which incidents [`Store::ledger_rows`] visits (ignored for tallies and developments):
+/// `from`/`to` (`YYYY-MM-DD`) keep dated incidents whose date may fall between them (a month
+/// counts by its first and last day); with either, undated incidents are left out.
+#[derive(Debug, Clone, Default)]
+pub struct LedgerFilter {
+    pub from: Option<String>,
+    pub to: Option<String>,
+    pub event_type: Option<String>,
+}
+
 /// The operations strikewatch needs from a store.
 pub trait Store {
     /// Stores each input's bytes (unless the same bytes are already stored) in one
@@ -228,15 +256,63 @@ pub trait Store {
         visit: &mut dyn FnMut(StoredReport) -> bool,
     ) -> Result<()>;
 
+    /// Visits the reports of the articles after `after_article` in (article, position) order
+    /// until `visit` returns false (keyset batches over every report: the ledger's rebuild).
+    fn reports_after(
+        &self,
+        after_article: ArticleId,
+        visit: &mut dyn FnMut(StoredReport) -> bool,
+    ) -> Result<()>;
+
     /// How many reports of each kind.
     fn report_counts(&self) -> Result<Vec<(String, i64)>>;
 
     /// A counter bumped whenever reports change.
     fn reports_generation(&self) -> Result<i64>;
 
-    /// The last ledger built, with the reports generation it was built from.
-    fn ledger(&self) -> Result<Option<(i64, String)>>;
-    fn put_ledger(&mut self, generation: i64, json: &str) -> Result<()>;
+    /// The reports generation the published ledger was built from; `None` before the first
+    /// build.
+    fn ledger_generation(&self) -> Result<Option<i64>>;
+
+    /// Starts building a ledger: drops what an earlier build cut short left, and returns the
+    /// new build's number.
+    fn begin_ledger(&mut self) -> Result<i64>;
+
+    /// Adds entries to the ledger being built (any number of calls, each its own
+    /// transaction); readers keep seeing the published ledger.
+    fn put_ledger_rows(&mut self, build: i64, list: LedgerList, rows: &[LedgerRow]) -> Result<()>;
+
+    /// Makes the ledger of `build`, built from the reports of `generation`, the published
+    /// one, in one transaction: orders each list (incidents by date, undated last, then id;
+    /// tallies by as-of date and developments by date, undated first, then id; ties by
+    /// [`LedgerRow::ord`]), gives the second and later tallies or developments with the same
+    /// id the suffixes `-2`, `-3`..., and drops the previous ledger.
+    fn publish_ledger(&mut self, build: i64, generation: i64) -> Result<()>;
+
+    /// Visits the published ledger's entries of `list` in order (their JSON, as stored) until
+    /// `visit` returns false.
+    fn ledger_rows(
+        &self,
+        list: LedgerList,
+        filter: &LedgerFilter,
+        visit: &mut dyn FnMut(&str) -> bool,
+    ) -> Result<()>;
+
+    /// Publishes a whole ledger given as one JSON object (`{"incidents": [...], "tallies":
+    /// [...], "developments": [...]}`, each list already in order) as the ledger of
+    /// `generation`.
+    fn put_ledger(&mut self, generation: i64, json: &str) -> Result<()> {
+        let lists = ledger_rows::rows_of_ledger_json(json)?;
+        let build = self.begin_ledger()?;
+        for (list, rows) in lists {
+            self.put_ledger_rows(build, list, &rows)?;
+        }
+        self.publish_ledger(build, generation)
+    }
+
+    /// Articles in id order after `after` (keyset pagination: constant time, unlike
+    /// [`Store::articles`] with a large offset).
+    fn articles_after(&self, after: ArticleId, limit: usize) -> Result<Vec<ArticleRow>>;
 
     fn article_text(&self, id: ArticleId) -> Result<Option<String>>;
 }

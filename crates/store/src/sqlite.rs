@@ -8,8 +8,9 @@ use sha2::{Digest, Sha256};
 use sw_dedup::{Signature, BANDS};
 
 use crate::{
-    Admission, ArticleId, ArticleRow, Counts, FailedInput, Finish, InputId, Outcome, RawInput,
-    ReportFilter, ReportRow, Result, Store, StoreError, StoredReport,
+    Admission, ArticleId, ArticleRow, Counts, FailedInput, Finish, InputId, LedgerFilter,
+    LedgerList, LedgerRow, Outcome, RawInput, ReportFilter, ReportRow, Result, Store, StoreError,
+    StoredReport,
 };
 
 /// Schema versions, applied in order; `PRAGMA user_version` records how many have run. A
@@ -108,6 +109,8 @@ const MIGRATIONS: &[&str] = &[
         VALUES (new.id, new.title, new.outlet, new.text);
     END;
     "#,
+    // 4: the built ledger as rows (ledger_rows.rs)
+    crate::ledger_rows::MIGRATION,
 ];
 
 pub struct SqliteStore {
@@ -192,7 +195,14 @@ impl SqliteStore {
         &self.conn
     }
 
-    fn row_to_article(r: &rusqlite::Row<'_>, with_text: bool) -> rusqlite::Result<ArticleRow> {
+    pub(crate) fn conn_mut(&mut self) -> &mut Connection {
+        &mut self.conn
+    }
+
+    pub(crate) fn row_to_article(
+        r: &rusqlite::Row<'_>,
+        with_text: bool,
+    ) -> rusqlite::Result<ArticleRow> {
         Ok(ArticleRow {
             id: r.get(0)?,
             url: r.get(1)?,
@@ -209,7 +219,7 @@ impl SqliteStore {
     }
 }
 
-const ARTICLE_COLS: &str =
+pub(crate) const ARTICLE_COLS: &str =
     "a.id, a.url, a.outlet, a.published, a.published_basis, a.lang, a.title, \
      a.story_id, i.locator, length(a.text), a.text";
 
@@ -598,13 +608,11 @@ impl Store for SqliteStore {
     }
 
     fn articles(&self, limit: usize, offset: usize) -> Result<Vec<ArticleRow>> {
-        let mut stmt = self.conn.prepare(&format!(
-            "SELECT {ARTICLE_COLS} FROM articles a JOIN inputs i ON i.id = a.input_id ORDER BY a.id LIMIT ?1 OFFSET ?2"
-        ))?;
-        let rows = stmt.query_map(params![limit as i64, offset as i64], |r| {
-            Self::row_to_article(r, false)
-        })?;
-        Ok(rows.collect::<rusqlite::Result<_>>()?)
+        self.articles_impl(limit, offset)
+    }
+
+    fn articles_after(&self, after: ArticleId, limit: usize) -> Result<Vec<ArticleRow>> {
+        self.articles_after_impl(after, limit)
     }
 
     fn article(&self, id: ArticleId) -> Result<Option<ArticleRow>> {
@@ -724,6 +732,14 @@ impl Store for SqliteStore {
         Ok(())
     }
 
+    fn reports_after(
+        &self,
+        after_article: ArticleId,
+        visit: &mut dyn FnMut(StoredReport) -> bool,
+    ) -> Result<()> {
+        self.reports_after_impl(after_article, visit)
+    }
+
     fn report_counts(&self) -> Result<Vec<(String, i64)>> {
         let mut stmt = self
             .conn
@@ -741,24 +757,29 @@ impl Store for SqliteStore {
         Ok(v.parse().unwrap_or(0))
     }
 
-    fn ledger(&self) -> Result<Option<(i64, String)>> {
-        Ok(self
-            .conn
-            .query_row(
-                "SELECT generation, json FROM ledger WHERE id = 1",
-                [],
-                |r| Ok((r.get(0)?, r.get(1)?)),
-            )
-            .optional()?)
+    fn ledger_generation(&self) -> Result<Option<i64>> {
+        self.ledger_generation_impl()
     }
 
-    fn put_ledger(&mut self, generation: i64, json: &str) -> Result<()> {
-        self.conn.execute(
-            "INSERT INTO ledger (id, generation, json) VALUES (1, ?1, ?2)
-             ON CONFLICT(id) DO UPDATE SET generation = excluded.generation, json = excluded.json",
-            params![generation, json],
-        )?;
-        Ok(())
+    fn begin_ledger(&mut self) -> Result<i64> {
+        self.begin_ledger_impl()
+    }
+
+    fn put_ledger_rows(&mut self, build: i64, list: LedgerList, rows: &[LedgerRow]) -> Result<()> {
+        self.put_ledger_rows_impl(build, list, rows)
+    }
+
+    fn publish_ledger(&mut self, build: i64, generation: i64) -> Result<()> {
+        self.publish_ledger_impl(build, generation)
+    }
+
+    fn ledger_rows(
+        &self,
+        list: LedgerList,
+        filter: &LedgerFilter,
+        visit: &mut dyn FnMut(&str) -> bool,
+    ) -> Result<()> {
+        self.ledger_rows_impl(list, filter, visit)
     }
 
     fn article_text(&self, id: ArticleId) -> Result<Option<String>> {
@@ -1084,9 +1105,8 @@ mod report_tests {
         assert_eq!(seen.len(), 1, "re-extraction replaces, never appends");
         assert_eq!(s.report_counts().unwrap(), vec![("event".to_string(), 1)]);
         assert_eq!(s.reports_generation().unwrap(), g0 + 2);
-        assert_eq!(s.ledger().unwrap(), None);
+        assert_eq!(s.ledger_generation().unwrap(), None);
         s.put_ledger(7, "{}").unwrap();
-        s.put_ledger(8, "[]").unwrap();
-        assert_eq!(s.ledger().unwrap(), Some((8, "[]".to_string())));
+        assert_eq!(s.ledger_generation().unwrap(), Some(7));
     }
 }

@@ -15,10 +15,10 @@
 //!
 //! **Architecture invariants**
 //! - Read-only: every route answers GET (and HEAD); any other method is answered 405.
-//! - The ledger is served from memory: a [`Snapshot`](snapshot::Snapshot) of the store's
-//!   cached ledger, replaced in the background when the store's reports generation changes
-//!   (rebuilt by the caller's [`Rebuild`] function only when the cached one is stale), so `/`
-//!   and `/api/incidents` never wait on the store.
+//! - The ledger is served from memory: a [`Snapshot`](snapshot::Snapshot) read from the
+//!   store's ledger rows, replaced in the background when the store's reports generation
+//!   changes (the rows are rebuilt by the caller's [`Rebuild`] function only when they are
+//!   stale), so `/` and `/api/incidents` never wait on the store.
 //! - Untrusted text (article text, titles, outlets, URLs) reaches HTML only through maud,
 //!   which escapes by default; no handler builds HTML from strings. Links are made only of
 //!   http(s) URLs. A strict Content-Security-Policy allows scripts from this server only, and
@@ -53,9 +53,9 @@ use sw_store::{SqliteStore, Store};
 
 pub use snapshot::Snapshot;
 
-/// Builds the ledger of the stored reports when the store's cached ledger is stale (the
-/// CLI passes its own `ledger_cmds::ledger`, which also caches the result in the store).
-pub type Rebuild = Arc<dyn Fn(&mut SqliteStore) -> Result<Ledger> + Send + Sync>;
+/// Brings the store's ledger rows up to date with its reports when they are stale (the CLI
+/// passes its own `ledger_cmds::update`, which rebuilds them from the stored reports).
+pub type Rebuild = Arc<dyn Fn(&mut SqliteStore) -> Result<()> + Send + Sync>;
 
 /// Limits and knobs of the server.
 #[derive(Debug, Clone)]
@@ -140,14 +140,10 @@ fn load(
     if known == Some(generation) {
         return Ok(None);
     }
-    let cached = store
-        .ledger()?
-        .filter(|(g, _)| *g == generation)
-        .and_then(|(_, json)| serde_json::from_str::<Ledger>(&json).ok());
-    let ledger = match cached {
-        Some(l) => l,
-        None => rebuild(store)?,
-    };
+    if store.ledger_generation()? != Some(generation) {
+        rebuild(store)?;
+    }
+    let ledger = snapshot::load_ledger(store)?;
     Ok(Some(Arc::new(Snapshot::new(generation, ledger))))
 }
 

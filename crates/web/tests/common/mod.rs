@@ -113,7 +113,7 @@ pub fn build_ledger(store: &mut SqliteStore) -> anyhow::Result<Ledger> {
 }
 
 pub fn rebuild() -> sw_web::Rebuild {
-    Arc::new(build_ledger)
+    Arc::new(|store: &mut SqliteStore| build_ledger(store).map(|_| ()))
 }
 
 /// A store at `path` holding `docs`, extracted, with its ledger cached.

@@ -1,0 +1,500 @@
+//! The built ledger as rows (migration 4): one row per incident, tally and development, with
+//! the columns the read commands filter and sort on and the entry's JSON as `sw-ledger`
+//! serialises it, so that a read is an indexed query streaming stored JSON, never a parse of
+//! the whole ledger.
+//!
+//! A build writes its rows under a build number of its own ([`Store::begin_ledger`],
+//! [`Store::put_ledger_rows`]), invisible to readers, in as many transactions as it likes; then
+//! [`Store::publish_ledger`] orders them, numbers repeated tally and development ids, makes
+//! them the ledger (recording the reports generation they were built from), and drops the
+//! previous build's rows, in one transaction. A build cut short leaves the previous ledger in
+//! place; the next build clears its leftovers.
+//!
+//! Orders (the same as `sw_ledger::build`): incidents by date (undated last), id, then the
+//! order they were written in; tallies by as-of date (undated first), id, then `ord`;
+//! developments by date (undated first), id, then `ord`. Tallies and developments written
+//! with the same id (two reports of one sentence) get `-2`, `-3`... in that order.
+
+use rusqlite::{params, OptionalExtension};
+use serde::Deserialize;
+
+use crate::{
+    ArticleRow, LedgerFilter, LedgerList, LedgerRow, Result, SqliteStore, StoreError, StoredReport,
+};
+
+/// Migration 4: the ledger as rows (the one-string cache of migration 2 goes), and a compact
+/// index of article ids so that `articles --offset N` counts index entries, not table rows.
+pub(crate) const MIGRATION: &str = r#"
+    DROP TABLE ledger;
+    CREATE TABLE ledger_incidents (
+        build INTEGER NOT NULL,
+        pos INTEGER,
+        ord INTEGER NOT NULL,
+        id TEXT NOT NULL,
+        date TEXT,
+        day_lo TEXT,
+        day_hi TEXT,
+        event_type TEXT NOT NULL,
+        json TEXT NOT NULL
+    );
+    CREATE INDEX ledger_incidents_pos ON ledger_incidents(build, pos);
+    CREATE INDEX ledger_incidents_day ON ledger_incidents(build, day_lo);
+    CREATE INDEX ledger_incidents_type ON ledger_incidents(build, event_type, pos);
+    CREATE TABLE ledger_tallies (
+        build INTEGER NOT NULL,
+        pos INTEGER,
+        ord INTEGER NOT NULL,
+        id TEXT NOT NULL,
+        date TEXT,
+        json TEXT NOT NULL
+    );
+    CREATE INDEX ledger_tallies_pos ON ledger_tallies(build, pos);
+    CREATE TABLE ledger_developments (
+        build INTEGER NOT NULL,
+        pos INTEGER,
+        ord INTEGER NOT NULL,
+        id TEXT NOT NULL,
+        date TEXT,
+        json TEXT NOT NULL
+    );
+    CREATE INDEX ledger_developments_pos ON ledger_developments(build, pos);
+    CREATE INDEX articles_pos ON articles(id);
+"#;
+
+fn table(list: LedgerList) -> &'static str {
+    match list {
+        LedgerList::Incidents => "ledger_incidents",
+        LedgerList::Tallies => "ledger_tallies",
+        LedgerList::Developments => "ledger_developments",
+    }
+}
+
+/// The fields of an entry's JSON the rows index.
+#[derive(Deserialize)]
+struct Keys {
+    id: String,
+    #[serde(default)]
+    date: Option<String>,
+    #[serde(default)]
+    as_of: Option<String>,
+    #[serde(default)]
+    event_type: Option<String>,
+}
+
+/// The first and last day a `YYYY-MM-DD` or `YYYY-MM` date may mean (as `incidents --from
+/// --to` compares them: a month runs from `-01` to `-31`).
+fn day_range(date: Option<&str>) -> (Option<String>, Option<String>) {
+    match date {
+        Some(d) if d.len() == 7 => (Some(format!("{d}-01")), Some(format!("{d}-31"))),
+        Some(d) => (Some(d.to_string()), Some(d.to_string())),
+        None => (None, None),
+    }
+}
+
+fn bad(e: impl std::fmt::Display) -> StoreError {
+    StoreError::Other(format!("unreadable ledger entry: {e}"))
+}
+
+impl SqliteStore {
+    fn state(&self, key: &str) -> Result<Option<i64>> {
+        let v: Option<String> = self
+            .connection()
+            .query_row("SELECT value FROM state WHERE key = ?1", [key], |r| {
+                r.get(0)
+            })
+            .optional()?;
+        Ok(v.and_then(|v| v.parse().ok()))
+    }
+
+    pub(crate) fn ledger_generation_impl(&self) -> Result<Option<i64>> {
+        self.state("ledger_generation")
+    }
+
+    /// Rows belong to a build (the `build` column); the published
+    /// build's number is the state `ledger_build`.
+    pub(crate) fn begin_ledger_impl(&mut self) -> Result<i64> {
+        let published = self.state("ledger_build")?.unwrap_or(0);
+        let tx = self.conn_mut().transaction()?;
+        let mut last = published;
+        for t in ["ledger_incidents", "ledger_tallies", "ledger_developments"] {
+            let m: Option<i64> =
+                tx.query_row(&format!("SELECT max(build) FROM {t}"), [], |r| r.get(0))?;
+            last = last.max(m.unwrap_or(0));
+            tx.execute(
+                &format!("DELETE FROM {t} WHERE build != ?1"),
+                params![published],
+            )?;
+        }
+        tx.commit()?;
+        Ok(last + 1)
+    }
+
+    pub(crate) fn put_ledger_rows_impl(
+        &mut self,
+        build: i64,
+        list: LedgerList,
+        rows: &[LedgerRow],
+    ) -> Result<()> {
+        let tx = self.conn_mut().transaction()?;
+        {
+            let mut ins = match list {
+                LedgerList::Incidents => tx.prepare_cached(
+                    "INSERT INTO ledger_incidents (build, ord, id, date, day_lo, day_hi, event_type, json)
+                     VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?7, ?8)",
+                )?,
+                LedgerList::Tallies => tx.prepare_cached(
+                    "INSERT INTO ledger_tallies (build, ord, id, date, json)
+                     VALUES (?1, ?2, ?3, ?4, ?5)",
+                )?,
+                LedgerList::Developments => tx.prepare_cached(
+                    "INSERT INTO ledger_developments (build, ord, id, date, json)
+                     VALUES (?1, ?2, ?3, ?4, ?5)",
+                )?,
+            };
+            for row in rows {
+                let k: Keys = serde_json::from_str(&row.json).map_err(bad)?;
+                match list {
+                    LedgerList::Incidents => {
+                        let (lo, hi) = day_range(k.date.as_deref());
+                        ins.execute(params![
+                            build,
+                            row.ord,
+                            k.id,
+                            k.date,
+                            lo,
+                            hi,
+                            k.event_type.unwrap_or_default(),
+                            row.json
+                        ])?;
+                    }
+                    LedgerList::Tallies => {
+                        ins.execute(params![build, row.ord, k.id, k.as_of, row.json])?;
+                    }
+                    LedgerList::Developments => {
+                        ins.execute(params![build, row.ord, k.id, k.date, row.json])?;
+                    }
+                }
+            }
+        }
+        tx.commit()?;
+        Ok(())
+    }
+
+    pub(crate) fn publish_ledger_impl(&mut self, build: i64, generation: i64) -> Result<()> {
+        let tx = self.conn_mut().transaction()?;
+        tx.execute(
+            "UPDATE ledger_incidents SET pos = o.n FROM (
+                 SELECT rowid AS rid, row_number() OVER (ORDER BY date IS NULL, date, id, ord) AS n
+                 FROM ledger_incidents WHERE build = ?1) o
+             WHERE ledger_incidents.rowid = o.rid",
+            params![build],
+        )?;
+        for t in ["ledger_tallies", "ledger_developments"] {
+            tx.execute(
+                &format!(
+                    "UPDATE {t} SET pos = o.n FROM (
+                         SELECT rowid AS rid, row_number() OVER (ORDER BY date, id, ord) AS n
+                         FROM {t} WHERE build = ?1) o
+                     WHERE {t}.rowid = o.rid"
+                ),
+                params![build],
+            )?;
+            // repeated ids: the second and later (in order) get -2, -3...
+            let renames: Vec<(i64, String, i64, String)> = {
+                let mut stmt = tx.prepare(&format!(
+                    "SELECT rowid, id, n, json FROM (
+                         SELECT rowid, id, json, row_number() OVER (PARTITION BY id ORDER BY pos) AS n
+                         FROM {t} WHERE build = ?1 AND id IN (
+                             SELECT id FROM {t} WHERE build = ?1 GROUP BY id HAVING count(*) > 1))
+                     WHERE n > 1"
+                ))?;
+                let rows = stmt.query_map(params![build], |r| {
+                    Ok((r.get(0)?, r.get(1)?, r.get(2)?, r.get(3)?))
+                })?;
+                rows.collect::<rusqlite::Result<_>>()?
+            };
+            for (rowid, id, n, json) in renames {
+                let head = format!("{{\"id\":{}", serde_json::to_string(&id).map_err(bad)?);
+                let Some(rest) = json.strip_prefix(&head) else {
+                    return Err(bad(format!("{t} entry {id} does not start with its id")));
+                };
+                let new_id = format!("{id}-{n}");
+                let json = format!(
+                    "{{\"id\":{}{rest}",
+                    serde_json::to_string(&new_id).map_err(bad)?
+                );
+                tx.execute(
+                    &format!("UPDATE {t} SET id = ?2, json = ?3 WHERE rowid = ?1"),
+                    params![rowid, new_id, json],
+                )?;
+            }
+        }
+        for (key, value) in [("ledger_build", build), ("ledger_generation", generation)] {
+            tx.execute(
+                "INSERT INTO state (key, value) VALUES (?1, ?2)
+                 ON CONFLICT(key) DO UPDATE SET value = excluded.value",
+                params![key, value.to_string()],
+            )?;
+        }
+        for t in ["ledger_incidents", "ledger_tallies", "ledger_developments"] {
+            tx.execute(
+                &format!("DELETE FROM {t} WHERE build != ?1"),
+                params![build],
+            )?;
+        }
+        tx.commit()?;
+        Ok(())
+    }
+
+    pub(crate) fn ledger_rows_impl(
+        &self,
+        list: LedgerList,
+        filter: &LedgerFilter,
+        visit: &mut dyn FnMut(&str) -> bool,
+    ) -> Result<()> {
+        let Some(build) = self.state("ledger_build")? else {
+            return Ok(());
+        };
+        let conn = self.connection();
+        let mut stmt = match list {
+            LedgerList::Incidents => conn.prepare_cached(
+                "SELECT json FROM ledger_incidents
+                 WHERE build = ?1
+                   AND (?2 IS NULL OR day_hi >= ?2) AND (?3 IS NULL OR day_lo <= ?3)
+                   AND ((?2 IS NULL AND ?3 IS NULL) OR date IS NOT NULL)
+                   AND (?4 IS NULL OR event_type = ?4)
+                 ORDER BY pos",
+            )?,
+            _ => conn.prepare_cached(&format!(
+                "SELECT json FROM {} WHERE build = ?1 ORDER BY pos",
+                table(list)
+            ))?,
+        };
+        let mut rows = match list {
+            LedgerList::Incidents => {
+                stmt.query(params![build, filter.from, filter.to, filter.event_type])?
+            }
+            _ => stmt.query(params![build])?,
+        };
+        while let Some(r) = rows.next()? {
+            let json = r.get_ref(0)?.as_str().map_err(bad)?;
+            if !visit(json) {
+                break;
+            }
+        }
+        Ok(())
+    }
+
+    /// Articles in id order from the `offset`-th: the offset is counted in the compact
+    /// `articles_pos` index (migration 4), never by stepping through article rows.
+    pub(crate) fn articles_impl(&self, limit: usize, offset: usize) -> Result<Vec<ArticleRow>> {
+        self.article_page(
+            "a.id >= (SELECT id FROM articles INDEXED BY articles_pos ORDER BY id LIMIT 1 OFFSET ?2)",
+            offset as i64,
+            limit,
+        )
+    }
+
+    /// Articles in id order after `after` (keyset pagination: constant time).
+    pub(crate) fn articles_after_impl(&self, after: i64, limit: usize) -> Result<Vec<ArticleRow>> {
+        self.article_page("a.id > ?2", after, limit)
+    }
+
+    fn article_page(&self, cond: &str, arg: i64, limit: usize) -> Result<Vec<ArticleRow>> {
+        let mut stmt = self.connection().prepare_cached(&format!(
+            "SELECT {} FROM articles a JOIN inputs i ON i.id = a.input_id
+             WHERE {cond} ORDER BY a.id LIMIT ?1",
+            crate::sqlite::ARTICLE_COLS
+        ))?;
+        let rows = stmt.query_map(params![limit as i64, arg], |r| {
+            SqliteStore::row_to_article(r, false)
+        })?;
+        Ok(rows.collect::<rusqlite::Result<_>>()?)
+    }
+
+    pub(crate) fn reports_after_impl(
+        &self,
+        after_article: i64,
+        visit: &mut dyn FnMut(StoredReport) -> bool,
+    ) -> Result<()> {
+        let mut stmt = self.connection().prepare_cached(
+            "SELECT r.id, r.article_id, a.story_id, a.url, a.outlet, a.published, a.lang, r.json
+             FROM reports r JOIN articles a ON a.id = r.article_id
+             WHERE r.article_id > ?1
+             ORDER BY r.article_id, r.idx",
+        )?;
+        let mut rows = stmt.query(params![after_article])?;
+        while let Some(r) = rows.next()? {
+            let report = StoredReport {
+                id: r.get(0)?,
+                article_id: r.get(1)?,
+                story_id: r.get(2)?,
+                url: r.get(3)?,
+                outlet: r.get(4)?,
+                published: r.get(5)?,
+                lang: r.get(6)?,
+                json: r.get(7)?,
+            };
+            if !visit(report) {
+                break;
+            }
+        }
+        Ok(())
+    }
+
+    /// `PRAGMA quick_check`: the file's structure without the (slow) index cross-checks.
+    pub fn quick_check(&self) -> Result<String> {
+        Ok(self
+            .connection()
+            .query_row("PRAGMA quick_check", [], |r| r.get(0))?)
+    }
+}
+
+/// Splits a whole ledger's JSON (`{"incidents": [...], "tallies": [...], "developments":
+/// [...]}`) into rows in list order.
+pub(crate) fn rows_of_ledger_json(json: &str) -> Result<Vec<(LedgerList, Vec<LedgerRow>)>> {
+    #[derive(Deserialize)]
+    struct Whole<'a> {
+        #[serde(borrow, default)]
+        incidents: Vec<&'a serde_json::value::RawValue>,
+        #[serde(borrow, default)]
+        tallies: Vec<&'a serde_json::value::RawValue>,
+        #[serde(borrow, default)]
+        developments: Vec<&'a serde_json::value::RawValue>,
+    }
+    let w: Whole = serde_json::from_str(json).map_err(bad)?;
+    let rows = |v: Vec<&serde_json::value::RawValue>| -> Vec<LedgerRow> {
+        v.into_iter()
+            .enumerate()
+            .map(|(i, r)| LedgerRow {
+                ord: i as i64,
+                json: r.get().to_string(),
+            })
+            .collect()
+    };
+    Ok(vec![
+        (LedgerList::Incidents, rows(w.incidents)),
+        (LedgerList::Tallies, rows(w.tallies)),
+        (LedgerList::Developments, rows(w.developments)),
+    ])
+}
+
+#[cfg(test)]
+mod tests {
+    use crate::{LedgerFilter, LedgerList, LedgerRow, SqliteStore, Store};
+
+    fn all(s: &SqliteStore, list: LedgerList, f: &LedgerFilter) -> Vec<String> {
+        let mut out = Vec::new();
+        s.ledger_rows(list, f, &mut |j| {
+            out.push(j.to_string());
+            true
+        })
+        .unwrap();
+        out
+    }
+
+    fn row(ord: i64, json: &str) -> LedgerRow {
+        LedgerRow {
+            ord,
+            json: json.into(),
+        }
+    }
+
+    #[test]
+    fn rows_are_ordered_numbered_filtered_and_replaced_whole() {
+        let mut s = SqliteStore::open_in_memory().unwrap();
+        assert_eq!(s.ledger_generation().unwrap(), None);
+        assert!(all(&s, LedgerList::Incidents, &LedgerFilter::default()).is_empty());
+        let b = s.begin_ledger().unwrap();
+        s.put_ledger_rows(
+            b,
+            LedgerList::Incidents,
+            &[
+                row(
+                    0,
+                    r#"{"id":"inc-b","event_type":"strike","date":"2025-10-02"}"#,
+                ),
+                row(1, r#"{"id":"inc-u","event_type":"strike","date":null}"#),
+                row(2, r#"{"id":"inc-m","event_type":"raid","date":"2025-10"}"#),
+                row(
+                    3,
+                    r#"{"id":"inc-a","event_type":"strike","date":"2025-10-02"}"#,
+                ),
+            ],
+        )
+        .unwrap();
+        s.put_ledger_rows(
+            b,
+            LedgerList::Tallies,
+            &[
+                row(9, r#"{"id":"tal-x","as_of":"2025-10-02","n":2}"#),
+                row(4, r#"{"id":"tal-x","as_of":"2025-10-02","n":1}"#),
+                row(1, r#"{"id":"tal-y","as_of":null}"#),
+            ],
+        )
+        .unwrap();
+        // not visible before it is published
+        assert_eq!(s.ledger_generation().unwrap(), None);
+        s.publish_ledger(b, 3).unwrap();
+        assert_eq!(s.ledger_generation().unwrap(), Some(3));
+        let ids = |v: Vec<String>| -> Vec<String> {
+            v.iter()
+                .map(|j| {
+                    serde_json::from_str::<serde_json::Value>(j).unwrap()["id"]
+                        .as_str()
+                        .unwrap()
+                        .to_string()
+                })
+                .collect()
+        };
+        let f = LedgerFilter::default();
+        assert_eq!(
+            ids(all(&s, LedgerList::Incidents, &f)),
+            ["inc-m", "inc-a", "inc-b", "inc-u"]
+        );
+        assert_eq!(
+            all(&s, LedgerList::Tallies, &f),
+            [
+                r#"{"id":"tal-y","as_of":null}"#,
+                r#"{"id":"tal-x","as_of":"2025-10-02","n":1}"#,
+                r#"{"id":"tal-x-2","as_of":"2025-10-02","n":2}"#
+            ]
+        );
+        let window = LedgerFilter {
+            from: Some("2025-10-03".into()),
+            to: Some("2025-10-31".into()),
+            event_type: None,
+        };
+        assert_eq!(ids(all(&s, LedgerList::Incidents, &window)), ["inc-m"]);
+        let strikes = LedgerFilter {
+            event_type: Some("strike".into()),
+            ..LedgerFilter::default()
+        };
+        assert_eq!(
+            ids(all(&s, LedgerList::Incidents, &strikes)),
+            ["inc-a", "inc-b", "inc-u"]
+        );
+        // a build cut short leaves the published ledger; the next one starts clean
+        let cut = s.begin_ledger().unwrap();
+        s.put_ledger_rows(
+            cut,
+            LedgerList::Incidents,
+            &[row(
+                0,
+                r#"{"id":"inc-z","event_type":"strike","date":null}"#,
+            )],
+        )
+        .unwrap();
+        assert_eq!(all(&s, LedgerList::Incidents, &f).len(), 4);
+        s.put_ledger(3, r#"{"incidents":[{"id":"inc-q","event_type":"strike","date":null}],"tallies":[],"developments":[]}"#)
+            .unwrap();
+        assert_eq!(ids(all(&s, LedgerList::Incidents, &f)), ["inc-q"]);
+        assert!(all(&s, LedgerList::Tallies, &f).is_empty());
+        let left: i64 = s
+            .connection()
+            .query_row("SELECT count(*) FROM ledger_incidents", [], |r| r.get(0))
+            .unwrap();
+        assert_eq!(left, 1, "older builds are dropped");
+        assert_eq!(s.ledger_generation().unwrap(), Some(3));
+    }
+}
