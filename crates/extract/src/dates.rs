@@ -179,6 +179,9 @@ pub struct DateExpr {
     pub day: Option<NaiveDate>,
     /// Month and day of a date written without a year ("Oct. 29"), for resolving later.
     pub month_day: Option<(u32, u32)>,
+    /// The weekday (0 = Monday) of a weekday that could not be resolved ("on Thursday" with
+    /// no publication date): not a day we can name, but not any day either.
+    pub weekday: Option<u32>,
 }
 
 impl DateExpr {
@@ -298,6 +301,7 @@ pub fn find(
                 rule,
                 day,
                 month_day: None,
+                weekday: None,
             }
         };
         let _ = text;
@@ -341,6 +345,7 @@ pub fn find(
                     rule: "date.year",
                     day: None,
                     month_day: None,
+                    weekday: None,
                 });
                 i += 1;
                 continue;
@@ -524,6 +529,7 @@ pub fn find(
                     rule: "date.month",
                     day: None,
                     month_day: None,
+                    weekday: None,
                 });
                 i = end;
                 continue;
@@ -598,7 +604,7 @@ pub fn find(
                 } else {
                     DatePrecision::Unknown
                 };
-                out.push(mk(
+                let mut x = mk(
                     start,
                     end,
                     day,
@@ -607,7 +613,11 @@ pub fn find(
                     DateBasis::Relative,
                     DateKind::Weekday,
                     "date.rel.weekday",
-                ));
+                );
+                if day.is_none() {
+                    x.weekday = Some(wd);
+                }
+                out.push(x);
                 i = end;
                 continue;
             }
@@ -718,6 +728,7 @@ fn month_day(
         },
         day,
         month_day: year.is_none().then_some((m, d)),
+        weekday: None,
     }
 }
 

@@ -6,7 +6,7 @@
 
 use std::ops::Range;
 
-use chrono::NaiveDate;
+use chrono::{Datelike, NaiveDate};
 use serde_json::json;
 use sw_gazetteer::{Gazetteer, PlaceKind};
 use sw_model::Lang;
@@ -71,6 +71,8 @@ struct Cand {
     subject: Option<Source>,
     /// For a breakdown: one report per sea region.
     parts: Vec<Report>,
+    /// The weekday of an event dated "on Thursday" that could not be resolved.
+    weekday: Option<u32>,
 }
 
 struct SentCtx<'a> {
@@ -477,6 +479,7 @@ impl Extractor {
                     dated: false,
                     subject: None,
                     parts,
+                    weekday: None,
                 });
                 return;
             }
@@ -516,6 +519,7 @@ impl Extractor {
                 dated: true,
                 subject: None,
                 parts: Vec::new(),
+                weekday: None,
             });
         }
 
@@ -763,8 +767,10 @@ impl Extractor {
                 rule: mrule,
             });
             // date
+            let mut weekday = None;
             let dated = if let Some((d, attached)) = pick_date(&dates_all, toks, e.ts, l) {
                 set_date(&mut rep, d, ctx, src);
+                weekday = d.weekday;
                 !attached
             } else {
                 false
@@ -949,6 +955,7 @@ impl Extractor {
                 dated,
                 subject,
                 parts: Vec::new(),
+                weekday,
             });
         }
         // "two more strikes on September 15 and 19, killing three in each": one event a day
@@ -1031,6 +1038,7 @@ impl Extractor {
                         dated: true,
                         subject: None,
                         parts: Vec::new(),
+                        weekday: None,
                     });
                 }
                 _ => out.push(Cand {
@@ -1039,6 +1047,7 @@ impl Extractor {
                     dated: false,
                     subject: None,
                     parts: Vec::new(),
+                    weekday: None,
                 }),
             }
         } else if picked.is_empty() && article_strike {
@@ -1074,6 +1083,7 @@ impl Extractor {
                     dated: false,
                     subject: None,
                     parts: Vec::new(),
+                    weekday: None,
                 });
             }
         }
@@ -2085,6 +2095,8 @@ fn merge(cands: Vec<Cand>) -> Vec<Report> {
     // per report: whether its date is only the announcement's ("said on Sunday"), so that
     // the event's own date, met later, replaces it
     let mut weak: Vec<bool> = Vec::new();
+    // per report: the weekday of a day named only as "Thursday" (no publication date)
+    let mut wk: Vec<Option<u32>> = Vec::new();
     for c in cands {
         let r = c.report;
         match c.kind {
@@ -2127,6 +2139,7 @@ fn merge(cands: Vec<Cand>) -> Vec<Report> {
                 if let Some(i) = agg {
                     let x = out.remove(i);
                     weak.remove(i);
+                    wk.remove(i);
                     for p in parts.iter_mut() {
                         p.date = x.date.clone();
                         p.date_precision = x.date_precision;
@@ -2144,27 +2157,43 @@ fn merge(cands: Vec<Cand>) -> Vec<Report> {
                     );
                 }
                 for p in parts {
+                    wk.push(None);
                     weak.push(false);
                     out.push(p);
                 }
             }
             CandKind::Report(ReportKind::Event) => {
                 let region = |x: &Report| x.place.as_ref().and_then(|p| p.region_code.clone());
-                let fits = |x: &Report, strict_date: bool| {
+                // "on Thursday" in an undated article: a day we cannot name, yet not any day:
+                // only a date on that weekday may join it
+                let on_weekday = |date: &Option<String>, wd: Option<u32>| {
+                    let day = date
+                        .as_deref()
+                        .and_then(|d| NaiveDate::parse_from_str(d, "%Y-%m-%d").ok());
+                    match (day, wd) {
+                        (Some(d), Some(w)) => d.weekday().num_days_from_monday() == w,
+                        _ => true,
+                    }
+                };
+                let fits_at = |i: usize, strict_date: bool| {
+                    let x = &out[i];
                     x.kind == ReportKind::Event
                         && x.event_type == r.event_type
                         && x.modality == r.modality
-                        && (!strict_date || compatible(&x.date, &r.date))
+                        && (!strict_date
+                            || compatible(&x.date, &r.date)
+                                && on_weekday(&r.date, wk[i])
+                                && on_weekday(&x.date, c.weekday))
                         && compatible(&region(x), &region(&r))
                         && fig_compatible(&x.figures.killed, &r.figures.killed)
                 };
-                let mut pos = out.iter().rposition(|x| fits(x, true));
+                let mut pos = (0..out.len()).rev().find(|&i| fits_at(i, true));
                 if pos.is_none() && !c.dated {
                     // a date attached to the announcement ("said on Sunday") gives way to the
                     // event's own date in an earlier sentence
-                    pos = out.iter().rposition(|x| {
-                        fits(x, false)
-                            && announced_within_week(x.date.as_deref(), r.date.as_deref())
+                    pos = (0..out.len()).rev().find(|&i| {
+                        fits_at(i, false)
+                            && announced_within_week(out[i].date.as_deref(), r.date.as_deref())
                     });
                 }
                 let mut replaced = false;
@@ -2175,7 +2204,7 @@ fn merge(cands: Vec<Cand>) -> Vec<Report> {
                         |x: &Report| announced_within_week(r.date.as_deref(), x.date.as_deref());
                     pos = (0..out.len())
                         .rev()
-                        .find(|&i| weak[i] && fits(&out[i], false) && near(&out[i]));
+                        .find(|&i| weak[i] && fits_at(i, false) && near(&out[i]));
                     if let Some(i) = pos {
                         let x = &mut out[i];
                         x.date = r.date.clone();
@@ -2192,9 +2221,13 @@ fn merge(cands: Vec<Cand>) -> Vec<Report> {
                         if !replaced && out[i].date.is_none() && r.date.is_some() {
                             weak[i] = !c.dated;
                         }
+                        if out[i].date.is_none() && wk[i].is_none() {
+                            wk[i] = c.weekday;
+                        }
                         absorb(&mut out[i], r)
                     }
                     None => {
+                        wk.push(c.weekday);
                         weak.push(!c.dated && r.date.is_some());
                         out.push(r);
                     }
@@ -2210,6 +2243,7 @@ fn merge(cands: Vec<Cand>) -> Vec<Report> {
                 match pos {
                     Some(i) => absorb(&mut out[i], r),
                     None => {
+                        wk.push(None);
                         weak.push(false);
                         out.push(r);
                     }
@@ -2226,6 +2260,7 @@ fn merge(cands: Vec<Cand>) -> Vec<Report> {
                 match pos {
                     Some(i) => absorb(&mut out[i], r),
                     None => {
+                        wk.push(None);
                         weak.push(false);
                         out.push(r);
                     }

@@ -770,3 +770,47 @@ fn two_days_in_one_date_give_two_events_and_a_span_gives_one() {
         ]
     );
 }
+
+#[test]
+fn an_unresolved_weekday_takes_only_a_date_on_that_weekday() {
+    // no publication date: "on Tuesday" cannot be named; 14 October 2025 was a Tuesday,
+    // 16 October a Thursday
+    let text = "The military struck a speedboat in the Caribbean on Tuesday, killing three people. On Oct. 14, 2025, the command had announced the strike.";
+    let rs = run(Lang::En, "", text);
+    let ev = events(&rs);
+    assert_eq!(ev.len(), 1, "{rs:#?}");
+    assert_eq!(ev[0].date.as_deref(), Some("2025-10-14"));
+    let text = "The military struck a speedboat in the Caribbean on Tuesday, killing three people. Relatives of men killed in an Oct. 16, 2025 strike have sued.";
+    let rs = run(Lang::En, "", text);
+    let ev = events(&rs);
+    let main = ev
+        .iter()
+        .find(|r| killed(r) == Some((Some(3), Some(3), Some(3))))
+        .expect("the strike with its toll");
+    assert_eq!(main.date, None, "{rs:#?}");
+}
+
+#[test]
+fn a_year_reference_gives_a_year_only_to_dates_written_without_one() {
+    let text = "Two more strikes hit boats on Sept. 15 and 19, killing three people each. Another came on Saturday.";
+    let reference = day("2025-12-05");
+    let rs = ex().extract_with_year_reference(text, Lang::En, None, reference);
+    check_spans(text, &rs);
+    let days: Vec<_> = events(&rs).iter().map(|r| r.date.clone()).collect();
+    assert!(days.contains(&Some("2025-09-15".into())), "{rs:#?}");
+    assert!(days.contains(&Some("2025-09-19".into())));
+    // "on Saturday" still needs the day of publication
+    assert!(!days.iter().flatten().any(|d| d.as_str() > "2025-09-19"));
+    let rule = events(&rs)[0]
+        .claims
+        .iter()
+        .find(|c| c.field == "date")
+        .map(|c| c.rule.clone());
+    assert_eq!(
+        rule.as_deref(),
+        Some("date.explicit.month_day.year_from_reference")
+    );
+    // without it, no year
+    let rs = ex().extract(text, Lang::En, None);
+    assert!(events(&rs).iter().all(|r| r.date.is_none()));
+}

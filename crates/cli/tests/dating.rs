@@ -1,0 +1,118 @@
+//! Undated articles placed in time by the corpus: an article with no publication date and no
+//! dateline, whose dates are written without a year, gets the year that the dated articles'
+//! running totals point to — whatever order the articles arrive in — and nothing when the
+//! corpus cannot bracket its total. All texts are written for this test.
+
+mod common;
+
+use std::path::Path;
+
+use common::*;
+use serde_json::Value;
+
+fn line(id: &str, published: Option<&str>, text: &str) -> String {
+    serde_json::json!({
+        "url": format!("https://example.org/{id}"),
+        "outlet": "example.org",
+        "lang": "en",
+        "published": published,
+        "title": id,
+        "text": text,
+    })
+    .to_string()
+}
+
+fn dated() -> Vec<String> {
+    vec![
+        line(
+            "d1",
+            Some("2025-11-03"),
+            "The navy sank a speedboat in the Caribbean on Saturday, killing two people. The campaign has now killed at least 61 people.",
+        ),
+        line(
+            "d2",
+            Some("2025-12-02"),
+            "A strike on a boat in the eastern Pacific killed three people on Monday. The death toll of the campaign stands at 84.",
+        ),
+    ]
+}
+
+fn undated(total: i64) -> String {
+    line(
+        "u1",
+        None,
+        &format!(
+            "A timeline of the boat strikes. Two further strikes hit boats in the Caribbean on Oct. 6 and 9, killing two people in each. The campaign has killed {total} people so far."
+        ),
+    )
+}
+
+fn ingest(db: &Path, dir: &Path, name: &str, lines: &[String]) {
+    let f = dir.join(name);
+    std::fs::write(&f, lines.join("\n") + "\n").unwrap();
+    let r = run(db, &["ingest", f.to_str().unwrap()]);
+    assert_eq!(r.code, 0, "{}", r.stderr);
+}
+
+fn strike_days(db: &Path) -> Vec<String> {
+    json(db, &["incidents", "--json"])
+        .as_array()
+        .unwrap()
+        .iter()
+        .filter(|i| i["event_type"] == "strike")
+        .filter_map(|i| i["date"].as_str().map(String::from))
+        .collect()
+}
+
+#[test]
+fn an_undated_article_takes_its_year_from_the_corpus_totals_in_any_order() {
+    let dir = tempfile::tempdir().unwrap();
+    // all at once
+    let a = dir.path().join("a.db");
+    let mut all = dated();
+    all.push(undated(70));
+    ingest(&a, dir.path(), "all.jsonl", &all);
+    let days = strike_days(&a);
+    assert!(days.contains(&"2025-10-06".to_string()), "{days:?}");
+    assert!(days.contains(&"2025-10-09".to_string()), "{days:?}");
+    // the undated article first, the dated ones later: the same ledger
+    let b = dir.path().join("b.db");
+    ingest(&b, dir.path(), "u.jsonl", &[undated(70)]);
+    assert!(
+        !strike_days(&b).iter().any(|d| d.ends_with("-10-06")),
+        "no year without a corpus to date it"
+    );
+    ingest(&b, dir.path(), "d.jsonl", &dated());
+    let la = json(&a, &["incidents", "--json"]);
+    let lb = json(&b, &["incidents", "--json"]);
+    let ids = |v: &Value| {
+        let mut x: Vec<(String, String)> = v
+            .as_array()
+            .unwrap()
+            .iter()
+            .map(|i| (i["id"].to_string(), i["date"].to_string()))
+            .collect();
+        x.sort();
+        x
+    };
+    assert_eq!(ids(&la), ids(&lb));
+    // the date claims say where the year came from
+    let reports = json(&a, &["reports", "--json"]);
+    let rule_seen = reports.as_array().unwrap().iter().any(|r| {
+        r["claims"].as_array().unwrap().iter().any(|c| {
+            c["field"] == "date" && c["rule"] == "date.explicit.month_day.year_from_reference"
+        })
+    });
+    assert!(rule_seen);
+}
+
+#[test]
+fn a_total_the_corpus_cannot_bracket_dates_nothing() {
+    let dir = tempfile::tempdir().unwrap();
+    let db = dir.path().join("c.db");
+    let mut all = dated();
+    all.push(undated(140));
+    ingest(&db, dir.path(), "all.jsonl", &all);
+    let days = strike_days(&db);
+    assert!(!days.iter().any(|d| d.ends_with("-10-06")), "{days:?}");
+}
