@@ -3,6 +3,7 @@
 
 mod cli;
 mod commands;
+mod dating;
 mod ledger_cmds;
 mod pipeline;
 mod render;
@@ -67,6 +68,8 @@ pub(crate) fn extract_and_update(
     bar.set_style(ProgressStyle::with_template("{spinner} extracting: {msg}").expect("template"));
     let summary = ledger_cmds::extract(store, all, &|n| bar.set_message(format!("{n} articles")))?;
     bar.finish_and_clear();
+    // undated articles placed in time by the corpus's dated totals
+    dating::date_undated(store)?;
     ledger_cmds::update(store)?;
     Ok(summary)
 }
