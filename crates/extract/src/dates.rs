@@ -749,6 +749,88 @@ pub fn parse_date(s: &str, lang: Lang, published: Option<NaiveDate>) -> Option<D
     Some(v.remove(0))
 }
 
+/// Two days written as one date: "September 15 and 19", "Nov. 9-10", "el 15 y el 19 de
+/// septiembre". For each, the index in `found` of the date found, the other day as a date of
+/// its own, and whether the two make a span (then the later one is no event date: the caller
+/// marks it [`DateKind::RangeEnd`]; a later day found after the date already is).
+pub fn pairs(toks: &[Tok], lex: &DateLexicon, found: &[DateExpr]) -> Vec<(usize, DateExpr, bool)> {
+    let num = |t: &Tok| -> Option<u32> {
+        (t.kind == TokKind::Num)
+            .then(|| t.lower.parse::<u32>().ok())
+            .flatten()
+            .filter(|d| (1..=31).contains(d))
+    };
+    let mut out = Vec::new();
+    for (fi, d) in found.iter().enumerate() {
+        if d.kind != DateKind::MonthDay {
+            continue;
+        }
+        let Some((m, day)) = d.month_day.or_else(|| d.day.map(|x| (x.month(), x.day()))) else {
+            continue;
+        };
+        let i = toks.iter().position(|t| t.start >= d.start).unwrap_or(0);
+        let j = toks
+            .iter()
+            .position(|t| t.start >= d.end)
+            .unwrap_or(toks.len());
+        // after: "September 15 and 19"
+        let after = toks
+            .get(j)
+            .and_then(|t| lex.pair(&t.lower))
+            .and_then(|range| {
+                let t = toks.get(j + 1)?;
+                let d2 = num(t).filter(|x| *x > day)?;
+                // "September 15 and 19 people": a count, not a day
+                if toks.get(j + 2).is_some_and(|n| {
+                    matches!(
+                        n.lower.as_str(),
+                        "people" | "persons" | "men" | "dead" | "personas" | "hombres" | "muertos"
+                    )
+                }) {
+                    return None;
+                }
+                Some((t.start, t.end, d2, range, true))
+            });
+        // before: "el 15 y el 19 de septiembre"
+        let before = || {
+            let mut k = i;
+            if k > 0 && matches!(toks[k - 1].lower.as_str(), "el" | "the") {
+                k -= 1;
+            }
+            let range = lex.pair(&toks.get(k.checked_sub(1)?)?.lower)?;
+            let t = toks.get(k.checked_sub(2)?)?;
+            let d1 = num(t).filter(|x| *x < day)?;
+            Some((t.start, t.end, d1, range, false))
+        };
+        let Some((s, e, other, range, later)) = after.or_else(before) else {
+            continue;
+        };
+        let mut x = d.clone();
+        x.start = s;
+        x.end = e;
+        x.rule = "date.explicit.month_day.pair";
+        match d
+            .day
+            .and_then(|dd| NaiveDate::from_ymd_opt(dd.year(), m, other))
+        {
+            Some(nd) => {
+                x.day = Some(nd);
+                x.date = Some(fmt_day(nd));
+            }
+            None => {
+                x.day = None;
+                x.date = None;
+            }
+        }
+        x.month_day = d.month_day.map(|(mm, _)| (mm, other));
+        if range && later {
+            x.kind = DateKind::RangeEnd;
+        }
+        out.push((fi, x, range));
+    }
+    out
+}
+
 #[cfg(test)]
 mod tests {
     use super::*;
@@ -843,86 +925,4 @@ mod tests {
             let _ = parse_date(s, Lang::En, None);
         }
     }
-}
-
-/// Two days written as one date: "September 15 and 19", "Nov. 9-10", "el 15 y el 19 de
-/// septiembre". For each, the index in `found` of the date found, the other day as a date of
-/// its own, and whether the two make a span (then the later one is no event date: the caller
-/// marks it [`DateKind::RangeEnd`]; a later day found after the date already is).
-pub fn pairs(toks: &[Tok], lex: &DateLexicon, found: &[DateExpr]) -> Vec<(usize, DateExpr, bool)> {
-    let num = |t: &Tok| -> Option<u32> {
-        (t.kind == TokKind::Num)
-            .then(|| t.lower.parse::<u32>().ok())
-            .flatten()
-            .filter(|d| (1..=31).contains(d))
-    };
-    let mut out = Vec::new();
-    for (fi, d) in found.iter().enumerate() {
-        if d.kind != DateKind::MonthDay {
-            continue;
-        }
-        let Some((m, day)) = d.month_day.or_else(|| d.day.map(|x| (x.month(), x.day()))) else {
-            continue;
-        };
-        let i = toks.iter().position(|t| t.start >= d.start).unwrap_or(0);
-        let j = toks
-            .iter()
-            .position(|t| t.start >= d.end)
-            .unwrap_or(toks.len());
-        // after: "September 15 and 19"
-        let after = toks
-            .get(j)
-            .and_then(|t| lex.pair(&t.lower))
-            .and_then(|range| {
-                let t = toks.get(j + 1)?;
-                let d2 = num(t).filter(|x| *x > day)?;
-                // "September 15 and 19 people": a count, not a day
-                if toks.get(j + 2).is_some_and(|n| {
-                    matches!(
-                        n.lower.as_str(),
-                        "people" | "persons" | "men" | "dead" | "personas" | "hombres" | "muertos"
-                    )
-                }) {
-                    return None;
-                }
-                Some((t.start, t.end, d2, range, true))
-            });
-        // before: "el 15 y el 19 de septiembre"
-        let before = || {
-            let mut k = i;
-            if k > 0 && matches!(toks[k - 1].lower.as_str(), "el" | "the") {
-                k -= 1;
-            }
-            let range = lex.pair(&toks.get(k.checked_sub(1)?)?.lower)?;
-            let t = toks.get(k.checked_sub(2)?)?;
-            let d1 = num(t).filter(|x| *x < day)?;
-            Some((t.start, t.end, d1, range, false))
-        };
-        let Some((s, e, other, range, later)) = after.or_else(before) else {
-            continue;
-        };
-        let mut x = d.clone();
-        x.start = s;
-        x.end = e;
-        x.rule = "date.explicit.month_day.pair";
-        match d
-            .day
-            .and_then(|dd| NaiveDate::from_ymd_opt(dd.year(), m, other))
-        {
-            Some(nd) => {
-                x.day = Some(nd);
-                x.date = Some(fmt_day(nd));
-            }
-            None => {
-                x.day = None;
-                x.date = None;
-            }
-        }
-        x.month_day = d.month_day.map(|(mm, _)| (mm, other));
-        if range && later {
-            x.kind = DateKind::RangeEnd;
-        }
-        out.push((fi, x, range));
-    }
-    out
 }

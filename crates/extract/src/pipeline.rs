@@ -1396,7 +1396,8 @@ impl Extractor {
             .collect();
         let comma =
             |a: usize, b: usize| toks[a..b].iter().any(|t| t.lower == "," || t.lower == ";");
-        let mut items: Vec<(&Quantity, (PlaceRef, usize, usize), usize, usize)> = Vec::new();
+        // (count, sea with its span, the boat's span)
+        let mut items: Vec<(&Quantity, Spanned, usize, usize)> = Vec::new();
         for b in &boats {
             // the count right before the boat, in the same stretch between commas
             let q = qs.iter().rev().find(|q| {
@@ -1593,6 +1594,9 @@ impl Extractor {
         intl
     }
 }
+
+/// A place with the byte span that named it.
+type Spanned = (PlaceRef, usize, usize);
 
 fn to_ref(p: &sw_gazetteer::Place) -> PlaceRef {
     PlaceRef {
