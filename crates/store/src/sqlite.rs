@@ -127,6 +127,33 @@ fn sha256(bytes: &[u8]) -> Vec<u8> {
     Sha256::digest(bytes).to_vec()
 }
 
+/// SHA-256 of each item, in order. A large batch is hashed on a few threads, so that the
+/// store's own thread (the one the ingest waits on) spends its time in SQLite.
+fn sha256_all(items: Vec<&[u8]>) -> Vec<[u8; 32]> {
+    let total: usize = items.iter().map(|i| i.len()).sum();
+    let threads = std::thread::available_parallelism().map_or(1, |n| n.get().min(4));
+    if threads < 2 || total < 1 << 16 {
+        return items.iter().map(|i| Sha256::digest(i).into()).collect();
+    }
+    let chunk = items.len().div_ceil(threads);
+    std::thread::scope(|scope| {
+        let parts: Vec<_> = items
+            .chunks(chunk)
+            .map(|part| {
+                scope.spawn(move || {
+                    part.iter()
+                        .map(|i| <[u8; 32]>::from(Sha256::digest(i)))
+                        .collect::<Vec<_>>()
+                })
+            })
+            .collect();
+        parts
+            .into_iter()
+            .flat_map(|p| p.join().expect("hashing does not panic"))
+            .collect()
+    })
+}
+
 impl SqliteStore {
     /// Opens (creating if needed) the store at `path` and brings its schema up to date.
     pub fn open(path: &Path) -> Result<SqliteStore> {
@@ -148,6 +175,9 @@ impl SqliteStore {
         // pages (text hashes, LSH buckets, full-text segments) out of the file system
         conn.pragma_update(None, "temp_store", "MEMORY")?;
         conn.pragma_update(None, "cache_size", -65_536)?;
+        // checkpoint every ~32 MiB of WAL rather than every 4 MiB: pages written by many
+        // batches in a row (index and full-text pages) are copied to the database once
+        conn.pragma_update(None, "wal_autocheckpoint", 8_192)?;
         let mut store = SqliteStore {
             conn,
             signatures: HashMap::new(),
@@ -399,6 +429,8 @@ const BATCH_TABLE: &str = "
 
 impl Store for SqliteStore {
     fn admit(&mut self, batch: &[RawInput]) -> Result<Vec<Admission>> {
+        let hashes = sha256_all(batch.iter().map(|r| r.bytes.as_slice()).collect());
+        let stamp = now();
         let tx = self.conn.transaction()?;
         let mut out = Vec::with_capacity(batch.len());
         {
@@ -407,8 +439,8 @@ impl Store for SqliteStore {
                 "INSERT INTO inputs (locator, format, sha256, bytes, size, meta, status, created_at)
                  VALUES (?1, ?2, ?3, ?4, ?5, ?6, 'pending', ?7)",
             )?;
-            for raw in batch {
-                let hash = sha256(&raw.bytes);
+            for (raw, hash) in batch.iter().zip(&hashes) {
+                let hash = &hash[..];
                 let existing: Option<(InputId, String)> = find
                     .query_row(params![hash], |r| Ok((r.get(0)?, r.get(1)?)))
                     .optional()?;
@@ -426,7 +458,7 @@ impl Store for SqliteStore {
                             raw.bytes,
                             raw.bytes.len() as i64,
                             raw.meta.as_ref().map(|m| m.to_string()),
-                            now()
+                            stamp
                         ])?;
                         Admission::New(tx.last_insert_rowid())
                     }
@@ -459,6 +491,17 @@ impl Store for SqliteStore {
         near_dup: f64,
     ) -> Result<Vec<Vec<Outcome>>> {
         let stamp = now();
+        let text_hashes = sha256_all(
+            batch
+                .iter()
+                .flat_map(|(_, f)| match f {
+                    Finish::Parsed { articles, .. } => articles.as_slice(),
+                    Finish::Failed(_) => &[],
+                })
+                .map(|a| a.article.text.as_bytes())
+                .collect(),
+        );
+        let mut text_hashes = text_hashes.into_iter();
         let tx = self.conn.transaction()?;
         tx.execute_batch(BATCH_TABLE)?;
         let mut next_id: ArticleId =
@@ -491,7 +534,7 @@ impl Store for SqliteStore {
                     Finish::Parsed { articles, warnings } => {
                         for new in articles {
                             let a = &new.article;
-                            let hash: [u8; 32] = Sha256::digest(a.text.as_bytes()).into();
+                            let hash = text_hashes.next().expect("one hash per article");
                             // an input re-parsed after an interruption may already hold this item
                             let already: Option<ArticleId> = held
                                 .query_row(params![input, new.item], |r| r.get(0))
@@ -1021,6 +1064,98 @@ mod tests {
             .unwrap();
         assert!(matches!(out[0][0], Outcome::Duplicate { .. }));
         assert_eq!(s.counts().unwrap().articles, 1);
+    }
+
+    fn parsed(articles: Vec<NewArticle>) -> Finish {
+        Finish::Parsed {
+            articles,
+            warnings: vec![],
+        }
+    }
+
+    #[test]
+    fn placement_within_a_batch_matches_placement_across_batches() {
+        let near = format!("{STORY} Nobody else confirmed it.");
+        let texts = [
+            ("https://a.example/1", STORY),
+            ("https://a.example/1", STORY), // same text, same URL: a duplicate
+            ("https://b.example/1", STORY), // exact copy
+            ("https://c.example/1", near.as_str()), // near copy
+            ("https://d.example/1", "Lawmakers voted on a measure to limit the campaign and it failed narrowly after a long debate."),
+        ];
+        // one batch holding everything, then one batch per article (the second store reads
+        // its candidates back through the signature cache and the database)
+        let mut one = SqliteStore::open_in_memory().unwrap();
+        let mut each = SqliteStore::open_in_memory().unwrap();
+        let raws: Vec<RawInput> = (0..texts.len())
+            .map(|i| raw(&i.to_string(), &i.to_string()))
+            .collect();
+        let ids: Vec<InputId> = one.admit(&raws).unwrap().iter().map(|a| a.id()).collect();
+        each.admit(&raws).unwrap();
+        let together = one
+            .finish(
+                ids.iter()
+                    .zip(&texts)
+                    .map(|(id, (u, t))| (*id, parsed(vec![art(u, t)])))
+                    .collect(),
+                0.8,
+            )
+            .unwrap();
+        let mut apart = Vec::new();
+        for (id, (u, t)) in ids.iter().zip(&texts) {
+            apart.extend(
+                each.finish(vec![(*id, parsed(vec![art(u, t)]))], 0.8)
+                    .unwrap(),
+            );
+        }
+        assert_eq!(together, apart);
+        assert!(matches!(together[1][0], Outcome::Duplicate { existing: 1 }));
+        assert!(matches!(
+            together[2][0],
+            Outcome::New {
+                story: 1,
+                copy_of: Some(1),
+                ..
+            }
+        ));
+        assert!(matches!(
+            together[3][0],
+            Outcome::New {
+                story: 1,
+                copy_of: Some(_),
+                ..
+            }
+        ));
+        assert!(matches!(together[4][0], Outcome::New { copy_of: None, .. }));
+        for s in [&one, &each] {
+            assert_eq!(s.counts().unwrap().articles, 4);
+            // every stored article is in the full-text index
+            let indexed: i64 = s
+                .conn
+                .query_row(
+                    "SELECT count(*) FROM articles_fts WHERE articles_fts MATCH 'vessel OR lawmakers'",
+                    [],
+                    |r| r.get(0),
+                )
+                .unwrap();
+            assert_eq!(indexed, 4);
+        }
+        // a later batch finds the stored story through the cache
+        let late = one.admit(&[raw("late", "late")]).unwrap()[0].id();
+        let out = one
+            .finish(
+                vec![(late, parsed(vec![art("https://e.example/1", &near)]))],
+                0.8,
+            )
+            .unwrap();
+        assert!(matches!(
+            out[0][0],
+            Outcome::New {
+                story: 1,
+                copy_of: Some(_),
+                ..
+            }
+        ));
     }
 
     #[test]
