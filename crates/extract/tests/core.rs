@@ -814,3 +814,20 @@ fn a_year_reference_gives_a_year_only_to_dates_written_without_one() {
     let rs = ex().extract(text, Lang::En, None);
     assert!(events(&rs).iter().all(|r| r.date.is_none()));
 }
+
+#[test]
+fn lethal_kinetic_operations_are_strikes() {
+    let rs = run(
+        Lang::En,
+        "2026-03-09",
+        "The command said its forces backed Ecuadorian troops carrying out lethal kinetic operations against armed groups inside Ecuador on March 6.",
+    );
+    let ev = events(&rs);
+    assert_eq!(ev.len(), 1, "{rs:#?}");
+    assert_eq!(ev[0].event_type, EventType::Strike);
+    assert_eq!(ev[0].date.as_deref(), Some("2026-03-06"));
+    assert_eq!(
+        ev[0].place.as_ref().and_then(|p| p.country.as_deref()),
+        Some("EC")
+    );
+}
