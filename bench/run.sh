@@ -26,11 +26,13 @@ echo "strikewatch $(git rev-parse --short HEAD 2>/dev/null) (+ working tree), $(
 # one line per run: what, articles, bytes, wall s, cpu s, peak RSS MiB
 measure() { # name n bytes cmd...
   local name=$1 n=$2 bytes=$3; shift 3
+  local load_before; load_before=$(cut -d' ' -f1 /proc/loadavg)
   $TIME -f "%e %U %S %M" -o "$OUT/time.tmp" "$@" >"$OUT/$name.out" 2>"$OUT/$name.err"
   read -r wall user sys rss <"$OUT/time.tmp"
-  awk -v name="$name" -v n="$n" -v b="$bytes" -v w="$wall" -v u="$user" -v s="$sys" -v r="$rss" 'BEGIN{
-    printf "%-28s %9d articles %8.1f MB  wall %8.2f s  cpu %8.2f s  %9.0f articles/s  %7.2f MB/s  peak RSS %6.0f MiB\n",
-      name, n, b/1e6, w, u+s, n/w, b/1e6/w, r/1024 }'
+  awk -v name="$name" -v n="$n" -v b="$bytes" -v w="$wall" -v u="$user" -v s="$sys" -v r="$rss" \
+      -v l0="$load_before" -v l1="$(cut -d' ' -f1 /proc/loadavg)" 'BEGIN{
+    printf "%-28s %9d articles %8.1f MB  wall %8.2f s  cpu %8.2f s  %9.0f articles/s  %9.0f per CPU-s  %7.2f MB/s  peak RSS %6.0f MiB  load %s-%s\n",
+      name, n, b/1e6, w, u+s, n/w, n/(u+s), b/1e6/w, r/1024, l0, l1 }'
 }
 
 echo; echo "# end to end (ingest + extraction + ledger), JSONL text"
