@@ -418,10 +418,10 @@ pub enum Entry {
 ///   caller stores it and lets it go; entries keep the id [`build`] gives before repeated
 ///   ids are numbered: sort tallies by `(as_of, id, report_id)` and developments by `(date,
 ///   id, report_id)`, then give the second and later of one id `-2`, `-3`...);
-/// - an event report is kept, slimmed: of its claims only the first of each figure field
-///   (the only claims resolution reads, for a figure's attribution), so that memory grows
-///   with the number of event reports by about their report without the claims and their
-///   quote;
+/// - an event report is kept, slimmed: of its claims only what resolution reads (the source
+///   of the first claim of each figure field, where it is not the report's own), so that
+///   memory grows with the number of event reports by about their report without the claims
+///   and their quote;
 /// - [`Builder::incidents`] resolves them and hands each incident to `emit` as soon as it is
 ///   assembled; sorted by `(date, undated last, id)` with ties in the order emitted, they
 ///   are [`build`]'s incidents.
@@ -462,7 +462,10 @@ impl Builder {
     }
 }
 
-/// Drops the claims resolution never reads: all but the first claim of each figure field.
+/// Drops what of the claims resolution never reads. It reads only the first claim of each
+/// figure field, and of it only the source (`reconcile::claim_source`, the attribution of a
+/// figure's value), falling back to the report's own source: so that claim is kept, with its
+/// field and source alone, when its source is not the report's.
 fn slim(r: &mut Report) {
     let mut kept: Vec<sw_extract::Claim> = Vec::new();
     for c in std::mem::take(&mut r.claims) {
@@ -471,6 +474,12 @@ fn slim(r: &mut Report) {
         {
             kept.push(c);
         }
+    }
+    kept.retain(|c| c.source != r.source);
+    for c in &mut kept {
+        c.value = serde_json::Value::Null;
+        c.surface = String::new();
+        c.rule = String::new();
     }
     kept.shrink_to_fit();
     r.claims = kept;
