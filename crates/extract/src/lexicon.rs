@@ -170,6 +170,9 @@ pub enum TallyKind {
     Bring,
     /// A cue that also names the campaign of strikes ("campaign", "campaña").
     Campaign,
+    /// A sum that may be one event's ("in all", "en total"): a tally cue unless a single
+    /// event is named in the sentence ("the attack killed eleven in all").
+    Total,
 }
 
 #[derive(Debug, Clone, PartialEq, Eq)]
@@ -421,6 +424,7 @@ impl LangLex {
                 let k = match c[1] {
                     "bring" => TallyKind::Bring,
                     "campaign" => TallyKind::Campaign,
+                    "total" => TallyKind::Total,
                     _ => TallyKind::Cue,
                 };
                 tally.insert(c[0], k);

@@ -412,7 +412,11 @@ impl Extractor {
                 !(matches!(prev, "to" | "para") && weak_verb || es_inf)
             })
             .collect();
-        let tally_hits = l.tally.find_all(toks);
+        let mut tally_hits = l.tally.find_all(toks);
+        // "the attack killed eleven in all": a sum over one event
+        if events.iter().any(|e| e.value().noun && !e.value().plural) {
+            tally_hits.retain(|h| *h.value() != TallyKind::Total);
+        }
         let mut dates_all = dates::find(toks, text, &l.dates, published);
         // "September 15 and 19": two days; "Nov. 9-10": a span dated by its first day
         let mut day_pairs: Vec<(usize, usize)> = Vec::new();
@@ -1268,12 +1272,18 @@ impl Extractor {
             out.push(FieldFig { field, q, tally });
         }
         // a count of more than a handful of strikes is a campaign total, not one event
+        // ... but "the two attacks bring the count to 19": before the "bring", the event's
         if out
             .iter()
             .any(|f| f.field == "strikes" && f.q.figure.low.or(f.q.figure.best).unwrap_or(0) > 5)
         {
             for f in out.iter_mut() {
-                f.tally = true;
+                let before_bring = bring_at.is_some_and(|b| {
+                    f.q.tok_start < b && ctx.clause[b] == ctx.clause[f.q.tok_start]
+                });
+                if !before_bring {
+                    f.tally = true;
+                }
             }
         }
         // tally: "to 64" after a tally cue whose field is named earlier ("the number killed to 64")
@@ -1301,9 +1311,18 @@ impl Extractor {
                     continue;
                 }
 
+                // "the number of announced strikes ... to 19": a noun counted by "number"
+                let counted = |i: usize| {
+                    toks[i.saturating_sub(3)..i].iter().any(|t| {
+                        matches!(
+                            t.lower.as_str(),
+                            "number" | "count" | "tally" | "número" | "cifra" | "conteo"
+                        )
+                    })
+                };
                 let field = (0..q.tok_start).rev().find_map(|i| {
                     let h = l.figures.at(toks, i)?;
-                    (h.value().pos != CuePos::After || h.value().field == "killed")
+                    (h.value().pos != CuePos::After || h.value().field == "killed" || counted(i))
                         .then_some(h.value().field)
                 });
                 if let Some(field) = field {

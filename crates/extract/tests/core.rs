@@ -831,3 +831,40 @@ fn lethal_kinetic_operations_are_strikes() {
         Some("EC")
     );
 }
+
+#[test]
+fn a_sum_over_one_event_is_its_toll_not_a_tally() {
+    let rs = run(
+        Lang::En,
+        "2025-12-02",
+        "The raid on the boat on Sept. 2 killed nine people in all: seven in the first blast and two in the second.",
+    );
+    assert!(rs.iter().all(|r| r.kind != ReportKind::Tally), "{rs:#?}");
+    assert_eq!(killed(events(&rs)[0]), Some((Some(9), Some(9), Some(9))));
+    // with no single event named, "in all" still sums a campaign
+    let rs = run(
+        Lang::En,
+        "2025-12-02",
+        "The strikes have killed 90 people in all since the summer.",
+    );
+    assert!(rs.iter().any(|r| r.kind == ReportKind::Tally), "{rs:#?}");
+}
+
+#[test]
+fn what_the_new_strikes_bring_the_count_to_is_the_tally() {
+    let rs = run(
+        Lang::En,
+        "2025-11-10",
+        "The three attacks bring the number of reported strikes since early September to 22 and the number of people killed to at least 80.",
+    );
+    let t = rs
+        .iter()
+        .find(|r| r.kind == ReportKind::Tally)
+        .expect("a tally");
+    assert_eq!(
+        t.figures.strikes.as_ref().and_then(|f| f.best),
+        Some(22),
+        "{rs:#?}"
+    );
+    assert_eq!(t.figures.killed.as_ref().and_then(|f| f.low), Some(80));
+}
