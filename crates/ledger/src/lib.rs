@@ -90,6 +90,7 @@ use serde::{Deserialize, Serialize};
 use sha2::{Digest, Sha256};
 use sw_extract::{DatePrecision, EventType, Modality, Report, ReportKind, SourceKind, TargetKind};
 
+pub mod dating;
 pub mod export;
 mod reconcile;
 mod resolve;
