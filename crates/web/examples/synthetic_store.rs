@@ -1,4 +1,4 @@
-//! Writes a store whose cached ledger holds N synthetic incidents (default 100,000), for the
+//! Writes a store whose ledger rows hold N synthetic incidents (default 100,000), for the
 //! load benchmark in BENCHMARKS.md:
 //!
 //!     cargo run --release -p sw-web --example synthetic_store -- /tmp/big.db 100000
@@ -76,6 +76,6 @@ fn main() -> anyhow::Result<()> {
     let mut store = SqliteStore::open(std::path::Path::new(&path))?;
     let generation = store.reports_generation()?;
     store.put_ledger(generation, &serde_json::to_string(&ledger)?)?;
-    println!("wrote {n} incidents to the cached ledger of {path} (generation {generation})");
+    println!("wrote {n} incidents to the ledger of {path} (generation {generation})");
     Ok(())
 }
