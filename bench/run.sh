@@ -15,7 +15,7 @@ mkdir -p "$WORK" "$OUT"
 exec > >(tee "$OUT/summary.txt") 2>&1
 
 [ -n "${SKIP_BUILD:-}" ] || cargo build --release -p strikewatch -p sw-corpusgen >/dev/null 2>&1 || { echo build failed; exit 1; }
-SW=$ROOT/target/release/strikewatch
+SW=${SW:-$ROOT/target/release/strikewatch}
 GEN=$ROOT/target/release/sw-corpusgen
 TIME=/usr/bin/time
 
