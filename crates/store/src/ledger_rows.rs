@@ -8,7 +8,9 @@
 //! [`Store::publish_ledger`] orders them, numbers repeated tally and development ids, makes
 //! them the ledger (recording the reports generation they were built from), and drops the
 //! previous build's rows, in one transaction. A build cut short leaves the previous ledger in
-//! place; the next build clears its leftovers.
+//! place; the next publish clears its leftovers. Two builds at once (a server refreshing
+//! beside an ingest) take distinct numbers; whichever began later wins, and the other's rows
+//! are dropped.
 //!
 //! Orders (the same as `sw_ledger::build`): incidents by date (undated last), id, then the
 //! order they were written in; tallies by as-of date (undated first), id, then `ord`;
@@ -110,23 +112,40 @@ impl SqliteStore {
         self.state("ledger_generation")
     }
 
-    /// Rows belong to a build (the `build` column); the published
-    /// build's number is the state `ledger_build`.
+    /// Rows belong to a build (the `build` column); build numbers come from the state
+    /// counter `ledger_next_build`, taken in a write transaction, so that two processes
+    /// rebuilding at once (`serve` beside an `ingest`) never share one; the published build's
+    /// number is the state `ledger_build`.
     pub(crate) fn begin_ledger_impl(&mut self) -> Result<i64> {
-        let published = self.state("ledger_build")?.unwrap_or(0);
-        let tx = self.conn_mut().transaction()?;
-        let mut last = published;
-        for t in ["ledger_incidents", "ledger_tallies", "ledger_developments"] {
-            let m: Option<i64> =
-                tx.query_row(&format!("SELECT max(build) FROM {t}"), [], |r| r.get(0))?;
-            last = last.max(m.unwrap_or(0));
-            tx.execute(
-                &format!("DELETE FROM {t} WHERE build != ?1"),
-                params![published],
-            )?;
-        }
+        let tx = self
+            .conn_mut()
+            .transaction_with_behavior(rusqlite::TransactionBehavior::Immediate)?;
+        let counter: Option<String> = tx
+            .query_row(
+                "SELECT value FROM state WHERE key = 'ledger_next_build'",
+                [],
+                |r| r.get(0),
+            )
+            .optional()?;
+        let next = match counter.and_then(|v| v.parse::<i64>().ok()) {
+            Some(n) => n,
+            None => {
+                let mut last: i64 = 0;
+                for t in ["ledger_incidents", "ledger_tallies", "ledger_developments"] {
+                    let m: Option<i64> =
+                        tx.query_row(&format!("SELECT max(build) FROM {t}"), [], |r| r.get(0))?;
+                    last = last.max(m.unwrap_or(0));
+                }
+                last + 1
+            }
+        };
+        tx.execute(
+            "INSERT INTO state (key, value) VALUES ('ledger_next_build', ?1)
+             ON CONFLICT(key) DO UPDATE SET value = excluded.value",
+            params![(next + 1).to_string()],
+        )?;
         tx.commit()?;
-        Ok(last + 1)
+        Ok(next)
     }
 
     pub(crate) fn put_ledger_rows_impl(
@@ -181,7 +200,25 @@ impl SqliteStore {
     }
 
     pub(crate) fn publish_ledger_impl(&mut self, build: i64, generation: i64) -> Result<()> {
-        let tx = self.conn_mut().transaction()?;
+        let tx = self
+            .conn_mut()
+            .transaction_with_behavior(rusqlite::TransactionBehavior::Immediate)?;
+        let published: Option<i64> = tx
+            .query_row(
+                "SELECT value FROM state WHERE key = 'ledger_build'",
+                [],
+                |r| r.get::<_, String>(0),
+            )
+            .optional()?
+            .and_then(|v| v.parse().ok());
+        if published.is_some_and(|p| p >= build) {
+            // a build begun later was published first: this one is older, drop it
+            for t in ["ledger_incidents", "ledger_tallies", "ledger_developments"] {
+                tx.execute(&format!("DELETE FROM {t} WHERE build = ?1"), params![build])?;
+            }
+            tx.commit()?;
+            return Ok(());
+        }
         tx.execute(
             "UPDATE ledger_incidents SET pos = o.n FROM (
                  SELECT rowid AS rid, row_number() OVER (ORDER BY date IS NULL, date, id, ord) AS n
@@ -236,11 +273,10 @@ impl SqliteStore {
                 params![key, value.to_string()],
             )?;
         }
+        // the previous ledger, and what older builds cut short left (a newer build still
+        // being written is left alone)
         for t in ["ledger_incidents", "ledger_tallies", "ledger_developments"] {
-            tx.execute(
-                &format!("DELETE FROM {t} WHERE build != ?1"),
-                params![build],
-            )?;
+            tx.execute(&format!("DELETE FROM {t} WHERE build < ?1"), params![build])?;
         }
         tx.commit()?;
         Ok(())
@@ -496,5 +532,50 @@ mod tests {
             .unwrap();
         assert_eq!(left, 1, "older builds are dropped");
         assert_eq!(s.ledger_generation().unwrap(), Some(3));
+    }
+
+    #[test]
+    fn of_two_builds_at_once_the_later_one_wins() {
+        let dir = tempfile::tempdir().unwrap();
+        let path = dir.path().join("s.db");
+        let mut a = SqliteStore::open(&path).unwrap();
+        let mut b = SqliteStore::open(&path).unwrap();
+        let inc = |id: &str| {
+            row(
+                0,
+                &format!(r#"{{"id":"{id}","event_type":"strike","date":null}}"#),
+            )
+        };
+        let ba = a.begin_ledger().unwrap();
+        let bb = b.begin_ledger().unwrap();
+        assert!(bb > ba, "distinct build numbers");
+        a.put_ledger_rows(ba, LedgerList::Incidents, &[inc("inc-a")])
+            .unwrap();
+        b.put_ledger_rows(bb, LedgerList::Incidents, &[inc("inc-b")])
+            .unwrap();
+        // the older build publishing first does not touch the newer one's rows
+        a.publish_ledger(ba, 1).unwrap();
+        b.publish_ledger(bb, 2).unwrap();
+        let f = LedgerFilter::default();
+        assert_eq!(all(&a, LedgerList::Incidents, &f).len(), 1);
+        assert_eq!(a.ledger_generation().unwrap(), Some(2));
+        // and the other way round: the older one, published last, is dropped
+        let bc = a.begin_ledger().unwrap();
+        let bd = b.begin_ledger().unwrap();
+        a.put_ledger_rows(bc, LedgerList::Incidents, &[inc("inc-c")])
+            .unwrap();
+        b.put_ledger_rows(bd, LedgerList::Incidents, &[inc("inc-d")])
+            .unwrap();
+        b.publish_ledger(bd, 4).unwrap();
+        a.publish_ledger(bc, 3).unwrap();
+        let got = all(&a, LedgerList::Incidents, &f);
+        assert_eq!(got.len(), 1);
+        assert!(got[0].contains("inc-d"), "{got:?}");
+        assert_eq!(a.ledger_generation().unwrap(), Some(4));
+        let left: i64 = a
+            .connection()
+            .query_row("SELECT count(*) FROM ledger_incidents", [], |r| r.get(0))
+            .unwrap();
+        assert_eq!(left, 1);
     }
 }

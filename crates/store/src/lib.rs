@@ -274,8 +274,8 @@ pub trait Store {
     /// build.
     fn ledger_generation(&self) -> Result<Option<i64>>;
 
-    /// Starts building a ledger: drops what an earlier build cut short left, and returns the
-    /// new build's number.
+    /// Starts building a ledger and returns the new build's number (distinct even when two
+    /// processes build at once).
     fn begin_ledger(&mut self) -> Result<i64>;
 
     /// Adds entries to the ledger being built (any number of calls, each its own
@@ -286,7 +286,8 @@ pub trait Store {
     /// one, in one transaction: orders each list (incidents by date, undated last, then id;
     /// tallies by as-of date and developments by date, undated first, then id; ties by
     /// [`LedgerRow::ord`]), gives the second and later tallies or developments with the same
-    /// id the suffixes `-2`, `-3`..., and drops the previous ledger.
+    /// id the suffixes `-2`, `-3`..., and drops the previous ledger and what older builds cut
+    /// short left. If a build begun later was published meanwhile, this one is dropped.
     fn publish_ledger(&mut self, build: i64, generation: i64) -> Result<()>;
 
     /// Visits the published ledger's entries of `list` in order (their JSON, as stored) until
