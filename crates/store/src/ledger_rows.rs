@@ -288,29 +288,29 @@ impl SqliteStore {
         filter: &LedgerFilter,
         visit: &mut dyn FnMut(&str) -> bool,
     ) -> Result<()> {
-        let Some(build) = self.state("ledger_build")? else {
-            return Ok(());
-        };
+        // one statement, so one snapshot: a rebuild published meanwhile is either wholly
+        // seen or not at all
+        const BUILD: &str = "(SELECT CAST(value AS INTEGER) FROM state WHERE key = 'ledger_build')";
         let conn = self.connection();
         let mut stmt = match list {
-            LedgerList::Incidents => conn.prepare_cached(
+            LedgerList::Incidents => conn.prepare_cached(&format!(
                 "SELECT json FROM ledger_incidents
-                 WHERE build = ?1
-                   AND (?2 IS NULL OR day_hi >= ?2) AND (?3 IS NULL OR day_lo <= ?3)
-                   AND ((?2 IS NULL AND ?3 IS NULL) OR date IS NOT NULL)
-                   AND (?4 IS NULL OR event_type = ?4)
-                 ORDER BY pos",
-            )?,
+                 WHERE build = {BUILD}
+                   AND (?1 IS NULL OR day_hi >= ?1) AND (?2 IS NULL OR day_lo <= ?2)
+                   AND ((?1 IS NULL AND ?2 IS NULL) OR date IS NOT NULL)
+                   AND (?3 IS NULL OR event_type = ?3)
+                 ORDER BY pos"
+            ))?,
             _ => conn.prepare_cached(&format!(
-                "SELECT json FROM {} WHERE build = ?1 ORDER BY pos",
+                "SELECT json FROM {} WHERE build = {BUILD} ORDER BY pos",
                 table(list)
             ))?,
         };
         let mut rows = match list {
             LedgerList::Incidents => {
-                stmt.query(params![build, filter.from, filter.to, filter.event_type])?
+                stmt.query(params![filter.from, filter.to, filter.event_type])?
             }
-            _ => stmt.query(params![build])?,
+            _ => stmt.query([])?,
         };
         while let Some(r) = rows.next()? {
             let json = r.get_ref(0)?.as_str().map_err(bad)?;
