@@ -166,12 +166,9 @@ pub fn run(cli: Cli) -> Result<ExitCode> {
             if json {
                 stream_json(&store, LedgerList::Incidents, &filter)?;
             } else {
-                let picked: Vec<sw_ledger::Incident> =
+                let picked: Vec<render::IncidentLine> =
                     parse_rows(&store, LedgerList::Incidents, &filter)?;
-                print!(
-                    "{}",
-                    render::incidents_table(&picked.iter().collect::<Vec<_>>())
-                );
+                print!("{}", render::incident_lines_table(&picked));
             }
             Ok(ExitCode::SUCCESS)
         }
@@ -270,10 +267,8 @@ pub fn run(cli: Cli) -> Result<ExitCode> {
 /// stored rows (no entry is parsed).
 fn stream_json<S: Store>(store: &S, list: LedgerList, filter: &LedgerFilter) -> Result<()> {
     let stdout = std::io::stdout();
-    let mut out = render::PrettyArray::new(std::io::BufWriter::with_capacity(
-        1 << 16,
-        stdout.lock(),
-    ));
+    let mut out =
+        render::PrettyArray::new(std::io::BufWriter::with_capacity(1 << 16, stdout.lock()));
     let mut failed = None;
     store.ledger_rows(list, filter, &mut |json| match out.push(json) {
         Ok(()) => true,

@@ -84,20 +84,6 @@ pub fn range(low: Option<i64>, best: Option<i64>, high: Option<i64>) -> String {
     }
 }
 
-fn fig(f: Option<&sw_ledger::IncidentFigure>) -> String {
-    match f {
-        None => "-".into(),
-        Some(f) => {
-            let r = f.range();
-            let mut s = range(r.low, r.best, r.high);
-            if f.contested {
-                s.push('*');
-            }
-            s
-        }
-    }
-}
-
 fn rng(r: &Option<sw_ledger::Range>) -> String {
     r.as_ref()
         .map(|r| range(r.low, r.best, r.high))
@@ -160,7 +146,109 @@ pub fn reports_table(rows: &[crate::ledger_cmds::ReportOut]) -> String {
     out
 }
 
+/// What the incident table shows of an incident: read straight from a stored row (the
+/// sources are counted, not parsed), or taken from an [`sw_ledger::Incident`].
+#[derive(serde::Deserialize, Debug, Clone, PartialEq)]
+pub struct IncidentLine {
+    pub id: String,
+    pub date: Option<String>,
+    pub event_type: String,
+    pub place: PlaceLine,
+    pub figures: FiguresLine,
+    pub grade: String,
+    #[serde(deserialize_with = "count_items")]
+    pub sources: usize,
+}
+
+#[derive(serde::Deserialize, Debug, Clone, PartialEq)]
+pub struct PlaceLine {
+    pub name: Option<String>,
+    pub region: Option<String>,
+    pub country: Option<String>,
+}
+
+#[derive(serde::Deserialize, Debug, Clone, PartialEq)]
+pub struct FiguresLine {
+    pub killed: Option<FigureLine>,
+    pub survivors: Option<FigureLine>,
+    pub vessels: Option<FigureLine>,
+}
+
+#[derive(serde::Deserialize, Debug, Clone, Copy, PartialEq)]
+pub struct FigureLine {
+    pub low: Option<i64>,
+    pub best: Option<i64>,
+    pub high: Option<i64>,
+    pub contested: bool,
+}
+
+fn count_items<'de, D: serde::Deserializer<'de>>(d: D) -> Result<usize, D::Error> {
+    struct Count;
+    impl<'de> serde::de::Visitor<'de> for Count {
+        type Value = usize;
+        fn expecting(&self, f: &mut std::fmt::Formatter) -> std::fmt::Result {
+            f.write_str("a list")
+        }
+        fn visit_seq<A: serde::de::SeqAccess<'de>>(self, mut seq: A) -> Result<usize, A::Error> {
+            let mut n = 0;
+            while seq.next_element::<serde::de::IgnoredAny>()?.is_some() {
+                n += 1;
+            }
+            Ok(n)
+        }
+    }
+    d.deserialize_seq(Count)
+}
+
+impl IncidentLine {
+    pub fn of(i: &sw_ledger::Incident) -> IncidentLine {
+        let f = |name: &str| {
+            i.figures.get(name).map(|x| FigureLine {
+                low: x.low,
+                best: x.best,
+                high: x.high,
+                contested: x.contested,
+            })
+        };
+        IncidentLine {
+            id: i.id.clone(),
+            date: i.date.clone(),
+            event_type: i.event_type.as_str().to_string(),
+            place: PlaceLine {
+                name: i.place.name.clone(),
+                region: i.place.region.clone(),
+                country: i.place.country.clone(),
+            },
+            figures: FiguresLine {
+                killed: f("killed"),
+                survivors: f("survivors"),
+                vessels: f("vessels"),
+            },
+            grade: i.grade.as_str().to_string(),
+            sources: i.sources.len(),
+        }
+    }
+}
+
+fn fig_line(f: Option<&FigureLine>) -> String {
+    match f {
+        None => "-".into(),
+        Some(f) => {
+            let mut s = range(f.low, f.best, f.high);
+            if f.contested {
+                s.push('*');
+            }
+            s
+        }
+    }
+}
+
 pub fn incidents_table(rows: &[&sw_ledger::Incident]) -> String {
+    let lines: Vec<IncidentLine> = rows.iter().map(|i| IncidentLine::of(i)).collect();
+    incident_lines_table(&lines)
+}
+
+pub fn incident_lines_table(rows: &[IncidentLine]) -> String {
     let mut out = String::new();
     let _ = writeln!(
         out,
@@ -180,13 +268,13 @@ pub fn incidents_table(rows: &[&sw_ledger::Incident]) -> String {
             "{:<16}  {:<10}  {:<8}  {:<22}  {:>7}  {:>9}  {:>7}  {:<13}  {:>7}",
             i.id,
             i.date.as_deref().unwrap_or("-"),
-            i.event_type.as_str(),
+            i.event_type,
             cut(&place, 22),
-            fig(i.figures.get("killed")),
-            fig(i.figures.get("survivors")),
-            fig(i.figures.get("vessels")),
-            i.grade.as_str(),
-            i.sources.len()
+            fig_line(i.figures.killed.as_ref()),
+            fig_line(i.figures.survivors.as_ref()),
+            fig_line(i.figures.vessels.as_ref()),
+            i.grade,
+            i.sources
         );
     }
     if rows.is_empty() {
