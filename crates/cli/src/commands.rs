@@ -17,7 +17,14 @@ pub fn run(cli: Cli) -> Result<ExitCode> {
             let extracted = if args.no_extract || summary.interrupted {
                 None
             } else {
-                Some(extract_and_update(&mut store, false)?)
+                // the pipeline extracted the new articles; this pass does what it left
+                let mut e = extract_and_update(&mut store, false)?;
+                let p = &summary.extracted;
+                e.articles += p.articles;
+                e.events += p.events;
+                e.developments += p.developments;
+                e.tallies += p.tallies;
+                Some(e)
             };
             let counts = store.counts()?;
             if args.json {

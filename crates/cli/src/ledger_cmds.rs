@@ -17,7 +17,7 @@ pub const EXTRACT_VERSION: &str = concat!("sw-extract-", env!("CARGO_PKG_VERSION
 
 const BATCH: usize = 256;
 
-#[derive(Debug, Default, Serialize, Clone)]
+#[derive(Debug, Default, Serialize, Clone, PartialEq, Eq)]
 pub struct ExtractSummary {
     pub articles: usize,
     pub events: usize,

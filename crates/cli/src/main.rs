@@ -186,6 +186,7 @@ pub(crate) fn ingest(
         batch: args.batch.max(1),
         stop: &stop,
         fetcher: fetcher.as_ref(),
+        extractor: (!args.no_extract).then(|| Arc::new(sw_extract::Extractor::new())),
     };
     let summary = pipeline.run(&args.inputs, &reporter)?;
     reporter.bar.finish_and_clear();

@@ -13,10 +13,13 @@ use anyhow::Result;
 use rayon::prelude::*;
 use serde::Serialize;
 use sw_dedup::Signature;
+use sw_extract::Extractor;
 use sw_ingest::{Item, Options, Unit, UnitMeta};
 use sw_model::Format;
-use sw_store::{Admission, Finish, NewArticle, Outcome, RawInput, Store};
+use sw_store::{Admission, Finish, NewArticle, Outcome, RawInput, ReportRow, Store};
 use sw_text::Preparer;
+
+use crate::ledger_cmds::{row_of, ExtractSummary, EXTRACT_VERSION};
 
 /// What an ingest did, for the summary line and `--json`.
 #[derive(Debug, Default, Serialize, Clone, PartialEq, Eq)]
@@ -36,6 +39,10 @@ pub struct Summary {
     /// Inputs left pending by an earlier interrupted run and finished now.
     pub resumed: usize,
     pub interrupted: bool,
+    /// What extraction in the pipeline produced (the new articles' reports), counted with
+    /// the extraction that follows the ingest.
+    #[serde(skip)]
+    pub extracted: ExtractSummary,
 }
 
 /// Where the pipeline reports as it goes: one line per problem, and progress.
@@ -52,13 +59,18 @@ pub struct Pipeline<'a, S: Store> {
     pub batch: usize,
     pub stop: &'a AtomicBool,
     pub fetcher: Option<&'a sw_ingest::Fetcher>,
+    /// When set, new articles are extracted on the worker threads while their batch is
+    /// parsed, and their reports stored right after the articles (so the extraction pass
+    /// after the ingest finds nothing left to do and re-reads nothing).
+    pub extractor: Option<Arc<Extractor>>,
 }
 
 /// Largest total of raw bytes held in one batch.
 const BATCH_BYTES: usize = 32 * 1024 * 1024;
 
-/// The parsed articles of one batch, as parsing yields them to the store.
-type Parsed = Vec<(i64, String, Finish)>;
+/// The parsed articles of one batch, as parsing yields them to the store, each input with the
+/// reports of each of its articles (empty without an extractor).
+type Parsed = Vec<(i64, String, Finish, Vec<Vec<ReportRow>>)>;
 
 /// A batch whose raw inputs are committed and whose parse runs on the worker threads while
 /// the store finishes the batch before it.
@@ -185,9 +197,16 @@ impl<S: Store> Pipeline<'_, S> {
         let limits = self.options.limits.clone();
         let preparer = preparer.clone();
         let today = chrono::Utc::now().date_naive();
+        let extractor = self.extractor.clone();
         rayon::spawn(move || {
             // the receiver is gone only when the store failed; nothing is lost then
-            let _ = tx.send(parse_all(work, &preparer, &limits, today));
+            let _ = tx.send(parse_all(
+                work,
+                &preparer,
+                &limits,
+                today,
+                extractor.as_deref(),
+            ));
         });
         InFlight(rx)
     }
@@ -204,7 +223,8 @@ impl<S: Store> Pipeline<'_, S> {
             .recv()
             .map_err(|_| anyhow::anyhow!("a parsing thread stopped without a result"))?;
         let mut batch = Vec::with_capacity(results.len());
-        for (id, locator, finish) in results {
+        let mut reports = Vec::with_capacity(results.len());
+        for (id, locator, finish, rows) in results {
             match &finish {
                 Finish::Failed(e) => {
                     summary.failed += 1;
@@ -218,35 +238,59 @@ impl<S: Store> Pipeline<'_, S> {
                 }
             }
             batch.push((id, finish));
+            reports.push(rows);
         }
         let outcomes = self.store.finish(batch, self.near_dup)?;
-        for per_input in outcomes {
+        let mut extracted: Vec<(i64, Vec<ReportRow>)> = Vec::new();
+        for (per_input, rows) in outcomes.into_iter().zip(reports) {
+            let mut rows = rows.into_iter();
             for o in per_input {
+                let article_rows = rows.next();
                 match o {
-                    Outcome::New { copy_of, .. } => {
+                    Outcome::New { id, copy_of, .. } => {
                         summary.new += 1;
                         if copy_of.is_some() {
                             summary.copies += 1;
+                        }
+                        if let (Some(r), true) = (article_rows, self.extractor.is_some()) {
+                            extracted.push((id, r));
                         }
                     }
                     Outcome::Duplicate { .. } => summary.duplicate += 1,
                 }
             }
         }
+        if !extracted.is_empty() {
+            let e = &mut summary.extracted;
+            e.articles += extracted.len();
+            for r in extracted.iter().flat_map(|(_, rows)| rows) {
+                match r.kind.as_str() {
+                    "event" => e.events += 1,
+                    "development" => e.developments += 1,
+                    _ => e.tallies += 1,
+                }
+            }
+            // the articles are committed already: a crash here leaves them unextracted,
+            // and the extraction pass after the ingest does them
+            self.store.put_reports(EXTRACT_VERSION, extracted)?;
+        }
         reporter.progress(summary);
         Ok(())
     }
 }
 
-/// Parses every unit, then normalises and signs its documents, in parallel.
+/// Parses every unit, then normalises, signs and (with an extractor) extracts its documents,
+/// in parallel.
 fn parse_all(
     work: Vec<(i64, Unit)>,
     preparer: &Preparer,
     limits: &sw_ingest::Limits,
     today: chrono::NaiveDate,
+    extractor: Option<&Extractor>,
 ) -> Parsed {
     work.into_par_iter()
         .map(|(id, unit)| {
+            let mut rows: Vec<Vec<ReportRow>> = Vec::new();
             let finish = match sw_ingest::parse(&unit, limits) {
                 Err(e) => Finish::Failed(e.0),
                 Ok(parsed) => {
@@ -262,6 +306,12 @@ fn parse_all(
                             };
                             let (article, _stats) = preparer.prepare(doc, reference);
                             let signature = Signature::of(dedup_body(&article));
+                            if let Some(x) = extractor {
+                                // exactly what extraction reads back from the store later
+                                let reports =
+                                    x.extract(&article.text, article.lang, article.published);
+                                rows.push(reports.iter().map(row_of).collect());
+                            }
                             NewArticle {
                                 item: i as u32,
                                 article,
@@ -275,7 +325,7 @@ fn parse_all(
                     }
                 }
             };
-            (id, unit.locator, finish)
+            (id, unit.locator, finish, rows)
         })
         .collect()
 }

@@ -111,7 +111,36 @@ const MIGRATIONS: &[&str] = &[
     "#,
     // 4: the built ledger as rows (ledger_rows.rs)
     crate::ledger_rows::MIGRATION,
+    // 5: report ids derived from (article, position) (see REPORTS_PER_ARTICLE), so that a
+    // report's id does not depend on when its article was extracted
+    r#"
+    CREATE TABLE reports_new (
+        id INTEGER PRIMARY KEY,
+        article_id INTEGER NOT NULL REFERENCES articles(id),
+        idx INTEGER NOT NULL,
+        kind TEXT NOT NULL,
+        event_type TEXT NOT NULL,
+        modality TEXT NOT NULL,
+        date TEXT,
+        json TEXT NOT NULL,
+        UNIQUE (article_id, idx)
+    );
+    INSERT INTO reports_new (id, article_id, idx, kind, event_type, modality, date, json)
+        SELECT article_id * 1048576 + idx, article_id, idx, kind, event_type, modality, date, json
+        FROM reports WHERE idx < 1048576;
+    DROP TABLE reports;
+    ALTER TABLE reports_new RENAME TO reports;
+    CREATE INDEX reports_kind ON reports(kind, event_type);
+    UPDATE state SET value = CAST(value AS INTEGER) + 1 WHERE key = 'reports_generation';
+    "#,
 ];
+
+/// Reports kept per article, and the stride of report ids: a report's id is `article id ×
+/// REPORTS_PER_ARTICLE + its position`, the same whenever and however often its article is
+/// extracted (in the ingest pipeline, by `extract`, after an interruption), so the ledger,
+/// which cites report ids, does not depend on the history of the store. An article yielding
+/// more reports than this (no real one comes near) keeps the first ones.
+pub const REPORTS_PER_ARTICLE: i64 = 1 << 20;
 
 pub struct SqliteStore {
     conn: Connection,
@@ -719,14 +748,14 @@ impl Store for SqliteStore {
         {
             let mut del = tx.prepare_cached("DELETE FROM reports WHERE article_id = ?1")?;
             let mut ins = tx.prepare_cached(
-                "INSERT INTO reports (article_id, idx, kind, event_type, modality, date, json)
-                 VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?7)",
+                "INSERT INTO reports (id, article_id, idx, kind, event_type, modality, date, json)
+                 VALUES (?1 * ?8 + ?2, ?1, ?2, ?3, ?4, ?5, ?6, ?7)",
             )?;
             let mut mark =
                 tx.prepare_cached("UPDATE articles SET extracted_version = ?2 WHERE id = ?1")?;
             for (article, rows) in &batch {
                 del.execute(params![article])?;
-                for (idx, r) in rows.iter().enumerate() {
+                for (idx, r) in rows.iter().enumerate().take(REPORTS_PER_ARTICLE as usize) {
                     ins.execute(params![
                         article,
                         idx as i64,
@@ -734,7 +763,8 @@ impl Store for SqliteStore {
                         r.event_type,
                         r.modality,
                         r.date,
-                        r.json
+                        r.json,
+                        REPORTS_PER_ARTICLE
                     ])?;
                 }
                 mark.execute(params![article, version])?;
@@ -1243,6 +1273,10 @@ mod report_tests {
         })
         .unwrap();
         assert_eq!(seen.len(), 1, "re-extraction replaces, never appends");
+        assert_eq!(
+            seen[0].id, REPORTS_PER_ARTICLE,
+            "a report's id is its article's id times the stride plus its position, however often it is rewritten"
+        );
         assert_eq!(s.report_counts().unwrap(), vec![("event".to_string(), 1)]);
         assert_eq!(s.reports_generation().unwrap(), g0 + 2);
         assert_eq!(s.ledger_generation().unwrap(), None);
