@@ -80,7 +80,10 @@ mod tests {
     fn the_same_total_gives_the_median_date_of_those_stating_it() {
         assert_eq!(estimate_written(&[87], &series()), Some(d("2025-12-06")));
         // the largest total of the article counts
-        assert_eq!(estimate_written(&[12, 87], &series()), Some(d("2025-12-06")));
+        assert_eq!(
+            estimate_written(&[12, 87], &series()),
+            Some(d("2025-12-06"))
+        );
     }
 
     #[test]
