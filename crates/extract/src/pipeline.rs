@@ -83,6 +83,28 @@ struct SentCtx<'a> {
 }
 
 impl<'a> SentCtx<'a> {
+    /// A claim on the bytes `span` of this sentence: its surface is what the span covers.
+    fn claim(
+        &self,
+        field: &str,
+        value: serde_json::Value,
+        span: [usize; 2],
+        source: &Source,
+        modality: Modality,
+        rule: impl Into<String>,
+    ) -> Claim {
+        Claim {
+            field: field.into(),
+            value,
+            surface: self.surface(span[0], span[1]).to_string(),
+            span,
+            sentence: self.span(),
+            source: source.clone(),
+            modality,
+            rule: rule.into(),
+        }
+    }
+
     fn span(&self) -> [usize; 2] {
         [self.range.start, self.range.end]
     }
@@ -760,16 +782,8 @@ impl Extractor {
                     "modality.default_occurred".to_string(),
                 ),
             };
-            rep.claims.push(Claim {
-                field: "modality".into(),
-                value: json!(m.as_str()),
-                surface: ctx.surface(ms, me).to_string(),
-                span: [ms, me],
-                sentence: ctx.span(),
-                source: src.clone(),
-                modality: *m,
-                rule: mrule,
-            });
+            rep.claims
+                .push(ctx.claim("modality", json!(m.as_str()), [ms, me], src, *m, mrule));
             // date
             let mut weekday = None;
             let dated = if let Some((d, attached)) = pick_date(&dates_all, toks, e.ts, l) {
@@ -801,18 +815,14 @@ impl Extractor {
             if let Some(t) = tgt {
                 let k = *t.value();
                 rep.target_kind = Some(k);
-                rep.claims.push(Claim {
-                    field: "target_kind".into(),
-                    value: json!(k.as_str()),
-                    surface: ctx
-                        .surface(toks[t.ts].start, toks[t.te - 1].end)
-                        .to_string(),
-                    span: [toks[t.ts].start, toks[t.te - 1].end],
-                    sentence: ctx.span(),
-                    source: src.clone(),
-                    modality: *m,
-                    rule: format!("lex:{}:{}:{}", l.targets.file, k.as_str(), t.phrase.text),
-                });
+                rep.claims.push(ctx.claim(
+                    "target_kind",
+                    json!(k.as_str()),
+                    [toks[t.ts].start, toks[t.te - 1].end],
+                    src,
+                    *m,
+                    format!("lex:{}:{}:{}", l.targets.file, k.as_str(), t.phrase.text),
+                ));
             } else if extra_land {
                 rep.target_kind = Some(TargetKind::LandSite);
             } else if et == EventType::Strike {
@@ -849,16 +859,8 @@ impl Extractor {
             }
             if let Some((p, s, en)) = &place {
                 rep.place = Some(p.clone());
-                rep.claims.push(Claim {
-                    field: "place".into(),
-                    value: json!(p.name),
-                    surface: ctx.surface(*s, *en).to_string(),
-                    span: [*s, *en],
-                    sentence: ctx.span(),
-                    source: src.clone(),
-                    modality: *m,
-                    rule: "gazetteer".into(),
-                });
+                rep.claims
+                    .push(ctx.claim("place", json!(p.name), [*s, *en], src, *m, "gazetteer"));
             }
             if let Some(p) = rep.place.as_mut() {
                 // a strike at sea off a country whose waters lie in one region only
@@ -885,16 +887,14 @@ impl Extractor {
                 if let Some((a, p)) = hit {
                     let (s0, e0) = (toks[a.ts].start, toks[a.te - 1].end);
                     rep.place = Some(to_ref(p));
-                    rep.claims.push(Claim {
-                        field: "place".into(),
-                        value: json!(p.name),
-                        surface: ctx.surface(s0, e0).to_string(),
-                        span: [s0, e0],
-                        sentence: ctx.span(),
-                        source: src.clone(),
-                        modality: *m,
-                        rule: format!("lex:actors.tsv:country:{}", a.phrase.text),
-                    });
+                    rep.claims.push(ctx.claim(
+                        "place",
+                        json!(p.name),
+                        [s0, e0],
+                        src,
+                        *m,
+                        format!("lex:actors.tsv:country:{}", a.phrase.text),
+                    ));
                 }
             }
             if kind == ReportKind::Event {
@@ -919,16 +919,14 @@ impl Extractor {
                             approx: false,
                             surface: ctx.surface(s, en).to_string(),
                         });
-                        rep.claims.push(Claim {
-                            field: "vessels".into(),
-                            value: json!({"low": 1, "best": 1, "high": 1, "approx": false}),
-                            surface: ctx.surface(s, en).to_string(),
-                            span: [s, en],
-                            sentence: ctx.span(),
-                            source: src.clone(),
-                            modality: *m,
-                            rule: "fig.single_vessel".into(),
-                        });
+                        rep.claims.push(ctx.claim(
+                            "vessels",
+                            json!({"low": 1, "best": 1, "high": 1, "approx": false}),
+                            [s, en],
+                            src,
+                            *m,
+                            "fig.single_vessel",
+                        ));
                     }
                 }
             }
@@ -1070,16 +1068,14 @@ impl Extractor {
                     ctx,
                     src,
                 );
-                rep.claims.push(Claim {
-                    field: "place".into(),
-                    value: json!(p.name),
-                    surface: ctx.surface(ps, pe).to_string(),
-                    span: [ps, pe],
-                    sentence: ctx.span(),
-                    source: src.clone(),
-                    modality: Modality::Occurred,
-                    rule: "gazetteer.story_vessel".into(),
-                });
+                rep.claims.push(ctx.claim(
+                    "place",
+                    json!(p.name),
+                    [ps, pe],
+                    src,
+                    Modality::Occurred,
+                    "gazetteer.story_vessel",
+                ));
                 rep.place = Some(p);
                 out.push(Cand {
                     kind: CandKind::FiguresOnly,
@@ -1470,31 +1466,27 @@ impl Extractor {
                 vessels += 1;
                 if rep.place.is_none() {
                     rep.place = Some(p.clone());
-                    rep.claims.push(Claim {
-                        field: "place".into(),
-                        value: json!(p.name),
-                        surface: ctx.surface(*ps, *pe).to_string(),
-                        span: [*ps, *pe],
-                        sentence: ctx.span(),
-                        source: src.clone(),
-                        modality: Modality::Occurred,
-                        rule: "breakdown.region".into(),
-                    });
+                    rep.claims.push(ctx.claim(
+                        "place",
+                        json!(p.name),
+                        [*ps, *pe],
+                        src,
+                        Modality::Occurred,
+                        "breakdown.region",
+                    ));
                 }
                 for (field, value, (a, z)) in [
                     ("killed", q.figure.best.unwrap_or(0), (q.start, q.end)),
                     ("vessels", 1, (*bs, *be)),
                 ] {
-                    rep.claims.push(Claim {
-                        field: field.into(),
-                        value: json!({"low": value, "best": value, "high": value, "approx": false}),
-                        surface: ctx.surface(a, z).to_string(),
-                        span: [a, z],
-                        sentence: ctx.span(),
-                        source: src.clone(),
-                        modality: Modality::Occurred,
-                        rule: "breakdown.per_vessel".into(),
-                    });
+                    rep.claims.push(ctx.claim(
+                        field,
+                        json!({"low": value, "best": value, "high": value, "approx": false}),
+                        [a, z],
+                        src,
+                        Modality::Occurred,
+                        "breakdown.per_vessel",
+                    ));
                 }
             }
             let fig = |v: i64, surface: String| Figure {
@@ -1952,16 +1944,14 @@ fn set_date(rep: &mut Report, d: &DateExpr, ctx: &SentCtx, src: &Source) {
     } else {
         DateBasis::None
     };
-    rep.claims.push(Claim {
-        field: "date".into(),
-        value: json!(d.date),
-        surface: ctx.surface(d.start, d.end).to_string(),
-        span: [d.start, d.end],
-        sentence: ctx.span(),
-        source: src.clone(),
-        modality: rep.modality,
-        rule: d.rule.to_string(),
-    });
+    rep.claims.push(ctx.claim(
+        "date",
+        json!(d.date),
+        [d.start, d.end],
+        src,
+        rep.modality,
+        d.rule.to_string(),
+    ));
 }
 
 fn add_figure(rep: &mut Report, f: &FieldFig, ctx: &SentCtx, src: &Source, m: Modality) {
@@ -2013,16 +2003,14 @@ fn add_actors(
             alleged,
             source: src.clone(),
         });
-        rep.claims.push(Claim {
-            field: role.to_string(),
-            value: json!({"name": v.canonical, "alleged": alleged}),
-            surface: ctx.surface(s, e).to_string(),
-            span: [s, e],
-            sentence: ctx.span(),
-            source: src.clone(),
-            modality: m,
-            rule: format!("lex:actors.tsv:{}:{}", role, a.phrase.text),
-        });
+        rep.claims.push(ctx.claim(
+            role,
+            json!({"name": v.canonical, "alleged": alleged}),
+            [s, e],
+            src,
+            m,
+            format!("lex:actors.tsv:{}:{}", role, a.phrase.text),
+        ));
     }
 }
 
