@@ -3,13 +3,13 @@
 //! from stored reports whenever they changed, streamed into the store as rows (one per
 //! incident, tally and development) that the read commands query.
 
-use anyhow::{Context, Result};
+use anyhow::Result;
 use rayon::prelude::*;
 use serde::Serialize;
 use sw_extract::{Extractor, Report};
 use sw_ledger::{Entry, Ledger, ReportInput};
 use sw_model::Lang;
-use sw_store::{LedgerFilter, LedgerList, LedgerRow, ReportFilter, ReportRow, Store};
+use sw_store::{LedgerList, LedgerRow, ReportFilter, ReportRow, Store};
 
 /// Names the extraction rules in force. Articles extracted under another version are redone
 /// by `extract`; bump it when the rules or lexicons change.
@@ -100,31 +100,9 @@ pub fn ledger<S: Store>(store: &mut S) -> Result<Ledger> {
     load(store)
 }
 
-/// The stored ledger's rows, parsed.
+/// The stored ledger's rows, parsed (the web app's loader: one reading of the rows for both).
 pub fn load<S: Store>(store: &S) -> Result<Ledger> {
-    fn list<S: Store, T: serde::de::DeserializeOwned>(
-        store: &S,
-        which: LedgerList,
-    ) -> Result<Vec<T>> {
-        let mut out = Vec::new();
-        let mut bad = None;
-        store.ledger_rows(which, &LedgerFilter::default(), &mut |json| {
-            match serde_json::from_str(json) {
-                Ok(v) => out.push(v),
-                Err(e) => bad = Some(e),
-            }
-            bad.is_none()
-        })?;
-        match bad {
-            Some(e) => Err(e).context("the stored ledger is not readable"),
-            None => Ok(out),
-        }
-    }
-    Ok(Ledger {
-        incidents: list(store, LedgerList::Incidents)?,
-        tallies: list(store, LedgerList::Tallies)?,
-        developments: list(store, LedgerList::Developments)?,
-    })
+    sw_web::snapshot::load_ledger(store)
 }
 
 /// Rebuilds the ledger of `generation` with bounded batches: reports are read a batch of
