@@ -24,35 +24,44 @@ fn tally_killed(r: &Report) -> Option<i64> {
 /// Re-extracts the undated articles the corpus can place in time. Returns how many
 /// articles' reports changed.
 pub fn date_undated<S: Store>(store: &mut S) -> Result<usize> {
-    // dated totals, and the totals of each undated article
-    let mut series: Vec<(NaiveDate, i64)> = Vec::new();
-    let mut undated: BTreeMap<i64, Vec<i64>> = BTreeMap::new();
-    let filter = ReportFilter {
+    // the totals of each undated article first: most corpora have none, and then the dated
+    // totals are never parsed
+    let tallies = || ReportFilter {
         article: None,
         kind: Some("tally".into()),
     };
-    store.reports(filter, &mut |r| {
-        let Ok(rep) = serde_json::from_str::<Report>(&r.json) else {
-            return true;
-        };
-        let Some(k) = tally_killed(&rep) else {
-            return true;
-        };
-        match r.published {
-            Some(_) => {
+    let mut undated: BTreeMap<i64, Vec<i64>> = BTreeMap::new();
+    store.reports(tallies(), &mut |r| {
+        if r.published.is_none() {
+            if let Some(k) = serde_json::from_str::<Report>(&r.json)
+                .ok()
+                .as_ref()
+                .and_then(tally_killed)
+            {
+                undated.entry(r.article_id).or_default().push(k);
+            }
+        }
+        true
+    })?;
+    if undated.is_empty() {
+        return Ok(0);
+    }
+    let mut series: Vec<(NaiveDate, i64)> = Vec::new();
+    store.reports(tallies(), &mut |r| {
+        if r.published.is_some() {
+            if let Ok(rep) = serde_json::from_str::<Report>(&r.json) {
                 let as_of = rep
                     .date
                     .as_deref()
                     .and_then(|d| NaiveDate::parse_from_str(d, "%Y-%m-%d").ok());
-                if let Some(d) = as_of {
+                if let (Some(d), Some(k)) = (as_of, tally_killed(&rep)) {
                     series.push((d, k));
                 }
             }
-            None => undated.entry(r.article_id).or_default().push(k),
         }
         true
     })?;
-    if undated.is_empty() || series.is_empty() {
+    if series.is_empty() {
         return Ok(0);
     }
     let extractor = Extractor::new();
