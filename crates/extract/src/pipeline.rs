@@ -495,13 +495,7 @@ impl Extractor {
             if let Some(parts) = self.breakdown(l, ctx, src) {
                 out.push(Cand {
                     kind: CandKind::Breakdown,
-                    report: base_report(
-                        ReportKind::Event,
-                        EventType::Strike,
-                        Modality::Occurred,
-                        ctx,
-                        src,
-                    ),
+                    report: strike_report(ctx, src),
                     dated: false,
                     subject: None,
                     parts,
@@ -1004,20 +998,14 @@ impl Extractor {
             out.insert(ci, second);
             out.insert(ci, first);
         }
-        // figures beside only a development of fact ("said two were killed and the two who
-        // survived are being sent home"): the figures still belong to the story's event
+        // figures beside only a development of fact ("three died and the one rescued will be
+        // flown home", where "flown" is a deployment cue): they belong to the story's event
         let only_fact_devs = picked.iter().all(|(e, m, _)| {
             !matches!(e.value().event_type, EventType::Strike | EventType::Raid)
                 && *m == Modality::Occurred
         });
         if only_fact_devs && any_event_fig {
-            let mut rep = base_report(
-                ReportKind::Event,
-                EventType::Strike,
-                Modality::Occurred,
-                ctx,
-                src,
-            );
+            let mut rep = strike_report(ctx, src);
             for f in figs.iter().filter(|f| !f.tally && f.field != "strikes") {
                 add_figure(&mut rep, f, ctx, src, Modality::Occurred);
             }
@@ -1061,13 +1049,7 @@ impl Extractor {
             });
             let sea = if boat { self.place(ctx, &[]) } else { None };
             if let Some((p, ps, pe)) = sea.filter(|(p, _, _)| p.region_code.is_some()) {
-                let mut rep = base_report(
-                    ReportKind::Event,
-                    EventType::Strike,
-                    Modality::Occurred,
-                    ctx,
-                    src,
-                );
+                let mut rep = strike_report(ctx, src);
                 rep.claims.push(ctx.claim(
                     "place",
                     json!(p.name),
@@ -1382,9 +1364,9 @@ impl Extractor {
         out
     }
 
-    /// "Four died on the first boat in the eastern Pacific, four on a second also in the
-    /// eastern Pacific and three on a third in the Caribbean": tolls vessel by vessel, summed
-    /// per sea region. None unless at least two vessels in two different regions are counted.
+    /// "Two died aboard the first boat, in the Caribbean; five aboard the second and one
+    /// aboard the third, both in the eastern Pacific": tolls vessel by vessel, summed per sea
+    /// region. None unless at least two vessels in two different regions are counted.
     fn breakdown(&self, l: &LangLex, ctx: &SentCtx, src: &Source) -> Option<Vec<Report>> {
         let toks = &ctx.toks;
         let boats: Vec<_> = l
@@ -1447,13 +1429,7 @@ impl Extractor {
         }
         let mut parts: Vec<Report> = Vec::new();
         for code in codes {
-            let mut rep = base_report(
-                ReportKind::Event,
-                EventType::Strike,
-                Modality::Occurred,
-                ctx,
-                src,
-            );
+            let mut rep = strike_report(ctx, src);
             rep.target_kind = Some(TargetKind::Vessel);
             rep.means = Some("unknown".into());
             let mut killed = 0i64;
@@ -1714,8 +1690,8 @@ fn field_of(
             .iter()
             .any(|d| d.start <= t.start && t.end <= d.end)
     };
-    // a killing verb right before wins over a cue reached over fillers after: "kill 11 on
-    // alleged drug boats" counts the dead ("left two survivors" keeps its noun)
+    // a killing verb right before wins over a cue reached over fillers after: "strikes kill
+    // 7 on suspected smuggling boats" counts the dead ("left two survivors" keeps its noun)
     let killed_before = q.tok_start > 0
         && !q.article
         && (1..=4usize).any(|len| {
@@ -1896,8 +1872,8 @@ fn attached_to_verb(d: &DateExpr, toks: &[Tok], ets: usize, l: &LangLex) -> bool
                 .at(toks, k)
                 .is_some_and(|h| matches!(h.value(), AttrCue::Verb))
         });
-    // a dateline inside the first sentence ("WASHINGTON, Dec 31 (Reuters) -", "Washington DC
-    // [US], March 21: The military sank ..."): the day the story was filed, not the event's
+    // a dateline inside the first sentence ("BOGOTÁ, May 4 (Agency) -", "Quito [EC], May 4:
+    // Navy ships ..."): the day the story was filed, not the event's
     let dateline = i <= 8
         && d.kind == DateKind::MonthDay
         && !(i > 0
@@ -1909,6 +1885,18 @@ fn attached_to_verb(d: &DateExpr, toks: &[Tok], ets: usize, l: &LangLex) -> bool
             .get(j)
             .is_some_and(|t| matches!(t.lower.as_str(), ":" | "(" | "—" | "–" | "-"));
     before || followed_by_that || verb_after || dateline
+}
+
+/// An occurred strike event with nothing in it yet: the shape of figures-only, story-place
+/// and per-sea candidates.
+fn strike_report(ctx: &SentCtx, src: &Source) -> Report {
+    base_report(
+        ReportKind::Event,
+        EventType::Strike,
+        Modality::Occurred,
+        ctx,
+        src,
+    )
 }
 
 fn base_report(

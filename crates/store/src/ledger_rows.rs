@@ -361,17 +361,7 @@ impl SqliteStore {
         )?;
         let mut rows = stmt.query(params![after_article])?;
         while let Some(r) = rows.next()? {
-            let report = StoredReport {
-                id: r.get(0)?,
-                article_id: r.get(1)?,
-                story_id: r.get(2)?,
-                url: r.get(3)?,
-                outlet: r.get(4)?,
-                published: r.get(5)?,
-                lang: r.get(6)?,
-                json: r.get(7)?,
-            };
-            if !visit(report) {
+            if !visit(SqliteStore::stored_report(r)?) {
                 break;
             }
         }

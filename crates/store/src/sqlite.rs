@@ -263,6 +263,21 @@ impl SqliteStore {
         &mut self.conn
     }
 
+    /// A report row read as `SELECT r.id, r.article_id, a.story_id, a.url, a.outlet,
+    /// a.published, a.lang, r.json` (the columns every report query selects, in order).
+    pub(crate) fn stored_report(r: &rusqlite::Row) -> rusqlite::Result<StoredReport> {
+        Ok(StoredReport {
+            id: r.get(0)?,
+            article_id: r.get(1)?,
+            story_id: r.get(2)?,
+            url: r.get(3)?,
+            outlet: r.get(4)?,
+            published: r.get(5)?,
+            lang: r.get(6)?,
+            json: r.get(7)?,
+        })
+    }
+
     pub(crate) fn row_to_article(
         r: &rusqlite::Row<'_>,
         with_text: bool,
@@ -793,17 +808,7 @@ impl Store for SqliteStore {
         )?;
         let mut rows = stmt.query(params![filter.article, filter.kind])?;
         while let Some(r) = rows.next()? {
-            let report = StoredReport {
-                id: r.get(0)?,
-                article_id: r.get(1)?,
-                story_id: r.get(2)?,
-                url: r.get(3)?,
-                outlet: r.get(4)?,
-                published: r.get(5)?,
-                lang: r.get(6)?,
-                json: r.get(7)?,
-            };
-            if !visit(report) {
+            if !visit(Self::stored_report(r)?) {
                 break;
             }
         }
