@@ -1,15 +1,23 @@
-//! Articles with no publication date, placed in time by the corpus: after extraction, each
-//! undated article that states a running total is given a rough date from the dated
-//! articles' totals ([`sw_ledger::dating::estimate_written`]) and re-extracted with it, so
-//! that its dates written without a year ("Sept. 15") get one. The estimate depends only on
-//! dated articles, so the result does not depend on the order articles arrived in; reports
-//! that come out the same are not rewritten (the ledger is not rebuilt for nothing).
+//! Articles with no publication date, placed in time by the corpus. After extraction, each
+//! undated article is given what the dated articles tell of its time
+//! ([`sw_extract::DateHints`]) and re-extracted with it:
+//! - one that states a running total gets a rough date from the dated totals
+//!   ([`sw_ledger::dating::estimate_written`]), so that its dates written without a year
+//!   ("Sept. 15") get one; and, when the days within which that total was reached are few
+//!   ([`sw_ledger::dating::total_window`]), its lead weekday ("on Thursday") is dated in them;
+//! - one that left a date unresolved learns the years the dated articles span, so that a
+//!   weekday written beside a month and day ("Friday, Jan. 2") picks its year.
+//!
+//! The hints depend only on dated articles, so the result does not depend on the order
+//! articles arrived in. Cost: every run re-reads the undated articles that state a total or
+//! left a date unresolved (not the others), and rewrites only those whose reports change,
+//! so the ledger is not rebuilt for nothing.
 
-use std::collections::BTreeMap;
+use std::collections::{BTreeMap, BTreeSet};
 
 use anyhow::Result;
-use chrono::NaiveDate;
-use sw_extract::{Extractor, Report};
+use chrono::{Datelike, NaiveDate};
+use sw_extract::{DateHints, Extractor, Report, ReportKind};
 use sw_model::Lang;
 use sw_store::{ReportFilter, ReportRow, Store};
 
@@ -21,73 +29,96 @@ fn tally_killed(r: &Report) -> Option<i64> {
     f.best.or(f.low).filter(|k| *k > 0)
 }
 
+/// Whether a report holds a date the text wrote but nothing could resolve, or one the
+/// corpus's span resolved (to be read again: the span may have changed).
+fn unresolved_date(r: &Report) -> bool {
+    r.claims
+        .iter()
+        .any(|c| c.field == "date" && (c.value.is_null() || c.rule.ends_with(".year_from_weekday")))
+}
+
+fn day(s: &str) -> Option<NaiveDate> {
+    NaiveDate::parse_from_str(s.get(..10)?, "%Y-%m-%d").ok()
+}
+
 /// Re-extracts the undated articles the corpus can place in time. Returns how many
 /// articles' reports changed.
 pub fn date_undated<S: Store>(store: &mut S) -> Result<usize> {
-    // the totals of each undated article first: most corpora have none, and then the dated
-    // totals are never parsed
-    let tallies = || ReportFilter {
-        article: None,
-        kind: Some("tally".into()),
-    };
-    let mut undated: BTreeMap<i64, Vec<i64>> = BTreeMap::new();
-    store.reports(tallies(), &mut |r| {
-        if r.published.is_none() {
-            if let Some(k) = serde_json::from_str::<Report>(&r.json)
-                .ok()
-                .as_ref()
-                .and_then(tally_killed)
-            {
-                undated.entry(r.article_id).or_default().push(k);
+    // the undated articles first: most corpora have none, and then nothing else is read
+    let mut totals: BTreeMap<i64, Vec<i64>> = BTreeMap::new();
+    let mut unresolved: BTreeSet<i64> = BTreeSet::new();
+    store.reports(
+        ReportFilter {
+            undated: true,
+            ..ReportFilter::default()
+        },
+        &mut |r| {
+            if let Ok(rep) = serde_json::from_str::<Report>(&r.json) {
+                if let Some(k) = tally_killed(&rep).filter(|_| rep.kind == ReportKind::Tally) {
+                    totals.entry(r.article_id).or_default().push(k);
+                }
+                if unresolved_date(&rep) {
+                    unresolved.insert(r.article_id);
+                }
             }
-        }
-        true
-    })?;
-    if undated.is_empty() {
+            true
+        },
+    )?;
+    if totals.is_empty() && unresolved.is_empty() {
         return Ok(0);
     }
     let mut series: Vec<(NaiveDate, i64)> = Vec::new();
-    store.reports(tallies(), &mut |r| {
-        if r.published.is_some() {
-            if let Ok(rep) = serde_json::from_str::<Report>(&r.json) {
-                let as_of = rep
-                    .date
-                    .as_deref()
-                    .and_then(|d| NaiveDate::parse_from_str(d, "%Y-%m-%d").ok());
-                if let (Some(d), Some(k)) = (as_of, tally_killed(&rep)) {
-                    series.push((d, k));
+    if !totals.is_empty() {
+        store.reports(
+            ReportFilter {
+                kind: Some("tally".into()),
+                ..ReportFilter::default()
+            },
+            &mut |r| {
+                if r.published.is_some() {
+                    if let Ok(rep) = serde_json::from_str::<Report>(&r.json) {
+                        let as_of = rep.date.as_deref().and_then(day);
+                        if let (Some(d), Some(k)) = (as_of, tally_killed(&rep)) {
+                            series.push((d, k));
+                        }
+                    }
                 }
-            }
-        }
-        true
-    })?;
-    if series.is_empty() {
-        return Ok(0);
+                true
+            },
+        )?;
     }
+    let years = store
+        .published_span()?
+        .and_then(|(a, b)| Some((day(&a)?.year(), day(&b)?.year())));
     let extractor = Extractor::new();
     let mut changed = Vec::new();
-    for (id, totals) in undated {
-        let Some(when) = sw_ledger::dating::estimate_written(&totals, &series) else {
-            continue;
+    let ids: BTreeSet<i64> = totals.keys().copied().chain(unresolved).collect();
+    for id in ids {
+        let mut hints = DateHints {
+            years,
+            ..DateHints::default()
         };
+        if let Some(t) = totals.get(&id) {
+            hints.year_reference = sw_ledger::dating::estimate_written(t, &series);
+            // the largest total an article states is its latest
+            hints.lead_window = t
+                .iter()
+                .max()
+                .and_then(|k| sw_ledger::dating::total_window(*k, &series));
+        }
         let Some(article) = store.article(id)? else {
             continue;
         };
         let Some(text) = store.article_text(id)? else {
             continue;
         };
-        let reports = extractor.extract_with_year_reference(
-            &text,
-            Lang::parse(&article.lang),
-            None,
-            Some(when),
-        );
+        let reports = extractor.extract_undated(&text, Lang::parse(&article.lang), &hints);
         let rows: Vec<ReportRow> = reports.iter().map(row_of).collect();
         let mut stored: Vec<String> = Vec::new();
         store.reports(
             ReportFilter {
                 article: Some(id),
-                kind: None,
+                ..ReportFilter::default()
             },
             &mut |r| {
                 stored.push(r.json);

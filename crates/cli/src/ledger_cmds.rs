@@ -248,17 +248,24 @@ pub fn stored_reports<S: Store>(
 ) -> Result<Vec<ReportOut>> {
     let mut out = Vec::new();
     let mut bad = None;
-    store.reports(ReportFilter { article, kind }, &mut |r| {
-        match serde_json::from_str::<Report>(&r.json) {
-            Ok(report) => out.push(ReportOut {
-                id: r.id,
-                article_id: r.article_id,
-                report,
-            }),
-            Err(e) => bad = Some(format!("report {} is not readable: {e}", r.id)),
-        }
-        out.len() < limit
-    })?;
+    store.reports(
+        ReportFilter {
+            article,
+            kind,
+            undated: false,
+        },
+        &mut |r| {
+            match serde_json::from_str::<Report>(&r.json) {
+                Ok(report) => out.push(ReportOut {
+                    id: r.id,
+                    article_id: r.article_id,
+                    report,
+                }),
+                Err(e) => bad = Some(format!("report {} is not readable: {e}", r.id)),
+            }
+            out.len() < limit
+        },
+    )?;
     if let Some(b) = bad {
         anyhow::bail!(b);
     }

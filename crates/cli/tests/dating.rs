@@ -116,3 +116,45 @@ fn a_total_the_corpus_cannot_bracket_dates_nothing() {
     let days = strike_days(&db);
     assert!(!days.iter().any(|d| d.ends_with("-10-06")), "{days:?}");
 }
+
+#[test]
+fn a_lead_weekday_is_dated_when_the_corpus_totals_leave_a_short_window() {
+    let dir = tempfile::tempdir().unwrap();
+    let mut dated = dated();
+    dated.push(line(
+        "d3",
+        Some("2025-11-06"),
+        "Officials said the strikes have killed 66 people since September.",
+    ));
+    dated.push(line(
+        "d4",
+        Some("2025-11-14"),
+        "Another boat was struck in the eastern Pacific on Friday, killing two. The toll of the campaign rose to 72.",
+    ));
+    // 70 was reached after Nov 6 (66) and by Nov 14 (72): one Thursday, Nov 13
+    let lead = line(
+        "u2",
+        None,
+        "A U.S. strike on a boat in the Caribbean on Thursday killed four people, bringing the death toll of the campaign to 70.",
+    );
+    let a = dir.path().join("a.db");
+    let mut all = dated.clone();
+    all.push(lead.clone());
+    ingest(&a, dir.path(), "all.jsonl", &all);
+    let days = strike_days(&a);
+    assert!(days.contains(&"2025-11-13".to_string()), "{days:?}");
+    let reports = json(&a, &["reports", "--json"]);
+    let rule_seen = reports.as_array().unwrap().iter().any(|r| {
+        r["claims"].as_array().unwrap().iter().any(|c| {
+            c["field"] == "date" && c["rule"] == "date.rel.weekday.publication_estimated"
+        })
+    });
+    assert!(rule_seen, "the date says it rests on an estimate");
+    // the undated article first: undated until the corpus brackets it, then the same
+    let b = dir.path().join("b.db");
+    ingest(&b, dir.path(), "u.jsonl", &[lead]);
+    assert!(!strike_days(&b).contains(&"2025-11-13".to_string()));
+    ingest(&b, dir.path(), "d.jsonl", &dated);
+    assert_eq!(strike_days(&b).len(), days.len());
+    assert!(strike_days(&b).contains(&"2025-11-13".to_string()));
+}

@@ -182,6 +182,9 @@ pub struct DateExpr {
     /// The weekday (0 = Monday) of a weekday that could not be resolved ("on Thursday" with
     /// no publication date): not a day we can name, but not any day either.
     pub weekday: Option<u32>,
+    /// The weekday written beside a month and day ("Friday, Jan. 2"): with no year written,
+    /// it tells which year the writer meant.
+    pub named_weekday: Option<u32>,
 }
 
 impl DateExpr {
@@ -193,9 +196,19 @@ impl DateExpr {
             return;
         }
         let Some((m, d)) = self.month_day else { return };
-        let Some(y) = year_for(m, d, Some(reference)) else {
+        let Some(mut y) = year_for(m, d, Some(reference)) else {
             return;
         };
+        // a weekday written beside it picks, of the years around the (rough) reference,
+        // the one where the day falls on that weekday
+        if let Some(wd) = self.named_weekday {
+            if let Some(fit) = [y, y - 1, y + 1].into_iter().find(|yy| {
+                NaiveDate::from_ymd_opt(*yy, m, d)
+                    .is_some_and(|x| x.weekday().num_days_from_monday() == wd)
+            }) {
+                y = fit;
+            }
+        }
         if let Some(day) = NaiveDate::from_ymd_opt(y, m, d) {
             self.day = Some(day);
             self.date = Some(fmt_day(day));
@@ -302,6 +315,7 @@ pub fn find(
                 day,
                 month_day: None,
                 weekday: None,
+                named_weekday: None,
             }
         };
         let _ = text;
@@ -346,6 +360,7 @@ pub fn find(
                     day: None,
                     month_day: None,
                     weekday: None,
+                    named_weekday: None,
                 });
                 i += 1;
                 continue;
@@ -530,6 +545,7 @@ pub fn find(
                     day: None,
                     month_day: None,
                     weekday: None,
+                    named_weekday: None,
                 });
                 i = end;
                 continue;
@@ -586,6 +602,7 @@ pub fn find(
                             out.push(DateExpr {
                                 start: r.0,
                                 end: r.1,
+                                named_weekday: Some(wd),
                                 ..e
                             });
                             // skip past it
@@ -729,6 +746,7 @@ fn month_day(
         day,
         month_day: year.is_none().then_some((m, d)),
         weekday: None,
+        named_weekday: None,
     }
 }
 

@@ -49,7 +49,7 @@ pub mod numbers;
 mod pipeline;
 pub mod tokens;
 
-pub use pipeline::Extractor;
+pub use pipeline::{DateHints, Extractor};
 
 macro_rules! snake_enum {
     ($(#[$m:meta])* $name:ident { $($var:ident = $s:literal),* $(,)? }) => {

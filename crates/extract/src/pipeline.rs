@@ -118,6 +118,67 @@ fn is_clause_break(t: &Tok) -> bool {
     t.kind == TokKind::Punct && matches!(t.lower.as_str(), "," | ";" | ":" | "—" | "–" | "(" | ")")
 }
 
+/// What is known of when an undated article was written, from outside its text (the
+/// corpus's dated articles, see `sw_ledger::dating`). Each hint is weaker than the text: a
+/// full date the article writes gives the year before any of them.
+#[derive(Clone, Copy, Debug, Default, PartialEq, Eq)]
+pub struct DateHints {
+    /// A rough date (weeks): gives a year to dates written without one ("Oct. 29").
+    pub year_reference: Option<NaiveDate>,
+    /// The days within which the running total the article states was reached, so within
+    /// which its newest event took place (from the dated totals around it). Short enough
+    /// (a fortnight), it dates the article's lead weekday ("on Thursday") to the day of
+    /// the window on that weekday nearest its middle; every relative date of the article is
+    /// then read from that day, and says so in its rule.
+    pub lead_window: Option<(NaiveDate, NaiveDate)>,
+    /// The years the corpus spans: a weekday written beside a month and day ("Friday, Jan.
+    /// 2") picks its year among them when only one fits.
+    pub years: Option<(i32, i32)>,
+}
+
+/// The longest window a lead weekday is dated in: two candidate days at most.
+const LEAD_WINDOW_DAYS: i64 = 14;
+
+/// The day on weekday `wd` in `a..=b` nearest the window's middle (the earlier on a tie).
+fn pick_weekday(a: NaiveDate, b: NaiveDate, wd: u32) -> Option<NaiveDate> {
+    let span = (b - a).num_days();
+    if !(0..LEAD_WINDOW_DAYS).contains(&span) {
+        return None;
+    }
+    // distances to the middle doubled, so that they are whole numbers
+    a.iter_days()
+        .take(span as usize + 1)
+        .enumerate()
+        .filter(|(_, d)| d.weekday().num_days_from_monday() == wd)
+        .min_by_key(|(i, _)| (2 * *i as i64 - span).abs())
+        .map(|(_, d)| d)
+}
+
+/// Reports read from an estimated day instead of a publication date: a date that only
+/// restated that day (a total's as-of date) is dropped, and each date read from it is
+/// marked so in its rule.
+fn estimated_publication(mut reports: Vec<Report>) -> Vec<Report> {
+    for r in &mut reports {
+        let from_estimate = matches!(r.date_basis, DateBasis::Relative);
+        if r.date_basis == DateBasis::Publication {
+            r.date = None;
+            r.date_precision = DatePrecision::Unknown;
+            r.date_basis = DateBasis::None;
+        }
+        for c in &mut r.claims {
+            if c.field != "date" || c.value.is_null() {
+                continue;
+            }
+            if from_estimate && c.rule.starts_with("date.rel") {
+                c.rule.push_str(".publication_estimated");
+            } else if c.rule == "date.explicit.month_day" {
+                c.rule.push_str(".year_from_estimate");
+            }
+        }
+    }
+    reports
+}
+
 impl Extractor {
     /// Builds the extractor from the embedded lexicons and gazetteer.
     pub fn new() -> Extractor {
@@ -150,20 +211,79 @@ impl Extractor {
 
     /// Extracts the reports of one article. `Lang::Other` is read with the English lexicons.
     pub fn extract(&self, text: &str, lang: Lang, published: Option<NaiveDate>) -> Vec<Report> {
-        self.extract_with_year_reference(text, lang, published, None)
+        self.run(text, lang, published, None)
     }
 
-    /// As [`Extractor::extract`], for an article with no publication date but a rough idea
-    /// of when it was written (from outside the text: e.g. its running totals set against
-    /// dated ones). The reference only gives a year to dates written without one ("Oct.
-    /// 29"), when the text itself has no full date to take it from; relative dates ("on
-    /// Saturday") stay unresolved, as they need the exact day of publication.
-    pub fn extract_with_year_reference(
+    /// As [`Extractor::extract`], for an article with no publication date, with what is
+    /// known of its time from outside its text (see [`DateHints`]).
+    pub fn extract_undated(&self, text: &str, lang: Lang, hints: &DateHints) -> Vec<Report> {
+        let l = self.lex(lang);
+        let sents =
+            sw_text::segment::sentences(text, if lang == Lang::Es { Lang::Es } else { Lang::En });
+        if let Some(p) = hints
+            .lead_window
+            .and_then(|w| self.lead_weekday(l, text, &sents).map(|wd| (w, wd)))
+            .and_then(|((a, b), wd)| pick_weekday(a, b, wd))
+        {
+            return estimated_publication(self.run(text, lang, Some(p), None));
+        }
+        let year_ref = match hints.year_reference {
+            Some(d) => Some((d, "date.explicit.month_day.year_from_reference")),
+            None => hints
+                .years
+                .and_then(|(a, b)| self.named_weekday_date(l, text, &sents, a, b))
+                .map(|d| (d, "date.explicit.month_day.year_from_weekday")),
+        };
+        self.run(text, lang, None, year_ref)
+    }
+
+    /// The weekday of the article's first relative weekday ("on Thursday") that no
+    /// publication date could resolve: the lead of a news story tells its newest event.
+    fn lead_weekday(&self, l: &LangLex, text: &str, sents: &[Range<usize>]) -> Option<u32> {
+        sents.iter().find_map(|r| {
+            let toks = tokenize(&text[r.clone()], r.start);
+            dates::find(&toks, text, &l.dates, None)
+                .into_iter()
+                .find(|d| d.kind == DateKind::Weekday)
+                .and_then(|d| d.weekday)
+        })
+    }
+
+    /// The latest "Friday, Jan. 2" of the article whose weekday fits exactly one year of
+    /// `first..=last`: a year for the dates written without one.
+    fn named_weekday_date(
+        &self,
+        l: &LangLex,
+        text: &str,
+        sents: &[Range<usize>],
+        first: i32,
+        last: i32,
+    ) -> Option<NaiveDate> {
+        let mut best: Option<NaiveDate> = None;
+        for r in sents {
+            let toks = tokenize(&text[r.clone()], r.start);
+            for d in dates::find(&toks, text, &l.dates, None) {
+                let (Some(wd), Some((m, day))) = (d.named_weekday, d.month_day) else {
+                    continue;
+                };
+                let fits: Vec<NaiveDate> = (first..=last.min(first + 20))
+                    .filter_map(|y| NaiveDate::from_ymd_opt(y, m, day))
+                    .filter(|x| x.weekday().num_days_from_monday() == wd)
+                    .collect();
+                if let [one] = fits[..] {
+                    best = best.max(Some(one));
+                }
+            }
+        }
+        best
+    }
+
+    fn run(
         &self,
         text: &str,
         lang: Lang,
         published: Option<NaiveDate>,
-        year_reference: Option<NaiveDate>,
+        year_hint: Option<(NaiveDate, &'static str)>,
     ) -> Vec<Report> {
         let l = self.lex(lang);
         let sents =
@@ -174,7 +294,7 @@ impl Extractor {
         let year_ref = if published.is_none() {
             match self.latest_full_date(l, text, &sents) {
                 Some(d) => Some((d, "date.explicit.month_day.year_from_text")),
-                None => year_reference.map(|d| (d, "date.explicit.month_day.year_from_reference")),
+                None => year_hint,
             }
         } else {
             None
@@ -1784,8 +1904,10 @@ fn count_before(toks: &[Tok], at: usize, l: &LangLex) -> Option<u32> {
     None
 }
 
-/// The date of the event at token `ets`: an anchored "one day earlier" first; then a date
-/// not attached to a reporting verb ("said Monday"), nearest the cue; else any.
+/// The date of the event at token `ets`: a date written as the event noun's attribute ("the
+/// Dec. 30 strikes", "Tuesday's attack", "el ataque del sábado") first, whatever else the
+/// sentence dates (its announcement); then an anchored "one day earlier"; then a date not
+/// attached to a reporting verb ("said Monday"), nearest the cue; else any.
 fn pick_date<'d>(
     dates_all: &'d [DateExpr],
     toks: &[Tok],
@@ -1798,6 +1920,18 @@ fn pick_date<'d>(
         .collect();
     if usable.is_empty() {
         return None;
+    }
+    let tok_at = |b: usize| toks.iter().position(|t| t.start >= b).unwrap_or(toks.len());
+    if let Some(a) = usable.iter().find(|d| {
+        let (i, j) = (tok_at(d.start), tok_at(d.end));
+        let possessive = |t: &Tok| matches!(t.lower.as_str(), "'s" | "’s" | "'" | "’" | "s");
+        let before = j <= ets
+            && matches!(d.kind, DateKind::MonthDay | DateKind::Weekday)
+            && toks[j..ets].iter().all(possessive);
+        let after = i == ets + 2 && matches!(toks[ets + 1].lower.as_str(), "del");
+        before || after
+    }) {
+        return Some((a, false));
     }
     if let Some(a) = usable
         .iter()

@@ -4,7 +4,8 @@
 
 use chrono::NaiveDate;
 use sw_extract::{
-    eval, DateBasis, EventType, Extractor, Modality, Report, ReportKind, SourceKind, TargetKind,
+    eval, DateBasis, DateHints, EventType, Extractor, Modality, Report, ReportKind, SourceKind,
+    TargetKind,
 };
 use sw_model::Lang;
 
@@ -794,7 +795,11 @@ fn an_unresolved_weekday_takes_only_a_date_on_that_weekday() {
 fn a_year_reference_gives_a_year_only_to_dates_written_without_one() {
     let text = "Two more strikes hit boats on Sept. 15 and 19, killing three people each. Another came on Saturday.";
     let reference = day("2025-12-05");
-    let rs = ex().extract_with_year_reference(text, Lang::En, None, reference);
+    let hints = DateHints {
+        year_reference: reference,
+        ..DateHints::default()
+    };
+    let rs = ex().extract_undated(text, Lang::En, &hints);
     check_spans(text, &rs);
     let days: Vec<_> = events(&rs).iter().map(|r| r.date.clone()).collect();
     assert!(days.contains(&Some("2025-09-15".into())), "{rs:#?}");
@@ -813,6 +818,70 @@ fn a_year_reference_gives_a_year_only_to_dates_written_without_one() {
     // without it, no year
     let rs = ex().extract(text, Lang::En, None);
     assert!(events(&rs).iter().all(|r| r.date.is_none()));
+}
+
+#[test]
+fn a_lead_weekday_is_dated_inside_the_window_of_its_running_total() {
+    let text = "A U.S. strike on Thursday sank a boat in the eastern Pacific, killing two people and bringing the campaign's toll to at least 140. On Tuesday another strike had killed three.";
+    // the window holds two Thursdays (Jan 8 and Jan 15, 2026); Jan 15 is nearer its middle
+    let hints = DateHints {
+        lead_window: Some((day("2026-01-06").unwrap(), day("2026-01-18").unwrap())),
+        ..DateHints::default()
+    };
+    let rs = ex().extract_undated(text, Lang::En, &hints);
+    check_spans(text, &rs);
+    let ev = events(&rs);
+    let lead = ev
+        .iter()
+        .find(|r| killed(r) == Some((Some(2), Some(2), Some(2))))
+        .expect("the lead strike");
+    assert_eq!(lead.date.as_deref(), Some("2026-01-15"), "{rs:#?}");
+    let rule = lead.claims.iter().find(|c| c.field == "date").unwrap();
+    assert_eq!(rule.rule, "date.rel.weekday.publication_estimated");
+    // the earlier weekday is read from the same day
+    assert!(
+        ev.iter().any(|r| r.date.as_deref() == Some("2026-01-13")),
+        "{rs:#?}"
+    );
+    // the total's as-of date would only restate the estimate: left unknown
+    let tally = rs
+        .iter()
+        .find(|r| r.kind == ReportKind::Tally)
+        .expect("tally");
+    assert_eq!(tally.date, None);
+    // a window too long to choose in leaves the weekday unresolved
+    let hints = DateHints {
+        lead_window: Some((day("2026-01-01").unwrap(), day("2026-02-01").unwrap())),
+        ..DateHints::default()
+    };
+    let rs = ex().extract_undated(text, Lang::En, &hints);
+    assert!(events(&rs).iter().all(|r| r.date.is_none()), "{rs:#?}");
+}
+
+#[test]
+fn a_weekday_beside_a_month_and_day_picks_the_year() {
+    let text = "A strike on a boat in the eastern Pacific on Dec. 29 killed four people. The Coast Guard called off its search late on Thursday, Jan. 1.";
+    // Jan. 1 fell on a Thursday in 2026, not in 2025 or 2027
+    let hints = DateHints {
+        years: Some((2025, 2027)),
+        ..DateHints::default()
+    };
+    let rs = ex().extract_undated(text, Lang::En, &hints);
+    let ev = events(&rs);
+    let strike = ev
+        .iter()
+        .find(|r| killed(r) == Some((Some(4), Some(4), Some(4))))
+        .expect("the strike");
+    assert_eq!(strike.date.as_deref(), Some("2025-12-29"), "{rs:#?}");
+    let rule = strike.claims.iter().find(|c| c.field == "date").unwrap();
+    assert_eq!(rule.rule, "date.explicit.month_day.year_from_weekday");
+    // two years that fit (2026 and 2032 for a Thursday Jan. 1): no year is chosen
+    let hints = DateHints {
+        years: Some((2026, 2032)),
+        ..DateHints::default()
+    };
+    let rs = ex().extract_undated(text, Lang::En, &hints);
+    assert!(events(&rs).iter().all(|r| r.date.is_none()), "{rs:#?}");
 }
 
 #[test]

@@ -181,6 +181,8 @@ pub struct StoredReport {
 pub struct ReportFilter {
     pub article: Option<ArticleId>,
     pub kind: Option<String>,
+    /// Only the reports of articles with no publication date.
+    pub undated: bool,
 }
 
 /// One list of the built ledger.
@@ -233,6 +235,8 @@ pub trait Store {
     fn article(&self, id: ArticleId) -> Result<Option<ArticleRow>>;
     fn failed_inputs(&self, limit: usize) -> Result<Vec<FailedInput>>;
     fn counts(&self) -> Result<Counts>;
+    /// The first and last publication dates of the dated articles ("YYYY-MM-DD").
+    fn published_span(&self) -> Result<Option<(String, String)>>;
 
     /// Articles whose reports were not produced by extractor `version` (all of them with
     /// `all`), with their text, in id order after `after`.

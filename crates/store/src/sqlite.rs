@@ -804,9 +804,10 @@ impl Store for SqliteStore {
             "SELECT r.id, r.article_id, a.story_id, a.url, a.outlet, a.published, a.lang, r.json
              FROM reports r JOIN articles a ON a.id = r.article_id
              WHERE (?1 IS NULL OR r.article_id = ?1) AND (?2 IS NULL OR r.kind = ?2)
+               AND (?3 = 0 OR a.published IS NULL)
              ORDER BY r.article_id, r.idx",
         )?;
-        let mut rows = stmt.query(params![filter.article, filter.kind])?;
+        let mut rows = stmt.query(params![filter.article, filter.kind, filter.undated])?;
         while let Some(r) = rows.next()? {
             if !visit(Self::stored_report(r)?) {
                 break;
@@ -874,6 +875,18 @@ impl Store for SqliteStore {
                 |r| r.get(0),
             )
             .optional()?)
+    }
+
+    fn published_span(&self) -> Result<Option<(String, String)>> {
+        let span: (Option<String>, Option<String>) = self.conn.query_row(
+            "SELECT min(published), max(published) FROM articles WHERE published IS NOT NULL",
+            [],
+            |r| Ok((r.get(0)?, r.get(1)?)),
+        )?;
+        Ok(match span {
+            (Some(a), Some(b)) => Some((a, b)),
+            _ => None,
+        })
     }
 
     fn counts(&self) -> Result<Counts> {

@@ -153,6 +153,7 @@ async fn article(State(app): State<Arc<App>>, Path(id): Path<i64>) -> Response {
                 ReportFilter {
                     article: Some(id),
                     kind: None,
+                    undated: false,
                 },
                 &mut |r| {
                     if let Ok(rep) = serde_json::from_str::<Report>(&r.json) {

@@ -665,6 +665,7 @@ async fn incident(State(app): State<Arc<App>>, Path(id): Path<String>) -> Respon
                     ReportFilter {
                         article: Some(a),
                         kind: None,
+                        undated: false,
                     },
                     &mut |r| {
                         if wanted.contains_key(&r.id) {
@@ -858,6 +859,7 @@ async fn article(State(app): State<Arc<App>>, Path(id): Path<i64>) -> Response {
                 ReportFilter {
                     article: Some(id),
                     kind: None,
+                    undated: false,
                 },
                 &mut |r| {
                     if let Ok(rep) = serde_json::from_str::<Report>(&r.json) {
