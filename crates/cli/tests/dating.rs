@@ -144,11 +144,12 @@ fn a_lead_weekday_is_dated_when_the_corpus_totals_leave_a_short_window() {
     let days = strike_days(&a);
     assert!(days.contains(&"2025-11-13".to_string()), "{days:?}");
     let reports = json(&a, &["reports", "--json"]);
-    let rule_seen = reports.as_array().unwrap().iter().any(|r| {
-        r["claims"].as_array().unwrap().iter().any(|c| {
-            c["field"] == "date" && c["rule"] == "date.rel.weekday.publication_estimated"
-        })
-    });
+    let rule_seen =
+        reports.as_array().unwrap().iter().any(|r| {
+            r["claims"].as_array().unwrap().iter().any(|c| {
+                c["field"] == "date" && c["rule"] == "date.rel.weekday.publication_estimated"
+            })
+        });
     assert!(rule_seen, "the date says it rests on an estimate");
     // the undated article first: undated until the corpus brackets it, then the same
     let b = dir.path().join("b.db");

@@ -189,14 +189,24 @@ pub struct DateExpr {
 
 impl DateExpr {
     /// Gives a date written without a year ("Oct. 29") the year that puts it on or before
-    /// `reference` (plus a week), when it has none yet.
-    /// `rule` names where the reference came from.
-    pub fn resolve_year(&mut self, reference: NaiveDate, rule: &'static str) {
+    /// `reference` (plus a week), when it has none yet — or, with `rough` (a reference
+    /// estimated to within weeks, either side), the year that puts it nearest. `rule` names
+    /// where the reference came from.
+    pub fn resolve_year(&mut self, reference: NaiveDate, rough: bool, rule: &'static str) {
         if self.date.is_some() {
             return;
         }
         let Some((m, d)) = self.month_day else { return };
-        let Some(mut y) = year_for(m, d, Some(reference)) else {
+        let y = if rough {
+            let r = reference.year();
+            [r, r - 1, r + 1].into_iter().min_by_key(|y| {
+                NaiveDate::from_ymd_opt(*y, m, d)
+                    .map_or(i64::MAX, |x| (x - reference).num_days().abs())
+            })
+        } else {
+            year_for(m, d, Some(reference))
+        };
+        let Some(mut y) = y else {
             return;
         };
         // a weekday written beside it picks, of the years around the (rough) reference,

@@ -574,7 +574,7 @@ impl Extractor {
         }
         if let Some((y, rule)) = year_ref {
             for d in dates_all.iter_mut() {
-                d.resolve_year(y, rule);
+                d.resolve_year(y, rule.ends_with("year_from_reference"), rule);
             }
         }
         // "since the campaign began on September 2": the start of a period

@@ -818,6 +818,18 @@ fn a_year_reference_gives_a_year_only_to_dates_written_without_one() {
     // without it, no year
     let rs = ex().extract(text, Lang::En, None);
     assert!(events(&rs).iter().all(|r| r.date.is_none()));
+    // the reference is rough either way: a date a little after it is in the same year
+    let hints = DateHints {
+        year_reference: day("2026-02-02"),
+        ..DateHints::default()
+    };
+    let text = "A strike on Feb. 20 sank a boat in the Caribbean, killing three people.";
+    let rs = ex().extract_undated(text, Lang::En, &hints);
+    assert_eq!(
+        events(&rs)[0].date.as_deref(),
+        Some("2026-02-20"),
+        "{rs:#?}"
+    );
 }
 
 #[test]

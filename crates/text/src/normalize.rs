@@ -23,6 +23,7 @@ pub struct Normalizer {
     lines: RegexSet,
     blocks: RegexSet,
     glued: Regex,
+    glued_headline: Regex,
 }
 
 impl Default for Normalizer {
@@ -56,6 +57,9 @@ impl Normalizer {
             // Upper case before the stop ("U.S.Navy") and single letters ("Ph.D") do not match.
             glued: Regex::new(r#"(\p{Ll}{2}[.!?]["”’»)]?)(["“‘«]?\p{Lu}\p{Ll})"#)
                 .expect("glued pattern"),
+            // A figure run into a capitalised word ("now at least 128The military said"):
+            // a headline or caption glued to the paragraph after it with no stop at all.
+            glued_headline: Regex::new(r"(\p{Nd})(\p{Lu}\p{Ll}{2})").expect("glued pattern"),
         }
     }
 
@@ -118,7 +122,11 @@ impl Normalizer {
             if let std::borrow::Cow::Owned(_) = fixed {
                 stats.glued_sentences += self.glued.find_iter(&line).count();
             }
-            out.push_str(&fixed);
+            let split = self.glued_headline.replace_all(&fixed, "$1\n$2");
+            if let std::borrow::Cow::Owned(_) = split {
+                stats.glued_sentences += self.glued_headline.find_iter(&fixed).count();
+            }
+            out.push_str(&split);
         }
         (out, stats)
     }
@@ -182,6 +190,21 @@ mod tests {
     fn a_sentence_that_merely_starts_like_boilerplate_is_kept() {
         let line = "Comments made by the minister on Friday drew criticism from lawmakers in both parties.";
         assert_eq!(norm(line), line);
+    }
+
+    #[test]
+    fn a_headline_run_into_its_paragraph_is_split() {
+        let (t, st) = Normalizer::new().normalize(
+            "Toll of the campaign now at least 93The navy said on Monday it struck again.",
+        );
+        assert_eq!(
+            t,
+            "Toll of the campaign now at least 93\nThe navy said on Monday it struck again."
+        );
+        assert_eq!(st.glued_sentences, 1);
+        // figures with units or ordinals are left alone
+        let (t, _) = Normalizer::new().normalize("A 4x4 and 3rd fleet F16s flew 12km.");
+        assert_eq!(t, "A 4x4 and 3rd fleet F16s flew 12km.");
     }
 
     #[test]
