@@ -252,6 +252,11 @@ pub struct LangLex {
     pub tally: PhraseSet<TallyKind>,
     pub attribution: PhraseSet<AttrCue>,
     pub blockers: PhraseSet<()>,
+    /// The language's commonest function words: which language a sentence is written in.
+    pub function_words: FxSet<String>,
+    /// The commonest of them between spaces (" the "): a sentence without it is not
+    /// looked at as possibly written in this language.
+    pub marker: String,
     /// Cheap test: does a sentence hold any event, figure or tally cue at all?
     pub prefilter: AhoCorasick,
 }
@@ -267,6 +272,7 @@ struct Sources {
     tally: &'static str,
     attribution: &'static str,
     blockers: &'static str,
+    function_words: &'static str,
 }
 
 impl LangLex {
@@ -285,6 +291,7 @@ impl LangLex {
                     tally: lex!("es", "tally.tsv"),
                     attribution: lex!("es", "attribution.tsv"),
                     blockers: lex!("es", "blockers.tsv"),
+                    function_words: lex!("es", "function_words.tsv"),
                 },
             ),
             _ => (
@@ -300,6 +307,7 @@ impl LangLex {
                     tally: lex!("en", "tally.tsv"),
                     attribution: lex!("en", "attribution.tsv"),
                     blockers: lex!("en", "blockers.tsv"),
+                    function_words: lex!("en", "function_words.tsv"),
                 },
             ),
         };
@@ -381,6 +389,9 @@ impl LangLex {
                 figures.insert(c[0], FigCue { field, pos });
             }
         }
+        let function_words: FxSet<String> =
+            rows(s.function_words).map(|c| c[0].to_string()).collect();
+        let marker = format!(" {} ", rows(s.function_words).next().map_or("", |c| c[0]));
         let fillers = rows(s.fillers)
             .filter_map(|c| c.first().map(|w| w.to_lowercase()))
             .collect();
@@ -483,6 +494,8 @@ impl LangLex {
             means,
             figures,
             fillers,
+            function_words,
+            marker,
             units,
             rates,
             modality,

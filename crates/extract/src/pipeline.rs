@@ -114,6 +114,18 @@ impl<'a> SentCtx<'a> {
     }
 }
 
+/// Whether `toks` are plainly written in `lex`'s language rather than `other`'s: several
+/// of its function words, and more than twice as many as of the other's.
+fn written_in(lex: &LangLex, other: &LangLex, toks: &[Tok]) -> bool {
+    let count = |l: &LangLex| {
+        toks.iter()
+            .filter(|t| l.function_words.contains(&t.lower))
+            .count()
+    };
+    let (mine, theirs) = (count(lex), count(other));
+    mine >= 4 && mine > 2 * theirs
+}
+
 fn is_clause_break(t: &Tok) -> bool {
     t.kind == TokKind::Punct && matches!(t.lower.as_str(), "," | ";" | ":" | "—" | "–" | "(" | ")")
 }
@@ -300,12 +312,28 @@ impl Extractor {
             None
         };
         let mut cands: Vec<Cand> = Vec::new();
+        let other = if l.lang == Lang::Es {
+            &self.en
+        } else {
+            &self.es
+        };
         for (si, r) in sents.iter().enumerate() {
             let s = &text[r.clone()];
-            if !l.may_hold(s) {
+            let own_cues = l.may_hold(s);
+            let other_cues = s.contains(other.marker.as_str()) && other.may_hold(s);
+            if !own_cues && !other_cues {
                 continue;
             }
             let toks = tokenize(s, r.start);
+            // a sentence plainly in the other language (a post quoted in English in a
+            // Spanish article) is read with that language's lexicons
+            let l = if other_cues && written_in(other, l, &toks) {
+                other
+            } else if own_cues {
+                l
+            } else {
+                continue;
+            };
             let mut clause = Vec::with_capacity(toks.len());
             let mut c = 0;
             for t in &toks {
@@ -508,9 +536,18 @@ impl Extractor {
                 continue;
             }
             let toks = tokenize(s, r.start);
-            for d in dates::find(&toks, text, &l.dates, None) {
-                if d.kind == DateKind::MonthDay && d.month_day.is_none() {
-                    best = best.max(d.day);
+            // a full date is one in either language (a post quoted in English is signed
+            // "January 23, 2026" in a Spanish article)
+            let other = if l.lang == Lang::Es {
+                &self.en
+            } else {
+                &self.es
+            };
+            for lex in [l, other] {
+                for d in dates::find(&toks, text, &lex.dates, None) {
+                    if d.kind == DateKind::MonthDay && d.month_day.is_none() {
+                        best = best.max(d.day);
+                    }
                 }
             }
         }

@@ -897,6 +897,25 @@ fn a_weekday_beside_a_month_and_day_picks_the_year() {
 }
 
 #[test]
+fn a_post_quoted_in_english_in_a_spanish_article_is_read_in_english() {
+    let text = "El Comando Sur difundió el mensaje en sus redes sociales. On Jan. 23, the task force conducted a lethal kinetic strike on a vessel that was transiting the Eastern Pacific, killing two people. — U.S. Southern Command (@Southcom) January 23, 2026";
+    let rs = ex().extract(text, Lang::Es, None);
+    check_spans(text, &rs);
+    let ev = events(&rs);
+    assert_eq!(ev.len(), 1, "{rs:#?}");
+    assert_eq!(ev[0].date.as_deref(), Some("2026-01-23"));
+    assert_eq!(killed(ev[0]), Some((Some(2), Some(2), Some(2))));
+    // a Spanish sentence with an English name or two stays Spanish
+    let text = "El Pentágono informó que la fuerza de tarea Southern Spear atacó una lancha en el Caribe el 3 de marzo y murieron tres personas.";
+    let rs = ex().extract(text, Lang::Es, day("2026-03-04"));
+    assert_eq!(
+        events(&rs)[0].date.as_deref(),
+        Some("2026-03-03"),
+        "{rs:#?}"
+    );
+}
+
+#[test]
 fn lethal_kinetic_operations_are_strikes() {
     let rs = run(
         Lang::En,
