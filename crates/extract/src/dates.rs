@@ -329,6 +329,31 @@ pub fn find(
             }
         };
         let _ = text;
+        // "23.01.2026": day, month and year joined by full stops (a European convention;
+        // never month first)
+        if let (Some(d), Some(m), Some(y)) = (
+            day_num(t),
+            toks.get(i + 2).and_then(day_num),
+            toks.get(i + 4).and_then(year_num),
+        ) {
+            let joined = (i..i + 4).all(|k| toks[k].end == toks[k + 1].start);
+            if joined && is(toks.get(i + 1), ".") && is(toks.get(i + 3), ".") {
+                if let Some(day) = NaiveDate::from_ymd_opt(y, m, d) {
+                    out.push(mk(
+                        i,
+                        i + 5,
+                        Some(day),
+                        Some(fmt_day(day)),
+                        DatePrecision::Day,
+                        DateBasis::Explicit,
+                        DateKind::MonthDay,
+                        "date.explicit.numeric",
+                    ));
+                    i += 5;
+                    continue;
+                }
+            }
+        }
         // ISO 2025-09-02
         if let Some(y) = year_num(t) {
             if is(toks.get(i + 1), "-") && is(toks.get(i + 3), "-") {
@@ -599,7 +624,7 @@ pub fn find(
                 }
                 // "el sábado 3 de enero", "Saturday, Jan. 3": an explicit date follows
                 let mut k = end;
-                if is(toks.get(k), ",") {
+                if is(toks.get(k), ",") || is(toks.get(k), "(") {
                     k += 1;
                 }
                 if let Some(x) = toks.get(k) {

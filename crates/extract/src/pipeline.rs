@@ -1395,10 +1395,25 @@ impl Extractor {
             });
             if !tally && !before_bring && !dated_outside && !tally_clauses.is_empty() {
                 // a tally cue elsewhere and no single event named outside tally clauses
+                // ("the 42nd known strike" counts strikes: no single event)
+                let ordinal = |w: &str| {
+                    let d = w.trim_end_matches(|c: char| c.is_ascii_alphabetic());
+                    !d.is_empty()
+                        && d.len() < w.len()
+                        && d.bytes().all(|b| b.is_ascii_digit())
+                        && matches!(&w[d.len()..], "st" | "nd" | "rd" | "th")
+                };
                 let single_event = events.iter().any(|e| {
                     e.value().noun
                         && !e.value().plural
                         && !tally_clauses.contains(&ctx.clause[e.ts])
+                        && !(e.ts.saturating_sub(3)..e.ts).any(|k| {
+                            ordinal(&toks[k].lower)
+                                || k > 0
+                                    && toks[k - 1].kind == TokKind::Num
+                                    && toks[k - 1].end == toks[k].start
+                                    && matches!(toks[k].lower.as_str(), "st" | "nd" | "rd" | "th")
+                        })
                 });
                 if !single_event {
                     tally = true;
@@ -1864,7 +1879,9 @@ fn field_of(
     let mut aside = false;
     loop {
         if let Some(h) = l.figures.at(toks, j) {
-            if h.value().pos != CuePos::Before {
+            // "a victims monitor": an article never counts a plural noun
+            let plural_noun = q.article && toks[h.te - 1].lower.ends_with('s');
+            if h.value().pos != CuePos::Before && !plural_noun {
                 if killed_before && skipped > 0 {
                     return Some("killed");
                 }

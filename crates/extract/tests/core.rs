@@ -916,6 +916,20 @@ fn a_post_quoted_in_english_in_a_spanish_article_is_read_in_english() {
 }
 
 #[test]
+fn a_day_month_year_with_full_stops_is_a_date() {
+    let text = "La Armada informó el viernes (23.01.2026) que dos tripulantes murieron en un ataque contra una lancha en el Pacífico oriental.";
+    let rs = ex().extract(text, Lang::Es, None);
+    check_spans(text, &rs);
+    let ev = events(&rs);
+    assert_eq!(ev.len(), 1, "{rs:#?}");
+    assert_eq!(ev[0].date.as_deref(), Some("2026-01-23"));
+    // month first is never read: 01.23.2026 is no date
+    let text = "La Armada informó el viernes (01.23.2026) que dos tripulantes murieron en un ataque contra una lancha en el Pacífico oriental.";
+    let rs = ex().extract(text, Lang::Es, None);
+    assert!(events(&rs).iter().all(|r| r.date.is_none()), "{rs:#?}");
+}
+
+#[test]
 fn lethal_kinetic_operations_are_strikes() {
     let rs = run(
         Lang::En,
