@@ -1373,8 +1373,10 @@ impl Extractor {
                 continue;
             }
             let c = ctx.clause[q.tok_start];
-            // "killing six and bringing the toll to 46": before the "bringing", the event's
-            let before_bring = bring_at.is_some_and(|b| q.tok_start < b && ctx.clause[b] == c)
+            // "killing six and bringing the toll to 46", "three were killed, bringing the
+            // toll to 70": before the "bringing" (in its clause or the one before), the event's
+            let before_bring = bring_at
+                .is_some_and(|b| q.tok_start < b && (ctx.clause[b] == c || ctx.clause[b] == c + 1))
                 && !tally_hits.iter().any(|h| {
                     h.ts < q.tok_start && ctx.clause[h.ts] == c && *h.value() != TallyKind::Bring
                 });
@@ -1877,8 +1879,16 @@ fn field_of(
     let mut j = q.tok_end;
     let mut skipped = 0;
     let mut aside = false;
+    // "three people aboard the boat were killed": the boat is where they were, not what
+    // the number counts
+    let mut aboard = false;
     loop {
         if let Some(h) = l.figures.at(toks, j) {
+            if aboard && h.value().field == "vessels" && skipped < 6 {
+                skipped += 1;
+                j = h.te;
+                continue;
+            }
             // "a victims monitor": an article never counts a plural noun
             let plural_noun = q.article && toks[h.te - 1].lower.ends_with('s');
             if h.value().pos != CuePos::Before && !plural_noun {
@@ -1893,6 +1903,7 @@ fn field_of(
         }
         match toks.get(j) {
             Some(t) if l.fillers.contains(&t.lower) => {
+                aboard |= matches!(t.lower.as_str(), "aboard" | "onboard" | "board" | "bordo");
                 j += 1;
                 skipped += 1;
             }

@@ -930,6 +930,35 @@ fn a_day_month_year_with_full_stops_is_a_date() {
 }
 
 #[test]
+fn people_aboard_a_boat_are_counted_as_people_and_a_bring_keeps_the_event_figure() {
+    let rs = run(
+        Lang::En,
+        "2025-12-05",
+        "A U.S. strike hit a boat in the eastern Pacific on Thursday. The command said three people aboard the boat were killed, bringing the total deaths in this series of strikes to 70.",
+    );
+    let ev = events(&rs);
+    assert_eq!(ev.len(), 1, "{rs:#?}");
+    assert_eq!(killed(ev[0]), Some((Some(3), Some(3), Some(3))));
+    let tally = rs
+        .iter()
+        .find(|r| r.kind == ReportKind::Tally)
+        .expect("tally");
+    assert_eq!(tally.figures.killed.as_ref().and_then(|f| f.best), Some(70));
+    // the 42nd strike of a campaign, with its victims: a running total, not an event
+    let rs = run(
+        Lang::En,
+        "2026-02-18",
+        "It was the 42nd known strike of the operation, with at least 144 known victims, according to a tracker kept by a newspaper.",
+    );
+    assert!(events(&rs).is_empty(), "{rs:#?}");
+    let tally = rs
+        .iter()
+        .find(|r| r.kind == ReportKind::Tally)
+        .expect("tally");
+    assert_eq!(tally.figures.killed.as_ref().and_then(|f| f.low), Some(144));
+}
+
+#[test]
 fn lethal_kinetic_operations_are_strikes() {
     let rs = run(
         Lang::En,
