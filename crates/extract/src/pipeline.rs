@@ -937,7 +937,19 @@ impl Extractor {
                 .push(ctx.claim("modality", json!(m.as_str()), [ms, me], src, *m, mrule));
             // date
             let mut weekday = None;
-            let dated = if let Some((d, attached)) = pick_date(&dates_all, toks, e.ts, l) {
+            // "killed during the attack on Caracas, Cuba said Tuesday": an event named as the
+            // occasion of something else is one already known; the day something was said
+            // about it is not its date
+            let occasion = (2..=3).any(|k| {
+                e.ts >= k
+                    && matches!(toks[e.ts - k].lower.as_str(), "during" | "durante")
+                    && matches!(
+                        toks[e.ts - k + 1].lower.as_str(),
+                        "the" | "el" | "la" | "los" | "las"
+                    )
+            });
+            let picked = pick_date(&dates_all, toks, e.ts, l).filter(|(_, a)| !(*a && occasion));
+            let dated = if let Some((d, attached)) = picked {
                 set_date(&mut rep, d, ctx, src);
                 weekday = d.weekday;
                 !attached

@@ -959,6 +959,29 @@ fn people_aboard_a_boat_are_counted_as_people_and_a_bring_keeps_the_event_figure
 }
 
 #[test]
+fn an_event_named_as_an_occasion_does_not_take_the_day_it_was_spoken_of() {
+    let rs = run(
+        Lang::Es,
+        "2026-01-07",
+        "El martes, el gobierno de la isla publicó los nombres de 30 agentes muertos durante el ataque de Estados Unidos en Caracas.",
+    );
+    let ev = events(&rs);
+    assert_eq!(ev.len(), 1, "{rs:#?}");
+    assert_eq!(ev[0].date, None);
+    // an event of its own keeps the day it was announced
+    let rs = run(
+        Lang::En,
+        "2026-01-07",
+        "The military said on Tuesday it had struck a boat in the Caribbean, killing three people.",
+    );
+    assert_eq!(
+        events(&rs)[0].date.as_deref(),
+        Some("2026-01-06"),
+        "{rs:#?}"
+    );
+}
+
+#[test]
 fn lethal_kinetic_operations_are_strikes() {
     let rs = run(
         Lang::En,
