@@ -1217,17 +1217,35 @@ impl Extractor {
                 *t.value() == TargetKind::Vessel && singular(&toks[t.te - 1].lower, l.lang)
             });
             let sea = if boat { self.place(ctx, &[]) } else { None };
-            if let Some((p, ps, pe)) = sea.filter(|(p, _, _)| p.region_code.is_some()) {
+            // ... or the day something was said of it ("in a post on Saturday evening, the
+            // secretary said the vessel was ..."): a date for a story event that has none
+            let day = dates_all.iter().find(|d| {
+                d.date.is_some()
+                    && matches!(
+                        d.kind,
+                        DateKind::Weekday | DateKind::MonthDay | DateKind::DayOffset
+                    )
+            });
+            let sea = sea.filter(|(p, _, _)| p.region_code.is_some());
+            if boat && (sea.is_some() || day.is_some()) {
                 let mut rep = strike_report(ctx, src);
-                rep.claims.push(ctx.claim(
-                    "place",
-                    json!(p.name),
-                    [ps, pe],
-                    src,
-                    Modality::Occurred,
-                    "gazetteer.story_vessel",
-                ));
-                rep.place = Some(p);
+                if let Some((p, ps, pe)) = sea {
+                    rep.claims.push(ctx.claim(
+                        "place",
+                        json!(p.name),
+                        [ps, pe],
+                        src,
+                        Modality::Occurred,
+                        "gazetteer.story_vessel",
+                    ));
+                    rep.place = Some(p);
+                }
+                if let Some(d) = day {
+                    set_date(&mut rep, d, ctx, src);
+                    if let Some(c) = rep.claims.last_mut() {
+                        c.rule.push_str(".story_vessel");
+                    }
+                }
                 out.push(Cand {
                     kind: CandKind::FiguresOnly,
                     report: rep,

@@ -982,6 +982,25 @@ fn an_event_named_as_an_occasion_does_not_take_the_day_it_was_spoken_of() {
 }
 
 #[test]
+fn the_day_something_was_said_of_the_story_boat_dates_an_undated_strike() {
+    let text = "Three people died in another U.S. airstrike on a suspected smuggling boat in the Caribbean, the defense secretary announced. In a message on X on Saturday evening, he said the vessel had been carrying narcotics along a known route.";
+    let rs = run(Lang::En, "2025-11-02", text);
+    let ev = events(&rs);
+    assert_eq!(ev.len(), 1, "{rs:#?}");
+    assert_eq!(ev[0].date.as_deref(), Some("2025-11-01"));
+    let rule = ev[0].claims.iter().find(|c| c.field == "date").unwrap();
+    assert_eq!(rule.rule, "date.rel.weekday.story_vessel");
+    // a date of its own wins
+    let text = "A U.S. airstrike on a suspected smuggling boat in the Caribbean killed three people on Thursday. In a message on X on Saturday evening, the secretary said the vessel had been carrying narcotics.";
+    let rs = run(Lang::En, "2025-11-02", text);
+    assert_eq!(
+        events(&rs)[0].date.as_deref(),
+        Some("2025-10-30"),
+        "{rs:#?}"
+    );
+}
+
+#[test]
 fn lethal_kinetic_operations_are_strikes() {
     let rs = run(
         Lang::En,
