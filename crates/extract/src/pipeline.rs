@@ -882,6 +882,24 @@ impl Extractor {
             })
             .min_by_key(|(i, (e, _, _))| (e.value().weak, *i))
             .map(|(i, _)| i);
+        // "killed during the attack on Caracas [that ended in the capture ...], Cuba said
+        // Tuesday": an event named as the occasion of something else, and what the sentence
+        // goes on to say of it, is already known; the day something was said about it is not
+        // its date
+        let occasion_from = picked
+            .iter()
+            .filter(|(e, _, _)| {
+                (2..=3).any(|k| {
+                    e.ts >= k
+                        && matches!(toks[e.ts - k].lower.as_str(), "during" | "durante")
+                        && matches!(
+                            toks[e.ts - k + 1].lower.as_str(),
+                            "the" | "el" | "la" | "los" | "las"
+                        )
+                })
+            })
+            .map(|(e, _, _)| e.ts)
+            .min();
         let first_new = out.len();
         let mut seen: Vec<(EventType, Modality)> = Vec::new();
         for (pi, (e, m, mcue)) in picked.iter().enumerate() {
@@ -937,19 +955,9 @@ impl Extractor {
                 .push(ctx.claim("modality", json!(m.as_str()), [ms, me], src, *m, mrule));
             // date
             let mut weekday = None;
-            // "killed during the attack on Caracas, Cuba said Tuesday": an event named as the
-            // occasion of something else is one already known; the day something was said
-            // about it is not its date
-            let occasion = (2..=3).any(|k| {
-                e.ts >= k
-                    && matches!(toks[e.ts - k].lower.as_str(), "during" | "durante")
-                    && matches!(
-                        toks[e.ts - k + 1].lower.as_str(),
-                        "the" | "el" | "la" | "los" | "las"
-                    )
-            });
-            let picked = pick_date(&dates_all, toks, e.ts, l).filter(|(_, a)| !(*a && occasion));
-            let dated = if let Some((d, attached)) = picked {
+            let occasion = occasion_from.is_some_and(|o| e.ts >= o);
+            let chosen = pick_date(&dates_all, toks, e.ts, l).filter(|(_, a)| !(*a && occasion));
+            let dated = if let Some((d, attached)) = chosen {
                 set_date(&mut rep, d, ctx, src);
                 weekday = d.weekday;
                 !attached

@@ -968,6 +968,14 @@ fn an_event_named_as_an_occasion_does_not_take_the_day_it_was_spoken_of() {
     let ev = events(&rs);
     assert_eq!(ev.len(), 1, "{rs:#?}");
     assert_eq!(ev[0].date, None);
+    // nor what the sentence goes on to say of that occasion
+    let rs = run(
+        Lang::Es,
+        "2026-01-07",
+        "El martes, el gobierno de la isla publicó los nombres de 30 agentes muertos durante el ataque de Estados Unidos en Caracas que terminó con la captura del presidente.",
+    );
+    assert!(!events(&rs).is_empty(), "{rs:#?}");
+    assert!(events(&rs).iter().all(|r| r.date.is_none()), "{rs:#?}");
     // an event of its own keeps the day it was announced
     let rs = run(
         Lang::En,
