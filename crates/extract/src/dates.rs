@@ -273,6 +273,31 @@ fn year_num(t: &Tok) -> Option<i32> {
     (1900..=2100).contains(&y).then_some(y)
 }
 
+/// A date written in figures at token `i`: ISO "2025-09-02", or "23.01.2026" (day, month
+/// and year joined by full stops, a European convention; never month first).
+fn numeric_date(toks: &[Tok], i: usize) -> Option<(NaiveDate, DateKind, &'static str)> {
+    let (a, b, c) = (toks.get(i)?, toks.get(i + 2)?, toks.get(i + 4)?);
+    let sep = toks.get(i + 1)?.lower.as_str();
+    if toks.get(i + 3)?.lower != sep {
+        return None;
+    }
+    match sep {
+        "-" => {
+            let (y, m, d) = (year_num(a)?, b.lower.parse().ok()?, day_num(c)?);
+            Some((NaiveDate::from_ymd_opt(y, m, d)?, DateKind::Iso, "date.iso"))
+        }
+        "." if (i..i + 4).all(|k| toks[k].end == toks[k + 1].start) => {
+            let (d, m, y) = (day_num(a)?, day_num(b)?, year_num(c)?);
+            Some((
+                NaiveDate::from_ymd_opt(y, m, d)?,
+                DateKind::MonthDay,
+                "date.explicit.numeric",
+            ))
+        }
+        _ => None,
+    }
+}
+
 fn is(t: Option<&Tok>, w: &str) -> bool {
     t.is_some_and(|t| t.lower == w)
 }
@@ -329,53 +354,21 @@ pub fn find(
             }
         };
         let _ = text;
-        // "23.01.2026": day, month and year joined by full stops (a European convention;
-        // never month first)
-        if let (Some(d), Some(m), Some(y)) = (
-            day_num(t),
-            toks.get(i + 2).and_then(day_num),
-            toks.get(i + 4).and_then(year_num),
-        ) {
-            let joined = (i..i + 4).all(|k| toks[k].end == toks[k + 1].start);
-            if joined && is(toks.get(i + 1), ".") && is(toks.get(i + 3), ".") {
-                if let Some(day) = NaiveDate::from_ymd_opt(y, m, d) {
-                    out.push(mk(
-                        i,
-                        i + 5,
-                        Some(day),
-                        Some(fmt_day(day)),
-                        DatePrecision::Day,
-                        DateBasis::Explicit,
-                        DateKind::MonthDay,
-                        "date.explicit.numeric",
-                    ));
-                    i += 5;
-                    continue;
-                }
-            }
+        if let Some((day, kind, rule)) = numeric_date(toks, i) {
+            out.push(mk(
+                i,
+                i + 5,
+                Some(day),
+                Some(fmt_day(day)),
+                DatePrecision::Day,
+                DateBasis::Explicit,
+                kind,
+                rule,
+            ));
+            i += 5;
+            continue;
         }
-        // ISO 2025-09-02
         if let Some(y) = year_num(t) {
-            if is(toks.get(i + 1), "-") && is(toks.get(i + 3), "-") {
-                if let (Some(m), Some(d)) = (toks.get(i + 2), toks.get(i + 4)) {
-                    if let (Ok(m), Some(d)) = (m.lower.parse::<u32>(), day_num(d)) {
-                        if let Some(day) = NaiveDate::from_ymd_opt(y, m, d) {
-                            out.push(mk(
-                                i,
-                                i + 5,
-                                Some(day),
-                                Some(fmt_day(day)),
-                                DatePrecision::Day,
-                                DateBasis::Explicit,
-                                DateKind::Iso,
-                                "date.iso",
-                            ));
-                            i += 5;
-                            continue;
-                        }
-                    }
-                }
-            }
             // "in 1916", "en 2025": a year
             let prep = i > 0
                 && matches!(
