@@ -2333,6 +2333,9 @@ fn merge(cands: Vec<Cand>) -> Vec<Report> {
     let mut weak: Vec<bool> = Vec::new();
     // per report: the weekday of a day named only as "Thursday" (no publication date)
     let mut wk: Vec<Option<u32>> = Vec::new();
+    // figures met before any event is named ("the operation left three dead" above "a strike
+    // hit a boat"): they join the first event that happened, named after them
+    let mut pending: Vec<Report> = Vec::new();
     for c in cands {
         let r = c.report;
         match c.kind {
@@ -2350,8 +2353,9 @@ fn merge(cands: Vec<Cand>) -> Vec<Report> {
                             x.kind == ReportKind::Event && x.modality == Modality::Occurred
                         })
                     });
-                if let Some(i) = i {
-                    absorb(&mut out[i], r);
+                match i {
+                    Some(i) => absorb(&mut out[i], r),
+                    None => pending.push(r),
                 }
             }
             CandKind::Breakdown => {
@@ -2450,7 +2454,8 @@ fn merge(cands: Vec<Cand>) -> Vec<Report> {
                         replaced = true;
                     }
                 }
-                match pos {
+                let occurred = r.modality == Modality::Occurred;
+                let at = match pos {
                     Some(i) => {
                         // a report that takes its first date from this candidate takes its
                         // strength too
@@ -2460,12 +2465,19 @@ fn merge(cands: Vec<Cand>) -> Vec<Report> {
                         if out[i].date.is_none() && wk[i].is_none() {
                             wk[i] = c.weekday;
                         }
-                        absorb(&mut out[i], r)
+                        absorb(&mut out[i], r);
+                        i
                     }
                     None => {
                         wk.push(c.weekday);
                         weak.push(!c.dated && r.date.is_some());
                         out.push(r);
+                        out.len() - 1
+                    }
+                };
+                if occurred {
+                    for p in pending.drain(..) {
+                        absorb(&mut out[at], p);
                     }
                 }
             }

@@ -1009,6 +1009,30 @@ fn the_day_something_was_said_of_the_story_boat_dates_an_undated_strike() {
 }
 
 #[test]
+fn figures_met_before_the_event_is_named_join_it() {
+    let rs = run(
+        Lang::En,
+        "2025-11-01",
+        "The operation resulted in the deaths of three alleged smugglers, the secretary stated. Today, the department carried out a lethal strike against another boat in the Caribbean, he posted on X.",
+    );
+    let ev = events(&rs);
+    assert_eq!(ev.len(), 1, "{rs:#?}");
+    assert_eq!(killed(ev[0]), Some((Some(3), Some(3), Some(3))));
+    assert_eq!(ev[0].date.as_deref(), Some("2025-11-01"));
+    // the event's own figure wins over one met before it
+    let rs = run(
+        Lang::En,
+        "2025-11-01",
+        "The operation resulted in the deaths of three alleged smugglers, the secretary stated. Today, a strike on a boat in the Caribbean killed four people, he posted on X.",
+    );
+    assert_eq!(
+        killed(events(&rs)[0]),
+        Some((Some(4), Some(4), Some(4))),
+        "{rs:#?}"
+    );
+}
+
+#[test]
 fn lethal_kinetic_operations_are_strikes() {
     let rs = run(
         Lang::En,
