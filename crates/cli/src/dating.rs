@@ -5,8 +5,10 @@
 //!   ([`sw_ledger::dating::estimate_written`]), so that its dates written without a year
 //!   ("Sept. 15") get one; and, when the days within which that total was reached are few
 //!   ([`sw_ledger::dating::total_window`]), its lead weekday ("on Thursday") is dated in them;
-//! - one that left a date unresolved learns the years the dated articles span, so that a
-//!   weekday written beside a month and day ("Friday, Jan. 2") picks its year.
+//! - one that left a date unresolved learns the span of the dated articles' publication
+//!   dates, so that a weekday written beside a month and day ("Friday, Jan. 2") picks its
+//!   year, or else a date written without a year takes the one year that puts it inside
+//!   the span.
 //!
 //! The hints depend only on dated articles, so the result does not depend on the order
 //! articles arrived in. Cost: every run re-reads the undated articles that state a total or
@@ -16,7 +18,7 @@
 use std::collections::{BTreeMap, BTreeSet};
 
 use anyhow::Result;
-use chrono::{Datelike, NaiveDate};
+use chrono::NaiveDate;
 use sw_extract::{DateHints, Extractor, Report, ReportKind};
 use sw_model::Lang;
 use sw_store::{ReportFilter, ReportRow, Store};
@@ -32,9 +34,12 @@ fn tally_killed(r: &Report) -> Option<i64> {
 /// Whether a report holds a date the text wrote but nothing could resolve, or one the
 /// corpus's span resolved (to be read again: the span may have changed).
 fn unresolved_date(r: &Report) -> bool {
-    r.claims
-        .iter()
-        .any(|c| c.field == "date" && (c.value.is_null() || c.rule.ends_with(".year_from_weekday")))
+    r.claims.iter().any(|c| {
+        c.field == "date"
+            && (c.value.is_null()
+                || c.rule.ends_with(".year_from_weekday")
+                || c.rule.ends_with(".year_from_span"))
+    })
 }
 
 fn day(s: &str) -> Option<NaiveDate> {
@@ -87,15 +92,15 @@ pub fn date_undated<S: Store>(store: &mut S) -> Result<usize> {
             },
         )?;
     }
-    let years = store
+    let span = store
         .published_span()?
-        .and_then(|(a, b)| Some((day(&a)?.year(), day(&b)?.year())));
+        .and_then(|(a, b)| Some((day(&a)?, day(&b)?)));
     let extractor = Extractor::new();
     let mut changed = Vec::new();
     let ids: BTreeSet<i64> = totals.keys().copied().chain(unresolved).collect();
     for id in ids {
         let mut hints = DateHints {
-            years,
+            span,
             ..DateHints::default()
         };
         if let Some(t) = totals.get(&id) {

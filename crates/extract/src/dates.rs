@@ -228,6 +228,27 @@ impl DateExpr {
     }
 }
 
+impl DateExpr {
+    /// Gives a date written without a year ("Dec. 30") the year that puts it between `from`
+    /// and `to`, when exactly one does.
+    pub fn resolve_year_within(&mut self, from: NaiveDate, to: NaiveDate, rule: &'static str) {
+        if self.date.is_some() {
+            return;
+        }
+        let Some((m, d)) = self.month_day else { return };
+        let fits: Vec<NaiveDate> = (from.year()..=to.year().min(from.year() + 20))
+            .filter_map(|y| NaiveDate::from_ymd_opt(y, m, d))
+            .filter(|x| (from..=to).contains(x))
+            .collect();
+        if let [day] = fits[..] {
+            self.day = Some(day);
+            self.date = Some(fmt_day(day));
+            self.precision = DatePrecision::Day;
+            self.rule = rule;
+        }
+    }
+}
+
 fn fmt_day(d: NaiveDate) -> String {
     d.format("%Y-%m-%d").to_string()
 }

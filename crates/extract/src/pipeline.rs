@@ -143,9 +143,22 @@ pub struct DateHints {
     /// the window on that weekday nearest its middle; every relative date of the article is
     /// then read from that day, and says so in its rule.
     pub lead_window: Option<(NaiveDate, NaiveDate)>,
-    /// The years the corpus spans: a weekday written beside a month and day ("Friday, Jan.
-    /// 2") picks its year among them when only one fits.
-    pub years: Option<(i32, i32)>,
+    /// The first and last publication dates of the corpus's dated articles. A weekday
+    /// written beside a month and day ("Friday, Jan. 2") picks its year among the years they
+    /// span when only one fits; failing that, a date written without a year takes the year
+    /// that puts it inside the span, when only one does.
+    pub span: Option<(NaiveDate, NaiveDate)>,
+}
+
+/// Where a date written without a year takes its year from.
+#[derive(Clone, Copy, Debug)]
+enum YearFrom {
+    /// A day the text gives (the date falls on or before it, give or take a week).
+    Before(NaiveDate),
+    /// A rough estimate (the nearest year).
+    Near(NaiveDate),
+    /// The span of the corpus's dated articles (the one year that puts it inside).
+    Within(NaiveDate, NaiveDate),
 }
 
 /// The longest window a lead weekday is dated in: two candidate days at most.
@@ -239,12 +252,24 @@ impl Extractor {
         {
             return estimated_publication(self.run(text, lang, Some(p), None));
         }
-        let year_ref = match hints.year_reference {
-            Some(d) => Some((d, "date.explicit.month_day.year_from_reference")),
-            None => hints
-                .years
-                .and_then(|(a, b)| self.named_weekday_date(l, text, &sents, a, b))
-                .map(|d| (d, "date.explicit.month_day.year_from_weekday")),
+        let year_ref = match (hints.year_reference, hints.span) {
+            (Some(d), _) => Some((
+                YearFrom::Near(d),
+                "date.explicit.month_day.year_from_reference",
+            )),
+            (None, Some((a, b))) => Some(
+                match self.named_weekday_date(l, text, &sents, a.year(), b.year()) {
+                    Some(d) => (
+                        YearFrom::Before(d),
+                        "date.explicit.month_day.year_from_weekday",
+                    ),
+                    None => (
+                        YearFrom::Within(a, b),
+                        "date.explicit.month_day.year_from_span",
+                    ),
+                },
+            ),
+            (None, None) => None,
         };
         self.run(text, lang, None, year_ref)
     }
@@ -295,7 +320,7 @@ impl Extractor {
         text: &str,
         lang: Lang,
         published: Option<NaiveDate>,
-        year_hint: Option<(NaiveDate, &'static str)>,
+        year_hint: Option<(YearFrom, &'static str)>,
     ) -> Vec<Report> {
         let l = self.lex(lang);
         let sents =
@@ -305,7 +330,10 @@ impl Extractor {
         // year of the latest full date the article gives ("October 3, 2025")
         let year_ref = if published.is_none() {
             match self.latest_full_date(l, text, &sents) {
-                Some(d) => Some((d, "date.explicit.month_day.year_from_text")),
+                Some(d) => Some((
+                    YearFrom::Before(d),
+                    "date.explicit.month_day.year_from_text",
+                )),
                 None => year_hint,
             }
         } else {
@@ -559,7 +587,7 @@ impl Extractor {
         l: &LangLex,
         ctx: &SentCtx,
         published: Option<NaiveDate>,
-        year_ref: Option<(NaiveDate, &'static str)>,
+        year_ref: Option<(YearFrom, &'static str)>,
         src: &Source,
         out: &mut Vec<Cand>,
     ) {
@@ -611,7 +639,11 @@ impl Extractor {
         }
         if let Some((y, rule)) = year_ref {
             for d in dates_all.iter_mut() {
-                d.resolve_year(y, rule.ends_with("year_from_reference"), rule);
+                match y {
+                    YearFrom::Before(r) => d.resolve_year(r, false, rule),
+                    YearFrom::Near(r) => d.resolve_year(r, true, rule),
+                    YearFrom::Within(a, b) => d.resolve_year_within(a, b, rule),
+                }
             }
         }
         // "since the campaign began on September 2": the start of a period

@@ -875,7 +875,7 @@ fn a_weekday_beside_a_month_and_day_picks_the_year() {
     let text = "A strike on a boat in the eastern Pacific on Dec. 29 killed four people. The Coast Guard called off its search late on Thursday, Jan. 1.";
     // Jan. 1 fell on a Thursday in 2026, not in 2025 or 2027
     let hints = DateHints {
-        years: Some((2025, 2027)),
+        span: Some((day("2025-03-01").unwrap(), day("2027-06-30").unwrap())),
         ..DateHints::default()
     };
     let rs = ex().extract_undated(text, Lang::En, &hints);
@@ -889,10 +889,27 @@ fn a_weekday_beside_a_month_and_day_picks_the_year() {
     assert_eq!(rule.rule, "date.explicit.month_day.year_from_weekday");
     // two years that fit (2026 and 2032 for a Thursday Jan. 1): no year is chosen
     let hints = DateHints {
-        years: Some((2026, 2032)),
+        span: Some((day("2026-01-01").unwrap(), day("2032-12-31").unwrap())),
         ..DateHints::default()
     };
     let rs = ex().extract_undated(text, Lang::En, &hints);
+    assert!(events(&rs).iter().all(|r| r.date.is_none()), "{rs:#?}");
+}
+
+#[test]
+fn a_date_without_a_year_takes_the_one_year_that_puts_it_inside_the_corpus_span() {
+    let text = "A strike on a boat in the eastern Pacific on Dec. 30 killed three people.";
+    let span = |a: &str, b: &str| DateHints {
+        span: Some((day(a).unwrap(), day(b).unwrap())),
+        ..DateHints::default()
+    };
+    let rs = ex().extract_undated(text, Lang::En, &span("2025-09-01", "2026-04-30"));
+    let ev = events(&rs);
+    assert_eq!(ev[0].date.as_deref(), Some("2025-12-30"), "{rs:#?}");
+    let rule = ev[0].claims.iter().find(|c| c.field == "date").unwrap();
+    assert_eq!(rule.rule, "date.explicit.month_day.year_from_span");
+    // two Dec. 30 in the span: no year
+    let rs = ex().extract_undated(text, Lang::En, &span("2025-01-01", "2026-12-31"));
     assert!(events(&rs).iter().all(|r| r.date.is_none()), "{rs:#?}");
 }
 
