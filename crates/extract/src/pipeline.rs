@@ -914,7 +914,7 @@ impl Extractor {
             })
             .min_by_key(|(i, (e, _, _))| (e.value().weak, *i))
             .map(|(i, _)| i);
-        // "killed during the attack on Caracas [that ended in the capture ...], Cuba said
+        // "officers killed during the raid on the capital [which ended in ...], a minister said
         // Tuesday": an event named as the occasion of something else, and what the sentence
         // goes on to say of it, is already known; the day something was said about it is not
         // its date
@@ -1257,8 +1257,8 @@ impl Extractor {
                 *t.value() == TargetKind::Vessel && singular(&toks[t.te - 1].lower, l.lang)
             });
             let sea = if boat { self.place(ctx, &[]) } else { None };
-            // ... or the day something was said of it ("in a post on Saturday evening, the
-            // secretary said the vessel was ..."): a date for a story event that has none
+            // ... or the day something was said of it ("posting on Saturday, the minister
+            // described the vessel as ..."): a date for a story event that has none
             let day = dates_all.iter().find(|d| {
                 d.date.is_some()
                     && matches!(
@@ -1467,7 +1467,7 @@ impl Extractor {
             });
             if !tally && !before_bring && !dated_outside && !tally_clauses.is_empty() {
                 // a tally cue elsewhere and no single event named outside tally clauses
-                // ("the 42nd known strike" counts strikes: no single event)
+                // ("the 39th strike" counts strikes: no single event)
                 let ordinal = |w: &str| {
                     let d = w.trim_end_matches(|c: char| c.is_ascii_alphabetic());
                     !d.is_empty()
@@ -2040,7 +2040,7 @@ fn count_before(toks: &[Tok], at: usize, l: &LangLex) -> Option<u32> {
 }
 
 /// The date of the event at token `ets`: a date written as the event noun's attribute ("the
-/// Dec. 30 strikes", "Tuesday's attack", "el ataque del sábado") first, whatever else the
+/// Nov. 4 strike", "Tuesday's attack", "el ataque del sábado") first, whatever else the
 /// sentence dates (its announcement); then an anchored "one day earlier"; then a date not
 /// attached to a reporting verb ("said Monday"), nearest the cue; else any.
 fn pick_date<'d>(

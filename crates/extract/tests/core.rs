@@ -915,7 +915,7 @@ fn a_date_without_a_year_takes_the_one_year_that_puts_it_inside_the_corpus_span(
 
 #[test]
 fn a_post_quoted_in_english_in_a_spanish_article_is_read_in_english() {
-    let text = "El Comando Sur difundió el mensaje en sus redes sociales. On Jan. 23, the task force conducted a lethal kinetic strike on a vessel that was transiting the Eastern Pacific, killing two people. — U.S. Southern Command (@Southcom) January 23, 2026";
+    let text = "El Comando Sur difundió el mensaje en sus redes sociales. On Jan. 23 the forces of the task force carried out a lethal kinetic strike on a boat that was moving through the Eastern Pacific, killing two people. — Example Command (@example) January 23, 2026";
     let rs = ex().extract(text, Lang::Es, None);
     check_spans(text, &rs);
     let ev = events(&rs);
@@ -934,14 +934,14 @@ fn a_post_quoted_in_english_in_a_spanish_article_is_read_in_english() {
 
 #[test]
 fn a_day_month_year_with_full_stops_is_a_date() {
-    let text = "La Armada informó el viernes (23.01.2026) que dos tripulantes murieron en un ataque contra una lancha en el Pacífico oriental.";
+    let text = "Según la Armada, el ataque del viernes (23.01.2026) contra una lancha en el Pacífico oriental dejó dos tripulantes muertos.";
     let rs = ex().extract(text, Lang::Es, None);
     check_spans(text, &rs);
     let ev = events(&rs);
     assert_eq!(ev.len(), 1, "{rs:#?}");
     assert_eq!(ev[0].date.as_deref(), Some("2026-01-23"));
     // month first is never read: 01.23.2026 is no date
-    let text = "La Armada informó el viernes (01.23.2026) que dos tripulantes murieron en un ataque contra una lancha en el Pacífico oriental.";
+    let text = "Según la Armada, el ataque del viernes (01.23.2026) contra una lancha en el Pacífico oriental dejó dos tripulantes muertos.";
     let rs = ex().extract(text, Lang::Es, None);
     assert!(events(&rs).iter().all(|r| r.date.is_none()), "{rs:#?}");
 }
@@ -951,7 +951,7 @@ fn people_aboard_a_boat_are_counted_as_people_and_a_bring_keeps_the_event_figure
     let rs = run(
         Lang::En,
         "2025-12-05",
-        "A U.S. strike hit a boat in the eastern Pacific on Thursday. The command said three people aboard the boat were killed, bringing the total deaths in this series of strikes to 70.",
+        "A U.S. strike hit a boat in the eastern Pacific on Thursday. According to the command, three men aboard the vessel were killed, bringing the campaign's death toll to 70.",
     );
     let ev = events(&rs);
     assert_eq!(ev.len(), 1, "{rs:#?}");
@@ -961,18 +961,18 @@ fn people_aboard_a_boat_are_counted_as_people_and_a_bring_keeps_the_event_figure
         .find(|r| r.kind == ReportKind::Tally)
         .expect("tally");
     assert_eq!(tally.figures.killed.as_ref().and_then(|f| f.best), Some(70));
-    // the 42nd strike of a campaign, with its victims: a running total, not an event
+    // the 39th strike of a campaign, with its victims: a running total, not an event
     let rs = run(
         Lang::En,
         "2026-02-18",
-        "It was the 42nd known strike of the operation, with at least 144 known victims, according to a tracker kept by a newspaper.",
+        "That made it the 39th known strike of the campaign, which has at least 131 known victims in a tracker one paper keeps.",
     );
     assert!(events(&rs).is_empty(), "{rs:#?}");
     let tally = rs
         .iter()
         .find(|r| r.kind == ReportKind::Tally)
         .expect("tally");
-    assert_eq!(tally.figures.killed.as_ref().and_then(|f| f.low), Some(144));
+    assert_eq!(tally.figures.killed.as_ref().and_then(|f| f.low), Some(131));
 }
 
 #[test]
@@ -980,7 +980,7 @@ fn an_event_named_as_an_occasion_does_not_take_the_day_it_was_spoken_of() {
     let rs = run(
         Lang::Es,
         "2026-01-07",
-        "El martes, el gobierno de la isla publicó los nombres de 30 agentes muertos durante el ataque de Estados Unidos en Caracas.",
+        "Las autoridades de la isla difundieron el martes una lista de 30 agentes fallecidos durante el ataque estadounidense sobre Caracas.",
     );
     let ev = events(&rs);
     assert_eq!(ev.len(), 1, "{rs:#?}");
@@ -989,7 +989,7 @@ fn an_event_named_as_an_occasion_does_not_take_the_day_it_was_spoken_of() {
     let rs = run(
         Lang::Es,
         "2026-01-07",
-        "El martes, el gobierno de la isla publicó los nombres de 30 agentes muertos durante el ataque de Estados Unidos en Caracas que terminó con la captura del presidente.",
+        "Las autoridades de la isla difundieron el martes una lista de 30 agentes fallecidos durante el ataque estadounidense sobre Caracas, que acabó con la captura del presidente.",
     );
     assert!(!events(&rs).is_empty(), "{rs:#?}");
     assert!(events(&rs).iter().all(|r| r.date.is_none()), "{rs:#?}");
@@ -1008,7 +1008,7 @@ fn an_event_named_as_an_occasion_does_not_take_the_day_it_was_spoken_of() {
 
 #[test]
 fn the_day_something_was_said_of_the_story_boat_dates_an_undated_strike() {
-    let text = "Three people died in another U.S. airstrike on a suspected smuggling boat in the Caribbean, the defense secretary announced. In a message on X on Saturday evening, he said the vessel had been carrying narcotics along a known route.";
+    let text = "A U.S. airstrike that left three people dead hit a suspected smuggling boat in the Caribbean, the defense secretary announced. Posting on X on Saturday evening, he described the vessel as a carrier of narcotics.";
     let rs = run(Lang::En, "2025-11-02", text);
     let ev = events(&rs);
     assert_eq!(ev.len(), 1, "{rs:#?}");
@@ -1016,7 +1016,7 @@ fn the_day_something_was_said_of_the_story_boat_dates_an_undated_strike() {
     let rule = ev[0].claims.iter().find(|c| c.field == "date").unwrap();
     assert_eq!(rule.rule, "date.rel.weekday.story_vessel");
     // a date of its own wins
-    let text = "A U.S. airstrike on a suspected smuggling boat in the Caribbean killed three people on Thursday. In a message on X on Saturday evening, the secretary said the vessel had been carrying narcotics.";
+    let text = "A U.S. airstrike on a suspected smuggling boat in the Caribbean left three people dead on Thursday, the secretary announced. Posting on X on Saturday evening, he described the vessel as a carrier of narcotics.";
     let rs = run(Lang::En, "2025-11-02", text);
     assert_eq!(
         events(&rs)[0].date.as_deref(),
@@ -1030,7 +1030,7 @@ fn figures_met_before_the_event_is_named_join_it() {
     let rs = run(
         Lang::En,
         "2025-11-01",
-        "The operation resulted in the deaths of three alleged smugglers, the secretary stated. Today, the department carried out a lethal strike against another boat in the Caribbean, he posted on X.",
+        "The operation left three suspected smugglers dead, the secretary said. Earlier today the department hit one more boat in the Caribbean with a lethal strike, he wrote on X.",
     );
     let ev = events(&rs);
     assert_eq!(ev.len(), 1, "{rs:#?}");
@@ -1040,7 +1040,7 @@ fn figures_met_before_the_event_is_named_join_it() {
     let rs = run(
         Lang::En,
         "2025-11-01",
-        "The operation resulted in the deaths of three alleged smugglers, the secretary stated. Today, a strike on a boat in the Caribbean killed four people, he posted on X.",
+        "The operation left three suspected smugglers dead, the secretary said. Earlier today a strike on one more boat in the Caribbean killed four people, he wrote on X.",
     );
     assert_eq!(
         killed(events(&rs)[0]),

@@ -57,7 +57,7 @@ impl Normalizer {
             // Upper case before the stop ("U.S.Navy") and single letters ("Ph.D") do not match.
             glued: Regex::new(r#"(\p{Ll}{2}[.!?]["”’»)]?)(["“‘«]?\p{Lu}\p{Ll})"#)
                 .expect("glued pattern"),
-            // A figure run into a capitalised word ("now at least 128The military said"):
+            // A figure run into a capitalised word ("toll now 93The navy said"):
             // a headline or caption glued to the paragraph after it with no stop at all.
             glued_headline: Regex::new(r"(\p{Nd})(\p{Lu}\p{Ll}{2})").expect("glued pattern"),
         }
