@@ -64,6 +64,21 @@ fn strike_days(db: &Path) -> Vec<String> {
         .collect()
 }
 
+/// Whether some stored date claim was resolved by `rule`.
+fn date_rule_seen(db: &Path, rule: &str) -> bool {
+    json(db, &["reports", "--json"])
+        .as_array()
+        .unwrap()
+        .iter()
+        .any(|r| {
+            r["claims"]
+                .as_array()
+                .unwrap()
+                .iter()
+                .any(|c| c["field"] == "date" && c["rule"] == rule)
+        })
+}
+
 #[test]
 fn an_undated_article_takes_its_year_from_the_corpus_totals_in_any_order() {
     let dir = tempfile::tempdir().unwrap();
@@ -97,13 +112,10 @@ fn an_undated_article_takes_its_year_from_the_corpus_totals_in_any_order() {
     };
     assert_eq!(ids(&la), ids(&lb));
     // the date claims say where the year came from
-    let reports = json(&a, &["reports", "--json"]);
-    let rule_seen = reports.as_array().unwrap().iter().any(|r| {
-        r["claims"].as_array().unwrap().iter().any(|c| {
-            c["field"] == "date" && c["rule"] == "date.explicit.month_day.year_from_reference"
-        })
-    });
-    assert!(rule_seen);
+    assert!(date_rule_seen(
+        &a,
+        "date.explicit.month_day.year_from_reference"
+    ));
 }
 
 #[test]
@@ -143,14 +155,10 @@ fn a_lead_weekday_is_dated_when_the_corpus_totals_leave_a_short_window() {
     ingest(&a, dir.path(), "all.jsonl", &all);
     let days = strike_days(&a);
     assert!(days.contains(&"2025-11-13".to_string()), "{days:?}");
-    let reports = json(&a, &["reports", "--json"]);
-    let rule_seen =
-        reports.as_array().unwrap().iter().any(|r| {
-            r["claims"].as_array().unwrap().iter().any(|c| {
-                c["field"] == "date" && c["rule"] == "date.rel.weekday.publication_estimated"
-            })
-        });
-    assert!(rule_seen, "the date says it rests on an estimate");
+    assert!(
+        date_rule_seen(&a, "date.rel.weekday.publication_estimated"),
+        "the date says it rests on an estimate"
+    );
     // the undated article first: undated until the corpus brackets it, then the same
     let b = dir.path().join("b.db");
     ingest(&b, dir.path(), "u.jsonl", &[lead]);

@@ -44,6 +44,7 @@ enum DW {
     PairAnd,
     PairRange,
     Each,
+    Occasion,
 }
 
 /// Date words of one language, from `lexicon/<lang>/dates.tsv`.
@@ -85,6 +86,7 @@ impl DateLexicon {
                 "pair_and" => DW::PairAnd,
                 "pair_range" => DW::PairRange,
                 "each" => DW::Each,
+                "occasion" => DW::Occasion,
                 _ => continue,
             };
             let words: Vec<String> = c[0]
@@ -119,6 +121,12 @@ impl DateLexicon {
     /// Does the lower-cased word name a beginning ("began", "comenzó")?
     pub fn is_start(&self, w: &str) -> bool {
         matches!(self.single.get(w), Some(DW::Start))
+    }
+
+    /// Does the word name an event as the occasion of something else ("killed during the
+    /// attack", "durante el ataque")?
+    pub fn is_occasion(&self, w: &str) -> bool {
+        matches!(self.single.get(w), Some(DW::Occasion))
     }
 
     /// Does the word spread a figure over every event ("each", "cada")?

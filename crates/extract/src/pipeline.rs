@@ -126,6 +126,11 @@ fn written_in(lex: &LangLex, other: &LangLex, toks: &[Tok]) -> bool {
     mine >= 4 && mine > 2 * theirs
 }
 
+/// The article's sentences (other languages are cut as English).
+fn segment(text: &str, lang: Lang) -> Vec<Range<usize>> {
+    sw_text::segment::sentences(text, if lang == Lang::Es { Lang::Es } else { Lang::En })
+}
+
 fn is_clause_break(t: &Tok) -> bool {
     t.kind == TokKind::Punct && matches!(t.lower.as_str(), "," | ";" | ":" | "—" | "–" | "(" | ")")
 }
@@ -236,21 +241,20 @@ impl Extractor {
 
     /// Extracts the reports of one article. `Lang::Other` is read with the English lexicons.
     pub fn extract(&self, text: &str, lang: Lang, published: Option<NaiveDate>) -> Vec<Report> {
-        self.run(text, lang, published, None)
+        self.run(text, lang, &segment(text, lang), published, None)
     }
 
     /// As [`Extractor::extract`], for an article with no publication date, with what is
     /// known of its time from outside its text (see [`DateHints`]).
     pub fn extract_undated(&self, text: &str, lang: Lang, hints: &DateHints) -> Vec<Report> {
         let l = self.lex(lang);
-        let sents =
-            sw_text::segment::sentences(text, if lang == Lang::Es { Lang::Es } else { Lang::En });
+        let sents = segment(text, lang);
         if let Some(p) = hints
             .lead_window
             .and_then(|w| self.lead_weekday(l, text, &sents).map(|wd| (w, wd)))
             .and_then(|((a, b), wd)| pick_weekday(a, b, wd))
         {
-            return estimated_publication(self.run(text, lang, Some(p), None));
+            return estimated_publication(self.run(text, lang, &sents, Some(p), None));
         }
         let year_ref = match (hints.year_reference, hints.span) {
             (Some(d), _) => Some((
@@ -271,7 +275,7 @@ impl Extractor {
             ),
             (None, None) => None,
         };
-        self.run(text, lang, None, year_ref)
+        self.run(text, lang, &sents, None, year_ref)
     }
 
     /// The weekday of the article's first relative weekday ("on Thursday") that no
@@ -319,17 +323,16 @@ impl Extractor {
         &self,
         text: &str,
         lang: Lang,
+        sents: &[Range<usize>],
         published: Option<NaiveDate>,
         year_hint: Option<(YearFrom, &'static str)>,
     ) -> Vec<Report> {
         let l = self.lex(lang);
-        let sents =
-            sw_text::segment::sentences(text, if lang == Lang::Es { Lang::Es } else { Lang::En });
         let mut sources: Vec<Option<Source>> = vec![None; sents.len()];
         // with no publication date, a date written without a year ("Oct. 29") takes the
         // year of the latest full date the article gives ("October 3, 2025")
         let year_ref = if published.is_none() {
-            match self.latest_full_date(l, text, &sents) {
+            match self.latest_full_date(l, text, sents) {
                 Some(d) => Some((
                     YearFrom::Before(d),
                     "date.explicit.month_day.year_from_text",
@@ -380,7 +383,7 @@ impl Extractor {
             let before = cands.len();
             self.sentence(l, &ctx, published, year_ref, &Source::outlet(), &mut cands);
             if cands.len() > before {
-                let src = self.source_of(l, &ctx, si, &sents, text, &mut sources);
+                let src = self.source_of(l, &ctx, si, sents, text, &mut sources);
                 for c in &mut cands[before..] {
                     if src != Source::outlet() {
                         set_source(&mut c.report, &src);
@@ -923,7 +926,7 @@ impl Extractor {
             .filter(|(e, _, _)| {
                 (2..=3).any(|k| {
                     e.ts >= k
-                        && matches!(toks[e.ts - k].lower.as_str(), "during" | "durante")
+                        && l.dates.is_occasion(&toks[e.ts - k].lower)
                         && matches!(
                             toks[e.ts - k + 1].lower.as_str(),
                             "the" | "el" | "la" | "los" | "las"
