@@ -45,6 +45,7 @@ enum DW {
     PairRange,
     Each,
     Occasion,
+    Ahead,
 }
 
 /// Date words of one language, from `lexicon/<lang>/dates.tsv`.
@@ -54,6 +55,8 @@ pub struct DateLexicon {
     /// Multi-word phrases as word sequences, longest first.
     phrases: Vec<(Vec<String>, DW)>,
     phrase_first: FxSet<String>,
+    /// Endings of a future verb form ("votará", "hablarán"): a weekday after one is ahead.
+    ahead_suffixes: Vec<String>,
     lang: Lang,
 }
 
@@ -62,6 +65,7 @@ impl DateLexicon {
         let src = if lang == Lang::Es { ES_DATES } else { EN_DATES };
         let mut single = FxMap::default();
         let mut phrases = Vec::new();
+        let mut ahead_suffixes = Vec::new();
         for line in src.lines() {
             if line.starts_with('#') || line.trim().is_empty() {
                 continue;
@@ -87,6 +91,11 @@ impl DateLexicon {
                 "pair_range" => DW::PairRange,
                 "each" => DW::Each,
                 "occasion" => DW::Occasion,
+                "ahead" => DW::Ahead,
+                "ahead_suffix" => {
+                    ahead_suffixes.push(c[0].to_lowercase());
+                    continue;
+                }
                 _ => continue,
             };
             let words: Vec<String> = c[0]
@@ -109,6 +118,7 @@ impl DateLexicon {
             single,
             phrases,
             phrase_first,
+            ahead_suffixes,
             lang,
         }
     }
@@ -127,6 +137,32 @@ impl DateLexicon {
     /// attack", "durante el ataque")?
     pub fn is_occasion(&self, w: &str) -> bool {
         matches!(self.single.get(w), Some(DW::Occasion))
+    }
+
+    /// Does the word put what follows in the future ("will", "expected", "se espera",
+    /// "votará")?
+    fn is_ahead(&self, w: &str) -> bool {
+        matches!(self.single.get(w), Some(DW::Ahead))
+            || self
+                .ahead_suffixes
+                .iter()
+                .any(|x| w.len() > x.len() + 2 && w.ends_with(x.as_str()))
+    }
+
+    /// Whether the weekday at token `i` is said of a day to come: a future cue stands before
+    /// it in its clause ("is expected to brief lawmakers on Thursday", "votará el jueves"),
+    /// and it does not name an event of its own ("Tuesday's strike", "el ataque del martes").
+    fn ahead_of(&self, toks: &[Tok], i: usize, end: usize) -> bool {
+        let of_noun = i > 0 && toks[i - 1].lower == "del"
+            || toks
+                .get(end)
+                .is_some_and(|t| matches!(t.lower.as_str(), "'s" | "’s" | "'" | "’"));
+        !of_noun
+            && toks[i.saturating_sub(10)..i]
+                .iter()
+                .rev()
+                .take_while(|t| !matches!(t.lower.as_str(), "." | ";" | ":" | "," | "(" | ")"))
+                .any(|t| self.is_ahead(&t.lower))
     }
 
     /// Does the word spread a figure over every event ("each", "cada")?
@@ -171,6 +207,9 @@ pub enum DateKind {
     YearOnly,
     /// The last day of a span ("Nov. 9-10"): never an event date of its own.
     RangeEnd,
+    /// A weekday said of a day to come ("will testify on Thursday"): dates a plan, never
+    /// an event that happened.
+    Ahead,
 }
 
 /// A date expression found in text.
@@ -264,6 +303,12 @@ fn fmt_day(d: NaiveDate) -> String {
 /// `d` moved by `days`, or None past the calendar's ends (never panics).
 fn shift(d: NaiveDate, days: i64) -> Option<NaiveDate> {
     d.checked_add_signed(Duration::try_days(days)?)
+}
+
+/// The first day on weekday `wd` on or after publication: "will vote on Thursday".
+fn next_weekday(pub_: NaiveDate, wd: u32) -> Option<NaiveDate> {
+    let cur = pub_.weekday().num_days_from_monday();
+    shift(pub_, ((wd + 7 - cur) % 7) as i64)
 }
 
 fn latest_weekday(pub_: NaiveDate, wd: u32, strictly_before: bool) -> Option<NaiveDate> {
@@ -672,11 +717,23 @@ pub fn find(
                         }
                     }
                 }
-                let day = published.and_then(|p| latest_weekday(p, wd, strictly));
+                let ahead = !strictly && lex.ahead_of(toks, start, end);
+                let day = published.and_then(|p| {
+                    if ahead {
+                        next_weekday(p, wd)
+                    } else {
+                        latest_weekday(p, wd, strictly)
+                    }
+                });
                 let prec = if day.is_some() {
                     DatePrecision::Day
                 } else {
                     DatePrecision::Unknown
+                };
+                let (kind, rule) = if ahead {
+                    (DateKind::Ahead, "date.rel.weekday.ahead")
+                } else {
+                    (DateKind::Weekday, "date.rel.weekday")
                 };
                 let mut x = mk(
                     start,
@@ -685,8 +742,8 @@ pub fn find(
                     day.map(fmt_day),
                     prec,
                     DateBasis::Relative,
-                    DateKind::Weekday,
-                    "date.rel.weekday",
+                    kind,
+                    rule,
                 );
                 if day.is_none() {
                     x.weekday = Some(wd);

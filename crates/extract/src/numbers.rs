@@ -94,6 +94,8 @@ pub struct NumberLexicon {
     hedges: Vec<(Vec<String>, Hedge)>,
     hedge_first: FxSet<String>,
     range_words: Vec<&'static str>,
+    /// "second", "segundo": the place of an event in a series, not a count.
+    ordinals: FxMap<String, u32>,
 }
 
 fn data_lines(s: &str) -> impl Iterator<Item = Vec<&str>> {
@@ -115,6 +117,7 @@ impl NumberLexicon {
     /// Builds a lexicon from TSV text (see the files for the format).
     pub fn from_tsv(numbers: &str, hedges: &str, lang: Lang) -> NumberLexicon {
         let mut words = FxMap::default();
+        let mut ordinals = FxMap::default();
         for cols in data_lines(numbers) {
             if cols.len() < 3 {
                 continue;
@@ -129,6 +132,10 @@ impl NumberLexicon {
                 "dozens" => NumWord::Dozens(v),
                 "connector" => NumWord::Connector,
                 "article" => NumWord::Article,
+                "ordinal" => {
+                    ordinals.insert(cols[0].to_lowercase(), v as u32);
+                    continue;
+                }
                 _ => continue,
             };
             words.insert(cols[0].to_lowercase(), w);
@@ -156,7 +163,13 @@ impl NumberLexicon {
             hedge_first,
             hedges: hs,
             range_words,
+            ordinals,
         }
+    }
+
+    /// The value of an ordinal word ("second" is 2, "tercera" is 3).
+    pub fn ordinal(&self, w: &str) -> Option<u32> {
+        self.ordinals.get(w).copied()
     }
 }
 

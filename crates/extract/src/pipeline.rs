@@ -73,6 +73,9 @@ struct Cand {
     parts: Vec<Report>,
     /// The weekday of an event dated "on Thursday" that could not be resolved.
     weekday: Option<u32>,
+    /// The ordinal the event is named by ("a second strike", "el segundo ataque"): a later
+    /// mention by the same ordinal is the same event.
+    ordinal: Option<u32>,
 }
 
 struct SentCtx<'a> {
@@ -692,6 +695,7 @@ impl Extractor {
                     subject: None,
                     parts,
                     weekday: None,
+                    ordinal: None,
                 });
                 return;
             }
@@ -732,6 +736,7 @@ impl Extractor {
                 subject: None,
                 parts: Vec::new(),
                 weekday: None,
+                ordinal: None,
             });
         }
 
@@ -759,9 +764,12 @@ impl Extractor {
                 )
         });
         // an ISO date ("2025-10-18") is page metadata, not reporting
-        let real_date = dates_all
-            .iter()
-            .any(|d| !matches!(d.kind, DateKind::Since | DateKind::Iso | DateKind::RangeEnd));
+        let real_date = dates_all.iter().any(|d| {
+            !matches!(
+                d.kind,
+                DateKind::Since | DateKind::Iso | DateKind::RangeEnd | DateKind::Ahead
+            )
+        });
         let counted_strikes = figs
             .iter()
             .any(|f| !f.tally && (f.field == "strikes" || f.field == "vessels"));
@@ -843,6 +851,7 @@ impl Extractor {
                         DateKind::Since
                             | DateKind::Iso
                             | DateKind::RangeEnd
+                            | DateKind::Ahead
                             | DateKind::MonthOnly
                             | DateKind::YearOnly
                     ) && !attached_to_verb(d, toks, e.ts, l)
@@ -991,7 +1000,9 @@ impl Extractor {
             // date
             let mut weekday = None;
             let occasion = occasion_from.is_some_and(|o| e.ts >= o);
-            let chosen = pick_date(&dates_all, toks, e.ts, l).filter(|(_, a)| !(*a && occasion));
+            let happened = kind == ReportKind::Event;
+            let chosen =
+                pick_date(&dates_all, toks, e.ts, l, happened).filter(|(_, a)| !(*a && occasion));
             let dated = if let Some((d, attached)) = chosen {
                 set_date(&mut rep, d, ctx, src);
                 weekday = d.weekday;
@@ -1164,6 +1175,9 @@ impl Extractor {
                 subject,
                 parts: Vec::new(),
                 weekday,
+                ordinal: (kind == ReportKind::Event && e.value().noun && !e.value().plural)
+                    .then(|| ordinal_before(toks, e.ts, l))
+                    .flatten(),
             });
         }
         // "two more strikes on September 15 and 19, killing three in each": one event a day
@@ -1241,6 +1255,7 @@ impl Extractor {
                         subject: None,
                         parts: Vec::new(),
                         weekday: None,
+                        ordinal: None,
                     });
                 }
                 _ => out.push(Cand {
@@ -1250,6 +1265,7 @@ impl Extractor {
                     subject: None,
                     parts: Vec::new(),
                     weekday: None,
+                    ordinal: None,
                 }),
             }
         } else if picked.is_empty() && article_strike {
@@ -1296,6 +1312,7 @@ impl Extractor {
                     subject: None,
                     parts: Vec::new(),
                     weekday: None,
+                    ordinal: None,
                 });
             }
         }
@@ -1461,6 +1478,7 @@ impl Extractor {
                     DateKind::Since
                         | DateKind::Iso
                         | DateKind::RangeEnd
+                        | DateKind::Ahead
                         | DateKind::MonthOnly
                         | DateKind::YearOnly
                 ) && toks
@@ -2046,15 +2064,34 @@ fn count_before(toks: &[Tok], at: usize, l: &LangLex) -> Option<u32> {
 /// Nov. 4 strike", "Tuesday's attack", "el ataque del sábado") first, whatever else the
 /// sentence dates (its announcement); then an anchored "one day earlier"; then a date not
 /// attached to a reporting verb ("said Monday"), nearest the cue; else any.
+/// The ordinal word just before an event noun ("a second strike", "the second U.S.
+/// strike", "el segundo ataque"), fillers aside.
+fn ordinal_before(toks: &[Tok], ets: usize, l: &LangLex) -> Option<u32> {
+    let mut k = ets;
+    while k > 0 && ets - k < 3 {
+        k -= 1;
+        if let Some(n) = l.nums.ordinal(&toks[k].lower) {
+            return Some(n);
+        }
+        if !l.fillers.contains(&toks[k].lower) {
+            return None;
+        }
+    }
+    None
+}
+
 fn pick_date<'d>(
     dates_all: &'d [DateExpr],
     toks: &[Tok],
     ets: usize,
     l: &LangLex,
+    happened: bool,
 ) -> Option<(&'d DateExpr, bool)> {
+    // a day to come dates a plan, never what happened
     let usable: Vec<&DateExpr> = dates_all
         .iter()
         .filter(|d| !matches!(d.kind, DateKind::Since | DateKind::Iso | DateKind::RangeEnd))
+        .filter(|d| !(happened && d.kind == DateKind::Ahead))
         .collect();
     if usable.is_empty() {
         return None;
@@ -2368,6 +2405,8 @@ fn merge(cands: Vec<Cand>) -> Vec<Report> {
     let mut weak: Vec<bool> = Vec::new();
     // per report: the weekday of a day named only as "Thursday" (no publication date)
     let mut wk: Vec<Option<u32>> = Vec::new();
+    // per report: the ordinal it was named by ("a second strike")
+    let mut ords: Vec<Option<u32>> = Vec::new();
     // figures met before any event is named ("the operation left three dead" above "a strike
     // hit a boat"): they join the first event that happened, named after them
     let mut pending: Vec<Report> = Vec::new();
@@ -2415,6 +2454,7 @@ fn merge(cands: Vec<Cand>) -> Vec<Report> {
                     let x = out.remove(i);
                     weak.remove(i);
                     wk.remove(i);
+                    ords.remove(i);
                     for p in parts.iter_mut() {
                         p.date = x.date.clone();
                         p.date_precision = x.date_precision;
@@ -2432,6 +2472,7 @@ fn merge(cands: Vec<Cand>) -> Vec<Report> {
                     );
                 }
                 for p in parts {
+                    ords.push(None);
                     wk.push(None);
                     weak.push(false);
                     out.push(p);
@@ -2462,7 +2503,17 @@ fn merge(cands: Vec<Cand>) -> Vec<Report> {
                         && compatible(&region(x), &region(&r))
                         && fig_compatible(&x.figures.killed, &r.figures.killed)
                 };
-                let mut pos = (0..out.len()).rev().find(|&i| fits_at(i, true));
+                // "ordered the second strike" after "a second strike early in September": the
+                // same event, named again by its ordinal; the day the later sentence speaks
+                // on (the announcement's) does not keep them apart
+                let mut pos = c.ordinal.and_then(|n| {
+                    (0..out.len())
+                        .rev()
+                        .find(|&i| ords[i] == Some(n) && fits_at(i, c.dated))
+                });
+                if pos.is_none() {
+                    pos = (0..out.len()).rev().find(|&i| fits_at(i, true));
+                }
                 if pos.is_none() && !c.dated {
                     // a date attached to the announcement ("said on Sunday") gives way to the
                     // event's own date in an earlier sentence
@@ -2500,10 +2551,14 @@ fn merge(cands: Vec<Cand>) -> Vec<Report> {
                         if out[i].date.is_none() && wk[i].is_none() {
                             wk[i] = c.weekday;
                         }
+                        if ords[i].is_none() {
+                            ords[i] = c.ordinal;
+                        }
                         absorb(&mut out[i], r);
                         i
                     }
                     None => {
+                        ords.push(c.ordinal);
                         wk.push(c.weekday);
                         weak.push(!c.dated && r.date.is_some());
                         out.push(r);
@@ -2526,6 +2581,7 @@ fn merge(cands: Vec<Cand>) -> Vec<Report> {
                 match pos {
                     Some(i) => absorb(&mut out[i], r),
                     None => {
+                        ords.push(None);
                         wk.push(None);
                         weak.push(false);
                         out.push(r);
@@ -2543,6 +2599,7 @@ fn merge(cands: Vec<Cand>) -> Vec<Report> {
                 match pos {
                     Some(i) => absorb(&mut out[i], r),
                     None => {
+                        ords.push(None);
                         wk.push(None);
                         weak.push(false);
                         out.push(r);

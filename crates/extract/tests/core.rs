@@ -1102,3 +1102,59 @@ fn what_the_new_strikes_bring_the_count_to_is_the_tally() {
     );
     assert_eq!(t.figures.killed.as_ref().and_then(|f| f.low), Some(80));
 }
+
+#[test]
+fn a_weekday_to_come_dates_no_event() {
+    // published on a Tuesday: "Thursday" after "is expected to" is two days later
+    let rs = run(
+        Lang::En,
+        "2025-12-02",
+        "Senators opened inquiries into the boat attacks, and the admiral is expected to brief them on Thursday.",
+    );
+    assert!(events(&rs).is_empty(), "{rs:#?}");
+    let rs = run(
+        Lang::Es,
+        "2025-12-02",
+        "Los senadores abrieron investigaciones sobre los ataques a lanchas y el almirante declarará el jueves ante ellos.",
+    );
+    assert!(events(&rs).is_empty(), "{rs:#?}");
+    // a plan keeps the day ahead
+    let rs = run(
+        Lang::En,
+        "2025-12-02",
+        "The Senate will vote on Thursday on a resolution to halt the strikes.",
+    );
+    for r in rs.iter().filter(|r| r.date.is_some()) {
+        assert!(r.date.as_deref() >= Some("2025-12-02"), "{rs:#?}");
+    }
+    // "Tuesday's strike" stays the past Tuesday even beside a future verb
+    let rs = run(
+        Lang::En,
+        "2025-12-04",
+        "The command will release video of Tuesday's strike on a speedboat, which killed two.",
+    );
+    let ev = events(&rs);
+    assert_eq!(ev.len(), 1, "{rs:#?}");
+    assert_eq!(ev[0].date.as_deref(), Some("2025-12-02"));
+}
+
+#[test]
+fn an_event_named_again_by_its_ordinal_is_the_same_event() {
+    let text = "The minister defended a second strike on a burning speedboat early in September. \
+                On Monday, the White House said the admiral acted within the law when he ordered the second strike.";
+    let rs = run(Lang::En, "2025-12-02", text);
+    let ev = events(&rs);
+    assert_eq!(ev.len(), 1, "{rs:#?}");
+    assert_eq!(ev[0].date.as_deref(), Some("2025-09"));
+    let text = "El ministro defendió un segundo ataque contra una lancha en llamas a principios de septiembre. \
+                El lunes, la Casa Blanca dijo que el almirante actuó dentro de la ley cuando ordenó el segundo ataque.";
+    let rs = run(Lang::Es, "2025-12-02", text);
+    let ev = events(&rs);
+    assert_eq!(ev.len(), 1, "{rs:#?}");
+    assert_eq!(ev[0].date.as_deref(), Some("2025-09"));
+    // without the ordinal, a strike dated by its own sentence stays apart
+    let text = "A strike on a speedboat early in September killed three. \
+                On Monday, the military struck another boat in the Caribbean, killing two.";
+    let rs = run(Lang::En, "2025-12-02", text);
+    assert_eq!(events(&rs).len(), 2, "{rs:#?}");
+}
