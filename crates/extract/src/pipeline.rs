@@ -28,6 +28,8 @@ pub struct Extractor {
     gaz: Gazetteer,
     /// Country (ISO2) -> the sea regions its waters lie in, from the gazetteer.
     seas_of: std::collections::BTreeMap<String, Vec<String>>,
+    /// For an undated article: a dateline without a year, placed by the corpus's span.
+    datelines: sw_text::dateline::DatelineFinder,
 }
 
 impl Default for Extractor {
@@ -212,6 +214,19 @@ fn estimated_publication(mut reports: Vec<Report>) -> Vec<Report> {
     reports
 }
 
+/// Reports read from a dateline whose year the corpus's span gave: each date read from it
+/// says so in its rule (and is read again when the span changes).
+fn dateline_publication(mut reports: Vec<Report>) -> Vec<Report> {
+    for r in &mut reports {
+        for c in &mut r.claims {
+            if c.field == "date" && !c.value.is_null() && c.rule.starts_with("date.rel") {
+                c.rule.push_str(".dateline.year_from_span");
+            }
+        }
+    }
+    reports
+}
+
 impl Extractor {
     /// Builds the extractor from the embedded lexicons and gazetteer.
     pub fn new() -> Extractor {
@@ -231,6 +246,7 @@ impl Extractor {
             shared: Shared::embedded(),
             gaz,
             seas_of,
+            datelines: sw_text::dateline::DatelineFinder::new(),
         }
     }
 
@@ -252,6 +268,21 @@ impl Extractor {
     pub fn extract_undated(&self, text: &str, lang: Lang, hints: &DateHints) -> Vec<Report> {
         let l = self.lex(lang);
         let sents = segment(text, lang);
+        // a dateline without a year ("WASHINGTON, Dec 31 (Wire) -") is the publication day
+        // when one year only puts it inside the corpus's span
+        if let Some(p) = hints.span.and_then(|(a, b)| {
+            let (m, d) = self.datelines.month_day(text)?;
+            let fits: Vec<NaiveDate> = (a.year()..=b.year().min(a.year() + 20))
+                .filter_map(|y| NaiveDate::from_ymd_opt(y, m, d))
+                .filter(|x| (a..=b).contains(x))
+                .collect();
+            match fits[..] {
+                [one] => Some(one),
+                _ => None,
+            }
+        }) {
+            return dateline_publication(self.run(text, lang, &sents, Some(p), None));
+        }
         if let Some(p) = hints
             .lead_window
             .and_then(|w| self.lead_weekday(l, text, &sents).map(|wd| (w, wd)))

@@ -135,7 +135,12 @@ impl DatelineFinder {
                 let whole = c.get(0).expect("match");
                 let (year, inferred) = match c.name("year") {
                     Some(y) => (y.as_str().parse().ok()?, false),
-                    None => (self.infer_year(text, m, day, reference)?, true),
+                    // the body is what follows the dateline: a date above it is the page's
+                    // (the day it was captured), not one the story mentions
+                    None => (
+                        self.infer_year(&text[whole.end()..], m, day, reference)?,
+                        true,
+                    ),
                 };
                 if let Some(date) = NaiveDate::from_ymd_opt(year, m, day) {
                     return Some(FoundDate {
@@ -169,6 +174,22 @@ impl DatelineFinder {
             span: whole.start()..whole.end(),
             year_inferred: false,
         })
+    }
+
+    /// The month and day of a dateline written without a year, whether or not the text
+    /// gives the year ("WASHINGTON, Dec 31 (Wire) -"): what is left to place in time when
+    /// [`DatelineFinder::find`] finds no year for it.
+    pub fn month_day(&self, text: &str) -> Option<(u32, u32)> {
+        let mut end = text.len().min(HEAD);
+        while !text.is_char_boundary(end) {
+            end -= 1;
+        }
+        let head = &text[..end];
+        [&self.en_dateline, &self.es_dateline]
+            .into_iter()
+            .find_map(|re| re.captures(head))
+            .filter(|c| c.name("year").is_none())
+            .and_then(|c| Some((self.month(&c["mon"])?, c["day"].parse().ok()?)))
     }
 
     /// The year of a dateline written without one: the latest month-year the body mentions,
@@ -243,6 +264,25 @@ mod tests {
         // a January dateline in a story that looks back to the autumn belongs to the next year
         let t = "BOGOTÁ, 8 de enero (Noticias Bahía). La campaña empezó en septiembre de 2025 y siguió en diciembre de 2025.";
         assert_eq!(find(t).unwrap().date, d(2026, 1, 8));
+    }
+
+    #[test]
+    fn a_page_date_above_the_dateline_gives_it_no_year() {
+        // the banner is the day the page was captured, weeks after the story
+        let t = "Monday, March 9, 2026\nMenu\n\nQUITO, Dec 30 (Wire) - A strike hit a boat. The campaign began in September 2025.";
+        assert_eq!(find(t).unwrap().date, d(2025, 12, 30));
+        let t =
+            "Monday, March 9, 2026\nMenu\n\nQUITO, Dec 30 (Wire) - A strike hit a boat on Tuesday.";
+        assert_eq!(find(t), None);
+    }
+
+    #[test]
+    fn month_and_day_of_a_dateline_without_a_year() {
+        let f = DatelineFinder::new();
+        let t = "Monday, March 9, 2026\n\nQUITO, Dec 30 (Wire) - A strike hit a boat on Tuesday.";
+        assert_eq!(f.month_day(t), Some((12, 30)));
+        assert_eq!(f.month_day("QUITO, Dec 30, 2025 (Wire) - A strike."), None);
+        assert_eq!(f.month_day("A strike hit a boat on Tuesday."), None);
     }
 
     #[test]
