@@ -427,7 +427,19 @@ impl Extractor {
                 }
             }
         }
-        merge(cands)
+        let mut reports = merge(cands);
+        // an event last possible two years before publication is the story's history ("the
+        // Sept. 11, 2001, attacks", "the 1989 invasion"), not news of the events it reports
+        if let Some(horizon) = published.and_then(|p| p.checked_sub_days(chrono::Days::new(730))) {
+            reports.retain(|r| {
+                r.kind != ReportKind::Event
+                    || r.date
+                        .as_deref()
+                        .and_then(latest_day)
+                        .is_none_or(|d| d >= horizon)
+            });
+        }
+        reports
     }
 
     /// The source of sentence `si`, computed once; a pronoun points back one sentence.
@@ -886,6 +898,7 @@ impl Extractor {
                             | DateKind::MonthOnly
                             | DateKind::YearOnly
                     ) && !attached_to_verb(d, toks, e.ts, l)
+                        && !names_other_event(d, toks, e.ts, &events)
                 });
                 if !(day_date || counted_strikes || killed_here) {
                     continue;
@@ -1032,8 +1045,15 @@ impl Extractor {
             let mut weekday = None;
             let occasion = occasion_from.is_some_and(|o| e.ts >= o);
             let happened = kind == ReportKind::Event;
+            // "defended the strikes under the authority cited after the Sept. 11, 2001,
+            // attacks": a date written before another event's noun is that event's
+            let own_dates: Vec<DateExpr> = dates_all
+                .iter()
+                .filter(|d| !names_other_event(d, toks, e.ts, &events))
+                .cloned()
+                .collect();
             let chosen =
-                pick_date(&dates_all, toks, e.ts, l, happened).filter(|(_, a)| !(*a && occasion));
+                pick_date(&own_dates, toks, e.ts, l, happened).filter(|(_, a)| !(*a && occasion));
             let dated = if let Some((d, attached)) = chosen {
                 set_date(&mut rep, d, ctx, src);
                 weekday = d.weekday;
@@ -2109,6 +2129,38 @@ fn ordinal_before(toks: &[Tok], ets: usize, l: &LangLex) -> Option<u32> {
         }
     }
     None
+}
+
+/// The last day a date of any precision can denote ("2025" is 31 December 2025).
+fn latest_day(date: &str) -> Option<NaiveDate> {
+    let mut it = date.split('-');
+    let y: i32 = it.next()?.parse().ok()?;
+    match (it.next().and_then(|m| m.parse::<u32>().ok()), it.next()) {
+        (Some(m), Some(d)) => NaiveDate::from_ymd_opt(y, m, d.get(..2)?.parse().ok()?),
+        (Some(m), None) => NaiveDate::from_ymd_opt(y + (m / 12) as i32, m % 12 + 1, 1)?.pred_opt(),
+        _ => NaiveDate::from_ymd_opt(y, 12, 31),
+    }
+}
+
+/// Whether a date is written right before the noun of an event other than the one at
+/// `ets` ("the Sept. 11, 2001, attacks", "the Oct. 3 strike"): it names that event.
+fn names_other_event(
+    d: &DateExpr,
+    toks: &[Tok],
+    ets: usize,
+    events: &[Hit<crate::lexicon::EventCue>],
+) -> bool {
+    let mut j = toks
+        .iter()
+        .position(|t| t.start >= d.end)
+        .unwrap_or(toks.len());
+    while toks
+        .get(j)
+        .is_some_and(|t| matches!(t.lower.as_str(), "," | "'s" | "’s" | "'" | "’"))
+    {
+        j += 1;
+    }
+    j != ets && events.iter().any(|h| h.ts == j && h.value().noun)
 }
 
 fn pick_date<'d>(

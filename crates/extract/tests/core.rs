@@ -1183,3 +1183,31 @@ fn a_dateline_without_a_year_is_placed_by_the_span_of_the_corpus() {
     let rs = ex().extract_undated(text, Lang::En, &hints);
     assert!(events(&rs).iter().all(|r| r.date.is_none()), "{rs:#?}");
 }
+
+#[test]
+fn a_date_written_before_another_events_noun_is_that_events() {
+    // the year-old attacks the authority was first cited for are not the campaign's strikes
+    let rs = run(
+        Lang::En,
+        "2025-11-02",
+        "The president has defended the strikes on boats under the same legal authority invoked after the Sept. 11, 2001, attacks.",
+    );
+    assert!(events(&rs).is_empty(), "{rs:#?}");
+    // a filing about a strike named by its date is not dated by it
+    let rs = run(
+        Lang::En,
+        "2026-01-28",
+        "Families of two men killed in the Oct. 14 strike off Venezuela have filed a lawsuit in federal court.",
+    );
+    let ev = events(&rs);
+    assert!(
+        ev.iter().all(|r| r.date.as_deref() == Some("2025-10-14")),
+        "{rs:#?}"
+    );
+    assert!(
+        rs.iter()
+            .filter(|r| r.kind == ReportKind::Development)
+            .all(|r| r.date.is_none()),
+        "{rs:#?}"
+    );
+}
