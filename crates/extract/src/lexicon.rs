@@ -173,6 +173,17 @@ pub enum TallyKind {
     /// A sum that may be one event's ("in all", "en total"): a tally cue unless a single
     /// event is named in the sentence ("the attack killed eleven in all").
     Total,
+    /// Strikes summed up under a perfect ("have carried out strikes", "han realizado
+    /// ataques"): what follows is a tally, as after a `Bring`, unless the sentence dates
+    /// them to a day.
+    Summary,
+}
+
+impl TallyKind {
+    /// Whether what follows the cue in its sentence is a tally ("bringing the toll to").
+    pub fn opens_tally(&self) -> bool {
+        matches!(self, TallyKind::Bring | TallyKind::Summary)
+    }
 }
 
 #[derive(Debug, Clone, PartialEq, Eq)]
@@ -436,6 +447,7 @@ impl LangLex {
                     "bring" => TallyKind::Bring,
                     "campaign" => TallyKind::Campaign,
                     "total" => TallyKind::Total,
+                    "summary" => TallyKind::Summary,
                     _ => TallyKind::Cue,
                 };
                 tally.insert(c[0], k);

@@ -686,6 +686,18 @@ impl Extractor {
                 day_pairs.push((fi, dates_all.len() - 1));
             }
         }
+        // strikes summed up under a perfect are one event when the sentence gives their day
+        if dates_all.iter().any(|d| {
+            matches!(
+                d.kind,
+                DateKind::MonthDay
+                    | DateKind::Weekday
+                    | DateKind::DayOffset
+                    | DateKind::AnchorOffset(_)
+            )
+        }) {
+            tally_hits.retain(|h| *h.value() != TallyKind::Summary);
+        }
         if let Some((y, rule)) = year_ref {
             for d in dates_all.iter_mut() {
                 match y {
@@ -786,12 +798,12 @@ impl Extractor {
         // Event cues -> candidates
         let tally_clauses: Vec<usize> = tally_hits
             .iter()
-            .filter(|h| *h.value() != TallyKind::Bring)
+            .filter(|h| !h.value().opens_tally())
             .map(|h| ctx.clause[h.ts])
             .collect();
         let bring_at = tally_hits
             .iter()
-            .find(|h| *h.value() == TallyKind::Bring)
+            .find(|h| h.value().opens_tally())
             .map(|h| h.ts);
         let has_tally_figs = figs.iter().any(|f| f.tally);
         let in_tally = |ts: usize| {
@@ -1442,12 +1454,12 @@ impl Extractor {
         let qs = numbers::scan(toks, ctx.text, &l.nums);
         let tally_clauses: Vec<usize> = tally_hits
             .iter()
-            .filter(|h| *h.value() != TallyKind::Bring)
+            .filter(|h| !h.value().opens_tally())
             .map(|h| ctx.clause[h.ts])
             .collect();
         let bring_at = tally_hits
             .iter()
-            .find(|h| *h.value() == TallyKind::Bring)
+            .find(|h| h.value().opens_tally())
             .map(|h| h.ts);
         let mut out: Vec<FieldFig> = Vec::new();
         for q in qs {
@@ -1519,7 +1531,7 @@ impl Extractor {
             let before_bring = bring_at
                 .is_some_and(|b| q.tok_start < b && (ctx.clause[b] == c || ctx.clause[b] == c + 1))
                 && !tally_hits.iter().any(|h| {
-                    h.ts < q.tok_start && ctx.clause[h.ts] == c && *h.value() != TallyKind::Bring
+                    h.ts < q.tok_start && ctx.clause[h.ts] == c && !h.value().opens_tally()
                 });
             let mut tally = !before_bring
                 && (tally_clauses.contains(&c) || bring_at.is_some_and(|b| q.tok_start > b));

@@ -1211,3 +1211,35 @@ fn a_date_written_before_another_events_noun_is_that_events() {
         "{rs:#?}"
     );
 }
+
+#[test]
+fn strikes_summed_up_under_a_perfect_give_a_tally_unless_dated_to_a_day() {
+    let rs = run(
+        Lang::En,
+        "2025-11-12",
+        "American forces have carried out strikes on boats they say ran drugs, killing at least 80 people.",
+    );
+    assert!(events(&rs).is_empty(), "{rs:#?}");
+    let t = rs
+        .iter()
+        .find(|r| r.kind == ReportKind::Tally)
+        .expect("a tally");
+    assert_eq!(killed(t), Some((Some(80), Some(80), None)));
+    let rs = run(
+        Lang::Es,
+        "2025-11-12",
+        "Las fuerzas estadounidenses han realizado ataques contra lanchas, matando al menos a 80 personas.",
+    );
+    assert!(events(&rs).is_empty(), "{rs:#?}");
+    assert!(rs.iter().any(|r| r.kind == ReportKind::Tally));
+    // given their day, they are that day's event
+    let rs = run(
+        Lang::En,
+        "2025-11-12",
+        "The military has carried out strikes on Monday against boats in the Caribbean, killing six people.",
+    );
+    let ev = events(&rs);
+    assert_eq!(ev.len(), 1, "{rs:#?}");
+    assert_eq!(ev[0].date.as_deref(), Some("2025-11-10"));
+    assert_eq!(killed(ev[0]), Some((Some(6), Some(6), Some(6))));
+}
