@@ -1000,9 +1000,59 @@ impl Extractor {
             })
             .map(|(e, _, _)| e.ts)
             .min();
+        // "a prior attack on October 3 and another strike on October 14, which killed six":
+        // events of one kind, each followed closely by a day of its own, are so many events;
+        // each takes the figures written between it and the next
+        let own_day = |e: &Hit<crate::lexicon::EventCue>| -> Option<usize> {
+            let next_cue = events
+                .iter()
+                .map(|h| h.ts)
+                .filter(|&t| t > e.ts)
+                .min()
+                .unwrap_or(toks.len());
+            dates_all.iter().position(|d| {
+                let i = toks.iter().position(|t| t.start >= d.start).unwrap_or(0);
+                matches!(d.kind, DateKind::MonthDay | DateKind::Weekday | DateKind::DayOffset)
+                    && d.day.is_some()
+                    && i >= e.te
+                    && i <= e.te + 4
+                    && i < next_cue
+                    // "an attack announced on October 3": the announcement's day
+                    && !(e.te..i).any(|k| {
+                        l.attribution
+                            .at(toks, k)
+                            .is_some_and(|h| matches!(h.value(), AttrCue::Verb))
+                    })
+            })
+        };
+        let owned: Vec<(usize, usize)> = picked
+            .iter()
+            .filter(|(e, m, _)| {
+                *m == Modality::Occurred
+                    && matches!(e.value().event_type, EventType::Strike | EventType::Raid)
+            })
+            .filter_map(|(e, _, _)| own_day(e).map(|d| (e.ts, d)))
+            .collect();
+        let days: std::collections::BTreeSet<Option<NaiveDate>> =
+            owned.iter().map(|(_, d)| dates_all[*d].day).collect();
+        let split: Vec<(usize, usize)> = if owned.len() >= 2 && days.len() == owned.len() {
+            owned.clone()
+        } else {
+            Vec::new()
+        };
+        // one event named with its day among others named without: the sentence's event
+        // of that kind takes that day
+        let owned_day = match owned[..] {
+            [(ts, d)] => picked
+                .iter()
+                .find(|(e, _, _)| e.ts == ts)
+                .map(|(e, _, _)| (e.value().event_type, d)),
+            _ => None,
+        };
         let first_new = out.len();
         let mut seen: Vec<(EventType, Modality)> = Vec::new();
         for (pi, (e, m, mcue)) in picked.iter().enumerate() {
+            let split_at = split.iter().position(|(ts, _)| *ts == e.ts);
             let et = e.value().event_type;
             let kinetic = matches!(et, EventType::Strike | EventType::Raid);
             let kind = if kinetic
@@ -1018,10 +1068,12 @@ impl Extractor {
                     continue;
                 }
             }
-            if seen.contains(&(et, *m)) {
-                continue;
+            if split_at.is_none() {
+                if seen.contains(&(et, *m)) {
+                    continue;
+                }
+                seen.push((et, *m));
             }
-            seen.push((et, *m));
             let mut rep = base_report(kind, et, *m, ctx, src);
             let ev_surface = ctx.surface(toks[e.ts].start, toks[e.te - 1].end);
             rep.claims.push(Claim {
@@ -1064,8 +1116,14 @@ impl Extractor {
                 .filter(|d| !names_other_event(d, toks, e.ts, &events))
                 .cloned()
                 .collect();
-            let chosen =
-                pick_date(&own_dates, toks, e.ts, l, happened).filter(|(_, a)| !(*a && occasion));
+            let chosen = match (split_at, owned_day) {
+                (Some(k), _) => Some((&dates_all[split[k].1], false)),
+                (None, Some((oet, d))) if oet == et && *m == Modality::Occurred => {
+                    Some((&dates_all[d], false))
+                }
+                _ => pick_date(&own_dates, toks, e.ts, l, happened)
+                    .filter(|(_, a)| !(*a && occasion)),
+            };
             let dated = if let Some((d, attached)) = chosen {
                 set_date(&mut rep, d, ctx, src);
                 weekday = d.weekday;
@@ -1178,7 +1236,18 @@ impl Extractor {
                 }
             }
             if kind == ReportKind::Event {
-                for f in figs.iter().filter(|f| !f.tally && f.field != "strikes") {
+                // split: the figures between this event and the next split one (the first
+                // also takes those before it)
+                let seg = split_at.map(|k| {
+                    let from = if k == 0 { 0 } else { split[k].0 };
+                    let to = split.get(k + 1).map_or(toks.len(), |x| x.0);
+                    (from, to)
+                });
+                for f in figs.iter().filter(|f| {
+                    !f.tally
+                        && f.field != "strikes"
+                        && seg.is_none_or(|(a, b)| (a..b).contains(&f.q.tok_start))
+                }) {
                     add_figure(&mut rep, f, ctx, src, *m);
                 }
                 // a single vessel named near the strike: one vessel

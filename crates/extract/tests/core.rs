@@ -1243,3 +1243,42 @@ fn strikes_summed_up_under_a_perfect_give_a_tally_unless_dated_to_a_day() {
     assert_eq!(ev[0].date.as_deref(), Some("2025-11-10"));
     assert_eq!(killed(ev[0]), Some((Some(6), Some(6), Some(6))));
 }
+
+#[test]
+fn strikes_each_followed_by_a_day_of_their_own_are_so_many_events() {
+    let rs = run(
+        Lang::Es,
+        "2025-10-23",
+        "La operación sigue a un ataque el 3 de octubre que dejó cuatro muertos y a otro ataque el 14 de octubre en el que murieron seis personas.",
+    );
+    let ev = events(&rs);
+    assert_eq!(ev.len(), 2, "{rs:#?}");
+    let by_day: Vec<_> = ev
+        .iter()
+        .map(|r| {
+            (
+                r.date.clone().unwrap_or_default(),
+                killed(r).and_then(|k| k.1),
+            )
+        })
+        .collect();
+    assert!(
+        by_day.contains(&("2025-10-03".into(), Some(4))),
+        "{by_day:?}"
+    );
+    assert!(
+        by_day.contains(&("2025-10-14".into(), Some(6))),
+        "{by_day:?}"
+    );
+    // the day an earlier attack was announced is not that attack's: the one strike with a
+    // day of its own keeps it, and its toll
+    let rs = run(
+        Lang::En,
+        "2025-10-23",
+        "It follows an earlier attack announced by the secretary on October 3 and a strike off Venezuela on October 14 that killed six people.",
+    );
+    let ev = events(&rs);
+    assert_eq!(ev.len(), 1, "{rs:#?}");
+    assert_eq!(ev[0].date.as_deref(), Some("2025-10-14"));
+    assert_eq!(killed(ev[0]), Some((Some(6), Some(6), Some(6))));
+}
