@@ -1586,6 +1586,18 @@ impl Extractor {
             let Some(field) = field_of(l, toks, &q, dates_all) else {
                 continue;
             };
+            // "a third survived": the claim's surface is "a third"
+            let mut q = q;
+            if q.article {
+                if let Some(t) = toks
+                    .get(q.tok_end)
+                    .filter(|t| l.nums.ordinal(&t.lower).is_some())
+                {
+                    q.end = t.end;
+                    q.figure.surface = ctx.text[q.start..q.end].to_string();
+                    q.tok_end += 1;
+                }
+            }
             if q.article
                 && !matches!(
                     field,
@@ -2102,6 +2114,16 @@ fn field_of(
     let mut j = q.tok_end;
     let mut skipped = 0;
     let mut aside = false;
+    // "two died and a third survived", "un tercero sobrevivió": one more, counted by the
+    // figure noun or verb after it
+    let one_more = q.article
+        && toks
+            .get(j)
+            .and_then(|t| l.nums.ordinal(&t.lower))
+            .is_some_and(|n| n >= 2);
+    if one_more {
+        j += 1;
+    }
     // "three people aboard the boat were killed": the boat is where they were, not what
     // the number counts
     let mut aboard = false;
@@ -2121,7 +2143,7 @@ fn field_of(
                 return Some(h.value().field);
             }
         }
-        if skipped >= 6 || q.article {
+        if skipped >= 6 || q.article && !one_more {
             break;
         }
         match toks.get(j) {

@@ -1282,3 +1282,25 @@ fn strikes_each_followed_by_a_day_of_their_own_are_so_many_events() {
     assert_eq!(ev[0].date.as_deref(), Some("2025-10-14"));
     assert_eq!(killed(ev[0]), Some((Some(6), Some(6), Some(6))));
 }
+
+#[test]
+fn a_third_who_survived_is_one_survivor() {
+    for (lang, text) in [
+        (
+            Lang::En,
+            "On Friday a U.S. strike hit a boat in the eastern Pacific, killing two crew members; a third survived.",
+        ),
+        (
+            Lang::Es,
+            "El viernes un ataque estadounidense alcanzó una lancha en el Pacífico oriental: murieron dos tripulantes y un tercero fue rescatado con vida.",
+        ),
+    ] {
+        let rs = run(lang, "2026-01-24", text);
+        let ev = events(&rs);
+        assert_eq!(ev.len(), 1, "{rs:#?}");
+        assert_eq!(killed(ev[0]), Some((Some(2), Some(2), Some(2))));
+        let s = ev[0].figures.survivors.as_ref().expect("one survivor");
+        assert_eq!((s.low, s.best, s.high), (Some(1), Some(1), Some(1)));
+        assert!(s.surface == "a third" || s.surface == "un tercero", "{}", s.surface);
+    }
+}
