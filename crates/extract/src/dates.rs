@@ -283,16 +283,24 @@ impl DateExpr {
             return;
         }
         let Some((m, d)) = self.month_day else { return };
-        let fits: Vec<NaiveDate> = (from.year()..=to.year().min(from.year() + 20))
-            .filter_map(|y| NaiveDate::from_ymd_opt(y, m, d))
-            .filter(|x| (from..=to).contains(x))
-            .collect();
-        if let [day] = fits[..] {
+        if let Some(day) = only_year_within(m, d, from, to) {
             self.day = Some(day);
             self.date = Some(fmt_day(day));
             self.precision = DatePrecision::Day;
             self.rule = rule;
         }
+    }
+}
+
+/// The day `month`/`day` in the one year that puts it within `from..=to`, if only one does.
+pub fn only_year_within(month: u32, day: u32, from: NaiveDate, to: NaiveDate) -> Option<NaiveDate> {
+    let fits: Vec<NaiveDate> = (from.year()..=to.year().min(from.year() + 20))
+        .filter_map(|y| NaiveDate::from_ymd_opt(y, month, day))
+        .filter(|x| (from..=to).contains(x))
+        .collect();
+    match fits[..] {
+        [one] => Some(one),
+        _ => None,
     }
 }
 

@@ -272,14 +272,7 @@ impl Extractor {
         // when one year only puts it inside the corpus's span
         if let Some(p) = hints.span.and_then(|(a, b)| {
             let (m, d) = self.datelines.month_day(text)?;
-            let fits: Vec<NaiveDate> = (a.year()..=b.year().min(a.year() + 20))
-                .filter_map(|y| NaiveDate::from_ymd_opt(y, m, d))
-                .filter(|x| (a..=b).contains(x))
-                .collect();
-            match fits[..] {
-                [one] => Some(one),
-                _ => None,
-            }
+            dates::only_year_within(m, d, a, b)
         }) {
             return dateline_publication(self.run(text, lang, &sents, Some(p), None));
         }
