@@ -167,3 +167,40 @@ fn a_lead_weekday_is_dated_when_the_corpus_totals_leave_a_short_window() {
     assert_eq!(strike_days(&b).len(), days.len());
     assert!(strike_days(&b).contains(&"2025-11-13".to_string()));
 }
+
+#[test]
+fn the_count_of_strikes_narrows_the_window_the_toll_leaves() {
+    let dir = tempfile::tempdir().unwrap();
+    let mut all = dated();
+    // the toll alone leaves Nov 4 to Dec 2 (61 then 84); the count of strikes leaves
+    // Nov 21 to Nov 27 (19 then 20): one Thursday, Nov 27
+    all.push(line(
+        "c1",
+        Some("2025-11-20"),
+        "The military has carried out 19 strikes on boats since September.",
+    ));
+    all.push(line(
+        "c2",
+        Some("2025-11-27"),
+        "The military has carried out 20 strikes on boats since September.",
+    ));
+    all.push(line(
+        "u3",
+        None,
+        "A strike on a boat in the Caribbean killed two people on Thursday. Since September the campaign has carried out 20 strikes and killed 70 people.",
+    ));
+    let db = dir.path().join("a.db");
+    ingest(&db, dir.path(), "all.jsonl", &all);
+    let days = strike_days(&db);
+    assert!(days.contains(&"2025-11-27".to_string()), "{days:?}");
+    // with the toll alone the window is four weeks long: no day
+    let mut toll_only = dated();
+    toll_only.push(line(
+        "u3",
+        None,
+        "A strike on a boat in the Caribbean killed two people on Thursday. Since September the campaign has killed 70 people.",
+    ));
+    let db = dir.path().join("b.db");
+    ingest(&db, dir.path(), "all.jsonl", &toll_only);
+    assert!(!strike_days(&db).contains(&"2025-11-27".to_string()));
+}
