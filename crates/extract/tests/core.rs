@@ -1304,3 +1304,48 @@ fn a_third_who_survived_is_one_survivor() {
         assert!(s.surface == "a third" || s.surface == "un tercero", "{}", s.surface);
     }
 }
+
+#[test]
+fn headlines_in_the_present_tense_report_strikes() {
+    for (lang, text, k) in [
+        (
+            Lang::Es,
+            "EE.UU. ataca otra lancha en el Pacífico oriental y mata a tres personas.",
+            3,
+        ),
+        (
+            Lang::Es,
+            "El Comando Sur bombardea una narcolancha en el Caribe y deja dos muertos.",
+            2,
+        ),
+        (
+            Lang::Es,
+            "Estados Unidos hunde una embarcación en el Caribe; mueren cuatro tripulantes.",
+            4,
+        ),
+        (
+            Lang::En,
+            "U.S. military blows up another boat in the Caribbean, killing three.",
+            3,
+        ),
+        (
+            Lang::En,
+            "U.S. destroys a suspected drug boat in the eastern Pacific, killing two.",
+            2,
+        ),
+    ] {
+        let rs = run(lang, "2026-01-24", text);
+        let ev = events(&rs);
+        assert_eq!(ev.len(), 1, "{text}: {rs:#?}");
+        assert_eq!(ev[0].modality, Modality::Occurred);
+        assert_eq!(killed(ev[0]).and_then(|f| f.1), Some(k), "{text}");
+        assert!(ev[0].place.is_some(), "{text}");
+    }
+    // a verbal attack is no strike
+    let rs = run(
+        Lang::Es,
+        "2026-01-24",
+        "La presidenta ataca a la oposición por sus críticas.",
+    );
+    assert!(events(&rs).is_empty(), "{rs:#?}");
+}
