@@ -1043,7 +1043,12 @@ impl Extractor {
             _ => None,
         };
         let first_new = out.len();
-        let mut seen: Vec<(EventType, Modality)> = Vec::new();
+        // the split events stand for every other cue of their kind in the sentence
+        let mut seen: Vec<(EventType, Modality)> = picked
+            .iter()
+            .filter(|(e, _, _)| split.iter().any(|(ts, _)| *ts == e.ts))
+            .map(|(e, m, _)| (e.value().event_type, *m))
+            .collect();
         for (pi, (e, m, mcue)) in picked.iter().enumerate() {
             let split_at = split.iter().position(|(ts, _)| *ts == e.ts);
             let et = e.value().event_type;

@@ -1249,7 +1249,7 @@ fn strikes_each_followed_by_a_day_of_their_own_are_so_many_events() {
     let rs = run(
         Lang::Es,
         "2025-10-23",
-        "La operación sigue a un ataque el 3 de octubre que dejó cuatro muertos y a otro ataque el 14 de octubre en el que murieron seis personas.",
+        "La operación sigue a un ataque el 3 de octubre que dejó cuatro muertos y a otro ataque el 14 de octubre en el que murieron seis personas, y los bombardeos continúan.",
     );
     let ev = events(&rs);
     assert_eq!(ev.len(), 2, "{rs:#?}");
