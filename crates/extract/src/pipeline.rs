@@ -993,7 +993,7 @@ impl Extractor {
             })
             .map(|(e, _, _)| e.ts)
             .min();
-        // "a prior attack on October 3 and another strike on October 14, which killed six":
+        // "a strike on 3 May that left four dead and another on 9 May that killed two":
         // events of one kind, each followed closely by a day of its own, are so many events;
         // each takes the figures written between it and the next
         let own_day = |e: &Hit<crate::lexicon::EventCue>| -> Option<usize> {
@@ -1107,8 +1107,8 @@ impl Extractor {
             let mut weekday = None;
             let occasion = occasion_from.is_some_and(|o| e.ts >= o);
             let happened = kind == ReportKind::Event;
-            // "defended the strikes under the authority cited after the Sept. 11, 2001,
-            // attacks": a date written before another event's noun is that event's
+            // "justify the strikes with a law passed after the Sept. 11, 2001, attacks": a
+            // date written before another event's noun is that event's
             let own_dates: Vec<DateExpr> = dates_all
                 .iter()
                 .filter(|d| !names_other_event(d, toks, e.ts, &events))

@@ -1140,14 +1140,14 @@ fn a_weekday_to_come_dates_no_event() {
 
 #[test]
 fn an_event_named_again_by_its_ordinal_is_the_same_event() {
-    let text = "The minister defended a second strike on a burning speedboat early in September. \
-                On Monday, the White House said the admiral acted within the law when he ordered the second strike.";
+    let text = "Officials defended a second strike on a burning speedboat early in September. \
+                On Monday, a spokeswoman said the commander had the authority to order the second strike.";
     let rs = run(Lang::En, "2025-12-02", text);
     let ev = events(&rs);
     assert_eq!(ev.len(), 1, "{rs:#?}");
     assert_eq!(ev[0].date.as_deref(), Some("2025-09"));
-    let text = "El ministro defendió un segundo ataque contra una lancha en llamas a principios de septiembre. \
-                El lunes, la Casa Blanca dijo que el almirante actuó dentro de la ley cuando ordenó el segundo ataque.";
+    let text = "Los funcionarios defendieron un segundo ataque contra una lancha en llamas a principios de septiembre. \
+                El lunes, una portavoz afirmó que el comandante tenía autoridad para ordenar el segundo ataque.";
     let rs = run(Lang::Es, "2025-12-02", text);
     let ev = events(&rs);
     assert_eq!(ev.len(), 1, "{rs:#?}");
@@ -1190,7 +1190,7 @@ fn a_date_written_before_another_events_noun_is_that_events() {
     let rs = run(
         Lang::En,
         "2025-11-02",
-        "The president has defended the strikes on boats under the same legal authority invoked after the Sept. 11, 2001, attacks.",
+        "Officials justify the boat strikes with a war authorization that Congress passed after the Sept. 11, 2001, attacks.",
     );
     assert!(events(&rs).is_empty(), "{rs:#?}");
     // a filing about a strike named by its date is not dated by it
@@ -1217,14 +1217,14 @@ fn strikes_summed_up_under_a_perfect_give_a_tally_unless_dated_to_a_day() {
     let rs = run(
         Lang::En,
         "2025-11-12",
-        "American forces have carried out strikes on boats they say ran drugs, killing at least 80 people.",
+        "The Pentagon has carried out strikes against small craft it accuses of trafficking, killing at least 95 people.",
     );
     assert!(events(&rs).is_empty(), "{rs:#?}");
     let t = rs
         .iter()
         .find(|r| r.kind == ReportKind::Tally)
         .expect("a tally");
-    assert_eq!(killed(t), Some((Some(80), Some(80), None)));
+    assert_eq!(killed(t), Some((Some(95), Some(95), None)));
     let rs = run(
         Lang::Es,
         "2025-11-12",
@@ -1275,7 +1275,7 @@ fn strikes_each_followed_by_a_day_of_their_own_are_so_many_events() {
     let rs = run(
         Lang::En,
         "2025-10-23",
-        "It follows an earlier attack announced by the secretary on October 3 and a strike off Venezuela on October 14 that killed six people.",
+        "Before this came an attack the secretary announced on October 3 and a strike off Venezuela on October 14 that left six people dead.",
     );
     let ev = events(&rs);
     assert_eq!(ev.len(), 1, "{rs:#?}");
