@@ -215,11 +215,14 @@ fn estimated_publication(mut reports: Vec<Report>) -> Vec<Report> {
 }
 
 /// Reports read from a dateline whose year the corpus's span gave: each date read from it
-/// says so in its rule (and is read again when the span changes).
+/// (a relative one, or one written without a year) says so in its rule, so that the article
+/// is read again when the span changes and a rebuild gives the same ledger.
 fn dateline_publication(mut reports: Vec<Report>) -> Vec<Report> {
     for r in &mut reports {
         for c in &mut r.claims {
-            if c.field == "date" && !c.value.is_null() && c.rule.starts_with("date.rel") {
+            let from_dateline =
+                c.rule.starts_with("date.rel") || c.rule == "date.explicit.month_day";
+            if c.field == "date" && !c.value.is_null() && from_dateline {
                 c.rule.push_str(".dateline.year_from_span");
             }
         }

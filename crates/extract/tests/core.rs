@@ -1162,7 +1162,7 @@ fn an_event_named_again_by_its_ordinal_is_the_same_event() {
 #[test]
 fn a_dateline_without_a_year_is_placed_by_the_span_of_the_corpus() {
     // the banner above is the page's capture date, not the story's
-    let text = "Monday, March 9, 2026\nMenu\n\nQUITO, Dec 30 (Wire) - A U.S. strike sank a boat in the eastern Pacific on Tuesday, killing three people, officials said.";
+    let text = "Monday, March 9, 2026\nMenu\n\nQUITO, Dec 30 (Wire) - A U.S. strike sank a boat in the eastern Pacific on Tuesday, killing three people, officials said. An earlier strike on Dec. 27 had hit a boat in the Caribbean, killing two.";
     let hints = DateHints {
         span: Some((day("2025-09-03").unwrap(), day("2026-04-20").unwrap())),
         ..DateHints::default()
@@ -1170,18 +1170,27 @@ fn a_dateline_without_a_year_is_placed_by_the_span_of_the_corpus() {
     let rs = ex().extract_undated(text, Lang::En, &hints);
     check_spans(text, &rs);
     let ev = events(&rs);
-    assert_eq!(ev.len(), 1, "{rs:#?}");
+    assert_eq!(ev.len(), 2, "{rs:#?}");
     // 30 December 2025 was a Tuesday: the strike is that day
     assert_eq!(ev[0].date.as_deref(), Some("2025-12-30"));
     let rule = ev[0].claims.iter().find(|c| c.field == "date").unwrap();
     assert_eq!(rule.rule, "date.rel.weekday.dateline.year_from_span");
+    // a date written without a year takes the dateline's, and says so
+    assert_eq!(ev[1].date.as_deref(), Some("2025-12-27"));
+    let rule = ev[1].claims.iter().find(|c| c.field == "date").unwrap();
+    assert_eq!(rule.rule, "date.explicit.month_day.dateline.year_from_span");
     // a span holding two December 30ths leaves it unplaced
     let hints = DateHints {
         span: Some((day("2025-09-03").unwrap(), day("2027-01-20").unwrap())),
         ..DateHints::default()
     };
     let rs = ex().extract_undated(text, Lang::En, &hints);
-    assert!(events(&rs).iter().all(|r| r.date.is_none()), "{rs:#?}");
+    // ("Dec. 27" still takes the year of the full date the page gives)
+    let lead = events(&rs)
+        .into_iter()
+        .find(|r| killed(r) == Some((Some(3), Some(3), Some(3))))
+        .expect("the lead strike");
+    assert_eq!(lead.date, None, "{rs:#?}");
 }
 
 #[test]
