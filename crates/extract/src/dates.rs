@@ -547,6 +547,18 @@ pub fn find(
                 if lex.lang == Lang::Es && is(toks.get(j), "de") {
                     j += 1;
                 }
+                // "13, February 2026": a comma after the day, only with the year to follow
+                let comma_month = |j: usize| {
+                    is(toks.get(j), ",")
+                        && matches!(
+                            toks.get(j + 1).and_then(|x| lex.single.get(&x.lower)),
+                            Some(DW::Month(_))
+                        )
+                        && toks.get(j + 2).and_then(year_num).is_some()
+                };
+                if comma_month(j) {
+                    j += 1;
+                }
                 if let Some(DW::Month(m)) =
                     toks.get(j).and_then(|x| lex.single.get(&x.lower)).copied()
                 {
@@ -1024,6 +1036,15 @@ mod tests {
             Some("2026-01-03")
         );
         assert_eq!(date("Dec. 30", Lang::En, p).as_deref(), Some("2025-12-30"));
+        // a comma between the day and the month, read only when a year follows
+        assert_eq!(
+            date("on 13, February 2026", Lang::En, p).as_deref(),
+            Some("2026-02-13")
+        );
+        assert_eq!(
+            date("13, February", Lang::En, p).as_deref(),
+            Some("2025-02")
+        );
         assert_eq!(
             date("2 de septiembre de 2025", Lang::Es, None).as_deref(),
             Some("2025-09-02")

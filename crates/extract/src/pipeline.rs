@@ -2167,6 +2167,14 @@ fn field_of(
             _ => break,
         }
     }
+    // "dejó un saldo de dos muertos": the article belongs to the noun that opens a figure
+    if q.article
+        && l.figures
+            .at(toks, q.tok_end)
+            .is_some_and(|h| h.value().pos == CuePos::Before)
+    {
+        return None;
+    }
     let mut j = q.tok_start;
     let mut skipped = 0;
     while j > 0 && skipped <= 3 {
@@ -2531,6 +2539,25 @@ fn compatible<T: PartialEq>(a: &Option<T>, b: &Option<T>) -> bool {
     }
 }
 
+/// "The boat blown up last week" beside "on 13 February": a week-precision mention and a
+/// day inside that week, in one article, name one event.
+fn within_week(a: &Report, b: &Report) -> bool {
+    let day = |r: &Report| {
+        NaiveDate::parse_from_str(r.date.as_deref()?.get(..10)?, "%Y-%m-%d")
+            .ok()
+            .map(|d| (d, r.date_precision))
+    };
+    let (Some((da, pa)), Some((db, pb))) = (day(a), day(b)) else {
+        return false;
+    };
+    let holds = |w: NaiveDate, d: NaiveDate| (0..7).contains(&(d - w).num_days());
+    match (pa, pb) {
+        (DatePrecision::Week, DatePrecision::Day) => holds(da, db),
+        (DatePrecision::Day, DatePrecision::Week) => holds(db, da),
+        _ => false,
+    }
+}
+
 fn fig_compatible(a: &Option<Figure>, b: &Option<Figure>) -> bool {
     match (a, b) {
         (Some(x), Some(y)) => (x.low, x.best, x.high) == (y.low, y.best, y.high),
@@ -2539,7 +2566,8 @@ fn fig_compatible(a: &Option<Figure>, b: &Option<Figure>) -> bool {
 }
 
 fn absorb(r: &mut Report, c: Report) {
-    if r.date.is_none() && c.date.is_some() {
+    let finer = r.date_precision == DatePrecision::Week && c.date_precision == DatePrecision::Day;
+    if (r.date.is_none() || finer) && c.date.is_some() {
         r.date = c.date;
         r.date_precision = c.date_precision;
         r.date_basis = c.date_basis;
@@ -2684,7 +2712,7 @@ fn merge(cands: Vec<Cand>) -> Vec<Report> {
                         && x.event_type == r.event_type
                         && x.modality == r.modality
                         && (!strict_date
-                            || compatible(&x.date, &r.date)
+                            || (compatible(&x.date, &r.date) || within_week(x, &r))
                                 && on_weekday(&r.date, wk[i])
                                 && on_weekday(&x.date, c.weekday))
                         && compatible(&region(x), &region(&r))

@@ -1358,3 +1358,49 @@ fn headlines_in_the_present_tense_report_strikes() {
     );
     assert!(events(&rs).is_empty(), "{rs:#?}");
 }
+
+#[test]
+fn an_article_before_a_toll_noun_is_no_count() {
+    // "un saldo de": the article opens the toll; the count is the number inside it
+    let rs = run(
+        Lang::Es,
+        "2026-01-24",
+        "La Armada atacó una lancha en el Pacífico, lo que dejó un saldo de tres personas muertas y un sobreviviente.",
+    );
+    let ev = events(&rs);
+    assert_eq!(ev.len(), 1, "{rs:#?}");
+    assert_eq!(killed(ev[0]).and_then(|f| f.1), Some(3), "{rs:#?}");
+    assert_eq!(
+        ev[0].figures.survivors.as_ref().and_then(|f| f.best),
+        Some(1)
+    );
+}
+
+#[test]
+fn day_comma_month_year_is_a_full_date() {
+    let rs = run(
+        Lang::En,
+        "2026-02-20",
+        "On 11, February 2026, the Navy struck a speedboat in the Caribbean, killing four people.",
+    );
+    let ev = events(&rs);
+    assert_eq!(ev.len(), 1, "{rs:#?}");
+    assert_eq!(ev[0].date.as_deref(), Some("2026-02-11"));
+}
+
+#[test]
+fn a_strike_last_week_joins_the_dated_strike_of_that_week() {
+    // published on a Monday: "last week" is the seven days from the Monday before
+    let text = "On Feb. 12 the U.S. military struck a speedboat in the Caribbean, killing three people. \
+                Pieces of the speedboat blown up in the strike last week washed ashore on Saturday.";
+    let rs = run(Lang::En, "2026-02-16", text);
+    let ev = events(&rs);
+    assert_eq!(ev.len(), 1, "{rs:#?}");
+    assert_eq!(ev[0].date.as_deref(), Some("2026-02-12"));
+    // a strike of the week before that stays apart
+    let text =
+        "On Feb. 3 the U.S. military struck a speedboat in the Caribbean, killing three people. \
+                Another speedboat was blown up in a strike last week.";
+    let ev_n = events(&run(Lang::En, "2026-02-16", text)).len();
+    assert_eq!(ev_n, 2);
+}
