@@ -1002,6 +1002,12 @@ mod tests {
             date("on Saturday", Lang::En, p).as_deref(),
             Some("2025-11-01")
         );
+        // "this week": the seven days up to publication, at week precision
+        for (s, lang) in [("this week", Lang::En), ("esta semana", Lang::Es)] {
+            let e = parse_date(s, lang, p).unwrap();
+            assert_eq!(e.date.as_deref(), Some("2025-10-29"), "{s}");
+            assert_eq!(e.precision, DatePrecision::Week, "{s}");
+        }
         assert_eq!(
             date("Tuesday night", Lang::En, p).as_deref(),
             Some("2025-11-04")
