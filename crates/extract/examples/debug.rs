@@ -29,7 +29,16 @@ fn main() {
                 r.source.name
             );
             for c in &r.claims {
-                println!("      {} = {} [{}] {}", c.field, c.value, c.surface, c.rule);
+                println!(
+                    "      {} = {} [{}] {} <{:?}/{:?}>{}",
+                    c.field,
+                    c.value,
+                    c.surface,
+                    c.rule,
+                    c.source.kind,
+                    c.source.name,
+                    if c.rival { " RIVAL" } else { "" }
+                );
             }
         }
     }

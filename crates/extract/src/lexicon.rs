@@ -259,6 +259,9 @@ pub struct LangLex {
     pub units: FxSet<String>,
     /// "annually", "al año": a number followed closely by one is a rate, not a toll.
     pub rates: PhraseSet<()>,
+    /// Words that, up to six words before a number, make it what could be killed, not a
+    /// toll ("enough drugs to kill 25,000").
+    pub capacity: PhraseSet<()>,
     pub modality: PhraseSet<ModCue>,
     pub tally: PhraseSet<TallyKind>,
     pub attribution: PhraseSet<AttrCue>,
@@ -407,7 +410,7 @@ impl LangLex {
             .filter_map(|c| c.first().map(|w| w.to_lowercase()))
             .collect();
         let units = rows(s.units)
-            .filter(|c| c.get(1) != Some(&"rate"))
+            .filter(|c| c.len() < 2)
             .filter_map(|c| c.first().map(|w| w.to_lowercase()))
             .collect();
         let mut rates = PhraseSet::new(if code == "es" {
@@ -417,6 +420,14 @@ impl LangLex {
         });
         for c in rows(s.units).filter(|c| c.get(1) == Some(&"rate")) {
             rates.insert(c[0], ());
+        }
+        let mut capacity = PhraseSet::new(if code == "es" {
+            "es/units.tsv"
+        } else {
+            "en/units.tsv"
+        });
+        for c in rows(s.units).filter(|c| c.get(1) == Some(&"capacity")) {
+            capacity.insert(c[0], ());
         }
         let mut modality = PhraseSet::new(file("modality"));
         for c in rows(s.modality) {
@@ -510,6 +521,7 @@ impl LangLex {
             marker,
             units,
             rates,
+            capacity,
             modality,
             tally,
             attribution,

@@ -202,6 +202,11 @@ pub struct Claim {
     pub source: Source,
     pub modality: Modality,
     pub rule: String,
+    /// A figure the article gives for the same event from another source than the report's
+    /// own figure ("one source said two died; another said three"): the ledger keeps it as
+    /// one more value beside the report's, so an in-article disagreement stays visible.
+    #[serde(default, skip_serializing_if = "std::ops::Not::not")]
+    pub rival: bool,
 }
 
 /// One article's account of one event, development or tally.

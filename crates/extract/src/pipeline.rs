@@ -107,6 +107,7 @@ impl<'a> SentCtx<'a> {
             source: source.clone(),
             modality,
             rule: rule.into(),
+            rival: false,
         }
     }
 
@@ -1086,6 +1087,7 @@ impl Extractor {
                 source: src.clone(),
                 modality: *m,
                 rule: format!("lex:{}:{}:{}", l.events.file, et.as_str(), e.phrase.text),
+                rival: false,
             });
             let (ms, me, mrule) = match mcue {
                 Some(h) => (
@@ -1557,6 +1559,18 @@ impl Extractor {
             }
             // "killing over 70,000 Americans annually": a rate
             if (q.tok_end..(q.tok_end + 4).min(toks.len())).any(|k| l.rates.at(toks, k).is_some()) {
+                continue;
+            }
+            // "enough drugs to kill 25,000": what could be killed, not who was (an infinitive
+            // stands between: "not enough proof that the 11 dead..." keeps its count)
+            let capacity = (q.tok_start.saturating_sub(6)..q.tok_start).any(|k| {
+                l.capacity.at(toks, k).is_some_and(|h| {
+                    toks[h.te..q.tok_start]
+                        .iter()
+                        .any(|t| matches!(t.lower.as_str(), "to" | "para"))
+                })
+            });
+            if capacity {
                 continue;
             }
             // "one of the dead", "uno de los muertos": a part, not the count
@@ -2463,6 +2477,7 @@ fn add_figure(rep: &mut Report, f: &FieldFig, ctx: &SentCtx, src: &Source, m: Mo
         source: src.clone(),
         modality: m,
         rule: if f.tally { format!("{}.tally", f.q.hedge.rule()) } else { f.q.hedge.rule().to_string() },
+        rival: false,
     });
 }
 
@@ -2612,6 +2627,45 @@ fn absorb(r: &mut Report, c: Report) {
     r.claims.extend(c.claims);
 }
 
+/// "One source said two died ... another report said three": a toll of the event from
+/// another source than the one that gave the report's own is a rival value, kept beside it.
+/// A smaller toll where the report counts several vessels is a part of the total, and a toll
+/// from the same source is a restatement or a part: neither is a rival.
+fn mark_rivals(r: &Report, c: &mut Report) {
+    let (Some(k1), Some(k2)) = (&r.figures.killed, &c.figures.killed) else {
+        return;
+    };
+    if (k1.low, k1.best, k1.high) == (k2.low, k2.best, k2.high) {
+        return;
+    }
+    let several = r
+        .figures
+        .vessels
+        .as_ref()
+        .and_then(|v| v.best)
+        .is_some_and(|n| n > 1);
+    let point = |f: &Figure| f.best.or(f.low);
+    if several && point(k2) < point(k1) {
+        return;
+    }
+    let Some(own) = r
+        .claims
+        .iter()
+        .find(|x| x.field == "killed" && !x.rival && !x.rule.ends_with(".tally"))
+        .map(|x| &x.source)
+    else {
+        return;
+    };
+    for cl in c.claims.iter_mut() {
+        if cl.field == "killed"
+            && !cl.rule.ends_with(".tally")
+            && (cl.source.kind != own.kind || cl.source.name != own.name)
+        {
+            cl.rival = true;
+        }
+    }
+}
+
 /// Merges sentence candidates into the article's reports.
 fn merge(cands: Vec<Cand>) -> Vec<Report> {
     let mut out: Vec<Report> = Vec::new();
@@ -2643,7 +2697,11 @@ fn merge(cands: Vec<Cand>) -> Vec<Report> {
                         })
                     });
                 match i {
-                    Some(i) => absorb(&mut out[i], r),
+                    Some(i) => {
+                        let mut r = r;
+                        mark_rivals(&out[i], &mut r);
+                        absorb(&mut out[i], r)
+                    }
                     None => pending.push(r),
                 }
             }

@@ -1404,3 +1404,76 @@ fn a_strike_last_week_joins_the_dated_strike_of_that_week() {
     let ev_n = events(&run(Lang::En, "2026-02-16", text)).len();
     assert_eq!(ev_n, 2);
 }
+
+fn rivals(r: &Report) -> Vec<i64> {
+    r.claims
+        .iter()
+        .filter(|c| c.rival && c.field == "killed")
+        .filter_map(|c| c.value["best"].as_i64())
+        .collect()
+}
+
+#[test]
+fn a_toll_from_another_source_is_a_rival_not_lost() {
+    for (lang, text, own, rival) in [
+        (
+            Lang::En,
+            "The Navy struck a speedboat in the Caribbean Sea on March 2. Officials told reporters \
+             two men were killed. A local fishing association said four people died.",
+            2,
+            4,
+        ),
+        (
+            Lang::Es,
+            "La Armada atacó una lancha en el Caribe el 2 de marzo. Según el Comando Sur, murieron \
+             tres personas. Sin embargo, los familiares aseguraron que murieron cinco pescadores.",
+            3,
+            5,
+        ),
+    ] {
+        let rs = run(lang, "2026-03-04", text);
+        let ev = events(&rs);
+        assert_eq!(ev.len(), 1, "{rs:#?}");
+        assert_eq!(killed(ev[0]).and_then(|f| f.1), Some(own), "{text}");
+        assert_eq!(rivals(ev[0]), vec![rival], "{text}");
+    }
+    // the boat-by-boat parts of a total, from the story's own voice, are no rivals
+    let rs = run(
+        Lang::En,
+        "2026-03-04",
+        "The Navy struck two speedboats in the eastern Pacific on March 2, killing five people. \
+         Three people were killed on the first boat. Two died on the second.",
+    );
+    let ev = events(&rs);
+    assert_eq!(ev.len(), 1, "{rs:#?}");
+    assert_eq!(killed(ev[0]).and_then(|f| f.1), Some(5));
+    assert!(rivals(ev[0]).is_empty(), "{rs:#?}");
+}
+
+#[test]
+fn what_a_cargo_could_kill_is_no_toll() {
+    for (lang, text) in [
+        (
+            Lang::En,
+            "The strike killed four men, the Pentagon said. The president wrote that the boat \
+             held enough narcotics to kill 30,000 people.",
+        ),
+        (
+            Lang::Es,
+            "El ataque mató a cuatro hombres, dijo el Pentágono. El presidente escribió que la \
+             lancha llevaba droga suficiente para matar a 30.000 personas.",
+        ),
+    ] {
+        let rs = run(lang, "2025-10-04", text);
+        let ev = events(&rs);
+        assert_eq!(ev.len(), 1, "{rs:#?}");
+        assert_eq!(killed(ev[0]).and_then(|f| f.1), Some(4));
+        let tolls: Vec<&str> = ev[0]
+            .claims
+            .iter()
+            .filter(|c| c.field == "killed")
+            .map(|c| c.surface.as_str())
+            .collect();
+        assert_eq!(tolls.len(), 1, "{text}: {tolls:?}");
+    }
+}

@@ -467,12 +467,18 @@ impl Builder {
 /// figure field, and of it only the source (`reconcile::claim_source`, the attribution of a
 /// figure's value), falling back to the report's own source: so that claim is kept, with its
 /// field and source alone, when its source is not the report's.
+/// Rival values (`Claim::rival`) are kept whole but for their rule: reconciliation counts
+/// them as values.
 fn slim(r: &mut Report) {
     let mut kept: Vec<sw_extract::Claim> = Vec::new();
+    let mut rivals: Vec<sw_extract::Claim> = Vec::new();
     for c in std::mem::take(&mut r.claims) {
-        if IncidentFigures::FIELDS.contains(&c.field.as_str())
-            && !kept.iter().any(|k| k.field == c.field)
-        {
+        if !IncidentFigures::FIELDS.contains(&c.field.as_str()) {
+            continue;
+        }
+        if c.rival {
+            rivals.push(c);
+        } else if !kept.iter().any(|k| k.field == c.field) {
             kept.push(c);
         }
     }
@@ -482,6 +488,10 @@ fn slim(r: &mut Report) {
         c.surface = String::new();
         c.rule = String::new();
     }
+    for c in &mut rivals {
+        c.rule = String::new();
+    }
+    kept.extend(rivals);
     kept.shrink_to_fit();
     r.claims = kept;
 }

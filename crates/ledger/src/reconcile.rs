@@ -171,7 +171,7 @@ fn claim_source<'a>(r: &'a ReportInput, field: &str) -> &'a sw_extract::Source {
     r.report
         .claims
         .iter()
-        .find(|c| c.field == field)
+        .find(|c| c.field == field && !c.rival)
         .map(|c| &c.source)
         .unwrap_or(&r.report.source)
 }
@@ -196,17 +196,37 @@ pub(crate) fn figures(members: &[&ReportInput]) -> IncidentFigures {
     out
 }
 
+/// The figure a rival claim states (its value is the figure's `low`, `best`, `high`).
+fn rival_figure(c: &sw_extract::Claim) -> Option<Figure> {
+    let n = |k: &str| c.value.get(k).and_then(|v| v.as_i64());
+    Some(Figure {
+        low: n("low"),
+        best: n("best"),
+        high: n("high"),
+        approx: c.value.get("approx")?.as_bool().unwrap_or(false),
+        surface: c.surface.clone(),
+    })
+}
+
 fn figure(members: &[&ReportInput], field: &str) -> Option<IncidentFigure> {
     let mut by_value: BTreeMap<Range, Acc> = BTreeMap::new();
-    for r in members {
-        let Some(f) = r.report.figures.get(field) else {
-            continue;
-        };
-        let range = Range::of(f);
+    // each report's own figure, then the rival values its article gives from other sources
+    let rivals = members.iter().flat_map(|r| {
+        r.report
+            .claims
+            .iter()
+            .filter(|c| c.rival && c.field == field)
+            .filter_map(move |c| Some((*r, rival_figure(c)?, &c.source)))
+    });
+    let own = members.iter().filter_map(|r| {
+        let f = r.report.figures.get(field)?.clone();
+        Some((*r, f, claim_source(r, field)))
+    });
+    for (r, f, src) in own.chain(rivals) {
+        let range = Range::of(&f);
         if range.point().is_none() {
             continue;
         }
-        let src = claim_source(r, field);
         let acc = by_value.entry(range).or_insert_with(|| Acc {
             approx: false,
             surfaces: Vec::new(),
@@ -298,8 +318,18 @@ fn figure(members: &[&ReportInput], field: &str) -> Option<IncidentFigure> {
         None => (&values[0], "most_stories"),
     };
     let best = chosen.range().point();
-    let low = values.iter().filter_map(|v| v.low).min();
-    let high = values.iter().filter_map(|v| v.high).max();
+    // the lowest low and the highest high claimed, never on the wrong side of best ("40"
+    // beside an acknowledged "at least 55": high 55, not 40)
+    let low = values
+        .iter()
+        .filter_map(|v| v.low)
+        .min()
+        .map(|l| best.map_or(l, |b| l.min(b)));
+    let high = values
+        .iter()
+        .filter_map(|v| v.high)
+        .max()
+        .map(|h| best.map_or(h, |b| h.max(b)));
     let contested = values.iter().enumerate().any(|(i, a)| {
         values[i + 1..]
             .iter()

@@ -991,3 +991,89 @@ fn parquet_without_the_feature_is_an_error_a_user_can_act_on() {
     assert!(e.to_string().contains("--features parquet"));
     assert!(!ExportFormat::Parquet.available());
 }
+
+/// A killed claim of `report`, attributed to `source`; `rival` as the extractor marks a
+/// toll the article gives from another source than the report's own.
+fn killed_claim(n: i64, source: Source, rival: bool) -> sw_extract::Claim {
+    sw_extract::Claim {
+        field: "killed".into(),
+        value: serde_json::json!({"low": n, "best": n, "high": n, "approx": false}),
+        surface: n.to_string(),
+        span: [0, 1],
+        sentence: [0, 40],
+        source,
+        modality: Modality::Occurred,
+        rule: "fig.exact".into(),
+        rival,
+    }
+}
+
+#[test]
+fn a_rival_toll_in_one_article_is_kept_as_a_value() {
+    let mut r = strike("2026-04-19", Some("caribbean"), Some(2));
+    let anon = src(SourceKind::AnonymousOfficials, None);
+    r.claims = vec![
+        killed_claim(2, anon.clone(), false),
+        killed_claim(3, Source::outlet(), true),
+    ];
+    let mut c = Corpus::new();
+    let id = c.add(1, 1, "2026-04-20", "en", r);
+    let l = c.build();
+    assert_eq!(l.incidents.len(), 1);
+    let i = &l.incidents[0];
+    let k = i.figures.killed.as_ref().unwrap();
+    assert_eq!(k.values.len(), 2, "{k:#?}");
+    assert_eq!((k.low, k.best, k.high), (Some(2), Some(2), Some(3)));
+    assert!(k.contested && i.contested);
+    // the report's own figure keeps its attribution; the rival carries its own
+    let own = k.values.iter().find(|v| v.best == Some(2)).unwrap();
+    assert_eq!(own.attributed_to[0].kind, SourceKind::AnonymousOfficials);
+    let rival = k.values.iter().find(|v| v.best == Some(3)).unwrap();
+    assert_eq!(rival.report_ids, vec![id]);
+    assert_eq!(rival.surfaces, vec!["3".to_string()]);
+    // the slimmed path the store's rebuild takes gives the same incident
+    let mut b = crate::Builder::new();
+    for r in &c.inputs {
+        assert!(b.add(r.clone()).is_none());
+    }
+    let mut got = Vec::new();
+    b.incidents(&mut |inc| got.push(inc));
+    assert_eq!(
+        serde_json::to_string(&got).unwrap(),
+        serde_json::to_string(&l.incidents).unwrap()
+    );
+}
+
+#[test]
+fn high_is_never_below_best() {
+    // "40" from two stories beside an acknowledged "at least 55": the best is 55, and the
+    // highest value claimed is then 55, not 40
+    let mut c = Corpus::new();
+    let mut open = official(strike("2026-01-03", None, None), "U.S. officials");
+    open.figures.killed = Some(Figure {
+        low: Some(55),
+        best: Some(55),
+        high: None,
+        approx: false,
+        surface: "at least 55".into(),
+    });
+    c.add(
+        1,
+        1,
+        "2026-01-05",
+        "en",
+        strike("2026-01-03", None, Some(40)),
+    );
+    c.add(
+        2,
+        2,
+        "2026-01-05",
+        "en",
+        strike("2026-01-03", None, Some(40)),
+    );
+    c.add(3, 3, "2026-01-06", "en", open);
+    let l = c.build();
+    let k = l.incidents[0].figures.killed.as_ref().unwrap();
+    assert_eq!(k.best, Some(55), "{k:#?}");
+    assert_eq!((k.low, k.high), (Some(40), Some(55)));
+}
