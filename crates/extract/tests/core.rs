@@ -1477,3 +1477,29 @@ fn what_a_cargo_could_kill_is_no_toll() {
         assert_eq!(tolls.len(), 1, "{text}: {tolls:?}");
     }
 }
+
+#[test]
+fn local_media_are_another_outlet() {
+    for (lang, text) in [
+        (
+            Lang::Es,
+            "La Armada atacó una lancha en el Caribe el 2 de marzo. Según el Comando Sur, murieron \
+             tres personas. Medios locales aseguraron que murieron cinco pescadores.",
+        ),
+        (
+            Lang::En,
+            "The Navy struck a speedboat in the Caribbean Sea on March 2. Southern Command said \
+             three people were killed. Local media reported that five fishermen died.",
+        ),
+    ] {
+        let rs = run(lang, "2026-03-04", text);
+        let ev = events(&rs);
+        assert_eq!(ev.len(), 1, "{rs:#?}");
+        let c = ev[0]
+            .claims
+            .iter()
+            .find(|c| c.rival)
+            .unwrap_or_else(|| panic!("{text}: {rs:#?}"));
+        assert_eq!(c.source.kind, SourceKind::OtherOutlet, "{text}");
+    }
+}
