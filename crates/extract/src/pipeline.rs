@@ -172,6 +172,9 @@ enum YearFrom {
     Within(NaiveDate, NaiveDate),
 }
 
+/// The most of an embedded post's text read before its signature.
+const EMBED_BODY_BYTES: usize = 400;
+
 /// The longest window a lead weekday is dated in: two candidate days at most.
 const LEAD_WINDOW_DAYS: i64 = 14;
 
@@ -287,6 +290,15 @@ impl Extractor {
         {
             return estimated_publication(self.run(text, lang, &sents, Some(p), None));
         }
+        // a post the article embeds, announcing a strike: made on or after the strike and
+        // on or before the article, so the lead weekday falls in the week up to the post
+        if let Some(p) = self
+            .embed_window(l, text)
+            .and_then(|(a, b)| self.lead_weekday(l, text, &sents).map(|wd| (a, b, wd)))
+            .and_then(|(a, b, wd)| pick_weekday(a, b, wd))
+        {
+            return estimated_publication(self.run(text, lang, &sents, Some(p), None));
+        }
         let year_ref = match (hints.year_reference, hints.span) {
             (Some(d), _) => Some((
                 YearFrom::Near(d),
@@ -307,6 +319,36 @@ impl Extractor {
             (None, None) => None,
         };
         self.run(text, lang, &sents, None, year_ref)
+    }
+
+    /// The week up to the latest post the article embeds ("— Command (@handle) March 6,
+    /// 2026"), when the text just before its signature tells of a strike and the article
+    /// names no month after the post's: a post older than the story is background.
+    fn embed_window(&self, l: &LangLex, text: &str) -> Option<(NaiveDate, NaiveDate)> {
+        let post = self.datelines.embedded_posts(text).into_iter().last()?;
+        let posted_month = post.date.with_day(1)?;
+        if self
+            .datelines
+            .latest_mention(text)
+            .is_some_and(|m| m > posted_month)
+        {
+            return None;
+        }
+        // the post's text: the line the signature ends, or the line above it
+        let before = text[..post.span.start].trim_end();
+        let line = before.rfind('\n').map_or(0, |i| i + 1);
+        let mut from = line.max(before.len().saturating_sub(EMBED_BODY_BYTES));
+        while !text.is_char_boundary(from) {
+            from += 1;
+        }
+        let toks = tokenize(&text[from..before.len()], from);
+        let strike = (0..toks.len()).any(|i| {
+            l.events
+                .at(&toks, i)
+                .is_some_and(|h| h.value().event_type == EventType::Strike)
+        });
+        let from = post.date.checked_sub_days(chrono::Days::new(6))?;
+        strike.then_some((from, post.date))
     }
 
     /// The weekday of the article's first relative weekday ("on Thursday") that no

@@ -1503,3 +1503,32 @@ fn local_media_are_another_outlet() {
         assert_eq!(c.source.kind, SourceKind::OtherOutlet, "{text}");
     }
 }
+
+#[test]
+fn an_embedded_post_dates_the_lead_weekday_of_an_undated_article() {
+    // the post (a Thursday) announces the strike; "on Tuesday" is then the Tuesday of the
+    // week up to it, whatever day the article came out
+    let text = "The Navy sank a speedboat in the Caribbean on Tuesday, killing four people.\n\
+                The command shared a clip of the strike.\n\
+                Forces conducted a lethal strike on a vessel in the Caribbean. Four were killed.\n\
+                \u{2014} Example Command (@ExampleCmd) March 5, 2026\n\
+                Officials gave no further details.";
+    let rs = ex().extract_undated(text, Lang::En, &DateHints::default());
+    check_spans(text, &rs);
+    let ev = events(&rs);
+    assert_eq!(ev.len(), 1, "{rs:#?}");
+    assert_eq!(ev[0].date.as_deref(), Some("2026-03-03"));
+    // a post older than a month the story names is background: nothing dated from it
+    let text = "The Navy sank a speedboat in the Caribbean on Tuesday, killing four people. \
+                Strikes began in September 2025 and went on into April 2026.\n\
+                Forces conducted a lethal strike on a vessel in the Caribbean.\n\
+                \u{2014} Example Command (@ExampleCmd) March 5, 2026\n";
+    let rs = ex().extract_undated(text, Lang::En, &DateHints::default());
+    assert!(events(&rs).iter().all(|r| r.date.is_none()), "{rs:#?}");
+    // a post that tells of no strike dates nothing either
+    let text = "The Navy sank a speedboat in the Caribbean on Tuesday, killing four people.\n\
+                The minister praised the fishermen of the coast.\n\
+                \u{2014} Example Minister (@ExampleMin) March 5, 2026\n";
+    let rs = ex().extract_undated(text, Lang::En, &DateHints::default());
+    assert!(events(&rs).iter().all(|r| r.date.is_none()), "{rs:#?}");
+}

@@ -38,6 +38,16 @@ pub struct DatelineFinder {
     byline: Regex,
     mentions: Regex,
     this_weekday: Regex,
+    embed: Regex,
+}
+
+/// A post embedded in an article ("— Southern Command (@Southcom) January 23, 2026"): the
+/// signature a social-media embed leaves in the text, with the day the post was made.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct EmbeddedPost {
+    pub date: NaiveDate,
+    /// Byte range of the signature.
+    pub span: std::ops::Range<usize>,
 }
 
 impl Default for DatelineFinder {
@@ -84,7 +94,13 @@ impl DatelineFinder {
             r"(?i)\b(?:este|esta|this|today,?|hoy,?)\s+(lunes|martes|miércoles|miercoles|jueves|viernes|sábado|sabado|domingo|monday|tuesday|wednesday|thursday|friday|saturday|sunday)\b",
         )
         .expect("this weekday");
+        // "— Name (@handle) January 23, 2026" / "— Nombre (@cuenta) 23 de enero de 2026"
+        let embed = Regex::new(&format!(
+            r"[—–]\s*[^\n—–(]{{1,80}}\(@\w{{1,30}}\)\s+(?:(?i:(?P<mon1>{alt}))\.?\s+(?P<day1>\d{{1,2}}),?\s+(?P<year1>(?:19|20)\d{{2}})|(?P<day2>\d{{1,2}})\s+(?i:de\s+)?(?i:(?P<mon2>{alt}))\.?\s+(?i:de\s+|del\s+)?(?P<year2>(?:19|20)\d{{2}}))\b"
+        ))
+        .expect("embed");
         DatelineFinder {
+            embed,
             this_weekday,
             months,
             en_dateline,
@@ -176,6 +192,42 @@ impl DatelineFinder {
         })
     }
 
+    /// Every embedded post's signature in `text`, in order. A post is made before the
+    /// article that embeds it is published, and (when it announces an event) after the event.
+    pub fn embedded_posts(&self, text: &str) -> Vec<EmbeddedPost> {
+        self.embed
+            .captures_iter(text)
+            .filter_map(|c| {
+                let (mon, day, year) = match (c.name("mon1"), c.name("mon2")) {
+                    (Some(m), _) => (m, &c["day1"], &c["year1"]),
+                    (None, Some(m)) => (m, &c["day2"], &c["year2"]),
+                    _ => return None,
+                };
+                let date = NaiveDate::from_ymd_opt(
+                    year.parse().ok()?,
+                    self.month(mon.as_str())?,
+                    day.parse().ok()?,
+                )?;
+                let whole = c.get(0)?;
+                Some(EmbeddedPost {
+                    date,
+                    span: whole.start()..whole.end(),
+                })
+            })
+            .collect()
+    }
+
+    /// The first day of the latest month the text names with its year ("in March 2026",
+    /// "el 3 de enero de 2026"): what an article was written after.
+    pub fn latest_mention(&self, text: &str) -> Option<NaiveDate> {
+        self.mentions
+            .captures_iter(text)
+            .filter_map(|c| {
+                NaiveDate::from_ymd_opt(c["year"].parse().ok()?, self.month(&c["mon"])?, 1)
+            })
+            .max()
+    }
+
     /// The month and day of a dateline written without a year, whether or not the text
     /// gives the year ("WASHINGTON, Dec 31 (Wire) -"): what is left to place in time when
     /// [`DatelineFinder::find`] finds no year for it.
@@ -204,16 +256,7 @@ impl DatelineFinder {
         day: u32,
         reference: Option<NaiveDate>,
     ) -> Option<i32> {
-        let latest = self
-            .mentions
-            .captures_iter(text)
-            .filter_map(|c| {
-                let m = self.month(&c["mon"])?;
-                let y: i32 = c["year"].parse().ok()?;
-                NaiveDate::from_ymd_opt(y, m, 1)
-            })
-            .max();
-        let Some(latest) = latest else {
+        let Some(latest) = self.latest_mention(text) else {
             let weekday = self.this_weekday(text)?;
             let reference = reference?;
             return (0..=10).map(|back| reference.year() - back).find(|&y| {
@@ -239,6 +282,27 @@ mod tests {
 
     fn d(y: i32, m: u32, day: u32) -> NaiveDate {
         NaiveDate::from_ymd_opt(y, m, day).unwrap()
+    }
+
+    #[test]
+    fn embedded_post_signatures() {
+        let f = DatelineFinder::new();
+        let t = "A strike was shown in a clip.\n\u{2014} Joint Task Force (@JTFexample) March 6, 2026\nMore text. \
+                 Another post \u{2014} Comando Regional (@ComandoEj) 7 de marzo de 2026.";
+        let posts = f.embedded_posts(t);
+        assert_eq!(
+            posts.iter().map(|p| p.date).collect::<Vec<_>>(),
+            vec![d(2026, 3, 6), d(2026, 3, 7)]
+        );
+        assert!(t[posts[0].span.clone()].starts_with('\u{2014}'));
+        // a handle without a date, or a date without a handle, is no signature
+        assert!(f
+            .embedded_posts("\u{2014} Someone (@someone) said more. \u{2014} March 6, 2026")
+            .is_empty());
+        assert_eq!(
+            f.latest_mention("in October 2025 and again on 3 de enero de 2026"),
+            Some(d(2026, 1, 1))
+        );
     }
 
     #[test]
