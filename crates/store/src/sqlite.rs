@@ -135,6 +135,33 @@ const MIGRATIONS: &[&str] = &[
     "#,
 ];
 
+/// The query behind `Store::reports` and its arguments: only the conditions the filter sets
+/// ("?1 IS NULL OR r.article_id = ?1" would keep SQLite off the (article_id, idx) index and
+/// make reading one article's reports a scan of them all: quadratic over the dating pass).
+fn reports_query(filter: &ReportFilter) -> (String, Vec<&dyn rusqlite::ToSql>) {
+    let mut conds: Vec<&str> = vec!["1"];
+    let mut args: Vec<&dyn rusqlite::ToSql> = Vec::new();
+    if let Some(a) = &filter.article {
+        conds.push("r.article_id = ?");
+        args.push(a);
+    }
+    if let Some(k) = &filter.kind {
+        conds.push("r.kind = ?");
+        args.push(k);
+    }
+    if filter.undated {
+        conds.push("a.published IS NULL");
+    }
+    let sql = format!(
+        "SELECT r.id, r.article_id, a.story_id, a.url, a.outlet, a.published, a.lang, r.json
+         FROM reports r JOIN articles a ON a.id = r.article_id
+         WHERE {}
+         ORDER BY r.article_id, r.idx",
+        conds.join(" AND ")
+    );
+    (sql, args)
+}
+
 /// Reports kept per article, and the stride of report ids: a report's id is `article id ×
 /// REPORTS_PER_ARTICLE + its position`, the same whenever and however often its article is
 /// extracted (in the ingest pipeline, by `extract`, after an interruption), so the ledger,
@@ -800,14 +827,9 @@ impl Store for SqliteStore {
         filter: ReportFilter,
         visit: &mut dyn FnMut(StoredReport) -> bool,
     ) -> Result<()> {
-        let mut stmt = self.conn.prepare(
-            "SELECT r.id, r.article_id, a.story_id, a.url, a.outlet, a.published, a.lang, r.json
-             FROM reports r JOIN articles a ON a.id = r.article_id
-             WHERE (?1 IS NULL OR r.article_id = ?1) AND (?2 IS NULL OR r.kind = ?2)
-               AND (?3 = 0 OR a.published IS NULL)
-             ORDER BY r.article_id, r.idx",
-        )?;
-        let mut rows = stmt.query(params![filter.article, filter.kind, filter.undated])?;
+        let (sql, args) = reports_query(&filter);
+        let mut stmt = self.conn.prepare_cached(&sql)?;
+        let mut rows = stmt.query(rusqlite::params_from_iter(args))?;
         while let Some(r) = rows.next()? {
             if !visit(Self::stored_report(r)?) {
                 break;
@@ -1300,5 +1322,34 @@ mod report_tests {
         assert_eq!(s.ledger_generation().unwrap(), None);
         s.put_ledger(7, "{}").unwrap();
         assert_eq!(s.ledger_generation().unwrap(), Some(7));
+    }
+}
+
+#[cfg(test)]
+mod plan_tests {
+    use super::*;
+
+    /// The query plan SQLite picks for `Store::reports` with `filter`.
+    fn plan(filter: &ReportFilter) -> String {
+        let s = SqliteStore::open_in_memory().unwrap();
+        let (sql, args) = reports_query(filter);
+        let mut stmt = s
+            .conn
+            .prepare(&format!("EXPLAIN QUERY PLAN {sql}"))
+            .unwrap();
+        let rows = stmt
+            .query_map(rusqlite::params_from_iter(args), |r| r.get::<_, String>(3))
+            .unwrap();
+        rows.map(|r| r.unwrap()).collect::<Vec<_>>().join("\n")
+    }
+
+    #[test]
+    fn one_articles_reports_are_read_through_the_index() {
+        let p = plan(&ReportFilter {
+            article: Some(7),
+            ..ReportFilter::default()
+        });
+        assert!(p.contains("article_id=?"), "{p}");
+        assert!(!p.contains("SCAN r"), "{p}");
     }
 }
