@@ -823,14 +823,15 @@ pub fn find(
             }
         }
     }
-    // Resolve "one day earlier" against the nearest preceding resolved date, else publication.
+    // Resolve "one day earlier" against the nearest preceding resolved date, else publication
+    // ("a day later" never against publication: that day had not come yet)
     for k in 0..out.len() {
         if let DateKind::AnchorOffset(o) = out[k].kind {
             let anchor = out[..k]
                 .iter()
                 .rev()
                 .find_map(|e| e.day.filter(|_| e.kind != DateKind::Since))
-                .or(published);
+                .or(published.filter(|_| o <= 0));
             if let Some(d) = anchor.and_then(|a| shift(a, o)) {
                 out[k].day = Some(d);
                 out[k].date = Some(fmt_day(d));
@@ -1030,6 +1031,8 @@ mod tests {
             Some("2025-11-01")
         );
         assert_eq!(date("ayer", Lang::Es, None), None);
+        // "a day later" with nothing before it to count from: not the day after publication
+        assert_eq!(date("a day later", Lang::En, p), None);
         let e = parse_date("last week", Lang::En, p).unwrap();
         assert_eq!(e.precision, DatePrecision::Week);
     }

@@ -268,6 +268,9 @@ pub struct LangLex {
     pub blockers: PhraseSet<()>,
     /// The language's commonest function words: which language a sentence is written in.
     pub function_words: FxSet<String>,
+    /// Determiners that, right before a singular event noun, name an event the article has
+    /// already told of ("the strike", "el ataque").
+    pub definite: FxSet<String>,
     /// The commonest of them between spaces (" the "): a sentence without it is not
     /// looked at as possibly written in this language.
     pub marker: String,
@@ -287,6 +290,7 @@ struct Sources {
     attribution: &'static str,
     blockers: &'static str,
     function_words: &'static str,
+    determiners: &'static str,
 }
 
 impl LangLex {
@@ -306,6 +310,7 @@ impl LangLex {
                     attribution: lex!("es", "attribution.tsv"),
                     blockers: lex!("es", "blockers.tsv"),
                     function_words: lex!("es", "function_words.tsv"),
+                    determiners: lex!("es", "determiners.tsv"),
                 },
             ),
             _ => (
@@ -322,6 +327,7 @@ impl LangLex {
                     attribution: lex!("en", "attribution.tsv"),
                     blockers: lex!("en", "blockers.tsv"),
                     function_words: lex!("en", "function_words.tsv"),
+                    determiners: lex!("en", "determiners.tsv"),
                 },
             ),
         };
@@ -406,6 +412,10 @@ impl LangLex {
         let function_words: FxSet<String> =
             rows(s.function_words).map(|c| c[0].to_string()).collect();
         let marker = format!(" {} ", rows(s.function_words).next().map_or("", |c| c[0]));
+        let definite = rows(s.determiners)
+            .filter(|c| c.get(1) == Some(&"definite"))
+            .map(|c| c[0].to_lowercase())
+            .collect();
         let fillers = rows(s.fillers)
             .filter_map(|c| c.first().map(|w| w.to_lowercase()))
             .collect();
@@ -518,6 +528,7 @@ impl LangLex {
             figures,
             fillers,
             function_words,
+            definite,
             marker,
             units,
             rates,

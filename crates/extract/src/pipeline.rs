@@ -78,6 +78,9 @@ struct Cand {
     /// The ordinal the event is named by ("a second strike", "el segundo ataque"): a later
     /// mention by the same ordinal is the same event.
     ordinal: Option<u32>,
+    /// The event is named by a definite singular noun ("the strike", "el ataque"): one the
+    /// article has told of already.
+    definite: bool,
 }
 
 struct SentCtx<'a> {
@@ -790,6 +793,7 @@ impl Extractor {
                     parts,
                     weekday: None,
                     ordinal: None,
+                    definite: false,
                 });
                 return;
             }
@@ -831,6 +835,7 @@ impl Extractor {
                 parts: Vec::new(),
                 weekday: None,
                 ordinal: None,
+                definite: false,
             });
         }
 
@@ -1355,6 +1360,10 @@ impl Extractor {
                 ordinal: (kind == ReportKind::Event && e.value().noun && !e.value().plural)
                     .then(|| ordinal_before(toks, e.ts, l))
                     .flatten(),
+                definite: kind == ReportKind::Event
+                    && e.value().noun
+                    && !e.value().plural
+                    && definite_before(toks, e.ts, l),
             });
         }
         // "two more strikes on September 15 and 19, killing three in each": one event a day
@@ -1433,6 +1442,7 @@ impl Extractor {
                         parts: Vec::new(),
                         weekday: None,
                         ordinal: None,
+                        definite: false,
                     });
                 }
                 _ => out.push(Cand {
@@ -1443,6 +1453,7 @@ impl Extractor {
                     parts: Vec::new(),
                     weekday: None,
                     ordinal: None,
+                    definite: false,
                 }),
             }
         } else if picked.is_empty() && article_strike {
@@ -1490,6 +1501,7 @@ impl Extractor {
                     parts: Vec::new(),
                     weekday: None,
                     ordinal: None,
+                    definite: false,
                 });
             }
         }
@@ -2300,6 +2312,18 @@ fn ordinal_before(toks: &[Tok], ets: usize, l: &LangLex) -> Option<u32> {
 }
 
 /// The last day a date of any precision can denote ("2025" is 31 December 2025).
+/// A definite determiner before the event noun at `ets`, up to two words between and none
+/// of them a number ("the deadly strike", "el ataque", not "the 15th strike").
+fn definite_before(toks: &[Tok], ets: usize, l: &LangLex) -> bool {
+    (1..=3usize).any(|back| {
+        ets >= back
+            && l.definite.contains(&toks[ets - back].lower)
+            && toks[ets - back + 1..ets]
+                .iter()
+                .all(|t| t.kind == TokKind::Word && l.nums.ordinal(&t.lower).is_none())
+    })
+}
+
 fn latest_day(date: &str) -> Option<NaiveDate> {
     let mut it = date.split('-');
     let y: i32 = it.next()?.parse().ok()?;
@@ -2722,7 +2746,7 @@ fn merge(cands: Vec<Cand>) -> Vec<Report> {
     // hit a boat"): they join the first event that happened, named after them
     let mut pending: Vec<Report> = Vec::new();
     for c in cands {
-        let r = c.report;
+        let mut r = c.report;
         match c.kind {
             CandKind::FiguresOnly => {
                 let want_raid = r.figures.detained.is_some();
@@ -2740,7 +2764,6 @@ fn merge(cands: Vec<Cand>) -> Vec<Report> {
                     });
                 match i {
                     Some(i) => {
-                        let mut r = r;
                         mark_rivals(&out[i], &mut r);
                         absorb(&mut out[i], r)
                     }
@@ -2853,6 +2876,34 @@ fn merge(cands: Vec<Cand>) -> Vec<Report> {
                         x.date_basis = r.date_basis;
                         weak[i] = false;
                         replaced = true;
+                    }
+                }
+                if pos.is_none() && c.definite && r.date.is_none() {
+                    // "local media said the strike killed five": the strike told of already,
+                    // with a toll from another source
+                    // a place of its own must be the same sea ("the attack on Venezuela" in
+                    // a story of a boat strike is another event)
+                    let same_place = |x: &Report| match (&r.place, &x.place) {
+                        (None, _) => true,
+                        (Some(p), Some(q)) => {
+                            p.region_code.is_some()
+                                && p.region_code == q.region_code
+                                && compatible(&p.country, &q.country)
+                        }
+                        (Some(_), None) => false,
+                    };
+                    let prior = (0..out.len()).rev().find(|&i| {
+                        let x = &out[i];
+                        x.kind == ReportKind::Event
+                            && x.event_type == r.event_type
+                            && x.modality == r.modality
+                            && same_place(x)
+                    });
+                    if let Some(i) = prior {
+                        mark_rivals(&out[i], &mut r);
+                        if r.claims.iter().any(|c| c.rival) {
+                            pos = Some(i);
+                        }
                     }
                 }
                 let occurred = r.modality == Modality::Occurred;

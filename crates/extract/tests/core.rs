@@ -1532,3 +1532,35 @@ fn an_embedded_post_dates_the_lead_weekday_of_an_undated_article() {
     let rs = ex().extract_undated(text, Lang::En, &DateHints::default());
     assert!(events(&rs).iter().all(|r| r.date.is_none()), "{rs:#?}");
 }
+
+#[test]
+fn the_strike_told_again_with_another_sources_toll_is_a_rival() {
+    for (lang, text) in [
+        (
+            Lang::En,
+            "The Navy struck a speedboat in the Caribbean Sea on March 2, killing three people, \
+             Southern Command said. Local media said the strike killed five fishermen.",
+        ),
+        (
+            Lang::Es,
+            "La Armada atacó una lancha en el Caribe el 2 de marzo y mató a tres personas, según \
+             el Comando Sur. Medios locales afirmaron que el ataque dejó cinco pescadores muertos.",
+        ),
+    ] {
+        let rs = run(lang, "2026-03-04", text);
+        let ev = events(&rs);
+        assert_eq!(ev.len(), 1, "{text}: {rs:#?}");
+        assert_eq!(killed(ev[0]).and_then(|f| f.1), Some(3));
+        assert_eq!(rivals(ev[0]), vec![5], "{text}");
+    }
+    // a definite noun with a place of its own elsewhere is another event
+    let rs = run(
+        Lang::En,
+        "2026-03-04",
+        "The Navy struck a speedboat in the Caribbean Sea on March 2, killing three people, \
+         Southern Command said. Officials said the attack on Venezuela in January killed at \
+         least 80 people.",
+    );
+    let ev = events(&rs);
+    assert!(ev.iter().all(|r| rivals(r).is_empty()), "{rs:#?}");
+}
