@@ -1652,6 +1652,17 @@ impl Extractor {
             if partitive {
                 continue;
             }
+            // "the families of two men killed": the dead a family speaks for, often some of
+            // the dead only
+            let kin_of = q.tok_start >= 2
+                && matches!(toks[q.tok_start - 1].lower.as_str(), "of" | "de")
+                && l.attribution.at(toks, q.tok_start - 2).is_some_and(|h| {
+                    h.te == q.tok_start - 1
+                        && *h.value() == AttrCue::Kind(SourceKind::WitnessOrFamily)
+                });
+            if kin_of {
+                continue;
+            }
             let Some(field) = field_of(l, toks, &q, dates_all) else {
                 continue;
             };

@@ -1564,3 +1564,26 @@ fn the_strike_told_again_with_another_sources_toll_is_a_rival() {
     let ev = events(&rs);
     assert!(ev.iter().all(|r| rivals(r).is_empty()), "{rs:#?}");
 }
+
+#[test]
+fn the_dead_a_family_speaks_for_are_no_toll() {
+    for (lang, text) in [
+        (
+            Lang::En,
+            "The Navy struck a speedboat in the Caribbean Sea on March 2, killing six people. \
+             The families of two fishermen killed in the strike have filed a lawsuit.",
+        ),
+        (
+            Lang::Es,
+            "La Armada atacó una lancha en el Caribe el 2 de marzo y mató a seis personas. \
+             Los familiares de dos pescadores muertos en el ataque presentaron una demanda.",
+        ),
+    ] {
+        let rs = run(lang, "2026-03-10", text);
+        let ev = events(&rs);
+        assert_eq!(ev.len(), 1, "{text}: {rs:#?}");
+        assert_eq!(killed(ev[0]).and_then(|f| f.1), Some(6));
+        let tolls = ev[0].claims.iter().filter(|c| c.field == "killed").count();
+        assert_eq!(tolls, 1, "{text}: {rs:#?}");
+    }
+}
