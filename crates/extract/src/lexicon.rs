@@ -423,22 +423,20 @@ impl LangLex {
             .filter(|c| c.len() < 2)
             .filter_map(|c| c.first().map(|w| w.to_lowercase()))
             .collect();
-        let mut rates = PhraseSet::new(if code == "es" {
-            "es/units.tsv"
-        } else {
-            "en/units.tsv"
-        });
-        for c in rows(s.units).filter(|c| c.get(1) == Some(&"rate")) {
-            rates.insert(c[0], ());
-        }
-        let mut capacity = PhraseSet::new(if code == "es" {
-            "es/units.tsv"
-        } else {
-            "en/units.tsv"
-        });
-        for c in rows(s.units).filter(|c| c.get(1) == Some(&"capacity")) {
-            capacity.insert(c[0], ());
-        }
+        // the rows of units.tsv of one kind, as phrases
+        let units_of = |kind: &str| {
+            let mut set = PhraseSet::new(if code == "es" {
+                "es/units.tsv"
+            } else {
+                "en/units.tsv"
+            });
+            for c in rows(s.units).filter(|c| c.get(1) == Some(&kind)) {
+                set.insert(c[0], ());
+            }
+            set
+        };
+        let rates = units_of("rate");
+        let capacity = units_of("capacity");
         let mut modality = PhraseSet::new(file("modality"));
         for c in rows(s.modality) {
             if c.len() >= 3 {
