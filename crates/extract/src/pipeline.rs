@@ -2322,7 +2322,6 @@ fn ordinal_before(toks: &[Tok], ets: usize, l: &LangLex) -> Option<u32> {
     None
 }
 
-/// The last day a date of any precision can denote ("2025" is 31 December 2025).
 /// A definite determiner before the event noun at `ets`, up to two words between and none
 /// of them a number ("the deadly strike", "el ataque", not "the 15th strike").
 fn definite_before(toks: &[Tok], ets: usize, l: &LangLex) -> bool {
@@ -2335,6 +2334,7 @@ fn definite_before(toks: &[Tok], ets: usize, l: &LangLex) -> bool {
     })
 }
 
+/// The last day a date of any precision can denote ("2025" is 31 December 2025).
 fn latest_day(date: &str) -> Option<NaiveDate> {
     let mut it = date.split('-');
     let y: i32 = it.next()?.parse().ok()?;
@@ -2891,9 +2891,8 @@ fn merge(cands: Vec<Cand>) -> Vec<Report> {
                 }
                 if pos.is_none() && c.definite && r.date.is_none() {
                     // "local media said the strike killed five": the strike told of already,
-                    // with a toll from another source
-                    // a place of its own must be the same sea ("the attack on Venezuela" in
-                    // a story of a boat strike is another event)
+                    // with a toll from another source; a place of its own must be the same
+                    // sea ("the attack on Venezuela" in a story of a boat strike is another)
                     let same_place = |x: &Report| match (&r.place, &x.place) {
                         (None, _) => true,
                         (Some(p), Some(q)) => {
