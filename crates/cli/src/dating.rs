@@ -10,7 +10,7 @@
 //! - one that left a date unresolved learns the span of the dated articles' publication
 //!   dates, so that a weekday written beside a month and day ("Friday, Jan. 2") picks its
 //!   year, or else a date written without a year takes the one year that puts it inside
-//!   the span.
+//!   the span (or in the month before its first day).
 //!
 //! The hints depend only on dated articles, so the result does not depend on the order
 //! articles arrived in. Cost: every run re-reads the undated articles that state a total or

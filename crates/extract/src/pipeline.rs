@@ -160,7 +160,8 @@ pub struct DateHints {
     /// The first and last publication dates of the corpus's dated articles. A weekday
     /// written beside a month and day ("Friday, Jan. 2") picks its year among the years they
     /// span when only one fits; failing that, a date written without a year takes the year
-    /// that puts it inside the span, when only one does.
+    /// that puts it inside the span (or in the month before it: the first event of a
+    /// campaign often precedes its first dated article), when only one does.
     pub span: Option<(NaiveDate, NaiveDate)>,
 }
 
@@ -174,6 +175,11 @@ enum YearFrom {
     /// The span of the corpus's dated articles (the one year that puts it inside).
     Within(NaiveDate, NaiveDate),
 }
+
+/// How long before the corpus's first dated article an event told without its year may
+/// fall: the first article of a campaign's coverage often comes a day or weeks after its
+/// first event, and that event is the one later pieces keep going back to.
+const SPAN_LEAD_DAYS: u64 = 31;
 
 /// The most of an embedded post's text read before its signature.
 const EMBED_BODY_BYTES: usize = 400;
@@ -314,7 +320,11 @@ impl Extractor {
                         "date.explicit.month_day.year_from_weekday",
                     ),
                     None => (
-                        YearFrom::Within(a, b),
+                        YearFrom::Within(
+                            a.checked_sub_days(chrono::Days::new(SPAN_LEAD_DAYS))
+                                .unwrap_or(a),
+                            b,
+                        ),
                         "date.explicit.month_day.year_from_span",
                     ),
                 },

@@ -914,6 +914,23 @@ fn a_date_without_a_year_takes_the_one_year_that_puts_it_inside_the_corpus_span(
 }
 
 #[test]
+fn a_date_without_a_year_may_fall_a_little_before_the_first_dated_article() {
+    // the campaign's first strike comes the day before the corpus's first dated article
+    let text = "The boat struck on September 2 was hit four times, and all 11 aboard died.";
+    let hints = DateHints {
+        span: Some((day("2025-09-03").unwrap(), day("2026-03-21").unwrap())),
+        ..DateHints::default()
+    };
+    let rs = ex().extract_undated(text, Lang::En, &hints);
+    let ev = events(&rs);
+    assert_eq!(ev[0].date.as_deref(), Some("2025-09-02"), "{rs:#?}");
+    // six weeks before the first dated article is too far to read a year from the span
+    let text = "The boat struck on July 20 was hit four times, and all 11 aboard died.";
+    let rs = ex().extract_undated(text, Lang::En, &hints);
+    assert!(events(&rs).iter().all(|r| r.date.is_none()), "{rs:#?}");
+}
+
+#[test]
 fn a_post_quoted_in_english_in_a_spanish_article_is_read_in_english() {
     let text = "El Comando Sur difundió el mensaje en sus redes sociales. On Jan. 23 the forces of the task force carried out a lethal kinetic strike on a boat that was moving through the Eastern Pacific, killing two people. — Example Command (@example) January 23, 2026";
     let rs = ex().extract(text, Lang::Es, None);
