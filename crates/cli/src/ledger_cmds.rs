@@ -13,7 +13,7 @@ use sw_store::{LedgerList, LedgerRow, ReportFilter, ReportRow, Store};
 
 /// Names the extraction rules in force. Articles extracted under another version are redone
 /// by `extract`; bump it when the rules or lexicons change.
-pub const EXTRACT_VERSION: &str = concat!("sw-extract-", env!("CARGO_PKG_VERSION"), "-r4");
+pub const EXTRACT_VERSION: &str = concat!("sw-extract-", env!("CARGO_PKG_VERSION"), "-r5");
 
 const BATCH: usize = 256;
 

@@ -842,6 +842,48 @@ pub fn find(
     out
 }
 
+/// The last day a sentence's dates name (none of them a period's start, a span's end or a
+/// day to come): what "the day before" in a later sentence counts from.
+pub fn last_named_day(dates: &[DateExpr]) -> Option<NaiveDate> {
+    dates
+        .iter()
+        .filter(|d| {
+            !matches!(
+                d.kind,
+                DateKind::Since
+                    | DateKind::RangeEnd
+                    | DateKind::Ahead
+                    | DateKind::Iso
+                    | DateKind::YearOnly
+                    | DateKind::YearEnd
+            ) && d.precision == DatePrecision::Day
+        })
+        .filter_map(|d| d.day)
+        .last()
+}
+
+/// Reads again, from `anchor` (the last day an earlier sentence named), each "one day
+/// earlier" that no date before it in its own sentence anchors: in a story, "a separate
+/// strike the day before" counts from the day just told of, not from publication.
+pub fn reanchor(dates: &mut [DateExpr], anchor: NaiveDate) {
+    for k in 0..dates.len() {
+        let DateKind::AnchorOffset(o) = dates[k].kind else {
+            continue;
+        };
+        if dates[..k]
+            .iter()
+            .any(|e| e.day.is_some() && e.kind != DateKind::Since)
+        {
+            continue;
+        }
+        if let Some(d) = shift(anchor, o) {
+            dates[k].day = Some(d);
+            dates[k].date = Some(fmt_day(d));
+            dates[k].precision = DatePrecision::Day;
+        }
+    }
+}
+
 fn is_capital(text: &str, t: &Tok) -> bool {
     // tokens carry absolute offsets; when they do not fit the text we cannot tell
     text.get(t.start..t.end)

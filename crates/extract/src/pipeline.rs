@@ -429,6 +429,8 @@ impl Extractor {
             None
         };
         let mut cands: Vec<Cand> = Vec::new();
+        // the last day the sentences so far named
+        let mut anchor: Option<NaiveDate> = None;
         let other = if l.lang == Lang::Es {
             &self.en
         } else {
@@ -467,7 +469,15 @@ impl Extractor {
             };
             // the source is read only for sentences that yield something
             let before = cands.len();
-            self.sentence(l, &ctx, published, year_ref, &Source::outlet(), &mut cands);
+            self.sentence(
+                l,
+                &ctx,
+                published,
+                year_ref,
+                &Source::outlet(),
+                &mut anchor,
+                &mut cands,
+            );
             if cands.len() > before {
                 let src = self.source_of(l, &ctx, si, sents, text, &mut sources);
                 for c in &mut cands[before..] {
@@ -690,6 +700,7 @@ impl Extractor {
         published: Option<NaiveDate>,
         year_ref: Option<(YearFrom, &'static str)>,
         src: &Source,
+        anchor: &mut Option<NaiveDate>,
         out: &mut Vec<Cand>,
     ) {
         let article_strike = out
@@ -776,6 +787,12 @@ impl Extractor {
             if since {
                 d.kind = DateKind::Since;
             }
+        }
+        if let Some(a) = *anchor {
+            dates::reanchor(&mut dates_all, a);
+        }
+        if let Some(d) = dates::last_named_day(&dates_all) {
+            *anchor = Some(d);
         }
         let figs = self.figures(l, ctx, &dates_all, &tally_hits, &events);
         let targets = l.targets.find_all(toks);
@@ -1793,7 +1810,7 @@ impl Extractor {
                     toks[i.saturating_sub(3)..i].iter().any(|t| {
                         matches!(
                             t.lower.as_str(),
-                            "number" | "count" | "tally" | "número" | "cifra" | "conteo"
+                            "number" | "count" | "tally" | "total" | "número" | "cifra" | "conteo"
                         )
                     })
                 };

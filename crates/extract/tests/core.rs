@@ -1604,3 +1604,44 @@ fn the_dead_a_family_speaks_for_are_no_toll() {
         assert_eq!(tolls, 1, "{text}: {rs:#?}");
     }
 }
+
+#[test]
+fn a_tally_of_strikes_and_deaths_keeps_each_count_in_its_field() {
+    let rs = run(
+        Lang::En,
+        "2026-05-29",
+        "The newest strike, on Thursday in the Caribbean, killed 3 people, bringing the total of known strikes to 62 and deaths to at least 203.",
+    );
+    let t: Vec<_> = rs.iter().filter(|r| r.kind == ReportKind::Tally).collect();
+    assert_eq!(t.len(), 1, "{rs:#?}");
+    assert_eq!(killed(t[0]), Some((Some(203), Some(203), None)), "{rs:#?}");
+    let s = t[0].figures.strikes.as_ref().expect("strikes");
+    assert_eq!((s.low, s.best, s.high), (Some(62), Some(62), Some(62)));
+    assert_eq!(killed(events(&rs)[0]), Some((Some(3), Some(3), Some(3))));
+}
+
+#[test]
+fn the_day_before_counts_from_the_day_an_earlier_sentence_named() {
+    let rs = run(
+        Lang::En,
+        "2026-05-22",
+        "Wednesday's strike killed three people, officials said. Another strike the day before killed two.",
+    );
+    let ev = events(&rs);
+    let two = ev
+        .iter()
+        .find(|r| killed(r) == Some((Some(2), Some(2), Some(2))))
+        .expect("the earlier strike");
+    assert_eq!(two.date.as_deref(), Some("2026-05-19"), "{rs:#?}");
+    // with no day named before it, "the day before" counts from publication
+    let rs = run(
+        Lang::En,
+        "2026-05-22",
+        "Officials said a strike the day before killed two people.",
+    );
+    assert_eq!(
+        events(&rs)[0].date.as_deref(),
+        Some("2026-05-21"),
+        "{rs:#?}"
+    );
+}
