@@ -1645,3 +1645,20 @@ fn the_day_before_counts_from_the_day_an_earlier_sentence_named() {
         "{rs:#?}"
     );
 }
+
+#[test]
+fn one_pulled_or_found_alive_is_a_survivor_and_perdieron_la_vida_counts_the_dead() {
+    let rs = run(
+        Lang::En,
+        "2026-05-06",
+        "Two men died and a third was pulled alive from the sea after a strike on a skiff in the Caribbean on Monday.",
+    );
+    let s = events(&rs)[0].figures.survivors.as_ref().expect("survivors");
+    assert_eq!(s.best, Some(1), "{rs:#?}");
+    let rs = run(
+        Lang::Es,
+        "2026-05-11",
+        "Un tripulante fue rescatado tras el ataque del domingo, en el que perdieron la vida otros dos hombres.",
+    );
+    assert_eq!(killed(events(&rs)[0]), Some((Some(2), Some(2), Some(2))), "{rs:#?}");
+}
