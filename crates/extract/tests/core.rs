@@ -1653,12 +1653,36 @@ fn one_pulled_or_found_alive_is_a_survivor_and_perdieron_la_vida_counts_the_dead
         "2026-05-06",
         "Two men died and a third was pulled alive from the sea after a strike on a skiff in the Caribbean on Monday.",
     );
-    let s = events(&rs)[0].figures.survivors.as_ref().expect("survivors");
+    let s = events(&rs)[0]
+        .figures
+        .survivors
+        .as_ref()
+        .expect("survivors");
     assert_eq!(s.best, Some(1), "{rs:#?}");
     let rs = run(
         Lang::Es,
         "2026-05-11",
         "Un tripulante fue rescatado tras el ataque del domingo, en el que perdieron la vida otros dos hombres.",
     );
-    assert_eq!(killed(events(&rs)[0]), Some((Some(2), Some(2), Some(2))), "{rs:#?}");
+    assert_eq!(
+        killed(events(&rs)[0]),
+        Some((Some(2), Some(2), Some(2))),
+        "{rs:#?}"
+    );
+}
+
+#[test]
+fn a_regional_state_force_or_local_officials_are_a_local_authority() {
+    for (tail, name) in [
+        ("the Colombian navy said", Some("Colombian Navy")),
+        ("Ecuador's military said", Some("Ecuadorian military")),
+        ("according to local officials", None),
+    ] {
+        let text =
+            format!("A strike on a boat in the Caribbean on Friday killed three people, {tail}.");
+        let rs = run(Lang::En, "2026-05-10", &text);
+        let e = events(&rs)[0];
+        assert_eq!(e.source.kind, SourceKind::LocalAuthority, "{tail}: {rs:#?}");
+        assert_eq!(e.source.name.as_deref(), name, "{tail}");
+    }
 }
