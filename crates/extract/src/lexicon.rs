@@ -271,6 +271,9 @@ pub struct LangLex {
     /// Determiners that, right before a singular event noun, name an event the article has
     /// already told of ("the strike", "el ataque").
     pub definite: FxSet<String>,
+    /// Words that name a part of a place ("western", "occidente"): "in western
+    /// Venezuela" is still a place the strike happened in.
+    pub compass: FxSet<String>,
     /// The commonest of them between spaces (" the "): a sentence without it is not
     /// looked at as possibly written in this language.
     pub marker: String,
@@ -416,6 +419,10 @@ impl LangLex {
             .filter(|c| c.get(1) == Some(&"definite"))
             .map(|c| c[0].to_lowercase())
             .collect();
+        let compass = rows(s.determiners)
+            .filter(|c| c.get(1) == Some(&"compass"))
+            .map(|c| c[0].to_lowercase())
+            .collect();
         let fillers = rows(s.fillers)
             .filter_map(|c| c.first().map(|w| w.to_lowercase()))
             .collect();
@@ -527,6 +534,7 @@ impl LangLex {
             fillers,
             function_words,
             definite,
+            compass,
             marker,
             units,
             rates,

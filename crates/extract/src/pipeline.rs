@@ -803,7 +803,7 @@ impl Extractor {
         let place = if events.is_empty() {
             None
         } else {
-            self.place(ctx, &ev_ends)
+            self.place(l, ctx, &ev_ends)
         };
 
         let killed_here = figs.iter().any(|f| !f.tally && f.field == "killed");
@@ -1456,7 +1456,7 @@ impl Extractor {
             match explicit {
                 Some(d) if killed && article_strike => {
                     set_date(&mut rep, d, ctx, src);
-                    if let Some((p, _, _)) = place.clone().or_else(|| self.place(ctx, &[])) {
+                    if let Some((p, _, _)) = place.clone().or_else(|| self.place(l, ctx, &[])) {
                         rep.place = Some(p);
                     }
                     rep.target_kind = Some(TargetKind::Vessel);
@@ -1490,7 +1490,7 @@ impl Extractor {
             let boat = targets.iter().any(|t| {
                 *t.value() == TargetKind::Vessel && singular(&toks[t.te - 1].lower, l.lang)
             });
-            let sea = if boat { self.place(ctx, &[]) } else { None };
+            let sea = if boat { self.place(l, ctx, &[]) } else { None };
             // ... or the day something was said of it ("posting on Saturday, the minister
             // described the vessel as ..."): a date for a story event that has none
             let day = dates_all.iter().find(|d| {
@@ -2002,7 +2002,12 @@ impl Extractor {
 
     /// The place of the sentence's event: a named sea region (with the country whose waters
     /// it names), else a place after a locative preposition, else international waters.
-    fn place(&self, ctx: &SentCtx, ev_ends: &[usize]) -> Option<(PlaceRef, usize, usize)> {
+    fn place(
+        &self,
+        l: &LangLex,
+        ctx: &SentCtx,
+        ev_ends: &[usize],
+    ) -> Option<(PlaceRef, usize, usize)> {
         let s = &ctx.text[ctx.range.clone()];
         let base = ctx.range.start;
         let extra = self.shared.places.find_all(&ctx.toks);
@@ -2041,7 +2046,7 @@ impl Extractor {
                     }
                 }
                 _ => {
-                    if land.is_none() && locative_before(ctx, ms, ev_ends) {
+                    if land.is_none() && locative_before(l, ctx, ms, ev_ends) {
                         land = Some((to_ref(p), ms, me));
                     }
                 }
@@ -2125,8 +2130,18 @@ fn near_before(ctx: &SentCtx, start: usize) -> bool {
         )
 }
 
-fn locative_before(ctx: &SentCtx, start: usize, ev_ends: &[usize]) -> bool {
-    let i = ctx.toks.iter().position(|t| t.start >= start).unwrap_or(0);
+fn locative_before(l: &LangLex, ctx: &SentCtx, start: usize, ev_ends: &[usize]) -> bool {
+    let mut i = ctx.toks.iter().position(|t| t.start >= start).unwrap_or(0);
+    // a part of the place: "in western Venezuela", "en el occidente de Venezuela"
+    if i >= 1 && l.compass.contains(&ctx.toks[i - 1].lower) {
+        i -= 1;
+    } else if i >= 3
+        && matches!(ctx.toks[i - 1].lower.as_str(), "de" | "of")
+        && l.compass.contains(&ctx.toks[i - 2].lower)
+        && matches!(ctx.toks[i - 3].lower.as_str(), "el" | "the")
+    {
+        i -= 3;
+    }
     if i == 0 {
         return false;
     }

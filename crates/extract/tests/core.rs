@@ -1686,3 +1686,15 @@ fn a_regional_state_force_or_local_officials_are_a_local_authority() {
         assert_eq!(e.source.name.as_deref(), name, "{tail}");
     }
 }
+
+#[test]
+fn a_part_of_a_country_is_still_the_place_of_a_strike_on_land() {
+    for (lang, text) in [
+        (Lang::En, "U.S. jets struck a drug laboratory in western Venezuela on Thursday, killing at least seven people."),
+        (Lang::Es, "Aviones estadounidenses bombardearon el jueves un laboratorio en el occidente de Venezuela y mataron a siete personas."),
+    ] {
+        let rs = run(lang, "2026-05-08", text);
+        let p = events(&rs)[0].place.as_ref().expect("a place");
+        assert_eq!(p.country.as_deref(), Some("VE"), "{text}");
+    }
+}
