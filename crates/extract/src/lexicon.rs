@@ -177,6 +177,9 @@ pub enum TallyKind {
     /// ataques"): what follows is a tally, as after a `Bring`, unless the sentence dates
     /// them to a day.
     Summary,
+    /// A toll ("death toll", "el saldo"): the campaign's unless it is said to be one
+    /// event's ("the death toll from Tuesday's strike rose to four").
+    Toll,
 }
 
 impl TallyKind {
@@ -474,6 +477,7 @@ impl LangLex {
                     "campaign" => TallyKind::Campaign,
                     "total" => TallyKind::Total,
                     "summary" => TallyKind::Summary,
+                    "toll" => TallyKind::Toll,
                     _ => TallyKind::Cue,
                 };
                 tally.insert(c[0], k);

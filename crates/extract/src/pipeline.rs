@@ -732,6 +732,22 @@ impl Extractor {
             })
             .collect();
         let mut tally_hits = l.tally.find_all(toks);
+        // "the death toll from Tuesday's strike", "el saldo del ataque": one event's toll
+        let one_event = |h: &Hit<TallyKind>| {
+            *h.value() == TallyKind::Toll
+                && toks.get(h.te).is_some_and(|t| {
+                    matches!(t.lower.as_str(), "from" | "of" | "in" | "de" | "del")
+                })
+                && events
+                    .iter()
+                    .any(|e| e.value().noun && !e.value().plural && e.ts > h.te && e.ts <= h.te + 4)
+        };
+        let event_tolls: Vec<usize> = tally_hits
+            .iter()
+            .filter(|h| one_event(h))
+            .map(|h| h.te)
+            .collect();
+        tally_hits.retain(|h| !one_event(h));
         // "the attack killed eleven in all": a sum over one event
         if events.iter().any(|e| e.value().noun && !e.value().plural) {
             tally_hits.retain(|h| *h.value() != TallyKind::Total);
@@ -794,7 +810,7 @@ impl Extractor {
         if let Some(d) = dates::last_named_day(&dates_all) {
             *anchor = Some(d);
         }
-        let figs = self.figures(l, ctx, &dates_all, &tally_hits, &events);
+        let figs = self.figures(l, ctx, &dates_all, &tally_hits, &events, &event_tolls);
         let targets = l.targets.find_all(toks);
         let mods = l.modality.find_all(toks);
         let means = l.means.find_all(toks);
@@ -1602,6 +1618,7 @@ impl Extractor {
         dates_all: &[DateExpr],
         tally_hits: &[Hit<TallyKind>],
         events: &[Hit<crate::lexicon::EventCue>],
+        event_tolls: &[usize],
     ) -> Vec<FieldFig> {
         let toks = &ctx.toks;
         let qs = numbers::scan(toks, ctx.text, &l.nums);
@@ -1764,6 +1781,30 @@ impl Extractor {
                 }
             }
             out.push(FieldFig { field, q, tally });
+        }
+        // "the death toll from Tuesday's strike rose to four": the first figure linked to
+        // one event's toll is its dead
+        for &at in event_tolls {
+            let q = numbers::scan(toks, ctx.text, &l.nums)
+                .into_iter()
+                .find(|q| {
+                    q.tok_start > at
+                        && !q.article
+                        && matches!(
+                            toks[q.tok_start - 1].lower.as_str(),
+                            "to" | "at" | "a" | "en"
+                        )
+                        && !dates_all.iter().any(|d| d.start < q.end && q.start < d.end)
+                });
+            if let Some(q) = q {
+                if !out.iter().any(|f| f.q.start == q.start) {
+                    out.push(FieldFig {
+                        field: "killed",
+                        q,
+                        tally: false,
+                    });
+                }
+            }
         }
         // a count of more than a handful of strikes is a campaign total, not one event
         // ... but "the two attacks bring the count to 19": before the "bring", the event's

@@ -1698,3 +1698,30 @@ fn a_part_of_a_country_is_still_the_place_of_a_strike_on_land() {
         assert_eq!(p.country.as_deref(), Some("VE"), "{text}");
     }
 }
+
+#[test]
+fn the_death_toll_of_one_named_strike_is_its_dead_not_a_campaign_total() {
+    let rs = run(
+        Lang::En,
+        "2026-05-08",
+        "A strike on Tuesday hit a boat in the Caribbean. The death toll from the strike rose to four after a survivor died.",
+    );
+    assert!(rs.iter().all(|r| r.kind != ReportKind::Tally), "{rs:#?}");
+    assert_eq!(
+        killed(events(&rs)[0]),
+        Some((Some(4), Some(4), Some(4))),
+        "{rs:#?}"
+    );
+    // the campaign's toll stays a tally
+    let rs = run(
+        Lang::En,
+        "2026-05-08",
+        "A strike on Tuesday hit a boat in the Caribbean. The death toll from the campaign now stands at 190.",
+    );
+    let t: Vec<_> = rs.iter().filter(|r| r.kind == ReportKind::Tally).collect();
+    assert_eq!(
+        killed(t[0]),
+        Some((Some(190), Some(190), Some(190))),
+        "{rs:#?}"
+    );
+}
