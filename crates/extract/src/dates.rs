@@ -827,11 +827,17 @@ pub fn find(
     // ("a day later" never against publication: that day had not come yet)
     for k in 0..out.len() {
         if let DateKind::AnchorOffset(o) = out[k].kind {
-            let anchor = out[..k]
+            // the nearest date before it, when that one is a day ("two days before last
+            // week" is no day)
+            let before = out[..k]
                 .iter()
                 .rev()
-                .find_map(|e| e.day.filter(|_| e.kind != DateKind::Since))
-                .or(published.filter(|_| o <= 0));
+                .find(|e| e.day.is_some() && e.kind != DateKind::Since);
+            let anchor = match before {
+                Some(e) if e.precision == DatePrecision::Day => e.day,
+                Some(_) => None,
+                None => published.filter(|_| o <= 0),
+            };
             if let Some(d) = anchor.and_then(|a| shift(a, o)) {
                 out[k].day = Some(d);
                 out[k].date = Some(fmt_day(d));
@@ -1077,6 +1083,26 @@ mod tests {
         assert_eq!(date("a day later", Lang::En, p), None);
         let e = parse_date("last week", Lang::En, p).unwrap();
         assert_eq!(e.precision, DatePrecision::Week);
+    }
+
+    #[test]
+    fn an_offset_counts_only_from_a_day() {
+        let p = d(2025, 11, 4);
+        let lex = DateLexicon::embedded(Lang::En);
+        let text = "on Saturday, and two days before that";
+        let v = find(&tokenize(text, 0), text, &lex, p);
+        assert_eq!(v.last().unwrap().date.as_deref(), Some("2025-10-30"));
+        // "two days before" a week is no day, nor is it counted from publication
+        let text = "last week, and two days before that";
+        let v = find(&tokenize(text, 0), text, &lex, p);
+        let last = v.last().unwrap();
+        assert!(matches!(last.kind, DateKind::AnchorOffset(_)), "{v:?}");
+        assert_eq!(last.date, None, "{v:?}");
+        // from an earlier sentence's day
+        let text = "two days before that";
+        let mut v = find(&tokenize(text, 0), text, &lex, p);
+        reanchor(&mut v, d(2025, 11, 1).unwrap());
+        assert_eq!(v[0].date.as_deref(), Some("2025-10-30"));
     }
 
     #[test]
