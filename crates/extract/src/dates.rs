@@ -865,7 +865,7 @@ pub fn last_named_day(dates: &[DateExpr]) -> Option<NaiveDate> {
             ) && d.precision == DatePrecision::Day
         })
         .filter_map(|d| d.day)
-        .last()
+        .next_back()
 }
 
 /// Reads again, from `anchor` (the last day an earlier sentence named), each "one day

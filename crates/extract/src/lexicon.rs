@@ -277,6 +277,9 @@ pub struct LangLex {
     /// Words that name a part of a place ("western", "occidente"): "in western
     /// Venezuela" is still a place the strike happened in.
     pub compass: FxSet<String>,
+    /// Words that stand for a vessel already named ("another", "otra"): "four on one boat
+    /// and four on another" counts two boats.
+    pub elliptic: FxSet<String>,
     /// The commonest of them between spaces (" the "): a sentence without it is not
     /// looked at as possibly written in this language.
     pub marker: String,
@@ -426,6 +429,10 @@ impl LangLex {
             .filter(|c| c.get(1) == Some(&"compass"))
             .map(|c| c[0].to_lowercase())
             .collect();
+        let elliptic = rows(s.determiners)
+            .filter(|c| c.get(1) == Some(&"elliptic"))
+            .map(|c| c[0].to_lowercase())
+            .collect();
         let fillers = rows(s.fillers)
             .filter_map(|c| c.first().map(|w| w.to_lowercase()))
             .collect();
@@ -539,6 +546,7 @@ impl LangLex {
             function_words,
             definite,
             compass,
+            elliptic,
             marker,
             units,
             rates,

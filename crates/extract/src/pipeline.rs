@@ -469,15 +469,7 @@ impl Extractor {
             };
             // the source is read only for sentences that yield something
             let before = cands.len();
-            self.sentence(
-                l,
-                &ctx,
-                published,
-                year_ref,
-                &Source::outlet(),
-                &mut anchor,
-                &mut cands,
-            );
+            self.sentence(l, &ctx, published, year_ref, &mut anchor, &mut cands);
             if cands.len() > before {
                 let src = self.source_of(l, &ctx, si, sents, text, &mut sources);
                 for c in &mut cands[before..] {
@@ -699,10 +691,11 @@ impl Extractor {
         ctx: &SentCtx,
         published: Option<NaiveDate>,
         year_ref: Option<(YearFrom, &'static str)>,
-        src: &Source,
         anchor: &mut Option<NaiveDate>,
         out: &mut Vec<Cand>,
     ) {
+        // claims are made as the outlet's; the sentence's source is set on them after
+        let src = &Source::outlet();
         let article_strike = out
             .iter()
             .rev()
@@ -1926,12 +1919,46 @@ impl Extractor {
     /// region. None unless at least two vessels in two different regions are counted.
     fn breakdown(&self, l: &LangLex, ctx: &SentCtx, src: &Source) -> Option<Vec<Report>> {
         let toks = &ctx.toks;
-        let boats: Vec<_> = l
+        // (first token, end token) of each vessel named one by one
+        let mut boats: Vec<(usize, usize)> = l
             .targets
             .find_all(toks)
             .into_iter()
             .filter(|t| *t.value() == TargetKind::Vessel && singular(&toks[t.te - 1].lower, l.lang))
+            .map(|t| (t.ts, t.te))
             .collect();
+        if boats.is_empty() {
+            return None;
+        }
+        // a vessel left unsaid: "four on one boat and four on another", "three on the
+        // third", "cuatro en otra"
+        for i in 1..toks.len() {
+            let w = toks[i].lower.as_str();
+            let elliptic = l.elliptic.contains(w) || l.nums.ordinal(w).is_some_and(|n| n >= 2);
+            if !elliptic || boats.iter().any(|(a, b)| (*a..*b).contains(&i)) {
+                continue;
+            }
+            let on = |k: usize| {
+                matches!(
+                    toks[k].lower.as_str(),
+                    "on" | "aboard" | "in" | "en" | "a" | "sobre"
+                )
+            };
+            let after_on = on(i - 1)
+                || i >= 2 && matches!(toks[i - 1].lower.as_str(), "the" | "la" | "el") && on(i - 2);
+            let bare = toks.get(i + 1).is_none_or(|t| {
+                t.kind != TokKind::Word || l.fillers.contains(&t.lower) || {
+                    matches!(
+                        t.lower.as_str(),
+                        "in" | "en" | "and" | "y" | "off" | "near" | "both" | "also"
+                    )
+                }
+            }) && l.targets.at(toks, i + 1).is_none();
+            if after_on && bare {
+                boats.push((i, i + 1));
+            }
+        }
+        boats.sort_unstable();
         if boats.len() < 2 {
             return None;
         }
@@ -1952,28 +1979,44 @@ impl Extractor {
             |a: usize, b: usize| toks[a..b].iter().any(|t| t.lower == "," || t.lower == ";");
         // (count, sea with its span, the boat's span)
         let mut items: Vec<(&Quantity, Spanned, usize, usize)> = Vec::new();
-        for b in &boats {
-            // the count right before the boat, in the same stretch between commas
+        for &(bts, bte) in &boats {
+            // the count right before the boat, in the same stretch between commas ("on one
+            // boat": the "one" names the boat, the count stands before it)
+            let names_boat = |q: &Quantity| {
+                q.tok_end == bts
+                    && q.figure.best == Some(1)
+                    && q.tok_start > 0
+                    && matches!(
+                        toks[q.tok_start - 1].lower.as_str(),
+                        "on" | "aboard" | "in" | "en" | "a" | "sobre"
+                    )
+            };
             let q = qs.iter().rev().find(|q| {
-                q.tok_end <= b.ts
-                    && b.ts - q.tok_end <= 6
+                q.tok_end <= bts
+                    && bts - q.tok_end <= 6
                     && !q.article
                     && !q.figure.approx
                     && q.figure.best.is_some()
-                    && !comma(q.tok_end, b.ts)
+                    && !comma(q.tok_end, bts)
+                    && !names_boat(q)
             })?;
             if items.iter().any(|(x, ..)| x.start == q.start) {
                 return None;
             }
             // the region right after it, before the next comma
-            let after = toks[b.te..]
+            let after = toks[bte..]
                 .iter()
                 .position(|t| t.lower == "," || t.lower == ";")
-                .map_or(usize::MAX, |k| toks[b.te + k].start);
+                .map_or(usize::MAX, |k| toks[bte + k].start);
             let sea = seas
                 .iter()
-                .find(|(_, ms, _)| *ms >= toks[b.te - 1].end && *ms < after)?;
-            items.push((q, sea.clone(), toks[b.ts].start, toks[b.te - 1].end));
+                .find(|(_, ms, _)| *ms >= toks[bte - 1].end && *ms < after)
+                // else the first named after it: "four on the first and four on the
+                // second, both in the eastern Pacific, and three on the third, in the
+                // Caribbean" (a region named first leaves the last boat with none: no
+                // breakdown)
+                .or_else(|| seas.iter().find(|(_, ms, _)| *ms >= toks[bte - 1].end))?;
+            items.push((q, sea.clone(), toks[bts].start, toks[bte - 1].end));
         }
         let mut codes: Vec<&str> = items
             .iter()

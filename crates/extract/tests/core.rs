@@ -1725,3 +1725,29 @@ fn the_death_toll_of_one_named_strike_is_its_dead_not_a_campaign_total() {
         "{rs:#?}"
     );
 }
+
+#[test]
+fn tolls_told_boat_by_boat_are_summed_per_sea_region() {
+    for (lang, text) in [
+        (Lang::En, "U.S. forces struck three vessels on Wednesday, the command said. Eleven men died: four on one boat and four on another in the eastern Pacific, and three on a vessel in the Caribbean."),
+        (Lang::En, "U.S. forces struck three vessels on Wednesday, the command said. Four men died on the first vessel and four on the second, both in the eastern Pacific, and three on the third, in the Caribbean."),
+        (Lang::Es, "Estados Unidos atacó el miércoles tres embarcaciones, informó el Comando Sur. Murieron cuatro hombres en una lancha y cuatro en otra en el Pacífico oriental, y tres en una embarcación en el Caribe."),
+    ] {
+        let rs = run(lang, "2026-05-15", text);
+        let ev = events(&rs);
+        let by_region = |code: &str| {
+            ev.iter()
+                .find(|r| r.place.as_ref().and_then(|p| p.region_code.as_deref()) == Some(code))
+                .and_then(|r| killed(r))
+        };
+        assert_eq!(by_region("eastern_pacific"), Some((Some(8), Some(8), Some(8))), "{text}\n{rs:#?}");
+        assert_eq!(by_region("caribbean"), Some((Some(3), Some(3), Some(3))), "{text}");
+    }
+    // a region named before its boats leaves the last boat with none: no breakdown
+    let rs = run(
+        Lang::En,
+        "2026-05-15",
+        "U.S. forces struck three vessels on Wednesday. In the eastern Pacific, four died on one boat and four on another; in the Caribbean, three died on a third.",
+    );
+    assert_eq!(events(&rs).len(), 1, "{rs:#?}");
+}
