@@ -475,6 +475,9 @@ impl Extractor {
                 for c in &mut cands[before..] {
                     if src != Source::outlet() {
                         set_source(&mut c.report, &src);
+                        for p in c.parts.iter_mut() {
+                            set_source(p, &src);
+                        }
                     } else if let Some(subj) = c.subject.take() {
                         set_source(&mut c.report, &subj);
                     }
@@ -819,8 +822,22 @@ impl Extractor {
         let any_event_fig = figs.iter().any(|f| !f.tally);
         let has_target = !targets.is_empty();
 
-        if article_strike {
-            if let Some(parts) = self.breakdown(l, ctx, src) {
+        // tolls boat by boat, after the strikes were told of or in the same sentence
+        let strike_here = events
+            .iter()
+            .find(|e| e.value().event_type == EventType::Strike);
+        if article_strike || strike_here.is_some() {
+            if let Some(mut parts) = self.breakdown(l, ctx, src) {
+                // the first the story tells of them: the sentence dates them (a strike told
+                // before gives its date when the parts are merged)
+                if !article_strike {
+                    let e = strike_here.expect("a strike cue");
+                    if let Some((d, _)) = pick_date(&dates_all, toks, e.ts, l, true) {
+                        for p in parts.iter_mut() {
+                            set_date(p, d, ctx, src);
+                        }
+                    }
+                }
                 out.push(Cand {
                     kind: CandKind::Breakdown,
                     report: strike_report(ctx, src),

@@ -1751,3 +1751,18 @@ fn tolls_told_boat_by_boat_are_summed_per_sea_region() {
     );
     assert_eq!(events(&rs).len(), 1, "{rs:#?}");
 }
+
+#[test]
+fn a_breakdown_in_the_sentence_that_tells_of_the_strikes_takes_its_date_and_source() {
+    let rs = run(
+        Lang::En,
+        "2026-05-15",
+        "Three strikes on Wednesday killed eleven men, four on the first vessel in the eastern Pacific, four on the second vessel in the eastern Pacific and three on the third vessel in the Caribbean, Southern Command said.",
+    );
+    let ev = events(&rs);
+    assert_eq!(ev.len(), 2, "{rs:#?}");
+    for r in ev {
+        assert_eq!(r.date.as_deref(), Some("2026-05-13"), "{rs:#?}");
+        assert_eq!(r.source.name.as_deref(), Some("U.S. Southern Command"));
+    }
+}
