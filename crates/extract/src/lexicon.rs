@@ -280,6 +280,8 @@ pub struct LangLex {
     /// Words that stand for a vessel already named ("another", "otra"): "four on one boat
     /// and four on another" counts two boats.
     pub elliptic: FxSet<String>,
+    /// Words after a count that make it per boat ("four each on two boats").
+    pub each: FxSet<String>,
     /// The commonest of them between spaces (" the "): a sentence without it is not
     /// looked at as possibly written in this language.
     pub marker: String,
@@ -433,6 +435,10 @@ impl LangLex {
             .filter(|c| c.get(1) == Some(&"elliptic"))
             .map(|c| c[0].to_lowercase())
             .collect();
+        let each = rows(s.determiners)
+            .filter(|c| c.get(1) == Some(&"each"))
+            .map(|c| c[0].to_lowercase())
+            .collect();
         let fillers = rows(s.fillers)
             .filter_map(|c| c.first().map(|w| w.to_lowercase()))
             .collect();
@@ -547,6 +553,7 @@ impl LangLex {
             definite,
             compass,
             elliptic,
+            each,
             marker,
             units,
             rates,

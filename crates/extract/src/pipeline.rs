@@ -826,7 +826,9 @@ impl Extractor {
         let strike_here = events
             .iter()
             .find(|e| e.value().event_type == EventType::Strike);
-        if article_strike || strike_here.is_some() {
+        // (never in a sentence that speaks of the campaign's totals)
+        let totals_here = tally_hits.iter().any(|h| *h.value() != TallyKind::Total);
+        if (article_strike || strike_here.is_some()) && !totals_here {
             if let Some(mut parts) = self.breakdown(l, ctx, src) {
                 // the first the story tells of them: the sentence dates them (a strike told
                 // before gives its date when the parts are merged)
@@ -1934,7 +1936,7 @@ impl Extractor {
     /// "Two died aboard the first boat, in the Caribbean; five aboard the second and one
     /// aboard the third, both in the eastern Pacific": tolls vessel by vessel, summed per sea
     /// region. None unless at least two vessels in two different regions are counted.
-    fn breakdown(&self, l: &LangLex, ctx: &SentCtx, src: &Source) -> Option<Vec<Report>> {
+    fn per_boat(&self, l: &LangLex, ctx: &SentCtx, seas: &[Spanned]) -> Option<Vec<BoatItem>> {
         let toks = &ctx.toks;
         // (first token, end token) of each vessel named one by one
         let mut boats: Vec<(usize, usize)> = l
@@ -1980,22 +1982,9 @@ impl Extractor {
             return None;
         }
         let qs = numbers::scan(toks, ctx.text, &l.nums);
-        let s = &ctx.text[ctx.range.clone()];
-        let base = ctx.range.start;
-        let seas: Vec<(PlaceRef, usize, usize)> = self
-            .gaz
-            .find(s)
-            .into_iter()
-            .filter_map(|m| {
-                let p = self.gaz.get(m.place);
-                (p.kind == PlaceKind::SeaRegion && p.region_code.is_some())
-                    .then(|| (to_ref(p), base + m.start, base + m.end))
-            })
-            .collect();
         let comma =
             |a: usize, b: usize| toks[a..b].iter().any(|t| t.lower == "," || t.lower == ";");
-        // (count, sea with its span, the boat's span)
-        let mut items: Vec<(&Quantity, Spanned, usize, usize)> = Vec::new();
+        let mut items: Vec<BoatItem> = Vec::new();
         for &(bts, bte) in &boats {
             // the count right before the boat, in the same stretch between commas ("on one
             // boat": the "one" names the boat, the count stands before it)
@@ -2017,7 +2006,7 @@ impl Extractor {
                     && !comma(q.tok_end, bts)
                     && !names_boat(q)
             })?;
-            if items.iter().any(|(x, ..)| x.start == q.start) {
+            if items.iter().any(|x| x.killed_span[0] == q.start) {
                 return None;
             }
             // the region right after it, before the next comma
@@ -2033,11 +2022,148 @@ impl Extractor {
                 // Caribbean" (a region named first leaves the last boat with none: no
                 // breakdown)
                 .or_else(|| seas.iter().find(|(_, ms, _)| *ms >= toks[bte - 1].end))?;
-            items.push((q, sea.clone(), toks[bts].start, toks[bte - 1].end));
+            items.push(BoatItem {
+                killed: q.figure.best?,
+                killed_span: [q.start, q.end],
+                vessels: 1,
+                vessel_span: [toks[bts].start, toks[bte - 1].end],
+                sea: sea.clone(),
+            });
         }
+        Some(items)
+    }
+
+    /// "Tolls vessel by vessel, summed per sea region" read from the clauses of the list
+    /// itself: "four each on two boats in the eastern Pacific and three on one boat in the
+    /// Caribbean", "ocho en el Pacífico oriental, en dos lanchas, y tres en una lancha en el
+    /// Caribe". Each clause with a count opens an item; a clause with only boats or a
+    /// region completes the open one.
+    fn per_clause(&self, l: &LangLex, ctx: &SentCtx, seas: &[Spanned]) -> Option<Vec<BoatItem>> {
+        let toks = &ctx.toks;
+        // the list: after a colon when there is one
+        let from = toks
+            .iter()
+            .position(|t| t.lower == ":")
+            .map_or(0, |i| i + 1);
+        let qs = numbers::scan(toks, ctx.text, &l.nums);
+        let vessel_nouns = l.targets.find_all(toks);
+        let mut items: Vec<BoatItem> = Vec::new();
+        let mut open: Option<BoatItem> = None;
+        let mut i = from;
+        while i < toks.len() {
+            // one clause: up to the next comma, semicolon or conjunction
+            let mut j = i;
+            while j < toks.len()
+                && !matches!(toks[j].lower.as_str(), "," | ";" | "and" | "y" | "." | ":")
+            {
+                j += 1;
+            }
+            let (cs, ce) = (i, j);
+            i = j + 1;
+            if cs == ce {
+                continue;
+            }
+            let in_clause = |k: usize| k >= cs && k < ce;
+            let boats = vessel_nouns
+                .iter()
+                .find(|h| *h.value() == TargetKind::Vessel && in_clause(h.ts));
+            // a number right before the vessel noun counts vessels ("two boats", "one boat")
+            let vessel_q = boats.and_then(|b| {
+                qs.iter()
+                    .find(|q| in_clause(q.tok_start) && q.tok_end == b.ts && !q.figure.approx)
+            });
+            let count = qs.iter().find(|q| {
+                in_clause(q.tok_start)
+                    && !q.article
+                    && !q.figure.approx
+                    && q.figure.best.is_some()
+                    && vessel_q.is_none_or(|v| v.start != q.start)
+            });
+            let lo = toks[cs].start;
+            let hi = toks[ce - 1].end;
+            let sea = seas.iter().find(|(_, a, z)| *a >= lo && *z <= hi);
+            let n_vessels = match (boats, vessel_q) {
+                (Some(_), Some(v)) => v.figure.best,
+                (Some(b), None) => singular(&toks[b.te - 1].lower, l.lang).then_some(1),
+                _ => None,
+            };
+            let vessel_span = boats.map(|b| {
+                let s = vessel_q.map_or(toks[b.ts].start, |v| v.start);
+                [s, toks[b.te - 1].end]
+            });
+            if let Some(q) = count {
+                if let Some(done) = open.take() {
+                    items.push(done);
+                }
+                // "four each on two boats": the count is per boat
+                let each = toks
+                    .get(q.tok_end)
+                    .is_some_and(|t| l.each.contains(&t.lower));
+                let per = q.figure.best?;
+                let nv = n_vessels.unwrap_or(1);
+                open = Some(BoatItem {
+                    killed: if each { per * nv } else { per },
+                    killed_span: [q.start, vessel_span.map_or(q.end, |v| v[1].max(q.end))],
+                    vessels: nv,
+                    vessel_span: vessel_span.unwrap_or([q.start, q.end]),
+                    sea: sea
+                        .cloned()
+                        .unwrap_or((PlaceRef::default(), usize::MAX, usize::MAX)),
+                });
+                if n_vessels.is_none() {
+                    open.as_mut()?.vessels = 0;
+                }
+            } else if let Some(it) = open.as_mut() {
+                if let (Some(n), Some(span)) = (n_vessels, vessel_span) {
+                    if it.vessels == 0 {
+                        it.vessels = n;
+                        it.vessel_span = span;
+                    }
+                }
+                if it.sea.1 == usize::MAX {
+                    if let Some(sea) = sea {
+                        it.sea = sea.clone();
+                    }
+                }
+            }
+        }
+        if let Some(done) = open.take() {
+            items.push(done);
+        }
+        // every item must know its region and its boats, and be one day's few boats (a
+        // campaign's count per region is a tally: "80 in the Caribbean, on 20 boats")
+        if items.len() < 2
+            || items
+                .iter()
+                .any(|x| x.sea.1 == usize::MAX || !(1..=MAX_LISTED_BOATS).contains(&x.vessels))
+        {
+            return None;
+        }
+        Some(items)
+    }
+
+    /// "Two died aboard the first boat, in the Caribbean; five aboard the second and one
+    /// aboard the third, both in the eastern Pacific": tolls vessel by vessel, summed per sea
+    /// region. None unless at least two vessels in two different regions are counted.
+    fn breakdown(&self, l: &LangLex, ctx: &SentCtx, src: &Source) -> Option<Vec<Report>> {
+        let s = &ctx.text[ctx.range.clone()];
+        let base = ctx.range.start;
+        let seas: Vec<Spanned> = self
+            .gaz
+            .find(s)
+            .into_iter()
+            .filter_map(|m| {
+                let p = self.gaz.get(m.place);
+                (p.kind == PlaceKind::SeaRegion && p.region_code.is_some())
+                    .then(|| (to_ref(p), base + m.start, base + m.end))
+            })
+            .collect();
+        let items = self
+            .per_boat(l, ctx, &seas)
+            .or_else(|| self.per_clause(l, ctx, &seas))?;
         let mut codes: Vec<&str> = items
             .iter()
-            .filter_map(|(_, (p, _, _), _, _)| p.region_code.as_deref())
+            .filter_map(|x| x.sea.0.region_code.as_deref())
             .collect();
         codes.sort_unstable();
         codes.dedup();
@@ -2051,12 +2177,13 @@ impl Extractor {
             rep.means = Some("unknown".into());
             let mut killed = 0i64;
             let mut vessels = 0i64;
-            for (q, (p, ps, pe), bs, be) in &items {
+            for x in &items {
+                let (p, ps, pe) = &x.sea;
                 if p.region_code.as_deref() != Some(code) {
                     continue;
                 }
-                killed += q.figure.best.unwrap_or(0);
-                vessels += 1;
+                killed += x.killed;
+                vessels += x.vessels;
                 if rep.place.is_none() {
                     rep.place = Some(p.clone());
                     rep.claims.push(ctx.claim(
@@ -2068,14 +2195,14 @@ impl Extractor {
                         "breakdown.region",
                     ));
                 }
-                for (field, value, (a, z)) in [
-                    ("killed", q.figure.best.unwrap_or(0), (q.start, q.end)),
-                    ("vessels", 1, (*bs, *be)),
+                for (field, value, span) in [
+                    ("killed", x.killed, x.killed_span),
+                    ("vessels", x.vessels, x.vessel_span),
                 ] {
                     rep.claims.push(ctx.claim(
                         field,
                         json!({"low": value, "best": value, "high": value, "approx": false}),
-                        [a, z],
+                        span,
                         src,
                         Modality::Occurred,
                         "breakdown.per_vessel",
@@ -2091,8 +2218,8 @@ impl Extractor {
             };
             let kq = items
                 .iter()
-                .find(|(_, (p, _, _), _, _)| p.region_code.as_deref() == Some(code))
-                .map(|(q, ..)| q.figure.surface.clone())
+                .find(|x| x.sea.0.region_code.as_deref() == Some(code))
+                .map(|x| ctx.surface(x.killed_span[0], x.killed_span[1]).to_string())
                 .unwrap_or_default();
             rep.figures.killed = Some(fig(killed, kq));
             rep.figures.vessels = Some(fig(vessels, format!("{vessels}")));
@@ -2206,6 +2333,18 @@ impl Extractor {
 
 /// A place with the byte span that named it.
 type Spanned = (PlaceRef, usize, usize);
+
+/// The most boats one line of a toll told boat by boat may count: more is a campaign's.
+const MAX_LISTED_BOATS: i64 = 4;
+
+/// One line of a toll told boat by boat: its dead, its boats, its sea region.
+struct BoatItem {
+    killed: i64,
+    killed_span: [usize; 2],
+    vessels: i64,
+    vessel_span: [usize; 2],
+    sea: Spanned,
+}
 
 fn to_ref(p: &sw_gazetteer::Place) -> PlaceRef {
     PlaceRef {

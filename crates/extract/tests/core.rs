@@ -1766,3 +1766,39 @@ fn a_breakdown_in_the_sentence_that_tells_of_the_strikes_takes_its_date_and_sour
         assert_eq!(r.source.name.as_deref(), Some("U.S. Southern Command"));
     }
 }
+
+#[test]
+fn a_list_of_tolls_per_region_with_their_boats_is_split_per_region() {
+    for (lang, text, ep_vessels) in [
+        (Lang::En, "The command said it struck three boats on Monday, killing ten men: three each on two boats in the eastern Pacific and four on one boat in the Caribbean.", 2),
+        (Lang::Es, "El Comando Sur informó de diez muertos en tres ataques el lunes: seis en el Pacífico oriental, en dos lanchas, y cuatro en una lancha en el Caribe.", 2),
+    ] {
+        let rs = run(lang, "2026-05-12", text);
+        let ev = events(&rs);
+        let in_region = |code: &str| {
+            *ev.iter()
+                .find(|r| r.place.as_ref().and_then(|p| p.region_code.as_deref()) == Some(code))
+                .unwrap_or_else(|| panic!("{code}: {rs:#?}"))
+        };
+        let ep = in_region("eastern_pacific");
+        assert_eq!(killed(ep), Some((Some(6), Some(6), Some(6))), "{text}");
+        assert_eq!(ep.figures.vessels.as_ref().and_then(|v| v.best), Some(ep_vessels));
+        assert_eq!(killed(in_region("caribbean")), Some((Some(4), Some(4), Some(4))), "{text}");
+        assert_eq!(ep.date.as_deref(), Some("2026-05-11"));
+    }
+}
+
+#[test]
+fn a_campaign_count_per_region_is_not_split_into_strikes() {
+    let rs = run(
+        Lang::En,
+        "2026-05-12",
+        "A strike on Monday killed two men in the Caribbean. Since September the strikes have killed 120 people in the Caribbean, on 35 boats, and 80 in the eastern Pacific, on 25 boats.",
+    );
+    let ev = events(&rs);
+    assert!(
+        ev.iter()
+            .all(|r| killed(r).and_then(|k| k.1).unwrap_or(0) < 10),
+        "{rs:#?}"
+    );
+}
