@@ -180,6 +180,9 @@ pub enum TallyKind {
     /// A toll ("death toll", "el saldo"): the campaign's unless it is said to be one
     /// event's ("the death toll from Tuesday's strike rose to four").
     Toll,
+    /// A toll that is never the campaign's by itself ("the toll"), but is one event's when
+    /// said to be ("the toll from last Tuesday's strike was revised to four").
+    EventToll,
 }
 
 impl TallyKind {
@@ -491,6 +494,7 @@ impl LangLex {
                     "total" => TallyKind::Total,
                     "summary" => TallyKind::Summary,
                     "toll" => TallyKind::Toll,
+                    "event_toll" => TallyKind::EventToll,
                     _ => TallyKind::Cue,
                 };
                 tally.insert(c[0], k);

@@ -730,20 +730,20 @@ impl Extractor {
         let mut tally_hits = l.tally.find_all(toks);
         // "the death toll from Tuesday's strike", "el saldo del ataque": one event's toll
         let one_event = |h: &Hit<TallyKind>| {
-            *h.value() == TallyKind::Toll
+            matches!(h.value(), TallyKind::Toll | TallyKind::EventToll)
                 && toks.get(h.te).is_some_and(|t| {
                     matches!(t.lower.as_str(), "from" | "of" | "in" | "de" | "del")
                 })
                 && events
                     .iter()
-                    .any(|e| e.value().noun && !e.value().plural && e.ts > h.te && e.ts <= h.te + 4)
+                    .any(|e| e.value().noun && !e.value().plural && e.ts > h.te && e.ts <= h.te + 6)
         };
         let event_tolls: Vec<usize> = tally_hits
             .iter()
             .filter(|h| one_event(h))
             .map(|h| h.te)
             .collect();
-        tally_hits.retain(|h| !one_event(h));
+        tally_hits.retain(|h| !one_event(h) && *h.value() != TallyKind::EventToll);
         // "the attack killed eleven in all": a sum over one event
         if events.iter().any(|e| e.value().noun && !e.value().plural) {
             tally_hits.retain(|h| *h.value() != TallyKind::Total);

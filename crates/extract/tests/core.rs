@@ -1712,6 +1712,18 @@ fn the_death_toll_of_one_named_strike_is_its_dead_not_a_campaign_total() {
         Some((Some(4), Some(4), Some(4))),
         "{rs:#?}"
     );
+    // a bare "toll" said to be one strike's
+    let rs = run(
+        Lang::En,
+        "2026-05-08",
+        "The Pentagon later revised the toll from last Tuesday's strike to four.",
+    );
+    assert!(rs.iter().all(|r| r.kind != ReportKind::Tally), "{rs:#?}");
+    assert_eq!(
+        killed(events(&rs)[0]),
+        Some((Some(4), Some(4), Some(4))),
+        "{rs:#?}"
+    );
     // the campaign's toll stays a tally
     let rs = run(
         Lang::En,
