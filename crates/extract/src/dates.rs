@@ -824,25 +824,26 @@ pub fn find(
         }
     }
     // Resolve "one day earlier" against the nearest preceding resolved date, else publication
-    // ("a day later" never against publication: that day had not come yet)
-    for k in 0..out.len() {
-        if let DateKind::AnchorOffset(o) = out[k].kind {
+    // ("a day later" never against publication: that day had not come yet). One pass: the
+    // nearest date before is carried along (a sentence may hold many).
+    let mut before: Option<(NaiveDate, DatePrecision)> = None;
+    for e in out.iter_mut() {
+        if let DateKind::AnchorOffset(o) = e.kind {
             // the nearest date before it, when that one is a day ("two days before last
             // week" is no day)
-            let before = out[..k]
-                .iter()
-                .rev()
-                .find(|e| e.day.is_some() && e.kind != DateKind::Since);
             let anchor = match before {
-                Some(e) if e.precision == DatePrecision::Day => e.day,
+                Some((d, DatePrecision::Day)) => Some(d),
                 Some(_) => None,
                 None => published.filter(|_| o <= 0),
             };
             if let Some(d) = anchor.and_then(|a| shift(a, o)) {
-                out[k].day = Some(d);
-                out[k].date = Some(fmt_day(d));
-                out[k].precision = DatePrecision::Day;
+                e.day = Some(d);
+                e.date = Some(fmt_day(d));
+                e.precision = DatePrecision::Day;
             }
+        }
+        if let Some(d) = e.day.filter(|_| e.kind != DateKind::Since) {
+            before = Some((d, e.precision));
         }
     }
     out
@@ -872,21 +873,21 @@ pub fn last_named_day(dates: &[DateExpr]) -> Option<NaiveDate> {
 /// earlier" that no date before it in its own sentence anchors: in a story, "a separate
 /// strike the day before" counts from the day just told of, not from publication.
 pub fn reanchor(dates: &mut [DateExpr], anchor: NaiveDate) {
-    for k in 0..dates.len() {
-        let DateKind::AnchorOffset(o) = dates[k].kind else {
+    for e in dates.iter_mut() {
+        // the first date with a day anchors whatever follows it in the sentence
+        if e.day.is_some() && !matches!(e.kind, DateKind::Since | DateKind::AnchorOffset(_)) {
+            return;
+        }
+        let DateKind::AnchorOffset(o) = e.kind else {
             continue;
         };
-        if dates[..k]
-            .iter()
-            .any(|e| e.day.is_some() && e.kind != DateKind::Since)
-        {
-            continue;
-        }
         if let Some(d) = shift(anchor, o) {
-            dates[k].day = Some(d);
-            dates[k].date = Some(fmt_day(d));
-            dates[k].precision = DatePrecision::Day;
+            e.day = Some(d);
+            e.date = Some(fmt_day(d));
+            e.precision = DatePrecision::Day;
         }
+        // the next offset counts from this one's day, as `find` read it
+        return;
     }
 }
 

@@ -136,8 +136,29 @@ fn written_in(lex: &LangLex, other: &LangLex, toks: &[Tok]) -> bool {
 }
 
 /// The article's sentences (other languages are cut as English).
+/// The longest stretch read as one sentence. Real sentences are far shorter; text with no
+/// stops (a page run together, a hostile input) is cut at a space, so the work and memory
+/// spent on one sentence stay bounded.
+const MAX_SENTENCE_BYTES: usize = 8 * 1024;
+
 fn segment(text: &str, lang: Lang) -> Vec<Range<usize>> {
-    sw_text::segment::sentences(text, if lang == Lang::Es { Lang::Es } else { Lang::En })
+    let mut out = Vec::new();
+    for r in sw_text::segment::sentences(text, if lang == Lang::Es { Lang::Es } else { Lang::En }) {
+        let mut start = r.start;
+        while r.end - start > MAX_SENTENCE_BYTES {
+            let mut cut = start + MAX_SENTENCE_BYTES;
+            while !text.is_char_boundary(cut) {
+                cut -= 1;
+            }
+            // the last space before the cut, if the stretch has one
+            let at = text[start..cut].rfind(' ').map_or(cut, |i| start + i + 1);
+            let at = if at > start { at } else { cut };
+            out.push(start..at);
+            start = at;
+        }
+        out.push(start..r.end);
+    }
+    out
 }
 
 fn is_clause_break(t: &Tok) -> bool {
@@ -729,14 +750,20 @@ impl Extractor {
             .collect();
         let mut tally_hits = l.tally.find_all(toks);
         // "the death toll from Tuesday's strike", "el saldo del ataque": one event's toll
+        // where a singular event noun starts (looked up by position: a sentence may be long)
+        let mut noun_at = vec![false; toks.len() + 1];
+        for e in events
+            .iter()
+            .filter(|e| e.value().noun && !e.value().plural)
+        {
+            noun_at[e.ts] = true;
+        }
         let one_event = |h: &Hit<TallyKind>| {
             matches!(h.value(), TallyKind::Toll | TallyKind::EventToll)
                 && toks.get(h.te).is_some_and(|t| {
                     matches!(t.lower.as_str(), "from" | "of" | "in" | "de" | "del")
                 })
-                && events
-                    .iter()
-                    .any(|e| e.value().noun && !e.value().plural && e.ts > h.te && e.ts <= h.te + 6)
+                && (h.te + 1..=(h.te + 6).min(toks.len())).any(|k| noun_at[k])
         };
         let event_tolls: Vec<usize> = tally_hits
             .iter()
@@ -828,7 +855,10 @@ impl Extractor {
             .find(|e| e.value().event_type == EventType::Strike);
         // (never in a sentence that speaks of the campaign's totals)
         let totals_here = tally_hits.iter().any(|h| *h.value() != TallyKind::Total);
-        if (article_strike || strike_here.is_some()) && !totals_here {
+        if (article_strike || strike_here.is_some())
+            && !totals_here
+            && targets.len() <= MAX_LIST_ITEMS
+        {
             if let Some(mut parts) = self.breakdown(l, ctx, src) {
                 // the first the story tells of them: the sentence dates them (a strike told
                 // before gives its date when the parts are merged)
@@ -1796,9 +1826,14 @@ impl Extractor {
         }
         // "the death toll from Tuesday's strike rose to four": the first figure linked to
         // one event's toll is its dead
-        for &at in event_tolls {
-            let q = numbers::scan(toks, ctx.text, &l.nums)
-                .into_iter()
+        let all_qs = if event_tolls.is_empty() {
+            Vec::new()
+        } else {
+            numbers::scan(toks, ctx.text, &l.nums)
+        };
+        for &at in event_tolls.iter().take(MAX_LISTED_BOATS as usize) {
+            let q = all_qs
+                .iter()
                 .find(|q| {
                     q.tok_start > at
                         && !q.article
@@ -1807,7 +1842,8 @@ impl Extractor {
                             "to" | "at" | "a" | "en"
                         )
                         && !dates_all.iter().any(|d| d.start < q.end && q.start < d.end)
-                });
+                })
+                .cloned();
             if let Some(q) = q {
                 if !out.iter().any(|f| f.q.start == q.start) {
                     out.push(FieldFig {
@@ -1946,7 +1982,8 @@ impl Extractor {
             .filter(|t| *t.value() == TargetKind::Vessel && singular(&toks[t.te - 1].lower, l.lang))
             .map(|t| (t.ts, t.te))
             .collect();
-        if boats.is_empty() {
+        // a toll told boat by boat names a few boats (bounded work on a long sentence)
+        if boats.is_empty() || boats.len() > MAX_LIST_ITEMS {
             return None;
         }
         // a vessel left unsaid: "four on one boat and four on another", "three on the
@@ -1975,6 +2012,9 @@ impl Extractor {
             }) && l.targets.at(toks, i + 1).is_none();
             if after_on && bare {
                 boats.push((i, i + 1));
+                if boats.len() > MAX_LIST_ITEMS {
+                    return None;
+                }
             }
         }
         boats.sort_unstable();
@@ -2047,6 +2087,11 @@ impl Extractor {
             .map_or(0, |i| i + 1);
         let qs = numbers::scan(toks, ctx.text, &l.nums);
         let vessel_nouns = l.targets.find_all(toks);
+        // a toll told boat by boat names a few boats and counts (bounded work on a long
+        // sentence)
+        if vessel_nouns.len() > MAX_LIST_ITEMS || qs.len() > 2 * MAX_LIST_ITEMS {
+            return None;
+        }
         let mut items: Vec<BoatItem> = Vec::new();
         let mut open: Option<BoatItem> = None;
         let mut i = from;
@@ -2336,6 +2381,9 @@ type Spanned = (PlaceRef, usize, usize);
 
 /// The most boats one line of a toll told boat by boat may count: more is a campaign's.
 const MAX_LISTED_BOATS: i64 = 4;
+
+/// The most vessels a sentence may name for its toll to be read boat by boat.
+const MAX_LIST_ITEMS: usize = 12;
 
 /// One line of a toll told boat by boat: its dead, its boats, its sea region.
 struct BoatItem {
@@ -3267,4 +3315,36 @@ fn merge(cands: Vec<Cand>) -> Vec<Report> {
         }
     }
     out
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn a_sentence_with_no_stop_is_read_in_bounded_stretches() {
+        let text = format!(
+            "A strike hit a boat. {}",
+            "and then the boat went on ".repeat(4000)
+        );
+        let rs = segment(&text, Lang::En);
+        assert!(rs.len() > 10, "{}", rs.len());
+        // in order, within the cap, and nothing but spaces left out
+        let mut covered = 0;
+        for w in rs.windows(2) {
+            assert!(w[0].end <= w[1].start);
+            assert!(text[w[0].end..w[1].start].trim().is_empty());
+        }
+        for r in &rs {
+            assert!(r.end - r.start <= MAX_SENTENCE_BYTES);
+            covered += r.end - r.start;
+        }
+        assert!(covered >= text.trim().len() - rs.len(), "{covered}");
+        // a stretch with no space at all is cut on a character boundary
+        let text = "é".repeat(10_000);
+        for r in segment(&text, Lang::En) {
+            assert!(text.is_char_boundary(r.start) && text.is_char_boundary(r.end));
+            assert!(r.end - r.start <= MAX_SENTENCE_BYTES);
+        }
+    }
 }
