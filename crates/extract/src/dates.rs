@@ -38,6 +38,8 @@ enum DW {
     This,
     Since,
     WeekAgo(i64),
+    /// "over the weekend": the week from the latest Saturday on or before publication.
+    Weekend,
     AnchorOffset(i64),
     YearEnd,
     Start,
@@ -84,6 +86,7 @@ impl DateLexicon {
                 "this" => DW::This,
                 "since" => DW::Since,
                 "week_ago" => DW::WeekAgo(v),
+                "weekend" => DW::Weekend,
                 "anchor_offset" => DW::AnchorOffset(v),
                 "year_end" => DW::YearEnd,
                 "start" => DW::Start,
@@ -480,14 +483,23 @@ pub fn find(
         if let Some((w, end)) = phrase_at(toks, i, lex) {
             match w {
                 // "one day earlier" and "last week" differ only in the precision they give
-                DW::DayOffset(o) | DW::WeekAgo(o) => {
+                DW::DayOffset(_) | DW::WeekAgo(_) | DW::Weekend => {
+                    let o = match w {
+                        DW::DayOffset(o) | DW::WeekAgo(o) => o,
+                        _ => 0,
+                    };
                     let (known, kind, rule) = match w {
                         DW::DayOffset(_) => {
                             (DatePrecision::Day, DateKind::DayOffset, "date.rel.offset")
                         }
                         _ => (DatePrecision::Week, DateKind::WeekAgo, "date.rel.week"),
                     };
-                    let day = published.and_then(|p| shift(p, o));
+                    let day = if w == DW::Weekend {
+                        // the weekend just past: from its Saturday
+                        published.and_then(|p| latest_weekday(p, 5, false))
+                    } else {
+                        published.and_then(|p| shift(p, o))
+                    };
                     let prec = if day.is_some() {
                         known
                     } else {
@@ -1084,6 +1096,22 @@ mod tests {
         assert_eq!(date("a day later", Lang::En, p), None);
         let e = parse_date("last week", Lang::En, p).unwrap();
         assert_eq!(e.precision, DatePrecision::Week);
+        // the weekend just past, from its Saturday, whatever the day of publication
+        for (s, lang, p, sat) in [
+            ("over the weekend", Lang::En, d(2025, 11, 16), "2025-11-15"),
+            ("over the weekend", Lang::En, d(2025, 11, 19), "2025-11-15"),
+            ("el fin de semana", Lang::Es, d(2025, 11, 17), "2025-11-15"),
+            (
+                "este fin de semana",
+                Lang::Es,
+                d(2025, 11, 15),
+                "2025-11-15",
+            ),
+        ] {
+            let e = parse_date(s, lang, p).unwrap();
+            assert_eq!(e.date.as_deref(), Some(sat), "{s} {p:?}");
+            assert_eq!(e.precision, DatePrecision::Week, "{s}");
+        }
     }
 
     #[test]

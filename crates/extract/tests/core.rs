@@ -1814,3 +1814,20 @@ fn a_campaign_count_per_region_is_not_split_into_strikes() {
         "{rs:#?}"
     );
 }
+
+#[test]
+fn spanish_phrasings_of_the_dead_and_of_unnamed_official_sources() {
+    let rs = run(
+        Lang::Es,
+        "2026-05-12",
+        "Según el secretario de Guerra, el ataque del domingo contra una lancha en el Caribe acabó con la vida de cuatro tripulantes.",
+    );
+    assert_eq!(killed(events(&rs)[0]), Some((Some(4), Some(4), Some(4))), "{rs:#?}");
+    let rs = run(
+        Lang::Es,
+        "2026-05-12",
+        "Fuentes oficiales citadas por la agencia Reuters indicaron que el ataque del lunes contra una lancha causó la muerte de seis personas.",
+    );
+    let e = events(&rs)[0];
+    assert_eq!(e.source.kind, SourceKind::AnonymousOfficials, "{rs:#?}");
+}
