@@ -426,22 +426,17 @@ impl LangLex {
         let function_words: FxSet<String> =
             rows(s.function_words).map(|c| c[0].to_string()).collect();
         let marker = format!(" {} ", rows(s.function_words).next().map_or("", |c| c[0]));
-        let definite = rows(s.determiners)
-            .filter(|c| c.get(1) == Some(&"definite"))
-            .map(|c| c[0].to_lowercase())
-            .collect();
-        let compass = rows(s.determiners)
-            .filter(|c| c.get(1) == Some(&"compass"))
-            .map(|c| c[0].to_lowercase())
-            .collect();
-        let elliptic = rows(s.determiners)
-            .filter(|c| c.get(1) == Some(&"elliptic"))
-            .map(|c| c[0].to_lowercase())
-            .collect();
-        let each = rows(s.determiners)
-            .filter(|c| c.get(1) == Some(&"each"))
-            .map(|c| c[0].to_lowercase())
-            .collect();
+        // the words of determiners.tsv of one kind
+        let determiners_of = |kind: &str| -> FxSet<String> {
+            rows(s.determiners)
+                .filter(|c| c.get(1) == Some(&kind))
+                .map(|c| c[0].to_lowercase())
+                .collect()
+        };
+        let definite = determiners_of("definite");
+        let compass = determiners_of("compass");
+        let elliptic = determiners_of("elliptic");
+        let each = determiners_of("each");
         let fillers = rows(s.fillers)
             .filter_map(|c| c.first().map(|w| w.to_lowercase()))
             .collect();

@@ -1822,7 +1822,11 @@ fn spanish_phrasings_of_the_dead_and_of_unnamed_official_sources() {
         "2026-05-12",
         "Según el secretario de Guerra, el ataque del domingo contra una lancha en el Caribe acabó con la vida de cuatro tripulantes.",
     );
-    assert_eq!(killed(events(&rs)[0]), Some((Some(4), Some(4), Some(4))), "{rs:#?}");
+    assert_eq!(
+        killed(events(&rs)[0]),
+        Some((Some(4), Some(4), Some(4))),
+        "{rs:#?}"
+    );
     let rs = run(
         Lang::Es,
         "2026-05-12",
