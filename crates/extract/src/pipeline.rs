@@ -2569,6 +2569,12 @@ fn field_of(
                     Some(k) if toks[j + 1..k].iter().all(|t| t.kind != TokKind::Num) => {
                         aside = true;
                         j = k + 1;
+                        // the quote the comma stood inside: "whom he called “terrorists,” had"
+                        while toks.get(j).is_some_and(|t| {
+                            matches!(t.lower.as_str(), "”" | "\"" | "’" | "'" | "»")
+                        }) {
+                            j += 1;
+                        }
                     }
                     _ => break,
                 }

@@ -1835,3 +1835,17 @@ fn spanish_phrasings_of_the_dead_and_of_unnamed_official_sources() {
     let e = events(&rs)[0];
     assert_eq!(e.source.kind, SourceKind::AnonymousOfficials, "{rs:#?}");
 }
+
+#[test]
+fn a_quoted_aside_between_a_count_and_its_verb_is_skipped() {
+    let rs = run(
+        Lang::En,
+        "2025-10-18",
+        "He said two other suspected drug smugglers, whom he called “narco-terrorists,” had been killed in the attack on Thursday.",
+    );
+    assert_eq!(
+        killed(events(&rs)[0]),
+        Some((Some(2), Some(2), Some(2))),
+        "{rs:#?}"
+    );
+}
