@@ -285,6 +285,8 @@ pub struct LangLex {
     pub elliptic: FxSet<String>,
     /// Words after a count that make it per boat ("four each on two boats").
     pub each: FxSet<String>,
+    /// Words that deny a whole count ("none of the four survived": all four died).
+    pub none: FxSet<String>,
     /// The commonest of them between spaces (" the "): a sentence without it is not
     /// looked at as possibly written in this language.
     pub marker: String,
@@ -437,6 +439,7 @@ impl LangLex {
         let compass = determiners_of("compass");
         let elliptic = determiners_of("elliptic");
         let each = determiners_of("each");
+        let none = determiners_of("none");
         let fillers = rows(s.fillers)
             .filter_map(|c| c.first().map(|w| w.to_lowercase()))
             .collect();
@@ -553,6 +556,7 @@ impl LangLex {
             compass,
             elliptic,
             each,
+            none,
             marker,
             units,
             rates,

@@ -1749,9 +1749,24 @@ impl Extractor {
             if kin_of {
                 continue;
             }
-            let Some(field) = field_of(l, toks, &q, dates_all) else {
+            let Some(mut field) = field_of(l, toks, &q, dates_all) else {
                 continue;
             };
+            // "none of the four aboard survived", "ninguno de los cuatro sobrevivió": all
+            // of them died
+            let none_of = q.tok_start >= 3
+                && l.none.contains(&toks[q.tok_start - 3].lower)
+                && matches!(toks[q.tok_start - 2].lower.as_str(), "of" | "de")
+                && matches!(
+                    toks[q.tok_start - 1].lower.as_str(),
+                    "the" | "los" | "las" | "those" | "esos" | "esas"
+                );
+            if none_of {
+                if field != "survivors" {
+                    continue;
+                }
+                field = "killed";
+            }
             // "a third survived": the claim's surface is "a third"
             let mut q = q;
             if q.article {

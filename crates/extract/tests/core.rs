@@ -1849,3 +1849,16 @@ fn a_quoted_aside_between_a_count_and_its_verb_is_skipped() {
         "{rs:#?}"
     );
 }
+
+#[test]
+fn none_of_the_four_survived_is_four_dead_not_four_survivors() {
+    for (lang, text) in [
+        (Lang::En, "A U.S. strike hit a boat in the Caribbean on Tuesday. None of the four men aboard survived."),
+        (Lang::Es, "Un ataque estadounidense alcanzó el martes una lancha en el Caribe. Ninguno de los cuatro tripulantes sobrevivió."),
+    ] {
+        let rs = run(lang, "2026-05-08", text);
+        let e = events(&rs)[0];
+        assert_eq!(killed(e), Some((Some(4), Some(4), Some(4))), "{text}\n{rs:#?}");
+        assert!(e.figures.survivors.as_ref().is_none_or(|s| s.best != Some(4)));
+    }
+}
