@@ -1749,7 +1749,20 @@ impl Extractor {
             if kin_of {
                 continue;
             }
-            let Some(mut field) = field_of(l, toks, &q, dates_all) else {
+            // "there were no survivors among the four aboard", "no hubo sobrevivientes entre
+            // los cuatro ocupantes": all of them died
+            let none_among = q.tok_start >= 4
+                && matches!(toks[q.tok_start - 2].lower.as_str(), "among" | "entre")
+                && matches!(toks[q.tok_start - 1].lower.as_str(), "the" | "los" | "las")
+                && l.figures
+                    .at(toks, q.tok_start - 3)
+                    .is_some_and(|h| h.te == q.tok_start - 2 && h.value().field == "survivors")
+                && toks[q.tok_start.saturating_sub(5)..q.tok_start - 3]
+                    .iter()
+                    .any(|t| l.none.contains(&t.lower));
+            let Some(mut field) =
+                field_of(l, toks, &q, dates_all).or(none_among.then_some("killed"))
+            else {
                 continue;
             };
             // "none of the four aboard survived", "ninguno de los cuatro sobrevivió": all

@@ -1845,6 +1845,8 @@ fn none_of_the_four_survived_is_four_dead_not_four_survivors() {
     for (lang, text) in [
         (Lang::En, "A U.S. strike hit a boat in the Caribbean on Tuesday. None of the four men aboard survived."),
         (Lang::Es, "Un ataque estadounidense alcanzó el martes una lancha en el Caribe. Ninguno de los cuatro tripulantes sobrevivió."),
+        (Lang::En, "A U.S. strike hit a boat in the Caribbean on Tuesday, and there were no survivors among the four people on board."),
+        (Lang::Es, "Un ataque estadounidense alcanzó el martes una lancha en el Caribe; no hubo sobrevivientes entre los cuatro ocupantes."),
     ] {
         let rs = run(lang, "2026-05-08", text);
         let e = events(&rs)[0];
