@@ -2219,6 +2219,27 @@ impl Extractor {
     /// aboard the third, both in the eastern Pacific": tolls vessel by vessel, summed per sea
     /// region. None unless at least two vessels in two different regions are counted.
     fn breakdown(&self, l: &LangLex, ctx: &SentCtx, src: &Source) -> Option<Vec<Report>> {
+        // a list names two vessels at least (a noun, or "another", "the second"): most
+        // sentences do not, and are left before the gazetteer is searched
+        let toks = &ctx.toks;
+        let mut vessels = 0;
+        for (i, t) in toks.iter().enumerate() {
+            let elliptic =
+                l.elliptic.contains(&t.lower) || l.nums.ordinal(&t.lower).is_some_and(|n| n >= 2);
+            if elliptic
+                || l.targets
+                    .at(toks, i)
+                    .is_some_and(|h| *h.value() == TargetKind::Vessel)
+            {
+                vessels += 1;
+                if vessels >= 2 {
+                    break;
+                }
+            }
+        }
+        if vessels < 2 {
+            return None;
+        }
         let s = &ctx.text[ctx.range.clone()];
         let base = ctx.range.start;
         let seas: Vec<Spanned> = self
