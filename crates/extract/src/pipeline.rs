@@ -1859,7 +1859,7 @@ impl Extractor {
         } else {
             numbers::scan(toks, ctx.text, &l.nums)
         };
-        for &at in event_tolls.iter().take(MAX_LISTED_BOATS as usize) {
+        for &at in event_tolls.iter().take(MAX_EVENT_TOLLS) {
             let q = all_qs
                 .iter()
                 .find(|q| {
@@ -2022,12 +2022,7 @@ impl Extractor {
             if !elliptic || boats.iter().any(|(a, b)| (*a..*b).contains(&i)) {
                 continue;
             }
-            let on = |k: usize| {
-                matches!(
-                    toks[k].lower.as_str(),
-                    "on" | "aboard" | "in" | "en" | "a" | "sobre"
-                )
-            };
+            let on = |k: usize| boat_preposition(&toks[k].lower);
             let after_on = on(i - 1)
                 || i >= 2 && matches!(toks[i - 1].lower.as_str(), "the" | "la" | "el") && on(i - 2);
             let bare = toks.get(i + 1).is_none_or(|t| {
@@ -2060,10 +2055,7 @@ impl Extractor {
                 q.tok_end == bts
                     && q.figure.best == Some(1)
                     && q.tok_start > 0
-                    && matches!(
-                        toks[q.tok_start - 1].lower.as_str(),
-                        "on" | "aboard" | "in" | "en" | "a" | "sobre"
-                    )
+                    && boat_preposition(&toks[q.tok_start - 1].lower)
             };
             let q = qs.iter().rev().find(|q| {
                 q.tok_end <= bts
@@ -2175,7 +2167,7 @@ impl Extractor {
                 let per = q.figure.best?;
                 let nv = n_vessels.unwrap_or(1);
                 open = Some(BoatItem {
-                    killed: if each { per * nv } else { per },
+                    killed: if each { per.saturating_mul(nv) } else { per },
                     killed_span: [q.start, vessel_span.map_or(q.end, |v| v[1].max(q.end))],
                     vessels: nv,
                     vessel_span: vessel_span.unwrap_or([q.start, q.end]),
@@ -2433,6 +2425,14 @@ const MAX_LISTED_BOATS: i64 = 4;
 
 /// The most vessels a sentence may name for its toll to be read boat by boat.
 const MAX_LIST_ITEMS: usize = 12;
+
+/// "on", "aboard", "en": what stands before a boat a count is told of ("four on one boat").
+fn boat_preposition(w: &str) -> bool {
+    matches!(w, "on" | "aboard" | "in" | "en" | "a" | "sobre")
+}
+
+/// The most tolls said to be one named event's read in a sentence.
+const MAX_EVENT_TOLLS: usize = 4;
 
 /// One line of a toll told boat by boat: its dead, its boats, its sea region.
 struct BoatItem {

@@ -1854,3 +1854,13 @@ fn none_of_the_four_survived_is_four_dead_not_four_survivors() {
         assert!(e.figures.survivors.as_ref().is_none_or(|s| s.best != Some(4)));
     }
 }
+
+#[test]
+fn an_absurd_toll_per_boat_neither_overflows_nor_splits() {
+    let rs = run(
+        Lang::En,
+        "2026-05-12",
+        "Strikes on Monday killed many: 900000000000 each on 900000000000 boats in the eastern Pacific and 3 on one boat in the Caribbean.",
+    );
+    assert!(events(&rs).len() <= 1, "{rs:#?}");
+}
