@@ -61,7 +61,7 @@ fn intersect(
 fn unresolved_date(r: &Report) -> bool {
     r.claims.iter().any(|c| {
         c.field == "date"
-            && (c.value.is_null()
+            && (c.value.is_none()
                 || c.rule.ends_with(".year_from_weekday")
                 || c.rule.ends_with(".year_from_span"))
     })

@@ -97,7 +97,7 @@ pub fn extract_line(e: &crate::ledger_cmds::ExtractSummary) -> String {
     )
 }
 
-fn place_name(p: Option<&sw_extract::PlaceRef>) -> String {
+fn place_name(p: Option<&sw_model::PlaceRef>) -> String {
     p.map(|p| {
         p.region
             .clone()
@@ -202,7 +202,7 @@ fn count_items<'de, D: serde::Deserializer<'de>>(d: D) -> Result<usize, D::Error
 
 impl IncidentLine {
     pub fn of(i: &sw_ledger::Incident) -> IncidentLine {
-        let f = |name: &str| {
+        let f = |name: sw_model::Field| {
             i.figures.get(name).map(|x| FigureLine {
                 low: x.low,
                 best: x.best,
@@ -220,9 +220,9 @@ impl IncidentLine {
                 country: i.place.country.clone(),
             },
             figures: FiguresLine {
-                killed: f("killed"),
-                survivors: f("survivors"),
-                vessels: f("vessels"),
+                killed: f(sw_model::Field::Killed),
+                survivors: f(sw_model::Field::Survivors),
+                vessels: f(sw_model::Field::Vessels),
             },
             grade: i.grade.as_str().to_string(),
             sources: i.sources.len(),
@@ -413,7 +413,7 @@ pub fn article_page(
     let _ = writeln!(out);
     let text = r.text.as_deref().unwrap_or("");
     // non-overlapping claims, earliest first; on overlap the longer span wins
-    let mut claims: Vec<&sw_extract::Claim> = reports
+    let mut claims: Vec<&sw_model::Claim> = reports
         .iter()
         .flat_map(|r| r.report.claims.iter())
         .collect();
@@ -426,12 +426,9 @@ pub fn article_page(
         }
         out.push_str(&text[pos..s]);
         let value = match &c.value {
-            serde_json::Value::String(v) => v.clone(),
-            serde_json::Value::Object(o) if o.contains_key("best") || o.contains_key("low") => {
-                let n = |k: &str| o.get(k).and_then(serde_json::Value::as_i64);
-                range(n("low"), n("best"), n("high"))
-            }
-            v => v.to_string(),
+            sw_model::ClaimValue::Text(v) => v.clone(),
+            sw_model::ClaimValue::Figure(f) => range(f.low, f.best, f.high),
+            v => serde_json::to_string(v).unwrap_or_default(),
         };
         let label = format!("{}={} · {}", c.field, value, c.source.kind.as_str());
         if color {

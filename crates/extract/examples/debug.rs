@@ -32,7 +32,7 @@ fn main() {
                 println!(
                     "      {} = {} [{}] {} <{:?}/{:?}>{}",
                     c.field,
-                    c.value,
+                    serde_json::to_string(&c.value).unwrap(),
                     c.surface,
                     c.rule,
                     c.source.kind,

@@ -206,7 +206,9 @@ impl EvalReport {
 }
 
 fn fig_triple(r: &Report, f: &str) -> Option<(Option<i64>, Option<i64>, Option<i64>)> {
-    r.figures.get(f).map(|x| (x.low, x.best, x.high))
+    r.figures
+        .get(crate::Field::parse(f)?)
+        .map(|x| (x.low, x.best, x.high))
 }
 
 fn produced_value(r: &Report, field: &str) -> Option<String> {

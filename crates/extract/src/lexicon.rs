@@ -9,7 +9,7 @@ use sw_model::Lang;
 use crate::dates::DateLexicon;
 use crate::numbers::NumberLexicon;
 use crate::tokens::{tokenize, Tok};
-use crate::{EventType, Modality, SourceKind, TargetKind};
+use crate::{EventType, Field, Modality, SourceKind, TargetKind};
 
 /// A set of phrases matched on lower-cased tokens, longest first.
 #[derive(Debug, Clone)]
@@ -145,7 +145,7 @@ pub enum CuePos {
 
 #[derive(Debug, Clone)]
 pub struct FigCue {
-    pub field: &'static str,
+    pub field: Field,
     pub pos: CuePos,
 }
 
@@ -228,20 +228,6 @@ pub struct ExtraPlace {
     pub land: bool,
     /// Names the attacking state, never a place of an event.
     pub agent: bool,
-}
-
-pub const FIELDS: [&str; 7] = [
-    "killed",
-    "injured",
-    "survivors",
-    "missing",
-    "detained",
-    "vessels",
-    "strikes",
-];
-
-fn field_name(s: &str) -> Option<&'static str> {
-    FIELDS.iter().copied().find(|f| *f == s)
 }
 
 macro_rules! lex {
@@ -414,7 +400,7 @@ impl LangLex {
         let mut figures = PhraseSet::new(file("figures"));
         for c in rows(s.figures) {
             if c.len() >= 3 {
-                let Some(field) = field_name(c[1]) else {
+                let Some(field) = Field::parse(c[1]) else {
                     continue;
                 };
                 let pos = match c[2] {

@@ -7,7 +7,6 @@
 use std::ops::Range;
 
 use chrono::{Datelike, NaiveDate};
-use serde_json::json;
 use sw_gazetteer::{Gazetteer, PlaceKind};
 use sw_model::Lang;
 
@@ -16,8 +15,9 @@ use crate::lexicon::{ActorRole, AttrCue, CuePos, Hit, LangLex, Scope, Shared, Ta
 use crate::numbers::{self, Quantity};
 use crate::tokens::{tokenize, Tok, TokKind};
 use crate::{
-    Actor, Claim, DateBasis, DatePrecision, EventType, Figure, Figures, Modality, PlaceRef, Report,
-    ReportKind, Source, SourceKind, TargetKind,
+    Actor, ActorValue, Claim, ClaimField, ClaimValue, DateBasis, DatePrecision, EventType, Field,
+    Figure, FigureValue, Figures, Modality, PlaceRef, Report, ReportKind, Role, Source, SourceKind,
+    TargetKind,
 };
 
 /// The extraction core: lexicons and gazetteer, built once.
@@ -47,7 +47,7 @@ impl std::fmt::Debug for Extractor {
 /// A figure with its field, in one sentence.
 #[derive(Debug, Clone)]
 struct FieldFig {
-    field: &'static str,
+    field: Field,
     q: Quantity,
     tally: bool,
 }
@@ -94,15 +94,15 @@ impl<'a> SentCtx<'a> {
     /// A claim on the bytes `span` of this sentence: its surface is what the span covers.
     fn claim(
         &self,
-        field: &str,
-        value: serde_json::Value,
+        field: ClaimField,
+        value: ClaimValue,
         span: [usize; 2],
         source: &Source,
         modality: Modality,
         rule: impl Into<String>,
     ) -> Claim {
         Claim {
-            field: field.into(),
+            field,
             value,
             surface: self.surface(span[0], span[1]).to_string(),
             span,
@@ -235,7 +235,7 @@ fn estimated_publication(mut reports: Vec<Report>) -> Vec<Report> {
             r.date_basis = DateBasis::None;
         }
         for c in &mut r.claims {
-            if c.field != "date" || c.value.is_null() {
+            if c.field != ClaimField::Date || c.value.is_none() {
                 continue;
             }
             if from_estimate && c.rule.starts_with("date.rel") {
@@ -256,7 +256,7 @@ fn dateline_publication(mut reports: Vec<Report>) -> Vec<Report> {
         for c in &mut r.claims {
             let from_dateline =
                 c.rule.starts_with("date.rel") || c.rule == "date.explicit.month_day";
-            if c.field == "date" && !c.value.is_null() && from_dateline {
+            if c.field == ClaimField::Date && !c.value.is_none() && from_dateline {
                 c.rule.push_str(".dateline.year_from_span");
             }
         }
@@ -845,7 +845,7 @@ impl Extractor {
             self.place(l, ctx, &ev_ends)
         };
 
-        let killed_here = figs.iter().any(|f| !f.tally && f.field == "killed");
+        let killed_here = figs.iter().any(|f| !f.tally && f.field == Field::Killed);
         let any_event_fig = figs.iter().any(|f| !f.tally);
         let has_target = !targets.is_empty();
 
@@ -956,7 +956,7 @@ impl Extractor {
         });
         let counted_strikes = figs
             .iter()
-            .any(|f| !f.tally && (f.field == "strikes" || f.field == "vessels"));
+            .any(|f| !f.tally && (f.field == Field::Strikes || f.field == Field::Vessels));
 
         let mut picked: Vec<(Hit<_>, Modality, Option<Hit<_>>)> = Vec::new();
         for e in &events {
@@ -1211,8 +1211,8 @@ impl Extractor {
             let mut rep = base_report(kind, et, *m, ctx, src);
             let ev_surface = ctx.surface(toks[e.ts].start, toks[e.te - 1].end);
             rep.claims.push(Claim {
-                field: "event_type".into(),
-                value: json!(et.as_str()),
+                field: ClaimField::EventType,
+                value: et.as_str().into(),
                 surface: ev_surface.to_string(),
                 span: [toks[e.ts].start, toks[e.te - 1].end],
                 sentence: ctx.span(),
@@ -1238,8 +1238,14 @@ impl Extractor {
                     "modality.default_occurred".to_string(),
                 ),
             };
-            rep.claims
-                .push(ctx.claim("modality", json!(m.as_str()), [ms, me], src, *m, mrule));
+            rep.claims.push(ctx.claim(
+                ClaimField::Modality,
+                m.as_str().into(),
+                [ms, me],
+                src,
+                *m,
+                mrule,
+            ));
             // date
             let mut weekday = None;
             let occasion = occasion_from.is_some_and(|o| e.ts >= o);
@@ -1289,8 +1295,8 @@ impl Extractor {
                 let k = *t.value();
                 rep.target_kind = Some(k);
                 rep.claims.push(ctx.claim(
-                    "target_kind",
-                    json!(k.as_str()),
+                    ClaimField::TargetKind,
+                    k.as_str().into(),
                     [toks[t.ts].start, toks[t.te - 1].end],
                     src,
                     *m,
@@ -1332,8 +1338,14 @@ impl Extractor {
             }
             if let Some((p, s, en)) = &place {
                 rep.place = Some(p.clone());
-                rep.claims
-                    .push(ctx.claim("place", json!(p.name), [*s, *en], src, *m, "gazetteer"));
+                rep.claims.push(ctx.claim(
+                    ClaimField::Place,
+                    p.name.as_str().into(),
+                    [*s, *en],
+                    src,
+                    *m,
+                    "gazetteer",
+                ));
             }
             if let Some(p) = rep.place.as_mut() {
                 // a strike at sea off a country whose waters lie in one region only
@@ -1361,8 +1373,8 @@ impl Extractor {
                     let (s0, e0) = (toks[a.ts].start, toks[a.te - 1].end);
                     rep.place = Some(to_ref(p));
                     rep.claims.push(ctx.claim(
-                        "place",
-                        json!(p.name),
+                        ClaimField::Place,
+                        p.name.as_str().into(),
                         [s0, e0],
                         src,
                         *m,
@@ -1380,7 +1392,7 @@ impl Extractor {
                 });
                 for f in figs.iter().filter(|f| {
                     !f.tally
-                        && f.field != "strikes"
+                        && f.field != Field::Strikes
                         && seg.is_none_or(|(a, b)| (a..b).contains(&f.q.tok_start))
                 }) {
                     add_figure(&mut rep, f, ctx, src, *m);
@@ -1404,8 +1416,8 @@ impl Extractor {
                             surface: ctx.surface(s, en).to_string(),
                         });
                         rep.claims.push(ctx.claim(
-                            "vessels",
-                            json!({"low": 1, "best": 1, "high": 1, "approx": false}),
+                            ClaimField::Figure(Field::Vessels),
+                            ClaimValue::Figure(FigureValue::exact(1)),
                             [s, en],
                             src,
                             *m,
@@ -1471,13 +1483,13 @@ impl Extractor {
                 da
             };
             let mut twin = out[ci].clone();
-            twin.report.claims.retain(|c| c.field != "date");
+            twin.report.claims.retain(|c| c.field != ClaimField::Date);
             set_date(&mut twin.report, other, ctx, src);
             for c in [&mut out[ci], &mut twin] {
                 if !each {
                     // a toll over both days cannot be split between them
                     c.report.figures.killed = None;
-                    c.report.claims.retain(|x| x.field != "killed");
+                    c.report.claims.retain(|x| x.field != Field::Killed);
                 }
             }
             let (first, second) = if other.start
@@ -1485,7 +1497,7 @@ impl Extractor {
                     .report
                     .claims
                     .iter()
-                    .find(|c| c.field == "date")
+                    .find(|c| c.field == ClaimField::Date)
                     .map_or(0, |c| c.span[0])
             {
                 (twin, out.remove(ci))
@@ -1503,14 +1515,17 @@ impl Extractor {
         });
         if only_fact_devs && any_event_fig {
             let mut rep = strike_report(ctx, src);
-            for f in figs.iter().filter(|f| !f.tally && f.field != "strikes") {
+            for f in figs
+                .iter()
+                .filter(|f| !f.tally && f.field != Field::Strikes)
+            {
                 add_figure(&mut rep, f, ctx, src, Modality::Occurred);
             }
             // a list entry or a dated toll in a strike story: an event of its own
             let explicit = dates_all
                 .iter()
                 .find(|d| d.kind == DateKind::MonthDay && d.date.is_some());
-            let killed = figs.iter().any(|f| !f.tally && f.field == "killed");
+            let killed = figs.iter().any(|f| !f.tally && f.field == Field::Killed);
             match explicit {
                 Some(d) if killed && article_strike => {
                     set_date(&mut rep, d, ctx, src);
@@ -1563,8 +1578,8 @@ impl Extractor {
                 let mut rep = strike_report(ctx, src);
                 if let Some((p, ps, pe)) = sea {
                     rep.claims.push(ctx.claim(
-                        "place",
-                        json!(p.name),
+                        ClaimField::Place,
+                        p.name.as_str().into(),
                         [ps, pe],
                         src,
                         Modality::Occurred,
@@ -1754,14 +1769,14 @@ impl Extractor {
             let none_among = q.tok_start >= 4
                 && matches!(toks[q.tok_start - 2].lower.as_str(), "among" | "entre")
                 && matches!(toks[q.tok_start - 1].lower.as_str(), "the" | "los" | "las")
-                && l.figures
-                    .at(toks, q.tok_start - 3)
-                    .is_some_and(|h| h.te == q.tok_start - 2 && h.value().field == "survivors")
+                && l.figures.at(toks, q.tok_start - 3).is_some_and(|h| {
+                    h.te == q.tok_start - 2 && h.value().field == Field::Survivors
+                })
                 && toks[q.tok_start.saturating_sub(5)..q.tok_start - 3]
                     .iter()
                     .any(|t| l.none.contains(&t.lower));
             let Some(mut field) =
-                field_of(l, toks, &q, dates_all).or(none_among.then_some("killed"))
+                field_of(l, toks, &q, dates_all).or(none_among.then_some(Field::Killed))
             else {
                 continue;
             };
@@ -1775,10 +1790,10 @@ impl Extractor {
                     "the" | "los" | "las" | "those" | "esos" | "esas"
                 );
             if none_of {
-                if field != "survivors" {
+                if field != Field::Survivors {
                     continue;
                 }
-                field = "killed";
+                field = Field::Killed;
             }
             // "a third survived": the claim's surface is "a third"
             let mut q = q;
@@ -1795,7 +1810,11 @@ impl Extractor {
             if q.article
                 && !matches!(
                     field,
-                    "survivors" | "injured" | "missing" | "detained" | "killed"
+                    Field::Survivors
+                        | Field::Injured
+                        | Field::Missing
+                        | Field::Detained
+                        | Field::Killed
                 )
             {
                 continue;
@@ -1875,7 +1894,7 @@ impl Extractor {
             if let Some(q) = q {
                 if !out.iter().any(|f| f.q.start == q.start) {
                     out.push(FieldFig {
-                        field: "killed",
+                        field: Field::Killed,
                         q,
                         tally: false,
                     });
@@ -1884,10 +1903,9 @@ impl Extractor {
         }
         // a count of more than a handful of strikes is a campaign total, not one event
         // ... but "the two attacks bring the count to 19": before the "bring", the event's
-        if out
-            .iter()
-            .any(|f| f.field == "strikes" && f.q.figure.low.or(f.q.figure.best).unwrap_or(0) > 5)
-        {
+        if out.iter().any(|f| {
+            f.field == Field::Strikes && f.q.figure.low.or(f.q.figure.best).unwrap_or(0) > 5
+        }) {
             for f in out.iter_mut() {
                 let before_bring = bring_at.is_some_and(|b| {
                     f.q.tok_start < b && ctx.clause[b] == ctx.clause[f.q.tok_start]
@@ -1933,8 +1951,10 @@ impl Extractor {
                 };
                 let field = (0..q.tok_start).rev().find_map(|i| {
                     let h = l.figures.at(toks, i)?;
-                    (h.value().pos != CuePos::After || h.value().field == "killed" || counted(i))
-                        .then_some(h.value().field)
+                    (h.value().pos != CuePos::After
+                        || h.value().field == Field::Killed
+                        || counted(i))
+                    .then_some(h.value().field)
                 });
                 if let Some(field) = field {
                     out.push(FieldFig {
@@ -1966,7 +1986,7 @@ impl Extractor {
                 let Some(h) = l.figures.at(toks, k) else {
                     continue;
                 };
-                if h.value().field != "strikes" {
+                if h.value().field != Field::Strikes {
                     continue;
                 }
                 let Some(v) = t.lower.parse::<i64>().ok().filter(|v| *v < 10_000) else {
@@ -1974,7 +1994,7 @@ impl Extractor {
                 };
                 let surface = ctx.surface(t.start, suf.end).to_string();
                 out.push(FieldFig {
-                    field: "strikes",
+                    field: Field::Strikes,
                     q: Quantity {
                         figure: Figure {
                             low: Some(v),
@@ -2273,8 +2293,8 @@ impl Extractor {
                 if rep.place.is_none() {
                     rep.place = Some(p.clone());
                     rep.claims.push(ctx.claim(
-                        "place",
-                        json!(p.name),
+                        ClaimField::Place,
+                        p.name.as_str().into(),
                         [*ps, *pe],
                         src,
                         Modality::Occurred,
@@ -2282,12 +2302,12 @@ impl Extractor {
                     ));
                 }
                 for (field, value, span) in [
-                    ("killed", x.killed, x.killed_span),
-                    ("vessels", x.vessels, x.vessel_span),
+                    (Field::Killed, x.killed, x.killed_span),
+                    (Field::Vessels, x.vessels, x.vessel_span),
                 ] {
                     rep.claims.push(ctx.claim(
-                        field,
-                        json!({"low": value, "best": value, "high": value, "approx": false}),
+                        ClaimField::Figure(field),
+                        ClaimValue::Figure(FigureValue::exact(value)),
                         span,
                         src,
                         Modality::Occurred,
@@ -2547,12 +2567,7 @@ fn singular(w: &str, lang: Lang) -> bool {
 
 /// The field a figure counts: a cue after it ("11 killed", "3 survivors"), else a cue before
 /// it ("killed 11", "mató a 6"), skipping filler words.
-fn field_of(
-    l: &LangLex,
-    toks: &[Tok],
-    q: &Quantity,
-    dates_all: &[DateExpr],
-) -> Option<&'static str> {
+fn field_of(l: &LangLex, toks: &[Tok], q: &Quantity, dates_all: &[DateExpr]) -> Option<Field> {
     let in_date = |t: &Tok| {
         dates_all
             .iter()
@@ -2567,7 +2582,7 @@ fn field_of(
                 && l.figures.at(toks, q.tok_start - len).is_some_and(|h| {
                     h.te == q.tok_start
                         && h.value().pos != CuePos::After
-                        && h.value().field == "killed"
+                        && h.value().field == Field::Killed
                 })
         });
     let mut j = q.tok_end;
@@ -2588,7 +2603,7 @@ fn field_of(
     let mut aboard = false;
     loop {
         if let Some(h) = l.figures.at(toks, j) {
-            if aboard && h.value().field == "vessels" && skipped < 6 {
+            if aboard && h.value().field == Field::Vessels && skipped < 6 {
                 skipped += 1;
                 j = h.te;
                 continue;
@@ -2597,7 +2612,7 @@ fn field_of(
             let plural_noun = q.article && toks[h.te - 1].lower.ends_with('s');
             if h.value().pos != CuePos::Before && !plural_noun {
                 if killed_before && skipped > 0 {
-                    return Some("killed");
+                    return Some(Field::Killed);
                 }
                 return Some(h.value().field);
             }
@@ -2648,7 +2663,7 @@ fn field_of(
                     let adjacent = skipped == 0 || (skipped == 1 && toks[j].lower == "a");
                     if h.te == j
                         && h.value().pos != CuePos::After
-                        && (!q.article || (h.value().field == "killed" && adjacent))
+                        && (!q.article || (h.value().field == Field::Killed && adjacent))
                     {
                         return Some(h.value().field);
                     }
@@ -2913,8 +2928,8 @@ fn set_date(rep: &mut Report, d: &DateExpr, ctx: &SentCtx, src: &Source) {
         DateBasis::None
     };
     rep.claims.push(ctx.claim(
-        "date",
-        json!(d.date),
+        ClaimField::Date,
+        d.date.clone().into(),
         [d.start, d.end],
         src,
         rep.modality,
@@ -2923,22 +2938,24 @@ fn set_date(rep: &mut Report, d: &DateExpr, ctx: &SentCtx, src: &Source) {
 }
 
 fn add_figure(rep: &mut Report, f: &FieldFig, ctx: &SentCtx, src: &Source, m: Modality) {
-    let Some(slot) = rep.figures.slot(f.field) else {
-        return;
-    };
+    let slot = rep.figures.slot(f.field);
     if slot.is_some() {
         return;
     }
     *slot = Some(f.q.figure.clone());
     rep.claims.push(Claim {
-        field: f.field.to_string(),
-        value: json!({"low": f.q.figure.low, "best": f.q.figure.best, "high": f.q.figure.high, "approx": f.q.figure.approx}),
+        field: ClaimField::Figure(f.field),
+        value: ClaimValue::Figure(FigureValue::of(&f.q.figure)),
         surface: f.q.figure.surface.clone(),
         span: [f.q.start, f.q.end],
         sentence: ctx.span(),
         source: src.clone(),
         modality: m,
-        rule: if f.tally { format!("{}.tally", f.q.hedge.rule()) } else { f.q.hedge.rule().to_string() },
+        rule: if f.tally {
+            format!("{}.tally", f.q.hedge.rule())
+        } else {
+            f.q.hedge.rule().to_string()
+        },
         rival: false,
     });
 }
@@ -2953,11 +2970,11 @@ fn add_actors(
     for a in actors {
         let v = a.value();
         let role = match v.role {
-            ActorRole::Perpetrator => "perpetrator",
-            ActorRole::TargetGroup => "target_group",
+            ActorRole::Perpetrator => Role::Perpetrator,
+            ActorRole::TargetGroup => Role::TargetGroup,
             _ => continue,
         };
-        let alleged = role == "target_group";
+        let alleged = role == Role::TargetGroup;
         if rep
             .actors
             .iter()
@@ -2967,14 +2984,17 @@ fn add_actors(
         }
         let (s, e) = (ctx.toks[a.ts].start, ctx.toks[a.te - 1].end);
         rep.actors.push(Actor {
-            role: role.to_string(),
+            role,
             name: v.canonical.clone(),
             alleged,
             source: src.clone(),
         });
         rep.claims.push(ctx.claim(
-            role,
-            json!({"name": v.canonical, "alleged": alleged}),
+            ClaimField::Actor(role),
+            ClaimValue::Actor(ActorValue {
+                alleged,
+                name: v.canonical.clone(),
+            }),
             [s, e],
             src,
             m,
@@ -3066,9 +3086,10 @@ fn absorb(r: &mut Report, c: Report) {
     if r.means.as_deref().is_none_or(|m| m == "unknown") && c.means.is_some() {
         r.means = c.means;
     }
-    for f in crate::lexicon::FIELDS {
+    for &f in Field::ALL {
         let v = c.figures.get(f).cloned();
-        if let Some(slot) = r.figures.slot(f) {
+        {
+            let slot = r.figures.slot(f);
             if slot.is_none() {
                 *slot = v;
             }
@@ -3113,13 +3134,13 @@ fn mark_rivals(r: &Report, c: &mut Report) {
     let Some(own) = r
         .claims
         .iter()
-        .find(|x| x.field == "killed" && !x.rival && !x.rule.ends_with(".tally"))
+        .find(|x| x.field == Field::Killed && !x.rival && !x.rule.ends_with(".tally"))
         .map(|x| &x.source)
     else {
         return;
     };
     for cl in c.claims.iter_mut() {
-        if cl.field == "killed"
+        if cl.field == Field::Killed
             && !cl.rule.ends_with(".tally")
             && (cl.source.kind != own.kind || cl.source.name != own.name)
         {
@@ -3199,11 +3220,12 @@ fn merge(cands: Vec<Cand>) -> Vec<Report> {
                         }
                     }
                     // the first part keeps the story's claims but for what the parts replace
-                    parts[0].claims.extend(
-                        x.claims.into_iter().filter(|c| {
-                            !matches!(c.field.as_str(), "killed" | "vessels" | "place")
-                        }),
-                    );
+                    parts[0].claims.extend(x.claims.into_iter().filter(|c| {
+                        !matches!(
+                            c.field,
+                            ClaimField::Figure(Field::Killed | Field::Vessels) | ClaimField::Place
+                        )
+                    }));
                 }
                 for p in parts {
                     ords.push(None);
@@ -3353,7 +3375,7 @@ fn merge(cands: Vec<Cand>) -> Vec<Report> {
                 let pos = out.iter().position(|x| {
                     x.kind == ReportKind::Tally
                         && x.date == r.date
-                        && crate::lexicon::FIELDS.iter().all(|f| {
+                        && Field::ALL.iter().all(|&f| {
                             fig_compatible(&x.figures.get(f).cloned(), &r.figures.get(f).cloned())
                         })
                 });

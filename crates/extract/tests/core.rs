@@ -1426,7 +1426,7 @@ fn rivals(r: &Report) -> Vec<i64> {
     r.claims
         .iter()
         .filter(|c| c.rival && c.field == "killed")
-        .filter_map(|c| c.value["best"].as_i64())
+        .filter_map(|c| c.value.as_figure()?.best)
         .collect()
 }
 

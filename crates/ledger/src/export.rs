@@ -13,7 +13,7 @@
 use std::io::{self, Write};
 
 use serde_json::{json, Value};
-use sw_extract::{DatePrecision, EventType, Modality};
+use sw_model::{DatePrecision, EventType, Modality};
 
 use crate::reconcile::IncidentFigure;
 use crate::{Development, Grade, Incident, Ledger};

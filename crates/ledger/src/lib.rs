@@ -88,7 +88,10 @@ use std::collections::BTreeSet;
 
 use serde::{Deserialize, Serialize};
 use sha2::{Digest, Sha256};
-use sw_extract::{DatePrecision, EventType, Modality, Report, ReportKind, SourceKind, TargetKind};
+use sw_model::{
+    Claim, ClaimValue, DatePrecision, EventType, Modality, PlaceRef, Report, ReportKind, Source,
+    SourceKind, TargetKind,
+};
 
 pub mod dating;
 pub mod export;
@@ -174,7 +177,7 @@ pub struct Attribution {
 }
 
 impl Attribution {
-    pub(crate) fn of(s: &sw_extract::Source) -> Attribution {
+    pub(crate) fn of(s: &Source) -> Attribution {
         Attribution {
             kind: s.kind,
             name: s.name.clone(),
@@ -215,7 +218,7 @@ pub struct Place {
 }
 
 impl Place {
-    pub(crate) fn of(p: &sw_extract::PlaceRef) -> Place {
+    pub(crate) fn of(p: &PlaceRef) -> Place {
         Place {
             name: Some(p.name.clone()).filter(|n| !n.is_empty()),
             country: p.country.clone(),
@@ -470,10 +473,14 @@ impl Builder {
 /// Rival values (`Claim::rival`) are kept whole but for their rule: reconciliation counts
 /// them as values.
 fn slim(r: &mut Report) {
-    let mut kept: Vec<sw_extract::Claim> = Vec::new();
-    let mut rivals: Vec<sw_extract::Claim> = Vec::new();
+    let mut kept: Vec<Claim> = Vec::new();
+    let mut rivals: Vec<Claim> = Vec::new();
     for c in std::mem::take(&mut r.claims) {
-        if !IncidentFigures::FIELDS.contains(&c.field.as_str()) {
+        if !c
+            .field
+            .figure()
+            .is_some_and(|f| IncidentFigures::FIELDS.contains(&f))
+        {
             continue;
         }
         if c.rival {
@@ -484,7 +491,7 @@ fn slim(r: &mut Report) {
     }
     kept.retain(|c| c.source != r.source);
     for c in &mut kept {
-        c.value = serde_json::Value::Null;
+        c.value = ClaimValue::None;
         c.surface = String::new();
         c.rule = String::new();
     }

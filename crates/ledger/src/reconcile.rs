@@ -6,7 +6,7 @@
 use std::collections::BTreeMap;
 
 use serde::{Deserialize, Serialize};
-use sw_extract::{Figure, SourceKind};
+use sw_model::{Claim, Field, Figure, Source, SourceKind};
 
 use crate::{distinct, Attribution, ReportInput};
 
@@ -120,42 +120,44 @@ pub struct IncidentFigures {
 }
 
 impl IncidentFigures {
-    pub const FIELDS: [&'static str; 6] = [
-        "killed",
-        "injured",
-        "survivors",
-        "missing",
-        "detained",
-        "vessels",
+    /// The figures an incident reconciles (a count of strikes belongs to tallies).
+    pub const FIELDS: [Field; 6] = [
+        Field::Killed,
+        Field::Injured,
+        Field::Survivors,
+        Field::Missing,
+        Field::Detained,
+        Field::Vessels,
     ];
 
-    pub fn get(&self, field: &str) -> Option<&IncidentFigure> {
+    pub fn get(&self, field: Field) -> Option<&IncidentFigure> {
         match field {
-            "killed" => self.killed.as_ref(),
-            "injured" => self.injured.as_ref(),
-            "survivors" => self.survivors.as_ref(),
-            "missing" => self.missing.as_ref(),
-            "detained" => self.detained.as_ref(),
-            "vessels" => self.vessels.as_ref(),
-            _ => None,
+            Field::Killed => self.killed.as_ref(),
+            Field::Injured => self.injured.as_ref(),
+            Field::Survivors => self.survivors.as_ref(),
+            Field::Missing => self.missing.as_ref(),
+            Field::Detained => self.detained.as_ref(),
+            Field::Vessels => self.vessels.as_ref(),
+            Field::Strikes => None,
         }
     }
 
-    fn slot(&mut self, field: &str) -> &mut Option<IncidentFigure> {
-        match field {
-            "killed" => &mut self.killed,
-            "injured" => &mut self.injured,
-            "survivors" => &mut self.survivors,
-            "missing" => &mut self.missing,
-            "detained" => &mut self.detained,
-            _ => &mut self.vessels,
-        }
+    fn slot(&mut self, field: Field) -> Option<&mut Option<IncidentFigure>> {
+        Some(match field {
+            Field::Killed => &mut self.killed,
+            Field::Injured => &mut self.injured,
+            Field::Survivors => &mut self.survivors,
+            Field::Missing => &mut self.missing,
+            Field::Detained => &mut self.detained,
+            Field::Vessels => &mut self.vessels,
+            Field::Strikes => return None,
+        })
     }
 
     pub fn any_contested(&self) -> bool {
         Self::FIELDS
             .iter()
-            .any(|f| self.get(f).is_some_and(|x| x.contested))
+            .any(|&f| self.get(f).is_some_and(|x| x.contested))
     }
 }
 
@@ -167,7 +169,7 @@ pub(crate) fn acknowledging(kind: SourceKind) -> bool {
 }
 
 /// The attribution of `field` in a report: the claim's own source, else the report's.
-fn claim_source<'a>(r: &'a ReportInput, field: &str) -> &'a sw_extract::Source {
+fn claim_source(r: &ReportInput, field: Field) -> &Source {
     r.report
         .claims
         .iter()
@@ -191,24 +193,26 @@ struct Acc<'a> {
 pub(crate) fn figures(members: &[&ReportInput]) -> IncidentFigures {
     let mut out = IncidentFigures::default();
     for field in IncidentFigures::FIELDS {
-        *out.slot(field) = figure(members, field);
+        if let Some(slot) = out.slot(field) {
+            *slot = figure(members, field);
+        }
     }
     out
 }
 
 /// The figure a rival claim states (its value is the figure's `low`, `best`, `high`).
-fn rival_figure(c: &sw_extract::Claim) -> Option<Figure> {
-    let n = |k: &str| c.value.get(k).and_then(|v| v.as_i64());
+fn rival_figure(c: &Claim) -> Option<Figure> {
+    let v = c.value.as_figure()?;
     Some(Figure {
-        low: n("low"),
-        best: n("best"),
-        high: n("high"),
-        approx: c.value.get("approx")?.as_bool().unwrap_or(false),
+        low: v.low,
+        best: v.best,
+        high: v.high,
+        approx: v.approx,
         surface: c.surface.clone(),
     })
 }
 
-fn figure(members: &[&ReportInput], field: &str) -> Option<IncidentFigure> {
+fn figure(members: &[&ReportInput], field: Field) -> Option<IncidentFigure> {
     let mut by_value: BTreeMap<Range, Acc> = BTreeMap::new();
     // each report's own figure, then the rival values its article gives from other sources
     let rivals = members.iter().flat_map(|r| {
@@ -287,7 +291,7 @@ fn figure(members: &[&ReportInput], field: &str) -> Option<IncidentFigure> {
         )
     };
     values.sort_by_key(rank);
-    if field == "vessels" {
+    if field == Field::Vessels {
         // a report of "a vessel" may describe one strike of a multi-vessel operation: the
         // operation struck at least as many vessels as any report counts
         let chosen = values

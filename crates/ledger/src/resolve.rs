@@ -27,7 +27,7 @@
 use std::collections::{BTreeMap, BTreeSet};
 
 use chrono::{Days, NaiveDate};
-use sw_extract::{DateBasis, DatePrecision, EventType, Modality, TargetKind};
+use sw_model::{DateBasis, DatePrecision, EventType, Field, Modality, Role, TargetKind};
 
 use crate::reconcile::{self, Range};
 use crate::{distinct, short_id, ActorRef, DateValue, Grade, Incident, Place, ReportInput};
@@ -45,7 +45,7 @@ struct Item<'a> {
 /// The region key a report's place gives for blocking: a sea region code, or `country:XX`
 /// for a strike on land. A country named beside a boat strike (where it was announced,
 /// where the crew came from) is not a place of the strike.
-pub(crate) fn region_key(r: &sw_extract::Report) -> Option<String> {
+pub(crate) fn region_key(r: &sw_model::Report) -> Option<String> {
     let p = r.place.as_ref()?;
     if let Some(c) = &p.region_code {
         return Some(c.clone());
@@ -497,7 +497,7 @@ fn assemble(g: &Group, items: &[Item]) -> Incident {
             .filter(|m| m != "unknown"),
     )
     .or_else(|| reports.iter().find_map(|r| r.report.means.clone()));
-    let actors = |role: &str| {
+    let actors = |role: Role| {
         distinct(reports.iter().flat_map(|r| {
             r.report
                 .actors
@@ -528,15 +528,15 @@ fn assemble(g: &Group, items: &[Item]) -> Incident {
         denied,
         grade,
         stories,
-        perpetrators: actors("perpetrator"),
-        target_groups: actors("target_group"),
+        perpetrators: actors(Role::Perpetrator),
+        target_groups: actors(Role::TargetGroup),
         sources: reports.iter().map(|r| r.source_ref()).collect(),
         attached_report_ids,
     }
 }
 
 fn figures_acknowledged(f: &reconcile::IncidentFigures) -> bool {
-    reconcile::IncidentFigures::FIELDS.iter().any(|k| {
+    reconcile::IncidentFigures::FIELDS.iter().any(|&k| {
         f.get(k)
             .is_some_and(|x| x.values.iter().any(|v| v.acknowledged))
     })
@@ -582,7 +582,7 @@ fn month_window(m: &str) -> Option<[String; 2]> {
     ])
 }
 
-fn points(members: &[usize], items: &[Item], field: &str) -> BTreeSet<i64> {
+fn points(members: &[usize], items: &[Item], field: Field) -> BTreeSet<i64> {
     members
         .iter()
         .filter_map(|&i| {
@@ -630,8 +630,8 @@ fn story_pass(items: &mut [Item]) {
                     .filter_map(|&j| items[j].region.as_ref())
                     .collect();
                 regions.len() <= 1
-                    && points(&all, items, "killed").len() <= 1
-                    && points(&all, items, "vessels").len() <= 1
+                    && points(&all, items, Field::Killed).len() <= 1
+                    && points(&all, items, Field::Vessels).len() <= 1
             };
             match clusters.iter().position(fits) {
                 Some(c) => {
@@ -675,7 +675,8 @@ fn absorb_announcements(mut groups: Vec<Group>, items: &[Item]) -> Vec<Group> {
     let mut gone = vec![false; groups.len()];
     for g in 0..groups.len() {
         let grp = &groups[g];
-        if !points(&grp.members, items, "killed").is_empty() || !all_soft(&grp.members, items) {
+        if !points(&grp.members, items, Field::Killed).is_empty() || !all_soft(&grp.members, items)
+        {
             continue;
         }
         let d = grp.day.expect("day group");
@@ -699,7 +700,7 @@ fn absorb_announcements(mut groups: Vec<Group>, items: &[Item]) -> Vec<Group> {
                 }
                 let mut matches = 0;
                 let mut ok = true;
-                for f in ["survivors", "vessels", "injured"] {
+                for f in [Field::Survivors, Field::Vessels, Field::Injured] {
                     let (a, b) = (
                         points(&grp.members, items, f),
                         points(&other.members, items, f),
@@ -712,7 +713,7 @@ fn absorb_announcements(mut groups: Vec<Group>, items: &[Item]) -> Vec<Group> {
                         }
                     }
                 }
-                let stronger = !points(&other.members, items, "killed").is_empty()
+                let stronger = !points(&other.members, items, Field::Killed).is_empty()
                     || !all_soft(&other.members, items);
                 if ok && (stronger || matches > 0) {
                     best.push((matches, h));

@@ -2,7 +2,7 @@
 
 use chrono::NaiveDate;
 use serde::{Deserialize, Serialize};
-use sw_extract::{DatePrecision, EventType, Modality, TargetKind};
+use sw_model::{DatePrecision, EventType, Modality, TargetKind};
 
 use crate::reconcile::Range;
 use crate::{short_id, Incident, Ledger, ReportInput, Tally};
@@ -10,7 +10,7 @@ use crate::{short_id, Incident, Ledger, ReportInput, Tally};
 pub(crate) fn tally_of(r: &ReportInput) -> Tally {
     let f = &r.report.figures;
     let range =
-        |x: &Option<sw_extract::Figure>| x.as_ref().map(Range::of).filter(|v| v.point().is_some());
+        |x: &Option<sw_model::Figure>| x.as_ref().map(Range::of).filter(|v| v.point().is_some());
     Tally {
         id: short_id("tal", &r.stable_key()),
         as_of: r.report.date.clone(),

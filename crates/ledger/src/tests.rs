@@ -1,6 +1,6 @@
 //! Unit tests on synthetic reports (built directly, never copied from real articles).
 
-use sw_extract::{
+use sw_model::{
     Actor, DateBasis, DatePrecision, EventType, Figure, Figures, Modality, PlaceRef, Report,
     ReportKind, Source, SourceKind, TargetKind,
 };
@@ -71,7 +71,7 @@ fn strike(date: &str, region: Option<&str>, killed: Option<i64>) -> Report {
             ..Figures::default()
         },
         actors: vec![Actor {
-            role: "perpetrator".into(),
+            role: sw_model::Role::Perpetrator,
             name: "U.S. military".into(),
             alleged: false,
             source: Source::outlet(),
@@ -994,10 +994,10 @@ fn parquet_without_the_feature_is_an_error_a_user_can_act_on() {
 
 /// A killed claim of `report`, attributed to `source`; `rival` as the extractor marks a
 /// toll the article gives from another source than the report's own.
-fn killed_claim(n: i64, source: Source, rival: bool) -> sw_extract::Claim {
-    sw_extract::Claim {
-        field: "killed".into(),
-        value: serde_json::json!({"low": n, "best": n, "high": n, "approx": false}),
+fn killed_claim(n: i64, source: Source, rival: bool) -> sw_model::Claim {
+    sw_model::Claim {
+        field: sw_model::ClaimField::Figure(sw_model::Field::Killed),
+        value: sw_model::ClaimValue::Figure(sw_model::FigureValue::exact(n)),
         surface: n.to_string(),
         span: [0, 1],
         sentence: [0, 40],

@@ -15,6 +15,13 @@
 use chrono::NaiveDate;
 use serde::{Deserialize, Serialize};
 
+pub mod report;
+pub use report::{
+    Actor, ActorValue, Claim, ClaimField, ClaimValue, DateBasis, DatePrecision, EventType, Field,
+    Figure, FigureValue, Figures, Modality, PlaceRef, Report, ReportKind, Role, Source, SourceKind,
+    TargetKind, When,
+};
+
 /// The languages the codebook is written for; everything else is `Other` and is stored but
 /// not extracted from.
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, Serialize, Deserialize, Default)]

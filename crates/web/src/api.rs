@@ -11,7 +11,7 @@ use axum::routing::get;
 use axum::{Json, Router};
 use serde::{Deserialize, Serialize};
 use serde_json::{json, Value};
-use sw_extract::Report;
+use sw_model::Report;
 use sw_store::{ReportFilter, Store};
 
 use crate::snapshot::{valid_date, Cached, Filter};

@@ -11,8 +11,8 @@ use axum::routing::get;
 use axum::Router;
 use maud::{html, Markup, PreEscaped, DOCTYPE};
 use serde::Deserialize;
-use sw_extract::Report;
 use sw_ledger::{FigureValue, Incident, IncidentFigures, SourceRef};
+use sw_model::{ClaimValue, Report};
 use sw_store::{ReportFilter, Store};
 
 use crate::snapshot::{country_name, valid_date, Cached, Filter, SortKey};
@@ -188,7 +188,7 @@ fn date_label(i: &Incident) -> String {
 fn type_label(i: &Incident) -> String {
     let mut s = i.event_type.as_str().replace('_', " ");
     if let Some(t) = i.target_kind {
-        if t != sw_extract::TargetKind::Unknown {
+        if t != sw_model::TargetKind::Unknown {
             s.push_str(" · ");
             s.push_str(&t.as_str().replace('_', " "));
         }
@@ -271,26 +271,15 @@ fn highlight(text: &str, mut spans: Vec<(usize, usize, String, String)>) -> Mark
     html! { @for p in pieces { (p) } (rest) }
 }
 
-fn claim_label(c: &sw_extract::Claim) -> String {
+fn claim_label(c: &sw_model::Claim) -> String {
     let v = match &c.value {
-        serde_json::Value::String(s) => s.clone(),
-        serde_json::Value::Number(n) => n.to_string(),
-        serde_json::Value::Bool(b) => b.to_string(),
-        serde_json::Value::Null => String::new(),
-        serde_json::Value::Object(o) => {
-            let g = |k: &str| o.get(k).and_then(|v| v.as_i64());
-            if o.contains_key("best") || o.contains_key("low") {
-                fmt_range(g("low"), g("best"), g("high"))
-            } else if let Some(n) = o.get("name").and_then(|v| v.as_str()) {
-                n.to_string()
-            } else {
-                serde_json::Value::Object(o.clone()).to_string()
-            }
-        }
-        other => other.to_string(),
+        ClaimValue::Text(s) => s.clone(),
+        ClaimValue::None => String::new(),
+        ClaimValue::Figure(f) => fmt_range(f.low, f.best, f.high),
+        ClaimValue::Actor(a) => a.name.clone(),
     };
     if v.is_empty() {
-        c.field.clone()
+        c.field.to_string()
     } else {
         format!("{}: {v}", c.field)
     }
@@ -703,7 +692,7 @@ async fn incident(State(app): State<Arc<App>>, Path(id): Path<String>) -> Respon
         }
         section.panel {
             h2 { "Figures" }
-            @if IncidentFigures::FIELDS.iter().all(|f| inc.figures.get(f).is_none()) { p.note { "No source gives a figure." } }
+            @if IncidentFigures::FIELDS.iter().all(|&f| inc.figures.get(f).is_none()) { p.note { "No source gives a figure." } }
             @else {
                 table.data.figures {
                     thead { tr { th { "figure" } th.n { "low" } th.n { "best" } th.n { "high" } th { "why this best" } th { "every value claimed" } } }
@@ -766,7 +755,7 @@ async fn incident(State(app): State<Arc<App>>, Path(id): Path<String>) -> Respon
                             @match reports.get(&s.report_id) {
                                 Some(r) => {
                                     @let base = r.sentence[0];
-                                    @let spans = r.claims.iter().filter(|c| c.span[0] >= base && c.span[1] <= r.sentence[1]).map(|c| (c.span[0] - base, c.span[1] - base, claim_label(c), field_class(&c.field))).collect::<Vec<_>>();
+                                    @let spans = r.claims.iter().filter(|c| c.span[0] >= base && c.span[1] <= r.sentence[1]).map(|c| (c.span[0] - base, c.span[1] - base, claim_label(c), field_class(c.field.as_str()))).collect::<Vec<_>>();
                                     (highlight(&s.quote, spans))
                                 }
                                 None => { (s.quote) }
@@ -890,7 +879,14 @@ async fn article(State(app): State<Arc<App>>, Path(id): Path<i64>) -> Response {
     let spans: Vec<(usize, usize, String, String)> = reports
         .iter()
         .flat_map(|(_, r)| r.claims.iter())
-        .map(|c| (c.span[0], c.span[1], claim_label(c), field_class(&c.field)))
+        .map(|c| {
+            (
+                c.span[0],
+                c.span[1],
+                claim_label(c),
+                field_class(c.field.as_str()),
+            )
+        })
         .collect();
     let claims = spans.len();
     let title = row
@@ -923,7 +919,7 @@ async fn article(State(app): State<Arc<App>>, Path(id): Path<i64>) -> Response {
                             td.nowrap { (r.date.as_deref().unwrap_or("—")) " (" (r.date_precision.as_str()) ")" }
                             td { (r.place.as_ref().map(|p| p.name.clone()).unwrap_or_default()) }
                             td { (r.source.kind.as_str().replace('_', " ")) @if let Some(n) = &r.source.name { ": " (n) } }
-                            td { ul.claims { @for c in &r.claims { li { span class={"chip " (field_class(&c.field))} { (claim_label(c)) } " “" (c.surface) "”" } } } }
+                            td { ul.claims { @for c in &r.claims { li { span class={"chip " (field_class(c.field.as_str()))} { (claim_label(c)) } " “" (c.surface) "”" } } } }
                         }
                     }
                 }

@@ -5,8 +5,8 @@
 use std::collections::{BTreeMap, HashMap};
 
 use serde::{Deserialize, Serialize};
-use sw_extract::{DatePrecision, EventType};
 use sw_ledger::{Grade, Incident, Ledger, TallyGap};
+use sw_model::{DatePrecision, EventType};
 
 /// The store's published ledger, read from its rows (one per incident, tally and
 /// development) into memory.
