@@ -50,175 +50,217 @@ pub enum Command {
     Ingest(IngestArgs),
 
     /// List stored articles.
-    Articles {
-        /// Print a JSON array instead of a table.
-        #[arg(long)]
-        json: bool,
-        /// Show at most N articles.
-        #[arg(long, default_value_t = 50, value_name = "N")]
-        limit: usize,
-        /// Skip the first N articles (counted in an index of ids: a few milliseconds per
-        /// million skipped).
-        #[arg(long, default_value_t = 0, value_name = "N")]
-        offset: usize,
-        /// Start after the article with this id (keyset paging: constant time; the last id
-        /// of one page gives the next). Overrides --offset.
-        #[arg(long, value_name = "ID")]
-        after: Option<i64>,
-    },
+    Articles(ArticlesArgs),
 
     /// Show one article: its metadata and the stored text every byte span points into, with
     /// every extracted claim highlighted and labelled (in colour on a terminal).
-    Show {
-        /// The article id (see `strikewatch articles`).
-        id: i64,
-        /// Print JSON (with `text` and `reports`) instead of a readable page.
-        #[arg(long)]
-        json: bool,
-    },
+    Show(ShowArgs),
 
     /// List inputs that failed, with their errors (they are kept, with their bytes).
-    Failures {
-        /// Print a JSON array instead of a table.
-        #[arg(long)]
-        json: bool,
-        /// Show at most N failures.
-        #[arg(long, default_value_t = 100, value_name = "N")]
-        limit: usize,
-    },
+    Failures(FailuresArgs),
 
     /// Counts of what the store holds; with --check, SQLite's integrity check as well.
-    Status {
-        /// Print JSON.
-        #[arg(long)]
-        json: bool,
-        /// Run SQLite's full integrity check (reads the whole file and cross-checks every
-        /// index: seconds per GB of store). Without it `integrity` says "not checked".
-        #[arg(long)]
-        check: bool,
-    },
+    Status(StatusArgs),
 
     /// Extract reports (events, developments, tallies) from stored articles, then update the
     /// ledger. Incremental: only articles not yet extracted by this version of the rules.
     /// `ingest` runs this itself unless given `--no-extract`.
-    Extract {
-        /// Re-extract every article, not only new ones.
-        #[arg(long)]
-        all: bool,
-        /// Print the summary as JSON.
-        #[arg(long)]
-        json: bool,
-    },
+    Extract(ExtractArgs),
 
     /// List extracted reports, each with its claims (value, byte span, sentence, source, rule).
-    Reports {
-        /// Print a JSON array instead of a table.
-        #[arg(long)]
-        json: bool,
-        /// Only the reports of this article.
-        #[arg(long, value_name = "ID")]
-        article: Option<i64>,
-        /// Only reports of this kind.
-        #[arg(long, value_parser = ["event", "development", "tally"])]
-        kind: Option<String>,
-        /// Show at most N reports.
-        #[arg(long, default_value_t = 200, value_name = "N")]
-        limit: usize,
-    },
+    Reports(ReportsArgs),
 
     /// List incidents: reported events merged across outlets and languages, with reconciled
     /// figures (low, best, high), grade and sources.
-    Incidents {
-        /// Print a JSON array instead of a table.
-        #[arg(long)]
-        json: bool,
-        /// Only incidents on or after this date (YYYY-MM-DD).
-        #[arg(long, value_name = "DATE")]
-        from: Option<String>,
-        /// Only incidents on or before this date (YYYY-MM-DD).
-        #[arg(long, value_name = "DATE")]
-        to: Option<String>,
-        /// Only this event type (strike, raid, ...).
-        #[arg(long = "type", value_name = "TYPE")]
-        event_type: Option<String>,
-    },
+    Incidents(IncidentsArgs),
 
     /// List the cumulative totals outlets reported ("16 strikes have killed 66 people since
     /// September"), with their as-of dates and sources.
-    Tallies {
-        /// Print a JSON array instead of a table.
-        #[arg(long)]
-        json: bool,
-    },
+    Tallies(TalliesArgs),
 
     /// Compare reported tallies with the ledger's own running sums at the same dates: a gap
     /// points at incidents the corpus is missing (or double counts).
-    Tally {
-        /// Run the comparison (the only mode for now).
-        #[arg(long, required = true)]
-        check: bool,
-        /// Print JSON.
-        #[arg(long)]
-        json: bool,
-    },
+    Tally(TallyArgs),
 
     /// List developments: plans, proposals, threats, designations, authorizations and
     /// deployments, with their modality. Never counted as incidents.
-    Developments {
-        /// Print a JSON array instead of a table.
-        #[arg(long)]
-        json: bool,
-    },
+    Developments(DevelopmentsArgs),
 
     /// Export the ledger: csv, acled (ACLED's columns), ucdp (UCDP GED's columns), geojson,
     /// json, or parquet (builds with the `parquet` feature). Columns: crates/ledger/EXPORTS.md.
-    Export {
-        /// Output format.
-        #[arg(long, value_parser = ["csv", "acled", "ucdp", "geojson", "json", "parquet"])]
-        format: String,
-        /// Write to this file instead of standard output.
-        #[arg(short, long, value_name = "FILE")]
-        output: Option<PathBuf>,
-    },
+    Export(ExportArgs),
 
     /// Score the extraction core on a gold set (JSONL of passages with expected reports):
     /// precision, recall and F1 per field and per language.
-    Eval {
-        /// The gold file, e.g. tests/gold/gold.jsonl.
-        gold: PathBuf,
-        /// Also list the passages with errors.
-        #[arg(long)]
-        errors: bool,
-    },
+    Eval(EvalArgs),
 
     /// Run the demo: ingest the bundled sample corpus into a temporary store, show what it
     /// holds, then serve it as a web app (as `serve`) until Ctrl-C.
-    Demo {
-        /// Keep the demo store at this path instead of a temporary file.
-        #[arg(long, value_name = "PATH")]
-        keep: Option<PathBuf>,
-        /// Do not serve the sample ledger at the end; just print and exit.
-        #[arg(long)]
-        no_serve: bool,
-        /// Where the demo serves the ledger.
-        #[arg(long, default_value = "127.0.0.1:8080", value_name = "ADDR")]
-        addr: String,
-    },
+    Demo(DemoArgs),
 
     /// Serve the ledger as a read-only web app and JSON API: the ledger with its chart, map
     /// and incident table (`/`), incident pages with their quotes, article pages with every
     /// claim highlighted, developments, full-text search, and `/api` (described by
     /// `/api/openapi.json`). Listens on loopback only unless given another address.
-    Serve {
-        /// Address to listen on. Use 0.0.0.0:8080 to be reachable from other machines, port 0
-        /// for any free port (the address is printed).
-        #[arg(long, default_value = "127.0.0.1:8080", value_name = "ADDR")]
-        addr: String,
-        /// Requests per second allowed to one client address (bursts of twice that); 0 for no
-        /// limit.
-        #[arg(long, default_value_t = 50, value_name = "N")]
-        rate_limit: u32,
-    },
+    Serve(ServeArgs),
+}
+
+#[derive(Args, Debug, Clone)]
+pub struct ArticlesArgs {
+    /// Print a JSON array instead of a table.
+    #[arg(long)]
+    pub json: bool,
+    /// Show at most N articles.
+    #[arg(long, default_value_t = 50, value_name = "N")]
+    pub limit: usize,
+    /// Skip the first N articles (counted in an index of ids: a few milliseconds per
+    /// million skipped).
+    #[arg(long, default_value_t = 0, value_name = "N")]
+    pub offset: usize,
+    /// Start after the article with this id (keyset paging: constant time; the last id
+    /// of one page gives the next). Overrides --offset.
+    #[arg(long, value_name = "ID")]
+    pub after: Option<i64>,
+}
+
+#[derive(Args, Debug, Clone)]
+pub struct ShowArgs {
+    /// The article id (see `strikewatch articles`).
+    pub id: i64,
+    /// Print JSON (with `text` and `reports`) instead of a readable page.
+    #[arg(long)]
+    pub json: bool,
+}
+
+#[derive(Args, Debug, Clone)]
+pub struct FailuresArgs {
+    /// Print a JSON array instead of a table.
+    #[arg(long)]
+    pub json: bool,
+    /// Show at most N failures.
+    #[arg(long, default_value_t = 100, value_name = "N")]
+    pub limit: usize,
+}
+
+#[derive(Args, Debug, Clone)]
+pub struct StatusArgs {
+    /// Print JSON.
+    #[arg(long)]
+    pub json: bool,
+    /// Run SQLite's full integrity check (reads the whole file and cross-checks every
+    /// index: seconds per GB of store). Without it `integrity` says "not checked".
+    #[arg(long)]
+    pub check: bool,
+}
+
+#[derive(Args, Debug, Clone)]
+pub struct ExtractArgs {
+    /// Re-extract every article, not only new ones.
+    #[arg(long)]
+    pub all: bool,
+    /// Print the summary as JSON.
+    #[arg(long)]
+    pub json: bool,
+}
+
+#[derive(Args, Debug, Clone)]
+pub struct ReportsArgs {
+    /// Print a JSON array instead of a table.
+    #[arg(long)]
+    pub json: bool,
+    /// Only the reports of this article.
+    #[arg(long, value_name = "ID")]
+    pub article: Option<i64>,
+    /// Only reports of this kind.
+    #[arg(long, value_parser = ["event", "development", "tally"])]
+    pub kind: Option<String>,
+    /// Show at most N reports.
+    #[arg(long, default_value_t = 200, value_name = "N")]
+    pub limit: usize,
+}
+
+#[derive(Args, Debug, Clone)]
+pub struct IncidentsArgs {
+    /// Print a JSON array instead of a table.
+    #[arg(long)]
+    pub json: bool,
+    /// Only incidents on or after this date (YYYY-MM-DD).
+    #[arg(long, value_name = "DATE")]
+    pub from: Option<String>,
+    /// Only incidents on or before this date (YYYY-MM-DD).
+    #[arg(long, value_name = "DATE")]
+    pub to: Option<String>,
+    /// Only this event type (strike, raid, ...).
+    #[arg(long = "type", value_name = "TYPE")]
+    pub event_type: Option<String>,
+}
+
+#[derive(Args, Debug, Clone)]
+pub struct TalliesArgs {
+    /// Print a JSON array instead of a table.
+    #[arg(long)]
+    pub json: bool,
+}
+
+#[derive(Args, Debug, Clone)]
+pub struct TallyArgs {
+    /// Run the comparison (the only mode for now).
+    #[arg(long, required = true)]
+    pub check: bool,
+    /// Print JSON.
+    #[arg(long)]
+    pub json: bool,
+}
+
+#[derive(Args, Debug, Clone)]
+pub struct DevelopmentsArgs {
+    /// Print a JSON array instead of a table.
+    #[arg(long)]
+    pub json: bool,
+}
+
+#[derive(Args, Debug, Clone)]
+pub struct ExportArgs {
+    /// Output format.
+    #[arg(long, value_parser = ["csv", "acled", "ucdp", "geojson", "json", "parquet"])]
+    pub format: String,
+    /// Write to this file instead of standard output.
+    #[arg(short, long, value_name = "FILE")]
+    pub output: Option<PathBuf>,
+}
+
+#[derive(Args, Debug, Clone)]
+pub struct EvalArgs {
+    /// The gold file, e.g. tests/gold/gold.jsonl.
+    pub gold: PathBuf,
+    /// Also list the passages with errors.
+    #[arg(long)]
+    pub errors: bool,
+}
+
+#[derive(Args, Debug, Clone)]
+pub struct DemoArgs {
+    /// Keep the demo store at this path instead of a temporary file.
+    #[arg(long, value_name = "PATH")]
+    pub keep: Option<PathBuf>,
+    /// Do not serve the sample ledger at the end; just print and exit.
+    #[arg(long)]
+    pub no_serve: bool,
+    /// Where the demo serves the ledger.
+    #[arg(long, default_value = "127.0.0.1:8080", value_name = "ADDR")]
+    pub addr: String,
+}
+
+#[derive(Args, Debug, Clone)]
+pub struct ServeArgs {
+    /// Address to listen on. Use 0.0.0.0:8080 to be reachable from other machines, port 0
+    /// for any free port (the address is printed).
+    #[arg(long, default_value = "127.0.0.1:8080", value_name = "ADDR")]
+    pub addr: String,
+    /// Requests per second allowed to one client address (bursts of twice that); 0 for no
+    /// limit.
+    #[arg(long, default_value_t = 50, value_name = "N")]
+    pub rate_limit: u32,
 }
 
 #[derive(Args, Debug, Clone)]

@@ -5,7 +5,7 @@ use std::fmt::Write;
 
 use sw_store::{ArticleRow, Counts};
 
-use crate::pipeline::Summary;
+use sw_app::ingest::Summary;
 
 pub fn summary_line(s: &Summary, c: &Counts) -> String {
     let mut line = format!(
@@ -90,7 +90,7 @@ fn rng(r: &Option<sw_ledger::Range>) -> String {
         .unwrap_or_else(|| "-".into())
 }
 
-pub fn extract_line(e: &crate::ledger_cmds::ExtractSummary) -> String {
+pub fn extract_line(e: &sw_app::ExtractSummary) -> String {
     format!(
         "extracted: {} articles -> {} event reports, {} developments, {} tallies",
         e.articles, e.events, e.developments, e.tallies
@@ -107,7 +107,7 @@ fn place_name(p: Option<&sw_model::PlaceRef>) -> String {
     .unwrap_or_else(|| "-".into())
 }
 
-pub fn reports_table(rows: &[crate::ledger_cmds::ReportOut]) -> String {
+pub fn reports_table(rows: &[sw_app::reports::ReportOut]) -> String {
     let mut out = String::new();
     let _ = writeln!(
         out,
@@ -369,11 +369,7 @@ pub fn gaps_table(rows: &[sw_ledger::TallyGap]) -> String {
 
 /// An article with every claim marked: on a terminal the surface is coloured and followed by
 /// a dim label; elsewhere it is bracketed, `[surface]{field=value; source}`.
-pub fn article_page(
-    r: &ArticleRow,
-    reports: &[crate::ledger_cmds::ReportOut],
-    color: bool,
-) -> String {
+pub fn article_page(r: &ArticleRow, reports: &[sw_app::reports::ReportOut], color: bool) -> String {
     let mut out = String::new();
     let _ = writeln!(
         out,

@@ -17,8 +17,8 @@
 //! - Read-only: every route answers GET (and HEAD); any other method is answered 405.
 //! - The ledger is served from memory: a [`Snapshot`](snapshot::Snapshot) read from the
 //!   store's ledger rows, replaced in the background when the store's reports generation
-//!   changes (the rows are rebuilt by the caller's [`Rebuild`] function only when they are
-//!   stale), so `/` and `/api/incidents` never wait on the store.
+//!   changes (the rows are rebuilt by `sw_app::ledger::update` only when they are stale), so
+//!   `/` and `/api/incidents` never wait on the store.
 //! - Untrusted text (article text, titles, outlets, URLs) reaches HTML only through maud,
 //!   which escapes by default; no handler builds HTML from strings. Links are made only of
 //!   http(s) URLs. A strict Content-Security-Policy allows scripts from this server only, and
@@ -27,10 +27,9 @@
 //!   rate-limited, concurrent requests are capped, lists are paginated.
 //!
 //! ```no_run
-//! use std::sync::Arc;
-//! let rebuild: sw_web::Rebuild = Arc::new(|_store| anyhow::bail!("no reports"));
+//! let store = sw_store::SqliteStore::open(std::path::Path::new("strikewatch.db")).unwrap();
 //! let options = sw_web::Options::default();
-//! sw_web::serve(std::path::Path::new("strikewatch.db"), "127.0.0.1:8080", options, rebuild, |addr| {
+//! sw_web::serve(store, "127.0.0.1:8080", options, |addr| {
 //!     println!("serving http://{addr}/");
 //! }).unwrap();
 //! ```
@@ -42,7 +41,6 @@ mod pages;
 pub mod snapshot;
 
 use std::net::SocketAddr;
-use std::path::Path;
 use std::sync::{Arc, Mutex, RwLock};
 use std::time::Duration;
 
@@ -52,10 +50,6 @@ use sw_ledger::Ledger;
 use sw_store::{SqliteStore, Store};
 
 pub use snapshot::Snapshot;
-
-/// Brings the store's ledger rows up to date with its reports when they are stale (the CLI
-/// passes its own `ledger_cmds::update`, which rebuilds them from the stored reports).
-pub type Rebuild = Arc<dyn Fn(&mut SqliteStore) -> Result<()> + Send + Sync>;
 
 /// Limits and knobs of the server.
 #[derive(Debug, Clone)]
@@ -83,18 +77,16 @@ impl Default for Options {
 pub struct App {
     store: Mutex<SqliteStore>,
     snapshot: RwLock<Arc<Snapshot>>,
-    rebuild: Rebuild,
 }
 
 impl App {
     /// Opens the app over a store, loading (or building) its ledger now.
-    pub fn new(mut store: SqliteStore, rebuild: Rebuild) -> Result<Arc<App>> {
-        let snapshot = load(&mut store, &rebuild, None)?
+    pub fn new(mut store: SqliteStore) -> Result<Arc<App>> {
+        let snapshot = load(&mut store, None)?
             .unwrap_or_else(|| Arc::new(Snapshot::new(-1, Ledger::default())));
         Ok(Arc::new(App {
             store: Mutex::new(store),
             snapshot: RwLock::new(snapshot),
-            rebuild,
         }))
     }
 
@@ -106,7 +98,7 @@ impl App {
     pub fn refresh(&self) -> Result<bool> {
         let current = self.snapshot().generation;
         let mut store = self.store.lock().expect("store lock");
-        match load(&mut store, &self.rebuild, Some(current))? {
+        match load(&mut *store, Some(current))? {
             Some(s) => {
                 *self.snapshot.write().expect("snapshot lock") = s;
                 Ok(true)
@@ -130,20 +122,15 @@ impl App {
     }
 }
 
-/// The ledger of the store's current reports generation, unless it is `known`.
-fn load(
-    store: &mut SqliteStore,
-    rebuild: &Rebuild,
-    known: Option<i64>,
-) -> Result<Option<Arc<Snapshot>>> {
+/// The ledger of the store's current reports generation, unless it is `known` (its rows
+/// rebuilt first when they are stale).
+fn load<S: Store + ?Sized>(store: &mut S, known: Option<i64>) -> Result<Option<Arc<Snapshot>>> {
     let generation = store.reports_generation()?;
     if known == Some(generation) {
         return Ok(None);
     }
-    if store.ledger_generation()? != Some(generation) {
-        rebuild(store)?;
-    }
-    let ledger = snapshot::load_ledger(store)?;
+    sw_app::ledger::update(store)?;
+    let ledger = sw_app::ledger::load(store)?;
     Ok(Some(Arc::new(Snapshot::new(generation, ledger))))
 }
 
@@ -160,15 +147,12 @@ pub fn router(app: Arc<App>, options: &Options) -> Router {
 /// Serves the store at `addr` until Ctrl-C; `ready` is told the bound address (useful with
 /// port 0).
 pub fn serve(
-    db: &Path,
+    store: SqliteStore,
     addr: &str,
     options: Options,
-    rebuild: Rebuild,
     ready: impl FnOnce(SocketAddr),
 ) -> Result<()> {
-    let store =
-        SqliteStore::open(db).with_context(|| format!("cannot open the store {}", db.display()))?;
-    let app = App::new(store, rebuild)?;
+    let app = App::new(store)?;
     let rt = tokio::runtime::Builder::new_multi_thread()
         .enable_all()
         .build()

@@ -8,34 +8,6 @@ use serde::{Deserialize, Serialize};
 use sw_ledger::{Grade, Incident, Ledger, TallyGap};
 use sw_model::{DatePrecision, EventType};
 
-/// The store's published ledger, read from its rows (one per incident, tally and
-/// development) into memory.
-pub fn load_ledger(store: &impl sw_store::Store) -> anyhow::Result<Ledger> {
-    fn list<T: serde::de::DeserializeOwned>(
-        store: &impl sw_store::Store,
-        which: sw_store::LedgerList,
-    ) -> anyhow::Result<Vec<T>> {
-        let mut out = Vec::new();
-        let mut bad = None;
-        store.ledger_rows(which, &sw_store::LedgerFilter::default(), &mut |json| {
-            match serde_json::from_str(json) {
-                Ok(v) => out.push(v),
-                Err(e) => bad = Some(e),
-            }
-            bad.is_none()
-        })?;
-        match bad {
-            Some(e) => Err(anyhow::Error::new(e).context("the stored ledger is not readable")),
-            None => Ok(out),
-        }
-    }
-    Ok(Ledger {
-        incidents: list(store, sw_store::LedgerList::Incidents)?,
-        tallies: list(store, sw_store::LedgerList::Tallies)?,
-        developments: list(store, sw_store::LedgerList::Developments)?,
-    })
-}
-
 /// The ledger and everything derived from it.
 pub struct Snapshot {
     pub generation: i64,

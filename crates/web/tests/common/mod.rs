@@ -1,16 +1,13 @@
 //! A small store for the web tests: a few articles written for the tests, extracted with the
-//! real extractor, and the ledger built from their reports (as the CLI does).
+//! real extractor, and the ledger built from their reports (by `sw-app`, as the CLI does).
 #![allow(dead_code)]
 
-use std::collections::HashMap;
 use std::net::SocketAddr;
 use std::path::PathBuf;
-use std::sync::Arc;
 
-use sw_extract::{Extractor, Report};
-use sw_ledger::{Ledger, ReportInput};
+use sw_extract::Extractor;
 use sw_model::{Article, Lang, PublishedBasis};
-use sw_store::{Finish, NewArticle, RawInput, ReportFilter, ReportRow, SqliteStore, Store};
+use sw_store::{Finish, NewArticle, RawInput, SqliteStore, Store};
 
 pub struct Doc {
     pub url: &'static str,
@@ -71,51 +68,6 @@ pub fn docs() -> Vec<Doc> {
     ]
 }
 
-/// Builds the ledger from the stored reports (what the CLI's `ledger_cmds::ledger` does).
-pub fn build_ledger(store: &mut SqliteStore) -> anyhow::Result<Ledger> {
-    let mut stored = Vec::new();
-    store.reports(ReportFilter::default(), &mut |r| {
-        stored.push(r);
-        true
-    })?;
-    let mut texts: HashMap<i64, String> = HashMap::new();
-    let mut inputs = Vec::new();
-    for s in stored {
-        let report: Report = serde_json::from_str(&s.json)?;
-        let text = match texts.get(&s.article_id) {
-            Some(t) => t.clone(),
-            None => {
-                let t = store.article_text(s.article_id)?.unwrap_or_default();
-                texts.insert(s.article_id, t.clone());
-                t
-            }
-        };
-        let quote = text
-            .get(report.sentence[0]..report.sentence[1])
-            .unwrap_or("")
-            .to_string();
-        inputs.push(ReportInput {
-            report_id: s.id,
-            article_id: s.article_id,
-            story_id: s.story_id,
-            url: s.url,
-            outlet: s.outlet,
-            published: s.published,
-            lang: s.lang,
-            report,
-            quote,
-        });
-    }
-    let ledger = sw_ledger::build(&inputs);
-    let generation = store.reports_generation()?;
-    store.put_ledger(generation, &serde_json::to_string(&ledger)?)?;
-    Ok(ledger)
-}
-
-pub fn rebuild() -> sw_web::Rebuild {
-    Arc::new(|store: &mut SqliteStore| build_ledger(store).map(|_| ()))
-}
-
 /// A store at `path` holding `docs`, extracted, with its ledger cached.
 pub fn make_store(path: &std::path::Path, docs: &[Doc]) -> SqliteStore {
     let mut store = SqliteStore::open(path).expect("open store");
@@ -155,29 +107,8 @@ pub fn make_store(path: &std::path::Path, docs: &[Doc]) -> SqliteStore {
             )
             .expect("finish");
     }
-    let rows = store.articles(1000, 0).expect("articles");
-    let mut batch = Vec::new();
-    for row in rows {
-        let text = store.article_text(row.id).unwrap().unwrap();
-        let published = row
-            .published
-            .as_deref()
-            .and_then(|p| chrono::NaiveDate::parse_from_str(p, "%Y-%m-%d").ok());
-        let reports = extractor.extract(&text, Lang::parse(&row.lang), published);
-        let rows: Vec<ReportRow> = reports
-            .iter()
-            .map(|r| ReportRow {
-                kind: r.kind.as_str().into(),
-                event_type: r.event_type.as_str().into(),
-                modality: r.modality.as_str().into(),
-                date: r.date.clone(),
-                json: serde_json::to_string(r).unwrap(),
-            })
-            .collect();
-        batch.push((row.id, rows));
-    }
-    store.put_reports("test", batch).expect("put reports");
-    build_ledger(&mut store).expect("ledger");
+    sw_app::extract::extract(&mut store, &extractor, false, &|_| {}).expect("extract");
+    sw_app::ledger::update(&mut store).expect("ledger");
     store
 }
 
@@ -201,7 +132,8 @@ impl Server {
         drop(make_store(&db, &docs()));
         let (tx, rx) = std::sync::mpsc::channel();
         std::thread::spawn(move || {
-            sw_web::serve(&db, "127.0.0.1:0", options, rebuild(), |a| {
+            let store = SqliteStore::open(&db).expect("open store");
+            sw_web::serve(store, "127.0.0.1:0", options, |a| {
                 tx.send(a).unwrap();
             })
             .expect("server runs");

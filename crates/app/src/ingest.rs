@@ -19,7 +19,7 @@ use sw_model::Format;
 use sw_store::{Admission, Finish, NewArticle, Outcome, RawInput, ReportRow, Store};
 use sw_text::Preparer;
 
-use crate::ledger_cmds::{row_of, ExtractSummary, EXTRACT_VERSION};
+use crate::extract::{rows_of, ExtractSummary, EXTRACT_VERSION};
 
 /// What an ingest did, for the summary line and `--json`.
 #[derive(Debug, Default, Serialize, Clone, PartialEq, Eq)]
@@ -52,11 +52,26 @@ pub trait Reporter: Sync {
     fn progress(&self, summary: &Summary);
 }
 
-pub struct Pipeline<'a, S: Store> {
-    pub store: &'a mut S,
+/// How an ingest runs.
+#[derive(Debug, Clone)]
+pub struct IngestConfig {
+    /// How inputs are read (format, metadata overrides, limits, `--fetch-links`).
     pub options: Options,
+    /// Estimated Jaccard similarity from which an article is a near copy of a stored one.
     pub near_dup: f64,
+    /// Inputs per batch (one transaction for their raw bytes, one for their articles).
     pub batch: usize,
+    /// The day it is: the latest publication date a dateline without a year can give (the
+    /// application reads no clock).
+    pub today: chrono::NaiveDate,
+}
+
+/// One ingest: what it reads into, how, and what stops it.
+pub struct Pipeline<'a, S: Store + ?Sized> {
+    pub store: &'a mut S,
+    pub config: IngestConfig,
+    /// Set by the caller (Ctrl-C): the batch in flight is finished and committed, then the
+    /// run stops; running it again completes the ingest.
     pub stop: &'a AtomicBool,
     pub fetcher: Option<&'a sw_ingest::Fetcher>,
     /// When set, new articles are extracted on the worker threads while their batch is
@@ -76,7 +91,7 @@ type Parsed = Vec<(i64, String, Finish, Vec<Vec<ReportRow>>)>;
 /// the store finishes the batch before it.
 struct InFlight(std::sync::mpsc::Receiver<Parsed>);
 
-impl<S: Store> Pipeline<'_, S> {
+impl<S: Store + ?Sized> Pipeline<'_, S> {
     pub fn run(&mut self, inputs: &[String], reporter: &dyn Reporter) -> Result<Summary> {
         let preparer = Arc::new(Preparer::new());
         let mut summary = Summary::default();
@@ -86,7 +101,7 @@ impl<S: Store> Pipeline<'_, S> {
         let mut batch_bytes = 0usize;
         let mut failure: Option<anyhow::Error> = None;
         let mut in_flight: Option<InFlight> = None;
-        let options = self.options.clone();
+        let options = self.config.options.clone();
         let fetcher = self.fetcher;
         sw_ingest::walk(inputs, &options, fetcher, &mut |item| {
             if failure.is_some() || self.stop.load(Ordering::Relaxed) {
@@ -96,7 +111,7 @@ impl<S: Store> Pipeline<'_, S> {
                 Item::Unit(u) => {
                     batch_bytes += u.bytes.len();
                     batch.push(u);
-                    if batch.len() >= self.batch || batch_bytes >= BATCH_BYTES {
+                    if batch.len() >= self.config.batch || batch_bytes >= BATCH_BYTES {
                         let units = std::mem::take(&mut batch);
                         batch_bytes = 0;
                         if let Err(e) =
@@ -143,7 +158,7 @@ impl<S: Store> Pipeline<'_, S> {
         summary: &mut Summary,
     ) -> Result<()> {
         loop {
-            let pending = self.store.pending(self.batch.max(1))?;
+            let pending = self.store.pending(self.config.batch.max(1))?;
             if pending.is_empty() || self.stop.load(Ordering::Relaxed) {
                 return Ok(());
             }
@@ -194,9 +209,9 @@ impl<S: Store> Pipeline<'_, S> {
     /// returned channel.
     fn parse(&self, work: Vec<(i64, Unit)>, preparer: &Arc<Preparer>) -> InFlight {
         let (tx, rx) = std::sync::mpsc::sync_channel(1);
-        let limits = self.options.limits.clone();
+        let limits = self.config.options.limits.clone();
         let preparer = preparer.clone();
-        let today = chrono::Utc::now().date_naive();
+        let today = self.config.today;
         let extractor = self.extractor.clone();
         rayon::spawn(move || {
             // the receiver is gone only when the store failed; nothing is lost then
@@ -240,7 +255,7 @@ impl<S: Store> Pipeline<'_, S> {
             batch.push((id, finish));
             reports.push(rows);
         }
-        let outcomes = self.store.finish(batch, self.near_dup)?;
+        let outcomes = self.store.finish(batch, self.config.near_dup)?;
         let mut extracted: Vec<(i64, Vec<ReportRow>)> = Vec::new();
         for (per_input, rows) in outcomes.into_iter().zip(reports) {
             let mut rows = rows.into_iter();
@@ -261,14 +276,8 @@ impl<S: Store> Pipeline<'_, S> {
             }
         }
         if !extracted.is_empty() {
-            let e = &mut summary.extracted;
-            e.articles += extracted.len();
-            for r in extracted.iter().flat_map(|(_, rows)| rows) {
-                match r.kind.as_str() {
-                    "event" => e.events += 1,
-                    "development" => e.developments += 1,
-                    _ => e.tallies += 1,
-                }
+            for (_, rows) in &extracted {
+                summary.extracted.add_article(rows);
             }
             // the articles are committed already: a crash here leaves them unextracted,
             // and the extraction pass after the ingest does them
@@ -310,7 +319,7 @@ fn parse_all(
                                 // exactly what extraction reads back from the store later
                                 let reports =
                                     x.extract(&article.text, article.lang, article.published);
-                                rows.push(reports.iter().map(row_of).collect());
+                                rows.push(rows_of(&reports));
                             }
                             NewArticle {
                                 item: i as u32,

@@ -21,11 +21,12 @@ use std::collections::{BTreeMap, BTreeSet};
 
 use anyhow::Result;
 use chrono::NaiveDate;
-use sw_extract::{DateHints, Extractor, Report, ReportKind};
+use sw_extract::{DateHints, Extractor};
 use sw_model::Lang;
+use sw_model::{Report, ReportKind};
 use sw_store::{ReportFilter, ReportRow, Store};
 
-use crate::ledger_cmds::{row_of, EXTRACT_VERSION};
+use crate::extract::{rows_of, EXTRACT_VERSION};
 
 /// The killed figure a tally report states (its best, else its lowest bound).
 fn tally_killed(r: &Report) -> Option<i64> {
@@ -73,7 +74,7 @@ fn day(s: &str) -> Option<NaiveDate> {
 
 /// Re-extracts the undated articles the corpus can place in time. Returns how many
 /// articles' reports changed.
-pub fn date_undated<S: Store>(store: &mut S) -> Result<usize> {
+pub fn date_undated<S: Store + ?Sized>(store: &mut S, extractor: &Extractor) -> Result<usize> {
     // the undated articles first: most corpora have none, and then nothing else is read
     let mut totals: BTreeMap<i64, Vec<i64>> = BTreeMap::new();
     let mut strike_totals: BTreeMap<i64, Vec<i64>> = BTreeMap::new();
@@ -130,7 +131,6 @@ pub fn date_undated<S: Store>(store: &mut S) -> Result<usize> {
     let span = store
         .published_span()?
         .and_then(|(a, b)| Some((day(&a)?, day(&b)?)));
-    let extractor = Extractor::new();
     let mut changed = Vec::new();
     let ids: BTreeSet<i64> = totals
         .keys()
@@ -162,7 +162,7 @@ pub fn date_undated<S: Store>(store: &mut S) -> Result<usize> {
             continue;
         };
         let reports = extractor.extract_undated(&text, Lang::parse(&article.lang), &hints);
-        let rows: Vec<ReportRow> = reports.iter().map(row_of).collect();
+        let rows: Vec<ReportRow> = rows_of(&reports);
         let mut stored: Vec<String> = Vec::new();
         store.reports(
             ReportFilter {

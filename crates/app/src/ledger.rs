@@ -1,81 +1,11 @@
-//! Extraction and the ledger, wired to the store: `extract` runs the pure extractor over
-//! articles it has not seen (in parallel, committed in batches), and the ledger is rebuilt
-//! from stored reports whenever they changed, streamed into the store as rows (one per
-//! incident, tally and development) that the read commands query.
+//! The ledger over the store: rebuilt from the stored reports whenever they changed,
+//! streamed into the store as rows (one per incident, tally and development) that the read
+//! commands and the web app query; and read back, whole or one list at a time.
 
 use anyhow::Result;
-use rayon::prelude::*;
-use serde::Serialize;
-use sw_extract::{Extractor, Report};
 use sw_ledger::{Entry, Ledger, ReportInput};
-use sw_model::Lang;
-use sw_store::{LedgerList, LedgerRow, ReportFilter, ReportRow, Store};
-
-/// Names the extraction rules in force. Articles extracted under another version are redone
-/// by `extract`; bump it when the rules or lexicons change.
-pub const EXTRACT_VERSION: &str = concat!("sw-extract-", env!("CARGO_PKG_VERSION"), "-r5");
-
-const BATCH: usize = 256;
-
-#[derive(Debug, Default, Serialize, Clone, PartialEq, Eq)]
-pub struct ExtractSummary {
-    pub articles: usize,
-    pub events: usize,
-    pub developments: usize,
-    pub tallies: usize,
-}
-
-/// Extracts every article not yet extracted by [`EXTRACT_VERSION`] (every article with
-/// `all`). Returns what was produced.
-pub fn extract<S: Store>(
-    store: &mut S,
-    all: bool,
-    progress: &dyn Fn(usize),
-) -> Result<ExtractSummary> {
-    let extractor = Extractor::new();
-    let mut summary = ExtractSummary::default();
-    let mut after = 0;
-    loop {
-        let articles = store.to_extract(EXTRACT_VERSION, all, after, BATCH)?;
-        let Some(last) = articles.last() else { break };
-        after = last.id;
-        let batch: Vec<(i64, Vec<ReportRow>)> = articles
-            .par_iter()
-            .map(|a| {
-                let text = a.text.as_deref().unwrap_or("");
-                let published = a
-                    .published
-                    .as_deref()
-                    .and_then(|p| chrono::NaiveDate::parse_from_str(p, "%Y-%m-%d").ok());
-                let reports = extractor.extract(text, Lang::parse(&a.lang), published);
-                (a.id, reports.iter().map(row_of).collect())
-            })
-            .collect();
-        for (_, rows) in &batch {
-            for r in rows {
-                match r.kind.as_str() {
-                    "event" => summary.events += 1,
-                    "development" => summary.developments += 1,
-                    _ => summary.tallies += 1,
-                }
-            }
-        }
-        summary.articles += batch.len();
-        store.put_reports(EXTRACT_VERSION, batch)?;
-        progress(summary.articles);
-    }
-    Ok(summary)
-}
-
-pub(crate) fn row_of(r: &Report) -> ReportRow {
-    ReportRow {
-        kind: r.kind.as_str().to_string(),
-        event_type: r.event_type.as_str().to_string(),
-        modality: r.modality.as_str().to_string(),
-        date: r.date.clone(),
-        json: serde_json::to_string(r).expect("report serializes"),
-    }
-}
+use sw_model::Report;
+use sw_store::{LedgerFilter, LedgerList, LedgerRow, Store};
 
 /// Reports read per batch during a rebuild (whole articles: a batch ends at an article's
 /// end), and ledger entries written per transaction.
@@ -84,7 +14,7 @@ const WRITE_BATCH: usize = 512;
 
 /// Brings the store's ledger up to date with its reports: nothing if no report changed
 /// since it was built, else a full rebuild written as rows. Returns whether it rebuilt.
-pub fn update<S: Store>(store: &mut S) -> Result<bool> {
+pub fn update<S: Store + ?Sized>(store: &mut S) -> Result<bool> {
     let generation = store.reports_generation()?;
     if store.ledger_generation()? == Some(generation) {
         return Ok(false);
@@ -95,14 +25,40 @@ pub fn update<S: Store>(store: &mut S) -> Result<bool> {
 
 /// The whole ledger in memory (for the commands that need all of it at once: the tally
 /// check, exports, the demo), brought up to date first.
-pub fn ledger<S: Store>(store: &mut S) -> Result<Ledger> {
+pub fn ledger<S: Store + ?Sized>(store: &mut S) -> Result<Ledger> {
     update(store)?;
     load(store)
 }
 
-/// The stored ledger's rows, parsed (the web app's loader: one reading of the rows for both).
-pub fn load<S: Store>(store: &S) -> Result<Ledger> {
-    sw_web::snapshot::load_ledger(store)
+/// The store's published ledger, read from its rows into memory (as it is: no update).
+pub fn load<S: Store + ?Sized>(store: &S) -> Result<Ledger> {
+    let all = LedgerFilter::default();
+    Ok(Ledger {
+        incidents: rows(store, LedgerList::Incidents, &all)?,
+        tallies: rows(store, LedgerList::Tallies, &all)?,
+        developments: rows(store, LedgerList::Developments, &all)?,
+    })
+}
+
+/// The published ledger's entries of `list` that `filter` keeps, parsed.
+pub fn rows<S: Store + ?Sized, T: serde::de::DeserializeOwned>(
+    store: &S,
+    list: LedgerList,
+    filter: &LedgerFilter,
+) -> Result<Vec<T>> {
+    let mut out = Vec::new();
+    let mut bad = None;
+    store.ledger_rows(list, filter, &mut |json| {
+        match serde_json::from_str(json) {
+            Ok(v) => out.push(v),
+            Err(e) => bad = Some(e),
+        }
+        bad.is_none()
+    })?;
+    match bad {
+        Some(e) => Err(anyhow::Error::new(e).context("the stored ledger is not readable")),
+        None => Ok(out),
+    }
 }
 
 /// Rebuilds the ledger of `generation` with bounded batches: reports are read a batch of
@@ -110,7 +66,7 @@ pub fn load<S: Store>(store: &S) -> Result<Ledger> {
 /// kept (slimmed by [`sw_ledger::Builder`]) until every report is read, then resolved, and
 /// each incident is written as soon as it is assembled. The store orders the rows and makes
 /// them the ledger in one final transaction.
-fn rebuild<S: Store>(
+fn rebuild<S: Store + ?Sized>(
     store: &mut S,
     generation: i64,
     read_batch: usize,
@@ -181,7 +137,11 @@ fn rebuild<S: Store>(
 
 /// The reports of the articles after `after`, about `limit` of them (whole articles), each
 /// with its article's context and its quote (the anchor sentence).
-fn report_batch<S: Store>(store: &S, after: i64, limit: usize) -> Result<Vec<ReportInput>> {
+fn report_batch<S: Store + ?Sized>(
+    store: &S,
+    after: i64,
+    limit: usize,
+) -> Result<Vec<ReportInput>> {
     let mut out: Vec<ReportInput> = Vec::new();
     let mut text: Option<(i64, String)> = None;
     let mut failed: Option<anyhow::Error> = None;
@@ -231,53 +191,20 @@ fn report_batch<S: Store>(store: &S, after: i64, limit: usize) -> Result<Vec<Rep
     }
 }
 
-/// A stored report as the `reports` command shows it: the contract's fields first.
-#[derive(Serialize)]
-pub struct ReportOut {
-    pub id: i64,
-    pub article_id: i64,
-    #[serde(flatten)]
-    pub report: Report,
-}
-
-pub fn stored_reports<S: Store>(
-    store: &S,
-    article: Option<i64>,
-    kind: Option<String>,
-    limit: usize,
-) -> Result<Vec<ReportOut>> {
-    let mut out = Vec::new();
-    let mut bad = None;
-    store.reports(
-        ReportFilter {
-            article,
-            kind,
-            undated: false,
-        },
-        &mut |r| {
-            match serde_json::from_str::<Report>(&r.json) {
-                Ok(report) => out.push(ReportOut {
-                    id: r.id,
-                    article_id: r.article_id,
-                    report,
-                }),
-                Err(e) => bad = Some(format!("report {} is not readable: {e}", r.id)),
-            }
-            out.len() < limit
-        },
-    )?;
-    if let Some(b) = bad {
-        anyhow::bail!(b);
-    }
-    Ok(out)
-}
-
 #[cfg(test)]
 mod tests {
-    use clap::Parser;
+    use std::sync::atomic::AtomicBool;
+
     use sw_store::{LedgerFilter, LedgerList, SqliteStore, Store};
 
-    use crate::cli::{Cli, Command};
+    use crate::ingest::{IngestConfig, Pipeline, Reporter, Summary};
+
+    struct Quiet;
+    impl Reporter for Quiet {
+        fn error(&self, _: &str, _: &str) {}
+        fn note(&self, _: &str, _: &str) {}
+        fn progress(&self, _: &Summary) {}
+    }
 
     fn rows(store: &SqliteStore, list: LedgerList) -> Vec<String> {
         let mut out = Vec::new();
@@ -301,25 +228,25 @@ mod tests {
     /// at once, on the sample corpus.
     #[test]
     fn the_streamed_rebuild_equals_the_all_at_once_build() {
-        let dir = tempfile::tempdir().unwrap();
-        let corpus = dir.path().join("examples");
-        std::fs::create_dir_all(&corpus).unwrap();
-        crate::EXAMPLES.extract(&corpus).unwrap();
-        let db = dir.path().join("s.db");
-        let cli = Cli::parse_from([
-            "strikewatch",
-            "--db",
-            db.to_str().unwrap(),
-            "ingest",
-            "--no-extract",
-            corpus.to_str().unwrap(),
-        ]);
-        let Command::Ingest(args) = cli.command else {
-            unreachable!()
+        let corpus = concat!(env!("CARGO_MANIFEST_DIR"), "/../../examples");
+        let mut store = SqliteStore::open_in_memory().unwrap();
+        let stop = AtomicBool::new(false);
+        let mut pipeline = Pipeline {
+            store: &mut store,
+            config: IngestConfig {
+                options: sw_ingest::Options::default(),
+                near_dup: sw_dedup::DEFAULT_THRESHOLD,
+                batch: 64,
+                today: chrono::NaiveDate::from_ymd_opt(2026, 12, 1).unwrap(),
+            },
+            stop: &stop,
+            fetcher: None,
+            extractor: None,
         };
-        let mut store = SqliteStore::open(&db).unwrap();
-        crate::ingest(&mut store, &args, false).unwrap();
-        super::extract(&mut store, false, &|_| {}).unwrap();
+        let summary = pipeline.run(&[corpus.to_string()], &Quiet).unwrap();
+        assert!(summary.new > 30, "{summary:?}");
+        let extractor = sw_extract::Extractor::new();
+        crate::extract::extract(&mut store, &extractor, false, &|_| {}).unwrap();
         assert!(super::update(&mut store).unwrap());
         assert!(
             !super::update(&mut store).unwrap(),

@@ -1,0 +1,24 @@
+//! `failures`: inputs that could not be read or parsed, with their errors.
+
+use std::process::ExitCode;
+
+use anyhow::Result;
+use sw_store::Store;
+
+use super::{print_json, Context};
+use crate::cli::FailuresArgs;
+
+pub fn run(ctx: &Context, a: FailuresArgs) -> Result<ExitCode> {
+    let store = ctx.open()?;
+    let rows = store.failed_inputs(a.limit)?;
+    if a.json {
+        print_json(&rows)?;
+    } else if rows.is_empty() {
+        println!("no failed inputs");
+    } else {
+        for r in rows {
+            println!("{}: {}", r.locator, r.error);
+        }
+    }
+    Ok(ExitCode::SUCCESS)
+}

@@ -1,0 +1,115 @@
+//! `ingest`: read inputs into the store, then extract and update the ledger.
+
+use std::process::ExitCode;
+
+use anyhow::Result;
+use sw_app::ingest::{IngestConfig, Pipeline, Summary};
+use sw_store::{SqliteStore, Store};
+
+use super::{exit_for, extractor, print_json, refresh, stop_flag, Context};
+use crate::cli::IngestArgs;
+use crate::progress::TermReporter;
+use crate::render;
+
+pub fn run(ctx: &Context, args: IngestArgs) -> Result<ExitCode> {
+    let mut store = ctx.open()?;
+    let summary = ingest(&mut store, &args, true)?;
+    let extracted = if args.no_extract || summary.interrupted {
+        None
+    } else {
+        // the pipeline extracted the new articles; this pass does what it left
+        let mut e = refresh(&mut store, false)?;
+        e.absorb(&summary.extracted);
+        Some(e)
+    };
+    let counts = store.counts()?;
+    if args.json {
+        print_json(
+            &serde_json::json!({ "summary": summary, "store": counts, "extracted": extracted }),
+        )?;
+    } else {
+        println!("{}", render::summary_line(&summary, &counts));
+        if let Some(e) = &extracted {
+            println!("{}", render::extract_line(e));
+        }
+    }
+    Ok(exit_for(&summary))
+}
+
+/// Runs the ingest pipeline over `args.inputs` (no extraction pass after it).
+pub fn ingest(store: &mut SqliteStore, args: &IngestArgs, progress: bool) -> Result<Summary> {
+    let options = sw_ingest::Options {
+        format: args.format.map(Into::into),
+        meta: sw_ingest::UnitMeta {
+            url: args.url.clone(),
+            outlet: args.outlet.clone(),
+            published: args.published.clone(),
+            title: args.title.clone(),
+            lang: args.lang.clone(),
+            ..Default::default()
+        },
+        fetch_links: args.fetch_links,
+        limits: sw_ingest::Limits {
+            max_bytes: args.max_bytes,
+            max_depth: args.max_depth,
+            timeout: std::time::Duration::from_secs(args.timeout),
+            ..Default::default()
+        },
+    };
+    if let Some(p) = &args.published {
+        if sw_ingest::parse_date(p).is_none() {
+            anyhow::bail!("--published {p:?} is not a date (expected YYYY-MM-DD)");
+        }
+    }
+    if !(0.0..=1.0).contains(&args.near_dup) {
+        anyhow::bail!("--near-dup must be between 0 and 1");
+    }
+    let needs_net = args
+        .inputs
+        .iter()
+        .any(|i| i.starts_with("http://") || i.starts_with("https://"))
+        || args.fetch_links;
+    let fetcher = if needs_net {
+        Some(sw_ingest::Fetcher::new(&options.limits).map_err(anyhow::Error::msg)?)
+    } else {
+        None
+    };
+    let stop = stop_flag();
+    let reporter = TermReporter::new(progress);
+    let mut pipeline = Pipeline {
+        store,
+        config: IngestConfig {
+            options,
+            near_dup: args.near_dup,
+            batch: args.batch.max(1),
+            today: chrono::Utc::now().date_naive(),
+        },
+        stop: &stop,
+        fetcher: fetcher.as_ref(),
+        extractor: (!args.no_extract).then(extractor),
+    };
+    let summary = pipeline.run(&args.inputs, &reporter)?;
+    reporter.finish();
+    Ok(summary)
+}
+
+/// Arguments of an ingest of `inputs` with every default (the demo's).
+pub fn defaults(inputs: Vec<String>) -> IngestArgs {
+    IngestArgs {
+        inputs,
+        format: None,
+        url: None,
+        outlet: None,
+        published: None,
+        title: None,
+        lang: None,
+        fetch_links: false,
+        no_extract: false,
+        max_bytes: 16 * 1024 * 1024,
+        max_depth: 256,
+        timeout: 30,
+        near_dup: sw_dedup::DEFAULT_THRESHOLD,
+        batch: 256,
+        json: false,
+    }
+}

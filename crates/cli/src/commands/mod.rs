@@ -1,0 +1,161 @@
+//! Dispatch: one module per command, each of which opens what it needs, calls `sw-app` and
+//! renders the result as a table or JSON. Shared here: the store, the stop flag set by
+//! Ctrl-C, the extractor, and the JSON printing of stored ledger lists.
+
+mod articles;
+mod demo;
+mod developments;
+mod eval;
+mod export;
+mod extract;
+mod failures;
+mod incidents;
+mod ingest;
+mod reports;
+mod serve;
+mod show;
+mod status;
+mod tallies;
+mod tally;
+
+use std::path::{Path, PathBuf};
+use std::process::ExitCode;
+use std::sync::atomic::{AtomicBool, Ordering};
+use std::sync::{Arc, OnceLock};
+
+use anyhow::{Context as _, Result};
+use sw_app::ingest::Summary;
+use sw_extract::Extractor;
+use sw_store::{LedgerFilter, LedgerList, SqliteStore, Store};
+
+use crate::cli::{Cli, Command};
+use crate::render;
+
+pub fn run(cli: Cli) -> Result<ExitCode> {
+    let ctx = Context { db: cli.db };
+    match cli.command {
+        Command::Ingest(a) => ingest::run(&ctx, a),
+        Command::Articles(a) => articles::run(&ctx, a),
+        Command::Show(a) => show::run(&ctx, a),
+        Command::Failures(a) => failures::run(&ctx, a),
+        Command::Status(a) => status::run(&ctx, a),
+        Command::Extract(a) => extract::run(&ctx, a),
+        Command::Reports(a) => reports::run(&ctx, a),
+        Command::Incidents(a) => incidents::run(&ctx, a),
+        Command::Tallies(a) => tallies::run(&ctx, a),
+        Command::Tally(a) => tally::run(&ctx, a),
+        Command::Developments(a) => developments::run(&ctx, a),
+        Command::Export(a) => export::run(&ctx, a),
+        Command::Eval(a) => eval::run(a),
+        Command::Demo(a) => demo::run(a),
+        Command::Serve(a) => serve::run(&ctx, a),
+    }
+}
+
+/// What every command may need from the invocation.
+pub struct Context {
+    pub db: PathBuf,
+}
+
+impl Context {
+    pub fn open(&self) -> Result<SqliteStore> {
+        open(&self.db)
+    }
+}
+
+pub fn open(db: &Path) -> Result<SqliteStore> {
+    SqliteStore::open(db).with_context(|| format!("cannot open the store {}", db.display()))
+}
+
+/// The flag Ctrl-C sets, with its handler installed on first use (once per process). First
+/// Ctrl-C: the work in flight is finished and committed, then the command stops. Second:
+/// leave at once (the store stays consistent either way; what was interrupted is redone on
+/// the next run).
+pub fn stop_flag() -> Arc<AtomicBool> {
+    static STOP: OnceLock<Arc<AtomicBool>> = OnceLock::new();
+    STOP.get_or_init(|| {
+        let stop = Arc::new(AtomicBool::new(false));
+        let flag = stop.clone();
+        let _ = ctrlc::set_handler(move || {
+            if flag.swap(true, Ordering::SeqCst) {
+                std::process::exit(130);
+            }
+            eprintln!("\ninterrupted: finishing the current batch; run the same command again to complete the ingest");
+        });
+        stop
+    })
+    .clone()
+}
+
+/// The extractor, built once per process (its lexicons and gazetteer take a moment).
+pub fn extractor() -> Arc<Extractor> {
+    static EXTRACTOR: OnceLock<Arc<Extractor>> = OnceLock::new();
+    EXTRACTOR.get_or_init(|| Arc::new(Extractor::new())).clone()
+}
+
+/// Extracts what is new, dates undated articles and updates the ledger, with a spinner.
+pub fn refresh(store: &mut SqliteStore, all: bool) -> Result<sw_app::ExtractSummary> {
+    let bar = crate::progress::extraction_spinner();
+    let summary = sw_app::refresh(store, &extractor(), all, &|n| {
+        bar.set_message(format!("{n} articles"))
+    })?;
+    bar.finish_and_clear();
+    Ok(summary)
+}
+
+pub fn exit_for(s: &Summary) -> ExitCode {
+    if s.interrupted {
+        ExitCode::from(130)
+    } else if s.failed > 0 {
+        ExitCode::from(1)
+    } else {
+        ExitCode::SUCCESS
+    }
+}
+
+/// Prints the stored ledger's entries of `list` as one pretty JSON array, streaming the
+/// stored rows (no entry is parsed).
+pub fn stream_json<S: Store>(store: &S, list: LedgerList, filter: &LedgerFilter) -> Result<()> {
+    let stdout = std::io::stdout();
+    let mut out =
+        render::PrettyArray::new(std::io::BufWriter::with_capacity(1 << 16, stdout.lock()));
+    let mut failed = None;
+    store.ledger_rows(list, filter, &mut |json| match out.push(json) {
+        Ok(()) => true,
+        Err(e) => {
+            failed = Some(e);
+            false
+        }
+    })?;
+    if let Some(e) = failed {
+        return Err(e.into());
+    }
+    out.finish()?;
+    Ok(())
+}
+
+/// Prints one list of the ledger (brought up to date first): streamed JSON, or the rows
+/// `filter` keeps parsed and laid out by `table`.
+pub fn print_list<T: serde::de::DeserializeOwned>(
+    ctx: &Context,
+    list: LedgerList,
+    filter: &LedgerFilter,
+    json: bool,
+    table: impl Fn(&[T]) -> String,
+) -> Result<ExitCode> {
+    let mut store = ctx.open()?;
+    sw_app::ledger::update(&mut store)?;
+    if json {
+        stream_json(&store, list, filter)?;
+    } else {
+        let rows: Vec<T> = sw_app::ledger::rows(&store, list, filter)?;
+        print!("{}", table(&rows));
+    }
+    Ok(ExitCode::SUCCESS)
+}
+
+/// Prints `v` as pretty JSON on standard output.
+pub fn print_json<T: serde::Serialize>(v: &T) -> Result<()> {
+    println!("{}", serde_json::to_string_pretty(v)?);
+    Ok(())
+}

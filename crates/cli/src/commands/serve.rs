@@ -1,0 +1,34 @@
+//! `serve`: the ledger as a read-only web app and JSON API, until Ctrl-C.
+
+use std::path::Path;
+use std::process::ExitCode;
+
+use anyhow::Result;
+
+use super::Context;
+use crate::cli::ServeArgs;
+
+pub fn run(ctx: &Context, a: ServeArgs) -> Result<ExitCode> {
+    serve(&ctx.db, &a.addr, a.rate_limit)?;
+    Ok(ExitCode::SUCCESS)
+}
+
+/// Serves the store's ledger over HTTP until Ctrl-C (the web app lives in `sw-web`).
+pub fn serve(db: &Path, addr: &str, rate_limit: u32) -> Result<()> {
+    let options = sw_web::Options {
+        rate_limit,
+        ..Default::default()
+    };
+    let store = super::open(db)?;
+    sw_web::serve(store, addr, options, |local| {
+        println!(
+            "strikewatch: serving {} at http://{local}/ (read-only; Ctrl-C to stop)",
+            db.display()
+        );
+        if !local.ip().is_loopback() {
+            println!("note: listening beyond this machine ({local})");
+        }
+        use std::io::Write;
+        let _ = std::io::stdout().flush();
+    })
+}

@@ -1,0 +1,21 @@
+//! `tally --check`: reported totals against the ledger's own running sums.
+
+use std::process::ExitCode;
+
+use anyhow::Result;
+
+use super::{print_json, Context};
+use crate::cli::TallyArgs;
+use crate::render;
+
+pub fn run(ctx: &Context, a: TallyArgs) -> Result<ExitCode> {
+    let mut store = ctx.open()?;
+    let ledger = sw_app::ledger::ledger(&mut store)?;
+    let gaps = sw_ledger::tally_check(&ledger);
+    if a.json {
+        print_json(&gaps)?;
+    } else {
+        print!("{}", render::gaps_table(&gaps));
+    }
+    Ok(ExitCode::SUCCESS)
+}
