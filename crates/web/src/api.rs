@@ -11,8 +11,7 @@ use axum::routing::get;
 use axum::{Json, Router};
 use serde::{Deserialize, Serialize};
 use serde_json::{json, Value};
-use sw_model::Report;
-use sw_store::{ReportFilter, Store};
+use sw_store::Store;
 
 use crate::snapshot::{valid_date, Cached, Filter};
 use crate::App;
@@ -145,31 +144,11 @@ async fn articles(State(app): State<Arc<App>>, Query(p): Query<Paging>) -> Respo
 async fn article(State(app): State<Arc<App>>, Path(id): Path<i64>) -> Response {
     let got = app
         .with_store(move |store| {
-            let Some(row) = store.article(id)? else {
-                return Ok(None);
-            };
-            let mut reports = Vec::new();
-            store.reports(
-                ReportFilter {
-                    article: Some(id),
-                    kind: None,
-                    undated: false,
-                },
-                &mut |r| {
-                    if let Ok(rep) = serde_json::from_str::<Report>(&r.json) {
-                        let mut v = serde_json::to_value(&rep).unwrap_or(Value::Null);
-                        if let Value::Object(m) = &mut v {
-                            m.insert("id".into(), r.id.into());
-                            m.insert("article_id".into(), r.article_id.into());
-                        }
-                        reports.push(v);
-                    }
-                    true
-                },
-            )?;
-            let mut v = serde_json::to_value(&row)?;
-            v["reports"] = Value::Array(reports);
-            Ok(Some(v))
+            let x = sw_app::reports::article_with_reports(store, id)?;
+            // through a JSON value: keys sorted, as `show --json` writes them
+            x.map(|x| serde_json::to_value(&x))
+                .transpose()
+                .map_err(Into::into)
         })
         .await;
     match got {

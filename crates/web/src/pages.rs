@@ -839,29 +839,10 @@ async fn articles(State(app): State<Arc<App>>, Query(p): Query<Paging>) -> Respo
 
 async fn article(State(app): State<Arc<App>>, Path(id): Path<i64>) -> Response {
     let got = app
-        .with_store(move |store| {
-            let Some(row) = store.article(id)? else {
-                return Ok(None);
-            };
-            let mut reports = Vec::new();
-            store.reports(
-                ReportFilter {
-                    article: Some(id),
-                    kind: None,
-                    undated: false,
-                },
-                &mut |r| {
-                    if let Ok(rep) = serde_json::from_str::<Report>(&r.json) {
-                        reports.push((r.id, rep));
-                    }
-                    true
-                },
-            )?;
-            Ok(Some((row, reports)))
-        })
+        .with_store(move |store| sw_app::reports::article_with_reports(store, id))
         .await;
     let (row, reports) = match got {
-        Ok(Some(x)) => x,
+        Ok(Some(x)) => (x.article, x.reports),
         Ok(None) => return not_found("No article has this id."),
         Err(e) => return server_error(e),
     };
@@ -878,7 +859,7 @@ async fn article(State(app): State<Arc<App>>, Path(id): Path<i64>) -> Response {
     let text = row.text.clone().unwrap_or_default();
     let spans: Vec<(usize, usize, String, String)> = reports
         .iter()
-        .flat_map(|(_, r)| r.claims.iter())
+        .flat_map(|r| r.report.claims.iter())
         .map(|c| {
             (
                 c.span[0],
@@ -910,7 +891,7 @@ async fn article(State(app): State<Arc<App>>, Path(id): Path<i64>) -> Response {
             table.data {
                 thead { tr { th { "kind" } th { "type" } th { "modality" } th { "date" } th { "place" } th { "source" } th { "claims" } } }
                 tbody {
-                    @for (rid, r) in &reports {
+                    @for sw_app::reports::ReportOut { id: rid, report: r, .. } in &reports {
                         tr {
                             td { (r.kind.as_str())
                                 @if let Some(inc) = joined.get(rid) { br; a href={"/incidents/" (inc)} { "incident" } } }
