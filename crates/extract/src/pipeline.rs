@@ -2988,12 +2988,16 @@ fn add_actors(
             name: v.canonical.clone(),
             alleged,
             source: src.clone(),
+            state: None,
+            non_state: false,
         });
         rep.claims.push(ctx.claim(
             ClaimField::Actor(role),
             ClaimValue::Actor(ActorValue {
                 alleged,
                 name: v.canonical.clone(),
+                state: None,
+                non_state: false,
             }),
             [s, e],
             src,
@@ -3370,6 +3374,12 @@ fn merge(cands: Vec<Cand>) -> Vec<Report> {
                         out.push(r);
                     }
                 }
+            }
+            CandKind::Report(ReportKind::Reference) => {
+                ords.push(None);
+                wk.push(None);
+                weak.push(false);
+                out.push(r);
             }
             CandKind::Report(ReportKind::Tally) => {
                 let pos = out.iter().position(|x| {

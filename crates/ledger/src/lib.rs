@@ -278,6 +278,12 @@ pub struct ActorRef {
     pub name: String,
     /// The affiliation is a claim, not a fact (always true for target groups).
     pub alleged: bool,
+    /// The state of a state force (ISO 3166 alpha-2).
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub state: Option<String>,
+    /// A non-state armed group.
+    #[serde(default, skip_serializing_if = "std::ops::Not::not")]
+    pub non_state: bool,
 }
 
 /// One real-world event merged from the reports of many articles.
@@ -314,6 +320,10 @@ pub struct Incident {
     /// Member reports attached without a day of their own (undated or month precision),
     /// because exactly one incident fitted them.
     pub attached_report_ids: Vec<i64>,
+    /// Mentions of this event as an earlier one in later reporting ("the September 2
+    /// strike"): shown with their sentences, never counted as sources or stories.
+    #[serde(default, skip_serializing_if = "Vec::is_empty")]
+    pub references: Vec<SourceRef>,
 }
 
 /// A cumulative claim ("16 strikes have killed at least 66 people since September").
@@ -365,6 +375,8 @@ impl Ledger {
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
 pub enum Route {
     Incident,
+    /// A mention of an earlier event: it joins the incident it points to, or nothing.
+    Reference,
     Tally,
     Development,
 }
@@ -375,6 +387,7 @@ pub enum Route {
 pub fn route(r: &Report) -> Route {
     match r.kind {
         ReportKind::Tally => Route::Tally,
+        ReportKind::Reference => Route::Reference,
         ReportKind::Event if matches!(r.modality, Modality::Occurred | Modality::Denied) => {
             Route::Incident
         }
@@ -388,11 +401,13 @@ pub fn build(reports: &[ReportInput]) -> Ledger {
     sorted.sort_by_cached_key(|r| (r.stable_key(), r.report_id));
     sorted.dedup_by(|a, b| a.stable_key() == b.stable_key() && a.report_id == b.report_id);
     let mut events = Vec::new();
+    let mut references = Vec::new();
     let mut tallies = Vec::new();
     let mut developments = Vec::new();
     for r in sorted {
         match route(&r.report) {
             Route::Incident => events.push(r),
+            Route::Reference => references.push(r),
             Route::Tally => tallies.push(tally::tally_of(r)),
             Route::Development => developments.push(development_of(r)),
         }
@@ -402,7 +417,7 @@ pub fn build(reports: &[ReportInput]) -> Ledger {
     unique_ids(tallies.iter_mut().map(|t| &mut t.id));
     unique_ids(developments.iter_mut().map(|d| &mut d.id));
     Ledger {
-        incidents: resolve::incidents(&events),
+        incidents: resolve::incidents(&events, &references),
         tallies,
         developments,
     }
@@ -434,6 +449,7 @@ pub enum Entry {
 #[derive(Debug, Default)]
 pub struct Builder {
     events: Vec<ReportInput>,
+    references: Vec<ReportInput>,
 }
 
 impl Builder {
@@ -453,16 +469,24 @@ impl Builder {
                 self.events.push(r);
                 None
             }
+            Route::Reference => {
+                slim(&mut r.report);
+                self.references.push(r);
+                None
+            }
             Route::Tally => Some(Entry::Tally(tally::tally_of(&r))),
             Route::Development => Some(Entry::Development(development_of(&r))),
         }
     }
 
     pub fn incidents(self, emit: &mut dyn FnMut(Incident)) {
-        let mut sorted: Vec<&ReportInput> = self.events.iter().collect();
-        sorted.sort_by_cached_key(|r| (r.stable_key(), r.report_id));
-        sorted.dedup_by(|a, b| a.stable_key() == b.stable_key() && a.report_id == b.report_id);
-        resolve::each_incident(&sorted, emit);
+        fn sorted(v: &[ReportInput]) -> Vec<&ReportInput> {
+            let mut s: Vec<&ReportInput> = v.iter().collect();
+            s.sort_by_cached_key(|r| (r.stable_key(), r.report_id));
+            s.dedup_by(|a, b| a.stable_key() == b.stable_key() && a.report_id == b.report_id);
+            s
+        }
+        resolve::each_incident(&sorted(&self.events), &sorted(&self.references), emit);
     }
 }
 
@@ -511,6 +535,8 @@ fn development_of(r: &ReportInput) -> Development {
         .map(|a| ActorRef {
             name: a.name.clone(),
             alleged: a.alleged,
+            state: a.state.clone(),
+            non_state: a.non_state,
         })
         .collect();
     actors.sort();

@@ -88,9 +88,33 @@ fn item(r: &ReportInput) -> Item<'_> {
 struct Group {
     et: EventType,
     day: Option<NaiveDate>,
+    /// For an incident known only from news told with no date expression: the days it may
+    /// have happened on (`day` is the likeliest of them).
+    window: Option<(NaiveDate, NaiveDate)>,
     region: Option<String>,
     members: Vec<usize>,
     attached: Vec<usize>,
+    /// Reports that mention this event as an earlier one ("the September 2 strike").
+    references: Vec<usize>,
+}
+
+impl Group {
+    fn new(
+        et: EventType,
+        day: Option<NaiveDate>,
+        region: Option<String>,
+        members: Vec<usize>,
+    ) -> Group {
+        Group {
+            et,
+            day,
+            window: None,
+            region,
+            members,
+            attached: Vec::new(),
+            references: Vec::new(),
+        }
+    }
 }
 
 /// An imprecise report's own incident: (event type, date, precision, story, region, killed).
@@ -119,17 +143,22 @@ impl Uf {
     }
 }
 
-/// Resolves the event reports (already routed to incidents) into incidents.
-pub(crate) fn incidents(events: &[&ReportInput]) -> Vec<Incident> {
+/// Resolves the event reports (already routed to incidents) into incidents, and attaches the
+/// references to earlier events to the incident each points to.
+pub(crate) fn incidents(events: &[&ReportInput], references: &[&ReportInput]) -> Vec<Incident> {
     let mut out: Vec<Incident> = Vec::new();
-    each_incident(events, &mut |i| out.push(i));
+    each_incident(events, references, &mut |i| out.push(i));
     out.sort_by(|a, b| (a.date.is_none(), &a.date, &a.id).cmp(&(b.date.is_none(), &b.date, &b.id)));
     out
 }
 
 /// The same incidents, each handed to `emit` as soon as it is assembled, before the final
 /// sort (which breaks ties in this order).
-pub(crate) fn each_incident(events: &[&ReportInput], emit: &mut dyn FnMut(Incident)) {
+pub(crate) fn each_incident(
+    events: &[&ReportInput],
+    references: &[&ReportInput],
+    emit: &mut dyn FnMut(Incident),
+) {
     let mut items: Vec<Item> = events.iter().map(|r| item(r)).collect();
     items.sort_by(|a, b| a.key.cmp(&b.key).then(a.r.report_id.cmp(&b.r.report_id)));
     story_pass(&mut items);
@@ -137,12 +166,14 @@ pub(crate) fn each_incident(events: &[&ReportInput], emit: &mut dyn FnMut(Incide
     // 1. day blocks
     let mut blocks: BTreeMap<(EventType, NaiveDate), Vec<usize>> = BTreeMap::new();
     let mut loose: Vec<usize> = Vec::new();
+    let mut windowed: Vec<usize> = Vec::new();
     for (i, it) in items.iter().enumerate() {
         match it.day {
             Some(d) => blocks
                 .entry((it.r.report.event_type, d))
                 .or_default()
                 .push(i),
+            None if publication_window(it).is_some() => windowed.push(i),
             None => loose.push(i),
         }
     }
@@ -180,13 +211,12 @@ pub(crate) fn each_incident(events: &[&ReportInput], emit: &mut dyn FnMut(Incide
             }
         }
         for (region, members) in by_region {
-            groups.push(Group {
-                et: *et,
-                day: Some(*day),
-                region: Some(region).filter(|r| !r.is_empty()),
+            groups.push(Group::new(
+                *et,
+                Some(*day),
+                Some(region).filter(|r| !r.is_empty()),
                 members,
-                attached: Vec::new(),
-            });
+            ));
         }
     }
 
@@ -202,6 +232,16 @@ pub(crate) fn each_incident(events: &[&ReportInput], emit: &mut dyn FnMut(Incide
         }
     }
     let mut groups = groups;
+    // news told with no date expression: it joins the one day incident its window fits,
+    // else the window's own incident
+    let mut open: Vec<usize> = Vec::new();
+    for &i in &windowed {
+        match window_target(&items[i], &groups, &by_day, &items) {
+            Some(g) => groups[g].attached.push(i),
+            None => open.push(i),
+        }
+    }
+    groups.extend(window_groups(&open, &items));
     let mut own: BTreeMap<OwnKey, Vec<usize>> = BTreeMap::new();
     for &i in &loose {
         let it = &items[i];
@@ -222,18 +262,160 @@ pub(crate) fn each_incident(events: &[&ReportInput], emit: &mut dyn FnMut(Incide
         .push(i);
     }
     for ((et, _, _, _, region, _), members) in own {
-        groups.push(Group {
-            et,
-            day: None,
-            region,
-            members,
-            attached: Vec::new(),
-        });
+        groups.push(Group::new(et, None, region, members));
     }
 
-    for g in &groups {
-        emit(assemble(g, &items));
+    attach_references(references, &mut groups, &items, &mut |refs, g| {
+        emit(assemble(g, &items, refs))
+    });
+}
+
+/// Hands each group to `emit` with the references that point to it: a reference joins the
+/// one incident of its event type whose date it fits (its day, a day either side, or its
+/// window) in a compatible region with a compatible toll; a reference that fits none, or
+/// several, joins none (it stays a report of kind `reference`).
+fn attach_references(
+    references: &[&ReportInput],
+    groups: &mut [Group],
+    items: &[Item],
+    emit: &mut dyn FnMut(&[Item], &Group),
+) {
+    let mut by_day: BTreeMap<(EventType, NaiveDate), Vec<usize>> = BTreeMap::new();
+    for (g, grp) in groups.iter().enumerate() {
+        if let Some(d) = grp.day {
+            by_day.entry((grp.et, d)).or_default().push(g);
+        }
     }
+    let mut refs: Vec<Item> = references.iter().map(|r| item(r)).collect();
+    refs.sort_by(|a, b| a.key.cmp(&b.key).then(a.r.report_id.cmp(&b.r.report_id)));
+    for (i, it) in refs.iter().enumerate() {
+        let span = match (it.day, it.r.report.when()) {
+            (Some(d), _) => (d - chrono::Duration::days(1), d + chrono::Duration::days(1)),
+            (None, Some(w)) if (w.last - w.first).num_days() <= 7 => (w.first, w.last),
+            _ => continue,
+        };
+        let et = it.r.report.event_type;
+        let mut found: Option<usize> = None;
+        let mut ambiguous = false;
+        for (_, gs) in by_day.range((et, span.0)..=(et, span.1)) {
+            for &g in gs {
+                let grp = &groups[g];
+                let region_ok = match (&it.region, &grp.region) {
+                    (Some(a), Some(b)) => a == b,
+                    _ => true,
+                };
+                let killed_ok = it.killed.is_none_or(|k| {
+                    let pts = killed_points(&grp.members, items);
+                    pts.is_empty() || pts.contains(&k)
+                });
+                if region_ok && killed_ok {
+                    ambiguous |= found.is_some_and(|f| f != g);
+                    found = Some(g);
+                }
+            }
+        }
+        if let (Some(g), false) = (found, ambiguous) {
+            groups[g].references.push(i);
+        }
+    }
+    for g in groups.iter() {
+        emit(&refs, g);
+    }
+}
+
+/// The window of a report told with no date expression (precision `window`).
+fn publication_window(it: &Item) -> Option<(NaiveDate, NaiveDate)> {
+    let w = it.r.report.when()?;
+    (w.precision == DatePrecision::Window).then_some((w.first, w.last))
+}
+
+/// Whether a group's toll and a report's agree (either unknown, or a value in common).
+fn killed_fits(members: &[usize], killed: Option<i64>, items: &[Item]) -> bool {
+    killed.is_none_or(|k| {
+        let pts = killed_points(members, items);
+        pts.is_empty() || pts.contains(&k)
+    })
+}
+
+/// The one day incident a window report fits: its event type, a day in its window, a
+/// region that does not differ, a toll that does not differ. `None` when none or several fit.
+fn window_target(
+    it: &Item,
+    groups: &[Group],
+    by_day: &BTreeMap<(EventType, NaiveDate), Vec<usize>>,
+    items: &[Item],
+) -> Option<usize> {
+    let (from, to) = publication_window(it)?;
+    let et = it.r.report.event_type;
+    let mut found = None;
+    for (_, gs) in by_day.range((et, from)..=(et, to)) {
+        for &g in gs {
+            let grp = &groups[g];
+            let region_ok = match (&it.region, &grp.region) {
+                (Some(a), Some(b)) => a == b,
+                _ => true,
+            };
+            if !region_ok || !killed_fits(&grp.members, it.killed, items) {
+                continue;
+            }
+            if found.is_some() {
+                return None;
+            }
+            found = Some(g);
+        }
+    }
+    found
+}
+
+/// Window reports that joined no day incident become incidents of their own: reports of one
+/// event type and region whose windows overlap and whose tolls agree are one incident,
+/// dated to the likeliest day of the days all their windows share (the day before the last,
+/// since news is mostly of the day before), with those days as its window.
+fn window_groups(open: &[usize], items: &[Item]) -> Vec<Group> {
+    let mut sorted: Vec<(usize, (NaiveDate, NaiveDate))> = open
+        .iter()
+        .filter_map(|&i| Some((i, publication_window(&items[i])?)))
+        .collect();
+    sorted.sort_by(|a, b| {
+        let (ia, ib) = (&items[a.0], &items[b.0]);
+        (ia.r.report.event_type, &ia.region, a.1, &ia.key).cmp(&(
+            ib.r.report.event_type,
+            &ib.region,
+            b.1,
+            &ib.key,
+        ))
+    });
+    let mut out: Vec<Group> = Vec::new();
+    for (i, (from, to)) in sorted {
+        let it = &items[i];
+        let fits = out.last().is_some_and(|g| {
+            let (gf, gt) = g.window.expect("window group");
+            g.et == it.r.report.event_type
+                && g.region == it.region
+                && from <= gt
+                && gf <= to
+                && killed_fits(&g.members, it.killed, items)
+        });
+        if fits {
+            let g = out.last_mut().expect("group");
+            let (gf, gt) = g.window.expect("window group");
+            g.window = Some((gf.max(from), gt.min(to)));
+            g.members.push(i);
+        } else {
+            let mut g = Group::new(it.r.report.event_type, None, it.region.clone(), vec![i]);
+            g.window = Some((from, to));
+            out.push(g);
+        }
+    }
+    for g in &mut out {
+        let (from, to) = g.window.expect("window group");
+        g.day = Some(if to > from {
+            to - chrono::Duration::days(1)
+        } else {
+            to
+        });
+    }
+    out
 }
 
 fn killed_points(members: &[usize], items: &[Item]) -> BTreeSet<i64> {
@@ -334,13 +516,7 @@ fn merge_adjacent(groups: Vec<Group>, items: &[Item]) -> Vec<Group> {
         if uf.find(g) == g {
             let (day, region, mut members) = state[g].clone();
             members.sort_unstable();
-            out.push(Group {
-                et: groups[g].et,
-                day: Some(day),
-                region,
-                members,
-                attached: Vec::new(),
-            });
+            out.push(Group::new(groups[g].et, Some(day), region, members));
         }
     }
     out
@@ -401,7 +577,7 @@ fn majority<T: Ord + Clone>(vals: impl IntoIterator<Item = T>) -> Option<T> {
     counts.into_iter().find(|(_, c)| *c == max).map(|(v, _)| v)
 }
 
-fn assemble(g: &Group, items: &[Item]) -> Incident {
+fn assemble(g: &Group, items: &[Item], refs: &[Item]) -> Incident {
     let all: Vec<usize> = g.members.iter().chain(g.attached.iter()).copied().collect();
     let mut members: Vec<&Item> = all.iter().map(|&i| &items[i]).collect();
     // earliest published first (undated last), then by key
@@ -416,6 +592,11 @@ fn assemble(g: &Group, items: &[Item]) -> Incident {
     let id = short_id("inc", &members[0].key);
 
     let (date, date_precision, window) = match g.day {
+        Some(d) if g.window.is_some() => {
+            let (from, to) = g.window.expect("window");
+            let f = |d: NaiveDate| d.format("%Y-%m-%d").to_string();
+            (Some(f(d)), DatePrecision::Window, Some([f(from), f(to)]))
+        }
         Some(d) => {
             let d = d.format("%Y-%m-%d").to_string();
             (Some(d.clone()), DatePrecision::Day, Some([d.clone(), d]))
@@ -506,6 +687,8 @@ fn assemble(g: &Group, items: &[Item]) -> Incident {
                 .map(|a| ActorRef {
                     name: a.name.clone(),
                     alleged: a.alleged,
+                    state: a.state.clone(),
+                    non_state: a.non_state,
                 })
         }))
     };
@@ -532,6 +715,11 @@ fn assemble(g: &Group, items: &[Item]) -> Incident {
         target_groups: actors(Role::TargetGroup),
         sources: reports.iter().map(|r| r.source_ref()).collect(),
         attached_report_ids,
+        references: g
+            .references
+            .iter()
+            .map(|&i| refs[i].r.source_ref())
+            .collect(),
     }
 }
 

@@ -75,6 +75,8 @@ fn strike(date: &str, region: Option<&str>, killed: Option<i64>) -> Report {
             name: "U.S. military".into(),
             alleged: false,
             source: Source::outlet(),
+            state: Some("US".into()),
+            non_state: false,
         }],
         source: Source::outlet(),
         sentence: [0, 40],
@@ -1076,4 +1078,144 @@ fn high_is_never_below_best() {
     let k = l.incidents[0].figures.killed.as_ref().unwrap();
     assert_eq!(k.best, Some(55), "{k:#?}");
     assert_eq!((k.low, k.high), (Some(40), Some(55)));
+}
+
+/// A report told with no date expression, dated by the window of days up to publication.
+fn windowed(published: &str, region: Option<&str>, killed: Option<i64>) -> Report {
+    let mut r = strike(published, region, killed);
+    r.date_precision = DatePrecision::Window;
+    r.date_basis = DateBasis::Publication;
+    r
+}
+
+#[test]
+fn news_with_no_date_joins_the_one_incident_its_window_fits() {
+    let mut c = Corpus::new();
+    c.add(
+        1,
+        1,
+        "2025-10-04",
+        "en",
+        strike("2025-10-03", Some("caribbean"), Some(4)),
+    );
+    // published the next day, telling of "a strike that killed four" with no day
+    c.add(
+        2,
+        2,
+        "2025-10-05",
+        "es",
+        windowed("2025-10-05", Some("caribbean"), Some(4)),
+    );
+    let l = c.build();
+    assert_eq!(l.incidents.len(), 1, "{}", l.to_json());
+    assert_eq!(l.incidents[0].date.as_deref(), Some("2025-10-03"));
+    assert_eq!(l.incidents[0].date_precision, DatePrecision::Day);
+    assert_eq!(l.incidents[0].stories, 2);
+}
+
+#[test]
+fn news_with_no_date_and_nothing_to_join_is_dated_in_its_window() {
+    let mut c = Corpus::new();
+    c.add(
+        1,
+        1,
+        "2025-10-05",
+        "en",
+        windowed("2025-10-05", Some("caribbean"), Some(2)),
+    );
+    // another outlet the next day: the windows overlap, the tolls agree: one incident
+    c.add(
+        2,
+        2,
+        "2025-10-06",
+        "en",
+        windowed("2025-10-06", Some("caribbean"), Some(2)),
+    );
+    // a different toll in another sea is another incident
+    c.add(
+        3,
+        3,
+        "2025-10-06",
+        "en",
+        windowed("2025-10-06", Some("eastern_pacific"), Some(5)),
+    );
+    let l = c.build();
+    assert_eq!(l.incidents.len(), 2, "{}", l.to_json());
+    let carib = l
+        .incidents
+        .iter()
+        .find(|i| i.place.region_code.as_deref() == Some("caribbean"))
+        .unwrap();
+    assert_eq!(carib.date_precision, DatePrecision::Window);
+    // the days both windows hold are 4-5 October: the likeliest is the day before the last
+    assert_eq!(
+        carib.window,
+        Some(["2025-10-04".to_string(), "2025-10-05".to_string()])
+    );
+    assert_eq!(carib.date.as_deref(), Some("2025-10-04"));
+    assert_eq!(carib.stories, 2);
+}
+
+#[test]
+fn two_incidents_in_the_window_leave_the_report_its_own() {
+    let mut c = Corpus::new();
+    c.add(
+        1,
+        1,
+        "2025-10-04",
+        "en",
+        strike("2025-10-03", Some("caribbean"), Some(4)),
+    );
+    c.add(
+        2,
+        2,
+        "2025-10-05",
+        "en",
+        strike("2025-10-04", Some("caribbean"), Some(3)),
+    );
+    // no toll: it could be either
+    c.add(
+        3,
+        3,
+        "2025-10-05",
+        "en",
+        windowed("2025-10-05", Some("caribbean"), None),
+    );
+    let l = c.build();
+    assert_eq!(l.incidents.len(), 3, "{}", l.to_json());
+}
+
+#[test]
+fn references_join_the_incident_they_point_to_and_never_make_one() {
+    let mut c = Corpus::new();
+    c.add(
+        1,
+        1,
+        "2025-09-03",
+        "en",
+        strike("2025-09-02", Some("caribbean"), Some(11)),
+    );
+    // "the September 2 strike, which killed 11", told again in December
+    let mut back = strike("2025-09-02", Some("caribbean"), Some(11));
+    back.kind = ReportKind::Reference;
+    let r = c.add(2, 2, "2025-12-02", "en", back);
+    // "the seventh strike of the campaign": no day, nothing to join
+    let mut vague = strike("2025-09", Some("caribbean"), None);
+    vague.kind = ReportKind::Reference;
+    c.add(3, 3, "2025-10-10", "en", vague);
+    let l = c.build();
+    assert_eq!(l.incidents.len(), 1, "{}", l.to_json());
+    let i = &l.incidents[0];
+    assert_eq!(i.stories, 1, "a reference is not a source");
+    assert_eq!(i.references.len(), 1);
+    assert_eq!(i.references[0].report_id, r);
+    // the streamed build gives the same
+    let mut b = crate::Builder::new();
+    for x in &c.inputs {
+        assert!(b.add(x.clone()).is_none());
+    }
+    let mut streamed = Vec::new();
+    b.incidents(&mut |i| streamed.push(i));
+    assert_eq!(streamed.len(), 1);
+    assert_eq!(streamed[0].references.len(), 1);
 }

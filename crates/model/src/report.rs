@@ -39,11 +39,17 @@ macro_rules! snake_enum {
 
 snake_enum!(
     /// What a report is.
-    ReportKind { Event = "event", Development = "development", Tally = "tally" }
+    ///
+    /// A `reference` is a mention of an earlier event ("the first strike", "the September 2
+    /// strike", "the seventh attack of the campaign"): it may join the incident it points to,
+    /// but never makes one (codebook, *Incidents and reconciliation*).
+    ReportKind { Event = "event", Development = "development", Tally = "tally", Reference = "reference" }
 );
 snake_enum!(
-    /// Codebook event types.
-    EventType { Strike = "strike", Raid = "raid", Deployment = "deployment", Designation = "designation", Authorization = "authorization" }
+    /// Codebook event types. A `strike` or `raid` is by a state force; an `attack` is violence
+    /// by a non-state group (an ambush, a bombing, a drone or ship attack), shown apart and
+    /// never counted with strikes.
+    EventType { Strike = "strike", Raid = "raid", Attack = "attack", Deployment = "deployment", Designation = "designation", Authorization = "authorization" }
 );
 snake_enum!(
     /// What a strike hit.
@@ -54,8 +60,10 @@ snake_enum!(
     Modality { Occurred = "occurred", Planned = "planned", Proposed = "proposed", Threatened = "threatened", Denied = "denied", Hypothetical = "hypothetical", Negated = "negated" }
 );
 snake_enum!(
-    /// Precision of a date.
-    DatePrecision { Day = "day", Week = "week", Month = "month", Year = "year", Unknown = "unknown" }
+    /// Precision of a date. `window`: news told with no date expression, dated by the
+    /// article's publication: the date is the publication day and the event fell in the
+    /// [`WINDOW_DAYS`] days up to it.
+    DatePrecision { Day = "day", Week = "week", Month = "month", Year = "year", Window = "window", Unknown = "unknown" }
 );
 snake_enum!(
     /// Where a date came from.
@@ -243,6 +251,10 @@ impl Source {
     }
 }
 
+/// How many days a [`DatePrecision::Window`] date spans, ending on the publication day: news
+/// told with no date expression is about the day of publication or the two before it.
+pub const WINDOW_DAYS: i64 = 3;
+
 /// An actor of a report.
 #[derive(Serialize, Deserialize, Clone, Debug, PartialEq, Eq)]
 pub struct Actor {
@@ -250,6 +262,12 @@ pub struct Actor {
     pub name: String,
     pub alleged: bool,
     pub source: Source,
+    /// The state whose force the actor is (ISO 3166 alpha-2), for a state force.
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub state: Option<String>,
+    /// A non-state armed group (a cartel, insurgents, a militia, gunmen).
+    #[serde(default, skip_serializing_if = "std::ops::Not::not")]
+    pub non_state: bool,
 }
 
 /// The value a figure claim asserts (keys in the order JSON has always had them: sorted).
@@ -290,6 +308,11 @@ impl FigureValue {
 pub struct ActorValue {
     pub alleged: bool,
     pub name: String,
+    /// The state of a state force (ISO 3166 alpha-2).
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub state: Option<String>,
+    #[serde(default, skip_serializing_if = "std::ops::Not::not")]
+    pub non_state: bool,
 }
 
 /// What a claim asserts: a name or code (event type, modality, target kind, place name,
@@ -387,6 +410,11 @@ impl Report {
     pub fn when(&self) -> Option<When> {
         When::parse(self.date.as_deref()?, self.date_precision)
     }
+
+    /// The report's perpetrator: its first actor in that role.
+    pub fn perpetrator(&self) -> Option<&Actor> {
+        self.actors.iter().find(|a| a.role == Role::Perpetrator)
+    }
 }
 
 /// A date as the codebook writes it (`YYYY-MM-DD` for a day or the first day of a week,
@@ -411,6 +439,10 @@ impl When {
             DatePrecision::Week => {
                 let d = day(date)?;
                 (d, d + chrono::Duration::days(6))
+            }
+            DatePrecision::Window => {
+                let d = day(date)?;
+                (d - chrono::Duration::days(WINDOW_DAYS - 1), d)
             }
             DatePrecision::Month => {
                 let first = day(&format!("{date}-01"))?;
@@ -456,10 +488,21 @@ mod tests {
         let a = ClaimValue::Actor(ActorValue {
             alleged: true,
             name: "X".into(),
+            state: None,
+            non_state: false,
         });
         let j = serde_json::to_string(&a).unwrap();
         assert_eq!(j, r#"{"alleged":true,"name":"X"}"#);
         assert_eq!(serde_json::from_str::<ClaimValue>(&j).unwrap(), a);
+        let force = ClaimValue::Actor(ActorValue {
+            alleged: false,
+            name: "Mexican Navy".into(),
+            state: Some("MX".into()),
+            non_state: false,
+        });
+        let j = serde_json::to_string(&force).unwrap();
+        assert_eq!(j, r#"{"alleged":false,"name":"Mexican Navy","state":"MX"}"#);
+        assert_eq!(serde_json::from_str::<ClaimValue>(&j).unwrap(), force);
         assert_eq!(serde_json::to_string(&ClaimValue::None).unwrap(), "null");
         assert_eq!(
             serde_json::from_str::<ClaimValue>("\"2025-10-03\"").unwrap(),
@@ -501,6 +544,8 @@ mod tests {
             When::parse("2025", DatePrecision::Year).unwrap().last,
             d("2025-12-31")
         );
+        let w = When::parse("2025-10-12", DatePrecision::Window).unwrap();
+        assert_eq!((w.first, w.last), (d("2025-10-10"), d("2025-10-12")));
         assert_eq!(When::parse("2025-13", DatePrecision::Month), None);
         assert_eq!(When::parse("2025-10-12", DatePrecision::Unknown), None);
     }
