@@ -24,7 +24,6 @@
 //! assert!(matches!(again[0], Admission::Pending(_)));
 //! ```
 
-mod ledger_rows;
 pub mod search;
 mod sqlite;
 
@@ -307,7 +306,7 @@ pub trait Store {
     /// [...], "developments": [...]}`, each list already in order) as the ledger of
     /// `generation`.
     fn put_ledger(&mut self, generation: i64, json: &str) -> Result<()> {
-        let lists = ledger_rows::rows_of_ledger_json(json)?;
+        let lists = sqlite::ledger_rows::rows_of_ledger_json(json)?;
         let build = self.begin_ledger()?;
         for (list, rows) in lists {
             self.put_ledger_rows(build, list, &rows)?;

@@ -1,5 +1,7 @@
 //! The SQLite backend: one file, WAL journal, versioned migrations.
 
+pub(crate) mod ledger_rows;
+
 use std::collections::HashMap;
 use std::path::Path;
 
@@ -110,7 +112,7 @@ const MIGRATIONS: &[&str] = &[
     END;
     "#,
     // 4: the built ledger as rows (ledger_rows.rs)
-    crate::ledger_rows::MIGRATION,
+    ledger_rows::MIGRATION,
     // 5: report ids derived from (article, position) (see REPORTS_PER_ARTICLE), so that a
     // report's id does not depend on when its article was extracted
     r#"
