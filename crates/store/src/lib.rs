@@ -24,9 +24,11 @@
 //! assert!(matches!(again[0], Admission::Pending(_)));
 //! ```
 
+mod error;
 pub mod search;
 mod sqlite;
 
+pub use error::{Result, StoreError};
 pub use search::SearchHit;
 pub use sqlite::SqliteStore;
 
@@ -36,16 +38,6 @@ use sw_model::Article;
 
 pub type InputId = i64;
 pub type ArticleId = i64;
-
-#[derive(Debug, thiserror::Error)]
-pub enum StoreError {
-    #[error("database error: {0}")]
-    Db(#[from] rusqlite::Error),
-    #[error("{0}")]
-    Other(String),
-}
-
-pub type Result<T> = std::result::Result<T, StoreError>;
 
 /// Input bytes as read, before any parsing. `locator` says where they came from (a path, a
 /// `path:line` inside a JSONL file, a `path#record` inside a WARC, a URL, `-` for stdin).

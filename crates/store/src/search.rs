@@ -9,6 +9,7 @@
 use rusqlite::{params, OptionalExtension};
 use serde::Serialize;
 
+use crate::sqlite::DbResult;
 use crate::{ArticleId, Result, SqliteStore};
 
 /// Marks the start of a matched term inside [`SearchHit::snippet`] (a private-use character,
@@ -67,6 +68,10 @@ impl SqliteStore {
     /// Articles matching `q` (see [`fts_query`]), best match first (among the [`RANKED`]
     /// most recently stored matches), and how many match in all.
     pub fn search(&self, q: &str, limit: usize, offset: usize) -> Result<(Vec<SearchHit>, usize)> {
+        Ok(self.search_db(q, limit, offset)?)
+    }
+
+    fn search_db(&self, q: &str, limit: usize, offset: usize) -> DbResult<(Vec<SearchHit>, usize)> {
         let Some(query) = fts_query(q) else {
             return Ok((Vec::new(), 0));
         };

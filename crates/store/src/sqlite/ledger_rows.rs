@@ -20,6 +20,7 @@
 use rusqlite::{params, OptionalExtension};
 use serde::Deserialize;
 
+use super::{DbError, DbResult};
 use crate::{
     ArticleRow, LedgerFilter, LedgerList, LedgerRow, Result, SqliteStore, StoreError, StoredReport,
 };
@@ -94,11 +95,11 @@ fn day_range(date: Option<&str>) -> (Option<String>, Option<String>) {
 }
 
 fn bad(e: impl std::fmt::Display) -> StoreError {
-    StoreError::Other(format!("unreadable ledger entry: {e}"))
+    StoreError::Invalid(format!("unreadable ledger entry: {e}"))
 }
 
 impl SqliteStore {
-    fn state(&self, key: &str) -> Result<Option<i64>> {
+    fn state(&self, key: &str) -> DbResult<Option<i64>> {
         let v: Option<String> = self
             .connection()
             .query_row("SELECT value FROM state WHERE key = ?1", [key], |r| {
@@ -108,7 +109,7 @@ impl SqliteStore {
         Ok(v.and_then(|v| v.parse().ok()))
     }
 
-    pub(crate) fn ledger_generation_impl(&self) -> Result<Option<i64>> {
+    pub(crate) fn ledger_generation_db(&self) -> DbResult<Option<i64>> {
         self.state("ledger_generation")
     }
 
@@ -116,7 +117,7 @@ impl SqliteStore {
     /// counter `ledger_next_build`, taken in a write transaction, so that two processes
     /// rebuilding at once (`serve` beside an `ingest`) never share one; the published build's
     /// number is the state `ledger_build`.
-    pub(crate) fn begin_ledger_impl(&mut self) -> Result<i64> {
+    pub(crate) fn begin_ledger_db(&mut self) -> DbResult<i64> {
         let tx = self
             .conn_mut()
             .transaction_with_behavior(rusqlite::TransactionBehavior::Immediate)?;
@@ -148,12 +149,12 @@ impl SqliteStore {
         Ok(next)
     }
 
-    pub(crate) fn put_ledger_rows_impl(
+    pub(crate) fn put_ledger_rows_db(
         &mut self,
         build: i64,
         list: LedgerList,
         rows: &[LedgerRow],
-    ) -> Result<()> {
+    ) -> DbResult<()> {
         let tx = self.conn_mut().transaction()?;
         {
             let mut ins = match list {
@@ -199,7 +200,7 @@ impl SqliteStore {
         Ok(())
     }
 
-    pub(crate) fn publish_ledger_impl(&mut self, build: i64, generation: i64) -> Result<()> {
+    pub(crate) fn publish_ledger_db(&mut self, build: i64, generation: i64) -> DbResult<()> {
         let tx = self
             .conn_mut()
             .transaction_with_behavior(rusqlite::TransactionBehavior::Immediate)?;
@@ -253,7 +254,7 @@ impl SqliteStore {
             for (rowid, id, n, json) in renames {
                 let head = format!("{{\"id\":{}", serde_json::to_string(&id).map_err(bad)?);
                 let Some(rest) = json.strip_prefix(&head) else {
-                    return Err(bad(format!("{t} entry {id} does not start with its id")));
+                    return Err(bad(format!("{t} entry {id} does not start with its id")).into());
                 };
                 let new_id = format!("{id}-{n}");
                 let json = format!(
@@ -282,12 +283,12 @@ impl SqliteStore {
         Ok(())
     }
 
-    pub(crate) fn ledger_rows_impl(
+    pub(crate) fn ledger_rows_db(
         &self,
         list: LedgerList,
         filter: &LedgerFilter,
         visit: &mut dyn FnMut(&str) -> bool,
-    ) -> Result<()> {
+    ) -> DbResult<()> {
         // one statement, so one snapshot: a rebuild published meanwhile is either wholly
         // seen or not at all
         const BUILD: &str = "(SELECT CAST(value AS INTEGER) FROM state WHERE key = 'ledger_build')";
@@ -323,7 +324,7 @@ impl SqliteStore {
 
     /// Articles in id order from the `offset`-th: the offset is counted in the compact
     /// `articles_pos` index (migration 4), never by stepping through article rows.
-    pub(crate) fn articles_impl(&self, limit: usize, offset: usize) -> Result<Vec<ArticleRow>> {
+    pub(crate) fn articles_db(&self, limit: usize, offset: usize) -> DbResult<Vec<ArticleRow>> {
         self.article_page(
             "a.id >= (SELECT id FROM articles INDEXED BY articles_pos ORDER BY id LIMIT 1 OFFSET ?2)",
             offset as i64,
@@ -332,11 +333,11 @@ impl SqliteStore {
     }
 
     /// Articles in id order after `after` (keyset pagination: constant time).
-    pub(crate) fn articles_after_impl(&self, after: i64, limit: usize) -> Result<Vec<ArticleRow>> {
+    pub(crate) fn articles_after_db(&self, after: i64, limit: usize) -> DbResult<Vec<ArticleRow>> {
         self.article_page("a.id > ?2", after, limit)
     }
 
-    fn article_page(&self, cond: &str, arg: i64, limit: usize) -> Result<Vec<ArticleRow>> {
+    fn article_page(&self, cond: &str, arg: i64, limit: usize) -> DbResult<Vec<ArticleRow>> {
         let mut stmt = self.connection().prepare_cached(&format!(
             "SELECT {} FROM articles a JOIN inputs i ON i.id = a.input_id
              WHERE {cond} ORDER BY a.id LIMIT ?1",
@@ -348,11 +349,11 @@ impl SqliteStore {
         Ok(rows.collect::<rusqlite::Result<_>>()?)
     }
 
-    pub(crate) fn reports_after_impl(
+    pub(crate) fn reports_after_db(
         &self,
         after_article: i64,
         visit: &mut dyn FnMut(StoredReport) -> bool,
-    ) -> Result<()> {
+    ) -> DbResult<()> {
         let mut stmt = self.connection().prepare_cached(
             "SELECT r.id, r.article_id, a.story_id, a.url, a.outlet, a.published, a.lang, r.json
              FROM reports r JOIN articles a ON a.id = r.article_id
@@ -369,10 +370,11 @@ impl SqliteStore {
     }
 
     /// `PRAGMA quick_check`: the file's structure without the (slow) index cross-checks.
-    pub fn quick_check(&self) -> Result<String> {
+    pub fn quick_check(&self) -> crate::Result<String> {
         Ok(self
             .connection()
-            .query_row("PRAGMA quick_check", [], |r| r.get(0))?)
+            .query_row("PRAGMA quick_check", [], |r| r.get(0))
+            .map_err(DbError::from)?)
     }
 }
 

@@ -1,6 +1,9 @@
 //! The SQLite backend: one file, WAL journal, versioned migrations.
 
+mod error;
 pub(crate) mod ledger_rows;
+
+pub(crate) use error::{DbError, DbResult};
 
 use std::collections::HashMap;
 use std::path::Path;
@@ -215,15 +218,18 @@ fn sha256_all(items: Vec<&[u8]>) -> Vec<[u8; 32]> {
 impl SqliteStore {
     /// Opens (creating if needed) the store at `path` and brings its schema up to date.
     pub fn open(path: &Path) -> Result<SqliteStore> {
-        let conn = Connection::open(path)?;
-        Self::setup(conn)
+        Ok(Connection::open(path)
+            .map_err(DbError::from)
+            .and_then(Self::setup)?)
     }
 
     pub fn open_in_memory() -> Result<SqliteStore> {
-        Self::setup(Connection::open_in_memory()?)
+        Ok(Connection::open_in_memory()
+            .map_err(DbError::from)
+            .and_then(Self::setup)?)
     }
 
-    fn setup(conn: Connection) -> Result<SqliteStore> {
+    fn setup(conn: Connection) -> DbResult<SqliteStore> {
         conn.busy_timeout(std::time::Duration::from_secs(10))?;
         // 16 KiB pages for a new store (an existing one keeps its own): an article and its raw
         // input fit in a page, B-trees are shallower, and a batch's commit writes fewer WAL
@@ -249,15 +255,17 @@ impl SqliteStore {
         Ok(store)
     }
 
-    fn migrate(&mut self) -> Result<()> {
+    fn migrate(&mut self) -> DbResult<()> {
         let version: i64 = self
             .conn
             .pragma_query_value(None, "user_version", |r| r.get(0))?;
         let known = MIGRATIONS.len() as i64;
         if version > known {
-            return Err(StoreError::Other(format!(
-                "the store was written by a newer strikewatch (schema version {version}, this build knows {known}); upgrade strikewatch"
-            )));
+            return Err(StoreError::TooNew {
+                found: version,
+                known,
+            }
+            .into());
         }
         for (i, sql) in MIGRATIONS.iter().enumerate().skip(version as usize) {
             let tx = self.conn.transaction()?;
@@ -272,19 +280,20 @@ impl SqliteStore {
     pub fn schema_version(&self) -> Result<i64> {
         Ok(self
             .conn
-            .pragma_query_value(None, "user_version", |r| r.get(0))?)
+            .pragma_query_value(None, "user_version", |r| r.get(0))
+            .map_err(DbError::from)?)
     }
 
     /// SQLite's own consistency check; "ok" when the file is sound.
     pub fn integrity_check(&self) -> Result<String> {
         Ok(self
             .conn
-            .query_row("PRAGMA integrity_check", [], |r| r.get(0))?)
+            .query_row("PRAGMA integrity_check", [], |r| r.get(0))
+            .map_err(DbError::from)?)
     }
 
-    /// The underlying connection, for the crates that add their own tables in later
-    /// migrations of this store.
-    pub fn connection(&self) -> &Connection {
+    /// The underlying connection (crate-private: no rusqlite type is part of sw-store's API).
+    pub(crate) fn connection(&self) -> &Connection {
         &self.conn
     }
 
@@ -505,8 +514,8 @@ const BATCH_TABLE: &str = "
     );
     DELETE FROM temp.batch_articles;";
 
-impl Store for SqliteStore {
-    fn admit(&mut self, batch: &[RawInput]) -> Result<Vec<Admission>> {
+impl SqliteStore {
+    fn admit_db(&mut self, batch: &[RawInput]) -> DbResult<Vec<Admission>> {
         let hashes = sha256_all(batch.iter().map(|r| r.bytes.as_slice()).collect());
         let stamp = now();
         let tx = self.conn.transaction()?;
@@ -547,7 +556,7 @@ impl Store for SqliteStore {
         Ok(out)
     }
 
-    fn record_unreadable(&mut self, locator: &str, error: &str) -> Result<InputId> {
+    fn record_unreadable_db(&mut self, locator: &str, error: &str) -> DbResult<InputId> {
         // keyed by locator: reading the same unreadable thing again updates its error
         let key = sha256(format!("unreadable\0{locator}").as_bytes());
         self.conn.execute(
@@ -563,11 +572,11 @@ impl Store for SqliteStore {
         )?)
     }
 
-    fn finish(
+    fn finish_db(
         &mut self,
         batch: Vec<(InputId, Finish)>,
         near_dup: f64,
-    ) -> Result<Vec<Vec<Outcome>>> {
+    ) -> DbResult<Vec<Vec<Outcome>>> {
         let stamp = now();
         let text_hashes = sha256_all(
             batch
@@ -709,7 +718,7 @@ impl Store for SqliteStore {
         }
         Ok(all)
     }
-    fn pending(&self, limit: usize) -> Result<Vec<(InputId, RawInput)>> {
+    fn pending_db(&self, limit: usize) -> DbResult<Vec<(InputId, RawInput)>> {
         let mut stmt = self.conn.prepare(
             "SELECT id, locator, format, bytes, meta FROM inputs WHERE status = 'pending' ORDER BY id LIMIT ?1",
         )?;
@@ -728,15 +737,7 @@ impl Store for SqliteStore {
         Ok(rows.collect::<rusqlite::Result<_>>()?)
     }
 
-    fn articles(&self, limit: usize, offset: usize) -> Result<Vec<ArticleRow>> {
-        self.articles_impl(limit, offset)
-    }
-
-    fn articles_after(&self, after: ArticleId, limit: usize) -> Result<Vec<ArticleRow>> {
-        self.articles_after_impl(after, limit)
-    }
-
-    fn article(&self, id: ArticleId) -> Result<Option<ArticleRow>> {
+    fn article_db(&self, id: ArticleId) -> DbResult<Option<ArticleRow>> {
         Ok(self
             .conn
             .query_row(
@@ -747,7 +748,7 @@ impl Store for SqliteStore {
             .optional()?)
     }
 
-    fn failed_inputs(&self, limit: usize) -> Result<Vec<FailedInput>> {
+    fn failed_inputs_db(&self, limit: usize) -> DbResult<Vec<FailedInput>> {
         let mut stmt = self.conn.prepare(
             "SELECT id, locator, COALESCE(error, '') FROM inputs WHERE status = 'failed' ORDER BY id LIMIT ?1",
         )?;
@@ -761,13 +762,13 @@ impl Store for SqliteStore {
         Ok(rows.collect::<rusqlite::Result<_>>()?)
     }
 
-    fn to_extract(
+    fn to_extract_db(
         &self,
         version: &str,
         all: bool,
         after: ArticleId,
         limit: usize,
-    ) -> Result<Vec<ArticleRow>> {
+    ) -> DbResult<Vec<ArticleRow>> {
         let cond = if all {
             "1"
         } else {
@@ -783,11 +784,11 @@ impl Store for SqliteStore {
         Ok(rows.collect::<rusqlite::Result<_>>()?)
     }
 
-    fn put_reports(
+    fn put_reports_db(
         &mut self,
         version: &str,
         batch: Vec<(ArticleId, Vec<ReportRow>)>,
-    ) -> Result<()> {
+    ) -> DbResult<()> {
         let tx = self.conn.transaction()?;
         {
             let mut del = tx.prepare_cached("DELETE FROM reports WHERE article_id = ?1")?;
@@ -824,11 +825,11 @@ impl Store for SqliteStore {
         Ok(())
     }
 
-    fn reports(
+    fn reports_db(
         &self,
         filter: ReportFilter,
         visit: &mut dyn FnMut(StoredReport) -> bool,
-    ) -> Result<()> {
+    ) -> DbResult<()> {
         let (sql, args) = reports_query(&filter);
         let mut stmt = self.conn.prepare_cached(&sql)?;
         let mut rows = stmt.query(rusqlite::params_from_iter(args))?;
@@ -840,15 +841,7 @@ impl Store for SqliteStore {
         Ok(())
     }
 
-    fn reports_after(
-        &self,
-        after_article: ArticleId,
-        visit: &mut dyn FnMut(StoredReport) -> bool,
-    ) -> Result<()> {
-        self.reports_after_impl(after_article, visit)
-    }
-
-    fn report_counts(&self) -> Result<Vec<(String, i64)>> {
+    fn report_counts_db(&self) -> DbResult<Vec<(String, i64)>> {
         let mut stmt = self
             .conn
             .prepare("SELECT kind, count(*) FROM reports GROUP BY kind ORDER BY kind")?;
@@ -856,7 +849,7 @@ impl Store for SqliteStore {
         Ok(rows.collect::<rusqlite::Result<_>>()?)
     }
 
-    fn reports_generation(&self) -> Result<i64> {
+    fn reports_generation_db(&self) -> DbResult<i64> {
         let v: String = self.conn.query_row(
             "SELECT value FROM state WHERE key = 'reports_generation'",
             [],
@@ -865,32 +858,7 @@ impl Store for SqliteStore {
         Ok(v.parse().unwrap_or(0))
     }
 
-    fn ledger_generation(&self) -> Result<Option<i64>> {
-        self.ledger_generation_impl()
-    }
-
-    fn begin_ledger(&mut self) -> Result<i64> {
-        self.begin_ledger_impl()
-    }
-
-    fn put_ledger_rows(&mut self, build: i64, list: LedgerList, rows: &[LedgerRow]) -> Result<()> {
-        self.put_ledger_rows_impl(build, list, rows)
-    }
-
-    fn publish_ledger(&mut self, build: i64, generation: i64) -> Result<()> {
-        self.publish_ledger_impl(build, generation)
-    }
-
-    fn ledger_rows(
-        &self,
-        list: LedgerList,
-        filter: &LedgerFilter,
-        visit: &mut dyn FnMut(&str) -> bool,
-    ) -> Result<()> {
-        self.ledger_rows_impl(list, filter, visit)
-    }
-
-    fn article_text(&self, id: ArticleId) -> Result<Option<String>> {
+    fn article_text_db(&self, id: ArticleId) -> DbResult<Option<String>> {
         Ok(self
             .conn
             .query_row(
@@ -901,7 +869,7 @@ impl Store for SqliteStore {
             .optional()?)
     }
 
-    fn published_span(&self) -> Result<Option<(String, String)>> {
+    fn published_span_db(&self) -> DbResult<Option<(String, String)>> {
         let span: (Option<String>, Option<String>) = self.conn.query_row(
             "SELECT min(published), max(published) FROM articles WHERE published IS NOT NULL",
             [],
@@ -913,7 +881,7 @@ impl Store for SqliteStore {
         })
     }
 
-    fn counts(&self) -> Result<Counts> {
+    fn counts_db(&self) -> DbResult<Counts> {
         Ok(self.conn.query_row(
             "SELECT (SELECT count(*) FROM inputs),
                     (SELECT count(*) FROM inputs WHERE status = 'failed'),
@@ -931,6 +899,125 @@ impl Store for SqliteStore {
                 })
             },
         )?)
+    }
+}
+
+/// The [`Store`] methods, each a call of the method above that does the work (in
+/// `DbResult`), its error turned into a [`StoreError`] here, at the backend's edge.
+impl Store for SqliteStore {
+    fn admit(&mut self, batch: &[RawInput]) -> Result<Vec<Admission>> {
+        Ok(self.admit_db(batch)?)
+    }
+
+    fn record_unreadable(&mut self, locator: &str, error: &str) -> Result<InputId> {
+        Ok(self.record_unreadable_db(locator, error)?)
+    }
+
+    fn finish(
+        &mut self,
+        batch: Vec<(InputId, Finish)>,
+        near_dup: f64,
+    ) -> Result<Vec<Vec<Outcome>>> {
+        Ok(self.finish_db(batch, near_dup)?)
+    }
+
+    fn pending(&self, limit: usize) -> Result<Vec<(InputId, RawInput)>> {
+        Ok(self.pending_db(limit)?)
+    }
+
+    fn articles(&self, limit: usize, offset: usize) -> Result<Vec<ArticleRow>> {
+        Ok(self.articles_db(limit, offset)?)
+    }
+
+    fn article(&self, id: ArticleId) -> Result<Option<ArticleRow>> {
+        Ok(self.article_db(id)?)
+    }
+
+    fn failed_inputs(&self, limit: usize) -> Result<Vec<FailedInput>> {
+        Ok(self.failed_inputs_db(limit)?)
+    }
+
+    fn counts(&self) -> Result<Counts> {
+        Ok(self.counts_db()?)
+    }
+
+    fn published_span(&self) -> Result<Option<(String, String)>> {
+        Ok(self.published_span_db()?)
+    }
+
+    fn to_extract(
+        &self,
+        version: &str,
+        all: bool,
+        after: ArticleId,
+        limit: usize,
+    ) -> Result<Vec<ArticleRow>> {
+        Ok(self.to_extract_db(version, all, after, limit)?)
+    }
+
+    fn put_reports(
+        &mut self,
+        version: &str,
+        batch: Vec<(ArticleId, Vec<ReportRow>)>,
+    ) -> Result<()> {
+        Ok(self.put_reports_db(version, batch)?)
+    }
+
+    fn reports(
+        &self,
+        filter: ReportFilter,
+        visit: &mut dyn FnMut(StoredReport) -> bool,
+    ) -> Result<()> {
+        Ok(self.reports_db(filter, visit)?)
+    }
+
+    fn reports_after(
+        &self,
+        after_article: ArticleId,
+        visit: &mut dyn FnMut(StoredReport) -> bool,
+    ) -> Result<()> {
+        Ok(self.reports_after_db(after_article, visit)?)
+    }
+
+    fn report_counts(&self) -> Result<Vec<(String, i64)>> {
+        Ok(self.report_counts_db()?)
+    }
+
+    fn reports_generation(&self) -> Result<i64> {
+        Ok(self.reports_generation_db()?)
+    }
+
+    fn ledger_generation(&self) -> Result<Option<i64>> {
+        Ok(self.ledger_generation_db()?)
+    }
+
+    fn begin_ledger(&mut self) -> Result<i64> {
+        Ok(self.begin_ledger_db()?)
+    }
+
+    fn put_ledger_rows(&mut self, build: i64, list: LedgerList, rows: &[LedgerRow]) -> Result<()> {
+        Ok(self.put_ledger_rows_db(build, list, rows)?)
+    }
+
+    fn publish_ledger(&mut self, build: i64, generation: i64) -> Result<()> {
+        Ok(self.publish_ledger_db(build, generation)?)
+    }
+
+    fn ledger_rows(
+        &self,
+        list: LedgerList,
+        filter: &LedgerFilter,
+        visit: &mut dyn FnMut(&str) -> bool,
+    ) -> Result<()> {
+        Ok(self.ledger_rows_db(list, filter, visit)?)
+    }
+
+    fn articles_after(&self, after: ArticleId, limit: usize) -> Result<Vec<ArticleRow>> {
+        Ok(self.articles_after_db(after, limit)?)
+    }
+
+    fn article_text(&self, id: ArticleId) -> Result<Option<String>> {
+        Ok(self.article_text_db(id)?)
     }
 }
 
