@@ -2,6 +2,7 @@
 
 mod error;
 pub(crate) mod ledger_rows;
+mod search;
 
 pub(crate) use error::{DbError, DbResult};
 
@@ -14,8 +15,8 @@ use sw_dedup::{Signature, BANDS};
 
 use crate::{
     Admission, ArticleId, ArticleRow, Counts, FailedInput, Finish, InputId, LedgerFilter,
-    LedgerList, LedgerRow, Outcome, RawInput, ReportFilter, ReportRow, Result, Store, StoreError,
-    StoredReport,
+    LedgerList, LedgerRow, Outcome, RawInput, ReportFilter, ReportRow, Result, SearchHit, Store,
+    StoreError, StoredReport,
 };
 
 /// Schema versions, applied in order; `PRAGMA user_version` records how many have run. A
@@ -1018,6 +1019,10 @@ impl Store for SqliteStore {
 
     fn article_text(&self, id: ArticleId) -> Result<Option<String>> {
         Ok(self.article_text_db(id)?)
+    }
+
+    fn search(&self, q: &str, limit: usize, offset: usize) -> Result<(Vec<SearchHit>, usize)> {
+        Ok(self.search_db(q, limit, offset)?)
     }
 }
 
