@@ -24,7 +24,9 @@
 //! assert!(matches!(again[0], Admission::Pending(_)));
 //! ```
 
+mod digest;
 mod error;
+pub mod placement;
 pub mod search;
 mod sqlite;
 
