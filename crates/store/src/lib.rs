@@ -26,6 +26,7 @@
 
 mod digest;
 mod error;
+pub mod ledger;
 pub mod placement;
 pub mod search;
 mod sqlite;
@@ -187,8 +188,9 @@ pub enum LedgerList {
 }
 
 /// One ledger entry to store: its JSON as `sw-ledger` serialises it (compact; the store
-/// reads the fields it indexes from it: `id`, `date` or `as_of`, `event_type`), and where it
-/// comes among entries that sort equal (see [`Store::publish_ledger`]).
+/// reads the fields it indexes from it, [`ledger::EntryKeys`]: `id`, `date` or `as_of`,
+/// `event_type`), and where it comes among entries that sort equal (see
+/// [`Store::publish_ledger`]).
 #[derive(Debug, Clone, PartialEq)]
 pub struct LedgerRow {
     pub ord: i64,
@@ -280,11 +282,13 @@ pub trait Store {
     fn put_ledger_rows(&mut self, build: i64, list: LedgerList, rows: &[LedgerRow]) -> Result<()>;
 
     /// Makes the ledger of `build`, built from the reports of `generation`, the published
-    /// one, in one transaction: orders each list (incidents by date, undated last, then id;
-    /// tallies by as-of date and developments by date, undated first, then id; ties by
-    /// [`LedgerRow::ord`]), gives the second and later tallies or developments with the same
-    /// id the suffixes `-2`, `-3`..., and drops the previous ledger and what older builds cut
-    /// short left. If a build begun later was published meanwhile, this one is dropped.
+    /// one, in one transaction: orders each list and renames repeated ids as
+    /// [`ledger::order`] says (incidents by date, undated last, then id; tallies by as-of
+    /// date and developments by date, undated first, then id; ties by [`LedgerRow::ord`]; the
+    /// second and later tallies or developments with the same id get the suffixes `-2`,
+    /// `-3`...), and drops the previous ledger and what older builds cut short left. If a
+    /// build begun later was published meanwhile, this one is dropped. A backend reads back
+    /// only the entries' sort keys for this, never their JSON.
     fn publish_ledger(&mut self, build: i64, generation: i64) -> Result<()>;
 
     /// Visits the published ledger's entries of `list` in order (their JSON, as stored) until
@@ -300,7 +304,7 @@ pub trait Store {
     /// [...], "developments": [...]}`, each list already in order) as the ledger of
     /// `generation`.
     fn put_ledger(&mut self, generation: i64, json: &str) -> Result<()> {
-        let lists = sqlite::ledger_rows::rows_of_ledger_json(json)?;
+        let lists = ledger::rows_of_ledger_json(json)?;
         let build = self.begin_ledger()?;
         for (list, rows) in lists {
             self.put_ledger_rows(build, list, &rows)?;

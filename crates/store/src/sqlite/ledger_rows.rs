@@ -12,17 +12,16 @@
 //! beside an ingest) take distinct numbers; whichever began later wins, and the other's rows
 //! are dropped.
 //!
-//! Orders (the same as `sw_ledger::build`): incidents by date (undated last), id, then the
-//! order they were written in; tallies by as-of date (undated first), id, then `ord`;
-//! developments by date (undated first), id, then `ord`. Tallies and developments written
-//! with the same id (two reports of one sentence) get `-2`, `-3`... in that order.
+//! What order the rows are published in, and which ids get suffixes, is decided by
+//! [`crate::ledger::order`]; this backend reads back the small sort keys, writes the positions,
+//! and serves rows by position.
 
 use rusqlite::{params, OptionalExtension};
-use serde::Deserialize;
 
 use super::{DbError, DbResult};
+use crate::ledger::{self, day_range, EntryKeys, SortKey};
 use crate::{
-    ArticleRow, LedgerFilter, LedgerList, LedgerRow, Result, SqliteStore, StoreError, StoredReport,
+    ArticleRow, LedgerFilter, LedgerList, LedgerRow, SqliteStore, StoreError, StoredReport,
 };
 
 /// Migration 4: the ledger as rows (the one-string cache of migration 2 goes), and a compact
@@ -69,28 +68,6 @@ fn table(list: LedgerList) -> &'static str {
         LedgerList::Incidents => "ledger_incidents",
         LedgerList::Tallies => "ledger_tallies",
         LedgerList::Developments => "ledger_developments",
-    }
-}
-
-/// The fields of an entry's JSON the rows index.
-#[derive(Deserialize)]
-struct Keys {
-    id: String,
-    #[serde(default)]
-    date: Option<String>,
-    #[serde(default)]
-    as_of: Option<String>,
-    #[serde(default)]
-    event_type: Option<String>,
-}
-
-/// The first and last day a `YYYY-MM-DD` or `YYYY-MM` date may mean (as `incidents --from
-/// --to` compares them: a month runs from `-01` to `-31`).
-fn day_range(date: Option<&str>) -> (Option<String>, Option<String>) {
-    match date {
-        Some(d) if d.len() == 7 => (Some(format!("{d}-01")), Some(format!("{d}-31"))),
-        Some(d) => (Some(d.to_string()), Some(d.to_string())),
-        None => (None, None),
     }
 }
 
@@ -172,7 +149,7 @@ impl SqliteStore {
                 )?,
             };
             for row in rows {
-                let k: Keys = serde_json::from_str(&row.json).map_err(bad)?;
+                let k = EntryKeys::of(list, &row.json)?;
                 match list {
                     LedgerList::Incidents => {
                         let (lo, hi) = day_range(k.date.as_deref());
@@ -183,14 +160,11 @@ impl SqliteStore {
                             k.date,
                             lo,
                             hi,
-                            k.event_type.unwrap_or_default(),
+                            k.event_type,
                             row.json
                         ])?;
                     }
-                    LedgerList::Tallies => {
-                        ins.execute(params![build, row.ord, k.id, k.as_of, row.json])?;
-                    }
-                    LedgerList::Developments => {
+                    LedgerList::Tallies | LedgerList::Developments => {
                         ins.execute(params![build, row.ord, k.id, k.date, row.json])?;
                     }
                 }
@@ -220,51 +194,44 @@ impl SqliteStore {
             tx.commit()?;
             return Ok(());
         }
-        tx.execute(
-            "UPDATE ledger_incidents SET pos = o.n FROM (
-                 SELECT rowid AS rid, row_number() OVER (ORDER BY date IS NULL, date, id, ord) AS n
-                 FROM ledger_incidents WHERE build = ?1) o
-             WHERE ledger_incidents.rowid = o.rid",
-            params![build],
-        )?;
-        for t in ["ledger_tallies", "ledger_developments"] {
-            tx.execute(
-                &format!(
-                    "UPDATE {t} SET pos = o.n FROM (
-                         SELECT rowid AS rid, row_number() OVER (ORDER BY date, id, ord) AS n
-                         FROM {t} WHERE build = ?1) o
-                     WHERE {t}.rowid = o.rid"
-                ),
-                params![build],
-            )?;
-            // repeated ids: the second and later (in order) get -2, -3...
-            let renames: Vec<(i64, String, i64, String)> = {
+        for list in [
+            LedgerList::Incidents,
+            LedgerList::Tallies,
+            LedgerList::Developments,
+        ] {
+            let t = table(list);
+            // the small keys only (never the JSON): memory grows with the number of entries
+            let keys: Vec<SortKey> = {
                 let mut stmt = tx.prepare(&format!(
-                    "SELECT rowid, id, n, json FROM (
-                         SELECT rowid, id, json, row_number() OVER (PARTITION BY id ORDER BY pos) AS n
-                         FROM {t} WHERE build = ?1 AND id IN (
-                             SELECT id FROM {t} WHERE build = ?1 GROUP BY id HAVING count(*) > 1))
-                     WHERE n > 1"
+                    "SELECT rowid, date, id, ord FROM {t} WHERE build = ?1"
                 ))?;
                 let rows = stmt.query_map(params![build], |r| {
-                    Ok((r.get(0)?, r.get(1)?, r.get(2)?, r.get(3)?))
+                    Ok(SortKey {
+                        row: r.get(0)?,
+                        date: r.get(1)?,
+                        id: r.get(2)?,
+                        ord: r.get(3)?,
+                    })
                 })?;
                 rows.collect::<rusqlite::Result<_>>()?
             };
-            for (rowid, id, n, json) in renames {
-                let head = format!("{{\"id\":{}", serde_json::to_string(&id).map_err(bad)?);
-                let Some(rest) = json.strip_prefix(&head) else {
-                    return Err(bad(format!("{t} entry {id} does not start with its id")).into());
-                };
-                let new_id = format!("{id}-{n}");
-                let json = format!(
-                    "{{\"id\":{}{rest}",
-                    serde_json::to_string(&new_id).map_err(bad)?
-                );
-                tx.execute(
-                    &format!("UPDATE {t} SET id = ?2, json = ?3 WHERE rowid = ?1"),
-                    params![rowid, new_id, json],
-                )?;
+            let mut place = tx.prepare(&format!("UPDATE {t} SET pos = ?2 WHERE rowid = ?1"))?;
+            let mut read = tx.prepare(&format!("SELECT id, json FROM {t} WHERE rowid = ?1"))?;
+            let mut rename = tx.prepare(&format!(
+                "UPDATE {t} SET pos = ?2, id = ?3, json = ?4 WHERE rowid = ?1"
+            ))?;
+            for p in ledger::order(list, keys) {
+                match p.new_id {
+                    None => {
+                        place.execute(params![p.row, p.pos])?;
+                    }
+                    Some(new_id) => {
+                        let (id, json): (String, String) =
+                            read.query_row(params![p.row], |r| Ok((r.get(0)?, r.get(1)?)))?;
+                        let json = ledger::with_id(&json, &id, &new_id)?;
+                        rename.execute(params![p.row, p.pos, new_id, json])?;
+                    }
+                }
             }
         }
         for (key, value) in [("ledger_build", build), ("ledger_generation", generation)] {
@@ -376,35 +343,6 @@ impl SqliteStore {
             .query_row("PRAGMA quick_check", [], |r| r.get(0))
             .map_err(DbError::from)?)
     }
-}
-
-/// Splits a whole ledger's JSON (`{"incidents": [...], "tallies": [...], "developments":
-/// [...]}`) into rows in list order.
-pub(crate) fn rows_of_ledger_json(json: &str) -> Result<Vec<(LedgerList, Vec<LedgerRow>)>> {
-    #[derive(Deserialize)]
-    struct Whole<'a> {
-        #[serde(borrow, default)]
-        incidents: Vec<&'a serde_json::value::RawValue>,
-        #[serde(borrow, default)]
-        tallies: Vec<&'a serde_json::value::RawValue>,
-        #[serde(borrow, default)]
-        developments: Vec<&'a serde_json::value::RawValue>,
-    }
-    let w: Whole = serde_json::from_str(json).map_err(bad)?;
-    let rows = |v: Vec<&serde_json::value::RawValue>| -> Vec<LedgerRow> {
-        v.into_iter()
-            .enumerate()
-            .map(|(i, r)| LedgerRow {
-                ord: i as i64,
-                json: r.get().to_string(),
-            })
-            .collect()
-    };
-    Ok(vec![
-        (LedgerList::Incidents, rows(w.incidents)),
-        (LedgerList::Tallies, rows(w.tallies)),
-        (LedgerList::Developments, rows(w.developments)),
-    ])
 }
 
 #[cfg(test)]
