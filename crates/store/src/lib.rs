@@ -3,7 +3,14 @@
 //! The [`Store`] trait is deliberately narrow: the handful of operations the pipeline and the
 //! read commands need, in the pipeline's own words (admit raw input, finish an input with its
 //! articles, list and show). [`SqliteStore`] is the embedded default; a PostgreSQL backend is
-//! meant to implement the same trait.
+//! meant to implement the same trait. [`open`] takes what `--db` names ([`StoreSpec`]:
+//! `sqlite:PATH`, a bare path, `postgres://...`) and returns an [`AnyStore`].
+//!
+//! A backend only stores and queries. What is decided about the data is decided once, in
+//! pure code every backend calls, so that backends give the same results byte for byte:
+//! which story a new article joins ([`placement`]), the order of the published ledger and the
+//! suffixes of repeated ids ([`ledger`]). Errors are [`StoreError`]s, in terms that do not
+//! depend on the backend.
 //!
 //! Invariants the trait's contract carries, whatever the backend:
 //! - raw input bytes are committed by [`Store::admit`] *before* anything is parsed, so a parse
@@ -29,10 +36,12 @@ mod error;
 pub mod ledger;
 pub mod placement;
 pub mod search;
+mod spec;
 mod sqlite;
 
 pub use error::{Result, StoreError};
 pub use search::SearchHit;
+pub use spec::{open, AnyStore, StoreSpec};
 pub use sqlite::SqliteStore;
 
 use serde::Serialize;
