@@ -49,15 +49,16 @@ impl StoreSpec {
                 let path = rest.strip_prefix("//").unwrap_or(rest);
                 if path.is_empty() {
                     return Err(StoreError::Spec(format!(
-                        "{spec:?} names no file (write sqlite:PATH)"
+                        "{spec} names no store file (write sqlite:PATH)"
                     )));
                 }
                 Ok(StoreSpec::Sqlite(PathBuf::from(path)))
             }
             "postgres" | "postgresql" => Ok(StoreSpec::Postgres(spec.to_string())),
             other => Err(StoreError::Spec(format!(
-                "unknown kind of store {other:?} in --db (use a file path, sqlite:PATH or \
-                 postgres://...; a file whose name contains ':' can be written ./NAME)"
+                "unknown kind of store {other:?} in {} (use a file path, sqlite:PATH or \
+                 postgres://...; a file whose name contains ':' can be written ./NAME)",
+                redacted(spec)
             ))),
         }
     }
@@ -392,8 +393,12 @@ mod tests {
                 .unwrap_or_else(|| panic!("{spec:?} accepted"));
             assert!(matches!(err, StoreError::Spec(_)), "{err:?}");
         }
-        let err = StoreSpec::parse("mysql://x/y").err().unwrap().to_string();
+        let err = StoreSpec::parse("mysql://u:secret@x/y")
+            .err()
+            .unwrap()
+            .to_string();
         assert!(err.contains("\"mysql\""), "{err}");
+        assert!(err.contains("mysql://u:***@x/y"), "{err}");
     }
 
     #[test]
