@@ -52,8 +52,15 @@ fn main() -> ExitCode {
     }
 }
 
+/// Opens the store `--db` names (a path, `sqlite:PATH`, ...; see `sw_store::StoreSpec`).
 pub(crate) fn open(db: &std::path::Path) -> Result<SqliteStore> {
-    SqliteStore::open(db).with_context(|| format!("cannot open the store {}", db.display()))
+    let spec = sw_store::StoreSpec::from_path(db)?;
+    let store = spec
+        .open()
+        .with_context(|| format!("cannot open the store {spec}"))?;
+    // the commands still take the SQLite store itself; SQLite is the only backend built in
+    let sw_store::AnyStore::Sqlite(store) = store;
+    Ok(store)
 }
 
 pub(crate) fn extract_and_update(
@@ -195,13 +202,18 @@ pub(crate) fn ingest(
 
 /// Serves the store's ledger over HTTP until Ctrl-C (the web app lives in `sw-web`).
 pub(crate) fn serve(db: &std::path::Path, addr: &str, rate_limit: u32) -> Result<()> {
+    // sw_web::serve opens its store by path: the file `--db` names
+    let spec = sw_store::StoreSpec::from_path(db)?;
+    let file = spec
+        .sqlite_file()
+        .with_context(|| format!("cannot open the store {spec}"))?;
     let rebuild: sw_web::Rebuild =
         std::sync::Arc::new(|store: &mut SqliteStore| ledger_cmds::update(store).map(|_| ()));
     let options = sw_web::Options {
         rate_limit,
         ..Default::default()
     };
-    sw_web::serve(db, addr, options, rebuild, |local| {
+    sw_web::serve(file, addr, options, rebuild, |local| {
         println!(
             "strikewatch: serving {} at http://{local}/ (read-only; Ctrl-C to stop)",
             db.display()
