@@ -66,13 +66,12 @@ pub trait StoredArticles {
         url: Option<&str>,
     ) -> Result<Option<ArticleId>, Self::Error>;
 
-    /// Appends to `out` the `limit` smallest ids of the articles indexed under `key` in LSH
-    /// band `band`, smallest first.
+    /// Appends to `out` the [`MAX_CANDIDATES_PER_BAND`] smallest ids of the articles indexed
+    /// under `key` in LSH band `band`, smallest first.
     fn bucket(
         &mut self,
         band: usize,
         key: i64,
-        limit: usize,
         out: &mut Vec<ArticleId>,
     ) -> Result<(), Self::Error>;
 
@@ -294,7 +293,7 @@ impl Placer {
         let mut ids: Vec<ArticleId> = Vec::with_capacity(MAX_CANDIDATES_PER_BAND);
         for (band, key) in keys.iter().enumerate() {
             ids.clear();
-            stored.bucket(band, *key, MAX_CANDIDATES_PER_BAND, &mut ids)?;
+            stored.bucket(band, *key, &mut ids)?;
             if let Some(more) = batch.buckets.get(&(band, *key)) {
                 let room = MAX_CANDIDATES_PER_BAND.saturating_sub(ids.len());
                 ids.extend(more.iter().take(room));
@@ -403,7 +402,6 @@ mod tests {
             &mut self,
             band: usize,
             key: i64,
-            limit: usize,
             out: &mut Vec<ArticleId>,
         ) -> Result<(), Infallible> {
             out.extend(
@@ -411,7 +409,7 @@ mod tests {
                     .iter()
                     .filter(|r| r.indexed && r.sig.band_keys()[band] == key)
                     .map(|r| r.id)
-                    .take(limit),
+                    .take(MAX_CANDIDATES_PER_BAND),
             );
             Ok(())
         }
