@@ -16,7 +16,7 @@ to the article, sentence and source it came from.\n\nIt only reads and counts pu
     after_help = "Start with `strikewatch demo`, or `strikewatch ingest FOLDER` then `strikewatch articles`."
 )]
 pub struct Cli {
-    /// The store file (SQLite). Created if missing.
+    /// The store: a SQLite file, as a path or sqlite:PATH (created if missing).
     #[arg(
         long,
         global = true,
