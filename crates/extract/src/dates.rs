@@ -22,11 +22,10 @@ use crate::fxhash::{FxMap, FxSet};
 use chrono::{Datelike, Duration, NaiveDate};
 use sw_model::Lang;
 
+use crate::lexicon::{File, LexiconError};
+use crate::numbers::phrase_words;
 use crate::tokens::{tokenize, Tok, TokKind};
 use crate::{DateBasis, DatePrecision};
-
-const EN_DATES: &str = include_str!("../lexicon/en/dates.tsv");
-const ES_DATES: &str = include_str!("../lexicon/es/dates.tsv");
 
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
 enum DW {
@@ -50,8 +49,9 @@ enum DW {
     Ahead,
 }
 
-/// Date words of one language, from `lexicon/<lang>/dates.tsv`.
-#[derive(Debug, Clone)]
+/// Date words of one language, from `lexicon/<code>/dates.tsv` and its month names
+/// (`months.tsv`, shared with sw-text's datelines).
+#[derive(Debug, Clone, Default)]
 pub struct DateLexicon {
     single: FxMap<String, DW>,
     /// Multi-word phrases as word sequences, longest first.
@@ -59,35 +59,71 @@ pub struct DateLexicon {
     phrase_first: FxSet<String>,
     /// Endings of a future verb form ("votará", "hablarán"): a weekday after one is ahead.
     ahead_suffixes: Vec<String>,
-    lang: Lang,
+    /// Month names that are also common words ("mar", "may"): a month only before a day.
+    needs_day: FxSet<String>,
+    /// Month names that are a month only with a capital ("May", not the verb "may").
+    capital: FxSet<String>,
+    /// Before a year, make it one ("in 1916", "en 2025").
+    year_prep: FxSet<String>,
+    /// Between a day and its month ("2 de septiembre").
+    day_month: FxSet<String>,
+    /// Between a month and its year ("septiembre de 2025").
+    month_year: FxSet<String>,
+    /// Before a day, make it an event's or a part of the day's ("el ataque del sábado", "la
+    /// noche del lunes").
+    date_of: FxSet<String>,
+    /// After a date, make it an event's ("Tuesday's strike"); the tokenizer splits the
+    /// apostrophe from its "s", the `possessive_ending`.
+    possessive: FxSet<String>,
+    possessive_ending: FxSet<String>,
+    /// Before a second day ("the 15 and the 19").
+    day_article: FxSet<String>,
+    /// After a number joined to a date, make it a count ("September 15 and 19 people").
+    counted: FxSet<String>,
 }
 
 impl DateLexicon {
-    pub fn embedded(lang: Lang) -> DateLexicon {
-        let src = if lang == Lang::Es { ES_DATES } else { EN_DATES };
-        let mut single = FxMap::default();
-        let mut phrases = Vec::new();
-        let mut ahead_suffixes = Vec::new();
-        for line in src.lines() {
-            if line.starts_with('#') || line.trim().is_empty() {
+    /// Builds the lexicon from `dates.tsv` and `months.tsv`; a row that cannot be read is an
+    /// error naming its file and line.
+    pub fn load(dates: File, months: File) -> Result<DateLexicon, LexiconError> {
+        let mut lex = DateLexicon::default();
+        lex.load_months(months)?;
+        for r in dates.rows() {
+            r.at_most(3)?;
+            let kind = r.col(1, "kind")?;
+            let value = || r.int(2, "value");
+            let set = match kind {
+                "year_prep" => Some(&mut lex.year_prep),
+                "day_month" => Some(&mut lex.day_month),
+                "month_year" => Some(&mut lex.month_year),
+                "date_of" => Some(&mut lex.date_of),
+                "possessive" => Some(&mut lex.possessive),
+                "possessive_ending" => Some(&mut lex.possessive_ending),
+                "day_article" => Some(&mut lex.day_article),
+                "counted" => Some(&mut lex.counted),
+                _ => None,
+            };
+            if let Some(set) = set {
+                r.at_most(2)?;
+                set.insert(r.token(0, "word")?);
                 continue;
             }
-            let c: Vec<&str> = line.split('\t').map(str::trim).collect();
-            if c.len() < 3 {
-                continue;
-            }
-            let v: i64 = c[2].parse().unwrap_or(0);
-            let w = match c[1] {
-                "month" => DW::Month(v.clamp(1, 12) as u32),
-                "weekday" => DW::Weekday(v.clamp(0, 6) as u32),
-                "day_offset" => DW::DayOffset(v),
+            let w = match kind {
+                "weekday" => {
+                    let v = value()?;
+                    if !(0..=6).contains(&v) {
+                        return Err(r.error("a weekday is 0 (Monday) to 6 (Sunday)"));
+                    }
+                    DW::Weekday(v as u32)
+                }
+                "day_offset" => DW::DayOffset(value()?),
+                "week_ago" => DW::WeekAgo(value()?),
+                "anchor_offset" => DW::AnchorOffset(value()?),
                 "part" => DW::Part,
                 "last" => DW::Last,
                 "this" => DW::This,
                 "since" => DW::Since,
-                "week_ago" => DW::WeekAgo(v),
                 "weekend" => DW::Weekend,
-                "anchor_offset" => DW::AnchorOffset(v),
                 "year_end" => DW::YearEnd,
                 "start" => DW::Start,
                 "pair_and" => DW::PairAnd,
@@ -96,34 +132,79 @@ impl DateLexicon {
                 "occasion" => DW::Occasion,
                 "ahead" => DW::Ahead,
                 "ahead_suffix" => {
-                    ahead_suffixes.push(c[0].to_lowercase());
+                    r.opt_int(2, "value")?;
+                    lex.ahead_suffixes.push(r.col(0, "ending")?.to_lowercase());
                     continue;
                 }
-                _ => continue,
+                "month" => return Err(r.error("month names are kept in months.tsv")),
+                k => return Err(r.error(format!("unknown kind {k:?}"))),
             };
-            let words: Vec<String> = c[0]
-                .to_lowercase()
-                .split_whitespace()
-                .map(String::from)
-                .collect();
-            if words.len() == 1 {
-                single.insert(words[0].clone(), w);
-            } else {
-                phrases.push((words, w));
-            }
+            r.opt_int(2, "value")?;
+            lex.add(phrase_words(&r, "phrase")?, w);
         }
-        phrases.sort_by(|a, b| b.0.len().cmp(&a.0.len()).then(a.0.cmp(&b.0)));
-        let phrase_first = phrases
+        lex.phrases
+            .sort_by(|a, b| b.0.len().cmp(&a.0.len()).then(a.0.cmp(&b.0)));
+        lex.phrase_first = lex
+            .phrases
             .iter()
             .filter_map(|(w, _)| w.first().cloned())
             .collect();
-        DateLexicon {
-            single,
-            phrases,
-            phrase_first,
-            ahead_suffixes,
-            lang,
+        Ok(lex)
+    }
+
+    /// The month names: `name<TAB>month[<TAB>flags]`. A name flagged `dateline` is read in
+    /// datelines only (by sw-text), never here.
+    fn load_months(&mut self, months: File) -> Result<(), LexiconError> {
+        for r in months.rows() {
+            r.at_most(3)?;
+            let name = r.token(0, "name")?;
+            let m = r.int(1, "month")?;
+            if !(1..=12).contains(&m) {
+                return Err(r.error("a month is 1 to 12"));
+            }
+            let mut dateline = false;
+            for flag in r.opt(2).unwrap_or("").split(',').map(str::trim) {
+                match flag {
+                    "" => {}
+                    "needs_day" => {
+                        self.needs_day.insert(name.clone());
+                    }
+                    "capital" => {
+                        self.capital.insert(name.clone());
+                    }
+                    "dateline" => dateline = true,
+                    f => return Err(r.error(format!("unknown flag {f:?}"))),
+                }
+            }
+            if !dateline {
+                self.single.insert(name, DW::Month(m as u32));
+            }
         }
+        Ok(())
+    }
+
+    fn add(&mut self, words: Vec<String>, w: DW) {
+        if words.len() == 1 {
+            self.single.insert(words[0].clone(), w);
+        } else {
+            self.phrases.push((words, w));
+        }
+    }
+
+    /// Does the word make the date before it an event's ("Tuesday's strike": the
+    /// apostrophe)?
+    pub fn is_possessive(&self, w: &str) -> bool {
+        self.possessive.contains(w)
+    }
+
+    /// Is the word the "s" of a possessive the tokenizer split from its apostrophe?
+    pub fn is_possessive_ending(&self, w: &str) -> bool {
+        self.possessive_ending.contains(w)
+    }
+
+    /// Does the word make the day after it an event's ("el ataque del sábado")?
+    pub fn is_date_of(&self, w: &str) -> bool {
+        self.date_of.contains(w)
     }
 
     /// Does the lower-cased word open a period ("since", "desde")?
@@ -156,10 +237,10 @@ impl DateLexicon {
     /// it in its clause ("is expected to brief lawmakers on Thursday", "votará el jueves"),
     /// and it does not name an event of its own ("Tuesday's strike", "el ataque del martes").
     fn ahead_of(&self, toks: &[Tok], i: usize, end: usize) -> bool {
-        let of_noun = i > 0 && toks[i - 1].lower == "del"
+        let of_noun = i > 0 && self.date_of.contains(&toks[i - 1].lower)
             || toks
                 .get(end)
-                .is_some_and(|t| matches!(t.lower.as_str(), "'s" | "’s" | "'" | "’"));
+                .is_some_and(|t| self.possessive.contains(&t.lower));
         !of_noun
             && toks[i.saturating_sub(10)..i]
                 .iter()
@@ -387,6 +468,10 @@ fn is(t: Option<&Tok>, w: &str) -> bool {
     t.is_some_and(|t| t.lower == w)
 }
 
+fn is_in(t: Option<&Tok>, set: &FxSet<String>) -> bool {
+    t.is_some_and(|t| set.contains(&t.lower))
+}
+
 fn phrase_at(toks: &[Tok], i: usize, lex: &DateLexicon) -> Option<(DW, usize)> {
     if !lex.phrase_first.contains(&toks.get(i)?.lower) {
         return None;
@@ -455,11 +540,7 @@ pub fn find(
         }
         if let Some(y) = year_num(t) {
             // "in 1916", "en 2025": a year
-            let prep = i > 0
-                && matches!(
-                    toks[i - 1].lower.as_str(),
-                    "in" | "en" | "during" | "durante"
-                );
+            let prep = i > 0 && lex.year_prep.contains(&toks[i - 1].lower);
             if prep {
                 let r = mk_range(toks, i, i + 1);
                 out.push(DateExpr {
@@ -556,7 +637,7 @@ pub fn find(
             // "2 September 2025" / "2 de septiembre de 2025"
             if let Some(d) = day_num(t) {
                 let mut j = i + 1;
-                if lex.lang == Lang::Es && is(toks.get(j), "de") {
+                if is_in(toks.get(j), &lex.day_month) {
                     j += 1;
                 }
                 // "13, February 2026": a comma after the day, only with the year to follow
@@ -586,7 +667,7 @@ pub fn find(
                     }
                     let mut year = None;
                     let mut k = end;
-                    if is(toks.get(k), "de") || is(toks.get(k), ",") || is(toks.get(k), "del") {
+                    if is(toks.get(k), ",") || is_in(toks.get(k), &lex.month_year) {
                         k += 1;
                     }
                     if let Some(y) = toks.get(k).and_then(year_num) {
@@ -604,7 +685,7 @@ pub fn find(
         match w {
             DW::Month(m) => {
                 // "May" is also a verb: require a capital and a following day or year.
-                if t.lower == "may" && !is_capital(text, t) {
+                if lex.capital.contains(&t.lower) && !is_capital(text, t) {
                     i += 1;
                     continue;
                 }
@@ -629,14 +710,14 @@ pub fn find(
                     i = end;
                     continue;
                 }
-                if t.lower == "may" || t.lower == "mar" {
+                if lex.needs_day.contains(&t.lower) {
                     i += 1;
                     continue;
                 }
                 // "September 2025", "in September", "since September"
                 let mut end = i + 1;
                 let mut k = end;
-                if is(toks.get(k), "de") || is(toks.get(k), "del") {
+                if is_in(toks.get(k), &lex.month_year) {
                     k += 1;
                 }
                 let mut year = None;
@@ -700,7 +781,7 @@ pub fn find(
                 }
                 // "la noche del lunes"
                 if i > 1
-                    && toks[i - 1].lower == "del"
+                    && lex.date_of.contains(&toks[i - 1].lower)
                     && matches!(lex.single.get(&toks[i - 2].lower), Some(DW::Part))
                 {
                     start = i - 2;
@@ -948,13 +1029,7 @@ fn month_day(
 
 /// Reads a whole string as one date expression, resolved against `published`.
 pub fn parse_date(s: &str, lang: Lang, published: Option<NaiveDate>) -> Option<DateExpr> {
-    static EN: std::sync::OnceLock<DateLexicon> = std::sync::OnceLock::new();
-    static ES: std::sync::OnceLock<DateLexicon> = std::sync::OnceLock::new();
-    // built once, immutable after
-    let lex = match lang {
-        Lang::Es => ES.get_or_init(|| DateLexicon::embedded(Lang::Es)),
-        _ => EN.get_or_init(|| DateLexicon::embedded(Lang::En)),
-    };
+    let lex = &crate::registry::cached(lang)?.dates;
     let toks = tokenize(s, 0);
     let mut v = find(&toks, s, lex, published);
     if v.is_empty() {
@@ -995,12 +1070,7 @@ pub fn pairs(toks: &[Tok], lex: &DateLexicon, found: &[DateExpr]) -> Vec<(usize,
                 let t = toks.get(j + 1)?;
                 let d2 = num(t).filter(|x| *x > day)?;
                 // "September 15 and 19 people": a count, not a day
-                if toks.get(j + 2).is_some_and(|n| {
-                    matches!(
-                        n.lower.as_str(),
-                        "people" | "persons" | "men" | "dead" | "personas" | "hombres" | "muertos"
-                    )
-                }) {
+                if is_in(toks.get(j + 2), &lex.counted) {
                     return None;
                 }
                 Some((t.start, t.end, d2, range, true))
@@ -1008,7 +1078,7 @@ pub fn pairs(toks: &[Tok], lex: &DateLexicon, found: &[DateExpr]) -> Vec<(usize,
         // before: "el 15 y el 19 de septiembre"
         let before = || {
             let mut k = i;
-            if k > 0 && matches!(toks[k - 1].lower.as_str(), "el" | "the") {
+            if k > 0 && lex.day_article.contains(&toks[k - 1].lower) {
                 k -= 1;
             }
             let range = lex.pair(&toks.get(k.checked_sub(1)?)?.lower)?;
@@ -1117,7 +1187,7 @@ mod tests {
     #[test]
     fn an_offset_counts_only_from_a_day() {
         let p = d(2025, 11, 4);
-        let lex = DateLexicon::embedded(Lang::En);
+        let lex = crate::registry::cached(Lang::En).unwrap().dates.clone();
         let text = "on Saturday, and two days before that";
         let v = find(&tokenize(text, 0), text, &lex, p);
         assert_eq!(v.last().unwrap().date.as_deref(), Some("2025-10-30"));
@@ -1169,7 +1239,7 @@ mod tests {
     #[test]
     fn anchored() {
         let p = d(2025, 10, 28);
-        let lex = DateLexicon::embedded(Lang::En);
+        let lex = crate::registry::cached(Lang::En).unwrap().dates.clone();
         let s = "Hegseth announced Monday that, one day earlier, forces struck";
         let toks = tokenize(s, 0);
         let v = find(&toks, s, &lex, p);

@@ -45,8 +45,10 @@ mod fxhash;
 pub mod lexicon;
 pub mod numbers;
 mod pipeline;
+pub mod registry;
 pub mod tokens;
 
+pub use lexicon::LexiconError;
 pub use pipeline::{DateHints, Extractor};
 
 pub use sw_model::report::{

@@ -11,8 +11,9 @@ use sw_gazetteer::{Gazetteer, PlaceKind};
 use sw_model::Lang;
 
 use crate::dates::{self, DateExpr, DateKind};
-use crate::lexicon::{ActorRole, AttrCue, CuePos, Hit, LangLex, Scope, Shared, TallyKind};
+use crate::lexicon::{ActorRole, AttrCue, CuePos, Hit, LangLex, LexiconError, Scope, TallyKind};
 use crate::numbers::{self, Quantity};
+use crate::registry::Registry;
 use crate::tokens::{tokenize, Tok, TokKind};
 use crate::{
     Actor, ActorValue, Claim, ClaimField, ClaimValue, DateBasis, DatePrecision, EventType, Field,
@@ -22,9 +23,8 @@ use crate::{
 
 /// The extraction core: lexicons and gazetteer, built once.
 pub struct Extractor {
-    en: LangLex,
-    es: LangLex,
-    shared: Shared,
+    /// The languages it reads, and the lexicons they share.
+    langs: Registry,
     gaz: Gazetteer,
     /// Country (ISO2) -> the sea regions its waters lie in, from the gazetteer.
     seas_of: std::collections::BTreeMap<String, Vec<String>>,
@@ -135,15 +135,16 @@ fn written_in(lex: &LangLex, other: &LangLex, toks: &[Tok]) -> bool {
     mine >= 4 && mine > 2 * theirs
 }
 
-/// The article's sentences (other languages are cut as English).
 /// The longest stretch read as one sentence. Real sentences are far shorter; text with no
 /// stops (a page run together, a hostile input) is cut at a space, so the work and memory
 /// spent on one sentence stay bounded.
 const MAX_SENTENCE_BYTES: usize = 8 * 1024;
 
+/// The article's sentences. sw-text's abbreviations are those of every language it knows,
+/// whichever `lang` is.
 fn segment(text: &str, lang: Lang) -> Vec<Range<usize>> {
     let mut out = Vec::new();
-    for r in sw_text::segment::sentences(text, if lang == Lang::Es { Lang::Es } else { Lang::En }) {
+    for r in sw_text::segment::sentences(text, lang) {
         let mut start = r.start;
         while r.end - start > MAX_SENTENCE_BYTES {
             let mut cut = start + MAX_SENTENCE_BYTES;
@@ -265,8 +266,15 @@ fn dateline_publication(mut reports: Vec<Report>) -> Vec<Report> {
 }
 
 impl Extractor {
-    /// Builds the extractor from the embedded lexicons and gazetteer.
+    /// Builds the extractor from the embedded lexicons and gazetteer. The compiled-in
+    /// lexicons are checked by the crate's tests (every registered language loads), so this
+    /// panics only on a build whose lexicons were never tested.
     pub fn new() -> Extractor {
+        Extractor::try_new().unwrap_or_else(|e| panic!("compiled-in lexicon: {e}"))
+    }
+
+    /// Builds the extractor, or names the lexicon file and line that cannot be read.
+    pub fn try_new() -> Result<Extractor, LexiconError> {
         let gaz = Gazetteer::embedded();
         let mut seas_of: std::collections::BTreeMap<String, Vec<String>> = Default::default();
         for p in gaz.places() {
@@ -277,33 +285,70 @@ impl Extractor {
                 }
             }
         }
-        Extractor {
-            en: LangLex::embedded(Lang::En),
-            es: LangLex::embedded(Lang::Es),
-            shared: Shared::embedded(),
+        Ok(Extractor {
+            langs: Registry::embedded()?,
             gaz,
             seas_of,
             datelines: sw_text::dateline::DatelineFinder::new(),
-        }
+        })
     }
 
-    fn lex(&self, lang: Lang) -> &LangLex {
-        if lang == Lang::Es {
-            &self.es
-        } else {
-            &self.en
+    /// The extractor with one more language, read from its lexicon files given as (file
+    /// name, text) pairs: the files of a folder `lexicon/<code>/` (see `lexicon/README.md`),
+    /// loaded at run time. Its month names and function words are sw-text's when sw-text
+    /// has them for `code`. Text in it is read by [`Extractor::extract_in`]; a sentence in
+    /// it inside an article in another language is read with its lexicons, as for the
+    /// compiled-in languages.
+    pub fn with_language<I, N, T>(mut self, code: &str, files: I) -> Result<Extractor, LexiconError>
+    where
+        I: IntoIterator<Item = (N, T)>,
+        N: AsRef<str>,
+        T: AsRef<str>,
+    {
+        let files: Vec<(N, T)> = files.into_iter().collect();
+        let mut src = crate::lexicon::LangSource::new(code);
+        for (name, text) in &files {
+            src.add(
+                name.as_ref(),
+                format!("{code}/{}", name.as_ref()),
+                text.as_ref(),
+            )?;
         }
+        self.langs.add(code, src)?;
+        Ok(self)
     }
 
-    /// Extracts the reports of one article. `Lang::Other` is read with the English lexicons.
+    /// The codes of the languages this extractor reads, in registry order.
+    pub fn languages(&self) -> impl Iterator<Item = &str> {
+        self.langs.languages().map(|l| l.lex.code.as_str())
+    }
+
+    /// Extracts the reports of one article. `Lang::Other` is read with the lexicons of the
+    /// language the registry flags `reads_other` (English), or not at all if none is.
     pub fn extract(&self, text: &str, lang: Lang, published: Option<NaiveDate>) -> Vec<Report> {
-        self.run(text, lang, &segment(text, lang), published, None)
+        match self.langs.for_lang(lang) {
+            Some(li) => self.run(text, li, &segment(text, lang), published, None),
+            None => Vec::new(),
+        }
+    }
+
+    /// As [`Extractor::extract`], for an article in the registered language `code`
+    /// ("en", or one added by [`Extractor::with_language`]). A language that is not
+    /// registered is not read: no reports.
+    pub fn extract_in(&self, text: &str, code: &str, published: Option<NaiveDate>) -> Vec<Report> {
+        match self.langs.index(code) {
+            Some(li) => self.run(text, li, &segment(text, Lang::parse(code)), published, None),
+            None => Vec::new(),
+        }
     }
 
     /// As [`Extractor::extract`], for an article with no publication date, with what is
     /// known of its time from outside its text (see [`DateHints`]).
     pub fn extract_undated(&self, text: &str, lang: Lang, hints: &DateHints) -> Vec<Report> {
-        let l = self.lex(lang);
+        let Some(li) = self.langs.for_lang(lang) else {
+            return Vec::new();
+        };
+        let l = self.langs.lex(li);
         let sents = segment(text, lang);
         // a dateline without a year ("WASHINGTON, Dec 31 (Wire) -") is the publication day
         // when one year only puts it inside the corpus's span
@@ -311,14 +356,14 @@ impl Extractor {
             let (m, d) = self.datelines.month_day(text)?;
             dates::only_year_within(m, d, a, b)
         }) {
-            return dateline_publication(self.run(text, lang, &sents, Some(p), None));
+            return dateline_publication(self.run(text, li, &sents, Some(p), None));
         }
         if let Some(p) = hints
             .lead_window
             .and_then(|w| self.lead_weekday(l, text, &sents).map(|wd| (w, wd)))
             .and_then(|((a, b), wd)| pick_weekday(a, b, wd))
         {
-            return estimated_publication(self.run(text, lang, &sents, Some(p), None));
+            return estimated_publication(self.run(text, li, &sents, Some(p), None));
         }
         // a post the article embeds, announcing a strike: made on or after the strike and
         // on or before the article, so the lead weekday falls in the week up to the post
@@ -327,7 +372,7 @@ impl Extractor {
             .and_then(|(a, b)| self.lead_weekday(l, text, &sents).map(|wd| (a, b, wd)))
             .and_then(|(a, b, wd)| pick_weekday(a, b, wd))
         {
-            return estimated_publication(self.run(text, lang, &sents, Some(p), None));
+            return estimated_publication(self.run(text, li, &sents, Some(p), None));
         }
         let year_ref = match (hints.year_reference, hints.span) {
             (Some(d), _) => Some((
@@ -352,7 +397,7 @@ impl Extractor {
             ),
             (None, None) => None,
         };
-        self.run(text, lang, &sents, None, year_ref)
+        self.run(text, li, &sents, None, year_ref)
     }
 
     /// The week up to the latest post the article embeds ("— Command (@handle) March 6,
@@ -429,17 +474,17 @@ impl Extractor {
     fn run(
         &self,
         text: &str,
-        lang: Lang,
+        li: usize,
         sents: &[Range<usize>],
         published: Option<NaiveDate>,
         year_hint: Option<(YearFrom, &'static str)>,
     ) -> Vec<Report> {
-        let l = self.lex(lang);
+        let l = self.langs.lex(li);
         let mut sources: Vec<Option<Source>> = vec![None; sents.len()];
         // with no publication date, a date written without a year ("Oct. 29") takes the
         // year of the latest full date the article gives ("October 3, 2025")
         let year_ref = if published.is_none() {
-            match self.latest_full_date(l, text, sents) {
+            match self.latest_full_date(li, text, sents) {
                 Some(d) => Some((
                     YearFrom::Before(d),
                     "date.explicit.month_day.year_from_text",
@@ -452,27 +497,28 @@ impl Extractor {
         let mut cands: Vec<Cand> = Vec::new();
         // the last day the sentences so far named
         let mut anchor: Option<NaiveDate> = None;
-        let other = if l.lang == Lang::Es {
-            &self.en
-        } else {
-            &self.es
-        };
+        // the languages a sentence may be written in instead of the article's (cues of
+        // each looked for only where its commonest word is)
+        let mut others: Vec<&LangLex> = Vec::new();
         for (si, r) in sents.iter().enumerate() {
             let s = &text[r.clone()];
             let own_cues = l.may_hold(s);
-            let other_cues = s.contains(other.marker.as_str()) && other.may_hold(s);
-            if !own_cues && !other_cues {
+            others.clear();
+            others.extend(
+                self.langs
+                    .others(li)
+                    .filter(|o| s.contains(o.marker.as_str()) && o.may_hold(s)),
+            );
+            if !own_cues && others.is_empty() {
                 continue;
             }
             let toks = tokenize(s, r.start);
-            // a sentence plainly in the other language (a post quoted in English in a
+            // a sentence plainly in another language (a post quoted in English in a
             // Spanish article) is read with that language's lexicons
-            let l = if other_cues && written_in(other, l, &toks) {
-                other
-            } else if own_cues {
-                l
-            } else {
-                continue;
+            let l = match others.iter().find(|o| written_in(o, l, &toks)) {
+                Some(o) => *o,
+                None if own_cues => l,
+                None => continue,
             };
             let mut clause = Vec::with_capacity(toks.len());
             let mut c = 0;
@@ -554,7 +600,7 @@ impl Extractor {
     /// source of its own.
     fn attribution(&self, l: &LangLex, toks: &[Tok]) -> (Option<Source>, bool) {
         let cues = l.attribution.find_all(toks);
-        let actors = self.shared.actors.find_all(toks);
+        let actors = self.langs.shared.actors.find_all(toks);
         let verbs: Vec<usize> = cues
             .iter()
             .filter(|h| matches!(h.value(), AttrCue::Verb))
@@ -674,12 +720,7 @@ impl Extractor {
     }
 
     /// The latest date with a year written out in the text ("September 2, 2025").
-    fn latest_full_date(
-        &self,
-        l: &LangLex,
-        text: &str,
-        sents: &[Range<usize>],
-    ) -> Option<NaiveDate> {
+    fn latest_full_date(&self, li: usize, text: &str, sents: &[Range<usize>]) -> Option<NaiveDate> {
         let mut best: Option<NaiveDate> = None;
         for r in sents {
             let s = &text[r.clone()];
@@ -691,14 +732,10 @@ impl Extractor {
                 continue;
             }
             let toks = tokenize(s, r.start);
-            // a full date is one in either language (a post quoted in English is signed
+            // a full date is one in any language (a post quoted in English is signed
             // "January 23, 2026" in a Spanish article)
-            let other = if l.lang == Lang::Es {
-                &self.en
-            } else {
-                &self.es
-            };
-            for lex in [l, other] {
+            let own = std::iter::once(self.langs.lex(li));
+            for lex in own.chain(self.langs.others(li)) {
                 for d in dates::find(&toks, text, &lex.dates, None) {
                     if d.kind == DateKind::MonthDay && d.month_day.is_none() {
                         best = best.max(d.day);
@@ -739,13 +776,11 @@ impl Extractor {
                 if h.ts == 0 {
                     return true;
                 }
-                let prev = toks[h.ts - 1].lower.as_str();
-                let w = toks[h.ts].lower.as_str();
-                let es_inf = l.lang == Lang::Es
-                    && (w.ends_with("ar") || w.ends_with("er") || w.ends_with("ir"))
-                    && matches!(prev, "de" | "para" | "sin" | "por");
+                let g = &l.grammar;
+                let prev = &toks[h.ts - 1].lower;
+                let inf = g.infinitive(&toks[h.ts].lower) && g.infinitive_prep.contains(prev);
                 let weak_verb = h.value().weak || h.value().past;
-                !(matches!(prev, "to" | "para") && weak_verb || es_inf)
+                !(g.infinitive_mark.contains(prev) && weak_verb || inf)
             })
             .collect();
         let mut tally_hits = l.tally.find_all(toks);
@@ -760,9 +795,9 @@ impl Extractor {
         }
         let one_event = |h: &Hit<TallyKind>| {
             matches!(h.value(), TallyKind::Toll | TallyKind::EventToll)
-                && toks.get(h.te).is_some_and(|t| {
-                    matches!(t.lower.as_str(), "from" | "of" | "in" | "de" | "del")
-                })
+                && toks
+                    .get(h.te)
+                    .is_some_and(|t| l.grammar.toll_of.contains(&t.lower))
                 && (h.te + 1..=(h.te + 6).min(toks.len())).any(|k| noun_at[k])
         };
         let event_tolls: Vec<usize> = tally_hits
@@ -837,7 +872,7 @@ impl Extractor {
         let targets = l.targets.find_all(toks);
         let mods = l.modality.find_all(toks);
         let means = l.means.find_all(toks);
-        let actors = self.shared.actors.find_all(toks);
+        let actors = self.langs.shared.actors.find_all(toks);
         let ev_ends: Vec<usize> = events.iter().map(|e| e.te).collect();
         let place = if events.is_empty() {
             None
@@ -1039,7 +1074,7 @@ impl Extractor {
                             | DateKind::MonthOnly
                             | DateKind::YearOnly
                     ) && !attached_to_verb(d, toks, e.ts, l)
-                        && !names_other_event(d, toks, e.ts, &events)
+                        && !names_other_event(d, toks, e.ts, &events, l)
                 });
                 if !(day_date || counted_strikes || killed_here) {
                     continue;
@@ -1076,10 +1111,8 @@ impl Extractor {
                     continue;
                 }
                 // "the boats it destroyed": only plural targets, no date, no toll
-                let plural_only = has_target
-                    && targets
-                        .iter()
-                        .all(|t| !singular(&toks[t.te - 1].lower, l.lang));
+                let plural_only =
+                    has_target && targets.iter().all(|t| !l.singular(&toks[t.te - 1].lower));
                 if plural_only && !real_date && !cue.noun {
                     continue;
                 }
@@ -1119,12 +1152,10 @@ impl Extractor {
             .iter()
             .filter(|(e, _, _)| {
                 (2..=3).any(|k| {
-                    e.ts >= k
-                        && l.dates.is_occasion(&toks[e.ts - k].lower)
-                        && matches!(
-                            toks[e.ts - k + 1].lower.as_str(),
-                            "the" | "el" | "la" | "los" | "las"
-                        )
+                    e.ts >= k && l.dates.is_occasion(&toks[e.ts - k].lower) && {
+                        let w = &toks[e.ts - k + 1].lower;
+                        l.grammar.article_sg.contains(w) || l.grammar.article_pl.contains(w)
+                    }
                 })
             })
             .map(|(e, _, _)| e.ts)
@@ -1254,7 +1285,7 @@ impl Extractor {
             // date written before another event's noun is that event's
             let own_dates: Vec<DateExpr> = dates_all
                 .iter()
-                .filter(|d| !names_other_event(d, toks, e.ts, &events))
+                .filter(|d| !names_other_event(d, toks, e.ts, &events, l))
                 .cloned()
                 .collect();
             let chosen = match (split_at, owned_day) {
@@ -1286,6 +1317,7 @@ impl Extractor {
                 )
             });
             let extra_land = self
+                .langs
                 .shared
                 .places
                 .find_all(toks)
@@ -1312,7 +1344,7 @@ impl Extractor {
                     let object = i > 0
                         && (ev_ends.contains(&i)
                             || (ev_ends.contains(&(i - 1))
-                                && matches!(toks[i - 1].lower.as_str(), "of" | "de")));
+                                && l.grammar.of.contains(&toks[i - 1].lower)));
                     object && p.region_code.is_none() && p.country.is_some()
                 });
                 rep.target_kind = match (kind, m) {
@@ -1405,7 +1437,7 @@ impl Extractor {
                     if let Some(t) = targets.iter().find(|t| {
                         *t.value() == TargetKind::Vessel
                             && (t.ts.abs_diff(e.ts) <= 8 || t.te.abs_diff(e.te) <= 8)
-                            && singular(&toks[t.te - 1].lower, l.lang)
+                            && l.singular(&toks[t.te - 1].lower)
                     }) {
                         let (s, en) = (toks[t.ts].start, toks[t.te - 1].end);
                         rep.figures.vessels = Some(Figure {
@@ -1560,9 +1592,9 @@ impl Extractor {
             // no cue, but the story's boat placed at sea ("the boat was moving along a
             // trafficking route in the eastern Pacific"): where the story's event happened,
             // for an event that has no place yet
-            let boat = targets.iter().any(|t| {
-                *t.value() == TargetKind::Vessel && singular(&toks[t.te - 1].lower, l.lang)
-            });
+            let boat = targets
+                .iter()
+                .any(|t| *t.value() == TargetKind::Vessel && l.singular(&toks[t.te - 1].lower));
             let sea = if boat { self.place(l, ctx, &[]) } else { None };
             // ... or the day something was said of it ("posting on Saturday, the minister
             // described the vessel as ..."): a date for a story event that has none
@@ -1722,7 +1754,7 @@ impl Extractor {
                 l.capacity.at(toks, k).is_some_and(|h| {
                     toks[h.te..q.tok_start]
                         .iter()
-                        .any(|t| matches!(t.lower.as_str(), "to" | "para"))
+                        .any(|t| l.grammar.infinitive_mark.contains(&t.lower))
                 })
             });
             if capacity {
@@ -1734,29 +1766,17 @@ impl Extractor {
                 && q.figure.best.is_some()
                 && toks
                     .get(q.tok_end)
-                    .is_some_and(|t| matches!(t.lower.as_str(), "of" | "de"))
-                && toks.get(q.tok_end + 1).is_some_and(|t| {
-                    matches!(
-                        t.lower.as_str(),
-                        "the"
-                            | "them"
-                            | "those"
-                            | "los"
-                            | "las"
-                            | "ellos"
-                            | "ellas"
-                            | "sus"
-                            | "its"
-                            | "their"
-                    )
-                });
+                    .is_some_and(|t| l.grammar.of.contains(&t.lower))
+                && toks
+                    .get(q.tok_end + 1)
+                    .is_some_and(|t| l.grammar.partitive.contains(&t.lower));
             if partitive {
                 continue;
             }
             // "the families of two men killed": the dead a family speaks for, often some of
             // the dead only
             let kin_of = q.tok_start >= 2
-                && matches!(toks[q.tok_start - 1].lower.as_str(), "of" | "de")
+                && l.grammar.of.contains(&toks[q.tok_start - 1].lower)
                 && l.attribution.at(toks, q.tok_start - 2).is_some_and(|h| {
                     h.te == q.tok_start - 1
                         && *h.value() == AttrCue::Kind(SourceKind::WitnessOrFamily)
@@ -1767,8 +1787,8 @@ impl Extractor {
             // "there were no survivors among the four aboard", "no hubo sobrevivientes entre
             // los cuatro ocupantes": all of them died
             let none_among = q.tok_start >= 4
-                && matches!(toks[q.tok_start - 2].lower.as_str(), "among" | "entre")
-                && matches!(toks[q.tok_start - 1].lower.as_str(), "the" | "los" | "las")
+                && l.grammar.among.contains(&toks[q.tok_start - 2].lower)
+                && l.grammar.article_pl.contains(&toks[q.tok_start - 1].lower)
                 && l.figures.at(toks, q.tok_start - 3).is_some_and(|h| {
                     h.te == q.tok_start - 2 && h.value().field == Field::Survivors
                 })
@@ -1784,11 +1804,11 @@ impl Extractor {
             // of them died
             let none_of = q.tok_start >= 3
                 && l.none.contains(&toks[q.tok_start - 3].lower)
-                && matches!(toks[q.tok_start - 2].lower.as_str(), "of" | "de")
-                && matches!(
-                    toks[q.tok_start - 1].lower.as_str(),
-                    "the" | "los" | "las" | "those" | "esos" | "esas"
-                );
+                && l.grammar.of.contains(&toks[q.tok_start - 2].lower)
+                && {
+                    let w = &toks[q.tok_start - 1].lower;
+                    l.grammar.article_pl.contains(w) || l.grammar.demonstrative_pl.contains(w)
+                };
             if none_of {
                 if field != Field::Survivors {
                     continue;
@@ -1846,23 +1866,16 @@ impl Extractor {
             if !tally && !before_bring && !dated_outside && !tally_clauses.is_empty() {
                 // a tally cue elsewhere and no single event named outside tally clauses
                 // ("the 39th strike" counts strikes: no single event)
-                let ordinal = |w: &str| {
-                    let d = w.trim_end_matches(|c: char| c.is_ascii_alphabetic());
-                    !d.is_empty()
-                        && d.len() < w.len()
-                        && d.bytes().all(|b| b.is_ascii_digit())
-                        && matches!(&w[d.len()..], "st" | "nd" | "rd" | "th")
-                };
+                // (a number and its ordinal ending are two tokens: "15", "th")
                 let single_event = events.iter().any(|e| {
                     e.value().noun
                         && !e.value().plural
                         && !tally_clauses.contains(&ctx.clause[e.ts])
                         && !(e.ts.saturating_sub(3)..e.ts).any(|k| {
-                            ordinal(&toks[k].lower)
-                                || k > 0
-                                    && toks[k - 1].kind == TokKind::Num
-                                    && toks[k - 1].end == toks[k].start
-                                    && matches!(toks[k].lower.as_str(), "st" | "nd" | "rd" | "th")
+                            k > 0
+                                && toks[k - 1].kind == TokKind::Num
+                                && toks[k - 1].end == toks[k].start
+                                && l.grammar.ordinal_suffix.contains(&toks[k].lower)
                         })
                 });
                 if !single_event {
@@ -1884,10 +1897,7 @@ impl Extractor {
                 .find(|q| {
                     q.tok_start > at
                         && !q.article
-                        && matches!(
-                            toks[q.tok_start - 1].lower.as_str(),
-                            "to" | "at" | "a" | "en"
-                        )
+                        && l.grammar.toll_to.contains(&toks[q.tok_start - 1].lower)
                         && !dates_all.iter().any(|d| d.start < q.end && q.start < d.end)
                 })
                 .cloned();
@@ -1931,23 +1941,19 @@ impl Extractor {
                 {
                     continue;
                 }
-                let prev = q.tok_start.checked_sub(1).map(|i| toks[i].lower.as_str());
-                let linked = matches!(
-                    prev,
-                    Some("to" | "at" | "a" | "en" | "of" | "number" | "los" | "las")
-                );
+                let linked = q
+                    .tok_start
+                    .checked_sub(1)
+                    .is_some_and(|i| l.grammar.tally_link.contains(&toks[i].lower));
                 if !linked && q.hedge == numbers::Hedge::Exact {
                     continue;
                 }
 
                 // "the number of announced strikes ... to 19": a noun counted by "number"
                 let counted = |i: usize| {
-                    toks[i.saturating_sub(3)..i].iter().any(|t| {
-                        matches!(
-                            t.lower.as_str(),
-                            "number" | "count" | "tally" | "total" | "número" | "cifra" | "conteo"
-                        )
-                    })
+                    toks[i.saturating_sub(3)..i]
+                        .iter()
+                        .any(|t| l.grammar.count_noun.contains(&t.lower))
                 };
                 let field = (0..q.tok_start).rev().find_map(|i| {
                     let h = l.figures.at(toks, i)?;
@@ -1970,12 +1976,7 @@ impl Extractor {
                     continue;
                 }
                 let Some(suf) = toks.get(i + 1) else { continue };
-                if suf.start != t.end
-                    || !matches!(
-                        suf.lower.as_str(),
-                        "th" | "st" | "nd" | "rd" | "º" | "o" | "er"
-                    )
-                {
+                if suf.start != t.end || !l.grammar.ordinal_suffix.contains(&suf.lower) {
                     continue;
                 }
                 // "the 22nd such attack": fillers may stand between
@@ -2027,7 +2028,7 @@ impl Extractor {
             .targets
             .find_all(toks)
             .into_iter()
-            .filter(|t| *t.value() == TargetKind::Vessel && singular(&toks[t.te - 1].lower, l.lang))
+            .filter(|t| *t.value() == TargetKind::Vessel && l.singular(&toks[t.te - 1].lower))
             .map(|t| (t.ts, t.te))
             .collect();
         // a toll told boat by boat names a few boats (bounded work on a long sentence)
@@ -2042,16 +2043,14 @@ impl Extractor {
             if !elliptic || boats.iter().any(|(a, b)| (*a..*b).contains(&i)) {
                 continue;
             }
-            let on = |k: usize| boat_preposition(&toks[k].lower);
-            let after_on = on(i - 1)
-                || i >= 2 && matches!(toks[i - 1].lower.as_str(), "the" | "la" | "el") && on(i - 2);
+            let g = &l.grammar;
+            let on = |k: usize| g.boat_prep.contains(&toks[k].lower);
+            let after_on =
+                on(i - 1) || i >= 2 && g.boat_article.contains(&toks[i - 1].lower) && on(i - 2);
             let bare = toks.get(i + 1).is_none_or(|t| {
-                t.kind != TokKind::Word || l.fillers.contains(&t.lower) || {
-                    matches!(
-                        t.lower.as_str(),
-                        "in" | "en" | "and" | "y" | "off" | "near" | "both" | "also"
-                    )
-                }
+                t.kind != TokKind::Word
+                    || l.fillers.contains(&t.lower)
+                    || g.after_boat.contains(&t.lower)
             }) && l.targets.at(toks, i + 1).is_none();
             if after_on && bare {
                 boats.push((i, i + 1));
@@ -2075,7 +2074,7 @@ impl Extractor {
                 q.tok_end == bts
                     && q.figure.best == Some(1)
                     && q.tok_start > 0
-                    && boat_preposition(&toks[q.tok_start - 1].lower)
+                    && l.grammar.boat_prep.contains(&toks[q.tok_start - 1].lower)
             };
             let q = qs.iter().rev().find(|q| {
                 q.tok_end <= bts
@@ -2139,7 +2138,8 @@ impl Extractor {
             // one clause: up to the next comma, semicolon or conjunction
             let mut j = i;
             while j < toks.len()
-                && !matches!(toks[j].lower.as_str(), "," | ";" | "and" | "y" | "." | ":")
+                && !matches!(toks[j].lower.as_str(), "," | ";" | "." | ":")
+                && !l.grammar.and.contains(&toks[j].lower)
             {
                 j += 1;
             }
@@ -2169,7 +2169,7 @@ impl Extractor {
             let sea = seas.iter().find(|(_, a, z)| *a >= lo && *z <= hi);
             let n_vessels = match (boats, vessel_q) {
                 (Some(_), Some(v)) => v.figure.best,
-                (Some(b), None) => singular(&toks[b.te - 1].lower, l.lang).then_some(1),
+                (Some(b), None) => l.singular(&toks[b.te - 1].lower).then_some(1),
                 _ => None,
             };
             let vessel_span = boats.map(|b| {
@@ -2344,7 +2344,7 @@ impl Extractor {
     ) -> Option<(PlaceRef, usize, usize)> {
         let s = &ctx.text[ctx.range.clone()];
         let base = ctx.range.start;
-        let extra = self.shared.places.find_all(&ctx.toks);
+        let extra = self.langs.shared.places.find_all(&ctx.toks);
         let agents: Vec<(usize, usize)> = extra
             .iter()
             .filter(|h| h.value().agent)
@@ -2409,16 +2409,16 @@ impl Extractor {
         }
         if let Some(mut r) = region {
             // "in the Caribbean, near Venezuela": the waters off that country
-            if let Some((l, _, _)) = &land {
+            if let Some((lp, _, _)) = &land {
                 let near = mentions.iter().any(|m| {
                     let p = self.gaz.get(m.place);
-                    p.country == l.country && near_before(ctx, base + m.start)
+                    p.country == lp.country && near_before(l, ctx, base + m.start)
                 });
-                let coast = l.country.as_ref().and_then(|c| self.seas_of.get(c));
+                let coast = lp.country.as_ref().and_then(|c| self.seas_of.get(c));
                 let same_sea =
                     coast.is_some_and(|v| r.0.region_code.as_ref().is_some_and(|x| v.contains(x)));
-                if near && l.precision == 4 && same_sea {
-                    r.0.country = l.country.clone();
+                if near && lp.precision == 4 && same_sea {
+                    r.0.country = lp.country.clone();
                 }
             }
             return Some(r);
@@ -2446,11 +2446,6 @@ const MAX_LISTED_BOATS: i64 = 4;
 /// The most vessels a sentence may name for its toll to be read boat by boat.
 const MAX_LIST_ITEMS: usize = 12;
 
-/// "on", "aboard", "en": what stands before a boat a count is told of ("four on one boat").
-fn boat_preposition(w: &str) -> bool {
-    matches!(w, "on" | "aboard" | "in" | "en" | "a" | "sobre")
-}
-
 /// The most tolls said to be one named event's read in a sentence.
 const MAX_EVENT_TOLLS: usize = 4;
 
@@ -2477,25 +2472,22 @@ fn to_ref(p: &sw_gazetteer::Place) -> PlaceRef {
 }
 
 /// "near Venezuela", "off Colombia", "cerca de Venezuela", "frente a Colombia".
-fn near_before(ctx: &SentCtx, start: usize) -> bool {
+fn near_before(l: &LangLex, ctx: &SentCtx, start: usize) -> bool {
     let i = ctx.toks.iter().position(|t| t.start >= start).unwrap_or(0);
-    let w = |k: usize| i.checked_sub(k).map(|j| ctx.toks[j].lower.as_str());
-    matches!(w(1), Some("near" | "off"))
-        || matches!(
-            (w(2), w(1)),
-            (Some("cerca"), Some("de")) | (Some("frente"), Some("a"))
-        )
+    l.grammar.near.ends_at(&ctx.toks, i)
 }
 
 fn locative_before(l: &LangLex, ctx: &SentCtx, start: usize, ev_ends: &[usize]) -> bool {
-    let mut i = ctx.toks.iter().position(|t| t.start >= start).unwrap_or(0);
+    let toks = &ctx.toks;
+    let g = &l.grammar;
+    let mut i = toks.iter().position(|t| t.start >= start).unwrap_or(0);
     // a part of the place: "in western Venezuela", "en el occidente de Venezuela"
-    if i >= 1 && l.compass.contains(&ctx.toks[i - 1].lower) {
+    if i >= 1 && l.compass.contains(&toks[i - 1].lower) {
         i -= 1;
     } else if i >= 3
-        && matches!(ctx.toks[i - 1].lower.as_str(), "de" | "of")
-        && l.compass.contains(&ctx.toks[i - 2].lower)
-        && matches!(ctx.toks[i - 3].lower.as_str(), "el" | "the")
+        && g.of.contains(&toks[i - 1].lower)
+        && l.compass.contains(&toks[i - 2].lower)
+        && g.article_sg.contains(&toks[i - 3].lower)
     {
         i -= 3;
     }
@@ -2507,62 +2499,11 @@ fn locative_before(l: &LangLex, ctx: &SentCtx, start: usize, ev_ends: &[usize]) 
         return true;
     }
     // "the bombing of Caracas", "el bombardeo de Caracas"
-    if matches!(ctx.toks[i - 1].lower.as_str(), "of" | "de") && ev_ends.contains(&(i - 1)) {
+    if g.of.contains(&toks[i - 1].lower) && ev_ends.contains(&(i - 1)) {
         return true;
     }
-    let prev = ctx.toks[i - 1].lower.as_str();
-    if matches!(prev, "de" | "of")
-        && i >= 2
-        && matches!(
-            ctx.toks[i - 2].lower.as_str(),
-            "provincia"
-                | "estado"
-                | "departamento"
-                | "municipio"
-                | "ciudad"
-                | "province"
-                | "state"
-                | "city"
-        )
-    {
-        return true;
-    }
-    if matches!(
-        prev,
-        "in" | "off"
-            | "across"
-            | "throughout"
-            | "near"
-            | "inside"
-            | "into"
-            | "on"
-            | "against"
-            | "at"
-            | "en"
-            | "a"
-            | "contra"
-            | "sobre"
-            | "within"
-    ) {
-        return true;
-    }
-    if prev == "de"
-        && i >= 2
-        && matches!(
-            ctx.toks[i - 2].lower.as_str(),
-            "cerca" | "costas" | "costa" | "territorio" | "suelo"
-        )
-    {
-        return true;
-    }
-    false
-}
-
-fn singular(w: &str, lang: Lang) -> bool {
-    match lang {
-        Lang::Es => !w.ends_with('s'),
-        _ => !w.ends_with('s') || w.ends_with("ss"),
-    }
+    // "in", "off", "the province of", "cerca de"
+    g.locative.ends_at(toks, i)
 }
 
 /// The field a figure counts: a cue after it ("11 killed", "3 survivors"), else a cue before
@@ -2622,7 +2563,7 @@ fn field_of(l: &LangLex, toks: &[Tok], q: &Quantity, dates_all: &[DateExpr]) -> 
         }
         match toks.get(j) {
             Some(t) if l.fillers.contains(&t.lower) => {
-                aboard |= matches!(t.lower.as_str(), "aboard" | "onboard" | "board" | "bordo");
+                aboard |= l.grammar.aboard.contains(&t.lower);
                 j += 1;
                 skipped += 1;
             }
@@ -2660,7 +2601,8 @@ fn field_of(l: &LangLex, toks: &[Tok], q: &Quantity, dates_all: &[DateExpr]) -> 
         for len in 1..=4usize {
             if j >= len {
                 if let Some(h) = l.figures.at(toks, j - len) {
-                    let adjacent = skipped == 0 || (skipped == 1 && toks[j].lower == "a");
+                    let adjacent = skipped == 0
+                        || (skipped == 1 && l.grammar.object_mark.contains(&toks[j].lower));
                     if h.te == j
                         && h.value().pos != CuePos::After
                         && (!q.article || (h.value().field == Field::Killed && adjacent))
@@ -2752,6 +2694,7 @@ fn names_other_event(
     toks: &[Tok],
     ets: usize,
     events: &[Hit<crate::lexicon::EventCue>],
+    l: &LangLex,
 ) -> bool {
     let mut j = toks
         .iter()
@@ -2759,7 +2702,7 @@ fn names_other_event(
         .unwrap_or(toks.len());
     while toks
         .get(j)
-        .is_some_and(|t| matches!(t.lower.as_str(), "," | "'s" | "’s" | "'" | "’"))
+        .is_some_and(|t| t.lower == "," || l.dates.is_possessive(&t.lower))
     {
         j += 1;
     }
@@ -2785,11 +2728,12 @@ fn pick_date<'d>(
     let tok_at = |b: usize| toks.iter().position(|t| t.start >= b).unwrap_or(toks.len());
     if let Some(a) = usable.iter().find(|d| {
         let (i, j) = (tok_at(d.start), tok_at(d.end));
-        let possessive = |t: &Tok| matches!(t.lower.as_str(), "'s" | "’s" | "'" | "’" | "s");
+        let possessive =
+            |t: &Tok| l.dates.is_possessive(&t.lower) || l.dates.is_possessive_ending(&t.lower);
         let before = j <= ets
             && matches!(d.kind, DateKind::MonthDay | DateKind::Weekday)
             && toks[j..ets].iter().all(possessive);
-        let after = i == ets + 2 && matches!(toks[ets + 1].lower.as_str(), "del");
+        let after = i == ets + 2 && l.dates.is_date_of(&toks[ets + 1].lower);
         before || after
     }) {
         return Some((a, false));
@@ -2830,36 +2774,14 @@ fn attached_to_verb(d: &DateExpr, toks: &[Tok], ets: usize, l: &LangLex) -> bool
         l.attribution.at(toks, k).is_some_and(|h| {
             matches!(h.value(), AttrCue::Verb | AttrCue::Channel(_))
                 && h.te <= i
-                && toks[h.te..i].iter().all(|t| {
-                    matches!(
-                        t.lower.as_str(),
-                        "on" | "in"
-                            | "a"
-                            | "an"
-                            | "the"
-                            | "x"
-                            | "post"
-                            | "late"
-                            | "early"
-                            | "el"
-                            | "la"
-                            | "este"
-                            | "esta"
-                            | "en"
-                            | "de"
-                            | "través"
-                            | "social"
-                            | "media"
-                            | "truth"
-                            | "statement"
-                            | ","
-                    )
-                })
+                && toks[h.te..i]
+                    .iter()
+                    .all(|t| t.lower == "," || l.grammar.verb_gap.contains(&t.lower))
         })
     });
     let followed_by_that = toks
         .get(j)
-        .is_some_and(|t| matches!(t.lower.as_str(), "that" | "que"));
+        .is_some_and(|t| l.grammar.that.contains(&t.lower));
     // "On Tuesday, the government released ...": the first verb after the date reports
     let verb_after = j < ets
         && (j..(j + 8).min(ets)).any(|k| {
@@ -2871,11 +2793,7 @@ fn attached_to_verb(d: &DateExpr, toks: &[Tok], ets: usize, l: &LangLex) -> bool
     // Navy ships ..."): the day the story was filed, not the event's
     let dateline = i <= 8
         && d.kind == DateKind::MonthDay
-        && !(i > 0
-            && matches!(
-                toks[i - 1].lower.as_str(),
-                "on" | "el" | "since" | "desde" | "by" | "until" | "hasta" | "from" | "del"
-            ))
+        && !(i > 0 && l.grammar.date_prep.contains(&toks[i - 1].lower))
         && toks
             .get(j)
             .is_some_and(|t| matches!(t.lower.as_str(), ":" | "(" | "—" | "–" | "-"));

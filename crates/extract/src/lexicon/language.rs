@@ -1,127 +1,15 @@
-//! Loading the lexicon files (`lexicon/`) into phrase matchers. Rust holds rules; every word
-//! the rules look for is in a TSV file a domain expert can read and extend.
-
-use crate::fxhash::{FxMap, FxSet};
+//! One language's lexicons (`lexicon/<code>/*.tsv`), loaded into phrase matchers and word
+//! sets. Rust holds rules; every word the rules look for is in a TSV file a domain expert
+//! can read and extend, and a row that cannot be read is an error naming its file and line.
 
 use aho_corasick::{AhoCorasick, AhoCorasickBuilder, MatchKind};
-use sw_model::Lang;
 
+use super::table::{word_set, File, LexiconError, Row};
+use super::PhraseSet;
 use crate::dates::DateLexicon;
+use crate::fxhash::FxSet;
 use crate::numbers::NumberLexicon;
-use crate::tokens::{tokenize, Tok};
 use crate::{EventType, Field, Modality, SourceKind, TargetKind};
-
-/// A set of phrases matched on lower-cased tokens, longest first.
-#[derive(Debug, Clone)]
-pub struct PhraseSet<T> {
-    by_first: FxMap<String, Vec<Phrase<T>>>,
-    /// The file the phrases came from, for rule names ("en/events.tsv").
-    pub file: &'static str,
-}
-
-#[derive(Debug, Clone)]
-pub struct Phrase<T> {
-    words: Vec<String>,
-    pub text: String,
-    pub value: T,
-}
-
-/// One phrase found in a token stream.
-#[derive(Debug)]
-pub struct Hit<'a, T> {
-    pub ts: usize,
-    pub te: usize,
-    pub phrase: &'a Phrase<T>,
-}
-
-impl<T> Clone for Hit<'_, T> {
-    fn clone(&self) -> Self {
-        *self
-    }
-}
-
-impl<T> Copy for Hit<'_, T> {}
-
-impl<T> Hit<'_, T> {
-    pub fn value(&self) -> &T {
-        &self.phrase.value
-    }
-}
-
-impl<T> PhraseSet<T> {
-    pub fn new(file: &'static str) -> PhraseSet<T> {
-        PhraseSet {
-            by_first: FxMap::default(),
-            file,
-        }
-    }
-
-    pub fn insert(&mut self, phrase: &str, value: T) {
-        let words: Vec<String> = tokenize(phrase, 0).into_iter().map(|t| t.lower).collect();
-        if words.is_empty() {
-            return;
-        }
-        let v = self.by_first.entry(words[0].clone()).or_default();
-        v.push(Phrase {
-            words,
-            text: phrase.to_string(),
-            value,
-        });
-        v.sort_by(|a, b| b.words.len().cmp(&a.words.len()).then(a.text.cmp(&b.text)));
-    }
-
-    /// The longest phrase starting at token `i`.
-    pub fn at<'a>(&'a self, toks: &[Tok], i: usize) -> Option<Hit<'a, T>> {
-        let first = toks.get(i)?;
-        let cands = self.by_first.get(&first.lower)?;
-        'c: for p in cands {
-            for (k, w) in p.words.iter().enumerate().skip(1) {
-                match toks.get(i + k) {
-                    Some(t) if t.lower == *w => {}
-                    _ => continue 'c,
-                }
-            }
-            return Some(Hit {
-                ts: i,
-                te: i + p.words.len(),
-                phrase: p,
-            });
-        }
-        None
-    }
-
-    /// Leftmost-longest, non-overlapping hits.
-    pub fn find_all<'a>(&'a self, toks: &[Tok]) -> Vec<Hit<'a, T>> {
-        let mut out = Vec::new();
-        let mut i = 0;
-        while i < toks.len() {
-            if let Some(h) = self.at(toks, i) {
-                i = h.te;
-                out.push(h);
-            } else {
-                i += 1;
-            }
-        }
-        out
-    }
-
-    /// The most distinctive (longest) word of every phrase, for prefilters: a sentence
-    /// without any of them cannot hold the phrase.
-    pub fn key_words(&self) -> impl Iterator<Item = &String> {
-        self.by_first.values().flatten().filter_map(|p| {
-            p.words
-                .iter()
-                .filter(|w| w.chars().all(char::is_alphanumeric))
-                .max_by_key(|w| w.chars().count())
-        })
-    }
-}
-
-fn rows(src: &str) -> impl Iterator<Item = Vec<&str>> {
-    src.lines()
-        .filter(|l| !l.starts_with('#') && !l.trim().is_empty())
-        .map(|l| l.split('\t').map(str::trim).collect::<Vec<_>>())
-}
 
 /// An event cue and its flags.
 #[derive(Debug, Clone)]
@@ -203,44 +91,246 @@ pub enum AttrCue {
     Citing,
 }
 
-#[derive(Debug, Clone, Copy, PartialEq, Eq)]
-pub enum ActorRole {
-    Perpetrator,
-    Official,
-    TargetGroup,
-    OtherOutlet,
-    LocalAuthority,
-}
+/// The files a language folder must hold, each once, and no others.
+pub const FILES: &[&str] = &[
+    "attribution.tsv",
+    "blockers.tsv",
+    "dates.tsv",
+    "determiners.tsv",
+    "events.tsv",
+    "figures.tsv",
+    "fillers.tsv",
+    "function_words.tsv",
+    "grammar.tsv",
+    "hedges.tsv",
+    "means.tsv",
+    "modality.tsv",
+    "months.tsv",
+    "numbers.tsv",
+    "tally.tsv",
+    "targets.tsv",
+    "units.tsv",
+];
 
+/// The text of every lexicon file of one language, by file name, before it is loaded.
 #[derive(Debug, Clone)]
-pub struct ActorEntry {
-    pub canonical: String,
-    pub role: ActorRole,
-    /// The country the actor belongs to (ISO2), if listed.
-    pub country: Option<String>,
-    /// A command that speaks for itself: the source when it is a sentence's subject.
-    pub speaks: bool,
+pub struct LangSource<'a> {
+    code: &'a str,
+    /// (file name, name in rules and errors, text)
+    files: Vec<(&'a str, String, &'a str)>,
 }
 
-#[derive(Debug, Clone)]
-pub struct ExtraPlace {
-    pub country: String,
-    pub land: bool,
-    /// Names the attacking state, never a place of an event.
-    pub agent: bool,
+impl<'a> LangSource<'a> {
+    pub fn new(code: &'a str) -> LangSource<'a> {
+        LangSource {
+            code,
+            files: Vec::new(),
+        }
+    }
+
+    pub fn code(&self) -> &'a str {
+        self.code
+    }
+
+    /// Adds the file `name` ("events.tsv"), reported as `shown` ("en/events.tsv"). A name
+    /// the extractor does not read, or one given twice, is an error.
+    pub fn add(&mut self, name: &'a str, shown: String, text: &'a str) -> Result<(), LexiconError> {
+        if !FILES.contains(&name) {
+            return Err(LexiconError::file(
+                shown,
+                format!("not a lexicon file (expected one of {})", FILES.join(", ")),
+            ));
+        }
+        if let Some((_, first, _)) = self.files.iter().find(|(n, _, _)| *n == name) {
+            return Err(LexiconError::file(
+                shown,
+                format!("given twice (also as {first}): a file is kept in one place"),
+            ));
+        }
+        self.files.push((name, shown, text));
+        Ok(())
+    }
+
+    /// Whether the file `name` was given.
+    pub fn has(&self, name: &str) -> bool {
+        self.files.iter().any(|(n, _, _)| *n == name)
+    }
+
+    /// The file `name`; an error naming it when the folder lacks it.
+    pub fn file(&self, name: &str) -> Result<File<'_>, LexiconError> {
+        self.files
+            .iter()
+            .find(|(n, _, _)| *n == name)
+            .map(|(_, shown, text)| File {
+                name: shown.as_str(),
+                text,
+            })
+            .ok_or_else(|| {
+                LexiconError::file(format!("{}/{name}", self.code), "missing required file")
+            })
+    }
 }
 
-macro_rules! lex {
-    ($lang:literal, $file:literal) => {
-        include_str!(concat!("../lexicon/", $lang, "/", $file))
-    };
+/// Small words and endings (`grammar.tsv`) that rules test a neighbouring word against,
+/// one set per kind (see `lexicon/README.md`). None is a cue by itself.
+#[derive(Debug, Clone, Default)]
+pub struct Grammar {
+    /// "to", "para": an event verb right after is an infinitive; also between a capacity
+    /// word and a number.
+    pub infinitive_mark: FxSet<String>,
+    /// "de", "sin": an event verb with an infinitive ending right after is an infinitive.
+    pub infinitive_prep: FxSet<String>,
+    pub infinitive_ending: Vec<String>,
+    /// "of", "de".
+    pub of: FxSet<String>,
+    /// "from", "del": after a toll cue, a link to a named event.
+    pub toll_of: FxSet<String>,
+    /// "to", "a": before the number a toll rose to.
+    pub toll_to: FxSet<String>,
+    /// Before a number in a tally clause, linking it to a field named earlier.
+    pub tally_link: FxSet<String>,
+    /// "number", "cifra": nouns that count what follows them.
+    pub count_noun: FxSet<String>,
+    /// After "one of": a part of a count ("one of the dead").
+    pub partitive: FxSet<String>,
+    pub among: FxSet<String>,
+    pub article_sg: FxSet<String>,
+    pub article_pl: FxSet<String>,
+    pub demonstrative_pl: FxSet<String>,
+    /// Articles between a boat preposition and a vessel left unsaid ("on a second").
+    pub boat_article: FxSet<String>,
+    /// "on", "aboard", "en": before a boat a count is told of.
+    pub boat_prep: FxSet<String>,
+    /// Words that may follow a vessel left unsaid ("four on another in the Caribbean").
+    pub after_boat: FxSet<String>,
+    /// The conjunction between the clauses of a list.
+    pub and: FxSet<String>,
+    /// "th", "º": the ending of a number written as an ordinal.
+    pub ordinal_suffix: FxSet<String>,
+    /// "aboard", "bordo": the boat after it is where people were, not what is counted.
+    pub aboard: FxSet<String>,
+    /// "a" in "mató a seis": the preposition before a verb's object.
+    pub object_mark: FxSet<String>,
+    pub plural_ending: Vec<String>,
+    pub singular_ending: Vec<String>,
+    /// Phrases right before a place that make it where an event happened.
+    pub locative: PhraseSet<()>,
+    /// Phrases right before a country that place a sea near it ("off", "frente a").
+    pub near: PhraseSet<()>,
+    /// Before a date, it is no dateline ("on May 4:").
+    pub date_prep: FxSet<String>,
+    /// Words that may stand between a reporting verb and its date.
+    pub verb_gap: FxSet<String>,
+    /// "that", "que": a date followed by it is the saying's.
+    pub that: FxSet<String>,
+}
+
+impl Grammar {
+    fn load(file: File) -> Result<Grammar, LexiconError> {
+        let mut g = Grammar {
+            locative: PhraseSet::new(file.name),
+            near: PhraseSet::new(file.name),
+            ..Grammar::default()
+        };
+        for r in file.rows() {
+            r.at_most(2)?;
+            let kind = r.col(1, "kind")?;
+            let (set, ending) = match kind {
+                "locative" | "near" => {
+                    let phrases = if kind == "near" {
+                        &mut g.near
+                    } else {
+                        &mut g.locative
+                    };
+                    phrases.insert(r.col(0, "phrase")?, ());
+                    continue;
+                }
+                "infinitive_ending" => (None, Some(&mut g.infinitive_ending)),
+                "plural_ending" => (None, Some(&mut g.plural_ending)),
+                "singular_ending" => (None, Some(&mut g.singular_ending)),
+                "infinitive_mark" => (Some(&mut g.infinitive_mark), None),
+                "infinitive_prep" => (Some(&mut g.infinitive_prep), None),
+                "of" => (Some(&mut g.of), None),
+                "toll_of" => (Some(&mut g.toll_of), None),
+                "toll_to" => (Some(&mut g.toll_to), None),
+                "tally_link" => (Some(&mut g.tally_link), None),
+                "count_noun" => (Some(&mut g.count_noun), None),
+                "partitive" => (Some(&mut g.partitive), None),
+                "among" => (Some(&mut g.among), None),
+                "article_sg" => (Some(&mut g.article_sg), None),
+                "article_pl" => (Some(&mut g.article_pl), None),
+                "demonstrative_pl" => (Some(&mut g.demonstrative_pl), None),
+                "boat_article" => (Some(&mut g.boat_article), None),
+                "boat_prep" => (Some(&mut g.boat_prep), None),
+                "after_boat" => (Some(&mut g.after_boat), None),
+                "and" => (Some(&mut g.and), None),
+                "ordinal_suffix" => (Some(&mut g.ordinal_suffix), None),
+                "aboard" => (Some(&mut g.aboard), None),
+                "object_mark" => (Some(&mut g.object_mark), None),
+                "date_prep" => (Some(&mut g.date_prep), None),
+                "verb_gap" => (Some(&mut g.verb_gap), None),
+                "that" => (Some(&mut g.that), None),
+                k => return Err(r.error(format!("unknown kind {k:?}"))),
+            };
+            if let Some(set) = set {
+                set.insert(r.token(0, "word")?);
+            }
+            if let Some(endings) = ending {
+                endings.push(r.col(0, "ending")?.to_lowercase());
+            }
+        }
+        Ok(g)
+    }
+
+    /// Whether a lower-case noun is singular: it has no plural ending, or it has an ending
+    /// that is singular despite it ("boat", "press"; not "boats").
+    pub fn singular(&self, w: &str) -> bool {
+        !self.plural_ending.iter().any(|e| w.ends_with(e.as_str()))
+            || self.singular_ending.iter().any(|e| w.ends_with(e.as_str()))
+    }
+
+    /// Whether a word has an infinitive ending ("atacar").
+    pub fn infinitive(&self, w: &str) -> bool {
+        self.infinitive_ending
+            .iter()
+            .any(|e| w.ends_with(e.as_str()))
+    }
+}
+
+/// The words of `determiners.tsv`, by kind.
+#[derive(Debug, Clone, Default)]
+struct Determiners {
+    definite: FxSet<String>,
+    compass: FxSet<String>,
+    elliptic: FxSet<String>,
+    each: FxSet<String>,
+    none: FxSet<String>,
+}
+
+impl Determiners {
+    fn load(file: File) -> Result<Determiners, LexiconError> {
+        let mut d = Determiners::default();
+        for r in file.rows() {
+            r.at_most(2)?;
+            let set = match r.col(1, "kind")? {
+                "definite" => &mut d.definite,
+                "compass" => &mut d.compass,
+                "elliptic" => &mut d.elliptic,
+                "each" => &mut d.each,
+                "none" => &mut d.none,
+                k => return Err(r.error(format!("unknown kind {k:?}"))),
+            };
+            set.insert(r.token(0, "word")?);
+        }
+        Ok(d)
+    }
 }
 
 /// Every lexicon of one language.
 #[derive(Debug)]
 pub struct LangLex {
-    pub lang: Lang,
-    pub code: &'static str,
+    /// The language's code in the registry ("en").
+    pub code: String,
     pub nums: NumberLexicon,
     pub dates: DateLexicon,
     pub events: PhraseSet<EventCue>,
@@ -258,6 +348,7 @@ pub struct LangLex {
     pub tally: PhraseSet<TallyKind>,
     pub attribution: PhraseSet<AttrCue>,
     pub blockers: PhraseSet<()>,
+    pub grammar: Grammar,
     /// The language's commonest function words: which language a sentence is written in.
     pub function_words: FxSet<String>,
     /// Determiners that, right before a singular event noun, name an event the article has
@@ -273,290 +364,56 @@ pub struct LangLex {
     pub each: FxSet<String>,
     /// Words that deny a whole count ("none of the four survived": all four died).
     pub none: FxSet<String>,
-    /// The commonest of them between spaces (" the "): a sentence without it is not
+    /// The commonest function word between spaces (" the "): a sentence without it is not
     /// looked at as possibly written in this language.
     pub marker: String,
     /// Cheap test: does a sentence hold any event, figure or tally cue at all?
     pub prefilter: AhoCorasick,
 }
 
-struct Sources {
-    events: &'static str,
-    targets: &'static str,
-    means: &'static str,
-    figures: &'static str,
-    fillers: &'static str,
-    units: &'static str,
-    modality: &'static str,
-    tally: &'static str,
-    attribution: &'static str,
-    blockers: &'static str,
-    function_words: &'static str,
-    determiners: &'static str,
-}
-
 impl LangLex {
-    pub fn embedded(lang: Lang) -> LangLex {
-        let (code, s) = match lang {
-            Lang::Es => (
-                "es",
-                Sources {
-                    events: lex!("es", "events.tsv"),
-                    targets: lex!("es", "targets.tsv"),
-                    means: lex!("es", "means.tsv"),
-                    figures: lex!("es", "figures.tsv"),
-                    fillers: lex!("es", "fillers.tsv"),
-                    units: lex!("es", "units.tsv"),
-                    modality: lex!("es", "modality.tsv"),
-                    tally: lex!("es", "tally.tsv"),
-                    attribution: lex!("es", "attribution.tsv"),
-                    blockers: lex!("es", "blockers.tsv"),
-                    function_words: lex!("es", "function_words.tsv"),
-                    determiners: lex!("es", "determiners.tsv"),
-                },
-            ),
-            _ => (
-                "en",
-                Sources {
-                    events: lex!("en", "events.tsv"),
-                    targets: lex!("en", "targets.tsv"),
-                    means: lex!("en", "means.tsv"),
-                    figures: lex!("en", "figures.tsv"),
-                    fillers: lex!("en", "fillers.tsv"),
-                    units: lex!("en", "units.tsv"),
-                    modality: lex!("en", "modality.tsv"),
-                    tally: lex!("en", "tally.tsv"),
-                    attribution: lex!("en", "attribution.tsv"),
-                    blockers: lex!("en", "blockers.tsv"),
-                    function_words: lex!("en", "function_words.tsv"),
-                    determiners: lex!("en", "determiners.tsv"),
-                },
-            ),
-        };
-        let file = |name: &str| -> &'static str {
-            match (code, name) {
-                ("es", "events") => "es/events.tsv",
-                ("es", "targets") => "es/targets.tsv",
-                ("es", "means") => "es/means.tsv",
-                ("es", "figures") => "es/figures.tsv",
-                ("es", "modality") => "es/modality.tsv",
-                ("es", "tally") => "es/tally.tsv",
-                ("es", "attribution") => "es/attribution.tsv",
-                (_, "events") => "en/events.tsv",
-                (_, "targets") => "en/targets.tsv",
-                (_, "means") => "en/means.tsv",
-                (_, "figures") => "en/figures.tsv",
-                (_, "modality") => "en/modality.tsv",
-                (_, "tally") => "en/tally.tsv",
-                _ => "en/attribution.tsv",
-            }
-        };
-        let mut events = PhraseSet::new(file("events"));
-        for c in rows(s.events) {
-            if c.len() < 2 {
-                continue;
-            }
-            let Some(et) = EventType::parse(c[1]) else {
-                continue;
-            };
-            let flags: Vec<&str> = c
-                .get(2)
-                .map(|f| f.split(',').map(str::trim).collect())
-                .unwrap_or_default();
-            let means = flags
-                .iter()
-                .find_map(|f| f.strip_prefix("means="))
-                .map(String::from);
-            events.insert(
-                c[0],
-                EventCue {
-                    event_type: et,
-                    past: flags.contains(&"past"),
-                    noun: flags.contains(&"noun"),
-                    plural: flags.contains(&"pl"),
-                    weak: flags.contains(&"weak"),
-                    means,
-                    modality: flags
-                        .iter()
-                        .find_map(|f| f.strip_prefix("mod="))
-                        .and_then(Modality::parse),
-                },
-            );
-        }
-        let mut targets = PhraseSet::new(file("targets"));
-        for c in rows(s.targets) {
-            if c.len() >= 2 {
-                if let Some(k) = TargetKind::parse(c[1]) {
-                    targets.insert(c[0], k);
-                }
-            }
-        }
-        let mut means = PhraseSet::new(file("means"));
-        for c in rows(s.means) {
-            if c.len() >= 2 {
-                means.insert(c[0], c[1].to_string());
-            }
-        }
-        let mut figures = PhraseSet::new(file("figures"));
-        for c in rows(s.figures) {
-            if c.len() >= 3 {
-                let Some(field) = Field::parse(c[1]) else {
-                    continue;
-                };
-                let pos = match c[2] {
-                    "before" => CuePos::Before,
-                    "after" => CuePos::After,
-                    _ => CuePos::Both,
-                };
-                figures.insert(c[0], FigCue { field, pos });
-            }
-        }
-        let function_words: FxSet<String> =
-            rows(s.function_words).map(|c| c[0].to_string()).collect();
-        let marker = format!(" {} ", rows(s.function_words).next().map_or("", |c| c[0]));
-        // the words of determiners.tsv of one kind
-        let determiners_of = |kind: &str| -> FxSet<String> {
-            rows(s.determiners)
-                .filter(|c| c.get(1) == Some(&kind))
-                .map(|c| c[0].to_lowercase())
-                .collect()
-        };
-        let definite = determiners_of("definite");
-        let compass = determiners_of("compass");
-        let elliptic = determiners_of("elliptic");
-        let each = determiners_of("each");
-        let none = determiners_of("none");
-        let fillers = rows(s.fillers)
-            .filter_map(|c| c.first().map(|w| w.to_lowercase()))
-            .collect();
-        let units = rows(s.units)
-            .filter(|c| c.len() < 2)
-            .filter_map(|c| c.first().map(|w| w.to_lowercase()))
-            .collect();
-        // the rows of units.tsv of one kind, as phrases
-        let units_of = |kind: &str| {
-            let mut set = PhraseSet::new(if code == "es" {
-                "es/units.tsv"
-            } else {
-                "en/units.tsv"
-            });
-            for c in rows(s.units).filter(|c| c.get(1) == Some(&kind)) {
-                set.insert(c[0], ());
-            }
-            set
-        };
-        let rates = units_of("rate");
-        let capacity = units_of("capacity");
-        let mut modality = PhraseSet::new(file("modality"));
-        for c in rows(s.modality) {
-            if c.len() >= 3 {
-                let Some(m) = Modality::parse(c[1]) else {
-                    continue;
-                };
-                let scope = match c[2] {
-                    "any" => Scope::Any,
-                    "near" => Scope::Near,
-                    _ => Scope::Before,
-                };
-                let reported = c.get(3).and_then(|x| Modality::parse(x));
-                modality.insert(
-                    c[0],
-                    ModCue {
-                        modality: m,
-                        scope,
-                        reported,
-                    },
-                );
-            }
-        }
-        let mut tally = PhraseSet::new(file("tally"));
-        for c in rows(s.tally) {
-            if c.len() >= 2 {
-                let k = match c[1] {
-                    "bring" => TallyKind::Bring,
-                    "campaign" => TallyKind::Campaign,
-                    "total" => TallyKind::Total,
-                    "summary" => TallyKind::Summary,
-                    "toll" => TallyKind::Toll,
-                    "event_toll" => TallyKind::EventToll,
-                    _ => TallyKind::Cue,
-                };
-                tally.insert(c[0], k);
-            }
-        }
-        let mut attribution = PhraseSet::new(file("attribution"));
-        for c in rows(s.attribution) {
-            if c.len() < 2 {
-                continue;
-            }
-            let v = match c[1] {
-                "verb" => AttrCue::Verb,
-                "channel" => AttrCue::Channel(c.get(2).unwrap_or(&"statement").to_string()),
-                "anonymous" => AttrCue::Anonymous,
-                "pronoun" => AttrCue::Pronoun,
-                "citing" => AttrCue::Citing,
-                k => match SourceKind::parse(k) {
-                    Some(k) => AttrCue::Kind(k),
-                    None => continue,
-                },
-            };
-            attribution.insert(c[0], v);
-        }
-        let mut blockers = PhraseSet::new(if code == "es" {
-            "es/blockers.tsv"
-        } else {
-            "en/blockers.tsv"
-        });
-        for c in rows(s.blockers) {
-            if let Some(p) = c.first() {
-                blockers.insert(p, ());
-            }
-        }
-        // Prefilter: the first word of every event, figure and tally cue, plus digits.
-        let mut pats: Vec<String> = events
-            .key_words()
-            .chain(figures.key_words())
-            .chain(tally.key_words())
-            .filter(|w| w.chars().count() >= 3)
-            .cloned()
-            .collect();
-        pats.sort();
-        pats.dedup();
-        let prefilter = AhoCorasickBuilder::new()
-            .ascii_case_insensitive(true)
-            .match_kind(MatchKind::Standard)
-            .build(&pats)
-            .expect("prefilter automaton");
-        LangLex {
-            lang,
-            code,
-            nums: NumberLexicon::embedded(lang),
-            dates: DateLexicon::embedded(lang),
-            events,
-            targets,
-            means,
-            figures,
-            fillers,
-            function_words,
-            definite,
-            compass,
-            elliptic,
-            each,
-            none,
-            marker,
+    /// Loads every lexicon of a language from its files; the first row that cannot be
+    /// read, or a missing file, is the error.
+    pub fn load(src: &LangSource) -> Result<LangLex, LexiconError> {
+        let events = events(src.file("events.tsv")?)?;
+        let figures = figures(src.file("figures.tsv")?)?;
+        let tally = tally(src.file("tally.tsv")?)?;
+        let (function_words, marker) = function_words(src.file("function_words.tsv")?)?;
+        let det = Determiners::load(src.file("determiners.tsv")?)?;
+        let Units {
             units,
             rates,
             capacity,
-            modality,
+        } = units(src.file("units.tsv")?)?;
+        let prefilter = prefilter(&events, &figures, &tally);
+        Ok(LangLex {
+            code: src.code().to_string(),
+            nums: NumberLexicon::load(src.file("numbers.tsv")?, src.file("hedges.tsv")?)?,
+            dates: DateLexicon::load(src.file("dates.tsv")?, src.file("months.tsv")?)?,
+            targets: targets(src.file("targets.tsv")?)?,
+            means: means(src.file("means.tsv")?)?,
+            fillers: word_set(src.file("fillers.tsv")?)?,
+            modality: modality(src.file("modality.tsv")?)?,
+            attribution: attribution(src.file("attribution.tsv")?)?,
+            blockers: blockers(src.file("blockers.tsv")?)?,
+            grammar: Grammar::load(src.file("grammar.tsv")?)?,
+            events,
+            figures,
             tally,
-            attribution,
-            blockers,
+            function_words,
+            marker,
+            definite: det.definite,
+            compass: det.compass,
+            elliptic: det.elliptic,
+            each: det.each,
+            none: det.none,
+            units,
+            rates,
+            capacity,
             prefilter,
-        }
+        })
     }
-}
 
-impl LangLex {
     /// Whether a sentence may hold any event, figure or tally cue: a key word of some cue
     /// starts at a word boundary. Sentences that fail cost one automaton pass and nothing
     /// else.
@@ -572,53 +429,246 @@ impl LangLex {
                     .is_some_and(char::is_alphanumeric)
         })
     }
-}
 
-/// Actors (both languages) and the extra place phrases.
-#[derive(Debug)]
-pub struct Shared {
-    pub actors: PhraseSet<ActorEntry>,
-    pub places: PhraseSet<ExtraPlace>,
-}
-
-impl Shared {
-    pub fn embedded() -> Shared {
-        let mut actors = PhraseSet::new("actors.tsv");
-        for c in rows(include_str!("../lexicon/actors.tsv")) {
-            if c.len() < 3 {
-                continue;
-            }
-            let role = match c[2] {
-                "perpetrator" | "command" => ActorRole::Perpetrator,
-                "official" => ActorRole::Official,
-                "target_group" => ActorRole::TargetGroup,
-                "other_outlet" => ActorRole::OtherOutlet,
-                "local_authority" => ActorRole::LocalAuthority,
-                _ => continue,
-            };
-            actors.insert(
-                c[0],
-                ActorEntry {
-                    canonical: c[1].to_string(),
-                    role,
-                    country: c.get(3).filter(|x| x.len() == 2).map(|x| x.to_string()),
-                    speaks: c[2] == "command",
-                },
-            );
-        }
-        let mut places = PhraseSet::new("places.tsv");
-        for c in rows(include_str!("../lexicon/places.tsv")) {
-            if c.len() >= 3 {
-                places.insert(
-                    c[0],
-                    ExtraPlace {
-                        country: c[1].to_string(),
-                        land: c[2] == "land_site",
-                        agent: c[2] == "agent",
-                    },
-                );
-            }
-        }
-        Shared { actors, places }
+    /// Whether a lower-case noun is singular ("boat", not "boats").
+    pub fn singular(&self, w: &str) -> bool {
+        self.grammar.singular(w)
     }
+}
+
+/// A value of a codebook vocabulary (an event type, a field) or an error naming the row.
+fn parse<T>(
+    r: &Row,
+    i: usize,
+    what: &str,
+    f: impl Fn(&str) -> Option<T>,
+) -> Result<T, LexiconError> {
+    let c = r.col(i, what)?;
+    f(c).ok_or_else(|| r.error(format!("unknown {what} {c:?}")))
+}
+
+fn events(file: File) -> Result<PhraseSet<EventCue>, LexiconError> {
+    let mut set = PhraseSet::new(file.name);
+    for r in file.rows() {
+        r.at_most(3)?;
+        let mut cue = EventCue {
+            event_type: parse(&r, 1, "event type", EventType::parse)?,
+            past: false,
+            noun: false,
+            plural: false,
+            weak: false,
+            means: None,
+            modality: None,
+        };
+        for flag in r.opt(2).unwrap_or("").split(',').map(str::trim) {
+            match flag {
+                "" => {}
+                "past" => cue.past = true,
+                "noun" => cue.noun = true,
+                "pl" => cue.plural = true,
+                "weak" => cue.weak = true,
+                f if f.starts_with("means=") => cue.means = Some(f["means=".len()..].to_string()),
+                f if f.starts_with("mod=") => {
+                    let m = &f["mod=".len()..];
+                    cue.modality = Some(
+                        Modality::parse(m)
+                            .ok_or_else(|| r.error(format!("unknown modality {m:?}")))?,
+                    );
+                }
+                f => return Err(r.error(format!("unknown flag {f:?}"))),
+            }
+        }
+        set.insert(r.col(0, "phrase")?, cue);
+    }
+    Ok(set)
+}
+
+fn targets(file: File) -> Result<PhraseSet<TargetKind>, LexiconError> {
+    let mut set = PhraseSet::new(file.name);
+    for r in file.rows() {
+        r.at_most(2)?;
+        set.insert(
+            r.col(0, "phrase")?,
+            parse(&r, 1, "target kind", TargetKind::parse)?,
+        );
+    }
+    Ok(set)
+}
+
+fn means(file: File) -> Result<PhraseSet<String>, LexiconError> {
+    let mut set = PhraseSet::new(file.name);
+    for r in file.rows() {
+        r.at_most(2)?;
+        set.insert(r.col(0, "phrase")?, r.col(1, "means")?.to_string());
+    }
+    Ok(set)
+}
+
+fn figures(file: File) -> Result<PhraseSet<FigCue>, LexiconError> {
+    let mut set = PhraseSet::new(file.name);
+    for r in file.rows() {
+        r.at_most(3)?;
+        let field = parse(&r, 1, "field", Field::parse)?;
+        let pos = parse(&r, 2, "position", |p| match p {
+            "before" => Some(CuePos::Before),
+            "after" => Some(CuePos::After),
+            "both" => Some(CuePos::Both),
+            _ => None,
+        })?;
+        set.insert(r.col(0, "phrase")?, FigCue { field, pos });
+    }
+    Ok(set)
+}
+
+fn modality(file: File) -> Result<PhraseSet<ModCue>, LexiconError> {
+    let mut set = PhraseSet::new(file.name);
+    for r in file.rows() {
+        r.at_most(4)?;
+        let cue = ModCue {
+            modality: parse(&r, 1, "modality", Modality::parse)?,
+            scope: parse(&r, 2, "scope", |s| match s {
+                "before" => Some(Scope::Before),
+                "any" => Some(Scope::Any),
+                "near" => Some(Scope::Near),
+                _ => None,
+            })?,
+            reported: match r.opt(3) {
+                Some(_) => Some(parse(&r, 3, "modality", Modality::parse)?),
+                None => None,
+            },
+        };
+        set.insert(r.col(0, "phrase")?, cue);
+    }
+    Ok(set)
+}
+
+fn tally(file: File) -> Result<PhraseSet<TallyKind>, LexiconError> {
+    let mut set = PhraseSet::new(file.name);
+    for r in file.rows() {
+        r.at_most(2)?;
+        let kind = parse(&r, 1, "kind", |k| {
+            Some(match k {
+                "cue" => TallyKind::Cue,
+                "bring" => TallyKind::Bring,
+                "campaign" => TallyKind::Campaign,
+                "total" => TallyKind::Total,
+                "summary" => TallyKind::Summary,
+                "toll" => TallyKind::Toll,
+                "event_toll" => TallyKind::EventToll,
+                _ => return None,
+            })
+        })?;
+        set.insert(r.col(0, "phrase")?, kind);
+    }
+    Ok(set)
+}
+
+fn attribution(file: File) -> Result<PhraseSet<AttrCue>, LexiconError> {
+    let mut set = PhraseSet::new(file.name);
+    for r in file.rows() {
+        r.at_most(3)?;
+        let kind = r.col(1, "kind")?;
+        let cue = match kind {
+            "channel" => AttrCue::Channel(r.col(2, "channel")?.to_string()),
+            "verb" => AttrCue::Verb,
+            "anonymous" => AttrCue::Anonymous,
+            "pronoun" => AttrCue::Pronoun,
+            "citing" => AttrCue::Citing,
+            k => AttrCue::Kind(
+                parse(&r, 1, "kind", SourceKind::parse)
+                    .map_err(|_| r.error(format!("unknown kind {k:?}")))?,
+            ),
+        };
+        if kind != "channel" {
+            r.at_most(2)?;
+        }
+        set.insert(r.col(0, "phrase")?, cue);
+    }
+    Ok(set)
+}
+
+fn blockers(file: File) -> Result<PhraseSet<()>, LexiconError> {
+    let mut set = PhraseSet::new(file.name);
+    for r in file.rows() {
+        r.at_most(1)?;
+        set.insert(r.col(0, "phrase")?, ());
+    }
+    Ok(set)
+}
+
+/// The words a sentence's language is told by (uses `sentence`), and the one marked
+/// `marker`, between spaces.
+fn function_words(file: File) -> Result<(FxSet<String>, String), LexiconError> {
+    let mut words = FxSet::default();
+    let mut marker: Option<String> = None;
+    for r in file.rows() {
+        r.at_most(2)?;
+        let w = r.token(0, "word")?;
+        let mut sentence = false;
+        for u in r.col(1, "uses")?.split(',').map(str::trim) {
+            match u {
+                "detect" => {}
+                "sentence" => sentence = true,
+                "marker" if marker.is_some() => return Err(r.error("a second marker")),
+                "marker" => marker = Some(format!(" {w} ")),
+                u => return Err(r.error(format!("unknown use {u:?}"))),
+            }
+        }
+        if sentence {
+            words.insert(w);
+        }
+    }
+    let marker =
+        marker.ok_or_else(|| LexiconError::file(file.name, "no word is marked as the marker"))?;
+    Ok((words, marker))
+}
+
+/// The rows of `units.tsv`: units (a word alone), rates and capacity words (rows with that
+/// kind).
+struct Units {
+    units: FxSet<String>,
+    rates: PhraseSet<()>,
+    capacity: PhraseSet<()>,
+}
+
+fn units(file: File) -> Result<Units, LexiconError> {
+    let mut u = Units {
+        units: FxSet::default(),
+        rates: PhraseSet::new(file.name),
+        capacity: PhraseSet::new(file.name),
+    };
+    for r in file.rows() {
+        r.at_most(2)?;
+        match r.opt(1) {
+            None => {
+                u.units.insert(r.token(0, "word")?);
+            }
+            Some("rate") => u.rates.insert(r.col(0, "phrase")?, ()),
+            Some("capacity") => u.capacity.insert(r.col(0, "phrase")?, ()),
+            Some(k) => return Err(r.error(format!("unknown kind {k:?}"))),
+        }
+    }
+    Ok(u)
+}
+
+/// The key word of every event, figure and tally cue, for [`LangLex::may_hold`].
+fn prefilter(
+    events: &PhraseSet<EventCue>,
+    figures: &PhraseSet<FigCue>,
+    tally: &PhraseSet<TallyKind>,
+) -> AhoCorasick {
+    let mut pats: Vec<String> = events
+        .key_words()
+        .chain(figures.key_words())
+        .chain(tally.key_words())
+        .filter(|w| w.chars().count() >= 3)
+        .cloned()
+        .collect();
+    pats.sort();
+    pats.dedup();
+    AhoCorasickBuilder::new()
+        .ascii_case_insensitive(true)
+        .match_kind(MatchKind::Standard)
+        .build(&pats)
+        .expect("prefilter automaton")
 }
