@@ -198,7 +198,9 @@ fn digits_value(s: &str) -> Option<i64> {
     Some(v)
 }
 
-/// Reads a number starting at token `i`, or None.
+/// Reads a number starting at token `i`, or None: digits ("1,200", "2 dozen", "3 mil") or
+/// number words ("twenty-one", "treinta y dos", "a dozen"). `text` and `base` are not read
+/// (kept for callers).
 pub fn number_at(
     toks: &[Tok],
     i: usize,
@@ -206,66 +208,78 @@ pub fn number_at(
     lex: &NumberLexicon,
     base: usize,
 ) -> Option<Number> {
-    let t = toks.get(i)?;
-    if t.kind == TokKind::Num {
-        // Reject "-3", "10^100", "3.5", "2/3".
-        if i > 0 {
-            let p = &toks[i - 1];
-            if p.end == t.start && (p.lower == "-" || p.lower == "−" || p.lower == "+") {
-                let glued_word = i > 1 && toks[i - 2].end == p.start;
-                if !glued_word {
-                    return None;
-                }
-            }
-        }
-        if let Some(n) = toks.get(i + 1) {
-            if n.start == t.end
-                && matches!(n.lower.as_str(), "^" | "." | "/" | "," | "e")
-                && toks
-                    .get(i + 2)
-                    .is_some_and(|m| m.start == n.end && m.kind == TokKind::Num)
-            {
-                return None;
-            }
-            if n.start == t.end && (n.lower == "^" || n.kind == TokKind::Word) {
-                // "10^100"; "22nd", "3km": an ordinal or a measure, not a count
+    let _ = (text, base);
+    match toks.get(i)?.kind {
+        TokKind::Num => digits_at(toks, i, lex),
+        TokKind::Word => words_at(toks, i, lex),
+        TokKind::Punct => None,
+    }
+}
+
+/// A number in digits at token `i`, with a scale word after it ("2 dozen", "3 mil", "1
+/// million"); not "-3", "10^100", "3.5", "2/3", nor "22nd", "3km" (an ordinal or a measure).
+fn digits_at(toks: &[Tok], i: usize, lex: &NumberLexicon) -> Option<Number> {
+    let t = &toks[i];
+    // Reject "-3", "10^100", "3.5", "2/3".
+    if i > 0 {
+        let p = &toks[i - 1];
+        if p.end == t.start && (p.lower == "-" || p.lower == "−" || p.lower == "+") {
+            let glued_word = i > 1 && toks[i - 2].end == p.start;
+            if !glued_word {
                 return None;
             }
         }
-        let mut v = digits_value(&t.lower)?;
-        let mut end = i + 1;
-        // Mixed forms: "2 dozen", "3 mil", "1 million".
-        if let Some(n) = toks.get(i + 1) {
-            match lex.words.get(&n.lower) {
-                Some(NumWord::Dozen | NumWord::Dozens(_)) => {
-                    v = v.checked_mul(12)?;
-                    end += 1;
-                }
-                Some(NumWord::Scale(s)) => {
-                    v = v.checked_mul(*s)?;
-                    end += 1;
-                }
-                Some(NumWord::Hundred) => {
-                    v = v.checked_mul(100)?;
-                    end += 1;
-                }
-                _ => {}
-            }
-        }
-        let _ = (text, base);
-        if v > MAX {
+    }
+    if let Some(n) = toks.get(i + 1) {
+        if n.start == t.end
+            && matches!(n.lower.as_str(), "^" | "." | "/" | "," | "e")
+            && toks
+                .get(i + 2)
+                .is_some_and(|m| m.start == n.end && m.kind == TokKind::Num)
+        {
             return None;
         }
-        return Some(Number {
-            value: v,
-            vague: false,
-            article: false,
-            end_tok: end,
-        });
+        if n.start == t.end && (n.lower == "^" || n.kind == TokKind::Word) {
+            // "10^100"; "22nd", "3km": an ordinal or a measure, not a count
+            return None;
+        }
     }
-    if t.kind != TokKind::Word {
+    let mut v = digits_value(&t.lower)?;
+    let mut end = i + 1;
+    // Mixed forms: "2 dozen", "3 mil", "1 million".
+    if let Some(n) = toks.get(i + 1) {
+        match lex.words.get(&n.lower) {
+            Some(NumWord::Dozen | NumWord::Dozens(_)) => {
+                v = v.checked_mul(12)?;
+                end += 1;
+            }
+            Some(NumWord::Scale(s)) => {
+                v = v.checked_mul(*s)?;
+                end += 1;
+            }
+            Some(NumWord::Hundred) => {
+                v = v.checked_mul(100)?;
+                end += 1;
+            }
+            _ => {}
+        }
+    }
+    if v > MAX {
         return None;
     }
+    Some(Number {
+        value: v,
+        vague: false,
+        article: false,
+        end_tok: end,
+    })
+}
+
+/// A number in words at token `i`: units, hundreds and scales composed ("one hundred and
+/// five", "dos mil quinientos"), a vague word alone ("several": a lower bound), a lone
+/// article ("a survivor": one, marked so).
+fn words_at(toks: &[Tok], i: usize, lex: &NumberLexicon) -> Option<Number> {
+    let t = &toks[i];
     let first = *lex.words.get(&t.lower)?;
     match first {
         NumWord::Vague(v) | NumWord::Dozens(v) => {
