@@ -1,6 +1,8 @@
 //! Embeds the lexicons of every language listed in `lexicon/languages.tsv` (each file of its
 //! folder `lexicon/<code>/`), so that adding a language is a folder and a line of data, with
-//! no Rust to edit.
+//! no Rust to edit; and derives the extractor's version (`sw_extract::VERSION`) from a hash
+//! of everything that decides what it extracts, so that it changes whenever the rules, the
+//! lexicons or the data they read change, and never by hand.
 
 use std::fmt::Write as _;
 use std::fs;
@@ -42,10 +44,76 @@ fn main() {
         out.push_str("]),\n");
     }
     out.push_str("];\n");
-    let dest = PathBuf::from(std::env::var("OUT_DIR").expect("out dir")).join("embedded.rs");
-    fs::write(dest, out).expect("write embedded.rs");
-    println!("cargo:rerun-if-changed=lexicon");
-    println!("cargo:rerun-if-changed=build.rs");
+    let out_dir = PathBuf::from(std::env::var("OUT_DIR").expect("out dir"));
+    fs::write(out_dir.join("embedded.rs"), out).expect("write embedded.rs");
+
+    // What the version covers: this crate's rules and lexicons, and what it embeds from
+    // sw-text (segmentation, datelines, month names, function words) and sw-gazetteer.
+    let crates = root.parent().expect("crates folder");
+    let inputs = [
+        root.join("build.rs"),
+        root.join("src"),
+        root.join("lexicon"),
+        crates.join("text/src"),
+        crates.join("text/data"),
+        crates.join("gazetteer/src"),
+        crates.join("gazetteer/data"),
+    ];
+    let version = format!(
+        "sw-extract-{}-{}",
+        std::env::var("CARGO_PKG_VERSION").expect("package version"),
+        &format!("{:016x}", tree_hash(crates, &inputs))[..12]
+    );
+    fs::write(out_dir.join("version.txt"), version).expect("write version.txt");
+    for p in &inputs {
+        println!("cargo:rerun-if-changed={}", path(p));
+    }
+}
+
+/// FNV-1a (64 bits) over every file under `inputs`, in order of their path relative to
+/// `base`: each path, then its content with carriage returns left out (a checkout with
+/// Windows line ends gives the same version).
+fn tree_hash(base: &Path, inputs: &[PathBuf]) -> u64 {
+    let mut files = Vec::new();
+    for p in inputs {
+        collect(p, &mut files);
+    }
+    let mut rel: Vec<(String, &PathBuf)> = files
+        .iter()
+        .map(|f| {
+            let r = f.strip_prefix(base).unwrap_or(f).to_string_lossy();
+            (r.replace('\\', "/"), f)
+        })
+        .collect();
+    rel.sort();
+    let mut h: u64 = 0xcbf2_9ce4_8422_2325;
+    let mut eat = |bytes: &[u8]| {
+        for &b in bytes {
+            h = (h ^ u64::from(b)).wrapping_mul(0x0000_0100_0000_01b3);
+        }
+    };
+    for (name, f) in rel {
+        eat(name.as_bytes());
+        eat(&[0]);
+        let content = fs::read(f).expect("read an input of the version");
+        let content: Vec<u8> = content.into_iter().filter(|b| *b != b'\r').collect();
+        eat(&(content.len() as u64).to_le_bytes());
+        eat(&content);
+    }
+    h
+}
+
+/// Every file under `p` (or `p` itself), recursively.
+fn collect(p: &Path, out: &mut Vec<PathBuf>) {
+    if p.is_dir() {
+        if let Ok(entries) = fs::read_dir(p) {
+            for e in entries.flatten() {
+                collect(&e.path(), out);
+            }
+        }
+    } else if p.is_file() {
+        out.push(p.to_path_buf());
+    }
 }
 
 fn path(p: &Path) -> String {

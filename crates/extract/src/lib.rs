@@ -49,6 +49,15 @@ pub mod registry;
 pub mod tokens;
 
 pub use lexicon::LexiconError;
+
+/// The version of the extraction rules in force, "sw-extract-<crate version>-<12 hex>":
+/// the hex is a hash, taken at build time (`build.rs`), of this crate's sources and
+/// lexicons and of what it embeds from sw-text and sw-gazetteer (their sources and data).
+/// Any change to the rules, a lexicon row or the data they read gives a new version, so
+/// that reports stored under another one are known to be stale and extracted again; it is
+/// never bumped by hand. A change that cannot alter what is extracted (a comment, a test)
+/// changes it too, which costs one re-extraction and never leaves stale reports.
+pub const VERSION: &str = include_str!(concat!(env!("OUT_DIR"), "/version.txt"));
 pub use pipeline::{DateHints, Extractor};
 
 pub use sw_model::report::{
@@ -56,3 +65,14 @@ pub use sw_model::report::{
     Figure, FigureValue, Figures, Modality, PlaceRef, Report, ReportKind, Role, Source, SourceKind,
     TargetKind,
 };
+
+#[cfg(test)]
+mod tests {
+    #[test]
+    fn the_version_names_the_crate_and_a_hash_of_its_rules() {
+        let prefix = concat!("sw-extract-", env!("CARGO_PKG_VERSION"), "-");
+        let hash = super::VERSION.strip_prefix(prefix).expect(super::VERSION);
+        assert_eq!(hash.len(), 12);
+        assert!(hash.bytes().all(|b| b.is_ascii_hexdigit()));
+    }
+}
