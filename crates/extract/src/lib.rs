@@ -13,14 +13,23 @@
 //!   (`"fig.at_least"`, `"lex:en/events.tsv:strike:struck"`).
 //! - Plans, options and threats never become occurred strikes; cumulative totals are tallies.
 //!
-//! Vocabulary lives in `lexicon/{en,es}/*.tsv`, `lexicon/actors.tsv` and
-//! `lexicon/places.tsv` (formats in `lexicon/README.md`); places come from `sw-gazetteer`.
-//! English lexicons read `Lang::Other` text.
+//! Languages are data: [`registry`] holds the languages listed in `lexicon/languages.tsv`,
+//! each the folder `lexicon/<code>/` of lexicon files (formats in `lexicon/README.md`), plus
+//! `lexicon/actors.tsv` and `lexicon/places.tsv` for all of them; places come from
+//! `sw-gazetteer`, month names and function words from sw-text (shared with its datelines
+//! and language detection). No word of a natural language is written in the Rust source. A
+//! `sw_model::Lang` is read by the language with its code; `Lang::Other` by the one the
+//! registry flags `reads_other` (English). [`Extractor::with_language`] adds a language from
+//! its files at run time and [`Extractor::extract_in`] reads text in it; a lexicon row that
+//! cannot be read is a [`LexiconError`] naming its file and line.
 //!
-//! Modules: [`Extractor`] (the pipeline: a cue prefilter per sentence, then events, modality,
-//! figures, dates, places, actors and attribution, then per-article merging), [`numbers`] and
-//! [`dates`] (parsers that never panic, fuzzed), [`eval`] (scoring against a gold set),
-//! [`lexicon`] and [`tokens`] (the matching machinery).
+//! [`VERSION`] names the rules in force: a hash of the sources and data, taken at build time.
+//!
+//! Modules: [`Extractor`] (the pipeline, split by stage: a cue prefilter per sentence, then
+//! events, modality, dates, figures, places and targets, attribution and actors, tolls told
+//! boat by boat, then per-article merging), [`numbers`] and [`dates`] (parsers that never
+//! panic, fuzzed), [`eval`] (scoring against a gold set), [`lexicon`], [`registry`] and
+//! [`tokens`] (the matching machinery).
 //!
 //! ```
 //! use sw_extract::{Extractor, Modality, ReportKind};
