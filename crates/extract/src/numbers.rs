@@ -405,20 +405,7 @@ pub struct Quantity {
 }
 
 fn hedge_at(toks: &[Tok], i: usize, lex: &NumberLexicon) -> Option<(Hedge, usize)> {
-    let first = &toks.get(i)?.lower;
-    if !lex.hedge_first.contains(first) {
-        return None;
-    }
-    'outer: for (words, h) in &lex.hedges {
-        for (k, w) in words.iter().enumerate() {
-            match toks.get(i + k) {
-                Some(t) if t.lower == *w => {}
-                _ => continue 'outer,
-            }
-        }
-        return Some((*h, i + words.len()));
-    }
-    None
+    crate::lexicon::phrases::first_at(&lex.hedges, &lex.hedge_first, toks, i)
 }
 
 fn make_figure(h: Hedge, n: &Number, high: Option<i64>) -> Figure {

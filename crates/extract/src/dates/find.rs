@@ -155,6 +155,20 @@ impl Finder<'_> {
         self.out.len() - 1
     }
 
+    /// The year written at token `end`, or after it when `joins` the token there ("," or
+    /// "de"); and the token after the expression (`end` when no year follows).
+    fn year_after(&self, end: usize, joins: impl Fn(Option<&Tok>) -> bool) -> (Option<i32>, usize) {
+        let k = if joins(self.toks.get(end)) {
+            end + 1
+        } else {
+            end
+        };
+        match self.toks.get(k).and_then(year_num) {
+            Some(y) => (Some(y), k + 1),
+            None => (None, end),
+        }
+    }
+
     /// "2025-09-02", "23.01.2026".
     fn numeric(&mut self, i: usize) -> Option<usize> {
         let (day, kind, rule) = numeric_date(self.toks, i)?;
@@ -259,15 +273,7 @@ impl Finder<'_> {
         if abbreviated && is(toks.get(end), ".") && toks.get(end + 1).and_then(year_num).is_some() {
             end += 1;
         }
-        let mut year = None;
-        let mut k = end;
-        if is(toks.get(k), ",") || is_in(toks.get(k), &lex.month_year) {
-            k += 1;
-        }
-        if let Some(y) = toks.get(k).and_then(year_num) {
-            year = Some(y);
-            end = k + 1;
-        }
+        let (year, end) = self.year_after(end, |t| is(t, ",") || is_in(t, &lex.month_year));
         let r = mk_range(toks, i, end);
         self.out.push(month_day(r, m, d, year, self.published));
         Some(end)
@@ -287,16 +293,7 @@ impl Finder<'_> {
             j += 1;
         }
         if let Some(d) = toks.get(j).and_then(day_num) {
-            let mut end = j + 1;
-            let mut year = None;
-            let mut k = end;
-            if is(toks.get(k), ",") {
-                k += 1;
-            }
-            if let Some(y) = toks.get(k).and_then(year_num) {
-                year = Some(y);
-                end = k + 1;
-            }
+            let (year, end) = self.year_after(j + 1, |t| is(t, ","));
             let r = mk_range(toks, i, end);
             self.out.push(month_day(r, m, d, year, self.published));
             return end;
@@ -304,16 +301,7 @@ impl Finder<'_> {
         if lex.needs_day.contains(&t.lower) {
             return i + 1;
         }
-        let mut end = i + 1;
-        let mut k = end;
-        if is_in(toks.get(k), &lex.month_year) {
-            k += 1;
-        }
-        let mut year = None;
-        if let Some(y) = toks.get(k).and_then(year_num) {
-            year = Some(y);
-            end = k + 1;
-        }
+        let (year, end) = self.year_after(i + 1, |t| is_in(t, &lex.month_year));
         let since_at = |k: usize| matches!(lex.single(&toks[k].lower), Some(DW::Since));
         let since = i > 0 && since_at(i - 1) || (i > 1 && since_at(i - 2));
         let y = year.or_else(|| {

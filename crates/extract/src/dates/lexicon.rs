@@ -253,19 +253,7 @@ impl DateLexicon {
 
     /// The longest phrase starting at token `i`, and the token after it.
     pub(super) fn phrase_at(&self, toks: &[Tok], i: usize) -> Option<(DW, usize)> {
-        if !self.phrase_first.contains(&toks.get(i)?.lower) {
-            return None;
-        }
-        'o: for (ws, w) in &self.phrases {
-            for (k, x) in ws.iter().enumerate() {
-                match toks.get(i + k) {
-                    Some(t) if t.lower == *x => {}
-                    _ => continue 'o,
-                }
-            }
-            return Some((*w, i + ws.len()));
-        }
-        None
+        crate::lexicon::phrases::first_at(&self.phrases, &self.phrase_first, toks, i)
     }
 
     /// What the lower-case word is, if a date word of one word.

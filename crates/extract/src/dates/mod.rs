@@ -52,6 +52,22 @@ pub enum DateKind {
     Ahead,
 }
 
+impl DateKind {
+    /// A date the text reports: not page metadata (an ISO date), a period's start, a span's
+    /// end or a day to come.
+    pub fn is_reported(self) -> bool {
+        !matches!(
+            self,
+            DateKind::Since | DateKind::Iso | DateKind::RangeEnd | DateKind::Ahead
+        )
+    }
+
+    /// A reported date that names a day or a week (not a month or a year alone).
+    pub fn is_reported_day(self) -> bool {
+        self.is_reported() && !matches!(self, DateKind::MonthOnly | DateKind::YearOnly)
+    }
+}
+
 /// A date expression found in text.
 #[derive(Debug, Clone, PartialEq)]
 pub struct DateExpr {

@@ -4,6 +4,7 @@
 
 use aho_corasick::{AhoCorasick, AhoCorasickBuilder, MatchKind};
 
+use super::phrases::phrase_set;
 use super::table::{word_set, File, LexiconError, Row};
 use super::PhraseSet;
 use crate::dates::DateLexicon;
@@ -448,11 +449,9 @@ fn parse<T>(
 }
 
 fn events(file: File) -> Result<PhraseSet<EventCue>, LexiconError> {
-    let mut set = PhraseSet::new(file.name);
-    for r in file.rows() {
-        r.at_most(3)?;
+    phrase_set(file, 3, |r| {
         let mut cue = EventCue {
-            event_type: parse(&r, 1, "event type", EventType::parse)?,
+            event_type: parse(r, 1, "event type", EventType::parse)?,
             past: false,
             noun: false,
             plural: false,
@@ -469,84 +468,59 @@ fn events(file: File) -> Result<PhraseSet<EventCue>, LexiconError> {
                 "weak" => cue.weak = true,
                 f if f.starts_with("means=") => cue.means = Some(f["means=".len()..].to_string()),
                 f if f.starts_with("mod=") => {
-                    let m = &f["mod=".len()..];
-                    cue.modality = Some(
-                        Modality::parse(m)
-                            .ok_or_else(|| r.error(format!("unknown modality {m:?}")))?,
-                    );
+                    cue.modality = Some(parse(r, 2, "modality", |_| {
+                        Modality::parse(&f["mod=".len()..])
+                    })?);
                 }
                 f => return Err(r.error(format!("unknown flag {f:?}"))),
             }
         }
-        set.insert(r.col(0, "phrase")?, cue);
-    }
-    Ok(set)
+        Ok(cue)
+    })
 }
 
 fn targets(file: File) -> Result<PhraseSet<TargetKind>, LexiconError> {
-    let mut set = PhraseSet::new(file.name);
-    for r in file.rows() {
-        r.at_most(2)?;
-        set.insert(
-            r.col(0, "phrase")?,
-            parse(&r, 1, "target kind", TargetKind::parse)?,
-        );
-    }
-    Ok(set)
+    phrase_set(file, 2, |r| parse(r, 1, "target kind", TargetKind::parse))
 }
 
 fn means(file: File) -> Result<PhraseSet<String>, LexiconError> {
-    let mut set = PhraseSet::new(file.name);
-    for r in file.rows() {
-        r.at_most(2)?;
-        set.insert(r.col(0, "phrase")?, r.col(1, "means")?.to_string());
-    }
-    Ok(set)
+    phrase_set(file, 2, |r| Ok(r.col(1, "means")?.to_string()))
 }
 
 fn figures(file: File) -> Result<PhraseSet<FigCue>, LexiconError> {
-    let mut set = PhraseSet::new(file.name);
-    for r in file.rows() {
-        r.at_most(3)?;
-        let field = parse(&r, 1, "field", Field::parse)?;
-        let pos = parse(&r, 2, "position", |p| match p {
+    phrase_set(file, 3, |r| {
+        let field = parse(r, 1, "field", Field::parse)?;
+        let pos = parse(r, 2, "position", |p| match p {
             "before" => Some(CuePos::Before),
             "after" => Some(CuePos::After),
             "both" => Some(CuePos::Both),
             _ => None,
         })?;
-        set.insert(r.col(0, "phrase")?, FigCue { field, pos });
-    }
-    Ok(set)
+        Ok(FigCue { field, pos })
+    })
 }
 
 fn modality(file: File) -> Result<PhraseSet<ModCue>, LexiconError> {
-    let mut set = PhraseSet::new(file.name);
-    for r in file.rows() {
-        r.at_most(4)?;
-        let cue = ModCue {
-            modality: parse(&r, 1, "modality", Modality::parse)?,
-            scope: parse(&r, 2, "scope", |s| match s {
+    phrase_set(file, 4, |r| {
+        Ok(ModCue {
+            modality: parse(r, 1, "modality", Modality::parse)?,
+            scope: parse(r, 2, "scope", |s| match s {
                 "before" => Some(Scope::Before),
                 "any" => Some(Scope::Any),
                 "near" => Some(Scope::Near),
                 _ => None,
             })?,
             reported: match r.opt(3) {
-                Some(_) => Some(parse(&r, 3, "modality", Modality::parse)?),
+                Some(_) => Some(parse(r, 3, "modality", Modality::parse)?),
                 None => None,
             },
-        };
-        set.insert(r.col(0, "phrase")?, cue);
-    }
-    Ok(set)
+        })
+    })
 }
 
 fn tally(file: File) -> Result<PhraseSet<TallyKind>, LexiconError> {
-    let mut set = PhraseSet::new(file.name);
-    for r in file.rows() {
-        r.at_most(2)?;
-        let kind = parse(&r, 1, "kind", |k| {
+    phrase_set(file, 2, |r| {
+        parse(r, 1, "kind", |k| {
             Some(match k {
                 "cue" => TallyKind::Cue,
                 "bring" => TallyKind::Bring,
@@ -557,43 +531,28 @@ fn tally(file: File) -> Result<PhraseSet<TallyKind>, LexiconError> {
                 "event_toll" => TallyKind::EventToll,
                 _ => return None,
             })
-        })?;
-        set.insert(r.col(0, "phrase")?, kind);
-    }
-    Ok(set)
+        })
+    })
 }
 
+/// A channel takes its name in a third column; no other kind takes one.
 fn attribution(file: File) -> Result<PhraseSet<AttrCue>, LexiconError> {
-    let mut set = PhraseSet::new(file.name);
-    for r in file.rows() {
-        r.at_most(3)?;
-        let kind = r.col(1, "kind")?;
-        let cue = match kind {
-            "channel" => AttrCue::Channel(r.col(2, "channel")?.to_string()),
+    phrase_set(file, 3, |r| {
+        let cue = match r.col(1, "kind")? {
+            "channel" => return Ok(AttrCue::Channel(r.col(2, "channel")?.to_string())),
             "verb" => AttrCue::Verb,
             "anonymous" => AttrCue::Anonymous,
             "pronoun" => AttrCue::Pronoun,
             "citing" => AttrCue::Citing,
-            k => AttrCue::Kind(
-                parse(&r, 1, "kind", SourceKind::parse)
-                    .map_err(|_| r.error(format!("unknown kind {k:?}")))?,
-            ),
+            _ => AttrCue::Kind(parse(r, 1, "kind", SourceKind::parse)?),
         };
-        if kind != "channel" {
-            r.at_most(2)?;
-        }
-        set.insert(r.col(0, "phrase")?, cue);
-    }
-    Ok(set)
+        r.at_most(2)?;
+        Ok(cue)
+    })
 }
 
 fn blockers(file: File) -> Result<PhraseSet<()>, LexiconError> {
-    let mut set = PhraseSet::new(file.name);
-    for r in file.rows() {
-        r.at_most(1)?;
-        set.insert(r.col(0, "phrase")?, ());
-    }
-    Ok(set)
+    phrase_set(file, 1, |_| Ok(()))
 }
 
 /// The words a sentence's language is told by (uses `sentence`), and the one marked

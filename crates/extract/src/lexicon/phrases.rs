@@ -1,6 +1,7 @@
 //! Phrase matching on tokens: the machinery every cue lexicon is looked up with.
 
-use crate::fxhash::FxMap;
+use super::table::{File, LexiconError, Row};
+use crate::fxhash::{FxMap, FxSet};
 use crate::tokens::{tokenize, Tok};
 
 /// A set of phrases matched on lower-cased tokens, longest first.
@@ -134,6 +135,43 @@ impl<T> PhraseSet<T> {
                 .max_by_key(|w| w.chars().count())
         })
     }
+}
+
+/// The phrases of a file whose rows are a phrase and at most `columns` columns in all, the
+/// value of each read from its row by `value`.
+pub fn phrase_set<T>(
+    file: File,
+    columns: usize,
+    value: impl Fn(&Row) -> Result<T, LexiconError>,
+) -> Result<PhraseSet<T>, LexiconError> {
+    let mut set = PhraseSet::new(file.name);
+    for r in file.rows() {
+        r.at_most(columns)?;
+        let v = value(&r)?;
+        set.insert(r.col(0, "phrase")?, v);
+    }
+    Ok(set)
+}
+
+/// The first of `phrases` (word sequences, longest first) that starts at token `i`, with
+/// the token after it. `first` holds the first word of every phrase: most tokens start
+/// none, and cost one lookup.
+pub fn first_at<T: Copy>(
+    phrases: &[(Vec<String>, T)],
+    first: &FxSet<String>,
+    toks: &[Tok],
+    i: usize,
+) -> Option<(T, usize)> {
+    if !first.contains(&toks.get(i)?.lower) {
+        return None;
+    }
+    phrases.iter().find_map(|(words, v)| {
+        let matches = words
+            .iter()
+            .enumerate()
+            .all(|(k, w)| toks.get(i + k).is_some_and(|t| t.lower == *w));
+        matches.then_some((*v, i + words.len()))
+    })
 }
 
 #[cfg(test)]

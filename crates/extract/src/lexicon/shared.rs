@@ -2,6 +2,7 @@
 //! groups, outlets, named in any language) and the place phrases the gazetteer lacks
 //! (`lexicon/places.tsv`).
 
+use super::phrases::phrase_set;
 use super::table::{File, LexiconError};
 use super::PhraseSet;
 
@@ -50,9 +51,7 @@ impl Shared {
 }
 
 fn load_actors(file: File) -> Result<PhraseSet<ActorEntry>, LexiconError> {
-    let mut set = PhraseSet::new(file.name);
-    for r in file.rows() {
-        r.at_most(4)?;
+    phrase_set(file, 4, |r| {
         let kind = r.col(2, "role")?;
         let role = match kind {
             "perpetrator" | "command" => ActorRole::Perpetrator,
@@ -67,35 +66,25 @@ fn load_actors(file: File) -> Result<PhraseSet<ActorEntry>, LexiconError> {
             Some(c) => return Err(r.error(format!("country {c:?} is not a two-letter code"))),
             None => None,
         };
-        set.insert(
-            r.col(0, "alias")?,
-            ActorEntry {
-                canonical: r.col(1, "canonical name")?.to_string(),
-                role,
-                country,
-                speaks: kind == "command",
-            },
-        );
-    }
-    Ok(set)
+        Ok(ActorEntry {
+            canonical: r.col(1, "canonical name")?.to_string(),
+            role,
+            country,
+            speaks: kind == "command",
+        })
+    })
 }
 
 fn load_places(file: File) -> Result<PhraseSet<ExtraPlace>, LexiconError> {
-    let mut set = PhraseSet::new(file.name);
-    for r in file.rows() {
-        r.at_most(3)?;
+    phrase_set(file, 3, |r| {
         let hint = r.col(2, "hint")?;
         if !matches!(hint, "land_site" | "agent" | "-") {
             return Err(r.error(format!("unknown hint {hint:?}")));
         }
-        set.insert(
-            r.col(0, "phrase")?,
-            ExtraPlace {
-                country: r.col(1, "country")?.to_string(),
-                land: hint == "land_site",
-                agent: hint == "agent",
-            },
-        );
-    }
-    Ok(set)
+        Ok(ExtraPlace {
+            country: r.col(1, "country")?.to_string(),
+            land: hint == "land_site",
+            agent: hint == "agent",
+        })
+    })
 }

@@ -257,18 +257,11 @@ impl Figures<'_> {
             return true;
         }
         let dated_outside = self.dates.iter().any(|d| {
-            !matches!(
-                d.kind,
-                DateKind::Since
-                    | DateKind::Iso
-                    | DateKind::RangeEnd
-                    | DateKind::Ahead
-                    | DateKind::MonthOnly
-                    | DateKind::YearOnly
-            ) && toks
-                .iter()
-                .position(|t| t.start >= d.start)
-                .is_some_and(|i| !scope.clauses.contains(&ctx.clause[i]))
+            d.kind.is_reported_day()
+                && toks
+                    .iter()
+                    .position(|t| t.start >= d.start)
+                    .is_some_and(|i| !scope.clauses.contains(&ctx.clause[i]))
         });
         if dated_outside || scope.clauses.is_empty() {
             return false;
