@@ -16,7 +16,7 @@ to the article, sentence and source it came from.\n\nIt only reads and counts pu
     after_help = "Start with `strikewatch demo`, or `strikewatch ingest FOLDER` then `strikewatch articles`."
 )]
 pub struct Cli {
-    /// The store file (SQLite). Created if missing.
+    /// The store: a SQLite file, as a path or sqlite:PATH (created if missing).
     #[arg(
         long,
         global = true,
@@ -86,8 +86,8 @@ pub enum Command {
     /// deployments, with their modality. Never counted as incidents.
     Developments(DevelopmentsArgs),
 
-    /// Export the ledger: csv, acled (ACLED's columns), ucdp (UCDP GED's columns), geojson,
-    /// json, or parquet (builds with the `parquet` feature). Columns: crates/ledger/EXPORTS.md.
+    /// Export the ledger for other tools (formats: see --format). Columns:
+    /// crates/ledger/EXPORTS.md.
     Export(ExportArgs),
 
     /// Score the extraction core on a gold set (JSONL of passages with expected reports):
@@ -222,7 +222,7 @@ pub struct DevelopmentsArgs {
 #[derive(Args, Debug, Clone)]
 pub struct ExportArgs {
     /// Output format.
-    #[arg(long, value_parser = ["csv", "acled", "ucdp", "geojson", "json", "parquet"])]
+    #[arg(long, value_parser = export_formats())]
     pub format: String,
     /// Write to this file instead of standard output.
     #[arg(short, long, value_name = "FILE")]
@@ -342,4 +342,13 @@ impl From<FormatArg> for sw_model::Format {
             FormatArg::Warc => sw_model::Format::Warc,
         }
     }
+}
+
+/// `--format` of `export`: the names and descriptions of `sw_ledger::export::FORMATS`.
+fn export_formats() -> clap::builder::PossibleValuesParser {
+    sw_ledger::export::FORMATS
+        .iter()
+        .map(|f| clap::builder::PossibleValue::new(f.name()).help(f.description()))
+        .collect::<Vec<_>>()
+        .into()
 }

@@ -13,14 +13,23 @@
 //!   (`"fig.at_least"`, `"lex:en/events.tsv:strike:struck"`).
 //! - Plans, options and threats never become occurred strikes; cumulative totals are tallies.
 //!
-//! Vocabulary lives in `lexicon/{en,es}/*.tsv`, `lexicon/actors.tsv` and
-//! `lexicon/places.tsv` (formats in `lexicon/README.md`); places come from `sw-gazetteer`.
-//! English lexicons read `Lang::Other` text.
+//! Languages are data: [`registry`] holds the languages listed in `lexicon/languages.tsv`,
+//! each the folder `lexicon/<code>/` of lexicon files (formats in `lexicon/README.md`), plus
+//! `lexicon/actors.tsv` and `lexicon/places.tsv` for all of them; places come from
+//! `sw-gazetteer`, month names and function words from sw-text (shared with its datelines
+//! and language detection). No word of a natural language is written in the Rust source. A
+//! `sw_model::Lang` is read by the language with its code; `Lang::Other` by the one the
+//! registry flags `reads_other` (English). [`Extractor::with_language`] adds a language from
+//! its files at run time and [`Extractor::extract_in`] reads text in it; a lexicon row that
+//! cannot be read is a [`LexiconError`] naming its file and line.
 //!
-//! Modules: [`Extractor`] (the pipeline: a cue prefilter per sentence, then events, modality,
-//! figures, dates, places, actors and attribution, then per-article merging), [`numbers`] and
-//! [`dates`] (parsers that never panic, fuzzed), [`eval`] (scoring against a gold set),
-//! [`lexicon`] and [`tokens`] (the matching machinery).
+//! [`VERSION`] names the rules in force: a hash of the sources and data, taken at build time.
+//!
+//! Modules: [`Extractor`] (the pipeline, split by stage: a cue prefilter per sentence, then
+//! events, modality, dates, figures, places and targets, attribution and actors, tolls told
+//! boat by boat, then per-article merging), [`numbers`] and [`dates`] (parsers that never
+//! panic, fuzzed), [`eval`] (scoring against a gold set), [`lexicon`], [`registry`] and
+//! [`tokens`] (the matching machinery).
 //!
 //! ```
 //! use sw_extract::{Extractor, Modality, ReportKind};
@@ -45,8 +54,19 @@ mod fxhash;
 pub mod lexicon;
 pub mod numbers;
 mod pipeline;
+pub mod registry;
 pub mod tokens;
 
+pub use lexicon::LexiconError;
+
+/// The version of the extraction rules in force, "sw-extract-<crate version>-<12 hex>":
+/// the hex is a hash, taken at build time (`build.rs`), of this crate's sources and
+/// lexicons and of what it embeds from sw-text and sw-gazetteer (their sources and data).
+/// Any change to the rules, a lexicon row or the data they read gives a new version, so
+/// that reports stored under another one are known to be stale and extracted again; it is
+/// never bumped by hand. A change that cannot alter what is extracted (a comment, a test)
+/// changes it too, which costs one re-extraction and never leaves stale reports.
+pub const VERSION: &str = include_str!(concat!(env!("OUT_DIR"), "/version.txt"));
 pub use pipeline::{DateHints, Extractor};
 
 pub use sw_model::report::{
@@ -54,3 +74,14 @@ pub use sw_model::report::{
     Figure, FigureValue, Figures, Modality, PlaceRef, Report, ReportKind, Role, Source, SourceKind,
     TargetKind,
 };
+
+#[cfg(test)]
+mod tests {
+    #[test]
+    fn the_version_names_the_crate_and_a_hash_of_its_rules() {
+        let prefix = concat!("sw-extract-", env!("CARGO_PKG_VERSION"), "-");
+        let hash = super::VERSION.strip_prefix(prefix).expect(super::VERSION);
+        assert_eq!(hash.len(), 12);
+        assert!(hash.bytes().all(|b| b.is_ascii_hexdigit()));
+    }
+}

@@ -18,16 +18,12 @@ use crate::fxhash::{FxMap, FxSet};
 
 use sw_model::Lang;
 
+use crate::lexicon::{File, LexiconError};
 use crate::tokens::{tokenize, Tok, TokKind};
 use crate::Figure;
 
 /// The largest number read; anything larger is not a figure.
 pub const MAX: i64 = 1_000_000_000_000;
-
-const EN_NUMBERS: &str = include_str!("../lexicon/en/numbers.tsv");
-const ES_NUMBERS: &str = include_str!("../lexicon/es/numbers.tsv");
-const EN_HEDGES: &str = include_str!("../lexicon/en/hedges.tsv");
-const ES_HEDGES: &str = include_str!("../lexicon/es/hedges.tsv");
 
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
 enum NumWord {
@@ -86,85 +82,89 @@ impl Hedge {
     }
 }
 
-/// Number words and hedges of one language, read from `lexicon/<lang>/{numbers,hedges}.tsv`.
+/// Number words and hedges of one language, read from `lexicon/<code>/{numbers,hedges}.tsv`.
 #[derive(Debug, Clone)]
 pub struct NumberLexicon {
     words: FxMap<String, NumWord>,
     /// Hedge phrases as lower-case word sequences, longest first.
     hedges: Vec<(Vec<String>, Hedge)>,
     hedge_first: FxSet<String>,
-    range_words: Vec<&'static str>,
+    /// The words between the two numbers of a range ("between 3 and 5").
+    range_words: Vec<String>,
     /// "second", "segundo": the place of an event in a series, not a count.
     ordinals: FxMap<String, u32>,
 }
 
-fn data_lines(s: &str) -> impl Iterator<Item = Vec<&str>> {
-    s.lines()
-        .filter(|l| !l.starts_with('#') && !l.trim().is_empty())
-        .map(|l| l.split('\t').map(str::trim).collect())
+/// A phrase as lower-case words, each one token (an error otherwise: it could never match).
+pub(crate) fn phrase_words(
+    r: &crate::lexicon::table::Row,
+    what: &str,
+) -> Result<Vec<String>, LexiconError> {
+    let c = r.col(0, what)?;
+    let words: Vec<String> = c
+        .to_lowercase()
+        .split_whitespace()
+        .map(String::from)
+        .collect();
+    let toks: Vec<String> = tokenize(c, 0).into_iter().map(|t| t.lower).collect();
+    if toks != words {
+        return Err(r.error(format!(
+            "{what} {c:?} does not split into words the way text does ({toks:?})"
+        )));
+    }
+    Ok(words)
 }
 
 impl NumberLexicon {
-    /// The embedded lexicon for `lang` (English for anything but Spanish).
-    pub fn embedded(lang: Lang) -> NumberLexicon {
-        let (nums, hedges) = match lang {
-            Lang::Es => (ES_NUMBERS, ES_HEDGES),
-            _ => (EN_NUMBERS, EN_HEDGES),
-        };
-        NumberLexicon::from_tsv(nums, hedges, lang)
-    }
-
-    /// Builds a lexicon from TSV text (see the files for the format).
-    pub fn from_tsv(numbers: &str, hedges: &str, lang: Lang) -> NumberLexicon {
+    /// Builds the lexicon from `numbers.tsv` and `hedges.tsv`; a row that cannot be read is
+    /// an error naming its file and line.
+    pub fn load(numbers: File, hedges: File) -> Result<NumberLexicon, LexiconError> {
         let mut words = FxMap::default();
         let mut ordinals = FxMap::default();
-        for cols in data_lines(numbers) {
-            if cols.len() < 3 {
-                continue;
-            }
-            let v: i64 = cols[2].parse().unwrap_or(0);
-            let w = match cols[1] {
-                "unit" => NumWord::Unit(v),
+        let mut range_words = Vec::new();
+        for r in numbers.rows() {
+            r.at_most(3)?;
+            let word = r.token(0, "word")?;
+            let value = || r.int(2, "value");
+            let w = match r.col(1, "kind")? {
+                "unit" => NumWord::Unit(value()?),
                 "hundred" => NumWord::Hundred,
-                "scale" => NumWord::Scale(v),
+                "scale" => NumWord::Scale(value()?),
                 "dozen" => NumWord::Dozen,
-                "vague" => NumWord::Vague(v),
-                "dozens" => NumWord::Dozens(v),
+                "vague" => NumWord::Vague(value()?),
+                "dozens" => NumWord::Dozens(value()?),
                 "connector" => NumWord::Connector,
                 "article" => NumWord::Article,
                 "ordinal" => {
-                    ordinals.insert(cols[0].to_lowercase(), v as u32);
+                    let n = u32::try_from(value()?).map_err(|_| r.error("ordinal out of range"))?;
+                    ordinals.insert(word, n);
                     continue;
                 }
-                _ => continue,
+                "range" => {
+                    range_words.push(word);
+                    continue;
+                }
+                k => return Err(r.error(format!("unknown kind {k:?}"))),
             };
-            words.insert(cols[0].to_lowercase(), w);
+            r.opt_int(2, "value")?;
+            words.insert(word, w);
         }
-        let mut hs: Vec<(Vec<String>, Hedge)> = data_lines(hedges)
-            .filter(|c| c.len() >= 2)
-            .filter_map(|c| {
-                Some((
-                    c[0].to_lowercase()
-                        .split_whitespace()
-                        .map(String::from)
-                        .collect(),
-                    Hedge::parse(c[1])?,
-                ))
-            })
-            .collect();
+        let mut hs: Vec<(Vec<String>, Hedge)> = Vec::new();
+        for r in hedges.rows() {
+            r.at_most(2)?;
+            let kind = r.col(1, "kind")?;
+            let h = Hedge::parse(kind).ok_or_else(|| r.error(format!("unknown kind {kind:?}")))?;
+            hs.push((phrase_words(&r, "phrase")?, h));
+        }
         hs.sort_by(|a, b| b.0.len().cmp(&a.0.len()).then(a.0.cmp(&b.0)));
-        let range_words = match lang {
-            Lang::Es => vec!["y", "a"],
-            _ => vec!["and", "to"],
-        };
         let hedge_first = hs.iter().filter_map(|(w, _)| w.first().cloned()).collect();
-        NumberLexicon {
+        Ok(NumberLexicon {
             words,
             hedge_first,
             hedges: hs,
             range_words,
             ordinals,
-        }
+        })
     }
 
     /// The value of an ordinal word ("second" is 2, "tercera" is 3).
@@ -198,7 +198,9 @@ fn digits_value(s: &str) -> Option<i64> {
     Some(v)
 }
 
-/// Reads a number starting at token `i`, or None.
+/// Reads a number starting at token `i`, or None: digits ("1,200", "2 dozen", "3 mil") or
+/// number words ("twenty-one", "treinta y dos", "a dozen"). `text` and `base` are not read
+/// (kept for callers).
 pub fn number_at(
     toks: &[Tok],
     i: usize,
@@ -206,66 +208,78 @@ pub fn number_at(
     lex: &NumberLexicon,
     base: usize,
 ) -> Option<Number> {
-    let t = toks.get(i)?;
-    if t.kind == TokKind::Num {
-        // Reject "-3", "10^100", "3.5", "2/3".
-        if i > 0 {
-            let p = &toks[i - 1];
-            if p.end == t.start && (p.lower == "-" || p.lower == "−" || p.lower == "+") {
-                let glued_word = i > 1 && toks[i - 2].end == p.start;
-                if !glued_word {
-                    return None;
-                }
-            }
-        }
-        if let Some(n) = toks.get(i + 1) {
-            if n.start == t.end
-                && matches!(n.lower.as_str(), "^" | "." | "/" | "," | "e")
-                && toks
-                    .get(i + 2)
-                    .is_some_and(|m| m.start == n.end && m.kind == TokKind::Num)
-            {
-                return None;
-            }
-            if n.start == t.end && (n.lower == "^" || n.kind == TokKind::Word) {
-                // "10^100"; "22nd", "3km": an ordinal or a measure, not a count
+    let _ = (text, base);
+    match toks.get(i)?.kind {
+        TokKind::Num => digits_at(toks, i, lex),
+        TokKind::Word => words_at(toks, i, lex),
+        TokKind::Punct => None,
+    }
+}
+
+/// A number in digits at token `i`, with a scale word after it ("2 dozen", "3 mil", "1
+/// million"); not "-3", "10^100", "3.5", "2/3", nor "22nd", "3km" (an ordinal or a measure).
+fn digits_at(toks: &[Tok], i: usize, lex: &NumberLexicon) -> Option<Number> {
+    let t = &toks[i];
+    // Reject "-3", "10^100", "3.5", "2/3".
+    if i > 0 {
+        let p = &toks[i - 1];
+        if p.end == t.start && (p.lower == "-" || p.lower == "−" || p.lower == "+") {
+            let glued_word = i > 1 && toks[i - 2].end == p.start;
+            if !glued_word {
                 return None;
             }
         }
-        let mut v = digits_value(&t.lower)?;
-        let mut end = i + 1;
-        // Mixed forms: "2 dozen", "3 mil", "1 million".
-        if let Some(n) = toks.get(i + 1) {
-            match lex.words.get(&n.lower) {
-                Some(NumWord::Dozen | NumWord::Dozens(_)) => {
-                    v = v.checked_mul(12)?;
-                    end += 1;
-                }
-                Some(NumWord::Scale(s)) => {
-                    v = v.checked_mul(*s)?;
-                    end += 1;
-                }
-                Some(NumWord::Hundred) => {
-                    v = v.checked_mul(100)?;
-                    end += 1;
-                }
-                _ => {}
-            }
-        }
-        let _ = (text, base);
-        if v > MAX {
+    }
+    if let Some(n) = toks.get(i + 1) {
+        if n.start == t.end
+            && matches!(n.lower.as_str(), "^" | "." | "/" | "," | "e")
+            && toks
+                .get(i + 2)
+                .is_some_and(|m| m.start == n.end && m.kind == TokKind::Num)
+        {
             return None;
         }
-        return Some(Number {
-            value: v,
-            vague: false,
-            article: false,
-            end_tok: end,
-        });
+        if n.start == t.end && (n.lower == "^" || n.kind == TokKind::Word) {
+            // "10^100"; "22nd", "3km": an ordinal or a measure, not a count
+            return None;
+        }
     }
-    if t.kind != TokKind::Word {
+    let mut v = digits_value(&t.lower)?;
+    let mut end = i + 1;
+    // Mixed forms: "2 dozen", "3 mil", "1 million".
+    if let Some(n) = toks.get(i + 1) {
+        match lex.words.get(&n.lower) {
+            Some(NumWord::Dozen | NumWord::Dozens(_)) => {
+                v = v.checked_mul(12)?;
+                end += 1;
+            }
+            Some(NumWord::Scale(s)) => {
+                v = v.checked_mul(*s)?;
+                end += 1;
+            }
+            Some(NumWord::Hundred) => {
+                v = v.checked_mul(100)?;
+                end += 1;
+            }
+            _ => {}
+        }
+    }
+    if v > MAX {
         return None;
     }
+    Some(Number {
+        value: v,
+        vague: false,
+        article: false,
+        end_tok: end,
+    })
+}
+
+/// A number in words at token `i`: units, hundreds and scales composed ("one hundred and
+/// five", "dos mil quinientos"), a vague word alone ("several": a lower bound), a lone
+/// article ("a survivor": one, marked so).
+fn words_at(toks: &[Tok], i: usize, lex: &NumberLexicon) -> Option<Number> {
+    let t = &toks[i];
     let first = *lex.words.get(&t.lower)?;
     match first {
         NumWord::Vague(v) | NumWord::Dozens(v) => {
@@ -391,20 +405,7 @@ pub struct Quantity {
 }
 
 fn hedge_at(toks: &[Tok], i: usize, lex: &NumberLexicon) -> Option<(Hedge, usize)> {
-    let first = &toks.get(i)?.lower;
-    if !lex.hedge_first.contains(first) {
-        return None;
-    }
-    'outer: for (words, h) in &lex.hedges {
-        for (k, w) in words.iter().enumerate() {
-            match toks.get(i + k) {
-                Some(t) if t.lower == *w => {}
-                _ => continue 'outer,
-            }
-        }
-        return Some((*h, i + words.len()));
-    }
-    None
+    crate::lexicon::phrases::first_at(&lex.hedges, &lex.hedge_first, toks, i)
 }
 
 fn make_figure(h: Hedge, n: &Number, high: Option<i64>) -> Figure {
@@ -463,7 +464,7 @@ pub fn scan(toks: &[Tok], text: &str, lex: &NumberLexicon) -> Vec<Quantity> {
             // "between 3 and 5", "entre 3 y 5"
             let ok = toks
                 .get(end_tok)
-                .is_some_and(|t| lex.range_words.contains(&t.lower.as_str()));
+                .is_some_and(|t| lex.range_words.contains(&t.lower));
             if let Some(m) = ok
                 .then(|| number_at(toks, end_tok + 1, text, lex, 0))
                 .flatten()
@@ -531,20 +532,10 @@ fn push(
     });
 }
 
-/// The embedded lexicons, built once for the convenience parsers (immutable after).
-fn cached(lang: Lang) -> &'static NumberLexicon {
-    static EN: std::sync::OnceLock<NumberLexicon> = std::sync::OnceLock::new();
-    static ES: std::sync::OnceLock<NumberLexicon> = std::sync::OnceLock::new();
-    match lang {
-        Lang::Es => ES.get_or_init(|| NumberLexicon::embedded(Lang::Es)),
-        _ => EN.get_or_init(|| NumberLexicon::embedded(Lang::En)),
-    }
-}
-
 /// Reads a whole string as one number ("1,200", "veintiún", "2 dozen"); None if the string
 /// holds anything else.
 pub fn parse_number(s: &str, lang: Lang) -> Option<i64> {
-    let lex = cached(lang);
+    let lex = &crate::registry::cached(lang)?.nums;
     let toks = tokenize(s, 0);
     let n = number_at(&toks, 0, s, lex, 0)?;
     (n.end_tok == toks.len() && !n.vague && !n.article).then_some(n.value)
@@ -552,7 +543,7 @@ pub fn parse_number(s: &str, lang: Lang) -> Option<i64> {
 
 /// Reads a whole string as one figure ("at least 65", "casi 20", "decenas", "entre 3 y 5").
 pub fn parse_figure(s: &str, lang: Lang) -> Option<Figure> {
-    let lex = cached(lang);
+    let lex = &crate::registry::cached(lang)?.nums;
     let toks = tokenize(s, 0);
     let q = scan(&toks, s, lex);
     let first = q.first()?;

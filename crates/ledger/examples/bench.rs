@@ -7,7 +7,7 @@ use sw_extract::{
     DateBasis, DatePrecision, EventType, Figure, Figures, Modality, PlaceRef, Report, ReportKind,
     Source, SourceKind, TargetKind,
 };
-use sw_ledger::{build, export, tally_check, ExportFormat, ReportInput};
+use sw_ledger::{build, export, tally_check, ReportInput};
 
 fn fig(n: i64) -> Option<Figure> {
     Some(Figure {
@@ -108,7 +108,7 @@ fn main() {
     let checked = t.elapsed();
     let t = Instant::now();
     let mut sink = std::io::sink();
-    for f in ExportFormat::ALL {
+    for f in export::FORMATS.iter().filter(|f| f.available()) {
         export::write(&ledger, f, &mut sink).unwrap();
     }
     let exported = t.elapsed();

@@ -14,6 +14,7 @@
 //! - [`tally_check`] compares the ledger's own running sums with the cumulative totals
 //!   outlets report, and lists the gaps.
 //! - [`export::write`] writes JSON, CSV, ACLED-style, UCDP-GED-style and GeoJSON tables
+//!   and (feature `parquet`) Parquet, one module per format; [`export::FORMATS`] lists them
 //!   (every column is documented in `EXPORTS.md`).
 //!
 //! **Resolution rules** (details in `src/resolve.rs`)

@@ -5,7 +5,7 @@ use sw_model::{
     ReportKind, Source, SourceKind, TargetKind,
 };
 
-use crate::export::{self, ExportFormat};
+use crate::export::{self, ExportFormat, FORMATS};
 use crate::{build, tally_check, Grade, Ledger, ReportInput};
 
 fn fig(n: i64) -> Option<Figure> {
@@ -779,9 +779,9 @@ fn ids_are_stable() {
     assert!(before.starts_with("inc-") && before.len() == 16);
 }
 
-fn export_str(l: &Ledger, f: ExportFormat) -> String {
+fn export_str(l: &Ledger, name: &str) -> String {
     let mut buf = Vec::new();
-    export::write(l, f, &mut buf).unwrap();
+    export::write(l, ExportFormat::parse(name).unwrap(), &mut buf).unwrap();
     String::from_utf8(buf).unwrap()
 }
 
@@ -830,10 +830,10 @@ fn exports_parse_back_with_documented_columns() {
     let l = sample_ledger();
     let doc = include_str!("../EXPORTS.md");
 
-    let (h, rows) = read_csv(&export_str(&l, ExportFormat::Csv));
+    let (h, rows) = read_csv(&export_str(&l, "csv"));
     assert_eq!(h, export::CSV_COLUMNS);
     assert_eq!(rows.len(), l.incidents.len());
-    let (h, rows) = read_csv(&export_str(&l, ExportFormat::Acled));
+    let (h, rows) = read_csv(&export_str(&l, "acled"));
     assert_eq!(h, export::ACLED_COLUMNS);
     assert_eq!(rows.len(), 3, "two incidents and one development");
     let strike = rows
@@ -843,14 +843,13 @@ fn exports_parse_back_with_documented_columns() {
     assert_eq!(&strike[6], "Air/drone strike");
     assert_eq!(&strike[28], "4", "fatalities: the conservative figure");
     assert!(rows.iter().any(|r| &r[5] == "Strategic developments"));
-    let (h, rows) = read_csv(&export_str(&l, ExportFormat::Ucdp));
+    let (h, rows) = read_csv(&export_str(&l, "ucdp"));
     assert_eq!(h, export::UCDP_COLUMNS);
     assert_eq!(rows.len(), 2);
     let month = rows.iter().find(|r| &r[21] == "4").unwrap();
     assert_eq!((&month[22], &month[23]), ("2025-11-01", "2025-11-30"));
 
-    let g: serde_json::Value =
-        serde_json::from_str(&export_str(&l, ExportFormat::Geojson)).unwrap();
+    let g: serde_json::Value = serde_json::from_str(&export_str(&l, "geojson")).unwrap();
     assert_eq!(g["type"], "FeatureCollection");
     let feats = g["features"].as_array().unwrap();
     assert_eq!(feats.len(), 2);
@@ -859,7 +858,7 @@ fn exports_parse_back_with_documented_columns() {
         assert!(feats[0]["properties"].get(k).is_some(), "{k}");
     }
 
-    let back: Ledger = serde_json::from_str(&export_str(&l, ExportFormat::Json)).unwrap();
+    let back: Ledger = serde_json::from_str(&export_str(&l, "json")).unwrap();
     assert_eq!(back, l);
 
     // every column of every table is documented
@@ -873,11 +872,27 @@ fn exports_parse_back_with_documented_columns() {
             "EXPORTS.md does not document {col}"
         );
     }
-    for f in ExportFormat::ALL {
+    // every registered format parses back from its name, has a section, and is unique
+    for (k, f) in FORMATS.iter().enumerate() {
         assert_eq!(ExportFormat::parse(f.name()), Some(f));
-        assert!(f.available());
+        assert!(
+            doc.contains(&format!("`{}`", f.name())),
+            "EXPORTS.md lacks {f:?}"
+        );
+        assert!(
+            FORMATS[..k].iter().all(|g| g.name() != f.name()),
+            "{f:?} twice"
+        );
+        assert_eq!(
+            f.available(),
+            f.name() != "parquet" || cfg!(feature = "parquet")
+        );
     }
-    assert_eq!(ExportFormat::parse("Parquet"), Some(ExportFormat::Parquet));
+    assert_eq!(
+        ExportFormat::parse(" Parquet").map(|f| f.name()),
+        Some("parquet")
+    );
+    assert_eq!(ExportFormat::parse("xls"), None);
 }
 
 #[test]
@@ -968,7 +983,7 @@ fn parquet_parses_back_with_the_csv_columns() {
     use parquet::file::reader::{FileReader, SerializedFileReader};
     let l = sample_ledger();
     let mut f = tempfile::tempfile().unwrap();
-    export::write(&l, ExportFormat::Parquet, &mut f).unwrap();
+    export::write(&l, ExportFormat::parse("parquet").unwrap(), &mut f).unwrap();
     let r = SerializedFileReader::new(f).unwrap();
     let meta = r.metadata().file_metadata();
     assert_eq!(meta.num_rows() as usize, l.incidents.len());
@@ -988,10 +1003,11 @@ fn parquet_parses_back_with_the_csv_columns() {
 #[test]
 fn parquet_without_the_feature_is_an_error_a_user_can_act_on() {
     let mut buf = Vec::new();
-    let e = export::write(&sample_ledger(), ExportFormat::Parquet, &mut buf).unwrap_err();
+    let parquet = ExportFormat::parse("parquet").unwrap();
+    let e = export::write(&sample_ledger(), parquet, &mut buf).unwrap_err();
     assert_eq!(e.kind(), std::io::ErrorKind::Unsupported);
     assert!(e.to_string().contains("--features parquet"));
-    assert!(!ExportFormat::Parquet.available());
+    assert!(!parquet.available());
 }
 
 /// A killed claim of `report`, attributed to `source`; `rival` as the extractor marks a

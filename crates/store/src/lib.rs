@@ -3,7 +3,14 @@
 //! The [`Store`] trait is deliberately narrow: the handful of operations the pipeline and the
 //! read commands need, in the pipeline's own words (admit raw input, finish an input with its
 //! articles, list and show). [`SqliteStore`] is the embedded default; a PostgreSQL backend is
-//! meant to implement the same trait.
+//! meant to implement the same trait. [`open`] takes what `--db` names ([`StoreSpec`]:
+//! `sqlite:PATH`, a bare path, `postgres://...`) and returns an [`AnyStore`].
+//!
+//! A backend only stores and queries. What is decided about the data is decided once, in
+//! pure code every backend calls, so that backends give the same results byte for byte:
+//! which story a new article joins ([`placement`]), the order of the published ledger and the
+//! suffixes of repeated ids ([`ledger`]). Errors are [`StoreError`]s, in terms that do not
+//! depend on the backend.
 //!
 //! Invariants the trait's contract carries, whatever the backend:
 //! - raw input bytes are committed by [`Store::admit`] *before* anything is parsed, so a parse
@@ -24,11 +31,17 @@
 //! assert!(matches!(again[0], Admission::Pending(_)));
 //! ```
 
-mod ledger_rows;
+mod digest;
+mod error;
+pub mod ledger;
+pub mod placement;
 pub mod search;
+mod spec;
 mod sqlite;
 
+pub use error::{Result, StoreError};
 pub use search::SearchHit;
+pub use spec::{open, AnyStore, StoreSpec};
 pub use sqlite::SqliteStore;
 
 use serde::Serialize;
@@ -37,16 +50,6 @@ use sw_model::Article;
 
 pub type InputId = i64;
 pub type ArticleId = i64;
-
-#[derive(Debug, thiserror::Error)]
-pub enum StoreError {
-    #[error("database error: {0}")]
-    Db(#[from] rusqlite::Error),
-    #[error("{0}")]
-    Other(String),
-}
-
-pub type Result<T> = std::result::Result<T, StoreError>;
 
 /// Input bytes as read, before any parsing. `locator` says where they came from (a path, a
 /// `path:line` inside a JSONL file, a `path#record` inside a WARC, a URL, `-` for stdin).
@@ -194,8 +197,9 @@ pub enum LedgerList {
 }
 
 /// One ledger entry to store: its JSON as `sw-ledger` serialises it (compact; the store
-/// reads the fields it indexes from it: `id`, `date` or `as_of`, `event_type`), and where it
-/// comes among entries that sort equal (see [`Store::publish_ledger`]).
+/// reads the fields it indexes from it, [`ledger::EntryKeys`]: `id`, `date` or `as_of`,
+/// `event_type`), and where it comes among entries that sort equal (see
+/// [`Store::publish_ledger`]).
 #[derive(Debug, Clone, PartialEq)]
 pub struct LedgerRow {
     pub ord: i64,
@@ -287,11 +291,13 @@ pub trait Store {
     fn put_ledger_rows(&mut self, build: i64, list: LedgerList, rows: &[LedgerRow]) -> Result<()>;
 
     /// Makes the ledger of `build`, built from the reports of `generation`, the published
-    /// one, in one transaction: orders each list (incidents by date, undated last, then id;
-    /// tallies by as-of date and developments by date, undated first, then id; ties by
-    /// [`LedgerRow::ord`]), gives the second and later tallies or developments with the same
-    /// id the suffixes `-2`, `-3`..., and drops the previous ledger and what older builds cut
-    /// short left. If a build begun later was published meanwhile, this one is dropped.
+    /// one, in one transaction: orders each list and renames repeated ids as
+    /// [`ledger::order`] says (incidents by date, undated last, then id; tallies by as-of
+    /// date and developments by date, undated first, then id; ties by [`LedgerRow::ord`]; the
+    /// second and later tallies or developments with the same id get the suffixes `-2`,
+    /// `-3`...), and drops the previous ledger and what older builds cut short left. If a
+    /// build begun later was published meanwhile, this one is dropped. A backend reads back
+    /// only the entries' sort keys for this, never their JSON.
     fn publish_ledger(&mut self, build: i64, generation: i64) -> Result<()>;
 
     /// Visits the published ledger's entries of `list` in order (their JSON, as stored) until
@@ -307,7 +313,7 @@ pub trait Store {
     /// [...], "developments": [...]}`, each list already in order) as the ledger of
     /// `generation`.
     fn put_ledger(&mut self, generation: i64, json: &str) -> Result<()> {
-        let lists = ledger_rows::rows_of_ledger_json(json)?;
+        let lists = ledger::rows_of_ledger_json(json)?;
         let build = self.begin_ledger()?;
         for (list, rows) in lists {
             self.put_ledger_rows(build, list, &rows)?;
@@ -320,4 +326,12 @@ pub trait Store {
     fn articles_after(&self, after: ArticleId, limit: usize) -> Result<Vec<ArticleRow>>;
 
     fn article_text(&self, id: ArticleId) -> Result<Option<String>>;
+
+    /// Articles matching `q`, best match first, `limit` of them from the `offset`-th, and how
+    /// many match in all. Every word of `q` must match (a word ending in `*` matches as a
+    /// prefix), operators and punctuation are plain text, accents are optional; at most
+    /// [`search::RANKED`] matches (the most recently stored) are ranked, so the cost stays
+    /// bounded, while the total is exact. Snippets mark matches with
+    /// [`search::MATCH_START`] and [`search::MATCH_END`]. A query with no word finds nothing.
+    fn search(&self, q: &str, limit: usize, offset: usize) -> Result<(Vec<SearchHit>, usize)>;
 }

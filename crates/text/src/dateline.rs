@@ -14,8 +14,6 @@ use chrono::{Datelike, NaiveDate};
 use regex::Regex;
 use sw_model::PublishedBasis;
 
-const MONTHS: &str = include_str!("../data/dateline_months.tsv");
-
 /// How many leading bytes are searched for a dateline or byline.
 const HEAD: usize = 600;
 
@@ -58,16 +56,16 @@ impl Default for DatelineFinder {
 
 impl DatelineFinder {
     pub fn new() -> DatelineFinder {
-        let mut months: Vec<(String, u32)> = MONTHS
-            .lines()
-            .filter(|l| !l.starts_with('#') && !l.trim().is_empty())
-            .filter_map(|l| {
-                let (name, n) = l.split_once('\t')?;
-                Some((name.trim().to_lowercase(), n.trim().parse().ok()?))
-            })
+        // the month names of every language (`data/lang/<code>/months.tsv`): a Spanish
+        // article may carry an English dateline and the other way round
+        let mut months: Vec<(String, u32)> = crate::langdata::LANGUAGES
+            .iter()
+            .flat_map(|l| l.month_names())
             .collect();
         // longest first so that "sept" wins over "sep" in the alternation
         months.sort_by(|a, b| b.0.len().cmp(&a.0.len()).then(a.0.cmp(&b.0)));
+        // a name two languages share ("feb", "nov") once
+        months.dedup();
         let alt = months
             .iter()
             .map(|(n, _)| regex::escape(n))

@@ -1,12 +1,13 @@
 //! Language identification: English, Spanish or other.
 //!
 //! The statistical detector (whatlang) is right on paragraphs but unsure on a headline or a
-//! two-line brief, which is common in feeds; there a count of frequent function words from
-//! `data/stopwords.tsv` decides.
+//! two-line brief, which is common in feeds; there a count of frequent function words decides
+//! (the words marked `detect` in each language's `data/lang/<code>/function_words.tsv`, the
+//! list the extractor reads too).
 
 use sw_model::Lang;
 
-const STOPWORDS: &str = include_str!("../data/stopwords.tsv");
+use crate::langdata::LANGUAGES;
 
 /// Detects the language of `text`, looking at most at its first 4 KiB (enough to decide, and
 /// keeps the cost constant for long documents).
@@ -29,36 +30,30 @@ pub fn detect(text: &str) -> Lang {
 }
 
 fn by_stopwords(sample: &str) -> Lang {
-    let (mut en, mut es) = (0usize, 0usize);
-    let lists: Vec<(&str, Vec<&str>)> = STOPWORDS
-        .lines()
-        .filter(|l| !l.starts_with('#') && !l.trim().is_empty())
-        .filter_map(|l| l.split_once('\t'))
-        .map(|(lang, words)| (lang, words.split_whitespace().collect()))
+    let lists: Vec<(&str, Vec<&str>)> = LANGUAGES
+        .iter()
+        .map(|l| (l.code, l.detection_words().collect()))
         .collect();
+    let mut counts = vec![0usize; lists.len()];
     for word in sample
         .split(|c: char| !c.is_alphabetic())
         .filter(|w| !w.is_empty())
     {
         let w = word.to_lowercase();
-        for (lang, words) in &lists {
+        for (i, (_, words)) in lists.iter().enumerate() {
             if words.contains(&w.as_str()) {
-                match *lang {
-                    "en" => en += 1,
-                    "es" => es += 1,
-                    _ => {}
-                }
+                counts[i] += 1;
             }
         }
     }
-    if en + es < 2 {
-        Lang::Other
-    } else if en > es {
-        Lang::En
-    } else if es > en {
-        Lang::Es
-    } else {
-        Lang::Other
+    // the language with the most of its words, when at least two were found and no other
+    // language has as many
+    let total: usize = counts.iter().sum();
+    let best = counts.iter().copied().max().unwrap_or(0);
+    let leaders: Vec<usize> = (0..counts.len()).filter(|&i| counts[i] == best).collect();
+    match leaders[..] {
+        [i] if total >= 2 => Lang::parse(lists[i].0),
+        _ => Lang::Other,
     }
 }
 

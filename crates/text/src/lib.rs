@@ -3,11 +3,13 @@
 //!
 //! - [`normalize`]: Unicode NFC, whitespace, boilerplate lines, glued sentences.
 //! - [`lang`]: English / Spanish / other.
+//! - [`langdata`]: each language's month names and function words, shared with the extractor.
 //! - [`dateline`]: a publication date read from a dateline or byline when metadata has none.
 //! - [`segment`]: sentence boundaries as byte ranges into the normalised text.
 
 pub mod dateline;
 pub mod lang;
+pub mod langdata;
 pub mod normalize;
 pub mod segment;
 

@@ -206,7 +206,10 @@ async fn export(State(app): State<Arc<App>>, Query(p): Query<ExportQuery>) -> Re
     let Some(fmt) = sw_ledger::ExportFormat::parse(&name) else {
         return error(
             StatusCode::BAD_REQUEST,
-            format!("unknown export format {name:?}: use json, csv, acled, ucdp or geojson"),
+            format!(
+                "unknown export format {name:?}: use one of {}",
+                export_names().join(", ")
+            ),
         );
     };
     if !fmt.available() {
@@ -226,12 +229,6 @@ async fn export(State(app): State<Arc<App>>, Query(p): Query<ExportQuery>) -> Re
         Ok(Err(e)) => return error(StatusCode::INTERNAL_SERVER_ERROR, e.to_string()),
         Err(e) => return error(StatusCode::INTERNAL_SERVER_ERROR, e.to_string()),
     };
-    let mime = match fmt.extension() {
-        "json" => "application/json",
-        "geojson" => "application/geo+json",
-        "parquet" => "application/vnd.apache.parquet",
-        _ => "text/csv; charset=utf-8",
-    };
     let disposition = format!(
         "attachment; filename=\"strikewatch-{}.{}\"",
         fmt.name(),
@@ -239,7 +236,10 @@ async fn export(State(app): State<Arc<App>>, Query(p): Query<ExportQuery>) -> Re
     );
     (
         [
-            (header::CONTENT_TYPE, HeaderValue::from_static(mime)),
+            (
+                header::CONTENT_TYPE,
+                HeaderValue::from_static(fmt.media_type()),
+            ),
             (
                 header::CONTENT_DISPOSITION,
                 HeaderValue::from_str(&disposition)
@@ -249,6 +249,15 @@ async fn export(State(app): State<Arc<App>>, Query(p): Query<ExportQuery>) -> Re
         body,
     )
         .into_response()
+}
+
+/// The exports this build can write (`sw_ledger::export::FORMATS`): their names.
+fn export_names() -> Vec<&'static str> {
+    exports().map(|f| f.name()).collect()
+}
+
+fn exports() -> impl Iterator<Item = &'static sw_ledger::ExportFormat> {
+    sw_ledger::export::FORMATS.iter().filter(|f| f.available())
 }
 
 async fn summary(State(app): State<Arc<App>>) -> Response {
@@ -290,6 +299,14 @@ pub fn openapi_doc() -> Value {
     if let (Value::Array(a), Value::Array(p)) = (&mut inc_params, &page) {
         a.extend(p.iter().cloned());
     }
+    let export_doc: Vec<String> = exports()
+        .map(|f| format!("{}: {}", f.name(), f.description()))
+        .collect();
+    let export_doc = export_doc.join("; ");
+    let export_types: serde_json::Map<String, Value> = exports()
+        .map(|f| f.media_type().split(';').next().unwrap_or_default())
+        .map(|media| (media.to_string(), json!({})))
+        .collect();
     json!({
         "openapi": "3.1.0",
         "info": {
@@ -306,7 +323,7 @@ pub fn openapi_doc() -> Value {
             "/api/articles": { "get": { "summary": "Stored articles (as `strikewatch articles --json`)", "parameters": page, "responses": { "200": arr("articles") } } },
             "/api/articles/{id}": { "get": { "summary": "One article with its text and reports (as `strikewatch show ID --json`)", "parameters": [{ "name": "id", "in": "path", "required": true, "schema": { "type": "integer" } }], "responses": { "200": obj("the article"), "404": err } } },
             "/api/search": { "get": { "summary": "Full-text search over articles, English and Spanish (SQLite FTS5); matches in snippets are between [[ and ]]", "parameters": [{ "name": "q", "in": "query", "required": true, "schema": { "type": "string" } }, page[0], page[1]], "responses": { "200": obj("{query, total, hits}"), "400": err } } },
-            "/api/export": { "get": { "summary": "The ledger exported (as `strikewatch export --format F`)", "parameters": [{ "name": "format", "in": "query", "schema": { "type": "string", "enum": ["json", "csv", "acled", "ucdp", "geojson"], "default": "json" } }], "responses": { "200": { "description": "the export", "content": { "application/json": {}, "text/csv": {}, "application/geo+json": {} } }, "400": err } } },
+            "/api/export": { "get": { "summary": "The ledger exported (as `strikewatch export --format F`)", "parameters": [{ "name": "format", "in": "query", "description": export_doc, "schema": { "type": "string", "enum": export_names(), "default": "json" } }], "responses": { "200": { "description": "the export", "content": export_types }, "400": err } } },
             "/api/summary": { "get": { "summary": "The figures at the top of the ledger page", "responses": { "200": obj("summary") } } },
             "/api/timeline": { "get": { "summary": "Cumulative series of strikes and deaths, and reported totals", "responses": { "200": obj("timeline") } } },
             "/api/map": { "get": { "summary": "Map markers: incidents grouped by place and place precision", "responses": { "200": arr("markers") } } },

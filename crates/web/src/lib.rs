@@ -27,7 +27,7 @@
 //!   rate-limited, concurrent requests are capped, lists are paginated.
 //!
 //! ```no_run
-//! let store = sw_store::SqliteStore::open(std::path::Path::new("strikewatch.db")).unwrap();
+//! let store = sw_store::open("strikewatch.db").unwrap();
 //! let options = sw_web::Options::default();
 //! sw_web::serve(store, "127.0.0.1:8080", options, |addr| {
 //!     println!("serving http://{addr}/");
@@ -47,7 +47,7 @@ use std::time::Duration;
 use anyhow::{Context, Result};
 use axum::Router;
 use sw_ledger::Ledger;
-use sw_store::{SqliteStore, Store};
+use sw_store::{AnyStore, Store};
 
 pub use snapshot::Snapshot;
 
@@ -75,13 +75,13 @@ impl Default for Options {
 
 /// Shared by every handler.
 pub struct App {
-    store: Mutex<SqliteStore>,
+    store: Mutex<AnyStore>,
     snapshot: RwLock<Arc<Snapshot>>,
 }
 
 impl App {
     /// Opens the app over a store, loading (or building) its ledger now.
-    pub fn new(mut store: SqliteStore) -> Result<Arc<App>> {
+    pub fn new(mut store: AnyStore) -> Result<Arc<App>> {
         let snapshot = load(&mut store, None)?
             .unwrap_or_else(|| Arc::new(Snapshot::new(-1, Ledger::default())));
         Ok(Arc::new(App {
@@ -110,7 +110,7 @@ impl App {
     /// Runs `f` with the store on a blocking thread.
     pub(crate) async fn with_store<T: Send + 'static>(
         self: &Arc<Self>,
-        f: impl FnOnce(&SqliteStore) -> Result<T> + Send + 'static,
+        f: impl FnOnce(&AnyStore) -> Result<T> + Send + 'static,
     ) -> Result<T> {
         let app = self.clone();
         tokio::task::spawn_blocking(move || {
@@ -147,7 +147,7 @@ pub fn router(app: Arc<App>, options: &Options) -> Router {
 /// Serves the store at `addr` until Ctrl-C; `ready` is told the bound address (useful with
 /// port 0).
 pub fn serve(
-    store: SqliteStore,
+    store: AnyStore,
     addr: &str,
     options: Options,
     ready: impl FnOnce(SocketAddr),

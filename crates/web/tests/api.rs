@@ -99,6 +99,10 @@ fn api_mirrors_the_cli_contracts() {
     ] {
         assert!(spec["paths"][p].is_object(), "{p} is documented");
     }
+    let formats = &spec["paths"]["/api/export"]["get"]["parameters"][0]["schema"]["enum"];
+    for f in ["json", "csv", "acled", "ucdp", "geojson"] {
+        assert!(formats.as_array().unwrap().contains(&f.into()), "{f}");
+    }
     assert_eq!(get_json(&s, "/api/nothing-here").0, 404);
 }
 

@@ -3,8 +3,9 @@
 //! are kept in `target/tmp/browser/`. Nothing is downloaded: the browser is the system's,
 //! and the server listens on an ephemeral loopback port.
 //!
-//! When Chromium, Node.js or playwright-core is missing, the test fails and says what to
-//! install; it never passes without having run.
+//! When Chromium, Node.js or playwright-core is missing, the test fails and says to run
+//! `cargo xtask test` (which installs them) or what to install; it never passes without having
+//! run.
 
 mod common;
 
@@ -18,7 +19,7 @@ fn repo_root() -> PathBuf {
 fn chromium() -> PathBuf {
     if let Some(p) = std::env::var_os("CHROMIUM") {
         let p = PathBuf::from(p);
-        assert!(p.exists(), "CHROMIUM={} does not exist: install Debian's `chromium` package (`apt-get install -y chromium chromium-driver`) or point CHROMIUM at a Chromium binary", p.display());
+        assert!(p.exists(), "CHROMIUM={} does not exist: point CHROMIUM at a Chromium binary, or unset it and run `cargo xtask test`, which installs Debian's `chromium` and `chromium-driver`", p.display());
         return p;
     }
     for p in ["/usr/bin/chromium", "/usr/bin/chromium-browser"] {
@@ -27,9 +28,9 @@ fn chromium() -> PathBuf {
         }
     }
     panic!(
-        "the browser tests need Chromium: install Debian's packages with \
-         `apt-get install -y chromium chromium-driver` (or set CHROMIUM=/path/to/chromium); \
-         `.ci/run` does this"
+        "the browser tests need Chromium: run `cargo xtask test`, which installs it, or install \
+         Debian's packages with `apt-get install -y chromium chromium-driver` (or set \
+         CHROMIUM=/path/to/chromium)"
     );
 }
 
@@ -39,13 +40,15 @@ fn ledger_incident_map_chart_and_hostile_article_in_chromium() {
     let web = repo_root().join("web");
     assert!(
         web.join("node_modules/playwright-core").exists(),
-        "the browser tests need playwright-core: run `npm ci` in {} (`.ci/run` does this)",
+        "the browser tests need playwright-core: run `cargo xtask test`, which installs it, \
+         or `npm ci` in {}",
         web.display()
     );
     let node = Command::new("node").arg("--version").output();
     assert!(
         node.is_ok_and(|o| o.status.success()),
-        "the browser tests need Node.js: install Debian's `nodejs` package"
+        "the browser tests need Node.js: run `cargo xtask test`, which installs it, or \
+         install Debian's `nodejs` package"
     );
 
     let server = common::Server::start();

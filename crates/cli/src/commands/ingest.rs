@@ -4,7 +4,7 @@ use std::process::ExitCode;
 
 use anyhow::Result;
 use sw_app::ingest::{IngestConfig, Pipeline, Summary};
-use sw_store::{SqliteStore, Store};
+use sw_store::{AnyStore, Store};
 
 use super::{exit_for, extractor, print_json, refresh, stop_flag, Context};
 use crate::cli::IngestArgs;
@@ -37,7 +37,7 @@ pub fn run(ctx: &Context, args: IngestArgs) -> Result<ExitCode> {
 }
 
 /// Runs the ingest pipeline over `args.inputs` (no extraction pass after it).
-pub fn ingest(store: &mut SqliteStore, args: &IngestArgs, progress: bool) -> Result<Summary> {
+pub fn ingest(store: &mut AnyStore, args: &IngestArgs, progress: bool) -> Result<Summary> {
     let options = sw_ingest::Options {
         format: args.format.map(Into::into),
         meta: sw_ingest::UnitMeta {

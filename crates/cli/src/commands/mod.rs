@@ -26,7 +26,7 @@ use std::sync::{Arc, OnceLock};
 use anyhow::{Context as _, Result};
 use sw_app::ingest::Summary;
 use sw_extract::Extractor;
-use sw_store::{LedgerFilter, LedgerList, SqliteStore, Store};
+use sw_store::{AnyStore, LedgerFilter, LedgerList, Store, StoreSpec};
 
 use crate::cli::{Cli, Command};
 use crate::render;
@@ -58,13 +58,17 @@ pub struct Context {
 }
 
 impl Context {
-    pub fn open(&self) -> Result<SqliteStore> {
+    pub fn open(&self) -> Result<AnyStore> {
         open(&self.db)
     }
 }
 
-pub fn open(db: &Path) -> Result<SqliteStore> {
-    SqliteStore::open(db).with_context(|| format!("cannot open the store {}", db.display()))
+/// Opens the store `--db` names: a path or a spec (`sqlite:PATH`); whichever backend it is,
+/// the commands see only [`Store`].
+pub fn open(db: &Path) -> Result<AnyStore> {
+    let spec = StoreSpec::from_path(db)?;
+    spec.open()
+        .with_context(|| format!("cannot open the store {spec}"))
 }
 
 /// The flag Ctrl-C sets, with its handler installed on first use (once per process). First
@@ -94,7 +98,7 @@ pub fn extractor() -> Arc<Extractor> {
 }
 
 /// Extracts what is new, dates undated articles and updates the ledger, with a spinner.
-pub fn refresh(store: &mut SqliteStore, all: bool) -> Result<sw_app::ExtractSummary> {
+pub fn refresh(store: &mut AnyStore, all: bool) -> Result<sw_app::ExtractSummary> {
     let bar = crate::progress::extraction_spinner();
     let summary = sw_app::refresh(store, &extractor(), all, &|n| {
         bar.set_message(format!("{n} articles"))

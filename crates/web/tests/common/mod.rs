@@ -132,7 +132,7 @@ impl Server {
         drop(make_store(&db, &docs()));
         let (tx, rx) = std::sync::mpsc::channel();
         std::thread::spawn(move || {
-            let store = SqliteStore::open(&db).expect("open store");
+            let store = sw_store::open(db.to_str().unwrap()).expect("open store");
             sw_web::serve(store, "127.0.0.1:0", options, |a| {
                 tx.send(a).unwrap();
             })

@@ -1,16 +1,24 @@
 //! The SQLite backend: one file, WAL journal, versioned migrations.
 
-use std::collections::HashMap;
+mod error;
+pub(crate) mod ledger_rows;
+mod search;
+
+pub(crate) use error::{DbError, DbResult};
+
 use std::path::Path;
 
-use rusqlite::{params, Connection, OptionalExtension, Transaction};
-use sha2::{Digest, Sha256};
-use sw_dedup::{Signature, BANDS};
+use rusqlite::{params, CachedStatement, Connection, OptionalExtension, Transaction};
+use sw_dedup::Signature;
 
+use crate::digest::{sha256, sha256_all};
+use crate::placement::{
+    self, Placer, StoredArticles, StoredText, TextHash, MAX_CANDIDATES_PER_BAND,
+};
 use crate::{
     Admission, ArticleId, ArticleRow, Counts, FailedInput, Finish, InputId, LedgerFilter,
-    LedgerList, LedgerRow, Outcome, RawInput, ReportFilter, ReportRow, Result, Store, StoreError,
-    StoredReport,
+    LedgerList, LedgerRow, Outcome, RawInput, ReportFilter, ReportRow, Result, SearchHit, Store,
+    StoreError, StoredReport,
 };
 
 /// Schema versions, applied in order; `PRAGMA user_version` records how many have run. A
@@ -110,7 +118,7 @@ const MIGRATIONS: &[&str] = &[
     END;
     "#,
     // 4: the built ledger as rows (ledger_rows.rs)
-    crate::ledger_rows::MIGRATION,
+    ledger_rows::MIGRATION,
     // 5: report ids derived from (article, position) (see REPORTS_PER_ARTICLE), so that a
     // report's id does not depend on when its article was extracted
     r#"
@@ -171,57 +179,29 @@ pub const REPORTS_PER_ARTICLE: i64 = 1 << 20;
 
 pub struct SqliteStore {
     conn: Connection,
-    /// Signatures of indexed articles read during earlier batches (see [`SIGNATURE_CACHE`]).
-    signatures: HashMap<ArticleId, (i64, Signature)>,
+    /// Places new articles in stories; keeps the signatures read during earlier batches.
+    placer: Placer,
 }
 
 fn now() -> String {
     chrono::Utc::now().to_rfc3339_opts(chrono::SecondsFormat::Secs, true)
 }
 
-fn sha256(bytes: &[u8]) -> Vec<u8> {
-    Sha256::digest(bytes).to_vec()
-}
-
-/// SHA-256 of each item, in order. A large batch is hashed on a few threads, so that the
-/// store's own thread (the one the ingest waits on) spends its time in SQLite.
-fn sha256_all(items: Vec<&[u8]>) -> Vec<[u8; 32]> {
-    let total: usize = items.iter().map(|i| i.len()).sum();
-    let threads = std::thread::available_parallelism().map_or(1, |n| n.get().min(4));
-    if threads < 2 || total < 1 << 16 {
-        return items.iter().map(|i| Sha256::digest(i).into()).collect();
-    }
-    let chunk = items.len().div_ceil(threads);
-    std::thread::scope(|scope| {
-        let parts: Vec<_> = items
-            .chunks(chunk)
-            .map(|part| {
-                scope.spawn(move || {
-                    part.iter()
-                        .map(|i| <[u8; 32]>::from(Sha256::digest(i)))
-                        .collect::<Vec<_>>()
-                })
-            })
-            .collect();
-        parts
-            .into_iter()
-            .flat_map(|p| p.join().expect("hashing does not panic"))
-            .collect()
-    })
-}
-
 impl SqliteStore {
     /// Opens (creating if needed) the store at `path` and brings its schema up to date.
     pub fn open(path: &Path) -> Result<SqliteStore> {
-        let conn = Connection::open(path)?;
-        Self::setup(conn)
+        Ok(Connection::open(path)
+            .map_err(DbError::from)
+            .and_then(Self::setup)?)
     }
 
     pub fn open_in_memory() -> Result<SqliteStore> {
-        Self::setup(Connection::open_in_memory()?)
+        Ok(Connection::open_in_memory()
+            .map_err(DbError::from)
+            .and_then(Self::setup)?)
     }
 
-    fn setup(conn: Connection) -> Result<SqliteStore> {
+    fn setup(conn: Connection) -> DbResult<SqliteStore> {
         conn.busy_timeout(std::time::Duration::from_secs(10))?;
         // 16 KiB pages for a new store (an existing one keeps its own): an article and its raw
         // input fit in a page, B-trees are shallower, and a batch's commit writes fewer WAL
@@ -241,21 +221,23 @@ impl SqliteStore {
         conn.pragma_update(None, "wal_autocheckpoint", 8_192)?;
         let mut store = SqliteStore {
             conn,
-            signatures: HashMap::new(),
+            placer: Placer::new(),
         };
         store.migrate()?;
         Ok(store)
     }
 
-    fn migrate(&mut self) -> Result<()> {
+    fn migrate(&mut self) -> DbResult<()> {
         let version: i64 = self
             .conn
             .pragma_query_value(None, "user_version", |r| r.get(0))?;
         let known = MIGRATIONS.len() as i64;
         if version > known {
-            return Err(StoreError::Other(format!(
-                "the store was written by a newer strikewatch (schema version {version}, this build knows {known}); upgrade strikewatch"
-            )));
+            return Err(StoreError::TooNew {
+                found: version,
+                known,
+            }
+            .into());
         }
         for (i, sql) in MIGRATIONS.iter().enumerate().skip(version as usize) {
             let tx = self.conn.transaction()?;
@@ -270,19 +252,20 @@ impl SqliteStore {
     pub fn schema_version(&self) -> Result<i64> {
         Ok(self
             .conn
-            .pragma_query_value(None, "user_version", |r| r.get(0))?)
+            .pragma_query_value(None, "user_version", |r| r.get(0))
+            .map_err(DbError::from)?)
     }
 
     /// SQLite's own consistency check; "ok" when the file is sound.
     pub fn integrity_check(&self) -> Result<String> {
         Ok(self
             .conn
-            .query_row("PRAGMA integrity_check", [], |r| r.get(0))?)
+            .query_row("PRAGMA integrity_check", [], |r| r.get(0))
+            .map_err(DbError::from)?)
     }
 
-    /// The underlying connection, for the crates that add their own tables in later
-    /// migrations of this store.
-    pub fn connection(&self) -> &Connection {
+    /// The underlying connection (crate-private: no rusqlite type is part of sw-store's API).
+    pub(crate) fn connection(&self) -> &Connection {
         &self.conn
     }
 
@@ -329,155 +312,86 @@ pub(crate) const ARTICLE_COLS: &str =
     "a.id, a.url, a.outlet, a.published, a.published_basis, a.lang, a.title, \
      a.story_id, i.locator, length(a.text), a.text";
 
-/// Candidates examined per LSH band. Buckets hold one article per story (copies are not
-/// indexed), so a bucket only grows large on templated text where many different stories
-/// share phrasing; the cap keeps the cost per article bounded there, at the price of
-/// possibly missing a copy whose story sits beyond the cap in every band it shares.
-const MAX_CANDIDATES_PER_BAND: usize = 32;
-
-/// Signatures (with their story) of indexed articles kept in memory between batches, so that
-/// the candidates of hot LSH buckets are not read back from the store for every article. The
-/// cache is emptied when it reaches this many entries (~0.5 kB each), which bounds memory.
-const SIGNATURE_CACHE: usize = 65_536;
-
-enum Placement {
-    Duplicate(ArticleId),
-    Copy { of: ArticleId, story: i64 },
-    Fresh,
+/// The queries [`Placer`] asks of the stored articles, answered inside the batch's
+/// transaction, each an indexed lookup; the statements are prepared once per batch (looking a
+/// statement up in the connection's cache for each article and band cost ~1% of an ingest).
+struct TxArticles<'t> {
+    held: CachedStatement<'t>,
+    first_with_text: CachedStatement<'t>,
+    first_with_text_and_url: CachedStatement<'t>,
+    bucket: CachedStatement<'t>,
+    signature: CachedStatement<'t>,
 }
 
-/// A new article of the batch in flight, as placed: rows are written to the store only after
-/// the whole batch is placed, so the batch's own articles are looked up here.
-struct Placed {
-    id: ArticleId,
-    story: i64,
-    url: Option<String>,
-}
-
-/// What story assignment needs to know about the articles of the batch in flight (they are
-/// not in `articles` yet: the batch is written with one statement at the end).
-#[derive(Default)]
-struct BatchIndex {
-    by_hash: HashMap<[u8; 32], Vec<Placed>>,
-    buckets: HashMap<(usize, i64), Vec<ArticleId>>,
-    signatures: HashMap<ArticleId, (i64, Signature)>,
-}
-
-/// Finds the story a new article belongs to: an exact copy by text hash first (an earlier
-/// article with the same URL makes it a duplicate), then the most similar LSH candidate at or
-/// above the threshold. Stored articles are consulted before the batch's own, which always
-/// have larger ids, so the result is the one a row-by-row insert would give.
-#[allow(clippy::too_many_arguments)]
-fn place_article(
-    tx: &Transaction<'_>,
-    cache: &mut HashMap<ArticleId, (i64, Signature)>,
-    batch: &BatchIndex,
-    text_hash: &[u8; 32],
-    url: Option<&str>,
-    sig: &Signature,
-    keys: &[i64; BANDS],
-    near_dup: f64,
-) -> rusqlite::Result<Placement> {
-    let first: Option<(ArticleId, i64, Option<String>)> = tx
-        .prepare_cached(
-            "SELECT id, story_id, url FROM articles WHERE text_hash = ?1 ORDER BY id LIMIT 1",
-        )?
-        .query_row(params![&text_hash[..]], |r| {
-            Ok((r.get(0)?, r.get(1)?, r.get(2)?))
-        })
-        .optional()?;
-    let in_batch = batch.by_hash.get(text_hash);
-    if let Some((id, story, existing_url)) = first {
-        if existing_url.as_deref() == url {
-            return Ok(Placement::Duplicate(id));
-        }
-        let same_url: Option<ArticleId> = tx
-            .prepare_cached(
+impl<'t> TxArticles<'t> {
+    fn new(tx: &'t Transaction<'_>) -> rusqlite::Result<TxArticles<'t>> {
+        Ok(TxArticles {
+            held: tx.prepare_cached("SELECT id FROM articles WHERE input_id = ?1 AND item = ?2")?,
+            first_with_text: tx.prepare_cached(
+                "SELECT id, story_id, url FROM articles WHERE text_hash = ?1 ORDER BY id LIMIT 1",
+            )?,
+            first_with_text_and_url: tx.prepare_cached(
                 "SELECT id FROM articles WHERE text_hash = ?1 AND url IS ?2 ORDER BY id LIMIT 1",
-            )?
-            .query_row(params![&text_hash[..], url], |r| r.get(0))
-            .optional()?;
-        if let Some(dup) = same_url {
-            return Ok(Placement::Duplicate(dup));
-        }
-        if let Some(p) = in_batch.and_then(|v| v.iter().find(|p| p.url.as_deref() == url)) {
-            return Ok(Placement::Duplicate(p.id));
-        }
-        return Ok(Placement::Copy { of: id, story });
+            )?,
+            // the limit is written into the SQL, not bound: a bound LIMIT makes SQLite prepare
+            // the statement again at every run (a quarter more CPU in `ingest --no-extract`)
+            bucket: tx.prepare_cached(&format!(
+                "SELECT article_id FROM lsh_bands WHERE band = ?1 AND key = ?2
+                 ORDER BY article_id LIMIT {MAX_CANDIDATES_PER_BAND}"
+            ))?,
+            signature: tx.prepare_cached("SELECT story_id, minhash FROM articles WHERE id = ?1")?,
+        })
     }
-    if let Some(placed) = in_batch {
-        if let Some(p) = placed.iter().find(|p| p.url.as_deref() == url) {
-            return Ok(Placement::Duplicate(p.id));
-        }
-        if let Some(p) = placed.first() {
-            return Ok(Placement::Copy {
-                of: p.id,
-                story: p.story,
-            });
-        }
-    }
-
-    let mut best: Option<(f64, ArticleId, i64)> = None;
-    let mut seen = std::collections::HashSet::new();
-    let mut bucket = tx.prepare_cached(&format!(
-        "SELECT article_id FROM lsh_bands WHERE band = ?1 AND key = ?2
-         ORDER BY article_id LIMIT {MAX_CANDIDATES_PER_BAND}"
-    ))?;
-    let mut ids: Vec<ArticleId> = Vec::with_capacity(MAX_CANDIDATES_PER_BAND);
-    for (band, key) in keys.iter().enumerate() {
-        ids.clear();
-        let rows = bucket.query_map(params![band as i64, key], |r| r.get::<_, i64>(0))?;
-        for id in rows {
-            ids.push(id?);
-        }
-        if let Some(more) = batch.buckets.get(&(band, *key)) {
-            let room = MAX_CANDIDATES_PER_BAND.saturating_sub(ids.len());
-            ids.extend(more.iter().take(room));
-        }
-        for &id in &ids {
-            if !seen.insert(id) {
-                continue;
-            }
-            let candidate = match batch.signatures.get(&id) {
-                Some(c) => Some(c),
-                None => {
-                    if !cache.contains_key(&id) {
-                        if let Some(c) = stored_signature(tx, id)? {
-                            if cache.len() >= SIGNATURE_CACHE {
-                                cache.clear();
-                            }
-                            cache.insert(id, c);
-                        }
-                    }
-                    cache.get(&id)
-                }
-            };
-            if let Some((story, other)) = candidate {
-                let s = sig.similarity(other);
-                // ties go to the oldest article so the result does not depend on scan order
-                if s >= near_dup && best.is_none_or(|(bs, bid, _)| s > bs || (s == bs && id < bid))
-                {
-                    best = Some((s, id, *story));
-                }
-            }
-        }
-    }
-    Ok(match best {
-        Some((_, id, story)) => Placement::Copy { of: id, story },
-        None => Placement::Fresh,
-    })
 }
 
-/// The story and signature of a stored article.
-fn stored_signature(
-    tx: &Transaction<'_>,
-    id: ArticleId,
-) -> rusqlite::Result<Option<(i64, Signature)>> {
-    let row: Option<(i64, Vec<u8>)> = tx
-        .prepare_cached("SELECT story_id, minhash FROM articles WHERE id = ?1")?
-        .query_row(params![id], |r| Ok((r.get(0)?, r.get(1)?)))
-        .optional()?;
-    Ok(row.and_then(|(story, blob)| Signature::from_bytes(&blob).map(|s| (story, s))))
+impl StoredArticles for TxArticles<'_> {
+    type Error = rusqlite::Error;
+
+    fn held(&mut self, input: InputId, item: u32) -> rusqlite::Result<Option<ArticleId>> {
+        self.held
+            .query_row(params![input, item], |r| r.get(0))
+            .optional()
+    }
+
+    fn first_with_text(&mut self, text: &TextHash) -> rusqlite::Result<Option<StoredText>> {
+        self.first_with_text
+            .query_row(params![&text[..]], |r| {
+                Ok(StoredText {
+                    id: r.get(0)?,
+                    story: r.get(1)?,
+                    url: r.get(2)?,
+                })
+            })
+            .optional()
+    }
+
+    fn first_with_text_and_url(
+        &mut self,
+        text: &TextHash,
+        url: Option<&str>,
+    ) -> rusqlite::Result<Option<ArticleId>> {
+        self.first_with_text_and_url
+            .query_row(params![&text[..], url], |r| r.get(0))
+            .optional()
+    }
+
+    fn bucket(&mut self, band: usize, key: i64, out: &mut Vec<ArticleId>) -> rusqlite::Result<()> {
+        let rows = self
+            .bucket
+            .query_map(params![band as i64, key], |r| r.get::<_, i64>(0))?;
+        for id in rows {
+            out.push(id?);
+        }
+        Ok(())
+    }
+
+    fn signature(&mut self, id: ArticleId) -> rusqlite::Result<Option<(i64, Signature)>> {
+        let row: Option<(i64, Vec<u8>)> = self
+            .signature
+            .query_row(params![id], |r| Ok((r.get(0)?, r.get(1)?)))
+            .optional()?;
+        Ok(row.and_then(|(story, blob)| Signature::from_bytes(&blob).map(|s| (story, s))))
+    }
 }
 
 /// Rows of the batch in flight, written to `articles` with one statement when the batch is
@@ -503,8 +417,8 @@ const BATCH_TABLE: &str = "
     );
     DELETE FROM temp.batch_articles;";
 
-impl Store for SqliteStore {
-    fn admit(&mut self, batch: &[RawInput]) -> Result<Vec<Admission>> {
+impl SqliteStore {
+    fn admit_db(&mut self, batch: &[RawInput]) -> DbResult<Vec<Admission>> {
         let hashes = sha256_all(batch.iter().map(|r| r.bytes.as_slice()).collect());
         let stamp = now();
         let tx = self.conn.transaction()?;
@@ -545,7 +459,7 @@ impl Store for SqliteStore {
         Ok(out)
     }
 
-    fn record_unreadable(&mut self, locator: &str, error: &str) -> Result<InputId> {
+    fn record_unreadable_db(&mut self, locator: &str, error: &str) -> DbResult<InputId> {
         // keyed by locator: reading the same unreadable thing again updates its error
         let key = sha256(format!("unreadable\0{locator}").as_bytes());
         self.conn.execute(
@@ -561,32 +475,29 @@ impl Store for SqliteStore {
         )?)
     }
 
-    fn finish(
+    /// Places the batch (see [`crate::placement`]) and writes what the plan says: inputs'
+    /// statuses, the new articles with one statement, the LSH entries of those that start a
+    /// story; all in one transaction.
+    fn finish_db(
         &mut self,
         batch: Vec<(InputId, Finish)>,
         near_dup: f64,
-    ) -> Result<Vec<Vec<Outcome>>> {
+    ) -> DbResult<Vec<Vec<Outcome>>> {
         let stamp = now();
-        let text_hashes = sha256_all(
-            batch
-                .iter()
-                .flat_map(|(_, f)| match f {
-                    Finish::Parsed { articles, .. } => articles.as_slice(),
-                    Finish::Failed(_) => &[],
-                })
-                .map(|a| a.article.text.as_bytes())
-                .collect(),
-        );
-        let mut text_hashes = text_hashes.into_iter();
+        let hashes = placement::text_hashes(&batch);
         let tx = self.conn.transaction()?;
         tx.execute_batch(BATCH_TABLE)?;
-        let mut next_id: ArticleId =
+        let first_id: ArticleId =
             tx.query_row("SELECT COALESCE(MAX(id), 0) + 1 FROM articles", [], |r| {
                 r.get(0)
             })?;
-        let mut index = BatchIndex::default();
-        let mut bands: Vec<(i64, i64, ArticleId)> = Vec::new();
-        let mut all = Vec::with_capacity(batch.len());
+        let mut plan = self.placer.plan(
+            &mut TxArticles::new(&tx)?,
+            &batch,
+            &hashes,
+            first_id,
+            near_dup,
+        )?;
         {
             let mut failed = tx.prepare_cached(
                 "UPDATE inputs SET status = 'failed', error = ?2, finished_at = ?3 WHERE id = ?1",
@@ -594,89 +505,44 @@ impl Store for SqliteStore {
             let mut done = tx.prepare_cached(
                 "UPDATE inputs SET status = 'done', error = NULL, warnings = ?2, finished_at = ?3 WHERE id = ?1",
             )?;
-            let mut held =
-                tx.prepare_cached("SELECT id FROM articles WHERE input_id = ?1 AND item = ?2")?;
+            for (input, finish) in &batch {
+                match finish {
+                    Finish::Failed(error) => {
+                        failed.execute(params![input, error, stamp])?;
+                    }
+                    Finish::Parsed { warnings, .. } => {
+                        let warnings = (!warnings.is_empty()).then(|| warnings.join("\n"));
+                        done.execute(params![input, warnings, stamp])?;
+                    }
+                }
+            }
             let mut insert = tx.prepare_cached(
                 "INSERT INTO temp.batch_articles (id, input_id, item, url, outlet, published,
                    published_basis, title, lang, text, text_hash, story_id, copy_of, minhash)
                  VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?7, ?8, ?9, ?10, ?11, ?12, ?13, ?14)",
             )?;
-            for (input, finish) in batch {
-                let mut outcomes = Vec::new();
-                match finish {
-                    Finish::Failed(error) => {
-                        failed.execute(params![input, error, stamp])?;
-                    }
-                    Finish::Parsed { articles, warnings } => {
-                        for new in articles {
-                            let a = &new.article;
-                            let hash = text_hashes.next().expect("one hash per article");
-                            // an input re-parsed after an interruption may already hold this item
-                            let already: Option<ArticleId> = held
-                                .query_row(params![input, new.item], |r| r.get(0))
-                                .optional()?;
-                            if let Some(existing) = already {
-                                outcomes.push(Outcome::Duplicate { existing });
-                                continue;
-                            }
-                            let keys = new.signature.band_keys();
-                            let placement = place_article(
-                                &tx,
-                                &mut self.signatures,
-                                &index,
-                                &hash,
-                                a.url.as_deref(),
-                                &new.signature,
-                                &keys,
-                                near_dup,
-                            )?;
-                            let id = next_id;
-                            let (story, copy_of) = match placement {
-                                Placement::Duplicate(existing) => {
-                                    outcomes.push(Outcome::Duplicate { existing });
-                                    continue;
-                                }
-                                Placement::Copy { of, story } => (story, Some(of)),
-                                Placement::Fresh => (id, None),
-                            };
-                            next_id += 1;
-                            insert.execute(params![
-                                id,
-                                input,
-                                new.item,
-                                a.url,
-                                a.outlet,
-                                a.published.map(|d| d.format("%Y-%m-%d").to_string()),
-                                a.published_basis.code(),
-                                a.title,
-                                a.lang.code(),
-                                a.text,
-                                &hash[..],
-                                story,
-                                copy_of,
-                                new.signature.to_bytes(),
-                            ])?;
-                            index.by_hash.entry(hash).or_default().push(Placed {
-                                id,
-                                story,
-                                url: a.url.clone(),
-                            });
-                            // only the article that starts a story is indexed: a copy would
-                            // find the same story through it, and indexing copies fills buckets
-                            if copy_of.is_none() {
-                                for (band, key) in keys.iter().enumerate() {
-                                    index.buckets.entry((band, *key)).or_default().push(id);
-                                    bands.push((band as i64, *key, id));
-                                }
-                                index.signatures.insert(id, (story, new.signature));
-                            }
-                            outcomes.push(Outcome::New { id, story, copy_of });
-                        }
-                        let warnings = (!warnings.is_empty()).then(|| warnings.join("\n"));
-                        done.execute(params![input, warnings, stamp])?;
-                    }
-                }
-                all.push(outcomes);
+            for p in &plan.articles {
+                let (input, Finish::Parsed { articles, .. }) = &batch[p.at.0] else {
+                    unreachable!("the plan places articles of parsed inputs only")
+                };
+                let new = &articles[p.at.1];
+                let a = &new.article;
+                insert.execute(params![
+                    p.id,
+                    input,
+                    new.item,
+                    a.url,
+                    a.outlet,
+                    a.published.map(|d| d.format("%Y-%m-%d").to_string()),
+                    a.published_basis.code(),
+                    a.title,
+                    a.lang.code(),
+                    a.text,
+                    &p.text_hash[..],
+                    p.story,
+                    p.copy_of,
+                    new.signature.to_bytes(),
+                ])?;
             }
         }
         // one statement for the batch's articles: the FTS trigger's terms are flushed once
@@ -689,25 +555,19 @@ impl Store for SqliteStore {
              DELETE FROM temp.batch_articles;",
         )?;
         {
-            bands.sort_unstable();
             let mut band_insert = tx.prepare_cached(
                 "INSERT OR IGNORE INTO lsh_bands (band, key, article_id) VALUES (?1, ?2, ?3)",
             )?;
-            for (band, key, id) in &bands {
-                band_insert.execute(params![band, key, id])?;
+            for (band, key, id) in &plan.bands {
+                band_insert.execute(params![*band as i64, key, id])?;
             }
         }
         tx.commit()?;
-        // the batch's signatures are known to be stored only now
-        for (id, entry) in index.signatures {
-            if self.signatures.len() >= SIGNATURE_CACHE {
-                self.signatures.clear();
-            }
-            self.signatures.insert(id, entry);
-        }
-        Ok(all)
+        self.placer.committed(&mut plan);
+        Ok(plan.outcomes)
     }
-    fn pending(&self, limit: usize) -> Result<Vec<(InputId, RawInput)>> {
+
+    fn pending_db(&self, limit: usize) -> DbResult<Vec<(InputId, RawInput)>> {
         let mut stmt = self.conn.prepare(
             "SELECT id, locator, format, bytes, meta FROM inputs WHERE status = 'pending' ORDER BY id LIMIT ?1",
         )?;
@@ -726,15 +586,7 @@ impl Store for SqliteStore {
         Ok(rows.collect::<rusqlite::Result<_>>()?)
     }
 
-    fn articles(&self, limit: usize, offset: usize) -> Result<Vec<ArticleRow>> {
-        self.articles_impl(limit, offset)
-    }
-
-    fn articles_after(&self, after: ArticleId, limit: usize) -> Result<Vec<ArticleRow>> {
-        self.articles_after_impl(after, limit)
-    }
-
-    fn article(&self, id: ArticleId) -> Result<Option<ArticleRow>> {
+    fn article_db(&self, id: ArticleId) -> DbResult<Option<ArticleRow>> {
         Ok(self
             .conn
             .query_row(
@@ -745,7 +597,7 @@ impl Store for SqliteStore {
             .optional()?)
     }
 
-    fn failed_inputs(&self, limit: usize) -> Result<Vec<FailedInput>> {
+    fn failed_inputs_db(&self, limit: usize) -> DbResult<Vec<FailedInput>> {
         let mut stmt = self.conn.prepare(
             "SELECT id, locator, COALESCE(error, '') FROM inputs WHERE status = 'failed' ORDER BY id LIMIT ?1",
         )?;
@@ -759,13 +611,13 @@ impl Store for SqliteStore {
         Ok(rows.collect::<rusqlite::Result<_>>()?)
     }
 
-    fn to_extract(
+    fn to_extract_db(
         &self,
         version: &str,
         all: bool,
         after: ArticleId,
         limit: usize,
-    ) -> Result<Vec<ArticleRow>> {
+    ) -> DbResult<Vec<ArticleRow>> {
         let cond = if all {
             "1"
         } else {
@@ -781,11 +633,11 @@ impl Store for SqliteStore {
         Ok(rows.collect::<rusqlite::Result<_>>()?)
     }
 
-    fn put_reports(
+    fn put_reports_db(
         &mut self,
         version: &str,
         batch: Vec<(ArticleId, Vec<ReportRow>)>,
-    ) -> Result<()> {
+    ) -> DbResult<()> {
         let tx = self.conn.transaction()?;
         {
             let mut del = tx.prepare_cached("DELETE FROM reports WHERE article_id = ?1")?;
@@ -822,11 +674,11 @@ impl Store for SqliteStore {
         Ok(())
     }
 
-    fn reports(
+    fn reports_db(
         &self,
         filter: ReportFilter,
         visit: &mut dyn FnMut(StoredReport) -> bool,
-    ) -> Result<()> {
+    ) -> DbResult<()> {
         let (sql, args) = reports_query(&filter);
         let mut stmt = self.conn.prepare_cached(&sql)?;
         let mut rows = stmt.query(rusqlite::params_from_iter(args))?;
@@ -838,15 +690,7 @@ impl Store for SqliteStore {
         Ok(())
     }
 
-    fn reports_after(
-        &self,
-        after_article: ArticleId,
-        visit: &mut dyn FnMut(StoredReport) -> bool,
-    ) -> Result<()> {
-        self.reports_after_impl(after_article, visit)
-    }
-
-    fn report_counts(&self) -> Result<Vec<(String, i64)>> {
+    fn report_counts_db(&self) -> DbResult<Vec<(String, i64)>> {
         let mut stmt = self
             .conn
             .prepare("SELECT kind, count(*) FROM reports GROUP BY kind ORDER BY kind")?;
@@ -854,7 +698,7 @@ impl Store for SqliteStore {
         Ok(rows.collect::<rusqlite::Result<_>>()?)
     }
 
-    fn reports_generation(&self) -> Result<i64> {
+    fn reports_generation_db(&self) -> DbResult<i64> {
         let v: String = self.conn.query_row(
             "SELECT value FROM state WHERE key = 'reports_generation'",
             [],
@@ -863,32 +707,7 @@ impl Store for SqliteStore {
         Ok(v.parse().unwrap_or(0))
     }
 
-    fn ledger_generation(&self) -> Result<Option<i64>> {
-        self.ledger_generation_impl()
-    }
-
-    fn begin_ledger(&mut self) -> Result<i64> {
-        self.begin_ledger_impl()
-    }
-
-    fn put_ledger_rows(&mut self, build: i64, list: LedgerList, rows: &[LedgerRow]) -> Result<()> {
-        self.put_ledger_rows_impl(build, list, rows)
-    }
-
-    fn publish_ledger(&mut self, build: i64, generation: i64) -> Result<()> {
-        self.publish_ledger_impl(build, generation)
-    }
-
-    fn ledger_rows(
-        &self,
-        list: LedgerList,
-        filter: &LedgerFilter,
-        visit: &mut dyn FnMut(&str) -> bool,
-    ) -> Result<()> {
-        self.ledger_rows_impl(list, filter, visit)
-    }
-
-    fn article_text(&self, id: ArticleId) -> Result<Option<String>> {
+    fn article_text_db(&self, id: ArticleId) -> DbResult<Option<String>> {
         Ok(self
             .conn
             .query_row(
@@ -899,7 +718,7 @@ impl Store for SqliteStore {
             .optional()?)
     }
 
-    fn published_span(&self) -> Result<Option<(String, String)>> {
+    fn published_span_db(&self) -> DbResult<Option<(String, String)>> {
         let span: (Option<String>, Option<String>) = self.conn.query_row(
             "SELECT min(published), max(published) FROM articles WHERE published IS NOT NULL",
             [],
@@ -911,7 +730,7 @@ impl Store for SqliteStore {
         })
     }
 
-    fn counts(&self) -> Result<Counts> {
+    fn counts_db(&self) -> DbResult<Counts> {
         Ok(self.conn.query_row(
             "SELECT (SELECT count(*) FROM inputs),
                     (SELECT count(*) FROM inputs WHERE status = 'failed'),
@@ -929,6 +748,129 @@ impl Store for SqliteStore {
                 })
             },
         )?)
+    }
+}
+
+/// The [`Store`] methods, each a call of the method above that does the work (in
+/// `DbResult`), its error turned into a [`StoreError`] here, at the backend's edge.
+impl Store for SqliteStore {
+    fn admit(&mut self, batch: &[RawInput]) -> Result<Vec<Admission>> {
+        Ok(self.admit_db(batch)?)
+    }
+
+    fn record_unreadable(&mut self, locator: &str, error: &str) -> Result<InputId> {
+        Ok(self.record_unreadable_db(locator, error)?)
+    }
+
+    fn finish(
+        &mut self,
+        batch: Vec<(InputId, Finish)>,
+        near_dup: f64,
+    ) -> Result<Vec<Vec<Outcome>>> {
+        Ok(self.finish_db(batch, near_dup)?)
+    }
+
+    fn pending(&self, limit: usize) -> Result<Vec<(InputId, RawInput)>> {
+        Ok(self.pending_db(limit)?)
+    }
+
+    fn articles(&self, limit: usize, offset: usize) -> Result<Vec<ArticleRow>> {
+        Ok(self.articles_db(limit, offset)?)
+    }
+
+    fn article(&self, id: ArticleId) -> Result<Option<ArticleRow>> {
+        Ok(self.article_db(id)?)
+    }
+
+    fn failed_inputs(&self, limit: usize) -> Result<Vec<FailedInput>> {
+        Ok(self.failed_inputs_db(limit)?)
+    }
+
+    fn counts(&self) -> Result<Counts> {
+        Ok(self.counts_db()?)
+    }
+
+    fn published_span(&self) -> Result<Option<(String, String)>> {
+        Ok(self.published_span_db()?)
+    }
+
+    fn to_extract(
+        &self,
+        version: &str,
+        all: bool,
+        after: ArticleId,
+        limit: usize,
+    ) -> Result<Vec<ArticleRow>> {
+        Ok(self.to_extract_db(version, all, after, limit)?)
+    }
+
+    fn put_reports(
+        &mut self,
+        version: &str,
+        batch: Vec<(ArticleId, Vec<ReportRow>)>,
+    ) -> Result<()> {
+        Ok(self.put_reports_db(version, batch)?)
+    }
+
+    fn reports(
+        &self,
+        filter: ReportFilter,
+        visit: &mut dyn FnMut(StoredReport) -> bool,
+    ) -> Result<()> {
+        Ok(self.reports_db(filter, visit)?)
+    }
+
+    fn reports_after(
+        &self,
+        after_article: ArticleId,
+        visit: &mut dyn FnMut(StoredReport) -> bool,
+    ) -> Result<()> {
+        Ok(self.reports_after_db(after_article, visit)?)
+    }
+
+    fn report_counts(&self) -> Result<Vec<(String, i64)>> {
+        Ok(self.report_counts_db()?)
+    }
+
+    fn reports_generation(&self) -> Result<i64> {
+        Ok(self.reports_generation_db()?)
+    }
+
+    fn ledger_generation(&self) -> Result<Option<i64>> {
+        Ok(self.ledger_generation_db()?)
+    }
+
+    fn begin_ledger(&mut self) -> Result<i64> {
+        Ok(self.begin_ledger_db()?)
+    }
+
+    fn put_ledger_rows(&mut self, build: i64, list: LedgerList, rows: &[LedgerRow]) -> Result<()> {
+        Ok(self.put_ledger_rows_db(build, list, rows)?)
+    }
+
+    fn publish_ledger(&mut self, build: i64, generation: i64) -> Result<()> {
+        Ok(self.publish_ledger_db(build, generation)?)
+    }
+
+    fn ledger_rows(
+        &self,
+        list: LedgerList,
+        filter: &LedgerFilter,
+        visit: &mut dyn FnMut(&str) -> bool,
+    ) -> Result<()> {
+        Ok(self.ledger_rows_db(list, filter, visit)?)
+    }
+
+    fn articles_after(&self, after: ArticleId, limit: usize) -> Result<Vec<ArticleRow>> {
+        Ok(self.articles_after_db(after, limit)?)
+    }
+
+    fn article_text(&self, id: ArticleId) -> Result<Option<String>> {
+        Ok(self.article_text_db(id)?)
+    }
+
+    fn search(&self, q: &str, limit: usize, offset: usize) -> Result<(Vec<SearchHit>, usize)> {
+        Ok(self.search_db(q, limit, offset)?)
     }
 }
 

@@ -12,16 +12,16 @@
 //! beside an ingest) take distinct numbers; whichever began later wins, and the other's rows
 //! are dropped.
 //!
-//! Orders (the same as `sw_ledger::build`): incidents by date (undated last), id, then the
-//! order they were written in; tallies by as-of date (undated first), id, then `ord`;
-//! developments by date (undated first), id, then `ord`. Tallies and developments written
-//! with the same id (two reports of one sentence) get `-2`, `-3`... in that order.
+//! What order the rows are published in, and which ids get suffixes, is decided by
+//! [`crate::ledger::order`]; this backend reads back the small sort keys, writes the positions,
+//! and serves rows by position.
 
 use rusqlite::{params, OptionalExtension};
-use serde::Deserialize;
 
+use super::{DbError, DbResult};
+use crate::ledger::{self, day_range, EntryKeys, SortKey};
 use crate::{
-    ArticleRow, LedgerFilter, LedgerList, LedgerRow, Result, SqliteStore, StoreError, StoredReport,
+    ArticleRow, LedgerFilter, LedgerList, LedgerRow, SqliteStore, StoreError, StoredReport,
 };
 
 /// Migration 4: the ledger as rows (the one-string cache of migration 2 goes), and a compact
@@ -71,34 +71,12 @@ fn table(list: LedgerList) -> &'static str {
     }
 }
 
-/// The fields of an entry's JSON the rows index.
-#[derive(Deserialize)]
-struct Keys {
-    id: String,
-    #[serde(default)]
-    date: Option<String>,
-    #[serde(default)]
-    as_of: Option<String>,
-    #[serde(default)]
-    event_type: Option<String>,
-}
-
-/// The first and last day a `YYYY-MM-DD` or `YYYY-MM` date may mean (as `incidents --from
-/// --to` compares them: a month runs from `-01` to `-31`).
-fn day_range(date: Option<&str>) -> (Option<String>, Option<String>) {
-    match date {
-        Some(d) if d.len() == 7 => (Some(format!("{d}-01")), Some(format!("{d}-31"))),
-        Some(d) => (Some(d.to_string()), Some(d.to_string())),
-        None => (None, None),
-    }
-}
-
 fn bad(e: impl std::fmt::Display) -> StoreError {
-    StoreError::Other(format!("unreadable ledger entry: {e}"))
+    StoreError::Invalid(format!("unreadable ledger entry: {e}"))
 }
 
 impl SqliteStore {
-    fn state(&self, key: &str) -> Result<Option<i64>> {
+    fn state(&self, key: &str) -> DbResult<Option<i64>> {
         let v: Option<String> = self
             .connection()
             .query_row("SELECT value FROM state WHERE key = ?1", [key], |r| {
@@ -108,7 +86,7 @@ impl SqliteStore {
         Ok(v.and_then(|v| v.parse().ok()))
     }
 
-    pub(crate) fn ledger_generation_impl(&self) -> Result<Option<i64>> {
+    pub(crate) fn ledger_generation_db(&self) -> DbResult<Option<i64>> {
         self.state("ledger_generation")
     }
 
@@ -116,7 +94,7 @@ impl SqliteStore {
     /// counter `ledger_next_build`, taken in a write transaction, so that two processes
     /// rebuilding at once (`serve` beside an `ingest`) never share one; the published build's
     /// number is the state `ledger_build`.
-    pub(crate) fn begin_ledger_impl(&mut self) -> Result<i64> {
+    pub(crate) fn begin_ledger_db(&mut self) -> DbResult<i64> {
         let tx = self
             .conn_mut()
             .transaction_with_behavior(rusqlite::TransactionBehavior::Immediate)?;
@@ -148,12 +126,12 @@ impl SqliteStore {
         Ok(next)
     }
 
-    pub(crate) fn put_ledger_rows_impl(
+    pub(crate) fn put_ledger_rows_db(
         &mut self,
         build: i64,
         list: LedgerList,
         rows: &[LedgerRow],
-    ) -> Result<()> {
+    ) -> DbResult<()> {
         let tx = self.conn_mut().transaction()?;
         {
             let mut ins = match list {
@@ -171,7 +149,7 @@ impl SqliteStore {
                 )?,
             };
             for row in rows {
-                let k: Keys = serde_json::from_str(&row.json).map_err(bad)?;
+                let k = EntryKeys::of(list, &row.json)?;
                 match list {
                     LedgerList::Incidents => {
                         let (lo, hi) = day_range(k.date.as_deref());
@@ -182,14 +160,11 @@ impl SqliteStore {
                             k.date,
                             lo,
                             hi,
-                            k.event_type.unwrap_or_default(),
+                            k.event_type,
                             row.json
                         ])?;
                     }
-                    LedgerList::Tallies => {
-                        ins.execute(params![build, row.ord, k.id, k.as_of, row.json])?;
-                    }
-                    LedgerList::Developments => {
+                    LedgerList::Tallies | LedgerList::Developments => {
                         ins.execute(params![build, row.ord, k.id, k.date, row.json])?;
                     }
                 }
@@ -199,7 +174,7 @@ impl SqliteStore {
         Ok(())
     }
 
-    pub(crate) fn publish_ledger_impl(&mut self, build: i64, generation: i64) -> Result<()> {
+    pub(crate) fn publish_ledger_db(&mut self, build: i64, generation: i64) -> DbResult<()> {
         let tx = self
             .conn_mut()
             .transaction_with_behavior(rusqlite::TransactionBehavior::Immediate)?;
@@ -219,51 +194,44 @@ impl SqliteStore {
             tx.commit()?;
             return Ok(());
         }
-        tx.execute(
-            "UPDATE ledger_incidents SET pos = o.n FROM (
-                 SELECT rowid AS rid, row_number() OVER (ORDER BY date IS NULL, date, id, ord) AS n
-                 FROM ledger_incidents WHERE build = ?1) o
-             WHERE ledger_incidents.rowid = o.rid",
-            params![build],
-        )?;
-        for t in ["ledger_tallies", "ledger_developments"] {
-            tx.execute(
-                &format!(
-                    "UPDATE {t} SET pos = o.n FROM (
-                         SELECT rowid AS rid, row_number() OVER (ORDER BY date, id, ord) AS n
-                         FROM {t} WHERE build = ?1) o
-                     WHERE {t}.rowid = o.rid"
-                ),
-                params![build],
-            )?;
-            // repeated ids: the second and later (in order) get -2, -3...
-            let renames: Vec<(i64, String, i64, String)> = {
+        for list in [
+            LedgerList::Incidents,
+            LedgerList::Tallies,
+            LedgerList::Developments,
+        ] {
+            let t = table(list);
+            // the small keys only (never the JSON): memory grows with the number of entries
+            let keys: Vec<SortKey> = {
                 let mut stmt = tx.prepare(&format!(
-                    "SELECT rowid, id, n, json FROM (
-                         SELECT rowid, id, json, row_number() OVER (PARTITION BY id ORDER BY pos) AS n
-                         FROM {t} WHERE build = ?1 AND id IN (
-                             SELECT id FROM {t} WHERE build = ?1 GROUP BY id HAVING count(*) > 1))
-                     WHERE n > 1"
+                    "SELECT rowid, date, id, ord FROM {t} WHERE build = ?1"
                 ))?;
                 let rows = stmt.query_map(params![build], |r| {
-                    Ok((r.get(0)?, r.get(1)?, r.get(2)?, r.get(3)?))
+                    Ok(SortKey {
+                        row: r.get(0)?,
+                        date: r.get(1)?,
+                        id: r.get(2)?,
+                        ord: r.get(3)?,
+                    })
                 })?;
                 rows.collect::<rusqlite::Result<_>>()?
             };
-            for (rowid, id, n, json) in renames {
-                let head = format!("{{\"id\":{}", serde_json::to_string(&id).map_err(bad)?);
-                let Some(rest) = json.strip_prefix(&head) else {
-                    return Err(bad(format!("{t} entry {id} does not start with its id")));
-                };
-                let new_id = format!("{id}-{n}");
-                let json = format!(
-                    "{{\"id\":{}{rest}",
-                    serde_json::to_string(&new_id).map_err(bad)?
-                );
-                tx.execute(
-                    &format!("UPDATE {t} SET id = ?2, json = ?3 WHERE rowid = ?1"),
-                    params![rowid, new_id, json],
-                )?;
+            let mut place = tx.prepare(&format!("UPDATE {t} SET pos = ?2 WHERE rowid = ?1"))?;
+            let mut read = tx.prepare(&format!("SELECT id, json FROM {t} WHERE rowid = ?1"))?;
+            let mut rename = tx.prepare(&format!(
+                "UPDATE {t} SET pos = ?2, id = ?3, json = ?4 WHERE rowid = ?1"
+            ))?;
+            for p in ledger::order(list, keys) {
+                match p.new_id {
+                    None => {
+                        place.execute(params![p.row, p.pos])?;
+                    }
+                    Some(new_id) => {
+                        let (id, json): (String, String) =
+                            read.query_row(params![p.row], |r| Ok((r.get(0)?, r.get(1)?)))?;
+                        let json = ledger::with_id(&json, &id, &new_id)?;
+                        rename.execute(params![p.row, p.pos, new_id, json])?;
+                    }
+                }
             }
         }
         for (key, value) in [("ledger_build", build), ("ledger_generation", generation)] {
@@ -282,12 +250,12 @@ impl SqliteStore {
         Ok(())
     }
 
-    pub(crate) fn ledger_rows_impl(
+    pub(crate) fn ledger_rows_db(
         &self,
         list: LedgerList,
         filter: &LedgerFilter,
         visit: &mut dyn FnMut(&str) -> bool,
-    ) -> Result<()> {
+    ) -> DbResult<()> {
         // one statement, so one snapshot: a rebuild published meanwhile is either wholly
         // seen or not at all
         const BUILD: &str = "(SELECT CAST(value AS INTEGER) FROM state WHERE key = 'ledger_build')";
@@ -323,7 +291,7 @@ impl SqliteStore {
 
     /// Articles in id order from the `offset`-th: the offset is counted in the compact
     /// `articles_pos` index (migration 4), never by stepping through article rows.
-    pub(crate) fn articles_impl(&self, limit: usize, offset: usize) -> Result<Vec<ArticleRow>> {
+    pub(crate) fn articles_db(&self, limit: usize, offset: usize) -> DbResult<Vec<ArticleRow>> {
         self.article_page(
             "a.id >= (SELECT id FROM articles INDEXED BY articles_pos ORDER BY id LIMIT 1 OFFSET ?2)",
             offset as i64,
@@ -332,11 +300,11 @@ impl SqliteStore {
     }
 
     /// Articles in id order after `after` (keyset pagination: constant time).
-    pub(crate) fn articles_after_impl(&self, after: i64, limit: usize) -> Result<Vec<ArticleRow>> {
+    pub(crate) fn articles_after_db(&self, after: i64, limit: usize) -> DbResult<Vec<ArticleRow>> {
         self.article_page("a.id > ?2", after, limit)
     }
 
-    fn article_page(&self, cond: &str, arg: i64, limit: usize) -> Result<Vec<ArticleRow>> {
+    fn article_page(&self, cond: &str, arg: i64, limit: usize) -> DbResult<Vec<ArticleRow>> {
         let mut stmt = self.connection().prepare_cached(&format!(
             "SELECT {} FROM articles a JOIN inputs i ON i.id = a.input_id
              WHERE {cond} ORDER BY a.id LIMIT ?1",
@@ -348,11 +316,11 @@ impl SqliteStore {
         Ok(rows.collect::<rusqlite::Result<_>>()?)
     }
 
-    pub(crate) fn reports_after_impl(
+    pub(crate) fn reports_after_db(
         &self,
         after_article: i64,
         visit: &mut dyn FnMut(StoredReport) -> bool,
-    ) -> Result<()> {
+    ) -> DbResult<()> {
         let mut stmt = self.connection().prepare_cached(
             "SELECT r.id, r.article_id, a.story_id, a.url, a.outlet, a.published, a.lang, r.json
              FROM reports r JOIN articles a ON a.id = r.article_id
@@ -369,40 +337,12 @@ impl SqliteStore {
     }
 
     /// `PRAGMA quick_check`: the file's structure without the (slow) index cross-checks.
-    pub fn quick_check(&self) -> Result<String> {
+    pub fn quick_check(&self) -> crate::Result<String> {
         Ok(self
             .connection()
-            .query_row("PRAGMA quick_check", [], |r| r.get(0))?)
+            .query_row("PRAGMA quick_check", [], |r| r.get(0))
+            .map_err(DbError::from)?)
     }
-}
-
-/// Splits a whole ledger's JSON (`{"incidents": [...], "tallies": [...], "developments":
-/// [...]}`) into rows in list order.
-pub(crate) fn rows_of_ledger_json(json: &str) -> Result<Vec<(LedgerList, Vec<LedgerRow>)>> {
-    #[derive(Deserialize)]
-    struct Whole<'a> {
-        #[serde(borrow, default)]
-        incidents: Vec<&'a serde_json::value::RawValue>,
-        #[serde(borrow, default)]
-        tallies: Vec<&'a serde_json::value::RawValue>,
-        #[serde(borrow, default)]
-        developments: Vec<&'a serde_json::value::RawValue>,
-    }
-    let w: Whole = serde_json::from_str(json).map_err(bad)?;
-    let rows = |v: Vec<&serde_json::value::RawValue>| -> Vec<LedgerRow> {
-        v.into_iter()
-            .enumerate()
-            .map(|(i, r)| LedgerRow {
-                ord: i as i64,
-                json: r.get().to_string(),
-            })
-            .collect()
-    };
-    Ok(vec![
-        (LedgerList::Incidents, rows(w.incidents)),
-        (LedgerList::Tallies, rows(w.tallies)),
-        (LedgerList::Developments, rows(w.developments)),
-    ])
 }
 
 #[cfg(test)]

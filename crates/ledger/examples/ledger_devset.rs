@@ -3,7 +3,7 @@
 //! `OUTDIR/reports.txt` (one line per extracted report, for reading misses):
 //!
 //! ```text
-//! cargo run --release -p sw-ledger --example devset -- /work/shared/eval-dev/articles.jsonl OUTDIR
+//! cargo run --release -p sw-ledger --example ledger_devset -- /work/shared/eval-dev/articles.jsonl OUTDIR
 //! ```
 //!
 //! Each line of the file: `{"url", "outlet", "lang", "published", "title", "text", ...}`.
@@ -16,7 +16,7 @@ use sw_model::{Document, Lang, PublishedBasis};
 fn main() {
     let args: Vec<String> = std::env::args().collect();
     if args.len() != 3 {
-        eprintln!("usage: devset ARTICLES.jsonl OUTDIR");
+        eprintln!("usage: ledger_devset ARTICLES.jsonl OUTDIR");
         std::process::exit(2);
     }
     let (path, outdir) = (&args[1], std::path::Path::new(&args[2]));

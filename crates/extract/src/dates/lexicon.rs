@@ -1,0 +1,263 @@
+//! The date words of one language (`lexicon/<code>/dates.tsv`) and its month names
+//! (`months.tsv`, shared with sw-text's datelines).
+
+use crate::fxhash::{FxMap, FxSet};
+use crate::lexicon::{File, LexiconError};
+use crate::numbers::phrase_words;
+use crate::tokens::Tok;
+
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub(super) enum DW {
+    Month(u32),
+    Weekday(u32),
+    DayOffset(i64),
+    Part,
+    Last,
+    This,
+    Since,
+    WeekAgo(i64),
+    /// "over the weekend": the week from the latest Saturday on or before publication.
+    Weekend,
+    AnchorOffset(i64),
+    YearEnd,
+    Start,
+    PairAnd,
+    PairRange,
+    Each,
+    Occasion,
+    Ahead,
+}
+
+/// Date words of one language, from `lexicon/<code>/dates.tsv` and its month names
+/// (`months.tsv`, shared with sw-text's datelines).
+#[derive(Debug, Clone, Default)]
+pub struct DateLexicon {
+    single: FxMap<String, DW>,
+    /// Multi-word phrases as word sequences, longest first.
+    phrases: Vec<(Vec<String>, DW)>,
+    phrase_first: FxSet<String>,
+    /// Endings of a future verb form ("votará", "hablarán"): a weekday after one is ahead.
+    ahead_suffixes: Vec<String>,
+    /// Month names that are also common words ("mar", "may"): a month only before a day.
+    pub(super) needs_day: FxSet<String>,
+    /// Month names that are a month only with a capital ("May", not the verb "may").
+    pub(super) capital: FxSet<String>,
+    /// Before a year, make it one ("in 1916", "en 2025").
+    pub(super) year_prep: FxSet<String>,
+    /// Between a day and its month ("2 de septiembre").
+    pub(super) day_month: FxSet<String>,
+    /// Between a month and its year ("septiembre de 2025").
+    pub(super) month_year: FxSet<String>,
+    /// Before a day, make it an event's or a part of the day's ("el ataque del sábado", "la
+    /// noche del lunes").
+    pub(super) date_of: FxSet<String>,
+    /// After a date, make it an event's ("Tuesday's strike"); the tokenizer splits the
+    /// apostrophe from its "s", the `possessive_ending`.
+    possessive: FxSet<String>,
+    possessive_ending: FxSet<String>,
+    /// Before a second day ("the 15 and the 19").
+    pub(super) day_article: FxSet<String>,
+    /// After a number joined to a date, make it a count ("September 15 and 19 people").
+    pub(super) counted: FxSet<String>,
+}
+
+impl DateLexicon {
+    /// Builds the lexicon from `dates.tsv` and `months.tsv`; a row that cannot be read is an
+    /// error naming its file and line.
+    pub fn load(dates: File, months: File) -> Result<DateLexicon, LexiconError> {
+        let mut lex = DateLexicon::default();
+        lex.load_months(months)?;
+        for r in dates.rows() {
+            r.at_most(3)?;
+            let kind = r.col(1, "kind")?;
+            let value = || r.int(2, "value");
+            let set = match kind {
+                "year_prep" => Some(&mut lex.year_prep),
+                "day_month" => Some(&mut lex.day_month),
+                "month_year" => Some(&mut lex.month_year),
+                "date_of" => Some(&mut lex.date_of),
+                "possessive" => Some(&mut lex.possessive),
+                "possessive_ending" => Some(&mut lex.possessive_ending),
+                "day_article" => Some(&mut lex.day_article),
+                "counted" => Some(&mut lex.counted),
+                _ => None,
+            };
+            if let Some(set) = set {
+                r.at_most(2)?;
+                set.insert(r.token(0, "word")?);
+                continue;
+            }
+            let w = match kind {
+                "weekday" => {
+                    let v = value()?;
+                    if !(0..=6).contains(&v) {
+                        return Err(r.error("a weekday is 0 (Monday) to 6 (Sunday)"));
+                    }
+                    DW::Weekday(v as u32)
+                }
+                "day_offset" => DW::DayOffset(value()?),
+                "week_ago" => DW::WeekAgo(value()?),
+                "anchor_offset" => DW::AnchorOffset(value()?),
+                "part" => DW::Part,
+                "last" => DW::Last,
+                "this" => DW::This,
+                "since" => DW::Since,
+                "weekend" => DW::Weekend,
+                "year_end" => DW::YearEnd,
+                "start" => DW::Start,
+                "pair_and" => DW::PairAnd,
+                "pair_range" => DW::PairRange,
+                "each" => DW::Each,
+                "occasion" => DW::Occasion,
+                "ahead" => DW::Ahead,
+                "ahead_suffix" => {
+                    r.opt_int(2, "value")?;
+                    lex.ahead_suffixes.push(r.col(0, "ending")?.to_lowercase());
+                    continue;
+                }
+                "month" => return Err(r.error("month names are kept in months.tsv")),
+                k => return Err(r.error(format!("unknown kind {k:?}"))),
+            };
+            r.opt_int(2, "value")?;
+            lex.add(phrase_words(&r, "phrase")?, w);
+        }
+        lex.phrases
+            .sort_by(|a, b| b.0.len().cmp(&a.0.len()).then(a.0.cmp(&b.0)));
+        lex.phrase_first = lex
+            .phrases
+            .iter()
+            .filter_map(|(w, _)| w.first().cloned())
+            .collect();
+        Ok(lex)
+    }
+
+    /// The month names: `name<TAB>month[<TAB>flags]`. A name flagged `dateline` is read in
+    /// datelines only (by sw-text), never here.
+    fn load_months(&mut self, months: File) -> Result<(), LexiconError> {
+        for r in months.rows() {
+            r.at_most(3)?;
+            let name = r.token(0, "name")?;
+            let m = r.int(1, "month")?;
+            if !(1..=12).contains(&m) {
+                return Err(r.error("a month is 1 to 12"));
+            }
+            let mut dateline = false;
+            for flag in r.opt(2).unwrap_or("").split(',').map(str::trim) {
+                match flag {
+                    "" => {}
+                    "needs_day" => {
+                        self.needs_day.insert(name.clone());
+                    }
+                    "capital" => {
+                        self.capital.insert(name.clone());
+                    }
+                    "dateline" => dateline = true,
+                    f => return Err(r.error(format!("unknown flag {f:?}"))),
+                }
+            }
+            if !dateline {
+                self.single.insert(name, DW::Month(m as u32));
+            }
+        }
+        Ok(())
+    }
+
+    fn add(&mut self, words: Vec<String>, w: DW) {
+        if words.len() == 1 {
+            self.single.insert(words[0].clone(), w);
+        } else {
+            self.phrases.push((words, w));
+        }
+    }
+
+    /// Does the word make the date before it an event's ("Tuesday's strike": the
+    /// apostrophe)?
+    pub fn is_possessive(&self, w: &str) -> bool {
+        self.possessive.contains(w)
+    }
+
+    /// Is the word the "s" of a possessive the tokenizer split from its apostrophe?
+    pub fn is_possessive_ending(&self, w: &str) -> bool {
+        self.possessive_ending.contains(w)
+    }
+
+    /// Does the word make the day after it an event's ("el ataque del sábado")?
+    pub fn is_date_of(&self, w: &str) -> bool {
+        self.date_of.contains(w)
+    }
+
+    /// Does the lower-cased word open a period ("since", "desde")?
+    pub fn is_since(&self, w: &str) -> bool {
+        matches!(self.single.get(w), Some(DW::Since))
+    }
+
+    /// Does the lower-cased word name a beginning ("began", "comenzó")?
+    pub fn is_start(&self, w: &str) -> bool {
+        matches!(self.single.get(w), Some(DW::Start))
+    }
+
+    /// Does the word name an event as the occasion of something else ("killed during the
+    /// attack", "durante el ataque")?
+    pub fn is_occasion(&self, w: &str) -> bool {
+        matches!(self.single.get(w), Some(DW::Occasion))
+    }
+
+    /// Does the word put what follows in the future ("will", "expected", "se espera",
+    /// "votará")?
+    fn is_ahead(&self, w: &str) -> bool {
+        matches!(self.single.get(w), Some(DW::Ahead))
+            || self
+                .ahead_suffixes
+                .iter()
+                .any(|x| w.len() > x.len() + 2 && w.ends_with(x.as_str()))
+    }
+
+    /// Whether the weekday at token `i` is said of a day to come: a future cue stands before
+    /// it in its clause ("is expected to brief lawmakers on Thursday", "votará el jueves"),
+    /// and it does not name an event of its own ("Tuesday's strike", "el ataque del martes").
+    pub(super) fn ahead_of(&self, toks: &[Tok], i: usize, end: usize) -> bool {
+        let of_noun = i > 0 && self.date_of.contains(&toks[i - 1].lower)
+            || toks
+                .get(end)
+                .is_some_and(|t| self.possessive.contains(&t.lower));
+        !of_noun
+            && toks[i.saturating_sub(10)..i]
+                .iter()
+                .rev()
+                .take_while(|t| !matches!(t.lower.as_str(), "." | ";" | ":" | "," | "(" | ")"))
+                .any(|t| self.is_ahead(&t.lower))
+    }
+
+    /// Does the word spread a figure over every event ("each", "cada")?
+    pub fn is_each(&self, w: &str) -> bool {
+        matches!(self.single.get(w), Some(DW::Each))
+    }
+
+    /// Does the word join two days: Some(false) for two days ("and"), Some(true) for a
+    /// span ("-", "to")?
+    pub(super) fn pair(&self, w: &str) -> Option<bool> {
+        match self.single.get(w) {
+            Some(DW::PairAnd) => Some(false),
+            Some(DW::PairRange) => Some(true),
+            _ => None,
+        }
+    }
+
+    /// Does the lower-cased word name a date word (month, weekday, "yesterday", "ayer")?
+    pub fn is_cue(&self, w: &str) -> bool {
+        matches!(
+            self.single.get(w),
+            Some(DW::Month(_) | DW::Weekday(_) | DW::DayOffset(_))
+        )
+    }
+
+    /// The longest phrase starting at token `i`, and the token after it.
+    pub(super) fn phrase_at(&self, toks: &[Tok], i: usize) -> Option<(DW, usize)> {
+        crate::lexicon::phrases::first_at(&self.phrases, &self.phrase_first, toks, i)
+    }
+
+    /// What the lower-case word is, if a date word of one word.
+    pub(super) fn single(&self, w: &str) -> Option<DW> {
+        self.single.get(w).copied()
+    }
+}

@@ -1,0 +1,633 @@
+//! One language's lexicons (`lexicon/<code>/*.tsv`), loaded into phrase matchers and word
+//! sets. Rust holds rules; every word the rules look for is in a TSV file a domain expert
+//! can read and extend, and a row that cannot be read is an error naming its file and line.
+
+use aho_corasick::{AhoCorasick, AhoCorasickBuilder, MatchKind};
+
+use super::phrases::phrase_set;
+use super::table::{word_set, File, LexiconError, Row};
+use super::PhraseSet;
+use crate::dates::DateLexicon;
+use crate::fxhash::FxSet;
+use crate::numbers::NumberLexicon;
+use crate::{EventType, Field, Modality, SourceKind, TargetKind};
+
+/// An event cue and its flags.
+#[derive(Debug, Clone)]
+pub struct EventCue {
+    pub event_type: EventType,
+    pub past: bool,
+    pub noun: bool,
+    pub plural: bool,
+    pub weak: bool,
+    pub means: Option<String>,
+    /// A modality the cue itself carries (a future tense: "retirará").
+    pub modality: Option<Modality>,
+}
+
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum CuePos {
+    Before,
+    After,
+    Both,
+}
+
+#[derive(Debug, Clone)]
+pub struct FigCue {
+    pub field: Field,
+    pub pos: CuePos,
+}
+
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum Scope {
+    Before,
+    Any,
+    Near,
+}
+
+#[derive(Debug, Clone, Copy)]
+pub struct ModCue {
+    pub modality: Modality,
+    pub scope: Scope,
+    /// The modality in reported speech, after a reporting verb.
+    pub reported: Option<Modality>,
+}
+
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum TallyKind {
+    Cue,
+    Bring,
+    /// A cue that also names the campaign of strikes ("campaign", "campaña").
+    Campaign,
+    /// A sum that may be one event's ("in all", "en total"): a tally cue unless a single
+    /// event is named in the sentence ("the attack killed eleven in all").
+    Total,
+    /// Strikes summed up under a perfect ("have carried out strikes", "han realizado
+    /// ataques"): what follows is a tally, as after a `Bring`, unless the sentence dates
+    /// them to a day.
+    Summary,
+    /// A toll ("death toll", "el saldo"): the campaign's unless it is said to be one
+    /// event's ("the death toll from Tuesday's strike rose to four").
+    Toll,
+    /// A toll that is never the campaign's by itself ("the toll"), but is one event's when
+    /// said to be ("the toll from last Tuesday's strike was revised to four").
+    EventToll,
+}
+
+impl TallyKind {
+    /// Whether what follows the cue in its sentence is a tally ("bringing the toll to").
+    pub fn opens_tally(&self) -> bool {
+        matches!(self, TallyKind::Bring | TallyKind::Summary)
+    }
+}
+
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub enum AttrCue {
+    Verb,
+    Channel(String),
+    Anonymous,
+    Kind(SourceKind),
+    Pronoun,
+    /// "cited by", "citing": the source named right after relays the claim.
+    Citing,
+}
+
+/// The files a language folder must hold, each once, and no others.
+pub const FILES: &[&str] = &[
+    "attribution.tsv",
+    "blockers.tsv",
+    "dates.tsv",
+    "determiners.tsv",
+    "events.tsv",
+    "figures.tsv",
+    "fillers.tsv",
+    "function_words.tsv",
+    "grammar.tsv",
+    "hedges.tsv",
+    "means.tsv",
+    "modality.tsv",
+    "months.tsv",
+    "numbers.tsv",
+    "tally.tsv",
+    "targets.tsv",
+    "units.tsv",
+];
+
+/// The text of every lexicon file of one language, by file name, before it is loaded.
+#[derive(Debug, Clone)]
+pub struct LangSource<'a> {
+    code: &'a str,
+    /// (file name, name in rules and errors, text)
+    files: Vec<(&'a str, String, &'a str)>,
+}
+
+impl<'a> LangSource<'a> {
+    pub fn new(code: &'a str) -> LangSource<'a> {
+        LangSource {
+            code,
+            files: Vec::new(),
+        }
+    }
+
+    pub fn code(&self) -> &'a str {
+        self.code
+    }
+
+    /// Adds the file `name` ("events.tsv"), reported as `shown` ("en/events.tsv"). A name
+    /// the extractor does not read, or one given twice, is an error.
+    pub fn add(&mut self, name: &'a str, shown: String, text: &'a str) -> Result<(), LexiconError> {
+        if !FILES.contains(&name) {
+            return Err(LexiconError::file(
+                shown,
+                format!("not a lexicon file (expected one of {})", FILES.join(", ")),
+            ));
+        }
+        if let Some((_, first, _)) = self.files.iter().find(|(n, _, _)| *n == name) {
+            return Err(LexiconError::file(
+                shown,
+                format!("given twice (also as {first}): a file is kept in one place"),
+            ));
+        }
+        self.files.push((name, shown, text));
+        Ok(())
+    }
+
+    /// Whether the file `name` was given.
+    pub fn has(&self, name: &str) -> bool {
+        self.files.iter().any(|(n, _, _)| *n == name)
+    }
+
+    /// The file `name`; an error naming it when the folder lacks it.
+    pub fn file(&self, name: &str) -> Result<File<'_>, LexiconError> {
+        self.files
+            .iter()
+            .find(|(n, _, _)| *n == name)
+            .map(|(_, shown, text)| File {
+                name: shown.as_str(),
+                text,
+            })
+            .ok_or_else(|| {
+                LexiconError::file(format!("{}/{name}", self.code), "missing required file")
+            })
+    }
+}
+
+/// Small words and endings (`grammar.tsv`) that rules test a neighbouring word against,
+/// one set per kind (see `lexicon/README.md`). None is a cue by itself.
+#[derive(Debug, Clone, Default)]
+pub struct Grammar {
+    /// "to", "para": an event verb right after is an infinitive; also between a capacity
+    /// word and a number.
+    pub infinitive_mark: FxSet<String>,
+    /// "de", "sin": an event verb with an infinitive ending right after is an infinitive.
+    pub infinitive_prep: FxSet<String>,
+    pub infinitive_ending: Vec<String>,
+    /// "of", "de".
+    pub of: FxSet<String>,
+    /// "from", "del": after a toll cue, a link to a named event.
+    pub toll_of: FxSet<String>,
+    /// "to", "a": before the number a toll rose to.
+    pub toll_to: FxSet<String>,
+    /// Before a number in a tally clause, linking it to a field named earlier.
+    pub tally_link: FxSet<String>,
+    /// "number", "cifra": nouns that count what follows them.
+    pub count_noun: FxSet<String>,
+    /// After "one of": a part of a count ("one of the dead").
+    pub partitive: FxSet<String>,
+    pub among: FxSet<String>,
+    pub article_sg: FxSet<String>,
+    pub article_pl: FxSet<String>,
+    pub demonstrative_pl: FxSet<String>,
+    /// Articles between a boat preposition and a vessel left unsaid ("on a second").
+    pub boat_article: FxSet<String>,
+    /// "on", "aboard", "en": before a boat a count is told of.
+    pub boat_prep: FxSet<String>,
+    /// Words that may follow a vessel left unsaid ("four on another in the Caribbean").
+    pub after_boat: FxSet<String>,
+    /// The conjunction between the clauses of a list.
+    pub and: FxSet<String>,
+    /// "th", "º": the ending of a number written as an ordinal.
+    pub ordinal_suffix: FxSet<String>,
+    /// "aboard", "bordo": the boat after it is where people were, not what is counted.
+    pub aboard: FxSet<String>,
+    /// "a" in "mató a seis": the preposition before a verb's object.
+    pub object_mark: FxSet<String>,
+    pub plural_ending: Vec<String>,
+    pub singular_ending: Vec<String>,
+    /// Phrases right before a place that make it where an event happened.
+    pub locative: PhraseSet<()>,
+    /// Phrases right before a country that place a sea near it ("off", "frente a").
+    pub near: PhraseSet<()>,
+    /// Before a date, it is no dateline ("on May 4:").
+    pub date_prep: FxSet<String>,
+    /// Words that may stand between a reporting verb and its date.
+    pub verb_gap: FxSet<String>,
+    /// "that", "que": a date followed by it is the saying's.
+    pub that: FxSet<String>,
+}
+
+impl Grammar {
+    fn load(file: File) -> Result<Grammar, LexiconError> {
+        let mut g = Grammar {
+            locative: PhraseSet::new(file.name),
+            near: PhraseSet::new(file.name),
+            ..Grammar::default()
+        };
+        for r in file.rows() {
+            r.at_most(2)?;
+            let kind = r.col(1, "kind")?;
+            let (set, ending) = match kind {
+                "locative" | "near" => {
+                    let phrases = if kind == "near" {
+                        &mut g.near
+                    } else {
+                        &mut g.locative
+                    };
+                    phrases.insert(r.col(0, "phrase")?, ());
+                    continue;
+                }
+                "infinitive_ending" => (None, Some(&mut g.infinitive_ending)),
+                "plural_ending" => (None, Some(&mut g.plural_ending)),
+                "singular_ending" => (None, Some(&mut g.singular_ending)),
+                "infinitive_mark" => (Some(&mut g.infinitive_mark), None),
+                "infinitive_prep" => (Some(&mut g.infinitive_prep), None),
+                "of" => (Some(&mut g.of), None),
+                "toll_of" => (Some(&mut g.toll_of), None),
+                "toll_to" => (Some(&mut g.toll_to), None),
+                "tally_link" => (Some(&mut g.tally_link), None),
+                "count_noun" => (Some(&mut g.count_noun), None),
+                "partitive" => (Some(&mut g.partitive), None),
+                "among" => (Some(&mut g.among), None),
+                "article_sg" => (Some(&mut g.article_sg), None),
+                "article_pl" => (Some(&mut g.article_pl), None),
+                "demonstrative_pl" => (Some(&mut g.demonstrative_pl), None),
+                "boat_article" => (Some(&mut g.boat_article), None),
+                "boat_prep" => (Some(&mut g.boat_prep), None),
+                "after_boat" => (Some(&mut g.after_boat), None),
+                "and" => (Some(&mut g.and), None),
+                "ordinal_suffix" => (Some(&mut g.ordinal_suffix), None),
+                "aboard" => (Some(&mut g.aboard), None),
+                "object_mark" => (Some(&mut g.object_mark), None),
+                "date_prep" => (Some(&mut g.date_prep), None),
+                "verb_gap" => (Some(&mut g.verb_gap), None),
+                "that" => (Some(&mut g.that), None),
+                k => return Err(r.error(format!("unknown kind {k:?}"))),
+            };
+            if let Some(set) = set {
+                set.insert(r.token(0, "word")?);
+            }
+            if let Some(endings) = ending {
+                endings.push(r.col(0, "ending")?.to_lowercase());
+            }
+        }
+        Ok(g)
+    }
+
+    /// Whether a lower-case noun is singular: it has no plural ending, or it has an ending
+    /// that is singular despite it ("boat", "press"; not "boats").
+    pub fn singular(&self, w: &str) -> bool {
+        !self.plural_ending.iter().any(|e| w.ends_with(e.as_str()))
+            || self.singular_ending.iter().any(|e| w.ends_with(e.as_str()))
+    }
+
+    /// Whether a word has an infinitive ending ("atacar").
+    pub fn infinitive(&self, w: &str) -> bool {
+        self.infinitive_ending
+            .iter()
+            .any(|e| w.ends_with(e.as_str()))
+    }
+}
+
+/// The words of `determiners.tsv`, by kind.
+#[derive(Debug, Clone, Default)]
+struct Determiners {
+    definite: FxSet<String>,
+    compass: FxSet<String>,
+    elliptic: FxSet<String>,
+    each: FxSet<String>,
+    none: FxSet<String>,
+}
+
+impl Determiners {
+    fn load(file: File) -> Result<Determiners, LexiconError> {
+        let mut d = Determiners::default();
+        for r in file.rows() {
+            r.at_most(2)?;
+            let set = match r.col(1, "kind")? {
+                "definite" => &mut d.definite,
+                "compass" => &mut d.compass,
+                "elliptic" => &mut d.elliptic,
+                "each" => &mut d.each,
+                "none" => &mut d.none,
+                k => return Err(r.error(format!("unknown kind {k:?}"))),
+            };
+            set.insert(r.token(0, "word")?);
+        }
+        Ok(d)
+    }
+}
+
+/// Every lexicon of one language.
+#[derive(Debug)]
+pub struct LangLex {
+    /// The language's code in the registry ("en").
+    pub code: String,
+    pub nums: NumberLexicon,
+    pub dates: DateLexicon,
+    pub events: PhraseSet<EventCue>,
+    pub targets: PhraseSet<TargetKind>,
+    pub means: PhraseSet<String>,
+    pub figures: PhraseSet<FigCue>,
+    pub fillers: FxSet<String>,
+    pub units: FxSet<String>,
+    /// "annually", "al año": a number followed closely by one is a rate, not a toll.
+    pub rates: PhraseSet<()>,
+    /// Words that, up to six words before a number, make it what could be killed, not a
+    /// toll ("enough drugs to kill 25,000").
+    pub capacity: PhraseSet<()>,
+    pub modality: PhraseSet<ModCue>,
+    pub tally: PhraseSet<TallyKind>,
+    pub attribution: PhraseSet<AttrCue>,
+    pub blockers: PhraseSet<()>,
+    pub grammar: Grammar,
+    /// The language's commonest function words: which language a sentence is written in.
+    pub function_words: FxSet<String>,
+    /// Determiners that, right before a singular event noun, name an event the article has
+    /// already told of ("the strike", "el ataque").
+    pub definite: FxSet<String>,
+    /// Words that name a part of a place ("western", "occidente"): "in western
+    /// Venezuela" is still a place the strike happened in.
+    pub compass: FxSet<String>,
+    /// Words that stand for a vessel already named ("another", "otra"): "four on one boat
+    /// and four on another" counts two boats.
+    pub elliptic: FxSet<String>,
+    /// Words after a count that make it per boat ("four each on two boats").
+    pub each: FxSet<String>,
+    /// Words that deny a whole count ("none of the four survived": all four died).
+    pub none: FxSet<String>,
+    /// The commonest function word between spaces (" the "): a sentence without it is not
+    /// looked at as possibly written in this language.
+    pub marker: String,
+    /// Cheap test: does a sentence hold any event, figure or tally cue at all?
+    pub prefilter: AhoCorasick,
+}
+
+impl LangLex {
+    /// Loads every lexicon of a language from its files; the first row that cannot be
+    /// read, or a missing file, is the error.
+    pub fn load(src: &LangSource) -> Result<LangLex, LexiconError> {
+        let events = events(src.file("events.tsv")?)?;
+        let figures = figures(src.file("figures.tsv")?)?;
+        let tally = tally(src.file("tally.tsv")?)?;
+        let (function_words, marker) = function_words(src.file("function_words.tsv")?)?;
+        let det = Determiners::load(src.file("determiners.tsv")?)?;
+        let Units {
+            units,
+            rates,
+            capacity,
+        } = units(src.file("units.tsv")?)?;
+        let prefilter = prefilter(&events, &figures, &tally);
+        Ok(LangLex {
+            code: src.code().to_string(),
+            nums: NumberLexicon::load(src.file("numbers.tsv")?, src.file("hedges.tsv")?)?,
+            dates: DateLexicon::load(src.file("dates.tsv")?, src.file("months.tsv")?)?,
+            targets: targets(src.file("targets.tsv")?)?,
+            means: means(src.file("means.tsv")?)?,
+            fillers: word_set(src.file("fillers.tsv")?)?,
+            modality: modality(src.file("modality.tsv")?)?,
+            attribution: attribution(src.file("attribution.tsv")?)?,
+            blockers: blockers(src.file("blockers.tsv")?)?,
+            grammar: Grammar::load(src.file("grammar.tsv")?)?,
+            events,
+            figures,
+            tally,
+            function_words,
+            marker,
+            definite: det.definite,
+            compass: det.compass,
+            elliptic: det.elliptic,
+            each: det.each,
+            none: det.none,
+            units,
+            rates,
+            capacity,
+            prefilter,
+        })
+    }
+
+    /// Whether a sentence may hold any event, figure or tally cue: a key word of some cue
+    /// starts at a word boundary. Sentences that fail cost one automaton pass and nothing
+    /// else.
+    pub fn may_hold(&self, s: &str) -> bool {
+        self.prefilter.find_overlapping_iter(s).any(|m| {
+            !s[..m.start()]
+                .chars()
+                .next_back()
+                .is_some_and(char::is_alphanumeric)
+                && !s[m.end()..]
+                    .chars()
+                    .next()
+                    .is_some_and(char::is_alphanumeric)
+        })
+    }
+
+    /// Whether a lower-case noun is singular ("boat", not "boats").
+    pub fn singular(&self, w: &str) -> bool {
+        self.grammar.singular(w)
+    }
+}
+
+/// A value of a codebook vocabulary (an event type, a field) or an error naming the row.
+fn parse<T>(
+    r: &Row,
+    i: usize,
+    what: &str,
+    f: impl Fn(&str) -> Option<T>,
+) -> Result<T, LexiconError> {
+    let c = r.col(i, what)?;
+    f(c).ok_or_else(|| r.error(format!("unknown {what} {c:?}")))
+}
+
+fn events(file: File) -> Result<PhraseSet<EventCue>, LexiconError> {
+    phrase_set(file, 3, |r| {
+        let mut cue = EventCue {
+            event_type: parse(r, 1, "event type", EventType::parse)?,
+            past: false,
+            noun: false,
+            plural: false,
+            weak: false,
+            means: None,
+            modality: None,
+        };
+        for flag in r.opt(2).unwrap_or("").split(',').map(str::trim) {
+            match flag {
+                "" => {}
+                "past" => cue.past = true,
+                "noun" => cue.noun = true,
+                "pl" => cue.plural = true,
+                "weak" => cue.weak = true,
+                f if f.starts_with("means=") => cue.means = Some(f["means=".len()..].to_string()),
+                f if f.starts_with("mod=") => {
+                    cue.modality = Some(parse(r, 2, "modality", |_| {
+                        Modality::parse(&f["mod=".len()..])
+                    })?);
+                }
+                f => return Err(r.error(format!("unknown flag {f:?}"))),
+            }
+        }
+        Ok(cue)
+    })
+}
+
+fn targets(file: File) -> Result<PhraseSet<TargetKind>, LexiconError> {
+    phrase_set(file, 2, |r| parse(r, 1, "target kind", TargetKind::parse))
+}
+
+fn means(file: File) -> Result<PhraseSet<String>, LexiconError> {
+    phrase_set(file, 2, |r| Ok(r.col(1, "means")?.to_string()))
+}
+
+fn figures(file: File) -> Result<PhraseSet<FigCue>, LexiconError> {
+    phrase_set(file, 3, |r| {
+        let field = parse(r, 1, "field", Field::parse)?;
+        let pos = parse(r, 2, "position", |p| match p {
+            "before" => Some(CuePos::Before),
+            "after" => Some(CuePos::After),
+            "both" => Some(CuePos::Both),
+            _ => None,
+        })?;
+        Ok(FigCue { field, pos })
+    })
+}
+
+fn modality(file: File) -> Result<PhraseSet<ModCue>, LexiconError> {
+    phrase_set(file, 4, |r| {
+        Ok(ModCue {
+            modality: parse(r, 1, "modality", Modality::parse)?,
+            scope: parse(r, 2, "scope", |s| match s {
+                "before" => Some(Scope::Before),
+                "any" => Some(Scope::Any),
+                "near" => Some(Scope::Near),
+                _ => None,
+            })?,
+            reported: match r.opt(3) {
+                Some(_) => Some(parse(r, 3, "modality", Modality::parse)?),
+                None => None,
+            },
+        })
+    })
+}
+
+fn tally(file: File) -> Result<PhraseSet<TallyKind>, LexiconError> {
+    phrase_set(file, 2, |r| {
+        parse(r, 1, "kind", |k| {
+            Some(match k {
+                "cue" => TallyKind::Cue,
+                "bring" => TallyKind::Bring,
+                "campaign" => TallyKind::Campaign,
+                "total" => TallyKind::Total,
+                "summary" => TallyKind::Summary,
+                "toll" => TallyKind::Toll,
+                "event_toll" => TallyKind::EventToll,
+                _ => return None,
+            })
+        })
+    })
+}
+
+/// A channel takes its name in a third column; no other kind takes one.
+fn attribution(file: File) -> Result<PhraseSet<AttrCue>, LexiconError> {
+    phrase_set(file, 3, |r| {
+        let cue = match r.col(1, "kind")? {
+            "channel" => return Ok(AttrCue::Channel(r.col(2, "channel")?.to_string())),
+            "verb" => AttrCue::Verb,
+            "anonymous" => AttrCue::Anonymous,
+            "pronoun" => AttrCue::Pronoun,
+            "citing" => AttrCue::Citing,
+            _ => AttrCue::Kind(parse(r, 1, "kind", SourceKind::parse)?),
+        };
+        r.at_most(2)?;
+        Ok(cue)
+    })
+}
+
+fn blockers(file: File) -> Result<PhraseSet<()>, LexiconError> {
+    phrase_set(file, 1, |_| Ok(()))
+}
+
+/// The words a sentence's language is told by (uses `sentence`), and the one marked
+/// `marker`, between spaces.
+fn function_words(file: File) -> Result<(FxSet<String>, String), LexiconError> {
+    let mut words = FxSet::default();
+    let mut marker: Option<String> = None;
+    for r in file.rows() {
+        r.at_most(2)?;
+        let w = r.token(0, "word")?;
+        let mut sentence = false;
+        for u in r.col(1, "uses")?.split(',').map(str::trim) {
+            match u {
+                "detect" => {}
+                "sentence" => sentence = true,
+                "marker" if marker.is_some() => return Err(r.error("a second marker")),
+                "marker" => marker = Some(format!(" {w} ")),
+                u => return Err(r.error(format!("unknown use {u:?}"))),
+            }
+        }
+        if sentence {
+            words.insert(w);
+        }
+    }
+    let marker =
+        marker.ok_or_else(|| LexiconError::file(file.name, "no word is marked as the marker"))?;
+    Ok((words, marker))
+}
+
+/// The rows of `units.tsv`: units (a word alone), rates and capacity words (rows with that
+/// kind).
+struct Units {
+    units: FxSet<String>,
+    rates: PhraseSet<()>,
+    capacity: PhraseSet<()>,
+}
+
+fn units(file: File) -> Result<Units, LexiconError> {
+    let mut u = Units {
+        units: FxSet::default(),
+        rates: PhraseSet::new(file.name),
+        capacity: PhraseSet::new(file.name),
+    };
+    for r in file.rows() {
+        r.at_most(2)?;
+        match r.opt(1) {
+            None => {
+                u.units.insert(r.token(0, "word")?);
+            }
+            Some("rate") => u.rates.insert(r.col(0, "phrase")?, ()),
+            Some("capacity") => u.capacity.insert(r.col(0, "phrase")?, ()),
+            Some(k) => return Err(r.error(format!("unknown kind {k:?}"))),
+        }
+    }
+    Ok(u)
+}
+
+/// The key word of every event, figure and tally cue, for [`LangLex::may_hold`].
+fn prefilter(
+    events: &PhraseSet<EventCue>,
+    figures: &PhraseSet<FigCue>,
+    tally: &PhraseSet<TallyKind>,
+) -> AhoCorasick {
+    let mut pats: Vec<String> = events
+        .key_words()
+        .chain(figures.key_words())
+        .chain(tally.key_words())
+        .filter(|w| w.chars().count() >= 3)
+        .cloned()
+        .collect();
+    pats.sort();
+    pats.dedup();
+    AhoCorasickBuilder::new()
+        .ascii_case_insensitive(true)
+        .match_kind(MatchKind::Standard)
+        .build(&pats)
+        .expect("prefilter automaton")
+}

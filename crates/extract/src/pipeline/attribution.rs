@@ -1,0 +1,305 @@
+//! Attribution and actors: who a sentence's claims come from (the official, body, outlet or
+//! witness nearest a reporting verb, a pronoun pointing back one sentence, a channel), and
+//! the actors an event names (perpetrators, target groups, always kept as alleged).
+
+use std::ops::Range;
+
+use super::sentence::SentCtx;
+use crate::lexicon::{ActorEntry, ActorRole, AttrCue, Hit, LangLex};
+use crate::numbers;
+use crate::pipeline::Extractor;
+use crate::tokens::{tokenize, Tok};
+use crate::{
+    Actor, ActorValue, ClaimField, ClaimValue, Modality, Report, ReportKind, Role, Source,
+    SourceKind,
+};
+
+impl Extractor {
+    /// The source of sentence `si`, computed once; a pronoun points back one sentence.
+    pub(super) fn source_of(
+        &self,
+        l: &LangLex,
+        ctx: &SentCtx,
+        si: usize,
+        sents: &[Range<usize>],
+        text: &str,
+        memo: &mut [Option<Source>],
+    ) -> Source {
+        if let Some(s) = &memo[si] {
+            return s.clone();
+        }
+        let (src, pronoun) = self.attribution(l, &ctx.toks);
+        let src = match (src, pronoun) {
+            (Some(s), _) => s,
+            (None, true) if si > 0 => {
+                let prev = &sents[si - 1];
+                let ptoks = tokenize(&text[prev.clone()], prev.start);
+                match self.attribution(l, &ptoks).0 {
+                    Some(s) => s,
+                    None => Source::outlet(),
+                }
+            }
+            _ => Source::outlet(),
+        };
+        memo[si] = Some(src.clone());
+        src
+    }
+
+    /// (source, whether a bare pronoun/verb pointed back). None when the sentence names no
+    /// source of its own.
+    fn attribution(&self, l: &LangLex, toks: &[Tok]) -> (Option<Source>, bool) {
+        let cues = l.attribution.find_all(toks);
+        let actors = self.langs.shared.actors.find_all(toks);
+        let verbs: Vec<usize> = cues
+            .iter()
+            .filter(|h| matches!(h.value(), AttrCue::Verb))
+            .map(|h| h.ts)
+            .collect();
+        let channel = cues.iter().find_map(|h| match h.value() {
+            AttrCue::Channel(c) => Some(c.clone()),
+            _ => None,
+        });
+        if verbs.is_empty() && channel.is_none() {
+            // A source named as the subject ("Relatives of ... have filed")
+            let subj = cues
+                .iter()
+                .find(|h| h.ts <= 3 && matches!(h.value(), AttrCue::Kind(_)));
+            if let Some(h) = subj {
+                if let AttrCue::Kind(k) = h.value() {
+                    return (
+                        Some(Source {
+                            kind: *k,
+                            name: None,
+                            channel: None,
+                            count: None,
+                        }),
+                        false,
+                    );
+                }
+            }
+            return (None, false);
+        }
+        let near_verb = |pos: usize| {
+            verbs
+                .iter()
+                .map(|v| v.abs_diff(pos))
+                .min()
+                .unwrap_or(usize::MAX)
+        };
+        // Every named or described source, then the one nearest a reporting verb (earliest
+        // on a tie).
+        let mut cands: Vec<(usize, Source)> = Vec::new();
+        let mk = |kind, name: Option<String>, count| Source {
+            kind,
+            name,
+            channel: channel.clone(),
+            count,
+        };
+        for a in &actors {
+            let v = a.value();
+            let kind = match v.role {
+                ActorRole::Official | ActorRole::Perpetrator => SourceKind::Official,
+                ActorRole::LocalAuthority => SourceKind::LocalAuthority,
+                ActorRole::OtherOutlet => SourceKind::OtherOutlet,
+                ActorRole::TargetGroup => continue,
+            };
+            // a body right before "officials" is counted with them
+            if cues.iter().any(|h| {
+                matches!(h.value(), AttrCue::Anonymous)
+                    && (a.te == h.ts || (a.ts >= h.te && a.ts - h.te <= 1))
+            }) {
+                continue;
+            }
+            cands.push((a.ts, mk(kind, Some(v.canonical.clone()), None)));
+        }
+        for h in &cues {
+            match h.value() {
+                AttrCue::Anonymous => {
+                    // "Pentagon officials", "funcionarios del Pentágono": a body beside them
+                    let body = actors.iter().find(|a| {
+                        matches!(a.value().role, ActorRole::Official | ActorRole::Perpetrator)
+                            && (a.te == h.ts || (a.ts >= h.te && a.ts - h.te <= 1))
+                    });
+                    let name = body.map(|b| b.value().canonical.clone());
+                    cands.push((
+                        h.ts,
+                        mk(
+                            SourceKind::AnonymousOfficials,
+                            name,
+                            count_before(toks, h.ts, l),
+                        ),
+                    ));
+                }
+                AttrCue::Kind(k) => cands.push((h.ts, mk(*k, None, None))),
+                _ => {}
+            }
+        }
+        // a source right after "cited by"/"citing" only relays the claim
+        let citing: Vec<usize> = cues
+            .iter()
+            .filter(|h| matches!(h.value(), AttrCue::Citing))
+            .map(|h| h.te)
+            .collect();
+        cands.retain(|(pos, _)| !citing.iter().any(|c| *pos >= *c && *pos <= c + 2));
+        if let Some((_, src)) = cands
+            .into_iter()
+            .filter(|(pos, src)| {
+                // a described source may stand in an apposition: "by the X Project, a
+                // human-rights group"
+                let reach = if src.name.is_none()
+                    && matches!(
+                        src.kind,
+                        SourceKind::NgoOrExpert | SourceKind::WitnessOrFamily
+                    ) {
+                    12
+                } else {
+                    8
+                };
+                near_verb(*pos) <= reach
+            })
+            .min_by_key(|(pos, _)| (near_verb(*pos), *pos))
+        {
+            return (Some(src), false);
+        }
+        let pronoun = cues.iter().any(|h| matches!(h.value(), AttrCue::Pronoun));
+        if pronoun || channel.is_some() {
+            return (None, true);
+        }
+        (None, false)
+    }
+}
+
+/// The official body that is the subject of the event at `ets`, the source when no one is
+/// quoted: any for a development; a command or a named official for an event ("Southern
+/// Command struck", not "U.S. forces struck").
+pub(super) fn subject(actors: &[Hit<ActorEntry>], ets: usize, kind: ReportKind) -> Option<Source> {
+    actors
+        .iter()
+        .find(|a| {
+            a.ts < ets
+                && match a.value().role {
+                    ActorRole::Official => true,
+                    ActorRole::Perpetrator => kind == ReportKind::Development || a.value().speaks,
+                    _ => false,
+                }
+        })
+        .map(|a| Source {
+            kind: SourceKind::Official,
+            name: Some(a.value().canonical.clone()),
+            channel: None,
+            count: None,
+        })
+}
+
+fn count_before(toks: &[Tok], at: usize, l: &LangLex) -> Option<u32> {
+    let from = at.saturating_sub(6);
+    for i in from..at {
+        if let Some(n) = numbers::number_at(toks, i, "", &l.nums, 0) {
+            // the number must qualify the officials themselves ("four current and former
+            // U.S. officials"): a comma or other break between them means it belongs to
+            // something else ("killing three people aboard, officials said")
+            let broken = toks[n.end_tok.min(at)..at].iter().any(|t| {
+                t.kind == crate::tokens::TokKind::Punct && !matches!(t.lower.as_str(), "." | "-")
+            });
+            if !n.vague && !n.article && n.end_tok <= at && !broken {
+                return u32::try_from(n.value).ok();
+            }
+        }
+    }
+    None
+}
+
+pub(super) fn add_actors(
+    rep: &mut Report,
+    actors: &[Hit<crate::lexicon::ActorEntry>],
+    ctx: &SentCtx,
+    src: &Source,
+    m: Modality,
+) {
+    for a in actors {
+        let v = a.value();
+        let role = match v.role {
+            ActorRole::Perpetrator => Role::Perpetrator,
+            ActorRole::TargetGroup => Role::TargetGroup,
+            _ => continue,
+        };
+        let alleged = role == Role::TargetGroup;
+        if rep
+            .actors
+            .iter()
+            .any(|x| x.role == role && x.name == v.canonical)
+        {
+            continue;
+        }
+        let (s, e) = (ctx.toks[a.ts].start, ctx.toks[a.te - 1].end);
+        rep.actors.push(Actor {
+            role,
+            name: v.canonical.clone(),
+            alleged,
+            source: src.clone(),
+            state: None,
+            non_state: false,
+        });
+        rep.claims.push(ctx.claim(
+            ClaimField::Actor(role),
+            ClaimValue::Actor(ActorValue {
+                alleged,
+                name: v.canonical.clone(),
+                state: None,
+                non_state: false,
+            }),
+            [s, e],
+            src,
+            m,
+            format!("lex:actors.tsv:{}:{}", role, a.phrase.text),
+        ));
+    }
+}
+
+pub(super) fn set_source(r: &mut Report, src: &Source) {
+    r.source = src.clone();
+    for a in &mut r.actors {
+        a.source = src.clone();
+    }
+    for c in &mut r.claims {
+        c.source = src.clone();
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::super::testing::{en, es, extractor};
+    use super::*;
+
+    fn source(l: &LangLex, text: &str) -> Option<Source> {
+        extractor().attribution(l, &tokenize(text, 0)).0
+    }
+
+    #[test]
+    fn the_source_nearest_a_reporting_verb() {
+        let s = source(
+            en(),
+            "The boat was struck, killing three, Southern Command said on X.",
+        )
+        .unwrap();
+        assert_eq!(s.kind, SourceKind::Official);
+        assert_eq!(s.name.as_deref(), Some("U.S. Southern Command"));
+        assert_eq!(s.channel.as_deref(), Some("social_media"));
+        let s = source(es(), "Murieron tres personas, según fuentes locales.").unwrap();
+        assert_ne!(s.kind, SourceKind::Outlet);
+    }
+
+    #[test]
+    fn anonymous_officials_are_counted() {
+        let s = source(en(), "Four U.S. officials said the strike killed three.").unwrap();
+        assert_eq!((s.kind, s.count), (SourceKind::AnonymousOfficials, Some(4)));
+    }
+
+    #[test]
+    fn a_command_that_acts_is_the_subject() {
+        let toks = tokenize("Southern Command struck a boat.", 0);
+        let actors = extractor().langs.shared.actors.find_all(&toks);
+        let s = subject(&actors, 2, ReportKind::Event).unwrap();
+        assert_eq!(s.name.as_deref(), Some("U.S. Southern Command"));
+    }
+}

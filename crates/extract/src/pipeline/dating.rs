@@ -1,0 +1,462 @@
+//! Dates of a sentence: every date expression in it (`crate::dates` reads them), what each
+//! is (a period's start, a span's end, a day a dateline names), and which one an event takes:
+//! the date written as the event noun's attribute first, then an anchored "one day
+//! earlier", then the nearest date not attached to a reporting verb.
+
+use chrono::NaiveDate;
+
+use super::events::{Picked, Plan};
+use super::report::set_date;
+use super::sentence::{is_clause_break, Cand, CandKind, SentCtx, Sentence};
+use crate::dates::{self, DateExpr, DateKind};
+use crate::lexicon::{AttrCue, EventCue, Hit, LangLex};
+use crate::tokens::Tok;
+use crate::{ClaimField, EventType, Field, Modality, Report, ReportKind, Source};
+
+/// Where a date written without a year takes its year from.
+#[derive(Clone, Copy, Debug)]
+pub(super) enum YearFrom {
+    /// A day the text gives (the date falls on or before it, give or take a week).
+    Before(NaiveDate),
+    /// A rough estimate (the nearest year).
+    Near(NaiveDate),
+    /// The span of the corpus's dated articles (the one year that puts it inside).
+    Within(NaiveDate, NaiveDate),
+}
+
+/// The dates of one sentence, read.
+pub(super) struct SentenceDates {
+    pub all: Vec<DateExpr>,
+    /// Two days written as one ("September 15 and 19"): indices in `all` of the two dates,
+    /// one event each.
+    pub day_pairs: Vec<(usize, usize)>,
+    /// The sentence names a day (before any is taken for a period's start): strikes summed
+    /// up under a perfect are then one event.
+    pub day_dated: bool,
+}
+
+/// Every date of the sentence: two days written as one split in two (a span dated by its
+/// first day), years given from `year_ref` to dates written without one, a period's start
+/// marked as such, "one day earlier" read from `anchor` (the last day an earlier sentence
+/// named), which this sentence's last day then replaces.
+pub(super) fn sentence_dates(
+    l: &LangLex,
+    ctx: &SentCtx,
+    published: Option<NaiveDate>,
+    year_ref: Option<(YearFrom, &'static str)>,
+    anchor: &mut Option<NaiveDate>,
+) -> SentenceDates {
+    let toks = &ctx.toks;
+    let mut all = dates::find(toks, ctx.text, &l.dates, published);
+    // "September 15 and 19": two days; "Nov. 9-10": a span dated by its first day
+    let mut day_pairs: Vec<(usize, usize)> = Vec::new();
+    for (fi, x, range) in dates::pairs(toks, &l.dates, &all) {
+        let x_later = x.start > all[fi].start;
+        if range && !x_later {
+            all[fi].kind = DateKind::RangeEnd;
+        }
+        all.push(x);
+        if !range {
+            day_pairs.push((fi, all.len() - 1));
+        }
+    }
+    let day_dated = all.iter().any(|d| {
+        matches!(
+            d.kind,
+            DateKind::MonthDay
+                | DateKind::Weekday
+                | DateKind::DayOffset
+                | DateKind::AnchorOffset(_)
+        )
+    });
+    if let Some((y, rule)) = year_ref {
+        for d in all.iter_mut() {
+            match y {
+                YearFrom::Before(r) => d.resolve_year(r, false, rule),
+                YearFrom::Near(r) => d.resolve_year(r, true, rule),
+                YearFrom::Within(a, b) => d.resolve_year_within(a, b, rule),
+            }
+        }
+    }
+    mark_since(l, toks, &mut all);
+    if let Some(a) = *anchor {
+        dates::reanchor(&mut all, a);
+    }
+    if let Some(d) = dates::last_named_day(&all) {
+        *anchor = Some(d);
+    }
+    SentenceDates {
+        all,
+        day_pairs,
+        day_dated,
+    }
+}
+
+/// "since the campaign began on September 2", "desde el 2 de septiembre", "since Sept. 2"
+/// (not "desde este lunes"): the start of a period, never an event's date.
+fn mark_since(l: &LangLex, toks: &[Tok], all: &mut [DateExpr]) {
+    for d in all.iter_mut() {
+        let i = toks.iter().position(|t| t.start >= d.start).unwrap_or(0);
+        let from = i.saturating_sub(12);
+        let window: Vec<&Tok> = toks[from..i]
+            .iter()
+            .rev()
+            .take_while(|t| !is_clause_break(t))
+            .collect();
+        let since = window.iter().any(|t| l.dates.is_since(&t.lower))
+            && window.iter().any(|t| l.dates.is_start(&t.lower))
+            || matches!(
+                d.kind,
+                DateKind::MonthDay | DateKind::MonthOnly | DateKind::YearOnly
+            ) && window.iter().take(2).any(|t| l.dates.is_since(&t.lower));
+        if since {
+            d.kind = DateKind::Since;
+        }
+    }
+}
+
+/// "a strike on 3 May that left four dead and another on 9 May that killed two": events of
+/// one kind, each followed closely by a day of its own, are so many events (the split:
+/// (cue token, date index) of each), each taking the figures written between it and the
+/// next. One event named with its day among others named without: the sentence's event of
+/// that kind takes that day (its type and date index).
+pub(super) fn own_days(s: &Sentence, picked: &[Picked]) -> OwnDays {
+    let (l, toks) = (s.l, &s.ctx.toks);
+    let own_day = |e: &Hit<EventCue>| -> Option<usize> {
+        let next_cue = s
+            .events
+            .iter()
+            .map(|h| h.ts)
+            .filter(|&t| t > e.ts)
+            .min()
+            .unwrap_or(toks.len());
+        s.dates.iter().position(|d| {
+            let i = toks.iter().position(|t| t.start >= d.start).unwrap_or(0);
+            matches!(d.kind, DateKind::MonthDay | DateKind::Weekday | DateKind::DayOffset)
+                && d.day.is_some()
+                && i >= e.te
+                && i <= e.te + 4
+                && i < next_cue
+                // "an attack announced on October 3": the announcement's day
+                && !(e.te..i).any(|k| {
+                    l.attribution
+                        .at(toks, k)
+                        .is_some_and(|h| matches!(h.value(), AttrCue::Verb))
+                })
+        })
+    };
+    let owned: Vec<(usize, usize)> = picked
+        .iter()
+        .filter(|p| {
+            p.m == Modality::Occurred
+                && matches!(p.e.value().event_type, EventType::Strike | EventType::Raid)
+        })
+        .filter_map(|p| own_day(&p.e).map(|d| (p.e.ts, d)))
+        .collect();
+    let days: std::collections::BTreeSet<Option<NaiveDate>> =
+        owned.iter().map(|(_, d)| s.dates[*d].day).collect();
+    let split: Vec<(usize, usize)> = if owned.len() >= 2 && days.len() == owned.len() {
+        owned.clone()
+    } else {
+        Vec::new()
+    };
+    let owned_day = match owned[..] {
+        [(ts, d)] => picked
+            .iter()
+            .find(|p| p.e.ts == ts)
+            .map(|p| (p.e.value().event_type, d)),
+        _ => None,
+    };
+    OwnDays { split, owned_day }
+}
+
+/// Events dated each by a day of its own, see [`own_days`].
+pub(super) struct OwnDays {
+    /// (cue token, date index) of each of several events told with their own days.
+    pub split: Vec<(usize, usize)>,
+    /// The type and date index of the one event told with its day among others.
+    pub owned_day: Option<(EventType, usize)>,
+}
+
+/// Dates the event report `rep` of the picked cue `p` (the `split_at`th of the split
+/// events, if it is one). Returns whether the date is the event's own (not only the day
+/// something was said of it), and the weekday of a day named only as "Thursday" that no
+/// publication date resolves.
+pub(super) fn date_event(
+    rep: &mut Report,
+    s: &Sentence,
+    plan: &Plan,
+    p: &Picked,
+    split_at: Option<usize>,
+    src: &Source,
+) -> (bool, Option<u32>) {
+    let (l, toks) = (s.l, &s.ctx.toks);
+    let (e, m) = (&p.e, p.m);
+    let et = e.value().event_type;
+    let occasion = plan.occasion_from.is_some_and(|o| e.ts >= o);
+    let happened = rep.kind == ReportKind::Event;
+    // "justify the strikes with a law passed after the Sept. 11, 2001, attacks": a date
+    // written before another event's noun is that event's
+    let own_dates: Vec<DateExpr> = s
+        .dates
+        .iter()
+        .filter(|d| !names_other_event(d, toks, e.ts, &s.events, l))
+        .cloned()
+        .collect();
+    let chosen = match (split_at, plan.owned_day) {
+        (Some(k), _) => Some((&s.dates[plan.split[k].1], false)),
+        (None, Some((oet, d))) if oet == et && m == Modality::Occurred => {
+            Some((&s.dates[d], false))
+        }
+        _ => pick_date(&own_dates, toks, e.ts, l, happened).filter(|(_, a)| !(*a && occasion)),
+    };
+    match chosen {
+        Some((d, attached)) => {
+            set_date(rep, d, s.ctx, src);
+            (!attached, d.weekday)
+        }
+        None => (false, None),
+    }
+}
+
+/// "two more strikes on September 15 and 19, killing three in each": one event a day. Each
+/// pair of days splits the event dated by one of them (among the candidates from
+/// `first_new` on) into two, in the order the days are written; a toll over both days that
+/// is not said to be each day's cannot be split, and is dropped.
+pub(super) fn split_day_pairs(s: &Sentence, first_new: usize, src: &Source, out: &mut Vec<Cand>) {
+    let (l, ctx, toks) = (s.l, s.ctx, &s.ctx.toks);
+    for (a, b) in &s.day_pairs {
+        let (da, db) = (&s.dates[*a], &s.dates[*b]);
+        let Some(ci) = (first_new..out.len()).find(|&i| {
+            let r = &out[i].report;
+            out[i].kind == CandKind::Report(ReportKind::Event)
+                && r.event_type == EventType::Strike
+                && r.modality == Modality::Occurred
+                && r.date.is_some()
+                && (r.date == da.date || r.date == db.date)
+        }) else {
+            continue;
+        };
+        let each = toks.iter().any(|t| l.dates.is_each(&t.lower));
+        let other = if out[ci].report.date == da.date {
+            db
+        } else {
+            da
+        };
+        let mut twin = out[ci].clone();
+        twin.report.claims.retain(|c| c.field != ClaimField::Date);
+        set_date(&mut twin.report, other, ctx, src);
+        for c in [&mut out[ci], &mut twin] {
+            if !each {
+                c.report.figures.killed = None;
+                c.report.claims.retain(|x| x.field != Field::Killed);
+            }
+        }
+        let (first, second) = if other.start
+            < out[ci]
+                .report
+                .claims
+                .iter()
+                .find(|c| c.field == ClaimField::Date)
+                .map_or(0, |c| c.span[0])
+        {
+            (twin, out.remove(ci))
+        } else {
+            (out.remove(ci), twin)
+        };
+        out.insert(ci, second);
+        out.insert(ci, first);
+    }
+}
+
+/// The date of the event at token `ets`: a date written as the event noun's attribute ("the
+/// Nov. 4 strike", "Tuesday's attack", "el ataque del sábado") first, whatever else the
+/// sentence dates (its announcement); then an anchored "one day earlier"; then a date not
+/// attached to a reporting verb ("said Monday"), nearest the cue; else any. With it,
+/// whether every date was attached to a reporting verb. A day to come dates a plan, never
+/// what `happened`.
+pub(super) fn pick_date<'d>(
+    dates_all: &'d [DateExpr],
+    toks: &[Tok],
+    ets: usize,
+    l: &LangLex,
+    happened: bool,
+) -> Option<(&'d DateExpr, bool)> {
+    // a day to come dates a plan, never what happened
+    let usable: Vec<&DateExpr> = dates_all
+        .iter()
+        .filter(|d| !matches!(d.kind, DateKind::Since | DateKind::Iso | DateKind::RangeEnd))
+        .filter(|d| !(happened && d.kind == DateKind::Ahead))
+        .collect();
+    if usable.is_empty() {
+        return None;
+    }
+    let tok_at = |b: usize| toks.iter().position(|t| t.start >= b).unwrap_or(toks.len());
+    if let Some(a) = usable.iter().find(|d| {
+        let (i, j) = (tok_at(d.start), tok_at(d.end));
+        let possessive =
+            |t: &Tok| l.dates.is_possessive(&t.lower) || l.dates.is_possessive_ending(&t.lower);
+        let before = j <= ets
+            && matches!(d.kind, DateKind::MonthDay | DateKind::Weekday)
+            && toks[j..ets].iter().all(possessive);
+        let after = i == ets + 2 && l.dates.is_date_of(&toks[ets + 1].lower);
+        before || after
+    }) {
+        return Some((a, false));
+    }
+    if let Some(a) = usable
+        .iter()
+        .find(|d| matches!(d.kind, DateKind::AnchorOffset(_)))
+    {
+        return Some((a, false));
+    }
+    let tok_of = |b: usize| toks.iter().position(|t| t.start >= b).unwrap_or(0);
+    let attached = |d: &DateExpr| attached_to_verb(d, toks, ets, l);
+    let free: Vec<&&DateExpr> = usable.iter().filter(|d| !attached(d)).collect();
+    let all_attached = free.is_empty();
+    let pool: Vec<&DateExpr> = if all_attached {
+        usable.clone()
+    } else {
+        free.into_iter().copied().collect()
+    };
+    pool.into_iter()
+        .min_by_key(|d| {
+            let i = tok_of(d.start);
+            (i.abs_diff(ets), i)
+        })
+        .map(|d| (d, all_attached))
+}
+
+/// Whether a date belongs to the reporting verb rather than the event: "said Monday",
+/// "announced on Sunday that", "On Tuesday, the government released".
+pub(super) fn attached_to_verb(d: &DateExpr, toks: &[Tok], ets: usize, l: &LangLex) -> bool {
+    let tok_of = |b: usize| toks.iter().position(|t| t.start >= b).unwrap_or(0);
+    let i = tok_of(d.start);
+    let j = toks
+        .iter()
+        .position(|t| t.start >= d.end)
+        .unwrap_or(toks.len());
+    let before = (i.saturating_sub(5)..i).any(|k| {
+        l.attribution.at(toks, k).is_some_and(|h| {
+            matches!(h.value(), AttrCue::Verb | AttrCue::Channel(_))
+                && h.te <= i
+                && toks[h.te..i]
+                    .iter()
+                    .all(|t| t.lower == "," || l.grammar.verb_gap.contains(&t.lower))
+        })
+    });
+    let followed_by_that = toks
+        .get(j)
+        .is_some_and(|t| l.grammar.that.contains(&t.lower));
+    // "On Tuesday, the government released ...": the first verb after the date reports
+    let verb_after = j < ets
+        && (j..(j + 8).min(ets)).any(|k| {
+            l.attribution
+                .at(toks, k)
+                .is_some_and(|h| matches!(h.value(), AttrCue::Verb))
+        });
+    // a dateline inside the first sentence ("BOGOTÁ, May 4 (Agency) -", "Quito [EC], May 4:
+    // Navy ships ..."): the day the story was filed, not the event's
+    let dateline = i <= 8
+        && d.kind == DateKind::MonthDay
+        && !(i > 0 && l.grammar.date_prep.contains(&toks[i - 1].lower))
+        && toks
+            .get(j)
+            .is_some_and(|t| matches!(t.lower.as_str(), ":" | "(" | "—" | "–" | "-"));
+    before || followed_by_that || verb_after || dateline
+}
+
+/// Whether a date is written right before the noun of an event other than the one at
+/// `ets` ("the Sept. 11, 2001, attacks", "the Oct. 3 strike"): it names that event.
+pub(super) fn names_other_event(
+    d: &DateExpr,
+    toks: &[Tok],
+    ets: usize,
+    events: &[Hit<crate::lexicon::EventCue>],
+    l: &LangLex,
+) -> bool {
+    let mut j = toks
+        .iter()
+        .position(|t| t.start >= d.end)
+        .unwrap_or(toks.len());
+    while toks
+        .get(j)
+        .is_some_and(|t| t.lower == "," || l.dates.is_possessive(&t.lower))
+    {
+        j += 1;
+    }
+    j != ets && events.iter().any(|h| h.ts == j && h.value().noun)
+}
+
+/// The last day a date of any precision can denote ("2025" is 31 December 2025).
+pub(super) fn latest_day(date: &str) -> Option<NaiveDate> {
+    let mut it = date.split('-');
+    let y: i32 = it.next()?.parse().ok()?;
+    match (it.next().and_then(|m| m.parse::<u32>().ok()), it.next()) {
+        (Some(m), Some(d)) => NaiveDate::from_ymd_opt(y, m, d.get(..2)?.parse().ok()?),
+        (Some(m), None) => NaiveDate::from_ymd_opt(y + (m / 12) as i32, m % 12 + 1, 1)?.pred_opt(),
+        _ => NaiveDate::from_ymd_opt(y, 12, 31),
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::super::testing::{analyse, en, es};
+    use super::*;
+
+    #[test]
+    fn a_period_start_is_no_event_date() {
+        let s = analyse(
+            en(),
+            "Since the campaign began on September 2, strikes have killed 80.",
+        );
+        assert!(
+            s.dates.iter().all(|d| d.kind == DateKind::Since),
+            "{:?}",
+            s.dates
+        );
+        let s = analyse(
+            es(),
+            "Desde el 2 de septiembre, los ataques han matado a 80 personas.",
+        );
+        assert!(
+            s.dates.iter().all(|d| d.kind == DateKind::Since),
+            "{:?}",
+            s.dates
+        );
+    }
+
+    #[test]
+    fn two_days_written_as_one_are_a_pair() {
+        let s = analyse(
+            en(),
+            "Two more strikes on September 15 and 19 killed three in each.",
+        );
+        assert_eq!(s.day_pairs.len(), 1);
+        let (a, b) = s.day_pairs[0];
+        assert_eq!(s.dates[a].date.as_deref(), Some("2025-09-15"));
+        assert_eq!(s.dates[b].date.as_deref(), Some("2025-09-19"));
+    }
+
+    #[test]
+    fn the_saying_day_is_attached_to_its_verb() {
+        let s = analyse(
+            en(),
+            "The Pentagon said Monday that forces struck a boat on Sunday.",
+        );
+        let e = s.events.first().unwrap();
+        let (d, attached) = pick_date(&s.dates, &s.ctx.toks, e.ts, s.l, true).unwrap();
+        assert_eq!((d.date.as_deref(), attached), (Some("2025-11-02"), false));
+        assert!(attached_to_verb(&s.dates[0], &s.ctx.toks, e.ts, s.l));
+    }
+
+    #[test]
+    fn latest_day_of_any_precision() {
+        assert_eq!(latest_day("2025"), NaiveDate::from_ymd_opt(2025, 12, 31));
+        assert_eq!(latest_day("2025-02"), NaiveDate::from_ymd_opt(2025, 2, 28));
+        assert_eq!(
+            latest_day("2025-12-03"),
+            NaiveDate::from_ymd_opt(2025, 12, 3)
+        );
+    }
+}

@@ -1,0 +1,468 @@
+//! Events: the event cues of a sentence, the tally cues beside them, and which cues become
+//! candidates (a campaign reference, a labour strike, a bare mention or a weak verb with
+//! nothing to support it does not), with their modality.
+
+use super::dating::attached_to_verb;
+use super::dating::names_other_event;
+use super::figures::TallyScope;
+use super::modality;
+use super::sentence::Sentence;
+use crate::lexicon::{ActorRole, EventCue, Hit, LangLex, ModCue, Scope, TallyKind};
+use crate::tokens::{Tok, TokKind};
+use crate::{Claim, ClaimField, EventType, Field, Modality, Report, Source, TargetKind};
+
+/// The event cues of a sentence, but for those inside a blocker ("hunger strike") and
+/// infinitives ("to hit", "para atacar", "antes de atacar"), which are governed by what
+/// precedes them.
+pub(super) fn find<'a>(l: &'a LangLex, toks: &[Tok]) -> Vec<Hit<'a, EventCue>> {
+    let blockers = l.blockers.find_all(toks);
+    let blocked = |ts: usize, te: usize| blockers.iter().any(|b| b.ts < te && ts < b.te);
+    l.events
+        .find_all(toks)
+        .into_iter()
+        .filter(|h| !blocked(h.ts, h.te))
+        .filter(|h| {
+            if h.ts == 0 {
+                return true;
+            }
+            let g = &l.grammar;
+            let prev = &toks[h.ts - 1].lower;
+            let inf = g.infinitive(&toks[h.ts].lower) && g.infinitive_prep.contains(prev);
+            let weak_verb = h.value().weak || h.value().past;
+            !(g.infinitive_mark.contains(prev) && weak_verb || inf)
+        })
+        .collect()
+}
+
+/// The tally cues of a sentence, and the token after each toll cue said to be one event's
+/// ("the death toll from Tuesday's strike", "el saldo del ataque"): those are no tally cues.
+/// "In all" beside a singular event noun sums that event ("the attack killed eleven in
+/// all").
+pub(super) fn tally_cues<'a>(
+    l: &'a LangLex,
+    toks: &[Tok],
+    events: &[Hit<EventCue>],
+) -> (Vec<Hit<'a, TallyKind>>, Vec<usize>) {
+    let mut tally_hits = l.tally.find_all(toks);
+    // where a singular event noun starts (looked up by position: a sentence may be long)
+    let mut noun_at = vec![false; toks.len() + 1];
+    for e in events
+        .iter()
+        .filter(|e| e.value().noun && !e.value().plural)
+    {
+        noun_at[e.ts] = true;
+    }
+    let one_event = |h: &Hit<TallyKind>| {
+        matches!(h.value(), TallyKind::Toll | TallyKind::EventToll)
+            && toks
+                .get(h.te)
+                .is_some_and(|t| l.grammar.toll_of.contains(&t.lower))
+            && (h.te + 1..=(h.te + 6).min(toks.len())).any(|k| noun_at[k])
+    };
+    let event_tolls: Vec<usize> = tally_hits
+        .iter()
+        .filter(|h| one_event(h))
+        .map(|h| h.te)
+        .collect();
+    tally_hits.retain(|h| !one_event(h) && *h.value() != TallyKind::EventToll);
+    if events.iter().any(|e| e.value().noun && !e.value().plural) {
+        tally_hits.retain(|h| *h.value() != TallyKind::Total);
+    }
+    (tally_hits, event_tolls)
+}
+
+/// Strikes summed up under a perfect are one event when the sentence gives their day.
+pub(super) fn drop_dated_summaries(tally: &mut Vec<Hit<TallyKind>>, day_dated: bool) {
+    if day_dated {
+        tally.retain(|h| *h.value() != TallyKind::Summary);
+    }
+}
+
+/// An event cue kept as a candidate, with its modality and the cue that set it.
+#[derive(Clone, Copy)]
+pub(super) struct Picked<'a> {
+    pub e: Hit<'a, EventCue>,
+    pub m: Modality,
+    pub mcue: Option<Hit<'a, ModCue>>,
+}
+
+/// What a sentence's event cues become: the cues kept, and what decides how each is read.
+pub(super) struct Plan<'a> {
+    pub picked: Vec<Picked<'a>>,
+    /// A strike or raid that happened (or is denied) is among them: a development beside it
+    /// must be a strong fact.
+    pub occurred_kinetic: bool,
+    /// The one development of the sentence: a strong cue before a weak one.
+    pub first_dev: Option<usize>,
+    /// The first event named as the occasion of something else ("killed during the
+    /// raid"): from it on, the day something was said of it is not its date.
+    pub occasion_from: Option<usize>,
+    /// Events of one kind each followed closely by a day of its own: (cue token, date
+    /// index), so many events, each taking the figures up to the next.
+    pub split: Vec<(usize, usize)>,
+    /// One event named with its day among others named without: its type and date index.
+    pub owned_day: Option<(EventType, usize)>,
+}
+
+/// The sentence's event cues, read: which are kept, how each is dated.
+pub(super) fn plan<'a>(s: &Sentence<'a>) -> Plan<'a> {
+    let picked = pick(s);
+    let occurred_kinetic = picked.iter().any(|p| {
+        matches!(p.e.value().event_type, EventType::Strike | EventType::Raid)
+            && matches!(
+                p.m,
+                Modality::Occurred | Modality::Denied | Modality::Negated
+            )
+    });
+    // developments: one per sentence, a strong cue before a weak one; none beside an event
+    // of violence
+    let first_dev = picked
+        .iter()
+        .enumerate()
+        .filter(|(_, p)| !kinetic_fact(p))
+        .min_by_key(|(i, p)| (p.e.value().weak, *i))
+        .map(|(i, _)| i);
+    let occasion_from = occasion_from(s, &picked);
+    let super::dating::OwnDays { split, owned_day } = super::dating::own_days(s, &picked);
+    Plan {
+        picked,
+        occurred_kinetic,
+        first_dev,
+        occasion_from,
+        split,
+        owned_day,
+    }
+}
+
+/// A strike or raid that happened, was denied or negated: an event, not a development.
+pub(super) fn kinetic_fact(p: &Picked) -> bool {
+    matches!(p.e.value().event_type, EventType::Strike | EventType::Raid)
+        && matches!(
+            p.m,
+            Modality::Occurred | Modality::Denied | Modality::Negated
+        )
+}
+
+/// "officers killed during the raid on the capital [which ended in ...], a minister said
+/// Tuesday": an event named as the occasion of something else, and what the sentence goes
+/// on to say of it, is already known; the day something was said about it is not its date.
+fn occasion_from(s: &Sentence, picked: &[Picked]) -> Option<usize> {
+    let (l, toks) = (s.l, &s.ctx.toks);
+    picked
+        .iter()
+        .filter(|p| {
+            let e = &p.e;
+            (2..=3).any(|k| {
+                e.ts >= k && l.dates.is_occasion(&toks[e.ts - k].lower) && {
+                    let w = &toks[e.ts - k + 1].lower;
+                    l.grammar.article_sg.contains(w) || l.grammar.article_pl.contains(w)
+                }
+            })
+        })
+        .map(|p| p.e.ts)
+        .min()
+}
+
+/// What the whole sentence says that bears on each cue.
+struct Facts {
+    /// A strong designation or authorization cue: a weak strike cue beside it is no strike.
+    non_weak_dev: bool,
+    /// Every figure of the sentence is a campaign total.
+    only_tally_figs: bool,
+    /// A date that is reporting, not metadata, a period's start, a span's end or a day to
+    /// come (an ISO date, "2025-10-18", is page metadata).
+    real_date: bool,
+    /// The sentence counts strikes or vessels of one event.
+    counted_strikes: bool,
+    killed_here: bool,
+}
+
+/// The event cues kept as candidates, with their modality. A denial or negation of a
+/// strike outweighs a passing mention of it.
+fn pick<'a>(s: &Sentence<'a>) -> Vec<Picked<'a>> {
+    let (l, ctx, toks) = (s.l, s.ctx, &s.ctx.toks);
+    let scope = TallyScope::new(&s.tally, ctx);
+    let has_tally_figs = s.figs.iter().any(|f| f.tally);
+    let in_tally = |ts: usize| has_tally_figs && scope.covers(ctx, ts);
+    let facts = Facts {
+        non_weak_dev: s.events.iter().any(|e| {
+            !e.value().weak
+                && matches!(
+                    e.value().event_type,
+                    EventType::Designation | EventType::Authorization
+                )
+        }),
+        only_tally_figs: has_tally_figs && s.figs.iter().all(|f| f.tally),
+        real_date: s.dates.iter().any(|d| d.kind.is_reported()),
+        counted_strikes: s
+            .figs
+            .iter()
+            .any(|f| !f.tally && (f.field == Field::Strikes || f.field == Field::Vessels)),
+        killed_here: s.killed_here,
+    };
+    let mut picked: Vec<Picked> = Vec::new();
+    for e in &s.events {
+        if in_tally(e.ts) && e.value().event_type == EventType::Strike {
+            continue;
+        }
+        let (m, mcue) = modality::of_event(l, e, &s.mods, s.killed_here, toks);
+        if keep(s, &facts, e, m, mcue) {
+            picked.push(Picked { e: *e, m, mcue });
+        }
+    }
+    if picked.iter().any(|p| {
+        p.e.value().event_type == EventType::Strike
+            && matches!(p.m, Modality::Denied | Modality::Negated)
+    }) {
+        picked.retain(|p| {
+            !(p.e.value().event_type == EventType::Strike && p.m == Modality::Occurred)
+        });
+    }
+    picked
+}
+
+/// Whether the event cue `e`, read with modality `m`, is kept as a candidate.
+fn keep(
+    s: &Sentence,
+    f: &Facts,
+    e: &Hit<EventCue>,
+    m: Modality,
+    mcue: Option<Hit<ModCue>>,
+) -> bool {
+    let cue = e.value();
+    if cue.weak && f.non_weak_dev && matches!(cue.event_type, EventType::Strike | EventType::Raid) {
+        return false;
+    }
+    if cue.plural && !keep_plural(s, f, e, m, mcue) {
+        return false;
+    }
+    if cue.weak && !weak_supported(s, f, e, m) {
+        return false;
+    }
+    if cue.event_type == EventType::Strike {
+        return strike_supported(s, f, e, m);
+    }
+    true
+}
+
+/// A plural cue ("strikes", "ataques") is one event only when counted, dated to a day or
+/// given a toll; else it names the campaign.
+fn keep_plural(
+    s: &Sentence,
+    f: &Facts,
+    e: &Hit<EventCue>,
+    m: Modality,
+    mcue: Option<Hit<ModCue>>,
+) -> bool {
+    let (ctx, toks) = (s.ctx, &s.ctx.toks);
+    let cue = e.value();
+    if cue.event_type == EventType::Strike && f.only_tally_figs {
+        return false;
+    }
+    // "the campaign of strikes": never one event
+    if s.tally
+        .iter()
+        .any(|h| *h.value() == TallyKind::Campaign && ctx.clause[h.ts] == ctx.clause[e.ts])
+    {
+        return false;
+    }
+    // a generic plural whose modality comes only from a cue after it
+    if !(f.real_date || f.counted_strikes || f.killed_here)
+        && mcue.is_some_and(|h| {
+            h.ts >= e.te
+                && h.value().scope == Scope::Any
+                && h.value().modality != Modality::Hypothetical
+        })
+    {
+        return false;
+    }
+    if m == Modality::Occurred && cue.event_type == EventType::Strike {
+        // "the strikes", "a series of strikes": a campaign reference unless counted, dated
+        // or given a toll ... dated to a day: "the boat strikes in October" is still the
+        // campaign (a date of the announcement does not count: "said on Friday that the
+        // attacks on boats violate the law")
+        let day_date = s.dates.iter().any(|d| {
+            d.kind.is_reported_day()
+                && !attached_to_verb(d, toks, e.ts, s.l)
+                && !names_other_event(d, toks, e.ts, &s.events, s.l)
+        });
+        if !(day_date || f.counted_strikes || f.killed_here) {
+            return false;
+        }
+    }
+    true
+}
+
+/// A weak cue ("hit", "destroyed") needs a target noun, a toll or a place; "the attack
+/// took place on April 19" in a story about a strike is dated mention of it.
+fn weak_supported(s: &Sentence, f: &Facts, e: &Hit<EventCue>, m: Modality) -> bool {
+    let cue = e.value();
+    let dated_mention = s.article_strike && f.real_date && cue.noun && !cue.plural;
+    !s.targets.is_empty()
+        || f.killed_here
+        || dated_mention
+        || (s.place.is_some() || f.real_date) && cue.event_type != EventType::Strike
+        || m != Modality::Occurred && cue.event_type == EventType::Strike && s.place.is_some()
+}
+
+/// A strike cue needs something that makes it a military strike: a planned or feared one
+/// names who, where or what ("the strike could last a week" is a labour strike); one that
+/// happened, with no toll or count, a target, place, date, means or perpetrator (a bare
+/// mention joins the story's event, alone it is no event).
+fn strike_supported(s: &Sentence, f: &Facts, e: &Hit<EventCue>, m: Modality) -> bool {
+    let toks = &s.ctx.toks;
+    let object = s.targets.iter().any(|t| *t.value() != TargetKind::Person);
+    let role = |r: &[ActorRole]| s.actors.iter().any(|a| r.contains(&a.value().role));
+    if m != Modality::Occurred {
+        return object
+            || s.place.is_some()
+            || !s.means.is_empty()
+            || s.article_strike
+            || role(&[ActorRole::Perpetrator, ActorRole::Official]);
+    }
+    if f.killed_here || f.counted_strikes {
+        return true;
+    }
+    let support = object
+        || s.place.is_some()
+        || f.real_date
+        || !s.means.is_empty()
+        || role(&[ActorRole::Perpetrator]);
+    if !support && !s.article_strike {
+        return false;
+    }
+    // "the boats it destroyed": only plural targets, no date, no toll
+    let plural_only = !s.targets.is_empty()
+        && s.targets
+            .iter()
+            .all(|t| !s.l.singular(&toks[t.te - 1].lower));
+    !(plural_only && !f.real_date && !e.value().noun)
+}
+
+/// The claims of the cues themselves: the event type, and the modality with the cue that
+/// set it (the event cue when none did).
+pub(super) fn claim_cues(rep: &mut Report, s: &Sentence, p: &Picked, src: &Source) {
+    let (l, ctx, toks) = (s.l, s.ctx, &s.ctx.toks);
+    let (e, m) = (&p.e, p.m);
+    let et = e.value().event_type;
+    let span = [toks[e.ts].start, toks[e.te - 1].end];
+    rep.claims.push(Claim {
+        field: ClaimField::EventType,
+        value: et.as_str().into(),
+        surface: ctx.surface(span[0], span[1]).to_string(),
+        span,
+        sentence: ctx.span(),
+        source: src.clone(),
+        modality: m,
+        rule: format!("lex:{}:{}:{}", l.events.file, et.as_str(), e.phrase.text),
+        rival: false,
+    });
+    let (mspan, mrule) = match p.mcue {
+        Some(h) => (
+            [toks[h.ts].start, toks[h.te - 1].end],
+            format!(
+                "lex:{}:{}:{}",
+                l.modality.file,
+                h.value().modality.as_str(),
+                h.phrase.text
+            ),
+        ),
+        None => (span, "modality.default_occurred".to_string()),
+    };
+    rep.claims.push(ctx.claim(
+        ClaimField::Modality,
+        m.as_str().into(),
+        mspan,
+        src,
+        m,
+        mrule,
+    ));
+}
+
+/// The ordinal word just before an event noun ("a second strike", "the second U.S.
+/// strike", "el segundo ataque"), fillers aside.
+pub(super) fn ordinal_before(toks: &[Tok], ets: usize, l: &LangLex) -> Option<u32> {
+    let mut k = ets;
+    while k > 0 && ets - k < 3 {
+        k -= 1;
+        if let Some(n) = l.nums.ordinal(&toks[k].lower) {
+            return Some(n);
+        }
+        if !l.fillers.contains(&toks[k].lower) {
+            return None;
+        }
+    }
+    None
+}
+
+/// A definite determiner before the event noun at `ets`, up to two words between and none
+/// of them a number ("the deadly strike", "el ataque", not "the 15th strike").
+pub(super) fn definite_before(toks: &[Tok], ets: usize, l: &LangLex) -> bool {
+    (1..=3usize).any(|back| {
+        ets >= back
+            && l.definite.contains(&toks[ets - back].lower)
+            && toks[ets - back + 1..ets]
+                .iter()
+                .all(|t| t.kind == TokKind::Word && l.nums.ordinal(&t.lower).is_none())
+    })
+}
+
+#[cfg(test)]
+mod tests {
+    use super::super::testing::{analyse, en, es};
+    use super::*;
+
+    #[test]
+    fn blocked_cues_and_infinitives_are_no_events() {
+        let s = analyse(
+            en(),
+            "He went on hunger strike after plans to hit the boat.",
+        );
+        assert!(s.events.is_empty(), "{:?}", s.events.len());
+        let s = analyse(
+            es(),
+            "Enviaron buques para atacar lanchas antes de bombardear.",
+        );
+        assert!(
+            s.events
+                .iter()
+                .all(|e| !s.ctx.toks[e.ts].lower.ends_with("ar")),
+            "infinitives kept"
+        );
+    }
+
+    /// The modality of each event cue kept in `text`.
+    fn picked(text: &str) -> Vec<Modality> {
+        plan(&analyse(en(), text))
+            .picked
+            .iter()
+            .map(|p| p.m)
+            .collect()
+    }
+
+    #[test]
+    fn a_campaign_reference_is_no_event_but_a_toll_makes_one() {
+        assert!(picked("The strikes have drawn criticism from lawmakers.").is_empty());
+        assert_eq!(
+            picked("The strikes killed four people in the Caribbean on Monday."),
+            [Modality::Occurred]
+        );
+    }
+
+    #[test]
+    fn a_labour_strike_is_no_strike_and_a_denial_outweighs_a_mention() {
+        assert!(picked("The union said the strike could last a week.").is_empty());
+        let denied = picked("The ministry denied that any strike hit a boat near Venezuela.");
+        assert!(!denied.is_empty() && !denied.contains(&Modality::Occurred));
+    }
+
+    #[test]
+    fn one_event_toll_and_ordinals() {
+        let s = analyse(en(), "The death toll from Tuesday's strike rose to four.");
+        assert!(s.tally.is_empty(), "one event's toll is no tally cue");
+        let s = analyse(en(), "A second strike hit the boat.");
+        let e = s.events.iter().find(|e| e.value().noun).unwrap();
+        assert_eq!(ordinal_before(&s.ctx.toks, e.ts, s.l), Some(2));
+        assert!(!definite_before(&s.ctx.toks, e.ts, s.l));
+    }
+}

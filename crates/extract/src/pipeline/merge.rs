@@ -1,0 +1,437 @@
+//! Per-article merging: the candidates of every sentence, in order, become the article's
+//! reports. An event joins an earlier one of the same type and modality with a compatible
+//! date, region and toll (or the one it names by its ordinal, or the one a definite noun
+//! points back to when its toll comes from another source); an announcement's date gives
+//! way to the event's own; figures with no event of their own join the latest event; a
+//! toll told boat by boat replaces the story's event with one report per sea region.
+
+use chrono::{Datelike, NaiveDate};
+
+use super::sentence::{Cand, CandKind};
+use crate::{
+    ClaimField, DatePrecision, EventType, Field, Figure, Modality, Report, ReportKind, SourceKind,
+};
+
+/// Merges sentence candidates into the article's reports.
+pub(super) fn merge(cands: Vec<Cand>) -> Vec<Report> {
+    let mut m = Merger::default();
+    for c in cands {
+        match c.kind {
+            CandKind::FiguresOnly => m.figures_only(c.report),
+            CandKind::Breakdown => m.breakdown(c.parts),
+            CandKind::Report(ReportKind::Event) => m.event(c),
+            CandKind::Report(ReportKind::Development) => m.development(c.report),
+            CandKind::Report(ReportKind::Tally) => m.tally(c.report),
+            CandKind::Report(ReportKind::Reference) => {
+                m.push(c.report, c.ordinal, None, false);
+            }
+        }
+    }
+    m.out
+}
+
+/// The reports merged so far, with what is known of each beyond the report itself.
+#[derive(Default)]
+struct Merger {
+    out: Vec<Report>,
+    /// Per report: whether its date is only the announcement's ("said on Sunday"), so that
+    /// the event's own date, met later, replaces it.
+    weak: Vec<bool>,
+    /// Per report: the weekday of a day named only as "Thursday" (no publication date).
+    wk: Vec<Option<u32>>,
+    /// Per report: the ordinal it was named by ("a second strike").
+    ords: Vec<Option<u32>>,
+    /// Figures met before any event is named ("the operation left three dead" above "a
+    /// strike hit a boat"): they join the first event that happened, named after them.
+    pending: Vec<Report>,
+}
+
+impl Merger {
+    /// A new report, with what is known of it; its index.
+    fn push(&mut self, r: Report, ordinal: Option<u32>, weekday: Option<u32>, weak: bool) -> usize {
+        self.ords.push(ordinal);
+        self.wk.push(weekday);
+        self.weak.push(weak);
+        self.out.push(r);
+        self.out.len() - 1
+    }
+
+    /// Figures with no event cue: they join the latest event that happened (a raid's for
+    /// a count of detainees), or wait for the first one.
+    fn figures_only(&mut self, mut r: Report) {
+        let out = &self.out;
+        let want_raid = r.figures.detained.is_some();
+        let i = out
+            .iter()
+            .rposition(|x| {
+                x.kind == ReportKind::Event
+                    && x.modality == Modality::Occurred
+                    && (!want_raid || x.event_type == EventType::Raid)
+            })
+            .or_else(|| {
+                out.iter()
+                    .rposition(|x| x.kind == ReportKind::Event && x.modality == Modality::Occurred)
+            });
+        match i {
+            Some(i) => {
+                mark_rivals(&self.out[i], &mut r);
+                absorb(&mut self.out[i], r)
+            }
+            None => self.pending.push(r),
+        }
+    }
+
+    /// The story's event that counted every vessel gives way to one report per region,
+    /// which take its date.
+    fn breakdown(&mut self, mut parts: Vec<Report>) {
+        let total: i64 = parts
+            .iter()
+            .filter_map(|p| p.figures.killed.as_ref().and_then(|f| f.best))
+            .sum();
+        let agg = self.out.iter().rposition(|x| {
+            x.kind == ReportKind::Event
+                && x.event_type == EventType::Strike
+                && x.modality == Modality::Occurred
+                && x.figures
+                    .killed
+                    .as_ref()
+                    .is_none_or(|f| f.best == Some(total))
+        });
+        if let Some(i) = agg {
+            let x = self.out.remove(i);
+            self.weak.remove(i);
+            self.wk.remove(i);
+            self.ords.remove(i);
+            for p in parts.iter_mut() {
+                p.date = x.date.clone();
+                p.date_precision = x.date_precision;
+                p.date_basis = x.date_basis;
+                p.actors = x.actors.clone();
+                if p.source.kind == SourceKind::Outlet {
+                    p.source = x.source.clone();
+                }
+            }
+            // the first part keeps the story's claims but for what the parts replace
+            parts[0].claims.extend(x.claims.into_iter().filter(|c| {
+                !matches!(
+                    c.field,
+                    ClaimField::Figure(Field::Killed | Field::Vessels) | ClaimField::Place
+                )
+            }));
+        }
+        for p in parts {
+            self.push(p, None, None, false);
+        }
+    }
+
+    /// Whether the event candidate `r` (named on `weekday` when that day could not be
+    /// resolved) may be the same event as report `i`: same type and modality, compatible
+    /// region and toll, and with `strict_date` a compatible date.
+    fn fits(&self, i: usize, r: &Report, weekday: Option<u32>, strict_date: bool) -> bool {
+        let region = |x: &Report| x.place.as_ref().and_then(|p| p.region_code.clone());
+        // "on Thursday" in an undated article: a day we cannot name, yet not any day: only
+        // a date on that weekday may join it
+        let on_weekday = |date: &Option<String>, wd: Option<u32>| {
+            let day = date
+                .as_deref()
+                .and_then(|d| NaiveDate::parse_from_str(d, "%Y-%m-%d").ok());
+            match (day, wd) {
+                (Some(d), Some(w)) => d.weekday().num_days_from_monday() == w,
+                _ => true,
+            }
+        };
+        let x = &self.out[i];
+        x.kind == ReportKind::Event
+            && x.event_type == r.event_type
+            && x.modality == r.modality
+            && (!strict_date
+                || (compatible(&x.date, &r.date) || within_week(x, r))
+                    && on_weekday(&r.date, self.wk[i])
+                    && on_weekday(&x.date, weekday))
+            && compatible(&region(x), &region(r))
+            && fig_compatible(&x.figures.killed, &r.figures.killed)
+    }
+
+    /// The report an event candidate is the same event as, looked for from the latest: the
+    /// one named by the same ordinal, else one that fits with its date, else (for a
+    /// candidate whose date is only its announcement's) one that fits within a week before.
+    fn same_event(&self, c: &Cand) -> Option<usize> {
+        let r = &c.report;
+        let n = self.out.len();
+        // "ordered the second strike" after "a second strike early in September": the same
+        // event, named again by its ordinal; the day the later sentence speaks on (the
+        // announcement's) does not keep them apart
+        c.ordinal
+            .and_then(|k| {
+                (0..n)
+                    .rev()
+                    .find(|&i| self.ords[i] == Some(k) && self.fits(i, r, c.weekday, c.dated))
+            })
+            .or_else(|| (0..n).rev().find(|&i| self.fits(i, r, c.weekday, true)))
+            .or_else(|| {
+                // a date attached to the announcement ("said on Sunday") gives way to the
+                // event's own date in an earlier sentence
+                (!c.dated).then_some(())?;
+                (0..n).rev().find(|&i| {
+                    self.fits(i, r, c.weekday, false)
+                        && announced_within_week(self.out[i].date.as_deref(), r.date.as_deref())
+                })
+            })
+    }
+
+    /// An earlier report dated only by its announcement that the event candidate `c` (dated
+    /// by the sentence) is the event of: it takes the event's own date. An event comes
+    /// before its announcement, by a week at most.
+    fn announced_before(&mut self, c: &Cand) -> Option<usize> {
+        let r = &c.report;
+        let near = |x: &Report| announced_within_week(r.date.as_deref(), x.date.as_deref());
+        let i = (0..self.out.len())
+            .rev()
+            .find(|&i| self.weak[i] && self.fits(i, r, c.weekday, false) && near(&self.out[i]))?;
+        let x = &mut self.out[i];
+        x.date = r.date.clone();
+        x.date_precision = r.date_precision;
+        x.date_basis = r.date_basis;
+        self.weak[i] = false;
+        Some(i)
+    }
+
+    /// "local media said the strike killed five": the strike told of already, with a toll
+    /// from another source, which `r` then carries as a rival; a place of its own must be
+    /// the same sea ("the attack on Venezuela" in a story of a boat strike is another).
+    fn told_before(&self, r: &mut Report) -> Option<usize> {
+        let same_place = |x: &Report| match (&r.place, &x.place) {
+            (None, _) => true,
+            (Some(p), Some(q)) => {
+                p.region_code.is_some()
+                    && p.region_code == q.region_code
+                    && compatible(&p.country, &q.country)
+            }
+            (Some(_), None) => false,
+        };
+        let prior = (0..self.out.len()).rev().find(|&i| {
+            let x = &self.out[i];
+            x.kind == ReportKind::Event
+                && x.event_type == r.event_type
+                && x.modality == r.modality
+                && same_place(x)
+        })?;
+        mark_rivals(&self.out[prior], r);
+        r.claims.iter().any(|c| c.rival).then_some(prior)
+    }
+
+    fn event(&mut self, c: Cand) {
+        let mut pos = self.same_event(&c);
+        let mut replaced = false;
+        if pos.is_none() && c.dated && c.report.date.is_some() {
+            // ... or in a later one: the event's own date replaces the announcement's
+            pos = self.announced_before(&c);
+            replaced = pos.is_some();
+        }
+        let Cand {
+            report: mut r,
+            dated,
+            weekday,
+            ordinal,
+            definite,
+            ..
+        } = c;
+        if pos.is_none() && definite && r.date.is_none() {
+            pos = self.told_before(&mut r);
+        }
+        let occurred = r.modality == Modality::Occurred;
+        let at = match pos {
+            Some(i) => {
+                // a report that takes its first date from this candidate takes its
+                // strength too
+                if !replaced && self.out[i].date.is_none() && r.date.is_some() {
+                    self.weak[i] = !dated;
+                }
+                if self.out[i].date.is_none() && self.wk[i].is_none() {
+                    self.wk[i] = weekday;
+                }
+                if self.ords[i].is_none() {
+                    self.ords[i] = ordinal;
+                }
+                absorb(&mut self.out[i], r);
+                i
+            }
+            None => {
+                let weak = !dated && r.date.is_some();
+                self.push(r, ordinal, weekday, weak)
+            }
+        };
+        if occurred {
+            for p in std::mem::take(&mut self.pending) {
+                absorb(&mut self.out[at], p);
+            }
+        }
+    }
+
+    fn development(&mut self, r: Report) {
+        let pos = self.out.iter().position(|x| {
+            x.kind == ReportKind::Development
+                && x.event_type == r.event_type
+                && x.modality == r.modality
+                && compatible(&x.date, &r.date)
+        });
+        match pos {
+            Some(i) => absorb(&mut self.out[i], r),
+            None => {
+                self.push(r, None, None, false);
+            }
+        }
+    }
+
+    fn tally(&mut self, r: Report) {
+        let pos = self.out.iter().position(|x| {
+            x.kind == ReportKind::Tally
+                && x.date == r.date
+                && Field::ALL.iter().all(|&f| {
+                    fig_compatible(&x.figures.get(f).cloned(), &r.figures.get(f).cloned())
+                })
+        });
+        match pos {
+            Some(i) => absorb(&mut self.out[i], r),
+            None => {
+                self.push(r, None, None, false);
+            }
+        }
+    }
+}
+
+/// Whether an event on `event` can have been announced on `announced`: the same day or up
+/// to a week later. Dates that are not whole days (or missing) allow it.
+fn announced_within_week(event: Option<&str>, announced: Option<&str>) -> bool {
+    let day = |s: Option<&str>| s.and_then(|s| NaiveDate::parse_from_str(s, "%Y-%m-%d").ok());
+    match (day(event), day(announced)) {
+        (Some(e), Some(a)) => e <= a && (a - e).num_days() <= 7,
+        _ => {
+            event.is_none()
+                || announced.is_none()
+                || event.is_some_and(|e| {
+                    announced.is_some_and(|a| a.starts_with(e) || e.starts_with(a))
+                })
+        }
+    }
+}
+
+fn compatible<T: PartialEq>(a: &Option<T>, b: &Option<T>) -> bool {
+    match (a, b) {
+        (Some(x), Some(y)) => x == y,
+        _ => true,
+    }
+}
+
+/// "The boat blown up last week" beside "on 13 February": a week-precision mention and a
+/// day inside that week, in one article, name one event.
+fn within_week(a: &Report, b: &Report) -> bool {
+    let day = |r: &Report| {
+        NaiveDate::parse_from_str(r.date.as_deref()?.get(..10)?, "%Y-%m-%d")
+            .ok()
+            .map(|d| (d, r.date_precision))
+    };
+    let (Some((da, pa)), Some((db, pb))) = (day(a), day(b)) else {
+        return false;
+    };
+    let holds = |w: NaiveDate, d: NaiveDate| (0..7).contains(&(d - w).num_days());
+    match (pa, pb) {
+        (DatePrecision::Week, DatePrecision::Day) => holds(da, db),
+        (DatePrecision::Day, DatePrecision::Week) => holds(db, da),
+        _ => false,
+    }
+}
+
+fn fig_compatible(a: &Option<Figure>, b: &Option<Figure>) -> bool {
+    match (a, b) {
+        (Some(x), Some(y)) => (x.low, x.best, x.high) == (y.low, y.best, y.high),
+        _ => true,
+    }
+}
+
+fn absorb(r: &mut Report, c: Report) {
+    let finer = r.date_precision == DatePrecision::Week && c.date_precision == DatePrecision::Day;
+    if (r.date.is_none() || finer) && c.date.is_some() {
+        r.date = c.date;
+        r.date_precision = c.date_precision;
+        r.date_basis = c.date_basis;
+    }
+    if r.place.is_none() {
+        r.place = c.place;
+    } else if let (Some(p), Some(q)) = (&mut r.place, &c.place) {
+        // a country from the second mention of a region ("off Colombia" after "Pacific")
+        if p.country.is_none()
+            && q.country.is_some()
+            && (p.region_code.is_none() || p.region_code == q.region_code)
+        {
+            *p = q.clone();
+        }
+    }
+    if r.target_kind.is_none() {
+        r.target_kind = c.target_kind;
+    }
+    if r.means.as_deref().is_none_or(|m| m == "unknown") && c.means.is_some() {
+        r.means = c.means;
+    }
+    for &f in Field::ALL {
+        let v = c.figures.get(f).cloned();
+        {
+            let slot = r.figures.slot(f);
+            if slot.is_none() {
+                *slot = v;
+            }
+        }
+    }
+    for a in c.actors {
+        if !r
+            .actors
+            .iter()
+            .any(|x| x.role == a.role && x.name == a.name)
+        {
+            r.actors.push(a);
+        }
+    }
+    if r.source.kind == SourceKind::Outlet && c.source.kind != SourceKind::Outlet {
+        r.source = c.source;
+    }
+    r.claims.extend(c.claims);
+}
+
+/// "One source said two died ... another report said three": a toll of the event from
+/// another source than the one that gave the report's own is a rival value, kept beside it.
+/// A smaller toll where the report counts several vessels is a part of the total, and a toll
+/// from the same source is a restatement or a part: neither is a rival.
+fn mark_rivals(r: &Report, c: &mut Report) {
+    let (Some(k1), Some(k2)) = (&r.figures.killed, &c.figures.killed) else {
+        return;
+    };
+    if (k1.low, k1.best, k1.high) == (k2.low, k2.best, k2.high) {
+        return;
+    }
+    let several = r
+        .figures
+        .vessels
+        .as_ref()
+        .and_then(|v| v.best)
+        .is_some_and(|n| n > 1);
+    let point = |f: &Figure| f.best.or(f.low);
+    if several && point(k2) < point(k1) {
+        return;
+    }
+    let Some(own) = r
+        .claims
+        .iter()
+        .find(|x| x.field == Field::Killed && !x.rival && !x.rule.ends_with(".tally"))
+        .map(|x| &x.source)
+    else {
+        return;
+    };
+    for cl in c.claims.iter_mut() {
+        if cl.field == Field::Killed
+            && !cl.rule.ends_with(".tally")
+            && (cl.source.kind != own.kind || cl.source.name != own.name)
+        {
+            cl.rival = true;
+        }
+    }
+}

@@ -1,0 +1,268 @@
+//! The extraction pipeline: sentences -> cues -> candidate reports -> merged reports.
+//!
+//! Per sentence ([`sentence`]): a prefilter (any event, figure or tally cue at all, in the
+//! article's language or one a quoted sentence is plainly written in?), then tokens, then
+//! the stages, each a module: [`events`] (cues and which become candidates), [`modality`],
+//! [`dating`] (the sentence's dates and which one an event takes), [`figures`], [`places`]
+//! (and targets), [`attribution`] (sources and actors), [`breakdown`] (tolls told boat by
+//! boat). Per article: [`merge`] joins the candidates into reports; [`undated`] dates an
+//! article with no publication date.
+//!
+//! Pure: every stage takes values and returns values; the lexicons and gazetteer are read
+//! once when the [`Extractor`] is built.
+
+mod attribution;
+mod breakdown;
+mod dating;
+mod events;
+mod figures;
+mod merge;
+mod modality;
+mod places;
+mod report;
+mod sentence;
+mod undated;
+
+use std::ops::Range;
+
+use chrono::NaiveDate;
+use sw_gazetteer::Gazetteer;
+use sw_model::Lang;
+
+use crate::lexicon::{LangLex, LexiconError};
+use crate::registry::Registry;
+use crate::tokens::tokenize;
+use crate::{Report, ReportKind, Source};
+use dating::YearFrom;
+use sentence::{segment, written_in, Cand, SentCtx};
+pub use undated::DateHints;
+
+/// The extraction core: lexicons and gazetteer, built once.
+/// The extraction core: lexicons and gazetteer, built once.
+pub struct Extractor {
+    /// The languages it reads, and the lexicons they share.
+    langs: Registry,
+    gaz: Gazetteer,
+    /// Country (ISO2) -> the sea regions its waters lie in, from the gazetteer.
+    seas_of: std::collections::BTreeMap<String, Vec<String>>,
+    /// For an undated article: a dateline without a year, placed by the corpus's span.
+    datelines: sw_text::dateline::DatelineFinder,
+}
+
+impl Default for Extractor {
+    fn default() -> Self {
+        Self::new()
+    }
+}
+
+impl std::fmt::Debug for Extractor {
+    fn fmt(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
+        f.debug_struct("Extractor").finish_non_exhaustive()
+    }
+}
+
+impl Extractor {
+    /// Builds the extractor from the embedded lexicons and gazetteer. The compiled-in
+    /// lexicons are checked by the crate's tests (every registered language loads), so this
+    /// panics only on a build whose lexicons were never tested.
+    pub fn new() -> Extractor {
+        Extractor::try_new().unwrap_or_else(|e| panic!("compiled-in lexicon: {e}"))
+    }
+
+    /// Builds the extractor, or names the lexicon file and line that cannot be read.
+    pub fn try_new() -> Result<Extractor, LexiconError> {
+        let gaz = Gazetteer::embedded();
+        let seas_of = places::seas_of(&gaz);
+        Ok(Extractor {
+            langs: Registry::embedded()?,
+            gaz,
+            seas_of,
+            datelines: sw_text::dateline::DatelineFinder::new(),
+        })
+    }
+
+    /// The extractor with one more language, read from its lexicon files given as (file
+    /// name, text) pairs: the files of a folder `lexicon/<code>/` (see `lexicon/README.md`),
+    /// loaded at run time. Its month names and function words are sw-text's when sw-text
+    /// has them for `code`. Text in it is read by [`Extractor::extract_in`]; a sentence in
+    /// it inside an article in another language is read with its lexicons, as for the
+    /// compiled-in languages.
+    pub fn with_language<I, N, T>(mut self, code: &str, files: I) -> Result<Extractor, LexiconError>
+    where
+        I: IntoIterator<Item = (N, T)>,
+        N: AsRef<str>,
+        T: AsRef<str>,
+    {
+        let files: Vec<(N, T)> = files.into_iter().collect();
+        let mut src = crate::lexicon::LangSource::new(code);
+        for (name, text) in &files {
+            src.add(
+                name.as_ref(),
+                format!("{code}/{}", name.as_ref()),
+                text.as_ref(),
+            )?;
+        }
+        self.langs.add(code, src)?;
+        Ok(self)
+    }
+
+    /// The codes of the languages this extractor reads, in registry order.
+    pub fn languages(&self) -> impl Iterator<Item = &str> {
+        self.langs.languages().map(|l| l.lex.code.as_str())
+    }
+
+    /// Extracts the reports of one article. `Lang::Other` is read with the lexicons of the
+    /// language the registry flags `reads_other` (English), or not at all if none is.
+    pub fn extract(&self, text: &str, lang: Lang, published: Option<NaiveDate>) -> Vec<Report> {
+        match self.langs.for_lang(lang) {
+            Some(li) => self.run(text, li, &segment(text, lang), published, None),
+            None => Vec::new(),
+        }
+    }
+
+    /// As [`Extractor::extract`], for an article in the registered language `code`
+    /// ("en", or one added by [`Extractor::with_language`]). A language that is not
+    /// registered is not read: no reports.
+    pub fn extract_in(&self, text: &str, code: &str, published: Option<NaiveDate>) -> Vec<Report> {
+        match self.langs.index(code) {
+            Some(li) => self.run(text, li, &segment(text, Lang::parse(code)), published, None),
+            None => Vec::new(),
+        }
+    }
+
+    /// As [`Extractor::extract`], for an article with no publication date, with what is
+    /// known of its time from outside its text (see [`DateHints`]).
+    pub fn extract_undated(&self, text: &str, lang: Lang, hints: &DateHints) -> Vec<Report> {
+        match self.langs.for_lang(lang) {
+            Some(li) => self.undated(li, text, &segment(text, lang), hints),
+            None => Vec::new(),
+        }
+    }
+
+    fn run(
+        &self,
+        text: &str,
+        li: usize,
+        sents: &[Range<usize>],
+        published: Option<NaiveDate>,
+        year_hint: Option<(YearFrom, &'static str)>,
+    ) -> Vec<Report> {
+        let l = self.langs.lex(li);
+        let mut sources: Vec<Option<Source>> = vec![None; sents.len()];
+        // with no publication date, a date written without a year ("Oct. 29") takes the
+        // year of the latest full date the article gives ("October 3, 2025")
+        let year_ref = if published.is_none() {
+            match self.latest_full_date(li, text, sents) {
+                Some(d) => Some((
+                    YearFrom::Before(d),
+                    "date.explicit.month_day.year_from_text",
+                )),
+                None => year_hint,
+            }
+        } else {
+            None
+        };
+        let mut cands: Vec<Cand> = Vec::new();
+        // the last day the sentences so far named
+        let mut anchor: Option<NaiveDate> = None;
+        // the languages a sentence may be written in instead of the article's (cues of
+        // each looked for only where its commonest word is)
+        let mut others: Vec<&LangLex> = Vec::new();
+        for (si, r) in sents.iter().enumerate() {
+            let s = &text[r.clone()];
+            let own_cues = l.may_hold(s);
+            others.clear();
+            others.extend(
+                self.langs
+                    .others(li)
+                    .filter(|o| s.contains(o.marker.as_str()) && o.may_hold(s)),
+            );
+            if !own_cues && others.is_empty() {
+                continue;
+            }
+            let toks = tokenize(s, r.start);
+            // a sentence plainly in another language (a post quoted in English in a
+            // Spanish article) is read with that language's lexicons
+            let l = match others.iter().find(|o| written_in(o, l, &toks)) {
+                Some(o) => *o,
+                None if own_cues => l,
+                None => continue,
+            };
+            let ctx = SentCtx::new(text, r.clone(), toks);
+            // the source is read only for sentences that yield something
+            let before = cands.len();
+            self.sentence(l, &ctx, published, year_ref, &mut anchor, &mut cands);
+            if cands.len() > before {
+                let src = self.source_of(l, &ctx, si, sents, text, &mut sources);
+                for c in &mut cands[before..] {
+                    if src != Source::outlet() {
+                        attribution::set_source(&mut c.report, &src);
+                        for p in c.parts.iter_mut() {
+                            attribution::set_source(p, &src);
+                        }
+                    } else if let Some(subj) = c.subject.take() {
+                        attribution::set_source(&mut c.report, &subj);
+                    }
+                }
+            }
+        }
+        let mut reports = merge::merge(cands);
+        // an event last possible two years before publication is the story's history ("the
+        // Sept. 11, 2001, attacks", "the 1989 invasion"), not news of the events it reports
+        if let Some(horizon) = published.and_then(|p| p.checked_sub_days(chrono::Days::new(730))) {
+            reports.retain(|r| {
+                r.kind != ReportKind::Event
+                    || r.date
+                        .as_deref()
+                        .and_then(dating::latest_day)
+                        .is_none_or(|d| d >= horizon)
+            });
+        }
+        reports
+    }
+}
+
+#[cfg(test)]
+mod testing {
+    //! Helpers for the stages' tests: one extractor, and a sentence read with it.
+
+    use super::sentence::{SentCtx, Sentence};
+    use super::Extractor;
+    use crate::lexicon::LangLex;
+    use crate::tokens::tokenize;
+
+    pub(super) fn extractor() -> &'static Extractor {
+        static EX: std::sync::OnceLock<Extractor> = std::sync::OnceLock::new();
+        EX.get_or_init(Extractor::new)
+    }
+
+    pub(super) fn en() -> &'static LangLex {
+        let ex = extractor();
+        ex.langs.lex(ex.langs.index("en").unwrap())
+    }
+
+    pub(super) fn es() -> &'static LangLex {
+        let ex = extractor();
+        ex.langs.lex(ex.langs.index("es").unwrap())
+    }
+
+    /// `text` as one sentence.
+    pub(super) fn sentence_ctx(text: &str) -> SentCtx<'_> {
+        SentCtx::new(text, 0..text.len(), tokenize(text, 0))
+    }
+
+    /// `text` read as one sentence of an article published on Wednesday 5 November 2025
+    /// (leaked: tests only).
+    pub(super) fn analyse(l: &'static LangLex, text: &str) -> Sentence<'static> {
+        let text: &'static str = Box::leak(text.to_string().into_boxed_str());
+        let ctx: &'static SentCtx<'static> = Box::leak(Box::new(sentence_ctx(text)));
+        extractor().analyse(
+            l,
+            ctx,
+            chrono::NaiveDate::from_ymd_opt(2025, 11, 5),
+            None,
+            &mut None,
+            false,
+        )
+    }
+}

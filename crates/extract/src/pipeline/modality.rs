@@ -1,0 +1,145 @@
+//! Modality: whether an event cue tells of something that happened, was denied or
+//! negated, or is planned, proposed, threatened or hypothetical; read from the modality cues
+//! around it (`modality.tsv`), reported speech, and the cue's own tense.
+
+use crate::lexicon::{AttrCue, EventCue, Hit, LangLex, ModCue, Scope};
+use crate::tokens::Tok;
+use crate::Modality;
+
+/// The modality of the event cue `e`, and the modality cue that set it. A cue with a
+/// modality in reported speech takes it after a reporting verb ("announced that they would
+/// launch": planned); a cue that carries its own modality ("retirará") gives it to an event
+/// no other cue qualifies.
+pub(super) fn of_event<'a>(
+    l: &LangLex,
+    e: &Hit<EventCue>,
+    mods: &[Hit<'a, ModCue>],
+    killed_here: bool,
+    toks: &[Tok],
+) -> (Modality, Option<Hit<'a, ModCue>>) {
+    let (mut m, mcue) = by_cues(e, mods, killed_here, toks);
+    if let Some(h) = mcue {
+        if let Some(r) = h.value().reported {
+            let verb_before = (h.ts.saturating_sub(8)..h.ts).any(|k| {
+                l.attribution
+                    .at(toks, k)
+                    .is_some_and(|v| matches!(v.value(), AttrCue::Verb) && v.te <= h.ts)
+            });
+            if verb_before {
+                m = r;
+            }
+        }
+    }
+    let m = e
+        .value()
+        .modality
+        .filter(|_| m == Modality::Occurred)
+        .unwrap_or(m);
+    (m, mcue)
+}
+
+/// The modality of the event cue `e`, and the cue that set it. Priority: a negation
+/// right before the cue; a condition ("if") after it; the nearest plan, proposal, threat
+/// or denial before it; the nearest "could"/"would" before it; a sentence-wide cue
+/// ("options", "planning"). A finished act with a toll is not reached by sentence-wide
+/// cues or by far modal verbs.
+fn by_cues<'a>(
+    e: &Hit<EventCue>,
+    mods: &[Hit<'a, ModCue>],
+    killed_here: bool,
+    toks: &[Tok],
+) -> (Modality, Option<Hit<'a, ModCue>>) {
+    let factual = e.value().past || killed_here;
+    let mut best: Option<(usize, Hit<_>)> = None;
+    for m in mods {
+        let v = m.value();
+        let strong = matches!(v.modality, Modality::Denied | Modality::Negated);
+        let prio = if m.te <= e.ts {
+            let dist = e.ts - m.te;
+            let semicolon = toks[m.te..e.ts].iter().any(|t| t.lower == ";");
+            match v.scope {
+                Scope::Near if dist <= 1 => Some(0),
+                Scope::Near => None,
+                Scope::Before if semicolon || dist > 10 => None,
+                Scope::Before if factual && !strong && dist > 4 => None,
+                Scope::Before if v.modality == Modality::Hypothetical => Some(300 + dist),
+                Scope::Before => Some(100 + dist),
+                Scope::Any if factual && !strong => None,
+                Scope::Any => Some(200 + dist),
+            }
+        } else if m.ts == e.te
+            && v.scope == Scope::Before
+            && !factual
+            && matches!(v.modality, Modality::Hypothetical | Modality::Planned)
+        {
+            // a modal right after a noun cue: "such attacks would take place", "strikes
+            // will continue"
+            Some(300)
+        } else if m.ts >= e.te && v.scope == Scope::Any && (!factual || strong) {
+            let dist = m.ts - e.te;
+            if v.modality == Modality::Hypothetical {
+                Some(50 + dist)
+            } else {
+                Some(600 + dist)
+            }
+        } else {
+            None
+        };
+        if let Some(p) = prio {
+            if best.as_ref().is_none_or(|(b, _)| p < *b) {
+                best = Some((p, *m));
+            }
+        }
+    }
+    match best {
+        Some((_, h)) => (h.value().modality, Some(h)),
+        None => (Modality::Occurred, None),
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::super::testing::{analyse, en, es};
+    use super::*;
+
+    fn first(l: &'static LangLex, text: &str) -> Modality {
+        let s = analyse(l, text);
+        let e = s.events.first().expect("an event cue");
+        of_event(l, e, &s.mods, s.killed_here, &s.ctx.toks).0
+    }
+
+    #[test]
+    fn plans_threats_negations_and_facts() {
+        assert_eq!(
+            first(en(), "U.S. forces struck a boat in the Caribbean."),
+            Modality::Occurred
+        );
+        assert_eq!(
+            first(
+                en(),
+                "The Pentagon is planning strikes on targets inside Venezuela."
+            ),
+            Modality::Planned
+        );
+        assert_eq!(
+            first(
+                en(),
+                "Officials denied that a strike took place near the coast."
+            ),
+            Modality::Denied
+        );
+        assert_eq!(
+            first(es(), "El gobierno podría atacar objetivos en Venezuela."),
+            Modality::Hypothetical
+        );
+    }
+
+    #[test]
+    fn reported_speech_makes_a_plan() {
+        let m = first(
+            en(),
+            "Officials announced that they would launch strikes against the cartel.",
+        );
+        assert_eq!(m, Modality::Planned);
+    }
+}

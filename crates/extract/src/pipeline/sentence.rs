@@ -1,0 +1,480 @@
+//! One sentence: its tokens and clauses ([`SentCtx`]), what it holds ([`Sentence`]: cues,
+//! dates, figures, place), and the candidates it yields (events, developments, tallies,
+//! bare figures, a toll told boat by boat), in the order the stages run.
+
+use std::ops::Range;
+
+use chrono::NaiveDate;
+use sw_model::Lang;
+
+use super::breakdown::MAX_LIST_ITEMS;
+use super::dating::{self, pick_date, SentenceDates, YearFrom};
+use super::events::{self, Picked, Plan};
+use super::figures::{self, FieldFig};
+use super::places::Spanned;
+use super::report::{base_report, set_date, strike_report};
+use super::{attribution, Extractor};
+use crate::dates::DateExpr;
+use crate::lexicon::{ActorEntry, EventCue, Hit, LangLex, ModCue, TallyKind};
+use crate::tokens::{Tok, TokKind};
+use crate::{
+    Claim, ClaimField, ClaimValue, EventType, Field, Modality, Report, ReportKind, Source,
+    TargetKind,
+};
+
+/// A sentence as the stages read it: the article's text, the sentence's byte range in it,
+/// its tokens (with ranges into the article), and the clause each token is in (clauses end
+/// at commas, semicolons, colons, dashes and brackets).
+pub(super) struct SentCtx<'a> {
+    pub text: &'a str,
+    pub range: Range<usize>,
+    pub toks: Vec<Tok>,
+    pub clause: Vec<usize>,
+}
+
+impl<'a> SentCtx<'a> {
+    /// The sentence at `range` of `text`, with its tokens.
+    pub(super) fn new(text: &'a str, range: Range<usize>, toks: Vec<Tok>) -> SentCtx<'a> {
+        let mut clause = Vec::with_capacity(toks.len());
+        let mut c = 0;
+        for t in &toks {
+            if is_clause_break(t) {
+                c += 1;
+            }
+            clause.push(c);
+        }
+        SentCtx {
+            text,
+            range,
+            toks,
+            clause,
+        }
+    }
+
+    /// A claim on the bytes `span` of this sentence: its surface is what the span covers.
+    pub(super) fn claim(
+        &self,
+        field: ClaimField,
+        value: ClaimValue,
+        span: [usize; 2],
+        source: &Source,
+        modality: Modality,
+        rule: impl Into<String>,
+    ) -> Claim {
+        Claim {
+            field,
+            value,
+            surface: self.surface(span[0], span[1]).to_string(),
+            span,
+            sentence: self.span(),
+            source: source.clone(),
+            modality,
+            rule: rule.into(),
+            rival: false,
+        }
+    }
+
+    pub(super) fn span(&self) -> [usize; 2] {
+        [self.range.start, self.range.end]
+    }
+
+    pub(super) fn surface(&self, s: usize, e: usize) -> &'a str {
+        self.text.get(s..e).unwrap_or("")
+    }
+}
+
+/// Whether `toks` are plainly written in `lex`'s language rather than `other`'s: several
+/// of its function words, and more than twice as many as of the other's.
+pub(super) fn written_in(lex: &LangLex, other: &LangLex, toks: &[Tok]) -> bool {
+    let count = |l: &LangLex| {
+        toks.iter()
+            .filter(|t| l.function_words.contains(&t.lower))
+            .count()
+    };
+    let (mine, theirs) = (count(lex), count(other));
+    mine >= 4 && mine > 2 * theirs
+}
+
+/// The longest stretch read as one sentence. Real sentences are far shorter; text with no
+/// stops (a page run together, a hostile input) is cut at a space, so the work and memory
+/// spent on one sentence stay bounded.
+pub(super) const MAX_SENTENCE_BYTES: usize = 8 * 1024;
+
+/// The article's sentences. sw-text's abbreviations are those of every language it knows,
+/// whichever `lang` is.
+pub(super) fn segment(text: &str, lang: Lang) -> Vec<Range<usize>> {
+    let mut out = Vec::new();
+    for r in sw_text::segment::sentences(text, lang) {
+        let mut start = r.start;
+        while r.end - start > MAX_SENTENCE_BYTES {
+            let mut cut = start + MAX_SENTENCE_BYTES;
+            while !text.is_char_boundary(cut) {
+                cut -= 1;
+            }
+            // the last space before the cut, if the stretch has one
+            let at = text[start..cut].rfind(' ').map_or(cut, |i| start + i + 1);
+            let at = if at > start { at } else { cut };
+            out.push(start..at);
+            start = at;
+        }
+        out.push(start..r.end);
+    }
+    out
+}
+
+pub(super) fn is_clause_break(t: &Tok) -> bool {
+    t.kind == TokKind::Punct && matches!(t.lower.as_str(), "," | ";" | ":" | "—" | "–" | "(" | ")")
+}
+
+/// What a candidate is to merging.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub(super) enum CandKind {
+    Report(ReportKind),
+    /// Figures with no event cue: they join the latest event report.
+    FiguresOnly,
+    /// Tolls given vessel by vessel over several sea regions: one report per region
+    /// (`Cand::parts`), replacing the story's event that counted them all.
+    Breakdown,
+}
+
+/// A candidate report of one sentence, with what merging needs to know of it.
+#[derive(Debug, Clone)]
+pub(super) struct Cand {
+    pub kind: CandKind,
+    pub report: Report,
+    /// The date came from the sentence itself.
+    pub dated: bool,
+    /// For a development: the official body that is its subject ("The Pentagon ordered"),
+    /// the source when no one is quoted.
+    pub subject: Option<Source>,
+    /// For a breakdown: one report per sea region.
+    pub parts: Vec<Report>,
+    /// The weekday of an event dated "on Thursday" that could not be resolved.
+    pub weekday: Option<u32>,
+    /// The ordinal the event is named by ("a second strike", "el segundo ataque"): a later
+    /// mention by the same ordinal is the same event.
+    pub ordinal: Option<u32>,
+    /// The event is named by a definite singular noun ("the strike", "el ataque"): one the
+    /// article has told of already.
+    pub definite: bool,
+}
+
+impl Cand {
+    /// A candidate with nothing but its kind, report and whether the sentence dated it.
+    pub(super) fn new(kind: CandKind, report: Report, dated: bool) -> Cand {
+        Cand {
+            kind,
+            report,
+            dated,
+            subject: None,
+            parts: Vec::new(),
+            weekday: None,
+            ordinal: None,
+            definite: false,
+        }
+    }
+}
+
+/// What one sentence holds, found once and read by every stage that makes candidates.
+pub(super) struct Sentence<'a> {
+    /// The lexicons it is read with (its own language's, or those of the language a quoted
+    /// sentence is plainly written in).
+    pub l: &'a LangLex,
+    pub ctx: &'a SentCtx<'a>,
+    /// The article has told of a strike before this sentence.
+    pub article_strike: bool,
+    pub events: Vec<Hit<'a, EventCue>>,
+    /// Tally cues (a toll said to be one event's left out).
+    pub tally: Vec<Hit<'a, TallyKind>>,
+    pub dates: Vec<DateExpr>,
+    /// Two days written as one, one event each (indices in `dates`).
+    pub day_pairs: Vec<(usize, usize)>,
+    pub figs: Vec<FieldFig>,
+    pub targets: Vec<Hit<'a, TargetKind>>,
+    pub mods: Vec<Hit<'a, ModCue>>,
+    pub means: Vec<Hit<'a, String>>,
+    pub actors: Vec<Hit<'a, ActorEntry>>,
+    /// The token after each event cue: a place right there is the cue's object.
+    pub ev_ends: Vec<usize>,
+    /// Where the sentence's events happened (looked for only when it has an event cue).
+    pub place: Option<Spanned>,
+    /// One event's dead are counted here.
+    pub killed_here: bool,
+}
+
+impl Extractor {
+    /// Reads one sentence into candidates appended to `out`. `anchor` is the last day the
+    /// sentences before named ("the day before" counts from it); this one's replaces it.
+    pub(super) fn sentence(
+        &self,
+        l: &LangLex,
+        ctx: &SentCtx,
+        published: Option<NaiveDate>,
+        year_ref: Option<(YearFrom, &'static str)>,
+        anchor: &mut Option<NaiveDate>,
+        out: &mut Vec<Cand>,
+    ) {
+        // claims are made as the outlet's; the sentence's source is set on them after
+        let src = &Source::outlet();
+        let article_strike = out
+            .iter()
+            .rev()
+            .any(|c| c.report.event_type == EventType::Strike && c.kind != CandKind::FiguresOnly);
+        let s = self.analyse(l, ctx, published, year_ref, anchor, article_strike);
+        if self.breakdown_candidate(&s, src, out) {
+            return;
+        }
+        figures::tally_candidate(&s, published, src, out);
+        let plan = events::plan(&s);
+        let first_new = out.len();
+        self.event_candidates(&s, &plan, src, out);
+        dating::split_day_pairs(&s, first_new, src, out);
+        // figures beside only a development of fact belong to the story's event
+        let only_fact_devs = plan.picked.iter().all(|p| {
+            !matches!(p.e.value().event_type, EventType::Strike | EventType::Raid)
+                && p.m == Modality::Occurred
+        });
+        if only_fact_devs && s.figs.iter().any(|f| !f.tally) {
+            self.figures_candidate(&s, src, out);
+        } else if plan.picked.is_empty() && s.article_strike {
+            self.story_vessel(&s, src, out);
+        }
+    }
+
+    /// Finds what the sentence holds: cues, dates, figures, targets, actors, place.
+    pub(super) fn analyse<'a>(
+        &'a self,
+        l: &'a LangLex,
+        ctx: &'a SentCtx<'a>,
+        published: Option<NaiveDate>,
+        year_ref: Option<(YearFrom, &'static str)>,
+        anchor: &mut Option<NaiveDate>,
+        article_strike: bool,
+    ) -> Sentence<'a> {
+        let toks = &ctx.toks;
+        let events = events::find(l, toks);
+        let (mut tally, event_tolls) = events::tally_cues(l, toks, &events);
+        let SentenceDates {
+            all: dates,
+            day_pairs,
+            day_dated,
+        } = dating::sentence_dates(l, ctx, published, year_ref, anchor);
+        events::drop_dated_summaries(&mut tally, day_dated);
+        let figs = figures::figures(l, ctx, &dates, &tally, &events, &event_tolls);
+        let ev_ends: Vec<usize> = events.iter().map(|e| e.te).collect();
+        let place = if events.is_empty() {
+            None
+        } else {
+            self.place(l, ctx, &ev_ends)
+        };
+        let killed_here = figs.iter().any(|f| !f.tally && f.field == Field::Killed);
+        Sentence {
+            l,
+            ctx,
+            article_strike,
+            targets: l.targets.find_all(toks),
+            mods: l.modality.find_all(toks),
+            means: l.means.find_all(toks),
+            actors: self.langs.shared.actors.find_all(toks),
+            events,
+            tally,
+            dates,
+            day_pairs,
+            figs,
+            ev_ends,
+            place,
+            killed_here,
+        }
+    }
+
+    /// Tolls boat by boat, after the strikes were told of or in the same sentence (never in
+    /// a sentence that speaks of the campaign's totals): the candidate that replaces the
+    /// story's event. The first the story tells of them, the sentence dates them (a strike
+    /// told before gives its date when the parts are merged).
+    fn breakdown_candidate(&self, s: &Sentence, src: &Source, out: &mut Vec<Cand>) -> bool {
+        let strike_here = s
+            .events
+            .iter()
+            .find(|e| e.value().event_type == EventType::Strike);
+        let totals_here = s.tally.iter().any(|h| *h.value() != TallyKind::Total);
+        if !(s.article_strike || strike_here.is_some())
+            || totals_here
+            || s.targets.len() > MAX_LIST_ITEMS
+        {
+            return false;
+        }
+        let Some(mut parts) = self.breakdown(s.l, s.ctx, src) else {
+            return false;
+        };
+        if !s.article_strike {
+            let e = strike_here.expect("a strike cue");
+            if let Some((d, _)) = pick_date(&s.dates, &s.ctx.toks, e.ts, s.l, true) {
+                for p in parts.iter_mut() {
+                    set_date(p, d, s.ctx, src);
+                }
+            }
+        }
+        let mut c = Cand::new(CandKind::Breakdown, strike_report(s.ctx, src), false);
+        c.parts = parts;
+        out.push(c);
+        true
+    }
+
+    /// One candidate per kept event cue: at most one development, none beside an event of
+    /// violence unless a strong fact; one event per type and modality, except for events
+    /// split by their own days.
+    fn event_candidates(&self, s: &Sentence, plan: &Plan, src: &Source, out: &mut Vec<Cand>) {
+        // the split events stand for every other cue of their kind in the sentence
+        let mut seen: Vec<(EventType, Modality)> = plan
+            .picked
+            .iter()
+            .filter(|p| plan.split.iter().any(|(ts, _)| *ts == p.e.ts))
+            .map(|p| (p.e.value().event_type, p.m))
+            .collect();
+        for (pi, p) in plan.picked.iter().enumerate() {
+            let split_at = plan.split.iter().position(|(ts, _)| *ts == p.e.ts);
+            let et = p.e.value().event_type;
+            let kind = if events::kinetic_fact(p) {
+                ReportKind::Event
+            } else {
+                ReportKind::Development
+            };
+            if kind == ReportKind::Development {
+                let strong_fact = !p.e.value().weak && p.m == Modality::Occurred;
+                if (plan.occurred_kinetic && !strong_fact) || Some(pi) != plan.first_dev {
+                    continue;
+                }
+            }
+            if split_at.is_none() {
+                if seen.contains(&(et, p.m)) {
+                    continue;
+                }
+                seen.push((et, p.m));
+            }
+            out.push(self.event_report(s, plan, p, split_at, kind, src));
+        }
+    }
+
+    /// The candidate of one kept event cue: its cues, date, target, means, place, figures,
+    /// actors, and the official body that is its subject.
+    fn event_report(
+        &self,
+        s: &Sentence,
+        plan: &Plan,
+        p: &Picked,
+        split_at: Option<usize>,
+        kind: ReportKind,
+        src: &Source,
+    ) -> Cand {
+        let (l, ctx, toks) = (s.l, s.ctx, &s.ctx.toks);
+        let (e, m) = (&p.e, p.m);
+        let et = e.value().event_type;
+        let mut rep = base_report(kind, et, m, ctx, src);
+        events::claim_cues(&mut rep, s, p, src);
+        let (dated, weekday) = dating::date_event(&mut rep, s, plan, p, split_at, src);
+        self.target(&mut rep, s, e, m, src);
+        if et == EventType::Strike {
+            let means = e
+                .value()
+                .means
+                .clone()
+                .or_else(|| s.means.first().map(|h| h.value().clone()))
+                .unwrap_or_else(|| "unknown".to_string());
+            rep.means = Some(means);
+        }
+        self.place_report(&mut rep, s, m, src);
+        if kind == ReportKind::Event {
+            // split: the figures between this event and the next split one (the first also
+            // takes those before it)
+            let segment = split_at.map(|k| {
+                let from = if k == 0 { 0 } else { plan.split[k].0 };
+                let to = plan.split.get(k + 1).map_or(toks.len(), |x| x.0);
+                (from, to)
+            });
+            figures::event_figures(&mut rep, s, e, m, segment, src);
+        }
+        attribution::add_actors(&mut rep, &s.actors, ctx, src, m);
+        let noun_event = kind == ReportKind::Event && e.value().noun && !e.value().plural;
+        Cand {
+            kind: CandKind::Report(kind),
+            report: rep,
+            dated,
+            subject: attribution::subject(&s.actors, e.ts, kind),
+            parts: Vec::new(),
+            weekday,
+            ordinal: noun_event
+                .then(|| events::ordinal_before(toks, e.ts, l))
+                .flatten(),
+            definite: noun_event && events::definite_before(toks, e.ts, l),
+        }
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::super::testing::{en, es, extractor};
+    use super::*;
+
+    #[test]
+    fn a_sentence_with_no_stop_is_read_in_bounded_stretches() {
+        let text = format!(
+            "A strike hit a boat. {}",
+            "and then the boat went on ".repeat(4000)
+        );
+        let rs = segment(&text, Lang::En);
+        assert!(rs.len() > 10, "{}", rs.len());
+        // in order, within the cap, and nothing but spaces left out
+        let mut covered = 0;
+        for w in rs.windows(2) {
+            assert!(w[0].end <= w[1].start);
+            assert!(text[w[0].end..w[1].start].trim().is_empty());
+        }
+        for r in &rs {
+            assert!(r.end - r.start <= MAX_SENTENCE_BYTES);
+            covered += r.end - r.start;
+        }
+        assert!(covered >= text.trim().len() - rs.len(), "{covered}");
+        // a stretch with no space at all is cut on a character boundary
+        let text = "é".repeat(10_000);
+        for r in segment(&text, Lang::En) {
+            assert!(text.is_char_boundary(r.start) && text.is_char_boundary(r.end));
+            assert!(r.end - r.start <= MAX_SENTENCE_BYTES);
+        }
+    }
+
+    #[test]
+    fn a_quoted_sentence_is_told_by_its_function_words() {
+        let toks = crate::tokens::tokenize(
+            "The strike was carried out by the forces of the state in the Caribbean",
+            0,
+        );
+        assert!(written_in(en(), es(), &toks));
+        assert!(!written_in(es(), en(), &toks));
+    }
+
+    #[test]
+    fn one_sentence_yields_an_event_with_its_claims() {
+        let text = "U.S. forces struck a boat in the Caribbean on Monday, killing three people.";
+        let ctx = super::super::testing::sentence_ctx(text);
+        let mut out = Vec::new();
+        let mut anchor = None;
+        extractor().sentence(
+            en(),
+            &ctx,
+            NaiveDate::from_ymd_opt(2025, 11, 5),
+            None,
+            &mut anchor,
+            &mut out,
+        );
+        assert_eq!(out.len(), 1);
+        let r = &out[0].report;
+        assert_eq!(
+            (r.kind, r.date.as_deref()),
+            (ReportKind::Event, Some("2025-11-03"))
+        );
+        assert_eq!(anchor, NaiveDate::from_ymd_opt(2025, 11, 3));
+        for c in &r.claims {
+            assert_eq!(&text[c.span[0]..c.span[1]], c.surface);
+        }
+    }
+}

@@ -1,0 +1,247 @@
+//! Export writers, one module per format, and [`FORMATS`], the one list of them that the CLI's
+//! `export --format` (its help and its error for an unknown name) and the web app's
+//! `/api/export?format=` (and its OpenAPI document) read. Every column of every format is
+//! documented in `EXPORTS.md`; the CLI owns files, so writers take `&mut dyn Write`.
+//!
+//! **Adding an export** is one file and one entry in [`FORMATS`]: write `foo.rs` beside the
+//! others with `pub(super) fn write(ledger: &Ledger, out: &mut dyn Write) -> io::Result<()>`
+//! (helpers shared by several formats live here: `csv_table`, `pretty_json`, countries,
+//! outlets, dates), declare `mod foo;`, add its `ExportFormat` entry to [`FORMATS`], and document
+//! its columns in `EXPORTS.md` (a test checks that every format is named there). Nothing else
+//! lists formats.
+
+use std::io::{self, Write};
+
+use serde::Serialize;
+
+use crate::{Incident, Ledger};
+
+mod acled;
+mod csv;
+mod geojson;
+mod json;
+mod parquet;
+mod ucdp;
+
+pub use self::csv::CSV_COLUMNS;
+pub use self::parquet::{csv_column_type, ColumnType};
+pub use acled::ACLED_COLUMNS;
+pub use ucdp::UCDP_COLUMNS;
+
+/// Every export format, in the order help texts list them.
+pub static FORMATS: &[ExportFormat] = &[
+    ExportFormat {
+        name: "json",
+        extension: "json",
+        media_type: "application/json",
+        description: "the whole ledger: incidents, tallies and developments",
+        available: true,
+        write: json::write,
+    },
+    ExportFormat {
+        name: "csv",
+        extension: "csv",
+        media_type: CSV,
+        description: "one row per incident, strikewatch's own columns",
+        available: true,
+        write: csv::write,
+    },
+    ExportFormat {
+        name: "acled",
+        extension: "csv",
+        media_type: CSV,
+        description: "ACLED's columns: dated incidents and developments that occurred",
+        available: true,
+        write: acled::write,
+    },
+    ExportFormat {
+        name: "ucdp",
+        extension: "csv",
+        media_type: CSV,
+        description: "UCDP GED's columns: dated strikes and raids",
+        available: true,
+        write: ucdp::write,
+    },
+    ExportFormat {
+        name: "geojson",
+        extension: "geojson",
+        media_type: "application/geo+json",
+        description: "a FeatureCollection of points: incidents whose place has coordinates",
+        available: true,
+        write: geojson::write,
+    },
+    ExportFormat {
+        name: "parquet",
+        extension: "parquet",
+        media_type: "application/vnd.apache.parquet",
+        description: "the csv table with typed columns (builds with the `parquet` feature)",
+        available: cfg!(feature = "parquet"),
+        write: parquet::write,
+    },
+];
+
+const CSV: &str = "text/csv; charset=utf-8";
+
+/// One export format: an entry of [`FORMATS`].
+pub struct ExportFormat {
+    name: &'static str,
+    extension: &'static str,
+    media_type: &'static str,
+    description: &'static str,
+    available: bool,
+    write: fn(&Ledger, &mut dyn Write) -> io::Result<()>,
+}
+
+impl ExportFormat {
+    /// Reads a format name (case-insensitive).
+    pub fn parse(s: &str) -> Option<&'static ExportFormat> {
+        let s = s.trim();
+        FORMATS.iter().find(|f| f.name.eq_ignore_ascii_case(s))
+    }
+
+    /// The name `--format` and `?format=` take.
+    pub fn name(&self) -> &'static str {
+        self.name
+    }
+
+    /// The usual file extension.
+    pub fn extension(&self) -> &'static str {
+        self.extension
+    }
+
+    /// The HTTP `Content-Type` of the export.
+    pub fn media_type(&self) -> &'static str {
+        self.media_type
+    }
+
+    /// What the export holds, in one line.
+    pub fn description(&self) -> &'static str {
+        self.description
+    }
+
+    /// Whether this build can write the format (Parquet needs the `parquet` feature).
+    pub fn available(&self) -> bool {
+        self.available
+    }
+}
+
+impl PartialEq for ExportFormat {
+    fn eq(&self, other: &Self) -> bool {
+        self.name == other.name
+    }
+}
+
+impl Eq for ExportFormat {}
+
+impl std::fmt::Debug for ExportFormat {
+    fn fmt(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
+        f.write_str(self.name)
+    }
+}
+
+/// Writes the ledger in `format`.
+pub fn write(ledger: &Ledger, format: &ExportFormat, out: &mut dyn Write) -> io::Result<()> {
+    (format.write)(ledger, out)
+}
+
+/// `value` as pretty-printed JSON, then a newline.
+fn pretty_json(out: &mut dyn Write, value: &impl Serialize) -> io::Result<()> {
+    serde_json::to_writer_pretty(&mut *out, value)?;
+    out.write_all(b"\n")
+}
+
+fn csv_table(
+    out: &mut dyn Write,
+    header: &[&str],
+    rows: impl Iterator<Item = Vec<String>>,
+) -> io::Result<()> {
+    let mut w = ::csv::Writer::from_writer(out);
+    w.write_record(header)?;
+    for r in rows {
+        debug_assert_eq!(r.len(), header.len());
+        w.write_record(&r)?;
+    }
+    w.flush()
+}
+
+fn opt<T: ToString>(v: Option<T>) -> String {
+    v.map(|x| x.to_string()).unwrap_or_default()
+}
+
+fn outlets(i: &Incident) -> Vec<String> {
+    crate::distinct(
+        i.sources
+            .iter()
+            .filter_map(|s| s.outlet.clone().or_else(|| host(s.url.as_deref()))),
+    )
+}
+
+fn host(url: Option<&str>) -> Option<String> {
+    let u = url?;
+    let rest = u.split("://").nth(1).unwrap_or(u);
+    let h = rest.split(['/', '?', '#']).next()?;
+    Some(h.trim_start_matches("www.").to_string()).filter(|h| !h.is_empty())
+}
+
+/// Country facts for the Americas (where the campaign is): alpha-2, ISO 3166 numeric,
+/// alpha-3, name, ACLED region.
+const COUNTRIES: &[(&str, u16, &str, &str, &str)] = &[
+    ("AG", 28, "ATG", "Antigua and Barbuda", "Caribbean"),
+    ("AR", 32, "ARG", "Argentina", "South America"),
+    ("BB", 52, "BRB", "Barbados", "Caribbean"),
+    ("BO", 68, "BOL", "Bolivia", "South America"),
+    ("BR", 76, "BRA", "Brazil", "South America"),
+    ("BS", 44, "BHS", "Bahamas", "Caribbean"),
+    ("BZ", 84, "BLZ", "Belize", "Central America"),
+    ("CA", 124, "CAN", "Canada", "North America"),
+    ("CL", 152, "CHL", "Chile", "South America"),
+    ("CO", 170, "COL", "Colombia", "South America"),
+    ("CR", 188, "CRI", "Costa Rica", "Central America"),
+    ("CU", 192, "CUB", "Cuba", "Caribbean"),
+    ("DM", 212, "DMA", "Dominica", "Caribbean"),
+    ("DO", 214, "DOM", "Dominican Republic", "Caribbean"),
+    ("EC", 218, "ECU", "Ecuador", "South America"),
+    ("GD", 308, "GRD", "Grenada", "Caribbean"),
+    ("GT", 320, "GTM", "Guatemala", "Central America"),
+    ("GY", 328, "GUY", "Guyana", "South America"),
+    ("HN", 340, "HND", "Honduras", "Central America"),
+    ("HT", 332, "HTI", "Haiti", "Caribbean"),
+    ("JM", 388, "JAM", "Jamaica", "Caribbean"),
+    ("KN", 659, "KNA", "Saint Kitts and Nevis", "Caribbean"),
+    ("LC", 662, "LCA", "Saint Lucia", "Caribbean"),
+    ("MX", 484, "MEX", "Mexico", "Central America"),
+    ("NI", 558, "NIC", "Nicaragua", "Central America"),
+    ("PA", 591, "PAN", "Panama", "Central America"),
+    ("PE", 604, "PER", "Peru", "South America"),
+    ("PR", 630, "PRI", "Puerto Rico", "Caribbean"),
+    ("PY", 600, "PRY", "Paraguay", "South America"),
+    ("SR", 740, "SUR", "Suriname", "South America"),
+    ("SV", 222, "SLV", "El Salvador", "Central America"),
+    ("TT", 780, "TTO", "Trinidad and Tobago", "Caribbean"),
+    ("US", 840, "USA", "United States", "North America"),
+    ("UY", 858, "URY", "Uruguay", "South America"),
+    (
+        "VC",
+        670,
+        "VCT",
+        "Saint Vincent and the Grenadines",
+        "Caribbean",
+    ),
+    ("VE", 862, "VEN", "Venezuela", "South America"),
+];
+
+fn country(
+    a2: Option<&str>,
+) -> Option<&'static (&'static str, u16, &'static str, &'static str, &'static str)> {
+    let a2 = a2?;
+    COUNTRIES.iter().find(|c| c.0.eq_ignore_ascii_case(a2))
+}
+
+/// A full `YYYY-MM-DD` for a date of any precision (the first day of a month or week).
+fn full_date(date: &str) -> String {
+    match date.len() {
+        7 => format!("{date}-01"),
+        4 => format!("{date}-01-01"),
+        _ => date.get(..10).unwrap_or(date).to_string(),
+    }
+}

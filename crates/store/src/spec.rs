@@ -1,0 +1,429 @@
+//! Which store to open: `--db` names it as a URL-like spec, and [`open`] gives the store.
+//!
+//! `sqlite:PATH`, `sqlite://PATH` and a bare path (the default, `strikewatch.db`) name a
+//! SQLite file; `postgres://...` and `postgresql://...` are recognised so that naming a
+//! PostgreSQL server gets a clear answer until that backend exists; any other scheme is an
+//! error rather than a file with an odd name. A file whose name starts with something like a
+//! scheme (`notes:2025.db`) is named `./notes:2025.db` or `sqlite:notes:2025.db`.
+//!
+//! [`open`] returns an [`AnyStore`], an enum with one variant per backend built in, rather
+//! than a `Box<dyn Store>`: callers stay generic (`impl Store`) with static dispatch; the
+//! store keeps its auto traits (`Send`, so the web app can hold it behind a mutex and hand it
+//! to blocking tasks, with no `dyn Store + Send` spelled out everywhere); a backend's own
+//! maintenance (SQLite's integrity check) is reached by matching the variant, with no
+//! downcasting; and adding a backend is adding a variant, which the compiler then makes every
+//! `match` handle.
+
+use std::fmt;
+use std::path::{Path, PathBuf};
+use std::str::FromStr;
+
+use crate::{
+    Admission, ArticleId, ArticleRow, Counts, FailedInput, Finish, InputId, LedgerFilter,
+    LedgerList, LedgerRow, Outcome, RawInput, ReportFilter, ReportRow, Result, SearchHit,
+    SqliteStore, Store, StoreError, StoredReport,
+};
+
+/// A store named on the command line (`--db`).
+#[derive(Clone, PartialEq, Eq)]
+pub enum StoreSpec {
+    /// A SQLite file (created if missing).
+    Sqlite(PathBuf),
+    /// A PostgreSQL server, as a `postgres://` URL. Recognised, but not built into this
+    /// version: [`StoreSpec::open`] says so.
+    Postgres(String),
+}
+
+impl StoreSpec {
+    /// Reads a spec (see the module's documentation).
+    pub fn parse(spec: &str) -> Result<StoreSpec> {
+        let Some((scheme, rest)) = scheme(spec) else {
+            return if spec.is_empty() {
+                Err(StoreError::Spec("no store named (--db is empty)".into()))
+            } else {
+                Ok(StoreSpec::Sqlite(PathBuf::from(spec)))
+            };
+        };
+        match scheme.to_ascii_lowercase().as_str() {
+            "sqlite" => {
+                let path = rest.strip_prefix("//").unwrap_or(rest);
+                if path.is_empty() {
+                    return Err(StoreError::Spec(format!(
+                        "{spec} names no store file (write sqlite:PATH)"
+                    )));
+                }
+                Ok(StoreSpec::Sqlite(PathBuf::from(path)))
+            }
+            "postgres" | "postgresql" => Ok(StoreSpec::Postgres(spec.to_string())),
+            other => Err(StoreError::Spec(format!(
+                "unknown kind of store {other:?} in {} (use a file path, sqlite:PATH or \
+                 postgres://...; a file whose name contains ':' can be written ./NAME)",
+                redacted(spec)
+            ))),
+        }
+    }
+
+    /// The spec given as a path-like argument (`--db` is read as an OS string): a name that
+    /// is not valid UTF-8 can only be a file.
+    pub fn from_path(arg: &Path) -> Result<StoreSpec> {
+        match arg.to_str() {
+            Some(s) => StoreSpec::parse(s),
+            None => Ok(StoreSpec::Sqlite(arg.to_path_buf())),
+        }
+    }
+
+    /// Opens the store (creating a SQLite file if missing) and brings its schema up to date.
+    pub fn open(&self) -> Result<AnyStore> {
+        match self {
+            StoreSpec::Sqlite(path) => Ok(AnyStore::Sqlite(SqliteStore::open(path)?)),
+            StoreSpec::Postgres(_) => Err(not_built("PostgreSQL")),
+        }
+    }
+
+    /// The file of a SQLite spec, for code that still opens SQLite by path (the web app's
+    /// `serve`); for any other backend, the error [`StoreSpec::open`] gives.
+    pub fn sqlite_file(&self) -> Result<&Path> {
+        match self {
+            StoreSpec::Sqlite(path) => Ok(path),
+            StoreSpec::Postgres(_) => Err(not_built("PostgreSQL")),
+        }
+    }
+}
+
+fn not_built(backend: &str) -> StoreError {
+    StoreError::Spec(format!(
+        "{backend} is not built into this version of strikewatch; use a SQLite file \
+         (--db PATH or --db sqlite:PATH)"
+    ))
+}
+
+/// The scheme of `spec` and what follows its colon, if it has one: letters, digits, `+`, `-`
+/// or `.` after a first letter, then `:`. A single letter is a Windows drive (`C:\db`), not a
+/// scheme.
+fn scheme(spec: &str) -> Option<(&str, &str)> {
+    let (scheme, rest) = spec.split_once(':')?;
+    let mut chars = scheme.chars();
+    let first = chars.next()?;
+    let valid = first.is_ascii_alphabetic()
+        && chars.all(|c| c.is_ascii_alphanumeric() || matches!(c, '+' | '-' | '.'));
+    (valid && scheme.len() > 1).then_some((scheme, rest))
+}
+
+impl FromStr for StoreSpec {
+    type Err = StoreError;
+
+    fn from_str(s: &str) -> Result<StoreSpec> {
+        StoreSpec::parse(s)
+    }
+}
+
+/// Shows a spec without what a URL may hide: a PostgreSQL URL's password is left out.
+impl fmt::Display for StoreSpec {
+    fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
+        match self {
+            StoreSpec::Sqlite(path) => write!(f, "{}", path.display()),
+            StoreSpec::Postgres(url) => f.write_str(&redacted(url)),
+        }
+    }
+}
+
+impl fmt::Debug for StoreSpec {
+    fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
+        match self {
+            StoreSpec::Sqlite(path) => f.debug_tuple("Sqlite").field(path).finish(),
+            StoreSpec::Postgres(url) => f.debug_tuple("Postgres").field(&redacted(url)).finish(),
+        }
+    }
+}
+
+/// `url` with the password of its user info (`user:password@`) replaced by `***`.
+fn redacted(url: &str) -> String {
+    let Some((scheme, rest)) = url.split_once("://") else {
+        return url.to_string();
+    };
+    let authority_end = rest.find(['/', '?', '#']).unwrap_or(rest.len());
+    let (authority, tail) = rest.split_at(authority_end);
+    match authority.rsplit_once('@') {
+        Some((info, host)) if info.contains(':') => {
+            let user = info.split(':').next().unwrap_or_default();
+            format!("{scheme}://{user}:***@{host}{tail}")
+        }
+        _ => url.to_string(),
+    }
+}
+
+/// Opens the store `spec` names (see [`StoreSpec`]).
+pub fn open(spec: &str) -> Result<AnyStore> {
+    StoreSpec::parse(spec)?.open()
+}
+
+/// A store of any backend built in (see the module's documentation for why an enum).
+pub enum AnyStore {
+    Sqlite(SqliteStore),
+}
+
+impl AnyStore {
+    /// The backend's own consistency check: "ok" when the store is sound.
+    pub fn integrity_check(&self) -> Result<String> {
+        match self {
+            AnyStore::Sqlite(s) => s.integrity_check(),
+        }
+    }
+
+    /// A quicker structural check where the backend has one ("ok" when sound).
+    pub fn quick_check(&self) -> Result<String> {
+        match self {
+            AnyStore::Sqlite(s) => s.quick_check(),
+        }
+    }
+
+    /// The version of the store's schema in force.
+    pub fn schema_version(&self) -> Result<i64> {
+        match self {
+            AnyStore::Sqlite(s) => s.schema_version(),
+        }
+    }
+}
+
+/// Calls the same method on whichever backend the store is.
+macro_rules! each {
+    ($self:ident, $s:ident => $call:expr) => {
+        match $self {
+            AnyStore::Sqlite($s) => $call,
+        }
+    };
+}
+
+impl Store for AnyStore {
+    fn admit(&mut self, batch: &[RawInput]) -> Result<Vec<Admission>> {
+        each!(self, s => s.admit(batch))
+    }
+
+    fn record_unreadable(&mut self, locator: &str, error: &str) -> Result<InputId> {
+        each!(self, s => s.record_unreadable(locator, error))
+    }
+
+    fn finish(
+        &mut self,
+        batch: Vec<(InputId, Finish)>,
+        near_dup: f64,
+    ) -> Result<Vec<Vec<Outcome>>> {
+        each!(self, s => s.finish(batch, near_dup))
+    }
+
+    fn pending(&self, limit: usize) -> Result<Vec<(InputId, RawInput)>> {
+        each!(self, s => s.pending(limit))
+    }
+
+    fn articles(&self, limit: usize, offset: usize) -> Result<Vec<ArticleRow>> {
+        each!(self, s => s.articles(limit, offset))
+    }
+
+    fn article(&self, id: ArticleId) -> Result<Option<ArticleRow>> {
+        each!(self, s => s.article(id))
+    }
+
+    fn failed_inputs(&self, limit: usize) -> Result<Vec<FailedInput>> {
+        each!(self, s => s.failed_inputs(limit))
+    }
+
+    fn counts(&self) -> Result<Counts> {
+        each!(self, s => s.counts())
+    }
+
+    fn published_span(&self) -> Result<Option<(String, String)>> {
+        each!(self, s => s.published_span())
+    }
+
+    fn to_extract(
+        &self,
+        version: &str,
+        all: bool,
+        after: ArticleId,
+        limit: usize,
+    ) -> Result<Vec<ArticleRow>> {
+        each!(self, s => s.to_extract(version, all, after, limit))
+    }
+
+    fn put_reports(
+        &mut self,
+        version: &str,
+        batch: Vec<(ArticleId, Vec<ReportRow>)>,
+    ) -> Result<()> {
+        each!(self, s => s.put_reports(version, batch))
+    }
+
+    fn reports(
+        &self,
+        filter: ReportFilter,
+        visit: &mut dyn FnMut(StoredReport) -> bool,
+    ) -> Result<()> {
+        each!(self, s => s.reports(filter, visit))
+    }
+
+    fn reports_after(
+        &self,
+        after_article: ArticleId,
+        visit: &mut dyn FnMut(StoredReport) -> bool,
+    ) -> Result<()> {
+        each!(self, s => s.reports_after(after_article, visit))
+    }
+
+    fn report_counts(&self) -> Result<Vec<(String, i64)>> {
+        each!(self, s => s.report_counts())
+    }
+
+    fn reports_generation(&self) -> Result<i64> {
+        each!(self, s => s.reports_generation())
+    }
+
+    fn ledger_generation(&self) -> Result<Option<i64>> {
+        each!(self, s => s.ledger_generation())
+    }
+
+    fn begin_ledger(&mut self) -> Result<i64> {
+        each!(self, s => s.begin_ledger())
+    }
+
+    fn put_ledger_rows(&mut self, build: i64, list: LedgerList, rows: &[LedgerRow]) -> Result<()> {
+        each!(self, s => s.put_ledger_rows(build, list, rows))
+    }
+
+    fn publish_ledger(&mut self, build: i64, generation: i64) -> Result<()> {
+        each!(self, s => s.publish_ledger(build, generation))
+    }
+
+    fn ledger_rows(
+        &self,
+        list: LedgerList,
+        filter: &LedgerFilter,
+        visit: &mut dyn FnMut(&str) -> bool,
+    ) -> Result<()> {
+        each!(self, s => s.ledger_rows(list, filter, visit))
+    }
+
+    fn put_ledger(&mut self, generation: i64, json: &str) -> Result<()> {
+        each!(self, s => s.put_ledger(generation, json))
+    }
+
+    fn articles_after(&self, after: ArticleId, limit: usize) -> Result<Vec<ArticleRow>> {
+        each!(self, s => s.articles_after(after, limit))
+    }
+
+    fn article_text(&self, id: ArticleId) -> Result<Option<String>> {
+        each!(self, s => s.article_text(id))
+    }
+
+    fn search(&self, q: &str, limit: usize, offset: usize) -> Result<(Vec<SearchHit>, usize)> {
+        each!(self, s => s.search(q, limit, offset))
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    fn sqlite(p: &str) -> StoreSpec {
+        StoreSpec::Sqlite(PathBuf::from(p))
+    }
+
+    #[test]
+    fn paths_and_sqlite_urls_name_a_file() {
+        for (spec, file) in [
+            ("strikewatch.db", "strikewatch.db"),
+            ("/var/lib/sw/s.db", "/var/lib/sw/s.db"),
+            ("./notes:2025.db", "./notes:2025.db"),
+            ("sqlite:s.db", "s.db"),
+            ("sqlite:/tmp/s.db", "/tmp/s.db"),
+            ("sqlite://data/s.db", "data/s.db"),
+            ("sqlite:///tmp/s.db", "/tmp/s.db"),
+            ("SQLite:s.db", "s.db"),
+            ("sqlite:notes:2025.db", "notes:2025.db"),
+            (r"C:\data\s.db", r"C:\data\s.db"),
+        ] {
+            assert_eq!(StoreSpec::parse(spec).unwrap(), sqlite(file), "{spec}");
+        }
+        assert_eq!(
+            StoreSpec::from_path(Path::new("sqlite:s.db")).unwrap(),
+            sqlite("s.db")
+        );
+    }
+
+    #[test]
+    fn postgres_is_recognised_and_refused_clearly() {
+        for spec in [
+            "postgres://u:secret@db.example/sw",
+            "postgresql://localhost/sw",
+        ] {
+            let parsed = StoreSpec::parse(spec).unwrap();
+            assert!(matches!(parsed, StoreSpec::Postgres(_)), "{spec}");
+            let err = parsed.open().err().expect("not built in");
+            assert!(matches!(err, StoreError::Spec(_)), "{err:?}");
+            assert!(
+                err.to_string()
+                    .contains("PostgreSQL is not built into this version"),
+                "{err}"
+            );
+            assert!(!err.to_string().contains("secret"), "{err}");
+            assert!(parsed.sqlite_file().is_err());
+        }
+        let spec = StoreSpec::parse("postgres://u:secret@db.example:5432/sw?x=1").unwrap();
+        assert_eq!(spec.to_string(), "postgres://u:***@db.example:5432/sw?x=1");
+        assert!(!format!("{spec:?}").contains("secret"));
+        assert_eq!(
+            StoreSpec::parse("postgres://db.example/sw")
+                .unwrap()
+                .to_string(),
+            "postgres://db.example/sw"
+        );
+    }
+
+    #[test]
+    fn other_schemes_and_empty_names_are_errors() {
+        for spec in [
+            "mysql://x/y",
+            "http://example.com/s.db",
+            "notes:2025.db",
+            "",
+            "sqlite:",
+            "sqlite://",
+        ] {
+            let err = StoreSpec::parse(spec)
+                .err()
+                .unwrap_or_else(|| panic!("{spec:?} accepted"));
+            assert!(matches!(err, StoreError::Spec(_)), "{err:?}");
+        }
+        let err = StoreSpec::parse("mysql://u:secret@x/y")
+            .err()
+            .unwrap()
+            .to_string();
+        assert!(err.contains("\"mysql\""), "{err}");
+        assert!(err.contains("mysql://u:***@x/y"), "{err}");
+    }
+
+    #[test]
+    fn open_gives_a_working_store() {
+        let dir = tempfile::tempdir().unwrap();
+        let path = dir.path().join("s.db");
+        let mut store = open(&format!("sqlite:{}", path.display())).unwrap();
+        let raw = RawInput {
+            locator: "a".into(),
+            format: None,
+            bytes: b"a".to_vec(),
+            meta: None,
+        };
+        assert!(matches!(store.admit(&[raw]).unwrap()[0], Admission::New(_)));
+        assert_eq!(store.integrity_check().unwrap(), "ok");
+        assert!(store.schema_version().unwrap() > 0);
+        drop(store);
+        assert!(path.exists());
+        // generic code takes either
+        fn inputs(s: &impl Store) -> i64 {
+            s.counts().unwrap().inputs
+        }
+        assert_eq!(inputs(&open(path.to_str().unwrap()).unwrap()), 1);
+        assert_eq!(inputs(&SqliteStore::open(&path).unwrap()), 1);
+        fn is_send<T: Send>() {}
+        is_send::<AnyStore>();
+    }
+}
