@@ -7,8 +7,11 @@
 //! expected reports as false negatives. For each field a pair with equal values is a true
 //! positive; a produced value that is unpaired or wrong is a false positive; an expected
 //! value that is unpaired, wrong or missing is a false negative. Figures compare the
-//! `{low, best, high}` triple. `place.*`, `source` and `target_kind` are scored only where
-//! the expected report gives them; a date or figure absent on both sides counts nothing.
+//! `{low, best, high}` triple. `place.*`, `source`, `target_kind` and `perpetrator` are
+//! scored only where the expected report gives them; a date or figure absent on both sides
+//! counts nothing. `perpetrator` is the state of the report's perpetrator (ISO 3166 alpha-2),
+//! `non_state` for an armed group, or null. Produced `reference` reports (mentions of an
+//! earlier event) are not scored: a gold passage that only refers back expects nothing.
 //!
 //! ```
 //! use sw_extract::{eval, Extractor};
@@ -57,9 +60,15 @@ pub struct GoldReport {
     pub place: Option<serde_json::Map<String, Value>>,
     #[serde(default)]
     pub source: Option<String>,
+    /// The perpetrator's state (ISO2), `non_state`, or null.
+    #[serde(default)]
+    pub perpetrator: Option<String>,
     /// Whether `target_kind` was present in the JSON (null counts as given).
     #[serde(skip)]
     pub has_target_kind: bool,
+    /// Whether `perpetrator` was present in the JSON (null counts as given).
+    #[serde(skip)]
+    pub has_perpetrator: bool,
 }
 
 /// An expected figure.
@@ -84,6 +93,7 @@ pub fn parse_jsonl(src: &str) -> Result<Vec<GoldItem>, String> {
         if let Some(exp) = raw.get("expected").and_then(Value::as_array) {
             for (g, e) in item.expected.iter_mut().zip(exp) {
                 g.has_target_kind = e.get("target_kind").is_some();
+                g.has_perpetrator = e.get("perpetrator").is_some();
             }
         }
         out.push(item);
@@ -130,7 +140,7 @@ fn ratio(a: u32, b: u32) -> f64 {
 }
 
 /// The fields scored, in display order.
-pub const FIELDS: [&str; 15] = [
+pub const FIELDS: [&str; 16] = [
     "event",
     "modality",
     "date",
@@ -145,6 +155,7 @@ pub const FIELDS: [&str; 15] = [
     "place.country",
     "source",
     "target_kind",
+    "perpetrator",
     "kind",
 ];
 
@@ -219,6 +230,13 @@ fn produced_value(r: &Report, field: &str) -> Option<String> {
         "place.country" => r.place.as_ref().and_then(|p| p.country.clone()),
         "source" => Some(r.source.kind.as_str().to_string()),
         "target_kind" => r.target_kind.map(|t| t.as_str().to_string()),
+        "perpetrator" => r.perpetrator().and_then(|a| {
+            if a.non_state {
+                Some("non_state".to_string())
+            } else {
+                a.state.clone()
+            }
+        }),
         f => fig_triple(r, f).map(|t| format!("{t:?}")),
     }
 }
@@ -240,6 +258,7 @@ fn expected_value(g: &GoldReport, field: &str) -> (bool, Option<String>) {
             }
         }
         "source" => (g.source.is_some(), g.source.clone()),
+        "perpetrator" => (g.has_perpetrator, g.perpetrator.clone()),
         "target_kind" => (
             g.has_target_kind,
             g.target_kind
@@ -256,7 +275,7 @@ fn expected_value(g: &GoldReport, field: &str) -> (bool, Option<String>) {
     }
 }
 
-const VALUE_FIELDS: [&str; 13] = [
+const VALUE_FIELDS: [&str; 14] = [
     "modality",
     "date",
     "killed",
@@ -270,10 +289,15 @@ const VALUE_FIELDS: [&str; 13] = [
     "place.country",
     "source",
     "target_kind",
+    "perpetrator",
 ];
 
 /// Scores one passage: per-field counts and error messages.
 pub fn score_item(item: &GoldItem, produced: &[Report]) -> (BTreeMap<String, Counts>, Vec<String>) {
+    let produced: Vec<&Report> = produced
+        .iter()
+        .filter(|r| r.kind != crate::ReportKind::Reference)
+        .collect();
     let mut counts: BTreeMap<String, Counts> = BTreeMap::new();
     let mut errs = Vec::new();
     let mut used = vec![false; produced.len()];
@@ -310,7 +334,7 @@ pub fn score_item(item: &GoldItem, produced: &[Report]) -> (BTreeMap<String, Cou
         match pi {
             Some(pi) => {
                 bump("event", 1, 0, 0);
-                let p = &produced[*pi];
+                let p = produced[*pi];
                 for f in VALUE_FIELDS {
                     let (given, ev) = expected_value(g, f);
                     if !given {
