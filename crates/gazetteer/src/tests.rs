@@ -1,4 +1,5 @@
 use super::*;
+use std::collections::HashMap;
 
 fn gaz() -> Gazetteer {
     Gazetteer::embedded()
@@ -17,7 +18,14 @@ fn embedded_data_is_well_formed() {
     let g = gaz();
     assert!(g.len() > 10_000);
     assert!(!g.is_empty());
+    // The eager places are a prefix of the ids: no town or second-level division among them.
     for (i, p) in g.places().iter().enumerate() {
+        assert_eq!(p.id, PlaceId(i as u32));
+        assert!(!matches!(p.kind, PlaceKind::Locality | PlaceKind::Admin2));
+    }
+    let mut kinds = HashMap::new();
+    for (i, p) in g.iter().enumerate() {
+        *kinds.entry(format!("{:?}", p.kind)).or_insert(0) += 1;
         assert_eq!(p.id, PlaceId(i as u32));
         assert!(!p.name.is_empty());
         assert!(p.names.contains(&p.name), "{p:?}");
@@ -27,6 +35,10 @@ fn embedded_data_is_well_formed() {
         match p.kind {
             PlaceKind::Country => assert_eq!(p.precision, 4),
             PlaceKind::Admin1 => assert_eq!(p.precision, 3),
+            PlaceKind::Admin2 => {
+                assert_eq!(p.precision, 2);
+                assert!(p.country.is_some() && p.lat.is_some(), "{p:?}");
+            }
             PlaceKind::Locality => assert_eq!(p.precision, 1),
             PlaceKind::SeaRegion => {
                 assert_eq!(p.precision, 4);
@@ -37,8 +49,34 @@ fn embedded_data_is_well_formed() {
                 assert_eq!(p.precision, 5);
                 assert!(p.lat.is_none());
             }
+            PlaceKind::Feature => {
+                assert!((1..=4).contains(&p.precision), "{p:?}");
+                assert!(p.feature.is_some() && p.lat.is_some(), "{p:?}");
+                assert_eq!(p.region.is_some(), p.region_code.is_some(), "{p:?}");
+            }
+        }
+        if p.kind != PlaceKind::Feature {
+            assert!(p.feature.is_none());
         }
     }
+    for kind in ["Country", "Admin1", "Locality", "SeaRegion"] {
+        assert!(
+            kinds.get(kind).copied().unwrap_or(0) > 0,
+            "{kind}: {kinds:?}"
+        );
+    }
+    // Every country of the world.
+    assert!(kinds["Country"] >= 250);
+}
+
+/// The embedded image is what the data files compile to (the build script and
+/// `from_files` share the compiler).
+#[test]
+fn embedded_image_matches_the_data_files() {
+    let built = Gazetteer::from_files(&Gazetteer::embedded_files()).unwrap();
+    let g = gaz();
+    assert_eq!(built.len(), g.len());
+    assert_eq!(built.image.bytes[..], g.image.bytes[..]);
 }
 
 #[test]
