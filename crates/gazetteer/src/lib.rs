@@ -50,8 +50,9 @@
 //! * Short all-caps names ("US", "USA", "UK", "CDMX") and aliases flagged `case` match only
 //!   with that exact case.
 //! * Divisions and towns outside [`FOCUS_COUNTRIES`], and every second-level division,
-//!   match only when the text capitalises them ("Sanaa", "SANAA", not "sanaa"): the world's
-//!   villages share their names with many ordinary words. Countries, sea regions, features
+//!   match only when the text capitalises them ("Sanaa", "SANAA", not "sanaa"), and not as
+//!   a short word in capitals ("URI" is an acronym before it is a town): the world's villages
+//!   share their names with many ordinary words. Countries, sea regions, features
 //!   and hand-made aliases match in any case.
 //! * `data/stopnames.tsv` lists names that are ordinary words or first names: mode `never`
 //!   never matches (and consumes the text, so "Simón Bolívar" does not yield "Bolívar"
@@ -405,7 +406,7 @@ impl Image {
             if exact != NONE16 && original != self.name_of(id, exact) {
                 continue;
             }
-            if check_case && flags & compile::CAP != 0 && !starts_upper(original) {
+            if check_case && flags & compile::CAP != 0 && !proper_case(original) {
                 continue;
             }
             if out.iter().any(|c| c.id == id) {
@@ -809,11 +810,16 @@ fn text_countries(raw: &[Raw]) -> (Vec<[u8; 2]>, Vec<[u8; 2]>) {
     (named, alone)
 }
 
-/// The first letter is upper-case ("Sanaa", "SANAA", "Deir ez-Zor").
-fn starts_upper(s: &str) -> bool {
-    s.chars()
-        .find(|c| c.is_alphanumeric())
-        .is_some_and(|c| c.is_uppercase() || c.is_numeric())
+/// Written as a proper name: the first letter upper-case ("Sanaa", "SANAA", "Deir
+/// ez-Zor"), and not a short word in capitals, which is far more often an acronym ("URI",
+/// "NAN" are towns too).
+fn proper_case(s: &str) -> bool {
+    let first = s.chars().find(|c| c.is_alphanumeric());
+    if !first.is_some_and(|c| c.is_uppercase() || c.is_numeric()) {
+        return false;
+    }
+    let letters = s.chars().filter(|c| c.is_alphabetic()).count();
+    letters > 4 || s.chars().any(char::is_lowercase)
 }
 
 /// Every content word starts with an upper-case letter (or a digit).
