@@ -53,8 +53,8 @@ Methods (see data/SOURCES.md):
     (country, admin1 code, admin2 name); a generic word of another language ("Comuna",
     "Powiat", "Kommun" ...) is stripped, English/Spanish ones are kept ("Los Angeles
     County", "Provincia de Salamanca"); accents restored from a locality of the same country
-    whose name folds alike; common words, names not starting with a capital letter and
-    names equal to their country or admin1 are left out.
+    whose name folds alike; one-word names that are common words, names not starting with a
+    capital letter and names equal to their country or admin1 are left out.
   * Admin1 / admin2 / country point: coordinate-wise MEDIAN of the division's / country's
     cities1000 rows (robust to outlying islands); population = sum of those rows'
     populations (divisions) or GeoNames country population (country). A country with no
@@ -525,7 +525,7 @@ def main():
             name = name.replace(core, shown[1])
             core = shown[1]
         alts = [core] if keep_full and fold(core) != fold(name) else []
-        bad = (letters(core) < 3 or not core[:1].isupper() or is_common(core)
+        bad = (letters(core) < 3 or not core[:1].isupper() or (" " not in core and is_common(core))
                or fold(core) in country_names
                or fold(core) == fold(a1) or fold(name) == fold(a1))
         if bad:

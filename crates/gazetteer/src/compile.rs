@@ -493,6 +493,9 @@ fn parse(d: &DataFiles<'_>) -> Result<(Vec<Rec>, Vec<Name>, Vec<(String, u8)>, u
             }
         }
         let p = &mut recs[id as usize];
+        // An alias of a place whose own names need a capital letter needs one too: "Saná"
+        // for Sanaa must not match the Spanish word "sana".
+        let cap = needs_cap(p);
         if flags.contains(&"display") {
             if p.kind == K_ADMIN1 {
                 renamed_admin1.insert(
@@ -515,7 +518,7 @@ fn parse(d: &DataFiles<'_>) -> Result<(Vec<Rec>, Vec<Name>, Vec<(String, u8)>, u
             idx: idx as u32,
             case_sensitive: flags.contains(&"case"),
             prefer: flags.contains(&"prefer"),
-            cap: false,
+            cap,
         });
     }
     if !renamed_admin1.is_empty() {

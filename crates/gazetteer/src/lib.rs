@@ -19,7 +19,7 @@
 //! is no global state. Build one [`Gazetteer`] (about a millisecond) and pass it around.
 //!
 //! ```
-//! use sw_gazetteer::{Gazetteer, PlaceKind};
+//! use sw_gazetteer::{Context, Gazetteer, PlaceKind};
 //!
 //! let gaz = Gazetteer::embedded();
 //! let text = "A strike off the coast of Venezuela; another in the PACIFICO oriental, near Culiacan.";
@@ -37,6 +37,16 @@
 //! assert_eq!(culiacan.name, "Culiacán");
 //! assert_eq!(culiacan.admin1.as_deref(), Some("Sinaloa"));
 //! assert_eq!(culiacan.precision, 1);
+//!
+//! // A shared name is chosen by the text's context: a country named in it, ...
+//! let text = "Aircraft struck a base near Palmyra, in central Syria.";
+//! assert_eq!(gaz.get(gaz.find(text)[0].place).country.as_deref(), Some("SY"));
+//! // ... or one the caller knows from the rest of the article.
+//! let ctx = Context::from_countries(["SY"]);
+//! let m = &gaz.find_with_context("Explosions were heard in Palmira.", &ctx)[0];
+//! assert_eq!(gaz.get(m.place).country.as_deref(), Some("SY"));
+//! let m = &gaz.find("Explosions were heard in Palmira.")[0];
+//! assert_eq!(gaz.get(m.place).country.as_deref(), Some("CO"));
 //! ```
 //!
 //! # Matching rules
@@ -52,8 +62,8 @@
 //! * Divisions and towns outside [`FOCUS_COUNTRIES`], and every second-level division,
 //!   match only when the text capitalises them ("Sanaa", "SANAA", not "sanaa"), and not as
 //!   a short word in capitals ("URI" is an acronym before it is a town): the world's villages
-//!   share their names with many ordinary words. Countries, sea regions, features
-//!   and hand-made aliases match in any case.
+//!   share their names with many ordinary words. So do their aliases ("Saná" for Sanaa is
+//!   not the Spanish word "sana"). Countries, sea regions and features match in any case.
 //! * `data/stopnames.tsv` lists names that are ordinary words or first names: mode `never`
 //!   never matches (and consumes the text, so "Simón Bolívar" does not yield "Bolívar"
 //!   when listed); mode `capitalized` matches only when every content word is capitalised
