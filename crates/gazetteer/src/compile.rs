@@ -52,7 +52,8 @@ pub struct DataFiles<'a> {
 }
 
 /// Countries this project reports on (the campaign's region plus the US); their
-/// divisions and towns are preferred over namesakes elsewhere, and match in any case.
+/// divisions and towns are preferred over namesakes elsewhere, and (the US's excepted)
+/// match in any case.
 pub const FOCUS_COUNTRIES: &[&str] = &[
     "AG", "AW", "BB", "BQ", "BS", "BZ", "CO", "CR", "CU", "CW", "DM", "DO", "EC", "GD", "GT", "HN",
     "HT", "JM", "KN", "LC", "MX", "NI", "PA", "PE", "PR", "SV", "TT", "US", "VC", "VE",
@@ -223,13 +224,16 @@ fn is_focus(country: Option<&str>) -> bool {
     country.is_some_and(|c| FOCUS_COUNTRIES.contains(&c))
 }
 
-/// Whether the names of this place (from the data files, not aliases) match only when
-/// capitalised: divisions and towns outside the focus countries, and every second-level
+/// Whether the names of this place (and its aliases) match only when capitalised:
+/// divisions and towns outside the Latin American focus countries (the US's too: its
+/// thousands of small towns have names like "The Hideout"), and every second-level
 /// division.
 fn needs_cap(r: &Rec) -> bool {
     match r.kind {
         K_ADMIN2 => true,
-        K_ADMIN1 | K_LOCALITY => !is_focus(r.country.as_deref()),
+        K_ADMIN1 | K_LOCALITY => {
+            r.country.as_deref() == Some("US") || !is_focus(r.country.as_deref())
+        }
         _ => false,
     }
 }

@@ -59,8 +59,8 @@
 //!   non-overlapping ("off the coast of Venezuela" is one mention, not "Venezuela").
 //! * Short all-caps names ("US", "USA", "UK", "CDMX") and aliases flagged `case` match only
 //!   with that exact case.
-//! * Divisions and towns outside [`FOCUS_COUNTRIES`], and every second-level division,
-//!   match only when the text capitalises them ("Sanaa", "SANAA", not "sanaa"), and not as
+//! * Divisions and towns outside [`FOCUS_COUNTRIES`] or in the US, and every second-level
+//!   division, match only when the text capitalises them ("Sanaa", "SANAA", not "sanaa"), and not as
 //!   a short word in capitals ("URI" is an acronym before it is a town): the world's villages
 //!   share their names with many ordinary words. So do their aliases ("Saná" for Sanaa is
 //!   not the Spanish word "sana"). Countries, sea regions and features match in any case.

@@ -766,3 +766,14 @@ fn second_level_divisions() {
     let p = g.get(g.find("Culiacán").unwrap_first());
     assert_eq!(p.kind, PlaceKind::Locality);
 }
+
+#[test]
+fn us_towns_need_a_capital_letter() {
+    let g = gaz();
+    // Small US towns have names like ordinary phrases.
+    assert!(g.find("they met at the hideout before dawn").is_empty());
+    assert_eq!(
+        countries(&g, "in Miami, Florida"),
+        [("Miami", Some("US")), ("Florida", Some("US"))]
+    );
+}
