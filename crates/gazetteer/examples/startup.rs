@@ -16,7 +16,7 @@ fn main() {
     let t = std::time::Instant::now();
     let found = g.find(PARAGRAPH);
     let first = t.elapsed();
-    println!("embedded(): {built:?} ({} places)", g.len());
+    println!("embedded(): {built:?} ({g:?})");
     println!("first find(): {first:?}");
     for m in &found {
         let p = g.get(m.place);

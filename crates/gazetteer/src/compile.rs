@@ -14,11 +14,13 @@
 //! names     u32 string offset per name; a place's names are a run of this array
 //! extras    3 u32 string offsets (region, region code, feature class) per entry
 //! entries   ENTRY_SIZE bytes: place u32, exact-case name index u16 (NONE16: any case),
-//!           flags u8 (PREFER, CAP), pad
+//!           flags u8 (PREFER, CAP), the place's kind u8 and country (2 bytes), pad 2:
+//!           what `find` needs of a candidate, read in sequence
 //! keys      KEY_SIZE bytes per folded key: key string offset u32, first entry u32,
 //!           entry count u16, stop mode u8, flags u8 (IS_NAME, IS_PREFIX)
-//! table     u32 per slot: key index + 1, 0 for an empty slot (open addressing, linear
-//!           probing, FxHash of the folded key)
+//! table     SLOT_SIZE bytes per slot: key index + 1 (0 for an empty slot) and the key's
+//!           `tag`; open addressing, linear probing from `first_slot` of the FxHash of the
+//!           folded key
 //! strings   UTF-8 strings, each preceded by its length as a u16
 //! ```
 
@@ -62,8 +64,9 @@ pub const FOCUS_COUNTRIES: &[&str] = &[
 pub(crate) const MAGIC: &[u8; 8] = b"SWGAZ\0\0\x02";
 pub(crate) const HEADER_FIELDS: usize = 12;
 pub(crate) const PLACE_SIZE: usize = 44;
-pub(crate) const ENTRY_SIZE: usize = 8;
+pub(crate) const ENTRY_SIZE: usize = 12;
 pub(crate) const KEY_SIZE: usize = 12;
+pub(crate) const SLOT_SIZE: usize = 8;
 pub(crate) const NONE: u32 = u32::MAX;
 pub(crate) const NONE16: u16 = u16::MAX;
 
@@ -123,6 +126,24 @@ pub(crate) fn fx(bytes: &[u8]) -> u64 {
         last |= u64::from(b) << (8 * i);
     }
     (h.rotate_left(5) ^ last ^ (bytes.len() as u64)).wrapping_mul(K)
+}
+
+/// The first slot to probe for a key of hash `h` in a table of `mask + 1` slots (a power of
+/// two): Fibonacci hashing of the FxHash, whose low bits alone cluster badly.
+#[inline]
+pub(crate) fn first_slot(h: u64, mask: usize) -> usize {
+    let bits = mask.count_ones();
+    if bits == 0 {
+        return 0;
+    }
+    (h.wrapping_mul(0x9E37_79B9_7F4A_7C15) >> (64 - bits)) as usize & mask
+}
+
+/// The check bits of a slot: the hash's high half, so that a probe rejects other keys
+/// without reading them.
+#[inline]
+pub(crate) fn tag(h: u64) -> u32 {
+    (h >> 32) as u32
 }
 
 /// One place before it is written out.
@@ -743,7 +764,12 @@ pub fn compile(d: &DataFiles<'_>) -> Result<Vec<u8>, DataError> {
                     entries_sec.extend_from_slice(&exact.to_le_bytes());
                     let flags = if e.prefer { PREFER } else { 0 } | if e.cap { CAP } else { 0 };
                     entries_sec.push(flags);
-                    entries_sec.push(0);
+                    let r = &recs[e.place as usize];
+                    entries_sec.push(r.kind);
+                    let cc = r.country.as_deref().unwrap_or_default().as_bytes();
+                    entries_sec.push(cc.first().copied().unwrap_or(0));
+                    entries_sec.push(cc.get(1).copied().unwrap_or(0));
+                    entries_sec.extend_from_slice(&[0, 0]);
                     n_entries += 1;
                 }
                 (first, p.entries.len().min(NONE16 as usize) as u16, p.stop)
@@ -760,17 +786,19 @@ pub fn compile(d: &DataFiles<'_>) -> Result<Vec<u8>, DataError> {
     // Hash table: at least twice as many slots as keys.
     let slots = (keys.len() * 2).next_power_of_two().max(16);
     let mask = slots - 1;
-    let mut table = vec![0u32; slots];
+    let mut table = vec![(0u32, 0u32); slots];
     for (i, (key, _, _)) in keys.iter().enumerate() {
-        let mut s = fx(key.as_bytes()) as usize & mask;
-        while table[s] != 0 {
+        let h = fx(key.as_bytes());
+        let mut s = first_slot(h, mask);
+        while table[s].0 != 0 {
             s = (s + 1) & mask;
         }
-        table[s] = i as u32 + 1;
+        table[s] = (i as u32 + 1, tag(h));
     }
-    let mut table_sec = Vec::with_capacity(slots * 4);
-    for v in table {
+    let mut table_sec = Vec::with_capacity(slots * SLOT_SIZE);
+    for (v, t) in table {
         put_u32(&mut table_sec, v);
+        put_u32(&mut table_sec, t);
     }
 
     let mut out = Vec::new();

@@ -364,14 +364,19 @@ impl Image {
     /// The key for a folded name or prefix (without padding separators).
     #[inline]
     fn key(&self, folded: &str) -> Option<Key> {
-        let mut slot = compile::fx(folded.as_bytes()) as usize & self.mask;
+        let h = compile::fx(folded.as_bytes());
+        let tag = compile::tag(h);
+        let mut slot = compile::first_slot(h, self.mask);
         loop {
-            let v = self.u32(self.table + slot * 4);
+            let at = self.table + slot * compile::SLOT_SIZE;
+            let v = self.u32(at);
             if v == 0 {
                 return None;
             }
             let at = self.keys + (v as usize - 1) * compile::KEY_SIZE;
-            if self.str_bytes(self.u32(at)) == folded.as_bytes() {
+            if self.u32(self.table + slot * compile::SLOT_SIZE + 4) == tag
+                && self.str_bytes(self.u32(at)) == folded.as_bytes()
+            {
                 let flags = self.bytes[at + 11];
                 return Some(Key {
                     first: self.u32(at + 4),
@@ -389,15 +394,6 @@ impl Image {
         self.places + id.0 as usize * compile::PLACE_SIZE
     }
 
-    fn kind(&self, id: PlaceId) -> u8 {
-        self.bytes[self.place_at(id)]
-    }
-
-    fn cc(&self, id: PlaceId) -> [u8; 2] {
-        let at = self.place_at(id);
-        [self.bytes[at + 2], self.bytes[at + 3]]
-    }
-
     /// The `i`th name of a place.
     fn name_of(&self, id: PlaceId, i: u16) -> &str {
         let at = self.place_at(id);
@@ -408,25 +404,31 @@ impl Image {
     /// The candidates of a key that the text's form `original` admits, in static order.
     fn candidates(&self, key: Key, original: &str, check_case: bool) -> Vec<Cand> {
         let mut out: Vec<Cand> = Vec::with_capacity(key.count as usize);
-        for i in 0..key.count as usize {
-            let at = self.entries + (key.first as usize + i) * compile::ENTRY_SIZE;
-            let id = PlaceId(self.u32(at));
-            let exact = self.u16(at + 4);
-            let flags = self.bytes[at + 6];
-            if exact != NONE16 && original != self.name_of(id, exact) {
+        let proper = !check_case || proper_case(original);
+        let mut had_exact = false;
+        let start = self.entries + key.first as usize * compile::ENTRY_SIZE;
+        let end = start + key.count as usize * compile::ENTRY_SIZE;
+        for e in self.bytes[start..end].chunks_exact(compile::ENTRY_SIZE) {
+            let id = PlaceId(u32::from_le_bytes([e[0], e[1], e[2], e[3]]));
+            let exact = u16::from_le_bytes([e[4], e[5]]);
+            let flags = e[6];
+            if !proper && flags & compile::CAP != 0 {
                 continue;
             }
-            if check_case && flags & compile::CAP != 0 && !proper_case(original) {
-                continue;
-            }
-            if out.iter().any(|c| c.id == id) {
+            if exact != NONE16 {
+                // A place is listed once per key, except for its exact-case forms.
+                if original != self.name_of(id, exact) || out.iter().any(|c| c.id == id) {
+                    continue;
+                }
+                had_exact = true;
+            } else if had_exact && out.iter().any(|c| c.id == id) {
                 continue;
             }
             out.push(Cand {
                 id,
                 prefer: flags & compile::PREFER != 0,
-                kind: self.kind(id),
-                cc: self.cc(id),
+                kind: e[7],
+                cc: [e[8], e[9]],
             });
         }
         out
