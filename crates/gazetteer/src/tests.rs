@@ -777,3 +777,51 @@ fn us_towns_need_a_capital_letter() {
         [("Miami", Some("US")), ("Florida", Some("US"))]
     );
 }
+
+#[test]
+fn custom_features_and_their_errors() {
+    let places =
+        "id\tkind\tname\talt\tcc\ta1\tlat\tlon\tpop\nYE\tcountry\tYemen\t\tYE\t\t15\t48\t1\n";
+    let header = "code\tclass\tcountry\tadmin1\tname\tlat\tlon\tprecision\tnames\n";
+    let files = |features: &'static str| DataFiles {
+        places,
+        sea_regions: "code\tkind\tcountry\tname\tlat\tlon\tprecision\tnames\n",
+        features,
+        aliases: "target\talias\tflags\nfeature:port_x\tPuerto X\t\n",
+        stopnames: "name\tmode\n",
+    };
+    let ok = format!("{header}port_x\tport\tYE\t\tX port\t14.8\t42.9\t1\tX port|port of X\nsea_x\tstrait\t\t\tX Strait\t12.6\t43.3\t4\tX Strait\n");
+    let ok: &'static str = Box::leak(ok.into_boxed_str());
+    let g = Gazetteer::from_files(&files(ok)).unwrap();
+    let text = "Ships left the port of X for the X Strait; en Puerto X.";
+    let got: Vec<(&str, Option<&str>, Option<&str>)> = g
+        .find(text)
+        .iter()
+        .map(|m| {
+            let p = g.get(m.place);
+            (
+                &text[m.start..m.end],
+                p.feature.as_deref(),
+                p.region_code.as_deref(),
+            )
+        })
+        .collect();
+    assert_eq!(
+        got,
+        [
+            ("port of X", Some("port"), None),
+            ("X Strait", Some("strait"), Some("sea_x")),
+            ("Puerto X", Some("port"), None)
+        ]
+    );
+    for bad in [
+        "port_x\tPort\tYE\t\tX\t1\t1\t1\tX\n",
+        "port_x\tport\tYE\t\tX\t1\t1\t9\tX\n",
+        "port_x\tport\tYEM\t\tX\t1\t1\t1\tX\n",
+        "port_x\tport\tYE\t\tX\tnorth\t1\t1\tX\n",
+    ] {
+        let text: &'static str = Box::leak(format!("{header}{bad}").into_boxed_str());
+        let e = Gazetteer::from_files(&files(text)).unwrap_err();
+        assert_eq!(e.file, "features.tsv", "{bad}");
+    }
+}
