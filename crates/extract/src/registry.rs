@@ -20,6 +20,7 @@ include!(concat!(env!("OUT_DIR"), "/embedded.rs"));
 /// The lexicons every language shares.
 const ACTORS: &str = include_str!("../lexicon/actors.tsv");
 const PLACES: &str = include_str!("../lexicon/places.tsv");
+const FORCES: &str = include_str!("../lexicon/forces.tsv");
 
 /// One registered language.
 #[derive(Debug)]
@@ -49,6 +50,10 @@ impl Registry {
             crate::lexicon::File {
                 name: "places.tsv",
                 text: PLACES,
+            },
+            crate::lexicon::File {
+                name: "forces.tsv",
+                text: FORCES,
             },
         )?;
         let mut reg = Registry {

@@ -74,10 +74,10 @@ fn occurred_strike_with_relative_date_place_and_source() {
     );
     assert_eq!(r.source.kind, SourceKind::Official);
     assert_eq!(r.source.channel.as_deref(), Some("social_media"));
-    assert!(r
-        .actors
-        .iter()
-        .any(|a| a.role == "perpetrator" && a.name == "U.S. Southern Command"));
+    // the agent is the Navy, a U.S. force: the command named in the sentence gives its state
+    let perp = r.perpetrator().expect("a perpetrator");
+    assert_eq!(perp.state.as_deref(), Some("US"), "{perp:?}");
+    assert!(!perp.non_state);
 }
 
 #[test]

@@ -405,6 +405,17 @@ pub struct Report {
     pub claims: Vec<Claim>,
 }
 
+impl EventType {
+    /// Violence that happened to people or things: a strike, a raid or an attack (not a
+    /// deployment, designation or authorization).
+    pub fn is_violent(self) -> bool {
+        matches!(
+            self,
+            EventType::Strike | EventType::Raid | EventType::Attack
+        )
+    }
+}
+
 impl Report {
     /// The report's date read with its precision, as the span of days it may fall on.
     pub fn when(&self) -> Option<When> {

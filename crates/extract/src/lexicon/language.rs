@@ -23,6 +23,27 @@ pub struct EventCue {
     pub means: Option<String>,
     /// A modality the cue itself carries (a future tense: "retirará").
     pub modality: Option<Modality>,
+    /// An event only when a state force carries it out ("clash", "killed", "repelled"):
+    /// the cue is dropped when no state force is its agent.
+    pub force: bool,
+    /// Said of a state force's action even when none is named ("abatidos", "dados de
+    /// baja"): its agent is a state force, whose state the place gives.
+    pub by_force: bool,
+}
+
+/// A word of `agents.tsv`: who may carry out an event, and the small words around agents.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum AgentKind {
+    /// A state force named generically ("troops", "militares").
+    State,
+    /// A non-state armed group named generically ("gunmen", "sicarios").
+    Group,
+    /// Before the target of an attack ("against", "contra"): what follows is struck.
+    Against,
+    /// Before a passive's agent ("by", "por").
+    By,
+    /// Opens what someone says ("that", "que"): an actor before it is the speaker.
+    That,
 }
 
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
@@ -94,6 +115,7 @@ pub enum AttrCue {
 
 /// The files a language folder must hold, each once, and no others.
 pub const FILES: &[&str] = &[
+    "agents.tsv",
     "attribution.tsv",
     "blockers.tsv",
     "dates.tsv",
@@ -349,6 +371,8 @@ pub struct LangLex {
     pub tally: PhraseSet<TallyKind>,
     pub attribution: PhraseSet<AttrCue>,
     pub blockers: PhraseSet<()>,
+    /// Agents named generically, and the markers of targets and of passive agents.
+    pub agents: PhraseSet<AgentKind>,
     pub grammar: Grammar,
     /// The language's commonest function words: which language a sentence is written in.
     pub function_words: FxSet<String>,
@@ -397,6 +421,7 @@ impl LangLex {
             modality: modality(src.file("modality.tsv")?)?,
             attribution: attribution(src.file("attribution.tsv")?)?,
             blockers: blockers(src.file("blockers.tsv")?)?,
+            agents: agents(src.file("agents.tsv")?)?,
             grammar: Grammar::load(src.file("grammar.tsv")?)?,
             events,
             figures,
@@ -458,6 +483,8 @@ fn events(file: File) -> Result<PhraseSet<EventCue>, LexiconError> {
             weak: false,
             means: None,
             modality: None,
+            force: false,
+            by_force: false,
         };
         for flag in r.opt(2).unwrap_or("").split(',').map(str::trim) {
             match flag {
@@ -466,6 +493,8 @@ fn events(file: File) -> Result<PhraseSet<EventCue>, LexiconError> {
                 "noun" => cue.noun = true,
                 "pl" => cue.plural = true,
                 "weak" => cue.weak = true,
+                "force" => cue.force = true,
+                "by_force" => cue.by_force = true,
                 f if f.starts_with("means=") => cue.means = Some(f["means=".len()..].to_string()),
                 f if f.starts_with("mod=") => {
                     cue.modality = Some(parse(r, 2, "modality", |_| {
@@ -476,6 +505,19 @@ fn events(file: File) -> Result<PhraseSet<EventCue>, LexiconError> {
             }
         }
         Ok(cue)
+    })
+}
+
+fn agents(file: File) -> Result<PhraseSet<AgentKind>, LexiconError> {
+    phrase_set(file, 2, |r| {
+        parse(r, 1, "agent kind", |k| match k {
+            "state" => Some(AgentKind::State),
+            "group" => Some(AgentKind::Group),
+            "against" => Some(AgentKind::Against),
+            "by" => Some(AgentKind::By),
+            "that" => Some(AgentKind::That),
+            _ => None,
+        })
     })
 }
 

@@ -13,9 +13,9 @@ pub mod shared;
 pub mod table;
 
 pub use language::{
-    AttrCue, CuePos, EventCue, FigCue, Grammar, LangLex, LangSource, ModCue, Scope, TallyKind,
-    FILES,
+    AgentKind, AttrCue, CuePos, EventCue, FigCue, Grammar, LangLex, LangSource, ModCue, Scope,
+    TallyKind, FILES,
 };
 pub use phrases::{Hit, Phrase, PhraseSet};
-pub use shared::{ActorEntry, ActorRole, ExtraPlace, Shared};
+pub use shared::{ActorEntry, ActorRole, ExtraPlace, ForceEntry, Shared};
 pub use table::{File, LexiconError};

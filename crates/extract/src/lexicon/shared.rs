@@ -1,6 +1,7 @@
 //! The lexicons every language shares: actors (`lexicon/actors.tsv`: commands, officials,
-//! groups, outlets, named in any language) and the place phrases the gazetteer lacks
-//! (`lexicon/places.tsv`).
+//! groups, outlets, named in any language), the place phrases the gazetteer lacks
+//! (`lexicon/places.tsv`), and the armed actors that can carry out an event
+//! (`lexicon/forces.tsv`: states' forces with their state, non-state groups).
 
 use super::phrases::phrase_set;
 use super::table::{File, LexiconError};
@@ -25,6 +26,20 @@ pub struct ActorEntry {
     pub speaks: bool,
 }
 
+/// An armed actor that can carry out a strike, raid or attack.
+#[derive(Debug, Clone)]
+pub struct ForceEntry {
+    pub canonical: String,
+    /// The state whose force it is (ISO2); `None` for a non-state group.
+    pub state: Option<String>,
+}
+
+impl ForceEntry {
+    pub fn non_state(&self) -> bool {
+        self.state.is_none()
+    }
+}
+
 #[derive(Debug, Clone)]
 pub struct ExtraPlace {
     pub country: String,
@@ -38,14 +53,16 @@ pub struct ExtraPlace {
 pub struct Shared {
     pub actors: PhraseSet<ActorEntry>,
     pub places: PhraseSet<ExtraPlace>,
+    pub forces: PhraseSet<ForceEntry>,
 }
 
 impl Shared {
     /// Loads both files; the first row that cannot be read is the error.
-    pub fn load(actors: File, places: File) -> Result<Shared, LexiconError> {
+    pub fn load(actors: File, places: File, forces: File) -> Result<Shared, LexiconError> {
         Ok(Shared {
             actors: load_actors(actors)?,
             places: load_places(places)?,
+            forces: load_forces(forces)?,
         })
     }
 }
@@ -72,6 +89,26 @@ fn load_actors(file: File) -> Result<PhraseSet<ActorEntry>, LexiconError> {
             country,
             speaks: kind == "command",
         })
+    })
+}
+
+fn load_forces(file: File) -> Result<PhraseSet<ForceEntry>, LexiconError> {
+    phrase_set(file, 4, |r| {
+        let canonical = r.col(1, "canonical name")?.to_string();
+        let state = match (r.col(2, "kind")?, r.opt(3)) {
+            ("state", Some(c)) if c.len() == 2 && c.chars().all(|x| x.is_ascii_uppercase()) => {
+                Some(c.to_string())
+            }
+            ("state", c) => {
+                return Err(r.error(format!(
+                    "a state force needs its state's two-letter code, not {c:?}"
+                )))
+            }
+            ("group", None) => None,
+            ("group", Some(c)) => return Err(r.error(format!("a group has no state ({c:?})"))),
+            (k, _) => return Err(r.error(format!("unknown kind {k:?} (state or group)"))),
+        };
+        Ok(ForceEntry { canonical, state })
     })
 }
 

@@ -147,10 +147,7 @@ pub(super) fn own_days(s: &Sentence, picked: &[Picked]) -> OwnDays {
     };
     let owned: Vec<(usize, usize)> = picked
         .iter()
-        .filter(|p| {
-            p.m == Modality::Occurred
-                && matches!(p.e.value().event_type, EventType::Strike | EventType::Raid)
-        })
+        .filter(|p| p.m == Modality::Occurred && p.e.value().event_type.is_violent())
         .filter_map(|p| own_day(&p.e).map(|d| (p.e.ts, d)))
         .collect();
     let days: std::collections::BTreeSet<Option<NaiveDate>> =

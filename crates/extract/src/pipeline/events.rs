@@ -108,7 +108,7 @@ pub(super) struct Plan<'a> {
 pub(super) fn plan<'a>(s: &Sentence<'a>) -> Plan<'a> {
     let picked = pick(s);
     let occurred_kinetic = picked.iter().any(|p| {
-        matches!(p.e.value().event_type, EventType::Strike | EventType::Raid)
+        p.e.value().event_type.is_violent()
             && matches!(
                 p.m,
                 Modality::Occurred | Modality::Denied | Modality::Negated
@@ -136,7 +136,7 @@ pub(super) fn plan<'a>(s: &Sentence<'a>) -> Plan<'a> {
 
 /// A strike or raid that happened, was denied or negated: an event, not a development.
 pub(super) fn kinetic_fact(p: &Picked) -> bool {
-    matches!(p.e.value().event_type, EventType::Strike | EventType::Raid)
+    p.e.value().event_type.is_violent()
         && matches!(
             p.m,
             Modality::Occurred | Modality::Denied | Modality::Negated
@@ -230,7 +230,7 @@ fn keep(
     mcue: Option<Hit<ModCue>>,
 ) -> bool {
     let cue = e.value();
-    if cue.weak && f.non_weak_dev && matches!(cue.event_type, EventType::Strike | EventType::Raid) {
+    if cue.weak && f.non_weak_dev && cue.event_type.is_violent() {
         return false;
     }
     if cue.plural && !keep_plural(s, f, e, m, mcue) {
@@ -346,9 +346,11 @@ pub(super) fn claim_cues(rep: &mut Report, s: &Sentence, p: &Picked, src: &Sourc
     let (e, m) = (&p.e, p.m);
     let et = e.value().event_type;
     let span = [toks[e.ts].start, toks[e.te - 1].end];
+    // the value is what the event is, its agent considered (an attack by a group); the rule
+    // names the cue's row
     rep.claims.push(Claim {
         field: ClaimField::EventType,
-        value: et.as_str().into(),
+        value: rep.event_type.as_str().into(),
         surface: ctx.surface(span[0], span[1]).to_string(),
         span,
         sentence: ctx.span(),

@@ -11,6 +11,7 @@
 //! Pure: every stage takes values and returns values; the lexicons and gazetteer are read
 //! once when the [`Extractor`] is built.
 
+mod agents;
 mod attribution;
 mod breakdown;
 mod dating;
@@ -207,16 +208,25 @@ impl Extractor {
             }
         }
         let mut reports = merge::merge(cands);
-        // an event last possible two years before publication is the story's history ("the
-        // Sept. 11, 2001, attacks", "the 1989 invasion"), not news of the events it reports
-        if let Some(horizon) = published.and_then(|p| p.checked_sub_days(chrono::Days::new(730))) {
-            reports.retain(|r| {
-                r.kind != ReportKind::Event
-                    || r.date
-                        .as_deref()
-                        .and_then(dating::latest_day)
-                        .is_none_or(|d| d >= horizon)
-            });
+        // an event that ended a year or more before the article was written is the story's
+        // history ("the Sept. 11, 2001, attacks", "the 2020 strike that killed him", an
+        // anniversary), told again: a reference, never news of a new event. With no
+        // publication date, the article's own latest full date stands for it.
+        let written = published.or_else(|| match year_ref {
+            Some((YearFrom::Before(d), _)) => Some(d),
+            _ => None,
+        });
+        if let Some(horizon) = written.and_then(|p| p.checked_sub_days(chrono::Days::new(365))) {
+            for r in reports.iter_mut() {
+                let old = r
+                    .date
+                    .as_deref()
+                    .and_then(dating::latest_day)
+                    .is_some_and(|d| d < horizon);
+                if r.kind == ReportKind::Event && old {
+                    r.kind = ReportKind::Reference;
+                }
+            }
         }
         reports
     }

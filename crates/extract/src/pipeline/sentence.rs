@@ -13,9 +13,11 @@ use super::events::{self, Picked, Plan};
 use super::figures::{self, FieldFig};
 use super::places::Spanned;
 use super::report::{base_report, set_date, strike_report};
-use super::{attribution, Extractor};
+use super::{agents, attribution, Extractor};
 use crate::dates::DateExpr;
-use crate::lexicon::{ActorEntry, EventCue, Hit, LangLex, ModCue, TallyKind};
+use crate::lexicon::{
+    ActorEntry, AgentKind, EventCue, ForceEntry, Hit, LangLex, ModCue, TallyKind,
+};
 use crate::tokens::{Tok, TokKind};
 use crate::{
     Claim, ClaimField, ClaimValue, EventType, Field, Modality, Report, ReportKind, Source,
@@ -194,12 +196,38 @@ pub(super) struct Sentence<'a> {
     pub mods: Vec<Hit<'a, ModCue>>,
     pub means: Vec<Hit<'a, String>>,
     pub actors: Vec<Hit<'a, ActorEntry>>,
+    /// Armed actors named (forces with their state, groups) and the generic agents and
+    /// markers of the sentence's language.
+    pub forces: Vec<Hit<'a, ForceEntry>>,
+    pub agents: Vec<Hit<'a, AgentKind>>,
+    /// Where the sentence's event cues (any, before agents were weighed) end.
+    pub cue_ends: Vec<usize>,
     /// The token after each event cue: a place right there is the cue's object.
     pub ev_ends: Vec<usize>,
     /// Where the sentence's events happened (looked for only when it has an event cue).
     pub place: Option<Spanned>,
     /// One event's dead are counted here.
     pub killed_here: bool,
+}
+
+impl<'a> Sentence<'a> {
+    /// What agent detection reads of the sentence.
+    pub(super) fn scene(&self) -> agents::Scene<'_> {
+        agents::Scene {
+            l: self.l,
+            ctx: self.ctx,
+            forces: &self.forces,
+            agents: &self.agents,
+            cue_ends: &self.cue_ends,
+        }
+    }
+}
+
+/// Who carried out an event, and what that makes of it.
+struct Who<'a> {
+    et: EventType,
+    agent: Option<agents::Armed>,
+    armed: &'a [agents::Armed],
 }
 
 impl Extractor {
@@ -230,10 +258,10 @@ impl Extractor {
         self.event_candidates(&s, &plan, src, out);
         dating::split_day_pairs(&s, first_new, src, out);
         // figures beside only a development of fact belong to the story's event
-        let only_fact_devs = plan.picked.iter().all(|p| {
-            !matches!(p.e.value().event_type, EventType::Strike | EventType::Raid)
-                && p.m == Modality::Occurred
-        });
+        let only_fact_devs = plan
+            .picked
+            .iter()
+            .all(|p| !p.e.value().event_type.is_violent() && p.m == Modality::Occurred);
         if only_fact_devs && s.figs.iter().any(|f| !f.tally) {
             self.figures_candidate(&s, src, out);
         } else if plan.picked.is_empty() && s.article_strike {
@@ -252,7 +280,25 @@ impl Extractor {
         article_strike: bool,
     ) -> Sentence<'a> {
         let toks = &ctx.toks;
-        let events = events::find(l, toks);
+        let forces = self.langs.shared.forces.find_all(toks);
+        let agents = l.agents.find_all(toks);
+        let mut events = events::find(l, toks);
+        let cue_ends: Vec<usize> = events.iter().map(|e| e.te).collect();
+        // a cue said only of state forces ("clash", "killed") is no cue when none is its agent
+        {
+            let scene = agents::Scene {
+                l,
+                ctx,
+                forces: &forces,
+                agents: &agents,
+                cue_ends: &cue_ends,
+            };
+            let armed = agents::armed(&scene);
+            events.retain(|e| {
+                let agent = agents::agent_of(&scene, e, &armed);
+                agents::event_type(e.value(), agent.as_ref()).is_some()
+            });
+        }
         let (mut tally, event_tolls) = events::tally_cues(l, toks, &events);
         let SentenceDates {
             all: dates,
@@ -276,6 +322,9 @@ impl Extractor {
             mods: l.modality.find_all(toks),
             means: l.means.find_all(toks),
             actors: self.langs.shared.actors.find_all(toks),
+            forces,
+            agents,
+            cue_ends,
             events,
             tally,
             dates,
@@ -331,9 +380,44 @@ impl Extractor {
             .filter(|p| plan.split.iter().any(|(ts, _)| *ts == p.e.ts))
             .map(|p| (p.e.value().event_type, p.m))
             .collect();
+        let scene = s.scene();
+        let armed = agents::armed(&scene);
+        let found: Vec<Option<agents::Armed>> = plan
+            .picked
+            .iter()
+            .map(|p| agents::agent_of(&scene, &p.e, &armed))
+            .collect();
         for (pi, p) in plan.picked.iter().enumerate() {
             let split_at = plan.split.iter().position(|(ts, _)| *ts == p.e.ts);
-            let et = p.e.value().event_type;
+            // violence told twice in one sentence ("its deadliest attack, a truck bombing
+            // that killed ...") is by the one agent named for it
+            let agent = found[pi].clone().or_else(|| {
+                let named: Vec<&agents::Armed> = found.iter().flatten().collect();
+                match named.split_first() {
+                    Some((first, rest))
+                        if p.e.value().event_type.is_violent()
+                            && rest.iter().all(|a| a.canonical == first.canonical) =>
+                    {
+                        Some((*first).clone())
+                    }
+                    _ => None,
+                }
+            });
+            let Some(et) = agents::event_type(p.e.value(), agent.as_ref()) else {
+                continue;
+            };
+            // a bare kill verb beside another cue of violence ("troops killed three in a
+            // firefight") tells of that same event
+            let bare_kill = |c: &EventCue| c.force && !c.noun;
+            if bare_kill(p.e.value())
+                && plan.picked.iter().any(|q| {
+                    q.e.ts != p.e.ts
+                        && q.e.value().event_type.is_violent()
+                        && !bare_kill(q.e.value())
+                })
+            {
+                continue;
+            }
             let kind = if events::kinetic_fact(p) {
                 ReportKind::Event
             } else {
@@ -351,12 +435,18 @@ impl Extractor {
                 }
                 seen.push((et, p.m));
             }
-            out.push(self.event_report(s, plan, p, split_at, kind, src));
+            let who = Who {
+                et,
+                agent,
+                armed: &armed,
+            };
+            out.push(self.event_report(s, plan, p, split_at, kind, &who, src));
         }
     }
 
     /// The candidate of one kept event cue: its cues, date, target, means, place, figures,
     /// actors, and the official body that is its subject.
+    #[allow(clippy::too_many_arguments)]
     fn event_report(
         &self,
         s: &Sentence,
@@ -364,11 +454,12 @@ impl Extractor {
         p: &Picked,
         split_at: Option<usize>,
         kind: ReportKind,
+        who: &Who,
         src: &Source,
     ) -> Cand {
         let (l, ctx, toks) = (s.l, s.ctx, &s.ctx.toks);
         let (e, m) = (&p.e, p.m);
-        let et = e.value().event_type;
+        let et = who.et;
         let mut rep = base_report(kind, et, m, ctx, src);
         events::claim_cues(&mut rep, s, p, src);
         let (dated, weekday) = dating::date_event(&mut rep, s, plan, p, split_at, src);
@@ -394,6 +485,15 @@ impl Extractor {
             figures::event_figures(&mut rep, s, e, m, segment, src);
         }
         attribution::add_actors(&mut rep, &s.actors, ctx, src, m);
+        agents::set_perpetrator(
+            &mut rep,
+            who.agent.clone(),
+            who.armed,
+            e.value().by_force,
+            ctx,
+            src,
+            m,
+        );
         let noun_event = kind == ReportKind::Event && e.value().noun && !e.value().plural;
         Cand {
             kind: CandKind::Report(kind),
