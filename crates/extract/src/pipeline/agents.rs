@@ -137,7 +137,7 @@ fn counted(s: &Scene, at: usize) -> bool {
     (1..=2).any(|k| {
         at >= k
             && crate::numbers::number_at(toks, at - k, "", &s.l.nums, 0)
-                .is_some_and(|n| !n.article && !n.vague && n.end_tok + k - 1 >= at)
+                .is_some_and(|n| !n.article && !n.vague && n.end_tok + k > at)
     })
 }
 

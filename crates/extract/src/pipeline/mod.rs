@@ -212,7 +212,7 @@ impl Extractor {
         // history ("the Sept. 11, 2001, attacks", "the 2020 strike that killed him", an
         // anniversary), told again: a reference, never news of a new event. With no
         // publication date, the article's own latest full date stands for it.
-        let written = published.or_else(|| match year_ref {
+        let written = published.or(match year_ref {
             Some((YearFrom::Before(d), _)) => Some(d),
             _ => None,
         });
