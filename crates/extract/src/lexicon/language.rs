@@ -31,6 +31,15 @@ pub struct EventCue {
     pub by_force: bool,
 }
 
+/// A phrase of `references.tsv`: what makes an event cue a mention of an earlier event.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum RefKind {
+    /// Places an event in a series ("of the campaign", "since the strikes began").
+    Series,
+    /// The sentence recalls history ("anniversary", "se cumplen").
+    Retrospective,
+}
+
 /// A word of `agents.tsv`: who may carry out an event, and the small words around agents.
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
 pub enum AgentKind {
@@ -130,6 +139,7 @@ pub const FILES: &[&str] = &[
     "modality.tsv",
     "months.tsv",
     "numbers.tsv",
+    "references.tsv",
     "tally.tsv",
     "targets.tsv",
     "units.tsv",
@@ -373,6 +383,8 @@ pub struct LangLex {
     pub blockers: PhraseSet<()>,
     /// Agents named generically, and the markers of targets and of passive agents.
     pub agents: PhraseSet<AgentKind>,
+    /// What makes an event cue a mention of an earlier event.
+    pub references: PhraseSet<RefKind>,
     pub grammar: Grammar,
     /// The language's commonest function words: which language a sentence is written in.
     pub function_words: FxSet<String>,
@@ -422,6 +434,7 @@ impl LangLex {
             attribution: attribution(src.file("attribution.tsv")?)?,
             blockers: blockers(src.file("blockers.tsv")?)?,
             agents: agents(src.file("agents.tsv")?)?,
+            references: references(src.file("references.tsv")?)?,
             grammar: Grammar::load(src.file("grammar.tsv")?)?,
             events,
             figures,
@@ -516,6 +529,16 @@ fn agents(file: File) -> Result<PhraseSet<AgentKind>, LexiconError> {
             "against" => Some(AgentKind::Against),
             "by" => Some(AgentKind::By),
             "that" => Some(AgentKind::That),
+            _ => None,
+        })
+    })
+}
+
+fn references(file: File) -> Result<PhraseSet<RefKind>, LexiconError> {
+    phrase_set(file, 2, |r| {
+        parse(r, 1, "reference kind", |k| match k {
+            "series" => Some(RefKind::Series),
+            "retrospective" => Some(RefKind::Retrospective),
             _ => None,
         })
     })

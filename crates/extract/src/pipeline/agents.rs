@@ -257,6 +257,8 @@ fn fill_state(a: &mut Armed, armed: &[Armed], rep: &Report) {
 pub(super) fn event_type(cue: &EventCue, agent: Option<&Armed>) -> Option<EventType> {
     let et = cue.event_type;
     match agent {
+        // fighting between groups is no state's operation, nor an attack on anyone named
+        Some(a) if cue.force && cue.noun && a.non_state => None,
         Some(a) if et.is_violent() && a.non_state => Some(EventType::Attack),
         Some(_) if et == EventType::Attack => Some(EventType::Raid),
         None if cue.force && !cue.by_force => None,

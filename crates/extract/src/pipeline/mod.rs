@@ -20,6 +20,7 @@ mod figures;
 mod merge;
 mod modality;
 mod places;
+mod references;
 mod report;
 mod sentence;
 mod undated;

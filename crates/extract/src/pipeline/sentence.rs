@@ -13,10 +13,10 @@ use super::events::{self, Picked, Plan};
 use super::figures::{self, FieldFig};
 use super::places::Spanned;
 use super::report::{base_report, set_date, strike_report};
-use super::{agents, attribution, Extractor};
+use super::{agents, attribution, references, Extractor};
 use crate::dates::DateExpr;
 use crate::lexicon::{
-    ActorEntry, AgentKind, EventCue, ForceEntry, Hit, LangLex, ModCue, TallyKind,
+    ActorEntry, AgentKind, EventCue, ForceEntry, Hit, LangLex, ModCue, RefKind, TallyKind,
 };
 use crate::tokens::{Tok, TokKind};
 use crate::{
@@ -202,6 +202,9 @@ pub(super) struct Sentence<'a> {
     pub agents: Vec<Hit<'a, AgentKind>>,
     /// Where the sentence's event cues (any, before agents were weighed) end.
     pub cue_ends: Vec<usize>,
+    /// What places its events in a series or in history.
+    pub refs: Vec<Hit<'a, RefKind>>,
+    pub published: Option<NaiveDate>,
     /// The token after each event cue: a place right there is the cue's object.
     pub ev_ends: Vec<usize>,
     /// Where the sentence's events happened (looked for only when it has an event cue).
@@ -325,6 +328,8 @@ impl Extractor {
             forces,
             agents,
             cue_ends,
+            refs: l.references.find_all(toks),
+            published,
             events,
             tally,
             dates,
@@ -440,7 +445,13 @@ impl Extractor {
                 agent,
                 armed: &armed,
             };
-            out.push(self.event_report(s, plan, p, split_at, kind, &who, src));
+            let c = self.event_report(s, plan, p, split_at, kind, &who, src);
+            if c.kind == CandKind::Report(ReportKind::Reference) {
+                // a mention of an earlier event leaves room for the sentence's own news
+                // ("in the first such attack since ..., the military struck a boat")
+                seen.retain(|x| *x != (et, p.m));
+            }
+            out.push(c);
         }
     }
 
@@ -495,6 +506,23 @@ impl Extractor {
             m,
         );
         let noun_event = kind == ReportKind::Event && e.value().noun && !e.value().plural;
+        let ordinal = noun_event
+            .then(|| events::ordinal_before(toks, e.ts, l))
+            .flatten();
+        let definite = noun_event && events::definite_before(toks, e.ts, l);
+        let day = rep
+            .date
+            .as_deref()
+            .filter(|_| dated)
+            .and_then(super::dating::latest_day);
+        let kind = if kind == ReportKind::Event
+            && references::is_reference(s, e, ordinal, definite, day)
+        {
+            rep.kind = ReportKind::Reference;
+            ReportKind::Reference
+        } else {
+            kind
+        };
         Cand {
             kind: CandKind::Report(kind),
             report: rep,
@@ -502,10 +530,8 @@ impl Extractor {
             subject: attribution::subject(&s.actors, e.ts, kind),
             parts: Vec::new(),
             weekday,
-            ordinal: noun_event
-                .then(|| events::ordinal_before(toks, e.ts, l))
-                .flatten(),
-            definite: noun_event && events::definite_before(toks, e.ts, l),
+            ordinal,
+            definite,
         }
     }
 }
