@@ -142,4 +142,32 @@ mod tests {
         );
         assert_eq!(m, Modality::Planned);
     }
+
+    /// Passages written for this test: a toll under a modal is what might happen.
+    #[test]
+    fn a_toll_under_a_modal_is_no_finished_act() {
+        use crate::ReportKind;
+        let ex = super::super::testing::extractor();
+        let p = chrono::NaiveDate::from_ymd_opt(2025, 11, 10);
+        for (lang, text) in [
+            (sw_model::Lang::En, "A first wave of strikes on cartel camps could kill dozens of gunmen if the plan is approved, officials said on Monday."),
+            (sw_model::Lang::Es, "Una primera ola de bombardeos contra campamentos podría matar a decenas de sicarios si el plan se aprueba, dijeron funcionarios el lunes."),
+            (sw_model::Lang::En, "Such a raid would kill at least ten fighters, a planner told lawmakers on Monday."),
+        ] {
+            let occurred = ex
+                .extract(text, lang, p)
+                .into_iter()
+                .filter(|r| r.kind == ReportKind::Event && r.modality == Modality::Occurred)
+                .count();
+            assert_eq!(occurred, 0, "{text}");
+        }
+        // a finished act keeps its toll
+        assert_eq!(
+            first(
+                en(),
+                "The strike killed four people in the Caribbean on Monday."
+            ),
+            Modality::Occurred
+        );
+    }
 }

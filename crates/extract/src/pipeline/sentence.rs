@@ -316,13 +316,24 @@ impl Extractor {
         } else {
             self.place(l, ctx, &ev_ends)
         };
-        let killed_here = figs.iter().any(|f| !f.tally && f.field == Field::Killed);
+        let mods = l.modality.find_all(toks);
+        // "could kill dozens", "podría matar a decenas": a toll under a modal is what might
+        // happen, no sign of a finished act
+        let modal_kill = mods.iter().any(|m| {
+            m.value().modality == Modality::Hypothetical
+                && (m.te..(m.te + 2).min(toks.len())).any(|k| {
+                    l.figures
+                        .at(toks, k)
+                        .is_some_and(|f| f.value().field == Field::Killed)
+                })
+        });
+        let killed_here = !modal_kill && figs.iter().any(|f| !f.tally && f.field == Field::Killed);
         Sentence {
             l,
             ctx,
             article_strike,
             targets: l.targets.find_all(toks),
-            mods: l.modality.find_all(toks),
+            mods,
             means: l.means.find_all(toks),
             actors: self.langs.shared.actors.find_all(toks),
             forces,
