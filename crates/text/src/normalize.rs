@@ -186,6 +186,17 @@ mod tests {
         assert_eq!(t, "Body text here.\n\nMore body.");
     }
 
+    /// Lines written for this test: a related-story teaser and a "most read" rail carry
+    /// headlines of other events that must never feed this article's events.
+    #[test]
+    fn teasers_of_other_stories_are_dropped() {
+        let t = norm(
+            "Troops clashed with gunmen on Monday.\nEn contexto: El Ejército bombardea un campamento en el sur\n\
+             Most read\nAirstrike kills twelve in the north\nMinister resigns\n\nThe army said two died.",
+        );
+        assert_eq!(t, "Troops clashed with gunmen on Monday.\n\nThe army said two died.");
+    }
+
     #[test]
     fn a_sentence_that_merely_starts_like_boilerplate_is_kept() {
         let line = "Comments made by the minister on Friday drew criticism from lawmakers in both parties.";
