@@ -327,6 +327,22 @@ pub struct Incident {
     pub references: Vec<SourceRef>,
 }
 
+impl Incident {
+    /// The incident's perpetrator: its first named perpetrator with a state or marked as a
+    /// group, else its first named one.
+    pub fn perpetrator(&self) -> Option<&ActorRef> {
+        self.perpetrators
+            .iter()
+            .find(|a| a.state.is_some() || a.non_state)
+            .or_else(|| self.perpetrators.first())
+    }
+
+    /// The state whose forces carried it out (ISO 3166 alpha-2), when known.
+    pub fn perpetrator_state(&self) -> Option<&str> {
+        self.perpetrator().and_then(|a| a.state.as_deref())
+    }
+}
+
 /// A cumulative claim ("16 strikes have killed at least 66 people since September").
 #[derive(Serialize, Deserialize, Clone, Debug, PartialEq)]
 pub struct Tally {

@@ -1235,3 +1235,64 @@ fn references_join_the_incident_they_point_to_and_never_make_one() {
     assert_eq!(streamed.len(), 1);
     assert_eq!(streamed[0].references.len(), 1);
 }
+
+/// A raid by a state's forces at home, and an attack by a group, in another state.
+fn by(mut r: Report, name: &str, state: Option<&str>, country: &str) -> Report {
+    r.target_kind = Some(TargetKind::LandSite);
+    r.place = Some(PlaceRef {
+        name: "Culiacán".into(),
+        country: Some(country.into()),
+        region: None,
+        region_code: None,
+        admin1: None,
+        lat: Some(24.8),
+        lon: Some(-107.4),
+        precision: 1,
+    });
+    r.actors = vec![Actor {
+        role: sw_model::Role::Perpetrator,
+        name: name.into(),
+        alleged: false,
+        source: Source::outlet(),
+        state: state.map(str::to_string),
+        non_state: state.is_none(),
+    }];
+    r
+}
+
+#[test]
+fn exports_name_the_perpetrator_of_each_incident() {
+    let mut c = Corpus::new();
+    let mut raid = by(
+        strike("2025-11-04", None, Some(5)),
+        "Mexican Army",
+        Some("MX"),
+        "MX",
+    );
+    raid.event_type = EventType::Raid;
+    c.add(1, 1, "2025-11-05", "es", raid);
+    let mut attack = by(strike("2025-11-02", None, Some(3)), "CJNG", None, "MX");
+    attack.event_type = EventType::Attack;
+    c.add(2, 2, "2025-11-05", "es", attack);
+    let l = c.build();
+    assert_eq!(l.incidents.len(), 2, "{}", l.to_json());
+    let raid = l
+        .incidents
+        .iter()
+        .find(|i| i.event_type == EventType::Raid)
+        .unwrap();
+    assert_eq!(raid.perpetrator_state(), Some("MX"));
+    let acled = export_str(&l, "acled");
+    assert!(acled.contains("Military Forces of Mexico"), "{acled}");
+    assert!(acled.contains("CJNG"), "{acled}");
+    assert!(!acled.contains("United States"), "{acled}");
+    let ucdp = export_str(&l, "ucdp");
+    // UCDP's table holds strikes and raids by states only
+    assert!(
+        ucdp.contains("Government of Mexico") && !ucdp.contains("CJNG"),
+        "{ucdp}"
+    );
+    let csv = export_str(&l, "csv");
+    assert!(csv.lines().next().unwrap().contains("perpetrator_state"));
+    assert!(csv.contains(",MX,"), "{csv}");
+}

@@ -194,7 +194,10 @@ mod tests {
             "Troops clashed with gunmen on Monday.\nEn contexto: El Ejército bombardea un campamento en el sur\n\
              Most read\nAirstrike kills twelve in the north\nMinister resigns\n\nThe army said two died.",
         );
-        assert_eq!(t, "Troops clashed with gunmen on Monday.\n\nThe army said two died.");
+        assert_eq!(
+            t,
+            "Troops clashed with gunmen on Monday.\n\nThe army said two died."
+        );
     }
 
     #[test]

@@ -288,7 +288,7 @@ pub fn openapi_doc() -> Value {
     let obj = |desc: &str| json!({ "description": desc, "content": { "application/json": { "schema": { "type": "object" } } } });
     let err = json!({ "description": "an error", "content": { "application/json": { "schema": { "$ref": "#/components/schemas/Error" } } } });
     let mut inc_params = json!([
-        { "name": "type", "in": "query", "schema": { "type": "string", "enum": ["strike", "raid", "deployment", "designation", "authorization"] } },
+        { "name": "type", "in": "query", "schema": { "type": "string", "enum": sw_model::EventType::ALL.iter().map(|t| t.as_str()).collect::<Vec<_>>() } },
         { "name": "from", "in": "query", "schema": { "type": "string", "format": "date" } },
         { "name": "to", "in": "query", "schema": { "type": "string", "format": "date" } },
         { "name": "region", "in": "query", "description": "a sea region code (caribbean, eastern_pacific...) or a lower-case country code", "schema": { "type": "string" } },

@@ -384,7 +384,7 @@ fn index_page(snap: &Snapshot, filter: Filter) -> Html<String> {
                 label { "Type "
                     select name="type" {
                         option value="" { "any" }
-                        @for t in ["strike", "raid", "deployment", "designation", "authorization"] {
+                        @for t in sw_model::EventType::ALL.iter().map(|t| t.as_str()) {
                             option value=(t) selected[filter.event_type.as_deref() == Some(t)] { (t) }
                         }
                     }

@@ -87,6 +87,29 @@ fn unix_day(date: Option<&str>) -> String {
 
 const US_FORCES: &str = "Military Forces of the United States (2025-)";
 
+/// ACLED's actor1 and inter1 of an incident: a state's military forces (inter 1 at home, 8
+/// abroad), a named non-state group (inter 2), or, with no perpetrator named, the campaign's
+/// (U.S. forces).
+fn actor1(i: &Incident) -> (String, u8) {
+    let Some(p) = i.perpetrator() else {
+        return (US_FORCES.to_string(), 8);
+    };
+    if p.non_state {
+        return (p.name.clone(), 2);
+    }
+    match p.state.as_deref() {
+        Some("US") | None => (US_FORCES.to_string(), 8),
+        Some(s) => {
+            let name = country(Some(s)).map_or(s, |c| c.3);
+            let home = i.place.country.as_deref() == Some(s);
+            (
+                format!("Military Forces of {name}"),
+                if home { 1 } else { 8 },
+            )
+        }
+    }
+}
+
 fn acled_incident(i: &Incident) -> Vec<String> {
     let date = full_date(i.date.as_deref().unwrap_or_default());
     let (event_type, sub) = match i.event_type {
@@ -96,6 +119,7 @@ fn acled_incident(i: &Incident) -> Vec<String> {
         ),
         EventType::Strike => ("Explosions/Remote violence", "Air/drone strike"),
         EventType::Raid => ("Battles", "Armed clash"),
+        EventType::Attack => ("Battles", "Armed clash"),
         _ => ("Strategic developments", "Other"),
     };
     let disorder = if event_type == "Strategic developments" {
@@ -119,13 +143,16 @@ fn acled_incident(i: &Incident) -> Vec<String> {
     let notes = format!(
         "On {}, {} {}{}{}. Grade: {}{}. {} independent stories; strikewatch id {}.",
         i.date.as_deref().unwrap_or(""),
-        if i.perpetrators.is_empty() {
-            "a state force"
-        } else {
-            "U.S. forces"
+        match i.perpetrator() {
+            None => "a state force".to_string(),
+            Some(p) if p.state.as_deref() == Some("US") || (p.state.is_none() && !p.non_state) => {
+                "U.S. forces".to_string()
+            }
+            Some(p) => p.name.clone(),
         },
         match i.event_type {
             EventType::Raid => "carried out a raid",
+            EventType::Attack => "carried out an attack",
             _ => "carried out a strike",
         },
         match i.target_kind.map(|t| t.as_str()) {
@@ -155,7 +182,7 @@ fn acled_incident(i: &Incident) -> Vec<String> {
     if let Some(t) = i.target_kind {
         tags.push(format!("target={}", t.as_str()));
     }
-    let inter1 = 8;
+    let (actor1, inter1) = actor1(i);
     let inter2 = 3;
     vec![
         format!("{}{}", c.map(|c| c.2).unwrap_or("XXX"), &i.id[4..]),
@@ -165,7 +192,7 @@ fn acled_incident(i: &Incident) -> Vec<String> {
         disorder.into(),
         event_type.into(),
         sub.into(),
-        US_FORCES.into(),
+        actor1,
         i.perpetrators
             .iter()
             .map(|a| a.name.as_str())

@@ -11,7 +11,7 @@ pub(super) fn write(ledger: &Ledger, out: &mut dyn Write) -> io::Result<()> {
 }
 
 /// Columns of the `csv` export.
-pub const CSV_COLUMNS: [&str; 31] = [
+pub const CSV_COLUMNS: [&str; 32] = [
     "id",
     "event_type",
     "target_kind",
@@ -41,6 +41,7 @@ pub const CSV_COLUMNS: [&str; 31] = [
     "stories",
     "reports",
     "perpetrators",
+    "perpetrator_state",
     "report_ids",
     "urls",
 ];
@@ -84,6 +85,7 @@ pub(super) fn csv_row(i: &Incident) -> Vec<String> {
             .map(|a| a.name.as_str())
             .collect::<Vec<_>>()
             .join("; "),
+        opt(i.perpetrator_state().map(str::to_string)),
         i.sources
             .iter()
             .map(|s| s.report_id.to_string())

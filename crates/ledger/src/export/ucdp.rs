@@ -107,7 +107,22 @@ fn ucdp_row(i: &Incident) -> Vec<String> {
             .or_else(|| Some(s.attributed_to.kind.as_str().to_string()))
     }));
     let published = i.sources.iter().filter_map(|s| s.published.clone()).min();
-    let americas = i.place.region_code.is_some() || c.is_some();
+    // UCDP's regions: the campaign's seas and the countries of the Americas are "Americas";
+    // the Middle East, Africa, Asia and Europe by the country's own region
+    let ucdp_region = match c.map(|c| c.4) {
+        _ if i.place.region_code.is_some() => "Americas",
+        Some("Caribbean" | "Central America" | "South America" | "North America") => "Americas",
+        Some("Middle East") => "Middle East",
+        Some(r) if r.ends_with("Africa") => "Africa",
+        Some(r) if r.ends_with("Asia") => "Asia",
+        Some("Europe") => "Europe",
+        _ => "",
+    };
+    let side_a = match i.perpetrator_state().and_then(|s| country(Some(s))) {
+        Some(p) if p.0 == "US" => "Government of United States of America".to_string(),
+        Some(p) => format!("Government of {}", p.3),
+        None => "Government of United States of America".to_string(),
+    };
     vec![
         i.id.clone(),
         i.sources
@@ -117,7 +132,7 @@ fn ucdp_row(i: &Incident) -> Vec<String> {
             .join(" "),
         full_date(date).get(..4).unwrap_or_default().to_string(),
         "3".into(),
-        "Government of United States of America".into(),
+        side_a,
         i.target_groups
             .first()
             .map(|a| a.name.clone())
@@ -153,11 +168,7 @@ fn ucdp_row(i: &Incident) -> Vec<String> {
         },
         c.map(|c| c.3.to_string()).unwrap_or_default(),
         c.map(|c| c.1.to_string()).unwrap_or_default(),
-        if americas {
-            "Americas".into()
-        } else {
-            String::new()
-        },
+        ucdp_region.to_string(),
         if matches!(i.grade, Grade::Acknowledged | Grade::Corroborated) {
             "1"
         } else {
