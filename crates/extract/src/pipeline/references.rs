@@ -45,11 +45,12 @@ pub(super) fn is_reference(
                 l.grammar.article_sg.contains(w) || l.definite.contains(w)
             }
         });
-        if (article && n >= 3) || has(RefKind::Series) {
+        // "the first strike", with no day of its own: the series' first, told again
+        let undated = dated.is_none() && named_day(s, e, true).is_none();
+        if (article && (n >= 3 || undated)) || has(RefKind::Series) {
             return true;
         }
     }
-    let _ = dated;
     match (named_day(s, e, definite), s.published) {
         (Some(d), Some(p)) => (p - d).num_days() >= TOLD_AGAIN_DAYS,
         _ => false,
@@ -106,6 +107,19 @@ mod tests {
         );
         assert_eq!(
             kinds(Lang::Es, "2025-11-20", "Los familiares de un pescador muerto en el undécimo ataque de la campaña frente a Venezuela pidieron explicaciones el miércoles."),
+            [Reference]
+        );
+        // "the first lethal action since ...", "el primer ataque, sin fecha propia": the
+        // series' first, told again
+        assert!(kinds(
+            Lang::Es,
+            "2025-12-04",
+            "Es la primera acción letal desde que Washington comenzó a desplegar buques de guerra en la región."
+        )
+        .iter()
+        .all(|k| *k != Event));
+        assert_eq!(
+            kinds(Lang::En, "2025-12-04", "The minister told reporters on Tuesday that he had watched the first strike live from his office."),
             [Reference]
         );
         // a second strike told as news is an event
