@@ -53,6 +53,11 @@ pub enum AgentKind {
     By,
     /// Opens what someone says ("that", "que"): an actor before it is the speaker.
     That,
+    /// An auxiliary of the passive ("were", "fueron"): the subject before it is the patient.
+    Passive,
+    /// A state force's post or unit ("military base", "patrulla"): violence against one by
+    /// no one named is a non-state attack.
+    Post,
 }
 
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
@@ -529,6 +534,8 @@ fn agents(file: File) -> Result<PhraseSet<AgentKind>, LexiconError> {
             "against" => Some(AgentKind::Against),
             "by" => Some(AgentKind::By),
             "that" => Some(AgentKind::That),
+            "passive" => Some(AgentKind::Passive),
+            "post" => Some(AgentKind::Post),
             _ => None,
         })
     })

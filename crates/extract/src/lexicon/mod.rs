@@ -17,5 +17,5 @@ pub use language::{
     Scope, TallyKind, FILES,
 };
 pub use phrases::{Hit, Phrase, PhraseSet};
-pub use shared::{ActorEntry, ActorRole, ExtraPlace, ForceEntry, Shared};
+pub use shared::{ActorEntry, ActorRole, ExtraPlace, ForceEntry, ForceReach, Shared};
 pub use table::{File, LexiconError};

@@ -32,6 +32,19 @@ pub struct ForceEntry {
     pub canonical: String,
     /// The state whose force it is (ISO2); `None` for a non-state group.
     pub state: Option<String>,
+    /// How far the entry names a force: a force itself, a state's name, or its adjective.
+    pub reach: ForceReach,
+}
+
+/// Where a state's name or adjective can stand for its forces.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum ForceReach {
+    /// A force, command, agency or group: anywhere an agent can be.
+    Force,
+    /// A state's name ("Israel"): the subject or beside the cue, never a target.
+    Country,
+    /// A state's adjective ("estadounidense"): beside the cue only.
+    Demonym,
 }
 
 impl ForceEntry {
@@ -95,7 +108,18 @@ fn load_actors(file: File) -> Result<PhraseSet<ActorEntry>, LexiconError> {
 fn load_forces(file: File) -> Result<PhraseSet<ForceEntry>, LexiconError> {
     phrase_set(file, 4, |r| {
         let canonical = r.col(1, "canonical name")?.to_string();
-        let state = match (r.col(2, "kind")?, r.opt(3)) {
+        let kind = r.col(2, "kind")?;
+        let reach = match kind {
+            "country" => ForceReach::Country,
+            "demonym" => ForceReach::Demonym,
+            _ => ForceReach::Force,
+        };
+        let kind = if reach == ForceReach::Force {
+            kind
+        } else {
+            "state"
+        };
+        let state = match (kind, r.opt(3)) {
             ("state", Some(c)) if c.len() == 2 && c.chars().all(|x| x.is_ascii_uppercase()) => {
                 Some(c.to_string())
             }
@@ -106,9 +130,17 @@ fn load_forces(file: File) -> Result<PhraseSet<ForceEntry>, LexiconError> {
             }
             ("group", None) => None,
             ("group", Some(c)) => return Err(r.error(format!("a group has no state ({c:?})"))),
-            (k, _) => return Err(r.error(format!("unknown kind {k:?} (state or group)"))),
+            (k, _) => {
+                return Err(r.error(format!(
+                    "unknown kind {k:?} (state, group, country or demonym)"
+                )))
+            }
         };
-        Ok(ForceEntry { canonical, state })
+        Ok(ForceEntry {
+            canonical,
+            state,
+            reach,
+        })
     })
 }
 

@@ -23,7 +23,7 @@
 //! country the event is placed in.
 
 use super::sentence::SentCtx;
-use crate::lexicon::{AgentKind, EventCue, ForceEntry, Hit, LangLex};
+use crate::lexicon::{AgentKind, EventCue, ForceEntry, ForceReach, Hit, LangLex};
 use crate::{Actor, ActorValue, ClaimField, ClaimValue, EventType, Modality, Report, Role, Source};
 
 /// What agent detection reads of a sentence: its words, the armed actors the shared
@@ -46,6 +46,8 @@ pub(super) struct Armed {
     /// The state of a state force, when known.
     pub state: Option<String>,
     pub non_state: bool,
+    /// A state's name or adjective rather than a force ("Israel", "estadounidense").
+    pub reach: ForceReach,
     /// The lexicon row that named it, for the claim's rule.
     pub rule: String,
 }
@@ -62,6 +64,7 @@ pub(super) fn armed(s: &Scene) -> Vec<Armed> {
             canonical: h.value().canonical.clone(),
             state: h.value().state.clone(),
             non_state: h.value().non_state(),
+            reach: h.value().reach,
             rule: format!("lex:forces.tsv:{}", h.phrase.text),
         })
         .collect();
@@ -82,6 +85,7 @@ pub(super) fn armed(s: &Scene) -> Vec<Armed> {
                 .to_string(),
             state: None,
             non_state: kind == AgentKind::Group,
+            reach: ForceReach::Force,
             rule: format!("lex:{}:{}", s.l.agents.file, h.phrase.text),
         });
     }
@@ -97,8 +101,19 @@ fn governed(s: &Scene, at: usize) -> bool {
             .any(|h| h.te == i && *h.value() == AgentKind::Against)
             || s.l.grammar.locative.ends_at(&s.ctx.toks, i)
     };
-    // "against the Houthis", "contra los sicarios": an article may stand between
-    marks(at) || (at >= 1 && is_article(s, at - 1) && marks(at - 1))
+    // the words between may not hold an event cue ("a los ataques militares": the marker
+    // governs the attacks, not the forces after them)
+    let cue_between = |from: usize| s.cue_ends.iter().any(|&end| end > from && end <= at);
+    // "against the Houthis", "contra los sicarios", "on a military base": up to two words
+    // may stand between
+    (0..=2).any(|k| {
+        at >= k
+            && marks(at - k)
+            && !cue_between(at - k)
+            && s.ctx.toks[at - k..at]
+                .iter()
+                .all(|t| t.kind == crate::tokens::TokKind::Word)
+    })
 }
 
 /// Whether the actor at `at` is another verb's passive agent ("operated by the gang").
@@ -106,6 +121,36 @@ fn agent_of_other(s: &Scene, at: usize) -> bool {
     s.agents
         .iter()
         .any(|h| *h.value() == AgentKind::By && h.te <= at && (h.te..at).all(|i| is_article(s, i)))
+}
+
+/// Whether the cue at `at` is a passive participle ("were attacked", "fueron atacados",
+/// "fue perpetrado"): an auxiliary of the passive right before it, or one word before.
+fn passive_at(s: &Scene, at: usize) -> bool {
+    s.agents
+        .iter()
+        .any(|h| *h.value() == AgentKind::Passive && h.te <= at && at - h.te <= 1)
+}
+
+/// Whether the cue's violence is aimed at a state force: a state force or post named as its
+/// target ("an attack on a military base", "ataque contra militares") or as the subject of
+/// its passive ("policías fueron atacados"). Struck so by no one named, it is a non-state
+/// attack.
+pub(super) fn against_state(s: &Scene, e: &Hit<EventCue>, armed: &[Armed]) -> bool {
+    let post_at = |i: usize| {
+        s.agents
+            .iter()
+            .any(|h| h.ts == i && *h.value() == AgentKind::Post)
+    };
+    let state_at = |i: usize| {
+        armed
+            .iter()
+            .any(|a| a.ts == i && !a.non_state && a.reach == ForceReach::Force)
+            || post_at(i)
+    };
+    let after = (e.te..(e.te + 6).min(s.ctx.toks.len())).any(|i| state_at(i) && governed(s, i));
+    let passive_subject = passive_at(s, e.ts)
+        && (e.ts.saturating_sub(6)..e.ts).any(|i| state_at(i) && !governed(s, i));
+    after || passive_subject
 }
 
 /// Whether "that"/"que" stands between `from` and `to`: the actor before it says something
@@ -161,37 +206,54 @@ fn only_links(s: &Scene, from: usize, to: usize, by_only: bool) -> bool {
 /// The agent of the event cue `e`, if the sentence names one.
 pub(super) fn agent_of(s: &Scene, e: &Hit<EventCue>, armed: &[Armed]) -> Option<Armed> {
     let cue = e.value();
-    // 1. beside the cue
+    let passive = passive_at(s, e.ts);
+    // 1. beside the cue ("U.S. strike"); not a count ("seven soldiers killed") nor a
+    // passive's subject
     if let Some(a) = armed.iter().rev().find(|a| {
-        a.te <= e.ts && only_links(s, a.te, e.ts, true) && !governed(s, a.ts) && a.te + 1 >= e.ts
+        a.te <= e.ts
+            && only_links(s, a.te, e.ts, true)
+            && a.te + 1 >= e.ts
+            && !counted(s, a.ts)
+            && !passive
     }) {
         return Some(a.clone());
     }
     if cue.noun {
         // "ataque estadounidense", "el ataque de sicarios", "el primer ataque fatal de los
         // hutíes": right after the noun, or after "of"/"by" with one word before it
-        // "ataques aéreos estadounidenses": one word may stand between
+        // "ataques aéreos estadounidenses", "un ataque con misiles hutíes": two words may
+        // stand between
         if let Some(a) = armed.iter().find(|a| {
             a.ts >= e.te
                 && a.ts <= e.te + 4
                 && !governed(s, a.ts)
-                && (only_links(s, e.te, a.ts, false)
-                    || (a.ts > e.te && only_links(s, e.te + 1, a.ts, false)))
+                && !counted(s, a.ts)
+                && !s.cue_ends.iter().any(|&end| end > e.te && end <= a.ts)
+                && (e.te..=(e.te + 2).min(a.ts)).any(|k| {
+                    s.ctx.toks[e.te..k]
+                        .iter()
+                        .all(|t| t.kind == crate::tokens::TokKind::Word)
+                        && only_links(s, k, a.ts, false)
+                })
         }) {
             return Some(a.clone());
         }
     }
     // a clash has two sides: when one is a state force, it is that force's operation
     if cue.force && cue.noun {
-        if let Some(a) = armed.iter().find(|a| !a.non_state && !governed(s, a.ts)) {
+        if let Some(a) = armed
+            .iter()
+            .find(|a| !a.non_state && a.reach == ForceReach::Force && !governed(s, a.ts))
+        {
             return Some(a.clone());
         }
     }
     // 2. a passive's agent: "by" right before it (but for articles)
+    let reach = if passive { 8 } else { 4 };
     let by_at = s
         .agents
         .iter()
-        .filter(|h| *h.value() == AgentKind::By && h.ts >= e.te && h.ts <= e.te + 4)
+        .filter(|h| *h.value() == AgentKind::By && h.ts >= e.te && h.ts <= e.te + reach)
         .map(|h| h.te)
         .collect::<Vec<_>>();
     if let Some(a) = armed.iter().find(|a| {
@@ -208,9 +270,11 @@ pub(super) fn agent_of(s: &Scene, e: &Hit<EventCue>, armed: &[Armed]) -> Option<
     if let Some(a) = armed
         .iter()
         .rev()
+        .filter(|_| !passive)
         .filter(|a| a.te <= e.ts && e.ts - a.te <= reach)
         .find(|a| {
-            !governed(s, a.ts)
+            a.reach != ForceReach::Demonym
+                && !governed(s, a.ts)
                 && !counted(s, a.ts)
                 && !agent_of_other(s, a.ts)
                 && !said(s, a.te, e.ts)
@@ -227,6 +291,7 @@ pub(super) fn agent_of(s: &Scene, e: &Hit<EventCue>, armed: &[Armed]) -> Option<
         a.te <= e.ts
             && e.ts - a.te <= 12
             && !a.non_state
+            && a.reach == ForceReach::Force
             && said(s, a.te, e.ts)
             && !governed(s, a.ts)
     }) {
@@ -254,9 +319,14 @@ fn fill_state(a: &mut Armed, armed: &[Armed], rep: &Report) {
 
 /// What an event cue is given its agent: `None` when the cue is an event only when a state
 /// force carries it out and none does.
-pub(super) fn event_type(cue: &EventCue, agent: Option<&Armed>) -> Option<EventType> {
+pub(super) fn event_type(
+    cue: &EventCue,
+    agent: Option<&Armed>,
+    at_state: bool,
+) -> Option<EventType> {
     let et = cue.event_type;
     match agent {
+        None if et.is_violent() && at_state && !cue.force => Some(EventType::Attack),
         // fighting between groups is no state's operation, nor an attack on anyone named
         Some(a) if cue.force && cue.noun && a.non_state => None,
         Some(a) if et.is_violent() && a.non_state => Some(EventType::Attack),
@@ -458,5 +528,44 @@ mod tests {
         );
         // a bare "killed" with no state force doing it is no event
         assert!(events(en, "Three people were killed in Port-au-Prince on Monday.").is_empty());
+    }
+
+    #[test]
+    fn violence_aimed_at_a_state_force_by_no_one_named_is_an_attack() {
+        use EventType::*;
+        let (en, es) = (Lang::En, Lang::Es);
+        assert_eq!(
+            one(
+                es,
+                "Dos policías fueron atacados a balazos el martes en Uruapan, Michoacán."
+            )
+            .0,
+            Attack
+        );
+        assert_eq!(
+            one(
+                en,
+                "An attack on a military base in Arauca on Sunday killed two soldiers."
+            )
+            .0,
+            Attack
+        );
+        // a state's adjective on what was struck names no force
+        let ev = events(
+            en,
+            "Caracas denied on Tuesday that any Venezuelan boat was attacked.",
+        );
+        assert!(ev.iter().all(|r| r.event_type != Attack), "{ev:#?}");
+    }
+
+    #[test]
+    fn the_attack_told_again_is_of_whoever_the_story_named() {
+        let ev = events(
+            Lang::En,
+            "Gunmen ambushed an army patrol near Tibú on Friday. The attack killed three soldiers, the army said.",
+        );
+        assert_eq!(ev.len(), 1, "{ev:#?}");
+        assert_eq!(ev[0].event_type, EventType::Attack);
+        assert!(ev[0].perpetrator().is_some_and(|a| a.non_state));
     }
 }

@@ -220,7 +220,8 @@ impl Merger {
         r.claims.iter().any(|c| c.rival).then_some(prior)
     }
 
-    fn event(&mut self, c: Cand) {
+    fn event(&mut self, mut c: Cand) {
+        self.agent_of_definite(&mut c);
         let mut pos = self.same_event(&c);
         let mut replaced = false;
         if pos.is_none() && c.dated && c.report.date.is_some() {
@@ -265,6 +266,44 @@ impl Merger {
             for p in std::mem::take(&mut self.pending) {
                 absorb(&mut self.out[at], p);
             }
+        }
+    }
+
+    /// "The attack, on Friday, mobilised the police": a definite mention with no agent of its
+    /// own is of the violence the article just told of, whoever did it, so it takes that
+    /// event's type and perpetrator (a group's attack, read from a bare "ataque", stays an
+    /// attack).
+    fn agent_of_definite(&self, c: &mut Cand) {
+        let r = &mut c.report;
+        if !c.definite || r.perpetrator().is_some() || !r.event_type.is_violent() {
+            return;
+        }
+        let Some(prior) = self.out.iter().rev().find(|x| {
+            x.kind == ReportKind::Event && x.event_type.is_violent() && x.modality == r.modality
+        }) else {
+            return;
+        };
+        if prior.event_type == r.event_type {
+            return;
+        }
+        let Some(who) = prior.perpetrator().cloned() else {
+            return;
+        };
+        r.event_type = prior.event_type;
+        for cl in r.claims.iter_mut() {
+            if cl.field == ClaimField::EventType {
+                cl.value = prior.event_type.as_str().into();
+            }
+        }
+        r.actors.insert(0, who);
+        if let Some(cl) = prior
+            .claims
+            .iter()
+            .find(|cl| cl.field == ClaimField::Actor(crate::Role::Perpetrator))
+        {
+            let mut cl = cl.clone();
+            cl.rule = format!("{}.told_before", cl.rule);
+            r.claims.push(cl);
         }
     }
 

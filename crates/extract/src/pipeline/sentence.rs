@@ -226,6 +226,12 @@ impl<'a> Sentence<'a> {
     }
 }
 
+/// A verb of killing said of state forces ("killed", "abatieron", "dados de baja"): the
+/// dead of an event rather than an event by itself wherever another one is at hand.
+fn bare_kill(c: &EventCue) -> bool {
+    (c.force || c.by_force) && !c.noun
+}
+
 /// Who carried out an event, and what that makes of it.
 struct Who<'a> {
     et: EventType,
@@ -251,7 +257,10 @@ impl Extractor {
             .iter()
             .rev()
             .any(|c| c.report.event_type == EventType::Strike && c.kind != CandKind::FiguresOnly);
-        let s = self.analyse(l, ctx, published, year_ref, anchor, article_strike);
+        let told = out.iter().any(|c| {
+            c.kind == CandKind::Report(ReportKind::Event) && c.report.event_type.is_violent()
+        });
+        let s = self.analyse(l, ctx, published, year_ref, anchor, (article_strike, told));
         if self.breakdown_candidate(&s, src, out) {
             return;
         }
@@ -280,7 +289,7 @@ impl Extractor {
         published: Option<NaiveDate>,
         year_ref: Option<(YearFrom, &'static str)>,
         anchor: &mut Option<NaiveDate>,
-        article_strike: bool,
+        (article_strike, told): (bool, bool),
     ) -> Sentence<'a> {
         let toks = &ctx.toks;
         let forces = self.langs.shared.forces.find_all(toks);
@@ -299,7 +308,8 @@ impl Extractor {
             let armed = agents::armed(&scene);
             events.retain(|e| {
                 let agent = agents::agent_of(&scene, e, &armed);
-                agents::event_type(e.value(), agent.as_ref()).is_some()
+                let at_state = agents::against_state(&scene, e, &armed);
+                agents::event_type(e.value(), agent.as_ref(), at_state).is_some()
             });
         }
         let (mut tally, event_tolls) = events::tally_cues(l, toks, &events);
@@ -309,6 +319,14 @@ impl Extractor {
             day_dated,
         } = dating::sentence_dates(l, ctx, published, year_ref, anchor);
         events::drop_dated_summaries(&mut tally, day_dated);
+        // "two gunmen were shot dead in the operation", with no day of its own, after the
+        // story told of its event: the dead of that event, not another
+        if told && !day_dated {
+            let kinds = events.iter().filter(|e| !bare_kill(e.value())).count();
+            if kinds == 0 {
+                events.retain(|e| !bare_kill(e.value()));
+            }
+        }
         let figs = figures::figures(l, ctx, &dates, &tally, &events, &event_tolls);
         let ev_ends: Vec<usize> = events.iter().map(|e| e.te).collect();
         let place = if events.is_empty() {
@@ -408,7 +426,13 @@ impl Extractor {
             // violence told twice in one sentence ("its deadliest attack, a truck bombing
             // that killed ...") is by the one agent named for it
             let agent = found[pi].clone().or_else(|| {
-                let named: Vec<&agents::Armed> = found.iter().flatten().collect();
+                let named: Vec<&agents::Armed> = plan
+                    .picked
+                    .iter()
+                    .zip(&found)
+                    .filter(|(q, _)| q.e.value().event_type.is_violent())
+                    .filter_map(|(_, a)| a.as_ref())
+                    .collect();
                 match named.split_first() {
                     Some((first, rest))
                         if p.e.value().event_type.is_violent()
@@ -419,12 +443,12 @@ impl Extractor {
                     _ => None,
                 }
             });
-            let Some(et) = agents::event_type(p.e.value(), agent.as_ref()) else {
+            let at_state = agents::against_state(&scene, &p.e, &armed);
+            let Some(et) = agents::event_type(p.e.value(), agent.as_ref(), at_state) else {
                 continue;
             };
             // a bare kill verb beside another cue of violence ("troops killed three in a
             // firefight") tells of that same event
-            let bare_kill = |c: &EventCue| c.force && !c.noun;
             if bare_kill(p.e.value())
                 && plan.picked.iter().any(|q| {
                     q.e.ts != p.e.ts
