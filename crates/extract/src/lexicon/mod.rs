@@ -13,8 +13,8 @@ pub mod shared;
 pub mod table;
 
 pub use language::{
-    AttrCue, CuePos, EventCue, FigCue, Grammar, LangLex, LangSource, ModCue, Scope, TallyKind,
-    FILES,
+    AttrCue, CuePos, EventCue, FigCue, FillerKind, Grammar, LangLex, LangSource, ModCue, Scope,
+    TallyKind, TollCue, FILES,
 };
 pub use phrases::{Hit, Phrase, PhraseSet};
 pub use shared::{ActorEntry, ActorRole, ExtraPlace, Shared};
