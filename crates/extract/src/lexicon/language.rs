@@ -5,10 +5,10 @@
 use aho_corasick::{AhoCorasick, AhoCorasickBuilder, MatchKind};
 
 use super::phrases::phrase_set;
-use super::table::{word_set, File, LexiconError, Row};
+use super::table::{File, LexiconError, Row};
 use super::PhraseSet;
 use crate::dates::DateLexicon;
-use crate::fxhash::FxSet;
+use crate::fxhash::{FxMap, FxSet};
 use crate::numbers::NumberLexicon;
 use crate::{EventType, Field, Modality, SourceKind, TargetKind};
 
@@ -71,6 +71,10 @@ pub enum CuePos {
 pub struct FigCue {
     pub field: Field,
     pub pos: CuePos,
+    /// The cue counts people only: a number after it counts what it kills only when people
+    /// are named after it, or nothing ("neutralized two gunmen", not "neutralized two
+    /// drones").
+    pub people: bool,
 }
 
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
@@ -116,6 +120,54 @@ impl TallyKind {
     }
 }
 
+/// The kind of a word of `fillers.tsv` that has one (a second column).
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum FillerKind {
+    /// A noun naming people ("gunmen", "sicarios"): after a count of them a phrase may
+    /// stand before the cue ("five members of a criminal group died"); an article before
+    /// one counts one ("a gunman was killed").
+    Person,
+    /// A noun naming members of a state force ("soldiers", "militares"): their dead are the
+    /// state's own losses, not the toll of its strike or raid.
+    Security,
+    /// "them", "ellos": "two of them died" is a count, not a part of one.
+    Pronoun,
+    /// "was", "fue": a singular verb between a name and its death cue ("X was killed").
+    Singular,
+    /// "of", "en": not a filler, but it opens a phrase that may stand between a count of
+    /// people and its cue ("members of a criminal group", "personas en una de las lanchas").
+    Opens,
+}
+
+/// A cue of `tolls.tsv`: phrases that bind a toll, or deny one.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum TollCue {
+    /// "no casualties", "sin víctimas": no one was killed.
+    Zero,
+    /// "no civilian casualties", "sin bajas propias": a zero for some of the people only.
+    NotZero,
+    /// "in retaliation for", "en represalia por": what follows in its clause is another
+    /// event, with its own toll.
+    Retaliation,
+    /// "days after", "luego de que": what follows in its clause is another event ("two
+    /// days after a strike killed 70").
+    After,
+    /// "after", "tras": the same, when a provoking event is named right after it ("after
+    /// an ambush that killed two soldiers").
+    AfterWeak,
+    /// "ambush", "emboscada": an event a strike or raid answers.
+    Provoking,
+    /// "which", "en la que": a clause that goes on telling of the event before the comma.
+    Relative,
+    /// "in both countries", "en ambos países": a toll summed over places, no one event's.
+    Combined,
+    /// "since the war began": a war's running toll, no event's and no campaign's.
+    War,
+    /// "other", "otros": more dead of the same event, after its toll ("killed a commander
+    /// and two other people").
+    More,
+}
+
 #[derive(Debug, Clone, PartialEq, Eq)]
 pub enum AttrCue {
     Verb,
@@ -147,6 +199,7 @@ pub const FILES: &[&str] = &[
     "references.tsv",
     "tally.tsv",
     "targets.tsv",
+    "tolls.tsv",
     "units.tsv",
 ];
 
@@ -376,6 +429,10 @@ pub struct LangLex {
     pub means: PhraseSet<String>,
     pub figures: PhraseSet<FigCue>,
     pub fillers: FxSet<String>,
+    /// The words of `fillers.tsv` given a kind.
+    pub filler_kinds: FxMap<String, FillerKind>,
+    /// Phrases that bind a toll to an event or deny one (`tolls.tsv`).
+    pub tolls: PhraseSet<TollCue>,
     pub units: FxSet<String>,
     /// "annually", "al año": a number followed closely by one is a rate, not a toll.
     pub rates: PhraseSet<()>,
@@ -428,13 +485,16 @@ impl LangLex {
             capacity,
         } = units(src.file("units.tsv")?)?;
         let prefilter = prefilter(&events, &figures, &tally);
+        let (fillers, filler_kinds) = fillers(src.file("fillers.tsv")?)?;
         Ok(LangLex {
             code: src.code().to_string(),
             nums: NumberLexicon::load(src.file("numbers.tsv")?, src.file("hedges.tsv")?)?,
             dates: DateLexicon::load(src.file("dates.tsv")?, src.file("months.tsv")?)?,
             targets: targets(src.file("targets.tsv")?)?,
             means: means(src.file("means.tsv")?)?,
-            fillers: word_set(src.file("fillers.tsv")?)?,
+            fillers,
+            filler_kinds,
+            tolls: tolls(src.file("tolls.tsv")?)?,
             modality: modality(src.file("modality.tsv")?)?,
             attribution: attribution(src.file("attribution.tsv")?)?,
             blockers: blockers(src.file("blockers.tsv")?)?,
@@ -560,7 +620,7 @@ fn means(file: File) -> Result<PhraseSet<String>, LexiconError> {
 }
 
 fn figures(file: File) -> Result<PhraseSet<FigCue>, LexiconError> {
-    phrase_set(file, 3, |r| {
+    phrase_set(file, 4, |r| {
         let field = parse(r, 1, "field", Field::parse)?;
         let pos = parse(r, 2, "position", |p| match p {
             "before" => Some(CuePos::Before),
@@ -568,7 +628,11 @@ fn figures(file: File) -> Result<PhraseSet<FigCue>, LexiconError> {
             "both" => Some(CuePos::Both),
             _ => None,
         })?;
-        Ok(FigCue { field, pos })
+        let people = match r.opt(3) {
+            None => false,
+            Some(_) => parse(r, 3, "flag", |f| (f == "people").then_some(true))?,
+        };
+        Ok(FigCue { field, pos, people })
     })
 }
 
@@ -601,6 +665,56 @@ fn tally(file: File) -> Result<PhraseSet<TallyKind>, LexiconError> {
                 "summary" => TallyKind::Summary,
                 "toll" => TallyKind::Toll,
                 "event_toll" => TallyKind::EventToll,
+                _ => return None,
+            })
+        })
+    })
+}
+
+/// The fillers (every word but an opener) and the words given a kind.
+fn fillers(file: File) -> Result<(FxSet<String>, FxMap<String, FillerKind>), LexiconError> {
+    let mut words = FxSet::default();
+    let mut kinds = FxMap::default();
+    for r in file.rows() {
+        r.at_most(2)?;
+        let w = r.token(0, "word")?;
+        let kind = match r.opt(1) {
+            None => None,
+            Some(_) => Some(parse(&r, 1, "kind", |k| {
+                Some(match k {
+                    "person" => FillerKind::Person,
+                    "security" => FillerKind::Security,
+                    "pronoun" => FillerKind::Pronoun,
+                    "singular" => FillerKind::Singular,
+                    "opens" => FillerKind::Opens,
+                    _ => return None,
+                })
+            })?),
+        };
+        if kind != Some(FillerKind::Opens) {
+            words.insert(w.clone());
+        }
+        if let Some(k) = kind {
+            kinds.insert(w, k);
+        }
+    }
+    Ok((words, kinds))
+}
+
+fn tolls(file: File) -> Result<PhraseSet<TollCue>, LexiconError> {
+    phrase_set(file, 2, |r| {
+        parse(r, 1, "kind", |k| {
+            Some(match k {
+                "zero" => TollCue::Zero,
+                "not_zero" => TollCue::NotZero,
+                "retaliation" => TollCue::Retaliation,
+                "after" => TollCue::After,
+                "after_weak" => TollCue::AfterWeak,
+                "provoking" => TollCue::Provoking,
+                "relative" => TollCue::Relative,
+                "combined" => TollCue::Combined,
+                "war" => TollCue::War,
+                "more" => TollCue::More,
                 _ => return None,
             })
         })

@@ -13,8 +13,8 @@ pub mod shared;
 pub mod table;
 
 pub use language::{
-    AgentKind, AttrCue, CuePos, EventCue, FigCue, Grammar, LangLex, LangSource, ModCue, RefKind,
-    Scope, TallyKind, FILES,
+    AgentKind, AttrCue, CuePos, EventCue, FigCue, FillerKind, Grammar, LangLex, LangSource, ModCue,
+    RefKind, Scope, TallyKind, TollCue, FILES,
 };
 pub use phrases::{Hit, Phrase, PhraseSet};
 pub use shared::{ActorEntry, ActorRole, ExtraPlace, ForceEntry, ForceReach, Shared};

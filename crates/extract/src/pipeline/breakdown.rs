@@ -33,6 +33,26 @@ struct BoatItem {
     sea: Spanned,
 }
 
+/// The vessels a sentence names (first token, end token), in order: target nouns of vessels,
+/// and the vessel nouns of figures ("nave", "embarcación rápida", "craft"), which a toll
+/// told boat by boat names as well.
+fn vessel_nouns(l: &LangLex, toks: &[crate::tokens::Tok]) -> Vec<(usize, usize)> {
+    let mut out: Vec<(usize, usize)> = l
+        .targets
+        .find_all(toks)
+        .into_iter()
+        .filter(|t| *t.value() == TargetKind::Vessel)
+        .map(|t| (t.ts, t.te))
+        .collect();
+    for h in l.figures.find_all(toks) {
+        if h.value().field == Field::Vessels && !out.iter().any(|&(a, b)| a < h.te && h.ts < b) {
+            out.push((h.ts, h.te));
+        }
+    }
+    out.sort_unstable();
+    out
+}
+
 impl Extractor {
     /// "Two died aboard the first boat, in the Caribbean; five aboard the second and one
     /// aboard the third, both in the eastern Pacific": tolls vessel by vessel, summed per sea
@@ -40,12 +60,9 @@ impl Extractor {
     fn per_boat(&self, l: &LangLex, ctx: &SentCtx, seas: &[Spanned]) -> Option<Vec<BoatItem>> {
         let toks = &ctx.toks;
         // (first token, end token) of each vessel named one by one
-        let mut boats: Vec<(usize, usize)> = l
-            .targets
-            .find_all(toks)
+        let mut boats: Vec<(usize, usize)> = vessel_nouns(l, toks)
             .into_iter()
-            .filter(|t| *t.value() == TargetKind::Vessel && l.singular(&toks[t.te - 1].lower))
-            .map(|t| (t.ts, t.te))
+            .filter(|&(_, te)| l.singular(&toks[te - 1].lower))
             .collect();
         // a toll told boat by boat names a few boats (bounded work on a long sentence)
         if boats.is_empty() || boats.len() > MAX_LIST_ITEMS {
@@ -141,7 +158,7 @@ impl Extractor {
             .position(|t| t.lower == ":")
             .map_or(0, |i| i + 1);
         let qs = numbers::scan(toks, ctx.text, &l.nums);
-        let vessel_nouns = l.targets.find_all(toks);
+        let vessel_nouns = vessel_nouns(l, toks);
         // a toll told boat by boat names a few boats and counts (bounded work on a long
         // sentence)
         if vessel_nouns.len() > MAX_LIST_ITEMS || qs.len() > 2 * MAX_LIST_ITEMS {
@@ -165,13 +182,11 @@ impl Extractor {
                 continue;
             }
             let in_clause = |k: usize| k >= cs && k < ce;
-            let boats = vessel_nouns
-                .iter()
-                .find(|h| *h.value() == TargetKind::Vessel && in_clause(h.ts));
+            let boats = vessel_nouns.iter().find(|(ts, _)| in_clause(*ts));
             // a number right before the vessel noun counts vessels ("two boats", "one boat")
-            let vessel_q = boats.and_then(|b| {
+            let vessel_q = boats.and_then(|&(bts, _)| {
                 qs.iter()
-                    .find(|q| in_clause(q.tok_start) && q.tok_end == b.ts && !q.figure.approx)
+                    .find(|q| in_clause(q.tok_start) && q.tok_end == bts && !q.figure.approx)
             });
             let count = qs.iter().find(|q| {
                 in_clause(q.tok_start)
@@ -185,12 +200,12 @@ impl Extractor {
             let sea = seas.iter().find(|(_, a, z)| *a >= lo && *z <= hi);
             let n_vessels = match (boats, vessel_q) {
                 (Some(_), Some(v)) => v.figure.best,
-                (Some(b), None) => l.singular(&toks[b.te - 1].lower).then_some(1),
+                (Some(&(_, bte)), None) => l.singular(&toks[bte - 1].lower).then_some(1),
                 _ => None,
             };
-            let vessel_span = boats.map(|b| {
-                let s = vessel_q.map_or(toks[b.ts].start, |v| v.start);
-                [s, toks[b.te - 1].end]
+            let vessel_span = boats.map(|&(bts, bte)| {
+                let s = vessel_q.map_or(toks[bts].start, |v| v.start);
+                [s, toks[bte - 1].end]
             });
             if let Some(q) = count {
                 if let Some(done) = open.take() {
@@ -263,6 +278,9 @@ impl Extractor {
                 || l.targets
                     .at(toks, i)
                     .is_some_and(|h| *h.value() == TargetKind::Vessel)
+                || l.figures
+                    .at(toks, i)
+                    .is_some_and(|h| h.value().field == Field::Vessels)
             {
                 vessels += 1;
                 if vessels >= 2 {
@@ -414,5 +432,25 @@ mod tests {
             "A strike killed three people on a boat in the Caribbean."
         )
         .is_empty());
+    }
+
+    #[test]
+    fn a_vessel_named_otherwise_is_a_boat_of_the_list() {
+        let p = parts(
+            es(),
+            "Cuatro murieron en una lancha en el Caribe y tres en una nave en el Pacífico oriental.",
+        );
+        assert_eq!(
+            p,
+            [
+                ("caribbean".to_string(), Some(4), Some(1)),
+                ("eastern_pacific".to_string(), Some(3), Some(1))
+            ]
+        );
+        let p = parts(
+            en(),
+            "Three died on one craft in the Caribbean and two on a second craft in the eastern Pacific.",
+        );
+        assert_eq!(p.len(), 2, "{p:?}");
     }
 }

@@ -3,10 +3,14 @@
 //! than one event's; and the candidates made of figures (a tally report, figures beside no
 //! event, one event's tolls).
 
+pub(super) mod tolls;
+
+pub(super) use tolls::other_event_regions;
+
 use super::report::{add_figure, base_report, exact, set_date, strike_report};
 use super::sentence::{Cand, CandKind, SentCtx, Sentence};
 use crate::dates::{DateExpr, DateKind};
-use crate::lexicon::{AttrCue, CuePos, EventCue, Hit, LangLex, TallyKind};
+use crate::lexicon::{AttrCue, CuePos, EventCue, FillerKind, Hit, LangLex, TallyKind};
 use crate::numbers::{self, Quantity};
 use crate::pipeline::Extractor;
 use crate::tokens::{Tok, TokKind};
@@ -25,6 +29,26 @@ pub(super) struct FieldFig {
     pub q: Quantity,
     /// A campaign's running total, not one event's.
     pub tally: bool,
+    /// The dead are members of a state force ("two soldiers were killed", "murieron dos
+    /// militares"): the state's own losses, not the toll of its strike or raid, but the
+    /// toll of an attack on it (see [`settle_own_losses`]).
+    pub own_loss: bool,
+    /// The clause of another event the figure is told in (token range): "in retaliation
+    /// for the ambush that killed two soldiers", "two days after a strike killed 70".
+    pub elsewhere: Option<(usize, usize)>,
+}
+
+impl FieldFig {
+    /// A figure of one event, told in the sentence's own clauses.
+    pub(super) fn new(field: Field, q: Quantity, tally: bool) -> FieldFig {
+        FieldFig {
+            field,
+            q,
+            tally,
+            own_loss: false,
+            elsewhere: None,
+        }
+    }
 }
 
 /// Where a sentence speaks of totals: the clauses of its tally cues, and the first cue
@@ -94,6 +118,7 @@ pub(super) fn figures(
         f.tally_linked(&qs, &mut out);
         f.ordinal_strikes(&mut out);
     }
+    f.tolls(&qs, &mut out);
     out
 }
 
@@ -110,7 +135,7 @@ impl Figures<'_> {
         if self.not_a_count(q) {
             return None;
         }
-        let field = self.field(q)?;
+        let Cued { field, own_loss } = self.field(q)?;
         // "a third survived": the claim's surface is "a third"
         let mut q = q.clone();
         if q.article {
@@ -136,7 +161,9 @@ impl Figures<'_> {
             return None;
         }
         let tally = self.is_tally(&q);
-        Some(FieldFig { field, q, tally })
+        let mut f = FieldFig::new(field, q, tally);
+        f.own_loss = own_loss;
+        Some(f)
     }
 
     /// A number that is part of a date, a year, money, a measure, a rate, what could be
@@ -180,16 +207,20 @@ impl Figures<'_> {
                     .any(|t| l.grammar.infinitive_mark.contains(&t.lower))
             })
         });
-        // "one of the dead", "uno de los muertos": a part, not the count
+        // "one of the dead", "uno de los muertos": a part, not the count ("two of them
+        // died", "dos de sus tripulantes murieron" is a count of the dead)
         let partitive = !q.figure.approx
             && q.figure.low.is_some()
             && q.figure.best.is_some()
             && toks
                 .get(q.tok_end)
                 .is_some_and(|t| l.grammar.of.contains(&t.lower))
-            && toks
-                .get(q.tok_end + 1)
-                .is_some_and(|t| l.grammar.partitive.contains(&t.lower));
+            && toks.get(q.tok_end + 1).is_some_and(|t| {
+                l.grammar.partitive.contains(&t.lower)
+                    && (l.filler_kinds.get(&t.lower) != Some(&FillerKind::Pronoun)
+                        || l.grammar.demonstrative_pl.contains(&t.lower))
+            })
+            && l.figures.at(toks, q.tok_end + 2).is_some();
         // "the families of two men killed": the dead a family speaks for, often some of the
         // dead only
         let kin_of = q.tok_start >= 2
@@ -197,12 +228,17 @@ impl Figures<'_> {
             && l.attribution.at(toks, q.tok_start - 2).is_some_and(|h| {
                 h.te == q.tok_start - 1 && *h.value() == AttrCue::Kind(SourceKind::WitnessOrFamily)
             });
-        capacity || partitive || kin_of
+        // "ningún militar resultó herido": none of the state's own, a zero for some only
+        let own_zero = q.figure.best == Some(0)
+            && toks
+                .get(q.tok_end)
+                .is_some_and(|t| l.filler_kinds.get(&t.lower) == Some(&FillerKind::Security));
+        capacity || partitive || kin_of || own_zero
     }
 
     /// The field the number `q` counts: from its cue (see [`field_of`]), or all of a count
     /// that is denied survivors.
-    fn field(&self, q: &Quantity) -> Option<Field> {
+    fn field(&self, q: &Quantity) -> Option<Cued> {
         let (l, toks) = (self.l, &self.ctx.toks);
         let g = &l.grammar;
         // "there were no survivors among the four aboard", "no hubo sobrevivientes entre los
@@ -216,7 +252,10 @@ impl Figures<'_> {
             && toks[q.tok_start.saturating_sub(5)..q.tok_start - 3]
                 .iter()
                 .any(|t| l.none.contains(&t.lower));
-        let field = field_of(l, toks, q, self.dates).or(none_among.then_some(Field::Killed))?;
+        let cued = field_of(l, toks, q, self.dates).or(none_among.then_some(Cued {
+            field: Field::Killed,
+            own_loss: false,
+        }))?;
         // "none of the four aboard survived", "ninguno de los cuatro sobrevivió": all of them
         // died
         let none_of = q.tok_start >= 3
@@ -226,9 +265,12 @@ impl Figures<'_> {
                 let w = &toks[q.tok_start - 1].lower;
                 g.article_pl.contains(w) || g.demonstrative_pl.contains(w)
             };
-        match (none_of, field) {
-            (false, f) => Some(f),
-            (true, Field::Survivors) => Some(Field::Killed),
+        match (none_of, cued.field) {
+            (false, _) => Some(cued),
+            (true, Field::Survivors) => Some(Cued {
+                field: Field::Killed,
+                own_loss: false,
+            }),
             (true, _) => None,
         }
     }
@@ -300,11 +342,7 @@ impl Figures<'_> {
             });
             if let Some(q) = q {
                 if !out.iter().any(|f| f.q.start == q.start) {
-                    out.push(FieldFig {
-                        field: Field::Killed,
-                        q: q.clone(),
-                        tally: false,
-                    });
+                    out.push(FieldFig::new(Field::Killed, q.clone(), false));
                 }
             }
         }
@@ -361,11 +399,7 @@ impl Figures<'_> {
                     .then_some(h.value().field)
             });
             if let Some(field) = field {
-                out.push(FieldFig {
-                    field,
-                    q: q.clone(),
-                    tally: true,
-                });
+                out.push(FieldFig::new(field, q.clone(), true));
             }
         }
     }
@@ -396,26 +430,34 @@ impl Figures<'_> {
                 continue;
             };
             let surface = self.ctx.surface(t.start, suf.end).to_string();
-            out.push(FieldFig {
-                field: Field::Strikes,
-                q: Quantity {
-                    figure: exact(v, surface),
-                    start: t.start,
-                    end: suf.end,
-                    tok_start: i,
-                    tok_end: i + 2,
-                    hedge: numbers::Hedge::Exact,
-                    article: false,
-                },
-                tally: true,
-            });
+            let q = Quantity {
+                figure: exact(v, surface),
+                start: t.start,
+                end: suf.end,
+                tok_start: i,
+                tok_end: i + 2,
+                hedge: numbers::Hedge::Exact,
+                article: false,
+            };
+            out.push(FieldFig::new(Field::Strikes, q, true));
         }
     }
 }
 
+/// The field a figure counts, and whether its dead are a state force's own.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+struct Cued {
+    field: Field,
+    own_loss: bool,
+}
+
+/// The most words of a phrase after a count of people, before its cue ("five members of a
+/// criminal group died", "tres personas en una de las lanchas murieron").
+const MAX_PHRASE: usize = 5;
+
 /// The field a figure counts: a cue after it ("11 killed", "3 survivors"), else a cue before
 /// it ("killed 11", "mató a 6"), skipping filler words.
-fn field_of(l: &LangLex, toks: &[Tok], q: &Quantity, dates_all: &[DateExpr]) -> Option<Field> {
+fn field_of(l: &LangLex, toks: &[Tok], q: &Quantity, dates_all: &[DateExpr]) -> Option<Cued> {
     let in_date = |t: &Tok| {
         dates_all
             .iter()
@@ -431,68 +473,11 @@ fn field_of(l: &LangLex, toks: &[Tok], q: &Quantity, dates_all: &[DateExpr]) -> 
                     h.te == q.tok_start
                         && h.value().pos != CuePos::After
                         && h.value().field == Field::Killed
+                        && (!h.value().people || people_after(l, toks, q.tok_end))
                 })
         });
-    let mut j = q.tok_end;
-    let mut skipped = 0;
-    let mut aside = false;
-    // "two died and a third survived", "un tercero sobrevivió": one more, counted by the
-    // figure noun or verb after it
-    let one_more = q.article
-        && toks
-            .get(j)
-            .and_then(|t| l.nums.ordinal(&t.lower))
-            .is_some_and(|n| n >= 2);
-    if one_more {
-        j += 1;
-    }
-    // "three people aboard the boat were killed": the boat is where they were, not what
-    // the number counts
-    let mut aboard = false;
-    loop {
-        if let Some(h) = l.figures.at(toks, j) {
-            if aboard && h.value().field == Field::Vessels && skipped < 6 {
-                skipped += 1;
-                j = h.te;
-                continue;
-            }
-            // "a victims monitor": an article never counts a plural noun
-            let plural_noun = q.article && toks[h.te - 1].lower.ends_with('s');
-            if h.value().pos != CuePos::Before && !plural_noun {
-                if killed_before && skipped > 0 {
-                    return Some(Field::Killed);
-                }
-                return Some(h.value().field);
-            }
-        }
-        if skipped >= 6 || q.article && !one_more {
-            break;
-        }
-        match toks.get(j) {
-            Some(t) if l.fillers.contains(&t.lower) => {
-                aboard |= l.grammar.aboard.contains(&t.lower);
-                j += 1;
-                skipped += 1;
-            }
-            // an aside between commas: "80 people, soldiers and civilians among them, died"
-            Some(t) if t.lower == "," && !aside => {
-                let close = (j + 1..(j + 9).min(toks.len())).find(|&k| toks[k].lower == ",");
-                match close {
-                    Some(k) if toks[j + 1..k].iter().all(|t| t.kind != TokKind::Num) => {
-                        aside = true;
-                        j = k + 1;
-                        // the quote the comma stood inside: "whom he called “terrorists,” had"
-                        while toks.get(j).is_some_and(|t| {
-                            matches!(t.lower.as_str(), "”" | "\"" | "’" | "'" | "»")
-                        }) {
-                            j += 1;
-                        }
-                    }
-                    _ => break,
-                }
-            }
-            _ => break,
-        }
+    if let Some(c) = cue_after(l, toks, q, killed_before, &in_date) {
+        return Some(c);
     }
     // "dejó un saldo de dos muertos": the article belongs to the noun that opens a figure
     if q.article
@@ -504,7 +489,7 @@ fn field_of(l: &LangLex, toks: &[Tok], q: &Quantity, dates_all: &[DateExpr]) -> 
     }
     let mut j = q.tok_start;
     let mut skipped = 0;
-    while j > 0 && skipped <= 3 {
+    while j > 0 && skipped <= 5 {
         for len in 1..=4usize {
             if j >= len {
                 if let Some(h) = l.figures.at(toks, j - len) {
@@ -512,9 +497,16 @@ fn field_of(l: &LangLex, toks: &[Tok], q: &Quantity, dates_all: &[DateExpr]) -> 
                         || (skipped == 1 && l.grammar.object_mark.contains(&toks[j].lower));
                     if h.te == j
                         && h.value().pos != CuePos::After
-                        && (!q.article || (h.value().field == Field::Killed && adjacent))
+                        && (!q.article
+                            || (h.value().field == Field::Killed
+                                && adjacent
+                                && one_person(l, toks, q.tok_end)))
+                        && (!h.value().people || people_after(l, toks, q.tok_end))
                     {
-                        return Some(h.value().field);
+                        return Some(Cued {
+                            field: h.value().field,
+                            own_loss: false,
+                        });
                     }
                 }
             }
@@ -533,6 +525,195 @@ fn field_of(l: &LangLex, toks: &[Tok], q: &Quantity, dates_all: &[DateExpr]) -> 
     None
 }
 
+/// Whether people, or nothing, are named after token `at`: what a cue that counts people
+/// only may count ("neutralizó a dos agresores", "neutralizó a dos.", not "two drones").
+fn people_after(l: &LangLex, toks: &[Tok], at: usize) -> bool {
+    for t in toks.iter().skip(at).take(4) {
+        match l.filler_kinds.get(&t.lower) {
+            Some(FillerKind::Person | FillerKind::Security) => return true,
+            _ if t.kind != TokKind::Word => return true,
+            _ if l.fillers.contains(&t.lower) => {}
+            _ => return false,
+        }
+    }
+    toks.len() <= at
+}
+
+/// Whether the token `at` is a noun of people.
+fn person_at(l: &LangLex, toks: &[Tok], at: usize) -> bool {
+    matches!(
+        toks.get(at).and_then(|t| l.filler_kinds.get(&t.lower)),
+        Some(FillerKind::Person | FillerKind::Security)
+    )
+}
+
+/// Whether an article after a killing verb counts one person: a noun of people within a
+/// few words ("killed a senior commander"), and no count ("killing an unspecified number of
+/// fighters").
+fn one_person(l: &LangLex, toks: &[Tok], at: usize) -> bool {
+    for t in toks.iter().skip(at).take(4) {
+        if matches!(
+            l.filler_kinds.get(&t.lower),
+            Some(FillerKind::Person | FillerKind::Security)
+        ) {
+            return true;
+        }
+        if t.kind != TokKind::Word || l.grammar.count_noun.contains(&t.lower) {
+            return false;
+        }
+    }
+    false
+}
+
+/// Whether the both-ways cue ending before token `te` has an object after it: "five gunmen
+/// killed two officers" tells who the gunmen killed, not that they died.
+fn object_after(l: &LangLex, toks: &[Tok], te: usize, in_date: &dyn Fn(&Tok) -> bool) -> bool {
+    let Some(t) = toks.get(te) else {
+        return false;
+    };
+    // "murieron el jueves", "killed the day before": a date, no object
+    if toks[te..(te + 3).min(toks.len())].iter().any(in_date) {
+        return false;
+    }
+    t.kind == TokKind::Num
+        || numbers::number_at(toks, te, "", &l.nums, 0).is_some()
+        || l.grammar.article_sg.contains(&t.lower)
+        || l.grammar.article_pl.contains(&t.lower)
+}
+
+/// The cue after a figure, over fillers (people named, "were", "aboard the boat"), an aside
+/// between commas, "of them", and a phrase after a count of people ("five members of a
+/// criminal group died").
+fn cue_after(
+    l: &LangLex,
+    toks: &[Tok],
+    q: &Quantity,
+    killed_before: bool,
+    in_date: &dyn Fn(&Tok) -> bool,
+) -> Option<Cued> {
+    let g = &l.grammar;
+    let mut j = q.tok_end;
+    let mut skipped = 0;
+    let mut aside = false;
+    // "two died and a third survived", "un tercero sobrevivió": one more, counted by the
+    // figure noun or verb after it
+    let one_more = q.article
+        && toks
+            .get(j)
+            .and_then(|t| l.nums.ordinal(&t.lower))
+            .is_some_and(|n| n >= 2);
+    if one_more {
+        j += 1;
+    }
+    // "three people aboard the boat were killed": the boat is where they were, not what
+    // the number counts
+    let mut aboard = false;
+    // people named (and members of a state force among them), a word that opens a phrase
+    // after them ("of", "de"), and the words of that phrase
+    let (mut person, mut security, mut of_seen) = (false, false, false);
+    // "a gunman was killed", "un elemento de la Guardia Nacional perdió la vida": a lone
+    // article goes on over fillers only to people
+    let lone_article = q.article && !one_more;
+    let mut phrase = 0;
+    loop {
+        if let Some(h) = l.figures.at(toks, j) {
+            let c = h.value();
+            if aboard && c.field == Field::Vessels && skipped < 6 {
+                skipped += 1;
+                j = h.te;
+                continue;
+            }
+            // "a victims monitor": an article never counts a plural noun
+            let plural_noun = q.article && toks[h.te - 1].lower.ends_with('s');
+            let people_field = !matches!(c.field, Field::Vessels | Field::Strikes);
+            let gap = skipped > 0 || phrase > 0;
+            let active = c.pos == CuePos::Both && gap && object_after(l, toks, h.te, in_date);
+            let ok = c.pos != CuePos::Before
+                && !plural_noun
+                && (phrase == 0 || people_field)
+                // an article counts one of the people named after it, over fillers
+                && (!lone_article || !gap || person)
+                && !active;
+            if ok {
+                if killed_before && skipped > 0 {
+                    return Some(Cued {
+                        field: Field::Killed,
+                        own_loss: false,
+                    });
+                }
+                return Some(Cued {
+                    field: c.field,
+                    own_loss: security && matches!(c.field, Field::Killed | Field::Injured),
+                });
+            }
+            // an article counts only the noun right after it, or people
+            if lone_article && !gap && !person_at(l, toks, j) {
+                break;
+            }
+        }
+        if skipped >= 6 {
+            break;
+        }
+        let Some(t) = toks.get(j) else { break };
+        let kind = l.filler_kinds.get(&t.lower).copied();
+        let opens = kind == Some(FillerKind::Opens)
+            || g.of.contains(&t.lower)
+            || g.toll_of.contains(&t.lower);
+        if l.fillers.contains(&t.lower) && phrase == 0 {
+            aboard |= g.aboard.contains(&t.lower);
+            person |= matches!(kind, Some(FillerKind::Person | FillerKind::Security));
+            security |= kind == Some(FillerKind::Security);
+            of_seen |= person && opens;
+            j += 1;
+            skipped += 1;
+            continue;
+        }
+        // "two of them died"
+        if opens
+            && skipped == 0
+            && toks
+                .get(j + 1)
+                .is_some_and(|n| l.filler_kinds.get(&n.lower) == Some(&FillerKind::Pronoun))
+        {
+            j += 2;
+            skipped += 2;
+            continue;
+        }
+        // an aside between commas: "80 people, soldiers and civilians among them, died"
+        if t.lower == "," && !aside && phrase == 0 {
+            let close = (j + 1..(j + 9).min(toks.len())).find(|&k| toks[k].lower == ",");
+            match close {
+                Some(k) if toks[j + 1..k].iter().all(|t| t.kind != TokKind::Num) => {
+                    aside = true;
+                    j = k + 1;
+                    // the quote the comma stood inside: "whom he called “terrorists,” had"
+                    while toks
+                        .get(j)
+                        .is_some_and(|t| matches!(t.lower.as_str(), "”" | "\"" | "’" | "'" | "»"))
+                    {
+                        j += 1;
+                    }
+                    continue;
+                }
+                _ => break,
+            }
+        }
+        // a phrase after people: "members of a criminal group", "integrantes de la
+        // delincuencia organizada", "personas en una de las embarcaciones"
+        // ("guerrilleros del frente 33": a number inside the phrase names, it counts nothing)
+        let in_phrase = phrase > 0 || person && (opens || of_seen);
+        let word = t.kind == TokKind::Word || t.kind == TokKind::Num && phrase > 0;
+        if in_phrase && word && phrase < MAX_PHRASE {
+            security |= kind == Some(FillerKind::Security);
+            phrase += 1;
+            j += 1;
+            continue;
+        }
+        break;
+    }
+    None
+}
+
 /// A tally report of the sentence's totals, in a story of strikes: dated by an explicit
 /// date in the sentence, else by publication (its as-of date).
 pub(super) fn tally_candidate(
@@ -547,7 +728,18 @@ pub(super) fn tally_candidate(
             .iter()
             .any(|e| e.value().event_type == EventType::Strike)
         || s.tally.iter().any(|h| *h.value() == TallyKind::Campaign);
-    let tally_figs: Vec<&FieldFig> = s.figs.iter().filter(|f| f.tally).collect();
+    // "una ofensiva aérea podría dejar decenas de muertos": a toll that could be, no total
+    let maybe = |f: &FieldFig| {
+        s.mods.iter().any(|h| {
+            h.ts < f.q.tok_start
+                && ctx.clause[h.ts] == ctx.clause[f.q.tok_start]
+                && !matches!(
+                    h.value().modality,
+                    Modality::Occurred | Modality::Denied | Modality::Negated
+                )
+        })
+    };
+    let tally_figs: Vec<&FieldFig> = s.figs.iter().filter(|f| f.tally && !maybe(f)).collect();
     if tally_figs.is_empty() || !strike_ctx {
         return;
     }
@@ -575,6 +767,60 @@ pub(super) fn tally_candidate(
     out.push(Cand::new(CandKind::Report(ReportKind::Tally), rep, true));
 }
 
+/// The rule of a claim of a state force's own dead, kept aside (see [`settle_own_losses`]).
+const OWN_LOSS: &str = ".own_loss";
+
+/// Adds a figure to a report; the dead of a state force are kept as a claim only, until the
+/// report's type and perpetrator are known ([`settle_own_losses`]).
+fn add(rep: &mut Report, f: &FieldFig, ctx: &SentCtx, src: &Source, m: Modality) {
+    if !f.own_loss {
+        add_figure(rep, f, ctx, src, m);
+        return;
+    }
+    if rep.claims.iter().any(|c| c.span == [f.q.start, f.q.end]) {
+        return;
+    }
+    rep.claims.push(ctx.claim(
+        ClaimField::Figure(f.field),
+        ClaimValue::Figure(FigureValue::of(&f.q.figure)),
+        [f.q.start, f.q.end],
+        src,
+        m,
+        format!("{}{OWN_LOSS}", f.q.hedge.rule()),
+    ));
+}
+
+/// The dead of a state force, once the report is merged: the toll of an attack on it (an
+/// `attack`, or a non-state perpetrator: "an ambush killed eleven soldiers"), but not of the
+/// state's own strike or raid, whose toll counts the people its forces killed ("one
+/// National Guard member died and one gunman was shot dead": one dead, the gunman).
+pub(super) fn settle_own_losses(r: &mut Report) {
+    if !r.claims.iter().any(|c| c.rule.ends_with(OWN_LOSS)) {
+        return;
+    }
+    let counts = r.event_type == EventType::Attack || r.perpetrator().is_some_and(|a| a.non_state);
+    if counts {
+        for c in r.claims.iter_mut().filter(|c| c.rule.ends_with(OWN_LOSS)) {
+            let (ClaimField::Figure(field), ClaimValue::Figure(v)) = (c.field, &c.value) else {
+                continue;
+            };
+            let slot = r.figures.slot(field);
+            if slot.is_none() {
+                *slot = Some(crate::Figure {
+                    low: v.low,
+                    best: v.best,
+                    high: v.high,
+                    approx: v.approx,
+                    surface: c.surface.clone(),
+                });
+                c.rival = false;
+                c.rule.truncate(c.rule.len() - OWN_LOSS.len());
+            }
+        }
+    }
+    r.claims.retain(|c| !c.rule.ends_with(OWN_LOSS));
+}
+
 /// The figures of an event report: the sentence's event figures (for one of several events
 /// each dated on its own, those between it and the next, the first taking those before
 /// it), and one vessel for a strike on a single vessel named near it.
@@ -587,12 +833,22 @@ pub(super) fn event_figures(
     src: &Source,
 ) {
     let (l, ctx, toks) = (s.l, s.ctx, &s.ctx.toks);
+    // a toll told in another event's clause is that event's ("struck in retaliation for
+    // the ambush that killed two soldiers")
+    let own_clause = if s.figs.iter().any(|f| f.elsewhere.is_some()) {
+        other_event_regions(l, ctx)
+            .into_iter()
+            .find(|(a, b)| (*a..*b).contains(&e.ts))
+    } else {
+        None
+    };
     for f in s.figs.iter().filter(|f| {
         !f.tally
             && f.field != Field::Strikes
+            && f.elsewhere == own_clause
             && segment.is_none_or(|(a, b)| (a..b).contains(&f.q.tok_start))
     }) {
-        add_figure(rep, f, ctx, src, m);
+        add(rep, f, ctx, src, m);
     }
     if rep.figures.vessels.is_some()
         || e.value().event_type != EventType::Strike
@@ -629,9 +885,9 @@ impl Extractor {
         for f in s
             .figs
             .iter()
-            .filter(|f| !f.tally && f.field != Field::Strikes)
+            .filter(|f| !f.tally && f.field != Field::Strikes && f.elsewhere.is_none())
         {
-            add_figure(&mut rep, f, ctx, src, Modality::Occurred);
+            add(&mut rep, f, ctx, src, Modality::Occurred);
         }
         let explicit = s
             .dates
@@ -698,6 +954,443 @@ mod tests {
         assert_eq!(
             figs(en(), "None of the four aboard survived the strike."),
             [(Field::Killed, Some(4), false)]
+        );
+    }
+
+    /// The sentence's first toll of each field that is no total: (field, best), and
+    /// whether the dead are a state force's own or another event's.
+    fn tolls(l: &'static LangLex, text: &str) -> Vec<(Field, Option<i64>, bool, bool)> {
+        analyse(l, text)
+            .figs
+            .iter()
+            .filter(|f| !f.tally)
+            .map(|f| {
+                (
+                    f.field,
+                    f.q.figure.best.or(f.q.figure.low),
+                    f.own_loss,
+                    f.elsewhere.is_some(),
+                )
+            })
+            .collect()
+    }
+
+    fn killed(l: &'static LangLex, text: &str) -> Option<i64> {
+        tolls(l, text)
+            .into_iter()
+            .find(|t| t.0 == Field::Killed && !t.2 && !t.3)
+            .and_then(|t| t.1)
+    }
+
+    #[test]
+    fn who_the_dead_were_stands_between_a_count_and_its_cue() {
+        for (l, text, n) in [
+            (en(), "Five members of a criminal group died in a gunfight with police in Choluteca.", 5),
+            (en(), "Three alleged jihadists were killed when Nigerien troops stormed the camp.", 3),
+            (en(), "Seven al-Shabaab militants were killed in the operation near Jilib.", 7),
+            (en(), "Four gunmen died after they opened fire on a patrol in Zamfara.", 4),
+            (en(), "Two of them died on the way to hospital.", 2),
+            (es(), "Cuatro presuntos integrantes de la delincuencia organizada perdieron la vida al enfrentarse con militares en Fresnillo.", 4),
+            (es(), "Seis guerrilleros del frente 33 murieron en el bombardeo en Norte de Santander.", 6),
+            (es(), "Dos personas en una de las lanchas murieron, según la Armada.", 2),
+            (es(), "Al menos 19 de sus integrantes murieron en el campamento de Guaviare.", 19),
+            (es(), "Dos de ellos murieron en el lugar.", 2),
+            (es(), "Cinco presuntos sicarios del cártel perdieron la vida en Tepalcatepec.", 5),
+            (es(), "Un ataque con dron mató el miércoles por la noche a tres personas, entre ellas un alto mando.", 3),
+        ] {
+            assert_eq!(killed(l, text), Some(n), "{text}");
+        }
+        // a part of the dead, not their count; a count of what they did, not of them
+        assert_eq!(killed(en(), "One of the dead was a fisherman."), None);
+        assert_eq!(killed(en(), "One of those killed was a child."), None);
+        assert_eq!(
+            tolls(en(), "Five gunmen killed two police officers in Tumaco."),
+            [(Field::Killed, Some(2), false, false)]
+        );
+    }
+
+    #[test]
+    fn verbs_of_a_force_killing_count_the_dead() {
+        for (l, text, n) in [
+            (
+                es(),
+                "El Ejército abatió a 11 presuntos delincuentes en Tamaulipas.",
+                11,
+            ),
+            (
+                es(),
+                "Tres presuntos narcoterroristas fueron abatidos en el ataque a la lancha, según el Comando Sur.",
+                3,
+            ),
+            (
+                es(),
+                "Nueve presuntos disidentes resultaron abatidos durante el bombardeo en el Cauca.",
+                9,
+            ),
+            (
+                es(),
+                "Cuatro integrantes del Clan del Golfo fueron dados de baja en Urabá.",
+                4,
+            ),
+            (
+                es(),
+                "La Policía Nacional neutralizó a dos pandilleros en San Pedro Sula.",
+                2,
+            ),
+            (
+                es(),
+                "Turquía aseguró haber neutralizado a siete terroristas en Gara.",
+                7,
+            ),
+            (es(), "Militares ultimaron a tres sicarios en Reynosa.", 3),
+            (
+                es(),
+                "El operativo resultó en la muerte de cuatro presuntos criminales.",
+                4,
+            ),
+            (es(), "Perdieron la vida tres tripulantes de la lancha.", 3),
+            (
+                en(),
+                "Nigerian troops eliminated 12 bandits in Zamfara.",
+                12,
+            ),
+            (
+                en(),
+                "Special forces took out five insurgents near the border.",
+                5,
+            ),
+            (en(), "The raid neutralized three militants in Idlib.", 3),
+        ] {
+            assert_eq!(killed(l, text), Some(n), "{text}");
+        }
+        assert_eq!(
+            killed(es(), "La Marina neutralizó dos drones en el Golfo."),
+            None
+        );
+        assert_eq!(
+            killed(en(), "The strike took out a radar site near Hodeidah."),
+            None
+        );
+        assert_eq!(
+            killed(
+                en(),
+                "Africa Command said the strike killed an unspecified number of fighters."
+            ),
+            None
+        );
+    }
+
+    #[test]
+    fn a_named_person_killed_is_one_dead() {
+        for (l, text) in [
+            (
+                en(),
+                "U.S. forces killed Abu Yusuf, a senior ISIS leader, in Deir ez-Zor.",
+            ),
+            (
+                en(),
+                "Israeli forces killed Hamas commander Ahmed Saleh in a strike on Khan Younis.",
+            ),
+            (
+                en(),
+                "Abu Khalid al-Masri was killed in the raid, officials said.",
+            ),
+            (
+                en(),
+                "Omar Farouk, a leader of the group, was reportedly killed in the strike.",
+            ),
+            (es(), "La Marina abatió a Juan Carlos Pérez en Culiacán."),
+            (
+                es(),
+                "Juan Carlos Pérez, alias El Gato, fue abatido por militares.",
+            ),
+        ] {
+            assert_eq!(killed(l, text), Some(1), "{text}");
+        }
+        // a people, not a person; nothing killed
+        assert_eq!(
+            killed(en(), "Militias have been killing Americans for years."),
+            None
+        );
+        assert_eq!(killed(en(), "Maduro was not killed in the raid."), None);
+    }
+
+    #[test]
+    fn counts_of_the_dead_are_summed() {
+        for (l, text, n) in [
+            (en(), "The strike killed four children and two women.", 6),
+            (
+                en(),
+                "An Israeli strike on a house killed a woman and her three children.",
+                4,
+            ),
+            (
+                en(),
+                "A drone strike killed a senior commander of the militia and two other people.",
+                3,
+            ),
+            (en(), "The boat carried four men; none of them survived.", 4),
+            (
+                es(),
+                "Dos niños y tres mujeres murieron en el bombardeo de Jan Yunis.",
+                5,
+            ),
+            (es(), "El bombardeo mató a un cabecilla y a otros tres.", 4),
+            (
+                es(),
+                "La lancha llevaba tres tripulantes y ninguno de ellos sobrevivió.",
+                3,
+            ),
+        ] {
+            assert_eq!(killed(l, text), Some(n), "{text}");
+        }
+        // the count must come before: none of an unknown number is no toll
+        assert_eq!(killed(es(), "Ninguno de ellos sobrevivió al ataque."), None);
+        // the wounded are no more dead; an exact count beats a vague one
+        assert_eq!(
+            tolls(
+                en(),
+                "The strike killed four people and two others were wounded."
+            ),
+            [
+                (Field::Killed, Some(4), false, false),
+                (Field::Injured, Some(2), false, false)
+            ]
+        );
+        assert_eq!(
+            killed(
+                es(),
+                "Israel mató a varios altos mandos; el embajador dijo que 78 personas murieron."
+            ),
+            Some(78)
+        );
+    }
+
+    #[test]
+    fn the_dead_of_a_state_force_are_its_own_losses() {
+        assert_eq!(
+            tolls(
+                es(),
+                "Un elemento de la Guardia Nacional perdió la vida en Zamora y dos agresores fueron abatidos."
+            ),
+            [
+                (Field::Killed, Some(1), true, false),
+                (Field::Killed, Some(2), false, false)
+            ]
+        );
+        for (l, text) in [
+            (en(), "Two soldiers were killed in the clash near Mosul."),
+            (
+                en(),
+                "Two U.S. service members died in a rocket attack on a base in eastern Syria.",
+            ),
+            (es(), "Dos militares murieron en la emboscada en Aguililla."),
+            (es(), "La emboscada dejó tres policías muertos en Guerrero."),
+            (es(), "Once soldados venezolanos... perdieron la vida"),
+        ] {
+            let t = tolls(l, text);
+            if text.contains("...") {
+                // a nationality between: not read as their own
+                assert!(t.iter().all(|t| !t.2), "{text}: {t:?}");
+                continue;
+            }
+            assert!(
+                t.iter().any(|t| t.0 == Field::Killed && t.2),
+                "{text}: {t:?}"
+            );
+        }
+        // the soldiers a force killed are no losses of its own; a soldier wounded is
+        assert_eq!(
+            tolls(
+                en(),
+                "Israeli jets killed ten Syrian soldiers near Damascus."
+            ),
+            [(Field::Killed, Some(10), false, false)]
+        );
+        assert_eq!(
+            tolls(
+                es(),
+                "El comandante informó de seis guerrilleros muertos y de un soldado herido."
+            ),
+            [
+                (Field::Killed, Some(6), false, false),
+                (Field::Injured, Some(1), true, false)
+            ]
+        );
+    }
+
+    #[test]
+    fn the_dead_of_a_state_force_count_only_for_an_attack_on_it() {
+        use crate::{Actor, ClaimField, ClaimValue, Role};
+        let text = "Dos militares murieron en la emboscada.";
+        let s = analyse(es(), text);
+        let src = Source::outlet();
+        let report = |et: EventType, non_state: Option<bool>| {
+            let mut r = base_report(ReportKind::Event, et, Modality::Occurred, s.ctx, &src);
+            if let Some(ns) = non_state {
+                r.actors.push(Actor {
+                    role: Role::Perpetrator,
+                    name: if ns { "ELN" } else { "Ejército" }.into(),
+                    alleged: false,
+                    source: src.clone(),
+                    state: (!ns).then(|| "CO".to_string()),
+                    non_state: ns,
+                });
+            }
+            for f in &s.figs {
+                add(&mut r, f, s.ctx, &src, Modality::Occurred);
+            }
+            settle_own_losses(&mut r);
+            r
+        };
+        let best = |r: &Report| r.figures.killed.as_ref().and_then(|f| f.best);
+        // the state's own raid or strike: not its toll, and no claim of it is left
+        for r in [
+            report(EventType::Raid, Some(false)),
+            report(EventType::Strike, None),
+        ] {
+            assert_eq!(best(&r), None);
+            assert!(!r
+                .claims
+                .iter()
+                .any(|c| matches!(c.field, ClaimField::Figure(Field::Killed))));
+        }
+        // an attack, or an event by a non-state group: its toll, on its span
+        for r in [
+            report(EventType::Attack, None),
+            report(EventType::Strike, Some(true)),
+        ] {
+            assert_eq!(best(&r), Some(2));
+            let c = r
+                .claims
+                .iter()
+                .find(|c| matches!(c.field, ClaimField::Figure(Field::Killed)))
+                .expect("the claim");
+            assert_eq!(c.rule, "fig.exact");
+            assert_eq!(&text[c.span[0]..c.span[1]], c.surface);
+            assert!(matches!(c.value, ClaimValue::Figure(_)));
+        }
+    }
+
+    #[test]
+    fn another_events_toll_is_its_own() {
+        for (l, text) in [
+            (en(), "Jordanian jets struck militant positions in southern Syria on Friday in retaliation for an ambush that killed four border guards."),
+            (en(), "The raids follow an ambush that killed three police officers in Borno."),
+            (en(), "Israeli jets hit Hodeidah port two days after a Houthi missile attack killed three people."),
+            (es(), "La Fuerza Aérea bombardeó un campamento disidente en represalia por la emboscada del domingo en Jamundí, en la que murieron cuatro policías."),
+            (es(), "La aviación atacó objetivos en el norte de Irak horas después del atentado en Ankara, en el que murieron cinco personas."),
+            (es(), "El Ejército bombardeó el campamento luego de que el grupo atacara una base y matara a cuatro soldados."),
+        ] {
+            let t = tolls(l, text);
+            assert!(!t.is_empty() && t.iter().all(|t| t.3), "{text}: {t:?}");
+        }
+        // the strike's own toll, told as the strike's
+        for (l, text) in [
+            (
+                en(),
+                "The strike that killed three hit a boat off Venezuela.",
+            ),
+            (
+                en(),
+                "The boat sank after the strike killed three people aboard.",
+            ),
+            (es(), "Tras el ataque, tres tripulantes murieron."),
+        ] {
+            assert_eq!(killed(l, text), Some(3), "{text}");
+        }
+    }
+
+    #[test]
+    fn one_events_updated_toll_is_no_total_and_a_sum_over_places_is_no_events() {
+        assert_eq!(
+            tolls(
+                en(),
+                "The number killed in Tuesday's strike has risen to nine, the ministry said."
+            ),
+            [(Field::Killed, Some(9), false, false)]
+        );
+        assert_eq!(
+            killed(
+                es(),
+                "El saldo final del enfrentamiento fue de cuatro civiles armados muertos."
+            ),
+            Some(4)
+        );
+        assert!(analyse(
+            es(),
+            "Los ataques aéreos dejaron 25 muertos en ambos países, según un observatorio."
+        )
+        .figs
+        .is_empty());
+        assert_eq!(
+            figs(es(), "Un bombardeo mató anoche a nueve miembros de una familia; el ministerio eleva a más de 50.000 los muertos desde el inicio de la guerra."),
+            [(Field::Killed, Some(9), false)]
+        );
+    }
+
+    #[test]
+    fn no_casualties_is_no_one_killed() {
+        for (l, text) in [
+            (en(), "The strike caused no casualties, the army said."),
+            (en(), "No one was hurt in the attack on the base in Erbil."),
+            (en(), "There were no deaths, according to the governor."),
+            (es(), "El ataque no dejó víctimas, informó la Sedena."),
+            (
+                es(),
+                "Los agentes detuvieron a tres hombres sin que se reportaran bajas.",
+            ),
+            (es(), "No hubo muertos en el enfrentamiento de Apatzingán."),
+            (es(), "El dron impactó una bodega sin víctimas."),
+        ] {
+            assert_eq!(killed(l, text), Some(0), "{text}");
+        }
+        assert_eq!(
+            tolls(
+                es(),
+                "Los agentes detuvieron a tres hombres sin que se reportaran bajas."
+            ),
+            [
+                (Field::Detained, Some(3), false, false),
+                (Field::Killed, Some(0), false, false)
+            ]
+        );
+        // a zero for some only
+        for (l, text) in [
+            (en(), "There were no civilian casualties, the command said."),
+            (en(), "No U.S. casualties were reported."),
+            (es(), "Ningún militar resultó herido."),
+            (es(), "La tropa capturó a dos, sin bajas propias."),
+        ] {
+            assert!(
+                tolls(l, text).iter().all(|t| t.0 != Field::Killed),
+                "{text}"
+            );
+        }
+    }
+
+    #[test]
+    fn left_counts_the_dead_only_with_a_noun_of_the_dead() {
+        assert_eq!(
+            killed(es(), "El enfrentamiento dejó cuatro personas sin vida."),
+            Some(4)
+        );
+        assert_eq!(
+            killed(es(), "La agresión dejó tres muertos y dos heridos."),
+            Some(3)
+        );
+        assert_eq!(
+            killed(en(), "The clash left five dead in Catatumbo."),
+            Some(5)
+        );
+        assert!(tolls(
+            es(),
+            "El ataque con explosivos dejó una patrulla destruida."
+        )
+        .is_empty());
+        assert_eq!(
+            tolls(es(), "El operativo dejó tres detenidos."),
+            [(Field::Detained, Some(3), false, false)]
         );
     }
 }

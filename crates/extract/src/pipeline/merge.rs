@@ -27,6 +27,8 @@ pub(super) fn merge(cands: Vec<Cand>) -> Vec<Report> {
             }
         }
     }
+    // the dead of a state force count only once the report's type and perpetrator are known
+    m.out.iter_mut().for_each(super::figures::settle_own_losses);
     m.out
 }
 

@@ -7,6 +7,8 @@
 //!   killed two, the second three" is the story's own events, counted;
 //! - an event in a sentence that recalls history ("marks the anniversary of", "se cumplen
 //!   17 años de");
+//! - an event named by a noun as the cause another answers ("in retaliation for an ambush
+//!   that killed five soldiers", "tras la emboscada del martes");
 //! - an event named by a definite noun with its date written against it, ten days or more
 //!   before publication ("the September 2 strike", "el ataque del 2 de septiembre" in a
 //!   December article): news tells of what just happened; a dated mention of an older event
@@ -34,6 +36,15 @@ pub(super) fn is_reference(
     let l = s.l;
     let has = |k: RefKind| s.refs.iter().any(|h| *h.value() == k);
     if has(RefKind::Retrospective) {
+        return true;
+    }
+    // "in retaliation for an ambush that killed five soldiers", "tras la emboscada del
+    // martes": the event another one answers, named by a noun, is told as its cause
+    if e.value().noun
+        && super::figures::tolls::other_event_regions(l, s.ctx)
+            .iter()
+            .any(|&(from, to)| from <= e.ts && e.te <= to)
+    {
         return true;
     }
     if let Some(n) = ordinal {

@@ -1,0 +1,533 @@
+//! Tolls beyond "N killed": a list of the dead summed ("four children and two women"), all
+//! of a count denied survival ("none of them survived"), a named person killed ("killed
+//! Abu Yusuf", "Abu Yusuf was killed"), no one killed ("no casualties", "sin víctimas"), and
+//! which event a toll is told of: another event's clause ("in retaliation for the ambush
+//! that killed two soldiers", "two days after a strike killed 70") or a sum over places
+//! ("en ambos países"), which no event of the sentence takes.
+
+use super::{FieldFig, Figures};
+use crate::lexicon::{CuePos, FigCue, FillerKind, Hit, LangLex, TollCue};
+use crate::numbers::{self, Hedge, Quantity};
+use crate::pipeline::sentence::SentCtx;
+use crate::tokens::{Tok, TokKind};
+use crate::{Field, Figure};
+
+/// The most people named in one list of the dead ("four children, two women and a man").
+const MAX_LIST: usize = 6;
+
+/// The most tokens of an aside between a name and its verb ("Abu Yusuf, a senior leader of
+/// the group, was killed").
+const MAX_ASIDE: usize = 10;
+
+/// The most words of a name.
+const MAX_NAME: usize = 5;
+
+/// A figure of `v` over the tokens `ts..te` (its surface is what they cover).
+fn quantity(
+    ctx: &SentCtx,
+    ts: usize,
+    te: usize,
+    low: i64,
+    best: i64,
+    high: Option<i64>,
+    hedge: Hedge,
+) -> Quantity {
+    let (start, end) = (ctx.toks[ts].start, ctx.toks[te - 1].end);
+    Quantity {
+        figure: Figure {
+            low: Some(low),
+            best: Some(best),
+            high,
+            approx: false,
+            surface: ctx.surface(start, end).to_string(),
+        },
+        start,
+        end,
+        tok_start: ts,
+        tok_end: te,
+        hedge,
+        article: false,
+    }
+}
+
+fn person(l: &LangLex, w: &str) -> bool {
+    matches!(
+        l.filler_kinds.get(w),
+        Some(FillerKind::Person | FillerKind::Security)
+    )
+}
+
+/// The end of the people a count names right after it ("four children", "dos menores de
+/// edad"): fillers with a noun of people among them.
+fn people_end(l: &LangLex, toks: &[Tok], at: usize) -> Option<usize> {
+    let mut end = None;
+    for (k, t) in toks.iter().enumerate().skip(at).take(4) {
+        if !l.fillers.contains(&t.lower) {
+            break;
+        }
+        if person(l, &t.lower) {
+            end = Some(k + 1);
+        }
+    }
+    end
+}
+
+impl Figures<'_> {
+    fn killed_here(out: &[FieldFig]) -> bool {
+        out.iter().any(|f| !f.tally && f.field == Field::Killed)
+    }
+
+    /// Runs every rule of this module over the sentence's figures.
+    pub(super) fn tolls(&self, qs: &[Quantity], out: &mut Vec<FieldFig>) {
+        let hits = self.l.tolls.find_all(&self.ctx.toks);
+        self.enumerations(qs, out);
+        self.none_of_them(qs, out);
+        self.zero(&hits, out);
+        self.named(out);
+        self.and_others(qs, &hits, out);
+        exact_first(out);
+        self.bind(&hits, out);
+    }
+
+    /// "killed four children and two women": one toll, the sum of the list.
+    fn enumerations(&self, qs: &[Quantity], out: &mut Vec<FieldFig>) {
+        let (l, toks) = (self.l, &self.ctx.toks);
+        let mut i = 0;
+        while i < qs.len() {
+            // the list from qs[i]: counts of people joined by "and" or commas
+            let mut parts: Vec<(usize, usize)> = Vec::new(); // (index in qs, end of people)
+            let mut k = i;
+            while k < qs.len() && parts.len() < MAX_LIST {
+                let q = &qs[k];
+                if self.in_date(q) || q.figure.best.is_none() || q.figure.approx {
+                    break;
+                }
+                let Some(end) = people_end(l, toks, q.tok_end) else {
+                    break;
+                };
+                parts.push((k, end));
+                let joined = toks
+                    .get(end)
+                    .is_some_and(|t| t.lower == "," || l.grammar.and.contains(&t.lower))
+                    && qs.get(k + 1).is_some_and(|n| {
+                        // "and two women", ", and two women", "and her three children"
+                        let w = &toks[(end + 1).min(toks.len() - 1)].lower;
+                        let between = l.grammar.and.contains(w)
+                            || l.filler_kinds.get(w) == Some(&FillerKind::Pronoun);
+                        n.tok_start == end + 1 || n.tok_start == end + 2 && between
+                    });
+                if !joined {
+                    break;
+                }
+                k += 1;
+            }
+            if parts.len() < 2 {
+                i += 1;
+                continue;
+            }
+            let starts: Vec<usize> = parts.iter().map(|(k, _)| qs[*k].start).collect();
+            let mine: Vec<&FieldFig> = out.iter().filter(|f| starts.contains(&f.q.start)).collect();
+            let killed = mine.iter().any(|f| f.field == Field::Killed && !f.tally);
+            if killed && mine.iter().all(|f| f.field == Field::Killed) {
+                let own_loss = mine.iter().all(|f| f.own_loss);
+                let (mut low, mut best, mut high) = (0i64, 0i64, Some(0i64));
+                for (k, _) in &parts {
+                    let f = &qs[*k].figure;
+                    let b = f.best.unwrap_or(0);
+                    best = best.saturating_add(b);
+                    low = low.saturating_add(f.low.unwrap_or(b));
+                    high = high.zip(f.high).map(|(a, b)| a.saturating_add(b));
+                }
+                let first = &qs[parts[0].0];
+                let last_end = parts[parts.len() - 1].1;
+                let hedge = if high.is_some() {
+                    Hedge::Exact
+                } else {
+                    Hedge::AtLeast
+                };
+                let q = quantity(self.ctx, first.tok_start, last_end, low, best, high, hedge);
+                let at = out
+                    .iter()
+                    .position(|f| starts.contains(&f.q.start))
+                    .unwrap_or(out.len());
+                out.retain(|f| !starts.contains(&f.q.start));
+                let mut f = FieldFig::new(Field::Killed, q, false);
+                f.own_loss = own_loss;
+                out.insert(at.min(out.len()), f);
+            }
+            i += parts.len();
+        }
+    }
+
+    /// "The boat carried four men; none of them survived": the count before is the dead.
+    fn none_of_them(&self, qs: &[Quantity], out: &mut Vec<FieldFig>) {
+        let (l, toks) = (self.l, &self.ctx.toks);
+        for i in 0..toks.len().saturating_sub(3) {
+            let denied = l.none.contains(&toks[i].lower)
+                && l.grammar.of.contains(&toks[i + 1].lower)
+                && l.filler_kinds.get(&toks[i + 2].lower) == Some(&FillerKind::Pronoun);
+            if !denied {
+                continue;
+            }
+            let mut j = i + 3;
+            while j < toks.len() && j < i + 6 && l.fillers.contains(&toks[j].lower) {
+                j += 1;
+            }
+            let survived = l.figures.at(toks, j).is_some_and(|h| {
+                h.value().field == Field::Survivors && h.value().pos != CuePos::Before
+            });
+            if !survived {
+                continue;
+            }
+            let q = qs.iter().rev().find(|q| {
+                q.tok_end <= i
+                    && !q.article
+                    && !q.figure.approx
+                    && q.figure.best.is_some()
+                    && !self.in_date(q)
+                    && people_end(l, toks, q.tok_end).is_some()
+            });
+            if let Some(q) = q {
+                match out.iter_mut().find(|f| f.q.start == q.start) {
+                    Some(f) if f.field == Field::Killed => {}
+                    Some(_) => {}
+                    None => out.push(FieldFig::new(Field::Killed, q.clone(), false)),
+                }
+            }
+            return;
+        }
+    }
+
+    /// "no casualties", "sin que se reportaran bajas": no one was killed (unless the
+    /// sentence counts its dead otherwise). A zero for some only ("no civilian casualties",
+    /// "sin bajas propias") is no phrase of this kind.
+    fn zero(&self, hits: &[Hit<TollCue>], out: &mut Vec<FieldFig>) {
+        if Self::killed_here(out) {
+            return;
+        }
+        if let Some(h) = hits.iter().find(|h| *h.value() == TollCue::Zero) {
+            let q = quantity(self.ctx, h.ts, h.te, 0, 0, Some(0), Hedge::Zero);
+            out.push(FieldFig::new(Field::Killed, q, false));
+        }
+    }
+
+    /// Whether token `i` is a word written with a capital, and more than capitals ("Abu",
+    /// not "ISIS", "U"), that is no date and no function word.
+    fn capital(&self, i: usize) -> bool {
+        let (ctx, l) = (self.ctx, self.l);
+        let Some(t) = ctx.toks.get(i) else {
+            return false;
+        };
+        let w = ctx.surface(t.start, t.end);
+        t.kind == TokKind::Word
+            && w.chars().next().is_some_and(char::is_uppercase)
+            && w.chars().skip(1).any(char::is_lowercase)
+            && !l.function_words.contains(&t.lower)
+            && !l.fillers.contains(&t.lower)
+            && !self
+                .dates
+                .iter()
+                .any(|d| d.start <= t.start && t.end <= d.end)
+    }
+
+    /// The name that starts at token `i`: words with capitals, joined by hyphens
+    /// ("al-Baghdadi"); its end. A lone word ending in "s" is no name ("Americans").
+    fn name_at(&self, i: usize) -> Option<usize> {
+        let toks = &self.ctx.toks;
+        if !self.capital(i) {
+            return None;
+        }
+        let mut e = i + 1;
+        while e < toks.len() && e - i < MAX_NAME {
+            let glued = |a: usize| toks[a].start == toks[a - 1].end;
+            if self.capital(e) {
+                e += 1;
+            } else if toks[e].lower == "-" && glued(e) && e + 1 < toks.len() && glued(e + 1) {
+                e += 2;
+            } else if toks[e].kind == TokKind::Word
+                && toks
+                    .get(e + 1)
+                    .is_some_and(|n| n.lower == "-" && n.start == toks[e].end)
+            {
+                // "al-Baghdadi": a particle glued to the next part
+                e += 1;
+            } else {
+                break;
+            }
+        }
+        let single_plural = e == i + 1 && toks[i].lower.ends_with('s');
+        let before_people = toks.get(e).is_some_and(|t| person(self.l, &t.lower));
+        (!single_plural && !before_people).then_some(e)
+    }
+
+    /// A named person killed is one dead: "killed Abu Yusuf", "killed senior member Abu
+    /// Yusuf", "abatió a Juan Pérez", "Abu Yusuf, a senior leader, was killed", "Juan
+    /// Pérez fue abatido".
+    fn named(&self, out: &mut Vec<FieldFig>) {
+        if Self::killed_here(out) {
+            return;
+        }
+        let (l, toks) = (self.l, &self.ctx.toks);
+        let cues: Vec<Hit<FigCue>> = l
+            .figures
+            .find_all(toks)
+            .into_iter()
+            .filter(|h| h.value().field == Field::Killed)
+            .collect();
+        let name = cues
+            .iter()
+            .filter(|h| h.value().pos != CuePos::After)
+            .find_map(|h| self.named_object(h))
+            .or_else(|| {
+                cues.iter()
+                    .filter(|h| h.value().pos != CuePos::Before)
+                    .find_map(|h| self.named_subject(h))
+            });
+        if let Some((i, e)) = name {
+            let q = quantity(self.ctx, i, e, 1, 1, Some(1), Hedge::Exact);
+            out.push(FieldFig::new(Field::Killed, q, false));
+        }
+    }
+
+    /// "killed Abu Yusuf", "killed ISIS commander Abu Yusuf", "abatió a Juan Pérez": a name
+    /// right after a killing verb, or after a singular noun of people close after it.
+    fn named_object(&self, h: &Hit<FigCue>) -> Option<(usize, usize)> {
+        let (l, toks) = (self.l, &self.ctx.toks);
+        let mut k = h.te;
+        if toks
+            .get(k)
+            .is_some_and(|t| l.grammar.object_mark.contains(&t.lower))
+        {
+            k += 1;
+        }
+        if let Some(e) = self.name_at(k) {
+            return Some((k, e));
+        }
+        // "killed senior member Abu Yusuf": a singular noun of people, then the name
+        for m in k..(k + 4).min(toks.len()) {
+            let t = &toks[m];
+            if t.kind != TokKind::Word || numbers::number_at(toks, m, "", &l.nums, 0).is_some() {
+                return None;
+            }
+            if person(l, &t.lower) {
+                return if l.singular(&t.lower) {
+                    self.name_at(m + 1).map(|e| (m + 1, e))
+                } else {
+                    None
+                };
+            }
+        }
+        None
+    }
+
+    /// "Abu Yusuf was killed", "Abu Yusuf, a senior leader of the group, was reportedly
+    /// killed", "Juan Pérez fue abatido": a name, an aside, a singular verb, the cue.
+    fn named_subject(&self, h: &Hit<FigCue>) -> Option<(usize, usize)> {
+        let (l, toks) = (self.l, &self.ctx.toks);
+        let singular = |k: usize| l.filler_kinds.get(&toks[k].lower) == Some(&FillerKind::Singular);
+        let mut j = h.ts;
+        while j > 0 && h.ts - j < 4 && !singular(j - 1) && l.fillers.contains(&toks[j - 1].lower) {
+            j -= 1;
+        }
+        if j == 0 || !singular(j - 1) {
+            return None;
+        }
+        let mut e = j - 1;
+        if e > 0 && toks[e - 1].lower == "," {
+            e = (e.saturating_sub(MAX_ASIDE)..e - 1)
+                .rev()
+                .find(|&k| toks[k].lower == ",")?;
+        }
+        // back to the name's first word, over words with capitals and hyphens
+        let mut s = e;
+        while s > 0 && e - s < MAX_NAME * 2 {
+            let glued = toks[s - 1].end == toks.get(s).map_or(0, |t| t.start);
+            if self.capital(s - 1)
+                || glued && toks[s - 1].kind == TokKind::Word
+                || toks[s - 1].lower == "-" && glued
+            {
+                s -= 1;
+            } else {
+                break;
+            }
+        }
+        (s < e && self.name_at(s) == Some(e)).then_some((s, e))
+    }
+
+    /// "killed a senior commander of the militia and two other people", "mató a Raúl Reyes
+    /// y a otras dos decenas de personas": the toll, and more of the same dead after it in
+    /// its clause.
+    fn and_others(&self, qs: &[Quantity], hits: &[Hit<TollCue>], out: &mut [FieldFig]) {
+        let (l, ctx, toks) = (self.l, self.ctx, &self.ctx.toks);
+        let more = |k: usize| {
+            hits.iter()
+                .any(|h| *h.value() == TollCue::More && h.ts == k)
+        };
+        let Some(i) = out
+            .iter()
+            .position(|f| !f.tally && f.field == Field::Killed)
+        else {
+            return;
+        };
+        let f = &out[i];
+        let c = ctx.clause[f.q.tok_start];
+        let from = f.q.tok_end;
+        let Some(and) = (from..(from + MAX_ASIDE + 2).min(toks.len()))
+            .take_while(|&k| ctx.clause[k] == c && toks[k].kind != TokKind::Num)
+            .find(|&k| l.grammar.and.contains(&toks[k].lower))
+        else {
+            return;
+        };
+        let mut k = and + 1;
+        if toks
+            .get(k)
+            .is_some_and(|t| l.grammar.object_mark.contains(&t.lower))
+        {
+            k += 1;
+        }
+        let marked_before = more(k);
+        if marked_before {
+            k += 1;
+        }
+        let Some(q) = qs.iter().find(|q| q.tok_start == k && !q.article) else {
+            return;
+        };
+        let end = match people_end(l, toks, q.tok_end) {
+            Some(e) => e,
+            // "y a otros tres."
+            None if marked_before
+                && toks.get(q.tok_end).is_none_or(|t| t.kind != TokKind::Word) =>
+            {
+                q.tok_end
+            }
+            // "y dos más"
+            None if more(q.tok_end) => q.tok_end + 1,
+            None => return,
+        };
+        if !(marked_before || (q.tok_end..end).any(more)) || q.figure.approx {
+            return;
+        }
+        // "killed four and two others were wounded": those are the wounded
+        if self.field(q).is_some_and(|c| c.field != Field::Killed) {
+            return;
+        }
+        let (Some(a), Some(b)) = (f.q.figure.best, q.figure.best) else {
+            return;
+        };
+        let low =
+            f.q.figure
+                .low
+                .unwrap_or(a)
+                .saturating_add(q.figure.low.unwrap_or(b));
+        let high =
+            f.q.figure
+                .high
+                .zip(q.figure.high)
+                .map(|(x, y)| x.saturating_add(y));
+        let hedge = if high.is_some() {
+            f.q.hedge
+        } else {
+            Hedge::AtLeast
+        };
+        let sum = quantity(
+            ctx,
+            f.q.tok_start,
+            end,
+            low,
+            a.saturating_add(b),
+            high,
+            hedge,
+        );
+        out[i].q = sum;
+    }
+
+    /// Figures told in another event's clause are that event's; a toll summed over places
+    /// ("en ambos países") is no event's, nor a war's running toll ("desde el inicio de la
+    /// guerra") anyone's.
+    fn bind(&self, hits: &[Hit<TollCue>], out: &mut Vec<FieldFig>) {
+        let ctx = self.ctx;
+        let clauses = |k: TollCue| -> Vec<usize> {
+            hits.iter()
+                .filter(|h| *h.value() == k)
+                .map(|h| ctx.clause[h.ts])
+                .collect()
+        };
+        let (combined, war) = (clauses(TollCue::Combined), clauses(TollCue::War));
+        out.retain(|f| {
+            let c = ctx.clause[f.q.tok_start];
+            !war.contains(&c) && (f.tally || !combined.contains(&c))
+        });
+        let regions = regions(ctx, hits);
+        for f in out.iter_mut() {
+            f.elsewhere = regions
+                .iter()
+                .find(|(a, b)| (*a..*b).contains(&f.q.tok_start))
+                .copied();
+        }
+    }
+}
+
+/// An exact count before a vague one of the same field: "mató a varios altos mandos ... 78
+/// personas murieron" is 78 dead.
+fn exact_first(out: &mut [FieldFig]) {
+    for i in 0..out.len() {
+        let f = &out[i];
+        if f.tally || f.q.figure.best.is_some() {
+            continue;
+        }
+        let field = f.field;
+        if out[..i].iter().any(|g| !g.tally && g.field == field) {
+            continue;
+        }
+        if let Some(j) = (i + 1..out.len())
+            .find(|&j| !out[j].tally && out[j].field == field && out[j].q.figure.best.is_some())
+        {
+            out[i..=j].rotate_right(1);
+        }
+    }
+}
+
+/// The clauses of a sentence that tell of another event than its own (token ranges): after
+/// "in retaliation for", "days after", "luego de que", or "after", "tras" right before a
+/// provoking event ("after an ambush"), to the end of the clause, and on over a clause that
+/// goes on telling of it (", in which two soldiers died").
+pub(in crate::pipeline) fn other_event_regions(l: &LangLex, ctx: &SentCtx) -> Vec<(usize, usize)> {
+    regions(ctx, &l.tolls.find_all(&ctx.toks))
+}
+
+fn regions(ctx: &SentCtx, hits: &[Hit<TollCue>]) -> Vec<(usize, usize)> {
+    let toks = &ctx.toks;
+    let mut out: Vec<(usize, usize)> = Vec::new();
+    for (i, h) in hits.iter().enumerate() {
+        let opens = match h.value() {
+            TollCue::Retaliation | TollCue::After => true,
+            TollCue::AfterWeak => hits[i + 1..]
+                .iter()
+                .take_while(|p| p.ts <= h.te + 2)
+                .any(|p| *p.value() == TollCue::Provoking),
+            _ => false,
+        };
+        if !opens || out.last().is_some_and(|(_, e)| h.ts < *e) {
+            continue;
+        }
+        let mut end = h.te;
+        let c = ctx.clause[h.ts];
+        while end < toks.len() && ctx.clause[end] == c {
+            end += 1;
+        }
+        // the token at `end` is a clause break: a relative right after it goes on
+        while end + 1 < toks.len()
+            && hits
+                .iter()
+                .any(|r| *r.value() == TollCue::Relative && r.ts == end + 1)
+        {
+            let c = ctx.clause[end + 1];
+            end += 1;
+            while end < toks.len() && ctx.clause[end] == c {
+                end += 1;
+            }
+        }
+        out.push((h.ts, end));
+    }
+    out
+}
