@@ -206,7 +206,8 @@ impl Extractor {
                 }
             }
         }
-        let mut reports = merge::merge(cands);
+        let mut reports = merge::merge(cands, published);
+        dating::publication_windows(&mut reports, published, sents);
         // an event last possible two years before publication is the story's history ("the
         // Sept. 11, 2001, attacks", "the 1989 invasion"), not news of the events it reports
         if let Some(horizon) = published.and_then(|p| p.checked_sub_days(chrono::Days::new(730))) {

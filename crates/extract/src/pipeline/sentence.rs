@@ -181,6 +181,8 @@ pub(super) struct Sentence<'a> {
     /// sentence is plainly written in).
     pub l: &'a LangLex,
     pub ctx: &'a SentCtx<'a>,
+    /// The article's publication date.
+    pub published: Option<NaiveDate>,
     /// The article has told of a strike before this sentence.
     pub article_strike: bool,
     pub events: Vec<Hit<'a, EventCue>>,
@@ -271,6 +273,7 @@ impl Extractor {
         Sentence {
             l,
             ctx,
+            published,
             article_strike,
             targets: l.targets.find_all(toks),
             mods: l.modality.find_all(toks),
