@@ -1,11 +1,11 @@
 //! Dates of events beyond the boat campaign, on passages written for these tests (not copied
 //! from any article), in English and Spanish: the day an announcement was made is not the
 //! event's, an event cannot come after publication, news told with no date takes the
-//! publication window, a year or month that frames a series dates nothing, named days and
-//! "last year".
+//! publication window, a year or month that frames a series dates nothing, named days,
+//! "last year", and the year of dates in articles with no publication date.
 
 use chrono::NaiveDate;
-use sw_extract::{DateBasis, DatePrecision, Extractor, Modality, Report, ReportKind};
+use sw_extract::{DateBasis, DateHints, DatePrecision, Extractor, Modality, Report, ReportKind};
 use sw_model::Lang;
 
 fn ex() -> &'static Extractor {
@@ -393,4 +393,80 @@ fn named_days_and_last_year() {
             "{text}\n{rs:#?}"
         );
     }
+}
+
+#[test]
+fn an_undated_article_takes_years_from_its_own_dates() {
+    // a full date: the year that puts a date without one nearest it (after it here)
+    let text = "On Oct. 3, 2025, forces struck a camp in Yemen. A second airstrike on Oct. 29 killed four fighters near Marib.";
+    let rs = run(Lang::En, "", text);
+    assert!(
+        events(&rs)
+            .iter()
+            .any(|r| r.date.as_deref() == Some("2025-10-29")),
+        "{rs:#?}"
+    );
+    // a month and year counts against the corpus's span, when recent
+    let text = "U.S. strikes in Syria have grown since the fall of the government in December 2024. An airstrike on Feb. 23 killed a commander in Idlib.";
+    let span = |a: &str, b: &str| DateHints {
+        span: Some((day(a).unwrap(), day(b).unwrap())),
+        ..DateHints::default()
+    };
+    let rs = ex().extract_undated(text, Lang::En, &span("2023-01-01", "2025-06-30"));
+    check_spans(text, &rs);
+    let strike = events(&rs)
+        .into_iter()
+        .find(|r| r.date.is_some())
+        .expect("a dated strike");
+    assert_eq!(strike.date.as_deref(), Some("2025-02-23"), "{rs:#?}");
+    assert!(date_rule(strike).is_some_and(|r| r.ends_with(".year_from_span")));
+    // ... not when it is long before the corpus's last publication (background)
+    let text = "The group was designated a terrorist organization in September 2019. An airstrike on January 30 killed one of its commanders in Idlib.";
+    let rs = ex().extract_undated(text, Lang::En, &span("2017-01-01", "2025-06-30"));
+    assert!(
+        events(&rs)
+            .iter()
+            .all(|r| r.date.as_deref() != Some("2020-01-30")),
+        "{rs:#?}"
+    );
+    // a weekday written beside a date: the latest year it fits, not after the corpus
+    let text = "The military said the airstrike, carried out on Friday, May 31, killed three militants near Bosaso.";
+    let rs = ex().extract_undated(text, Lang::En, &span("2019-01-01", "2026-03-01"));
+    assert!(
+        events(&rs)
+            .iter()
+            .any(|r| r.date.as_deref() == Some("2024-05-31")),
+        "{rs:#?}"
+    );
+}
+
+#[test]
+fn an_undated_article_reads_its_weekdays_near_the_day_it_tells_with_its_weekday() {
+    for (lang, text) in [
+        (
+            Lang::Es,
+            "Humo tras un ataque aéreo en Saná, Yemen, el domingo 30 de marzo de 2025. Los bombardeos siguieron a una noche de ataques el viernes que mataron a dos personas.",
+        ),
+        (
+            Lang::En,
+            "Smoke rises after an airstrike in Sanaa, Yemen, on Sunday, March 30, 2025. A strike on Friday killed two people in Saada.",
+        ),
+    ] {
+        let rs = run(lang, "", text);
+        assert!(
+            events(&rs)
+                .iter()
+                .any(|r| r.date.as_deref() == Some("2025-03-28")),
+            "{text}\n{rs:#?}"
+        );
+    }
+    // a full date without its weekday may be background: weekdays stay unresolved
+    let text = "A strike on Friday killed two people in Saada. Relatives of men killed in a March 30, 2025 strike have sued.";
+    let rs = run(Lang::En, "", text);
+    assert!(
+        events(&rs)
+            .iter()
+            .all(|r| r.date.as_deref() != Some("2025-03-28")),
+        "{rs:#?}"
+    );
 }

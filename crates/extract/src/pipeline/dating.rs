@@ -27,6 +27,11 @@ pub(super) enum YearFrom {
     Near(NaiveDate),
     /// The span of the corpus's dated articles (the one year that puts it inside).
     Within(NaiveDate, NaiveDate),
+    /// In an article with no publication date, the article's own latest full date or month
+    /// and year (a date written without a year takes the year that puts it nearest), and
+    /// the latest day it tells an event on with its weekday ("el domingo 30 de marzo de
+    /// 2025"): a weekday ("el viernes") is then the one nearest that day.
+    Text(NaiveDate, Option<NaiveDate>),
 }
 
 /// The dates of one sentence, read.
@@ -80,6 +85,12 @@ pub(super) fn sentence_dates(
                 YearFrom::Before(r) => d.resolve_year(r, false, rule),
                 YearFrom::Near(r) => d.resolve_year(r, true, rule),
                 YearFrom::Within(a, b) => d.resolve_year_within(a, b, rule),
+                YearFrom::Text(r, anchor) => {
+                    d.resolve_year(r, true, rule);
+                    if let Some(a) = anchor {
+                        d.resolve_weekday_near(a, "date.rel.weekday.anchor_from_text");
+                    }
+                }
             }
         }
     }
