@@ -9,7 +9,8 @@
 //! value that is unpaired, wrong or missing is a false negative. Figures compare the
 //! `{low, best, high}` triple. `place.*`, `source`, `target_kind` and `perpetrator` are
 //! scored only where the expected report gives them; a date or figure absent on both sides
-//! counts nothing. `perpetrator` is the state of the report's perpetrator (ISO 3166 alpha-2),
+//! counts nothing; a produced `window` date counts as no date, or as the expected day when
+//! that lies in the window. `perpetrator` is the state of the report's perpetrator (ISO 3166 alpha-2),
 //! `non_state` for an armed group, or null. Produced `reference` reports (mentions of an
 //! earlier event) are not scored: a gold passage that only refers back expects nothing.
 //!
@@ -225,7 +226,7 @@ fn fig_triple(r: &Report, f: &str) -> Option<(Option<i64>, Option<i64>, Option<i
 fn produced_value(r: &Report, field: &str) -> Option<String> {
     match field {
         "modality" => Some(r.modality.as_str().to_string()),
-        "date" => r.date.clone(),
+        "date" => window_as(r, None),
         "place.region" => r.place.as_ref().and_then(|p| p.region_code.clone()),
         "place.country" => r.place.as_ref().and_then(|p| p.country.clone()),
         "source" => Some(r.source.kind.as_str().to_string()),
@@ -239,6 +240,22 @@ fn produced_value(r: &Report, field: &str) -> Option<String> {
         }),
         f => fig_triple(r, f).map(|t| format!("{t:?}")),
     }
+}
+
+/// The produced date, scored against the `expected` one: a window (news with no date
+/// expression, or one known only to be on or before its announcement) is no date the text
+/// gives, so it counts as none, or as the expected day when that lies in it (a gold set may
+/// annotate the announcement day the window ends on).
+fn window_as(r: &Report, expected: Option<&str>) -> Option<String> {
+    if r.date_precision != crate::DatePrecision::Window {
+        return r.date.clone();
+    }
+    let w = r.when()?;
+    expected
+        .filter(|e| {
+            NaiveDate::parse_from_str(e, "%Y-%m-%d").is_ok_and(|d| (w.first..=w.last).contains(&d))
+        })
+        .map(String::from)
 }
 
 /// (given, value) of an expected field.
@@ -308,7 +325,7 @@ pub fn score_item(item: &GoldItem, produced: &[Report]) -> (BTreeMap<String, Cou
             if used[pi] || p.kind.as_str() != g.kind || p.event_type.as_str() != g.event_type {
                 continue;
             }
-            let date_eq = p.date == g.date;
+            let date_eq = window_as(p, g.date.as_deref()) == g.date;
             let killed_eq = expected_value(g, "killed").1 == produced_value(p, "killed");
             let mod_eq = p.modality.as_str() == g.modality;
             let score = (date_eq as u8) * 4 + (killed_eq as u8) * 2 + mod_eq as u8;
@@ -340,7 +357,11 @@ pub fn score_item(item: &GoldItem, produced: &[Report]) -> (BTreeMap<String, Cou
                     if !given {
                         continue;
                     }
-                    let pv = produced_value(p, f);
+                    let pv = if f == "date" {
+                        window_as(p, ev.as_deref())
+                    } else {
+                        produced_value(p, f)
+                    };
                     match (&ev, &pv) {
                         (None, None) => {}
                         (Some(a), Some(b)) if a == b => bump(f, 1, 0, 0),

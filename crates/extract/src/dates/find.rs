@@ -128,6 +128,7 @@ impl Finder<'_> {
             Some(DW::Weekday(wd)) => self.weekday(i, wd),
             Some(DW::YearEnd) => self.year_end(i, i + 1).unwrap_or(i + 1),
             Some(DW::DayOffset(o)) => self.day_offset(i, o),
+            Some(DW::NamedDay(m, d)) => self.named_day(i, i + 1, m, d),
             Some(_) => i + 1,
         }
     }
@@ -227,9 +228,49 @@ impl Finder<'_> {
                 );
             }
             DW::YearEnd => return self.year_end(i, end),
+            DW::NamedDay(m, d) => return Some(self.named_day(i, end, m, d)),
+            // "in recent months", "en los últimos meses": a period, never an event's day
+            DW::Since => {
+                let how = How::relative(DatePrecision::Unknown, DateKind::Since, "date.period");
+                self.push(i, end, how, None);
+            }
             _ => return None,
         }
         Some(end)
+    }
+
+    /// "Christmas Day", "el día de Navidad", "Nochevieja" (tokens `i..end`): a day and month
+    /// without a year, read as one written out ("on Christmas Day last year": the year before
+    /// publication's).
+    fn named_day(&mut self, i: usize, end: usize, m: u32, d: u32) -> usize {
+        let (offset, end) = match self.year_offset_after(end) {
+            Some((o, e)) => (Some(o), e),
+            None => (None, end),
+        };
+        let year = offset.and_then(|o| Some(self.published?.year() + o as i32));
+        let r = mk_range(self.toks, i, end);
+        let mut e = month_day(r, m, d, year, self.published);
+        e.rule = "date.named_day";
+        if offset.is_some() {
+            e.basis = DateBasis::Relative;
+            e.month_day = None;
+        }
+        self.out.push(e);
+        end
+    }
+
+    /// "last year", "del año pasado", "of this year" at token `end` (after a month or a day
+    /// and month): the year counted from publication's, and the token after it.
+    fn year_offset_after(&self, end: usize) -> Option<(i64, usize)> {
+        let k = if is_in(self.toks.get(end), &self.lex.month_year) {
+            end + 1
+        } else {
+            end
+        };
+        match self.lex.phrase_at(self.toks, k)? {
+            (DW::YearOffset(o), e) => Some((o, e)),
+            _ => None,
+        }
     }
 
     /// "at the end of 2025", "al cierre de 2025": the last day of the year after the cue
@@ -274,9 +315,30 @@ impl Finder<'_> {
             end += 1;
         }
         let (year, end) = self.year_after(end, |t| is(t, ",") || is_in(t, &lex.month_year));
-        let r = mk_range(toks, i, end);
-        self.out.push(month_day(r, m, d, year, self.published));
+        self.push_month_day(i, end, m, d, year);
         Some(end)
+    }
+
+    /// A day and month over tokens `i..end`, with the year written after them if any, or
+    /// the one a "last year" after them counts ("el 3 de marzo del año pasado").
+    fn push_month_day(&mut self, i: usize, end: usize, m: u32, d: u32, year: Option<i32>) -> usize {
+        let offset = year
+            .is_none()
+            .then(|| self.year_offset_after(end))
+            .flatten();
+        let (end, year) = match offset {
+            Some((o, e)) => (e, self.published.map(|p| p.year() + o as i32)),
+            None => (end, year),
+        };
+        let r = mk_range(self.toks, i, end);
+        let mut e = month_day(r, m, d, year, self.published);
+        if offset.is_some() {
+            e.basis = DateBasis::Relative;
+            e.month_day = None;
+            e.rule = "date.explicit.month_day.year_offset";
+        }
+        self.out.push(e);
+        end
     }
 
     /// A month name: "Sept. 2", "September 2, 2025"; or a month alone, "September 2025",
@@ -294,18 +356,25 @@ impl Finder<'_> {
         }
         if let Some(d) = toks.get(j).and_then(day_num) {
             let (year, end) = self.year_after(j + 1, |t| is(t, ","));
-            let r = mk_range(toks, i, end);
-            self.out.push(month_day(r, m, d, year, self.published));
-            return end;
+            return self.push_month_day(i, end, m, d, year);
         }
         if lex.needs_day.contains(&t.lower) {
             return i + 1;
         }
         let (year, end) = self.year_after(i + 1, |t| is_in(t, &lex.month_year));
+        // "in March last year", "en marzo del año pasado": the year counted from publication
+        let offset = year
+            .is_none()
+            .then(|| self.year_offset_after(end))
+            .flatten();
+        let end = offset.map_or(end, |(_, e)| e);
         let since_at = |k: usize| matches!(lex.single(&toks[k].lower), Some(DW::Since));
         let since = i > 0 && since_at(i - 1) || (i > 1 && since_at(i - 2));
         let y = year.or_else(|| {
             let p = self.published?;
+            if let Some((o, _)) = offset {
+                return Some(p.year() + o as i32);
+            }
             Some(if m > p.month() {
                 p.year() - 1
             } else {
@@ -332,7 +401,11 @@ impl Finder<'_> {
             } else {
                 DateKind::MonthOnly
             },
-            rule: "date.month",
+            rule: if offset.is_some() {
+                "date.month.year_offset"
+            } else {
+                "date.month"
+            },
             day: None,
             month_day: None,
             weekday: None,

@@ -26,6 +26,11 @@ pub(super) enum DW {
     Each,
     Occasion,
     Ahead,
+    /// A day named by the calendar ("Christmas Day", "Nochebuena"): month and day.
+    NamedDay(u32, u32),
+    /// A year counted from publication's ("last year" -1, "este año" 0): after a month
+    /// ("in March last year", "en marzo del año pasado") it gives the month its year.
+    YearOffset(i64),
 }
 
 /// Date words of one language, from `lexicon/<code>/dates.tsv` and its month names
@@ -59,6 +64,16 @@ pub struct DateLexicon {
     pub(super) day_article: FxSet<String>,
     /// After a number joined to a date, make it a count ("September 15 and 19 people").
     pub(super) counted: FxSet<String>,
+    /// Before a date, make it the day something was said or published, not the event's
+    /// ("in a statement issued on Monday", "un comunicado emitido este martes", "según un
+    /// reporte del lunes").
+    announce: FxSet<String>,
+    /// Before a year or a month, make it the frame of a series or a record, never an
+    /// event's date ("the first such attacks in 2024", "the deadliest in March").
+    series: FxSet<String>,
+    /// A superlative's word ("most", "más"): after a definite article it makes a series cue
+    /// ("the most lethal in 2025", "el más letal de marzo").
+    superlative: FxSet<String>,
 }
 
 impl DateLexicon {
@@ -80,6 +95,9 @@ impl DateLexicon {
                 "possessive_ending" => Some(&mut lex.possessive_ending),
                 "day_article" => Some(&mut lex.day_article),
                 "counted" => Some(&mut lex.counted),
+                "announce" => Some(&mut lex.announce),
+                "series" => Some(&mut lex.series),
+                "superlative" => Some(&mut lex.superlative),
                 _ => None,
             };
             if let Some(set) = set {
@@ -110,6 +128,18 @@ impl DateLexicon {
                 "each" => DW::Each,
                 "occasion" => DW::Occasion,
                 "ahead" => DW::Ahead,
+                "year_offset" => DW::YearOffset(value()?),
+                "named_day" => {
+                    // the month and day as a number, MMDD: 1225 is 25 December
+                    let v = value()?;
+                    let (m, d) = ((v / 100) as u32, (v % 100) as u32);
+                    if !(0..=1231).contains(&v)
+                        || chrono::NaiveDate::from_ymd_opt(2024, m, d).is_none()
+                    {
+                        return Err(r.error("a named day is its month and day, MMDD (1225)"));
+                    }
+                    DW::NamedDay(m, d)
+                }
                 "ahead_suffix" => {
                     r.opt_int(2, "value")?;
                     lex.ahead_suffixes.push(r.col(0, "ending")?.to_lowercase());
@@ -226,6 +256,22 @@ impl DateLexicon {
                 .rev()
                 .take_while(|t| !matches!(t.lower.as_str(), "." | ";" | ":" | "," | "(" | ")"))
                 .any(|t| self.is_ahead(&t.lower))
+    }
+
+    /// Does the word make a date after it the day something was said or published
+    /// ("statement", "issued", "comunicado", "emitido")?
+    pub fn is_announce(&self, w: &str) -> bool {
+        self.announce.contains(w)
+    }
+
+    /// Does the word make a year or month after it a series' frame ("such", "deadliest")?
+    pub fn is_series(&self, w: &str) -> bool {
+        self.series.contains(w)
+    }
+
+    /// Is the word a superlative's ("most", "más"), a series cue after a definite article?
+    pub fn is_superlative(&self, w: &str) -> bool {
+        self.superlative.contains(w)
     }
 
     /// Does the word spread a figure over every event ("each", "cada")?

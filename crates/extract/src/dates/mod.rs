@@ -5,7 +5,9 @@
 //! Resolution follows the codebook: a weekday is the latest such day on or before
 //! publication ("last"/"pasado" one strictly before); a day and month without a year takes
 //! the publication's year unless that lands more than a week after publication; with no
-//! publication date a relative expression resolves to nothing (precision unknown).
+//! publication date a relative expression resolves to nothing (precision unknown). A day the
+//! calendar names ("Christmas Day", "Nochevieja") is read as a day and month; "last year"
+//! after a month gives it the year before publication's.
 //! Never panics on any input.
 //!
 //! ```
@@ -132,6 +134,29 @@ impl DateExpr {
 }
 
 impl DateExpr {
+    /// Gives a weekday that no publication date resolved ("el viernes", in an article with
+    /// no date) the day on that weekday nearest `reference` (a day the text gives; the
+    /// earlier on a tie), when it has none yet.
+    pub fn resolve_weekday_near(&mut self, reference: NaiveDate, rule: &'static str) {
+        if self.date.is_some() || self.kind != DateKind::Weekday {
+            return;
+        }
+        let Some(wd) = self.weekday else { return };
+        let back = (reference.weekday().num_days_from_monday() + 7 - wd) % 7;
+        let offset = if back <= 3 {
+            -(back as i64)
+        } else {
+            7 - back as i64
+        };
+        if let Some(day) = shift(reference, offset) {
+            self.day = Some(day);
+            self.date = Some(fmt_day(day));
+            self.precision = DatePrecision::Day;
+            self.rule = rule;
+            self.weekday = None;
+        }
+    }
+
     /// Gives a date written without a year ("Dec. 30") the year that puts it between `from`
     /// and `to`, when exactly one does.
     pub fn resolve_year_within(&mut self, from: NaiveDate, to: NaiveDate, rule: &'static str) {
@@ -505,6 +530,65 @@ mod tests {
         let toks = tokenize(s, 0);
         let v = find(&toks, s, &lex, p);
         assert_eq!(v[1].date.as_deref(), Some("2025-10-26"));
+    }
+
+    #[test]
+    fn named_days_and_years_counted_from_publication() {
+        let p = d(2026, 1, 3);
+        for (s, lang, want) in [
+            ("Christmas Day", Lang::En, "2025-12-25"),
+            ("New Year's Day", Lang::En, "2026-01-01"),
+            ("New Year’s Eve", Lang::En, "2025-12-31"),
+            ("el día de Navidad", Lang::Es, "2025-12-25"),
+            ("Nochebuena", Lang::Es, "2025-12-24"),
+            ("Nochevieja", Lang::Es, "2025-12-31"),
+            ("el día de Año Nuevo", Lang::Es, "2026-01-01"),
+        ] {
+            assert_eq!(date(s, lang, p).as_deref(), Some(want), "{s}");
+        }
+        let p = d(2025, 6, 10);
+        for (s, lang, want) in [
+            ("in March last year", Lang::En, "2024-03"),
+            ("March 3 last year", Lang::En, "2024-03-03"),
+            ("in March of last year", Lang::En, "2024-03"),
+            ("en marzo del año pasado", Lang::Es, "2024-03"),
+            ("el 3 de marzo del año pasado", Lang::Es, "2024-03-03"),
+            ("en marzo de este año", Lang::Es, "2025-03"),
+        ] {
+            let e = parse_date(s, lang, p).unwrap();
+            assert_eq!(e.date.as_deref(), Some(want), "{s}");
+            assert_eq!(e.basis, DateBasis::Relative, "{s}");
+        }
+        // "last year" alone dates nothing; a period is no day
+        assert_eq!(date("last year", Lang::En, p), None);
+        for (s, lang) in [
+            ("in recent months", Lang::En),
+            ("en los últimos meses", Lang::Es),
+        ] {
+            let e = parse_date(s, lang, p).unwrap();
+            assert_eq!((e.kind, e.date), (DateKind::Since, None), "{s}");
+        }
+        // with no publication date, a named day has no year
+        assert_eq!(date("Nochebuena", Lang::Es, None), None);
+    }
+
+    #[test]
+    fn a_weekday_is_read_near_a_day_the_text_gives() {
+        // 30 March 2025 was a Sunday
+        let sunday = d(2025, 3, 30).unwrap();
+        for (s, lang, want) in [
+            ("el viernes", Lang::Es, "2025-03-28"),
+            ("on Monday", Lang::En, "2025-03-31"),
+            ("Sunday", Lang::En, "2025-03-30"),
+            // three days either way: the earlier
+            ("on Thursday", Lang::En, "2025-03-27"),
+        ] {
+            let mut e = parse_date(s, lang, None).unwrap();
+            assert_eq!(e.date, None);
+            e.resolve_weekday_near(sunday, "date.rel.weekday.anchor_from_text");
+            assert_eq!(e.date.as_deref(), Some(want), "{s}");
+            assert_eq!(e.weekday, None);
+        }
     }
 
     #[test]

@@ -1,17 +1,22 @@
 //! Dates of a sentence: every date expression in it (`crate::dates` reads them), what each
 //! is (a period's start, a span's end, a day a dateline names), and which one an event takes:
 //! the date written as the event noun's attribute first, then an anchored "one day
-//! earlier", then the nearest date not attached to a reporting verb.
+//! earlier", then the nearest date not attached to a reporting verb. An event that happened
+//! takes from a date that is only its announcement's the window of days up to it, never
+//! a date after publication, and, told as news with no date at all, the window up to
+//! publication.
 
-use chrono::NaiveDate;
+use chrono::{Datelike, NaiveDate};
 
 use super::events::{Picked, Plan};
-use super::report::set_date;
+use super::report::{set_date, set_date_as};
 use super::sentence::{is_clause_break, Cand, CandKind, SentCtx, Sentence};
 use crate::dates::{self, DateExpr, DateKind};
 use crate::lexicon::{AttrCue, EventCue, Hit, LangLex};
 use crate::tokens::Tok;
-use crate::{ClaimField, EventType, Field, Modality, Report, ReportKind, Source};
+use crate::{
+    ClaimField, DateBasis, DatePrecision, EventType, Field, Modality, Report, ReportKind, Source,
+};
 
 /// Where a date written without a year takes its year from.
 #[derive(Clone, Copy, Debug)]
@@ -22,6 +27,11 @@ pub(super) enum YearFrom {
     Near(NaiveDate),
     /// The span of the corpus's dated articles (the one year that puts it inside).
     Within(NaiveDate, NaiveDate),
+    /// In an article with no publication date, the article's own latest full date or month
+    /// and year (a date written without a year takes the year that puts it nearest), and
+    /// the latest day it tells an event on with its weekday ("el domingo 30 de marzo de
+    /// 2025"): a weekday ("el viernes") is then the one nearest that day.
+    Text(NaiveDate, Option<NaiveDate>),
 }
 
 /// The dates of one sentence, read.
@@ -75,6 +85,12 @@ pub(super) fn sentence_dates(
                 YearFrom::Before(r) => d.resolve_year(r, false, rule),
                 YearFrom::Near(r) => d.resolve_year(r, true, rule),
                 YearFrom::Within(a, b) => d.resolve_year_within(a, b, rule),
+                YearFrom::Text(r, anchor) => {
+                    d.resolve_year(r, true, rule);
+                    if let Some(a) = anchor {
+                        d.resolve_weekday_near(a, "date.rel.weekday.anchor_from_text");
+                    }
+                }
             }
         }
     }
@@ -93,7 +109,9 @@ pub(super) fn sentence_dates(
 }
 
 /// "since the campaign began on September 2", "desde el 2 de septiembre", "since Sept. 2"
-/// (not "desde este lunes"): the start of a period, never an event's date.
+/// (not "desde este lunes"): the start of a period, never an event's date. So is a year or
+/// a month that frames a series or a record ("the first such attacks in 2024", "the
+/// deadliest in March", "el más letal de 2025").
 fn mark_since(l: &LangLex, toks: &[Tok], all: &mut [DateExpr]) {
     for d in all.iter_mut() {
         let i = toks.iter().position(|t| t.start >= d.start).unwrap_or(0);
@@ -109,11 +127,29 @@ fn mark_since(l: &LangLex, toks: &[Tok], all: &mut [DateExpr]) {
                 d.kind,
                 DateKind::MonthDay | DateKind::MonthOnly | DateKind::YearOnly
             ) && window.iter().take(2).any(|t| l.dates.is_since(&t.lower));
-        if since {
+        // an ordinal frames a year ("the third strike in 2025"), not a month ("a second
+        // strike early in September" is that strike's month)
+        let year = d.kind == DateKind::YearOnly;
+        let series = matches!(d.kind, DateKind::MonthOnly | DateKind::YearOnly)
+            && window.iter().take(SERIES_REACH).enumerate().any(|(k, t)| {
+                l.dates.is_series(&t.lower)
+                    || year && l.nums.ordinal(&t.lower).is_some()
+                    // "the most lethal", "el bombardeo más letal"
+                    || l.dates.is_superlative(&t.lower)
+                        && window[k + 1..]
+                            .iter()
+                            .take(2)
+                            .any(|a| l.definite.contains(&a.lower))
+            });
+        if since || series {
             d.kind = DateKind::Since;
         }
     }
 }
+
+/// How many words before a year or a month a series cue frames it ("the first such
+/// attacks by U.S. forces in 2024").
+const SERIES_REACH: usize = 8;
 
 /// "a strike on 3 May that left four dead and another on 9 May that killed two": events of
 /// one kind, each followed closely by a day of its own, are so many events (the split:
@@ -179,6 +215,12 @@ pub(super) struct OwnDays {
 /// events, if it is one). Returns whether the date is the event's own (not only the day
 /// something was said of it), and the weekday of a day named only as "Thursday" that no
 /// publication date resolves.
+///
+/// An event that happened takes a date that is only its announcement's ("said on Monday",
+/// "in a statement issued Tuesday") as a weak date; from a date after publication, the
+/// year before when that fits, else nothing. An event told
+/// as news with no date at all is marked for the publication window (see
+/// [`publication_windows`]).
 pub(super) fn date_event(
     rep: &mut Report,
     s: &Sentence,
@@ -207,12 +249,119 @@ pub(super) fn date_event(
         }
         _ => pick_date(&own_dates, toks, e.ts, l, happened).filter(|(_, a)| !(*a && occasion)),
     };
-    match chosen {
-        Some((d, attached)) => {
-            set_date(rep, d, s.ctx, src);
-            (!attached, d.weekday)
+    let Some((d, attached)) = chosen else {
+        if news_without_date(s, p, rep, occasion) {
+            rep.date_basis = DateBasis::Publication;
         }
-        None => (false, None),
+        return (false, None);
+    };
+    if !happened {
+        set_date(rep, d, s.ctx, src);
+        return (!attached, d.weekday);
+    }
+    // a date that is only the announcement's stays the event's date, weakly (the event's own
+    // date, met later, replaces it, and the ledger lets a soft date a day off join its
+    // incident): a window ending on it placed a same-day announcement a day early
+    match not_after_publication(d, s.published) {
+        Some(x) if x.date == d.date => set_date(rep, d, s.ctx, src),
+        Some(x) => set_date_as(rep, &x, s.ctx, src, format!("{}.previous_year", d.rule)),
+        None => return (false, None),
+    }
+    (!attached, d.weekday)
+}
+
+/// A date of an event that happened, held against publication: as it is when it falls on
+/// or before it; a date written out that falls after it ("December 19, 2026" in a January
+/// 2026 article) moved to the year before when that is on or before it; else none.
+fn not_after_publication(d: &DateExpr, published: Option<NaiveDate>) -> Option<DateExpr> {
+    let (Some(p), Some(date)) = (published, d.date.as_deref()) else {
+        return Some(d.clone());
+    };
+    let Some(first) = sw_model::When::parse(date, d.precision) else {
+        return Some(d.clone());
+    };
+    if first.first <= p {
+        return Some(d.clone());
+    }
+    if !matches!(d.kind, DateKind::MonthDay | DateKind::MonthOnly) {
+        return None;
+    }
+    let back = |x: NaiveDate| x.with_year(x.year() - 1);
+    let day = match d.precision {
+        DatePrecision::Day => Some(back(d.day?)?),
+        _ => None,
+    };
+    let date = match day {
+        Some(x) => x.format("%Y-%m-%d").to_string(),
+        None => format!("{:04}{}", first.first.year() - 1, &date[4..]),
+    };
+    let moved = sw_model::When::parse(&date, d.precision)?;
+    (moved.first <= p).then(|| DateExpr {
+        date: Some(date),
+        day,
+        month_day: None,
+        ..d.clone()
+    })
+}
+
+/// Whether an event the sentence gives no date is news the publication window dates: one
+/// that happened, a strike, raid or attack, in a dated article, not named as one told of
+/// already (an ordinal, a definite noun: "the second strike", "el ataque"), not the occasion
+/// of something else ("killed during the attack"), in a sentence with no total and no
+/// period's start or series ("since September", "the first such attacks in 2024").
+fn news_without_date(s: &Sentence, p: &Picked, rep: &Report, occasion: bool) -> bool {
+    let (l, toks) = (s.l, &s.ctx.toks);
+    let e = &p.e;
+    let kinetic = matches!(
+        rep.event_type,
+        EventType::Strike | EventType::Raid | EventType::Attack
+    );
+    let named_before = e.value().noun
+        && (super::events::ordinal_before(toks, e.ts, l).is_some()
+            || super::events::definite_before(toks, e.ts, l));
+    // "killed during U.S. airstrikes on boats": the occasion of something else; "a sixth,
+    // deadly strike": one of a series
+    let before = &toks[e.ts.saturating_sub(4)..e.ts];
+    let occasion = occasion || before.iter().any(|t| l.dates.is_occasion(&t.lower));
+    let ordinal = e.value().noun && before.iter().any(|t| l.nums.ordinal(&t.lower).is_some());
+    s.published.is_some()
+        && kinetic
+        && rep.kind == ReportKind::Event
+        && p.m == Modality::Occurred
+        && !occasion
+        && !named_before
+        && !ordinal
+        && s.tally.is_empty()
+        && !s.dates.iter().any(|d| d.kind == DateKind::Since)
+}
+
+/// How many of an article's first sentences tell its news: an event told with no date
+/// after them is background ("a camp was bombed ..."), not news the window dates.
+const LEAD_SENTENCES: usize = 4;
+
+/// Dates each event report marked as news with no date (basis `publication`, no date yet:
+/// no later sentence gave it a day), first told in the article's lead (its first
+/// [`LEAD_SENTENCES`] of `sents`), by the window of [`sw_model::WINDOW_DAYS`] days up to
+/// publication; any other mark is cleared.
+pub(super) fn publication_windows(
+    reports: &mut [Report],
+    published: Option<NaiveDate>,
+    sents: &[std::ops::Range<usize>],
+) {
+    let lead_end = sents
+        .get(LEAD_SENTENCES.min(sents.len()).saturating_sub(1))
+        .map_or(0, |r| r.end);
+    for r in reports.iter_mut() {
+        if r.date.is_some() || r.date_basis != DateBasis::Publication {
+            continue;
+        }
+        match published {
+            Some(p) if r.kind == ReportKind::Event && r.sentence[0] < lead_end => {
+                r.date = Some(p.format("%Y-%m-%d").to_string());
+                r.date_precision = DatePrecision::Window;
+            }
+            _ => r.date_basis = DateBasis::None,
+        }
     }
 }
 
@@ -354,13 +503,35 @@ pub(super) fn attached_to_verb(d: &DateExpr, toks: &[Tok], ets: usize, l: &LangL
         });
     // a dateline inside the first sentence ("BOGOTÁ, May 4 (Agency) -", "Quito [EC], May 4:
     // Navy ships ..."): the day the story was filed, not the event's
+    // ... but a dated list entry ("Oct. 3: The military struck ...") is the event's
+    let list_entry = i == 0 && toks.get(j).is_some_and(|t| t.lower == ":");
     let dateline = i <= 8
+        && !list_entry
         && d.kind == DateKind::MonthDay
         && !(i > 0 && l.grammar.date_prep.contains(&toks[i - 1].lower))
         && toks
             .get(j)
             .is_some_and(|t| matches!(t.lower.as_str(), ":" | "(" | "—" | "–" | "-"));
-    before || followed_by_that || verb_after || dateline
+    before || followed_by_that || verb_after || dateline || announced_on(i, toks, l)
+}
+
+/// Whether the date at token `i` is the day of a statement, a report or a publication: an
+/// announcement's noun or participle before it, with at most three words of a date's
+/// setting between ("in a statement issued on Monday", "un comunicado emitido este martes",
+/// "según un reporte del lunes").
+fn announced_on(i: usize, toks: &[Tok], l: &LangLex) -> bool {
+    let gap = |w: &str| {
+        l.grammar.verb_gap.contains(w) || l.grammar.date_prep.contains(w) || l.dates.is_date_of(w)
+    };
+    for (n, t) in toks[..i].iter().rev().take(4).enumerate() {
+        if l.dates.is_announce(&t.lower) {
+            return true;
+        }
+        if n == 3 || !gap(&t.lower) {
+            return false;
+        }
+    }
+    false
 }
 
 /// Whether a date is written right before the noun of an event other than the one at
@@ -421,6 +592,119 @@ mod tests {
             "{:?}",
             s.dates
         );
+    }
+
+    #[test]
+    fn a_year_or_month_framing_a_series_is_no_event_date() {
+        for (l, text) in [
+            (
+                en(),
+                "Airstrikes killed three, the first such attacks in 2024.",
+            ),
+            (en(), "A strike killed four, the deadliest in March."),
+            (en(), "A strike killed four, the third strike in 2025."),
+            (
+                es(),
+                "Un bombardeo mató a cuatro, el ataque más letal en 2025.",
+            ),
+            (es(), "Un bombardeo mató a cuatro, el peor en marzo."),
+        ] {
+            let s = analyse(l, text);
+            assert!(!s.dates.is_empty(), "{text}");
+            assert!(
+                s.dates.iter().all(|d| d.kind == DateKind::Since),
+                "{text}: {:?}",
+                s.dates
+            );
+        }
+        // an ordinal does not frame a month; "más de" is no superlative
+        for (l, text) in [
+            (en(), "A second strike early in September killed three."),
+            (
+                es(),
+                "Más de 30 personas murieron en un bombardeo en marzo.",
+            ),
+        ] {
+            let s = analyse(l, text);
+            assert!(
+                s.dates.iter().any(|d| d.kind == DateKind::MonthOnly),
+                "{text}: {:?}",
+                s.dates
+            );
+        }
+    }
+
+    #[test]
+    fn a_statements_day_is_attached_to_it() {
+        for (l, text) in [
+            (
+                en(),
+                "In a statement issued on Monday, the command said a strike killed three.",
+            ),
+            (
+                en(),
+                "In an announcement on Monday, the command confirmed a recent airstrike.",
+            ),
+            (
+                es(),
+                "En un comunicado emitido este lunes, el Ejército informó de un bombardeo.",
+            ),
+            (
+                es(),
+                "Según un reporte del lunes, un ataque con dron mató a dos soldados.",
+            ),
+        ] {
+            let s = analyse(l, text);
+            let e = s.events.last().unwrap();
+            assert!(
+                attached_to_verb(&s.dates[0], &s.ctx.toks, e.ts, s.l),
+                "{text}"
+            );
+        }
+        // an event's own day is not
+        let s = analyse(es(), "El ataque del lunes mató a dos soldados.");
+        let e = s.events.first().unwrap();
+        assert!(!attached_to_verb(&s.dates[0], &s.ctx.toks, e.ts, s.l));
+        // nor is a dated list entry's
+        let s = analyse(en(), "Nov. 3: The military struck a boat, killing four.");
+        let e = s.events.first().unwrap();
+        assert!(!attached_to_verb(&s.dates[0], &s.ctx.toks, e.ts, s.l));
+    }
+
+    #[test]
+    fn a_date_after_publication_takes_the_year_before_or_none() {
+        let mk = |date: &str, p: DatePrecision| DateExpr {
+            start: 0,
+            end: 1,
+            date: Some(date.into()),
+            precision: p,
+            basis: crate::DateBasis::Explicit,
+            kind: if p == DatePrecision::Day {
+                DateKind::MonthDay
+            } else {
+                DateKind::MonthOnly
+            },
+            rule: "date.explicit.full",
+            day: NaiveDate::parse_from_str(date, "%Y-%m-%d").ok(),
+            month_day: None,
+            weekday: None,
+            named_weekday: None,
+        };
+        let p = NaiveDate::from_ymd_opt(2026, 1, 10);
+        let moved = |d: &str, pr| not_after_publication(&mk(d, pr), p).and_then(|x| x.date);
+        assert_eq!(
+            moved("2026-01-09", DatePrecision::Day).as_deref(),
+            Some("2026-01-09")
+        );
+        assert_eq!(
+            moved("2026-12-19", DatePrecision::Day).as_deref(),
+            Some("2025-12-19")
+        );
+        assert_eq!(
+            moved("2026-03", DatePrecision::Month).as_deref(),
+            Some("2025-03")
+        );
+        assert_eq!(moved("2027-03-03", DatePrecision::Day), None);
     }
 
     #[test]

@@ -2,7 +2,8 @@
 //! reports. An event joins an earlier one of the same type and modality with a compatible
 //! date, region and toll (or the one it names by its ordinal, or the one a definite noun
 //! points back to when its toll comes from another source); an announcement's date gives
-//! way to the event's own; figures with no event of their own join the latest event; a
+//! way to the event's own (a day written out a little after a stale weekday included), and a
+//! window to a day inside it; figures with no event of their own join the latest event; a
 //! toll told boat by boat replaces the story's event with one report per sea region.
 
 use chrono::{Datelike, NaiveDate};
@@ -12,9 +13,13 @@ use crate::{
     ClaimField, DatePrecision, EventType, Field, Figure, Modality, Report, ReportKind, SourceKind,
 };
 
-/// Merges sentence candidates into the article's reports.
-pub(super) fn merge(cands: Vec<Cand>) -> Vec<Report> {
-    let mut m = Merger::default();
+/// Merges sentence candidates into the article's reports (of an article published on
+/// `published`, when known).
+pub(super) fn merge(cands: Vec<Cand>, published: Option<NaiveDate>) -> Vec<Report> {
+    let mut m = Merger {
+        published,
+        ..Merger::default()
+    };
     for c in cands {
         match c.kind {
             CandKind::FiguresOnly => m.figures_only(c.report),
@@ -46,6 +51,8 @@ struct Merger {
     /// Figures met before any event is named ("the operation left three dead" above "a
     /// strike hit a boat"): they join the first event that happened, named after them.
     pending: Vec<Report>,
+    /// The article's publication date.
+    published: Option<NaiveDate>,
 }
 
 impl Merger {
@@ -186,7 +193,10 @@ impl Merger {
     /// before its announcement, by a week at most.
     fn announced_before(&mut self, c: &Cand) -> Option<usize> {
         let r = &c.report;
-        let near = |x: &Report| announced_within_week(r.date.as_deref(), x.date.as_deref());
+        let near = |x: &Report| {
+            announced_within_week(r.date.as_deref(), x.date.as_deref())
+                || written_after_announced(r, x, self.published)
+        };
         let i = (0..self.out.len())
             .rev()
             .find(|&i| self.weak[i] && self.fits(i, r, c.weekday, false) && near(&self.out[i]))?;
@@ -357,6 +367,23 @@ fn announced_within_week(event: Option<&str>, announced: Option<&str>) -> bool {
     }
 }
 
+/// "SOUTHCOM announced this Tuesday it had struck ..." then, quoted, "On February 5, ...":
+/// a day written out for the event, on or before publication and within a week after the
+/// day given as the announcement's, is the event's own (a weekday may be the wire's, left
+/// stale).
+fn written_after_announced(r: &Report, x: &Report, published: Option<NaiveDate>) -> bool {
+    let day = |s: Option<&str>| s.and_then(|s| NaiveDate::parse_from_str(s, "%Y-%m-%d").ok());
+    let (Some(e), Some(a), Some(p)) = (day(r.date.as_deref()), day(x.date.as_deref()), published)
+    else {
+        return false;
+    };
+    r.date_basis == crate::DateBasis::Explicit
+        && r.date_precision == DatePrecision::Day
+        && e <= p
+        && e > a
+        && (e - a).num_days() <= 7
+}
+
 fn compatible<T: PartialEq>(a: &Option<T>, b: &Option<T>) -> bool {
     match (a, b) {
         (Some(x), Some(y)) => x == y,
@@ -365,7 +392,8 @@ fn compatible<T: PartialEq>(a: &Option<T>, b: &Option<T>) -> bool {
 }
 
 /// "The boat blown up last week" beside "on 13 February": a week-precision mention and a
-/// day inside that week, in one article, name one event.
+/// day inside that week, in one article, name one event; so do a window (the days up to an
+/// announcement) and a day inside it.
 fn within_week(a: &Report, b: &Report) -> bool {
     let day = |r: &Report| {
         NaiveDate::parse_from_str(r.date.as_deref()?.get(..10)?, "%Y-%m-%d")
@@ -376,9 +404,13 @@ fn within_week(a: &Report, b: &Report) -> bool {
         return false;
     };
     let holds = |w: NaiveDate, d: NaiveDate| (0..7).contains(&(d - w).num_days());
+    let in_window =
+        |w: NaiveDate, d: NaiveDate| (0..sw_model::WINDOW_DAYS).contains(&(w - d).num_days());
     match (pa, pb) {
         (DatePrecision::Week, DatePrecision::Day) => holds(da, db),
         (DatePrecision::Day, DatePrecision::Week) => holds(db, da),
+        (DatePrecision::Window, DatePrecision::Day) => in_window(da, db),
+        (DatePrecision::Day, DatePrecision::Window) => in_window(db, da),
         _ => false,
     }
 }
@@ -391,7 +423,10 @@ fn fig_compatible(a: &Option<Figure>, b: &Option<Figure>) -> bool {
 }
 
 fn absorb(r: &mut Report, c: Report) {
-    let finer = r.date_precision == DatePrecision::Week && c.date_precision == DatePrecision::Day;
+    let finer = matches!(
+        r.date_precision,
+        DatePrecision::Week | DatePrecision::Window
+    ) && c.date_precision == DatePrecision::Day;
     if (r.date.is_none() || finer) && c.date.is_some() {
         r.date = c.date;
         r.date_precision = c.date_precision;

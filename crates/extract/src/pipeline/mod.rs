@@ -152,15 +152,10 @@ impl Extractor {
         let l = self.langs.lex(li);
         let mut sources: Vec<Option<Source>> = vec![None; sents.len()];
         // with no publication date, a date written without a year ("Oct. 29") takes the
-        // year of the latest full date the article gives ("October 3, 2025")
+        // year that puts it nearest the latest full date the article gives ("October 3,
+        // 2025"), else the hint's (see `text_year_ref`)
         let year_ref = if published.is_none() {
-            match self.latest_full_date(li, text, sents) {
-                Some(d) => Some((
-                    YearFrom::Before(d),
-                    "date.explicit.month_day.year_from_text",
-                )),
-                None => year_hint,
-            }
+            self.text_year_ref(li, text, sents, year_hint)
         } else {
             None
         };
@@ -208,7 +203,8 @@ impl Extractor {
                 }
             }
         }
-        let mut reports = merge::merge(cands);
+        let mut reports = merge::merge(cands, published);
+        dating::publication_windows(&mut reports, published, sents);
         // an event that ended a year or more before the article was written is the story's
         // history ("the Sept. 11, 2001, attacks", "the 2020 strike that killed him", an
         // anniversary), told again: a reference, never news of a new event. With no

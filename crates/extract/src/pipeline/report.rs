@@ -58,6 +58,18 @@ pub(super) fn base_report(
 }
 
 pub(super) fn set_date(rep: &mut Report, d: &DateExpr, ctx: &SentCtx, src: &Source) {
+    set_date_as(rep, d, ctx, src, d.rule.to_string());
+}
+
+/// As [`set_date`], with the claim made by `rule` (a date read further than its expression
+/// says: "date.rel.weekday.announced").
+pub(super) fn set_date_as(
+    rep: &mut Report,
+    d: &DateExpr,
+    ctx: &SentCtx,
+    src: &Source,
+    rule: String,
+) {
     rep.date = d.date.clone();
     rep.date_precision = d.precision;
     rep.date_basis = if d.date.is_some() {
@@ -71,7 +83,7 @@ pub(super) fn set_date(rep: &mut Report, d: &DateExpr, ctx: &SentCtx, src: &Sour
         [d.start, d.end],
         src,
         rep.modality,
-        d.rule.to_string(),
+        rule,
     ));
 }
 

@@ -183,6 +183,8 @@ pub(super) struct Sentence<'a> {
     /// sentence is plainly written in).
     pub l: &'a LangLex,
     pub ctx: &'a SentCtx<'a>,
+    /// The article's publication date.
+    pub published: Option<NaiveDate>,
     /// The article has told of a strike before this sentence.
     pub article_strike: bool,
     pub events: Vec<Hit<'a, EventCue>>,
@@ -204,7 +206,6 @@ pub(super) struct Sentence<'a> {
     pub cue_ends: Vec<usize>,
     /// What places its events in a series or in history.
     pub refs: Vec<Hit<'a, RefKind>>,
-    pub published: Option<NaiveDate>,
     /// The token after each event cue: a place right there is the cue's object.
     pub ev_ends: Vec<usize>,
     /// Where the sentence's events happened (looked for only when it has an event cue).
@@ -349,6 +350,7 @@ impl Extractor {
         Sentence {
             l,
             ctx,
+            published,
             article_strike,
             targets: l.targets.find_all(toks),
             mods,
@@ -358,7 +360,6 @@ impl Extractor {
             agents,
             cue_ends,
             refs: l.references.find_all(toks),
-            published,
             events,
             tally,
             dates,

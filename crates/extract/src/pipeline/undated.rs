@@ -144,8 +144,8 @@ impl Extractor {
                 YearFrom::Near(d),
                 "date.explicit.month_day.year_from_reference",
             )),
-            (None, Some((a, b))) => Some(
-                match self.named_weekday_date(l, text, sents, a.year(), b.year()) {
+            (None, Some((a, b))) => {
+                Some(match self.named_weekday_date(l, text, sents, a.year(), b) {
                     Some(d) => (
                         YearFrom::Before(d),
                         "date.explicit.month_day.year_from_weekday",
@@ -158,8 +158,8 @@ impl Extractor {
                         ),
                         "date.explicit.month_day.year_from_span",
                     ),
-                },
-            ),
+                })
+            }
             (None, None) => None,
         };
         self.run(text, li, sents, None, year_ref)
@@ -207,15 +207,16 @@ impl Extractor {
         })
     }
 
-    /// The latest "Friday, Jan. 2" of the article whose weekday fits exactly one year of
-    /// `first..=last`: a year for the dates written without one.
+    /// The latest "Friday, Jan. 2" of the article, each in the latest year from `first` on
+    /// in which that day falls on that weekday, and not after `last` (the corpus's last
+    /// publication): a year for the dates written without one.
     fn named_weekday_date(
         &self,
         l: &LangLex,
         text: &str,
         sents: &[Range<usize>],
         first: i32,
-        last: i32,
+        last: NaiveDate,
     ) -> Option<NaiveDate> {
         let mut best: Option<NaiveDate> = None;
         for r in sents {
@@ -224,26 +225,37 @@ impl Extractor {
                 let (Some(wd), Some((m, day))) = (d.named_weekday, d.month_day) else {
                     continue;
                 };
-                let fits: Vec<NaiveDate> = (first..=last.min(first + 20))
+                let fit = (first.max(last.year() - 20)..=last.year())
+                    .rev()
                     .filter_map(|y| NaiveDate::from_ymd_opt(y, m, day))
-                    .filter(|x| x.weekday().num_days_from_monday() == wd)
-                    .collect();
-                if let [one] = fits[..] {
-                    best = best.max(Some(one));
-                }
+                    .find(|x| *x <= last && x.weekday().num_days_from_monday() == wd);
+                best = best.max(fit);
             }
         }
         best
     }
 
-    /// The latest date with a year written out in the text ("September 2, 2025").
-    pub(super) fn latest_full_date(
+    /// Where the dates of an article with no publication date written without a year take
+    /// it from: what the text itself says of when it was written, else `hint` (from the
+    /// corpus). The text's latest date written with a year ("September 2, 2025") gives the
+    /// year that puts such a date nearest. A month and year ("December 2024", read as its
+    /// middle) is often background ("designated in September 2019"): it counts only against
+    /// the corpus's span, when it falls within [`MONTH_YEAR_REACH_DAYS`] of its last
+    /// publication (and says so in its rule, to be read again when the span changes). The
+    /// latest day the text tells an event on with the weekday written beside it ("the
+    /// strike on Sunday, March 30, 2025": a caption, a lead) is the day its relative
+    /// weekdays are read near; a full date alone may be background ("an Oct. 16, 2025
+    /// strike") or the page's banner, and anchors no weekday.
+    pub(super) fn text_year_ref(
         &self,
         li: usize,
         text: &str,
         sents: &[Range<usize>],
-    ) -> Option<NaiveDate> {
-        let mut best: Option<NaiveDate> = None;
+        hint: Option<(YearFrom, &'static str)>,
+    ) -> Option<(YearFrom, &'static str)> {
+        let mut full: Option<NaiveDate> = None;
+        let mut month: Option<NaiveDate> = None;
+        let mut anchor: Option<NaiveDate> = None;
         for r in sents {
             let s = &text[r.clone()];
             let has_year = s
@@ -258,16 +270,55 @@ impl Extractor {
             // "January 23, 2026" in a Spanish article)
             let own = std::iter::once(self.langs.lex(li));
             for lex in own.chain(self.langs.others(li)) {
+                let mut told: Option<bool> = None;
                 for d in dates::find(&toks, text, &lex.dates, None) {
                     if d.kind == DateKind::MonthDay && d.month_day.is_none() {
-                        best = best.max(d.day);
+                        full = full.max(d.day);
+                    }
+                    if matches!(d.kind, DateKind::MonthOnly | DateKind::Since)
+                        && d.precision == DatePrecision::Month
+                    {
+                        month = month.max(d.date.as_deref().and_then(month_middle));
+                    }
+                    if d.named_weekday.is_some() && d.month_day.is_none() {
+                        let event = *told.get_or_insert_with(|| {
+                            (0..toks.len()).any(|i| lex.events.at(&toks, i).is_some())
+                        });
+                        if event {
+                            anchor = anchor.max(d.day);
+                        }
                     }
                 }
             }
         }
-        best
+        let recent = |m: &NaiveDate| match hint {
+            Some((YearFrom::Within(_, last), _)) => {
+                (*m - last).num_days() >= -MONTH_YEAR_REACH_DAYS
+            }
+            _ => false,
+        };
+        match (full, month.filter(recent)) {
+            (f, Some(m)) if f.is_none_or(|f| m > f) => Some((
+                YearFrom::Text(m, anchor),
+                "date.explicit.month_day.year_from_text.year_from_span",
+            )),
+            (Some(f), _) => Some((
+                YearFrom::Text(f, anchor),
+                "date.explicit.month_day.year_from_text",
+            )),
+            _ => hint,
+        }
     }
 }
+
+/// The middle of a month written "2024-12".
+fn month_middle(m: &str) -> Option<NaiveDate> {
+    NaiveDate::parse_from_str(&format!("{m}-15"), "%Y-%m-%d").ok()
+}
+
+/// How long before the corpus's last publication a month and year an undated article
+/// names may fall and still give a year to its dates written without one.
+const MONTH_YEAR_REACH_DAYS: i64 = 730;
 
 #[cfg(test)]
 mod tests {
