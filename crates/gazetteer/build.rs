@@ -12,7 +12,10 @@ mod compile;
 use std::path::Path;
 
 fn main() {
-    let dir = Path::new(env!("CARGO_MANIFEST_DIR"));
+    // read at run time: a build script compiled in another checkout (a copied target
+    // folder) must still read this checkout's data
+    let dir = std::env::var("CARGO_MANIFEST_DIR").expect("CARGO_MANIFEST_DIR");
+    let dir = Path::new(&dir);
     let read = |name: &str| {
         let path = dir.join("data").join(name);
         println!("cargo:rerun-if-changed={}", path.display());

@@ -63,7 +63,10 @@
 //!   division, match only when the text capitalises them ("Sanaa", "SANAA", not "sanaa"), and not as
 //!   a short word in capitals ("URI" is an acronym before it is a town): the world's villages
 //!   share their names with many ordinary words. So do their aliases ("Saná" for Sanaa is
-//!   not the Spanish word "sana"). Countries, sea regions and features match in any case.
+//!   not the Spanish word "sana"; "provincia de Hodeida" needs its capital letter). A name
+//!   that may not be written so leaves the names inside it free to match ("provincia de
+//!   saada" is no division, but its "Saada" may be a town). Countries, sea regions and
+//!   features match in any case.
 //! * `data/stopnames.tsv` lists names that are ordinary words or first names: mode `never`
 //!   never matches (and consumes the text, so "Simón Bolívar" does not yield "Bolívar"
 //!   when listed); mode `capitalized` matches only when every content word is capitalised
@@ -82,7 +85,9 @@
 //!   a place in a country that the text names ("Saná, Yemen", "en Yemen ... Saná") comes
 //!   first; else one in the country of another place of the text that has no namesake in
 //!   another country ("Hodeidah ... Saná"); else one in a country the caller's [`Context`]
-//!   favours (the article's countries); else the static order. A country or sea region
+//!   favours (the article's countries); else the static order. A country the [`Context`]
+//!   ignores (the attacking state: "U.S. forces struck a site near Palmyra") never counts
+//!   as named. A country or sea region
 //!   stays first whatever the context ("Georgia" is the country), and `prefer` aliases stay
 //!   first. [`Mention::candidates`] holds every candidate in that order.
 //! * A mention's span ends before trailing punctuation that is part of the name ("U.S."
@@ -198,9 +203,14 @@ pub struct Mention {
 /// Countries a caller favours when a name is shared by places in several countries: for
 /// the extractor, the countries an article names and the theatre of its perpetrator.
 /// Holds ISO 3166-1 alpha-2 codes, upper-case, each once; the order does not matter.
+///
+/// It may also name countries to *ignore*: named in a text, they do not choose between
+/// namesakes (the attacking state, named in every sentence of a strike report: "U.S. forces
+/// struck a site near Palmyra" is not a story about Palmyra, New York).
 #[derive(Clone, Debug, Default, PartialEq, Eq)]
 pub struct Context {
     countries: Vec<[u8; 2]>,
+    ignored: Vec<[u8; 2]>,
 }
 
 impl Context {
@@ -247,6 +257,22 @@ impl Context {
     /// True if no country is favoured.
     pub fn is_empty(&self) -> bool {
         self.countries.is_empty()
+    }
+
+    /// Ignores a country (ISO 3166-1 alpha-2, any case) named in a text: it then neither
+    /// decides between namesakes in that text nor is added by
+    /// [`Gazetteer::extend_context`]. A country favoured already stays favoured.
+    pub fn ignore_country(&mut self, iso2: &str) {
+        if let Some(cc) = cc_of(iso2) {
+            if !self.ignored.contains(&cc) {
+                self.ignored.push(cc);
+            }
+        }
+    }
+
+    /// Whether named, this country is ignored (ISO 3166-1 alpha-2, any case).
+    pub fn ignores(&self, iso2: &str) -> bool {
+        cc_of(iso2).is_some_and(|cc| self.ignored.contains(&cc))
     }
 }
 
@@ -618,7 +644,7 @@ impl Gazetteer {
     /// ([`context_of`](Self::context_of) computes them once per article).
     pub fn find_with_context(&self, text: &str, context: &Context) -> Vec<Mention> {
         let raw = self.raw_mentions(text);
-        let (named, alone) = text_countries(&raw);
+        let (named, alone) = text_countries(&raw, &context.ignored);
         raw.into_iter()
             .map(|r| {
                 let mut cands = r.cands;
@@ -658,15 +684,21 @@ impl Gazetteer {
     /// them), then those of places it names that have no namesake in another country, each
     /// once, in order of first mention.
     pub fn context_of(&self, text: &str) -> Context {
-        let raw = self.raw_mentions(text);
-        let (named, alone) = text_countries(&raw);
         let mut c = Context::new();
+        self.extend_context(text, &mut c);
+        c
+    }
+
+    /// Adds to `context` the countries `text` points to, as [`context_of`](Self::context_of)
+    /// finds them, but for those `context` ignores.
+    pub fn extend_context(&self, text: &str, context: &mut Context) {
+        let raw = self.raw_mentions(text);
+        let (named, alone) = text_countries(&raw, &context.ignored);
         for cc in named.into_iter().chain(alone) {
-            if !c.countries.contains(&cc) {
-                c.countries.push(cc);
+            if !context.countries.contains(&cc) {
+                context.countries.push(cc);
             }
         }
-        c
     }
 
     /// Mentions with their admissible candidates in static order (stop names, exact-case
@@ -714,6 +746,7 @@ impl Gazetteer {
                 t += 1;
                 continue;
             };
+            let first = t;
             t += k + 1;
             let e = starts.get(t).map_or(hay.len(), |&n| n as usize) - 1;
             let start = folded.map[s] as usize;
@@ -732,6 +765,10 @@ impl Gazetteer {
             let cands = img.candidates(key, original, true);
             if !cands.is_empty() {
                 out.push(Raw { start, end, cands });
+            } else {
+                // no place of the name may be written so ("provincia de saada"): a name
+                // inside it still may ("Saada")
+                t = first + 1;
             }
         }
         out
@@ -804,13 +841,13 @@ impl Gazetteer {
 
 /// Countries named by the mentions (best candidate a country, or waters off one) and
 /// countries of mentions whose candidates all lie in one country, each in order of first
-/// mention.
-fn text_countries(raw: &[Raw]) -> (Vec<[u8; 2]>, Vec<[u8; 2]>) {
+/// mention; none of the `ignored` ones.
+fn text_countries(raw: &[Raw], ignored: &[[u8; 2]]) -> (Vec<[u8; 2]>, Vec<[u8; 2]>) {
     let mut named: Vec<[u8; 2]> = Vec::new();
     let mut alone: Vec<[u8; 2]> = Vec::new();
     for r in raw {
         let best = &r.cands[0];
-        if best.cc == [0, 0] {
+        if best.cc == [0, 0] || ignored.contains(&best.cc) {
             continue;
         }
         if matches!(best.kind, compile::K_COUNTRY | compile::K_SEA) {
@@ -824,12 +861,16 @@ fn text_countries(raw: &[Raw]) -> (Vec<[u8; 2]>, Vec<[u8; 2]>) {
     (named, alone)
 }
 
-/// Written as a proper name: the first letter upper-case ("Sanaa", "SANAA", "Deir
-/// ez-Zor"), and not a short word in capitals, which is far more often an acronym ("URI",
-/// "NAN" are towns too).
+/// Written as a proper name: a word of it starts upper-case ("Sanaa", "SANAA", "Deir
+/// ez-Zor", "provincia de Hodeida"), and it is not a short word in capitals, which is far
+/// more often an acronym ("URI", "NAN" are towns too).
 fn proper_case(s: &str) -> bool {
-    let first = s.chars().find(|c| c.is_alphanumeric());
-    if !first.is_some_and(|c| c.is_uppercase() || c.is_numeric()) {
+    // a word of it capitalised: "Sanaa", "provincia de Hodeida"
+    let capital = s
+        .split(|c: char| !c.is_alphanumeric())
+        .filter_map(|w| w.chars().next())
+        .any(|c| c.is_uppercase() || c.is_numeric());
+    if !capital {
         return false;
     }
     let letters = s.chars().filter(|c| c.is_alphabetic()).count();

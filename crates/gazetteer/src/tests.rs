@@ -740,6 +740,72 @@ fn context_of_lists_named_then_unambiguous_countries() {
 }
 
 #[test]
+fn words_of_strike_reporting_are_not_towns() {
+    let g = gaz();
+    // verbs, weapons and groups that fold like a town's name
+    for text in [
+        "El ejército atacó el campamento y quitó las armas.",
+        "Lanzaron granadas contra la patrulla; la misión fue un éxito.",
+        "the massacre was condemned",
+        "Boko Haram and al-Shabaab fighters",
+        "el Cártel del Pacífico y el Cártel de Juárez",
+    ] {
+        assert!(
+            g.find(text)
+                .iter()
+                .all(|m| g.get(m.place).kind == PlaceKind::Country),
+            "{text}: {:?}",
+            found(&g, text)
+        );
+    }
+    // the capitalised town still matches
+    assert_eq!(countries(&g, "Llegaron a Quito el lunes.")[0].1, Some("EC"));
+}
+
+#[test]
+fn a_name_that_may_not_be_written_so_leaves_the_names_inside_it() {
+    let g = gaz();
+    // "provincia de Saada" names the division only with a capital; "Saada" inside it is
+    // still the town
+    assert_eq!(
+        found(&g, "en la provincia de Saada"),
+        [("provincia de Saada", "Sa'dah")]
+    );
+    assert_eq!(
+        g.get(g.find("en la provincia de Saada")[0].place).kind,
+        PlaceKind::Admin1
+    );
+    assert!(g.find("en la provincia de saada").is_empty());
+    assert_eq!(found(&g, "in Yemen's Shabwa province")[1].1, "Shabwah");
+}
+
+#[test]
+fn an_ignored_country_does_not_choose_between_namesakes() {
+    let g = gaz();
+    let mut ctx = Context::new();
+    ctx.ignore_country("us");
+    assert!(ctx.ignores("US") && !ctx.ignores("SY") && ctx.is_empty());
+    let country = |text: &str, ctx: &Context| {
+        let m = &g.find_with_context(text, ctx)[1];
+        g.get(m.place).country.clone()
+    };
+    // the attacking state named beside a Syrian town: with it ignored, the town's bigger
+    // namesake; with Syria known from the article, Syria
+    let text = "U.S. forces struck a site near Palmyra on Sunday.";
+    assert_eq!(country(text, &Context::new()).as_deref(), Some("US"));
+    assert_eq!(country(text, &ctx).as_deref(), Some("SY"));
+    let text = "Estados Unidos bombardeó un depósito cerca de Palmira.";
+    let mut sy = ctx.clone();
+    g.extend_context(
+        "Siria denunció el ataque. Estados Unidos no comentó.",
+        &mut sy,
+    );
+    assert_eq!(sy.countries().collect::<Vec<_>>(), ["SY"]);
+    assert_eq!(country(text, &sy).as_deref(), Some("SY"));
+    assert_eq!(country(text, &ctx).as_deref(), Some("CO"));
+}
+
+#[test]
 fn lazy_places_are_built_once() {
     let g = gaz();
     let id = g.find("Kismayo").unwrap_first();

@@ -189,10 +189,25 @@ pub(crate) fn each_incident(
         }
         let snapshot = by_region.clone();
         for i in unknown.iter().copied() {
+            // a report whose place names a country never joins another country's land
+            // group (a strike taken to be at sea in Israel is not the day's strike in Yemen)
+            let country = items[i]
+                .r
+                .report
+                .place
+                .as_ref()
+                .and_then(|p| p.country.clone());
+            let snapshot: BTreeMap<&String, &Vec<usize>> = snapshot
+                .iter()
+                .filter(|(k, _)| {
+                    k.strip_prefix("country:")
+                        .is_none_or(|c| country.as_deref().is_none_or(|x| x == c))
+                })
+                .collect();
             let pick = if snapshot.is_empty() {
                 None
             } else if snapshot.len() == 1 {
-                snapshot.keys().next().cloned()
+                snapshot.keys().next().map(|k| (*k).clone())
             } else {
                 let same_toll: Vec<&String> = snapshot
                     .iter()
@@ -200,7 +215,7 @@ pub(crate) fn each_incident(
                         items[i].killed.is_some()
                             && m.iter().any(|&j| items[j].killed == items[i].killed)
                     })
-                    .map(|(k, _)| k)
+                    .map(|(k, _)| *k)
                     .collect();
                 // ambiguous (several regions, no shared toll): not forced into one
                 (same_toll.len() == 1).then(|| same_toll[0].clone())
@@ -932,4 +947,138 @@ fn absorb_announcements(mut groups: Vec<Group>, items: &[Item]) -> Vec<Group> {
         .filter(|(_, x)| !x)
         .map(|(g, _)| g)
         .collect()
+}
+
+#[cfg(test)]
+mod tests {
+    //! Incidents never merge across countries (synthetic reports).
+
+    use sw_model::{
+        DateBasis, DatePrecision, EventType, Figures, Modality, PlaceRef, Report, ReportKind,
+        Source, TargetKind,
+    };
+
+    use super::region_key;
+    use crate::{build, ReportInput};
+
+    /// A place: a town or country on land (`code` None), or a sea region.
+    fn place(name: &str, country: Option<&str>, code: Option<&str>, precision: u8) -> PlaceRef {
+        PlaceRef {
+            name: name.into(),
+            country: country.map(str::to_string),
+            region: code.map(str::to_string),
+            region_code: code.map(str::to_string),
+            admin1: None,
+            lat: None,
+            lon: None,
+            precision,
+        }
+    }
+
+    fn strike(place: Option<PlaceRef>, target: TargetKind) -> Report {
+        Report {
+            kind: ReportKind::Event,
+            event_type: EventType::Strike,
+            target_kind: Some(target),
+            means: Some("unknown".into()),
+            modality: Modality::Occurred,
+            date: Some("2025-04-09".into()),
+            date_precision: DatePrecision::Day,
+            date_basis: DateBasis::Explicit,
+            place,
+            figures: Figures::default(),
+            actors: Vec::new(),
+            source: Source::outlet(),
+            sentence: [0, 40],
+            claims: Vec::new(),
+        }
+    }
+
+    fn input(id: i64, report: Report) -> ReportInput {
+        ReportInput {
+            report_id: id,
+            article_id: id,
+            story_id: id,
+            url: Some(format!("https://news{id}.example/a")),
+            outlet: Some(format!("news{id}.example")),
+            published: Some("2025-04-10".into()),
+            lang: "en".into(),
+            report,
+            quote: format!("Synthetic sentence {id}."),
+        }
+    }
+
+    #[test]
+    fn land_reports_block_by_country_and_boats_by_sea() {
+        let sanaa = place("Sanaa", Some("YE"), None, 1);
+        let land = strike(Some(sanaa.clone()), TargetKind::LandSite);
+        assert_eq!(region_key(&land).as_deref(), Some("country:YE"));
+        // a boat off a country: the sea region; a country beside a boat: no region
+        let sea = strike(
+            Some(place(
+                "waters off Venezuela",
+                Some("VE"),
+                Some("caribbean"),
+                4,
+            )),
+            TargetKind::Vessel,
+        );
+        assert_eq!(region_key(&sea).as_deref(), Some("caribbean"));
+        let beside = strike(
+            Some(place("Venezuela", Some("VE"), None, 4)),
+            TargetKind::Vessel,
+        );
+        assert_eq!(region_key(&beside), None);
+    }
+
+    #[test]
+    fn incidents_never_merge_across_countries() {
+        let land = |name: &str, cc: &str| {
+            strike(Some(place(name, Some(cc), None, 1)), TargetKind::LandSite)
+        };
+        let l = build(&[
+            // the same day: a land strike in Yemen, one in Venezuela, a boat in the Caribbean
+            input(1, land("Sanaa", "YE")),
+            input(2, land("Caracas", "VE")),
+            input(
+                3,
+                strike(
+                    Some(place("Caribbean Sea", None, Some("caribbean"), 4)),
+                    TargetKind::Vessel,
+                ),
+            ),
+            // a second report of the Yemen strike joins it
+            input(4, land("Hodeidah", "YE")),
+        ]);
+        assert_eq!(l.incidents.len(), 3, "{}", l.to_json());
+        let countries: Vec<Option<&str>> = l
+            .incidents
+            .iter()
+            .map(|i| i.place.country.as_deref())
+            .collect();
+        assert!(countries.contains(&Some("YE")) && countries.contains(&Some("VE")));
+        assert!(l
+            .incidents
+            .iter()
+            .any(|i| i.place.region_code.as_deref() == Some("caribbean")));
+        // a strike taken to be at sea, placed in another country only, stays apart from the
+        // day's only land incident
+        let l = build(&[
+            input(1, land("Sanaa", "YE")),
+            input(
+                2,
+                strike(
+                    Some(place("Israel", Some("IL"), None, 4)),
+                    TargetKind::Vessel,
+                ),
+            ),
+        ]);
+        assert_eq!(l.incidents.len(), 2, "{}", l.to_json());
+        // with no country at all it still joins the day's one group
+        let l = build(&[
+            input(1, land("Sanaa", "YE")),
+            input(2, strike(None, TargetKind::Vessel)),
+        ]);
+        assert_eq!(l.incidents.len(), 1, "{}", l.to_json());
+    }
 }

@@ -59,6 +59,38 @@ pub struct ExtraPlace {
     pub land: bool,
     /// Names the attacking state, never a place of an event.
     pub agent: bool,
+    /// A seat of government or command ("White House", "Casa de Nariño"): where something
+    /// is said, never an event's place nor what was struck.
+    pub seat: bool,
+    /// The country's adjective ("Iranian", "venezolanas"): beside a site on land, the
+    /// site's country.
+    pub demonym: bool,
+}
+
+/// The words around a place mention that say what it is to an event (`places.tsv`, rows
+/// with no country): see `lexicon/README.md`.
+#[derive(Debug, Default)]
+pub struct PlaceWords {
+    /// Phrases right before a place that make it where an event happened ("district of",
+    /// "zona rural de"), beside the language's `locative` words.
+    pub locative: PhraseSet<()>,
+    /// Nouns of a place or part of one ("province", "capital", "afueras"): a place after
+    /// one and "of"/"de" (adjectives may stand between) is where the event happened.
+    pub noun: PhraseSet<()>,
+    /// Words joining a noun to the place it is of, beside the language's `of` ("del").
+    pub of: PhraseSet<()>,
+    /// A place right after one is where something was said or someone lives ("speaking
+    /// in", "dijo en", "based in"), never the event's.
+    pub remote: PhraseSet<()>,
+    /// A place right after one is across a border ("border with", "frontera con").
+    pub border: PhraseSet<()>,
+    /// Opens another event's clause ("after", "in response to", "tras"): a place in it is
+    /// that event's.
+    pub frame: PhraseSet<()>,
+    /// Joins two places ("and", "y", "e"): two countries joined are two places.
+    pub and: PhraseSet<()>,
+    /// The countries of the `agent` rows: named, they never decide between namesakes.
+    pub agents: Vec<String>,
 }
 
 /// Actors (every language) and the extra place phrases.
@@ -66,15 +98,18 @@ pub struct ExtraPlace {
 pub struct Shared {
     pub actors: PhraseSet<ActorEntry>,
     pub places: PhraseSet<ExtraPlace>,
+    pub place_words: PlaceWords,
     pub forces: PhraseSet<ForceEntry>,
 }
 
 impl Shared {
     /// Loads both files; the first row that cannot be read is the error.
     pub fn load(actors: File, places: File, forces: File) -> Result<Shared, LexiconError> {
+        let (places, place_words) = load_places(places)?;
         Ok(Shared {
             actors: load_actors(actors)?,
-            places: load_places(places)?,
+            places,
+            place_words,
             forces: load_forces(forces)?,
         })
     }
@@ -144,16 +179,47 @@ fn load_forces(file: File) -> Result<PhraseSet<ForceEntry>, LexiconError> {
     })
 }
 
-fn load_places(file: File) -> Result<PhraseSet<ExtraPlace>, LexiconError> {
-    phrase_set(file, 3, |r| {
+fn load_places(file: File) -> Result<(PhraseSet<ExtraPlace>, PlaceWords), LexiconError> {
+    let mut places = PhraseSet::new(file.name);
+    let mut words = PlaceWords::default();
+    for r in file.rows() {
+        r.at_most(3)?;
+        let phrase = r.col(0, "phrase")?;
+        let country = r.col(1, "country")?;
         let hint = r.col(2, "hint")?;
-        if !matches!(hint, "land_site" | "agent" | "-") {
-            return Err(r.error(format!("unknown hint {hint:?}")));
+        let set = match hint {
+            "locative" => &mut words.locative,
+            "noun" => &mut words.noun,
+            "of" => &mut words.of,
+            "remote" => &mut words.remote,
+            "border" => &mut words.border,
+            "frame" => &mut words.frame,
+            "and" => &mut words.and,
+            "land_site" | "agent" | "seat" | "demonym" | "-" => {
+                if country.len() != 2 || !country.bytes().all(|b| b.is_ascii_uppercase()) {
+                    return Err(r.error(format!("country {country:?} is not a two-letter code")));
+                }
+                let place = ExtraPlace {
+                    country: country.to_string(),
+                    land: hint == "land_site",
+                    agent: hint == "agent",
+                    seat: hint == "seat",
+                    demonym: hint == "demonym",
+                };
+                if hint == "agent" && !words.agents.iter().any(|c| c == country) {
+                    words.agents.push(country.to_string());
+                }
+                places.insert(phrase, place);
+                continue;
+            }
+            h => return Err(r.error(format!("unknown hint {h:?}"))),
+        };
+        if country != "-" {
+            return Err(r.error(format!(
+                "a {hint} row has no country, \"-\", not {country:?}"
+            )));
         }
-        Ok(ExtraPlace {
-            country: r.col(1, "country")?.to_string(),
-            land: hint == "land_site",
-            agent: hint == "agent",
-        })
-    })
+        set.insert(phrase, ());
+    }
+    Ok((places, words))
 }

@@ -165,6 +165,7 @@ impl Extractor {
         // the languages a sentence may be written in instead of the article's (cues of
         // each looked for only where its commonest word is)
         let mut others: Vec<&LangLex> = Vec::new();
+        let article = places::ArticlePlaces::default();
         for (si, r) in sents.iter().enumerate() {
             let s = &text[r.clone()];
             let own_cues = l.may_hold(s);
@@ -185,7 +186,8 @@ impl Extractor {
                 None if own_cues => l,
                 None => continue,
             };
-            let ctx = SentCtx::new(text, r.clone(), toks);
+            let mut ctx = SentCtx::new(text, r.clone(), toks);
+            ctx.article = Some(&article);
             // the source is read only for sentences that yield something
             let before = cands.len();
             self.sentence(l, &ctx, published, year_ref, &mut anchor, &mut cands);

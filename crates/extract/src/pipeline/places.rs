@@ -3,19 +3,28 @@
 //! (a vessel at sea, a site on land), and the place of a development (the country of the
 //! group it concerns).
 
+use std::cell::OnceCell;
 use std::collections::BTreeMap;
 
-use sw_gazetteer::{Gazetteer, PlaceKind};
+use sw_gazetteer::{Context, Gazetteer, Mention, PlaceKind};
 
 use super::report::{set_date, strike_report};
 use super::sentence::{Cand, CandKind, SentCtx, Sentence};
 use crate::dates::DateKind;
-use crate::lexicon::{EventCue, Hit, LangLex};
+use crate::lexicon::{EventCue, ExtraPlace, Hit, LangLex};
 use crate::pipeline::Extractor;
+use crate::tokens::{Tok, TokKind};
 use crate::{ClaimField, EventType, Modality, PlaceRef, Report, ReportKind, Source, TargetKind};
 
 /// A place with the byte span that named it.
 pub(super) type Spanned = (PlaceRef, usize, usize);
+
+/// What an article says of where its events are, found once, when a sentence first needs
+/// it: the countries it points to, which choose between namesakes in its sentences.
+#[derive(Debug, Default)]
+pub(super) struct ArticlePlaces {
+    context: OnceCell<Context>,
+}
 
 /// Country (ISO2) -> the sea regions its waters lie in, from the gazetteer: a strike at sea
 /// off a country whose waters lie in one region only is in that region.
@@ -33,25 +42,122 @@ pub(super) fn seas_of(gaz: &Gazetteer) -> BTreeMap<String, Vec<String>> {
 }
 
 impl Extractor {
+    /// A context that lets no attacking state choose between namesakes ("U.S. forces struck
+    /// a site near Palmyra" is not about Palmyra, New York).
+    fn base_context(&self) -> Context {
+        let mut c = Context::new();
+        for a in &self.langs.shared.place_words.agents {
+            c.ignore_country(a);
+        }
+        c
+    }
+
+    /// The article's context: the countries it names and those of its places that have no
+    /// namesake abroad, but for the attacking states; found once per article.
+    fn article_context(&self, ctx: &SentCtx) -> Context {
+        let make = || {
+            let mut c = self.base_context();
+            self.gaz.extend_context(ctx.text, &mut c);
+            c
+        };
+        match ctx.article {
+            Some(a) => a.context.get_or_init(make).clone(),
+            None => make(),
+        }
+    }
+
+    /// The gazetteer's mentions in the sentence (spans relative to it): a shared name is
+    /// chosen by the sentence, else by the article's countries and the theatre of the
+    /// forces the sentence names ("Saná" in a story of Yemen is Sanaa, never Saña in Peru).
+    fn mentions(&self, l: &LangLex, ctx: &SentCtx) -> Vec<Mention> {
+        let s = &ctx.text[ctx.range.clone()];
+        let base = self.base_context();
+        let mut found = self.gaz.find_with_context(s, &base);
+        // a place where something was said or across a border is not the sentence's: it
+        // does not choose between namesakes either ("en zona rural de Arauquita, cerca de
+        // la frontera con Venezuela" is the Colombian Arauquita)
+        let hidden: Vec<(usize, usize)> = found
+            .iter()
+            .filter(|m| self.elsewhere(l, ctx, tok_at(&ctx.toks, ctx.range.start + m.start)))
+            .map(|m| (m.start, m.end))
+            .collect();
+        let masked;
+        let s = if hidden.is_empty() {
+            s
+        } else {
+            let mut t = s.as_bytes().to_vec();
+            for (a, b) in hidden {
+                t[a..b].fill(b' ');
+            }
+            masked = String::from_utf8(t).unwrap_or_else(|_| s.to_string());
+            found = self.gaz.find_with_context(&masked, &base);
+            &masked
+        };
+        let shared = found.iter().any(|m| {
+            m.candidates.len() > 1
+                && !matches!(
+                    self.gaz.get(m.place).kind,
+                    PlaceKind::Country | PlaceKind::SeaRegion | PlaceKind::InternationalWaters
+                )
+        });
+        if !shared {
+            return found;
+        }
+        let mut c = self.article_context(ctx);
+        for a in self.langs.shared.actors.find_all(&ctx.toks) {
+            if let Some(cc) = &a.value().country {
+                if !c.ignores(cc) {
+                    c.add_country(cc);
+                }
+            }
+        }
+        self.gaz.find_with_context(s, &c)
+    }
+
     /// The place of the sentence's event: a named sea region (with the country whose waters
-    /// it names), else a place after a locative preposition, else international waters.
+    /// it names), else a place of the clause of its first cue (see [`Extractor::place_at`]).
     pub(super) fn place(
         &self,
         l: &LangLex,
         ctx: &SentCtx,
         ev_ends: &[usize],
     ) -> Option<(PlaceRef, usize, usize)> {
-        let s = &ctx.text[ctx.range.clone()];
+        self.place_at(l, ctx, ev_ends, self.main_cue(ctx, ev_ends))
+    }
+
+    /// The end of the sentence's main cue: the first not told in another event's clause
+    /// ("en respuesta a un ataque en Gaza, Israel bombardeó Saná"), else the first.
+    fn main_cue(&self, ctx: &SentCtx, ev_ends: &[usize]) -> Option<usize> {
+        let frames = self.frames(ctx);
+        let framed = |te: usize| frames.iter().any(|&(a, b)| (a..b).contains(&(te - 1)));
+        let mut ends: Vec<usize> = ev_ends.iter().copied().filter(|&te| te > 0).collect();
+        ends.sort_unstable();
+        ends.iter()
+            .copied()
+            .find(|&te| !framed(te))
+            .or(ends.first().copied())
+    }
+
+    /// The place of the event whose cue ends before token `focus`: a named sea region (with
+    /// the country whose waters it names), else ground named by a phrase ("on Venezuelan
+    /// soil"), else the place on land nearest the cue that the words before it make where
+    /// something happened (see [`Extractor::land_place`]), else international waters.
+    pub(super) fn place_at(
+        &self,
+        l: &LangLex,
+        ctx: &SentCtx,
+        ev_ends: &[usize],
+        focus: Option<usize>,
+    ) -> Option<(PlaceRef, usize, usize)> {
         let base = ctx.range.start;
         let extra = self.langs.shared.places.find_all(&ctx.toks);
         let agents: Vec<(usize, usize)> = extra
             .iter()
-            .filter(|h| h.value().agent)
+            .filter(|h| h.value().agent || h.value().seat)
             .map(|h| (ctx.toks[h.ts].start, ctx.toks[h.te - 1].end))
             .collect();
-        let mentions: Vec<sw_gazetteer::Mention> = self
-            .gaz
-            .find(s)
+        let mentions: Vec<Mention> = self
+            .mentions(l, ctx)
             .into_iter()
             .filter(|m| {
                 !agents
@@ -59,30 +165,91 @@ impl Extractor {
                     .any(|(a, b)| base + m.start < *b && *a < base + m.end)
             })
             .collect();
+        // the clauses of other events ("after the strikes on boats in the Caribbean"): no
+        // place in one is this event's
+        let frames = self.frames(ctx);
+        let cue = focus.map(|f| f.saturating_sub(1));
+        let framed_out = |at: usize| {
+            let i = tok_at(&ctx.toks, at);
+            cue.is_some_and(|c| {
+                frames
+                    .iter()
+                    .any(|&(a, b)| (a..b).contains(&i) && !(a..b).contains(&c))
+            })
+        };
+        let land = self.land_place(l, ctx, &mentions, ev_ends, focus, &framed_out);
+        let (sea, intl) = self.seas(l, ctx, &mentions, land.as_ref(), &|at| !framed_out(at));
+        if sea.is_some() {
+            return sea;
+        }
+        // "on Venezuelan soil", "territorio mexicano" (a town of that country named with it
+        // is finer)
+        let soil = |h: &&Hit<ExtraPlace>| {
+            let v = h.value();
+            !v.agent && !v.seat && !v.demonym
+        };
+        if let Some(h) = extra.iter().find(soil) {
+            if let Some(p) = self.gaz.country(&h.value().country) {
+                let finer = land.as_ref().map(|(lp, _, _)| &lp.country);
+                if finer != Some(&p.country) {
+                    let (s, e) = (ctx.toks[h.ts].start, ctx.toks[h.te - 1].end);
+                    return Some((to_ref(p), s, e));
+                }
+            }
+        }
+        if land.is_some() {
+            return land;
+        }
+        // "Iranian nuclear sites", "instalaciones militares venezolanas"
+        if let Some(h) = extra
+            .iter()
+            .find(|h| h.value().demonym && beside_site(l, &ctx.toks, h.ts, h.te))
+        {
+            if let Some(p) = self.gaz.country(&h.value().country) {
+                let (s, e) = (ctx.toks[h.ts].start, ctx.toks[h.te - 1].end);
+                return Some((to_ref(p), s, e));
+            }
+        }
+        if intl.is_some() {
+            return intl;
+        }
+        // nothing outside other events' clauses: a sea named in one is the likelier place
+        // ("this new strike follows one that killed three in the Caribbean on February 23")
+        let (sea, intl) = self.seas(l, ctx, &mentions, None, &|_| true);
+        sea.or(intl)
+    }
+
+    /// The sea of the sentence's event among the `mentions` that `keep` keeps (by start
+    /// byte): the waters off a country (the coast a region named with it chooses), else a
+    /// named sea region (with the country `land` names after "near"); and apart, the
+    /// international waters named.
+    fn seas(
+        &self,
+        l: &LangLex,
+        ctx: &SentCtx,
+        mentions: &[Mention],
+        land: Option<&Spanned>,
+        keep: &dyn Fn(usize) -> bool,
+    ) -> (Option<Spanned>, Option<Spanned>) {
+        let base = ctx.range.start;
         let mut region: Option<(PlaceRef, usize, usize)> = None;
-        let mut waters: Vec<(&sw_gazetteer::Mention, usize, usize)> = Vec::new();
-        let mut land: Option<(PlaceRef, usize, usize)> = None;
+        let mut waters: Vec<(&Mention, usize, usize)> = Vec::new();
         let mut intl: Option<(PlaceRef, usize, usize)> = None;
-        for m in &mentions {
+        for m in mentions {
             let p = self.gaz.get(m.place);
             let (ms, me) = (base + m.start, base + m.end);
+            if !keep(ms) {
+                continue;
+            }
             match p.kind {
-                PlaceKind::SeaRegion if p.country.is_none() => {
-                    if region.is_none() {
-                        region = Some((to_ref(p), ms, me));
-                    }
+                PlaceKind::SeaRegion if p.country.is_none() && region.is_none() => {
+                    region = Some((to_ref(p), ms, me));
                 }
-                PlaceKind::SeaRegion => waters.push((m, ms, me)),
-                PlaceKind::InternationalWaters => {
-                    if intl.is_none() {
-                        intl = Some((to_ref(p), ms, me));
-                    }
+                PlaceKind::SeaRegion if p.country.is_some() => waters.push((m, ms, me)),
+                PlaceKind::InternationalWaters if intl.is_none() => {
+                    intl = Some((to_ref(p), ms, me));
                 }
-                _ => {
-                    if land.is_none() && locative_before(l, ctx, ms, ev_ends) {
-                        land = Some((to_ref(p), ms, me));
-                    }
-                }
+                _ => {}
             }
         }
         if let Some((m, ms, me)) = waters.first() {
@@ -104,11 +271,11 @@ impl Extractor {
                 r.region = None;
                 r.region_code = None;
             }
-            return Some((r, *ms, *me));
+            return (Some((r, *ms, *me)), intl);
         }
-        if let Some(mut r) = region {
+        if let Some(r) = region.as_mut() {
             // "in the Caribbean, near Venezuela": the waters off that country
-            if let Some((lp, _, _)) = &land {
+            if let Some((lp, _, _)) = land {
                 let near = mentions.iter().any(|m| {
                     let p = self.gaz.get(m.place);
                     p.country == lp.country && near_before(l, ctx, base + m.start)
@@ -120,19 +287,335 @@ impl Extractor {
                     r.0.country = lp.country.clone();
                 }
             }
-            return Some(r);
         }
-        // "on Venezuelan soil", "territorio mexicano"
-        if let Some(h) = extra.iter().find(|h| !h.value().agent) {
-            if let Some(p) = self.gaz.country(&h.value().country) {
-                let (s, e) = (ctx.toks[h.ts].start, ctx.toks[h.te - 1].end);
-                return Some((to_ref(p), s, e));
+        (region, intl)
+    }
+
+    /// The place on land of the event whose cue ends before token `focus` (the first
+    /// place if none is given), among the sentence's `mentions` that are not at sea:
+    ///
+    /// * only a place the words before it make where something happened: after a locative
+    ///   ("in", "cerca de", "district of"), as the cue's object, after a noun of a place or
+    ///   a site and "of" ("the port of Hodeidah", "la provincia yemení de Hodeida"), or
+    ///   before one ("Iran's nuclear sites"); never where something was said or someone
+    ///   lives ("speaking in Nairobi"), nor across a border ("near the border with Kenya");
+    /// * never a place in another event's clause ("a day after the group attacked
+    ///   Israel"), nor two countries joined ("Siria e Irak": neither);
+    /// * of those, the one in the cue's clause nearest the cue; then a finer place of the
+    ///   same country right after it ("en la capital de Yemen, Saná", "Yemen's Shabwa
+    ///   province").
+    fn land_place(
+        &self,
+        l: &LangLex,
+        ctx: &SentCtx,
+        mentions: &[Mention],
+        ev_ends: &[usize],
+        focus: Option<usize>,
+        framed_out: &dyn Fn(usize) -> bool,
+    ) -> Option<(PlaceRef, usize, usize)> {
+        let toks = &ctx.toks;
+        let base = ctx.range.start;
+        let spans: Vec<(usize, usize)> = mentions
+            .iter()
+            .map(|m| (tok_at(toks, base + m.start), tok_at(toks, base + m.end)))
+            .collect();
+        let cue = focus.map(|f| f.saturating_sub(1));
+        let mut cands: Vec<usize> = Vec::new();
+        for (k, m) in mentions.iter().enumerate() {
+            let p = self.gaz.get(m.place);
+            let (a, b) = spans[k];
+            if matches!(
+                p.kind,
+                PlaceKind::SeaRegion | PlaceKind::InternationalWaters
+            ) || a >= toks.len()
+                || framed_out(base + m.start)
+                || self.joined_abroad(l, ctx, mentions, &spans, k)
+            {
+                continue;
+            }
+            if self.placing(l, ctx, a, b, ev_ends) {
+                cands.push(k);
             }
         }
-        if land.is_some() {
-            return land;
+        let k = *cands.iter().min_by_key(|&&k| {
+            let a = spans[k].0;
+            // a place in some country before one shared by several ("near Lake Chad in
+            // Borno state")
+            let shared = self.gaz.get(mentions[k].place).country.is_none();
+            let (clause, d) = match cue {
+                // a place after the cue is its complement more often than one before it,
+                // which tends to belong to the subject or the source ("officials in Syria
+                // said the strike near Palmira ...")
+                Some(c) => {
+                    let d = if a > c { a - c } else { (c - a) * 2 };
+                    (ctx.clause[a] != ctx.clause[c], d)
+                }
+                None => (false, 0),
+            };
+            (shared, clause, d, a)
+        })?;
+        let k = self.finer_after(l, ctx, mentions, &spans, k);
+        let m = &mentions[k];
+        Some((to_ref(self.gaz.get(m.place)), base + m.start, base + m.end))
+    }
+
+    /// The token spans of the clauses another event is told in: from a frame phrase
+    /// ("after", "en respuesta a") to the end of its clause.
+    fn frames(&self, ctx: &SentCtx) -> Vec<(usize, usize)> {
+        let toks = &ctx.toks;
+        self.langs
+            .shared
+            .place_words
+            .frame
+            .find_all(toks)
+            .iter()
+            .map(|h| {
+                let c = ctx.clause[h.te - 1];
+                let end = (h.te..toks.len())
+                    .find(|&i| ctx.clause[i] != c)
+                    .unwrap_or(toks.len());
+                (h.ts, end)
+            })
+            .collect()
+    }
+
+    /// Whether mention `k` is joined by "and"/"y" to a place of another country ("in
+    /// northern Iraq and Syria", "Siria e Irak"): the event is in neither for certain.
+    fn joined_abroad(
+        &self,
+        l: &LangLex,
+        ctx: &SentCtx,
+        mentions: &[Mention],
+        spans: &[(usize, usize)],
+        k: usize,
+    ) -> bool {
+        let pw = &self.langs.shared.place_words;
+        let toks = &ctx.toks;
+        let joined = |x: usize, y: usize| {
+            let (from, to) = (spans[x].1, spans[y].0);
+            from < to
+                && to - from <= 3
+                && (from..to).any(|i| pw.and.at(toks, i).is_some())
+                && (from..to).all(|i| {
+                    pw.and.at(toks, i).is_some()
+                        || self.of_word(l, toks, i)
+                        || l.grammar.locative.at(toks, i).is_some()
+                        || is_article(l, &toks[i].lower)
+                })
+        };
+        let country = |x: usize| self.gaz.get(mentions[x].place).country.clone();
+        let before = k.checked_sub(1).filter(|&j| joined(j, k));
+        let after = Some(k + 1).filter(|&j| j < mentions.len() && joined(k, j));
+        before
+            .into_iter()
+            .chain(after)
+            .any(|j| country(j).is_some() && country(j) != country(k))
+    }
+
+    /// A finer place of the same country right after mention `k`, with only punctuation,
+    /// articles, "of", "in", compass words and place nouns between ("la capital de Yemen,
+    /// Saná", "Yemen's Shabwa province"), or the area of another country that holds it ("la
+    /// región de Gara, en el Kurdistán iraquí": Gara is known only abroad): the event's
+    /// place; else `k`.
+    fn finer_after(
+        &self,
+        l: &LangLex,
+        ctx: &SentCtx,
+        mentions: &[Mention],
+        spans: &[(usize, usize)],
+        k: usize,
+    ) -> usize {
+        let (toks, pw) = (&ctx.toks, &self.langs.shared.place_words);
+        let Some(next) = mentions.get(k + 1) else {
+            return k;
+        };
+        let (from, to) = (spans[k].1, spans[k + 1].0);
+        let gap_ok = from <= to
+            && to - from <= 4
+            && (from..to).all(|i| {
+                let w = toks[i].lower.as_str();
+                matches!(w, "," | "'" | "’" | "s")
+                    || is_article(l, w)
+                    || l.grammar
+                        .locative
+                        .at(toks, i)
+                        .is_some_and(|h| h.te == i + 1)
+                    || self.of_word(l, toks, i)
+                    || l.compass.contains(w)
+                    || pw.noun.at(toks, i).is_some()
+            });
+        let (p, q) = (self.gaz.get(mentions[k].place), self.gaz.get(next.place));
+        let finer = q.country.is_some()
+            && q.country == p.country
+            && q.precision < p.precision
+            && q.region_code.is_none();
+        // "la región de Gara, en el Kurdistán iraquí": the area that holds the place names
+        // its country when the place's name is known only from another country
+        let holder = q.country.is_some()
+            && q.country != p.country
+            && q.precision > p.precision
+            && q.region_code.is_none();
+        if gap_ok && (finer || holder) {
+            k + 1
+        } else {
+            k
         }
-        intl
+    }
+
+    /// "of", "de", "del": joins a noun to the place it is of.
+    fn of_word(&self, l: &LangLex, toks: &[Tok], i: usize) -> bool {
+        l.grammar.of.contains(&toks[i].lower)
+            || self
+                .langs
+                .shared
+                .place_words
+                .of
+                .at(toks, i)
+                .is_some_and(|h| h.te == i + 1)
+    }
+
+    /// Whether the words around the mention at tokens `a..b` make it where something
+    /// happened (see [`Extractor::land_place`]).
+    fn placing(&self, l: &LangLex, ctx: &SentCtx, a: usize, b: usize, ev_ends: &[usize]) -> bool {
+        let toks = &ctx.toks;
+        let (g, pw) = (&l.grammar, &self.langs.shared.place_words);
+        // a part of the place: "40 miles northwest of Kismayo", "al sureste de Bosaso", "en
+        // el occidente de Venezuela"
+        if a >= 2 && self.of_word(l, toks, a - 1) && l.compass.contains(&toks[a - 2].lower) {
+            return true;
+        }
+        let i = before_place(l, toks, a);
+        if i == 0 {
+            return self.site_after(l, toks, b);
+        }
+        if self.elsewhere(l, ctx, a) {
+            return false;
+        }
+        // the object of a strike verb: "atacar Venezuela", "strikes Venezuela"
+        if ev_ends.contains(&i) || ev_ends.contains(&a) {
+            return true;
+        }
+        // "the bombing of Caracas", "el bombardeo de Caracas"
+        if self.of_word(l, toks, i - 1) && ev_ends.contains(&(i - 1)) {
+            return true;
+        }
+        // "in", "off", "cerca de", "district of"; "en el convulso estado de Sinaloa": an
+        // adjective before a place named with its noun
+        let adjective = pw.noun.at(toks, a).is_some()
+            && i == a
+            && a >= 2
+            && toks[a - 1].kind == TokKind::Word
+            && is_article(l, &toks[a - 2].lower);
+        let locative = |j: usize| g.locative.ends_at(toks, j) || pw.locative.ends_at(toks, j);
+        locative(i)
+            || (adjective && locative(a - 2))
+            || self.noun_before(l, toks, a)
+            || self.site_after(l, toks, b)
+    }
+
+    /// Whether the place at token `a` is where something was said or someone lives
+    /// ("speaking in Nairobi", "dijo en Caracas"), or across a border ("near the border
+    /// with Kenya"), not where an event happened.
+    fn elsewhere(&self, l: &LangLex, ctx: &SentCtx, a: usize) -> bool {
+        let (toks, pw) = (&ctx.toks, &self.langs.shared.place_words);
+        if a >= toks.len() {
+            return false;
+        }
+        let i = before_place(l, toks, a);
+        [i, a]
+            .iter()
+            .any(|&j| pw.remote.ends_at(toks, j) || pw.border.ends_at(toks, j))
+    }
+
+    /// A noun of a place or a site before the place at token `a`: "the port of Hodeidah",
+    /// "la provincia yemení de Hodeida", "las instalaciones nucleares iraníes de Fordo" (at
+    /// most two adjectives between), "the capital, Sanaa", "the capital Sanaa".
+    fn noun_before(&self, l: &LangLex, toks: &[Tok], a: usize) -> bool {
+        let pw = &self.langs.shared.place_words;
+        let mut j = a;
+        let (mut linked, mut comma) = (false, false);
+        if j >= 2 && is_article(l, &toks[j - 1].lower) && self.of_word(l, toks, j - 2) {
+            j -= 2;
+            linked = true;
+        } else if j >= 1 && self.of_word(l, toks, j - 1) {
+            j -= 1;
+            linked = true;
+        } else if j >= 1 && toks[j - 1].lower == "," {
+            j -= 1;
+            comma = true;
+        }
+        let max_adj = if linked { 2 } else { 0 };
+        for adj in 0..=max_adj {
+            if adj > j {
+                break;
+            }
+            let end = j - adj;
+            if adj > 0 {
+                let t = &toks[end];
+                let plain = t.kind == TokKind::Word
+                    && !self.of_word(l, toks, end)
+                    && !is_article(l, &t.lower)
+                    && pw.and.at(toks, end).is_none();
+                if !plain {
+                    break;
+                }
+            }
+            if end == 0 {
+                break;
+            }
+            if pw.noun.ends_at(toks, end) || (!comma && land_target_ends_at(l, toks, end)) {
+                return true;
+            }
+        }
+        false
+    }
+
+    /// A site named after the place's possessive: "Iran's nuclear facilities", "Yemen's
+    /// Shabwa province".
+    fn site_after(&self, l: &LangLex, toks: &[Tok], b: usize) -> bool {
+        let pw = &self.langs.shared.place_words;
+        let possessive = toks
+            .get(b)
+            .is_some_and(|t| matches!(t.lower.as_str(), "'" | "’"))
+            && toks.get(b + 1).is_some_and(|t| t.lower == "s");
+        possessive
+            && (b + 2..(b + 5).min(toks.len()))
+                .take_while(|&i| toks[i].kind == TokKind::Word)
+                .any(|i| {
+                    pw.noun.at(toks, i).is_some()
+                        || l.targets
+                            .at(toks, i)
+                            .is_some_and(|h| *h.value() == TargetKind::LandSite)
+                })
+    }
+
+    /// Whether a place is in a country with no coast on the campaign's seas (Yemen, Syria,
+    /// Somalia): a strike there with no target named is on land.
+    fn no_coast(&self, p: &PlaceRef) -> bool {
+        p.country
+            .as_ref()
+            .is_some_and(|c| !self.seas_of.contains_key(c))
+    }
+
+    /// The place of event cue `e`: the sentence's, or, for a cue after the first, the place
+    /// nearest it.
+    fn event_place(&self, s: &Sentence, e: &Hit<EventCue>) -> Option<Spanned> {
+        if s.ev_ends.len() < 2 {
+            return s.place.clone();
+        }
+        let main = self.main_cue(s.ctx, &s.ev_ends);
+        // a cue in another event's clause that stands for the sentence's main event of its
+        // type (one event per type) takes the main event's place
+        let frames = self.frames(s.ctx);
+        let framed = |te: usize| frames.iter().any(|&(a, b)| (a..b).contains(&(te - 1)));
+        let stands_for_main = framed(e.te)
+            && s.events
+                .iter()
+                .any(|x| Some(x.te) == main && x.value().event_type == e.value().event_type);
+        if main == Some(e.te) || stands_for_main {
+            return s.place.clone();
+        }
+        self.place_at(s.l, s.ctx, &s.ev_ends, Some(e.te))
     }
 
     /// The target of the event report `rep` of cue `e`: the nearest target noun (a vague
@@ -161,15 +644,40 @@ impl Extractor {
                 t.ts,
             )
         });
-        let extra_land = self
-            .langs
-            .shared
-            .places
-            .find_all(toks)
+        let extra = self.langs.shared.places.find_all(toks);
+        let extra_land = extra.iter().any(|p| p.value().land);
+        // "White House", "Casa Blanca": a seat of government is never what was struck
+        let seats: Vec<(usize, usize)> = extra
             .iter()
-            .any(|p| p.value().land);
+            .filter(|h| h.value().seat)
+            .map(|h| (h.ts, h.te))
+            .collect();
+        let tgt = tgt.filter(|t| !seats.iter().any(|&(a, b)| t.ts < b && a < t.te));
+        let place = self.event_place(s, e);
+        // at sea unless the place is on land (a town, a province, a country with no coast
+        // on the campaign's seas), as when the place is the strike's object ("the bombing of
+        // Caracas")
+        let on_land = place.as_ref().is_some_and(|(p, ps, _)| {
+            let i = tok_at(toks, *ps);
+            if i == 0 || i >= toks.len() || p.region_code.is_some() || p.country.is_none() {
+                return false;
+            }
+            let object = s.ev_ends.contains(&i)
+                || (s.ev_ends.contains(&(i - 1)) && l.grammar.of.contains(&toks[i - 1].lower));
+            // a town or province told in another clause ("the strike of September 2, in San
+            // Juan de Unare, a fishing village") may be where the story was told, not where
+            // the boat was
+            let same_clause = ctx.clause[i] == ctx.clause[e.te - 1];
+            object || self.no_coast(p) || (same_clause && p.precision <= 3)
+        });
         if let Some(t) = tgt {
-            let k = *t.value();
+            // a vague "target" on land is a site there
+            let mut k = *t.value();
+            let mut rule = format!("lex:{}:{}:{}", l.targets.file, k.as_str(), t.phrase.text);
+            if k == TargetKind::Unknown && on_land && kind == ReportKind::Event {
+                k = TargetKind::LandSite;
+                rule.push_str(".on_land");
+            }
             rep.target_kind = Some(k);
             rep.claims.push(ctx.claim(
                 ClaimField::TargetKind,
@@ -177,21 +685,11 @@ impl Extractor {
                 [toks[t.ts].start, toks[t.te - 1].end],
                 src,
                 m,
-                format!("lex:{}:{}:{}", l.targets.file, k.as_str(), t.phrase.text),
+                rule,
             ));
         } else if extra_land {
             rep.target_kind = Some(TargetKind::LandSite);
         } else if et == EventType::Strike {
-            // at sea unless the place is on land (a town, a province, a country's soil) ...
-            // as when the place is the strike's object ("the bombing of Caracas")
-            let on_land = s.place.as_ref().is_some_and(|(p, ps, _)| {
-                let i = toks.iter().position(|t| t.start >= *ps).unwrap_or(0);
-                let object = i > 0
-                    && (s.ev_ends.contains(&i)
-                        || (s.ev_ends.contains(&(i - 1))
-                            && l.grammar.of.contains(&toks[i - 1].lower)));
-                object && p.region_code.is_none() && p.country.is_some()
-            });
             rep.target_kind = match (kind, m) {
                 (ReportKind::Event, Modality::Occurred) if on_land => Some(TargetKind::LandSite),
                 (ReportKind::Event, Modality::Occurred) => Some(TargetKind::Vessel),
@@ -208,9 +706,16 @@ impl Extractor {
     /// whose waters lie in one region only when the target is a vessel; or, for a
     /// development, a raid or a strike on land that names no place, the country of the
     /// group or person it concerns ("the designation of the Cartel de los Soles").
-    pub(super) fn place_report(&self, rep: &mut Report, s: &Sentence, m: Modality, src: &Source) {
+    pub(super) fn place_report(
+        &self,
+        rep: &mut Report,
+        s: &Sentence,
+        e: &Hit<EventCue>,
+        m: Modality,
+        src: &Source,
+    ) {
         let (ctx, toks) = (s.ctx, &s.ctx.toks);
-        if let Some((p, a, b)) = &s.place {
+        if let Some((p, a, b)) = &self.event_place(s, e) {
             rep.place = Some(p.clone());
             rep.claims.push(ctx.claim(
                 ClaimField::Place,
@@ -323,33 +828,55 @@ fn near_before(l: &LangLex, ctx: &SentCtx, start: usize) -> bool {
     l.grammar.near.ends_at(&ctx.toks, i)
 }
 
-fn locative_before(l: &LangLex, ctx: &SentCtx, start: usize, ev_ends: &[usize]) -> bool {
-    let toks = &ctx.toks;
-    let g = &l.grammar;
-    let mut i = toks.iter().position(|t| t.start >= start).unwrap_or(0);
-    // a part of the place: "in western Venezuela", "en el occidente de Venezuela"
+/// The start of the words that name the place at token `a` with a compass word or an
+/// article before it ("in western Venezuela", "in the Sinjar district", "en el Cauca").
+fn before_place(l: &LangLex, toks: &[Tok], a: usize) -> usize {
+    let mut i = a;
     if i >= 1 && l.compass.contains(&toks[i - 1].lower) {
         i -= 1;
-    } else if i >= 3
-        && g.of.contains(&toks[i - 1].lower)
-        && l.compass.contains(&toks[i - 2].lower)
-        && g.article_sg.contains(&toks[i - 3].lower)
-    {
-        i -= 3;
     }
-    if i == 0 {
-        return false;
+    if i >= 1 && is_article(l, &toks[i - 1].lower) {
+        i -= 1;
     }
-    // the object of a strike verb: "atacar Venezuela", "strikes Venezuela"
-    if ev_ends.contains(&i) {
-        return true;
-    }
-    // "the bombing of Caracas", "el bombardeo de Caracas"
-    if g.of.contains(&toks[i - 1].lower) && ev_ends.contains(&(i - 1)) {
-        return true;
-    }
-    // "in", "off", "the province of", "cerca de"
-    g.locative.ends_at(toks, i)
+    i
+}
+
+/// The first token that starts at or after byte `at` (the number of tokens if none does).
+fn tok_at(toks: &[Tok], at: usize) -> usize {
+    toks.iter()
+        .position(|t| t.start >= at)
+        .unwrap_or(toks.len())
+}
+
+fn is_article(l: &LangLex, w: &str) -> bool {
+    l.grammar.article_sg.contains(w) || l.grammar.article_pl.contains(w)
+}
+
+/// Whether the words at tokens `ts..te` stand beside a noun of a site on land, with at
+/// most one word between ("Iranian nuclear sites", "instalaciones militares venezolanas").
+fn beside_site(l: &LangLex, toks: &[Tok], ts: usize, te: usize) -> bool {
+    let word = |i: usize| toks.get(i).is_some_and(|t| t.kind == TokKind::Word);
+    let site_at = |i: usize| {
+        l.targets
+            .at(toks, i)
+            .is_some_and(|h| *h.value() == TargetKind::LandSite)
+    };
+    let after = (te..te + 2).take_while(|&i| word(i)).any(site_at);
+    let before = (ts.saturating_sub(2)..ts)
+        .rev()
+        .take_while(|&i| word(i))
+        .any(|i| land_target_ends_at(l, toks, i + 1));
+    after || before
+}
+
+/// Whether a target noun of a site on land ends right before token `end` ("the port", "las
+/// instalaciones").
+fn land_target_ends_at(l: &LangLex, toks: &[Tok], end: usize) -> bool {
+    (end.saturating_sub(4)..end).any(|i| {
+        l.targets
+            .at(toks, i)
+            .is_some_and(|h| h.te == end && *h.value() == TargetKind::LandSite)
+    })
 }
 
 #[cfg(test)]
@@ -382,8 +909,8 @@ mod tests {
     #[test]
     fn a_compass_word_and_near_phrases() {
         let s = analyse(en(), "Strikes hit camps in western Venezuela.");
-        let ven = s.ctx.text.find("Venezuela").unwrap();
-        assert!(locative_before(s.l, s.ctx, ven, &[]));
+        let ven = tok_at(&s.ctx.toks, s.ctx.text.find("Venezuela").unwrap());
+        assert!(extractor().placing(s.l, s.ctx, ven, ven + 1, &[]));
         let s = analyse(es(), "Un barco fue atacado frente a Colombia.");
         let col = s.ctx.text.find("Colombia").unwrap();
         assert!(near_before(s.l, s.ctx, col));

@@ -11,7 +11,7 @@ use super::breakdown::MAX_LIST_ITEMS;
 use super::dating::{self, pick_date, SentenceDates, YearFrom};
 use super::events::{self, Picked, Plan};
 use super::figures::{self, FieldFig};
-use super::places::Spanned;
+use super::places::{ArticlePlaces, Spanned};
 use super::report::{base_report, set_date, strike_report};
 use super::{agents, attribution, references, Extractor};
 use crate::dates::DateExpr;
@@ -32,6 +32,9 @@ pub(super) struct SentCtx<'a> {
     pub range: Range<usize>,
     pub toks: Vec<Tok>,
     pub clause: Vec<usize>,
+    /// What the article says of where its events are, shared by its sentences (none: the
+    /// sentence is read as the whole article).
+    pub article: Option<&'a ArticlePlaces>,
 }
 
 impl<'a> SentCtx<'a> {
@@ -50,6 +53,7 @@ impl<'a> SentCtx<'a> {
             range,
             toks,
             clause,
+            article: None,
         }
     }
 
@@ -520,7 +524,7 @@ impl Extractor {
                 .unwrap_or_else(|| "unknown".to_string());
             rep.means = Some(means);
         }
-        self.place_report(&mut rep, s, m, src);
+        self.place_report(&mut rep, s, e, m, src);
         if kind == ReportKind::Event {
             // split: the figures between this event and the next split one (the first also
             // takes those before it)
