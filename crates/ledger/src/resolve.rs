@@ -40,6 +40,9 @@ struct Item<'a> {
     soft: bool,
     region: Option<String>,
     killed: Option<i64>,
+    /// The killed figure as claimed ("at least one"): a window report joins a day incident
+    /// whose toll this range admits.
+    killed_range: Option<Range>,
 }
 
 /// The region key a report's place gives for blocking: a sea region code, or `country:XX`
@@ -81,6 +84,7 @@ fn item(r: &ReportInput) -> Item<'_> {
             .killed
             .as_ref()
             .and_then(|f| Range::of(f).point()),
+        killed_range: rep.figures.killed.as_ref().map(Range::of),
     }
 }
 
@@ -352,8 +356,28 @@ fn killed_fits(members: &[usize], killed: Option<i64>, items: &[Item]) -> bool {
     })
 }
 
+/// Whether a group's toll is one a report's claimed range admits (either unknown, or a value
+/// of the group inside the range): a report told with no date that says "at least one" died
+/// is of the day incident whose sources count two.
+fn killed_admits(members: &[usize], killed: Option<&Range>, items: &[Item]) -> bool {
+    killed.is_none_or(|r| {
+        let pts = killed_points(members, items);
+        pts.is_empty()
+            || pts.iter().any(|&k| {
+                r.overlaps(&Range {
+                    low: Some(k),
+                    best: Some(k),
+                    high: Some(k),
+                })
+            })
+    })
+}
+
 /// The one day incident a window report fits: its event type, a day in its window, a
-/// region that does not differ, a toll that does not differ. `None` when none or several fit.
+/// region that does not differ, a toll its claim admits; among several, the one alone in
+/// agreeing with it on the most figures told exactly (the killed and the survivors: "at
+/// least one killed, two survivors" is of the day incident with two survivors, not of the
+/// next day's with three killed and none told). `None` when none fits or no one stands out.
 fn window_target(
     it: &Item,
     groups: &[Group],
@@ -362,7 +386,7 @@ fn window_target(
 ) -> Option<usize> {
     let (from, to) = publication_window(it)?;
     let et = it.r.report.event_type;
-    let mut found = None;
+    let mut fitting: Vec<(usize, usize)> = Vec::new();
     for (_, gs) in by_day.range((et, from)..=(et, to)) {
         for &g in gs {
             let grp = &groups[g];
@@ -370,16 +394,31 @@ fn window_target(
                 (Some(a), Some(b)) => a == b,
                 _ => true,
             };
-            if !region_ok || !killed_fits(&grp.members, it.killed, items) {
+            if !region_ok || !killed_admits(&grp.members, it.killed_range.as_ref(), items) {
                 continue;
             }
-            if found.is_some() {
-                return None;
-            }
-            found = Some(g);
+            fitting.push((g, exact_agreements(it, &grp.members, items)));
         }
     }
-    found
+    let best = fitting.iter().map(|f| f.1).max()?;
+    let mut top = fitting.iter().filter(|f| f.1 == best);
+    match (top.next(), top.next()) {
+        (Some(&(g, _)), None) => Some(g),
+        _ => None,
+    }
+}
+
+/// On how many of the killed and survivors figures a report and some member of a group give
+/// the same value (the one a reader would quote: "at least two survivors" gives two).
+fn exact_agreements(it: &Item, members: &[usize], items: &[Item]) -> usize {
+    let point =
+        |r: &ReportInput, f: Field| r.report.figures.get(f).and_then(|x| Range::of(x).point());
+    [Field::Killed, Field::Survivors]
+        .into_iter()
+        .filter(|&f| {
+            point(it.r, f).is_some_and(|v| members.iter().any(|&m| point(items[m].r, f) == Some(v)))
+        })
+        .count()
 }
 
 /// Window reports that joined no day incident become incidents of their own: reports of one

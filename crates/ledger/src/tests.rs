@@ -1130,6 +1130,95 @@ fn news_with_no_date_joins_the_one_incident_its_window_fits() {
 }
 
 #[test]
+fn news_with_no_date_and_an_open_toll_joins_the_incident_whose_toll_it_admits() {
+    let mut c = Corpus::new();
+    c.add(
+        1,
+        1,
+        "2025-10-17",
+        "en",
+        strike("2025-10-16", Some("caribbean"), Some(2)),
+    );
+    // the next day, "killed at least one person" with no day: at least one admits two
+    let mut open = windowed("2025-10-17", Some("caribbean"), None);
+    open.figures.killed = Some(Figure {
+        low: Some(1),
+        best: Some(1),
+        high: None,
+        ..fig(1).unwrap()
+    });
+    c.add(2, 2, "2025-10-17", "en", open.clone());
+    // "killed three" admits no two: it stays apart
+    let mut other = windowed("2025-10-17", Some("caribbean"), Some(3));
+    other.figures.killed = fig(3);
+    c.add(3, 3, "2025-10-17", "en", other);
+    let l = c.build();
+    assert_eq!(l.incidents.len(), 2, "{}", l.to_json());
+    let day = l
+        .incidents
+        .iter()
+        .find(|i| i.date_precision == DatePrecision::Day)
+        .unwrap();
+    assert_eq!(day.date.as_deref(), Some("2025-10-16"));
+    assert_eq!(day.stories, 2, "{}", l.to_json());
+    // both claims are kept, the lower bound as the low
+    let k = day.figures.killed.as_ref().unwrap();
+    assert_eq!((k.low, k.values.len()), (Some(1), 2), "{k:#?}");
+}
+
+#[test]
+fn news_with_no_date_joins_the_incident_its_figures_agree_with() {
+    let mut c = Corpus::new();
+    // two strikes on consecutive days; the first left two survivors
+    let mut first = strike("2025-10-16", Some("caribbean"), Some(2));
+    first.figures.survivors = fig(2);
+    c.add(1, 1, "2025-10-17", "en", first);
+    c.add(
+        2,
+        2,
+        "2025-10-18",
+        "en",
+        strike("2025-10-17", Some("caribbean"), Some(3)),
+    );
+    // "at least one killed and two survivors", with no day: both tolls admit it, only the
+    // first incident's survivors agree
+    let mut open = windowed("2025-10-18", Some("caribbean"), None);
+    open.figures.killed = Some(Figure {
+        high: None,
+        ..fig(1).unwrap()
+    });
+    open.figures.survivors = fig(2);
+    c.add(3, 3, "2025-10-18", "en", open.clone());
+    let l = c.build();
+    assert_eq!(l.incidents.len(), 2, "{}", l.to_json());
+    let first = l
+        .incidents
+        .iter()
+        .find(|i| i.date.as_deref() == Some("2025-10-16"))
+        .unwrap();
+    assert_eq!(first.stories, 2, "{}", l.to_json());
+    // with no survivors told, nothing tells the two apart: the report stays apart
+    let mut c2 = Corpus::new();
+    c2.add(
+        1,
+        1,
+        "2025-10-17",
+        "en",
+        strike("2025-10-16", Some("caribbean"), Some(2)),
+    );
+    c2.add(
+        2,
+        2,
+        "2025-10-18",
+        "en",
+        strike("2025-10-17", Some("caribbean"), Some(3)),
+    );
+    open.figures.survivors = None;
+    c2.add(3, 3, "2025-10-18", "en", open);
+    assert_eq!(c2.build().incidents.len(), 3);
+}
+
+#[test]
 fn news_with_no_date_and_nothing_to_join_is_dated_in_its_window() {
     let mut c = Corpus::new();
     c.add(
