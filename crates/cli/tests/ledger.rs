@@ -517,3 +517,78 @@ fn strip_ids(v: &Value) -> Value {
         other => other.clone(),
     }
 }
+
+/// Words that mark a sentence as no telling of one event: a campaign or a series ("since the
+/// strikes began", "the campaign"), or a plan, a threat or a condition. Test data, in the
+/// test: the product must reach the same verdict by its own rules.
+const NOT_AN_EVENT: &[&str] = &[
+    "since the strikes",
+    "since september",
+    "since august",
+    "of the campaign",
+    "began deploying",
+    "began in",
+    "desde que",
+    "desde septiembre",
+    "de la campaña",
+    "could ",
+    "would ",
+    "podría",
+    "if it is approved",
+    "si se aprueba",
+    "plans to",
+    "planea",
+    "has been ordered",
+    "threaten",
+    "amenaz",
+];
+
+/// The incidents of the sample corpus, each with the sentence it rests on (its first source):
+/// the list in `sample_incidents.txt` was read by a person, sentence by sentence, as telling
+/// of a strike that happened. A change to the extractor or the ledger that adds, drops or
+/// re-dates an incident, or rests one on another sentence, fails here until the list is
+/// read again (`UPDATE_SAMPLE_INCIDENTS=1` rewrites it for that reading).
+#[test]
+fn every_sample_incident_rests_on_a_sentence_telling_of_it() {
+    let dir = tempfile::tempdir().unwrap();
+    let db = sample_store(dir.path());
+    let incidents = json(&db, &["incidents", "--json"]);
+    let mut lines = Vec::new();
+    for i in incidents.as_array().unwrap() {
+        let quote = i["sources"][0]["quote"]
+            .as_str()
+            .unwrap()
+            .replace('\n', " ");
+        let lower = quote.to_lowercase();
+        for w in NOT_AN_EVENT {
+            assert!(
+                !lower.contains(w),
+                "incident {} rests on a sentence that tells of no one event ({w:?}): {quote}",
+                i["id"]
+            );
+        }
+        assert_eq!(i["modality"], "occurred", "{i}");
+        assert_ne!(
+            i["date_precision"], "month",
+            "a month makes no incident: {i}"
+        );
+        lines.push(format!(
+            "{} {} killed={} | {}",
+            i["date"].as_str().unwrap_or("-"),
+            i["event_type"].as_str().unwrap(),
+            i["figures"]["killed"]["best"],
+            quote
+        ));
+    }
+    let got = lines.join("\n") + "\n";
+    let path = root().join("crates/cli/tests/sample_incidents.txt");
+    if std::env::var_os("UPDATE_SAMPLE_INCIDENTS").is_some() {
+        std::fs::write(&path, &got).unwrap();
+    }
+    let want = std::fs::read_to_string(&path).unwrap();
+    assert!(
+        got == want,
+        "the sample corpus's incidents changed: read the new list, then rewrite it with \
+         UPDATE_SAMPLE_INCIDENTS=1\n--- want\n{want}\n--- got\n{got}"
+    );
+}

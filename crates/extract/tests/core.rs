@@ -231,6 +231,29 @@ fn dated_list_entries_are_separate_events() {
 }
 
 #[test]
+fn a_dated_list_entry_told_through_a_reporting_verb_keeps_its_day() {
+    // the day heads the entry: it is the event's, though an official "says" it; entries
+    // with the same toll, or none, a few days apart are still other strikes
+    for (lang, text, days) in [
+        (
+            Lang::En,
+            "March 2: Officials say a drone strike near Marib killed three fighters.\nMarch 4: The army announces another air raid in Abyan, killing three.\nMarch 5: A depot is hit in Shabwa; two guards survive.",
+            ["2026-03-02", "2026-03-04", "2026-03-05"],
+        ),
+        (
+            Lang::Es,
+            "2 de marzo: El Ejército informa que un bombardeo en Arauca mató a tres guerrilleros.\n4 de marzo: Las Fuerzas Militares anuncian otro bombardeo en el Cauca, que dejó tres muertos.\n5 de marzo: Un bombardeo alcanza un campamento en Nariño; dos heridos sobreviven.",
+            ["2026-03-02", "2026-03-04", "2026-03-05"],
+        ),
+    ] {
+        let rs = run(lang, "2026-03-20", text);
+        let got: Vec<_> = events(&rs).iter().map(|r| r.date.clone()).collect();
+        let want: Vec<_> = days.iter().map(|d| Some(d.to_string())).collect();
+        assert_eq!(got, want, "{text}\n{rs:#?}");
+    }
+}
+
+#[test]
 fn double_tap_is_one_event() {
     let rs = run(
         Lang::En,

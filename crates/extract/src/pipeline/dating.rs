@@ -494,8 +494,12 @@ pub(super) fn attached_to_verb(d: &DateExpr, toks: &[Tok], ets: usize, l: &LangL
     let followed_by_that = toks
         .get(j)
         .is_some_and(|t| l.grammar.that.contains(&t.lower));
+    // a dated list entry ("Oct. 3: The military struck ...", "Oct. 3: Officials say four
+    // died in a strike") is the event's, whatever verb follows
+    let list_entry = i == 0 && toks.get(j).is_some_and(|t| t.lower == ":");
     // "On Tuesday, the government released ...": the first verb after the date reports
-    let verb_after = j < ets
+    let verb_after = !list_entry
+        && j < ets
         && (j..(j + 8).min(ets)).any(|k| {
             l.attribution
                 .at(toks, k)
@@ -503,8 +507,6 @@ pub(super) fn attached_to_verb(d: &DateExpr, toks: &[Tok], ets: usize, l: &LangL
         });
     // a dateline inside the first sentence ("BOGOTÁ, May 4 (Agency) -", "Quito [EC], May 4:
     // Navy ships ..."): the day the story was filed, not the event's
-    // ... but a dated list entry ("Oct. 3: The military struck ...") is the event's
-    let list_entry = i == 0 && toks.get(j).is_some_and(|t| t.lower == ":");
     let dateline = i <= 8
         && !list_entry
         && d.kind == DateKind::MonthDay
