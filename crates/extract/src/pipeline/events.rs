@@ -209,9 +209,11 @@ fn pick<'a>(s: &Sentence<'a>) -> Vec<Picked<'a>> {
     };
     let mut picked: Vec<Picked> = Vec::new();
     for e in &s.events {
-        // a strike or raid told inside a campaign's total ("have killed at least 30 in
-        // raids in recent months") is the campaign, not an event
-        if in_tally(e.ts) && matches!(e.value().event_type, EventType::Strike | EventType::Raid) {
+        // a strike, or raids, told inside a campaign's total ("have killed at least 30 in raids
+        // in recent months") is the campaign, not an event; a single clash is one event
+        // ("troops have killed 19 gunmen in a shootout")
+        let raids = e.value().event_type == EventType::Raid && e.value().plural;
+        if in_tally(e.ts) && (e.value().event_type == EventType::Strike || raids) {
             continue;
         }
         let (m, mcue) = modality::of_event(l, e, &s.mods, s.killed_here, toks);
