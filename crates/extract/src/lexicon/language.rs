@@ -38,6 +38,12 @@ pub enum RefKind {
     Series,
     /// The sentence recalls history ("anniversary", "se cumplen").
     Retrospective,
+    /// Up to three words before an event cue, a campaign's course rather than one event: a
+    /// quantifier of many ("several strikes", "una serie de ataques").
+    Campaign,
+    /// One word before an event cue at most, a verb of a campaign's start or habit ("began
+    /// bombing", "ha venido realizando ataques").
+    CampaignVerb,
 }
 
 /// A word of `agents.tsv`: who may carry out an event, and the small words around agents.
@@ -314,6 +320,18 @@ pub struct Grammar {
     pub verb_gap: FxSet<String>,
     /// "that", "que": a date followed by it is the saying's.
     pub that: FxSet<String>,
+    /// "a", "un": an indefinite article ("a 2008 raid": a year between it and an event
+    /// noun dates the event).
+    pub article_indef: FxSet<String>,
+    /// "lawsuit", "policy", "debate": a noun right after an event noun makes that noun its
+    /// modifier ("the drone strike lawsuit", "the boat-strike debate"), no event told.
+    pub head_noun: FxSet<String>,
+    /// "polémica", "debate", "legality": a noun that, before a `topic_link` and an event
+    /// noun, makes the event its topic ("la polémica de los bombardeos", "the debate over
+    /// the strikes"): a mention, not the telling of an event.
+    pub topic_noun: FxSet<String>,
+    /// "over", "about", "sobre", "de": between a `topic_noun` and the event it speaks of.
+    pub topic_link: FxSet<String>,
 }
 
 impl Grammar {
@@ -361,6 +379,10 @@ impl Grammar {
                 "date_prep" => (Some(&mut g.date_prep), None),
                 "verb_gap" => (Some(&mut g.verb_gap), None),
                 "that" => (Some(&mut g.that), None),
+                "article_indef" => (Some(&mut g.article_indef), None),
+                "head_noun" => (Some(&mut g.head_noun), None),
+                "topic_noun" => (Some(&mut g.topic_noun), None),
+                "topic_link" => (Some(&mut g.topic_link), None),
                 k => return Err(r.error(format!("unknown kind {k:?}"))),
             };
             if let Some(set) = set {
@@ -606,6 +628,8 @@ fn references(file: File) -> Result<PhraseSet<RefKind>, LexiconError> {
         parse(r, 1, "reference kind", |k| match k {
             "series" => Some(RefKind::Series),
             "retrospective" => Some(RefKind::Retrospective),
+            "campaign" => Some(RefKind::Campaign),
+            "campaign_verb" => Some(RefKind::CampaignVerb),
             _ => None,
         })
     })

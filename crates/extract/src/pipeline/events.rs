@@ -11,16 +11,23 @@ use crate::lexicon::{ActorRole, EventCue, Hit, LangLex, ModCue, Scope, TallyKind
 use crate::tokens::{Tok, TokKind};
 use crate::{Claim, ClaimField, EventType, Field, Modality, Report, Source, TargetKind};
 
-/// The event cues of a sentence, but for those inside a blocker ("hunger strike") and
-/// infinitives ("to hit", "para atacar", "antes de atacar"), which are governed by what
-/// precedes them.
+/// The event cues of a sentence, but for those inside a blocker ("hunger strike"), event
+/// nouns that modify the noun after them ("the drone strike lawsuit", "the boat-strike
+/// debate": a `head_noun`), and infinitives ("to hit", "para atacar", "antes de atacar"),
+/// which are governed by what precedes them.
 pub(super) fn find<'a>(l: &'a LangLex, toks: &[Tok]) -> Vec<Hit<'a, EventCue>> {
     let blockers = l.blockers.find_all(toks);
     let blocked = |ts: usize, te: usize| blockers.iter().any(|b| b.ts < te && ts < b.te);
+    let modifier = |h: &Hit<EventCue>| {
+        h.value().noun
+            && toks
+                .get(h.te)
+                .is_some_and(|t| l.grammar.head_noun.contains(&t.lower))
+    };
     l.events
         .find_all(toks)
         .into_iter()
-        .filter(|h| !blocked(h.ts, h.te))
+        .filter(|h| !blocked(h.ts, h.te) && !modifier(h))
         .filter(|h| {
             if h.ts == 0 {
                 return true;
@@ -202,7 +209,11 @@ fn pick<'a>(s: &Sentence<'a>) -> Vec<Picked<'a>> {
     };
     let mut picked: Vec<Picked> = Vec::new();
     for e in &s.events {
-        if in_tally(e.ts) && e.value().event_type == EventType::Strike {
+        // a strike, or raids, told inside a campaign's total ("have killed at least 30 in raids
+        // in recent months") is the campaign, not an event; a single clash is one event
+        // ("troops have killed 19 gunmen in a shootout")
+        let raids = e.value().event_type == EventType::Raid && e.value().plural;
+        if in_tally(e.ts) && (e.value().event_type == EventType::Strike || raids) {
             continue;
         }
         let (m, mcue) = modality::of_event(l, e, &s.mods, s.killed_here, toks);

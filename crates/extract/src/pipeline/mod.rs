@@ -215,7 +215,9 @@ impl Extractor {
             Some((YearFrom::Before(d), _)) => Some(d),
             _ => None,
         });
-        if let Some(horizon) = written.and_then(|p| p.checked_sub_days(chrono::Days::new(365))) {
+        if let Some(horizon) =
+            written.and_then(|p| p.checked_sub_days(chrono::Days::new(references::HISTORY_DAYS)))
+        {
             for r in reports.iter_mut() {
                 let old = r
                     .date

@@ -12,7 +12,15 @@
 //! - an event named by a definite noun with its date written against it, ten days or more
 //!   before publication ("the September 2 strike", "el ataque del 2 de septiembre" in a
 //!   December article): news tells of what just happened; a dated mention of an older event
-//!   is that event told again.
+//!   is that event told again;
+//! - an event told as a campaign's course with no day of its own: a quantifier of many
+//!   before it ("several airstrikes since June", "varios ataques contra lanchas") or a verb
+//!   of a campaign's start or habit ("began bombing boats in September", "ha venido
+//!   bombardeando"); "a series of strikes on Tuesday" is that day's event;
+//! - an event noun that is the topic of another noun ("the debate over the strikes", "la
+//!   polémica de los bombardeos"): spoken of, not told;
+//! - an event whose own date ends more than [`HISTORY_DAYS`] before publication ("a 2008
+//!   raid", "the strike on March 4, 2023"): the story's history, not news.
 
 use chrono::NaiveDate;
 
@@ -23,20 +31,57 @@ use crate::lexicon::{EventCue, Hit, RefKind};
 /// of a strike often comes days later; a mention weeks later is the event told again).
 const TOLD_AGAIN_DAYS: i64 = 10;
 
+/// Days before publication beyond which an event's own date makes it history: an event that
+/// ended more than a year before the article was written (an anniversary, a raid of years
+/// ago recalled) is background told again, never news of a new event.
+pub(super) const HISTORY_DAYS: u64 = 365;
+
+/// Words between a `campaign` quantifier and the event cue it governs, at most ("several
+/// U.S. air strikes").
+const CAMPAIGN_GAP: usize = 3;
+
+/// Words between a `campaign_verb` and the event cue it governs, at most ("has been
+/// conducting raids").
+const CAMPAIGN_VERB_GAP: usize = 1;
+
+/// Words between a `topic_link` and the event noun it leads to, at most ("the debate over
+/// the boat strikes").
+const TOPIC_GAP: usize = 2;
+
 /// Whether the event cue `e` names an earlier event. `ordinal` is the ordinal before it,
-/// `definite` whether a definite determiner does, `dated` the day the sentence gives it.
+/// `definite` whether a definite determiner does, `dated` the day the sentence gives it,
+/// `own_day` whether that date is a day (not a month, a year or a window).
 pub(super) fn is_reference(
     s: &Sentence,
     e: &Hit<EventCue>,
     ordinal: Option<u32>,
     definite: bool,
     dated: Option<NaiveDate>,
+    own_day: bool,
 ) -> bool {
     let toks = &s.ctx.toks;
     let l = s.l;
     let has = |k: RefKind| s.refs.iter().any(|h| *h.value() == k);
     if has(RefKind::Retrospective) {
         return true;
+    }
+    // a day word counts even where no day could be set (an article with no date: "hoy")
+    let day_word = s.dates.iter().any(|d| d.kind.is_reported_day());
+    if !own_day && !day_word && campaign_course(s, e) {
+        return true;
+    }
+    if e.value().noun && topic_of_noun(s, e) {
+        return true;
+    }
+    // "a 2008 raid", "el bombardeo de 2008": a year written against the noun, long past
+    if let (Some(y), Some(p)) = (year_of_noun(s, e), s.published) {
+        let horizon = p.checked_sub_days(chrono::Days::new(HISTORY_DAYS));
+        if NaiveDate::from_ymd_opt(y, 12, 31)
+            .zip(horizon)
+            .is_some_and(|(d, h)| d < h)
+        {
+            return true;
+        }
     }
     // "in retaliation for an ambush that killed five soldiers", "tras la emboscada del
     // martes": the event another one answers, named by a noun, is told as its cause
@@ -68,6 +113,62 @@ pub(super) fn is_reference(
     }
 }
 
+/// A campaign's course told right before the cue: a quantifier of many before a plural
+/// ("several airstrikes", "una serie de bombardeos"; not "several wounded and the capture") or a verb of its start or habit ("began bombing",
+/// "comenzó a bombardear").
+fn campaign_course(s: &Sentence, e: &Hit<EventCue>) -> bool {
+    s.refs.iter().any(|h| {
+        let gap = match h.value() {
+            RefKind::Campaign if e.value().plural => CAMPAIGN_GAP,
+            RefKind::CampaignVerb => CAMPAIGN_VERB_GAP,
+            _ => return false,
+        };
+        h.te <= e.ts && e.ts - h.te <= gap
+    })
+}
+
+/// The event noun is the topic of another noun: a `topic_noun`, a `topic_link` and at most
+/// [`TOPIC_GAP`] words (articles, modifiers) before it ("the debate over the strikes", "la
+/// polémica de los bombardeos").
+fn topic_of_noun(s: &Sentence, e: &Hit<EventCue>) -> bool {
+    let (g, toks) = (&s.l.grammar, &s.ctx.toks);
+    (1..=TOPIC_GAP + 1).any(|back| {
+        e.ts > back
+            && g.topic_link.contains(&toks[e.ts - back].lower)
+            && g.topic_noun.contains(&toks[e.ts - back - 1].lower)
+            && toks[e.ts - back + 1..e.ts]
+                .iter()
+                .all(|t| t.kind == crate::tokens::TokKind::Word)
+    })
+}
+
+/// A year written against an event noun: between an article and it ("the 2008 raid", "a
+/// 2020 strike") or right after it and "of"/"de" ("el bombardeo de 2008").
+fn year_of_noun(s: &Sentence, e: &Hit<EventCue>) -> Option<i32> {
+    let (l, toks) = (s.l, &s.ctx.toks);
+    let year = |i: usize| {
+        toks.get(i)
+            .filter(|t| t.kind == crate::tokens::TokKind::Num && t.lower.len() == 4)
+            .and_then(|t| t.lower.parse::<i32>().ok())
+            .filter(|y| (1900..=2100).contains(y))
+    };
+    let article = |i: usize| {
+        let w = &toks[i].lower;
+        l.definite.contains(w) || l.grammar.article_indef.contains(w)
+    };
+    if !e.value().noun {
+        return None;
+    }
+    let before = (e.ts >= 2 && article(e.ts - 2))
+        .then(|| year(e.ts - 1))
+        .flatten();
+    let after = toks
+        .get(e.te)
+        .filter(|t| l.grammar.of.contains(&t.lower) || l.grammar.topic_link.contains(&t.lower))
+        .and_then(|_| year(e.te + 1));
+    before.or(after)
+}
+
 /// The day a date written against a definite event noun names, the last it may be: between
 /// the determiner and the noun ("the September 2 strike") or right after a noun the
 /// determiner leads ("el ataque del 2 de septiembre", "the strike on Sept. 2").
@@ -83,8 +184,12 @@ fn named_day(s: &Sentence, e: &Hit<EventCue>, definite: bool) -> Option<NaiveDat
         .filter(|d| {
             let before = d.end <= cue_start
                 && tok_at(d.end).is_some_and(|i| i == e.ts)
-                && tok_at(d.start)
-                    .is_some_and(|i| i >= 1 && l.definite.contains(&toks[i - 1].lower));
+                && tok_at(d.start).is_some_and(|i| {
+                    i >= 1 && {
+                        let w = &toks[i - 1].lower;
+                        l.definite.contains(w) || l.grammar.article_indef.contains(w)
+                    }
+                });
             let after = definite && d.start >= cue_end && d.start <= after_to;
             before || after
         })
@@ -166,6 +271,123 @@ mod tests {
         );
         assert_eq!(
             kinds(Lang::En, "2025-09-03", "The September 2 strike killed eleven people aboard a boat in the Caribbean, officials said."),
+            [Event]
+        );
+    }
+
+    #[test]
+    fn a_campaign_told_with_no_day_of_its_own_is_a_reference() {
+        use ReportKind::*;
+        let none_an_event = |lang, text| {
+            let ks = kinds(lang, "2025-11-05", text);
+            assert!(ks.iter().all(|k| *k != Event), "{text}: {ks:?}");
+        };
+        none_an_event(Lang::En, "Kenyan jets have carried out several airstrikes on militant hideouts in southern Somalia since July.");
+        none_an_event(
+            Lang::En,
+            "Ankara began bombing Kurdish positions in northern Iraq in early August.",
+        );
+        none_an_event(
+            Lang::En,
+            "Numerous drone strikes on rebel depots in Yemen have fuelled anger among residents.",
+        );
+        none_an_event(Lang::Es, "Varios bombardeos de la Fuerza Aérea contra campamentos del ELN en Arauca reabrieron el debate en el Senado.");
+        none_an_event(Lang::Es, "El Ejército nigeriano comenzó a bombardear refugios de insurgentes en Borno a principios de agosto.");
+        none_an_event(Lang::Es, "Una serie de ataques aéreos contra posiciones rebeldes en Yemen se ha registrado en las últimas semanas.");
+        // a campaign's period: its figure is a tally, not an incident's toll
+        none_an_event(Lang::En, "In recent months Turkish drones have reportedly killed at least 30 fighters in raids in northern Syria.");
+        none_an_event(Lang::Es, "En los últimos meses, los ataques de Israel contra Líbano han dejado al menos 70 muertos.");
+        // a plural with a day of its own, or a series on one day, is that day's event
+        assert_eq!(
+            kinds(
+                Lang::En,
+                "2025-11-05",
+                "Israeli strikes on Monday killed nine people in two villages in southern Lebanon."
+            ),
+            [Event]
+        );
+        assert_eq!(
+            kinds(Lang::En, "2025-11-05", "A series of U.S. strikes on Oct. 30 hit four al-Shabaab camps in Somalia, killing twelve."),
+            [Event]
+        );
+        assert_eq!(
+            kinds(Lang::Es, "2025-11-05", "Los bombardeos del domingo en el Putumayo mataron a ocho disidentes, informó el Ejército."),
+            [Event]
+        );
+        assert_eq!(
+            kinds(Lang::Es, "2025-11-05", "Una serie de bombardeos realizados este lunes en Arauca dejó seis muertos, según las Fuerzas Militares."),
+            [Event]
+        );
+        // a day word where no day can be set (no publication date) still makes it one event
+        assert_eq!(
+            kinds(Lang::Es, "-", "Al menos 15 milicianos murieron hoy en una serie de bombardeos contra depósitos de armas en el este de Siria."),
+            [Event]
+        );
+        // a quantifier before another noun governs no event cue
+        let ks = kinds(Lang::Es, "2025-11-05", "Soldados bombardearon el martes un campamento del ELN en Arauca, con cuatro muertos, varios heridos y la captura de un cabecilla.");
+        assert!(!ks.is_empty() && ks.iter().all(|k| *k == Event), "{ks:?}");
+    }
+
+    #[test]
+    fn an_event_noun_that_modifies_or_is_the_topic_of_another_is_no_event() {
+        use ReportKind::*;
+        for text in [
+            "The court threw out the drone strike lawsuit brought by relatives of a Pakistani man on Monday.",
+            "Congress held a hearing on the boat-strike policy on Tuesday.",
+            "The raid footage was shown to senators in Nairobi on Tuesday.",
+        ] {
+            let ks = kinds(Lang::En, "2025-11-05", text);
+            assert!(ks.iter().all(|k| *k != Event), "{text}: {ks:?}");
+        }
+        for (lang, text) in [
+            (Lang::Es, "La polémica por los bombardeos en el Pacífico llegó el martes al Congreso de Colombia."),
+            (Lang::Es, "El debate sobre los ataques contra lanchas dominó la sesión del Senado mexicano el martes."),
+            (Lang::En, "The debate over the airstrikes in Somalia reached parliament in Mogadishu on Tuesday."),
+        ] {
+            let ks = kinds(lang, "2025-11-05", text);
+            assert!(ks.iter().all(|k| *k != Event), "{text}: {ks:?}");
+        }
+        // the event itself, told, stays one
+        assert_eq!(
+            kinds(
+                Lang::En,
+                "2025-11-05",
+                "A drone strike on Tuesday killed four militants near Jilib, officials said."
+            ),
+            [Event]
+        );
+    }
+
+    #[test]
+    fn an_event_more_than_a_year_old_is_history() {
+        use ReportKind::*;
+        assert_eq!(
+            kinds(Lang::En, "2025-11-05", "A 2019 raid by Nigerian troops on a camp in Borno killed 30 insurgents, the minister recalled on Monday."),
+            [Reference]
+        );
+        assert_eq!(
+            kinds(Lang::Es, "2025-11-05", "El bombardeo de 2008 contra un campamento de las FARC en Ecuador mató a 22 guerrilleros."),
+            [Reference]
+        );
+        assert_eq!(
+            kinds(Lang::En, "2025-11-05", "The strike on June 3, 2023, killed five people in a village in Somalia, relatives said."),
+            [Reference]
+        );
+        assert_eq!(
+            kinds(
+                Lang::Es,
+                "2025-11-05",
+                "El 14 de febrero de 2022 un ataque con dron mató a tres civiles en Yemen."
+            ),
+            [Reference]
+        );
+        // this year's event, dated to its day, is news
+        assert_eq!(
+            kinds(
+                Lang::En,
+                "2025-11-05",
+                "The 2025 campaign's latest strike, on Monday, killed three men near Kismayo."
+            ),
             [Event]
         );
     }

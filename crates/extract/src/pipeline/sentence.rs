@@ -555,8 +555,13 @@ impl Extractor {
             .as_deref()
             .filter(|_| dated)
             .and_then(super::dating::latest_day);
+        let own_day = dated
+            && rep
+                .date
+                .as_deref()
+                .is_some_and(|d| d.len() == "YYYY-MM-DD".len());
         let kind = if kind == ReportKind::Event
-            && references::is_reference(s, e, ordinal, definite, day)
+            && references::is_reference(s, e, ordinal, definite, day, own_day)
         {
             rep.kind = ReportKind::Reference;
             ReportKind::Reference
