@@ -297,6 +297,15 @@ mod tests {
         // a campaign's period: its figure is a tally, not an incident's toll
         none_an_event(Lang::En, "In recent months Turkish drones have reportedly killed at least 30 fighters in raids in northern Syria.");
         none_an_event(Lang::Es, "En los últimos meses, los ataques de Israel contra Líbano han dejado al menos 70 muertos.");
+        // one event told in the perfect, as Spanish and English news often do, is news
+        for (lang, text) in [
+            (Lang::Es, "La Fuerza Aérea ha bombardeado un campamento del ELN en Arauca, donde murieron siete guerrilleros, informó el Ministerio de Defensa."),
+            (Lang::En, "Israel has attacked a weapons depot near Damascus, killing four people, a monitoring group said."),
+            (Lang::En, "Nigerian jets have bombed a militant camp in Borno State, killing at least a dozen fighters."),
+        ] {
+            let ks = kinds(lang, "2025-11-05", text);
+            assert!(ks.contains(&Event), "{text}: {ks:?}");
+        }
         // a plural with a day of its own, or a series on one day, is that day's event
         assert_eq!(
             kinds(
