@@ -468,3 +468,34 @@ fn an_undated_article_reads_its_weekdays_near_the_day_it_tells_with_its_weekday(
         "{rs:#?}"
     );
 }
+
+#[test]
+fn an_event_no_date_reaches_beside_the_articles_dated_news_is_a_reference() {
+    for (lang, text) in [
+        (
+            Lang::En,
+            "Kenyan jets struck an al-Shabaab camp near Bardhere on Tuesday, killing nine fighters, the army said.\nTwo of the dead were commanders, according to a local elder who said he was among six people killed during a similar raid by soldiers.",
+        ),
+        (
+            Lang::Es,
+            "El Ejército de Colombia bombardeó el lunes un campamento de disidencias en el Meta y mató a seis combatientes.\nLa zona es disputada por dos grupos armados.\nEn el enfrentamiento posterior con las tropas murieron otros dos guerrilleros, informó la Fuerza Aérea.",
+        ),
+    ] {
+        let rs = run(lang, "2025-11-05", text);
+        let ev = events(&rs);
+        assert_eq!(ev.len(), 1, "{text}\n{rs:#?}");
+        assert!(ev[0].date.is_some(), "{rs:#?}");
+        // what the later sentences tell is kept, as a reference to it
+        assert!(
+            rs.iter().all(|r| r.kind != ReportKind::Event || r.date.is_some()),
+            "{rs:#?}"
+        );
+    }
+    // an article that tells of one event with no date at all keeps it as an event
+    let rs = run(
+        Lang::En,
+        "2025-11-05",
+        "Residents of the district buried their dead.\nThe raid by special forces killed four men in the village, relatives said.",
+    );
+    assert_eq!(events(&rs).len(), 1, "{rs:#?}");
+}

@@ -363,6 +363,23 @@ pub(super) fn publication_windows(
             _ => r.date_basis = DateBasis::None,
         }
     }
+    // in a dated article that tells of a dated event, an event no date reaches is told
+    // again, not told: background, or that event said once more ("the strike", "during the
+    // operation", a detail paragraphs later): a reference, never an incident of its own
+    let dated_news = published.is_some()
+        && reports.iter().any(|r| {
+            r.kind == ReportKind::Event
+                && r.modality == Modality::Occurred
+                && r.event_type.is_violent()
+                && r.date.is_some()
+        });
+    if dated_news {
+        for r in reports.iter_mut() {
+            if r.kind == ReportKind::Event && r.modality == Modality::Occurred && r.date.is_none() {
+                r.kind = ReportKind::Reference;
+            }
+        }
+    }
 }
 
 /// "two more strikes on September 15 and 19, killing three in each": one event a day. Each
