@@ -217,8 +217,8 @@ fn state_dead(s: &Scene, e: &Hit<EventCue>, armed: &[Armed]) -> bool {
 }
 
 /// Whether a count of people stands right before `at`, maybe with an adjective between
-/// ("seven troops", "three American troops", "11 soldados"), a number alone in its words (no
-/// date's "2026-02-17 the task force").
+/// ("seven troops", "three American troops", "11 soldados"), never a date's ("2026-02-17 the
+/// task force").
 fn dead_count(s: &Scene, at: usize) -> bool {
     let toks = &s.ctx.toks;
     (1..=2).any(|k| {
@@ -227,7 +227,7 @@ fn dead_count(s: &Scene, at: usize) -> bool {
             && toks[at - k + 1..at]
                 .iter()
                 .all(|t| t.kind == crate::tokens::TokKind::Word)
-            && (at == k || toks[at - k - 1].kind == crate::tokens::TokKind::Word)
+            && !in_date(s, at - k)
             && crate::numbers::number_at(toks, at - k, "", &s.l.nums, 0)
                 .is_some_and(|n| !n.article && !n.vague && n.end_tok == at - k + 1)
     })
@@ -285,6 +285,7 @@ fn counted(s: &Scene, at: usize) -> bool {
     let toks = &s.ctx.toks;
     (1..=2).any(|k| {
         at >= k
+            && !in_date(s, at - k)
             && crate::numbers::number_at(toks, at - k, "", &s.l.nums, 0).is_some_and(|n| {
                 !n.article
                     && !n.vague
@@ -294,6 +295,11 @@ fn counted(s: &Scene, at: usize) -> bool {
                         .all(|t| t.kind == crate::tokens::TokKind::Word)
             })
     })
+}
+
+/// Whether the number at `i` ends a date written with dashes or slashes ("2025-07-10").
+fn in_date(s: &Scene, i: usize) -> bool {
+    i > 0 && matches!(s.ctx.toks[i - 1].lower.as_str(), "-" | "/")
 }
 
 /// Whether the word at `i` is in a "members of" phrase ("por presuntos integrantes del
@@ -850,6 +856,40 @@ mod tests {
         assert_eq!(
             one(es, "Un ataque contra una lancha con drogas en el Pacífico dejó tres muertos el martes, informó el Pentágono.").0,
             Strike
+        );
+    }
+
+    #[test]
+    fn a_dateline_is_no_count_of_the_actor_after_it() {
+        use EventType::*;
+        assert_eq!(
+            one(Lang::En, "2025-06-02 The Houthis released footage showing a Greek-owned tanker being attacked and sunk in the Red Sea on Sunday."),
+            is(Attack, "non_state")
+        );
+        assert_eq!(
+            one(Lang::Es, "2025-06-02 La Marina de México atacó el domingo una embarcación con droga frente a Acapulco, Guerrero, con tres muertos.").1,
+            Some("MX".to_string())
+        );
+    }
+
+    #[test]
+    fn posts_and_craft_under_attack_by_no_one_named() {
+        use EventType::*;
+        assert_eq!(
+            one(
+                Lang::En,
+                "Two army posts in Kidal came under attack on Friday, killing four soldiers."
+            )
+            .0,
+            Attack
+        );
+        assert_eq!(
+            one(Lang::En, "A police helicopter was shot down in Guerrero on Saturday after being attacked by a drone; two officers died.").0,
+            Attack
+        );
+        assert_eq!(
+            one(Lang::Es, "Un ataque con drones contra un helicóptero dejó cuatro policías muertos el jueves en Anorí, Antioquia.").0,
+            Attack
         );
     }
 }
