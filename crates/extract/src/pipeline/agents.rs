@@ -892,4 +892,27 @@ mod tests {
             Attack
         );
     }
+
+    #[test]
+    fn storming_is_a_groups_attack_or_a_state_forces_raid() {
+        use EventType::*;
+        assert_eq!(
+            one(Lang::En, "Al-Shabaab fighters stormed a police station in Baidoa on Friday, killing three officers."),
+            is(Attack, "non_state")
+        );
+        assert_eq!(
+            one(
+                Lang::En,
+                "Troops stormed a Boko Haram camp near Bama on Tuesday, killing 12 militants."
+            ),
+            is(Raid, "NG")
+        );
+        let ev = events(
+            Lang::Es,
+            "Seis policías estatales murieron el lunes en una emboscada en Uruapan, Michoacán.",
+        );
+        assert_eq!(ev.len(), 1, "{ev:#?}");
+        assert_eq!(ev[0].event_type, Attack);
+        assert_eq!(ev[0].figures.killed.as_ref().and_then(|k| k.best), Some(6));
+    }
 }
