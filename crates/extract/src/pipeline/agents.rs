@@ -891,6 +891,10 @@ mod tests {
             one(Lang::Es, "Un ataque con drones contra un helicóptero dejó cuatro policías muertos el jueves en Anorí, Antioquia.").0,
             Attack
         );
+        assert_eq!(
+            one(Lang::Es, "Una aeronave que apoyaba la erradicación de cultivos en Briceño, Antioquia, fue atacada el martes con explosivos.").0,
+            Attack
+        );
     }
 
     #[test]
