@@ -919,4 +919,21 @@ mod tests {
         assert_eq!(ev[0].event_type, Attack);
         assert_eq!(ev[0].figures.killed.as_ref().and_then(|k| k.best), Some(6));
     }
+
+    #[test]
+    fn officers_are_a_state_force_whichever_side_they_are_on() {
+        use EventType::*;
+        assert_eq!(
+            one(
+                Lang::En,
+                "A roadside bomb hit a patrol vehicle near Kidal on Monday, killing four officers."
+            )
+            .0,
+            Attack
+        );
+        assert_eq!(
+            one(Lang::En, "Officers killed two suspected gang members in a shootout in Port-au-Prince on Monday."),
+            is(Raid, "HT")
+        );
+    }
 }
