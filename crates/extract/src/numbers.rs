@@ -167,6 +167,11 @@ impl NumberLexicon {
         })
     }
 
+    /// Whether the word is an indefinite article ("a", "un").
+    pub fn is_article(&self, w: &str) -> bool {
+        matches!(self.words.get(w), Some(NumWord::Article))
+    }
+
     /// The value of an ordinal word ("second" is 2, "tercera" is 3).
     pub fn ordinal(&self, w: &str) -> Option<u32> {
         self.ordinals.get(w).copied()

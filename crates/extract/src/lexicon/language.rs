@@ -29,6 +29,10 @@ pub struct EventCue {
     /// Said of a state force's action even when none is named ("abatidos", "dados de
     /// baja"): its agent is a state force, whose state the place gives.
     pub by_force: bool,
+    /// A word said of anyone's violence, a state's or a group's ("attack", "ataque"):
+    /// state forces counted among its dead, with no state force its agent, make it a
+    /// group's attack.
+    pub generic: bool,
 }
 
 /// A phrase of `references.tsv`: what makes an event cue a mention of an earlier event.
@@ -64,6 +68,12 @@ pub enum AgentKind {
     /// A state force's post or unit ("military base", "patrulla"): violence against one by
     /// no one named is a non-state attack.
     Post,
+    /// A civilian ship ("merchant ship", "carguero"): violence against one by no state force
+    /// named is a non-state attack.
+    Shipping,
+    /// Members of what follows ("members of", "presuntos integrantes de"): between a
+    /// passive's "by" and the group that is its agent.
+    Member,
 }
 
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
@@ -585,6 +595,7 @@ fn events(file: File) -> Result<PhraseSet<EventCue>, LexiconError> {
             modality: None,
             force: false,
             by_force: false,
+            generic: false,
         };
         for flag in r.opt(2).unwrap_or("").split(',').map(str::trim) {
             match flag {
@@ -595,6 +606,7 @@ fn events(file: File) -> Result<PhraseSet<EventCue>, LexiconError> {
                 "weak" => cue.weak = true,
                 "force" => cue.force = true,
                 "by_force" => cue.by_force = true,
+                "generic" => cue.generic = true,
                 f if f.starts_with("means=") => cue.means = Some(f["means=".len()..].to_string()),
                 f if f.starts_with("mod=") => {
                     cue.modality = Some(parse(r, 2, "modality", |_| {
@@ -618,6 +630,8 @@ fn agents(file: File) -> Result<PhraseSet<AgentKind>, LexiconError> {
             "that" => Some(AgentKind::That),
             "passive" => Some(AgentKind::Passive),
             "post" => Some(AgentKind::Post),
+            "shipping" => Some(AgentKind::Shipping),
+            "member" => Some(AgentKind::Member),
             _ => None,
         })
     })

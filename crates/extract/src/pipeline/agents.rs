@@ -131,15 +131,17 @@ fn passive_at(s: &Scene, at: usize) -> bool {
         .any(|h| *h.value() == AgentKind::Passive && h.te <= at && at - h.te <= 1)
 }
 
-/// Whether the cue's violence is aimed at a state force: a state force or post named as its
-/// target ("an attack on a military base", "ataque contra militares") or as the subject of
-/// its passive ("policías fueron atacados"). Struck so by no one named, it is a non-state
-/// attack.
+/// Whether the cue's violence is aimed at a state force or a civilian ship: a state force,
+/// a post or a merchant ship named as its target ("an attack on a military base", "ataque
+/// contra militares", "attacked an army base"), as the subject of its passive ("policías
+/// fueron atacados", "the base came under attack"), or state forces counted among its dead
+/// ("killing seven soldiers", "tres militares muertos"). Struck so by no state force named,
+/// it is a non-state attack.
 pub(super) fn against_state(s: &Scene, e: &Hit<EventCue>, armed: &[Armed]) -> bool {
     let post_at = |i: usize| {
         s.agents
             .iter()
-            .any(|h| h.ts == i && *h.value() == AgentKind::Post)
+            .any(|h| h.ts == i && matches!(*h.value(), AgentKind::Post | AgentKind::Shipping))
     };
     let state_at = |i: usize| {
         armed
@@ -147,10 +149,88 @@ pub(super) fn against_state(s: &Scene, e: &Hit<EventCue>, armed: &[Armed]) -> bo
             .any(|a| a.ts == i && !a.non_state && a.reach == ForceReach::Force)
             || post_at(i)
     };
-    let after = (e.te..(e.te + 6).min(s.ctx.toks.len())).any(|i| state_at(i) && governed(s, i));
-    let passive_subject = passive_at(s, e.ts)
-        && (e.ts.saturating_sub(6)..e.ts).any(|i| state_at(i) && !governed(s, i));
-    after || passive_subject
+    // air strikes are a state's, whatever they hit
+    if e.value().means.as_deref() == Some("aircraft") {
+        return false;
+    }
+    let n = s.ctx.toks.len();
+    let after =
+        (e.te..(e.te + 8).min(n)).any(|i| state_at(i) && (governed(s, i) || object_of(s, e, i)));
+    after || passive_subject(s, e, armed, &state_at) || state_dead(s, e, armed)
+}
+
+/// Whether the actor at `at` is the direct object of the verb cue `e` ("attacked an army
+/// base", "emboscaron a policías", "to strike a military post"): a few words, none a
+/// marker, between.
+fn object_of(s: &Scene, e: &Hit<EventCue>, at: usize) -> bool {
+    // a noun read as a verb ("to strike an army base"): only articles between
+    let noun_ok = !e.value().noun || (e.te..at).all(|i| is_determiner(s, i));
+    noun_ok
+        && at >= e.te
+        && at - e.te <= 3
+        && s.ctx.toks[e.te..at]
+            .iter()
+            .all(|t| t.kind == crate::tokens::TokKind::Word && !s.l.grammar.and.contains(&t.lower))
+        && !s.agents.iter().any(|h| {
+            h.ts >= e.te && h.ts < at && matches!(*h.value(), AgentKind::By | AgentKind::That)
+        })
+}
+
+/// Whether the cue is a passive ("were attacked", "tras ser atacado", "came under attack")
+/// whose subject, the nearest actor or post before it, is a state force, a post or a ship.
+fn passive_subject(
+    s: &Scene,
+    e: &Hit<EventCue>,
+    armed: &[Armed],
+    state_at: &dyn Fn(usize) -> bool,
+) -> bool {
+    if !passive_at(s, e.ts) {
+        return false;
+    }
+    let from = e.ts.saturating_sub(20);
+    let posts = s
+        .agents
+        .iter()
+        .filter(|h| matches!(*h.value(), AgentKind::Post | AgentKind::Shipping))
+        .map(|h| h.ts);
+    let nearest = armed
+        .iter()
+        .map(|a| a.ts)
+        .chain(posts)
+        .filter(|&i| i >= from && i < e.ts && !governed(s, i) && !agent_of_other(s, i))
+        .max();
+    nearest.is_some_and(state_at)
+}
+
+/// Whether state forces are counted among the dead of a word said of anyone's violence or
+/// of a clash ("killing seven troops", "dejó 11 soldados muertos", "Three Troops Killed in
+/// Drone Attack"); a bombing or a strike that kills soldiers among others stays a state's.
+fn state_dead(s: &Scene, e: &Hit<EventCue>, armed: &[Armed]) -> bool {
+    let cue = e.value();
+    (cue.generic || (cue.force && cue.noun))
+        && armed.iter().any(|a| {
+            !a.non_state
+                && a.reach == ForceReach::Force
+                && dead_count(s, a.ts)
+                && !governed(s, a.ts)
+        })
+}
+
+/// Whether a count of people stands right before `at`, maybe with an adjective between
+/// ("seven troops", "three American troops", "11 soldados"), never a date's ("2026-02-17 the
+/// task force").
+fn dead_count(s: &Scene, at: usize) -> bool {
+    let toks = &s.ctx.toks;
+    (1..=2).any(|k| {
+        at >= k
+            && (k == 1 || !is_determiner(s, at - 1))
+            && toks[at - k + 1..at]
+                .iter()
+                .all(|t| t.kind == crate::tokens::TokKind::Word)
+            && !in_date(s, at - k)
+            && crate::numbers::number_at(toks, at - k, "", &s.l.nums, 0)
+                .is_some_and(|n| !n.article && !n.vague && n.end_tok == at - k + 1)
+    })
 }
 
 /// Whether "that"/"que" stands between `from` and `to`: the actor before it says something
@@ -162,9 +242,18 @@ fn said(s: &Scene, from: usize, to: usize) -> bool {
 }
 
 /// Whether an event cue ends shortly before `at` with only small words between ("killed
-/// multiple ISIS fighters"): the actor is what was struck.
+/// multiple ISIS fighters", "ambushed a group of police officers"): the actor is what was
+/// struck.
 fn struck(s: &Scene, at: usize) -> bool {
-    s.cue_ends.iter().any(|&end| end <= at && at - end <= 2)
+    s.cue_ends.iter().any(|&end| {
+        end <= at
+            && (at - end <= 2
+                || (at - end <= 4
+                    && s.ctx.toks[end..at].iter().all(|t| {
+                        t.kind == crate::tokens::TokKind::Word
+                            && !s.l.grammar.and.contains(&t.lower)
+                    })))
+    })
 }
 
 /// Whether a conjunction or a break stands between `from` and `to`: the actor before it is
@@ -175,15 +264,56 @@ fn joined(s: &Scene, from: usize, to: usize) -> bool {
         .any(|t| s.l.grammar.and.contains(&t.lower) || super::sentence::is_clause_break(t))
 }
 
+/// Past a parenthesis around or right after an actor ("el Cártel del Golfo (CDG) lanzó
+/// ataques"): where the actor's words end.
+fn after_parens(s: &Scene, te: usize) -> usize {
+    let toks = &s.ctx.toks;
+    let opened = match toks.get(te).map(|t| t.lower.as_str()) {
+        Some(")") if (te.saturating_sub(4)..te).any(|i| toks[i].lower == "(") => return te + 1,
+        Some("(") => te,
+        _ => return te,
+    };
+    (opened + 1..(opened + 5).min(toks.len()))
+        .find(|&i| toks[i].lower == ")")
+        .map_or(te, |i| i + 1)
+}
+
 /// Whether a number stands right before `at`, maybe with one word between ("four alleged
-/// gunmen", "cuatro presuntos sicarios").
+/// gunmen", "cuatro presuntos sicarios"); not one a comma or a colon ends ("on Oct. 3, U.S.
+/// forces").
 fn counted(s: &Scene, at: usize) -> bool {
     let toks = &s.ctx.toks;
     (1..=2).any(|k| {
         at >= k
-            && crate::numbers::number_at(toks, at - k, "", &s.l.nums, 0)
-                .is_some_and(|n| !n.article && !n.vague && n.end_tok + k > at)
+            && !in_date(s, at - k)
+            && crate::numbers::number_at(toks, at - k, "", &s.l.nums, 0).is_some_and(|n| {
+                !n.article
+                    && !n.vague
+                    && n.end_tok + k > at
+                    && toks[n.end_tok.min(at)..at]
+                        .iter()
+                        .all(|t| t.kind == crate::tokens::TokKind::Word)
+            })
     })
+}
+
+/// Whether the number at `i` ends a date written with dashes or slashes ("2025-07-10").
+fn in_date(s: &Scene, i: usize) -> bool {
+    i > 0 && matches!(s.ctx.toks[i - 1].lower.as_str(), "-" | "/")
+}
+
+/// Whether the word at `i` is in a "members of" phrase ("por presuntos integrantes del
+/// cártel").
+fn member(s: &Scene, i: usize) -> bool {
+    s.agents
+        .iter()
+        .any(|h| *h.value() == AgentKind::Member && h.ts <= i && i < h.te)
+}
+
+/// An article, definite or not ("the", "a", "un").
+fn is_determiner(s: &Scene, i: usize) -> bool {
+    let w = &s.ctx.toks[i].lower;
+    is_article(s, i) || s.l.grammar.boat_article.contains(w) || s.l.nums.is_article(w)
 }
 
 fn is_article(s: &Scene, i: usize) -> bool {
@@ -207,6 +337,15 @@ fn only_links(s: &Scene, from: usize, to: usize, by_only: bool) -> bool {
 pub(super) fn agent_of(s: &Scene, e: &Hit<EventCue>, armed: &[Armed]) -> Option<Armed> {
     let cue = e.value();
     let passive = passive_at(s, e.ts);
+    // a clash has two sides: when one is a state force, it is that force's operation, whichever
+    // side is named first ("un enfrentamiento entre la guerrilla y el Ejército")
+    if cue.force && cue.noun {
+        if let Some(a) = armed.iter().find(|a| {
+            !a.non_state && a.reach == ForceReach::Force && !governed(s, a.ts) && !counted(s, a.ts)
+        }) {
+            return Some(a.clone());
+        }
+    }
     // 1. beside the cue ("U.S. strike"); not a count ("seven soldiers killed") nor a
     // passive's subject
     if let Some(a) = armed.iter().rev().find(|a| {
@@ -239,15 +378,6 @@ pub(super) fn agent_of(s: &Scene, e: &Hit<EventCue>, armed: &[Armed]) -> Option<
             return Some(a.clone());
         }
     }
-    // a clash has two sides: when one is a state force, it is that force's operation
-    if cue.force && cue.noun {
-        if let Some(a) = armed
-            .iter()
-            .find(|a| !a.non_state && a.reach == ForceReach::Force && !governed(s, a.ts))
-        {
-            return Some(a.clone());
-        }
-    }
     // 2. a passive's agent: "by" right before it (but for articles)
     let reach = if passive { 8 } else { 4 };
     let by_at = s
@@ -259,7 +389,7 @@ pub(super) fn agent_of(s: &Scene, e: &Hit<EventCue>, armed: &[Armed]) -> Option<
     if let Some(a) = armed.iter().find(|a| {
         by_at
             .iter()
-            .any(|&b| a.ts >= b && (b..a.ts).all(|i| is_article(s, i)))
+            .any(|&b| a.ts >= b && (b..a.ts).all(|i| is_determiner(s, i) || member(s, i)))
     }) {
         return Some(a.clone());
     }
@@ -271,7 +401,7 @@ pub(super) fn agent_of(s: &Scene, e: &Hit<EventCue>, armed: &[Armed]) -> Option<
         .iter()
         .rev()
         .filter(|_| !passive)
-        .filter(|a| a.te <= e.ts && e.ts - a.te <= reach)
+        .filter(|a| a.te <= e.ts && e.ts - after_parens(s, a.te).min(e.ts) <= reach)
         .find(|a| {
             a.reach != ForceReach::Demonym
                 && !governed(s, a.ts)
@@ -279,7 +409,7 @@ pub(super) fn agent_of(s: &Scene, e: &Hit<EventCue>, armed: &[Armed]) -> Option<
                 && !agent_of_other(s, a.ts)
                 && !said(s, a.te, e.ts)
                 && !struck(s, a.ts)
-                && (!cue.noun || !joined(s, a.te, e.ts))
+                && (!cue.noun || !joined(s, after_parens(s, a.te), e.ts))
         })
     {
         return Some(a.clone());
@@ -294,6 +424,7 @@ pub(super) fn agent_of(s: &Scene, e: &Hit<EventCue>, armed: &[Armed]) -> Option<
             && a.reach == ForceReach::Force
             && said(s, a.te, e.ts)
             && !governed(s, a.ts)
+            && !struck(s, a.ts)
     }) {
         return Some(a.clone());
     }
@@ -326,7 +457,8 @@ pub(super) fn event_type(
 ) -> Option<EventType> {
     let et = cue.event_type;
     match agent {
-        None if et.is_violent() && at_state && !cue.force => Some(EventType::Attack),
+        // a clash in which state forces died and none fought is a group's attack
+        None if et.is_violent() && at_state && (!cue.force || cue.noun) => Some(EventType::Attack),
         // fighting between groups is no state's operation, nor an attack on anyone named
         Some(a) if cue.force && cue.noun && a.non_state => None,
         Some(a) if et.is_violent() && a.non_state => Some(EventType::Attack),
@@ -567,5 +699,241 @@ mod tests {
         assert_eq!(ev.len(), 1, "{ev:#?}");
         assert_eq!(ev[0].event_type, EventType::Attack);
         assert!(ev[0].perpetrator().is_some_and(|a| a.non_state));
+    }
+
+    #[test]
+    fn state_forces_struck_or_killed_by_no_state_named_is_an_attack() {
+        use EventType::*;
+        let (en, es) = (Lang::En, Lang::Es);
+        // the direct object of a verb cue is what was struck
+        assert_eq!(
+            one(en, "Jihadist fighters attacked an army outpost near Djibo with armed drones on Wednesday, killing five soldiers.").0,
+            Attack
+        );
+        // counted state forces among the dead, no agent named
+        assert_eq!(
+            one(
+                en,
+                "Two soldiers were killed in a drone attack in North Waziristan on Sunday."
+            )
+            .0,
+            Attack
+        );
+        assert_eq!(
+            one(
+                es,
+                "Mueren tres militares en un ataque con drones en el Catatumbo el domingo"
+            )
+            .0,
+            Attack
+        );
+        assert_eq!(
+            one(es, "Un enfrentamiento con taladores ilegales dejó nueve soldados muertos el jueves en Loreto.").0,
+            Attack
+        );
+        // the subject of a passive far before its participle, a craft of the police
+        assert_eq!(
+            one(es, "Un helicóptero de la Policía Nacional cayó el martes en una vereda de Tumaco, Nariño, tras ser atacado con explosivos.").0,
+            Attack
+        );
+        // a post that was the target of an attack, a convoy attacked
+        assert_eq!(
+            one(en, "Militants attacked a military convoy in North Waziristan on Tuesday, killing six soldiers."),
+            is(Attack, "non_state")
+        );
+        assert_eq!(
+            one(es, "El cuartel de la Guardia Nacional en Celaya fue blanco de un ataque con granadas el lunes.").0,
+            Attack
+        );
+        // a battalion or a convoy named as the target
+        assert_eq!(
+            one(
+                en,
+                "The raid targeted the 72nd Battalion at a base outside Diffa on Monday."
+            )
+            .0,
+            Attack
+        );
+    }
+
+    #[test]
+    fn a_foreign_state_striking_soldiers_stays_its_strike() {
+        use EventType::*;
+        let (en, es) = (Lang::En, Lang::Es);
+        assert_eq!(
+            one(en, "The Turkish Air Force struck Syrian army positions near Manbij on Friday, killing four soldiers."),
+            is(Strike, "TR")
+        );
+        assert_eq!(
+            one(es, "Aviones israelíes bombardearon el martes posiciones del ejército sirio cerca de Damasco."),
+            is(Strike, "IL")
+        );
+        // an air strike that kills soldiers is a state's, even when no one is named
+        assert_eq!(
+            one(
+                en,
+                "An airstrike killed six soldiers at a base near Kassala on Thursday."
+            )
+            .0,
+            Strike
+        );
+        // state forces that kill gunmen, and a clash in which soldiers died too, stay theirs
+        let (et, who) = one(
+            en,
+            "Mexican soldiers killed eleven suspected cartel gunmen in Tamaulipas on Monday.",
+        );
+        assert!(matches!(et, Raid | Strike) && who.as_deref() == Some("MX"));
+        assert_eq!(
+            one(es, "Un enfrentamiento entre la guerrilla y el Ejército dejó siete muertos el viernes en Saravena, Arauca; tres de los muertos eran militares."),
+            is(Raid, "CO")
+        );
+    }
+
+    #[test]
+    fn a_group_as_the_agent_of_a_passive_makes_an_attack() {
+        use EventType::*;
+        let (en, es) = (Lang::En, Lang::Es);
+        assert_eq!(
+            one(es, "Agentes estatales fueron emboscados el domingo en Tierra Caliente, Guerrero, por presuntos miembros de un grupo criminal, que mataron a dos."),
+            is(Attack, "non_state")
+        );
+        assert_eq!(
+            one(en, "Two police officers were shot dead in Culiacan on Friday after being attacked by suspected members of a criminal group."),
+            is(Attack, "non_state")
+        );
+        // a group named with its acronym in parentheses is the subject
+        assert_eq!(
+            one(es, "El Cártel del Golfo (CDG) lanzó una serie de ataques el sábado en Reynosa, Tamaulipas, que dejaron cuatro muertos."),
+            is(Attack, "non_state")
+        );
+        assert_eq!(
+            one(es, "Vecinos de Chinicuila denunciaron el martes la incursión de hombres fuertemente armados en Michoacán."),
+            is(Attack, "non_state")
+        );
+    }
+
+    #[test]
+    fn the_victims_are_never_the_perpetrator() {
+        use EventType::*;
+        let en = Lang::En;
+        let ev = events(
+            en,
+            "Sinaloa Cartel gunmen ambushed a convoy of police officers near Culiacan on Tuesday in an attack that killed three officers.",
+        );
+        assert!(!ev.is_empty());
+        for r in &ev {
+            assert_eq!(r.event_type, Attack, "{ev:#?}");
+            assert!(r.perpetrator().is_none_or(|a| a.non_state), "{ev:#?}");
+        }
+    }
+
+    #[test]
+    fn civilian_shipping_struck_by_no_state_is_an_attack() {
+        use EventType::*;
+        let (en, es) = (Lang::En, Lang::Es);
+        assert_eq!(
+            one(
+                en,
+                "A Panama-flagged bulk carrier was attacked in the Gulf of Aden on Sunday."
+            )
+            .0,
+            Attack
+        );
+        assert_eq!(
+            one(es, "Un ataque contra un buque mercante en el golfo de Adén dejó dos marineros muertos el miércoles.").0,
+            Attack
+        );
+        assert_eq!(
+            one(es, "Un petrolero con bandera de Malta fue atacado el domingo en el mar Rojo; dos tripulantes murieron.").0,
+            Attack
+        );
+        // a state force named as the agent keeps it a strike
+        assert_eq!(
+            one(en, "U.S. forces struck a cargo vessel carrying drugs in the Caribbean on Tuesday, killing three."),
+            is(Strike, "US")
+        );
+        // strikes on drug boats are untouched
+        assert_eq!(
+            one(es, "Un ataque contra una lancha con drogas en el Pacífico dejó tres muertos el martes, informó el Pentágono.").0,
+            Strike
+        );
+    }
+
+    #[test]
+    fn a_dateline_is_no_count_of_the_actor_after_it() {
+        use EventType::*;
+        assert_eq!(
+            one(Lang::En, "2025-06-02 The Houthis released footage showing a Greek-owned tanker being attacked and sunk in the Red Sea on Sunday."),
+            is(Attack, "non_state")
+        );
+        assert_eq!(
+            one(Lang::Es, "2025-06-02 La Marina de México atacó el domingo una embarcación con droga frente a Acapulco, Guerrero, con tres muertos.").1,
+            Some("MX".to_string())
+        );
+    }
+
+    #[test]
+    fn posts_and_craft_under_attack_by_no_one_named() {
+        use EventType::*;
+        assert_eq!(
+            one(
+                Lang::En,
+                "Two army posts in Kidal came under attack on Friday, killing four soldiers."
+            )
+            .0,
+            Attack
+        );
+        assert_eq!(
+            one(Lang::En, "A police helicopter was shot down in Guerrero on Saturday after being attacked by a drone; two officers died.").0,
+            Attack
+        );
+        assert_eq!(
+            one(Lang::Es, "Un ataque con drones contra un helicóptero dejó cuatro policías muertos el jueves en Anorí, Antioquia.").0,
+            Attack
+        );
+        assert_eq!(
+            one(Lang::Es, "Una aeronave que apoyaba la erradicación de cultivos en Briceño, Antioquia, fue atacada el martes con explosivos.").0,
+            Attack
+        );
+    }
+
+    #[test]
+    fn storming_is_a_groups_attack_or_a_state_forces_raid() {
+        use EventType::*;
+        assert_eq!(
+            one(Lang::En, "Al-Shabaab fighters stormed a police station in Baidoa on Friday, killing three officers."),
+            is(Attack, "non_state")
+        );
+        assert_eq!(
+            one(
+                Lang::En,
+                "Troops stormed a Boko Haram camp near Bama on Tuesday, killing 12 militants."
+            ),
+            is(Raid, "NG")
+        );
+        let ev = events(
+            Lang::Es,
+            "Seis policías estatales murieron el lunes en una emboscada en Uruapan, Michoacán.",
+        );
+        assert_eq!(ev.len(), 1, "{ev:#?}");
+        assert_eq!(ev[0].event_type, Attack);
+        assert_eq!(ev[0].figures.killed.as_ref().and_then(|k| k.best), Some(6));
+    }
+
+    #[test]
+    fn officers_are_a_state_force_whichever_side_they_are_on() {
+        use EventType::*;
+        assert_eq!(
+            one(
+                Lang::En,
+                "A roadside bomb hit a patrol vehicle near Kidal on Monday, killing four officers."
+            )
+            .0,
+            Attack
+        );
+        assert_eq!(
+            one(Lang::En, "Officers killed two suspected gang members in a shootout in Port-au-Prince on Monday."),
+            is(Raid, "HT")
+        );
     }
 }

@@ -284,7 +284,7 @@ impl Merger {
     /// "The attack, on Friday, mobilised the police": a definite mention with no agent of its
     /// own is of the violence the article just told of, whoever did it, so it takes that
     /// event's type and perpetrator (a group's attack, read from a bare "ataque", stays an
-    /// attack).
+    /// attack, even when no one was named for it).
     fn agent_of_definite(&self, c: &mut Cand) {
         let r = &mut c.report;
         if !c.definite || r.perpetrator().is_some() || !r.event_type.is_violent() {
@@ -298,15 +298,20 @@ impl Merger {
         if prior.event_type == r.event_type {
             return;
         }
-        let Some(who) = prior.perpetrator().cloned() else {
+        // an attack on a state force by no one named stays an attack when told again
+        let who = prior.perpetrator().cloned();
+        if who.is_none() && prior.event_type != EventType::Attack {
             return;
-        };
+        }
         r.event_type = prior.event_type;
         for cl in r.claims.iter_mut() {
             if cl.field == ClaimField::EventType {
                 cl.value = prior.event_type.as_str().into();
             }
         }
+        let Some(who) = who else {
+            return;
+        };
         r.actors.insert(0, who);
         if let Some(cl) = prior
             .claims
