@@ -67,14 +67,18 @@ fn by_cues<'a>(
                 Scope::Any if factual && !strong => None,
                 Scope::Any => Some(200 + dist),
             }
-        } else if m.ts == e.te
+        } else if m.ts >= e.te
             && v.scope == Scope::Before
             && !factual
             && matches!(v.modality, Modality::Hypothetical | Modality::Planned)
+            && (m.ts == e.te
+                || e.value().noun && e.value().event_type.is_violent() && governs(e, m, toks))
         {
-            // a modal right after a noun cue: "such attacks would take place", "strikes
-            // will continue"
-            Some(300)
+            // a modal right after a noun cue, or after the phrase it heads, as its verb:
+            // "such attacks would take place", "strikes will continue", "a strike on
+            // cartel labs in Mexico would violate international law", "un ataque contra
+            // los cárteles sin el aval del gobierno violaría el derecho internacional"
+            Some(300 + (m.ts - e.te))
         } else if m.ts >= e.te && v.scope == Scope::Any && (!factual || strong) {
             let dist = m.ts - e.te;
             if v.modality == Modality::Hypothetical {
@@ -95,6 +99,24 @@ fn by_cues<'a>(
         Some((_, h)) => (h.value().modality, Some(h)),
         None => (Modality::Occurred, None),
     }
+}
+
+/// Words a noun cue's phrase may run for before its verb ("a strike on cartel labs in
+/// northern Mexico without the government's consent would ...").
+const PHRASE_SPAN: usize = 14;
+
+/// Whether the modal `m`, after the noun cue `e`, is the verb its phrase is the subject of:
+/// near enough, in the same clause (no semicolon, colon, dash or stop between), and with
+/// commas only in pairs around an aside ("a raid, analysts say, would ..."): after a lone
+/// comma the modal is another clause's ("a drone hit a convoy on Sunday, in what would be
+/// the third this month").
+fn governs(e: &Hit<EventCue>, m: &Hit<ModCue>, toks: &[Tok]) -> bool {
+    let between = &toks[e.te..m.ts];
+    m.ts - e.te <= PHRASE_SPAN
+        && between
+            .iter()
+            .all(|t| !matches!(t.lower.as_str(), ";" | ":" | "—" | "–" | "." | "?" | "!"))
+        && between.iter().filter(|t| t.lower == ",").count() % 2 == 0
 }
 
 #[cfg(test)]
@@ -169,5 +191,30 @@ mod tests {
             ),
             Modality::Occurred
         );
+    }
+
+    /// Passages written for this test: an event noun whose verb is a conditional is what
+    /// the event would do, never an event that happened.
+    #[test]
+    fn an_event_noun_with_a_conditional_verb_is_hypothetical() {
+        for (l, text) in [
+            (en(), "A U.S. strike on cartel laboratories in northern Mexico without the government's consent would violate international law, experts said."),
+            (en(), "An Israeli raid on the port of Hodeidah could trigger a wider war, analysts warned."),
+            (en(), "Turkish air strikes on Kurdish villages might push thousands to flee, aid groups said."),
+            (es(), "Un ataque militar contra los cárteles en territorio mexicano sin el aval del gobierno violaría el derecho internacional, dijeron expertos."),
+            (es(), "Un bombardeo estadounidense en suelo venezolano provocaría una crisis regional, advirtió el canciller."),
+            (es(), "Una incursión del Ejército en la sierra, según los analistas, desataría una ola de represalias."),
+        ] {
+            assert_eq!(first(l, text), Modality::Hypothetical, "{text}");
+        }
+        // a finished act, and a verb of another clause, leave it as it happened
+        for (l, text) in [
+            (en(), "The strike on the camp killed nine fighters; the government said it would investigate."),
+            (en(), "A drone strike hit a convoy near Marib on Sunday. Officials said more could follow."),
+            (es(), "El bombardeo contra el campamento dejó nueve muertos; el gobierno dijo que investigaría."),
+            (es(), "Un ataque con dron alcanzó un convoy cerca de Marib el domingo, en lo que sería el tercero del mes."),
+        ] {
+            assert_eq!(first(l, text), Modality::Occurred, "{text}");
+        }
     }
 }
