@@ -340,10 +340,16 @@ fn index_page(snap: &Snapshot, filter: Filter) -> Html<String> {
             "into a range with every source's value. Totals outlets reported are shown beside the ledger's own sums, gaps included."
         }
         section.cards {
-            div.card { div.num { (s.incidents) } div.lbl { "incidents" } div.sub { (s.strikes) " strikes" } }
+            div.card {
+                div.num { (s.incidents) } div.lbl { "incidents" }
+                div.sub {
+                    (s.strikes) " strikes"
+                    @if s.attacks > 0 { "; " (s.attacks) " attacks by non-state groups, counted apart" }
+                }
+            }
             div.card {
                 div.num { (s.killed_best) }
-                div.lbl { "killed (best)" }
+                div.lbl { "killed in strikes and raids (best)" }
                 div.sub {
                     "range " (s.killed_low) " – " (s.killed_high.map_or("no upper bound".to_string(), |h| h.to_string()))
                     @if s.incidents_without_killed > 0 { "; " (s.incidents_without_killed) " incidents without a figure" }

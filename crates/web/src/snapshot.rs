@@ -41,6 +41,9 @@ pub struct Cached {
 pub struct Summary {
     pub incidents: usize,
     pub strikes: usize,
+    /// Incidents of violence by non-state groups (`attack`): shown apart, their dead never
+    /// counted in the killed sums below, which are those of strikes and raids.
+    pub attacks: usize,
     /// Sum over incidents of the lowest killed figure claimed.
     pub killed_low: i64,
     /// Sum over incidents of the reconciled best killed figure.
@@ -478,6 +481,10 @@ fn summarize(l: &Ledger) -> Summary {
         if i.event_type == EventType::Strike {
             s.strikes += 1;
         }
+        if i.event_type == EventType::Attack {
+            s.attacks += 1;
+            continue;
+        }
         match &i.figures.killed {
             Some(k) => {
                 let r = k.range();
@@ -526,7 +533,9 @@ fn timeline(l: &Ledger) -> Timeline {
                 if i.event_type == EventType::Strike {
                     e.0 += 1;
                 }
-                e.1 += killed_point(i).unwrap_or(0);
+                if i.event_type != EventType::Attack {
+                    e.1 += killed_point(i).unwrap_or(0);
+                }
             }
             _ => t.undated += 1,
         }
@@ -592,4 +601,55 @@ fn map_points(l: &Ledger) -> Vec<MapPoint> {
         e.latest = i.id.clone(); // the ledger is in date order
     }
     at.into_values().collect()
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    /// The ledger of short passages written for this test, one article each.
+    fn ledger_of(passages: &[(&str, &str)]) -> Ledger {
+        let ex = sw_extract::Extractor::new();
+        let published = chrono::NaiveDate::from_ymd_opt(2025, 11, 5);
+        let mut inputs = Vec::new();
+        for (n, (lang, text)) in passages.iter().enumerate() {
+            let lang = if *lang == "es" {
+                sw_model::Lang::Es
+            } else {
+                sw_model::Lang::En
+            };
+            for (k, report) in ex.extract(text, lang, published).into_iter().enumerate() {
+                let id = n as i64 + 1;
+                inputs.push(sw_ledger::ReportInput {
+                    report_id: id * 100 + k as i64,
+                    article_id: id,
+                    story_id: id,
+                    url: Some(format!("https://example.org/{id}")),
+                    outlet: Some("example.org".into()),
+                    published: Some("2025-11-05".into()),
+                    lang: lang.code().to_string(),
+                    quote: text[report.sentence[0]..report.sentence[1]].to_string(),
+                    report,
+                });
+            }
+        }
+        sw_ledger::build(&inputs)
+    }
+
+    #[test]
+    fn attacks_are_counted_apart_from_the_dead_of_strikes_and_raids() {
+        let l = ledger_of(&[
+            ("en", "Nigerian Air Force jets struck an insurgent camp near Lake Chad on Monday, killing seven fighters, the military said."),
+            ("es", "Hombres armados de un cártel emboscaron el martes a una patrulla de la Guardia Nacional en Zacatecas y mataron a cinco agentes."),
+        ]);
+        let types: Vec<EventType> = l.incidents.iter().map(|i| i.event_type).collect();
+        assert!(types.contains(&EventType::Strike), "{types:?}");
+        assert!(types.contains(&EventType::Attack), "{types:?}");
+        let s = summarize(&l);
+        assert_eq!((s.strikes, s.attacks), (1, 1));
+        // the five agents killed in the ambush are not dead of a strike or raid
+        assert_eq!(s.killed_best, 7);
+        let t = timeline(&l);
+        assert_eq!(t.ledger.last().map(|p| p.2), Some(7));
+    }
 }
