@@ -1899,3 +1899,45 @@ fn an_absurd_toll_per_boat_neither_overflows_nor_splits() {
     );
     assert!(events(&rs).len() <= 1, "{rs:#?}");
 }
+
+#[test]
+fn a_clash_named_with_the_group_first_is_the_state_forces_operation() {
+    // the armed group is named first, the state force second: still the force's operation
+    let rs = run(
+        Lang::Es,
+        "2025-08-20",
+        "El 17 de agosto se registró un enfrentamiento entre disidentes de las FARC y el Ejército colombiano en el Cauca, con tres muertos.",
+    );
+    let ev = events(&rs);
+    assert_eq!(ev.len(), 1, "{rs:#?}");
+    assert_eq!(ev[0].event_type, EventType::Raid);
+    assert_eq!(ev[0].date.as_deref(), Some("2025-08-17"));
+    let perp = ev[0].perpetrator().expect("a perpetrator");
+    assert_eq!(perp.state.as_deref(), Some("CO"));
+    let rs = run(
+        Lang::En,
+        "2025-03-04",
+        "Four people died on March 2 in a clash between jihadist fighters and Nigerian troops in Borno state.",
+    );
+    let ev = events(&rs);
+    assert_eq!(ev.len(), 1, "{rs:#?}");
+    assert_eq!(ev[0].event_type, EventType::Raid);
+    assert_eq!(ev[0].date.as_deref(), Some("2025-03-02"));
+    // fighting between groups alone is still no state's operation
+    for (lang, text) in [
+        (
+            Lang::En,
+            "On Sunday a clash between rival militias in Tripoli left six dead.",
+        ),
+        (
+            Lang::Es,
+            "El domingo un enfrentamiento entre bandas rivales en Guayaquil dejó seis muertos.",
+        ),
+    ] {
+        let rs = run(lang, "2025-03-04", text);
+        assert!(
+            !events(&rs).iter().any(|r| r.event_type == EventType::Raid),
+            "{text}: {rs:#?}"
+        );
+    }
+}

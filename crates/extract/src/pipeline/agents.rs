@@ -203,6 +203,10 @@ fn only_links(s: &Scene, from: usize, to: usize, by_only: bool) -> bool {
     })
 }
 
+/// How many tokens after a clash noun its second side may stand ("a clash between the
+/// insurgents of the northern front and government troops").
+const CLASH_SIDES_REACH: usize = 10;
+
 /// The agent of the event cue `e`, if the sentence names one.
 pub(super) fn agent_of(s: &Scene, e: &Hit<EventCue>, armed: &[Armed]) -> Option<Armed> {
     let cue = e.value();
@@ -236,6 +240,19 @@ pub(super) fn agent_of(s: &Scene, e: &Hit<EventCue>, armed: &[Armed]) -> Option<
                         && only_links(s, k, a.ts, false)
                 })
         }) {
+            // "a clash between insurgents and the army": the group named first is one side,
+            // the state force the other; the clash is that force's operation
+            if cue.force && a.non_state {
+                if let Some(f) = armed.iter().find(|f| {
+                    !f.non_state
+                        && f.reach == ForceReach::Force
+                        && f.ts > a.te
+                        && f.ts <= e.te + CLASH_SIDES_REACH
+                        && !governed(s, f.ts)
+                }) {
+                    return Some(f.clone());
+                }
+            }
             return Some(a.clone());
         }
     }
