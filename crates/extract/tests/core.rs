@@ -1899,3 +1899,113 @@ fn an_absurd_toll_per_boat_neither_overflows_nor_splits() {
     );
     assert!(events(&rs).len() <= 1, "{rs:#?}");
 }
+
+#[test]
+fn a_clash_named_with_the_group_first_is_the_state_forces_operation() {
+    // the armed group is named first, the state force second: still the force's operation
+    let rs = run(
+        Lang::Es,
+        "2025-08-20",
+        "El 17 de agosto se registró un enfrentamiento entre disidentes de las FARC y el Ejército colombiano en el Cauca, con tres muertos.",
+    );
+    let ev = events(&rs);
+    assert_eq!(ev.len(), 1, "{rs:#?}");
+    assert_eq!(ev[0].event_type, EventType::Raid);
+    assert_eq!(ev[0].date.as_deref(), Some("2025-08-17"));
+    let perp = ev[0].perpetrator().expect("a perpetrator");
+    assert_eq!(perp.state.as_deref(), Some("CO"));
+    let rs = run(
+        Lang::En,
+        "2025-03-04",
+        "Four people died on March 2 in a clash between jihadist fighters and Nigerian troops in Borno state.",
+    );
+    let ev = events(&rs);
+    assert_eq!(ev.len(), 1, "{rs:#?}");
+    assert_eq!(ev[0].event_type, EventType::Raid);
+    assert_eq!(ev[0].date.as_deref(), Some("2025-03-02"));
+    // fighting between groups alone is still no state's operation
+    for (lang, text) in [
+        (
+            Lang::En,
+            "On Sunday a clash between rival militias in Tripoli left six dead.",
+        ),
+        (
+            Lang::Es,
+            "El domingo un enfrentamiento entre bandas rivales en Guayaquil dejó seis muertos.",
+        ),
+    ] {
+        let rs = run(lang, "2025-03-04", text);
+        assert!(
+            !events(&rs).iter().any(|r| r.event_type == EventType::Raid),
+            "{text}: {rs:#?}"
+        );
+    }
+}
+
+#[test]
+fn a_group_that_reports_strikes_on_itself_is_not_their_perpetrator() {
+    // the group only says what hit it: its words are no attack of its own
+    for (lang, text) in [
+        (
+            Lang::En,
+            "Al-Shabaab's radio said on Sunday two American drone strikes hit its bases near Jilib.",
+        ),
+        (
+            Lang::En,
+            "The rebels' press office said 9 U.S. airstrikes hit a port in Hodeidah on Saturday.",
+        ),
+        (
+            Lang::Es,
+            "La radio de Al Shabab dijo el domingo que dos ataques estadounidenses con drones alcanzaron sus bases cerca de Jilib.",
+        ),
+    ] {
+        let rs = run(lang, "2025-04-21", text);
+        let ev = events(&rs);
+        assert!(
+            ev.iter().any(|r| r.event_type == EventType::Strike),
+            "{text}: {rs:#?}"
+        );
+        assert!(
+            !ev.iter().any(|r| r.event_type == EventType::Attack),
+            "{text}: {rs:#?}"
+        );
+    }
+    // a reporting verb set off by commas leaves the group the subject of its own attack
+    let rs = run(
+        Lang::En,
+        "2025-04-21",
+        "Houthi fighters, officials said, attacked a cargo ship in the Red Sea on Saturday.",
+    );
+    let ev = events(&rs);
+    assert_eq!(ev.len(), 1, "{rs:#?}");
+    assert_eq!(ev[0].event_type, EventType::Attack);
+    let rs = run(
+        Lang::Es,
+        "2025-04-21",
+        "Milicianos hutíes atacaron el sábado un buque de carga en el mar Rojo, según dijeron funcionarios.",
+    );
+    let ev = events(&rs);
+    assert_eq!(ev.len(), 1, "{rs:#?}");
+    assert_eq!(ev[0].event_type, EventType::Attack);
+}
+
+#[test]
+fn a_group_that_claims_an_attack_stays_its_perpetrator() {
+    for (lang, text) in [
+        (
+            Lang::En,
+            "The Taliban claimed a suicide bombing on Tuesday that killed nine people in Kabul.",
+        ),
+        (
+            Lang::Es,
+            "El ELN reivindicó el martes un atentado con explosivos que mató a dos policías en Arauca.",
+        ),
+    ] {
+        let rs = run(lang, "2025-06-05", text);
+        let ev = events(&rs);
+        assert!(
+            ev.iter().all(|r| r.event_type == EventType::Attack) && !ev.is_empty(),
+            "{text}: {rs:#?}"
+        );
+    }
+}

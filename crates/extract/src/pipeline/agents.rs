@@ -23,7 +23,7 @@
 //! country the event is placed in.
 
 use super::sentence::SentCtx;
-use crate::lexicon::{AgentKind, EventCue, ForceEntry, ForceReach, Hit, LangLex};
+use crate::lexicon::{AgentKind, AttrCue, EventCue, ForceEntry, ForceReach, Hit, LangLex};
 use crate::{Actor, ActorValue, ClaimField, ClaimValue, EventType, Modality, Report, Role, Source};
 
 /// What agent detection reads of a sentence: its words, the armed actors the shared
@@ -235,10 +235,21 @@ fn dead_count(s: &Scene, at: usize) -> bool {
 
 /// Whether "that"/"que" stands between `from` and `to`: the actor before it says something
 /// ("the Houthis said that U.S. strikes killed three"), it does not do what follows.
-fn said(s: &Scene, from: usize, to: usize) -> bool {
+fn said(s: &Scene, from: usize, to: usize, verb_cue: bool) -> bool {
+    let toks = &s.ctx.toks;
     s.agents
         .iter()
         .any(|h| *h.value() == AgentKind::That && h.ts >= from && h.te <= to)
+        // "the rebels' media office said 13 U.S. airstrikes hit": a reporting verb with no
+        // "that" before a verb cue, not set off by commas ("gunmen, officials said, opened
+        // fire"); before a noun it may be the actor's own claim ("the group claimed a bombing")
+        || verb_cue && (from..to).any(|k| {
+            s.l.attribution.at(toks, k).is_some_and(|h| {
+                matches!(h.value(), AttrCue::Verb)
+                    && h.te < to
+                    && !super::sentence::is_clause_break(&toks[h.te])
+            })
+        })
 }
 
 /// Whether an event cue ends shortly before `at` with only small words between ("killed
@@ -333,6 +344,10 @@ fn only_links(s: &Scene, from: usize, to: usize, by_only: bool) -> bool {
     })
 }
 
+/// How many tokens after a clash noun its second side may stand ("a clash between the
+/// insurgents of the northern front and government troops").
+const CLASH_SIDES_REACH: usize = 10;
+
 /// The agent of the event cue `e`, if the sentence names one.
 pub(super) fn agent_of(s: &Scene, e: &Hit<EventCue>, armed: &[Armed]) -> Option<Armed> {
     let cue = e.value();
@@ -347,12 +362,13 @@ pub(super) fn agent_of(s: &Scene, e: &Hit<EventCue>, armed: &[Armed]) -> Option<
         }
     }
     // 1. beside the cue ("U.S. strike"); not a count ("seven soldiers killed") nor a
-    // passive's subject
+    // passive's subject; a number before an actor right before an event noun counts the
+    // events ("13 U.S. airstrikes", "tres ataques")
     if let Some(a) = armed.iter().rev().find(|a| {
         a.te <= e.ts
             && only_links(s, a.te, e.ts, true)
             && a.te + 1 >= e.ts
-            && !counted(s, a.ts)
+            && (!counted(s, a.ts) || (cue.noun && a.te == e.ts))
             && !passive
     }) {
         return Some(a.clone());
@@ -375,6 +391,19 @@ pub(super) fn agent_of(s: &Scene, e: &Hit<EventCue>, armed: &[Armed]) -> Option<
                         && only_links(s, k, a.ts, false)
                 })
         }) {
+            // "a clash between insurgents and the army": the group named first is one side,
+            // the state force the other; the clash is that force's operation
+            if cue.force && a.non_state {
+                if let Some(f) = armed.iter().find(|f| {
+                    !f.non_state
+                        && f.reach == ForceReach::Force
+                        && f.ts > a.te
+                        && f.ts <= e.te + CLASH_SIDES_REACH
+                        && !governed(s, f.ts)
+                }) {
+                    return Some(f.clone());
+                }
+            }
             return Some(a.clone());
         }
     }
@@ -407,7 +436,7 @@ pub(super) fn agent_of(s: &Scene, e: &Hit<EventCue>, armed: &[Armed]) -> Option<
                 && !governed(s, a.ts)
                 && !counted(s, a.ts)
                 && !agent_of_other(s, a.ts)
-                && !said(s, a.te, e.ts)
+                && !said(s, a.te, e.ts, !cue.noun)
                 && !struck(s, a.ts)
                 && (!cue.noun || !joined(s, after_parens(s, a.te), e.ts))
         })
@@ -422,7 +451,7 @@ pub(super) fn agent_of(s: &Scene, e: &Hit<EventCue>, armed: &[Armed]) -> Option<
             && e.ts - a.te <= 12
             && !a.non_state
             && a.reach == ForceReach::Force
-            && said(s, a.te, e.ts)
+            && said(s, a.te, e.ts, !cue.noun)
             && !governed(s, a.ts)
             && !struck(s, a.ts)
     }) {
