@@ -243,11 +243,17 @@ fn said(s: &Scene, from: usize, to: usize, verb_cue: bool) -> bool {
         // "the rebels' media office said 13 U.S. airstrikes hit": a reporting verb with no
         // "that" before a verb cue, not set off by commas ("gunmen, officials said, opened
         // fire"); before a noun it may be the actor's own claim ("the group claimed a bombing")
+        // ... unless a passive stands between: what the actor shows or says was done to
+        // something ("the Houthis released footage of a tanker being attacked and sunk")
+        // leaves the actor's part to the passive's rules
         || verb_cue && (from..to).any(|k| {
             s.l.attribution.at(toks, k).is_some_and(|h| {
                 matches!(h.value(), AttrCue::Verb)
                     && h.te < to
                     && !super::sentence::is_clause_break(&toks[h.te])
+                    && !s.agents.iter().any(|p| {
+                        *p.value() == AgentKind::Passive && p.ts >= h.te && p.te <= to
+                    })
             })
         })
 }
@@ -372,6 +378,20 @@ pub(super) fn agent_of(s: &Scene, e: &Hit<EventCue>, armed: &[Armed]) -> Option<
             && !passive
     }) {
         return Some(a.clone());
+    }
+    // a verb whose subject is an event noun with its agent beside it: "two American drone
+    // strikes hit its bases": the strikes' agent is the verb's
+    if !cue.noun && s.cue_ends.contains(&e.ts) {
+        if let Some(a) = armed.iter().rev().find(|a| {
+            // a count before the actor counts the strikes ("two American drone strikes")
+            a.te < e.ts
+                && e.ts - a.te <= 3
+                && s.ctx.toks[a.te..e.ts]
+                    .iter()
+                    .all(|t| t.kind == crate::tokens::TokKind::Word)
+        }) {
+            return Some(a.clone());
+        }
     }
     if cue.noun {
         // "ataque estadounidense", "el ataque de sicarios", "el primer ataque fatal de los
