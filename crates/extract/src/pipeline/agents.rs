@@ -58,14 +58,20 @@ pub(super) fn armed(s: &Scene) -> Vec<Armed> {
     let mut out: Vec<Armed> = s
         .forces
         .iter()
-        .map(|h| Armed {
-            ts: h.ts,
-            te: h.te,
-            canonical: h.value().canonical.clone(),
-            state: h.value().state.clone(),
-            non_state: h.value().non_state(),
-            reach: h.value().reach,
-            rule: format!("lex:forces.tsv:{}", h.phrase.text),
+        .map(|h| {
+            let mut a = Armed {
+                ts: h.ts,
+                te: h.te,
+                canonical: h.value().canonical.clone(),
+                state: h.value().state.clone(),
+                non_state: h.value().non_state(),
+                reach: h.value().reach,
+                rule: format!("lex:forces.tsv:{}", h.phrase.text),
+            };
+            if a.reach == ForceReach::Demonym {
+                armed_weapon(s, &mut a);
+            }
+            a
         })
         .collect();
     for h in s.agents.iter() {
@@ -91,6 +97,25 @@ pub(super) fn armed(s: &Scene) -> Vec<Armed> {
     }
     out.sort_by_key(|a| (a.ts, a.te));
     out
+}
+
+/// A state's adjective beside a weapon of its forces ("a Turkish drone", "Indian missiles",
+/// "un dron israelí", "misiles paquistaníes") names that state's force: the pair is an armed
+/// actor anywhere an agent can be, not only beside the cue.
+fn armed_weapon(s: &Scene, a: &mut Armed) {
+    let toks = &s.ctx.toks;
+    if let Some(m) = s.l.means.at(toks, a.te) {
+        a.te = m.te;
+        a.reach = ForceReach::Force;
+        return;
+    }
+    if let Some(m) = (1..=3)
+        .filter(|&k| k <= a.ts)
+        .find_map(|k| s.l.means.at(toks, a.ts - k).filter(|m| m.te == a.ts))
+    {
+        a.ts = m.ts;
+        a.reach = ForceReach::Force;
+    }
 }
 
 /// Whether the words right before `at` mark what follows as a target or a place.
@@ -419,7 +444,7 @@ pub(super) fn agent_of(s: &Scene, e: &Hit<EventCue>, armed: &[Armed]) -> Option<
     // it, so only a state force
     if let Some(a) = armed.iter().rev().find(|a| {
         a.te <= e.ts
-            && e.ts - a.te <= 12
+            && e.ts - a.te <= 20
             && !a.non_state
             && a.reach == ForceReach::Force
             && said(s, a.te, e.ts)
@@ -934,6 +959,69 @@ mod tests {
         assert_eq!(
             one(Lang::En, "Officers killed two suspected gang members in a shootout in Port-au-Prince on Monday."),
             is(Raid, "HT")
+        );
+    }
+
+    #[test]
+    fn a_states_adjective_beside_its_weapon_is_the_perpetrator() {
+        use EventType::*;
+        let en = Lang::En;
+        let es = Lang::Es;
+        assert_eq!(
+            one(en, "A Pakistani drone hit a house in the Kunar valley of Afghanistan on Tuesday, killing three people, local officials said."),
+            is(Strike, "PK")
+        );
+        assert_eq!(
+            one(en, "Israeli missiles struck a warehouse on the outskirts of Damascus overnight, Syrian state media reported."),
+            is(Strike, "IL")
+        );
+        assert_eq!(
+            one(es, "Un dron turco impactó el sábado una camioneta en la provincia iraquí de Duhok y mató a dos milicianos."),
+            is(Strike, "TR")
+        );
+        assert_eq!(
+            one(es, "Misiles indios impactaron el miércoles tres campamentos en la región paquistaní de Punjab."),
+            is(Strike, "IN")
+        );
+        // the group that tells of a strike on it is not its author
+        assert_eq!(
+            one(en, "The Houthis said in a statement read on their television channel on Sunday that an American air strike killed six people in Saada."),
+            is(Strike, "US")
+        );
+    }
+
+    #[test]
+    fn a_command_tells_of_its_own_strike() {
+        use EventType::*;
+        assert_eq!(
+            one(Lang::En, "Africa Command said in a statement released from its headquarters in Stuttgart on Monday that its forces struck an al-Shabaab camp near Jilib."),
+            is(Strike, "US")
+        );
+        assert_eq!(
+            one(Lang::Es, "El Comando Sur informó en un comunicado difundido la noche del jueves en sus redes sociales que sus fuerzas atacaron una lancha en el Pacífico."),
+            is(Strike, "US")
+        );
+    }
+
+    #[test]
+    fn an_air_force_unnamed_is_the_state_where_it_strikes() {
+        use EventType::*;
+        let es = Lang::Es;
+        assert_eq!(
+            one(es, "La Fuerza Aérea bombardeó el jueves un campamento de disidencias en Guaviare y el ministro de Defensa habló de seis guerrilleros muertos."),
+            is(Strike, "CO")
+        );
+        assert_eq!(
+            one(es, "La Fuerza Aeroespacial bombardeó el domingo un campamento del ELN en el sur de Bolívar."),
+            is(Strike, "CO")
+        );
+        // the air force that a group attacks is the target, not the author
+        assert_eq!(
+            one(
+                es,
+                "Disidencias de las FARC atacaron con drones una base de la Fuerza Aérea en Cali."
+            ),
+            is(Attack, "non_state")
         );
     }
 }
