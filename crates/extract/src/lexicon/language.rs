@@ -342,6 +342,9 @@ pub struct Grammar {
     pub topic_noun: FxSet<String>,
     /// "over", "about", "sobre", "de": between a `topic_noun` and the event it speaks of.
     pub topic_link: FxSet<String>,
+    /// "when", "cuando": opens a clause of its own; an actor after it is that clause's
+    /// subject, not the object of a verb before it.
+    pub clause_open: FxSet<String>,
 }
 
 impl Grammar {
@@ -393,6 +396,7 @@ impl Grammar {
                 "head_noun" => (Some(&mut g.head_noun), None),
                 "topic_noun" => (Some(&mut g.topic_noun), None),
                 "topic_link" => (Some(&mut g.topic_link), None),
+                "clause_open" => (Some(&mut g.clause_open), None),
                 k => return Err(r.error(format!("unknown kind {k:?}"))),
             };
             if let Some(set) = set {

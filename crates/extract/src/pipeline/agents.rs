@@ -104,15 +104,20 @@ pub(super) fn armed(s: &Scene) -> Vec<Armed> {
 /// actor anywhere an agent can be, not only beside the cue.
 fn armed_weapon(s: &Scene, a: &mut Armed) {
     let toks = &s.ctx.toks;
-    if let Some(m) = s.l.means.at(toks, a.te) {
+    // a weapon that is part of an event cue ("a Turkish drone strike", "un ataque con dron
+    // israelí") leaves the adjective beside the cue
+    let in_cue =
+        |m: &Hit<String>| s.cue_ends.contains(&m.te) || s.l.events.at(toks, m.ts).is_some();
+    if let Some(m) = s.l.means.at(toks, a.te).filter(|m| !in_cue(m)) {
         a.te = m.te;
         a.reach = ForceReach::Force;
         return;
     }
-    if let Some(m) = (1..=3)
-        .filter(|&k| k <= a.ts)
-        .find_map(|k| s.l.means.at(toks, a.ts - k).filter(|m| m.te == a.ts))
-    {
+    if let Some(m) = (1..=3).filter(|&k| k <= a.ts).find_map(|k| {
+        s.l.means
+            .at(toks, a.ts - k)
+            .filter(|m| m.te == a.ts && !in_cue(m))
+    }) {
         a.ts = m.ts;
         a.reach = ForceReach::Force;
     }
@@ -277,6 +282,7 @@ fn struck(s: &Scene, at: usize) -> bool {
                     && s.ctx.toks[end..at].iter().all(|t| {
                         t.kind == crate::tokens::TokKind::Word
                             && !s.l.grammar.and.contains(&t.lower)
+                            && !s.l.grammar.clause_open.contains(&t.lower)
                     })))
     })
 }
@@ -983,6 +989,18 @@ mod tests {
             one(es, "Misiles indios impactaron el miércoles tres campamentos en la región paquistaní de Punjab."),
             is(Strike, "IN")
         );
+        // a weapon in the cue leaves the adjective beside it
+        assert_eq!(
+            one(
+                en,
+                "A Turkish drone strike killed two fighters near Qamishli on Thursday."
+            ),
+            is(Strike, "TR")
+        );
+        assert_eq!(
+            one(es, "Un ataque con dron israelí contra un automóvil mató el lunes a dos personas en el sur del Líbano."),
+            is(Strike, "IL")
+        );
         // the group that tells of a strike on it is not its author
         assert_eq!(
             one(en, "The Houthis said in a statement read on their television channel on Sunday that an American air strike killed six people in Saada."),
@@ -1022,6 +1040,24 @@ mod tests {
                 "Disidencias de las FARC atacaron con drones una base de la Fuerza Aérea en Cali."
             ),
             is(Attack, "non_state")
+        );
+    }
+
+    #[test]
+    fn a_group_after_when_is_the_subject_of_its_own_clause() {
+        use EventType::*;
+        assert_eq!(
+            one(Lang::En, "Nine Kenyan police officers were killed on Sunday when militants linked to al-Shabaab ambushed their convoy in Lamu county."),
+            is(Attack, "non_state")
+        );
+        assert_eq!(
+            one(Lang::Es, "Cuatro militares murieron el martes cuando un grupo armado emboscó su patrulla en una carretera rural de Guerrero."),
+            is(Attack, "non_state")
+        );
+        // the group struck by a state force stays its target
+        assert_eq!(
+            one(Lang::En, "Nigerian jets bombed a camp of armed groups in Zamfara state on Sunday, killing dozens of fighters."),
+            is(Strike, "NG")
         );
     }
 }
