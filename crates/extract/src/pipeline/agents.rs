@@ -1060,4 +1060,17 @@ mod tests {
             is(Strike, "NG")
         );
     }
+
+    #[test]
+    fn a_perpetrator_the_actors_lexicon_names_keeps_its_state() {
+        use EventType::*;
+        assert_eq!(
+            one(Lang::Es, "El Pentágono habló de cinco milicianos muertos en el bombardeo del jueves cerca de Kismayo, pero los ancianos del clan elevaron la cifra a ocho."),
+            is(Strike, "US")
+        );
+        assert_eq!(
+            one(Lang::En, "The Pentagon said three fighters were killed in the strike near Jilib on Thursday, but clan elders put the toll at seven."),
+            is(Strike, "US")
+        );
+    }
 }
