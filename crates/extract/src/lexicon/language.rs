@@ -74,6 +74,9 @@ pub enum AgentKind {
     /// Members of what follows ("members of", "presuntos integrantes de"): between a
     /// passive's "by" and the group that is its agent.
     Member,
+    /// Accuses the actor right after it of what follows ("accused", "acusaron a"): that
+    /// actor is the agent of an event cue shortly after it.
+    Accuse,
 }
 
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
@@ -636,6 +639,7 @@ fn agents(file: File) -> Result<PhraseSet<AgentKind>, LexiconError> {
             "post" => Some(AgentKind::Post),
             "shipping" => Some(AgentKind::Shipping),
             "member" => Some(AgentKind::Member),
+            "accuse" => Some(AgentKind::Accuse),
             _ => None,
         })
     })

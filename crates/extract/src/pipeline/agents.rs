@@ -364,6 +364,26 @@ fn only_links(s: &Scene, from: usize, to: usize, by_only: bool) -> bool {
     })
 }
 
+/// The actor right after an accusing verb (but for articles) when the cue follows it within
+/// a few words ("accused Pakistan of launching air strikes", "acusaron a Israel de
+/// bombardear"); never a state's adjective.
+fn accused(s: &Scene, e: &Hit<EventCue>, armed: &[Armed]) -> Option<Armed> {
+    let marks = s.agents.iter().filter(|h| *h.value() == AgentKind::Accuse);
+    for h in marks {
+        let found = armed.iter().find(|a| {
+            a.ts >= h.te
+                && a.reach != ForceReach::Demonym
+                && (h.te..a.ts).all(|i| is_article(s, i))
+                && a.te <= e.ts
+                && e.ts - a.te <= 5
+        });
+        if let Some(a) = found {
+            return Some(a.clone());
+        }
+    }
+    None
+}
+
 /// The agent of the event cue `e`, if the sentence names one.
 pub(super) fn agent_of(s: &Scene, e: &Hit<EventCue>, armed: &[Armed]) -> Option<Armed> {
     let cue = e.value();
@@ -376,6 +396,11 @@ pub(super) fn agent_of(s: &Scene, e: &Hit<EventCue>, armed: &[Armed]) -> Option<
         }) {
             return Some(a.clone());
         }
+    }
+    // an actor accused of the event ("accused Pakistan of launching air strikes",
+    // "acusaron a Israel de bombardear")
+    if let Some(a) = accused(s, e, armed) {
+        return Some(a);
     }
     // 1. beside the cue ("U.S. strike"); not a count ("seven soldiers killed") nor a
     // passive's subject
@@ -1071,6 +1096,24 @@ mod tests {
         assert_eq!(
             one(Lang::En, "The Pentagon said three fighters were killed in the strike near Jilib on Thursday, but clan elders put the toll at seven."),
             is(Strike, "US")
+        );
+    }
+
+    #[test]
+    fn the_actor_accused_of_the_event_is_its_perpetrator() {
+        use EventType::*;
+        assert_eq!(
+            one(Lang::En, "Lebanese officials accused Israel of launching air strikes on the Bekaa valley overnight, killing five civilians."),
+            is(Strike, "IL")
+        );
+        assert_eq!(
+            one(Lang::Es, "Las autoridades sirias acusaron a Israel del bombardeo de un depósito de armas cerca de Homs el viernes, que mató a tres soldados."),
+            is(Strike, "IL")
+        );
+        // the accused is not the one who struck when the event is aimed at it
+        assert_eq!(
+            one(Lang::En, "Kenyan officials accused the militants of planning more attacks after gunmen ambushed a police convoy in Mandera, killing four officers."),
+            is(Attack, "non_state")
         );
     }
 }
