@@ -77,6 +77,9 @@ pub enum AgentKind {
     /// Accuses the actor right after it of what follows ("accused", "acusaron a"): that
     /// actor is the agent of an event cue shortly after it.
     Accuse,
+    /// A verb of telling ("said", "denunciaron"): a group right before it tells of what was
+    /// done to it, it is not the agent of the event it tells of.
+    Tells,
 }
 
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
@@ -640,6 +643,7 @@ fn agents(file: File) -> Result<PhraseSet<AgentKind>, LexiconError> {
             "shipping" => Some(AgentKind::Shipping),
             "member" => Some(AgentKind::Member),
             "accuse" => Some(AgentKind::Accuse),
+            "tells" => Some(AgentKind::Tells),
             _ => None,
         })
     })

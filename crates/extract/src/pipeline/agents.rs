@@ -271,6 +271,15 @@ fn said(s: &Scene, from: usize, to: usize) -> bool {
         .any(|h| *h.value() == AgentKind::That && h.ts >= from && h.te <= to)
 }
 
+/// Whether a verb of telling stands at `at`, or one word after it ("the Houthis said an air
+/// strike killed six", "los hutíes denunciaron un bombardeo"): a group that speaks so tells
+/// of what was done to it, it did not do it.
+fn speaks(s: &Scene, at: usize) -> bool {
+    s.agents
+        .iter()
+        .any(|h| *h.value() == AgentKind::Tells && (h.ts == at || h.ts == at + 1))
+}
+
 /// Whether an event cue ends shortly before `at` with only small words between ("killed
 /// multiple ISIS fighters", "ambushed a group of police officers"): the actor is what was
 /// struck.
@@ -464,6 +473,7 @@ pub(super) fn agent_of(s: &Scene, e: &Hit<EventCue>, armed: &[Armed]) -> Option<
                 && !counted(s, a.ts)
                 && !agent_of_other(s, a.ts)
                 && !said(s, a.te, e.ts)
+                && (!a.non_state || !speaks(s, after_parens(s, a.te)))
                 && !struck(s, a.ts)
                 && (!cue.noun || !joined(s, after_parens(s, a.te), e.ts))
         })
@@ -1114,6 +1124,40 @@ mod tests {
         assert_eq!(
             one(Lang::En, "Kenyan officials accused the militants of planning more attacks after gunmen ambushed a police convoy in Mandera, killing four officers."),
             is(Attack, "non_state")
+        );
+    }
+
+    #[test]
+    fn a_group_that_tells_of_a_strike_did_not_carry_it_out() {
+        let en = Lang::En;
+        let es = Lang::Es;
+        for text in [
+            "The Houthis said an air strike killed six people in Saada on Sunday.",
+            "Al-Shabaab said a drone strike hit one of its camps near Jilib on Friday.",
+        ] {
+            assert_ne!(one(en, text).1.as_deref(), Some("non_state"), "{text}");
+        }
+        assert_ne!(
+            one(
+                es,
+                "Los hutíes denunciaron un bombardeo que mató a seis personas en Saada el domingo."
+            )
+            .1
+            .as_deref(),
+            Some("non_state")
+        );
+        // a group that claims its own attack keeps it
+        assert_eq!(
+            one(en, "Al-Shabaab fighters attacked an army base in Lower Shabelle on Tuesday, the group said."),
+            (EventType::Attack, Some("non_state".to_string()))
+        );
+        // a state force that speaks of its own strike keeps it
+        assert_eq!(
+            one(
+                en,
+                "The Indian Army said on Wednesday it struck nine militant camps in Pakistan."
+            ),
+            (EventType::Strike, Some("IN".to_string()))
         );
     }
 }
