@@ -74,6 +74,12 @@ pub enum AgentKind {
     /// Members of what follows ("members of", "presuntos integrantes de"): between a
     /// passive's "by" and the group that is its agent.
     Member,
+    /// Accuses the actor right after it of what follows ("accused", "acusaron a"): that
+    /// actor is the agent of an event cue shortly after it.
+    Accuse,
+    /// A verb of telling ("said", "denunciaron"): a group right before it tells of what was
+    /// done to it, it is not the agent of the event it tells of.
+    Tells,
 }
 
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
@@ -342,6 +348,9 @@ pub struct Grammar {
     pub topic_noun: FxSet<String>,
     /// "over", "about", "sobre", "de": between a `topic_noun` and the event it speaks of.
     pub topic_link: FxSet<String>,
+    /// "when", "cuando": opens a clause of its own; an actor after it is that clause's
+    /// subject, not the object of a verb before it.
+    pub clause_open: FxSet<String>,
 }
 
 impl Grammar {
@@ -393,6 +402,7 @@ impl Grammar {
                 "head_noun" => (Some(&mut g.head_noun), None),
                 "topic_noun" => (Some(&mut g.topic_noun), None),
                 "topic_link" => (Some(&mut g.topic_link), None),
+                "clause_open" => (Some(&mut g.clause_open), None),
                 k => return Err(r.error(format!("unknown kind {k:?}"))),
             };
             if let Some(set) = set {
@@ -632,6 +642,8 @@ fn agents(file: File) -> Result<PhraseSet<AgentKind>, LexiconError> {
             "post" => Some(AgentKind::Post),
             "shipping" => Some(AgentKind::Shipping),
             "member" => Some(AgentKind::Member),
+            "accuse" => Some(AgentKind::Accuse),
+            "tells" => Some(AgentKind::Tells),
             _ => None,
         })
     })

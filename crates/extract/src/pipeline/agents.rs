@@ -58,14 +58,20 @@ pub(super) fn armed(s: &Scene) -> Vec<Armed> {
     let mut out: Vec<Armed> = s
         .forces
         .iter()
-        .map(|h| Armed {
-            ts: h.ts,
-            te: h.te,
-            canonical: h.value().canonical.clone(),
-            state: h.value().state.clone(),
-            non_state: h.value().non_state(),
-            reach: h.value().reach,
-            rule: format!("lex:forces.tsv:{}", h.phrase.text),
+        .map(|h| {
+            let mut a = Armed {
+                ts: h.ts,
+                te: h.te,
+                canonical: h.value().canonical.clone(),
+                state: h.value().state.clone(),
+                non_state: h.value().non_state(),
+                reach: h.value().reach,
+                rule: format!("lex:forces.tsv:{}", h.phrase.text),
+            };
+            if a.reach == ForceReach::Demonym {
+                armed_weapon(s, &mut a);
+            }
+            a
         })
         .collect();
     for h in s.agents.iter() {
@@ -91,6 +97,30 @@ pub(super) fn armed(s: &Scene) -> Vec<Armed> {
     }
     out.sort_by_key(|a| (a.ts, a.te));
     out
+}
+
+/// A state's adjective beside a weapon of its forces ("a Turkish drone", "Indian missiles",
+/// "un dron israelí", "misiles paquistaníes") names that state's force: the pair is an armed
+/// actor anywhere an agent can be, not only beside the cue.
+fn armed_weapon(s: &Scene, a: &mut Armed) {
+    let toks = &s.ctx.toks;
+    // a weapon that is part of an event cue ("a Turkish drone strike", "un ataque con dron
+    // israelí") leaves the adjective beside the cue
+    let in_cue =
+        |m: &Hit<String>| s.cue_ends.contains(&m.te) || s.l.events.at(toks, m.ts).is_some();
+    if let Some(m) = s.l.means.at(toks, a.te).filter(|m| !in_cue(m)) {
+        a.te = m.te;
+        a.reach = ForceReach::Force;
+        return;
+    }
+    if let Some(m) = (1..=3).filter(|&k| k <= a.ts).find_map(|k| {
+        s.l.means
+            .at(toks, a.ts - k)
+            .filter(|m| m.te == a.ts && !in_cue(m))
+    }) {
+        a.ts = m.ts;
+        a.reach = ForceReach::Force;
+    }
 }
 
 /// Whether the words right before `at` mark what follows as a target or a place.
@@ -258,6 +288,15 @@ fn said(s: &Scene, from: usize, to: usize, verb_cue: bool) -> bool {
         })
 }
 
+/// Whether a verb of telling stands at `at`, or one word after it ("the Houthis said an air
+/// strike killed six", "los hutíes denunciaron un bombardeo"): a group that speaks so tells
+/// of what was done to it, it did not do it.
+fn speaks(s: &Scene, at: usize) -> bool {
+    s.agents
+        .iter()
+        .any(|h| *h.value() == AgentKind::Tells && (h.ts == at || h.ts == at + 1))
+}
+
 /// Whether an event cue ends shortly before `at` with only small words between ("killed
 /// multiple ISIS fighters", "ambushed a group of police officers"): the actor is what was
 /// struck.
@@ -269,6 +308,7 @@ fn struck(s: &Scene, at: usize) -> bool {
                     && s.ctx.toks[end..at].iter().all(|t| {
                         t.kind == crate::tokens::TokKind::Word
                             && !s.l.grammar.and.contains(&t.lower)
+                            && !s.l.grammar.clause_open.contains(&t.lower)
                     })))
     })
 }
@@ -354,6 +394,26 @@ fn only_links(s: &Scene, from: usize, to: usize, by_only: bool) -> bool {
 /// insurgents of the northern front and government troops").
 const CLASH_SIDES_REACH: usize = 10;
 
+/// The actor right after an accusing verb (but for articles) when the cue follows it within
+/// a few words ("accused Pakistan of launching air strikes", "acusaron a Israel de
+/// bombardear"); never a state's adjective.
+fn accused(s: &Scene, e: &Hit<EventCue>, armed: &[Armed]) -> Option<Armed> {
+    let marks = s.agents.iter().filter(|h| *h.value() == AgentKind::Accuse);
+    for h in marks {
+        let found = armed.iter().find(|a| {
+            a.ts >= h.te
+                && a.reach != ForceReach::Demonym
+                && (h.te..a.ts).all(|i| is_article(s, i))
+                && a.te <= e.ts
+                && e.ts - a.te <= 5
+        });
+        if let Some(a) = found {
+            return Some(a.clone());
+        }
+    }
+    None
+}
+
 /// The agent of the event cue `e`, if the sentence names one.
 pub(super) fn agent_of(s: &Scene, e: &Hit<EventCue>, armed: &[Armed]) -> Option<Armed> {
     let cue = e.value();
@@ -366,6 +426,11 @@ pub(super) fn agent_of(s: &Scene, e: &Hit<EventCue>, armed: &[Armed]) -> Option<
         }) {
             return Some(a.clone());
         }
+    }
+    // an actor accused of the event ("accused Pakistan of launching air strikes",
+    // "acusaron a Israel de bombardear")
+    if let Some(a) = accused(s, e, armed) {
+        return Some(a);
     }
     // 1. beside the cue ("U.S. strike"); not a count ("seven soldiers killed") nor a
     // passive's subject; a number before an actor right before an event noun counts the
@@ -457,6 +522,7 @@ pub(super) fn agent_of(s: &Scene, e: &Hit<EventCue>, armed: &[Armed]) -> Option<
                 && !counted(s, a.ts)
                 && !agent_of_other(s, a.ts)
                 && !said(s, a.te, e.ts, !cue.noun)
+                && (!a.non_state || !speaks(s, after_parens(s, a.te)))
                 && !struck(s, a.ts)
                 && (!cue.noun || !joined(s, after_parens(s, a.te), e.ts))
         })
@@ -468,7 +534,7 @@ pub(super) fn agent_of(s: &Scene, e: &Hit<EventCue>, armed: &[Armed]) -> Option<
     // it, so only a state force
     if let Some(a) = armed.iter().rev().find(|a| {
         a.te <= e.ts
-            && e.ts - a.te <= 12
+            && e.ts - a.te <= 20
             && !a.non_state
             && a.reach == ForceReach::Force
             && said(s, a.te, e.ts, !cue.noun)
@@ -983,6 +1049,164 @@ mod tests {
         assert_eq!(
             one(Lang::En, "Officers killed two suspected gang members in a shootout in Port-au-Prince on Monday."),
             is(Raid, "HT")
+        );
+    }
+
+    #[test]
+    fn a_states_adjective_beside_its_weapon_is_the_perpetrator() {
+        use EventType::*;
+        let en = Lang::En;
+        let es = Lang::Es;
+        assert_eq!(
+            one(en, "A Pakistani drone hit a house in the Kunar valley of Afghanistan on Tuesday, killing three people, local officials said."),
+            is(Strike, "PK")
+        );
+        assert_eq!(
+            one(en, "Israeli missiles struck a warehouse on the outskirts of Damascus overnight, Syrian state media reported."),
+            is(Strike, "IL")
+        );
+        assert_eq!(
+            one(es, "Un dron turco impactó el sábado una camioneta en la provincia iraquí de Duhok y mató a dos milicianos."),
+            is(Strike, "TR")
+        );
+        assert_eq!(
+            one(es, "Misiles indios impactaron el miércoles tres campamentos en la región paquistaní de Punjab."),
+            is(Strike, "IN")
+        );
+        // a weapon in the cue leaves the adjective beside it
+        assert_eq!(
+            one(
+                en,
+                "A Turkish drone strike killed two fighters near Qamishli on Thursday."
+            ),
+            is(Strike, "TR")
+        );
+        assert_eq!(
+            one(es, "Un ataque con dron israelí contra un automóvil mató el lunes a dos personas en el sur del Líbano."),
+            is(Strike, "IL")
+        );
+        // the group that tells of a strike on it is not its author
+        assert_eq!(
+            one(en, "The Houthis said in a statement read on their television channel on Sunday that an American air strike killed six people in Saada."),
+            is(Strike, "US")
+        );
+    }
+
+    #[test]
+    fn a_command_tells_of_its_own_strike() {
+        use EventType::*;
+        assert_eq!(
+            one(Lang::En, "Africa Command said in a statement released from its headquarters in Stuttgart on Monday that its forces struck an al-Shabaab camp near Jilib."),
+            is(Strike, "US")
+        );
+        assert_eq!(
+            one(Lang::Es, "El Comando Sur informó en un comunicado difundido la noche del jueves en sus redes sociales que sus fuerzas atacaron una lancha en el Pacífico."),
+            is(Strike, "US")
+        );
+    }
+
+    #[test]
+    fn an_air_force_unnamed_is_the_state_where_it_strikes() {
+        use EventType::*;
+        let es = Lang::Es;
+        assert_eq!(
+            one(es, "La Fuerza Aérea bombardeó el jueves un campamento de disidencias en Guaviare y el ministro de Defensa habló de seis guerrilleros muertos."),
+            is(Strike, "CO")
+        );
+        assert_eq!(
+            one(es, "La Fuerza Aeroespacial bombardeó el domingo un campamento del ELN en el sur de Bolívar."),
+            is(Strike, "CO")
+        );
+        // the air force that a group attacks is the target, not the author
+        assert_eq!(
+            one(
+                es,
+                "Disidencias de las FARC atacaron con drones una base de la Fuerza Aérea en Cali."
+            ),
+            is(Attack, "non_state")
+        );
+    }
+
+    #[test]
+    fn a_group_after_when_is_the_subject_of_its_own_clause() {
+        use EventType::*;
+        assert_eq!(
+            one(Lang::En, "Nine Kenyan police officers were killed on Sunday when militants linked to al-Shabaab ambushed their convoy in Lamu county."),
+            is(Attack, "non_state")
+        );
+        assert_eq!(
+            one(Lang::Es, "Cuatro militares murieron el martes cuando un grupo armado emboscó su patrulla en una carretera rural de Guerrero."),
+            is(Attack, "non_state")
+        );
+        // the group struck by a state force stays its target
+        assert_eq!(
+            one(Lang::En, "Nigerian jets bombed a camp of armed groups in Zamfara state on Sunday, killing dozens of fighters."),
+            is(Strike, "NG")
+        );
+    }
+
+    #[test]
+    fn a_perpetrator_the_actors_lexicon_names_keeps_its_state() {
+        use EventType::*;
+        assert_eq!(
+            one(Lang::Es, "El Pentágono habló de cinco milicianos muertos en el bombardeo del jueves cerca de Kismayo, pero los ancianos del clan elevaron la cifra a ocho."),
+            is(Strike, "US")
+        );
+        assert_eq!(
+            one(Lang::En, "The Pentagon said three fighters were killed in the strike near Jilib on Thursday, but clan elders put the toll at seven."),
+            is(Strike, "US")
+        );
+    }
+
+    #[test]
+    fn the_actor_accused_of_the_event_is_its_perpetrator() {
+        use EventType::*;
+        assert_eq!(
+            one(Lang::En, "Lebanese officials accused Israel of launching air strikes on the Bekaa valley overnight, killing five civilians."),
+            is(Strike, "IL")
+        );
+        assert_eq!(
+            one(Lang::Es, "Las autoridades sirias acusaron a Israel del bombardeo de un depósito de armas cerca de Homs el viernes, que mató a tres soldados."),
+            is(Strike, "IL")
+        );
+        // the accused is not the one who struck when the event is aimed at it
+        assert_eq!(
+            one(Lang::En, "Kenyan officials accused the militants of planning more attacks after gunmen ambushed a police convoy in Mandera, killing four officers."),
+            is(Attack, "non_state")
+        );
+    }
+
+    #[test]
+    fn a_group_that_tells_of_a_strike_did_not_carry_it_out() {
+        let en = Lang::En;
+        let es = Lang::Es;
+        for text in [
+            "The Houthis said an air strike killed six people in Saada on Sunday.",
+            "Al-Shabaab said a drone strike hit one of its camps near Jilib on Friday.",
+        ] {
+            assert_ne!(one(en, text).1.as_deref(), Some("non_state"), "{text}");
+        }
+        assert_ne!(
+            one(
+                es,
+                "Los hutíes denunciaron un bombardeo que mató a seis personas en Saada el domingo."
+            )
+            .1
+            .as_deref(),
+            Some("non_state")
+        );
+        // a group that claims its own attack keeps it
+        assert_eq!(
+            one(en, "Al-Shabaab fighters attacked an army base in Lower Shabelle on Tuesday, the group said."),
+            (EventType::Attack, Some("non_state".to_string()))
+        );
+        // a state force that speaks of its own strike keeps it
+        assert_eq!(
+            one(
+                en,
+                "The Indian Army said on Wednesday it struck nine militant camps in Pakistan."
+            ),
+            (EventType::Strike, Some("IN".to_string()))
         );
     }
 }

@@ -209,9 +209,13 @@ fn count_before(toks: &[Tok], at: usize, l: &LangLex) -> Option<u32> {
     None
 }
 
+/// Adds the perpetrators and target groups the actors lexicon names in the sentence; a
+/// perpetrator that `forces.tsv` also names on the same words ("American forces",
+/// "Pentágono") takes the state it gives.
 pub(super) fn add_actors(
     rep: &mut Report,
     actors: &[Hit<crate::lexicon::ActorEntry>],
+    forces: &[Hit<crate::lexicon::ForceEntry>],
     ctx: &SentCtx,
     src: &Source,
     m: Modality,
@@ -231,13 +235,17 @@ pub(super) fn add_actors(
         {
             continue;
         }
+        let state = forces
+            .iter()
+            .filter(|f| role == Role::Perpetrator && f.ts <= a.ts && a.te <= f.te)
+            .find_map(|f| f.value().state.clone());
         let (s, e) = (ctx.toks[a.ts].start, ctx.toks[a.te - 1].end);
         rep.actors.push(Actor {
             role,
             name: v.canonical.clone(),
             alleged,
             source: src.clone(),
-            state: None,
+            state: state.clone(),
             non_state: false,
         });
         rep.claims.push(ctx.claim(
@@ -245,7 +253,7 @@ pub(super) fn add_actors(
             ClaimValue::Actor(ActorValue {
                 alleged,
                 name: v.canonical.clone(),
-                state: None,
+                state,
                 non_state: false,
             }),
             [s, e],

@@ -535,7 +535,7 @@ impl Extractor {
             });
             figures::event_figures(&mut rep, s, e, m, segment, src);
         }
-        attribution::add_actors(&mut rep, &s.actors, ctx, src, m);
+        attribution::add_actors(&mut rep, &s.actors, &s.forces, ctx, src, m);
         agents::set_perpetrator(
             &mut rep,
             who.agent.clone(),
