@@ -508,7 +508,7 @@ pub struct LangLex {
     /// The commonest function word between spaces (" the "): a sentence without it is not
     /// looked at as possibly written in this language.
     pub marker: String,
-    /// Cheap test: does a sentence hold any event, figure or tally cue at all?
+    /// Cheap test: does a sentence hold any event or figure cue at all?
     pub prefilter: AhoCorasick,
 }
 
@@ -526,7 +526,7 @@ impl LangLex {
             rates,
             capacity,
         } = units(src.file("units.tsv")?)?;
-        let prefilter = prefilter(&events, &figures, &tally);
+        let prefilter = prefilter(&events, &figures);
         let (fillers, filler_kinds) = fillers(src.file("fillers.tsv")?)?;
         Ok(LangLex {
             code: src.code().to_string(),
@@ -560,7 +560,7 @@ impl LangLex {
         })
     }
 
-    /// Whether a sentence may hold any event, figure or tally cue: a key word of some cue
+    /// Whether a sentence may hold any event or figure cue: a key word of some cue
     /// starts at a word boundary. Sentences that fail cost one automaton pass and nothing
     /// else.
     pub fn may_hold(&self, s: &str) -> bool {
@@ -846,16 +846,14 @@ fn units(file: File) -> Result<Units, LexiconError> {
     Ok(u)
 }
 
-/// The key word of every event, figure and tally cue, for [`LangLex::may_hold`].
-fn prefilter(
-    events: &PhraseSet<EventCue>,
-    figures: &PhraseSet<FigCue>,
-    tally: &PhraseSet<TallyKind>,
-) -> AhoCorasick {
+/// The key word of every event and figure cue, for [`LangLex::may_hold`]. Tally cues are
+/// left out: a total is of a field ("killed", "strikes") or of events, whose cues the
+/// sentence then holds, and a tally phrase's longest word is often a common one ("year",
+/// "meses") that would let most sentences through.
+fn prefilter(events: &PhraseSet<EventCue>, figures: &PhraseSet<FigCue>) -> AhoCorasick {
     let mut pats: Vec<String> = events
         .key_words()
         .chain(figures.key_words())
-        .chain(tally.key_words())
         .filter(|w| w.chars().count() >= 3)
         .cloned()
         .collect();
