@@ -1,10 +1,12 @@
 //! The extraction pipeline: sentences -> cues -> candidate reports -> merged reports.
 //!
-//! Per sentence ([`sentence`]): a prefilter (any event, figure or tally cue at all, in the
+//! Per sentence ([`sentence`]): a prefilter (any event or figure cue at all, in the
 //! article's language or one a quoted sentence is plainly written in?), then tokens, then
 //! the stages, each a module: [`events`] (cues and which become candidates), [`modality`],
 //! [`dating`] (the sentence's dates and which one an event takes), [`figures`], [`places`]
-//! (and targets), [`attribution`] (sources and actors), [`breakdown`] (tolls told boat by
+//! (and targets), [`attribution`] (sources and actors), [`agents`] (the perpetrator, and
+//! whether violence is a state's strike or raid or a group's attack), [`references`]
+//! (mentions of earlier events, campaigns and history), [`breakdown`] (tolls told boat by
 //! boat). Per article: [`merge`] joins the candidates into reports; [`undated`] dates an
 //! article with no publication date.
 //!
