@@ -59,7 +59,7 @@ pub mod tokens;
 
 pub use lexicon::LexiconError;
 
-/// The version of the extraction rules in force, "sw-extract-<crate version>-<12 hex>":
+/// The version of the extraction rules in force, `sw-extract-<crate version>-<12 hex>`:
 /// the hex is a hash, taken at build time (`build.rs`), of this crate's sources and
 /// lexicons and of what it embeds from sw-text and sw-gazetteer (their sources and data).
 /// Any change to the rules, a lexicon row or the data they read gives a new version, so
