@@ -99,7 +99,7 @@ fn check_spans(db: &Path) -> usize {
 }
 
 #[test]
-fn every_claim_span_is_its_surface_on_the_sample_corpus_and_the_gold_set() {
+fn every_claim_span_is_its_surface_on_the_sample_corpus_and_both_gold_sets() {
     let dir = tempfile::tempdir().unwrap();
     let db = sample_store(dir.path());
     let n = check_spans(&db);
@@ -116,6 +116,18 @@ fn every_claim_span_is_its_surface_on_the_sample_corpus_and_the_gold_set() {
     assert_eq!(r.code, 0, "{}", r.stderr);
     let n = check_spans(&gold_db);
     assert!(n > 300, "only {n} claims checked on the gold set");
+    // and the second gold set, beyond the boat campaign: perpetrators, attacks, references
+    let world_db = dir.path().join("gold-world.db");
+    let r = run(
+        &world_db,
+        &[
+            "ingest",
+            root().join("tests/gold/gold-world.jsonl").to_str().unwrap(),
+        ],
+    );
+    assert_eq!(r.code, 0, "{}", r.stderr);
+    let n = check_spans(&world_db);
+    assert!(n > 300, "only {n} claims checked on the second gold set");
 }
 
 #[test]
