@@ -188,6 +188,15 @@ fn news_with_no_date_takes_the_window_up_to_publication() {
             Lang::Es,
             "Aviones iraquíes bombardearon un escondite del Estado Islámico en Kirkuk, matando a cuatro militantes.",
         ),
+        // a verb a total may take, with no total told: news like any other
+        (
+            Lang::En,
+            "The Kenyan military has struck an al-Shabaab training camp near Kismayo, officials said.",
+        ),
+        (
+            Lang::Es,
+            "La Fuerza Aérea de Nigeria ha destruido un campamento de insurgentes cerca del lago Chad, según el Ejército.",
+        ),
     ] {
         let rs = run(lang, "2025-11-05", text);
         let ev: Vec<&Report> = events(&rs)
@@ -254,6 +263,10 @@ fn no_window_for_what_is_not_news_of_one_event() {
         (
             Lang::Es,
             "En los últimos meses, los bombardeos del Ejército mataron a decenas de disidentes en el Guaviare.",
+        ),
+        (
+            Lang::En,
+            "The U.S. has struck 21 boats in the Caribbean, killing at least 83 people.",
         ),
         // the occasion of something else
         (

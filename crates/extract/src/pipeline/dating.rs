@@ -331,7 +331,9 @@ fn news_without_date(s: &Sentence, p: &Picked, rep: &Report, occasion: bool) -> 
         && !occasion
         && !named_before
         && !ordinal
-        && s.tally.is_empty()
+        // a total told in the sentence makes it the campaign's; a total's verb with no total
+        // ("the military has struck weapons depots in Yemen") is news like any other
+        && !s.figs.iter().any(|f| f.tally)
         && !s.dates.iter().any(|d| d.kind == DateKind::Since)
 }
 
