@@ -297,11 +297,30 @@ fn keep_plural(
                 && !attached_to_verb(d, toks, e.ts, s.l)
                 && !names_other_event(d, toks, e.ts, &s.events, s.l)
         });
-        if !(day_date || f.counted_strikes || f.killed_here) {
+        if !(day_date || f.counted_strikes || f.killed_here || counted_targets(s, e)) {
             return false;
         }
     }
     true
+}
+
+/// Words after a plural cue within which the targets it counts stand ("strikes on three
+/// nuclear sites", "ataques contra tres instalaciones nucleares clave").
+const COUNTED_TARGETS_REACH: usize = 6;
+
+/// Whether the targets of a plural cue are counted right after it ("strikes on three
+/// nuclear sites", "bombardeos contra cuatro campamentos"): one operation on that many
+/// targets, not the campaign.
+fn counted_targets(s: &Sentence, e: &Hit<EventCue>) -> bool {
+    let toks = &s.ctx.toks;
+    s.targets.iter().any(|t| {
+        t.ts > e.te
+            && t.ts - e.te <= COUNTED_TARGETS_REACH
+            && (t.ts.saturating_sub(3).max(e.te)..t.ts).any(|k| {
+                crate::numbers::number_at(toks, k, "", &s.l.nums, 0)
+                    .is_some_and(|n| !n.article && !n.vague && n.end_tok <= t.ts && n.value >= 2)
+            })
+    })
 }
 
 /// A weak cue ("hit", "destroyed") needs a target noun, a toll or a place; "the attack

@@ -306,6 +306,19 @@ mod tests {
             let ks = kinds(lang, "2025-11-05", text);
             assert!(ks.contains(&Event), "{text}: {ks:?}");
         }
+        // a plural whose targets are counted is one operation on them
+        for (lang, text) in [
+            (Lang::En, "Israeli jets launched strikes on three Hezbollah weapons depots in southern Lebanon, the army said."),
+            (Lang::Es, "Las fuerzas turcas lanzaron ataques contra cuatro campamentos del PKK en el norte de Irak, informó el Ministerio de Defensa."),
+        ] {
+            let ks = kinds(lang, "2025-11-05", text);
+            assert!(ks.contains(&Event), "{text}: {ks:?}");
+        }
+        // ... but not a campaign's plural with no count ("strikes on weapons depots")
+        none_an_event(
+            Lang::En,
+            "Israeli strikes on Hezbollah weapons depots have drawn warnings from Beirut.",
+        );
         // a plural with a day of its own, or a series on one day, is that day's event
         assert_eq!(
             kinds(
