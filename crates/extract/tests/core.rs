@@ -2009,3 +2009,28 @@ fn a_group_that_claims_an_attack_stays_its_perpetrator() {
         );
     }
 }
+
+#[test]
+fn a_verb_and_the_plural_targets_it_takes_tell_an_act() {
+    // written for this test: no date, no toll, plural targets after the verb
+    for (lang, text) in [
+        (
+            Lang::En,
+            "The army struck militant positions near Kismayo, the ministry said.",
+        ),
+        (
+            Lang::Es,
+            "Las tropas atacaron posiciones del ELN cerca de Saravena, informó el Ejército.",
+        ),
+    ] {
+        let rs = run(lang, "2025-11-05", text);
+        assert_eq!(events(&rs).len(), 1, "{text}\n{rs:#?}");
+    }
+    // the targets told first, as a relative clause does: the campaign's boats, no act
+    let rs = run(
+        Lang::En,
+        "2025-11-05",
+        "Officials described the boats the military destroyed as fast launches.",
+    );
+    assert!(events(&rs).is_empty(), "{rs:#?}");
+}

@@ -361,11 +361,13 @@ fn strike_supported(s: &Sentence, f: &Facts, e: &Hit<EventCue>, m: Modality) -> 
     if !support && !s.article_strike {
         return false;
     }
-    // "the boats it destroyed": only plural targets, no date, no toll
+    // "the boats it destroyed": only plural targets, named before the verb (its object
+    // told first, as a relative clause does), no date, no toll; a verb and the plural
+    // targets it takes after it ("struck militant positions near Kismayo") tell an act
     let plural_only = !s.targets.is_empty()
         && s.targets
             .iter()
-            .all(|t| !s.l.singular(&toks[t.te - 1].lower));
+            .all(|t| !s.l.singular(&toks[t.te - 1].lower) && t.ts < e.ts);
     !(plural_only && !f.real_date && !e.value().noun)
 }
 
