@@ -512,3 +512,37 @@ fn an_event_no_date_reaches_beside_the_articles_dated_news_is_a_reference() {
     );
     assert_eq!(events(&rs).len(), 1, "{rs:#?}");
 }
+
+#[test]
+fn days_and_weeks_ago_count_back_from_publication() {
+    // published Wednesday 19 November 2025
+    for (lang, text, day, precision) in [
+        (
+            Lang::En,
+            "Nigerian jets bombed an insurgent camp near Lake Chad two days ago, killing 12 fighters.",
+            "2025-11-17",
+            DatePrecision::Day,
+        ),
+        (
+            Lang::Es,
+            "Hace dos días, el Ejército abatió a tres presuntos sicarios en Culiacán.",
+            "2025-11-17",
+            DatePrecision::Day,
+        ),
+        (
+            Lang::En,
+            "Two weeks ago, Pakistani aircraft struck a militant hideout in North Waziristan, killing nine.",
+            "2025-11-05",
+            DatePrecision::Week,
+        ),
+        (
+            Lang::Es,
+            "Hace dos semanas, aviones de la Fuerza Aérea bombardearon un campamento del ELN en Arauca y mataron a seis guerrilleros.",
+            "2025-11-05",
+            DatePrecision::Week,
+        ),
+    ] {
+        let (d, p, _) = only_event(lang, "2025-11-19", text);
+        assert_eq!((d.as_deref(), p), (Some(day), precision), "{text}");
+    }
+}
