@@ -50,6 +50,12 @@ impl Hasher for Fx {
         self.add(i as u64);
     }
 
+    /// A [`crate::tokens::Word`]'s stored hash: one round, not eight bytes copied.
+    #[inline]
+    fn write_u64(&mut self, i: u64) {
+        self.add(i);
+    }
+
     #[inline]
     fn write_usize(&mut self, i: usize) {
         self.add(i as u64);

@@ -19,7 +19,7 @@ use crate::fxhash::{FxMap, FxSet};
 use sw_model::Lang;
 
 use crate::lexicon::{File, LexiconError};
-use crate::tokens::{tokenize, Tok, TokKind};
+use crate::tokens::{tokenize, Tok, TokKind, Word};
 use crate::Figure;
 
 /// The largest number read; anything larger is not a figure.
@@ -85,28 +85,28 @@ impl Hedge {
 /// Number words and hedges of one language, read from `lexicon/<code>/{numbers,hedges}.tsv`.
 #[derive(Debug, Clone)]
 pub struct NumberLexicon {
-    words: FxMap<String, NumWord>,
+    words: FxMap<Word, NumWord>,
     /// Hedge phrases as lower-case word sequences, longest first.
-    hedges: Vec<(Vec<String>, Hedge)>,
-    hedge_first: FxSet<String>,
+    hedges: Vec<(Vec<Word>, Hedge)>,
+    hedge_first: FxSet<Word>,
     /// The words between the two numbers of a range ("between 3 and 5").
-    range_words: Vec<String>,
+    range_words: Vec<Word>,
     /// "second", "segundo": the place of an event in a series, not a count.
-    ordinals: FxMap<String, u32>,
+    ordinals: FxMap<Word, u32>,
 }
 
 /// A phrase as lower-case words, each one token (an error otherwise: it could never match).
 pub(crate) fn phrase_words(
     r: &crate::lexicon::table::Row,
     what: &str,
-) -> Result<Vec<String>, LexiconError> {
+) -> Result<Vec<Word>, LexiconError> {
     let c = r.col(0, what)?;
-    let words: Vec<String> = c
+    let words: Vec<Word> = c
         .to_lowercase()
         .split_whitespace()
-        .map(String::from)
+        .map(Word::from)
         .collect();
-    let toks: Vec<String> = tokenize(c, 0).into_iter().map(|t| t.lower).collect();
+    let toks: Vec<Word> = tokenize(c, 0).into_iter().map(|t| t.lower).collect();
     if toks != words {
         return Err(r.error(format!(
             "{what} {c:?} does not split into words the way text does ({toks:?})"
@@ -149,7 +149,7 @@ impl NumberLexicon {
             r.opt_int(2, "value")?;
             words.insert(word, w);
         }
-        let mut hs: Vec<(Vec<String>, Hedge)> = Vec::new();
+        let mut hs: Vec<(Vec<Word>, Hedge)> = Vec::new();
         for r in hedges.rows() {
             r.at_most(2)?;
             let kind = r.col(1, "kind")?;
@@ -168,12 +168,12 @@ impl NumberLexicon {
     }
 
     /// Whether the word is an indefinite article ("a", "un").
-    pub fn is_article(&self, w: &str) -> bool {
+    pub fn is_article(&self, w: &Word) -> bool {
         matches!(self.words.get(w), Some(NumWord::Article))
     }
 
     /// The value of an ordinal word ("second" is 2, "tercera" is 3).
-    pub fn ordinal(&self, w: &str) -> Option<u32> {
+    pub fn ordinal(&self, w: &Word) -> Option<u32> {
         self.ordinals.get(w).copied()
     }
 }

@@ -18,7 +18,129 @@ pub struct Tok {
     pub start: usize,
     pub end: usize,
     pub kind: TokKind,
-    pub lower: String,
+    pub lower: Word,
+}
+
+/// A lower-cased word with its hash, taken once when the word is made.
+///
+/// Why: every token of a sentence that passes the prefilter is looked up in dozens of
+/// lexicon tables (cues, stop words, units, months, actors...). Hashing the string again for
+/// each table was a fifth of the extractor's time; a `Word` hashes as its stored hash (one
+/// multiply in [`crate::fxhash::Fx`]), and two words compare by hash before their text.
+/// Tables probed with tokens are keyed by `Word` for that reason. `Word` deliberately does
+/// not implement `Borrow<str>`: its hash is not a `str`'s.
+#[derive(Clone, Default)]
+pub struct Word {
+    text: String,
+    hash: u64,
+}
+
+impl Word {
+    pub fn new(text: impl Into<String>) -> Word {
+        use std::hash::BuildHasher;
+        let text = text.into();
+        Word {
+            hash: crate::fxhash::FxBuild.hash_one(text.as_str()),
+            text,
+        }
+    }
+
+    pub fn as_str(&self) -> &str {
+        &self.text
+    }
+}
+
+impl std::ops::Deref for Word {
+    type Target = str;
+    fn deref(&self) -> &str {
+        &self.text
+    }
+}
+
+impl std::hash::Hash for Word {
+    fn hash<H: std::hash::Hasher>(&self, h: &mut H) {
+        h.write_u64(self.hash);
+    }
+}
+
+impl PartialEq for Word {
+    fn eq(&self, o: &Word) -> bool {
+        self.hash == o.hash && self.text == o.text
+    }
+}
+
+impl Eq for Word {}
+
+impl PartialOrd for Word {
+    fn partial_cmp(&self, o: &Word) -> Option<std::cmp::Ordering> {
+        Some(self.cmp(o))
+    }
+}
+
+impl Ord for Word {
+    fn cmp(&self, o: &Word) -> std::cmp::Ordering {
+        self.text.cmp(&o.text)
+    }
+}
+
+impl PartialEq<str> for Word {
+    fn eq(&self, o: &str) -> bool {
+        self.text == o
+    }
+}
+
+impl PartialEq<&str> for Word {
+    fn eq(&self, o: &&str) -> bool {
+        self.text == *o
+    }
+}
+
+impl PartialEq<String> for Word {
+    fn eq(&self, o: &String) -> bool {
+        self.text == *o
+    }
+}
+
+impl PartialEq<Word> for str {
+    fn eq(&self, o: &Word) -> bool {
+        *self == o.text
+    }
+}
+
+impl PartialEq<Word> for &str {
+    fn eq(&self, o: &Word) -> bool {
+        **self == o.text
+    }
+}
+
+impl PartialEq<Word> for String {
+    fn eq(&self, o: &Word) -> bool {
+        *self == o.text
+    }
+}
+
+impl std::fmt::Debug for Word {
+    fn fmt(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
+        self.text.fmt(f)
+    }
+}
+
+impl std::fmt::Display for Word {
+    fn fmt(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
+        self.text.fmt(f)
+    }
+}
+
+impl From<&str> for Word {
+    fn from(s: &str) -> Word {
+        Word::new(s)
+    }
+}
+
+impl From<String> for Word {
+    fn from(s: String) -> Word {
+        Word::new(s)
+    }
 }
 
 /// Splits `text` into tokens; `offset` is added to every range (for a sentence inside an
@@ -50,7 +172,7 @@ pub fn tokenize(text: &str, offset: usize) -> Vec<Tok> {
                 start: i + offset,
                 end: end + offset,
                 kind: TokKind::Word,
-                lower: text[i..end].to_lowercase(),
+                lower: Word::new(text[i..end].to_lowercase()),
             });
         } else if c.is_ascii_digit() {
             let mut end = i + 1;
@@ -83,14 +205,14 @@ pub fn tokenize(text: &str, offset: usize) -> Vec<Tok> {
                 start: i + offset,
                 end: end + offset,
                 kind: TokKind::Num,
-                lower: text[i..end].to_string(),
+                lower: Word::new(&text[i..end]),
             });
         } else {
             out.push(Tok {
                 start: i + offset,
                 end: i + c.len_utf8() + offset,
                 kind: TokKind::Punct,
-                lower: c.to_string(),
+                lower: Word::new(c.to_string()),
             });
         }
     }

@@ -5,6 +5,7 @@ use crate::fxhash::{FxMap, FxSet};
 use crate::lexicon::{File, LexiconError};
 use crate::numbers::phrase_words;
 use crate::tokens::Tok;
+use crate::tokens::Word;
 
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
 pub(super) enum DW {
@@ -37,43 +38,43 @@ pub(super) enum DW {
 /// (`months.tsv`, shared with sw-text's datelines).
 #[derive(Debug, Clone, Default)]
 pub struct DateLexicon {
-    single: FxMap<String, DW>,
+    single: FxMap<Word, DW>,
     /// Multi-word phrases as word sequences, longest first.
-    phrases: Vec<(Vec<String>, DW)>,
-    phrase_first: FxSet<String>,
+    phrases: Vec<(Vec<Word>, DW)>,
+    phrase_first: FxSet<Word>,
     /// Endings of a future verb form ("votará", "hablarán"): a weekday after one is ahead.
     ahead_suffixes: Vec<String>,
     /// Month names that are also common words ("mar", "may"): a month only before a day.
-    pub(super) needs_day: FxSet<String>,
+    pub(super) needs_day: FxSet<Word>,
     /// Month names that are a month only with a capital ("May", not the verb "may").
-    pub(super) capital: FxSet<String>,
+    pub(super) capital: FxSet<Word>,
     /// Before a year, make it one ("in 1916", "en 2025").
-    pub(super) year_prep: FxSet<String>,
+    pub(super) year_prep: FxSet<Word>,
     /// Between a day and its month ("2 de septiembre").
-    pub(super) day_month: FxSet<String>,
+    pub(super) day_month: FxSet<Word>,
     /// Between a month and its year ("septiembre de 2025").
-    pub(super) month_year: FxSet<String>,
+    pub(super) month_year: FxSet<Word>,
     /// Before a day, make it an event's or a part of the day's ("el ataque del sábado", "la
     /// noche del lunes").
-    pub(super) date_of: FxSet<String>,
+    pub(super) date_of: FxSet<Word>,
     /// After a date, make it an event's ("Tuesday's strike"); the tokenizer splits the
     /// apostrophe from its "s", the `possessive_ending`.
-    possessive: FxSet<String>,
-    possessive_ending: FxSet<String>,
+    possessive: FxSet<Word>,
+    possessive_ending: FxSet<Word>,
     /// Before a second day ("the 15 and the 19").
-    pub(super) day_article: FxSet<String>,
+    pub(super) day_article: FxSet<Word>,
     /// After a number joined to a date, make it a count ("September 15 and 19 people").
-    pub(super) counted: FxSet<String>,
+    pub(super) counted: FxSet<Word>,
     /// Before a date, make it the day something was said or published, not the event's
     /// ("in a statement issued on Monday", "un comunicado emitido este martes", "según un
     /// reporte del lunes").
-    announce: FxSet<String>,
+    announce: FxSet<Word>,
     /// Before a year or a month, make it the frame of a series or a record, never an
     /// event's date ("the first such attacks in 2024", "the deadliest in March").
-    series: FxSet<String>,
+    series: FxSet<Word>,
     /// A superlative's word ("most", "más"): after a definite article it makes a series cue
     /// ("the most lethal in 2025", "el más letal de marzo").
-    superlative: FxSet<String>,
+    superlative: FxSet<Word>,
 }
 
 impl DateLexicon {
@@ -192,7 +193,7 @@ impl DateLexicon {
         Ok(())
     }
 
-    fn add(&mut self, words: Vec<String>, w: DW) {
+    fn add(&mut self, words: Vec<Word>, w: DW) {
         if words.len() == 1 {
             self.single.insert(words[0].clone(), w);
         } else {
@@ -202,39 +203,39 @@ impl DateLexicon {
 
     /// Does the word make the date before it an event's ("Tuesday's strike": the
     /// apostrophe)?
-    pub fn is_possessive(&self, w: &str) -> bool {
+    pub fn is_possessive(&self, w: &Word) -> bool {
         self.possessive.contains(w)
     }
 
     /// Is the word the "s" of a possessive the tokenizer split from its apostrophe?
-    pub fn is_possessive_ending(&self, w: &str) -> bool {
+    pub fn is_possessive_ending(&self, w: &Word) -> bool {
         self.possessive_ending.contains(w)
     }
 
     /// Does the word make the day after it an event's ("el ataque del sábado")?
-    pub fn is_date_of(&self, w: &str) -> bool {
+    pub fn is_date_of(&self, w: &Word) -> bool {
         self.date_of.contains(w)
     }
 
     /// Does the lower-cased word open a period ("since", "desde")?
-    pub fn is_since(&self, w: &str) -> bool {
+    pub fn is_since(&self, w: &Word) -> bool {
         matches!(self.single.get(w), Some(DW::Since))
     }
 
     /// Does the lower-cased word name a beginning ("began", "comenzó")?
-    pub fn is_start(&self, w: &str) -> bool {
+    pub fn is_start(&self, w: &Word) -> bool {
         matches!(self.single.get(w), Some(DW::Start))
     }
 
     /// Does the word name an event as the occasion of something else ("killed during the
     /// attack", "durante el ataque")?
-    pub fn is_occasion(&self, w: &str) -> bool {
+    pub fn is_occasion(&self, w: &Word) -> bool {
         matches!(self.single.get(w), Some(DW::Occasion))
     }
 
     /// Does the word put what follows in the future ("will", "expected", "se espera",
     /// "votará")?
-    fn is_ahead(&self, w: &str) -> bool {
+    fn is_ahead(&self, w: &Word) -> bool {
         matches!(self.single.get(w), Some(DW::Ahead))
             || self
                 .ahead_suffixes
@@ -260,28 +261,28 @@ impl DateLexicon {
 
     /// Does the word make a date after it the day something was said or published
     /// ("statement", "issued", "comunicado", "emitido")?
-    pub fn is_announce(&self, w: &str) -> bool {
+    pub fn is_announce(&self, w: &Word) -> bool {
         self.announce.contains(w)
     }
 
     /// Does the word make a year or month after it a series' frame ("such", "deadliest")?
-    pub fn is_series(&self, w: &str) -> bool {
+    pub fn is_series(&self, w: &Word) -> bool {
         self.series.contains(w)
     }
 
     /// Is the word a superlative's ("most", "más"), a series cue after a definite article?
-    pub fn is_superlative(&self, w: &str) -> bool {
+    pub fn is_superlative(&self, w: &Word) -> bool {
         self.superlative.contains(w)
     }
 
     /// Does the word spread a figure over every event ("each", "cada")?
-    pub fn is_each(&self, w: &str) -> bool {
+    pub fn is_each(&self, w: &Word) -> bool {
         matches!(self.single.get(w), Some(DW::Each))
     }
 
     /// Does the word join two days: Some(false) for two days ("and"), Some(true) for a
     /// span ("-", "to")?
-    pub(super) fn pair(&self, w: &str) -> Option<bool> {
+    pub(super) fn pair(&self, w: &Word) -> Option<bool> {
         match self.single.get(w) {
             Some(DW::PairAnd) => Some(false),
             Some(DW::PairRange) => Some(true),
@@ -290,7 +291,7 @@ impl DateLexicon {
     }
 
     /// Does the lower-cased word name a date word (month, weekday, "yesterday", "ayer")?
-    pub fn is_cue(&self, w: &str) -> bool {
+    pub fn is_cue(&self, w: &Word) -> bool {
         matches!(
             self.single.get(w),
             Some(DW::Month(_) | DW::Weekday(_) | DW::DayOffset(_))
@@ -303,7 +304,7 @@ impl DateLexicon {
     }
 
     /// What the lower-case word is, if a date word of one word.
-    pub(super) fn single(&self, w: &str) -> Option<DW> {
+    pub(super) fn single(&self, w: &Word) -> Option<DW> {
         self.single.get(w).copied()
     }
 }

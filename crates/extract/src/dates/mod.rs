@@ -26,7 +26,7 @@ use chrono::{Datelike, Duration, NaiveDate};
 use sw_model::Lang;
 
 use crate::fxhash::FxSet;
-use crate::tokens::{tokenize, Tok, TokKind};
+use crate::tokens::{tokenize, Tok, TokKind, Word};
 use crate::{DateBasis, DatePrecision};
 pub use find::find;
 pub use lexicon::DateLexicon;
@@ -224,7 +224,7 @@ fn is(t: Option<&Tok>, w: &str) -> bool {
     t.is_some_and(|t| t.lower == w)
 }
 
-fn is_in(t: Option<&Tok>, set: &FxSet<String>) -> bool {
+fn is_in(t: Option<&Tok>, set: &FxSet<Word>) -> bool {
     t.is_some_and(|t| set.contains(&t.lower))
 }
 

@@ -2,6 +2,7 @@
 //! sets. Rust holds rules; every word the rules look for is in a TSV file a domain expert
 //! can read and extend, and a row that cannot be read is an error naming its file and line.
 
+use crate::tokens::Word;
 use aho_corasick::{AhoCorasick, AhoCorasickBuilder, MatchKind};
 
 use super::phrases::phrase_set;
@@ -290,40 +291,40 @@ impl<'a> LangSource<'a> {
 pub struct Grammar {
     /// "to", "para": an event verb right after is an infinitive; also between a capacity
     /// word and a number.
-    pub infinitive_mark: FxSet<String>,
+    pub infinitive_mark: FxSet<Word>,
     /// "de", "sin": an event verb with an infinitive ending right after is an infinitive.
-    pub infinitive_prep: FxSet<String>,
+    pub infinitive_prep: FxSet<Word>,
     pub infinitive_ending: Vec<String>,
     /// "of", "de".
-    pub of: FxSet<String>,
+    pub of: FxSet<Word>,
     /// "from", "del": after a toll cue, a link to a named event.
-    pub toll_of: FxSet<String>,
+    pub toll_of: FxSet<Word>,
     /// "to", "a": before the number a toll rose to.
-    pub toll_to: FxSet<String>,
+    pub toll_to: FxSet<Word>,
     /// Before a number in a tally clause, linking it to a field named earlier.
-    pub tally_link: FxSet<String>,
+    pub tally_link: FxSet<Word>,
     /// "number", "cifra": nouns that count what follows them.
-    pub count_noun: FxSet<String>,
+    pub count_noun: FxSet<Word>,
     /// After "one of": a part of a count ("one of the dead").
-    pub partitive: FxSet<String>,
-    pub among: FxSet<String>,
-    pub article_sg: FxSet<String>,
-    pub article_pl: FxSet<String>,
-    pub demonstrative_pl: FxSet<String>,
+    pub partitive: FxSet<Word>,
+    pub among: FxSet<Word>,
+    pub article_sg: FxSet<Word>,
+    pub article_pl: FxSet<Word>,
+    pub demonstrative_pl: FxSet<Word>,
     /// Articles between a boat preposition and a vessel left unsaid ("on a second").
-    pub boat_article: FxSet<String>,
+    pub boat_article: FxSet<Word>,
     /// "on", "aboard", "en": before a boat a count is told of.
-    pub boat_prep: FxSet<String>,
+    pub boat_prep: FxSet<Word>,
     /// Words that may follow a vessel left unsaid ("four on another in the Caribbean").
-    pub after_boat: FxSet<String>,
+    pub after_boat: FxSet<Word>,
     /// The conjunction between the clauses of a list.
-    pub and: FxSet<String>,
+    pub and: FxSet<Word>,
     /// "th", "º": the ending of a number written as an ordinal.
-    pub ordinal_suffix: FxSet<String>,
+    pub ordinal_suffix: FxSet<Word>,
     /// "aboard", "bordo": the boat after it is where people were, not what is counted.
-    pub aboard: FxSet<String>,
+    pub aboard: FxSet<Word>,
     /// "a" in "mató a seis": the preposition before a verb's object.
-    pub object_mark: FxSet<String>,
+    pub object_mark: FxSet<Word>,
     pub plural_ending: Vec<String>,
     pub singular_ending: Vec<String>,
     /// Phrases right before a place that make it where an event happened.
@@ -331,26 +332,26 @@ pub struct Grammar {
     /// Phrases right before a country that place a sea near it ("off", "frente a").
     pub near: PhraseSet<()>,
     /// Before a date, it is no dateline ("on May 4:").
-    pub date_prep: FxSet<String>,
+    pub date_prep: FxSet<Word>,
     /// Words that may stand between a reporting verb and its date.
-    pub verb_gap: FxSet<String>,
+    pub verb_gap: FxSet<Word>,
     /// "that", "que": a date followed by it is the saying's.
-    pub that: FxSet<String>,
+    pub that: FxSet<Word>,
     /// "a", "un": an indefinite article ("a 2008 raid": a year between it and an event
     /// noun dates the event).
-    pub article_indef: FxSet<String>,
+    pub article_indef: FxSet<Word>,
     /// "lawsuit", "policy", "debate": a noun right after an event noun makes that noun its
     /// modifier ("the drone strike lawsuit", "the boat-strike debate"), no event told.
-    pub head_noun: FxSet<String>,
+    pub head_noun: FxSet<Word>,
     /// "polémica", "debate", "legality": a noun that, before a `topic_link` and an event
     /// noun, makes the event its topic ("la polémica de los bombardeos", "the debate over
     /// the strikes"): a mention, not the telling of an event.
-    pub topic_noun: FxSet<String>,
+    pub topic_noun: FxSet<Word>,
     /// "over", "about", "sobre", "de": between a `topic_noun` and the event it speaks of.
-    pub topic_link: FxSet<String>,
+    pub topic_link: FxSet<Word>,
     /// "when", "cuando": opens a clause of its own; an actor after it is that clause's
     /// subject, not the object of a verb before it.
-    pub clause_open: FxSet<String>,
+    pub clause_open: FxSet<Word>,
 }
 
 impl Grammar {
@@ -433,11 +434,11 @@ impl Grammar {
 /// The words of `determiners.tsv`, by kind.
 #[derive(Debug, Clone, Default)]
 struct Determiners {
-    definite: FxSet<String>,
-    compass: FxSet<String>,
-    elliptic: FxSet<String>,
-    each: FxSet<String>,
-    none: FxSet<String>,
+    definite: FxSet<Word>,
+    compass: FxSet<Word>,
+    elliptic: FxSet<Word>,
+    each: FxSet<Word>,
+    none: FxSet<Word>,
 }
 
 impl Determiners {
@@ -470,12 +471,12 @@ pub struct LangLex {
     pub targets: PhraseSet<TargetKind>,
     pub means: PhraseSet<String>,
     pub figures: PhraseSet<FigCue>,
-    pub fillers: FxSet<String>,
+    pub fillers: FxSet<Word>,
     /// The words of `fillers.tsv` given a kind.
-    pub filler_kinds: FxMap<String, FillerKind>,
+    pub filler_kinds: FxMap<Word, FillerKind>,
     /// Phrases that bind a toll to an event or deny one (`tolls.tsv`).
     pub tolls: PhraseSet<TollCue>,
-    pub units: FxSet<String>,
+    pub units: FxSet<Word>,
     /// "annually", "al año": a number followed closely by one is a rate, not a toll.
     pub rates: PhraseSet<()>,
     /// Words that, up to six words before a number, make it what could be killed, not a
@@ -491,20 +492,20 @@ pub struct LangLex {
     pub references: PhraseSet<RefKind>,
     pub grammar: Grammar,
     /// The language's commonest function words: which language a sentence is written in.
-    pub function_words: FxSet<String>,
+    pub function_words: FxSet<Word>,
     /// Determiners that, right before a singular event noun, name an event the article has
     /// already told of ("the strike", "el ataque").
-    pub definite: FxSet<String>,
+    pub definite: FxSet<Word>,
     /// Words that name a part of a place ("western", "occidente"): "in western
     /// Venezuela" is still a place the strike happened in.
-    pub compass: FxSet<String>,
+    pub compass: FxSet<Word>,
     /// Words that stand for a vessel already named ("another", "otra"): "four on one boat
     /// and four on another" counts two boats.
-    pub elliptic: FxSet<String>,
+    pub elliptic: FxSet<Word>,
     /// Words after a count that make it per boat ("four each on two boats").
-    pub each: FxSet<String>,
+    pub each: FxSet<Word>,
     /// Words that deny a whole count ("none of the four survived": all four died).
-    pub none: FxSet<String>,
+    pub none: FxSet<Word>,
     /// The commonest function word between spaces (" the "): a sentence without it is not
     /// looked at as possibly written in this language.
     pub marker: String,
@@ -722,7 +723,7 @@ fn tally(file: File) -> Result<PhraseSet<TallyKind>, LexiconError> {
 }
 
 /// The fillers (every word but an opener) and the words given a kind.
-fn fillers(file: File) -> Result<(FxSet<String>, FxMap<String, FillerKind>), LexiconError> {
+fn fillers(file: File) -> Result<(FxSet<Word>, FxMap<Word, FillerKind>), LexiconError> {
     let mut words = FxSet::default();
     let mut kinds = FxMap::default();
     for r in file.rows() {
@@ -793,7 +794,7 @@ fn blockers(file: File) -> Result<PhraseSet<()>, LexiconError> {
 
 /// The words a sentence's language is told by (uses `sentence`), and the one marked
 /// `marker`, between spaces.
-fn function_words(file: File) -> Result<(FxSet<String>, String), LexiconError> {
+fn function_words(file: File) -> Result<(FxSet<Word>, String), LexiconError> {
     let mut words = FxSet::default();
     let mut marker: Option<String> = None;
     for r in file.rows() {
@@ -821,7 +822,7 @@ fn function_words(file: File) -> Result<(FxSet<String>, String), LexiconError> {
 /// The rows of `units.tsv`: units (a word alone), rates and capacity words (rows with that
 /// kind).
 struct Units {
-    units: FxSet<String>,
+    units: FxSet<Word>,
     rates: PhraseSet<()>,
     capacity: PhraseSet<()>,
 }
@@ -855,7 +856,7 @@ fn prefilter(events: &PhraseSet<EventCue>, figures: &PhraseSet<FigCue>) -> AhoCo
         .key_words()
         .chain(figures.key_words())
         .filter(|w| w.chars().count() >= 3)
-        .cloned()
+        .map(|w| w.to_string())
         .collect();
     pats.sort();
     pats.dedup();

@@ -2,12 +2,12 @@
 
 use super::table::{File, LexiconError, Row};
 use crate::fxhash::{FxMap, FxSet};
-use crate::tokens::{tokenize, Tok};
+use crate::tokens::{tokenize, Tok, Word};
 
 /// A set of phrases matched on lower-cased tokens, longest first.
 #[derive(Debug, Clone)]
 pub struct PhraseSet<T> {
-    by_first: FxMap<String, Vec<Phrase<T>>>,
+    by_first: FxMap<Word, Vec<Phrase<T>>>,
     /// The most words of any phrase.
     longest: usize,
     /// The file the phrases came from, for rule names ("en/events.tsv").
@@ -16,7 +16,7 @@ pub struct PhraseSet<T> {
 
 #[derive(Debug, Clone)]
 pub struct Phrase<T> {
-    words: Vec<String>,
+    words: Vec<Word>,
     pub text: String,
     pub value: T,
 }
@@ -60,7 +60,7 @@ impl<T> PhraseSet<T> {
 
     /// Adds a phrase; one that holds no token (white space) is not added.
     pub fn insert(&mut self, phrase: &str, value: T) {
-        let words: Vec<String> = tokenize(phrase, 0).into_iter().map(|t| t.lower).collect();
+        let words: Vec<Word> = tokenize(phrase, 0).into_iter().map(|t| t.lower).collect();
         if words.is_empty() {
             return;
         }
@@ -127,7 +127,7 @@ impl<T> PhraseSet<T> {
 
     /// The most distinctive (longest) word of every phrase, for prefilters: a sentence
     /// without any of them cannot hold the phrase.
-    pub fn key_words(&self) -> impl Iterator<Item = &String> {
+    pub fn key_words(&self) -> impl Iterator<Item = &Word> {
         self.by_first.values().flatten().filter_map(|p| {
             p.words
                 .iter()
@@ -157,8 +157,8 @@ pub fn phrase_set<T>(
 /// the token after it. `first` holds the first word of every phrase: most tokens start
 /// none, and cost one lookup.
 pub fn first_at<T: Copy>(
-    phrases: &[(Vec<String>, T)],
-    first: &FxSet<String>,
+    phrases: &[(Vec<Word>, T)],
+    first: &FxSet<Word>,
     toks: &[Tok],
     i: usize,
 ) -> Option<(T, usize)> {

@@ -7,6 +7,7 @@
 
 use crate::fxhash::FxSet;
 use crate::tokens::tokenize;
+use crate::tokens::Word;
 
 /// A lexicon that cannot be loaded: a missing or unknown file, or a row that cannot be read
 /// as its file requires.
@@ -121,12 +122,12 @@ impl<'a> Row<'a> {
     /// Column `i` as one token in lower case: what a token of text is compared with. An
     /// entry the tokenizer splits ("narco-terrorists", "crew members") could never be
     /// equal to a token, so it is an error.
-    pub fn token(&self, i: usize, what: &str) -> Result<String, LexiconError> {
+    pub fn token(&self, i: usize, what: &str) -> Result<Word, LexiconError> {
         let c = self.col(i, what)?;
-        let toks = tokenize(c, 0);
+        let mut toks = tokenize(c, 0);
         let lower = c.to_lowercase();
         match &toks[..] {
-            [t] if t.lower == lower => Ok(lower),
+            [t] if t.lower == lower => Ok(toks.remove(0).lower),
             _ => Err(self.error(format!(
                 "{what} {c:?} is not one word (the text is compared word by word)"
             ))),
@@ -136,7 +137,7 @@ impl<'a> Row<'a> {
 
 /// The first column of every row as one token, for a file of single words with no other
 /// column.
-pub fn word_set(file: File) -> Result<FxSet<String>, LexiconError> {
+pub fn word_set(file: File) -> Result<FxSet<Word>, LexiconError> {
     file.rows()
         .map(|r| {
             r.at_most(1)?;
@@ -176,6 +177,6 @@ mod tests {
             text: "Crew\n-\n",
         };
         let set = word_set(ok).unwrap();
-        assert!(set.contains("crew") && set.contains("-"));
+        assert!(set.contains(&Word::from("crew")) && set.contains(&Word::from("-")));
     }
 }

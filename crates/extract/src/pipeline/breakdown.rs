@@ -71,7 +71,7 @@ impl Extractor {
         // a vessel left unsaid: "four on one boat and four on another", "three on the
         // third", "cuatro en otra"
         for i in 1..toks.len() {
-            let w = toks[i].lower.as_str();
+            let w = &toks[i].lower;
             let elliptic = l.elliptic.contains(w) || l.nums.ordinal(w).is_some_and(|n| n >= 2);
             if !elliptic || boats.iter().any(|(a, b)| (*a..*b).contains(&i)) {
                 continue;

@@ -13,7 +13,7 @@ use super::report::{set_date, set_date_as};
 use super::sentence::{is_clause_break, Cand, CandKind, SentCtx, Sentence};
 use crate::dates::{self, DateExpr, DateKind};
 use crate::lexicon::{AttrCue, EventCue, Hit, LangLex};
-use crate::tokens::Tok;
+use crate::tokens::{Tok, Word};
 use crate::{
     ClaimField, DateBasis, DatePrecision, EventType, Field, Modality, Report, ReportKind, Source,
 };
@@ -541,7 +541,7 @@ pub(super) fn attached_to_verb(d: &DateExpr, toks: &[Tok], ets: usize, l: &LangL
 /// setting between ("in a statement issued on Monday", "un comunicado emitido este martes",
 /// "según un reporte del lunes").
 fn announced_on(i: usize, toks: &[Tok], l: &LangLex) -> bool {
-    let gap = |w: &str| {
+    let gap = |w: &Word| {
         l.grammar.verb_gap.contains(w) || l.grammar.date_prep.contains(w) || l.dates.is_date_of(w)
     };
     for (n, t) in toks[..i].iter().rev().take(4).enumerate() {

@@ -13,7 +13,7 @@ use super::sentence::{Cand, CandKind, SentCtx, Sentence};
 use crate::dates::DateKind;
 use crate::lexicon::{EventCue, ExtraPlace, Hit, LangLex};
 use crate::pipeline::Extractor;
-use crate::tokens::{Tok, TokKind};
+use crate::tokens::{Tok, TokKind, Word};
 use crate::{ClaimField, EventType, Modality, PlaceRef, Report, ReportKind, Source, TargetKind};
 
 /// A place with the byte span that named it.
@@ -433,8 +433,8 @@ impl Extractor {
         let gap_ok = from <= to
             && to - from <= 4
             && (from..to).all(|i| {
-                let w = toks[i].lower.as_str();
-                matches!(w, "," | "'" | "’" | "s")
+                let w = &toks[i].lower;
+                matches!(w.as_str(), "," | "'" | "’" | "s")
                     || is_article(l, w)
                     || l.grammar
                         .locative
@@ -848,7 +848,7 @@ fn tok_at(toks: &[Tok], at: usize) -> usize {
         .unwrap_or(toks.len())
 }
 
-fn is_article(l: &LangLex, w: &str) -> bool {
+fn is_article(l: &LangLex, w: &Word) -> bool {
     l.grammar.article_sg.contains(w) || l.grammar.article_pl.contains(w)
 }
 

@@ -9,7 +9,7 @@ use super::{FieldFig, Figures};
 use crate::lexicon::{CuePos, FigCue, FillerKind, Hit, LangLex, TollCue};
 use crate::numbers::{self, Hedge, Quantity};
 use crate::pipeline::sentence::SentCtx;
-use crate::tokens::{Tok, TokKind};
+use crate::tokens::{Tok, TokKind, Word};
 use crate::{Field, Figure};
 
 /// The most people named in one list of the dead ("four children, two women and a man").
@@ -50,7 +50,7 @@ fn quantity(
     }
 }
 
-fn person(l: &LangLex, w: &str) -> bool {
+fn person(l: &LangLex, w: &Word) -> bool {
     matches!(
         l.filler_kinds.get(w),
         Some(FillerKind::Person | FillerKind::Security)
