@@ -530,14 +530,16 @@ pub(super) fn agent_of(s: &Scene, e: &Hit<EventCue>, armed: &[Armed]) -> Option<
         return Some(a.clone());
     }
     // 4. a state force that says what follows: the military speaks of its own strikes
-    // ("AFRICOM confirmed that a recent airstrike killed ..."), a group of what was done to
-    // it, so only a state force
+    // ("AFRICOM confirmed that a recent airstrike killed ...", "the army has confirmed it
+    // carried out several airstrikes"), a group of what was done to it, so only a state
+    // force; a reporting verb with no "that" counts before a noun cue too, since a force's
+    // claim of a strike is its own
     if let Some(a) = armed.iter().rev().find(|a| {
         a.te <= e.ts
             && e.ts - a.te <= 20
             && !a.non_state
             && a.reach == ForceReach::Force
-            && said(s, a.te, e.ts, !cue.noun)
+            && said(s, a.te, e.ts, true)
             && !governed(s, a.ts)
             && !struck(s, a.ts)
     }) {
@@ -1102,6 +1104,16 @@ mod tests {
         assert_eq!(
             one(Lang::Es, "El Comando Sur informó en un comunicado difundido la noche del jueves en sus redes sociales que sus fuerzas atacaron una lancha en el Pacífico."),
             is(Strike, "US")
+        );
+        // a reporting verb with no "that" before a noun cue: the force's claim of its own
+        // strikes, far from the cue
+        assert_eq!(
+            one(Lang::En, "The Nigerian Air Force has confirmed it carried out a series of precision airstrikes on bandit hideouts in Zamfara on Sunday."),
+            is(Strike, "NG")
+        );
+        assert_eq!(
+            one(Lang::Es, "La Fuerza Aérea Colombiana ha confirmado esta semana que en la madrugada del lunes llevó a cabo un bombardeo contra un campamento del ELN en Arauca."),
+            is(Strike, "CO")
         );
     }
 
