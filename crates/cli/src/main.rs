@@ -1,8 +1,15 @@
 //! The `strikewatch` command: flags (all defined in `cli.rs`), dispatch (one module per
 //! command under `commands/`) and rendering (`render.rs`, `progress.rs`). What the commands
 //! do is written once in `sw-app`; this binary decides only what to print, and owns the
-//! clock, the terminal and the signals.
+//! clock, the terminal and the signals. Everything it prints goes through `term.rs`, which
+//! escapes the control characters inputs carry; `clippy.toml` forbids the printing macros
+//! that would bypass it (denied here, in the binary; the tests may print as they like).
 
+#![deny(clippy::disallowed_macros)]
+
+// first: its `outln!` and `errln!` are used by the modules below
+#[macro_use]
+mod term;
 mod cli;
 mod commands;
 mod progress;
@@ -14,8 +21,27 @@ use clap::Parser;
 
 use cli::Cli;
 
+/// The command line, or clap's message and exit. A usage error quotes the argument it could
+/// not take, which may carry control characters (a file name, a mistyped value): the message
+/// shown is the one clap gives for the same arguments escaped (the same error, its quote
+/// made harmless), printed through `term`. Help and version are our own text.
+fn parse() -> Cli {
+    let e = match Cli::try_parse() {
+        Ok(cli) => return cli,
+        Err(e) if !e.use_stderr() => e.exit(),
+        Err(e) => e,
+    };
+    let escaped = std::env::args_os().map(|a| term::escape(&a.to_string_lossy()).into_owned());
+    let shown = match Cli::try_parse_from(escaped) {
+        Err(e2) if e2.kind() == e.kind() => e2,
+        _ => e,
+    };
+    term::print_err_text(&shown.render().to_string());
+    std::process::exit(shown.exit_code());
+}
+
 fn main() -> ExitCode {
-    let cli = Cli::parse();
+    let cli = parse();
     let filter = match cli.verbose {
         0 => "warn",
         1 => "info",
@@ -26,7 +52,9 @@ fn main() -> ExitCode {
             tracing_subscriber::EnvFilter::try_from_env("STRIKEWATCH_LOG")
                 .unwrap_or_else(|_| filter.into()),
         )
-        .with_writer(std::io::stderr)
+        // log lines quote errors and paths too: escaped like every other line, so no colours
+        .with_ansi(false)
+        .with_writer(|| term::LogWriter)
         .init();
     // Parsing runs on worker threads; give them room for deep (but accepted) documents.
     let _ = rayon::ThreadPoolBuilder::new()
@@ -35,7 +63,7 @@ fn main() -> ExitCode {
     match commands::run(cli) {
         Ok(code) => code,
         Err(e) => {
-            eprintln!("error: {e:#}");
+            errln!("error: {e:#}");
             ExitCode::from(2)
         }
     }

@@ -24,11 +24,13 @@ impl TermReporter {
         TermReporter { bar }
     }
 
+    /// One problem line: escaped whole (locator and message come from the input), so a
+    /// newline in a file name cannot forge a line of its own.
     fn line(&self, s: String) {
         if self.bar.is_hidden() {
-            eprintln!("{s}");
+            errln!("{s}");
         } else {
-            self.bar.println(s);
+            self.bar.println(crate::term::escape(&s));
         }
     }
 

@@ -1,9 +1,14 @@
 //! Human-readable output: tables and pages. JSON output is serde's, straight from the
-//! store's types, so that the two never disagree on content.
+//! store's types, so that the two never disagree on content. Every value taken from an input
+//! goes into a row through [`field`] or [`cut`] (controls escaped, newlines included), and
+//! the tables are printed by `term::print_table`, which escapes every other control.
 
+use std::borrow::Cow;
 use std::fmt::Write;
 
 use sw_store::{ArticleRow, Counts};
+
+use crate::term::{self, Page, Style};
 
 use sw_app::ingest::Summary;
 
@@ -33,15 +38,31 @@ pub fn summary_line(s: &Summary, c: &Counts) -> String {
     line
 }
 
-/// Cuts `s` to `width` characters, marking the cut.
+/// A field of a table row or a one-line label: its controls escaped, newlines included,
+/// so that a value taken from an input cannot start a row of its own (see `term`).
+pub fn field(s: &str) -> Cow<'_, str> {
+    term::escape(s)
+}
+
+/// A [`field`] cut to `width` characters, marking the cut (never inside an escape).
 pub fn cut(s: &str, width: usize) -> String {
-    if s.chars().count() <= width {
-        s.to_string()
-    } else {
-        let mut t: String = s.chars().take(width.saturating_sub(1)).collect();
-        t.push('…');
-        t
+    let escaped = field(s);
+    if escaped.chars().count() <= width {
+        return escaped.into_owned();
     }
+    let mut t = String::new();
+    let mut n = 0;
+    let mut buf = [0u8; 4];
+    for c in s.chars() {
+        let e = field(c.encode_utf8(&mut buf));
+        n += e.chars().count();
+        if n > width.saturating_sub(1) {
+            break;
+        }
+        t.push_str(&e);
+    }
+    t.push('…');
+    t
 }
 
 pub fn articles_table(rows: &[ArticleRow]) -> String {
@@ -56,8 +77,8 @@ pub fn articles_table(rows: &[ArticleRow]) -> String {
             out,
             "{:>5}  {:<10}  {:<4}  {:>5}  {:<22}  {}",
             r.id,
-            r.published.as_deref().unwrap_or("-"),
-            r.lang,
+            field(r.published.as_deref().unwrap_or("-")),
+            field(&r.lang),
             r.story,
             cut(r.outlet.as_deref().unwrap_or("-"), 22),
             cut(r.title.as_deref().unwrap_or("(no title)"), 70)
@@ -134,7 +155,7 @@ pub fn reports_table(rows: &[sw_app::reports::ReportOut]) -> String {
             rep.kind.as_str(),
             rep.event_type.as_str(),
             rep.modality.as_str(),
-            rep.date.as_deref().unwrap_or("-"),
+            field(rep.date.as_deref().unwrap_or("-")),
             killed,
             cut(&place_name(rep.place.as_ref()), 18),
             cut(&source, 40)
@@ -266,14 +287,14 @@ pub fn incident_lines_table(rows: &[IncidentLine]) -> String {
         let _ = writeln!(
             out,
             "{:<16}  {:<10}  {:<8}  {:<22}  {:>7}  {:>9}  {:>7}  {:<13}  {:>7}",
-            i.id,
-            i.date.as_deref().unwrap_or("-"),
-            i.event_type,
+            field(&i.id),
+            field(i.date.as_deref().unwrap_or("-")),
+            field(&i.event_type),
             cut(&place, 22),
             fig_line(i.figures.killed.as_ref()),
             fig_line(i.figures.survivors.as_ref()),
             fig_line(i.figures.vessels.as_ref()),
-            i.grade,
+            field(&i.grade),
             i.sources
         );
     }
@@ -296,7 +317,7 @@ pub fn tallies_table(rows: &[sw_ledger::Tally]) -> String {
         let _ = writeln!(
             out,
             "{:<10}  {:>7}  {:>7}  {:>9}  {:<22}  {}",
-            t.as_of.as_deref().unwrap_or("-"),
+            field(t.as_of.as_deref().unwrap_or("-")),
             rng(&t.strikes),
             rng(&t.killed),
             rng(&t.survivors),
@@ -321,7 +342,7 @@ pub fn developments_table(rows: &[sw_ledger::Development]) -> String {
         let _ = writeln!(
             out,
             "{:<10}  {:<13}  {:<12}  {:<22}  {}",
-            d.date.as_deref().unwrap_or("-"),
+            field(d.date.as_deref().unwrap_or("-")),
             d.event_type.as_str(),
             d.modality.as_str(),
             cut(d.source.outlet.as_deref().unwrap_or("-"), 22),
@@ -352,8 +373,8 @@ pub fn gaps_table(rows: &[sw_ledger::TallyGap]) -> String {
         let _ = writeln!(
             out,
             "{:<10}  {:<7}  {:>9}  {:>7}  {:>5}  {:<22}  {}",
-            g.as_of,
-            g.field,
+            field(&g.as_of),
+            field(&g.field),
             range(g.reported.low, g.reported.best, g.reported.high),
             g.ledger,
             g.gap,
@@ -368,31 +389,41 @@ pub fn gaps_table(rows: &[sw_ledger::TallyGap]) -> String {
 }
 
 /// An article with every claim marked: on a terminal the surface is coloured and followed by
-/// a dim label; elsewhere it is bracketed, `[surface]{field=value; source}`.
-pub fn article_page(r: &ArticleRow, reports: &[sw_app::reports::ReportOut], color: bool) -> String {
-    let mut out = String::new();
-    let _ = writeln!(
-        out,
+/// a dim label; elsewhere it is bracketed, `[surface]{field=value; source}`. Built as a
+/// [`Page`]: metadata lines have every control escaped, the text keeps its paragraph breaks.
+pub fn article_page(r: &ArticleRow, reports: &[sw_app::reports::ReportOut], color: bool) -> Page {
+    let mut out = Page::default();
+    out.line(format_args!(
         "#{}  {}",
         r.id,
         r.title.as_deref().unwrap_or("(no title)")
-    );
-    let _ = writeln!(out, "outlet:    {}", r.outlet.as_deref().unwrap_or("-"));
-    let _ = writeln!(out, "url:       {}", r.url.as_deref().unwrap_or("-"));
-    let _ = writeln!(
-        out,
-        "published: {} ({})",
-        r.published.as_deref().unwrap_or("unknown"),
-        r.published_basis
-    );
-    let _ = writeln!(out, "language:  {}", r.lang);
-    let _ = writeln!(out, "story:     {}", r.story);
-    let _ = writeln!(out, "input:     {}", r.input);
-    let _ = writeln!(out, "reports:   {}", reports.len());
+    ))
+    .newline();
+    let meta = [
+        (
+            "outlet:    ",
+            r.outlet.as_deref().unwrap_or("-").to_string(),
+        ),
+        ("url:       ", r.url.as_deref().unwrap_or("-").to_string()),
+        (
+            "published: ",
+            format!(
+                "{} ({})",
+                r.published.as_deref().unwrap_or("unknown"),
+                r.published_basis
+            ),
+        ),
+        ("language:  ", r.lang.clone()),
+        ("story:     ", r.story.to_string()),
+        ("input:     ", r.input.to_string()),
+        ("reports:   ", reports.len().to_string()),
+    ];
+    for (k, v) in meta {
+        out.line(format_args!("{k}{v}")).newline();
+    }
     for rep in reports {
         let r = &rep.report;
-        let _ = writeln!(
-            out,
+        out.line(format_args!(
             "  - report {}: {} {} ({}) date {} killed {}",
             rep.id,
             r.kind.as_str(),
@@ -404,9 +435,10 @@ pub fn article_page(r: &ArticleRow, reports: &[sw_app::reports::ReportOut], colo
                 .as_ref()
                 .map(|f| range(f.low, f.best, f.high))
                 .unwrap_or_else(|| "-".into())
-        );
+        ))
+        .newline();
     }
-    let _ = writeln!(out);
+    out.newline();
     let text = r.text.as_deref().unwrap_or("");
     // non-overlapping claims, earliest first; on overlap the longer span wins
     let mut claims: Vec<&sw_model::Claim> = reports
@@ -420,7 +452,7 @@ pub fn article_page(r: &ArticleRow, reports: &[sw_app::reports::ReportOut], colo
         if s < pos || e > text.len() || !text.is_char_boundary(s) || !text.is_char_boundary(e) {
             continue;
         }
-        out.push_str(&text[pos..s]);
+        out.text(&text[pos..s]);
         let value = match &c.value {
             sw_model::ClaimValue::Text(v) => v.clone(),
             sw_model::ClaimValue::Figure(f) => range(f.low, f.best, f.high),
@@ -428,19 +460,14 @@ pub fn article_page(r: &ArticleRow, reports: &[sw_app::reports::ReportOut], colo
         };
         let label = format!("{}={} · {}", c.field, value, c.source.kind.as_str());
         if color {
-            let _ = write!(
-                out,
-                "\x1b[1;33m{}\x1b[0m\x1b[2m⟨{}⟩\x1b[0m",
-                &text[s..e],
-                label
-            );
+            out.styled(Style::Claim, &text[s..e])
+                .styled(Style::Label, &format!("⟨{}⟩", field(&label)));
         } else {
-            let _ = write!(out, "[{}]{{{}}}", &text[s..e], label);
+            out.text(&format!("[{}]{{{}}}", &text[s..e], field(&label)));
         }
         pos = e;
     }
-    out.push_str(&text[pos..]);
-    out.push('\n');
+    out.text(&text[pos..]).newline();
     out
 }
 
@@ -468,7 +495,11 @@ impl<W: std::io::Write> PrettyArray<W> {
             .extend_from_slice(if self.n == 0 { b"[\n  " } else { b",\n  " });
         reindent(compact.as_bytes(), 1, &mut self.buf);
         self.n += 1;
-        self.out.write_all(&self.buf)
+        // re-indenting keeps the UTF-8 of `compact` whole
+        match std::str::from_utf8(&self.buf) {
+            Ok(s) => self.out.write_all(term::json_safe(s).as_bytes()),
+            Err(_) => self.out.write_all(&self.buf),
+        }
     }
 
     /// Ends the array (and the line) and returns how many entries it holds.

@@ -7,7 +7,7 @@ use sw_store::Store;
 
 use super::{print_json, Context};
 use crate::cli::ArticlesArgs;
-use crate::render;
+use crate::{render, term};
 
 pub fn run(ctx: &Context, a: ArticlesArgs) -> Result<ExitCode> {
     let store = ctx.open()?;
@@ -18,7 +18,7 @@ pub fn run(ctx: &Context, a: ArticlesArgs) -> Result<ExitCode> {
     if a.json {
         print_json(&rows)?;
     } else {
-        print!("{}", render::articles_table(&rows));
+        term::print_table(&render::articles_table(&rows));
     }
     Ok(ExitCode::SUCCESS)
 }

@@ -8,7 +8,7 @@ use sw_store::Store;
 
 use super::{exit_for, open, refresh};
 use crate::cli::DemoArgs;
-use crate::render;
+use crate::{render, term};
 
 /// The sample corpus, built into the binary so that `demo` works from anywhere.
 pub static EXAMPLES: Dir<'static> = include_dir!("$CARGO_MANIFEST_DIR/../../examples");
@@ -23,7 +23,7 @@ pub fn run(a: DemoArgs) -> Result<ExitCode> {
         .context("cannot write the sample corpus")?;
     let db = a.keep.unwrap_or_else(|| dir.path().join("demo.db"));
     let mut store = open(&db)?;
-    println!(
+    outln!(
         "strikewatch demo: ingesting the bundled sample corpus ({} files) into {}",
         count_files(&EXAMPLES),
         db.display()
@@ -34,24 +34,28 @@ pub fn run(a: DemoArgs) -> Result<ExitCode> {
     // the pipeline extracted the new articles as it stored them: count those too
     extracted.absorb(&summary.extracted);
     let counts = store.counts()?;
-    println!("{}", render::summary_line(&summary, &counts));
-    println!("{}\n", render::extract_line(&extracted));
-    print!("{}", render::articles_table(&store.articles(1000, 0)?));
+    term::print_table(&render::summary_line(&summary, &counts));
+    outln!();
+    outln!("{}", render::extract_line(&extracted));
+    outln!();
+    term::print_table(&render::articles_table(&store.articles(1000, 0)?));
     let ledger = sw_app::ledger::ledger(&mut store)?;
-    println!("\nThe ledger: incidents");
-    print!(
-        "{}",
-        render::incidents_table(&ledger.incidents.iter().collect::<Vec<_>>())
+    term::print_table("\nThe ledger: incidents\n");
+    term::print_table(&render::incidents_table(
+        &ledger.incidents.iter().collect::<Vec<_>>(),
+    ));
+    term::print_table("\nTallies reported by outlets\n");
+    term::print_table(&render::tallies_table(&ledger.tallies));
+    term::print_table(
+        "\nDevelopments (plans, threats, designations, authorizations, deployments)\n",
     );
-    println!("\nTallies reported by outlets");
-    print!("{}", render::tallies_table(&ledger.tallies));
-    println!("\nDevelopments (plans, threats, designations, authorizations, deployments)");
-    print!("{}", render::developments_table(&ledger.developments));
-    println!("\nTally check: reported totals against the ledger's own running sums");
-    print!("{}", render::gaps_table(&sw_ledger::tally_check(&ledger)));
+    term::print_table(&render::developments_table(&ledger.developments));
+    term::print_table("\nTally check: reported totals against the ledger's own running sums\n");
+    term::print_table(&render::gaps_table(&sw_ledger::tally_check(&ledger)));
     if let Some(addr) = serve_at {
         drop(store);
-        println!("\nThe same ledger as a web app (ledger, chart, map, incidents with their quotes, search):");
+        outln!();
+        outln!("The same ledger as a web app (ledger, chart, map, incidents with their quotes, search):");
         super::serve::serve(&db, &addr, 50)?;
     }
     Ok(exit_for(&summary))

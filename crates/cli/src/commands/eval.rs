@@ -6,6 +6,7 @@ use anyhow::{Context as _, Result};
 
 use super::extractor;
 use crate::cli::EvalArgs;
+use crate::term;
 
 pub fn run(a: EvalArgs) -> Result<ExitCode> {
     let src = std::fs::read_to_string(&a.gold)
@@ -13,11 +14,12 @@ pub fn run(a: EvalArgs) -> Result<ExitCode> {
     let items = sw_extract::eval::parse_jsonl(&src)
         .map_err(|e| anyhow::anyhow!("{}: {e}", a.gold.display()))?;
     let report = sw_extract::eval::score(&items, &extractor());
-    print!("{}", report.render());
+    term::print_table(&report.render());
     if a.errors {
-        println!("\npassages with errors:");
+        outln!();
+        outln!("passages with errors:");
         for (id, errs) in &report.errors {
-            println!("  {id}: {}", errs.join("; "));
+            outln!("  {id}: {}", errs.join("; "));
         }
     }
     Ok(ExitCode::SUCCESS)

@@ -26,7 +26,7 @@ pub fn run(ctx: &Context, a: ExportArgs) -> Result<ExitCode> {
             sw_ledger::export::write(&ledger, fmt, &mut w)
                 .with_context(|| format!("writing {}", path.display()))?;
             w.flush()?;
-            eprintln!(
+            errln!(
                 "wrote {} incidents to {}",
                 ledger.incidents.len(),
                 path.display()

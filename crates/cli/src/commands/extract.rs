@@ -14,7 +14,7 @@ pub fn run(ctx: &Context, a: ExtractArgs) -> Result<ExitCode> {
     if a.json {
         print_json(&e)?;
     } else {
-        println!("{}", render::extract_line(&e));
+        outln!("{}", render::extract_line(&e));
     }
     Ok(ExitCode::SUCCESS)
 }

@@ -14,10 +14,11 @@ pub fn run(ctx: &Context, a: FailuresArgs) -> Result<ExitCode> {
     if a.json {
         print_json(&rows)?;
     } else if rows.is_empty() {
-        println!("no failed inputs");
+        outln!("no failed inputs");
     } else {
         for r in rows {
-            println!("{}: {}", r.locator, r.error);
+            // one line per input: a newline in its name or error is shown escaped
+            outln!("{}: {}", r.locator, r.error);
         }
     }
     Ok(ExitCode::SUCCESS)

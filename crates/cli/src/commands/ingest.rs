@@ -9,7 +9,7 @@ use sw_store::{AnyStore, Store};
 use super::{exit_for, extractor, print_json, refresh, stop_flag, Context};
 use crate::cli::IngestArgs;
 use crate::progress::TermReporter;
-use crate::render;
+use crate::{render, term};
 
 pub fn run(ctx: &Context, args: IngestArgs) -> Result<ExitCode> {
     let mut store = ctx.open()?;
@@ -28,9 +28,10 @@ pub fn run(ctx: &Context, args: IngestArgs) -> Result<ExitCode> {
             &serde_json::json!({ "summary": summary, "store": counts, "extracted": extracted }),
         )?;
     } else {
-        println!("{}", render::summary_line(&summary, &counts));
+        term::print_table(&render::summary_line(&summary, &counts));
+        outln!();
         if let Some(e) = &extracted {
-            println!("{}", render::extract_line(e));
+            outln!("{}", render::extract_line(e));
         }
     }
     Ok(exit_for(&summary))

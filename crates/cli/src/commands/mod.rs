@@ -84,7 +84,8 @@ pub fn stop_flag() -> Arc<AtomicBool> {
             if flag.swap(true, Ordering::SeqCst) {
                 std::process::exit(130);
             }
-            eprintln!("\ninterrupted: finishing the current batch; run the same command again to complete the ingest");
+            errln!();
+            errln!("interrupted: finishing the current batch; run the same command again to complete the ingest");
         });
         stop
     })
@@ -153,13 +154,13 @@ pub fn print_list<T: serde::de::DeserializeOwned>(
         stream_json(&store, list, filter)?;
     } else {
         let rows: Vec<T> = sw_app::ledger::rows(&store, list, filter)?;
-        print!("{}", table(&rows));
+        crate::term::print_table(&table(&rows));
     }
     Ok(ExitCode::SUCCESS)
 }
 
 /// Prints `v` as pretty JSON on standard output.
 pub fn print_json<T: serde::Serialize>(v: &T) -> Result<()> {
-    println!("{}", serde_json::to_string_pretty(v)?);
+    crate::term::print_json(&serde_json::to_string_pretty(v)?);
     Ok(())
 }

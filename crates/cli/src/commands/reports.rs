@@ -6,7 +6,7 @@ use anyhow::Result;
 
 use super::{print_json, Context};
 use crate::cli::ReportsArgs;
-use crate::render;
+use crate::{render, term};
 
 pub fn run(ctx: &Context, a: ReportsArgs) -> Result<ExitCode> {
     let store = ctx.open()?;
@@ -14,7 +14,7 @@ pub fn run(ctx: &Context, a: ReportsArgs) -> Result<ExitCode> {
     if a.json {
         print_json(&reports)?;
     } else {
-        print!("{}", render::reports_table(&reports));
+        term::print_table(&render::reports_table(&reports));
     }
     Ok(ExitCode::SUCCESS)
 }

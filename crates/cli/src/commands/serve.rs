@@ -21,14 +21,12 @@ pub fn serve(db: &Path, addr: &str, rate_limit: u32) -> Result<()> {
     };
     let store = super::open(db)?;
     sw_web::serve(store, addr, options, |local| {
-        println!(
+        outln!(
             "strikewatch: serving {} at http://{local}/ (read-only; Ctrl-C to stop)",
             db.display()
         );
         if !local.ip().is_loopback() {
-            println!("note: listening beyond this machine ({local})");
+            outln!("note: listening beyond this machine ({local})");
         }
-        use std::io::Write;
-        let _ = std::io::stdout().flush();
     })
 }

@@ -7,12 +7,12 @@ use anyhow::Result;
 
 use super::{print_json, Context};
 use crate::cli::ShowArgs;
-use crate::render;
+use crate::{render, term};
 
 pub fn run(ctx: &Context, a: ShowArgs) -> Result<ExitCode> {
     let store = ctx.open()?;
     let Some(x) = sw_app::reports::article_with_reports(&store, a.id)? else {
-        eprintln!(
+        errln!(
             "error: no article with id {} in {} (see `strikewatch articles`)",
             a.id,
             ctx.db.display()
@@ -23,10 +23,11 @@ pub fn run(ctx: &Context, a: ShowArgs) -> Result<ExitCode> {
         // through a JSON value: keys sorted, as the API writes them
         print_json(&serde_json::to_value(&x)?)?;
     } else {
-        print!(
-            "{}",
-            render::article_page(&x.article, &x.reports, std::io::stdout().is_terminal())
-        );
+        term::print_page(&render::article_page(
+            &x.article,
+            &x.reports,
+            std::io::stdout().is_terminal(),
+        ));
     }
     Ok(ExitCode::SUCCESS)
 }

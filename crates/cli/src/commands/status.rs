@@ -29,7 +29,7 @@ pub fn run(ctx: &Context, a: StatusArgs) -> Result<ExitCode> {
         print_json(&v)?;
     } else {
         let r: Vec<String> = reports.iter().map(|(k, n)| format!("{n} {k}")).collect();
-        println!(
+        outln!(
             "{}: {} articles in {} stories, from {} inputs ({} failed, {} pending); reports: {}; integrity: {}",
             ctx.db.display(),
             c.articles,

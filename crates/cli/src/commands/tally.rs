@@ -6,7 +6,7 @@ use anyhow::Result;
 
 use super::{print_json, Context};
 use crate::cli::TallyArgs;
-use crate::render;
+use crate::{render, term};
 
 pub fn run(ctx: &Context, a: TallyArgs) -> Result<ExitCode> {
     let mut store = ctx.open()?;
@@ -15,7 +15,7 @@ pub fn run(ctx: &Context, a: TallyArgs) -> Result<ExitCode> {
     if a.json {
         print_json(&gaps)?;
     } else {
-        print!("{}", render::gaps_table(&gaps));
+        term::print_table(&render::gaps_table(&gaps));
     }
     Ok(ExitCode::SUCCESS)
 }

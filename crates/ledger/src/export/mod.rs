@@ -150,6 +150,8 @@ fn pretty_json(out: &mut dyn Write, value: &impl Serialize) -> io::Result<()> {
     out.write_all(b"\n")
 }
 
+/// Writes a CSV table; every CSV export goes through here, so every cell is made
+/// [`spreadsheet_safe`] in this one place.
 fn csv_table(
     out: &mut dyn Write,
     header: &[&str],
@@ -159,9 +161,38 @@ fn csv_table(
     w.write_record(header)?;
     for r in rows {
         debug_assert_eq!(r.len(), header.len());
-        w.write_record(&r)?;
+        let cells: Vec<_> = r.iter().map(|c| spreadsheet_safe(c)).collect();
+        w.write_record(cells.iter().map(|c| c.as_bytes()))?;
     }
     w.flush()
+}
+
+/// A cell as a spreadsheet will show it rather than run it. Outlets, names, places and urls
+/// come from the inputs, so a hostile page can name its outlet `=HYPERLINK(...)` (leaking the
+/// sheet when clicked) or `=cmd|...` (DDE: running a program). As OWASP's CSV-injection
+/// guidance and spreadsheet-safe writers do, a text cell that begins with `=`, `+`, `-`, `@`,
+/// a TAB or a CR gets a leading `'`, which spreadsheets read as "this is text" (and do not
+/// show). A plain number (a negative coordinate or figure) is left as it is, so it stays a
+/// number.
+fn spreadsheet_safe(cell: &str) -> std::borrow::Cow<'_, str> {
+    let risky = matches!(
+        cell.as_bytes().first(),
+        Some(b'=' | b'+' | b'-' | b'@' | b'\t' | b'\r')
+    );
+    if risky && !plain_number(cell) {
+        format!("'{cell}").into()
+    } else {
+        cell.into()
+    }
+}
+
+/// A decimal number as the exports write them (`-3.5`, `-75`, `+2`, `-1e-3`): parses as a
+/// finite float and holds nothing but digits, signs, a point and an exponent (so `-inf` and
+/// `-NaN`, which Rust would parse, are text).
+fn plain_number(s: &str) -> bool {
+    s.bytes()
+        .all(|b| b.is_ascii_digit() || matches!(b, b'+' | b'-' | b'.' | b'e' | b'E'))
+        && s.parse::<f64>().is_ok_and(f64::is_finite)
 }
 
 fn opt<T: ToString>(v: Option<T>) -> String {
@@ -274,5 +305,33 @@ fn full_date(date: &str) -> String {
         7 => format!("{date}-01"),
         4 => format!("{date}-01-01"),
         _ => date.get(..10).unwrap_or(date).to_string(),
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::spreadsheet_safe;
+
+    #[test]
+    fn formulas_become_text_and_numbers_stay_numbers() {
+        for (cell, want) in [
+            ("=1+1", "'=1+1"),
+            ("+1", "+1"),
+            ("+1+1", "'+1+1"),
+            ("-3.5", "-3.5"),
+            ("-75", "-75"),
+            ("-1e-3", "-1e-3"),
+            ("-", "'-"),
+            ("-inf", "'-inf"),
+            ("-NaN", "'-NaN"),
+            ("@SUM(A1)", "'@SUM(A1)"),
+            ("\t=1", "'\t=1"),
+            ("\r=1", "'\r=1"),
+            ("Reuters", "Reuters"),
+            ("a=b", "a=b"),
+            ("", ""),
+        ] {
+            assert_eq!(spreadsheet_safe(cell), want, "{cell:?}");
+        }
     }
 }
