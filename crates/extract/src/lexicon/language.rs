@@ -81,6 +81,10 @@ pub enum AgentKind {
     /// A verb of telling ("said", "denunciaron"): a group right before it tells of what was
     /// done to it, it is not the agent of the event it tells of.
     Tells,
+    /// A force's head noun that is an armed actor only with its state named: after the
+    /// state's name and a possessive ("Pakistan's military") or before "of" and the name
+    /// ("the army of Nigeria", "el ejército de Pakistán").
+    Head,
 }
 
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
@@ -645,6 +649,7 @@ fn agents(file: File) -> Result<PhraseSet<AgentKind>, LexiconError> {
             "member" => Some(AgentKind::Member),
             "accuse" => Some(AgentKind::Accuse),
             "tells" => Some(AgentKind::Tells),
+            "head" => Some(AgentKind::Head),
             _ => None,
         })
     })

@@ -35,6 +35,8 @@ pub(super) struct Scene<'a> {
     pub agents: &'a [Hit<'a, AgentKind>],
     /// Where the sentence's event cues end: an actor right after one is what it struck.
     pub cue_ends: &'a [usize],
+    /// For the state named with a force's generic name ("Nigeria's army").
+    pub gaz: &'a sw_gazetteer::Gazetteer,
 }
 
 /// An armed actor named in a sentence.
@@ -76,10 +78,20 @@ pub(super) fn armed(s: &Scene) -> Vec<Armed> {
         .collect();
     for h in s.agents.iter() {
         let kind = *h.value();
-        if !matches!(kind, AgentKind::State | AgentKind::Group) {
+        if !matches!(kind, AgentKind::State | AgentKind::Group | AgentKind::Head) {
             continue;
         }
         if out.iter().any(|a| a.ts < h.te && h.ts < a.te) {
+            continue;
+        }
+        if kind != AgentKind::Group {
+            if let Some(a) = state_named(s, h) {
+                out.retain(|o| !(o.ts < a.te && a.ts < o.te));
+                out.push(a);
+                continue;
+            }
+        }
+        if kind == AgentKind::Head {
             continue;
         }
         out.push(Armed {
@@ -97,6 +109,61 @@ pub(super) fn armed(s: &Scene) -> Vec<Armed> {
     }
     out.sort_by_key(|a| (a.ts, a.te));
     out
+}
+
+/// A force named generically with its state named beside it: the state's name and a
+/// possessive before it ("Pakistan's military", "Nigeria's air force") or "of" and the name
+/// after it ("the army of Nigeria", "las Fuerzas Armadas de Ecuador"). The state is a
+/// country of the gazetteer named by one to three words there.
+fn state_named(s: &Scene, h: &Hit<AgentKind>) -> Option<Armed> {
+    let toks = &s.ctx.toks;
+    let country = |from: usize, to: usize| -> Option<String> {
+        let name = s.ctx.surface(toks[from].start, toks[to - 1].end);
+        s.gaz
+            .lookup(name)
+            .into_iter()
+            .find(|p| p.kind == sw_gazetteer::PlaceKind::Country)
+            .and_then(|p| p.country.clone())
+    };
+    // "Pakistan ' s military": the name ends before the apostrophe
+    let before = (h.ts >= 3
+        && s.l.dates.is_possessive(&toks[h.ts - 2].lower)
+        && s.l.dates.is_possessive_ending(&toks[h.ts - 1].lower))
+    .then(|| {
+        let end = h.ts - 2;
+        (1..=3.min(end)).find_map(|n| country(end - n, end).map(|c| (end - n, h.te, c)))
+    })
+    .flatten();
+    // "the army of Nigeria", "el ejército de Pakistán", "de la India"
+    let after = || {
+        let of = h.te;
+        if !toks
+            .get(of)
+            .is_some_and(|t| s.l.grammar.of.contains(&t.lower))
+        {
+            return None;
+        }
+        let from = of
+            + 1
+            + usize::from(toks.get(of + 1).is_some_and(|t| {
+                s.l.grammar.article_sg.contains(&t.lower)
+                    || s.l.grammar.article_pl.contains(&t.lower)
+            }));
+        (1..=3)
+            .rev()
+            .filter(|n| from + n <= toks.len())
+            .find_map(|n| country(from, from + n).map(|c| (h.ts, from + n, c)))
+    };
+    let (ts, te, state) = before.or_else(after)?;
+    Some(Armed {
+        ts,
+        te,
+        canonical: s.ctx.surface(toks[ts].start, toks[te - 1].end).to_string(),
+        state: Some(state),
+        non_state: false,
+        reach: ForceReach::Force,
+        rule: format!("lex:{}:{}+gazetteer", s.l.agents.file, h.phrase.text),
+    })
 }
 
 /// A state's adjective beside a weapon of its forces ("a Turkish drone", "Indian missiles",
@@ -1091,6 +1158,45 @@ mod tests {
         assert_eq!(
             one(en, "The Houthis said in a statement read on their television channel on Sunday that an American air strike killed six people in Saada."),
             is(Strike, "US")
+        );
+    }
+
+    #[test]
+    fn a_forces_generic_name_takes_the_state_named_with_it() {
+        use EventType::*;
+        // the state's name and a possessive before the generic name, or "of" and the name
+        // after it; the state is that country, wherever the strike is
+        assert_eq!(
+            one(
+                Lang::En,
+                "Pakistan's military carried out air strikes in Khost province on Monday."
+            ),
+            is(Strike, "PK")
+        );
+        assert_eq!(
+            one(Lang::En, "Kenya's air force bombed an al-Shabaab camp near the Somali border town of Dhobley on Sunday."),
+            is(Strike, "KE")
+        );
+        assert_eq!(
+            one(
+                Lang::En,
+                "The army of Nigeria said it struck an ISWAP base near Lake Chad on Monday."
+            ),
+            is(Strike, "NG")
+        );
+        assert_eq!(
+            one(
+                Lang::Es,
+                "La fuerza aérea de Pakistán bombardeó posiciones talibanes en Khost el lunes."
+            ),
+            is(Strike, "PK")
+        );
+        assert_eq!(
+            one(
+                Lang::Es,
+                "Las fuerzas de Turquía atacaron posiciones kurdas en el norte de Irak el martes."
+            ),
+            is(Strike, "TR")
         );
     }
 

@@ -216,6 +216,7 @@ pub(super) struct Sentence<'a> {
     pub place: Option<Spanned>,
     /// One event's dead are counted here.
     pub killed_here: bool,
+    pub gaz: &'a sw_gazetteer::Gazetteer,
 }
 
 impl<'a> Sentence<'a> {
@@ -227,6 +228,7 @@ impl<'a> Sentence<'a> {
             forces: &self.forces,
             agents: &self.agents,
             cue_ends: &self.cue_ends,
+            gaz: self.gaz,
         }
     }
 }
@@ -309,6 +311,7 @@ impl Extractor {
                 forces: &forces,
                 agents: &agents,
                 cue_ends: &cue_ends,
+                gaz: &self.gaz,
             };
             let armed = agents::armed(&scene);
             events.retain(|e| {
@@ -352,6 +355,7 @@ impl Extractor {
         });
         let killed_here = !modal_kill && figs.iter().any(|f| !f.tally && f.field == Field::Killed);
         Sentence {
+            gaz: &self.gaz,
             l,
             ctx,
             published,
