@@ -82,7 +82,11 @@ fn by_cues<'a>(
         } else if m.ts >= e.te && v.scope == Scope::Any && (!factual || strong) {
             let dist = m.ts - e.te;
             if v.modality == Modality::Hypothetical {
-                Some(50 + dist)
+                // a condition after the cue binds it in its own clause ("a strike would
+                // follow if talks fail"); past a clause break or far away it is another
+                // clause's, often an indirect question ("..., informó el Comando Central,
+                // sin precisar si murió", "..., without saying whether anyone died")
+                governs(e, m, toks).then_some(50 + dist)
             } else {
                 Some(600 + dist)
             }
@@ -213,6 +217,25 @@ mod tests {
             (en(), "A drone strike hit a convoy near Marib on Sunday. Officials said more could follow."),
             (es(), "El bombardeo contra el campamento dejó nueve muertos; el gobierno dijo que investigaría."),
             (es(), "Un ataque con dron alcanzó un convoy cerca de Marib el domingo, en lo que sería el tercero del mes."),
+        ] {
+            assert_eq!(first(l, text), Modality::Occurred, "{text}");
+        }
+    }
+
+    #[test]
+    fn a_condition_binds_the_event_of_its_own_clause_only() {
+        // "if" after the cue in its clause makes it a condition
+        for (l, text) in [
+            (en(), "A raid on the compound is possible if the hostages are confirmed to be there."),
+            (es(), "Un bombardeo contra el campamento es posible si se confirma la presencia del cabecilla."),
+        ] {
+            assert_eq!(first(l, text), Modality::Hypothetical, "{text}");
+        }
+        // past a clause break it is another clause's, often an indirect question
+        for (l, text) in [
+            (en(), "Kenyan troops carried out a raid on a militant hideout near Lamu on Friday, the army said, without saying if any fighters died."),
+            (es(), "Tropas nigerianas llevaron a cabo una incursión contra un escondite de bandidos en Katsina el viernes, informó el Ejército, sin aclarar si hubo muertos."),
+            (es(), "Fuerzas turcas realizaron un ataque contra un depósito de armas en el norte de Irak el lunes; no se sabe si hubo víctimas."),
         ] {
             assert_eq!(first(l, text), Modality::Occurred, "{text}");
         }
