@@ -34,6 +34,9 @@ pub struct EventCue {
     /// state forces counted among its dead, with no state force its agent, make it a
     /// group's attack.
     pub generic: bool,
+    /// An event only with its dead counted in the sentence ("operativo", "operation": a
+    /// security deployment unless it killed): "un operativo del Ejército dejó tres muertos".
+    pub toll: bool,
 }
 
 /// A phrase of `references.tsv`: what makes an event cue a mention of an earlier event.
@@ -611,6 +614,7 @@ fn events(file: File) -> Result<PhraseSet<EventCue>, LexiconError> {
             force: false,
             by_force: false,
             generic: false,
+            toll: false,
         };
         for flag in r.opt(2).unwrap_or("").split(',').map(str::trim) {
             match flag {
@@ -622,6 +626,7 @@ fn events(file: File) -> Result<PhraseSet<EventCue>, LexiconError> {
                 "force" => cue.force = true,
                 "by_force" => cue.by_force = true,
                 "generic" => cue.generic = true,
+                "toll" => cue.toll = true,
                 f if f.starts_with("means=") => cue.means = Some(f["means=".len()..].to_string()),
                 f if f.starts_with("mod=") => {
                     cue.modality = Some(parse(r, 2, "modality", |_| {

@@ -1162,6 +1162,34 @@ mod tests {
     }
 
     #[test]
+    fn an_operation_of_a_state_force_that_killed_is_a_raid() {
+        use EventType::*;
+        // "operativo": a raid when a state force carries it out and its dead are counted
+        assert_eq!(
+            one(Lang::Es, "Un operativo de la Policía Nacional en las afueras de Esmeraldas dejó cuatro presuntos pandilleros muertos el viernes."),
+            is(Raid, "EC")
+        );
+        assert_eq!(
+            one(Lang::Es, "Durante un operativo del Ejército en la sierra de Durango murieron tres presuntos integrantes de una célula criminal."),
+            is(Raid, "MX")
+        );
+        // otherwise a deployment or a search, no event; and beside a cue of violence it
+        // names that event, not a second one
+        for text in [
+            "Un operativo de seguridad de la Policía en el estadio dejó tres detenidos el sábado.",
+            "Un operativo de búsqueda de la Armada encontró con vida a dos pescadores el domingo.",
+        ] {
+            assert!(events(Lang::Es, text).is_empty(), "{text}");
+        }
+        let ev = events(
+            Lang::Es,
+            "Un bombardeo de la Fuerza Aérea contra un campamento del ELN dejó siete muertos durante un operativo en Arauca.",
+        );
+        assert_eq!(ev.len(), 1, "{ev:#?}");
+        assert_eq!(ev[0].event_type, Strike);
+    }
+
+    #[test]
     fn a_forces_generic_name_takes_the_state_named_with_it() {
         use EventType::*;
         // the state's name and a possessive before the generic name, or "of" and the name

@@ -244,6 +244,9 @@ fn keep(
     if cue.weak && f.non_weak_dev && cue.event_type.is_violent() {
         return false;
     }
+    if cue.toll && !toll_supported(s, f, e) {
+        return false;
+    }
     if cue.plural && !keep_plural(s, f, e, m, mcue) {
         return false;
     }
@@ -321,6 +324,23 @@ fn counted_targets(s: &Sentence, e: &Hit<EventCue>) -> bool {
                     .is_some_and(|n| !n.article && !n.vague && n.end_tok <= t.ts && n.value >= 2)
             })
     })
+}
+
+/// An operation cue ("operation", "operativo") tells an event of its own only with its dead
+/// counted, with no other cue of violence in the sentence (there it names that strike or
+/// raid: "the airstrike ... killed three, and no civilians were harmed in the operation"),
+/// and not as a named operation ("Operation Southern Spear", "la operación Fénix"), which
+/// is a campaign's or history's name.
+fn toll_supported(s: &Sentence, f: &Facts, e: &Hit<EventCue>) -> bool {
+    let toks = &s.ctx.toks;
+    let named = toks.get(e.te).is_some_and(|t| {
+        t.kind == TokKind::Word && s.ctx.text[t.start..].starts_with(char::is_uppercase)
+    }) || s.ctx.text[toks[e.ts].start..].starts_with(char::is_uppercase) && e.ts > 0;
+    let other = s
+        .events
+        .iter()
+        .any(|o| o.ts != e.ts && !o.value().toll && o.value().event_type.is_violent());
+    f.killed_here && !named && !other
 }
 
 /// A weak cue ("hit", "destroyed") needs a target noun, a toll or a place; "the attack
