@@ -48,10 +48,14 @@ pub struct Limits {
     pub max_bytes: usize,
     /// Deepest HTML element nesting accepted.
     pub max_depth: usize,
-    /// Network timeout for one request, whole body included.
+    /// Deadline for one fetch: connecting, headers and the whole body.
     pub timeout: std::time::Duration,
     /// Redirects followed per request.
     pub max_redirects: usize,
+    /// Fetch from loopback, private, link-local and other non-public addresses too. Off by
+    /// default: a feed names the pages `--fetch-links` reads, and must not be able to make
+    /// strikewatch read the user's own machine or network (see `fetch`).
+    pub allow_private_addresses: bool,
 }
 
 impl Default for Limits {
@@ -61,6 +65,7 @@ impl Default for Limits {
             max_depth: 256,
             timeout: std::time::Duration::from_secs(30),
             max_redirects: 5,
+            allow_private_addresses: false,
         }
     }
 }
