@@ -342,8 +342,14 @@ fn fetch_linked(
         };
         match fetcher.get(&link) {
             Ok(f) => {
-                let (html, _) = crate::decode::decode(&f.bytes, f.content_type.as_deref(), true);
-                pages.push((link, html));
+                let page = crate::decode::decode(&f.bytes, f.content_type.as_deref(), true);
+                if let Some(note) = page.note() {
+                    sink(Item::Skipped {
+                        locator: format!("{locator} -> {link}"),
+                        reason: format!("linked page: {note}"),
+                    });
+                }
+                pages.push((link, page.text));
             }
             Err(e) => sink(Item::Skipped {
                 locator: format!("{locator} -> {link}"),

@@ -121,11 +121,12 @@ pub fn parse(unit: &Unit, limits: &Limits) -> Result<Parsed, ParseError> {
 /// Titles sometimes arrive with HTML entities still in them.
 fn decode_entities(s: &str) -> String {
     if s.contains('&') || s.contains('<') {
-        let (t, _) = decode(
+        let t = decode(
             trafilatura::html2txt(&format!("<html><body><p>{s}</p></body></html>")).as_bytes(),
             None,
             false,
-        );
+        )
+        .text;
         let t = t.trim().to_string();
         if !t.is_empty() {
             return t;

@@ -20,10 +20,10 @@ pub fn parse(unit: &Unit, limits: &Limits) -> Result<Parsed, ParseError> {
     if looks_binary(&unit.bytes) {
         return Err(ParseError("binary content, not HTML".into()));
     }
-    let (html, _) = decode(&unit.bytes, unit.meta.content_type.as_deref(), true);
+    let decoded = decode(&unit.bytes, unit.meta.content_type.as_deref(), true);
     Ok(Parsed {
-        documents: vec![page(&html, &unit.meta, limits)?],
-        warnings: vec![],
+        documents: vec![page(&decoded.text, &unit.meta, limits)?],
+        warnings: decoded.note().into_iter().collect(),
     })
 }
 
