@@ -582,6 +582,19 @@ fn split_warc_plain<R: BufRead>(
                 return;
             }
         };
+        // the warc crate hands over a record whose block the file ends inside with the
+        // bytes it found: a cut article is no article
+        if (block.len() as u64) < len {
+            let error = format!(
+                "record cut short: its Content-Length is {len} bytes but the archive ends after {}",
+                block.len()
+            );
+            sink(Item::Unreadable {
+                locator: here,
+                error,
+            });
+            return;
+        }
         let raw_header = |h: WarcHeader| {
             raw_headers
                 .headers
