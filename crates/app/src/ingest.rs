@@ -80,6 +80,118 @@ pub struct Pipeline<'a, S: Store + ?Sized> {
     pub extractor: Option<Arc<Extractor>>,
 }
 
+/// Most error lines, and most note lines, shown for one input (a file's lines, an archive's
+/// records); the rest are counted, and summarised in one line at the end of the run.
+pub const MAX_LINES_PER_INPUT: usize = 20;
+
+/// How many error and note lines one input has had.
+#[derive(Default)]
+struct Tally {
+    parts: &'static str,
+    errors: usize,
+    notes: usize,
+}
+
+/// A reporter that passes on the first [`MAX_LINES_PER_INPUT`] errors and notes of each
+/// input and counts the rest: a file of a million garbage lines gets twenty lines and a
+/// summary, not a million lines.
+struct Capped<'a> {
+    inner: &'a dyn Reporter,
+    /// Inputs in the order their first line came, with their counts.
+    tallies: std::sync::Mutex<(
+        std::collections::HashMap<String, usize>,
+        Vec<(String, Tally)>,
+    )>,
+}
+
+impl<'a> Capped<'a> {
+    fn new(inner: &'a dyn Reporter) -> Capped<'a> {
+        Capped {
+            inner,
+            tallies: Default::default(),
+        }
+    }
+
+    /// Counts a line of `locator`'s input; true while under the cap.
+    fn admit(&self, locator: &str, error: bool) -> bool {
+        let (input, parts) = sw_ingest::container_of(locator);
+        let mut guard = self.tallies.lock().unwrap_or_else(|e| e.into_inner());
+        let (index, list) = &mut *guard;
+        let at = *index.entry(input.to_string()).or_insert_with(|| {
+            list.push((
+                input.to_string(),
+                Tally {
+                    parts,
+                    ..Default::default()
+                },
+            ));
+            list.len() - 1
+        });
+        let t = &mut list[at].1;
+        let n = if error { &mut t.errors } else { &mut t.notes };
+        *n += 1;
+        *n <= MAX_LINES_PER_INPUT
+    }
+
+    /// Reports an error unless over its input's cap; true when it was reported.
+    fn error_shown(&self, locator: &str, message: &str) -> bool {
+        let shown = self.admit(locator, true);
+        if shown {
+            self.inner.error(locator, message);
+        }
+        shown
+    }
+
+    /// One line per input over the cap: (input, message, is it about errors).
+    fn summaries(&self) -> Vec<(String, String, bool)> {
+        let guard = self.tallies.lock().unwrap_or_else(|e| e.into_inner());
+        let mut out = Vec::new();
+        for (input, t) in &guard.1 {
+            for (n, what, error) in [(t.errors, "errors", true), (t.notes, "notes", false)] {
+                if n > MAX_LINES_PER_INPUT {
+                    out.push((
+                        input.clone(),
+                        format!(
+                            "and {} more {} with {what} in {input} (only the first {MAX_LINES_PER_INPUT} are shown)",
+                            thousands(n - MAX_LINES_PER_INPUT),
+                            t.parts
+                        ),
+                        error,
+                    ));
+                }
+            }
+        }
+        out
+    }
+}
+
+impl Reporter for Capped<'_> {
+    fn error(&self, locator: &str, message: &str) {
+        self.error_shown(locator, message);
+    }
+    fn note(&self, locator: &str, message: &str) {
+        if self.admit(locator, false) {
+            self.inner.note(locator, message);
+        }
+    }
+    fn progress(&self, summary: &Summary) {
+        self.inner.progress(summary);
+    }
+}
+
+/// 999980 -> "999,980".
+fn thousands(n: usize) -> String {
+    let digits = n.to_string();
+    let mut out = String::new();
+    for (i, c) in digits.chars().enumerate() {
+        if i > 0 && (digits.len() - i) % 3 == 0 {
+            out.push(',');
+        }
+        out.push(c);
+    }
+    out
+}
+
 /// Largest total of raw bytes held in one batch.
 const BATCH_BYTES: usize = 32 * 1024 * 1024;
 
@@ -93,6 +205,21 @@ struct InFlight(std::sync::mpsc::Receiver<Parsed>);
 
 impl<S: Store + ?Sized> Pipeline<'_, S> {
     pub fn run(&mut self, inputs: &[String], reporter: &dyn Reporter) -> Result<Summary> {
+        let capped = Capped::new(reporter);
+        let summary = self.run_capped(inputs, &capped)?;
+        // one line, and one stored failure, per input whose errors went over the cap
+        for (input, message, error) in capped.summaries() {
+            if error {
+                reporter.error(&input, &message);
+                self.store.record_unreadable(&input, &message)?;
+            } else {
+                reporter.note(&input, &message);
+            }
+        }
+        Ok(summary)
+    }
+
+    fn run_capped(&mut self, inputs: &[String], reporter: &Capped) -> Result<Summary> {
         let preparer = Arc::new(Preparer::new());
         let mut summary = Summary::default();
         self.resume(&preparer, reporter, &mut summary)?;
@@ -123,9 +250,12 @@ impl<S: Store + ?Sized> Pipeline<'_, S> {
                 }
                 Item::Unreadable { locator, error } => {
                     summary.failed += 1;
-                    reporter.error(&locator, &error);
-                    if let Err(e) = self.store.record_unreadable(&locator, &error) {
-                        failure = Some(e.into());
+                    // past the cap nothing is stored either: a failure row per garbage
+                    // line would make a store many times the size of its input
+                    if reporter.error_shown(&locator, &error) {
+                        if let Err(e) = self.store.record_unreadable(&locator, &error) {
+                            failure = Some(e.into());
+                        }
                     }
                 }
                 Item::Skipped { locator, reason } => {

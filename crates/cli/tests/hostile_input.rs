@@ -201,3 +201,265 @@ fn a_warc_record_cut_short_is_an_error_not_an_article() {
         );
     }
 }
+
+// ---- files that are not files ----------------------------------------------------------
+
+fn mkfifo(path: &Path) {
+    let ok = Command::new("mkfifo").arg(path).status().unwrap().success();
+    assert!(ok, "mkfifo {}", path.display());
+}
+
+#[test]
+fn a_fifo_named_on_the_command_line_does_not_hang() {
+    let dir = tempfile::tempdir().unwrap();
+    let d = dir.path();
+    let fifo = d.join("pipe.txt");
+    mkfifo(&fifo);
+    let good = write(d, "good.txt", STRIKE_ES.as_bytes());
+    // nobody ever writes to the FIFO: opening it would block for good
+    let o = ingest(d, "fifo", &[s(&fifo), s(&good)]);
+    assert_eq!(o.code, 0, "{}", o.stderr);
+    assert!(
+        o.stderr.contains(&format!(
+            "note: {}: a FIFO (named pipe), not a regular file: not read",
+            fifo.display()
+        )),
+        "{}",
+        o.stderr
+    );
+    assert_eq!(articles(&o.db).len(), 1, "the good file is still read");
+}
+
+#[test]
+fn symbolic_links_and_fifos_in_a_folder_get_a_note() {
+    let dir = tempfile::tempdir().unwrap();
+    let d = dir.path();
+    let outside = d.join("outside");
+    std::fs::create_dir(&outside).unwrap();
+    let target = write(
+        &outside,
+        "elsewhere.txt",
+        b"A boat was struck off the coast, officials said.",
+    );
+    let folder = d.join("inputs");
+    std::fs::create_dir(&folder).unwrap();
+    write(&folder, "a.txt", STRIKE_ES.as_bytes());
+    std::os::unix::fs::symlink(&target, folder.join("link.txt")).unwrap();
+    std::os::unix::fs::symlink(&outside, folder.join("linked-folder")).unwrap();
+    mkfifo(&folder.join("pipe.txt"));
+    let o = ingest(d, "folder", &[s(&folder)]);
+    assert_eq!(o.code, 0, "{}", o.stderr);
+    for (name, what) in [
+        (
+            "link.txt",
+            "a symbolic link: links inside a folder are not followed",
+        ),
+        (
+            "linked-folder",
+            "a symbolic link: links inside a folder are not followed",
+        ),
+        (
+            "pipe.txt",
+            "a FIFO (named pipe), not a regular file: not read",
+        ),
+    ] {
+        let line = format!("note: {}: {what}", folder.join(name).display());
+        assert!(o.stderr.contains(&line), "{line} in {}", o.stderr);
+    }
+    assert_eq!(articles(&o.db).len(), 1);
+
+    // a link to a folder named on the command line is followed; a dangling one says so
+    let link = d.join("link-to-inputs");
+    std::os::unix::fs::symlink(&folder, &link).unwrap();
+    let dangling = d.join("dangling");
+    std::os::unix::fs::symlink(d.join("gone"), &dangling).unwrap();
+    let o = ingest(d, "links", &[s(&link), s(&dangling)]);
+    assert_eq!(o.code, 1, "{}", o.stderr);
+    assert_eq!(articles(&o.db).len(), 1, "{}", o.stderr);
+    let errors = error_lines(&o.stderr);
+    assert_eq!(
+        errors,
+        [format!(
+            "error: {}: a symbolic link to {}, which does not exist",
+            dangling.display(),
+            d.join("gone").display()
+        )],
+        "{}",
+        o.stderr
+    );
+}
+
+// ---- JSONL: floods, wrong types, urls -------------------------------------------------
+
+fn db_bytes(db: &Path) -> u64 {
+    ["", "-wal"]
+        .iter()
+        .filter_map(|suffix| std::fs::metadata(format!("{}{suffix}", db.display())).ok())
+        .map(|m| m.len())
+        .sum()
+}
+
+#[test]
+fn a_flood_of_garbage_lines_is_capped_and_summarised() {
+    let dir = tempfile::tempdir().unwrap();
+    let d = dir.path();
+    let good = serde_json::json!({"url": "https://h.example/1", "outlet": "Wire", "published": "2025-10-03", "lang": "es", "text": STRIKE_ES}).to_string();
+    let mut flood = format!("{good}\n");
+    for i in 0..100_000 {
+        flood.push_str(&format!("garbage {i}\n"));
+    }
+    flood.push_str("{\"url\": 7}\n");
+    let path = write(d, "flood.jsonl", flood.as_bytes());
+    let o = ingest(d, "flood", &[s(&path), "--json"]);
+    assert_eq!(o.code, 1, "{}", o.stderr);
+    let errors = error_lines(&o.stderr);
+    assert_eq!(
+        errors.len(),
+        21,
+        "20 lines and a summary: {}",
+        &o.stderr[..2000.min(o.stderr.len())]
+    );
+    assert!(errors[0].starts_with(&format!("error: {}:2: not JSON", path.display())));
+    assert_eq!(
+        errors[20],
+        format!(
+            "error: {p}: and 99,981 more lines with errors in {p} (only the first 20 are shown)",
+            p = path.display()
+        )
+    );
+    let out: Value = serde_json::from_str(&o.stdout).unwrap();
+    assert_eq!(
+        out["summary"]["failed"], 100_001,
+        "every bad line is counted"
+    );
+    assert_eq!(articles(&o.db).len(), 1);
+    // garbage lines are not stored one by one: the store stays near its empty size
+    let size = db_bytes(&o.db);
+    assert!(
+        size < 2 * 1024 * 1024,
+        "store of {size} bytes for a 1.4 MB flood"
+    );
+}
+
+#[test]
+fn fields_of_the_wrong_json_type_are_named() {
+    let dir = tempfile::tempdir().unwrap();
+    let d = dir.path();
+    let lines = [
+        serde_json::json!({"published": true, "text": STRIKE_ES}),
+        serde_json::json!({"outlet": ["Wire", "Other"], "published": "2025-10-03", "text": STRIKE_ES}),
+        serde_json::json!({"text": {"body": STRIKE_ES}}),
+    ];
+    let body: String = lines.iter().map(|l| format!("{l}\n")).collect();
+    let path = write(d, "types.jsonl", body.as_bytes());
+    let o = ingest(d, "types", &[s(&path)]);
+    assert_eq!(o.code, 1, "{}", o.stderr);
+    let p = path.display();
+    for line in [
+        format!("error: {p}:1: 'published' is true, not a date (expected \"YYYY-MM-DD\")"),
+        format!("note: {p}:2: 'outlet' is an array, not a string: ignored"),
+        format!("error: {p}:3: 'text' is an object, not a string"),
+    ] {
+        assert!(
+            o.stderr.lines().any(|l| l == line),
+            "{line} in {}",
+            o.stderr
+        );
+    }
+    let arts = articles(&o.db);
+    assert_eq!(arts.len(), 1);
+    assert!(arts[0]["outlet"].is_null(), "{}", arts[0]);
+}
+
+#[test]
+fn script_and_data_urls_are_not_stored() {
+    let dir = tempfile::tempdir().unwrap();
+    let d = dir.path();
+    let lines = [
+        serde_json::json!({"url": "javascript:alert(document.cookie)", "published": "2025-10-03", "text": STRIKE_ES}),
+        serde_json::json!({"url": "data:text/html,<script>alert(1)</script>", "published": "2025-10-04", "text": format!("{STRIKE_ES} Segunda nota.")}),
+        serde_json::json!({"url": "https://h.example/ok", "published": "2025-10-05", "text": format!("{STRIKE_ES} Tercera nota.")}),
+    ];
+    let body: String = lines.iter().map(|l| format!("{l}\n")).collect();
+    let path = write(d, "urls.jsonl", body.as_bytes());
+    let o = ingest(d, "urls", &[s(&path)]);
+    assert_eq!(o.code, 0, "{}", o.stderr);
+    let p = path.display();
+    for line in [
+        format!("note: {p}:1: url \"javascript:alert(document.cookie)\" is not an http(s) address: not stored"),
+        format!("note: {p}:2: url \"data:text/html,<script>alert(1)</script>\" is not an http(s) address: not stored"),
+    ] {
+        assert!(o.stderr.lines().any(|l| l == line), "{line} in {}", o.stderr);
+    }
+    let urls: Vec<Value> = articles(&o.db).iter().map(|a| a["url"].clone()).collect();
+    assert_eq!(urls.len(), 3);
+    assert_eq!(urls.iter().filter(|u| u.is_null()).count(), 2, "{urls:?}");
+    assert!(
+        urls.contains(&Value::from("https://h.example/ok")),
+        "{urls:?}"
+    );
+
+    // the same from the command line, for a text file
+    let text = write(d, "a.txt", STRIKE_ES.as_bytes());
+    let o = ingest(d, "cli-url", &[s(&text), "--url", "javascript:void(0)"]);
+    assert_eq!(o.code, 0, "{}", o.stderr);
+    assert!(
+        o.stderr.contains("is not an http(s) address"),
+        "{}",
+        o.stderr
+    );
+    assert!(articles(&o.db)[0]["url"].is_null());
+}
+
+// ---- binary files named like text ------------------------------------------------------
+
+#[test]
+fn binary_files_are_refused_by_their_magic_bytes_whatever_their_name() {
+    let dir = tempfile::tempdir().unwrap();
+    let d = dir.path();
+    let folder = d.join("in");
+    std::fs::create_dir(&folder).unwrap();
+    // mostly ASCII after the magic: no NUL, few control bytes, so only the magic tells
+    let html = format!("<html><body><article><p>{STRIKE_ES}</p></article></body></html>");
+    let cases: [(&str, &[u8], &str); 4] = [
+        ("photo.html", b"\x89PNG\r\n\x1a\n", "a PNG image"),
+        ("scan.txt", b"%PDF-1.7\n", "a PDF document"),
+        ("pic.htm", b"\xff\xd8\xff\xe0", "a JPEG image"),
+        ("anim.html", b"GIF89a", "a GIF image"),
+    ];
+    let mut paths = Vec::new();
+    for (name, magic, _) in cases {
+        let mut bytes = magic.to_vec();
+        bytes.extend_from_slice(html.as_bytes());
+        paths.push(write(d, name, &bytes));
+        write(&folder, name, &bytes);
+    }
+    let args: Vec<&str> = paths.iter().map(|p| s(p)).collect();
+    let o = ingest(d, "magic", &args);
+    assert_eq!(o.code, 1, "{}", o.stderr);
+    let errors = error_lines(&o.stderr);
+    assert_eq!(errors.len(), cases.len(), "{}", o.stderr);
+    for ((_, _, kind), (line, path)) in cases.iter().zip(errors.iter().zip(&paths)) {
+        assert_eq!(
+            *line,
+            format!(
+                "error: {}: {kind} by its first bytes, not an article input",
+                path.display()
+            )
+        );
+    }
+    assert!(articles(&o.db).is_empty());
+    // inside a folder they are passed over with a note
+    let o = ingest(d, "magic-folder", &[s(&folder)]);
+    assert_eq!(o.code, 0, "{}", o.stderr);
+    assert_eq!(
+        o.stderr
+            .lines()
+            .filter(|l| l.starts_with("note: ") && l.contains("by its first bytes"))
+            .count(),
+        cases.len(),
+        "{}",
+        o.stderr
+    );
+    assert!(articles(&o.db).is_empty());
+}
