@@ -38,16 +38,23 @@ fn vm_hwm(pid: u32) -> u64 {
         .unwrap_or(0)
 }
 
-/// Runs `strikewatch --db DIR/NAME.db ingest ARGS...` and checks what every case shares.
-/// A run over `MAX_SECS` is killed and fails the test (a hang must not hang the suite).
+/// Runs `strikewatch --db DIR/NAME.db ingest --no-extract ARGS...` and checks what every
+/// case shares. A run over `MAX_SECS` is killed and fails the test (a hang must not hang
+/// the suite).
 fn ingest(dir: &Path, name: &str, args: &[&str]) -> Outcome {
+    let mut all = vec!["--no-extract"];
+    all.extend_from_slice(args);
+    ingest_and_extract(dir, name, &all)
+}
+
+/// The same, with extraction and the ledger update unless `args` says `--no-extract`.
+fn ingest_and_extract(dir: &Path, name: &str, args: &[&str]) -> Outcome {
     let db = dir.join(format!("{name}.db"));
     let start = Instant::now();
     let mut child = Command::new(bin())
         .arg("--db")
         .arg(&db)
         .arg("ingest")
-        .arg("--no-extract")
         .args(args)
         .env_remove("STRIKEWATCH_DB")
         .stdin(Stdio::null())
@@ -462,4 +469,56 @@ fn binary_files_are_refused_by_their_magic_bytes_whatever_their_name() {
         o.stderr
     );
     assert!(articles(&o.db).is_empty());
+}
+
+// ---- memory of big inputs --------------------------------------------------------------
+
+/// A 16 MiB RSS feed of about 40,000 short items (what `scripts/memory_inputs.py` writes).
+fn big_feed() -> String {
+    let mut f = String::from("<?xml version=\"1.0\"?><rss version=\"2.0\"><channel><title>Memory Wire</title><language>en</language>\n");
+    let mut n = 0;
+    while f.len() < 16 * 1024 * 1024 - 4096 {
+        f.push_str(&format!(
+            "<item><title>Strike report {n}</title><link>https://wire.example/{n}</link><pubDate>Fri, 03 Oct 2025 14:00:00 GMT</pubDate><description>A strike on a vessel in the eastern Pacific killed {} people, the command said. Officials said the boat had been tracked for hours before it was hit near the coast.</description></item>\n",
+            n % 7 + 1
+        ));
+        n += 1;
+    }
+    f.push_str("</channel></rss>\n");
+    f
+}
+
+#[test]
+fn a_16_mib_feed_stays_under_the_memory_bound() {
+    let dir = tempfile::tempdir().unwrap();
+    let d = dir.path();
+    let path = write(d, "big.xml", big_feed().as_bytes());
+    // with extraction and the ledger: 489 MiB before heavy batches were kept apart
+    let o = ingest_and_extract(d, "big-feed", &[s(&path)]);
+    assert_eq!(o.code, 0, "{}", o.stderr);
+    assert!(
+        json(&o.db, &["status", "--json"])["articles"]
+            .as_u64()
+            .unwrap()
+            > 40_000
+    );
+}
+
+#[test]
+fn a_16_mib_page_stays_under_the_memory_bound() {
+    let dir = tempfile::tempdir().unwrap();
+    let d = dir.path();
+    let para = "<p>A strike on a vessel in the eastern Pacific killed three people, the command said. Officials said the boat had been tracked for hours before it was hit.</p>\n";
+    let body = para.repeat(16 * 1024 * 1024 / para.len() - 10);
+    let page = format!("<!doctype html><html lang=\"en\"><head><title>Long</title></head><body><article>{body}</article></body></html>");
+    let path = write(d, "big.html", page.as_bytes());
+    // 495 MiB before the page was cut for the extractor
+    let o = ingest(d, "big-page", &[s(&path)]);
+    assert_eq!(o.code, 0, "{}", o.stderr);
+    assert!(
+        o.stderr.contains("only its first 4194"),
+        "the cut is noted: {}",
+        o.stderr
+    );
+    assert_eq!(articles(&o.db).len(), 1);
 }

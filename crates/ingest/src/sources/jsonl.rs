@@ -100,6 +100,7 @@ pub(crate) fn read_line(bytes: &[u8]) -> Result<Line, ParseError> {
 
 pub fn parse(unit: &Unit, limits: &Limits) -> Result<Parsed, ParseError> {
     let line = read_line(&unit.bytes)?;
+    let mut notes = line.notes;
     let line_meta = line.meta.or(&unit.meta);
     let doc = match (line.text, line.html) {
         (Some(text), _) => {
@@ -114,12 +115,12 @@ pub fn parse(unit: &Unit, limits: &Limits) -> Result<Parsed, ParseError> {
                 text,
             }
         }
-        (None, Some(html)) => super::html::page(&html, &line_meta, limits)?,
+        (None, Some(html)) => super::html::page(&html, &line_meta, limits, &mut notes)?,
         (None, None) => return Err(ParseError("no 'text' or 'html' field with content".into())),
     };
     Ok(Parsed {
         documents: vec![doc],
-        warnings: line.notes,
+        warnings: notes,
     })
 }
 
