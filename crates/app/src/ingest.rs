@@ -98,11 +98,14 @@ struct Tally {
 struct Capped<'a> {
     inner: &'a dyn Reporter,
     /// Inputs in the order their first line came, with their counts.
-    tallies: std::sync::Mutex<(
-        std::collections::HashMap<String, usize>,
-        Vec<(String, Tally)>,
-    )>,
+    tallies: std::sync::Mutex<Tallies>,
 }
+
+/// Each input's position in the list, and the list.
+type Tallies = (
+    std::collections::HashMap<String, usize>,
+    Vec<(String, Tally)>,
+);
 
 impl<'a> Capped<'a> {
     fn new(inner: &'a dyn Reporter) -> Capped<'a> {
@@ -184,7 +187,7 @@ fn thousands(n: usize) -> String {
     let digits = n.to_string();
     let mut out = String::new();
     for (i, c) in digits.chars().enumerate() {
-        if i > 0 && (digits.len() - i) % 3 == 0 {
+        if i > 0 && (digits.len() - i).is_multiple_of(3) {
             out.push(',');
         }
         out.push(c);
