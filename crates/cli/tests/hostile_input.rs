@@ -450,21 +450,32 @@ fn binary_files_are_refused_by_their_magic_bytes_whatever_their_name() {
         assert_eq!(
             *line,
             format!(
-                "error: {}: {kind} by its first bytes, not an article input",
+                "error: {}: binary content ({kind}, by its first bytes), not an article input",
                 path.display()
             )
         );
     }
     assert!(articles(&o.db).is_empty());
-    // inside a folder they are passed over with a note
+    // inside a folder too, since their names say they are inputs; a `.png` there is passed
+    // over with a note, as any file of an unknown kind
+    let mut png = b"\x89PNG\r\n\x1a\n".to_vec();
+    png.extend_from_slice(html.as_bytes());
+    write(&folder, "photo.png", &png);
     let o = ingest(d, "magic-folder", &[s(&folder)]);
-    assert_eq!(o.code, 0, "{}", o.stderr);
+    assert_eq!(o.code, 1, "{}", o.stderr);
     assert_eq!(
-        o.stderr
-            .lines()
-            .filter(|l| l.starts_with("note: ") && l.contains("by its first bytes"))
+        error_lines(&o.stderr)
+            .iter()
+            .filter(|l| l.contains("by its first bytes"))
             .count(),
         cases.len(),
+        "{}",
+        o.stderr
+    );
+    assert!(
+        o.stderr.contains("note: ")
+            && o.stderr
+                .contains("photo.png: binary content (a PNG image, by its first bytes)"),
         "{}",
         o.stderr
     );

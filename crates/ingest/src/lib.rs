@@ -171,7 +171,7 @@ pub fn parse(unit: &Unit, limits: &Limits) -> Result<Parsed, ParseError> {
     // unit) is checked here
     if let Some(kind) = binary_kind(&unit.bytes) {
         return Err(ParseError(format!(
-            "{kind} by its first bytes, not an article"
+            "binary content ({kind}, by its first bytes), not an article"
         )));
     }
     let mut parsed = match unit.format {

@@ -244,8 +244,10 @@ fn walk_file(
     };
     let head = &head[..head_len];
     if let Some(kind) = binary_kind(head) {
-        let what = format!("{kind} by its first bytes, not an article input");
-        return sink(if explicit {
+        let what = format!("binary content ({kind}, by its first bytes), not an article input");
+        // named like an input (`photo.html`), it fails; inside a folder, `photo.png` is
+        // passed over like any file of an unknown kind
+        return sink(if explicit || is_input_name(&name) {
             Item::Unreadable {
                 locator,
                 error: what,
@@ -383,7 +385,7 @@ fn from_bytes(
     if let Some(kind) = binary_kind(&bytes) {
         return sink(Item::Unreadable {
             locator: locator.into(),
-            error: format!("{kind} by its first bytes, not an article input"),
+            error: format!("binary content ({kind}, by its first bytes), not an article input"),
         });
     }
     let format = opts
