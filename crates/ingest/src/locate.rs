@@ -86,7 +86,15 @@ fn io_message(e: &std::io::Error) -> String {
 pub fn container_of(locator: &str) -> (&str, &'static str) {
     for (sep, parts) in [(':', "lines"), ('#', "records")] {
         if let Some((head, tail)) = locator.rsplit_once(sep) {
-            if !head.is_empty() && !tail.is_empty() && tail.bytes().all(|b| b.is_ascii_digit()) {
+            // `http://host:8080` ends in a port, not a line number
+            let authority = head
+                .split_once("://")
+                .is_some_and(|(_, rest)| !rest.contains('/'));
+            if !head.is_empty()
+                && !tail.is_empty()
+                && tail.bytes().all(|b| b.is_ascii_digit())
+                && !(sep == ':' && authority)
+            {
                 return (head, parts);
             }
         }
@@ -866,6 +874,21 @@ mod tests {
             read_capped_line(&mut r, &mut out, 8).unwrap(),
             LineRead::Eof
         ));
+    }
+
+    #[test]
+    fn containers_of_locators() {
+        assert_eq!(container_of("a/b.jsonl:12"), ("a/b.jsonl", "lines"));
+        assert_eq!(container_of("a/b.warc.gz#3"), ("a/b.warc.gz", "records"));
+        assert_eq!(container_of("a/b.txt"), ("a/b.txt", "parts"));
+        assert_eq!(
+            container_of("http://h.example:8080"),
+            ("http://h.example:8080", "parts")
+        );
+        assert_eq!(
+            container_of("http://h.example:8080/x.jsonl:4"),
+            ("http://h.example:8080/x.jsonl", "lines")
+        );
     }
 
     #[test]
