@@ -87,14 +87,12 @@ pub fn container_of(locator: &str) -> (&str, &'static str) {
     for (sep, parts) in [(':', "lines"), ('#', "records")] {
         if let Some((head, tail)) = locator.rsplit_once(sep) {
             // `http://host:8080` ends in a port, not a line number
-            let authority = head
-                .split_once("://")
-                .is_some_and(|(_, rest)| !rest.contains('/'));
-            if !head.is_empty()
-                && !tail.is_empty()
-                && tail.bytes().all(|b| b.is_ascii_digit())
-                && !(sep == ':' && authority)
-            {
+            let port = sep == ':'
+                && head
+                    .split_once("://")
+                    .is_some_and(|(_, rest)| !rest.contains('/'));
+            let number = !tail.is_empty() && tail.bytes().all(|b| b.is_ascii_digit());
+            if !head.is_empty() && number && !port {
                 return (head, parts);
             }
         }
