@@ -305,9 +305,15 @@ pub struct IngestArgs {
     #[arg(long, default_value_t = 256, value_name = "N")]
     pub max_depth: usize,
 
-    /// Network timeout per request, in seconds.
+    /// Deadline for each download (connecting, headers and the whole body), in seconds.
     #[arg(long, default_value_t = 30, value_name = "SECONDS")]
     pub timeout: u64,
+
+    /// Fetch from loopback, private (10/8, 172.16/12, 192.168/16, fc00::/7), link-local and
+    /// other non-public addresses. Off by default, so that a feed cannot make strikewatch
+    /// read the machine it runs on or its local network.
+    #[arg(long)]
+    pub allow_private_addresses: bool,
 
     /// Similarity (estimated Jaccard over 5-word shingles) at which two articles are copies
     /// of one story.

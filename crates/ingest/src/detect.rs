@@ -74,6 +74,51 @@ pub fn sniff(head: &[u8]) -> Option<Format> {
     }
 }
 
+/// The kind of binary file the first bytes announce (PNG, JPEG, PDF, ZIP...), whatever the
+/// file is named: such a file is never an article, even when most of its bytes happen to be
+/// ASCII (a crafted PNG named `.html` would otherwise pass the control-character test of
+/// [`looks_binary`]). Gzip is not listed: a gzip WARC or JSONL file is read.
+pub fn binary_kind(head: &[u8]) -> Option<&'static str> {
+    const MAGIC: &[(&[u8], &str)] = &[
+        (b"\x89PNG\r\n\x1a\n", "a PNG image"),
+        (b"\xff\xd8\xff", "a JPEG image"),
+        (b"GIF87a", "a GIF image"),
+        (b"GIF89a", "a GIF image"),
+        (b"%PDF-", "a PDF document"),
+        (b"PK\x03\x04", "a ZIP archive (or an office document)"),
+        (b"PK\x05\x06", "a ZIP archive (or an office document)"),
+        (b"\x7fELF", "an executable"),
+        (b"BZh", "a bzip2 archive"),
+        (b"\xfd7zXZ\x00", "an xz archive"),
+        (b"(\xb5/\xfd", "a zstd archive"),
+        (b"7z\xbc\xaf\x27\x1c", "a 7-Zip archive"),
+        (b"Rar!\x1a\x07", "a RAR archive"),
+        (b"OggS", "an Ogg media file"),
+        (b"SQLite format 3\x00", "an SQLite database"),
+        (b"\x00asm", "a WebAssembly module"),
+        (b"II*\x00", "a TIFF image"),
+        (b"MM\x00*", "a TIFF image"),
+    ];
+    if let Some((_, kind)) = MAGIC.iter().find(|(m, _)| head.starts_with(m)) {
+        // "BZh" alone could begin a word: a bzip2 header goes on with a block size digit
+        // and the block magic
+        if *kind == "a bzip2 archive" && !head.get(3).is_some_and(u8::is_ascii_digit) {
+            return None;
+        }
+        return Some(kind);
+    }
+    let riff = |tag: &[u8]| head.len() >= 12 && &head[..4] == b"RIFF" && &head[8..12] == tag;
+    if riff(b"WEBP") {
+        Some("a WebP image")
+    } else if riff(b"WAVE") || riff(b"AVI ") {
+        Some("a media file")
+    } else if head.len() >= 12 && &head[4..8] == b"ftyp" {
+        Some("an MP4 or HEIF media file")
+    } else {
+        None
+    }
+}
+
 /// True when the bytes are not text in any encoding we read: NUL bytes (outside UTF-16 with
 /// a BOM) or a high share of control characters in the first 8 KiB.
 pub fn looks_binary(bytes: &[u8]) -> bool {
@@ -128,6 +173,30 @@ mod tests {
             detect_format("photo", &[0x89, b'P', b'N', b'G', 0, 0, 0, 1]),
             None
         );
+    }
+
+    #[test]
+    fn magic_bytes_say_binary_whatever_the_rest() {
+        let mut png = b"\x89PNG\r\n\x1a\n".to_vec();
+        png.extend_from_slice(b"<html><body><p>mostly ascii</p></body></html>");
+        assert!(!looks_binary(&png), "the case the magic check exists for");
+        assert_eq!(binary_kind(&png), Some("a PNG image"));
+        assert_eq!(binary_kind(b"%PDF-1.7\n"), Some("a PDF document"));
+        assert_eq!(binary_kind(b"GIF89a...."), Some("a GIF image"));
+        assert_eq!(binary_kind(b"\xff\xd8\xff\xe0"), Some("a JPEG image"));
+        assert_eq!(
+            binary_kind(b"PK\x03\x04rest"),
+            Some("a ZIP archive (or an office document)")
+        );
+        assert_eq!(
+            binary_kind(b"RIFF\x00\x00\x00\x00WEBPVP8 "),
+            Some("a WebP image")
+        );
+        assert_eq!(binary_kind(b"BZh9"), Some("a bzip2 archive"));
+        assert_eq!(binary_kind(b"BZhang was struck"), None);
+        assert_eq!(binary_kind(&[0x1f, 0x8b, 8, 0]), None, "gzip is read");
+        assert_eq!(binary_kind(b"<html>"), None);
+        assert_eq!(binary_kind("Texto en español".as_bytes()), None);
     }
 
     #[test]

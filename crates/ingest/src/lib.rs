@@ -34,9 +34,9 @@ mod fetch;
 mod locate;
 pub mod sources;
 
-pub use detect::{detect_format, looks_binary};
+pub use detect::{binary_kind, detect_format, looks_binary};
 pub use fetch::Fetcher;
-pub use locate::walk;
+pub use locate::{container_of, walk};
 
 use serde::{Deserialize, Serialize};
 use sw_model::{Document, Format};
@@ -48,10 +48,14 @@ pub struct Limits {
     pub max_bytes: usize,
     /// Deepest HTML element nesting accepted.
     pub max_depth: usize,
-    /// Network timeout for one request, whole body included.
+    /// Deadline for one fetch: connecting, headers and the whole body.
     pub timeout: std::time::Duration,
     /// Redirects followed per request.
     pub max_redirects: usize,
+    /// Fetch from loopback, private, link-local and other non-public addresses too. Off by
+    /// default: a feed names the pages `--fetch-links` reads, and must not be able to make
+    /// strikewatch read the user's own machine or network (see `fetch`).
+    pub allow_private_addresses: bool,
 }
 
 impl Default for Limits {
@@ -61,6 +65,7 @@ impl Default for Limits {
             max_depth: 256,
             timeout: std::time::Duration::from_secs(30),
             max_redirects: 5,
+            allow_private_addresses: false,
         }
     }
 }
@@ -162,7 +167,14 @@ pub fn parse(unit: &Unit, limits: &Limits) -> Result<Parsed, ParseError> {
             limits.max_bytes
         )));
     }
-    match unit.format {
+    // `walk` refuses these already; a unit from elsewhere (a WARC record's body, a stored
+    // unit) is checked here
+    if let Some(kind) = binary_kind(&unit.bytes) {
+        return Err(ParseError(format!(
+            "binary content ({kind}, by its first bytes), not an article"
+        )));
+    }
+    let mut parsed = match unit.format {
         Format::Text => sources::text::parse(unit),
         Format::Html => sources::html::parse(unit, limits),
         Format::Jsonl => sources::jsonl::parse(unit, limits),
@@ -172,6 +184,35 @@ pub fn parse(unit: &Unit, limits: &Limits) -> Result<Parsed, ParseError> {
         Format::Warc => Err(ParseError(
             "a WARC archive must be read through walk(), not parsed as one unit".into(),
         )),
+    }?;
+    drop_non_web_urls(&mut parsed);
+    Ok(parsed)
+}
+
+/// An article's url is a link readers follow (the web app renders it as one): only an
+/// absolute http(s) address is kept. A `javascript:` or `data:` url (from a feed, a JSONL
+/// line, a page's canonical link or the command line) would be a script in a link, and a
+/// relative or local one leads nowhere; each is dropped with a note.
+fn drop_non_web_urls(parsed: &mut Parsed) {
+    let many = parsed.documents.len() > 1;
+    for (i, doc) in parsed.documents.iter_mut().enumerate() {
+        let Some(url) = &doc.url else { continue };
+        let web = reqwest::Url::parse(url)
+            .is_ok_and(|u| matches!(u.scheme(), "http" | "https") && u.host_str().is_some());
+        if web {
+            continue;
+        }
+        let shown: String = url.chars().take(60).collect();
+        let more = if shown.len() < url.len() { "..." } else { "" };
+        let item = if many {
+            format!("item {i}: ")
+        } else {
+            String::new()
+        };
+        parsed.warnings.push(format!(
+            "{item}url {shown:?}{more} is not an http(s) address: not stored"
+        ));
+        doc.url = None;
     }
 }
 

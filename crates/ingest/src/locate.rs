@@ -10,7 +10,7 @@ use std::path::Path;
 
 use sw_model::Format;
 
-use crate::detect::{detect_format, looks_binary, sniff};
+use crate::detect::{binary_kind, detect_format, looks_binary, sniff};
 use crate::fetch::Fetcher;
 use crate::{Item, Options, Unit, UnitMeta};
 
@@ -50,13 +50,23 @@ pub fn walk(
             walk_url(input, opts, fetcher, sink);
         } else {
             let path = Path::new(input);
+            // a symbolic link named by the user is followed, to a file or a folder
             match std::fs::metadata(path) {
                 Err(e) => sink(Item::Unreadable {
                     locator: input.clone(),
-                    error: io_message(&e),
+                    error: missing_message(path, &e),
                 }),
                 Ok(m) if m.is_dir() => walk_dir(path, opts, fetcher, sink),
-                Ok(_) => walk_file(path, true, opts, fetcher, sink),
+                Ok(m) if m.is_file() => walk_file(path, true, opts, fetcher, sink),
+                // opening a FIFO blocks until someone writes to it, and a device may never
+                // end: only regular files are read (standard input is `-`)
+                Ok(m) => sink(Item::Skipped {
+                    locator: input.clone(),
+                    reason: format!(
+                        "{}, not a regular file: not read (pipe it to standard input with `-` instead)",
+                        special_kind(&m.file_type())
+                    ),
+                }),
             }
         }
     }
@@ -67,6 +77,58 @@ fn io_message(e: &std::io::Error) -> String {
         std::io::ErrorKind::NotFound => "no such file or folder".into(),
         std::io::ErrorKind::PermissionDenied => "permission denied".into(),
         _ => e.to_string(),
+    }
+}
+
+/// The input a unit's locator belongs to, and what its parts are called: `walk` names a
+/// line of a JSONL file `FILE:LINE` and a record of a WARC archive `FILE#N`; any other
+/// locator is an input of its own. Used to cap and summarise the error lines of one input.
+pub fn container_of(locator: &str) -> (&str, &'static str) {
+    for (sep, parts) in [(':', "lines"), ('#', "records")] {
+        if let Some((head, tail)) = locator.rsplit_once(sep) {
+            // `http://host:8080` ends in a port, not a line number
+            let port = sep == ':'
+                && head
+                    .split_once("://")
+                    .is_some_and(|(_, rest)| !rest.contains('/'));
+            let number = !tail.is_empty() && tail.bytes().all(|b| b.is_ascii_digit());
+            if !head.is_empty() && number && !port {
+                return (head, parts);
+            }
+        }
+    }
+    (locator, "parts")
+}
+
+/// Why a named path cannot be read; a dangling symbolic link says where it points, since
+/// "no such file" about a path the user can see listed would be a puzzle.
+fn missing_message(path: &Path, e: &std::io::Error) -> String {
+    match std::fs::read_link(path) {
+        Ok(target) if e.kind() == std::io::ErrorKind::NotFound => format!(
+            "a symbolic link to {}, which does not exist",
+            target.display()
+        ),
+        _ => io_message(e),
+    }
+}
+
+/// What a file that is neither a regular file nor a folder is, in words.
+fn special_kind(t: &std::fs::FileType) -> &'static str {
+    #[cfg(unix)]
+    {
+        use std::os::unix::fs::FileTypeExt;
+        if t.is_fifo() {
+            return "a FIFO (named pipe)";
+        } else if t.is_socket() {
+            return "a socket";
+        } else if t.is_block_device() || t.is_char_device() {
+            return "a device";
+        }
+    }
+    if t.is_symlink() {
+        "a symbolic link"
+    } else {
+        "a special file"
     }
 }
 
@@ -145,7 +207,19 @@ fn walk_dir(dir: &Path, opts: &Options, fetcher: Option<&Fetcher>, sink: &mut dy
                 }
                 walk_file(e.path(), false, opts, fetcher, sink);
             }
-            Ok(_) => {}
+            Ok(e) if e.file_type().is_dir() => {}
+            Ok(e) if e.path_is_symlink() => sink(Item::Skipped {
+                locator: e.path().display().to_string(),
+                // links inside a folder may loop or lead anywhere on the disk
+                reason: "a symbolic link: links inside a folder are not followed (name it on the command line to read it)".into(),
+            }),
+            Ok(e) => sink(Item::Skipped {
+                locator: e.path().display().to_string(),
+                reason: format!(
+                    "{}, not a regular file: not read",
+                    special_kind(&e.file_type())
+                ),
+            }),
         }
     }
 }
@@ -175,6 +249,22 @@ fn walk_file(
         }
     };
     let head = &head[..head_len];
+    if let Some(kind) = binary_kind(head) {
+        let what = format!("binary content ({kind}, by its first bytes), not an article input");
+        // named like an input (`photo.html`), it fails; inside a folder, `photo.png` is
+        // passed over like any file of an unknown kind
+        return sink(if explicit || is_input_name(&name) {
+            Item::Unreadable {
+                locator,
+                error: what,
+            }
+        } else {
+            Item::Skipped {
+                locator,
+                reason: what,
+            }
+        });
+    }
     let format = match opts.format.or_else(|| detect_format(&name, head)) {
         Some(f) => f,
         None if explicit && head_len == 0 => Format::Text, // an empty file fails in parse, with its bytes stored
@@ -298,6 +388,12 @@ fn from_bytes(
     hint: Option<Format>,
     sink: &mut dyn FnMut(Item),
 ) {
+    if let Some(kind) = binary_kind(&bytes) {
+        return sink(Item::Unreadable {
+            locator: locator.into(),
+            error: format!("binary content ({kind}, by its first bytes), not an article input"),
+        });
+    }
     let format = opts
         .format
         .or(hint)
@@ -342,8 +438,14 @@ fn fetch_linked(
         };
         match fetcher.get(&link) {
             Ok(f) => {
-                let (html, _) = crate::decode::decode(&f.bytes, f.content_type.as_deref(), true);
-                pages.push((link, html));
+                let page = crate::decode::decode(&f.bytes, f.content_type.as_deref(), true);
+                if let Some(note) = page.note() {
+                    sink(Item::Skipped {
+                        locator: format!("{locator} -> {link}"),
+                        reason: format!("linked page: {note}"),
+                    });
+                }
+                pages.push((link, page.text));
             }
             Err(e) => sink(Item::Skipped {
                 locator: format!("{locator} -> {link}"),
@@ -403,6 +505,15 @@ fn split_jsonl<R: BufRead>(
             Ok(LineRead::Line) => {
                 let trimmed = line.trim_ascii();
                 if trimmed.is_empty() {
+                    continue;
+                }
+                // a line that can be no article is refused here, before its bytes are
+                // stored: a flood of garbage must not add a stored input per line
+                if let Err(e) = crate::sources::jsonl::read_line(trimmed) {
+                    sink(Item::Unreadable {
+                        locator: format!("{locator}:{line_no}"),
+                        error: e.0,
+                    });
                     continue;
                 }
                 sink(Item::Unit(Unit {
@@ -576,6 +687,19 @@ fn split_warc_plain<R: BufRead>(
                 return;
             }
         };
+        // the warc crate hands over a record whose block the file ends inside with the
+        // bytes it found: a cut article is no article
+        if (block.len() as u64) < len {
+            let error = format!(
+                "record cut short: its Content-Length is {len} bytes but the archive ends after {}",
+                block.len()
+            );
+            sink(Item::Unreadable {
+                locator: here,
+                error,
+            });
+            return;
+        }
         let raw_header = |h: WarcHeader| {
             raw_headers
                 .headers
@@ -748,6 +872,21 @@ mod tests {
             read_capped_line(&mut r, &mut out, 8).unwrap(),
             LineRead::Eof
         ));
+    }
+
+    #[test]
+    fn containers_of_locators() {
+        assert_eq!(container_of("a/b.jsonl:12"), ("a/b.jsonl", "lines"));
+        assert_eq!(container_of("a/b.warc.gz#3"), ("a/b.warc.gz", "records"));
+        assert_eq!(container_of("a/b.txt"), ("a/b.txt", "parts"));
+        assert_eq!(
+            container_of("http://h.example:8080"),
+            ("http://h.example:8080", "parts")
+        );
+        assert_eq!(
+            container_of("http://h.example:8080/x.jsonl:4"),
+            ("http://h.example:8080/x.jsonl", "lines")
+        );
     }
 
     #[test]

@@ -54,6 +54,7 @@ pub fn ingest(store: &mut AnyStore, args: &IngestArgs, progress: bool) -> Result
             max_bytes: args.max_bytes,
             max_depth: args.max_depth,
             timeout: std::time::Duration::from_secs(args.timeout),
+            allow_private_addresses: args.allow_private_addresses,
             ..Default::default()
         },
     };
@@ -109,6 +110,7 @@ pub fn defaults(inputs: Vec<String>) -> IngestArgs {
         max_bytes: 16 * 1024 * 1024,
         max_depth: 256,
         timeout: 30,
+        allow_private_addresses: false,
         near_dup: sw_dedup::DEFAULT_THRESHOLD,
         batch: 256,
         json: false,

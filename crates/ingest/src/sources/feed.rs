@@ -54,8 +54,15 @@ pub fn parse(unit: &Unit, limits: &Limits) -> Result<Parsed, ParseError> {
                 title: title.clone(),
                 ..Default::default()
             };
-            match super::html::page(&html, &meta, limits) {
-                Ok(doc) => Some(doc.text),
+            let mut notes = Vec::new();
+            match super::html::page(&html, &meta, limits, &mut notes) {
+                Ok(doc) => {
+                    let item = format!("item {i}: linked page: ");
+                    parsed
+                        .warnings
+                        .extend(notes.into_iter().map(|n| format!("{item}{n}")));
+                    Some(doc.text)
+                }
                 Err(e) => {
                     parsed.warnings.push(format!(
                         "item {i}: linked page unreadable ({e}); using the item's summary"
@@ -121,11 +128,12 @@ pub fn parse(unit: &Unit, limits: &Limits) -> Result<Parsed, ParseError> {
 /// Titles sometimes arrive with HTML entities still in them.
 fn decode_entities(s: &str) -> String {
     if s.contains('&') || s.contains('<') {
-        let (t, _) = decode(
+        let t = decode(
             trafilatura::html2txt(&format!("<html><body><p>{s}</p></body></html>")).as_bytes(),
             None,
             false,
-        );
+        )
+        .text;
         let t = t.trim().to_string();
         if !t.is_empty() {
             return t;

@@ -13,6 +13,32 @@ use crate::{Limits, ParseError, Parsed, Unit, UnitMeta};
 /// Most DOM nodes trafilatura is allowed to build for one page.
 const MAX_TREE: usize = 500_000;
 
+/// Most bytes of decoded HTML handed to the extractor. Its trees and the copies it makes
+/// while scoring cost about 30 times the page (a 16 MiB page peaked at 495 MiB), so the
+/// page is cut here, at a tag boundary, with a note: a news article's body is in its first
+/// megabytes, and what follows in a page this size is scripts, comments and lists.
+pub const MAX_PAGE_PARSED: usize = 4 * 1024 * 1024;
+
+/// The part of `html` the extractor reads, and a note when it was cut.
+fn bounded(html: &str) -> (&str, Option<String>) {
+    if html.len() <= MAX_PAGE_PARSED {
+        return (html, None);
+    }
+    // '<' is ASCII, so the cut is on a character boundary and before a tag
+    let cut = html[..MAX_PAGE_PARSED].rfind('<').unwrap_or_else(|| {
+        (0..=MAX_PAGE_PARSED)
+            .rev()
+            .find(|&i| html.is_char_boundary(i))
+            .unwrap_or(0)
+    });
+    let note = format!(
+        "page of {} bytes: only its first {} bytes are read for the article",
+        html.len(),
+        cut
+    );
+    (&html[..cut], Some(note))
+}
+
 pub fn parse(unit: &Unit, limits: &Limits) -> Result<Parsed, ParseError> {
     if unit.bytes.is_empty() {
         return Err(ParseError("empty input (0 bytes)".into()));
@@ -20,15 +46,25 @@ pub fn parse(unit: &Unit, limits: &Limits) -> Result<Parsed, ParseError> {
     if looks_binary(&unit.bytes) {
         return Err(ParseError("binary content, not HTML".into()));
     }
-    let (html, _) = decode(&unit.bytes, unit.meta.content_type.as_deref(), true);
+    let decoded = decode(&unit.bytes, unit.meta.content_type.as_deref(), true);
+    let mut warnings: Vec<String> = decoded.note().into_iter().collect();
+    let doc = page(&decoded.text, &unit.meta, limits, &mut warnings)?;
     Ok(Parsed {
-        documents: vec![page(&html, &unit.meta, limits)?],
-        warnings: vec![],
+        documents: vec![doc],
+        warnings,
     })
 }
 
-/// Extracts one article from a decoded page.
-pub(crate) fn page(html: &str, meta: &UnitMeta, limits: &Limits) -> Result<Document, ParseError> {
+/// Extracts one article from a decoded page; a page over [`MAX_PAGE_PARSED`] is read up to
+/// there, with a note in `notes`.
+pub(crate) fn page(
+    html: &str,
+    meta: &UnitMeta,
+    limits: &Limits,
+    notes: &mut Vec<String>,
+) -> Result<Document, ParseError> {
+    let (html, cut) = bounded(html);
+    notes.extend(cut);
     let depth = nesting_depth(html.as_bytes(), limits.max_depth);
     if depth > limits.max_depth {
         return Err(ParseError(format!(
@@ -304,6 +340,7 @@ mod tests {
     fn body_and_metadata_from_the_page() {
         let d = &parse(&unit(PAGE), &Limits::default()).unwrap().documents[0];
         assert!(d.text.contains("four men aboard were killed"), "{}", d.text);
+        assert!(bounded(PAGE).1.is_none());
         // paragraphs stay apart: the headline is not glued to the first sentence
         assert!(
             d.text.contains("Boat struck off the coast\n"),
@@ -323,6 +360,26 @@ mod tests {
         assert_eq!(d.published.unwrap().to_string(), "2025-10-03");
         assert_eq!(d.published_basis, PublishedBasis::Page);
         assert_eq!(d.url.as_deref(), Some("https://harbor-ledger.example/boat"));
+    }
+
+    #[test]
+    fn a_huge_page_is_read_up_to_the_cap_with_a_note() {
+        let para =
+            "<p>Forces struck a small boat in the southern Caribbean, the command said.</p>\n";
+        let body = para.repeat(MAX_PAGE_PARSED / para.len() + 100);
+        let html = format!("<html><body><article>{body}</article></body></html>");
+        let (kept, note) = bounded(&html);
+        assert!(
+            kept.len() <= MAX_PAGE_PARSED && kept.ends_with("</p>\n"),
+            "{}",
+            &kept[kept.len() - 20..]
+        );
+        assert!(note
+            .unwrap()
+            .starts_with(&format!("page of {} bytes: only its first", html.len())));
+        let p = parse(&unit(&html), &Limits::default()).unwrap();
+        assert!(p.documents[0].text.contains("southern Caribbean"));
+        assert_eq!(p.warnings.len(), 1, "{:?}", p.warnings);
     }
 
     #[test]

@@ -8,39 +8,104 @@ use sw_model::Document;
 use super::{meta_date, meta_lang, nonempty};
 use crate::{Limits, ParseError, Parsed, Unit, UnitMeta};
 
-pub fn parse(unit: &Unit, limits: &Limits) -> Result<Parsed, ParseError> {
+/// One line's fields, read and type-checked: everything but the HTML extraction, so that
+/// `walk` can refuse a bad line before its bytes are stored (a flood of garbage lines must
+/// not grow the store by a row each) and `parse` reads the same fields the same way.
+pub(crate) struct Line {
+    meta: UnitMeta,
+    text: Option<String>,
+    html: Option<String>,
+    /// Fields of the wrong JSON type that were ignored, one line each for the user.
+    notes: Vec<String>,
+}
+
+/// What a JSON value is, for a message.
+fn kind(v: &Value) -> String {
+    match v {
+        Value::Null => "null".into(),
+        Value::Bool(b) => b.to_string(),
+        Value::Number(_) => "a number".into(),
+        Value::String(_) => "a string".into(),
+        Value::Array(_) => "an array".into(),
+        Value::Object(_) => "an object".into(),
+    }
+}
+
+/// Reads and checks a line; the error is what makes the line no article.
+pub(crate) fn read_line(bytes: &[u8]) -> Result<Line, ParseError> {
     // serde_json refuses nesting deeper than 128 levels on its own
     let value: Value =
-        serde_json::from_slice(&unit.bytes).map_err(|e| ParseError(format!("not JSON: {e}")))?;
+        serde_json::from_slice(bytes).map_err(|e| ParseError(format!("not JSON: {e}")))?;
     let Value::Object(obj) = value else {
         return Err(ParseError(
             "not a JSON object (expected one article per line)".into(),
         ));
     };
-    let field = |k: &str| match obj.get(k) {
+    let mut notes = Vec::new();
+    // metadata of the wrong type is ignored with a note: the article is still worth having
+    let mut field = |k: &str| match obj.get(k) {
+        None | Some(Value::Null) => None,
         Some(Value::String(s)) => nonempty(Some(s.clone())),
         Some(Value::Number(n)) => Some(n.to_string()),
-        _ => None,
+        Some(other) => {
+            notes.push(format!("'{k}' is {}, not a string: ignored", kind(other)));
+            None
+        }
     };
-    let line_meta = UnitMeta {
+    let meta = UnitMeta {
         url: field("url"),
         outlet: field("outlet"),
-        published: field("published"),
         title: field("title"),
         lang: field("lang"),
         ..Default::default()
-    }
-    .or(&unit.meta);
-    if let Some(text) = field("text") {
-        let (published, published_basis) = meta_date(&line_meta);
-        if line_meta.published.is_some() && published.is_none() {
+    };
+    // a date of the wrong type is an error, as a string that is no date is: an article
+    // dated wrongly would be counted on the wrong day
+    let published = match obj.get("published") {
+        None | Some(Value::Null) => None,
+        Some(Value::String(s)) => nonempty(Some(s.clone())),
+        Some(other) => {
             return Err(ParseError(format!(
-                "'published' is not a date (expected YYYY-MM-DD): {:?}",
-                line_meta.published.unwrap_or_default()
+                "'published' is {}, not a date (expected \"YYYY-MM-DD\")",
+                kind(other)
+            )))
+        }
+    };
+    if let Some(p) = &published {
+        if crate::parse_date(p).is_none() {
+            return Err(ParseError(format!(
+                "'published' is not a date (expected YYYY-MM-DD): {p:?}"
             )));
         }
-        return Ok(Parsed {
-            documents: vec![Document {
+    }
+    let body = |k: &str| match obj.get(k) {
+        None | Some(Value::Null) => Ok(None),
+        Some(Value::String(s)) => Ok(nonempty(Some(s.clone()))),
+        Some(other) => Err(ParseError(format!(
+            "'{k}' is {}, not a string",
+            kind(other)
+        ))),
+    };
+    let (text, html) = (body("text")?, body("html")?);
+    if text.is_none() && html.is_none() {
+        return Err(ParseError("no 'text' or 'html' field with content".into()));
+    }
+    Ok(Line {
+        meta: UnitMeta { published, ..meta },
+        text,
+        html,
+        notes,
+    })
+}
+
+pub fn parse(unit: &Unit, limits: &Limits) -> Result<Parsed, ParseError> {
+    let line = read_line(&unit.bytes)?;
+    let mut notes = line.notes;
+    let line_meta = line.meta.or(&unit.meta);
+    let doc = match (line.text, line.html) {
+        (Some(text), _) => {
+            let (published, published_basis) = meta_date(&line_meta);
+            Document {
                 url: line_meta.url.clone(),
                 outlet: line_meta.outlet.clone(),
                 published,
@@ -48,18 +113,15 @@ pub fn parse(unit: &Unit, limits: &Limits) -> Result<Parsed, ParseError> {
                 title: line_meta.title.clone(),
                 lang: meta_lang(&line_meta),
                 text,
-            }],
-            warnings: vec![],
-        });
-    }
-    if let Some(html) = field("html") {
-        let doc = super::html::page(&html, &line_meta, limits)?;
-        return Ok(Parsed {
-            documents: vec![doc],
-            warnings: vec![],
-        });
-    }
-    Err(ParseError("no 'text' or 'html' field with content".into()))
+            }
+        }
+        (None, Some(html)) => super::html::page(&html, &line_meta, limits, &mut notes)?,
+        (None, None) => return Err(ParseError("no 'text' or 'html' field with content".into())),
+    };
+    Ok(Parsed {
+        documents: vec![doc],
+        warnings: notes,
+    })
 }
 
 #[cfg(test)]
@@ -96,6 +158,21 @@ mod tests {
     }
 
     #[test]
+    fn metadata_of_the_wrong_type_is_ignored_with_a_note() {
+        let p =
+            line(r#"{"text":"Cuerpo.","outlet":["A","B"],"title":{"x":1},"lang":false}"#).unwrap();
+        assert_eq!(p.documents[0].outlet, None);
+        assert_eq!(
+            p.warnings,
+            [
+                "'outlet' is an array, not a string: ignored",
+                "'title' is an object, not a string: ignored",
+                "'lang' is false, not a string: ignored"
+            ]
+        );
+    }
+
+    #[test]
     fn bad_lines() {
         assert!(line("this is not json")
             .unwrap_err()
@@ -113,6 +190,14 @@ mod tests {
             .unwrap_err()
             .0
             .contains("not a date"));
+        assert_eq!(
+            line(r#"{"text":"x","published":true}"#).unwrap_err().0,
+            r#"'published' is true, not a date (expected "YYYY-MM-DD")"#
+        );
+        assert_eq!(
+            line(r#"{"text":["x"]}"#).unwrap_err().0,
+            "'text' is an array, not a string"
+        );
         let deep = format!("{}{}", "[".repeat(10_000), "]".repeat(10_000));
         assert!(line(&deep).unwrap_err().0.contains("recursion limit"));
     }

@@ -15,7 +15,9 @@ pub fn parse(unit: &Unit) -> Result<Parsed, ParseError> {
     if looks_binary(&unit.bytes) {
         return Err(ParseError("binary content, not text".into()));
     }
-    let (text, _) = decode(&unit.bytes, unit.meta.content_type.as_deref(), false);
+    let decoded = decode(&unit.bytes, unit.meta.content_type.as_deref(), false);
+    let warnings = decoded.note().into_iter().collect();
+    let text = decoded.text;
     if text.trim().is_empty() {
         return Err(ParseError("no text (only white space)".into()));
     }
@@ -31,7 +33,7 @@ pub fn parse(unit: &Unit) -> Result<Parsed, ParseError> {
             lang: meta_lang(&unit.meta),
             text,
         }],
-        warnings: vec![],
+        warnings,
     })
 }
 
