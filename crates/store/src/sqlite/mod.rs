@@ -217,10 +217,12 @@ impl SqliteStore {
     /// Opens the existing store at `path` for reading only: the connection is opened
     /// read-only (`SQLITE_OPEN_READONLY`), so nothing a reader does can change the file, and
     /// a missing file is an error ([`StoreError::NoStore`]) rather than a new empty store.
-    /// Writers may work beside it: it reads under WAL like any reader. On a read-only medium
-    /// (a folder where SQLite cannot create the `-shm` it reads a WAL file through) it falls
-    /// back to reading the file as immutable, which is sound there because no writer can
-    /// exist where no `-wal` can be created. A store whose schema is older than this build's
+    /// Writers may work beside it: it reads under WAL like any reader (in a writable folder
+    /// SQLite keeps its `-wal` and `-shm` coordination files beside the store, as for any WAL
+    /// reader; the store file itself is never written). Where SQLite cannot make them (a
+    /// read-only medium, a full disk) and no `-wal` shows a writer at work, it falls back to
+    /// reading the file as immutable, which is sound there because no writer can work
+    /// without a `-wal`. A store whose schema is older than this build's
     /// is refused ([`StoreError::Outdated`]): only a writer may upgrade it.
     pub fn open_read_only(path: &Path) -> Result<SqliteStore> {
         Ok(Self::open_read_only_db(path)?)
@@ -230,12 +232,15 @@ impl SqliteStore {
         if !path.is_file() {
             return Err(StoreError::NoStore(path.display().to_string()).into());
         }
+        // a `-wal` beside the store means a writer may be at work (or died mid-write): then the
+        // file must be read through the WAL, never as immutable
+        let writer_may_exist = wal_file(path).exists();
         let flags = OpenFlags::SQLITE_OPEN_READ_ONLY | OpenFlags::SQLITE_OPEN_NO_MUTEX;
         let conn = Connection::open_with_flags(path, flags)?;
         conn.busy_timeout(BUSY_TIMEOUT)?;
         let conn = match retry_busy(|| user_version(&conn)) {
             Ok(_) => conn,
-            Err(e) if cannot_open_shared_memory(&e) && !wal_file(path).exists() => {
+            Err(e) if cannot_open_shared_memory(&e) && !writer_may_exist => {
                 drop(conn);
                 Connection::open_with_flags(
                     immutable_uri(path),
@@ -445,12 +450,18 @@ fn retry_busy<T>(mut f: impl FnMut() -> rusqlite::Result<T>) -> rusqlite::Result
 }
 
 /// Whether opening failed because SQLite could not create or open what it reads a WAL file
-/// through (the `-wal` and `-shm` files beside it), as on a read-only medium.
+/// through (the `-wal` and `-shm` files beside it), as on a read-only medium or a full disk.
 fn cannot_open_shared_memory(e: &rusqlite::Error) -> bool {
     matches!(
         e,
         rusqlite::Error::SqliteFailure(f, _)
-            if matches!(f.code, ErrorCode::CannotOpen | ErrorCode::ReadOnly)
+            if matches!(
+                f.code,
+                ErrorCode::CannotOpen
+                    | ErrorCode::ReadOnly
+                    | ErrorCode::DiskFull
+                    | ErrorCode::SystemIoFailure
+            )
     )
 }
 
