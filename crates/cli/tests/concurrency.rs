@@ -466,3 +466,60 @@ fn readers_on_a_missing_store_say_so_and_create_nothing() {
     assert!(db.exists());
     assert_eq!(run(&db, &["incidents"]).code, 0);
 }
+
+/// Unmounts a file system mounted for a test, whatever the test's outcome.
+struct Mounted(PathBuf);
+
+impl Drop for Mounted {
+    fn drop(&mut self) {
+        let _ = Command::new("umount").arg(&self.0).status();
+    }
+}
+
+/// Reading needs no free space: on a full disk the read commands and `serve` still answer
+/// (before: `disk I/O error`, as SQLite could not grow the `-shm` a WAL reader uses, and the
+/// ledger rebuild wrote). A full disk needs a small file system of its own, a tmpfs that only
+/// root may mount: elsewhere this test says so and passes.
+#[test]
+fn read_commands_and_serve_work_on_a_full_disk() {
+    let dir = tempfile::tempdir().unwrap();
+    let (a, _) = write_inputs(dir.path());
+    let mnt = dir.path().join("full");
+    std::fs::create_dir(&mnt).unwrap();
+    let mounted = Command::new("mount")
+        .args(["-t", "tmpfs", "-o", "size=4m", "tmpfs"])
+        .arg(&mnt)
+        .stderr(Stdio::null())
+        .status()
+        .is_ok_and(|s| s.success());
+    if !mounted {
+        eprintln!("skipped: cannot mount a small file system to fill (needs root)");
+        return;
+    }
+    let _unmount = Mounted(mnt.clone());
+    let db = mnt.join("s.db");
+    let r = run(&db, &["ingest", a.to_str().unwrap()]);
+    assert_eq!(r.code, 0, "{}", r.stderr);
+    let mut fill = std::fs::File::create(mnt.join("fill")).unwrap();
+    while fill.write_all(&[0u8; 16 << 10]).is_ok() {}
+    drop(fill);
+    for args in [
+        &["incidents"][..],
+        &["tallies", "--json"],
+        &["export", "--format", "csv"],
+        &["status"],
+        &["articles"],
+    ] {
+        let r = run(&db, args);
+        assert_eq!(r.code, 0, "{args:?} on a full disk: {}", r.stderr);
+    }
+    let served = start_serve(&db);
+    let (head, body) = get(&served.addr, "/api/incidents");
+    let (code, stderr) = stop(served);
+    assert!(
+        head.lines().next().is_some_and(|l| l.contains(" 200 ")),
+        "{head} {body}"
+    );
+    assert!(body.contains("killed"), "{body}");
+    assert_eq!(code, 0, "serve on a full disk: {stderr}");
+}

@@ -220,9 +220,9 @@ impl SqliteStore {
     /// Writers may work beside it: it reads under WAL like any reader (in a writable folder
     /// SQLite keeps its `-wal` and `-shm` coordination files beside the store, as for any WAL
     /// reader; the store file itself is never written). Where SQLite cannot make them (a
-    /// read-only medium, a full disk) and no `-wal` shows a writer at work, it falls back to
-    /// reading the file as immutable, which is sound there because no writer can work
-    /// without a `-wal`. A store whose schema is older than this build's
+    /// read-only medium, a full disk) and no `-wal` holds commits the file lacks, it falls
+    /// back to reading the file as immutable, which is sound there because no writer can
+    /// commit where it cannot write its `-wal`. A store whose schema is older than this build's
     /// is refused ([`StoreError::Outdated`]): only a writer may upgrade it.
     pub fn open_read_only(path: &Path) -> Result<SqliteStore> {
         Ok(Self::open_read_only_db(path)?)
@@ -232,9 +232,11 @@ impl SqliteStore {
         if !path.is_file() {
             return Err(StoreError::NoStore(path.display().to_string()).into());
         }
-        // a `-wal` beside the store means a writer may be at work (or died mid-write): then the
-        // file must be read through the WAL, never as immutable
-        let writer_may_exist = wal_file(path).exists();
+        // a `-wal` with frames beside the store holds commits the file lacks (a writer at
+        // work, or one that died mid-write): then the file must be read through the WAL, never
+        // as immutable. An empty one holds nothing (a reader that could not make its `-shm`
+        // on a full disk leaves one behind)
+        let writer_may_exist = wal_file(path).metadata().is_ok_and(|m| m.len() > 0);
         let flags = OpenFlags::SQLITE_OPEN_READ_ONLY | OpenFlags::SQLITE_OPEN_NO_MUTEX;
         let conn = Connection::open_with_flags(path, flags)?;
         conn.busy_timeout(BUSY_TIMEOUT)?;
