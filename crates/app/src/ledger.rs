@@ -1,11 +1,20 @@
 //! The ledger over the store: rebuilt from the stored reports whenever they changed,
 //! streamed into the store as rows (one per incident, tally and development) that the read
 //! commands and the web app query; and read back, whole or one list at a time.
+//!
+//! Writers ([`update`], after they changed reports) publish the ledger. Readers never write
+//! ([`view`]): when the published ledger is older than the reports (a writer is between
+//! extracting and publishing, or was stopped in between), a reader computes the ledger of the
+//! current reports in memory, into a private in-memory store, with the very code a writer
+//! publishes with. Why compute rather than show the published ledger with a note: the answer
+//! is then the one the reports give, as before readers stopped writing, and byte for byte
+//! what a writer would publish (same ordering, same id suffixes, same filters); the cost is
+//! the rebuild a reader used to pay anyway, minus the writes.
 
 use anyhow::Result;
 use sw_ledger::{Entry, Ledger, ReportInput};
 use sw_model::Report;
-use sw_store::{LedgerFilter, LedgerList, LedgerRow, Store};
+use sw_store::{LedgerFilter, LedgerList, LedgerRow, SqliteStore, Store};
 
 /// Reports read per batch during a rebuild (whole articles: a batch ends at an article's
 /// end), and ledger entries written per transaction.
@@ -19,8 +28,68 @@ pub fn update<S: Store + ?Sized>(store: &mut S) -> Result<bool> {
     if store.ledger_generation()? == Some(generation) {
         return Ok(false);
     }
-    rebuild(store, generation, READ_BATCH, WRITE_BATCH)?;
+    rebuild(&mut InPlace(store), generation, READ_BATCH, WRITE_BATCH)?;
     Ok(true)
+}
+
+/// The ledger a reader sees, read without writing (see the module's documentation).
+pub struct View<'a, S> {
+    /// The reports generation the ledger is built from.
+    pub generation: i64,
+    rows: Rows<'a, S>,
+}
+
+enum Rows<'a, S> {
+    /// The store's published ledger, up to date with its reports.
+    Published(&'a S),
+    /// The ledger of the current reports, computed into an in-memory store.
+    Computed(Box<SqliteStore>),
+}
+
+impl<'a, S: Store> View<'a, S> {
+    /// Whether the ledger was computed in memory because the published one was stale.
+    pub fn computed(&self) -> bool {
+        matches!(self.rows, Rows::Computed(_))
+    }
+
+    /// The store to read the ledger's rows from ([`Store::ledger_rows`], [`rows`], [`load`]).
+    pub fn store(&self) -> &dyn Store {
+        match &self.rows {
+            Rows::Published(s) => *s,
+            Rows::Computed(m) => m.as_ref(),
+        }
+    }
+}
+
+/// The ledger of `store`'s current reports, for a reader: the published rows if they are up
+/// to date, else computed in memory; never writes to `store`.
+pub fn view<S: Store>(store: &S) -> Result<View<'_, S>> {
+    let generation = store.reports_generation()?;
+    if store.ledger_generation()? == Some(generation) {
+        return Ok(View {
+            generation,
+            rows: Rows::Published(store),
+        });
+    }
+    let mut memory = SqliteStore::open_in_memory()?;
+    rebuild(
+        &mut Apart {
+            read: store,
+            write: &mut memory,
+        },
+        generation,
+        READ_BATCH,
+        WRITE_BATCH,
+    )?;
+    Ok(View {
+        generation,
+        rows: Rows::Computed(Box::new(memory)),
+    })
+}
+
+/// The whole ledger of the current reports in memory, for a reader (see [`view`]).
+pub fn current<S: Store>(store: &S) -> Result<Ledger> {
+    load(view(store)?.store())
 }
 
 /// The whole ledger in memory (for the commands that need all of it at once: the tally
@@ -61,24 +130,64 @@ pub fn rows<S: Store + ?Sized, T: serde::de::DeserializeOwned>(
     }
 }
 
+/// Where a rebuild reads reports from and writes ledger rows to: the same store (a writer's
+/// [`update`]) or a reader's store and an in-memory one ([`view`]).
+trait Sides {
+    type Read: Store + ?Sized;
+    type Write: Store + ?Sized;
+    fn read(&self) -> &Self::Read;
+    fn write(&mut self) -> &mut Self::Write;
+}
+
+/// One store, read and written.
+struct InPlace<'a, S: ?Sized>(&'a mut S);
+
+impl<S: Store + ?Sized> Sides for InPlace<'_, S> {
+    type Read = S;
+    type Write = S;
+    fn read(&self) -> &S {
+        self.0
+    }
+    fn write(&mut self) -> &mut S {
+        self.0
+    }
+}
+
+/// Read one store, write another.
+struct Apart<'a, R: ?Sized, W: ?Sized> {
+    read: &'a R,
+    write: &'a mut W,
+}
+
+impl<R: Store + ?Sized, W: Store + ?Sized> Sides for Apart<'_, R, W> {
+    type Read = R;
+    type Write = W;
+    fn read(&self) -> &R {
+        self.read
+    }
+    fn write(&mut self) -> &mut W {
+        self.write
+    }
+}
+
 /// Rebuilds the ledger of `generation` with bounded batches: reports are read a batch of
 /// articles at a time; tallies and developments are written as they come; event reports are
 /// kept (slimmed by [`sw_ledger::Builder`]) until every report is read, then resolved, and
 /// each incident is written as soon as it is assembled. The store orders the rows and makes
 /// them the ledger in one final transaction.
-fn rebuild<S: Store + ?Sized>(
-    store: &mut S,
+fn rebuild<B: Sides>(
+    store: &mut B,
     generation: i64,
     read_batch: usize,
     write_batch: usize,
 ) -> Result<()> {
-    let build = store.begin_ledger()?;
+    let build = store.write().begin_ledger()?;
     let mut builder = sw_ledger::Builder::new();
     let mut tallies: Vec<LedgerRow> = Vec::new();
     let mut developments: Vec<LedgerRow> = Vec::new();
     let mut after = 0;
     loop {
-        let batch = report_batch(store, after, read_batch)?;
+        let batch = report_batch(store.read(), after, read_batch)?;
         let Some(last) = batch.last() else { break };
         after = last.article_id;
         for r in batch {
@@ -96,16 +205,24 @@ fn rebuild<S: Store + ?Sized>(
             }
         }
         if tallies.len() >= write_batch {
-            store.put_ledger_rows(build, LedgerList::Tallies, &tallies)?;
+            store
+                .write()
+                .put_ledger_rows(build, LedgerList::Tallies, &tallies)?;
             tallies.clear();
         }
         if developments.len() >= write_batch {
-            store.put_ledger_rows(build, LedgerList::Developments, &developments)?;
+            store
+                .write()
+                .put_ledger_rows(build, LedgerList::Developments, &developments)?;
             developments.clear();
         }
     }
-    store.put_ledger_rows(build, LedgerList::Tallies, &tallies)?;
-    store.put_ledger_rows(build, LedgerList::Developments, &developments)?;
+    store
+        .write()
+        .put_ledger_rows(build, LedgerList::Tallies, &tallies)?;
+    store
+        .write()
+        .put_ledger_rows(build, LedgerList::Developments, &developments)?;
     drop((tallies, developments));
 
     let mut rows: Vec<LedgerRow> = Vec::new();
@@ -121,7 +238,10 @@ fn rebuild<S: Store + ?Sized>(
         }
         ord += 1;
         if rows.len() >= write_batch.min(64) {
-            if let Err(e) = store.put_ledger_rows(build, LedgerList::Incidents, &rows) {
+            if let Err(e) = store
+                .write()
+                .put_ledger_rows(build, LedgerList::Incidents, &rows)
+            {
                 failed = Some(e.into());
             }
             rows.clear();
@@ -130,8 +250,10 @@ fn rebuild<S: Store + ?Sized>(
     if let Some(e) = failed {
         return Err(e);
     }
-    store.put_ledger_rows(build, LedgerList::Incidents, &rows)?;
-    store.publish_ledger(build, generation)?;
+    store
+        .write()
+        .put_ledger_rows(build, LedgerList::Incidents, &rows)?;
+    store.write().publish_ledger(build, generation)?;
     Ok(())
 }
 
@@ -255,7 +377,7 @@ mod tests {
         let first = super::load(&store).unwrap();
         // again in tiny batches (many reads, many writes), over the published ledger
         let g = store.reports_generation().unwrap();
-        super::rebuild(&mut store, g, 3, 2).unwrap();
+        super::rebuild(&mut super::InPlace(&mut store), g, 3, 2).unwrap();
         assert_eq!(super::load(&store).unwrap(), first);
 
         let all = super::report_batch(&store, 0, usize::MAX).unwrap();
@@ -271,5 +393,33 @@ mod tests {
             compact(&whole.developments)
         );
         assert_eq!(super::load(&store).unwrap(), whole);
+
+        // a reader of an up-to-date store reads the published rows
+        let view = super::view(&store).unwrap();
+        assert!(!view.computed());
+        assert_eq!(super::load(view.store()).unwrap(), whole);
+        drop(view);
+        // reports change and no writer publishes: a reader computes the ledger in memory,
+        // exactly what the writer will publish, and leaves the store as it was
+        let first_article = all[0].article_id;
+        store
+            .put_reports("v", vec![(first_article, vec![])])
+            .unwrap();
+        let published = store.ledger_generation().unwrap();
+        let view = super::view(&store).unwrap();
+        assert!(view.computed());
+        assert_eq!(view.generation, store.reports_generation().unwrap());
+        let computed = super::load(view.store()).unwrap();
+        drop(view);
+        assert_ne!(computed, whole, "the change shows");
+        assert_eq!(
+            store.ledger_generation().unwrap(),
+            published,
+            "nothing written"
+        );
+        assert_eq!(super::load(&store).unwrap(), whole, "nothing written");
+        assert_eq!(super::current(&store).unwrap(), computed);
+        assert!(super::update(&mut store).unwrap());
+        assert_eq!(super::load(&store).unwrap(), computed);
     }
 }

@@ -15,6 +15,7 @@
 //! | place undated articles in time | [`dating::date_undated`] |
 //! | update the ledger rows when reports changed | [`ledger::update`] |
 //! | the whole ledger in memory | [`ledger::ledger`], [`ledger::load`] |
+//! | the ledger for a reader, never writing (computed in memory when stale) | [`ledger::view`], [`ledger::current`] |
 //! | one list of the stored ledger, parsed | [`ledger::rows`] |
 //! | stored reports, an article with its reports | [`reports::stored_reports`], [`reports::article_with_reports`] |
 //!

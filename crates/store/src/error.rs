@@ -24,6 +24,18 @@ pub enum StoreError {
     /// system, a full disk).
     #[error("cannot read or write the store: {0}")]
     Io(String),
+    /// A reader named a store that does not exist. Only writers (`ingest`, `extract`) create
+    /// a store: a reader given a mistyped path says so rather than creating an empty one.
+    #[error("no store at {0}; create one with `strikewatch ingest`")]
+    NoStore(String),
+    /// A reader opened a store whose schema is older than this build's: only a writer may
+    /// upgrade it, and a reader never writes.
+    #[error("the store at {path} has schema version {found} and this build reads version {known}; run `strikewatch extract` once to upgrade it")]
+    Outdated {
+        path: String,
+        found: i64,
+        known: i64,
+    },
     /// The store was written by a newer strikewatch whose schema this build does not know.
     #[error("the store was written by a newer strikewatch (schema version {found}, this build knows {known}); upgrade strikewatch")]
     TooNew { found: i64, known: i64 },

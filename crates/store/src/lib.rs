@@ -4,7 +4,8 @@
 //! read commands need, in the pipeline's own words (admit raw input, finish an input with its
 //! articles, list and show). [`SqliteStore`] is the embedded default; a PostgreSQL backend is
 //! meant to implement the same trait. [`open`] takes what `--db` names ([`StoreSpec`]:
-//! `sqlite:PATH`, a bare path, `postgres://...`) and returns an [`AnyStore`].
+//! `sqlite:PATH`, a bare path, `postgres://...`) and returns an [`AnyStore`];
+//! [`open_read_only`] opens an existing store for a reader, which then cannot write.
 //!
 //! A backend only stores and queries. What is decided about the data is decided once, in
 //! pure code every backend calls, so that backends give the same results byte for byte:
@@ -41,7 +42,7 @@ mod sqlite;
 
 pub use error::{Result, StoreError};
 pub use search::SearchHit;
-pub use spec::{open, AnyStore, StoreSpec};
+pub use spec::{open, open_read_only, AnyStore, StoreSpec};
 pub use sqlite::SqliteStore;
 
 use serde::Serialize;

@@ -27,7 +27,8 @@ use crate::{
 /// A store named on the command line (`--db`).
 #[derive(Clone, PartialEq, Eq)]
 pub enum StoreSpec {
-    /// A SQLite file (created if missing).
+    /// A SQLite file (created if missing by [`StoreSpec::open`], never by
+    /// [`StoreSpec::open_read_only`]).
     Sqlite(PathBuf),
     /// A PostgreSQL server, as a `postgres://` URL. Recognised, but not built into this
     /// version: [`StoreSpec::open`] says so.
@@ -76,6 +77,18 @@ impl StoreSpec {
     pub fn open(&self) -> Result<AnyStore> {
         match self {
             StoreSpec::Sqlite(path) => Ok(AnyStore::Sqlite(SqliteStore::open(path)?)),
+            StoreSpec::Postgres(_) => Err(not_built("PostgreSQL")),
+        }
+    }
+
+    /// Opens the existing store for reading only: what every read command and `serve` use.
+    /// Nothing done through it writes (a write through the [`Store`] trait fails); a store
+    /// that does not exist is [`StoreError::NoStore`], never created; a store on a read-only
+    /// medium can be read (see [`SqliteStore::open_read_only`]). Many may be open at once,
+    /// beside writers, each with its own connection.
+    pub fn open_read_only(&self) -> Result<AnyStore> {
+        match self {
+            StoreSpec::Sqlite(path) => Ok(AnyStore::Sqlite(SqliteStore::open_read_only(path)?)),
             StoreSpec::Postgres(_) => Err(not_built("PostgreSQL")),
         }
     }
@@ -155,6 +168,12 @@ fn redacted(url: &str) -> String {
 /// Opens the store `spec` names (see [`StoreSpec`]).
 pub fn open(spec: &str) -> Result<AnyStore> {
     StoreSpec::parse(spec)?.open()
+}
+
+/// Opens the existing store `spec` names for reading only (see
+/// [`StoreSpec::open_read_only`]).
+pub fn open_read_only(spec: &str) -> Result<AnyStore> {
+    StoreSpec::parse(spec)?.open_read_only()
 }
 
 /// A store of any backend built in (see the module's documentation for why an enum).

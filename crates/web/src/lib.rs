@@ -16,9 +16,12 @@
 //! **Architecture invariants**
 //! - Read-only: every route answers GET (and HEAD); any other method is answered 405.
 //! - The ledger is served from memory: a [`Snapshot`](snapshot::Snapshot) read from the
-//!   store's ledger rows, replaced in the background when the store's reports generation
-//!   changes (the rows are rebuilt by `sw_app::ledger::update` only when they are stale), so
-//!   `/` and `/api/incidents` never wait on the store.
+//!   store's ledger rows, replaced in the background when a writer publishes a newer ledger,
+//!   so `/` and `/api/incidents` never wait on the store.
+//! - The server never writes to the store (open it with `sw_store::open_read_only`): at
+//!   start, a published ledger older than the reports is computed in memory
+//!   (`sw_app::ledger::view`); afterwards the server waits for writers to publish rather
+//!   than rebuilding on every change of the reports while an ingest runs.
 //! - Untrusted text (article text, titles, outlets, URLs) reaches HTML only through maud,
 //!   which escapes by default; no handler builds HTML from strings. Links are made only of
 //!   http(s) URLs. A strict Content-Security-Policy allows scripts from this server only, and
@@ -27,7 +30,7 @@
 //!   rate-limited, concurrent requests are capped, lists are paginated.
 //!
 //! ```no_run
-//! let store = sw_store::open("strikewatch.db").unwrap();
+//! let store = sw_store::open_read_only("strikewatch.db").unwrap();
 //! let options = sw_web::Options::default();
 //! sw_web::serve(store, "127.0.0.1:8080", options, |addr| {
 //!     println!("serving http://{addr}/");
@@ -46,7 +49,6 @@ use std::time::Duration;
 
 use anyhow::{Context, Result};
 use axum::Router;
-use sw_ledger::Ledger;
 use sw_store::{AnyStore, Store};
 
 pub use snapshot::Snapshot;
@@ -80,10 +82,15 @@ pub struct App {
 }
 
 impl App {
-    /// Opens the app over a store, loading (or building) its ledger now.
-    pub fn new(mut store: AnyStore) -> Result<Arc<App>> {
-        let snapshot = load(&mut store, None)?
-            .unwrap_or_else(|| Arc::new(Snapshot::new(-1, Ledger::default())));
+    /// Opens the app over a store, loading its ledger now (computed in memory if the
+    /// published one is stale: the app never writes).
+    pub fn new(store: AnyStore) -> Result<Arc<App>> {
+        let view = sw_app::ledger::view(&store)?;
+        let snapshot = Arc::new(Snapshot::new(
+            view.generation,
+            sw_app::ledger::load(view.store())?,
+        ));
+        drop(view);
         Ok(Arc::new(App {
             store: Mutex::new(store),
             snapshot: RwLock::new(snapshot),
@@ -94,11 +101,11 @@ impl App {
         self.snapshot.read().expect("snapshot lock").clone()
     }
 
-    /// Reloads the ledger if the store's reports changed since the snapshot was made.
+    /// Reloads the ledger if a writer published one of newer reports than the snapshot's.
     pub fn refresh(&self) -> Result<bool> {
         let current = self.snapshot().generation;
-        let mut store = self.store.lock().expect("store lock");
-        match load(&mut *store, Some(current))? {
+        let store = self.store.lock().expect("store lock");
+        match load(&*store, current)? {
             Some(s) => {
                 *self.snapshot.write().expect("snapshot lock") = s;
                 Ok(true)
@@ -122,14 +129,15 @@ impl App {
     }
 }
 
-/// The ledger of the store's current reports generation, unless it is `known` (its rows
-/// rebuilt first when they are stale).
-fn load<S: Store + ?Sized>(store: &mut S, known: Option<i64>) -> Result<Option<Arc<Snapshot>>> {
+/// The published ledger, if it is up to date with the store's reports and they changed since
+/// generation `known`. A stale one (a writer between extracting and publishing) is left for
+/// the writer to publish: recomputing it here at every change of the reports would rebuild
+/// the whole ledger every few seconds for as long as an ingest runs.
+fn load<S: Store + ?Sized>(store: &S, known: i64) -> Result<Option<Arc<Snapshot>>> {
     let generation = store.reports_generation()?;
-    if known == Some(generation) {
+    if generation == known || store.ledger_generation()? != Some(generation) {
         return Ok(None);
     }
-    sw_app::ledger::update(store)?;
     let ledger = sw_app::ledger::load(store)?;
     Ok(Some(Arc::new(Snapshot::new(generation, ledger))))
 }

@@ -10,7 +10,7 @@ use crate::cli::ArticlesArgs;
 use crate::{render, term};
 
 pub fn run(ctx: &Context, a: ArticlesArgs) -> Result<ExitCode> {
-    let store = ctx.open()?;
+    let store = ctx.open_read_only()?;
     let rows = match a.after {
         Some(id) => store.articles_after(id, a.limit)?,
         None => store.articles(a.limit, a.offset)?,

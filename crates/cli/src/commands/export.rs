@@ -16,8 +16,8 @@ pub fn run(ctx: &Context, a: ExportArgs) -> Result<ExitCode> {
             a.format
         );
     }
-    let mut store = ctx.open()?;
-    let ledger = sw_app::ledger::ledger(&mut store)?;
+    let store = ctx.open_read_only()?;
+    let ledger = sw_app::ledger::current(&store)?;
     match a.output {
         Some(path) => {
             let f = std::fs::File::create(&path)

@@ -9,7 +9,7 @@ use super::{print_json, Context};
 use crate::cli::FailuresArgs;
 
 pub fn run(ctx: &Context, a: FailuresArgs) -> Result<ExitCode> {
-    let store = ctx.open()?;
+    let store = ctx.open_read_only()?;
     let rows = store.failed_inputs(a.limit)?;
     if a.json {
         print_json(&rows)?;

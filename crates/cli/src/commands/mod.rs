@@ -26,7 +26,7 @@ use std::sync::{Arc, OnceLock};
 use anyhow::{Context as _, Result};
 use sw_app::ingest::Summary;
 use sw_extract::Extractor;
-use sw_store::{AnyStore, LedgerFilter, LedgerList, Store, StoreSpec};
+use sw_store::{AnyStore, LedgerFilter, LedgerList, Store, StoreError, StoreSpec};
 
 use crate::cli::{Cli, Command};
 use crate::render;
@@ -58,17 +58,35 @@ pub struct Context {
 }
 
 impl Context {
+    /// The store for a command that writes (`ingest`, `extract`): created if missing.
     pub fn open(&self) -> Result<AnyStore> {
         open(&self.db)
     }
+
+    /// The store for a command that only reads: never created, never written.
+    pub fn open_read_only(&self) -> Result<AnyStore> {
+        open_read_only(&self.db)
+    }
 }
 
-/// Opens the store `--db` names: a path or a spec (`sqlite:PATH`); whichever backend it is,
-/// the commands see only [`Store`].
+/// Opens the store `--db` names for writing: a path or a spec (`sqlite:PATH`); whichever
+/// backend it is, the commands see only [`Store`].
 pub fn open(db: &Path) -> Result<AnyStore> {
     let spec = StoreSpec::from_path(db)?;
     spec.open()
         .with_context(|| format!("cannot open the store {spec}"))
+}
+
+/// Opens the store `--db` names for reading only (read commands, `serve`): a missing store is
+/// one line naming the path, not a new empty store, and nothing read this way writes, so
+/// readers work beside writers and on a store the user may not write.
+pub fn open_read_only(db: &Path) -> Result<AnyStore> {
+    let spec = StoreSpec::from_path(db)?;
+    spec.open_read_only().map_err(|e| match e {
+        // the error names the path already
+        StoreError::NoStore(_) | StoreError::Outdated { .. } => anyhow::Error::new(e),
+        e => anyhow::Error::new(e).context(format!("cannot open the store {spec}")),
+    })
 }
 
 /// The flag Ctrl-C sets, with its handler installed on first use (once per process). First
@@ -120,7 +138,11 @@ pub fn exit_for(s: &Summary) -> ExitCode {
 
 /// Prints the stored ledger's entries of `list` as one pretty JSON array, streaming the
 /// stored rows (no entry is parsed).
-pub fn stream_json<S: Store>(store: &S, list: LedgerList, filter: &LedgerFilter) -> Result<()> {
+pub fn stream_json<S: Store + ?Sized>(
+    store: &S,
+    list: LedgerList,
+    filter: &LedgerFilter,
+) -> Result<()> {
     let stdout = std::io::stdout();
     let mut out =
         render::PrettyArray::new(std::io::BufWriter::with_capacity(1 << 16, stdout.lock()));
@@ -139,8 +161,9 @@ pub fn stream_json<S: Store>(store: &S, list: LedgerList, filter: &LedgerFilter)
     Ok(())
 }
 
-/// Prints one list of the ledger (brought up to date first): streamed JSON, or the rows
-/// `filter` keeps parsed and laid out by `table`.
+/// Prints one list of the ledger of the current reports (computed in memory, not written, if
+/// the published one is stale): streamed JSON, or the rows `filter` keeps parsed and laid
+/// out by `table`.
 pub fn print_list<T: serde::de::DeserializeOwned>(
     ctx: &Context,
     list: LedgerList,
@@ -148,12 +171,12 @@ pub fn print_list<T: serde::de::DeserializeOwned>(
     json: bool,
     table: impl Fn(&[T]) -> String,
 ) -> Result<ExitCode> {
-    let mut store = ctx.open()?;
-    sw_app::ledger::update(&mut store)?;
+    let store = ctx.open_read_only()?;
+    let view = sw_app::ledger::view(&store)?;
     if json {
-        stream_json(&store, list, filter)?;
+        stream_json(view.store(), list, filter)?;
     } else {
-        let rows: Vec<T> = sw_app::ledger::rows(&store, list, filter)?;
+        let rows: Vec<T> = sw_app::ledger::rows(view.store(), list, filter)?;
         crate::term::print_table(&table(&rows));
     }
     Ok(ExitCode::SUCCESS)

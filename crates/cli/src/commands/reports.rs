@@ -9,7 +9,7 @@ use crate::cli::ReportsArgs;
 use crate::{render, term};
 
 pub fn run(ctx: &Context, a: ReportsArgs) -> Result<ExitCode> {
-    let store = ctx.open()?;
+    let store = ctx.open_read_only()?;
     let reports = sw_app::reports::stored_reports(&store, a.article, a.kind, a.limit)?;
     if a.json {
         print_json(&reports)?;

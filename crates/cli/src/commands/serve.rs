@@ -19,7 +19,7 @@ pub fn serve(db: &Path, addr: &str, rate_limit: u32) -> Result<()> {
         rate_limit,
         ..Default::default()
     };
-    let store = super::open(db)?;
+    let store = super::open_read_only(db)?;
     sw_web::serve(store, addr, options, |local| {
         outln!(
             "strikewatch: serving {} at http://{local}/ (read-only; Ctrl-C to stop)",

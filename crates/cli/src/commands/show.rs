@@ -10,7 +10,7 @@ use crate::cli::ShowArgs;
 use crate::{render, term};
 
 pub fn run(ctx: &Context, a: ShowArgs) -> Result<ExitCode> {
-    let store = ctx.open()?;
+    let store = ctx.open_read_only()?;
     let Some(x) = sw_app::reports::article_with_reports(&store, a.id)? else {
         errln!(
             "error: no article with id {} in {} (see `strikewatch articles`)",

@@ -9,7 +9,7 @@ use super::{print_json, Context};
 use crate::cli::StatusArgs;
 
 pub fn run(ctx: &Context, a: StatusArgs) -> Result<ExitCode> {
-    let store = ctx.open()?;
+    let store = ctx.open_read_only()?;
     let c = store.counts()?;
     // the full check reads every page and cross-checks every index (seconds per GB)
     let integrity = if a.check {

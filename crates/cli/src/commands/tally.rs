@@ -9,8 +9,8 @@ use crate::cli::TallyArgs;
 use crate::{render, term};
 
 pub fn run(ctx: &Context, a: TallyArgs) -> Result<ExitCode> {
-    let mut store = ctx.open()?;
-    let ledger = sw_app::ledger::ledger(&mut store)?;
+    let store = ctx.open_read_only()?;
+    let ledger = sw_app::ledger::current(&store)?;
     let gaps = sw_ledger::tally_check(&ledger);
     if a.json {
         print_json(&gaps)?;

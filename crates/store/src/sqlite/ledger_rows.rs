@@ -95,9 +95,7 @@ impl SqliteStore {
     /// rebuilding at once (`serve` beside an `ingest`) never share one; the published build's
     /// number is the state `ledger_build`.
     pub(crate) fn begin_ledger_db(&mut self) -> DbResult<i64> {
-        let tx = self
-            .conn_mut()
-            .transaction_with_behavior(rusqlite::TransactionBehavior::Immediate)?;
+        let tx = super::write_tx(self.conn_mut())?;
         let counter: Option<String> = tx
             .query_row(
                 "SELECT value FROM state WHERE key = 'ledger_next_build'",
@@ -132,7 +130,7 @@ impl SqliteStore {
         list: LedgerList,
         rows: &[LedgerRow],
     ) -> DbResult<()> {
-        let tx = self.conn_mut().transaction()?;
+        let tx = super::write_tx(self.conn_mut())?;
         {
             let mut ins = match list {
                 LedgerList::Incidents => tx.prepare_cached(
@@ -175,9 +173,7 @@ impl SqliteStore {
     }
 
     pub(crate) fn publish_ledger_db(&mut self, build: i64, generation: i64) -> DbResult<()> {
-        let tx = self
-            .conn_mut()
-            .transaction_with_behavior(rusqlite::TransactionBehavior::Immediate)?;
+        let tx = super::write_tx(self.conn_mut())?;
         let published: Option<i64> = tx
             .query_row(
                 "SELECT value FROM state WHERE key = 'ledger_build'",

@@ -6,9 +6,14 @@ mod search;
 
 pub(crate) use error::{DbError, DbResult};
 
-use std::path::Path;
+use std::path::{Path, PathBuf};
+use std::time::{Duration, Instant};
 
-use rusqlite::{params, CachedStatement, Connection, OptionalExtension, Transaction};
+use rusqlite::ffi::ErrorCode;
+use rusqlite::{
+    params, CachedStatement, Connection, OpenFlags, OptionalExtension, Transaction,
+    TransactionBehavior,
+};
 use sw_dedup::Signature;
 
 use crate::digest::{sha256, sha256_all};
@@ -187,8 +192,16 @@ fn now() -> String {
     chrono::Utc::now().to_rfc3339_opts(chrono::SecondsFormat::Secs, true)
 }
 
+/// How long a connection waits for another process's write transaction before giving up:
+/// longer than any one transaction strikewatch writes (an ingest batch, a ledger publish),
+/// so that writers queue behind each other and each finishes rather than failing `busy`.
+const BUSY_TIMEOUT: Duration = Duration::from_secs(60);
+
 impl SqliteStore {
-    /// Opens (creating if needed) the store at `path` and brings its schema up to date.
+    /// Opens (creating if needed) the store at `path` for reading and writing, and brings its
+    /// schema up to date. Any number of processes may do this at once, on a new file too:
+    /// the WAL switch is retried while another process holds the file, and the schema is
+    /// created under the write lock (see [`SqliteStore::migrate`]).
     pub fn open(path: &Path) -> Result<SqliteStore> {
         Ok(Connection::open(path)
             .map_err(DbError::from)
@@ -201,14 +214,89 @@ impl SqliteStore {
             .and_then(Self::setup)?)
     }
 
+    /// Opens the existing store at `path` for reading only: the connection is opened
+    /// read-only (`SQLITE_OPEN_READONLY`), so nothing a reader does can change the file, and
+    /// a missing file is an error ([`StoreError::NoStore`]) rather than a new empty store.
+    /// Writers may work beside it: it reads under WAL like any reader (in a writable folder
+    /// SQLite keeps its `-wal` and `-shm` coordination files beside the store, as for any WAL
+    /// reader; the store file itself is never written). Where SQLite cannot make them (a
+    /// read-only medium, a full disk) and no `-wal` holds commits the file lacks, it falls
+    /// back to reading the file as immutable, which is sound there because no writer can
+    /// commit where it cannot write its `-wal`. A store whose schema is older than this build's
+    /// is refused ([`StoreError::Outdated`]): only a writer may upgrade it.
+    pub fn open_read_only(path: &Path) -> Result<SqliteStore> {
+        Ok(Self::open_read_only_db(path)?)
+    }
+
+    fn open_read_only_db(path: &Path) -> DbResult<SqliteStore> {
+        if !path.is_file() {
+            return Err(StoreError::NoStore(path.display().to_string()).into());
+        }
+        // a `-wal` with frames beside the store holds commits the file lacks (a writer at
+        // work, or one that died mid-write): then the file must be read through the WAL, never
+        // as immutable. An empty one holds nothing (a reader that could not make its `-shm`
+        // on a full disk leaves one behind)
+        let writer_may_exist = wal_file(path).metadata().is_ok_and(|m| m.len() > 0);
+        let flags = OpenFlags::SQLITE_OPEN_READ_ONLY | OpenFlags::SQLITE_OPEN_NO_MUTEX;
+        let conn = Connection::open_with_flags(path, flags)?;
+        conn.busy_timeout(BUSY_TIMEOUT)?;
+        let conn = match retry_busy(|| user_version(&conn)) {
+            Ok(_) => conn,
+            Err(e) if cannot_open_shared_memory(&e) && !writer_may_exist => {
+                drop(conn);
+                Connection::open_with_flags(
+                    immutable_uri(path),
+                    flags | OpenFlags::SQLITE_OPEN_URI,
+                )?
+            }
+            Err(e) => return Err(e.into()),
+        };
+        conn.pragma_update(None, "foreign_keys", "ON")?;
+        conn.pragma_update(None, "temp_store", "MEMORY")?;
+        conn.pragma_update(None, "cache_size", -65_536)?;
+        let version = retry_busy(|| user_version(&conn))?;
+        let known = MIGRATIONS.len() as i64;
+        if version == 0 {
+            return Err(StoreError::Corrupt(format!(
+                "{} holds no strikewatch tables",
+                path.display()
+            ))
+            .into());
+        }
+        if version > known {
+            return Err(StoreError::TooNew {
+                found: version,
+                known,
+            }
+            .into());
+        }
+        if version < known {
+            return Err(StoreError::Outdated {
+                path: path.display().to_string(),
+                found: version,
+                known,
+            }
+            .into());
+        }
+        Ok(SqliteStore {
+            conn,
+            placer: Placer::new(),
+        })
+    }
+
     fn setup(conn: Connection) -> DbResult<SqliteStore> {
-        conn.busy_timeout(std::time::Duration::from_secs(10))?;
+        conn.busy_timeout(BUSY_TIMEOUT)?;
         // 16 KiB pages for a new store (an existing one keeps its own): an article and its raw
         // input fit in a page, B-trees are shallower, and a batch's commit writes fewer WAL
         // frames; ingest spends ~17% less time in the store than with 4 KiB pages
         conn.pragma_update(None, "page_size", 16_384)?;
         // WAL: readers never block the ingest, and a kill -9 mid-write rolls back cleanly.
-        conn.pragma_update(None, "journal_mode", "WAL")?;
+        // Switching a new file to WAL takes locks SQLite does not wait for with the busy
+        // handler when another process opens the same new file, hence the retries.
+        retry_busy(|| {
+            let mode: String = conn.query_row("PRAGMA journal_mode = WAL", [], |r| r.get(0))?;
+            Ok(mode)
+        })?;
         conn.pragma_update(None, "synchronous", "NORMAL")?;
         conn.pragma_update(None, "foreign_keys", "ON")?;
         // the ingest's batch table lives in memory; 64 MiB of page cache keeps the hot index
@@ -219,7 +307,7 @@ impl SqliteStore {
         // than every 1,000: pages written by many batches in a row (index and full-text pages)
         // are copied to the database once
         conn.pragma_update(None, "wal_autocheckpoint", 8_192)?;
-        let mut store = SqliteStore {
+        let store = SqliteStore {
             conn,
             placer: Placer::new(),
         };
@@ -227,11 +315,33 @@ impl SqliteStore {
         Ok(store)
     }
 
-    fn migrate(&mut self) -> DbResult<()> {
-        let version: i64 = self
-            .conn
-            .pragma_query_value(None, "user_version", |r| r.get(0))?;
+    /// Brings the schema up to date. The version is read first without a lock (it only ever
+    /// grows, so an up-to-date store needs nothing more), then, if migrations remain, again
+    /// inside an immediate transaction that holds the write lock while every remaining
+    /// migration runs: two processes opening a new store at once queue here, and the second
+    /// finds the schema the first created (never `table inputs already exists`).
+    fn migrate(&self) -> DbResult<()> {
         let known = MIGRATIONS.len() as i64;
+        let version = retry_busy(|| user_version(&self.conn))?;
+        if version == known {
+            return Ok(());
+        }
+        retry_busy(|| self.conn.execute_batch("BEGIN IMMEDIATE"))?;
+        let migrated = self.run_migrations(known);
+        let end = if migrated.is_ok() {
+            "COMMIT"
+        } else {
+            "ROLLBACK"
+        };
+        match (migrated, self.conn.execute_batch(end)) {
+            (Err(e), _) => Err(e),
+            (Ok(()), done) => Ok(done?),
+        }
+    }
+
+    /// The migrations the store has not run, inside the caller's transaction.
+    fn run_migrations(&self, known: i64) -> DbResult<()> {
+        let version = user_version(&self.conn)?;
         if version > known {
             return Err(StoreError::TooNew {
                 found: version,
@@ -239,12 +349,10 @@ impl SqliteStore {
             }
             .into());
         }
-        for (i, sql) in MIGRATIONS.iter().enumerate().skip(version as usize) {
-            let tx = self.conn.transaction()?;
-            tx.execute_batch(sql)?;
-            tx.pragma_update(None, "user_version", (i + 1) as i64)?;
-            tx.commit()?;
+        for sql in MIGRATIONS.iter().skip(version as usize) {
+            self.conn.execute_batch(sql)?;
         }
+        self.conn.pragma_update(None, "user_version", known)?;
         Ok(())
     }
 
@@ -306,6 +414,87 @@ impl SqliteStore {
             text: if with_text { Some(r.get(10)?) } else { None },
         })
     }
+}
+
+/// A write transaction that holds the write lock from its start (`BEGIN IMMEDIATE`). A
+/// deferred transaction that reads before it writes cannot wait for another writer: when it
+/// tries to upgrade, SQLite answers `busy` at once, without the busy handler, because its
+/// snapshot may be stale. Taking the lock first makes writers queue, each waiting up to
+/// [`BUSY_TIMEOUT`], instead.
+pub(crate) fn write_tx(conn: &mut Connection) -> rusqlite::Result<Transaction<'_>> {
+    conn.transaction_with_behavior(TransactionBehavior::Immediate)
+}
+
+/// `PRAGMA user_version`: how many migrations the store has run.
+fn user_version(conn: &Connection) -> rusqlite::Result<i64> {
+    conn.pragma_query_value(None, "user_version", |r| r.get(0))
+}
+
+/// Runs `f` again while SQLite answers `busy` or `locked`, for up to [`BUSY_TIMEOUT`]. For the
+/// few steps where SQLite returns at once rather than calling the busy handler: switching a
+/// new file to WAL, and reading a WAL file while another connection is recovering or
+/// switching it.
+fn retry_busy<T>(mut f: impl FnMut() -> rusqlite::Result<T>) -> rusqlite::Result<T> {
+    let deadline = Instant::now() + BUSY_TIMEOUT;
+    let mut pause = Duration::from_millis(5);
+    loop {
+        match f() {
+            Err(rusqlite::Error::SqliteFailure(e, _))
+                if matches!(e.code, ErrorCode::DatabaseBusy | ErrorCode::DatabaseLocked)
+                    && Instant::now() < deadline =>
+            {
+                std::thread::sleep(pause);
+                pause = (pause * 2).min(Duration::from_millis(100));
+            }
+            other => return other,
+        }
+    }
+}
+
+/// Whether opening failed because SQLite could not create or open what it reads a WAL file
+/// through (the `-wal` and `-shm` files beside it), as on a read-only medium or a full disk.
+fn cannot_open_shared_memory(e: &rusqlite::Error) -> bool {
+    matches!(
+        e,
+        rusqlite::Error::SqliteFailure(f, _)
+            if matches!(
+                f.code,
+                ErrorCode::CannotOpen
+                    | ErrorCode::ReadOnly
+                    | ErrorCode::DiskFull
+                    | ErrorCode::SystemIoFailure
+            )
+    )
+}
+
+/// The `-wal` file beside the store at `path`.
+fn wal_file(path: &Path) -> PathBuf {
+    let mut name = path.as_os_str().to_owned();
+    name.push("-wal");
+    PathBuf::from(name)
+}
+
+/// A `file:` URI naming `path` with `immutable=1`: SQLite then reads the file without locks
+/// and without the `-shm`, which a read-only medium cannot hold. Every byte that is not
+/// plainly safe in a URI path is percent-encoded (SQLite decodes them back to the bytes).
+fn immutable_uri(path: &Path) -> String {
+    #[cfg(unix)]
+    let bytes = {
+        use std::os::unix::ffi::OsStrExt;
+        path.as_os_str().as_bytes().to_vec()
+    };
+    #[cfg(not(unix))]
+    let bytes = path.to_string_lossy().replace('\\', "/").into_bytes();
+    let mut uri = String::from("file:");
+    for b in bytes {
+        if b.is_ascii_alphanumeric() || matches!(b, b'/' | b'.' | b'_' | b'-' | b'~') {
+            uri.push(b as char);
+        } else {
+            uri.push_str(&format!("%{b:02X}"));
+        }
+    }
+    uri.push_str("?immutable=1");
+    uri
 }
 
 pub(crate) const ARTICLE_COLS: &str =
@@ -421,7 +610,7 @@ impl SqliteStore {
     fn admit_db(&mut self, batch: &[RawInput]) -> DbResult<Vec<Admission>> {
         let hashes = sha256_all(batch.iter().map(|r| r.bytes.as_slice()).collect());
         let stamp = now();
-        let tx = self.conn.transaction()?;
+        let tx = write_tx(&mut self.conn)?;
         let mut out = Vec::with_capacity(batch.len());
         {
             let mut find = tx.prepare_cached("SELECT id, status FROM inputs WHERE sha256 = ?1")?;
@@ -462,17 +651,20 @@ impl SqliteStore {
     fn record_unreadable_db(&mut self, locator: &str, error: &str) -> DbResult<InputId> {
         // keyed by locator: reading the same unreadable thing again updates its error
         let key = sha256(format!("unreadable\0{locator}").as_bytes());
-        self.conn.execute(
+        let tx = write_tx(&mut self.conn)?;
+        tx.execute(
             "INSERT INTO inputs (locator, sha256, size, status, error, created_at, finished_at)
              VALUES (?1, ?2, 0, 'failed', ?3, ?4, ?4)
              ON CONFLICT(sha256) DO UPDATE SET error = excluded.error, finished_at = excluded.finished_at",
             params![locator, key, error, now()],
         )?;
-        Ok(self.conn.query_row(
+        let id = tx.query_row(
             "SELECT id FROM inputs WHERE sha256 = ?1",
             params![key],
             |r| r.get(0),
-        )?)
+        )?;
+        tx.commit()?;
+        Ok(id)
     }
 
     /// Places the batch (see [`crate::placement`]) and writes what the plan says: inputs'
@@ -485,7 +677,7 @@ impl SqliteStore {
     ) -> DbResult<Vec<Vec<Outcome>>> {
         let stamp = now();
         let hashes = placement::text_hashes(&batch);
-        let tx = self.conn.transaction()?;
+        let tx = write_tx(&mut self.conn)?;
         tx.execute_batch(BATCH_TABLE)?;
         let first_id: ArticleId =
             tx.query_row("SELECT COALESCE(MAX(id), 0) + 1 FROM articles", [], |r| {
@@ -638,7 +830,7 @@ impl SqliteStore {
         version: &str,
         batch: Vec<(ArticleId, Vec<ReportRow>)>,
     ) -> DbResult<()> {
-        let tx = self.conn.transaction()?;
+        let tx = write_tx(&mut self.conn)?;
         {
             let mut del = tx.prepare_cached("DELETE FROM reports WHERE article_id = ?1")?;
             let mut ins = tx.prepare_cached(
@@ -914,6 +1106,87 @@ mod tests {
         drop(s);
         let s = SqliteStore::open(&path).unwrap();
         assert_eq!(s.integrity_check().unwrap(), "ok");
+    }
+
+    /// Several connections (as many processes would) open one new file at once: each
+    /// finishes with the whole schema, and then all write at once, each waiting its turn
+    /// (before: `table inputs already exists` or `database is locked`).
+    #[test]
+    fn many_open_a_new_store_at_once_and_writers_queue() {
+        for round in 0..4 {
+            let dir = tempfile::tempdir().unwrap();
+            let path = dir.path().join("s.db");
+            let start = std::sync::Arc::new(std::sync::Barrier::new(6));
+            let threads: Vec<_> = (0..6)
+                .map(|t| {
+                    let (path, start) = (path.clone(), start.clone());
+                    std::thread::spawn(move || -> Result<()> {
+                        start.wait();
+                        let mut s = SqliteStore::open(&path)?;
+                        for i in 0..5 {
+                            let text = format!("{STORY} Writer {t}, batch {i}, round {round}.");
+                            let id = s.admit(&[raw(&format!("{t}-{i}"), &text)])?[0].id();
+                            s.finish(
+                                vec![(id, parsed(vec![art(&format!("u{t}-{i}"), &text)]))],
+                                0.8,
+                            )?;
+                            s.put_reports("v", vec![(1, vec![])])?;
+                        }
+                        Ok(())
+                    })
+                })
+                .collect();
+            for t in threads {
+                t.join().unwrap().unwrap();
+            }
+            let s = SqliteStore::open_read_only(&path).unwrap();
+            assert_eq!(s.counts().unwrap().inputs, 30);
+            assert_eq!(s.schema_version().unwrap(), MIGRATIONS.len() as i64);
+        }
+    }
+
+    /// A reader opens an existing store read-only: it cannot write, it never creates a store,
+    /// and it refuses a schema it would have to upgrade.
+    #[test]
+    fn a_read_only_store_reads_and_never_writes_or_creates() {
+        let dir = tempfile::tempdir().unwrap();
+        let path = dir.path().join("s.db");
+        let err = SqliteStore::open_read_only(&path).err().unwrap();
+        assert!(matches!(err, StoreError::NoStore(_)), "{err:?}");
+        assert!(err.to_string().starts_with("no store at "), "{err}");
+        assert!(!path.exists(), "a reader created the store");
+        let mut w = SqliteStore::open(&path).unwrap();
+        w.admit(&[raw("a", "a")]).unwrap();
+        let mut r = SqliteStore::open_read_only(&path).unwrap();
+        assert_eq!(r.counts().unwrap().inputs, 1);
+        let err = r.admit(&[raw("b", "b")]).err().unwrap();
+        assert!(matches!(err, StoreError::Io(_)), "{err:?}");
+        // it sees what a writer commits after it opened
+        w.admit(&[raw("c", "c")]).unwrap();
+        assert_eq!(r.counts().unwrap().inputs, 2);
+        drop((w, r));
+        // a file with no tables is not a store; an old schema needs a writer to upgrade it
+        let empty = dir.path().join("empty.db");
+        std::fs::write(&empty, b"").unwrap();
+        let err = SqliteStore::open_read_only(&empty).err().unwrap();
+        assert!(matches!(err, StoreError::Corrupt(_)), "{err:?}");
+        Connection::open(&path)
+            .unwrap()
+            .pragma_update(None, "user_version", 2)
+            .unwrap();
+        let err = SqliteStore::open_read_only(&path).err().unwrap();
+        assert!(
+            matches!(err, StoreError::Outdated { found: 2, .. }),
+            "{err:?}"
+        );
+    }
+
+    #[test]
+    fn immutable_uris_encode_every_unsafe_byte() {
+        assert_eq!(
+            immutable_uri(Path::new("/tmp/a b/s?#%.db")),
+            "file:/tmp/a%20b/s%3F%23%25.db?immutable=1"
+        );
     }
 
     #[test]
