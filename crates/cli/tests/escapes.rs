@@ -159,7 +159,11 @@ fn error_lines_name_hostile_paths_escaped() {
     let r = run(&db, &["articles"]);
     assert_ne!(r.code, 0);
     clean("articles on a missing store", &r);
+    // a missing input named on the command line (the ingest creates the store)
     let db = dir.path().join(format!("s{EVIL}.db"));
+    let r = run(&db, &["ingest", &format!("missing{EVIL}.html")]);
+    clean("ingest of a missing file", &r);
+    assert_eq!(error_lines(&r.stderr).len(), 1, "{}", r.stderr);
     let r = run(&db, &["show", "7"]);
     assert_eq!(r.code, 1, "{}", r.stderr);
     clean("show of a missing article", &r);
@@ -168,10 +172,6 @@ fn error_lines_name_hostile_paths_escaped() {
         "{}",
         r.stderr
     );
-    // a missing input named on the command line
-    let r = run(&db, &["ingest", &format!("missing{EVIL}.html")]);
-    clean("ingest of a missing file", &r);
-    assert_eq!(error_lines(&r.stderr).len(), 1, "{}", r.stderr);
     // `--outlet` and `--title` given on the command line, read from standard input
     let r = run_with_stdin(
         &db,
