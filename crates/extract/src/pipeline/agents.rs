@@ -1190,6 +1190,30 @@ mod tests {
     }
 
     #[test]
+    fn reaching_a_target_is_a_strike_only_by_a_state_force() {
+        use EventType::*;
+        // "alcanzar" tells a strike when a state's weapon or force is its subject
+        assert_eq!(
+            one(
+                Lang::Es,
+                "Drones turcos alcanzaron el lunes un vehículo en el norte de Siria."
+            ),
+            is(Strike, "TR")
+        );
+        assert_eq!(
+            one(Lang::Es, "Un misil estadounidense alcanzó una lancha en el Pacífico el martes y mató a dos personas."),
+            is(Strike, "US")
+        );
+        // a toll that reaches a number, or an agreement reached, is no event
+        for text in [
+            "La cifra de muertos alcanzó los 53 en Sanaa, según el Ministerio de Salud.",
+            "Los negociadores alcanzaron un acuerdo en Doha el martes.",
+        ] {
+            assert!(events(Lang::Es, text).is_empty(), "{text}");
+        }
+    }
+
+    #[test]
     fn a_forces_generic_name_takes_the_state_named_with_it() {
         use EventType::*;
         // the state's name and a possessive before the generic name, or "of" and the name
