@@ -1190,6 +1190,20 @@ mod tests {
     }
 
     #[test]
+    fn a_suicide_bombing_told_by_its_bomber_is_an_attack() {
+        use EventType::*;
+        for (lang, text) in [
+            (Lang::Es, "Un terrorista suicida se inmoló frente a una base militar en Kabul el domingo y mató a 10 soldados."),
+            (Lang::Es, "Una mujer bomba se hizo explotar en un mercado de Maiduguri el viernes; murieron seis personas."),
+            (Lang::En, "A man blew himself up at a checkpoint near Kandahar on Sunday, killing four police officers."),
+        ] {
+            let ev = events(lang, text);
+            assert_eq!(ev.len(), 1, "{text}\n{ev:#?}");
+            assert_eq!(ev[0].event_type, Attack, "{text}");
+        }
+    }
+
+    #[test]
     fn reaching_a_target_is_a_strike_only_by_a_state_force() {
         use EventType::*;
         // "alcanzar" tells a strike when a state's weapon or force is its subject
