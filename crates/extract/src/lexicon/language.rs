@@ -88,6 +88,10 @@ pub enum AgentKind {
     /// state's name and a possessive ("Pakistan's military") or before "of" and the name
     /// ("the army of Nigeria", "el ejército de Pakistán").
     Head,
+    /// Attributes the event cue right after it to the actor after that ("attributed the
+    /// attack to a gang", "atribuyó el ataque a una banda"): that actor is the cue's agent,
+    /// the one who attributes it is not.
+    Attribute,
 }
 
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
@@ -655,6 +659,7 @@ fn agents(file: File) -> Result<PhraseSet<AgentKind>, LexiconError> {
             "accuse" => Some(AgentKind::Accuse),
             "tells" => Some(AgentKind::Tells),
             "head" => Some(AgentKind::Head),
+            "attribute" => Some(AgentKind::Attribute),
             _ => None,
         })
     })

@@ -464,6 +464,24 @@ const CLASH_SIDES_REACH: usize = 10;
 /// The actor right after an accusing verb (but for articles) when the cue follows it within
 /// a few words ("accused Pakistan of launching air strikes", "acusaron a Israel de
 /// bombardear"); never a state's adjective.
+/// The actor an event cue is attributed to: a verb of attributing right before the cue (an
+/// article between), and the actor within three words after it ("atribuyó el ataque a una
+/// banda", "attributed the bombing to al-Shabaab").
+fn attributed(s: &Scene, e: &Hit<EventCue>, armed: &[Armed]) -> Option<Armed> {
+    let verb_before = s.agents.iter().any(|h| {
+        *h.value() == AgentKind::Attribute
+            && h.te <= e.ts
+            && (h.te..e.ts).all(|i| is_article(s, i) || is_determiner(s, i))
+    });
+    if !verb_before {
+        return None;
+    }
+    armed
+        .iter()
+        .find(|a| a.ts > e.te && a.ts <= e.te + 3 && a.reach != ForceReach::Demonym)
+        .cloned()
+}
+
 fn accused(s: &Scene, e: &Hit<EventCue>, armed: &[Armed]) -> Option<Armed> {
     let marks = s.agents.iter().filter(|h| *h.value() == AgentKind::Accuse);
     for h in marks {
@@ -496,7 +514,7 @@ pub(super) fn agent_of(s: &Scene, e: &Hit<EventCue>, armed: &[Armed]) -> Option<
     }
     // an actor accused of the event ("accused Pakistan of launching air strikes",
     // "acusaron a Israel de bombardear")
-    if let Some(a) = accused(s, e, armed) {
+    if let Some(a) = accused(s, e, armed).or_else(|| attributed(s, e, armed)) {
         return Some(a);
     }
     // 1. beside the cue ("U.S. strike"); not a count ("seven soldiers killed") nor a
@@ -1187,6 +1205,22 @@ mod tests {
         );
         assert_eq!(ev.len(), 1, "{ev:#?}");
         assert_eq!(ev[0].event_type, Strike);
+    }
+
+    #[test]
+    fn the_actor_an_attack_is_attributed_to_is_its_agent() {
+        use EventType::*;
+        // the one who attributes it (often the police) is not the agent; the actor after the
+        // cue is, and the attack told twice is one attack
+        for (lang, text) in [
+            (Lang::Es, "Un coche bomba estalló el martes frente a una comisaría de Tumaco y dejó dos muertos, según la Policía, que atribuyó el ataque a una banda criminal."),
+            (Lang::En, "A car bomb exploded outside a police station in Quetta on Tuesday, killing five officers; police attributed the attack to a separatist group."),
+        ] {
+            let ev = events(lang, text);
+            assert_eq!(ev.len(), 1, "{text}\n{ev:#?}");
+            assert_eq!(ev[0].event_type, Attack, "{text}");
+            assert!(ev[0].perpetrator().is_some_and(|a| a.non_state), "{text}");
+        }
     }
 
     #[test]
