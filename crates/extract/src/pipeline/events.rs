@@ -506,6 +506,15 @@ mod tests {
     #[test]
     fn a_labour_strike_is_no_strike_and_a_denial_outweighs_a_mention() {
         assert!(picked("The union said the strike could last a week.").is_empty());
+        // the workers, their pay or their action beside the word make it a labour strike
+        for text in [
+            "Nurses at three hospitals in Lagos began a strike over pay on Monday, union leaders said.",
+            "Striking miners blocked the road to the mine near Potosí on Tuesday.",
+            "A transport strike paralysed Lima on Thursday as drivers protested extortion by gangs.",
+        ] {
+            assert!(picked(text).is_empty(), "{text}");
+        }
+        assert!(!picked("U.S. forces carried out a strike over the weekend on an ISIS cell in northern Somalia.").is_empty());
         let denied = picked("The ministry denied that any strike hit a boat near Venezuela.");
         assert!(!denied.is_empty() && !denied.contains(&Modality::Occurred));
     }
