@@ -1208,6 +1208,23 @@ mod tests {
     }
 
     #[test]
+    fn a_clash_that_began_or_an_aggression_repelled_is_a_raid() {
+        use EventType::*;
+        // one clash that began is an event, not the start of a campaign; forces that repel
+        // an aggression or an ambush carry out a raid
+        for (lang, text, state) in [
+            (Lang::Es, "Los soldados detectaron a hombres armados en Carchi y se inició un enfrentamiento que terminó con dos presuntos guerrilleros muertos, informó el Ejército.", "EC"),
+            (Lang::Es, "Militares repelieron una agresión de un grupo armado en Culiacán el martes; uno de los agresores perdió la vida.", "MX"),
+            (Lang::En, "Troops began an assault on the rebel-held town of Kidal on Tuesday, killing 12 fighters, the army said.", "ML"),
+        ] {
+            let ev = events(lang, text);
+            assert_eq!(ev.len(), 1, "{text}\n{ev:#?}");
+            assert_eq!(ev[0].kind, crate::ReportKind::Event, "{text}");
+            assert_eq!((ev[0].event_type, ev[0].perpetrator().and_then(|a| a.state.clone())), (Raid, Some(state.to_string())), "{text}");
+        }
+    }
+
+    #[test]
     fn the_actor_an_attack_is_attributed_to_is_its_agent() {
         use EventType::*;
         // the one who attributes it (often the police) is not the agent; the actor after the

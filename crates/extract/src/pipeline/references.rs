@@ -123,7 +123,10 @@ fn campaign_course(s: &Sentence, e: &Hit<EventCue>) -> bool {
             RefKind::CampaignVerb => CAMPAIGN_VERB_GAP,
             _ => return false,
         };
-        h.te <= e.ts && e.ts - h.te <= gap
+        // "se inició un enfrentamiento", "began an assault": one event began, not a campaign
+        let one_began = *h.value() == RefKind::CampaignVerb
+            && (h.te..e.ts).any(|i| s.l.grammar.article_indef.contains(&s.ctx.toks[i].lower));
+        h.te <= e.ts && e.ts - h.te <= gap && !one_began
     })
 }
 
