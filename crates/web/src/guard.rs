@@ -1,5 +1,5 @@
 //! The layers every request passes: read-only methods, bounded requests, a rate limit per
-//! client address, capped concurrency, and security headers on every response.
+//! client address, capped concurrency, a time limit, and security headers on every response.
 
 use std::collections::HashMap;
 use std::net::{IpAddr, SocketAddr};
@@ -41,6 +41,12 @@ pub fn layers(router: Router, options: &Options) -> Router {
         .layer(middleware::from_fn(read_only))
         .layer(tower::limit::GlobalConcurrencyLimitLayer::new(
             options.max_concurrent.max(1),
+        ))
+        // a request waiting (for a turn, for the store) longer than this is answered 503;
+        // what it started on a blocking thread finishes there (a search within its budget)
+        .layer(tower_http::timeout::TimeoutLayer::with_status_code(
+            StatusCode::SERVICE_UNAVAILABLE,
+            options.request_timeout,
         ))
         .layer(hdr("content-security-policy", CSP))
         .layer(hdr("x-content-type-options", "nosniff"))

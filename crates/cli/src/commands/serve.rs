@@ -19,8 +19,10 @@ pub fn serve(db: &Path, addr: &str, rate_limit: u32) -> Result<()> {
         rate_limit,
         ..Default::default()
     };
-    let store = super::open(db)?;
-    sw_web::serve(store, addr, options, |local| {
+    // the server opens a connection per core or so, each the way every command opens one
+    let path = db.to_path_buf();
+    let open = move || super::open(&path);
+    sw_web::serve(open, addr, options, |local| {
         println!(
             "strikewatch: serving {} at http://{local}/ (read-only; Ctrl-C to stop)",
             db.display()
