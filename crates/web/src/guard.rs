@@ -128,3 +128,31 @@ async fn rate_limit(State(limiter): State<Arc<Limiter>>, req: Request, next: Nex
     }
     next.run(req).await
 }
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use axum::routing::get;
+    use std::time::Duration;
+    use tower::ServiceExt;
+
+    #[tokio::test]
+    async fn a_request_past_its_time_limit_is_answered_503() {
+        let slow = Router::new().route(
+            "/slow",
+            get(|| async {
+                tokio::time::sleep(Duration::from_secs(30)).await;
+                "late"
+            }),
+        );
+        let options = Options {
+            request_timeout: Duration::from_millis(100),
+            ..Default::default()
+        };
+        let t = Instant::now();
+        let req = Request::get("/slow").body(Body::empty()).unwrap();
+        let r = layers(slow, &options).oneshot(req).await.unwrap();
+        assert_eq!(r.status(), StatusCode::SERVICE_UNAVAILABLE);
+        assert!(t.elapsed() < Duration::from_secs(10), "{:?}", t.elapsed());
+    }
+}
