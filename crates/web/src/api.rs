@@ -14,7 +14,7 @@ use serde_json::{json, Value};
 use sw_store::Store;
 
 use crate::snapshot::{valid_date, Cached, Filter};
-use crate::App;
+use crate::{App, SearchError};
 
 pub const DEFAULT_LIMIT: usize = 100;
 pub const MAX_LIMIT: usize = 1000;
@@ -172,11 +172,7 @@ async fn search(State(app): State<Arc<App>>, Query(p): Query<SearchQuery>) -> Re
     }
     let limit = p.limit.unwrap_or(DEFAULT_LIMIT).clamp(1, MAX_LIMIT);
     let offset = p.offset.unwrap_or(0);
-    let qq = q.clone();
-    match app
-        .with_store(move |s| Ok(s.search(&qq, limit, offset)?))
-        .await
-    {
+    match app.search(q.clone(), limit, offset).await {
         Ok((hits, total)) => {
             // the snippet's match markers become [[ and ]] in JSON
             let hits: Vec<Value> = hits
@@ -191,7 +187,17 @@ async fn search(State(app): State<Arc<App>>, Query(p): Query<SearchQuery>) -> Re
                 .collect();
             with_total(total, json!({ "query": q, "total": total, "hits": hits }))
         }
-        Err(e) => error(StatusCode::INTERNAL_SERVER_ERROR, format!("{e:#}")),
+        Err(SearchError::Refused(why)) => error(StatusCode::UNPROCESSABLE_ENTITY, why),
+        Err(SearchError::Busy) => {
+            let mut r = error(
+                StatusCode::SERVICE_UNAVAILABLE,
+                "too many searches at once: try again in a moment",
+            );
+            r.headers_mut()
+                .insert(header::RETRY_AFTER, HeaderValue::from_static("2"));
+            r
+        }
+        Err(SearchError::Failed(e)) => error(StatusCode::INTERNAL_SERVER_ERROR, format!("{e:#}")),
     }
 }
 
@@ -322,7 +328,7 @@ pub fn openapi_doc() -> Value {
             "/api/developments": { "get": { "summary": "Plans, threats, designations... (as `strikewatch developments --json`)", "parameters": page, "responses": { "200": arr("developments") } } },
             "/api/articles": { "get": { "summary": "Stored articles (as `strikewatch articles --json`)", "parameters": page, "responses": { "200": arr("articles") } } },
             "/api/articles/{id}": { "get": { "summary": "One article with its text and reports (as `strikewatch show ID --json`)", "parameters": [{ "name": "id", "in": "path", "required": true, "schema": { "type": "integer" } }], "responses": { "200": obj("the article"), "404": err } } },
-            "/api/search": { "get": { "summary": "Full-text search over articles, English and Spanish (SQLite FTS5); matches in snippets are between [[ and ]]", "parameters": [{ "name": "q", "in": "query", "required": true, "schema": { "type": "string" } }, page[0], page[1]], "responses": { "200": obj("{query, total, hits}"), "400": err } } },
+            "/api/search": { "get": { "summary": "Full-text search over articles, English and Spanish (SQLite FTS5); matches in snippets are between [[ and ]]", "parameters": [{ "name": "q", "in": "query", "required": true, "schema": { "type": "string" } }, page[0], page[1]], "responses": { "200": obj("{query, total, hits}"), "400": err, "422": err, "503": err } } },
             "/api/export": { "get": { "summary": "The ledger exported (as `strikewatch export --format F`)", "parameters": [{ "name": "format", "in": "query", "description": export_doc, "schema": { "type": "string", "enum": export_names(), "default": "json" } }], "responses": { "200": { "description": "the export", "content": export_types }, "400": err } } },
             "/api/summary": { "get": { "summary": "The figures at the top of the ledger page", "responses": { "200": obj("summary") } } },
             "/api/timeline": { "get": { "summary": "Cumulative series of strikes and deaths, and reported totals", "responses": { "200": obj("timeline") } } },

@@ -1,5 +1,5 @@
 //! The layers every request passes: read-only methods, bounded requests, a rate limit per
-//! client address, capped concurrency, and security headers on every response.
+//! client address, capped concurrency, a time limit, and security headers on every response.
 
 use std::collections::HashMap;
 use std::net::{IpAddr, SocketAddr};
@@ -41,6 +41,12 @@ pub fn layers(router: Router, options: &Options) -> Router {
         .layer(middleware::from_fn(read_only))
         .layer(tower::limit::GlobalConcurrencyLimitLayer::new(
             options.max_concurrent.max(1),
+        ))
+        // a request waiting (for a turn, for the store) longer than this is answered 503;
+        // what it started on a blocking thread finishes there (a search within its budget)
+        .layer(tower_http::timeout::TimeoutLayer::with_status_code(
+            StatusCode::SERVICE_UNAVAILABLE,
+            options.request_timeout,
         ))
         .layer(hdr("content-security-policy", CSP))
         .layer(hdr("x-content-type-options", "nosniff"))
@@ -121,4 +127,32 @@ async fn rate_limit(State(limiter): State<Arc<Limiter>>, req: Request, next: Nex
         }
     }
     next.run(req).await
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use axum::routing::get;
+    use std::time::Duration;
+    use tower::ServiceExt;
+
+    #[tokio::test]
+    async fn a_request_past_its_time_limit_is_answered_503() {
+        let slow = Router::new().route(
+            "/slow",
+            get(|| async {
+                tokio::time::sleep(Duration::from_secs(30)).await;
+                "late"
+            }),
+        );
+        let options = Options {
+            request_timeout: Duration::from_millis(100),
+            ..Default::default()
+        };
+        let t = Instant::now();
+        let req = Request::get("/slow").body(Body::empty()).unwrap();
+        let r = layers(slow, &options).oneshot(req).await.unwrap();
+        assert_eq!(r.status(), StatusCode::SERVICE_UNAVAILABLE);
+        assert!(t.elapsed() < Duration::from_secs(10), "{:?}", t.elapsed());
+    }
 }

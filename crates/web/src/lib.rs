@@ -28,11 +28,16 @@
 //!   no inline script or style.
 //! - Bounded: request bodies are refused, URIs are capped, each client address is
 //!   rate-limited, concurrent requests are capped, lists are paginated.
+//! - No client can stall it: the store is read through a pool of connections on blocking
+//!   threads (`pool.rs`), searches have a lane of their own and a time budget and a cap on
+//!   their words (`sw_store::search`), a request has a time limit, a client that does not
+//!   send its headers in time (or keeps an idle connection) is disconnected, and connections
+//!   are capped (more wait in the listen queue, no task is spawned for them).
 //!
 //! ```no_run
-//! let store = sw_store::open_read_only("strikewatch.db").unwrap();
+//! let open = || Ok(sw_store::open_read_only("strikewatch.db")?);
 //! let options = sw_web::Options::default();
-//! sw_web::serve(store, "127.0.0.1:8080", options, |addr| {
+//! sw_web::serve(open, "127.0.0.1:8080", options, |addr| {
 //!     println!("serving http://{addr}/");
 //! }).unwrap();
 //! ```
@@ -41,16 +46,22 @@ mod api;
 mod assets;
 mod guard;
 mod pages;
+mod pool;
 pub mod snapshot;
 
 use std::net::SocketAddr;
-use std::sync::{Arc, Mutex, RwLock};
+use std::sync::{Arc, RwLock};
 use std::time::Duration;
 
 use anyhow::{Context, Result};
+use axum::extract::ConnectInfo;
 use axum::Router;
-use sw_store::{AnyStore, Store};
+use hyper_util::rt::{TokioIo, TokioTimer};
+use sw_store::{AnyStore, SearchHit, Store, StoreError};
+use tokio::net::TcpListener;
+use tokio::sync::Semaphore;
 
+pub use pool::Opener;
 pub use snapshot::Snapshot;
 
 /// Limits and knobs of the server.
@@ -63,6 +74,18 @@ pub struct Options {
     pub max_concurrent: usize,
     /// How often the store is asked whether its reports changed.
     pub refresh: Duration,
+    /// How long a client may take to send a request's headers, and how long an idle
+    /// keep-alive connection is kept: a client that connects and sends nothing (or half a
+    /// request) holds a connection this long at most.
+    pub header_timeout: Duration,
+    /// Connections open at once; more wait in the listen queue until one closes.
+    pub max_connections: usize,
+    /// How long one request may take before it is answered 503 (a search has its own,
+    /// shorter budget: `sw_store::search::BUDGET`).
+    pub request_timeout: Duration,
+    /// Connections to the store (0: one per core, from 2 to 8); half of them at most serve
+    /// searches.
+    pub store_connections: usize,
 }
 
 impl Default for Options {
@@ -71,28 +94,50 @@ impl Default for Options {
             rate_limit: 50,
             max_concurrent: 256,
             refresh: Duration::from_secs(2),
+            header_timeout: Duration::from_secs(10),
+            max_connections: 512,
+            request_timeout: Duration::from_secs(30),
+            store_connections: 0,
         }
     }
 }
 
 /// Shared by every handler.
 pub struct App {
-    store: Mutex<AnyStore>,
+    pool: Arc<pool::Pool>,
     snapshot: RwLock<Arc<Snapshot>>,
 }
 
+/// Why a search has no answer.
+pub(crate) enum SearchError {
+    /// The query cannot be searched as typed, or was too broad to finish in its budget: the
+    /// message tells the user what to change (422).
+    Refused(String),
+    /// Every search slot stayed taken (503: try again).
+    Busy,
+    /// The store failed (500).
+    Failed(anyhow::Error),
+}
+
 impl App {
-    /// Opens the app over a store, loading its ledger now (computed in memory if the
-    /// published one is stale: the app never writes).
-    pub fn new(store: AnyStore) -> Result<Arc<App>> {
+    /// Opens the app over the store `open` opens (once now, loading its ledger, computed in
+    /// memory if the published one is stale: the app never writes; and again whenever the
+    /// pool of `connections` needs one more).
+    pub fn new(open: Opener, connections: usize) -> Result<Arc<App>> {
+        let store = open()?;
         let view = sw_app::ledger::view(&store)?;
         let snapshot = Arc::new(Snapshot::new(
             view.generation,
             sw_app::ledger::load(view.store())?,
         ));
         drop(view);
+        let size = if connections == 0 {
+            pool::default_size()
+        } else {
+            connections
+        };
         Ok(Arc::new(App {
-            store: Mutex::new(store),
+            pool: Arc::new(pool::Pool::new(open, size, store)),
             snapshot: RwLock::new(snapshot),
         }))
     }
@@ -102,10 +147,9 @@ impl App {
     }
 
     /// Reloads the ledger if a writer published one of newer reports than the snapshot's.
-    pub fn refresh(&self) -> Result<bool> {
+    pub async fn refresh(self: &Arc<Self>) -> Result<bool> {
         let current = self.snapshot().generation;
-        let store = self.store.lock().expect("store lock");
-        match load(&*store, current)? {
+        match self.pool.run(move |s| load(s, current)).await? {
             Some(s) => {
                 *self.snapshot.write().expect("snapshot lock") = s;
                 Ok(true)
@@ -114,18 +158,38 @@ impl App {
         }
     }
 
-    /// Runs `f` with the store on a blocking thread.
+    /// Runs `f` with one of the store's connections, on a blocking thread.
     pub(crate) async fn with_store<T: Send + 'static>(
         self: &Arc<Self>,
         f: impl FnOnce(&AnyStore) -> Result<T> + Send + 'static,
     ) -> Result<T> {
-        let app = self.clone();
-        tokio::task::spawn_blocking(move || {
-            let store = app.store.lock().expect("store lock");
-            f(&store)
+        self.pool.run(move |s| f(s)).await
+    }
+
+    /// Searches the store's articles in the search lane (see `pool.rs`): a query that cannot
+    /// be searched is refused before it takes a slot.
+    pub(crate) async fn search(
+        self: &Arc<Self>,
+        q: String,
+        limit: usize,
+        offset: usize,
+    ) -> std::result::Result<(Vec<SearchHit>, usize), SearchError> {
+        if let Err(e) = sw_store::search::terms(&q) {
+            return Err(SearchError::Refused(e.to_string()));
+        }
+        let Some(slot) = self.pool.search_slot(sw_store::search::BUDGET).await else {
+            return Err(SearchError::Busy);
+        };
+        let got = self
+            .with_store(move |s| {
+                let _slot = slot;
+                Ok(s.search(&q, limit, offset)?)
+            })
+            .await;
+        got.map_err(|e| match e.downcast_ref::<StoreError>() {
+            Some(StoreError::Invalid(why)) => SearchError::Refused(why.clone()),
+            _ => SearchError::Failed(e),
         })
-        .await
-        .context("store task failed")?
     }
 }
 
@@ -152,21 +216,22 @@ pub fn router(app: Arc<App>, options: &Options) -> Router {
     guard::layers(routes, options)
 }
 
-/// Serves the store at `addr` until Ctrl-C; `ready` is told the bound address (useful with
-/// port 0).
+/// Serves the store `open` opens at `addr` until Ctrl-C; `ready` is told the bound address
+/// (useful with port 0). `open` is called once at start and again for each further
+/// connection the pool opens.
 pub fn serve(
-    store: AnyStore,
+    open: impl Fn() -> Result<AnyStore> + Send + Sync + 'static,
     addr: &str,
     options: Options,
     ready: impl FnOnce(SocketAddr),
 ) -> Result<()> {
-    let app = App::new(store)?;
+    let app = App::new(Arc::new(open), options.store_connections)?;
     let rt = tokio::runtime::Builder::new_multi_thread()
         .enable_all()
         .build()
         .context("cannot start the server's runtime")?;
     rt.block_on(async move {
-        let listener = tokio::net::TcpListener::bind(addr)
+        let listener = TcpListener::bind(addr)
             .await
             .with_context(|| format!("cannot listen on {addr}"))?;
         let local = listener.local_addr()?;
@@ -175,24 +240,61 @@ pub fn serve(
         tokio::spawn(async move {
             loop {
                 tokio::time::sleep(every).await;
-                let a = refresher.clone();
-                match tokio::task::spawn_blocking(move || a.refresh()).await {
-                    Ok(Err(e)) => tracing::warn!("cannot reload the ledger: {e:#}"),
-                    Err(e) => tracing::warn!("ledger reload failed: {e}"),
-                    _ => {}
+                if let Err(e) = refresher.refresh().await {
+                    tracing::warn!("cannot reload the ledger: {e:#}");
                 }
             }
         });
         let router = router(app, &options);
         ready(local);
-        axum::serve(
-            listener,
-            router.into_make_service_with_connect_info::<SocketAddr>(),
-        )
-        .with_graceful_shutdown(async {
-            let _ = tokio::signal::ctrl_c().await;
-        })
-        .await
-        .context("the server stopped")
+        accept(listener, router, &options).await;
+        Ok(())
     })
+}
+
+/// Takes connections until Ctrl-C: at most `max_connections` at once (the next is accepted
+/// when one closes, so the excess waits in the kernel's listen queue, costing no task and no
+/// memory here), each served by hyper with a header-read timeout that also ends idle
+/// keep-alive connections. On Ctrl-C, requests in flight get a few seconds to finish.
+async fn accept(listener: TcpListener, router: Router, options: &Options) {
+    let slots = Arc::new(Semaphore::new(options.max_connections.max(1)));
+    let graceful = hyper_util::server::graceful::GracefulShutdown::new();
+    let mut stop = std::pin::pin!(tokio::signal::ctrl_c());
+    let mut http = hyper::server::conn::http1::Builder::new();
+    http.timer(TokioTimer::new())
+        .header_read_timeout(options.header_timeout);
+    loop {
+        let slot = tokio::select! {
+            s = slots.clone().acquire_owned() => s.expect("the semaphore is never closed"),
+            _ = &mut stop => break,
+        };
+        let (stream, remote) = tokio::select! {
+            a = listener.accept() => match a {
+                Ok(a) => a,
+                Err(e) => {
+                    // out of file descriptors, say: wait rather than spin
+                    tracing::warn!("cannot accept a connection: {e}");
+                    tokio::time::sleep(Duration::from_millis(100)).await;
+                    continue;
+                }
+            },
+            _ = &mut stop => break,
+        };
+        // small responses leave at once rather than wait for the client's delayed ACK
+        let _ = stream.set_nodelay(true);
+        let router = router.clone();
+        let service = hyper::service::service_fn(move |mut req: hyper::Request<_>| {
+            // the rate limit knows clients by address
+            req.extensions_mut().insert(ConnectInfo(remote));
+            tower::ServiceExt::oneshot(router.clone(), req)
+        });
+        let conn = graceful.watch(http.serve_connection(TokioIo::new(stream), service));
+        tokio::spawn(async move {
+            if let Err(e) = conn.await {
+                tracing::debug!("connection from {remote}: {e}");
+            }
+            drop(slot);
+        });
+    }
+    let _ = tokio::time::timeout(Duration::from_secs(5), graceful.shutdown()).await;
 }

@@ -16,7 +16,7 @@ use sw_model::{ClaimValue, Report};
 use sw_store::{ReportFilter, Store};
 
 use crate::snapshot::{country_name, valid_date, Cached, Filter, SortKey};
-use crate::{App, Snapshot};
+use crate::{App, SearchError, Snapshot};
 
 pub fn routes() -> Router<Arc<App>> {
     Router::new()
@@ -960,16 +960,22 @@ struct SearchQuery {
 async fn search(State(app): State<Arc<App>>, Query(p): Query<SearchQuery>) -> Response {
     let q = p.q.unwrap_or_default();
     let offset = p.offset.unwrap_or(0);
-    let qq = q.clone();
     let got = if q.trim().is_empty() {
         Ok((Vec::new(), 0))
     } else {
-        app.with_store(move |s| Ok(s.search(&qq, PAGE, offset)?))
-            .await
+        app.search(q.clone(), PAGE, offset).await
     };
-    let (hits, total) = match got {
-        Ok(x) => x,
-        Err(e) => return server_error(e),
+    // a query that cannot be searched is said why, above the search box to change it
+    let (hits, total, problem) = match got {
+        Ok((hits, total)) => (hits, total, None),
+        Err(SearchError::Refused(why)) => {
+            (vec![], 0, Some((StatusCode::UNPROCESSABLE_ENTITY, why)))
+        }
+        Err(SearchError::Busy) => {
+            let why = "Too many searches are running: try again in a moment.".to_string();
+            (vec![], 0, Some((StatusCode::SERVICE_UNAVAILABLE, why)))
+        }
+        Err(SearchError::Failed(e)) => return server_error(e),
     };
     let body = html! {
         h1 { "Search articles" }
@@ -978,7 +984,9 @@ async fn search(State(app): State<Arc<App>>, Query(p): Query<SearchQuery>) -> Re
             button type="submit" { "Search" }
         }
         p.note { "Every word must appear (accents optional); end a word with * to match its beginning (interdic*)." }
-        @if !q.trim().is_empty() {
+        @if let Some((_, why)) = &problem {
+            p.problem role="alert" { (why) }
+        } @else if !q.trim().is_empty() {
             p.count { (total) " articles match" }
             ol.hits {
                 @for h in &hits {
@@ -995,7 +1003,8 @@ async fn search(State(app): State<Arc<App>>, Query(p): Query<SearchQuery>) -> Re
             }
         }
     };
-    layout("Search", "", body).into_response()
+    let status = problem.map_or(StatusCode::OK, |(status, _)| status);
+    (status, layout("Search", "", body)).into_response()
 }
 
 /// A search snippet with its match markers turned into highlights (the text is escaped).

@@ -19,8 +19,12 @@ pub fn serve(db: &Path, addr: &str, rate_limit: u32) -> Result<()> {
         rate_limit,
         ..Default::default()
     };
-    let store = super::open_read_only(db)?;
-    sw_web::serve(store, addr, options, |local| {
+    // a missing or outdated store fails at once, with one line; then the server opens a
+    // read-only connection per core or so
+    drop(super::open_read_only(db)?);
+    let path = db.to_path_buf();
+    let open = move || super::open_read_only(&path);
+    sw_web::serve(open, addr, options, |local| {
         outln!(
             "strikewatch: serving {} at http://{local}/ (read-only; Ctrl-C to stop)",
             db.display()

@@ -4,50 +4,100 @@
 //! step with `articles` by triggers. The `unicode61` tokenizer with diacritics removed lets
 //! English and Spanish queries match with or without accents ("Culiacan" finds "Culiacán").
 
-use rusqlite::{params, OptionalExtension};
+use std::time::{Duration, Instant};
+
+use rusqlite::{params, Connection, ErrorCode, OptionalExtension};
 
 use super::DbResult;
-use crate::search::{SearchHit, MATCH_END, MATCH_START, RANKED};
-use crate::SqliteStore;
+use crate::search::{self, SearchHit, Term, BUDGET, MATCH_END, MATCH_START, RANKED};
+use crate::{SqliteStore, StoreError};
 
-/// Turns what a user typed into an FTS5 query: every word must match (a word ending in `*`
-/// matches as a prefix); FTS5 operators and punctuation are taken as plain text.
-pub(crate) fn fts_query(q: &str) -> Option<String> {
-    let terms: Vec<String> = q
-        .split(|c: char| !(c.is_alphanumeric() || c == '*' || c == '\'' || c == '-'))
-        .filter_map(|w| {
-            let prefix = w.ends_with('*');
-            let w: String = w
-                .chars()
-                .filter(|c| c.is_alphanumeric() || *c == '\'' || *c == '-')
-                .collect();
-            if w.is_empty() {
-                return None;
+/// Turns the words of a query ([`search::terms`]) into an FTS5 query: every word must match
+/// (a prefix word as a prefix), each quoted, so that FTS5 operators are plain text.
+pub(crate) fn fts_query(terms: &[Term]) -> Option<String> {
+    let quoted: Vec<String> = terms
+        .iter()
+        .map(|t| {
+            let q = format!("\"{}\"", t.word.replace('"', ""));
+            if t.prefix {
+                format!("{q}*")
+            } else {
+                q
             }
-            let quoted = format!("\"{}\"", w.replace('"', ""));
-            Some(if prefix { format!("{quoted}*") } else { quoted })
         })
-        .take(16)
         .collect();
-    if terms.is_empty() {
-        None
-    } else {
-        Some(terms.join(" "))
+    (!quoted.is_empty()).then(|| quoted.join(" "))
+}
+
+/// Stops the connection's statements once a time budget has passed (SQLite's progress
+/// handler: checked every thousand virtual-machine steps, so the cost of a check is nil);
+/// the handler is removed when the guard is dropped, so the budget applies to one search.
+struct Budget<'a>(&'a Connection);
+
+impl<'a> Budget<'a> {
+    fn start(conn: &'a Connection, budget: Duration) -> Budget<'a> {
+        let deadline = Instant::now() + budget;
+        conn.progress_handler(1_000, Some(move || Instant::now() >= deadline));
+        Budget(conn)
+    }
+}
+
+impl Drop for Budget<'_> {
+    fn drop(&mut self) {
+        self.0.progress_handler(0, None::<fn() -> bool>);
+    }
+}
+
+/// A search stopped by its [`Budget`] becomes a message for the user.
+fn over_budget(e: rusqlite::Error, budget: Duration) -> super::DbError {
+    match &e {
+        rusqlite::Error::SqliteFailure(f, _) if f.code == ErrorCode::OperationInterrupted => {
+            StoreError::Invalid(format!(
+                "the search took longer than {:.1} s and was stopped: narrow it with more \
+                 or longer words",
+                budget.as_secs_f64()
+            ))
+            .into()
+        }
+        _ => e.into(),
     }
 }
 
 impl SqliteStore {
-    /// Articles matching `q` (see [`fts_query`]), best match first (among the [`RANKED`]
-    /// most recently stored matches), and how many match in all.
+    /// Articles matching `q` (see [`search::terms`]), best match first (among the [`RANKED`]
+    /// most recently stored matches), and how many match in all; stopped after [`BUDGET`].
     pub(crate) fn search_db(
         &self,
         q: &str,
         limit: usize,
         offset: usize,
     ) -> DbResult<(Vec<SearchHit>, usize)> {
-        let Some(query) = fts_query(q) else {
+        self.search_within(q, limit, offset, BUDGET)
+    }
+
+    fn search_within(
+        &self,
+        q: &str,
+        limit: usize,
+        offset: usize,
+        budget: Duration,
+    ) -> DbResult<(Vec<SearchHit>, usize)> {
+        let Some(query) = fts_query(&search::terms(q)?) else {
             return Ok((Vec::new(), 0));
         };
+        let conn = self.connection();
+        let _budget = Budget::start(conn, budget);
+        self.search_query(&query, limit, offset)
+            .map_err(|e| over_budget(e, budget))
+    }
+
+    /// The search itself, for an FTS5 query.
+    fn search_query(
+        &self,
+        query: &str,
+        limit: usize,
+        offset: usize,
+    ) -> rusqlite::Result<(Vec<SearchHit>, usize)> {
         let conn = self.connection();
         let total: i64 = conn.query_row(
             "SELECT count(*) FROM articles_fts WHERE articles_fts MATCH ?1",
@@ -112,15 +162,19 @@ impl SqliteStore {
 mod tests {
     use super::*;
 
+    fn fts(q: &str) -> Option<String> {
+        fts_query(&search::terms(q).unwrap())
+    }
+
     #[test]
     fn queries_are_quoted_words() {
-        assert_eq!(fts_query("boat strike").unwrap(), "\"boat\" \"strike\"");
-        assert_eq!(fts_query("lancha*").unwrap(), "\"lancha\"*");
+        assert_eq!(fts("boat strike").unwrap(), "\"boat\" \"strike\"");
+        assert_eq!(fts("lancha*").unwrap(), "\"lancha\"*");
         assert_eq!(
-            fts_query("a OR \"b\" NEAR(").unwrap(),
+            fts("a OR \"b\" NEAR(").unwrap(),
             "\"a\" \"OR\" \"b\" \"NEAR\""
         );
-        assert_eq!(fts_query("  \"*()  "), None);
+        assert_eq!(fts("  \"*()  "), None);
     }
 
     /// A search through the trait, as the web app makes it.
@@ -128,14 +182,10 @@ mod tests {
         store.search(q, 10, 0).unwrap()
     }
 
-    #[test]
-    fn the_trait_searches_the_index() {
+    /// An in-memory store holding `texts`, one article each.
+    fn store_with(texts: &[String]) -> SqliteStore {
         use crate::{Finish, NewArticle, RawInput, Store};
         let mut s = SqliteStore::open_in_memory().unwrap();
-        let texts = [
-            "Una lancha fue atacada cerca de Culiacán y murieron tres personas.",
-            "Lawmakers debated the campaign of strikes on Thursday.",
-        ];
         let raws: Vec<RawInput> = texts
             .iter()
             .map(|t| RawInput {
@@ -151,7 +201,7 @@ mod tests {
             .zip(texts)
             .map(|(a, t)| {
                 let article = sw_model::Article {
-                    text: t.into(),
+                    text: t.clone(),
                     lang: sw_model::Lang::Es,
                     ..Default::default()
                 };
@@ -166,10 +216,39 @@ mod tests {
             })
             .collect();
         s.finish(batch, 0.8).unwrap();
+        s
+    }
+
+    #[test]
+    fn the_trait_searches_the_index() {
+        let s = store_with(&[
+            "Una lancha fue atacada cerca de Culiacán y murieron tres personas.".into(),
+            "Lawmakers debated the campaign of strikes on Thursday.".into(),
+        ]);
         let (hits, total) = find(&s, "culiacan lancha");
         assert_eq!((hits.len(), total), (1, 1));
         assert!(hits[0].snippet.contains(MATCH_START), "{:?}", hits[0]);
         assert_eq!(find(&s, "strike*").1, 1);
         assert_eq!(find(&s, "\"*()").1, 0);
+        // a costly query is refused, with the reason
+        let err = crate::Store::search(&s, "a* b* c*", 10, 0).unwrap_err();
+        assert!(err.to_string().contains("too short"), "{err}");
+    }
+
+    #[test]
+    fn a_search_past_its_budget_is_stopped_and_says_so() {
+        let texts: Vec<String> = (0..600)
+            .map(|i| format!("Informe {i}: una lancha fue atacada en el punto {}.", i * 7))
+            .collect();
+        let s = store_with(&texts);
+        assert_eq!(find(&s, "lancha").1, 600);
+        let err = s
+            .search_within("lancha", 10, 0, Duration::ZERO)
+            .map_err(StoreError::from)
+            .unwrap_err();
+        assert!(matches!(err, StoreError::Invalid(_)), "{err:?}");
+        assert!(err.to_string().contains("narrow it"), "{err}");
+        // the budget was for that search only: the connection searches on
+        assert_eq!(find(&s, "lancha").1, 600);
     }
 }

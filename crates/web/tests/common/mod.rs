@@ -130,10 +130,15 @@ impl Server {
         let dir = tempfile::tempdir().unwrap();
         let db: PathBuf = dir.path().join("web.db");
         drop(make_store(&db, &docs()));
+        Self::over(dir, db, options)
+    }
+
+    /// A server over the store `db` (inside `dir`, which lives as long as the server).
+    pub fn over(dir: tempfile::TempDir, db: PathBuf, options: sw_web::Options) -> Server {
         let (tx, rx) = std::sync::mpsc::channel();
         std::thread::spawn(move || {
-            let store = sw_store::open(db.to_str().unwrap()).expect("open store");
-            sw_web::serve(store, "127.0.0.1:0", options, |a| {
+            let open = move || Ok(sw_store::open(db.to_str().unwrap())?);
+            sw_web::serve(open, "127.0.0.1:0", options, |a| {
                 tx.send(a).unwrap();
             })
             .expect("server runs");
