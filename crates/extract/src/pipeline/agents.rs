@@ -1208,6 +1208,23 @@ mod tests {
     }
 
     #[test]
+    fn opening_fire_is_a_forces_raid_or_a_groups_attack() {
+        use EventType::*;
+        assert_eq!(
+            one(Lang::En, "Soldiers opened fire on a car that failed to stop at a checkpoint near Cúcuta on Monday, killing the driver."),
+            is(Raid, "CO")
+        );
+        assert_eq!(
+            one(Lang::Es, "Militares abrieron fuego contra un vehículo que no se detuvo en un retén en Nuevo Laredo el lunes; murió el conductor."),
+            is(Raid, "MX")
+        );
+        assert_eq!(
+            one(Lang::Es, "Hombres armados abrieron fuego contra una patrulla de la Guardia Nacional en Celaya el martes y mataron a dos agentes."),
+            is(Attack, "non_state")
+        );
+    }
+
+    #[test]
     fn a_clash_that_began_or_an_aggression_repelled_is_a_raid() {
         use EventType::*;
         // one clash that began is an event, not the start of a campaign; forces that repel
