@@ -1208,6 +1208,28 @@ mod tests {
     }
 
     #[test]
+    fn a_raid_that_killed_is_a_forces_raid_or_a_groups_attack() {
+        use EventType::*;
+        assert_eq!(
+            one(
+                Lang::En,
+                "Jihadists raided Kidal on Sunday, killing 12 soldiers."
+            ),
+            is(Attack, "non_state")
+        );
+        assert_eq!(
+            one(Lang::En, "Kenyan police raided a militant hideout in Garissa on Friday, killing three suspects."),
+            is(Raid, "KE")
+        );
+        // with no one killed, a raid is a search or a drug bust, no event
+        assert!(events(
+            Lang::En,
+            "Police raided a warehouse in Guayaquil on Friday and seized two tonnes of cocaine."
+        )
+        .is_empty());
+    }
+
+    #[test]
     fn opening_fire_is_a_forces_raid_or_a_groups_attack() {
         use EventType::*;
         assert_eq!(

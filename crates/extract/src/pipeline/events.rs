@@ -326,16 +326,20 @@ fn counted_targets(s: &Sentence, e: &Hit<EventCue>) -> bool {
     })
 }
 
-/// An operation cue ("operation", "operativo") tells an event of its own only with its dead
-/// counted, with no other cue of violence in the sentence (there it names that strike or
-/// raid: "the airstrike ... killed three, and no civilians were harmed in the operation"),
-/// and not as a named operation ("Operation Southern Spear", "la operación Fénix"), which
-/// is a campaign's or history's name.
+/// A cue flagged `toll` ("operativo", "raided") tells an event of its own only with its dead
+/// counted (else a deployment, a search, a drug bust), with no other cue of violence in the
+/// sentence (there it names that strike or raid: "the airstrike ... killed three, and no
+/// civilians were harmed in the operation"), and, for a noun, not as a named operation
+/// ("Operation Southern Spear", "la operación Fénix"), a campaign's or history's name.
 fn toll_supported(s: &Sentence, f: &Facts, e: &Hit<EventCue>) -> bool {
     let toks = &s.ctx.toks;
-    let named = toks.get(e.te).is_some_and(|t| {
-        t.kind == TokKind::Word && s.ctx.text[t.start..].starts_with(char::is_uppercase)
-    }) || s.ctx.text[toks[e.ts].start..].starts_with(char::is_uppercase) && e.ts > 0;
+    let named = e.value().noun
+        && toks.get(e.te).is_some_and(|t| {
+            t.kind == TokKind::Word && s.ctx.text[t.start..].starts_with(char::is_uppercase)
+        })
+        || e.value().noun
+            && s.ctx.text[toks[e.ts].start..].starts_with(char::is_uppercase)
+            && e.ts > 0;
     let other = s
         .events
         .iter()
