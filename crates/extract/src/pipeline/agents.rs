@@ -1208,6 +1208,23 @@ mod tests {
     }
 
     #[test]
+    fn explosives_dropped_by_a_group_are_its_attack() {
+        use EventType::*;
+        assert_eq!(
+            one(Lang::En, "Residents said drones operated by a criminal group dropped explosives on their homes in Michoacán on Sunday, wounding four people."),
+            is(Attack, "non_state")
+        );
+        assert_eq!(
+            one(Lang::Es, "Drones del cártel arrojaron explosivos sobre viviendas de Apatzingán el domingo y dejaron tres heridos."),
+            is(Attack, "non_state")
+        );
+        assert_eq!(
+            one(Lang::Es, "Aviones militares lanzaron explosivos sobre un campamento del ELN en Arauca el lunes, según el Ejército."),
+            is(Strike, "CO")
+        );
+    }
+
+    #[test]
     fn a_raid_that_killed_is_a_forces_raid_or_a_groups_attack() {
         use EventType::*;
         assert_eq!(
