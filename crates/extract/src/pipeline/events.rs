@@ -491,11 +491,11 @@ mod tests {
 
     /// The modality of each event cue kept in `text`.
     fn picked(text: &str) -> Vec<Modality> {
-        plan(&analyse(en(), text))
-            .picked
-            .iter()
-            .map(|p| p.m)
-            .collect()
+        picked_in(en(), text)
+    }
+
+    fn picked_in(l: &'static LangLex, text: &str) -> Vec<Modality> {
+        plan(&analyse(l, text)).picked.iter().map(|p| p.m).collect()
     }
 
     #[test]
@@ -519,6 +519,17 @@ mod tests {
             assert!(picked(text).is_empty(), "{text}");
         }
         assert!(!picked("U.S. forces carried out a strike over the weekend on an ISIS cell in northern Somalia.").is_empty());
+    }
+
+    #[test]
+    fn figurative_and_computer_attacks_are_no_events() {
+        for (l, text) in [
+            (en(), "A cyber attack on the customs servers paralysed the port of Buenaventura on Monday."),
+            (es(), "Un ataque informático contra los servidores de la aduana paralizó el puerto de Buenaventura el lunes."),
+            (es(), "El ministro respondió a un bombardeo de preguntas de los diputados en Bogotá el martes."),
+        ] {
+            assert!(picked_in(l, text).is_empty(), "{text}");
+        }
         let denied = picked("The ministry denied that any strike hit a boat near Venezuela.");
         assert!(!denied.is_empty() && !denied.contains(&Modality::Occurred));
     }
