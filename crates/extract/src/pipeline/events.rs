@@ -522,6 +522,20 @@ mod tests {
     }
 
     #[test]
+    fn a_future_tense_strike_is_planned() {
+        for text in [
+            "El presidente anunció que las Fuerzas Armadas atacarán con drones los campamentos de minería ilegal de la Amazonía en las próximas semanas.",
+            "El ministro de Defensa dijo que la Fuerza Aérea bombardeará los laboratorios del Clan del Golfo en el Catatumbo.",
+        ] {
+            assert_eq!(picked_in(es(), text), [Modality::Planned], "{text}");
+        }
+        assert_eq!(
+            picked_in(en(), "The defense minister said the air force will strike the Clan del Golfo's laboratories in Catatumbo."),
+            [Modality::Planned]
+        );
+    }
+
+    #[test]
     fn figurative_and_computer_attacks_are_no_events() {
         for (l, text) in [
             (en(), "A cyber attack on the customs servers paralysed the port of Buenaventura on Monday."),
