@@ -473,13 +473,22 @@ fn attributed(s: &Scene, e: &Hit<EventCue>, armed: &[Armed]) -> Option<Armed> {
             && h.te <= e.ts
             && (h.te..e.ts).all(|i| is_article(s, i) || is_determiner(s, i))
     });
-    if !verb_before {
-        return None;
+    let after = |from: usize| {
+        armed
+            .iter()
+            .find(|a| a.ts > from && a.ts <= from + 3 && a.reach != ForceReach::Demonym)
+            .cloned()
+    };
+    if verb_before {
+        return after(e.te);
     }
-    armed
+    // the event, then who it is attributed to, later in the sentence ("..., hecho que las
+    // autoridades atribuyeron a disidencias de las FARC", "..., which police attributed to
+    // a separatist group")
+    s.agents
         .iter()
-        .find(|a| a.ts > e.te && a.ts <= e.te + 3 && a.reach != ForceReach::Demonym)
-        .cloned()
+        .filter(|h| *h.value() == AgentKind::Attribute && h.ts >= e.te)
+        .find_map(|h| after(h.te - 1))
 }
 
 fn accused(s: &Scene, e: &Hit<EventCue>, armed: &[Armed]) -> Option<Armed> {
@@ -1293,6 +1302,13 @@ mod tests {
             assert_eq!(ev.len(), 1, "{text}\n{ev:#?}");
             assert_eq!(ev[0].event_type, Attack, "{text}");
             assert!(ev[0].perpetrator().is_some_and(|a| a.non_state), "{text}");
+        }
+        // the attribution told after the event, later in the sentence
+        for (lang, text) in [
+            (Lang::Es, "Un policía murió y otros dos resultaron heridos en un ataque con explosivos contra una estación rural de Jamundí el lunes, hecho que las autoridades atribuyeron a disidencias de las FARC."),
+            (Lang::En, "Two soldiers were killed in a bomb attack on a checkpoint near Quetta on Monday, which police attributed to a separatist group."),
+        ] {
+            assert_eq!(one(lang, text), is(Attack, "non_state"), "{text}");
         }
     }
 
