@@ -675,6 +675,9 @@ pub(super) fn event_type(
         Some(a) if et.is_violent() && a.non_state => Some(EventType::Attack),
         Some(_) if et == EventType::Attack => Some(EventType::Raid),
         None if cue.force && !cue.by_force => None,
+        // shots fired by no one named ("a man opened fire at a party", "disparó contra su
+        // socio") are no state's operation: a state force's is told with its name
+        None if cue.generic && et == EventType::Raid => Some(EventType::Attack),
         _ => Some(et),
     }
 }
@@ -1270,6 +1273,17 @@ mod tests {
             one(Lang::Es, "Hombres armados abrieron fuego contra una patrulla de la Guardia Nacional en Celaya el martes y mataron a dos agentes."),
             is(Attack, "non_state")
         );
+        assert_eq!(
+            one(Lang::Es, "Policías dispararon contra un auto que no se detuvo en un retén de Guayaquil el domingo; murió el conductor."),
+            is(Raid, "EC")
+        );
+        // shots fired by no one named are no state's operation
+        for (lang, text) in [
+            (Lang::En, "A man opened fire at a party in Monterrey on Saturday, killing three people."),
+            (Lang::Es, "Desconocidos dispararon contra un puesto militar en la provincia de Sucumbíos la noche del sábado; no hubo heridos."),
+        ] {
+            assert_eq!(one(lang, text).0, Attack, "{text}");
+        }
     }
 
     #[test]
