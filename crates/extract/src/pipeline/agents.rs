@@ -1317,6 +1317,11 @@ mod tests {
             assert_eq!(ev[0].event_type, Attack, "{text}");
             assert!(ev[0].perpetrator().is_some_and(|a| a.non_state), "{text}");
         }
+        // a strike one party blames on another is the other's
+        assert_eq!(
+            one(Lang::En, "At least 12 people were killed when a strike the rebels blamed on the Saudi-led coalition hit a market in Saada on Sunday night."),
+            (Strike, Some("SA".to_string()))
+        );
         // the attribution told after the event, later in the sentence
         for (lang, text) in [
             (Lang::Es, "Un policía murió y otros dos resultaron heridos en un ataque con explosivos contra una estación rural de Jamundí el lunes, hecho que las autoridades atribuyeron a disidencias de las FARC."),
