@@ -209,9 +209,16 @@ impl SqliteStore {
     }
 
     pub fn open_in_memory() -> Result<SqliteStore> {
-        Ok(Connection::open_in_memory()
+        let store = Connection::open_in_memory()
             .map_err(DbError::from)
-            .and_then(Self::setup)?)
+            .and_then(Self::setup)?;
+        // a store in memory keeps its temporary data in memory too: readers compute a stale
+        // ledger in one, and must not need a writable temporary folder (a full disk)
+        store
+            .conn
+            .pragma_update(None, "temp_store", "MEMORY")
+            .map_err(DbError::from)?;
+        Ok(store)
     }
 
     /// Opens the existing store at `path` for reading only: the connection is opened
