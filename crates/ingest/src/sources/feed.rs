@@ -40,7 +40,9 @@ pub fn parse(unit: &Unit, limits: &Limits) -> Result<Parsed, ParseError> {
     if feed.entries.is_empty() {
         return Err(ParseError("feed has no items".into()));
     }
-    for (i, entry) in feed.entries.iter().enumerate() {
+    // Entries are consumed as they become documents, so that a big feed's parsed model
+    // (several times its raw bytes) and its documents are not all held at once.
+    for (i, entry) in feed.entries.into_iter().enumerate() {
         let link = entry.links.first().map(|l| l.href.clone());
         let title = entry.title.as_ref().map(|t| decode_entities(&t.content));
         let linked = link

@@ -209,9 +209,16 @@ impl SqliteStore {
     }
 
     pub fn open_in_memory() -> Result<SqliteStore> {
-        Ok(Connection::open_in_memory()
+        let store = Connection::open_in_memory()
             .map_err(DbError::from)
-            .and_then(Self::setup)?)
+            .and_then(Self::setup)?;
+        // a store in memory keeps its temporary data in memory too: readers compute a stale
+        // ledger in one, and must not need a writable temporary folder (a full disk)
+        store
+            .conn
+            .pragma_update(None, "temp_store", "MEMORY")
+            .map_err(DbError::from)?;
+        Ok(store)
     }
 
     /// Opens the existing store at `path` for reading only: the connection is opened
@@ -299,10 +306,14 @@ impl SqliteStore {
         })?;
         conn.pragma_update(None, "synchronous", "NORMAL")?;
         conn.pragma_update(None, "foreign_keys", "ON")?;
-        // the ingest's batch table lives in memory; 64 MiB of page cache keeps the hot index
-        // pages (text hashes, LSH buckets, full-text segments) out of the file system
-        conn.pragma_update(None, "temp_store", "MEMORY")?;
-        conn.pragma_update(None, "cache_size", -65_536)?;
+        // 16 MiB of page cache keeps the hot index pages (text hashes, LSH buckets, full-text
+        // segments) out of the file system. The ingest's batch table and statement journal
+        // are temporary files, which SQLite keeps in memory until they outgrow a small cache:
+        // held in memory they cost ~80 MB for one 16 MiB feed (40,900 articles), and 64 MiB of
+        // page cache, filled by a big ingest, 48 MiB more (see BENCHMARKS.md, *Memory of one
+        // ingest*)
+        conn.pragma_update(None, "temp_store", "FILE")?;
+        conn.pragma_update(None, "cache_size", -32_768)?;
         // checkpoint every 8,192 pages of WAL (128 MiB with a new store's 16 KiB pages) rather
         // than every 1,000: pages written by many batches in a row (index and full-text pages)
         // are copied to the database once
