@@ -9,8 +9,8 @@ mod common;
 
 use std::io::Write;
 use std::path::{Path, PathBuf};
-use std::process::{Command, Stdio};
-use std::time::{Duration, Instant};
+use std::process::Command;
+use std::time::Duration;
 
 use common::*;
 use serde_json::Value;
@@ -32,65 +32,28 @@ fn hostile_dir() -> PathBuf {
     root().join("tests/hostile")
 }
 
-/// Peak resident set (VmHWM) of a running process, in KiB; 0 once it has gone.
-fn vm_hwm(pid: u32) -> u64 {
-    std::fs::read_to_string(format!("/proc/{pid}/status"))
-        .ok()
-        .and_then(|s| {
-            s.lines()
-                .find(|l| l.starts_with("VmHWM:"))
-                .and_then(|l| l.split_whitespace().nth(1)?.parse().ok())
-        })
-        .unwrap_or(0)
-}
-
 /// Runs `strikewatch --db DIR/NAME.db ingest PATH ARGS...`, watching time and memory.
 fn ingest(dir: &Path, name: &str, path: &Path, args: &[&str]) -> Outcome {
     let db = dir.join(format!("{name}.db"));
-    let start = Instant::now();
-    let mut child = Command::new(bin())
-        .arg("--db")
+    let mut cmd = Command::new(bin());
+    cmd.arg("--db")
         .arg(&db)
         .arg("ingest")
         .arg(path)
         .args(args)
-        .env_remove("STRIKEWATCH_DB")
-        .stdin(Stdio::null())
-        .stdout(Stdio::null())
-        .stderr(Stdio::piped())
-        .spawn()
-        .unwrap();
-    let mut stderr = child.stderr.take().unwrap();
-    let reader = std::thread::spawn(move || {
-        let mut s = Vec::new();
-        std::io::Read::read_to_end(&mut stderr, &mut s).ok();
-        String::from_utf8_lossy(&s).into_owned()
-    });
-    let mut peak = 0;
-    let status = loop {
-        peak = peak.max(vm_hwm(child.id()));
-        if let Some(st) = child.try_wait().unwrap() {
-            break st;
-        }
-        if start.elapsed() > Duration::from_secs(MAX_SECS) {
-            child.kill().ok();
-            child.wait().ok();
-            panic!("{name}: ingest ran over {MAX_SECS}s");
-        }
-        std::thread::sleep(Duration::from_millis(5));
-    };
-    let stderr = reader.join().unwrap();
-    use std::os::unix::process::ExitStatusExt;
+        .env_remove("STRIKEWATCH_DB");
+    let w = run_watched(name, cmd, Duration::from_secs(MAX_SECS));
     assert!(
-        status.signal().is_none(),
-        "{name}: killed by signal {:?}; stderr: {stderr}",
-        status.signal()
+        w.signal.is_none(),
+        "{name}: killed by signal {:?}; stderr: {}",
+        w.signal,
+        w.stderr
     );
     Outcome {
-        code: status.code().unwrap_or(-1),
-        stderr,
-        secs: start.elapsed().as_secs_f64(),
-        peak_kib: peak,
+        code: w.code,
+        stderr: w.stderr,
+        secs: w.secs,
+        peak_kib: w.peak_kib,
         db,
     }
 }

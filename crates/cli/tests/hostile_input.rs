@@ -8,8 +8,8 @@
 mod common;
 
 use std::path::{Path, PathBuf};
-use std::process::{Command, Stdio};
-use std::time::{Duration, Instant};
+use std::process::Command;
+use std::time::Duration;
 
 use common::*;
 use serde_json::Value;
@@ -26,18 +26,6 @@ struct Outcome {
     db: PathBuf,
 }
 
-/// Peak resident set (VmHWM) of a running process, in KiB; 0 once it has gone.
-fn vm_hwm(pid: u32) -> u64 {
-    std::fs::read_to_string(format!("/proc/{pid}/status"))
-        .ok()
-        .and_then(|s| {
-            s.lines()
-                .find(|l| l.starts_with("VmHWM:"))
-                .and_then(|l| l.split_whitespace().nth(1)?.parse().ok())
-        })
-        .unwrap_or(0)
-}
-
 /// Runs `strikewatch --db DIR/NAME.db ingest --no-extract ARGS...` and checks what every
 /// case shares. A run over `MAX_SECS` is killed and fails the test (a hang must not hang
 /// the suite).
@@ -50,44 +38,18 @@ fn ingest(dir: &Path, name: &str, args: &[&str]) -> Outcome {
 /// The same, with extraction and the ledger update unless `args` says `--no-extract`.
 fn ingest_and_extract(dir: &Path, name: &str, args: &[&str]) -> Outcome {
     let db = dir.join(format!("{name}.db"));
-    let start = Instant::now();
-    let mut child = Command::new(bin())
-        .arg("--db")
+    let mut cmd = Command::new(bin());
+    cmd.arg("--db")
         .arg(&db)
         .arg("ingest")
         .args(args)
-        .env_remove("STRIKEWATCH_DB")
-        .stdin(Stdio::null())
-        .stdout(Stdio::piped())
-        .stderr(Stdio::piped())
-        .spawn()
-        .unwrap();
-    let drain = |mut r: Box<dyn std::io::Read + Send>| {
-        std::thread::spawn(move || {
-            let mut s = Vec::new();
-            r.read_to_end(&mut s).ok();
-            String::from_utf8_lossy(&s).into_owned()
-        })
-    };
-    let out = drain(Box::new(child.stdout.take().unwrap()));
-    let err = drain(Box::new(child.stderr.take().unwrap()));
-    let mut peak = 0;
-    let status = loop {
-        peak = peak.max(vm_hwm(child.id()));
-        if let Some(st) = child.try_wait().unwrap() {
-            break st;
-        }
-        if start.elapsed() > Duration::from_secs(MAX_SECS) {
-            child.kill().ok();
-            child.wait().ok();
-            panic!("{name}: ingest ran over {MAX_SECS}s");
-        }
-        std::thread::sleep(Duration::from_millis(5));
-    };
+        .env_remove("STRIKEWATCH_DB");
+    let w = run_watched(name, cmd, Duration::from_secs(MAX_SECS));
+    let peak = w.peak_kib;
     let o = Outcome {
-        code: status.code().unwrap_or(-1),
-        stdout: out.join().unwrap(),
-        stderr: err.join().unwrap(),
+        code: w.code,
+        stdout: w.stdout,
+        stderr: w.stderr,
         db,
     };
     assert!(

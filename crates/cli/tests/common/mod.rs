@@ -73,3 +73,70 @@ pub fn error_lines(stderr: &str) -> Vec<&str> {
         .filter(|l| l.starts_with("error: "))
         .collect()
 }
+
+/// What a watched run of the binary gave: its exit, output, time and peak memory.
+pub struct Watched {
+    pub code: i32,
+    /// The signal that ended it, if one did (a crash).
+    pub signal: Option<i32>,
+    pub stdout: String,
+    pub stderr: String,
+    pub secs: f64,
+    /// Peak resident set, in KiB.
+    pub peak_kib: u64,
+}
+
+/// Peak resident set (VmHWM) of a running process, in KiB; 0 once it has gone.
+pub fn vm_hwm(pid: u32) -> u64 {
+    std::fs::read_to_string(format!("/proc/{pid}/status"))
+        .ok()
+        .and_then(|s| {
+            s.lines()
+                .find(|l| l.starts_with("VmHWM:"))
+                .and_then(|l| l.split_whitespace().nth(1)?.parse().ok())
+        })
+        .unwrap_or(0)
+}
+
+/// Runs `cmd` with no input and its output captured, sampling its peak resident set until it
+/// exits. A run over `limit` is killed and fails the test: a hang must not hang the suite.
+pub fn run_watched(name: &str, mut cmd: Command, limit: std::time::Duration) -> Watched {
+    use std::os::unix::process::ExitStatusExt;
+    let start = std::time::Instant::now();
+    let mut child = cmd
+        .stdin(Stdio::null())
+        .stdout(Stdio::piped())
+        .stderr(Stdio::piped())
+        .spawn()
+        .unwrap();
+    let drain = |mut r: Box<dyn std::io::Read + Send>| {
+        std::thread::spawn(move || {
+            let mut s = Vec::new();
+            r.read_to_end(&mut s).ok();
+            String::from_utf8_lossy(&s).into_owned()
+        })
+    };
+    let out = drain(Box::new(child.stdout.take().unwrap()));
+    let err = drain(Box::new(child.stderr.take().unwrap()));
+    let mut peak = 0;
+    let status = loop {
+        peak = peak.max(vm_hwm(child.id()));
+        if let Some(st) = child.try_wait().unwrap() {
+            break st;
+        }
+        if start.elapsed() > limit {
+            child.kill().ok();
+            child.wait().ok();
+            panic!("{name}: ran over {} s", limit.as_secs());
+        }
+        std::thread::sleep(std::time::Duration::from_millis(5));
+    };
+    Watched {
+        code: status.code().unwrap_or(-1),
+        signal: status.signal(),
+        stdout: out.join().unwrap(),
+        stderr: err.join().unwrap(),
+        secs: start.elapsed().as_secs_f64(),
+        peak_kib: peak,
+    }
+}
