@@ -149,38 +149,11 @@ fn figures_plausible(name: &str, db: &Path) {
     }
 }
 
-fn write(dir: &Path, name: &str, bytes: &[u8]) -> PathBuf {
-    let p = dir.join(name);
-    std::fs::write(&p, bytes).unwrap();
-    p
-}
-
 fn jsonl_line(text: &str) -> String {
     serde_json::json!({"url": "https://h.example/1", "outlet": "Hostile Wire", "published": "2025-10-03", "lang": "en", "text": text}).to_string()
 }
 
 const STRIKE_EN: &str = "The U.S. military struck a boat in the Caribbean on Tuesday, killing three people aboard, officials said.";
-
-fn gz(bytes: &[u8]) -> Vec<u8> {
-    let mut e = flate2::write::GzEncoder::new(Vec::new(), flate2::Compression::best());
-    e.write_all(bytes).unwrap();
-    e.finish().unwrap()
-}
-
-fn warc_record(uri: &str, html: &str) -> Vec<u8> {
-    let http = format!(
-        "HTTP/1.1 200 OK\r\nContent-Type: text/html; charset=utf-8\r\nContent-Length: {}\r\n\r\n{html}",
-        html.len()
-    );
-    let mut r = format!(
-        "WARC/1.0\r\nWARC-Type: response\r\nWARC-Record-ID: <urn:uuid:1>\r\nWARC-Date: 2025-10-03T00:00:00Z\r\nWARC-Target-URI: {uri}\r\nContent-Type: application/http; msgtype=response\r\nContent-Length: {}\r\n\r\n",
-        http.len()
-    )
-    .into_bytes();
-    r.extend_from_slice(http.as_bytes());
-    r.extend_from_slice(b"\r\n\r\n");
-    r
-}
 
 fn page(title: &str, body: &str) -> String {
     format!("<!DOCTYPE html><html lang=\"en\"><head><meta charset=\"utf-8\"><title>{title}</title><meta property=\"article:published_time\" content=\"2025-10-03T10:00:00Z\"></head><body><article><h1>{title}</h1><p>{body}</p><p>Officials gave no further details about the vessel, the crew or the route it had taken before the strike.</p></article></body></html>")

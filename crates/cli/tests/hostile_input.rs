@@ -69,12 +69,6 @@ fn ingest_and_extract(dir: &Path, name: &str, args: &[&str]) -> Outcome {
     o
 }
 
-fn write(dir: &Path, name: &str, bytes: &[u8]) -> PathBuf {
-    let p = dir.join(name);
-    std::fs::write(&p, bytes).unwrap();
-    p
-}
-
 fn s(p: &Path) -> &str {
     p.to_str().unwrap()
 }
@@ -125,21 +119,6 @@ fn stray_bytes_in_utf8_are_replaced_locally_with_a_note() {
     }
 }
 
-fn warc_record(uri: &str, html: &str) -> Vec<u8> {
-    let http = format!(
-        "HTTP/1.1 200 OK\r\nContent-Type: text/html; charset=utf-8\r\nContent-Length: {}\r\n\r\n{html}",
-        html.len()
-    );
-    let mut r = format!(
-        "WARC/1.0\r\nWARC-Type: response\r\nWARC-Record-ID: <urn:uuid:1>\r\nWARC-Date: 2025-10-03T00:00:00Z\r\nWARC-Target-URI: {uri}\r\nContent-Type: application/http; msgtype=response\r\nContent-Length: {}\r\n\r\n",
-        http.len()
-    )
-    .into_bytes();
-    r.extend_from_slice(http.as_bytes());
-    r.extend_from_slice(b"\r\n\r\n");
-    r
-}
-
 #[test]
 fn a_warc_record_cut_short_is_an_error_not_an_article() {
     let dir = tempfile::tempdir().unwrap();
@@ -149,12 +128,7 @@ fn a_warc_record_cut_short_is_an_error_not_an_article() {
     let html = format!("<html><body><article><p>{body}</p></article></body></html>");
     let record = warc_record("https://h.example/cut", &html);
     let cut = &record[..record.len() / 2];
-    let mut gz = flate2::write::GzEncoder::new(Vec::new(), flate2::Compression::fast());
-    std::io::Write::write_all(&mut gz, cut).unwrap();
-    for (name, bytes) in [
-        ("cut.warc", cut.to_vec()),
-        ("cut.warc.gz", gz.finish().unwrap()),
-    ] {
+    for (name, bytes) in [("cut.warc", cut.to_vec()), ("cut.warc.gz", gz(cut))] {
         let path = write(d, name, &bytes);
         let o = ingest(d, name, &[s(&path)]);
         assert_eq!(o.code, 1, "{}", o.stderr);
