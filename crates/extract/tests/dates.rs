@@ -335,13 +335,17 @@ fn a_year_or_month_that_frames_a_series_dates_nothing() {
             );
         }
     }
-    // a month that dates the event itself is kept
-    let (d, p, _) = only_event(
-        Lang::En,
-        "2025-11-05",
-        "A second strike on a camp in Syria's Idlib province in October killed three fighters.",
+    // a month that dates the event itself is kept (an ended month's event is named, not
+    // told: a reference, dated all the same)
+    let text =
+        "A second strike on a camp in Syria's Idlib province in October killed three fighters.";
+    let rs = run(Lang::En, "2025-11-05", text);
+    assert!(
+        rs.iter().any(|r| r.kind == ReportKind::Reference
+            && r.date.as_deref() == Some("2025-10")
+            && r.date_precision == DatePrecision::Month),
+        "{text}\n{rs:#?}"
     );
-    assert_eq!((d.as_deref(), p), (Some("2025-10"), DatePrecision::Month));
 }
 
 #[test]
@@ -544,5 +548,93 @@ fn days_and_weeks_ago_count_back_from_publication() {
     ] {
         let (d, p, _) = only_event(lang, "2025-11-19", text);
         assert_eq!((d.as_deref(), p), (Some(day), precision), "{text}");
+    }
+}
+
+#[test]
+fn an_event_dated_by_a_month_already_ended_is_named_not_told() {
+    // months written in other words, countries and languages: the article names an earlier
+    // month's event, which makes no incident of its own
+    for (lang, published, text) in [
+        (
+            Lang::En,
+            "2026-03-04",
+            "In January, Turkish drones struck a convoy in northern Iraq, killing five fighters, officials said at the time.",
+        ),
+        (
+            Lang::En,
+            "2025-12-16",
+            "In November, the Pentagon reported a similar strike in which a boat was destroyed and its crew of three were killed.",
+        ),
+        (
+            Lang::Es,
+            "2025-08-20",
+            "En junio, un bombardeo de la Fuerza Aérea nigeriana mató a doce insurgentes en el estado de Borno.",
+        ),
+        (
+            Lang::Es,
+            "2026-02-02",
+            "En septiembre, tropas colombianas abatieron a cuatro disidentes en el Cauca, según el Ejército.",
+        ),
+    ] {
+        let rs = run(lang, published, text);
+        assert!(
+            !rs.iter()
+                .any(|r| r.kind == ReportKind::Event && r.modality == Modality::Occurred),
+            "{text}\n{rs:#?}"
+        );
+        assert!(
+            rs.iter().any(|r| r.kind == ReportKind::Reference),
+            "{text}\n{rs:#?}"
+        );
+    }
+    // the publication's own month is news, told by its month alone
+    for (lang, published, text) in [
+        (
+            Lang::En,
+            "2025-12-30",
+            "Pakistani jets bombed a militant hideout near the Afghan border late in December, killing six, the army said.",
+        ),
+        (
+            Lang::Es,
+            "2026-05-29",
+            "Soldados mexicanos abatieron a tres sicarios en Michoacán a finales de mayo, informó la Defensa.",
+        ),
+    ] {
+        let rs = run(lang, published, text);
+        assert!(
+            rs.iter()
+                .any(|r| r.kind == ReportKind::Event && r.modality == Modality::Occurred),
+            "{text}\n{rs:#?}"
+        );
+    }
+}
+
+#[test]
+fn a_date_before_the_troops_who_act_dates_their_act() {
+    // "troops" is also the noun of a deployment: written right after the date it is the
+    // subject of the act, not an event the date names
+    for (lang, text, d) in [
+        (
+            Lang::Es,
+            "El 3 de septiembre, tropas colombianas bombardearon un campamento en el Cauca.",
+            "2025-09-03",
+        ),
+        (
+            Lang::Es,
+            "El 14 de enero, tropas nigerianas abatieron a nueve insurgentes en el estado de Borno.",
+            "2026-01-14",
+        ),
+        (
+            Lang::En,
+            "On Jan. 14, Somali troops raided an al-Shabaab hideout near Kismayo, killing six.",
+            "2026-01-14",
+        ),
+    ] {
+        let rs = run(lang, "2026-02-02", text);
+        assert!(
+            events(&rs).iter().any(|r| r.date.as_deref() == Some(d)),
+            "{text}\n{rs:#?}"
+        );
     }
 }

@@ -555,8 +555,8 @@ fn announced_on(i: usize, toks: &[Tok], l: &LangLex) -> bool {
     false
 }
 
-/// Whether a date is written right before the noun of an event other than the one at
-/// `ets` ("the Sept. 11, 2001, attacks", "the Oct. 3 strike"): it names that event.
+/// Whether a date is written right before the noun of an act of violence other than the one
+/// at `ets` ("the Sept. 11, 2001, attacks", "the Oct. 3 strike"): it names that event.
 pub(super) fn names_other_event(
     d: &DateExpr,
     toks: &[Tok],
@@ -574,7 +574,12 @@ pub(super) fn names_other_event(
     {
         j += 1;
     }
-    j != ets && events.iter().any(|h| h.ts == j && h.value().noun)
+    // only an act of violence is named by its day so: a deployment's noun after a date is the
+    // subject of the sentence's act ("El 3 de septiembre, tropas colombianas bombardearon")
+    j != ets
+        && events
+            .iter()
+            .any(|h| h.ts == j && h.value().noun && h.value().event_type.is_violent())
 }
 
 /// The last day a date of any precision can denote ("2025" is 31 December 2025).

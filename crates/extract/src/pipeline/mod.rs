@@ -36,7 +36,7 @@ use sw_model::Lang;
 use crate::lexicon::{LangLex, LexiconError};
 use crate::registry::Registry;
 use crate::tokens::tokenize;
-use crate::{Report, ReportKind, Source};
+use crate::{DatePrecision, Modality, Report, ReportKind, Source};
 use dating::YearFrom;
 use sentence::{segment, written_in, Cand, SentCtx};
 pub use undated::DateHints;
@@ -227,6 +227,25 @@ impl Extractor {
                     .and_then(dating::latest_day)
                     .is_some_and(|d| d < horizon);
                 if r.kind == ReportKind::Event && old {
+                    r.kind = ReportKind::Reference;
+                }
+            }
+        }
+        // an event that happened and is dated by no more than a month or a year that had
+        // ended when the article was written ("in November, the U.S. reported a similar
+        // strike", in December; "los bombardeos de 2024") is named, not told: news of it gave
+        // its day or the window of its publication back then. A month-level mention makes no
+        // incident; it joins the incident it names when one fits. The publication's own
+        // month stays an event ("a drone strike late in December", on December 30).
+        if let Some(p) = published {
+            let (month, year) = (p.format("%Y-%m").to_string(), p.format("%Y").to_string());
+            for r in reports.iter_mut() {
+                let ended = match (r.date_precision, r.date.as_deref()) {
+                    (DatePrecision::Month, Some(d)) => d < month.as_str(),
+                    (DatePrecision::Year, Some(d)) => d < year.as_str(),
+                    _ => false,
+                };
+                if r.kind == ReportKind::Event && r.modality == Modality::Occurred && ended {
                     r.kind = ReportKind::Reference;
                 }
             }
