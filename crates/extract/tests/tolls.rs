@@ -103,3 +103,35 @@ fn no_casualties_is_no_one_killed_and_a_toll_in_other_words_is_read() {
     );
     assert_eq!(tolls(&rs), [Some(1)], "{rs:#?}");
 }
+
+#[test]
+fn a_part_counted_of_a_group_is_a_toll_and_the_group_is_not_the_agent() {
+    // "N of the X": the count is of those killed, and the people counted so are the dead, not
+    // who killed them
+    for (lang, text, n) in [
+        (
+            Lang::En,
+            "Two of the gunmen were killed in a shootout with police near Guayaquil on Monday.",
+            2,
+        ),
+        (
+            Lang::Es,
+            "Tres de los sicarios murieron en el enfrentamiento con la Guardia Nacional el lunes en Zacatecas.",
+            3,
+        ),
+        (
+            Lang::Es,
+            "El choque con militares en Apure terminó el lunes con cuatro de los presuntos guerrilleros abatidos.",
+            4,
+        ),
+    ] {
+        let rs = run(lang, "2025-12-16", text);
+        let ev: Vec<&Report> = rs.iter().filter(|r| r.kind == ReportKind::Event).collect();
+        assert_eq!(tolls(&rs), vec![Some(n)], "{text}\n{rs:#?}");
+        assert_eq!(
+            ev[0].event_type,
+            sw_extract::EventType::Raid,
+            "{text}\n{rs:#?}"
+        );
+    }
+}

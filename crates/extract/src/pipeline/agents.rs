@@ -407,6 +407,20 @@ fn after_parens(s: &Scene, te: usize) -> usize {
 /// forces").
 fn counted(s: &Scene, at: usize) -> bool {
     let toks = &s.ctx.toks;
+    let g = &s.l.grammar;
+    // "tres de los delincuentes abatidos", "two of the gunmen were killed", "cuatro de los
+    // presuntos guerrilleros": a part counted of them is counted too
+    for k in 0..=1 {
+        if at >= 3 + k
+            && g.of.contains(&toks[at - 2 - k].lower)
+            && g.partitive.contains(&toks[at - 1 - k].lower)
+            && toks[at - k..at]
+                .iter()
+                .all(|t| t.kind == crate::tokens::TokKind::Word)
+        {
+            return counted(s, at - 2 - k);
+        }
+    }
     (1..=2).any(|k| {
         at >= k
             && !in_date(s, at - k)

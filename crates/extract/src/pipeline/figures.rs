@@ -668,12 +668,13 @@ fn cue_after(
             skipped += 1;
             continue;
         }
-        // "two of them died"
+        // "two of them died", "two of the gunmen were killed", "tres de los sicarios murieron"
         if opens
             && skipped == 0
-            && toks
-                .get(j + 1)
-                .is_some_and(|n| l.filler_kinds.get(&n.lower) == Some(&FillerKind::Pronoun))
+            && toks.get(j + 1).is_some_and(|n| {
+                l.filler_kinds.get(&n.lower) == Some(&FillerKind::Pronoun)
+                    || g.partitive.contains(&n.lower)
+            })
         {
             j += 2;
             skipped += 2;
