@@ -251,8 +251,8 @@ pub(super) fn against_state(s: &Scene, e: &Hit<EventCue>, armed: &[Armed]) -> bo
         return false;
     }
     let n = s.ctx.toks.len();
-    let after =
-        (e.te..(e.te + 8).min(n)).any(|i| state_at(i) && (governed(s, i) || object_of(s, e, i)));
+    let after = (e.te..(e.te + 8).min(n))
+        .any(|i| state_at(i) && (governed(s, i) || object_of(s, e, i) || apposition_of(s, e, i)));
     after || passive_subject(s, e, armed, &state_at) || state_dead(s, e, armed)
 }
 
@@ -270,6 +270,26 @@ fn object_of(s: &Scene, e: &Hit<EventCue>, at: usize) -> bool {
             .all(|t| t.kind == crate::tokens::TokKind::Word && !s.l.grammar.and.contains(&t.lower))
         && !s.agents.iter().any(|h| {
             h.ts >= e.te && h.ts < at && matches!(*h.value(), AgentKind::By | AgentKind::That)
+        })
+}
+
+/// Whether the actor or post at `at` stands in apposition to the verb cue's object, a name
+/// ("hit Tower 22, a small US outpost", "atacaron el cuartel de Tame, una base del
+/// Ejército"): the name (at most three words), a comma, then at most three words before it.
+fn apposition_of(s: &Scene, e: &Hit<EventCue>, at: usize) -> bool {
+    let toks = &s.ctx.toks;
+    let word = |t: &crate::tokens::Tok| {
+        matches!(
+            t.kind,
+            crate::tokens::TokKind::Word | crate::tokens::TokKind::Num
+        ) && !s.l.grammar.and.contains(&t.lower)
+    };
+    !e.value().noun
+        && (e.te + 1..at.min(e.te + 4)).any(|c| {
+            toks[c].lower == ","
+                && at - c <= 4
+                && toks[e.te..c].iter().all(word)
+                && toks[c + 1..at].iter().all(word)
         })
 }
 
