@@ -41,3 +41,52 @@ fn a_post_named_in_apposition_to_what_was_hit_makes_an_attack() {
     let text = "US jets struck Al Qaim, a border town in Iraq, on Friday.";
     assert_eq!(types(Lang::En, text), vec![EventType::Strike], "{text}");
 }
+
+/// The perpetrator of the one event of `text`: its state, or "non_state".
+fn who(lang: Lang, text: &str) -> Option<String> {
+    let rs: Vec<Report> = ex().extract(text, lang, NaiveDate::from_ymd_opt(2025, 2, 24));
+    let ev: Vec<&Report> = rs.iter().filter(|r| r.kind == ReportKind::Event).collect();
+    assert_eq!(ev.len(), 1, "{text}\n{rs:#?}");
+    ev[0].perpetrator().map(|a| {
+        if a.non_state {
+            "non_state".to_string()
+        } else {
+            a.state.clone().unwrap_or_default()
+        }
+    })
+}
+
+#[test]
+fn a_group_that_owns_the_target_or_the_dead_is_not_the_agent() {
+    // "a camp run by X", "un campamento controlado por X": the target's "by", not the strike's;
+    // "a leader of X": the group a noun belongs to
+    for (lang, text, want) in [
+        (
+            Lang::En,
+            "A military bombing of a camp run by a FARC faction killed 19 fighters in Guaviare on Monday.",
+            None,
+        ),
+        (
+            Lang::Es,
+            "Un bombardeo militar sobre un campamento controlado por el ELN mató a siete guerrilleros en el Catatumbo el lunes.",
+            None,
+        ),
+        (
+            Lang::En,
+            "Central Command said it killed a senior leader of the al-Qaeda affiliate Hurras al-Din in a precision strike in northwest Syria on Sunday.",
+            Some("US"),
+        ),
+        (
+            Lang::Es,
+            "El Ejército dijo que mató a un cabecilla de la banda Los Choneros en un operativo en Guayas el domingo.",
+            Some("EC"),
+        ),
+    ] {
+        assert_eq!(who(lang, text).as_deref(), want, "{text}");
+        let rs = ex().extract(text, lang, NaiveDate::from_ymd_opt(2025, 2, 24));
+        assert!(
+            rs.iter().all(|r| r.event_type != EventType::Attack),
+            "{text}\n{rs:#?}"
+        );
+    }
+}

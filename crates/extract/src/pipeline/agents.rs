@@ -215,9 +215,27 @@ fn governed(s: &Scene, at: usize) -> bool {
 
 /// Whether the actor at `at` is another verb's passive agent ("operated by the gang").
 fn agent_of_other(s: &Scene, at: usize) -> bool {
-    s.agents
-        .iter()
-        .any(|h| *h.value() == AgentKind::By && h.te <= at && (h.te..at).all(|i| is_article(s, i)))
+    s.agents.iter().any(|h| {
+        *h.value() == AgentKind::By && h.te <= at && (h.te..at).all(|i| is_determiner(s, i))
+    })
+}
+
+/// Whether the actor at `at` is what a noun before it belongs to ("a senior leader of the
+/// al-Qaeda affiliate Hurras al-Din", "un jefe de la banda"): "of" after a word, at most four
+/// words between; never the subject of a cue after it. "Members of" names the group's own
+/// people, who may act for it.
+fn owned(s: &Scene, at: usize) -> bool {
+    let toks = &s.ctx.toks;
+    (1..=7).any(|k| {
+        at > k
+            && s.l.grammar.of.contains(&toks[at - k].lower)
+            && toks[at - k - 1].kind == crate::tokens::TokKind::Word
+            && !member(s, at - k)
+            && !s.cue_ends.iter().any(|&end| end > at - k && end <= at)
+            && toks[at - k + 1..at]
+                .iter()
+                .all(|t| t.kind == crate::tokens::TokKind::Word || t.lower == "-")
+    })
 }
 
 /// Whether the cue at `at` is a passive participle ("were attacked", "fueron atacados",
@@ -626,6 +644,15 @@ pub(super) fn agent_of(s: &Scene, e: &Hit<EventCue>, armed: &[Armed]) -> Option<
         .agents
         .iter()
         .filter(|h| *h.value() == AgentKind::By && h.ts >= e.te && h.ts <= e.te + reach)
+        // "a bombing of a camp run by a FARC faction": a target right before it, a participle
+        // between at most, makes "by" its own
+        .filter(|h| {
+            !(e.te..h.ts).any(|i| {
+                s.l.targets
+                    .at(&s.ctx.toks, i)
+                    .is_some_and(|t| t.te <= h.ts && h.ts - t.te <= 1)
+            })
+        })
         .map(|h| h.te)
         .collect::<Vec<_>>();
     if let Some(a) = armed.iter().find(|a| {
@@ -649,6 +676,7 @@ pub(super) fn agent_of(s: &Scene, e: &Hit<EventCue>, armed: &[Armed]) -> Option<
                 && !governed(s, a.ts)
                 && !counted(s, a.ts)
                 && !agent_of_other(s, a.ts)
+                && !owned(s, a.ts)
                 && !said(s, a.te, e.ts, !cue.noun)
                 && (!a.non_state || !speaks(s, after_parens(s, a.te)))
                 && !struck(s, a.ts)
