@@ -369,3 +369,32 @@ fn a_demonym_beside_a_site_names_its_country() {
         None
     );
 }
+
+#[test]
+fn a_feature_the_gazetteer_lacks_is_placed_by_the_country_it_is_of() {
+    // a range, valleys or hills named "of" a country with a compass word: that country
+    for (lang, text, want) in [
+        (
+            Lang::En,
+            "US aircraft struck militants sheltering in caves in the Golis Mountains of northern Somalia on Saturday.",
+            "SO",
+        ),
+        (
+            Lang::En,
+            "Pakistani jets bombed hideouts in the valleys of eastern Afghanistan on Saturday.",
+            "AF",
+        ),
+        (
+            Lang::Es,
+            "La aviación bombardeó un campamento en las montañas del norte de Colombia el sábado.",
+            "CO",
+        ),
+        (
+            Lang::Es,
+            "Aviones turcos bombardearon posiciones en las colinas del sur de Irak el sábado.",
+            "IQ",
+        ),
+    ] {
+        assert_eq!(country(lang, text).as_deref(), Some(want), "{text}");
+    }
+}

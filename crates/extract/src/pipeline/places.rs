@@ -510,6 +510,8 @@ impl Extractor {
         locative(i)
             || (adjective && locative(a - 2))
             || self.noun_before(l, toks, a)
+            // "in the Golis Mountains of northern Somalia": the noun's place with its compass
+            || (i < a && self.noun_before(l, toks, i))
             || self.site_after(l, toks, b)
     }
 
