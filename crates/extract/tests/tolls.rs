@@ -135,3 +135,33 @@ fn a_part_counted_of_a_group_is_a_toll_and_the_group_is_not_the_agent() {
         );
     }
 }
+
+#[test]
+fn a_force_answering_a_groups_violence_is_an_event_with_its_own_toll() {
+    // the group's ambush and the force's answer: two events, each its own dead
+    for (lang, text, want) in [
+        (
+            Lang::Es,
+            "Civiles armados emboscaron a elementos de la Guardia Nacional en la carretera el viernes y mataron a dos agentes; en la persecución posterior, los efectivos abatieron a tres de los agresores.",
+            vec![Some(2), Some(3)],
+        ),
+        (
+            Lang::En,
+            "Al-Shabaab fighters stormed an army base in Lower Shabelle on Friday, killing five soldiers, before Somali troops killed seven of the militants.",
+            vec![Some(5), Some(7)],
+        ),
+    ] {
+        let rs = run(lang, "2025-06-21", text);
+        assert_eq!(tolls(&rs), want, "{text}\n{rs:#?}");
+        let types: Vec<sw_extract::EventType> = rs
+            .iter()
+            .filter(|r| r.kind == ReportKind::Event)
+            .map(|r| r.event_type)
+            .collect();
+        assert_eq!(types[0], sw_extract::EventType::Attack, "{text}");
+        assert_ne!(types[1], sw_extract::EventType::Attack, "{text}");
+    }
+    // the force's own firefight stays one event
+    let text = "Mexican soldiers killed eleven suspected cartel gunmen in a firefight in Tamaulipas on Monday.";
+    assert_eq!(tolls(&run(Lang::En, "2025-06-21", text)), vec![Some(11)]);
+}

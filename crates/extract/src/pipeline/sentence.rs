@@ -239,11 +239,43 @@ fn bare_kill(c: &EventCue) -> bool {
     (c.force || c.by_force) && !c.noun
 }
 
+/// A group's violence and, after it, a state force's kill verb that answers it ("emboscaron a
+/// una patrulla y mataron a dos; los efectivos abatieron a tres de los agresores"): two
+/// events, each with the figures of its own part of the sentence. Returns the group's cue,
+/// the force's cue and the token where the force's part begins (the clause break before
+/// its agent, or the agent).
+fn answer(
+    s: &Sentence,
+    plan: &Plan,
+    found: &[Option<agents::Armed>],
+) -> Option<(usize, usize, usize)> {
+    let toks = &s.ctx.toks;
+    let picked = plan.picked.iter().zip(found);
+    let (p, pa) = picked.clone().find(|(p, a)| {
+        bare_kill(p.e.value()) && a.as_ref().is_some_and(|a| !a.non_state && a.ts < p.e.ts)
+    })?;
+    let pa = pa.as_ref()?;
+    let (q, _) = picked.clone().find(|(q, qa)| {
+        q.e.ts < pa.ts
+            && q.e.value().event_type.is_violent()
+            && !bare_kill(q.e.value())
+            && qa.as_ref().is_some_and(|a| a.non_state)
+    })?;
+    let cut = (q.e.te..pa.ts)
+        .rev()
+        .find(|&i| is_clause_break(&toks[i]))
+        .map_or(pa.ts, |i| i + 1);
+    Some((q.e.ts, p.e.ts, cut))
+}
+
 /// Who carried out an event, and what that makes of it.
 struct Who<'a> {
     et: EventType,
     agent: Option<agents::Armed>,
     armed: &'a [agents::Armed],
+    /// The tokens whose figures are the event's, when the sentence tells two events apart
+    /// (a group's ambush, then the force's answer).
+    segment: Option<(usize, usize)>,
 }
 
 impl Extractor {
@@ -430,6 +462,7 @@ impl Extractor {
             .iter()
             .map(|p| agents::agent_of(&scene, &p.e, &armed))
             .collect();
+        let answer_at = answer(s, plan, &found);
         for (pi, p) in plan.picked.iter().enumerate() {
             let split_at = plan.split.iter().position(|(ts, _)| *ts == p.e.ts);
             // violence told twice in one sentence ("its deadliest attack, a truck bombing
@@ -457,12 +490,19 @@ impl Extractor {
                 continue;
             };
             // a bare kill verb beside another cue of violence ("troops killed three in a
-            // firefight") tells of that same event
+            // firefight") tells of that same event; a state force's killing after a group's
+            // violence ("emboscaron a una patrulla ...; los efectivos abatieron a tres de los
+            // agresores") is the force's answer, an event of its own
+            let answer = |qa: &Option<agents::Armed>| {
+                qa.as_ref().is_some_and(|a| a.non_state)
+                    && agent.as_ref().is_some_and(|a| !a.non_state)
+            };
             if bare_kill(p.e.value())
-                && plan.picked.iter().any(|q| {
+                && plan.picked.iter().zip(&found).any(|(q, qa)| {
                     q.e.ts != p.e.ts
                         && q.e.value().event_type.is_violent()
                         && !bare_kill(q.e.value())
+                        && !answer(qa)
                 })
             {
                 continue;
@@ -484,10 +524,20 @@ impl Extractor {
                 }
                 seen.push((et, p.m));
             }
+            let segment = answer_at.map(|(q_ts, p_ts, cut)| {
+                if p.e.ts == p_ts {
+                    (cut, s.ctx.toks.len())
+                } else if p.e.ts == q_ts {
+                    (0, cut)
+                } else {
+                    (0, s.ctx.toks.len())
+                }
+            });
             let who = Who {
                 et,
                 agent,
                 armed: &armed,
+                segment,
             };
             let c = self.event_report(s, plan, p, split_at, kind, &who, src);
             if c.kind == CandKind::Report(ReportKind::Reference) {
@@ -532,11 +582,13 @@ impl Extractor {
         if kind == ReportKind::Event {
             // split: the figures between this event and the next split one (the first also
             // takes those before it)
-            let segment = split_at.map(|k| {
-                let from = if k == 0 { 0 } else { plan.split[k].0 };
-                let to = plan.split.get(k + 1).map_or(toks.len(), |x| x.0);
-                (from, to)
-            });
+            let segment = split_at
+                .map(|k| {
+                    let from = if k == 0 { 0 } else { plan.split[k].0 };
+                    let to = plan.split.get(k + 1).map_or(toks.len(), |x| x.0);
+                    (from, to)
+                })
+                .or(who.segment);
             figures::event_figures(&mut rep, s, e, m, segment, src);
         }
         attribution::add_actors(&mut rep, &s.actors, &s.forces, ctx, src, m);
