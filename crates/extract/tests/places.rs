@@ -398,3 +398,26 @@ fn a_feature_the_gazetteer_lacks_is_placed_by_the_country_it_is_of() {
         assert_eq!(country(lang, text).as_deref(), Some(want), "{text}");
     }
 }
+
+#[test]
+fn a_name_the_gazetteer_lacks_then_its_state_places_the_event_in_the_state() {
+    for (lang, text, want) in [
+        (
+            Lang::Es,
+            "El Ejército abatió a dos hombres en Cotija, Michoacán, el domingo.",
+            "MX",
+        ),
+        (
+            Lang::Es,
+            "Dos soldados murieron el lunes cuando su vehículo activó una mina terrestre en un camino de Coahuayana, Michoacán.",
+            "MX",
+        ),
+        (
+            Lang::En,
+            "Soldiers killed four gunmen in the village of Los Naranjos Viejos, Sinaloa, on Monday.",
+            "MX",
+        ),
+    ] {
+        assert_eq!(country(lang, text).as_deref(), Some(want), "{text}");
+    }
+}

@@ -90,3 +90,30 @@ fn a_group_that_owns_the_target_or_the_dead_is_not_the_agent() {
         );
     }
 }
+
+#[test]
+fn a_mine_or_a_planted_bomb_is_an_attack() {
+    for (lang, text) in [
+        (Lang::En, "A landmine killed three soldiers in Kunar province on Monday."),
+        (
+            Lang::En,
+            "An explosive device went off near a patrol in Kidal on Monday, killing two Malian soldiers.",
+        ),
+        (
+            Lang::Es,
+            "Un artefacto explosivo mató a tres militares en el Catatumbo el lunes.",
+        ),
+        (
+            Lang::Es,
+            "Dos soldados murieron el lunes cuando su vehículo activó una mina terrestre en Cotija.",
+        ),
+    ] {
+        assert_eq!(types(lang, text), vec![EventType::Attack], "{text}");
+    }
+    // a mine that is dug is no violence
+    assert!(types(
+        Lang::Es,
+        "La empresa informó que la mina de oro reabrió el lunes."
+    )
+    .is_empty());
+}

@@ -507,7 +507,28 @@ impl Extractor {
             && toks[a - 1].kind == TokKind::Word
             && is_article(l, &toks[a - 2].lower);
         let locative = |j: usize| g.locative.ends_at(toks, j) || pw.locative.ends_at(toks, j);
-        locative(i)
+        // "en Coahuayana, Michoacán", "in a village of Kunduz, Afghanistan": a name the
+        // gazetteer lacks (up to three capitalised words) where the event was, then the
+        // division or country that holds it, closing the phrase ("en Gaza, Israel bombardeó":
+        // the next clause's subject)
+        let closes = toks.get(b).is_none_or(|t| t.kind == TokKind::Punct);
+        let unknown_before = i >= 2 && closes && toks[i - 1].lower == "," && {
+            let capital = |t: &Tok| {
+                t.kind == TokKind::Word
+                    && ctx
+                        .surface(t.start, t.end)
+                        .chars()
+                        .next()
+                        .is_some_and(char::is_uppercase)
+            };
+            let j = (1..=3)
+                .take_while(|&n| i - 1 >= n && capital(&toks[i - 1 - n]))
+                .last()
+                .map(|n| i - 1 - n);
+            j.is_some_and(|j| j > 0 && (locative(j) || self.noun_before(l, toks, j)))
+        };
+        unknown_before
+            || locative(i)
             || (adjective && locative(a - 2))
             || self.noun_before(l, toks, a)
             // "in the Golis Mountains of northern Somalia": the noun's place with its compass
