@@ -522,7 +522,7 @@ impl Extractor {
                         .is_some_and(char::is_uppercase)
             };
             let j = (1..=3)
-                .take_while(|&n| i - 1 >= n && capital(&toks[i - 1 - n]))
+                .take_while(|&n| i > n && capital(&toks[i - 1 - n]))
                 .last()
                 .map(|n| i - 1 - n);
             j.is_some_and(|j| j > 0 && (locative(j) || self.noun_before(l, toks, j)))
