@@ -165,3 +165,32 @@ fn a_force_answering_a_groups_violence_is_an_event_with_its_own_toll() {
     let text = "Mexican soldiers killed eleven suspected cartel gunmen in a firefight in Tamaulipas on Monday.";
     assert_eq!(tolls(&run(Lang::En, "2025-06-21", text)), vec![Some(11)]);
 }
+
+#[test]
+fn those_killed_for_an_earlier_attack_are_a_new_event_and_the_attack_keeps_its_day() {
+    // "responsible for the ambush": the ambush is another event, named as known; its day and
+    // its dead are its own
+    for (lang, text, day) in [
+        (
+            Lang::Es,
+            "El Ejército ecuatoriano informó que abatió el domingo a tres presuntos responsables de la emboscada del 9 de mayo en Alto Punino, en la que murieron once militares.",
+            "2025-05-18",
+        ),
+        (
+            Lang::En,
+            "Nigerian troops killed four militants responsible for the ambush that killed nine soldiers in Borno last week, the army said on Sunday.",
+            "2025-05-18",
+        ),
+    ] {
+        let rs = run(lang, "2025-05-19", text);
+        let ev: Vec<&Report> = rs.iter().filter(|r| r.kind == ReportKind::Event).collect();
+        assert_eq!(ev.len(), 1, "{text}\n{rs:#?}");
+        assert_ne!(ev[0].event_type, sw_extract::EventType::Attack, "{text}");
+        assert_eq!(ev[0].date.as_deref(), Some(day), "{text}\n{rs:#?}");
+        assert!(
+            ev[0].figures.killed.as_ref().and_then(|f| f.best) != Some(9)
+                && ev[0].figures.killed.as_ref().and_then(|f| f.best) != Some(11),
+            "{text}\n{rs:#?}"
+        );
+    }
+}

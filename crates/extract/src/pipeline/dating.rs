@@ -236,10 +236,30 @@ pub(super) fn date_event(
     let happened = rep.kind == ReportKind::Event;
     // "justify the strikes with a law passed after the Sept. 11, 2001, attacks": a date
     // written before another event's noun is that event's
+    // ... and a date inside the clause of another event named as one known ("in retaliation
+    // for the ambush last week", "responsables de la emboscada del 9 de mayo") is that
+    // event's
+    let elsewhere = super::figures::tolls::other_event_regions(l, s.ctx);
+    let named_in = |a: usize, b: usize| {
+        s.events.iter().any(|h| {
+            h.ts >= a
+                && h.te <= b
+                && h.value().noun
+                && h.value().event_type.is_violent()
+                && h.ts > 0
+                && l.definite.contains(&toks[h.ts - 1].lower)
+        })
+    };
+    let other_clause = |d: &DateExpr| {
+        let i = toks.iter().position(|t| t.start >= d.start).unwrap_or(0);
+        elsewhere
+            .iter()
+            .any(|&(a, b)| (a..b).contains(&i) && !(a..b).contains(&e.ts) && named_in(a, b))
+    };
     let own_dates: Vec<DateExpr> = s
         .dates
         .iter()
-        .filter(|d| !names_other_event(d, toks, e.ts, &s.events, l))
+        .filter(|d| !names_other_event(d, toks, e.ts, &s.events, l) && !other_clause(d))
         .cloned()
         .collect();
     let chosen = match (split_at, plan.owned_day) {

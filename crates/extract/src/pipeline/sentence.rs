@@ -497,12 +497,18 @@ impl Extractor {
                 qa.as_ref().is_some_and(|a| a.non_state)
                     && agent.as_ref().is_some_and(|a| !a.non_state)
             };
+            // ("abatió a tres responsables de la emboscada del 9 de mayo": that ambush is
+            // another event, told as what they did)
+            let elsewhere = super::figures::tolls::other_event_regions(s.l, s.ctx);
             if bare_kill(p.e.value())
                 && plan.picked.iter().zip(&found).any(|(q, qa)| {
                     q.e.ts != p.e.ts
                         && q.e.value().event_type.is_violent()
                         && !bare_kill(q.e.value())
                         && !answer(qa)
+                        && !elsewhere
+                            .iter()
+                            .any(|&(a, b)| a <= q.e.ts && q.e.te <= b && !(a..b).contains(&p.e.ts))
                 })
             {
                 continue;
