@@ -340,7 +340,7 @@ pub fn openapi_doc() -> Value {
         { "name": "grade", "in": "query", "schema": { "type": "string", "enum": ["acknowledged", "corroborated", "single_source", "contested"] } },
         { "name": "sort", "in": "query", "schema": { "type": "string", "enum": ["date", "type", "place", "killed", "grade", "stories"], "default": "date" } },
         { "name": "dir", "in": "query", "schema": { "type": "string", "enum": ["asc", "desc"] } },
-        { "name": "sources", "in": "query", "description": "sources (and references) listed per incident; the rest are at sources_url", "schema": { "type": "integer", "minimum": 0, "maximum": listed::MAX_SOURCES, "default": listed::SOURCES } }
+        { "name": "sources", "in": "query", "description": "sources (and references, and ids of each list of evidence) listed per incident; the rest are at sources_url and /api/incidents/{id}", "schema": { "type": "integer", "minimum": 0, "maximum": listed::MAX_SOURCES, "default": listed::SOURCES } }
     ]);
     if let (Value::Array(a), Value::Array(p)) = (&mut inc_params, &page) {
         a.extend(p.iter().cloned());
@@ -368,7 +368,7 @@ pub fn openapi_doc() -> Value {
             "description": "A sourced ledger of reported military strikes, read-only. Bodies mirror the strikewatch CLI's --json output; the fields of the ledger are documented in crates/ledger/EXPORTS.md. Every method other than GET and HEAD is answered 405."
         },
         "paths": {
-            "/api/incidents": { "get": { "summary": "Incidents, filtered, sorted and paginated: each as in `strikewatch incidents --json` but with only its first `sources` sources and references, then `sources_total`, `references_total` and `sources_url` (where every source is, paged)", "parameters": inc_params, "responses": { "200": arr("incidents, sources capped"), "400": err } } },
+            "/api/incidents": { "get": { "summary": "Incidents, filtered, sorted and paginated: each as in `strikewatch incidents --json` but with only its first `sources` sources and references, then `sources_total`, `references_total` and `sources_url` (where every source is, paged); likewise every list of ids inside it (a figure value's report_ids and article_ids, a date's report_ids, attached_report_ids) holds its first `sources` ids, followed by its count (reports_total, articles_total, attached_total). The whole incident is at /api/incidents/{id}", "parameters": inc_params, "responses": { "200": arr("incidents, sources capped"), "400": err } } },
             "/api/incidents/{id}": { "get": { "summary": "One incident with its figures, values, every source and quote (as in `strikewatch incidents --json`)", "parameters": [{ "name": "id", "in": "path", "required": true, "schema": { "type": "string" } }], "responses": { "200": obj("the incident"), "404": err } } },
             "/api/incidents/{id}/sources": { "get": { "summary": "Every source of one incident (earliest published first), paginated", "parameters": [{ "name": "id", "in": "path", "required": true, "schema": { "type": "string" } }, page[0], page[1]], "responses": { "200": arr("sources"), "404": err } } },
             "/api/tallies": { "get": { "summary": "Cumulative totals outlets reported (as `strikewatch tallies --json`)", "responses": { "200": arr("tallies") } } },
