@@ -278,7 +278,7 @@ pub struct ServeArgs {
           value_name = "SECS", value_parser = clap::value_parser!(u64).range(1..))]
     pub header_timeout: u64,
     /// Seconds one request may take, waiting included, before it is answered 503. A search
-    /// has its own, shorter budget (2 s; 0.5 s with a prefix word).
+    /// has its own, shorter budget (2 s; 1 s with a prefix word).
     #[arg(long, default_value_t = sw_web::Options::default().request_timeout.as_secs(),
           value_name = "SECS", value_parser = clap::value_parser!(u64).range(1..))]
     pub request_timeout: u64,
