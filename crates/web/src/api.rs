@@ -124,18 +124,23 @@ async fn incident_sources(
     let Some(i) = snap.incident(&id) else {
         return error(StatusCode::NOT_FOUND, format!("no incident {id}"));
     };
+    page_of(&i.sources, &p)
+}
+
+/// A page of `all`, with the total in `X-Total-Count`.
+fn page_of<T: Serialize>(all: &[T], p: &Paging) -> Response {
     let (limit, offset) = p.bounds();
-    let all = &i.sources;
     let offset = offset.min(all.len());
     with_total(all.len(), &all[offset..(offset + limit).min(all.len())])
 }
 
-async fn tallies(State(app): State<Arc<App>>) -> Response {
-    Json(&app.snapshot().ledger.tallies).into_response()
+/// Paged like developments: a 100k-article store holds 68,093 tallies (35 MB of JSON).
+async fn tallies(State(app): State<Arc<App>>, Query(p): Query<Paging>) -> Response {
+    page_of(&app.snapshot().ledger.tallies, &p)
 }
 
-async fn tally_check(State(app): State<Arc<App>>) -> Response {
-    Json(&app.snapshot().gaps).into_response()
+async fn tally_check(State(app): State<Arc<App>>, Query(p): Query<Paging>) -> Response {
+    page_of(&app.snapshot().gaps, &p)
 }
 
 #[derive(Deserialize, Default)]
@@ -154,11 +159,7 @@ impl Paging {
 }
 
 async fn developments(State(app): State<Arc<App>>, Query(p): Query<Paging>) -> Response {
-    let snap = app.snapshot();
-    let all = &snap.ledger.developments;
-    let (limit, offset) = p.bounds();
-    let offset = offset.min(all.len());
-    with_total(all.len(), &all[offset..(offset + limit).min(all.len())])
+    page_of(&app.snapshot().ledger.developments, &p)
 }
 
 async fn articles(State(app): State<Arc<App>>, Query(p): Query<Paging>) -> Response {
@@ -371,8 +372,8 @@ pub fn openapi_doc() -> Value {
             "/api/incidents": { "get": { "summary": "Incidents, filtered, sorted and paginated: each as in `strikewatch incidents --json` but with only its first `sources` sources and references, then `sources_total`, `references_total` and `sources_url` (where every source is, paged); likewise every list of ids inside it (a figure value's report_ids and article_ids, a date's report_ids, attached_report_ids) holds its first `sources` ids, followed by its count (reports_total, articles_total, attached_total). The whole incident is at /api/incidents/{id}", "parameters": inc_params, "responses": { "200": arr("incidents, sources capped"), "400": err } } },
             "/api/incidents/{id}": { "get": { "summary": "One incident with its figures, values, every source and quote (as in `strikewatch incidents --json`)", "parameters": [{ "name": "id", "in": "path", "required": true, "schema": { "type": "string" } }], "responses": { "200": obj("the incident"), "404": err } } },
             "/api/incidents/{id}/sources": { "get": { "summary": "Every source of one incident (earliest published first), paginated", "parameters": [{ "name": "id", "in": "path", "required": true, "schema": { "type": "string" } }, page[0], page[1]], "responses": { "200": arr("sources"), "404": err } } },
-            "/api/tallies": { "get": { "summary": "Cumulative totals outlets reported (as `strikewatch tallies --json`)", "responses": { "200": arr("tallies") } } },
-            "/api/tally-check": { "get": { "summary": "Reported totals against the ledger's running sums (as `strikewatch tally --check --json`)", "responses": { "200": arr("gaps") } } },
+            "/api/tallies": { "get": { "summary": "Cumulative totals outlets reported (as `strikewatch tallies --json`), paginated", "parameters": page, "responses": { "200": arr("tallies") } } },
+            "/api/tally-check": { "get": { "summary": "Reported totals against the ledger's running sums (as `strikewatch tally --check --json`), paginated", "parameters": page, "responses": { "200": arr("gaps") } } },
             "/api/developments": { "get": { "summary": "Plans, threats, designations... (as `strikewatch developments --json`)", "parameters": page, "responses": { "200": arr("developments") } } },
             "/api/articles": { "get": { "summary": "Stored articles (as `strikewatch articles --json`)", "parameters": page, "responses": { "200": arr("articles") } } },
             "/api/articles/{id}": { "get": { "summary": "One article with its text and reports (as `strikewatch show ID --json`)", "parameters": [{ "name": "id", "in": "path", "required": true, "schema": { "type": "integer" } }], "responses": { "200": obj("the article"), "404": err } } },

@@ -63,8 +63,17 @@ fn api_mirrors_the_cli_contracts() {
     assert_eq!(page.as_array().unwrap().len(), 1);
     assert_eq!(h["x-total-count"].to_str().unwrap(), list.len().to_string());
 
-    let (st, tallies, _) = get_json(&s, "/api/tallies");
+    let (st, tallies, h) = get_json(&s, "/api/tallies");
     assert_eq!(st, 200);
+    let n = tallies.as_array().unwrap().len();
+    assert_eq!(h["x-total-count"].to_str().unwrap(), n.to_string());
+    // paged, like developments
+    let (_, none, h) = get_json(&s, &format!("/api/tallies?offset={n}"));
+    assert!(none.as_array().unwrap().is_empty());
+    assert_eq!(h["x-total-count"].to_str().unwrap(), n.to_string());
+    let (st, _, h) = get_json(&s, "/api/tally-check?limit=1");
+    assert_eq!(st, 200);
+    assert!(h.contains_key("x-total-count"));
     assert!(
         tallies
             .as_array()
