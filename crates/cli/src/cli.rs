@@ -258,9 +258,40 @@ pub struct ServeArgs {
     #[arg(long, default_value = "127.0.0.1:8080", value_name = "ADDR")]
     pub addr: String,
     /// Requests per second allowed to one client address (bursts of twice that); 0 for no
-    /// limit.
+    /// limit. A client over it is answered 429 with Retry-After.
     #[arg(long, default_value_t = 50, value_name = "N")]
     pub rate_limit: u32,
+    /// Connections open at once. More wait in the kernel's listen queue (costing no memory
+    /// here) until one closes; each open connection costs a task and its buffers.
+    #[arg(long, default_value_t = sw_web::Options::default().max_connections as u32, value_name = "N",
+          value_parser = clap::value_parser!(u32).range(1..))]
+    pub max_connections: u32,
+    /// Requests handled at once, over all connections; more wait their turn (and the wait
+    /// counts toward --request-timeout).
+    #[arg(long, default_value_t = sw_web::Options::default().max_concurrent as u32, value_name = "N",
+          value_parser = clap::value_parser!(u32).range(1..))]
+    pub max_concurrent: u32,
+    /// Seconds a client may take to send a request's headers, and that an idle keep-alive
+    /// connection is kept: a client that connects and sends nothing (or half a request)
+    /// holds a connection this long at most.
+    #[arg(long, default_value_t = sw_web::Options::default().header_timeout.as_secs(),
+          value_name = "SECS", value_parser = clap::value_parser!(u64).range(1..))]
+    pub header_timeout: u64,
+    /// Seconds one request may take, waiting included, before it is answered 503. A search
+    /// has its own, shorter budget (2 s; 1 s with a prefix word).
+    #[arg(long, default_value_t = sw_web::Options::default().request_timeout.as_secs(),
+          value_name = "SECS", value_parser = clap::value_parser!(u64).range(1..))]
+    pub request_timeout: u64,
+    /// Connections to the store, read at once by as many requests (0: one per core, from 2
+    /// to 8). Half of them at most serve searches, so searches never take them all.
+    #[arg(long, default_value_t = 0, value_name = "N")]
+    pub store_connections: usize,
+    /// Page cache of each store connection, in MiB. The operating system's file cache holds
+    /// the store's hot pages once for all connections, so this mostly trades memory (up to
+    /// this much per connection) for fewer copies out of it.
+    #[arg(long, default_value_t = sw_web::Options::default().store_cache_kib / 1024,
+          value_name = "MIB", value_parser = clap::value_parser!(u32).range(1..=4096))]
+    pub store_cache: u32,
 }
 
 #[derive(Args, Debug, Clone)]

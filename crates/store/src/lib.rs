@@ -329,10 +329,11 @@ pub trait Store {
     fn article_text(&self, id: ArticleId) -> Result<Option<String>>;
 
     /// Articles matching `q`, best match first, `limit` of them from the `offset`-th, and how
-    /// many match in all. Every word of `q` must match (a word ending in `*` matches as a
-    /// prefix), operators and punctuation are plain text, accents are optional; at most
-    /// [`search::RANKED`] matches (the most recently stored) are ranked, so the cost stays
-    /// bounded, while the total is exact. Snippets mark matches with
+    /// many match (exact up to [`search::RANKED`]; [`search::RANKED`] + 1 means "more").
+    /// Every word of `q` must match (a word ending in `*` matches as a prefix), operators and
+    /// punctuation are plain text, accents are optional; at most [`search::RANKED`] matches
+    /// (the most recently stored) are ranked and counted, so the cost stays bounded.
+    /// Snippets mark matches with
     /// [`search::MATCH_START`] and [`search::MATCH_END`]. A query with no word finds nothing.
     fn search(&self, q: &str, limit: usize, offset: usize) -> Result<(Vec<SearchHit>, usize)>;
 }

@@ -2,12 +2,13 @@
 //! whatever the backend (the SQLite one answers from its FTS5 index, `sqlite/search.rs`).
 //!
 //! A query is words that must all match, in English or Spanish, with or without accents
-//! ("Culiacan" finds "Culiacán"); a word ending in `*` matches as a prefix. A search ranks at
-//! most [`RANKED`] matches (the most recently stored) and builds snippets only for the page
-//! it returns, so its cost stays bounded as the corpus grows. A query that would still be
-//! costly (too long, too many words or prefixes, prefixes too short: [`terms`]) is refused
-//! with the reason, and a search running past [`BUDGET`] is stopped, so that no query holds
-//! a store connection for long.
+//! ("Culiacan" finds "Culiacán"); a word ending in `*` matches as a prefix. A search ranks and
+//! counts at most [`RANKED`] matches (the most recently stored; more is said "more than
+//! [`RANKED`]") and builds snippets only for the page it returns, so its cost stays bounded
+//! as the corpus grows. A query that would still be costly (too long, too many words or
+//! prefixes, prefixes too short: [`terms`]) is refused with the reason, and a search running
+//! past its budget ([`BUDGET`], [`PREFIX_BUDGET`] with a prefix) is stopped, so that no query
+//! holds a store connection for long.
 
 use serde::Serialize;
 
@@ -33,11 +34,18 @@ pub struct SearchHit {
     pub snippet: String,
 }
 
-/// How many matches are ranked at most: a query matching more articles ranks the most
-/// recently stored this many (ranking costs a few microseconds per match, so an unbounded
-/// ranking of a common word grows with the corpus; this keeps a search in tens of
-/// milliseconds at any size). The total count is always exact.
-pub const RANKED: usize = 5_000;
+/// How many matches a search looks at, at most: the most recently stored this many are
+/// ranked, and counted. Ranking costs a few microseconds per match and an exact count walks
+/// every match, so both, unbounded, grow with the corpus (a common word matches most
+/// articles); bounded, a search stays in milliseconds at any size. A search matching more
+/// says so: its total is [`RANKED`] + 1, read "more than [`RANKED`]" ([`more_than_ranked`]).
+/// A reader pages through the best thousand, not through a hundred thousand.
+pub const RANKED: usize = 1_000;
+
+/// Whether a search's total means "more than [`RANKED`]" rather than an exact count.
+pub fn more_than_ranked(total: usize) -> bool {
+    total > RANKED
+}
 
 /// The longest query searched, in characters: a query is a few words, and a longer one is
 /// refused rather than cut (a cut query would silently search for something else).
@@ -54,6 +62,24 @@ pub const MIN_PREFIX_CHARS: usize = 3;
 /// How long one search may run before it is stopped: longer, and the query is too broad to
 /// answer without holding a store connection that other readers need.
 pub const BUDGET: std::time::Duration = std::time::Duration::from_secs(2);
+/// How long a search with a prefix word (`word*`) may run: without a prefix index FTS5
+/// merges the postings of every word the prefix starts before it can return one match, so a
+/// broad prefix costs in proportion to the corpus (`strik*`: ~1 s at 1M articles, and up to
+/// ~3 s for the costliest query [`terms`] lets through) however few matches are wanted. A
+/// plain word's search is bounded by [`RANKED`]; a prefix's is bounded only by its time.
+/// One second answers `strik*` on a 100k-article store (0.6 s on 2 busy cores; refused at
+/// 0.5 s) and stops the costliest queries at a third of their time.
+pub const PREFIX_BUDGET: std::time::Duration = std::time::Duration::from_secs(1);
+
+/// The time budget of a search for `terms`: [`PREFIX_BUDGET`] if one is a prefix, else
+/// [`BUDGET`].
+pub fn budget(terms: &[Term]) -> std::time::Duration {
+    if terms.iter().any(|t| t.prefix) {
+        PREFIX_BUDGET
+    } else {
+        BUDGET
+    }
+}
 
 /// One word of a query: all words must match; a prefix word matches any word it starts.
 #[derive(Debug, Clone, PartialEq, Eq)]

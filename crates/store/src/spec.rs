@@ -196,6 +196,14 @@ impl AnyStore {
         }
     }
 
+    /// Sets this connection's page cache, in KiB (a reader needs less than a writer: see
+    /// `SqliteStore::set_page_cache`).
+    pub fn set_page_cache(&self, kib: u32) -> Result<()> {
+        match self {
+            AnyStore::Sqlite(s) => s.set_page_cache(kib),
+        }
+    }
+
     /// The version of the store's schema in force.
     pub fn schema_version(&self) -> Result<i64> {
         match self {

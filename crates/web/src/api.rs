@@ -13,6 +13,7 @@ use serde::{Deserialize, Serialize};
 use serde_json::{json, Value};
 use sw_store::Store;
 
+use crate::listed::{self, Listed};
 use crate::snapshot::{valid_date, Cached, Filter};
 use crate::{App, SearchError};
 
@@ -23,6 +24,7 @@ pub fn routes() -> Router<Arc<App>> {
     Router::new()
         .route("/api/incidents", get(incidents))
         .route("/api/incidents/{id}", get(incident))
+        .route("/api/incidents/{id}/sources", get(incident_sources))
         .route("/api/tallies", get(tallies))
         .route("/api/tally-check", get(tally_check))
         .route("/api/developments", get(developments))
@@ -55,9 +57,18 @@ fn with_total(total: usize, body: impl Serialize) -> Response {
     (h, Json(body)).into_response()
 }
 
+/// How many sources each incident of a list shows.
+#[derive(Deserialize, Default)]
+struct SourcesCap {
+    sources: Option<usize>,
+}
+
+/// A page of incidents, each with its first few sources (`listed.rs`): the whole incident,
+/// every source included, is at `/api/incidents/{id}`.
 async fn incidents(
     State(app): State<Arc<App>>,
     Query(f): Query<Filter>,
+    Query(cap): Query<SourcesCap>,
     uri: axum::http::Uri,
 ) -> Response {
     let f = f.normalized();
@@ -73,8 +84,13 @@ async fn incidents(
     let key = format!("api/incidents?{}", uri.query().unwrap_or(""));
     let body = snap.cached(key, || {
         let page = snap.select(&f, DEFAULT_LIMIT, MAX_LIMIT);
+        let cap = cap
+            .sources
+            .unwrap_or(listed::SOURCES)
+            .min(listed::MAX_SOURCES);
+        let items: Vec<Listed> = page.items.iter().map(|i| Listed::of(i, cap)).collect();
         Ok::<_, serde_json::Error>(Cached {
-            body: serde_json::to_vec(&page.items)?.into(),
+            body: serde_json::to_vec(&items)?.into(),
             total: Some(page.total),
         })
     });
@@ -98,12 +114,33 @@ async fn incident(State(app): State<Arc<App>>, Path(id): Path<String>) -> Respon
     }
 }
 
-async fn tallies(State(app): State<Arc<App>>) -> Response {
-    Json(&app.snapshot().ledger.tallies).into_response()
+/// Every source of one incident, paged (an incident of a much-covered event has hundreds).
+async fn incident_sources(
+    State(app): State<Arc<App>>,
+    Path(id): Path<String>,
+    Query(p): Query<Paging>,
+) -> Response {
+    let snap = app.snapshot();
+    let Some(i) = snap.incident(&id) else {
+        return error(StatusCode::NOT_FOUND, format!("no incident {id}"));
+    };
+    page_of(&i.sources, &p)
 }
 
-async fn tally_check(State(app): State<Arc<App>>) -> Response {
-    Json(&app.snapshot().gaps).into_response()
+/// A page of `all`, with the total in `X-Total-Count`.
+fn page_of<T: Serialize>(all: &[T], p: &Paging) -> Response {
+    let (limit, offset) = p.bounds();
+    let offset = offset.min(all.len());
+    with_total(all.len(), &all[offset..(offset + limit).min(all.len())])
+}
+
+/// Paged like developments: a 100k-article store holds 68,093 tallies (35 MB of JSON).
+async fn tallies(State(app): State<Arc<App>>, Query(p): Query<Paging>) -> Response {
+    page_of(&app.snapshot().ledger.tallies, &p)
+}
+
+async fn tally_check(State(app): State<Arc<App>>, Query(p): Query<Paging>) -> Response {
+    page_of(&app.snapshot().gaps, &p)
 }
 
 #[derive(Deserialize, Default)]
@@ -122,11 +159,7 @@ impl Paging {
 }
 
 async fn developments(State(app): State<Arc<App>>, Query(p): Query<Paging>) -> Response {
-    let snap = app.snapshot();
-    let all = &snap.ledger.developments;
-    let (limit, offset) = p.bounds();
-    let offset = offset.min(all.len());
-    with_total(all.len(), &all[offset..(offset + limit).min(all.len())])
+    page_of(&app.snapshot().ledger.developments, &p)
 }
 
 async fn articles(State(app): State<Arc<App>>, Query(p): Query<Paging>) -> Response {
@@ -174,9 +207,13 @@ async fn search(State(app): State<Arc<App>>, Query(p): Query<SearchQuery>) -> Re
     let offset = p.offset.unwrap_or(0);
     match app.search(q.clone(), limit, offset).await {
         Ok((hits, total)) => {
+            // past the cap the total is "more than RANKED": said as RANKED and `more`
+            let more = sw_store::search::more_than_ranked(total);
+            let total = total.min(sw_store::search::RANKED);
             // the snippet's match markers become [[ and ]] in JSON
             let hits: Vec<Value> = hits
-                .into_iter()
+                .iter()
+                .cloned()
                 .map(|mut h| {
                     h.snippet = h
                         .snippet
@@ -185,7 +222,10 @@ async fn search(State(app): State<Arc<App>>, Query(p): Query<SearchQuery>) -> Re
                     serde_json::to_value(h).unwrap_or(Value::Null)
                 })
                 .collect();
-            with_total(total, json!({ "query": q, "total": total, "hits": hits }))
+            with_total(
+                total,
+                json!({ "query": q, "total": total, "more": more, "hits": hits }),
+            )
         }
         Err(SearchError::Refused(why)) => error(StatusCode::UNPROCESSABLE_ENTITY, why),
         Err(SearchError::Busy) => {
@@ -300,7 +340,8 @@ pub fn openapi_doc() -> Value {
         { "name": "region", "in": "query", "description": "a sea region code (caribbean, eastern_pacific...) or a lower-case country code", "schema": { "type": "string" } },
         { "name": "grade", "in": "query", "schema": { "type": "string", "enum": ["acknowledged", "corroborated", "single_source", "contested"] } },
         { "name": "sort", "in": "query", "schema": { "type": "string", "enum": ["date", "type", "place", "killed", "grade", "stories"], "default": "date" } },
-        { "name": "dir", "in": "query", "schema": { "type": "string", "enum": ["asc", "desc"] } }
+        { "name": "dir", "in": "query", "schema": { "type": "string", "enum": ["asc", "desc"] } },
+        { "name": "sources", "in": "query", "description": "sources (and references, and ids of each list of evidence) listed per incident; the rest are at sources_url and /api/incidents/{id}", "schema": { "type": "integer", "minimum": 0, "maximum": listed::MAX_SOURCES, "default": listed::SOURCES } }
     ]);
     if let (Value::Array(a), Value::Array(p)) = (&mut inc_params, &page) {
         a.extend(p.iter().cloned());
@@ -309,6 +350,13 @@ pub fn openapi_doc() -> Value {
         .map(|f| format!("{}: {}", f.name(), f.description()))
         .collect();
     let export_doc = export_doc.join("; ");
+    let search_doc = format!(
+        "Full-text search over articles, English and Spanish (SQLite FTS5); matches in \
+         snippets are between [[ and ]]. At most the {} most recent matches are counted and \
+         ranked: `more` is true when more articles match than `total` says. Answers are kept \
+         until the store's reports change (a minute at most)",
+        sw_store::search::RANKED
+    );
     let export_types: serde_json::Map<String, Value> = exports()
         .map(|f| f.media_type().split(';').next().unwrap_or_default())
         .map(|media| (media.to_string(), json!({})))
@@ -321,14 +369,15 @@ pub fn openapi_doc() -> Value {
             "description": "A sourced ledger of reported military strikes, read-only. Bodies mirror the strikewatch CLI's --json output; the fields of the ledger are documented in crates/ledger/EXPORTS.md. Every method other than GET and HEAD is answered 405."
         },
         "paths": {
-            "/api/incidents": { "get": { "summary": "Incidents, filtered, sorted and paginated (as `strikewatch incidents --json`)", "parameters": inc_params, "responses": { "200": arr("incidents"), "400": err } } },
-            "/api/incidents/{id}": { "get": { "summary": "One incident with its figures, values, sources and quotes", "parameters": [{ "name": "id", "in": "path", "required": true, "schema": { "type": "string" } }], "responses": { "200": obj("the incident"), "404": err } } },
-            "/api/tallies": { "get": { "summary": "Cumulative totals outlets reported (as `strikewatch tallies --json`)", "responses": { "200": arr("tallies") } } },
-            "/api/tally-check": { "get": { "summary": "Reported totals against the ledger's running sums (as `strikewatch tally --check --json`)", "responses": { "200": arr("gaps") } } },
+            "/api/incidents": { "get": { "summary": "Incidents, filtered, sorted and paginated: each as in `strikewatch incidents --json` but with only its first `sources` sources and references, then `sources_total`, `references_total` and `sources_url` (where every source is, paged); likewise every list of ids inside it (a figure value's report_ids and article_ids, a date's report_ids, attached_report_ids) holds its first `sources` ids, followed by its count (reports_total, articles_total, attached_total). The whole incident is at /api/incidents/{id}", "parameters": inc_params, "responses": { "200": arr("incidents, sources capped"), "400": err } } },
+            "/api/incidents/{id}": { "get": { "summary": "One incident with its figures, values, every source and quote (as in `strikewatch incidents --json`)", "parameters": [{ "name": "id", "in": "path", "required": true, "schema": { "type": "string" } }], "responses": { "200": obj("the incident"), "404": err } } },
+            "/api/incidents/{id}/sources": { "get": { "summary": "Every source of one incident (earliest published first), paginated", "parameters": [{ "name": "id", "in": "path", "required": true, "schema": { "type": "string" } }, page[0], page[1]], "responses": { "200": arr("sources"), "404": err } } },
+            "/api/tallies": { "get": { "summary": "Cumulative totals outlets reported (as `strikewatch tallies --json`), paginated", "parameters": page, "responses": { "200": arr("tallies") } } },
+            "/api/tally-check": { "get": { "summary": "Reported totals against the ledger's running sums (as `strikewatch tally --check --json`), paginated", "parameters": page, "responses": { "200": arr("gaps") } } },
             "/api/developments": { "get": { "summary": "Plans, threats, designations... (as `strikewatch developments --json`)", "parameters": page, "responses": { "200": arr("developments") } } },
             "/api/articles": { "get": { "summary": "Stored articles (as `strikewatch articles --json`)", "parameters": page, "responses": { "200": arr("articles") } } },
             "/api/articles/{id}": { "get": { "summary": "One article with its text and reports (as `strikewatch show ID --json`)", "parameters": [{ "name": "id", "in": "path", "required": true, "schema": { "type": "integer" } }], "responses": { "200": obj("the article"), "404": err } } },
-            "/api/search": { "get": { "summary": "Full-text search over articles, English and Spanish (SQLite FTS5); matches in snippets are between [[ and ]]", "parameters": [{ "name": "q", "in": "query", "required": true, "schema": { "type": "string" } }, page[0], page[1]], "responses": { "200": obj("{query, total, hits}"), "400": err, "422": err, "503": err } } },
+            "/api/search": { "get": { "summary": search_doc, "parameters": [{ "name": "q", "in": "query", "required": true, "schema": { "type": "string" } }, page[0], page[1]], "responses": { "200": obj("{query, total, more, hits}"), "400": err, "422": err, "503": err } } },
             "/api/export": { "get": { "summary": "The ledger exported (as `strikewatch export --format F`)", "parameters": [{ "name": "format", "in": "query", "description": export_doc, "schema": { "type": "string", "enum": export_names(), "default": "json" } }], "responses": { "200": { "description": "the export", "content": export_types }, "400": err } } },
             "/api/summary": { "get": { "summary": "The figures at the top of the ledger page", "responses": { "200": obj("summary") } } },
             "/api/timeline": { "get": { "summary": "Cumulative series of strikes and deaths, and reported totals", "responses": { "200": obj("timeline") } } },

@@ -7,7 +7,8 @@
 //!
 //! **What it serves**
 //! - `/` the ledger: summary, cumulative chart of strikes and deaths with the totals outlets
-//!   reported as points, a map of incidents, and the incident table with filters and sorting;
+//!   reported (one mark per day, week or month: their median and range), a map of incidents,
+//!   and the incident table with filters and sorting;
 //!   `/incidents/{id}`, `/articles/{id}`, `/developments`, `/search?q=` (SQLite FTS5).
 //! - `/api/...`: incidents, tallies, developments, articles, search, exports.
 //! - `/static/...`: the stylesheet, two scripts and the vendored Leaflet and Natural Earth
@@ -27,10 +28,15 @@
 //!   http(s) URLs. A strict Content-Security-Policy allows scripts from this server only, and
 //!   no inline script or style.
 //! - Bounded: request bodies are refused, URIs are capped, each client address is
-//!   rate-limited, concurrent requests are capped, lists are paginated.
+//!   rate-limited, concurrent requests are capped, lists are paginated, and sized for people:
+//!   a list shows a few sources per incident with their count (`listed.rs`; the incident's
+//!   own page and `/api/incidents/{id}/sources` page through all of them), the chart and the
+//!   table of reported totals on `/` are bounded however many totals were reported, and a
+//!   search counts and ranks at most `sw_store::search::RANKED` matches.
 //! - No client can stall it: the store is read through a pool of connections on blocking
 //!   threads (`pool.rs`), searches have a lane of their own and a time budget and a cap on
-//!   their words (`sw_store::search`), a request has a time limit, a client that does not
+//!   their words (`sw_store::search`), and their answers are cached until the reports change
+//!   (`cache.rs`, bounded), a request has a time limit, a client that does not
 //!   send its headers in time (or keeps an idle connection) is disconnected, and connections
 //!   are capped (more wait in the listen queue, no task is spawned for them).
 //!
@@ -44,12 +50,15 @@
 
 mod api;
 mod assets;
+mod cache;
 mod guard;
+mod listed;
 mod pages;
 mod pool;
 pub mod snapshot;
 
 use std::net::SocketAddr;
+use std::sync::atomic::{AtomicI64, Ordering};
 use std::sync::{Arc, RwLock};
 use std::time::Duration;
 
@@ -86,6 +95,10 @@ pub struct Options {
     /// Connections to the store (0: one per core, from 2 to 8); half of them at most serve
     /// searches.
     pub store_connections: usize,
+    /// Page cache of each store connection, in KiB. Smaller than the writer's (32 MiB): the
+    /// operating system's file cache holds the store's hot pages once for all connections,
+    /// so a big cache per connection mostly holds copies, one per connection.
+    pub store_cache_kib: u32,
 }
 
 impl Default for Options {
@@ -98,6 +111,7 @@ impl Default for Options {
             max_connections: 512,
             request_timeout: Duration::from_secs(30),
             store_connections: 0,
+            store_cache_kib: 8 * 1024,
         }
     }
 }
@@ -106,6 +120,10 @@ impl Default for Options {
 pub struct App {
     pool: Arc<pool::Pool>,
     snapshot: RwLock<Arc<Snapshot>>,
+    /// The store's reports generation when last looked at (by [`App::refresh`]): the search
+    /// cache's answers are of this generation.
+    reports_generation: AtomicI64,
+    searches: cache::SearchCache,
 }
 
 /// Why a search has no answer.
@@ -137,8 +155,10 @@ impl App {
             connections
         };
         Ok(Arc::new(App {
+            reports_generation: AtomicI64::new(snapshot.generation),
             pool: Arc::new(pool::Pool::new(open, size, store)),
             snapshot: RwLock::new(snapshot),
+            searches: cache::SearchCache::new(cache::Limits::default()),
         }))
     }
 
@@ -146,10 +166,13 @@ impl App {
         self.snapshot.read().expect("snapshot lock").clone()
     }
 
-    /// Reloads the ledger if a writer published one of newer reports than the snapshot's.
+    /// Reloads the ledger if a writer published one of newer reports than the snapshot's
+    /// (and notes the reports generation, which the search cache follows).
     pub async fn refresh(self: &Arc<Self>) -> Result<bool> {
         let current = self.snapshot().generation;
-        match self.pool.run(move |s| load(s, current)).await? {
+        let (generation, loaded) = self.pool.run(move |s| load(s, current)).await?;
+        self.reports_generation.store(generation, Ordering::Relaxed);
+        match loaded {
             Some(s) => {
                 *self.snapshot.write().expect("snapshot lock") = s;
                 Ok(true)
@@ -166,16 +189,24 @@ impl App {
         self.pool.run(move |s| f(s)).await
     }
 
-    /// Searches the store's articles in the search lane (see `pool.rs`): a query that cannot
-    /// be searched is refused before it takes a slot.
+    /// Searches the store's articles: from the search cache (`cache.rs`) when this query
+    /// was searched in the current reports generation, else in the search lane (see
+    /// `pool.rs`). A query that cannot be searched is refused before it takes a slot. The
+    /// total is exact up to `sw_store::search::RANKED`; more reads "more than" that.
     pub(crate) async fn search(
         self: &Arc<Self>,
         q: String,
         limit: usize,
         offset: usize,
-    ) -> std::result::Result<(Vec<SearchHit>, usize), SearchError> {
-        if let Err(e) = sw_store::search::terms(&q) {
-            return Err(SearchError::Refused(e.to_string()));
+    ) -> std::result::Result<(Arc<Vec<SearchHit>>, usize), SearchError> {
+        let terms = match sw_store::search::terms(&q) {
+            Ok(t) => t,
+            Err(e) => return Err(SearchError::Refused(e.to_string())),
+        };
+        let key = cache::Key::new(&terms, limit, offset);
+        let generation = self.reports_generation.load(Ordering::Relaxed);
+        if let Some(answer) = self.searches.get(generation, &key) {
+            return answer.map_err(SearchError::Refused);
         }
         let Some(slot) = self.pool.search_slot(sw_store::search::BUDGET).await else {
             return Err(SearchError::Busy);
@@ -186,24 +217,33 @@ impl App {
                 Ok(s.search(&q, limit, offset)?)
             })
             .await;
-        got.map_err(|e| match e.downcast_ref::<StoreError>() {
-            Some(StoreError::Invalid(why)) => SearchError::Refused(why.clone()),
-            _ => SearchError::Failed(e),
-        })
+        let answer = match got {
+            Ok((hits, total)) => Ok((Arc::new(hits), total)),
+            Err(e) => match e.downcast_ref::<StoreError>() {
+                Some(StoreError::Invalid(why)) => Err(why.clone()),
+                _ => return Err(SearchError::Failed(e)),
+            },
+        };
+        self.searches.put(generation, key, answer.clone());
+        answer.map_err(SearchError::Refused)
     }
 }
 
-/// The published ledger, if it is up to date with the store's reports and they changed since
-/// generation `known`. A stale one (a writer between extracting and publishing) is left for
-/// the writer to publish: recomputing it here at every change of the reports would rebuild
-/// the whole ledger every few seconds for as long as an ingest runs.
-fn load<S: Store + ?Sized>(store: &S, known: i64) -> Result<Option<Arc<Snapshot>>> {
+/// The store's reports generation, and the published ledger if it is up to date with the
+/// store's reports and they changed since generation `known`. A stale one (a writer between
+/// extracting and publishing) is left for the writer to publish: recomputing it here at every
+/// change of the reports would rebuild the whole ledger every few seconds for as long as an
+/// ingest runs.
+fn load<S: Store + ?Sized>(store: &S, known: i64) -> Result<(i64, Option<Arc<Snapshot>>)> {
     let generation = store.reports_generation()?;
     if generation == known || store.ledger_generation()? != Some(generation) {
-        return Ok(None);
+        return Ok((generation, None));
     }
     let ledger = sw_app::ledger::load(store)?;
-    Ok(Some(Arc::new(Snapshot::new(generation, ledger))))
+    Ok((
+        generation,
+        Some(Arc::new(Snapshot::new(generation, ledger))),
+    ))
 }
 
 /// Every route, with the security layers.
@@ -225,6 +265,13 @@ pub fn serve(
     options: Options,
     ready: impl FnOnce(SocketAddr),
 ) -> Result<()> {
+    // every connection the server reads through gets the readers' smaller page cache
+    let kib = options.store_cache_kib;
+    let open = move || -> Result<AnyStore> {
+        let store = open()?;
+        store.set_page_cache(kib)?;
+        Ok(store)
+    };
     let app = App::new(Arc::new(open), options.store_connections)?;
     let rt = tokio::runtime::Builder::new_multi_thread()
         .enable_all()

@@ -30,6 +30,12 @@ pub fn routes() -> Router<Arc<App>> {
 }
 
 const PAGE: usize = 50;
+/// Reported totals compared with the ledger on `/`: the latest this many (a 100k-article
+/// store has tens of thousands; all are at `/api/tally-check`).
+const GAPS: usize = 25;
+/// Outlets named per incident in the table; the rest are counted, and listed on the
+/// incident's page.
+const OUTLETS: usize = 3;
 
 // ---------------------------------------------------------------- layout and helpers
 
@@ -447,8 +453,11 @@ fn index_page(snap: &Snapshot, filter: Filter) -> Html<String> {
                             td.n { (i.stories) }
                             td.outlets {
                                 @let outlets: BTreeSet<&str> = i.sources.iter().filter_map(|s| s.outlet.as_deref()).collect();
-                                @for (n, o) in outlets.iter().take(3).enumerate() { @if n > 0 { ", " } (o) }
-                                @if outlets.len() > 3 { ", +" (outlets.len() - 3) }
+                                @for (n, o) in outlets.iter().take(OUTLETS).enumerate() { @if n > 0 { ", " } (o) }
+                                @if outlets.len() > OUTLETS { ", +" (outlets.len() - OUTLETS) }
+                                @if i.sources.len() > 1 {
+                                    " " a.nsrc href={"/incidents/" (i.id) "#sources"} title="every source, with its quote" { "(" (i.sources.len()) " sources)" }
+                                }
                             }
                         }
                     }
@@ -465,13 +474,17 @@ fn index_page(snap: &Snapshot, filter: Filter) -> Html<String> {
             }
         }
         @if !snap.gaps.is_empty() {
+            @let shown = &snap.gaps[snap.gaps.len().saturating_sub(GAPS)..];
             details.panel.gaps {
                 summary { h2 { "Reported totals against the ledger (" (snap.gaps.len()) ")" } }
                 p.note { "Cumulative totals outlets reported, next to the ledger's own running sum at the same date. A positive gap means the ledger is missing incidents (or the outlet counts differently)." }
+                @if shown.len() < snap.gaps.len() {
+                    p.note { "The " (shown.len()) " latest of " (snap.gaps.len()) " are shown; every one is in " a href="/api/tally-check" { "/api/tally-check" } "." }
+                }
                 table.data {
                     thead { tr { th { "as of" } th { "figure" } th.n { "reported" } th.n { "ledger" } th.n { "gap" } th { "source" } } }
                     tbody {
-                        @for g in &snap.gaps {
+                        @for g in shown {
                             tr {
                                 td { (g.as_of) }
                                 td { (g.field) }
@@ -525,15 +538,18 @@ fn chart(snap: &Snapshot) -> Markup {
         let step = m.len().div_ceil(8).max(1);
         m.into_iter().step_by(step).collect()
     };
+    let unit = Unit::for_span(span as i64);
     let panel = |title: &str,
                  class: &str,
+                 what: &str,
                  ledger: Vec<(chrono::NaiveDate, i64)>,
-                 reported: Vec<(chrono::NaiveDate, i64, String)>|
+                 reported: Vec<(chrono::NaiveDate, i64, Option<&str>)>|
      -> Markup {
+        let reported = buckets(unit, reported);
         let max = ledger
             .iter()
             .map(|p| p.1)
-            .chain(reported.iter().map(|p| p.1))
+            .chain(reported.iter().map(|b| b.max))
             .max()
             .unwrap_or(1)
             .max(1) as f64;
@@ -564,9 +580,13 @@ fn chart(snap: &Snapshot) -> Markup {
                 @if let Some((d, _)) = ledger.last() {
                     text.endlabel x=(format!("{:.1}", (x(*d) + 4.0).min(w - right - 20.0))) y=(format!("{:.1}", y(last) - 5.0)) { (last) }
                 }
-                @for (d, v, label) in &reported {
-                    circle.reported cx=(format!("{:.1}", x(*d))) cy=(format!("{:.1}", y(*v))) r="4.5" {
-                        title { (label) }
+                @for b in &reported {
+                    @let cx = format!("{:.1}", x(b.from.max(start)));
+                    @if b.min < b.max {
+                        line.range x1=(cx) x2=(cx) y1=(format!("{:.1}", y(b.min))) y2=(format!("{:.1}", y(b.max))) {}
+                    }
+                    circle.reported cx=(cx) cy=(format!("{:.1}", y(b.median))) r="4.5" {
+                        title { (b.label(unit, what)) }
                     }
                 }
             }
@@ -582,49 +602,118 @@ fn chart(snap: &Snapshot) -> Markup {
         .iter()
         .filter_map(|p| Some((day(&p.0)?, p.1)))
         .collect();
-    let rk: Vec<_> = t
-        .reported
-        .iter()
-        .filter_map(|p| {
-            let v = p.killed?;
-            Some((
-                day(&p.date)?,
-                v,
-                format!(
-                    "{}: {v} killed reported by {}",
-                    p.date,
-                    p.outlet.as_deref().unwrap_or("an outlet")
-                ),
-            ))
-        })
-        .collect();
-    let rs: Vec<_> = t
-        .reported
-        .iter()
-        .filter_map(|p| {
-            let v = p.strikes?;
-            Some((
-                day(&p.date)?,
-                v,
-                format!(
-                    "{}: {v} strikes reported by {}",
-                    p.date,
-                    p.outlet.as_deref().unwrap_or("an outlet")
-                ),
-            ))
-        })
-        .collect();
+    let reported = |figure: fn(&crate::snapshot::ReportedPoint) -> Option<i64>| {
+        t.reported
+            .iter()
+            .filter_map(|p| Some((day(&p.date)?, figure(p)?, p.outlet.as_deref())))
+            .collect::<Vec<_>>()
+    };
+    let rk = reported(|p| p.killed);
+    let rs = reported(|p| p.strikes);
     html! {
         figure #chart {
-            (panel("Strikes, cumulative", "c-strikes", ls, rs))
-            (panel("Killed, cumulative (best figures)", "c-killed", lk, rk))
+            (panel("Strikes, cumulative", "c-strikes", "strikes", ls, rs))
+            (panel("Killed, cumulative (best figures)", "c-killed", "killed", lk, rk))
             figcaption {
                 span.key.k-line { } " the ledger's running sum   "
-                span.key.k-point { } " a total an outlet reported (hover for the source)"
+                span.key.k-point { } " totals outlets reported, one mark a " (unit.name()) ": the median, a line from the lowest to the highest (hover for the count)"
                 @if t.undated > 0 { br; (t.undated) " incidents without a day are not in the chart." }
             }
         }
     }
+}
+
+/// The time a mark of reported totals stands for: a day while the chart spans a few months,
+/// then a week, then a month, so that a chart has at most ~120 marks a series however many
+/// totals were reported (68,093 tallies made 12 MB of circles on a 100k-article store).
+#[derive(Clone, Copy, Debug, PartialEq)]
+enum Unit {
+    Day,
+    Week,
+    Month,
+}
+
+impl Unit {
+    fn for_span(days: i64) -> Unit {
+        if days <= 120 {
+            Unit::Day
+        } else if days <= 7 * 120 {
+            Unit::Week
+        } else {
+            Unit::Month
+        }
+    }
+
+    fn name(self) -> &'static str {
+        match self {
+            Unit::Day => "day",
+            Unit::Week => "week",
+            Unit::Month => "month",
+        }
+    }
+
+    /// The first day of the unit `d` falls in.
+    fn start(self, d: chrono::NaiveDate) -> chrono::NaiveDate {
+        use chrono::Datelike;
+        match self {
+            Unit::Day => d,
+            Unit::Week => d - chrono::Days::new(u64::from(d.weekday().num_days_from_monday())),
+            Unit::Month => d.with_day(1).unwrap_or(d),
+        }
+    }
+}
+
+/// The totals reported in one unit of time.
+#[derive(Debug, PartialEq)]
+struct Bucket<'a> {
+    from: chrono::NaiveDate,
+    count: usize,
+    min: i64,
+    median: i64,
+    max: i64,
+    /// The outlet of the only total, when there is one.
+    outlet: Option<&'a str>,
+}
+
+impl Bucket<'_> {
+    fn label(&self, unit: Unit, what: &str) -> String {
+        let when = match unit {
+            Unit::Day => self.from.format("%Y-%m-%d").to_string(),
+            Unit::Week => format!("week of {}", self.from.format("%Y-%m-%d")),
+            Unit::Month => self.from.format("%B %Y").to_string(),
+        };
+        if self.count == 1 {
+            let by = self.outlet.unwrap_or("an outlet");
+            return format!("{when}: {} {what} reported by {by}", self.median);
+        }
+        format!(
+            "{when}: {} totals reported, {what} {}–{} (median {})",
+            self.count, self.min, self.max, self.median
+        )
+    }
+}
+
+/// Reported totals (day, value, outlet) grouped by `unit`, in date order: one pass and a sort
+/// per bucket.
+fn buckets(unit: Unit, points: Vec<(chrono::NaiveDate, i64, Option<&str>)>) -> Vec<Bucket<'_>> {
+    let mut by: std::collections::BTreeMap<chrono::NaiveDate, Vec<(i64, Option<&str>)>> =
+        Default::default();
+    for (d, v, outlet) in points {
+        by.entry(unit.start(d)).or_default().push((v, outlet));
+    }
+    by.into_iter()
+        .map(|(from, mut vs)| {
+            vs.sort_unstable_by_key(|v| v.0);
+            Bucket {
+                from,
+                count: vs.len(),
+                min: vs[0].0,
+                median: vs[(vs.len() - 1) / 2].0,
+                max: vs[vs.len() - 1].0,
+                outlet: (vs.len() == 1).then_some(vs[0].1).flatten(),
+            }
+        })
+        .collect()
 }
 
 /// A round axis maximum at or above `v`.
@@ -640,17 +729,20 @@ fn nice(v: f64) -> f64 {
 
 // ---------------------------------------------------------------- one incident
 
-async fn incident(State(app): State<Arc<App>>, Path(id): Path<String>) -> Response {
+async fn incident(
+    State(app): State<Arc<App>>,
+    Path(id): Path<String>,
+    Query(p): Query<Paging>,
+) -> Response {
     let snap = app.snapshot();
     let Some(inc) = snap.incident(&id) else {
         return not_found("No incident has this id. Incident ids look like inc-0123456789ab.");
     };
+    // one page of sources: a much-covered incident has hundreds, each read from the store
+    let offset = p.offset.unwrap_or(0).min(inc.sources.len());
+    let shown = &inc.sources[offset..(offset + PAGE).min(inc.sources.len())];
     // the member reports, for the exact spans of their claims
-    let wanted: HashMap<i64, i64> = inc
-        .sources
-        .iter()
-        .map(|s| (s.report_id, s.article_id))
-        .collect();
+    let wanted: HashMap<i64, i64> = shown.iter().map(|s| (s.report_id, s.article_id)).collect();
     let reports = match app
         .with_store(move |store| {
             let mut out: HashMap<i64, Report> = HashMap::new();
@@ -745,10 +837,30 @@ async fn incident(State(app): State<Arc<App>>, Path(id): Path<String>) -> Respon
                 }
             }
         }
-        section.panel {
+        (sources_section(inc, offset, shown, &reports))
+        p { a href={"/api/incidents/" (inc.id)} { "This incident as JSON" } }
+    };
+    layout(&format!("Incident {}", inc.id), "ledger", body).into_response()
+}
+
+/// One page of an incident's sources (from the `offset`-th: `shown`), each with its quote and
+/// its claims highlighted (from its report, when it could be read).
+fn sources_section(
+    inc: &Incident,
+    offset: usize,
+    shown: &[SourceRef],
+    reports: &HashMap<i64, Report>,
+) -> Markup {
+    let total = inc.sources.len();
+    let at = |o: usize| format!("/incidents/{}?offset={o}#sources", inc.id);
+    html! {
+        section.panel #sources {
             h2 { "Sources and supporting quotes" }
-            ol.sources {
-                @for s in &inc.sources {
+            @if shown.len() < total {
+                p.count { (offset + 1) "–" (offset + shown.len()) " of " (total) " sources, earliest published first" }
+            }
+            ol.sources start=(offset + 1) {
+                @for s in shown {
                     li.source #{"r" (s.report_id)} {
                         div.src-head {
                             strong { (s.outlet.as_deref().unwrap_or("unknown outlet")) }
@@ -770,10 +882,14 @@ async fn incident(State(app): State<Arc<App>>, Path(id): Path<String>) -> Respon
                     }
                 }
             }
+            @if shown.len() < total {
+                nav.pager {
+                    @if offset > 0 { a href=(at(offset.saturating_sub(PAGE))) { "← earlier sources" } }
+                    @if offset + shown.len() < total { a href=(at(offset + PAGE)) { "later sources →" } }
+                }
+            }
         }
-        p { a href={"/api/incidents/" (inc.id)} { "This incident as JSON" } }
-    };
-    layout(&format!("Incident {}", inc.id), "ledger", body).into_response()
+    }
 }
 
 fn figure_value(v: &FigureValue, inc: &Incident) -> Markup {
@@ -961,19 +1077,25 @@ async fn search(State(app): State<Arc<App>>, Query(p): Query<SearchQuery>) -> Re
     let q = p.q.unwrap_or_default();
     let offset = p.offset.unwrap_or(0);
     let got = if q.trim().is_empty() {
-        Ok((Vec::new(), 0))
+        Ok((Arc::new(Vec::new()), 0))
     } else {
         app.search(q.clone(), PAGE, offset).await
     };
     // a query that cannot be searched is said why, above the search box to change it
     let (hits, total, problem) = match got {
         Ok((hits, total)) => (hits, total, None),
-        Err(SearchError::Refused(why)) => {
-            (vec![], 0, Some((StatusCode::UNPROCESSABLE_ENTITY, why)))
-        }
+        Err(SearchError::Refused(why)) => (
+            Arc::new(vec![]),
+            0,
+            Some((StatusCode::UNPROCESSABLE_ENTITY, why)),
+        ),
         Err(SearchError::Busy) => {
             let why = "Too many searches are running: try again in a moment.".to_string();
-            (vec![], 0, Some((StatusCode::SERVICE_UNAVAILABLE, why)))
+            (
+                Arc::new(vec![]),
+                0,
+                Some((StatusCode::SERVICE_UNAVAILABLE, why)),
+            )
         }
         Err(SearchError::Failed(e)) => return server_error(e),
     };
@@ -987,9 +1109,13 @@ async fn search(State(app): State<Arc<App>>, Query(p): Query<SearchQuery>) -> Re
         @if let Some((_, why)) = &problem {
             p.problem role="alert" { (why) }
         } @else if !q.trim().is_empty() {
-            p.count { (total) " articles match" }
+            @if sw_store::search::more_than_ranked(total) {
+                p.count { "More than " (sw_store::search::RANKED) " articles match; the " (sw_store::search::RANKED) " most recent are ranked here. Add words to narrow the search." }
+            } @else {
+                p.count { (total) (if total == 1 { " article matches" } else { " articles match" }) }
+            }
             ol.hits {
-                @for h in &hits {
+                @for h in hits.iter() {
                     li {
                         a href={"/articles/" (h.id)} { (h.title.as_deref().unwrap_or("(untitled)")) }
                         div.muted { (h.outlet.as_deref().unwrap_or("unknown outlet")) " · " (h.published.as_deref().unwrap_or("undated")) " · " (h.lang) }
@@ -999,7 +1125,7 @@ async fn search(State(app): State<Arc<App>>, Query(p): Query<SearchQuery>) -> Re
             }
             nav.pager {
                 @if offset > 0 { a href={"/search?q=" (enc(&q)) "&offset=" (offset.saturating_sub(PAGE))} { "← previous" } }
-                @if offset + hits.len() < total { a href={"/search?q=" (enc(&q)) "&offset=" (offset + PAGE)} { "next →" } }
+                @if offset + hits.len() < total.min(sw_store::search::RANKED) { a href={"/search?q=" (enc(&q)) "&offset=" (offset + PAGE)} { "next →" } }
             }
         }
     };
@@ -1060,5 +1186,60 @@ mod tests {
         assert!(ext_link(Some("https://a.example/"), "x")
             .into_string()
             .starts_with("<a"));
+    }
+
+    fn day(d: &str) -> chrono::NaiveDate {
+        chrono::NaiveDate::parse_from_str(d, "%Y-%m-%d").unwrap()
+    }
+
+    #[test]
+    fn reported_totals_are_one_mark_per_unit_of_time() {
+        assert_eq!(Unit::for_span(90), Unit::Day);
+        assert_eq!(Unit::for_span(365), Unit::Week);
+        assert_eq!(Unit::for_span(3 * 365), Unit::Month);
+        // 10,000 totals over a year: one mark a week, however many were reported
+        let start = day("2025-09-01");
+        let points: Vec<_> = (0..10_000u64)
+            .map(|n| (start + chrono::Days::new(n % 365), n as i64 % 97, Some("x")))
+            .collect();
+        let b = buckets(Unit::Week, points);
+        assert!(b.len() <= 54, "{}", b.len());
+        assert_eq!(b.iter().map(|b| b.count).sum::<usize>(), 10_000);
+        assert!(b.iter().all(|b| b.min <= b.median && b.median <= b.max));
+        assert_eq!(b[0].from, day("2025-09-01"), "a Monday starts its week");
+        // one total keeps its outlet; several say how many and their spread
+        let b = buckets(
+            Unit::Month,
+            vec![
+                (day("2025-10-20"), 32, Some("Wire A")),
+                (day("2025-11-02"), 40, Some("Daily B")),
+                (day("2025-11-20"), 45, Some("Wire A")),
+                (day("2025-11-21"), 60, Some("Wire C")),
+            ],
+        );
+        assert_eq!(b.len(), 2);
+        assert_eq!(
+            b[0].label(Unit::Month, "killed"),
+            "October 2025: 32 killed reported by Wire A"
+        );
+        assert_eq!(
+            b[1].label(Unit::Month, "killed"),
+            "November 2025: 3 totals reported, killed 40–60 (median 45)"
+        );
+    }
+
+    #[test]
+    fn an_incident_page_shows_one_page_of_its_sources() {
+        let i = crate::listed::sample_incident(120, 0);
+        let page = sources_section(&i, 50, &i.sources[50..100], &HashMap::new()).into_string();
+        assert!(page.contains("51–100 of 120 sources"), "{page}");
+        assert!(page.contains("start=\"51\""));
+        assert_eq!(page.matches("<li class=\"source\"").count(), 50);
+        assert!(page.contains("?offset=0#sources") && page.contains("?offset=100#sources"));
+        assert!(!page.contains("quote 100") && page.contains("quote 99"));
+        // a short list has no pager
+        let i = crate::listed::sample_incident(3, 0);
+        let page = sources_section(&i, 0, &i.sources, &HashMap::new()).into_string();
+        assert!(!page.contains("pager") && page.contains("quote 2"));
     }
 }

@@ -63,8 +63,17 @@ fn api_mirrors_the_cli_contracts() {
     assert_eq!(page.as_array().unwrap().len(), 1);
     assert_eq!(h["x-total-count"].to_str().unwrap(), list.len().to_string());
 
-    let (st, tallies, _) = get_json(&s, "/api/tallies");
+    let (st, tallies, h) = get_json(&s, "/api/tallies");
     assert_eq!(st, 200);
+    let n = tallies.as_array().unwrap().len();
+    assert_eq!(h["x-total-count"].to_str().unwrap(), n.to_string());
+    // paged, like developments
+    let (_, none, h) = get_json(&s, &format!("/api/tallies?offset={n}"));
+    assert!(none.as_array().unwrap().is_empty());
+    assert_eq!(h["x-total-count"].to_str().unwrap(), n.to_string());
+    let (st, _, h) = get_json(&s, "/api/tally-check?limit=1");
+    assert_eq!(st, 200);
+    assert!(h.contains_key("x-total-count"));
     assert!(
         tallies
             .as_array()
@@ -112,6 +121,7 @@ fn search_finds_english_and_spanish_with_or_without_accents() {
     let (st, r, _) = get_json(&s, "/api/search?q=lancha%20Caribe");
     assert_eq!(st, 200);
     assert_eq!(r["total"], 1, "{r}");
+    assert_eq!(r["more"], false, "an exact count: {r}");
     assert!(r["hits"][0]["snippet"]
         .as_str()
         .unwrap()
@@ -295,4 +305,92 @@ fn pages_render_the_ledger() {
         .text()
         .unwrap();
     assert!(filtered.contains("No incident matches these filters."));
+}
+
+#[test]
+fn lists_show_a_few_sources_and_where_the_rest_are() {
+    let s = Server::start();
+    let (_, list, _) = get_json(&s, "/api/incidents?sources=1");
+    let list = list.as_array().unwrap().clone();
+    assert!(
+        list.iter().any(|i| i["sources_total"] == 2),
+        "the Pacific incident has two sources"
+    );
+    for i in &list {
+        let total = i["sources_total"].as_u64().unwrap();
+        assert_eq!(i["sources"].as_array().unwrap().len() as u64, total.min(1));
+        let id = i["id"].as_str().unwrap();
+        let url = i["sources_url"].as_str().unwrap();
+        assert_eq!(url, format!("/api/incidents/{id}/sources"));
+        let (st, all, h) = get_json(&s, url);
+        assert_eq!(st, 200);
+        assert_eq!(all.as_array().unwrap().len() as u64, total);
+        assert_eq!(h["x-total-count"].to_str().unwrap(), total.to_string());
+        // the incident itself keeps every source, as `incidents --json` writes it
+        let (_, whole, _) = get_json(&s, &format!("/api/incidents/{id}"));
+        assert_eq!(whole["sources"], all);
+        assert!(whole.get("sources_total").is_none());
+        if total > 1 {
+            let (_, second, _) = get_json(&s, &format!("{url}?limit=1&offset=1"));
+            assert_eq!(second[0], all[1]);
+        }
+    }
+    // by default a few are listed: these incidents have fewer, so all of them
+    let (_, default, _) = get_json(&s, "/api/incidents");
+    for i in default.as_array().unwrap() {
+        assert_eq!(
+            i["sources"].as_array().unwrap().len() as u64,
+            i["sources_total"].as_u64().unwrap()
+        );
+    }
+    assert_eq!(
+        get_json(&s, "/api/incidents/inc-000000000000/sources").0,
+        404
+    );
+    let (_, spec, _) = get_json(&s, "/api/openapi.json");
+    assert!(spec["paths"]["/api/incidents/{id}/sources"].is_object());
+    // the table links each incident's sources
+    let home = client().get(s.url("/")).send().unwrap().text().unwrap();
+    assert!(home.contains("(2 sources)"), "{home}");
+}
+
+#[test]
+fn search_answers_follow_the_stores_reports() {
+    let dir = tempfile::tempdir().unwrap();
+    let db = dir.path().join("web.db");
+    drop(common::make_store(&db, &common::docs()));
+    let options = sw_web::Options {
+        rate_limit: 0,
+        refresh: std::time::Duration::from_millis(100),
+        ..Default::default()
+    };
+    let s = Server::over(dir, db.clone(), options);
+    let (_, r, _) = get_json(&s, "/api/search?q=zanzibar");
+    assert_eq!(r["total"], 0, "{r}");
+    // the answer is kept: asked again, the same
+    assert_eq!(get_json(&s, "/api/search?q=Zanzibar").1["total"], 0);
+    // a writer adds an article and its reports: the kept answer is dropped
+    drop(common::make_store(
+        &db,
+        &[common::Doc {
+            url: "https://wire-a.example/2025/11/10/zanzibar",
+            outlet: "Wire A",
+            published: "2025-11-10",
+            title: "Strike near Zanzibar",
+            lang: sw_model::Lang::En,
+            text: "U.S. forces struck a boat near Zanzibar on Monday, killing two people, officials said.",
+        }],
+    ));
+    let t = std::time::Instant::now();
+    loop {
+        let (_, r, _) = get_json(&s, "/api/search?q=zanzibar");
+        if r["total"] == 1 {
+            break;
+        }
+        assert!(
+            t.elapsed() < std::time::Duration::from_secs(20),
+            "the new article is never found: {r}"
+        );
+        std::thread::sleep(std::time::Duration::from_millis(100));
+    }
 }

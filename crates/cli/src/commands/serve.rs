@@ -2,6 +2,7 @@
 
 use std::path::Path;
 use std::process::ExitCode;
+use std::time::Duration;
 
 use anyhow::Result;
 
@@ -9,16 +10,36 @@ use super::Context;
 use crate::cli::ServeArgs;
 
 pub fn run(ctx: &Context, a: ServeArgs) -> Result<ExitCode> {
-    serve(&ctx.db, &a.addr, a.rate_limit)?;
+    serve_with(&ctx.db, &a.addr, options(&a))?;
     Ok(ExitCode::SUCCESS)
 }
 
-/// Serves the store's ledger over HTTP until Ctrl-C (the web app lives in `sw-web`).
+/// The server's limits as the flags set them (the rest as `sw_web::Options::default()`).
+pub fn options(a: &ServeArgs) -> sw_web::Options {
+    sw_web::Options {
+        rate_limit: a.rate_limit,
+        max_connections: a.max_connections as usize,
+        max_concurrent: a.max_concurrent as usize,
+        header_timeout: Duration::from_secs(a.header_timeout),
+        request_timeout: Duration::from_secs(a.request_timeout),
+        store_connections: a.store_connections,
+        store_cache_kib: a.store_cache.saturating_mul(1024),
+        ..Default::default()
+    }
+}
+
+/// Serves the store's ledger over HTTP until Ctrl-C with the default limits but
+/// `rate_limit` (the web app lives in `sw-web`).
 pub fn serve(db: &Path, addr: &str, rate_limit: u32) -> Result<()> {
     let options = sw_web::Options {
         rate_limit,
         ..Default::default()
     };
+    serve_with(db, addr, options)
+}
+
+/// Serves the store's ledger over HTTP until Ctrl-C, within `options`.
+pub fn serve_with(db: &Path, addr: &str, options: sw_web::Options) -> Result<()> {
     // a missing or outdated store fails at once, with one line; then the server opens a
     // read-only connection per core or so
     drop(super::open_read_only(db)?);
@@ -33,4 +54,75 @@ pub fn serve(db: &Path, addr: &str, rate_limit: u32) -> Result<()> {
             outln!("note: listening beyond this machine ({local})");
         }
     })
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use crate::cli::{Cli, Command};
+    use clap::Parser;
+
+    fn parse(args: &[&str]) -> Result<sw_web::Options, clap::Error> {
+        let argv = ["strikewatch", "serve"].iter().chain(args);
+        match Cli::try_parse_from(argv)?.command {
+            Command::Serve(a) => Ok(options(&a)),
+            other => panic!("not serve: {other:?}"),
+        }
+    }
+
+    #[test]
+    fn the_flags_set_the_server_limits() {
+        let o = parse(&[
+            "--max-connections",
+            "64",
+            "--max-concurrent",
+            "32",
+            "--header-timeout",
+            "3",
+            "--request-timeout",
+            "7",
+            "--store-connections",
+            "4",
+            "--store-cache",
+            "2",
+            "--rate-limit",
+            "0",
+        ])
+        .unwrap();
+        assert_eq!((o.max_connections, o.max_concurrent), (64, 32));
+        assert_eq!(o.header_timeout, Duration::from_secs(3));
+        assert_eq!(o.request_timeout, Duration::from_secs(7));
+        assert_eq!(
+            (o.store_connections, o.store_cache_kib, o.rate_limit),
+            (4, 2048, 0)
+        );
+    }
+
+    #[test]
+    fn without_flags_the_limits_are_the_web_apps_defaults() {
+        let o = parse(&[]).unwrap();
+        let d = sw_web::Options::default();
+        assert_eq!(
+            (o.max_connections, o.max_concurrent),
+            (d.max_connections, d.max_concurrent)
+        );
+        assert_eq!(
+            (o.header_timeout, o.request_timeout),
+            (d.header_timeout, d.request_timeout)
+        );
+        assert_eq!((o.store_cache_kib, o.rate_limit), (d.store_cache_kib, 50));
+    }
+
+    #[test]
+    fn limits_that_would_stop_the_server_are_refused() {
+        for bad in [
+            &["--max-connections", "0"][..],
+            &["--header-timeout", "0"],
+            &["--request-timeout", "0"],
+            &["--max-concurrent", "0"],
+            &["--store-cache", "0"],
+        ] {
+            assert!(parse(bad).is_err(), "{bad:?}");
+        }
+    }
 }

@@ -9,7 +9,7 @@ use std::time::{Duration, Instant};
 use rusqlite::{params, Connection, ErrorCode, OptionalExtension};
 
 use super::DbResult;
-use crate::search::{self, SearchHit, Term, BUDGET, MATCH_END, MATCH_START, RANKED};
+use crate::search::{self, SearchHit, Term, MATCH_END, MATCH_START, RANKED};
 use crate::{SqliteStore, StoreError};
 
 /// Turns the words of a query ([`search::terms`]) into an FTS5 query: every word must match
@@ -64,31 +64,44 @@ fn over_budget(e: rusqlite::Error, budget: Duration) -> super::DbError {
 }
 
 impl SqliteStore {
-    /// Articles matching `q` (see [`search::terms`]), best match first (among the [`RANKED`]
-    /// most recently stored matches), and how many match in all; stopped after [`BUDGET`].
+    /// Articles matching `q` (see [`search::terms`]), best match first among the [`RANKED`]
+    /// most recently stored matches, and how many match (up to [`RANKED`] + 1: "more than
+    /// [`RANKED`]"); stopped past its budget ([`search::budget`]).
     pub(crate) fn search_db(
         &self,
         q: &str,
         limit: usize,
         offset: usize,
     ) -> DbResult<(Vec<SearchHit>, usize)> {
-        self.search_within(q, limit, offset, BUDGET)
+        let terms = search::terms(q)?;
+        self.search_within(&terms, limit, offset, search::budget(&terms))
     }
 
     fn search_within(
         &self,
-        q: &str,
+        terms: &[Term],
         limit: usize,
         offset: usize,
         budget: Duration,
     ) -> DbResult<(Vec<SearchHit>, usize)> {
-        let Some(query) = fts_query(&search::terms(q)?) else {
+        let Some(query) = fts_query(terms) else {
             return Ok((Vec::new(), 0));
         };
         let conn = self.connection();
         let _budget = Budget::start(conn, budget);
         self.search_query(&query, limit, offset)
             .map_err(|e| over_budget(e, budget))
+    }
+
+    /// Sets the connection's page cache to `kib` KiB. Why a reader wants less than the
+    /// writer: the server holds one read connection per core, each filling its own cache with
+    /// the pages its searches and ledger loads touched; the operating system's file cache
+    /// already holds those pages once for every connection, so a large cache per connection
+    /// mostly holds copies (see `strikewatch serve --store-cache`).
+    pub fn set_page_cache(&self, kib: u32) -> crate::Result<()> {
+        let kib = i64::from(kib.max(64));
+        let set = self.connection().pragma_update(None, "cache_size", -kib);
+        Ok(set.map_err(super::DbError::from)?)
     }
 
     /// The search itself, for an FTS5 query.
@@ -99,22 +112,24 @@ impl SqliteStore {
         offset: usize,
     ) -> rusqlite::Result<(Vec<SearchHit>, usize)> {
         let conn = self.connection();
-        let total: i64 = conn.query_row(
-            "SELECT count(*) FROM articles_fts WHERE articles_fts MATCH ?1",
-            params![query],
-            |r| r.get(0),
-        )?;
-        // 1. the page's ids: rank the candidates (the matches from the RANKED-th newest on;
-        //    FTS5 walks a rowid range, no snippet and no article row yet)
-        let from: i64 = conn
-            .query_row(
+        // the newest RANKED + 1 matches in one pass over the index: how many match (up to
+        // "more than RANKED"), and where the ranked candidates begin; never past the cap
+        let newest: Vec<i64> = {
+            let mut stmt = conn.prepare_cached(
                 "SELECT rowid FROM articles_fts WHERE articles_fts MATCH ?1
-                 ORDER BY rowid DESC LIMIT 1 OFFSET ?2",
-                params![query, RANKED as i64 - 1],
-                |r| r.get(0),
-            )
-            .optional()?
-            .unwrap_or(i64::MIN);
+                 ORDER BY rowid DESC LIMIT ?2",
+            )?;
+            let rows = stmt.query_map(params![query, RANKED as i64 + 1], |r| r.get(0))?;
+            rows.collect::<rusqlite::Result<_>>()?
+        };
+        let total = newest.len();
+        let from = newest.get(RANKED - 1).copied().unwrap_or(i64::MIN);
+        let offset = offset.min(RANKED);
+        let limit = limit.min(RANKED - offset);
+        if total == 0 || limit == 0 {
+            return Ok((Vec::new(), total));
+        }
+        // 1. the page's ids: rank the candidates (no snippet and no article row yet)
         let ids: Vec<i64> = {
             let mut stmt = conn.prepare_cached(
                 "SELECT rowid FROM articles_fts
@@ -154,7 +169,7 @@ impl SqliteStore {
                 .optional()?;
             hits.extend(hit);
         }
-        Ok((hits, total as usize))
+        Ok((hits, total))
     }
 }
 
@@ -243,12 +258,55 @@ mod tests {
         let s = store_with(&texts);
         assert_eq!(find(&s, "lancha").1, 600);
         let err = s
-            .search_within("lancha", 10, 0, Duration::ZERO)
+            .search_within(&search::terms("lancha").unwrap(), 10, 0, Duration::ZERO)
             .map_err(StoreError::from)
             .unwrap_err();
         assert!(matches!(err, StoreError::Invalid(_)), "{err:?}");
         assert!(err.to_string().contains("narrow it"), "{err}");
         // the budget was for that search only: the connection searches on
         assert_eq!(find(&s, "lancha").1, 600);
+    }
+
+    #[test]
+    fn a_common_word_is_counted_up_to_the_cap_and_paged_within_it() {
+        let texts: Vec<String> = (0..RANKED + 50)
+            .map(|i| format!("Informe {i}: una lancha en el punto {}.", i * 7))
+            .collect();
+        let s = store_with(&texts);
+        let (hits, total) = find(&s, "lancha");
+        assert_eq!(hits.len(), 10);
+        assert_eq!(total, RANKED + 1, "more than RANKED is said, not counted");
+        assert!(search::more_than_ranked(total));
+        // the ranked candidates are the newest RANKED: the 50 oldest never show
+        let (all, _) = crate::Store::search(&s, "lancha", RANKED + 50, 0).unwrap();
+        assert_eq!(all.len(), RANKED);
+        assert!(all.iter().all(|h| h.id > 50), "only the newest are ranked");
+        // a page past the cap is empty rather than a walk past it
+        let (past, total) = crate::Store::search(&s, "lancha", 10, RANKED).unwrap();
+        assert_eq!((past.len(), total), (0, RANKED + 1));
+        // a narrower query is counted exactly
+        let (_, one) = find(&s, "informe 1049");
+        assert_eq!(one, 1);
+        assert!(!search::more_than_ranked(one));
+    }
+
+    #[test]
+    fn a_prefix_search_has_the_tighter_budget() {
+        let plain = search::terms("lancha caribe").unwrap();
+        let prefix = search::terms("lancha carib*").unwrap();
+        assert_eq!(search::budget(&plain), search::BUDGET);
+        assert_eq!(search::budget(&prefix), search::PREFIX_BUDGET);
+        assert!(search::PREFIX_BUDGET < search::BUDGET);
+    }
+
+    #[test]
+    fn a_reader_page_cache_can_be_set() {
+        let s = store_with(&["una lancha".into()]);
+        s.set_page_cache(2_048).unwrap();
+        let kib: i64 = s
+            .connection()
+            .query_row("PRAGMA cache_size", [], |r| r.get(0))
+            .unwrap();
+        assert_eq!(kib, -2_048);
     }
 }
