@@ -117,3 +117,20 @@ fn a_mine_or_a_planted_bomb_is_an_attack() {
     )
     .is_empty());
 }
+
+#[test]
+fn an_act_told_of_things_uncounted_is_the_campaign() {
+    // "the sinking of drug boats has ...": no event of its own, unless counted, dated or tolled
+    for text in [
+        "The U.S. military's sinking of drug transport boats in the Caribbean Sea has dragged the issue onto the battlefield of partisan politics.",
+        "The bombing of militant camps in the northeast has become a fixture of the army's statements.",
+    ] {
+        assert!(types(Lang::En, text).is_empty(), "{text}");
+    }
+    for text in [
+        "The sinking of three boats off Venezuela on Tuesday killed eleven people.",
+        "The bombing of militant camps in Borno killed twenty fighters, the army said.",
+    ] {
+        assert_eq!(types(Lang::En, text).len(), 1, "{text}");
+    }
+}

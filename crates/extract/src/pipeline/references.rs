@@ -73,6 +73,11 @@ pub(super) fn is_reference(
     if e.value().noun && topic_of_noun(s, e) {
         return true;
     }
+    // "the military's sinking of drug boats has dragged ...", "el hundimiento de lanchas":
+    // an act told of things uncounted is the campaign's, unless a day or a toll is its own
+    if !own_day && !day_word && !s.killed_here && e.value().noun && of_uncounted_targets(s, e) {
+        return true;
+    }
     // "a 2008 raid", "el bombardeo de 2008": a year written against the noun, long past
     if let (Some(y), Some(p)) = (year_of_noun(s, e), s.published) {
         let horizon = p.checked_sub_days(chrono::Days::new(HISTORY_DAYS));
@@ -127,6 +132,30 @@ fn campaign_course(s: &Sentence, e: &Hit<EventCue>) -> bool {
         let one_began = *h.value() == RefKind::CampaignVerb
             && (h.te..e.ts).any(|i| s.l.grammar.article_indef.contains(&s.ctx.toks[i].lower));
         h.te <= e.ts && e.ts - h.te <= gap && !one_began
+    })
+}
+
+/// An event noun followed by "of" and a plural target with no number before it, at most two
+/// words between ("sinking of drug transport boats", "el hundimiento de lanchas rápidas").
+fn of_uncounted_targets(s: &Sentence, e: &Hit<EventCue>) -> bool {
+    let (l, toks) = (s.l, &s.ctx.toks);
+    if !toks
+        .get(e.te)
+        .is_some_and(|t| l.grammar.of.contains(&t.lower))
+    {
+        return false;
+    }
+    s.targets.iter().any(|t| {
+        t.ts > e.te
+            && t.ts <= e.te + 3
+            && !l.singular(&toks[t.te - 1].lower)
+            && (e.te + 1..t.ts).all(|i| {
+                toks[i].kind == crate::tokens::TokKind::Word
+                    && !l.grammar.article_sg.contains(&toks[i].lower)
+                    && !l.nums.is_article(&toks[i].lower)
+                    && l.nums.ordinal(&toks[i].lower).is_none()
+                    && crate::numbers::number_at(toks, i, "", &l.nums, 0).is_none()
+            })
     })
 }
 
