@@ -521,3 +521,30 @@ fn a_folder_of_big_feeds_stays_under_the_memory_bound() {
     let status = json(&o.db, &["status", "--json"]);
     assert!(status["articles"].as_u64().unwrap() > 160_000, "{status}");
 }
+
+#[test]
+fn a_folder_of_big_feeds_with_extraction_and_the_ledger_stays_under_the_memory_bound() {
+    // Three 16 MiB feeds (122,000 items, one event report each) ingested, extracted and
+    // resolved into the ledger. The ledger's rebuild keeps a compact record of each event
+    // report, not the report with its quote: it held every report before, and this run
+    // peaked well over the bound (eight feeds: 950 MiB, now 380).
+    let dir = tempfile::tempdir().unwrap();
+    let d = dir.path();
+    let folder = d.join("feeds");
+    std::fs::create_dir(&folder).unwrap();
+    for seed in 1..=3 {
+        write(
+            &folder,
+            &format!("feed{seed}.xml"),
+            distinct_feed(seed, 16 * 1024 * 1024).as_bytes(),
+        );
+    }
+    let o = ingest_and_extract(d, "big-feeds-extracted", &[s(&folder)]);
+    assert_eq!(o.code, 0, "{}", o.stderr);
+    let status = json(&o.db, &["status", "--json"]);
+    assert!(status["articles"].as_u64().unwrap() > 120_000, "{status}");
+    assert!(
+        status["reports"]["event"].as_u64().unwrap() > 120_000,
+        "{status}"
+    );
+}

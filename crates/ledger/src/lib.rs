@@ -470,6 +470,8 @@ pub struct Builder {
     events: Vec<(Box<str>, resolve::Facts)>,
     /// Reference reports, likewise.
     references: Vec<(Box<str>, resolve::Facts)>,
+    /// The dates, region keys and countries the records share.
+    strings: resolve::Strings,
 }
 
 impl Builder {
@@ -486,12 +488,14 @@ impl Builder {
         match route(&r.report) {
             Route::Incident => {
                 let key = r.stable_key().into_boxed_str();
-                self.events.push((key, resolve::Facts::of(&r)));
+                self.events
+                    .push((key, resolve::Facts::of(&r, &mut self.strings)));
                 None
             }
             Route::Reference => {
                 let key = r.stable_key().into_boxed_str();
-                self.references.push((key, resolve::Facts::of(&r)));
+                self.references
+                    .push((key, resolve::Facts::of(&r, &mut self.strings)));
                 None
             }
             Route::Tally => Some(Entry::Tally(tally::tally_of(&r))),

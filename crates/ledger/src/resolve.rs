@@ -24,7 +24,8 @@
 //! Every step reads reports in a canonical order (their content keys), so the result does
 //! not depend on arrival order. Blocks are looked up by key, never compared all-pairs.
 
-use std::collections::{BTreeMap, BTreeSet};
+use std::collections::{BTreeMap, BTreeSet, HashSet};
+use std::sync::Arc;
 
 use chrono::{Days, NaiveDate};
 use sw_model::{DateBasis, DatePrecision, EventType, Field, Modality, Role, TargetKind, When};
@@ -44,7 +45,7 @@ pub(crate) struct Facts {
     story_id: i64,
     et: EventType,
     /// The report's date as written (`YYYY-MM-DD`, `YYYY-MM`...), and its precision.
-    date: Option<Box<str>>,
+    date: Option<Arc<str>>,
     precision: DatePrecision,
     /// The date read with its precision (`Report::when`).
     when: Option<When>,
@@ -54,11 +55,12 @@ pub(crate) struct Facts {
     day: Option<NaiveDate>,
     /// Dated by a relative expression or the publication date, not an explicit date.
     soft: bool,
-    region: Option<Box<str>>,
+    region: Option<Arc<str>>,
     /// The country of the report's place (a report without a region never joins another
     /// country's land group).
-    country: Option<Box<str>>,
-    /// The killed figure as claimed.
+    country: Option<Arc<str>>,
+    /// The killed figure as claimed ("at least one"): a window report joins a day incident
+    /// whose toll this range admits.
     killed: Option<Range>,
     /// The killed, survivors, vessels and injured figures, where each is one number.
     points: [Option<i64>; 4],
@@ -72,8 +74,24 @@ const POINTS: [Field; 4] = [
     Field::Injured,
 ];
 
+/// One shared copy of each string the records of a rebuild repeat (dates, region keys,
+/// countries): a few hundred distinct values across hundreds of thousands of reports.
+#[derive(Debug, Default)]
+pub(crate) struct Strings(HashSet<Arc<str>>);
+
+impl Strings {
+    fn get(&mut self, s: &str) -> Arc<str> {
+        if let Some(a) = self.0.get(s) {
+            return a.clone();
+        }
+        let a: Arc<str> = Arc::from(s);
+        self.0.insert(a.clone());
+        a
+    }
+}
+
 impl Facts {
-    pub(crate) fn of(r: &ReportInput) -> Facts {
+    pub(crate) fn of(r: &ReportInput, strings: &mut Strings) -> Facts {
         let rep = &r.report;
         let day = if rep.date_precision == DatePrecision::Day {
             rep.date
@@ -87,18 +105,18 @@ impl Facts {
             article_id: r.article_id,
             story_id: r.story_id,
             et: rep.event_type,
-            date: rep.date.as_deref().map(Box::from),
+            date: rep.date.as_deref().map(|d| strings.get(d)),
             precision: rep.date_precision,
             when: rep.when(),
             published: r.published_day(),
             day,
             soft: matches!(rep.date_basis, DateBasis::Relative | DateBasis::Publication),
-            region: region_key(rep).map(String::into_boxed_str),
+            region: region_key(rep).map(|k| strings.get(&k)),
             country: rep
                 .place
                 .as_ref()
                 .and_then(|p| p.country.as_deref())
-                .map(Box::from),
+                .map(|c| strings.get(c)),
             killed: rep.figures.killed.as_ref().map(Range::of),
             points: POINTS.map(|f| rep.figures.get(f).and_then(|x| Range::of(x).point())),
         }
@@ -117,11 +135,8 @@ struct Item<'a> {
     day: Option<NaiveDate>,
     /// Dated by a relative expression or the publication date, not an explicit date.
     soft: bool,
-    region: Option<String>,
+    region: Option<Arc<str>>,
     killed: Option<i64>,
-    /// The killed figure as claimed ("at least one"): a window report joins a day incident
-    /// whose toll this range admits.
-    killed_range: Option<Range>,
 }
 
 /// The region key a report's place gives for blocking: a sea region code, or `country:XX`
@@ -148,9 +163,8 @@ fn item(f: &Facts) -> Item<'_> {
         f,
         day: f.day,
         soft: f.soft,
-        region: f.region.as_deref().map(str::to_string),
+        region: f.region.clone(),
         killed: f.killed.as_ref().and_then(Range::point),
-        killed_range: f.killed,
     }
 }
 
@@ -161,7 +175,7 @@ struct Group {
     /// For an incident known only from news told with no date expression: the days it may
     /// have happened on (`day` is the likeliest of them).
     window: Option<(NaiveDate, NaiveDate)>,
-    region: Option<String>,
+    region: Option<Arc<str>>,
     members: Vec<usize>,
     attached: Vec<usize>,
     /// Reports that mention this event as an earlier one ("the September 2 strike").
@@ -172,7 +186,7 @@ impl Group {
     fn new(
         et: EventType,
         day: Option<NaiveDate>,
-        region: Option<String>,
+        region: Option<Arc<str>>,
         members: Vec<usize>,
     ) -> Group {
         Group {
@@ -193,7 +207,7 @@ type OwnKey = (
     Option<String>,
     String,
     i64,
-    Option<String>,
+    Option<Arc<str>>,
     Option<i64>,
 );
 type DateKey = (Option<String>, DatePrecision);
@@ -217,8 +231,12 @@ impl Uf {
 /// references to earlier events to the incident each points to. Each list is sorted by
 /// content key, then report id, without repeats (as [`crate::build`] sorts them).
 pub(crate) fn incidents(events: &[&ReportInput], references: &[&ReportInput]) -> Vec<Incident> {
-    let facts: Vec<Facts> = events.iter().map(|r| Facts::of(r)).collect();
-    let ref_facts: Vec<Facts> = references.iter().map(|r| Facts::of(r)).collect();
+    let mut strings = Strings::default();
+    let facts: Vec<Facts> = events.iter().map(|r| Facts::of(r, &mut strings)).collect();
+    let ref_facts: Vec<Facts> = references
+        .iter()
+        .map(|r| Facts::of(r, &mut strings))
+        .collect();
     let res = resolve(&facts, &ref_facts);
     let mut out: Vec<Incident> = (0..res.len())
         .map(|g| res.assemble(g, &|i| events[i], &|i| references[i]))
@@ -285,7 +303,7 @@ pub(crate) fn resolve<'a>(events: &'a [Facts], references: &'a [Facts]) -> Resol
     }
     let mut groups: Vec<Group> = Vec::new();
     for ((et, day), idx) in &blocks {
-        let mut by_region: BTreeMap<String, Vec<usize>> = BTreeMap::new();
+        let mut by_region: BTreeMap<Arc<str>, Vec<usize>> = BTreeMap::new();
         let mut unknown = Vec::new();
         for &i in idx {
             match &items[i].region {
@@ -298,7 +316,7 @@ pub(crate) fn resolve<'a>(events: &'a [Facts], references: &'a [Facts]) -> Resol
             // a report whose place names a country never joins another country's land
             // group (a strike taken to be at sea in Israel is not the day's strike in Yemen)
             let country = items[i].f.country.as_deref();
-            let snapshot: BTreeMap<&String, &Vec<usize>> = snapshot
+            let snapshot: BTreeMap<&Arc<str>, &Vec<usize>> = snapshot
                 .iter()
                 .filter(|(k, _)| {
                     k.strip_prefix("country:")
@@ -310,7 +328,7 @@ pub(crate) fn resolve<'a>(events: &'a [Facts], references: &'a [Facts]) -> Resol
             } else if snapshot.len() == 1 {
                 snapshot.keys().next().map(|k| (*k).clone())
             } else {
-                let same_toll: Vec<&String> = snapshot
+                let same_toll: Vec<&Arc<str>> = snapshot
                     .iter()
                     .filter(|(_, m)| {
                         items[i].killed.is_some()
@@ -323,7 +341,7 @@ pub(crate) fn resolve<'a>(events: &'a [Facts], references: &'a [Facts]) -> Resol
             };
             match pick {
                 Some(k) => by_region.get_mut(&k).expect("region group").push(i),
-                None => by_region.entry(String::new()).or_default().push(i),
+                None => by_region.entry(Arc::from("")).or_default().push(i),
             }
         }
         for (region, members) in by_region {
@@ -480,7 +498,7 @@ fn window_target(
                 (Some(a), Some(b)) => a == b,
                 _ => true,
             };
-            if !region_ok || !killed_admits(&grp.members, it.killed_range.as_ref(), items) {
+            if !region_ok || !killed_admits(&grp.members, it.f.killed.as_ref(), items) {
                 continue;
             }
             fitting.push((g, exact_agreements(it, &grp.members, items)));
@@ -588,7 +606,7 @@ fn merge_adjacent(groups: Vec<Group>, items: &[Item]) -> Vec<Group> {
         parent: (0..n).collect(),
     };
     // per root: (day, region, members)
-    let mut state: Vec<(NaiveDate, Option<String>, Vec<usize>)> = groups
+    let mut state: Vec<(NaiveDate, Option<Arc<str>>, Vec<usize>)> = groups
         .iter()
         .map(|g| {
             (
@@ -754,7 +772,7 @@ fn incident_date(
 struct Member<'m> {
     r: &'m ReportInput,
     key: String,
-    region: &'m Option<String>,
+    region: &'m Option<Arc<str>>,
 }
 
 fn assemble<'r>(
@@ -974,7 +992,7 @@ fn story_pass(items: &mut [Item]) {
                 }
                 let mut all = c.2.clone();
                 all.push(i);
-                let regions: BTreeSet<&String> = all
+                let regions: BTreeSet<&Arc<str>> = all
                     .iter()
                     .filter_map(|&j| items[j].region.as_ref())
                     .collect();
