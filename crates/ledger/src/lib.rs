@@ -513,7 +513,7 @@ impl Builder {
     /// an error (a report gone since it was added is an error of the caller's reading).
     pub fn incidents<E>(
         self,
-        fetch: &mut dyn FnMut(&[(i64, i64)]) -> Result<Vec<ReportInput>, E>,
+        fetch: &mut Fetch<'_, E>,
         emit: &mut dyn FnMut(Incident) -> Result<(), E>,
     ) -> Result<(), E> {
         let events = by_key(self.events);
@@ -543,6 +543,10 @@ impl Builder {
         Ok(())
     }
 }
+
+/// How [`Builder::incidents`] reads the whole reports of one incident: given `(article_id,
+/// report_id)` pairs, every one of those reports (in any order), or the caller's error.
+pub type Fetch<'a, E> = dyn FnMut(&[(i64, i64)]) -> Result<Vec<ReportInput>, E> + 'a;
 
 /// Compact records in content-key order (then report id), repeats dropped: the order
 /// resolution reads reports in, so that the result does not depend on arrival order.
