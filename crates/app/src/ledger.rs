@@ -28,13 +28,45 @@ const WRITE_BATCH: usize = 512;
 /// Brings the store's ledger up to date with its reports: nothing if no report changed
 /// since it was built, else a full rebuild written as rows. Returns whether it rebuilt.
 pub fn update<S: Store + ?Sized>(store: &mut S) -> Result<bool> {
-    let generation = store.reports_generation()?;
-    if store.ledger_generation()? == Some(generation) {
-        return Ok(false);
+    let mut attempt = 1;
+    loop {
+        let generation = store.reports_generation()?;
+        if store.ledger_generation()? == Some(generation) {
+            return Ok(false);
+        }
+        match rebuild(&mut InPlace(store), generation, READ_BATCH, WRITE_BATCH) {
+            Ok(()) => return Ok(true),
+            Err(e) if attempt < ATTEMPTS && e.is::<Changed>() => attempt += 1,
+            Err(e) => return Err(e),
+        }
     }
-    rebuild(&mut InPlace(store), generation, READ_BATCH, WRITE_BATCH)?;
-    Ok(true)
 }
+
+/// Rebuilds begun before giving up when another process keeps changing the reports under
+/// them ([`Changed`]).
+const ATTEMPTS: usize = 3;
+
+/// Reports a rebuild resolved were gone when it read them again to assemble their incident:
+/// another process re-extracted their article meanwhile. The build is dropped and begun
+/// again over the new reports (the build's rows stay unpublished; the next publish drops
+/// them).
+#[derive(Debug)]
+struct Changed {
+    found: usize,
+    wanted: usize,
+}
+
+impl std::fmt::Display for Changed {
+    fn fmt(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
+        write!(
+            f,
+            "reports changed while the ledger was rebuilt ({} of {} found again); run again",
+            self.found, self.wanted
+        )
+    }
+}
+
+impl std::error::Error for Changed {}
 
 /// The ledger a reader sees, read without writing (see the module's documentation).
 pub struct View<'a, S> {
@@ -75,20 +107,25 @@ pub fn view<S: Store>(store: &S) -> Result<View<'_, S>> {
             rows: Rows::Published(store),
         });
     }
-    let mut memory = SqliteStore::open_in_memory()?;
-    rebuild(
-        &mut Apart {
+    let mut attempt = 1;
+    loop {
+        let generation = store.reports_generation()?;
+        let mut memory = SqliteStore::open_in_memory()?;
+        let sides = &mut Apart {
             read: store,
             write: &mut memory,
-        },
-        generation,
-        READ_BATCH,
-        WRITE_BATCH,
-    )?;
-    Ok(View {
-        generation,
-        rows: Rows::Computed(Box::new(memory)),
-    })
+        };
+        match rebuild(sides, generation, READ_BATCH, WRITE_BATCH) {
+            Ok(()) => {
+                return Ok(View {
+                    generation,
+                    rows: Rows::Computed(Box::new(memory)),
+                })
+            }
+            Err(e) if attempt < ATTEMPTS && e.is::<Changed>() => attempt += 1,
+            Err(e) => return Err(e),
+        }
+    }
 }
 
 /// The whole ledger of the current reports in memory, for a reader (see [`view`]).
@@ -305,13 +342,12 @@ fn fetch<S: Store + ?Sized>(store: &S, wanted: &[(i64, i64)]) -> Result<Vec<Repo
         }
     }
     if out.len() != wanted.len() {
-        // another process re-extracted an article between the two reads: this build would
-        // mix two versions of its reports
-        anyhow::bail!(
-            "reports changed while the ledger was rebuilt ({} of {} found again); run again",
-            out.len(),
-            wanted.len()
-        );
+        // another process re-extracted an article between the two reads
+        return Err(Changed {
+            found: out.len(),
+            wanted: wanted.len(),
+        }
+        .into());
     }
     Ok(out)
 }
@@ -483,5 +519,18 @@ mod tests {
         assert_eq!(super::current(&store).unwrap(), computed);
         assert!(super::update(&mut store).unwrap());
         assert_eq!(super::load(&store).unwrap(), computed);
+    }
+
+    /// Reports gone between the read that resolved them and the one that assembles their
+    /// incident (another process re-extracted the article) are a `Changed` error, which a
+    /// writer's update and a reader's view answer by building again.
+    #[test]
+    fn a_report_gone_when_its_incident_is_assembled_is_a_change() {
+        let store = SqliteStore::open_in_memory().unwrap();
+        assert!(super::fetch(&store, &[]).unwrap().is_empty());
+        // article 7's first report, in a store that holds none
+        let gone = super::fetch(&store, &[(7, 7 << 20)]).unwrap_err();
+        assert!(gone.is::<super::Changed>(), "{gone}");
+        assert!(gone.to_string().contains("0 of 1 found again"), "{gone}");
     }
 }
