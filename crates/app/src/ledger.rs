@@ -11,10 +11,14 @@
 //! what a writer would publish (same ordering, same id suffixes, same filters); the cost is
 //! the rebuild a reader used to pay anyway, minus the writes.
 
+use std::collections::BTreeMap;
+
 use anyhow::Result;
 use sw_ledger::{Entry, Ledger, ReportInput};
 use sw_model::Report;
-use sw_store::{LedgerFilter, LedgerList, LedgerRow, SqliteStore, Store};
+use sw_store::{
+    LedgerFilter, LedgerList, LedgerRow, ReportFilter, SqliteStore, Store, StoredReport,
+};
 
 /// Reports read per batch during a rebuild (whole articles: a batch ends at an article's
 /// end), and ledger entries written per transaction.
@@ -24,13 +28,45 @@ const WRITE_BATCH: usize = 512;
 /// Brings the store's ledger up to date with its reports: nothing if no report changed
 /// since it was built, else a full rebuild written as rows. Returns whether it rebuilt.
 pub fn update<S: Store + ?Sized>(store: &mut S) -> Result<bool> {
-    let generation = store.reports_generation()?;
-    if store.ledger_generation()? == Some(generation) {
-        return Ok(false);
+    let mut attempt = 1;
+    loop {
+        let generation = store.reports_generation()?;
+        if store.ledger_generation()? == Some(generation) {
+            return Ok(false);
+        }
+        match rebuild(&mut InPlace(store), generation, READ_BATCH, WRITE_BATCH) {
+            Ok(()) => return Ok(true),
+            Err(e) if attempt < ATTEMPTS && e.is::<Changed>() => attempt += 1,
+            Err(e) => return Err(e),
+        }
     }
-    rebuild(&mut InPlace(store), generation, READ_BATCH, WRITE_BATCH)?;
-    Ok(true)
 }
+
+/// Rebuilds begun before giving up when another process keeps changing the reports under
+/// them ([`Changed`]).
+const ATTEMPTS: usize = 3;
+
+/// Reports a rebuild resolved were gone when it read them again to assemble their incident:
+/// another process re-extracted their article meanwhile. The build is dropped and begun
+/// again over the new reports (the build's rows stay unpublished; the next publish drops
+/// them).
+#[derive(Debug)]
+struct Changed {
+    found: usize,
+    wanted: usize,
+}
+
+impl std::fmt::Display for Changed {
+    fn fmt(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
+        write!(
+            f,
+            "reports changed while the ledger was rebuilt ({} of {} found again); run again",
+            self.found, self.wanted
+        )
+    }
+}
+
+impl std::error::Error for Changed {}
 
 /// The ledger a reader sees, read without writing (see the module's documentation).
 pub struct View<'a, S> {
@@ -71,20 +107,25 @@ pub fn view<S: Store>(store: &S) -> Result<View<'_, S>> {
             rows: Rows::Published(store),
         });
     }
-    let mut memory = SqliteStore::open_in_memory()?;
-    rebuild(
-        &mut Apart {
+    let mut attempt = 1;
+    loop {
+        let generation = store.reports_generation()?;
+        let mut memory = SqliteStore::open_in_memory()?;
+        let sides = &mut Apart {
             read: store,
             write: &mut memory,
-        },
-        generation,
-        READ_BATCH,
-        WRITE_BATCH,
-    )?;
-    Ok(View {
-        generation,
-        rows: Rows::Computed(Box::new(memory)),
-    })
+        };
+        match rebuild(sides, generation, READ_BATCH, WRITE_BATCH) {
+            Ok(()) => {
+                return Ok(View {
+                    generation,
+                    rows: Rows::Computed(Box::new(memory)),
+                })
+            }
+            Err(e) if attempt < ATTEMPTS && e.is::<Changed>() => attempt += 1,
+            Err(e) => return Err(e),
+        }
+    }
 }
 
 /// The whole ledger of the current reports in memory, for a reader (see [`view`]).
@@ -171,10 +212,12 @@ impl<R: Store + ?Sized, W: Store + ?Sized> Sides for Apart<'_, R, W> {
 }
 
 /// Rebuilds the ledger of `generation` with bounded batches: reports are read a batch of
-/// articles at a time; tallies and developments are written as they come; event reports are
-/// kept (slimmed by [`sw_ledger::Builder`]) until every report is read, then resolved, and
-/// each incident is written as soon as it is assembled. The store orders the rows and makes
-/// them the ledger in one final transaction.
+/// articles at a time; tallies and developments are written as they come; of each event and
+/// reference report [`sw_ledger::Builder`] keeps a compact record (what resolution reads)
+/// until every report is read; then it resolves them, and each incident is assembled from
+/// its members' whole reports, read back from the store for it alone ([`fetch`]), and
+/// written. The store orders the rows and makes them the ledger in one final transaction.
+/// Memory: the compact records, one batch of reports and one incident's reports.
 fn rebuild<B: Sides>(
     store: &mut B,
     generation: i64,
@@ -182,6 +225,50 @@ fn rebuild<B: Sides>(
     write_batch: usize,
 ) -> Result<()> {
     let build = store.write().begin_ledger()?;
+    let builder = entries(store, build, read_batch, write_batch)?;
+    // `fetch` reads and `emit` writes the same store (a writer's update), never at once
+    let store = std::cell::RefCell::new(store);
+    let mut rows: Vec<LedgerRow> = Vec::new();
+    let mut ord = 0;
+    let flush = |rows: &mut Vec<LedgerRow>| -> Result<()> {
+        store
+            .borrow_mut()
+            .write()
+            .put_ledger_rows(build, LedgerList::Incidents, rows)?;
+        rows.clear();
+        Ok(())
+    };
+    builder.incidents(
+        &mut |wanted| fetch(store.borrow().read(), wanted),
+        &mut |incident| {
+            rows.push(LedgerRow {
+                ord,
+                json: serde_json::to_string(&incident)?,
+            });
+            ord += 1;
+            if rows.len() >= write_batch.min(64) {
+                flush(&mut rows)?;
+            }
+            Ok(())
+        },
+    )?;
+    flush(&mut rows)?;
+    store
+        .borrow_mut()
+        .write()
+        .publish_ledger(build, generation)?;
+    Ok(())
+}
+
+/// Reads every report once, a batch of articles at a time: writes the tallies and
+/// developments of `build` as they come, and returns the builder holding the compact
+/// records of the event and reference reports.
+fn entries<B: Sides>(
+    store: &mut B,
+    build: i64,
+    read_batch: usize,
+    write_batch: usize,
+) -> Result<sw_ledger::Builder> {
     let mut builder = sw_ledger::Builder::new();
     let mut tallies: Vec<LedgerRow> = Vec::new();
     let mut developments: Vec<LedgerRow> = Vec::new();
@@ -223,38 +310,68 @@ fn rebuild<B: Sides>(
     store
         .write()
         .put_ledger_rows(build, LedgerList::Developments, &developments)?;
-    drop((tallies, developments));
+    Ok(builder)
+}
 
-    let mut rows: Vec<LedgerRow> = Vec::new();
-    let mut failed: Option<anyhow::Error> = None;
-    let mut ord = 0;
-    builder.incidents(&mut |incident| {
-        if failed.is_some() {
-            return;
-        }
-        match serde_json::to_string(&incident) {
-            Ok(json) => rows.push(LedgerRow { ord, json }),
-            Err(e) => failed = Some(e.into()),
-        }
-        ord += 1;
-        if rows.len() >= write_batch.min(64) {
-            if let Err(e) = store
-                .write()
-                .put_ledger_rows(build, LedgerList::Incidents, &rows)
-            {
-                failed = Some(e.into());
-            }
-            rows.clear();
-        }
-    });
-    if let Some(e) = failed {
-        return Err(e);
+/// The whole reports `wanted` (`(article id, report id)` pairs) with their articles' context
+/// and quotes, read article by article: what one incident is assembled from.
+fn fetch<S: Store + ?Sized>(store: &S, wanted: &[(i64, i64)]) -> Result<Vec<ReportInput>> {
+    let mut by_article: BTreeMap<i64, Vec<i64>> = BTreeMap::new();
+    for &(article, id) in wanted {
+        by_article.entry(article).or_default().push(id);
     }
-    store
-        .write()
-        .put_ledger_rows(build, LedgerList::Incidents, &rows)?;
-    store.write().publish_ledger(build, generation)?;
-    Ok(())
+    let mut out: Vec<ReportInput> = Vec::with_capacity(wanted.len());
+    for (article, ids) in by_article {
+        let text = store.article_text(article)?.unwrap_or_default();
+        let mut failed: Option<anyhow::Error> = None;
+        let filter = ReportFilter {
+            article: Some(article),
+            ..ReportFilter::default()
+        };
+        store.reports(filter, &mut |s| {
+            if ids.contains(&s.id) {
+                match input(s, &text) {
+                    Ok(r) => out.push(r),
+                    Err(e) => failed = Some(e),
+                }
+            }
+            failed.is_none()
+        })?;
+        if let Some(e) = failed {
+            return Err(e);
+        }
+    }
+    if out.len() != wanted.len() {
+        // another process re-extracted an article between the two reads
+        return Err(Changed {
+            found: out.len(),
+            wanted: wanted.len(),
+        }
+        .into());
+    }
+    Ok(out)
+}
+
+/// A stored report as the ledger reads it: parsed, with its quote (the anchor sentence) cut
+/// from its article's `text`.
+fn input(s: StoredReport, text: &str) -> Result<ReportInput> {
+    let report: Report = serde_json::from_str(&s.json)
+        .map_err(|e| anyhow::Error::new(e).context(format!("report {} is not readable", s.id)))?;
+    let quote = text
+        .get(report.sentence[0]..report.sentence[1])
+        .unwrap_or("")
+        .to_string();
+    Ok(ReportInput {
+        report_id: s.id,
+        article_id: s.article_id,
+        story_id: s.story_id,
+        url: s.url,
+        outlet: s.outlet,
+        published: s.published,
+        lang: s.lang,
+        report,
+        quote,
+    })
 }
 
 /// The reports of the articles after `after`, about `limit` of them (whole articles), each
@@ -271,14 +388,6 @@ fn report_batch<S: Store + ?Sized>(
         if out.len() >= limit && out.last().is_some_and(|l| l.article_id != s.article_id) {
             return false;
         }
-        let report: Report = match serde_json::from_str(&s.json) {
-            Ok(r) => r,
-            Err(e) => {
-                failed =
-                    Some(anyhow::Error::new(e).context(format!("report {} is not readable", s.id)));
-                return false;
-            }
-        };
         if text.as_ref().is_none_or(|(a, _)| *a != s.article_id) {
             // reports arrive grouped by article: keep only the current article's text
             match store.article_text(s.article_id) {
@@ -289,23 +398,12 @@ fn report_batch<S: Store + ?Sized>(
                 }
             }
         }
-        let quote = text
-            .as_ref()
-            .and_then(|(_, t)| t.get(report.sentence[0]..report.sentence[1]))
-            .unwrap_or("")
-            .to_string();
-        out.push(ReportInput {
-            report_id: s.id,
-            article_id: s.article_id,
-            story_id: s.story_id,
-            url: s.url,
-            outlet: s.outlet,
-            published: s.published,
-            lang: s.lang,
-            report,
-            quote,
-        });
-        true
+        let t = text.as_ref().map(|(_, t)| t.as_str()).unwrap_or("");
+        match input(s, t) {
+            Ok(r) => out.push(r),
+            Err(e) => failed = Some(e),
+        }
+        failed.is_none()
     })?;
     match failed {
         Some(e) => Err(e),
@@ -421,5 +519,18 @@ mod tests {
         assert_eq!(super::current(&store).unwrap(), computed);
         assert!(super::update(&mut store).unwrap());
         assert_eq!(super::load(&store).unwrap(), computed);
+    }
+
+    /// Reports gone between the read that resolved them and the one that assembles their
+    /// incident (another process re-extracted the article) are a `Changed` error, which a
+    /// writer's update and a reader's view answer by building again.
+    #[test]
+    fn a_report_gone_when_its_incident_is_assembled_is_a_change() {
+        let store = SqliteStore::open_in_memory().unwrap();
+        assert!(super::fetch(&store, &[]).unwrap().is_empty());
+        // article 7's first report, in a store that holds none
+        let gone = super::fetch(&store, &[(7, 7 << 20)]).unwrap_err();
+        assert!(gone.is::<super::Changed>(), "{gone}");
+        assert!(gone.to_string().contains("0 of 1 found again"), "{gone}");
     }
 }

@@ -90,8 +90,8 @@ use std::collections::BTreeSet;
 use serde::{Deserialize, Serialize};
 use sha2::{Digest, Sha256};
 use sw_model::{
-    Claim, ClaimValue, DatePrecision, EventType, Modality, PlaceRef, Report, ReportKind, Source,
-    SourceKind, TargetKind,
+    DatePrecision, EventType, Modality, PlaceRef, Report, ReportKind, Source, SourceKind,
+    TargetKind,
 };
 
 pub mod dating;
@@ -454,19 +454,24 @@ pub enum Entry {
 ///   caller stores it and lets it go; entries keep the id [`build`] gives before repeated
 ///   ids are numbered: sort tallies by `(as_of, id, report_id)` and developments by `(date,
 ///   id, report_id)`, then give the second and later of one id `-2`, `-3`...);
-/// - an event report is kept, slimmed: of its claims only what resolution reads (the source
-///   of the first claim of each figure field, where it is not the report's own), so that
-///   memory grows with the number of event reports by about their report without the claims
-///   and their quote;
-/// - [`Builder::incidents`] resolves them and hands each incident to `emit` as soon as it is
-///   assembled; sorted by `(date, undated last, id)` with ties in the order emitted, they
-///   are [`build`]'s incidents.
+/// - of an event or reference report it keeps only what resolution reads (a compact record:
+///   ids, event type, date, region, the figures compared; no text, claims or actors) and the
+///   report's content key, so that memory grows with the number of event reports by about
+///   200 bytes each plus the key, not by the report;
+/// - [`Builder::incidents`] resolves them and assembles one incident at a time from the
+///   whole reports of its members, which it asks the caller for (`fetch`), and hands it to
+///   `emit`; sorted by `(date, undated last, id)` with ties in the order emitted, they are
+///   [`build`]'s incidents.
 ///
 /// Each report must be added once (the store's ids are unique; [`build`] also drops repeats).
 #[derive(Debug, Default)]
 pub struct Builder {
-    events: Vec<ReportInput>,
-    references: Vec<ReportInput>,
+    /// Event reports: content key and what resolution reads.
+    events: Vec<(Box<str>, resolve::Facts)>,
+    /// Reference reports, likewise.
+    references: Vec<(Box<str>, resolve::Facts)>,
+    /// The dates, region keys and countries the records share.
+    strings: resolve::Strings,
 }
 
 impl Builder {
@@ -479,16 +484,18 @@ impl Builder {
         self.events.len()
     }
 
-    pub fn add(&mut self, mut r: ReportInput) -> Option<Entry> {
+    pub fn add(&mut self, r: ReportInput) -> Option<Entry> {
         match route(&r.report) {
             Route::Incident => {
-                slim(&mut r.report);
-                self.events.push(r);
+                let key = r.stable_key().into_boxed_str();
+                self.events
+                    .push((key, resolve::Facts::of(&r, &mut self.strings)));
                 None
             }
             Route::Reference => {
-                slim(&mut r.report);
-                self.references.push(r);
+                let key = r.stable_key().into_boxed_str();
+                self.references
+                    .push((key, resolve::Facts::of(&r, &mut self.strings)));
                 None
             }
             Route::Tally => Some(Entry::Tally(tally::tally_of(&r))),
@@ -496,52 +503,57 @@ impl Builder {
         }
     }
 
-    pub fn incidents(self, emit: &mut dyn FnMut(Incident)) {
-        fn sorted(v: &[ReportInput]) -> Vec<&ReportInput> {
-            let mut s: Vec<&ReportInput> = v.iter().collect();
-            s.sort_by_cached_key(|r| (r.stable_key(), r.report_id));
-            s.dedup_by(|a, b| a.stable_key() == b.stable_key() && a.report_id == b.report_id);
-            s
+    /// Resolves the event and reference reports added, then for each incident asks `fetch`
+    /// for the whole reports it is made of (as `(article_id, report_id)` pairs, those given to
+    /// [`Builder::add`]; `fetch` must return each of them, in any order) and hands the
+    /// assembled incident to `emit`. The first error of either stops it and is returned.
+    ///
+    /// # Panics
+    /// If `fetch` leaves out a report it was asked for: the caller must return them all or
+    /// an error (a report gone since it was added is an error of the caller's reading).
+    pub fn incidents<E>(
+        self,
+        fetch: &mut Fetch<'_, E>,
+        emit: &mut dyn FnMut(Incident) -> Result<(), E>,
+    ) -> Result<(), E> {
+        let events = by_key(self.events);
+        let references = by_key(self.references);
+        let res = resolve::resolve(&events, &references);
+        for g in 0..res.len() {
+            let (of_events, of_refs) = res.sources(g);
+            let wanted: Vec<(i64, i64)> = of_events
+                .iter()
+                .map(|&i| &events[i])
+                .chain(of_refs.iter().map(|&i| &references[i]))
+                .map(|f| (f.article_id, f.report_id))
+                .collect();
+            let whole = fetch(&wanted)?;
+            let by_id: std::collections::HashMap<i64, &ReportInput> =
+                whole.iter().map(|r| (r.report_id, r)).collect();
+            let find = |id: i64| -> &ReportInput {
+                by_id
+                    .get(&id)
+                    .copied()
+                    .expect("fetch returns every report it is asked for")
+            };
+            emit(res.assemble(g, &|i| find(events[i].report_id), &|i| {
+                find(references[i].report_id)
+            }))?;
         }
-        resolve::each_incident(&sorted(&self.events), &sorted(&self.references), emit);
+        Ok(())
     }
 }
 
-/// Drops what of the claims resolution never reads. It reads only the first claim of each
-/// figure field, and of it only the source (`reconcile::claim_source`, the attribution of a
-/// figure's value), falling back to the report's own source: so that claim is kept, with its
-/// field and source alone, when its source is not the report's.
-/// Rival values (`Claim::rival`) are kept whole but for their rule: reconciliation counts
-/// them as values.
-fn slim(r: &mut Report) {
-    let mut kept: Vec<Claim> = Vec::new();
-    let mut rivals: Vec<Claim> = Vec::new();
-    for c in std::mem::take(&mut r.claims) {
-        if !c
-            .field
-            .figure()
-            .is_some_and(|f| IncidentFigures::FIELDS.contains(&f))
-        {
-            continue;
-        }
-        if c.rival {
-            rivals.push(c);
-        } else if !kept.iter().any(|k| k.field == c.field) {
-            kept.push(c);
-        }
-    }
-    kept.retain(|c| c.source != r.source);
-    for c in &mut kept {
-        c.value = ClaimValue::None;
-        c.surface = String::new();
-        c.rule = String::new();
-    }
-    for c in &mut rivals {
-        c.rule = String::new();
-    }
-    kept.extend(rivals);
-    kept.shrink_to_fit();
-    r.claims = kept;
+/// How [`Builder::incidents`] reads the whole reports of one incident: given `(article_id,
+/// report_id)` pairs, every one of those reports (in any order), or the caller's error.
+pub type Fetch<'a, E> = dyn FnMut(&[(i64, i64)]) -> Result<Vec<ReportInput>, E> + 'a;
+
+/// Compact records in content-key order (then report id), repeats dropped: the order
+/// resolution reads reports in, so that the result does not depend on arrival order.
+fn by_key(mut v: Vec<(Box<str>, resolve::Facts)>) -> Vec<resolve::Facts> {
+    v.sort_by(|a, b| (&a.0, a.1.report_id).cmp(&(&b.0, b.1.report_id)));
+    v.dedup_by(|a, b| a.0 == b.0 && a.1.report_id == b.1.report_id);
+    v.into_iter().map(|(_, f)| f).collect()
 }
 
 fn development_of(r: &ReportInput) -> Development {

@@ -24,25 +24,119 @@
 //! Every step reads reports in a canonical order (their content keys), so the result does
 //! not depend on arrival order. Blocks are looked up by key, never compared all-pairs.
 
-use std::collections::{BTreeMap, BTreeSet};
+use std::collections::{BTreeMap, BTreeSet, HashSet};
+use std::sync::Arc;
 
 use chrono::{Days, NaiveDate};
-use sw_model::{DateBasis, DatePrecision, EventType, Field, Modality, Role, TargetKind};
+use sw_model::{DateBasis, DatePrecision, EventType, Field, Modality, Role, TargetKind, When};
 
 use crate::reconcile::{self, Range};
 use crate::{distinct, short_id, ActorRef, DateValue, Grade, Incident, Place, ReportInput};
 
-struct Item<'a> {
-    r: &'a ReportInput,
-    key: String,
+/// What resolution reads of one event or reference report, and nothing more. A rebuild
+/// holds one for every such report of the store while it resolves, so it carries no text, no
+/// claims and no actors (the incident is assembled afterwards from the whole reports of its
+/// members, [`Resolution::assemble`]): the memory a rebuild needs grows by this record per
+/// report, not by the report.
+#[derive(Debug, Clone, PartialEq)]
+pub(crate) struct Facts {
+    pub(crate) report_id: i64,
+    pub(crate) article_id: i64,
+    story_id: i64,
+    et: EventType,
+    /// The report's date as written (`YYYY-MM-DD`, `YYYY-MM`...), and its precision.
+    date: Option<Arc<str>>,
+    precision: DatePrecision,
+    /// The date read with its precision (`Report::when`).
+    when: Option<When>,
+    /// The article's publication day.
+    published: Option<NaiveDate>,
+    /// The day, for a report dated to one.
     day: Option<NaiveDate>,
     /// Dated by a relative expression or the publication date, not an explicit date.
     soft: bool,
-    region: Option<String>,
-    killed: Option<i64>,
+    region: Option<Arc<str>>,
+    /// The country of the report's place (a report without a region never joins another
+    /// country's land group).
+    country: Option<Arc<str>>,
     /// The killed figure as claimed ("at least one"): a window report joins a day incident
     /// whose toll this range admits.
-    killed_range: Option<Range>,
+    killed: Option<Range>,
+    /// The killed, survivors, vessels and injured figures, where each is one number.
+    points: [Option<i64>; 4],
+}
+
+/// The figures resolution compares, in the order of [`Facts::points`].
+const POINTS: [Field; 4] = [
+    Field::Killed,
+    Field::Survivors,
+    Field::Vessels,
+    Field::Injured,
+];
+
+/// One shared copy of each string the records of a rebuild repeat (dates, region keys,
+/// countries): a few hundred distinct values across hundreds of thousands of reports.
+#[derive(Debug, Default)]
+pub(crate) struct Strings(HashSet<Arc<str>>);
+
+impl Strings {
+    fn get(&mut self, s: &str) -> Arc<str> {
+        if let Some(a) = self.0.get(s) {
+            return a.clone();
+        }
+        let a: Arc<str> = Arc::from(s);
+        self.0.insert(a.clone());
+        a
+    }
+}
+
+impl Facts {
+    pub(crate) fn of(r: &ReportInput, strings: &mut Strings) -> Facts {
+        let rep = &r.report;
+        let day = if rep.date_precision == DatePrecision::Day {
+            rep.date
+                .as_deref()
+                .and_then(|d| NaiveDate::parse_from_str(d.get(..10)?, "%Y-%m-%d").ok())
+        } else {
+            None
+        };
+        Facts {
+            report_id: r.report_id,
+            article_id: r.article_id,
+            story_id: r.story_id,
+            et: rep.event_type,
+            date: rep.date.as_deref().map(|d| strings.get(d)),
+            precision: rep.date_precision,
+            when: rep.when(),
+            published: r.published_day(),
+            day,
+            soft: matches!(rep.date_basis, DateBasis::Relative | DateBasis::Publication),
+            region: region_key(rep).map(|k| strings.get(&k)),
+            country: rep
+                .place
+                .as_ref()
+                .and_then(|p| p.country.as_deref())
+                .map(|c| strings.get(c)),
+            killed: rep.figures.killed.as_ref().map(Range::of),
+            points: POINTS.map(|f| rep.figures.get(f).and_then(|x| Range::of(x).point())),
+        }
+    }
+
+    /// One of the figures in [`POINTS`] as one number; resolution reads no other.
+    fn point(&self, f: Field) -> Option<i64> {
+        let i = POINTS.iter().position(|&p| p == f);
+        debug_assert!(i.is_some(), "resolution reads no figure {f:?}");
+        i.and_then(|i| self.points[i])
+    }
+}
+
+struct Item<'a> {
+    f: &'a Facts,
+    day: Option<NaiveDate>,
+    /// Dated by a relative expression or the publication date, not an explicit date.
+    soft: bool,
+    region: Option<Arc<str>>,
+    killed: Option<i64>,
 }
 
 /// The region key a report's place gives for blocking: a sea region code, or `country:XX`
@@ -64,27 +158,13 @@ pub(crate) fn region_key(r: &sw_model::Report) -> Option<String> {
     p.country.as_ref().map(|c| format!("country:{c}"))
 }
 
-fn item(r: &ReportInput) -> Item<'_> {
-    let rep = &r.report;
-    let day = if rep.date_precision == DatePrecision::Day {
-        rep.date
-            .as_deref()
-            .and_then(|d| NaiveDate::parse_from_str(d.get(..10)?, "%Y-%m-%d").ok())
-    } else {
-        None
-    };
+fn item(f: &Facts) -> Item<'_> {
     Item {
-        r,
-        key: r.stable_key(),
-        day,
-        soft: matches!(rep.date_basis, DateBasis::Relative | DateBasis::Publication),
-        region: region_key(rep),
-        killed: rep
-            .figures
-            .killed
-            .as_ref()
-            .and_then(|f| Range::of(f).point()),
-        killed_range: rep.figures.killed.as_ref().map(Range::of),
+        f,
+        day: f.day,
+        soft: f.soft,
+        region: f.region.clone(),
+        killed: f.killed.as_ref().and_then(Range::point),
     }
 }
 
@@ -95,7 +175,7 @@ struct Group {
     /// For an incident known only from news told with no date expression: the days it may
     /// have happened on (`day` is the likeliest of them).
     window: Option<(NaiveDate, NaiveDate)>,
-    region: Option<String>,
+    region: Option<Arc<str>>,
     members: Vec<usize>,
     attached: Vec<usize>,
     /// Reports that mention this event as an earlier one ("the September 2 strike").
@@ -106,7 +186,7 @@ impl Group {
     fn new(
         et: EventType,
         day: Option<NaiveDate>,
-        region: Option<String>,
+        region: Option<Arc<str>>,
         members: Vec<usize>,
     ) -> Group {
         Group {
@@ -127,7 +207,7 @@ type OwnKey = (
     Option<String>,
     String,
     i64,
-    Option<String>,
+    Option<Arc<str>>,
     Option<i64>,
 );
 type DateKey = (Option<String>, DatePrecision);
@@ -148,23 +228,66 @@ impl Uf {
 }
 
 /// Resolves the event reports (already routed to incidents) into incidents, and attaches the
-/// references to earlier events to the incident each points to.
+/// references to earlier events to the incident each points to. Each list is sorted by
+/// content key, then report id, without repeats (as [`crate::build`] sorts them).
 pub(crate) fn incidents(events: &[&ReportInput], references: &[&ReportInput]) -> Vec<Incident> {
-    let mut out: Vec<Incident> = Vec::new();
-    each_incident(events, references, &mut |i| out.push(i));
+    let mut strings = Strings::default();
+    let facts: Vec<Facts> = events.iter().map(|r| Facts::of(r, &mut strings)).collect();
+    let ref_facts: Vec<Facts> = references
+        .iter()
+        .map(|r| Facts::of(r, &mut strings))
+        .collect();
+    let res = resolve(&facts, &ref_facts);
+    let mut out: Vec<Incident> = (0..res.len())
+        .map(|g| res.assemble(g, &|i| events[i], &|i| references[i]))
+        .collect();
     out.sort_by(|a, b| (a.date.is_none(), &a.date, &a.id).cmp(&(b.date.is_none(), &b.date, &b.id)));
     out
 }
 
-/// The same incidents, each handed to `emit` as soon as it is assembled, before the final
-/// sort (which breaks ties in this order).
-pub(crate) fn each_incident(
-    events: &[&ReportInput],
-    references: &[&ReportInput],
-    emit: &mut dyn FnMut(Incident),
-) {
-    let mut items: Vec<Item> = events.iter().map(|r| item(r)).collect();
-    items.sort_by(|a, b| a.key.cmp(&b.key).then(a.r.report_id.cmp(&b.r.report_id)));
+/// Incidents resolved but not yet assembled: which reports make each (members, attached
+/// reports, references), decided from [`Facts`] alone. Assembling one
+/// ([`Resolution::assemble`]) needs the whole reports of only that incident, so a caller that
+/// cannot hold every report fetches them incident by incident ([`crate::Builder`]).
+pub(crate) struct Resolution<'a> {
+    items: Vec<Item<'a>>,
+    groups: Vec<Group>,
+}
+
+impl<'a> Resolution<'a> {
+    /// How many incidents.
+    pub(crate) fn len(&self) -> usize {
+        self.groups.len()
+    }
+
+    /// The reports incident `g` is assembled from: its members and attached reports (indices
+    /// into the events [`resolve`] was given), then its references (indices into the
+    /// references).
+    pub(crate) fn sources(&self, g: usize) -> (Vec<usize>, &[usize]) {
+        let grp = &self.groups[g];
+        let events = grp.members.iter().chain(&grp.attached).copied().collect();
+        (events, &grp.references)
+    }
+
+    /// Incident `g`, from the whole reports of its sources: `event(i)` is the report of the
+    /// `i`-th event given to [`resolve`], `reference(i)` that of the `i`-th reference (only
+    /// those of [`Resolution::sources`] are asked for). Incidents assembled in the order
+    /// `0..len()` and sorted by (date, undated last, id), ties kept in that order, are
+    /// [`incidents`].
+    pub(crate) fn assemble<'r>(
+        &self,
+        g: usize,
+        event: &dyn Fn(usize) -> &'r ReportInput,
+        reference: &dyn Fn(usize) -> &'r ReportInput,
+    ) -> Incident {
+        assemble(&self.groups[g], &self.items, event, reference)
+    }
+}
+
+/// Resolves `events` and `references` (each sorted by content key, then report id, without
+/// repeats) into incidents: which reports make each.
+pub(crate) fn resolve<'a>(events: &'a [Facts], references: &'a [Facts]) -> Resolution<'a> {
+    let mut items: Vec<Item> = events.iter().map(item).collect();
     story_pass(&mut items);
 
     // 1. day blocks
@@ -173,17 +296,14 @@ pub(crate) fn each_incident(
     let mut windowed: Vec<usize> = Vec::new();
     for (i, it) in items.iter().enumerate() {
         match it.day {
-            Some(d) => blocks
-                .entry((it.r.report.event_type, d))
-                .or_default()
-                .push(i),
+            Some(d) => blocks.entry((it.f.et, d)).or_default().push(i),
             None if publication_window(it).is_some() => windowed.push(i),
             None => loose.push(i),
         }
     }
     let mut groups: Vec<Group> = Vec::new();
     for ((et, day), idx) in &blocks {
-        let mut by_region: BTreeMap<String, Vec<usize>> = BTreeMap::new();
+        let mut by_region: BTreeMap<Arc<str>, Vec<usize>> = BTreeMap::new();
         let mut unknown = Vec::new();
         for &i in idx {
             match &items[i].region {
@@ -195,17 +315,12 @@ pub(crate) fn each_incident(
         for i in unknown.iter().copied() {
             // a report whose place names a country never joins another country's land
             // group (a strike taken to be at sea in Israel is not the day's strike in Yemen)
-            let country = items[i]
-                .r
-                .report
-                .place
-                .as_ref()
-                .and_then(|p| p.country.clone());
-            let snapshot: BTreeMap<&String, &Vec<usize>> = snapshot
+            let country = items[i].f.country.as_deref();
+            let snapshot: BTreeMap<&Arc<str>, &Vec<usize>> = snapshot
                 .iter()
                 .filter(|(k, _)| {
                     k.strip_prefix("country:")
-                        .is_none_or(|c| country.as_deref().is_none_or(|x| x == c))
+                        .is_none_or(|c| country.is_none_or(|x| x == c))
                 })
                 .collect();
             let pick = if snapshot.is_empty() {
@@ -213,7 +328,7 @@ pub(crate) fn each_incident(
             } else if snapshot.len() == 1 {
                 snapshot.keys().next().map(|k| (*k).clone())
             } else {
-                let same_toll: Vec<&String> = snapshot
+                let same_toll: Vec<&Arc<str>> = snapshot
                     .iter()
                     .filter(|(_, m)| {
                         items[i].killed.is_some()
@@ -226,7 +341,7 @@ pub(crate) fn each_incident(
             };
             match pick {
                 Some(k) => by_region.get_mut(&k).expect("region group").push(i),
-                None => by_region.entry(String::new()).or_default().push(i),
+                None => by_region.entry(Arc::from("")).or_default().push(i),
             }
         }
         for (region, members) in by_region {
@@ -268,12 +383,11 @@ pub(crate) fn each_incident(
             groups[g].attached.push(i);
             continue;
         }
-        let rep = &it.r.report;
         own.entry((
-            rep.event_type,
-            rep.date.clone(),
-            rep.date_precision.as_str().to_string(),
-            it.r.story_id,
+            it.f.et,
+            it.f.date.as_deref().map(str::to_string),
+            it.f.precision.as_str().to_string(),
+            it.f.story_id,
             it.region.clone(),
             it.killed,
         ))
@@ -284,36 +398,29 @@ pub(crate) fn each_incident(
         groups.push(Group::new(et, None, region, members));
     }
 
-    attach_references(references, &mut groups, &items, &mut |refs, g| {
-        emit(assemble(g, &items, refs))
-    });
+    attach_references(references, &mut groups, &items);
+    Resolution { items, groups }
 }
 
-/// Hands each group to `emit` with the references that point to it: a reference joins the
+/// Gives each group the references that point to it: a reference joins the
 /// one incident of its event type whose date it fits (its day, a day either side, or its
 /// window) in a compatible region with a compatible toll; a reference that fits none, or
 /// several, joins none (it stays a report of kind `reference`).
-fn attach_references(
-    references: &[&ReportInput],
-    groups: &mut [Group],
-    items: &[Item],
-    emit: &mut dyn FnMut(&[Item], &Group),
-) {
+fn attach_references(references: &[Facts], groups: &mut [Group], items: &[Item]) {
     let mut by_day: BTreeMap<(EventType, NaiveDate), Vec<usize>> = BTreeMap::new();
     for (g, grp) in groups.iter().enumerate() {
         if let Some(d) = grp.day {
             by_day.entry((grp.et, d)).or_default().push(g);
         }
     }
-    let mut refs: Vec<Item> = references.iter().map(|r| item(r)).collect();
-    refs.sort_by(|a, b| a.key.cmp(&b.key).then(a.r.report_id.cmp(&b.r.report_id)));
+    let refs: Vec<Item> = references.iter().map(item).collect();
     for (i, it) in refs.iter().enumerate() {
-        let span = match (it.day, it.r.report.when()) {
+        let span = match (it.day, it.f.when) {
             (Some(d), _) => (d - chrono::Duration::days(1), d + chrono::Duration::days(1)),
             (None, Some(w)) if (w.last - w.first).num_days() <= 7 => (w.first, w.last),
             _ => continue,
         };
-        let et = it.r.report.event_type;
+        let et = it.f.et;
         let mut found: Option<usize> = None;
         let mut ambiguous = false;
         for (_, gs) in by_day.range((et, span.0)..=(et, span.1)) {
@@ -337,14 +444,11 @@ fn attach_references(
             groups[g].references.push(i);
         }
     }
-    for g in groups.iter() {
-        emit(&refs, g);
-    }
 }
 
 /// The window of a report told with no date expression (precision `window`).
 fn publication_window(it: &Item) -> Option<(NaiveDate, NaiveDate)> {
-    let w = it.r.report.when()?;
+    let w = it.f.when?;
     (w.precision == DatePrecision::Window).then_some((w.first, w.last))
 }
 
@@ -385,7 +489,7 @@ fn window_target(
     items: &[Item],
 ) -> Option<usize> {
     let (from, to) = publication_window(it)?;
-    let et = it.r.report.event_type;
+    let et = it.f.et;
     let mut fitting: Vec<(usize, usize)> = Vec::new();
     for (_, gs) in by_day.range((et, from)..=(et, to)) {
         for &g in gs {
@@ -394,7 +498,7 @@ fn window_target(
                 (Some(a), Some(b)) => a == b,
                 _ => true,
             };
-            if !region_ok || !killed_admits(&grp.members, it.killed_range.as_ref(), items) {
+            if !region_ok || !killed_admits(&grp.members, it.f.killed.as_ref(), items) {
                 continue;
             }
             fitting.push((g, exact_agreements(it, &grp.members, items)));
@@ -411,12 +515,11 @@ fn window_target(
 /// On how many of the killed and survivors figures a report and some member of a group give
 /// the same value (the one a reader would quote: "at least two survivors" gives two).
 fn exact_agreements(it: &Item, members: &[usize], items: &[Item]) -> usize {
-    let point =
-        |r: &ReportInput, f: Field| r.report.figures.get(f).and_then(|x| Range::of(x).point());
     [Field::Killed, Field::Survivors]
         .into_iter()
         .filter(|&f| {
-            point(it.r, f).is_some_and(|v| members.iter().any(|&m| point(items[m].r, f) == Some(v)))
+            it.f.point(f)
+                .is_some_and(|v| members.iter().any(|&m| items[m].f.point(f) == Some(v)))
         })
         .count()
 }
@@ -432,19 +535,15 @@ fn window_groups(open: &[usize], items: &[Item]) -> Vec<Group> {
         .collect();
     sorted.sort_by(|a, b| {
         let (ia, ib) = (&items[a.0], &items[b.0]);
-        (ia.r.report.event_type, &ia.region, a.1, &ia.key).cmp(&(
-            ib.r.report.event_type,
-            &ib.region,
-            b.1,
-            &ib.key,
-        ))
+        // items are in content-key order: the index stands for the key
+        (ia.f.et, &ia.region, a.1, a.0).cmp(&(ib.f.et, &ib.region, b.1, b.0))
     });
     let mut out: Vec<Group> = Vec::new();
     for (i, (from, to)) in sorted {
         let it = &items[i];
         let fits = out.last().is_some_and(|g| {
             let (gf, gt) = g.window.expect("window group");
-            g.et == it.r.report.event_type
+            g.et == it.f.et
                 && g.region == it.region
                 && from <= gt
                 && gf <= to
@@ -456,7 +555,7 @@ fn window_groups(open: &[usize], items: &[Item]) -> Vec<Group> {
             g.window = Some((gf.max(from), gt.min(to)));
             g.members.push(i);
         } else {
-            let mut g = Group::new(it.r.report.event_type, None, it.region.clone(), vec![i]);
+            let mut g = Group::new(it.f.et, None, it.region.clone(), vec![i]);
             g.window = Some((from, to));
             out.push(g);
         }
@@ -486,10 +585,10 @@ fn strength(members: &[usize], items: &[Item]) -> (usize, usize, bool) {
         members
             .iter()
             .filter(|&&i| !items[i].soft)
-            .map(|&i| items[i].r.story_id),
+            .map(|&i| items[i].f.story_id),
     )
     .len();
-    let stories = distinct(members.iter().map(|&i| items[i].r.story_id)).len();
+    let stories = distinct(members.iter().map(|&i| items[i].f.story_id)).len();
     let killed = members.iter().any(|&i| items[i].killed.is_some());
     (explicit, stories, killed)
 }
@@ -507,7 +606,7 @@ fn merge_adjacent(groups: Vec<Group>, items: &[Item]) -> Vec<Group> {
         parent: (0..n).collect(),
     };
     // per root: (day, region, members)
-    let mut state: Vec<(NaiveDate, Option<String>, Vec<usize>)> = groups
+    let mut state: Vec<(NaiveDate, Option<Arc<str>>, Vec<usize>)> = groups
         .iter()
         .map(|g| {
             (
@@ -578,14 +677,14 @@ fn merge_adjacent(groups: Vec<Group>, items: &[Item]) -> Vec<Group> {
 
 /// The window of days an imprecise report may refer to.
 fn window(it: &Item) -> Option<(NaiveDate, NaiveDate)> {
-    let rep = &it.r.report;
-    match rep.date_precision {
+    let f = it.f;
+    match f.precision {
         DatePrecision::Week => {
-            let d = NaiveDate::parse_from_str(rep.date.as_deref()?.get(..10)?, "%Y-%m-%d").ok()?;
+            let d = NaiveDate::parse_from_str(f.date.as_deref()?.get(..10)?, "%Y-%m-%d").ok()?;
             Some((d, d.checked_add_days(Days::new(6))?))
         }
-        DatePrecision::Unknown if rep.date.is_none() => {
-            let p = it.r.published_day()?;
+        DatePrecision::Unknown if f.date.is_none() => {
+            let p = it.f.published?;
             Some((p.checked_sub_days(Days::new(7))?, p))
         }
         _ => None,
@@ -601,7 +700,7 @@ fn attach_target(
     let region = it.region.as_ref()?;
     let killed = it.killed?;
     let (from, to) = window(it)?;
-    let et = it.r.report.event_type;
+    let et = it.f.et;
     let mut found = None;
     for (_, gs) in by_day.range((et, from)..=(et, to)) {
         for &g in gs {
@@ -631,21 +730,13 @@ fn majority<T: Ord + Clone>(vals: impl IntoIterator<Item = T>) -> Option<T> {
     counts.into_iter().find(|(_, c)| *c == max).map(|(v, _)| v)
 }
 
-fn assemble(g: &Group, items: &[Item], refs: &[Item]) -> Incident {
-    let all: Vec<usize> = g.members.iter().chain(g.attached.iter()).copied().collect();
-    let mut members: Vec<&Item> = all.iter().map(|&i| &items[i]).collect();
-    // earliest published first (undated last), then by key
-    members.sort_by(|a, b| {
-        (a.r.published.is_none(), &a.r.published, &a.key).cmp(&(
-            b.r.published.is_none(),
-            &b.r.published,
-            &b.key,
-        ))
-    });
-    let reports: Vec<&ReportInput> = members.iter().map(|m| m.r).collect();
-    let id = short_id("inc", &members[0].key);
-
-    let (date, date_precision, window) = match g.day {
+/// An incident's date, precision and window: its group's day (and window), else those its
+/// first member's date gives.
+fn incident_date(
+    g: &Group,
+    items: &[Item],
+) -> (Option<String>, DatePrecision, Option<[String; 2]>) {
+    match g.day {
         Some(d) if g.window.is_some() => {
             let (from, to) = g.window.expect("window");
             let f = |d: NaiveDate| d.format("%Y-%m-%d").to_string();
@@ -657,14 +748,13 @@ fn assemble(g: &Group, items: &[Item], refs: &[Item]) -> Incident {
         }
         None => {
             let it = &items[g.members[0]];
-            let r = &it.r.report;
             let w = window(it).map(|(a, b)| {
                 [
                     a.format("%Y-%m-%d").to_string(),
                     b.format("%Y-%m-%d").to_string(),
                 ]
             });
-            match (r.date.as_deref(), r.date_precision) {
+            match (it.f.date.as_deref(), it.f.precision) {
                 (Some(d), DatePrecision::Month) if d.len() >= 7 => {
                     let m = d[..7].to_string();
                     let w = month_window(&m);
@@ -674,7 +764,48 @@ fn assemble(g: &Group, items: &[Item], refs: &[Item]) -> Incident {
                 (None, _) => (None, DatePrecision::Unknown, w),
             }
         }
-    };
+    }
+}
+
+/// A member report of an incident while it is assembled: the whole report, its content key
+/// and its region as resolution left it (a report of a story takes its cluster's region).
+struct Member<'m> {
+    r: &'m ReportInput,
+    key: String,
+    region: &'m Option<Arc<str>>,
+}
+
+fn assemble<'r>(
+    g: &Group,
+    items: &[Item],
+    event: &dyn Fn(usize) -> &'r ReportInput,
+    reference: &dyn Fn(usize) -> &'r ReportInput,
+) -> Incident {
+    let mut members: Vec<Member> = g
+        .members
+        .iter()
+        .chain(g.attached.iter())
+        .map(|&i| {
+            let r = event(i);
+            debug_assert_eq!(r.report_id, items[i].f.report_id, "the report resolved");
+            Member {
+                r,
+                key: r.stable_key(),
+                region: &items[i].region,
+            }
+        })
+        .collect();
+    // earliest published first (undated last), then by key
+    members.sort_by(|a, b| {
+        (a.r.published.is_none(), &a.r.published, &a.key).cmp(&(
+            b.r.published.is_none(),
+            &b.r.published,
+            &b.key,
+        ))
+    });
+    let reports: Vec<&ReportInput> = members.iter().map(|m| m.r).collect();
+    let id = short_id("inc", &members[0].key);
+    let (date, date_precision, window) = incident_date(g, items);
     // (date, precision) -> (report ids, story ids)
     let mut dates: BTreeMap<DateKey, (Vec<i64>, Vec<i64>)> = BTreeMap::new();
     for m in &members {
@@ -747,7 +878,7 @@ fn assemble(g: &Group, items: &[Item], refs: &[Item]) -> Incident {
         }))
     };
     let mut attached_report_ids: Vec<i64> =
-        g.attached.iter().map(|&i| items[i].r.report_id).collect();
+        g.attached.iter().map(|&i| items[i].f.report_id).collect();
     attached_report_ids.sort_unstable();
     Incident {
         id,
@@ -772,7 +903,7 @@ fn assemble(g: &Group, items: &[Item], refs: &[Item]) -> Incident {
         references: g
             .references
             .iter()
-            .map(|&i| refs[i].r.source_ref())
+            .map(|&i| reference(i).source_ref())
             .collect(),
     }
 }
@@ -786,11 +917,11 @@ fn figures_acknowledged(f: &reconcile::IncidentFigures) -> bool {
 
 /// The incident's place: among members in the incident's region (all members when it has
 /// none), the most precise place; then one naming a country; then the most stories.
-fn place_of(g: &Group, members: &[&Item]) -> Place {
+fn place_of(g: &Group, members: &[Member]) -> Place {
     let mut cands: BTreeMap<(u8, bool, String), (Place, BTreeSet<i64>)> = BTreeMap::new();
     for m in members {
         let Some(p) = &m.r.report.place else { continue };
-        if g.region.is_some() && m.region.is_some() && m.region != g.region {
+        if g.region.is_some() && m.region.is_some() && *m.region != g.region {
             continue;
         }
         if g.region.is_some() && m.region.is_none() && p.region_code.is_none() && p.precision < 5 {
@@ -827,14 +958,7 @@ fn month_window(m: &str) -> Option<[String; 2]> {
 fn points(members: &[usize], items: &[Item], field: Field) -> BTreeSet<i64> {
     members
         .iter()
-        .filter_map(|&i| {
-            items[i]
-                .r
-                .report
-                .figures
-                .get(field)
-                .and_then(|f| Range::of(f).point())
-        })
+        .filter_map(|&i| items[i].f.point(field))
         .collect()
 }
 
@@ -847,7 +971,7 @@ fn story_pass(items: &mut [Item]) {
     for (i, it) in items.iter().enumerate() {
         if it.day.is_some() {
             by_story
-                .entry((it.r.story_id, it.r.report.event_type))
+                .entry((it.f.story_id, it.f.et))
                 .or_default()
                 .push(i);
         }
@@ -856,7 +980,8 @@ fn story_pass(items: &mut [Item]) {
         if idx.len() < 2 {
             continue;
         }
-        idx.sort_by(|&a, &b| (items[a].day, &items[a].key).cmp(&(items[b].day, &items[b].key)));
+        // items are in content-key order: the index stands for the key
+        idx.sort_by(|&a, &b| (items[a].day, a).cmp(&(items[b].day, b)));
         // clusters: (min day, max day, members)
         let mut clusters: Vec<(NaiveDate, NaiveDate, Vec<usize>)> = Vec::new();
         for &i in &idx {
@@ -867,7 +992,7 @@ fn story_pass(items: &mut [Item]) {
                 }
                 let mut all = c.2.clone();
                 all.push(i);
-                let regions: BTreeSet<&String> = all
+                let regions: BTreeSet<&Arc<str>> = all
                     .iter()
                     .filter_map(|&j| items[j].region.as_ref())
                     .collect();
