@@ -638,3 +638,31 @@ fn a_date_before_the_troops_who_act_dates_their_act() {
         );
     }
 }
+
+#[test]
+fn a_year_written_against_the_noun_with_words_between_is_history() {
+    for (lang, text) in [
+        (
+            Lang::En,
+            "A court rejected a complaint by two men whose relatives died in a 2012 U.S. drone strike in the village of Khashamir.",
+        ),
+        (
+            Lang::En,
+            "Speakers recalled the unit's 2017 raid in Yakla, Yemen, in which a commando died.",
+        ),
+        (
+            Lang::Es,
+            "Los familiares de quienes murieron en el bombardeo estadounidense de 2017 en Yakla reclamaron justicia el martes.",
+        ),
+    ] {
+        let rs = run(lang, "2025-07-16", text);
+        assert!(events(&rs).is_empty(), "{text}\n{rs:#?}");
+    }
+    // a year in the publication's past year but recent stays news
+    let rs = run(
+        Lang::En,
+        "2025-07-16",
+        "On Tuesday a U.S. drone strike killed two militants in Marib.",
+    );
+    assert_eq!(events(&rs).len(), 1, "{rs:#?}");
+}

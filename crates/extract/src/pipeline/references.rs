@@ -174,8 +174,9 @@ fn topic_of_noun(s: &Sentence, e: &Hit<EventCue>) -> bool {
     })
 }
 
-/// A year written against an event noun: between an article and it ("the 2008 raid", "a
-/// 2020 strike") or right after it and "of"/"de" ("el bombardeo de 2008").
+/// A year written against an event noun: between an article or a possessive and it, two
+/// words between at most ("the 2008 raid", "a 2012 U.S. drone strike", "the team's 2017
+/// raid"), or right after it and "of"/"de" ("el bombardeo de 2008").
 fn year_of_noun(s: &Sentence, e: &Hit<EventCue>) -> Option<i32> {
     let (l, toks) = (s.l, &s.ctx.toks);
     let year = |i: usize| {
@@ -191,13 +192,40 @@ fn year_of_noun(s: &Sentence, e: &Hit<EventCue>) -> Option<i32> {
     if !e.value().noun {
         return None;
     }
-    let before = (e.ts >= 2 && article(e.ts - 2))
-        .then(|| year(e.ts - 1))
-        .flatten();
-    let after = toks
+    // "the 2008 raid", "a 2012 U.S. drone strike", "the team's 2017 raid": a year after an
+    // article or a possessive, up to two words (a demonym, a means) between it and the noun
+    let possessive = |i: usize| {
+        l.dates.is_possessive(&toks[i].lower) || l.dates.is_possessive_ending(&toks[i].lower)
+    };
+    let before = (1..=6).find_map(|k| {
+        let j = e.ts.checked_sub(k)?;
+        (j >= 1
+            && (article(j - 1) || possessive(j - 1))
+            && toks[j + 1..e.ts].iter().filter(|t| t.lower != ".").count() <= 2
+            && toks[j + 1..e.ts]
+                .iter()
+                .all(|t| t.kind == crate::tokens::TokKind::Word || t.lower == "."))
+        .then(|| year(j))
+        .flatten()
+    });
+    // "el bombardeo de 2008", "el bombardeo estadounidense de 2017": one adjective may stand
+    // between
+    let link = |i: usize| {
+        toks.get(i).is_some_and(|t| {
+            l.grammar.of.contains(&t.lower) || l.grammar.topic_link.contains(&t.lower)
+        })
+    };
+    let after = if link(e.te) {
+        year(e.te + 1)
+    } else if toks
         .get(e.te)
-        .filter(|t| l.grammar.of.contains(&t.lower) || l.grammar.topic_link.contains(&t.lower))
-        .and_then(|_| year(e.te + 1));
+        .is_some_and(|t| t.kind == crate::tokens::TokKind::Word)
+        && link(e.te + 1)
+    {
+        year(e.te + 2)
+    } else {
+        None
+    };
     before.or(after)
 }
 
