@@ -75,8 +75,8 @@ pub struct Pipeline<'a, S: Store + ?Sized> {
     pub stop: &'a AtomicBool,
     pub fetcher: Option<&'a sw_ingest::Fetcher>,
     /// When set, new articles are extracted on the worker threads while their batch is
-    /// parsed, and their reports stored right after the articles (so the extraction pass
-    /// after the ingest finds nothing left to do and re-reads nothing).
+    /// parsed, and their reports stored with the articles, in the same transaction (so the
+    /// extraction pass after the ingest finds nothing left to do and re-reads nothing).
     pub extractor: Option<Arc<Extractor>>,
 }
 
@@ -422,33 +422,34 @@ impl<S: Store + ?Sized> Pipeline<'_, S> {
             batch.push((id, finish));
             reports.push(rows);
         }
-        let outcomes = self.store.finish(batch, self.config.near_dup)?;
-        let mut extracted: Vec<(i64, Vec<ReportRow>)> = Vec::new();
-        for (per_input, rows) in outcomes.into_iter().zip(reports) {
-            let mut rows = rows.into_iter();
+        // with an extractor, the new articles' reports are stored in the articles' own
+        // transaction (a crash loses both or neither)
+        let outcomes = match self.extractor {
+            Some(_) => self.store.finish_extracted(
+                batch,
+                self.config.near_dup,
+                EXTRACT_VERSION,
+                &reports,
+            )?,
+            None => self.store.finish(batch, self.config.near_dup)?,
+        };
+        for (per_input, rows) in outcomes.into_iter().zip(&reports) {
+            let mut rows = rows.iter();
             for o in per_input {
                 let article_rows = rows.next();
                 match o {
-                    Outcome::New { id, copy_of, .. } => {
+                    Outcome::New { copy_of, .. } => {
                         summary.new += 1;
                         if copy_of.is_some() {
                             summary.copies += 1;
                         }
                         if let (Some(r), true) = (article_rows, self.extractor.is_some()) {
-                            extracted.push((id, r));
+                            summary.extracted.add_article(r);
                         }
                     }
                     Outcome::Duplicate { .. } => summary.duplicate += 1,
                 }
             }
-        }
-        if !extracted.is_empty() {
-            for (_, rows) in &extracted {
-                summary.extracted.add_article(rows);
-            }
-            // the articles are committed already: a crash here leaves them unextracted,
-            // and the extraction pass after the ingest does them
-            self.store.put_reports(EXTRACT_VERSION, extracted)?;
         }
         reporter.progress(summary);
         Ok(())
