@@ -1,6 +1,7 @@
 //! The SQLite backend: one file, WAL journal, versioned migrations.
 
 mod bands;
+mod compact;
 mod error;
 pub(crate) mod ledger_rows;
 mod search;
@@ -156,7 +157,17 @@ const MIGRATIONS: &[&str] = &[
     INSERT INTO state (key, value)
         SELECT 'lsh_indexed_through', CAST(COALESCE(MAX(id), 0) AS TEXT) FROM articles;
     "#,
+    // 7: reports' JSON stored as zstd frames (compact.rs); the reports already stored are
+    // packed by `compact::pack_old_reports`, which runs after this (see `AFTER_MIGRATION`)
+    "SELECT 1;",
 ];
+
+/// Steps no SQL can do, each run inside the migrations' transaction right after the
+/// migration it names (its 1-based number in [`MIGRATIONS`]).
+const AFTER_MIGRATION: &[(usize, MigrationStep)] = &[(7, compact::pack_old_reports)];
+
+/// A migration step written in Rust, run inside the migrations' transaction.
+type MigrationStep = fn(&Connection) -> rusqlite::Result<()>;
 
 /// The query behind `Store::reports` and its arguments: only the conditions the filter sets
 /// ("?1 IS NULL OR r.article_id = ?1" would keep SQLite off the (article_id, idx) index and
@@ -384,8 +395,11 @@ impl SqliteStore {
             }
             .into());
         }
-        for sql in MIGRATIONS.iter().skip(version as usize) {
+        for (at, sql) in MIGRATIONS.iter().enumerate().skip(version as usize) {
             self.conn.execute_batch(sql)?;
+            for (_, step) in AFTER_MIGRATION.iter().filter(|(n, _)| *n == at + 1) {
+                step(&self.conn)?;
+            }
         }
         self.conn.pragma_update(None, "user_version", known)?;
         Ok(())
@@ -427,7 +441,7 @@ impl SqliteStore {
             outlet: r.get(4)?,
             published: r.get(5)?,
             lang: r.get(6)?,
-            json: r.get(7)?,
+            json: compact::unpack(r.get_ref(7)?, 7)?,
         })
     }
 
@@ -854,6 +868,7 @@ impl SqliteStore {
         {
             let mut del = tx.prepare_cached("DELETE FROM reports WHERE article_id = ?1")?;
             let mut ins = tx.prepare_cached(INSERT_REPORT)?;
+            let mut packer = compact::Packer::new()?;
             let mut mark =
                 tx.prepare_cached("UPDATE articles SET extracted_version = ?2 WHERE id = ?1")?;
             for (article, rows) in &batch {
@@ -866,7 +881,7 @@ impl SqliteStore {
                         r.event_type,
                         r.modality,
                         r.date,
-                        r.json,
+                        packer.pack(&r.json)?,
                         REPORTS_PER_ARTICLE
                     ])?;
                 }
@@ -1058,6 +1073,7 @@ fn write_reports(
     extracted: &Extracted<'_>,
 ) -> rusqlite::Result<()> {
     let mut ins = tx.prepare_cached(INSERT_REPORT)?;
+    let mut packer = compact::Packer::new()?;
     let mut any = false;
     for p in &plan.articles {
         let Some(rows) = extracted.of(p.at) else {
@@ -1072,7 +1088,7 @@ fn write_reports(
                 r.event_type,
                 r.modality,
                 r.date,
-                r.json,
+                packer.pack(&r.json)?,
                 REPORTS_PER_ARTICLE
             ])?;
         }

@@ -310,3 +310,144 @@ fn a_store_from_before_the_runs_keeps_its_band_index() {
     drop(s);
     assert_eq!(lsh_rows(&path), (BANDS as i64, "1".to_string()));
 }
+
+/// Stores one article with `reports` (as JSON strings) and returns the store.
+fn store_with_reports(path: Option<&Path>, reports: &[String]) -> SqliteStore {
+    let mut s = match path {
+        Some(p) => SqliteStore::open(p).unwrap(),
+        None => SqliteStore::open_in_memory().unwrap(),
+    };
+    let id = s.admit(&[raw("a")]).unwrap()[0].id();
+    let rows = vec![vec![reports
+        .iter()
+        .map(|json| ReportRow {
+            json: json.clone(),
+            ..report("event", 0)
+        })
+        .collect()]];
+    s.finish_extracted(
+        vec![(id, parsed(vec![art(0, "https://a/", &text(0))]))],
+        0.8,
+        "v1",
+        &rows,
+    )
+    .unwrap();
+    s
+}
+
+fn jsons(s: &SqliteStore) -> (Vec<String>, Vec<String>) {
+    let mut by_filter = Vec::new();
+    s.reports(ReportFilter::default(), &mut |r| {
+        by_filter.push(r.json);
+        true
+    })
+    .unwrap();
+    let mut after = Vec::new();
+    s.reports_after(0, &mut |r| {
+        after.push(r.json);
+        true
+    })
+    .unwrap();
+    (by_filter, after)
+}
+
+fn stored_types(s: &SqliteStore) -> Vec<String> {
+    let mut stmt = s
+        .conn
+        .prepare("SELECT typeof(json) FROM reports ORDER BY id")
+        .unwrap();
+    let types = stmt.query_map([], |r| r.get(0)).unwrap();
+    types.map(|t| t.unwrap()).collect()
+}
+
+/// Reports of every shape: long and repetitive, short, non-ASCII, escapes, empty.
+fn sample_jsons() -> Vec<String> {
+    let long = format!(
+        "{{\"kind\":\"event\",\"sources\":[{}]}}",
+        (0..40)
+            .map(|i| format!("{{\"name\":\"Ministerio de Defensa\",\"quote\":\"ataque n.º {i}\"}}"))
+            .collect::<Vec<_>>()
+            .join(",")
+    );
+    vec![
+        long,
+        "{}".to_string(),
+        "{\"place\":\"Ḩaḑramawt – الحديدة\",\"q\":\"\\\"quoted\\\"\\n\"}".to_string(),
+        String::new(),
+    ]
+}
+
+/// Reports are stored packed, smaller, and every reader gets back exactly the JSON given.
+#[test]
+fn reports_are_stored_packed_and_read_back_exactly() {
+    let given = sample_jsons();
+    let s = store_with_reports(None, &given);
+    assert_eq!(jsons(&s), (given.clone(), given.clone()));
+    assert_eq!(stored_types(&s), vec!["blob"; given.len()]);
+    let long_stored: i64 = s
+        .conn
+        .query_row(
+            "SELECT length(json) FROM reports ORDER BY id LIMIT 1",
+            [],
+            |r| r.get(0),
+        )
+        .unwrap();
+    assert!(
+        (long_stored as usize) < given[0].len() / 4,
+        "{long_stored} bytes"
+    );
+    // put_reports packs too
+    let mut s = s;
+    s.put_reports(
+        "v2",
+        vec![(
+            1,
+            given
+                .iter()
+                .rev()
+                .map(|j| ReportRow {
+                    json: j.clone(),
+                    ..report("tally", 1)
+                })
+                .collect(),
+        )],
+    )
+    .unwrap();
+    let reversed: Vec<String> = given.iter().rev().cloned().collect();
+    assert_eq!(jsons(&s), (reversed.clone(), reversed));
+    assert_eq!(stored_types(&s), vec!["blob"; given.len()]);
+}
+
+/// A store whose reports were written as text is packed by the migration, and reads back
+/// the same JSON.
+#[test]
+fn the_migration_packs_the_reports_of_an_older_store() {
+    let dir = tempfile::tempdir().unwrap();
+    let path = dir.path().join("s.db");
+    let given = sample_jsons();
+    drop(store_with_reports(Some(&path), &given));
+    // as a store of schema 6 holds them: text
+    let c = Connection::open(&path).unwrap();
+    for (i, json) in given.iter().enumerate() {
+        c.execute(
+            "UPDATE reports SET json = ?2 WHERE idx = ?1",
+            params![i as i64, json],
+        )
+        .unwrap();
+    }
+    c.pragma_update(None, "user_version", 6).unwrap();
+    let types: Vec<String> = c
+        .prepare("SELECT typeof(json) FROM reports ORDER BY id")
+        .unwrap()
+        .query_map([], |r| r.get(0))
+        .unwrap()
+        .map(|t| t.unwrap())
+        .collect();
+    assert_eq!(types, vec!["text"; given.len()]);
+    // read as it is before the migration too
+    drop(c);
+    let s = SqliteStore::open(&path).unwrap();
+    assert_eq!(s.schema_version().unwrap(), MIGRATIONS.len() as i64);
+    assert_eq!(stored_types(&s), vec!["blob"; given.len()]);
+    assert_eq!(jsons(&s), (given.clone(), given));
+}
