@@ -28,6 +28,10 @@ pub(crate) const FLUSH_ENTRIES: usize = 1 << 19;
 /// The `state` key of the last article whose band entries are in `lsh_bands`.
 pub(crate) const INDEXED_THROUGH: &str = "lsh_indexed_through";
 
+/// Bits of the filter of the (band, key) pairs in `lsh_bands`: 2^26 (8 MiB), under 2% false
+/// positives at 100k articles (1.1 M entries), ~15% at 1 M.
+const FILTER_BITS: u32 = 26;
+
 /// No next entry in a bucket's chain.
 const END: u32 = u32::MAX;
 
@@ -48,6 +52,10 @@ pub(crate) struct PendingBands {
     entries: Vec<(ArticleId, u32)>,
     /// (band, key) of each entry, for the sorted run.
     keys: Vec<(u8, i64)>,
+    /// One bit per hash of the (band, key) pairs in `lsh_bands` (a one-hash Bloom filter):
+    /// most band keys are in no bucket, and a clear bit spares the table lookup (16 per new
+    /// article, ~3 µs each, more once the table outgrows the page cache). `None`: not read.
+    filter: Option<Vec<u64>>,
 }
 
 impl Default for PendingBands {
@@ -59,6 +67,7 @@ impl Default for PendingBands {
             buckets: FxHashMap::default(),
             entries: Vec::new(),
             keys: Vec::new(),
+            filter: None,
         }
     }
 }
@@ -72,8 +81,12 @@ impl PendingBands {
         let through = indexed_through(tx)?;
         if self.through != Some(through) {
             self.clear();
+            self.filter = None;
             self.through = Some(through);
             self.known = through;
+        }
+        if self.filter.is_none() {
+            self.filter = Some(read_filter(tx)?);
         }
         let last: ArticleId =
             tx.query_row("SELECT COALESCE(MAX(id), 0) FROM articles", [], |r| {
@@ -122,6 +135,17 @@ impl PendingBands {
         self.known = self.known.max(last);
     }
 
+    /// Whether `lsh_bands` may hold entries under `key` in `band` (false: it holds none).
+    pub(crate) fn in_table(&self, band: usize, key: i64) -> bool {
+        match &self.filter {
+            Some(bits) => {
+                let at = slot(band as u8, key);
+                bits[at / 64] & (1 << (at % 64)) != 0
+            }
+            None => true,
+        }
+    }
+
     /// Pending entries.
     pub(crate) fn len(&self) -> usize {
         self.entries.len()
@@ -135,7 +159,7 @@ impl PendingBands {
     /// Writes every pending entry to `lsh_bands` as one sorted run and records the articles
     /// covered, inside the caller's transaction; forgets them once the caller has committed
     /// ([`PendingBands::flushed`]).
-    pub(crate) fn write(&self, tx: &Transaction<'_>) -> rusqlite::Result<()> {
+    pub(crate) fn write(&mut self, tx: &Transaction<'_>) -> rusqlite::Result<()> {
         let mut run: Vec<(u8, i64, ArticleId)> = self
             .keys
             .iter()
@@ -148,6 +172,9 @@ impl PendingBands {
         )?;
         for (band, key, id) in run {
             insert.execute(params![band as i64, key, id])?;
+            if let Some(bits) = &mut self.filter {
+                set(bits, band, key);
+            }
         }
         tx.execute(
             "INSERT INTO state (key, value) VALUES (?1, ?2)
@@ -168,6 +195,7 @@ impl PendingBands {
     /// pending entries again from the store.
     pub(crate) fn invalidate(&mut self) {
         self.clear();
+        self.filter = None;
         self.through = None;
     }
 
@@ -192,6 +220,30 @@ impl PendingBands {
             }
         }
     }
+}
+
+/// The filter's bit for (band, key): band keys are hashes already, mixed with the band.
+fn slot(band: u8, key: i64) -> usize {
+    let h = (key as u64 ^ u64::from(band).wrapping_mul(0x9e37_79b9_7f4a_7c15))
+        .wrapping_mul(0xbf58_476d_1ce4_e5b9);
+    (h >> (64 - FILTER_BITS)) as usize
+}
+
+fn set(bits: &mut [u64], band: u8, key: i64) {
+    let at = slot(band, key);
+    bits[at / 64] |= 1 << (at % 64);
+}
+
+/// The filter of every (band, key) pair in `lsh_bands`: one pass over the table (~0.3 s at
+/// 100k articles), when a connection first writes and when another one has written a run.
+fn read_filter(tx: &Transaction<'_>) -> rusqlite::Result<Vec<u64>> {
+    let mut bits = vec![0u64; (1usize << FILTER_BITS) / 64];
+    let mut stmt = tx.prepare("SELECT band, key FROM lsh_bands")?;
+    let mut rows = stmt.query([])?;
+    while let Some(r) = rows.next()? {
+        set(&mut bits, r.get::<_, i64>(0)? as u8, r.get(1)?);
+    }
+    Ok(bits)
 }
 
 /// `state.lsh_indexed_through` (0 before any article).

@@ -616,6 +616,10 @@ impl StoredArticles for TxArticles<'_> {
     }
 
     fn bucket(&mut self, band: usize, key: i64, out: &mut Vec<ArticleId>) -> rusqlite::Result<()> {
+        if !self.pending.in_table(band, key) {
+            self.pending.bucket(band, key, MAX_CANDIDATES_PER_BAND, out);
+            return Ok(());
+        }
         let rows = self
             .bucket
             .query_map(params![band as i64, key], |r| r.get::<_, i64>(0))?;
