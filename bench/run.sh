@@ -3,6 +3,7 @@
 #   bench/run.sh                 10k and 100k articles
 #   SIZES="10000 100000 1000000" bench/run.sh
 #   WORK=/big/disk bench/run.sh  where corpora and stores go (default /tmp/sw-bench)
+# The store's write path against the sqlite3 + FTS5 floor, with bytes written: bench/store_e2e.sh
 # Needs: cargo, python3 with trafilatura (pip install trafilatura lxml_html_clean), GNU time.
 set -uo pipefail
 cd "$(dirname "$0")/.."
@@ -43,6 +44,8 @@ for n in $SIZES; do
   rm -f "$WORK/c$n.db"*
   measure "e2e-jsonl-$n" "$n" "$bytes" "$SW" --db "$WORK/c$n.db" ingest "$c"
   measure "wc-w-$n" "$n" "$bytes" wc -w "$c"
+  measure "floor-sqlite-fts5-$n" "$n" "$bytes" python3 "$ROOT/bench/sqlite_floor.py" "$c" "$WORK/f$n.db"
+  rm -f "$WORK/f$n.db"*
   tail -3 "$OUT/e2e-jsonl-$n.out" | sed 's/^/    /'
 done
 

@@ -75,8 +75,8 @@ pub struct Pipeline<'a, S: Store + ?Sized> {
     pub stop: &'a AtomicBool,
     pub fetcher: Option<&'a sw_ingest::Fetcher>,
     /// When set, new articles are extracted on the worker threads while their batch is
-    /// parsed, and their reports stored right after the articles (so the extraction pass
-    /// after the ingest finds nothing left to do and re-reads nothing).
+    /// parsed, and their reports stored with the articles, in the same transaction (so the
+    /// extraction pass after the ingest finds nothing left to do and re-reads nothing).
     pub extractor: Option<Arc<Extractor>>,
 }
 
@@ -205,6 +205,50 @@ const BATCH_BYTES: usize = 16 * 1024 * 1024;
 /// documents are in memory at a time (see BENCHMARKS.md, *Memory of one ingest*).
 const HEAVY_BYTES: usize = 4 * 1024 * 1024;
 
+/// Gathers units into batches of at most `count` units and at most `bytes` raw bytes (a
+/// single unit over it is a batch alone), so that what a batch holds in memory is bounded by
+/// bytes, not only by items. A heavy unit ([`HEAVY_BYTES`]) is always a batch alone.
+struct Batcher {
+    count: usize,
+    bytes: usize,
+    units: Vec<Unit>,
+    held: usize,
+}
+
+impl Batcher {
+    fn new(count: usize, bytes: usize) -> Batcher {
+        Batcher {
+            count: count.max(1),
+            bytes,
+            units: Vec::new(),
+            held: 0,
+        }
+    }
+
+    /// Adds a unit; returns the batches it completes, in order (none, one, or two: the batch
+    /// it does not fit in, then itself when it is heavy).
+    fn push(&mut self, unit: Unit) -> Vec<Vec<Unit>> {
+        let size = unit.bytes.len();
+        let heavy = size >= HEAVY_BYTES;
+        let mut done = Vec::new();
+        if !self.units.is_empty() && (heavy || self.held + size > self.bytes) {
+            done.push(self.rest());
+        }
+        self.held += size;
+        self.units.push(unit);
+        if heavy || self.units.len() >= self.count || self.held >= self.bytes {
+            done.push(self.rest());
+        }
+        done
+    }
+
+    /// The batch gathered so far (maybe empty).
+    fn rest(&mut self) -> Vec<Unit> {
+        self.held = 0;
+        std::mem::take(&mut self.units)
+    }
+}
+
 /// The parsed articles of one batch, as parsing yields them to the store, each input with the
 /// reports of each of its articles (empty without an extractor).
 type Parsed = Vec<(i64, String, Finish, Vec<Vec<ReportRow>>)>;
@@ -234,8 +278,7 @@ impl<S: Store + ?Sized> Pipeline<'_, S> {
         let mut summary = Summary::default();
         self.resume(&preparer, reporter, &mut summary)?;
 
-        let mut batch: Vec<Unit> = Vec::new();
-        let mut batch_bytes = 0usize;
+        let mut batcher = Batcher::new(self.config.batch, BATCH_BYTES);
         let mut failure: Option<anyhow::Error> = None;
         let mut in_flight: Option<InFlight> = None;
         let options = self.config.options.clone();
@@ -246,26 +289,12 @@ impl<S: Store + ?Sized> Pipeline<'_, S> {
             }
             match item {
                 Item::Unit(u) => {
-                    let heavy = u.bytes.len() >= HEAVY_BYTES;
-                    if heavy && !batch.is_empty() {
-                        let units = std::mem::take(&mut batch);
-                        batch_bytes = 0;
+                    for units in batcher.push(u) {
                         if let Err(e) =
                             self.process(units, &preparer, &mut in_flight, reporter, &mut summary)
                         {
                             failure = Some(e);
                             return;
-                        }
-                    }
-                    batch_bytes += u.bytes.len();
-                    batch.push(u);
-                    if heavy || batch.len() >= self.config.batch || batch_bytes >= BATCH_BYTES {
-                        let units = std::mem::take(&mut batch);
-                        batch_bytes = 0;
-                        if let Err(e) =
-                            self.process(units, &preparer, &mut in_flight, reporter, &mut summary)
-                        {
-                            failure = Some(e);
                         }
                     }
                 }
@@ -290,7 +319,13 @@ impl<S: Store + ?Sized> Pipeline<'_, S> {
             return Err(e);
         }
         if !self.stop.load(Ordering::Relaxed) {
-            self.process(batch, &preparer, &mut in_flight, reporter, &mut summary)?;
+            self.process(
+                batcher.rest(),
+                &preparer,
+                &mut in_flight,
+                reporter,
+                &mut summary,
+            )?;
         }
         // a batch already parsing is finished even when stopping: its inputs are committed
         if let Some(previous) = in_flight.take() {
@@ -422,33 +457,34 @@ impl<S: Store + ?Sized> Pipeline<'_, S> {
             batch.push((id, finish));
             reports.push(rows);
         }
-        let outcomes = self.store.finish(batch, self.config.near_dup)?;
-        let mut extracted: Vec<(i64, Vec<ReportRow>)> = Vec::new();
-        for (per_input, rows) in outcomes.into_iter().zip(reports) {
-            let mut rows = rows.into_iter();
+        // with an extractor, the new articles' reports are stored in the articles' own
+        // transaction (a crash loses both or neither)
+        let outcomes = match self.extractor {
+            Some(_) => self.store.finish_extracted(
+                batch,
+                self.config.near_dup,
+                EXTRACT_VERSION,
+                &reports,
+            )?,
+            None => self.store.finish(batch, self.config.near_dup)?,
+        };
+        for (per_input, rows) in outcomes.into_iter().zip(&reports) {
+            let mut rows = rows.iter();
             for o in per_input {
                 let article_rows = rows.next();
                 match o {
-                    Outcome::New { id, copy_of, .. } => {
+                    Outcome::New { copy_of, .. } => {
                         summary.new += 1;
                         if copy_of.is_some() {
                             summary.copies += 1;
                         }
                         if let (Some(r), true) = (article_rows, self.extractor.is_some()) {
-                            extracted.push((id, r));
+                            summary.extracted.add_article(r);
                         }
                     }
                     Outcome::Duplicate { .. } => summary.duplicate += 1,
                 }
             }
-        }
-        if !extracted.is_empty() {
-            for (_, rows) in &extracted {
-                summary.extracted.add_article(rows);
-            }
-            // the articles are committed already: a crash here leaves them unextracted,
-            // and the extraction pass after the ingest does them
-            self.store.put_reports(EXTRACT_VERSION, extracted)?;
         }
         reporter.progress(summary);
         Ok(())
@@ -541,5 +577,72 @@ fn dedup_body(a: &sw_model::Article) -> &str {
     match &a.title {
         Some(t) if !t.is_empty() => a.text.strip_prefix(t.as_str()).unwrap_or(&a.text),
         _ => &a.text,
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    fn unit(size: usize) -> Unit {
+        Unit {
+            locator: format!("u{size}"),
+            format: Format::Text,
+            bytes: vec![b'a'; size],
+            meta: UnitMeta::default(),
+        }
+    }
+
+    /// Sizes of the batches `sizes` make with at most `count` units and `bytes` bytes each.
+    fn batches(count: usize, bytes: usize, sizes: &[usize]) -> Vec<Vec<usize>> {
+        let mut b = Batcher::new(count, bytes);
+        let mut out: Vec<Vec<usize>> = Vec::new();
+        for &s in sizes {
+            for batch in b.push(unit(s)) {
+                out.push(batch.iter().map(|u| u.bytes.len()).collect());
+            }
+        }
+        let rest = b.rest();
+        if !rest.is_empty() {
+            out.push(rest.iter().map(|u| u.bytes.len()).collect());
+        }
+        out
+    }
+
+    #[test]
+    fn batches_are_capped_by_count_and_by_bytes() {
+        // by count
+        assert_eq!(
+            batches(2, 1000, &[1, 2, 3, 4, 5]),
+            vec![vec![1, 2], vec![3, 4], vec![5]]
+        );
+        // by bytes: a batch never goes over the cap, a unit that would take it over starts
+        // the next one, and one that reaches it exactly closes it
+        assert_eq!(
+            batches(100, 10, &[4, 4, 4, 6, 10, 3]),
+            vec![vec![4, 4], vec![4, 6], vec![10], vec![3]]
+        );
+        // a unit over the cap alone is a batch alone
+        assert_eq!(
+            batches(100, 10, &[3, 25, 3]),
+            vec![vec![3], vec![25], vec![3]]
+        );
+        // every batch is within both caps, whatever the sizes
+        let sizes: Vec<usize> = (0..500).map(|i| (i * 7919) % 3000 + 1).collect();
+        for batch in batches(64, 20_000, &sizes) {
+            assert!(batch.len() <= 64);
+            assert!(
+                batch.len() == 1 || batch.iter().sum::<usize>() <= 20_000,
+                "{batch:?}"
+            );
+        }
+    }
+
+    #[test]
+    fn a_heavy_unit_is_a_batch_alone() {
+        assert_eq!(
+            batches(100, usize::MAX, &[1, HEAVY_BYTES, 2]),
+            vec![vec![1], vec![HEAVY_BYTES], vec![2]]
+        );
     }
 }

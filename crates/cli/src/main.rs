@@ -21,6 +21,13 @@ use clap::Parser;
 
 use cli::Cli;
 
+/// mimalloc rather than the system's malloc: the ingest allocates and frees many short-lived
+/// strings and vectors on several threads (tokens, shingles, report JSON, SQLite's own
+/// buffers), and glibc's malloc and free took 12-15% of its samples (BENCHMARKS.md, *Store
+/// write path*, for the figures).
+#[global_allocator]
+static ALLOCATOR: mimalloc::MiMalloc = mimalloc::MiMalloc;
+
 /// The command line, or clap's message and exit. A usage error quotes the argument it could
 /// not take, which may carry control characters (a file name, a mistyped value): the message
 /// shown is the one clap gives for the same arguments escaped (the same error, its quote

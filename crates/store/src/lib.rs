@@ -233,6 +233,34 @@ pub trait Store {
     fn finish(&mut self, batch: Vec<(InputId, Finish)>, near_dup: f64)
         -> Result<Vec<Vec<Outcome>>>;
 
+    /// Finishes a batch as [`Store::finish`] does and stores, in the same transaction, the
+    /// reports extractor `version` produced for its new articles, marking them extracted:
+    /// `reports[i][j]` are those of article `j` of input `i` (an input with fewer lists than
+    /// articles leaves the rest to the extraction pass). One transaction instead of two, and
+    /// no second write of every article row to mark it extracted. Bumps the reports
+    /// generation when it stores any.
+    fn finish_extracted(
+        &mut self,
+        batch: Vec<(InputId, Finish)>,
+        near_dup: f64,
+        version: &str,
+        reports: &[Vec<Vec<ReportRow>>],
+    ) -> Result<Vec<Vec<Outcome>>> {
+        let outcomes = self.finish(batch, near_dup)?;
+        let mut extracted = Vec::new();
+        for (per_input, rows) in outcomes.iter().zip(reports) {
+            for (o, rows) in per_input.iter().zip(rows) {
+                if let Outcome::New { id, .. } = o {
+                    extracted.push((*id, rows.clone()));
+                }
+            }
+        }
+        if !extracted.is_empty() {
+            self.put_reports(version, extracted)?;
+        }
+        Ok(outcomes)
+    }
+
     /// Inputs admitted but never finished, with their stored bytes, oldest first.
     fn pending(&self, limit: usize) -> Result<Vec<(InputId, RawInput)>>;
 

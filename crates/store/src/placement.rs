@@ -18,7 +18,7 @@
 //! bounded cache across batches ([`SIGNATURE_CACHE`]), so the candidates of hot LSH buckets
 //! are not read again for every article.
 
-use std::collections::{HashMap, HashSet};
+use rustc_hash::{FxHashMap as HashMap, FxHashSet as HashSet};
 
 use sw_dedup::{Signature, BANDS};
 
@@ -183,7 +183,7 @@ impl Placer {
             outcomes: Vec::with_capacity(batch.len()),
             articles: Vec::new(),
             bands: Vec::new(),
-            signatures: HashMap::new(),
+            signatures: HashMap::default(),
         };
         for (pos, (input, finish)) in batch.iter().enumerate() {
             let mut outcomes = Vec::new();
@@ -292,7 +292,7 @@ impl Placer {
         }
 
         let mut best: Option<(f64, ArticleId, i64)> = None;
-        let mut seen = HashSet::new();
+        let mut seen = HashSet::default();
         let mut ids: Vec<ArticleId> = Vec::with_capacity(MAX_CANDIDATES_PER_BAND);
         for (band, key) in keys.iter().enumerate() {
             ids.clear();
@@ -646,7 +646,7 @@ mod tests {
             outcomes: vec![],
             articles: vec![],
             bands: vec![],
-            signatures: HashMap::from([(1, (1, Signature::of(STORY)))]),
+            signatures: HashMap::from_iter([(1, (1, Signature::of(STORY)))]),
         };
         full.committed(&mut plan);
         assert_eq!(full.cache.len(), 1);

@@ -238,6 +238,16 @@ impl Store for AnyStore {
         each!(self, s => s.finish(batch, near_dup))
     }
 
+    fn finish_extracted(
+        &mut self,
+        batch: Vec<(InputId, Finish)>,
+        near_dup: f64,
+        version: &str,
+        reports: &[Vec<Vec<ReportRow>>],
+    ) -> Result<Vec<Vec<Outcome>>> {
+        each!(self, s => s.finish_extracted(batch, near_dup, version, reports))
+    }
+
     fn pending(&self, limit: usize) -> Result<Vec<(InputId, RawInput)>> {
         each!(self, s => s.pending(limit))
     }

@@ -1,8 +1,12 @@
 //! The SQLite backend: one file, WAL journal, versioned migrations.
 
+mod bands;
+mod compact;
 mod error;
 pub(crate) mod ledger_rows;
 mod search;
+#[cfg(test)]
+mod write_tests;
 
 pub(crate) use error::{DbError, DbResult};
 
@@ -18,13 +22,14 @@ use sw_dedup::Signature;
 
 use crate::digest::{sha256, sha256_all};
 use crate::placement::{
-    self, Placer, StoredArticles, StoredText, TextHash, MAX_CANDIDATES_PER_BAND,
+    self, BatchPlan, Placer, StoredArticles, StoredText, TextHash, MAX_CANDIDATES_PER_BAND,
 };
 use crate::{
     Admission, ArticleId, ArticleRow, Counts, FailedInput, Finish, InputId, LedgerFilter,
     LedgerList, LedgerRow, Outcome, RawInput, ReportFilter, ReportRow, Result, SearchHit, Store,
     StoreError, StoredReport,
 };
+use bands::PendingBands;
 
 /// Schema versions, applied in order; `PRAGMA user_version` records how many have run. A
 /// migration is never edited once released: add a new one.
@@ -146,7 +151,23 @@ const MIGRATIONS: &[&str] = &[
     CREATE INDEX reports_kind ON reports(kind, event_type);
     UPDATE state SET value = CAST(value AS INTEGER) + 1 WHERE key = 'reports_generation';
     "#,
+    // 6: the LSH band index written in sorted runs (bands.rs): every article stored so far
+    // has its entries in `lsh_bands`
+    r#"
+    INSERT INTO state (key, value)
+        SELECT 'lsh_indexed_through', CAST(COALESCE(MAX(id), 0) AS TEXT) FROM articles;
+    "#,
+    // 7: reports' JSON stored as zstd frames (compact.rs); the reports already stored are
+    // packed by `compact::pack_old_reports`, which runs after this (see `AFTER_MIGRATION`)
+    "SELECT 1;",
 ];
+
+/// Steps no SQL can do, each run inside the migrations' transaction right after the
+/// migration it names (its 1-based number in [`MIGRATIONS`]).
+const AFTER_MIGRATION: &[(usize, MigrationStep)] = &[(7, compact::pack_old_reports)];
+
+/// A migration step written in Rust, run inside the migrations' transaction.
+type MigrationStep = fn(&Connection) -> rusqlite::Result<()>;
 
 /// The query behind `Store::reports` and its arguments: only the conditions the filter sets
 /// ("?1 IS NULL OR r.article_id = ?1" would keep SQLite off the (article_id, idx) index and
@@ -186,6 +207,18 @@ pub struct SqliteStore {
     conn: Connection,
     /// Places new articles in stories; keeps the signatures read during earlier batches.
     placer: Placer,
+    /// LSH band entries of stored articles not yet in `lsh_bands` (see [`bands`]).
+    bands: PendingBands,
+}
+
+/// The pending band entries are written when the store is closed (best effort: they are
+/// derived again from the articles' signatures by the next writer if this fails).
+impl Drop for SqliteStore {
+    fn drop(&mut self) {
+        if self.bands.len() > 0 {
+            let _ = self.flush_bands();
+        }
+    }
 }
 
 fn now() -> String {
@@ -288,6 +321,7 @@ impl SqliteStore {
         Ok(SqliteStore {
             conn,
             placer: Placer::new(),
+            bands: PendingBands::default(),
         })
     }
 
@@ -321,6 +355,7 @@ impl SqliteStore {
         let store = SqliteStore {
             conn,
             placer: Placer::new(),
+            bands: PendingBands::default(),
         };
         store.migrate()?;
         Ok(store)
@@ -360,8 +395,11 @@ impl SqliteStore {
             }
             .into());
         }
-        for sql in MIGRATIONS.iter().skip(version as usize) {
+        for (at, sql) in MIGRATIONS.iter().enumerate().skip(version as usize) {
             self.conn.execute_batch(sql)?;
+            for (_, step) in AFTER_MIGRATION.iter().filter(|(n, _)| *n == at + 1) {
+                step(&self.conn)?;
+            }
         }
         self.conn.pragma_update(None, "user_version", known)?;
         Ok(())
@@ -403,7 +441,7 @@ impl SqliteStore {
             outlet: r.get(4)?,
             published: r.get(5)?,
             lang: r.get(6)?,
-            json: r.get(7)?,
+            json: compact::unpack(r.get_ref(7)?, 7)?,
         })
     }
 
@@ -516,6 +554,7 @@ pub(crate) const ARTICLE_COLS: &str =
 /// transaction, each an indexed lookup; the statements are prepared once per batch (looking a
 /// statement up in the connection's cache for each article and band cost ~1% of an ingest).
 struct TxArticles<'t> {
+    pending: &'t PendingBands,
     held: CachedStatement<'t>,
     first_with_text: CachedStatement<'t>,
     first_with_text_and_url: CachedStatement<'t>,
@@ -524,8 +563,9 @@ struct TxArticles<'t> {
 }
 
 impl<'t> TxArticles<'t> {
-    fn new(tx: &'t Transaction<'_>) -> rusqlite::Result<TxArticles<'t>> {
+    fn new(tx: &'t Transaction<'_>, pending: &'t PendingBands) -> rusqlite::Result<TxArticles<'t>> {
         Ok(TxArticles {
+            pending,
             held: tx.prepare_cached("SELECT id FROM articles WHERE input_id = ?1 AND item = ?2")?,
             first_with_text: tx.prepare_cached(
                 "SELECT id, story_id, url FROM articles WHERE text_hash = ?1 ORDER BY id LIMIT 1",
@@ -576,12 +616,18 @@ impl StoredArticles for TxArticles<'_> {
     }
 
     fn bucket(&mut self, band: usize, key: i64, out: &mut Vec<ArticleId>) -> rusqlite::Result<()> {
+        if !self.pending.in_table(band, key) {
+            self.pending.bucket(band, key, MAX_CANDIDATES_PER_BAND, out);
+            return Ok(());
+        }
         let rows = self
             .bucket
             .query_map(params![band as i64, key], |r| r.get::<_, i64>(0))?;
         for id in rows {
             out.push(id?);
         }
+        // the entries not yet in the table belong to later articles: they follow in id order
+        self.pending.bucket(band, key, MAX_CANDIDATES_PER_BAND, out);
         Ok(())
     }
 
@@ -613,7 +659,8 @@ const BATCH_TABLE: &str = "
         text_hash BLOB NOT NULL,
         story_id INTEGER NOT NULL,
         copy_of INTEGER,
-        minhash BLOB NOT NULL
+        minhash BLOB NOT NULL,
+        extracted_version TEXT
     );
     DELETE FROM temp.batch_articles;";
 
@@ -679,95 +726,75 @@ impl SqliteStore {
     }
 
     /// Places the batch (see [`crate::placement`]) and writes what the plan says: inputs'
-    /// statuses, the new articles with one statement, the LSH entries of those that start a
-    /// story; all in one transaction.
+    /// statuses, the new articles with one statement (with the reports of those extracted,
+    /// if any), the LSH entries of those that start a story; all in one transaction. A failed
+    /// write leaves the pending band entries to be derived again.
     fn finish_db(
         &mut self,
         batch: Vec<(InputId, Finish)>,
         near_dup: f64,
+        extracted: Option<Extracted<'_>>,
     ) -> DbResult<Vec<Vec<Outcome>>> {
-        let stamp = now();
         let hashes = placement::text_hashes(&batch);
+        let done = self.finish_tx(&batch, &hashes, near_dup, extracted);
+        if done.is_err() {
+            self.bands.invalidate();
+        }
+        done
+    }
+
+    fn finish_tx(
+        &mut self,
+        batch: &[(InputId, Finish)],
+        hashes: &[TextHash],
+        near_dup: f64,
+        extracted: Option<Extracted<'_>>,
+    ) -> DbResult<Vec<Vec<Outcome>>> {
         let tx = write_tx(&mut self.conn)?;
         tx.execute_batch(BATCH_TABLE)?;
+        self.bands.sync(&tx)?;
         let first_id: ArticleId =
             tx.query_row("SELECT COALESCE(MAX(id), 0) + 1 FROM articles", [], |r| {
                 r.get(0)
             })?;
         let mut plan = self.placer.plan(
-            &mut TxArticles::new(&tx)?,
-            &batch,
-            &hashes,
+            &mut TxArticles::new(&tx, &self.bands)?,
+            batch,
+            hashes,
             first_id,
             near_dup,
         )?;
-        {
-            let mut failed = tx.prepare_cached(
-                "UPDATE inputs SET status = 'failed', error = ?2, finished_at = ?3 WHERE id = ?1",
-            )?;
-            let mut done = tx.prepare_cached(
-                "UPDATE inputs SET status = 'done', error = NULL, warnings = ?2, finished_at = ?3 WHERE id = ?1",
-            )?;
-            for (input, finish) in &batch {
-                match finish {
-                    Finish::Failed(error) => {
-                        failed.execute(params![input, error, stamp])?;
-                    }
-                    Finish::Parsed { warnings, .. } => {
-                        let warnings = (!warnings.is_empty()).then(|| warnings.join("\n"));
-                        done.execute(params![input, warnings, stamp])?;
-                    }
-                }
-            }
-            let mut insert = tx.prepare_cached(
-                "INSERT INTO temp.batch_articles (id, input_id, item, url, outlet, published,
-                   published_basis, title, lang, text, text_hash, story_id, copy_of, minhash)
-                 VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?7, ?8, ?9, ?10, ?11, ?12, ?13, ?14)",
-            )?;
-            for p in &plan.articles {
-                let (input, Finish::Parsed { articles, .. }) = &batch[p.at.0] else {
-                    unreachable!("the plan places articles of parsed inputs only")
-                };
-                let new = &articles[p.at.1];
-                let a = &new.article;
-                insert.execute(params![
-                    p.id,
-                    input,
-                    new.item,
-                    a.url,
-                    a.outlet,
-                    a.published.map(|d| d.format("%Y-%m-%d").to_string()),
-                    a.published_basis.code(),
-                    a.title,
-                    a.lang.code(),
-                    a.text,
-                    &p.text_hash[..],
-                    p.story,
-                    p.copy_of,
-                    new.signature.to_bytes(),
-                ])?;
-            }
+        write_statuses(&tx, batch)?;
+        write_articles(&tx, batch, &plan, extracted.as_ref())?;
+        if let Some(x) = &extracted {
+            write_reports(&tx, &plan, x)?;
         }
-        // one statement for the batch's articles: the FTS trigger's terms are flushed once
-        tx.execute_batch(
-            "INSERT INTO articles (id, input_id, item, url, outlet, published, published_basis,
-               title, lang, text, text_hash, story_id, copy_of, minhash)
-             SELECT id, input_id, item, url, outlet, published, published_basis,
-               title, lang, text, text_hash, story_id, copy_of, minhash
-             FROM temp.batch_articles ORDER BY id;
-             DELETE FROM temp.batch_articles;",
-        )?;
-        {
-            let mut band_insert = tx.prepare_cached(
-                "INSERT OR IGNORE INTO lsh_bands (band, key, article_id) VALUES (?1, ?2, ?3)",
-            )?;
-            for (band, key, id) in &plan.bands {
-                band_insert.execute(params![*band as i64, key, id])?;
-            }
+        let last = plan.articles.last().map_or(first_id - 1, |p| p.id);
+        self.bands.add(&plan.bands, last);
+        let flush = self.bands.full();
+        if flush {
+            self.bands.write(&tx)?;
         }
         tx.commit()?;
+        if flush {
+            self.bands.flushed();
+        }
         self.placer.committed(&mut plan);
         Ok(plan.outcomes)
+    }
+
+    /// Writes the pending LSH band entries to `lsh_bands` (see [`bands`]); what a store does
+    /// when it is closed, so that the next process need not derive them again.
+    fn flush_bands(&mut self) -> DbResult<()> {
+        let tx = write_tx(&mut self.conn)?;
+        self.bands.sync(&tx)?;
+        if self.bands.len() == 0 {
+            return Ok(());
+        }
+        self.bands.write(&tx)?;
+        tx.commit()?;
+        self.bands.flushed();
+        Ok(())
     }
 
     fn pending_db(&self, limit: usize) -> DbResult<Vec<(InputId, RawInput)>> {
@@ -844,10 +871,8 @@ impl SqliteStore {
         let tx = write_tx(&mut self.conn)?;
         {
             let mut del = tx.prepare_cached("DELETE FROM reports WHERE article_id = ?1")?;
-            let mut ins = tx.prepare_cached(
-                "INSERT INTO reports (id, article_id, idx, kind, event_type, modality, date, json)
-                 VALUES (?1 * ?8 + ?2, ?1, ?2, ?3, ?4, ?5, ?6, ?7)",
-            )?;
+            let mut ins = tx.prepare_cached(INSERT_REPORT)?;
+            let mut packer = compact::Packer::new()?;
             let mut mark =
                 tx.prepare_cached("UPDATE articles SET extracted_version = ?2 WHERE id = ?1")?;
             for (article, rows) in &batch {
@@ -860,7 +885,7 @@ impl SqliteStore {
                         r.event_type,
                         r.modality,
                         r.date,
-                        r.json,
+                        packer.pack(&r.json)?,
                         REPORTS_PER_ARTICLE
                     ])?;
                 }
@@ -868,10 +893,7 @@ impl SqliteStore {
             }
         }
         if !batch.is_empty() {
-            tx.execute(
-                "UPDATE state SET value = CAST(value AS INTEGER) + 1 WHERE key = 'reports_generation'",
-                [],
-            )?;
+            tx.execute(BUMP_GENERATION, [])?;
         }
         tx.commit()?;
         Ok(())
@@ -954,6 +976,141 @@ impl SqliteStore {
     }
 }
 
+/// Reports extracted in the pipeline, stored with their batch's new articles
+/// ([`Store::finish_extracted`]).
+pub(crate) struct Extracted<'a> {
+    version: &'a str,
+    /// Per input of the batch, per article, its reports.
+    reports: &'a [Vec<Vec<ReportRow>>],
+}
+
+impl<'a> Extracted<'a> {
+    /// The reports of article `at.1` of input `at.0`, if it was extracted.
+    fn of(&self, at: (usize, usize)) -> Option<&'a [ReportRow]> {
+        self.reports
+            .get(at.0)
+            .and_then(|per_input| per_input.get(at.1))
+            .map(Vec::as_slice)
+    }
+}
+
+/// Each input's outcome: done (with its warnings) or failed.
+fn write_statuses(tx: &Transaction<'_>, batch: &[(InputId, Finish)]) -> rusqlite::Result<()> {
+    let stamp = now();
+    let mut failed = tx.prepare_cached(
+        "UPDATE inputs SET status = 'failed', error = ?2, finished_at = ?3 WHERE id = ?1",
+    )?;
+    let mut done = tx.prepare_cached(
+        "UPDATE inputs SET status = 'done', error = NULL, warnings = ?2, finished_at = ?3 WHERE id = ?1",
+    )?;
+    for (input, finish) in batch {
+        match finish {
+            Finish::Failed(error) => {
+                failed.execute(params![input, error, stamp])?;
+            }
+            Finish::Parsed { warnings, .. } => {
+                let warnings = (!warnings.is_empty()).then(|| warnings.join("\n"));
+                done.execute(params![input, warnings, stamp])?;
+            }
+        }
+    }
+    Ok(())
+}
+
+/// The batch's new articles, staged in `temp.batch_articles` and then written with one
+/// statement, so the full-text trigger's terms are flushed once; an article extracted in the
+/// pipeline carries its extraction version from the start (no second write of its row).
+fn write_articles(
+    tx: &Transaction<'_>,
+    batch: &[(InputId, Finish)],
+    plan: &BatchPlan,
+    extracted: Option<&Extracted<'_>>,
+) -> rusqlite::Result<()> {
+    {
+        let mut insert = tx.prepare_cached(
+            "INSERT INTO temp.batch_articles (id, input_id, item, url, outlet, published,
+               published_basis, title, lang, text, text_hash, story_id, copy_of, minhash,
+               extracted_version)
+             VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?7, ?8, ?9, ?10, ?11, ?12, ?13, ?14, ?15)",
+        )?;
+        for p in &plan.articles {
+            let (input, Finish::Parsed { articles, .. }) = &batch[p.at.0] else {
+                unreachable!("the plan places articles of parsed inputs only")
+            };
+            let new = &articles[p.at.1];
+            let a = &new.article;
+            let version = extracted.and_then(|x| x.of(p.at).map(|_| x.version));
+            insert.execute(params![
+                p.id,
+                input,
+                new.item,
+                a.url,
+                a.outlet,
+                a.published.map(|d| d.format("%Y-%m-%d").to_string()),
+                a.published_basis.code(),
+                a.title,
+                a.lang.code(),
+                a.text,
+                &p.text_hash[..],
+                p.story,
+                p.copy_of,
+                new.signature.to_bytes(),
+                version,
+            ])?;
+        }
+    }
+    tx.execute_batch(
+        "INSERT INTO articles (id, input_id, item, url, outlet, published, published_basis,
+           title, lang, text, text_hash, story_id, copy_of, minhash, extracted_version)
+         SELECT id, input_id, item, url, outlet, published, published_basis,
+           title, lang, text, text_hash, story_id, copy_of, minhash, extracted_version
+         FROM temp.batch_articles ORDER BY id;
+         DELETE FROM temp.batch_articles;",
+    )
+}
+
+/// The reports of the batch's new articles extracted in the pipeline (their ids are new, so
+/// there are none to replace); bumps the reports generation if any article was extracted.
+fn write_reports(
+    tx: &Transaction<'_>,
+    plan: &BatchPlan,
+    extracted: &Extracted<'_>,
+) -> rusqlite::Result<()> {
+    let mut ins = tx.prepare_cached(INSERT_REPORT)?;
+    let mut packer = compact::Packer::new()?;
+    let mut any = false;
+    for p in &plan.articles {
+        let Some(rows) = extracted.of(p.at) else {
+            continue;
+        };
+        any = true;
+        for (idx, r) in rows.iter().enumerate().take(REPORTS_PER_ARTICLE as usize) {
+            ins.execute(params![
+                p.id,
+                idx as i64,
+                r.kind,
+                r.event_type,
+                r.modality,
+                r.date,
+                packer.pack(&r.json)?,
+                REPORTS_PER_ARTICLE
+            ])?;
+        }
+    }
+    if any {
+        tx.execute(BUMP_GENERATION, [])?;
+    }
+    Ok(())
+}
+
+/// One report row; its id is derived from (article, position), see [`REPORTS_PER_ARTICLE`].
+const INSERT_REPORT: &str =
+    "INSERT INTO reports (id, article_id, idx, kind, event_type, modality, date, json)
+     VALUES (?1 * ?8 + ?2, ?1, ?2, ?3, ?4, ?5, ?6, ?7)";
+
+const BUMP_GENERATION: &str =
+    "UPDATE state SET value = CAST(value AS INTEGER) + 1 WHERE key = 'reports_generation'";
+
 /// The [`Store`] methods, each a call of the method above that does the work (in
 /// `DbResult`), its error turned into a [`StoreError`] here, at the backend's edge.
 impl Store for SqliteStore {
@@ -970,7 +1127,18 @@ impl Store for SqliteStore {
         batch: Vec<(InputId, Finish)>,
         near_dup: f64,
     ) -> Result<Vec<Vec<Outcome>>> {
-        Ok(self.finish_db(batch, near_dup)?)
+        Ok(self.finish_db(batch, near_dup, None)?)
+    }
+
+    fn finish_extracted(
+        &mut self,
+        batch: Vec<(InputId, Finish)>,
+        near_dup: f64,
+        version: &str,
+        reports: &[Vec<Vec<ReportRow>>],
+    ) -> Result<Vec<Vec<Outcome>>> {
+        let extracted = Extracted { version, reports };
+        Ok(self.finish_db(batch, near_dup, Some(extracted))?)
     }
 
     fn pending(&self, limit: usize) -> Result<Vec<(InputId, RawInput)>> {
