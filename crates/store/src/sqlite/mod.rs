@@ -877,18 +877,7 @@ impl SqliteStore {
                 tx.prepare_cached("UPDATE articles SET extracted_version = ?2 WHERE id = ?1")?;
             for (article, rows) in &batch {
                 del.execute(params![article])?;
-                for (idx, r) in rows.iter().enumerate().take(REPORTS_PER_ARTICLE as usize) {
-                    ins.execute(params![
-                        article,
-                        idx as i64,
-                        r.kind,
-                        r.event_type,
-                        r.modality,
-                        r.date,
-                        packer.pack(&r.json)?,
-                        REPORTS_PER_ARTICLE
-                    ])?;
-                }
+                insert_reports(&mut ins, &mut packer, *article, rows)?;
                 mark.execute(params![article, version])?;
             }
         }
@@ -1069,6 +1058,30 @@ fn write_articles(
     )
 }
 
+/// Inserts one article's reports (at most [`REPORTS_PER_ARTICLE`]) with `ins`, a prepared
+/// [`INSERT_REPORT`], each report's JSON packed: the one way reports are written, by the
+/// pipeline's batch and by a later extraction.
+fn insert_reports(
+    ins: &mut rusqlite::CachedStatement<'_>,
+    packer: &mut compact::Packer,
+    article: i64,
+    rows: &[ReportRow],
+) -> rusqlite::Result<()> {
+    for (idx, r) in rows.iter().enumerate().take(REPORTS_PER_ARTICLE as usize) {
+        ins.execute(params![
+            article,
+            idx as i64,
+            r.kind,
+            r.event_type,
+            r.modality,
+            r.date,
+            packer.pack(&r.json)?,
+            REPORTS_PER_ARTICLE
+        ])?;
+    }
+    Ok(())
+}
+
 /// The reports of the batch's new articles extracted in the pipeline (their ids are new, so
 /// there are none to replace); bumps the reports generation if any article was extracted.
 fn write_reports(
@@ -1084,18 +1097,7 @@ fn write_reports(
             continue;
         };
         any = true;
-        for (idx, r) in rows.iter().enumerate().take(REPORTS_PER_ARTICLE as usize) {
-            ins.execute(params![
-                p.id,
-                idx as i64,
-                r.kind,
-                r.event_type,
-                r.modality,
-                r.date,
-                packer.pack(&r.json)?,
-                REPORTS_PER_ARTICLE
-            ])?;
-        }
+        insert_reports(&mut ins, &mut packer, p.id, rows)?;
     }
     if any {
         tx.execute(BUMP_GENERATION, [])?;
