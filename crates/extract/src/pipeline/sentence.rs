@@ -463,6 +463,7 @@ impl Extractor {
             .map(|p| agents::agent_of(&scene, &p.e, &armed))
             .collect();
         let answer_at = answer(s, plan, &found);
+        let elsewhere = super::figures::tolls::other_event_regions(s.l, s.ctx);
         for (pi, p) in plan.picked.iter().enumerate() {
             let split_at = plan.split.iter().position(|(ts, _)| *ts == p.e.ts);
             // violence told twice in one sentence ("its deadliest attack, a truck bombing
@@ -499,7 +500,6 @@ impl Extractor {
             };
             // ("abatió a tres responsables de la emboscada del 9 de mayo": that ambush is
             // another event, told as what they did)
-            let elsewhere = super::figures::tolls::other_event_regions(s.l, s.ctx);
             if bare_kill(p.e.value())
                 && plan.picked.iter().zip(&found).any(|(q, qa)| {
                     q.e.ts != p.e.ts
