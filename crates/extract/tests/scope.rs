@@ -134,3 +134,39 @@ fn an_act_told_of_things_uncounted_is_the_campaign() {
         assert_eq!(types(Lang::En, text).len(), 1, "{text}");
     }
 }
+
+#[test]
+fn a_section_heading_names_the_story_and_tells_nothing() {
+    let reports = |lang: Lang, text: &str| -> Vec<Report> {
+        ex().extract(text, lang, NaiveDate::from_ymd_opt(2025, 8, 22))
+            .into_iter()
+            .filter(|r| r.kind == ReportKind::Event)
+            .collect()
+    };
+    for (lang, text) in [
+        (
+            Lang::Es,
+            "Derriban un helicóptero de la Policía en Antioquia\n\nVíctimas y circunstancias del ataque con dron\n\nUn dron de disidentes atacó un helicóptero de la Policía en Amalfi y mató a doce agentes.",
+        ),
+        (
+            Lang::En,
+            "Strikes on a Houthi port\n\nAftermath of an airstrike on a port\n\nUS warplanes struck the port of Ras Isa, killing dozens, the Houthis said.",
+        ),
+    ] {
+        // the act told in the body only: the heading adds no event of its own (closed by a
+        // full stop, the same words are a sentence that tells one)
+        let rs = reports(lang, text);
+        assert_eq!(rs.len(), 1, "{text}\n{rs:#?}");
+        assert!(rs[0].date.is_some(), "{rs:#?}");
+        if lang == Lang::Es {
+            let closed = text.replace("dron\n", "dron.\n");
+            assert_eq!(reports(lang, &closed).len(), 2, "{closed}");
+        }
+    }
+    // a line closed by a full stop is a sentence, not a heading
+    let rs = reports(
+        Lang::En,
+        "Background\n\nA drone strike hit a truck near Marib on Thursday.",
+    );
+    assert_eq!(rs.len(), 1, "{rs:#?}");
+}

@@ -268,6 +268,24 @@ fn answer(
     Some((q.e.ts, p.e.ts, cut))
 }
 
+/// Whether the sentence is a section heading inside the article: a line of its own, not the
+/// first (the title), of at most [`HEADING_WORDS`] words, with no closing punctuation.
+fn is_heading(ctx: &SentCtx) -> bool {
+    let (text, r) = (ctx.text, &ctx.range);
+    let before = text[..r.start].trim_end_matches([' ', '\t']);
+    let after = text[r.end..].trim_start_matches([' ', '\t']);
+    let line = text[r.clone()].trim();
+    let own_line = before.ends_with('\n') && (after.is_empty() || after.starts_with('\n'));
+    let closed = line.ends_with(['.', '!', '?', ':', ';', '"', '”', '»', ')', '…']);
+    own_line
+        && !before.trim().is_empty()
+        && !closed
+        && line.split_whitespace().count() <= HEADING_WORDS
+}
+
+/// The most words a section heading has.
+const HEADING_WORDS: usize = 12;
+
 /// Who carried out an event, and what that makes of it.
 struct Who<'a> {
     et: EventType,
@@ -622,8 +640,11 @@ impl Extractor {
                 .date
                 .as_deref()
                 .is_some_and(|d| d.len() == "YYYY-MM-DD".len());
+        // a section heading names the story's event ("Víctimas y circunstancias del ataque con
+        // dron"): a noun, no toll, no day of its own
+        let heading = e.value().noun && !own_day && rep.figures.killed.is_none() && is_heading(ctx);
         let kind = if kind == ReportKind::Event
-            && references::is_reference(s, e, ordinal, definite, day, own_day)
+            && (heading || references::is_reference(s, e, ordinal, definite, day, own_day))
         {
             rep.kind = ReportKind::Reference;
             ReportKind::Reference
