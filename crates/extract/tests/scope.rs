@@ -170,3 +170,42 @@ fn a_section_heading_names_the_story_and_tells_nothing() {
     );
     assert_eq!(rs.len(), 1, "{rs:#?}");
 }
+
+#[test]
+fn a_campaigns_course_and_things_struck_already_are_no_new_event() {
+    for (lang, text) in [
+        // a perfect with a toll no number gives
+        (
+            Lang::En,
+            "Rights groups voiced concern over reports that US warships have attacked and killed dozens of people.",
+        ),
+        (
+            Lang::Es,
+            "Los expertos señalaron que las fuerzas turcas han bombardeado aldeas y matado a decenas de civiles.",
+        ),
+        // a participle between an article and what was struck
+        (
+            Lang::En,
+            "The government defended its actions, claiming the targeted boats were transporting narcotics.",
+        ),
+        (
+            Lang::En,
+            "Investigators said the destroyed vessel carried no drugs at all.",
+        ),
+    ] {
+        assert!(types(lang, text).is_empty(), "{text}");
+    }
+    // a counted toll, or the act itself, stays an event
+    for (lang, text) in [
+        (
+            Lang::En,
+            "US forces struck the boat on Sunday, killing three.",
+        ),
+        (
+            Lang::Es,
+            "Aviones turcos bombardearon el domingo una aldea y mataron a cuatro civiles.",
+        ),
+    ] {
+        assert_eq!(types(lang, text).len(), 1, "{text}");
+    }
+}

@@ -318,6 +318,8 @@ pub struct Grammar {
     pub count_noun: FxSet<Word>,
     /// After "one of": a part of a count ("one of the dead").
     pub partitive: FxSet<Word>,
+    /// "have", "han": the auxiliary of a perfect ("have attacked and killed dozens").
+    pub perfect: FxSet<Word>,
     pub among: FxSet<Word>,
     pub article_sg: FxSet<Word>,
     pub article_pl: FxSet<Word>,
@@ -396,6 +398,7 @@ impl Grammar {
                 "tally_link" => (Some(&mut g.tally_link), None),
                 "count_noun" => (Some(&mut g.count_noun), None),
                 "partitive" => (Some(&mut g.partitive), None),
+                "perfect" => (Some(&mut g.perfect), None),
                 "among" => (Some(&mut g.among), None),
                 "article_sg" => (Some(&mut g.article_sg), None),
                 "article_pl" => (Some(&mut g.article_pl), None),

@@ -73,6 +73,16 @@ pub(super) fn is_reference(
     if e.value().noun && topic_of_noun(s, e) {
         return true;
     }
+    // "the targeted boats were carrying drugs", "the destroyed vessel": a participle between
+    // an article and what it struck names things struck already
+    if !e.value().noun && !own_day && participle_of_known(s, e) {
+        return true;
+    }
+    // "US boats have attacked and killed dozens", "han matado a decenas": a perfect with a
+    // toll no number gives, and no day, is the campaign's course
+    if !own_day && !day_word && !e.value().noun && perfect_before(s, e) && vague_toll(s) {
+        return true;
+    }
     // "the military's sinking of drug boats has dragged ...", "el hundimiento de lanchas":
     // an act told of things uncounted is the campaign's, unless a day or a toll is its own
     if !own_day && !day_word && !s.killed_here && e.value().noun && of_uncounted_targets(s, e) {
@@ -133,6 +143,40 @@ fn campaign_course(s: &Sentence, e: &Hit<EventCue>) -> bool {
             && (h.te..e.ts).any(|i| s.l.grammar.article_indef.contains(&s.ctx.toks[i].lower));
         h.te <= e.ts && e.ts - h.te <= gap && !one_began
     })
+}
+
+/// A verb cue used as an adjective: a definite article right before it and a target noun
+/// right after it ("the targeted boats").
+fn participle_of_known(s: &Sentence, e: &Hit<EventCue>) -> bool {
+    let toks = &s.ctx.toks;
+    e.ts >= 1
+        && s.l.definite.contains(&toks[e.ts - 1].lower)
+        && s.targets.iter().any(|t| t.ts == e.te)
+}
+
+/// The auxiliary of a perfect right before the verb cue, or one word (an adverb) before it.
+fn perfect_before(s: &Sentence, e: &Hit<EventCue>) -> bool {
+    let toks = &s.ctx.toks;
+    (1..=2).any(|k| {
+        e.ts >= k
+            && s.l.grammar.perfect.contains(&toks[e.ts - k].lower)
+            && toks[e.ts - k + 1..e.ts]
+                .iter()
+                .all(|t| t.kind == crate::tokens::TokKind::Word)
+    })
+}
+
+/// The sentence's dead are counted by a word that gives no number ("dozens", "decenas",
+/// "several") and by nothing else.
+fn vague_toll(s: &Sentence) -> bool {
+    let killed = || {
+        s.figs
+            .iter()
+            .filter(|f| !f.tally && f.field == sw_model::Field::Killed)
+    };
+    let vague =
+        |f: &crate::Figure| f.approx && f.low.is_some() && f.best.is_none() && f.high.is_none();
+    killed().next().is_some() && killed().all(|f| vague(&f.q.figure))
 }
 
 /// An event noun followed by "of" and a plural target with no number before it, at most two
