@@ -34,8 +34,8 @@ pub fn update<S: Store + ?Sized>(store: &mut S) -> Result<bool> {
         if store.ledger_generation()? == Some(generation) {
             return Ok(false);
         }
-        match rebuild(&mut InPlace(store), generation, READ_BATCH, WRITE_BATCH) {
-            Ok(()) => return Ok(true),
+        match rebuild(&mut InPlace(store), READ_BATCH, WRITE_BATCH) {
+            Ok(_) => return Ok(true),
             Err(e) if attempt < ATTEMPTS && e.is::<Changed>() => attempt += 1,
             Err(e) => return Err(e),
         }
@@ -109,14 +109,13 @@ pub fn view<S: Store>(store: &S) -> Result<View<'_, S>> {
     }
     let mut attempt = 1;
     loop {
-        let generation = store.reports_generation()?;
         let mut memory = SqliteStore::open_in_memory()?;
         let sides = &mut Apart {
             read: store,
             write: &mut memory,
         };
-        match rebuild(sides, generation, READ_BATCH, WRITE_BATCH) {
-            Ok(()) => {
+        match rebuild(sides, READ_BATCH, WRITE_BATCH) {
+            Ok(generation) => {
                 return Ok(View {
                     generation,
                     rows: Rows::Computed(Box::new(memory)),
@@ -218,13 +217,20 @@ impl<R: Store + ?Sized, W: Store + ?Sized> Sides for Apart<'_, R, W> {
 /// its members' whole reports, read back from the store for it alone ([`fetch`]), and
 /// written. The store orders the rows and makes them the ledger in one final transaction.
 /// Memory: the compact records, one batch of reports and one incident's reports.
-fn rebuild<B: Sides>(
-    store: &mut B,
-    generation: i64,
-    read_batch: usize,
-    write_batch: usize,
-) -> Result<()> {
+///
+/// Returns the reports generation the ledger is labelled with: read *after* the build is
+/// begun, never before. Why: builds are published in the order they were begun (a build
+/// begun later and published first drops an older one), so the build begun after the last
+/// change of the reports must carry that change's generation. Read before beginning, a
+/// writer could read generation N, lose the race to begin to a writer that changed the
+/// reports to N+1, and publish last a ledger labelled N: the store would then keep a stale
+/// label for good, and a server, which reloads only a ledger published for the current
+/// reports, would never show the new incidents. (A build whose reports change while it
+/// reads them carries the older label, so it is stale, and the writer that changed them
+/// begins a later build.)
+fn rebuild<B: Sides>(store: &mut B, read_batch: usize, write_batch: usize) -> Result<i64> {
     let build = store.write().begin_ledger()?;
+    let generation = store.read().reports_generation()?;
     let builder = entries(store, build, read_batch, write_batch)?;
     // `fetch` reads and `emit` writes the same store (a writer's update), never at once
     let store = std::cell::RefCell::new(store);
@@ -257,7 +263,7 @@ fn rebuild<B: Sides>(
         .borrow_mut()
         .write()
         .publish_ledger(build, generation)?;
-    Ok(())
+    Ok(generation)
 }
 
 /// Reads every report once, a batch of articles at a time: writes the tallies and
@@ -475,7 +481,10 @@ mod tests {
         let first = super::load(&store).unwrap();
         // again in tiny batches (many reads, many writes), over the published ledger
         let g = store.reports_generation().unwrap();
-        super::rebuild(&mut super::InPlace(&mut store), g, 3, 2).unwrap();
+        assert_eq!(
+            super::rebuild(&mut super::InPlace(&mut store), 3, 2).unwrap(),
+            g
+        );
         assert_eq!(super::load(&store).unwrap(), first);
 
         let all = super::report_batch(&store, 0, usize::MAX).unwrap();
