@@ -14,7 +14,7 @@ use serde_json::{json, Value};
 use sw_store::Store;
 
 use crate::listed::{self, Listed};
-use crate::snapshot::{valid_date, Cached, Filter};
+use crate::snapshot::{Cached, Filter};
 use crate::{App, SearchError};
 
 pub const DEFAULT_LIMIT: usize = 100;
@@ -38,6 +38,35 @@ pub fn routes() -> Router<Arc<App>> {
         .route("/api/openapi.json", get(openapi))
         .route("/api", get(openapi))
         .route("/api/{*rest}", get(api_not_found))
+}
+
+/// A query string read into `T`, or a 400 with a JSON error body naming the parameter and
+/// what is wrong with it (as the OpenAPI document declares), never the framework's raw text.
+pub(crate) struct ApiQuery<T>(pub T);
+
+impl<T: serde::de::DeserializeOwned, S: Send + Sync> axum::extract::FromRequestParts<S>
+    for ApiQuery<T>
+{
+    type Rejection = Response;
+
+    async fn from_request_parts(
+        parts: &mut axum::http::request::Parts,
+        state: &S,
+    ) -> Result<Self, Response> {
+        match Query::<T>::from_request_parts(parts, state).await {
+            Ok(Query(t)) => Ok(ApiQuery(t)),
+            Err(e) => Err(error(StatusCode::BAD_REQUEST, query_problem(&e))),
+        }
+    }
+}
+
+/// A query string that cannot be read, in words: "sort: unknown variant `garbage`...".
+pub(crate) fn query_problem(e: &axum::extract::rejection::QueryRejection) -> String {
+    let text = e.body_text();
+    let text = text
+        .strip_prefix("Failed to deserialize query string: ")
+        .unwrap_or(&text);
+    format!("bad query parameter: {text}")
 }
 
 fn error(status: StatusCode, message: impl Into<String>) -> Response {
@@ -67,18 +96,13 @@ struct SourcesCap {
 /// every source included, is at `/api/incidents/{id}`.
 async fn incidents(
     State(app): State<Arc<App>>,
-    Query(f): Query<Filter>,
-    Query(cap): Query<SourcesCap>,
+    ApiQuery(f): ApiQuery<Filter>,
+    ApiQuery(cap): ApiQuery<SourcesCap>,
     uri: axum::http::Uri,
 ) -> Response {
     let f = f.normalized();
-    for d in [&f.from, &f.to].into_iter().flatten() {
-        if !valid_date(d) {
-            return error(
-                StatusCode::BAD_REQUEST,
-                format!("{d:?} is not a date (expected YYYY-MM-DD)"),
-            );
-        }
+    if let Some(why) = f.problems().into_iter().next() {
+        return error(StatusCode::BAD_REQUEST, why);
     }
     let snap = app.snapshot();
     let key = format!("api/incidents?{}", uri.query().unwrap_or(""));
@@ -118,7 +142,7 @@ async fn incident(State(app): State<Arc<App>>, Path(id): Path<String>) -> Respon
 async fn incident_sources(
     State(app): State<Arc<App>>,
     Path(id): Path<String>,
-    Query(p): Query<Paging>,
+    ApiQuery(p): ApiQuery<Paging>,
 ) -> Response {
     let snap = app.snapshot();
     let Some(i) = snap.incident(&id) else {
@@ -129,17 +153,20 @@ async fn incident_sources(
 
 /// A page of `all`, with the total in `X-Total-Count`.
 fn page_of<T: Serialize>(all: &[T], p: &Paging) -> Response {
+    if let Some(why) = p.problem() {
+        return error(StatusCode::BAD_REQUEST, why);
+    }
     let (limit, offset) = p.bounds();
     let offset = offset.min(all.len());
     with_total(all.len(), &all[offset..(offset + limit).min(all.len())])
 }
 
 /// Paged like developments: a 100k-article store holds 68,093 tallies (35 MB of JSON).
-async fn tallies(State(app): State<Arc<App>>, Query(p): Query<Paging>) -> Response {
+async fn tallies(State(app): State<Arc<App>>, ApiQuery(p): ApiQuery<Paging>) -> Response {
     page_of(&app.snapshot().ledger.tallies, &p)
 }
 
-async fn tally_check(State(app): State<Arc<App>>, Query(p): Query<Paging>) -> Response {
+async fn tally_check(State(app): State<Arc<App>>, ApiQuery(p): ApiQuery<Paging>) -> Response {
     page_of(&app.snapshot().gaps, &p)
 }
 
@@ -150,6 +177,11 @@ struct Paging {
 }
 
 impl Paging {
+    /// A page of nothing is a mistake, not a request for one item.
+    fn problem(&self) -> Option<String> {
+        (self.limit == Some(0)).then(|| format!("limit=0: ask for 1 to {MAX_LIMIT} items a page"))
+    }
+
     fn bounds(&self) -> (usize, usize) {
         (
             self.limit.unwrap_or(DEFAULT_LIMIT).clamp(1, MAX_LIMIT),
@@ -158,11 +190,14 @@ impl Paging {
     }
 }
 
-async fn developments(State(app): State<Arc<App>>, Query(p): Query<Paging>) -> Response {
+async fn developments(State(app): State<Arc<App>>, ApiQuery(p): ApiQuery<Paging>) -> Response {
     page_of(&app.snapshot().ledger.developments, &p)
 }
 
-async fn articles(State(app): State<Arc<App>>, Query(p): Query<Paging>) -> Response {
+async fn articles(State(app): State<Arc<App>>, ApiQuery(p): ApiQuery<Paging>) -> Response {
+    if let Some(why) = p.problem() {
+        return error(StatusCode::BAD_REQUEST, why);
+    }
     let (limit, offset) = p.bounds();
     match app
         .with_store(move |s| Ok((s.articles(limit, offset)?, s.counts()?.articles)))
@@ -174,7 +209,14 @@ async fn articles(State(app): State<Arc<App>>, Query(p): Query<Paging>) -> Respo
 }
 
 /// As `strikewatch show ID --json`: the article with its text and its reports.
-async fn article(State(app): State<Arc<App>>, Path(id): Path<i64>) -> Response {
+async fn article(State(app): State<Arc<App>>, Path(id): Path<String>) -> Response {
+    // an id that is not a number names no article: 404, as any other unknown id
+    let Ok(id) = id.parse::<i64>() else {
+        return error(
+            StatusCode::NOT_FOUND,
+            format!("no article {id:?}: article ids are numbers"),
+        );
+    };
     let got = app
         .with_store(move |store| {
             let x = sw_app::reports::article_with_reports(store, id)?;
@@ -198,10 +240,16 @@ struct SearchQuery {
     offset: Option<usize>,
 }
 
-async fn search(State(app): State<Arc<App>>, Query(p): Query<SearchQuery>) -> Response {
+async fn search(State(app): State<Arc<App>>, ApiQuery(p): ApiQuery<SearchQuery>) -> Response {
     let q = p.q.unwrap_or_default();
     if q.trim().is_empty() {
         return error(StatusCode::BAD_REQUEST, "give a query: /api/search?q=words");
+    }
+    if p.limit == Some(0) {
+        return error(
+            StatusCode::BAD_REQUEST,
+            format!("limit=0: ask for 1 to {MAX_LIMIT} hits a page"),
+        );
     }
     let limit = p.limit.unwrap_or(DEFAULT_LIMIT).clamp(1, MAX_LIMIT);
     let offset = p.offset.unwrap_or(0);
@@ -247,7 +295,7 @@ struct ExportQuery {
 }
 
 /// As `strikewatch export --format F`.
-async fn export(State(app): State<Arc<App>>, Query(p): Query<ExportQuery>) -> Response {
+async fn export(State(app): State<Arc<App>>, ApiQuery(p): ApiQuery<ExportQuery>) -> Response {
     let name = p.format.unwrap_or_else(|| "json".into());
     let Some(fmt) = sw_ledger::ExportFormat::parse(&name) else {
         return error(

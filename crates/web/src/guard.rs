@@ -36,6 +36,10 @@ pub fn layers(router: Router, options: &Options) -> Router {
         )
     };
     router
+        // an unchanged page or list is answered 304 to a client that has it (the tag is of
+        // the uncompressed body), and what is sent is compressed when the client accepts it
+        .layer(middleware::from_fn(etag))
+        .layer(tower_http::compression::CompressionLayer::new())
         .layer(tower_http::limit::RequestBodyLimitLayer::new(MAX_BODY))
         .layer(middleware::from_fn_with_state(limiter, rate_limit))
         .layer(middleware::from_fn(read_only))
@@ -73,6 +77,59 @@ async fn read_only(req: Request, next: Next) -> Response {
         return (StatusCode::URI_TOO_LONG, "the request URI is too long\n").into_response();
     }
     next.run(req).await
+}
+
+/// The largest body given an ETag: bodies are built in memory already (pages, lists,
+/// exports); past this an export is sent without a tag rather than hashed twice.
+const MAX_TAGGED: usize = 64 << 20;
+
+/// Tags every successful GET or HEAD answer with a weak ETag (a hash of its body: weak, since
+/// the compressed and plain forms differ in bytes, not in meaning) and answers 304 Not
+/// Modified, with no body, when the request's `If-None-Match` holds that tag. Responses are
+/// rendered from the snapshot, so the tag changes exactly when the ledger or the store does.
+async fn etag(req: Request, next: Next) -> Response {
+    let wanted = req.headers().get(header::IF_NONE_MATCH).cloned();
+    let response = next.run(req).await;
+    if response.status() != StatusCode::OK || response.headers().contains_key(header::ETAG) {
+        return response;
+    }
+    // only a body of known, bounded size is read here: anything else passes untagged
+    let size = axum::body::HttpBody::size_hint(response.body()).exact();
+    if size.is_none_or(|n| n > MAX_TAGGED as u64) {
+        return response;
+    }
+    let (mut parts, body) = response.into_parts();
+    let bytes = match axum::body::to_bytes(body, MAX_TAGGED).await {
+        Ok(b) => b,
+        Err(e) => {
+            tracing::warn!("cannot read a response to tag it: {e}");
+            return (StatusCode::INTERNAL_SERVER_ERROR, "the response failed\n").into_response();
+        }
+    };
+    let tag = {
+        use sha2::Digest;
+        let d = sha2::Sha256::digest(&bytes);
+        let hex: String = d[..12].iter().map(|b| format!("{b:02x}")).collect();
+        format!("W/\"{hex}\"")
+    };
+    let matches = wanted
+        .as_ref()
+        .and_then(|w| w.to_str().ok())
+        .is_some_and(|w| {
+            w.split(',').any(|t| {
+                let t = t.trim();
+                t == "*" || t.trim_start_matches("W/") == tag.trim_start_matches("W/")
+            })
+        });
+    if let Ok(v) = HeaderValue::from_str(&tag) {
+        parts.headers.insert(header::ETAG, v);
+    }
+    if matches {
+        parts.status = StatusCode::NOT_MODIFIED;
+        parts.headers.remove(header::CONTENT_LENGTH);
+        return Response::from_parts(parts, Body::empty());
+    }
+    Response::from_parts(parts, Body::from(bytes))
 }
 
 /// A token bucket per client address.

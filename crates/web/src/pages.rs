@@ -77,6 +77,38 @@ fn layout(title: &str, nav: &str, body: Markup) -> Html<String> {
     Html(page.into_string())
 }
 
+/// A query string read into `T`, or a 400 page saying which parameter is wrong and how, with
+/// a way back (never the framework's raw text).
+struct PageQuery<T>(T);
+
+impl<T: serde::de::DeserializeOwned, S: Send + Sync> axum::extract::FromRequestParts<S>
+    for PageQuery<T>
+{
+    type Rejection = Response;
+
+    async fn from_request_parts(
+        parts: &mut axum::http::request::Parts,
+        state: &S,
+    ) -> Result<Self, Response> {
+        match Query::<T>::from_request_parts(parts, state).await {
+            Ok(Query(t)) => Ok(PageQuery(t)),
+            Err(e) => Err(bad_request(&crate::api::query_problem(&e))),
+        }
+    }
+}
+
+fn bad_request(what: &str) -> Response {
+    (
+        StatusCode::BAD_REQUEST,
+        layout(
+            "Bad request",
+            "",
+            html! { h1 { "This address cannot be read" } p { (what) } p { a href="/" { "Back to the ledger" } } },
+        ),
+    )
+        .into_response()
+}
+
 fn not_found(what: &str) -> Response {
     (
         StatusCode::NOT_FOUND,
@@ -303,7 +335,7 @@ fn field_class(field: &str) -> String {
 
 async fn index(
     State(app): State<Arc<App>>,
-    Query(filter): Query<Filter>,
+    PageQuery(filter): PageQuery<Filter>,
     uri: axum::http::Uri,
 ) -> Response {
     let snap = app.snapshot();
@@ -326,14 +358,37 @@ async fn index(
 
 fn index_page(snap: &Snapshot, filter: Filter) -> Html<String> {
     let mut filter = filter.normalized();
-    let mut notes = Vec::new();
+    // a page is lenient: a value it cannot use is said, and left out
+    let notes: Vec<String> = filter
+        .problems()
+        .into_iter()
+        .map(|p| format!("{p}; it was ignored"))
+        .collect();
     for d in [&mut filter.from, &mut filter.to] {
-        if let Some(v) = d.as_deref() {
-            if !valid_date(v) {
-                notes.push(format!("“{v}” is not a date (YYYY-MM-DD) and was ignored"));
-                *d = None;
-            }
+        if d.as_deref().is_some_and(|v| !valid_date(v)) {
+            *d = None;
         }
+    }
+    if filter
+        .event_type
+        .as_deref()
+        .is_some_and(|t| !sw_model::EventType::ALL.iter().any(|x| x.as_str() == t))
+    {
+        filter.event_type = None;
+    }
+    if filter
+        .grade
+        .as_deref()
+        .is_some_and(|g| !crate::snapshot::GRADES.contains(&g))
+    {
+        filter.grade = None;
+    }
+    if filter
+        .dir
+        .as_deref()
+        .is_some_and(|d| !matches!(d, "asc" | "desc"))
+    {
+        filter.dir = None;
     }
     let page = snap.select(&filter, PAGE, PAGE);
     let s = &snap.summary;
@@ -368,7 +423,7 @@ fn index_page(snap: &Snapshot, filter: Filter) -> Html<String> {
             div.card {
                 div.num.small { (s.latest_report.as_deref().unwrap_or("—")) }
                 div.lbl { "latest report" }
-                div.sub { (s.tallies) (if s.tallies == 1 { " reported tally · " } else { " reported tallies · " }) a href="/developments" { (s.developments) " developments" } }
+                div.sub { (s.tallies) (if s.tallies == 1 { " reported tally · " } else { " reported tallies · " }) a href="/developments" { (s.developments) (if s.developments == 1 { " development" } else { " developments" }) } }
             }
         }
         section.grid2 {
@@ -414,7 +469,7 @@ fn index_page(snap: &Snapshot, filter: Filter) -> Html<String> {
                 label { "Grade "
                     select name="grade" {
                         option value="" { "any" }
-                        @for (g, l) in [("acknowledged", "acknowledged"), ("corroborated", "corroborated"), ("single_source", "single source"), ("contested", "contested")] {
+                        @for (g, l) in [("acknowledged", "acknowledged"), ("corroborated", "corroborated"), ("single_source", "single source"), ("contested", "contested or disputed")] {
                             option value=(g) selected[filter.grade.as_deref() == Some(g)] { (l) }
                         }
                     }
@@ -424,7 +479,7 @@ fn index_page(snap: &Snapshot, filter: Filter) -> Html<String> {
                 button type="submit" { "Apply" }
                 a.clear href="/#incidents" { "Clear" }
             }
-            p.count { (page.total) " incidents" @if page.total > page.items.len() { ", showing " (page.offset + 1) "–" (page.offset + page.items.len()) } }
+            p.count { (count_line(page.total, page.offset, page.items.len())) }
             table.data.incidents {
                 thead {
                     tr {
@@ -445,7 +500,7 @@ fn index_page(snap: &Snapshot, filter: Filter) -> Html<String> {
                             td { (place_label(i)) span.prec title={"place precision: " (precision_label(i.place.precision))} { " p" (i.place.precision) } }
                             td.n {
                                 @match &i.figures.killed {
-                                    Some(k) => { (fmt_range(k.low, k.best, k.high)) @if k.contested { span.flag title="sources disagree" { " ⚑" } } }
+                                    Some(k) => { (fmt_range(k.low, k.best, k.high)) @if k.contested { span.flag title="sources disagree" { " ⚑" span.sr { " (sources disagree)" } } } }
                                     None => { span.muted { "—" } }
                                 }
                             }
@@ -476,7 +531,8 @@ fn index_page(snap: &Snapshot, filter: Filter) -> Html<String> {
         @if !snap.gaps.is_empty() {
             @let shown = &snap.gaps[snap.gaps.len().saturating_sub(GAPS)..];
             details.panel.gaps {
-                summary { h2 { "Reported totals against the ledger (" (snap.gaps.len()) ")" } }
+                @let totals = snap.gaps.iter().map(|g| g.tally_id.as_str()).collect::<BTreeSet<_>>().len();
+                summary { h2 { "Reported totals against the ledger (" (snap.gaps.len()) (if snap.gaps.len() == 1 { " figure from " } else { " figures from " }) (totals) (if totals == 1 { " dated tally)" } else { " dated tallies)" }) } }
                 p.note { "Cumulative totals outlets reported, next to the ledger's own running sum at the same date. A positive gap means the ledger is missing incidents (or the outlet counts differently)." }
                 @if shown.len() < snap.gaps.len() {
                     p.note { "The " (shown.len()) " latest of " (snap.gaps.len()) " are shown; every one is in " a href="/api/tally-check" { "/api/tally-check" } "." }
@@ -490,8 +546,8 @@ fn index_page(snap: &Snapshot, filter: Filter) -> Html<String> {
                                 td { (g.field) }
                                 td.n { (fmt_range(g.reported.low, g.reported.best, g.reported.high)) }
                                 td.n { (g.ledger) @if let Some(v) = g.ledger_vessels { span.muted { " (" (v) " vessels)" } } }
-                                td.n class=[(g.gap != 0).then_some("gap")] { @if g.gap > 0 { "+" } (g.gap) }
-                                td { (ext_link(g.url.as_deref(), g.outlet.as_deref().unwrap_or("article"))) }
+                                td class=(if g.gap != 0 { "n gap" } else { "n" }) { @if g.gap > 0 { "+" } (g.gap) }
+                                td { (gap_source(snap, g)) }
                             }
                         }
                     }
@@ -500,6 +556,43 @@ fn index_page(snap: &Snapshot, filter: Filter) -> Html<String> {
         }
     };
     layout("The ledger", "ledger", body)
+}
+
+/// "31 incidents, showing 1–50", and a page past the end says so rather than "100000–99999".
+fn count_line(total: usize, offset: usize, shown: usize) -> String {
+    let noun = if total == 1 { "incident" } else { "incidents" };
+    if shown == 0 && total > 0 {
+        return format!("{total} {noun}; this page is past the last one");
+    }
+    if total > shown {
+        return format!("{total} {noun}, showing {}–{}", offset + 1, offset + shown);
+    }
+    format!("{total} {noun}")
+}
+
+/// Where a reported total was read: the outlet's page when its URL is a web link, and always
+/// the stored article (the outlet's name, or "article #N" when the outlet is unknown).
+fn gap_source(snap: &Snapshot, g: &sw_ledger::TallyGap) -> Markup {
+    let article = snap
+        .ledger
+        .tallies
+        .iter()
+        .find(|t| t.id == g.tally_id)
+        .map(|t| t.source.article_id);
+    let name = match (&g.outlet, article) {
+        (Some(o), _) => o.clone(),
+        (None, Some(a)) => format!("article #{a}"),
+        (None, None) => "unknown outlet".into(),
+    };
+    html! {
+        @match article {
+            Some(a) => { a href={"/articles/" (a)} { (name) } }
+            None => { (name) }
+        }
+        @if let Some(u) = g.url.as_deref().filter(|u| u.starts_with("https://") || u.starts_with("http://")) {
+            " " a.ext href=(u) rel="noopener noreferrer nofollow" { "original ↗" }
+        }
+    }
 }
 
 /// The cumulative chart, as SVG drawn on the server: the ledger's running sums of strikes
@@ -732,7 +825,7 @@ fn nice(v: f64) -> f64 {
 async fn incident(
     State(app): State<Arc<App>>,
     Path(id): Path<String>,
-    Query(p): Query<Paging>,
+    PageQuery(p): PageQuery<Paging>,
 ) -> Response {
     let snap = app.snapshot();
     let Some(inc) = snap.incident(&id) else {
@@ -924,7 +1017,7 @@ struct Paging {
     offset: Option<usize>,
 }
 
-async fn articles(State(app): State<Arc<App>>, Query(p): Query<Paging>) -> Response {
+async fn articles(State(app): State<Arc<App>>, PageQuery(p): PageQuery<Paging>) -> Response {
     let offset = p.offset.unwrap_or(0);
     let rows = match app
         .with_store(move |s| Ok((s.articles(PAGE, offset)?, s.counts()?.articles)))
@@ -959,7 +1052,10 @@ async fn articles(State(app): State<Arc<App>>, Query(p): Query<Paging>) -> Respo
     layout("Articles", "articles", body).into_response()
 }
 
-async fn article(State(app): State<Arc<App>>, Path(id): Path<i64>) -> Response {
+async fn article(State(app): State<Arc<App>>, Path(id): Path<String>) -> Response {
+    let Ok(id) = id.parse::<i64>() else {
+        return not_found("No article has this id. Article ids are numbers, as in /articles/12.");
+    };
     let got = app
         .with_store(move |store| sw_app::reports::article_with_reports(store, id))
         .await;
@@ -1035,7 +1131,7 @@ async fn article(State(app): State<Arc<App>>, Path(id): Path<i64>) -> Response {
 
 // ---------------------------------------------------------------- developments and search
 
-async fn developments(State(app): State<Arc<App>>, Query(p): Query<Paging>) -> Response {
+async fn developments(State(app): State<Arc<App>>, PageQuery(p): PageQuery<Paging>) -> Response {
     let snap = app.snapshot();
     let all = &snap.ledger.developments;
     let offset = p.offset.unwrap_or(0).min(all.len());
@@ -1073,7 +1169,7 @@ struct SearchQuery {
     offset: Option<usize>,
 }
 
-async fn search(State(app): State<Arc<App>>, Query(p): Query<SearchQuery>) -> Response {
+async fn search(State(app): State<Arc<App>>, PageQuery(p): PageQuery<SearchQuery>) -> Response {
     let q = p.q.unwrap_or_default();
     let offset = p.offset.unwrap_or(0);
     let got = if q.trim().is_empty() {

@@ -22,6 +22,8 @@ pub struct Snapshot {
     keys: Vec<Keys>,
     /// Region filter choices: (key, label, incidents), most incidents first.
     pub regions: Vec<(String, String, usize)>,
+    /// Country codes (lower case) of the incidents, sorted: what `Keys::country` indexes.
+    countries: Vec<String>,
     pub map: Vec<MapPoint>,
     /// The chart's markup, drawn on first use (it depends only on the snapshot).
     pub chart_html: std::sync::OnceLock<String>,
@@ -171,6 +173,45 @@ impl Filter {
             && self.grade.is_none()
     }
 
+    /// What is wrong with the filter's values, in words, each naming the field, the value
+    /// and what would be accepted: an unknown type or grade is an error, not an empty list.
+    pub fn problems(&self) -> Vec<String> {
+        let mut out = Vec::new();
+        for (name, d) in [("from", &self.from), ("to", &self.to)] {
+            if let Some(d) = d.as_deref().filter(|d| !valid_date(d)) {
+                out.push(format!("{name}={d:?} is not a date (expected YYYY-MM-DD)"));
+            }
+        }
+        if let Some(t) = self.event_type.as_deref() {
+            if !EventType::ALL.iter().any(|x| x.as_str() == t) {
+                let valid: Vec<&str> = EventType::ALL.iter().map(|x| x.as_str()).collect();
+                out.push(format!(
+                    "type={t:?} is not an event type: use one of {}",
+                    valid.join(", ")
+                ));
+            }
+        }
+        if let Some(g) = self.grade.as_deref() {
+            if !GRADES.contains(&g) {
+                out.push(format!(
+                    "grade={g:?} is not a grade: use one of {}",
+                    GRADES.join(", ")
+                ));
+            }
+        }
+        if let Some(d) = self
+            .dir
+            .as_deref()
+            .filter(|d| !matches!(*d, "asc" | "desc"))
+        {
+            out.push(format!("dir={d:?} is neither asc nor desc"));
+        }
+        if self.limit == Some(0) {
+            out.push("limit=0: a page holds at least one incident".into());
+        }
+        out
+    }
+
     pub fn descending(&self) -> bool {
         match self.dir.as_deref() {
             Some("asc") => false,
@@ -182,6 +223,9 @@ impl Filter {
         }
     }
 }
+
+/// The grades a filter accepts, best attested first.
+pub const GRADES: [&str; 4] = ["acknowledged", "corroborated", "single_source", "contested"];
 
 /// A date bound must be `YYYY-MM-DD`.
 pub fn valid_date(d: &str) -> bool {
@@ -248,6 +292,13 @@ struct Keys {
     event_type: &'static str,
     grade: &'static str,
     region: u32,
+    /// The incident's country code, lower case, as an index into `Snapshot::countries`
+    /// (`u32::MAX`: none), so that `region=ve` finds Venezuela's incidents whether or not a
+    /// sea region names them first, as the OpenAPI document promises.
+    country: u32,
+    /// Some figure's sources disagree: the `contested` grade filter includes these, since
+    /// the table flags them as disputed whatever their grade.
+    disputed: bool,
     /// First and last possible day (days from the common era); `None` when undated.
     window: Option<(i32, i32)>,
 }
@@ -279,6 +330,8 @@ struct Compiled<'a> {
     grade: Option<&'a str>,
     /// `Some(None)`: a region no incident has.
     region: Option<Option<u32>>,
+    /// The country index the region filter names, when it is a country code.
+    country: Option<u32>,
     from: Option<i32>,
     to: Option<i32>,
 }
@@ -286,8 +339,12 @@ struct Compiled<'a> {
 impl Compiled<'_> {
     fn matches(&self, k: &Keys) -> bool {
         self.event_type.is_none_or(|t| k.event_type == t)
-            && self.grade.is_none_or(|g| k.grade == g)
-            && self.region.is_none_or(|r| r == Some(k.region))
+            && self
+                .grade
+                .is_none_or(|g| k.grade == g || (g == "contested" && k.disputed))
+            && (self.region.is_none()
+                || self.region.is_some_and(|r| r == Some(k.region))
+                || self.country.is_some_and(|c| c == k.country))
             && (self.from.is_none() && self.to.is_none()
                 || k.window.is_some_and(|(lo, hi)| {
                     self.from.is_none_or(|f| hi >= f) && self.to.is_none_or(|t| lo <= t)
@@ -355,12 +412,23 @@ impl Snapshot {
             .enumerate()
             .map(|(n, r)| (r.0.as_str(), n as u32))
             .collect();
+        let country_of = |i: &Incident| i.place.country.as_deref().map(str::to_ascii_lowercase);
+        let countries: Vec<String> = incidents
+            .iter()
+            .filter_map(country_of)
+            .collect::<std::collections::BTreeSet<_>>()
+            .into_iter()
+            .collect();
         let keys = incidents
             .iter()
             .map(|i| Keys {
                 event_type: i.event_type.as_str(),
                 grade: i.grade.as_str(),
                 region: region_index[region_of(i).0.as_str()],
+                country: country_of(i)
+                    .and_then(|c| countries.binary_search(&c).ok())
+                    .map_or(u32::MAX, |n| n as u32),
+                disputed: i.contested || i.figures.any_contested(),
                 window: window_of(i),
             })
             .collect();
@@ -378,6 +446,7 @@ impl Snapshot {
             orders,
             keys,
             regions,
+            countries,
             map,
             chart_html: std::sync::OnceLock::new(),
             responses: std::sync::Mutex::new(HashMap::new()),
@@ -441,6 +510,12 @@ impl Snapshot {
                 .region
                 .as_deref()
                 .map(|r| self.regions.iter().position(|x| x.0 == r).map(|n| n as u32)),
+            country: filter.region.as_deref().and_then(|r| {
+                self.countries
+                    .binary_search(&r.to_ascii_lowercase())
+                    .ok()
+                    .map(|n| n as u32)
+            }),
             from: filter.from.as_deref().and_then(day_number),
             to: filter.to.as_deref().and_then(day_number),
         };

@@ -1,0 +1,221 @@
+//! The web app as readers use it: filters that find what the table flags, errors a program
+//! can read, pages that say where they are, compression and revalidation.
+
+mod common;
+
+use common::{Doc, Server};
+use reqwest::blocking::Client;
+use serde_json::Value;
+use sw_model::Lang;
+
+fn client() -> Client {
+    Client::builder().no_proxy().no_gzip().build().unwrap()
+}
+
+fn get(s: &Server, path: &str) -> (u16, String) {
+    let r = client().get(s.url(path)).send().unwrap();
+    (r.status().as_u16(), r.text().unwrap())
+}
+
+fn get_json(s: &Server, path: &str) -> (u16, Value) {
+    let (st, body) = get(s, path);
+    let v = serde_json::from_str(&body).unwrap_or_else(|e| panic!("{path}: {e}: {body}"));
+    (st, v)
+}
+
+/// The test documents, and two outlets disagreeing on the toll of one Caribbean strike off
+/// Venezuela (so an incident is flagged as disputed whatever its grade).
+fn disputed_docs() -> Vec<Doc> {
+    let mut d = common::docs();
+    d.push(Doc {
+        url: "https://wire-a.example/2025/12/03/venezuela-strike",
+        outlet: "Wire A",
+        published: "2025-12-03",
+        title: "US strike off Venezuela kills four",
+        lang: Lang::En,
+        text: "U.S. forces struck a boat off the coast of Venezuela in the Caribbean on Tuesday, killing four people, Southern Command said.",
+    });
+    d.push(Doc {
+        url: "https://daily-b.example/world/venezuela-boat",
+        outlet: "Daily B",
+        published: "2025-12-03",
+        title: "Six killed in strike off Venezuela",
+        lang: Lang::En,
+        text: "A U.S. strike on a boat off the coast of Venezuela in the Caribbean on Tuesday killed six people, officials said.",
+    });
+    d
+}
+
+fn server_over(docs: &[Doc]) -> Server {
+    let dir = tempfile::tempdir().unwrap();
+    let db = dir.path().join("web.db");
+    drop(common::make_store(&db, docs));
+    Server::over(
+        dir,
+        db,
+        sw_web::Options {
+            rate_limit: 0,
+            ..Default::default()
+        },
+    )
+}
+
+#[test]
+fn filters_find_what_the_table_flags_and_country_codes_work() {
+    let s = server_over(&disputed_docs());
+    let (_, all) = get_json(&s, "/api/incidents?limit=1000");
+    let all = all.as_array().unwrap();
+    // every incident with a country is found by its lower-case code, sea region or not
+    let with_country: Vec<&Value> = all
+        .iter()
+        .filter(|i| i["place"]["country"].is_string())
+        .collect();
+    assert!(
+        with_country
+            .iter()
+            .any(|i| i["place"]["region_code"].is_string()),
+        "an incident at sea with a country: {all:?}"
+    );
+    for i in &with_country {
+        let code = i["place"]["country"].as_str().unwrap().to_ascii_lowercase();
+        let (st, got) = get_json(&s, &format!("/api/incidents?region={code}&limit=1000"));
+        assert_eq!(st, 200);
+        assert!(
+            got.as_array().unwrap().iter().any(|x| x["id"] == i["id"]),
+            "region={code} misses {}",
+            i["id"]
+        );
+    }
+    // the contested grade filter holds every incident whose sources disagree
+    let disputed: Vec<&Value> = all
+        .iter()
+        .filter(|i| i["contested"] == true || i["figures"]["killed"]["contested"] == true)
+        .collect();
+    assert!(!disputed.is_empty(), "a disputed incident: {all:?}");
+    let (_, got) = get_json(&s, "/api/incidents?grade=contested&limit=1000");
+    for i in disputed {
+        assert!(
+            got.as_array().unwrap().iter().any(|x| x["id"] == i["id"]),
+            "grade=contested misses {}",
+            i["id"]
+        );
+    }
+    let home = get(&s, "/?grade=contested").1;
+    assert!(!home.contains("No incident matches these filters."));
+}
+
+#[test]
+fn bad_parameters_are_json_errors_that_name_the_problem() {
+    let s = Server::start();
+    for (path, says) in [
+        ("/api/incidents?sort=garbage", "sort"),
+        ("/api/incidents?offset=-1", "offset"),
+        ("/api/incidents?limit=abc", "limit"),
+        ("/api/incidents?limit=0", "limit=0"),
+        ("/api/tallies?limit=0", "limit=0"),
+        ("/api/incidents?type=bogus", "strike"),
+        ("/api/incidents?grade=best", "corroborated"),
+        ("/api/developments?offset=x", "offset"),
+        ("/api/search?q=boat&limit=zero", "limit"),
+    ] {
+        let (st, v) = get_json(&s, path);
+        assert_eq!(st, 400, "{path}: {v}");
+        let e = v["error"].as_str().unwrap_or_else(|| panic!("{path}: {v}"));
+        assert!(e.contains(says), "{path}: {e}");
+        assert!(!e.contains("Failed to deserialize"), "{path}: {e}");
+    }
+    let (st, v) = get_json(&s, "/api/articles/abc");
+    assert_eq!(st, 404, "{v}");
+    assert!(v["error"].is_string());
+    // pages: a 400 page in words, or a note beside the ledger for a value it can leave out
+    let (st, page) = get(&s, "/?sort=garbage");
+    assert_eq!(st, 400);
+    assert!(
+        page.contains("sort") && page.contains("Back to the ledger"),
+        "{page}"
+    );
+    assert_eq!(get(&s, "/?offset=-1").0, 400);
+    assert_eq!(get(&s, "/articles/abc").0, 404);
+    let (st, page) = get(&s, "/?type=bogus");
+    assert_eq!(st, 200);
+    assert!(page.contains("is not an event type"), "{page}");
+}
+
+#[test]
+fn the_ledger_page_says_where_it_is_and_links_every_total() {
+    let s = Server::start();
+    let (_, page) = get(&s, "/?offset=99999");
+    assert!(!page.contains("100000"), "a page past the end");
+    assert!(page.contains("past the last one"));
+    let (_, home) = get(&s, "/");
+    assert!(
+        !home.contains("class=\"n\" class="),
+        "one class attribute per cell"
+    );
+    assert!(home.contains("class=\"n gap\""), "the gap style applies");
+    // every reported total links to the stored article it was read from
+    let gaps = home
+        .split("Reported totals against the ledger")
+        .nth(1)
+        .expect("the totals panel");
+    let rows = gaps
+        .split("<tbody>")
+        .nth(1)
+        .unwrap()
+        .split("</tbody>")
+        .next()
+        .unwrap();
+    assert!(rows.matches("<tr>").count() >= 1);
+    assert_eq!(
+        rows.matches("<tr>").count(),
+        rows.matches("href=\"/articles/").count(),
+        "{rows}"
+    );
+    assert!(
+        home.contains("dated tall"),
+        "the panel counts tallies as the card does"
+    );
+}
+
+#[test]
+fn responses_are_compressed_and_revalidated() {
+    let s = Server::start();
+    let c = client();
+    for (path, enc) in [
+        ("/", "br"),
+        ("/", "gzip"),
+        ("/api/incidents", "gzip"),
+        ("/static/app.css", "br"),
+    ] {
+        let r = c
+            .get(s.url(path))
+            .header("accept-encoding", enc)
+            .send()
+            .unwrap();
+        assert_eq!(r.status(), 200);
+        assert_eq!(
+            r.headers()["content-encoding"].to_str().unwrap(),
+            enc,
+            "{path}"
+        );
+    }
+    let plain = c.get(s.url("/")).send().unwrap();
+    assert!(!plain.headers().contains_key("content-encoding"));
+    for path in ["/", "/api/incidents", "/developments"] {
+        let r = c.get(s.url(path)).send().unwrap();
+        let tag = r.headers()["etag"].to_str().unwrap().to_string();
+        let again = c
+            .get(s.url(path))
+            .header("if-none-match", &tag)
+            .send()
+            .unwrap();
+        assert_eq!(again.status(), 304, "{path}");
+        assert!(again.bytes().unwrap().is_empty());
+        let other = c
+            .get(s.url(path))
+            .header("if-none-match", "W/\"0000\"")
+            .send()
+            .unwrap();
+        assert_eq!(other.status(), 200, "{path}");
+    }
+}
