@@ -125,8 +125,10 @@ pub struct ArticlesArgs {
 
 #[derive(Args, Debug, Clone)]
 pub struct ShowArgs {
-    /// The article id (see `strikewatch articles`).
-    pub id: i64,
+    /// An article id (a number, see `strikewatch articles`) or an incident id (`inc-...`,
+    /// see `strikewatch incidents`): an incident is shown with every value of every figure,
+    /// and each source with its outlet, date, attribution and quote.
+    pub id: String,
     /// Print JSON (with `text` and `reports`) instead of a readable page.
     #[arg(long)]
     pub json: bool,
@@ -236,6 +238,10 @@ pub struct EvalArgs {
     /// Also list the passages with errors.
     #[arg(long)]
     pub errors: bool,
+    /// Print the scores as JSON (per field: tp, fp, fn, precision, recall, f1; overall and
+    /// per language) instead of a table.
+    #[arg(long)]
+    pub json: bool,
 }
 
 #[derive(Args, Debug, Clone)]

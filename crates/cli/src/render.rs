@@ -12,13 +12,27 @@ use crate::term::{self, Page, Style};
 
 use sw_app::ingest::Summary;
 
+/// "1 article", "2 articles": counts read as sentences.
+pub fn count(n: impl Into<u64>, one: &str, many: &str) -> String {
+    let n = n.into();
+    format!("{n} {}", if n == 1 { one } else { many })
+}
+
 pub fn summary_line(s: &Summary, c: &Counts) -> String {
     let mut line = format!(
-        "ingested: {} new articles ({} copies of stories already held), {} duplicates, {} failed, {} skipped",
-        s.new, s.copies, s.duplicate, s.failed, s.skipped
+        "ingested: {} ({} of stories already held), {}, {} failed, {} skipped",
+        count(s.new as u64, "new article", "new articles"),
+        count(s.copies as u64, "copy", "copies"),
+        count(s.duplicate as u64, "duplicate", "duplicates"),
+        s.failed,
+        s.skipped
     );
     if s.warnings > 0 {
-        let _ = write!(line, ", {} warnings", s.warnings);
+        let _ = write!(
+            line,
+            ", {}",
+            count(s.warnings as u64, "warning", "warnings")
+        );
     }
     if s.resumed > 0 {
         let _ = write!(
@@ -29,8 +43,11 @@ pub fn summary_line(s: &Summary, c: &Counts) -> String {
     }
     let _ = write!(
         line,
-        "\nstore: {} articles in {} stories, {} inputs ({} failed)",
-        c.articles, c.stories, c.inputs, c.failed_inputs
+        "\nstore: {} in {}, {} ({} failed)",
+        count(c.articles as u64, "article", "articles"),
+        count(c.stories as u64, "story", "stories"),
+        count(c.inputs as u64, "input", "inputs"),
+        c.failed_inputs
     );
     if s.interrupted {
         line.push_str("\ninterrupted: run the same command again to complete the ingest");
@@ -113,8 +130,11 @@ fn rng(r: &Option<sw_ledger::Range>) -> String {
 
 pub fn extract_line(e: &sw_app::ExtractSummary) -> String {
     format!(
-        "extracted: {} articles -> {} event reports, {} developments, {} tallies",
-        e.articles, e.events, e.developments, e.tallies
+        "extracted: {} -> {}, {}, {}",
+        count(e.articles as u64, "article", "articles"),
+        count(e.events as u64, "event report", "event reports"),
+        count(e.developments as u64, "development", "developments"),
+        count(e.tallies as u64, "tally", "tallies")
     )
 }
 
@@ -298,10 +318,16 @@ pub fn incident_lines_table(rows: &[IncidentLine]) -> String {
             i.sources
         );
     }
+    let flagged = rows.iter().any(|i| {
+        [&i.figures.killed, &i.figures.survivors, &i.figures.vessels]
+            .iter()
+            .any(|f| f.as_ref().is_some_and(|f| f.contested))
+    });
     if rows.is_empty() {
         out.push_str("(no incidents)\n");
-    } else {
-        out.push_str("(* the sources disagree on this figure: see `incidents --json` for every value and its sources)\n");
+    } else if flagged {
+        // only when a row carries the mark the note explains
+        out.push_str("(* the sources disagree on this figure: `show ID` lists every value and its sources)\n");
     }
     out
 }
@@ -561,6 +587,140 @@ fn reindent(src: &[u8], level: usize, out: &mut Vec<u8>) {
         i += 1;
     }
 }
+
+/// One incident for a reader: its summary, every figure with every value claimed (who gave
+/// it, in how many independent stories, and from which articles), and every source with its
+/// attribution and quote, so that any number can be checked against its sentence.
+pub fn incident_page(i: &sw_ledger::Incident) -> String {
+    let mut out = String::new();
+    let _ = writeln!(out, "{}  {}", field(&i.id), field(i.event_type.as_str()));
+    let date = match (&i.date, &i.window) {
+        (Some(d), _) => d.clone(),
+        (None, Some([a, b])) => format!("between {a} and {b}"),
+        _ => "undated".into(),
+    };
+    let _ = writeln!(
+        out,
+        "date: {} ({})",
+        field(&date),
+        field(i.date_precision.as_str())
+    );
+    let p = &i.place;
+    let place: Vec<&str> = [&p.name, &p.admin1, &p.region, &p.country]
+        .into_iter()
+        .filter_map(|x| x.as_deref())
+        .collect();
+    let _ = writeln!(
+        out,
+        "place: {} (precision p{})",
+        field(&if place.is_empty() {
+            "unknown".to_string()
+        } else {
+            place.join(", ")
+        }),
+        p.precision
+    );
+    let _ = writeln!(
+        out,
+        "grade: {}{}; {}, {}",
+        field(i.grade.as_str()),
+        if i.contested {
+            " (sources disagree)"
+        } else {
+            ""
+        },
+        count(i.stories as u64, "independent story", "independent stories"),
+        count(i.sources.len() as u64, "source", "sources")
+    );
+    if !i.perpetrators.is_empty() {
+        let names: Vec<&str> = i.perpetrators.iter().map(|a| a.name.as_str()).collect();
+        let _ = writeln!(out, "perpetrator: {}", field(&names.join(", ")));
+    }
+    let _ = writeln!(out, "\nfigures:");
+    let mut any = false;
+    for f in sw_ledger::IncidentFigures::FIELDS {
+        let Some(fig) = i.figures.get(f) else {
+            continue;
+        };
+        any = true;
+        let _ = writeln!(
+            out,
+            "  {}: {} (best chosen by {}){}",
+            f.as_str(),
+            range(fig.low, fig.best, fig.high),
+            field(&fig.basis.replace('_', " ")),
+            if fig.contested {
+                ", sources disagree"
+            } else {
+                ""
+            }
+        );
+        for v in &fig.values {
+            let who: Vec<String> = v
+                .attributed_to
+                .iter()
+                .map(|a| match &a.name {
+                    Some(n) => format!("{n} ({})", a.kind.as_str().replace('_', " ")),
+                    None => a.kind.as_str().replace('_', " "),
+                })
+                .collect();
+            let arts: Vec<String> = v.article_ids.iter().map(|a| format!("#{a}")).collect();
+            let _ = writeln!(
+                out,
+                "    {}{}  \"{}\"  {}; {}; articles {}",
+                range(v.low, v.best, v.high),
+                if v.acknowledged {
+                    " (acknowledged)"
+                } else {
+                    ""
+                },
+                field(&v.surfaces.join("\", \"")),
+                count(v.stories as u64, "story", "stories"),
+                field(&who.join(", ")),
+                arts.join(", ")
+            );
+        }
+    }
+    if !any {
+        let _ = writeln!(out, "  (no figures reported)");
+    }
+    let _ = writeln!(out, "\nsources:");
+    for (n, s) in i.sources.iter().enumerate() {
+        let who = match &s.attributed_to.name {
+            Some(name) => format!(
+                "{name} ({})",
+                s.attributed_to.kind.as_str().replace('_', " ")
+            ),
+            None => s.attributed_to.kind.as_str().replace('_', " "),
+        };
+        let _ = writeln!(
+            out,
+            "  {}. {} · {} · {} · article #{} · according to {}",
+            n + 1,
+            field(s.outlet.as_deref().unwrap_or("unknown outlet")),
+            field(s.published.as_deref().unwrap_or("undated")),
+            field(&s.lang),
+            s.article_id,
+            field(&who)
+        );
+        let _ = writeln!(out, "     \"{}\"", field(&s.quote));
+        if let Some(u) = &s.url {
+            let _ = writeln!(out, "     {}", field(u));
+        }
+    }
+    let _ = writeln!(
+        out,
+        "\n(`show ARTICLE` shows an article with each claim marked in its text)"
+    );
+    out
+}
+
+/// What the GRADE column means, for a reader meeting the ledger for the first time.
+pub const GRADE_LEGEND: &str = "\
+grades (first that applies): contested = a party denies it; acknowledged = an official source
+of the state that struck reports it; contested = its figures disagree; corroborated = two or
+more independent stories (syndicated copies count once); single_source = one story
+";
 
 #[cfg(test)]
 mod tests {

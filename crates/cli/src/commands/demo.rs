@@ -44,6 +44,7 @@ pub fn run(a: DemoArgs) -> Result<ExitCode> {
     term::print_table(&render::incidents_table(
         &ledger.incidents.iter().collect::<Vec<_>>(),
     ));
+    term::print_table(render::GRADE_LEGEND);
     term::print_table("\nTallies reported by outlets\n");
     term::print_table(&render::tallies_table(&ledger.tallies));
     term::print_table(

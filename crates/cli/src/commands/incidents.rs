@@ -15,6 +15,18 @@ pub fn run(ctx: &Context, a: IncidentsArgs) -> Result<ExitCode> {
             anyhow::bail!("{d:?} is not a date (expected YYYY-MM-DD)");
         }
     }
+    if let Some(t) = a.event_type.as_deref() {
+        if !sw_model::EventType::ALL.iter().any(|x| x.as_str() == t) {
+            let valid: Vec<&str> = sw_model::EventType::ALL
+                .iter()
+                .map(|x| x.as_str())
+                .collect();
+            anyhow::bail!(
+                "--type {t:?} is not an event type: use one of {}",
+                valid.join(", ")
+            );
+        }
+    }
     let filter = LedgerFilter {
         from: a.from,
         to: a.to,

@@ -13,7 +13,15 @@ use crate::{render, term};
 
 pub fn run(ctx: &Context, args: IngestArgs) -> Result<ExitCode> {
     let mut store = ctx.open()?;
-    let summary = ingest(&mut store, &args, true)?;
+    for input in &args.inputs {
+        if empty_folder(std::path::Path::new(input)) {
+            errln!(
+                "note: {}: the folder holds no files: nothing to ingest",
+                input
+            );
+        }
+    }
+    let (summary, failed) = ingest_naming_failures(&mut store, &args, true)?;
     let extracted = if args.no_extract || summary.interrupted {
         None
     } else {
@@ -25,7 +33,7 @@ pub fn run(ctx: &Context, args: IngestArgs) -> Result<ExitCode> {
     let counts = store.counts()?;
     if args.json {
         print_json(
-            &serde_json::json!({ "summary": summary, "store": counts, "extracted": extracted }),
+            &serde_json::json!({ "summary": summary, "store": counts, "extracted": extracted, "failed_inputs": failed }),
         )?;
     } else {
         term::print_table(&render::summary_line(&summary, &counts));
@@ -37,8 +45,32 @@ pub fn run(ctx: &Context, args: IngestArgs) -> Result<ExitCode> {
     Ok(exit_for(&summary))
 }
 
+/// A folder with no file anywhere inside it (the first file found ends the walk).
+fn empty_folder(p: &std::path::Path) -> bool {
+    fn any_file(p: &std::path::Path, depth: usize) -> bool {
+        let Ok(entries) = std::fs::read_dir(p) else {
+            return true; // unreadable: the ingest says why
+        };
+        entries.flatten().any(|e| match e.file_type() {
+            Ok(t) if t.is_dir() => depth < 64 && any_file(&e.path(), depth + 1),
+            Ok(_) => true,
+            Err(_) => true,
+        })
+    }
+    p.is_dir() && !any_file(p, 0)
+}
+
 /// Runs the ingest pipeline over `args.inputs` (no extraction pass after it).
 pub fn ingest(store: &mut AnyStore, args: &IngestArgs, progress: bool) -> Result<Summary> {
+    Ok(ingest_naming_failures(store, args, progress)?.0)
+}
+
+/// As [`ingest`], with the inputs that failed and why.
+pub fn ingest_naming_failures(
+    store: &mut AnyStore,
+    args: &IngestArgs,
+    progress: bool,
+) -> Result<(Summary, Vec<crate::progress::Failed>)> {
     let options = sw_ingest::Options {
         format: args.format.map(Into::into),
         meta: sw_ingest::UnitMeta {
@@ -92,7 +124,7 @@ pub fn ingest(store: &mut AnyStore, args: &IngestArgs, progress: bool) -> Result
     };
     let summary = pipeline.run(&args.inputs, &reporter)?;
     reporter.finish();
-    Ok(summary)
+    Ok((summary, reporter.failed()))
 }
 
 /// Arguments of an ingest of `inputs` with every default (the demo's).

@@ -72,6 +72,16 @@ impl Context {
 /// Opens the store `--db` names for writing: a path or a spec (`sqlite:PATH`); whichever
 /// backend it is, the commands see only [`Store`].
 pub fn open(db: &Path) -> Result<AnyStore> {
+    // a mistyped folder is said once, plainly, before the store tries to create a file in it
+    if let Some(parent) = db.parent().filter(|p| !p.as_os_str().is_empty()) {
+        if !db.to_string_lossy().contains(':') && !parent.is_dir() {
+            anyhow::bail!(
+                "cannot create the store {}: the folder {} does not exist",
+                db.display(),
+                parent.display()
+            );
+        }
+    }
     let spec = StoreSpec::from_path(db)?;
     spec.open()
         .with_context(|| format!("cannot open the store {spec}"))

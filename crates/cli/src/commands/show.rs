@@ -1,4 +1,5 @@
-//! `show ID`: one article with its text and every claim extracted from it.
+//! `show ID`: one article with its text and every claim extracted from it, or one incident
+//! (`inc-...`) with every value of every figure and every source with its quote.
 
 use std::io::IsTerminal;
 use std::process::ExitCode;
@@ -10,11 +11,21 @@ use crate::cli::ShowArgs;
 use crate::{render, term};
 
 pub fn run(ctx: &Context, a: ShowArgs) -> Result<ExitCode> {
+    if a.id.starts_with("inc-") {
+        return incident(ctx, &a.id, a.json);
+    }
+    let Ok(id) = a.id.trim().parse::<i64>() else {
+        errln!(
+            "error: {:?} is neither an article id (a number, see `strikewatch articles`) nor an incident id (inc-..., see `strikewatch incidents`)",
+            a.id
+        );
+        return Ok(ExitCode::from(2));
+    };
     let store = ctx.open_read_only()?;
-    let Some(x) = sw_app::reports::article_with_reports(&store, a.id)? else {
+    let Some(x) = sw_app::reports::article_with_reports(&store, id)? else {
         errln!(
             "error: no article with id {} in {} (see `strikewatch articles`)",
-            a.id,
+            id,
             ctx.db.display()
         );
         return Ok(ExitCode::from(1));
@@ -28,6 +39,26 @@ pub fn run(ctx: &Context, a: ShowArgs) -> Result<ExitCode> {
             &x.reports,
             std::io::stdout().is_terminal(),
         ));
+    }
+    Ok(ExitCode::SUCCESS)
+}
+
+/// One incident of the ledger of the current reports: as `incidents --json` writes it, or
+/// as a readable page.
+fn incident(ctx: &Context, id: &str, json: bool) -> Result<ExitCode> {
+    let store = ctx.open_read_only()?;
+    let ledger = sw_app::ledger::current(&store)?;
+    let Some(i) = ledger.incidents.iter().find(|i| i.id == id) else {
+        errln!(
+            "error: no incident {id} in {} (see `strikewatch incidents`)",
+            ctx.db.display()
+        );
+        return Ok(ExitCode::from(1));
+    };
+    if json {
+        print_json(i)?;
+    } else {
+        term::print_table(&render::incident_page(i));
     }
     Ok(ExitCode::SUCCESS)
 }

@@ -1,0 +1,169 @@
+//! The CLI as a new user meets it: what it says about empty or mistyped inputs, unknown
+//! values, an incident by its id, scores and failures as JSON, and counts that read as words.
+
+mod common;
+
+use common::{json, root, run};
+
+fn sample(dir: &std::path::Path) -> std::path::PathBuf {
+    let f = dir.join("sample.txt");
+    std::fs::write(
+        &f,
+        "U.S. forces struck a boat in the eastern Pacific on Tuesday, killing three people, \
+         Southern Command said.",
+    )
+    .unwrap();
+    f
+}
+
+#[test]
+fn an_empty_folder_is_said_to_be_empty() {
+    let dir = tempfile::tempdir().unwrap();
+    let empty = dir.path().join("nothing-here");
+    std::fs::create_dir_all(empty.join("sub")).unwrap();
+    let r = run(
+        &dir.path().join("t.db"),
+        &["ingest", empty.to_str().unwrap()],
+    );
+    assert!(
+        r.stderr.contains("nothing-here") && r.stderr.contains("holds no files"),
+        "{}",
+        r.stderr
+    );
+}
+
+#[test]
+fn an_unknown_type_is_an_error_naming_the_valid_ones() {
+    let dir = tempfile::tempdir().unwrap();
+    let db = dir.path().join("t.db");
+    let f = sample(dir.path());
+    assert_eq!(run(&db, &["ingest", f.to_str().unwrap()]).code, 0);
+    let r = run(&db, &["incidents", "--type", "strke"]);
+    assert_ne!(r.code, 0);
+    assert!(
+        r.stderr.contains("strke") && r.stderr.contains("strike") && r.stderr.contains("raid"),
+        "{}",
+        r.stderr
+    );
+    assert_eq!(run(&db, &["incidents", "--type", "strike"]).code, 0);
+}
+
+#[test]
+fn an_incident_is_shown_with_every_value_source_and_quote() {
+    let dir = tempfile::tempdir().unwrap();
+    let db = dir.path().join("t.db");
+    let f = sample(dir.path());
+    assert_eq!(run(&db, &["ingest", f.to_str().unwrap()]).code, 0);
+    let list = json(&db, &["incidents", "--json"]);
+    let id = list[0]["id"].as_str().unwrap();
+    let r = run(&db, &["show", id]);
+    assert_eq!(r.code, 0, "{}", r.stderr);
+    assert!(r.stdout.contains(id));
+    assert!(r.stdout.contains("killed: 3"), "{}", r.stdout);
+    assert!(
+        r.stdout.contains("\"three\""),
+        "the value's words: {}",
+        r.stdout
+    );
+    assert!(
+        r.stdout.contains("Southern Command"),
+        "the quote: {}",
+        r.stdout
+    );
+    let one = json(&db, &["show", id, "--json"]);
+    assert_eq!(one["id"], id);
+    let r = run(&db, &["show", "inc-000000000000"]);
+    assert_eq!(r.code, 1);
+    assert!(
+        r.stderr.contains("no incident inc-000000000000"),
+        "{}",
+        r.stderr
+    );
+    let r = run(&db, &["show", "nonsense"]);
+    assert_ne!(r.code, 0);
+    assert!(r.stderr.contains("\"nonsense\""), "{}", r.stderr);
+}
+
+#[test]
+fn ingest_json_names_the_inputs_that_failed_and_counts_read_as_words() {
+    let dir = tempfile::tempdir().unwrap();
+    let db = dir.path().join("t.db");
+    let f = sample(dir.path());
+    let missing = dir.path().join("no-such-file.txt");
+    let r = run(
+        &db,
+        &[
+            "ingest",
+            "--json",
+            f.to_str().unwrap(),
+            missing.to_str().unwrap(),
+        ],
+    );
+    let v: serde_json::Value = serde_json::from_str(&r.stdout).unwrap();
+    let failed = v["failed_inputs"].as_array().expect("failed_inputs");
+    assert_eq!(failed.len(), 1, "{v}");
+    assert!(failed[0]["input"]
+        .as_str()
+        .unwrap()
+        .ends_with("no-such-file.txt"));
+    assert!(failed[0]["error"]
+        .as_str()
+        .unwrap()
+        .contains("no such file"));
+    // one article: singular words
+    let dir2 = tempfile::tempdir().unwrap();
+    let r = run(&dir2.path().join("t.db"), &["ingest", f.to_str().unwrap()]);
+    assert!(r.stdout.contains("1 new article ("), "{}", r.stdout);
+    assert!(r.stdout.contains("1 article in 1 story"), "{}", r.stdout);
+    assert!(!r.stdout.contains("1 copies"), "{}", r.stdout);
+}
+
+#[test]
+fn eval_writes_json() {
+    let dir = tempfile::tempdir().unwrap();
+    let gold = root().join("tests/gold/gold.jsonl");
+    let v = json(
+        &dir.path().join("t.db"),
+        &["eval", "--json", gold.to_str().unwrap()],
+    );
+    let killed = &v["overall"]["killed"];
+    assert!(killed["tp"].as_u64().unwrap() > 0, "{v}");
+    let p = killed["precision"].as_f64().unwrap();
+    assert!((0.0..=1.0).contains(&p));
+    assert!(v["by_lang"]["en"].is_object() && v["by_lang"]["es"].is_object());
+}
+
+#[test]
+fn a_store_in_a_missing_folder_is_one_clear_line() {
+    let dir = tempfile::tempdir().unwrap();
+    let f = sample(dir.path());
+    let r = run(
+        std::path::Path::new("/nonexistent/dir/x.db"),
+        &["ingest", f.to_str().unwrap()],
+    );
+    assert_ne!(r.code, 0);
+    let errors: Vec<&str> = r
+        .stderr
+        .lines()
+        .filter(|l| l.starts_with("error"))
+        .collect();
+    assert_eq!(errors.len(), 1, "{}", r.stderr);
+    assert!(
+        errors[0].contains("/nonexistent/dir") && errors[0].contains("does not exist"),
+        "{}",
+        r.stderr
+    );
+}
+
+#[test]
+fn the_demo_explains_its_grades() {
+    let dir = tempfile::tempdir().unwrap();
+    let r = run(&dir.path().join("unused.db"), &["demo", "--no-serve"]);
+    assert_eq!(r.code, 0, "{}", r.stderr);
+    assert!(
+        r.stdout.contains("grades (first that applies)"),
+        "{}",
+        r.stdout
+    );
+    assert!(!r.stdout.contains("extracted: 0 articles"), "{}", r.stdout);
+}
