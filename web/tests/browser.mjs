@@ -2,6 +2,9 @@
 // Run by crates/web/tests/browser.rs:  node browser.mjs BASE_URL OUT_DIR HOSTILE_ARTICLE_ID
 // Prints one line per check; exits 1 on the first failure. Screenshots go to OUT_DIR.
 import { chromium } from "playwright-core";
+import { createRequire } from "node:module";
+
+const require = createRequire(import.meta.url);
 
 const [base, out, hostileId] = process.argv.slice(2);
 const executablePath = process.env.CHROMIUM || "/usr/bin/chromium";
@@ -47,11 +50,20 @@ try {
   await page.locator("#map").screenshot({ path: `${out}/map.png` });
   await page.locator("#chart").screenshot({ path: `${out}/chart.png` });
 
-  // sorting and filters work (the filter applies on change, by script)
+  // filters apply only with the button: changing a field, or moving through a list with the
+  // arrow keys, never navigates (WCAG 3.2.2)
+  const before = page.url();
   await page.locator("form.filters select[name=type]").selectOption("raid");
-  await page.waitForURL(/type=raid/);
+  await page.locator("form.filters select[name=grade]").focus();
+  await page.keyboard.press("ArrowDown");
+  await page.locator("form.filters input[name=from]").fill("2025-10-01");
+  await page.waitForTimeout(300);
+  if (page.url() !== before) fail("a filter navigated on change: " + page.url());
+  await page.locator("form.filters select[name=grade]").selectOption("");
+  await Promise.all([page.waitForURL(/type=raid/), page.locator("form.filters button[type=submit]").click()]);
+  if (!page.url().includes("from=2025-10-01")) fail("the date was lost: " + page.url());
   await page.waitForSelector("text=No incident matches these filters.");
-  ok("filter by type applies on change");
+  ok("filters apply with the button only, keeping every field");
   await page.goto(base + "/");
 
   // 2. clicking an incident opens its page with the quote highlighted
@@ -84,6 +96,20 @@ try {
   ok("hostile title, outlet and body are shown as text, nothing ran");
   await page.screenshot({ path: `${out}/hostile-article.png`, fullPage: true });
 
+  // a value's link lands on its claim in the article, highlighted and outlined
+  await page.goto(base + "/");
+  await Promise.all([page.waitForURL(/\/incidents\/inc-/), page.locator("table.incidents tbody a.inc").first().click()]);
+  const claimLink = page.locator("a.claimlink").first();
+  const href = await claimLink.getAttribute("href");
+  await Promise.all([page.waitForURL(/\/articles\/\d+#r\d+/), claimLink.click()]);
+  const target = page.locator("mark.claim:target");
+  if ((await target.count()) !== 1) fail("no claim is the target of " + href);
+  const outline = await target.evaluate((e) => getComputedStyle(e).outlineStyle);
+  if (outline !== "solid") fail("the target claim is not outlined: " + outline);
+  const inView = await target.evaluate((e) => { const r = e.getBoundingClientRect(); return r.top >= 0 && r.bottom <= innerHeight; });
+  if (!inView) fail("the target claim is not scrolled into view");
+  ok(`a value's link (${href}) lands on its highlighted claim`);
+
   // the other pages load without errors
   for (const p of ["/developments", "/articles", "/search?q=vessel", "/search?q=lancha"]) {
     const r = await page.goto(base + p);
@@ -91,6 +117,46 @@ try {
   }
   await page.screenshot({ path: `${out}/search.png`, fullPage: true });
   ok("developments, articles and search pages load");
+
+  // at 1440 and 390 px: no page scrolls sideways; screenshots of /, an incident and the
+  // methodology at both widths
+  const incidentPath = new URL(await (async () => { await page.goto(base + "/"); return page.locator("table.incidents tbody a.inc").first().evaluate((a) => a.href); })()).pathname;
+  for (const width of [1440, 390]) {
+    await page.setViewportSize({ width, height: 900 });
+    for (const [name, p] of [["ledger", "/"], ["incident", incidentPath], ["methodology", "/methodology"], ["developments", "/developments"], ["articles", "/articles"], ["search", "/search?q=boat"]]) {
+      await page.goto(base + p);
+      const wide = await page.evaluate(() => document.documentElement.scrollWidth);
+      if (wide > width) fail(`${p} at ${width} px is ${wide} px wide`);
+      if (["ledger", "incident", "methodology"].includes(name)) {
+        await page.screenshot({ path: `${out}/${name}-${width}.png`, fullPage: true });
+      }
+    }
+    ok(`no horizontal page scroll at ${width} px`);
+  }
+  // chart text stays readable on a phone
+  await page.goto(base + "/");
+  const tick = await page.locator("#chart svg.c-killed text.ytick").first().evaluate((t) => t.getBoundingClientRect().height);
+  if (tick < 9) fail(`chart text is ${tick.toFixed(1)} px high at 390 px`);
+  ok(`chart text ${tick.toFixed(1)} px high at 390 px`);
+
+  // axe-core: no serious or critical violation on any page, at either width (axe is added to
+  // the page by the test, so this context lets that one script past the CSP)
+  const axeSource = require("fs").readFileSync(require.resolve("axe-core/axe.min.js"), "utf8");
+  const audit = await browser.newContext({ bypassCSP: true });
+  const ap = await audit.newPage();
+  for (const width of [1440, 390]) {
+    await ap.setViewportSize({ width, height: 900 });
+    for (const p of ["/", incidentPath, "/methodology", "/developments", "/articles", "/search?q=boat", `/articles/${hostileId}`]) {
+      await ap.goto(base + p);
+      await ap.addScriptTag({ content: axeSource });
+      const found = await ap.evaluate(async () => (await window.axe.run(document, { resultTypes: ["violations"] })).violations
+        .filter((v) => v.impact === "serious" || v.impact === "critical")
+        .map((v) => `${v.id} (${v.nodes.length}): ${v.nodes.slice(0, 2).map((n) => n.target.join(" ")).join(", ")}`));
+      if (found.length) fail(`axe at ${width} px on ${p}: ${found.join("; ")}`);
+    }
+    ok(`axe-core: 0 serious or critical violations on 7 pages at ${width} px`);
+  }
+  await audit.close();
 
   if (problems.length) fail("problems seen: " + problems.join("; "));
   ok("no script errors, no dialogs, no request left the server");

@@ -26,6 +26,7 @@ pub fn routes() -> Router<Arc<App>> {
         .route("/articles/{id}", get(article))
         .route("/developments", get(developments))
         .route("/search", get(search))
+        .route("/methodology", get(methodology))
         .fallback(|| async { not_found("There is no page here.") })
 }
 
@@ -53,20 +54,22 @@ fn layout(title: &str, nav: &str, body: Markup) -> Html<String> {
                 script src="/static/app.js" defer {}
             }
             body {
+                a.skip href="#main" { "Skip to content" }
                 header.top {
                     a.brand href="/" { "strikewatch" }
                     span.tagline { "a sourced ledger of reported US strikes on alleged drug boats and related operations" }
-                    nav {
+                    nav aria-label="Main" {
                         a href="/" class=[(nav == "ledger").then_some("on")] { "Ledger" }
                         a href="/developments" class=[(nav == "developments").then_some("on")] { "Developments" }
                         a href="/articles" class=[(nav == "articles").then_some("on")] { "Articles" }
+                        a href="/methodology" class=[(nav == "methodology").then_some("on")] { "Methodology" }
                         a href="/api/openapi.json" { "API" }
                         form.search action="/search" method="get" role="search" {
                             input type="search" name="q" placeholder="Search articles (English, Spanish)" aria-label="Search articles";
                         }
                     }
                 }
-                main { (body) }
+                main #main tabindex="-1" { (body) }
                 footer {
                     "strikewatch only reads and counts public reporting. Every figure links to the articles and sentences behind it. "
                     "Map outlines: Natural Earth (public domain) via world-atlas; map library: Leaflet (BSD-2-Clause)."
@@ -287,7 +290,17 @@ fn filter_query(f: &Filter, sort: Option<SortKey>, dir: Option<&str>, offset: us
 
 /// Marks up `text` with highlighted spans: (start, end, label, css class) in bytes of `text`.
 /// Overlapping or misaligned spans are skipped (each is still listed next to the text).
-fn highlight(text: &str, mut spans: Vec<(usize, usize, String, String)>) -> Markup {
+fn highlight(text: &str, spans: Vec<(usize, usize, String, String)>) -> Markup {
+    highlight_anchored(text, spans, &HashMap::new())
+}
+
+/// As [`highlight`], with an `id` on the marks that start at the offsets `anchors` names,
+/// so that a link elsewhere (a figure's value on an incident page) lands on its claim.
+fn highlight_anchored(
+    text: &str,
+    mut spans: Vec<(usize, usize, String, String)>,
+    anchors: &HashMap<usize, String>,
+) -> Markup {
     spans.sort_by(|a, b| a.0.cmp(&b.0).then(b.1.cmp(&a.1)));
     let mut pieces: Vec<Markup> = Vec::new();
     let mut at = 0;
@@ -302,7 +315,7 @@ fn highlight(text: &str, mut spans: Vec<(usize, usize, String, String)>) -> Mark
         }
         let before = &text[at..s];
         let inner = &text[s..e];
-        pieces.push(html! { (before) mark class={"claim " (class)} data-label=(label) title=(label) { (inner) } });
+        pieces.push(html! { (before) mark class={"claim " (class)} id=[anchors.get(&s)] data-label=(label) title=(label) { (inner) } });
         at = e;
     }
     let rest = &text[at..];
@@ -408,12 +421,34 @@ fn index_page(snap: &Snapshot, filter: Filter) -> Html<String> {
                     @if s.attacks > 0 { "; " (s.attacks) " attacks by non-state groups, counted apart" }
                 }
             }
-            div.card {
-                div.num { (s.killed_best) }
-                div.lbl { "killed in strikes and raids (best)" }
+            div.card.toll {
+                div.lbl { "killed in strikes and raids, the ledger's sum" }
+                dl.lbh {
+                    div { dt { "low" } dd { (s.killed_low) } }
+                    div.best { dt { "best" } dd { (s.killed_best) } }
+                    div { dt { "high" } dd { (s.killed_high.map_or("no bound".to_string(), |h| h.to_string())) } }
+                }
                 div.sub {
-                    "range " (s.killed_low) " – " (s.killed_high.map_or("no upper bound".to_string(), |h| h.to_string()))
-                    @if s.incidents_without_killed > 0 { "; " (s.incidents_without_killed) " incidents without a figure" }
+                    "Each incident's lowest, reconciled and highest figure, added up"
+                    @if s.incidents_without_killed > 0 { "; " (s.incidents_without_killed) (if s.incidents_without_killed == 1 { " incident" } else { " incidents" }) " without a figure" }
+                    ". " a href="/methodology#best" { "How a best figure is chosen" }
+                }
+            }
+            div.card {
+                div.lbl { "latest total reported by an outlet" }
+                @match &s.latest_total {
+                    Some(t) => {
+                        div.num { (fmt_range(t.low, t.best, t.high)) }
+                        div.sub {
+                            "killed, as of " (t.as_of) ", "
+                            a href={"/articles/" (t.article_id)} { (t.outlet.as_deref().unwrap_or("an outlet")) }
+                            @if t.url.as_deref().is_some_and(|u| u.starts_with("https://") || u.starts_with("http://")) {
+                                " " (ext_link(t.url.as_deref(), "original ↗"))
+                            }
+                            ". Outlets count differently; the gaps are below."
+                        }
+                    }
+                    None => { div.num.small { "—" } div.sub { "No outlet's dated total yet." } }
                 }
             }
             div.card {
@@ -480,7 +515,7 @@ fn index_page(snap: &Snapshot, filter: Filter) -> Html<String> {
                 a.clear href="/#incidents" { "Clear" }
             }
             p.count { (count_line(page.total, page.offset, page.items.len())) }
-            table.data.incidents {
+            div.scroll role="region" tabindex="0" aria-label="Table (scrolls sideways on a narrow screen)" { table.data.incidents {
                 thead {
                     tr {
                         @for (key, label, num) in [(SortKey::Date, "Date", false), (SortKey::Type, "Type", false), (SortKey::Place, "Place", false), (SortKey::Killed, "Killed", true), (SortKey::Grade, "Grade", false), (SortKey::Stories, "Stories", true)] {
@@ -518,8 +553,8 @@ fn index_page(snap: &Snapshot, filter: Filter) -> Html<String> {
                     }
                     @if page.items.is_empty() { tr { td colspan="7" { "No incident matches these filters." } } }
                 }
-            }
-            nav.pager {
+            } }
+            nav.pager aria-label="Pages" {
                 @if page.offset > 0 {
                     a href=(filter_query(&filter, filter.sort, filter.dir.as_deref(), page.offset.saturating_sub(PAGE))) { "← newer page" }
                 }
@@ -537,7 +572,7 @@ fn index_page(snap: &Snapshot, filter: Filter) -> Html<String> {
                 @if shown.len() < snap.gaps.len() {
                     p.note { "The " (shown.len()) " latest of " (snap.gaps.len()) " are shown; every one is in " a href="/api/tally-check" { "/api/tally-check" } "." }
                 }
-                table.data {
+                div.scroll role="region" tabindex="0" aria-label="Table (scrolls sideways on a narrow screen)" { table.data {
                     thead { tr { th { "as of" } th { "figure" } th.n { "reported" } th.n { "ledger" } th.n { "gap" } th { "source" } } }
                     tbody {
                         @for g in shown {
@@ -551,7 +586,7 @@ fn index_page(snap: &Snapshot, filter: Filter) -> Html<String> {
                             }
                         }
                     }
-                }
+                } }
             }
         }
     };
@@ -885,7 +920,7 @@ async fn incident(
             h2 { "Figures" }
             @if IncidentFigures::FIELDS.iter().all(|&f| inc.figures.get(f).is_none()) { p.note { "No source gives a figure." } }
             @else {
-                table.data.figures {
+                div.scroll role="region" tabindex="0" aria-label="Table (scrolls sideways on a narrow screen)" { table.data.figures {
                     thead { tr { th { "figure" } th.n { "low" } th.n { "best" } th.n { "high" } th { "why this best" } th { "every value claimed" } } }
                     tbody {
                         @for f in IncidentFigures::FIELDS {
@@ -901,7 +936,7 @@ async fn incident(
                             }
                         }
                     }
-                }
+                } }
             }
         }
         @if inc.dates.len() > 1 || inc.contested {
@@ -962,7 +997,7 @@ fn sources_section(
                             " · " a href={"/articles/" (s.article_id)} { "article #" (s.article_id) }
                             " " (ext_link(s.url.as_deref(), "original ↗"))
                         }
-                        blockquote.quote {
+                        blockquote.quote lang=(s.lang) {
                             @match reports.get(&s.report_id) {
                                 Some(r) => {
                                     @let base = r.sentence[0];
@@ -976,7 +1011,7 @@ fn sources_section(
                 }
             }
             @if shown.len() < total {
-                nav.pager {
+                nav.pager aria-label="Pages" {
                     @if offset > 0 { a href=(at(offset.saturating_sub(PAGE))) { "← earlier sources" } }
                     @if offset + shown.len() < total { a href=(at(offset + PAGE)) { "later sources →" } }
                 }
@@ -1004,8 +1039,10 @@ fn figure_value(v: &FigureValue, inc: &Incident) -> Markup {
         " · "
         @for (n, a) in arts.iter().enumerate() {
             @if n > 0 { ", " }
-            @let outlet = inc.sources.iter().find(|s| s.article_id == *a).and_then(|s| s.outlet.clone()).unwrap_or_else(|| format!("article #{a}"));
-            a href={"/articles/" (a)} { (outlet) }
+            @let source = inc.sources.iter().find(|s| s.article_id == *a && v.report_ids.contains(&s.report_id)).or_else(|| inc.sources.iter().find(|s| s.article_id == *a));
+            @let outlet = source.and_then(|s| s.outlet.clone()).unwrap_or_else(|| format!("article #{a}"));
+            // to the value's claim in the article's text, highlighted there
+            a.claimlink href={"/articles/" (a) (source.map(|s| format!("#r{}", s.report_id)).unwrap_or_default())} title="the sentence in the article" { (outlet) }
         }
     }
 }
@@ -1030,7 +1067,7 @@ async fn articles(State(app): State<Arc<App>>, PageQuery(p): PageQuery<Paging>) 
     let body = html! {
         h1 { "Articles" }
         p.count { (total) " articles stored" }
-        table.data {
+        div.scroll role="region" tabindex="0" aria-label="Table (scrolls sideways on a narrow screen)" { table.data {
             thead { tr { th { "#" } th { "published" } th { "outlet" } th { "lang" } th { "title" } } }
             tbody {
                 @for a in &rows {
@@ -1043,8 +1080,8 @@ async fn articles(State(app): State<Arc<App>>, PageQuery(p): PageQuery<Paging>) 
                     }
                 }
             }
-        }
-        nav.pager {
+        } }
+        nav.pager aria-label="Pages" {
             @if offset > 0 { a href={"/articles?offset=" (offset.saturating_sub(PAGE))} { "← previous" } }
             @if offset + rows.len() < total as usize { a href={"/articles?offset=" (offset + PAGE)} { "next →" } }
         }
@@ -1088,6 +1125,15 @@ async fn article(State(app): State<Arc<App>>, Path(id): Path<String>) -> Respons
         })
         .collect();
     let claims = spans.len();
+    // each report's first claim is its anchor (`#r12`): the incident page links values there
+    let mut anchors: HashMap<usize, String> = HashMap::new();
+    for r in &reports {
+        if let Some(c) = r.report.claims.iter().min_by_key(|c| c.span[0]) {
+            anchors
+                .entry(c.span[0])
+                .or_insert_with(|| format!("r{}", r.id));
+        }
+    }
     let title = row
         .title
         .clone()
@@ -1102,11 +1148,11 @@ async fn article(State(app): State<Arc<App>>, Path(id): Path<String>) -> Respons
             " · " (ext_link(row.url.as_deref(), "original ↗"))
         }
         p.note { (claims) (if claims == 1 { " claim" } else { " claims" }) " from " (reports.len()) (if reports.len() == 1 { " report" } else { " reports" }) " highlighted, each labelled with its field and value." }
-        article.text { (highlight(&text, spans)) }
+        article.text lang=(row.lang) { (highlight_anchored(&text, spans, &anchors)) }
         section.panel {
             h2 { "Reports extracted from this article" }
             @if reports.is_empty() { p.note { "Nothing to report was found in this article." } }
-            table.data {
+            div.scroll role="region" tabindex="0" aria-label="Table (scrolls sideways on a narrow screen)" { table.data {
                 thead { tr { th { "kind" } th { "type" } th { "modality" } th { "date" } th { "place" } th { "source" } th { "claims" } } }
                 tbody {
                     @for sw_app::reports::ReportOut { id: rid, report: r, .. } in &reports {
@@ -1122,11 +1168,109 @@ async fn article(State(app): State<Arc<App>>, Path(id): Path<String>) -> Respons
                         }
                     }
                 }
-            }
+            } }
         }
         p { a href={"/api/articles/" (row.id)} { "This article as JSON" } }
     };
     layout(&title, "articles", body).into_response()
+}
+
+// ---------------------------------------------------------------- methodology
+
+/// What each grade means, in the order the ledger decides it (the first that applies).
+/// Kept beside `sw_ledger::Grade`'s own definitions; the test of this page checks that every
+/// grade the ledger can give is explained.
+const GRADE_DEFINITIONS: [(&str, &str); 5] = [
+    ("contested", "A party to the event denies that it happened. This is checked first: a denial outweighs every other signal."),
+    ("acknowledged", "An official source of the state that carried out the strike reports it: the perpetrator has owned it."),
+    ("contested", "Otherwise, the sources give figures that cannot all be true (their ranges do not overlap), and no acknowledgment settles which is right."),
+    ("corroborated", "Otherwise, two or more independent stories report it."),
+    ("single_source", "Otherwise, one story reports it. It may be true; nobody else has confirmed it yet."),
+];
+
+/// Why a figure's best value is what it is (`basis` in the data).
+const BASIS_DEFINITIONS: [(&str, &str); 4] = [
+    ("acknowledged", "The perpetrator's own figure. When officials gave more than one, the one most stories repeat, then the newest (a correction replaces what it corrects)."),
+    ("most_stories", "No official figure: the value the most independent stories give; ties go to the value more named or official sources are quoted for, then to the newest, then to the smaller."),
+    ("only_value", "Every source that gives a figure gives this one."),
+    ("largest_count", "For vessels only: the largest count claimed, since a report of one boat may describe a single strike of an operation against several."),
+];
+
+async fn methodology() -> Response {
+    let body = html! {
+        h1 { "Methodology" }
+        p.lede {
+            "strikewatch reads news reports, finds each report of a strike or raid, and merges the reports of one event "
+            "into an incident. It never adds information of its own: every figure below is a reported claim, and every "
+            "claim links to the sentence it was read from. This page explains the labels the ledger uses."
+        }
+        section.panel #grades {
+            h2 { "Grades: how well an incident is established" }
+            p { "Each incident gets the first grade whose rule applies, read from top to bottom:" }
+            ol.defs {
+                @for (g, d) in GRADE_DEFINITIONS {
+                    li { (grade_badge(grade_of(g))) " " (d) }
+                }
+            }
+            p.note { "The filter “contested or disputed” on the ledger also lists incidents whose sources disagree on a figure even when an acknowledgment gives them a better grade: the disagreement is flagged ⚑ beside the figure." }
+        }
+        section.panel #best {
+            h2 { "Low, best and high: why this best" }
+            p {
+                "Sources often disagree on a toll. The ledger keeps every value claimed, and reconciles them into a range: "
+                strong { "low" } " is the lowest value anyone claimed, " strong { "high" } " the highest (none when a source says “at least”), and "
+                strong { "best" } " one value chosen by a fixed rule, named on every figure:"
+            }
+            dl.defs {
+                @for (b, d) in BASIS_DEFINITIONS {
+                    dt { code { (b) } " (" (b.replace('_', " ")) ")" }
+                    dd { (d) }
+                }
+            }
+            p { "The headline sums add each incident's low, best and high separately. The totals outlets publish are shown beside them, never replaced by them: an outlet may count strikes per boat, include events the ledger has not seen, or be out of date." }
+        }
+        section.panel #stories {
+            h2 { "Independent stories" }
+            p {
+                "Many outlets republish the same wire copy. Articles whose text is the same or nearly the same are grouped into one "
+                strong { "story" } ", and a story counts once however many outlets carry it. “Two independent stories” therefore means two separately written reports, "
+                "not the same report printed twice. The number of stories, not of articles, decides whether an incident is corroborated and which value is best."
+            }
+        }
+        section.panel #precision {
+            h2 { "Place precision codes" }
+            p { "Each incident's place carries a code, shown as p1 to p5 in the table, saying how exactly the reporting located it:" }
+            dl.defs {
+                @for code in 1u8..=5 {
+                    dt { "p" (code) }
+                    dd { (precision_label(code)) }
+                }
+            }
+            p.note { "Most strikes at sea are known only by their sea region (p4): the map draws them at the region's centre, which is not where the boat was." }
+        }
+        section.panel #dates {
+            h2 { "Dates" }
+            p { "An incident's date is a day when a source gives one (“on Tuesday” is resolved against the article's publication date), otherwise a week or a month; the window of days it may have happened in is kept, and a date filter keeps an incident whose window overlaps the dates chosen. When sources give different days, every date given is listed on the incident's page." }
+        }
+        section.panel #limits {
+            h2 { "What the ledger cannot tell" }
+            ul {
+                li { "It counts what was reported. An event nobody reported is not in it; an event reported wrongly is in it as reported, with the disagreement visible when another source differs." }
+                li { "Reading is automatic and rule-based. A claim can be misread; the quote and the highlighted sentence beside each value are there so that a reader can check it." }
+                li { "Plans, threats, orders and designations are developments, never incidents, and are never counted in the tolls." }
+            }
+        }
+    };
+    layout("Methodology", "methodology", body).into_response()
+}
+
+fn grade_of(g: &str) -> sw_ledger::Grade {
+    match g {
+        "acknowledged" => sw_ledger::Grade::Acknowledged,
+        "corroborated" => sw_ledger::Grade::Corroborated,
+        "single_source" => sw_ledger::Grade::SingleSource,
+        _ => sw_ledger::Grade::Contested,
+    }
 }
 
 // ---------------------------------------------------------------- developments and search
@@ -1140,7 +1284,7 @@ async fn developments(State(app): State<Arc<App>>, PageQuery(p): PageQuery<Pagin
         h1 { "Developments" }
         p.lede { "Plans, proposals, threats, orders, designations, deployments and legal findings, each with its modality. They are never counted as incidents." }
         p.count { (all.len()) " developments" }
-        table.data {
+        div.scroll role="region" tabindex="0" aria-label="Table (scrolls sideways on a narrow screen)" { table.data {
             thead { tr { th { "date" } th { "type" } th { "modality" } th { "actors" } th { "quote" } th { "source" } } }
             tbody {
                 @for d in items {
@@ -1149,13 +1293,13 @@ async fn developments(State(app): State<Arc<App>>, PageQuery(p): PageQuery<Pagin
                         td { (d.event_type.as_str()) }
                         td { span class={"modality m-" (d.modality.as_str())} { (d.modality.as_str()) } }
                         td { @for (n, a) in d.actors.iter().enumerate() { @if n > 0 { ", " } (a.name) } }
-                        td.quote-cell { (d.source.quote) }
+                        td.quote-cell lang=(d.source.lang) { (d.source.quote) }
                         td { a href={"/articles/" (d.source.article_id)} { (d.source.outlet.as_deref().unwrap_or("article")) } br; span.muted { (source_label(&d.source)) } }
                     }
                 }
             }
-        }
-        nav.pager {
+        } }
+        nav.pager aria-label="Pages" {
             @if offset > 0 { a href={"/developments?offset=" (offset.saturating_sub(PAGE))} { "← previous" } }
             @if offset + items.len() < all.len() { a href={"/developments?offset=" (offset + PAGE)} { "next →" } }
         }
@@ -1219,7 +1363,7 @@ async fn search(State(app): State<Arc<App>>, PageQuery(p): PageQuery<SearchQuery
                     }
                 }
             }
-            nav.pager {
+            nav.pager aria-label="Pages" {
                 @if offset > 0 { a href={"/search?q=" (enc(&q)) "&offset=" (offset.saturating_sub(PAGE))} { "← previous" } }
                 @if offset + hits.len() < total.min(sw_store::search::RANKED) { a href={"/search?q=" (enc(&q)) "&offset=" (offset + PAGE)} { "next →" } }
             }

@@ -60,6 +60,23 @@ pub struct Summary {
     pub latest_report: Option<String>,
     pub tallies: usize,
     pub developments: usize,
+    /// The latest killed total an outlet reported (newest as-of day; then the newest
+    /// publication; then the largest), shown beside the ledger's own range so that neither
+    /// reads as the one true number.
+    pub latest_total: Option<LatestTotal>,
+}
+
+/// A cumulative killed total as one outlet reported it, with where it was read.
+#[derive(Serialize, Clone, Debug)]
+pub struct LatestTotal {
+    pub as_of: String,
+    pub low: Option<i64>,
+    pub best: Option<i64>,
+    pub high: Option<i64>,
+    pub outlet: Option<String>,
+    pub article_id: i64,
+    pub url: Option<String>,
+    pub quote: String,
 }
 
 /// Cumulative series: the ledger's own running sums per day, and the totals outlets reported.
@@ -595,6 +612,33 @@ fn summarize(l: &Ledger) -> Summary {
     s.latest_report = published
         .max()
         .map(|p| p.get(..10).unwrap_or(p).to_string());
+    s.latest_total = l
+        .tallies
+        .iter()
+        .filter_map(|t| {
+            Some((
+                t.as_of.as_deref().filter(|d| d.len() == 10)?,
+                t.killed.as_ref()?,
+                t,
+            ))
+        })
+        .max_by(|a, b| {
+            (a.0, &a.2.source.published, a.1.point()).cmp(&(
+                b.0,
+                &b.2.source.published,
+                b.1.point(),
+            ))
+        })
+        .map(|(as_of, k, t)| LatestTotal {
+            as_of: as_of.to_string(),
+            low: k.low,
+            best: k.best,
+            high: k.high,
+            outlet: t.source.outlet.clone(),
+            article_id: t.source.article_id,
+            url: t.source.url.clone(),
+            quote: t.source.quote.clone(),
+        });
     s
 }
 

@@ -98,6 +98,12 @@ fn ledger_incident_map_chart_and_hostile_article_in_chromium() {
         "chart.png",
         "incident.png",
         "hostile-article.png",
+        "ledger-1440.png",
+        "ledger-390.png",
+        "incident-1440.png",
+        "incident-390.png",
+        "methodology-1440.png",
+        "methodology-390.png",
     ] {
         let p = out.join(shot);
         assert!(

@@ -219,3 +219,130 @@ fn responses_are_compressed_and_revalidated() {
         assert_eq!(other.status(), 200, "{path}");
     }
 }
+
+#[test]
+fn pages_are_navigable_marked_up_and_explained() {
+    let s = Server::start();
+    let (_, list) = get_json(&s, "/api/incidents?limit=1000");
+    let id = list[0]["id"].as_str().unwrap().to_string();
+    for path in [
+        "/",
+        "/developments",
+        "/articles",
+        "/methodology",
+        &format!("/incidents/{id}"),
+    ] {
+        let (st, page) = get(&s, path);
+        assert_eq!(st, 200, "{path}");
+        assert!(
+            page.contains("href=\"#main\"") && page.contains("id=\"main\""),
+            "{path}: skip link"
+        );
+        assert!(
+            page.contains("<nav aria-label=\"Main\""),
+            "{path}: named navigation"
+        );
+        // every data table sits in a box that scrolls, so the page itself never does
+        assert_eq!(
+            page.matches("<table class=\"data").count(),
+            page.matches("<div class=\"scroll\" role=\"region\" tabindex=\"0\"")
+                .count(),
+            "{path}"
+        );
+    }
+    // the methodology explains every grade, every basis of a best figure, every precision
+    let (_, m) = get(&s, "/methodology");
+    for g in [
+        "g-acknowledged",
+        "g-corroborated",
+        "g-single_source",
+        "g-contested",
+    ] {
+        assert!(m.contains(g), "{g}");
+    }
+    for b in [
+        "acknowledged",
+        "most_stories",
+        "only_value",
+        "largest_count",
+    ] {
+        assert!(m.contains(&format!("<code>{b}</code>")), "{b}");
+    }
+    for p in 1..=5 {
+        assert!(m.contains(&format!("<dt>p{p}</dt>")), "p{p}");
+    }
+    assert!(m.contains("id=\"best\"") && m.contains("id=\"stories\""));
+    // Spanish quotes are marked as Spanish
+    let es = list
+        .as_array()
+        .unwrap()
+        .iter()
+        .find(|i| {
+            i["sources"]
+                .as_array()
+                .unwrap()
+                .iter()
+                .any(|s| s["lang"] == "es")
+        })
+        .expect("an incident with a Spanish source");
+    let (_, page) = get(&s, &format!("/incidents/{}", es["id"].as_str().unwrap()));
+    assert!(
+        page.contains("<blockquote class=\"quote\" lang=\"es\">"),
+        "{page}"
+    );
+}
+
+#[test]
+fn the_headline_is_a_range_beside_the_latest_reported_total() {
+    let s = Server::start();
+    let (_, home) = get(&s, "/");
+    let card = home
+        .split("latest total reported by an outlet")
+        .nth(1)
+        .expect("the card");
+    let card = card.split("</div></div>").next().unwrap();
+    assert!(
+        card.contains("≥ 32") && card.contains("2025-10-20"),
+        "{card}"
+    );
+    assert!(card.contains("href=\"/articles/"), "{card}");
+    assert!(
+        home.contains("<dt>low</dt>")
+            && home.contains("<dt>best</dt>")
+            && home.contains("<dt>high</dt>")
+    );
+    let (_, summary) = get_json(&s, "/api/summary");
+    assert_eq!(summary["summary"]["latest_total"]["low"], 32);
+}
+
+#[test]
+fn a_values_link_lands_on_its_claim_in_the_article() {
+    let s = Server::start();
+    let (_, list) = get_json(&s, "/api/incidents?limit=1000");
+    let pacific = list
+        .as_array()
+        .unwrap()
+        .iter()
+        .find(|i| i["place"]["region_code"] == "eastern_pacific")
+        .unwrap();
+    let (_, page) = get(
+        &s,
+        &format!("/incidents/{}", pacific["id"].as_str().unwrap()),
+    );
+    let link = page
+        .split("class=\"claimlink\" href=\"")
+        .nth(1)
+        .expect("a value links to its claim")
+        .split('"')
+        .next()
+        .unwrap()
+        .to_string();
+    let (path, anchor) = link.split_once('#').expect("an anchor");
+    assert!(anchor.starts_with('r'), "{link}");
+    let (_, article) = get(&s, path);
+    assert!(
+        article.contains(&format!("<mark class=\"claim f-killed\" id=\"{anchor}\""))
+            || article.contains(&format!("id=\"{anchor}\" data-label")),
+        "{article}"
+    );
+}
