@@ -103,6 +103,12 @@ pub enum Command {
     /// claim highlighted, developments, full-text search, and `/api` (described by
     /// `/api/openapi.json`). Listens on loopback only unless given another address.
     Serve(ServeArgs),
+
+    /// Search the stored articles' text, English and Spanish, with the web app's engine
+    /// (SQLite FTS5): every word must appear, accents optional; end a word with * to match
+    /// its beginning (interdic*). The most recent matches are ranked and counted (at most
+    /// 1,000); a query too broad to finish in its time budget is refused with the reason.
+    Search(SearchArgs),
 }
 
 #[derive(Args, Debug, Clone)]
@@ -394,4 +400,21 @@ fn export_formats() -> clap::builder::PossibleValuesParser {
         .map(|f| clap::builder::PossibleValue::new(f.name()).help(f.description()))
         .collect::<Vec<_>>()
         .into()
+}
+
+#[derive(Args, Debug, Clone)]
+pub struct SearchArgs {
+    /// The words to search for (several words: every one must appear).
+    #[arg(required = true, num_args = 1..)]
+    pub words: Vec<String>,
+    /// Print JSON (`{query, total, more, hits}`, matches in snippets between [[ and ]]) as
+    /// `/api/search` does, instead of a list.
+    #[arg(long)]
+    pub json: bool,
+    /// Show at most N matches.
+    #[arg(long, default_value_t = 20, value_name = "N")]
+    pub limit: usize,
+    /// Skip the first N matches.
+    #[arg(long, default_value_t = 0, value_name = "N")]
+    pub offset: usize,
 }

@@ -167,3 +167,32 @@ fn the_demo_explains_its_grades() {
     );
     assert!(!r.stdout.contains("extracted: 0 articles"), "{}", r.stdout);
 }
+
+#[test]
+fn search_finds_what_the_web_finds() {
+    let dir = tempfile::tempdir().unwrap();
+    let db = dir.path().join("t.db");
+    let f = sample(dir.path());
+    let es = dir.path().join("es.txt");
+    std::fs::write(
+        &es,
+        "Un ataque contra una lancha en el mar Caribe dejó seis muertos, según el Comando Sur.",
+    )
+    .unwrap();
+    assert_eq!(
+        run(&db, &["ingest", f.to_str().unwrap(), es.to_str().unwrap()]).code,
+        0
+    );
+    let v = json(&db, &["search", "--json", "lancha", "caribe"]);
+    assert_eq!(v["total"], 1, "{v}");
+    assert!(v["hits"][0]["snippet"]
+        .as_str()
+        .unwrap()
+        .contains("[[lancha]]"));
+    let r = run(&db, &["search", "Pacific"]);
+    assert_eq!(r.code, 0);
+    assert!(r.stdout.contains("1 article match"), "{}", r.stdout);
+    assert!(r.stdout.contains("[Pacific]"), "{}", r.stdout);
+    let r = run(&db, &["search", "nowhere-to-be-found"]);
+    assert!(r.stdout.contains("0 articles match"), "{}", r.stdout);
+}

@@ -12,6 +12,7 @@ mod failures;
 mod incidents;
 mod ingest;
 mod reports;
+mod search;
 mod serve;
 mod show;
 mod status;
@@ -49,6 +50,7 @@ pub fn run(cli: Cli) -> Result<ExitCode> {
         Command::Eval(a) => eval::run(a),
         Command::Demo(a) => demo::run(a),
         Command::Serve(a) => serve::run(&ctx, a),
+        Command::Search(a) => search::run(&ctx, a),
     }
 }
 
