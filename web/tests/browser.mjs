@@ -37,7 +37,7 @@ try {
   ok(`ledger loads with ${rows} incident rows`);
   await page.waitForSelector("#map[data-ready]", { timeout: 15000 });
   const countries = await page.locator("#map path.leaflet-interactive, #map svg path").count();
-  const markers = await page.locator("#map path.leaflet-interactive").count();
+  const markers = await page.locator("#map .count-mark").count();
   if (countries < 50) fail(`the map draws ${countries} paths; country outlines missing`);
   ok(`map renders ${countries} paths (outlines and ${markers} markers)`);
   const steps = await page.locator("#chart svg path.step").count();
@@ -53,18 +53,40 @@ try {
   // filters apply only with the button: changing a field, or moving through a list with the
   // arrow keys, never navigates (WCAG 3.2.2)
   const before = page.url();
-  await page.locator("form.filters select[name=type]").selectOption("raid");
+  await page.locator("form.filters select[name=type]").selectOption("strike");
   await page.locator("form.filters select[name=grade]").focus();
   await page.keyboard.press("ArrowDown");
-  await page.locator("form.filters input[name=from]").fill("2025-10-01");
+  await page.locator("form.filters input[name=from]").fill("2030-01-01");
   await page.waitForTimeout(300);
   if (page.url() !== before) fail("a filter navigated on change: " + page.url());
   await page.locator("form.filters select[name=grade]").selectOption("");
-  await Promise.all([page.waitForURL(/type=raid/), page.locator("form.filters button[type=submit]").click()]);
-  if (!page.url().includes("from=2025-10-01")) fail("the date was lost: " + page.url());
+  await Promise.all([page.waitForURL(/type=strike/), page.locator("form.filters button[type=submit]").click()]);
+  if (!page.url().includes("from=2030-01-01")) fail("the date was lost: " + page.url());
   await page.waitForSelector("text=No incident matches these filters.");
   ok("filters apply with the button only, keeping every field");
   await page.goto(base + "/");
+
+  // map marks are reachable by keyboard and list their incidents
+  await page.locator("#map .count-mark").first().focus();
+  await page.keyboard.press("Enter");
+  await page.waitForSelector(".leaflet-popup ul.popup-list a[href^='/incidents/inc-']");
+  ok("a map mark opens by keyboard and lists its incidents");
+
+  // a filter changes the table, the chart, the map and the download alike
+  await page.goto(base + "/?lang=es");
+  await page.waitForSelector("#map[data-ready]", { timeout: 15000 });
+  const tableN = await page.locator("table.incidents tbody a.inc").count();
+  const mapN = await page.locator("#map .count-mark span").evaluateAll((s) => s.reduce((a, e) => a + Number(e.textContent), 0));
+  const chartNote = await page.locator("#chart").locator("xpath=..").locator("p.note").first().textContent();
+  const csvHref = await page.locator("a.download").first().getAttribute("href");
+  if (tableN < 1) fail("no incident with a Spanish source");
+  if (mapN !== tableN) fail(`the map shows ${mapN} incidents, the table ${tableN}`);
+  if (!chartNote.includes(`${tableN} incident`)) fail("the chart does not follow the filter: " + chartNote);
+  if (!csvHref.includes("lang=es")) fail("the download ignores the filter: " + csvHref);
+  const csv = await (await page.request.get(base + csvHref)).text();
+  const csvRows = csv.trim().split("\n").length - 1;
+  if (csvRows !== tableN) fail(`the download has ${csvRows} rows, the table ${tableN}`);
+  ok(`lang=es: table, chart, map and CSV download all hold ${tableN} incidents`);
 
   // 2. clicking an incident opens its page with the quote highlighted
   const first = page.locator("table.incidents tbody a.inc").first();

@@ -1,6 +1,8 @@
-// The map of incidents: Natural Earth country outlines (served by this server) and one
-// circle per place; a circle's size shows how precisely the place is known. No tiles, no
-// request leaves this server.
+// The map of incidents: Natural Earth country outlines (served by this server) and one mark
+// per place showing how many incidents are there. Marks are HTML markers, so each is a
+// button a keyboard reaches (Tab) and opens (Enter): its popup lists the incidents at that
+// place, newest first, each linking to its page. The marks follow the table's filters (the
+// page gives the filtered data URL). No tiles, no request leaves this server.
 "use strict";
 document.addEventListener("DOMContentLoaded", async () => {
   const el = document.getElementById("map");
@@ -17,24 +19,47 @@ document.addEventListener("DOMContentLoaded", async () => {
     style: { color: "#9aa59a", weight: 0.8, fillColor: "#eef0ea", fillOpacity: 1 },
     interactive: false,
   }).addTo(map);
-  // precision 1 locality ... 4 country or sea region: less precise, bigger circle
-  const radius = { 1: 5, 2: 8, 3: 12, 4: 18 };
   const bounds = [];
   for (const p of points) {
-    const r = radius[p.precision] || 18;
-    const m = L.circleMarker([p.lat, p.lon], {
-      radius: r + Math.min(6, Math.sqrt(p.incidents) - 1),
-      color: "#7a1f1f", weight: 1.2, fillColor: "#c0392b",
-      fillOpacity: p.precision >= 4 ? 0.25 : 0.55,
-    }).addTo(map);
-    const text = document.createElement("div");
-    const name = document.createElement("strong");
-    name.textContent = p.name || "unnamed place";
-    text.append(name, document.createElement("br"),
-      `${p.incidents} incident${p.incidents === 1 ? "" : "s"}, ${p.killed} killed (best)`,
-      document.createElement("br"), `place precision ${p.precision}`);
-    m.bindTooltip(text);
-    m.on("click", () => { window.location.href = "/incidents/" + encodeURIComponent(p.latest); });
+    // size grows with the count; a pale mark is a place known only as a country or sea region
+    const size = Math.round(22 + Math.min(22, Math.sqrt(p.incidents) * 5));
+    const vague = p.precision >= 4;
+    const name = p.name || "unnamed place";
+    const label = `${name}: ${p.incidents} incident${p.incidents === 1 ? "" : "s"}, ${p.killed} killed (best)`;
+    const icon = L.divIcon({
+      className: "count-mark" + (vague ? " vague" : ""),
+      html: `<span>${Number(p.incidents)}</span>`,
+      iconSize: [size, size],
+    });
+    const m = L.marker([p.lat, p.lon], { icon, keyboard: true, title: label, alt: label, riseOnHover: true }).addTo(map);
+    const box = document.createElement("div");
+    const head = document.createElement("strong");
+    head.textContent = name;
+    const sub = document.createElement("div");
+    sub.textContent = `${p.incidents} incident${p.incidents === 1 ? "" : "s"}, ${p.killed} killed (best)` +
+      (vague ? "; the place is known only as a country or sea region" : "");
+    const list = document.createElement("ul");
+    list.className = "popup-list";
+    for (const i of p.listed || []) {
+      const li = document.createElement("li");
+      const a = document.createElement("a");
+      a.href = "/incidents/" + encodeURIComponent(i.id);
+      a.textContent = `${i.date || "undated"}${i.killed == null ? "" : ` · ${i.killed} killed`}`;
+      li.append(a);
+      list.append(li);
+    }
+    box.append(head, sub, list);
+    if (p.incidents > (p.listed || []).length) {
+      const more = document.createElement("div");
+      more.textContent = `and ${p.incidents - p.listed.length} earlier (see the table)`;
+      box.append(more);
+    }
+    m.bindPopup(box);
+    const mark = m.getElement();
+    if (mark) {
+      mark.setAttribute("role", "button");
+      mark.setAttribute("aria-label", label);
+    }
     bounds.push([p.lat, p.lon]);
   }
   if (bounds.length > 1) map.fitBounds(bounds, { padding: [30, 30], maxZoom: 5 });

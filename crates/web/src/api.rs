@@ -295,7 +295,15 @@ struct ExportQuery {
 }
 
 /// As `strikewatch export --format F`.
-async fn export(State(app): State<Arc<App>>, ApiQuery(p): ApiQuery<ExportQuery>) -> Response {
+async fn export(
+    State(app): State<Arc<App>>,
+    ApiQuery(p): ApiQuery<ExportQuery>,
+    ApiQuery(f): ApiQuery<Filter>,
+) -> Response {
+    let f = f.normalized();
+    if let Some(why) = f.problems().into_iter().next() {
+        return error(StatusCode::BAD_REQUEST, why);
+    }
     let name = p.format.unwrap_or_else(|| "json".into());
     let Some(fmt) = sw_ledger::ExportFormat::parse(&name) else {
         return error(
@@ -315,7 +323,17 @@ async fn export(State(app): State<Arc<App>>, ApiQuery(p): ApiQuery<ExportQuery>)
     let snap = app.snapshot();
     let body = tokio::task::spawn_blocking(move || {
         let mut out = Vec::new();
-        sw_ledger::export::write(&snap.ledger, fmt, &mut out).map(|_| out)
+        if f.is_empty() {
+            sw_ledger::export::write(&snap.ledger, fmt, &mut out).map(|_| out)
+        } else {
+            // exactly the incidents the filters keep (a filter selects incidents: the
+            // tallies and developments are left out of a filtered export)
+            let ledger = sw_ledger::Ledger {
+                incidents: snap.matching(&f).into_iter().cloned().collect(),
+                ..Default::default()
+            };
+            sw_ledger::export::write(&ledger, fmt, &mut out).map(|_| out)
+        }
     })
     .await;
     let body = match body {
@@ -363,8 +381,18 @@ async fn timeline(State(app): State<Arc<App>>) -> Response {
     Json(&app.snapshot().timeline).into_response()
 }
 
-async fn map(State(app): State<Arc<App>>) -> Response {
-    Json(&app.snapshot().map).into_response()
+/// The map's markers, of the incidents the filters keep (the same filters as
+/// `/api/incidents`: the map on `/` asks with the table's filters).
+async fn map(State(app): State<Arc<App>>, ApiQuery(f): ApiQuery<Filter>) -> Response {
+    let f = f.normalized();
+    if let Some(why) = f.problems().into_iter().next() {
+        return error(StatusCode::BAD_REQUEST, why);
+    }
+    let snap = app.snapshot();
+    if f.is_empty() {
+        return Json(&snap.map).into_response();
+    }
+    Json(crate::snapshot::map_points_of(&snap.matching(&f))).into_response()
 }
 
 async fn openapi() -> Response {
@@ -386,11 +414,25 @@ pub fn openapi_doc() -> Value {
         { "name": "from", "in": "query", "schema": { "type": "string", "format": "date" } },
         { "name": "to", "in": "query", "schema": { "type": "string", "format": "date" } },
         { "name": "region", "in": "query", "description": "a sea region code (caribbean, eastern_pacific...) or a lower-case country code", "schema": { "type": "string" } },
-        { "name": "grade", "in": "query", "schema": { "type": "string", "enum": ["acknowledged", "corroborated", "single_source", "contested"] } },
+        { "name": "grade", "in": "query", "description": "contested also holds incidents whose sources disagree on a figure", "schema": { "type": "string", "enum": ["acknowledged", "corroborated", "single_source", "contested"] } },
+        { "name": "perpetrator", "in": "query", "description": "the perpetrator's name, as incidents give it", "schema": { "type": "string" } },
+        { "name": "country", "in": "query", "description": "a country code (ISO 3166 alpha-2, any case)", "schema": { "type": "string" } },
+        { "name": "outlet", "in": "query", "description": "incidents with at least one source from this outlet", "schema": { "type": "string" } },
+        { "name": "lang", "in": "query", "description": "incidents with at least one source in this language (en, es)", "schema": { "type": "string" } },
         { "name": "sort", "in": "query", "schema": { "type": "string", "enum": ["date", "type", "place", "killed", "grade", "stories"], "default": "date" } },
         { "name": "dir", "in": "query", "schema": { "type": "string", "enum": ["asc", "desc"] } },
         { "name": "sources", "in": "query", "description": "sources (and references, and ids of each list of evidence) listed per incident; the rest are at sources_url and /api/incidents/{id}", "schema": { "type": "integer", "minimum": 0, "maximum": listed::MAX_SOURCES, "default": listed::SOURCES } }
     ]);
+    // the filters alone (no sort or paging): what the map and the export take too
+    let filter_params: Vec<Value> = inc_params
+        .as_array()
+        .map(|a| {
+            a.iter()
+                .filter(|p| !matches!(p["name"].as_str(), Some("sort" | "dir" | "sources")))
+                .cloned()
+                .collect()
+        })
+        .unwrap_or_default();
     if let (Value::Array(a), Value::Array(p)) = (&mut inc_params, &page) {
         a.extend(p.iter().cloned());
     }
@@ -398,6 +440,10 @@ pub fn openapi_doc() -> Value {
         .map(|f| format!("{}: {}", f.name(), f.description()))
         .collect();
     let export_doc = export_doc.join("; ");
+    let mut export_params = vec![
+        json!({ "name": "format", "in": "query", "description": export_doc, "schema": { "type": "string", "enum": export_names(), "default": "json" } }),
+    ];
+    export_params.extend(filter_params.iter().cloned());
     let search_doc = format!(
         "Full-text search over articles, English and Spanish (SQLite FTS5); matches in \
          snippets are between [[ and ]]. At most the {} most recent matches are counted and \
@@ -426,10 +472,10 @@ pub fn openapi_doc() -> Value {
             "/api/articles": { "get": { "summary": "Stored articles (as `strikewatch articles --json`)", "parameters": page, "responses": { "200": arr("articles") } } },
             "/api/articles/{id}": { "get": { "summary": "One article with its text and reports (as `strikewatch show ID --json`)", "parameters": [{ "name": "id", "in": "path", "required": true, "schema": { "type": "integer" } }], "responses": { "200": obj("the article"), "404": err } } },
             "/api/search": { "get": { "summary": search_doc, "parameters": [{ "name": "q", "in": "query", "required": true, "schema": { "type": "string" } }, page[0], page[1]], "responses": { "200": obj("{query, total, more, hits}"), "400": err, "422": err, "503": err } } },
-            "/api/export": { "get": { "summary": "The ledger exported (as `strikewatch export --format F`)", "parameters": [{ "name": "format", "in": "query", "description": export_doc, "schema": { "type": "string", "enum": export_names(), "default": "json" } }], "responses": { "200": { "description": "the export", "content": export_types }, "400": err } } },
+            "/api/export": { "get": { "summary": "The ledger exported (as `strikewatch export --format F`); with any of the incident filters of /api/incidents, exactly the incidents they keep (and no tallies or developments)", "parameters": export_params, "responses": { "200": { "description": "the export", "content": export_types }, "400": err } } },
             "/api/summary": { "get": { "summary": "The figures at the top of the ledger page", "responses": { "200": obj("summary") } } },
             "/api/timeline": { "get": { "summary": "Cumulative series of strikes and deaths, and reported totals", "responses": { "200": obj("timeline") } } },
-            "/api/map": { "get": { "summary": "Map markers: incidents grouped by place and place precision", "responses": { "200": arr("markers") } } },
+            "/api/map": { "get": { "summary": "Map markers: incidents grouped by place and place precision, each with its count and its latest incidents (`listed`); takes the incident filters of /api/incidents", "parameters": filter_params, "responses": { "200": arr("markers") } } },
             "/api/openapi.json": { "get": { "summary": "This document", "responses": { "200": obj("OpenAPI 3.1") } } }
         },
         "components": { "schemas": { "Error": { "type": "object", "properties": { "error": { "type": "string" } }, "required": ["error"] } } }

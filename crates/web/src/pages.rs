@@ -259,7 +259,18 @@ fn enc(s: &str) -> String {
     out
 }
 
-fn filter_query(f: &Filter, sort: Option<SortKey>, dir: Option<&str>, offset: usize) -> String {
+/// The filters alone as a query string ("?type=strike&country=ve", or "" for none): what the
+/// map's data and the downloads are asked for, so that they show what the table shows.
+fn api_query(f: &Filter) -> String {
+    let q = filter_pairs(f);
+    if q.is_empty() {
+        String::new()
+    } else {
+        format!("?{}", q.join("&"))
+    }
+}
+
+fn filter_pairs(f: &Filter) -> Vec<String> {
     let mut q = Vec::new();
     for (k, v) in [
         ("type", &f.event_type),
@@ -267,11 +278,28 @@ fn filter_query(f: &Filter, sort: Option<SortKey>, dir: Option<&str>, offset: us
         ("to", &f.to),
         ("region", &f.region),
         ("grade", &f.grade),
+        ("perpetrator", &f.perpetrator),
+        ("country", &f.country),
+        ("outlet", &f.outlet),
+        ("lang", &f.lang),
     ] {
         if let Some(v) = v {
             q.push(format!("{k}={}", enc(v)));
         }
     }
+    q
+}
+
+fn lang_name(code: &str) -> String {
+    match code {
+        "en" => "English".into(),
+        "es" => "Spanish".into(),
+        c => c.to_string(),
+    }
+}
+
+fn filter_query(f: &Filter, sort: Option<SortKey>, dir: Option<&str>, offset: usize) -> String {
+    let mut q = filter_pairs(f);
     if let Some(s) = sort {
         q.push(format!("sort={}", s.as_str()));
     }
@@ -404,6 +432,9 @@ fn index_page(snap: &Snapshot, filter: Filter) -> Html<String> {
         filter.dir = None;
     }
     let page = snap.select(&filter, PAGE, PAGE);
+    // what the chart, the monthly bars and the map draw: every incident the filters keep
+    let selected: Vec<&Incident> = snap.matching(&filter);
+    let choices = &snap.choices;
     let s = &snap.summary;
     let sort = filter.sort.unwrap_or_default();
     let desc = filter.descending();
@@ -464,18 +495,24 @@ fn index_page(snap: &Snapshot, filter: Filter) -> Html<String> {
         section.grid2 {
             div.panel {
                 h2 { "Over time" }
-                (PreEscaped(snap.chart_html.get_or_init(|| chart(snap).into_string()).as_str()))
+                @if filter.is_empty() {
+                    (PreEscaped(snap.chart_html.get_or_init(|| chart(&snap.timeline).into_string()).as_str()))
+                } @else {
+                    p.note { "Following the filters: " (selected.len()) (if selected.len() == 1 { " incident." } else { " incidents." }) }
+                    (chart(&crate::snapshot::timeline_of(&selected, &snap.ledger)))
+                }
+                (monthly(&selected))
             }
             div.panel {
                 h2 { "Map of incidents" }
                 script src="/static/vendor/leaflet.js" defer {}
                 script src="/static/map.js" defer {}
-                div #map data-points="/api/map" data-outlines="/static/vendor/countries-110m.geojson" {
+                div #map data-points=(format!("/api/map{}", api_query(&filter))) data-outlines="/static/vendor/countries-110m.geojson" {
                     noscript { p.note { "The map needs JavaScript. Every incident's place is in the table below." } }
                 }
                 p.note.legend {
-                    "Circle size shows how precisely the place is known: small = a locality, large = only a country or sea region. "
-                    (snap.map.len()) " places; incidents without coordinates are not drawn."
+                    "Each mark shows how many incidents are at its place; a solid mark is a locality or district, a pale one only a country or sea region (drawn at its centre). "
+                    "Select a mark (or Tab to it and press Enter) to list its incidents. Incidents without coordinates are not drawn."
                 }
             }
         }
@@ -486,7 +523,7 @@ fn index_page(snap: &Snapshot, filter: Filter) -> Html<String> {
                 label { "Type "
                     select name="type" {
                         option value="" { "any" }
-                        @for t in sw_model::EventType::ALL.iter().map(|t| t.as_str()) {
+                        @for t in sw_model::EventType::ALL.iter().map(|t| t.as_str()).filter(|t| filter.event_type.as_deref() == Some(*t) || snap.ledger.incidents.iter().any(|i| i.event_type.as_str() == *t)) {
                             option value=(t) selected[filter.event_type.as_deref() == Some(t)] { (t) }
                         }
                     }
@@ -509,12 +546,51 @@ fn index_page(snap: &Snapshot, filter: Filter) -> Html<String> {
                         }
                     }
                 }
+                label { "Perpetrator "
+                    select name="perpetrator" {
+                        option value="" { "any" }
+                        @for (p, n) in &choices.perpetrators {
+                            option value=(p) selected[filter.perpetrator.as_deref() == Some(p.as_str())] { (p) " (" (n) ")" }
+                        }
+                    }
+                }
+                label { "Country "
+                    select name="country" {
+                        option value="" { "any" }
+                        @for (c, name, n) in &choices.countries {
+                            option value=(c) selected[filter.country.as_deref().is_some_and(|x| x.eq_ignore_ascii_case(c))] { (name) " (" (n) ")" }
+                        }
+                    }
+                }
+                label { "Outlet "
+                    select name="outlet" {
+                        option value="" { "any" }
+                        @for (o, n) in &choices.outlets {
+                            option value=(o) selected[filter.outlet.as_deref() == Some(o.as_str())] { (o) " (" (n) ")" }
+                        }
+                    }
+                }
+                label { "Language "
+                    select name="lang" {
+                        option value="" { "any" }
+                        @for (l, n) in &choices.langs {
+                            option value=(l) selected[filter.lang.as_deref() == Some(l.as_str())] { (lang_name(l)) " (" (n) ")" }
+                        }
+                    }
+                }
                 @if let Some(s) = filter.sort { input type="hidden" name="sort" value=(s.as_str()); }
                 @if let Some(d) = filter.dir.as_deref() { input type="hidden" name="dir" value=(d); }
                 button type="submit" { "Apply" }
                 a.clear href="/#incidents" { "Clear" }
             }
             p.count { (count_line(page.total, page.offset, page.items.len())) }
+            p.downloads {
+                "Download " (if filter.is_empty() { "every incident" } else { "exactly these incidents" }) ": "
+                @for (n, (f, label)) in [("csv", "CSV"), ("geojson", "GeoJSON"), ("json", "JSON")].into_iter().enumerate() {
+                    @if n > 0 { " · " }
+                    a.download href=(format!("/api/export?format={f}{}", api_query(&filter).replacen('?', "&", 1))) { (label) }
+                }
+            }
             div.scroll role="region" tabindex="0" aria-label="Table (scrolls sideways on a narrow screen)" { table.data.incidents {
                 thead {
                     tr {
@@ -632,8 +708,7 @@ fn gap_source(snap: &Snapshot, g: &sw_ledger::TallyGap) -> Markup {
 
 /// The cumulative chart, as SVG drawn on the server: the ledger's running sums of strikes
 /// and deaths (steps), and the totals outlets reported (points), on a shared time axis.
-fn chart(snap: &Snapshot) -> Markup {
-    let t = &snap.timeline;
+fn chart(t: &crate::snapshot::Timeline) -> Markup {
     let day = |d: &str| chrono::NaiveDate::parse_from_str(d, "%Y-%m-%d").ok();
     let dates: Vec<chrono::NaiveDate> = t
         .ledger
@@ -746,6 +821,67 @@ fn chart(snap: &Snapshot) -> Markup {
                 span.key.k-line { } " the ledger's running sum   "
                 span.key.k-point { } " totals outlets reported, one mark a " (unit.name()) ": the median, a line from the lowest to the highest (hover for the count)"
                 @if t.undated > 0 { br; (t.undated) " incidents without a day are not in the chart." }
+            }
+        }
+    }
+}
+
+/// Strikes and killed (best figures) per month of the `incidents` with a day or a month, as
+/// bars: what the cumulative chart hides (a quiet month, a deadly one).
+fn monthly(incidents: &[&Incident]) -> Markup {
+    let mut by: std::collections::BTreeMap<String, (i64, i64)> = Default::default();
+    for i in incidents {
+        let Some(m) = i.date.as_deref().and_then(|d| d.get(..7)) else {
+            continue;
+        };
+        let e = by.entry(m.to_string()).or_default();
+        if i.event_type == sw_model::EventType::Strike {
+            e.0 += 1;
+        }
+        if i.event_type != sw_model::EventType::Attack {
+            e.1 += crate::snapshot::killed_point(i).unwrap_or(0);
+        }
+    }
+    if by.is_empty() {
+        return html! {};
+    }
+    let (w, h, left, top, bottom) = (640.0, 150.0, 46.0, 14.0, 22.0);
+    let n = by.len() as f64;
+    let slot = (w - left - 12.0) / n;
+    let bar = (slot * 0.38).min(28.0);
+    let max = nice(by.values().map(|v| v.0.max(v.1)).max().unwrap_or(1).max(1) as f64);
+    let y = |v: i64| top + (1.0 - v as f64 / max) * (h - top - bottom);
+    let every = (by.len() as f64 / 8.0).ceil().max(1.0) as usize;
+    html! {
+        figure.monthly {
+            svg.chart.c-monthly viewBox={"0 0 " (w) " " (h)} role="img" aria-label="Strikes and killed per month" {
+                title { "Strikes and killed per month" }
+                @for tv in [0.0, max / 2.0, max] {
+                    @let yy = y(tv as i64);
+                    line.grid x1=(left) x2=(w - 12.0) y1=(format!("{yy:.1}")) y2=(format!("{yy:.1}")) {}
+                    text.ytick x=(left - 6.0) y=(format!("{:.1}", yy + 4.0)) { (tv as i64) }
+                }
+                text.ptitle x=(left + 4.0) y=(top + 10.0) { "Per month" }
+                @for (k, (m, (st, ki))) in by.iter().enumerate() {
+                    @let x0 = left + slot * k as f64 + slot / 2.0;
+                    rect.b-strikes x=(format!("{:.1}", x0 - bar)) y=(format!("{:.1}", y(*st))) width=(format!("{bar:.1}")) height=(format!("{:.1}", y(0) - y(*st))) {
+                        title { (m) ": " (st) (if *st == 1 { " strike" } else { " strikes" }) }
+                    }
+                    rect.b-killed x=(format!("{x0:.1}")) y=(format!("{:.1}", y(*ki))) width=(format!("{bar:.1}")) height=(format!("{:.1}", y(0) - y(*ki))) {
+                        title { (m) ": " (ki) " killed (best figures)" }
+                    }
+                    @if k % every == 0 {
+                        text.xtick x=(format!("{x0:.1}")) y=(h - 6.0) { (m) }
+                    }
+                }
+            }
+            figcaption {
+                span.key.k-bar-s {} " strikes   " span.key.k-bar-k {} " killed (best figures), per month of the incident's date"
+            }
+            table.sr {
+                caption { "Strikes and killed per month" }
+                thead { tr { th { "month" } th { "strikes" } th { "killed (best)" } } }
+                tbody { @for (m, (st, ki)) in &by { tr { td { (m) } td { (st) } td { (ki) } } } }
             }
         }
     }

@@ -24,6 +24,17 @@ pub struct Snapshot {
     pub regions: Vec<(String, String, usize)>,
     /// Country codes (lower case) of the incidents, sorted: what `Keys::country` indexes.
     countries: Vec<String>,
+    /// Perpetrator names, sorted: what `Keys::perpetrator` indexes.
+    perpetrators: Vec<String>,
+    /// Outlet names, sorted: what `outlets_of` indexes.
+    outlets: Vec<String>,
+    /// Per incident, the sorted indices of the outlets of its sources.
+    outlets_of: Vec<Vec<u32>>,
+    /// Per incident, the languages of its sources.
+    langs_of: Vec<Vec<String>>,
+    /// Filter choices with their incident counts: perpetrators, countries, outlets,
+    /// languages (the form offers only values some incident has).
+    pub choices: Choices,
     pub map: Vec<MapPoint>,
     /// The chart's markup, drawn on first use (it depends only on the snapshot).
     pub chart_html: std::sync::OnceLock<String>,
@@ -112,6 +123,16 @@ pub struct MapPoint {
     pub killed: i64,
     /// The latest incident there, to link to.
     pub latest: String,
+    /// The latest [`MARKER_LIST`] incidents there, newest first (a marker's popup lists
+    /// them; `incidents` says how many there are in all).
+    pub listed: Vec<MarkerIncident>,
+}
+
+#[derive(Serialize, Clone, Debug)]
+pub struct MarkerIncident {
+    pub id: String,
+    pub date: Option<String>,
+    pub killed: Option<i64>,
 }
 
 #[derive(Deserialize, Serialize, Clone, Copy, Debug, PartialEq, Eq, Hash, Default)]
@@ -156,6 +177,14 @@ pub struct Filter {
     pub to: Option<String>,
     pub region: Option<String>,
     pub grade: Option<String>,
+    /// A perpetrator's name, as the filter lists it.
+    pub perpetrator: Option<String>,
+    /// A country code (ISO 3166 alpha-2, any case).
+    pub country: Option<String>,
+    /// An outlet's name: incidents with at least one source from it.
+    pub outlet: Option<String>,
+    /// A language code (`en`, `es`): incidents with at least one source in it.
+    pub lang: Option<String>,
     pub sort: Option<SortKey>,
     /// `asc` or `desc` (the default for dates: newest first).
     pub dir: Option<String>,
@@ -172,6 +201,10 @@ impl Filter {
             &mut self.to,
             &mut self.region,
             &mut self.grade,
+            &mut self.perpetrator,
+            &mut self.country,
+            &mut self.outlet,
+            &mut self.lang,
             &mut self.dir,
         ] {
             if f.as_deref().is_some_and(|s| s.trim().is_empty()) {
@@ -188,6 +221,10 @@ impl Filter {
             && self.to.is_none()
             && self.region.is_none()
             && self.grade.is_none()
+            && self.perpetrator.is_none()
+            && self.country.is_none()
+            && self.outlet.is_none()
+            && self.lang.is_none()
     }
 
     /// What is wrong with the filter's values, in words, each naming the field, the value
@@ -313,6 +350,8 @@ struct Keys {
     /// (`u32::MAX`: none), so that `region=ve` finds Venezuela's incidents whether or not a
     /// sea region names them first, as the OpenAPI document promises.
     country: u32,
+    /// The perpetrator's index in `Snapshot::perpetrators` (`u32::MAX`: none named).
+    perpetrator: u32,
     /// Some figure's sources disagree: the `contested` grade filter includes these, since
     /// the table flags them as disputed whatever their grade.
     disputed: bool,
@@ -347,6 +386,11 @@ struct Compiled<'a> {
     grade: Option<&'a str>,
     /// `Some(None)`: a region no incident has.
     region: Option<Option<u32>>,
+    /// `Some(None)`: a value no incident has (so none matches).
+    perpetrator: Option<Option<u32>>,
+    country_only: Option<Option<u32>>,
+    outlet: Option<Option<u32>>,
+    lang: Option<&'a str>,
     /// The country index the region filter names, when it is a country code.
     country: Option<u32>,
     from: Option<i32>,
@@ -354,6 +398,13 @@ struct Compiled<'a> {
 }
 
 impl Compiled<'_> {
+    /// The filters that look at lists per incident (outlets, languages).
+    fn matches_lists(&self, outlets: &[u32], langs: &[String]) -> bool {
+        self.outlet
+            .is_none_or(|o| o.is_some_and(|o| outlets.binary_search(&o).is_ok()))
+            && self.lang.is_none_or(|l| langs.iter().any(|x| x == l))
+    }
+
     fn matches(&self, k: &Keys) -> bool {
         self.event_type.is_none_or(|t| k.event_type == t)
             && self
@@ -362,6 +413,8 @@ impl Compiled<'_> {
             && (self.region.is_none()
                 || self.region.is_some_and(|r| r == Some(k.region))
                 || self.country.is_some_and(|c| c == k.country))
+            && self.perpetrator.is_none_or(|p| p == Some(k.perpetrator))
+            && self.country_only.is_none_or(|c| c == Some(k.country))
             && (self.from.is_none() && self.to.is_none()
                 || k.window.is_some_and(|(lo, hi)| {
                     self.from.is_none_or(|f| hi >= f) && self.to.is_none_or(|t| lo <= t)
@@ -436,9 +489,51 @@ impl Snapshot {
             .collect::<std::collections::BTreeSet<_>>()
             .into_iter()
             .collect();
+        let sorted_set = |it: &mut dyn Iterator<Item = String>| -> Vec<String> {
+            it.collect::<std::collections::BTreeSet<_>>()
+                .into_iter()
+                .collect()
+        };
+        let perpetrators = sorted_set(
+            &mut incidents
+                .iter()
+                .filter_map(|i| i.perpetrator().map(|a| a.name.clone())),
+        );
+        let outlets = sorted_set(
+            &mut incidents
+                .iter()
+                .flat_map(|i| i.sources.iter().filter_map(|s| s.outlet.clone())),
+        );
+        let outlets_of: Vec<Vec<u32>> = incidents
+            .iter()
+            .map(|i| {
+                let mut v: Vec<u32> = i
+                    .sources
+                    .iter()
+                    .filter_map(|s| s.outlet.as_ref())
+                    .filter_map(|o| outlets.binary_search(o).ok().map(|n| n as u32))
+                    .collect();
+                v.sort_unstable();
+                v.dedup();
+                v
+            })
+            .collect();
+        let langs_of: Vec<Vec<String>> = incidents
+            .iter()
+            .map(|i| {
+                let mut v: Vec<String> = i.sources.iter().map(|s| s.lang.clone()).collect();
+                v.sort();
+                v.dedup();
+                v
+            })
+            .collect();
         let keys = incidents
             .iter()
             .map(|i| Keys {
+                perpetrator: i
+                    .perpetrator()
+                    .and_then(|a| perpetrators.binary_search(&a.name).ok())
+                    .map_or(u32::MAX, |n| n as u32),
                 event_type: i.event_type.as_str(),
                 grade: i.grade.as_str(),
                 region: region_index[region_of(i).0.as_str()],
@@ -449,6 +544,14 @@ impl Snapshot {
                 window: window_of(i),
             })
             .collect();
+        let choices = Choices::of(
+            incidents,
+            &perpetrators,
+            &countries,
+            &outlets,
+            &outlets_of,
+            &langs_of,
+        );
         let summary = summarize(&ledger);
         let timeline = timeline(&ledger);
         let gaps = sw_ledger::tally_check(&ledger);
@@ -463,7 +566,12 @@ impl Snapshot {
             orders,
             keys,
             regions,
+            choices,
             countries,
+            perpetrators,
+            outlets,
+            outlets_of,
+            langs_of,
             map,
             chart_html: std::sync::OnceLock::new(),
             responses: std::sync::Mutex::new(HashMap::new()),
@@ -486,6 +594,22 @@ impl Snapshot {
         }
         c.insert(key, b.clone());
         Ok(b)
+    }
+
+    /// Every incident `filter` selects, in the ledger's own (date, id) order: what a
+    /// filtered chart, map or download is made of.
+    pub fn matching(&self, filter: &Filter) -> Vec<&Incident> {
+        let all = Filter {
+            sort: Some(SortKey::Date),
+            dir: Some("asc".into()),
+            offset: Some(0),
+            limit: Some(usize::MAX),
+            ..filter.clone()
+        };
+        let mut page = self.select(&all, usize::MAX, usize::MAX);
+        // the date order breaks ties by the ledger's order already; keep it
+        page.items.sort_by_key(|i| self.by_id[&i.id]);
+        page.items
     }
 
     pub fn incident(&self, id: &str) -> Option<&Incident> {
@@ -527,6 +651,25 @@ impl Snapshot {
                 .region
                 .as_deref()
                 .map(|r| self.regions.iter().position(|x| x.0 == r).map(|n| n as u32)),
+            perpetrator: filter.perpetrator.as_deref().map(|p| {
+                self.perpetrators
+                    .binary_search_by(|x| x.as_str().cmp(p))
+                    .ok()
+                    .map(|n| n as u32)
+            }),
+            country_only: filter.country.as_deref().map(|c| {
+                self.countries
+                    .binary_search(&c.to_ascii_lowercase())
+                    .ok()
+                    .map(|n| n as u32)
+            }),
+            outlet: filter.outlet.as_deref().map(|o| {
+                self.outlets
+                    .binary_search_by(|x| x.as_str().cmp(o))
+                    .ok()
+                    .map(|n| n as u32)
+            }),
+            lang: filter.lang.as_deref(),
             country: filter.region.as_deref().and_then(|r| {
                 self.countries
                     .binary_search(&r.to_ascii_lowercase())
@@ -540,7 +683,10 @@ impl Snapshot {
         let mut total = 0;
         let mut items = Vec::with_capacity(limit.min(order.len()));
         let mut visit = |n: &u32| {
-            if compiled.matches(&keys[*n as usize]) {
+            let k = *n as usize;
+            if compiled.matches(&keys[k])
+                && compiled.matches_lists(&self.outlets_of[k], &self.langs_of[k])
+            {
                 if total >= offset && items.len() < limit {
                     items.push(&incidents[*n as usize]);
                 }
@@ -643,9 +789,14 @@ fn summarize(l: &Ledger) -> Summary {
 }
 
 fn timeline(l: &Ledger) -> Timeline {
+    timeline_of(&l.incidents.iter().collect::<Vec<_>>(), l)
+}
+
+/// The series of `incidents` (a filtered subset of `l`'s), beside every total reported.
+pub fn timeline_of(incidents: &[&Incident], l: &Ledger) -> Timeline {
     let mut t = Timeline::default();
     let mut per_day: BTreeMap<&str, (i64, i64)> = BTreeMap::new();
-    for i in &l.incidents {
+    for i in incidents.iter().copied() {
         match (&i.date, i.date_precision) {
             (Some(d), DatePrecision::Day) => {
                 let e = per_day.entry(d.as_str()).or_default();
@@ -686,9 +837,17 @@ fn timeline(l: &Ledger) -> Timeline {
 }
 
 fn map_points(l: &Ledger) -> Vec<MapPoint> {
+    map_points_of(&l.incidents.iter().collect::<Vec<_>>())
+}
+
+/// Incidents listed per map marker, newest first; the rest are counted.
+pub const MARKER_LIST: usize = 12;
+
+/// The markers of `incidents` (in the ledger's date order).
+pub fn map_points_of(incidents: &[&Incident]) -> Vec<MapPoint> {
     // key: rounded position and precision
     let mut at: BTreeMap<(i64, i64, u8), MapPoint> = BTreeMap::new();
-    for i in &l.incidents {
+    for i in incidents.iter().copied() {
         let p = &i.place;
         let (Some(lat), Some(lon)) = (p.lat, p.lon) else {
             continue;
@@ -714,12 +873,25 @@ fn map_points(l: &Ledger) -> Vec<MapPoint> {
             incidents: 0,
             killed: 0,
             latest: i.id.clone(),
+            listed: Vec::new(),
         });
         e.incidents += 1;
         e.killed += killed_point(i).unwrap_or(0);
         e.latest = i.id.clone(); // the ledger is in date order
+        e.listed.push(MarkerIncident {
+            id: i.id.clone(),
+            date: i.date.clone().or(i.window.as_ref().map(|w| w[0].clone())),
+            killed: killed_point(i),
+        });
+        if e.listed.len() > MARKER_LIST {
+            e.listed.remove(0);
+        }
     }
-    at.into_values().collect()
+    let mut out: Vec<MapPoint> = at.into_values().collect();
+    for p in &mut out {
+        p.listed.reverse();
+    }
+    out
 }
 
 #[cfg(test)]
@@ -770,5 +942,71 @@ mod tests {
         assert_eq!(s.killed_best, 7);
         let t = timeline(&l);
         assert_eq!(t.ledger.last().map(|p| p.2), Some(7));
+    }
+}
+
+/// The values the filters offer, each with how many incidents have it.
+#[derive(Default)]
+pub struct Choices {
+    pub perpetrators: Vec<(String, usize)>,
+    /// (code, name, incidents)
+    pub countries: Vec<(String, String, usize)>,
+    pub outlets: Vec<(String, usize)>,
+    pub langs: Vec<(String, usize)>,
+}
+
+impl Choices {
+    fn of(
+        incidents: &[Incident],
+        perpetrators: &[String],
+        countries: &[String],
+        outlets: &[String],
+        outlets_of: &[Vec<u32>],
+        langs_of: &[Vec<String>],
+    ) -> Choices {
+        let count = |f: &dyn Fn(&Incident, usize) -> bool| -> usize {
+            incidents
+                .iter()
+                .enumerate()
+                .filter(|(n, i)| f(i, *n))
+                .count()
+        };
+        let mut langs: BTreeMap<String, usize> = BTreeMap::new();
+        for l in langs_of.iter().flatten() {
+            *langs.entry(l.clone()).or_default() += 1;
+        }
+        let mut outlet_counts = vec![0usize; outlets.len()];
+        for o in outlets_of.iter().flatten() {
+            outlet_counts[*o as usize] += 1;
+        }
+        let mut c = Choices {
+            perpetrators: perpetrators
+                .iter()
+                .map(|p| {
+                    let n = count(&|i, _| i.perpetrator().is_some_and(|a| &a.name == p));
+                    (p.clone(), n)
+                })
+                .collect(),
+            countries: countries
+                .iter()
+                .map(|code| {
+                    let n = count(&|i, _| {
+                        i.place
+                            .country
+                            .as_deref()
+                            .is_some_and(|c| c.eq_ignore_ascii_case(code))
+                    });
+                    (code.clone(), country_name(code), n)
+                })
+                .collect(),
+            outlets: outlets.iter().cloned().zip(outlet_counts).collect(),
+            langs: langs.into_iter().collect(),
+        };
+        c.perpetrators
+            .sort_by(|a, b| b.1.cmp(&a.1).then(a.0.cmp(&b.0)));
+        c.countries
+            .sort_by(|a, b| b.2.cmp(&a.2).then(a.1.cmp(&b.1)));
+        c.outlets.sort_by(|a, b| b.1.cmp(&a.1).then(a.0.cmp(&b.0)));
+        c
     }
 }

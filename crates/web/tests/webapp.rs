@@ -346,3 +346,109 @@ fn a_values_link_lands_on_its_claim_in_the_article() {
         "{article}"
     );
 }
+
+#[test]
+fn every_filter_narrows_the_table_the_map_and_the_download_alike() {
+    let s = server_over(&disputed_docs());
+    let (_, all) = get_json(&s, "/api/incidents?limit=1000");
+    let all = all.as_array().unwrap().clone();
+    let outlet_of = |i: &Value, o: &str| {
+        i["sources"]
+            .as_array()
+            .unwrap()
+            .iter()
+            .any(|s| s["outlet"] == o)
+    };
+    for (query, keep) in [
+        (
+            "lang=es",
+            Box::new(|i: &Value| {
+                i["sources"]
+                    .as_array()
+                    .unwrap()
+                    .iter()
+                    .any(|s| s["lang"] == "es")
+            }) as Box<dyn Fn(&Value) -> bool>,
+        ),
+        (
+            "outlet=Daily%20B",
+            Box::new(move |i: &Value| outlet_of(i, "Daily B")),
+        ),
+        (
+            "country=VE",
+            Box::new(|i: &Value| i["place"]["country"] == "VE"),
+        ),
+    ] {
+        let want: Vec<&Value> = all.iter().filter(|i| keep(i)).collect();
+        assert!(
+            !want.is_empty() && want.len() < all.len(),
+            "{query}: a filter that narrows"
+        );
+        let (_, got) = get_json(&s, &format!("/api/incidents?{query}&limit=1000"));
+        let ids = |v: &[&Value]| {
+            let mut x: Vec<String> = v
+                .iter()
+                .map(|i| i["id"].as_str().unwrap().to_string())
+                .collect();
+            x.sort();
+            x
+        };
+        let got: Vec<&Value> = got.as_array().unwrap().iter().collect();
+        assert_eq!(ids(&got), ids(&want), "{query}");
+        // the map's marks count the same incidents (those with coordinates)
+        let (_, map) = get_json(&s, &format!("/api/map?{query}"));
+        let marked: u64 = map
+            .as_array()
+            .unwrap()
+            .iter()
+            .map(|m| m["incidents"].as_u64().unwrap())
+            .sum();
+        let placed = want
+            .iter()
+            .filter(|i| {
+                i["place"]["lat"].is_number() && i["place"]["precision"].as_u64().unwrap() < 5
+            })
+            .count();
+        assert_eq!(marked as usize, placed, "{query}: {map}");
+        // the downloads hold exactly these incidents
+        let (st, json) = get_json(&s, &format!("/api/export?format=json&{query}"));
+        assert_eq!(st, 200);
+        let exported: Vec<&Value> = json["incidents"].as_array().unwrap().iter().collect();
+        assert_eq!(ids(&exported), ids(&want), "{query}");
+        let (_, geo) = get_json(&s, &format!("/api/export?format=geojson&{query}"));
+        let features = geo["features"].as_array().unwrap();
+        let with_coords = want
+            .iter()
+            .filter(|i| i["place"]["lat"].is_number())
+            .count();
+        assert_eq!(features.len(), with_coords, "{query}: {geo}");
+        for f in features {
+            assert!(
+                want.iter().any(|i| i["id"] == f["properties"]["id"]),
+                "{query}: {f}"
+            );
+        }
+        let (_, csv) = get(&s, &format!("/api/export?format=csv&{query}"));
+        assert_eq!(csv.trim().lines().count() - 1, want.len(), "{query}: {csv}");
+        // the page offers the filtered downloads and draws the filtered chart
+        let (_, page) = get(&s, &format!("/?{query}"));
+        assert!(
+            page.contains(&format!("/api/export?format=csv&amp;{query}")),
+            "{query}"
+        );
+        assert!(
+            page.contains(&format!("data-points=\"/api/map?{query}\"")),
+            "{query}"
+        );
+        assert!(page.contains("Following the filters"), "{query}");
+    }
+    let (_, home) = get(&s, "/");
+    assert!(home.contains("c-monthly"), "monthly bars");
+    assert!(
+        home.contains("name=\"perpetrator\"")
+            && home.contains("name=\"outlet\"")
+            && home.contains("name=\"lang\"")
+    );
+    assert_eq!(get_json(&s, "/api/map?type=nonsense").0, 400);
+    assert_eq!(get_json(&s, "/api/export?format=csv&grade=nonsense").0, 400);
+}
