@@ -196,3 +196,21 @@ fn search_finds_what_the_web_finds() {
     let r = run(&db, &["search", "nowhere-to-be-found"]);
     assert!(r.stdout.contains("0 articles match"), "{}", r.stdout);
 }
+
+#[test]
+fn a_mistyped_path_is_said_but_not_kept_among_failures() {
+    let dir = tempfile::tempdir().unwrap();
+    let db = dir.path().join("t.db");
+    let f = sample(dir.path());
+    let r = run(&db, &["ingest", f.to_str().unwrap(), "/no/such/place.txt"]);
+    assert_eq!(r.code, 1);
+    assert!(
+        r.stderr
+            .contains("error: /no/such/place.txt: no such file or folder"),
+        "{}",
+        r.stderr
+    );
+    assert!(r.stdout.contains("1 failed"), "{}", r.stdout);
+    let failures = json(&db, &["failures", "--json"]);
+    assert_eq!(failures.as_array().unwrap().len(), 0, "{failures}");
+}

@@ -122,7 +122,20 @@ pub fn ingest_naming_failures(
         fetcher: fetcher.as_ref(),
         extractor: (!args.no_extract).then(extractor),
     };
-    let summary = pipeline.run(&args.inputs, &reporter)?;
+    // a path that names nothing is a mistake on the command line, not an input: said, counted
+    // as failed, but not stored (else `failures` would list a typo for good)
+    let (missing, present): (Vec<&String>, Vec<&String>) = args.inputs.iter().partition(|i| {
+        let url = i.starts_with("http://") || i.starts_with("https://");
+        !url && i.as_str() != "-"
+            && std::fs::symlink_metadata(i.as_str())
+                .is_err_and(|e| e.kind() == std::io::ErrorKind::NotFound)
+    });
+    for m in &missing {
+        sw_app::ingest::Reporter::error(&reporter, m, "no such file or folder");
+    }
+    let present: Vec<String> = present.into_iter().cloned().collect();
+    let mut summary = pipeline.run(&present, &reporter)?;
+    summary.failed += missing.len();
     reporter.finish();
     Ok((summary, reporter.failed()))
 }
