@@ -1,5 +1,5 @@
 //! What long work shows while it runs: problems as single lines above a live progress line
-//! (drawn only on a terminal; elsewhere, a plain progress line every few seconds, so a log
+//! (drawn only on a terminal; elsewhere, a `note: progress: ...` line every few seconds, so a log
 //! of a long ingest shows it moving), and a spinner for extraction.
 
 use std::io::IsTerminal;
@@ -92,7 +92,7 @@ impl Reporter for TermReporter {
             let mut last = last.lock().expect("progress lock");
             if last.elapsed() >= PLAIN_EVERY {
                 *last = Instant::now();
-                errln!("progress: {msg}");
+                errln!("note: progress: {msg}");
             }
         }
         self.bar.set_message(msg);

@@ -60,7 +60,13 @@ pub fn run(ctx: &Context, a: SearchArgs) -> Result<ExitCode> {
             field(&h.lang),
             cut(h.outlet.as_deref().unwrap_or("unknown outlet"), 30),
             cut(h.title.as_deref().unwrap_or("(untitled)"), 100),
-            field(&marked(&h.snippet).replace("[[", "[").replace("]]", "]")),
+            // a snippet is a passage: its line breaks read as spaces
+            field(
+                &marked(&h.snippet)
+                    .replace("[[", "[")
+                    .replace("]]", "]")
+                    .replace(['\n', '\r'], " ")
+            ),
         ));
     }
     if a.offset + hits.len() < total {
