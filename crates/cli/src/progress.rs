@@ -19,8 +19,15 @@ pub struct TermReporter {
     failed: Mutex<Vec<Failed>>,
 }
 
-/// How often a plain progress line is printed where output is not a terminal.
-const PLAIN_EVERY: Duration = Duration::from_secs(10);
+/// How often a plain progress line is printed where output is not a terminal:
+/// `STRIKEWATCH_PROGRESS_EVERY` seconds (0: at every step, for a log that wants them all),
+/// else every 10 s.
+fn plain_every() -> Duration {
+    std::env::var("STRIKEWATCH_PROGRESS_EVERY")
+        .ok()
+        .and_then(|s| s.trim().parse::<u64>().ok())
+        .map_or(Duration::from_secs(10), Duration::from_secs)
+}
 /// Failed inputs remembered for the JSON summary; more are counted there, not named.
 pub const MAX_FAILED: usize = 10_000;
 
@@ -90,7 +97,7 @@ impl Reporter for TermReporter {
         );
         if let Some(last) = &self.plain {
             let mut last = last.lock().expect("progress lock");
-            if last.elapsed() >= PLAIN_EVERY {
+            if last.elapsed() >= plain_every() {
                 *last = Instant::now();
                 errln!("note: progress: {msg}");
             }
@@ -99,13 +106,85 @@ impl Reporter for TermReporter {
     }
 }
 
-/// A spinner counting extracted articles (nothing when stderr is not a terminal).
-pub fn extraction_spinner() -> ProgressBar {
-    let bar = if std::io::stderr().is_terminal() {
-        ProgressBar::new_spinner()
-    } else {
-        ProgressBar::hidden()
-    };
-    bar.set_style(ProgressStyle::with_template("{spinner} extracting: {msg}").expect("template"));
-    bar
+/// Extraction's progress: on a terminal a bar with the percentage and an ETA when the total is
+/// known (`extract --all`), else a spinner counting articles; without a terminal a
+/// `note: progress: ...` line now and then (see [`plain_every`]), with the percentage and the
+/// time left when the total is known.
+pub struct Extraction {
+    bar: ProgressBar,
+    total: Option<u64>,
+    started: Instant,
+    plain: Option<Mutex<Option<Instant>>>,
+}
+
+impl Extraction {
+    pub fn new(total: Option<u64>) -> Extraction {
+        let terminal = std::io::stderr().is_terminal();
+        let bar = match (terminal, total) {
+            (true, Some(n)) => {
+                let b = ProgressBar::new(n);
+                b.set_style(
+                    ProgressStyle::with_template(
+                        "extracting {bar:30} {pos}/{len} articles {percent}% · ETA {eta}",
+                    )
+                    .expect("template"),
+                );
+                b
+            }
+            (true, None) => {
+                let b = ProgressBar::new_spinner();
+                b.set_style(
+                    ProgressStyle::with_template("{spinner} extracting: {msg}").expect("template"),
+                );
+                b
+            }
+            (false, _) => ProgressBar::hidden(),
+        };
+        Extraction {
+            bar,
+            total,
+            started: Instant::now(),
+            // the first line comes after one interval, as the ingest's: a short run prints none
+            plain: (!terminal).then(|| Mutex::new(Some(Instant::now()))),
+        }
+    }
+
+    /// `done` articles extracted so far.
+    pub fn update(&self, done: u64) {
+        match self.total {
+            Some(_) => self.bar.set_position(done),
+            None => self.bar.set_message(format!("{done} articles")),
+        }
+        let Some(last) = &self.plain else { return };
+        let mut last = last.lock().expect("progress lock");
+        if last.is_some_and(|t| t.elapsed() < plain_every()) {
+            return;
+        }
+        *last = Some(Instant::now());
+        errln!("note: progress: {}", self.line(done));
+    }
+
+    /// "extracted 40 of 120 articles (33%, about 12 s left)", or "extracted 40 articles".
+    fn line(&self, done: u64) -> String {
+        match self.total {
+            Some(total) if total > 0 => {
+                let pct = done * 100 / total;
+                let left = if done > 0 {
+                    let per = self.started.elapsed().as_secs_f64() / done as f64;
+                    format!(
+                        ", about {:.0} s left",
+                        per * total.saturating_sub(done) as f64
+                    )
+                } else {
+                    String::new()
+                };
+                format!("extracted {done} of {total} articles ({pct}%{left})")
+            }
+            _ => format!("extracted {done} articles"),
+        }
+    }
+
+    pub fn finish(&self) {
+        self.bar.finish_and_clear();
+    }
 }

@@ -214,3 +214,25 @@ fn a_mistyped_path_is_said_but_not_kept_among_failures() {
     let failures = json(&db, &["failures", "--json"]);
     assert_eq!(failures.as_array().unwrap().len(), 0, "{failures}");
 }
+
+#[test]
+fn re_extraction_reports_its_percentage_when_output_is_not_a_terminal() {
+    let dir = tempfile::tempdir().unwrap();
+    let db = dir.path().join("t.db");
+    let f = sample(dir.path());
+    assert_eq!(run(&db, &["ingest", f.to_str().unwrap()]).code, 0);
+    let out = std::process::Command::new(common::bin())
+        .arg("--db")
+        .arg(&db)
+        .args(["extract", "--all"])
+        .env("STRIKEWATCH_PROGRESS_EVERY", "0")
+        .env_remove("STRIKEWATCH_DB")
+        .output()
+        .unwrap();
+    let stderr = String::from_utf8_lossy(&out.stderr);
+    assert!(out.status.success(), "{stderr}");
+    assert!(
+        stderr.contains("note: progress: extracted 1 of 1 articles (100%"),
+        "{stderr}"
+    );
+}

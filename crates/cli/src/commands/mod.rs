@@ -130,11 +130,15 @@ pub fn extractor() -> Arc<Extractor> {
 
 /// Extracts what is new, dates undated articles and updates the ledger, with a spinner.
 pub fn refresh(store: &mut AnyStore, all: bool) -> Result<sw_app::ExtractSummary> {
-    let bar = crate::progress::extraction_spinner();
-    let summary = sw_app::refresh(store, &extractor(), all, &|n| {
-        bar.set_message(format!("{n} articles"))
-    })?;
-    bar.finish_and_clear();
+    // re-extracting everything: the total is known, so progress has a percentage and an ETA
+    let total = if all {
+        Some(store.counts()?.articles.max(0) as u64)
+    } else {
+        None
+    };
+    let bar = crate::progress::Extraction::new(total);
+    let summary = sw_app::refresh(store, &extractor(), all, &|n| bar.update(n as u64))?;
+    bar.finish();
     Ok(summary)
 }
 
