@@ -1166,6 +1166,28 @@ fn figure_value(v: &FigureValue, inc: &Incident) -> Markup {
         })
         .collect();
     let arts: BTreeSet<i64> = v.article_ids.iter().copied().collect();
+    // the articles giving this value, grouped by outlet (first seen first)
+    let mut by_outlet: Vec<(String, Vec<String>)> = Vec::new();
+    for a in &arts {
+        let source = inc
+            .sources
+            .iter()
+            .find(|s| s.article_id == *a && v.report_ids.contains(&s.report_id))
+            .or_else(|| inc.sources.iter().find(|s| s.article_id == *a));
+        let outlet = source
+            .and_then(|s| s.outlet.clone())
+            .unwrap_or_else(|| format!("article #{a}"));
+        let href = format!(
+            "/articles/{a}{}",
+            source
+                .map(|s| format!("#r{}", s.report_id))
+                .unwrap_or_default()
+        );
+        match by_outlet.iter_mut().find(|(o, _)| *o == outlet) {
+            Some((_, links)) => links.push(href),
+            None => by_outlet.push((outlet, vec![href])),
+        }
+    }
     html! {
         strong { (fmt_range(v.low, v.best, v.high)) }
         @if v.approx { " (approx.)" }
@@ -1173,12 +1195,17 @@ fn figure_value(v: &FigureValue, inc: &Incident) -> Markup {
         @if v.acknowledged { " · " span.ack { "acknowledged by the perpetrator" } }
         " · " (who.into_iter().collect::<Vec<_>>().join(", "))
         " · "
-        @for (n, a) in arts.iter().enumerate() {
+        @for (n, (outlet, links)) in by_outlet.iter().enumerate() {
             @if n > 0 { ", " }
-            @let source = inc.sources.iter().find(|s| s.article_id == *a && v.report_ids.contains(&s.report_id)).or_else(|| inc.sources.iter().find(|s| s.article_id == *a));
-            @let outlet = source.and_then(|s| s.outlet.clone()).unwrap_or_else(|| format!("article #{a}"));
-            // to the value's claim in the article's text, highlighted there
-            a.claimlink href={"/articles/" (a) (source.map(|s| format!("#r{}", s.report_id)).unwrap_or_default())} title="the sentence in the article" { (outlet) }
+            // to the value's claim in the article's text, highlighted there; an outlet that
+            // gave it in several articles is named once, its further articles numbered
+            @for (k, href) in links.iter().enumerate() {
+                @if k == 0 {
+                    a.claimlink href=(href) title="the sentence in the article" { (outlet) }
+                } @else {
+                    " " a.claimlink href=(href) title="the same value in another article of this outlet" { "[" (k + 1) "]" }
+                }
+            }
         }
     }
 }

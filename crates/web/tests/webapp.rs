@@ -452,3 +452,33 @@ fn every_filter_narrows_the_table_the_map_and_the_download_alike() {
     assert_eq!(get_json(&s, "/api/map?type=nonsense").0, 400);
     assert_eq!(get_json(&s, "/api/export?format=csv&grade=nonsense").0, 400);
 }
+
+#[test]
+fn a_value_names_each_outlet_once() {
+    // one outlet giving the same toll in two articles of one event
+    let mut docs = common::docs();
+    docs.push(Doc {
+        url: "https://wire-a.example/2025/11/06/boat-strike-update",
+        outlet: "Wire A",
+        published: "2025-11-06",
+        title: "Update: three killed in eastern Pacific strike",
+        lang: Lang::En,
+        text: "Three people were killed when U.S. forces struck a boat in the eastern Pacific on Tuesday, Southern Command said on Wednesday, adding that no one survived.",
+    });
+    let s = server_over(&docs);
+    let (_, list) = get_json(&s, "/api/incidents?limit=1000");
+    let pacific = list
+        .as_array()
+        .unwrap()
+        .iter()
+        .find(|i| i["place"]["region_code"] == "eastern_pacific")
+        .unwrap();
+    let (_, page) = get(
+        &s,
+        &format!("/incidents/{}", pacific["id"].as_str().unwrap()),
+    );
+    let values = page.split("<ul class=\"values\">").nth(1).unwrap();
+    let first = values.split("</li>").next().unwrap();
+    assert_eq!(first.matches(">Wire A</a>").count(), 1, "{first}");
+    assert!(first.contains(">[2]</a>"), "the second Wire A article is still linked: {first}");
+}
