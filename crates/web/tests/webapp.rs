@@ -480,5 +480,8 @@ fn a_value_names_each_outlet_once() {
     let values = page.split("<ul class=\"values\">").nth(1).unwrap();
     let first = values.split("</li>").next().unwrap();
     assert_eq!(first.matches(">Wire A</a>").count(), 1, "{first}");
-    assert!(first.contains(">[2]</a>"), "the second Wire A article is still linked: {first}");
+    assert!(
+        first.contains(">[2]</a>"),
+        "the second Wire A article is still linked: {first}"
+    );
 }
