@@ -116,10 +116,16 @@ pub fn extractor() -> Arc<Extractor> {
     EXTRACTOR.get_or_init(|| Arc::new(Extractor::new())).clone()
 }
 
+/// The time now (UTC, RFC 3339 to the second): what a ledger version is stamped with. The
+/// binary owns the clock; `sw-app` is handed this.
+pub fn now() -> String {
+    chrono::Utc::now().to_rfc3339_opts(chrono::SecondsFormat::Secs, true)
+}
+
 /// Extracts what is new, dates undated articles and updates the ledger, with a spinner.
 pub fn refresh(store: &mut AnyStore, all: bool) -> Result<sw_app::ExtractSummary> {
     let bar = crate::progress::extraction_spinner();
-    let summary = sw_app::refresh(store, &extractor(), all, &|n| {
+    let summary = sw_app::refresh(store, &extractor(), all, &now(), &|n| {
         bar.set_message(format!("{n} articles"))
     })?;
     bar.finish_and_clear();
