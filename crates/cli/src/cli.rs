@@ -103,6 +103,15 @@ pub enum Command {
     /// claim highlighted, developments, full-text search, and `/api` (described by
     /// `/api/openapi.json`). Listens on loopback only unless given another address.
     Serve(ServeArgs),
+
+    /// List the ledger's versions: every publication whose content changed is numbered, with
+    /// the SHA-256 of the ledger's canonical JSON and when it was published. Cite a version
+    /// with `incidents --version N`.
+    Versions(VersionsArgs),
+
+    /// What changed from ledger version A to version B: new incidents, revised ones (which
+    /// figure, from what to what), merged (and into which), split and withdrawn ones.
+    Diff(DiffArgs),
 }
 
 #[derive(Args, Debug, Clone)]
@@ -193,6 +202,14 @@ pub struct IncidentsArgs {
     /// Only this event type (strike, raid, ...).
     #[arg(long = "type", value_name = "TYPE")]
     pub event_type: Option<String>,
+    /// The incidents of ledger version N as published then (see `versions`), not the
+    /// current ones. Citable: a version's content never changes.
+    #[arg(long, value_name = "N")]
+    pub version: Option<i64>,
+    /// Only the incident ID, with its first_seen, last_changed and history; an id merged
+    /// into another leads to that one (said on stderr).
+    #[arg(long, value_name = "ID")]
+    pub id: Option<String>,
 }
 
 #[derive(Args, Debug, Clone)]
@@ -388,4 +405,22 @@ fn export_formats() -> clap::builder::PossibleValuesParser {
         .map(|f| clap::builder::PossibleValue::new(f.name()).help(f.description()))
         .collect::<Vec<_>>()
         .into()
+}
+
+#[derive(Args, Debug, Clone)]
+pub struct VersionsArgs {
+    /// Print a JSON array instead of a table.
+    #[arg(long)]
+    pub json: bool,
+}
+
+#[derive(Args, Debug, Clone)]
+pub struct DiffArgs {
+    /// The older version.
+    pub a: i64,
+    /// The newer version.
+    pub b: i64,
+    /// Print JSON instead of a list.
+    #[arg(long)]
+    pub json: bool,
 }

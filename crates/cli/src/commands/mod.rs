@@ -17,6 +17,7 @@ mod show;
 mod status;
 mod tallies;
 mod tally;
+mod versions;
 
 use std::path::{Path, PathBuf};
 use std::process::ExitCode;
@@ -49,6 +50,8 @@ pub fn run(cli: Cli) -> Result<ExitCode> {
         Command::Eval(a) => eval::run(a),
         Command::Demo(a) => demo::run(a),
         Command::Serve(a) => serve::run(&ctx, a),
+        Command::Versions(a) => versions::run_versions(&ctx, a),
+        Command::Diff(a) => versions::run_diff(&ctx, a),
     }
 }
 
