@@ -270,9 +270,36 @@ async fn export(State(app): State<Arc<App>>, Query(p): Query<ExportQuery>) -> Re
         );
     }
     let snap = app.snapshot();
+    let redirects = app
+        .with_store(|s| Ok(s.redirects()?))
+        .await
+        .unwrap_or_default();
     let body = tokio::task::spawn_blocking(move || {
         let mut out = Vec::new();
-        sw_ledger::export::write(&snap.ledger, fmt, &mut out).map(|_| out)
+        match &snap.version {
+            Some(v) => {
+                let redirects = redirects
+                    .into_iter()
+                    .map(|(id, merged_into, version)| sw_ledger::export::Redirect {
+                        id,
+                        merged_into,
+                        version,
+                    })
+                    .collect();
+                // the access date: the server's clock (the front end owns the clock)
+                let today = chrono::Utc::now().format("%Y-%m-%d").to_string();
+                let cite = sw_ledger::export::Citation::new(
+                    v.version,
+                    &v.hash,
+                    &v.published_at,
+                    &today,
+                    redirects,
+                );
+                sw_ledger::export::write_cited(&snap.ledger, fmt, &cite, &mut out)
+            }
+            None => sw_ledger::export::write(&snap.ledger, fmt, &mut out),
+        }
+        .map(|_| out)
     })
     .await;
     let body = match body {
