@@ -98,10 +98,12 @@ pub mod dating;
 pub mod export;
 mod reconcile;
 mod resolve;
+pub mod review;
 mod tally;
 
 pub use export::ExportFormat;
 pub use reconcile::{FigureValue, IncidentFigure, IncidentFigures, Range};
+pub use review::{Decision, IncidentReview, Review};
 pub use tally::{tally_check, TallyGap};
 
 /// One extracted report plus its article's context: what [`build`] reads.
@@ -325,6 +327,10 @@ pub struct Incident {
     /// strike"): shown with their sentences, never counted as sources or stories.
     #[serde(default, skip_serializing_if = "Vec::is_empty")]
     pub references: Vec<SourceRef>,
+    /// What human review decided about it, beside the machine values it overrides (absent
+    /// when nobody reviewed it; see [`review`]).
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub review: Option<IncidentReview>,
 }
 
 impl Incident {
@@ -379,6 +385,10 @@ pub struct Ledger {
     pub incidents: Vec<Incident>,
     pub tallies: Vec<Tally>,
     pub developments: Vec<Development>,
+    /// Incidents a reviewer rejected: out of the incidents and every total, still listed
+    /// with the decision (absent when there are none).
+    #[serde(default, skip_serializing_if = "Vec::is_empty")]
+    pub rejected: Vec<Incident>,
 }
 
 impl Ledger {
@@ -437,6 +447,7 @@ pub fn build(reports: &[ReportInput]) -> Ledger {
         incidents: resolve::incidents(&events, &references),
         tallies,
         developments,
+        rejected: Vec::new(),
     }
 }
 
@@ -516,9 +527,48 @@ impl Builder {
         fetch: &mut Fetch<'_, E>,
         emit: &mut dyn FnMut(Incident) -> Result<(), E>,
     ) -> Result<(), E> {
-        let events = by_key(self.events);
-        let references = by_key(self.references);
-        let res = resolve::resolve(&events, &references);
+        self.incidents_reviewed(&Review::default(), fetch, &mut |i, _| emit(i))
+    }
+
+    /// [`Builder::incidents`] with the decisions of `review` applied: merges and splits
+    /// change which reports make each incident before it is assembled; the other decisions
+    /// are applied to the assembled incident ([`review::Bound::apply`]). `emit` is told
+    /// whether the incident is rejected (the caller lists it apart, out of the totals).
+    pub fn incidents_reviewed<E>(
+        self,
+        review: &Review,
+        fetch: &mut Fetch<'_, E>,
+        emit: &mut dyn FnMut(Incident, bool) -> Result<(), E>,
+    ) -> Result<(), E> {
+        let (keys, events) = by_key(self.events);
+        let (_, references) = by_key(self.references);
+        let mut res = resolve::resolve(&events, &references);
+        let key_set: std::collections::HashSet<&str> = keys.iter().map(|k| &**k).collect();
+        let bound = review.bind(&key_set);
+        let index: std::collections::HashMap<&str, usize> =
+            keys.iter().enumerate().map(|(i, k)| (&**k, i)).collect();
+        let mut shaping: Vec<&Decision> = Vec::new();
+        let splits: Vec<(usize, usize)> = bound
+            .splits()
+            .into_iter()
+            .filter_map(|(k, d)| {
+                shaping.push(d);
+                Some((*index.get(k)?, shaping.len() - 1))
+            })
+            .collect();
+        let merges: Vec<(usize, usize, usize)> = bound
+            .merges()
+            .into_iter()
+            .filter_map(|(a, b, d)| {
+                shaping.push(d);
+                Some((*index.get(a)?, *index.get(b)?, shaping.len() - 1))
+            })
+            .collect();
+        let tags = if review.is_empty() {
+            vec![Vec::new(); res.len()]
+        } else {
+            res.regroup(&splits, &merges)
+        };
         for g in 0..res.len() {
             let (of_events, of_refs) = res.sources(g);
             let wanted: Vec<(i64, i64)> = of_events
@@ -536,9 +586,17 @@ impl Builder {
                     .copied()
                     .expect("fetch returns every report it is asked for")
             };
-            emit(res.assemble(g, &|i| find(events[i].report_id), &|i| {
+            let mut incident = res.assemble(g, &|i| find(events[i].report_id), &|i| {
                 find(references[i].report_id)
-            }))?;
+            });
+            let rejected = if review.is_empty() {
+                false
+            } else {
+                let member_keys: Vec<&str> = of_events.iter().map(|&i| &*keys[i]).collect();
+                let regrouped: Vec<&Decision> = tags[g].iter().map(|&t| shaping[t]).collect();
+                bound.apply(&mut incident, &member_keys, &regrouped)
+            };
+            emit(incident, rejected)?;
         }
         Ok(())
     }
@@ -550,10 +608,10 @@ pub type Fetch<'a, E> = dyn FnMut(&[(i64, i64)]) -> Result<Vec<ReportInput>, E> 
 
 /// Compact records in content-key order (then report id), repeats dropped: the order
 /// resolution reads reports in, so that the result does not depend on arrival order.
-fn by_key(mut v: Vec<(Box<str>, resolve::Facts)>) -> Vec<resolve::Facts> {
+fn by_key(mut v: Vec<(Box<str>, resolve::Facts)>) -> (Vec<Box<str>>, Vec<resolve::Facts>) {
     v.sort_by(|a, b| (&a.0, a.1.report_id).cmp(&(&b.0, b.1.report_id)));
     v.dedup_by(|a, b| a.0 == b.0 && a.1.report_id == b.1.report_id);
-    v.into_iter().map(|(_, f)| f).collect()
+    v.into_iter().unzip()
 }
 
 fn development_of(r: &ReportInput) -> Development {

@@ -2,6 +2,7 @@
 
 mod bands;
 mod compact;
+mod decisions;
 mod error;
 pub(crate) mod ledger_rows;
 mod search;
@@ -25,7 +26,7 @@ use crate::placement::{
     self, BatchPlan, Placer, StoredArticles, StoredText, TextHash, MAX_CANDIDATES_PER_BAND,
 };
 use crate::{
-    Admission, ArticleId, ArticleRow, Counts, FailedInput, Finish, InputId, LedgerFilter,
+    Admission, ArticleId, ArticleRow, Counts, DecisionRow, FailedInput, Finish, InputId, LedgerFilter,
     LedgerList, LedgerRow, Outcome, RawInput, ReportFilter, ReportRow, Result, SearchHit, Store,
     StoreError, StoredReport,
 };
@@ -160,6 +161,8 @@ const MIGRATIONS: &[&str] = &[
     // 7: reports' JSON stored as zstd frames (compact.rs); the reports already stored are
     // packed by `compact::pack_old_reports`, which runs after this (see `AFTER_MIGRATION`)
     "SELECT 1;",
+    // 8: the append-only review decision log and the rejected incidents' rows (decisions.rs)
+    decisions::MIGRATION,
 ];
 
 /// Steps no SQL can do, each run inside the migrations' transaction right after the
@@ -1244,6 +1247,14 @@ impl Store for SqliteStore {
 
     fn search(&self, q: &str, limit: usize, offset: usize) -> Result<(Vec<SearchHit>, usize)> {
         Ok(self.search_db(q, limit, offset)?)
+    }
+
+    fn append_decisions(&mut self, rows: &[DecisionRow]) -> Result<usize> {
+        Ok(self.append_decisions_db(rows)?)
+    }
+
+    fn decisions(&self, visit: &mut dyn FnMut(DecisionRow) -> bool) -> Result<()> {
+        Ok(self.decisions_db(visit)?)
     }
 }
 
