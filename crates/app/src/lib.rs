@@ -18,6 +18,7 @@
 //! | the ledger for a reader, never writing (computed in memory when stale) | [`ledger::view`], [`ledger::current`] |
 //! | one list of the stored ledger, parsed | [`ledger::rows`] |
 //! | stored reports, an article with its reports | [`reports::stored_reports`], [`reports::article_with_reports`] |
+//! | record review decisions, read the log and how each stands, the review queue | [`review::record`], [`review::log`], [`review::queue`] |
 //!
 //! **Invariants**
 //! - No clock and no terminal: the caller passes the day it is ([`ingest::IngestConfig::today`])
@@ -33,6 +34,7 @@ pub mod extract;
 pub mod ingest;
 pub mod ledger;
 pub mod reports;
+pub mod review;
 
 pub use extract::ExtractSummary;
 
