@@ -14,6 +14,7 @@ mod ingest;
 mod reports;
 mod serve;
 mod show;
+mod review;
 mod status;
 mod tallies;
 mod tally;
@@ -49,6 +50,7 @@ pub fn run(cli: Cli) -> Result<ExitCode> {
         Command::Eval(a) => eval::run(a),
         Command::Demo(a) => demo::run(a),
         Command::Serve(a) => serve::run(&ctx, a),
+        Command::Review(a) => review::run(&ctx, a),
     }
 }
 
