@@ -332,7 +332,10 @@ fn entries<B: Sides>(
 
 /// The whole reports `wanted` (`(article id, report id)` pairs) with their articles' context
 /// and quotes, read article by article: what one incident is assembled from.
-pub(crate) fn fetch<S: Store + ?Sized>(store: &S, wanted: &[(i64, i64)]) -> Result<Vec<ReportInput>> {
+pub(crate) fn fetch<S: Store + ?Sized>(
+    store: &S,
+    wanted: &[(i64, i64)],
+) -> Result<Vec<ReportInput>> {
     let mut by_article: BTreeMap<i64, Vec<i64>> = BTreeMap::new();
     for &(article, id) in wanted {
         by_article.entry(article).or_default().push(id);

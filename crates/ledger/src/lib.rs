@@ -569,7 +569,7 @@ impl Builder {
         } else {
             res.regroup(&splits, &merges)
         };
-        for g in 0..res.len() {
+        for (g, tags) in tags.iter().enumerate() {
             let (of_events, of_refs) = res.sources(g);
             let wanted: Vec<(i64, i64)> = of_events
                 .iter()
@@ -593,7 +593,7 @@ impl Builder {
                 false
             } else {
                 let member_keys: Vec<&str> = of_events.iter().map(|&i| &*keys[i]).collect();
-                let regrouped: Vec<&Decision> = tags[g].iter().map(|&t| shaping[t]).collect();
+                let regrouped: Vec<&Decision> = tags.iter().map(|&t| shaping[t]).collect();
                 bound.apply(&mut incident, &member_keys, &regrouped)
             };
             emit(incident, rejected)?;
