@@ -3,6 +3,7 @@
 mod bands;
 mod compact;
 mod error;
+mod feeds;
 pub(crate) mod ledger_rows;
 mod search;
 #[cfg(test)]
@@ -25,9 +26,9 @@ use crate::placement::{
     self, BatchPlan, Placer, StoredArticles, StoredText, TextHash, MAX_CANDIDATES_PER_BAND,
 };
 use crate::{
-    Admission, ArticleId, ArticleRow, Counts, FailedInput, Finish, InputId, LedgerFilter,
-    LedgerList, LedgerRow, Outcome, RawInput, ReportFilter, ReportRow, Result, SearchHit, Store,
-    StoreError, StoredReport,
+    Admission, ArticleId, ArticleRow, Counts, FailedInput, FeedState, Finish, InputId,
+    LedgerFilter, LedgerList, LedgerRow, Outcome, RawInput, ReportFilter, ReportRow, Result,
+    SearchHit, Store, StoreError, StoredReport,
 };
 use bands::PendingBands;
 
@@ -160,6 +161,8 @@ const MIGRATIONS: &[&str] = &[
     // 7: reports' JSON stored as zstd frames (compact.rs); the reports already stored are
     // packed by `compact::pack_old_reports`, which runs after this (see `AFTER_MIGRATION`)
     "SELECT 1;",
+    // 8: feeds `watch` polls, their state, and the item links they yielded (feeds.rs)
+    feeds::MIGRATION,
 ];
 
 /// Steps no SQL can do, each run inside the migrations' transaction right after the
@@ -1244,6 +1247,34 @@ impl Store for SqliteStore {
 
     fn search(&self, q: &str, limit: usize, offset: usize) -> Result<(Vec<SearchHit>, usize)> {
         Ok(self.search_db(q, limit, offset)?)
+    }
+
+    fn feeds(&self) -> Result<Vec<FeedState>> {
+        Ok(self.feeds_db()?)
+    }
+
+    fn feed(&self, url: &str) -> Result<Option<FeedState>> {
+        Ok(self.feed_db(url)?)
+    }
+
+    fn add_feed(&mut self, url: &str, now_ms: i64) -> Result<bool> {
+        Ok(self.add_feed_db(url, now_ms)?)
+    }
+
+    fn remove_feed(&mut self, url: &str) -> Result<bool> {
+        Ok(self.remove_feed_db(url)?)
+    }
+
+    fn put_feed(&mut self, feed: &FeedState) -> Result<()> {
+        Ok(self.put_feed_db(feed)?)
+    }
+
+    fn item_seen(&self, url: &str) -> Result<bool> {
+        Ok(self.item_seen_db(url)?)
+    }
+
+    fn mark_items_seen(&mut self, feed: &str, urls: &[String], now_ms: i64) -> Result<()> {
+        Ok(self.mark_items_seen_db(feed, urls, now_ms)?)
     }
 }
 
