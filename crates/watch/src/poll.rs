@@ -191,7 +191,7 @@ impl<'a, S: Store + ?Sized> Watcher<'a, S> {
                 .next_due()?
                 .unwrap_or(clock.now_ms() + self.config.policy.min);
             while !stop.load(Ordering::Relaxed) {
-                let left = wake - clock.now_ms();
+                let left = wake.saturating_sub(clock.now_ms());
                 if left <= 0 {
                     break;
                 }
@@ -351,7 +351,7 @@ impl<'a, S: Store + ?Sized> Watcher<'a, S> {
             }
             taken.insert(link.clone());
             let host = host_of(&link);
-            let wait = self.gate.ready_at(&host) - clock.now_ms();
+            let wait = self.gate.ready_at(&host).saturating_sub(clock.now_ms());
             if wait > 0 {
                 clock.sleep_ms(wait);
             }

@@ -17,6 +17,7 @@ mod show;
 mod status;
 mod tallies;
 mod tally;
+mod watch;
 
 use std::path::{Path, PathBuf};
 use std::process::ExitCode;
@@ -49,6 +50,8 @@ pub fn run(cli: Cli) -> Result<ExitCode> {
         Command::Eval(a) => eval::run(a),
         Command::Demo(a) => demo::run(a),
         Command::Serve(a) => serve::run(&ctx, a),
+        Command::Watch(a) => watch::run(&ctx, a),
+        Command::Feeds(a) => watch::feeds(&ctx, a),
     }
 }
 
