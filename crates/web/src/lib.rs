@@ -48,6 +48,7 @@
 //! }).unwrap();
 //! ```
 
+mod alerts;
 mod api;
 mod assets;
 mod cache;
@@ -252,6 +253,7 @@ pub fn router(app: Arc<App>, options: &Options) -> Router {
         .merge(pages::routes())
         .merge(api::routes())
         .merge(assets::routes())
+        .merge(alerts::routes())
         .with_state(app);
     guard::layers(routes, options)
 }
