@@ -377,6 +377,12 @@ pub struct ServeArgs {
     #[arg(long, default_value_t = sw_web::Options::default().store_cache_kib / 1024,
           value_name = "MIB", value_parser = clap::value_parser!(u32).range(1..=4096))]
     pub store_cache: u32,
+    /// Also watch feeds in the same process (as `watch`, with its flags: feed URLs,
+    /// --feeds, --opml, --min-interval, --webhook, ...); new incidents appear as they come.
+    #[arg(long)]
+    pub watch: bool,
+    #[command(flatten)]
+    pub watching: WatchArgs,
 }
 
 #[derive(Args, Debug, Clone)]

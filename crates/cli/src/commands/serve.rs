@@ -10,7 +10,21 @@ use super::Context;
 use crate::cli::ServeArgs;
 
 pub fn run(ctx: &Context, a: ServeArgs) -> Result<ExitCode> {
-    serve_with(&ctx.db, &a.addr, options(&a))?;
+    if !a.watch {
+        serve_with(&ctx.db, &a.addr, options(&a))?;
+        return Ok(ExitCode::SUCCESS);
+    }
+    // both in one process: the watcher writes through its own connection and publishes the
+    // ledger after each batch; the server, reading, swaps in each ledger it publishes
+    let stop = std::sync::Arc::new(std::sync::atomic::AtomicBool::new(false));
+    let watcher = super::watch::spawn(&ctx.db, &a.watching, stop.clone())?;
+    let served = serve_with(&ctx.db, &a.addr, options(&a));
+    stop.store(true, std::sync::atomic::Ordering::SeqCst);
+    let watched = watcher
+        .join()
+        .map_err(|_| anyhow::anyhow!("the watcher stopped abnormally"))?;
+    served?;
+    watched?;
     Ok(ExitCode::SUCCESS)
 }
 
