@@ -40,9 +40,11 @@
 //! - Order-independent: the ledger is a function of the *set* of reports. Inputs are sorted
 //!   by a content key before anything is decided, so shuffling them, or rebuilding from
 //!   scratch, gives byte-identical JSON.
-//! - Stable ids: an incident's id is a hash of the stable key (`article url or id`,
-//!   sentence span, event type) of its earliest-published member report, never of arrival
-//!   order or of a store row id. Adding newer articles about an incident keeps its id.
+//! - Stable ids: an incident keeps the id of the previous publication's incident its members
+//!   overlap most (the caller passes the previous identity map as a value); a new one gets a
+//!   hash of its event type, day and area (of its earliest-published member's stable key when
+//!   undated), never of arrival order or of a store row id. Merged ids redirect
+//!   ([`identity`]).
 //! - Traceable: every figure value lists the report ids and article ids that claim it, and
 //!   every incident lists its sources with the supporting sentence.
 //! - Near-linear: reports are blocked by event type and day, then by region; no step
@@ -96,6 +98,7 @@ use sw_model::{
 
 pub mod dating;
 pub mod export;
+pub mod identity;
 mod reconcile;
 mod resolve;
 mod tally;
@@ -290,7 +293,9 @@ pub struct ActorRef {
 /// One real-world event merged from the reports of many articles.
 #[derive(Serialize, Deserialize, Clone, Debug, PartialEq)]
 pub struct Incident {
-    /// `inc-` + 12 hex digits of a hash of the earliest-published member's stable key.
+    /// `inc-` + 12 hex digits: kept from the previous publication when the members overlap,
+    /// else a hash of the event type, day and area (of the earliest-published member's stable
+    /// key when undated); see [`identity`].
     pub id: String,
     pub event_type: EventType,
     pub target_kind: Option<TargetKind>,
@@ -516,9 +521,26 @@ impl Builder {
         fetch: &mut Fetch<'_, E>,
         emit: &mut dyn FnMut(Incident) -> Result<(), E>,
     ) -> Result<(), E> {
-        let events = by_key(self.events);
-        let references = by_key(self.references);
+        self.incidents_after(&identity::Identities::default(), fetch, emit)
+            .map(|_| ())
+    }
+
+    /// [`Builder::incidents`] after a previous publication whose identity map is `prev`: an
+    /// incident whose members overlap an old incident's keeps its id ([`identity`]). Returns
+    /// the new identity map and what became of the old ids that were not kept as they were.
+    pub fn incidents_after<E>(
+        self,
+        prev: &identity::Identities,
+        fetch: &mut Fetch<'_, E>,
+        emit: &mut dyn FnMut(Incident) -> Result<(), E>,
+    ) -> Result<(identity::Identities, Vec<identity::Fate>), E> {
+        let (events, keys) = by_key(self.events);
+        let (references, _) = by_key(self.references);
         let res = resolve::resolve(&events, &references);
+        let groups: Vec<Vec<i64>> = (0..res.len())
+            .map(|g| res.sources(g).0.iter().map(|&i| keys[i]).collect())
+            .collect();
+        let mut namer = identity::Namer::new(prev, &groups);
         for g in 0..res.len() {
             let (of_events, of_refs) = res.sources(g);
             let wanted: Vec<(i64, i64)> = of_events
@@ -536,11 +558,13 @@ impl Builder {
                     .copied()
                     .expect("fetch returns every report it is asked for")
             };
-            emit(res.assemble(g, &|i| find(events[i].report_id), &|i| {
+            let mut incident = res.assemble(g, &|i| find(events[i].report_id), &|i| {
                 find(references[i].report_id)
-            }))?;
+            });
+            incident.id = namer.name(g, &incident);
+            emit(incident)?;
         }
-        Ok(())
+        Ok(namer.finish(prev, &groups))
     }
 }
 
@@ -549,11 +573,13 @@ impl Builder {
 pub type Fetch<'a, E> = dyn FnMut(&[(i64, i64)]) -> Result<Vec<ReportInput>, E> + 'a;
 
 /// Compact records in content-key order (then report id), repeats dropped: the order
-/// resolution reads reports in, so that the result does not depend on arrival order.
-fn by_key(mut v: Vec<(Box<str>, resolve::Facts)>) -> Vec<resolve::Facts> {
+/// resolution reads reports in, so that the result does not depend on arrival order; with
+/// each record's [`identity::member_key`].
+fn by_key(mut v: Vec<(Box<str>, resolve::Facts)>) -> (Vec<resolve::Facts>, Vec<i64>) {
     v.sort_by(|a, b| (&a.0, a.1.report_id).cmp(&(&b.0, b.1.report_id)));
     v.dedup_by(|a, b| a.0 == b.0 && a.1.report_id == b.1.report_id);
-    v.into_iter().map(|(_, f)| f).collect()
+    let keys = v.iter().map(|(k, _)| identity::member_key(k)).collect();
+    (v.into_iter().map(|(_, f)| f).collect(), keys)
 }
 
 fn development_of(r: &ReportInput) -> Development {

@@ -238,8 +238,15 @@ pub(crate) fn incidents(events: &[&ReportInput], references: &[&ReportInput]) ->
         .map(|r| Facts::of(r, &mut strings))
         .collect();
     let res = resolve(&facts, &ref_facts);
+    // no previous publication: every incident gets a fresh id, named in assembly order as
+    // the streamed build names them
+    let mut namer = crate::identity::Namer::new(&Default::default(), &vec![vec![]; res.len()]);
     let mut out: Vec<Incident> = (0..res.len())
-        .map(|g| res.assemble(g, &|i| events[i], &|i| references[i]))
+        .map(|g| {
+            let mut inc = res.assemble(g, &|i| events[i], &|i| references[i]);
+            inc.id = namer.name(g, &inc);
+            inc
+        })
         .collect();
     out.sort_by(|a, b| (a.date.is_none(), &a.date, &a.id).cmp(&(b.date.is_none(), &b.date, &b.id)));
     out
