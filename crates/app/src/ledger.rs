@@ -17,7 +17,8 @@ use anyhow::Result;
 use sw_ledger::{Entry, Ledger, ReportInput};
 use sw_model::Report;
 use sw_store::{
-    LedgerFilter, LedgerList, LedgerRow, ReportFilter, SqliteStore, Store, StoredReport,
+    LedgerFilter, LedgerList, LedgerRow, Publication, Published, ReportFilter, SqliteStore, Store,
+    StoredReport,
 };
 
 /// Reports read per batch during a rebuild (whole articles: a batch ends at an article's
@@ -26,15 +27,17 @@ const READ_BATCH: usize = 4096;
 const WRITE_BATCH: usize = 512;
 
 /// Brings the store's ledger up to date with its reports: nothing if no report changed
-/// since it was built, else a full rebuild written as rows. Returns whether it rebuilt.
-pub fn update<S: Store + ?Sized>(store: &mut S) -> Result<bool> {
+/// since it was built, else a full rebuild written as rows, published as a new ledger version
+/// stamped `at` (RFC 3339, the caller's clock) when its content changed. Returns whether it
+/// rebuilt.
+pub fn update<S: Store + ?Sized>(store: &mut S, at: &str) -> Result<bool> {
     let mut attempt = 1;
     loop {
         let generation = store.reports_generation()?;
         if store.ledger_generation()? == Some(generation) {
             return Ok(false);
         }
-        match rebuild(&mut InPlace(store), READ_BATCH, WRITE_BATCH) {
+        match rebuild(&mut InPlace(store), READ_BATCH, WRITE_BATCH, at) {
             Ok(_) => return Ok(true),
             Err(e) if attempt < ATTEMPTS && e.is::<Changed>() => attempt += 1,
             Err(e) => return Err(e),
@@ -43,7 +46,7 @@ pub fn update<S: Store + ?Sized>(store: &mut S) -> Result<bool> {
 }
 
 /// Rebuilds begun before giving up when another process keeps changing the reports under
-/// them ([`Changed`]).
+/// them ([`Changed`]) or publishing a version before them ([`Stale`]).
 const ATTEMPTS: usize = 3;
 
 /// Reports a rebuild resolved were gone when it read them again to assemble their incident:
@@ -67,6 +70,16 @@ impl std::fmt::Display for Changed {
 }
 
 impl std::error::Error for Changed {}
+
+/// Another build published a ledger version after this one read the identity map: its ids
+/// would not account for that version's, so it is built again. Counted as a [`Changed`].
+fn stale() -> anyhow::Error {
+    Changed {
+        found: 0,
+        wanted: 0,
+    }
+    .into()
+}
 
 /// The ledger a reader sees, read without writing (see the module's documentation).
 pub struct View<'a, S> {
@@ -114,7 +127,7 @@ pub fn view<S: Store>(store: &S) -> Result<View<'_, S>> {
             read: store,
             write: &mut memory,
         };
-        match rebuild(sides, READ_BATCH, WRITE_BATCH) {
+        match rebuild(sides, READ_BATCH, WRITE_BATCH, "") {
             Ok(generation) => {
                 return Ok(View {
                     generation,
@@ -134,8 +147,8 @@ pub fn current<S: Store>(store: &S) -> Result<Ledger> {
 
 /// The whole ledger in memory (for the commands that need all of it at once: the tally
 /// check, exports, the demo), brought up to date first.
-pub fn ledger<S: Store + ?Sized>(store: &mut S) -> Result<Ledger> {
-    update(store)?;
+pub fn ledger<S: Store + ?Sized>(store: &mut S, at: &str) -> Result<Ledger> {
+    update(store, at)?;
     load(store)
 }
 
@@ -177,6 +190,8 @@ trait Sides {
     type Write: Store + ?Sized;
     fn read(&self) -> &Self::Read;
     fn write(&mut self) -> &mut Self::Write;
+    /// Whether the side written is the side read (its versions are the read side's).
+    fn same(&self) -> bool;
 }
 
 /// One store, read and written.
@@ -190,6 +205,9 @@ impl<S: Store + ?Sized> Sides for InPlace<'_, S> {
     }
     fn write(&mut self) -> &mut S {
         self.0
+    }
+    fn same(&self) -> bool {
+        true
     }
 }
 
@@ -207,6 +225,9 @@ impl<R: Store + ?Sized, W: Store + ?Sized> Sides for Apart<'_, R, W> {
     }
     fn write(&mut self) -> &mut W {
         self.write
+    }
+    fn same(&self) -> bool {
+        false
     }
 }
 
@@ -228,9 +249,24 @@ impl<R: Store + ?Sized, W: Store + ?Sized> Sides for Apart<'_, R, W> {
 /// reports, would never show the new incidents. (A build whose reports change while it
 /// reads them carries the older label, so it is stale, and the writer that changed them
 /// begins a later build.)
-fn rebuild<B: Sides>(store: &mut B, read_batch: usize, write_batch: usize) -> Result<i64> {
+///
+/// Incident ids: the identity map of the published ledger (read after beginning too) is the
+/// previous publication [`sw_ledger::Builder::incidents_after`] keeps ids from; the store
+/// refuses the publication if another version was published since ([`stale`]).
+fn rebuild<B: Sides>(
+    store: &mut B,
+    read_batch: usize,
+    write_batch: usize,
+    at: &str,
+) -> Result<i64> {
     let build = store.write().begin_ledger()?;
     let generation = store.read().reports_generation()?;
+    let stored = store.read().identities()?;
+    let base = if store.same() { stored.version } else { None };
+    let prev = sw_ledger::identity::Identities {
+        members: stored.members,
+        retired: stored.retired,
+    };
     let builder = entries(store, build, read_batch, write_batch)?;
     // `fetch` reads and `emit` writes the same store (a writer's update), never at once
     let store = std::cell::RefCell::new(store);
@@ -244,7 +280,8 @@ fn rebuild<B: Sides>(store: &mut B, read_batch: usize, write_batch: usize) -> Re
         rows.clear();
         Ok(())
     };
-    builder.incidents(
+    let (next, fates) = builder.incidents_after(
+        &prev,
         &mut |wanted| fetch(store.borrow().read(), wanted),
         &mut |incident| {
             rows.push(LedgerRow {
@@ -259,10 +296,29 @@ fn rebuild<B: Sides>(store: &mut B, read_batch: usize, write_batch: usize) -> Re
         },
     )?;
     flush(&mut rows)?;
-    store
-        .borrow_mut()
-        .write()
-        .publish_ledger(build, generation)?;
+    let publication = Publication {
+        base,
+        at: at.to_string(),
+        members: next.members,
+        fates: fates
+            .iter()
+            .map(|f| {
+                (
+                    f.id().to_string(),
+                    f.kind().to_string(),
+                    f.other().map(str::to_string),
+                )
+            })
+            .collect(),
+    };
+    let published =
+        store
+            .borrow_mut()
+            .write()
+            .publish_ledger_version(build, generation, &publication)?;
+    if published == Published::Stale {
+        return Err(stale());
+    }
     Ok(generation)
 }
 
@@ -419,11 +475,14 @@ fn report_batch<S: Store + ?Sized>(
 
 #[cfg(test)]
 mod tests {
+    use std::collections::BTreeMap;
     use std::sync::atomic::AtomicBool;
 
     use sw_store::{LedgerFilter, LedgerList, SqliteStore, Store};
 
     use crate::ingest::{IngestConfig, Pipeline, Reporter, Summary};
+
+    const AT: &str = "2026-12-01T00:00:00Z";
 
     struct Quiet;
     impl Reporter for Quiet {
@@ -473,16 +532,16 @@ mod tests {
         assert!(summary.new > 30, "{summary:?}");
         let extractor = sw_extract::Extractor::new();
         crate::extract::extract(&mut store, &extractor, false, &|_| {}).unwrap();
-        assert!(super::update(&mut store).unwrap());
+        assert!(super::update(&mut store, AT).unwrap());
         assert!(
-            !super::update(&mut store).unwrap(),
+            !super::update(&mut store, AT).unwrap(),
             "up to date: no rebuild"
         );
         let first = super::load(&store).unwrap();
         // again in tiny batches (many reads, many writes), over the published ledger
         let g = store.reports_generation().unwrap();
         assert_eq!(
-            super::rebuild(&mut super::InPlace(&mut store), 3, 2).unwrap(),
+            super::rebuild(&mut super::InPlace(&mut store), 3, 2, AT).unwrap(),
             g
         );
         assert_eq!(super::load(&store).unwrap(), first);
@@ -526,7 +585,7 @@ mod tests {
         );
         assert_eq!(super::load(&store).unwrap(), whole, "nothing written");
         assert_eq!(super::current(&store).unwrap(), computed);
-        assert!(super::update(&mut store).unwrap());
+        assert!(super::update(&mut store, AT).unwrap());
         assert_eq!(super::load(&store).unwrap(), computed);
     }
 
@@ -541,5 +600,90 @@ mod tests {
         let gone = super::fetch(&store, &[(7, 7 << 20)]).unwrap_err();
         assert!(gone.is::<super::Changed>(), "{gone}");
         assert!(gone.to_string().contains("0 of 1 found again"), "{gone}");
+    }
+
+    /// The sample corpus's folders ingested into a fresh store one step at a time, the
+    /// ledger updated after each step; returns the published incident ids after the last
+    /// step and every id published on the way.
+    fn ids_after(steps: &[&[&str]]) -> (SqliteStore, Vec<String>, Vec<String>) {
+        let corpus = concat!(env!("CARGO_MANIFEST_DIR"), "/../../examples");
+        let mut store = SqliteStore::open_in_memory().unwrap();
+        let extractor = sw_extract::Extractor::new();
+        let mut seen = Vec::new();
+        for step in steps {
+            let stop = AtomicBool::new(false);
+            let paths: Vec<String> = step.iter().map(|f| format!("{corpus}/{f}")).collect();
+            let mut pipeline = Pipeline {
+                store: &mut store,
+                config: IngestConfig {
+                    options: sw_ingest::Options::default(),
+                    near_dup: sw_dedup::DEFAULT_THRESHOLD,
+                    batch: 64,
+                    today: chrono::NaiveDate::from_ymd_opt(2026, 12, 1).unwrap(),
+                },
+                stop: &stop,
+                fetcher: None,
+                extractor: None,
+            };
+            pipeline.run(&paths, &Quiet).unwrap();
+            crate::refresh(&mut store, &extractor, false, AT, &|_| {}).unwrap();
+            seen.extend(ids(&store));
+        }
+        let last = ids(&store);
+        (store, last, seen)
+    }
+
+    fn ids(store: &SqliteStore) -> Vec<String> {
+        super::load(store)
+            .unwrap()
+            .incidents
+            .into_iter()
+            .map(|i| i.id)
+            .collect()
+    }
+
+    /// Acceptance: the sample corpus ingested in one go, in parts in two orders, and with its
+    /// earliest-published part last, names its incidents alike; and every id published on
+    /// the way still names an incident or redirects to one.
+    #[test]
+    fn any_split_and_order_of_the_sample_corpus_gives_the_same_incident_ids() {
+        const ALL: [&str; 5] = ["feeds", "html", "jsonl", "text", "warc"];
+        let (store, once, _) = ids_after(&[&ALL]);
+        assert!(once.len() > 15, "{once:?}");
+        // each folder's earliest publication day, from the one-go store
+        let mut earliest: BTreeMap<&str, String> = BTreeMap::new();
+        for a in store.articles(10_000, 0).unwrap() {
+            let folder = ALL
+                .iter()
+                .find(|f| a.input.contains(&format!("examples/{f}")))
+                .copied()
+                .unwrap_or("warc");
+            if let Some(p) = a.published {
+                let e = earliest.entry(folder).or_insert(p.clone());
+                if p < *e {
+                    *e = p;
+                }
+            }
+        }
+        let mut latest_first: Vec<&str> = ALL.to_vec();
+        latest_first.sort_by(|a, b| earliest.get(b).cmp(&earliest.get(a)));
+        let earliest_last: Vec<&[&str]> = latest_first.chunks(1).collect();
+        let splits: Vec<Vec<&[&str]>> = vec![
+            vec![&["text", "jsonl"], &["feeds", "html", "warc"]],
+            vec![&["warc"], &["html"], &["feeds"], &["text"], &["jsonl"]],
+            vec![&["jsonl", "feeds"], &["text"], &["html", "warc"]],
+            earliest_last,
+        ];
+        for split in splits {
+            let (store, ids, seen) = ids_after(&split);
+            assert_eq!(ids, once, "split {split:?}");
+            for id in seen {
+                let current = |i: &str| ids.iter().any(|x| x == i);
+                let to = sw_ledger::identity::follow(&id, &current, &|i| {
+                    store.incident_redirect(i).unwrap()
+                });
+                assert!(to.is_some(), "{id} vanished after split {split:?}");
+            }
+        }
     }
 }

@@ -20,7 +20,8 @@
 //! | stored reports, an article with its reports | [`reports::stored_reports`], [`reports::article_with_reports`] |
 //!
 //! **Invariants**
-//! - No clock and no terminal: the caller passes the day it is ([`ingest::IngestConfig::today`])
+//! - No clock and no terminal: the caller passes the day it is ([`ingest::IngestConfig::today`]),
+//!   and the time a ledger version is published at ([`ledger::update`])
 //!   and receives progress through callbacks ([`ingest::Reporter`], `progress`), so front ends
 //!   decide what to print and tests decide what day it is.
 //! - Every write goes through the [`Store`](sw_store::Store) trait, so a second backend gets
@@ -42,15 +43,17 @@ use sw_store::Store;
 
 /// Extracts every article not yet extracted by this extractor (every article with `all`),
 /// places undated articles in time by the corpus's dated ones, and brings the ledger up to
-/// date. `progress` is told how many articles were extracted so far.
+/// date, a new ledger version stamped `at` (RFC 3339, the caller's clock). `progress` is
+/// told how many articles were extracted so far.
 pub fn refresh<S: Store + ?Sized>(
     store: &mut S,
     extractor: &Extractor,
     all: bool,
+    at: &str,
     progress: &dyn Fn(usize),
 ) -> Result<ExtractSummary> {
     let summary = extract::extract(store, extractor, all, progress)?;
     dating::date_undated(store, extractor)?;
-    ledger::update(store)?;
+    ledger::update(store, at)?;
     Ok(summary)
 }

@@ -13,7 +13,9 @@
 //! 2. **Fresh from content.** An incident that overlaps none gets an id from what it is
 //!    (event type, day, sea region or country: the key resolution groups by), falling back to
 //!    its earliest-published member's key when it has no day. Content rather than members, so
-//!    that the same corpus ingested in any split and order names its incidents alike.
+//!    that the same corpus ingested in any split and order names its incidents alike. An id
+//!    given while the area was unknown is provisional: once the area is known, the incident
+//!    takes its full content id (when free) and the provisional one redirects to it.
 //!
 //! What became of each old id is reported as [`Fate`]s: merged into another incident (a
 //! redirect, stored for good), split (the largest part kept the id, the others are new), or
@@ -121,21 +123,33 @@ pub fn keep(prev: &Identities, groups: &[Vec<i64>]) -> Vec<Option<String>> {
 /// documentation). `incident.id` must still be the one assembly gave (its earliest-published
 /// member's hash), the fallback for an incident without a day.
 pub fn fresh(incident: &Incident) -> String {
+    let area = incident
+        .place
+        .region_code
+        .as_deref()
+        .or(incident.place.country.as_deref())
+        .unwrap_or("");
+    content_id(incident, area).unwrap_or_else(|| incident.id.clone())
+}
+
+/// The id of an incident's content key with `area`; `None` without a day.
+fn content_id(incident: &Incident, area: &str) -> Option<String> {
     match (&incident.date, incident.date_precision) {
-        (Some(day), sw_model::DatePrecision::Day) => {
-            let area = incident
-                .place
-                .region_code
-                .as_deref()
-                .or(incident.place.country.as_deref())
-                .unwrap_or("");
-            short_id(
-                "inc",
-                &format!("{}|{day}|{area}", incident.event_type.as_str()),
-            )
-        }
-        _ => incident.id.clone(),
+        (Some(day), sw_model::DatePrecision::Day) => Some(short_id(
+            "inc",
+            &format!("{}|{day}|{area}", incident.event_type.as_str()),
+        )),
+        _ => None,
     }
+}
+
+/// Whether `kept` was given while the incident's area was unknown (its content key with no
+/// area) and the area is now known: such an id was provisional, and gives way to the full
+/// content id (redirecting to it), so that the incident is named as it would be had every
+/// report arrived at once.
+fn provisional(kept: &str, incident: &Incident) -> bool {
+    let known = incident.place.region_code.is_some() || incident.place.country.is_some();
+    known && content_id(incident, "").as_deref() == Some(kept)
 }
 
 /// Gives ids in the order incidents are assembled: the kept id, else a fresh one not used yet
@@ -164,7 +178,10 @@ impl Namer {
 
     /// The id of group `g`, assembled as `incident` (its fresh id read from it).
     pub fn name(&mut self, g: usize, incident: &Incident) -> String {
-        let id = match self.kept[g].clone() {
+        let kept = self.kept[g]
+            .clone()
+            .filter(|k| !(provisional(k, incident) && !self.used.contains(&fresh(incident))));
+        let id = match kept {
             Some(id) => id,
             None => {
                 let base = fresh(incident);
@@ -332,6 +349,28 @@ mod tests {
         // a fresh id never takes one the previous publication used
         let mut namer = Namer::new(&next, &[vec![42]]);
         assert_ne!(namer.name(0, &incident("inc-b")), "inc-b");
+    }
+
+    #[test]
+    fn an_id_given_before_the_area_was_known_gives_way_to_the_full_one() {
+        let mut inc = incident("inc-x");
+        inc.date = Some("2025-09-02".into());
+        inc.date_precision = sw_model::DatePrecision::Day;
+        let without_area = fresh(&inc);
+        let p = prev(&[(without_area.as_str(), &[1])]);
+        inc.place.region_code = Some("caribbean".into());
+        let mut namer = Namer::new(&p, &[vec![1, 2]]);
+        let id = namer.name(0, &inc);
+        assert_eq!(id, fresh(&inc));
+        assert_ne!(id, without_area);
+        let (_, fates) = namer.finish(&p, &[vec![1, 2]]);
+        assert_eq!(
+            fates,
+            vec![Fate::Merged {
+                id: without_area,
+                into: id
+            }]
+        );
     }
 
     #[test]

@@ -364,4 +364,105 @@ pub trait Store {
     /// Snippets mark matches with
     /// [`search::MATCH_START`] and [`search::MATCH_END`]. A query with no word finds nothing.
     fn search(&self, q: &str, limit: usize, offset: usize) -> Result<(Vec<SearchHit>, usize)>;
+
+    /// Publishes build `build` as [`Store::publish_ledger`] does and, in the same
+    /// transaction, records it as a ledger version when its content differs from the last
+    /// version's (numbered without gaps), its incidents' changes, redirects for the ids
+    /// merged away, and the new identity map. [`Published::Stale`] (nothing written) when a
+    /// version was published after `p.base`: the caller builds again.
+    fn publish_ledger_version(
+        &mut self,
+        build: i64,
+        generation: i64,
+        p: &Publication,
+    ) -> Result<Published>;
+
+    /// The published ledger's identity map, the ids that redirect, and the version it is.
+    fn identities(&self) -> Result<Identities>;
+
+    /// Every ledger version, oldest first.
+    fn ledger_versions(&self) -> Result<Vec<LedgerVersion>>;
+
+    /// Visits the incidents of ledger version `version` (their JSON), by date (undated
+    /// last), then id, until `visit` returns false.
+    fn incidents_at(&self, version: i64, visit: &mut dyn FnMut(&str) -> bool) -> Result<()>;
+
+    /// Incident `id` as it was in version `version` (`None` if it was no incident then).
+    fn incident_at(&self, id: &str, version: i64) -> Result<Option<String>>;
+
+    /// The changes of the versions after `after` up to `through`, of one incident or all.
+    fn incident_changes(
+        &self,
+        after: i64,
+        through: i64,
+        id: Option<&str>,
+    ) -> Result<Vec<IncidentChange>>;
+
+    /// The id `id` was merged into, if it was.
+    fn incident_redirect(&self, id: &str) -> Result<Option<String>>;
+
+    /// Every redirect: (old id, id it was merged into, version).
+    fn redirects(&self) -> Result<Vec<(String, String, i64)>>;
+}
+
+/// What [`Store::publish_ledger_version`] records beside the rows.
+#[derive(Debug, Clone, Default, PartialEq)]
+pub struct Publication {
+    /// The ledger version whose identity map the build read (`None`: there was none).
+    pub base: Option<i64>,
+    /// When it is published (RFC 3339), as the caller's clock says.
+    pub at: String,
+    /// The new identity map: incident id -> its members' report keys.
+    pub members: std::collections::BTreeMap<String, Vec<i64>>,
+    /// What became of the previous ids: (id, `merged` | `split` | `withdrawn`, the other
+    /// incident).
+    pub fates: Vec<(String, String, Option<String>)>,
+}
+
+/// The outcome of [`Store::publish_ledger_version`].
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum Published {
+    /// Published as this new version.
+    Version(i64),
+    /// Published; the content is that of this existing version (no new version).
+    Unchanged(i64),
+    /// A build begun later was published first: this one was dropped.
+    Dropped,
+    /// A version was published after the identity map this build read: nothing written.
+    Stale,
+}
+
+/// The published ledger's identity map (see `sw_ledger::identity`).
+#[derive(Debug, Clone, Default, PartialEq)]
+pub struct Identities {
+    /// The latest version (`None` before the first).
+    pub version: Option<i64>,
+    pub members: std::collections::BTreeMap<String, Vec<i64>>,
+    /// Ids that redirect.
+    pub retired: std::collections::BTreeSet<String>,
+}
+
+/// One ledger version.
+#[derive(Debug, Clone, PartialEq, serde::Serialize)]
+pub struct LedgerVersion {
+    pub version: i64,
+    /// SHA-256 (hex) of the compact JSON of the whole ledger.
+    pub hash: String,
+    pub published_at: String,
+    /// The reports generation it was built from.
+    pub generation: i64,
+    pub incidents: i64,
+    /// Incidents new, revised, merged, split or withdrawn in it.
+    pub changes: i64,
+}
+
+/// One incident's change in a version.
+#[derive(Debug, Clone, PartialEq, Eq, serde::Serialize)]
+pub struct IncidentChange {
+    pub version: i64,
+    pub id: String,
+    /// `new`, `revised`, `merged` (into `other`), `split` (`other` is the part split off),
+    /// `withdrawn`.
+    pub kind: String,
+    pub other: Option<String>,
 }

@@ -23,6 +23,7 @@ use crate::{
     LedgerList, LedgerRow, Outcome, RawInput, ReportFilter, ReportRow, Result, SearchHit,
     SqliteStore, Store, StoreError, StoredReport,
 };
+use crate::{Identities, IncidentChange, LedgerVersion, Publication, Published};
 
 /// A store named on the command line (`--db`).
 #[derive(Clone, PartialEq, Eq)]
@@ -353,6 +354,48 @@ impl Store for AnyStore {
 
     fn search(&self, q: &str, limit: usize, offset: usize) -> Result<(Vec<SearchHit>, usize)> {
         each!(self, s => s.search(q, limit, offset))
+    }
+
+    fn publish_ledger_version(
+        &mut self,
+        build: i64,
+        generation: i64,
+        p: &Publication,
+    ) -> Result<Published> {
+        each!(self, s => s.publish_ledger_version(build, generation, p))
+    }
+
+    fn identities(&self) -> Result<Identities> {
+        each!(self, s => s.identities())
+    }
+
+    fn ledger_versions(&self) -> Result<Vec<LedgerVersion>> {
+        each!(self, s => s.ledger_versions())
+    }
+
+    fn incidents_at(&self, version: i64, visit: &mut dyn FnMut(&str) -> bool) -> Result<()> {
+        each!(self, s => s.incidents_at(version, visit))
+    }
+
+    fn incident_at(&self, id: &str, version: i64) -> Result<Option<String>> {
+        each!(self, s => s.incident_at(id, version))
+    }
+
+    fn incident_changes(
+        &self,
+        after: i64,
+        through: i64,
+        id: Option<&str>,
+    ) -> Result<Vec<IncidentChange>> {
+        each!(self, s => s.incident_changes(after, through, id))
+    }
+
+    fn incident_redirect(&self, id: &str) -> Result<Option<String>> {
+        each!(self, s => s.incident_redirect(id))
+    }
+
+    fn redirects(&self) -> Result<Vec<(String, String, i64)>> {
+        each!(self, s => s.redirects())
     }
 }
 

@@ -97,7 +97,7 @@ fn word_store(path: &std::path::Path, n: usize) {
         ));
     }
     store.finish(batch, 0.8).expect("finish");
-    sw_app::ledger::update(&mut store).expect("ledger");
+    sw_app::ledger::update(&mut store, "2026-01-01T00:00:00Z").expect("ledger");
 }
 
 /// The costliest query allowed: as many prefixes as may be, each as short as may be, each

@@ -39,7 +39,7 @@ pub fn run(a: DemoArgs) -> Result<ExitCode> {
     outln!("{}", render::extract_line(&extracted));
     outln!();
     term::print_table(&render::articles_table(&store.articles(1000, 0)?));
-    let ledger = sw_app::ledger::ledger(&mut store)?;
+    let ledger = sw_app::ledger::ledger(&mut store, &super::now())?;
     term::print_table("\nThe ledger: incidents\n");
     term::print_table(&render::incidents_table(
         &ledger.incidents.iter().collect::<Vec<_>>(),

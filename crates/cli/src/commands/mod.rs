@@ -128,6 +128,12 @@ pub fn extractor() -> Arc<Extractor> {
     EXTRACTOR.get_or_init(|| Arc::new(Extractor::new())).clone()
 }
 
+/// The time now (UTC, RFC 3339 to the second): what a ledger version is stamped with. The
+/// binary owns the clock; `sw-app` is handed this.
+pub fn now() -> String {
+    chrono::Utc::now().to_rfc3339_opts(chrono::SecondsFormat::Secs, true)
+}
+
 /// Extracts what is new, dates undated articles and updates the ledger, with a spinner.
 pub fn refresh(store: &mut AnyStore, all: bool) -> Result<sw_app::ExtractSummary> {
     // re-extracting everything: the total is known, so progress has a percentage and an ETA
@@ -137,7 +143,7 @@ pub fn refresh(store: &mut AnyStore, all: bool) -> Result<sw_app::ExtractSummary
         None
     };
     let bar = crate::progress::Extraction::new(total);
-    let summary = sw_app::refresh(store, &extractor(), all, &|n| bar.update(n as u64))?;
+    let summary = sw_app::refresh(store, &extractor(), all, &now(), &|n| bar.update(n as u64))?;
     bar.finish();
     Ok(summary)
 }

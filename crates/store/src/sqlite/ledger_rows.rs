@@ -71,7 +71,7 @@ fn table(list: LedgerList) -> &'static str {
     }
 }
 
-fn bad(e: impl std::fmt::Display) -> StoreError {
+pub(crate) fn bad(e: impl std::fmt::Display) -> StoreError {
     StoreError::Invalid(format!("unreadable ledger entry: {e}"))
 }
 
@@ -174,73 +174,11 @@ impl SqliteStore {
 
     pub(crate) fn publish_ledger_db(&mut self, build: i64, generation: i64) -> DbResult<()> {
         let tx = super::write_tx(self.conn_mut())?;
-        let published: Option<i64> = tx
-            .query_row(
-                "SELECT value FROM state WHERE key = 'ledger_build'",
-                [],
-                |r| r.get::<_, String>(0),
-            )
-            .optional()?
-            .and_then(|v| v.parse().ok());
-        if published.is_some_and(|p| p >= build) {
-            // a build begun later was published first: this one is older, drop it
-            for t in ["ledger_incidents", "ledger_tallies", "ledger_developments"] {
-                tx.execute(&format!("DELETE FROM {t} WHERE build = ?1"), params![build])?;
-            }
-            tx.commit()?;
-            return Ok(());
-        }
-        for list in [
-            LedgerList::Incidents,
-            LedgerList::Tallies,
-            LedgerList::Developments,
-        ] {
-            let t = table(list);
-            // the small keys only (never the JSON): memory grows with the number of entries
-            let keys: Vec<SortKey> = {
-                let mut stmt = tx.prepare(&format!(
-                    "SELECT rowid, date, id, ord FROM {t} WHERE build = ?1"
-                ))?;
-                let rows = stmt.query_map(params![build], |r| {
-                    Ok(SortKey {
-                        row: r.get(0)?,
-                        date: r.get(1)?,
-                        id: r.get(2)?,
-                        ord: r.get(3)?,
-                    })
-                })?;
-                rows.collect::<rusqlite::Result<_>>()?
-            };
-            let mut place = tx.prepare(&format!("UPDATE {t} SET pos = ?2 WHERE rowid = ?1"))?;
-            let mut read = tx.prepare(&format!("SELECT id, json FROM {t} WHERE rowid = ?1"))?;
-            let mut rename = tx.prepare(&format!(
-                "UPDATE {t} SET pos = ?2, id = ?3, json = ?4 WHERE rowid = ?1"
-            ))?;
-            for p in ledger::order(list, keys) {
-                match p.new_id {
-                    None => {
-                        place.execute(params![p.row, p.pos])?;
-                    }
-                    Some(new_id) => {
-                        let (id, json): (String, String) =
-                            read.query_row(params![p.row], |r| Ok((r.get(0)?, r.get(1)?)))?;
-                        let json = ledger::with_id(&json, &id, &new_id)?;
-                        rename.execute(params![p.row, p.pos, new_id, json])?;
-                    }
-                }
-            }
-        }
-        for (key, value) in [("ledger_build", build), ("ledger_generation", generation)] {
-            tx.execute(
-                "INSERT INTO state (key, value) VALUES (?1, ?2)
-                 ON CONFLICT(key) DO UPDATE SET value = excluded.value",
-                params![key, value.to_string()],
-            )?;
-        }
-        // the previous ledger, and what older builds cut short left (a newer build still
-        // being written is left alone)
-        for t in ["ledger_incidents", "ledger_tallies", "ledger_developments"] {
-            tx.execute(&format!("DELETE FROM {t} WHERE build < ?1"), params![build])?;
+        if published_build(&tx)?.is_some_and(|p| p >= build) {
+            drop_build(&tx, build)?;
+        } else {
+            place_rows(&tx, build, generation)?;
+            drop_older(&tx, build)?;
         }
         tx.commit()?;
         Ok(())
@@ -339,6 +277,89 @@ impl SqliteStore {
             .query_row("PRAGMA quick_check", [], |r| r.get(0))
             .map_err(DbError::from)?)
     }
+}
+
+/// The published build's number, if any.
+pub(crate) fn published_build(tx: &rusqlite::Connection) -> DbResult<Option<i64>> {
+    Ok(tx
+        .query_row(
+            "SELECT value FROM state WHERE key = 'ledger_build'",
+            [],
+            |r| r.get::<_, String>(0),
+        )
+        .optional()?
+        .and_then(|v| v.parse().ok()))
+}
+
+/// Drops a build begun before the published one (a build begun later was published first).
+pub(crate) fn drop_build(tx: &rusqlite::Connection, build: i64) -> DbResult<()> {
+    for t in ["ledger_incidents", "ledger_tallies", "ledger_developments"] {
+        tx.execute(&format!("DELETE FROM {t} WHERE build = ?1"), params![build])?;
+    }
+    Ok(())
+}
+
+/// Drops the previous ledger, and what older builds cut short left (a newer build still
+/// being written is left alone).
+pub(crate) fn drop_older(tx: &rusqlite::Connection, build: i64) -> DbResult<()> {
+    for t in ["ledger_incidents", "ledger_tallies", "ledger_developments"] {
+        tx.execute(&format!("DELETE FROM {t} WHERE build < ?1"), params![build])?;
+    }
+    Ok(())
+}
+
+/// Orders build `build`'s rows, numbers repeated tally and development ids, and makes the
+/// build the published ledger of reports generation `generation` (the previous build's rows
+/// stay until [`drop_older`]).
+pub(crate) fn place_rows(tx: &rusqlite::Connection, build: i64, generation: i64) -> DbResult<()> {
+    for list in [
+        LedgerList::Incidents,
+        LedgerList::Tallies,
+        LedgerList::Developments,
+    ] {
+        let t = table(list);
+        // the small keys only (never the JSON): memory grows with the number of entries
+        let keys: Vec<SortKey> = {
+            let mut stmt = tx.prepare(&format!(
+                "SELECT rowid, date, id, ord FROM {t} WHERE build = ?1"
+            ))?;
+            let rows = stmt.query_map(params![build], |r| {
+                Ok(SortKey {
+                    row: r.get(0)?,
+                    date: r.get(1)?,
+                    id: r.get(2)?,
+                    ord: r.get(3)?,
+                })
+            })?;
+            rows.collect::<rusqlite::Result<_>>()?
+        };
+        let mut place = tx.prepare(&format!("UPDATE {t} SET pos = ?2 WHERE rowid = ?1"))?;
+        let mut read = tx.prepare(&format!("SELECT id, json FROM {t} WHERE rowid = ?1"))?;
+        let mut rename = tx.prepare(&format!(
+            "UPDATE {t} SET pos = ?2, id = ?3, json = ?4 WHERE rowid = ?1"
+        ))?;
+        for p in ledger::order(list, keys) {
+            match p.new_id {
+                None => {
+                    place.execute(params![p.row, p.pos])?;
+                }
+                Some(new_id) => {
+                    let (id, json): (String, String) =
+                        read.query_row(params![p.row], |r| Ok((r.get(0)?, r.get(1)?)))?;
+                    let json = ledger::with_id(&json, &id, &new_id)?;
+                    rename.execute(params![p.row, p.pos, new_id, json])?;
+                }
+            }
+        }
+    }
+    for (key, value) in [("ledger_build", build), ("ledger_generation", generation)] {
+        tx.execute(
+            "INSERT INTO state (key, value) VALUES (?1, ?2)
+             ON CONFLICT(key) DO UPDATE SET value = excluded.value",
+            params![key, value.to_string()],
+        )?;
+    }
+    Ok(())
 }
 
 #[cfg(test)]

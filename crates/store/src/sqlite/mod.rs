@@ -5,6 +5,7 @@ mod compact;
 mod error;
 pub(crate) mod ledger_rows;
 mod search;
+mod versions;
 #[cfg(test)]
 mod write_tests;
 
@@ -29,6 +30,7 @@ use crate::{
     LedgerList, LedgerRow, Outcome, RawInput, ReportFilter, ReportRow, Result, SearchHit, Store,
     StoreError, StoredReport,
 };
+use crate::{Identities, IncidentChange, LedgerVersion, Publication, Published};
 use bands::PendingBands;
 
 /// Schema versions, applied in order; `PRAGMA user_version` records how many have run. A
@@ -160,6 +162,9 @@ const MIGRATIONS: &[&str] = &[
     // 7: reports' JSON stored as zstd frames (compact.rs); the reports already stored are
     // packed by `compact::pack_old_reports`, which runs after this (see `AFTER_MIGRATION`)
     "SELECT 1;",
+    // 8: ledger versions, incident snapshots and changes, identity map, redirects
+    // (versions.rs)
+    versions::MIGRATION,
 ];
 
 /// Steps no SQL can do, each run inside the migrations' transaction right after the
@@ -1244,6 +1249,48 @@ impl Store for SqliteStore {
 
     fn search(&self, q: &str, limit: usize, offset: usize) -> Result<(Vec<SearchHit>, usize)> {
         Ok(self.search_db(q, limit, offset)?)
+    }
+
+    fn publish_ledger_version(
+        &mut self,
+        build: i64,
+        generation: i64,
+        p: &Publication,
+    ) -> Result<Published> {
+        Ok(self.publish_version_db(build, generation, p)?)
+    }
+
+    fn identities(&self) -> Result<Identities> {
+        Ok(self.identities_db()?)
+    }
+
+    fn ledger_versions(&self) -> Result<Vec<LedgerVersion>> {
+        Ok(self.ledger_versions_db()?)
+    }
+
+    fn incidents_at(&self, version: i64, visit: &mut dyn FnMut(&str) -> bool) -> Result<()> {
+        Ok(self.incidents_at_db(version, visit)?)
+    }
+
+    fn incident_at(&self, id: &str, version: i64) -> Result<Option<String>> {
+        Ok(self.incident_at_db(id, version)?)
+    }
+
+    fn incident_changes(
+        &self,
+        after: i64,
+        through: i64,
+        id: Option<&str>,
+    ) -> Result<Vec<IncidentChange>> {
+        Ok(self.incident_changes_db(after, through, id)?)
+    }
+
+    fn incident_redirect(&self, id: &str) -> Result<Option<String>> {
+        Ok(self.incident_redirect_db(id)?)
+    }
+
+    fn redirects(&self) -> Result<Vec<(String, String, i64)>> {
+        Ok(self.redirects_db()?)
     }
 }
 

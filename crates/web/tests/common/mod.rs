@@ -108,7 +108,7 @@ pub fn make_store(path: &std::path::Path, docs: &[Doc]) -> SqliteStore {
             .expect("finish");
     }
     sw_app::extract::extract(&mut store, &extractor, false, &|_| {}).expect("extract");
-    sw_app::ledger::update(&mut store).expect("ledger");
+    sw_app::ledger::update(&mut store, "2026-01-01T00:00:00Z").expect("ledger");
     store
 }
 
