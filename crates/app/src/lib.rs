@@ -17,6 +17,7 @@
 //! | the whole ledger in memory | [`ledger::ledger`], [`ledger::load`] |
 //! | the ledger for a reader, never writing (computed in memory when stale) | [`ledger::view`], [`ledger::current`] |
 //! | one list of the stored ledger, parsed | [`ledger::rows`] |
+//! | ledger versions: diff, an incident's history, where an old id leads | [`versions::diff`], [`versions::history`], [`versions::lead`] |
 //! | stored reports, an article with its reports | [`reports::stored_reports`], [`reports::article_with_reports`] |
 //!
 //! **Invariants**
@@ -34,6 +35,7 @@ pub mod extract;
 pub mod ingest;
 pub mod ledger;
 pub mod reports;
+pub mod versions;
 
 pub use extract::ExtractSummary;
 

@@ -97,6 +97,7 @@ use sw_model::{
 };
 
 pub mod dating;
+pub mod diff;
 pub mod export;
 pub mod identity;
 mod reconcile;
