@@ -153,11 +153,14 @@ pub struct History {
 }
 
 pub fn history<S: Store + ?Sized>(store: &S, id: &str) -> Result<History> {
+    // its own changes, and those of incidents merged into it or split off it
     let changes = store.incident_changes(0, i64::MAX, Some(id))?;
-    // the parts split off name this incident too
     Ok(History {
         id: id.to_string(),
-        first_seen: changes.iter().find(|c| c.kind == "new").map(|c| c.version),
+        first_seen: changes
+            .iter()
+            .find(|c| c.id == id && c.kind == "new")
+            .map(|c| c.version),
         last_changed: changes.last().map(|c| c.version),
         changes,
     })

@@ -109,6 +109,15 @@ pub enum Command {
     /// its beginning (interdic*). The most recent matches are ranked and counted (at most
     /// 1,000); a query too broad to finish in its time budget is refused with the reason.
     Search(SearchArgs),
+
+    /// List the ledger's versions: every publication whose content changed is numbered, with
+    /// the SHA-256 of the ledger's canonical JSON and when it was published. Cite a version
+    /// with `incidents --version N`.
+    Versions(VersionsArgs),
+
+    /// What changed from ledger version A to version B: new incidents, revised ones (which
+    /// figure, from what to what), merged (and into which), split and withdrawn ones.
+    Diff(DiffArgs),
 }
 
 #[derive(Args, Debug, Clone)]
@@ -201,6 +210,14 @@ pub struct IncidentsArgs {
     /// Only this event type (strike, raid, ...).
     #[arg(long = "type", value_name = "TYPE")]
     pub event_type: Option<String>,
+    /// The incidents of ledger version N as published then (see `versions`), not the
+    /// current ones. Citable: a version's content never changes.
+    #[arg(long, value_name = "N")]
+    pub version: Option<i64>,
+    /// Only the incident ID, with its first_seen, last_changed and history; an id merged
+    /// into another leads to that one (said on stderr).
+    #[arg(long, value_name = "ID")]
+    pub id: Option<String>,
 }
 
 #[derive(Args, Debug, Clone)]
@@ -417,4 +434,22 @@ pub struct SearchArgs {
     /// Skip the first N matches.
     #[arg(long, default_value_t = 0, value_name = "N")]
     pub offset: usize,
+}
+
+#[derive(Args, Debug, Clone)]
+pub struct VersionsArgs {
+    /// Print a JSON array instead of a table.
+    #[arg(long)]
+    pub json: bool,
+}
+
+#[derive(Args, Debug, Clone)]
+pub struct DiffArgs {
+    /// The older version.
+    pub a: i64,
+    /// The newer version.
+    pub b: i64,
+    /// Print JSON instead of a list.
+    #[arg(long)]
+    pub json: bool,
 }

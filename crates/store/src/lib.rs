@@ -390,7 +390,8 @@ pub trait Store {
     /// Incident `id` as it was in version `version` (`None` if it was no incident then).
     fn incident_at(&self, id: &str, version: i64) -> Result<Option<String>>;
 
-    /// The changes of the versions after `after` up to `through`, of one incident or all.
+    /// The changes of the versions after `after` up to `through`, of all incidents or of
+    /// one (its own, and those naming it as the other: merged into it, split off it).
     fn incident_changes(
         &self,
         after: i64,

@@ -10,6 +10,12 @@ use crate::cli::IncidentsArgs;
 use crate::render;
 
 pub fn run(ctx: &Context, a: IncidentsArgs) -> Result<ExitCode> {
+    if let Some(v) = a.version {
+        return super::versions::incidents_at(ctx, &a, v);
+    }
+    if let Some(id) = a.id.clone() {
+        return super::versions::incident(ctx, &a, &id);
+    }
     for d in [&a.from, &a.to].into_iter().flatten() {
         if chrono::NaiveDate::parse_from_str(d, "%Y-%m-%d").is_err() {
             anyhow::bail!("{d:?} is not a date (expected YYYY-MM-DD)");
@@ -30,7 +36,7 @@ pub fn run(ctx: &Context, a: IncidentsArgs) -> Result<ExitCode> {
     let filter = LedgerFilter {
         from: a.from,
         to: a.to,
-        event_type: a.event_type,
+        event_type: a.event_type.clone(),
     };
     print_list(
         ctx,

@@ -18,6 +18,7 @@ mod show;
 mod status;
 mod tallies;
 mod tally;
+mod versions;
 
 use std::path::{Path, PathBuf};
 use std::process::ExitCode;
@@ -51,6 +52,8 @@ pub fn run(cli: Cli) -> Result<ExitCode> {
         Command::Demo(a) => demo::run(a),
         Command::Serve(a) => serve::run(&ctx, a),
         Command::Search(a) => search::run(&ctx, a),
+        Command::Versions(a) => versions::run_versions(&ctx, a),
+        Command::Diff(a) => versions::run_diff(&ctx, a),
     }
 }
 

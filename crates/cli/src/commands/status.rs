@@ -18,10 +18,12 @@ pub fn run(ctx: &Context, a: StatusArgs) -> Result<ExitCode> {
         "not checked (status --check)".to_string()
     };
     let reports = store.report_counts()?;
+    let version = sw_app::versions::latest(&store)?;
     if a.json {
         let mut v = serde_json::to_value(&c)?;
         v["integrity"] = integrity.into();
         v["schema_version"] = store.schema_version()?.into();
+        v["ledger_version"] = serde_json::to_value(&version)?;
         v["reports"] = reports
             .iter()
             .map(|(k, n)| (k.clone(), serde_json::Value::from(*n)))
@@ -40,6 +42,16 @@ pub fn run(ctx: &Context, a: StatusArgs) -> Result<ExitCode> {
             if r.is_empty() { "none".to_string() } else { r.join(", ") },
             integrity
         );
+        match version {
+            Some(v) => outln!(
+                "ledger version {} (sha256 {}), published {}, {} incidents",
+                v.version,
+                v.hash,
+                v.published_at,
+                v.incidents
+            ),
+            None => outln!("ledger version: none yet"),
+        }
     }
     Ok(ExitCode::SUCCESS)
 }

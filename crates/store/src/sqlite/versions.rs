@@ -255,7 +255,7 @@ impl SqliteStore {
     ) -> DbResult<Vec<IncidentChange>> {
         let mut stmt = self.connection().prepare_cached(
             "SELECT version, id, kind, other FROM incident_changes
-             WHERE version > ?1 AND version <= ?2 AND (?3 IS NULL OR id = ?3)
+             WHERE version > ?1 AND version <= ?2 AND (?3 IS NULL OR id = ?3 OR other = ?3)
              ORDER BY version, id, kind, other",
         )?;
         let rows = stmt.query_map(params![after, through, id], |r| {
