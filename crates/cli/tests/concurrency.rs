@@ -523,3 +523,93 @@ fn read_commands_and_serve_work_on_a_full_disk() {
     assert!(body.contains("killed"), "{body}");
     assert_eq!(code, 0, "serve on a full disk: {stderr}");
 }
+
+/// Two writers at once publish ledger versions numbered 1, 2, 3... without a gap or a
+/// repeat, each with its own hash and the caller's time; the last one holds the incidents
+/// the ledger lists.
+#[test]
+fn two_writers_at_once_number_ledger_versions_without_gaps() {
+    for round in 0..5 {
+        let dir = tempfile::tempdir().unwrap();
+        let (a, b) = write_inputs(dir.path());
+        let db = dir.path().join("store.db");
+        assert_eq!(run(&db, &["extract"]).code, 0);
+        let one = spawn(&db, &["ingest", a.to_str().unwrap()]);
+        let two = spawn(&db, &["ingest", b.to_str().unwrap()]);
+        for (child, what) in [(one, "first ingest"), (two, "second ingest")] {
+            let (code, err) = finish(child, what, Duration::from_secs(120));
+            assert_eq!(code, 0, "round {round}, {what}: {err}");
+        }
+        let versions = json(&db, &["versions", "--json"]);
+        let versions = versions.as_array().unwrap();
+        assert!(!versions.is_empty(), "round {round}");
+        let numbers: Vec<i64> = versions
+            .iter()
+            .map(|v| v["version"].as_i64().unwrap())
+            .collect();
+        let expected: Vec<i64> = (1..=numbers.len() as i64).collect();
+        assert_eq!(numbers, expected, "round {round}: gaps or repeats");
+        for pair in versions.windows(2) {
+            assert_ne!(pair[0]["hash"], pair[1]["hash"], "round {round}");
+        }
+        let last = versions.last().unwrap();
+        assert!(last["published_at"].as_str().unwrap().ends_with('Z'));
+        let incidents = json(&db, &["incidents", "--json"]);
+        assert_eq!(
+            last["incidents"].as_u64().unwrap() as usize,
+            incidents.as_array().unwrap().len(),
+            "round {round}"
+        );
+        let at = json(
+            &db,
+            &[
+                "incidents",
+                "--json",
+                "--version",
+                &numbers.len().to_string(),
+            ],
+        );
+        assert_eq!(
+            at, incidents,
+            "round {round}: the last version is the ledger"
+        );
+    }
+}
+
+/// An id merged away still answers: `incidents --id OLD` shows the incident it was merged
+/// into and says so; `diff` lists the merge.
+#[test]
+fn an_old_id_leads_to_the_incident_it_was_merged_into() {
+    let dir = tempfile::tempdir().unwrap();
+    let db = dir.path().join("store.db");
+    let examples = root().join("examples");
+    let part = |f: &str| examples.join(f).to_str().unwrap().to_string();
+    // the earliest reports of the 2 September strike arrive without its sea region first
+    let r = run(&db, &["ingest", &part("jsonl"), &part("feeds")]);
+    assert_eq!(r.code, 0, "{}", r.stderr);
+    let r = run(&db, &["ingest", examples.to_str().unwrap()]);
+    assert!(r.code == 0, "{}", r.stderr);
+    let versions = json(&db, &["versions", "--json"]);
+    let last = versions.as_array().unwrap().len();
+    assert!(last >= 2);
+    let diff = json(&db, &["diff", "1", &last.to_string(), "--json"]);
+    let merged = diff["merged"].as_array().unwrap();
+    assert!(!merged.is_empty(), "{diff}");
+    let (old, into) = (
+        merged[0]["id"].as_str().unwrap(),
+        merged[0]["into"].as_str().unwrap(),
+    );
+    let r = run(&db, &["incidents", "--id", old, "--json"]);
+    assert_eq!(r.code, 0, "{}", r.stderr);
+    let shown: serde_json::Value = serde_json::from_str(&r.stdout).unwrap();
+    assert_eq!(shown["id"], into);
+    assert_eq!(shown["redirected_from"], old);
+    assert!(r.stderr.contains(&format!("{old} was merged into {into}")));
+    let r = run(&db, &["incidents", "--id", "inc-000000000000"]);
+    assert_eq!(r.code, 1);
+    assert!(
+        r.stderr.contains("no incident inc-000000000000"),
+        "{}",
+        r.stderr
+    );
+}
