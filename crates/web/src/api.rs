@@ -35,6 +35,7 @@ pub fn routes() -> Router<Arc<App>> {
         .route("/api/summary", get(summary))
         .route("/api/timeline", get(timeline))
         .route("/api/map", get(map))
+        .route("/api/changes", get(changes))
         .route("/api/openapi.json", get(openapi))
         .route("/api", get(openapi))
         .route("/api/{*rest}", get(api_not_found))
@@ -134,7 +135,11 @@ async fn incidents(
 async fn incident(State(app): State<Arc<App>>, Path(id): Path<String>) -> Response {
     match app.snapshot().incident(&id) {
         Some(i) => Json(i).into_response(),
-        None => error(StatusCode::NOT_FOUND, format!("no incident {id}")),
+        None => match crate::cite::moved(&app, &id).await {
+            // merged into another incident: its id redirects for good
+            Some(to) => crate::cite::redirect(&format!("/api/incidents/{to}")),
+            None => error(StatusCode::NOT_FOUND, format!("no incident {id}")),
+        },
     }
 }
 
@@ -468,6 +473,7 @@ pub fn openapi_doc() -> Value {
             "/api/incidents/{id}/sources": { "get": { "summary": "Every source of one incident (earliest published first), paginated", "parameters": [{ "name": "id", "in": "path", "required": true, "schema": { "type": "string" } }, page[0], page[1]], "responses": { "200": arr("sources"), "404": err } } },
             "/api/tallies": { "get": { "summary": "Cumulative totals outlets reported (as `strikewatch tallies --json`), paginated", "parameters": page, "responses": { "200": arr("tallies") } } },
             "/api/tally-check": { "get": { "summary": "Reported totals against the ledger's running sums (as `strikewatch tally --check --json`), paginated", "parameters": page, "responses": { "200": arr("gaps") } } },
+            "/api/changes": { "get": { "summary": "What changed after ledger version `since` (0: everything): the versions published since (number, sha256 of the canonical ledger JSON, time) and a page of incident changes (new, revised, merged with `other` the survivor, split with `other` the new part, withdrawn), oldest first; every answer carries X-Ledger-Version and X-Ledger-Hash. A merged id's /api/incidents/{id} answers 301 to the survivor", "parameters": [{ "name": "since", "in": "query", "required": false, "schema": { "type": "integer", "minimum": 0 } }, page[0], page[1]], "responses": { "200": obj("{since, versions, changes}") } } },
             "/api/developments": { "get": { "summary": "Plans, threats, designations... (as `strikewatch developments --json`)", "parameters": page, "responses": { "200": arr("developments") } } },
             "/api/articles": { "get": { "summary": "Stored articles (as `strikewatch articles --json`)", "parameters": page, "responses": { "200": arr("articles") } } },
             "/api/articles/{id}": { "get": { "summary": "One article with its text and reports (as `strikewatch show ID --json`)", "parameters": [{ "name": "id", "in": "path", "required": true, "schema": { "type": "integer" } }], "responses": { "200": obj("the article"), "404": err } } },
@@ -480,4 +486,50 @@ pub fn openapi_doc() -> Value {
         },
         "components": { "schemas": { "Error": { "type": "object", "properties": { "error": { "type": "string" } }, "required": ["error"] } } }
     })
+}
+
+#[derive(Deserialize, Default)]
+struct Since {
+    since: Option<i64>,
+    limit: Option<usize>,
+    offset: Option<usize>,
+}
+
+/// What changed in the ledger after version `since` (0 by default: everything): the
+/// versions published since, and a page of incident changes (new, revised, merged, split,
+/// withdrawn), oldest first, their total in `X-Total-Count`. What changed in each revised
+/// incident is `strikewatch diff A B`.
+async fn changes(State(app): State<Arc<App>>, Query(q): Query<Since>) -> Response {
+    let since = q.since.unwrap_or(0);
+    if since < 0 {
+        return error(
+            StatusCode::BAD_REQUEST,
+            "since must be a version number (0 or more)",
+        );
+    }
+    let limit = q.limit.unwrap_or(DEFAULT_LIMIT).min(MAX_LIMIT);
+    let offset = q.offset.unwrap_or(0);
+    let got = app
+        .with_store(move |s| {
+            let versions: Vec<_> = s
+                .ledger_versions()?
+                .into_iter()
+                .filter(|v| v.version > since)
+                .collect();
+            let latest = versions.last().map(|v| v.version).unwrap_or(since);
+            let all = s.incident_changes(since, latest, None)?;
+            Ok((versions, all))
+        })
+        .await;
+    match got {
+        Ok((versions, all)) => {
+            let total = all.len();
+            let page: Vec<_> = all.into_iter().skip(offset).take(limit).collect();
+            with_total(
+                total,
+                json!({ "since": since, "versions": versions, "changes": page }),
+            )
+        }
+        Err(e) => error(StatusCode::INTERNAL_SERVER_ERROR, format!("{e:#}")),
+    }
 }

@@ -51,6 +51,7 @@
 mod api;
 mod assets;
 mod cache;
+mod cite;
 mod guard;
 mod listed;
 mod pages;
@@ -144,10 +145,12 @@ impl App {
     pub fn new(open: Opener, connections: usize) -> Result<Arc<App>> {
         let store = open()?;
         let view = sw_app::ledger::view(&store)?;
-        let snapshot = Arc::new(Snapshot::new(
-            view.generation,
-            sw_app::ledger::load(view.store())?,
-        ));
+        let mut snapshot = Snapshot::new(view.generation, sw_app::ledger::load(view.store())?);
+        // a ledger computed in memory is no published version
+        if !view.computed() {
+            snapshot.version = store.ledger_versions()?.pop();
+        }
+        let snapshot = Arc::new(snapshot);
         drop(view);
         let size = if connections == 0 {
             pool::default_size()
@@ -240,10 +243,9 @@ fn load<S: Store + ?Sized>(store: &S, known: i64) -> Result<(i64, Option<Arc<Sna
         return Ok((generation, None));
     }
     let ledger = sw_app::ledger::load(store)?;
-    Ok((
-        generation,
-        Some(Arc::new(Snapshot::new(generation, ledger))),
-    ))
+    let mut snapshot = Snapshot::new(generation, ledger);
+    snapshot.version = store.ledger_versions()?.pop();
+    Ok((generation, Some(Arc::new(snapshot))))
 }
 
 /// Every route, with the security layers.
@@ -252,6 +254,10 @@ pub fn router(app: Arc<App>, options: &Options) -> Router {
         .merge(pages::routes())
         .merge(api::routes())
         .merge(assets::routes())
+        .layer(axum::middleware::from_fn_with_state(
+            app.clone(),
+            cite::layer,
+        ))
         .with_state(app);
     guard::layers(routes, options)
 }

@@ -1000,6 +1000,9 @@ async fn incident(
 ) -> Response {
     let snap = app.snapshot();
     let Some(inc) = snap.incident(&id) else {
+        if let Some(to) = crate::cite::moved(&app, &id).await {
+            return crate::cite::redirect(&format!("/incidents/{to}"));
+        }
         return not_found("No incident has this id. Incident ids look like inc-0123456789ab.");
     };
     // one page of sources: a much-covered incident has hundreds, each read from the store

@@ -11,6 +11,9 @@ use sw_model::{DatePrecision, EventType};
 /// The ledger and everything derived from it.
 pub struct Snapshot {
     pub generation: i64,
+    /// The published ledger version this is (none when computed in memory from reports no
+    /// writer has published yet): cited on every page and answer (`cite.rs`).
+    pub version: Option<sw_store::LedgerVersion>,
     pub ledger: Ledger,
     pub by_id: HashMap<String, usize>,
     pub summary: Summary,
@@ -558,6 +561,7 @@ impl Snapshot {
         let map = map_points(&ledger);
         Snapshot {
             generation,
+            version: None,
             ledger,
             by_id,
             summary,

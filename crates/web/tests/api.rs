@@ -394,3 +394,118 @@ fn search_answers_follow_the_stores_reports() {
         std::thread::sleep(std::time::Duration::from_millis(100));
     }
 }
+
+/// Every answer carries the ledger version, every page a citation line; an incident id
+/// merged into another answers 301 to the survivor (API and page); `/api/changes` lists the
+/// versions and incident changes after `since`.
+#[test]
+fn versions_are_cited_and_merged_ids_redirect() {
+    use sw_store::{LedgerList, LedgerRow, Publication, Published, Store};
+    let dir = tempfile::tempdir().unwrap();
+    let db = dir.path().join("web.db");
+    let mut store = common::make_store(&db, &common::docs());
+    // version 2: the first incident merged into the second
+    let mut rows = Vec::new();
+    store
+        .ledger_rows(LedgerList::Incidents, &Default::default(), &mut |j| {
+            rows.push(j.to_string());
+            true
+        })
+        .unwrap();
+    assert!(rows.len() >= 2, "{rows:?}");
+    let id = |j: &str| {
+        serde_json::from_str::<Value>(j).unwrap()["id"]
+            .as_str()
+            .unwrap()
+            .to_string()
+    };
+    let (gone, into) = (id(&rows[0]), id(&rows[1]));
+    let build = store.begin_ledger().unwrap();
+    let kept: Vec<LedgerRow> = rows[1..]
+        .iter()
+        .enumerate()
+        .map(|(n, j)| LedgerRow {
+            ord: n as i64,
+            json: j.clone(),
+        })
+        .collect();
+    store
+        .put_ledger_rows(build, LedgerList::Incidents, &kept)
+        .unwrap();
+    let generation = store.reports_generation().unwrap();
+    let p = Publication {
+        base: Some(1),
+        at: "2026-02-01T00:00:00Z".into(),
+        fates: vec![(gone.clone(), "merged".into(), Some(into.clone()))],
+        ..Publication::default()
+    };
+    assert_eq!(
+        store.publish_ledger_version(build, generation, &p).unwrap(),
+        Published::Version(2)
+    );
+    drop(store);
+    let s = Server::over(
+        dir,
+        db,
+        sw_web::Options {
+            rate_limit: 0,
+            ..Default::default()
+        },
+    );
+    let plain = Client::builder()
+        .no_proxy()
+        .redirect(reqwest::redirect::Policy::none())
+        .build()
+        .unwrap();
+    let r = plain
+        .get(s.url(&format!("/api/incidents/{gone}")))
+        .send()
+        .unwrap();
+    assert_eq!(r.status().as_u16(), 301);
+    assert_eq!(
+        r.headers()["location"],
+        format!("/api/incidents/{into}").as_str()
+    );
+    let r = plain
+        .get(s.url(&format!("/incidents/{gone}")))
+        .send()
+        .unwrap();
+    assert_eq!(r.status().as_u16(), 301);
+    assert_eq!(
+        r.headers()["location"],
+        format!("/incidents/{into}").as_str()
+    );
+    assert_eq!(get_json(&s, "/api/incidents/inc-000000000000").0, 404);
+
+    let (st, changes, h) = get_json(&s, "/api/changes?since=1");
+    assert_eq!(st, 200);
+    assert_eq!(h["x-ledger-version"], "2");
+    assert_eq!(changes["versions"].as_array().unwrap().len(), 1);
+    let merged: Vec<&Value> = changes["changes"]
+        .as_array()
+        .unwrap()
+        .iter()
+        .filter(|c| c["kind"] == "merged")
+        .collect();
+    assert_eq!(merged.len(), 1, "{changes}");
+    assert_eq!(merged[0]["id"], gone.as_str());
+    assert_eq!(merged[0]["other"], into.as_str());
+    let (_, all, _) = get_json(&s, "/api/changes");
+    assert_eq!(all["versions"].as_array().unwrap().len(), 2);
+
+    let page = client()
+        .get(s.url(&format!("/incidents/{into}")))
+        .send()
+        .unwrap()
+        .text()
+        .unwrap();
+    assert!(
+        page.contains(&format!("Cite as: strikewatch ledger, version 2 (sha256 ")),
+        "{page}"
+    );
+    assert!(page.contains(&format!(", incident {into}, accessed ")));
+    let home = client().get(s.url("/")).send().unwrap().text().unwrap();
+    assert!(home.contains("Cite as: strikewatch ledger, version 2"));
+    let (_, spec, _) = get_json(&s, "/api/openapi.json");
+    assert!(spec["paths"]["/api/changes"].is_object());
+}
