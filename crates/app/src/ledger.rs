@@ -650,6 +650,17 @@ mod tests {
         const ALL: [&str; 5] = ["feeds", "html", "jsonl", "text", "warc"];
         let (store, once, _) = ids_after(&[&ALL]);
         assert!(once.len() > 15, "{once:?}");
+        // the version's hash is the SHA-256 of the ledger's compact JSON
+        let whole = serde_json::to_string(&super::load(&store).unwrap()).unwrap();
+        let hex: String = sha2::Digest::finalize(sha2::Digest::chain_update(
+            <sha2::Sha256 as sha2::Digest>::new(),
+            whole.as_bytes(),
+        ))
+        .iter()
+        .map(|b| format!("{b:02x}"))
+        .collect();
+        let latest = crate::versions::latest(&store).unwrap().unwrap();
+        assert_eq!(latest.hash, hex);
         // each folder's earliest publication day, from the one-go store
         let mut earliest: BTreeMap<&str, String> = BTreeMap::new();
         for a in store.articles(10_000, 0).unwrap() {

@@ -326,19 +326,48 @@ async fn export(
         );
     }
     let snap = app.snapshot();
+    let redirects = app
+        .with_store(|s| Ok(s.redirects()?))
+        .await
+        .unwrap_or_default();
     let body = tokio::task::spawn_blocking(move || {
         let mut out = Vec::new();
-        if f.is_empty() {
-            sw_ledger::export::write(&snap.ledger, fmt, &mut out).map(|_| out)
+        // exactly the incidents the filters keep (a filter selects incidents: the tallies and
+        // developments are left out of a filtered export)
+        let filtered;
+        let ledger = if f.is_empty() {
+            &snap.ledger
         } else {
-            // exactly the incidents the filters keep (a filter selects incidents: the
-            // tallies and developments are left out of a filtered export)
-            let ledger = sw_ledger::Ledger {
+            filtered = sw_ledger::Ledger {
                 incidents: snap.matching(&f).into_iter().cloned().collect(),
                 ..Default::default()
             };
-            sw_ledger::export::write(&ledger, fmt, &mut out).map(|_| out)
+            &filtered
+        };
+        match &snap.version {
+            Some(v) => {
+                let redirects = redirects
+                    .into_iter()
+                    .map(|(id, merged_into, version)| sw_ledger::export::Redirect {
+                        id,
+                        merged_into,
+                        version,
+                    })
+                    .collect();
+                // the access date: the server's clock (the front end owns the clock)
+                let today = chrono::Utc::now().format("%Y-%m-%d").to_string();
+                let cite = sw_ledger::export::Citation::new(
+                    v.version,
+                    &v.hash,
+                    &v.published_at,
+                    &today,
+                    redirects,
+                );
+                sw_ledger::export::write_cited(ledger, fmt, &cite, &mut out)
+            }
+            None => sw_ledger::export::write(ledger, fmt, &mut out),
         }
+        .map(|_| out)
     })
     .await;
     let body = match body {

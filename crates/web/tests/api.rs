@@ -508,4 +508,14 @@ fn versions_are_cited_and_merged_ids_redirect() {
     assert!(home.contains("Cite as: strikewatch ledger, version 2"));
     let (_, spec, _) = get_json(&s, "/api/openapi.json");
     assert!(spec["paths"]["/api/changes"].is_object());
+    // the JSON export names its version and lists the redirect
+    let (_, export, h) = get_json(&s, "/api/export?format=json");
+    assert_eq!(h["x-ledger-version"], "2");
+    assert_eq!(export["citation"]["version"], 2);
+    assert!(export["citation"]["citation"]
+        .as_str()
+        .unwrap()
+        .starts_with("strikewatch ledger, version 2 (sha256 "));
+    assert_eq!(export["redirects"][0]["id"], gone.as_str());
+    assert_eq!(export["redirects"][0]["merged_into"], into.as_str());
 }

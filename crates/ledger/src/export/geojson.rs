@@ -20,7 +20,7 @@ fn fig_json(f: Option<&IncidentFigure>) -> Value {
     }
 }
 
-fn geojson(ledger: &Ledger) -> Value {
+pub(super) fn geojson(ledger: &Ledger) -> Value {
     let features: Vec<Value> = ledger
         .incidents
         .iter()

@@ -144,6 +144,71 @@ pub fn write(ledger: &Ledger, format: &ExportFormat, out: &mut dyn Write) -> io:
     (format.write)(ledger, out)
 }
 
+/// Which ledger version an export is, so that it can be cited, and the incident ids that
+/// redirect (merged into another incident), so that an id found in an older export can be
+/// followed. The JSON export carries both as `citation` and `redirects`, the GeoJSON one as
+/// foreign members of its FeatureCollection; the CSV tables keep their fixed columns (the CLI
+/// prints the citation line, the API sends `X-Ledger-Version` and `X-Ledger-Hash`).
+#[derive(Serialize, Debug, Clone, Default, PartialEq)]
+pub struct Citation {
+    pub version: i64,
+    /// SHA-256 (hex) of the canonical ledger JSON of this version.
+    pub hash: String,
+    pub published_at: String,
+    /// The day the export was made (the caller's clock).
+    pub accessed: String,
+    /// The line to cite.
+    pub citation: String,
+    #[serde(skip)]
+    pub redirects: Vec<Redirect>,
+}
+
+/// An incident id merged into another in ledger version `version`.
+#[derive(Serialize, Debug, Clone, PartialEq)]
+pub struct Redirect {
+    pub id: String,
+    pub merged_into: String,
+    pub version: i64,
+}
+
+impl Citation {
+    pub fn new(
+        version: i64,
+        hash: &str,
+        published_at: &str,
+        accessed: &str,
+        redirects: Vec<Redirect>,
+    ) -> Citation {
+        Citation {
+            version,
+            hash: hash.to_string(),
+            published_at: published_at.to_string(),
+            accessed: accessed.to_string(),
+            citation: format!(
+                "strikewatch ledger, version {version} (sha256 {hash}, published {published_at}), accessed {accessed}"
+            ),
+            redirects,
+        }
+    }
+}
+
+/// Writes the ledger in `format`, cited: see [`Citation`] for where each format carries it.
+pub fn write_cited(
+    ledger: &Ledger,
+    format: &ExportFormat,
+    cite: &Citation,
+    out: &mut dyn Write,
+) -> io::Result<()> {
+    let mut v = match format.name {
+        "json" => serde_json::to_value(ledger)?,
+        "geojson" => geojson::geojson(ledger),
+        _ => return write(ledger, format, out),
+    };
+    v["citation"] = serde_json::to_value(cite)?;
+    v["redirects"] = serde_json::to_value(&cite.redirects)?;
+    pretty_json(out, &v)
+}
+
 /// `value` as pretty-printed JSON, then a newline.
 fn pretty_json(out: &mut dyn Write, value: &impl Serialize) -> io::Result<()> {
     serde_json::to_writer_pretty(&mut *out, value)?;
