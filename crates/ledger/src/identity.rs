@@ -180,7 +180,7 @@ impl Namer {
     pub fn name(&mut self, g: usize, incident: &Incident) -> String {
         let kept = self.kept[g]
             .clone()
-            .filter(|k| !(provisional(k, incident) && !self.used.contains(&fresh(incident))));
+            .filter(|k| !provisional(k, incident) || self.used.contains(&fresh(incident)));
         let id = match kept {
             Some(id) => id,
             None => {

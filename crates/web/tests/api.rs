@@ -500,7 +500,7 @@ fn versions_are_cited_and_merged_ids_redirect() {
         .text()
         .unwrap();
     assert!(
-        page.contains(&format!("Cite as: strikewatch ledger, version 2 (sha256 ")),
+        page.contains("Cite as: strikewatch ledger, version 2 (sha256 "),
         "{page}"
     );
     assert!(page.contains(&format!(", incident {into}, accessed ")));
