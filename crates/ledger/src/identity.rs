@@ -14,8 +14,8 @@
 //!    (event type, day, sea region or country: the key resolution groups by), falling back to
 //!    its earliest-published member's key when it has no day. Content rather than members, so
 //!    that the same corpus ingested in any split and order names its incidents alike. An id
-//!    given while the area was unknown is provisional: once the area is known, the incident
-//!    takes its full content id (when free) and the provisional one redirects to it.
+//!    given while the area or the day was unknown is provisional: once both are known, the
+//!    incident takes its full content id (when free) and the provisional one redirects to it.
 //!
 //! What became of each old id is reported as [`Fate`]s: merged into another incident (a
 //! redirect, stored for good), split (the largest part kept the id, the others are new), or
@@ -147,9 +147,13 @@ fn content_id(incident: &Incident, area: &str) -> Option<String> {
 /// area) and the area is now known: such an id was provisional, and gives way to the full
 /// content id (redirecting to it), so that the incident is named as it would be had every
 /// report arrived at once.
-fn provisional(kept: &str, incident: &Incident) -> bool {
+///
+/// Likewise an id given while the incident had no day (its earliest member's hash, which
+/// `member_id` recognises among its members) gives way once it has one.
+fn provisional(kept: &str, incident: &Incident, member_id: &dyn Fn(&str) -> bool) -> bool {
     let known = incident.place.region_code.is_some() || incident.place.country.is_some();
-    known && content_id(incident, "").as_deref() == Some(kept)
+    let dated = content_id(incident, "").is_some();
+    (known && content_id(incident, "").as_deref() == Some(kept)) || (dated && member_id(kept))
 }
 
 /// Gives ids in the order incidents are assembled: the kept id, else a fresh one not used yet
@@ -176,11 +180,18 @@ impl Namer {
         }
     }
 
-    /// The id of group `g`, assembled as `incident` (its fresh id read from it).
-    pub fn name(&mut self, g: usize, incident: &Incident) -> String {
-        let kept = self.kept[g]
-            .clone()
-            .filter(|k| !provisional(k, incident) || self.used.contains(&fresh(incident)));
+    /// The id of group `g`, assembled as `incident` (its fresh id read from it);
+    /// `member_id(id)` says whether `id` is the hash of one of its members' stable keys (an
+    /// id given to it before it had a day).
+    pub fn name(
+        &mut self,
+        g: usize,
+        incident: &Incident,
+        member_id: &dyn Fn(&str) -> bool,
+    ) -> String {
+        let kept = self.kept[g].clone().filter(|k| {
+            !provisional(k, incident, member_id) || self.used.contains(&fresh(incident))
+        });
         let id = match kept {
             Some(id) => id,
             None => {
@@ -326,7 +337,7 @@ mod tests {
         let groups = vec![vec![1, 2, 3], vec![4, 5], vec![6]];
         let mut namer = Namer::new(&p, &groups);
         let ids: Vec<String> = (0..3)
-            .map(|g| namer.name(g, &incident(&format!("inc-new{g}"))))
+            .map(|g| namer.name(g, &incident(&format!("inc-new{g}")), &|_| false))
             .collect();
         assert_eq!(ids, ["inc-a", "inc-c", "inc-new2"]);
         let (next, fates) = namer.finish(&p, &groups);
@@ -348,7 +359,7 @@ mod tests {
         assert_eq!(next.members["inc-a"], vec![1, 2, 3]);
         // a fresh id never takes one the previous publication used
         let mut namer = Namer::new(&next, &[vec![42]]);
-        assert_ne!(namer.name(0, &incident("inc-b")), "inc-b");
+        assert_ne!(namer.name(0, &incident("inc-b"), &|_| false), "inc-b");
     }
 
     #[test]
@@ -360,7 +371,7 @@ mod tests {
         let p = prev(&[(without_area.as_str(), &[1])]);
         inc.place.region_code = Some("caribbean".into());
         let mut namer = Namer::new(&p, &[vec![1, 2]]);
-        let id = namer.name(0, &inc);
+        let id = namer.name(0, &inc, &|_| false);
         assert_eq!(id, fresh(&inc));
         assert_ne!(id, without_area);
         let (_, fates) = namer.finish(&p, &[vec![1, 2]]);

@@ -562,7 +562,8 @@ impl Builder {
             let mut incident = res.assemble(g, &|i| find(events[i].report_id), &|i| {
                 find(references[i].report_id)
             });
-            incident.id = namer.name(g, &incident);
+            let member_id = |id: &str| whole.iter().any(|r| short_id("inc", &r.stable_key()) == id);
+            incident.id = namer.name(g, &incident, &member_id);
             emit(incident)?;
         }
         Ok(namer.finish(prev, &groups))

@@ -244,7 +244,7 @@ pub(crate) fn incidents(events: &[&ReportInput], references: &[&ReportInput]) ->
     let mut out: Vec<Incident> = (0..res.len())
         .map(|g| {
             let mut inc = res.assemble(g, &|i| events[i], &|i| references[i]);
-            inc.id = namer.name(g, &inc);
+            inc.id = namer.name(g, &inc, &|_| false);
             inc
         })
         .collect();
