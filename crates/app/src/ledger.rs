@@ -263,10 +263,13 @@ fn rebuild<B: Sides>(
     let generation = store.read().reports_generation()?;
     let stored = store.read().identities()?;
     let base = if store.same() { stored.version } else { None };
-    let prev = sw_ledger::identity::Identities {
+    let mut prev = sw_ledger::identity::Identities {
         members: stored.members,
         retired: stored.retired,
     };
+    if stored.version.is_none() && prev.members.is_empty() {
+        prev.members = seed(store.read())?;
+    }
     let builder = entries(store, build, read_batch, write_batch)?;
     // `fetch` reads and `emit` writes the same store (a writer's update), never at once
     let store = std::cell::RefCell::new(store);
@@ -320,6 +323,45 @@ fn rebuild<B: Sides>(
         return Err(stale());
     }
     Ok(generation)
+}
+
+/// The identity map of a ledger published before versions existed (store migration 8): each
+/// incident's members are its sources' reports, read back for their keys, so that the ids
+/// people already link to are kept, or redirect, through the upgrade. Runs until the first
+/// version stores a map; a source whose report is gone since is left out. Memory: each
+/// incident's id and source ids, then one incident's reports at a time.
+fn seed<S: Store + ?Sized>(store: &S) -> Result<BTreeMap<String, Vec<i64>>> {
+    let mut wanted: Vec<(String, Vec<(i64, i64)>)> = Vec::new();
+    let mut bad = None;
+    store.ledger_rows(
+        LedgerList::Incidents,
+        &LedgerFilter::default(),
+        &mut |json| match serde_json::from_str::<sw_ledger::Incident>(json) {
+            Ok(i) => {
+                let of = i.sources.iter().map(|s| (s.article_id, s.report_id));
+                wanted.push((i.id, of.collect()));
+                true
+            }
+            Err(e) => {
+                bad = Some(e);
+                false
+            }
+        },
+    )?;
+    if let Some(e) = bad {
+        return Err(anyhow::Error::new(e).context("the stored ledger is not readable"));
+    }
+    let mut out = BTreeMap::new();
+    for (id, pairs) in wanted {
+        let keys: Vec<i64> = fetch_found(store, &pairs)?
+            .iter()
+            .map(|r| sw_ledger::identity::member_key(&r.stable_key()))
+            .collect();
+        if !keys.is_empty() {
+            out.insert(id, keys);
+        }
+    }
+    Ok(out)
 }
 
 /// Reads every report once, a batch of articles at a time: writes the tallies and
@@ -378,6 +420,20 @@ fn entries<B: Sides>(
 /// The whole reports `wanted` (`(article id, report id)` pairs) with their articles' context
 /// and quotes, read article by article: what one incident is assembled from.
 fn fetch<S: Store + ?Sized>(store: &S, wanted: &[(i64, i64)]) -> Result<Vec<ReportInput>> {
+    let out = fetch_found(store, wanted)?;
+    if out.len() != wanted.len() {
+        // another process re-extracted an article between the two reads
+        return Err(Changed {
+            found: out.len(),
+            wanted: wanted.len(),
+        }
+        .into());
+    }
+    Ok(out)
+}
+
+/// Those of the reports `wanted` that are still stored, read article by article.
+fn fetch_found<S: Store + ?Sized>(store: &S, wanted: &[(i64, i64)]) -> Result<Vec<ReportInput>> {
     let mut by_article: BTreeMap<i64, Vec<i64>> = BTreeMap::new();
     for &(article, id) in wanted {
         by_article.entry(article).or_default().push(id);
@@ -402,14 +458,6 @@ fn fetch<S: Store + ?Sized>(store: &S, wanted: &[(i64, i64)]) -> Result<Vec<Repo
         if let Some(e) = failed {
             return Err(e);
         }
-    }
-    if out.len() != wanted.len() {
-        // another process re-extracted an article between the two reads
-        return Err(Changed {
-            found: out.len(),
-            wanted: wanted.len(),
-        }
-        .into());
     }
     Ok(out)
 }
@@ -696,5 +744,43 @@ mod tests {
                 assert!(to.is_some(), "{id} vanished after split {split:?}");
             }
         }
+    }
+
+    /// A store whose ledger was published before versions existed keeps its incident ids
+    /// through the upgrade: its first version reads the members of the published incidents.
+    #[test]
+    fn ids_published_before_versions_are_kept() {
+        let corpus = concat!(env!("CARGO_MANIFEST_DIR"), "/../../examples");
+        let mut store = SqliteStore::open_in_memory().unwrap();
+        let stop = AtomicBool::new(false);
+        let mut pipeline = Pipeline {
+            store: &mut store,
+            config: IngestConfig {
+                options: sw_ingest::Options::default(),
+                near_dup: sw_dedup::DEFAULT_THRESHOLD,
+                batch: 64,
+                today: chrono::NaiveDate::from_ymd_opt(2026, 12, 1).unwrap(),
+            },
+            stop: &stop,
+            fetcher: None,
+            extractor: None,
+        };
+        pipeline.run(&[corpus.to_string()], &Quiet).unwrap();
+        let extractor = sw_extract::Extractor::new();
+        crate::extract::extract(&mut store, &extractor, false, &|_| {}).unwrap();
+        // published the old way, under ids of another scheme, labelled with an older
+        // generation so that the next update rebuilds
+        let mut old = sw_ledger::build(&super::report_batch(&store, 0, usize::MAX).unwrap());
+        for (n, i) in old.incidents.iter_mut().enumerate() {
+            i.id = format!("inc-legacy{n:05}");
+        }
+        let g = store.reports_generation().unwrap();
+        store.put_ledger(g - 1, &old.to_json()).unwrap();
+        assert!(super::update(&mut store, AT).unwrap());
+        let now = ids(&store);
+        for i in &old.incidents {
+            assert!(now.contains(&i.id), "{} kept", i.id);
+        }
+        assert_eq!(now.len(), old.incidents.len());
     }
 }
