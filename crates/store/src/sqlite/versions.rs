@@ -24,36 +24,36 @@ use super::DbResult;
 use crate::{Identities, IncidentChange, LedgerVersion, Publication, Published, SqliteStore};
 
 pub(crate) const MIGRATION: &str = r#"
-    CREATE INDEX ledger_incidents_id ON ledger_incidents(build, id);
-    CREATE TABLE ledger_versions (
+    CREATE INDEX IF NOT EXISTS ledger_incidents_id ON ledger_incidents(build, id);
+    CREATE TABLE IF NOT EXISTS ledger_versions (
         version INTEGER PRIMARY KEY,
         hash TEXT NOT NULL,
         published_at TEXT NOT NULL,
         generation INTEGER NOT NULL,
         incidents INTEGER NOT NULL
     );
-    CREATE TABLE incident_snapshots (
+    CREATE TABLE IF NOT EXISTS incident_snapshots (
         id TEXT NOT NULL,
         version INTEGER NOT NULL,
         date TEXT,
         json BLOB,
         PRIMARY KEY (id, version)
     ) WITHOUT ROWID;
-    CREATE INDEX incident_snapshots_version ON incident_snapshots(version);
-    CREATE TABLE incident_changes (
+    CREATE INDEX IF NOT EXISTS incident_snapshots_version ON incident_snapshots(version);
+    CREATE TABLE IF NOT EXISTS incident_changes (
         version INTEGER NOT NULL,
         id TEXT NOT NULL,
         kind TEXT NOT NULL CHECK (kind IN ('new', 'revised', 'merged', 'split', 'withdrawn')),
         other TEXT
     );
-    CREATE INDEX incident_changes_version ON incident_changes(version);
-    CREATE INDEX incident_changes_id ON incident_changes(id, version);
-    CREATE TABLE incident_members (
+    CREATE INDEX IF NOT EXISTS incident_changes_version ON incident_changes(version);
+    CREATE INDEX IF NOT EXISTS incident_changes_id ON incident_changes(id, version);
+    CREATE TABLE IF NOT EXISTS incident_members (
         key INTEGER NOT NULL,
         id TEXT NOT NULL,
         PRIMARY KEY (key, id)
     ) WITHOUT ROWID;
-    CREATE TABLE incident_redirects (
+    CREATE TABLE IF NOT EXISTS incident_redirects (
         id TEXT PRIMARY KEY,
         into_id TEXT NOT NULL,
         version INTEGER NOT NULL
