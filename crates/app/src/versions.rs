@@ -291,5 +291,40 @@ mod tests {
             Published::Stale
         );
         assert_eq!(store.ledger_versions().unwrap().len(), 2);
+
+        // version 3: part of inc-a split off as inc-e, inc-d's reports gone
+        let v3 = [
+            incident("inc-a", "2025-09-02", 4),
+            incident("inc-e", "2025-09-03", 1),
+            incident("inc-b", "2025-09-15", 2),
+        ];
+        assert_eq!(
+            publish(
+                &mut store,
+                &v3,
+                &[
+                    ("inc-a", "split", Some("inc-e")),
+                    ("inc-d", "withdrawn", None)
+                ]
+            ),
+            Published::Version(3)
+        );
+        let d = super::diff(&store, 2, 3).unwrap();
+        assert_eq!(d.new, ["inc-e"]);
+        assert!(d.revised.is_empty() && d.merged.is_empty(), "{d:?}");
+        assert_eq!(
+            d.split,
+            [super::Moved {
+                id: "inc-a".into(),
+                into: "inc-e".into()
+            }]
+        );
+        assert_eq!(d.withdrawn, ["inc-d"]);
+        assert_eq!(super::lead(&store, "inc-d", 3).unwrap(), None);
+        // from 1 to 3 at once: the merge and the revision still show
+        let d = super::diff(&store, 1, 3).unwrap();
+        assert_eq!(d.merged.len(), 1);
+        assert_eq!(d.revised.len(), 1);
+        assert!(d.withdrawn.is_empty(), "inc-d came and went: {d:?}");
     }
 }
