@@ -102,10 +102,12 @@ pub mod export;
 pub mod identity;
 mod reconcile;
 mod resolve;
+pub mod review;
 mod tally;
 
 pub use export::ExportFormat;
 pub use reconcile::{FigureValue, IncidentFigure, IncidentFigures, Range};
+pub use review::{Decision, IncidentReview, Review};
 pub use tally::{tally_check, TallyGap};
 
 /// One extracted report plus its article's context: what [`build`] reads.
@@ -331,6 +333,10 @@ pub struct Incident {
     /// strike"): shown with their sentences, never counted as sources or stories.
     #[serde(default, skip_serializing_if = "Vec::is_empty")]
     pub references: Vec<SourceRef>,
+    /// What human review decided about it, beside the machine values it overrides (absent
+    /// when nobody reviewed it; see [`review`]).
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub review: Option<IncidentReview>,
 }
 
 impl Incident {
@@ -385,6 +391,10 @@ pub struct Ledger {
     pub incidents: Vec<Incident>,
     pub tallies: Vec<Tally>,
     pub developments: Vec<Development>,
+    /// Incidents a reviewer rejected: out of the incidents and every total, still listed
+    /// with the decision (absent when there are none).
+    #[serde(default, skip_serializing_if = "Vec::is_empty")]
+    pub rejected: Vec<Incident>,
 }
 
 impl Ledger {
@@ -443,6 +453,7 @@ pub fn build(reports: &[ReportInput]) -> Ledger {
         incidents: resolve::incidents(&events, &references),
         tallies,
         developments,
+        rejected: Vec::new(),
     }
 }
 
@@ -522,8 +533,13 @@ impl Builder {
         fetch: &mut Fetch<'_, E>,
         emit: &mut dyn FnMut(Incident) -> Result<(), E>,
     ) -> Result<(), E> {
-        self.incidents_after(&identity::Identities::default(), fetch, emit)
-            .map(|_| ())
+        self.incidents_reviewed_after(
+            &Review::default(),
+            &identity::Identities::default(),
+            fetch,
+            &mut |i, _| emit(i),
+        )
+        .map(|_| ())
     }
 
     /// [`Builder::incidents`] after a previous publication whose identity map is `prev`: an
@@ -535,11 +551,66 @@ impl Builder {
         fetch: &mut Fetch<'_, E>,
         emit: &mut dyn FnMut(Incident) -> Result<(), E>,
     ) -> Result<(identity::Identities, Vec<identity::Fate>), E> {
-        let (events, keys) = by_key(self.events);
-        let (references, _) = by_key(self.references);
-        let res = resolve::resolve(&events, &references);
+        self.incidents_reviewed_after(&Review::default(), prev, fetch, &mut |i, _| emit(i))
+    }
+
+    /// [`Builder::incidents`] with the decisions of `review` applied: merges and splits
+    /// change which reports make each incident before it is assembled; the other decisions
+    /// are applied to the assembled incident ([`review::Bound::apply`]). `emit` is told
+    /// whether the incident is rejected (the caller lists it apart, out of the totals).
+    pub fn incidents_reviewed<E>(
+        self,
+        review: &Review,
+        fetch: &mut Fetch<'_, E>,
+        emit: &mut dyn FnMut(Incident, bool) -> Result<(), E>,
+    ) -> Result<(), E> {
+        self.incidents_reviewed_after(review, &identity::Identities::default(), fetch, emit)
+            .map(|_| ())
+    }
+
+    /// Both at once: the decisions of `review` shape and amend the incidents, which are then
+    /// named after `prev` (ids are given to the reviewed groups, so a merge decided by a
+    /// person retires an id exactly as a merge found by the machine does). Decisions keyed to
+    /// an incident id are applied after naming, to the id the incident goes by now.
+    pub fn incidents_reviewed_after<E>(
+        self,
+        review: &Review,
+        prev: &identity::Identities,
+        fetch: &mut Fetch<'_, E>,
+        emit: &mut dyn FnMut(Incident, bool) -> Result<(), E>,
+    ) -> Result<(identity::Identities, Vec<identity::Fate>), E> {
+        let (keys, events) = by_key(self.events);
+        let (_, references) = by_key(self.references);
+        let member_keys: Vec<i64> = keys.iter().map(|k| identity::member_key(k)).collect();
+        let mut res = resolve::resolve(&events, &references);
+        let key_set: std::collections::HashSet<&str> = keys.iter().map(|k| &**k).collect();
+        let bound = review.bind(&key_set);
+        let index: std::collections::HashMap<&str, usize> =
+            keys.iter().enumerate().map(|(i, k)| (&**k, i)).collect();
+        let mut shaping: Vec<&Decision> = Vec::new();
+        let splits: Vec<(usize, usize)> = bound
+            .splits()
+            .into_iter()
+            .filter_map(|(k, d)| {
+                shaping.push(d);
+                Some((*index.get(k)?, shaping.len() - 1))
+            })
+            .collect();
+        let merges: Vec<(usize, usize, usize)> = bound
+            .merges()
+            .into_iter()
+            .filter_map(|(a, b, d)| {
+                shaping.push(d);
+                Some((*index.get(a)?, *index.get(b)?, shaping.len() - 1))
+            })
+            .collect();
+        let tags = if review.is_empty() {
+            vec![Vec::new(); res.len()]
+        } else {
+            res.regroup(&splits, &merges)
+        };
         let groups: Vec<Vec<i64>> = (0..res.len())
-            .map(|g| res.sources(g).0.iter().map(|&i| keys[i]).collect())
+            .map(|g| res.sources(g).0.iter().map(|&i| member_keys[i]).collect())
             .collect();
         let mut namer = identity::Namer::new(prev, &groups);
         for g in 0..res.len() {
@@ -564,7 +635,14 @@ impl Builder {
             });
             let member_id = |id: &str| whole.iter().any(|r| short_id("inc", &r.stable_key()) == id);
             incident.id = namer.name(g, &incident, &member_id);
-            emit(incident)?;
+            let rejected = if review.is_empty() {
+                false
+            } else {
+                let member_keys: Vec<&str> = of_events.iter().map(|&i| &*keys[i]).collect();
+                let regrouped: Vec<&Decision> = tags[g].iter().map(|&t| shaping[t]).collect();
+                bound.apply(&mut incident, &member_keys, &regrouped)
+            };
+            emit(incident, rejected)?;
         }
         Ok(namer.finish(prev, &groups))
     }
@@ -575,13 +653,11 @@ impl Builder {
 pub type Fetch<'a, E> = dyn FnMut(&[(i64, i64)]) -> Result<Vec<ReportInput>, E> + 'a;
 
 /// Compact records in content-key order (then report id), repeats dropped: the order
-/// resolution reads reports in, so that the result does not depend on arrival order; with
-/// each record's [`identity::member_key`].
-fn by_key(mut v: Vec<(Box<str>, resolve::Facts)>) -> (Vec<resolve::Facts>, Vec<i64>) {
+/// resolution reads reports in, so that the result does not depend on arrival order.
+fn by_key(mut v: Vec<(Box<str>, resolve::Facts)>) -> (Vec<Box<str>>, Vec<resolve::Facts>) {
     v.sort_by(|a, b| (&a.0, a.1.report_id).cmp(&(&b.0, b.1.report_id)));
     v.dedup_by(|a, b| a.0 == b.0 && a.1.report_id == b.1.report_id);
-    let keys = v.iter().map(|(k, _)| identity::member_key(k)).collect();
-    (v.into_iter().map(|(_, f)| f).collect(), keys)
+    v.into_iter().unzip()
 }
 
 fn development_of(r: &ReportInput) -> Development {

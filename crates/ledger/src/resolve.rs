@@ -289,6 +289,73 @@ impl<'a> Resolution<'a> {
     ) -> Incident {
         assemble(&self.groups[g], &self.items, event, reference)
     }
+
+    /// Review's changes of membership (`crate::review`), applied between resolution and
+    /// assembly: each `(event, tag)` of `splits` leaves its incident for one of its own, each
+    /// `(a, b, tag)` of `merges` moves `a`'s incident's reports into `b`'s. Returns, per
+    /// incident after the change, the tags that shaped it (a split of a report already alone,
+    /// or a merge of two reports already together, is recorded on it too).
+    pub(crate) fn regroup(
+        &mut self,
+        splits: &[(usize, usize)],
+        merges: &[(usize, usize, usize)],
+    ) -> Vec<Vec<usize>> {
+        let mut tags: Vec<Vec<usize>> = vec![Vec::new(); self.groups.len()];
+        let group_of = |groups: &[Group], i: usize| {
+            groups
+                .iter()
+                .position(|g| g.members.contains(&i) || g.attached.contains(&i))
+        };
+        for &(i, tag) in splits {
+            let Some(g) = group_of(&self.groups, i) else {
+                continue;
+            };
+            let grp = &mut self.groups[g];
+            if grp.members.len() + grp.attached.len() <= 1 {
+                tags[g].push(tag);
+                continue;
+            }
+            grp.members.retain(|&m| m != i);
+            grp.attached.retain(|&m| m != i);
+            if grp.members.is_empty() {
+                grp.members = std::mem::take(&mut grp.attached);
+            }
+            tags[g].push(tag);
+            let it = &self.items[i];
+            self.groups
+                .push(Group::new(it.f.et, it.day, it.region.clone(), vec![i]));
+            tags.push(vec![tag]);
+        }
+        for &(a, b, tag) in merges {
+            let (Some(ga), Some(gb)) = (group_of(&self.groups, a), group_of(&self.groups, b))
+            else {
+                continue;
+            };
+            if ga != gb {
+                let from = std::mem::replace(
+                    &mut self.groups[ga],
+                    Group::new(EventType::Strike, None, None, Vec::new()),
+                );
+                let into = &mut self.groups[gb];
+                into.members.extend(from.members);
+                into.attached.extend(from.attached);
+                into.references.extend(from.references);
+                let moved = std::mem::take(&mut tags[ga]);
+                tags[gb].extend(moved);
+            }
+            tags[gb].push(tag);
+        }
+        let mut kept = Vec::new();
+        let mut out = Vec::new();
+        for (g, t) in std::mem::take(&mut self.groups).into_iter().zip(tags) {
+            if !g.members.is_empty() {
+                kept.push(g);
+                out.push(t);
+            }
+        }
+        self.groups = kept;
+        out
+    }
 }
 
 /// Resolves `events` and `references` (each sorted by content key, then report id, without
@@ -912,6 +979,7 @@ fn assemble<'r>(
             .iter()
             .map(|&i| reference(i).source_ref())
             .collect(),
+        review: None,
     }
 }
 

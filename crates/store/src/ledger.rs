@@ -45,7 +45,7 @@ impl EntryKeys {
         }
         let k: Keys = serde_json::from_str(json).map_err(bad)?;
         Ok(match list {
-            LedgerList::Incidents => EntryKeys {
+            LedgerList::Incidents | LedgerList::Rejected => EntryKeys {
                 id: k.id,
                 date: k.date,
                 event_type: k.event_type.unwrap_or_default(),
@@ -98,7 +98,7 @@ pub struct Position {
 /// entries whose keys are all equal keep the order of their rows.
 pub fn order(list: LedgerList, mut keys: Vec<SortKey>) -> Vec<Position> {
     match list {
-        LedgerList::Incidents => keys.sort_unstable_by(|a, b| {
+        LedgerList::Incidents | LedgerList::Rejected => keys.sort_unstable_by(|a, b| {
             (a.date.is_none(), &a.date, &a.id, a.ord, a.row).cmp(&(
                 b.date.is_none(),
                 &b.date,
@@ -111,7 +111,7 @@ pub fn order(list: LedgerList, mut keys: Vec<SortKey>) -> Vec<Position> {
             (&a.date, &a.id, a.ord, a.row).cmp(&(&b.date, &b.id, b.ord, b.row))
         }),
     }
-    let number = list != LedgerList::Incidents;
+    let number = !matches!(list, LedgerList::Incidents | LedgerList::Rejected);
     let mut seen: HashMap<String, i64> = HashMap::new();
     keys.into_iter()
         .enumerate()
@@ -160,6 +160,8 @@ pub fn rows_of_ledger_json(json: &str) -> Result<Vec<(LedgerList, Vec<LedgerRow>
         tallies: Vec<&'a serde_json::value::RawValue>,
         #[serde(borrow, default)]
         developments: Vec<&'a serde_json::value::RawValue>,
+        #[serde(borrow, default)]
+        rejected: Vec<&'a serde_json::value::RawValue>,
     }
     let w: Whole = serde_json::from_str(json).map_err(bad)?;
     let rows = |v: Vec<&serde_json::value::RawValue>| -> Vec<LedgerRow> {
@@ -175,6 +177,7 @@ pub fn rows_of_ledger_json(json: &str) -> Result<Vec<(LedgerList, Vec<LedgerRow>
         (LedgerList::Incidents, rows(w.incidents)),
         (LedgerList::Tallies, rows(w.tallies)),
         (LedgerList::Developments, rows(w.developments)),
+        (LedgerList::Rejected, rows(w.rejected)),
     ])
 }
 

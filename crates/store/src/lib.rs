@@ -195,6 +195,20 @@ pub enum LedgerList {
     Incidents,
     Tallies,
     Developments,
+    /// Incidents a reviewer rejected: kept apart, out of every total.
+    Rejected,
+}
+
+/// One entry of the review decision log as stored: its id (a content hash), who made it,
+/// when, its kind, the incident it names, and its whole JSON as `sw_ledger::review` writes it.
+#[derive(Debug, Clone, PartialEq)]
+pub struct DecisionRow {
+    pub id: String,
+    pub author: String,
+    pub at: String,
+    pub kind: String,
+    pub incident: String,
+    pub json: String,
 }
 
 /// One ledger entry to store: its JSON as `sw-ledger` serialises it (compact; the store
@@ -404,6 +418,15 @@ pub trait Store {
 
     /// Every redirect: (old id, id it was merged into, version).
     fn redirects(&self) -> Result<Vec<(String, String, i64)>>;
+
+    /// Appends decisions to the review log, all in one transaction (all or none), skipping
+    /// those whose id is already there, and marks the ledger stale (the reports generation
+    /// moves) when any was added, so the next build applies them. Recorded decisions are
+    /// never changed or removed. Returns how many were added.
+    fn append_decisions(&mut self, rows: &[DecisionRow]) -> Result<usize>;
+
+    /// Visits the review log in the order it was recorded until `visit` returns false.
+    fn decisions(&self, visit: &mut dyn FnMut(DecisionRow) -> bool) -> Result<()>;
 }
 
 /// What [`Store::publish_ledger_version`] records beside the rows.

@@ -19,9 +19,9 @@ use std::path::{Path, PathBuf};
 use std::str::FromStr;
 
 use crate::{
-    Admission, ArticleId, ArticleRow, Counts, FailedInput, Finish, InputId, LedgerFilter,
-    LedgerList, LedgerRow, Outcome, RawInput, ReportFilter, ReportRow, Result, SearchHit,
-    SqliteStore, Store, StoreError, StoredReport,
+    Admission, ArticleId, ArticleRow, Counts, DecisionRow, FailedInput, Finish, InputId,
+    LedgerFilter, LedgerList, LedgerRow, Outcome, RawInput, ReportFilter, ReportRow, Result,
+    SearchHit, SqliteStore, Store, StoreError, StoredReport,
 };
 use crate::{Identities, IncidentChange, LedgerVersion, Publication, Published};
 
@@ -396,6 +396,14 @@ impl Store for AnyStore {
 
     fn redirects(&self) -> Result<Vec<(String, String, i64)>> {
         each!(self, s => s.redirects())
+    }
+
+    fn append_decisions(&mut self, rows: &[DecisionRow]) -> Result<usize> {
+        each!(self, s => s.append_decisions(rows))
+    }
+
+    fn decisions(&self, visit: &mut dyn FnMut(DecisionRow) -> bool) -> Result<()> {
+        each!(self, s => s.decisions(visit))
     }
 }
 

@@ -63,11 +63,20 @@ pub(crate) const MIGRATION: &str = r#"
     CREATE INDEX articles_pos ON articles(id);
 "#;
 
+/// Every list's table (the rejected incidents' is made by migration 8, `decisions.rs`).
+const ALL_TABLES: [&str; 4] = [
+    "ledger_incidents",
+    "ledger_tallies",
+    "ledger_developments",
+    "ledger_rejected",
+];
+
 fn table(list: LedgerList) -> &'static str {
     match list {
         LedgerList::Incidents => "ledger_incidents",
         LedgerList::Tallies => "ledger_tallies",
         LedgerList::Developments => "ledger_developments",
+        LedgerList::Rejected => "ledger_rejected",
     }
 }
 
@@ -107,7 +116,7 @@ impl SqliteStore {
             Some(n) => n,
             None => {
                 let mut last: i64 = 0;
-                for t in ["ledger_incidents", "ledger_tallies", "ledger_developments"] {
+                for t in ALL_TABLES {
                     let m: Option<i64> =
                         tx.query_row(&format!("SELECT max(build) FROM {t}"), [], |r| r.get(0))?;
                     last = last.max(m.unwrap_or(0));
@@ -141,10 +150,10 @@ impl SqliteStore {
                     "INSERT INTO ledger_tallies (build, ord, id, date, json)
                      VALUES (?1, ?2, ?3, ?4, ?5)",
                 )?,
-                LedgerList::Developments => tx.prepare_cached(
-                    "INSERT INTO ledger_developments (build, ord, id, date, json)
-                     VALUES (?1, ?2, ?3, ?4, ?5)",
-                )?,
+                LedgerList::Developments | LedgerList::Rejected => tx.prepare_cached(&format!(
+                    "INSERT INTO {} (build, ord, id, date, json) VALUES (?1, ?2, ?3, ?4, ?5)",
+                    table(list)
+                ))?,
             };
             for row in rows {
                 let k = EntryKeys::of(list, &row.json)?;
@@ -162,7 +171,7 @@ impl SqliteStore {
                             row.json
                         ])?;
                     }
-                    LedgerList::Tallies | LedgerList::Developments => {
+                    LedgerList::Tallies | LedgerList::Developments | LedgerList::Rejected => {
                         ins.execute(params![build, row.ord, k.id, k.date, row.json])?;
                     }
                 }
@@ -293,7 +302,7 @@ pub(crate) fn published_build(tx: &rusqlite::Connection) -> DbResult<Option<i64>
 
 /// Drops a build begun before the published one (a build begun later was published first).
 pub(crate) fn drop_build(tx: &rusqlite::Connection, build: i64) -> DbResult<()> {
-    for t in ["ledger_incidents", "ledger_tallies", "ledger_developments"] {
+    for t in ALL_TABLES {
         tx.execute(&format!("DELETE FROM {t} WHERE build = ?1"), params![build])?;
     }
     Ok(())
@@ -302,7 +311,7 @@ pub(crate) fn drop_build(tx: &rusqlite::Connection, build: i64) -> DbResult<()> 
 /// Drops the previous ledger, and what older builds cut short left (a newer build still
 /// being written is left alone).
 pub(crate) fn drop_older(tx: &rusqlite::Connection, build: i64) -> DbResult<()> {
-    for t in ["ledger_incidents", "ledger_tallies", "ledger_developments"] {
+    for t in ALL_TABLES {
         tx.execute(&format!("DELETE FROM {t} WHERE build < ?1"), params![build])?;
     }
     Ok(())
@@ -316,6 +325,7 @@ pub(crate) fn place_rows(tx: &rusqlite::Connection, build: i64, generation: i64)
         LedgerList::Incidents,
         LedgerList::Tallies,
         LedgerList::Developments,
+        LedgerList::Rejected,
     ] {
         let t = table(list);
         // the small keys only (never the JSON): memory grows with the number of entries

@@ -2,6 +2,7 @@
 
 mod bands;
 mod compact;
+mod decisions;
 mod error;
 pub(crate) mod ledger_rows;
 mod search;
@@ -26,7 +27,7 @@ use crate::placement::{
     self, BatchPlan, Placer, StoredArticles, StoredText, TextHash, MAX_CANDIDATES_PER_BAND,
 };
 use crate::{
-    Admission, ArticleId, ArticleRow, Counts, FailedInput, Finish, InputId, LedgerFilter,
+    Admission, ArticleId, ArticleRow, Counts, DecisionRow, FailedInput, Finish, InputId, LedgerFilter,
     LedgerList, LedgerRow, Outcome, RawInput, ReportFilter, ReportRow, Result, SearchHit, Store,
     StoreError, StoredReport,
 };
@@ -165,6 +166,8 @@ const MIGRATIONS: &[&str] = &[
     // 8: ledger versions, incident snapshots and changes, identity map, redirects
     // (versions.rs)
     versions::MIGRATION,
+    // 9: the append-only review decision log and the rejected incidents' rows (decisions.rs)
+    decisions::MIGRATION,
 ];
 
 /// Steps no SQL can do, each run inside the migrations' transaction right after the
@@ -1291,6 +1294,14 @@ impl Store for SqliteStore {
 
     fn redirects(&self) -> Result<Vec<(String, String, i64)>> {
         Ok(self.redirects_db()?)
+    }
+
+    fn append_decisions(&mut self, rows: &[DecisionRow]) -> Result<usize> {
+        Ok(self.append_decisions_db(rows)?)
+    }
+
+    fn decisions(&self, visit: &mut dyn FnMut(DecisionRow) -> bool) -> Result<()> {
+        Ok(self.decisions_db(visit)?)
     }
 }
 
