@@ -159,6 +159,7 @@ pub fn load<S: Store + ?Sized>(store: &S) -> Result<Ledger> {
         incidents: rows(store, LedgerList::Incidents, &all)?,
         tallies: rows(store, LedgerList::Tallies, &all)?,
         developments: rows(store, LedgerList::Developments, &all)?,
+        rejected: rows(store, LedgerList::Rejected, &all)?,
     })
 }
 
@@ -271,34 +272,44 @@ fn rebuild<B: Sides>(
         prev.members = seed(store.read())?;
     }
     let builder = entries(store, build, read_batch, write_batch)?;
+    // the review log is an input of the build, read under the same label as the reports
+    let review = crate::review::review(store.read())?;
     // `fetch` reads and `emit` writes the same store (a writer's update), never at once
     let store = std::cell::RefCell::new(store);
     let mut rows: Vec<LedgerRow> = Vec::new();
+    let mut rejected: Vec<LedgerRow> = Vec::new();
     let mut ord = 0;
-    let flush = |rows: &mut Vec<LedgerRow>| -> Result<()> {
+    let flush = |list: LedgerList, rows: &mut Vec<LedgerRow>| -> Result<()> {
         store
             .borrow_mut()
             .write()
-            .put_ledger_rows(build, LedgerList::Incidents, rows)?;
+            .put_ledger_rows(build, list, rows)?;
         rows.clear();
         Ok(())
     };
-    let (next, fates) = builder.incidents_after(
+    let (next, fates) = builder.incidents_reviewed_after(
+        &review,
         &prev,
         &mut |wanted| fetch(store.borrow().read(), wanted),
-        &mut |incident| {
-            rows.push(LedgerRow {
+        &mut |incident, is_rejected| {
+            let (list, to) = if is_rejected {
+                (LedgerList::Rejected, &mut rejected)
+            } else {
+                (LedgerList::Incidents, &mut rows)
+            };
+            to.push(LedgerRow {
                 ord,
                 json: serde_json::to_string(&incident)?,
             });
             ord += 1;
-            if rows.len() >= write_batch.min(64) {
-                flush(&mut rows)?;
+            if to.len() >= write_batch.min(64) {
+                flush(list, to)?;
             }
             Ok(())
         },
     )?;
-    flush(&mut rows)?;
+    flush(LedgerList::Incidents, &mut rows)?;
+    flush(LedgerList::Rejected, &mut rejected)?;
     let publication = Publication {
         base,
         at: at.to_string(),
@@ -419,7 +430,7 @@ fn entries<B: Sides>(
 
 /// The whole reports `wanted` (`(article id, report id)` pairs) with their articles' context
 /// and quotes, read article by article: what one incident is assembled from.
-fn fetch<S: Store + ?Sized>(store: &S, wanted: &[(i64, i64)]) -> Result<Vec<ReportInput>> {
+pub(crate) fn fetch<S: Store + ?Sized>(store: &S, wanted: &[(i64, i64)]) -> Result<Vec<ReportInput>> {
     let out = fetch_found(store, wanted)?;
     if out.len() != wanted.len() {
         // another process re-extracted an article between the two reads

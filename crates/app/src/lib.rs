@@ -19,6 +19,7 @@
 //! | one list of the stored ledger, parsed | [`ledger::rows`] |
 //! | ledger versions: diff, an incident's history, where an old id leads | [`versions::diff`], [`versions::history`], [`versions::lead`] |
 //! | stored reports, an article with its reports | [`reports::stored_reports`], [`reports::article_with_reports`] |
+//! | record review decisions, read the log and how each stands, the review queue | [`review::record`], [`review::log`], [`review::queue`] |
 //!
 //! **Invariants**
 //! - No clock and no terminal: the caller passes the day it is ([`ingest::IngestConfig::today`]),
@@ -36,6 +37,7 @@ pub mod ingest;
 pub mod ledger;
 pub mod reports;
 pub mod versions;
+pub mod review;
 
 pub use extract::ExtractSummary;
 
