@@ -118,6 +118,17 @@ pub enum Command {
     /// What changed from ledger version A to version B: new incidents, revised ones (which
     /// figure, from what to what), merged (and into which), split and withdrawn ones.
     Diff(DiffArgs),
+
+    /// Human review: the queue of incidents to check, and decisions (confirm, reject, merge,
+    /// split, set a figure/date/place/perpetrator, note) recorded in an append-only log.
+    ///
+    /// Without a subcommand, lists the queue: unreviewed incidents, single-source first, then
+    /// contested, then low-confidence. Every decision needs --author (or STRIKEWATCH_AUTHOR)
+    /// and --reason; it is never changed or removed afterwards: a later decision on the same
+    /// thing supersedes it and both stay in `review log`. Decisions are keyed to the
+    /// incident's reports, so re-extraction and new articles do not undo them; one whose
+    /// reports are gone is listed as orphaned by `review log`.
+    Review(ReviewArgs),
 }
 
 #[derive(Args, Debug, Clone)]
@@ -218,6 +229,9 @@ pub struct IncidentsArgs {
     /// into another leads to that one (said on stderr).
     #[arg(long, value_name = "ID")]
     pub id: Option<String>,
+    /// List the incidents a reviewer rejected (kept out of every total) instead.
+    #[arg(long)]
+    pub rejected: bool,
 }
 
 #[derive(Args, Debug, Clone)]
@@ -452,4 +466,108 @@ pub struct DiffArgs {
     /// Print JSON instead of a list.
     #[arg(long)]
     pub json: bool,
+}
+
+#[derive(Args, Debug, Clone)]
+pub struct ReviewArgs {
+    #[command(subcommand)]
+    pub action: Option<ReviewCommand>,
+    /// Print the queue as a JSON array instead of a table.
+    #[arg(long)]
+    pub json: bool,
+    /// Incidents of the queue to list at most.
+    #[arg(long, default_value_t = 50, value_name = "N")]
+    pub limit: usize,
+}
+
+/// Who makes a decision and why: both required (the author is never guessed from the
+/// system's user).
+#[derive(Args, Debug, Clone)]
+pub struct Signature {
+    /// Who decides (a name or handle the team recognises).
+    #[arg(long, env = "STRIKEWATCH_AUTHOR", value_name = "NAME")]
+    pub author: String,
+    /// Why: shown beside the decision wherever it shows.
+    #[arg(long, value_name = "TEXT")]
+    pub reason: String,
+}
+
+#[derive(Subcommand, Debug, Clone)]
+pub enum ReviewCommand {
+    /// Confirm an incident: it is what the ledger says.
+    Confirm {
+        incident: String,
+        #[command(flatten)]
+        by: Signature,
+    },
+    /// Reject an incident: it leaves the incidents and every total, and is listed by
+    /// `incidents --rejected`.
+    Reject {
+        incident: String,
+        /// not_an_event, duplicate (with --duplicate-of) or out_of_scope.
+        #[arg(long = "as", value_name = "WHY", value_parser = ["not_an_event", "duplicate", "out_of_scope"])]
+        why: String,
+        /// The incident this one repeats (with --as duplicate).
+        #[arg(long, value_name = "ID")]
+        duplicate_of: Option<String>,
+        #[command(flatten)]
+        by: Signature,
+    },
+    /// Merge an incident into another: one incident, under the second's date and place.
+    Merge {
+        incident: String,
+        into: String,
+        #[command(flatten)]
+        by: Signature,
+    },
+    /// Split a report off an incident into an incident of its own.
+    Split {
+        incident: String,
+        /// The report to split off (a report id from the incident's sources).
+        #[arg(long, value_name = "ID")]
+        report: i64,
+        #[command(flatten)]
+        by: Signature,
+    },
+    /// Set a value: a figure (killed, injured, survivors, missing, detained, vessels; needs
+    /// --source), date (YYYY-MM-DD or YYYY-MM), place or perpetrator. The machine's value
+    /// stays shown beside it.
+    Set {
+        incident: String,
+        /// killed, injured, survivors, missing, detained, vessels, date, place or perpetrator.
+        what: String,
+        value: String,
+        /// What a figure rests on ("Coast Guard statement of 4 Dec").
+        #[arg(long, value_name = "TEXT")]
+        source: Option<String>,
+        /// The place's or perpetrator's country (ISO 3166 alpha-2).
+        #[arg(long, value_name = "CC")]
+        country: Option<String>,
+        #[command(flatten)]
+        by: Signature,
+    },
+    /// Add a note to an incident (the --reason is the note).
+    Note {
+        incident: String,
+        #[command(flatten)]
+        by: Signature,
+    },
+    /// List every decision with how it stands (applied, superseded, orphaned); export or
+    /// import the log as JSONL to exchange work between analysts.
+    Log(ReviewLogArgs),
+}
+
+#[derive(Args, Debug, Clone)]
+pub struct ReviewLogArgs {
+    /// Print a JSON array instead of a table.
+    #[arg(long)]
+    pub json: bool,
+    /// Write the whole log as JSONL (one decision a line) to FILE, or `-` for stdout.
+    #[arg(long, value_name = "FILE", conflicts_with = "import")]
+    pub export: Option<PathBuf>,
+    /// Append the decisions of a JSONL log (as --export writes it). Decisions already here
+    /// are skipped; where the file decides something differently from another author here,
+    /// each conflict is listed (the later decision applies; both are kept).
+    #[arg(long, value_name = "FILE")]
+    pub import: Option<PathBuf>,
 }

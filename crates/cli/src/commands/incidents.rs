@@ -38,9 +38,14 @@ pub fn run(ctx: &Context, a: IncidentsArgs) -> Result<ExitCode> {
         to: a.to,
         event_type: a.event_type.clone(),
     };
+    let list = if a.rejected {
+        LedgerList::Rejected
+    } else {
+        LedgerList::Incidents
+    };
     print_list(
         ctx,
-        LedgerList::Incidents,
+        list,
         &filter,
         a.json,
         render::incident_lines_table,

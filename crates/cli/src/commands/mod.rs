@@ -15,6 +15,7 @@ mod reports;
 mod search;
 mod serve;
 mod show;
+mod review;
 mod status;
 mod tallies;
 mod tally;
@@ -54,6 +55,7 @@ pub fn run(cli: Cli) -> Result<ExitCode> {
         Command::Search(a) => search::run(&ctx, a),
         Command::Versions(a) => versions::run_versions(&ctx, a),
         Command::Diff(a) => versions::run_diff(&ctx, a),
+        Command::Review(a) => review::run(&ctx, a),
     }
 }
 
