@@ -75,7 +75,10 @@ fn check(db: &Path, q: &Quotes) {
     // confirm and note
     let c = holding(&counted, &q.confirmed);
     assert_eq!(c["review"]["status"], "confirmed");
-    assert_eq!(c["review"]["notes"][0]["reason"], "checked against the statement");
+    assert_eq!(
+        c["review"]["notes"][0]["reason"],
+        "checked against the statement"
+    );
     // set a figure: reviewed value, machine value beside it, the source it rests on
     let f = holding(&counted, &q.figure);
     assert_eq!(f["figures"]["killed"]["best"], 99);
@@ -169,7 +172,12 @@ fn decisions_survive_reextraction_new_articles_and_another_order() {
     decide(&db, &["confirm", &id(conf), "--reason", "statement"]);
     decide(
         &db,
-        &["note", &id(conf), "--reason", "checked against the statement"],
+        &[
+            "note",
+            &id(conf),
+            "--reason",
+            "checked against the statement",
+        ],
     );
     decide(
         &db,
@@ -242,7 +250,10 @@ fn decisions_survive_reextraction_new_articles_and_another_order() {
     assert_eq!(r.code, 0, "{}", r.stderr);
     let other = dir.path().join("b.db");
     ingest(&other, &["warc", "text", "html", "feeds", "jsonl"]);
-    let r = run(&other, &["review", "log", "--import", log.to_str().unwrap()]);
+    let r = run(
+        &other,
+        &["review", "log", "--import", log.to_str().unwrap()],
+    );
     assert_eq!(r.code, 0, "{}", r.stderr);
     assert!(r.stdout.contains("9 decisions, 9 new"), "{}", r.stdout);
     check(&other, &q);
@@ -267,7 +278,10 @@ fn decisions_survive_reextraction_new_articles_and_another_order() {
     };
     assert_eq!(summary(&db), summary(&other));
     // importing again adds nothing
-    let r = run(&other, &["review", "log", "--import", log.to_str().unwrap()]);
+    let r = run(
+        &other,
+        &["review", "log", "--import", log.to_str().unwrap()],
+    );
     assert!(r.stdout.contains("9 decisions, 0 new"), "{}", r.stdout);
 }
 
@@ -282,17 +296,40 @@ fn authors_reasons_tampering_and_conflicts() {
     let incs = list(&db, &["incidents", "--json"]);
     let id = incs[0]["id"].as_str().unwrap();
     let mut cmd = std::process::Command::new(bin());
-    cmd.args(["--db", db.to_str().unwrap(), "review", "confirm", id, "--reason", "x"])
-        .env_remove("STRIKEWATCH_AUTHOR")
-        .env("USER", "someone");
+    cmd.args([
+        "--db",
+        db.to_str().unwrap(),
+        "review",
+        "confirm",
+        id,
+        "--reason",
+        "x",
+    ])
+    .env_remove("STRIKEWATCH_AUTHOR")
+    .env("USER", "someone");
     let out = cmd.output().unwrap();
     assert!(!out.status.success());
     assert!(String::from_utf8_lossy(&out.stderr).contains("--author"));
     let r = run(&db, &["review", "confirm", id, "--author", "ana"]);
     assert_ne!(r.code, 0, "a reason is required");
-    let r = run(&db, &["review", "confirm", "inc-000000000000", "--author", "ana", "--reason", "x"]);
+    let r = run(
+        &db,
+        &[
+            "review",
+            "confirm",
+            "inc-000000000000",
+            "--author",
+            "ana",
+            "--reason",
+            "x",
+        ],
+    );
     assert_ne!(r.code, 0);
-    assert!(r.stderr.contains("no incident inc-000000000000"), "{}", r.stderr);
+    assert!(
+        r.stderr.contains("no incident inc-000000000000"),
+        "{}",
+        r.stderr
+    );
 
     decide(&db, &["confirm", id, "--reason", "fine"]);
     let log = dir.path().join("a.jsonl");
@@ -302,12 +339,29 @@ fn authors_reasons_tampering_and_conflicts() {
     ingest(&other, &["jsonl"]);
     let r = run(
         &other,
-        &["review", "reject", id, "--as", "out_of_scope", "--reason", "not ours", "--author", "ben"],
+        &[
+            "review",
+            "reject",
+            id,
+            "--as",
+            "out_of_scope",
+            "--reason",
+            "not ours",
+            "--author",
+            "ben",
+        ],
     );
     assert_eq!(r.code, 0, "{}", r.stderr);
-    let r = run(&other, &["review", "log", "--import", log.to_str().unwrap()]);
+    let r = run(
+        &other,
+        &["review", "log", "--import", log.to_str().unwrap()],
+    );
     assert_eq!(r.code, 3, "a conflict is reported: {}", r.stderr);
-    assert!(r.stderr.contains("conflict:") && r.stderr.contains("ben"), "{}", r.stderr);
+    assert!(
+        r.stderr.contains("conflict:") && r.stderr.contains("ben"),
+        "{}",
+        r.stderr
+    );
     let kinds: BTreeSet<String> = list(&other, &["review", "log", "--json"])
         .iter()
         .map(|d| d["kind"].as_str().unwrap().to_string())
@@ -315,10 +369,15 @@ fn authors_reasons_tampering_and_conflicts() {
     assert_eq!(kinds, BTreeSet::from(["confirm".into(), "reject".into()]));
 
     // a line edited by hand
-    let text = std::fs::read_to_string(&log).unwrap().replace("fine", "edited");
+    let text = std::fs::read_to_string(&log)
+        .unwrap()
+        .replace("fine", "edited");
     let bad = dir.path().join("bad.jsonl");
     std::fs::write(&bad, text).unwrap();
-    let r = run(&other, &["review", "log", "--import", bad.to_str().unwrap()]);
+    let r = run(
+        &other,
+        &["review", "log", "--import", bad.to_str().unwrap()],
+    );
     assert_ne!(r.code, 0);
     assert!(r.stderr.contains("bad.jsonl:1:"), "{}", r.stderr);
 }

@@ -613,7 +613,7 @@ impl Builder {
             .map(|g| res.sources(g).0.iter().map(|&i| member_keys[i]).collect())
             .collect();
         let mut namer = identity::Namer::new(prev, &groups);
-        for g in 0..res.len() {
+        for (g, tags) in tags.iter().enumerate() {
             let (of_events, of_refs) = res.sources(g);
             let wanted: Vec<(i64, i64)> = of_events
                 .iter()
@@ -639,7 +639,7 @@ impl Builder {
                 false
             } else {
                 let member_keys: Vec<&str> = of_events.iter().map(|&i| &*keys[i]).collect();
-                let regrouped: Vec<&Decision> = tags[g].iter().map(|&t| shaping[t]).collect();
+                let regrouped: Vec<&Decision> = tags.iter().map(|&t| shaping[t]).collect();
                 bound.apply(&mut incident, &member_keys, &regrouped)
             };
             emit(incident, rejected)?;

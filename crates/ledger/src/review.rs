@@ -617,7 +617,10 @@ fn apply_one(inc: &mut Incident, review: &mut IncidentReview, d: &Decision) -> b
 /// Conflicts between two logs: slots both decide, differently, where neither author saw the
 /// other's decision (the two were made independently). Reported, never resolved: the later
 /// one still wins in a build, and the log says so.
-pub fn conflicts<'a>(ours: &'a [Decision], theirs: &'a [Decision]) -> Vec<(&'a Decision, &'a Decision)> {
+pub fn conflicts<'a>(
+    ours: &'a [Decision],
+    theirs: &'a [Decision],
+) -> Vec<(&'a Decision, &'a Decision)> {
     let ours_ids: HashSet<&str> = ours.iter().map(|d| d.id.as_str()).collect();
     let mut by_slot: BTreeMap<String, Vec<&Decision>> = BTreeMap::new();
     for d in ours {
@@ -638,4 +641,303 @@ pub fn conflicts<'a>(ours: &'a [Decision], theirs: &'a [Decision]) -> Vec<(&'a D
         }
     }
     out
+}
+
+#[cfg(test)]
+mod tests {
+    use std::collections::BTreeMap;
+
+    use super::*;
+    use crate::{Builder, ReportInput};
+
+    /// Reports of three boat strikes on three days, two told by two outlets.
+    fn reports() -> Vec<ReportInput> {
+        let ex = sw_extract::Extractor::new();
+        let texts = [
+            ("https://a.example/1", "2025-11-05", "U.S. forces struck a boat in the eastern Pacific on Tuesday, killing three people, Southern Command said."),
+            ("https://b.example/2", "2025-11-05", "A U.S. strike on a vessel in the eastern Pacific on Tuesday killed three people, officials said."),
+            ("https://c.example/3", "2025-11-08", "U.S. forces struck a boat in the Caribbean on Friday, killing two people, Southern Command said."),
+            ("https://d.example/4", "2025-11-12", "U.S. forces struck a vessel in the Caribbean on Tuesday, killing six people, officials said."),
+        ];
+        let mut out = Vec::new();
+        for (i, (url, published, text)) in texts.iter().enumerate() {
+            let date = chrono::NaiveDate::parse_from_str(published, "%Y-%m-%d").ok();
+            for (j, report) in ex
+                .extract(text, sw_model::Lang::En, date)
+                .into_iter()
+                .enumerate()
+            {
+                let quote = text[report.sentence[0]..report.sentence[1]].to_string();
+                out.push(ReportInput {
+                    report_id: (i * 10 + j) as i64,
+                    article_id: i as i64,
+                    story_id: i as i64,
+                    url: Some(url.to_string()),
+                    outlet: None,
+                    published: Some(published.to_string()),
+                    lang: "en".into(),
+                    report,
+                    quote,
+                });
+            }
+        }
+        out
+    }
+
+    /// The counted and rejected incidents of `reports` with `review` applied.
+    fn built(reports: &[ReportInput], review: &Review) -> (Vec<Incident>, Vec<Incident>) {
+        let mut b = Builder::new();
+        for r in reports {
+            b.add(r.clone());
+        }
+        let (mut kept, mut rejected) = (Vec::new(), Vec::new());
+        b.incidents_reviewed::<()>(
+            review,
+            &mut |w| {
+                Ok(w.iter()
+                    .map(|(_, id)| reports.iter().find(|r| r.report_id == *id).unwrap().clone())
+                    .collect())
+            },
+            &mut |i, rej| {
+                if rej { &mut rejected } else { &mut kept }.push(i);
+                Ok(())
+            },
+        )
+        .unwrap();
+        kept.sort_by(|a, b| a.date.cmp(&b.date));
+        (kept, rejected)
+    }
+
+    fn key_of(reports: &[ReportInput], inc: &Incident, n: usize) -> String {
+        let id = inc.sources[n].report_id;
+        reports
+            .iter()
+            .find(|r| r.report_id == id)
+            .unwrap()
+            .stable_key()
+    }
+
+    fn target(reports: &[ReportInput], inc: &Incident) -> Target {
+        Target {
+            incident: inc.id.clone(),
+            anchor: Some(key_of(reports, inc, 0)),
+        }
+    }
+
+    fn applied(kept: &[Incident], rejected: &[Incident]) -> BTreeMap<String, String> {
+        kept.iter()
+            .chain(rejected)
+            .flat_map(|i| {
+                i.review
+                    .iter()
+                    .flat_map(|r| r.decisions.iter().map(|d| (d.clone(), i.id.clone())))
+            })
+            .collect()
+    }
+
+    /// Without decisions the reviewed build is the plain one; decisions of each kind take
+    /// effect, whatever order the log is in; a later decision supersedes an earlier one on
+    /// the same slot and both are listed; a decision about a report no build has is orphaned.
+    #[test]
+    fn decisions_apply_in_any_order_supersede_and_orphan() {
+        let reports = reports();
+        let (plain, none) = built(&reports, &Review::default());
+        assert_eq!(plain, crate::build(&reports).incidents);
+        assert!(none.is_empty());
+        assert_eq!(plain.len(), 3, "{plain:#?}");
+        let (pacific, two, six) = (&plain[0], &plain[1], &plain[2]);
+        assert_eq!(pacific.sources.len(), 2);
+
+        let t = |i: &Incident| target(&reports, i);
+        let log = vec![
+            Decision::new(
+                "ana",
+                "2026-01-01T00:00:01Z",
+                "drill",
+                Action::Reject {
+                    target: t(two),
+                    why: RejectReason::NotAnEvent,
+                    duplicate_of: None,
+                },
+            ),
+            Decision::new(
+                "ana",
+                "2026-01-01T00:00:02Z",
+                "it was real",
+                Action::Confirm { target: t(two) },
+            ),
+            Decision::new(
+                "ana",
+                "2026-01-01T00:00:03Z",
+                "toll",
+                Action::SetFigure {
+                    target: t(six),
+                    field: Field::Killed,
+                    value: 5,
+                    source: "Navy statement".into(),
+                },
+            ),
+            Decision::new(
+                "ana",
+                "2026-01-01T00:00:04Z",
+                "two boats",
+                Action::Split {
+                    target: t(pacific),
+                    report: key_of(&reports, pacific, 1),
+                },
+            ),
+            Decision::new(
+                "ana",
+                "2026-01-01T00:00:05Z",
+                "gone",
+                Action::Note {
+                    target: Target {
+                        incident: "inc-000000000000".into(),
+                        anchor: Some("https://x.example/#0-1:event:strike:occurred".into()),
+                    },
+                },
+            ),
+        ];
+        let mut reversed = log.clone();
+        reversed.reverse();
+        let review = Review::new(&log, &NoRedirects);
+        let (kept, rejected) = built(&reports, &review);
+        assert_eq!(
+            (kept.clone(), rejected.clone()),
+            built(&reports, &Review::new(&reversed, &NoRedirects))
+        );
+        assert!(
+            rejected.is_empty(),
+            "the later confirm supersedes the reject"
+        );
+        assert_eq!(kept.len(), 4, "the split report is an incident of its own");
+        let six = kept.iter().find(|i| i.id == six.id).unwrap();
+        let k = six.figures.killed.as_ref().unwrap();
+        assert_eq!((k.low, k.best, k.high), (Some(5), Some(5), Some(5)));
+        let r = &six.review.as_ref().unwrap().figures[0].reviewed;
+        assert_eq!(
+            (r.machine, r.source.as_deref()),
+            (Some(6), Some("Navy statement"))
+        );
+        let standing = review.standing(&log, &applied(&kept, &rejected));
+        let st: Vec<&Standing> = standing.iter().map(|(_, s)| s).collect();
+        assert_eq!(
+            st[0],
+            &Standing::Superseded {
+                by: log[1].id.clone()
+            }
+        );
+        assert!(matches!(st[1], Standing::Applied { .. }));
+        assert!(matches!(st[2], Standing::Applied { .. }));
+        assert!(matches!(st[3], Standing::Applied { .. }));
+        assert_eq!(st[4], &Standing::Orphaned);
+
+        // the reject alone: the incident is listed apart
+        let (kept, rejected) = built(&reports, &Review::new(&log[..1], &NoRedirects));
+        assert_eq!(kept.len(), 2);
+        assert_eq!(rejected.len(), 1);
+        assert_eq!(
+            rejected[0].review.as_ref().unwrap().rejected_as,
+            Some(RejectReason::NotAnEvent)
+        );
+    }
+
+    /// A merge puts both incidents' reports in one; a decision whose anchor report is gone
+    /// follows its incident id through the redirects.
+    #[test]
+    fn merges_and_redirects() {
+        let reports = reports();
+        let (plain, _) = built(&reports, &Review::default());
+        let (two, six) = (&plain[1], &plain[2]);
+        let merge = Decision::new(
+            "ana",
+            "t1",
+            "one boat",
+            Action::Merge {
+                target: target(&reports, two),
+                into: target(&reports, six),
+            },
+        );
+        let (kept, _) = built(
+            &reports,
+            &Review::new(std::slice::from_ref(&merge), &NoRedirects),
+        );
+        assert_eq!(kept.len(), 2);
+        let merged = kept
+            .iter()
+            .find(|i| i.sources.len() == 2 && i.id != plain[0].id)
+            .unwrap();
+        assert_eq!(
+            merged.review.as_ref().unwrap().regrouped_by[0].decision,
+            merge.id
+        );
+
+        let note = Decision::new(
+            "ana",
+            "t2",
+            "old id",
+            Action::Note {
+                target: Target {
+                    incident: "inc-old".into(),
+                    anchor: None,
+                },
+            },
+        );
+        let (kept, _) = built(
+            &reports,
+            &Review::new(std::slice::from_ref(&note), &NoRedirects),
+        );
+        assert!(
+            kept.iter().all(|i| i.review.is_none()),
+            "no incident has the old id"
+        );
+        let redirects = BTreeMap::from([("inc-old".to_string(), six.id.clone())]);
+        let (kept, _) = built(
+            &reports,
+            &Review::new(std::slice::from_ref(&note), &redirects),
+        );
+        let six = kept.iter().find(|i| i.id == six.id).unwrap();
+        assert_eq!(six.review.as_ref().unwrap().notes[0].decision, note.id);
+    }
+
+    /// Two analysts deciding one thing differently is a conflict; the same decision in both
+    /// logs, or one author changing their own mind, is not.
+    #[test]
+    fn conflicts_between_logs() {
+        let t = Target {
+            incident: "inc-1".into(),
+            anchor: None,
+        };
+        let a = Decision::new("ana", "t1", "ok", Action::Confirm { target: t.clone() });
+        let b = Decision::new(
+            "ben",
+            "t2",
+            "no",
+            Action::Reject {
+                target: t.clone(),
+                why: RejectReason::OutOfScope,
+                duplicate_of: None,
+            },
+        );
+        let a2 = Decision::new(
+            "ana",
+            "t3",
+            "changed my mind",
+            Action::Reject {
+                target: t.clone(),
+                why: RejectReason::OutOfScope,
+                duplicate_of: None,
+            },
+        );
+        assert_eq!(
+            conflicts(std::slice::from_ref(&a), std::slice::from_ref(&b)).len(),
+            1
+        );
+        assert!(conflicts(std::slice::from_ref(&a), std::slice::from_ref(&a)).is_empty());
+        assert!(conflicts(std::slice::from_ref(&a), std::slice::from_ref(&a2)).is_empty());
+        // the id is a hash of the content: a changed decision does not keep its id
+        let mut edited = a.clone();
+        edited.reason = "edited".into();
+        assert_ne!(edited.content_id(), a.id);
+    }
 }

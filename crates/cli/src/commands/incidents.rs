@@ -43,11 +43,5 @@ pub fn run(ctx: &Context, a: IncidentsArgs) -> Result<ExitCode> {
     } else {
         LedgerList::Incidents
     };
-    print_list(
-        ctx,
-        list,
-        &filter,
-        a.json,
-        render::incident_lines_table,
-    )
+    print_list(ctx, list, &filter, a.json, render::incident_lines_table)
 }

@@ -121,11 +121,7 @@ fn decide(ctx: &Context, cmd: ReviewCommand) -> Result<ExitCode> {
                 },
             )
         }
-        ReviewCommand::Merge {
-            incident,
-            into,
-            by,
-        } => {
+        ReviewCommand::Merge { incident, into, by } => {
             if incident == into {
                 bail!("cannot merge {incident} into itself");
             }

@@ -160,7 +160,8 @@ mod tests {
         let mut s = SqliteStore::open(&path).unwrap();
         s.append_decisions(&[row("kept")]).unwrap();
         let c = s.conn_mut();
-        c.execute_batch("PRAGMA cache_spill = 1; BEGIN IMMEDIATE").unwrap();
+        c.execute_batch("PRAGMA cache_spill = 1; BEGIN IMMEDIATE")
+            .unwrap();
         for i in 0..2000 {
             // enough rows that pages spill to the WAL before the commit
             c.execute(

@@ -27,9 +27,9 @@ use crate::placement::{
     self, BatchPlan, Placer, StoredArticles, StoredText, TextHash, MAX_CANDIDATES_PER_BAND,
 };
 use crate::{
-    Admission, ArticleId, ArticleRow, Counts, DecisionRow, FailedInput, Finish, InputId, LedgerFilter,
-    LedgerList, LedgerRow, Outcome, RawInput, ReportFilter, ReportRow, Result, SearchHit, Store,
-    StoreError, StoredReport,
+    Admission, ArticleId, ArticleRow, Counts, DecisionRow, FailedInput, Finish, InputId,
+    LedgerFilter, LedgerList, LedgerRow, Outcome, RawInput, ReportFilter, ReportRow, Result,
+    SearchHit, Store, StoreError, StoredReport,
 };
 use crate::{Identities, IncidentChange, LedgerVersion, Publication, Published};
 use bands::PendingBands;
