@@ -335,6 +335,19 @@ pub struct ServeArgs {
     #[arg(long, default_value_t = sw_web::Options::default().store_cache_kib / 1024,
           value_name = "MIB", value_parser = clap::value_parser!(u32).range(1..=4096))]
     pub store_cache: u32,
+    /// Enable review in the browser: decision forms at /review/incidents/ID, open only to
+    /// whoever has the access token (printed at start, or STRIKEWATCH_REVIEW_TOKEN), with CSRF
+    /// protection. Refused on an address beyond loopback. Without it the server is read-only.
+    #[arg(long)]
+    pub review: bool,
+    /// Review access token (at least 16 characters); a random one when not given.
+    #[arg(
+        long,
+        env = "STRIKEWATCH_REVIEW_TOKEN",
+        value_name = "TOKEN",
+        hide_env_values = true
+    )]
+    pub review_token: Option<String>,
 }
 
 #[derive(Args, Debug, Clone)]

@@ -42,7 +42,10 @@ pub fn layers(router: Router, options: &Options) -> Router {
         .layer(tower_http::compression::CompressionLayer::new())
         .layer(tower_http::limit::RequestBodyLimitLayer::new(MAX_BODY))
         .layer(middleware::from_fn_with_state(limiter, rate_limit))
-        .layer(middleware::from_fn(read_only))
+        .layer(middleware::from_fn_with_state(
+            options.review.is_some(),
+            read_only,
+        ))
         .layer(tower::limit::GlobalConcurrencyLimitLayer::new(
             options.max_concurrent.max(1),
         ))
@@ -61,8 +64,12 @@ pub fn layers(router: Router, options: &Options) -> Router {
 
 /// Only GET and HEAD exist: anything else is a write, answered 405 wherever it is aimed;
 /// overlong URIs are answered 414.
-async fn read_only(req: Request, next: Next) -> Response {
-    if req.method() != Method::GET && req.method() != Method::HEAD {
+async fn read_only(State(review): State<bool>, req: Request, next: Next) -> Response {
+    // with `serve --review`, the review forms post to `/review/...` (their own checks in
+    // review.rs); nothing else is ever written
+    let review_post =
+        review && req.method() == Method::POST && req.uri().path().starts_with("/review/");
+    if req.method() != Method::GET && req.method() != Method::HEAD && !review_post {
         let mut r = (
             StatusCode::METHOD_NOT_ALLOWED,
             "strikewatch serve is read-only: only GET and HEAD are allowed\n",

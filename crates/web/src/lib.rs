@@ -56,6 +56,7 @@ mod guard;
 mod listed;
 mod pages;
 mod pool;
+mod review;
 pub mod snapshot;
 
 use std::net::SocketAddr;
@@ -72,6 +73,7 @@ use tokio::net::TcpListener;
 use tokio::sync::Semaphore;
 
 pub use pool::Opener;
+pub use review::ReviewAccess;
 pub use snapshot::Snapshot;
 
 /// Limits and knobs of the server.
@@ -100,6 +102,9 @@ pub struct Options {
     /// operating system's file cache holds the store's hot pages once for all connections,
     /// so a big cache per connection mostly holds copies, one per connection.
     pub store_cache_kib: u32,
+    /// Review in the browser (`serve --review`): the decision forms and the one kind of write
+    /// the server then accepts. `None`: read-only, every write answered 405.
+    pub review: Option<ReviewAccess>,
 }
 
 impl Default for Options {
@@ -113,6 +118,7 @@ impl Default for Options {
             request_timeout: Duration::from_secs(30),
             store_connections: 0,
             store_cache_kib: 8 * 1024,
+            review: None,
         }
     }
 }
@@ -250,10 +256,14 @@ fn load<S: Store + ?Sized>(store: &S, known: i64) -> Result<(i64, Option<Arc<Sna
 
 /// Every route, with the security layers.
 pub fn router(app: Arc<App>, options: &Options) -> Router {
-    let routes = Router::new()
+    let mut routes = Router::new()
         .merge(pages::routes())
         .merge(api::routes())
-        .merge(assets::routes())
+        .merge(assets::routes());
+    if let Some(access) = &options.review {
+        routes = routes.merge(review::routes(access.clone()));
+    }
+    let routes = routes
         .layer(axum::middleware::from_fn_with_state(
             app.clone(),
             cite::layer,

@@ -40,7 +40,7 @@ const OUTLETS: usize = 3;
 
 // ---------------------------------------------------------------- layout and helpers
 
-fn layout(title: &str, nav: &str, body: Markup) -> Html<String> {
+pub(crate) fn layout(title: &str, nav: &str, body: Markup) -> Html<String> {
     let page = html! {
         (DOCTYPE)
         html lang="en" {

@@ -10,8 +10,39 @@ use super::Context;
 use crate::cli::ServeArgs;
 
 pub fn run(ctx: &Context, a: ServeArgs) -> Result<ExitCode> {
-    serve_with(&ctx.db, &a.addr, options(&a))?;
+    let mut options = options(&a);
+    if a.review {
+        options.review = Some(review_access(ctx, &a)?);
+    }
+    serve_with(&ctx.db, &a.addr, options)?;
     Ok(ExitCode::SUCCESS)
+}
+
+/// Review access for `serve --review`: loopback only, a token given (long enough) or drawn
+/// from the system's random source, and a writer opener for the decisions.
+fn review_access(ctx: &Context, a: &ServeArgs) -> Result<sw_web::ReviewAccess> {
+    let ip: Option<std::net::SocketAddr> = a.addr.parse().ok();
+    if !ip.is_some_and(|s| s.ip().is_loopback()) && !a.addr.starts_with("localhost:") {
+        anyhow::bail!(
+            "--review serves decision forms on loopback only; {} is not a loopback address",
+            a.addr
+        );
+    }
+    let token = match &a.review_token {
+        Some(t) if t.len() >= 16 => t.clone(),
+        Some(_) => anyhow::bail!("the review token must be at least 16 characters"),
+        None => {
+            let mut b = [0u8; 24];
+            getrandom::fill(&mut b)
+                .map_err(|e| anyhow::anyhow!("cannot draw a review token: {e}"))?;
+            b.iter().map(|x| format!("{x:02x}")).collect()
+        }
+    };
+    let db = ctx.db.clone();
+    Ok(sw_web::ReviewAccess {
+        token,
+        writer: std::sync::Arc::new(move || super::open(&db)),
+    })
 }
 
 /// The server's limits as the flags set them (the rest as `sw_web::Options::default()`).
@@ -45,11 +76,21 @@ pub fn serve_with(db: &Path, addr: &str, options: sw_web::Options) -> Result<()>
     drop(super::open_read_only(db)?);
     let path = db.to_path_buf();
     let open = move || super::open_read_only(&path);
+    let token = options.review.as_ref().map(|r| r.token.clone());
     sw_web::serve(open, addr, options, |local| {
-        outln!(
-            "strikewatch: serving {} at http://{local}/ (read-only; Ctrl-C to stop)",
-            db.display()
-        );
+        match &token {
+            None => outln!(
+                "strikewatch: serving {} at http://{local}/ (read-only; Ctrl-C to stop)",
+                db.display()
+            ),
+            Some(t) => {
+                outln!(
+                    "strikewatch: serving {} at http://{local}/ with review (Ctrl-C to stop)",
+                    db.display()
+                );
+                outln!("review: open http://{local}/review/login?token={t}");
+            }
+        }
         if !local.ip().is_loopback() {
             outln!("note: listening beyond this machine ({local})");
         }
