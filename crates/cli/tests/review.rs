@@ -381,3 +381,63 @@ fn authors_reasons_tampering_and_conflicts() {
     assert_ne!(r.code, 0);
     assert!(r.stderr.contains("bad.jsonl:1:"), "{}", r.stderr);
 }
+
+/// An import of many decisions killed with SIGKILL at several moments leaves the log with
+/// every earlier decision and either none or all of the imported ones (one transaction);
+/// the store opens and reads after each kill.
+#[test]
+fn a_decision_write_killed_with_sigkill_is_all_or_nothing() {
+    use sw_ledger::review::{Action, Target};
+    let dir = tempfile::tempdir().unwrap();
+    let db = dir.path().join("a.db");
+    ingest(&db, &["jsonl"]);
+    let id = list(&db, &["incidents", "--json"])[0]["id"]
+        .as_str()
+        .unwrap()
+        .to_string();
+    decide(&db, &["confirm", &id, "--reason", "before"]);
+    const N: usize = 40_000;
+    let mut jsonl = String::new();
+    for i in 0..N {
+        let d = sw_ledger::Decision::new(
+            "ben",
+            "2026-01-01T00:00:00Z",
+            &format!("note {i}"),
+            Action::Note {
+                target: Target {
+                    incident: id.clone(),
+                    anchor: None,
+                },
+            },
+        );
+        jsonl.push_str(&serde_json::to_string(&d).unwrap());
+        jsonl.push('\n');
+    }
+    let file = dir.path().join("big.jsonl");
+    std::fs::write(&file, jsonl).unwrap();
+    let count = || {
+        let r = run(&db, &["review", "log", "--export", "-"]);
+        assert_eq!(r.code, 0, "the store reads after a kill: {}", r.stderr);
+        r.stdout.lines().filter(|l| !l.trim().is_empty()).count()
+    };
+    let mut seen = Vec::new();
+    for wait_ms in [30u64, 80, 150, 250, 400, 700] {
+        let mut child = std::process::Command::new(bin())
+            .args(["--db", db.to_str().unwrap(), "review", "log", "--import"])
+            .arg(&file)
+            .stdout(std::process::Stdio::null())
+            .stderr(std::process::Stdio::null())
+            .spawn()
+            .unwrap();
+        std::thread::sleep(std::time::Duration::from_millis(wait_ms));
+        child.kill().unwrap(); // SIGKILL
+        child.wait().unwrap();
+        let n = count();
+        assert!(
+            n == 1 || n == 1 + N,
+            "after a kill at {wait_ms} ms: {n} decisions"
+        );
+        seen.push(n);
+    }
+    println!("decisions after each kill: {seen:?}");
+}
