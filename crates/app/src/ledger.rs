@@ -430,7 +430,10 @@ fn entries<B: Sides>(
 
 /// The whole reports `wanted` (`(article id, report id)` pairs) with their articles' context
 /// and quotes, read article by article: what one incident is assembled from.
-pub(crate) fn fetch<S: Store + ?Sized>(store: &S, wanted: &[(i64, i64)]) -> Result<Vec<ReportInput>> {
+pub(crate) fn fetch<S: Store + ?Sized>(
+    store: &S,
+    wanted: &[(i64, i64)],
+) -> Result<Vec<ReportInput>> {
     let out = fetch_found(store, wanted)?;
     if out.len() != wanted.len() {
         // another process re-extracted an article between the two reads

@@ -36,8 +36,8 @@ pub mod extract;
 pub mod ingest;
 pub mod ledger;
 pub mod reports;
-pub mod versions;
 pub mod review;
+pub mod versions;
 
 pub use extract::ExtractSummary;
 

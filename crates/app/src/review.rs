@@ -31,12 +31,30 @@ pub fn decisions<S: Store + ?Sized>(store: &S) -> Result<Vec<Decision>> {
     }
 }
 
-/// The redirects of incident ids merged or re-identified since a decision was made. The
-/// ledger's stable-id assignment is where they come from; until the store keeps them there
-/// are none, and a decision whose anchor report is gone and whose id is no longer an
-/// incident's is orphaned.
-fn redirects<S: Store + ?Sized>(_store: &S) -> Result<Box<dyn Redirects>> {
-    Ok(Box::new(NoRedirects))
+/// The redirects of incident ids merged since a decision was made, as the store keeps them
+/// (`incident_redirects`, never deleted): each old id leads, through any chain of later
+/// merges, to the id it goes by now ([`sw_ledger::identity::follow`]), so a decision on an
+/// incident that was merged away applies to the survivor. A decision whose anchor report is
+/// gone and whose id neither names an incident nor redirects is orphaned.
+fn redirects<S: Store + ?Sized>(store: &S) -> Result<Box<dyn Redirects>> {
+    let direct: BTreeMap<String, String> = store
+        .redirects()?
+        .into_iter()
+        .map(|(old, into, _version)| (old, into))
+        .collect();
+    if direct.is_empty() {
+        return Ok(Box::new(NoRedirects));
+    }
+    let resolved: BTreeMap<String, String> = direct
+        .keys()
+        .filter_map(|old| {
+            let now = sw_ledger::identity::follow(old, &|id| !direct.contains_key(id), &|id| {
+                direct.get(id).cloned()
+            })?;
+            Some((old.clone(), now))
+        })
+        .collect();
+    Ok(Box::new(resolved))
 }
 
 /// The log prepared for a ledger build.

@@ -210,7 +210,7 @@ async fn decide(
     let target_id = id.clone();
     let done = tokio::task::spawn_blocking(move || -> anyhow::Result<()> {
         let mut store = writer()?;
-        let ledger = sw_app::ledger::ledger(&mut store)?;
+        let ledger = sw_app::ledger::ledger(&mut store, &at)?;
         let target = sw_app::review::target(&store, &ledger, &target_id)?;
         let action = match p.kind.as_str() {
             "confirm" => Action::Confirm { target },
@@ -246,7 +246,7 @@ async fn decide(
         };
         let d = Decision::new(&author, &at, &reason, action);
         sw_app::review::record(&mut store, &[d])?;
-        sw_app::ledger::update(&mut store)?;
+        sw_app::ledger::update(&mut store, &at)?;
         Ok(())
     })
     .await;

@@ -88,7 +88,7 @@ fn signed(by: &Signature) -> Result<(&str, &str)> {
 
 fn decide(ctx: &Context, cmd: ReviewCommand) -> Result<ExitCode> {
     let mut store = ctx.open()?;
-    let ledger = sw_app::ledger::ledger(&mut store)?;
+    let ledger = sw_app::ledger::ledger(&mut store, &super::now())?;
     let target = |id: &str| sw_app::review::target(&store, &ledger, id);
     let (by, action) = match &cmd {
         ReviewCommand::Confirm { incident, by } => (
@@ -169,7 +169,7 @@ fn decide(ctx: &Context, cmd: ReviewCommand) -> Result<ExitCode> {
     let (author, reason) = signed(by)?;
     let decision = Decision::new(author, &now(), reason, action);
     sw_app::review::record(&mut store, std::slice::from_ref(&decision))?;
-    let ledger = sw_app::ledger::ledger(&mut store)?;
+    let ledger = sw_app::ledger::ledger(&mut store, &super::now())?;
     let standing = sw_app::review::log(&store, &ledger)?;
     let st = standing
         .iter()
@@ -315,7 +315,7 @@ fn import(ctx: &Context, path: &std::path::Path) -> Result<ExitCode> {
     let ours = sw_app::review::decisions(&store)?;
     let conflicts = sw_app::review::conflicts(&ours, &theirs);
     let added = sw_app::review::record(&mut store, &theirs)?;
-    sw_app::ledger::update(&mut store)?;
+    sw_app::ledger::update(&mut store, &super::now())?;
     outln!(
         "{name}: {} decisions, {added} new, {} already here",
         theirs.len(),
