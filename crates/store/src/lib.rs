@@ -427,6 +427,27 @@ pub trait Store {
 
     /// Visits the review log in the order it was recorded until `visit` returns false.
     fn decisions(&self, visit: &mut dyn FnMut(DecisionRow) -> bool) -> Result<()>;
+
+    /// Every feed `watch` polls, with its state, by URL.
+    fn feeds(&self) -> Result<Vec<FeedState>>;
+
+    fn feed(&self, url: &str) -> Result<Option<FeedState>>;
+
+    /// Adds a feed (due at once); false when it was already there (its state is kept).
+    fn add_feed(&mut self, url: &str, now_ms: i64) -> Result<bool>;
+
+    /// Removes a feed and its state; false when there was none. The items it yielded stay.
+    fn remove_feed(&mut self, url: &str) -> Result<bool>;
+
+    /// Writes a feed's state (inserting the feed when it is not there).
+    fn put_feed(&mut self, feed: &FeedState) -> Result<()>;
+
+    /// Whether a feed item's link is already stored: a feed yielded it before, or an article
+    /// carries it as its URL. `watch` fetches no such item again.
+    fn item_seen(&self, url: &str) -> Result<bool>;
+
+    /// Records the item links a feed yielded, once their articles are committed.
+    fn mark_items_seen(&mut self, feed: &str, urls: &[String], now_ms: i64) -> Result<()>;
 }
 
 /// What [`Store::publish_ledger_version`] records beside the rows.
@@ -489,4 +510,28 @@ pub struct IncidentChange {
     /// `withdrawn`.
     pub kind: String,
     pub other: Option<String>,
+}
+
+/// One feed `watch` polls and what it knows of it; times are milliseconds since the Unix
+/// epoch, passed in by the caller (the store reads no clock for them).
+#[derive(Debug, Clone, Default, PartialEq, Eq, Serialize)]
+pub struct FeedState {
+    pub url: String,
+    pub added_ms: i64,
+    /// The `ETag` of the last full answer, byte for byte as received.
+    pub etag: Option<String>,
+    /// The `Last-Modified` of the last full answer, byte for byte as received.
+    pub last_modified: Option<String>,
+    pub last_success_ms: Option<i64>,
+    /// The last failure's one line (kept after a later success, with its time, for `feeds`).
+    pub last_error: Option<String>,
+    pub last_error_ms: Option<i64>,
+    /// Polls in a row that failed (0 after a success).
+    pub failures: i64,
+    /// When the feed is next due (`None`: at once).
+    pub next_poll_ms: Option<i64>,
+    /// The polling interval last chosen from how often the feed publishes.
+    pub interval_ms: Option<i64>,
+    /// Items the feed has yielded that were not stored before.
+    pub items_seen: i64,
 }

@@ -405,6 +405,34 @@ impl Store for AnyStore {
     fn decisions(&self, visit: &mut dyn FnMut(DecisionRow) -> bool) -> Result<()> {
         each!(self, s => s.decisions(visit))
     }
+
+    fn feeds(&self) -> Result<Vec<crate::FeedState>> {
+        each!(self, s => s.feeds())
+    }
+
+    fn feed(&self, url: &str) -> Result<Option<crate::FeedState>> {
+        each!(self, s => s.feed(url))
+    }
+
+    fn add_feed(&mut self, url: &str, now_ms: i64) -> Result<bool> {
+        each!(self, s => s.add_feed(url, now_ms))
+    }
+
+    fn remove_feed(&mut self, url: &str) -> Result<bool> {
+        each!(self, s => s.remove_feed(url))
+    }
+
+    fn put_feed(&mut self, feed: &crate::FeedState) -> Result<()> {
+        each!(self, s => s.put_feed(feed))
+    }
+
+    fn item_seen(&self, url: &str) -> Result<bool> {
+        each!(self, s => s.item_seen(url))
+    }
+
+    fn mark_items_seen(&mut self, feed: &str, urls: &[String], now_ms: i64) -> Result<()> {
+        each!(self, s => s.mark_items_seen(feed, urls, now_ms))
+    }
 }
 
 #[cfg(test)]

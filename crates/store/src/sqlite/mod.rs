@@ -4,6 +4,7 @@ mod bands;
 mod compact;
 mod decisions;
 mod error;
+mod feeds;
 pub(crate) mod ledger_rows;
 mod search;
 mod versions;
@@ -27,7 +28,7 @@ use crate::placement::{
     self, BatchPlan, Placer, StoredArticles, StoredText, TextHash, MAX_CANDIDATES_PER_BAND,
 };
 use crate::{
-    Admission, ArticleId, ArticleRow, Counts, DecisionRow, FailedInput, Finish, InputId,
+    Admission, ArticleId, ArticleRow, Counts, DecisionRow, FailedInput, FeedState, Finish, InputId,
     LedgerFilter, LedgerList, LedgerRow, Outcome, RawInput, ReportFilter, ReportRow, Result,
     SearchHit, Store, StoreError, StoredReport,
 };
@@ -168,6 +169,8 @@ const MIGRATIONS: &[&str] = &[
     versions::MIGRATION,
     // 9: the append-only review decision log and the rejected incidents' rows (decisions.rs)
     decisions::MIGRATION,
+    // 10: feeds `watch` polls, their state, and the item links they yielded (feeds.rs)
+    feeds::MIGRATION,
 ];
 
 /// Steps no SQL can do, each run inside the migrations' transaction right after the
@@ -1302,6 +1305,34 @@ impl Store for SqliteStore {
 
     fn decisions(&self, visit: &mut dyn FnMut(DecisionRow) -> bool) -> Result<()> {
         Ok(self.decisions_db(visit)?)
+    }
+
+    fn feeds(&self) -> Result<Vec<FeedState>> {
+        Ok(self.feeds_db()?)
+    }
+
+    fn feed(&self, url: &str) -> Result<Option<FeedState>> {
+        Ok(self.feed_db(url)?)
+    }
+
+    fn add_feed(&mut self, url: &str, now_ms: i64) -> Result<bool> {
+        Ok(self.add_feed_db(url, now_ms)?)
+    }
+
+    fn remove_feed(&mut self, url: &str) -> Result<bool> {
+        Ok(self.remove_feed_db(url)?)
+    }
+
+    fn put_feed(&mut self, feed: &FeedState) -> Result<()> {
+        Ok(self.put_feed_db(feed)?)
+    }
+
+    fn item_seen(&self, url: &str) -> Result<bool> {
+        Ok(self.item_seen_db(url)?)
+    }
+
+    fn mark_items_seen(&mut self, feed: &str, urls: &[String], now_ms: i64) -> Result<()> {
+        Ok(self.mark_items_seen_db(feed, urls, now_ms)?)
     }
 }
 

@@ -1,0 +1,186 @@
+//! Feeds that `watch` polls, and their state (migration 8): per feed its URL, the validators
+//! the server last sent (ETag and Last-Modified, kept byte for byte as received, since a
+//! server compares them as opaque strings), when it last answered and last failed, how many
+//! polls in a row failed, when it is next due, and how many items it has yielded. Kept in the
+//! store so that a restarted `watch` resumes where it stopped, with the same validators and
+//! schedule, and fetches no item again.
+//!
+//! `feed_items` records every item link a feed has yielded: an item is "already stored" when
+//! its link is there or an article carries it as its URL (the index on `articles(url)` this
+//! migration adds makes that a lookup, not a scan).
+
+use rusqlite::{params, OptionalExtension, Row};
+
+use super::{write_tx, DbResult};
+use crate::{FeedState, SqliteStore};
+
+/// Migration 8: feed state and the item links feeds have yielded.
+pub(crate) const MIGRATION: &str = r#"
+    CREATE TABLE feeds (
+        url TEXT PRIMARY KEY,
+        added_ms INTEGER NOT NULL,
+        etag TEXT,
+        last_modified TEXT,
+        last_success_ms INTEGER,
+        last_error TEXT,
+        last_error_ms INTEGER,
+        failures INTEGER NOT NULL DEFAULT 0,
+        next_poll_ms INTEGER,
+        interval_ms INTEGER,
+        items_seen INTEGER NOT NULL DEFAULT 0
+    );
+    CREATE TABLE feed_items (
+        url TEXT PRIMARY KEY,
+        feed TEXT NOT NULL,
+        seen_ms INTEGER NOT NULL
+    );
+    CREATE INDEX IF NOT EXISTS articles_url ON articles(url);
+"#;
+
+const COLUMNS: &str = "url, added_ms, etag, last_modified, last_success_ms, last_error, \
+     last_error_ms, failures, next_poll_ms, interval_ms, items_seen";
+
+fn feed_of(r: &Row) -> rusqlite::Result<FeedState> {
+    Ok(FeedState {
+        url: r.get(0)?,
+        added_ms: r.get(1)?,
+        etag: r.get(2)?,
+        last_modified: r.get(3)?,
+        last_success_ms: r.get(4)?,
+        last_error: r.get(5)?,
+        last_error_ms: r.get(6)?,
+        failures: r.get(7)?,
+        next_poll_ms: r.get(8)?,
+        interval_ms: r.get(9)?,
+        items_seen: r.get(10)?,
+    })
+}
+
+impl SqliteStore {
+    pub(crate) fn feeds_db(&self) -> DbResult<Vec<FeedState>> {
+        let mut st = self
+            .conn
+            .prepare(&format!("SELECT {COLUMNS} FROM feeds ORDER BY url"))?;
+        let rows = st.query_map([], feed_of)?;
+        Ok(rows.collect::<rusqlite::Result<_>>()?)
+    }
+
+    pub(crate) fn feed_db(&self, url: &str) -> DbResult<Option<FeedState>> {
+        Ok(self
+            .conn
+            .query_row(
+                &format!("SELECT {COLUMNS} FROM feeds WHERE url = ?1"),
+                [url],
+                feed_of,
+            )
+            .optional()?)
+    }
+
+    pub(crate) fn add_feed_db(&mut self, url: &str, now_ms: i64) -> DbResult<bool> {
+        let tx = write_tx(&mut self.conn)?;
+        let n = tx.execute(
+            "INSERT OR IGNORE INTO feeds (url, added_ms) VALUES (?1, ?2)",
+            params![url, now_ms],
+        )?;
+        tx.commit()?;
+        Ok(n == 1)
+    }
+
+    pub(crate) fn remove_feed_db(&mut self, url: &str) -> DbResult<bool> {
+        let tx = write_tx(&mut self.conn)?;
+        let n = tx.execute("DELETE FROM feeds WHERE url = ?1", [url])?;
+        tx.commit()?;
+        Ok(n == 1)
+    }
+
+    pub(crate) fn put_feed_db(&mut self, f: &FeedState) -> DbResult<()> {
+        let tx = write_tx(&mut self.conn)?;
+        tx.execute(
+            &format!(
+                "INSERT OR REPLACE INTO feeds ({COLUMNS})
+                 VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?7, ?8, ?9, ?10, ?11)"
+            ),
+            params![
+                f.url,
+                f.added_ms,
+                f.etag,
+                f.last_modified,
+                f.last_success_ms,
+                f.last_error,
+                f.last_error_ms,
+                f.failures,
+                f.next_poll_ms,
+                f.interval_ms,
+                f.items_seen
+            ],
+        )?;
+        tx.commit()?;
+        Ok(())
+    }
+
+    pub(crate) fn item_seen_db(&self, url: &str) -> DbResult<bool> {
+        let seen: Option<i64> = self
+            .conn
+            .query_row(
+                "SELECT 1 FROM feed_items WHERE url = ?1
+                 UNION ALL SELECT 1 FROM articles WHERE url = ?1 LIMIT 1",
+                [url],
+                |r| r.get(0),
+            )
+            .optional()?;
+        Ok(seen.is_some())
+    }
+
+    pub(crate) fn mark_items_seen_db(
+        &mut self,
+        feed: &str,
+        urls: &[String],
+        now_ms: i64,
+    ) -> DbResult<()> {
+        let tx = write_tx(&mut self.conn)?;
+        {
+            let mut st = tx.prepare(
+                "INSERT OR IGNORE INTO feed_items (url, feed, seen_ms) VALUES (?1, ?2, ?3)",
+            )?;
+            for u in urls {
+                st.execute(params![u, feed, now_ms])?;
+            }
+        }
+        tx.commit()?;
+        Ok(())
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use crate::{FeedState, SqliteStore, Store};
+
+    #[test]
+    fn feed_state_round_trips_and_survives_reopening() {
+        let dir = tempfile::tempdir().unwrap();
+        let path = dir.path().join("s.db");
+        let mut s = SqliteStore::open(&path).unwrap();
+        assert!(s.add_feed("https://a.example/feed", 1000).unwrap());
+        assert!(!s.add_feed("https://a.example/feed", 2000).unwrap());
+        let mut f = s.feed("https://a.example/feed").unwrap().unwrap();
+        assert_eq!(f.added_ms, 1000);
+        assert_eq!(f.etag, None);
+        // validators exactly as received, quotes and weak prefix included
+        f.etag = Some("W/\"abc 1\"".into());
+        f.last_modified = Some("Sat, 05 Dec 2026 05:00:00 GMT".into());
+        f.failures = 2;
+        f.next_poll_ms = Some(5000);
+        f.items_seen = 7;
+        s.put_feed(&f).unwrap();
+        s.mark_items_seen(&f.url, &["https://a.example/1".into()], 3000)
+            .unwrap();
+        drop(s);
+        let mut s = SqliteStore::open(&path).unwrap();
+        assert_eq!(s.feeds().unwrap(), vec![f.clone()]);
+        assert!(s.item_seen("https://a.example/1").unwrap());
+        assert!(!s.item_seen("https://a.example/2").unwrap());
+        assert!(s.remove_feed(&f.url).unwrap());
+        assert!(!s.remove_feed(&f.url).unwrap());
+        assert_eq!(s.feeds().unwrap(), Vec::<FeedState>::new());
+    }
+}
