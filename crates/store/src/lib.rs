@@ -448,6 +448,25 @@ pub trait Store {
 
     /// Records the item links a feed yielded, once their articles are committed.
     fn mark_items_seen(&mut self, feed: &str, urls: &[String], now_ms: i64) -> Result<()>;
+
+    /// Keeps changes of the ledger for the alert feeds; a change whose key is already kept is
+    /// not added again. Returns how many were added.
+    fn put_changes(&mut self, changes: &[LedgerChange]) -> Result<usize>;
+
+    /// The latest `limit` changes, newest first, of one country (ISO 3166 alpha-2) or all.
+    fn changes(&self, country: Option<&str>, limit: usize) -> Result<Vec<LedgerChange>>;
+}
+
+/// A change of the ledger `watch` saw after a batch, as its JSON record.
+#[derive(Debug, Clone, PartialEq, Eq, Serialize)]
+pub struct LedgerChange {
+    /// Its position in the order changes were seen (assigned by the store).
+    pub seq: i64,
+    /// The idempotency key: the same change always has the same key.
+    pub key: String,
+    pub detected_ms: i64,
+    pub country: Option<String>,
+    pub json: String,
 }
 
 /// What [`Store::publish_ledger_version`] records beside the rows.

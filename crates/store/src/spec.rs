@@ -433,6 +433,14 @@ impl Store for AnyStore {
     fn mark_items_seen(&mut self, feed: &str, urls: &[String], now_ms: i64) -> Result<()> {
         each!(self, s => s.mark_items_seen(feed, urls, now_ms))
     }
+
+    fn put_changes(&mut self, changes: &[crate::LedgerChange]) -> Result<usize> {
+        each!(self, s => s.put_changes(changes))
+    }
+
+    fn changes(&self, country: Option<&str>, limit: usize) -> Result<Vec<crate::LedgerChange>> {
+        each!(self, s => s.changes(country, limit))
+    }
 }
 
 #[cfg(test)]

@@ -8,11 +8,14 @@
 //! `feed_items` records every item link a feed has yielded: an item is "already stored" when
 //! its link is there or an article carries it as its URL (the index on `articles(url)` this
 //! migration adds makes that a lookup, not a scan).
+//!
+//! `ledger_changes` keeps the changes of the ledger `watch` saw after each batch (new
+//! incident, revised figure, ...), each under its idempotency key, for the alert feeds.
 
 use rusqlite::{params, OptionalExtension, Row};
 
 use super::{write_tx, DbResult};
-use crate::{FeedState, SqliteStore};
+use crate::{FeedState, LedgerChange, SqliteStore};
 
 /// Migration 8: feed state and the item links feeds have yielded.
 pub(crate) const MIGRATION: &str = r#"
@@ -35,6 +38,14 @@ pub(crate) const MIGRATION: &str = r#"
         seen_ms INTEGER NOT NULL
     );
     CREATE INDEX IF NOT EXISTS articles_url ON articles(url);
+    CREATE TABLE ledger_changes (
+        seq INTEGER PRIMARY KEY,
+        key TEXT NOT NULL UNIQUE,
+        detected_ms INTEGER NOT NULL,
+        country TEXT,
+        json TEXT NOT NULL
+    );
+    CREATE INDEX ledger_changes_country ON ledger_changes(country, seq);
 "#;
 
 const COLUMNS: &str = "url, added_ms, etag, last_modified, last_success_ms, last_error, \
@@ -151,6 +162,45 @@ impl SqliteStore {
     }
 }
 
+impl SqliteStore {
+    pub(crate) fn put_changes_db(&mut self, changes: &[LedgerChange]) -> DbResult<usize> {
+        let tx = write_tx(&mut self.conn)?;
+        let mut added = 0;
+        {
+            let mut st = tx.prepare(
+                "INSERT OR IGNORE INTO ledger_changes (key, detected_ms, country, json)
+                 VALUES (?1, ?2, ?3, ?4)",
+            )?;
+            for c in changes {
+                added += st.execute(params![c.key, c.detected_ms, c.country, c.json])?;
+            }
+        }
+        tx.commit()?;
+        Ok(added)
+    }
+
+    pub(crate) fn changes_db(
+        &self,
+        country: Option<&str>,
+        limit: usize,
+    ) -> DbResult<Vec<LedgerChange>> {
+        let mut st = self.conn.prepare(
+            "SELECT seq, key, detected_ms, country, json FROM ledger_changes
+             WHERE ?1 IS NULL OR country = ?1 ORDER BY seq DESC LIMIT ?2",
+        )?;
+        let rows = st.query_map(params![country, limit as i64], |r| {
+            Ok(LedgerChange {
+                seq: r.get(0)?,
+                key: r.get(1)?,
+                detected_ms: r.get(2)?,
+                country: r.get(3)?,
+                json: r.get(4)?,
+            })
+        })?;
+        Ok(rows.collect::<rusqlite::Result<_>>()?)
+    }
+}
+
 #[cfg(test)]
 mod tests {
     use crate::{FeedState, SqliteStore, Store};
@@ -182,5 +232,31 @@ mod tests {
         assert!(s.remove_feed(&f.url).unwrap());
         assert!(!s.remove_feed(&f.url).unwrap());
         assert_eq!(s.feeds().unwrap(), Vec::<FeedState>::new());
+    }
+
+    #[test]
+    fn changes_are_kept_once_newest_first_and_filtered_by_country() {
+        let mut s = SqliteStore::open_in_memory().unwrap();
+        let c = |key: &str, country: Option<&str>| crate::LedgerChange {
+            seq: 0,
+            key: key.into(),
+            detected_ms: 5,
+            country: country.map(str::to_string),
+            json: format!("{{\"key\":\"{key}\"}}"),
+        };
+        assert_eq!(
+            s.put_changes(&[c("a", Some("VE")), c("b", Some("CO"))])
+                .unwrap(),
+            2
+        );
+        // the same key again is the same change
+        assert_eq!(
+            s.put_changes(&[c("a", Some("VE")), c("d", None)]).unwrap(),
+            1
+        );
+        let keys = |v: Vec<crate::LedgerChange>| v.into_iter().map(|c| c.key).collect::<Vec<_>>();
+        assert_eq!(keys(s.changes(None, 10).unwrap()), ["d", "b", "a"]);
+        assert_eq!(keys(s.changes(Some("VE"), 10).unwrap()), ["a"]);
+        assert_eq!(keys(s.changes(None, 1).unwrap()), ["d"]);
     }
 }

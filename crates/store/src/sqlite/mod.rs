@@ -1334,6 +1334,14 @@ impl Store for SqliteStore {
     fn mark_items_seen(&mut self, feed: &str, urls: &[String], now_ms: i64) -> Result<()> {
         Ok(self.mark_items_seen_db(feed, urls, now_ms)?)
     }
+
+    fn put_changes(&mut self, changes: &[crate::LedgerChange]) -> Result<usize> {
+        Ok(self.put_changes_db(changes)?)
+    }
+
+    fn changes(&self, country: Option<&str>, limit: usize) -> Result<Vec<crate::LedgerChange>> {
+        Ok(self.changes_db(country, limit)?)
+    }
 }
 
 #[cfg(test)]
