@@ -580,6 +580,43 @@ fn dedup_body(a: &sw_model::Article) -> &str {
     }
 }
 
+/// Ingesting units already in memory: what `watch` uses for the pages a feed's new items
+/// link to, which it fetched itself (conditionally, politely, per host) rather than through
+/// [`sw_ingest::walk`].
+impl<S: Store + ?Sized> Pipeline<'_, S> {
+    /// Stores, parses, places and (with an extractor) extracts `units` exactly as [`Pipeline::run`]
+    /// does for what it walks: raw bytes first, in batches, one line per problem. The stop
+    /// flag is read between units: the units already taken are finished and committed.
+    pub fn run_units(&mut self, units: Vec<Unit>, reporter: &dyn Reporter) -> Result<Summary> {
+        let capped = Capped::new(reporter);
+        let preparer = Arc::new(Preparer::new());
+        let mut summary = Summary::default();
+        self.resume(&preparer, &capped, &mut summary)?;
+        let mut batcher = Batcher::new(self.config.batch, BATCH_BYTES);
+        let mut in_flight: Option<InFlight> = None;
+        for unit in units {
+            if self.stop.load(Ordering::Relaxed) {
+                break;
+            }
+            for batch in batcher.push(unit) {
+                self.process(batch, &preparer, &mut in_flight, &capped, &mut summary)?;
+            }
+        }
+        self.process(
+            batcher.rest(),
+            &preparer,
+            &mut in_flight,
+            &capped,
+            &mut summary,
+        )?;
+        if let Some(previous) = in_flight.take() {
+            self.finish(previous, &capped, &mut summary)?;
+        }
+        summary.interrupted = self.stop.load(Ordering::Relaxed);
+        Ok(summary)
+    }
+}
+
 #[cfg(test)]
 mod tests {
     use super::*;

@@ -42,6 +42,29 @@ pub struct Fetched {
     pub bytes: Vec<u8>,
 }
 
+/// What a conditional fetch found.
+pub enum Polled {
+    /// `304 Not Modified`: nothing new, no body read.
+    NotModified { cache_control: Option<String> },
+    /// A full answer, with the validators to send next time, exactly as received.
+    Fetched {
+        fetched: Fetched,
+        etag: Option<String>,
+        last_modified: Option<String>,
+        cache_control: Option<String>,
+    },
+}
+
+/// Why a conditional fetch failed: one line, and what the server said about when to retry.
+#[derive(Debug, Clone)]
+pub struct PollError {
+    /// The HTTP status of an answer that was not a success (none for a network failure).
+    pub status: Option<u16>,
+    /// The `Retry-After` header as received (seconds or an HTTP date).
+    pub retry_after: Option<String>,
+    pub message: String,
+}
+
 /// Which addresses a fetch may connect to.
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
 enum Reach {
@@ -315,6 +338,101 @@ impl Fetcher {
             final_url,
             content_type,
             bytes,
+        })
+    }
+
+    /// Fetches `url` as a poller does: with the validators of the last full answer sent back
+    /// (`If-None-Match`, `If-Modified-Since`, each exactly as the server gave it), under the
+    /// same bounds and address checks as [`Fetcher::get`]. A `304` is
+    /// [`Polled::NotModified`] and reads no body; a failure keeps the status and `Retry-After`
+    /// so that the caller can wait as the server asks.
+    pub fn get_conditional(
+        &self,
+        url: &str,
+        etag: Option<&str>,
+        last_modified: Option<&str>,
+    ) -> Result<Polled, PollError> {
+        let fail = |message: String| PollError {
+            status: None,
+            retry_after: None,
+            message,
+        };
+        let deadline = Instant::now() + self.timeout;
+        if let Some(refused) = reqwest::Url::parse(url)
+            .ok()
+            .and_then(|u| self.reach.refuse_literal(&u))
+        {
+            return Err(fail(refused.0));
+        }
+        let mut req = self.client.get(url).timeout(self.timeout);
+        if let Some(e) = etag {
+            req = req.header(reqwest::header::IF_NONE_MATCH, e);
+        }
+        if let Some(m) = last_modified {
+            req = req.header(reqwest::header::IF_MODIFIED_SINCE, m);
+        }
+        let mut resp = req.send().map_err(|e| fail(self.describe(&e)))?;
+        let header = |resp: &reqwest::blocking::Response, name: reqwest::header::HeaderName| {
+            resp.headers()
+                .get(name)
+                .and_then(|v| v.to_str().ok())
+                .map(str::to_string)
+        };
+        let cache_control = header(&resp, reqwest::header::CACHE_CONTROL);
+        let status = resp.status();
+        if status == reqwest::StatusCode::NOT_MODIFIED {
+            return Ok(Polled::NotModified { cache_control });
+        }
+        if !status.is_success() {
+            return Err(PollError {
+                status: Some(status.as_u16()),
+                retry_after: header(&resp, reqwest::header::RETRY_AFTER),
+                message: format!("HTTP {status}"),
+            });
+        }
+        let etag = header(&resp, reqwest::header::ETAG);
+        let last_modified = header(&resp, reqwest::header::LAST_MODIFIED);
+        let final_url = resp.url().to_string();
+        let content_type = header(&resp, reqwest::header::CONTENT_TYPE);
+        if let Some(len) = resp.content_length() {
+            if len as usize > self.max_bytes {
+                return Err(fail(format!(
+                    "body of {len} bytes is over the {}-byte limit",
+                    self.max_bytes
+                )));
+            }
+        }
+        let mut bytes = Vec::new();
+        let mut chunk = vec![0u8; 64 * 1024];
+        loop {
+            let n = match resp.read(&mut chunk) {
+                Ok(n) => n,
+                Err(_) if Instant::now() >= deadline => return Err(fail(self.timed_out())),
+                Err(e) => return Err(fail(format!("reading the body failed: {e}"))),
+            };
+            if n == 0 {
+                break;
+            }
+            bytes.extend_from_slice(&chunk[..n]);
+            if bytes.len() > self.max_bytes {
+                return Err(fail(format!(
+                    "body is over the {}-byte limit",
+                    self.max_bytes
+                )));
+            }
+            if Instant::now() >= deadline {
+                return Err(fail(self.timed_out()));
+            }
+        }
+        Ok(Polled::Fetched {
+            fetched: Fetched {
+                final_url,
+                content_type,
+                bytes,
+            },
+            etag,
+            last_modified,
+            cache_control,
         })
     }
 

@@ -35,7 +35,7 @@ mod locate;
 pub mod sources;
 
 pub use detect::{binary_kind, detect_format, looks_binary};
-pub use fetch::Fetcher;
+pub use fetch::{Fetched, Fetcher, PollError, Polled, USER_AGENT};
 pub use locate::{container_of, walk};
 
 use serde::{Deserialize, Serialize};

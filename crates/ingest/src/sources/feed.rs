@@ -23,7 +23,8 @@ fn refuse_entities(bytes: &[u8]) -> Result<(), ParseError> {
     Ok(())
 }
 
-pub(crate) fn parse_feed(bytes: &[u8]) -> Result<feed_rs::model::Feed, ParseError> {
+/// Parses a feed's bytes (entity declarations refused); `watch` reads item links with it.
+pub fn parse_feed(bytes: &[u8]) -> Result<feed_rs::model::Feed, ParseError> {
     refuse_entities(bytes)?;
     feed_rs::parser::parse(bytes).map_err(|e| ParseError(format!("malformed feed: {e}")))
 }

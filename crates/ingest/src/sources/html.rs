@@ -118,7 +118,7 @@ pub(crate) fn page(
 }
 
 /// Turns an HTML fragment (a feed item's content, a JSONL `html` field) into text.
-pub(crate) fn fragment_text(html: &str, limits: &Limits) -> Result<String, ParseError> {
+pub fn fragment_text(html: &str, limits: &Limits) -> Result<String, ParseError> {
     if nesting_depth(html.as_bytes(), limits.max_depth) > limits.max_depth {
         return Err(ParseError(format!(
             "HTML nested more than {} elements deep",

@@ -1,0 +1,496 @@
+//! The I/O part: polls due feeds with conditional GET, fetches the pages new items link to,
+//! ingests them through sw-app's pipeline, brings the ledger up to date after each feed's
+//! batch, and records and sends what changed.
+//!
+//! Time comes from a [`Clock`] passed in, so tests drive the schedule with values and never
+//! sleep for real minutes; the schedule itself is [`crate::policy`].
+
+use std::collections::HashSet;
+use std::sync::atomic::{AtomicBool, Ordering};
+use std::sync::Arc;
+
+use anyhow::Result;
+use sw_app::ingest::{IngestConfig, Pipeline, Reporter, Summary};
+use sw_extract::Extractor;
+use sw_ingest::{Fetcher, Limits, Options, Polled, Unit, UnitMeta};
+use sw_model::Format;
+use sw_store::{FeedState, LedgerChange, Store};
+
+use crate::changes::{diff, Change};
+use crate::policy::{host_of, max_age, retry_after, seed_of, HostGate, Millis, Outcome, Policy};
+use crate::webhook::Sender;
+
+/// Where the time comes from.
+pub trait Clock {
+    fn now_ms(&self) -> Millis;
+    fn sleep_ms(&self, ms: Millis);
+}
+
+/// The system clock.
+pub struct SystemClock;
+
+impl Clock for SystemClock {
+    fn now_ms(&self) -> Millis {
+        chrono::Utc::now().timestamp_millis()
+    }
+    fn sleep_ms(&self, ms: Millis) {
+        if ms > 0 {
+            std::thread::sleep(std::time::Duration::from_millis(ms as u64));
+        }
+    }
+}
+
+/// Where the watcher reports: one line per problem, naming the feed or page.
+pub trait Events: Sync {
+    fn problem(&self, locator: &str, message: &str);
+    fn note(&self, locator: &str, message: &str);
+    /// A feed was polled: how many new items it had and what the ingest did with them.
+    fn polled(&self, _feed: &str, _new_items: usize, _summary: &Summary) {}
+    fn changed(&self, _change: &Change) {}
+}
+
+/// How the watcher runs.
+#[derive(Debug, Clone)]
+pub struct Config {
+    pub policy: Policy,
+    /// The bounds of every fetch (and whether private addresses are allowed: tests on
+    /// loopback need it).
+    pub limits: Limits,
+    pub near_dup: f64,
+    /// Inputs per ingest batch.
+    pub batch: usize,
+    /// Most new items taken from one answer of a feed; the rest wait for the next poll.
+    pub max_items: usize,
+    /// From this many failures in a row, a feed's line says it keeps failing.
+    pub failing_after: i64,
+}
+
+impl Default for Config {
+    fn default() -> Self {
+        Config {
+            policy: Policy::default(),
+            limits: Limits::default(),
+            near_dup: 0.8,
+            batch: 64,
+            max_items: 100,
+            failing_after: 5,
+        }
+    }
+}
+
+/// What one poll of one feed did.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub enum Polling {
+    NotModified,
+    Fetched {
+        new_items: usize,
+        articles: usize,
+    },
+    Failed(String),
+    /// Its host may not be asked yet (politeness or `Retry-After`).
+    Deferred,
+}
+
+/// Polls feeds kept in a store.
+pub struct Watcher<'a, S: Store + ?Sized> {
+    store: &'a mut S,
+    fetcher: Fetcher,
+    extractor: Arc<Extractor>,
+    config: Config,
+    gate: HostGate,
+    webhooks: Option<Sender>,
+    /// Only these feeds (all stored feeds when `None`).
+    only: Option<HashSet<String>>,
+}
+
+impl<'a, S: Store + ?Sized> Watcher<'a, S> {
+    pub fn new(
+        store: &'a mut S,
+        extractor: Arc<Extractor>,
+        config: Config,
+        webhooks: Option<Sender>,
+    ) -> Result<Watcher<'a, S>> {
+        let fetcher = Fetcher::new(&config.limits).map_err(anyhow::Error::msg)?;
+        Ok(Watcher {
+            store,
+            fetcher,
+            extractor,
+            config,
+            gate: HostGate::default(),
+            webhooks,
+            only: None,
+        })
+    }
+
+    /// Polls only these feeds.
+    pub fn only(&mut self, urls: impl IntoIterator<Item = String>) {
+        self.only = Some(urls.into_iter().collect());
+    }
+
+    fn watched(&self) -> Result<Vec<FeedState>> {
+        let mut feeds = self.store.feeds()?;
+        if let Some(only) = &self.only {
+            feeds.retain(|f| only.contains(&f.url));
+        }
+        Ok(feeds)
+    }
+
+    /// Polls every feed due now, one after another (so one request at a time, to any host);
+    /// a feed whose host may not be asked yet waits for a later tick. Returns each polled
+    /// feed with what came of it.
+    pub fn tick(
+        &mut self,
+        clock: &dyn Clock,
+        stop: &AtomicBool,
+        events: &dyn Events,
+    ) -> Result<Vec<(String, Polling)>> {
+        let mut feeds = self.watched()?;
+        feeds.sort_by_key(|f| f.next_poll_ms.unwrap_or(Millis::MIN));
+        let mut out = Vec::new();
+        for feed in feeds {
+            if stop.load(Ordering::Relaxed) {
+                break;
+            }
+            let now = clock.now_ms();
+            if feed.next_poll_ms.is_some_and(|t| t > now) {
+                continue;
+            }
+            let host = host_of(&feed.url);
+            if self.gate.ready_at(&host) > now {
+                out.push((feed.url.clone(), Polling::Deferred));
+                continue;
+            }
+            let url = feed.url.clone();
+            let polled = self.poll(feed, clock, stop, events)?;
+            self.gate
+                .done(&host, clock.now_ms(), self.config.policy.politeness);
+            out.push((url, polled));
+        }
+        Ok(out)
+    }
+
+    /// When the next feed is due (and its host may be asked), or `None` with no feeds.
+    pub fn next_due(&self) -> Result<Option<Millis>> {
+        Ok(self
+            .watched()?
+            .iter()
+            .map(|f| {
+                f.next_poll_ms
+                    .unwrap_or(Millis::MIN)
+                    .max(self.gate.ready_at(&host_of(&f.url)))
+            })
+            .min())
+    }
+
+    /// Polls until `stop` is set: each tick, then a sleep until the next feed is due, in
+    /// slices short enough that a stop is seen within a fifth of a second.
+    pub fn run(&mut self, clock: &dyn Clock, stop: &AtomicBool, events: &dyn Events) -> Result<()> {
+        while !stop.load(Ordering::Relaxed) {
+            self.tick(clock, stop, events)?;
+            let wake = self
+                .next_due()?
+                .unwrap_or(clock.now_ms() + self.config.policy.min);
+            while !stop.load(Ordering::Relaxed) {
+                let left = wake - clock.now_ms();
+                if left <= 0 {
+                    break;
+                }
+                clock.sleep_ms(left.min(200));
+            }
+        }
+        Ok(())
+    }
+
+    /// One poll of one feed; its state is written back whatever came of it.
+    fn poll(
+        &mut self,
+        mut feed: FeedState,
+        clock: &dyn Clock,
+        stop: &AtomicBool,
+        events: &dyn Events,
+    ) -> Result<Polling> {
+        let policy = self.config.policy.clone();
+        let polled = self.fetcher.get_conditional(
+            &feed.url,
+            feed.etag.as_deref(),
+            feed.last_modified.as_deref(),
+        );
+        let now = clock.now_ms();
+        let interval = feed.interval_ms.unwrap_or(policy.default);
+        let result = match polled {
+            Err(e) => {
+                let wait = e.retry_after.as_deref().and_then(|v| retry_after(v, now));
+                if let (Some(w), Some(429 | 503)) = (wait, e.status) {
+                    self.gate.block_until(&host_of(&feed.url), now + w);
+                }
+                return self.failed(feed, e.message, wait, now, events);
+            }
+            Ok(Polled::NotModified { cache_control }) => {
+                let age = cache_control.as_deref().and_then(max_age);
+                feed.last_success_ms = Some(now);
+                feed.failures = 0;
+                feed.next_poll_ms = Some(policy.next_poll(
+                    now,
+                    &Outcome::Success {
+                        interval,
+                        max_age: age,
+                    },
+                ));
+                Polling::NotModified
+            }
+            Ok(Polled::Fetched {
+                fetched,
+                etag,
+                last_modified,
+                cache_control,
+            }) => {
+                let parsed = match sw_ingest::sources::feed::parse_feed(&fetched.bytes) {
+                    Ok(p) => p,
+                    Err(e) => return self.failed(feed, e.0, None, now, events),
+                };
+                let times: Vec<Millis> = parsed
+                    .entries
+                    .iter()
+                    .filter_map(|e| e.published.or(e.updated))
+                    .map(|d| d.timestamp_millis())
+                    .collect();
+                let interval = policy.interval(&times);
+                let (new_items, summary, interrupted) =
+                    self.ingest_items(&feed.url, &parsed, clock, stop, events)?;
+                let now = clock.now_ms();
+                // validators only once every new item was taken: after a stop, the next poll
+                // must get the whole feed again, not a 304 hiding the items left
+                if !interrupted {
+                    feed.etag = etag;
+                    feed.last_modified = last_modified;
+                }
+                feed.last_success_ms = Some(now);
+                feed.failures = 0;
+                feed.interval_ms = Some(interval);
+                feed.items_seen += new_items as i64;
+                feed.next_poll_ms = Some(policy.next_poll(
+                    now,
+                    &Outcome::Success {
+                        interval,
+                        max_age: cache_control.as_deref().and_then(max_age),
+                    },
+                ));
+                events.polled(&feed.url, new_items, &summary);
+                Polling::Fetched {
+                    new_items,
+                    articles: summary.new,
+                }
+            }
+        };
+        self.store.put_feed(&feed)?;
+        Ok(result)
+    }
+
+    fn failed(
+        &mut self,
+        mut feed: FeedState,
+        message: String,
+        wait: Option<Millis>,
+        now: Millis,
+        events: &dyn Events,
+    ) -> Result<Polling> {
+        feed.failures += 1;
+        feed.last_error = Some(message.clone());
+        feed.last_error_ms = Some(now);
+        let next = self.config.policy.next_poll(
+            now,
+            &Outcome::Failure {
+                failures: feed.failures.clamp(1, u32::MAX as i64) as u32,
+                seed: seed_of(&feed.url),
+                retry_after: wait,
+            },
+        );
+        feed.next_poll_ms = Some(next);
+        let secs = (next - now + 999) / 1000;
+        let line = if feed.failures >= self.config.failing_after {
+            format!(
+                "{message} ({} failures in a row; retrying in {secs} s)",
+                feed.failures
+            )
+        } else {
+            format!("{message} (retrying in {secs} s)")
+        };
+        events.problem(&feed.url, &line);
+        self.store.put_feed(&feed)?;
+        Ok(Polling::Failed(message))
+    }
+
+    /// Fetches the pages of the feed's items not stored yet, ingests them, updates the
+    /// ledger, and records and sends the changes. Returns the number of new items, what the
+    /// ingest did, and whether a stop cut the items short.
+    fn ingest_items(
+        &mut self,
+        feed_url: &str,
+        parsed: &feed_rs::model::Feed,
+        clock: &dyn Clock,
+        stop: &AtomicBool,
+        events: &dyn Events,
+    ) -> Result<(usize, Summary, bool)> {
+        let outlet = parsed.title.as_ref().map(|t| t.content.clone());
+        let mut taken: HashSet<String> = HashSet::new();
+        let mut units = Vec::new();
+        let mut interrupted = false;
+        for entry in &parsed.entries {
+            let Some(link) = entry.links.first().map(|l| l.href.clone()) else {
+                continue;
+            };
+            if taken.contains(&link) || self.store.item_seen(&link)? {
+                continue;
+            }
+            if taken.len() >= self.config.max_items {
+                break;
+            }
+            if stop.load(Ordering::Relaxed) {
+                interrupted = true;
+                break;
+            }
+            taken.insert(link.clone());
+            let host = host_of(&link);
+            let wait = self.gate.ready_at(&host) - clock.now_ms();
+            if wait > 0 {
+                clock.sleep_ms(wait);
+            }
+            let fetched = self.fetcher.get(&link);
+            self.gate
+                .done(&host, clock.now_ms(), self.config.policy.politeness);
+            let mut meta = UnitMeta {
+                url: Some(link.clone()),
+                outlet: outlet.clone(),
+                title: entry.title.as_ref().map(|t| t.content.clone()),
+                published: entry.published.or(entry.updated).map(|d| d.to_rfc3339()),
+                ..Default::default()
+            };
+            match fetched {
+                Ok(page) => {
+                    meta.content_type = page.content_type.clone();
+                    units.push(Unit {
+                        locator: link,
+                        format: Format::Html,
+                        bytes: page.bytes,
+                        meta,
+                    });
+                }
+                Err(e) => {
+                    let own = entry
+                        .content
+                        .as_ref()
+                        .and_then(|c| c.body.clone())
+                        .filter(|b| !b.trim().is_empty())
+                        .or_else(|| entry.summary.as_ref().map(|s| s.content.clone()))
+                        .and_then(|h| {
+                            sw_ingest::sources::html::fragment_text(&h, &self.config.limits).ok()
+                        })
+                        .filter(|t| !t.trim().is_empty());
+                    match own {
+                        Some(text) => {
+                            events.note(
+                                &link,
+                                &format!(
+                                    "linked page not fetched ({e}); the item's own text is used"
+                                ),
+                            );
+                            units.push(Unit {
+                                locator: link,
+                                format: Format::Text,
+                                bytes: text.into_bytes(),
+                                meta,
+                            });
+                        }
+                        None => events.problem(
+                            &link,
+                            &format!("linked page not fetched ({e}) and the item has no text"),
+                        ),
+                    }
+                }
+            }
+        }
+        let new_items = taken.len();
+        if units.is_empty() {
+            if new_items > 0 {
+                let links: Vec<String> = taken.into_iter().collect();
+                self.store
+                    .mark_items_seen(feed_url, &links, clock.now_ms())?;
+            }
+            return Ok((new_items, Summary::default(), interrupted));
+        }
+        let before = sw_app::ledger::load(&*self.store)?;
+        let now = clock.now_ms();
+        let today = chrono::DateTime::from_timestamp_millis(now)
+            .map(|d| d.date_naive())
+            .unwrap_or_default();
+        let config = IngestConfig {
+            options: Options {
+                limits: self.config.limits.clone(),
+                ..Options::default()
+            },
+            near_dup: self.config.near_dup,
+            batch: self.config.batch,
+            today,
+        };
+        // the items taken are all ingested: a stop is honoured between items, above
+        let no_stop = AtomicBool::new(false);
+        let summary = {
+            let mut pipeline = Pipeline {
+                store: &mut *self.store,
+                config,
+                stop: &no_stop,
+                fetcher: None,
+                extractor: Some(self.extractor.clone()),
+            };
+            pipeline.run_units(units, &Relay(events))?
+        };
+        let links: Vec<String> = taken.into_iter().collect();
+        self.store.mark_items_seen(feed_url, &links, now)?;
+        sw_app::refresh(&mut *self.store, &self.extractor, false, &|_| {})?;
+        let after = sw_app::ledger::load(&*self.store)?;
+        let changes = diff(&before, &after, clock.now_ms());
+        self.publish(&changes, clock, events)?;
+        Ok((new_items, summary, interrupted))
+    }
+
+    /// Keeps the changes for the alert feeds and sends the new ones to the webhooks.
+    fn publish(
+        &mut self,
+        changes: &[Change],
+        clock: &dyn Clock,
+        events: &dyn Events,
+    ) -> Result<()> {
+        for c in changes {
+            let kept = self.store.put_changes(&[LedgerChange {
+                seq: 0,
+                key: c.key.clone(),
+                detected_ms: c.detected_ms,
+                country: c.country.clone(),
+                json: serde_json::to_string(c)?,
+            }])?;
+            if kept == 0 {
+                continue; // seen and sent before
+            }
+            events.changed(c);
+            if let Some(sender) = &self.webhooks {
+                for line in sender.deliver(c, &|ms| clock.sleep_ms(ms)) {
+                    events.problem("webhook", &line);
+                }
+            }
+        }
+        Ok(())
+    }
+}
+
+/// The pipeline's reporter, passing its lines on as the watcher's.
+struct Relay<'a>(&'a dyn Events);
+
+impl Reporter for Relay<'_> {
+    fn error(&self, locator: &str, message: &str) {
+        self.0.problem(locator, message);
+    }
+    fn note(&self, locator: &str, message: &str) {
+        self.0.note(locator, message);
+    }
+    fn progress(&self, _summary: &Summary) {}
+}
