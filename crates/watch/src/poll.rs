@@ -191,7 +191,7 @@ impl<'a, S: Store + ?Sized> Watcher<'a, S> {
                 .next_due()?
                 .unwrap_or(clock.now_ms() + self.config.policy.min);
             while !stop.load(Ordering::Relaxed) {
-                let left = wake - clock.now_ms();
+                let left = wake.saturating_sub(clock.now_ms());
                 if left <= 0 {
                     break;
                 }
@@ -351,7 +351,7 @@ impl<'a, S: Store + ?Sized> Watcher<'a, S> {
             }
             taken.insert(link.clone());
             let host = host_of(&link);
-            let wait = self.gate.ready_at(&host) - clock.now_ms();
+            let wait = self.gate.ready_at(&host).saturating_sub(clock.now_ms());
             if wait > 0 {
                 clock.sleep_ms(wait);
             }
@@ -446,7 +446,11 @@ impl<'a, S: Store + ?Sized> Watcher<'a, S> {
         };
         let links: Vec<String> = taken.into_iter().collect();
         self.store.mark_items_seen(feed_url, &links, now)?;
-        sw_app::refresh(&mut *self.store, &self.extractor, false, &|_| {})?;
+        // the version is stamped with the watcher's clock (the test clock in tests)
+        let at = chrono::DateTime::from_timestamp_millis(clock.now_ms())
+            .unwrap_or_default()
+            .to_rfc3339_opts(chrono::SecondsFormat::Secs, true);
+        sw_app::refresh(&mut *self.store, &self.extractor, false, &at, &|_| {})?;
         let after = sw_app::ledger::load(&*self.store)?;
         let changes = diff(&before, &after, clock.now_ms());
         self.publish(&changes, clock, events)?;

@@ -20,6 +20,7 @@ mod status;
 mod tallies;
 mod tally;
 mod versions;
+mod watch;
 
 use std::path::{Path, PathBuf};
 use std::process::ExitCode;
@@ -56,6 +57,8 @@ pub fn run(cli: Cli) -> Result<ExitCode> {
         Command::Versions(a) => versions::run_versions(&ctx, a),
         Command::Diff(a) => versions::run_diff(&ctx, a),
         Command::Review(a) => review::run(&ctx, a),
+        Command::Watch(a) => watch::run(&ctx, a),
+        Command::Feeds(a) => watch::feeds(&ctx, a),
     }
 }
 
