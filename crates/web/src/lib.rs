@@ -48,6 +48,7 @@
 //! }).unwrap();
 //! ```
 
+mod alerts;
 mod api;
 mod assets;
 mod cache;
@@ -259,7 +260,8 @@ pub fn router(app: Arc<App>, options: &Options) -> Router {
     let mut routes = Router::new()
         .merge(pages::routes())
         .merge(api::routes())
-        .merge(assets::routes());
+        .merge(assets::routes())
+        .merge(alerts::routes());
     if let Some(access) = &options.review {
         routes = routes.merge(review::routes(access.clone()));
     }
