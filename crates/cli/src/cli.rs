@@ -433,6 +433,12 @@ pub struct ServeArgs {
         hide_env_values = true
     )]
     pub review_token: Option<String>,
+    /// Also watch feeds in the same process (as `watch`, with its flags: feed URLs,
+    /// --feeds, --opml, --min-interval, --webhook, ...); new incidents appear as they come.
+    #[arg(long)]
+    pub watch: bool,
+    #[command(flatten)]
+    pub watching: WatchArgs,
 }
 
 #[derive(Args, Debug, Clone)]

@@ -330,7 +330,8 @@ fn conditional_get_fetches_nothing_new_and_a_restart_resumes() {
     let kept = store.changes(None, 100).unwrap();
     assert_eq!(kept.len(), events.changes.lock().unwrap().len());
     assert!(
-        kept.iter().any(|c| c.json.contains("\"kind\":\"new_incident\"")),
+        kept.iter()
+            .any(|c| c.json.contains("\"kind\":\"new_incident\"")),
         "{kept:?}"
     );
 }

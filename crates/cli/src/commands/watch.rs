@@ -1,10 +1,12 @@
 //! `watch` and `feeds`: live monitoring of feeds (sw-watch) and the list of watched feeds.
 
 use std::process::ExitCode;
+use std::sync::atomic::AtomicBool;
+use std::sync::Arc;
 
 use anyhow::{Context as _, Result};
 use sw_app::ingest::Summary;
-use sw_store::{FeedState, Store};
+use sw_store::{AnyStore, FeedState, Store};
 use sw_watch::webhook::{Sender, Webhooks};
 use sw_watch::{Change, Clock, Config, Events, Policy, SystemClock, Watcher};
 
@@ -62,12 +64,12 @@ fn reqwest_like_http(u: &str) -> bool {
     (u.starts_with("http://") || u.starts_with("https://")) && u.len() > 8
 }
 
-pub fn run(ctx: &Context, a: WatchArgs) -> Result<ExitCode> {
-    let urls = feed_urls(&a)?;
-    let mut store = ctx.open()?;
-    let clock = SystemClock;
+/// What a watcher needs from the flags: the feeds named (added to the store), the polling
+/// configuration and the webhooks.
+fn prepare(store: &mut AnyStore, a: &WatchArgs) -> Result<(Vec<String>, Config, Option<Sender>)> {
+    let urls = feed_urls(a)?;
     for u in &urls {
-        store.add_feed(u, clock.now_ms())?;
+        store.add_feed(u, SystemClock.now_ms())?;
     }
     if store.feeds()?.is_empty() {
         anyhow::bail!("no feeds to watch: name feed URLs, --feeds FILE or --opml FILE, or add one with `strikewatch feeds add URL`");
@@ -78,11 +80,14 @@ pub fn run(ctx: &Context, a: WatchArgs) -> Result<ExitCode> {
         ..Default::default()
     };
     let min = (a.min_interval.max(1) * 1000) as i64;
+    let max = ((a.max_interval * 1000) as i64).max(min);
     let config = Config {
         policy: Policy {
             min,
-            max: ((a.max_interval * 1000) as i64).max(min),
-            default: (300_000i64).clamp(min, ((a.max_interval * 1000) as i64).max(min)),
+            max,
+            // a feed whose items carry too few dates to tell its rhythm is read as often as
+            // allowed: with conditional GET an unchanged feed costs one 304
+            default: min,
             politeness: a.politeness as i64,
             ..Policy::default()
         },
@@ -106,6 +111,31 @@ pub fn run(ctx: &Context, a: WatchArgs) -> Result<ExitCode> {
             .map_err(anyhow::Error::msg)?,
         )
     };
+    Ok((urls, config, webhooks))
+}
+
+/// Starts a watcher on its own thread and store connection (for `serve --watch`): it polls
+/// until `stop` is set, then finishes the current item; join the handle to wait for that.
+pub fn spawn(
+    db: &std::path::Path,
+    a: &WatchArgs,
+    stop: Arc<AtomicBool>,
+) -> Result<std::thread::JoinHandle<Result<()>>> {
+    let mut store = super::open(db)?;
+    let (urls, config, webhooks) = prepare(&mut store, a)?;
+    Ok(std::thread::spawn(move || {
+        let mut watcher = Watcher::new(&mut store, extractor(), config, webhooks)?;
+        if !urls.is_empty() {
+            watcher.only(urls);
+        }
+        watcher.run(&SystemClock, &stop, &Lines)
+    }))
+}
+
+pub fn run(ctx: &Context, a: WatchArgs) -> Result<ExitCode> {
+    let mut store = ctx.open()?;
+    let (urls, config, webhooks) = prepare(&mut store, &a)?;
+    let clock = SystemClock;
     let mut watcher = Watcher::new(&mut store, extractor(), config, webhooks)?;
     if !urls.is_empty() {
         watcher.only(urls);

@@ -1,0 +1,135 @@
+#!/usr/bin/env python3
+"""Live monitoring: time from a feed item's appearance to its incident in /api/incidents, and
+the cost of watching many idle feeds. Everything runs on loopback.
+
+usage: watch_latency.py STRIKEWATCH latency ITEMS [--min-interval S] [--gap S]
+       watch_latency.py STRIKEWATCH idle FEEDS [--seconds S]
+
+latency (ITEMS at most 28, one a day of October): a loopback server publishes one new item (a page reporting a strike on a new day) every
+`--gap` seconds (default 3) into one feed; `strikewatch serve --watch` polls it with
+`--min-interval` (default 60, the default of `watch`) and serves the ledger; for each item the
+script polls /api/incidents every 50 ms until the incident appears. Prints p50, p99 and max.
+
+idle: FEEDS feeds on one loopback server that never change (each poll answered 304 after the
+first); `strikewatch watch` with default settings; after a minute of warm-up, CPU time (user +
+sys, from /proc) over `--seconds` (default 120) as a share of one core, and peak RSS.
+"""
+import http.server, json, os, re, subprocess, sys, tempfile, threading, time, urllib.request
+
+bin_, mode, n = sys.argv[1], sys.argv[2], int(sys.argv[3])
+
+
+def opt(name, default):
+    return float(sys.argv[sys.argv.index(name) + 1]) if name in sys.argv else default
+
+
+ITEMS = []  # (path, title, day, published at)
+LOCK = threading.Lock()
+
+
+def page(title, day):
+    return (f"<html><head><title>{title}</title></head><body><article><h1>{title}</h1>"
+            f"<p>The United States military said it carried out a strike on a boat in the Caribbean "
+            f"on October {day}, 2025, killing three people, the Pentagon said in a statement.</p>"
+            f"<p>Officials gave no further details.</p></article></body></html>")
+
+
+class Handler(http.server.BaseHTTPRequestHandler):
+    protocol_version = "HTTP/1.1"
+
+    def log_message(self, *a):
+        pass
+
+    def send(self, status, body, headers=()):
+        data = body.encode()
+        self.send_response(status)
+        for k, v in headers:
+            self.send_header(k, v)
+        self.send_header("Content-Length", str(len(data)))
+        self.end_headers()
+        self.wfile.write(data)
+
+    def do_GET(self):
+        base = f"http://{self.headers['Host']}"
+        if self.path.startswith("/feed"):
+            with LOCK:
+                items = list(ITEMS) if self.path == "/feed.xml" else []
+            etag = f'"{len(items)}"'
+            if self.headers.get("If-None-Match") == etag:
+                return self.send(304, "", [("ETag", etag)])
+            xml = "".join(f"<item><title>{t}</title><link>{base}{p}</link><description>{t}</description>"
+                          f"<pubDate>{time.strftime('%a, %d %b %Y %H:%M:%S GMT', time.gmtime(at))}</pubDate></item>"
+                          for p, t, _, at in reversed(items))
+            if not items:
+                xml = f"<item><title>Quiet</title><link>{base}/quiet{self.path}</link><description>Nothing new.</description></item>"
+            return self.send(200, f'<?xml version="1.0"?><rss version="2.0"><channel><title>Bench Wire</title>{xml}</channel></rss>',
+                             [("ETag", etag), ("Content-Type", "application/rss+xml")])
+        with LOCK:
+            hit = [(t, d) for p, t, d, _ in ITEMS if p == self.path]
+        if hit:
+            return self.send(200, page(*hit[0]), [("Content-Type", "text/html")])
+        quiet = "<html><body><article><h1>Quiet day</h1><p>The harbour was calm and the markets opened as usual.</p></article></body></html>"
+        return self.send(200, quiet, [("Content-Type", "text/html")])
+
+
+srv = http.server.ThreadingHTTPServer(("127.0.0.1", 0), Handler)
+threading.Thread(target=srv.serve_forever, daemon=True).start()
+base = f"http://127.0.0.1:{srv.server_address[1]}"
+tmp = tempfile.mkdtemp()
+db = os.path.join(tmp, "watch.db")
+
+
+def pct(xs, p):
+    xs = sorted(xs)
+    return xs[min(len(xs) - 1, int(round(p / 100 * (len(xs) - 1))))]
+
+
+if mode == "latency":
+    gap, min_interval = opt("--gap", 3.0), int(opt("--min-interval", 60))
+    proc = subprocess.Popen([bin_, "--db", db, "serve", "--addr", "127.0.0.1:0", "--watch", "--allow-private-addresses",
+                             "--min-interval", str(min_interval), f"{base}/feed.xml"],
+                            stdout=subprocess.PIPE, stderr=subprocess.DEVNULL, text=True)
+    line = proc.stdout.readline()
+    web = re.search(r"http://[0-9.:]+", line).group(0)
+
+    def incidents():
+        with urllib.request.urlopen(f"{web}/api/incidents?limit=1000") as r:
+            return len(json.load(r))
+
+    lat = []
+    for i in range(n):
+        before = incidents()
+        with LOCK:
+            ITEMS.append((f"/a{i}", f"Strike number {i}", i % 28 + 1, time.time()))
+        t0 = time.monotonic()
+        while incidents() <= before and time.monotonic() - t0 < 600:
+            time.sleep(0.05)
+        lat.append(time.monotonic() - t0)
+        print(f"item {i}: {lat[-1]:.2f} s", flush=True)
+        time.sleep(max(0.0, gap - lat[-1]))
+    proc.terminate()
+    proc.wait()
+    print(f"min interval {min_interval} s, {n} items: p50 {pct(lat, 50):.2f} s, p99 {pct(lat, 99):.2f} s, max {max(lat):.2f} s")
+elif mode == "idle":
+    seconds = opt("--seconds", 120.0)
+    feeds = os.path.join(tmp, "feeds.txt")
+    with open(feeds, "w") as f:
+        f.write("".join(f"{base}/feed{i}.xml\n" for i in range(n)))
+    proc = subprocess.Popen([bin_, "--db", db, "watch", "--allow-private-addresses", "--feeds", feeds],
+                            stdout=subprocess.DEVNULL, stderr=subprocess.DEVNULL)
+
+    def cpu():
+        with open(f"/proc/{proc.pid}/stat") as f:
+            fields = f.read().rsplit(")", 1)[1].split()
+        return (int(fields[11]) + int(fields[12])) / os.sysconf("SC_CLK_TCK")
+
+    time.sleep(60)
+    c0, t0 = cpu(), time.monotonic()
+    time.sleep(seconds)
+    c1, t1 = cpu(), time.monotonic()
+    with open(f"/proc/{proc.pid}/status") as f:
+        hwm = [l for l in f if l.startswith(("VmHWM", "VmRSS"))]
+    proc.terminate()
+    proc.wait()
+    print(f"{n} idle feeds over {seconds:.0f} s: {100 * (c1 - c0) / (t1 - t0):.2f}% of one core; "
+          + ", ".join(l.split(":")[0] + " " + l.split(":")[1].strip() for l in hwm))
