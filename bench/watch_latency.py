@@ -5,7 +5,7 @@ the cost of watching many idle feeds. Everything runs on loopback.
 usage: watch_latency.py STRIKEWATCH latency ITEMS [--min-interval S] [--gap S]
        watch_latency.py STRIKEWATCH idle FEEDS [--seconds S]
 
-latency (ITEMS at most 28, one a day of October): a loopback server publishes one new item (a page reporting a strike on a new day) every
+latency (each item reports a strike on a day of its own, the days before today): a loopback server publishes one new item (a page reporting a strike on a new day) every
 `--gap` seconds (default 3) into one feed; `strikewatch serve --watch` polls it with
 `--min-interval` (default 60, the default of `watch`) and serves the ledger; for each item the
 script polls /api/incidents every 50 ms until the incident appears. Prints p50, p99 and max.
@@ -30,15 +30,16 @@ LOCK = threading.Lock()
 def page(title, day):
     return (f"<html><head><title>{title}</title></head><body><article><h1>{title}</h1>"
             f"<p>The United States military said it carried out a strike on a boat in the Caribbean "
-            f"on October {day}, 2025, killing three people, the Pentagon said in a statement.</p>"
+            f"on {day}, killing three people, the Pentagon said in a statement.</p>"
             f"<p>Officials gave no further details.</p></article></body></html>")
 
 
 class Handler(http.server.BaseHTTPRequestHandler):
     protocol_version = "HTTP/1.1"
 
-    def log_message(self, *a):
-        pass
+    def log_message(self, fmt, *a):
+        if "--verbose" in sys.argv:
+            print(time.strftime("%H:%M:%S"), fmt % a, file=sys.stderr, flush=True)
 
     def send(self, status, body, headers=()):
         data = body.encode()
@@ -79,6 +80,12 @@ tmp = tempfile.mkdtemp()
 db = os.path.join(tmp, "watch.db")
 
 
+def day_before(n):
+    """'December 4, 2026' for n = 1 on December 5: each item reports a strike on a day of its own."""
+    t = time.gmtime(time.time() - n * 86400)
+    return time.strftime("%B ", t) + str(t.tm_mday) + time.strftime(", %Y", t)
+
+
 def pct(xs, p):
     xs = sorted(xs)
     return xs[min(len(xs) - 1, int(round(p / 100 * (len(xs) - 1))))]
@@ -88,7 +95,7 @@ if mode == "latency":
     gap, min_interval = opt("--gap", 3.0), int(opt("--min-interval", 60))
     proc = subprocess.Popen([bin_, "--db", db, "serve", "--addr", "127.0.0.1:0", "--watch", "--allow-private-addresses",
                              "--min-interval", str(min_interval), f"{base}/feed.xml"],
-                            stdout=subprocess.PIPE, stderr=subprocess.DEVNULL, text=True)
+                            stdout=subprocess.PIPE, stderr=None if "--verbose" in sys.argv else subprocess.DEVNULL, text=True)
     line = proc.stdout.readline()
     web = re.search(r"http://[0-9.:]+", line).group(0)
 
@@ -100,7 +107,7 @@ if mode == "latency":
     for i in range(n):
         before = incidents()
         with LOCK:
-            ITEMS.append((f"/a{i}", f"Strike number {i}", i % 28 + 1, time.time()))
+            ITEMS.append((f"/a{i}", f"Strike number {i}", day_before(i + 1), time.time()))
         t0 = time.monotonic()
         while incidents() <= before and time.monotonic() - t0 < 600:
             time.sleep(0.05)
