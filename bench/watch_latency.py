@@ -5,7 +5,7 @@ the cost of watching many idle feeds. Everything runs on loopback.
 usage: watch_latency.py STRIKEWATCH latency ITEMS [--min-interval S] [--gap S]
        watch_latency.py STRIKEWATCH idle FEEDS [--seconds S]
 
-latency (each item reports a strike on a day of its own, the days before today): a loopback server publishes one new item (a page reporting a strike on a new day) every
+latency (each item reports a strike of its own: its day, place and toll): a loopback server publishes one new item (a page reporting a strike on a new day) every
 `--gap` seconds (default 3) into one feed; `strikewatch serve --watch` polls it with
 `--min-interval` (default 60, the default of `watch`) and serves the ledger; for each item the
 script polls /api/incidents every 50 ms until the incident appears. Prints p50, p99 and max.
@@ -27,10 +27,14 @@ ITEMS = []  # (path, title, day, published at)
 LOCK = threading.Lock()
 
 
-def page(title, day):
+PLACES = ["the Caribbean", "the eastern Pacific"]
+
+
+def page(title, item):
+    day, where, killed = day_before(3 * (item + 1)), PLACES[item % 2], item + 2
     return (f"<html><head><title>{title}</title></head><body><article><h1>{title}</h1>"
-            f"<p>The United States military said it carried out a strike on a boat in the Caribbean "
-            f"on {day}, killing three people, the Pentagon said in a statement.</p>"
+            f"<p>The United States military said it carried out a strike on a boat in {where} "
+            f"on {day}, killing {killed} people, the Pentagon said in a statement.</p>"
             f"<p>Officials gave no further details.</p></article></body></html>")
 
 
@@ -107,7 +111,7 @@ if mode == "latency":
     for i in range(n):
         before = incidents()
         with LOCK:
-            ITEMS.append((f"/a{i}", f"Strike number {i}", day_before(i + 1), time.time()))
+            ITEMS.append((f"/a{i}", f"Strike number {i}", i, time.time()))
         t0 = time.monotonic()
         while incidents() <= before and time.monotonic() - t0 < 600:
             time.sleep(0.05)
