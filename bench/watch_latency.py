@@ -7,10 +7,10 @@ usage: watch_latency.py STRIKEWATCH latency ITEMS [--min-interval S] [--gap S]
 
 latency (each item reports a strike of its own: its day, place and toll): a loopback server publishes one new item (a page reporting a strike on a new day) every
 `--gap` seconds (default 3) into one feed; `strikewatch serve --watch` polls it with
-`--min-interval` (default 60, the default of `watch`) and serves the ledger; for each item the
+`--min-interval` (by default, `watch`'s own default) and serves the ledger; for each item the
 script polls /api/incidents every 50 ms until the incident appears. Prints p50, p99 and max.
 
-idle: FEEDS feeds on one loopback server that never change (each poll answered 304 after the
+idle: FEEDS feeds on loopback servers (ten a port) that never change (each poll answered 304 after the
 first); `strikewatch watch` with default settings; after a minute of warm-up, CPU time (user +
 sys, from /proc) over `--seconds` (default 120) as a share of one core, and peak RSS.
 """
@@ -77,9 +77,13 @@ class Handler(http.server.BaseHTTPRequestHandler):
         return self.send(200, quiet, [("Content-Type", "text/html")])
 
 
-srv = http.server.ThreadingHTTPServer(("127.0.0.1", 0), Handler)
-threading.Thread(target=srv.serve_forever, daemon=True).start()
-base = f"http://127.0.0.1:{srv.server_address[1]}"
+def start():
+    srv = http.server.ThreadingHTTPServer(("127.0.0.1", 0), Handler)
+    threading.Thread(target=srv.serve_forever, daemon=True).start()
+    return f"http://127.0.0.1:{srv.server_address[1]}"
+
+
+base = start()
 tmp = tempfile.mkdtemp()
 db = os.path.join(tmp, "watch.db")
 
@@ -96,9 +100,10 @@ def pct(xs, p):
 
 
 if mode == "latency":
-    gap, min_interval = opt("--gap", 3.0), int(opt("--min-interval", 60))
-    proc = subprocess.Popen([bin_, "--db", db, "serve", "--addr", "127.0.0.1:0", "--watch", "--allow-private-addresses",
-                             "--min-interval", str(min_interval), f"{base}/feed.xml"],
+    gap, min_interval = opt("--gap", 3.0), opt("--min-interval", None)
+    interval = [] if min_interval is None else ["--min-interval", str(int(min_interval))]
+    proc = subprocess.Popen([bin_, "--db", db, "serve", "--addr", "127.0.0.1:0", "--watch", "--allow-private-addresses"]
+                            + interval + [f"{base}/feed.xml"],
                             stdout=subprocess.PIPE, stderr=None if "--verbose" in sys.argv else subprocess.DEVNULL, text=True)
     line = proc.stdout.readline()
     web = re.search(r"http://[0-9.:]+", line).group(0)
@@ -120,12 +125,15 @@ if mode == "latency":
         time.sleep(max(0.0, gap - lat[-1]))
     proc.terminate()
     proc.wait()
-    print(f"min interval {min_interval} s, {n} items: p50 {pct(lat, 50):.2f} s, p99 {pct(lat, 99):.2f} s, max {max(lat):.2f} s")
+    print(f"min interval {min_interval or 'default'} s, {n} items: p50 {pct(lat, 50):.2f} s, p99 {pct(lat, 99):.2f} s, max {max(lat):.2f} s")
 elif mode == "idle":
     seconds = opt("--seconds", 120.0)
     feeds = os.path.join(tmp, "feeds.txt")
     with open(feeds, "w") as f:
-        f.write("".join(f"{base}/feed{i}.xml\n" for i in range(n)))
+        # ten feeds a host (a port is a host to the watcher's per-host politeness), as feeds
+        # spread over many outlets are
+        hosts = [start() for _ in range((n + 9) // 10)]
+        f.write("".join(f"{hosts[i // 10]}/feed{i}.xml\n" for i in range(n)))
     proc = subprocess.Popen([bin_, "--db", db, "watch", "--allow-private-addresses", "--feeds", feeds],
                             stdout=subprocess.DEVNULL, stderr=subprocess.DEVNULL)
 

@@ -158,7 +158,7 @@ pub struct WatchArgs {
     #[arg(long, value_name = "FILE")]
     pub opml: Option<PathBuf>,
     /// The shortest interval between two polls of one feed, in seconds (at least 1).
-    #[arg(long, default_value_t = 60, value_name = "SECONDS", value_parser = clap::value_parser!(u64).range(1..))]
+    #[arg(long, default_value_t = 30, value_name = "SECONDS", value_parser = clap::value_parser!(u64).range(1..))]
     pub min_interval: u64,
     /// The longest interval between two polls of a feed that answers, in seconds.
     #[arg(long, default_value_t = 3600, value_name = "SECONDS")]

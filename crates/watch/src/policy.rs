@@ -38,11 +38,12 @@ pub struct Policy {
 }
 
 impl Default for Policy {
-    /// A minute to an hour, five minutes when unknown; errors back off from a minute to six
-    /// hours; a host is asked at most once a second.
+    /// Half a minute to an hour (so an item of a busy feed is read within about half a
+    /// minute: see BENCHMARKS.md, *Live monitoring*), five minutes when unknown; errors back
+    /// off from a minute to six hours; a host is asked at most once a second.
     fn default() -> Self {
         Policy {
-            min: 60_000,
+            min: 30_000,
             max: 3_600_000,
             default: 300_000,
             backoff_base: 60_000,

@@ -17,9 +17,10 @@ use rusqlite::{params, OptionalExtension, Row};
 use super::{write_tx, DbResult};
 use crate::{FeedState, LedgerChange, SqliteStore};
 
-/// Migration 8: feed state and the item links feeds have yielded.
+/// Migration 8: feed state, the item links feeds have yielded, and ledger changes. Written to
+/// run again harmlessly (`IF NOT EXISTS`): a store whose version is set back re-runs it.
 pub(crate) const MIGRATION: &str = r#"
-    CREATE TABLE feeds (
+    CREATE TABLE IF NOT EXISTS feeds (
         url TEXT PRIMARY KEY,
         added_ms INTEGER NOT NULL,
         etag TEXT,
@@ -32,20 +33,20 @@ pub(crate) const MIGRATION: &str = r#"
         interval_ms INTEGER,
         items_seen INTEGER NOT NULL DEFAULT 0
     );
-    CREATE TABLE feed_items (
+    CREATE TABLE IF NOT EXISTS feed_items (
         url TEXT PRIMARY KEY,
         feed TEXT NOT NULL,
         seen_ms INTEGER NOT NULL
     );
     CREATE INDEX IF NOT EXISTS articles_url ON articles(url);
-    CREATE TABLE ledger_changes (
+    CREATE TABLE IF NOT EXISTS ledger_changes (
         seq INTEGER PRIMARY KEY,
         key TEXT NOT NULL UNIQUE,
         detected_ms INTEGER NOT NULL,
         country TEXT,
         json TEXT NOT NULL
     );
-    CREATE INDEX ledger_changes_country ON ledger_changes(country, seq);
+    CREATE INDEX IF NOT EXISTS ledger_changes_country ON ledger_changes(country, seq);
 "#;
 
 const COLUMNS: &str = "url, added_ms, etag, last_modified, last_success_ms, last_error, \
