@@ -71,6 +71,13 @@ impl Policy {
         (median / 2).clamp(self.min, self.max.max(self.min))
     }
 
+    /// The interval after a poll that found nothing new (a 304, or no item not stored): half
+    /// as long again, up to `max`. A quiet feed drifts towards the maximum, and one that
+    /// publishes again gets its interval back from its items' dates.
+    pub fn after_unchanged(&self, interval: Millis) -> Millis {
+        (interval.saturating_add(interval / 2)).clamp(self.min, self.max.max(self.min))
+    }
+
     /// The wait after the `failures`-th error in a row (1 for the first): the base doubled per
     /// error, capped, then scaled by a jitter factor in [0.5, 1] drawn from `seed` and
     /// `failures`; never below `min`.
@@ -239,6 +246,22 @@ mod tests {
             ..Policy::default()
         };
         assert_eq!(fast.interval(&burst), 1_500);
+    }
+
+    #[test]
+    fn a_quiet_feed_drifts_towards_the_maximum() {
+        let p = Policy::default();
+        let mut i = p.min;
+        let mut steps = 0;
+        while i < p.max {
+            let next = p.after_unchanged(i);
+            assert!(next > i && next <= p.max);
+            i = next;
+            steps += 1;
+        }
+        // from half a minute to an hour in a dozen unchanged polls
+        assert!(steps <= 12, "{steps}");
+        assert_eq!(p.after_unchanged(p.max), p.max);
     }
 
     #[test]

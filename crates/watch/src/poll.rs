@@ -227,6 +227,8 @@ impl<'a, S: Store + ?Sized> Watcher<'a, S> {
             }
             Ok(Polled::NotModified { cache_control }) => {
                 let age = cache_control.as_deref().and_then(max_age);
+                let interval = policy.after_unchanged(interval);
+                feed.interval_ms = Some(interval);
                 feed.last_success_ms = Some(now);
                 feed.failures = 0;
                 feed.next_poll_ms = Some(policy.next_poll(
@@ -254,9 +256,13 @@ impl<'a, S: Store + ?Sized> Watcher<'a, S> {
                     .filter_map(|e| e.published.or(e.updated))
                     .map(|d| d.timestamp_millis())
                     .collect();
-                let interval = policy.interval(&times);
                 let (new_items, summary, interrupted) =
                     self.ingest_items(&feed.url, &parsed, clock, stop, events)?;
+                let interval = if new_items == 0 {
+                    policy.after_unchanged(interval)
+                } else {
+                    policy.interval(&times)
+                };
                 let now = clock.now_ms();
                 // validators only once every new item was taken: after a stop, the next poll
                 // must get the whole feed again, not a 304 hiding the items left
