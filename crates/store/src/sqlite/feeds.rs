@@ -1,4 +1,4 @@
-//! Feeds that `watch` polls, and their state (migration 8): per feed its URL, the validators
+//! Feeds that `watch` polls, and their state (migration 10): per feed its URL, the validators
 //! the server last sent (ETag and Last-Modified, kept byte for byte as received, since a
 //! server compares them as opaque strings), when it last answered and last failed, how many
 //! polls in a row failed, when it is next due, and how many items it has yielded. Kept in the
@@ -17,7 +17,7 @@ use rusqlite::{params, OptionalExtension, Row};
 use super::{write_tx, DbResult};
 use crate::{FeedState, LedgerChange, SqliteStore};
 
-/// Migration 8: feed state, the item links feeds have yielded, and ledger changes. Written to
+/// Migration 10: feed state, the item links feeds have yielded, and ledger changes. Written to
 /// run again harmlessly (`IF NOT EXISTS`): a store whose version is set back re-runs it.
 pub(crate) const MIGRATION: &str = r#"
     CREATE TABLE IF NOT EXISTS feeds (
