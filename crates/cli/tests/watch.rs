@@ -118,3 +118,74 @@ fn watch_once_ingests_new_items_and_feeds_shows_health() {
     assert!(r.stderr.contains("not an http(s) URL"), "{}", r.stderr);
     assert_eq!(json(&db, &["feeds", "--json"]).as_array().unwrap().len(), 1);
 }
+
+/// `serve --watch`: one process polls the feed, ingests its item's page and publishes the
+/// ledger, and the server it runs beside shows the new incident, the feed's health on
+/// `/feeds` and `/api/feeds`, without a restart.
+#[test]
+fn serve_watch_shows_new_incidents_and_feed_health_as_they_come() {
+    let hits = Arc::new(AtomicUsize::new(0));
+    let base = serve(hits.clone());
+    let dir = tempfile::tempdir().unwrap();
+    let db = dir.path().join("s.db");
+    let good = format!("{base}/feed.xml");
+    let gone = format!("{base}/gone.xml");
+    // an empty store first, so the server starts before the watcher has anything
+    assert_eq!(run(&db, &["extract"]).code, 0);
+    let served = start_serve(
+        &db,
+        &[
+            "--watch",
+            "--allow-private-addresses",
+            "--politeness",
+            "0",
+            "--min-interval",
+            "1",
+            &good,
+            &gone,
+        ],
+    );
+    let start = std::time::Instant::now();
+    let mut last = String::new();
+    loop {
+        let (head, _) = get(&served.addr, "/api/incidents");
+        if head.to_ascii_lowercase().contains("x-total-count: 1") {
+            break;
+        }
+        assert!(
+            start.elapsed() < std::time::Duration::from_secs(60),
+            "the served ledger never showed the watched item's incident: {last}"
+        );
+        last = head;
+        std::thread::sleep(std::time::Duration::from_millis(200));
+    }
+    assert_eq!(hits.load(Ordering::SeqCst), 1, "the page is fetched once");
+
+    let (head, body) = get(&served.addr, "/api/feeds");
+    assert!(
+        head.starts_with("HTTP/1.1 200") || head.starts_with("HTTP/1.0 200"),
+        "{head}"
+    );
+    let feeds: serde_json::Value = serde_json::from_str(&body).unwrap();
+    let by = |u: &str| {
+        feeds
+            .as_array()
+            .unwrap()
+            .iter()
+            .find(|f| f["url"] == u)
+            .unwrap_or_else(|| panic!("{u} not in {feeds}"))
+            .clone()
+    };
+    assert_eq!(by(&good)["health"], "ok");
+    assert_eq!(by(&good)["items_seen"], 1);
+    assert_eq!(by(&gone)["health"], "erroring");
+    assert!(
+        by(&gone)["last_error"].as_str().unwrap().contains("404"),
+        "{}",
+        by(&gone)
+    );
+
+    let (_, page) = get(&served.addr, "/feeds");
+    assert!(page.contains(&good) && page.contains(&gone), "{page}");
+    assert!(page.contains("2 feeds: 1 ok, 1 erroring"), "{page}");
+}

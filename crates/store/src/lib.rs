@@ -531,6 +531,10 @@ pub struct IncidentChange {
     pub other: Option<String>,
 }
 
+/// From this many failed polls in a row a feed is `failing` rather than `erroring`: a
+/// problem that outlasted the backoff, which the person watching should look at.
+pub const FEED_FAILING_AFTER: i64 = 5;
+
 /// One feed `watch` polls and what it knows of it; times are milliseconds since the Unix
 /// epoch, passed in by the caller (the store reads no clock for them).
 #[derive(Debug, Clone, Default, PartialEq, Eq, Serialize)]
@@ -553,4 +557,18 @@ pub struct FeedState {
     pub interval_ms: Option<i64>,
     /// Items the feed has yielded that were not stored before.
     pub items_seen: i64,
+}
+
+impl FeedState {
+    /// One word for the feed's health, as `feeds` and `/feeds` show it: `new` (never polled),
+    /// `ok` (its last poll succeeded), `erroring` (it failed lately) or `failing` (it failed
+    /// [`FEED_FAILING_AFTER`] times in a row or more).
+    pub fn health(&self) -> &'static str {
+        match (self.failures, self.last_success_ms) {
+            (0, None) => "new",
+            (0, Some(_)) => "ok",
+            (n, _) if n >= FEED_FAILING_AFTER => "failing",
+            _ => "erroring",
+        }
+    }
 }

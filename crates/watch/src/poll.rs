@@ -73,7 +73,7 @@ impl Default for Config {
             near_dup: 0.8,
             batch: 64,
             max_items: 100,
-            failing_after: 5,
+            failing_after: sw_store::FEED_FAILING_AFTER,
         }
     }
 }

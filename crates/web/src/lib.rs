@@ -53,6 +53,7 @@ mod api;
 mod assets;
 mod cache;
 mod cite;
+mod feeds;
 mod guard;
 mod listed;
 mod pages;
@@ -261,7 +262,8 @@ pub fn router(app: Arc<App>, options: &Options) -> Router {
         .merge(pages::routes())
         .merge(api::routes())
         .merge(assets::routes())
-        .merge(alerts::routes());
+        .merge(alerts::routes())
+        .merge(feeds::routes());
     if let Some(access) = &options.review {
         routes = routes.merge(review::routes(access.clone()));
     }

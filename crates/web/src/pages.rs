@@ -62,6 +62,7 @@ pub(crate) fn layout(title: &str, nav: &str, body: Markup) -> Html<String> {
                         a href="/" class=[(nav == "ledger").then_some("on")] { "Ledger" }
                         a href="/developments" class=[(nav == "developments").then_some("on")] { "Developments" }
                         a href="/articles" class=[(nav == "articles").then_some("on")] { "Articles" }
+                        a href="/feeds" class=[(nav == "feeds").then_some("on")] { "Feeds" }
                         a href="/methodology" class=[(nav == "methodology").then_some("on")] { "Methodology" }
                         a href="/api/openapi.json" { "API" }
                         form.search action="/search" method="get" role="search" {

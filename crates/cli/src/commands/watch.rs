@@ -165,15 +165,6 @@ fn time(ms: Option<i64>) -> String {
         .unwrap_or_else(|| "-".into())
 }
 
-fn health(f: &FeedState) -> &'static str {
-    match (f.failures, f.last_success_ms) {
-        (0, None) => "new",
-        (0, Some(_)) => "ok",
-        (n, _) if n >= 5 => "failing",
-        _ => "erroring",
-    }
-}
-
 pub fn feeds(ctx: &Context, a: FeedsArgs) -> Result<ExitCode> {
     match a.action {
         Some(FeedsAction::Add { url }) => {
@@ -214,7 +205,7 @@ pub fn feeds(ctx: &Context, a: FeedsArgs) -> Result<ExitCode> {
         let rows: Vec<Row> = list
             .iter()
             .map(|f| Row {
-                health: health(f),
+                health: f.health(),
                 feed: f,
             })
             .collect();
@@ -225,7 +216,7 @@ pub fn feeds(ctx: &Context, a: FeedsArgs) -> Result<ExitCode> {
         for f in &list {
             outln!(
                 "{:<8} {}  items {}  last ok {}  next {}  failures {}{}",
-                health(f),
+                f.health(),
                 f.url,
                 f.items_seen,
                 time(f.last_success_ms),
