@@ -58,6 +58,7 @@ mod guard;
 mod listed;
 mod pages;
 mod pool;
+mod rejected;
 mod review;
 pub mod snapshot;
 
@@ -263,7 +264,8 @@ pub fn router(app: Arc<App>, options: &Options) -> Router {
         .merge(api::routes())
         .merge(assets::routes())
         .merge(alerts::routes())
-        .merge(feeds::routes());
+        .merge(feeds::routes())
+        .merge(rejected::routes());
     if let Some(access) = &options.review {
         routes = routes.merge(review::routes(access.clone()));
     }
