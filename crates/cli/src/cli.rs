@@ -123,7 +123,8 @@ pub enum Command {
     /// split, set a figure/date/place/perpetrator, note) recorded in an append-only log.
     ///
     /// Without a subcommand, lists the queue: unreviewed incidents, single-source first, then
-    /// contested, then low-confidence. Every decision needs --author (or STRIKEWATCH_AUTHOR)
+    /// contested, then changed (a confirmed incident that later reporting revised comes back),
+    /// then low-confidence. Every decision needs --author (or STRIKEWATCH_AUTHOR)
     /// and --reason; it is never changed or removed afterwards: a later decision on the same
     /// thing supersedes it and both stay in `review log`. Decisions are keyed to the
     /// incident's reports, so re-extraction and new articles do not undo them; one whose

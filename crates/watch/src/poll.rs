@@ -455,7 +455,7 @@ impl<'a, S: Store + ?Sized> Watcher<'a, S> {
         // the version is stamped with the watcher's clock (the test clock in tests)
         let at = chrono::DateTime::from_timestamp_millis(clock.now_ms())
             .unwrap_or_default()
-            .to_rfc3339_opts(chrono::SecondsFormat::Secs, true);
+            .to_rfc3339_opts(chrono::SecondsFormat::Millis, true);
         sw_app::refresh(&mut *self.store, &self.extractor, false, &at, &|_| {})?;
         let after = sw_app::ledger::load(&*self.store)?;
         let changes = diff(&before, &after, clock.now_ms());

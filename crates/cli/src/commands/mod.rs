@@ -136,10 +136,10 @@ pub fn extractor() -> Arc<Extractor> {
     EXTRACTOR.get_or_init(|| Arc::new(Extractor::new())).clone()
 }
 
-/// The time now (UTC, RFC 3339 to the second): what a ledger version is stamped with. The
-/// binary owns the clock; `sw-app` is handed this.
+/// The time now (UTC, RFC 3339 to the millisecond): what a ledger version and a review
+/// decision are stamped with. The binary owns the clock; `sw-app` is handed this.
 pub fn now() -> String {
-    chrono::Utc::now().to_rfc3339_opts(chrono::SecondsFormat::Secs, true)
+    chrono::Utc::now().to_rfc3339_opts(chrono::SecondsFormat::Millis, true)
 }
 
 /// Extracts what is new, dates undated articles and updates the ledger, with a spinner.

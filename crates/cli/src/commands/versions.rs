@@ -19,12 +19,12 @@ pub fn run_versions(ctx: &Context, a: VersionsArgs) -> Result<ExitCode> {
         outln!("no ledger version yet (`strikewatch extract` publishes one)");
     } else {
         let mut out = format!(
-            "{:>7}  {:<20}  {:>9}  {:>7}  SHA-256\n",
+            "{:>7}  {:<24}  {:>9}  {:>7}  SHA-256\n",
             "VERSION", "PUBLISHED", "INCIDENTS", "CHANGES"
         );
         for v in &all {
             out.push_str(&format!(
-                "{:>7}  {:<20}  {:>9}  {:>7}  {}\n",
+                "{:>7}  {:<24}  {:>9}  {:>7}  {}\n",
                 v.version, v.published_at, v.incidents, v.changes, v.hash
             ));
         }
