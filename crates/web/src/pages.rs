@@ -1011,7 +1011,8 @@ async fn incident(
     let shown = &inc.sources[offset..(offset + PAGE).min(inc.sources.len())];
     // the member reports, for the exact spans of their claims
     let wanted: HashMap<i64, i64> = shown.iter().map(|s| (s.report_id, s.article_id)).collect();
-    let reports = match app
+    let inc_id = inc.id.clone();
+    let (reports, history) = match app
         .with_store(move |store| {
             let mut out: HashMap<i64, Report> = HashMap::new();
             let articles: BTreeSet<i64> = wanted.values().copied().collect();
@@ -1032,7 +1033,18 @@ async fn incident(
                     },
                 )?;
             }
-            Ok(out)
+            // its history (versions that changed it), with their publication times
+            let history = sw_app::versions::history(store, &inc_id)?;
+            let published: HashMap<i64, String> = if history.changes.is_empty() {
+                HashMap::new()
+            } else {
+                store
+                    .ledger_versions()?
+                    .into_iter()
+                    .map(|v| (v.version, v.published_at))
+                    .collect()
+            };
+            Ok((out, (history, published)))
         })
         .await
     {
@@ -1107,6 +1119,7 @@ async fn incident(
             }
         }
         (sources_section(inc, offset, shown, &reports))
+        (history_section(&inc.id, &history.0, &history.1))
         p { a href={"/api/incidents/" (inc.id)} { "This incident as JSON" } }
     };
     layout(&format!("Incident {}", inc.id), "ledger", body).into_response()
@@ -1444,6 +1457,47 @@ async fn methodology() -> Response {
         }
     };
     layout("Methodology", "methodology", body).into_response()
+}
+
+/// The ledger versions that changed an incident, oldest first: when it was first seen, each
+/// revision (new reports changed a figure, date or place; a reviewer's decision), and the
+/// incidents merged into it or split off it. Each links to what the version changed.
+fn history_section(
+    id: &str,
+    h: &sw_app::versions::History,
+    published: &HashMap<i64, String>,
+) -> Markup {
+    let at = |v: i64| published.get(&v).map_or("", |s| s.as_str()).to_string();
+    html! {
+        @if !h.changes.is_empty() {
+            section.panel #history {
+                h2 { "History" }
+                p.note {
+                    "Every publication of the ledger is a numbered version. "
+                    @if let Some(v) = h.first_seen { "First seen in version " (v) "; " }
+                    @if let Some(v) = h.last_changed { "last changed in version " (v) ". " }
+                    "What each version changed, figure by figure: " code { "strikewatch diff A B" } " or "
+                    a href={"/api/changes?since=" (h.first_seen.unwrap_or(1) - 1)} { "/api/changes" } "."
+                }
+                ul {
+                    @for c in &h.changes {
+                        li {
+                            "version " (c.version) " " span.muted { (at(c.version)) } ": "
+                            @match (c.kind.as_str(), c.id == id) {
+                                ("new", true) => { "first seen" }
+                                ("revised", true) => { "revised" }
+                                ("merged", false) => { "incident " code { (c.id) } " merged into it" }
+                                ("merged", true) => { "merged into " @if let Some(o) = &c.other { a href={"/incidents/" (o)} { code { (o) } } } }
+                                ("split", true) => { "reports split off into " @if let Some(o) = &c.other { a href={"/incidents/" (o)} { code { (o) } } } }
+                                ("split", false) => { "split off " a href={"/incidents/" (c.id)} { code { (c.id) } } }
+                                (k, _) => { (k) }
+                            }
+                        }
+                    }
+                }
+            }
+        }
+    }
 }
 
 /// What review decided about an incident: its status, the values reviewers set beside the

@@ -259,6 +259,19 @@ fn decisions_show_on_incident_pages_and_rejected_incidents_are_listed() {
         "{panel}"
     );
 
+    // its history: first seen in version 1, revised by the decision in version 2
+    let history = page
+        .split("<section class=\"panel\" id=\"history\">")
+        .nth(1)
+        .expect("an incident's page has its history");
+    let history = history.split("</section>").next().unwrap();
+    assert!(history.contains("version 1"), "{history}");
+    assert!(history.contains("first seen"), "{history}");
+    assert!(
+        history.contains("version 2") && history.contains("revised"),
+        "{history}"
+    );
+
     let list: serde_json::Value = serde_json::from_str(&text("/api/incidents?limit=1000")).unwrap();
     assert!(
         list.as_array()
