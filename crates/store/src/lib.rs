@@ -455,6 +455,18 @@ pub trait Store {
 
     /// The latest `limit` changes, newest first, of one country (ISO 3166 alpha-2) or all.
     fn changes(&self, country: Option<&str>, limit: usize) -> Result<Vec<LedgerChange>>;
+
+    /// The changes after sequence number `after`, oldest first, at most `limit`: what a
+    /// webhook has not been sent yet.
+    fn changes_after(&self, after: i64, limit: usize) -> Result<Vec<LedgerChange>>;
+
+    /// The sequence number of the last change delivered to `sink` (a webhook URL), or `None`
+    /// when nothing was ever recorded for it.
+    fn delivery_cursor(&self, sink: &str) -> Result<Option<i64>>;
+
+    /// Records that every change up to `seq` was delivered to `sink` (written at once, so a
+    /// restart resumes after it: delivery is at least once, never skipped).
+    fn set_delivery_cursor(&mut self, sink: &str, seq: i64) -> Result<()>;
 }
 
 /// A change of the ledger `watch` saw after a batch, as its JSON record.

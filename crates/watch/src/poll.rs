@@ -101,6 +101,9 @@ pub struct Watcher<'a, S: Store + ?Sized> {
     webhooks: Option<Sender>,
     /// Only these feeds (all stored feeds when `None`).
     only: Option<HashSet<String>>,
+    /// Whether this watcher has tried the webhooks' pending changes yet (it does on its
+    /// first tick, so a restart sends what a stopped watcher had not).
+    delivered_once: bool,
 }
 
 impl<'a, S: Store + ?Sized> Watcher<'a, S> {
@@ -111,6 +114,15 @@ impl<'a, S: Store + ?Sized> Watcher<'a, S> {
         webhooks: Option<Sender>,
     ) -> Result<Watcher<'a, S>> {
         let fetcher = Fetcher::new(&config.limits).map_err(anyhow::Error::msg)?;
+        // a webhook named for the first time gets the changes from now on, not the history
+        if let Some(sender) = &webhooks {
+            let latest = store.changes(None, 1)?.first().map_or(0, |c| c.seq);
+            for url in sender.urls() {
+                if store.delivery_cursor(url)?.is_none() {
+                    store.set_delivery_cursor(url, latest)?;
+                }
+            }
+        }
         Ok(Watcher {
             store,
             fetcher,
@@ -119,6 +131,7 @@ impl<'a, S: Store + ?Sized> Watcher<'a, S> {
             gate: HostGate::default(),
             webhooks,
             only: None,
+            delivered_once: false,
         })
     }
 
@@ -166,7 +179,45 @@ impl<'a, S: Store + ?Sized> Watcher<'a, S> {
                 .done(&host, clock.now_ms(), self.config.policy.politeness);
             out.push((url, polled));
         }
+        // what a webhook has not taken yet is tried again whenever feeds were polled (their
+        // intervals pace the retries), and on the first tick after a start
+        if !self.delivered_once || !out.is_empty() {
+            self.delivered_once = true;
+            self.deliver_pending(clock, events)?;
+        }
         Ok(out)
+    }
+
+    /// Sends every webhook the changes after its delivery cursor, oldest first, moving the
+    /// cursor in the store after each one taken. A change a webhook does not take stops that
+    /// webhook's queue (order kept) until the next try; nothing is skipped, so delivery is
+    /// at least once across failures and restarts.
+    fn deliver_pending(&mut self, clock: &dyn Clock, events: &dyn Events) -> Result<()> {
+        let Some(sender) = &self.webhooks else {
+            return Ok(());
+        };
+        for url in sender.urls() {
+            let mut cursor = self.store.delivery_cursor(url)?.unwrap_or(0);
+            'queue: loop {
+                let batch = self.store.changes_after(cursor, 100)?;
+                if batch.is_empty() {
+                    break;
+                }
+                for c in batch {
+                    match sender.deliver(url, c.json.as_bytes(), &c.key, &|ms| clock.sleep_ms(ms)) {
+                        Ok(()) => {
+                            self.store.set_delivery_cursor(url, c.seq)?;
+                            cursor = c.seq;
+                        }
+                        Err(line) => {
+                            events.problem("webhook", &line);
+                            break 'queue;
+                        }
+                    }
+                }
+            }
+        }
+        Ok(())
     }
 
     /// When the next feed is due (and its host may be asked), or `None` with no feeds.
@@ -482,13 +533,8 @@ impl<'a, S: Store + ?Sized> Watcher<'a, S> {
                 continue; // seen and sent before
             }
             events.changed(c);
-            if let Some(sender) = &self.webhooks {
-                for line in sender.deliver(c, &|ms| clock.sleep_ms(ms)) {
-                    events.problem("webhook", &line);
-                }
-            }
         }
-        Ok(())
+        self.deliver_pending(clock, events)
     }
 }
 

@@ -555,8 +555,12 @@ fn a_webhook_that_fails_twice_gets_the_change_once_on_the_third_try() {
         detected_ms: T0,
     };
     let waits = Mutex::new(Vec::new());
-    let problems = sender.deliver(&change, &|ms| waits.lock().unwrap().push(ms));
-    assert!(problems.is_empty(), "{problems:?}");
+    let body = serde_json::to_vec(&change).unwrap();
+    let url = format!("{base}/hook");
+    let sent = sender.deliver(&url, &body, &change.key, &|ms| {
+        waits.lock().unwrap().push(ms)
+    });
+    assert_eq!(sent, Ok(()));
     let reqs = log.lock().unwrap().clone();
     assert_eq!(reqs.len(), 3, "delivered on the third try, and not again");
     let waits = waits.into_inner().unwrap();
@@ -588,11 +592,91 @@ fn a_webhook_that_fails_twice_gets_the_change_once_on_the_third_try() {
         timeout: std::time::Duration::from_secs(5),
     })
     .unwrap();
-    let problems = sender.deliver(&change, &|_| {});
-    assert_eq!(problems.len(), 1);
+    let problem = sender
+        .deliver(&format!("{base}/hook"), &body, &change.key, &|_| {})
+        .unwrap_err();
     assert!(
-        problems[0].contains("not delivered after 3 tries (last: HTTP 500"),
-        "{}",
-        problems[0]
+        problem.contains("not delivered after 3 tries (last: HTTP 500"),
+        "{problem}"
     );
+}
+
+/// A change a webhook did not take stays queued in the store: the next watcher (a restart)
+/// sends it, in order with the ones after it, each once; a new webhook gets no history.
+#[test]
+fn webhook_deliveries_survive_failures_and_restarts_in_order_once_each() {
+    let up = Arc::new(Mutex::new(false));
+    let u = up.clone();
+    let (base, log) = serve(Arc::new(move |_r: &Req| {
+        if *u.lock().unwrap() {
+            resp(200, "ok")
+        } else {
+            resp(503, "down")
+        }
+    }));
+    let hooks = || {
+        Some(
+            Sender::new(Webhooks {
+                urls: vec![format!("{base}/hook")],
+                secret: "s".into(),
+                attempts: 2,
+                backoff_base: 10,
+                timeout: std::time::Duration::from_secs(5),
+            })
+            .unwrap(),
+        )
+    };
+    let change = |n: i64| sw_store::LedgerChange {
+        seq: 0,
+        key: format!("key-{n}"),
+        detected_ms: T0 + n,
+        country: None,
+        json: format!("{{\"n\":{n}}}"),
+    };
+    let mut store = SqliteStore::open_in_memory().unwrap();
+    store.put_changes(&[change(0)]).unwrap();
+    let clock = FakeClock::at(T0);
+    let stop = AtomicBool::new(false);
+    let tick = |store: &mut SqliteStore| {
+        let events = Log::default();
+        let mut w = Watcher::new(
+            store,
+            Arc::new(sw_extract::Extractor::new()),
+            config(),
+            hooks(),
+        )
+        .unwrap();
+        w.tick(&clock, &stop, &events).unwrap();
+        events.problems.into_inner().unwrap()
+    };
+    // a webhook named for the first time starts after the changes already kept
+    assert!(tick(&mut store).is_empty());
+    assert!(log.lock().unwrap().is_empty(), "no history sent");
+    // two changes kept by a watcher that stopped before sending them; the receiver is down
+    store.put_changes(&[change(1), change(2)]).unwrap();
+    let problems = tick(&mut store);
+    assert_eq!(problems.len(), 1, "{problems:?}");
+    assert!(
+        problems[0].1.contains("key-1") && problems[0].1.contains("HTTP 503"),
+        "{problems:?}"
+    );
+    assert_eq!(
+        log.lock().unwrap().len(),
+        2,
+        "two tries of the first change, then it waits"
+    );
+    // up again: a restarted watcher sends both, in order
+    *up.lock().unwrap() = true;
+    assert!(tick(&mut store).is_empty());
+    let bodies: Vec<String> = log
+        .lock()
+        .unwrap()
+        .iter()
+        .skip(2)
+        .map(|r| String::from_utf8(r.body.clone()).unwrap())
+        .collect();
+    assert_eq!(bodies, [r#"{"n":1}"#, r#"{"n":2}"#]);
+    // and never again
+    assert!(tick(&mut store).is_empty());
+    assert_eq!(log.lock().unwrap().len(), 4);
 }

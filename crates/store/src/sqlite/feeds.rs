@@ -189,17 +189,53 @@ impl SqliteStore {
             "SELECT seq, key, detected_ms, country, json FROM ledger_changes
              WHERE ?1 IS NULL OR country = ?1 ORDER BY seq DESC LIMIT ?2",
         )?;
-        let rows = st.query_map(params![country, limit as i64], |r| {
-            Ok(LedgerChange {
-                seq: r.get(0)?,
-                key: r.get(1)?,
-                detected_ms: r.get(2)?,
-                country: r.get(3)?,
-                json: r.get(4)?,
-            })
-        })?;
+        let rows = st.query_map(params![country, limit as i64], change_of)?;
         Ok(rows.collect::<rusqlite::Result<_>>()?)
     }
+
+    pub(crate) fn changes_after_db(&self, after: i64, limit: usize) -> DbResult<Vec<LedgerChange>> {
+        let mut st = self.conn.prepare_cached(
+            "SELECT seq, key, detected_ms, country, json FROM ledger_changes
+             WHERE seq > ?1 ORDER BY seq LIMIT ?2",
+        )?;
+        let rows = st.query_map(params![after, limit as i64], change_of)?;
+        Ok(rows.collect::<rusqlite::Result<_>>()?)
+    }
+
+    /// Delivery cursors live in the `state` table under `delivered:<sink>`: one small row
+    /// per webhook, no table of their own.
+    pub(crate) fn delivery_cursor_db(&self, sink: &str) -> DbResult<Option<i64>> {
+        let v: Option<String> = self
+            .conn
+            .query_row(
+                "SELECT value FROM state WHERE key = ?1",
+                [format!("delivered:{sink}")],
+                |r| r.get(0),
+            )
+            .optional()?;
+        Ok(v.and_then(|v| v.parse().ok()))
+    }
+
+    pub(crate) fn set_delivery_cursor_db(&mut self, sink: &str, seq: i64) -> DbResult<()> {
+        let tx = write_tx(&mut self.conn)?;
+        tx.execute(
+            "INSERT INTO state (key, value) VALUES (?1, ?2)
+             ON CONFLICT(key) DO UPDATE SET value = excluded.value",
+            params![format!("delivered:{sink}"), seq.to_string()],
+        )?;
+        tx.commit()?;
+        Ok(())
+    }
+}
+
+fn change_of(r: &Row<'_>) -> rusqlite::Result<LedgerChange> {
+    Ok(LedgerChange {
+        seq: r.get(0)?,
+        key: r.get(1)?,
+        detected_ms: r.get(2)?,
+        country: r.get(3)?,
+        json: r.get(4)?,
+    })
 }
 
 #[cfg(test)]
