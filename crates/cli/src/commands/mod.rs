@@ -173,11 +173,17 @@ pub fn stream_json<S: Store + ?Sized>(
     list: LedgerList,
     filter: &LedgerFilter,
 ) -> Result<()> {
+    stream_rows(|visit| Ok(store.ledger_rows(list, filter, visit)?))
+}
+
+/// Prints the JSON rows a store visit hands out as one pretty JSON array, as they come: the
+/// first write error stops the visit and is returned.
+pub fn stream_rows(visit: impl FnOnce(&mut dyn FnMut(&str) -> bool) -> Result<()>) -> Result<()> {
     let stdout = std::io::stdout();
     let mut out =
         render::PrettyArray::new(std::io::BufWriter::with_capacity(1 << 16, stdout.lock()));
     let mut failed = None;
-    store.ledger_rows(list, filter, &mut |json| match out.push(json) {
+    visit(&mut |json| match out.push(json) {
         Ok(()) => true,
         Err(e) => {
             failed = Some(e);
