@@ -28,6 +28,7 @@
 //! assert_eq!(out.documents[0].text, "Body.");
 //! ```
 
+mod dateline;
 mod decode;
 mod detect;
 mod fetch;
@@ -186,7 +187,21 @@ pub fn parse(unit: &Unit, limits: &Limits) -> Result<Parsed, ParseError> {
         )),
     }?;
     drop_non_web_urls(&mut parsed);
+    credit_datelines(&mut parsed);
     Ok(parsed)
+}
+
+/// An article whose input names no outlet (plain text, a JSONL line without one) is
+/// credited to the agency its dateline names ("CARACAS (AP) — ..."), else to its URL's host:
+/// never left to no one when the article itself says who wrote it or where it was read.
+fn credit_datelines(parsed: &mut Parsed) {
+    for doc in parsed.documents.iter_mut().filter(|d| d.outlet.is_none()) {
+        doc.outlet = dateline::outlet(&doc.text).or_else(|| {
+            let url = reqwest::Url::parse(doc.url.as_deref()?).ok()?;
+            let host = url.host_str()?;
+            Some(host.strip_prefix("www.").unwrap_or(host).to_string())
+        });
+    }
 }
 
 /// An article's url is a link readers follow (the web app renders it as one): only an
