@@ -194,3 +194,36 @@ fn those_killed_for_an_earlier_attack_are_a_new_event_and_the_attack_keeps_its_d
         );
     }
 }
+
+#[test]
+fn a_sentence_saying_only_that_no_one_died_gives_the_event_before_it_a_zero() {
+    // the sentence holds no cue of an event or a count: it is read all the same
+    for (lang, text) in [
+        (
+            Lang::En,
+            "Turkish jets struck a PKK hideout in the Gara mountains on Sunday. There were no casualties.",
+        ),
+        (
+            Lang::En,
+            "An Israeli drone hit a truck south of Tyre on Monday. No one was hurt, local officials said.",
+        ),
+        (
+            Lang::En,
+            "US aircraft bombed an arms depot outside Sanaa overnight. No casualties were reported.",
+        ),
+        (
+            Lang::Es,
+            "La Fuerza Aérea de Nigeria bombardeó un campamento de bandidos en Zamfara el martes. No hubo víctimas, según un portavoz.",
+        ),
+    ] {
+        let rs = run(lang, "2026-03-12", text);
+        assert_eq!(tolls(&rs), [Some(0)], "{text}\n{rs:#?}");
+    }
+    // a zero for the force's own people only stays none
+    let rs = run(
+        Lang::En,
+        "2026-03-12",
+        "US aircraft bombed an arms depot outside Sanaa overnight. There were no U.S. casualties.",
+    );
+    assert_eq!(tolls(&rs), [None], "{rs:#?}");
+}

@@ -541,7 +541,8 @@ impl LangLex {
             rates,
             capacity,
         } = units(src.file("units.tsv")?)?;
-        let prefilter = prefilter(&events, &figures);
+        let tolls = tolls(src.file("tolls.tsv")?)?;
+        let prefilter = prefilter(&events, &figures, &tolls);
         let (fillers, filler_kinds) = fillers(src.file("fillers.tsv")?)?;
         Ok(LangLex {
             code: src.code().to_string(),
@@ -551,7 +552,7 @@ impl LangLex {
             means: means(src.file("means.tsv")?)?,
             fillers,
             filler_kinds,
-            tolls: tolls(src.file("tolls.tsv")?)?,
+            tolls,
             modality: modality(src.file("modality.tsv")?)?,
             attribution: attribution(src.file("attribution.tsv")?)?,
             blockers: blockers(src.file("blockers.tsv")?)?,
@@ -869,10 +870,17 @@ fn units(file: File) -> Result<Units, LexiconError> {
 /// left out: a total is of a field ("killed", "strikes") or of events, whose cues the
 /// sentence then holds, and a tally phrase's longest word is often a common one ("year",
 /// "meses") that would let most sentences through.
-fn prefilter(events: &PhraseSet<EventCue>, figures: &PhraseSet<FigCue>) -> AhoCorasick {
+fn prefilter(
+    events: &PhraseSet<EventCue>,
+    figures: &PhraseSet<FigCue>,
+    tolls: &PhraseSet<TollCue>,
+) -> AhoCorasick {
+    // a sentence that only says no one died ("There were no casualties.") is a toll of 0
+    // for the event told before it, so its words pass too
     let mut pats: Vec<String> = events
         .key_words()
         .chain(figures.key_words())
+        .chain(tolls.key_words_of(|t| *t == TollCue::Zero))
         .filter(|w| w.chars().count() >= 3)
         .map(|w| w.to_string())
         .collect();
