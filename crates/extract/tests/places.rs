@@ -421,3 +421,23 @@ fn a_name_the_gazetteer_lacks_then_its_state_places_the_event_in_the_state() {
         assert_eq!(country(lang, text).as_deref(), Some(want), "{text}");
     }
 }
+
+#[test]
+fn a_countrys_adjective_beside_a_shared_name_chooses_it() {
+    // "la localidad colombiana de Santa Rosa": the town of that country, not a namesake
+    // elsewhere
+    for (lang, text, want) in [
+        (
+            Lang::Es,
+            "Soldados abatieron el martes a dos sicarios en la localidad colombiana de Santa Rosa.",
+            "CO",
+        ),
+        (
+            Lang::En,
+            "Soldiers killed three gunmen in a firefight on Tuesday in the Venezuelan city of Barcelona.",
+            "VE",
+        ),
+    ] {
+        assert_eq!(country(lang, text).as_deref(), Some(want), "{text}");
+    }
+}
