@@ -209,3 +209,60 @@ fn a_campaigns_course_and_things_struck_already_are_no_new_event() {
         assert_eq!(types(lang, text).len(), 1, "{text}");
     }
 }
+
+#[test]
+fn a_clash_told_with_the_infinitive_or_another_aggression_is_a_raid() {
+    // "tras repeler ataque", "repelió otra agresión": the force answered an attack on it
+    for text in [
+        "Marinos abaten a un agresor tras repeler ataque en Navolato, Sinaloa.",
+        "El Ejército repelió otra agresión en Apatzingán el martes y abatió a cinco atacantes.",
+        "Policías estatales repelen agresión armada en Fresnillo; dos atacantes murieron.",
+    ] {
+        assert_eq!(types(Lang::Es, text), vec![EventType::Raid], "{text}");
+    }
+}
+
+#[test]
+fn a_ship_that_sank_under_attack_is_no_state_strike() {
+    // a merchant ship named by its flag, and a ship that sank: the one struck, no one's
+    // strike
+    for (lang, text) in [
+        (
+            Lang::En,
+            "The Panama-flagged Sea Lark went down on Friday after coming under attack from several small boats in the Gulf of Aden.",
+        ),
+        (
+            Lang::En,
+            "The bulk carrier Sea Lark sank on Friday after coming under attack from skiffs in the Gulf of Aden.",
+        ),
+    ] {
+        assert_eq!(types(lang, text), vec![EventType::Attack], "{text}");
+    }
+    // the same ship told of again with no one named, a day from the group's attack, is that
+    // attack, not a strike of its own
+    let text = "Houthi fighters attacked and sank the cargo ship Sea Lark in the Red Sea on Saturday. \
+                The ship went down late on Friday after coming under attack from several small boats.";
+    assert_eq!(types(Lang::En, text), vec![EventType::Attack], "{text}");
+    // a strike by a state on a boat still sinks it
+    let text = "US forces struck and sank a suspected drug boat in the Caribbean on Friday.";
+    assert_eq!(types(Lang::En, text), vec![EventType::Strike], "{text}");
+}
+
+#[test]
+fn a_raid_whose_force_also_killed_is_one_raid() {
+    // "raided ... and killed": the killing is the raid's toll, not a strike beside it
+    for text in [
+        "Ecuadorian marines raided a gang hideout in Esmeraldas on Saturday and killed two suspects.",
+        "Pakistani troops raided a militant hideout near Bannu on Monday and killed five fighters.",
+    ] {
+        assert_eq!(types(Lang::En, text), vec![EventType::Raid], "{text}");
+    }
+}
+
+#[test]
+fn a_groups_attack_told_again_in_other_words_stays_one_attack() {
+    // the second sentence names no one: the men are the group's, not a state's force
+    let text = "Al-Shabaab fighters stormed a village in Hiran, killing six herders. \
+                Dozens of men attacked the village with rifles and grenades, witnesses said.";
+    assert_eq!(types(Lang::En, text), vec![EventType::Attack], "{text}");
+}

@@ -340,10 +340,13 @@ fn toll_supported(s: &Sentence, f: &Facts, e: &Hit<EventCue>) -> bool {
         || e.value().noun
             && s.ctx.text[toks[e.ts].start..].starts_with(char::is_uppercase)
             && e.ts > 0;
-    let other = s
-        .events
-        .iter()
-        .any(|o| o.ts != e.ts && !o.value().toll && o.value().event_type.is_violent());
+    // a force's verb of killing ("raided a hideout and killed five") tells the dead of the
+    // raid, not another event
+    let other = s.events.iter().any(|o| {
+        let v = o.value();
+        let bare_kill = (v.force || v.by_force) && !v.noun;
+        o.ts != e.ts && !v.toll && !bare_kill && v.event_type.is_violent()
+    });
     f.killed_here && !named && !other
 }
 

@@ -163,6 +163,9 @@ pub(super) struct Cand {
     /// The event is named by a definite singular noun ("the strike", "el ataque"): one the
     /// article has told of already.
     pub definite: bool,
+    /// The event's cue is a word said of anyone's violence ("attack", "atacaron"): with no
+    /// one named for it, a strike only by default.
+    pub generic: bool,
 }
 
 impl Cand {
@@ -177,6 +180,7 @@ impl Cand {
             weekday: None,
             ordinal: None,
             definite: false,
+            generic: false,
         }
     }
 }
@@ -660,6 +664,7 @@ impl Extractor {
             weekday,
             ordinal,
             definite,
+            generic: e.value().generic,
         }
     }
 }
