@@ -266,3 +266,26 @@ fn a_groups_attack_told_again_in_other_words_stays_one_attack() {
                 Dozens of men attacked the village with rifles and grenades, witnesses said.";
     assert_eq!(types(Lang::En, text), vec![EventType::Attack], "{text}");
 }
+
+#[test]
+fn troops_on_the_ground_who_killed_with_no_strike_named_made_a_raid() {
+    for (lang, text) in [
+        (
+            Lang::En,
+            "Soldiers killed seven insurgents near Damboa on Monday.",
+        ),
+        (
+            Lang::En,
+            "Kenyan troops killed four militants near the Somali border town of Mandera on Friday.",
+        ),
+    ] {
+        assert_eq!(types(lang, text), vec![EventType::Raid], "{text}");
+    }
+    // jets that killed, and a drone strike that troops called in, stay strikes
+    for text in [
+        "Nigerian jets killed dozens of fighters near Damboa on Monday.",
+        "Troops killed seven insurgents in a drone strike near Damboa on Monday.",
+    ] {
+        assert_eq!(types(Lang::En, text), vec![EventType::Strike], "{text}");
+    }
+}

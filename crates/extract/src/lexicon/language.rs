@@ -365,6 +365,9 @@ pub struct Grammar {
     /// "when", "cuando": opens a clause of its own; an actor after it is that clause's
     /// subject, not the object of a verb before it.
     pub clause_open: FxSet<Word>,
+    /// "troops", "soldados": a force on the ground; its killing with no strike named is a
+    /// raid.
+    pub ground: FxSet<Word>,
 }
 
 impl Grammar {
@@ -418,6 +421,7 @@ impl Grammar {
                 "topic_noun" => (Some(&mut g.topic_noun), None),
                 "topic_link" => (Some(&mut g.topic_link), None),
                 "clause_open" => (Some(&mut g.clause_open), None),
+                "ground" => (Some(&mut g.ground), None),
                 k => return Err(r.error(format!("unknown kind {k:?}"))),
             };
             if let Some(set) = set {

@@ -509,9 +509,19 @@ impl Extractor {
                 }
             });
             let at_state = agents::against_state(&scene, &p.e, &armed);
-            let Some(et) = agents::event_type(p.e.value(), agent.as_ref(), at_state) else {
+            let Some(mut et) = agents::event_type(p.e.value(), agent.as_ref(), at_state) else {
                 continue;
             };
+            // "soldiers killed seven insurgents": a force's killing with no strike named, by
+            // troops on the ground, is a ground operation, as "abatieron" is
+            if et == EventType::Strike
+                && bare_kill(p.e.value())
+                && agent
+                    .as_ref()
+                    .is_some_and(|a| !a.non_state && agents::on_the_ground(&scene, a))
+            {
+                et = EventType::Raid;
+            }
             // a bare kill verb beside another cue of violence ("troops killed three in a
             // firefight") tells of that same event; a state force's killing after a group's
             // violence ("emboscaron a una patrulla ...; los efectivos abatieron a tres de los
