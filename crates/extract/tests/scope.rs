@@ -289,3 +289,67 @@ fn troops_on_the_ground_who_killed_with_no_strike_named_made_a_raid() {
         assert_eq!(types(Lang::En, text), vec![EventType::Strike], "{text}");
     }
 }
+
+/// The event reports (not references, tallies or developments) of `text`.
+fn events(lang: Lang, published: &str, text: &str) -> Vec<Report> {
+    ex().extract(
+        text,
+        lang,
+        NaiveDate::parse_from_str(published, "%Y-%m-%d").ok(),
+    )
+    .into_iter()
+    .filter(|r| r.kind == ReportKind::Event)
+    .collect()
+}
+
+#[test]
+fn a_campaigns_course_over_recent_months_is_no_event() {
+    for (lang, text) in [
+        (
+            Lang::En,
+            "Over the past few months, US forces have reportedly killed at least 57 people in strikes on suspected drug boats in the Caribbean.",
+        ),
+        (
+            Lang::Es,
+            "En los últimos meses, las fuerzas estadounidenses han matado a al menos 57 personas en ataques contra supuestas narcolanchas en el Caribe.",
+        ),
+    ] {
+        let ev = events(lang, "2025-10-28", text);
+        assert!(ev.is_empty(), "{text}\n{ev:#?}");
+    }
+    // a strike of its own day beside the campaign's total stays one event
+    let text = "US forces killed three people in a strike on a boat in the Caribbean on Monday, bringing the number killed over the past few months to at least 57.";
+    assert_eq!(events(Lang::En, "2025-10-28", text).len(), 1, "{text}");
+}
+
+#[test]
+fn a_ship_that_suffered_or_received_an_attack_is_the_one_struck() {
+    let text = "El buque de carga Aurora sufrió un ataque con drones frente a las costas de Yemen el martes.";
+    assert_eq!(types(Lang::Es, text), vec![EventType::Attack], "{text}");
+    // told again as "recibió ataque", with no one named: the same attack
+    let text = "Un nuevo ataque a un buque de carga en el mar Rojo dejó un marinero muerto. \
+                La nave, de una naviera griega, fue abordada por rebeldes y recibió ataque por mar y aire en dos ocasiones.";
+    assert_eq!(types(Lang::Es, text), vec![EventType::Attack], "{text}");
+}
+
+#[test]
+fn the_strike_named_again_with_no_day_place_or_toll_is_a_reference() {
+    // an old strike in a story about a lawsuit, then "the strike" again: no news of its own
+    let text = "A federal court dismissed a lawsuit over a 2013 drone strike in southern Yemen. \
+                The families of two men killed in the strike had sued the government, saying the strike had killed civilians.";
+    let ev = events(Lang::En, "2017-11-27", text);
+    assert!(ev.is_empty(), "{ev:#?}");
+    // in Spanish news a definite noun may open the story: with its place it stays news
+    for (lang, text) in [
+        (
+            Lang::Es,
+            "El enfrentamiento entre militares y civiles armados en Culiacán fue confirmado por la fiscalía estatal.",
+        ),
+        (
+            Lang::En,
+            "The airstrike on a militant camp in Jubaland was confirmed by the command.",
+        ),
+    ] {
+        assert_eq!(events(lang, "2025-09-30", text).len(), 1, "{text}");
+    }
+}

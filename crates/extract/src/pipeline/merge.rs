@@ -255,6 +255,19 @@ impl Merger {
         if pos.is_none() && definite && r.date.is_none() {
             pos = self.told_before(&mut r);
         }
+        // "Tras el ataque, los heridos fueron trasladados": a definite mention with no day, no
+        // place and no toll that joins no event told before names one the reader knows, not
+        // news (Spanish tells news with a definite noun too, "el choque armado en Culiacán",
+        // but then says where)
+        if pos.is_none()
+            && definite
+            && r.kind == ReportKind::Event
+            && r.date.is_none()
+            && r.place.is_none()
+            && r.figures.killed.is_none()
+        {
+            r.kind = ReportKind::Reference;
+        }
         let occurred = r.modality == Modality::Occurred;
         let at = match pos {
             Some(i) => {
@@ -309,9 +322,9 @@ impl Merger {
             x.kind == ReportKind::Event
                 && x.event_type == EventType::Attack
                 && x.modality == Modality::Occurred
-                && x.perpetrator().is_some_and(|a| a.non_state)
+                && x.perpetrator().is_none_or(|a| a.non_state)
                 && x.target_kind.is_some()
-                && x.target_kind == r.target_kind
+                && (x.target_kind == r.target_kind || generic && r.target_kind.is_none())
                 && match (day(x), day(r)) {
                     (Some(a), Some(b)) => (a - b).num_days().abs() <= 1,
                     // undated, only a word said of anyone's violence ("atacaron", "came
