@@ -227,3 +227,28 @@ fn a_sentence_saying_only_that_no_one_died_gives_the_event_before_it_a_zero() {
     );
     assert_eq!(tolls(&rs), [None], "{rs:#?}");
 }
+
+#[test]
+fn one_person_named_with_a_phrase_or_after_the_verb_is_one_dead() {
+    for (lang, text) in [
+        (
+            Lang::Es,
+            "En un enfrentamiento en la sierra de Apatzingán, un presunto sicario perteneciente a un grupo criminal fue abatido por elementos del Ejército.",
+        ),
+        (
+            Lang::Es,
+            "Fuerzas especiales de Estados Unidos llevaron a cabo una incursión en el noroeste de Siria el jueves, en la que murió un dirigente del Estado Islámico.",
+        ),
+        (
+            Lang::Es,
+            "Un cabecilla vinculado a las disidencias fue abatido por tropas del Ejército en Tumaco el lunes.",
+        ),
+        (
+            Lang::En,
+            "A suspected gunman linked to a cartel cell was killed in a firefight with soldiers near Uruapan on Tuesday.",
+        ),
+    ] {
+        let rs = run(lang, "2025-09-05", text);
+        assert_eq!(tolls(&rs), [Some(1)], "{text}\n{rs:#?}");
+    }
+}
