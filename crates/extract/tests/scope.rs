@@ -353,3 +353,25 @@ fn the_strike_named_again_with_no_day_place_or_toll_is_a_reference() {
         assert_eq!(events(lang, "2025-09-30", text).len(), 1, "{text}");
     }
 }
+
+#[test]
+fn a_command_named_in_spanish_as_mando_is_the_perpetrator_and_speaks_for_itself() {
+    let text = "El Mando de África de Estados Unidos informó que realizó un ataque aéreo contra Al Shabab cerca de Jilib el martes.";
+    assert_eq!(who(Lang::Es, text).as_deref(), Some("US"), "{text}");
+    // the command that says it struck is the source of its report, not the outlet
+    for (lang, text) in [
+        (
+            Lang::En,
+            "US Africa Command said it conducted an airstrike against al-Shabaab near Jilib on Tuesday.",
+        ),
+        (
+            Lang::Es,
+            "El Mando Central de Estados Unidos informó que sus fuerzas abatieron a un dirigente del Estado Islámico en Siria el martes.",
+        ),
+    ] {
+        let rs = ex().extract(text, lang, NaiveDate::from_ymd_opt(2025, 2, 24));
+        let ev: Vec<&Report> = rs.iter().filter(|r| r.kind == ReportKind::Event).collect();
+        assert_eq!(ev.len(), 1, "{text}\n{rs:#?}");
+        assert_eq!(ev[0].source.kind, sw_extract::SourceKind::Official, "{text}");
+    }
+}
