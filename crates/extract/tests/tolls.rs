@@ -252,3 +252,24 @@ fn one_person_named_with_a_phrase_or_after_the_verb_is_one_dead() {
         assert_eq!(tolls(&rs), [Some(1)], "{text}\n{rs:#?}");
     }
 }
+
+#[test]
+fn a_leader_and_some_of_his_men_are_all_counted() {
+    for (lang, text) in [
+        (
+            Lang::En,
+            "US special operations forces killed an Islamic State leader and two of his guards in a raid in northwestern Syria on Thursday.",
+        ),
+        (
+            Lang::Es,
+            "Fuerzas especiales mataron a un cabecilla del Estado Islámico y a dos de sus escoltas en una incursión en Siria el jueves.",
+        ),
+    ] {
+        let rs = run(lang, "2025-09-02", text);
+        assert_eq!(tolls(&rs), [Some(3)], "{text}\n{rs:#?}");
+    }
+    // others counted for another field are not dead
+    let text = "Troops killed four insurgents and two of their commanders were captured near Damboa on Monday.";
+    let rs = run(Lang::En, "2025-09-02", text);
+    assert_eq!(tolls(&rs), [Some(4)], "{text}\n{rs:#?}");
+}
