@@ -375,3 +375,32 @@ fn a_command_named_in_spanish_as_mando_is_the_perpetrator_and_speaks_for_itself(
         assert_eq!(ev[0].source.kind, sw_extract::SourceKind::Official, "{text}");
     }
 }
+
+#[test]
+fn an_undated_article_on_an_anniversary_retells_the_strike_it_remembers() {
+    let kinds = |lang: Lang, text: &str| -> Vec<ReportKind> {
+        ex().extract(text, lang, None)
+            .iter()
+            .filter(|r| r.event_type == EventType::Strike)
+            .map(|r| r.kind)
+            .collect()
+    };
+    for (lang, text) in [
+        (
+            Lang::Es,
+            "Miles de personas marcharon en Bagdad a un año del asesinato del comandante iraní por parte de Estados Unidos. \
+             El 8 de enero de 2021, un ataque con drones destruyó los dos vehículos en que viajaban el comandante y sus escoltas cerca del aeropuerto.",
+        ),
+        (
+            Lang::En,
+            "Families gathered in Mogadishu on the anniversary of the strike that killed their relatives. \
+             On March 4, 2023, a US drone strike hit a farm near Jilib, killing three people.",
+        ),
+    ] {
+        let k = kinds(lang, text);
+        assert!(!k.is_empty() && !k.contains(&ReportKind::Event), "{text}\n{k:?}");
+    }
+    // without the anniversary, the same strike told with its full date is news
+    let text = "A US drone strike hit a farm near Jilib on March 4, 2023, killing three people, officials said.";
+    assert_eq!(kinds(Lang::En, text), vec![ReportKind::Event], "{text}");
+}
