@@ -421,3 +421,37 @@ fn a_name_the_gazetteer_lacks_then_its_state_places_the_event_in_the_state() {
         assert_eq!(country(lang, text).as_deref(), Some(want), "{text}");
     }
 }
+
+#[test]
+fn a_countrys_adjective_beside_a_shared_name_chooses_it() {
+    // "la localidad colombiana de Santa Rosa": the town of that country, not a namesake
+    // elsewhere
+    for (lang, text, want) in [
+        (
+            Lang::Es,
+            "Soldados abatieron el martes a dos sicarios en la localidad colombiana de Santa Rosa.",
+            "CO",
+        ),
+        (
+            Lang::En,
+            "Soldiers killed three gunmen in a firefight on Tuesday in the Venezuelan city of Barcelona.",
+            "VE",
+        ),
+    ] {
+        assert_eq!(country(lang, text).as_deref(), Some(want), "{text}");
+    }
+}
+
+#[test]
+fn a_group_that_fights_in_one_country_chooses_between_namesakes() {
+    // the Gulf Clan fights in Colombia: its Santa Rosa, not one in the United States
+    let text =
+        "Integrantes del Clan del Golfo atacaron una patrulla militar en Santa Rosa el martes.";
+    assert_eq!(country(Lang::Es, text).as_deref(), Some("CO"), "{text}");
+    // Hiran is a region of Somalia and a town of Iraq: a sentence that says Iraq keeps it
+    let text = "Al-Shabaab fighters stormed a village in Hiran, killing six herders.";
+    assert_eq!(country(Lang::En, text).as_deref(), Some("SO"), "{text}");
+    let text =
+        "US aircraft struck a militia depot near the town of Hiran in western Iraq on Tuesday.";
+    assert_eq!(country(Lang::En, text).as_deref(), Some("IQ"), "{text}");
+}

@@ -209,3 +209,198 @@ fn a_campaigns_course_and_things_struck_already_are_no_new_event() {
         assert_eq!(types(lang, text).len(), 1, "{text}");
     }
 }
+
+#[test]
+fn a_clash_told_with_the_infinitive_or_another_aggression_is_a_raid() {
+    // "tras repeler ataque", "repelió otra agresión": the force answered an attack on it
+    for text in [
+        "Marinos abaten a un agresor tras repeler ataque en Navolato, Sinaloa.",
+        "El Ejército repelió otra agresión en Apatzingán el martes y abatió a cinco atacantes.",
+        "Policías estatales repelen agresión armada en Fresnillo; dos atacantes murieron.",
+    ] {
+        assert_eq!(types(Lang::Es, text), vec![EventType::Raid], "{text}");
+    }
+}
+
+#[test]
+fn a_ship_that_sank_under_attack_is_no_state_strike() {
+    // a merchant ship named by its flag, and a ship that sank: the one struck, no one's
+    // strike
+    for (lang, text) in [
+        (
+            Lang::En,
+            "The Panama-flagged Sea Lark went down on Friday after coming under attack from several small boats in the Gulf of Aden.",
+        ),
+        (
+            Lang::En,
+            "The bulk carrier Sea Lark sank on Friday after coming under attack from skiffs in the Gulf of Aden.",
+        ),
+    ] {
+        assert_eq!(types(lang, text), vec![EventType::Attack], "{text}");
+    }
+    // the same ship told of again with no one named, a day from the group's attack, is that
+    // attack, not a strike of its own
+    let text = "Houthi fighters attacked and sank the cargo ship Sea Lark in the Red Sea on Saturday. \
+                The ship went down late on Friday after coming under attack from several small boats.";
+    assert_eq!(types(Lang::En, text), vec![EventType::Attack], "{text}");
+    // a strike by a state on a boat still sinks it
+    let text = "US forces struck and sank a suspected drug boat in the Caribbean on Friday.";
+    assert_eq!(types(Lang::En, text), vec![EventType::Strike], "{text}");
+}
+
+#[test]
+fn a_raid_whose_force_also_killed_is_one_raid() {
+    // "raided ... and killed": the killing is the raid's toll, not a strike beside it
+    for text in [
+        "Ecuadorian marines raided a gang hideout in Esmeraldas on Saturday and killed two suspects.",
+        "Pakistani troops raided a militant hideout near Bannu on Monday and killed five fighters.",
+    ] {
+        assert_eq!(types(Lang::En, text), vec![EventType::Raid], "{text}");
+    }
+}
+
+#[test]
+fn a_groups_attack_told_again_in_other_words_stays_one_attack() {
+    // the second sentence names no one: the men are the group's, not a state's force
+    let text = "Al-Shabaab fighters stormed a village in Hiran, killing six herders. \
+                Dozens of men attacked the village with rifles and grenades, witnesses said.";
+    assert_eq!(types(Lang::En, text), vec![EventType::Attack], "{text}");
+}
+
+#[test]
+fn troops_on_the_ground_who_killed_with_no_strike_named_made_a_raid() {
+    for (lang, text) in [
+        (
+            Lang::En,
+            "Soldiers killed seven insurgents near Damboa on Monday.",
+        ),
+        (
+            Lang::En,
+            "Kenyan troops killed four militants near the Somali border town of Mandera on Friday.",
+        ),
+    ] {
+        assert_eq!(types(lang, text), vec![EventType::Raid], "{text}");
+    }
+    // jets that killed, and a drone strike that troops called in, stay strikes
+    for text in [
+        "Nigerian jets killed dozens of fighters near Damboa on Monday.",
+        "Troops killed seven insurgents in a drone strike near Damboa on Monday.",
+    ] {
+        assert_eq!(types(Lang::En, text), vec![EventType::Strike], "{text}");
+    }
+}
+
+/// The event reports (not references, tallies or developments) of `text`.
+fn events(lang: Lang, published: &str, text: &str) -> Vec<Report> {
+    ex().extract(
+        text,
+        lang,
+        NaiveDate::parse_from_str(published, "%Y-%m-%d").ok(),
+    )
+    .into_iter()
+    .filter(|r| r.kind == ReportKind::Event)
+    .collect()
+}
+
+#[test]
+fn a_campaigns_course_over_recent_months_is_no_event() {
+    for (lang, text) in [
+        (
+            Lang::En,
+            "Over the past few months, US forces have reportedly killed at least 57 people in strikes on suspected drug boats in the Caribbean.",
+        ),
+        (
+            Lang::Es,
+            "En los últimos meses, las fuerzas estadounidenses han matado a al menos 57 personas en ataques contra supuestas narcolanchas en el Caribe.",
+        ),
+    ] {
+        let ev = events(lang, "2025-10-28", text);
+        assert!(ev.is_empty(), "{text}\n{ev:#?}");
+    }
+    // a strike of its own day beside the campaign's total stays one event
+    let text = "US forces killed three people in a strike on a boat in the Caribbean on Monday, bringing the number killed over the past few months to at least 57.";
+    assert_eq!(events(Lang::En, "2025-10-28", text).len(), 1, "{text}");
+}
+
+#[test]
+fn a_ship_that_suffered_or_received_an_attack_is_the_one_struck() {
+    let text = "El buque de carga Aurora sufrió un ataque con drones frente a las costas de Yemen el martes.";
+    assert_eq!(types(Lang::Es, text), vec![EventType::Attack], "{text}");
+    // told again as "recibió ataque", with no one named: the same attack
+    let text = "Un nuevo ataque a un buque de carga en el mar Rojo dejó un marinero muerto. \
+                La nave, de una naviera griega, fue abordada por rebeldes y recibió ataque por mar y aire en dos ocasiones.";
+    assert_eq!(types(Lang::Es, text), vec![EventType::Attack], "{text}");
+}
+
+#[test]
+fn the_strike_named_again_with_no_day_place_or_toll_is_a_reference() {
+    // an old strike in a story about a lawsuit, then "the strike" again: no news of its own
+    let text = "A federal court dismissed a lawsuit over a 2013 drone strike in southern Yemen. \
+                The families of two men killed in the strike had sued the government, saying the strike had killed civilians.";
+    let ev = events(Lang::En, "2017-11-27", text);
+    assert!(ev.is_empty(), "{ev:#?}");
+    // in Spanish news a definite noun may open the story: with its place it stays news
+    for (lang, text) in [
+        (
+            Lang::Es,
+            "El enfrentamiento entre militares y civiles armados en Culiacán fue confirmado por la fiscalía estatal.",
+        ),
+        (
+            Lang::En,
+            "The airstrike on a militant camp in Jubaland was confirmed by the command.",
+        ),
+    ] {
+        assert_eq!(events(lang, "2025-09-30", text).len(), 1, "{text}");
+    }
+}
+
+#[test]
+fn a_command_named_in_spanish_as_mando_is_the_perpetrator_and_speaks_for_itself() {
+    let text = "El Mando de África de Estados Unidos informó que realizó un ataque aéreo contra Al Shabab cerca de Jilib el martes.";
+    assert_eq!(who(Lang::Es, text).as_deref(), Some("US"), "{text}");
+    // the command that says it struck is the source of its report, not the outlet
+    for (lang, text) in [
+        (
+            Lang::En,
+            "US Africa Command said it conducted an airstrike against al-Shabaab near Jilib on Tuesday.",
+        ),
+        (
+            Lang::Es,
+            "El Mando Central de Estados Unidos informó que sus fuerzas abatieron a un dirigente del Estado Islámico en Siria el martes.",
+        ),
+    ] {
+        let rs = ex().extract(text, lang, NaiveDate::from_ymd_opt(2025, 2, 24));
+        let ev: Vec<&Report> = rs.iter().filter(|r| r.kind == ReportKind::Event).collect();
+        assert_eq!(ev.len(), 1, "{text}\n{rs:#?}");
+        assert_eq!(ev[0].source.kind, sw_extract::SourceKind::Official, "{text}");
+    }
+}
+
+#[test]
+fn an_undated_article_on_an_anniversary_retells_the_strike_it_remembers() {
+    let kinds = |lang: Lang, text: &str| -> Vec<ReportKind> {
+        ex().extract(text, lang, None)
+            .iter()
+            .filter(|r| r.event_type == EventType::Strike)
+            .map(|r| r.kind)
+            .collect()
+    };
+    for (lang, text) in [
+        (
+            Lang::Es,
+            "Miles de personas marcharon en Bagdad a un año del asesinato del comandante iraní por parte de Estados Unidos. \
+             El 8 de enero de 2021, un ataque con drones destruyó los dos vehículos en que viajaban el comandante y sus escoltas cerca del aeropuerto.",
+        ),
+        (
+            Lang::En,
+            "Families gathered in Mogadishu on the anniversary of the strike that killed their relatives. \
+             On March 4, 2023, a US drone strike hit a farm near Jilib, killing three people.",
+        ),
+    ] {
+        let k = kinds(lang, text);
+        assert!(!k.is_empty() && !k.contains(&ReportKind::Event), "{text}\n{k:?}");
+    }
+    // without the anniversary, the same strike told with its full date is news
+    let text = "A US drone strike hit a farm near Jilib on March 4, 2023, killing three people, officials said.";
+    assert_eq!(kinds(Lang::En, text), vec![ReportKind::Event], "{text}");
+}

@@ -194,3 +194,82 @@ fn those_killed_for_an_earlier_attack_are_a_new_event_and_the_attack_keeps_its_d
         );
     }
 }
+
+#[test]
+fn a_sentence_saying_only_that_no_one_died_gives_the_event_before_it_a_zero() {
+    // the sentence holds no cue of an event or a count: it is read all the same
+    for (lang, text) in [
+        (
+            Lang::En,
+            "Turkish jets struck a PKK hideout in the Gara mountains on Sunday. There were no casualties.",
+        ),
+        (
+            Lang::En,
+            "An Israeli drone hit a truck south of Tyre on Monday. No one was hurt, local officials said.",
+        ),
+        (
+            Lang::En,
+            "US aircraft bombed an arms depot outside Sanaa overnight. No casualties were reported.",
+        ),
+        (
+            Lang::Es,
+            "La Fuerza Aérea de Nigeria bombardeó un campamento de bandidos en Zamfara el martes. No hubo víctimas, según un portavoz.",
+        ),
+    ] {
+        let rs = run(lang, "2026-03-12", text);
+        assert_eq!(tolls(&rs), [Some(0)], "{text}\n{rs:#?}");
+    }
+    // a zero for the force's own people only stays none
+    let rs = run(
+        Lang::En,
+        "2026-03-12",
+        "US aircraft bombed an arms depot outside Sanaa overnight. There were no U.S. casualties.",
+    );
+    assert_eq!(tolls(&rs), [None], "{rs:#?}");
+}
+
+#[test]
+fn one_person_named_with_a_phrase_or_after_the_verb_is_one_dead() {
+    for (lang, text) in [
+        (
+            Lang::Es,
+            "En un enfrentamiento en la sierra de Apatzingán, un presunto sicario perteneciente a un grupo criminal fue abatido por elementos del Ejército.",
+        ),
+        (
+            Lang::Es,
+            "Fuerzas especiales de Estados Unidos llevaron a cabo una incursión en el noroeste de Siria el jueves, en la que murió un dirigente del Estado Islámico.",
+        ),
+        (
+            Lang::Es,
+            "Un cabecilla vinculado a las disidencias fue abatido por tropas del Ejército en Tumaco el lunes.",
+        ),
+        (
+            Lang::En,
+            "A suspected gunman linked to a cartel cell was killed in a firefight with soldiers near Uruapan on Tuesday.",
+        ),
+    ] {
+        let rs = run(lang, "2025-09-05", text);
+        assert_eq!(tolls(&rs), [Some(1)], "{text}\n{rs:#?}");
+    }
+}
+
+#[test]
+fn a_leader_and_some_of_his_men_are_all_counted() {
+    for (lang, text) in [
+        (
+            Lang::En,
+            "US special operations forces killed an Islamic State leader and two of his guards in a raid in northwestern Syria on Thursday.",
+        ),
+        (
+            Lang::Es,
+            "Fuerzas especiales mataron a un cabecilla del Estado Islámico y a dos de sus escoltas en una incursión en Siria el jueves.",
+        ),
+    ] {
+        let rs = run(lang, "2025-09-02", text);
+        assert_eq!(tolls(&rs), [Some(3)], "{text}\n{rs:#?}");
+    }
+    // others counted for another field are not dead
+    let text = "Troops killed four insurgents and two of their commanders were captured near Damboa on Monday.";
+    let rs = run(Lang::En, "2025-09-02", text);
+    assert_eq!(tolls(&rs), [Some(4)], "{text}\n{rs:#?}");
+}

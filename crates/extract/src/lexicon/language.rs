@@ -365,6 +365,9 @@ pub struct Grammar {
     /// "when", "cuando": opens a clause of its own; an actor after it is that clause's
     /// subject, not the object of a verb before it.
     pub clause_open: FxSet<Word>,
+    /// "troops", "soldados": a force on the ground; its killing with no strike named is a
+    /// raid.
+    pub ground: FxSet<Word>,
 }
 
 impl Grammar {
@@ -418,6 +421,7 @@ impl Grammar {
                 "topic_noun" => (Some(&mut g.topic_noun), None),
                 "topic_link" => (Some(&mut g.topic_link), None),
                 "clause_open" => (Some(&mut g.clause_open), None),
+                "ground" => (Some(&mut g.ground), None),
                 k => return Err(r.error(format!("unknown kind {k:?}"))),
             };
             if let Some(set) = set {
@@ -541,7 +545,8 @@ impl LangLex {
             rates,
             capacity,
         } = units(src.file("units.tsv")?)?;
-        let prefilter = prefilter(&events, &figures);
+        let tolls = tolls(src.file("tolls.tsv")?)?;
+        let prefilter = prefilter(&events, &figures, &tolls);
         let (fillers, filler_kinds) = fillers(src.file("fillers.tsv")?)?;
         Ok(LangLex {
             code: src.code().to_string(),
@@ -551,7 +556,7 @@ impl LangLex {
             means: means(src.file("means.tsv")?)?,
             fillers,
             filler_kinds,
-            tolls: tolls(src.file("tolls.tsv")?)?,
+            tolls,
             modality: modality(src.file("modality.tsv")?)?,
             attribution: attribution(src.file("attribution.tsv")?)?,
             blockers: blockers(src.file("blockers.tsv")?)?,
@@ -869,10 +874,17 @@ fn units(file: File) -> Result<Units, LexiconError> {
 /// left out: a total is of a field ("killed", "strikes") or of events, whose cues the
 /// sentence then holds, and a tally phrase's longest word is often a common one ("year",
 /// "meses") that would let most sentences through.
-fn prefilter(events: &PhraseSet<EventCue>, figures: &PhraseSet<FigCue>) -> AhoCorasick {
+fn prefilter(
+    events: &PhraseSet<EventCue>,
+    figures: &PhraseSet<FigCue>,
+    tolls: &PhraseSet<TollCue>,
+) -> AhoCorasick {
+    // a sentence that only says no one died ("There were no casualties.") is a toll of 0
+    // for the event told before it, so its words pass too
     let mut pats: Vec<String> = events
         .key_words()
         .chain(figures.key_words())
+        .chain(tolls.key_words_of(|t| *t == TollCue::Zero))
         .filter(|w| w.chars().count() >= 3)
         .map(|w| w.to_string())
         .collect();

@@ -128,12 +128,21 @@ impl<T> PhraseSet<T> {
     /// The most distinctive (longest) word of every phrase, for prefilters: a sentence
     /// without any of them cannot hold the phrase.
     pub fn key_words(&self) -> impl Iterator<Item = &Word> {
-        self.by_first.values().flatten().filter_map(|p| {
-            p.words
-                .iter()
-                .filter(|w| w.chars().all(char::is_alphanumeric))
-                .max_by_key(|w| w.chars().count())
-        })
+        self.key_words_of(|_| true)
+    }
+
+    /// [`PhraseSet::key_words`] of the phrases whose value passes `keep`.
+    pub fn key_words_of(&self, keep: impl Fn(&T) -> bool) -> impl Iterator<Item = &Word> {
+        self.by_first
+            .values()
+            .flatten()
+            .filter(move |p| keep(&p.value))
+            .filter_map(|p| {
+                p.words
+                    .iter()
+                    .filter(|w| w.chars().all(char::is_alphanumeric))
+                    .max_by_key(|w| w.chars().count())
+            })
     }
 }
 

@@ -34,6 +34,10 @@ pub struct ForceEntry {
     pub state: Option<String>,
     /// How far the entry names a force: a force itself, a state's name, or its adjective.
     pub reach: ForceReach,
+    /// For a group that fights in one country (al-Shabaab, the ELN): that country, which
+    /// chooses between namesakes in a sentence that names the group ("Hiran" beside
+    /// al-Shabaab is the Somali region). Never a state of the group's.
+    pub theatre: Option<String>,
 }
 
 /// Where a state's name or adjective can stand for its forces.
@@ -164,17 +168,27 @@ fn load_forces(file: File) -> Result<PhraseSet<ForceEntry>, LexiconError> {
                 )))
             }
             ("group", None) => None,
-            ("group", Some(c)) => return Err(r.error(format!("a group has no state ({c:?})"))),
+            ("group", Some(c)) if c.len() == 2 && c.chars().all(|x| x.is_ascii_uppercase()) => None,
+            ("group", Some(c)) => {
+                return Err(r.error(format!(
+                    "a group's country is the two-letter code of where it fights, not {c:?}"
+                )))
+            }
             (k, _) => {
                 return Err(r.error(format!(
                     "unknown kind {k:?} (state, group, country or demonym)"
                 )))
             }
         };
+        let theatre = (kind == "group")
+            .then(|| r.opt(3))
+            .flatten()
+            .map(str::to_string);
         Ok(ForceEntry {
             canonical,
             state,
             reach,
+            theatre,
         })
     })
 }

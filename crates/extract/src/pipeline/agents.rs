@@ -723,6 +723,16 @@ fn fill_state(a: &mut Armed, armed: &[Armed], rep: &Report) {
 
 /// What an event cue is given its agent: `None` when the cue is an event only when a state
 /// force carries it out and none does.
+/// Whether the armed actor is a force on the ground: its last word is one of the
+/// language's `ground` nouns ("troops", "Pakistani soldiers", "marinos").
+pub(super) fn on_the_ground(s: &Scene, a: &Armed) -> bool {
+    a.te > a.ts
+        && s.ctx
+            .toks
+            .get(a.te - 1)
+            .is_some_and(|t| s.l.grammar.ground.contains(&t.lower))
+}
+
 pub(super) fn event_type(
     cue: &EventCue,
     agent: Option<&Armed>,

@@ -207,6 +207,14 @@ fn pick<'a>(s: &Sentence<'a>) -> Vec<Picked<'a>> {
             .any(|f| !f.tally && (f.field == Field::Strikes || f.field == Field::Vessels)),
         killed_here: s.killed_here,
     };
+    // "over the past few months, forces have killed at least 57 people in strikes": a period
+    // up to now, no day, and only a total counted is the campaign's course, whatever cue
+    // tells it
+    let campaign_period = facts.only_tally_figs
+        && s.dates
+            .iter()
+            .any(|d| d.kind == crate::dates::DateKind::Since)
+        && !s.dates.iter().any(|d| d.kind.is_reported_day());
     let mut picked: Vec<Picked> = Vec::new();
     for e in &s.events {
         // a strike, or raids, told inside a campaign's total ("have killed at least 30 in raids
@@ -214,6 +222,9 @@ fn pick<'a>(s: &Sentence<'a>) -> Vec<Picked<'a>> {
         // ("troops have killed 19 gunmen in a shootout")
         let raids = e.value().event_type == EventType::Raid && e.value().plural;
         if in_tally(e.ts) && (e.value().event_type == EventType::Strike || raids) {
+            continue;
+        }
+        if campaign_period && e.value().event_type == EventType::Strike {
             continue;
         }
         let (m, mcue) = modality::of_event(l, e, &s.mods, s.killed_here, toks);
@@ -340,10 +351,13 @@ fn toll_supported(s: &Sentence, f: &Facts, e: &Hit<EventCue>) -> bool {
         || e.value().noun
             && s.ctx.text[toks[e.ts].start..].starts_with(char::is_uppercase)
             && e.ts > 0;
-    let other = s
-        .events
-        .iter()
-        .any(|o| o.ts != e.ts && !o.value().toll && o.value().event_type.is_violent());
+    // a force's verb of killing ("raided a hideout and killed five") tells the dead of the
+    // raid, not another event
+    let other = s.events.iter().any(|o| {
+        let v = o.value();
+        let bare_kill = (v.force || v.by_force) && !v.noun;
+        o.ts != e.ts && !v.toll && !bare_kill && v.event_type.is_violent()
+    });
     f.killed_here && !named && !other
 }
 

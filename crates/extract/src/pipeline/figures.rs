@@ -659,7 +659,10 @@ fn cue_after(
         let opens = kind == Some(FillerKind::Opens)
             || g.of.contains(&t.lower)
             || g.toll_of.contains(&t.lower);
-        if l.fillers.contains(&t.lower) && phrase == 0 {
+        // after a phrase, only the auxiliary before the cue ("un sicario perteneciente a un
+        // grupo criminal fue abatido")
+        let auxiliary = phrase > 0 && kind == Some(FillerKind::Singular);
+        if l.fillers.contains(&t.lower) && (phrase == 0 || auxiliary) {
             aboard |= g.aboard.contains(&t.lower);
             person |= matches!(kind, Some(FillerKind::Person | FillerKind::Security));
             security |= kind == Some(FillerKind::Security);

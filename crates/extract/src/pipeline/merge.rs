@@ -234,7 +234,10 @@ impl Merger {
 
     fn event(&mut self, mut c: Cand) {
         self.agent_of_definite(&mut c);
-        let mut pos = self.same_event(&c);
+        let mut pos = self.group_attack_told_again(&mut c);
+        if pos.is_none() {
+            pos = self.same_event(&c);
+        }
         let mut replaced = false;
         if pos.is_none() && c.dated && c.report.date.is_some() {
             // ... or in a later one: the event's own date replaces the announcement's
@@ -251,6 +254,19 @@ impl Merger {
         } = c;
         if pos.is_none() && definite && r.date.is_none() {
             pos = self.told_before(&mut r);
+        }
+        // "Tras el ataque, los heridos fueron trasladados": a definite mention with no day, no
+        // place and no toll that joins no event told before names one the reader knows, not
+        // news (Spanish tells news with a definite noun too, "el choque armado en Culiacán",
+        // but then says where)
+        if pos.is_none()
+            && definite
+            && r.kind == ReportKind::Event
+            && r.date.is_none()
+            && r.place.is_none()
+            && r.figures.killed.is_none()
+        {
+            r.kind = ReportKind::Reference;
         }
         let occurred = r.modality == Modality::Occurred;
         let at = match pos {
@@ -279,6 +295,51 @@ impl Merger {
                 absorb(&mut self.out[at], p);
             }
         }
+    }
+
+    /// "Houthi rebels attacked and sank a bulk carrier" and, further down, "the ship went
+    /// down on Wednesday after coming under attack from small craft": violence no one is
+    /// named for, against the same kind of target a day apart at most from a group's attack
+    /// the article told of (or, told by a word said of anyone's violence, with either
+    /// undated), is that attack told again, not a state's strike (the default of
+    /// a bare "attack"). Returns the attack's index, the candidate made an attack.
+    fn group_attack_told_again(&self, c: &mut Cand) -> Option<usize> {
+        let generic = c.generic;
+        let r = &mut c.report;
+        if r.event_type != EventType::Strike
+            || r.modality != Modality::Occurred
+            || r.perpetrator().is_some()
+        {
+            return None;
+        }
+        let day = |x: &Report| {
+            x.date
+                .as_deref()
+                .and_then(|d| NaiveDate::parse_from_str(d.get(..10)?, "%Y-%m-%d").ok())
+        };
+        let i = (0..self.out.len()).rev().find(|&i| {
+            let x = &self.out[i];
+            x.kind == ReportKind::Event
+                && x.event_type == EventType::Attack
+                && x.modality == Modality::Occurred
+                && x.perpetrator().is_none_or(|a| a.non_state)
+                && x.target_kind.is_some()
+                && (x.target_kind == r.target_kind || generic && r.target_kind.is_none())
+                && match (day(x), day(r)) {
+                    (Some(a), Some(b)) => (a - b).num_days().abs() <= 1,
+                    // undated, only a word said of anyone's violence ("atacaron", "came
+                    // under attack") is the group's attack told again
+                    _ => generic,
+                }
+        })?;
+        r.event_type = EventType::Attack;
+        for cl in r.claims.iter_mut() {
+            if cl.field == ClaimField::EventType {
+                cl.value = EventType::Attack.as_str().into();
+                cl.rule = format!("{}.group_attack_told_again", cl.rule);
+            }
+        }
+        Some(i)
     }
 
     /// "The attack, on Friday, mobilised the police": a definite mention with no agent of its

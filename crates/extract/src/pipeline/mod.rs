@@ -231,6 +231,21 @@ impl Extractor {
                 }
             }
         }
+        // an article with no publication date that opens on an anniversary ("a un año del
+        // asesinato", "a year after the strike") retells history: an event it dates to a day
+        // of a year it writes out is the one remembered, a reference, never news
+        if published.is_none() && self.opens_on_anniversary(l, text, sents) {
+            for r in reports.iter_mut() {
+                let dated_in_full = r.date_precision == DatePrecision::Day
+                    && r.claims.iter().any(|c| {
+                        c.field == crate::ClaimField::Date
+                            && c.surface.chars().filter(char::is_ascii_digit).count() >= 5
+                    });
+                if r.kind == ReportKind::Event && dated_in_full {
+                    r.kind = ReportKind::Reference;
+                }
+            }
+        }
         // an event that happened and is dated by no more than a month or a year that had
         // ended when the article was written ("in November, the U.S. reported a similar
         // strike", in December; "los bombardeos de 2024") is named, not told: news of it gave
@@ -253,6 +268,23 @@ impl Extractor {
         reports
     }
 }
+
+impl Extractor {
+    /// Whether one of the article's first sentences recalls an anniversary or tells how
+    /// long ago something was (`references.tsv`, kind `retrospective`).
+    fn opens_on_anniversary(&self, l: &LangLex, text: &str, sents: &[Range<usize>]) -> bool {
+        sents.iter().take(ANNIVERSARY_LEAD).any(|r| {
+            let toks = tokenize(&text[r.clone()], r.start);
+            l.references
+                .find_all(&toks)
+                .iter()
+                .any(|h| *h.value() == crate::lexicon::RefKind::Retrospective)
+        })
+    }
+}
+
+/// How many of an article's first sentences may say that it recalls an anniversary.
+const ANNIVERSARY_LEAD: usize = 2;
 
 #[cfg(test)]
 mod testing {

@@ -111,6 +111,22 @@ impl Extractor {
                 }
             }
         }
+        // a group that fights in one country points to it ("al-Shabaab fighters stormed a
+        // village in Hiran": the Somali region, not the Iraqi town)
+        for h in self.langs.shared.forces.find_all(&ctx.toks) {
+            if let Some(cc) = &h.value().theatre {
+                c.add_country(cc);
+            }
+        }
+        // "el puerto yemení de Moca": a country's adjective in the sentence names its
+        // country as plainly as its name does (Mocha in Yemen, not Moca in the Dominican
+        // Republic); the attacking state's adjective chooses nothing
+        for h in self.langs.shared.places.find_all(&ctx.toks) {
+            let v = h.value();
+            if v.demonym && !c.ignores(&v.country) {
+                c.add_country(&v.country);
+            }
+        }
         self.gaz.find_with_context(s, &c)
     }
 

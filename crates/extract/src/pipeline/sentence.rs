@@ -163,6 +163,9 @@ pub(super) struct Cand {
     /// The event is named by a definite singular noun ("the strike", "el ataque"): one the
     /// article has told of already.
     pub definite: bool,
+    /// The event's cue is a word said of anyone's violence ("attack", "atacaron"): with no
+    /// one named for it, a strike only by default.
+    pub generic: bool,
 }
 
 impl Cand {
@@ -177,6 +180,7 @@ impl Cand {
             weekday: None,
             ordinal: None,
             definite: false,
+            generic: false,
         }
     }
 }
@@ -505,9 +509,19 @@ impl Extractor {
                 }
             });
             let at_state = agents::against_state(&scene, &p.e, &armed);
-            let Some(et) = agents::event_type(p.e.value(), agent.as_ref(), at_state) else {
+            let Some(mut et) = agents::event_type(p.e.value(), agent.as_ref(), at_state) else {
                 continue;
             };
+            // "soldiers killed seven insurgents": a force's killing with no strike named, by
+            // troops on the ground, is a ground operation, as "abatieron" is
+            if et == EventType::Strike
+                && bare_kill(p.e.value())
+                && agent
+                    .as_ref()
+                    .is_some_and(|a| !a.non_state && agents::on_the_ground(&scene, a))
+            {
+                et = EventType::Raid;
+            }
             // a bare kill verb beside another cue of violence ("troops killed three in a
             // firefight") tells of that same event; a state force's killing after a group's
             // violence ("emboscaron a una patrulla ...; los efectivos abatieron a tres de los
@@ -660,6 +674,7 @@ impl Extractor {
             weekday,
             ordinal,
             definite,
+            generic: e.value().generic,
         }
     }
 }
