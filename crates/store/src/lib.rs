@@ -32,15 +32,21 @@
 //! assert!(matches!(again[0], Admission::Pending(_)));
 //! ```
 
+#[cfg(test)]
+mod contract;
 mod digest;
 mod error;
 pub mod ledger;
 pub mod placement;
+#[cfg(feature = "postgres")]
+mod postgres;
 pub mod search;
 mod spec;
 mod sqlite;
 
 pub use error::{Result, StoreError};
+#[cfg(feature = "postgres")]
+pub use postgres::PostgresStore;
 pub use search::SearchHit;
 pub use spec::{open, open_read_only, AnyStore, StoreSpec};
 pub use sqlite::SqliteStore;
