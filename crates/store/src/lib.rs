@@ -81,6 +81,10 @@ pub enum Admission {
     Retry(InputId),
     /// Stored and finished earlier: nothing to do.
     Done(InputId),
+    /// Stored earlier and being parsed now by another worker sharing the store (a backend
+    /// for many workers, PostgreSQL, claims inputs): nothing to do here. Should that worker
+    /// die, its claim ends with it and the next ingest finishes the input from its bytes.
+    Claimed(InputId),
 }
 
 impl Admission {
@@ -89,7 +93,8 @@ impl Admission {
             Admission::New(i)
             | Admission::Pending(i)
             | Admission::Retry(i)
-            | Admission::Done(i) => i,
+            | Admission::Done(i)
+            | Admission::Claimed(i) => i,
         }
     }
 }

@@ -13,6 +13,19 @@
 //! (MVCC). Batches are written with multi-row statements (`unnest` of arrays), one per table
 //! and batch. Reads that stream their rows to a visitor fetch them in pages, so a visitor may
 //! call the store again (the ledger rebuild reads an article's text while it reads reports).
+//!
+//! Claims: several workers share one database, and an input one of them is parsing must not
+//! be parsed again by another (it would be stored once anyway, the later finding its
+//! articles held, but the work would be done twice). A worker claims the inputs it admits and
+//! those it resumes (`pending`, with `FOR UPDATE SKIP LOCKED`, so two resuming workers take
+//! different inputs); a claim names the worker's server session (its process id and start
+//! time) and lasts until [`LEASE`] passes or the session ends, whichever is first. So a worker
+//! killed with `kill -9` releases its claims at once (its connection closes, its session
+//! ends) and the next ingest finishes its inputs; a worker alive but stuck past the lease is
+//! overtaken. Another worker meanwhile gets [`Admission::Claimed`] for such an input. A
+//! claim is judged live through `pg_stat_activity`, where the workers must run as one
+//! database role (a session of another role shows no start time there: its claims last
+//! until the lease ends).
 
 mod schema;
 mod search;
@@ -42,6 +55,25 @@ const WRITE_LOCK: i64 = 0x7377_0001;
 /// Rows fetched per page by the reads that hand rows to a visitor.
 const PAGE: i64 = 512;
 
+/// How long a claim on an input lasts at most (see the module's documentation): longer than
+/// any batch takes to parse, so a live worker keeps its inputs; a dead one's claims end with
+/// its session long before.
+pub const LEASE: std::time::Duration = std::time::Duration::from_secs(30 * 60);
+
+/// Whether row `inputs` is free for the session `$me_pid`, `$me_start` to claim: unclaimed,
+/// its lease over, claimed by this session, or by a session that has ended.
+const FREE: &str = "(inputs.claimed_pid IS NULL
+     OR inputs.lease_until < clock_timestamp()
+     OR (inputs.claimed_pid = $ME_PID AND inputs.claimed_start = $ME_START)
+     OR NOT EXISTS (SELECT 1 FROM pg_stat_activity s
+                    WHERE s.pid = inputs.claimed_pid AND s.backend_start = inputs.claimed_start))";
+
+/// [`FREE`] with this session's parameters numbered `pid` and `start`.
+fn free(pid: usize, start: usize) -> String {
+    FREE.replace("$ME_PID", &format!("${pid}"))
+        .replace("$ME_START", &format!("${start}"))
+}
+
 /// A store in a PostgreSQL database.
 pub struct PostgresStore {
     /// The connection. In a `RefCell` because the [`Store`] trait's readers take `&self` while
@@ -52,6 +84,10 @@ pub struct PostgresStore {
     placer: Placer,
     /// The URL with its password left out, for messages.
     name: String,
+    /// This connection's server session, which its claims name: (process id, start time).
+    session: (i32, std::time::SystemTime),
+    /// How long its claims last at most.
+    lease: std::time::Duration,
 }
 
 /// A PostgreSQL error or one of the store's own, inside the backend; turned into a
@@ -211,12 +247,20 @@ impl PostgresStore {
 
     fn connect(url: &str) -> Result<PostgresStore> {
         let name = crate::spec::redacted(url);
-        let client = Client::connect(url, NoTls)
+        let mut client = Client::connect(url, NoTls)
             .map_err(|e| StoreError::Io(format!("cannot connect to {name}: {e}")))?;
+        let me = client
+            .query_one(
+                "SELECT pid, backend_start FROM pg_stat_activity WHERE pid = pg_backend_pid()",
+                &[],
+            )
+            .map_err(|e| store_error(&e))?;
         Ok(PostgresStore {
             client: RefCell::new(client),
             placer: Placer::new(),
             name,
+            session: (me.get(0), me.get(1)),
+            lease: LEASE,
         })
     }
 
@@ -270,6 +314,11 @@ impl PostgresStore {
         tx.execute("INSERT INTO sw_schema (version) VALUES ($1)", &[&known])?;
         tx.commit()?;
         Ok(())
+    }
+
+    /// Sets how long this store's claims on inputs last at most (default [`LEASE`]).
+    pub fn set_lease(&mut self, lease: std::time::Duration) {
+        self.lease = lease;
     }
 
     /// The version of the schema in force.
@@ -340,24 +389,45 @@ impl PostgresStore {
     fn admit_db(&mut self, batch: &[RawInput]) -> PgResult<Vec<Admission>> {
         let hashes = sha256_all(batch.iter().map(|r| r.bytes.as_slice()).collect());
         let stamp = now();
+        let (pid, start) = self.session;
+        let lease = self.lease.as_secs_f64();
         let c = self.client.get_mut();
         let mut tx = write_tx(c)?;
-        let find = tx.prepare("SELECT id, status FROM inputs WHERE sha256 = $1")?;
+        let find = tx.prepare(&format!(
+            "SELECT id, status, {} FROM inputs WHERE sha256 = $1",
+            free(2, 3)
+        ))?;
+        let claim = tx.prepare(
+            "UPDATE inputs SET claimed_pid = $2, claimed_start = $3,
+                 lease_until = clock_timestamp() + $4 * interval '1 second'
+             WHERE id = $1",
+        )?;
         let insert = tx.prepare(
-            "INSERT INTO inputs (locator, format, sha256, bytes, size, meta, status, created_at)
-             VALUES ($1, $2, $3, $4, $5, $6, 'pending', $7) RETURNING id",
+            "INSERT INTO inputs (locator, format, sha256, bytes, size, meta, status, created_at,
+                 claimed_pid, claimed_start, lease_until)
+             VALUES ($1, $2, $3, $4, $5, $6, 'pending', $7, $8, $9,
+                 clock_timestamp() + $10 * interval '1 second')
+             RETURNING id",
         )?;
         let mut out = Vec::with_capacity(batch.len());
         for (raw, hash) in batch.iter().zip(&hashes) {
             let hash = &hash[..];
-            let existing = tx.query_opt(&find, &[&hash])?;
+            let existing = tx.query_opt(&find, &[&hash, &pid, &start])?;
             out.push(match existing {
                 Some(r) => {
                     let id: i64 = r.get(0);
+                    let free: bool = r.get(2);
                     match r.get::<_, &str>(1) {
                         "done" => Admission::Done(id),
-                        "failed" => Admission::Retry(id),
-                        _ => Admission::Pending(id),
+                        _ if !free => Admission::Claimed(id),
+                        status => {
+                            tx.execute(&claim, &[&id, &pid, &start, &lease])?;
+                            if status == "failed" {
+                                Admission::Retry(id)
+                            } else {
+                                Admission::Pending(id)
+                            }
+                        }
                     }
                 }
                 None => {
@@ -372,6 +442,9 @@ impl PostgresStore {
                             &(raw.bytes.len() as i64),
                             &meta,
                             &stamp,
+                            &pid,
+                            &start,
+                            &lease,
                         ],
                     )?;
                     Admission::New(row.get(0))
@@ -440,12 +513,26 @@ impl PostgresStore {
         Ok(plan.outcomes)
     }
 
+    /// Claims up to `limit` pending inputs no live worker holds, oldest first, and returns
+    /// them with their bytes (see the module's documentation on claims).
     fn pending_db(&self, limit: usize) -> PgResult<Vec<(InputId, RawInput)>> {
-        let rows = self.client()?.query(
-            "SELECT id, locator, format, bytes, meta FROM inputs
-             WHERE status = 'pending' ORDER BY id LIMIT $1",
-            &[&(limit as i64)],
+        let (pid, start) = self.session;
+        let lease = self.lease.as_secs_f64();
+        let mut rows = self.client()?.query(
+            &format!(
+                "WITH free AS (
+                     SELECT id FROM inputs WHERE status = 'pending' AND {}
+                     ORDER BY id LIMIT $1 FOR UPDATE SKIP LOCKED
+                 )
+                 UPDATE inputs SET claimed_pid = $2, claimed_start = $3,
+                     lease_until = clock_timestamp() + $4 * interval '1 second'
+                 FROM free WHERE inputs.id = free.id
+                 RETURNING inputs.id, locator, format, bytes, meta",
+                free(2, 3)
+            ),
+            &[&(limit as i64), &pid, &start, &lease],
         )?;
+        rows.sort_by_key(|r| r.get::<_, i64>(0));
         Ok(rows
             .iter()
             .map(|r| {
@@ -801,7 +888,7 @@ fn write_statuses(tx: &mut Transaction<'_>, batch: &[(InputId, Finish)]) -> PgRe
     }
     tx.execute(
         "UPDATE inputs SET status = u.status, error = u.error, warnings = u.warnings,
-             finished_at = $5
+             finished_at = $5, claimed_pid = NULL, claimed_start = NULL, lease_until = NULL
          FROM unnest($1::bigint[], $2::text[], $3::text[], $4::text[])
              AS u (id, status, error, warnings)
          WHERE inputs.id = u.id",

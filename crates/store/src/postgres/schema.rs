@@ -11,6 +11,9 @@
 //!   text, in the `sw_english` or `sw_spanish` configuration by the article's language: copies
 //!   of PostgreSQL's own with `unaccent` before the stemmer, so accents are optional;
 //! - reports' JSON is kept as text (PostgreSQL compresses long values itself);
+//! - an input being parsed is claimed by the worker's session (`claimed_pid`,
+//!   `claimed_start`: its server process and when it started) until `lease_until`: see
+//!   `claims` in `mod.rs`;
 //! - the decision log is append-only by a trigger function that refuses UPDATE, DELETE and
 //!   TRUNCATE.
 //!
@@ -40,7 +43,10 @@ pub(crate) const MIGRATIONS: &[&str] = &[
         error TEXT,
         warnings TEXT,
         created_at TEXT NOT NULL,
-        finished_at TEXT
+        finished_at TEXT,
+        claimed_pid INTEGER,
+        claimed_start TIMESTAMPTZ,
+        lease_until TIMESTAMPTZ
     );
     CREATE INDEX inputs_status ON inputs (status, id);
 

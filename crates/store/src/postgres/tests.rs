@@ -172,3 +172,77 @@ fn query_words_are_lexemes_never_operators() {
     assert_eq!(q("o'brien | !x").unwrap(), "'o''brien' & 'x'");
     assert_eq!(q("  \"*()  "), None);
 }
+
+fn input(name: &str) -> crate::RawInput {
+    crate::RawInput {
+        locator: name.into(),
+        format: None,
+        bytes: name.as_bytes().to_vec(),
+        meta: None,
+    }
+}
+
+/// Two workers on one database: an input one has admitted and not finished is claimed by
+/// it (the other is told so, and does not resume it); the claim ends when the worker's
+/// session ends (a killed worker) or its lease passes (a stuck one), and then another
+/// worker takes it over; two resuming workers take different inputs.
+#[test]
+fn workers_claim_inputs_until_they_finish_die_or_their_lease_ends() {
+    let pg = Postgres::new();
+    let mut a = PostgresStore::open(&pg.url).unwrap();
+    let mut b = PostgresStore::open(&pg.url).unwrap();
+    let x = match a.admit(&[input("x")]).unwrap()[0] {
+        Admission::New(id) => id,
+        other => panic!("{other:?}"),
+    };
+    assert_eq!(b.admit(&[input("x")]).unwrap()[0], Admission::Claimed(x));
+    assert!(b.pending(10).unwrap().is_empty(), "b resumes what a holds");
+    // a's own admission again is still a's to parse
+    assert_eq!(a.admit(&[input("x")]).unwrap()[0], Admission::Pending(x));
+    assert_eq!(a.pending(10).unwrap().len(), 1);
+    // a dies: its session ends, and b takes the input over
+    drop(a);
+    let mut taken = Vec::new();
+    for _ in 0..100 {
+        taken = b.pending(10).unwrap();
+        if !taken.is_empty() {
+            break;
+        }
+        // the server ends a closed connection's session at once, but asynchronously
+        std::thread::sleep(Duration::from_millis(20));
+    }
+    assert_eq!(taken.iter().map(|t| t.0).collect::<Vec<_>>(), [x]);
+    let mut c = PostgresStore::open(&pg.url).unwrap();
+    assert_eq!(c.admit(&[input("x")]).unwrap()[0], Admission::Claimed(x));
+    // a finished input is done for everyone, claims gone
+    b.finish(vec![(x, Finish::Failed("unreadable".into()))], 0.8)
+        .unwrap();
+    assert_eq!(c.admit(&[input("x")]).unwrap()[0], Admission::Retry(x));
+    // a claim past its lease is taken over even while its worker lives
+    c.set_lease(Duration::ZERO);
+    let y = c.admit(&[input("y")]).unwrap()[0].id();
+    assert_eq!(b.admit(&[input("y")]).unwrap()[0], Admission::Pending(y));
+    // two resuming workers take different inputs
+    let mut d = PostgresStore::open(&pg.url).unwrap();
+    d.set_lease(Duration::ZERO);
+    let many: Vec<crate::RawInput> = (0..6).map(|i| input(&format!("m{i}"))).collect();
+    d.admit(&many).unwrap();
+    drop(d);
+    let (mut got_b, mut got_c) = (Vec::new(), Vec::new());
+    for _ in 0..100 {
+        got_b = b.pending(3).unwrap();
+        if got_b.len() == 3 {
+            break;
+        }
+        std::thread::sleep(Duration::from_millis(20));
+    }
+    got_c.extend(c.pending(10).unwrap());
+    let ids = |v: &[(InputId, crate::RawInput)]| v.iter().map(|t| t.0).collect::<Vec<_>>();
+    assert_eq!(got_b.len(), 3, "{:?}", ids(&got_b));
+    assert!(
+        ids(&got_c).iter().all(|i| !ids(&got_b).contains(i)),
+        "{:?} {:?}",
+        ids(&got_b),
+        ids(&got_c)
+    );
+}
