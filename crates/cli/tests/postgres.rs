@@ -230,7 +230,11 @@ fn three_workers_one_killed_store_each_article_once_and_the_same_ledger() {
     let killed = victim.wait().unwrap();
     {
         use std::os::unix::process::ExitStatusExt;
-        assert_eq!(killed.signal(), Some(9), "the worker ended before the kill: {killed}");
+        assert_eq!(
+            killed.signal(),
+            Some(9),
+            "the worker ended before the kill: {killed}"
+        );
     }
     let mut new_articles = 0;
     for w in others {
