@@ -145,7 +145,7 @@ try {
   const incidentPath = new URL(await (async () => { await page.goto(base + "/"); return page.locator("table.incidents tbody a.inc").first().evaluate((a) => a.href); })()).pathname;
   for (const width of [1440, 390]) {
     await page.setViewportSize({ width, height: 900 });
-    for (const [name, p] of [["ledger", "/"], ["incident", incidentPath], ["methodology", "/methodology"], ["developments", "/developments"], ["articles", "/articles"], ["search", "/search?q=boat"]]) {
+    for (const [name, p] of [["ledger", "/"], ["incident", incidentPath], ["methodology", "/methodology"], ["developments", "/developments"], ["articles", "/articles"], ["search", "/search?q=boat"], ["feeds", "/feeds"]]) {
       await page.goto(base + p);
       const wide = await page.evaluate(() => document.documentElement.scrollWidth);
       if (wide > width) fail(`${p} at ${width} px is ${wide} px wide`);
@@ -168,7 +168,7 @@ try {
   const ap = await audit.newPage();
   for (const width of [1440, 390]) {
     await ap.setViewportSize({ width, height: 900 });
-    for (const p of ["/", incidentPath, "/methodology", "/developments", "/articles", "/search?q=boat", `/articles/${hostileId}`]) {
+    for (const p of ["/", incidentPath, "/methodology", "/developments", "/articles", "/search?q=boat", "/feeds", `/articles/${hostileId}`]) {
       await ap.goto(base + p);
       await ap.addScriptTag({ content: axeSource });
       const found = await ap.evaluate(async () => (await window.axe.run(document, { resultTypes: ["violations"] })).violations

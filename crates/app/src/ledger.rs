@@ -545,6 +545,26 @@ mod tests {
     use crate::ingest::{IngestConfig, Pipeline, Reporter, Summary};
 
     const AT: &str = "2026-12-01T00:00:00Z";
+    /// The sample corpus.
+    const CORPUS: &str = concat!(env!("CARGO_MANIFEST_DIR"), "/../../examples");
+
+    /// Ingests `paths` (no extraction) as `ingest --no-extract` would.
+    fn ingest(store: &mut SqliteStore, paths: &[String]) -> Summary {
+        let stop = AtomicBool::new(false);
+        let mut pipeline = Pipeline {
+            store,
+            config: IngestConfig {
+                options: sw_ingest::Options::default(),
+                near_dup: sw_dedup::DEFAULT_THRESHOLD,
+                batch: 64,
+                today: chrono::NaiveDate::from_ymd_opt(2026, 12, 1).unwrap(),
+            },
+            stop: &stop,
+            fetcher: None,
+            extractor: None,
+        };
+        pipeline.run(paths, &Quiet).unwrap()
+    }
 
     struct Quiet;
     impl Reporter for Quiet {
@@ -575,22 +595,8 @@ mod tests {
     /// at once, on the sample corpus.
     #[test]
     fn the_streamed_rebuild_equals_the_all_at_once_build() {
-        let corpus = concat!(env!("CARGO_MANIFEST_DIR"), "/../../examples");
         let mut store = SqliteStore::open_in_memory().unwrap();
-        let stop = AtomicBool::new(false);
-        let mut pipeline = Pipeline {
-            store: &mut store,
-            config: IngestConfig {
-                options: sw_ingest::Options::default(),
-                near_dup: sw_dedup::DEFAULT_THRESHOLD,
-                batch: 64,
-                today: chrono::NaiveDate::from_ymd_opt(2026, 12, 1).unwrap(),
-            },
-            stop: &stop,
-            fetcher: None,
-            extractor: None,
-        };
-        let summary = pipeline.run(&[corpus.to_string()], &Quiet).unwrap();
+        let summary = ingest(&mut store, &[CORPUS.to_string()]);
         assert!(summary.new > 30, "{summary:?}");
         let extractor = sw_extract::Extractor::new();
         crate::extract::extract(&mut store, &extractor, false, &|_| {}).unwrap();
@@ -668,26 +674,12 @@ mod tests {
     /// ledger updated after each step; returns the published incident ids after the last
     /// step and every id published on the way.
     fn ids_after(steps: &[&[&str]]) -> (SqliteStore, Vec<String>, Vec<String>) {
-        let corpus = concat!(env!("CARGO_MANIFEST_DIR"), "/../../examples");
         let mut store = SqliteStore::open_in_memory().unwrap();
         let extractor = sw_extract::Extractor::new();
         let mut seen = Vec::new();
         for step in steps {
-            let stop = AtomicBool::new(false);
-            let paths: Vec<String> = step.iter().map(|f| format!("{corpus}/{f}")).collect();
-            let mut pipeline = Pipeline {
-                store: &mut store,
-                config: IngestConfig {
-                    options: sw_ingest::Options::default(),
-                    near_dup: sw_dedup::DEFAULT_THRESHOLD,
-                    batch: 64,
-                    today: chrono::NaiveDate::from_ymd_opt(2026, 12, 1).unwrap(),
-                },
-                stop: &stop,
-                fetcher: None,
-                extractor: None,
-            };
-            pipeline.run(&paths, &Quiet).unwrap();
+            let paths: Vec<String> = step.iter().map(|f| format!("{CORPUS}/{f}")).collect();
+            ingest(&mut store, &paths);
             crate::refresh(&mut store, &extractor, false, AT, &|_| {}).unwrap();
             seen.extend(ids(&store));
         }
@@ -764,22 +756,8 @@ mod tests {
     /// through the upgrade: its first version reads the members of the published incidents.
     #[test]
     fn ids_published_before_versions_are_kept() {
-        let corpus = concat!(env!("CARGO_MANIFEST_DIR"), "/../../examples");
         let mut store = SqliteStore::open_in_memory().unwrap();
-        let stop = AtomicBool::new(false);
-        let mut pipeline = Pipeline {
-            store: &mut store,
-            config: IngestConfig {
-                options: sw_ingest::Options::default(),
-                near_dup: sw_dedup::DEFAULT_THRESHOLD,
-                batch: 64,
-                today: chrono::NaiveDate::from_ymd_opt(2026, 12, 1).unwrap(),
-            },
-            stop: &stop,
-            fetcher: None,
-            extractor: None,
-        };
-        pipeline.run(&[corpus.to_string()], &Quiet).unwrap();
+        ingest(&mut store, &[CORPUS.to_string()]);
         let extractor = sw_extract::Extractor::new();
         crate::extract::extract(&mut store, &extractor, false, &|_| {}).unwrap();
         // published the old way, under ids of another scheme, labelled with an older

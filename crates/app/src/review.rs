@@ -158,29 +158,125 @@ pub fn log<S: Store + ?Sized>(store: &S, ledger: &Ledger) -> Result<Vec<(Decisio
 pub enum Why {
     SingleSource,
     Contested,
+    /// Changed since a reviewer decided on it (new reports revised it), or, never reviewed,
+    /// new or revised in the latest ledger version.
+    Changed,
     LowConfidence,
     Unreviewed,
 }
 
-/// Incidents waiting for review (no status decision yet), most urgent first: single-source,
-/// then contested, then low-confidence (not dated to a day, or placed no closer than a
-/// country or sea region), then the rest; within each, newest first.
-pub fn queue(ledger: &Ledger) -> Vec<(Why, &Incident)> {
+/// When incidents last changed, from the ledger versions: each incident's latest version
+/// that recorded it new, revised or split (or, for a merge, the survivor), and every
+/// version's publication time. Read from the store's version history (one row per change).
+#[derive(Debug, Clone, Default)]
+pub struct Changes {
+    /// Incident id -> the latest version that changed it.
+    pub last: BTreeMap<String, i64>,
+    /// Version -> its publication time (RFC 3339), oldest first.
+    pub published: Vec<(i64, String)>,
+}
+
+impl Changes {
+    /// Reads them from `store`.
+    pub fn read<S: Store + ?Sized>(store: &S) -> Result<Changes> {
+        let published: Vec<(i64, String)> = store
+            .ledger_versions()?
+            .into_iter()
+            .map(|v| (v.version, v.published_at))
+            .collect();
+        let mut last = BTreeMap::new();
+        if let Some(&(latest, _)) = published.last() {
+            for c in store.incident_changes(0, latest, None)? {
+                let changed = match c.kind.as_str() {
+                    "new" | "revised" | "split" => Some(c.id),
+                    "merged" => c.other,
+                    _ => None,
+                };
+                if let Some(id) = changed {
+                    let v = last.entry(id).or_insert(c.version);
+                    *v = (*v).max(c.version);
+                }
+            }
+        }
+        Ok(Changes { last, published })
+    }
+
+    /// Whether `inc` changed after review, or (never reviewed) in the latest version. The
+    /// first version published after an incident's latest decision is the one that applied
+    /// the decision (a change of its own), so only later ones count. Times are compared as
+    /// instants (the front ends stamp decisions and versions to the millisecond, so a
+    /// decision and the version that applies it are never taken for simultaneous).
+    fn changed(&self, inc: &Incident) -> bool {
+        let Some(&v) = self.last.get(&inc.id) else {
+            return false;
+        };
+        let instant = |s: &str| chrono::DateTime::parse_from_rfc3339(s).ok();
+        match inc.review.as_ref().and_then(latest_decision) {
+            Some(at) => {
+                let at = instant(at);
+                match self.published.iter().find(|(_, p)| instant(p) > at) {
+                    Some(&(applied, _)) => v > applied,
+                    None => false,
+                }
+            }
+            None => {
+                // the first version makes every incident new: that is not news
+                self.published.len() > 1 && self.published.last().is_some_and(|&(l, _)| l == v)
+            }
+        }
+    }
+}
+
+/// The time of the latest decision shown on a reviewed incident.
+fn latest_decision(r: &sw_ledger::IncidentReview) -> Option<&str> {
+    let signed = r
+        .status_by
+        .iter()
+        .chain(&r.regrouped_by)
+        .chain(&r.notes)
+        .map(|s| s.at.as_str());
+    let values = r
+        .figures
+        .iter()
+        .map(|f| f.reviewed.at.as_str())
+        .chain(r.date.iter().map(|v| v.at.as_str()))
+        .chain(r.place.iter().map(|v| v.at.as_str()))
+        .chain(r.perpetrator.iter().map(|v| v.at.as_str()));
+    signed
+        .chain(values)
+        .max_by_key(|at| chrono::DateTime::parse_from_rfc3339(at).ok())
+}
+
+/// Incidents waiting for review, most urgent first: single-source, then contested, then
+/// changed (a reviewed incident that new reports revised since its latest decision, which
+/// comes back to the queue whatever its status; or a never-reviewed one new or revised in
+/// the latest version), then low-confidence (not dated to a day, or placed no closer than a
+/// country or sea region), then the rest; within each, newest first. An incident with a
+/// status decision (confirmed) that has not changed since is not in the queue.
+pub fn queue<'a>(ledger: &'a Ledger, changes: &Changes) -> Vec<(Why, &'a Incident)> {
     let mut out: Vec<(Why, &Incident)> = ledger
         .incidents
         .iter()
-        .filter(|i| i.review.as_ref().is_none_or(|r| r.status.is_none()))
-        .map(|i| {
-            let why = if i.grade == sw_ledger::Grade::SingleSource {
+        .filter_map(|i| {
+            let changed = changes.changed(i);
+            let decided = i.review.as_ref().is_some_and(|r| r.status.is_some());
+            if decided && !changed {
+                return None;
+            }
+            let why = if decided {
+                Why::Changed
+            } else if i.grade == sw_ledger::Grade::SingleSource {
                 Why::SingleSource
             } else if i.contested {
                 Why::Contested
+            } else if changed {
+                Why::Changed
             } else if i.date_precision != sw_model::DatePrecision::Day || i.place.precision >= 4 {
                 Why::LowConfidence
             } else {
                 Why::Unreviewed
             };
-            (why, i)
+            Some((why, i))
         })
         .collect();
     out.sort_by(|a, b| (a.0, &b.1.date, &a.1.id).cmp(&(b.0, &a.1.date, &b.1.id)));

@@ -123,12 +123,98 @@ pub enum Command {
     /// split, set a figure/date/place/perpetrator, note) recorded in an append-only log.
     ///
     /// Without a subcommand, lists the queue: unreviewed incidents, single-source first, then
-    /// contested, then low-confidence. Every decision needs --author (or STRIKEWATCH_AUTHOR)
+    /// contested, then changed (a confirmed incident that later reporting revised comes back),
+    /// then low-confidence. Every decision needs --author (or STRIKEWATCH_AUTHOR)
     /// and --reason; it is never changed or removed afterwards: a later decision on the same
     /// thing supersedes it and both stay in `review log`. Decisions are keyed to the
     /// incident's reports, so re-extraction and new articles do not undo them; one whose
     /// reports are gone is listed as orphaned by `review log`.
     Review(ReviewArgs),
+
+    /// Keep the ledger current from feeds: poll RSS, Atom and JSON feeds politely
+    /// (conditional GET with the ETag and Last-Modified the server gave, Retry-After and
+    /// Cache-Control max-age honoured, an interval per feed between --min-interval and
+    /// --max-interval from how often it publishes, backoff with jitter on errors, one request
+    /// at a time per host), fetch the pages of items not stored yet, extract them, and update
+    /// the ledger after each feed's batch. Feed state lives in the store: a restart resumes
+    /// without fetching anything again. With no feed named, every feed of `feeds` is watched.
+    /// Each problem feed gets one line on stderr and the others go on; Ctrl-C stops after
+    /// the current item.
+    Watch(WatchArgs),
+
+    /// List the watched feeds with their health (last success, last error, failures in a
+    /// row, next poll, items seen); add or remove one; export them as OPML.
+    Feeds(FeedsArgs),
+}
+
+#[derive(Args, Debug, Clone)]
+pub struct WatchArgs {
+    /// Feed URLs to watch (added to the store's feeds).
+    #[arg(value_name = "URL")]
+    pub urls: Vec<String>,
+    /// A file of feed URLs, one a line (`#` starts a comment).
+    #[arg(long, value_name = "FILE")]
+    pub feeds: Option<PathBuf>,
+    /// An OPML file of feeds, as feed readers export them.
+    #[arg(long, value_name = "FILE")]
+    pub opml: Option<PathBuf>,
+    /// The shortest interval between two polls of one feed, in seconds (at least 1).
+    #[arg(long, default_value_t = 30, value_name = "SECONDS", value_parser = clap::value_parser!(u64).range(1..))]
+    pub min_interval: u64,
+    /// The longest interval between two polls of a feed that answers, in seconds.
+    #[arg(long, default_value_t = 3600, value_name = "SECONDS")]
+    pub max_interval: u64,
+    /// The least time between two requests to one host, in milliseconds.
+    #[arg(long, default_value_t = 1000, value_name = "MS")]
+    pub politeness: u64,
+    /// Deadline for one fetch, in seconds.
+    #[arg(long, default_value_t = 30, value_name = "SECONDS")]
+    pub timeout: u64,
+    /// Fetch from loopback, private and link-local addresses too (off: a feed must not make
+    /// strikewatch read the user's own network).
+    #[arg(long)]
+    pub allow_private_addresses: bool,
+    /// POST every change of the ledger (new incident, revised figure, new reported total,
+    /// merged, withdrawn) as JSON to this URL (repeatable); signed with --webhook-secret.
+    #[arg(long, value_name = "URL")]
+    pub webhook: Vec<String>,
+    /// The shared secret of the webhooks' signature (`X-Strikewatch-Signature: sha256=HMAC`).
+    #[arg(
+        long,
+        env = "STRIKEWATCH_WEBHOOK_SECRET",
+        value_name = "SECRET",
+        default_value = ""
+    )]
+    pub webhook_secret: String,
+    /// Poll every due feed once, then stop (for cron, and for trying a feed list).
+    #[arg(long)]
+    pub once: bool,
+}
+
+#[derive(Args, Debug, Clone)]
+pub struct FeedsArgs {
+    #[command(subcommand)]
+    pub action: Option<FeedsAction>,
+    /// Print a JSON array instead of a table.
+    #[arg(long)]
+    pub json: bool,
+    /// Print the feeds as an OPML document instead.
+    #[arg(long)]
+    pub opml: bool,
+}
+
+#[derive(Subcommand, Debug, Clone)]
+pub enum FeedsAction {
+    /// Add a feed to watch.
+    Add {
+        #[arg(value_name = "URL")]
+        url: String,
+    },
+    /// Stop watching a feed (the articles it yielded stay).
+    Remove {
+        #[arg(value_name = "URL")]
+        url: String,
+    },
 }
 
 #[derive(Args, Debug, Clone)]
@@ -348,6 +434,12 @@ pub struct ServeArgs {
         hide_env_values = true
     )]
     pub review_token: Option<String>,
+    /// Also watch feeds in the same process (as `watch`, with its flags: feed URLs,
+    /// --feeds, --opml, --min-interval, --webhook, ...); new incidents appear as they come.
+    #[arg(long)]
+    pub watch: bool,
+    #[command(flatten)]
+    pub watching: WatchArgs,
 }
 
 #[derive(Args, Debug, Clone)]

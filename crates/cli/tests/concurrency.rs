@@ -5,8 +5,7 @@
 mod common;
 
 use std::collections::BTreeMap;
-use std::io::{BufRead, BufReader, Read, Write};
-use std::net::TcpStream;
+use std::io::{BufRead, BufReader, Write};
 use std::path::{Path, PathBuf};
 use std::process::{Child, Command, Stdio};
 use std::time::{Duration, Instant, SystemTime};
@@ -79,19 +78,6 @@ fn write_inputs(dir: &Path) -> (PathBuf, PathBuf) {
     (pa, pb)
 }
 
-fn spawn(db: &Path, args: &[&str]) -> Child {
-    Command::new(bin())
-        .arg("--db")
-        .arg(db)
-        .args(args)
-        .env_remove("STRIKEWATCH_DB")
-        .stdin(Stdio::null())
-        .stdout(Stdio::piped())
-        .stderr(Stdio::piped())
-        .spawn()
-        .expect("spawn strikewatch")
-}
-
 /// Waits for `child`, at most `limit`; its exit code and standard error.
 fn finish(mut child: Child, what: &str, limit: Duration) -> (i32, String) {
     let start = Instant::now();
@@ -114,66 +100,6 @@ fn finish(mut child: Child, what: &str, limit: Duration) -> (i32, String) {
         out.status.code().unwrap_or(-1),
         String::from_utf8_lossy(&out.stderr).into_owned(),
     )
-}
-
-/// A running `serve`: the address it printed once ready. Killed if dropped running (a
-/// failed assertion), so no server outlives the test.
-struct Served {
-    child: Option<Child>,
-    addr: String,
-}
-
-impl Drop for Served {
-    fn drop(&mut self) {
-        if let Some(mut c) = self.child.take() {
-            let _ = c.kill();
-            let _ = c.wait();
-        }
-    }
-}
-
-fn start_serve(db: &Path) -> Served {
-    let mut child = spawn(db, &["serve", "--addr", "127.0.0.1:0", "--rate-limit", "0"]);
-    let stdout = child.stdout.take().unwrap();
-    let (tx, rx) = std::sync::mpsc::channel();
-    std::thread::spawn(move || {
-        let mut first = String::new();
-        let _ = BufReader::new(stdout).read_line(&mut first);
-        let _ = tx.send(first);
-    });
-    let first = match rx.recv_timeout(Duration::from_secs(60)) {
-        Ok(l) if !l.is_empty() => l,
-        _ => {
-            let _ = child.kill();
-            let out = child.wait_with_output().unwrap();
-            panic!(
-                "serve did not start: {}",
-                String::from_utf8_lossy(&out.stderr)
-            );
-        }
-    };
-    let addr = first
-        .split("http://")
-        .nth(1)
-        .and_then(|s| s.split('/').next())
-        .unwrap_or_else(|| panic!("no address in {first:?}"))
-        .to_string();
-    Served {
-        child: Some(child),
-        addr,
-    }
-}
-
-/// The head (status line first, then the headers) and body of `GET path` (HTTP/1.0: the
-/// server closes when done).
-fn get(addr: &str, path: &str) -> (String, String) {
-    let mut s = TcpStream::connect(addr).unwrap();
-    s.set_read_timeout(Some(Duration::from_secs(30))).unwrap();
-    write!(s, "GET {path} HTTP/1.0\r\nHost: {addr}\r\n\r\n").unwrap();
-    let mut response = String::new();
-    s.read_to_string(&mut response).unwrap();
-    let (head, body) = response.split_once("\r\n\r\n").unwrap_or((&response, ""));
-    (head.to_string(), body.to_string())
 }
 
 /// Waits until the server shows as many incidents as `incidents --json` lists: it takes up
@@ -257,7 +183,7 @@ fn serve_two_ingests_and_status_at_once_all_succeed_and_agree_with_a_serial_run(
         let r = run(&db, &["extract"]);
         assert_eq!(r.code, 0, "round {round}: creating the store: {}", r.stderr);
         let ingest_a = spawn(&db, &["ingest", a.to_str().unwrap()]);
-        let served = start_serve(&db);
+        let served = start_serve(&db, &[]);
         let ingest_b = spawn(&db, &["ingest", b.to_str().unwrap()]);
         let status = spawn(&db, &["status"]);
         for (child, what) in [
@@ -513,7 +439,7 @@ fn read_commands_and_serve_work_on_a_full_disk() {
         let r = run(&db, args);
         assert_eq!(r.code, 0, "{args:?} on a full disk: {}", r.stderr);
     }
-    let served = start_serve(&db);
+    let served = start_serve(&db, &[]);
     let (head, body) = get(&served.addr, "/api/incidents");
     let (code, stderr) = stop(served);
     assert!(

@@ -236,3 +236,88 @@ fn re_extraction_reports_its_percentage_when_output_is_not_a_terminal() {
         "{stderr}"
     );
 }
+
+/// Cells of one CSV line (quoted cells may hold commas and doubled quotes).
+fn csv_cells(line: &str) -> Vec<String> {
+    let (mut out, mut cell, mut quoted) = (Vec::new(), String::new(), false);
+    let mut chars = line.chars().peekable();
+    while let Some(c) = chars.next() {
+        match (c, quoted) {
+            ('"', true) if chars.peek() == Some(&'"') => {
+                cell.push('"');
+                chars.next();
+            }
+            ('"', _) => quoted = !quoted,
+            (',', false) => out.push(std::mem::take(&mut cell)),
+            _ => cell.push(c),
+        }
+    }
+    out.push(cell);
+    out
+}
+
+/// The CSV names each incident's outlets and gives the sentence its best toll rests on, with
+/// that article's address, so a table alone lets a reader check the number.
+#[test]
+fn the_csv_export_names_outlets_and_the_quote_behind_the_toll() {
+    let dir = tempfile::tempdir().unwrap();
+    let db = dir.path().join("t.db");
+    let line = |url: &str, outlet: &str, published: &str, text: &str| {
+        serde_json::json!({ "url": url, "outlet": outlet, "published": published, "lang": "en", "text": text })
+            .to_string()
+    };
+    let f = dir.path().join("two.jsonl");
+    std::fs::write(
+        &f,
+        [
+            line(
+                "https://harbour.example/n/1",
+                "Harbour Wire",
+                "2026-03-02",
+                "A navy helicopter struck a speedboat off the coast of Sucre state in Venezuela on \
+                 Sunday, killing two men aboard, the regional command said in a statement on Monday.",
+            ),
+            line(
+                "https://delta.example/n/2",
+                "Delta Post",
+                "2026-03-03",
+                "A strike on a speedboat off the coast of Sucre state in Venezuela on Sunday killed \
+                 three men, a regional official said on Monday.",
+            ),
+        ]
+        .join("\n"),
+    )
+    .unwrap();
+    assert_eq!(run(&db, &["ingest", f.to_str().unwrap()]).code, 0);
+    let r = run(&db, &["export", "--format", "csv"]);
+    assert_eq!(r.code, 0, "{}", r.stderr);
+    let mut lines = r.stdout.lines();
+    let header = csv_cells(lines.next().unwrap());
+    let col = |name: &str| header.iter().position(|h| h == name).unwrap();
+    let rows: Vec<Vec<String>> = lines.map(csv_cells).collect();
+    assert_eq!(rows.len(), 1, "one incident: {}", r.stdout);
+    let row = &rows[0];
+    let outlets: Vec<&str> = row[col("outlets")].split("; ").collect();
+    assert_eq!(outlets.len(), 2, "{outlets:?}");
+    assert!(outlets.contains(&"Harbour Wire") && outlets.contains(&"Delta Post"));
+    let (best, quote, url) = (
+        &row[col("killed_best")],
+        &row[col("killed_quote")],
+        &row[col("killed_quote_url")],
+    );
+    let word = match best.as_str() {
+        "2" => "two men",
+        "3" => "three men",
+        other => panic!("unexpected best toll {other}"),
+    };
+    assert!(
+        quote.contains(word),
+        "the quote gives the best toll {best}: {quote}"
+    );
+    let expected_url = if word == "two men" {
+        "https://harbour.example/n/1"
+    } else {
+        "https://delta.example/n/2"
+    };
+    assert_eq!(url, expected_url);
+}

@@ -441,3 +441,60 @@ fn a_decision_write_killed_with_sigkill_is_all_or_nothing() {
     }
     println!("decisions after each kill: {seen:?}");
 }
+
+/// One JSONL article.
+fn article(url: &str, outlet: &str, published: &str, text: &str) -> String {
+    serde_json::json!({ "url": url, "outlet": outlet, "published": published, "lang": "en", "text": text })
+        .to_string()
+        + "\n"
+}
+
+/// The queue puts back a confirmed incident that later reporting revised ("changed"), and
+/// leaves it out while nothing changed; applying the confirmation itself is no change.
+#[test]
+fn the_queue_brings_back_an_incident_that_changed_since_review() {
+    let dir = tempfile::tempdir().unwrap();
+    let db = dir.path().join("q.db");
+    let first = write(
+        dir.path(),
+        "first.jsonl",
+        article(
+            "https://harbour.example/n/1",
+            "Harbour Wire",
+            "2026-03-02",
+            "A navy helicopter struck a speedboat off the coast of Sucre state in Venezuela on \
+             Sunday, killing two men aboard, the regional command said in a statement on Monday.",
+        )
+        .as_bytes(),
+    );
+    let second = write(
+        dir.path(),
+        "second.jsonl",
+        article(
+            "https://delta.example/n/2",
+            "Delta Post",
+            "2026-03-03",
+            "A strike on a speedboat off the coast of Sucre state in Venezuela on Sunday killed \
+             three men, a regional official said on Monday, one more than the command had reported.",
+        )
+        .as_bytes(),
+    );
+    assert_eq!(run(&db, &["ingest", first.to_str().unwrap()]).code, 0);
+    let queue = list(&db, &["review", "--json"]);
+    assert_eq!(queue.len(), 1, "{queue:?}");
+    assert_eq!(queue[0]["why"], "single_source");
+    let id = queue[0]["incident"]["id"].as_str().unwrap().to_string();
+
+    decide(&db, &["confirm", &id, "--reason", "matches the statement"]);
+    assert!(
+        list(&db, &["review", "--json"]).is_empty(),
+        "a confirmed incident leaves the queue, and its confirmation is no change"
+    );
+    // a second source revises the toll of the same strike
+    assert_eq!(run(&db, &["ingest", second.to_str().unwrap()]).code, 0);
+    let queue = list(&db, &["review", "--json"]);
+    assert_eq!(queue.len(), 1, "{queue:?}");
+    assert_eq!(queue[0]["why"], "changed");
+    assert_eq!(queue[0]["incident"]["id"], id.as_str());
+    assert_eq!(queue[0]["incident"]["review"]["status"], "confirmed");
+}

@@ -307,33 +307,7 @@ impl Fetcher {
             .get(reqwest::header::CONTENT_TYPE)
             .and_then(|v| v.to_str().ok())
             .map(str::to_string);
-        if let Some(len) = resp.content_length() {
-            if len as usize > self.max_bytes {
-                return Err(format!(
-                    "body of {len} bytes is over the {}-byte limit",
-                    self.max_bytes
-                ));
-            }
-        }
-        let mut bytes = Vec::new();
-        let mut chunk = vec![0u8; 64 * 1024];
-        loop {
-            let n = match resp.read(&mut chunk) {
-                Ok(n) => n,
-                Err(_) if Instant::now() >= deadline => return Err(self.timed_out()),
-                Err(e) => return Err(format!("reading the body failed: {e}")),
-            };
-            if n == 0 {
-                break;
-            }
-            bytes.extend_from_slice(&chunk[..n]);
-            if bytes.len() > self.max_bytes {
-                return Err(format!("body is over the {}-byte limit", self.max_bytes));
-            }
-            if Instant::now() >= deadline {
-                return Err(self.timed_out());
-            }
-        }
+        let bytes = self.body(&mut resp, deadline)?;
         Ok(Fetched {
             final_url,
             content_type,
@@ -394,36 +368,7 @@ impl Fetcher {
         let last_modified = header(&resp, reqwest::header::LAST_MODIFIED);
         let final_url = resp.url().to_string();
         let content_type = header(&resp, reqwest::header::CONTENT_TYPE);
-        if let Some(len) = resp.content_length() {
-            if len as usize > self.max_bytes {
-                return Err(fail(format!(
-                    "body of {len} bytes is over the {}-byte limit",
-                    self.max_bytes
-                )));
-            }
-        }
-        let mut bytes = Vec::new();
-        let mut chunk = vec![0u8; 64 * 1024];
-        loop {
-            let n = match resp.read(&mut chunk) {
-                Ok(n) => n,
-                Err(_) if Instant::now() >= deadline => return Err(fail(self.timed_out())),
-                Err(e) => return Err(fail(format!("reading the body failed: {e}"))),
-            };
-            if n == 0 {
-                break;
-            }
-            bytes.extend_from_slice(&chunk[..n]);
-            if bytes.len() > self.max_bytes {
-                return Err(fail(format!(
-                    "body is over the {}-byte limit",
-                    self.max_bytes
-                )));
-            }
-            if Instant::now() >= deadline {
-                return Err(fail(self.timed_out()));
-            }
-        }
+        let bytes = self.body(&mut resp, deadline).map_err(fail)?;
         Ok(Polled::Fetched {
             fetched: Fetched {
                 final_url,
@@ -434,6 +379,42 @@ impl Fetcher {
             last_modified,
             cache_control,
         })
+    }
+
+    /// Reads a response's body within the byte cap and the deadline (a declared length over
+    /// the cap is refused before reading; a server that drips bytes is cut at the deadline).
+    fn body(
+        &self,
+        resp: &mut reqwest::blocking::Response,
+        deadline: Instant,
+    ) -> Result<Vec<u8>, String> {
+        if let Some(len) = resp.content_length() {
+            if len as usize > self.max_bytes {
+                return Err(format!(
+                    "body of {len} bytes is over the {}-byte limit",
+                    self.max_bytes
+                ));
+            }
+        }
+        let mut bytes = Vec::new();
+        let mut chunk = vec![0u8; 64 * 1024];
+        loop {
+            let n = match resp.read(&mut chunk) {
+                Ok(n) => n,
+                Err(_) if Instant::now() >= deadline => return Err(self.timed_out()),
+                Err(e) => return Err(format!("reading the body failed: {e}")),
+            };
+            if n == 0 {
+                return Ok(bytes);
+            }
+            bytes.extend_from_slice(&chunk[..n]);
+            if bytes.len() > self.max_bytes {
+                return Err(format!("body is over the {}-byte limit", self.max_bytes));
+            }
+            if Instant::now() >= deadline {
+                return Err(self.timed_out());
+            }
+        }
     }
 
     fn timed_out(&self) -> String {

@@ -140,6 +140,7 @@ contract!(
     the_decision_log_refuses_updates_and_deletes,
     feed_state_round_trips_and_survives_reopening,
     changes_are_kept_once_newest_first_and_filtered_by_country,
+    webhook_cursors_move_and_changes_after_them_come_oldest_first,
     the_trait_searches_the_index,
     a_common_word_is_counted_up_to_the_cap_and_paged_within_it,
 );
@@ -1001,6 +1002,36 @@ fn changes_are_kept_once_newest_first_and_filtered_by_country(b: &impl Backend) 
     assert_eq!(keys(s.changes(None, 10).unwrap()), ["d", "b", "a"]);
     assert_eq!(keys(s.changes(Some("VE"), 10).unwrap()), ["a"]);
     assert_eq!(keys(s.changes(None, 1).unwrap()), ["d"]);
+}
+
+fn webhook_cursors_move_and_changes_after_them_come_oldest_first(b: &impl Backend) {
+    let mut s = b.open();
+    let c = |key: &str| LedgerChange {
+        seq: 0,
+        key: key.into(),
+        detected_ms: 5,
+        country: None,
+        json: format!("{{\"key\":\"{key}\"}}"),
+    };
+    s.put_changes(&[c("a"), c("b"), c("c")]).unwrap();
+    let all = s.changes_after(0, 10).unwrap();
+    assert_eq!(
+        all.iter().map(|c| c.key.as_str()).collect::<Vec<_>>(),
+        ["a", "b", "c"]
+    );
+    let after_a = s.changes_after(all[0].seq, 1).unwrap();
+    assert_eq!(after_a.len(), 1);
+    assert_eq!(after_a[0].key, "b");
+    let hook = "https://hooks.example/in?x=1";
+    assert_eq!(s.delivery_cursor(hook).unwrap(), None);
+    s.set_delivery_cursor(hook, all[1].seq).unwrap();
+    s.set_delivery_cursor("https://other.example/", 1).unwrap();
+    drop(s);
+    let s = b.open();
+    assert_eq!(s.delivery_cursor(hook).unwrap(), Some(all[1].seq));
+    let rest = s.changes_after(all[1].seq, 10).unwrap();
+    assert_eq!(rest.len(), 1);
+    assert_eq!(rest[0].key, "c");
 }
 
 /// A store of backend `b` holding `texts`, one Spanish article each.

@@ -466,6 +466,18 @@ pub trait Store {
 
     /// The latest `limit` changes, newest first, of one country (ISO 3166 alpha-2) or all.
     fn changes(&self, country: Option<&str>, limit: usize) -> Result<Vec<LedgerChange>>;
+
+    /// The changes after sequence number `after`, oldest first, at most `limit`: what a
+    /// webhook has not been sent yet.
+    fn changes_after(&self, after: i64, limit: usize) -> Result<Vec<LedgerChange>>;
+
+    /// The sequence number of the last change delivered to `sink` (a webhook URL), or `None`
+    /// when nothing was ever recorded for it.
+    fn delivery_cursor(&self, sink: &str) -> Result<Option<i64>>;
+
+    /// Records that every change up to `seq` was delivered to `sink` (written at once, so a
+    /// restart resumes after it: delivery is at least once, never skipped).
+    fn set_delivery_cursor(&mut self, sink: &str, seq: i64) -> Result<()>;
 }
 
 /// A change of the ledger `watch` saw after a batch, as its JSON record.
@@ -542,6 +554,10 @@ pub struct IncidentChange {
     pub other: Option<String>,
 }
 
+/// From this many failed polls in a row a feed is `failing` rather than `erroring`: a
+/// problem that outlasted the backoff, which the person watching should look at.
+pub const FEED_FAILING_AFTER: i64 = 5;
+
 /// One feed `watch` polls and what it knows of it; times are milliseconds since the Unix
 /// epoch, passed in by the caller (the store reads no clock for them).
 #[derive(Debug, Clone, Default, PartialEq, Eq, Serialize)]
@@ -564,4 +580,18 @@ pub struct FeedState {
     pub interval_ms: Option<i64>,
     /// Items the feed has yielded that were not stored before.
     pub items_seen: i64,
+}
+
+impl FeedState {
+    /// One word for the feed's health, as `feeds` and `/feeds` show it: `new` (never polled),
+    /// `ok` (its last poll succeeded), `erroring` (it failed lately) or `failing` (it failed
+    /// [`FEED_FAILING_AFTER`] times in a row or more).
+    pub fn health(&self) -> &'static str {
+        match (self.failures, self.last_success_ms) {
+            (0, None) => "new",
+            (0, Some(_)) => "ok",
+            (n, _) if n >= FEED_FAILING_AFTER => "failing",
+            _ => "erroring",
+        }
+    }
 }

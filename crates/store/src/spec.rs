@@ -470,6 +470,18 @@ impl Store for AnyStore {
     fn changes(&self, country: Option<&str>, limit: usize) -> Result<Vec<crate::LedgerChange>> {
         each!(self, s => s.changes(country, limit))
     }
+
+    fn changes_after(&self, after: i64, limit: usize) -> Result<Vec<crate::LedgerChange>> {
+        each!(self, s => s.changes_after(after, limit))
+    }
+
+    fn delivery_cursor(&self, sink: &str) -> Result<Option<i64>> {
+        each!(self, s => s.delivery_cursor(sink))
+    }
+
+    fn set_delivery_cursor(&mut self, sink: &str, seq: i64) -> Result<()> {
+        each!(self, s => s.set_delivery_cursor(sink, seq))
+    }
 }
 
 #[cfg(test)]

@@ -38,11 +38,12 @@ pub struct Policy {
 }
 
 impl Default for Policy {
-    /// A minute to an hour, five minutes when unknown; errors back off from a minute to six
-    /// hours; a host is asked at most once a second.
+    /// Half a minute to an hour (so an item of a busy feed is read within about half a
+    /// minute: see BENCHMARKS.md, *Live monitoring*), five minutes when unknown; errors back
+    /// off from a minute to six hours; a host is asked at most once a second.
     fn default() -> Self {
         Policy {
-            min: 60_000,
+            min: 30_000,
             max: 3_600_000,
             default: 300_000,
             backoff_base: 60_000,
@@ -68,6 +69,13 @@ impl Policy {
         gaps.sort_unstable();
         let median = gaps[gaps.len() / 2];
         (median / 2).clamp(self.min, self.max.max(self.min))
+    }
+
+    /// The interval after a poll that found nothing new (a 304, or no item not stored): half
+    /// as long again, up to `max`. A quiet feed drifts towards the maximum, and one that
+    /// publishes again gets its interval back from its items' dates.
+    pub fn after_unchanged(&self, interval: Millis) -> Millis {
+        (interval.saturating_add(interval / 2)).clamp(self.min, self.max.max(self.min))
     }
 
     /// The wait after the `failures`-th error in a row (1 for the first): the base doubled per
@@ -238,6 +246,22 @@ mod tests {
             ..Policy::default()
         };
         assert_eq!(fast.interval(&burst), 1_500);
+    }
+
+    #[test]
+    fn a_quiet_feed_drifts_towards_the_maximum() {
+        let p = Policy::default();
+        let mut i = p.min;
+        let mut steps = 0;
+        while i < p.max {
+            let next = p.after_unchanged(i);
+            assert!(next > i && next <= p.max);
+            i = next;
+            steps += 1;
+        }
+        // from half a minute to an hour in a dozen unchanged polls
+        assert!(steps <= 12, "{steps}");
+        assert_eq!(p.after_unchanged(p.max), p.max);
     }
 
     #[test]

@@ -73,7 +73,7 @@ impl Default for Config {
             near_dup: 0.8,
             batch: 64,
             max_items: 100,
-            failing_after: 5,
+            failing_after: sw_store::FEED_FAILING_AFTER,
         }
     }
 }
@@ -101,6 +101,9 @@ pub struct Watcher<'a, S: Store + ?Sized> {
     webhooks: Option<Sender>,
     /// Only these feeds (all stored feeds when `None`).
     only: Option<HashSet<String>>,
+    /// Whether this watcher has tried the webhooks' pending changes yet (it does on its
+    /// first tick, so a restart sends what a stopped watcher had not).
+    delivered_once: bool,
 }
 
 impl<'a, S: Store + ?Sized> Watcher<'a, S> {
@@ -111,6 +114,15 @@ impl<'a, S: Store + ?Sized> Watcher<'a, S> {
         webhooks: Option<Sender>,
     ) -> Result<Watcher<'a, S>> {
         let fetcher = Fetcher::new(&config.limits).map_err(anyhow::Error::msg)?;
+        // a webhook named for the first time gets the changes from now on, not the history
+        if let Some(sender) = &webhooks {
+            let latest = store.changes(None, 1)?.first().map_or(0, |c| c.seq);
+            for url in sender.urls() {
+                if store.delivery_cursor(url)?.is_none() {
+                    store.set_delivery_cursor(url, latest)?;
+                }
+            }
+        }
         Ok(Watcher {
             store,
             fetcher,
@@ -119,6 +131,7 @@ impl<'a, S: Store + ?Sized> Watcher<'a, S> {
             gate: HostGate::default(),
             webhooks,
             only: None,
+            delivered_once: false,
         })
     }
 
@@ -166,7 +179,45 @@ impl<'a, S: Store + ?Sized> Watcher<'a, S> {
                 .done(&host, clock.now_ms(), self.config.policy.politeness);
             out.push((url, polled));
         }
+        // what a webhook has not taken yet is tried again whenever feeds were polled (their
+        // intervals pace the retries), and on the first tick after a start
+        if !self.delivered_once || !out.is_empty() {
+            self.delivered_once = true;
+            self.deliver_pending(clock, events)?;
+        }
         Ok(out)
+    }
+
+    /// Sends every webhook the changes after its delivery cursor, oldest first, moving the
+    /// cursor in the store after each one taken. A change a webhook does not take stops that
+    /// webhook's queue (order kept) until the next try; nothing is skipped, so delivery is
+    /// at least once across failures and restarts.
+    fn deliver_pending(&mut self, clock: &dyn Clock, events: &dyn Events) -> Result<()> {
+        let Some(sender) = &self.webhooks else {
+            return Ok(());
+        };
+        for url in sender.urls() {
+            let mut cursor = self.store.delivery_cursor(url)?.unwrap_or(0);
+            'queue: loop {
+                let batch = self.store.changes_after(cursor, 100)?;
+                if batch.is_empty() {
+                    break;
+                }
+                for c in batch {
+                    match sender.deliver(url, c.json.as_bytes(), &c.key, &|ms| clock.sleep_ms(ms)) {
+                        Ok(()) => {
+                            self.store.set_delivery_cursor(url, c.seq)?;
+                            cursor = c.seq;
+                        }
+                        Err(line) => {
+                            events.problem("webhook", &line);
+                            break 'queue;
+                        }
+                    }
+                }
+            }
+        }
+        Ok(())
     }
 
     /// When the next feed is due (and its host may be asked), or `None` with no feeds.
@@ -191,7 +242,7 @@ impl<'a, S: Store + ?Sized> Watcher<'a, S> {
                 .next_due()?
                 .unwrap_or(clock.now_ms() + self.config.policy.min);
             while !stop.load(Ordering::Relaxed) {
-                let left = wake - clock.now_ms();
+                let left = wake.saturating_sub(clock.now_ms());
                 if left <= 0 {
                     break;
                 }
@@ -227,6 +278,8 @@ impl<'a, S: Store + ?Sized> Watcher<'a, S> {
             }
             Ok(Polled::NotModified { cache_control }) => {
                 let age = cache_control.as_deref().and_then(max_age);
+                let interval = policy.after_unchanged(interval);
+                feed.interval_ms = Some(interval);
                 feed.last_success_ms = Some(now);
                 feed.failures = 0;
                 feed.next_poll_ms = Some(policy.next_poll(
@@ -254,9 +307,13 @@ impl<'a, S: Store + ?Sized> Watcher<'a, S> {
                     .filter_map(|e| e.published.or(e.updated))
                     .map(|d| d.timestamp_millis())
                     .collect();
-                let interval = policy.interval(&times);
                 let (new_items, summary, interrupted) =
                     self.ingest_items(&feed.url, &parsed, clock, stop, events)?;
+                let interval = if new_items == 0 {
+                    policy.after_unchanged(interval)
+                } else {
+                    policy.interval(&times)
+                };
                 let now = clock.now_ms();
                 // validators only once every new item was taken: after a stop, the next poll
                 // must get the whole feed again, not a 304 hiding the items left
@@ -351,7 +408,7 @@ impl<'a, S: Store + ?Sized> Watcher<'a, S> {
             }
             taken.insert(link.clone());
             let host = host_of(&link);
-            let wait = self.gate.ready_at(&host) - clock.now_ms();
+            let wait = self.gate.ready_at(&host).saturating_sub(clock.now_ms());
             if wait > 0 {
                 clock.sleep_ms(wait);
             }
@@ -446,7 +503,11 @@ impl<'a, S: Store + ?Sized> Watcher<'a, S> {
         };
         let links: Vec<String> = taken.into_iter().collect();
         self.store.mark_items_seen(feed_url, &links, now)?;
-        sw_app::refresh(&mut *self.store, &self.extractor, false, &|_| {})?;
+        // the version is stamped with the watcher's clock (the test clock in tests)
+        let at = chrono::DateTime::from_timestamp_millis(clock.now_ms())
+            .unwrap_or_default()
+            .to_rfc3339_opts(chrono::SecondsFormat::Millis, true);
+        sw_app::refresh(&mut *self.store, &self.extractor, false, &at, &|_| {})?;
         let after = sw_app::ledger::load(&*self.store)?;
         let changes = diff(&before, &after, clock.now_ms());
         self.publish(&changes, clock, events)?;
@@ -472,13 +533,8 @@ impl<'a, S: Store + ?Sized> Watcher<'a, S> {
                 continue; // seen and sent before
             }
             events.changed(c);
-            if let Some(sender) = &self.webhooks {
-                for line in sender.deliver(c, &|ms| clock.sleep_ms(ms)) {
-                    events.problem("webhook", &line);
-                }
-            }
         }
-        Ok(())
+        self.deliver_pending(clock, events)
     }
 }
 

@@ -9,7 +9,6 @@
 use hmac::{Hmac, Mac};
 use sha2::Sha256;
 
-use crate::changes::Change;
 use crate::policy::{Millis, Policy};
 
 /// The header carrying the body's signature.
@@ -80,57 +79,58 @@ impl Sender {
         Ok(Sender { config, client })
     }
 
-    /// Delivers `change` to every URL: up to `attempts` tries each, waiting the backoff
-    /// between them through `sleep`; a 2xx answer is delivered. Returns one line per URL that
-    /// never took it.
-    pub fn deliver(&self, change: &Change, sleep: &dyn Fn(Millis)) -> Vec<String> {
-        let body = serde_json::to_vec(change).expect("a change serializes");
-        let sig = signature(&self.config.secret, &body);
+    /// The webhook URLs.
+    pub fn urls(&self) -> &[String] {
+        &self.config.urls
+    }
+
+    /// Delivers one change (its JSON `body`, as stored, and its idempotency `key`) to `url`:
+    /// up to `attempts` tries, waiting the backoff between them through `sleep`; a 2xx answer
+    /// is delivered. The error is one line naming the webhook, the change and the last
+    /// failure.
+    pub fn deliver(
+        &self,
+        url: &str,
+        body: &[u8],
+        key: &str,
+        sleep: &dyn Fn(Millis),
+    ) -> Result<(), String> {
+        let sig = signature(&self.config.secret, body);
         let policy = Policy {
             min: 0,
             backoff_base: self.config.backoff_base,
             backoff_max: self.config.backoff_base.saturating_mul(64),
             ..Policy::default()
         };
-        let mut problems = Vec::new();
-        for url in &self.config.urls {
-            let mut last = String::new();
-            let mut delivered = false;
-            for attempt in 1..=self.config.attempts.max(1) {
-                if attempt > 1 {
-                    sleep(policy.backoff(attempt - 1, crate::policy::seed_of(&change.key)));
-                }
-                let sent = self
-                    .client
-                    .post(url)
-                    .header(reqwest::header::CONTENT_TYPE, "application/json")
-                    .header(SIGNATURE_HEADER, &sig)
-                    .header(IDEMPOTENCY_HEADER, &change.key)
-                    .body(body.clone())
-                    .send();
-                match sent {
-                    Ok(r) if r.status().is_success() => {
-                        delivered = true;
-                        break;
-                    }
-                    Ok(r) => last = format!("HTTP {}", r.status()),
-                    Err(e) => {
-                        last = if e.is_timeout() {
-                            "timed out".into()
-                        } else {
-                            "could not connect".into()
-                        }
-                    }
-                }
+        let mut last = String::new();
+        for attempt in 1..=self.config.attempts.max(1) {
+            if attempt > 1 {
+                sleep(policy.backoff(attempt - 1, crate::policy::seed_of(key)));
             }
-            if !delivered {
-                problems.push(format!(
-                    "webhook {url}: change {} not delivered after {} tries (last: {last})",
-                    change.key, self.config.attempts
-                ));
+            let sent = self
+                .client
+                .post(url)
+                .header(reqwest::header::CONTENT_TYPE, "application/json")
+                .header(SIGNATURE_HEADER, &sig)
+                .header(IDEMPOTENCY_HEADER, key)
+                .body(body.to_vec())
+                .send();
+            match sent {
+                Ok(r) if r.status().is_success() => return Ok(()),
+                Ok(r) => last = format!("HTTP {}", r.status()),
+                Err(e) => {
+                    last = if e.is_timeout() {
+                        "timed out".into()
+                    } else {
+                        "could not connect".into()
+                    }
+                }
             }
         }
-        problems
+        Err(format!(
+            "webhook {url}: change {key} not delivered after {} tries (last: {last}); kept, and tried again after the next poll",
+            self.config.attempts
+        ))
     }
 }
 

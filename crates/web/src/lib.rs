@@ -48,14 +48,17 @@
 //! }).unwrap();
 //! ```
 
+mod alerts;
 mod api;
 mod assets;
 mod cache;
 mod cite;
+mod feeds;
 mod guard;
 mod listed;
 mod pages;
 mod pool;
+mod rejected;
 mod review;
 pub mod snapshot;
 
@@ -259,7 +262,10 @@ pub fn router(app: Arc<App>, options: &Options) -> Router {
     let mut routes = Router::new()
         .merge(pages::routes())
         .merge(api::routes())
-        .merge(assets::routes());
+        .merge(assets::routes())
+        .merge(alerts::routes())
+        .merge(feeds::routes())
+        .merge(rejected::routes());
     if let Some(access) = &options.review {
         routes = routes.merge(review::routes(access.clone()));
     }

@@ -62,6 +62,7 @@ pub(crate) fn layout(title: &str, nav: &str, body: Markup) -> Html<String> {
                         a href="/" class=[(nav == "ledger").then_some("on")] { "Ledger" }
                         a href="/developments" class=[(nav == "developments").then_some("on")] { "Developments" }
                         a href="/articles" class=[(nav == "articles").then_some("on")] { "Articles" }
+                        a href="/feeds" class=[(nav == "feeds").then_some("on")] { "Feeds" }
                         a href="/methodology" class=[(nav == "methodology").then_some("on")] { "Methodology" }
                         a href="/api/openapi.json" { "API" }
                         form.search action="/search" method="get" role="search" {
@@ -179,7 +180,7 @@ fn grade_badge(g: sw_ledger::Grade) -> Markup {
     html! { span class={"grade g-" (g.as_str())} { (label) } }
 }
 
-fn place_label(i: &Incident) -> String {
+pub(crate) fn place_label(i: &Incident) -> String {
     let p = &i.place;
     let mut parts: Vec<String> = Vec::new();
     if let Some(n) = &p.name {
@@ -218,7 +219,7 @@ fn precision_label(p: u8) -> &'static str {
     }
 }
 
-fn date_label(i: &Incident) -> String {
+pub(crate) fn date_label(i: &Incident) -> String {
     match (&i.date, &i.window) {
         (Some(d), _) => d.clone(),
         (None, Some([a, b])) => format!("{a} – {b}"),
@@ -226,7 +227,7 @@ fn date_label(i: &Incident) -> String {
     }
 }
 
-fn type_label(i: &Incident) -> String {
+pub(crate) fn type_label(i: &Incident) -> String {
     let mut s = i.event_type.as_str().replace('_', " ");
     if let Some(t) = i.target_kind {
         if t != sw_model::TargetKind::Unknown {
@@ -1010,7 +1011,8 @@ async fn incident(
     let shown = &inc.sources[offset..(offset + PAGE).min(inc.sources.len())];
     // the member reports, for the exact spans of their claims
     let wanted: HashMap<i64, i64> = shown.iter().map(|s| (s.report_id, s.article_id)).collect();
-    let reports = match app
+    let inc_id = inc.id.clone();
+    let (reports, history) = match app
         .with_store(move |store| {
             let mut out: HashMap<i64, Report> = HashMap::new();
             let articles: BTreeSet<i64> = wanted.values().copied().collect();
@@ -1031,7 +1033,18 @@ async fn incident(
                     },
                 )?;
             }
-            Ok(out)
+            // its history (versions that changed it), with their publication times
+            let history = sw_app::versions::history(store, &inc_id)?;
+            let published: HashMap<i64, String> = if history.changes.is_empty() {
+                HashMap::new()
+            } else {
+                store
+                    .ledger_versions()?
+                    .into_iter()
+                    .map(|v| (v.version, v.published_at))
+                    .collect()
+            };
+            Ok((out, (history, published)))
         })
         .await
     {
@@ -1055,6 +1068,7 @@ async fn incident(
                 @if !inc.target_groups.is_empty() { "Target said to be: " @for (n, a) in inc.target_groups.iter().enumerate() { @if n > 0 { ", " } (a.name) @if a.alleged { " (alleged)" } } "." }
             }
         }
+        @if let Some(r) = &inc.review { (review_panel(r)) }
         section.panel {
             h2 { "Figures" }
             @if IncidentFigures::FIELDS.iter().all(|&f| inc.figures.get(f).is_none()) { p.note { "No source gives a figure." } }
@@ -1105,6 +1119,7 @@ async fn incident(
             }
         }
         (sources_section(inc, offset, shown, &reports))
+        (history_section(&inc.id, &history.0, &history.1))
         p { a href={"/api/incidents/" (inc.id)} { "This incident as JSON" } }
     };
     layout(&format!("Incident {}", inc.id), "ledger", body).into_response()
@@ -1418,6 +1433,20 @@ async fn methodology() -> Response {
             h2 { "Dates" }
             p { "An incident's date is a day when a source gives one (“on Tuesday” is resolved against the article's publication date), otherwise a week or a month; the window of days it may have happened in is kept, and a date filter keeps an incident whose window overlaps the dates chosen. When sources give different days, every date given is listed on the incident's page." }
         }
+        section.panel #review {
+            h2 { "Human review" }
+            p {
+                "Analysts can check what the machine read and record decisions: confirm an incident, reject it (not an event, a duplicate, out of scope), "
+                "merge two incidents, split a report off, or set a figure, date, place or perpetrator with the source it rests on. "
+                "Each decision names its author, time and reason and is kept for good in an append-only log; a later decision supersedes an earlier one and both stay. "
+                "No new article, re-extraction or rebuild undoes a decision."
+            }
+            p {
+                "A reviewed value replaces the machine's and is shown beside it, with the reviewer's reason, on the incident's page. "
+                "A rejected incident leaves every total and table and is listed, with the decision, under "
+                a href="/rejected" { "rejected incidents" } "."
+            }
+        }
         section.panel #limits {
             h2 { "What the ledger cannot tell" }
             ul {
@@ -1428,6 +1457,111 @@ async fn methodology() -> Response {
         }
     };
     layout("Methodology", "methodology", body).into_response()
+}
+
+/// The ledger versions that changed an incident, oldest first: when it was first seen, each
+/// revision (new reports changed a figure, date or place; a reviewer's decision), and the
+/// incidents merged into it or split off it. Each links to what the version changed.
+fn history_section(
+    id: &str,
+    h: &sw_app::versions::History,
+    published: &HashMap<i64, String>,
+) -> Markup {
+    let at = |v: i64| published.get(&v).map_or("", |s| s.as_str()).to_string();
+    html! {
+        @if !h.changes.is_empty() {
+            section.panel #history {
+                h2 { "History" }
+                p.note {
+                    "Every publication of the ledger is a numbered version. "
+                    @if let Some(v) = h.first_seen { "First seen in version " (v) "; " }
+                    @if let Some(v) = h.last_changed { "last changed in version " (v) ". " }
+                    "What each version changed, figure by figure: " code { "strikewatch diff A B" } " or "
+                    a href={"/api/changes?since=" (h.first_seen.unwrap_or(1) - 1)} { "/api/changes" } "."
+                }
+                ul {
+                    @for c in &h.changes {
+                        li {
+                            "version " (c.version) " " span.muted { (at(c.version)) } ": "
+                            @match (c.kind.as_str(), c.id == id) {
+                                ("new", true) => { "first seen" }
+                                ("revised", true) => { "revised" }
+                                ("merged", false) => { "incident " code { (c.id) } " merged into it" }
+                                ("merged", true) => { "merged into " @if let Some(o) = &c.other { a href={"/incidents/" (o)} { code { (o) } } } }
+                                ("split", true) => { "reports split off into " @if let Some(o) = &c.other { a href={"/incidents/" (o)} { code { (o) } } } }
+                                ("split", false) => { "split off " a href={"/incidents/" (c.id)} { code { (c.id) } } }
+                                (k, _) => { (k) }
+                            }
+                        }
+                    }
+                }
+            }
+        }
+    }
+}
+
+/// What review decided about an incident: its status, the values reviewers set beside the
+/// machine's, regrouping and notes, each with author, time and reason.
+fn review_panel(r: &sw_ledger::review::IncidentReview) -> Markup {
+    let signed = |s: &sw_ledger::review::Signed| {
+        html! { (s.author) ", " span.muted { (s.at) } ": " (s.reason) }
+    };
+    let value = |v: &str, machine: Option<String>, src: Option<&str>, by: Markup| {
+        html! {
+            tr {
+                td.best { (v) }
+                td { (machine.unwrap_or_else(|| "—".into())) }
+                td { (src.unwrap_or("—")) }
+                td { (by) }
+            }
+        }
+    };
+    let by = |author: &str, at: &str, reason: &str| {
+        html! { (author) ", " span.muted { (at) } ": " (reason) }
+    };
+    html! {
+        section.panel.reviewed #review {
+            h2 { "Reviewed" }
+            @if let Some(st) = &r.status {
+                p {
+                    strong { (st) }
+                    @if let Some(w) = r.rejected_as { " as " (w.as_str().replace('_', " ")) }
+                    @if let Some(d) = &r.duplicate_of { " of " a href={"/incidents/" (d)} { code { (d) } } }
+                    @if let Some(s) = &r.status_by { " by " (signed(s)) }
+                }
+            }
+            @if !r.figures.is_empty() || r.date.is_some() || r.place.is_some() || r.perpetrator.is_some() {
+                div.scroll role="region" tabindex="0" aria-label="Table (scrolls sideways on a narrow screen)" { table.data {
+                    thead { tr { th { "what" } th { "reviewed value" } th { "machine value" } th { "rests on" } th { "by, when, why" } } }
+                    tbody {
+                        @for f in &r.figures {
+                            @let v = &f.reviewed;
+                            tr {
+                                td { (f.field) }
+                                (value(&v.value.to_string(), v.machine.map(|m| m.to_string()), v.source.as_deref(), by(&v.author, &v.at, &v.reason)))
+                            }
+                        }
+                        @for (what, v) in [("date", &r.date), ("place", &r.place), ("perpetrator", &r.perpetrator)] {
+                            @if let Some(v) = v {
+                                tr {
+                                    td { (what) }
+                                    (value(&v.value, v.machine.clone(), v.source.as_deref(), by(&v.author, &v.at, &v.reason)))
+                                }
+                            }
+                        }
+                    }
+                } }
+            }
+            @if !r.regrouped_by.is_empty() {
+                p { "Reports regrouped by a reviewer (merge or split): " }
+                ul { @for s in &r.regrouped_by { li { (signed(s)) } } }
+            }
+            @if !r.notes.is_empty() {
+                p { "Notes:" }
+                ul { @for s in &r.notes { li { (signed(s)) } } }
+            }
+        }
+    }
 }
 
 fn grade_of(g: &str) -> sw_ledger::Grade {

@@ -206,7 +206,7 @@ async fn decide(
             .into_response();
     }
     let writer = access.writer.clone();
-    let at = chrono::Utc::now().to_rfc3339_opts(chrono::SecondsFormat::Secs, true);
+    let at = chrono::Utc::now().to_rfc3339_opts(chrono::SecondsFormat::Millis, true);
     let target_id = id.clone();
     let done = tokio::task::spawn_blocking(move || -> anyhow::Result<()> {
         let mut store = writer()?;

@@ -180,3 +180,115 @@ fn a_review_round_trip_in_chromium() {
     );
     assert!(stdout.contains("ok: reviewed value shown"), "{stdout}");
 }
+
+/// What reviewers decided shows to every reader of a read-only server: a reviewed figure on
+/// its incident's page beside the machine's value with the reason; a rejected incident out
+/// of the ledger's list and on `/rejected` and `/api/rejected` with who rejected it and why.
+#[test]
+fn decisions_show_on_incident_pages_and_rejected_incidents_are_listed() {
+    use sw_ledger::review::{Action, RejectReason};
+    use sw_ledger::Decision;
+    let dir = tempfile::tempdir().unwrap();
+    let db: PathBuf = dir.path().join("web.db");
+    let mut store = common::make_store(&db, &common::docs());
+    let at = "2026-02-01T10:00:00Z";
+    let ledger = sw_app::ledger::ledger(&mut store, at).unwrap();
+    assert!(
+        ledger.incidents.len() >= 2,
+        "the test corpus has two incidents or more"
+    );
+    let (kept, dropped) = (&ledger.incidents[0], &ledger.incidents[1]);
+    let machine = kept
+        .figures
+        .get(sw_model::Field::Killed)
+        .and_then(|f| f.best);
+    let decisions = vec![
+        Decision::new(
+            "ana",
+            at,
+            "the coast guard's toll",
+            Action::SetFigure {
+                target: sw_app::review::target(&store, &ledger, &kept.id).unwrap(),
+                field: sw_model::Field::Killed,
+                value: 42,
+                source: "Coast Guard statement of 3 Feb".into(),
+            },
+        ),
+        Decision::new(
+            "ben",
+            at,
+            "a retelling of an older strike",
+            Action::Reject {
+                target: sw_app::review::target(&store, &ledger, &dropped.id).unwrap(),
+                why: RejectReason::NotAnEvent,
+                duplicate_of: None,
+            },
+        ),
+    ];
+    sw_app::review::record(&mut store, &decisions).unwrap();
+    sw_app::ledger::update(&mut store, "2026-02-01T10:01:00Z").unwrap();
+    drop(store);
+    let (kept_id, dropped_id) = (kept.id.clone(), dropped.id.clone());
+    let s = common::Server::over(
+        dir,
+        db,
+        sw_web::Options {
+            rate_limit: 0,
+            ..Default::default()
+        },
+    );
+    let c = client();
+    let text = |path: &str| c.get(s.url(path)).send().unwrap().text().unwrap();
+
+    let page = text(&format!("/incidents/{kept_id}"));
+    let panel = page
+        .split("<section class=\"panel reviewed\"")
+        .nth(1)
+        .expect("a reviewed incident's page has a review panel");
+    assert!(panel.contains(">42<"), "{panel}");
+    assert!(
+        panel.contains(&format!(
+            ">{}<",
+            machine.map_or("—".into(), |m| m.to_string())
+        )),
+        "the machine's value beside it: {panel}"
+    );
+    assert!(panel.contains("Coast Guard statement of 3 Feb"), "{panel}");
+    assert!(
+        panel.contains("the coast guard&#39;s toll") || panel.contains("the coast guard's toll"),
+        "{panel}"
+    );
+
+    // its history: first seen in version 1, revised by the decision in version 2
+    let history = page
+        .split("<section class=\"panel\" id=\"history\">")
+        .nth(1)
+        .expect("an incident's page has its history");
+    let history = history.split("</section>").next().unwrap();
+    assert!(history.contains("version 1"), "{history}");
+    assert!(history.contains("first seen"), "{history}");
+    assert!(
+        history.contains("version 2") && history.contains("revised"),
+        "{history}"
+    );
+
+    let list: serde_json::Value = serde_json::from_str(&text("/api/incidents?limit=1000")).unwrap();
+    assert!(
+        list.as_array()
+            .unwrap()
+            .iter()
+            .all(|i| i["id"] != dropped_id.as_str()),
+        "a rejected incident leaves the ledger"
+    );
+    let r = c.get(s.url("/api/rejected")).send().unwrap();
+    assert_eq!(r.headers()["x-total-count"], "1");
+    let rejected: serde_json::Value = serde_json::from_str(&r.text().unwrap()).unwrap();
+    assert_eq!(rejected[0]["id"], dropped_id.as_str());
+    assert_eq!(rejected[0]["review"]["status_by"]["author"], "ben");
+    let page = text("/rejected");
+    assert!(page.contains(&dropped_id), "{page}");
+    assert!(
+        page.contains("not an event") && page.contains("a retelling of an older strike"),
+        "{page}"
+    );
+}

@@ -230,6 +230,7 @@ fn pages_are_navigable_marked_up_and_explained() {
         "/developments",
         "/articles",
         "/methodology",
+        "/feeds",
         &format!("/incidents/{id}"),
     ] {
         let (st, page) = get(&s, path);
@@ -483,5 +484,39 @@ fn a_value_names_each_outlet_once() {
     assert!(
         first.contains(">[2]</a>"),
         "the second Wire A article is still linked: {first}"
+    );
+}
+
+#[test]
+fn the_feeds_page_and_api_show_each_feeds_health() {
+    let s = Server::start();
+    let (st, feeds) = get_json(&s, "/api/feeds");
+    assert_eq!(st, 200);
+    let feeds = feeds.as_array().unwrap();
+    assert_eq!(feeds.len(), 2);
+    let health: Vec<(&str, &str)> = feeds
+        .iter()
+        .map(|f| (f["url"].as_str().unwrap(), f["health"].as_str().unwrap()))
+        .collect();
+    assert!(
+        health.contains(&("https://wire.example/world/americas/rss.xml", "ok")),
+        "{health:?}"
+    );
+    assert!(
+        health
+            .iter()
+            .any(|(u, h)| u.starts_with("https://gone.example/") && *h == "failing"),
+        "{health:?}"
+    );
+    let (st, page) = get(&s, "/feeds");
+    assert_eq!(st, 200);
+    assert!(
+        page.contains("2 feeds: 1 ok, 0 erroring, 1 failing"),
+        "{page}"
+    );
+    assert!(page.contains("connection refused by the server"), "{page}");
+    assert!(
+        page.contains("<span class=\"health h-failing\">failing</span>"),
+        "{page}"
     );
 }

@@ -20,6 +20,7 @@ mod status;
 mod tallies;
 mod tally;
 mod versions;
+mod watch;
 
 use std::path::{Path, PathBuf};
 use std::process::ExitCode;
@@ -56,6 +57,8 @@ pub fn run(cli: Cli) -> Result<ExitCode> {
         Command::Versions(a) => versions::run_versions(&ctx, a),
         Command::Diff(a) => versions::run_diff(&ctx, a),
         Command::Review(a) => review::run(&ctx, a),
+        Command::Watch(a) => watch::run(&ctx, a),
+        Command::Feeds(a) => watch::feeds(&ctx, a),
     }
 }
 
@@ -133,10 +136,10 @@ pub fn extractor() -> Arc<Extractor> {
     EXTRACTOR.get_or_init(|| Arc::new(Extractor::new())).clone()
 }
 
-/// The time now (UTC, RFC 3339 to the second): what a ledger version is stamped with. The
-/// binary owns the clock; `sw-app` is handed this.
+/// The time now (UTC, RFC 3339 to the millisecond): what a ledger version and a review
+/// decision are stamped with. The binary owns the clock; `sw-app` is handed this.
 pub fn now() -> String {
-    chrono::Utc::now().to_rfc3339_opts(chrono::SecondsFormat::Secs, true)
+    chrono::Utc::now().to_rfc3339_opts(chrono::SecondsFormat::Millis, true)
 }
 
 /// Extracts what is new, dates undated articles and updates the ledger, with a spinner.
@@ -170,11 +173,17 @@ pub fn stream_json<S: Store + ?Sized>(
     list: LedgerList,
     filter: &LedgerFilter,
 ) -> Result<()> {
+    stream_rows(|visit| Ok(store.ledger_rows(list, filter, visit)?))
+}
+
+/// Prints the JSON rows a store visit hands out as one pretty JSON array, as they come: the
+/// first write error stops the visit and is returned.
+pub fn stream_rows(visit: impl FnOnce(&mut dyn FnMut(&str) -> bool) -> Result<()>) -> Result<()> {
     let stdout = std::io::stdout();
     let mut out =
         render::PrettyArray::new(std::io::BufWriter::with_capacity(1 << 16, stdout.lock()));
     let mut failed = None;
-    store.ledger_rows(list, filter, &mut |json| match out.push(json) {
+    visit(&mut |json| match out.push(json) {
         Ok(()) => true,
         Err(e) => {
             failed = Some(e);

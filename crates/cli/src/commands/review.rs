@@ -23,7 +23,8 @@ pub fn run(ctx: &Context, a: ReviewArgs) -> Result<ExitCode> {
 fn queue(ctx: &Context, json: bool, limit: usize) -> Result<ExitCode> {
     let store = ctx.open_read_only()?;
     let ledger = sw_app::ledger::current(&store)?;
-    let q = sw_app::review::queue(&ledger);
+    let changes = sw_app::review::Changes::read(&store)?;
+    let q = sw_app::review::queue(&ledger, &changes);
     let shown: Vec<_> = q.iter().take(limit).collect();
     if json {
         #[derive(serde::Serialize)]
@@ -68,11 +69,6 @@ fn queue(ctx: &Context, json: bool, limit: usize) -> Result<ExitCode> {
     let _ = writeln!(out, "({} of {} waiting for review)", shown.len(), q.len());
     crate::term::print_table(&out);
     Ok(ExitCode::SUCCESS)
-}
-
-/// The time a decision is made: the clock, read here (the only place review reads it).
-fn now() -> String {
-    chrono::Utc::now().to_rfc3339_opts(chrono::SecondsFormat::Secs, true)
 }
 
 fn signed(by: &Signature) -> Result<(&str, &str)> {
@@ -167,7 +163,7 @@ fn decide(ctx: &Context, cmd: ReviewCommand) -> Result<ExitCode> {
         ReviewCommand::Log(_) => unreachable!("handled by run"),
     };
     let (author, reason) = signed(by)?;
-    let decision = Decision::new(author, &now(), reason, action);
+    let decision = Decision::new(author, &super::now(), reason, action);
     sw_app::review::record(&mut store, std::slice::from_ref(&decision))?;
     let ledger = sw_app::ledger::ledger(&mut store, &super::now())?;
     let standing = sw_app::review::log(&store, &ledger)?;

@@ -14,7 +14,21 @@ pub fn run(ctx: &Context, a: ServeArgs) -> Result<ExitCode> {
     if a.review {
         options.review = Some(review_access(ctx, &a)?);
     }
-    serve_with(&ctx.db, &a.addr, options)?;
+    if !a.watch {
+        serve_with(&ctx.db, &a.addr, options)?;
+        return Ok(ExitCode::SUCCESS);
+    }
+    // both in one process: the watcher writes through its own connection and publishes the
+    // ledger after each batch; the server, reading, swaps in each ledger it publishes
+    let stop = std::sync::Arc::new(std::sync::atomic::AtomicBool::new(false));
+    let watcher = super::watch::spawn(&ctx.db, &a.watching, stop.clone())?;
+    let served = serve_with(&ctx.db, &a.addr, options);
+    stop.store(true, std::sync::atomic::Ordering::SeqCst);
+    let watched = watcher
+        .join()
+        .map_err(|_| anyhow::anyhow!("the watcher stopped abnormally"))?;
+    served?;
+    watched?;
     Ok(ExitCode::SUCCESS)
 }
 

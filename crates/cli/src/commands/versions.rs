@@ -19,12 +19,12 @@ pub fn run_versions(ctx: &Context, a: VersionsArgs) -> Result<ExitCode> {
         outln!("no ledger version yet (`strikewatch extract` publishes one)");
     } else {
         let mut out = format!(
-            "{:>7}  {:<20}  {:>9}  {:>7}  SHA-256\n",
+            "{:>7}  {:<24}  {:>9}  {:>7}  SHA-256\n",
             "VERSION", "PUBLISHED", "INCIDENTS", "CHANGES"
         );
         for v in &all {
             out.push_str(&format!(
-                "{:>7}  {:<20}  {:>9}  {:>7}  {}\n",
+                "{:>7}  {:<24}  {:>9}  {:>7}  {}\n",
                 v.version, v.published_at, v.incidents, v.changes, v.hash
             ));
         }
@@ -76,20 +76,7 @@ pub fn incidents_at(ctx: &Context, a: &IncidentsArgs, version: i64) -> Result<Ex
     let store = ctx.open_read_only()?;
     sw_app::versions::check(&store, version)?;
     if a.json {
-        let stdout = std::io::stdout();
-        let mut out = render::PrettyArray::new(std::io::BufWriter::new(stdout.lock()));
-        let mut failed = None;
-        store.incidents_at(version, &mut |json| match out.push(json) {
-            Ok(()) => true,
-            Err(e) => {
-                failed = Some(e);
-                false
-            }
-        })?;
-        if let Some(e) = failed {
-            return Err(e.into());
-        }
-        out.finish()?;
+        super::stream_rows(|visit| Ok(store.incidents_at(version, visit)?))?;
     } else {
         let mut rows: Vec<render::IncidentLine> = Vec::new();
         let mut bad = None;

@@ -2,8 +2,11 @@
 
 #![allow(dead_code)]
 
+use std::io::{BufRead, BufReader, Read, Write};
+use std::net::TcpStream;
 use std::path::{Path, PathBuf};
-use std::process::{Command, Output, Stdio};
+use std::process::{Child, Command, Output, Stdio};
+use std::time::Duration;
 
 pub struct Run {
     pub code: i32,
@@ -170,4 +173,90 @@ pub fn warc_record(uri: &str, html: &str) -> Vec<u8> {
     r.extend_from_slice(http.as_bytes());
     r.extend_from_slice(b"\r\n\r\n");
     r
+}
+
+/// Starts the binary on the store `db` with `args`, its output piped.
+pub fn spawn(db: &Path, args: &[&str]) -> Child {
+    Command::new(bin())
+        .arg("--db")
+        .arg(db)
+        .args(args)
+        .env_remove("STRIKEWATCH_DB")
+        .stdin(Stdio::null())
+        .stdout(Stdio::piped())
+        .stderr(Stdio::piped())
+        .spawn()
+        .expect("spawn strikewatch")
+}
+
+/// A running `serve`: the address it printed once ready. Killed if dropped running (a
+/// failed assertion), so no server outlives the test.
+pub struct Served {
+    pub child: Option<Child>,
+    pub addr: String,
+}
+
+impl Drop for Served {
+    fn drop(&mut self) {
+        if let Some(mut c) = self.child.take() {
+            let _ = c.kill();
+            let _ = c.wait();
+        }
+    }
+}
+
+pub fn start_serve(db: &Path, extra: &[&str]) -> Served {
+    let mut args = vec!["serve", "--addr", "127.0.0.1:0", "--rate-limit", "0"];
+    args.extend_from_slice(extra);
+    let mut child = spawn(db, &args);
+    let stdout = child.stdout.take().unwrap();
+    let (tx, rx) = std::sync::mpsc::channel();
+    std::thread::spawn(move || {
+        let mut out = BufReader::new(stdout);
+        // the line that says where it serves (with `--watch`, a change may be printed first)
+        let mut first = String::new();
+        loop {
+            first.clear();
+            if out.read_line(&mut first).unwrap_or(0) == 0 || first.contains(" at http://") {
+                break;
+            }
+        }
+        let _ = tx.send(first);
+        // keep reading what it prints later (`serve --watch` prints each change), so that
+        // no write of the server's meets a closed pipe
+        let _ = std::io::copy(&mut out, &mut std::io::sink());
+    });
+    let first = match rx.recv_timeout(Duration::from_secs(60)) {
+        Ok(l) if !l.is_empty() => l,
+        _ => {
+            let _ = child.kill();
+            let out = child.wait_with_output().unwrap();
+            panic!(
+                "serve did not start: {}",
+                String::from_utf8_lossy(&out.stderr)
+            );
+        }
+    };
+    let addr = first
+        .split("http://")
+        .nth(1)
+        .and_then(|s| s.split('/').next())
+        .unwrap_or_else(|| panic!("no address in {first:?}"))
+        .to_string();
+    Served {
+        child: Some(child),
+        addr,
+    }
+}
+
+/// The head (status line first, then the headers) and body of `GET path` (HTTP/1.0: the
+/// server closes when done).
+pub fn get(addr: &str, path: &str) -> (String, String) {
+    let mut s = TcpStream::connect(addr).unwrap();
+    s.set_read_timeout(Some(Duration::from_secs(30))).unwrap();
+    write!(s, "GET {path} HTTP/1.0\r\nHost: {addr}\r\n\r\n").unwrap();
+    let mut response = String::new();
+    s.read_to_string(&mut response).unwrap();
+    let (head, body) = response.split_once("\r\n\r\n").unwrap_or((&response, ""));
+    (head.to_string(), body.to_string())
 }

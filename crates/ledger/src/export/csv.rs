@@ -11,7 +11,7 @@ pub(super) fn write(ledger: &Ledger, out: &mut dyn Write) -> io::Result<()> {
 }
 
 /// Columns of the `csv` export.
-pub const CSV_COLUMNS: [&str; 32] = [
+pub const CSV_COLUMNS: [&str; 35] = [
     "id",
     "event_type",
     "target_kind",
@@ -44,6 +44,9 @@ pub const CSV_COLUMNS: [&str; 32] = [
     "perpetrator_state",
     "report_ids",
     "urls",
+    "outlets",
+    "killed_quote",
+    "killed_quote_url",
 ];
 
 pub(super) fn csv_row(i: &Incident) -> Vec<String> {
@@ -92,7 +95,22 @@ pub(super) fn csv_row(i: &Incident) -> Vec<String> {
             .collect::<Vec<_>>()
             .join(" "),
         urls(i),
+        crate::distinct(i.sources.iter().filter_map(|s| s.outlet.clone())).join("; "),
+        killed_source(i).map_or(String::new(), |s| s.quote.clone()),
+        killed_source(i)
+            .and_then(|s| s.url.clone())
+            .unwrap_or_default(),
     ]
+}
+
+/// The source behind the best killed value: the earliest-published member report among
+/// those giving that value (so a reader of the table has the sentence the number rests on).
+fn killed_source(i: &Incident) -> Option<&crate::SourceRef> {
+    let f = i.figures.killed.as_ref()?;
+    let v = f.values.iter().find(|v| v.best == f.best)?;
+    i.sources
+        .iter()
+        .find(|s| v.report_ids.contains(&s.report_id))
 }
 
 fn fig3(f: Option<&IncidentFigure>) -> [String; 3] {

@@ -299,6 +299,16 @@ fn feed_of(r: &postgres::Row) -> FeedState {
     }
 }
 
+fn change_of(r: &postgres::Row) -> LedgerChange {
+    LedgerChange {
+        seq: r.get(0),
+        key: r.get(1),
+        detected_ms: r.get(2),
+        country: r.get(3),
+        json: r.get(4),
+    }
+}
+
 impl PostgresStore {
     fn begin_ledger_db(&mut self) -> PgResult<i64> {
         let mut tx = write_tx(self.client.get_mut())?;
@@ -722,16 +732,16 @@ impl PostgresStore {
              WHERE $1::text IS NULL OR country = $1 ORDER BY seq DESC LIMIT $2",
             &[&country, &(limit as i64)],
         )?;
-        Ok(rows
-            .iter()
-            .map(|r| LedgerChange {
-                seq: r.get(0),
-                key: r.get(1),
-                detected_ms: r.get(2),
-                country: r.get(3),
-                json: r.get(4),
-            })
-            .collect())
+        Ok(rows.iter().map(change_of).collect())
+    }
+
+    fn changes_after_db(&self, after: i64, limit: usize) -> PgResult<Vec<LedgerChange>> {
+        let rows = self.client()?.query(
+            "SELECT seq, key, detected_ms, country, json FROM ledger_changes
+             WHERE seq > $1 ORDER BY seq LIMIT $2",
+            &[&after, &(limit as i64)],
+        )?;
+        Ok(rows.iter().map(change_of).collect())
     }
 }
 
@@ -972,5 +982,21 @@ impl Store for PostgresStore {
 
     fn changes(&self, country: Option<&str>, limit: usize) -> Result<Vec<LedgerChange>> {
         Ok(self.changes_db(country, limit)?)
+    }
+
+    fn changes_after(&self, after: i64, limit: usize) -> Result<Vec<LedgerChange>> {
+        Ok(self.changes_after_db(after, limit)?)
+    }
+
+    fn delivery_cursor(&self, sink: &str) -> Result<Option<i64>> {
+        Ok(self.state(&format!("delivered:{sink}"))?)
+    }
+
+    fn set_delivery_cursor(&mut self, sink: &str, seq: i64) -> Result<()> {
+        let key = format!("delivered:{sink}");
+        let mut tx = write_tx(self.client.get_mut()).map_err(super::PgError::from)?;
+        set_state(&mut tx, super::no_nul("a webhook's URL", &key)?, seq)?;
+        tx.commit().map_err(super::PgError::from)?;
+        Ok(())
     }
 }

@@ -15,7 +15,7 @@ use rusqlite::params;
 use super::{DbResult, SqliteStore};
 use crate::DecisionRow;
 
-/// Migration 8 (written to run again harmlessly, as tests of older stores replay it): the
+/// Migration 9 (written to run again harmlessly, as tests of older stores replay it): the
 /// decision log and the triggers that keep it append-only, and the rows of
 /// the rejected incidents of each ledger build (laid out as the other lists' tables).
 pub(crate) const MIGRATION: &str = r#"

@@ -1,4 +1,4 @@
-//! Feeds that `watch` polls, and their state (migration 8): per feed its URL, the validators
+//! Feeds that `watch` polls, and their state (migration 10): per feed its URL, the validators
 //! the server last sent (ETag and Last-Modified, kept byte for byte as received, since a
 //! server compares them as opaque strings), when it last answered and last failed, how many
 //! polls in a row failed, when it is next due, and how many items it has yielded. Kept in the
@@ -17,9 +17,10 @@ use rusqlite::{params, OptionalExtension, Row};
 use super::{write_tx, DbResult};
 use crate::{FeedState, LedgerChange, SqliteStore};
 
-/// Migration 8: feed state and the item links feeds have yielded.
+/// Migration 10: feed state, the item links feeds have yielded, and ledger changes. Written to
+/// run again harmlessly (`IF NOT EXISTS`): a store whose version is set back re-runs it.
 pub(crate) const MIGRATION: &str = r#"
-    CREATE TABLE feeds (
+    CREATE TABLE IF NOT EXISTS feeds (
         url TEXT PRIMARY KEY,
         added_ms INTEGER NOT NULL,
         etag TEXT,
@@ -32,20 +33,20 @@ pub(crate) const MIGRATION: &str = r#"
         interval_ms INTEGER,
         items_seen INTEGER NOT NULL DEFAULT 0
     );
-    CREATE TABLE feed_items (
+    CREATE TABLE IF NOT EXISTS feed_items (
         url TEXT PRIMARY KEY,
         feed TEXT NOT NULL,
         seen_ms INTEGER NOT NULL
     );
     CREATE INDEX IF NOT EXISTS articles_url ON articles(url);
-    CREATE TABLE ledger_changes (
+    CREATE TABLE IF NOT EXISTS ledger_changes (
         seq INTEGER PRIMARY KEY,
         key TEXT NOT NULL UNIQUE,
         detected_ms INTEGER NOT NULL,
         country TEXT,
         json TEXT NOT NULL
     );
-    CREATE INDEX ledger_changes_country ON ledger_changes(country, seq);
+    CREATE INDEX IF NOT EXISTS ledger_changes_country ON ledger_changes(country, seq);
 "#;
 
 const COLUMNS: &str = "url, added_ms, etag, last_modified, last_success_ms, last_error, \
@@ -188,15 +189,51 @@ impl SqliteStore {
             "SELECT seq, key, detected_ms, country, json FROM ledger_changes
              WHERE ?1 IS NULL OR country = ?1 ORDER BY seq DESC LIMIT ?2",
         )?;
-        let rows = st.query_map(params![country, limit as i64], |r| {
-            Ok(LedgerChange {
-                seq: r.get(0)?,
-                key: r.get(1)?,
-                detected_ms: r.get(2)?,
-                country: r.get(3)?,
-                json: r.get(4)?,
-            })
-        })?;
+        let rows = st.query_map(params![country, limit as i64], change_of)?;
         Ok(rows.collect::<rusqlite::Result<_>>()?)
     }
+
+    pub(crate) fn changes_after_db(&self, after: i64, limit: usize) -> DbResult<Vec<LedgerChange>> {
+        let mut st = self.conn.prepare_cached(
+            "SELECT seq, key, detected_ms, country, json FROM ledger_changes
+             WHERE seq > ?1 ORDER BY seq LIMIT ?2",
+        )?;
+        let rows = st.query_map(params![after, limit as i64], change_of)?;
+        Ok(rows.collect::<rusqlite::Result<_>>()?)
+    }
+
+    /// Delivery cursors live in the `state` table under `delivered:<sink>`: one small row
+    /// per webhook, no table of their own.
+    pub(crate) fn delivery_cursor_db(&self, sink: &str) -> DbResult<Option<i64>> {
+        let v: Option<String> = self
+            .conn
+            .query_row(
+                "SELECT value FROM state WHERE key = ?1",
+                [format!("delivered:{sink}")],
+                |r| r.get(0),
+            )
+            .optional()?;
+        Ok(v.and_then(|v| v.parse().ok()))
+    }
+
+    pub(crate) fn set_delivery_cursor_db(&mut self, sink: &str, seq: i64) -> DbResult<()> {
+        let tx = write_tx(&mut self.conn)?;
+        tx.execute(
+            "INSERT INTO state (key, value) VALUES (?1, ?2)
+             ON CONFLICT(key) DO UPDATE SET value = excluded.value",
+            params![format!("delivered:{sink}"), seq.to_string()],
+        )?;
+        tx.commit()?;
+        Ok(())
+    }
+}
+
+fn change_of(r: &Row<'_>) -> rusqlite::Result<LedgerChange> {
+    Ok(LedgerChange {
+        seq: r.get(0)?,
+        key: r.get(1)?,
+        detected_ms: r.get(2)?,
+        country: r.get(3)?,
+        json: r.get(4)?,
+    })
 }

@@ -63,7 +63,7 @@ pub(crate) const MIGRATION: &str = r#"
     CREATE INDEX articles_pos ON articles(id);
 "#;
 
-/// Every list's table (the rejected incidents' is made by migration 8, `decisions.rs`).
+/// Every list's table (the rejected incidents' is made by migration 9, `decisions.rs`).
 const ALL_TABLES: [&str; 4] = [
     "ledger_incidents",
     "ledger_tallies",

@@ -1342,6 +1342,18 @@ impl Store for SqliteStore {
     fn changes(&self, country: Option<&str>, limit: usize) -> Result<Vec<crate::LedgerChange>> {
         Ok(self.changes_db(country, limit)?)
     }
+
+    fn changes_after(&self, after: i64, limit: usize) -> Result<Vec<crate::LedgerChange>> {
+        Ok(self.changes_after_db(after, limit)?)
+    }
+
+    fn delivery_cursor(&self, sink: &str) -> Result<Option<i64>> {
+        Ok(self.delivery_cursor_db(sink)?)
+    }
+
+    fn set_delivery_cursor(&mut self, sink: &str, seq: i64) -> Result<()> {
+        Ok(self.set_delivery_cursor_db(sink, seq)?)
+    }
 }
 
 #[cfg(test)]

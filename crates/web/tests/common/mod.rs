@@ -109,6 +109,32 @@ pub fn make_store(path: &std::path::Path, docs: &[Doc]) -> SqliteStore {
     }
     sw_app::extract::extract(&mut store, &extractor, false, &|_| {}).expect("extract");
     sw_app::ledger::update(&mut store, "2026-01-01T00:00:00Z").expect("ledger");
+    // two watched feeds as `watch` leaves them: one healthy, one failing with a long error
+    store
+        .put_feed(&sw_store::FeedState {
+            url: "https://wire.example/world/americas/rss.xml".into(),
+            added_ms: 1_767_225_600_000,
+            etag: Some("\"v1\"".into()),
+            last_success_ms: Some(1_767_229_200_000),
+            next_poll_ms: Some(1_767_231_000_000),
+            interval_ms: Some(1_800_000),
+            items_seen: 12,
+            ..Default::default()
+        })
+        .expect("feed");
+    store
+        .put_feed(&sw_store::FeedState {
+            url: "https://gone.example/feeds/a-very-long-path/that-never-answers/index.atom".into(),
+            added_ms: 1_767_225_600_000,
+            last_error: Some(
+                "could not connect: connection refused by the server after several attempts".into(),
+            ),
+            last_error_ms: Some(1_767_229_200_000),
+            failures: 6,
+            next_poll_ms: Some(1_767_240_000_000),
+            ..Default::default()
+        })
+        .expect("feed");
     store
 }
 

@@ -1,0 +1,191 @@
+//! `watch` and `feeds` as a user runs them, against a server on loopback.
+
+mod common;
+
+use std::io::{BufRead, BufReader, Write};
+use std::net::TcpListener;
+use std::sync::atomic::{AtomicUsize, Ordering};
+use std::sync::Arc;
+
+use common::*;
+
+const PAGE: &str = "<html><head><title>Boat struck</title></head><body><article><h1>Boat struck</h1>\
+<p>A strike on a boat in the eastern Pacific killed three people, the command said in a statement on Tuesday.</p>\
+<p>The statement said the vessel had been followed for hours before it was hit.</p></article></body></html>";
+
+/// Serves a good feed, its item's page (counting fetches) and a 404 feed.
+fn serve(page_hits: Arc<AtomicUsize>) -> String {
+    let listener = TcpListener::bind("127.0.0.1:0").unwrap();
+    let base = format!("http://{}", listener.local_addr().unwrap());
+    let b = base.clone();
+    std::thread::spawn(move || {
+        for mut s in listener.incoming().take(100).flatten() {
+            let mut r = BufReader::new(s.try_clone().unwrap());
+            let mut line = String::new();
+            let _ = r.read_line(&mut line);
+            loop {
+                let mut h = String::new();
+                if r.read_line(&mut h).is_err() || h == "\r\n" || h.is_empty() {
+                    break;
+                }
+            }
+            let path = line.split_whitespace().nth(1).unwrap_or("/").to_string();
+            let (status, body) = match path.as_str() {
+                "/feed.xml" => (
+                    "200 OK",
+                    format!(
+                        "<?xml version=\"1.0\"?><rss version=\"2.0\"><channel><title>Loopback Wire</title>\
+                         <item><title>Boat struck</title><link>{b}/a1</link><description>Short.</description></item>\
+                         </channel></rss>"
+                    ),
+                ),
+                "/a1" => {
+                    page_hits.fetch_add(1, Ordering::SeqCst);
+                    ("200 OK", PAGE.to_string())
+                }
+                _ => ("404 Not Found", "gone".to_string()),
+            };
+            let _ = write!(
+                s,
+                "HTTP/1.1 {status}\r\nContent-Length: {}\r\nETag: \"e1\"\r\nConnection: close\r\n\r\n{body}",
+                body.len()
+            );
+        }
+    });
+    base
+}
+
+#[test]
+fn watch_once_ingests_new_items_and_feeds_shows_health() {
+    let hits = Arc::new(AtomicUsize::new(0));
+    let base = serve(hits.clone());
+    let dir = tempfile::tempdir().unwrap();
+    let db = dir.path().join("s.db");
+    let good = format!("{base}/feed.xml");
+    let gone = format!("{base}/gone.xml");
+
+    let r = run(&db, &["watch", "--once"]);
+    assert_ne!(r.code, 0);
+    assert!(r.stderr.contains("no feeds to watch"), "{}", r.stderr);
+
+    let r = run(
+        &db,
+        &[
+            "watch",
+            "--once",
+            "--allow-private-addresses",
+            "--politeness",
+            "0",
+            &good,
+            &gone,
+        ],
+    );
+    assert_eq!(r.code, 1, "{}", r.stderr);
+    let about_gone: Vec<&str> = r.stderr.lines().filter(|l| l.contains(&gone)).collect();
+    assert_eq!(about_gone.len(), 1, "{}", r.stderr);
+    assert!(about_gone[0].contains("HTTP 404"), "{}", about_gone[0]);
+    assert_eq!(articles(&db).len(), 1);
+    assert_eq!(hits.load(Ordering::SeqCst), 1);
+
+    let feeds = json(&db, &["feeds", "--json"]);
+    let feeds = feeds.as_array().unwrap();
+    assert_eq!(feeds.len(), 2);
+    let by = |u: &str| feeds.iter().find(|f| f["url"] == u).unwrap().clone();
+    assert_eq!(by(&good)["health"], "ok");
+    assert_eq!(by(&good)["items_seen"], 1);
+    assert_eq!(by(&good)["etag"], "\"e1\"");
+    assert_eq!(by(&gone)["health"], "erroring");
+    assert_eq!(by(&gone)["failures"], 1);
+
+    // not due again yet: nothing is fetched
+    let r = run(&db, &["watch", "--once", "--allow-private-addresses"]);
+    assert_eq!(r.code, 0, "{}", r.stderr);
+    assert_eq!(hits.load(Ordering::SeqCst), 1);
+
+    let opml = run(&db, &["feeds", "--opml"]);
+    assert!(
+        opml.stdout.contains(&format!("xmlUrl=\"{good}\"")),
+        "{}",
+        opml.stdout
+    );
+    let r = run(&db, &["feeds", "remove", &gone]);
+    assert_eq!(r.code, 0);
+    let r = run(&db, &["feeds", "remove", &gone]);
+    assert_eq!(r.code, 1);
+    assert!(r.stderr.contains("not a watched feed"), "{}", r.stderr);
+    let r = run(&db, &["feeds", "add", "ftp://x.example/feed"]);
+    assert_ne!(r.code, 0);
+    assert!(r.stderr.contains("not an http(s) URL"), "{}", r.stderr);
+    assert_eq!(json(&db, &["feeds", "--json"]).as_array().unwrap().len(), 1);
+}
+
+/// `serve --watch`: one process polls the feed, ingests its item's page and publishes the
+/// ledger, and the server it runs beside shows the new incident, the feed's health on
+/// `/feeds` and `/api/feeds`, without a restart.
+#[test]
+fn serve_watch_shows_new_incidents_and_feed_health_as_they_come() {
+    let hits = Arc::new(AtomicUsize::new(0));
+    let base = serve(hits.clone());
+    let dir = tempfile::tempdir().unwrap();
+    let db = dir.path().join("s.db");
+    let good = format!("{base}/feed.xml");
+    let gone = format!("{base}/gone.xml");
+    // an empty store first, so the server starts before the watcher has anything
+    assert_eq!(run(&db, &["extract"]).code, 0);
+    let served = start_serve(
+        &db,
+        &[
+            "--watch",
+            "--allow-private-addresses",
+            "--politeness",
+            "0",
+            "--min-interval",
+            "1",
+            &good,
+            &gone,
+        ],
+    );
+    let start = std::time::Instant::now();
+    let mut last = String::new();
+    loop {
+        let (head, _) = get(&served.addr, "/api/incidents");
+        if head.to_ascii_lowercase().contains("x-total-count: 1") {
+            break;
+        }
+        assert!(
+            start.elapsed() < std::time::Duration::from_secs(60),
+            "the served ledger never showed the watched item's incident: {last}"
+        );
+        last = head;
+        std::thread::sleep(std::time::Duration::from_millis(200));
+    }
+    assert_eq!(hits.load(Ordering::SeqCst), 1, "the page is fetched once");
+
+    let (head, body) = get(&served.addr, "/api/feeds");
+    assert!(
+        head.starts_with("HTTP/1.1 200") || head.starts_with("HTTP/1.0 200"),
+        "{head}"
+    );
+    let feeds: serde_json::Value = serde_json::from_str(&body).unwrap();
+    let by = |u: &str| {
+        feeds
+            .as_array()
+            .unwrap()
+            .iter()
+            .find(|f| f["url"] == u)
+            .unwrap_or_else(|| panic!("{u} not in {feeds}"))
+            .clone()
+    };
+    assert_eq!(by(&good)["health"], "ok");
+    assert_eq!(by(&good)["items_seen"], 1);
+    assert_eq!(by(&gone)["health"], "erroring");
+    assert!(
+        by(&gone)["last_error"].as_str().unwrap().contains("404"),
+        "{}",
+        by(&gone)
+    );
+
+    let (_, page) = get(&served.addr, "/feeds");
+    assert!(page.contains(&good) && page.contains(&gone), "{page}");
+    assert!(page.contains("2 feeds: 1 ok, 1 erroring"), "{page}");
+}
