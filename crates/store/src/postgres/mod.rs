@@ -34,6 +34,7 @@ mod tables;
 mod tests;
 
 use std::cell::{RefCell, RefMut};
+use std::collections::HashMap;
 
 use postgres::error::SqlState;
 use postgres::{Client, NoTls, Transaction};
@@ -487,7 +488,7 @@ impl PostgresStore {
             .query_one("SELECT COALESCE(MAX(id), 0) + 1 FROM articles", &[])?
             .get(0);
         let mut plan = {
-            let mut stored = TxArticles::new(&mut tx)?;
+            let mut stored = Prefetched::read(&mut tx, &batch, &hashes)?;
             self.placer
                 .plan(&mut stored, &batch, &hashes, first_id, near_dup)?
         };
@@ -765,40 +766,105 @@ impl PostgresStore {
     }
 }
 
-/// The queries [`Placer`] asks of the stored articles, inside the batch's transaction, with
-/// statements prepared once per batch.
-struct TxArticles<'a, 't> {
+/// What [`Placer`] asks of the stored articles, read for the whole batch before it is placed
+/// with four statements (the articles its inputs already hold, the first articles with its
+/// texts' hashes, with each of those hashes and URL, and the LSH buckets of its band keys)
+/// rather than some twenty round trips per article; signatures of candidates are read one
+/// by one (most come from the placer's cache). Nothing is written while the batch is placed,
+/// so what was read is what each lookup would have found.
+struct Prefetched<'a, 't> {
     tx: &'a mut Transaction<'t>,
-    held: postgres::Statement,
-    first_with_text: postgres::Statement,
-    first_with_text_and_url: postgres::Statement,
-    bucket: postgres::Statement,
+    held: HashMap<(InputId, i32), ArticleId>,
+    first: HashMap<Vec<u8>, StoredText>,
+    first_with_url: HashMap<(Vec<u8>, Option<String>), ArticleId>,
+    buckets: HashMap<(i32, i64), Vec<ArticleId>>,
     signature: postgres::Statement,
 }
 
-impl<'a, 't> TxArticles<'a, 't> {
-    fn new(tx: &'a mut Transaction<'t>) -> std::result::Result<Self, postgres::Error> {
-        Ok(TxArticles {
-            held: tx.prepare("SELECT id FROM articles WHERE input_id = $1 AND item = $2")?,
-            first_with_text: tx.prepare(
-                "SELECT id, story_id, url FROM articles WHERE text_hash = $1 ORDER BY id LIMIT 1",
-            )?,
-            first_with_text_and_url: tx.prepare(
-                "SELECT id FROM articles WHERE text_hash = $1 AND url IS NOT DISTINCT FROM $2
-                 ORDER BY id LIMIT 1",
-            )?,
-            bucket: tx.prepare(&format!(
-                "SELECT article_id FROM lsh_bands WHERE band = $1 AND key = $2
-                 ORDER BY article_id LIMIT {}",
+impl<'a, 't> Prefetched<'a, 't> {
+    fn read(
+        tx: &'a mut Transaction<'t>,
+        batch: &[(InputId, Finish)],
+        hashes: &[TextHash],
+    ) -> std::result::Result<Self, postgres::Error> {
+        let mut inputs = Vec::new();
+        let mut items = Vec::new();
+        let mut bands = Vec::new();
+        let mut keys = Vec::new();
+        for (input, finish) in batch {
+            if let Finish::Parsed { articles, .. } = finish {
+                for new in articles {
+                    inputs.push(*input);
+                    items.push(new.item as i32);
+                    for (band, key) in new.signature.band_keys().iter().enumerate() {
+                        bands.push(band as i32);
+                        keys.push(*key);
+                    }
+                }
+            }
+        }
+        let text_hashes: Vec<&[u8]> = hashes.iter().map(|h| &h[..]).collect();
+        let mut held = HashMap::new();
+        for r in tx.query(
+            "SELECT a.input_id, a.item, a.id FROM articles a
+             JOIN unnest($1::bigint[], $2::int[]) AS u (input_id, item)
+               ON a.input_id = u.input_id AND a.item = u.item",
+            &[&inputs, &items],
+        )? {
+            held.insert((r.get(0), r.get(1)), r.get(2));
+        }
+        let mut first = HashMap::new();
+        let mut first_with_url = HashMap::new();
+        for r in tx.query(
+            "SELECT text_hash, url, id, story_id FROM articles WHERE text_hash = ANY($1)
+             ORDER BY id",
+            &[&text_hashes],
+        )? {
+            let hash: Vec<u8> = r.get(0);
+            let url: Option<String> = r.get(1);
+            let id: ArticleId = r.get(2);
+            first_with_url
+                .entry((hash.clone(), url.clone()))
+                .or_insert(id);
+            first.entry(hash).or_insert(StoredText {
+                id,
+                story: r.get(3),
+                url,
+            });
+        }
+        let mut buckets: HashMap<(i32, i64), Vec<ArticleId>> = HashMap::new();
+        for r in tx.query(
+            &format!(
+                "SELECT band, key, article_id FROM (
+                     SELECT b.band, b.key, b.article_id, row_number() OVER
+                         (PARTITION BY b.band, b.key ORDER BY b.article_id) AS n
+                     FROM lsh_bands b
+                     JOIN (SELECT DISTINCT * FROM unnest($1::int[], $2::bigint[])) AS u (band, key)
+                       ON b.band = u.band AND b.key = u.key
+                 ) t WHERE n <= {}
+                 ORDER BY band, key, article_id",
                 placement::MAX_CANDIDATES_PER_BAND
-            ))?,
-            signature: tx.prepare("SELECT story_id, minhash FROM articles WHERE id = $1")?,
+            ),
+            &[&bands, &keys],
+        )? {
+            buckets
+                .entry((r.get(0), r.get(1)))
+                .or_default()
+                .push(r.get(2));
+        }
+        let signature = tx.prepare("SELECT story_id, minhash FROM articles WHERE id = $1")?;
+        Ok(Prefetched {
             tx,
+            held,
+            first,
+            first_with_url,
+            buckets,
+            signature,
         })
     }
 }
 
-impl StoredArticles for TxArticles<'_, '_> {
+impl StoredArticles for Prefetched<'_, '_> {
     type Error = postgres::Error;
 
     fn held(
@@ -806,26 +872,14 @@ impl StoredArticles for TxArticles<'_, '_> {
         input: InputId,
         item: u32,
     ) -> std::result::Result<Option<ArticleId>, postgres::Error> {
-        let item = item as i32;
-        Ok(self
-            .tx
-            .query_opt(&self.held, &[&input, &item])?
-            .map(|r| r.get(0)))
+        Ok(self.held.get(&(input, item as i32)).copied())
     }
 
     fn first_with_text(
         &mut self,
         text: &TextHash,
     ) -> std::result::Result<Option<StoredText>, postgres::Error> {
-        let text = &text[..];
-        Ok(self
-            .tx
-            .query_opt(&self.first_with_text, &[&text])?
-            .map(|r| StoredText {
-                id: r.get(0),
-                story: r.get(1),
-                url: r.get(2),
-            }))
+        Ok(self.first.get(&text[..]).cloned())
     }
 
     fn first_with_text_and_url(
@@ -833,11 +887,10 @@ impl StoredArticles for TxArticles<'_, '_> {
         text: &TextHash,
         url: Option<&str>,
     ) -> std::result::Result<Option<ArticleId>, postgres::Error> {
-        let text = &text[..];
         Ok(self
-            .tx
-            .query_opt(&self.first_with_text_and_url, &[&text, &url])?
-            .map(|r| r.get(0)))
+            .first_with_url
+            .get(&(text.to_vec(), url.map(str::to_string)))
+            .copied())
     }
 
     fn bucket(
@@ -846,9 +899,8 @@ impl StoredArticles for TxArticles<'_, '_> {
         key: i64,
         out: &mut Vec<ArticleId>,
     ) -> std::result::Result<(), postgres::Error> {
-        let band = band as i32;
-        for r in self.tx.query(&self.bucket, &[&band, &key])? {
-            out.push(r.get(0));
+        if let Some(ids) = self.buckets.get(&(band as i32, key)) {
+            out.extend_from_slice(ids);
         }
         Ok(())
     }
