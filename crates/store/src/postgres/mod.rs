@@ -387,6 +387,9 @@ impl PostgresStore {
         })
     }
 
+    /// Stores the batch's new inputs with one statement and claims them, and the pending
+    /// ones no live worker holds (see the module's documentation), with one more; input ids
+    /// follow the largest stored, in batch order, as SQLite numbers them.
     fn admit_db(&mut self, batch: &[RawInput]) -> PgResult<Vec<Admission>> {
         let hashes = sha256_all(batch.iter().map(|r| r.bytes.as_slice()).collect());
         let stamp = now();
@@ -394,63 +397,88 @@ impl PostgresStore {
         let lease = self.lease.as_secs_f64();
         let c = self.client.get_mut();
         let mut tx = write_tx(c)?;
-        let find = tx.prepare(&format!(
-            "SELECT id, status, {} FROM inputs WHERE sha256 = $1",
-            free(2, 3)
-        ))?;
-        let claim = tx.prepare(
-            "UPDATE inputs SET claimed_pid = $2, claimed_start = $3,
-                 lease_until = clock_timestamp() + $4 * interval '1 second'
-             WHERE id = $1",
-        )?;
-        let insert = tx.prepare(
-            "INSERT INTO inputs (locator, format, sha256, bytes, size, meta, status, created_at,
-                 claimed_pid, claimed_start, lease_until)
-             VALUES ($1, $2, $3, $4, $5, $6, 'pending', $7, $8, $9,
-                 clock_timestamp() + $10 * interval '1 second')
-             RETURNING id",
-        )?;
+        let all: Vec<&[u8]> = hashes.iter().map(|h| &h[..]).collect();
+        let mut stored: HashMap<Vec<u8>, (i64, String, bool)> = HashMap::new();
+        for r in tx.query(
+            &format!(
+                "SELECT sha256, id, status, {} FROM inputs WHERE sha256 = ANY($1)",
+                free(2, 3)
+            ),
+            &[&all, &pid, &start],
+        )? {
+            stored.insert(r.get(0), (r.get(1), r.get(2), r.get(3)));
+        }
+        let mut next: i64 = tx
+            .query_one("SELECT COALESCE(MAX(id), 0) + 1 FROM inputs", &[])?
+            .get(0);
         let mut out = Vec::with_capacity(batch.len());
+        let mut claim = Vec::new();
+        let mut new_at: HashMap<&[u8], i64> = HashMap::new();
+        let mut new_rows: Vec<(i64, &RawInput, &[u8])> = Vec::new();
         for (raw, hash) in batch.iter().zip(&hashes) {
             let hash = &hash[..];
-            let existing = tx.query_opt(&find, &[&hash, &pid, &start])?;
-            out.push(match existing {
-                Some(r) => {
-                    let id: i64 = r.get(0);
-                    let free: bool = r.get(2);
-                    match r.get::<_, &str>(1) {
-                        "done" => Admission::Done(id),
-                        _ if !free => Admission::Claimed(id),
-                        status => {
-                            tx.execute(&claim, &[&id, &pid, &start, &lease])?;
-                            if status == "failed" {
-                                Admission::Retry(id)
-                            } else {
-                                Admission::Pending(id)
-                            }
-                        }
+            if let Some(&id) = new_at.get(hash) {
+                // the same bytes twice in one batch: stored once, the second pending
+                out.push(Admission::Pending(id));
+                continue;
+            }
+            out.push(match stored.get(hash) {
+                Some((id, status, _)) if status == "done" => Admission::Done(*id),
+                Some((id, _, false)) => Admission::Claimed(*id),
+                Some((id, status, true)) => {
+                    claim.push(*id);
+                    if status == "failed" {
+                        Admission::Retry(*id)
+                    } else {
+                        Admission::Pending(*id)
                     }
                 }
                 None => {
-                    let meta = raw.meta.as_ref().map(|m| m.to_string());
-                    let row = tx.query_one(
-                        &insert,
-                        &[
-                            &no_nul("an input's locator", &raw.locator)?,
-                            &raw.format,
-                            &hash,
-                            &raw.bytes,
-                            &(raw.bytes.len() as i64),
-                            &meta,
-                            &stamp,
-                            &pid,
-                            &start,
-                            &lease,
-                        ],
-                    )?;
-                    Admission::New(row.get(0))
+                    let id = next;
+                    next += 1;
+                    new_at.insert(hash, id);
+                    new_rows.push((id, raw, hash));
+                    Admission::New(id)
                 }
             });
+        }
+        if !claim.is_empty() {
+            tx.execute(
+                "UPDATE inputs SET claimed_pid = $2, claimed_start = $3,
+                     lease_until = clock_timestamp() + $4 * interval '1 second'
+                 WHERE id = ANY($1)",
+                &[&claim, &pid, &start, &lease],
+            )?;
+        }
+        if !new_rows.is_empty() {
+            let mut ids = Vec::with_capacity(new_rows.len());
+            let mut locators = Vec::with_capacity(new_rows.len());
+            let mut formats: Vec<Option<&str>> = Vec::with_capacity(new_rows.len());
+            let mut shas: Vec<&[u8]> = Vec::with_capacity(new_rows.len());
+            let mut bytes: Vec<&[u8]> = Vec::with_capacity(new_rows.len());
+            let mut sizes = Vec::with_capacity(new_rows.len());
+            let mut metas: Vec<Option<String>> = Vec::with_capacity(new_rows.len());
+            for (id, raw, hash) in &new_rows {
+                ids.push(*id);
+                locators.push(no_nul("an input's locator", &raw.locator)?);
+                formats.push(raw.format.as_deref());
+                shas.push(*hash);
+                bytes.push(&raw.bytes);
+                sizes.push(raw.bytes.len() as i64);
+                metas.push(raw.meta.as_ref().map(|m| m.to_string()));
+            }
+            tx.execute(
+                "INSERT INTO inputs (id, locator, format, sha256, bytes, size, meta, status,
+                     created_at, claimed_pid, claimed_start, lease_until)
+                 SELECT u.id, u.locator, u.format, u.sha, u.bytes, u.size, u.meta, 'pending',
+                     $8, $9, $10, clock_timestamp() + $11 * interval '1 second'
+                 FROM unnest($1::bigint[], $2::text[], $3::text[], $4::bytea[], $5::bytea[],
+                     $6::bigint[], $7::text[]) AS u (id, locator, format, sha, bytes, size, meta)",
+                &[
+                    &ids, &locators, &formats, &shas, &bytes, &sizes, &metas, &stamp, &pid, &start,
+                    &lease,
+                ],
+            )?;
         }
         tx.commit()?;
         Ok(out)
@@ -461,12 +489,17 @@ impl PostgresStore {
         let key = sha256(format!("unreadable\0{locator}").as_bytes());
         let mut tx = write_tx(self.client.get_mut())?;
         let row = tx.query_one(
-            "INSERT INTO inputs (locator, sha256, size, status, error, created_at, finished_at)
-             VALUES ($1, $2, 0, 'failed', $3, $4, $4)
+            "INSERT INTO inputs (id, locator, sha256, size, status, error, created_at, finished_at)
+             VALUES ((SELECT COALESCE(MAX(id), 0) + 1 FROM inputs), $1, $2, 0, 'failed', $3, $4, $4)
              ON CONFLICT (sha256) DO UPDATE
                  SET error = excluded.error, finished_at = excluded.finished_at
              RETURNING id",
-            &[&locator, &key, &error, &now()],
+            &[
+                &no_nul("an input's locator", locator)?,
+                &key,
+                &no_nul("an input's error", error)?,
+                &now(),
+            ],
         )?;
         tx.commit()?;
         Ok(row.get(0))

@@ -5,6 +5,9 @@
 //!
 //! - ids, dates and URLs that results are sorted by are `COLLATE "C"`, so they sort by bytes
 //!   as SQLite's default collation does, whatever locale the database was created with;
+//! - input ids and ledger change numbers are given by the writer as the largest plus one
+//!   under the write lock, as SQLite gives row ids (a sequence would skip numbers on
+//!   conflicts and rollbacks, and ids are shown);
 //! - ledger rows carry `rid`, a serial that plays SQLite's `rowid` (the tie-break of
 //!   [`crate::ledger::order`]);
 //! - full-text search is a generated `tsvector` column over title (weight A), outlet (B) and
@@ -32,7 +35,7 @@ pub(crate) const MIGRATIONS: &[&str] = &[
         ALTER MAPPING FOR hword, hword_part, word WITH unaccent, spanish_stem;
 
     CREATE TABLE inputs (
-        id BIGSERIAL PRIMARY KEY,
+        id BIGINT PRIMARY KEY,
         locator TEXT NOT NULL,
         format TEXT,
         sha256 BYTEA NOT NULL UNIQUE,
@@ -214,7 +217,7 @@ pub(crate) const MIGRATIONS: &[&str] = &[
         seen_ms BIGINT NOT NULL
     );
     CREATE TABLE ledger_changes (
-        seq BIGSERIAL PRIMARY KEY,
+        seq BIGINT PRIMARY KEY,
         key TEXT NOT NULL UNIQUE,
         detected_ms BIGINT NOT NULL,
         country TEXT,

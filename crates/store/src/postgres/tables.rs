@@ -714,9 +714,13 @@ impl PostgresStore {
 
     fn put_changes_db(&mut self, changes: &[LedgerChange]) -> PgResult<usize> {
         let mut tx = write_tx(self.client.get_mut())?;
+        // numbered from the largest kept, as SQLite numbers them (a change already kept takes
+        // no number)
         let ins = tx.prepare(
-            "INSERT INTO ledger_changes (key, detected_ms, country, json)
-             VALUES ($1, $2, $3, $4) ON CONFLICT (key) DO NOTHING",
+            "INSERT INTO ledger_changes (seq, key, detected_ms, country, json)
+             SELECT m.seq, $1, $2, $3, $4
+             FROM (SELECT COALESCE(MAX(seq), 0) + 1 AS seq FROM ledger_changes) AS m
+             WHERE NOT EXISTS (SELECT 1 FROM ledger_changes WHERE key = $1)",
         )?;
         let mut added = 0;
         for c in changes {
