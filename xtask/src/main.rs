@@ -5,6 +5,8 @@
 //! Each step does nothing when its need is already met:
 //! - Debian's `chromium` and `chromium-driver` (and `nodejs` and `npm` when npm is missing),
 //!   with apt-get, through sudo when not root: the browser tests run the pages in Chromium;
+//! - Debian's `postgresql`: the store's contract tests and the CLI's acceptance tests start
+//!   throwaway PostgreSQL clusters from its server binaries (`crates/pgtest`);
 //! - `npm ci` in `web/` when `web/node_modules` is missing or older than
 //!   `web/package-lock.json`: playwright-core, which drives Chromium.
 //!
@@ -16,13 +18,17 @@ use std::path::{Path, PathBuf};
 use std::process::{Command, ExitCode, ExitStatus};
 
 const USAGE: &str = "usage: cargo xtask test [ARGS...]
-  installs what the tests need (Debian's chromium and chromium-driver, web/node_modules),
+  installs what the tests need (Debian's chromium, chromium-driver and postgresql,
+  web/node_modules),
   then runs `cargo test --workspace --locked ARGS...`";
 
 /// Debian packages the tests need, each after the command that shows it is installed.
 const PACKAGES: &[(&str, &[&str])] = &[
     ("chromium", &["chromium", "chromium-driver"]),
     ("npm", &["nodejs", "npm"]),
+    // the PostgreSQL contract tests start throwaway clusters from the server binaries
+    // (crates/pgtest); `pg_ctlcluster` is on PATH wherever Debian's server package is
+    ("pg_ctlcluster", &["postgresql"]),
 ];
 
 fn main() -> ExitCode {

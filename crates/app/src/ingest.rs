@@ -385,7 +385,8 @@ impl<S: Store + ?Sized> Pipeline<'_, S> {
         let mut work = Vec::new();
         for (unit, adm) in units.into_iter().zip(admissions) {
             match adm {
-                Admission::Done(_) => summary.duplicate += 1,
+                // already stored; another worker is adding its articles
+                Admission::Done(_) | Admission::Claimed(_) => summary.duplicate += 1,
                 Admission::New(id) | Admission::Pending(id) | Admission::Retry(id) => {
                     work.push((id, unit))
                 }

@@ -32,15 +32,21 @@
 //! assert!(matches!(again[0], Admission::Pending(_)));
 //! ```
 
+#[cfg(test)]
+mod contract;
 mod digest;
 mod error;
 pub mod ledger;
 pub mod placement;
+#[cfg(feature = "postgres")]
+mod postgres;
 pub mod search;
 mod spec;
 mod sqlite;
 
 pub use error::{Result, StoreError};
+#[cfg(feature = "postgres")]
+pub use postgres::PostgresStore;
 pub use search::SearchHit;
 pub use spec::{open, open_read_only, AnyStore, StoreSpec};
 pub use sqlite::SqliteStore;
@@ -75,6 +81,10 @@ pub enum Admission {
     Retry(InputId),
     /// Stored and finished earlier: nothing to do.
     Done(InputId),
+    /// Stored earlier and being parsed now by another worker sharing the store (a backend
+    /// for many workers, PostgreSQL, claims inputs): nothing to do here. Should that worker
+    /// die, its claim ends with it and the next ingest finishes the input from its bytes.
+    Claimed(InputId),
 }
 
 impl Admission {
@@ -83,7 +93,8 @@ impl Admission {
             Admission::New(i)
             | Admission::Pending(i)
             | Admission::Retry(i)
-            | Admission::Done(i) => i,
+            | Admission::Done(i)
+            | Admission::Claimed(i) => i,
         }
     }
 }

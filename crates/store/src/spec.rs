@@ -1,9 +1,9 @@
 //! Which store to open: `--db` names it as a URL-like spec, and [`open`] gives the store.
 //!
 //! `sqlite:PATH`, `sqlite://PATH` and a bare path (the default, `strikewatch.db`) name a
-//! SQLite file; `postgres://...` and `postgresql://...` are recognised so that naming a
-//! PostgreSQL server gets a clear answer until that backend exists; any other scheme is an
-//! error rather than a file with an odd name. A file whose name starts with something like a
+//! SQLite file; `postgres://...` and `postgresql://...` name a PostgreSQL database (opened by
+//! `PostgresStore`; a build without the `postgres` feature says it lacks that backend); any
+//! other scheme is an error rather than a file with an odd name. A file whose name starts with something like a
 //! scheme (`notes:2025.db`) is named `./notes:2025.db` or `sqlite:notes:2025.db`.
 //!
 //! [`open`] returns an [`AnyStore`], an enum with one variant per backend built in, rather
@@ -31,8 +31,8 @@ pub enum StoreSpec {
     /// A SQLite file (created if missing by [`StoreSpec::open`], never by
     /// [`StoreSpec::open_read_only`]).
     Sqlite(PathBuf),
-    /// A PostgreSQL server, as a `postgres://` URL. Recognised, but not built into this
-    /// version: [`StoreSpec::open`] says so.
+    /// A PostgreSQL database, as a `postgres://` URL (opened by [`crate::PostgresStore`]
+    /// when the `postgres` feature is built in, as it is by default).
     Postgres(String),
 }
 
@@ -78,6 +78,9 @@ impl StoreSpec {
     pub fn open(&self) -> Result<AnyStore> {
         match self {
             StoreSpec::Sqlite(path) => Ok(AnyStore::Sqlite(SqliteStore::open(path)?)),
+            #[cfg(feature = "postgres")]
+            StoreSpec::Postgres(url) => Ok(AnyStore::Postgres(crate::PostgresStore::open(url)?)),
+            #[cfg(not(feature = "postgres"))]
             StoreSpec::Postgres(_) => Err(not_built("PostgreSQL")),
         }
     }
@@ -90,20 +93,29 @@ impl StoreSpec {
     pub fn open_read_only(&self) -> Result<AnyStore> {
         match self {
             StoreSpec::Sqlite(path) => Ok(AnyStore::Sqlite(SqliteStore::open_read_only(path)?)),
+            #[cfg(feature = "postgres")]
+            StoreSpec::Postgres(url) => Ok(AnyStore::Postgres(
+                crate::PostgresStore::open_read_only(url)?,
+            )),
+            #[cfg(not(feature = "postgres"))]
             StoreSpec::Postgres(_) => Err(not_built("PostgreSQL")),
         }
     }
 
-    /// The file of a SQLite spec, for code that still opens SQLite by path (the web app's
-    /// `serve`); for any other backend, the error [`StoreSpec::open`] gives.
+    /// The file of a SQLite spec, for code that still opens SQLite by path; for any other
+    /// backend, an error saying the spec names no file.
     pub fn sqlite_file(&self) -> Result<&Path> {
         match self {
             StoreSpec::Sqlite(path) => Ok(path),
-            StoreSpec::Postgres(_) => Err(not_built("PostgreSQL")),
+            StoreSpec::Postgres(url) => Err(StoreError::Spec(format!(
+                "{} names a PostgreSQL database, not a SQLite file",
+                redacted(url)
+            ))),
         }
     }
 }
 
+#[cfg(not(feature = "postgres"))]
 fn not_built(backend: &str) -> StoreError {
     StoreError::Spec(format!(
         "{backend} is not built into this version of strikewatch; use a SQLite file \
@@ -151,7 +163,7 @@ impl fmt::Debug for StoreSpec {
 }
 
 /// `url` with the password of its user info (`user:password@`) replaced by `***`.
-fn redacted(url: &str) -> String {
+pub(crate) fn redacted(url: &str) -> String {
     let Some((scheme, rest)) = url.split_once("://") else {
         return url.to_string();
     };
@@ -180,6 +192,8 @@ pub fn open_read_only(spec: &str) -> Result<AnyStore> {
 /// A store of any backend built in (see the module's documentation for why an enum).
 pub enum AnyStore {
     Sqlite(SqliteStore),
+    #[cfg(feature = "postgres")]
+    Postgres(crate::PostgresStore),
 }
 
 impl AnyStore {
@@ -187,6 +201,8 @@ impl AnyStore {
     pub fn integrity_check(&self) -> Result<String> {
         match self {
             AnyStore::Sqlite(s) => s.integrity_check(),
+            #[cfg(feature = "postgres")]
+            AnyStore::Postgres(s) => s.integrity_check(),
         }
     }
 
@@ -194,6 +210,8 @@ impl AnyStore {
     pub fn quick_check(&self) -> Result<String> {
         match self {
             AnyStore::Sqlite(s) => s.quick_check(),
+            #[cfg(feature = "postgres")]
+            AnyStore::Postgres(s) => s.quick_check(),
         }
     }
 
@@ -202,6 +220,13 @@ impl AnyStore {
     pub fn set_page_cache(&self, kib: u32) -> Result<()> {
         match self {
             AnyStore::Sqlite(s) => s.set_page_cache(kib),
+            // the server's shared buffers serve every connection: nothing to set per
+            // connection
+            #[cfg(feature = "postgres")]
+            AnyStore::Postgres(_) => {
+                let _ = kib;
+                Ok(())
+            }
         }
     }
 
@@ -209,6 +234,8 @@ impl AnyStore {
     pub fn schema_version(&self) -> Result<i64> {
         match self {
             AnyStore::Sqlite(s) => s.schema_version(),
+            #[cfg(feature = "postgres")]
+            AnyStore::Postgres(s) => s.schema_version(),
         }
     }
 }
@@ -218,6 +245,8 @@ macro_rules! each {
     ($self:ident, $s:ident => $call:expr) => {
         match $self {
             AnyStore::Sqlite($s) => $call,
+            #[cfg(feature = "postgres")]
+            AnyStore::Postgres($s) => $call,
         }
     };
 }
@@ -485,23 +514,38 @@ mod tests {
         );
     }
 
+    /// A PostgreSQL URL is recognised; opening one that cannot be reached (a closed port
+    /// on loopback: nothing leaves the machine) fails with one line that names it without
+    /// its password (or, in a build without the backend, says so).
     #[test]
-    fn postgres_is_recognised_and_refused_clearly() {
+    fn postgres_is_recognised_and_an_unreachable_one_refused_clearly() {
         for spec in [
-            "postgres://u:secret@db.example/sw",
-            "postgresql://localhost/sw",
+            "postgres://u:secret@127.0.0.1:1/sw",
+            "postgresql://u:secret@127.0.0.1:1/sw",
         ] {
             let parsed = StoreSpec::parse(spec).unwrap();
             assert!(matches!(parsed, StoreSpec::Postgres(_)), "{spec}");
-            let err = parsed.open().err().expect("not built in");
-            assert!(matches!(err, StoreError::Spec(_)), "{err:?}");
-            assert!(
-                err.to_string()
-                    .contains("PostgreSQL is not built into this version"),
-                "{err}"
-            );
-            assert!(!err.to_string().contains("secret"), "{err}");
-            assert!(parsed.sqlite_file().is_err());
+            for err in [
+                parsed.open().err().expect("unreachable"),
+                parsed.open_read_only().err().expect("unreachable"),
+            ] {
+                #[cfg(feature = "postgres")]
+                {
+                    assert!(matches!(err, StoreError::Io(_)), "{err:?}");
+                    assert!(err.to_string().contains("cannot connect to"), "{err}");
+                    assert!(err.to_string().contains("u:***@127.0.0.1:1"), "{err}");
+                }
+                #[cfg(not(feature = "postgres"))]
+                assert!(
+                    err.to_string()
+                        .contains("PostgreSQL is not built into this version"),
+                    "{err}"
+                );
+                assert!(!err.to_string().contains("secret"), "{err}");
+            }
+            let err = parsed.sqlite_file().unwrap_err().to_string();
+            assert!(err.contains("names a PostgreSQL database"), "{err}");
+            assert!(!err.contains("secret"), "{err}");
         }
         let spec = StoreSpec::parse("postgres://u:secret@db.example:5432/sw?x=1").unwrap();
         assert_eq!(spec.to_string(), "postgres://u:***@db.example:5432/sw?x=1");
