@@ -146,9 +146,9 @@ pub fn current<S: Store>(store: &S) -> Result<Ledger> {
 }
 
 /// The whole ledger in memory (for the commands that need all of it at once: the tally
-/// check, exports, the demo), brought up to date first.
+/// check, exports, the demo), brought up to date first (with its alerts, [`crate::publish`]).
 pub fn ledger<S: Store + ?Sized>(store: &mut S, at: &str) -> Result<Ledger> {
-    update(store, at)?;
+    crate::publish(store, at, false)?;
     load(store)
 }
 

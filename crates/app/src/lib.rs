@@ -14,6 +14,7 @@
 //! | extract only | [`extract::extract`] |
 //! | place undated articles in time | [`dating::date_undated`] |
 //! | update the ledger rows when reports changed | [`ledger::update`] |
+//! | update the ledger and keep the alerts of what changed | [`publish`], [`alerts::record`] |
 //! | the whole ledger in memory | [`ledger::ledger`], [`ledger::load`] |
 //! | the ledger for a reader, never writing (computed in memory when stale) | [`ledger::view`], [`ledger::current`] |
 //! | one list of the stored ledger, parsed | [`ledger::rows`] |
@@ -31,6 +32,7 @@
 //! - Reports are stored under the extractor's version ([`extract::version`]): articles read by
 //!   an older version are extracted again by [`refresh`].
 
+pub mod alerts;
 pub mod dating;
 pub mod extract;
 pub mod ingest;
@@ -43,12 +45,13 @@ pub use extract::ExtractSummary;
 
 use anyhow::Result;
 use sw_extract::Extractor;
+use sw_ledger::alerts::Change;
 use sw_store::Store;
 
 /// Extracts every article not yet extracted by this extractor (every article with `all`),
 /// places undated articles in time by the corpus's dated ones, and brings the ledger up to
-/// date, a new ledger version stamped `at` (RFC 3339, the caller's clock). `progress` is
-/// told how many articles were extracted so far.
+/// date, a new ledger version stamped `at` (RFC 3339, the caller's clock), keeping the alerts
+/// of what changed ([`publish`]). `progress` is told how many articles were extracted so far.
 pub fn refresh<S: Store + ?Sized>(
     store: &mut S,
     extractor: &Extractor,
@@ -56,8 +59,41 @@ pub fn refresh<S: Store + ?Sized>(
     at: &str,
     progress: &dyn Fn(usize),
 ) -> Result<ExtractSummary> {
+    Ok(refresh_followed(store, extractor, all, at, false, progress)?.0)
+}
+
+/// [`refresh`], also returning the alerts kept; `followed`: see [`publish`].
+pub fn refresh_followed<S: Store + ?Sized>(
+    store: &mut S,
+    extractor: &Extractor,
+    all: bool,
+    at: &str,
+    followed: bool,
+    progress: &dyn Fn(usize),
+) -> Result<(ExtractSummary, Vec<Change>)> {
     let summary = extract::extract(store, extractor, all, progress)?;
     dating::date_undated(store, extractor)?;
+    let alerts = publish(store, at, followed)?;
+    Ok((summary, alerts))
+}
+
+/// Brings the ledger up to date ([`ledger::update`], a version stamped `at`, RFC 3339) and
+/// keeps the alerts of the changes ([`alerts::record`]), returning those new. The store's
+/// first ledger raises none unless `followed` (a `watch`ed store, where everything found is
+/// news).
+pub fn publish<S: Store + ?Sized>(store: &mut S, at: &str, followed: bool) -> Result<Vec<Change>> {
+    if store.ledger_generation()? == Some(store.reports_generation()?) {
+        return Ok(Vec::new()); // nothing to rebuild: no version, no alert
+    }
+    // read before the rebuild: the published rows are still the old ledger's
+    let mark = if followed {
+        alerts::mark_followed(store)?
+    } else {
+        alerts::mark(store)?
+    };
     ledger::update(store, at)?;
-    Ok(summary)
+    let ms = chrono::DateTime::parse_from_rfc3339(at)
+        .map_err(|e| anyhow::anyhow!("publication time {at:?}: {e}"))?
+        .timestamp_millis();
+    alerts::record(store, &mark, ms)
 }

@@ -3,7 +3,7 @@
 
 mod common;
 
-use common::{json, root, run};
+use common::{csv_cells, json, root, run};
 
 fn sample(dir: &std::path::Path) -> std::path::PathBuf {
     let f = dir.join("sample.txt");
@@ -235,25 +235,6 @@ fn re_extraction_reports_its_percentage_when_output_is_not_a_terminal() {
         stderr.contains("note: progress: extracted 1 of 1 articles (100%"),
         "{stderr}"
     );
-}
-
-/// Cells of one CSV line (quoted cells may hold commas and doubled quotes).
-fn csv_cells(line: &str) -> Vec<String> {
-    let (mut out, mut cell, mut quoted) = (Vec::new(), String::new(), false);
-    let mut chars = line.chars().peekable();
-    while let Some(c) = chars.next() {
-        match (c, quoted) {
-            ('"', true) if chars.peek() == Some(&'"') => {
-                cell.push('"');
-                chars.next();
-            }
-            ('"', _) => quoted = !quoted,
-            (',', false) => out.push(std::mem::take(&mut cell)),
-            _ => cell.push(c),
-        }
-    }
-    out.push(cell);
-    out
 }
 
 /// The CSV names each incident's outlets and gives the sentence its best toll rests on, with

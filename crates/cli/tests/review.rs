@@ -107,6 +107,78 @@ fn check(db: &Path, q: &Quotes) {
     assert_ne!(s["id"], holding(&counted, &q.split_from)["id"]);
 }
 
+/// The csv and acled exports carry what reviewers decided: the status, each reviewed value
+/// beside the machine's, who decided and the decisions' ids; a rejected incident is in neither.
+fn exports_show_review(db: &Path, q: &Quotes) {
+    let counted = list(db, &["incidents", "--json"]);
+    let all = everything(db);
+    let id = |quote: &str, from: &[Value]| holding(from, quote)["id"].as_str().unwrap().to_string();
+    let r = run(db, &["export", "--format", "csv"]);
+    assert_eq!(r.code, 0, "{}", r.stderr);
+    let (header, rows) = csv_rows(&r.stdout);
+    let col = |name: &str| header.iter().position(|h| h == name).unwrap();
+    let row = |id: &str| rows.iter().find(|r| r[col("id")] == id).cloned();
+    assert!(
+        row(&id(&q.rejected, &all)).is_none(),
+        "rejected: not exported"
+    );
+    let f = row(&id(&q.figure, &counted)).expect("the reviewed figure's incident");
+    assert_eq!(f[col("killed_best")], "99");
+    assert!(
+        f[col("reviewed_values")].starts_with("killed=99 (machine: "),
+        "{}",
+        f[col("reviewed_values")]
+    );
+    assert_eq!(f[col("reviewed_by")], "ana");
+    assert!(f[col("review_decisions")].starts_with("dec-"));
+    assert_eq!(f[col("review_status")], "");
+    let c = row(&id(&q.confirmed, &counted)).unwrap();
+    assert_eq!(c[col("review_status")], "confirmed");
+    assert_eq!(
+        c[col("review_decisions")].split(' ').count(),
+        2,
+        "confirm and note"
+    );
+    let d = row(&id(&q.dated, &counted)).unwrap();
+    assert!(d[col("reviewed_values")].starts_with("date=2025-08-01 (machine: "));
+    let untouched = rows
+        .iter()
+        .find(|r| r[col("review_decisions")].is_empty())
+        .expect("an incident nobody reviewed");
+    assert_eq!(untouched[col("reviewed_by")], "");
+
+    let r = run(db, &["export", "--format", "acled"]);
+    assert_eq!(r.code, 0, "{}", r.stderr);
+    let (header, rows) = csv_rows(&r.stdout);
+    let col = |name: &str| header.iter().position(|h| h == name).unwrap();
+    let about = |id: &str| {
+        rows.iter()
+            .find(|r| {
+                r[col("notes")].ends_with(&format!("strikewatch id {id}."))
+                    || r[col("notes")].contains(&format!("strikewatch id {id}. "))
+            })
+            .cloned()
+    };
+    let c = about(&id(&q.confirmed, &counted)).expect("the confirmed incident");
+    assert!(
+        c[col("tags")].contains("reviewed=confirmed"),
+        "{}",
+        c[col("tags")]
+    );
+    assert!(
+        c[col("notes")].contains("Human review (dec-"),
+        "{}",
+        c[col("notes")]
+    );
+    let f = about(&id(&q.figure, &counted)).unwrap();
+    assert!(f[col("tags")].contains("reviewed=edited"));
+    assert!(
+        f[col("notes")].contains("set killed=99 (machine: "),
+        "{}",
+        f[col("notes")]
+    );
+}
+
 /// Anchor sentences of the incidents decided about (the same in every store).
 struct Quotes {
     rejected: String,
@@ -237,6 +309,7 @@ fn decisions_survive_reextraction_new_articles_and_another_order() {
         split_from: quote(s, 0),
     };
     check(&db, &q);
+    exports_show_review(&db, &q);
 
     // every article read again, then new articles about the same incidents
     let r = run(&db, &["extract", "--all"]);

@@ -189,3 +189,107 @@ fn serve_watch_shows_new_incidents_and_feed_health_as_they_come() {
     assert!(page.contains(&good) && page.contains(&gone), "{page}");
     assert!(page.contains("2 feeds: 1 ok, 1 erroring"), "{page}");
 }
+
+/// The items of the store's `/alerts.json`, as `(kind, subject)`.
+fn alerts(db: &std::path::Path) -> Vec<(String, String)> {
+    let served = start_serve(db, &[]);
+    let (head, body) = get(&served.addr, "/alerts.json");
+    assert!(
+        head.starts_with("HTTP/1.1 200") || head.starts_with("HTTP/1.0 200"),
+        "{head}"
+    );
+    let feed: serde_json::Value = serde_json::from_str(&body).unwrap();
+    feed["items"]
+        .as_array()
+        .unwrap()
+        .iter()
+        .map(|i| {
+            let c = &i["_strikewatch"];
+            (
+                c["kind"].as_str().unwrap().to_string(),
+                c["subject"].as_str().unwrap().to_string(),
+            )
+        })
+        .collect()
+}
+
+/// Alerts come from ledger versions, whoever published them: an `ingest` run by hand and a
+/// review decision raise them as `watch` does; the store's first ledger is a baseline and
+/// raises none.
+#[test]
+fn ingest_and_review_raise_alerts_without_watch() {
+    let dir = tempfile::tempdir().unwrap();
+    let db = dir.path().join("a.db");
+    let ingest = |part: &str| {
+        let r = run(
+            &db,
+            &[
+                "ingest",
+                root().join("examples").join(part).to_str().unwrap(),
+            ],
+        );
+        assert_eq!(r.code, 0, "{}", r.stderr);
+    };
+    ingest("jsonl");
+    assert_eq!(alerts(&db), vec![], "the first ledger is a baseline");
+    let before: Vec<String> = json(&db, &["incidents", "--json"])
+        .as_array()
+        .unwrap()
+        .iter()
+        .map(|i| i["id"].as_str().unwrap().to_string())
+        .collect();
+    ingest("text");
+    let after = json(&db, &["incidents", "--json"]);
+    let new: Vec<String> = after
+        .as_array()
+        .unwrap()
+        .iter()
+        .map(|i| i["id"].as_str().unwrap().to_string())
+        .filter(|id| !before.contains(id))
+        .collect();
+    assert!(!new.is_empty(), "the second part adds incidents");
+    let got = alerts(&db);
+    for id in &new {
+        assert!(
+            got.contains(&("new_incident".to_string(), id.clone())),
+            "{id} new: {got:?}"
+        );
+    }
+    assert!(
+        !got.iter()
+            .any(|(k, s)| k == "new_incident" && before.contains(s)),
+        "no incident of the first part is alerted as new: {got:?}"
+    );
+
+    // a reviewer sets a toll: a revised figure alert for that incident
+    let target = &before[0];
+    let r = run(
+        &db,
+        &[
+            "review",
+            "set",
+            target,
+            "killed",
+            "77",
+            "--reason",
+            "official toll",
+            "--source",
+            "a ministry statement",
+            "--author",
+            "ana",
+        ],
+    );
+    assert_eq!(r.code, 0, "{}", r.stderr);
+    // the next writer publishes the version the decision makes
+    let r = run(&db, &["extract"]);
+    assert_eq!(r.code, 0, "{}", r.stderr);
+    let got = alerts(&db);
+    assert!(
+        got.contains(&("revised_figure".to_string(), target.clone())),
+        "{got:?}"
+    );
+    // running again changes nothing and repeats no alert
+    let n = got.len();
+    ingest("text");
+    assert_eq!(alerts(&db).len(), n);
+}

@@ -96,6 +96,7 @@ use sw_model::{
     TargetKind,
 };
 
+pub mod alerts;
 pub mod dating;
 pub mod diff;
 pub mod export;

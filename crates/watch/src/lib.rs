@@ -4,8 +4,9 @@
 //!   publishes, exponential backoff with seeded jitter on errors, `Retry-After` and
 //!   `Cache-Control: max-age` honoured, one request at a time per host with a politeness
 //!   delay. Functions of time values passed in.
-//! - [`changes`] (pure): what changed in the ledger over a batch (new incident, revised
-//!   figure, new reported total, merged, withdrawn), each with an idempotency key.
+//! - alerts: what changed in the ledger over a batch (new incident, revised figure, new
+//!   reported total, merged, withdrawn), each with an idempotency key, come from the ledger
+//!   versions the batch published (`sw_app::alerts`), the same as for `ingest` or a review.
 //! - [`poll`] (I/O): the [`poll::Watcher`] — conditional GET with the validators kept exactly
 //!   as received, items already stored skipped, linked pages fetched under sw-ingest's bounds
 //!   and address checks, ingested through sw-app's pipeline, the ledger updated after each
@@ -13,12 +14,11 @@
 //! - [`webhook`] (I/O): changes POSTed as signed JSON, retried with backoff.
 //! - [`opml`]: feed lists in and out.
 
-pub mod changes;
 pub mod opml;
 pub mod policy;
 pub mod poll;
 pub mod webhook;
 
-pub use changes::Change;
 pub use policy::Policy;
 pub use poll::{Clock, Config, Events, Polling, SystemClock, Watcher};
+pub use sw_ledger::alerts::Change;

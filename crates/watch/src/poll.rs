@@ -14,11 +14,11 @@ use sw_app::ingest::{IngestConfig, Pipeline, Reporter, Summary};
 use sw_extract::Extractor;
 use sw_ingest::{Fetcher, Limits, Options, Polled, Unit, UnitMeta};
 use sw_model::Format;
-use sw_store::{FeedState, LedgerChange, Store};
+use sw_store::{FeedState, Store};
 
-use crate::changes::{diff, Change};
 use crate::policy::{host_of, max_age, retry_after, seed_of, HostGate, Millis, Outcome, Policy};
 use crate::webhook::Sender;
+use crate::Change;
 
 /// Where the time comes from.
 pub trait Clock {
@@ -475,7 +475,6 @@ impl<'a, S: Store + ?Sized> Watcher<'a, S> {
             }
             return Ok((new_items, Summary::default(), interrupted));
         }
-        let before = sw_app::ledger::load(&*self.store)?;
         let now = clock.now_ms();
         let today = chrono::DateTime::from_timestamp_millis(now)
             .map(|d| d.date_naive())
@@ -507,14 +506,14 @@ impl<'a, S: Store + ?Sized> Watcher<'a, S> {
         let at = chrono::DateTime::from_timestamp_millis(clock.now_ms())
             .unwrap_or_default()
             .to_rfc3339_opts(chrono::SecondsFormat::Millis, true);
-        sw_app::refresh(&mut *self.store, &self.extractor, false, &at, &|_| {})?;
-        let after = sw_app::ledger::load(&*self.store)?;
-        let changes = diff(&before, &after, clock.now_ms());
+        let (_, changes) =
+            sw_app::refresh_followed(&mut *self.store, &self.extractor, false, &at, true, &|_| {})?;
         self.publish(&changes, clock, events)?;
         Ok((new_items, summary, interrupted))
     }
 
-    /// Keeps the changes for the alert feeds and sends the new ones to the webhooks.
+    /// Tells of the changes the batch's ledger version kept as alerts, and sends the webhooks
+    /// what they have not had.
     fn publish(
         &mut self,
         changes: &[Change],
@@ -522,16 +521,6 @@ impl<'a, S: Store + ?Sized> Watcher<'a, S> {
         events: &dyn Events,
     ) -> Result<()> {
         for c in changes {
-            let kept = self.store.put_changes(&[LedgerChange {
-                seq: 0,
-                key: c.key.clone(),
-                detected_ms: c.detected_ms,
-                country: c.country.clone(),
-                json: serde_json::to_string(c)?,
-            }])?;
-            if kept == 0 {
-                continue; // seen and sent before
-            }
             events.changed(c);
         }
         self.deliver_pending(clock, events)

@@ -246,7 +246,7 @@ async fn decide(
         };
         let d = Decision::new(&author, &at, &reason, action);
         sw_app::review::record(&mut store, &[d])?;
-        sw_app::ledger::update(&mut store, &at)?;
+        sw_app::publish(&mut store, &at, false)?;
         Ok(())
     })
     .await;

@@ -311,7 +311,7 @@ fn import(ctx: &Context, path: &std::path::Path) -> Result<ExitCode> {
     let ours = sw_app::review::decisions(&store)?;
     let conflicts = sw_app::review::conflicts(&ours, &theirs);
     let added = sw_app::review::record(&mut store, &theirs)?;
-    sw_app::ledger::update(&mut store, &super::now())?;
+    sw_app::publish(&mut store, &super::now(), false)?;
     outln!(
         "{name}: {} decisions, {added} new, {} already here",
         theirs.len(),

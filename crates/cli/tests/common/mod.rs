@@ -260,3 +260,29 @@ pub fn get(addr: &str, path: &str) -> (String, String) {
     let (head, body) = response.split_once("\r\n\r\n").unwrap_or((&response, ""));
     (head.to_string(), body.to_string())
 }
+
+/// Cells of one CSV line (quoted cells may hold commas and doubled quotes).
+pub fn csv_cells(line: &str) -> Vec<String> {
+    let (mut out, mut cell, mut quoted) = (Vec::new(), String::new(), false);
+    let mut chars = line.chars().peekable();
+    while let Some(c) = chars.next() {
+        match (c, quoted) {
+            ('"', true) if chars.peek() == Some(&'"') => {
+                cell.push('"');
+                chars.next();
+            }
+            ('"', _) => quoted = !quoted,
+            (',', false) => out.push(std::mem::take(&mut cell)),
+            _ => cell.push(c),
+        }
+    }
+    out.push(cell);
+    out
+}
+
+/// A CSV table printed by `export`: its header and rows (one line per row).
+pub fn csv_rows(text: &str) -> (Vec<String>, Vec<Vec<String>>) {
+    let mut lines = text.lines();
+    let header = csv_cells(lines.next().unwrap_or_default());
+    (header, lines.map(csv_cells).collect())
+}

@@ -140,7 +140,7 @@ fn acled_incident(i: &Incident) -> Vec<String> {
         .and_then(|k| k.low.or(k.best))
         .unwrap_or(0);
     let killed = i.figures.killed.as_ref().and_then(|k| k.best);
-    let notes = format!(
+    let mut notes = format!(
         "On {}, {} {}{}{}. Grade: {}{}. {} independent stories; strikewatch id {}.",
         i.date.as_deref().unwrap_or(""),
         match i.perpetrator() {
@@ -175,7 +175,28 @@ fn acled_incident(i: &Incident) -> Vec<String> {
         i.stories,
         i.id
     );
+    if let Some(r) = &i.review {
+        let values = super::reviewed_values(r);
+        notes.push_str(&format!(
+            " Human review ({}){}{}.",
+            r.decisions.join(", "),
+            r.status
+                .as_deref()
+                .map_or(String::new(), |s| format!(": {s}")),
+            if values.is_empty() {
+                String::new()
+            } else {
+                format!("; set {}", values.join(", "))
+            },
+        ));
+    }
     let mut tags = vec![format!("grade={}", i.grade.as_str())];
+    if let Some(r) = &i.review {
+        tags.push(format!(
+            "reviewed={}",
+            r.status.as_deref().unwrap_or("edited")
+        ));
+    }
     if i.contested {
         tags.push("contested".into());
     }

@@ -11,7 +11,7 @@ pub(super) fn write(ledger: &Ledger, out: &mut dyn Write) -> io::Result<()> {
 }
 
 /// Columns of the `csv` export.
-pub const CSV_COLUMNS: [&str; 35] = [
+pub const CSV_COLUMNS: [&str; 39] = [
     "id",
     "event_type",
     "target_kind",
@@ -47,6 +47,10 @@ pub const CSV_COLUMNS: [&str; 35] = [
     "outlets",
     "killed_quote",
     "killed_quote_url",
+    "review_status",
+    "reviewed_values",
+    "reviewed_by",
+    "review_decisions",
 ];
 
 pub(super) fn csv_row(i: &Incident) -> Vec<String> {
@@ -101,6 +105,9 @@ pub(super) fn csv_row(i: &Incident) -> Vec<String> {
             .and_then(|s| s.url.clone())
             .unwrap_or_default(),
     ]
+    .into_iter()
+    .chain(super::review_cells(i))
+    .collect()
 }
 
 /// The source behind the best killed value: the earliest-published member report among

@@ -14,6 +14,7 @@ use std::io::{self, Write};
 
 use serde::Serialize;
 
+use crate::review::{IncidentReview, Reviewed};
 use crate::{Incident, Ledger};
 
 mod acled;
@@ -277,6 +278,55 @@ fn host(url: Option<&str>) -> Option<String> {
     let rest = u.split("://").nth(1).unwrap_or(u);
     let h = rest.split(['/', '?', '#']).next()?;
     Some(h.trim_start_matches("www.").to_string()).filter(|h| !h.is_empty())
+}
+
+/// The `csv` table's review columns of `i`: its status, the values reviewers set (each beside
+/// the machine's value it replaced, so a table alone shows what a person changed), who decided
+/// and the decisions' ids (to look up in `review log`). Empty cells for an incident nobody
+/// reviewed.
+fn review_cells(i: &Incident) -> [String; 4] {
+    let Some(r) = &i.review else {
+        return Default::default();
+    };
+    [
+        opt(r.status.clone()),
+        reviewed_values(r).join("; "),
+        crate::distinct(reviewers(r)).join("; "),
+        r.decisions.join(" "),
+    ]
+}
+
+/// `field=value (machine: old)` for each value a reviewer set.
+fn reviewed_values(r: &IncidentReview) -> Vec<String> {
+    fn one<T: ToString>(field: &str, v: &Reviewed<T>) -> String {
+        let machine = v.machine.as_ref().map_or("none".into(), T::to_string);
+        format!("{field}={} (machine: {machine})", v.value.to_string())
+    }
+    let mut out: Vec<String> = r
+        .figures
+        .iter()
+        .map(|f| one(f.field.as_str(), &f.reviewed))
+        .collect();
+    out.extend(r.date.as_ref().map(|v| one("date", v)));
+    out.extend(r.place.as_ref().map(|v| one("place", v)));
+    out.extend(r.perpetrator.as_ref().map(|v| one("perpetrator", v)));
+    out
+}
+
+/// Every author of a decision applied to the incident (callers sort and dedupe).
+fn reviewers(r: &IncidentReview) -> impl Iterator<Item = String> + '_ {
+    r.status_by
+        .iter()
+        .map(|s| s.author.clone())
+        .chain(r.figures.iter().map(|f| f.reviewed.author.clone()))
+        .chain(
+            [&r.date, &r.place, &r.perpetrator]
+                .into_iter()
+                .flatten()
+                .map(|v| v.author.clone()),
+        )
+        .chain(r.regrouped_by.iter().map(|s| s.author.clone()))
+        .chain(r.notes.iter().map(|s| s.author.clone()))
 }
 
 /// Country facts for the Americas (where the campaign is): alpha-2, ISO 3166 numeric,

@@ -1,6 +1,8 @@
-//! What changed in the ledger over one batch: a pure comparison of the ledger before and after
-//! (incident ids and their figures, tally ids), so that alerts depend on nothing but the two
-//! ledgers, and can later be joined with numbered ledger versions by incident id.
+//! Alerts: what changed in the ledger, in the words a person following it wants (a new
+//! incident, a revised toll, a new reported total, an incident merged or withdrawn). Pure: the
+//! caller (`sw_app::alerts`) reads, from the ledger versions, each changed incident as it was
+//! before and as it is now, and the tallies that are new; whatever published the versions
+//! (`ingest`, `extract`, `watch`, a review decision), the alerts are the same.
 //!
 //! Kinds: a new incident; a revised figure (an incident's best killed, injured, ... value
 //! moved); a new reported total (a tally that was not there); an incident merged into another
@@ -8,11 +10,9 @@
 //! Each change carries an idempotency key, a hash of what it says, so a receiver that gets it
 //! twice (a retry after a lost answer) can tell.
 
-use std::collections::{HashMap, HashSet};
-
+use crate::{Incident, Tally};
 use serde::Serialize;
 use sha2::{Digest, Sha256};
-use sw_ledger::{Incident, Ledger};
 
 /// One change of the ledger, as alerts and webhooks send it.
 #[derive(Debug, Clone, PartialEq, Serialize)]
@@ -113,75 +113,58 @@ fn change(i: &Incident, kind: &'static str, summary: String, at: i64) -> Change 
     }
 }
 
-/// The changes from `before` to `after`, seen at `at`: incidents in the order of `after`,
-/// then those gone, then new totals.
-pub fn diff(before: &Ledger, after: &Ledger, at: i64) -> Vec<Change> {
-    let old: HashMap<&str, &Incident> = before
-        .incidents
-        .iter()
-        .map(|i| (i.id.as_str(), i))
-        .collect();
-    let now: HashSet<&str> = after.incidents.iter().map(|i| i.id.as_str()).collect();
+/// The alerts of one incident, given how it was at the last alerted version (`before`) and
+/// how it is now (`after`); for an incident gone, `into` names the incident it was merged into
+/// (followed through later merges), or `None` when it was withdrawn.
+pub fn incident(
+    before: Option<&Incident>,
+    after: Option<&Incident>,
+    into: Option<&str>,
+    at: i64,
+) -> Vec<Change> {
     let mut out = Vec::new();
-    for i in &after.incidents {
-        match old.get(i.id.as_str()) {
-            None => {
-                let killed = best(i, "killed")
-                    .map(|k| format!(", {k} killed"))
-                    .unwrap_or_default();
-                let date = i.date.as_deref().unwrap_or("undated");
-                out.push(change(
-                    i,
-                    "new_incident",
-                    format!(
-                        "new incident: {} in {} ({date}){killed}",
-                        event_code(i),
-                        where_of(i)
-                    ),
-                    at,
-                ));
-            }
-            Some(o) => {
-                for field in FIELDS {
-                    let (b, a) = (best(o, field), best(i, field));
-                    if b != a {
-                        let shown = |v: Option<i64>| v.map_or("none".into(), |v| v.to_string());
-                        let mut c = change(
-                            i,
-                            "revised_figure",
-                            format!(
-                                "{field} revised from {} to {} for the incident in {}",
-                                shown(b),
-                                shown(a),
-                                where_of(i)
-                            ),
-                            at,
-                        );
-                        c.key = key_of(&["revised_figure", &i.id, field, &shown(a)]);
-                        c.field = Some(field);
-                        c.before = b;
-                        c.after = a;
-                        out.push(c);
-                    }
+    match (before, after) {
+        (None, Some(i)) => {
+            let killed = best(i, "killed")
+                .map(|k| format!(", {k} killed"))
+                .unwrap_or_default();
+            let date = i.date.as_deref().unwrap_or("undated");
+            out.push(change(
+                i,
+                "new_incident",
+                format!(
+                    "new incident: {} in {} ({date}){killed}",
+                    event_code(i),
+                    where_of(i)
+                ),
+                at,
+            ));
+        }
+        (Some(o), Some(i)) => {
+            for field in FIELDS {
+                let (b, a) = (best(o, field), best(i, field));
+                if b != a {
+                    let shown = |v: Option<i64>| v.map_or("none".into(), |v| v.to_string());
+                    let mut c = change(
+                        i,
+                        "revised_figure",
+                        format!(
+                            "{field} revised from {} to {} for the incident in {}",
+                            shown(b),
+                            shown(a),
+                            where_of(i)
+                        ),
+                        at,
+                    );
+                    c.key = key_of(&["revised_figure", &i.id, field, &shown(a)]);
+                    c.field = Some(field);
+                    c.before = b;
+                    c.after = a;
+                    out.push(c);
                 }
             }
         }
-    }
-    // where each report sits now, to tell a merge from a withdrawal
-    let home: HashMap<i64, &str> = after
-        .incidents
-        .iter()
-        .flat_map(|i| i.sources.iter().map(move |s| (s.report_id, i.id.as_str())))
-        .collect();
-    for o in &before.incidents {
-        if now.contains(o.id.as_str()) {
-            continue;
-        }
-        let into = o
-            .sources
-            .iter()
-            .find_map(|s| home.get(&s.report_id).copied());
-        let c = match into {
+        (Some(o), None) => out.push(match into {
             Some(into) => {
                 let mut c = change(
                     o,
@@ -202,39 +185,37 @@ pub fn diff(before: &Ledger, after: &Ledger, at: i64) -> Vec<Change> {
                 ),
                 at,
             ),
-        };
-        out.push(c);
-    }
-    let old_tallies: HashSet<&str> = before.tallies.iter().map(|t| t.id.as_str()).collect();
-    for t in &after.tallies {
-        if old_tallies.contains(t.id.as_str()) {
-            continue;
-        }
-        let killed = t
-            .killed
-            .as_ref()
-            .and_then(|r| serde_json::to_value(r).ok())
-            .map(|v| format!(", killed {v}"))
-            .unwrap_or_default();
-        out.push(Change {
-            key: key_of(&["new_total", &t.id]),
-            kind: "new_total",
-            subject: t.id.clone(),
-            into: None,
-            field: None,
-            before: None,
-            after: None,
-            date: t.as_of.clone(),
-            country: None,
-            region: None,
-            summary: format!(
-                "new reported total as of {}{killed} ({})",
-                t.as_of.as_deref().unwrap_or("an unknown date"),
-                t.source.outlet.as_deref().unwrap_or("unknown outlet")
-            ),
-            url: t.source.url.clone(),
-            detected_ms: at,
-        });
+        }),
+        (None, None) => {}
     }
     out
+}
+
+/// The alert of a reported total the ledger did not hold before.
+pub fn new_total(t: &Tally, at: i64) -> Change {
+    let killed = t
+        .killed
+        .as_ref()
+        .and_then(|r| serde_json::to_value(r).ok())
+        .map(|v| format!(", killed {v}"))
+        .unwrap_or_default();
+    Change {
+        key: key_of(&["new_total", &t.id]),
+        kind: "new_total",
+        subject: t.id.clone(),
+        into: None,
+        field: None,
+        before: None,
+        after: None,
+        date: t.as_of.clone(),
+        country: None,
+        region: None,
+        summary: format!(
+            "new reported total as of {}{killed} ({})",
+            t.as_of.as_deref().unwrap_or("an unknown date"),
+            t.source.outlet.as_deref().unwrap_or("unknown outlet")
+        ),
+        url: t.source.url.clone(),
+        detected_ms: at,
+    }
 }
