@@ -31,11 +31,21 @@ fn kind(v: &Value) -> String {
     }
 }
 
+/// The error for a line that is not JSON. The locator already names the file's line, so the
+/// position is the column within it, with the bytes there: serde_json's own "at line 1 column
+/// N" would contradict the line number printed before it.
+fn not_json(e: serde_json::Error) -> ParseError {
+    let text = e.to_string();
+    let what = text
+        .rsplit_once(" at line ")
+        .map_or(text.as_str(), |(w, _)| w);
+    ParseError(format!("not JSON at column {}: {what}", e.column()))
+}
+
 /// Reads and checks a line; the error is what makes the line no article.
 pub(crate) fn read_line(bytes: &[u8]) -> Result<Line, ParseError> {
     // serde_json refuses nesting deeper than 128 levels on its own
-    let value: Value =
-        serde_json::from_slice(bytes).map_err(|e| ParseError(format!("not JSON: {e}")))?;
+    let value: Value = serde_json::from_slice(bytes).map_err(not_json)?;
     let Value::Object(obj) = value else {
         return Err(ParseError(
             "not a JSON object (expected one article per line)".into(),
@@ -174,10 +184,13 @@ mod tests {
 
     #[test]
     fn bad_lines() {
-        assert!(line("this is not json")
-            .unwrap_err()
-            .0
-            .starts_with("not JSON"));
+        assert_eq!(
+            line("this is not json").unwrap_err().0,
+            "not JSON at column 2: expected ident"
+        );
+        // the column within the line, never serde_json's "line 1"
+        let e = line(r#"{"text": broken}"#).unwrap_err().0;
+        assert_eq!(e, "not JSON at column 10: expected value");
         assert!(line("[1,2]")
             .unwrap_err()
             .0
