@@ -31,6 +31,38 @@ pub struct Diff {
 pub struct Revised {
     pub id: String,
     pub changes: Vec<Revision>,
+    /// The review decisions first applied to the incident in this span (a reviewer's set,
+    /// confirm, merge... that revised it), with who made them; empty when only the reporting
+    /// moved it.
+    #[serde(skip_serializing_if = "Vec::is_empty")]
+    pub decided_by: Vec<DecidedBy>,
+}
+
+/// A review decision behind a revision.
+#[derive(Debug, Clone, PartialEq, Eq, Serialize)]
+pub struct DecidedBy {
+    pub decision: String,
+    pub author: String,
+}
+
+/// The decisions applied to `b` and not to `a`, with their authors.
+fn decided_by(a: &Incident, b: &Incident) -> Vec<DecidedBy> {
+    let Some(rb) = &b.review else {
+        return Vec::new();
+    };
+    let before: BTreeSet<&str> = a
+        .review
+        .iter()
+        .flat_map(|r| r.decisions.iter().map(String::as_str))
+        .collect();
+    rb.decisions
+        .iter()
+        .filter(|d| !before.contains(d.as_str()))
+        .map(|d| DecidedBy {
+            decision: d.clone(),
+            author: rb.author_of(d).unwrap_or("unknown").to_string(),
+        })
+        .collect()
 }
 
 #[derive(Debug, Clone, PartialEq, Eq, Serialize)]
@@ -89,6 +121,7 @@ pub fn diff<S: Store + ?Sized>(store: &S, from: i64, to: i64) -> Result<Diff> {
                     d.revised.push(Revised {
                         id: id.to_string(),
                         changes,
+                        decided_by: decided_by(&a, &b),
                     });
                 }
             }

@@ -215,7 +215,7 @@ fn alerts(db: &std::path::Path) -> Vec<(String, String)> {
 
 /// Alerts come from ledger versions, whoever published them: an `ingest` run by hand and a
 /// review decision raise them as `watch` does; the store's first ledger is a baseline and
-/// raises none.
+/// raises none. The diff of the review's version names the reviewer.
 #[test]
 fn ingest_and_review_raise_alerts_without_watch() {
     let dir = tempfile::tempdir().unwrap();
@@ -288,6 +288,23 @@ fn ingest_and_review_raise_alerts_without_watch() {
         got.contains(&("revised_figure".to_string(), target.clone())),
         "{got:?}"
     );
+    // the diff of that version names the reviewer behind the revision
+    let last = json(&db, &["versions", "--json"]).as_array().unwrap().len();
+    let (a, b) = ((last - 1).to_string(), last.to_string());
+    let d = json(&db, &["diff", &a, &b, "--json"]);
+    let revised = d["revised"]
+        .as_array()
+        .unwrap()
+        .iter()
+        .find(|r| r["id"] == target.as_str())
+        .unwrap_or_else(|| panic!("{target} revised: {d}"));
+    assert_eq!(revised["decided_by"][0]["author"], "ana", "{revised}");
+    assert!(revised["decided_by"][0]["decision"]
+        .as_str()
+        .unwrap()
+        .starts_with("dec-"));
+    let text = run(&db, &["diff", &a, &b]).stdout;
+    assert!(text.contains("[review: ana (dec-"), "{text}");
     // running again changes nothing and repeats no alert
     let n = got.len();
     ingest("text");

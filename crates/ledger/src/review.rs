@@ -295,6 +295,31 @@ impl IncidentReview {
     pub fn rejected(&self) -> bool {
         self.status.as_deref() == Some("rejected")
     }
+
+    /// Who made decision `id`, if it is one applied to this incident.
+    pub fn author_of(&self, id: &str) -> Option<&str> {
+        let signed = self
+            .status_by
+            .iter()
+            .chain(&self.regrouped_by)
+            .chain(&self.notes)
+            .find(|s| s.decision == id)
+            .map(|s| s.author.as_str());
+        let valued = || {
+            self.figures
+                .iter()
+                .map(|f| (&f.reviewed.decision, &f.reviewed.author))
+                .chain(
+                    [&self.date, &self.place, &self.perpetrator]
+                        .into_iter()
+                        .flatten()
+                        .map(|v| (&v.decision, &v.author)),
+                )
+                .find(|(d, _)| d.as_str() == id)
+                .map(|(_, a)| a.as_str())
+        };
+        signed.or_else(valued)
+    }
 }
 
 /// How a decision stands in the log.

@@ -50,7 +50,17 @@ pub fn run_diff(ctx: &Context, a: DiffArgs) -> Result<ExitCode> {
             .iter()
             .map(|c| format!("{} {} -> {}", c.field, c.from, c.to))
             .collect();
-        out.push_str(&format!("revised    {}  {}\n", r.id, what.join("; ")));
+        let by: Vec<String> = r
+            .decided_by
+            .iter()
+            .map(|d| format!("{} ({})", d.author, d.decision))
+            .collect();
+        let by = if by.is_empty() {
+            String::new()
+        } else {
+            format!("  [review: {}]", by.join(", "))
+        };
+        out.push_str(&format!("revised    {}  {}{by}\n", r.id, what.join("; ")));
     }
     for m in &d.merged {
         out.push_str(&format!("merged     {} into {}\n", m.id, m.into));
