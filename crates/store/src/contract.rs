@@ -1079,6 +1079,13 @@ fn the_trait_searches_the_index(b: &impl Backend) {
     );
     assert_eq!(find(&s, "Culiacán").1, 1, "accents are optional both ways");
     assert_eq!(find(&s, "strike*").1, 1);
+    // words find their inflections, in both languages
+    assert_eq!(find(&s, "strike").1, 1, "strike finds strikes");
+    assert_eq!(find(&s, "lanchas").1, 1, "lanchas finds lancha");
+    assert_eq!(find(&s, "debate").1, 1, "debate finds debated");
+    // a leading dash excludes a word
+    assert_eq!(find(&s, "lancha -culiacan").1, 0);
+    assert_eq!(find(&s, "lancha -strikes").1, 1);
     assert_eq!(find(&s, "lancha debated").1, 0, "every word must match");
     assert_eq!(find(&s, "\"*()").1, 0);
     assert_eq!(find(&s, "lancha OR \"'").1, 0, "operators are words");

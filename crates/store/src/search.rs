@@ -81,17 +81,21 @@ pub fn budget(terms: &[Term]) -> std::time::Duration {
     }
 }
 
-/// One word of a query: all words must match; a prefix word matches any word it starts.
+/// One word of a query: all words must match; a prefix word matches any word it starts; an
+/// excluded word (`-word`) must not occur.
 #[derive(Debug, Clone, PartialEq, Eq)]
 pub struct Term {
     /// Letters, digits, `'` and `-` only.
     pub word: String,
     pub prefix: bool,
+    /// Typed with a leading `-`: articles holding it are left out.
+    pub exclude: bool,
 }
 
 /// The words of what a user typed, or why it cannot be searched ([`StoreError::Invalid`],
 /// a message for the user: too long, too many words, too many or too short prefixes).
-/// Operators and punctuation are taken as plain text; no word at all is an empty list.
+/// Operators and punctuation are taken as plain text, except a leading `-`, which excludes
+/// the word (as in web search engines); no word at all is an empty list.
 pub fn terms(q: &str) -> crate::Result<Vec<Term>> {
     let chars = q.chars().count();
     if chars > MAX_QUERY_CHARS {
@@ -103,11 +107,17 @@ pub fn terms(q: &str) -> crate::Result<Vec<Term>> {
         .split(|c: char| !(c.is_alphanumeric() || c == '*' || c == '\'' || c == '-'))
         .filter_map(|w| {
             let prefix = w.ends_with('*');
+            let exclude = w.starts_with('-');
             let word: String = w
+                .trim_start_matches('-')
                 .chars()
                 .filter(|c| c.is_alphanumeric() || *c == '\'' || *c == '-')
                 .collect();
-            (!word.is_empty()).then_some(Term { word, prefix })
+            (!word.is_empty()).then_some(Term {
+                word,
+                prefix,
+                exclude,
+            })
         })
         .collect();
     if terms.len() > MAX_TERMS {
@@ -115,6 +125,11 @@ pub fn terms(q: &str) -> crate::Result<Vec<Term>> {
             "the query has {} words; at most {MAX_TERMS} are searched",
             terms.len()
         )));
+    }
+    if !terms.is_empty() && terms.iter().all(|t| t.exclude) {
+        return Err(StoreError::Invalid(
+            "every word of the query is excluded (-word): give at least one word to find".into(),
+        ));
     }
     let prefixes: Vec<&Term> = terms.iter().filter(|t| t.prefix).collect();
     if prefixes.len() > MAX_PREFIXES {
@@ -158,6 +173,18 @@ mod tests {
             ]
         );
         assert!(words("  \"*()  ").is_empty());
+    }
+
+    #[test]
+    fn a_leading_dash_excludes_a_word() {
+        let t = terms("strike -drill Ciudad-Juárez").unwrap();
+        let got: Vec<(&str, bool)> = t.iter().map(|t| (t.word.as_str(), t.exclude)).collect();
+        assert_eq!(
+            got,
+            [("strike", false), ("drill", true), ("Ciudad-Juárez", false)]
+        );
+        let why = terms("-drill").unwrap_err().to_string();
+        assert!(why.contains("at least one word to find"), "{why}");
     }
 
     #[test]

@@ -35,7 +35,8 @@ impl Key {
             .iter()
             .map(|t| {
                 format!(
-                    "{}{}",
+                    "{}{}{}",
+                    if t.exclude { "-" } else { "" },
                     t.word.to_lowercase(),
                     if t.prefix { "*" } else { "" }
                 )

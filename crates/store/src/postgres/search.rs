@@ -21,20 +21,25 @@ use crate::search::{self, SearchHit, Term, MATCH_END, MATCH_START, RANKED};
 use crate::StoreError;
 
 /// The query's words as a `to_tsquery` string: each word quoted as a lexeme (so operators and
-/// punctuation are text), a prefix word with `:*`, all joined by `&`.
+/// punctuation are text), a prefix word with `:*`, an excluded word negated (`!`), all joined
+/// by `&`.
 pub(crate) fn ts_query(terms: &[Term]) -> Option<String> {
+    if terms.iter().all(|t| t.exclude) {
+        return None;
+    }
     let words: Vec<String> = terms
         .iter()
         .map(|t| {
             let q = format!("'{}'", t.word.replace('\'', "''").replace('\\', ""));
-            if t.prefix {
-                format!("{q}:*")
+            let q = if t.prefix { format!("{q}:*") } else { q };
+            if t.exclude {
+                format!("!{q}")
             } else {
                 q
             }
         })
         .collect();
-    (!words.is_empty()).then(|| words.join(" & "))
+    Some(words.join(" & "))
 }
 
 /// The query in both configurations, ORed: `q` in the statements below.

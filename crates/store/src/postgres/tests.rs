@@ -171,6 +171,7 @@ fn query_words_are_lexemes_never_operators() {
     assert_eq!(q("lancha*").unwrap(), "'lancha':*");
     assert_eq!(q("o'brien | !x").unwrap(), "'o''brien' & 'x'");
     assert_eq!(q("  \"*()  "), None);
+    assert_eq!(q("strike -drill").unwrap(), "'strike' & !'drill'");
 }
 
 fn input(name: &str) -> crate::RawInput {

@@ -171,6 +171,17 @@ const MIGRATIONS: &[&str] = &[
     decisions::MIGRATION,
     // 10: feeds `watch` polls, their state, and the item links they yielded (feeds.rs)
     feeds::MIGRATION,
+    // 11: the full-text index stems words (search.rs): the same columns and triggers, the
+    // `porter` tokenizer over `unicode61`; rebuilt from the articles, harmless to run again
+    r#"
+    DROP TABLE IF EXISTS articles_fts;
+    CREATE VIRTUAL TABLE articles_fts USING fts5(
+        title, outlet, text,
+        content = 'articles', content_rowid = 'id',
+        tokenize = 'porter unicode61 remove_diacritics 2'
+    );
+    INSERT INTO articles_fts(articles_fts) VALUES ('rebuild');
+    "#,
 ];
 
 /// Steps no SQL can do, each run inside the migrations' transaction right after the

@@ -2,7 +2,11 @@
 //!
 //! The index (`articles_fts`, migration 3) holds each article's title, outlet and text, kept in
 //! step with `articles` by triggers. The `unicode61` tokenizer with diacritics removed lets
-//! English and Spanish queries match with or without accents ("Culiacan" finds "Culiacán").
+//! English and Spanish queries match with or without accents ("Culiacan" finds "Culiacán"),
+//! and the `porter` stemmer over it (migration 11) lets a word find its inflections
+//! ("strike" finds "strikes" and "striking", though not "struck"; Spanish plurals in -s and -es fold
+//! too, as Porter's suffix rules strip them). PostgreSQL stems with its English and Spanish
+//! Snowball configurations, so the two backends can differ on a rare word.
 
 use std::time::{Duration, Instant};
 
@@ -13,20 +17,26 @@ use crate::search::{self, SearchHit, Term, MATCH_END, MATCH_START, RANKED};
 use crate::{SqliteStore, StoreError};
 
 /// Turns the words of a query ([`search::terms`]) into an FTS5 query: every word must match
-/// (a prefix word as a prefix), each quoted, so that FTS5 operators are plain text.
+/// (a prefix word as a prefix), each quoted, so that FTS5 operators are plain text; excluded
+/// words follow as `NOT`s of the whole.
 pub(crate) fn fts_query(terms: &[Term]) -> Option<String> {
-    let quoted: Vec<String> = terms
-        .iter()
-        .map(|t| {
-            let q = format!("\"{}\"", t.word.replace('"', ""));
-            if t.prefix {
-                format!("{q}*")
-            } else {
-                q
-            }
-        })
-        .collect();
-    (!quoted.is_empty()).then(|| quoted.join(" "))
+    let quoted = |t: &Term| {
+        let q = format!("\"{}\"", t.word.replace('"', ""));
+        if t.prefix {
+            format!("{q}*")
+        } else {
+            q
+        }
+    };
+    let wanted: Vec<String> = terms.iter().filter(|t| !t.exclude).map(quoted).collect();
+    if wanted.is_empty() {
+        return None;
+    }
+    let mut q = wanted.join(" ");
+    for t in terms.iter().filter(|t| t.exclude) {
+        q = format!("({q}) NOT {}", quoted(t));
+    }
+    Some(q)
 }
 
 /// Stops the connection's statements once a time budget has passed (SQLite's progress
@@ -190,6 +200,10 @@ mod tests {
             "\"a\" \"OR\" \"b\" \"NEAR\""
         );
         assert_eq!(fts("  \"*()  "), None);
+        assert_eq!(
+            fts("strike -drill -exercise*").unwrap(),
+            "((\"strike\") NOT \"drill\") NOT \"exercise\"*"
+        );
     }
 
     /// A search through the trait, as the web app makes it.
