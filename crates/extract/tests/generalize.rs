@@ -194,3 +194,48 @@ fn a_state_named_as_a_place_lends_its_state_to_no_force() {
     let p = strike[0].perpetrator().expect(text);
     assert_eq!(p.state.as_deref(), Some("US"), "{text}");
 }
+
+#[test]
+fn a_clash_told_right_after_a_state_force_is_named_is_its_operation() {
+    for (lang, text, killed) in [
+        (
+            Lang::Es,
+            "El Ejército informó que los militares realizaban un patrullaje en una zona rural de \
+             Carchi cuando detectaron a un grupo armado. Entonces se inició un enfrentamiento que \
+             terminó con dos presuntos guerrilleros muertos.",
+            2,
+        ),
+        (
+            Lang::En,
+            "Soldiers were patrolling a village in Borno State on Monday when they came across a \
+             group of insurgents. A clash followed in which four of the insurgents were killed.",
+            4,
+        ),
+    ] {
+        let ev = events(lang, text);
+        let raids: Vec<&Report> = ev
+            .iter()
+            .filter(|r| r.event_type == EventType::Raid)
+            .collect();
+        assert_eq!(raids.len(), 1, "{text}\n{ev:#?}");
+        assert_eq!(
+            raids[0].figures.killed.as_ref().and_then(|f| f.best),
+            Some(killed),
+            "{text}"
+        );
+    }
+    // no state force before, or groups named as the sides: no operation of any state
+    for text in [
+        "Vecinos reportaron disparos en la colonia durante la madrugada. Un enfrentamiento dejó \
+         tres muertos.",
+        "La Guardia Nacional reforzó la vigilancia en Culiacán. Un enfrentamiento entre dos \
+         facciones del cártel dejó cuatro muertos el domingo.",
+    ] {
+        let ev = events(Lang::Es, text);
+        assert!(
+            ev.iter()
+                .all(|r| !matches!(r.event_type, EventType::Raid | EventType::Strike)),
+            "{text}\n{ev:#?}"
+        );
+    }
+}

@@ -751,10 +751,15 @@ pub(super) fn on_the_ground(s: &Scene, a: &Armed) -> bool {
             .is_some_and(|t| s.l.grammar.ground.contains(&t.lower))
 }
 
+///
+/// `side_before`: the sentence before named a state force and no violence was told yet, so
+/// a clash no side of which this sentence names ("Entonces se inició un enfrentamiento")
+/// is that force's.
 pub(super) fn event_type(
     cue: &EventCue,
     agent: Option<&Armed>,
     at_state: bool,
+    side_before: bool,
 ) -> Option<EventType> {
     let et = cue.event_type;
     match agent {
@@ -764,7 +769,7 @@ pub(super) fn event_type(
         Some(a) if cue.force && cue.noun && a.non_state => None,
         Some(a) if et.is_violent() && a.non_state => Some(EventType::Attack),
         Some(_) if et == EventType::Attack => Some(EventType::Raid),
-        None if cue.force && !cue.by_force => None,
+        None if cue.force && !cue.by_force && !(side_before && cue.noun) => None,
         // shots fired by no one named ("a man opened fire at a party", "disparó contra su
         // socio") are no state's operation: a state force's is told with its name
         None if cue.generic && et == EventType::Raid => Some(EventType::Attack),

@@ -168,6 +168,8 @@ impl Extractor {
         // each looked for only where its commonest word is)
         let mut others: Vec<&LangLex> = Vec::new();
         let article = places::ArticlePlaces::default();
+        // the last sentence that named a state force
+        let mut force_at: Option<usize> = None;
         for (si, r) in sents.iter().enumerate() {
             let s = &text[r.clone()];
             let own_cues = l.may_hold(s);
@@ -190,9 +192,12 @@ impl Extractor {
             };
             let mut ctx = SentCtx::new(text, r.clone(), toks);
             ctx.article = Some(&article);
+            ctx.force_before = force_at.is_some_and(|k| k + 1 == si);
             // the source is read only for sentences that yield something
             let before = cands.len();
-            self.sentence(l, &ctx, published, year_ref, &mut anchor, &mut cands);
+            if self.sentence(l, &ctx, published, year_ref, &mut anchor, &mut cands) {
+                force_at = Some(si);
+            }
             if cands.len() > before {
                 let src = self.source_of(l, &ctx, si, sents, text, &mut sources);
                 for c in &mut cands[before..] {
