@@ -239,3 +239,42 @@ fn a_clash_told_right_after_a_state_force_is_named_is_its_operation() {
         );
     }
 }
+
+#[test]
+fn a_dated_article_that_opens_on_an_anniversary_retells_its_undated_events() {
+    for (lang, text) in [
+        (
+            Lang::Es,
+            "Cinco años del bombardeo en el Caquetá\n\nSe cumplieron cinco años de la operación \
+             que golpeó a la cúpula de un frente disidente. Aviones de la Fuerza Aérea \
+             bombardearon un campamento en la selva y murieron doce guerrilleros, entre ellos su \
+             comandante. La operación fue celebrada por el gobierno de entonces.",
+        ),
+        (
+            Lang::En,
+            "Five years on from the Jilib raid\n\nIt is five years since the \
+             operation that reshaped the war. U.S. special forces raided a compound near Jilib and \
+             killed nine militants, among them a senior commander. The raid was hailed in \
+             Washington at the time.",
+        ),
+    ] {
+        let rs = reports(lang, text, (2026, 3, 5));
+        assert!(
+            rs.iter().all(|r| r.kind != ReportKind::Event),
+            "{text}\n{rs:#?}"
+        );
+    }
+    // news with its own day in such an article stays news
+    let text = "Cinco años del bombardeo en el Caquetá\n\nSe cumplieron cinco años de la \
+                operación. El martes, tropas del Ejército abatieron a tres disidentes en la misma \
+                zona.";
+    let rs = reports(Lang::Es, text, (2026, 3, 5));
+    assert_eq!(
+        rs.iter()
+            .filter(|r| r.kind == ReportKind::Event)
+            .map(|r| r.date.clone())
+            .collect::<Vec<_>>(),
+        vec![Some("2026-03-03".to_string())],
+        "{text}\n{rs:#?}"
+    );
+}

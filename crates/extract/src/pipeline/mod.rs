@@ -239,7 +239,7 @@ impl Extractor {
         // an article with no publication date that opens on an anniversary ("a un año del
         // asesinato", "a year after the strike") retells history: an event it dates to a day
         // of a year it writes out is the one remembered, a reference, never news
-        if published.is_none() && self.opens_on_anniversary(l, text, sents) {
+        if published.is_none() && self.opens_on_anniversary(l, text, sents, ANNIVERSARY_LEAD) {
             for r in reports.iter_mut() {
                 let dated_in_full = r.date_precision == DatePrecision::Day
                     && r.claims.iter().any(|c| {
@@ -247,6 +247,18 @@ impl Extractor {
                             && c.surface.chars().filter(char::is_ascii_digit).count() >= 5
                     });
                 if r.kind == ReportKind::Event && dated_in_full {
+                    r.kind = ReportKind::Reference;
+                }
+            }
+        }
+        // a dated article that opens on an anniversary ("10 años de la Operación Fénix",
+        // "a year after the raid") retells history: an event in it that no date of its own
+        // reaches (none, or only the publication's window) is the one remembered, never news
+        if published.is_some() && self.opens_on_anniversary(l, text, sents, ANNIVERSARY_LEAD_DATED)
+        {
+            for r in reports.iter_mut() {
+                let undated = r.date.is_none() || r.date_basis == crate::DateBasis::Publication;
+                if r.kind == ReportKind::Event && undated {
                     r.kind = ReportKind::Reference;
                 }
             }
@@ -277,8 +289,14 @@ impl Extractor {
 impl Extractor {
     /// Whether one of the article's first sentences recalls an anniversary or tells how
     /// long ago something was (`references.tsv`, kind `retrospective`).
-    fn opens_on_anniversary(&self, l: &LangLex, text: &str, sents: &[Range<usize>]) -> bool {
-        sents.iter().take(ANNIVERSARY_LEAD).any(|r| {
+    fn opens_on_anniversary(
+        &self,
+        l: &LangLex,
+        text: &str,
+        sents: &[Range<usize>],
+        lead: usize,
+    ) -> bool {
+        sents.iter().take(lead).any(|r| {
             let toks = tokenize(&text[r.clone()], r.start);
             l.references
                 .find_all(&toks)
@@ -290,6 +308,11 @@ impl Extractor {
 
 /// How many of an article's first sentences may say that it recalls an anniversary.
 const ANNIVERSARY_LEAD: usize = 2;
+
+/// How many of a dated article's first sentences (its headline and lead) may say that it
+/// recalls an anniversary, for its undated events: the lead of a dated story, as
+/// [`dating::publication_windows`] reads it.
+const ANNIVERSARY_LEAD_DATED: usize = 4;
 
 #[cfg(test)]
 mod testing {
