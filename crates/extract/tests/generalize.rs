@@ -278,3 +278,55 @@ fn a_dated_article_that_opens_on_an_anniversary_retells_its_undated_events() {
         "{text}\n{rs:#?}"
     );
 }
+
+#[test]
+fn a_toll_under_a_perfect_is_one_events_when_the_event_follows_with_an_indefinite_article() {
+    for (lang, text, killed) in [
+        (
+            Lang::En,
+            "Nigerian troops have killed 12 bandits in a gunfight near a mining site in Zamfara \
+             State, the army said.",
+            12,
+        ),
+        (
+            Lang::Es,
+            "Seis presuntos sicarios han muerto en un enfrentamiento con soldados en Michoacán, \
+             informó la Defensa.",
+            6,
+        ),
+    ] {
+        let rs = reports(lang, text, (2026, 5, 8));
+        assert!(
+            rs.iter().all(|r| r.kind != ReportKind::Tally),
+            "{text}\n{rs:#?}"
+        );
+        let ev: Vec<&Report> = rs.iter().filter(|r| r.kind == ReportKind::Event).collect();
+        assert_eq!(ev.len(), 1, "{text}\n{rs:#?}");
+        assert_eq!(
+            ev[0].figures.killed.as_ref().and_then(|f| f.best),
+            Some(killed),
+            "{text}"
+        );
+    }
+    // with no one event named after it, the same perfect tells a running total
+    for (lang, text) in [
+        (
+            Lang::En,
+            "Turkish strikes have killed more than 300 militants in northern Iraq this year.",
+        ),
+        (
+            Lang::Es,
+            "Los bombardeos han matado a 40 guerrilleros en el Cauca en lo que va del año.",
+        ),
+    ] {
+        let rs = reports(lang, text, (2026, 5, 8));
+        assert!(
+            rs.iter().any(|r| r.kind == ReportKind::Tally),
+            "{text}\n{rs:#?}"
+        );
+        assert!(
+            rs.iter().all(|r| r.kind != ReportKind::Event),
+            "{text}\n{rs:#?}"
+        );
+    }
+}

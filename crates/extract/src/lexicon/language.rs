@@ -154,6 +154,11 @@ pub enum TallyKind {
     /// A toll that is never the campaign's by itself ("the toll"), but is one event's when
     /// said to be ("the toll from last Tuesday's strike was revised to four").
     EventToll,
+    /// A toll under a perfect ("have killed", "han matado"): a running total, unless what
+    /// the dead were killed in follows as one event named with an indefinite article
+    /// ("troops have killed 19 gunmen in a shootout", "han abatido a seis en un
+    /// enfrentamiento").
+    Perfect,
 }
 
 impl TallyKind {
@@ -750,6 +755,7 @@ fn tally(file: File) -> Result<PhraseSet<TallyKind>, LexiconError> {
                 "summary" => TallyKind::Summary,
                 "toll" => TallyKind::Toll,
                 "event_toll" => TallyKind::EventToll,
+                "perfect" => TallyKind::Perfect,
                 _ => return None,
             })
         })
