@@ -254,11 +254,17 @@ impl Extractor {
         // a dated article that opens on an anniversary ("10 años de la Operación Fénix",
         // "a year after the raid") retells history: an event in it that no date of its own
         // reaches (none, or only the publication's window) is the one remembered, never news
-        if published.is_some() && self.opens_on_anniversary(l, text, sents, ANNIVERSARY_LEAD_DATED)
+        let undated = |r: &Report| {
+            r.kind == ReportKind::Event
+                && (r.date.is_none() || r.date_basis == crate::DateBasis::Publication)
+        };
+        // (the lead is read again only when there is such an event to mark)
+        if published.is_some()
+            && reports.iter().any(undated)
+            && self.opens_on_anniversary(l, text, sents, ANNIVERSARY_LEAD_DATED)
         {
             for r in reports.iter_mut() {
-                let undated = r.date.is_none() || r.date_basis == crate::DateBasis::Publication;
-                if r.kind == ReportKind::Event && undated {
+                if undated(r) {
                     r.kind = ReportKind::Reference;
                 }
             }
