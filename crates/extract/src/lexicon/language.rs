@@ -52,6 +52,11 @@ pub enum RefKind {
     /// One word before an event cue at most, a verb of a campaign's start or habit ("began
     /// bombing", "ha venido realizando ataques").
     CampaignVerb,
+    /// Sets what follows in the story's past ("earlier this year", "el año pasado"): an
+    /// event the sentence gives no day of its own is an earlier one told again, background
+    /// rather than news; with a day of its own ("on Tuesday, the first since last year") it
+    /// is that day's event.
+    Background,
 }
 
 /// A word of `agents.tsv`: who may carry out an event, and the small words around agents.
@@ -92,6 +97,10 @@ pub enum AgentKind {
     /// attack to a gang", "atribuyó el ataque a una banda"): that actor is the cue's agent,
     /// the one who attributes it is not.
     Attribute,
+    /// Ties the actor right after it to another as its sponsor or ally ("aligned with",
+    /// "respaldado por"): "the group aligned with Iran began attacking ships" names Iran as
+    /// the group's patron, never the subject of what follows.
+    Ally,
 }
 
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
@@ -145,6 +154,11 @@ pub enum TallyKind {
     /// A toll that is never the campaign's by itself ("the toll"), but is one event's when
     /// said to be ("the toll from last Tuesday's strike was revised to four").
     EventToll,
+    /// A toll under a perfect ("have killed", "han matado"): a running total, unless what
+    /// the dead were killed in follows as one event named with an indefinite article
+    /// ("troops have killed 19 gunmen in a shootout", "han abatido a seis en un
+    /// enfrentamiento").
+    Perfect,
 }
 
 impl TallyKind {
@@ -668,6 +682,7 @@ fn agents(file: File) -> Result<PhraseSet<AgentKind>, LexiconError> {
             "tells" => Some(AgentKind::Tells),
             "head" => Some(AgentKind::Head),
             "attribute" => Some(AgentKind::Attribute),
+            "ally" => Some(AgentKind::Ally),
             _ => None,
         })
     })
@@ -680,6 +695,7 @@ fn references(file: File) -> Result<PhraseSet<RefKind>, LexiconError> {
             "retrospective" => Some(RefKind::Retrospective),
             "campaign" => Some(RefKind::Campaign),
             "campaign_verb" => Some(RefKind::CampaignVerb),
+            "background" => Some(RefKind::Background),
             _ => None,
         })
     })
@@ -739,6 +755,7 @@ fn tally(file: File) -> Result<PhraseSet<TallyKind>, LexiconError> {
                 "summary" => TallyKind::Summary,
                 "toll" => TallyKind::Toll,
                 "event_toll" => TallyKind::EventToll,
+                "perfect" => TallyKind::Perfect,
                 _ => return None,
             })
         })

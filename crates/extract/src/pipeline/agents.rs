@@ -52,6 +52,9 @@ pub(super) struct Armed {
     pub reach: ForceReach,
     /// The lexicon row that named it, for the claim's rule.
     pub rule: String,
+    /// A state's name read as a place or a target ("a base in Jordan"): it lends its state
+    /// to no generic force of the sentence.
+    pub placed: bool,
 }
 
 /// Every armed actor of a sentence: named ones first where both match the same words.
@@ -69,6 +72,7 @@ pub(super) fn armed(s: &Scene) -> Vec<Armed> {
                 non_state: h.value().non_state(),
                 reach: h.value().reach,
                 rule: format!("lex:forces.tsv:{}", h.phrase.text),
+                placed: false,
             };
             if a.reach == ForceReach::Demonym {
                 armed_weapon(s, &mut a);
@@ -105,7 +109,13 @@ pub(super) fn armed(s: &Scene) -> Vec<Armed> {
             non_state: kind == AgentKind::Group,
             reach: ForceReach::Force,
             rule: format!("lex:{}:{}", s.l.agents.file, h.phrase.text),
+            placed: false,
         });
+    }
+    // a state's name after "in", "on", "against" ("a base in Jordan", "strikes on Iran") is
+    // a place or a target: it gives its state to no generic force of the sentence
+    for a in out.iter_mut() {
+        a.placed = a.reach == ForceReach::Country && governed(s, a.ts);
     }
     out.sort_by_key(|a| (a.ts, a.te));
     out
@@ -163,6 +173,7 @@ fn state_named(s: &Scene, h: &Hit<AgentKind>) -> Option<Armed> {
         non_state: false,
         reach: ForceReach::Force,
         rule: format!("lex:{}:{}+gazetteer", s.l.agents.file, h.phrase.text),
+        placed: false,
     })
 }
 
@@ -213,10 +224,13 @@ fn governed(s: &Scene, at: usize) -> bool {
     })
 }
 
-/// Whether the actor at `at` is another verb's passive agent ("operated by the gang").
+/// Whether the actor at `at` is another verb's passive agent ("operated by the gang") or
+/// another actor's sponsor ("the group aligned with Iran").
 fn agent_of_other(s: &Scene, at: usize) -> bool {
     s.agents.iter().any(|h| {
-        *h.value() == AgentKind::By && h.te <= at && (h.te..at).all(|i| is_determiner(s, i))
+        matches!(*h.value(), AgentKind::By | AgentKind::Ally)
+            && h.te <= at
+            && (h.te..at).all(|i| is_determiner(s, i))
     })
 }
 
@@ -710,7 +724,11 @@ fn fill_state(a: &mut Armed, armed: &[Armed], rep: &Report) {
     if a.non_state || a.state.is_some() {
         return;
     }
-    let named: Vec<&String> = armed.iter().filter_map(|x| x.state.as_ref()).collect();
+    let named: Vec<&String> = armed
+        .iter()
+        .filter(|x| !x.placed)
+        .filter_map(|x| x.state.as_ref())
+        .collect();
     a.state = match named.split_first() {
         Some((first, rest)) if rest.iter().all(|x| x == first) => Some((*first).clone()),
         _ => rep
@@ -733,10 +751,15 @@ pub(super) fn on_the_ground(s: &Scene, a: &Armed) -> bool {
             .is_some_and(|t| s.l.grammar.ground.contains(&t.lower))
 }
 
+///
+/// `side_before`: the sentence before named a state force and no violence was told yet, so
+/// a clash no side of which this sentence names ("Entonces se inició un enfrentamiento")
+/// is that force's.
 pub(super) fn event_type(
     cue: &EventCue,
     agent: Option<&Armed>,
     at_state: bool,
+    side_before: bool,
 ) -> Option<EventType> {
     let et = cue.event_type;
     match agent {
@@ -746,7 +769,7 @@ pub(super) fn event_type(
         Some(a) if cue.force && cue.noun && a.non_state => None,
         Some(a) if et.is_violent() && a.non_state => Some(EventType::Attack),
         Some(_) if et == EventType::Attack => Some(EventType::Raid),
-        None if cue.force && !cue.by_force => None,
+        None if cue.force && !cue.by_force && !(side_before && cue.noun) => None,
         // shots fired by no one named ("a man opened fire at a party", "disparó contra su
         // socio") are no state's operation: a state force's is told with its name
         None if cue.generic && et == EventType::Raid => Some(EventType::Attack),

@@ -72,6 +72,20 @@ pub(super) fn tally_cues<'a>(
         .map(|h| h.te)
         .collect();
     tally_hits.retain(|h| !one_event(h) && *h.value() != TallyKind::EventToll);
+    // "troops have killed 19 gunmen in a shootout": a perfect's toll told of one event,
+    // named after it in its clause with an indefinite article, is that event's
+    let clause = |i: usize| crate::pipeline::sentence::is_clause_break(&toks[i]);
+    tally_hits.retain(|h| {
+        *h.value() != TallyKind::Perfect
+            || !events.iter().any(|e| {
+                e.value().noun
+                    && !e.value().plural
+                    && e.ts > h.te
+                    && e.ts >= 1
+                    && l.grammar.article_indef.contains(&toks[e.ts - 1].lower)
+                    && !(h.te..e.ts).any(clause)
+            })
+    });
     if events.iter().any(|e| e.value().noun && !e.value().plural) {
         tally_hits.retain(|h| *h.value() != TallyKind::Total);
     }

@@ -168,6 +168,8 @@ impl Extractor {
         // each looked for only where its commonest word is)
         let mut others: Vec<&LangLex> = Vec::new();
         let article = places::ArticlePlaces::default();
+        // the last sentence that named a state force
+        let mut force_at: Option<usize> = None;
         for (si, r) in sents.iter().enumerate() {
             let s = &text[r.clone()];
             let own_cues = l.may_hold(s);
@@ -190,9 +192,12 @@ impl Extractor {
             };
             let mut ctx = SentCtx::new(text, r.clone(), toks);
             ctx.article = Some(&article);
+            ctx.force_before = force_at.is_some_and(|k| k + 1 == si);
             // the source is read only for sentences that yield something
             let before = cands.len();
-            self.sentence(l, &ctx, published, year_ref, &mut anchor, &mut cands);
+            if self.sentence(l, &ctx, published, year_ref, &mut anchor, &mut cands) {
+                force_at = Some(si);
+            }
             if cands.len() > before {
                 let src = self.source_of(l, &ctx, si, sents, text, &mut sources);
                 for c in &mut cands[before..] {
@@ -234,7 +239,7 @@ impl Extractor {
         // an article with no publication date that opens on an anniversary ("a un año del
         // asesinato", "a year after the strike") retells history: an event it dates to a day
         // of a year it writes out is the one remembered, a reference, never news
-        if published.is_none() && self.opens_on_anniversary(l, text, sents) {
+        if published.is_none() && self.opens_on_anniversary(l, text, sents, ANNIVERSARY_LEAD) {
             for r in reports.iter_mut() {
                 let dated_in_full = r.date_precision == DatePrecision::Day
                     && r.claims.iter().any(|c| {
@@ -242,6 +247,24 @@ impl Extractor {
                             && c.surface.chars().filter(char::is_ascii_digit).count() >= 5
                     });
                 if r.kind == ReportKind::Event && dated_in_full {
+                    r.kind = ReportKind::Reference;
+                }
+            }
+        }
+        // a dated article that opens on an anniversary ("10 años de la Operación Fénix",
+        // "a year after the raid") retells history: an event in it that no date of its own
+        // reaches (none, or only the publication's window) is the one remembered, never news
+        let undated = |r: &Report| {
+            r.kind == ReportKind::Event
+                && (r.date.is_none() || r.date_basis == crate::DateBasis::Publication)
+        };
+        // (the lead is read again only when there is such an event to mark)
+        if published.is_some()
+            && reports.iter().any(undated)
+            && self.opens_on_anniversary(l, text, sents, ANNIVERSARY_LEAD_DATED)
+        {
+            for r in reports.iter_mut() {
+                if undated(r) {
                     r.kind = ReportKind::Reference;
                 }
             }
@@ -272,8 +295,14 @@ impl Extractor {
 impl Extractor {
     /// Whether one of the article's first sentences recalls an anniversary or tells how
     /// long ago something was (`references.tsv`, kind `retrospective`).
-    fn opens_on_anniversary(&self, l: &LangLex, text: &str, sents: &[Range<usize>]) -> bool {
-        sents.iter().take(ANNIVERSARY_LEAD).any(|r| {
+    fn opens_on_anniversary(
+        &self,
+        l: &LangLex,
+        text: &str,
+        sents: &[Range<usize>],
+        lead: usize,
+    ) -> bool {
+        sents.iter().take(lead).any(|r| {
             let toks = tokenize(&text[r.clone()], r.start);
             l.references
                 .find_all(&toks)
@@ -285,6 +314,11 @@ impl Extractor {
 
 /// How many of an article's first sentences may say that it recalls an anniversary.
 const ANNIVERSARY_LEAD: usize = 2;
+
+/// How many of a dated article's first sentences (its headline and lead) may say that it
+/// recalls an anniversary, for its undated events: the lead of a dated story, as
+/// [`dating::publication_windows`] reads it.
+const ANNIVERSARY_LEAD_DATED: usize = 4;
 
 #[cfg(test)]
 mod testing {

@@ -19,6 +19,8 @@
 //!   bombardeando"); "a series of strikes on Tuesday" is that day's event;
 //! - an event noun that is the topic of another noun ("the debate over the strikes", "la
 //!   polémica de los bombardeos"): spoken of, not told;
+//! - an event set in the story's past with no day of its own ("earlier this year", "el
+//!   año pasado", "months ago");
 //! - an event whose own date ends more than [`HISTORY_DAYS`] before publication ("a 2008
 //!   raid", "the strike on March 4, 2023"): the story's history, not news.
 
@@ -68,6 +70,11 @@ pub(super) fn is_reference(
     // a day word counts even where no day could be set (an article with no date: "hoy")
     let day_word = s.dates.iter().any(|d| d.kind.is_reported_day());
     if !own_day && !day_word && campaign_course(s, e) {
+        return true;
+    }
+    // "Earlier this year, drones killed six people": set in the story's past, with no day
+    // of its own, an event is background told again, not news the publication dates
+    if !own_day && !day_word && has(RefKind::Background) {
         return true;
     }
     if e.value().noun && topic_of_noun(s, e) {

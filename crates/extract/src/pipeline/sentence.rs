@@ -35,6 +35,10 @@ pub(super) struct SentCtx<'a> {
     /// What the article says of where its events are, shared by its sentences (none: the
     /// sentence is read as the whole article).
     pub article: Option<&'a ArticlePlaces>,
+    /// Whether the sentence right before named a state force as an armed actor ("los
+    /// militares realizaban un operativo ..."): a clash told next with no side named ("se
+    /// inició un enfrentamiento") is that force's.
+    pub force_before: bool,
 }
 
 impl<'a> SentCtx<'a> {
@@ -54,6 +58,7 @@ impl<'a> SentCtx<'a> {
             toks,
             clause,
             article: None,
+            force_before: false,
         }
     }
 
@@ -195,6 +200,10 @@ pub(super) struct Sentence<'a> {
     pub published: Option<NaiveDate>,
     /// The article has told of a strike before this sentence.
     pub article_strike: bool,
+    /// The article has told of violence before this sentence.
+    pub told: bool,
+    /// The sentence names a state force as an armed actor (for the sentence after it).
+    pub names_force: bool,
     pub events: Vec<Hit<'a, EventCue>>,
     /// Tally cues (a toll said to be one event's left out).
     pub tally: Vec<Hit<'a, TallyKind>>,
@@ -303,6 +312,7 @@ struct Who<'a> {
 impl Extractor {
     /// Reads one sentence into candidates appended to `out`. `anchor` is the last day the
     /// sentences before named ("the day before" counts from it); this one's replaces it.
+    /// Returns whether the sentence names a state force (see [`SentCtx::force_before`]).
     pub(super) fn sentence(
         &self,
         l: &LangLex,
@@ -311,7 +321,7 @@ impl Extractor {
         year_ref: Option<(YearFrom, &'static str)>,
         anchor: &mut Option<NaiveDate>,
         out: &mut Vec<Cand>,
-    ) {
+    ) -> bool {
         // claims are made as the outlet's; the sentence's source is set on them after
         let src = &Source::outlet();
         let article_strike = out
@@ -323,7 +333,7 @@ impl Extractor {
         });
         let s = self.analyse(l, ctx, published, year_ref, anchor, (article_strike, told));
         if self.breakdown_candidate(&s, src, out) {
-            return;
+            return s.names_force;
         }
         figures::tally_candidate(&s, published, src, out);
         let plan = events::plan(&s);
@@ -340,6 +350,7 @@ impl Extractor {
         } else if plan.picked.is_empty() && s.article_strike {
             self.story_vessel(&s, src, out);
         }
+        s.names_force
     }
 
     /// Finds what the sentence holds: cues, dates, figures, targets, actors, place.
@@ -357,6 +368,7 @@ impl Extractor {
         let agents = l.agents.find_all(toks);
         let mut events = events::find(l, toks);
         let cue_ends: Vec<usize> = events.iter().map(|e| e.te).collect();
+        let names_force;
         // a cue said only of state forces ("clash", "killed") is no cue when none is its agent
         {
             let scene = agents::Scene {
@@ -368,10 +380,14 @@ impl Extractor {
                 gaz: &self.gaz,
             };
             let armed = agents::armed(&scene);
+            names_force = armed
+                .iter()
+                .any(|a| !a.non_state && a.reach == crate::lexicon::ForceReach::Force);
+            let side_before = ctx.force_before && !told;
             events.retain(|e| {
                 let agent = agents::agent_of(&scene, e, &armed);
                 let at_state = agents::against_state(&scene, e, &armed);
-                agents::event_type(e.value(), agent.as_ref(), at_state).is_some()
+                agents::event_type(e.value(), agent.as_ref(), at_state, side_before).is_some()
             });
         }
         let (mut tally, event_tolls) = events::tally_cues(l, toks, &events);
@@ -414,6 +430,8 @@ impl Extractor {
             ctx,
             published,
             article_strike,
+            told,
+            names_force,
             targets: l.targets.find_all(toks),
             mods,
             means: l.means.find_all(toks),
@@ -509,7 +527,10 @@ impl Extractor {
                 }
             });
             let at_state = agents::against_state(&scene, &p.e, &armed);
-            let Some(mut et) = agents::event_type(p.e.value(), agent.as_ref(), at_state) else {
+            let side_before = s.ctx.force_before && !s.told;
+            let Some(mut et) =
+                agents::event_type(p.e.value(), agent.as_ref(), at_state, side_before)
+            else {
                 continue;
             };
             // "soldiers killed seven insurgents": a force's killing with no strike named, by

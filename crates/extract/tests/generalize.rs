@@ -1,0 +1,332 @@
+//! Kinds of error beyond the boat campaign, through the whole extractor, on passages written
+//! for these tests (EN and ES, several states and countries): a state's name as the subject of
+//! its strike, a state named as a group's sponsor, forms of the verbs of a force's killing,
+//! and events set in the story's past.
+
+use chrono::NaiveDate;
+use sw_extract::{EventType, Extractor, Report, ReportKind};
+use sw_model::Lang;
+
+fn ex() -> &'static Extractor {
+    static EX: std::sync::OnceLock<Extractor> = std::sync::OnceLock::new();
+    EX.get_or_init(Extractor::new)
+}
+
+fn reports(lang: Lang, text: &str, published: (i32, u32, u32)) -> Vec<Report> {
+    let (y, m, d) = published;
+    ex().extract(text, lang, NaiveDate::from_ymd_opt(y, m, d))
+}
+
+/// The article's event reports (news, not references nor developments).
+fn events(lang: Lang, text: &str) -> Vec<Report> {
+    reports(lang, text, (2026, 5, 8))
+        .into_iter()
+        .filter(|r| r.kind == ReportKind::Event)
+        .collect()
+}
+
+#[test]
+fn a_states_name_as_the_subject_is_the_perpetrator() {
+    for (lang, text, state, killed) in [
+        (
+            Lang::Es,
+            "Pakistán bombardeó el miércoles presuntos escondites de insurgentes en la provincia \
+             afgana de Khost; murieron al menos diez personas, según los talibanes.",
+            "PK",
+            Some(10),
+        ),
+        (
+            Lang::Es,
+            "Turquía bombardeó el jueves posiciones del PKK en el norte de Irak y neutralizó a 12 \
+             militantes, según el Ministerio de Defensa turco.",
+            "TR",
+            Some(12),
+        ),
+        (
+            Lang::En,
+            "Pakistan struck Taliban positions in Afghanistan's Kunar province on Thursday, \
+             killing eight fighters.",
+            "PK",
+            Some(8),
+        ),
+        (
+            Lang::Es,
+            "Rusia lanzó el jueves un ataque con drones contra una subestación eléctrica en \
+             Járkov.",
+            "RU",
+            None,
+        ),
+    ] {
+        let ev = events(lang, text);
+        assert_eq!(ev.len(), 1, "{text}\n{ev:#?}");
+        assert_eq!(ev[0].event_type, EventType::Strike, "{text}");
+        let p = ev[0].perpetrator().expect(text);
+        assert_eq!(p.state.as_deref(), Some(state), "{text}");
+        assert_eq!(
+            ev[0].figures.killed.as_ref().and_then(|f| f.best),
+            killed,
+            "{text}"
+        );
+    }
+}
+
+#[test]
+fn a_state_named_as_a_groups_sponsor_strikes_nothing() {
+    for (lang, text) in [
+        (
+            Lang::Es,
+            "Tres marinos murieron el martes en un ataque con drones de los rebeldes contra un \
+             carguero, el primero mortal desde que la milicia alineada con Irán comenzó a atacar \
+             buques mercantes.",
+        ),
+        (
+            Lang::En,
+            "Two sailors died on Tuesday when rebel drones hit a cargo ship, the first deaths \
+             since the militia backed by Iran began attacking merchant vessels.",
+        ),
+    ] {
+        let rs = reports(lang, text, (2026, 5, 8));
+        assert!(
+            rs.iter().all(|r| r.event_type != EventType::Strike
+                && r.perpetrator().and_then(|p| p.state.clone()).is_none()),
+            "{text}\n{rs:#?}"
+        );
+    }
+}
+
+#[test]
+fn every_form_of_a_forces_verb_of_killing_tells_a_raid_with_its_dead() {
+    for (text, killed) in [
+        (
+            "El Ejército ha neutralizado a seis guerrilleros del ELN en Arauca.",
+            6,
+        ),
+        (
+            "Fuerzas turcas neutralizaron el lunes a nueve militantes del PKK en el norte de \
+             Irak, informó el Ministerio de Defensa.",
+            9,
+        ),
+        (
+            "Las tropas habían neutralizado a cinco integrantes del Clan del Golfo en Antioquia el \
+             martes.",
+            5,
+        ),
+    ] {
+        let ev = events(Lang::Es, text);
+        assert_eq!(ev.len(), 1, "{text}\n{ev:#?}");
+        assert_eq!(ev[0].event_type, EventType::Raid, "{text}");
+        assert_eq!(
+            ev[0].figures.killed.as_ref().and_then(|f| f.best),
+            Some(killed),
+            "{text}"
+        );
+    }
+}
+
+#[test]
+fn an_event_set_in_the_storys_past_with_no_day_of_its_own_is_told_again() {
+    for (lang, text, published) in [
+        (
+            Lang::En,
+            "Earlier this year, Turkish drones killed six people in a strike on a vehicle in \
+             northern Syria; the families are still waiting for an investigation.",
+            (2026, 12, 3),
+        ),
+        (
+            Lang::Es,
+            "El año pasado, un bombardeo de la Fuerza Aérea Colombiana dejó siete guerrilleros \
+             muertos en el Catatumbo.",
+            (2026, 5, 8),
+        ),
+        (
+            Lang::En,
+            "A year ago today, American forces destroyed a speedboat off Venezuela, killing \
+             eleven people aboard.",
+            (2026, 9, 2),
+        ),
+        (
+            Lang::En,
+            "Months ago, Nigerian jets bombed a market in Zamfara State by mistake, killing at \
+             least 20 villagers.",
+            (2026, 9, 2),
+        ),
+    ] {
+        let rs = reports(lang, text, published);
+        assert!(
+            rs.iter().any(|r| r.kind == ReportKind::Reference),
+            "{text}\n{rs:#?}"
+        );
+        assert!(
+            rs.iter().all(|r| r.kind != ReportKind::Event),
+            "{text}\n{rs:#?}"
+        );
+    }
+    // with a day of its own, the event is that day's news, whatever past it is set against
+    for (lang, text) in [
+        (
+            Lang::Es,
+            "Un bombardeo de la Fuerza Aérea Colombiana dejó el martes siete guerrilleros muertos \
+             en el Catatumbo, el primero desde el año pasado.",
+        ),
+        (
+            Lang::En,
+            "Colombian troops killed four rebels in Cauca on Tuesday, months after a ceasefire \
+             collapsed.",
+        ),
+    ] {
+        let ev = events(lang, text);
+        assert_eq!(ev.len(), 1, "{text}\n{ev:#?}");
+        assert_eq!(ev[0].date.as_deref(), Some("2026-05-05"), "{text}");
+    }
+}
+
+#[test]
+fn a_state_named_as_a_place_lends_its_state_to_no_force() {
+    // the bombers' state is the one named beside them, not Jordan's, where the base was
+    let text = "American bombers and fighter jets hit 40 targets in eastern Syria on Friday, \
+                in answer to a drone attack that killed two U.S. soldiers at a base in Jordan.";
+    let ev = events(Lang::En, text);
+    let strike: Vec<&Report> = ev
+        .iter()
+        .filter(|r| r.event_type == EventType::Strike)
+        .collect();
+    assert_eq!(strike.len(), 1, "{text}\n{ev:#?}");
+    let p = strike[0].perpetrator().expect(text);
+    assert_eq!(p.state.as_deref(), Some("US"), "{text}");
+}
+
+#[test]
+fn a_clash_told_right_after_a_state_force_is_named_is_its_operation() {
+    for (lang, text, killed) in [
+        (
+            Lang::Es,
+            "El Ejército informó que los militares realizaban un patrullaje en una zona rural de \
+             Carchi cuando detectaron a un grupo armado. Entonces se inició un enfrentamiento que \
+             terminó con dos presuntos guerrilleros muertos.",
+            2,
+        ),
+        (
+            Lang::En,
+            "Soldiers were patrolling a village in Borno State on Monday when they came across a \
+             group of insurgents. A clash followed in which four of the insurgents were killed.",
+            4,
+        ),
+    ] {
+        let ev = events(lang, text);
+        let raids: Vec<&Report> = ev
+            .iter()
+            .filter(|r| r.event_type == EventType::Raid)
+            .collect();
+        assert_eq!(raids.len(), 1, "{text}\n{ev:#?}");
+        assert_eq!(
+            raids[0].figures.killed.as_ref().and_then(|f| f.best),
+            Some(killed),
+            "{text}"
+        );
+    }
+    // no state force before, or groups named as the sides: no operation of any state
+    for text in [
+        "Vecinos reportaron disparos en la colonia durante la madrugada. Un enfrentamiento dejó \
+         tres muertos.",
+        "La Guardia Nacional reforzó la vigilancia en Culiacán. Un enfrentamiento entre dos \
+         facciones del cártel dejó cuatro muertos el domingo.",
+    ] {
+        let ev = events(Lang::Es, text);
+        assert!(
+            ev.iter()
+                .all(|r| !matches!(r.event_type, EventType::Raid | EventType::Strike)),
+            "{text}\n{ev:#?}"
+        );
+    }
+}
+
+#[test]
+fn a_dated_article_that_opens_on_an_anniversary_retells_its_undated_events() {
+    for (lang, text) in [
+        (
+            Lang::Es,
+            "Cinco años del bombardeo en el Caquetá\n\nSe cumplieron cinco años de la operación \
+             que golpeó a la cúpula de un frente disidente. Aviones de la Fuerza Aérea \
+             bombardearon un campamento en la selva y murieron doce guerrilleros, entre ellos su \
+             comandante. La operación fue celebrada por el gobierno de entonces.",
+        ),
+        (
+            Lang::En,
+            "Five years on from the Jilib raid\n\nIt is five years since the \
+             operation that reshaped the war. U.S. special forces raided a compound near Jilib and \
+             killed nine militants, among them a senior commander. The raid was hailed in \
+             Washington at the time.",
+        ),
+    ] {
+        let rs = reports(lang, text, (2026, 3, 5));
+        assert!(
+            rs.iter().all(|r| r.kind != ReportKind::Event),
+            "{text}\n{rs:#?}"
+        );
+    }
+    // news with its own day in such an article stays news
+    let text = "Cinco años del bombardeo en el Caquetá\n\nSe cumplieron cinco años de la \
+                operación. El martes, tropas del Ejército abatieron a tres disidentes en la misma \
+                zona.";
+    let rs = reports(Lang::Es, text, (2026, 3, 5));
+    assert_eq!(
+        rs.iter()
+            .filter(|r| r.kind == ReportKind::Event)
+            .map(|r| r.date.clone())
+            .collect::<Vec<_>>(),
+        vec![Some("2026-03-03".to_string())],
+        "{text}\n{rs:#?}"
+    );
+}
+
+#[test]
+fn a_toll_under_a_perfect_is_one_events_when_the_event_follows_with_an_indefinite_article() {
+    for (lang, text, killed) in [
+        (
+            Lang::En,
+            "Nigerian troops have killed 12 bandits in a gunfight near a mining site in Zamfara \
+             State, the army said.",
+            12,
+        ),
+        (
+            Lang::Es,
+            "Seis presuntos sicarios han muerto en un enfrentamiento con soldados en Michoacán, \
+             informó la Defensa.",
+            6,
+        ),
+    ] {
+        let rs = reports(lang, text, (2026, 5, 8));
+        assert!(
+            rs.iter().all(|r| r.kind != ReportKind::Tally),
+            "{text}\n{rs:#?}"
+        );
+        let ev: Vec<&Report> = rs.iter().filter(|r| r.kind == ReportKind::Event).collect();
+        assert_eq!(ev.len(), 1, "{text}\n{rs:#?}");
+        assert_eq!(
+            ev[0].figures.killed.as_ref().and_then(|f| f.best),
+            Some(killed),
+            "{text}"
+        );
+    }
+    // with no one event named after it, the same perfect tells a running total
+    for (lang, text) in [
+        (
+            Lang::En,
+            "Turkish strikes have killed more than 300 militants in northern Iraq this year.",
+        ),
+        (
+            Lang::Es,
+            "Los bombardeos han matado a 40 guerrilleros en el Cauca en lo que va del año.",
+        ),
+    ] {
+        let rs = reports(lang, text, (2026, 5, 8));
+        assert!(
+            rs.iter().any(|r| r.kind == ReportKind::Tally),
+            "{text}\n{rs:#?}"
+        );
+        assert!(
+            rs.iter().all(|r| r.kind != ReportKind::Event),
+            "{text}\n{rs:#?}"
+        );
+    }
+}
