@@ -51,6 +51,7 @@ pub(crate) fn layout(title: &str, nav: &str, body: Markup) -> Html<String> {
                 title { (title) " · strikewatch" }
                 link rel="icon" href="data:,";
                 link rel="stylesheet" href="/static/vendor/leaflet.css";
+                link rel="stylesheet" href="/static/vendor/MarkerCluster.css";
                 link rel="stylesheet" href="/static/app.css";
                 script src="/static/app.js" defer {}
             }
@@ -520,6 +521,7 @@ fn index_page(snap: &Snapshot, filter: Filter) -> Html<String> {
             div.panel {
                 h2 { "Map of incidents" }
                 script src="/static/vendor/leaflet.js" defer {}
+                script src="/static/vendor/leaflet.markercluster.js" defer {}
                 script src="/static/map.js" defer {}
                 div #map data-points=(format!("/api/map{}", api_query(&filter))) data-outlines="/static/vendor/countries-110m.geojson" {
                     noscript { p.note { "The map needs JavaScript. Every incident's place is in the table below." } }
