@@ -60,6 +60,7 @@ mod pages;
 mod pool;
 mod rejected;
 mod review;
+mod sentence;
 mod series;
 pub mod snapshot;
 

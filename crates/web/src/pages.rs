@@ -987,6 +987,7 @@ async fn incident(
     let body = html! {
         p.crumbs { a href="/" { "Ledger" } " › incident " code { (inc.id) } }
         h1 { (type_label(inc)) ", " (date_label(inc)) }
+        p.summary { (crate::sentence::incident_summary(inc)) }
         p.meta {
             (grade_badge(inc.grade)) " "
             (inc.stories) " independent " (if inc.stories == 1 { "story" } else { "stories" }) " · "
