@@ -245,7 +245,11 @@ struct SearchQuery {
     offset: Option<usize>,
 }
 
-async fn search(State(app): State<Arc<App>>, ApiQuery(p): ApiQuery<SearchQuery>) -> Response {
+async fn search(
+    State(app): State<Arc<App>>,
+    ApiQuery(p): ApiQuery<SearchQuery>,
+    ApiQuery(filter): ApiQuery<crate::searchfilter::SearchFilter>,
+) -> Response {
     let q = p.q.unwrap_or_default();
     if q.trim().is_empty() {
         return error(StatusCode::BAD_REQUEST, "give a query: /api/search?q=words");
@@ -256,17 +260,21 @@ async fn search(State(app): State<Arc<App>>, ApiQuery(p): ApiQuery<SearchQuery>)
             format!("limit=0: ask for 1 to {MAX_LIMIT} hits a page"),
         );
     }
+    let filter = filter.normalized();
+    if let Some(why) = filter.problems().into_iter().next() {
+        return error(StatusCode::BAD_REQUEST, why);
+    }
     let limit = p.limit.unwrap_or(DEFAULT_LIMIT).clamp(1, MAX_LIMIT);
     let offset = p.offset.unwrap_or(0);
-    match app.search(q.clone(), limit, offset).await {
-        Ok((hits, total)) => {
-            // past the cap the total is "more than RANKED": said as RANKED and `more`
-            let more = sw_store::search::more_than_ranked(total);
-            let total = total.min(sw_store::search::RANKED);
+    match app.search_filtered(q.clone(), &filter, limit, offset).await {
+        Ok(found) => {
+            // past the cap the total is "more than RANKED": said as RANKED and `more`; with
+            // filters, the total is of the ranked matches they keep
+            let (more, total) = (found.more, found.total);
             // the snippet's match markers become [[ and ]] in JSON
-            let hits: Vec<Value> = hits
-                .iter()
-                .cloned()
+            let hits: Vec<Value> = found
+                .hits
+                .into_iter()
                 .map(|mut h| {
                     h.snippet = h
                         .snippet
@@ -573,14 +581,6 @@ pub fn openapi_doc() -> Value {
     if let (Value::Array(a), Value::Array(p)) = (&mut inc_params, &page) {
         a.extend(p.iter().cloned());
     }
-    let export_doc: Vec<String> = exports()
-        .map(|f| format!("{}: {}", f.name(), f.description()))
-        .collect();
-    let export_doc = export_doc.join("; ");
-    let mut export_params = vec![
-        json!({ "name": "format", "in": "query", "description": export_doc, "schema": { "type": "string", "enum": export_names(), "default": "json" } }),
-    ];
-    export_params.extend(filter_params.iter().cloned());
     let mut timeline_params = filter_params.clone();
     timeline_params.extend([
         json!({ "name": "unit", "in": "query", "description": "the period of a point; auto chooses from the span (a day up to 120 days, a week up to 840, else a month)", "schema": { "type": "string", "enum": ["month", "week", "day", "auto"], "default": "month" } }),
@@ -589,11 +589,21 @@ pub fn openapi_doc() -> Value {
     if let Value::Array(p) = &page {
         timeline_params.extend(p.iter().cloned());
     }
+    let export_doc: Vec<String> = exports()
+        .map(|f| format!("{}: {}", f.name(), f.description()))
+        .collect();
+    let export_doc = export_doc.join("; ");
+    let mut export_params = vec![
+        json!({ "name": "format", "in": "query", "description": export_doc, "schema": { "type": "string", "enum": export_names(), "default": "json" } }),
+    ];
+    export_params.extend(filter_params.iter().cloned());
     let search_doc = format!(
         "Full-text search over articles, English and Spanish (SQLite FTS5); matches in \
          snippets are between [[ and ]]. At most the {} most recent matches are counted and \
-         ranked: `more` is true when more articles match than `total` says. Answers are kept \
-         until the store's reports change (a minute at most)",
+         ranked: `more` is true when more articles match than `total` says. The filters (from, \
+         to, lang, outlet) keep the ranked matches they fit: `total` is how many of them, \
+         and `more` says that older matches were not looked at. Answers are kept until the \
+         store's reports change (a minute at most)",
         sw_store::search::RANKED
     );
     let export_types: serde_json::Map<String, Value> = exports()
@@ -619,7 +629,7 @@ pub fn openapi_doc() -> Value {
             "/api/developments": { "get": { "summary": "Plans, threats, designations... (as `strikewatch developments --json`)", "parameters": page, "responses": { "200": arr("developments") } } },
             "/api/articles": { "get": { "summary": "Stored articles (as `strikewatch articles --json`)", "parameters": page, "responses": { "200": arr("articles") } } },
             "/api/articles/{id}": { "get": { "summary": "One article with its text and reports (as `strikewatch show ID --json`)", "parameters": [{ "name": "id", "in": "path", "required": true, "schema": { "type": "integer" } }], "responses": { "200": obj("the article"), "404": err } } },
-            "/api/search": { "get": { "summary": search_doc, "parameters": [{ "name": "q", "in": "query", "required": true, "schema": { "type": "string" } }, page[0], page[1]], "responses": { "200": obj("{query, total, more, hits}"), "400": err, "422": err, "503": err } } },
+            "/api/search": { "get": { "summary": search_doc, "parameters": [{ "name": "q", "in": "query", "required": true, "schema": { "type": "string" } }, { "name": "from", "in": "query", "description": "published on or after this day", "schema": { "type": "string", "format": "date" } }, { "name": "to", "in": "query", "description": "published on or before this day", "schema": { "type": "string", "format": "date" } }, { "name": "lang", "in": "query", "description": "the article's language (en, es)", "schema": { "type": "string" } }, { "name": "outlet", "in": "query", "description": "the article's outlet, as hits name it", "schema": { "type": "string" } }, page[0], page[1]], "responses": { "200": obj("{query, total, more, hits}"), "400": err, "422": err, "503": err } } },
             "/api/export": { "get": { "summary": "The ledger exported (as `strikewatch export --format F`); with any of the incident filters of /api/incidents, exactly the incidents they keep (and no tallies or developments)", "parameters": export_params, "responses": { "200": { "description": "the export", "content": export_types }, "400": err } } },
             "/api/summary": { "get": { "summary": "The figures at the top of the ledger page", "responses": { "200": obj("summary") } } },
             "/api/timeline": { "get": { "summary": "The timeline of the incidents the filters keep (the filters of /api/incidents): {unit, incidents, undated, points}, one point per period (a month by default) that has an incident or a reported total, in date order: from (its first day), strikes and killed (best figures, strikes and raids) in the period, strikes_total and killed_total (running sums), and reported_strikes and reported_killed: the cumulative totals outlets reported with an as-of day in the period, as {count, min, median, max, outlet (when one)}; reported totals are of the whole campaign and not filtered. With detail=1: {ledger: [[day, strikes so far, killed so far]...], reported: a page of every reported total (limit, offset; X-Total-Count), undated}", "parameters": timeline_params, "responses": { "200": { "description": "the series, or with detail=1 the day points and a page of reported totals", "headers": total, "content": { "application/json": { "schema": { "type": "object" } } } }, "400": err } } },

@@ -250,7 +250,7 @@ fn source_label(s: &SourceRef) -> String {
 }
 
 /// Percent-encodes a query value.
-fn enc(s: &str) -> String {
+pub(crate) fn enc(s: &str) -> String {
     let mut out = String::new();
     for b in s.bytes() {
         if b.is_ascii_alphanumeric() || b"-_.~".contains(&b) {
@@ -848,8 +848,6 @@ fn spread_label(unit: Unit, from: chrono::NaiveDate, s: &Spread, what: &str) -> 
         let by = s.outlet.as_deref().unwrap_or("an outlet");
         return format!("{when}: {} {what} reported by {by}", s.median);
     }
-    if by.is_empty() {
-        return html! {};
     format!(
         "{when}: {} totals reported, {what} {}–{} (median {})",
         s.count, s.min, s.max, s.median
@@ -871,6 +869,8 @@ fn monthly(series: &Series) -> Markup {
             )
         })
         .collect();
+    if by.is_empty() {
+        return html! {};
     }
     let (w, h, left, top, bottom) = (640.0, 150.0, 46.0, 14.0, 22.0);
     let n = by.len() as f64;
@@ -1547,46 +1547,95 @@ struct SearchQuery {
     offset: Option<usize>,
 }
 
-async fn search(State(app): State<Arc<App>>, PageQuery(p): PageQuery<SearchQuery>) -> Response {
+async fn search(
+    State(app): State<Arc<App>>,
+    PageQuery(p): PageQuery<SearchQuery>,
+    PageQuery(filter): PageQuery<crate::searchfilter::SearchFilter>,
+) -> Response {
     let q = p.q.unwrap_or_default();
     let offset = p.offset.unwrap_or(0);
+    // a page is lenient: a date it cannot read is said, and left out
+    let mut filter = filter.normalized();
+    let notes: Vec<String> = filter
+        .problems()
+        .into_iter()
+        .map(|p| format!("{p}; it was ignored"))
+        .collect();
+    for d in [&mut filter.from, &mut filter.to] {
+        if d.as_deref().is_some_and(|v| !valid_date(v)) {
+            *d = None;
+        }
+    }
     let got = if q.trim().is_empty() {
-        Ok((Arc::new(Vec::new()), 0))
+        Ok(crate::searchfilter::Found {
+            hits: Vec::new(),
+            total: 0,
+            more: false,
+        })
     } else {
-        app.search(q.clone(), PAGE, offset).await
+        app.search_filtered(q.clone(), &filter, PAGE, offset).await
     };
     // a query that cannot be searched is said why, above the search box to change it
-    let (hits, total, problem) = match got {
-        Ok((hits, total)) => (hits, total, None),
+    let (found, problem) = match got {
+        Ok(f) => (f, None),
         Err(SearchError::Refused(why)) => (
-            Arc::new(vec![]),
-            0,
+            crate::searchfilter::Found {
+                hits: vec![],
+                total: 0,
+                more: false,
+            },
             Some((StatusCode::UNPROCESSABLE_ENTITY, why)),
         ),
         Err(SearchError::Busy) => {
             let why = "Too many searches are running: try again in a moment.".to_string();
             (
-                Arc::new(vec![]),
-                0,
+                crate::searchfilter::Found {
+                    hits: vec![],
+                    total: 0,
+                    more: false,
+                },
                 Some((StatusCode::SERVICE_UNAVAILABLE, why)),
             )
         }
         Err(SearchError::Failed(e)) => return server_error(e),
     };
+    let (hits, total) = (&found.hits, found.total);
+    let outlets = &app.snapshot().choices.outlets;
+    let keep = filter.query();
+    let ranked = sw_store::search::RANKED;
     let body = html! {
         h1 { "Search articles" }
         form.bigsearch action="/search" method="get" role="search" {
             input type="search" name="q" value=(q) placeholder="e.g. lancha Caribe, survivors, Culiacán" aria-label="Search articles";
             button type="submit" { "Search" }
+            div.filters.searchfilters {
+                label { "Published from " input type="date" name="from" value=[filter.from.as_deref()]; }
+                label { "to " input type="date" name="to" value=[filter.to.as_deref()]; }
+                label { "Language "
+                    select name="lang" {
+                        option value="" { "any" }
+                        @for l in ["en", "es"] {
+                            option value=(l) selected[filter.lang.as_deref() == Some(l)] { (lang_name(l)) }
+                        }
+                    }
+                }
+                label { "Outlet "
+                    input type="text" name="outlet" list="outlet-names" value=[filter.outlet.as_deref()] autocomplete="off";
+                }
+                datalist #outlet-names { @for (o, _) in outlets { option value=(o) {} } }
+            }
         }
         p.note { "Every word must appear (accents optional); end a word with * to match its beginning (interdic*)." }
+        @for n in &notes { p.warn { (n) } }
         @if let Some((_, why)) = &problem {
             p.problem role="alert" { (why) }
         } @else if !q.trim().is_empty() {
-            @if sw_store::search::more_than_ranked(total) {
-                p.count { "More than " (sw_store::search::RANKED) " articles match; the " (sw_store::search::RANKED) " most recent are ranked here. Add words to narrow the search." }
+            @if filter.is_empty() && found.more {
+                p.count { "More than " (ranked) " articles match; the " (ranked) " most recent are ranked here. Add words to narrow the search." }
+            } @else if found.more {
+                p.count { (total) (if total == 1 { " article" } else { " articles" }) " of the " (ranked) " most recent matches pass the filters; older matches were not looked at. Add words to narrow the search." }
             } @else {
-                p.count { (total) (if total == 1 { " article matches" } else { " articles match" }) }
+                p.count { (total) (if total == 1 { " article matches" } else { " articles match" }) @if !filter.is_empty() { " with these filters" } }
             }
             ol.hits {
                 @for h in hits.iter() {
@@ -1598,8 +1647,8 @@ async fn search(State(app): State<Arc<App>>, PageQuery(p): PageQuery<SearchQuery
                 }
             }
             nav.pager aria-label="Pages" {
-                @if offset > 0 { a href={"/search?q=" (enc(&q)) "&offset=" (offset.saturating_sub(PAGE))} { "← previous" } }
-                @if offset + hits.len() < total.min(sw_store::search::RANKED) { a href={"/search?q=" (enc(&q)) "&offset=" (offset + PAGE)} { "next →" } }
+                @if offset > 0 { a href={"/search?q=" (enc(&q)) (keep) "&offset=" (offset.saturating_sub(PAGE))} { "← previous" } }
+                @if offset + hits.len() < total.min(ranked) { a href={"/search?q=" (enc(&q)) (keep) "&offset=" (offset + PAGE)} { "next →" } }
             }
         }
     };

@@ -598,3 +598,66 @@ fn the_timeline_is_a_monthly_series_that_follows_the_filters() {
     assert!(past["reported"].as_array().unwrap().is_empty());
     assert_eq!(get_json(&s, "/api/timeline?detail=1&limit=0").0, 400);
 }
+
+/// Search narrowed by publication date, language and outlet, in the API and on `/search`,
+/// links to further pages keeping the filters.
+#[test]
+fn search_takes_date_language_and_outlet_filters() {
+    let s = Server::start();
+    let total = |path: &str| -> i64 {
+        let (st, v, _) = get_json(&s, path);
+        assert_eq!(st, 200, "{path}: {v}");
+        let n = v["total"].as_i64().unwrap();
+        assert_eq!(v["hits"].as_array().unwrap().len() as i64, n, "{path}: {v}");
+        n
+    };
+    // "people": Wire A on 5 November and 20 October, Daily B on 5 November, the hostile
+    // article on 16 September
+    assert_eq!(total("/api/search?q=people"), 4);
+    assert_eq!(total("/api/search?q=people&from=2025-10-01"), 3);
+    assert_eq!(
+        total("/api/search?q=people&from=2025-10-01&to=2025-10-31"),
+        1
+    );
+    assert_eq!(total("/api/search?q=people&to=2025-09-30"), 1);
+    assert_eq!(total("/api/search?q=people&outlet=Wire%20A"), 2);
+    assert_eq!(
+        total("/api/search?q=people&outlet=Wire%20A&from=2025-11-01"),
+        1
+    );
+    assert_eq!(total("/api/search?q=people&lang=es"), 0);
+    assert_eq!(total("/api/search?q=lancha&lang=es"), 1);
+    assert_eq!(total("/api/search?q=lancha&lang=en"), 0);
+    // empty fields filter nothing; a bad date is a JSON error naming it
+    assert_eq!(total("/api/search?q=people&from=&lang=&outlet="), 4);
+    let (st, e, _) = get_json(&s, "/api/search?q=people&from=last-week");
+    assert_eq!(st, 400);
+    assert!(e["error"].as_str().unwrap().contains("from"), "{e}");
+    // paged within the filtered hits
+    let (_, v, h) = get_json(&s, "/api/search?q=people&outlet=Wire%20A&limit=1&offset=1");
+    assert_eq!(v["hits"].as_array().unwrap().len(), 1);
+    assert_eq!(h["x-total-count"], "2");
+
+    // the page: the form keeps the filters, the count says they apply
+    let page = client()
+        .get(s.url("/search?q=people&outlet=Wire+A&lang=en&from=2025-10-01"))
+        .send()
+        .unwrap()
+        .text()
+        .unwrap();
+    assert!(
+        page.contains("2 articles match with these filters"),
+        "{page}"
+    );
+    assert!(page.contains(r#"name="from" value="2025-10-01""#), "{page}");
+    assert!(page.contains(r#"<option value="en" selected>"#), "{page}");
+    assert!(page.contains(r#"value="Wire A""#), "{page}");
+    let page = client()
+        .get(s.url("/search?q=people&from=nope"))
+        .send()
+        .unwrap()
+        .text()
+        .unwrap();
+    assert!(page.contains("is not a date"), "{page}");
+    assert!(page.contains("4 articles match"), "{page}");
+}
