@@ -60,7 +60,7 @@ mod pages;
 mod pool;
 mod rejected;
 mod review;
-mod searchfilter;
+pub mod searchfilter;
 mod sentence;
 mod series;
 pub mod snapshot;

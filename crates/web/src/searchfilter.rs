@@ -123,8 +123,17 @@ impl App {
             });
         }
         let (all, total) = self.search(q, RANKED, 0).await?;
-        let kept: Vec<&SearchHit> = all.iter().filter(|h| filter.keeps(h)).collect();
-        Ok(Found {
+        Ok(filter.select(&all, total, limit, offset))
+    }
+}
+
+impl SearchFilter {
+    /// A page of the hits in `ranked` (the store's answer for the first [`RANKED`] matches,
+    /// of `total` matches in all) that the filter keeps: what the web app and the CLI's
+    /// `search` both show.
+    pub fn select(&self, ranked: &[SearchHit], total: usize, limit: usize, offset: usize) -> Found {
+        let kept: Vec<&SearchHit> = ranked.iter().filter(|h| self.keeps(h)).collect();
+        Found {
             hits: kept
                 .iter()
                 .skip(offset)
@@ -133,7 +142,7 @@ impl App {
                 .collect(),
             total: kept.len(),
             more: more_than_ranked(total),
-        })
+        }
     }
 }
 
