@@ -75,7 +75,7 @@ pub(crate) fn layout(title: &str, nav: &str, body: Markup) -> Html<String> {
                 main #main tabindex="-1" { (body) }
                 footer {
                     "strikewatch only reads and counts public reporting. Every figure links to the articles and sentences behind it. "
-                    "Map outlines: Natural Earth (public domain) via world-atlas; map library: Leaflet (BSD-2-Clause)."
+                    "Map outlines: Natural Earth (public domain) via world-atlas; map library: Leaflet (BSD-2-Clause) with Leaflet.markercluster (MIT)."
                 }
             }
         }
