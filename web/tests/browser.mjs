@@ -95,7 +95,8 @@ try {
   await cluster.focus();
   await page.keyboard.press("Enter");
   await settle("parted");
-  ok(`zoomed out, ${placesN} places are one mark ("${clusterLabel}"); Enter zooms in and they part, ${shownAll} incidents throughout`);
+  await page.waitForFunction(() => document.activeElement && document.activeElement.classList.contains("count-mark"), null, { timeout: 5000 });
+  ok(`zoomed out, ${placesN} places are one mark ("${clusterLabel}"); Enter zooms in and they part, focus on the first of them, ${shownAll} incidents throughout`);
 
   // a filter changes the table, the chart, the map and the download alike
   await page.goto(base + "/?lang=es");

@@ -94,6 +94,18 @@ document.addEventListener("DOMContentLoaded", async () => {
     clusters.addLayer(m);
     bounds.push([p.lat, p.lon]);
   }
+  // a cluster opened from the keyboard zooms in and is gone: focus the first mark then
+  // drawn, so that the reader can go on with Tab and Enter from there
+  const focusFirst = () => {
+    const first = el.querySelector(".count-mark");
+    if (first) first.focus();
+  };
+  // (Enter on a cluster is a "clusterkeypress"; the plugin zooms in and focuses the map)
+  clusters.on("clusterkeypress", (e) => {
+    if (!(e.originalEvent && e.originalEvent.keyCode === 13)) return;
+    // after the zoom, once the cluster's places are drawn apart (their animation is short)
+    map.once("zoomend", () => setTimeout(focusFirst, 500));
+  });
   // the view first, then the marks: they are clustered once, for that zoom, without animation
   if (bounds.length > 1) map.fitBounds(bounds, { padding: [30, 30], maxZoom: 5, animate: false });
   map.addLayer(clusters);
