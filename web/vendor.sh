@@ -11,6 +11,10 @@ cp node_modules/leaflet/dist/leaflet.js "$out/leaflet.js"
 cp node_modules/leaflet/dist/leaflet.css "$out/leaflet.css"
 cp node_modules/leaflet/LICENSE "$out/LICENSE-leaflet"
 cp node_modules/world-atlas/LICENSE "$out/LICENSE-world-atlas"
+# Marker clustering for the map; the source-map comment is dropped (the map is not served)
+sed '/^\/\/# sourceMappingURL=/d' node_modules/leaflet.markercluster/dist/leaflet.markercluster.js > "$out/leaflet.markercluster.js"
+cp node_modules/leaflet.markercluster/dist/MarkerCluster.css "$out/MarkerCluster.css"
+cp node_modules/leaflet.markercluster/MIT-LICENCE.txt "$out/LICENSE-leaflet.markercluster"
 # Country outlines: world-atlas's Natural Earth 1:110m TopoJSON, converted to GeoJSON so the
 # browser needs no TopoJSON decoder; coordinates rounded to 0.01 degree to keep it small.
 node -e '

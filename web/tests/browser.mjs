@@ -67,10 +67,36 @@ try {
   await page.goto(base + "/");
 
   // map marks are reachable by keyboard and list their incidents
-  await page.locator("#map .count-mark").first().focus();
+  await page.waitForSelector("#map[data-ready]", { timeout: 15000 });
+  await page.locator("#map .count-mark:not(.cluster)").first().focus();
   await page.keyboard.press("Enter");
   await page.waitForSelector(".leaflet-popup ul.popup-list a[href^='/incidents/inc-']");
   ok("a map mark opens by keyboard and lists its incidents");
+
+  // at a low zoom, places close together are one mark that keeps their count of incidents;
+  // selecting it by keyboard zooms in until they part
+  await page.goto(base + "/");
+  await page.waitForSelector("#map[data-ready]", { timeout: 15000 });
+  const shownAll = await page.locator("#map .count-mark span").evaluateAll((s) => s.reduce((a, e) => a + Number(e.textContent), 0));
+  const placesN = await page.evaluate(async (u) => (await (await fetch(u)).json()).length, "/api/map");
+  // settled: the marks add up to every incident drawn, none half-way through an animation
+  // ("one": a single cluster mark; "parted": more than one mark)
+  const settle = (want) => page.waitForFunction(([total, want]) => {
+    const ms = [...document.querySelectorAll("#map .count-mark")];
+    if (ms.reduce((a, m) => a + Number(m.textContent), 0) !== total) return false;
+    return want === "one" ? ms.length === 1 && ms[0].classList.contains("cluster") : ms.length > 1;
+  }, [shownAll, want], { timeout: 8000 });
+  await page.locator("#map").focus();
+  for (let k = 0; k < 6; k++) { await page.keyboard.press("Minus"); await page.waitForTimeout(300); }
+  await settle("one");
+  const cluster = page.locator("#map .count-mark.cluster").first();
+  const clusterLabel = (await cluster.getAttribute("aria-label")) || "";
+  if (!clusterLabel.startsWith(`${shownAll} incident`) || !clusterLabel.includes(`at ${placesN} places`) || (await cluster.getAttribute("role")) !== "button") fail("the cluster is not a labelled button: " + clusterLabel);
+  await cluster.focus();
+  await page.keyboard.press("Enter");
+  await settle("parted");
+  await page.waitForFunction(() => document.activeElement && document.activeElement.classList.contains("count-mark"), null, { timeout: 5000 });
+  ok(`zoomed out, ${placesN} places are one mark ("${clusterLabel}"); Enter zooms in and they part, focus on the first of them, ${shownAll} incidents throughout`);
 
   // a filter changes the table, the chart, the map and the download alike
   await page.goto(base + "/?lang=es");

@@ -553,6 +553,19 @@ pub struct SearchArgs {
     /// Skip the first N matches.
     #[arg(long, default_value_t = 0, value_name = "N")]
     pub offset: usize,
+    /// Only articles published on or after this day (YYYY-MM-DD), as /search's `from`.
+    /// The filters keep those of the 1,000 most recent matches that fit.
+    #[arg(long, value_name = "DATE")]
+    pub from: Option<String>,
+    /// Only articles published on or before this day (YYYY-MM-DD).
+    #[arg(long, value_name = "DATE")]
+    pub to: Option<String>,
+    /// Only articles in this language (en, es).
+    #[arg(long, value_name = "CODE")]
+    pub lang: Option<String>,
+    /// Only articles from this outlet (its name as the hits give it).
+    #[arg(long, value_name = "NAME")]
+    pub outlet: Option<String>,
 }
 
 #[derive(Args, Debug, Clone)]

@@ -302,3 +302,36 @@ fn the_csv_export_names_outlets_and_the_quote_behind_the_toll() {
     };
     assert_eq!(url, expected_url);
 }
+
+/// `search` takes the web app's filters (language, outlet, publication dates), read and
+/// applied by the same code.
+#[test]
+fn search_takes_the_web_apps_filters() {
+    let dir = tempfile::tempdir().unwrap();
+    let db = dir.path().join("t.db");
+    let es = dir.path().join("es.txt");
+    std::fs::write(
+        &es,
+        "Un ataque contra una lancha en el mar Caribe dejó seis muertos, según el Comando Sur.",
+    )
+    .unwrap();
+    assert_eq!(run(&db, &["ingest", es.to_str().unwrap()]).code, 0);
+    let total = |args: &[&str]| {
+        let mut all = vec!["search", "--json"];
+        all.extend_from_slice(args);
+        json(&db, &all)["total"].as_i64().unwrap()
+    };
+    assert_eq!(total(&["lancha"]), 1);
+    assert_eq!(total(&["--lang", "es", "lancha"]), 1);
+    assert_eq!(total(&["--lang", "en", "lancha"]), 0);
+    assert_eq!(total(&["--outlet", "Nobody's Wire", "lancha"]), 0);
+    // an article with no publication date is in no date range
+    assert_eq!(total(&["--from", "2000-01-01", "lancha"]), 0);
+    let r = run(&db, &["search", "--from", "yesterday", "lancha"]);
+    assert_eq!(r.code, 2);
+    assert!(
+        r.stderr.contains("--from=\"yesterday\" is not a date"),
+        "{}",
+        r.stderr
+    );
+}

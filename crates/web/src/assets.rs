@@ -39,6 +39,21 @@ const FILES: &[(&str, &str, &[u8])] = &[
         include_bytes!("../assets/vendor/leaflet.css"),
     ),
     (
+        "vendor/leaflet.markercluster.js",
+        "text/javascript; charset=utf-8",
+        include_bytes!("../assets/vendor/leaflet.markercluster.js"),
+    ),
+    (
+        "vendor/MarkerCluster.css",
+        "text/css; charset=utf-8",
+        include_bytes!("../assets/vendor/MarkerCluster.css"),
+    ),
+    (
+        "vendor/LICENSE-leaflet.markercluster",
+        "text/plain; charset=utf-8",
+        include_bytes!("../assets/vendor/LICENSE-leaflet.markercluster"),
+    ),
+    (
         "vendor/countries-110m.geojson",
         "application/geo+json",
         include_bytes!("../assets/vendor/countries-110m.geojson"),

@@ -60,6 +60,9 @@ mod pages;
 mod pool;
 mod rejected;
 mod review;
+pub mod searchfilter;
+mod sentence;
+mod series;
 pub mod snapshot;
 
 use std::net::SocketAddr;

@@ -15,6 +15,7 @@ use sw_ledger::{FigureValue, Incident, IncidentFigures, SourceRef};
 use sw_model::{ClaimValue, Report};
 use sw_store::{ReportFilter, Store};
 
+use crate::series::{Series, Spread, Unit};
 use crate::snapshot::{country_name, valid_date, Cached, Filter, SortKey};
 use crate::{App, SearchError, Snapshot};
 
@@ -50,6 +51,7 @@ pub(crate) fn layout(title: &str, nav: &str, body: Markup) -> Html<String> {
                 title { (title) " · strikewatch" }
                 link rel="icon" href="data:,";
                 link rel="stylesheet" href="/static/vendor/leaflet.css";
+                link rel="stylesheet" href="/static/vendor/MarkerCluster.css";
                 link rel="stylesheet" href="/static/app.css";
                 script src="/static/app.js" defer {}
             }
@@ -73,7 +75,7 @@ pub(crate) fn layout(title: &str, nav: &str, body: Markup) -> Html<String> {
                 main #main tabindex="-1" { (body) }
                 footer {
                     "strikewatch only reads and counts public reporting. Every figure links to the articles and sentences behind it. "
-                    "Map outlines: Natural Earth (public domain) via world-atlas; map library: Leaflet (BSD-2-Clause)."
+                    "Map outlines: Natural Earth (public domain) via world-atlas; map library: Leaflet (BSD-2-Clause) with Leaflet.markercluster (MIT)."
                 }
             }
         }
@@ -248,7 +250,7 @@ fn source_label(s: &SourceRef) -> String {
 }
 
 /// Percent-encodes a query value.
-fn enc(s: &str) -> String {
+pub(crate) fn enc(s: &str) -> String {
     let mut out = String::new();
     for b in s.bytes() {
         if b.is_ascii_alphanumeric() || b"-_.~".contains(&b) {
@@ -434,7 +436,12 @@ fn index_page(snap: &Snapshot, filter: Filter) -> Html<String> {
     }
     let page = snap.select(&filter, PAGE, PAGE);
     // what the chart, the monthly bars and the map draw: every incident the filters keep
-    let selected: Vec<&Incident> = snap.matching(&filter);
+    // (unfiltered, they are drawn once per snapshot)
+    let selected: Vec<&Incident> = if filter.is_empty() {
+        Vec::new()
+    } else {
+        snap.matching(&filter)
+    };
     let choices = &snap.choices;
     let s = &snap.summary;
     let sort = filter.sort.unwrap_or_default();
@@ -497,16 +504,24 @@ fn index_page(snap: &Snapshot, filter: Filter) -> Html<String> {
             div.panel {
                 h2 { "Over time" }
                 @if filter.is_empty() {
-                    (PreEscaped(snap.chart_html.get_or_init(|| chart(&snap.timeline).into_string()).as_str()))
+                    (PreEscaped(snap.chart_html.get_or_init(|| {
+                        let all: Vec<&Incident> = snap.ledger.incidents.iter().collect();
+                        let unit = crate::series::auto_unit(&all, &snap.ledger.tallies);
+                        let cumulative = chart(&crate::series::series(&all, &snap.ledger.tallies, unit));
+                        let bars = monthly(&crate::series::series(&all, &[], Unit::Month));
+                        html! { (cumulative) (bars) }.into_string()
+                    }).as_str()))
                 } @else {
                     p.note { "Following the filters: " (selected.len()) (if selected.len() == 1 { " incident." } else { " incidents." }) }
-                    (chart(&crate::snapshot::timeline_of(&selected, &snap.ledger)))
+                    @let unit = crate::series::auto_unit(&selected, &snap.ledger.tallies);
+                    (chart(&crate::series::series(&selected, &snap.ledger.tallies, unit)))
+                    (monthly(&crate::series::series(&selected, &[], Unit::Month)))
                 }
-                (monthly(&selected))
             }
             div.panel {
                 h2 { "Map of incidents" }
                 script src="/static/vendor/leaflet.js" defer {}
+                script src="/static/vendor/leaflet.markercluster.js" defer {}
                 script src="/static/map.js" defer {}
                 div #map data-points=(format!("/api/map{}", api_query(&filter))) data-outlines="/static/vendor/countries-110m.geojson" {
                     noscript { p.note { "The map needs JavaScript. Every incident's place is in the table below." } }
@@ -707,18 +722,14 @@ fn gap_source(snap: &Snapshot, g: &sw_ledger::TallyGap) -> Markup {
     }
 }
 
-/// The cumulative chart, as SVG drawn on the server: the ledger's running sums of strikes
-/// and deaths (steps), and the totals outlets reported (points), on a shared time axis.
-fn chart(t: &crate::snapshot::Timeline) -> Markup {
+/// The cumulative chart, as SVG drawn on the server from a series (`series.rs`): the ledger's
+/// running sums of strikes and deaths (steps, one a period), and the totals outlets reported
+/// (one mark a period: the median, a line from the lowest to the highest), on a shared time
+/// axis. Its size follows the time spanned, never the number of totals reported.
+fn chart(t: &Series) -> Markup {
     let day = |d: &str| chrono::NaiveDate::parse_from_str(d, "%Y-%m-%d").ok();
-    let dates: Vec<chrono::NaiveDate> = t
-        .ledger
-        .iter()
-        .map(|p| p.0.as_str())
-        .chain(t.reported.iter().map(|p| p.date.as_str()))
-        .filter_map(day)
-        .collect();
-    let (Some(&start), Some(&end)) = (dates.iter().min(), dates.iter().max()) else {
+    let dates: Vec<chrono::NaiveDate> = t.points.iter().filter_map(|p| day(&p.from)).collect();
+    let (Some(&start), Some(&end)) = (dates.first(), dates.last()) else {
         return html! { p.note { "No dated incidents yet." } };
     };
     let end = end.max(start + chrono::Days::new(1));
@@ -742,18 +753,17 @@ fn chart(t: &crate::snapshot::Timeline) -> Markup {
         let step = m.len().div_ceil(8).max(1);
         m.into_iter().step_by(step).collect()
     };
-    let unit = Unit::for_span(span as i64);
+    let unit = t.unit;
     let panel = |title: &str,
                  class: &str,
                  what: &str,
                  ledger: Vec<(chrono::NaiveDate, i64)>,
-                 reported: Vec<(chrono::NaiveDate, i64, Option<&str>)>|
+                 reported: Vec<(chrono::NaiveDate, &Spread)>|
      -> Markup {
-        let reported = buckets(unit, reported);
         let max = ledger
             .iter()
             .map(|p| p.1)
-            .chain(reported.iter().map(|b| b.max))
+            .chain(reported.iter().map(|b| b.1.max))
             .max()
             .unwrap_or(1)
             .max(1) as f64;
@@ -784,65 +794,81 @@ fn chart(t: &crate::snapshot::Timeline) -> Markup {
                 @if let Some((d, _)) = ledger.last() {
                     text.endlabel x=(format!("{:.1}", (x(*d) + 4.0).min(w - right - 20.0))) y=(format!("{:.1}", y(last) - 5.0)) { (last) }
                 }
-                @for b in &reported {
-                    @let cx = format!("{:.1}", x(b.from.max(start)));
+                @for (from, b) in &reported {
+                    @let cx = format!("{:.1}", x(*from));
                     @if b.min < b.max {
                         line.range x1=(cx) x2=(cx) y1=(format!("{:.1}", y(b.min))) y2=(format!("{:.1}", y(b.max))) {}
                     }
                     circle.reported cx=(cx) cy=(format!("{:.1}", y(b.median))) r="4.5" {
-                        title { (b.label(unit, what)) }
+                        title { (spread_label(unit, *from, b, what)) }
                     }
                 }
             }
         }
     };
-    let lk: Vec<_> = t
-        .ledger
-        .iter()
-        .filter_map(|p| Some((day(&p.0)?, p.2)))
-        .collect();
-    let ls: Vec<_> = t
-        .ledger
-        .iter()
-        .filter_map(|p| Some((day(&p.0)?, p.1)))
-        .collect();
-    let reported = |figure: fn(&crate::snapshot::ReportedPoint) -> Option<i64>| {
-        t.reported
+    // the steps: a period's running sum, where it has incidents
+    let steps = |total: fn(&crate::series::Point) -> i64, own: fn(&crate::series::Point) -> i64| {
+        t.points
             .iter()
-            .filter_map(|p| Some((day(&p.date)?, figure(p)?, p.outlet.as_deref())))
+            .filter(|p| own(p) != 0)
+            .filter_map(|p| Some((day(&p.from)?, total(p))))
             .collect::<Vec<_>>()
     };
-    let rk = reported(|p| p.killed);
-    let rs = reported(|p| p.strikes);
+    let lk = steps(|p| p.killed_total, |p| p.killed);
+    let ls = steps(|p| p.strikes_total, |p| p.strikes);
+    let reported = |figure: fn(&crate::series::Point) -> Option<&Spread>| {
+        t.points
+            .iter()
+            .filter_map(|p| Some((day(&p.from)?, figure(p)?)))
+            .collect::<Vec<_>>()
+    };
+    let rk = reported(|p| p.reported_killed.as_ref());
+    let rs = reported(|p| p.reported_strikes.as_ref());
     html! {
         figure #chart {
             (panel("Strikes, cumulative", "c-strikes", "strikes", ls, rs))
             (panel("Killed, cumulative (best figures)", "c-killed", "killed", lk, rk))
             figcaption {
-                span.key.k-line { } " the ledger's running sum   "
+                span.key.k-line { } " the ledger's running sum, a step a " (unit.name()) "   "
                 span.key.k-point { } " totals outlets reported, one mark a " (unit.name()) ": the median, a line from the lowest to the highest (hover for the count)"
-                @if t.undated > 0 { br; (t.undated) " incidents without a day are not in the chart." }
+                @if t.undated > 0 { br; (t.undated) (if t.undated == 1 { " incident is" } else { " incidents are" }) " not dated to a " (unit.name()) " and not in the chart." }
             }
         }
     }
 }
 
-/// Strikes and killed (best figures) per month of the `incidents` with a day or a month, as
-/// bars: what the cumulative chart hides (a quiet month, a deadly one).
-fn monthly(incidents: &[&Incident]) -> Markup {
-    let mut by: std::collections::BTreeMap<String, (i64, i64)> = Default::default();
-    for i in incidents {
-        let Some(m) = i.date.as_deref().and_then(|d| d.get(..7)) else {
-            continue;
-        };
-        let e = by.entry(m.to_string()).or_default();
-        if i.event_type == sw_model::EventType::Strike {
-            e.0 += 1;
-        }
-        if i.event_type != sw_model::EventType::Attack {
-            e.1 += crate::snapshot::killed_point(i).unwrap_or(0);
-        }
+/// What one mark of reported totals stands for, in words (its tooltip).
+fn spread_label(unit: Unit, from: chrono::NaiveDate, s: &Spread, what: &str) -> String {
+    let when = match unit {
+        Unit::Day => from.format("%Y-%m-%d").to_string(),
+        Unit::Week => format!("week of {}", from.format("%Y-%m-%d")),
+        Unit::Month => from.format("%B %Y").to_string(),
+    };
+    if s.count == 1 {
+        let by = s.outlet.as_deref().unwrap_or("an outlet");
+        return format!("{when}: {} {what} reported by {by}", s.median);
     }
+    format!(
+        "{when}: {} totals reported, {what} {}–{} (median {})",
+        s.count, s.min, s.max, s.median
+    )
+}
+
+/// Strikes and killed (best figures) per month, as bars, from a monthly series: what the
+/// cumulative chart hides (a quiet month, a deadly one).
+fn monthly(series: &Series) -> Markup {
+    let by: Vec<(String, i64, i64)> = series
+        .points
+        .iter()
+        .filter(|p| p.strikes != 0 || p.killed != 0)
+        .map(|p| {
+            (
+                p.from.get(..7).unwrap_or(&p.from).to_string(),
+                p.strikes,
+                p.killed,
+            )
+        })
+        .collect();
     if by.is_empty() {
         return html! {};
     }
@@ -850,7 +876,7 @@ fn monthly(incidents: &[&Incident]) -> Markup {
     let n = by.len() as f64;
     let slot = (w - left - 12.0) / n;
     let bar = (slot * 0.38).min(28.0);
-    let max = nice(by.values().map(|v| v.0.max(v.1)).max().unwrap_or(1).max(1) as f64);
+    let max = nice(by.iter().map(|v| v.1.max(v.2)).max().unwrap_or(1).max(1) as f64);
     let y = |v: i64| top + (1.0 - v as f64 / max) * (h - top - bottom);
     let every = (by.len() as f64 / 8.0).ceil().max(1.0) as usize;
     html! {
@@ -863,7 +889,7 @@ fn monthly(incidents: &[&Incident]) -> Markup {
                     text.ytick x=(left - 6.0) y=(format!("{:.1}", yy + 4.0)) { (tv as i64) }
                 }
                 text.ptitle x=(left + 4.0) y=(top + 10.0) { "Per month" }
-                @for (k, (m, (st, ki))) in by.iter().enumerate() {
+                @for (k, (m, st, ki)) in by.iter().enumerate() {
                     @let x0 = left + slot * k as f64 + slot / 2.0;
                     rect.b-strikes x=(format!("{:.1}", x0 - bar)) y=(format!("{:.1}", y(*st))) width=(format!("{bar:.1}")) height=(format!("{:.1}", y(0) - y(*st))) {
                         title { (m) ": " (st) (if *st == 1 { " strike" } else { " strikes" }) }
@@ -882,103 +908,10 @@ fn monthly(incidents: &[&Incident]) -> Markup {
             table.sr {
                 caption { "Strikes and killed per month" }
                 thead { tr { th { "month" } th { "strikes" } th { "killed (best)" } } }
-                tbody { @for (m, (st, ki)) in &by { tr { td { (m) } td { (st) } td { (ki) } } } }
+                tbody { @for (m, st, ki) in &by { tr { td { (m) } td { (st) } td { (ki) } } } }
             }
         }
     }
-}
-
-/// The time a mark of reported totals stands for: a day while the chart spans a few months,
-/// then a week, then a month, so that a chart has at most ~120 marks a series however many
-/// totals were reported (68,093 tallies made 12 MB of circles on a 100k-article store).
-#[derive(Clone, Copy, Debug, PartialEq)]
-enum Unit {
-    Day,
-    Week,
-    Month,
-}
-
-impl Unit {
-    fn for_span(days: i64) -> Unit {
-        if days <= 120 {
-            Unit::Day
-        } else if days <= 7 * 120 {
-            Unit::Week
-        } else {
-            Unit::Month
-        }
-    }
-
-    fn name(self) -> &'static str {
-        match self {
-            Unit::Day => "day",
-            Unit::Week => "week",
-            Unit::Month => "month",
-        }
-    }
-
-    /// The first day of the unit `d` falls in.
-    fn start(self, d: chrono::NaiveDate) -> chrono::NaiveDate {
-        use chrono::Datelike;
-        match self {
-            Unit::Day => d,
-            Unit::Week => d - chrono::Days::new(u64::from(d.weekday().num_days_from_monday())),
-            Unit::Month => d.with_day(1).unwrap_or(d),
-        }
-    }
-}
-
-/// The totals reported in one unit of time.
-#[derive(Debug, PartialEq)]
-struct Bucket<'a> {
-    from: chrono::NaiveDate,
-    count: usize,
-    min: i64,
-    median: i64,
-    max: i64,
-    /// The outlet of the only total, when there is one.
-    outlet: Option<&'a str>,
-}
-
-impl Bucket<'_> {
-    fn label(&self, unit: Unit, what: &str) -> String {
-        let when = match unit {
-            Unit::Day => self.from.format("%Y-%m-%d").to_string(),
-            Unit::Week => format!("week of {}", self.from.format("%Y-%m-%d")),
-            Unit::Month => self.from.format("%B %Y").to_string(),
-        };
-        if self.count == 1 {
-            let by = self.outlet.unwrap_or("an outlet");
-            return format!("{when}: {} {what} reported by {by}", self.median);
-        }
-        format!(
-            "{when}: {} totals reported, {what} {}–{} (median {})",
-            self.count, self.min, self.max, self.median
-        )
-    }
-}
-
-/// Reported totals (day, value, outlet) grouped by `unit`, in date order: one pass and a sort
-/// per bucket.
-fn buckets(unit: Unit, points: Vec<(chrono::NaiveDate, i64, Option<&str>)>) -> Vec<Bucket<'_>> {
-    let mut by: std::collections::BTreeMap<chrono::NaiveDate, Vec<(i64, Option<&str>)>> =
-        Default::default();
-    for (d, v, outlet) in points {
-        by.entry(unit.start(d)).or_default().push((v, outlet));
-    }
-    by.into_iter()
-        .map(|(from, mut vs)| {
-            vs.sort_unstable_by_key(|v| v.0);
-            Bucket {
-                from,
-                count: vs.len(),
-                min: vs[0].0,
-                median: vs[(vs.len() - 1) / 2].0,
-                max: vs[vs.len() - 1].0,
-                outlet: (vs.len() == 1).then_some(vs[0].1).flatten(),
-            }
-        })
-        .collect()
 }
 
 /// A round axis maximum at or above `v`.
@@ -1054,6 +987,7 @@ async fn incident(
     let body = html! {
         p.crumbs { a href="/" { "Ledger" } " › incident " code { (inc.id) } }
         h1 { (type_label(inc)) ", " (date_label(inc)) }
+        p.summary { (crate::sentence::incident_summary(inc)) }
         p.meta {
             (grade_badge(inc.grade)) " "
             (inc.stories) " independent " (if inc.stories == 1 { "story" } else { "stories" }) " · "
@@ -1613,46 +1547,95 @@ struct SearchQuery {
     offset: Option<usize>,
 }
 
-async fn search(State(app): State<Arc<App>>, PageQuery(p): PageQuery<SearchQuery>) -> Response {
+async fn search(
+    State(app): State<Arc<App>>,
+    PageQuery(p): PageQuery<SearchQuery>,
+    PageQuery(filter): PageQuery<crate::searchfilter::SearchFilter>,
+) -> Response {
     let q = p.q.unwrap_or_default();
     let offset = p.offset.unwrap_or(0);
+    // a page is lenient: a date it cannot read is said, and left out
+    let mut filter = filter.normalized();
+    let notes: Vec<String> = filter
+        .problems()
+        .into_iter()
+        .map(|p| format!("{p}; it was ignored"))
+        .collect();
+    for d in [&mut filter.from, &mut filter.to] {
+        if d.as_deref().is_some_and(|v| !valid_date(v)) {
+            *d = None;
+        }
+    }
     let got = if q.trim().is_empty() {
-        Ok((Arc::new(Vec::new()), 0))
+        Ok(crate::searchfilter::Found {
+            hits: Vec::new(),
+            total: 0,
+            more: false,
+        })
     } else {
-        app.search(q.clone(), PAGE, offset).await
+        app.search_filtered(q.clone(), &filter, PAGE, offset).await
     };
     // a query that cannot be searched is said why, above the search box to change it
-    let (hits, total, problem) = match got {
-        Ok((hits, total)) => (hits, total, None),
+    let (found, problem) = match got {
+        Ok(f) => (f, None),
         Err(SearchError::Refused(why)) => (
-            Arc::new(vec![]),
-            0,
+            crate::searchfilter::Found {
+                hits: vec![],
+                total: 0,
+                more: false,
+            },
             Some((StatusCode::UNPROCESSABLE_ENTITY, why)),
         ),
         Err(SearchError::Busy) => {
             let why = "Too many searches are running: try again in a moment.".to_string();
             (
-                Arc::new(vec![]),
-                0,
+                crate::searchfilter::Found {
+                    hits: vec![],
+                    total: 0,
+                    more: false,
+                },
                 Some((StatusCode::SERVICE_UNAVAILABLE, why)),
             )
         }
         Err(SearchError::Failed(e)) => return server_error(e),
     };
+    let (hits, total) = (&found.hits, found.total);
+    let outlets = &app.snapshot().choices.outlets;
+    let keep = filter.query();
+    let ranked = sw_store::search::RANKED;
     let body = html! {
         h1 { "Search articles" }
         form.bigsearch action="/search" method="get" role="search" {
             input type="search" name="q" value=(q) placeholder="e.g. lancha Caribe, survivors, Culiacán" aria-label="Search articles";
             button type="submit" { "Search" }
+            div.filters.searchfilters {
+                label { "Published from " input type="date" name="from" value=[filter.from.as_deref()]; }
+                label { "to " input type="date" name="to" value=[filter.to.as_deref()]; }
+                label { "Language "
+                    select name="lang" {
+                        option value="" { "any" }
+                        @for l in ["en", "es"] {
+                            option value=(l) selected[filter.lang.as_deref() == Some(l)] { (lang_name(l)) }
+                        }
+                    }
+                }
+                label { "Outlet "
+                    input type="text" name="outlet" list="outlet-names" value=[filter.outlet.as_deref()] autocomplete="off";
+                }
+                datalist #outlet-names { @for (o, _) in outlets { option value=(o) {} } }
+            }
         }
         p.note { "Every word must appear (accents optional); end a word with * to match its beginning (interdic*)." }
+        @for n in &notes { p.warn { (n) } }
         @if let Some((_, why)) = &problem {
             p.problem role="alert" { (why) }
         } @else if !q.trim().is_empty() {
-            @if sw_store::search::more_than_ranked(total) {
-                p.count { "More than " (sw_store::search::RANKED) " articles match; the " (sw_store::search::RANKED) " most recent are ranked here. Add words to narrow the search." }
+            @if filter.is_empty() && found.more {
+                p.count { "More than " (ranked) " articles match; the " (ranked) " most recent are ranked here. Add words to narrow the search." }
+            } @else if found.more {
+                p.count { (total) (if total == 1 { " article" } else { " articles" }) " of the " (ranked) " most recent matches pass the filters; older matches were not looked at. Add words to narrow the search." }
             } @else {
-                p.count { (total) (if total == 1 { " article matches" } else { " articles match" }) }
+                p.count { (total) (if total == 1 { " article matches" } else { " articles match" }) @if !filter.is_empty() { " with these filters" } }
             }
             ol.hits {
                 @for h in hits.iter() {
@@ -1664,8 +1647,8 @@ async fn search(State(app): State<Arc<App>>, PageQuery(p): PageQuery<SearchQuery
                 }
             }
             nav.pager aria-label="Pages" {
-                @if offset > 0 { a href={"/search?q=" (enc(&q)) "&offset=" (offset.saturating_sub(PAGE))} { "← previous" } }
-                @if offset + hits.len() < total.min(sw_store::search::RANKED) { a href={"/search?q=" (enc(&q)) "&offset=" (offset + PAGE)} { "next →" } }
+                @if offset > 0 { a href={"/search?q=" (enc(&q)) (keep) "&offset=" (offset.saturating_sub(PAGE))} { "← previous" } }
+                @if offset + hits.len() < total.min(ranked) { a href={"/search?q=" (enc(&q)) (keep) "&offset=" (offset + PAGE)} { "next →" } }
             }
         }
     };
@@ -1726,46 +1709,6 @@ mod tests {
         assert!(ext_link(Some("https://a.example/"), "x")
             .into_string()
             .starts_with("<a"));
-    }
-
-    fn day(d: &str) -> chrono::NaiveDate {
-        chrono::NaiveDate::parse_from_str(d, "%Y-%m-%d").unwrap()
-    }
-
-    #[test]
-    fn reported_totals_are_one_mark_per_unit_of_time() {
-        assert_eq!(Unit::for_span(90), Unit::Day);
-        assert_eq!(Unit::for_span(365), Unit::Week);
-        assert_eq!(Unit::for_span(3 * 365), Unit::Month);
-        // 10,000 totals over a year: one mark a week, however many were reported
-        let start = day("2025-09-01");
-        let points: Vec<_> = (0..10_000u64)
-            .map(|n| (start + chrono::Days::new(n % 365), n as i64 % 97, Some("x")))
-            .collect();
-        let b = buckets(Unit::Week, points);
-        assert!(b.len() <= 54, "{}", b.len());
-        assert_eq!(b.iter().map(|b| b.count).sum::<usize>(), 10_000);
-        assert!(b.iter().all(|b| b.min <= b.median && b.median <= b.max));
-        assert_eq!(b[0].from, day("2025-09-01"), "a Monday starts its week");
-        // one total keeps its outlet; several say how many and their spread
-        let b = buckets(
-            Unit::Month,
-            vec![
-                (day("2025-10-20"), 32, Some("Wire A")),
-                (day("2025-11-02"), 40, Some("Daily B")),
-                (day("2025-11-20"), 45, Some("Wire A")),
-                (day("2025-11-21"), 60, Some("Wire C")),
-            ],
-        );
-        assert_eq!(b.len(), 2);
-        assert_eq!(
-            b[0].label(Unit::Month, "killed"),
-            "October 2025: 32 killed reported by Wire A"
-        );
-        assert_eq!(
-            b[1].label(Unit::Month, "killed"),
-            "November 2025: 3 totals reported, killed 40–60 (median 45)"
-        );
     }
 
     #[test]

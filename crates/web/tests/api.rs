@@ -519,3 +519,145 @@ fn versions_are_cited_and_merged_ids_redirect() {
     assert_eq!(export["redirects"][0]["id"], gone.as_str());
     assert_eq!(export["redirects"][0]["merged_into"], into.as_str());
 }
+
+/// `/api/timeline` is a series, a point a month by default, that follows the filters of the
+/// list; every reported total is still there with `detail=1`, a page at a time.
+#[test]
+fn the_timeline_is_a_monthly_series_that_follows_the_filters() {
+    let s = Server::start();
+    let (st, t, _) = get_json(&s, "/api/timeline");
+    assert_eq!(st, 200, "{t}");
+    assert_eq!(t["unit"], "month", "{t}");
+    let points = t["points"].as_array().expect("points");
+    assert!(!points.is_empty(), "{t}");
+    // one point a month, in order, each starting on the first
+    let froms: Vec<&str> = points.iter().map(|p| p["from"].as_str().unwrap()).collect();
+    assert!(froms.iter().all(|f| f.ends_with("-01")), "{froms:?}");
+    assert!(froms.windows(2).all(|w| w[0] < w[1]), "{froms:?}");
+    // the running sums add up the months and end at the ledger's own sum
+    let (_, summary, _) = get_json(&s, "/api/summary");
+    let mut sum = 0;
+    for p in points {
+        sum += p["killed"].as_i64().unwrap();
+        assert_eq!(p["killed_total"].as_i64().unwrap(), sum, "{p}");
+    }
+    assert_eq!(t["undated"], 0, "{t}");
+    assert_eq!(
+        points.last().unwrap()["killed_total"],
+        summary["summary"]["killed_best"]
+    );
+    // the tally "at least 32 people since September" reported on 20 October
+    let october = points
+        .iter()
+        .find(|p| p["from"] == "2025-10-01")
+        .expect("October");
+    assert_eq!(october["reported_killed"]["count"], 1, "{october}");
+    assert_eq!(october["reported_killed"]["median"], 32, "{october}");
+    assert_eq!(october["reported_killed"]["outlet"], "Wire A", "{october}");
+
+    // the filters of the list: Spanish sources only
+    let (_, es, h) = get_json(&s, "/api/incidents?lang=es");
+    let n_es = h["x-total-count"].to_str().unwrap().parse::<i64>().unwrap();
+    assert!(n_es >= 1 && n_es < summary["summary"]["incidents"].as_i64().unwrap());
+    let (st, t_es, _) = get_json(&s, "/api/timeline?lang=es");
+    assert_eq!(st, 200);
+    assert_eq!(t_es["incidents"].as_i64().unwrap(), n_es);
+    let killed_es: i64 = es
+        .as_array()
+        .unwrap()
+        .iter()
+        .filter_map(|i| i["figures"]["killed"]["best"].as_i64())
+        .sum();
+    let es_points = t_es["points"].as_array().unwrap();
+    assert_eq!(
+        es_points.last().unwrap()["killed_total"].as_i64().unwrap(),
+        killed_es
+    );
+
+    // other units
+    let (_, days, _) = get_json(&s, "/api/timeline?unit=day");
+    assert_eq!(days["unit"], "day");
+    assert!(days["points"].as_array().unwrap().len() >= points.len());
+    let (st, bad, _) = get_json(&s, "/api/timeline?unit=fortnight");
+    assert_eq!(st, 400);
+    assert!(bad["error"].as_str().unwrap().contains("month"), "{bad}");
+    assert_eq!(get_json(&s, "/api/timeline?type=bogus").0, 400);
+
+    // the detail: every reported total, paged, its count in X-Total-Count
+    let (st, d, h) = get_json(&s, "/api/timeline?detail=1&limit=1");
+    assert_eq!(st, 200, "{d}");
+    let total: usize = h["x-total-count"].to_str().unwrap().parse().unwrap();
+    let reported_in_series: u64 = points
+        .iter()
+        .filter_map(|p| p["reported_killed"]["count"].as_u64())
+        .sum();
+    assert!(total >= 1 && total as u64 >= reported_in_series, "{total}");
+    assert_eq!(d["reported"].as_array().unwrap().len(), 1, "{d}");
+    assert!(!d["ledger"].as_array().unwrap().is_empty(), "{d}");
+    let (_, past, _) = get_json(&s, &format!("/api/timeline?detail=1&offset={total}"));
+    assert!(past["reported"].as_array().unwrap().is_empty());
+    assert_eq!(get_json(&s, "/api/timeline?detail=1&limit=0").0, 400);
+}
+
+/// Search narrowed by publication date, language and outlet, in the API and on `/search`,
+/// links to further pages keeping the filters.
+#[test]
+fn search_takes_date_language_and_outlet_filters() {
+    let s = Server::start();
+    let total = |path: &str| -> i64 {
+        let (st, v, _) = get_json(&s, path);
+        assert_eq!(st, 200, "{path}: {v}");
+        let n = v["total"].as_i64().unwrap();
+        assert_eq!(v["hits"].as_array().unwrap().len() as i64, n, "{path}: {v}");
+        n
+    };
+    // "people": Wire A on 5 November and 20 October, Daily B on 5 November, the hostile
+    // article on 16 September
+    assert_eq!(total("/api/search?q=people"), 4);
+    assert_eq!(total("/api/search?q=people&from=2025-10-01"), 3);
+    assert_eq!(
+        total("/api/search?q=people&from=2025-10-01&to=2025-10-31"),
+        1
+    );
+    assert_eq!(total("/api/search?q=people&to=2025-09-30"), 1);
+    assert_eq!(total("/api/search?q=people&outlet=Wire%20A"), 2);
+    assert_eq!(
+        total("/api/search?q=people&outlet=Wire%20A&from=2025-11-01"),
+        1
+    );
+    assert_eq!(total("/api/search?q=people&lang=es"), 0);
+    assert_eq!(total("/api/search?q=lancha&lang=es"), 1);
+    assert_eq!(total("/api/search?q=lancha&lang=en"), 0);
+    // empty fields filter nothing; a bad date is a JSON error naming it
+    assert_eq!(total("/api/search?q=people&from=&lang=&outlet="), 4);
+    let (st, e, _) = get_json(&s, "/api/search?q=people&from=last-week");
+    assert_eq!(st, 400);
+    assert!(e["error"].as_str().unwrap().contains("from"), "{e}");
+    // paged within the filtered hits
+    let (_, v, h) = get_json(&s, "/api/search?q=people&outlet=Wire%20A&limit=1&offset=1");
+    assert_eq!(v["hits"].as_array().unwrap().len(), 1);
+    assert_eq!(h["x-total-count"], "2");
+
+    // the page: the form keeps the filters, the count says they apply
+    let page = client()
+        .get(s.url("/search?q=people&outlet=Wire+A&lang=en&from=2025-10-01"))
+        .send()
+        .unwrap()
+        .text()
+        .unwrap();
+    assert!(
+        page.contains("2 articles match with these filters"),
+        "{page}"
+    );
+    assert!(page.contains(r#"name="from" value="2025-10-01""#), "{page}");
+    assert!(page.contains(r#"<option value="en" selected>"#), "{page}");
+    assert!(page.contains(r#"value="Wire A""#), "{page}");
+    let page = client()
+        .get(s.url("/search?q=people&from=nope"))
+        .send()
+        .unwrap()
+        .text()
+        .unwrap();
+    assert!(page.contains("is not a date"), "{page}");
+    assert!(page.contains("4 articles match"), "{page}");
+}

@@ -520,3 +520,26 @@ fn the_feeds_page_and_api_show_each_feeds_health() {
         "{page}"
     );
 }
+
+/// An incident page opens on one line in plain words made from the incident's values: what,
+/// where, when, the toll, who, how many independent sources.
+#[test]
+fn an_incident_page_opens_on_a_summary_in_plain_words() {
+    let s = Server::start();
+    let (_, list) = get_json(&s, "/api/incidents?region=eastern_pacific");
+    let id = list[0]["id"].as_str().expect("the eastern Pacific strike");
+    let (st, page) = get(&s, &format!("/incidents/{id}"));
+    assert_eq!(st, 200);
+    let at = page.find("<p class=\"summary\">").expect("a summary line");
+    let line = &page[at..at + page[at..].find("</p>").unwrap()];
+    for words in [
+        "A strike on a vessel in the eastern Pacific",
+        "on 4 November 2025",
+        "3 killed",
+        "Told by 2 independent sources",
+    ] {
+        assert!(line.contains(words), "{words:?} missing from {line}");
+    }
+    // above the figures it sums up
+    assert!(at < page.find("<h2>Figures</h2>").unwrap());
+}

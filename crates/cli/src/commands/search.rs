@@ -17,8 +17,25 @@ pub fn run(ctx: &Context, a: SearchArgs) -> Result<ExitCode> {
         anyhow::bail!("--limit 0 shows nothing: give 1 or more");
     }
     let q = a.words.join(" ");
+    // the filters of the web app's /search, read and applied by the same code
+    let filter = sw_web::searchfilter::SearchFilter {
+        from: a.from.clone(),
+        to: a.to.clone(),
+        lang: a.lang.clone(),
+        outlet: a.outlet.clone(),
+    }
+    .normalized();
+    if let Some(why) = filter.problems().into_iter().next() {
+        errln!("error: --{why}");
+        return Ok(ExitCode::from(2));
+    }
     let store = ctx.open_read_only()?;
-    let (hits, total) = match store.search(&q, a.limit, a.offset) {
+    let asked = if filter.is_empty() {
+        store.search(&q, a.limit, a.offset)
+    } else {
+        store.search(&q, RANKED, 0)
+    };
+    let (hits, total) = match asked {
         Ok(x) => x,
         // a query that cannot be searched as typed: why, and nothing else
         Err(StoreError::Invalid(why)) => {
@@ -27,8 +44,12 @@ pub fn run(ctx: &Context, a: SearchArgs) -> Result<ExitCode> {
         }
         Err(e) => return Err(e.into()),
     };
-    let more = more_than_ranked(total);
-    let total = total.min(RANKED);
+    let (hits, total, more) = if filter.is_empty() {
+        (hits, total.min(RANKED), more_than_ranked(total))
+    } else {
+        let found = filter.select(&hits, total, a.limit, a.offset);
+        (found.hits, found.total, found.more)
+    };
     let marked = |s: &str| s.replace(MATCH_START, "[[").replace(MATCH_END, "]]");
     if a.json {
         let hits: Vec<serde_json::Value> = hits
@@ -42,9 +63,14 @@ pub fn run(ctx: &Context, a: SearchArgs) -> Result<ExitCode> {
         return Ok(ExitCode::SUCCESS);
     }
     let mut out = String::new();
-    if more {
+    if more && filter.is_empty() {
         out.push_str(&format!(
             "more than {RANKED} articles match; the {RANKED} most recent are ranked\n"
+        ));
+    } else if more {
+        out.push_str(&format!(
+            "{} of the {RANKED} most recent matches pass the filters; older matches were not looked at\n",
+            count(total as u64, "article", "articles")
         ));
     } else {
         out.push_str(&format!(
