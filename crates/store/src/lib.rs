@@ -40,6 +40,7 @@ pub mod ledger;
 pub mod placement;
 #[cfg(feature = "postgres")]
 mod postgres;
+mod rows;
 pub mod search;
 mod spec;
 mod sqlite;
