@@ -27,6 +27,7 @@
 //! database role (a session of another role shows no start time there: its claims last
 //! until the lease ends).
 
+mod copy;
 mod schema;
 mod search;
 mod tables;
