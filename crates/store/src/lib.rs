@@ -505,6 +505,27 @@ pub trait Store {
     /// Once every table is written: what the backend keeps about its own rows (SQLite: the
     /// band index covers every article; PostgreSQL: the decision log's serial).
     fn copy_done(&mut self) -> Result<()>;
+
+    // The ledger update, one process at a time.
+
+    /// Waits until no other process sharing the store is updating the ledger, and holds that
+    /// until [`Store::unlock_ledger_update`] (or until this process's connection ends, so a
+    /// worker killed mid-rebuild holds no one up). Why wait rather than skip: a worker that
+    /// skipped while another rebuilt from older reports would leave its own reports out of
+    /// the ledger; having waited, it finds the ledger of the current reports and does nothing,
+    /// or rebuilds once for what changed since. The default does nothing: SQLite's one writer
+    /// at a time already orders the builds' transactions (the later build begun wins, an older
+    /// one is dropped at publish), and on one machine two concurrent rebuilds cost time, not
+    /// correctness; PostgreSQL, whose workers may be many on many machines, holds a
+    /// session-level advisory lock.
+    fn lock_ledger_update(&mut self) -> Result<()> {
+        Ok(())
+    }
+
+    /// Ends what [`Store::lock_ledger_update`] began.
+    fn unlock_ledger_update(&mut self) -> Result<()> {
+        Ok(())
+    }
 }
 
 /// A change of the ledger `watch` saw after a batch, as its JSON record.

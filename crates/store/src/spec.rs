@@ -272,6 +272,14 @@ impl Store for AnyStore {
         each!(self, s => s.copy_done())
     }
 
+    fn lock_ledger_update(&mut self) -> Result<()> {
+        each!(self, s => s.lock_ledger_update())
+    }
+
+    fn unlock_ledger_update(&mut self) -> Result<()> {
+        each!(self, s => s.unlock_ledger_update())
+    }
+
     fn admit(&mut self, batch: &[RawInput]) -> Result<Vec<Admission>> {
         each!(self, s => s.admit(batch))
     }

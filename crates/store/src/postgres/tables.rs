@@ -696,6 +696,22 @@ impl Store for PostgresStore {
         Ok(self.copy_done_db()?)
     }
 
+    fn lock_ledger_update(&mut self) -> Result<()> {
+        self.client
+            .get_mut()
+            .execute("SELECT pg_advisory_lock($1)", &[&super::LEDGER_LOCK])
+            .map_err(super::PgError::from)?;
+        Ok(())
+    }
+
+    fn unlock_ledger_update(&mut self) -> Result<()> {
+        self.client
+            .get_mut()
+            .execute("SELECT pg_advisory_unlock($1)", &[&super::LEDGER_LOCK])
+            .map_err(super::PgError::from)?;
+        Ok(())
+    }
+
     fn admit(&mut self, batch: &[RawInput]) -> Result<Vec<Admission>> {
         Ok(self.admit_db(batch)?)
     }
