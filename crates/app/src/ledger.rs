@@ -30,7 +30,21 @@ const WRITE_BATCH: usize = 512;
 /// since it was built, else a full rebuild written as rows, published as a new ledger version
 /// stamped `at` (RFC 3339, the caller's clock) when its content changed. Returns whether it
 /// rebuilt.
+///
+/// One process at a time ([`Store::lock_ledger_update`]): a worker that finds another
+/// updating waits for it, then finds the ledger current (or rebuilds once for what changed
+/// since), so N workers ending their batches together rebuild once, not N times.
 pub fn update<S: Store + ?Sized>(store: &mut S, at: &str) -> Result<bool> {
+    store.lock_ledger_update()?;
+    let updated = update_held(store, at);
+    let unlocked = store.unlock_ledger_update();
+    let updated = updated?;
+    unlocked?;
+    Ok(updated)
+}
+
+/// [`update`], once the update is this process's.
+fn update_held<S: Store + ?Sized>(store: &mut S, at: &str) -> Result<bool> {
     let mut attempt = 1;
     loop {
         let generation = store.reports_generation()?;

@@ -145,6 +145,37 @@ pub enum Command {
     /// List the watched feeds with their health (last success, last error, failures in a
     /// row, next poll, items seen); add or remove one; export them as OPML.
     Feeds(FeedsArgs),
+
+    /// Copy a whole store into a new one, exactly: raw inputs and their failures, articles
+    /// with their ids and stories, reports, the published ledger, every ledger version with
+    /// its hash and snapshots, the review decision log, feeds, kept changes and state. From
+    /// SQLite to PostgreSQL, back, or SQLite to SQLite:
+    ///
+    ///   strikewatch migrate --from sqlite:old.db --to postgres://user@host/strikewatch
+    ///
+    /// The destination must be empty (a new file, or a database with no strikewatch data):
+    /// a non-empty one is refused and nothing is copied, since merging two stores would
+    /// renumber ids their citations use, and replacing one would erase decisions that are
+    /// never removed. To replace a store, remove it yourself (delete the file, or drop and
+    /// create the database), then migrate. Stop the writers of the source first. Progress
+    /// goes to stderr, a table at a time; the copy is bounded in memory (batches of 1,000
+    /// rows or 16 MB). A copy that fails part way leaves a partial destination: remove it
+    /// and run again.
+    Migrate(MigrateArgs),
+}
+
+#[derive(Args, Debug, Clone)]
+pub struct MigrateArgs {
+    /// The store to copy (a path, sqlite:PATH or postgres://...); by default the one --db
+    /// names. Read only, never written.
+    #[arg(long, value_name = "STORE")]
+    pub from: Option<String>,
+    /// The store to create (a path, sqlite:PATH or postgres://...): must be empty.
+    #[arg(long, value_name = "STORE")]
+    pub to: String,
+    /// Print a JSON summary (rows copied per table, the destination's counts) on stdout.
+    #[arg(long)]
+    pub json: bool,
 }
 
 #[derive(Args, Debug, Clone)]

@@ -282,3 +282,65 @@ fn count_after(summary: &str, prefix: &str) -> usize {
         .and_then(|n| n.parse().ok())
         .unwrap_or(0)
 }
+
+/// Two workers that reach the ledger update together rebuild it once: each waits for the
+/// update another process holds (here the test holds it, as a worker mid-rebuild would),
+/// then the first through rebuilds and the second finds the ledger current.
+#[test]
+fn two_workers_updating_the_ledger_at_once_rebuild_it_once() {
+    use sw_store::Store;
+    let cluster = sw_pgtest::Cluster::start_or_panic();
+    let pg_url = cluster.url();
+    let pg = Path::new(&pg_url);
+    let examples = root().join("examples");
+    out(pg, &["ingest", examples.to_str().unwrap()]);
+    let mut sql = postgres::Client::connect(&pg_url, postgres::NoTls).unwrap();
+    let builds = |sql: &mut postgres::Client| -> i64 {
+        let v: String = sql
+            .query_one(
+                "SELECT value FROM state WHERE key = 'ledger_next_build'",
+                &[],
+            )
+            .unwrap()
+            .get(0);
+        v.parse().unwrap()
+    };
+    let before = builds(&mut sql);
+
+    let mut holder = sw_store::open(&pg_url).unwrap();
+    holder.lock_ledger_update().unwrap();
+    // both re-extract every article (the reports generation moves), then wait for the update
+    let workers: Vec<_> = (0..2).map(|_| spawn(pg, &["extract", "--all"])).collect();
+    let waiting = |sql: &mut postgres::Client| -> i64 {
+        sql.query_one(
+            "SELECT count(*) FROM pg_locks
+             WHERE locktype = 'advisory' AND NOT granted AND objid::text::bigint = $1",
+            &[&(0x7377_0002_i64 & 0xffff_ffff)],
+        )
+        .unwrap()
+        .get(0)
+    };
+    let mut polls = 0;
+    while waiting(&mut sql) < 2 {
+        polls += 1;
+        assert!(
+            polls < 3000,
+            "the two workers never both waited for the ledger update"
+        );
+        std::thread::sleep(std::time::Duration::from_millis(100));
+    }
+    holder.unlock_ledger_update().unwrap();
+    for w in workers {
+        let o = w.wait_with_output().unwrap();
+        assert!(o.status.success(), "{}", String::from_utf8_lossy(&o.stderr));
+    }
+    assert_eq!(
+        builds(&mut sql) - before,
+        1,
+        "one rebuild for the two workers"
+    );
+    assert_eq!(
+        holder.ledger_generation().unwrap(),
+        Some(holder.reports_generation().unwrap())
+    );
+}

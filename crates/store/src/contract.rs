@@ -143,6 +143,7 @@ contract!(
     webhook_cursors_move_and_changes_after_them_come_oldest_first,
     the_trait_searches_the_index,
     a_common_word_is_counted_up_to_the_cap_and_paged_within_it,
+    a_copy_reads_back_as_the_original_and_goes_on_from_it,
 );
 
 fn raw(locator: &str, bytes: &str) -> RawInput {
@@ -1115,4 +1116,161 @@ fn a_common_word_is_counted_up_to_the_cap_and_paged_within_it(b: &impl Backend) 
     let (_, one) = find(&s, "informe 1049");
     assert_eq!(one, 1);
     assert!(!more_than_ranked(one));
+}
+
+/// Copies every table of `from` into `to`, as `strikewatch migrate` does.
+fn copy_all(from: &impl Store, to: &mut impl Store) {
+    assert!(to.copy_is_empty().unwrap());
+    for t in crate::copy::TABLES {
+        let mut failed = None;
+        from.copy_out(t, &mut |rows| match to.copy_in(t, rows) {
+            Ok(()) => true,
+            Err(e) => {
+                failed = Some(e);
+                false
+            }
+        })
+        .unwrap();
+        assert!(failed.is_none(), "{}: {failed:?}", t.name);
+    }
+    to.copy_done().unwrap();
+}
+
+/// Everything a reader sees of a store, as text.
+fn everything(s: &impl Store) -> Vec<String> {
+    let mut out = vec![format!("{:?}", s.counts().unwrap())];
+    out.push(format!("{:?}", s.articles_after(0, 1000).unwrap()));
+    out.push(format!("{:?}", s.failed_inputs(100).unwrap()));
+    let mut reports = Vec::new();
+    s.reports(ReportFilter::default(), &mut |r| {
+        reports.push(format!("{r:?}"));
+        true
+    })
+    .unwrap();
+    out.extend(reports);
+    for list in LedgerList::ALL {
+        out.extend(all_rows(s, list, &LedgerFilter::default()));
+    }
+    out.push(format!("{:?}", s.ledger_versions().unwrap()));
+    out.push(format!("{:?}", s.identities().unwrap()));
+    out.push(format!("{:?}", s.incident_changes(0, 100, None).unwrap()));
+    out.push(format!("{:?}", decision_ids(s)));
+    out.push(format!("{:?}", s.feeds().unwrap()));
+    out.push(format!("{:?}", s.changes(None, 100).unwrap()));
+    out.push(format!(
+        "{:?}",
+        s.delivery_cursor("https://hook.example/").unwrap()
+    ));
+    out.push(format!(
+        "{:?} {:?}",
+        s.reports_generation().unwrap(),
+        s.ledger_generation().unwrap()
+    ));
+    out
+}
+
+fn a_copy_reads_back_as_the_original_and_goes_on_from_it(b: &impl Backend) {
+    let mut s = b.open();
+    let ids = s
+        .admit(&[raw("a", "a"), raw("b", "b"), raw("c", "c")])
+        .unwrap();
+    let near = format!("{STORY} Nobody else confirmed it.");
+    s.finish(
+        vec![
+            (ids[0].id(), parsed(vec![art("https://x/1", STORY)])),
+            (ids[1].id(), Finish::Failed("no body".into())),
+        ],
+        0.8,
+    )
+    .unwrap();
+    s.put_reports("v1", vec![(1, vec![row("event"), row("tally")])])
+        .unwrap();
+    let build = s.begin_ledger().unwrap();
+    s.put_ledger_rows(
+        build,
+        LedgerList::Incidents,
+        &[lrow(
+            0,
+            r#"{"id":"inc-a","event_type":"strike","date":"2025-10-02"}"#,
+        )],
+    )
+    .unwrap();
+    s.put_ledger_rows(
+        build,
+        LedgerList::Tallies,
+        &[
+            lrow(0, r#"{"id":"t","as_of":null}"#),
+            lrow(1, r#"{"id":"t","as_of":null}"#),
+        ],
+    )
+    .unwrap();
+    let mut p = Publication {
+        at: "2026-12-01T00:00:00Z".into(),
+        ..Publication::default()
+    };
+    p.members.insert("inc-a".into(), vec![1]);
+    assert_eq!(
+        s.publish_ledger_version(build, 1, &p).unwrap(),
+        Published::Version(1)
+    );
+    s.append_decisions(&[decision("d1"), decision("d2")])
+        .unwrap();
+    s.add_feed("https://feed.example/rss", 5).unwrap();
+    s.mark_items_seen("https://feed.example/rss", &["https://x/2".into()], 6)
+        .unwrap();
+    s.put_changes(&[LedgerChange {
+        seq: 0,
+        key: "k1".into(),
+        detected_ms: 7,
+        country: Some("VE".into()),
+        json: "{}".into(),
+    }])
+    .unwrap();
+    s.set_delivery_cursor("https://hook.example/", 1).unwrap();
+    drop(s);
+
+    let twin = b.twin();
+    let mut copy = twin.open();
+    copy_all(&b.reader(), &mut copy);
+    assert_eq!(everything(&b.reader()), everything(&copy));
+    assert!(!copy.copy_is_empty().unwrap());
+
+    // the copy goes on as the original would: the pending input is still pending, a near
+    // copy finds its story through the band entries the copy derived, and the decision log
+    // and change numbers continue after the copied ones
+    let pending = copy.pending(10).unwrap();
+    assert_eq!(
+        pending.iter().map(|p| p.0).collect::<Vec<_>>(),
+        [ids[2].id()]
+    );
+    let out = copy
+        .finish(
+            vec![(ids[2].id(), parsed(vec![art("https://x/3", &near)]))],
+            0.8,
+        )
+        .unwrap();
+    assert!(
+        matches!(
+            out[0][0],
+            Outcome::New {
+                copy_of: Some(1),
+                ..
+            }
+        ),
+        "{out:?}"
+    );
+    assert_eq!(copy.append_decisions(&[decision("d3")]).unwrap(), 1);
+    assert_eq!(decision_ids(&copy), ["d1", "d2", "d3"]);
+    assert_eq!(
+        copy.put_changes(&[LedgerChange {
+            seq: 0,
+            key: "k2".into(),
+            detected_ms: 8,
+            country: None,
+            json: "{}".into(),
+        }])
+        .unwrap(),
+        1
+    );
+    assert_eq!(copy.changes_after(0, 10).unwrap()[1].seq, 2);
 }

@@ -1,7 +1,8 @@
 //! The built ledger's rows as every backend sees them: which fields of an entry's JSON a
 //! backend stores beside it ([`EntryKeys`]), the order each list is published in and the
 //! suffixes of repeated ids ([`order`], [`with_id`]), and the split of a whole ledger's JSON
-//! into rows ([`rows_of_ledger_json`]).
+//! into rows ([`rows_of_ledger_json`]), the table each list is kept in
+//! ([`LedgerList::table`]), and the hash that names a ledger version ([`VersionHasher`]).
 //!
 //! The decisions live here, once, so that two backends publish the same ledger byte for byte:
 //! a backend stores rows, reads back their small sort keys at publish time (never their JSON;
@@ -17,8 +18,139 @@
 use std::collections::HashMap;
 
 use serde::Deserialize;
+use sha2::{Digest, Sha256};
 
 use crate::{LedgerList, LedgerRow, Result, StoreError};
+
+impl LedgerList {
+    /// Every list, in the order a build writes and publishes them.
+    pub const ALL: [LedgerList; 4] = [
+        LedgerList::Incidents,
+        LedgerList::Tallies,
+        LedgerList::Developments,
+        LedgerList::Rejected,
+    ];
+
+    /// The table that holds the list's rows: the same name in every backend, so that the
+    /// statements over it are written once per backend and the copy between backends
+    /// (`crate::copy`) needs no mapping.
+    pub const fn table(self) -> &'static str {
+        match self {
+            LedgerList::Incidents => "ledger_incidents",
+            LedgerList::Tallies => "ledger_tallies",
+            LedgerList::Developments => "ledger_developments",
+            LedgerList::Rejected => "ledger_rejected",
+        }
+    }
+
+    /// The list's member name in the whole ledger's JSON (`{"incidents": [...], ...}`).
+    pub const fn key(self) -> &'static str {
+        match self {
+            LedgerList::Incidents => "incidents",
+            LedgerList::Tallies => "tallies",
+            LedgerList::Developments => "developments",
+            LedgerList::Rejected => "rejected",
+        }
+    }
+}
+
+/// Every list's table, in [`LedgerList::ALL`]'s order.
+pub(crate) const ALL_TABLES: [&str; 4] = [
+    LedgerList::ALL[0].table(),
+    LedgerList::ALL[1].table(),
+    LedgerList::ALL[2].table(),
+    LedgerList::ALL[3].table(),
+];
+
+/// The SHA-256 that names a ledger version ([`crate::LedgerVersion::hash`]): of the compact
+/// JSON `{"incidents":[..],"tallies":[..],"developments":[..]}` of the published rows, what
+/// `serde_json::to_string` of the whole ledger gives, taken without holding it. A backend
+/// feeds it each list of [`VersionHasher::LISTS`] in that order ([`VersionHasher::list`]) and
+/// each of the list's entries in published order ([`VersionHasher::entry`]); the framing is
+/// written here once, so two backends name the same ledger with the same hash byte for byte
+/// (a version's hash is how a citation is checked, and a store moved to another backend keeps
+/// its versions). Rejected incidents are outside the hash, as they are outside the ledger.
+#[derive(Debug, Clone)]
+pub struct VersionHasher {
+    h: Sha256,
+    /// The list being fed, by its index in [`VersionHasher::LISTS`].
+    at: Option<usize>,
+    /// No entry of the current list fed yet.
+    first: bool,
+    incidents: i64,
+}
+
+impl Default for VersionHasher {
+    fn default() -> Self {
+        Self::new()
+    }
+}
+
+impl VersionHasher {
+    /// The lists a version's hash covers, in the order they are framed.
+    pub const LISTS: [LedgerList; 3] = [
+        LedgerList::Incidents,
+        LedgerList::Tallies,
+        LedgerList::Developments,
+    ];
+
+    pub fn new() -> VersionHasher {
+        let mut h = Sha256::new();
+        h.update(b"{");
+        VersionHasher {
+            h,
+            at: None,
+            first: true,
+            incidents: 0,
+        }
+    }
+
+    /// Starts `list`, which must be the next of [`VersionHasher::LISTS`] (a backend that
+    /// skipped or reordered one would name the same ledger differently: a bug, so it panics).
+    pub fn list(&mut self, list: LedgerList) {
+        let next = self.at.map_or(0, |i| i + 1);
+        assert_eq!(
+            Self::LISTS.get(next),
+            Some(&list),
+            "ledger lists hashed out of order"
+        );
+        if self.at.is_some() {
+            self.h.update(b"],");
+        }
+        self.h.update(format!("\"{}\":[", list.key()).as_bytes());
+        self.at = Some(next);
+        self.first = true;
+    }
+
+    /// Feeds one entry's JSON, as stored, of the current list.
+    pub fn entry(&mut self, json: &[u8]) {
+        let at = self.at.expect("an entry hashed before its list");
+        if !self.first {
+            self.h.update(b",");
+        }
+        self.first = false;
+        self.h.update(json);
+        if at == 0 {
+            self.incidents += 1;
+        }
+    }
+
+    /// The hash (lower-case hex) and the number of incidents fed. Lists not started are
+    /// framed as empty.
+    pub fn finish(mut self) -> (String, i64) {
+        for list in Self::LISTS.into_iter().skip(self.at.map_or(0, |i| i + 1)) {
+            self.list(list);
+        }
+        self.h.update(b"]}");
+        let hex = self
+            .h
+            .finalize()
+            .iter()
+            .map(|b| format!("{b:02x}"))
+            .collect();
+        (hex, self.incidents)
+    }
+}
 
 /// The fields of an entry a backend stores beside its JSON, to filter and sort on.
 #[derive(Debug, Clone, PartialEq, Eq)]
@@ -303,6 +435,64 @@ mod tests {
             (Some("2025-10-02".into()), Some("2025-10-02".into()))
         );
         assert_eq!(day_range(None), (None, None));
+    }
+
+    /// The hash is that of the whole ledger serialised at once, whatever feeds it.
+    #[test]
+    fn a_version_hash_frames_the_lists_as_the_whole_ledgers_json() {
+        let sha = |s: &str| {
+            Sha256::digest(s.as_bytes())
+                .iter()
+                .map(|b| format!("{b:02x}"))
+                .collect::<String>()
+        };
+        let mut h = VersionHasher::new();
+        h.list(LedgerList::Incidents);
+        h.entry(br#"{"id":"a"}"#);
+        h.entry(br#"{"id":"b"}"#);
+        h.list(LedgerList::Tallies);
+        h.list(LedgerList::Developments);
+        h.entry(br#"{"id":"d"}"#);
+        // what serde_json writes for a struct of the three lists, fields in this order
+        #[derive(serde::Serialize)]
+        struct Whole {
+            incidents: Vec<serde_json::Value>,
+            tallies: Vec<serde_json::Value>,
+            developments: Vec<serde_json::Value>,
+        }
+        let id = |s: &str| serde_json::json!({ "id": s });
+        let text = serde_json::to_string(&Whole {
+            incidents: vec![id("a"), id("b")],
+            tallies: vec![],
+            developments: vec![id("d")],
+        })
+        .unwrap();
+        assert_eq!(
+            text,
+            r#"{"incidents":[{"id":"a"},{"id":"b"}],"tallies":[],"developments":[{"id":"d"}]}"#
+        );
+        assert_eq!(h.finish(), (sha(&text), 2));
+        // lists never started are empty ones
+        let (empty, n) = VersionHasher::new().finish();
+        assert_eq!(
+            (empty, n),
+            (sha(r#"{"incidents":[],"tallies":[],"developments":[]}"#), 0)
+        );
+    }
+
+    #[test]
+    #[should_panic(expected = "out of order")]
+    fn a_list_fed_out_of_order_is_a_bug() {
+        let mut h = VersionHasher::new();
+        h.list(LedgerList::Tallies);
+    }
+
+    #[test]
+    fn every_list_has_its_own_table() {
+        let tables: std::collections::BTreeSet<&str> =
+            LedgerList::ALL.iter().map(|l| l.table()).collect();
+        assert_eq!(tables.len(), 4);
+        assert_eq!(ALL_TABLES[3], "ledger_rejected");
     }
 
     #[test]

@@ -34,12 +34,14 @@
 
 #[cfg(test)]
 mod contract;
+pub mod copy;
 mod digest;
 mod error;
 pub mod ledger;
 pub mod placement;
 #[cfg(feature = "postgres")]
 mod postgres;
+mod rows;
 pub mod search;
 mod spec;
 mod sqlite;
@@ -478,6 +480,52 @@ pub trait Store {
     /// Records that every change up to `seq` was delivered to `sink` (written at once, so a
     /// restart resumes after it: delivery is at least once, never skipped).
     fn set_delivery_cursor(&mut self, sink: &str, seq: i64) -> Result<()>;
+
+    // Copying a whole store to another (`strikewatch migrate`): its rows in the
+    // backend-neutral form of [`copy`], table by table, a bounded batch at a time.
+
+    /// Whether the store holds nothing a copy would write beside: no row in any table of
+    /// [`copy::TABLES`] but `state` (which a new store already has).
+    fn copy_is_empty(&self) -> Result<bool>;
+
+    /// Visits the rows of `table` in its copy order, in batches of at most
+    /// [`copy::BATCH_ROWS`] rows and about [`copy::BATCH_BYTES`] bytes, until `visit` returns
+    /// false. Read while no one writes (a copy of a store being written is not a snapshot of
+    /// one moment across tables).
+    fn copy_out(
+        &self,
+        table: &copy::Table,
+        visit: &mut dyn FnMut(Vec<copy::Row>) -> bool,
+    ) -> Result<()>;
+
+    /// Writes a batch of rows of `table`, as [`Store::copy_out`] gave them, in one
+    /// transaction (an article batch with its LSH band entries).
+    fn copy_in(&mut self, table: &copy::Table, rows: Vec<copy::Row>) -> Result<()>;
+
+    /// Once every table is written: what the backend keeps about its own rows (SQLite: the
+    /// band index covers every article; PostgreSQL: the decision log's serial).
+    fn copy_done(&mut self) -> Result<()>;
+
+    // The ledger update, one process at a time.
+
+    /// Waits until no other process sharing the store is updating the ledger, and holds that
+    /// until [`Store::unlock_ledger_update`] (or until this process's connection ends, so a
+    /// worker killed mid-rebuild holds no one up). Why wait rather than skip: a worker that
+    /// skipped while another rebuilt from older reports would leave its own reports out of
+    /// the ledger; having waited, it finds the ledger of the current reports and does nothing,
+    /// or rebuilds once for what changed since. The default does nothing: SQLite's one writer
+    /// at a time already orders the builds' transactions (the later build begun wins, an older
+    /// one is dropped at publish), and on one machine two concurrent rebuilds cost time, not
+    /// correctness; PostgreSQL, whose workers may be many on many machines, holds a
+    /// session-level advisory lock.
+    fn lock_ledger_update(&mut self) -> Result<()> {
+        Ok(())
+    }
+
+    /// Ends what [`Store::lock_ledger_update`] began.
+    fn unlock_ledger_update(&mut self) -> Result<()> {
+        Ok(())
+    }
 }
 
 /// A change of the ledger `watch` saw after a batch, as its JSON record.

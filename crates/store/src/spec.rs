@@ -252,6 +252,34 @@ macro_rules! each {
 }
 
 impl Store for AnyStore {
+    fn copy_is_empty(&self) -> Result<bool> {
+        each!(self, s => s.copy_is_empty())
+    }
+
+    fn copy_out(
+        &self,
+        table: &crate::copy::Table,
+        visit: &mut dyn FnMut(Vec<crate::copy::Row>) -> bool,
+    ) -> Result<()> {
+        each!(self, s => s.copy_out(table, visit))
+    }
+
+    fn copy_in(&mut self, table: &crate::copy::Table, rows: Vec<crate::copy::Row>) -> Result<()> {
+        each!(self, s => s.copy_in(table, rows))
+    }
+
+    fn copy_done(&mut self) -> Result<()> {
+        each!(self, s => s.copy_done())
+    }
+
+    fn lock_ledger_update(&mut self) -> Result<()> {
+        each!(self, s => s.lock_ledger_update())
+    }
+
+    fn unlock_ledger_update(&mut self) -> Result<()> {
+        each!(self, s => s.unlock_ledger_update())
+    }
+
     fn admit(&mut self, batch: &[RawInput]) -> Result<Vec<Admission>> {
         each!(self, s => s.admit(batch))
     }

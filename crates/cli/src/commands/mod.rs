@@ -11,6 +11,7 @@ mod extract;
 mod failures;
 mod incidents;
 mod ingest;
+mod migrate;
 mod reports;
 mod review;
 mod search;
@@ -59,6 +60,7 @@ pub fn run(cli: Cli) -> Result<ExitCode> {
         Command::Review(a) => review::run(&ctx, a),
         Command::Watch(a) => watch::run(&ctx, a),
         Command::Feeds(a) => watch::feeds(&ctx, a),
+        Command::Migrate(a) => migrate::run(&ctx, a),
     }
 }
 

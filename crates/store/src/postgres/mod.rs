@@ -27,6 +27,7 @@
 //! database role (a session of another role shows no start time there: its claims last
 //! until the lease ends).
 
+mod copy;
 mod schema;
 mod search;
 mod tables;
@@ -52,6 +53,11 @@ pub(crate) use schema::MIGRATIONS;
 
 /// The advisory lock every write transaction takes first (see the module's documentation).
 const WRITE_LOCK: i64 = 0x7377_0001;
+
+/// The advisory lock a ledger update holds for its whole run, at session level (see
+/// [`crate::Store::lock_ledger_update`]): one rebuild at a time across the workers; a
+/// worker's death ends its session and so its hold.
+const LEDGER_LOCK: i64 = 0x7377_0002;
 
 /// Rows fetched per page by the reads that hand rows to a visitor.
 const PAGE: i64 = 512;

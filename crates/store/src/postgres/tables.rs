@@ -8,33 +8,19 @@ use std::collections::{BTreeMap, BTreeSet};
 
 use postgres::types::ToSql;
 use postgres::Transaction;
-use sha2::{Digest, Sha256};
 
 use super::{write_tx, PgResult, PostgresStore, BUMP_GENERATION, PAGE};
-use crate::ledger::{self, day_range, EntryKeys, SortKey};
+use crate::ledger::{self, day_range, EntryKeys, SortKey, VersionHasher, ALL_TABLES};
+use crate::rows::{
+    change_of, decision_of, feed_of, incident_change_of, version_of, CHANGE_COLUMNS,
+    DECISION_COLUMNS, FEED_COLUMNS,
+};
 use crate::{
     Admission, ArticleId, ArticleRow, Counts, DecisionRow, FailedInput, FeedState, Finish,
     Identities, IncidentChange, InputId, LedgerChange, LedgerFilter, LedgerList, LedgerRow,
     LedgerVersion, Outcome, Publication, Published, RawInput, ReportFilter, ReportRow, Result,
     SearchHit, Store, StoredReport,
 };
-
-/// Every list's table.
-const ALL_TABLES: [&str; 4] = [
-    "ledger_incidents",
-    "ledger_tallies",
-    "ledger_developments",
-    "ledger_rejected",
-];
-
-fn table(list: LedgerList) -> &'static str {
-    match list {
-        LedgerList::Incidents => "ledger_incidents",
-        LedgerList::Tallies => "ledger_tallies",
-        LedgerList::Developments => "ledger_developments",
-        LedgerList::Rejected => "ledger_rejected",
-    }
-}
 
 type Param<'a> = &'a (dyn ToSql + Sync);
 
@@ -102,13 +88,8 @@ fn drop_older(tx: &mut Transaction<'_>, build: i64) -> PgResult<()> {
 /// Orders build `build`'s rows, numbers repeated tally and development ids, and records the
 /// build as the published ledger of `generation` (see `sqlite/ledger_rows.rs`, `place_rows`).
 fn place_rows(tx: &mut Transaction<'_>, build: i64, generation: i64) -> PgResult<()> {
-    for list in [
-        LedgerList::Incidents,
-        LedgerList::Tallies,
-        LedgerList::Developments,
-        LedgerList::Rejected,
-    ] {
-        let t = table(list);
+    for list in LedgerList::ALL {
+        let t = list.table();
         let keys: Vec<SortKey> = tx
             .query(
                 &format!("SELECT rid, date, id, ord FROM {t} WHERE build = $1"),
@@ -161,50 +142,29 @@ fn latest_version(tx: &mut Transaction<'_>) -> PgResult<Option<i64>> {
         .get(0))
 }
 
-/// SHA-256 of the compact JSON of build `build`'s ledger, streamed row by row in published
-/// order (see `sqlite/versions.rs`, `ledger_hash`), and its number of incidents.
+/// The version hash of build `build` ([`VersionHasher`]: the framing shared with every
+/// backend), its rows streamed a page at a time in published order, and its number of
+/// incidents.
 fn ledger_hash(tx: &mut Transaction<'_>, build: i64) -> PgResult<(String, i64)> {
-    let mut h = Sha256::new();
-    let mut incidents = 0;
-    h.update(b"{");
-    for (i, (name, t)) in [
-        ("incidents", "ledger_incidents"),
-        ("tallies", "ledger_tallies"),
-        ("developments", "ledger_developments"),
-    ]
-    .into_iter()
-    .enumerate()
-    {
-        if i > 0 {
-            h.update(b",");
-        }
-        h.update(format!("\"{name}\":[").as_bytes());
+    let mut h = VersionHasher::new();
+    for list in VersionHasher::LISTS {
+        h.list(list);
         let stmt = tx.prepare(&format!(
-            "SELECT json FROM {t} WHERE build = $1 ORDER BY pos"
+            "SELECT json FROM {} WHERE build = $1 ORDER BY pos",
+            list.table()
         ))?;
         let portal = tx.bind(&stmt, &[&build])?;
-        let mut first = true;
         loop {
             let rows = tx.query_portal(&portal, PAGE as i32)?;
             for r in &rows {
-                if !first {
-                    h.update(b",");
-                }
-                first = false;
-                h.update(r.get::<_, &str>(0).as_bytes());
-                if i == 0 {
-                    incidents += 1;
-                }
+                h.entry(r.get::<_, &str>(0).as_bytes());
             }
             if (rows.len() as i64) < PAGE {
                 break;
             }
         }
-        h.update(b"]");
     }
-    h.update(b"}");
-    let hex = h.finalize().iter().map(|b| format!("{b:02x}")).collect();
-    Ok((hex, incidents))
+    Ok(h.finish())
 }
 
 /// Snapshots and change rows of `version` (see `sqlite/versions.rs`, `record_changes`).
@@ -280,35 +240,6 @@ fn record_changes(
     Ok(())
 }
 
-const FEED_COLUMNS: &str = "url, added_ms, etag, last_modified, last_success_ms, last_error, \
-     last_error_ms, failures, next_poll_ms, interval_ms, items_seen";
-
-fn feed_of(r: &postgres::Row) -> FeedState {
-    FeedState {
-        url: r.get(0),
-        added_ms: r.get(1),
-        etag: r.get(2),
-        last_modified: r.get(3),
-        last_success_ms: r.get(4),
-        last_error: r.get(5),
-        last_error_ms: r.get(6),
-        failures: r.get(7),
-        next_poll_ms: r.get(8),
-        interval_ms: r.get(9),
-        items_seen: r.get(10),
-    }
-}
-
-fn change_of(r: &postgres::Row) -> LedgerChange {
-    LedgerChange {
-        seq: r.get(0),
-        key: r.get(1),
-        detected_ms: r.get(2),
-        country: r.get(3),
-        json: r.get(4),
-    }
-}
-
 impl PostgresStore {
     fn begin_ledger_db(&mut self) -> PgResult<i64> {
         let mut tx = write_tx(self.client.get_mut())?;
@@ -374,7 +305,7 @@ impl PostgresStore {
                      SELECT $1, u.ord, u.id, u.date, u.json FROM unnest($2::bigint[], $3::text[],
                          $4::text[], $5::text[]) WITH ORDINALITY AS u (ord, id, date, json, n)
                      ORDER BY u.n",
-                    table(list)
+                    list.table()
                 ),
                 &[&build, &ord, &id, &date, &json],
             )?;
@@ -420,7 +351,7 @@ impl PostgresStore {
                 self,
                 &format!(
                     "SELECT json FROM {} WHERE build = {BUILD} ORDER BY pos",
-                    table(list)
+                    list.table()
                 ),
                 &[],
                 visit,
@@ -518,15 +449,8 @@ impl PostgresStore {
         )?;
         Ok(rows
             .iter()
-            .map(|r| LedgerVersion {
-                version: r.get(0),
-                hash: r.get(1),
-                published_at: r.get(2),
-                generation: r.get(3),
-                incidents: r.get(4),
-                changes: r.get(5),
-            })
-            .collect())
+            .map(version_of)
+            .collect::<std::result::Result<_, _>>()?)
     }
 
     fn incidents_at_db(&self, version: i64, visit: &mut dyn FnMut(&str) -> bool) -> PgResult<()> {
@@ -565,13 +489,8 @@ impl PostgresStore {
         )?;
         Ok(rows
             .iter()
-            .map(|r| IncidentChange {
-                version: r.get(0),
-                id: r.get(1),
-                kind: r.get(2),
-                other: r.get(3),
-            })
-            .collect())
+            .map(incident_change_of)
+            .collect::<std::result::Result<_, _>>()?)
     }
 
     fn append_decisions_db(&mut self, rows: &[DecisionRow]) -> PgResult<usize> {
@@ -601,20 +520,13 @@ impl PostgresStore {
         loop {
             let rows = self.client()?.query(
                 &format!(
-                    "SELECT seq, id, author, at, kind, incident, json FROM decisions
+                    "SELECT seq, {DECISION_COLUMNS} FROM decisions
                      WHERE seq > $1 ORDER BY seq LIMIT {PAGE}"
                 ),
                 &[&after],
             )?;
             for r in &rows {
-                let row = DecisionRow {
-                    id: r.get(1),
-                    author: r.get(2),
-                    at: r.get(3),
-                    kind: r.get(4),
-                    incident: r.get(5),
-                    json: r.get(6),
-                };
+                let row = decision_of(r, 1)?;
                 if !visit(row) {
                     return Ok(());
                 }
@@ -631,7 +543,10 @@ impl PostgresStore {
             &format!("SELECT {FEED_COLUMNS} FROM feeds ORDER BY url"),
             &[],
         )?;
-        Ok(rows.iter().map(feed_of).collect())
+        Ok(rows
+            .iter()
+            .map(feed_of)
+            .collect::<std::result::Result<_, _>>()?)
     }
 
     fn feed_db(&self, url: &str) -> PgResult<Option<FeedState>> {
@@ -639,7 +554,7 @@ impl PostgresStore {
             &format!("SELECT {FEED_COLUMNS} FROM feeds WHERE url = $1"),
             &[&url],
         )?;
-        Ok(row.as_ref().map(feed_of))
+        Ok(row.as_ref().map(feed_of).transpose()?)
     }
 
     fn add_feed_db(&mut self, url: &str, now_ms: i64) -> PgResult<bool> {
@@ -732,26 +647,71 @@ impl PostgresStore {
 
     fn changes_db(&self, country: Option<&str>, limit: usize) -> PgResult<Vec<LedgerChange>> {
         let rows = self.client()?.query(
-            "SELECT seq, key, detected_ms, country, json FROM ledger_changes
-             WHERE $1::text IS NULL OR country = $1 ORDER BY seq DESC LIMIT $2",
+            &format!(
+                "SELECT {CHANGE_COLUMNS} FROM ledger_changes
+                 WHERE $1::text IS NULL OR country = $1 ORDER BY seq DESC LIMIT $2"
+            ),
             &[&country, &(limit as i64)],
         )?;
-        Ok(rows.iter().map(change_of).collect())
+        Ok(rows
+            .iter()
+            .map(change_of)
+            .collect::<std::result::Result<_, _>>()?)
     }
 
     fn changes_after_db(&self, after: i64, limit: usize) -> PgResult<Vec<LedgerChange>> {
         let rows = self.client()?.query(
-            "SELECT seq, key, detected_ms, country, json FROM ledger_changes
-             WHERE seq > $1 ORDER BY seq LIMIT $2",
+            &format!(
+                "SELECT {CHANGE_COLUMNS} FROM ledger_changes WHERE seq > $1 ORDER BY seq LIMIT $2"
+            ),
             &[&after, &(limit as i64)],
         )?;
-        Ok(rows.iter().map(change_of).collect())
+        Ok(rows
+            .iter()
+            .map(change_of)
+            .collect::<std::result::Result<_, _>>()?)
     }
 }
 
 /// The [`Store`] methods, each a call of the method that does the work (in [`PgResult`]),
 /// its error turned into a [`crate::StoreError`] here, at the backend's edge.
 impl Store for PostgresStore {
+    fn copy_is_empty(&self) -> Result<bool> {
+        Ok(self.copy_is_empty_db()?)
+    }
+
+    fn copy_out(
+        &self,
+        table: &crate::copy::Table,
+        visit: &mut dyn FnMut(Vec<crate::copy::Row>) -> bool,
+    ) -> Result<()> {
+        Ok(self.copy_out_db(table, visit)?)
+    }
+
+    fn copy_in(&mut self, table: &crate::copy::Table, rows: Vec<crate::copy::Row>) -> Result<()> {
+        Ok(self.copy_in_db(table, rows)?)
+    }
+
+    fn copy_done(&mut self) -> Result<()> {
+        Ok(self.copy_done_db()?)
+    }
+
+    fn lock_ledger_update(&mut self) -> Result<()> {
+        self.client
+            .get_mut()
+            .execute("SELECT pg_advisory_lock($1)", &[&super::LEDGER_LOCK])
+            .map_err(super::PgError::from)?;
+        Ok(())
+    }
+
+    fn unlock_ledger_update(&mut self) -> Result<()> {
+        self.client
+            .get_mut()
+            .execute("SELECT pg_advisory_unlock($1)", &[&super::LEDGER_LOCK])
+            .map_err(super::PgError::from)?;
+        Ok(())
+    }
+
     fn admit(&mut self, batch: &[RawInput]) -> Result<Vec<Admission>> {
         Ok(self.admit_db(batch)?)
     }

@@ -13,6 +13,7 @@
 use rusqlite::params;
 
 use super::{DbResult, SqliteStore};
+use crate::rows::{decision_of, DECISION_COLUMNS};
 use crate::DecisionRow;
 
 /// Migration 9 (written to run again harmlessly, as tests of older stores replay it): the
@@ -72,19 +73,12 @@ impl SqliteStore {
 
     pub(crate) fn decisions_db(&self, visit: &mut dyn FnMut(DecisionRow) -> bool) -> DbResult<()> {
         let conn = self.connection();
-        let mut stmt = conn.prepare_cached(
-            "SELECT id, author, at, kind, incident, json FROM decisions ORDER BY seq",
-        )?;
+        let mut stmt = conn.prepare_cached(&format!(
+            "SELECT {DECISION_COLUMNS} FROM decisions ORDER BY seq"
+        ))?;
         let mut rows = stmt.query([])?;
         while let Some(r) = rows.next()? {
-            let row = DecisionRow {
-                id: r.get(0)?,
-                author: r.get(1)?,
-                at: r.get(2)?,
-                kind: r.get(3)?,
-                incident: r.get(4)?,
-                json: r.get(5)?,
-            };
+            let row = decision_of(r, 0)?;
             if !visit(row) {
                 break;
             }

@@ -12,9 +12,10 @@
 //! `ledger_changes` keeps the changes of the ledger `watch` saw after each batch (new
 //! incident, revised figure, ...), each under its idempotency key, for the alert feeds.
 
-use rusqlite::{params, OptionalExtension, Row};
+use rusqlite::{params, OptionalExtension};
 
 use super::{write_tx, DbResult};
+use crate::rows::{change_of, feed_of, CHANGE_COLUMNS, FEED_COLUMNS};
 use crate::{FeedState, LedgerChange, SqliteStore};
 
 /// Migration 10: feed state, the item links feeds have yielded, and ledger changes. Written to
@@ -49,31 +50,12 @@ pub(crate) const MIGRATION: &str = r#"
     CREATE INDEX IF NOT EXISTS ledger_changes_country ON ledger_changes(country, seq);
 "#;
 
-const COLUMNS: &str = "url, added_ms, etag, last_modified, last_success_ms, last_error, \
-     last_error_ms, failures, next_poll_ms, interval_ms, items_seen";
-
-fn feed_of(r: &Row) -> rusqlite::Result<FeedState> {
-    Ok(FeedState {
-        url: r.get(0)?,
-        added_ms: r.get(1)?,
-        etag: r.get(2)?,
-        last_modified: r.get(3)?,
-        last_success_ms: r.get(4)?,
-        last_error: r.get(5)?,
-        last_error_ms: r.get(6)?,
-        failures: r.get(7)?,
-        next_poll_ms: r.get(8)?,
-        interval_ms: r.get(9)?,
-        items_seen: r.get(10)?,
-    })
-}
-
 impl SqliteStore {
     pub(crate) fn feeds_db(&self) -> DbResult<Vec<FeedState>> {
         let mut st = self
             .conn
-            .prepare(&format!("SELECT {COLUMNS} FROM feeds ORDER BY url"))?;
-        let rows = st.query_map([], feed_of)?;
+            .prepare(&format!("SELECT {FEED_COLUMNS} FROM feeds ORDER BY url"))?;
+        let rows = st.query_map([], |r| feed_of(r))?;
         Ok(rows.collect::<rusqlite::Result<_>>()?)
     }
 
@@ -81,9 +63,9 @@ impl SqliteStore {
         Ok(self
             .conn
             .query_row(
-                &format!("SELECT {COLUMNS} FROM feeds WHERE url = ?1"),
+                &format!("SELECT {FEED_COLUMNS} FROM feeds WHERE url = ?1"),
                 [url],
-                feed_of,
+                |r| feed_of(r),
             )
             .optional()?)
     }
@@ -109,7 +91,7 @@ impl SqliteStore {
         let tx = write_tx(&mut self.conn)?;
         tx.execute(
             &format!(
-                "INSERT OR REPLACE INTO feeds ({COLUMNS})
+                "INSERT OR REPLACE INTO feeds ({FEED_COLUMNS})
                  VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?7, ?8, ?9, ?10, ?11)"
             ),
             params![
@@ -185,20 +167,20 @@ impl SqliteStore {
         country: Option<&str>,
         limit: usize,
     ) -> DbResult<Vec<LedgerChange>> {
-        let mut st = self.conn.prepare(
-            "SELECT seq, key, detected_ms, country, json FROM ledger_changes
-             WHERE ?1 IS NULL OR country = ?1 ORDER BY seq DESC LIMIT ?2",
-        )?;
-        let rows = st.query_map(params![country, limit as i64], change_of)?;
+        let mut st = self.conn.prepare(&format!(
+            "SELECT {CHANGE_COLUMNS} FROM ledger_changes
+             WHERE ?1 IS NULL OR country = ?1 ORDER BY seq DESC LIMIT ?2"
+        ))?;
+        let rows = st.query_map(params![country, limit as i64], |r| change_of(r))?;
         Ok(rows.collect::<rusqlite::Result<_>>()?)
     }
 
     pub(crate) fn changes_after_db(&self, after: i64, limit: usize) -> DbResult<Vec<LedgerChange>> {
-        let mut st = self.conn.prepare_cached(
-            "SELECT seq, key, detected_ms, country, json FROM ledger_changes
-             WHERE seq > ?1 ORDER BY seq LIMIT ?2",
-        )?;
-        let rows = st.query_map(params![after, limit as i64], change_of)?;
+        let mut st = self.conn.prepare_cached(&format!(
+            "SELECT {CHANGE_COLUMNS} FROM ledger_changes
+             WHERE seq > ?1 ORDER BY seq LIMIT ?2"
+        ))?;
+        let rows = st.query_map(params![after, limit as i64], |r| change_of(r))?;
         Ok(rows.collect::<rusqlite::Result<_>>()?)
     }
 
@@ -226,14 +208,4 @@ impl SqliteStore {
         tx.commit()?;
         Ok(())
     }
-}
-
-fn change_of(r: &Row<'_>) -> rusqlite::Result<LedgerChange> {
-    Ok(LedgerChange {
-        seq: r.get(0)?,
-        key: r.get(1)?,
-        detected_ms: r.get(2)?,
-        country: r.get(3)?,
-        json: r.get(4)?,
-    })
 }

@@ -19,7 +19,7 @@
 use rusqlite::{params, OptionalExtension};
 
 use super::{DbError, DbResult};
-use crate::ledger::{self, day_range, EntryKeys, SortKey};
+use crate::ledger::{self, day_range, EntryKeys, SortKey, ALL_TABLES};
 use crate::{
     ArticleRow, LedgerFilter, LedgerList, LedgerRow, SqliteStore, StoreError, StoredReport,
 };
@@ -62,23 +62,6 @@ pub(crate) const MIGRATION: &str = r#"
     CREATE INDEX ledger_developments_pos ON ledger_developments(build, pos);
     CREATE INDEX articles_pos ON articles(id);
 "#;
-
-/// Every list's table (the rejected incidents' is made by migration 9, `decisions.rs`).
-const ALL_TABLES: [&str; 4] = [
-    "ledger_incidents",
-    "ledger_tallies",
-    "ledger_developments",
-    "ledger_rejected",
-];
-
-fn table(list: LedgerList) -> &'static str {
-    match list {
-        LedgerList::Incidents => "ledger_incidents",
-        LedgerList::Tallies => "ledger_tallies",
-        LedgerList::Developments => "ledger_developments",
-        LedgerList::Rejected => "ledger_rejected",
-    }
-}
 
 pub(crate) fn bad(e: impl std::fmt::Display) -> StoreError {
     StoreError::Invalid(format!("unreadable ledger entry: {e}"))
@@ -152,7 +135,7 @@ impl SqliteStore {
                 )?,
                 LedgerList::Developments | LedgerList::Rejected => tx.prepare_cached(&format!(
                     "INSERT INTO {} (build, ord, id, date, json) VALUES (?1, ?2, ?3, ?4, ?5)",
-                    table(list)
+                    list.table()
                 ))?,
             };
             for row in rows {
@@ -214,7 +197,7 @@ impl SqliteStore {
             ))?,
             _ => conn.prepare_cached(&format!(
                 "SELECT json FROM {} WHERE build = {BUILD} ORDER BY pos",
-                table(list)
+                list.table()
             ))?,
         };
         let mut rows = match list {
@@ -321,13 +304,8 @@ pub(crate) fn drop_older(tx: &rusqlite::Connection, build: i64) -> DbResult<()> 
 /// build the published ledger of reports generation `generation` (the previous build's rows
 /// stay until [`drop_older`]).
 pub(crate) fn place_rows(tx: &rusqlite::Connection, build: i64, generation: i64) -> DbResult<()> {
-    for list in [
-        LedgerList::Incidents,
-        LedgerList::Tallies,
-        LedgerList::Developments,
-        LedgerList::Rejected,
-    ] {
-        let t = table(list);
+    for list in LedgerList::ALL {
+        let t = list.table();
         // the small keys only (never the JSON): memory grows with the number of entries
         let keys: Vec<SortKey> = {
             let mut stmt = tx.prepare(&format!(

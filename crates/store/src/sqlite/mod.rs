@@ -2,6 +2,7 @@
 
 mod bands;
 mod compact;
+mod copy;
 mod decisions;
 mod error;
 mod feeds;
@@ -1138,6 +1139,26 @@ const BUMP_GENERATION: &str =
 /// The [`Store`] methods, each a call of the method above that does the work (in
 /// `DbResult`), its error turned into a [`StoreError`] here, at the backend's edge.
 impl Store for SqliteStore {
+    fn copy_is_empty(&self) -> Result<bool> {
+        Ok(self.copy_is_empty_db()?)
+    }
+
+    fn copy_out(
+        &self,
+        table: &crate::copy::Table,
+        visit: &mut dyn FnMut(Vec<crate::copy::Row>) -> bool,
+    ) -> Result<()> {
+        Ok(self.copy_out_db(table, visit)?)
+    }
+
+    fn copy_in(&mut self, table: &crate::copy::Table, rows: Vec<crate::copy::Row>) -> Result<()> {
+        Ok(self.copy_in_db(table, rows)?)
+    }
+
+    fn copy_done(&mut self) -> Result<()> {
+        Ok(self.copy_done_db()?)
+    }
+
     fn admit(&mut self, batch: &[RawInput]) -> Result<Vec<Admission>> {
         Ok(self.admit_db(batch)?)
     }

@@ -16,11 +16,12 @@
 use std::collections::{BTreeMap, BTreeSet};
 
 use rusqlite::{params, OptionalExtension};
-use sha2::{Digest, Sha256};
 
 use super::compact::{unpack, Packer};
 use super::ledger_rows::{drop_build, drop_older, place_rows, published_build};
 use super::DbResult;
+use crate::ledger::VersionHasher;
+use crate::rows::{incident_change_of, version_of};
 use crate::{Identities, IncidentChange, LedgerVersion, Publication, Published, SqliteStore};
 
 pub(crate) const MIGRATION: &str = r#"
@@ -64,45 +65,22 @@ fn latest_version(tx: &rusqlite::Connection) -> DbResult<Option<i64>> {
     Ok(tx.query_row("SELECT max(version) FROM ledger_versions", [], |r| r.get(0))?)
 }
 
-/// SHA-256 (hex) of the compact JSON `{"incidents":[..],"tallies":[..],"developments":[..]}`
-/// of build `build`, streamed row by row in published order: what `serde_json::to_string` of
-/// the whole ledger gives, without holding it.
+/// The version hash of build `build` ([`VersionHasher`]: the framing shared with every
+/// backend), its rows streamed in published order, and its number of incidents.
 fn ledger_hash(tx: &rusqlite::Connection, build: i64) -> DbResult<(String, i64)> {
-    let mut h = Sha256::new();
-    let mut incidents = 0;
-    h.update(b"{");
-    for (i, (name, t)) in [
-        ("incidents", "ledger_incidents"),
-        ("tallies", "ledger_tallies"),
-        ("developments", "ledger_developments"),
-    ]
-    .into_iter()
-    .enumerate()
-    {
-        if i > 0 {
-            h.update(b",");
-        }
-        h.update(format!("\"{name}\":[").as_bytes());
+    let mut h = VersionHasher::new();
+    for list in VersionHasher::LISTS {
+        h.list(list);
         let mut stmt = tx.prepare(&format!(
-            "SELECT json FROM {t} WHERE build = ?1 ORDER BY pos"
+            "SELECT json FROM {} WHERE build = ?1 ORDER BY pos",
+            list.table()
         ))?;
         let mut rows = stmt.query(params![build])?;
-        let mut first = true;
         while let Some(r) = rows.next()? {
-            if !first {
-                h.update(b",");
-            }
-            first = false;
-            h.update(r.get_ref(0)?.as_bytes().map_err(super::ledger_rows::bad)?);
-            if i == 0 {
-                incidents += 1;
-            }
+            h.entry(r.get_ref(0)?.as_bytes().map_err(super::ledger_rows::bad)?);
         }
-        h.update(b"]");
     }
-    h.update(b"}");
-    let hex = h.finalize().iter().map(|b| format!("{b:02x}")).collect();
-    Ok((hex, incidents))
+    Ok(h.finish())
 }
 
 impl SqliteStore {
@@ -192,16 +170,7 @@ impl SqliteStore {
                     (SELECT count(*) FROM incident_changes c WHERE c.version = v.version)
              FROM ledger_versions v ORDER BY v.version",
         )?;
-        let rows = stmt.query_map([], |r| {
-            Ok(LedgerVersion {
-                version: r.get(0)?,
-                hash: r.get(1)?,
-                published_at: r.get(2)?,
-                generation: r.get(3)?,
-                incidents: r.get(4)?,
-                changes: r.get(5)?,
-            })
-        })?;
+        let rows = stmt.query_map([], |r| version_of(r))?;
         Ok(rows.collect::<rusqlite::Result<_>>()?)
     }
 
@@ -258,14 +227,7 @@ impl SqliteStore {
              WHERE version > ?1 AND version <= ?2 AND (?3 IS NULL OR id = ?3 OR other = ?3)
              ORDER BY version, id, kind, other",
         )?;
-        let rows = stmt.query_map(params![after, through, id], |r| {
-            Ok(IncidentChange {
-                version: r.get(0)?,
-                id: r.get(1)?,
-                kind: r.get(2)?,
-                other: r.get(3)?,
-            })
-        })?;
+        let rows = stmt.query_map(params![after, through, id], |r| incident_change_of(r))?;
         Ok(rows.collect::<rusqlite::Result<_>>()?)
     }
 
