@@ -100,6 +100,7 @@ pub mod dating;
 pub mod diff;
 pub mod export;
 pub mod identity;
+pub mod reach;
 mod reconcile;
 mod resolve;
 pub mod review;
