@@ -28,6 +28,10 @@ use crate::{route, ReportInput, Route};
 /// Days a day report reaches either side of its day (see the module's documentation).
 pub const SLACK: u64 = 4;
 
+/// The most days a reach spans (`hi - lo`, a month's), so that a store can look reaches up by
+/// an index range on their first day.
+pub const WIDEST: i64 = 31;
+
 /// The reach of one event or reference report.
 #[derive(Debug, Clone, PartialEq, Eq, PartialOrd, Ord, Hash)]
 pub struct Reach {
@@ -45,6 +49,20 @@ pub struct Reach {
 /// incident; `None` for tallies, developments, and references that point to no day (they
 /// join no incident).
 pub fn reach(r: &ReportInput) -> Option<Reach> {
+    let x = reach_of(r)?;
+    // a reach wider than [`WIDEST`] would be missed by a store's lookup: keep it as a
+    // report of its story only (which also finds it)
+    Some(match x.days {
+        Some((lo, hi)) if (hi - lo).num_days() > WIDEST => Reach {
+            days: None,
+            story: Some(r.story_id),
+            ..x
+        },
+        _ => x,
+    })
+}
+
+fn reach_of(r: &ReportInput) -> Option<Reach> {
     let rep = &r.report;
     let et = rep.event_type;
     let day = if rep.date_precision == DatePrecision::Day {
@@ -136,7 +154,7 @@ pub fn components(reaches: &[Reach]) -> Vec<usize> {
         }
         x
     }
-    let mut union = |p: &mut Vec<usize>, a: usize, b: usize| {
+    let union = |p: &mut Vec<usize>, a: usize, b: usize| {
         let (ra, rb) = (find(p, a), find(p, b));
         if ra != rb {
             p[ra.max(rb)] = ra.min(rb);
