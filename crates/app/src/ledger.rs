@@ -322,11 +322,23 @@ fn rebuild<B: Sides>(
         rows.clear();
         Ok(())
     };
+    // which incident each report is a source of, for the reaches (see `incremental`)
+    let asked: std::cell::RefCell<Vec<i64>> = Default::default();
+    let mut of: std::collections::HashMap<i64, String> = Default::default();
+    let keep_of = reaches.is_some();
     let (next, fates) = builder.incidents_reviewed_after(
         &review,
         &prev,
-        &mut |wanted| fetch(store.borrow().read(), wanted),
+        &mut |wanted| {
+            if keep_of {
+                *asked.borrow_mut() = wanted.iter().map(|w| w.1).collect();
+            }
+            fetch(store.borrow().read(), wanted)
+        },
         &mut |incident, is_rejected| {
+            for &r in asked.borrow().iter() {
+                of.insert(r, incident.id.clone());
+            }
             let (list, to) = if is_rejected {
                 (LedgerList::Rejected, &mut rejected)
             } else {
@@ -368,7 +380,10 @@ fn rebuild<B: Sides>(
     if published == Published::Stale {
         return Err(stale());
     }
-    if let (Some(through), Some(reaches)) = (dirty, reaches) {
+    if let (Some(through), Some(mut reaches)) = (dirty, reaches) {
+        for r in &mut reaches {
+            r.incident = of.get(&r.report_id).cloned();
+        }
         // what the next update patches from (nothing when another build won meanwhile)
         store
             .borrow_mut()
@@ -1045,5 +1060,73 @@ mod tests {
         }
         super::rebuild(&mut super::InPlace(&mut store), READ, WRITE, AT).unwrap();
         assert_eq!(lists(&store), after);
+    }
+
+    /// Two reports of one sentence (same article, span, kind, type and modality) share a
+    /// member key and may be sources of two incidents; the identity map keeps one id per key,
+    /// so an update finds the incidents to replace by the incident kept with each reach. An
+    /// update that finds them by the identity map leaves one of the two incidents behind,
+    /// beside its replacement.
+    #[test]
+    fn reports_sharing_a_member_key_are_replaced_with_their_incidents() {
+        let mut store = SqliteStore::open_in_memory().unwrap();
+        ingest(&mut store, &[CORPUS.to_string()]);
+        let extractor = sw_extract::Extractor::new();
+        refresh(&mut store, &extractor);
+        let mut article = None;
+        store
+            .reports(sw_store::ReportFilter::default(), &mut |s| {
+                let r: sw_model::Report = serde_json::from_str(&s.json).unwrap();
+                let dated = r.date_precision == sw_model::DatePrecision::Day;
+                if dated && sw_ledger::route(&r) == sw_ledger::Route::Incident {
+                    article = Some(s.article_id);
+                }
+                article.is_none()
+            })
+            .unwrap();
+        let article = article.expect("a dated event report");
+        let mut rows: Vec<sw_store::ReportRow> = Vec::new();
+        let filter = sw_store::ReportFilter {
+            article: Some(article),
+            ..Default::default()
+        };
+        let row = |r: &sw_model::Report| sw_store::ReportRow {
+            kind: r.kind.as_str().to_string(),
+            event_type: r.event_type.as_str().to_string(),
+            modality: r.modality.as_str().to_string(),
+            date: r.date.clone(),
+            json: serde_json::to_string(r).unwrap(),
+        };
+        let mut copied = false;
+        store
+            .reports(filter, &mut |s| {
+                let r: sw_model::Report = serde_json::from_str(&s.json).unwrap();
+                rows.push(row(&r));
+                let dated = r.date_precision == sw_model::DatePrecision::Day;
+                if !copied && dated && sw_ledger::route(&r) == sw_ledger::Route::Incident {
+                    // the same sentence read as an event four days later
+                    let mut later = r.clone();
+                    let d =
+                        chrono::NaiveDate::parse_from_str(r.date.as_deref().unwrap(), "%Y-%m-%d")
+                            .unwrap();
+                    later.date = Some((d + chrono::Days::new(4)).format("%Y-%m-%d").to_string());
+                    rows.push(row(&later));
+                    copied = true;
+                }
+                true
+            })
+            .unwrap();
+        for _ in 0..2 {
+            store
+                .put_reports("test", vec![(article, rows.clone())])
+                .unwrap();
+            assert!(matches!(
+                refresh(&mut store, &extractor),
+                Some(super::Updated::Patched(_))
+            ));
+        }
+        let patched = lists(&store);
+        super::rebuild(&mut super::InPlace(&mut store), READ, WRITE, AT).unwrap();
+        assert_eq!(lists(&store), patched);
     }
 }

@@ -659,6 +659,10 @@ pub struct ReachRow {
     pub story: Option<i64>,
     /// The report's member key (`sw_ledger::identity::member_key`).
     pub key: i64,
+    /// The published incident the report is a source of (member, attached report or
+    /// reference), if any: the rows an update replaces. (The identity map cannot say: two
+    /// reports of one sentence share a member key.)
+    pub incident: Option<String>,
 }
 
 /// Which kept reaches [`Store::ledger_reach`] visits.

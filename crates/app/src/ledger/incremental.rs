@@ -42,6 +42,10 @@ pub enum Fallback {
     Spans,
     /// Another process published a version meanwhile.
     Stale,
+    /// The changed reports reach most of the ledger (a dense corpus, where components span
+    /// nearly every day): re-resolving them costs what the whole rebuild costs, and patching
+    /// that many rows costs more than writing a new build.
+    Dense,
 }
 
 impl Fallback {
@@ -53,6 +57,7 @@ impl Fallback {
             Fallback::NoVersion => "no ledger version yet",
             Fallback::Spans => "an incident spans beyond the components found",
             Fallback::Stale => "another version was published meanwhile",
+            Fallback::Dense => "the changed reports reach most of the ledger",
         }
     }
 }
@@ -60,6 +65,10 @@ impl Fallback {
 /// Dirty articles an update takes on at most: more than this and a quarter of the store
 /// rebuilds whole.
 const SMALL: usize = 1024;
+
+/// Below this many event reports in the components found an update never counts as dense
+/// (a small store patches even when one component is all of it).
+const DENSE_FLOOR: usize = 2048;
 
 /// The row a store keeps for a report's reach.
 pub(crate) fn reach_row(r: &ReportInput, x: &Reach) -> ReachRow {
@@ -72,6 +81,7 @@ pub(crate) fn reach_row(r: &ReportInput, x: &Reach) -> ReachRow {
         hi: x.days.map(|d| day(d.1)),
         story: x.story,
         key: sw_ledger::identity::member_key(&r.stable_key()),
+        incident: None,
     }
 }
 
@@ -157,7 +167,7 @@ pub(crate) fn update<S: Store + ?Sized>(
         seeds.push(r);
         true
     })?;
-    let old_keys: Vec<i64> = seeds.iter().map(|r| r.key).collect();
+    let old_rows: Vec<ReachRow> = seeds.clone();
     let mut new_reach: Vec<ReachRow> = Vec::new();
     for r in &fresh {
         if let Some(x) = reach::reach(r) {
@@ -170,8 +180,14 @@ pub(crate) fn update<S: Store + ?Sized>(
     let mut covered = Covered::default();
     let mut stories: BTreeSet<(String, i64)> = BTreeSet::new();
     let mut found: BTreeMap<i64, ReachRow> = BTreeMap::new();
+    // the event reports of the published ledger (its identity map's keys): past half of them,
+    // the whole rebuild is cheaper
+    let total: usize = stored.members.values().map(Vec::len).sum();
     let mut queue = seeds;
     while let Some(r) = queue.pop() {
+        if found.len() * 2 > total.max(DENSE_FLOOR) {
+            return Ok(Err(Fallback::Dense));
+        }
         let mut hits: Vec<ReachRow> = Vec::new();
         if let (Some(lo), Some(hi)) = (parse_day(&r.lo), parse_day(&r.hi)) {
             for (a, b) in covered.take(&r.event_type, lo, hi) {
@@ -209,24 +225,17 @@ pub(crate) fn update<S: Store + ?Sized>(
     }
 
     // 3. the published incidents of those reports
-    let mut owner: std::collections::HashMap<i64, &str> = std::collections::HashMap::new();
-    for (id, keys) in &stored.members {
-        for &k in keys {
-            owner.entry(k).or_insert(id);
-        }
-    }
-    let touched: HashSet<i64> = found
+    let gone: BTreeSet<String> = found
         .values()
-        .map(|r| r.key)
-        .chain(old_keys.iter().copied())
+        .chain(&old_rows)
+        .filter_map(|r| r.incident.clone())
         .collect();
-    let gone: BTreeSet<String> = touched
-        .iter()
-        .filter_map(|k| owner.get(k).map(|id| id.to_string()))
-        .collect();
+    let touched: HashSet<i64> = found.values().chain(&old_rows).map(|r| r.key).collect();
     for id in &gone {
-        if stored.members[id].iter().any(|k| !touched.contains(k)) {
-            return Ok(Err(Fallback::Spans));
+        if let Some(keys) = stored.members.get(id) {
+            if keys.iter().any(|k| !touched.contains(k)) {
+                return Ok(Err(Fallback::Spans));
+            }
         }
     }
 
@@ -260,13 +269,22 @@ pub(crate) fn update<S: Store + ?Sized>(
         retired: stored.retired.clone(),
     };
     let mut incidents: Vec<LedgerRow> = Vec::new();
+    // the reports each incident was assembled from (asked for just before it is emitted)
+    let asked: std::cell::RefCell<Vec<i64>> = Default::default();
+    let mut of: std::collections::HashMap<i64, String> = Default::default();
     let (next, fates) = {
         let read = &*store;
         builder.incidents_reviewed_after(
             &review,
             &prev,
-            &mut |wanted| super::fetch(read, wanted),
+            &mut |wanted| {
+                *asked.borrow_mut() = wanted.iter().map(|w| w.1).collect();
+                super::fetch(read, wanted)
+            },
             &mut |incident, _| {
+                for &r in asked.borrow().iter() {
+                    of.insert(r, incident.id.clone());
+                }
                 incidents.push(LedgerRow {
                     ord: incidents.len() as i64,
                     json: serde_json::to_string(&incident)?,
@@ -275,6 +293,15 @@ pub(crate) fn update<S: Store + ?Sized>(
             },
         )?
     };
+    // every reach of the components, with the incident it is of now
+    let reach: Vec<ReachRow> = new_reach
+        .into_iter()
+        .chain(found.into_values())
+        .map(|mut r| {
+            r.incident = of.get(&r.report_id).cloned();
+            r
+        })
+        .collect();
     // the ids not taken up here are the untouched incidents': kept as they are, no fate
     let fates = fates
         .iter()
@@ -295,7 +322,7 @@ pub(crate) fn update<S: Store + ?Sized>(
         incidents,
         tallies,
         developments,
-        reach: new_reach,
+        reach,
         publication: Publication {
             base: stored.version,
             at: at.to_string(),

@@ -33,7 +33,8 @@ pub(crate) const MIGRATION: &str = r#"
         lo TEXT,
         hi TEXT,
         story INTEGER,
-        key INTEGER NOT NULL
+        key INTEGER NOT NULL,
+        incident TEXT
     );
     CREATE INDEX ledger_reach_day ON ledger_reach(event_type, lo);
     CREATE INDEX ledger_reach_story ON ledger_reach(event_type, story) WHERE story IS NOT NULL;
@@ -79,8 +80,9 @@ fn get_state(tx: &rusqlite::Connection, key: &str) -> DbResult<Option<i64>> {
 
 fn insert_reach(tx: &rusqlite::Connection, rows: &[ReachRow]) -> DbResult<()> {
     let mut ins = tx.prepare_cached(
-        "INSERT OR REPLACE INTO ledger_reach (report_id, article_id, event_type, lo, hi, story, key)
-         VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?7)",
+        "INSERT OR REPLACE INTO ledger_reach
+            (report_id, article_id, event_type, lo, hi, story, key, incident)
+         VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?7, ?8)",
     )?;
     for r in rows {
         ins.execute(params![
@@ -90,7 +92,8 @@ fn insert_reach(tx: &rusqlite::Connection, rows: &[ReachRow]) -> DbResult<()> {
             r.lo,
             r.hi,
             r.story,
-            r.key
+            r.key,
+            r.incident
         ])?;
     }
     Ok(())
@@ -105,6 +108,7 @@ fn read_reach(r: &rusqlite::Row) -> rusqlite::Result<ReachRow> {
         hi: r.get(4)?,
         story: r.get(5)?,
         key: r.get(6)?,
+        incident: r.get(7)?,
     })
 }
 
@@ -272,7 +276,7 @@ impl SqliteStore {
         q: &ReachQuery,
         visit: &mut dyn FnMut(ReachRow) -> bool,
     ) -> DbResult<()> {
-        const COLS: &str = "report_id, article_id, event_type, lo, hi, story, key";
+        const COLS: &str = "report_id, article_id, event_type, lo, hi, story, key, incident";
         let conn = self.connection();
         let mut each = |stmt: &mut rusqlite::CachedStatement, p: &[&dyn rusqlite::ToSql]| {
             let mut rows = stmt.query(p)?;
