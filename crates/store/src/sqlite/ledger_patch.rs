@@ -24,9 +24,10 @@ use super::{DbResult, SqliteStore};
 use crate::ledger::{self, day_range, EntryKeys, SortKey};
 use crate::{LedgerList, LedgerPatch, LedgerRow, Patched, Published, ReachQuery, ReachRow};
 
-/// Migration 11.
+/// Migration 11 (re-runnable, as the migrations after 7 are: a store whose version was set back
+/// runs it again).
 pub(crate) const MIGRATION: &str = r#"
-    CREATE TABLE ledger_reach (
+    CREATE TABLE IF NOT EXISTS ledger_reach (
         report_id INTEGER PRIMARY KEY,
         article_id INTEGER NOT NULL,
         event_type TEXT NOT NULL,
@@ -36,20 +37,20 @@ pub(crate) const MIGRATION: &str = r#"
         key INTEGER NOT NULL,
         incident TEXT
     );
-    CREATE INDEX ledger_reach_day ON ledger_reach(event_type, lo);
-    CREATE INDEX ledger_reach_story ON ledger_reach(event_type, story) WHERE story IS NOT NULL;
-    CREATE INDEX ledger_reach_article ON ledger_reach(article_id);
-    CREATE TABLE ledger_dirty (
+    CREATE INDEX IF NOT EXISTS ledger_reach_day ON ledger_reach(event_type, lo);
+    CREATE INDEX IF NOT EXISTS ledger_reach_story ON ledger_reach(event_type, story) WHERE story IS NOT NULL;
+    CREATE INDEX IF NOT EXISTS ledger_reach_article ON ledger_reach(article_id);
+    CREATE TABLE IF NOT EXISTS ledger_dirty (
         article_id INTEGER PRIMARY KEY,
         seq INTEGER NOT NULL
     );
-    CREATE INDEX ledger_dirty_seq ON ledger_dirty(seq);
-    CREATE TRIGGER ledger_dirty_insert AFTER INSERT ON reports BEGIN
+    CREATE INDEX IF NOT EXISTS ledger_dirty_seq ON ledger_dirty(seq);
+    CREATE TRIGGER IF NOT EXISTS ledger_dirty_insert AFTER INSERT ON reports BEGIN
         INSERT INTO ledger_dirty (article_id, seq)
             VALUES (new.article_id, (SELECT coalesce(max(seq), 0) + 1 FROM ledger_dirty))
             ON CONFLICT(article_id) DO UPDATE SET seq = excluded.seq;
     END;
-    CREATE TRIGGER ledger_dirty_delete AFTER DELETE ON reports BEGIN
+    CREATE TRIGGER IF NOT EXISTS ledger_dirty_delete AFTER DELETE ON reports BEGIN
         INSERT INTO ledger_dirty (article_id, seq)
             VALUES (old.article_id, (SELECT coalesce(max(seq), 0) + 1 FROM ledger_dirty))
             ON CONFLICT(article_id) DO UPDATE SET seq = excluded.seq;
