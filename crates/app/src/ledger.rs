@@ -21,6 +21,9 @@ use sw_store::{
     StoredReport,
 };
 
+mod incremental;
+pub use incremental::Fallback;
+
 /// Reports read per batch during a rebuild (whole articles: a batch ends at an article's
 /// end), and ledger entries written per transaction.
 const READ_BATCH: usize = 4096;
@@ -35,6 +38,22 @@ const WRITE_BATCH: usize = 512;
 /// updating waits for it, then finds the ledger current (or rebuilds once for what changed
 /// since), so N workers ending their batches together rebuild once, not N times.
 pub fn update<S: Store + ?Sized>(store: &mut S, at: &str) -> Result<bool> {
+    Ok(update_how(store, at)?.is_some())
+}
+
+/// How [`update`] brought the ledger up to date.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum Updated {
+    /// Patched in place: only the components the changed reports reach were resolved again.
+    Patched(sw_store::Patched),
+    /// Rebuilt whole, for this reason.
+    Rebuilt(Fallback),
+}
+
+/// [`update`], saying how: `None` when the ledger was up to date, else whether it was
+/// patched (only what the changed articles touch) or rebuilt whole, and why. Both give the
+/// same ledger byte for byte; the whole rebuild is the reference and the fallback.
+pub fn update_how<S: Store + ?Sized>(store: &mut S, at: &str) -> Result<Option<Updated>> {
     store.lock_ledger_update()?;
     let updated = update_held(store, at);
     let unlocked = store.unlock_ledger_update();
@@ -43,16 +62,25 @@ pub fn update<S: Store + ?Sized>(store: &mut S, at: &str) -> Result<bool> {
     Ok(updated)
 }
 
-/// [`update`], once the update is this process's.
-fn update_held<S: Store + ?Sized>(store: &mut S, at: &str) -> Result<bool> {
+/// [`update_how`], once the update is this process's.
+fn update_held<S: Store + ?Sized>(store: &mut S, at: &str) -> Result<Option<Updated>> {
     let mut attempt = 1;
     loop {
         let generation = store.reports_generation()?;
         if store.ledger_generation()? == Some(generation) {
-            return Ok(false);
+            return Ok(None);
         }
+        let how = match incremental::update(store, generation, at) {
+            Ok(Ok(patched)) => return Ok(Some(Updated::Patched(patched))),
+            Ok(Err(why)) => why,
+            Err(e) if attempt < ATTEMPTS && e.is::<Changed>() => {
+                attempt += 1;
+                continue;
+            }
+            Err(e) => return Err(e),
+        };
         match rebuild(&mut InPlace(store), READ_BATCH, WRITE_BATCH, at) {
-            Ok(_) => return Ok(true),
+            Ok(_) => return Ok(Some(Updated::Rebuilt(how))),
             Err(e) if attempt < ATTEMPTS && e.is::<Changed>() => attempt += 1,
             Err(e) => return Err(e),
         }
@@ -274,6 +302,12 @@ fn rebuild<B: Sides>(
     write_batch: usize,
     at: &str,
 ) -> Result<i64> {
+    // the changed articles this build accounts for: marked before it reads any report
+    let dirty = if store.same() {
+        store.read().ledger_dirty().ok().map(|d| d.1)
+    } else {
+        None
+    };
     let build = store.write().begin_ledger()?;
     let generation = store.read().reports_generation()?;
     let stored = store.read().identities()?;
@@ -285,7 +319,8 @@ fn rebuild<B: Sides>(
     if stored.version.is_none() && prev.members.is_empty() {
         prev.members = seed(store.read())?;
     }
-    let builder = entries(store, build, read_batch, write_batch)?;
+    let mut reaches = dirty.map(|_| Vec::new());
+    let builder = entries(store, build, read_batch, write_batch, reaches.as_mut())?;
     // the review log is an input of the build, read under the same label as the reports
     let review = crate::review::review(store.read())?;
     // `fetch` reads and `emit` writes the same store (a writer's update), never at once
@@ -301,11 +336,23 @@ fn rebuild<B: Sides>(
         rows.clear();
         Ok(())
     };
+    // which incident each report is a source of, for the reaches (see `incremental`)
+    let asked: std::cell::RefCell<Vec<i64>> = Default::default();
+    let mut of: std::collections::HashMap<i64, String> = Default::default();
+    let keep_of = reaches.is_some();
     let (next, fates) = builder.incidents_reviewed_after(
         &review,
         &prev,
-        &mut |wanted| fetch(store.borrow().read(), wanted),
+        &mut |wanted| {
+            if keep_of {
+                *asked.borrow_mut() = wanted.iter().map(|w| w.1).collect();
+            }
+            fetch(store.borrow().read(), wanted)
+        },
         &mut |incident, is_rejected| {
+            for &r in asked.borrow().iter() {
+                of.insert(r, incident.id.clone());
+            }
             let (list, to) = if is_rejected {
                 (LedgerList::Rejected, &mut rejected)
             } else {
@@ -346,6 +393,16 @@ fn rebuild<B: Sides>(
             .publish_ledger_version(build, generation, &publication)?;
     if published == Published::Stale {
         return Err(stale());
+    }
+    if let (Some(through), Some(mut reaches)) = (dirty, reaches) {
+        for r in &mut reaches {
+            r.incident = of.get(&r.report_id).cloned();
+        }
+        // what the next update patches from (nothing when another build won meanwhile)
+        store
+            .borrow_mut()
+            .write()
+            .reset_ledger_reach(build, generation, through, &reaches)?;
     }
     Ok(generation)
 }
@@ -397,6 +454,7 @@ fn entries<B: Sides>(
     build: i64,
     read_batch: usize,
     write_batch: usize,
+    mut reaches: Option<&mut Vec<sw_store::ReachRow>>,
 ) -> Result<sw_ledger::Builder> {
     let mut builder = sw_ledger::Builder::new();
     let mut tallies: Vec<LedgerRow> = Vec::new();
@@ -408,6 +466,11 @@ fn entries<B: Sides>(
         after = last.article_id;
         for r in batch {
             let ord = r.report_id;
+            if let Some(reaches) = reaches.as_deref_mut() {
+                if let Some(x) = sw_ledger::reach::reach(&r) {
+                    reaches.push(incremental::reach_row(&r, &x));
+                }
+            }
             match builder.add(r) {
                 Some(Entry::Tally(t)) => tallies.push(LedgerRow {
                     ord,
@@ -458,6 +521,28 @@ pub(crate) fn fetch<S: Store + ?Sized>(
         .into());
     }
     Ok(out)
+}
+
+/// Every report of `article` now, with its article's context and quotes.
+fn article_reports<S: Store + ?Sized>(store: &S, article: i64) -> Result<Vec<ReportInput>> {
+    let text = store.article_text(article)?.unwrap_or_default();
+    let mut out = Vec::new();
+    let mut failed: Option<anyhow::Error> = None;
+    let filter = ReportFilter {
+        article: Some(article),
+        ..ReportFilter::default()
+    };
+    store.reports(filter, &mut |s| {
+        match input(s, &text) {
+            Ok(r) => out.push(r),
+            Err(e) => failed = Some(e),
+        }
+        failed.is_none()
+    })?;
+    match failed {
+        Some(e) => Err(e),
+        None => Ok(out),
+    }
 }
 
 /// Those of the reports `wanted` that are still stored, read article by article.
@@ -788,5 +873,274 @@ mod tests {
             assert!(now.contains(&i.id), "{} kept", i.id);
         }
         assert_eq!(now.len(), old.incidents.len());
+    }
+
+    /// The sample corpus as units of arrival: each line of the JSONL file, each HTML page,
+    /// each text file (with its metadata), the WARC file.
+    fn units() -> Vec<Vec<(String, Vec<u8>)>> {
+        let root = std::path::Path::new(CORPUS);
+        let mut out: Vec<Vec<(String, Vec<u8>)>> = Vec::new();
+        let jsonl = std::fs::read_to_string(root.join("jsonl/articles.jsonl")).unwrap();
+        for line in jsonl.lines().filter(|l| !l.trim().is_empty()) {
+            out.push(vec![(
+                "part.jsonl".into(),
+                format!("{line}\n").into_bytes(),
+            )]);
+        }
+        let mut html: Vec<_> = std::fs::read_dir(root.join("html"))
+            .unwrap()
+            .flatten()
+            .collect();
+        html.sort_by_key(|e| e.file_name());
+        for e in html {
+            let name = e.file_name().to_string_lossy().to_string();
+            out.push(vec![(name, std::fs::read(e.path()).unwrap())]);
+        }
+        let mut text: Vec<_> = std::fs::read_dir(root.join("text"))
+            .unwrap()
+            .flatten()
+            .collect();
+        text.sort_by_key(|e| e.file_name());
+        for e in text {
+            let name = e.file_name().to_string_lossy().to_string();
+            if let Some(stem) = name.strip_suffix(".txt") {
+                let mut unit = vec![(name.clone(), std::fs::read(e.path()).unwrap())];
+                let meta = root.join("text").join(format!("{stem}.meta.json"));
+                if let Ok(m) = std::fs::read(&meta) {
+                    unit.push((format!("{stem}.meta.json"), m));
+                }
+                out.push(unit);
+            }
+        }
+        let warc = root.join("warc/sample.warc.gz");
+        out.push(vec![(
+            "sample.warc.gz".into(),
+            std::fs::read(warc).unwrap(),
+        )]);
+        out
+    }
+
+    /// Writes a batch of units into a fresh directory (JSONL lines gathered in one file).
+    fn batch_dir(units: &[&Vec<(String, Vec<u8>)>]) -> tempfile::TempDir {
+        let dir = tempfile::tempdir().unwrap();
+        let mut jsonl = Vec::new();
+        for unit in units {
+            for (name, bytes) in unit.iter() {
+                if name == "part.jsonl" {
+                    jsonl.extend_from_slice(bytes);
+                } else {
+                    std::fs::write(dir.path().join(name), bytes).unwrap();
+                }
+            }
+        }
+        if !jsonl.is_empty() {
+            std::fs::write(dir.path().join("batch.jsonl"), jsonl).unwrap();
+        }
+        dir
+    }
+
+    /// A fixed-seed generator (no dependency, no clock).
+    struct Lcg(u64);
+    impl Lcg {
+        fn next(&mut self) -> usize {
+            self.0 = self
+                .0
+                .wrapping_mul(6364136223846793005)
+                .wrapping_add(1442695040888963407);
+            (self.0 >> 33) as usize
+        }
+    }
+
+    /// Extracts, dates and updates the ledger as `ingest` does after a batch.
+    fn refresh(
+        store: &mut SqliteStore,
+        extractor: &sw_extract::Extractor,
+    ) -> Option<super::Updated> {
+        crate::extract::extract(store, extractor, false, &|_| {}).unwrap();
+        crate::dating::date_undated(store, extractor).unwrap();
+        super::update_how(store, AT).unwrap()
+    }
+
+    fn lists(store: &SqliteStore) -> [Vec<String>; 3] {
+        [
+            rows(store, LedgerList::Incidents),
+            rows(store, LedgerList::Tallies),
+            rows(store, LedgerList::Developments),
+        ]
+    }
+
+    /// The incremental update equals the whole rebuild, byte for byte: the sample corpus
+    /// arrives in random orders and batch splits (fixed seeds); after each batch one store is
+    /// patched and a twin store, given the same batches, is rebuilt whole; their published
+    /// incidents, tallies and developments are the same after every batch, and at the end a
+    /// whole rebuild of the patched store changes nothing.
+    #[test]
+    fn incremental_updates_equal_the_whole_rebuild_in_any_order() {
+        let all = units();
+        let extractor = sw_extract::Extractor::new();
+        let mut patched_batches = 0;
+        for seed in [1u64, 2, 3, 4] {
+            let mut rng = Lcg(seed);
+            let mut order: Vec<usize> = (0..all.len()).collect();
+            for i in (1..order.len()).rev() {
+                order.swap(i, rng.next() % (i + 1));
+            }
+            let mut inc = SqliteStore::open_in_memory().unwrap();
+            let mut whole = SqliteStore::open_in_memory().unwrap();
+            let mut at = 0;
+            while at < order.len() {
+                let take = 1 + rng.next() % 9;
+                let batch: Vec<&Vec<(String, Vec<u8>)>> = order[at..(at + take).min(order.len())]
+                    .iter()
+                    .map(|&i| &all[i])
+                    .collect();
+                at += take;
+                let dir = batch_dir(&batch);
+                let path = dir.path().to_string_lossy().to_string();
+                ingest(&mut inc, std::slice::from_ref(&path));
+                ingest(&mut whole, std::slice::from_ref(&path));
+                if let Some(super::Updated::Patched(_)) = refresh(&mut inc, &extractor) {
+                    patched_batches += 1;
+                }
+                crate::extract::extract(&mut whole, &extractor, false, &|_| {}).unwrap();
+                crate::dating::date_undated(&mut whole, &extractor).unwrap();
+                let g = whole.reports_generation().unwrap();
+                if whole.ledger_generation().unwrap() != Some(g) {
+                    super::rebuild(&mut super::InPlace(&mut whole), READ, WRITE, AT).unwrap();
+                }
+                assert_eq!(lists(&inc), lists(&whole), "seed {seed}, after {at} units");
+                assert_eq!(
+                    inc.identities().unwrap().members,
+                    whole.identities().unwrap().members,
+                    "seed {seed}: identity maps"
+                );
+            }
+            let end = lists(&inc);
+            assert!(!end[0].is_empty() && !end[1].is_empty() && !end[2].is_empty());
+            super::rebuild(&mut super::InPlace(&mut inc), READ, WRITE, AT).unwrap();
+            assert_eq!(
+                lists(&inc),
+                end,
+                "seed {seed}: one whole rebuild at the end"
+            );
+        }
+        assert!(
+            patched_batches >= 8,
+            "the incremental path ran ({patched_batches} batches)"
+        );
+    }
+
+    const READ: usize = super::READ_BATCH;
+    const WRITE: usize = super::WRITE_BATCH;
+
+    /// An update whose reports reach one new component writes that component's rows only:
+    /// no published row is deleted or moved, and the result is still the whole rebuild's.
+    #[test]
+    fn an_update_touching_one_component_leaves_the_other_rows_unwritten() {
+        let mut store = SqliteStore::open_in_memory().unwrap();
+        ingest(&mut store, &[CORPUS.to_string()]);
+        let extractor = sw_extract::Extractor::new();
+        assert!(matches!(
+            refresh(&mut store, &extractor),
+            Some(super::Updated::Rebuilt(super::Fallback::NoReaches))
+        ));
+        let before = lists(&store);
+        // one article about a strike years after every other: a component of its own
+        let dir = tempfile::tempdir().unwrap();
+        std::fs::write(
+            dir.path().join("late.jsonl"),
+            concat!(
+                r#"{"url": "https://late.example/2031/03/10/strike", "outlet": "Late Example", "#,
+                r#""published": "2031-03-10", "lang": "en", "title": "Strike on a boat", "#,
+                r#""text": "U.S. forces struck a boat in the Caribbean on March 9, 2031, "#,
+                r#"killing three people, the Pentagon said on Monday.\n"}"#,
+                "\n"
+            ),
+        )
+        .unwrap();
+        ingest(&mut store, &[dir.path().to_string_lossy().to_string()]);
+        let Some(super::Updated::Patched(p)) = refresh(&mut store, &extractor) else {
+            panic!("patched");
+        };
+        let after = lists(&store);
+        assert!(after[0].len() > before[0].len(), "a new incident");
+        assert_eq!((p.deleted, p.moved), (0, 0), "{p:?}");
+        assert_eq!(
+            p.inserted,
+            after.iter().map(Vec::len).sum::<usize>() - before.iter().map(Vec::len).sum::<usize>()
+        );
+        for (b, a) in before.iter().zip(&after) {
+            assert_eq!(&a[..b.len()], &b[..], "the earlier rows as they were");
+        }
+        super::rebuild(&mut super::InPlace(&mut store), READ, WRITE, AT).unwrap();
+        assert_eq!(lists(&store), after);
+    }
+
+    /// Two reports of one sentence (same article, span, kind, type and modality) share a
+    /// member key and may be sources of two incidents; the identity map keeps one id per key,
+    /// so an update finds the incidents to replace by the incident kept with each reach. An
+    /// update that finds them by the identity map leaves one of the two incidents behind,
+    /// beside its replacement.
+    #[test]
+    fn reports_sharing_a_member_key_are_replaced_with_their_incidents() {
+        let mut store = SqliteStore::open_in_memory().unwrap();
+        ingest(&mut store, &[CORPUS.to_string()]);
+        let extractor = sw_extract::Extractor::new();
+        refresh(&mut store, &extractor);
+        let mut article = None;
+        store
+            .reports(sw_store::ReportFilter::default(), &mut |s| {
+                let r: sw_model::Report = serde_json::from_str(&s.json).unwrap();
+                let dated = r.date_precision == sw_model::DatePrecision::Day;
+                if dated && sw_ledger::route(&r) == sw_ledger::Route::Incident {
+                    article = Some(s.article_id);
+                }
+                article.is_none()
+            })
+            .unwrap();
+        let article = article.expect("a dated event report");
+        let mut rows: Vec<sw_store::ReportRow> = Vec::new();
+        let filter = sw_store::ReportFilter {
+            article: Some(article),
+            ..Default::default()
+        };
+        let row = |r: &sw_model::Report| sw_store::ReportRow {
+            kind: r.kind.as_str().to_string(),
+            event_type: r.event_type.as_str().to_string(),
+            modality: r.modality.as_str().to_string(),
+            date: r.date.clone(),
+            json: serde_json::to_string(r).unwrap(),
+        };
+        let mut copied = false;
+        store
+            .reports(filter, &mut |s| {
+                let r: sw_model::Report = serde_json::from_str(&s.json).unwrap();
+                rows.push(row(&r));
+                let dated = r.date_precision == sw_model::DatePrecision::Day;
+                if !copied && dated && sw_ledger::route(&r) == sw_ledger::Route::Incident {
+                    // the same sentence read as an event four days later
+                    let mut later = r.clone();
+                    let d =
+                        chrono::NaiveDate::parse_from_str(r.date.as_deref().unwrap(), "%Y-%m-%d")
+                            .unwrap();
+                    later.date = Some((d + chrono::Days::new(4)).format("%Y-%m-%d").to_string());
+                    rows.push(row(&later));
+                    copied = true;
+                }
+                true
+            })
+            .unwrap();
+        for _ in 0..2 {
+            store
+                .put_reports("test", vec![(article, rows.clone())])
+                .unwrap();
+            assert!(matches!(
+                refresh(&mut store, &extractor),
+                Some(super::Updated::Patched(_))
+            ));
+        }
+        let patched = lists(&store);
+        super::rebuild(&mut super::InPlace(&mut store), READ, WRITE, AT).unwrap();
+        assert_eq!(lists(&store), patched);
     }
 }

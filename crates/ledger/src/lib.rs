@@ -101,6 +101,7 @@ pub mod dating;
 pub mod diff;
 pub mod export;
 pub mod identity;
+pub mod reach;
 mod reconcile;
 mod resolve;
 pub mod review;

@@ -704,6 +704,11 @@ fn tally_check_lists_gaps() {
 
 /// A deterministic pseudo-random corpus.
 fn synthetic(n: usize, seed: u64) -> Vec<ReportInput> {
+    synthetic_over(n, seed, 240)
+}
+
+/// [`synthetic`] over `days` days (a sparse corpus over many days splits into components).
+fn synthetic_over(n: usize, seed: u64, days: usize) -> Vec<ReportInput> {
     let mut s = seed;
     let mut next = move || {
         s = s
@@ -714,7 +719,7 @@ fn synthetic(n: usize, seed: u64) -> Vec<ReportInput> {
     let base = chrono::NaiveDate::from_ymd_opt(2025, 9, 1).unwrap();
     let mut c = Corpus::new();
     for k in 0..n {
-        let day = base + chrono::Days::new((next() % 240) as u64);
+        let day = base + chrono::Days::new((next() % days) as u64);
         let region = match next() % 3 {
             0 => Some("caribbean"),
             1 => Some("eastern_pacific"),
@@ -1453,4 +1458,87 @@ fn exports_name_the_perpetrator_of_each_incident() {
     let csv = export_str(&l, "csv");
     assert!(csv.lines().next().unwrap().contains("perpetrator_state"));
     assert!(csv.contains(",MX,"), "{csv}");
+}
+
+/// Resolving each component of reaches alone ([`crate::reach`]) gives the incidents of the
+/// whole corpus, ids included: what lets an update re-resolve only the components new
+/// reports touch. Sparse corpora (many components) and dense ones (few), random seeds.
+#[test]
+fn components_resolve_alone() {
+    let mut several = 0;
+    let cases = [
+        (30, 1, 240),
+        (150, 5, 240),
+        (400, 6, 240),
+        (60, 2, 2000),
+        (120, 3, 2000),
+        (200, 4, 3000),
+        (300, 7, 1500),
+    ];
+    for (n, seed, days) in cases {
+        let inputs = synthetic_over(n, seed, days);
+        let whole = serde_json::to_string(&build(&inputs).incidents).unwrap();
+        let routed: Vec<(crate::reach::Reach, &ReportInput)> = inputs
+            .iter()
+            .filter_map(|r| Some((crate::reach::reach(r)?, r)))
+            .collect();
+        let reaches: Vec<_> = routed.iter().map(|(r, _)| r.clone()).collect();
+        let comp = crate::reach::components(&reaches);
+        let count = comp.iter().max().map_or(0, |m| m + 1);
+        if count > 3 {
+            several += 1;
+        }
+        let mut parts: Vec<crate::Incident> = Vec::new();
+        for c in 0..count {
+            let mine: Vec<ReportInput> = routed
+                .iter()
+                .zip(&comp)
+                .filter(|(_, &k)| k == c)
+                .map(|((_, r), _)| (*r).clone())
+                .collect();
+            parts.extend(build(&mine).incidents);
+        }
+        parts.sort_by(|a, b| {
+            (a.date.is_none(), &a.date, &a.id).cmp(&(b.date.is_none(), &b.date, &b.id))
+        });
+        assert_eq!(
+            whole,
+            serde_json::to_string(&parts).unwrap(),
+            "n {n} seed {seed}: {count} components"
+        );
+    }
+    assert!(several >= 3, "the sparse corpora split into components");
+}
+
+/// Reaches meet by day overlap within one event type, or by story without a day; the
+/// components are the closure (a chain of overlaps is one component).
+#[test]
+fn components_are_closed_under_overlap() {
+    use crate::reach::{components, Reach};
+    use chrono::NaiveDate;
+    let d = |s: &str| NaiveDate::parse_from_str(s, "%Y-%m-%d").unwrap();
+    let r = |a: &str, b: &str| Reach {
+        event_type: sw_model::EventType::Strike,
+        days: Some((d(a), d(b))),
+        story: None,
+    };
+    let mut other = r("2025-01-01", "2025-01-09");
+    other.event_type = sw_model::EventType::Raid;
+    let undated = |s| Reach {
+        event_type: sw_model::EventType::Strike,
+        days: None,
+        story: Some(s),
+    };
+    let reaches = vec![
+        r("2025-01-01", "2025-01-09"),
+        r("2025-01-20", "2025-01-28"),
+        r("2025-01-09", "2025-01-17"),
+        other,
+        r("2025-01-18", "2025-01-19"),
+        undated(7),
+        r("2025-03-01", "2025-03-09"),
+        undated(7),
+        undated(8),
+    ];
+    assert_eq!(components(&reaches), vec![0, 1, 0, 2, 3, 4, 5, 4, 6]);
 }

@@ -526,6 +526,51 @@ pub trait Store {
     fn unlock_ledger_update(&mut self) -> Result<()> {
         Ok(())
     }
+
+    /// The reports generation the kept reaches describe (see [`ReachRow`]): the published
+    /// ledger's when an incremental update may build on them, else something older or
+    /// `None`. `None` on a backend that keeps none (every update then rebuilds whole).
+    fn ledger_reach_generation(&self) -> Result<Option<i64>> {
+        Ok(None)
+    }
+
+    /// The articles whose reports changed since the reaches were last brought up to date,
+    /// and the mark to pass back ([`LedgerPatch::dirty_through`],
+    /// [`Store::reset_ledger_reach`]) so that only those are cleared.
+    fn ledger_dirty(&self) -> Result<(Vec<ArticleId>, i64)> {
+        Err(no_reaches())
+    }
+
+    /// Visits the kept reaches `q` selects until `visit` returns false.
+    fn ledger_reach(
+        &self,
+        _q: &ReachQuery,
+        _visit: &mut dyn FnMut(ReachRow) -> bool,
+    ) -> Result<()> {
+        Err(no_reaches())
+    }
+
+    /// After a whole rebuild published as build `build` from reports `generation`: the reaches
+    /// of all its reports, replacing the kept ones, and the changed articles up to `dirty_through`
+    /// cleared, in one transaction. Nothing is written when another build was published since.
+    fn reset_ledger_reach(
+        &mut self,
+        _build: i64,
+        _generation: i64,
+        _dirty_through: i64,
+        _rows: &[ReachRow],
+    ) -> Result<bool> {
+        Err(no_reaches())
+    }
+
+    /// Updates the published ledger in place, in one transaction: the rows `patch` names go,
+    /// its new rows come, every list is ordered again (only the positions that moved are
+    /// written), a version is recorded as [`Store::publish_ledger_version`] records one, and
+    /// the reaches of the changed articles are replaced. [`Published::Stale`] (nothing
+    /// written) when a version was published after `patch.publication.base`.
+    fn patch_ledger(&mut self, _patch: &LedgerPatch) -> Result<Patched> {
+        Err(no_reaches())
+    }
 }
 
 /// A change of the ledger `watch` saw after a batch, as its JSON record.
@@ -642,4 +687,75 @@ impl FeedState {
             _ => "erroring",
         }
     }
+}
+
+fn no_reaches() -> StoreError {
+    StoreError::NotFound("ledger reaches (this backend rebuilds the ledger whole)".into())
+}
+
+/// The reach of one event or reference report as a store keeps it (`sw_ledger::reach`): what
+/// lets an update find the incidents new reports can touch by day range and type.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct ReachRow {
+    pub report_id: i64,
+    pub article_id: ArticleId,
+    pub event_type: String,
+    /// First and last day (`YYYY-MM-DD`), or none.
+    pub lo: Option<String>,
+    pub hi: Option<String>,
+    /// The story, for a report without a day of its own.
+    pub story: Option<i64>,
+    /// The report's member key (`sw_ledger::identity::member_key`).
+    pub key: i64,
+    /// The published incident the report is a source of (member, attached report or
+    /// reference), if any: the rows an update replaces. (The identity map cannot say: two
+    /// reports of one sentence share a member key.)
+    pub incident: Option<String>,
+}
+
+/// Which kept reaches [`Store::ledger_reach`] visits.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub enum ReachQuery {
+    /// Of one event type, with days overlapping `lo..=hi`; reaches span at most `widest`
+    /// days, so the lookup is an index range from `lo - widest`, never a scan.
+    Days {
+        event_type: String,
+        lo: String,
+        hi: String,
+        widest: i64,
+    },
+    /// Of one event type and story, without a day of their own.
+    Story { event_type: String, story: i64 },
+    /// Of these articles.
+    Articles(Vec<ArticleId>),
+}
+
+/// An in-place update of the published ledger ([`Store::patch_ledger`]).
+#[derive(Debug, Clone, Default)]
+pub struct LedgerPatch {
+    /// The reports generation the patched ledger is of.
+    pub generation: i64,
+    /// The changed articles consumed ([`Store::ledger_dirty`]'s mark).
+    pub dirty_through: i64,
+    /// The changed articles: their tallies, developments and reaches are replaced.
+    pub articles: Vec<ArticleId>,
+    /// Published incidents replaced (by id).
+    pub gone: Vec<String>,
+    pub incidents: Vec<LedgerRow>,
+    pub tallies: Vec<LedgerRow>,
+    pub developments: Vec<LedgerRow>,
+    pub reach: Vec<ReachRow>,
+    /// The version's record: `members` holds the identity entries of the new incidents only
+    /// (the others' are kept), `fates` those of the ids in `gone`.
+    pub publication: Publication,
+}
+
+/// What [`Store::patch_ledger`] did.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub struct Patched {
+    pub published: Published,
+    /// Rows inserted, deleted, and rows whose position (only) was rewritten.
+    pub inserted: usize,
+    pub deleted: usize,
+    pub moved: usize,
 }

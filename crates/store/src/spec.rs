@@ -510,6 +510,36 @@ impl Store for AnyStore {
     fn set_delivery_cursor(&mut self, sink: &str, seq: i64) -> Result<()> {
         each!(self, s => s.set_delivery_cursor(sink, seq))
     }
+
+    fn ledger_reach_generation(&self) -> Result<Option<i64>> {
+        each!(self, s => s.ledger_reach_generation())
+    }
+
+    fn ledger_dirty(&self) -> Result<(Vec<ArticleId>, i64)> {
+        each!(self, s => s.ledger_dirty())
+    }
+
+    fn ledger_reach(
+        &self,
+        q: &crate::ReachQuery,
+        visit: &mut dyn FnMut(crate::ReachRow) -> bool,
+    ) -> Result<()> {
+        each!(self, s => s.ledger_reach(q, visit))
+    }
+
+    fn reset_ledger_reach(
+        &mut self,
+        build: i64,
+        generation: i64,
+        dirty_through: i64,
+        rows: &[crate::ReachRow],
+    ) -> Result<bool> {
+        each!(self, s => s.reset_ledger_reach(build, generation, dirty_through, rows))
+    }
+
+    fn patch_ledger(&mut self, patch: &crate::LedgerPatch) -> Result<crate::Patched> {
+        each!(self, s => s.patch_ledger(patch))
+    }
 }
 
 #[cfg(test)]

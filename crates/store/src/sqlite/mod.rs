@@ -6,6 +6,7 @@ mod copy;
 mod decisions;
 mod error;
 mod feeds;
+mod ledger_patch;
 pub(crate) mod ledger_rows;
 mod search;
 mod versions;
@@ -183,6 +184,9 @@ const MIGRATIONS: &[&str] = &[
     );
     INSERT INTO articles_fts(articles_fts) VALUES ('rebuild');
     "#,
+    // 12: each event report's reach and the articles changed since the ledger was built,
+    // for incremental ledger updates (ledger_patch.rs)
+    ledger_patch::MIGRATION,
 ];
 
 /// Steps no SQL can do, each run inside the migrations' transaction right after the
@@ -1385,6 +1389,36 @@ impl Store for SqliteStore {
 
     fn set_delivery_cursor(&mut self, sink: &str, seq: i64) -> Result<()> {
         Ok(self.set_delivery_cursor_db(sink, seq)?)
+    }
+
+    fn ledger_reach_generation(&self) -> Result<Option<i64>> {
+        Ok(self.ledger_reach_generation_db()?)
+    }
+
+    fn ledger_dirty(&self) -> Result<(Vec<ArticleId>, i64)> {
+        Ok(self.ledger_dirty_db()?)
+    }
+
+    fn ledger_reach(
+        &self,
+        q: &crate::ReachQuery,
+        visit: &mut dyn FnMut(crate::ReachRow) -> bool,
+    ) -> Result<()> {
+        Ok(self.ledger_reach_db(q, visit)?)
+    }
+
+    fn reset_ledger_reach(
+        &mut self,
+        build: i64,
+        generation: i64,
+        dirty_through: i64,
+        rows: &[crate::ReachRow],
+    ) -> Result<bool> {
+        Ok(self.reset_ledger_reach_db(build, generation, dirty_through, rows)?)
+    }
+
+    fn patch_ledger(&mut self, patch: &crate::LedgerPatch) -> Result<crate::Patched> {
+        Ok(self.patch_ledger_db(patch)?)
     }
 }
 

@@ -67,7 +67,7 @@ fn latest_version(tx: &rusqlite::Connection) -> DbResult<Option<i64>> {
 
 /// The version hash of build `build` ([`VersionHasher`]: the framing shared with every
 /// backend), its rows streamed in published order, and its number of incidents.
-fn ledger_hash(tx: &rusqlite::Connection, build: i64) -> DbResult<(String, i64)> {
+pub(crate) fn ledger_hash(tx: &rusqlite::Connection, build: i64) -> DbResult<(String, i64)> {
     let mut h = VersionHasher::new();
     for list in VersionHasher::LISTS {
         h.list(list);
