@@ -202,10 +202,12 @@ impl Changes {
     }
 
     /// Whether `inc` changed after review, or (never reviewed) in the latest version. The
-    /// first version published after an incident's latest decision is the one that applied
-    /// the decision (a change of its own), so only later ones count. Times are compared as
-    /// instants (the front ends stamp decisions and versions to the millisecond, so a
-    /// decision and the version that applies it are never taken for simultaneous).
+    /// first version published at or after an incident's latest decision is the one that
+    /// applied the decision (a change of its own), so only later ones count. Times are
+    /// compared as instants stamped to the millisecond; a decision and the version applying
+    /// it can fall in the same millisecond, hence "at or after" (a version that another
+    /// writer published in that same millisecond just before the decision would be taken for
+    /// the applying one: a change it made would not bring the incident back).
     fn changed(&self, inc: &Incident) -> bool {
         let Some(&v) = self.last.get(&inc.id) else {
             return false;
@@ -214,7 +216,7 @@ impl Changes {
         match inc.review.as_ref().and_then(latest_decision) {
             Some(at) => {
                 let at = instant(at);
-                match self.published.iter().find(|(_, p)| instant(p) > at) {
+                match self.published.iter().find(|(_, p)| instant(p) >= at) {
                     Some(&(applied, _)) => v > applied,
                     None => false,
                 }

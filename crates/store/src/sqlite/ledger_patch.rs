@@ -446,36 +446,11 @@ fn record_version(
         snap.execute(params![k.id, version, k.date, packer.pack(&row.json)?])?;
         change.execute(params![version, k.id, kind, Option::<String>::None])?;
     }
-    let fates: BTreeMap<&str, (&str, Option<&str>)> = p
-        .fates
-        .iter()
-        .filter(|f| f.1 != "split")
-        .map(|(id, kind, other)| (id.as_str(), (kind.as_str(), other.as_deref())))
+    let gone: Vec<String> = before
+        .keys()
+        .filter(|id| !now.contains(*id))
+        .cloned()
         .collect();
-    for id in before.keys().filter(|id| !now.contains(*id)) {
-        snap.execute(params![
-            id,
-            version,
-            Option::<String>::None,
-            Option::<Vec<u8>>::None
-        ])?;
-        match fates.get(id.as_str()) {
-            Some(("merged", Some(into))) => {
-                change.execute(params![version, id, "merged", into])?;
-                tx.execute(
-                    "INSERT OR REPLACE INTO incident_redirects (id, into_id, version) VALUES (?1, ?2, ?3)",
-                    params![id, into, version],
-                )?;
-            }
-            _ => {
-                change.execute(params![version, id, "withdrawn", Option::<String>::None])?;
-            }
-        }
-    }
-    for (id, kind, other) in &p.fates {
-        if kind == "split" {
-            change.execute(params![version, id, "split", other])?;
-        }
-    }
+    super::versions::record_gone(tx, version, &gone, p)?;
     Ok(Published::Version(version))
 }

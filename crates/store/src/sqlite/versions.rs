@@ -284,12 +284,6 @@ fn record_changes(
             change.execute(params![version, id, kind, Option::<String>::None])?;
         }
     }
-    let fates: BTreeMap<&str, (&str, Option<&str>)> = p
-        .fates
-        .iter()
-        .filter(|f| f.1 != "split")
-        .map(|(id, kind, other)| (id.as_str(), (kind.as_str(), other.as_deref())))
-        .collect();
     let gone: Vec<String> = {
         let mut stmt = tx.prepare(
             "SELECT o.id FROM ledger_incidents o WHERE o.build = ?2
@@ -298,6 +292,31 @@ fn record_changes(
         let rows = stmt.query_map(params![build, before], |r| r.get(0))?;
         rows.collect::<rusqlite::Result<_>>()?
     };
+    record_gone(tx, version, &gone, p)
+}
+
+/// The rows of version `version` for the incidents of the build before it that are `gone`
+/// (an empty snapshot each; `merged`, with its redirect, or `withdrawn`, as the publication's
+/// fates say) and for the splits it reports: shared by the whole publication and the
+/// incremental patch (ledger_patch.rs), so both record a version alike.
+pub(crate) fn record_gone(
+    tx: &rusqlite::Connection,
+    version: i64,
+    gone: &[String],
+    p: &Publication,
+) -> DbResult<()> {
+    let mut snap = tx.prepare_cached(
+        "INSERT OR REPLACE INTO incident_snapshots (id, version, date, json) VALUES (?1, ?2, ?3, ?4)",
+    )?;
+    let mut change = tx.prepare_cached(
+        "INSERT INTO incident_changes (version, id, kind, other) VALUES (?1, ?2, ?3, ?4)",
+    )?;
+    let fates: BTreeMap<&str, (&str, Option<&str>)> = p
+        .fates
+        .iter()
+        .filter(|f| f.1 != "split")
+        .map(|(id, kind, other)| (id.as_str(), (kind.as_str(), other.as_deref())))
+        .collect();
     for id in gone {
         snap.execute(params![
             id,
