@@ -3,7 +3,7 @@
 # `target/release/sw-corpusgen --count 100000 --seed 1 --out /tmp/g100k.jsonl`, with a cluster
 # listening on the socket folder /tmp/pgb (see BENCHMARKS.md) and an empty database DBNAME;
 # /tmp/one.db is the same corpus ingested by one SQLite worker.
-# pgrun.sh N DBNAME: N ingest workers on /tmp/g100k.jsonl into PostgreSQL database DBNAME, one killed -9 after KILL_AT s; then a final ingest; compares the ledger with /tmp/one.db
+# pg_workers_killed.sh N DBNAME: N ingest workers on /tmp/g100k.jsonl into PostgreSQL database DBNAME, one killed -9 after KILL_AT s; then a final ingest; compares the ledger with /tmp/one.db
 N=$1; DB=$2; B=target/release/strikewatch; URL="postgres://postgres@%2Ftmp%2Fpgb/$DB"
 start=$(date +%s.%N)
 pids=()
