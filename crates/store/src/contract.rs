@@ -144,6 +144,8 @@ contract!(
     the_trait_searches_the_index,
     a_common_word_is_counted_up_to_the_cap_and_paged_within_it,
     a_copy_reads_back_as_the_original_and_goes_on_from_it,
+    two_claimers_never_get_the_same_feed,
+    a_lapsed_lease_is_claimable_and_put_feed_releases_only_its_own_claim,
 );
 
 fn raw(locator: &str, bytes: &str) -> RawInput {
@@ -1273,4 +1275,170 @@ fn a_copy_reads_back_as_the_original_and_goes_on_from_it(b: &impl Backend) {
         1
     );
     assert_eq!(copy.changes_after(0, 10).unwrap()[1].seq, 2);
+}
+
+fn feed_urls(n: usize) -> Vec<String> {
+    (0..n)
+        .map(|i| format!("https://f{i:02}.example/rss"))
+        .collect()
+}
+
+fn two_claimers_never_get_the_same_feed(b: &impl Backend) {
+    let urls = feed_urls(40);
+    let mut s = b.open();
+    for u in &urls {
+        s.add_feed(u, 0).unwrap();
+    }
+    drop(s);
+    // two workers, each on its own connection, claim a few at a time until none is left
+    let taken: Vec<Vec<String>> = std::thread::scope(|scope| {
+        let workers: Vec<_> = ["w1", "w2"]
+            .into_iter()
+            .map(|w| {
+                let urls = &urls;
+                scope.spawn(move || {
+                    let mut s = b.open();
+                    let mut mine: Vec<String> = Vec::new();
+                    loop {
+                        // its own claims it would renew: it offers only the others
+                        let free: Vec<String> =
+                            urls.iter().filter(|u| !mine.contains(u)).cloned().collect();
+                        let got = s.claim_feeds(w, &free, 100, 10_000, 3).unwrap();
+                        if got.is_empty() {
+                            return mine;
+                        }
+                        assert!(got.len() <= 3);
+                        for f in got {
+                            assert_eq!(f.claimed_by.as_deref(), Some(w));
+                            assert_eq!(f.lease_until_ms, Some(10_000));
+                            mine.push(f.url);
+                        }
+                    }
+                })
+            })
+            .collect();
+        workers.into_iter().map(|h| h.join().unwrap()).collect()
+    });
+    let mut all: Vec<String> = taken.concat();
+    all.sort();
+    assert_eq!(all, urls, "every feed claimed exactly once");
+    // while the leases hold, nobody else gets any
+    let mut s = b.open();
+    assert_eq!(s.claim_feeds("w3", &urls, 9_999, 20_000, 100).unwrap(), []);
+    // the store shows who holds each
+    let held: Vec<Option<String>> = s
+        .feeds()
+        .unwrap()
+        .into_iter()
+        .map(|f| f.claimed_by)
+        .collect();
+    assert!(
+        held.iter()
+            .all(|w| matches!(w.as_deref(), Some("w1" | "w2"))),
+        "{held:?}"
+    );
+}
+
+fn a_lapsed_lease_is_claimable_and_put_feed_releases_only_its_own_claim(b: &impl Backend) {
+    let urls = feed_urls(3);
+    let (a, c) = (&urls[0], &urls[2]);
+    let mut s = b.open();
+    let mut other = b.open();
+    for u in &urls {
+        s.add_feed(u, 0).unwrap();
+    }
+    assert_eq!(s.claim_feeds("w1", &urls, 100, 200, 0).unwrap(), []);
+    assert_eq!(s.claim_feeds("w1", &[], 100, 200, 5).unwrap(), []);
+    // the soonest due first: never polled, then by URL; only among those named
+    let mut due_later = s.feed(a).unwrap().unwrap();
+    due_later.next_poll_ms = Some(50);
+    s.put_feed(&due_later).unwrap();
+    let got = s.claim_feeds("w1", &urls[..2], 100, 200, 1).unwrap();
+    assert_eq!(got.len(), 1);
+    assert_eq!(got[0].url, urls[1]);
+    let got = s
+        .claim_feeds("w1", &[a.clone(), c.clone()], 100, 200, 1)
+        .unwrap();
+    assert_eq!(got[0].url, *c);
+    // the feeds it holds are renewed with the one newly claimed, in the same order
+    let all = s.claim_feeds("w1", &urls, 100, 200, 5).unwrap();
+    let order: Vec<&str> = all.iter().map(|f| f.url.as_str()).collect();
+    assert_eq!(order, [urls[1].as_str(), c, a]);
+    let a_claim = &all[2..];
+    assert_eq!(a_claim[0].next_poll_ms, Some(50));
+    // held: another worker gets none of them until the lease lapses; the holder renews
+    assert_eq!(other.claim_feeds("w2", &urls, 200, 900, 5).unwrap(), []);
+    let renewed = s
+        .claim_feeds("w1", std::slice::from_ref(a), 150, 300, 1)
+        .unwrap();
+    assert_eq!(renewed[0].lease_until_ms, Some(300));
+    assert_eq!(
+        other
+            .claim_feeds("w2", std::slice::from_ref(a), 300, 900, 1)
+            .unwrap(),
+        []
+    );
+    let taken = other
+        .claim_feeds("w2", std::slice::from_ref(a), 301, 900, 1)
+        .unwrap();
+    assert_eq!(taken[0].claimed_by.as_deref(), Some("w2"));
+    assert_eq!(
+        s.feed(a).unwrap().unwrap().claimed_by.as_deref(),
+        Some("w2")
+    );
+
+    // the late worker's state is written, but the claim it names is gone: w2's stays
+    let mut late = a_claim[0].clone();
+    late.failures = 1;
+    s.put_feed(&late).unwrap();
+    let now = s.feed(a).unwrap().unwrap();
+    assert_eq!(now.failures, 1);
+    assert_eq!(now.claimed_by.as_deref(), Some("w2"));
+    assert_eq!(now.lease_until_ms, Some(900));
+    // a state naming no claim releases none either
+    let mut plain = now.clone();
+    plain.claimed_by = None;
+    plain.lease_until_ms = None;
+    s.put_feed(&plain).unwrap();
+    assert_eq!(
+        s.feed(a).unwrap().unwrap().claimed_by.as_deref(),
+        Some("w2")
+    );
+
+    // the holder's write releases: the feed is free, and not due until its next poll
+    let mut done = taken[0].clone();
+    done.next_poll_ms = Some(5_000);
+    done.items_seen = 4;
+    other.put_feed(&done).unwrap();
+    let now = s.feed(a).unwrap().unwrap();
+    assert_eq!((now.claimed_by, now.lease_until_ms), (None, None));
+    assert_eq!(now.items_seen, 4);
+    assert_eq!(
+        s.claim_feeds("w1", std::slice::from_ref(a), 4_999, 9_000, 1)
+            .unwrap(),
+        []
+    );
+    assert_eq!(
+        s.claim_feeds("w1", std::slice::from_ref(a), 5_000, 9_000, 1)
+            .unwrap()
+            .len(),
+        1
+    );
+    // an unclaimed feed shows no claim in JSON; a claimed one does
+    let json = serde_json::to_value(s.feed(&urls[1]).unwrap().unwrap()).unwrap();
+    assert_eq!(json["claimed_by"], "w1");
+    let mut released = s.feed(&urls[1]).unwrap().unwrap();
+    s.put_feed(&released).unwrap();
+    released = s.feed(&urls[1]).unwrap().unwrap();
+    let json = serde_json::to_value(&released).unwrap();
+    assert!(
+        json.get("claimed_by").is_none() && json.get("lease_until_ms").is_none(),
+        "{json}"
+    );
+    // a copy carries no claims (they belong to the source's workers)
+    let twin = b.twin();
+    let mut copy = twin.open();
+    copy_all(&b.reader(), &mut copy);
+    assert!(copy.feeds().unwrap().iter().all(|f| f.claimed_by.is_none()));
+    assert_eq!(copy.claim_feeds("w9", &urls, 100, 200, 5).unwrap().len(), 2);
 }

@@ -452,7 +452,10 @@ pub trait Store {
     /// Removes a feed and its state; false when there was none. The items it yielded stay.
     fn remove_feed(&mut self, url: &str) -> Result<bool>;
 
-    /// Writes a feed's state (inserting the feed when it is not there).
+    /// Writes a feed's state (inserting the feed when it is not there), and releases the
+    /// claim the state names (`claimed_by`, as [`Store::claim_feeds`] returned it). Another
+    /// worker's claim is kept: one taken after this worker's lease lapsed, or any when the
+    /// state names none. The claim columns themselves are never written from `feed`.
     fn put_feed(&mut self, feed: &FeedState) -> Result<()>;
 
     /// Whether a feed item's link is already stored: a feed yielded it before, or an article
@@ -571,6 +574,27 @@ pub trait Store {
     fn patch_ledger(&mut self, _patch: &LedgerPatch) -> Result<Patched> {
         Err(no_reaches())
     }
+
+    /// Claims for `worker` at most `limit` of the feeds named in `among` that are due at
+    /// `now_ms` (never polled, or `next_poll_ms` at or before it) and free (unclaimed, its
+    /// lease ended before `now_ms`, or already `worker`'s), the soonest due first (then by
+    /// URL), each until `until_ms`; returns them with the claim set. Why: several `watch`
+    /// processes share one store, and a feed must be polled by one of them at a time, not
+    /// fetched by each with its state written by each. Claims taken at once by several
+    /// workers never overlap (PostgreSQL: `FOR UPDATE SKIP LOCKED`, so a worker skips the
+    /// rows another is claiming rather than waiting; SQLite: one write transaction). A
+    /// worker that dies holding claims frees them when their lease passes. Claiming a feed
+    /// this worker holds renews its lease. [`Store::put_feed`] releases a claim. Times are
+    /// the caller's clock (workers on several machines must keep their clocks close: the
+    /// lease is compared with each one's own).
+    fn claim_feeds(
+        &mut self,
+        worker: &str,
+        among: &[String],
+        now_ms: i64,
+        until_ms: i64,
+        limit: usize,
+    ) -> Result<Vec<FeedState>>;
 }
 
 /// A change of the ledger `watch` saw after a batch, as its JSON record.
@@ -673,6 +697,15 @@ pub struct FeedState {
     pub interval_ms: Option<i64>,
     /// Items the feed has yielded that were not stored before.
     pub items_seen: i64,
+    /// The worker polling the feed now, from its claim ([`Store::claim_feeds`]) until
+    /// [`FeedState::lease_until_ms`]; `None` when no worker has claimed it. Left out of JSON
+    /// when `None`.
+    #[serde(skip_serializing_if = "Option::is_none")]
+    pub claimed_by: Option<String>,
+    /// When that claim lapses: past it the feed is free to claim again (its worker is taken
+    /// for dead). Left out of JSON when `None`.
+    #[serde(skip_serializing_if = "Option::is_none")]
+    pub lease_until_ms: Option<i64>,
 }
 
 impl FeedState {
@@ -686,6 +719,17 @@ impl FeedState {
             (n, _) if n >= FEED_FAILING_AFTER => "failing",
             _ => "erroring",
         }
+    }
+
+    /// Forgets the claim when its lease has passed at `now_ms`: such a feed is free to take,
+    /// and `feeds` and `/feeds` show only the claims that hold (the store keeps the lapsed
+    /// claim until another worker takes the feed or its holder writes it back).
+    pub fn without_lapsed_claim(mut self, now_ms: i64) -> FeedState {
+        if self.lease_until_ms.is_none_or(|t| t < now_ms) {
+            self.claimed_by = None;
+            self.lease_until_ms = None;
+        }
+        self
     }
 }
 

@@ -49,9 +49,15 @@ impl Cells for postgres::Row {
     }
 }
 
-/// The columns of `feeds`, in [`feed_of`]'s order.
+/// The columns of `feeds`, in [`feed_of`]'s order: [`FEED_STATE_COLUMNS`], then the claim.
 pub(crate) const FEED_COLUMNS: &str = "url, added_ms, etag, last_modified, last_success_ms, \
-     last_error, last_error_ms, failures, next_poll_ms, interval_ms, items_seen";
+     last_error, last_error_ms, failures, next_poll_ms, interval_ms, items_seen, claimed_by, \
+     lease_until_ms";
+
+/// The columns of `feeds` that `put_feed` writes: the state a poll leaves, not the claim
+/// (which only `claim_feeds` takes and `put_feed` releases).
+pub(crate) const FEED_STATE_COLUMNS: &str = "url, added_ms, etag, last_modified, \
+     last_success_ms, last_error, last_error_ms, failures, next_poll_ms, interval_ms, items_seen";
 
 pub(crate) fn feed_of<R: Cells>(r: &R) -> Result<FeedState, R::Error> {
     Ok(FeedState {
@@ -66,7 +72,19 @@ pub(crate) fn feed_of<R: Cells>(r: &R) -> Result<FeedState, R::Error> {
         next_poll_ms: r.opt_int(8)?,
         interval_ms: r.opt_int(9)?,
         items_seen: r.int(10)?,
+        claimed_by: r.opt_text(11)?,
+        lease_until_ms: r.opt_int(12)?,
     })
+}
+
+/// Claimed feeds in the order [`crate::Store::claim_feeds`] promises (`RETURNING` keeps
+/// none): the soonest due first, never polled before all, then by URL.
+pub(crate) fn by_due(mut feeds: Vec<FeedState>) -> Vec<FeedState> {
+    feeds.sort_by(|a, b| {
+        let due = |f: &FeedState| f.next_poll_ms.unwrap_or(i64::MIN);
+        due(a).cmp(&due(b)).then_with(|| a.url.cmp(&b.url))
+    });
+    feeds
 }
 
 /// The columns of `ledger_changes`, in [`change_of`]'s order.

@@ -540,6 +540,17 @@ impl Store for AnyStore {
     fn patch_ledger(&mut self, patch: &crate::LedgerPatch) -> Result<crate::Patched> {
         each!(self, s => s.patch_ledger(patch))
     }
+
+    fn claim_feeds(
+        &mut self,
+        worker: &str,
+        among: &[String],
+        now_ms: i64,
+        until_ms: i64,
+        limit: usize,
+    ) -> Result<Vec<crate::FeedState>> {
+        each!(self, s => s.claim_feeds(worker, among, now_ms, until_ms, limit))
+    }
 }
 
 #[cfg(test)]

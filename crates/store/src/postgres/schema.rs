@@ -17,6 +17,9 @@
 //! - an input being parsed is claimed by the worker's session (`claimed_pid`,
 //!   `claimed_start`: its server process and when it started) until `lease_until`: see
 //!   `claims` in `mod.rs`;
+//! - a feed being polled is claimed by its worker's name (`claimed_by`, a value the worker
+//!   makes, since a poll outlives no session the way a parse does: see `claim_feeds` in
+//!   `tables.rs`) until `lease_until_ms`, a time from the worker's clock;
 //! - the decision log is append-only by a trigger function that refuses UPDATE, DELETE and
 //!   TRUNCATE.
 //!
@@ -224,5 +227,9 @@ pub(crate) const MIGRATIONS: &[&str] = &[
         json TEXT NOT NULL
     );
     CREATE INDEX ledger_changes_country ON ledger_changes (country, seq);
+    "#,
+    // 2: feeds claimed by the worker polling them, with a lease (`Store::claim_feeds`)
+    r#"
+    ALTER TABLE feeds ADD COLUMN claimed_by TEXT, ADD COLUMN lease_until_ms BIGINT;
     "#,
 ];

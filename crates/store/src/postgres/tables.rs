@@ -13,7 +13,7 @@ use super::{write_tx, PgResult, PostgresStore, BUMP_GENERATION, PAGE};
 use crate::ledger::{self, day_range, EntryKeys, SortKey, VersionHasher, ALL_TABLES};
 use crate::rows::{
     change_of, decision_of, feed_of, incident_change_of, version_of, CHANGE_COLUMNS,
-    DECISION_COLUMNS, FEED_COLUMNS,
+    DECISION_COLUMNS, FEED_COLUMNS, FEED_STATE_COLUMNS,
 };
 use crate::{
     Admission, ArticleId, ArticleRow, Counts, DecisionRow, FailedInput, FeedState, Finish,
@@ -576,16 +576,22 @@ impl PostgresStore {
 
     fn put_feed_db(&mut self, f: &FeedState) -> PgResult<()> {
         let mut tx = write_tx(self.client.get_mut())?;
+        // the claim this state names is released; another worker's is kept (the SET's
+        // right-hand sides read the row as it was)
         tx.execute(
             &format!(
-                "INSERT INTO feeds ({FEED_COLUMNS})
+                "INSERT INTO feeds ({FEED_STATE_COLUMNS})
                  VALUES ($1, $2, $3, $4, $5, $6, $7, $8, $9, $10, $11)
                  ON CONFLICT (url) DO UPDATE SET added_ms = excluded.added_ms,
                      etag = excluded.etag, last_modified = excluded.last_modified,
                      last_success_ms = excluded.last_success_ms,
                      last_error = excluded.last_error, last_error_ms = excluded.last_error_ms,
                      failures = excluded.failures, next_poll_ms = excluded.next_poll_ms,
-                     interval_ms = excluded.interval_ms, items_seen = excluded.items_seen"
+                     interval_ms = excluded.interval_ms, items_seen = excluded.items_seen,
+                     claimed_by = CASE WHEN feeds.claimed_by = $12 THEN NULL
+                                       ELSE feeds.claimed_by END,
+                     lease_until_ms = CASE WHEN feeds.claimed_by = $12 THEN NULL
+                                           ELSE feeds.lease_until_ms END"
             ),
             &[
                 &super::no_nul("a feed's URL", &f.url)?,
@@ -599,10 +605,49 @@ impl PostgresStore {
                 &f.next_poll_ms,
                 &f.interval_ms,
                 &f.items_seen,
+                &f.claimed_by,
             ],
         )?;
         tx.commit()?;
         Ok(())
+    }
+
+    /// [`Store::claim_feeds`]: the queue idiom, one statement: the due, free feeds among
+    /// those named are locked `FOR UPDATE SKIP LOCKED` (rows another worker is claiming at
+    /// this moment are passed over, not waited for; a row claimed and committed meanwhile is
+    /// checked again as it now is, and dropped) and claimed. No write lock: claims touch
+    /// only their own rows.
+    fn claim_feeds_db(
+        &mut self,
+        worker: &str,
+        among: &[String],
+        now_ms: i64,
+        until_ms: i64,
+        limit: usize,
+    ) -> PgResult<Vec<FeedState>> {
+        if among.is_empty() || limit == 0 {
+            return Ok(Vec::new());
+        }
+        let worker = super::no_nul("a worker's name", worker)?;
+        let rows = self.client.get_mut().query(
+            &format!(
+                "UPDATE feeds SET claimed_by = $1, lease_until_ms = $4
+                 WHERE url IN (
+                     SELECT url FROM feeds
+                     WHERE url = ANY($2)
+                       AND (next_poll_ms IS NULL OR next_poll_ms <= $3)
+                       AND (claimed_by IS NULL OR claimed_by = $1 OR lease_until_ms < $3)
+                     ORDER BY next_poll_ms NULLS FIRST, url LIMIT $5
+                     FOR UPDATE SKIP LOCKED)
+                 RETURNING {FEED_COLUMNS}"
+            ),
+            &[&worker, &among, &now_ms, &until_ms, &(limit as i64)],
+        )?;
+        let claimed = rows
+            .iter()
+            .map(feed_of)
+            .collect::<std::result::Result<Vec<_>, _>>()?;
+        Ok(crate::rows::by_due(claimed))
     }
 
     fn item_seen_db(&self, url: &str) -> PgResult<bool> {
@@ -930,6 +975,17 @@ impl Store for PostgresStore {
 
     fn put_feed(&mut self, feed: &FeedState) -> Result<()> {
         Ok(self.put_feed_db(feed)?)
+    }
+
+    fn claim_feeds(
+        &mut self,
+        worker: &str,
+        among: &[String],
+        now_ms: i64,
+        until_ms: i64,
+        limit: usize,
+    ) -> Result<Vec<FeedState>> {
+        Ok(self.claim_feeds_db(worker, among, now_ms, until_ms, limit)?)
     }
 
     fn item_seen(&self, url: &str) -> Result<bool> {

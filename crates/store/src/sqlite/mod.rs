@@ -187,11 +187,17 @@ const MIGRATIONS: &[&str] = &[
     // 12: each event report's reach and the articles changed since the ledger was built,
     // for incremental ledger updates (ledger_patch.rs)
     ledger_patch::MIGRATION,
+    // 13: feeds claimed by the worker polling them, with a lease (feeds.rs): the columns are
+    // added by `feeds::add_claim_columns`, which runs after this
+    feeds::CLAIMS_MIGRATION,
 ];
 
 /// Steps no SQL can do, each run inside the migrations' transaction right after the
 /// migration it names (its 1-based number in [`MIGRATIONS`]).
-const AFTER_MIGRATION: &[(usize, MigrationStep)] = &[(7, compact::pack_old_reports)];
+const AFTER_MIGRATION: &[(usize, MigrationStep)] = &[
+    (7, compact::pack_old_reports),
+    (13, feeds::add_claim_columns),
+];
 
 /// A migration step written in Rust, run inside the migrations' transaction.
 type MigrationStep = fn(&Connection) -> rusqlite::Result<()>;
@@ -1419,6 +1425,17 @@ impl Store for SqliteStore {
 
     fn patch_ledger(&mut self, patch: &crate::LedgerPatch) -> Result<crate::Patched> {
         Ok(self.patch_ledger_db(patch)?)
+    }
+
+    fn claim_feeds(
+        &mut self,
+        worker: &str,
+        among: &[String],
+        now_ms: i64,
+        until_ms: i64,
+        limit: usize,
+    ) -> Result<Vec<FeedState>> {
+        Ok(self.claim_feeds_db(worker, among, now_ms, until_ms, limit)?)
     }
 }
 
