@@ -220,6 +220,16 @@ pub struct WatchArgs {
     /// Poll every due feed once, then stop (for cron, and for trying a feed list).
     #[arg(long)]
     pub once: bool,
+    /// How long this worker's claim on a feed it polls lasts, in seconds (default: 300, or
+    /// ten times --timeout if that is longer). Several `watch` processes on one database
+    /// share the feeds out: each polls only the feeds it claimed, and a claim is released
+    /// when the feed's state is written back. A worker that dies holding claims (`kill -9`,
+    /// a lost machine) leaves its feeds to the others once the lease passes. The claim is
+    /// renewed between the pages of one poll, so the lease must outlast one fetch: a lease
+    /// shorter than --timeout is allowed (a warning says a slow feed may then be polled
+    /// twice).
+    #[arg(long, value_name = "SECONDS", value_parser = clap::value_parser!(u64).range(1..))]
+    pub lease: Option<u64>,
 }
 
 #[derive(Args, Debug, Clone)]

@@ -10,7 +10,8 @@
 //! - [`poll`] (I/O): the [`poll::Watcher`] — conditional GET with the validators kept exactly
 //!   as received, items already stored skipped, linked pages fetched under sw-ingest's bounds
 //!   and address checks, ingested through sw-app's pipeline, the ledger updated after each
-//!   feed's batch, feed state written back to the store so a restart resumes.
+//!   feed's batch, feed state written back to the store so a restart resumes; each feed
+//!   claimed with a lease just before its poll, so watchers sharing a store poll it once.
 //! - [`webhook`] (I/O): changes POSTed as signed JSON, retried with backoff.
 //! - [`opml`]: feed lists in and out.
 
@@ -20,5 +21,5 @@ pub mod poll;
 pub mod webhook;
 
 pub use policy::Policy;
-pub use poll::{Clock, Config, Events, Polling, SystemClock, Watcher};
+pub use poll::{Clock, Config, Events, Polling, SystemClock, Watcher, DEFAULT_LEASE};
 pub use sw_ledger::alerts::Change;

@@ -4,9 +4,16 @@
 //!
 //! Time comes from a [`Clock`] passed in, so tests drive the schedule with values and never
 //! sleep for real minutes; the schedule itself is [`crate::policy`].
+//!
+//! Several watchers may share one store (on one machine or several): each polls only the
+//! feeds it has claimed ([`sw_store::Store::claim_feeds`]), one at a time, just before it
+//! polls it, and writing the feed's state back releases the claim. A claim lasts
+//! [`Config::lease`] and is renewed between the pages of a long poll, so a live watcher
+//! keeps its feed; one that dies (`kill -9`, a lost machine) leaves its feed to the others
+//! once the lease passes.
 
 use std::collections::HashSet;
-use std::sync::atomic::{AtomicBool, Ordering};
+use std::sync::atomic::{AtomicBool, AtomicU64, Ordering};
 use std::sync::Arc;
 
 use anyhow::Result;
@@ -63,6 +70,26 @@ pub struct Config {
     pub max_items: usize,
     /// From this many failures in a row, a feed's line says it keeps failing.
     pub failing_after: i64,
+    /// This watcher's name in the claims it takes (see the module's documentation): unique
+    /// among the watchers sharing a store. `strikewatch watch` makes it from the host, the
+    /// process id and a random number.
+    pub worker: String,
+    /// How long a claim on a feed lasts, in milliseconds: longer than one fetch's timeout
+    /// (it is renewed between fetches), so that no live watcher loses its feed mid-poll.
+    pub lease: Millis,
+}
+
+/// The default lease: five minutes, ten times the default fetch deadline.
+pub const DEFAULT_LEASE: Millis = 5 * 60 * 1000;
+
+/// A name for a watcher no other in this process has (the default [`Config::worker`]).
+fn local_worker() -> String {
+    static NEXT: AtomicU64 = AtomicU64::new(0);
+    format!(
+        "pid {} watcher {}",
+        std::process::id(),
+        NEXT.fetch_add(1, Ordering::Relaxed)
+    )
 }
 
 impl Default for Config {
@@ -74,6 +101,8 @@ impl Default for Config {
             batch: 64,
             max_items: 100,
             failing_after: sw_store::FEED_FAILING_AFTER,
+            worker: local_worker(),
+            lease: DEFAULT_LEASE,
         }
     }
 }
@@ -90,6 +119,9 @@ pub enum Polling {
     /// Its host may not be asked yet (politeness or `Retry-After`).
     Deferred,
 }
+
+/// Candidates offered to one claim at most: the soonest due of them is claimed.
+const CLAIM_WINDOW: usize = 64;
 
 /// Polls feeds kept in a store.
 pub struct Watcher<'a, S: Store + ?Sized> {
@@ -148,31 +180,52 @@ impl<'a, S: Store + ?Sized> Watcher<'a, S> {
         Ok(feeds)
     }
 
-    /// Polls every feed due now, one after another (so one request at a time, to any host);
-    /// a feed whose host may not be asked yet waits for a later tick. Returns each polled
-    /// feed with what came of it.
+    /// Polls every feed due now that no other watcher holds, one after another (so one
+    /// request at a time, to any host), claiming each just before its poll; a feed whose
+    /// host may not be asked yet waits for a later tick. Returns each feed it polled or
+    /// deferred with what came of it (the feeds other watchers polled are not in it).
     pub fn tick(
         &mut self,
         clock: &dyn Clock,
         stop: &AtomicBool,
         events: &dyn Events,
     ) -> Result<Vec<(String, Polling)>> {
-        let mut feeds = self.watched()?;
-        feeds.sort_by_key(|f| f.next_poll_ms.unwrap_or(Millis::MIN));
+        let mut left = self.watched()?;
+        left.sort_by_key(|f| f.next_poll_ms.unwrap_or(Millis::MIN));
         let mut out = Vec::new();
-        for feed in feeds {
-            if stop.load(Ordering::Relaxed) {
+        while !stop.load(Ordering::Relaxed) {
+            let now = clock.now_ms();
+            // as last read: not due, or held by another watcher, is not this tick's
+            left.retain(|f| f.next_poll_ms.is_none_or(|t| t <= now) && !self.held_by_other(f, now));
+            left.retain(|f| {
+                let ready = self.gate.ready_at(&host_of(&f.url)) <= now;
+                if !ready {
+                    out.push((f.url.clone(), Polling::Deferred));
+                }
+                ready
+            });
+            if left.is_empty() {
                 break;
             }
-            let now = clock.now_ms();
-            if feed.next_poll_ms.is_some_and(|t| t > now) {
+            // the soonest due of a window of the candidates that no one has claimed since
+            // they were read (the window bounds what each claim sends)
+            let window: Vec<String> = left
+                .iter()
+                .take(CLAIM_WINDOW)
+                .map(|f| f.url.clone())
+                .collect();
+            let until = now.saturating_add(self.config.lease);
+            let Some(feed) = self
+                .store
+                .claim_feeds(&self.config.worker, &window, now, until, 1)?
+                .pop()
+            else {
+                // all polled or held by others since they were read
+                left.retain(|f| !window.contains(&f.url));
                 continue;
-            }
+            };
+            left.retain(|f| f.url != feed.url);
             let host = host_of(&feed.url);
-            if self.gate.ready_at(&host) > now {
-                out.push((feed.url.clone(), Polling::Deferred));
-                continue;
-            }
             let url = feed.url.clone();
             let polled = self.poll(feed, clock, stop, events)?;
             self.gate
@@ -186,6 +239,40 @@ impl<'a, S: Store + ?Sized> Watcher<'a, S> {
             self.deliver_pending(clock, events)?;
         }
         Ok(out)
+    }
+
+    /// Whether another watcher's claim on `feed` holds at `now`, as last read.
+    fn held_by_other(&self, feed: &FeedState, now: Millis) -> bool {
+        feed.claimed_by
+            .as_ref()
+            .is_some_and(|w| *w != self.config.worker)
+            && feed.lease_until_ms.is_some_and(|t| t >= now)
+    }
+
+    /// Renews this watcher's claim on the feed it is polling when half its lease is spent;
+    /// false when the claim was lost (the lease lapsed and another watcher took the feed).
+    fn keep_claim(
+        &mut self,
+        feed_url: &str,
+        renew_at: &mut Millis,
+        clock: &dyn Clock,
+    ) -> Result<bool> {
+        let now = clock.now_ms();
+        if now < *renew_at {
+            return Ok(true);
+        }
+        let kept = !self
+            .store
+            .claim_feeds(
+                &self.config.worker,
+                &[feed_url.to_string()],
+                now,
+                now.saturating_add(self.config.lease),
+                1,
+            )?
+            .is_empty();
+        *renew_at = now.saturating_add(self.config.lease / 2);
+        Ok(kept)
     }
 
     /// Sends every webhook the changes after its delivery cursor, oldest first, moving the
@@ -220,14 +307,22 @@ impl<'a, S: Store + ?Sized> Watcher<'a, S> {
         Ok(())
     }
 
-    /// When the next feed is due (and its host may be asked), or `None` with no feeds.
+    /// When the next feed is due (and its host may be asked), or `None` with no feeds. A
+    /// feed another watcher has claimed is this one's no sooner than that claim's lease
+    /// ends: the holder polls it meanwhile (and, alive, again when it is next due), so this
+    /// watcher only takes it over from a holder that died.
     pub fn next_due(&self) -> Result<Option<Millis>> {
         Ok(self
             .watched()?
             .iter()
             .map(|f| {
+                let held = match (&f.claimed_by, f.lease_until_ms) {
+                    (Some(w), Some(t)) if *w != self.config.worker => t.saturating_add(1),
+                    _ => Millis::MIN,
+                };
                 f.next_poll_ms
                     .unwrap_or(Millis::MIN)
+                    .max(held)
                     .max(self.gate.ready_at(&host_of(&f.url)))
             })
             .min())
@@ -392,6 +487,8 @@ impl<'a, S: Store + ?Sized> Watcher<'a, S> {
         let mut taken: HashSet<String> = HashSet::new();
         let mut units = Vec::new();
         let mut interrupted = false;
+        // the claim was taken (or renewed) just before the feed's own fetch
+        let mut renew_at = clock.now_ms();
         for entry in &parsed.entries {
             let Some(link) = entry.links.first().map(|l| l.href.clone()) else {
                 continue;
@@ -403,6 +500,15 @@ impl<'a, S: Store + ?Sized> Watcher<'a, S> {
                 break;
             }
             if stop.load(Ordering::Relaxed) {
+                interrupted = true;
+                break;
+            }
+            if !self.keep_claim(feed_url, &mut renew_at, clock)? {
+                // another watcher has the feed now: it takes the items left
+                events.note(
+                    feed_url,
+                    "the claim on this feed lapsed and another worker took it; its other items are left to that worker",
+                );
                 interrupted = true;
                 break;
             }
@@ -475,6 +581,8 @@ impl<'a, S: Store + ?Sized> Watcher<'a, S> {
             }
             return Ok((new_items, Summary::default(), interrupted));
         }
+        // the ingest and the ledger update may take a while on a large store
+        self.keep_claim(feed_url, &mut renew_at, clock)?;
         let now = clock.now_ms();
         let today = chrono::DateTime::from_timestamp_millis(now)
             .map(|d| d.date_naive())

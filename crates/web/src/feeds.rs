@@ -33,9 +33,16 @@ struct Row {
 }
 
 async fn feeds(app: &Arc<App>) -> Result<Vec<FeedState>, String> {
-    app.with_store(|s| Ok(s.feeds()?))
-        .await
-        .map_err(|e| format!("the feeds cannot be read: {e:#}"))
+    // a claim is shown while it holds, as `strikewatch feeds` shows it
+    let now = chrono::Utc::now().timestamp_millis();
+    app.with_store(move |s| {
+        Ok(s.feeds()?
+            .into_iter()
+            .map(|f| f.without_lapsed_claim(now))
+            .collect())
+    })
+    .await
+    .map_err(|e| format!("the feeds cannot be read: {e:#}"))
 }
 
 async fn api(State(app): State<Arc<App>>) -> Response {
@@ -93,7 +100,7 @@ async fn page(State(app): State<Arc<App>>) -> Response {
                 (count("failing")) " failing, " (count("new")) " not polled yet"
             }
             div.scroll role="region" tabindex="0" aria-label="Table (scrolls sideways on a narrow screen)" { table.data {
-                thead { tr { th { "health" } th { "feed" } th.n { "items" } th { "last success" } th { "next poll" } th.n { "failures" } th { "last error" } } }
+                thead { tr { th { "health" } th { "feed" } th.n { "items" } th { "last success" } th { "next poll" } th.n { "failures" } th { "last error" } th { "polled by" } } }
                 tbody {
                     @for f in &list {
                         tr {
@@ -106,6 +113,11 @@ async fn page(State(app): State<Arc<App>>) -> Response {
                             td {
                                 @if let Some(e) = &f.last_error {
                                     span.muted { (when(f.last_error_ms)) } br; (e)
+                                } @else { "—" }
+                            }
+                            td {
+                                @if let Some(w) = &f.claimed_by {
+                                    (w) br; span.muted { "claim until " (when(f.lease_until_ms)) }
                                 } @else { "—" }
                             }
                         }

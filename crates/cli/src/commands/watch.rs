@@ -60,6 +60,28 @@ fn feed_urls(a: &WatchArgs) -> Result<Vec<String>> {
     Ok(urls)
 }
 
+/// This process's name in the claims on feeds it takes: the host, the process id and a
+/// random number, so that no two workers sharing a database (on one machine or several,
+/// after a restart that reuses a process id) take each other's claims for their own; and
+/// readable in `feeds`, which shows who polls what.
+fn worker_name() -> String {
+    let host = std::fs::read_to_string("/proc/sys/kernel/hostname")
+        .or_else(|_| std::fs::read_to_string("/etc/hostname"))
+        .ok()
+        .or_else(|| std::env::var("HOSTNAME").ok())
+        .map(|h| h.trim().to_string())
+        .filter(|h| !h.is_empty())
+        .unwrap_or_else(|| "localhost".into());
+    let mut b = [0u8; 4];
+    // without randomness the host and process id still tell live workers apart
+    let _ = getrandom::fill(&mut b);
+    format!(
+        "{host}:{}:{:08x}",
+        std::process::id(),
+        u32::from_be_bytes(b)
+    )
+}
+
 fn reqwest_like_http(u: &str) -> bool {
     (u.starts_with("http://") || u.starts_with("https://")) && u.len() > 8
 }
@@ -79,6 +101,11 @@ fn prepare(store: &mut AnyStore, a: &WatchArgs) -> Result<(Vec<String>, Config, 
         allow_private_addresses: a.allow_private_addresses,
         ..Default::default()
     };
+    let timeout = a.timeout.max(1);
+    let lease = a.lease.unwrap_or((10 * timeout).max(300));
+    if lease <= timeout {
+        errln!("warning: --lease {lease} s is not longer than --timeout {timeout} s: a feed slower than the lease may be polled by two workers");
+    }
     let min = (a.min_interval.max(1) * 1000) as i64;
     let max = ((a.max_interval * 1000) as i64).max(min);
     let config = Config {
@@ -92,6 +119,8 @@ fn prepare(store: &mut AnyStore, a: &WatchArgs) -> Result<(Vec<String>, Config, 
             ..Policy::default()
         },
         limits,
+        worker: worker_name(),
+        lease: lease.saturating_mul(1000) as i64,
         ..Config::default()
     };
     let webhooks = if a.webhook.is_empty() {
@@ -191,7 +220,13 @@ pub fn feeds(ctx: &Context, a: FeedsArgs) -> Result<ExitCode> {
         None => {}
     }
     let store = ctx.open_read_only()?;
-    let list = store.feeds()?;
+    // a claim is shown while it holds; one whose lease passed is free to take
+    let now = SystemClock.now_ms();
+    let list: Vec<_> = store
+        .feeds()?
+        .into_iter()
+        .map(|f| f.without_lapsed_claim(now))
+        .collect();
     if a.opml {
         let urls: Vec<String> = list.into_iter().map(|f| f.url).collect();
         outln!("{}", sw_watch::opml::write(&urls).trim_end());
@@ -215,13 +250,17 @@ pub fn feeds(ctx: &Context, a: FeedsArgs) -> Result<ExitCode> {
     } else {
         for f in &list {
             outln!(
-                "{:<8} {}  items {}  last ok {}  next {}  failures {}{}",
+                "{:<8} {}  items {}  last ok {}  next {}  failures {}{}{}",
                 f.health(),
                 f.url,
                 f.items_seen,
                 time(f.last_success_ms),
                 time(f.next_poll_ms),
                 f.failures,
+                f.claimed_by
+                    .as_ref()
+                    .map(|w| format!("  polled by {w} (claim until {})", time(f.lease_until_ms)))
+                    .unwrap_or_default(),
                 f.last_error
                     .as_ref()
                     .map(|e| format!("  last error {}: {e}", time(f.last_error_ms)))
