@@ -146,6 +146,7 @@ contract!(
     a_copy_reads_back_as_the_original_and_goes_on_from_it,
     two_claimers_never_get_the_same_feed,
     a_lapsed_lease_is_claimable_and_put_feed_releases_only_its_own_claim,
+    analysts_deciding_at_once_lose_nothing_and_store_nothing_twice,
 );
 
 fn raw(locator: &str, bytes: &str) -> RawInput {
@@ -934,6 +935,46 @@ fn decisions_append_in_order_once_and_mark_the_ledger_stale(b: &impl Backend) {
     assert_eq!(all.len(), 1203);
     assert_eq!(all[3], "m0000");
     assert_eq!(all[1202], "m1199");
+}
+
+/// Four analysts, each on a connection of their own, record decisions at the same time (one
+/// by one, as `review` and the web form do), and all of them also record one same decision
+/// (the same id, as a retried submission would): every decision is in the log once, each
+/// analyst's in the order they were made, and the one shared decision once.
+fn analysts_deciding_at_once_lose_nothing_and_store_nothing_twice(b: &impl Backend) {
+    const EACH: usize = 40;
+    let analysts = ["ana", "ben", "caro", "dev"];
+    std::thread::scope(|scope| {
+        for who in analysts {
+            scope.spawn(move || {
+                let mut s = b.open();
+                for i in 0..EACH {
+                    let mut d = decision(&format!("{who}-{i:03}"));
+                    d.author = who.into();
+                    assert_eq!(s.append_decisions(&[d]).unwrap(), 1);
+                    if i == EACH / 2 {
+                        s.append_decisions(&[decision("shared")]).unwrap();
+                    }
+                }
+            });
+        }
+    });
+    let s = b.open();
+    let all = decision_ids(&s);
+    assert_eq!(all.len(), analysts.len() * EACH + 1, "{all:?}");
+    assert_eq!(all.iter().filter(|d| *d == "shared").count(), 1);
+    for who in analysts {
+        let mine: Vec<&String> = all
+            .iter()
+            .filter(|d| d.starts_with(&format!("{who}-")))
+            .collect();
+        let made: Vec<String> = (0..EACH).map(|i| format!("{who}-{i:03}")).collect();
+        assert_eq!(
+            mine,
+            made.iter().collect::<Vec<_>>(),
+            "{who}'s decisions in order"
+        );
+    }
 }
 
 fn the_decision_log_refuses_updates_and_deletes(b: &impl Backend) {
