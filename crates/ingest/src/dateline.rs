@@ -21,9 +21,11 @@ fn pattern() -> &'static Regex {
     static RE: OnceLock<Regex> = OnceLock::new();
     RE.get_or_init(|| {
         // a line that opens with a word in capitals (the place), up to 60 more characters
-        // without a parenthesis or a full stop, the agency in parentheses, then a dash
+        // without a parenthesis (a date may abbreviate its month: "Dec. 2, 2025"), the
+        // agency in parentheses, then a dash, or a full stop and the first sentence
+        // ("MIAMI, 31 de diciembre (Agencia). El ...")
         Regex::new(
-            r"(?m)^[\p{Lu}][\p{Lu}'’\-]+(?:[ ,][^\n().]{0,60})?\s*\((?P<agency>[\p{Lu}][\p{L}&.' \-]{1,28})\)\s*\.?\s*[—–-]",
+            r"(?m)^[\p{Lu}][\p{Lu}'’\-]+(?:[ ,][^\n()]{0,60})?\s*\((?P<agency>[\p{Lu}][\p{L}&.' \-]{1,28})\)(?:\s*\.?\s*[—–-]|\.[ \t]+[\p{Lu}¿¡\x22“])",
         )
         .expect("the dateline pattern compiles")
     })
@@ -81,6 +83,20 @@ mod tests {
                 "CULIACÁN, Sinaloa (Noticias del Norte) — Soldados repelieron una emboscada.",
                 "Noticias del Norte",
             ),
+            // a month abbreviated with a full stop in the date
+            (
+                "Headline first\n\nLIMA, Jan. 5, 2026 (Andes Wire) — The navy said a boat was hit.",
+                "Andes Wire",
+            ),
+            // a full stop after the agency, then the story, as Spanish wire copy often runs
+            (
+                "QUITO, 3 de febrero (Diario Sierra). La Armada informó de un operativo.",
+                "Diario Sierra",
+            ),
+            (
+                "ADEN, Yemen, Sept. 9 (Gulf Desk). \u{201c}We heard the jets,\u{201d} a resident said.",
+                "Gulf Desk",
+            ),
         ];
         for (text, want) in cases {
             assert_eq!(outlet(text).as_deref(), Some(want), "{text}");
@@ -95,6 +111,9 @@ mod tests {
             "Officials in Caracas (Venezuela) - speaking on condition of anonymity - denied it.",
             "",
             "ÉL (no) —",
+            // a full stop after a parenthesis that ends a sentence, not a dateline's
+            "NOTICE: boats were struck (Reuters). more to come",
+            "The navy (Armada). La nota sigue.",
         ];
         for text in cases {
             assert_eq!(outlet(text), None, "{text}");
