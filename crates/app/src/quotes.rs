@@ -57,7 +57,7 @@ impl ValueQuote {
 /// The claim of `report` that states `value` of `field`: the report's own figure if its
 /// value is this one, else a rival figure its article gives from another source (as
 /// `sw_ledger` reconciles them). `None` when no claim states it (never a guess).
-pub fn claim_of<'a>(report: &'a Report, field: Field, value: Range) -> Option<&'a Claim> {
+pub fn claim_of(report: &Report, field: Field, value: Range) -> Option<&Claim> {
     let states = |c: &&Claim| {
         c.field == ClaimField::Figure(field)
             && c.value.as_figure().is_some_and(|f| {

@@ -318,7 +318,7 @@ pub fn describe(r: &Revision) -> String {
     };
     format!(
         "{} {} -> {}",
-        r.field.replace('.', " ").replace('_', " "),
+        r.field.replace(['.', '_'], " "),
         word(&r.from),
         word(&r.to)
     )
