@@ -1091,7 +1091,7 @@ fn sources_section(
                             " · " a href={"/articles/" (s.article_id)} { "article #" (s.article_id) }
                             " " (ext_link(s.url.as_deref(), "original ↗"))
                         }
-                        blockquote.quote lang=(s.lang) {
+                        blockquote.quote lang=[quote_lang(&s.lang)] {
                             @match reports.get(&s.report_id) {
                                 Some(r) => {
                                     @let base = r.sentence[0];
@@ -1106,7 +1106,7 @@ fn sources_section(
                         @let more: Vec<&sw_app::quotes::ValueQuote> = quotes.iter().filter(|q| q.report_id == s.report_id && q.quote != s.quote && seen.insert(q.quote.as_str())).collect();
                         @for q in more {
                             @let (b, e) = q.span_in_quote();
-                            blockquote.quote.figure lang=(s.lang) {
+                            blockquote.quote.figure lang=[quote_lang(&s.lang)] {
                                 (highlight(&q.quote, vec![(b, e, format!("{}: {}", q.figure, fmt_range(q.low, q.best, q.high)), field_class(&q.figure))]))
                             }
                         }
@@ -1121,6 +1121,12 @@ fn sources_section(
             }
         }
     }
+}
+
+/// A quote's `lang` attribute: its source's language code, or none when the language is not
+/// one the extractor reads (`other` is no language tag; the page's own language applies).
+fn quote_lang(lang: &str) -> Option<&str> {
+    (!lang.is_empty() && lang != "other").then_some(lang)
 }
 
 /// The sentences that hold one value of a figure (each report's own claim of it, the number
@@ -1165,7 +1171,7 @@ fn value_quotes(
                 @for (q, outlets) in &mine {
                     @let (s, e) = q.span_in_quote();
                     li {
-                        blockquote.vquote lang=(source(q.report_id).map_or("und", |s| s.lang.as_str())) data-figure=(q.figure) {
+                        blockquote.vquote lang=[source(q.report_id).and_then(|s| quote_lang(&s.lang))] data-figure=(q.figure) {
                             (highlight(&q.quote, vec![(s, e, format!("{}: {}", q.figure, fmt_range(q.low, q.best, q.high)), field_class(&q.figure))]))
                         }
                         " — "
@@ -1820,6 +1826,14 @@ mod tests {
         assert!(ext_link(Some("https://a.example/"), "x")
             .into_string()
             .starts_with("<a"));
+    }
+
+    #[test]
+    fn a_quote_is_tagged_only_with_a_language_code() {
+        assert_eq!(quote_lang("es"), Some("es"));
+        assert_eq!(quote_lang("en"), Some("en"));
+        assert_eq!(quote_lang("other"), None);
+        assert_eq!(quote_lang(""), None);
     }
 
     #[test]
