@@ -19,6 +19,7 @@
 //! | the ledger for a reader, never writing (computed in memory when stale) | [`ledger::view`], [`ledger::current`] |
 //! | one list of the stored ledger, parsed | [`ledger::rows`] |
 //! | ledger versions: diff, an incident's history, where an old id leads | [`versions::diff`], [`versions::history`], [`versions::lead`] |
+//! | the sentence holding each value of an incident's figures | [`quotes::value_quotes`] |
 //! | stored reports, an article with its reports | [`reports::stored_reports`], [`reports::article_with_reports`] |
 //! | record review decisions, read the log and how each stands, the review queue | [`review::record`], [`review::log`], [`review::queue`] |
 //!
@@ -37,6 +38,7 @@ pub mod dating;
 pub mod extract;
 pub mod ingest;
 pub mod ledger;
+pub mod quotes;
 pub mod reports;
 pub mod review;
 pub mod versions;

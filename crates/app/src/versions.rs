@@ -199,6 +199,131 @@ pub fn history<S: Store + ?Sized>(store: &S, id: &str) -> Result<History> {
     })
 }
 
+/// What one version changed in an incident, value by value, and why: the review decisions
+/// it first applied (who, when, the reason) and the articles it added. A reader of an
+/// incident's history asks "what was it before, and what made it change?", which the change
+/// rows alone (`revised`) do not answer.
+#[derive(Debug, Clone, PartialEq, Serialize)]
+pub struct Correction {
+    pub version: i64,
+    /// When the version was published (RFC 3339), as stored.
+    pub published_at: Option<String>,
+    /// Each attribute or figure bound that changed, from what to what.
+    pub changes: Vec<Revision>,
+    /// The review decisions first applied in this version.
+    pub decisions: Vec<DecisionNote>,
+    /// Articles among the incident's sources in this version and not in the one before:
+    /// the new reporting behind a change no reviewer made.
+    pub added: Vec<AddedSource>,
+}
+
+/// A review decision behind a correction.
+#[derive(Debug, Clone, PartialEq, Eq, Serialize)]
+pub struct DecisionNote {
+    pub id: String,
+    /// `set_figure`, `set_date`, `confirm`, `merge`...
+    pub kind: String,
+    pub author: String,
+    pub at: Option<String>,
+    pub reason: Option<String>,
+}
+
+/// An article a version added to an incident.
+#[derive(Debug, Clone, PartialEq, Eq, Serialize)]
+pub struct AddedSource {
+    pub article_id: i64,
+    pub outlet: Option<String>,
+    pub published: Option<String>,
+    pub url: Option<String>,
+}
+
+/// The corrections of the incident `h` is the history of: one for each version that changed
+/// its content (compared with the version before), oldest first. Reads the incident as it was
+/// before and after each version, the versions' times, and the decision log only when some
+/// version applied a decision.
+pub fn corrections<S: Store + ?Sized>(store: &S, h: &History) -> Result<Vec<Correction>> {
+    let versions: BTreeSet<i64> = h
+        .changes
+        .iter()
+        .filter(|c| c.kind != "new" || c.id != h.id)
+        .map(|c| c.version)
+        .collect();
+    if versions.is_empty() {
+        return Ok(Vec::new());
+    }
+    let published: std::collections::HashMap<i64, String> = store
+        .ledger_versions()?
+        .into_iter()
+        .map(|v| (v.version, v.published_at))
+        .collect();
+    let mut out = Vec::new();
+    let mut log: Option<Vec<sw_ledger::Decision>> = None;
+    for v in versions {
+        let (Some(a), Some(b)) = (
+            incident_at(store, &h.id, v - 1)?,
+            incident_at(store, &h.id, v)?,
+        ) else {
+            continue;
+        };
+        if a == b {
+            continue;
+        }
+        let seen: BTreeSet<i64> = a.sources.iter().map(|s| s.article_id).collect();
+        let mut added: Vec<AddedSource> = Vec::new();
+        for s in &b.sources {
+            if !seen.contains(&s.article_id) && added.iter().all(|x| x.article_id != s.article_id) {
+                added.push(AddedSource {
+                    article_id: s.article_id,
+                    outlet: s.outlet.clone(),
+                    published: s.published.clone(),
+                    url: s.url.clone(),
+                });
+            }
+        }
+        let by = decided_by(&a, &b);
+        if !by.is_empty() && log.is_none() {
+            log = Some(crate::review::decisions(store)?);
+        }
+        let decisions = by
+            .into_iter()
+            .map(|d| {
+                let full = log.iter().flatten().find(|x| x.id == d.decision);
+                DecisionNote {
+                    kind: full.map_or("decision", |x| x.action.kind()).to_string(),
+                    at: full.map(|x| x.at.clone()),
+                    reason: full.map(|x| x.reason.clone()),
+                    id: d.decision,
+                    author: d.author,
+                }
+            })
+            .collect();
+        out.push(Correction {
+            version: v,
+            published_at: published.get(&v).cloned(),
+            changes: revisions(&a, &b),
+            decisions,
+            added,
+        });
+    }
+    Ok(out)
+}
+
+/// A revision in words, the same for every front end: "killed best 3 -> 5", "date 2025-09-02
+/// -> 2025-09-01", "place none -> Caribbean Sea".
+pub fn describe(r: &Revision) -> String {
+    let word = |v: &serde_json::Value| match v {
+        serde_json::Value::Null => "none".to_string(),
+        serde_json::Value::String(s) => s.replace('_', " "),
+        other => other.to_string(),
+    };
+    format!(
+        "{} {} -> {}",
+        r.field.replace(['.', '_'], " "),
+        word(&r.from),
+        word(&r.to)
+    )
+}
+
 #[cfg(test)]
 mod tests {
     use std::collections::BTreeMap;
@@ -312,6 +437,24 @@ mod tests {
         );
         let h = super::history(&store, "inc-a").unwrap();
         assert_eq!((h.first_seen, h.last_changed), (Some(1), Some(2)));
+        // its correction in words, value by value; no reviewer and no article behind it here
+        let c = super::corrections(&store, &h).unwrap();
+        assert_eq!(c.len(), 1);
+        assert_eq!(c[0].version, 2);
+        assert_eq!(c[0].published_at.as_deref(), Some("2026-12-01T00:00:00Z"));
+        let words: Vec<String> = c[0].changes.iter().map(super::describe).collect();
+        assert_eq!(
+            words,
+            [
+                "killed low 3 -> 4",
+                "killed best 3 -> 4",
+                "killed high 3 -> 4"
+            ]
+        );
+        assert!(c[0].decisions.is_empty() && c[0].added.is_empty());
+        // inc-c merged into inc-b without changing its content: no correction to show
+        let h = super::history(&store, "inc-b").unwrap();
+        assert!(super::corrections(&store, &h).unwrap().is_empty(), "{h:?}");
         assert!(super::diff(&store, 2, 1).is_err() && super::diff(&store, 1, 3).is_err());
         // a publication whose identity map is older than the latest version is refused
         let build = store.begin_ledger().unwrap();

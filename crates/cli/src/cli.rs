@@ -53,7 +53,8 @@ pub enum Command {
     Articles(ArticlesArgs),
 
     /// Show one article: its metadata and the stored text every byte span points into, with
-    /// every extracted claim highlighted and labelled (in colour on a terminal).
+    /// every extracted claim highlighted and labelled (in colour on a terminal); or one
+    /// incident (`inc-...`) with every value, the sentence holding it, and its history.
     Show(ShowArgs),
 
     /// List inputs that failed, with their errors (they are kept, with their bytes).
@@ -279,10 +280,13 @@ pub struct ArticlesArgs {
 #[derive(Args, Debug, Clone)]
 pub struct ShowArgs {
     /// An article id (a number, see `strikewatch articles`) or an incident id (`inc-...`,
-    /// see `strikewatch incidents`): an incident is shown with every value of every figure,
-    /// and each source with its outlet, date, attribution and quote.
+    /// see `strikewatch incidents`): an incident is shown with every value of every figure
+    /// and the sentence that holds it, each source with its outlet, date, attribution and
+    /// quote, and its history: what each ledger version changed in it, value by value, and
+    /// why (a reviewer's decision; the articles it added).
     pub id: String,
-    /// Print JSON (with `text` and `reports`) instead of a readable page.
+    /// Print JSON instead of a readable page: an article with `text` and `reports`; an
+    /// incident as `incidents --json` with `value_quotes`, `history` and `corrections`.
     #[arg(long)]
     pub json: bool,
 }

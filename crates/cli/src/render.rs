@@ -591,7 +591,12 @@ fn reindent(src: &[u8], level: usize, out: &mut Vec<u8>) {
 /// One incident for a reader: its summary, every figure with every value claimed (who gave
 /// it, in how many independent stories, and from which articles), and every source with its
 /// attribution and quote, so that any number can be checked against its sentence.
-pub fn incident_page(i: &sw_ledger::Incident) -> String {
+pub fn incident_page(
+    i: &sw_ledger::Incident,
+    quotes: &[sw_app::quotes::ValueQuote],
+    history: &sw_app::versions::History,
+    corrections: &[sw_app::versions::Correction],
+) -> String {
     let mut out = String::new();
     let _ = writeln!(out, "{}  {}", field(&i.id), field(i.event_type.as_str()));
     let date = match (&i.date, &i.window) {
@@ -679,6 +684,32 @@ pub fn incident_page(i: &sw_ledger::Incident) -> String {
                 field(&who.join(", ")),
                 arts.join(", ")
             );
+            // the sentences holding this value (a source's quote below may be a headline);
+            // a sentence several articles share (copies, syndication) is printed once
+            let mut sentences: Vec<(&str, Vec<i64>)> = Vec::new();
+            for q in quotes.iter().filter(|q| {
+                q.figure == f.as_str() && (q.low, q.best, q.high) == (v.low, v.best, v.high)
+            }) {
+                match sentences.iter_mut().find(|(s, _)| *s == q.quote) {
+                    Some((_, arts)) if !arts.contains(&q.article_id) => arts.push(q.article_id),
+                    Some(_) => {}
+                    None => sentences.push((&q.quote, vec![q.article_id])),
+                }
+            }
+            for (quote, arts) in sentences {
+                let arts: Vec<String> = arts.iter().map(|a| format!("#{a}")).collect();
+                let _ = writeln!(
+                    out,
+                    "      \"{}\" ({} {})",
+                    field(quote),
+                    if arts.len() == 1 {
+                        "article"
+                    } else {
+                        "articles"
+                    },
+                    arts.join(", ")
+                );
+            }
         }
     }
     if !any {
@@ -706,6 +737,65 @@ pub fn incident_page(i: &sw_ledger::Incident) -> String {
         let _ = writeln!(out, "     \"{}\"", field(&s.quote));
         if let Some(u) = &s.url {
             let _ = writeln!(out, "     {}", field(u));
+        }
+    }
+    if !history.changes.is_empty() {
+        let _ = writeln!(out, "\nhistory:");
+        let mut told: Vec<i64> = Vec::new();
+        for c in &history.changes {
+            let what = match (c.kind.as_str(), c.id == history.id) {
+                ("new", true) => "first seen".to_string(),
+                ("revised", true) => "revised".to_string(),
+                ("merged", false) => format!("incident {} merged into it", field(&c.id)),
+                ("merged", true) => {
+                    format!("merged into {}", field(c.other.as_deref().unwrap_or("?")))
+                }
+                ("split", true) => format!(
+                    "reports split off into {}",
+                    field(c.other.as_deref().unwrap_or("?"))
+                ),
+                ("split", false) => format!("split off {}", field(&c.id)),
+                (k, _) => field(k).to_string(),
+            };
+            let _ = writeln!(out, "  version {}: {what}", c.version);
+            let Some(k) = corrections.iter().find(|k| k.version == c.version) else {
+                continue;
+            };
+            if told.contains(&c.version) {
+                continue;
+            }
+            told.push(c.version);
+            for r in &k.changes {
+                let _ = writeln!(out, "    {}", field(&sw_app::versions::describe(r)));
+            }
+            for d in &k.decisions {
+                let _ = writeln!(
+                    out,
+                    "    why: review decision ({}) by {}{}{}",
+                    field(&d.kind.replace('_', " ")),
+                    field(&d.author),
+                    d.at.as_deref()
+                        .map_or(String::new(), |a| format!(", {}", field(a))),
+                    d.reason
+                        .as_deref()
+                        .map_or(String::new(), |r| format!(": {}", field(r)))
+                );
+            }
+            if !k.added.is_empty() {
+                let added: Vec<String> = k
+                    .added
+                    .iter()
+                    .map(|a| {
+                        format!(
+                            "{} {} (article #{})",
+                            field(a.outlet.as_deref().unwrap_or("unknown outlet")),
+                            field(a.published.as_deref().unwrap_or("undated")),
+                            a.article_id
+                        )
+                    })
+                    .collect();
+                let _ = writeln!(out, "    new reporting: {}", added.join(", "));
+            }
         }
     }
     let _ = writeln!(

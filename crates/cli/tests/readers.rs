@@ -335,3 +335,131 @@ fn search_takes_the_web_apps_filters() {
         r.stderr
     );
 }
+
+/// An incident's history in `show inc-...`: a strike first reported with three dead, then a
+/// second outlet's five, then a reviewer's four. Each correction is told value by value,
+/// before and after, with the new article behind the first and the reviewer, time and reason
+/// behind the second; `--json` carries the same as `corrections`.
+#[test]
+fn an_incident_is_shown_with_its_history_of_corrections() {
+    let dir = tempfile::tempdir().unwrap();
+    let db = dir.path().join("t.db");
+    let line = |url: &str, outlet: &str, text: &str| {
+        serde_json::json!({
+            "url": url, "outlet": outlet, "published": "2025-11-05", "lang": "en",
+            "title": "Boat strike in the eastern Pacific", "text": text,
+        })
+        .to_string()
+    };
+    let first = dir.path().join("first.jsonl");
+    std::fs::write(
+        &first,
+        line(
+            "https://harbour-wire.example/2025/11/05/pacific-boat",
+            "Harbour Wire",
+            "U.S. forces struck a boat in the eastern Pacific on Tuesday, killing three \
+             people, Southern Command said.",
+        ),
+    )
+    .unwrap();
+    let later = dir.path().join("later.jsonl");
+    std::fs::write(
+        &later,
+        line(
+            "https://gazette-d.example/world/pacific-boat-toll",
+            "Gazette D",
+            "A U.S. strike on a boat in the eastern Pacific on Tuesday killed five people, \
+             officials said.",
+        ),
+    )
+    .unwrap();
+    assert_eq!(run(&db, &["ingest", first.to_str().unwrap()]).code, 0);
+    let list = json(&db, &["incidents", "--json"]);
+    assert_eq!(list.as_array().unwrap().len(), 1, "{list}");
+    let id = list[0]["id"].as_str().unwrap().to_string();
+    // before any correction: only "first seen", nothing to tell
+    let r = run(&db, &["show", &id]);
+    assert!(r.stdout.contains("version 1: first seen"), "{}", r.stdout);
+    assert!(!r.stdout.contains("why:"), "{}", r.stdout);
+    assert_eq!(run(&db, &["ingest", later.to_str().unwrap()]).code, 0);
+    let list = json(&db, &["incidents", "--json"]);
+    assert_eq!(list.as_array().unwrap().len(), 1, "one strike: {list}");
+    assert_eq!(list[0]["id"], id.as_str());
+    let best2 = list[0]["figures"]["killed"]["best"].as_i64().unwrap();
+    let r = run(
+        &db,
+        &[
+            "review",
+            "set",
+            &id,
+            "killed",
+            "4",
+            "--source",
+            "Coast Guard statement",
+            "--reason",
+            "the coast guard's count",
+            "--author",
+            "ana",
+        ],
+    );
+    assert_eq!(r.code, 0, "{}", r.stderr);
+
+    let r = run(&db, &["show", &id]);
+    assert_eq!(r.code, 0, "{}", r.stderr);
+    let history = r
+        .stdout
+        .split("\nhistory:\n")
+        .nth(1)
+        .unwrap_or_else(|| panic!("no history in {}", r.stdout));
+    let versions: Vec<&str> = history.split("  version ").skip(1).collect();
+    let of = |v: &str| {
+        versions
+            .iter()
+            .find(|x| x.starts_with(v))
+            .unwrap_or_else(|| panic!("no version {v} in {history}"))
+            .to_string()
+    };
+    assert!(of("1:").contains("first seen"), "{history}");
+    // the new reporting: the high bound, and the article that gave it
+    let second = of("2:");
+    assert!(second.contains("revised"), "{second}");
+    assert!(second.contains("    killed high 3 -> 5\n"), "{second}");
+    assert!(second.contains("    sources 1 -> 2\n"), "{second}");
+    assert!(
+        second.contains("new reporting: Gazette D 2025-11-05 (article #2)"),
+        "{second}"
+    );
+    assert!(!second.contains("why:"), "{second}");
+    // the reviewer's correction: before and after, who, when and why
+    let third = of("3:");
+    assert!(
+        third.contains(&format!("    killed best {best2} -> 4\n")),
+        "{third}"
+    );
+    assert!(
+        third.contains("why: review decision (set figure) by ana, 20"),
+        "{third}"
+    );
+    assert!(third.contains(": the coast guard's count"), "{third}");
+    assert!(!third.contains("new reporting"), "{third}");
+
+    // the same as JSON
+    let one = json(&db, &["show", &id, "--json"]);
+    let corrections = one["corrections"].as_array().unwrap();
+    assert_eq!(
+        corrections
+            .iter()
+            .map(|c| c["version"].as_i64().unwrap())
+            .collect::<Vec<_>>(),
+        [2, 3],
+        "{one}"
+    );
+    assert_eq!(corrections[0]["added"][0]["outlet"], "Gazette D");
+    assert_eq!(corrections[1]["decisions"][0]["author"], "ana");
+    assert_eq!(corrections[1]["decisions"][0]["kind"], "set_figure");
+    assert_eq!(
+        corrections[1]["decisions"][0]["reason"],
+        "the coast guard's count"
+    );
+    assert_eq!(one["history"]["first_seen"], 1);
+}

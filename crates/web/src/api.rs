@@ -128,13 +128,32 @@ async fn incidents(
             );
             r
         }
-        Err(e) => error(StatusCode::INTERNAL_SERVER_ERROR, e.to_string()),
+        Err(e) => error(StatusCode::INTERNAL_SERVER_ERROR, format!("{e:#}")),
     }
 }
 
 async fn incident(State(app): State<Arc<App>>, Path(id): Path<String>) -> Response {
-    match app.snapshot().incident(&id) {
-        Some(i) => Json(i).into_response(),
+    let found = app.snapshot().incident(&id).cloned();
+    match found {
+        // the incident as `incidents --json` writes it, and `value_quotes`: the sentence
+        // holding each value of each figure (a source's `quote` is its report's anchor
+        // sentence, often a headline without the number)
+        Some(i) => {
+            let read = app
+                .with_store(move |store| {
+                    let quotes = sw_app::quotes::value_quotes(store, &i)?;
+                    let mut v = serde_json::to_value(&i)?;
+                    if let Some(o) = v.as_object_mut() {
+                        o.insert("value_quotes".into(), serde_json::to_value(quotes)?);
+                    }
+                    Ok(v)
+                })
+                .await;
+            match read {
+                Ok(v) => Json(v).into_response(),
+                Err(e) => error(StatusCode::INTERNAL_SERVER_ERROR, format!("{e:#}")),
+            }
+        }
         None => match crate::cite::moved(&app, &id).await {
             // merged into another incident: its id redirects for good
             Some(to) => crate::cite::redirect(&format!("/api/incidents/{to}")),
@@ -522,7 +541,7 @@ async fn timeline(
             }
             r
         }
-        Err(e) => error(StatusCode::INTERNAL_SERVER_ERROR, e.to_string()),
+        Err(e) => error(StatusCode::INTERNAL_SERVER_ERROR, format!("{e:#}")),
     }
 }
 
@@ -619,7 +638,7 @@ pub fn openapi_doc() -> Value {
         },
         "paths": {
             "/api/incidents": { "get": { "summary": "Incidents, filtered, sorted and paginated: each as in `strikewatch incidents --json` but with only its first `sources` sources and references, then `sources_total`, `references_total` and `sources_url` (where every source is, paged); likewise every list of ids inside it (a figure value's report_ids and article_ids, a date's report_ids, attached_report_ids) holds its first `sources` ids, followed by its count (reports_total, articles_total, attached_total). The whole incident is at /api/incidents/{id}", "parameters": inc_params, "responses": { "200": arr("incidents, sources capped"), "400": err } } },
-            "/api/incidents/{id}": { "get": { "summary": "One incident with its figures, values, every source and quote (as in `strikewatch incidents --json`)", "parameters": [{ "name": "id", "in": "path", "required": true, "schema": { "type": "string" } }], "responses": { "200": obj("the incident"), "404": err } } },
+            "/api/incidents/{id}": { "get": { "summary": "One incident with its figures, values, every source and quote (as in `strikewatch incidents --json`), and `value_quotes`: for each value of each figure (at most 5 reports a value) the sentence that holds it, with the claim's byte span and the sentence's in the article's text (as `strikewatch show ID --json`)", "parameters": [{ "name": "id", "in": "path", "required": true, "schema": { "type": "string" } }], "responses": { "200": obj("the incident"), "404": err } } },
             "/api/incidents/{id}/sources": { "get": { "summary": "Every source of one incident (earliest published first), paginated", "parameters": [{ "name": "id", "in": "path", "required": true, "schema": { "type": "string" } }, page[0], page[1]], "responses": { "200": arr("sources"), "404": err } } },
             "/api/tallies": { "get": { "summary": "Cumulative totals outlets reported (as `strikewatch tallies --json`), paginated", "parameters": page, "responses": { "200": arr("tallies") } } },
             "/api/tally-check": { "get": { "summary": "Reported totals against the ledger's running sums (as `strikewatch tally --check --json`), paginated", "parameters": page, "responses": { "200": arr("gaps") } } },

@@ -945,7 +945,8 @@ async fn incident(
     // the member reports, for the exact spans of their claims
     let wanted: HashMap<i64, i64> = shown.iter().map(|s| (s.report_id, s.article_id)).collect();
     let inc_id = inc.id.clone();
-    let (reports, history) = match app
+    let whole = inc.clone();
+    let (reports, history, quotes) = match app
         .with_store(move |store| {
             let mut out: HashMap<i64, Report> = HashMap::new();
             let articles: BTreeSet<i64> = wanted.values().copied().collect();
@@ -966,7 +967,8 @@ async fn incident(
                     },
                 )?;
             }
-            // its history (versions that changed it), with their publication times
+            // its history (versions that changed it), with their publication times, and
+            // what each version changed in it and why
             let history = sw_app::versions::history(store, &inc_id)?;
             let published: HashMap<i64, String> = if history.changes.is_empty() {
                 HashMap::new()
@@ -977,7 +979,10 @@ async fn incident(
                     .map(|v| (v.version, v.published_at))
                     .collect()
             };
-            Ok((out, (history, published)))
+            let corrections = sw_app::versions::corrections(store, &history)?;
+            // the sentence holding each value (not the report's anchor, often a headline)
+            let quotes = sw_app::quotes::value_quotes(store, &whole)?;
+            Ok((out, (history, published, corrections), quotes))
         })
         .await
     {
@@ -1018,7 +1023,7 @@ async fn incident(
                                     td.n.best { (fig.best.map_or("—".into(), |v| v.to_string())) }
                                     td.n { (fig.high.map_or("—".into(), |v| v.to_string())) }
                                     td { (fig.basis.replace('_', " ")) }
-                                    td { ul.values { @for v in &fig.values { li { (figure_value(v, inc)) } } } }
+                                    td { ul.values { @for v in &fig.values { li { (figure_value(v, inc)) (value_quotes(f, v, &quotes, inc)) } } } }
                                 }
                             }
                         }
@@ -1052,8 +1057,8 @@ async fn incident(
                 }
             }
         }
-        (sources_section(inc, offset, shown, &reports))
-        (history_section(&inc.id, &history.0, &history.1))
+        (sources_section(inc, offset, shown, &reports, &quotes))
+        (history_section(&inc.id, &history.0, &history.1, &history.2))
         p { a href={"/api/incidents/" (inc.id)} { "This incident as JSON" } }
     };
     layout(&format!("Incident {}", inc.id), "ledger", body).into_response()
@@ -1066,6 +1071,7 @@ fn sources_section(
     offset: usize,
     shown: &[SourceRef],
     reports: &HashMap<i64, Report>,
+    quotes: &[sw_app::quotes::ValueQuote],
 ) -> Markup {
     let total = inc.sources.len();
     let at = |o: usize| format!("/incidents/{}?offset={o}#sources", inc.id);
@@ -1085,7 +1091,7 @@ fn sources_section(
                             " · " a href={"/articles/" (s.article_id)} { "article #" (s.article_id) }
                             " " (ext_link(s.url.as_deref(), "original ↗"))
                         }
-                        blockquote.quote lang=(s.lang) {
+                        blockquote.quote lang=[quote_lang(&s.lang)] {
                             @match reports.get(&s.report_id) {
                                 Some(r) => {
                                     @let base = r.sentence[0];
@@ -1095,6 +1101,15 @@ fn sources_section(
                                 None => { (s.quote) }
                             }
                         }
+                        // a figure this report gives in another sentence than its anchor
+                        @let mut seen: BTreeSet<&str> = BTreeSet::new();
+                        @let more: Vec<&sw_app::quotes::ValueQuote> = quotes.iter().filter(|q| q.report_id == s.report_id && q.quote != s.quote && seen.insert(q.quote.as_str())).collect();
+                        @for q in more {
+                            @let (b, e) = q.span_in_quote();
+                            blockquote.quote.figure lang=[quote_lang(&s.lang)] {
+                                (highlight(&q.quote, vec![(b, e, format!("{}: {}", q.figure, fmt_range(q.low, q.best, q.high)), field_class(&q.figure))]))
+                            }
+                        }
                     }
                 }
             }
@@ -1102,6 +1117,75 @@ fn sources_section(
                 nav.pager aria-label="Pages" {
                     @if offset > 0 { a href=(at(offset.saturating_sub(PAGE))) { "← earlier sources" } }
                     @if offset + shown.len() < total { a href=(at(offset + PAGE)) { "later sources →" } }
+                }
+            }
+        }
+    }
+}
+
+/// A quote's `lang` attribute: its source's language code, or none when the language is not
+/// one the extractor reads (`other` is no language tag; the page's own language applies).
+fn quote_lang(lang: &str) -> Option<&str> {
+    (!lang.is_empty() && lang != "other").then_some(lang)
+}
+
+/// The sentences that hold one value of a figure (each report's own claim of it, the number
+/// marked), each once, linked to its claim in every article that holds it (an outlet named
+/// once, its further articles numbered, as the value's own links): what a reader checks a
+/// figure against. A source's anchor sentence below may be a headline without the number.
+fn value_quotes(
+    field: sw_model::Field,
+    v: &FigureValue,
+    quotes: &[sw_app::quotes::ValueQuote],
+    inc: &Incident,
+) -> Markup {
+    type Q = sw_app::quotes::ValueQuote;
+    /// An outlet's name and its reports giving the value in one sentence.
+    type ByOutlet<'q> = Vec<(String, Vec<&'q Q>)>;
+    let source = |rid: i64| inc.sources.iter().find(|s| s.report_id == rid);
+    // each sentence once, with the reports giving the value in it, grouped by outlet
+    let mut mine: Vec<(&Q, ByOutlet)> = Vec::new();
+    for q in quotes.iter().filter(|q| {
+        q.figure == field.as_str() && (q.low, q.best, q.high) == (v.low, v.best, v.high)
+    }) {
+        let outlet = source(q.report_id)
+            .and_then(|s| s.outlet.clone())
+            .unwrap_or_else(|| format!("article #{}", q.article_id));
+        let at = match mine.iter().position(|(first, _)| first.quote == q.quote) {
+            Some(at) => at,
+            None => {
+                mine.push((q, Vec::new()));
+                mine.len() - 1
+            }
+        };
+        let outlets = &mut mine[at].1;
+        match outlets.iter_mut().find(|(o, _)| *o == outlet) {
+            Some((_, rs)) => rs.push(q),
+            None => outlets.push((outlet, vec![q])),
+        }
+    }
+    let href = |q: &Q| format!("/articles/{}#r{}", q.article_id, q.report_id);
+    html! {
+        @if !mine.is_empty() {
+            ul.vquotes aria-label={ "Sentences giving " (field) " " (fmt_range(v.low, v.best, v.high)) } {
+                @for (q, outlets) in &mine {
+                    @let (s, e) = q.span_in_quote();
+                    li {
+                        blockquote.vquote lang=[source(q.report_id).and_then(|s| quote_lang(&s.lang))] data-figure=(q.figure) {
+                            (highlight(&q.quote, vec![(s, e, format!("{}: {}", q.figure, fmt_range(q.low, q.best, q.high)), field_class(&q.figure))]))
+                        }
+                        " — "
+                        @for (n, (outlet, rs)) in outlets.iter().enumerate() {
+                            @if n > 0 { ", " }
+                            @for (k, r) in rs.iter().enumerate() {
+                                @if k == 0 {
+                                    a.claimlink href=(href(r)) title="the sentence in the article" { (outlet) }
+                                } @else {
+                                    " " a.claimlink href=(href(r)) title="the same sentence in another article of this outlet" { "[" (k + 1) "]" }
+                                }
+                            }
+                        }
+                    }
                 }
             }
         }
@@ -1400,8 +1484,11 @@ fn history_section(
     id: &str,
     h: &sw_app::versions::History,
     published: &HashMap<i64, String>,
+    corrections: &[sw_app::versions::Correction],
 ) -> Markup {
     let at = |v: i64| published.get(&v).map_or("", |s| s.as_str()).to_string();
+    // each version's correction is told once, under its first line
+    let mut told: BTreeSet<i64> = BTreeSet::new();
     html! {
         @if !h.changes.is_empty() {
             section.panel #history {
@@ -1426,8 +1513,38 @@ fn history_section(
                                 ("split", false) => { "split off " a href={"/incidents/" (c.id)} { code { (c.id) } } }
                                 (k, _) => { (k) }
                             }
+                            @if let Some(k) = corrections.iter().find(|k| k.version == c.version) {
+                                @if told.insert(c.version) { (correction(k)) }
+                            }
                         }
                     }
+                }
+            }
+        }
+    }
+}
+
+/// What one version changed in an incident, value by value ("killed best 3 -> 5"), and why:
+/// the reviewers' decisions (who, when, the reason) and the articles it added.
+fn correction(c: &sw_app::versions::Correction) -> Markup {
+    html! {
+        ul.changes {
+            @for r in &c.changes { li { (sw_app::versions::describe(r)) } }
+        }
+        @for d in &c.decisions {
+            p.why {
+                "Review decision (" (d.kind.replace('_', " ")) ") by " strong.reviewer { (d.author) }
+                @if let Some(at) = &d.at { ", " span.muted { (at) } }
+                @if let Some(r) = &d.reason { ": " (r) }
+            }
+        }
+        @if !c.added.is_empty() {
+            p.why {
+                "New reporting: "
+                @for (n, a) in c.added.iter().enumerate() {
+                    @if n > 0 { ", " }
+                    a href={"/articles/" (a.article_id)} { (a.outlet.as_deref().map_or_else(|| format!("article #{}", a.article_id), str::to_string)) }
+                    @if let Some(p) = &a.published { " (" (p) ")" }
                 }
             }
         }
@@ -1712,9 +1829,17 @@ mod tests {
     }
 
     #[test]
+    fn a_quote_is_tagged_only_with_a_language_code() {
+        assert_eq!(quote_lang("es"), Some("es"));
+        assert_eq!(quote_lang("en"), Some("en"));
+        assert_eq!(quote_lang("other"), None);
+        assert_eq!(quote_lang(""), None);
+    }
+
+    #[test]
     fn an_incident_page_shows_one_page_of_its_sources() {
         let i = crate::listed::sample_incident(120, 0);
-        let page = sources_section(&i, 50, &i.sources[50..100], &HashMap::new()).into_string();
+        let page = sources_section(&i, 50, &i.sources[50..100], &HashMap::new(), &[]).into_string();
         assert!(page.contains("51–100 of 120 sources"), "{page}");
         assert!(page.contains("start=\"51\""));
         assert_eq!(page.matches("<li class=\"source\"").count(), 50);
@@ -1722,7 +1847,7 @@ mod tests {
         assert!(!page.contains("quote 100") && page.contains("quote 99"));
         // a short list has no pager
         let i = crate::listed::sample_incident(3, 0);
-        let page = sources_section(&i, 0, &i.sources, &HashMap::new()).into_string();
+        let page = sources_section(&i, 0, &i.sources, &HashMap::new(), &[]).into_string();
         assert!(!page.contains("pager") && page.contains("quote 2"));
     }
 }

@@ -291,6 +291,11 @@ fn pages_are_navigable_marked_up_and_explained() {
         page.contains("<blockquote class=\"quote\" lang=\"es\">"),
         "{page}"
     );
+    // and so is the sentence holding a Spanish source's figure
+    assert!(
+        page.contains("<blockquote class=\"vquote\" lang=\"es\""),
+        "{page}"
+    );
 }
 
 #[test]
@@ -479,7 +484,9 @@ fn a_value_names_each_outlet_once() {
         &format!("/incidents/{}", pacific["id"].as_str().unwrap()),
     );
     let values = page.split("<ul class=\"values\">").nth(1).unwrap();
+    // the value's own line, before the sentences that hold it
     let first = values.split("</li>").next().unwrap();
+    let first = first.split("<ul class=\"vquotes\"").next().unwrap();
     assert_eq!(first.matches(">Wire A</a>").count(), 1, "{first}");
     assert!(
         first.contains(">[2]</a>"),

@@ -43,8 +43,9 @@ pub fn run(ctx: &Context, a: ShowArgs) -> Result<ExitCode> {
     Ok(ExitCode::SUCCESS)
 }
 
-/// One incident of the ledger of the current reports: as `incidents --json` writes it, or
-/// as a readable page.
+/// One incident of the ledger of the current reports: as `incidents --json` writes it, with
+/// the sentence holding each value (`value_quotes`), its `history` of versions and the
+/// `corrections` each version made (value by value, and why); or all that as a readable page.
 fn incident(ctx: &Context, id: &str, json: bool) -> Result<ExitCode> {
     let store = ctx.open_read_only()?;
     let ledger = sw_app::ledger::current(&store)?;
@@ -55,10 +56,19 @@ fn incident(ctx: &Context, id: &str, json: bool) -> Result<ExitCode> {
         );
         return Ok(ExitCode::from(1));
     };
+    let quotes = sw_app::quotes::value_quotes(&store, i)?;
+    let history = sw_app::versions::history(&store, id)?;
+    let corrections = sw_app::versions::corrections(&store, &history)?;
     if json {
-        print_json(i)?;
+        let mut v = serde_json::to_value(i)?;
+        if let Some(o) = v.as_object_mut() {
+            o.insert("value_quotes".into(), serde_json::to_value(&quotes)?);
+            o.insert("history".into(), serde_json::to_value(&history)?);
+            o.insert("corrections".into(), serde_json::to_value(&corrections)?);
+        }
+        print_json(&v)?;
     } else {
-        term::print_table(&render::incident_page(i));
+        term::print_table(&render::incident_page(i, &quotes, &history, &corrections));
     }
     Ok(ExitCode::SUCCESS)
 }
