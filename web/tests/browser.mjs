@@ -186,6 +186,18 @@ try {
   const tick = await page.locator("#chart svg.c-killed text.ytick").first().evaluate((t) => t.getBoundingClientRect().height);
   if (tick < 9) fail(`chart text is ${tick.toFixed(1)} px high at 390 px`);
   ok(`chart text ${tick.toFixed(1)} px high at 390 px`);
+  // the killed chart's last figure is drawn inside its chart, not cut at the SVG's edge
+  const stick = await page.locator("#chart svg.c-killed").evaluate((svg) => {
+    const t = svg.querySelector("text.endlabel");
+    return t ? t.getBoundingClientRect().right - svg.getBoundingClientRect().right : null;
+  });
+  if (stick === null) fail("the killed chart has no end figure");
+  if (stick > 0.5) fail(`the killed chart's end figure sticks out of the chart by ${stick.toFixed(1)} px at 390 px`);
+  ok("the chart's end figure is inside the chart at 390 px");
+  // a visually hidden note in a table row ("sources disagree") is absolutely positioned: the
+  // box that scrolls the table must be its containing block, or the note widens the page
+  const loose = await page.evaluate(() => [...document.querySelectorAll("div.scroll")].filter((d) => getComputedStyle(d).position === "static").length);
+  if (loose) fail(`${loose} table scroll boxes are not positioned: a hidden note in them can widen the page`);
 
   // axe-core: no serious or critical violation on any page, at either width (axe is added to
   // the page by the test, so this context lets that one script past the CSP)

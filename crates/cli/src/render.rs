@@ -381,8 +381,13 @@ pub fn developments_table(rows: &[sw_ledger::Development]) -> String {
     out
 }
 
-pub fn gaps_table(rows: &[sw_ledger::TallyGap]) -> String {
+/// The reported totals that disagree with the ledger, then one line saying how many dated
+/// figures were compared and how many agree (so "no gaps" never reads as "nothing checked").
+pub fn gaps_table(rows: &[sw_ledger::TallyGap], checked: sw_ledger::TallyChecked) -> String {
     let mut out = String::new();
+    if rows.is_empty() {
+        return checked_line(checked);
+    }
     let _ = writeln!(
         out,
         "{:<10}  {:<7}  {:>9}  {:>7}  {:>5}  {:<22}  NOTE",
@@ -408,10 +413,28 @@ pub fn gaps_table(rows: &[sw_ledger::TallyGap]) -> String {
             note
         );
     }
-    if rows.is_empty() {
-        out.push_str("(no dated tallies to check)\n");
-    }
+    out.push_str(&checked_line(checked));
     out
+}
+
+/// "3 of 4 figures from 3 dated tallies agree with the ledger" (or that there is none).
+fn checked_line(c: sw_ledger::TallyChecked) -> String {
+    if c.figures == 0 {
+        return "(no day-dated tallies to check)\n".into();
+    }
+    let plural =
+        |n: usize, one: &str, many: &str| format!("{n} {}", if n == 1 { one } else { many });
+    format!(
+        "{} of {} from {} agree with the ledger's running sums{}\n",
+        c.agree,
+        plural(c.figures, "figure", "figures"),
+        plural(c.tallies, "dated tally", "dated tallies"),
+        if c.agree == c.figures {
+            ""
+        } else {
+            "; the others are listed above"
+        }
+    )
 }
 
 /// An article with every claim marked: on a terminal the surface is coloured and followed by

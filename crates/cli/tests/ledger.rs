@@ -604,3 +604,39 @@ fn every_sample_incident_rests_on_a_sentence_telling_of_it() {
          UPDATE_SAMPLE_INCIDENTS=1\n--- want\n{want}\n--- got\n{got}"
     );
 }
+
+/// `tally --check` says what agreed, not only what did not: a store whose one dated tally
+/// matches the ledger reports that its figures agree (it said "no dated tallies to check").
+#[test]
+fn a_tally_check_that_finds_no_gap_says_what_agreed() {
+    let dir = tempfile::tempdir().unwrap();
+    let text = dir.path().join("a.txt");
+    std::fs::write(
+        &text,
+        "Navy strike on Pacific boat kills four\n\n\
+         WASHINGTON, March 4, 2026 (Harbor Wire) \u{2014} U.S. forces struck a boat in the eastern \
+         Pacific on Tuesday, killing four people, the Southern Command said on Wednesday.\n\n\
+         The strike was the first of the campaign, which has now killed four people in one \
+         strike, according to a tally by Harbor Wire.\n",
+    )
+    .unwrap();
+    let db = dir.path().join("s.db");
+    let r = run(&db, &["ingest", text.to_str().unwrap()]);
+    assert_eq!(r.code, 0, "{}", r.stderr);
+    let check = run(&db, &["tally", "--check"]);
+    assert_eq!(check.code, 0, "{}", check.stderr);
+    assert!(
+        check
+            .stdout
+            .contains("2 of 2 figures from 1 dated tally agree with the ledger"),
+        "{}",
+        check.stdout
+    );
+    assert!(
+        !check.stdout.contains("REPORTED"),
+        "no gap table: {}",
+        check.stdout
+    );
+    let gaps = json(&db, &["tally", "--check", "--json"]);
+    assert_eq!(gaps, serde_json::json!([]));
+}

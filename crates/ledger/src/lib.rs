@@ -110,7 +110,7 @@ mod tally;
 pub use export::ExportFormat;
 pub use reconcile::{FigureValue, IncidentFigure, IncidentFigures, Range};
 pub use review::{Decision, IncidentReview, Review};
-pub use tally::{tally_check, TallyGap};
+pub use tally::{tally_check, tally_comparisons, TallyChecked, TallyGap};
 
 /// One extracted report plus its article's context: what [`build`] reads.
 #[derive(Debug, Clone, PartialEq)]

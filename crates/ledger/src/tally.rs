@@ -75,6 +75,43 @@ fn counted(i: &Incident) -> Option<NaiveDate> {
 /// lists those outside the reported range (`at least 66` allows any sum from 66 up).
 /// Sorted by as-of date, then tally id.
 pub fn tally_check(ledger: &Ledger) -> Vec<TallyGap> {
+    let mut all = tally_comparisons(ledger);
+    all.retain(|g| g.gap != 0);
+    all
+}
+
+/// How the day-dated tallies compare with the ledger: how many tallies and figures were
+/// compared and how many figures agree. Why: a check that lists only the gaps must still say
+/// what agreed, or "no gaps" reads as "nothing to check".
+#[derive(Serialize, Deserialize, Clone, Copy, Debug, Default, PartialEq, Eq)]
+pub struct TallyChecked {
+    /// Day-dated tallies with a killed or strikes figure.
+    pub tallies: usize,
+    /// Figures compared (a tally may give killed and strikes).
+    pub figures: usize,
+    /// Figures within the reported range of the ledger's running sum.
+    pub agree: usize,
+}
+
+impl TallyChecked {
+    /// Counts the comparisons [`tally_comparisons`] made.
+    pub fn of(comparisons: &[TallyGap]) -> TallyChecked {
+        let tallies = comparisons
+            .iter()
+            .map(|g| g.tally_id.as_str())
+            .collect::<std::collections::BTreeSet<_>>()
+            .len();
+        TallyChecked {
+            tallies,
+            figures: comparisons.len(),
+            agree: comparisons.iter().filter(|g| g.gap == 0).count(),
+        }
+    }
+}
+
+/// Every comparison [`tally_check`] makes, the figures that agree with the ledger included
+/// (their `gap` is 0). Sorted as `tally_check` sorts.
+pub fn tally_comparisons(ledger: &Ledger) -> Vec<TallyGap> {
     // running sums, one entry per incident day
     let mut rows: Vec<(NaiveDate, i64, bool, i64)> = ledger
         .incidents
@@ -135,7 +172,7 @@ pub fn tally_check(ledger: &Ledger) -> Vec<TallyGap> {
             } else if sum > hi {
                 hi - sum
             } else {
-                continue;
+                0
             };
             out.push(TallyGap {
                 tally_id: t.id.clone(),

@@ -700,6 +700,18 @@ fn tally_check_lists_gaps() {
         ("2025-10-06", 7, 3)
     );
     assert_eq!(gaps[1].field, "killed");
+    // the comparisons include the tally that agrees, so a check can say what agreed
+    let all = crate::tally_comparisons(&l);
+    assert_eq!(all.len(), 3);
+    assert_eq!((all[2].as_of.as_str(), all[2].gap), ("2025-10-07", 0));
+    assert_eq!(
+        crate::TallyChecked::of(&all),
+        crate::TallyChecked {
+            tallies: 3,
+            figures: 3,
+            agree: 1
+        }
+    );
 }
 
 /// A deterministic pseudo-random corpus.

@@ -658,9 +658,10 @@ fn index_page(snap: &Snapshot, filter: Filter) -> Html<String> {
         @if !snap.gaps.is_empty() {
             @let shown = &snap.gaps[snap.gaps.len().saturating_sub(GAPS)..];
             details.panel.gaps {
-                @let totals = snap.gaps.iter().map(|g| g.tally_id.as_str()).collect::<BTreeSet<_>>().len();
-                summary { h2 { "Reported totals against the ledger (" (snap.gaps.len()) (if snap.gaps.len() == 1 { " figure from " } else { " figures from " }) (totals) (if totals == 1 { " dated tally)" } else { " dated tallies)" }) } }
-                p.note { "Cumulative totals outlets reported, next to the ledger's own running sum at the same date. A positive gap means the ledger is missing incidents (or the outlet counts differently)." }
+                @let c = snap.tally_checked;
+                summary { h2 { "Reported totals against the ledger (" (snap.gaps.len()) (if snap.gaps.len() == 1 { " gap" } else { " gaps" }) " in " (c.figures) (if c.figures == 1 { " figure from " } else { " figures from " }) (c.tallies) (if c.tallies == 1 { " dated tally)" } else { " dated tallies)" }) } }
+                p.note { "Cumulative totals outlets reported, next to the ledger's own running sum at the same date. A positive gap means the ledger is missing incidents (or the outlet counts differently). "
+                    (c.agree) " of the " (c.figures) " figures compared agree with the ledger and are not listed; tallies dated only to a month or undated are not compared." }
                 @if shown.len() < snap.gaps.len() {
                     p.note { "The " (shown.len()) " latest of " (snap.gaps.len()) " are shown; every one is in " a href="/api/tally-check" { "/api/tally-check" } "." }
                 }
@@ -791,8 +792,10 @@ fn chart(t: &Series) -> Markup {
                 }
                 text.ptitle x=(left + 4.0) y=(top + 10.0) { (title) }
                 path.step d=(path) {}
-                @if let Some((d, _)) = ledger.last() {
-                    text.endlabel x=(format!("{:.1}", (x(*d) + 4.0).min(w - right - 20.0))) y=(format!("{:.1}", y(last) - 5.0)) { (last) }
+                @if !ledger.is_empty() {
+                    // over the line's last stretch, ending at the plot's right edge (anchored at its
+                    // end in CSS), so a long figure is never cut by the SVG's edge on a phone
+                    text.endlabel x=(format!("{:.1}", w - right)) y=(format!("{:.1}", y(last) - 5.0)) { (last) }
                 }
                 @for (from, b) in &reported {
                     @let cx = format!("{:.1}", x(*from));

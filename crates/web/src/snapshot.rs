@@ -5,7 +5,7 @@
 use std::collections::{BTreeMap, HashMap};
 
 use serde::{Deserialize, Serialize};
-use sw_ledger::{Grade, Incident, Ledger, TallyGap};
+use sw_ledger::{Grade, Incident, Ledger, TallyChecked, TallyGap};
 use sw_model::{DatePrecision, EventType};
 
 /// The ledger and everything derived from it.
@@ -19,6 +19,9 @@ pub struct Snapshot {
     pub summary: Summary,
     pub timeline: Timeline,
     pub gaps: Vec<TallyGap>,
+    /// How many dated figures were compared with the ledger and how many agree (`gaps` are
+    /// the others).
+    pub tally_checked: TallyChecked,
     /// Incident indices in ascending order of each sort key.
     orders: HashMap<SortKey, Vec<u32>>,
     /// What the filters look at, per incident, packed (a scan of 100k stays in cache).
@@ -557,7 +560,9 @@ impl Snapshot {
         );
         let summary = summarize(&ledger);
         let timeline = timeline(&ledger);
-        let gaps = sw_ledger::tally_check(&ledger);
+        let comparisons = sw_ledger::tally_comparisons(&ledger);
+        let tally_checked = TallyChecked::of(&comparisons);
+        let gaps: Vec<TallyGap> = comparisons.into_iter().filter(|g| g.gap != 0).collect();
         let map = map_points(&ledger);
         Snapshot {
             generation,
@@ -567,6 +572,7 @@ impl Snapshot {
             summary,
             timeline,
             gaps,
+            tally_checked,
             orders,
             keys,
             regions,

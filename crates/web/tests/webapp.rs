@@ -175,6 +175,11 @@ fn the_ledger_page_says_where_it_is_and_links_every_total() {
         home.contains("dated tall"),
         "the panel counts tallies as the card does"
     );
+    // and says how many figures it compared agree, since it lists only the gaps
+    assert!(
+        home.contains(" figures compared agree with the ledger and are not listed"),
+        "{gaps}"
+    );
 }
 
 #[test]

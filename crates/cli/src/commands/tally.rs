@@ -11,11 +11,13 @@ use crate::{render, term};
 pub fn run(ctx: &Context, a: TallyArgs) -> Result<ExitCode> {
     let store = ctx.open_read_only()?;
     let ledger = sw_app::ledger::current(&store)?;
-    let gaps = sw_ledger::tally_check(&ledger);
+    let all = sw_ledger::tally_comparisons(&ledger);
+    let checked = sw_ledger::TallyChecked::of(&all);
+    let gaps: Vec<_> = all.into_iter().filter(|g| g.gap != 0).collect();
     if a.json {
         print_json(&gaps)?;
     } else {
-        term::print_table(&render::gaps_table(&gaps));
+        term::print_table(&render::gaps_table(&gaps, checked));
     }
     Ok(ExitCode::SUCCESS)
 }
