@@ -29,13 +29,80 @@ pub fn parse_feed(bytes: &[u8]) -> Result<feed_rs::model::Feed, ParseError> {
     feed_rs::parser::parse(bytes).map_err(|e| ParseError(format!("malformed feed: {e}")))
 }
 
+/// The host of an http(s) URL, lowercased, without `www.`.
+fn host_of(url: &str) -> Option<String> {
+    let rest = url
+        .strip_prefix("https://")
+        .or_else(|| url.strip_prefix("http://"))?;
+    let host = rest
+        .split(['/', '?', '#', ':'])
+        .next()?
+        .to_ascii_lowercase();
+    let host = host.strip_prefix("www.").unwrap_or(&host).to_string();
+    (!host.is_empty()).then_some(host)
+}
+
+/// Letters and digits only, lowercased: "Harbor Ledger" and "harbor-ledger" compare equal.
+fn squeeze(s: &str) -> String {
+    s.chars()
+        .filter(|c| c.is_alphanumeric())
+        .flat_map(char::to_lowercase)
+        .collect()
+}
+
+/// The outlet's name in a feed's title. Feeds of one outlet's sections are titled with the
+/// section beside the name ("Harbor Ledger - Americas", "World news | The Daily Wire",
+/// "NYT > Americas"), and articles of one outlet must not be credited to several names (the
+/// outlet filter, the counts of independent stories). The part kept is the one the site's
+/// host names (its longest label, TLD aside: "harbor-ledger", "dailywire"), so that a
+/// title whose separator is part of a name ("Ecos del Sur - Norte Chico Radio" on another
+/// host) stays whole.
+fn outlet_of_title(title: &str, host: Option<&str>) -> String {
+    let title = title.trim();
+    let Some(host) = host else {
+        return title.to_string();
+    };
+    let labels: Vec<&str> = host.split('.').collect();
+    let Some(key) = labels[..labels.len().saturating_sub(1)]
+        .iter()
+        .max_by_key(|l| l.len())
+        .map(|l| squeeze(l))
+        .filter(|k| k.len() >= 2)
+    else {
+        return title.to_string();
+    };
+    for sep in [" - ", " – ", " — ", " | ", " > ", ": ", " · "] {
+        let Some((a, b)) = title.split_once(sep) else {
+            continue;
+        };
+        for part in [a.trim(), b.trim()] {
+            let p = squeeze(part);
+            if p.len() >= 2
+                && (p.contains(&key) || key.starts_with(&p) || (key.contains(&p) && p.len() >= 4))
+            {
+                return part.to_string();
+            }
+        }
+    }
+    title.to_string()
+}
+
 pub fn parse(unit: &Unit, limits: &Limits) -> Result<Parsed, ParseError> {
     if unit.bytes.iter().all(|b| b.is_ascii_whitespace()) {
         return Err(ParseError("empty input (no feed content)".into()));
     }
     let feed = parse_feed(&unit.bytes)?;
-    let outlet = nonempty(unit.meta.outlet.clone())
-        .or_else(|| nonempty(feed.title.as_ref().map(|t| t.content.clone())));
+    // the site the feed belongs to: its home page, else the feed's own address
+    let site = feed
+        .links
+        .iter()
+        .map(|l| l.href.as_str())
+        .chain(unit.meta.url.as_deref())
+        .find_map(host_of);
+    let outlet = nonempty(unit.meta.outlet.clone()).or_else(|| {
+        nonempty(feed.title.as_ref().map(|t| t.content.clone()))
+            .map(|t| outlet_of_title(&t, site.as_deref()))
+    });
     let feed_lang = meta_lang(&unit.meta).or_else(|| feed.language.as_deref().map(Lang::parse));
     let mut parsed = Parsed::default();
     if feed.entries.is_empty() {
@@ -165,6 +232,55 @@ mod tests {
 <item><title>Senate vote</title><link>https://h.example/2</link><pubDate>Wed, 08 Oct 2025 10:00:00 GMT</pubDate><description>&lt;p&gt;The Senate voted on a war powers measure.&lt;/p&gt;</description></item>
 <item><title>Empty</title><link>https://h.example/3</link></item>
 </channel></rss>"#;
+
+    #[test]
+    fn a_feed_title_with_a_section_names_the_outlet_its_site_names() {
+        use super::outlet_of_title as o;
+        let cases = [
+            (
+                "Harbor Ledger - Americas",
+                Some("harbor-ledger.example"),
+                "Harbor Ledger",
+            ),
+            (
+                "La Gaceta Austral – Mundo",
+                Some("gaceta-austral.example"),
+                "La Gaceta Austral",
+            ),
+            (
+                "World news | The Daily Wire",
+                Some("dailywire.example"),
+                "The Daily Wire",
+            ),
+            ("NYT > Americas", Some("nytimes.example"), "NYT"),
+            ("BBC News - World", Some("bbc.co.uk"), "BBC News"),
+            (
+                "Seguridad: Diario del Valle",
+                Some("diariodelvalle.example"),
+                "Diario del Valle",
+            ),
+            // the separator is part of the name: neither side is the site's
+            (
+                "Ecos del Sur - Norte Chico Radio",
+                Some("radio-andina.example"),
+                "Ecos del Sur - Norte Chico Radio",
+            ),
+            // no site to tell by, or no separator: the title as it is
+            ("Harbor Ledger - Americas", None, "Harbor Ledger - Americas"),
+            (
+                "Meridian Post",
+                Some("meridian-post.example"),
+                "Meridian Post",
+            ),
+        ];
+        for (title, host, want) in cases {
+            assert_eq!(o(title, host), want, "{title} on {host:?}");
+        }
+        // the feed's home page names the site
+        let atom = r#"<?xml version="1.0"?><feed xmlns="http://www.w3.org/2005/Atom"><title>Coastline Wire - Security</title><id>x</id><link rel="alternate" href="https://www.coastline-wire.example/security/"/><updated>2025-10-03T10:00:00Z</updated><entry><title>Boat struck</title><id>1</id><link href="https://coastline-wire.example/a/1"/><updated>2025-10-03T10:00:00Z</updated><content type="html">&lt;p&gt;A strike on a boat killed two people, officials said.&lt;/p&gt;</content></entry></feed>"#;
+        let p = parse(&unit(atom), &Limits::default()).unwrap();
+        assert_eq!(p.documents[0].outlet.as_deref(), Some("Coastline Wire"));
+    }
 
     #[test]
     fn rss_items_become_articles_and_empty_items_are_reported() {
