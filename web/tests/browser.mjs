@@ -157,6 +157,19 @@ try {
   const inView = await target.evaluate((e) => { const r = e.getBoundingClientRect(); return r.top >= 0 && r.bottom <= innerHeight; });
   if (!inView) fail("the target claim is not scrolled into view");
   ok(`a value's link (${href}) lands on its highlighted claim`);
+  // a value's quote links to that value's own claim, not to its report's first one
+  await page.goBack();
+  const quoteLink = page.locator("ul.vquotes a.claimlink").first();
+  const figure = await page.locator("ul.vquotes blockquote.vquote").first().getAttribute("data-figure");
+  const qhref = await quoteLink.getAttribute("href");
+  await Promise.all([page.waitForURL(/\/articles\/\d+#c\d+/), quoteLink.click()]);
+  const marked = page.locator("mark.claim:target, mark.claim:has(> span.ca:target)");
+  if ((await marked.count()) !== 1) fail("no claim is the target of " + qhref);
+  const label = await marked.getAttribute("data-label");
+  if (!label.startsWith(figure + ":")) fail(`${qhref} lands on "${label}", not on a ${figure} claim`);
+  const qoutline = await marked.evaluate((e) => getComputedStyle(e).outlineStyle);
+  if (qoutline !== "solid") fail("the quoted claim is not outlined: " + qoutline);
+  ok(`a value's quote (${qhref}) lands on the claim of its value (${label})`);
 
   // the other pages load without errors
   for (const p of ["/developments", "/articles", "/search?q=vessel", "/search?q=lancha"]) {

@@ -322,15 +322,17 @@ fn filter_query(f: &Filter, sort: Option<SortKey>, dir: Option<&str>, offset: us
 /// Marks up `text` with highlighted spans: (start, end, label, css class) in bytes of `text`.
 /// Overlapping or misaligned spans are skipped (each is still listed next to the text).
 fn highlight(text: &str, spans: Vec<(usize, usize, String, String)>) -> Markup {
-    highlight_anchored(text, spans, &HashMap::new())
+    highlight_anchored(text, spans, None)
 }
 
-/// As [`highlight`], with an `id` on the marks that start at the offsets `anchors` names,
-/// so that a link elsewhere (a figure's value on an incident page) lands on its claim.
+/// As [`highlight`]; given `anchors` (for a whole article's text, where offsets are the
+/// claims' own), every mark gets an `id` so that a link elsewhere (a figure's value on an
+/// incident page) lands on its claim: `c<offset>`, and the report's id on the marks that
+/// start at the offsets `anchors` names.
 fn highlight_anchored(
     text: &str,
     mut spans: Vec<(usize, usize, String, String)>,
-    anchors: &HashMap<usize, String>,
+    anchors: Option<&HashMap<usize, String>>,
 ) -> Markup {
     spans.sort_by(|a, b| a.0.cmp(&b.0).then(b.1.cmp(&a.1)));
     let mut pieces: Vec<Markup> = Vec::new();
@@ -346,7 +348,15 @@ fn highlight_anchored(
         }
         let before = &text[at..s];
         let inner = &text[s..e];
-        pieces.push(html! { (before) mark class={"claim " (class)} id=[anchors.get(&s)] data-label=(label) title=(label) { (inner) } });
+        // every claim is an anchor by its byte offset (`#c1234`: a value's quote on the
+        // incident page links to its own claim); a report's first claim also anchors the
+        // report (`#r12`), on the mark, with the offset's anchor inside it
+        let here = format!("c{s}");
+        pieces.push(match anchors.map(|a| a.get(&s)) {
+            None => html! { (before) mark class={"claim " (class)} data-label=(label) title=(label) { (inner) } },
+            Some(Some(r)) => html! { (before) mark class={"claim " (class)} id=(r) data-label=(label) title=(label) { span.ca id=(here) { (inner) } } },
+            Some(None) => html! { (before) mark class={"claim " (class)} id=(here) data-label=(label) title=(label) { (inner) } },
+        });
         at = e;
     }
     let rest = &text[at..];
@@ -1167,7 +1177,9 @@ fn value_quotes(
             None => outlets.push((outlet, vec![q])),
         }
     }
-    let href = |q: &Q| format!("/articles/{}#r{}", q.article_id, q.report_id);
+    // to the value's own claim in the article (the report's anchor is its first claim, often
+    // in the headline)
+    let href = |q: &Q| format!("/articles/{}#c{}", q.article_id, q.span[0]);
     html! {
         @if !mine.is_empty() {
             ul.vquotes aria-label={ "Sentences giving " (field) " " (fmt_range(v.low, v.best, v.high)) } {
@@ -1350,7 +1362,7 @@ async fn article(State(app): State<Arc<App>>, Path(id): Path<String>) -> Respons
             " · " (ext_link(row.url.as_deref(), "original ↗"))
         }
         p.note { (claims) (if claims == 1 { " claim" } else { " claims" }) " from " (reports.len()) (if reports.len() == 1 { " report" } else { " reports" }) " highlighted, each labelled with its field and value." }
-        article.text lang=(row.lang) { (highlight_anchored(&text, spans, &anchors)) }
+        article.text lang=(row.lang) { (highlight_anchored(&text, spans, Some(&anchors))) }
         section.panel {
             h2 { "Reports extracted from this article" }
             @if reports.is_empty() { p.note { "Nothing to report was found in this article." } }

@@ -356,6 +356,36 @@ fn a_values_link_lands_on_its_claim_in_the_article() {
             || article.contains(&format!("id=\"{anchor}\" data-label")),
         "{article}"
     );
+    // a value's quote links to the claim of that value itself: the mark whose anchor it
+    // names (or the mark holding it) is a claim of the figure quoted
+    let quoted = page
+        .split("<ul class=\"vquotes\"")
+        .nth(1)
+        .expect("the value's quotes");
+    let figure = quoted
+        .split("data-figure=\"")
+        .nth(1)
+        .unwrap()
+        .split('"')
+        .next()
+        .unwrap()
+        .to_string();
+    let qlink = quoted
+        .split("class=\"claimlink\" href=\"")
+        .nth(1)
+        .unwrap()
+        .split('"')
+        .next()
+        .unwrap()
+        .to_string();
+    let (path, anchor) = qlink.split_once('#').expect("an anchor");
+    assert!(anchor.starts_with('c'), "{qlink}");
+    let (_, article) = get(&s, path);
+    let at = article
+        .find(&format!("id=\"{anchor}\""))
+        .unwrap_or_else(|| panic!("{anchor} is not in {path}"));
+    let mark = &article[article[..at].rfind("<mark").unwrap()..at];
+    assert!(mark.contains(&format!("f-{figure}")), "{mark}");
 }
 
 #[test]
