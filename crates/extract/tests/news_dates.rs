@@ -175,3 +175,33 @@ fn the_day_of_a_statement_dates_its_event_by_a_window_up_to_it() {
         assert_eq!(r.date_precision, DatePrecision::Day, "{text}");
     }
 }
+
+/// "Gunfire was heard before dawn ... The shootout left three dead": a clash named with a
+/// definite article before the article has told of any violence is its own event, told as a
+/// fact for the first time: news the publication window dates. Named after a strike the
+/// sentence tells, it is that strike's.
+#[test]
+fn a_clash_named_before_any_violence_is_told_is_news() {
+    for (lang, text) in [
+        (
+            Lang::En,
+            "Residents of a village outside Maiduguri reported heavy gunfire before dawn. The \
+             firefight between troops and the insurgents left four insurgents dead, the army \
+             said.",
+        ),
+        (
+            Lang::Es,
+            "Vecinos de una comunidad rural de Zacatecas reportaron detonaciones durante la \
+             madrugada. El enfrentamiento entre militares y un grupo armado dejó tres agresores \
+             muertos, informó la Defensa.",
+        ),
+    ] {
+        let ev = events(lang, text);
+        let r = ev
+            .iter()
+            .find(|r| r.event_type == EventType::Raid)
+            .unwrap_or_else(|| panic!("no raid in {text}: {ev:?}"));
+        assert_eq!(r.date.as_deref(), Some("2026-03-04"), "{text}");
+        assert_eq!(r.date_precision, DatePrecision::Window, "{text}");
+    }
+}

@@ -352,9 +352,21 @@ fn news_without_date(s: &Sentence, p: &Picked, rep: &Report, occasion: bool) -> 
         rep.event_type,
         EventType::Strike | EventType::Raid | EventType::Attack
     );
+    // ... but a clash ("the shootout", "el enfrentamiento") named with a definite article
+    // before the article, or its sentence, has told of any violence is the story's own event,
+    // told as a fact for the first time ("Gunfire was heard before dawn. The shootout left
+    // three dead")
+    let first_clash = e.value().force
+        && e.value().noun
+        && !e.value().plural
+        && !s.told
+        && !s
+            .events
+            .iter()
+            .any(|h| h.ts < e.ts && h.value().event_type.is_violent());
     let named_before = e.value().noun
         && (super::events::ordinal_before(toks, e.ts, l).is_some()
-            || super::events::definite_of(s, e.ts));
+            || super::events::definite_of(s, e.ts) && !first_clash);
     // "killed during U.S. airstrikes on boats": the occasion of something else; "a sixth,
     // deadly strike": one of a series
     let before = &toks[e.ts.saturating_sub(4)..e.ts];
