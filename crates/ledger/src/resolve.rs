@@ -59,6 +59,9 @@ pub(crate) struct Facts {
     /// The country of the report's place (a report without a region never joins another
     /// country's land group).
     country: Option<Arc<str>>,
+    /// The first-level division (state, province) of the report's place, where the place
+    /// names one: a window report never joins a day incident placed in another.
+    admin1: Option<Arc<str>>,
     /// The killed figure as claimed ("at least one"): a window report joins a day incident
     /// whose toll this range admits.
     killed: Option<Range>,
@@ -117,6 +120,12 @@ impl Facts {
                 .as_ref()
                 .and_then(|p| p.country.as_deref())
                 .map(|c| strings.get(c)),
+            admin1: rep
+                .place
+                .as_ref()
+                .filter(|p| p.precision <= 3)
+                .and_then(|p| p.admin1.as_deref())
+                .map(|a| strings.get(a)),
             killed: rep.figures.killed.as_ref().map(Range::of),
             points: POINTS.map(|f| rep.figures.get(f).and_then(|x| Range::of(x).point())),
         }
@@ -552,7 +561,7 @@ fn killed_admits(members: &[usize], killed: Option<&Range>, items: &[Item]) -> b
 }
 
 /// The one day incident a window report fits: its event type, a day in its window, a
-/// region that does not differ, a toll its claim admits; among several, the one alone in
+/// region that does not differ, a first-level division that does not differ, a toll its claim admits; among several, the one alone in
 /// agreeing with it on the most figures told exactly (the killed and the survivors: "at
 /// least one killed, two survivors" is of the day incident with two survivors, not of the
 /// next day's with three killed and none told). `None` when none fits or no one stands out.
@@ -572,7 +581,21 @@ fn window_target(
                 (Some(a), Some(b)) => a == b,
                 _ => true,
             };
-            if !region_ok || !killed_admits(&grp.members, it.f.killed.as_ref(), items) {
+            // "a clash near Culiacán" is not of the day's clash in another state
+            let admin1_ok = it.f.admin1.as_ref().is_none_or(|a| {
+                let mut named = grp
+                    .members
+                    .iter()
+                    .filter_map(|&m| items[m].f.admin1.as_ref());
+                let mut any = false;
+                let same = named.any(|b| {
+                    any = true;
+                    b == a
+                });
+                same || !any
+            });
+            if !region_ok || !admin1_ok || !killed_admits(&grp.members, it.f.killed.as_ref(), items)
+            {
                 continue;
             }
             fitting.push((g, exact_agreements(it, &grp.members, items)));

@@ -1554,3 +1554,53 @@ fn components_are_closed_under_overlap() {
     ];
     assert_eq!(components(&reaches), vec![0, 1, 0, 2, 3, 4, 5, 4, 6]);
 }
+
+/// A raid on land in a first-level division of Mexico (a town, precision 1).
+fn raid_in(date: &str, town: &str, admin1: &str, killed: Option<i64>) -> Report {
+    let mut r = strike(date, None, killed);
+    r.event_type = EventType::Raid;
+    r.target_kind = None;
+    r.means = None;
+    r.place = Some(PlaceRef {
+        name: town.into(),
+        country: Some("MX".into()),
+        region: None,
+        region_code: None,
+        admin1: Some(admin1.into()),
+        lat: None,
+        lon: None,
+        precision: 1,
+    });
+    r
+}
+
+#[test]
+fn news_with_no_date_never_joins_a_day_incident_in_another_state() {
+    let mut c = Corpus::new();
+    c.add(
+        1,
+        1,
+        "2025-06-11",
+        "es",
+        raid_in("2025-06-10", "Uruapan", "Michoacán", Some(1)),
+    );
+    // the next day, a clash in another state told with no day and the same toll: its own
+    let mut open = raid_in("2025-06-12", "Los Mochis", "Sinaloa", Some(1));
+    open.date_precision = DatePrecision::Window;
+    open.date_basis = DateBasis::Publication;
+    c.add(2, 2, "2025-06-12", "es", open.clone());
+    let l = c.build();
+    assert_eq!(l.incidents.len(), 2, "{}", l.to_json());
+    // in the same state it joins
+    let mut c2 = Corpus::new();
+    c2.add(
+        1,
+        1,
+        "2025-06-11",
+        "es",
+        raid_in("2025-06-10", "Uruapan", "Michoacán", Some(1)),
+    );
+    open.place.as_mut().unwrap().admin1 = Some("Michoacán".into());
+    c2.add(2, 2, "2025-06-12", "es", open);
+    assert_eq!(c2.build().incidents.len(), 1);
+}

@@ -216,8 +216,9 @@ pub(super) struct OwnDays {
 /// something was said of it), and the weekday of a day named only as "Thursday" that no
 /// publication date resolves.
 ///
-/// An event that happened takes a date that is only its announcement's ("said on Monday",
-/// "in a statement issued Tuesday") as a weak date; from a date after publication, the
+/// An event that happened takes a date that is only its announcement's ("said on Monday")
+/// as a weak date, and the day of an issued statement or announcement ("in a statement
+/// issued Tuesday") as the window of days up to it; from a date after publication, the
 /// year before when that fits, else nothing. An event told
 /// as news with no date at all is marked for the publication window (see
 /// [`publication_windows`]).
@@ -287,6 +288,21 @@ pub(super) fn date_event(
         Some(x) => set_date_as(rep, &x, s.ctx, src, format!("{}.previous_year", d.rule)),
         None => return (false, None),
     }
+    // the day of an issued statement or an announcement ("in a statement issued Tuesday", "en
+    // un comunicado emitido este martes") follows what it tells of: the event fell in the
+    // window of days up to it, not on it
+    let at = toks.iter().position(|t| t.start >= d.start).unwrap_or(0);
+    if attached && rep.date_precision == DatePrecision::Day && announced_on(at, toks, l) {
+        rep.date_precision = DatePrecision::Window;
+        if let Some(c) = rep
+            .claims
+            .iter_mut()
+            .rev()
+            .find(|c| c.field == ClaimField::Date)
+        {
+            c.rule = format!("{}.announced_window", c.rule);
+        }
+    }
     (!attached, d.weekday)
 }
 
@@ -336,9 +352,21 @@ fn news_without_date(s: &Sentence, p: &Picked, rep: &Report, occasion: bool) -> 
         rep.event_type,
         EventType::Strike | EventType::Raid | EventType::Attack
     );
+    // ... but a clash ("the shootout", "el enfrentamiento") named with a definite article
+    // before the article, or its sentence, has told of any violence is the story's own event,
+    // told as a fact for the first time ("Gunfire was heard before dawn. The shootout left
+    // three dead")
+    let first_clash = e.value().force
+        && e.value().noun
+        && !e.value().plural
+        && !s.told
+        && !s
+            .events
+            .iter()
+            .any(|h| h.ts < e.ts && h.value().event_type.is_violent());
     let named_before = e.value().noun
         && (super::events::ordinal_before(toks, e.ts, l).is_some()
-            || super::events::definite_before(toks, e.ts, l));
+            || super::events::definite_of(s, e.ts) && !first_clash);
     // "killed during U.S. airstrikes on boats": the occasion of something else; "a sixth,
     // deadly strike": one of a series
     let before = &toks[e.ts.saturating_sub(4)..e.ts];

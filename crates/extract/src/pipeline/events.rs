@@ -481,15 +481,31 @@ pub(super) fn ordinal_before(toks: &[Tok], ets: usize, l: &LangLex) -> Option<u3
     None
 }
 
-/// A definite determiner before the event noun at `ets`, up to two words between and none
-/// of them a number ("the deadly strike", "el ataque", not "the 15th strike").
-pub(super) fn definite_before(toks: &[Tok], ets: usize, l: &LangLex) -> bool {
+/// Whether a definite article opens the event noun at `ets`, up to two words between and none
+/// of them a number ("the strike", "el ataque", "the deadly strike", not "the 15th strike"):
+/// named as one known. The article must open the event's own noun
+/// phrase, so a word between them that names an actor or a force, or is another event's
+/// cue, shows the article is that other phrase's ("the president ordered airstrikes": the
+/// strikes are not named as known; "la Fuerza Aérea bombardeó").
+pub(super) fn definite_of(s: &Sentence, ets: usize) -> bool {
+    let (l, toks) = (s.l, &s.ctx.toks);
     (1..=3usize).any(|back| {
-        ets >= back
-            && l.definite.contains(&toks[ets - back].lower)
-            && toks[ets - back + 1..ets]
-                .iter()
-                .all(|t| t.kind == TokKind::Word && l.nums.ordinal(&t.lower).is_none())
+        if ets < back || !l.definite.contains(&toks[ets - back].lower) {
+            return false;
+        }
+        let between = ets - back + 1..ets;
+        if !toks[between.clone()]
+            .iter()
+            .all(|t| t.kind == TokKind::Word && l.nums.ordinal(&t.lower).is_none())
+        {
+            return false;
+        }
+        let inside = |a: usize, b: usize| a < between.end && b > between.start;
+        between.is_empty()
+            || !(s.events.iter().any(|h| h.ts != ets && inside(h.ts, h.te))
+                || s.actors.iter().any(|h| inside(h.ts, h.te))
+                || s.forces.iter().any(|h| inside(h.ts, h.te))
+                || s.agents.iter().any(|h| inside(h.ts, h.te)))
     })
 }
 
@@ -583,6 +599,13 @@ mod tests {
         let s = analyse(en(), "A second strike hit the boat.");
         let e = s.events.iter().find(|e| e.value().noun).unwrap();
         assert_eq!(ordinal_before(&s.ctx.toks, e.ts, s.l), Some(2));
-        assert!(!definite_before(&s.ctx.toks, e.ts, s.l));
+        assert!(!definite_of(&s, e.ts));
+        let s = analyse(en(), "The deadly strike hit the boat.");
+        let e = s.events.iter().find(|e| e.value().noun).unwrap();
+        assert!(definite_of(&s, e.ts));
+        // the article opens the agent's phrase, not the strikes'
+        let s = analyse(en(), "The president ordered airstrikes on the camps.");
+        let e = s.events.iter().find(|e| e.value().noun).unwrap();
+        assert!(!definite_of(&s, e.ts));
     }
 }

@@ -664,7 +664,7 @@ impl Extractor {
         let ordinal = noun_event
             .then(|| events::ordinal_before(toks, e.ts, l))
             .flatten();
-        let definite = noun_event && events::definite_before(toks, e.ts, l);
+        let definite = noun_event && events::definite_of(s, e.ts);
         let day = rep
             .date
             .as_deref()
