@@ -828,11 +828,85 @@ pub fn incident_page(
     out
 }
 
+/// The ledger in a few plain lines, before its tables: how many incidents over which period,
+/// killed as low, best and high beside the latest total an outlet reported (neither read as
+/// the one true number), and how much rests on one story or is contested.
+pub fn ledger_brief(l: &sw_ledger::Ledger) -> String {
+    let s = sw_ledger::summary::summarize(l);
+    let plural =
+        |n: usize, one: &str, many: &str| format!("{n} {}", if n == 1 { one } else { many });
+    let mut out = String::from("The ledger in brief\n");
+    let period = match (&s.first_date, &s.last_date) {
+        (Some(a), Some(b)) if a != b => format!(", {a} to {b}"),
+        (Some(a), _) => format!(", {a}"),
+        _ => String::new(),
+    };
+    let _ = writeln!(
+        out,
+        "  {} ({}{}){period}",
+        plural(s.incidents, "incident", "incidents"),
+        plural(s.strikes, "strike", "strikes"),
+        if s.attacks > 0 {
+            format!(
+                ", {} by non-state groups, not counted below",
+                plural(s.attacks, "attack", "attacks")
+            )
+        } else {
+            String::new()
+        }
+    );
+    let high = s
+        .killed_high
+        .map_or("no upper bound".to_string(), |h| h.to_string());
+    let _ = writeln!(
+        out,
+        "  killed, summed over incidents: lowest {}, best {}, highest {high}{}",
+        s.killed_low,
+        s.killed_best,
+        if s.incidents_without_killed > 0 {
+            format!(
+                "; {} no toll",
+                plural(
+                    s.incidents_without_killed,
+                    "incident gives",
+                    "incidents give"
+                )
+            )
+        } else {
+            String::new()
+        }
+    );
+    if let Some(t) = &s.latest_total {
+        let _ = writeln!(
+            out,
+            "  the latest total an outlet reported: {} killed as of {}, {} (article #{})",
+            range(t.low, t.best, t.high),
+            t.as_of,
+            field(t.outlet.as_deref().unwrap_or("unknown outlet")),
+            t.article_id
+        );
+    }
+    let single = l
+        .incidents
+        .iter()
+        .filter(|i| i.grade == sw_ledger::Grade::SingleSource)
+        .count();
+    let contested = l.incidents.iter().filter(|i| i.contested).count();
+    let _ = writeln!(
+        out,
+        "  {} on a single story; {} contested (a denial, or sources that disagree on a figure)",
+        plural(single, "incident rests", "incidents rest"),
+        contested
+    );
+    out
+}
+
 /// What the GRADE column means, for a reader meeting the ledger for the first time.
 pub const GRADE_LEGEND: &str = "\
-grades (first that applies): contested = a party denies it; acknowledged = an official source
-of the state that struck reports it; contested = its figures disagree; corroborated = two or
-more independent stories (syndicated copies count once); single_source = one story
+grades: contested = a party denies it, or its figures disagree and no acknowledgment settles
+them; acknowledged = an official source of the state that struck reports it (and no party
+denies it); corroborated = two or more independent stories (syndicated copies count once);
+single_source = one story
 ";
 
 #[cfg(test)]

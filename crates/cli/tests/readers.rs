@@ -161,10 +161,27 @@ fn the_demo_explains_its_grades() {
     let r = run(&dir.path().join("unused.db"), &["demo", "--no-serve"]);
     assert_eq!(r.code, 0, "{}", r.stderr);
     assert!(
-        r.stdout.contains("grades (first that applies)"),
+        r.stdout.contains("grades: contested = a party denies it"),
         "{}",
         r.stdout
     );
+    assert_eq!(r.stdout.matches("contested =").count(), 1, "{}", r.stdout);
+    // a readable summary before the tables: the period, killed as low, best and high, the
+    // latest total an outlet reported, what rests on one story
+    let brief = r
+        .stdout
+        .split("The ledger in brief")
+        .nth(1)
+        .expect("a brief of the ledger");
+    let before_tables = brief.split("The ledger: incidents").next().unwrap();
+    for want in [
+        "incidents (",
+        "killed, summed over incidents: lowest ",
+        "the latest total an outlet reported: ",
+        "on a single story",
+    ] {
+        assert!(before_tables.contains(want), "{want}: {before_tables}");
+    }
     assert!(!r.stdout.contains("extracted: 0 articles"), "{}", r.stdout);
 }
 

@@ -105,6 +105,7 @@ pub mod reach;
 mod reconcile;
 mod resolve;
 pub mod review;
+pub mod summary;
 mod tally;
 
 pub use export::ExportFormat;

@@ -38,8 +38,13 @@ pub fn run(a: DemoArgs) -> Result<ExitCode> {
     outln!();
     outln!("{}", render::extract_line(&extracted));
     outln!();
-    term::print_table(&render::articles_table(&store.articles(1000, 0)?));
     let ledger = sw_app::ledger::ledger(&mut store, &super::now())?;
+    term::print_table(&render::ledger_brief(&ledger));
+    outln!(
+        "  ({} articles stored: `strikewatch --db {} articles` lists them, `show ID` shows one with its claims marked)",
+        counts.articles,
+        db.display()
+    );
     term::print_table("\nThe ledger: incidents\n");
     term::print_table(&render::incidents_table(
         &ledger.incidents.iter().collect::<Vec<_>>(),
