@@ -207,6 +207,10 @@ try {
   if (stick === null) fail("the killed chart has no end figure");
   if (stick > 0.5) fail(`the killed chart's end figure sticks out of the chart by ${stick.toFixed(1)} px at 390 px`);
   ok("the chart's end figure is inside the chart at 390 px");
+  // the Killed column is on screen at 390 px without scrolling the table
+  const killedRight = await page.locator("table.incidents th").filter({ hasText: "Killed" }).evaluate((th) => th.getBoundingClientRect().right);
+  if (killedRight > 390) fail(`the Killed column ends at ${killedRight.toFixed(0)} px on a 390 px screen`);
+  ok("the Killed column is on screen at 390 px");
   // a visually hidden note in a table row ("sources disagree") is absolutely positioned: the
   // box that scrolls the table must be its containing block, or the note widens the page
   const loose = await page.evaluate(() => [...document.querySelectorAll("div.scroll")].filter((d) => getComputedStyle(d).position === "static").length);

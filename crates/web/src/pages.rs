@@ -67,7 +67,7 @@ pub(crate) fn layout(title: &str, nav: &str, body: Markup) -> Html<String> {
                         a href="/feeds" class=[(nav == "feeds").then_some("on")] { "Feeds" }
                         a href="/methodology" class=[(nav == "methodology").then_some("on")] { "Methodology" }
                         a href="/api/openapi.json" { "API" }
-                        form.search action="/search" method="get" role="search" {
+                        form.search action="/search" method="get" role="search" aria-label="Search articles (every page)" {
                             input type="search" name="q" placeholder="Search articles (English, Spanish)" aria-label="Search articles";
                         }
                     }
@@ -1290,7 +1290,7 @@ async fn articles(State(app): State<Arc<App>>, PageQuery(p): PageQuery<Paging>) 
                         td.nowrap { (a.published.as_deref().unwrap_or("—")) }
                         td { (a.outlet.as_deref().unwrap_or("—")) }
                         td { (a.lang) }
-                        td { a href={"/articles/" (a.id)} { (a.title.as_deref().unwrap_or("(untitled)")) } }
+                        td lang=[quote_lang(&a.lang)] { a href={"/articles/" (a.id)} { (a.title.as_deref().unwrap_or("(untitled)")) } }
                     }
                 }
             }
@@ -1737,7 +1737,7 @@ async fn search(
     let ranked = sw_store::search::RANKED;
     let body = html! {
         h1 { "Search articles" }
-        form.bigsearch action="/search" method="get" role="search" {
+        form.bigsearch action="/search" method="get" role="search" aria-label="Search articles, with filters" {
             input type="search" name="q" value=(q) placeholder="e.g. lancha Caribe, survivors, Culiacán" aria-label="Search articles";
             button type="submit" { "Search" }
             div.filters.searchfilters {
@@ -1772,9 +1772,9 @@ async fn search(
             ol.hits {
                 @for h in hits.iter() {
                     li {
-                        a href={"/articles/" (h.id)} { (h.title.as_deref().unwrap_or("(untitled)")) }
+                        a href={"/articles/" (h.id)} lang=[quote_lang(&h.lang)] { (h.title.as_deref().unwrap_or("(untitled)")) }
                         div.muted { (h.outlet.as_deref().unwrap_or("unknown outlet")) " · " (h.published.as_deref().unwrap_or("undated")) " · " (h.lang) }
-                        p.snippet { (snippet(&h.snippet)) }
+                        p.snippet lang=[quote_lang(&h.lang)] { (snippet(&h.snippet)) }
                     }
                 }
             }

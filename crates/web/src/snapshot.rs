@@ -265,31 +265,15 @@ pub fn region_of(i: &Incident) -> (String, String) {
     }
 }
 
-/// A few country names the campaign's reporting mentions; other codes are shown as codes.
+/// A country's name from the gazetteer's data (GeoNames), for the country filter and the
+/// region labels; a code the gazetteer does not know is shown as it is.
 pub fn country_name(code: &str) -> String {
-    match code.to_ascii_uppercase().as_str() {
-        "VE" => "Venezuela",
-        "CO" => "Colombia",
-        "MX" => "Mexico",
-        "US" => "United States",
-        "TT" => "Trinidad and Tobago",
-        "EC" => "Ecuador",
-        "PA" => "Panama",
-        "DO" => "Dominican Republic",
-        "PR" => "Puerto Rico",
-        "HN" => "Honduras",
-        "GT" => "Guatemala",
-        "SV" => "El Salvador",
-        "NI" => "Nicaragua",
-        "CR" => "Costa Rica",
-        "CU" => "Cuba",
-        "JM" => "Jamaica",
-        "GY" => "Guyana",
-        "BR" => "Brazil",
-        "PE" => "Peru",
-        _ => return code.to_string(),
-    }
-    .to_string()
+    static GAZETTEER: std::sync::OnceLock<sw_gazetteer::Gazetteer> = std::sync::OnceLock::new();
+    GAZETTEER
+        .get_or_init(sw_gazetteer::Gazetteer::embedded)
+        .country(code)
+        .map(|p| p.name.clone())
+        .unwrap_or_else(|| code.to_string())
 }
 
 /// The killed figure a reader would quote for an incident.
@@ -786,6 +770,20 @@ pub fn map_points_of(incidents: &[&Incident]) -> Vec<MapPoint> {
 #[cfg(test)]
 mod tests {
     use super::*;
+
+    /// Every country has its name in the filter, not only those of one campaign ("vc (1)"
+    /// was offered); an unknown code stays as written.
+    #[test]
+    fn countries_are_named_from_the_gazetteer() {
+        assert_eq!(country_name("VE"), "Venezuela");
+        assert_eq!(country_name("so"), "Somalia");
+        assert!(
+            country_name("VC").contains("Vincent"),
+            "{}",
+            country_name("VC")
+        );
+        assert_eq!(country_name("XX"), "XX");
+    }
 
     /// The ledger of short passages written for this test, one article each.
     fn ledger_of(passages: &[(&str, &str)]) -> Ledger {

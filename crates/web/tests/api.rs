@@ -140,6 +140,20 @@ fn search_finds_english_and_spanish_with_or_without_accents() {
         .text()
         .unwrap();
     assert!(page.contains("<mark class=\"hit\">vessel</mark>"), "{page}");
+    // a Spanish hit's title and snippet are marked Spanish for screen readers; the page's two
+    // search forms are told apart by name
+    let page = client()
+        .get(s.url("/search?q=lancha"))
+        .send()
+        .unwrap()
+        .text()
+        .unwrap();
+    assert!(page.contains("<p class=\"snippet\" lang=\"es\">"), "{page}");
+    assert_eq!(
+        page.matches("role=\"search\" aria-label=").count(),
+        2,
+        "{page}"
+    );
 }
 
 #[test]
