@@ -39,10 +39,24 @@ pub struct Summary {
     /// Inputs left pending by an earlier interrupted run and finished now.
     pub resumed: usize,
     pub interrupted: bool,
+    /// Bytes of the inputs read so far (each unit's raw bytes as the walk yields it): what a
+    /// progress bar measures against the inputs' total size.
+    #[serde(skip)]
+    pub bytes_read: u64,
     /// What extraction in the pipeline produced (the new articles' reports), counted with
     /// the extraction that follows the ingest.
     #[serde(skip)]
     pub extracted: ExtractSummary,
+}
+
+/// The size of the file a locator names (0 for a member of an archive, a URL or standard
+/// input): the bytes a skipped or unreadable input counts for in [`Summary::bytes_read`], so
+/// that progress reaches the inputs' total.
+fn file_len(locator: &str) -> u64 {
+    std::fs::metadata(locator)
+        .ok()
+        .filter(|m| m.is_file())
+        .map_or(0, |m| m.len())
 }
 
 /// Where the pipeline reports as it goes: one line per problem, and progress.
@@ -289,6 +303,7 @@ impl<S: Store + ?Sized> Pipeline<'_, S> {
             }
             match item {
                 Item::Unit(u) => {
+                    summary.bytes_read += u.bytes.len() as u64;
                     for units in batcher.push(u) {
                         if let Err(e) =
                             self.process(units, &preparer, &mut in_flight, reporter, &mut summary)
@@ -300,6 +315,7 @@ impl<S: Store + ?Sized> Pipeline<'_, S> {
                 }
                 Item::Unreadable { locator, error } => {
                     summary.failed += 1;
+                    summary.bytes_read += file_len(&locator);
                     // past the cap nothing is stored either: a failure row per garbage
                     // line would make a store many times the size of its input
                     if reporter.error_shown(&locator, &error) {
@@ -310,6 +326,7 @@ impl<S: Store + ?Sized> Pipeline<'_, S> {
                 }
                 Item::Skipped { locator, reason } => {
                     summary.skipped += 1;
+                    summary.bytes_read += file_len(&locator);
                     reporter.note(&locator, &reason);
                 }
             }

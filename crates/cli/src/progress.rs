@@ -17,6 +17,10 @@ pub struct TermReporter {
     plain: Option<Mutex<Instant>>,
     /// The inputs that failed, with why (the first [`MAX_FAILED`]), for `ingest --json`.
     failed: Mutex<Vec<Failed>>,
+    /// The inputs' total size in bytes, when known before the ingest (local files and
+    /// folders): progress is then a percentage of it, with an ETA.
+    total: Option<u64>,
+    started: Instant,
 }
 
 /// How often a plain progress line is printed where output is not a terminal:
@@ -28,6 +32,44 @@ fn plain_every() -> Duration {
         .and_then(|s| s.trim().parse::<u64>().ok())
         .map_or(Duration::from_secs(10), Duration::from_secs)
 }
+/// "1 h 2 min", "3 min 5 s", "12 s".
+fn human_secs(secs: f64) -> String {
+    let s = secs.round() as u64;
+    match s {
+        0..60 => format!("{s} s"),
+        60..3600 => format!("{} min {} s", s / 60, s % 60),
+        _ => format!("{} h {} min", s / 3600, s % 3600 / 60),
+    }
+}
+
+/// The total size in bytes of local inputs (files, and the files under folders), for a
+/// percentage of the ingest; `None` when an input is standard input or a URL (its size is
+/// not known before it is read). Cost: one `stat` per file, no reading.
+pub fn input_bytes(inputs: &[String]) -> Option<u64> {
+    fn under(p: &std::path::Path, depth: usize) -> u64 {
+        let Ok(meta) = std::fs::metadata(p) else {
+            return 0;
+        };
+        if meta.is_file() {
+            return meta.len();
+        }
+        if !meta.is_dir() || depth > 64 {
+            return 0;
+        }
+        std::fs::read_dir(p)
+            .map(|d| d.flatten().map(|e| under(&e.path(), depth + 1)).sum())
+            .unwrap_or(0)
+    }
+    let mut total = 0u64;
+    for i in inputs {
+        if i == "-" || i.starts_with("http://") || i.starts_with("https://") {
+            return None;
+        }
+        total += under(std::path::Path::new(i), 0);
+    }
+    Some(total)
+}
+
 /// Failed inputs remembered for the JSON summary; more are counted there, not named.
 pub const MAX_FAILED: usize = 10_000;
 
@@ -39,21 +81,47 @@ pub struct Failed {
 }
 
 impl TermReporter {
-    pub fn new(show: bool) -> TermReporter {
+    /// A reporter; `total` is the inputs' size in bytes when known (see [`input_bytes`]).
+    pub fn new(show: bool, total: Option<u64>) -> TermReporter {
         let terminal = std::io::stderr().is_terminal();
         let target = if show && terminal {
             ProgressDrawTarget::stderr()
         } else {
             ProgressDrawTarget::hidden()
         };
-        let bar = ProgressBar::with_draw_target(None, target);
-        bar.set_style(ProgressStyle::with_template("{spinner} {elapsed} {msg}").expect("template"));
+        let total = total.filter(|&t| t > 0);
+        let bar = ProgressBar::with_draw_target(total, target);
+        let style = if total.is_some() {
+            "{bar:24} {percent}% · ETA {eta} · {msg}"
+        } else {
+            "{spinner} {elapsed} {msg}"
+        };
+        bar.set_style(ProgressStyle::with_template(style).expect("template"));
         bar.enable_steady_tick(std::time::Duration::from_millis(120));
         TermReporter {
             bar,
             plain: (show && !terminal).then(|| Mutex::new(Instant::now())),
             failed: Mutex::new(Vec::new()),
+            total,
+            started: Instant::now(),
         }
+    }
+
+    /// "42% of 310.2 MB, ETA 1 min 5 s: " when the total is known (at most 99% until the
+    /// end: compressed inputs yield more bytes than their files hold).
+    fn share(&self, read: u64) -> String {
+        let Some(total) = self.total else {
+            return String::new();
+        };
+        let pct = (read.saturating_mul(100) / total).min(99);
+        let spent = self.started.elapsed().as_secs_f64();
+        let eta = if read > 0 && read < total {
+            let left = spent * (total - read) as f64 / read as f64;
+            format!(", ETA {}", human_secs(left))
+        } else {
+            String::new()
+        };
+        format!("{pct}% of {:.1} MB{eta}: ", total as f64 / 1e6)
     }
 
     /// The inputs that failed so far.
@@ -99,8 +167,11 @@ impl Reporter for TermReporter {
             let mut last = last.lock().expect("progress lock");
             if last.elapsed() >= plain_every() {
                 *last = Instant::now();
-                errln!("note: progress: {msg}");
+                errln!("note: progress: {}{msg}", self.share(s.bytes_read));
             }
+        }
+        if let Some(total) = self.total {
+            self.bar.set_position(s.bytes_read.min(total));
         }
         self.bar.set_message(msg);
     }

@@ -254,6 +254,58 @@ fn re_extraction_reports_its_percentage_when_output_is_not_a_terminal() {
     );
 }
 
+/// An ingest of local files knows their total size: its progress lines say how far it is as
+/// a percentage of it (with an ETA once it has started), up to 99% at its last step.
+#[test]
+fn an_ingest_of_files_reports_a_percentage_of_their_size() {
+    let dir = tempfile::tempdir().unwrap();
+    let db = dir.path().join("t.db");
+    let folder = dir.path().join("in");
+    std::fs::create_dir(&folder).unwrap();
+    for n in 0..4 {
+        std::fs::write(
+            folder.join(format!("a{n}.txt")),
+            format!(
+                "Boat struck\n\nU.S. forces struck a boat in the Caribbean on Tuesday, killing {} people, officials said.\n",
+                n + 2
+            ),
+        )
+        .unwrap();
+    }
+    std::fs::write(folder.join("notes.bin"), [0u8, 1, 2, 3]).unwrap();
+    let out = std::process::Command::new(common::bin())
+        .arg("--db")
+        .arg(&db)
+        .args(["ingest", folder.to_str().unwrap()])
+        .env("STRIKEWATCH_PROGRESS_EVERY", "0")
+        .env_remove("STRIKEWATCH_DB")
+        .output()
+        .unwrap();
+    let stderr = String::from_utf8_lossy(&out.stderr);
+    assert!(out.status.success(), "{stderr}");
+    let lines: Vec<&str> = stderr
+        .lines()
+        .filter(|l| l.starts_with("note: progress: "))
+        .collect();
+    assert!(lines.len() >= 4, "{stderr}");
+    assert!(lines.iter().all(|l| l.contains("% of 0.0 MB")), "{stderr}");
+    assert!(lines.last().unwrap().contains("99% of"), "{stderr}");
+    assert!(lines.iter().any(|l| l.contains(", ETA ")), "{stderr}");
+    // standard input has no size known before it is read: no percentage
+    let out = std::process::Command::new(common::bin())
+        .arg("--db")
+        .arg(&db)
+        .args(["ingest", "-"])
+        .env("STRIKEWATCH_PROGRESS_EVERY", "0")
+        .env_remove("STRIKEWATCH_DB")
+        .stdin(std::fs::File::open(folder.join("a0.txt")).unwrap())
+        .output()
+        .unwrap();
+    let stderr = String::from_utf8_lossy(&out.stderr);
+    assert!(stderr.contains("note: progress: "), "{stderr}");
+    assert!(!stderr.contains("% of"), "{stderr}");
+}
+
 /// The CSV names each incident's outlets and gives the sentence its best toll rests on, with
 /// that article's address, so a table alone lets a reader check the number.
 #[test]

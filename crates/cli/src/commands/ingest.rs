@@ -109,7 +109,12 @@ pub fn ingest_naming_failures(
         None
     };
     let stop = stop_flag();
-    let reporter = TermReporter::new(progress);
+    let reporter = TermReporter::new(
+        progress,
+        progress
+            .then(|| crate::progress::input_bytes(&args.inputs))
+            .flatten(),
+    );
     let mut pipeline = Pipeline {
         store,
         config: IngestConfig {
