@@ -149,8 +149,8 @@ try {
   await Promise.all([page.waitForURL(/\/incidents\/inc-/), page.locator("table.incidents tbody a.inc").first().click()]);
   const claimLink = page.locator("a.claimlink").first();
   const href = await claimLink.getAttribute("href");
-  await Promise.all([page.waitForURL(/\/articles\/\d+#r\d+/), claimLink.click()]);
-  const target = page.locator("mark.claim:target");
+  await Promise.all([page.waitForURL(/\/articles\/\d+#[rc]\d+/), claimLink.click()]);
+  const target = page.locator("mark.claim:target, mark.claim:has(> span.ca:target)");
   if ((await target.count()) !== 1) fail("no claim is the target of " + href);
   const outline = await target.evaluate((e) => getComputedStyle(e).outlineStyle);
   if (outline !== "solid") fail("the target claim is not outlined: " + outline);

@@ -567,7 +567,8 @@ fn index_page(snap: &Snapshot, filter: Filter) -> Html<String> {
                 label { "Grade "
                     select name="grade" {
                         option value="" { "any" }
-                        @for (g, l) in [("acknowledged", "acknowledged"), ("corroborated", "corroborated"), ("single_source", "single source"), ("contested", "contested or disputed")] {
+                        // only the grades some incident has (or the one asked for), as for types
+                        @for (g, l) in [("acknowledged", "acknowledged"), ("corroborated", "corroborated"), ("single_source", "single source"), ("contested", "contested or disputed")].into_iter().filter(|(g, _)| filter.grade.as_deref() == Some(*g) || snap.ledger.incidents.iter().any(|i| i.grade.as_str() == *g || (*g == "contested" && i.contested))) {
                             option value=(g) selected[filter.grade.as_deref() == Some(g)] { (l) }
                         }
                     }
@@ -1036,7 +1037,7 @@ async fn incident(
                                     td.n.best { (fig.best.map_or("—".into(), |v| v.to_string())) }
                                     td.n { (fig.high.map_or("—".into(), |v| v.to_string())) }
                                     td { (fig.basis.replace('_', " ")) }
-                                    td { ul.values { @for v in &fig.values { li { (figure_value(v, inc)) (value_quotes(f, v, &quotes, inc)) } } } }
+                                    td { ul.values { @for v in &fig.values { li { (figure_value(f, v, &quotes, inc)) (value_quotes(f, v, &quotes, inc)) } } } }
                                 }
                             }
                         }
@@ -1207,7 +1208,12 @@ fn value_quotes(
     }
 }
 
-fn figure_value(v: &FigureValue, inc: &Incident) -> Markup {
+fn figure_value(
+    field: sw_model::Field,
+    v: &FigureValue,
+    quotes: &[sw_app::quotes::ValueQuote],
+    inc: &Incident,
+) -> Markup {
     let who: BTreeSet<String> = v
         .attributed_to
         .iter()
@@ -1228,12 +1234,18 @@ fn figure_value(v: &FigureValue, inc: &Incident) -> Markup {
         let outlet = source
             .and_then(|s| s.outlet.clone())
             .unwrap_or_else(|| format!("article #{a}"));
-        let href = format!(
-            "/articles/{a}{}",
-            source
-                .map(|s| format!("#r{}", s.report_id))
-                .unwrap_or_default()
-        );
+        // to this value's own claim in the article when its sentence is known (the report's
+        // first claim, its anchor, is often in the headline), else to the report
+        let claim = quotes.iter().find(|q| {
+            q.article_id == *a
+                && q.figure == field.as_str()
+                && (q.low, q.best, q.high) == (v.low, v.best, v.high)
+        });
+        let href = match (claim, source) {
+            (Some(q), _) => format!("/articles/{a}#c{}", q.span[0]),
+            (None, Some(s)) => format!("/articles/{a}#r{}", s.report_id),
+            (None, None) => format!("/articles/{a}"),
+        };
         match by_outlet.iter_mut().find(|(o, _)| *o == outlet) {
             Some((_, links)) => links.push(href),
             None => by_outlet.push((outlet, vec![href])),

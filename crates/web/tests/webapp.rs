@@ -349,13 +349,14 @@ fn a_values_link_lands_on_its_claim_in_the_article() {
         .unwrap()
         .to_string();
     let (path, anchor) = link.split_once('#').expect("an anchor");
-    assert!(anchor.starts_with('r'), "{link}");
+    // the value's own claim (by its offset), not the report's first one
+    assert!(anchor.starts_with('c'), "{link}");
     let (_, article) = get(&s, path);
-    assert!(
-        article.contains(&format!("<mark class=\"claim f-killed\" id=\"{anchor}\""))
-            || article.contains(&format!("id=\"{anchor}\" data-label")),
-        "{article}"
-    );
+    let at = article
+        .find(&format!("id=\"{anchor}\""))
+        .unwrap_or_else(|| panic!("{anchor} is not in {path}"));
+    let mark = &article[article[..at].rfind("<mark").unwrap()..at];
+    assert!(mark.contains("f-killed"), "{mark}");
     // a value's quote links to the claim of that value itself: the mark whose anchor it
     // names (or the mark holding it) is a claim of the figure quoted
     let quoted = page
@@ -584,4 +585,44 @@ fn an_incident_page_opens_on_a_summary_in_plain_words() {
     }
     // above the figures it sums up
     assert!(at < page.find("<h2>Figures</h2>").unwrap());
+}
+
+/// The grade filter offers only grades some incident has, as the type filter does: each one
+/// offered keeps at least one incident (a grade no incident had was offered, and gave an
+/// empty table).
+#[test]
+fn the_grade_filter_offers_only_grades_incidents_have() {
+    let s = Server::start();
+    let (_, home) = get(&s, "/");
+    let select = home
+        .split("<select name=\"grade\">")
+        .nth(1)
+        .unwrap()
+        .split("</select>")
+        .next()
+        .unwrap();
+    let offered: Vec<&str> = select
+        .split("<option value=\"")
+        .skip(1)
+        .map(|o| o.split('"').next().unwrap())
+        .filter(|g| !g.is_empty())
+        .collect();
+    assert!(!offered.is_empty(), "{select}");
+    for g in &offered {
+        let (_, list) = get_json(&s, &format!("/api/incidents?grade={g}"));
+        assert!(
+            !list.as_array().unwrap().is_empty(),
+            "grade {g} is offered but keeps no incident"
+        );
+    }
+    let (_, all) = get_json(&s, "/api/incidents?limit=1000");
+    let graded: std::collections::BTreeSet<&str> = all
+        .as_array()
+        .unwrap()
+        .iter()
+        .map(|i| i["grade"].as_str().unwrap())
+        .collect();
+    for g in graded {
+        assert!(offered.contains(&g), "{g} is not offered: {offered:?}");
+    }
 }
