@@ -2,7 +2,7 @@
 
 mod common;
 
-use std::io::{BufRead, BufReader, Write};
+use std::io::Write;
 use std::net::TcpListener;
 use std::sync::atomic::{AtomicUsize, Ordering};
 use std::sync::Arc;
@@ -20,16 +20,7 @@ fn serve(page_hits: Arc<AtomicUsize>) -> String {
     let b = base.clone();
     std::thread::spawn(move || {
         for mut s in listener.incoming().take(100).flatten() {
-            let mut r = BufReader::new(s.try_clone().unwrap());
-            let mut line = String::new();
-            let _ = r.read_line(&mut line);
-            loop {
-                let mut h = String::new();
-                if r.read_line(&mut h).is_err() || h == "\r\n" || h.is_empty() {
-                    break;
-                }
-            }
-            let path = line.split_whitespace().nth(1).unwrap_or("/").to_string();
+            let path = request_path(&s);
             let (status, body) = match path.as_str() {
                 "/feed.xml" => (
                     "200 OK",

@@ -7,7 +7,7 @@
 mod common;
 
 use std::collections::HashMap;
-use std::io::{BufRead, BufReader, Write};
+use std::io::Write;
 use std::net::TcpListener;
 use std::path::Path;
 use std::sync::atomic::{AtomicBool, Ordering};
@@ -106,16 +106,7 @@ fn answer(
     release: &AtomicBool,
     arrived: &mpsc::Sender<()>,
 ) {
-    let mut r = BufReader::new(s.try_clone().unwrap());
-    let mut line = String::new();
-    let _ = r.read_line(&mut line);
-    loop {
-        let mut h = String::new();
-        if r.read_line(&mut h).is_err() || h == "\r\n" || h.is_empty() {
-            break;
-        }
-    }
-    let path = line.split_whitespace().nth(1).unwrap_or("/").to_string();
+    let path = request_path(&s);
     let seen = {
         let mut hits = hits.lock().unwrap();
         let n = hits.entry(path.clone()).or_insert(0);

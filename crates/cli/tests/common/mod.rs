@@ -286,3 +286,19 @@ pub fn csv_rows(text: &str) -> (Vec<String>, Vec<Vec<String>>) {
     let header = csv_cells(lines.next().unwrap_or_default());
     (header, lines.map(csv_cells).collect())
 }
+
+/// Reads one HTTP request's head from a loopback test server's connection and returns its
+/// path ("/" when the request line cannot be read).
+#[allow(dead_code)]
+pub fn request_path(s: &TcpStream) -> String {
+    let mut r = BufReader::new(s.try_clone().unwrap());
+    let mut line = String::new();
+    let _ = r.read_line(&mut line);
+    loop {
+        let mut h = String::new();
+        if r.read_line(&mut h).is_err() || h == "\r\n" || h.is_empty() {
+            break;
+        }
+    }
+    line.split_whitespace().nth(1).unwrap_or("/").to_string()
+}
