@@ -522,9 +522,12 @@ fn index_page(snap: &Snapshot, filter: Filter) -> Html<String> {
                         html! { (cumulative) (bars) }.into_string()
                     }).as_str()))
                 } @else {
-                    p.note { "Following the filters: " (selected.len()) (if selected.len() == 1 { " incident." } else { " incidents." }) }
-                    @let unit = crate::series::auto_unit(&selected, &snap.ledger.tallies);
-                    (chart(&crate::series::series(&selected, &snap.ledger.tallies, unit)))
+                    // outlets' totals count the whole campaign: beside a filtered sum they
+                    // would read as a gap that is not one
+                    p.note { "Following the filters: " (selected.len()) (if selected.len() == 1 { " incident." } else { " incidents." })
+                        " The totals outlets reported count every incident, so they are drawn only on the whole ledger." }
+                    @let unit = crate::series::auto_unit(&selected, &[]);
+                    (chart(&crate::series::series(&selected, &[], unit)))
                     (monthly(&crate::series::series(&selected, &[], Unit::Month)))
                 }
             }
@@ -838,13 +841,16 @@ fn chart(t: &Series) -> Markup {
     };
     let rk = reported(|p| p.reported_killed.as_ref());
     let rs = reported(|p| p.reported_strikes.as_ref());
+    let any_reported = !rk.is_empty() || !rs.is_empty();
     html! {
         figure #chart {
             (panel("Strikes, cumulative", "c-strikes", "strikes", ls, rs))
             (panel("Killed, cumulative (best figures)", "c-killed", "killed", lk, rk))
             figcaption {
                 span.key.k-line { } " the ledger's running sum, a step a " (unit.name()) "   "
-                span.key.k-point { } " totals outlets reported, one mark a " (unit.name()) ": the median, a line from the lowest to the highest (hover for the count)"
+                @if any_reported {
+                    span.key.k-point { } " totals outlets reported, one mark a " (unit.name()) ": the median, a line from the lowest to the highest (each mark's title gives how many totals it stands for)"
+                }
                 @if t.undated > 0 { br; (t.undated) (if t.undated == 1 { " incident is" } else { " incidents are" }) " not dated to a " (unit.name()) " and not in the chart." }
             }
         }

@@ -483,9 +483,26 @@ fn every_filter_narrows_the_table_the_map_and_the_download_alike() {
             "{query}"
         );
         assert!(page.contains("Following the filters"), "{query}");
+        // the campaign-wide totals outlets reported are not drawn beside a filtered sum
+        let chart = page
+            .split("id=\"chart\"")
+            .nth(1)
+            .unwrap()
+            .split("</figure>")
+            .next()
+            .unwrap();
+        assert!(
+            !chart.contains("circle class=\"reported"),
+            "{query}: {chart}"
+        );
+        assert!(!chart.contains("totals outlets reported"), "{query}");
     }
     let (_, home) = get(&s, "/");
     assert!(home.contains("c-monthly"), "monthly bars");
+    assert!(
+        home.contains("circle class=\"reported"),
+        "the whole ledger's chart draws the totals outlets reported"
+    );
     assert!(
         home.contains("name=\"perpetrator\"")
             && home.contains("name=\"outlet\"")
