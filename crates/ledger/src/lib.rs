@@ -111,7 +111,7 @@ mod tally;
 pub use export::ExportFormat;
 pub use reconcile::{FigureValue, IncidentFigure, IncidentFigures, Range};
 pub use review::{Decision, IncidentReview, Review};
-pub use tally::{tally_check, tally_comparisons, TallyChecked, TallyGap};
+pub use tally::{tally_check, tally_check_counted, tally_comparisons, TallyChecked, TallyGap};
 
 /// One extracted report plus its article's context: what [`build`] reads.
 #[derive(Debug, Clone, PartialEq)]

@@ -75,9 +75,16 @@ fn counted(i: &Incident) -> Option<NaiveDate> {
 /// lists those outside the reported range (`at least 66` allows any sum from 66 up).
 /// Sorted by as-of date, then tally id.
 pub fn tally_check(ledger: &Ledger) -> Vec<TallyGap> {
+    tally_check_counted(ledger).0
+}
+
+/// [`tally_check`]'s gaps with the count of what was compared and what agreed, from one
+/// pass: what `tally --check`, `demo` and the home page's totals panel show.
+pub fn tally_check_counted(ledger: &Ledger) -> (Vec<TallyGap>, TallyChecked) {
     let mut all = tally_comparisons(ledger);
+    let checked = TallyChecked::of(&all);
     all.retain(|g| g.gap != 0);
-    all
+    (all, checked)
 }
 
 /// How the day-dated tallies compare with the ledger: how many tallies and figures were

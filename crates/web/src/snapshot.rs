@@ -504,9 +504,7 @@ impl Snapshot {
         );
         let summary = sw_ledger::summary::summarize(&ledger);
         let timeline = timeline(&ledger);
-        let comparisons = sw_ledger::tally_comparisons(&ledger);
-        let tally_checked = TallyChecked::of(&comparisons);
-        let gaps: Vec<TallyGap> = comparisons.into_iter().filter(|g| g.gap != 0).collect();
+        let (gaps, tally_checked) = sw_ledger::tally_check_counted(&ledger);
         let map = map_points(&ledger);
         Snapshot {
             generation,

@@ -340,53 +340,45 @@ fn a_values_link_lands_on_its_claim_in_the_article() {
         &s,
         &format!("/incidents/{}", pacific["id"].as_str().unwrap()),
     );
-    let link = page
-        .split("class=\"claimlink\" href=\"")
-        .nth(1)
-        .expect("a value links to its claim")
-        .split('"')
-        .next()
-        .unwrap()
-        .to_string();
-    let (path, anchor) = link.split_once('#').expect("an anchor");
-    // the value's own claim (by its offset), not the report's first one
-    assert!(anchor.starts_with('c'), "{link}");
-    let (_, article) = get(&s, path);
-    let at = article
-        .find(&format!("id=\"{anchor}\""))
-        .unwrap_or_else(|| panic!("{anchor} is not in {path}"));
-    let mark = &article[article[..at].rfind("<mark").unwrap()..at];
-    assert!(mark.contains("f-killed"), "{mark}");
+    // the first value's link goes to the value's own claim (by its offset), not to the
+    // report's first one
+    let link = attribute_after(&page, "class=\"claimlink\" href=\"");
+    assert!(mark_at(&s, &link).contains("f-killed"), "{link}");
     // a value's quote links to the claim of that value itself: the mark whose anchor it
     // names (or the mark holding it) is a claim of the figure quoted
     let quoted = page
         .split("<ul class=\"vquotes\"")
         .nth(1)
         .expect("the value's quotes");
-    let figure = quoted
-        .split("data-figure=\"")
+    let figure = attribute_after(quoted, "data-figure=\"");
+    let qlink = attribute_after(quoted, "class=\"claimlink\" href=\"");
+    assert!(
+        mark_at(&s, &qlink).contains(&format!("f-{figure}")),
+        "{qlink}"
+    );
+}
+
+/// The value of the first attribute `prefix` opens in `html` (up to its closing quote).
+fn attribute_after(html: &str, prefix: &str) -> String {
+    html.split(prefix)
         .nth(1)
-        .unwrap()
+        .unwrap_or_else(|| panic!("no {prefix}"))
         .split('"')
         .next()
         .unwrap()
-        .to_string();
-    let qlink = quoted
-        .split("class=\"claimlink\" href=\"")
-        .nth(1)
-        .unwrap()
-        .split('"')
-        .next()
-        .unwrap()
-        .to_string();
-    let (path, anchor) = qlink.split_once('#').expect("an anchor");
-    assert!(anchor.starts_with('c'), "{qlink}");
-    let (_, article) = get(&s, path);
+        .to_string()
+}
+
+/// The opening tag of the claim mark that a link `/articles/N#cOFFSET` lands on (the mark
+/// with that id, or the one holding it).
+fn mark_at(s: &Server, link: &str) -> String {
+    let (path, anchor) = link.split_once('#').expect("an anchor");
+    assert!(anchor.starts_with('c'), "a claim's own anchor: {link}");
+    let (_, article) = get(s, path);
     let at = article
         .find(&format!("id=\"{anchor}\""))
         .unwrap_or_else(|| panic!("{anchor} is not in {path}"));
-    let mark = &article[article[..at].rfind("<mark").unwrap()..at];
-    assert!(mark.contains(&format!("f-{figure}")), "{mark}");
+    article[article[..at].rfind("<mark").unwrap()..at].to_string()
 }
 
 #[test]

@@ -57,9 +57,7 @@ pub fn run(a: DemoArgs) -> Result<ExitCode> {
     );
     term::print_table(&render::developments_table(&ledger.developments));
     term::print_table("\nTally check: reported totals against the ledger's own running sums\n");
-    let all = sw_ledger::tally_comparisons(&ledger);
-    let checked = sw_ledger::TallyChecked::of(&all);
-    let gaps: Vec<_> = all.into_iter().filter(|g| g.gap != 0).collect();
+    let (gaps, checked) = sw_ledger::tally_check_counted(&ledger);
     term::print_table(&render::gaps_table(&gaps, checked));
     if let Some(addr) = serve_at {
         drop(store);

@@ -11,9 +11,7 @@ use crate::{render, term};
 pub fn run(ctx: &Context, a: TallyArgs) -> Result<ExitCode> {
     let store = ctx.open_read_only()?;
     let ledger = sw_app::ledger::current(&store)?;
-    let all = sw_ledger::tally_comparisons(&ledger);
-    let checked = sw_ledger::TallyChecked::of(&all);
-    let gaps: Vec<_> = all.into_iter().filter(|g| g.gap != 0).collect();
+    let (gaps, checked) = sw_ledger::tally_check_counted(&ledger);
     if a.json {
         print_json(&gaps)?;
     } else {
