@@ -330,3 +330,98 @@ fn a_toll_under_a_perfect_is_one_events_when_the_event_follows_with_an_indefinit
         );
     }
 }
+
+#[test]
+fn two_events_each_with_its_own_day_in_one_sentence_are_two_events() {
+    // (text, [(day, killed, place)] in order): a day written before its event ("on Feb. 15,
+    // an airstrike"), after its toll ("killed a chief on Feb. 15"), and an event left unsaid
+    // after "another"/"otro" with a day beside it
+    type Want<'a> = [(&'a str, Option<i64>, &'a str); 2];
+    let cases: [(Lang, &str, Want); 5] = [
+        (
+            Lang::En,
+            "On Feb. 15, a U.S. airstrike in Idlib killed a senior finance official of the \
+             group, while on Feb. 22 another killed a military commander.",
+            [
+                ("2026-02-15", Some(1), "Idlib"),
+                ("2026-02-22", Some(1), "Idlib"),
+            ],
+        ),
+        (
+            Lang::En,
+            "A Turkish drone strike near Duhok killed a PKK chief on April 3, and another strike \
+             on April 9 killed two fighters.",
+            [
+                ("2026-04-03", Some(1), "Dihok"),
+                ("2026-04-09", Some(2), "Dihok"),
+            ],
+        ),
+        (
+            Lang::En,
+            "Nigerian Air Force jets struck a bandit camp in Zamfara on May 3, killing 12, and \
+             another on May 6 killed seven in Katsina.",
+            [
+                ("2026-05-03", Some(12), "Zamfara"),
+                ("2026-05-06", Some(7), "Katsina"),
+            ],
+        ),
+        (
+            Lang::Es,
+            "Un bombardeo del Ejército mató el 3 de mayo a cuatro guerrilleros en el Cauca; el 6 \
+             de mayo, otro dejó dos muertos en Nariño.",
+            [
+                ("2026-05-03", Some(4), "Cauca"),
+                ("2026-05-06", Some(2), "Nariño"),
+            ],
+        ),
+        (
+            Lang::Es,
+            "El 12 de abril un ataque con dron estadounidense mató a un alto funcionario hutí \
+             en Yemen, mientras que el 17 de abril otro mató a tres milicianos.",
+            [
+                ("2026-04-12", Some(1), "Yemen"),
+                ("2026-04-17", Some(3), "Yemen"),
+            ],
+        ),
+    ];
+    for (lang, text, want) in cases {
+        let ev = events(lang, text);
+        let got: Vec<(Option<&str>, Option<i64>, Option<&str>)> = ev
+            .iter()
+            .map(|r| {
+                (
+                    r.date.as_deref(),
+                    r.figures.killed.as_ref().and_then(|f| f.best),
+                    r.place.as_ref().map(|p| p.name.as_str()),
+                )
+            })
+            .collect();
+        let want: Vec<(Option<&str>, Option<i64>, Option<&str>)> = want
+            .iter()
+            .map(|(d, k, p)| (Some(*d), *k, Some(*p)))
+            .collect();
+        assert_eq!(got, want, "{text}");
+    }
+    // one event: a second day that is when it was said, a boat left unsaid with no day of
+    // its own, the same day twice
+    for (lang, text) in [
+        (
+            Lang::En,
+            "Central Command said on Tuesday that its forces struck a weapons depot in Saada \
+             on Sunday, killing four.",
+        ),
+        (
+            Lang::En,
+            "A strike on Monday killed four people on one boat and two on another, the \
+             Pentagon said.",
+        ),
+        (
+            Lang::Es,
+            "El 3 de mayo, un bombardeo en el Guaviare mató a seis disidentes; el ataque del 3 \
+             de mayo fue ordenado por el presidente.",
+        ),
+    ] {
+        let ev = events(lang, text);
+        assert_eq!(ev.len(), 1, "{text}\n{ev:#?}");
+    }
+}

@@ -360,6 +360,9 @@ pub struct Grammar {
     pub near: PhraseSet<()>,
     /// Before a date, it is no dateline ("on May 4:").
     pub date_prep: FxSet<Word>,
+    /// Before a day, it makes the day the time of what follows ("on Feb. 22 another
+    /// killed", "el 22 de febrero otro bombardeo"), not a report's ("del lunes").
+    pub day_prep: FxSet<Word>,
     /// Words that may stand between a reporting verb and its date.
     pub verb_gap: FxSet<Word>,
     /// "that", "que": a date followed by it is the saying's.
@@ -428,6 +431,7 @@ impl Grammar {
                 "aboard" => (Some(&mut g.aboard), None),
                 "object_mark" => (Some(&mut g.object_mark), None),
                 "date_prep" => (Some(&mut g.date_prep), None),
+                "day_prep" => (Some(&mut g.day_prep), None),
                 "verb_gap" => (Some(&mut g.verb_gap), None),
                 "that" => (Some(&mut g.that), None),
                 "article_indef" => (Some(&mut g.article_indef), None),

@@ -158,6 +158,26 @@ const SERIES_REACH: usize = 8;
 /// that kind takes that day (its type and date index).
 pub(super) fn own_days(s: &Sentence, picked: &[Picked]) -> OwnDays {
     let (l, toks) = (s.l, &s.ctx.toks);
+    let tok_of = |d: &DateExpr| toks.iter().position(|t| t.start >= d.start).unwrap_or(0);
+    let end_of = |d: &DateExpr| {
+        toks.iter()
+            .position(|t| t.start >= d.end)
+            .unwrap_or(toks.len())
+    };
+    let a_day = |d: &DateExpr| {
+        matches!(
+            d.kind,
+            DateKind::MonthDay | DateKind::Weekday | DateKind::DayOffset
+        ) && d.day.is_some()
+    };
+    // an attribution verb between a day and its event makes it the day something was said
+    let said = |a: usize, b: usize| {
+        (a..b).any(|k| {
+            l.attribution
+                .at(toks, k)
+                .is_some_and(|h| matches!(h.value(), AttrCue::Verb))
+        })
+    };
     let own_day = |e: &Hit<EventCue>| -> Option<usize> {
         let next_cue = s
             .events
@@ -166,26 +186,119 @@ pub(super) fn own_days(s: &Sentence, picked: &[Picked]) -> OwnDays {
             .filter(|&t| t > e.ts)
             .min()
             .unwrap_or(toks.len());
-        s.dates.iter().position(|d| {
-            let i = toks.iter().position(|t| t.start >= d.start).unwrap_or(0);
-            matches!(d.kind, DateKind::MonthDay | DateKind::Weekday | DateKind::DayOffset)
-                && d.day.is_some()
+        let prev_cue = s
+            .events
+            .iter()
+            .map(|h| h.te)
+            .filter(|&t| t <= e.ts)
+            .max()
+            .unwrap_or(0);
+        // "a strike on May 3": a day written just after its cue
+        let after = s.dates.iter().position(|d| {
+            let i = tok_of(d);
+            // ("an airstrike in Idlib killed a finance chief on Feb. 15": further, in the
+            // cue's own clause, past the toll it took)
+            let near = i <= e.te + 4
+                || (i <= e.te + 9
+                    && !toks[e.te..i].iter().any(is_clause_break)
+                    && s.figs.iter().any(|f| {
+                        f.field == Field::Killed && !f.tally && (e.te..i).contains(&f.q.tok_start)
+                    }));
+            a_day(d)
                 && i >= e.te
-                && i <= e.te + 4
+                && near
                 && i < next_cue
                 // "an attack announced on October 3": the announcement's day
-                && !(e.te..i).any(|k| {
-                    l.attribution
-                        .at(toks, k)
-                        .is_some_and(|h| matches!(h.value(), AttrCue::Verb))
-                })
+                && !said(e.te, i)
+        });
+        // "on Feb. 22 another killed", "el 22 de febrero otro bombardeo": a day written just
+        // before its cue, after the sentence's previous event
+        after.or_else(|| {
+            s.dates.iter().position(|d| {
+                let (i, j) = (tok_of(d), end_of(d));
+                // introduced as a day ("on", "el"), not a dateline's nor a report's ("del
+                // lunes"), and not the day of a saying ("said on Tuesday that")
+                let prep = [Some(i), i.checked_sub(1)]
+                    .into_iter()
+                    .flatten()
+                    .find(|&k| l.grammar.day_prep.contains(&toks[k].lower));
+                let told = |k: usize| said(k.saturating_sub(2), k);
+                a_day(d)
+                    && prep.is_some_and(|k| !told(k))
+                    && i >= prev_cue
+                    && j <= e.ts
+                    && e.ts - j <= 7
+                    // ("On Feb. 15, a U.S. airstrike": the comma after the day, no other)
+                    && !toks[(j + 1).min(e.ts)..e.ts].iter().any(is_clause_break)
+                    && !said(j, e.ts)
+                    && !toks[j..e.ts]
+                        .iter()
+                        .any(|t| l.grammar.that.contains(&t.lower))
+            })
         })
     };
-    let owned: Vec<(usize, usize)> = picked
+    // a kill verb that goes on a noun's sentence ("an airstrike in Idlib killed a chief on
+    // Feb. 15") tells that noun's event: a day found for the verb is the noun's, unless a
+    // day written between them starts another
+    let owner = |p: &Picked| -> usize {
+        let c = p.e.value();
+        if !((c.force || c.by_force) && !c.noun) {
+            return p.e.ts;
+        }
+        picked
+            .iter()
+            .filter(|q| {
+                q.e.ts < p.e.ts
+                    && q.m == Modality::Occurred
+                    && q.e.value().event_type.is_violent()
+                    && q.e.value().noun
+            })
+            .max_by_key(|q| q.e.ts)
+            .filter(|q| {
+                !s.dates.iter().any(|d| {
+                    let i = tok_of(d);
+                    a_day(d) && i >= q.e.te && end_of(d) <= p.e.ts
+                })
+            })
+            .map_or(p.e.ts, |q| q.e.ts)
+    };
+    let mut owned: Vec<(usize, usize)> = Vec::new();
+    for p in picked
         .iter()
         .filter(|p| p.m == Modality::Occurred && p.e.value().event_type.is_violent())
-        .filter_map(|p| own_day(&p.e).map(|d| (p.e.ts, d)))
-        .collect();
+    {
+        let Some(d) = own_day(&p.e) else { continue };
+        let ts = owner(p);
+        // the noun's own day stands (the verb's repeats it or names the same event), and one
+        // day written once is one event's ("another on May 6 killed seven")
+        if !owned.iter().any(|(t, x)| *t == ts || *x == d) {
+            owned.push((ts, d));
+        }
+    }
+    // beside an event with a day of its own, an event named before it takes the day written
+    // in its own stretch of the sentence ("jets struck a camp in Zamfara on May 3, killing
+    // 12, and another on May 6 killed seven")
+    if !owned.is_empty() {
+        for p in picked
+            .iter()
+            .filter(|p| p.m == Modality::Occurred && p.e.value().event_type.is_violent())
+        {
+            let ts = owner(p);
+            if ts != p.e.ts || owned.iter().any(|(t, _)| *t == ts) {
+                continue;
+            }
+            let next = owned.iter().map(|(t, _)| *t).filter(|&t| t > p.e.ts).min();
+            let Some(next) = next else { continue };
+            let day = s.dates.iter().position(|d| {
+                let i = tok_of(d);
+                a_day(d) && i >= p.e.te && end_of(d) <= next && !said(p.e.te, i)
+            });
+            if let Some(d) = day.filter(|d| !owned.iter().any(|(_, x)| x == d)) {
+                owned.push((ts, d));
+            }
+        }
+    }
+    owned.sort_unstable();
     let days: std::collections::BTreeSet<Option<NaiveDate>> =
         owned.iter().map(|(_, d)| s.dates[*d].day).collect();
     let split: Vec<(usize, usize)> = if owned.len() >= 2 && days.len() == owned.len() {

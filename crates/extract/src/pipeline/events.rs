@@ -7,6 +7,7 @@ use super::dating::names_other_event;
 use super::figures::TallyScope;
 use super::modality;
 use super::sentence::Sentence;
+use crate::dates::{DateExpr, DateKind};
 use crate::lexicon::{ActorRole, EventCue, Hit, LangLex, ModCue, Scope, TallyKind};
 use crate::tokens::{Tok, TokKind};
 use crate::{Claim, ClaimField, EventType, Field, Modality, Report, Source, TargetKind};
@@ -39,6 +40,63 @@ pub(super) fn find<'a>(l: &'a LangLex, toks: &[Tok]) -> Vec<Hit<'a, EventCue>> {
             !(g.infinitive_mark.contains(prev) && weak_verb || inf)
         })
         .collect()
+}
+
+/// "On Feb. 15 an airstrike killed a chief, while on Feb. 22 another killed a commander",
+/// "el 9 de mayo, otro dejó dos muertos": a word standing for an event noun left unsaid
+/// (`elliptic` in determiners.tsv), after a singular event noun of the sentence and with a
+/// day written right beside it, is a cue of that noun's event, at its own place. Without a
+/// day beside it ("four on one boat and four on another") it names no event.
+pub(super) fn elliptic_events<'a>(
+    l: &LangLex,
+    toks: &[Tok],
+    events: &mut Vec<Hit<'a, EventCue>>,
+    dates: &[DateExpr],
+) {
+    let day_at = |from: usize, to: usize| {
+        dates.iter().any(|d| {
+            matches!(
+                d.kind,
+                DateKind::MonthDay | DateKind::Weekday | DateKind::DayOffset
+            ) && d.day.is_some()
+                && toks
+                    .iter()
+                    .position(|t| t.start >= d.start)
+                    .is_some_and(|i| from <= i && i <= to)
+        })
+    };
+    let mut found = Vec::new();
+    for (i, t) in toks.iter().enumerate() {
+        if !l.elliptic.contains(&t.lower) || events.iter().any(|e| e.ts == i + 1 && e.value().noun)
+        {
+            continue;
+        }
+        let Some(antecedent) = events
+            .iter()
+            .filter(|e| {
+                e.te <= i
+                    && (e.value().noun || !(e.value().force || e.value().by_force))
+                    && !e.value().plural
+                    && e.value().event_type.is_violent()
+            })
+            .max_by_key(|e| e.ts)
+        else {
+            continue;
+        };
+        // a day just before ("on May 9 another") or just after ("another on May 9")
+        if !(day_at(i.saturating_sub(5), i) || day_at(i + 1, i + 3)) {
+            continue;
+        }
+        found.push(Hit {
+            ts: i,
+            te: i + 1,
+            phrase: antecedent.phrase,
+        });
+    }
+    if !found.is_empty() {
+        events.extend(found);
+        events.sort_by_key(|e| (e.ts, e.te));
+    }
 }
 
 /// The tally cues of a sentence, and the token after each toll cue said to be one event's

@@ -293,7 +293,10 @@ fn named_day(s: &Sentence, e: &Hit<EventCue>, definite: bool) -> Option<NaiveDat
     s.dates
         .iter()
         .filter(|d| {
-            let before = d.end <= cue_start
+            // ("the Sept. 2 strike"; never "el 17 de abril otro", a day and the event it
+            // dates)
+            let before = !l.elliptic.contains(&toks[e.ts].lower)
+                && d.end <= cue_start
                 && tok_at(d.end).is_some_and(|i| i == e.ts)
                 && tok_at(d.start).is_some_and(|i| {
                     i >= 1 && {

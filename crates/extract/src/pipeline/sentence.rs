@@ -397,6 +397,7 @@ impl Extractor {
             day_dated,
         } = dating::sentence_dates(l, ctx, published, year_ref, anchor);
         events::drop_dated_summaries(&mut tally, day_dated);
+        events::elliptic_events(l, toks, &mut events, &dates);
         // "two gunmen were shot dead in the operation", with no day of its own, after the
         // story told of its event: the dead of that event, not another
         if told && !day_dated {
@@ -552,8 +553,10 @@ impl Extractor {
                     && agent.as_ref().is_some_and(|a| !a.non_state)
             };
             // ("abatió a tres responsables de la emboscada del 9 de mayo": that ambush is
-            // another event, told as what they did)
-            if bare_kill(p.e.value())
+            // another event, told as what they did); a kill verb with a day of its own
+            // ("while on Feb. 22 another killed a commander") is its own event
+            if split_at.is_none()
+                && bare_kill(p.e.value())
                 && plan.picked.iter().zip(&found).any(|(q, qa)| {
                     q.e.ts != p.e.ts
                         && q.e.value().event_type.is_violent()
