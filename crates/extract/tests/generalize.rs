@@ -425,3 +425,68 @@ fn two_events_each_with_its_own_day_in_one_sentence_are_two_events() {
         assert_eq!(ev.len(), 1, "{text}\n{ev:#?}");
     }
 }
+
+#[test]
+fn the_dead_of_an_army_offensive_are_one_raid_by_the_state_force() {
+    // (text, state, killed): the offensive is named with "a"/"una" and its dead are counted;
+    // the group the dead belonged to ("integrantes del ELN") is not who carried it out
+    for (lang, text, state, killed) in [
+        (
+            Lang::Es,
+            "Al menos 19 integrantes de las disidencias murieron durante una ofensiva militar en \
+             zona rural de Calamar, Guaviare.",
+            "CO",
+            19,
+        ),
+        (
+            Lang::Es,
+            "Doce presuntos integrantes del ELN murieron en una ofensiva militar en el \
+             Catatumbo, según el Ejército.",
+            "CO",
+            12,
+        ),
+        (
+            Lang::En,
+            "At least 19 dissidents were killed during a military offensive in a rural part of \
+             Guaviare, officials said.",
+            "CO",
+            19,
+        ),
+        (
+            Lang::En,
+            "Nine members of the Islamic State were killed in an army offensive near Maiduguri \
+             on Sunday.",
+            "NG",
+            9,
+        ),
+    ] {
+        let ev = events(lang, text);
+        assert_eq!(ev.len(), 1, "{text}\n{ev:#?}");
+        assert_eq!(ev[0].event_type, EventType::Raid, "{text}");
+        assert_eq!(
+            ev[0].perpetrator().and_then(|a| a.state.as_deref()),
+            Some(state),
+            "{text}"
+        );
+        assert_eq!(
+            ev[0].figures.killed.as_ref().and_then(|f| f.low),
+            Some(killed),
+            "{text}"
+        );
+    }
+    // the offensive as a campaign, or one that could happen, is no event
+    for (lang, text) in [
+        (
+            Lang::Es,
+            "La ofensiva contra los hutíes ha matado a más de 200 personas desde marzo.",
+        ),
+        (
+            Lang::Es,
+            "Una ofensiva aérea contra laboratorios en Sinaloa podría dejar decenas de muertos \
+             si la autoriza la Casa Blanca.",
+        ),
+    ] {
+        let ev = events(lang, text);
+        assert!(ev.is_empty(), "{text}\n{ev:#?}");
+    }
+}

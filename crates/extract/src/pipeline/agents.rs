@@ -460,6 +460,17 @@ fn after_parens(s: &Scene, te: usize) -> usize {
 fn counted(s: &Scene, at: usize) -> bool {
     let toks = &s.ctx.toks;
     let g = &s.l.grammar;
+    // "12 presuntos integrantes del ELN murieron", "nine members of the group were killed":
+    // the members counted are of it, so it is counted too (an article may stand between)
+    if let Some(h) = s.agents.iter().find(|h| {
+        *h.value() == AgentKind::Member
+            && h.ts < at
+            && (h.te == at || (h.te + 1 == at && is_article(s, h.te)))
+    }) {
+        if counted(s, h.ts) {
+            return true;
+        }
+    }
     // "tres de los delincuentes abatidos", "two of the gunmen were killed", "cuatro de los
     // presuntos guerrilleros": a part counted of them is counted too
     for k in 0..=1 {
@@ -777,6 +788,10 @@ pub(super) fn event_type(
     }
 }
 
+/// The perpetrator of a state force's action that no one is named for ("abatidos"): the
+/// forces of the state its place is in.
+const UNNAMED_FORCE: &str = "security forces";
+
 /// Records the agent as the report's perpetrator (replacing one the actors lexicon gave
 /// without its state), with a claim on its words; a group named as the agent is not also
 /// the target.
@@ -784,14 +799,15 @@ pub(super) fn set_perpetrator(
     rep: &mut Report,
     agent: Option<Armed>,
     armed: &[Armed],
-    by_force: bool,
+    by_force: Option<[usize; 2]>,
     ctx: &SentCtx,
     src: &Source,
     m: Modality,
 ) {
     let Some(mut a) = agent else {
-        if by_force {
-            // "N abatidos": a state force's action, named by no one
+        if let Some(cue) = by_force {
+            // "N abatidos", "murieron en una ofensiva militar": a state force's action,
+            // named by no one; the place gives its state, and the cue's words are the claim
             let state = rep
                 .place
                 .as_ref()
@@ -799,6 +815,31 @@ pub(super) fn set_perpetrator(
                 .and_then(|p| p.country.clone());
             if let Some(p) = rep.actors.iter_mut().find(|x| x.role == Role::Perpetrator) {
                 p.state = p.state.clone().or(state);
+            } else if let Some(state) = state {
+                rep.actors.insert(
+                    0,
+                    Actor {
+                        role: Role::Perpetrator,
+                        name: UNNAMED_FORCE.to_string(),
+                        alleged: false,
+                        source: src.clone(),
+                        state: Some(state.clone()),
+                        non_state: false,
+                    },
+                );
+                rep.claims.push(ctx.claim(
+                    ClaimField::Actor(Role::Perpetrator),
+                    ClaimValue::Actor(ActorValue {
+                        alleged: false,
+                        name: UNNAMED_FORCE.to_string(),
+                        state: Some(state),
+                        non_state: false,
+                    }),
+                    cue,
+                    src,
+                    m,
+                    "agent.by_force_place",
+                ));
             }
         }
         return;

@@ -147,6 +147,24 @@ pub(super) fn tally_cues<'a>(
     if events.iter().any(|e| e.value().noun && !e.value().plural) {
         tally_hits.retain(|h| *h.value() != TallyKind::Total);
     }
+    // "murieron durante una ofensiva militar en Guaviare": a word of a campaign that is
+    // also an event noun, named with an indefinite article, is one event that happened (not
+    // one that "podría dejar decenas de muertos")
+    let modal = || {
+        l.modality
+            .find_all(toks)
+            .iter()
+            .any(|m| m.value().modality != Modality::Occurred)
+    };
+    tally_hits.retain(|h| {
+        *h.value() != TallyKind::Campaign
+            || !(h.ts >= 1
+                && l.grammar.article_indef.contains(&toks[h.ts - 1].lower)
+                && events
+                    .iter()
+                    .any(|e| e.ts == h.ts && e.value().noun && !e.value().plural)
+                && !modal())
+    });
     (tally_hits, event_tolls)
 }
 

@@ -658,7 +658,9 @@ impl Extractor {
             &mut rep,
             who.agent.clone(),
             who.armed,
-            e.value().by_force,
+            e.value()
+                .by_force
+                .then(|| [toks[e.ts].start, toks[e.te - 1].end]),
             ctx,
             src,
             m,
