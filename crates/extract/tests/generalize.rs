@@ -490,3 +490,60 @@ fn the_dead_of_an_army_offensive_are_one_raid_by_the_state_force() {
         assert!(ev.is_empty(), "{text}\n{ev:#?}");
     }
 }
+
+#[test]
+fn an_event_named_by_a_week_already_past_is_retold_not_news() {
+    // a retold toll of an event named by a past week: a reference, not an incident
+    for (lang, text) in [
+        (
+            Lang::En,
+            "Colombia's forensic institute said that seven of the 19 people killed in last \
+             week's bombing in Guaviare were minors.",
+        ),
+        (
+            Lang::En,
+            "Relatives buried on Sunday the three herders who died in last week's Turkish \
+             drone strike near Duhok.",
+        ),
+        (
+            Lang::Es,
+            "Medicina Legal confirmó que siete de los 19 muertos en el bombardeo de la semana \
+             pasada en el Guaviare eran menores de edad.",
+        ),
+        (
+            Lang::Es,
+            "Los familiares de los cuatro pescadores muertos en el ataque de la semana pasada \
+             frente a Sucre pidieron una investigación.",
+        ),
+    ] {
+        let rs = reports(lang, text, (2025, 11, 19));
+        assert!(
+            rs.iter()
+                .all(|r| !(r.kind == ReportKind::Event && r.event_type.is_violent())),
+            "{text}\n{rs:#?}"
+        );
+        assert!(
+            rs.iter().any(|r| r.kind == ReportKind::Reference),
+            "{text}\n{rs:#?}"
+        );
+    }
+    // the week as when it happened, or this week's events, stay news
+    for (lang, text) in [
+        (
+            Lang::En,
+            "A U.S. strike killed four people on a boat in the Caribbean last week, the \
+             Pentagon said.",
+        ),
+        (
+            Lang::Es,
+            "Un bombardeo del Ejército mató la semana pasada a seis disidentes en el Cauca.",
+        ),
+        (
+            Lang::En,
+            "This week's strikes on two boats in the Pacific killed six people.",
+        ),
+    ] {
+        let ev = events(lang, text);
+        assert_eq!(ev.len(), 1, "{text}\n{ev:#?}");
+    }
+}

@@ -27,6 +27,7 @@
 use chrono::NaiveDate;
 
 use super::sentence::Sentence;
+use crate::dates::DateKind;
 use crate::lexicon::{EventCue, Hit, RefKind};
 
 /// Days before publication from which a dated definite mention is an earlier event's (news
@@ -104,6 +105,11 @@ pub(super) fn is_reference(
         {
             return true;
         }
+    }
+    // "the 19 killed in last week's bombing", "los muertos del bombardeo de la semana
+    // pasada": an event named by a week already past is one the story retells
+    if last_weeks_noun(s, e) {
+        return true;
     }
     // "in retaliation for an ambush that killed five soldiers", "tras la emboscada del
     // martes": the event another one answers, named by a noun, is told as its cause
@@ -222,6 +228,56 @@ fn topic_of_noun(s: &Sentence, e: &Hit<EventCue>) -> bool {
             && toks[e.ts - back + 1..e.ts]
                 .iter()
                 .all(|t| t.kind == crate::tokens::TokKind::Word)
+    })
+}
+
+/// A week already past written against an event noun: possessive before it ("last week's
+/// bombing", "two weeks ago's raid" is not English, so only that form) or after it and
+/// "of"/"de" ("el bombardeo de la semana pasada", "the strike of last week"). A week that
+/// is still this one ("this week's strikes") may be news.
+fn last_weeks_noun(s: &Sentence, e: &Hit<EventCue>) -> bool {
+    let (l, toks) = (s.l, &s.ctx.toks);
+    if !e.value().noun {
+        return false;
+    }
+    let Some(published) = s.published else {
+        return false;
+    };
+    let tok_at = |byte: usize| toks.iter().position(|t| t.start >= byte);
+    let possessive = |i: usize| {
+        l.dates.is_possessive(&toks[i].lower) || l.dates.is_possessive_ending(&toks[i].lower)
+    };
+    s.dates.iter().any(|d| {
+        let past_week = d.kind == DateKind::WeekAgo
+            && d.day
+                .is_some_and(|first| (published - first).num_days() >= 7);
+        if !past_week {
+            return false;
+        }
+        let (Some(i), j) = (tok_at(d.start), tok_at(d.end).unwrap_or(toks.len())) else {
+            return false;
+        };
+        // "last week's bombing", "last week's U.S. strike": the possessive, then up to two
+        // words before the noun
+        let before = j < e.ts
+            && possessive(j)
+            && toks[j..e.ts]
+                .iter()
+                .filter(|t| {
+                    !(t.lower == "."
+                        || l.dates.is_possessive(&t.lower)
+                        || l.dates.is_possessive_ending(&t.lower))
+                })
+                .count()
+                <= 2;
+        // "el bombardeo de la semana pasada", "the strike of last week"
+        let after = i > e.te
+            && i <= e.te + 2
+            && l.grammar.of.contains(&toks[e.te].lower)
+            && toks[e.te + 1..i]
+                .iter()
+                .all(|t| l.definite.contains(&t.lower));
+        before || after
     })
 }
 
