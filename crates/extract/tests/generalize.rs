@@ -547,3 +547,42 @@ fn an_event_named_by_a_week_already_past_is_retold_not_news() {
         assert_eq!(ev.len(), 1, "{text}\n{ev:#?}");
     }
 }
+
+#[test]
+fn a_day_far_from_a_plural_event_noun_is_another_verbs() {
+    // the day is when a judge ruled or a columnist wrote, not when "its strikes" happened
+    for (lang, text) in [
+        (
+            Lang::En,
+            "A federal judge in Washington declined on Tuesday to order the release of the \
+             legal opinion that the administration says justifies its land strikes in \
+             Venezuela.",
+        ),
+        (
+            Lang::Es,
+            "Un juez federal se negó el martes a ordenar la publicación del dictamen jurídico \
+             con el que el Gobierno justifica desde hace meses sus bombardeos en territorio \
+             venezolano.",
+        ),
+    ] {
+        let ev = events(lang, text);
+        assert!(ev.is_empty(), "{text}\n{ev:#?}");
+    }
+    // counted strikes are events whatever stands between the count and the noun, and a day
+    // beside plural strikes dates them
+    for (lang, text) in [
+        (
+            Lang::En,
+            "Central Command said it carried out four self-defense strikes against Houthi \
+             missile launchers in Yemen between noon and early evening on February 14.",
+        ),
+        (
+            Lang::En,
+            "Turkish warplanes carried out strikes on Kurdish militant positions in northern \
+             Iraq on Wednesday.",
+        ),
+    ] {
+        let ev = events(lang, text);
+        assert_eq!(ev.len(), 1, "{text}\n{ev:#?}");
+    }
+}

@@ -362,6 +362,9 @@ fn keep(
 
 /// A plural cue ("strikes", "ataques") is one event only when counted, dated to a day or
 /// given a toll; else it names the campaign.
+/// How many words from a plural event noun a day may be and still date it as one event.
+const PLURAL_DAY_REACH: usize = 10;
+
 fn keep_plural(
     s: &Sentence,
     f: &Facts,
@@ -396,8 +399,16 @@ fn keep_plural(
         // or given a toll ... dated to a day: "the boat strikes in October" is still the
         // campaign (a date of the announcement does not count: "said on Friday that the
         // attacks on boats violate the law")
+        // ... and near it: a day far off in the sentence is another verb's ("a judge
+        // declined on Tuesday to release the opinion that justifies its strikes")
+        let near = |d: &crate::dates::DateExpr| {
+            toks.iter()
+                .position(|t| t.start >= d.start)
+                .is_some_and(|i| i.abs_diff(e.ts) <= PLURAL_DAY_REACH)
+        };
         let day_date = s.dates.iter().any(|d| {
             d.kind.is_reported_day()
+                && near(d)
                 && !attached_to_verb(d, toks, e.ts, s.l)
                 && !names_other_event(d, toks, e.ts, &s.events, s.l)
         });

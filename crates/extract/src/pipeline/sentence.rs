@@ -413,7 +413,15 @@ impl Extractor {
         } else {
             self.place(l, ctx, &ev_ends)
         };
-        let mods = l.modality.find_all(toks);
+        let mut mods = l.modality.find_all(toks);
+        // "se negó el martes a ordenar": refusing to do something denies no event
+        mods.retain(|m| {
+            m.value().modality != Modality::Denied
+                || !(m.te..(m.te + 4).min(toks.len().saturating_sub(1))).any(|k| {
+                    l.grammar.object_mark.contains(&toks[k].lower)
+                        && l.grammar.infinitive(&toks[k + 1].lower)
+                })
+        });
         // "could kill dozens", "podría matar a decenas": a toll under a modal is what might
         // happen, no sign of a finished act
         let modal_kill = mods.iter().any(|m| {
