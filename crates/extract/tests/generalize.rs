@@ -586,3 +586,64 @@ fn a_day_far_from_a_plural_event_noun_is_another_verbs() {
         assert_eq!(ev.len(), 1, "{text}\n{ev:#?}");
     }
 }
+
+#[test]
+fn events_the_story_takes_as_known_are_references() {
+    // named as known ("after the raid that seized ..."), recalled months on, or the
+    // campaign's own word: no new event
+    for (lang, text) in [
+        (
+            Lang::En,
+            "The Senate voted 52 to 47 on Thursday to advance a resolution limiting military \
+             action against Venezuela, a rebuke of the president after the raid that seized \
+             Maduro.",
+        ),
+        (
+            Lang::Es,
+            "El Senado aprobó el jueves una resolución que limita nuevas acciones militares \
+             contra Venezuela, tras el ataque que capturó a Maduro.",
+        ),
+        (
+            Lang::En,
+            "Lawmakers in Nairobi demanded answers on Thursday after the airstrike that killed \
+             11 herders near the Somali border.",
+        ),
+        (
+            Lang::Es,
+            "A dos meses de la captura de Maduro en Caracas, los familiares de los militares \
+             muertos aquella madrugada exigen una lista oficial de víctimas.",
+        ),
+        (
+            Lang::En,
+            "The families of the dead are still waiting for an inquiry, six months after the \
+             raid that destroyed a compound in Idlib.",
+        ),
+    ] {
+        let rs = reports(lang, text, (2026, 3, 3));
+        assert!(
+            rs.iter()
+                .all(|r| !(r.kind == ReportKind::Event && r.event_type.is_violent())),
+            "{text}\n{rs:#?}"
+        );
+    }
+    // a plan beside the campaign's word stays a plan, not an event
+    let rs = reports(
+        Lang::Es,
+        "El presidente anunció que las Fuerzas Armadas atacarán con drones los campamentos \
+         de minería ilegal en las próximas semanas, como parte de la ofensiva contra los \
+         grupos armados.",
+        (2025, 8, 12),
+    );
+    assert!(rs.iter().all(|r| r.kind != ReportKind::Event), "{rs:#?}");
+    assert!(
+        rs.iter()
+            .any(|r| r.kind == ReportKind::Development && r.modality == sw_model::Modality::Planned),
+        "{rs:#?}"
+    );
+    // told as what happened, with no relative clause naming it, it is news
+    let ev = events(
+        Lang::En,
+        "The boat sank after the strike, and three crew members were killed, the Navy said.",
+    );
+    assert_eq!(ev.len(), 1, "{ev:#?}");
+}

@@ -363,6 +363,11 @@ pub struct Grammar {
     /// Before a day, it makes the day the time of what follows ("on Feb. 22 another
     /// killed", "el 22 de febrero otro bombardeo"), not a report's ("del lunes").
     pub day_prep: FxSet<Word>,
+    /// "after", "tras": before a definite event noun and a relative clause ("after the raid
+    /// that seized ..."), it names an earlier event the story takes as known.
+    pub after: FxSet<Word>,
+    /// "that", "which", "que": opens a relative clause after a noun.
+    pub relative: FxSet<Word>,
     /// Words that may stand between a reporting verb and its date.
     pub verb_gap: FxSet<Word>,
     /// "that", "que": a date followed by it is the saying's.
@@ -432,6 +437,8 @@ impl Grammar {
                 "object_mark" => (Some(&mut g.object_mark), None),
                 "date_prep" => (Some(&mut g.date_prep), None),
                 "day_prep" => (Some(&mut g.day_prep), None),
+                "after" => (Some(&mut g.after), None),
+                "relative" => (Some(&mut g.relative), None),
                 "verb_gap" => (Some(&mut g.verb_gap), None),
                 "that" => (Some(&mut g.that), None),
                 "article_indef" => (Some(&mut g.article_indef), None),

@@ -317,6 +317,15 @@ fn pick<'a>(s: &Sentence<'a>) -> Vec<Picked<'a>> {
         if campaign_period && e.value().event_type == EventType::Strike {
             continue;
         }
+        // "como parte de la ofensiva contra los grupos armados": the campaign's own word,
+        // with no toll and no day, names the campaign
+        let names_campaign = s
+            .tally
+            .iter()
+            .any(|h| *h.value() == TallyKind::Campaign && h.ts == e.ts);
+        if names_campaign && !facts.killed_here && !facts.real_date {
+            continue;
+        }
         let (m, mcue) = modality::of_event(l, e, &s.mods, s.killed_here, toks);
         if keep(s, &facts, e, m, mcue) {
             picked.push(Picked { e: *e, m, mcue });

@@ -106,6 +106,21 @@ pub(super) fn is_reference(
             return true;
         }
     }
+    // "a rebuke of the president after the raid that seized Maduro", "tras el ataque que
+    // mató a 11": an event the story takes as known, identified by what it did
+    if after_the_known(s, e) {
+        return true;
+    }
+    // ... and the verb of its relative clause tells what that event did ("the raid that
+    // seized Maduro", "el ataque que capturó a Maduro")
+    if e.ts >= 1
+        && s.l.grammar.relative.contains(&toks[e.ts - 1].lower)
+        && s.events
+            .iter()
+            .any(|h| h.te + 1 == e.ts && after_the_known(s, h))
+    {
+        return true;
+    }
     // "the 19 killed in last week's bombing", "los muertos del bombardeo de la semana
     // pasada": an event named by a week already past is one the story retells
     if last_weeks_noun(s, e) {
@@ -229,6 +244,28 @@ fn topic_of_noun(s: &Sentence, e: &Hit<EventCue>) -> bool {
                 .iter()
                 .all(|t| t.kind == crate::tokens::TokKind::Word)
     })
+}
+
+/// A definite singular event noun right after "after"/"tras" (articles and "of" between
+/// them) and followed by a relative clause.
+fn after_the_known(s: &Sentence, e: &Hit<EventCue>) -> bool {
+    let (l, toks) = (s.l, &s.ctx.toks);
+    let cue = e.value();
+    if !cue.noun || cue.plural || e.ts == 0 {
+        return false;
+    }
+    let relative = toks
+        .get(e.te)
+        .is_some_and(|t| l.grammar.relative.contains(&t.lower));
+    let definite = l.definite.contains(&toks[e.ts - 1].lower);
+    let after = (2..=3).any(|k| {
+        e.ts >= k
+            && l.grammar.after.contains(&toks[e.ts - k].lower)
+            && toks[e.ts - k + 1..e.ts - 1]
+                .iter()
+                .all(|t| l.grammar.of.contains(&t.lower) || l.definite.contains(&t.lower))
+    });
+    relative && definite && after
 }
 
 /// A week already past written against an event noun: possessive before it ("last week's
