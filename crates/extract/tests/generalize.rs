@@ -647,3 +647,58 @@ fn events_the_story_takes_as_known_are_references() {
     );
     assert_eq!(ev.len(), 1, "{ev:#?}");
 }
+
+#[test]
+fn a_toll_raised_after_an_event_dated_beside_it_is_that_events() {
+    for (lang, text, killed) in [
+        (
+            Lang::Es,
+            "Estados Unidos lanzó el sábado una ola de bombardeos contra posiciones hutíes en \
+             Saná; el Ministerio de Salud hutí elevó este lunes a 53 la cifra de muertos.",
+            53,
+        ),
+        (
+            Lang::En,
+            "Pakistani jets struck militant hideouts in North Waziristan on Saturday; local \
+             officials raised the death toll to 23 on Monday.",
+            23,
+        ),
+    ] {
+        let rs = reports(lang, text, (2025, 3, 17));
+        assert!(
+            rs.iter().all(|r| r.kind != ReportKind::Tally),
+            "{text}\n{rs:#?}"
+        );
+        let ev: Vec<&Report> = rs.iter().filter(|r| r.kind == ReportKind::Event).collect();
+        assert_eq!(ev.len(), 1, "{text}\n{rs:#?}");
+        assert_eq!(
+            ev[0].figures.killed.as_ref().and_then(|f| f.best),
+            Some(killed),
+            "{text}"
+        );
+    }
+    // a total the event adds to, a period, or a toll after the event's own dead: a tally
+    for (lang, text) in [
+        (
+            Lang::En,
+            "Wednesday's strike brings the death toll to at least 178 since the operations \
+             began in September.",
+        ),
+        (
+            Lang::En,
+            "A Sunday strike on a boat in the Caribbean killed three, pushing the death toll \
+             to at least 181.",
+        ),
+        (
+            Lang::Es,
+            "Un bombardeo el martes en el Cauca mató a cuatro disidentes; desde enero, la cifra \
+             de muertos en operaciones militares llega a 60.",
+        ),
+    ] {
+        let rs = reports(lang, text, (2025, 11, 20));
+        assert!(
+            rs.iter().any(|r| r.kind == ReportKind::Tally),
+            "{text}\n{rs:#?}"
+        );
+    }
+}

@@ -8,7 +8,7 @@ use super::figures::TallyScope;
 use super::modality;
 use super::sentence::Sentence;
 use crate::dates::{DateExpr, DateKind};
-use crate::lexicon::{ActorRole, EventCue, Hit, LangLex, ModCue, Scope, TallyKind};
+use crate::lexicon::{ActorRole, EventCue, Hit, LangLex, ModCue, RefKind, Scope, TallyKind};
 use crate::tokens::{Tok, TokKind};
 use crate::{Claim, ClaimField, EventType, Field, Modality, Report, Source, TargetKind};
 
@@ -174,6 +174,84 @@ pub(super) fn drop_dated_summaries(tally: &mut Vec<Hit<TallyKind>>, day_dated: b
         tally.retain(|h| *h.value() != TallyKind::Summary);
     }
 }
+
+/// "EE.UU. lanzó el sábado una ola de bombardeos contra Sanaa; el Ministerio de Salud
+/// elevó este lunes a 53 la cifra de muertos": a toll raised after an event the sentence
+/// dates to its own day is that event's toll, not a campaign's, when nothing in the
+/// sentence speaks of a period ("since March") or of the campaign.
+pub(super) fn drop_tolls_of_a_dated_event(
+    l: &LangLex,
+    tally: &mut Vec<Hit<TallyKind>>,
+    events: &[Hit<EventCue>],
+    dates: &[DateExpr],
+    toks: &[Tok],
+    event_tolls: &mut Vec<usize>,
+) {
+    let campaign = tally.iter().any(|h| {
+        matches!(
+            h.value(),
+            TallyKind::Campaign | TallyKind::Summary | TallyKind::Perfect
+        )
+    }) || dates.iter().any(|d| d.kind == DateKind::Since);
+    if tally.is_empty() || campaign {
+        return;
+    }
+    let tok_of = |d: &DateExpr| toks.iter().position(|t| t.start >= d.start).unwrap_or(0);
+    // the first event with a day of its own right beside it
+    let dated_event = events.iter().find(|e| {
+        e.value().event_type.is_violent()
+            && dates.iter().any(|d| {
+                d.kind.is_reported_day()
+                    && d.kind != DateKind::MonthOnly
+                    && tok_of(d) + DAY_BESIDE_EVENT >= e.ts
+                    && tok_of(d) <= e.te + DAY_BESIDE_EVENT + 2
+            })
+    });
+    let Some(e) = dated_event else { return };
+    // "Wednesday's strike brings the death toll to 178": the event adds to a running total;
+    // "since the operations began" speaks of the campaign
+    let event_brings = tally.iter().any(|h| {
+        *h.value() == TallyKind::Bring && events.iter().any(|x| h.ts >= x.te && h.ts <= x.te + 1)
+    });
+    let series = l
+        .references
+        .find_all(toks)
+        .iter()
+        .any(|r| matches!(r.value(), RefKind::Series | RefKind::CampaignVerb));
+    if event_brings || series {
+        return;
+    }
+    // an event that has its dead counted already ("killed three, pushing the death toll to
+    // at least 181") leaves the toll after it to the campaign
+    let Some(first) = tally.iter().map(|h| h.ts).filter(|&t| t > e.te).min() else {
+        return;
+    };
+    if (e.te..first).any(|k| {
+        l.figures
+            .at(toks, k)
+            .is_some_and(|f| f.value().field == Field::Killed)
+    }) {
+        return;
+    }
+    // a toll's number ("raised the death toll to 53") is then read as the event's
+    event_tolls.extend(
+        tally
+            .iter()
+            .filter(|h| h.ts > e.te && matches!(h.value(), TallyKind::Toll | TallyKind::Cue))
+            .map(|h| h.te),
+    );
+    tally.retain(|h| {
+        !(h.ts > e.te
+            && matches!(
+                h.value(),
+                TallyKind::Cue | TallyKind::Bring | TallyKind::Toll
+            ))
+    });
+}
+
+/// How many words from an event cue a day may stand and still be that event's, for
+/// [`drop_tolls_of_a_dated_event`].
+const DAY_BESIDE_EVENT: usize = 6;
 
 /// An event cue kept as a candidate, with its modality and the cue that set it.
 #[derive(Clone, Copy)]

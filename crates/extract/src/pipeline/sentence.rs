@@ -390,13 +390,14 @@ impl Extractor {
                 agents::event_type(e.value(), agent.as_ref(), at_state, side_before).is_some()
             });
         }
-        let (mut tally, event_tolls) = events::tally_cues(l, toks, &events);
+        let (mut tally, mut event_tolls) = events::tally_cues(l, toks, &events);
         let SentenceDates {
             all: dates,
             day_pairs,
             day_dated,
         } = dating::sentence_dates(l, ctx, published, year_ref, anchor);
         events::drop_dated_summaries(&mut tally, day_dated);
+        events::drop_tolls_of_a_dated_event(l, &mut tally, &events, &dates, toks, &mut event_tolls);
         events::elliptic_events(l, toks, &mut events, &dates);
         // "two gunmen were shot dead in the operation", with no day of its own, after the
         // story told of its event: the dead of that event, not another
