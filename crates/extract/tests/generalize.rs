@@ -702,3 +702,52 @@ fn a_toll_raised_after_an_event_dated_beside_it_is_that_events() {
         );
     }
 }
+
+#[test]
+fn the_attackers_killed_after_a_groups_attack_are_a_raid_there_and_then() {
+    for (lang, text, country) in [
+        (
+            Lang::Es,
+            "Disidentes de las FARC emboscaron a una patrulla del Ejército en Argelia, Cauca, \
+             el domingo y mataron a tres soldados. En la reacción de las tropas murieron dos \
+             de los atacantes.",
+            "CO",
+        ),
+        (
+            Lang::En,
+            "Gunmen ambushed a police convoy near Gusau, in Zamfara State, on Sunday, killing \
+             four officers. Two of the attackers were killed in the gunfight that followed.",
+            "NG",
+        ),
+    ] {
+        let ev = events(lang, text);
+        let kinds: Vec<EventType> = ev.iter().map(|r| r.event_type).collect();
+        assert_eq!(
+            kinds,
+            vec![EventType::Attack, EventType::Raid],
+            "{text}\n{ev:#?}"
+        );
+        assert_eq!(ev[1].figures.killed.as_ref().and_then(|f| f.best), Some(2));
+        assert_eq!(ev[1].date, ev[0].date, "{text}");
+        assert_eq!(
+            ev[1].place.as_ref().and_then(|p| p.country.as_deref()),
+            Some(country),
+            "{text}"
+        );
+        // the place and day are claimed on the words that state them
+        assert!(ev[1]
+            .claims
+            .iter()
+            .any(|c| c.field == sw_model::ClaimField::Place));
+    }
+    // the attackers arrested, not killed: no raid
+    let ev = events(
+        Lang::Es,
+        "Sicarios atacaron una patrulla en Culiacán el lunes. Tres de los atacantes fueron \
+         detenidos horas después.",
+    );
+    assert!(
+        ev.iter().all(|r| r.event_type != EventType::Raid),
+        "{ev:#?}"
+    );
+}

@@ -587,6 +587,16 @@ fn accused(s: &Scene, e: &Hit<EventCue>, armed: &[Armed]) -> Option<Armed> {
 
 /// The agent of the event cue `e`, if the sentence names one.
 pub(super) fn agent_of(s: &Scene, e: &Hit<EventCue>, armed: &[Armed]) -> Option<Armed> {
+    // the cue's own words are not its agent ("two of the attackers were killed": the
+    // attackers are the dead)
+    if armed.iter().any(|a| a.ts >= e.ts && a.te <= e.te) {
+        let others: Vec<Armed> = armed
+            .iter()
+            .filter(|a| !(a.ts >= e.ts && a.te <= e.te))
+            .cloned()
+            .collect();
+        return agent_of(s, e, &others);
+    }
     let cue = e.value();
     let passive = passive_at(s, e.ts);
     // a clash has two sides: when one is a state force, it is that force's operation, whichever

@@ -232,6 +232,44 @@ impl Merger {
         r.claims.iter().any(|c| c.rival).then_some(prior)
     }
 
+    /// "Disidentes emboscaron a una patrulla en Argelia, Cauca, el domingo ... En la reacción
+    /// de las tropas murieron dos de los atacantes": a force's raid told right after a
+    /// group's attack, with no place and no day of its own, answered it there and then. It
+    /// takes the attack's place and day, with their claims (the words that state them).
+    fn answer_of_attack(&self, r: &mut Report) {
+        if r.kind != ReportKind::Event
+            || r.event_type != EventType::Raid
+            || r.modality != Modality::Occurred
+            || r.place.is_some()
+        {
+            return;
+        }
+        let Some(attack) = self.out.last().filter(|x| {
+            x.kind == ReportKind::Event
+                && x.event_type == EventType::Attack
+                && x.modality == Modality::Occurred
+                && x.place.is_some()
+        }) else {
+            return;
+        };
+        r.place = attack.place.clone();
+        let mut fields = vec![ClaimField::Place];
+        if attack.date_precision == DatePrecision::Day {
+            r.date = attack.date.clone();
+            r.date_precision = attack.date_precision;
+            r.date_basis = attack.date_basis;
+            r.claims.retain(|c| c.field != ClaimField::Date);
+            fields.push(ClaimField::Date);
+        }
+        r.claims.extend(
+            attack
+                .claims
+                .iter()
+                .filter(|c| fields.contains(&c.field))
+                .cloned(),
+        );
+    }
+
     fn event(&mut self, mut c: Cand) {
         self.agent_of_definite(&mut c);
         let mut pos = self.group_attack_told_again(&mut c);
@@ -267,6 +305,9 @@ impl Merger {
             && r.figures.killed.is_none()
         {
             r.kind = ReportKind::Reference;
+        }
+        if pos.is_none() && !dated {
+            self.answer_of_attack(&mut r);
         }
         let occurred = r.modality == Modality::Occurred;
         let at = match pos {

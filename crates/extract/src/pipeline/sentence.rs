@@ -401,10 +401,12 @@ impl Extractor {
         events::elliptic_events(l, toks, &mut events, &dates);
         // "two gunmen were shot dead in the operation", with no day of its own, after the
         // story told of its event: the dead of that event, not another
+        // (but "two of the attackers were killed" are not that event's dead: a `toll` cue of
+        // a force's killing names whom it killed, the attackers, in answer to it)
         if told && !day_dated {
             let kinds = events.iter().filter(|e| !bare_kill(e.value())).count();
             if kinds == 0 {
-                events.retain(|e| !bare_kill(e.value()));
+                events.retain(|e| !bare_kill(e.value()) || e.value().toll);
             }
         }
         let figs = figures::figures(l, ctx, &dates, &tally, &events, &event_tolls);
