@@ -751,3 +751,51 @@ fn the_attackers_killed_after_a_groups_attack_are_a_raid_there_and_then() {
         "{ev:#?}"
     );
 }
+
+#[test]
+fn bringing_down_an_aircraft_is_an_attack_by_whoever_did_it() {
+    // (text, type): a state force's downing is its strike; a group's, against police or
+    // troops, an attack
+    for (lang, text, et) in [
+        (
+            Lang::Es,
+            "Un helicóptero de la Policía fue derribado con un dron armado en Amalfi, \
+             Antioquia, y murieron 12 agentes.",
+            EventType::Attack,
+        ),
+        (
+            Lang::Es,
+            "La Fuerza Armada venezolana informó que derribó una avioneta que violó el espacio \
+             aéreo en el estado Apure; sus dos ocupantes murieron.",
+            EventType::Strike,
+        ),
+        (
+            Lang::En,
+            "An army helicopter was brought down by a drone in northern Mali on Thursday, \
+             killing four soldiers.",
+            EventType::Attack,
+        ),
+    ] {
+        let ev = events(lang, text);
+        assert_eq!(ev.len(), 1, "{text}\n{ev:#?}");
+        assert_eq!(ev[0].event_type, et, "{text}");
+    }
+    // the other senses of the verb are no event
+    assert!(events(
+        Lang::Es,
+        "El equipo fue derribado en la final por un rival más fuerte."
+    )
+    .is_empty());
+    // blame for an attack names its agent, a group: no state strike
+    let rs = reports(
+        Lang::Es,
+        "El presidente responsabilizó del ataque al Frente 36 del Estado Mayor Central, una \
+         estructura disidente de las FARC.",
+        (2025, 8, 22),
+    );
+    assert!(
+        rs.iter()
+            .all(|r| !(r.kind == ReportKind::Event && r.event_type == EventType::Strike)),
+        "{rs:#?}"
+    );
+}

@@ -545,10 +545,15 @@ const CLASH_SIDES_REACH: usize = 10;
 /// article between), and the actor within three words after it ("atribuyó el ataque a una
 /// banda", "attributed the bombing to al-Shabaab").
 fn attributed(s: &Scene, e: &Hit<EventCue>, armed: &[Armed]) -> Option<Armed> {
+    // ("responsabilizó del ataque a ...": "of" may stand before the event)
     let verb_before = s.agents.iter().any(|h| {
         *h.value() == AgentKind::Attribute
             && h.te <= e.ts
-            && (h.te..e.ts).all(|i| is_article(s, i) || is_determiner(s, i))
+            && (h.te..e.ts).all(|i| {
+                is_article(s, i)
+                    || is_determiner(s, i)
+                    || s.l.grammar.of.contains(&s.ctx.toks[i].lower)
+            })
     });
     let after = |from: usize| {
         armed
