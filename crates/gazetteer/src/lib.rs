@@ -752,6 +752,11 @@ impl Gazetteer {
             let start = folded.map[s] as usize;
             let end = folded.map[e] as usize;
             let original = &text[start..end];
+            // a name inside a longer word the apostrophe splits ("Shu'ub" is no "Shu"; a
+            // possessive "Yemen's" still names Yemen)
+            if inside_word(text, start, end) {
+                continue;
+            }
             match key.stop {
                 compile::STOP_NEVER => continue,
                 compile::STOP_CAPITALIZED if !is_capitalized(original) => continue,
@@ -930,3 +935,24 @@ fn at_sentence_start(text: &str, start: usize) -> bool {
 
 #[cfg(test)]
 mod tests;
+
+/// Whether `text[start..end]` is part of a longer word joined by an apostrophe: letters
+/// after an apostrophe right after it (but a possessive "'s"), or a letter and an
+/// apostrophe right before it.
+fn inside_word(text: &str, start: usize, end: usize) -> bool {
+    let apostrophe = |c: char| matches!(c, '\'' | '’' | 'ʼ');
+    let mut after = text[end..].chars();
+    let glued_after = match (after.next(), after.next(), after.next()) {
+        (Some(a), Some(b), next) if apostrophe(a) && b.is_alphabetic() => {
+            // "Yemen's", "Yemen’s,": the possessive
+            !(matches!(b, 's' | 'S') && next.is_none_or(|c| !c.is_alphabetic()))
+        }
+        _ => false,
+    };
+    let mut before = text[..start].chars().rev();
+    let glued_before = matches!(
+        (before.next(), before.next()),
+        (Some(a), Some(b)) if apostrophe(a) && b.is_alphabetic()
+    );
+    glued_after || glued_before
+}

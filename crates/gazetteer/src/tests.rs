@@ -891,3 +891,21 @@ fn custom_features_and_their_errors() {
         assert_eq!(e.file, "features.tsv", "{bad}");
     }
 }
+
+#[test]
+fn a_name_inside_a_word_an_apostrophe_splits_is_no_mention() {
+    let g = gaz();
+    // "Shu'ub", a district of Sanaa, is no "Shu" (a town in Kazakhstan)
+    let names: Vec<&str> = found(&g, "en el distrito Shu'ub de Saná")
+        .iter()
+        .map(|(s, _)| *s)
+        .collect();
+    assert_eq!(names, vec!["Saná"]);
+    // a possessive still names the place, and a name with an apostrophe of its own stays
+    let names: Vec<&str> = found(&g, "Yemen's Marib province and Ma'rib city")
+        .iter()
+        .map(|(s, _)| *s)
+        .collect();
+    assert!(names.contains(&"Yemen"), "{names:?}");
+    assert!(names.contains(&"Ma'rib"), "{names:?}");
+}
