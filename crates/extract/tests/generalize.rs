@@ -799,3 +799,26 @@ fn bringing_down_an_aircraft_is_an_attack_by_whoever_did_it() {
         "{rs:#?}"
     );
 }
+
+#[test]
+fn last_weekends_strikes_a_week_on_are_retold() {
+    // said on a Saturday, "last weekend" is a week back: its strikes are a reference
+    let rs = reports(
+        Lang::En,
+        "Supporters of the resolution argued that last weekend's strikes on nuclear sites had \
+         bypassed lawmakers.",
+        (2025, 6, 28),
+    );
+    assert!(
+        rs.iter()
+            .all(|r| !(r.kind == ReportKind::Event && r.event_type.is_violent())),
+        "{rs:#?}"
+    );
+    // said on the Monday after, the weekend's strikes are news
+    let ev = events(
+        Lang::En,
+        "Last weekend's strikes on two militia depots near Al Qaim killed four fighters, Iraqi \
+         officials said.",
+    );
+    assert_eq!(ev.len(), 1, "{ev:#?}");
+}

@@ -214,9 +214,15 @@ impl Finder<'_> {
             DW::WeekAgo(o) => {
                 self.push(i, end, week, p.and_then(|p| shift(p, o)));
             }
-            DW::Weekend => {
-                // the weekend just past: from its Saturday
-                self.push(i, end, week, p.and_then(|p| latest_weekday(p, 5, false)));
+            DW::Weekend(o) => {
+                // the weekend just past: from its Saturday ("last weekend" on a weekend day
+                // is the one before it)
+                self.push(
+                    i,
+                    end,
+                    week,
+                    p.and_then(|p| latest_weekday(shift(p, -o)?, 5, false)),
+                );
             }
             DW::AnchorOffset(o) => {
                 let kind = DateKind::AnchorOffset(o);

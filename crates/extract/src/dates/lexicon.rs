@@ -17,8 +17,9 @@ pub(super) enum DW {
     This,
     Since,
     WeekAgo(i64),
-    /// "over the weekend": the week from the latest Saturday on or before publication.
-    Weekend,
+    /// "over the weekend": the week from the latest Saturday on or before publication, less
+    /// the days given ("last weekend" said on a Saturday or Sunday is the one before: 2).
+    Weekend(i64),
     AnchorOffset(i64),
     YearEnd,
     Start,
@@ -121,7 +122,7 @@ impl DateLexicon {
                 "last" => DW::Last,
                 "this" => DW::This,
                 "since" => DW::Since,
-                "weekend" => DW::Weekend,
+                "weekend" => DW::Weekend(value()?),
                 "year_end" => DW::YearEnd,
                 "start" => DW::Start,
                 "pair_and" => DW::PairAnd,

@@ -463,6 +463,17 @@ mod tests {
                 d(2025, 11, 15),
                 "2025-11-15",
             ),
+            // "last weekend" said on a Monday is the one just past; on a Saturday or a
+            // Sunday, the one before
+            ("last weekend", Lang::En, d(2025, 11, 17), "2025-11-15"),
+            ("last weekend", Lang::En, d(2025, 11, 15), "2025-11-08"),
+            ("last weekend", Lang::En, d(2025, 11, 16), "2025-11-08"),
+            (
+                "el fin de semana pasado",
+                Lang::Es,
+                d(2025, 11, 16),
+                "2025-11-08",
+            ),
         ] {
             let e = parse_date(s, lang, p).unwrap();
             assert_eq!(e.date.as_deref(), Some(sat), "{s} {p:?}");
