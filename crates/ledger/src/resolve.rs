@@ -428,12 +428,14 @@ pub(crate) fn resolve<'a>(events: &'a [Facts], references: &'a [Facts]) -> Resol
             }
         }
         for (region, members) in by_region {
-            groups.push(Group::new(
-                *et,
-                Some(*day),
-                Some(region).filter(|r| !r.is_empty()),
-                members,
-            ));
+            for part in by_admin1(members, &items) {
+                groups.push(Group::new(
+                    *et,
+                    Some(*day),
+                    Some(region.clone()).filter(|r| !r.is_empty()),
+                    part,
+                ));
+            }
         }
     }
 
@@ -670,6 +672,60 @@ fn window_groups(open: &[usize], items: &[Item]) -> Vec<Group> {
 
 fn killed_points(members: &[usize], items: &[Item]) -> BTreeSet<i64> {
     members.iter().filter_map(|&i| items[i].killed).collect()
+}
+
+/// One day's reports in one region, as incidents: one, unless an article told of events in
+/// two first-level divisions that day ("a strike on a house in Sanaa killed four ... an
+/// overnight strike in Saada killed two"): the article told them apart, so there is one
+/// incident per division it named. Other reports join the division they name, else the one
+/// whose toll they share, else the first.
+fn by_admin1(members: Vec<usize>, items: &[Item]) -> Vec<Vec<usize>> {
+    let mut of_article: BTreeMap<i64, BTreeSet<&Arc<str>>> = BTreeMap::new();
+    for &i in &members {
+        if let Some(a) = &items[i].f.admin1 {
+            of_article
+                .entry(items[i].f.article_id)
+                .or_default()
+                .insert(a);
+        }
+    }
+    let keys: BTreeSet<Arc<str>> = of_article
+        .values()
+        .filter(|s| s.len() > 1)
+        .flat_map(|s| s.iter().map(|a| (*a).clone()))
+        .collect();
+    if keys.is_empty() {
+        return vec![members];
+    }
+    let keys: Vec<Arc<str>> = keys.into_iter().collect();
+    let mut parts: Vec<Vec<usize>> = vec![Vec::new(); keys.len()];
+    let mut rest = Vec::new();
+    for &i in &members {
+        match items[i]
+            .f
+            .admin1
+            .as_ref()
+            .and_then(|a| keys.iter().position(|k| k == a))
+        {
+            Some(k) => parts[k].push(i),
+            None => rest.push(i),
+        }
+    }
+    for i in rest {
+        let shared: Vec<usize> = (0..parts.len())
+            .filter(|&k| {
+                items[i].killed.is_some()
+                    && parts[k].iter().any(|&j| items[j].killed == items[i].killed)
+            })
+            .collect();
+        let k = match shared[..] {
+            [k] => k,
+            _ => 0,
+        };
+        parts[k].push(i);
+    }
+    parts.retain(|p| !p.is_empty());
+    parts
 }
 
 fn all_soft(members: &[usize], items: &[Item]) -> bool {
@@ -1291,6 +1347,49 @@ mod tests {
             TargetKind::Vessel,
         );
         assert_eq!(region_key(&beside), None);
+    }
+
+    #[test]
+    fn one_articles_events_in_two_divisions_on_one_day_are_two_incidents() {
+        // one article: a strike in Sanaa that killed four, one in Saada that killed two, the
+        // same day; another outlet's report of the Saada strike joins that one
+        let land = |name: &str, admin1: &str, killed: i64| {
+            let mut p = place(name, Some("YE"), None, 1);
+            p.admin1 = Some(admin1.into());
+            let mut r = strike(Some(p), TargetKind::LandSite);
+            r.figures.killed = Some(sw_model::Figure {
+                low: Some(killed),
+                best: Some(killed),
+                high: Some(killed),
+                approx: false,
+                surface: killed.to_string(),
+            });
+            r
+        };
+        let mut sanaa = input(1, land("Sanaa", "Amanat al Asimah", 4));
+        let mut saada = input(2, land("Saada", "Sa'dah", 2));
+        saada.article_id = sanaa.article_id;
+        saada.story_id = sanaa.story_id;
+        sanaa.report_id = 1;
+        let other = input(3, land("Saada", "Sa'dah", 2));
+        let l = build(&[sanaa, saada, other]);
+        assert_eq!(l.incidents.len(), 2, "{}", l.to_json());
+        let mut tolls: Vec<(usize, Option<i64>)> = l
+            .incidents
+            .iter()
+            .map(|i| {
+                (
+                    i.sources.len(),
+                    i.figures.killed.as_ref().and_then(|k| k.best),
+                )
+            })
+            .collect();
+        tolls.sort_unstable();
+        assert_eq!(tolls, vec![(1, Some(4)), (2, Some(2))]);
+        // two outlets' reports of one strike that name two divisions stay one incident
+        let a = input(4, land("Sanaa", "Amanat al Asimah", 4));
+        let b = input(5, land("Sanaa", "Sanaa Governorate", 4));
+        assert_eq!(build(&[a, b]).incidents.len(), 1);
     }
 
     #[test]
