@@ -822,3 +822,38 @@ fn last_weekends_strikes_a_week_on_are_retold() {
     );
     assert_eq!(ev.len(), 1, "{ev:#?}");
 }
+
+#[test]
+fn missiles_fired_at_something_are_a_states_strike_or_a_groups_attack() {
+    for (lang, text, et) in [
+        (
+            Lang::En,
+            "Iran fired a barrage of missiles at a U.S. air base in Qatar on Monday, but most \
+             were intercepted.",
+            EventType::Strike,
+        ),
+        (
+            Lang::En,
+            "The Houthis fired missiles at a Greek-flagged tanker in the Red Sea on Monday.",
+            EventType::Attack,
+        ),
+        (
+            Lang::Es,
+            "Israel lanzó misiles contra un depósito de armas en el sur del Líbano el lunes.",
+            EventType::Strike,
+        ),
+        (
+            Lang::Es,
+            "Los misiles lanzados por Estados Unidos en Navidad cayeron en una zona boscosa \
+             usada como refugio por yihadistas.",
+            EventType::Strike,
+        ),
+    ] {
+        let ev = events(lang, text);
+        assert_eq!(ev.len(), 1, "{text}\n{ev:#?}");
+        assert_eq!(ev[0].event_type, et, "{text}");
+        if et == EventType::Strike {
+            assert_eq!(ev[0].means.as_deref(), Some("missile"), "{text}");
+        }
+    }
+}
