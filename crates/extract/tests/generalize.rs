@@ -25,6 +25,30 @@ fn events(lang: Lang, text: &str) -> Vec<Report> {
         .collect()
 }
 
+/// The passage's one event, with its toll, and no tally.
+fn one_event_with_toll(rs: &[Report], text: &str, killed: i64) {
+    assert!(
+        rs.iter().all(|r| r.kind != ReportKind::Tally),
+        "{text}\n{rs:#?}"
+    );
+    let ev: Vec<&Report> = rs.iter().filter(|r| r.kind == ReportKind::Event).collect();
+    assert_eq!(ev.len(), 1, "{text}\n{rs:#?}");
+    assert_eq!(
+        ev[0].figures.killed.as_ref().and_then(|f| f.best),
+        Some(killed),
+        "{text}"
+    );
+}
+
+/// No strike, raid or attack told as news.
+fn no_violent_event(rs: &[Report], text: &str) {
+    assert!(
+        rs.iter()
+            .all(|r| !(r.kind == ReportKind::Event && r.event_type.is_violent())),
+        "{text}\n{rs:#?}"
+    );
+}
+
 #[test]
 fn a_states_name_as_the_subject_is_the_perpetrator() {
     for (lang, text, state, killed) in [
@@ -296,17 +320,7 @@ fn a_toll_under_a_perfect_is_one_events_when_the_event_follows_with_an_indefinit
         ),
     ] {
         let rs = reports(lang, text, (2026, 5, 8));
-        assert!(
-            rs.iter().all(|r| r.kind != ReportKind::Tally),
-            "{text}\n{rs:#?}"
-        );
-        let ev: Vec<&Report> = rs.iter().filter(|r| r.kind == ReportKind::Event).collect();
-        assert_eq!(ev.len(), 1, "{text}\n{rs:#?}");
-        assert_eq!(
-            ev[0].figures.killed.as_ref().and_then(|f| f.best),
-            Some(killed),
-            "{text}"
-        );
+        one_event_with_toll(&rs, text, killed);
     }
     // with no one event named after it, the same perfect tells a running total
     for (lang, text) in [
@@ -517,11 +531,7 @@ fn an_event_named_by_a_week_already_past_is_retold_not_news() {
         ),
     ] {
         let rs = reports(lang, text, (2025, 11, 19));
-        assert!(
-            rs.iter()
-                .all(|r| !(r.kind == ReportKind::Event && r.event_type.is_violent())),
-            "{text}\n{rs:#?}"
-        );
+        no_violent_event(&rs, text);
         assert!(
             rs.iter().any(|r| r.kind == ReportKind::Reference),
             "{text}\n{rs:#?}"
@@ -620,11 +630,7 @@ fn events_the_story_takes_as_known_are_references() {
         ),
     ] {
         let rs = reports(lang, text, (2026, 3, 3));
-        assert!(
-            rs.iter()
-                .all(|r| !(r.kind == ReportKind::Event && r.event_type.is_violent())),
-            "{text}\n{rs:#?}"
-        );
+        no_violent_event(&rs, text);
     }
     // a plan beside the campaign's word stays a plan, not an event
     let rs = reports(
@@ -665,17 +671,7 @@ fn a_toll_raised_after_an_event_dated_beside_it_is_that_events() {
         ),
     ] {
         let rs = reports(lang, text, (2025, 3, 17));
-        assert!(
-            rs.iter().all(|r| r.kind != ReportKind::Tally),
-            "{text}\n{rs:#?}"
-        );
-        let ev: Vec<&Report> = rs.iter().filter(|r| r.kind == ReportKind::Event).collect();
-        assert_eq!(ev.len(), 1, "{text}\n{rs:#?}");
-        assert_eq!(
-            ev[0].figures.killed.as_ref().and_then(|f| f.best),
-            Some(killed),
-            "{text}"
-        );
+        one_event_with_toll(&rs, text, killed);
     }
     // a total the event adds to, a period, or a toll after the event's own dead: a tally
     for (lang, text) in [
@@ -803,17 +799,9 @@ fn bringing_down_an_aircraft_is_an_attack_by_whoever_did_it() {
 #[test]
 fn last_weekends_strikes_a_week_on_are_retold() {
     // said on a Saturday, "last weekend" is a week back: its strikes are a reference
-    let rs = reports(
-        Lang::En,
-        "Supporters of the resolution argued that last weekend's strikes on nuclear sites had \
-         bypassed lawmakers.",
-        (2025, 6, 28),
-    );
-    assert!(
-        rs.iter()
-            .all(|r| !(r.kind == ReportKind::Event && r.event_type.is_violent())),
-        "{rs:#?}"
-    );
+    let text = "Supporters of the resolution argued that last weekend's strikes on nuclear \
+                sites had bypassed lawmakers.";
+    no_violent_event(&reports(Lang::En, text, (2025, 6, 28)), text);
     // said on the Monday after, the weekend's strikes are news
     let ev = events(
         Lang::En,
