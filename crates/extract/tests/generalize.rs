@@ -845,3 +845,30 @@ fn missiles_fired_at_something_are_a_states_strike_or_a_groups_attack() {
         }
     }
 }
+
+#[test]
+fn a_force_named_first_is_the_agent_of_its_gerund_kills() {
+    // a group named between the force and its verb ("por actos terroristas", "ligados a las
+    // disidencias") is not who killed
+    for (text, state) in [
+        (
+            "Las Fuerzas Armadas de Ecuador han llevado a cabo operaciones a nivel nacional, \
+             deteniendo a 329 personas por actos terroristas y abatiendo a otros cinco.",
+            "EC",
+        ),
+        (
+            "El Ejército de Colombia realizó operaciones en el Cauca, capturando a 12 personas \
+             por delitos ligados a las disidencias y abatiendo a otros tres.",
+            "CO",
+        ),
+    ] {
+        let ev = events(Lang::Es, text);
+        assert_eq!(ev.len(), 1, "{text}\n{ev:#?}");
+        assert_eq!(ev[0].event_type, EventType::Raid, "{text}");
+        assert_eq!(
+            ev[0].perpetrator().and_then(|a| a.state.as_deref()),
+            Some(state),
+            "{text}"
+        );
+    }
+}

@@ -706,6 +706,20 @@ pub(super) fn agent_of(s: &Scene, e: &Hit<EventCue>, armed: &[Armed]) -> Option<
     // verb; never a counted noun ("four alleged smugglers died in a strike": those counted
     // are mostly the dead)
     let reach = if cue.noun { 5 } else { 20 };
+    // a verb said only of a state force ("abatiendo a otros cinco") whose sentence names one
+    // before it is that force's, whatever group is named between ("deteniendo a 329
+    // personas por actos terroristas")
+    if cue.by_force && !cue.noun && !passive {
+        if let Some(a) = armed.iter().find(|a| {
+            !a.non_state
+                && a.reach == ForceReach::Force
+                && a.te <= e.ts
+                && !governed(s, a.ts)
+                && !counted(s, a.ts)
+        }) {
+            return Some(a.clone());
+        }
+    }
     if let Some(a) = armed
         .iter()
         .rev()
