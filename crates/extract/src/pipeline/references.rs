@@ -268,8 +268,9 @@ fn after_the_known(s: &Sentence, e: &Hit<EventCue>) -> bool {
     relative && definite && after
 }
 
-/// A week already past written against an event noun: possessive before it ("last week's
-/// bombing", "two weeks ago's raid" is not English, so only that form) or after it and
+/// A week already past (a week-long date whose first day is at least seven days before
+/// publication: "last week", "la semana pasada", "last weekend" a week on) written against
+/// an event noun: as a possessive before it ("last week's bombing") or after it and
 /// "of"/"de" ("el bombardeo de la semana pasada", "the strike of last week"). A week that
 /// is still this one ("this week's strikes") may be news.
 fn last_weeks_noun(s: &Sentence, e: &Hit<EventCue>) -> bool {
