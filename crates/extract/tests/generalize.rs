@@ -715,6 +715,13 @@ fn the_attackers_killed_after_a_groups_attack_are_a_raid_there_and_then() {
              four officers. Two of the attackers were killed in the gunfight that followed.",
             "NG",
         ),
+        (
+            Lang::En,
+            "Gunmen ambushed a National Guard patrol on a highway in Guanajuato on Saturday, \
+             killing three guardsmen. Reinforcements tracked the attackers to a nearby ranch \
+             and killed two of them in a shootout.",
+            "MX",
+        ),
     ] {
         let ev = events(lang, text);
         let kinds: Vec<EventType> = ev.iter().map(|r| r.event_type).collect();
