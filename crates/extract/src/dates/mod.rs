@@ -93,6 +93,22 @@ pub struct DateExpr {
 }
 
 impl DateExpr {
+    /// The tokens of `toks` it spans, as (first, end): the first token at or after its start
+    /// and the first at or after its end (`toks.len()` when none).
+    pub fn tokens(&self, toks: &[Tok]) -> (usize, usize) {
+        let at = |b: usize| toks.iter().position(|t| t.start >= b).unwrap_or(toks.len());
+        (at(self.start), at(self.end))
+    }
+
+    /// A day named outright and resolved ("May 3", "Tuesday", "yesterday"): what can be
+    /// one event's own day, unlike a week, a month or a period's start.
+    pub fn is_named_day(&self) -> bool {
+        matches!(
+            self.kind,
+            DateKind::MonthDay | DateKind::Weekday | DateKind::DayOffset
+        ) && self.day.is_some()
+    }
+
     /// Gives a date written without a year ("Oct. 29") the year that puts it on or before
     /// `reference` (plus a week), when it has none yet — or, with `rough` (a reference
     /// estimated to within weeks, either side), the year that puts it nearest. `rule` names
@@ -343,11 +359,7 @@ pub fn pairs(toks: &[Tok], lex: &DateLexicon, found: &[DateExpr]) -> Vec<(usize,
         let Some((m, day)) = d.month_day.or_else(|| d.day.map(|x| (x.month(), x.day()))) else {
             continue;
         };
-        let i = toks.iter().position(|t| t.start >= d.start).unwrap_or(0);
-        let j = toks
-            .iter()
-            .position(|t| t.start >= d.end)
-            .unwrap_or(toks.len());
+        let (i, j) = d.tokens(toks);
         // after: "September 15 and 19"
         let after = toks
             .get(j)

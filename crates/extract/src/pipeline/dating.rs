@@ -158,18 +158,9 @@ const SERIES_REACH: usize = 8;
 /// that kind takes that day (its type and date index).
 pub(super) fn own_days(s: &Sentence, picked: &[Picked]) -> OwnDays {
     let (l, toks) = (s.l, &s.ctx.toks);
-    let tok_of = |d: &DateExpr| toks.iter().position(|t| t.start >= d.start).unwrap_or(0);
-    let end_of = |d: &DateExpr| {
-        toks.iter()
-            .position(|t| t.start >= d.end)
-            .unwrap_or(toks.len())
-    };
-    let a_day = |d: &DateExpr| {
-        matches!(
-            d.kind,
-            DateKind::MonthDay | DateKind::Weekday | DateKind::DayOffset
-        ) && d.day.is_some()
-    };
+    let tok_of = |d: &DateExpr| d.tokens(toks).0;
+    let end_of = |d: &DateExpr| d.tokens(toks).1;
+    let a_day = |d: &DateExpr| d.is_named_day();
     // an attribution verb between a day and its event makes it the day something was said
     let said = |a: usize, b: usize| {
         (a..b).any(|k| {

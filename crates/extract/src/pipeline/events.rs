@@ -55,14 +55,8 @@ pub(super) fn elliptic_events<'a>(
 ) {
     let day_at = |from: usize, to: usize| {
         dates.iter().any(|d| {
-            matches!(
-                d.kind,
-                DateKind::MonthDay | DateKind::Weekday | DateKind::DayOffset
-            ) && d.day.is_some()
-                && toks
-                    .iter()
-                    .position(|t| t.start >= d.start)
-                    .is_some_and(|i| from <= i && i <= to)
+            let i = d.tokens(toks).0;
+            d.is_named_day() && from <= i && i <= to
         })
     };
     let mut found = Vec::new();
@@ -196,7 +190,7 @@ pub(super) fn drop_tolls_of_a_dated_event(
     if tally.is_empty() || campaign {
         return;
     }
-    let tok_of = |d: &DateExpr| toks.iter().position(|t| t.start >= d.start).unwrap_or(0);
+    let tok_of = |d: &DateExpr| d.tokens(toks).0;
     // the first event with a day of its own right beside it
     let dated_event = events.iter().find(|e| {
         e.value().event_type.is_violent()
@@ -447,11 +441,11 @@ fn keep(
     true
 }
 
-/// A plural cue ("strikes", "ataques") is one event only when counted, dated to a day or
-/// given a toll; else it names the campaign.
 /// How many words from a plural event noun a day may be and still date it as one event.
 const PLURAL_DAY_REACH: usize = 10;
 
+/// A plural cue ("strikes", "ataques") is one event only when counted, dated to a day or
+/// given a toll; else it names the campaign.
 fn keep_plural(
     s: &Sentence,
     f: &Facts,
@@ -488,11 +482,7 @@ fn keep_plural(
         // attacks on boats violate the law")
         // ... and near it: a day far off in the sentence is another verb's ("a judge
         // declined on Tuesday to release the opinion that justifies its strikes")
-        let near = |d: &crate::dates::DateExpr| {
-            toks.iter()
-                .position(|t| t.start >= d.start)
-                .is_some_and(|i| i.abs_diff(e.ts) <= PLURAL_DAY_REACH)
-        };
+        let near = |d: &DateExpr| d.tokens(toks).0.abs_diff(e.ts) <= PLURAL_DAY_REACH;
         let day_date = s.dates.iter().any(|d| {
             d.kind.is_reported_day()
                 && near(d)

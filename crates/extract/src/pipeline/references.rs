@@ -281,7 +281,6 @@ fn last_weeks_noun(s: &Sentence, e: &Hit<EventCue>) -> bool {
     let Some(published) = s.published else {
         return false;
     };
-    let tok_at = |byte: usize| toks.iter().position(|t| t.start >= byte);
     let possessive = |i: usize| {
         l.dates.is_possessive(&toks[i].lower) || l.dates.is_possessive_ending(&toks[i].lower)
     };
@@ -292,9 +291,7 @@ fn last_weeks_noun(s: &Sentence, e: &Hit<EventCue>) -> bool {
         if !past_week {
             return false;
         }
-        let (Some(i), j) = (tok_at(d.start), tok_at(d.end).unwrap_or(toks.len())) else {
-            return false;
-        };
+        let (i, j) = d.tokens(toks);
         // "last week's bombing", "last week's U.S. strike": the possessive, then up to two
         // words before the noun
         let before = j < e.ts
