@@ -880,3 +880,140 @@ fn a_force_named_first_is_the_agent_of_its_gerund_kills() {
         );
     }
 }
+
+/// The state (or "group") of the one report of `kind` in `text`, with its country.
+fn perpetrator_of(lang: Lang, text: &str, kind: ReportKind) -> (Option<String>, Option<String>) {
+    let rs: Vec<Report> = reports(lang, text, (2026, 5, 8))
+        .into_iter()
+        .filter(|r| r.kind == kind)
+        .collect();
+    assert_eq!(rs.len(), 1, "{text}\n{rs:#?}");
+    let who = rs[0].perpetrator().map(|p| {
+        if p.non_state {
+            "group".to_string()
+        } else {
+            p.state.clone().unwrap_or_default()
+        }
+    });
+    (who, rs[0].place.as_ref().and_then(|p| p.country.clone()))
+}
+
+#[test]
+fn a_day_between_the_subject_and_its_event_noun_keeps_the_subject_the_agent() {
+    for (lang, text, state) in [
+        (
+            Lang::Es,
+            "Israel lanzó el martes una serie de ataques aéreos contra depósitos de armas en el \
+             valle de la Bekaa.",
+            "IL",
+        ),
+        (
+            Lang::En,
+            "Turkish warplanes on Tuesday carried out a wave of strikes on militant hideouts in \
+             the Qandil mountains of northern Iraq.",
+            "TR",
+        ),
+        (
+            Lang::Es,
+            "El Ejército de Nigeria efectuó el domingo pasado varios bombardeos sobre \
+             campamentos de Boko Haram en Borno.",
+            "NG",
+        ),
+    ] {
+        let (who, _) = perpetrator_of(lang, text, ReportKind::Event);
+        assert_eq!(who.as_deref(), Some(state), "{text}");
+    }
+}
+
+#[test]
+fn the_weapons_of_a_force_and_a_passives_agent_name_the_perpetrator_not_the_place() {
+    for (lang, text, state, country) in [
+        // the aircraft of a force do what the force does
+        (
+            Lang::Es,
+            "Aviones de la Fuerza Aérea Colombiana realizaron el pasado martes una serie de \
+             bombardeos contra campamentos del ELN en Arauca.",
+            "CO",
+            "CO",
+        ),
+        // the cue ends with its "by": the state after it is the agent, not the place
+        (
+            Lang::Es,
+            "Según la alcaldía, los misiles lanzados por Irán en la madrugada del lunes cayeron \
+             sobre una base en el norte de Irak.",
+            "IR",
+            "IQ",
+        ),
+        (
+            Lang::En,
+            "Strikes by Israel on Monday hit a depot near Hama in western Syria.",
+            "IL",
+            "SY",
+        ),
+    ] {
+        let (who, place) = perpetrator_of(lang, text, ReportKind::Event);
+        assert_eq!(who.as_deref(), Some(state), "{text}");
+        assert_eq!(place.as_deref(), Some(country), "{text}");
+    }
+}
+
+#[test]
+fn a_forces_answer_to_an_attack_is_the_state_where_it_answered() {
+    for (lang, text, state) in [
+        (
+            Lang::Es,
+            "Hombres armados atacaron una patrulla de la Policía en Tumaco, Nariño, el martes y \
+             mataron a dos agentes. Los refuerzos abatieron a uno de los agresores.",
+            "CO",
+        ),
+        (
+            Lang::En,
+            "Militants stormed a checkpoint in Borno state on Sunday, killing four soldiers. \
+             Troops who arrived later killed three of the attackers.",
+            "NG",
+        ),
+    ] {
+        let ev = events(lang, text);
+        let raid = ev
+            .iter()
+            .find(|r| r.event_type == EventType::Raid)
+            .unwrap_or_else(|| panic!("{text}\n{ev:#?}"));
+        let p = raid.perpetrator().expect("the answering force");
+        assert_eq!(p.state.as_deref(), Some(state), "{text}");
+        // the claim says so too
+        assert!(
+            raid.claims.iter().any(|c| matches!(
+                &c.value,
+                sw_extract::ClaimValue::Actor(v) if v.state.as_deref() == Some(state)
+            )),
+            "{text}"
+        );
+    }
+}
+
+#[test]
+fn a_total_of_a_states_strikes_names_that_state_and_unknown_shooters_are_a_group() {
+    for (lang, text, who) in [
+        (
+            Lang::En,
+            "Israeli strikes on southern Lebanon have killed more than 300 people since January, \
+             the health ministry said.",
+            "IL",
+        ),
+        (
+            Lang::Es,
+            "Los bombardeos estadounidenses en Somalia han matado a más de 120 personas en lo \
+             que va del año, según un grupo de monitoreo.",
+            "US",
+        ),
+    ] {
+        let (p, _) = perpetrator_of(lang, text, ReportKind::Tally);
+        assert_eq!(p.as_deref(), Some(who), "{text}");
+    }
+    let text = "Unos desconocidos dispararon contra una estación de policía en Cúcuta el viernes \
+                por la noche.";
+    let ev = events(Lang::Es, text);
+    assert_eq!(ev.len(), 1, "{text}\n{ev:#?}");
+    assert_eq!(ev[0].event_type, EventType::Attack, "{text}");
+    assert!(ev[0].perpetrator().is_some_and(|p| p.non_state), "{text}");
+}

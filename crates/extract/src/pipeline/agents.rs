@@ -35,6 +35,9 @@ pub(super) struct Scene<'a> {
     pub agents: &'a [Hit<'a, AgentKind>],
     /// Where the sentence's event cues end: an actor right after one is what it struck.
     pub cue_ends: &'a [usize],
+    /// The sentence's dates: a day between a subject and its event noun is no distance
+    /// ("Estados Unidos lanzó el sábado una ola de bombardeos").
+    pub dates: &'a [crate::dates::DateExpr],
     /// For the state named with a force's generic name ("Nigeria's army").
     pub gaz: &'a sw_gazetteer::Gazetteer,
 }
@@ -201,6 +204,18 @@ fn armed_weapon(s: &Scene, a: &mut Armed) {
     }
 }
 
+/// Whether a weapon's name ends right before `at` ("aviones de la Fuerza Aérea", "drones of
+/// the army"): a force's weapons do what the force does, so "of" there names the agent.
+fn weapon_before(s: &Scene, at: usize) -> bool {
+    (1..=2).any(|j| {
+        at >= j
+            && s.l
+                .means
+                .at(&s.ctx.toks, at - j)
+                .is_some_and(|m| m.te == at && !s.cue_ends.contains(&m.te))
+    })
+}
+
 /// Whether the words right before `at` mark what follows as a target or a place.
 fn governed(s: &Scene, at: usize) -> bool {
     let marks = |i: usize| {
@@ -245,6 +260,7 @@ fn owned(s: &Scene, at: usize) -> bool {
             && s.l.grammar.of.contains(&toks[at - k].lower)
             && toks[at - k - 1].kind == crate::tokens::TokKind::Word
             && !member(s, at - k)
+            && !weapon_before(s, at - k)
             && !s.cue_ends.iter().any(|&end| end > at - k && end <= at)
             && toks[at - k + 1..at]
                 .iter()
@@ -498,6 +514,26 @@ fn counted(s: &Scene, at: usize) -> bool {
     })
 }
 
+/// How many tokens stand from `from` to `to`, the words of a date aside: "the army on
+/// Saturday carried out an operation" has its subject as near its cue as "the army carried
+/// out an operation".
+fn words_between(s: &Scene, from: usize, to: usize) -> usize {
+    let toks = &s.ctx.toks;
+    // a day's preposition with it ("on Saturday")
+    let spans: Vec<(usize, usize)> = s
+        .dates
+        .iter()
+        .map(|d| {
+            let (a, b) = d.tokens(toks);
+            let prep = a > 0 && s.l.grammar.day_prep.contains(&toks[a - 1].lower);
+            (a - usize::from(prep), b)
+        })
+        .collect();
+    (from..to)
+        .filter(|&i| !spans.iter().any(|&(a, b)| a <= i && i < b))
+        .count()
+}
+
 /// Whether the number at `i` ends a date written with dashes or slashes ("2025-07-10").
 fn in_date(s: &Scene, i: usize) -> bool {
     i > 0 && matches!(s.ctx.toks[i - 1].lower.as_str(), "-" | "/")
@@ -683,7 +719,10 @@ pub(super) fn agent_of(s: &Scene, e: &Hit<EventCue>, armed: &[Armed]) -> Option<
     let by_at = s
         .agents
         .iter()
-        .filter(|h| *h.value() == AgentKind::By && h.ts >= e.te && h.ts <= e.te + reach)
+        // the cue may end with it ("misiles lanzados por")
+        .filter(|h| {
+            *h.value() == AgentKind::By && (h.te == e.te || h.ts >= e.te && h.ts <= e.te + reach)
+        })
         // "a bombing of a camp run by a FARC faction": a target right before it, a participle
         // between at most, makes "by" its own
         .filter(|h| {
@@ -724,7 +763,9 @@ pub(super) fn agent_of(s: &Scene, e: &Hit<EventCue>, armed: &[Armed]) -> Option<
         .iter()
         .rev()
         .filter(|_| !passive)
-        .filter(|a| a.te <= e.ts && e.ts - after_parens(s, a.te).min(e.ts) <= reach)
+        .filter(|a| {
+            a.te <= e.ts && words_between(s, after_parens(s, a.te).min(e.ts), e.ts) <= reach
+        })
         .find(|a| {
             a.reach != ForceReach::Demonym
                 && !governed(s, a.ts)

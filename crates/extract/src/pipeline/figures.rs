@@ -768,6 +768,19 @@ pub(super) fn tally_candidate(
     for f in tally_figs {
         add_figure(&mut rep, f, ctx, src, Modality::Occurred);
     }
+    // "U.S. strikes in Yemen have killed more than 200": the state whose strikes are summed
+    // up is the total's perpetrator (a group's attacks make no strike tally)
+    let scene = s.scene();
+    let armed = super::agents::armed(&scene);
+    let agent = s
+        .events
+        .iter()
+        .filter(|e| e.value().event_type == EventType::Strike)
+        .find_map(|e| super::agents::agent_of(&scene, e, &armed))
+        .filter(|a| !a.non_state);
+    if agent.is_some() {
+        super::agents::set_perpetrator(&mut rep, agent, &armed, None, ctx, src, Modality::Occurred);
+    }
     out.push(Cand::new(CandKind::Report(ReportKind::Tally), rep, true));
 }
 

@@ -10,7 +10,8 @@ use chrono::{Datelike, NaiveDate};
 
 use super::sentence::{Cand, CandKind};
 use crate::{
-    ClaimField, DatePrecision, EventType, Field, Figure, Modality, Report, ReportKind, SourceKind,
+    ClaimField, ClaimValue, DatePrecision, EventType, Field, Figure, Modality, Report, ReportKind,
+    SourceKind,
 };
 
 /// Merges sentence candidates into the article's reports (of an article published on
@@ -253,6 +254,29 @@ impl Merger {
             return;
         };
         r.place = attack.place.clone();
+        // a force named only generically ("reinforcements", "las tropas") is the state's
+        // where it answered the attack
+        let state = r
+            .place
+            .as_ref()
+            .filter(|p| p.region_code.is_none())
+            .and_then(|p| p.country.clone());
+        if let Some(a) = r
+            .actors
+            .iter_mut()
+            .find(|a| a.role == crate::Role::Perpetrator && !a.non_state && a.state.is_none())
+        {
+            a.state = state.clone();
+            for c in r.claims.iter_mut() {
+                if let (ClaimField::Actor(crate::Role::Perpetrator), ClaimValue::Actor(v)) =
+                    (&c.field, &mut c.value)
+                {
+                    if v.name == a.name && !v.non_state && v.state.is_none() {
+                        v.state = state.clone();
+                    }
+                }
+            }
+        }
         let mut fields = vec![ClaimField::Place];
         if attack.date_precision == DatePrecision::Day {
             r.date = attack.date.clone();

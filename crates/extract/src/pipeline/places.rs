@@ -507,6 +507,14 @@ impl Extractor {
         if self.elsewhere(l, ctx, a) {
             return false;
         }
+        // the agent of a passive is no place: "misiles lanzados por Irán", "strikes by Israel"
+        if a >= 1
+            && l.agents
+                .at(toks, a - 1)
+                .is_some_and(|h| h.te == a && *h.value() == crate::lexicon::AgentKind::By)
+        {
+            return false;
+        }
         // the object of a strike verb: "atacar Venezuela", "strikes Venezuela"
         if ev_ends.contains(&i) || ev_ends.contains(&a) {
             return true;

@@ -241,6 +241,7 @@ impl<'a> Sentence<'a> {
             forces: &self.forces,
             agents: &self.agents,
             cue_ends: &self.cue_ends,
+            dates: &self.dates,
             gaz: self.gaz,
         }
     }
@@ -369,6 +370,11 @@ impl Extractor {
         let mut events = events::find(l, toks);
         let cue_ends: Vec<usize> = events.iter().map(|e| e.te).collect();
         let names_force;
+        let SentenceDates {
+            all: dates,
+            day_pairs,
+            day_dated,
+        } = dating::sentence_dates(l, ctx, published, year_ref, anchor);
         // a cue said only of state forces ("clash", "killed") is no cue when none is its agent
         {
             let scene = agents::Scene {
@@ -377,6 +383,7 @@ impl Extractor {
                 forces: &forces,
                 agents: &agents,
                 cue_ends: &cue_ends,
+                dates: &dates,
                 gaz: &self.gaz,
             };
             let armed = agents::armed(&scene);
@@ -391,11 +398,6 @@ impl Extractor {
             });
         }
         let (mut tally, mut event_tolls) = events::tally_cues(l, toks, &events);
-        let SentenceDates {
-            all: dates,
-            day_pairs,
-            day_dated,
-        } = dating::sentence_dates(l, ctx, published, year_ref, anchor);
         events::drop_dated_summaries(&mut tally, day_dated);
         events::drop_tolls_of_a_dated_event(l, &mut tally, &events, &dates, toks, &mut event_tolls);
         events::elliptic_events(l, toks, &mut events, &dates);
