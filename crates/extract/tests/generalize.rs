@@ -1017,3 +1017,121 @@ fn a_total_of_a_states_strikes_names_that_state_and_unknown_shooters_are_a_group
     assert_eq!(ev[0].event_type, EventType::Attack, "{text}");
     assert!(ev[0].perpetrator().is_some_and(|p| p.non_state), "{text}");
 }
+
+#[test]
+fn a_place_after_a_site_or_ground_noun_and_of_is_where_it_happened() {
+    for (lang, text, country) in [
+        (
+            Lang::Es,
+            "Un coche bomba estalló el martes frente a un centro comercial de Guayaquil y dejó \
+             un muerto.",
+            "EC",
+        ),
+        (
+            Lang::Es,
+            "Dos militares venezolanos murieron el martes en un ataque de un grupo armado contra \
+             un puesto militar en el páramo de Mérida.",
+            "VE",
+        ),
+        (
+            Lang::En,
+            "A suicide bomber killed nine people at a crowded market in the town of Konduga on \
+             Friday.",
+            "NG",
+        ),
+        (
+            Lang::En,
+            "A drone strike hit a house in a neighborhood of Mogadishu on Friday, killing two.",
+            "SO",
+        ),
+    ] {
+        let ev = events(lang, text);
+        assert_eq!(ev.len(), 1, "{text}\n{ev:#?}");
+        assert_eq!(
+            ev[0].place.as_ref().and_then(|p| p.country.as_deref()),
+            Some(country),
+            "{text}"
+        );
+    }
+}
+
+#[test]
+fn members_of_a_force_counted_with_their_nationality_are_the_dead_of_an_attack_on_them() {
+    for (lang, text) in [
+        (
+            Lang::En,
+            "Two Venezuelan soldiers were killed on Tuesday in an attack by an armed group on an \
+             army post in Apure.",
+        ),
+        (
+            Lang::Es,
+            "Dos militares venezolanos murieron el martes en un ataque de un grupo armado contra \
+             un puesto militar en Apure.",
+        ),
+        (
+            Lang::Es,
+            "Dos policías nigerianos murieron el domingo cuando hombres armados emboscaron su \
+             patrulla en el estado de Zamfara.",
+        ),
+    ] {
+        let rs = reports(lang, text, (2026, 5, 8));
+        one_event_with_toll(&rs, text, 2);
+    }
+}
+
+#[test]
+fn a_force_that_says_what_was_struck_is_not_what_was_struck() {
+    for (lang, text) in [
+        (
+            Lang::En,
+            "The Israeli military said the warehouse had been struck to destroy rocket \
+             launchers stored there.",
+        ),
+        (
+            Lang::Es,
+            "El Ejército de Colombia dijo que el campamento fue bombardeado para frenar el \
+             avance de la columna guerrillera.",
+        ),
+    ] {
+        let ev = events(lang, text);
+        assert_eq!(ev.len(), 1, "{text}\n{ev:#?}");
+        assert_eq!(ev[0].event_type, EventType::Strike, "{text}");
+    }
+}
+
+#[test]
+fn the_day_an_opinion_was_given_dates_no_strike() {
+    for (lang, text) in [
+        (
+            Lang::En,
+            "Congress no longer asks what the strikes actually achieve, a columnist argued on \
+             Thursday.",
+        ),
+        (
+            Lang::Es,
+            "Nadie en el Congreso pregunta ya qué logran los bombardeos, argumentó el lunes un \
+             columnista.",
+        ),
+    ] {
+        let rs = reports(lang, text, (2026, 5, 8));
+        no_violent_event(&rs, text);
+    }
+}
+
+#[test]
+fn the_deadliest_single_strike_is_no_count_of_strikes() {
+    let text = "A U.S. drone strike in Yemen killed 12 people on Saturday, the deadliest single \
+                strike of the campaign so far, local officials said.";
+    let rs = reports(Lang::En, text, (2026, 5, 8));
+    one_event_with_toll(&rs, text, 12);
+    // the article still counts: "a single boat" is one vessel
+    let text = "A single boat was struck in the Caribbean on Saturday, and three people aboard \
+                were killed.";
+    let ev = events(Lang::En, text);
+    assert_eq!(ev.len(), 1, "{text}\n{ev:#?}");
+    assert_eq!(
+        ev[0].figures.vessels.as_ref().and_then(|f| f.best),
+        Some(1),
+        "{text}\n{ev:#?}"
+    );
+}

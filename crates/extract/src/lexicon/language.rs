@@ -185,6 +185,10 @@ pub enum FillerKind {
     /// "of", "en": not a filler, but it opens a phrase that may stand between a count of
     /// people and its cue ("members of a criminal group", "personas en una de las lanchas").
     Opens,
+    /// "Venezuelan", "venezolanos": not a filler by itself ("two Trinidadian men killed" is
+    /// most often some of the dead), but the state of the members of a force counted beside
+    /// it ("two Venezuelan soldiers", "dos militares venezolanos").
+    Nationality,
 }
 
 /// A cue of `tolls.tsv`: phrases that bind a toll, or deny one.
@@ -789,11 +793,12 @@ fn fillers(file: File) -> Result<(FxSet<Word>, FxMap<Word, FillerKind>), Lexicon
                     "pronoun" => FillerKind::Pronoun,
                     "singular" => FillerKind::Singular,
                     "opens" => FillerKind::Opens,
+                    "nationality" => FillerKind::Nationality,
                     _ => return None,
                 })
             })?),
         };
-        if kind != Some(FillerKind::Opens) {
+        if !matches!(kind, Some(FillerKind::Opens | FillerKind::Nationality)) {
             words.insert(w.clone());
         }
         if let Some(k) = kind {

@@ -358,8 +358,11 @@ fn passive_subject(
         .iter()
         .filter(|h| matches!(*h.value(), AgentKind::Post | AgentKind::Shipping))
         .map(|h| h.ts);
+    // a force that says what was struck is not it ("Central Command said the port had been
+    // hit")
     let nearest = armed
         .iter()
+        .filter(|a| !tells_of(s, a.te, e.ts))
         .map(|a| a.ts)
         .chain(posts)
         .filter(|&i| i >= from && i < e.ts && !governed(s, i) && !agent_of_other(s, i))
@@ -421,6 +424,20 @@ fn said(s: &Scene, from: usize, to: usize, verb_cue: bool) -> bool {
                     })
             })
         })
+}
+
+/// Whether a verb of saying (or "that") stands between `from` and `to`: the actor before it
+/// tells of what follows.
+fn tells_of(s: &Scene, from: usize, to: usize) -> bool {
+    let toks = &s.ctx.toks;
+    (from..to).any(|k| {
+        s.l.attribution
+            .at(toks, k)
+            .is_some_and(|h| matches!(h.value(), AttrCue::Verb) && h.te <= to)
+    }) || s
+        .agents
+        .iter()
+        .any(|h| *h.value() == AgentKind::That && h.ts >= from && h.te <= to)
 }
 
 /// Whether a verb of telling stands at `at`, or one word after it ("the Houthis said an air

@@ -662,6 +662,19 @@ fn cue_after(
         // after a phrase, only the auxiliary before the cue ("un sicario perteneciente a un
         // grupo criminal fue abatido")
         let auxiliary = phrase > 0 && kind == Some(FillerKind::Singular);
+        // the state of the force members counted: "dos militares venezolanos" (after them),
+        // "two Venezuelan soldiers" (before them)
+        let nationality = kind == Some(FillerKind::Nationality)
+            && phrase == 0
+            && (security
+                || toks
+                    .get(j + 1)
+                    .is_some_and(|n| l.filler_kinds.get(&n.lower) == Some(&FillerKind::Security)));
+        if nationality {
+            j += 1;
+            skipped += 1;
+            continue;
+        }
         if l.fillers.contains(&t.lower) && (phrase == 0 || auxiliary) {
             aboard |= g.aboard.contains(&t.lower);
             person |= matches!(kind, Some(FillerKind::Person | FillerKind::Security));
