@@ -1135,3 +1135,25 @@ fn the_deadliest_single_strike_is_no_count_of_strikes() {
         "{text}\n{ev:#?}"
     );
 }
+
+#[test]
+fn the_previous_night_is_a_day_before_the_day_it_was_told() {
+    for (lang, text, day) in [
+        (
+            Lang::En,
+            "Speaking in Lagos on Thursday, an army spokesman said air strikes had hit a camp in \
+             Borno state the previous night.",
+            "2026-05-06",
+        ),
+        (
+            Lang::Es,
+            "El ministro de Defensa dijo el viernes que la Armada atacó una lancha en el \
+             Pacífico la noche anterior.",
+            "2026-05-07",
+        ),
+    ] {
+        let ev = events(lang, text);
+        assert_eq!(ev.len(), 1, "{text}\n{ev:#?}");
+        assert_eq!(ev[0].date.as_deref(), Some(day), "{text}");
+    }
+}
