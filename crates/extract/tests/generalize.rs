@@ -1157,3 +1157,65 @@ fn the_previous_night_is_a_day_before_the_day_it_was_told() {
         assert_eq!(ev[0].date.as_deref(), Some(day), "{text}");
     }
 }
+
+#[test]
+fn a_weapon_launched_by_someone_is_its_strike_or_attack() {
+    for (lang, text, et, who) in [
+        (
+            Lang::Es,
+            "Una granada lanzada por desconocidos estalló el jueves frente a una estación de \
+             policía en Cúcuta y dejó tres agentes heridos.",
+            EventType::Attack,
+            "group",
+        ),
+        (
+            Lang::En,
+            "A drone launched by gang members exploded near an army barracks in Michoacán on \
+             Thursday, wounding two soldiers.",
+            EventType::Attack,
+            "group",
+        ),
+        (
+            Lang::En,
+            "Rockets fired by Israel hit a village in southern Lebanon on Thursday, killing three \
+             people.",
+            EventType::Strike,
+            "IL",
+        ),
+    ] {
+        let ev = events(lang, text);
+        assert_eq!(ev.len(), 1, "{text}\n{ev:#?}");
+        assert_eq!(ev[0].event_type, et, "{text}");
+        let (p, _) = perpetrator_of(lang, text, ReportKind::Event);
+        assert_eq!(p.as_deref(), Some(who), "{text}");
+    }
+}
+
+#[test]
+fn a_count_of_air_strikes_over_a_period_is_a_tally_of_strikes() {
+    for (lang, text) in [
+        (
+            Lang::En,
+            "The U.S. military has carried out more than 80 air strikes in Somalia since \
+             January.",
+        ),
+        (
+            Lang::En,
+            "More than 80 drone strikes have been carried out in Yemen so far this year.",
+        ),
+        (
+            Lang::Es,
+            "El Comando de África ha realizado más de 80 bombardeos en Somalia en lo que va de \
+             año.",
+        ),
+    ] {
+        let rs = reports(lang, text, (2026, 5, 8));
+        let t: Vec<&Report> = rs.iter().filter(|r| r.kind == ReportKind::Tally).collect();
+        assert_eq!(t.len(), 1, "{text}\n{rs:#?}");
+        assert_eq!(
+            t[0].figures.strikes.as_ref().and_then(|f| f.low),
+            Some(81),
+            "{text}"
+        );
+    }
+}
