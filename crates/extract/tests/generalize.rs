@@ -1219,3 +1219,84 @@ fn a_count_of_air_strikes_over_a_period_is_a_tally_of_strikes() {
         );
     }
 }
+
+#[test]
+fn spanish_verbs_of_killing_tell_the_event_of_whoever_killed() {
+    for (text, et, who, killed) in [
+        (
+            "Soldados colombianos mataron a cuatro guerrilleros del ELN el martes en Arauca.",
+            EventType::Raid,
+            "CO",
+            4,
+        ),
+        (
+            "Un dron militar paquistaní mató a cuatro presuntos talibanes en Waziristán del \
+             Norte el lunes.",
+            EventType::Strike,
+            "PK",
+            4,
+        ),
+        (
+            "Sicarios mataron a tres policías el martes en una emboscada en Zamora, Michoacán.",
+            EventType::Attack,
+            "group",
+            3,
+        ),
+    ] {
+        let rs = reports(Lang::Es, text, (2026, 5, 8));
+        one_event_with_toll(&rs, text, killed);
+        let ev = events(Lang::Es, text);
+        assert_eq!(ev[0].event_type, et, "{text}");
+        let (p, _) = perpetrator_of(Lang::Es, text, ReportKind::Event);
+        assert_eq!(p.as_deref(), Some(who), "{text}");
+    }
+    // no one named as the killer: no event of anyone's
+    let text = "La explosión mató a dos personas el martes en Cali.";
+    no_violent_event(&reports(Lang::Es, text, (2026, 5, 8)), text);
+}
+
+#[test]
+fn the_on_of_a_day_marks_no_target() {
+    for (lang, text, who) in [
+        (
+            Lang::En,
+            "The minister said on Tuesday that Turkish drones had bombed a village in northern \
+             Iraq.",
+            "TR",
+        ),
+        (
+            Lang::En,
+            "Officials denied on Monday that American aircraft had bombed a target on Venezuelan \
+             soil.",
+            "US",
+        ),
+    ] {
+        let (p, _) = perpetrator_of(lang, text, ReportKind::Event);
+        assert_eq!(p.as_deref(), Some(who), "{text}");
+    }
+}
+
+#[test]
+fn a_relative_clauses_killing_is_of_the_actor_it_follows() {
+    for (lang, text, killed) in [
+        (
+            Lang::En,
+            "A police patrol was ambushed on Sunday near Iguala, Guerrero, by gunmen, who killed \
+             two officers.",
+            2,
+        ),
+        (
+            Lang::Es,
+            "Una patrulla del Ejército fue emboscada el domingo en Tibú, Norte de Santander, por \
+             disidentes de las FARC, que mataron a tres soldados.",
+            3,
+        ),
+    ] {
+        let rs = reports(lang, text, (2026, 5, 8));
+        one_event_with_toll(&rs, text, killed);
+        let ev = events(lang, text);
+        assert_eq!(ev[0].event_type, EventType::Attack, "{text}");
+        let (p, _) = perpetrator_of(lang, text, ReportKind::Event);
+        assert_eq!(p.as_deref(), Some("group"), "{text}");
+    }
+}

@@ -216,13 +216,28 @@ fn weapon_before(s: &Scene, at: usize) -> bool {
     })
 }
 
+/// Whether the actor at `at` is the by-agent of a participle right after a weapon ("drones
+/// operated by a criminal group", "drones manejados por el cártel"): it acts through them.
+fn wields(s: &Scene, at: usize) -> bool {
+    s.agents.iter().any(|h| {
+        *h.value() == AgentKind::By
+            && h.te <= at
+            && (h.te..at).all(|i| is_determiner(s, i))
+            && h.ts >= 1
+            && weapon_before(s, h.ts - 1)
+    })
+}
+
 /// Whether the words right before `at` mark what follows as a target or a place.
 fn governed(s: &Scene, at: usize) -> bool {
+    // "on Tuesday that Turkish drones had bombed": the "on" of a day marks no target
+    let day_at = |i: usize| s.dates.iter().any(|d| d.tokens(&s.ctx.toks).0 == i);
     let marks = |i: usize| {
-        s.agents
+        (s.agents
             .iter()
             .any(|h| h.te == i && *h.value() == AgentKind::Against)
-            || s.l.grammar.locative.ends_at(&s.ctx.toks, i)
+            || s.l.grammar.locative.ends_at(&s.ctx.toks, i))
+            && !day_at(i)
     };
     // the words between may not hold an event cue ("a los ataques militares": the marker
     // governs the attacks, not the forces after them)
@@ -657,6 +672,21 @@ pub(super) fn agent_of(s: &Scene, e: &Hit<EventCue>, armed: &[Armed]) -> Option<
     }
     let cue = e.value();
     let passive = passive_at(s, e.ts);
+    // "un grupo criminal, que mataron a dos", "gunmen who killed two": a relative clause's
+    // verb is of the actor it follows
+    if !cue.noun
+        && !passive
+        && e.ts >= 2
+        && s.l.grammar.relative.contains(&s.ctx.toks[e.ts - 1].lower)
+    {
+        let mut j = e.ts - 1;
+        if s.ctx.toks[j - 1].lower == "," {
+            j -= 1;
+        }
+        if let Some(a) = armed.iter().find(|a| a.te == j && !struck(s, a.ts)) {
+            return Some(a.clone());
+        }
+    }
     // a clash has two sides: when one is a state force, it is that force's operation, whichever
     // side is named first ("un enfrentamiento entre la guerrilla y el Ejército")
     if cue.force && cue.noun {
@@ -680,6 +710,9 @@ pub(super) fn agent_of(s: &Scene, e: &Hit<EventCue>, armed: &[Armed]) -> Option<
             && a.te + 1 >= e.ts
             && (!counted(s, a.ts) || (cue.noun && a.te == e.ts))
             && !passive
+            // "un campamento controlado por el ELN mató": the actor of another verb's
+            // passive is not this verb's subject
+            && (cue.noun || !agent_of_other(s, a.ts) || wields(s, a.ts))
     }) {
         return Some(a.clone());
     }
@@ -839,14 +872,14 @@ fn fill_state(a: &mut Armed, armed: &[Armed], rep: &Report) {
 
 /// What an event cue is given its agent: `None` when the cue is an event only when a state
 /// force carries it out and none does.
-/// Whether the armed actor is a force on the ground: its last word is one of the
+/// Whether the armed actor is a force on the ground: one of its words is one of the
 /// language's `ground` nouns ("troops", "Pakistani soldiers", "marinos").
 pub(super) fn on_the_ground(s: &Scene, a: &Armed) -> bool {
-    a.te > a.ts
-        && s.ctx
-            .toks
-            .get(a.te - 1)
-            .is_some_and(|t| s.l.grammar.ground.contains(&t.lower))
+    // the noun may come first, its state's adjective or name after it ("soldados
+    // colombianos", "el Ejército de Malí")
+    s.ctx.toks[a.ts..a.te.min(s.ctx.toks.len())]
+        .iter()
+        .any(|t| s.l.grammar.ground.contains(&t.lower))
 }
 
 ///
