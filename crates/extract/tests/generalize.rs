@@ -1300,3 +1300,38 @@ fn a_relative_clauses_killing_is_of_the_actor_it_follows() {
         assert_eq!(p.as_deref(), Some("group"), "{text}");
     }
 }
+
+#[test]
+fn a_group_that_owns_the_target_or_is_counted_by_name_does_not_make_a_forces_act_its_attack() {
+    for (lang, text, kind) in [
+        (
+            Lang::En,
+            "Ecuadorian police arrested 14 members of the Los Lobos gang in pre-dawn raids in \
+             Guayaquil on Thursday; no one was hurt.",
+            ReportKind::Event,
+        ),
+        (
+            Lang::Es,
+            "El ministro de Defensa de Colombia anunció que el Ejército planea bombardear \
+             campamentos del ELN en el Catatumbo.",
+            ReportKind::Development,
+        ),
+        (
+            Lang::Es,
+            "Fuerzas estadounidenses podrían atacar objetivos de los cárteles en territorio \
+             mexicano, dijo un funcionario.",
+            ReportKind::Development,
+        ),
+    ] {
+        let rs: Vec<Report> = reports(lang, text, (2026, 5, 8))
+            .into_iter()
+            .filter(|r| r.kind == kind)
+            .collect();
+        assert_eq!(rs.len(), 1, "{text}\n{rs:#?}");
+        assert_ne!(rs[0].event_type, EventType::Attack, "{text}");
+        assert!(
+            rs[0].perpetrator().is_none_or(|p| !p.non_state),
+            "{text}\n{rs:#?}"
+        );
+    }
+}

@@ -510,10 +510,17 @@ fn counted(s: &Scene, at: usize) -> bool {
     let g = &s.l.grammar;
     // "12 presuntos integrantes del ELN murieron", "nine members of the group were killed":
     // the members counted are of it, so it is counted too (an article may stand between)
+    // ("14 members of the Los Lobos gang": a name of up to three words may stand before the
+    // group's noun)
     if let Some(h) = s.agents.iter().find(|h| {
         *h.value() == AgentKind::Member
             && h.ts < at
-            && (h.te == at || (h.te + 1 == at && is_article(s, h.te)))
+            && h.te <= at
+            && at - h.te <= 4
+            && (h.te..at).all(|i| {
+                s.ctx.toks[i].kind == crate::tokens::TokKind::Word
+                    && (i == h.te || !is_article(s, i))
+            })
     }) {
         if counted(s, h.ts) {
             return true;
@@ -745,6 +752,9 @@ pub(super) fn agent_of(s: &Scene, e: &Hit<EventCue>, armed: &[Armed]) -> Option<
                     s.ctx.toks[e.te..k]
                         .iter()
                         .all(|t| t.kind == crate::tokens::TokKind::Word)
+                        // "bombardear campamentos del ELN": a target between is what the
+                        // actor after it owns
+                        && !(e.te..k).any(|i| s.l.targets.at(&s.ctx.toks, i).is_some())
                         && only_links(s, k, a.ts, false)
                 })
         }) {
