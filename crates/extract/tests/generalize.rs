@@ -1335,3 +1335,58 @@ fn a_group_that_owns_the_target_or_is_counted_by_name_does_not_make_a_forces_act
         );
     }
 }
+
+#[test]
+fn strikes_named_in_the_plural_as_the_object_of_a_stance_are_the_campaign_spoken_of() {
+    for (lang, text) in [
+        (
+            Lang::Es,
+            "El Congreso colombiano votó el miércoles a favor de condenar los bombardeos \
+             estadounidenses en el Caribe.",
+        ),
+        (
+            Lang::En,
+            "Colombia's Congress voted on Wednesday to condemn the U.S. bombings in the \
+             Caribbean.",
+        ),
+        (
+            Lang::En,
+            "The defense minister defended the air strikes in Borno on Tuesday, saying they \
+             followed the rules of war.",
+        ),
+    ] {
+        no_violent_event(&reports(lang, text, (2026, 5, 8)), text);
+    }
+    // a toll makes them news
+    let text = "Venezuela condemned the strikes on Tuesday that killed six fishermen off its \
+                coast.";
+    let ev = events(Lang::En, text);
+    assert_eq!(ev.len(), 1, "{text}\n{ev:#?}");
+}
+
+#[test]
+fn a_game_told_with_the_words_of_violence_is_no_event() {
+    for (lang, text) in [
+        (
+            Lang::En,
+            "The striker struck twice in the first half as the visitors crushed the hosts 4-0 \
+             on Saturday.",
+        ),
+        (
+            Lang::Es,
+            "El equipo local asestó un golpe demoledor con un ataque letal por la banda derecha \
+             el domingo y ganó 3-0.",
+        ),
+        (
+            Lang::Es,
+            "El delantero marcó dos goles el domingo y el equipo destrozó la defensa rival en un \
+             ataque demoledor.",
+        ),
+    ] {
+        no_violent_event(&reports(lang, text, (2026, 5, 8)), text);
+    }
+    // violence at a game is still violence
+    let text = "Gunmen attacked fans leaving a league match at a stadium in Kaduna on Sunday, \
+                killing three people.";
+    one_event_with_toll(&reports(Lang::En, text, (2026, 5, 8)), text, 3);
+}

@@ -81,6 +81,9 @@ pub(super) fn is_reference(
     if e.value().noun && topic_of_noun(s, e) {
         return true;
     }
+    if e.value().noun && e.value().plural && !s.killed_here && object_of_stance(s, e) {
+        return true;
+    }
     // "the targeted boats were carrying drugs", "the destroyed vessel": a participle between
     // an article and what it struck names things struck already
     if !e.value().noun && !own_day && participle_of_known(s, e) {
@@ -245,6 +248,31 @@ fn topic_of_noun(s: &Sentence, e: &Hit<EventCue>) -> bool {
                 .all(|t| t.kind == crate::tokens::TokKind::Word)
     })
 }
+
+/// The plural event noun is the object of a verb of stance: the verb, then an article (or
+/// none) and at most four words (modifiers, a state's abbreviation) before it ("condemn the U.S. strikes", "condenar los
+/// bombardeos", "defended the raids").
+fn object_of_stance(s: &Sentence, e: &Hit<EventCue>) -> bool {
+    let (g, toks) = (&s.l.grammar, &s.ctx.toks);
+    let mut words = 0;
+    for t in toks[..e.ts].iter().rev() {
+        if g.topic_verb.contains(&t.lower) {
+            return true;
+        }
+        if t.lower == "." {
+            continue;
+        }
+        words += 1;
+        if t.kind != crate::tokens::TokKind::Word || words > STANCE_GAP {
+            return false;
+        }
+    }
+    false
+}
+
+/// Words between a verb of stance and the plural event noun it takes, at most ("condemn the
+/// U.S. military's strikes").
+const STANCE_GAP: usize = 4;
 
 /// A definite singular event noun right after "after"/"tras" (articles and "of" between
 /// them) and followed by a relative clause.

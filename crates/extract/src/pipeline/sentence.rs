@@ -368,6 +368,9 @@ impl Extractor {
         let forces = self.langs.shared.forces.find_all(toks);
         let agents = l.agents.find_all(toks);
         let mut events = events::find(l, toks);
+        if events::of_a_game(l, toks) {
+            events.clear();
+        }
         let cue_ends: Vec<usize> = events.iter().map(|e| e.te).collect();
         let names_force;
         let SentenceDates {
