@@ -1390,3 +1390,45 @@ fn a_game_told_with_the_words_of_violence_is_no_event() {
                 killing three people.";
     one_event_with_toll(&reports(Lang::En, text, (2026, 5, 8)), text, 3);
 }
+
+#[test]
+fn one_person_killed_with_a_day_between_and_a_crew_unharmed_are_tolls() {
+    for (lang, text, killed) in [
+        (
+            Lang::Es,
+            "Un dron israelí mató anoche a un miembro de Hezbolá en el sur del Líbano.",
+            1,
+        ),
+        (
+            Lang::Es,
+            "La Armada atacó una lancha el jueves en el Pacífico; la tripulación resultó ilesa.",
+            0,
+        ),
+        (
+            Lang::En,
+            "A navy helicopter fired on a speedboat off Tumaco on Thursday; the crew escaped \
+             unharmed.",
+            0,
+        ),
+    ] {
+        one_event_with_toll(&reports(lang, text, (2026, 5, 8)), text, killed);
+    }
+}
+
+#[test]
+fn a_total_counted_to_a_day_is_no_event_and_an_events_day_is_not_the_totals() {
+    let text = "As of Oct. 5, U.S. strikes on boats had killed at least 27 people, according to \
+                a count by the newspaper.";
+    let rs = reports(Lang::En, text, (2026, 5, 8));
+    no_violent_event(&rs, text);
+    let t: Vec<&Report> = rs.iter().filter(|r| r.kind == ReportKind::Tally).collect();
+    assert_eq!(t.len(), 1, "{text}\n{rs:#?}");
+    assert_eq!(t[0].date.as_deref(), Some("2025-10-05"), "{text}");
+    let text =
+        "Eight months ago, on Sept. 2, a U.S. strike on a speedboat off Venezuela killed 11 \
+                people, opening a campaign that has since killed more than 150 people.";
+    let rs = reports(Lang::En, text, (2026, 5, 8));
+    let t: Vec<&Report> = rs.iter().filter(|r| r.kind == ReportKind::Tally).collect();
+    assert_eq!(t.len(), 1, "{text}\n{rs:#?}");
+    assert_eq!(t[0].date.as_deref(), Some("2026-05-08"), "{text}");
+}

@@ -432,6 +432,11 @@ fn keep(
     if cue.plural && !keep_plural(s, f, e, m, mcue) {
         return false;
     }
+    // "As of Oct. 5, U.S. strikes had killed 27": a verb of killing whose only dead are a
+    // total tells the campaign's course, not an event
+    if (cue.force || cue.by_force) && !cue.noun && f.only_tally_figs && m == Modality::Occurred {
+        return false;
+    }
     if cue.weak && !weak_supported(s, f, e, m) {
         return false;
     }
@@ -488,6 +493,8 @@ fn keep_plural(
                 && near(d)
                 && !attached_to_verb(d, toks, e.ts, s.l)
                 && !names_other_event(d, toks, e.ts, &s.events, s.l)
+                // "As of Oct. 5, strikes had killed 27": the day a total is counted to
+                && !s.tally.iter().any(|h| h.te == d.tokens(toks).0)
         });
         if !(day_date || f.counted_strikes || f.killed_here || counted_targets(s, e)) {
             return false;

@@ -489,12 +489,14 @@ fn field_of(l: &LangLex, toks: &[Tok], q: &Quantity, dates_all: &[DateExpr]) -> 
     }
     let mut j = q.tok_start;
     let mut skipped = 0;
+    // the one word skipped is the object's mark ("mató anoche a un miembro": a day's words
+    // aside)
+    let mut object_only = false;
     while j > 0 && skipped <= 5 {
         for len in 1..=4usize {
             if j >= len {
                 if let Some(h) = l.figures.at(toks, j - len) {
-                    let adjacent = skipped == 0
-                        || (skipped == 1 && l.grammar.object_mark.contains(&toks[j].lower));
+                    let adjacent = skipped == 0 || (skipped == 1 && object_only);
                     if h.te == j
                         && h.value().pos != CuePos::After
                         && (!q.article
@@ -516,6 +518,7 @@ fn field_of(l: &LangLex, toks: &[Tok], q: &Quantity, dates_all: &[DateExpr]) -> 
             // "mataron el lunes a ocho", "killed on Tuesday at least three"
             j -= 1;
         } else if l.fillers.contains(&t.lower) {
+            object_only = skipped == 0 && l.grammar.object_mark.contains(&t.lower);
             j -= 1;
             skipped += 1;
         } else {
@@ -767,10 +770,13 @@ pub(super) fn tally_candidate(
         ctx,
         src,
     );
-    let explicit = s
-        .dates
-        .iter()
-        .find(|d| matches!(d.kind, DateKind::MonthDay | DateKind::YearEnd) && d.date.is_some());
+    // a day the sentence gives an event with its own dead ("on Sept. 2, a strike killed 11,
+    // opening a campaign that has since killed 150") is that event's, not the total's
+    let explicit = s.dates.iter().find(|d| {
+        matches!(d.kind, DateKind::MonthDay | DateKind::YearEnd)
+            && d.date.is_some()
+            && !(s.killed_here && d.kind == DateKind::MonthDay)
+    });
     if let Some(d) = explicit {
         set_date(&mut rep, d, ctx, src);
     } else if let Some(p) = published {
