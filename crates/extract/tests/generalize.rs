@@ -1432,3 +1432,43 @@ fn a_total_counted_to_a_day_is_no_event_and_an_events_day_is_not_the_totals() {
     assert_eq!(t.len(), 1, "{text}\n{rs:#?}");
     assert_eq!(t[0].date.as_deref(), Some("2026-05-08"), "{text}");
 }
+
+#[test]
+fn weapons_fired_at_a_target_and_attacks_attributed_or_claimed_name_their_agent() {
+    for (lang, text, et, who) in [
+        (
+            Lang::En,
+            "Houthi forces fired a drone at a commercial tanker in the Red Sea on Monday, causing \
+             a fire but no casualties.",
+            EventType::Attack,
+            "group",
+        ),
+        (
+            Lang::Es,
+            "Milicianos hutíes lanzaron drones contra un buque mercante en el mar Rojo el martes, \
+             sin causar víctimas.",
+            EventType::Attack,
+            "group",
+        ),
+        (
+            Lang::Es,
+            "Un ataque con drones atribuido al ELN dejó dos soldados muertos en Tibú, Norte de \
+             Santander, ayer.",
+            EventType::Attack,
+            "group",
+        ),
+        (
+            Lang::En,
+            "Iraqi counterterrorism forces killed an Islamic State commander in a raid in Anbar \
+             province on Wednesday.",
+            EventType::Raid,
+            "IQ",
+        ),
+    ] {
+        let ev = events(lang, text);
+        assert_eq!(ev.len(), 1, "{text}\n{ev:#?}");
+        assert_eq!(ev[0].event_type, et, "{text}");
+        let (p, _) = perpetrator_of(lang, text, ReportKind::Event);
+        assert_eq!(p.as_deref(), Some(who), "{text}");
+    }
+}
