@@ -35,9 +35,9 @@ pub(super) struct Scene<'a> {
     pub agents: &'a [Hit<'a, AgentKind>],
     /// Where the sentence's event cues end: an actor right after one is what it struck.
     pub cue_ends: &'a [usize],
-    /// The sentence's dates: a day between a subject and its event noun is no distance
-    /// ("Estados Unidos lanzó el sábado una ola de bombardeos").
-    pub dates: &'a [crate::dates::DateExpr],
+    /// The tokens (first, end) of the sentence's dates: a day between a subject and its event
+    /// noun is no distance ("Estados Unidos lanzó el sábado una ola de bombardeos").
+    pub date_spans: Vec<(usize, usize)>,
     /// For the state named with a force's generic name ("Nigeria's army").
     pub gaz: &'a sw_gazetteer::Gazetteer,
 }
@@ -216,6 +216,14 @@ fn weapon_before(s: &Scene, at: usize) -> bool {
     })
 }
 
+/// The tokens (first, end) each date of a sentence spans, for [`Scene::date_spans`].
+pub(super) fn date_spans(
+    dates: &[crate::dates::DateExpr],
+    toks: &[crate::tokens::Tok],
+) -> Vec<(usize, usize)> {
+    dates.iter().map(|d| d.tokens(toks)).collect()
+}
+
 /// Whether the actor at `at` is the by-agent of a participle right after a weapon ("drones
 /// operated by a criminal group", "drones manejados por el cártel"): it acts through them.
 fn wields(s: &Scene, at: usize) -> bool {
@@ -231,7 +239,7 @@ fn wields(s: &Scene, at: usize) -> bool {
 /// Whether the words right before `at` mark what follows as a target or a place.
 fn governed(s: &Scene, at: usize) -> bool {
     // "on Tuesday that Turkish drones had bombed": the "on" of a day marks no target
-    let day_at = |i: usize| s.dates.iter().any(|d| d.tokens(&s.ctx.toks).0 == i);
+    let day_at = |i: usize| s.date_spans.iter().any(|&(a, _)| a == i);
     let marks = |i: usize| {
         (s.agents
             .iter()
@@ -559,18 +567,13 @@ fn counted(s: &Scene, at: usize) -> bool {
 fn words_between(s: &Scene, from: usize, to: usize) -> usize {
     let toks = &s.ctx.toks;
     // a day's preposition with it ("on Saturday")
-    let spans: Vec<(usize, usize)> = s
-        .dates
-        .iter()
-        .map(|d| {
-            let (a, b) = d.tokens(toks);
+    let within = |i: usize| {
+        s.date_spans.iter().any(|&(a, b)| {
             let prep = a > 0 && s.l.grammar.day_prep.contains(&toks[a - 1].lower);
-            (a - usize::from(prep), b)
+            a - usize::from(prep) <= i && i < b
         })
-        .collect();
-    (from..to)
-        .filter(|&i| !spans.iter().any(|&(a, b)| a <= i && i < b))
-        .count()
+    };
+    (from..to).filter(|&i| !within(i)).count()
 }
 
 /// Whether the number at `i` ends a date written with dashes or slashes ("2025-07-10").

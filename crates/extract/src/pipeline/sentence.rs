@@ -241,7 +241,7 @@ impl<'a> Sentence<'a> {
             forces: &self.forces,
             agents: &self.agents,
             cue_ends: &self.cue_ends,
-            dates: &self.dates,
+            date_spans: agents::date_spans(&self.dates, &self.ctx.toks),
             gaz: self.gaz,
         }
     }
@@ -386,7 +386,7 @@ impl Extractor {
                 forces: &forces,
                 agents: &agents,
                 cue_ends: &cue_ends,
-                dates: &dates,
+                date_spans: agents::date_spans(&dates, toks),
                 gaz: &self.gaz,
             };
             let armed = agents::armed(&scene);
