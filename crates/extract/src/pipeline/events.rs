@@ -680,6 +680,33 @@ pub(super) fn definite_of(s: &Sentence, ets: usize) -> bool {
     })
 }
 
+/// Whether the sentence tells of a game: two words of sport, or one and a score written
+/// with a hyphen ("crushed Brighton 4-0", "ganó 3-0 en el Bernabéu"): a player who "struck
+/// twice" or "un ataque letal por la banda derecha" is no violence. Words said of games
+/// and of much else ("won", "half", "ganó") count only beside a score.
+pub(super) fn of_a_game(l: &LangLex, toks: &[Tok]) -> bool {
+    let g = &l.grammar;
+    let strong = toks
+        .iter()
+        .filter(|t| g.sport.contains(&t.lower))
+        .map(|t| &t.lower)
+        .collect::<crate::fxhash::FxSet<_>>()
+        .len();
+    let weak = toks.iter().any(|t| g.sport_score.contains(&t.lower));
+    if strong == 0 && !weak {
+        return false;
+    }
+    let small = |t: &Tok| t.kind == TokKind::Num && t.lower.len() <= 2;
+    let score = toks.windows(3).any(|w| {
+        small(&w[0])
+            && w[1].lower == "-"
+            && small(&w[2])
+            && w[1].start == w[0].end
+            && w[2].start == w[1].end
+    });
+    strong >= 2 || score
+}
+
 #[cfg(test)]
 mod tests {
     use super::super::testing::{analyse, en, es};
@@ -779,31 +806,4 @@ mod tests {
         let e = s.events.iter().find(|e| e.value().noun).unwrap();
         assert!(!definite_of(&s, e.ts));
     }
-}
-
-/// Whether the sentence tells of a game: two words of sport, or one and a score written
-/// with a hyphen ("crushed Brighton 4-0", "ganó 3-0 en el Bernabéu"): a player who "struck
-/// twice" or "un ataque letal por la banda derecha" is no violence. Words said of games
-/// and of much else ("won", "half", "ganó") count only beside a score.
-pub(super) fn of_a_game(l: &LangLex, toks: &[Tok]) -> bool {
-    let g = &l.grammar;
-    let strong = toks
-        .iter()
-        .filter(|t| g.sport.contains(&t.lower))
-        .map(|t| &t.lower)
-        .collect::<crate::fxhash::FxSet<_>>()
-        .len();
-    let weak = toks.iter().any(|t| g.sport_score.contains(&t.lower));
-    if strong == 0 && !weak {
-        return false;
-    }
-    let small = |t: &Tok| t.kind == TokKind::Num && t.lower.len() <= 2;
-    let score = toks.windows(3).any(|w| {
-        small(&w[0])
-            && w[1].lower == "-"
-            && small(&w[2])
-            && w[1].start == w[0].end
-            && w[2].start == w[1].end
-    });
-    strong >= 2 || score
 }
