@@ -1472,3 +1472,58 @@ fn weapons_fired_at_a_target_and_attacks_attributed_or_claimed_name_their_agent(
         assert_eq!(p.as_deref(), Some(who), "{text}");
     }
 }
+
+#[test]
+fn a_sentence_that_says_when_or_where_it_happened_dates_and_places_the_storys_event() {
+    for (lang, text, day, country) in [
+        (
+            Lang::Es,
+            "Soldados del Ejército abatieron a tres presuntos integrantes de un grupo criminal \
+             durante un enfrentamiento en Michoacán, informó este viernes la Defensa. Los hechos \
+             ocurrieron la madrugada del miércoles en el municipio de Aguililla.",
+            "2026-05-06",
+            "MX",
+        ),
+        (
+            Lang::Es,
+            "La Policía reportó la muerte de cuatro presuntos miembros de una banda en un \
+             enfrentamiento. El intercambio se produjo el 5 de mayo en el cantón Naranjal, en \
+             la provincia del Guayas.",
+            "2026-05-05",
+            "EC",
+        ),
+        (
+            Lang::En,
+            "Nigerian troops killed nine insurgents in a gunfight, the army said on Friday. The \
+             fighting took place late Wednesday near Konduga in Borno state.",
+            "2026-05-06",
+            "NG",
+        ),
+    ] {
+        let ev = events(lang, text);
+        assert_eq!(ev.len(), 1, "{text}\n{ev:#?}");
+        assert_eq!(ev[0].date.as_deref(), Some(day), "{text}\n{ev:#?}");
+        assert_eq!(
+            ev[0].place.as_ref().and_then(|p| p.country.as_deref()),
+            Some(country),
+            "{text}"
+        );
+        // the claim of the day is the follow-up sentence's
+        assert!(
+            ev[0]
+                .claims
+                .iter()
+                .any(|c| c.field == sw_extract::ClaimField::Date
+                    && c.rule.ends_with(".circumstances")),
+            "{text}"
+        );
+    }
+    // an event's own day stays; a story of no violence gets nothing from it
+    let text = "Soldiers killed four gunmen on Tuesday in a clash, officials said. The clash took \
+                place near the town of Apatzingán.";
+    let ev = events(Lang::En, text);
+    assert_eq!(ev.len(), 1, "{text}\n{ev:#?}");
+    assert_eq!(ev[0].date.as_deref(), Some("2026-05-05"), "{text}");
+    let text = "The ceremony took place on Wednesday in Bogotá, where the mayor spoke.";
+    assert!(reports(Lang::En, text, (2026, 5, 8)).is_empty(), "{text}");
+}

@@ -362,6 +362,10 @@ pub struct Grammar {
     pub locative: PhraseSet<()>,
     /// Phrases right before a country that place a sea near it ("off", "frente a").
     pub near: PhraseSet<()>,
+    /// "los hechos ocurrieron", "took place": a sentence with one and no event cue tells
+    /// when or where the story's event happened ("Los hechos ocurrieron la madrugada del
+    /// miércoles en Tepalcatepec").
+    pub happened: PhraseSet<()>,
     /// Before a date, it is no dateline ("on May 4:").
     pub date_prep: FxSet<Word>,
     /// Before a day, it makes the day the time of what follows ("on Feb. 22 another
@@ -410,17 +414,18 @@ impl Grammar {
         let mut g = Grammar {
             locative: PhraseSet::new(file.name),
             near: PhraseSet::new(file.name),
+            happened: PhraseSet::new(file.name),
             ..Grammar::default()
         };
         for r in file.rows() {
             r.at_most(2)?;
             let kind = r.col(1, "kind")?;
             let (set, ending) = match kind {
-                "locative" | "near" => {
-                    let phrases = if kind == "near" {
-                        &mut g.near
-                    } else {
-                        &mut g.locative
+                "locative" | "near" | "happened" => {
+                    let phrases = match kind {
+                        "near" => &mut g.near,
+                        "happened" => &mut g.happened,
+                        _ => &mut g.locative,
                     };
                     phrases.insert(r.col(0, "phrase")?, ());
                     continue;
@@ -587,7 +592,8 @@ impl LangLex {
             capacity,
         } = units(src.file("units.tsv")?)?;
         let tolls = tolls(src.file("tolls.tsv")?)?;
-        let prefilter = prefilter(&events, &figures, &tolls);
+        let grammar = Grammar::load(src.file("grammar.tsv")?)?;
+        let prefilter = prefilter(&events, &figures, &tolls, &grammar.happened);
         let (fillers, filler_kinds) = fillers(src.file("fillers.tsv")?)?;
         Ok(LangLex {
             code: src.code().to_string(),
@@ -603,7 +609,7 @@ impl LangLex {
             blockers: blockers(src.file("blockers.tsv")?)?,
             agents: agents(src.file("agents.tsv")?)?,
             references: references(src.file("references.tsv")?)?,
-            grammar: Grammar::load(src.file("grammar.tsv")?)?,
+            grammar,
             events,
             figures,
             tally,
@@ -915,7 +921,8 @@ fn units(file: File) -> Result<Units, LexiconError> {
     Ok(u)
 }
 
-/// The key word of every event and figure cue, for [`LangLex::may_hold`]. Tally cues are
+/// The key word of every event and figure cue (and of the grammar's `happened` phrases),
+/// for [`LangLex::may_hold`]. Tally cues are
 /// left out: a total is of a field ("killed", "strikes") or of events, whose cues the
 /// sentence then holds, and a tally phrase's longest word is often a common one ("year",
 /// "meses") that would let most sentences through.
@@ -923,6 +930,7 @@ fn prefilter(
     events: &PhraseSet<EventCue>,
     figures: &PhraseSet<FigCue>,
     tolls: &PhraseSet<TollCue>,
+    happened: &PhraseSet<()>,
 ) -> AhoCorasick {
     // a sentence that only says no one died ("There were no casualties.") is a toll of 0
     // for the event told before it, so its words pass too
@@ -930,6 +938,8 @@ fn prefilter(
         .key_words()
         .chain(figures.key_words())
         .chain(tolls.key_words_of(|t| *t == TollCue::Zero))
+        // ... and so do those of a sentence that says when or where it happened
+        .chain(happened.key_words())
         .filter(|w| w.chars().count() >= 3)
         .map(|w| w.to_string())
         .collect();

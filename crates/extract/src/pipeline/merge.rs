@@ -24,6 +24,7 @@ pub(super) fn merge(cands: Vec<Cand>, published: Option<NaiveDate>) -> Vec<Repor
     for c in cands {
         match c.kind {
             CandKind::FiguresOnly => m.figures_only(c.report),
+            CandKind::Circumstances => m.circumstances(c.report),
             CandKind::Breakdown => m.breakdown(c.parts),
             CandKind::Report(ReportKind::Event) => m.event(c),
             CandKind::Report(ReportKind::Development) => m.development(c.report),
@@ -88,6 +89,49 @@ impl Merger {
                 absorb(&mut self.out[i], r)
             }
             None => self.pending.push(r),
+        }
+    }
+
+    /// When or where the latest violent event that happened took place, told in a sentence
+    /// of its own: its day replaces one that was only the announcement's, a window or none;
+    /// its place fills a report that has none. With no such event it tells of nothing.
+    fn circumstances(&mut self, c: Report) {
+        let Some(i) = self.out.iter().rposition(|x| {
+            x.kind == ReportKind::Event
+                && x.modality == Modality::Occurred
+                && x.event_type.is_violent()
+        }) else {
+            return;
+        };
+        let weak = self.weak[i];
+        let x = &mut self.out[i];
+        let loose = x.date.is_none()
+            || weak
+            || matches!(
+                x.date_precision,
+                DatePrecision::Window | DatePrecision::Week | DatePrecision::Unknown
+            );
+        if c.date.is_some() && loose {
+            x.date = c.date.clone();
+            x.date_precision = c.date_precision;
+            x.date_basis = c.date_basis;
+            x.claims.retain(|cl| cl.field != ClaimField::Date);
+            x.claims.extend(
+                c.claims
+                    .iter()
+                    .filter(|cl| cl.field == ClaimField::Date)
+                    .cloned(),
+            );
+            self.weak[i] = false;
+        }
+        if x.place.is_none() && c.place.is_some() {
+            x.place = c.place.clone();
+            x.claims.extend(
+                c.claims
+                    .iter()
+                    .filter(|cl| cl.field == ClaimField::Place)
+                    .cloned(),
+            );
         }
     }
 

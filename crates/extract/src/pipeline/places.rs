@@ -856,6 +856,43 @@ impl Extractor {
     }
 }
 
+impl Extractor {
+    /// "Los hechos ocurrieron la madrugada del miércoles en Tepalcatepec", "The clash took
+    /// place late Wednesday": a sentence with no event cue that says when or where something
+    /// happened tells it of the story's latest event (see `merge`), which takes the day over
+    /// its announcement's or a window, and the place when it has none.
+    pub(super) fn circumstances(&self, s: &Sentence, src: &Source, out: &mut Vec<Cand>) {
+        let (l, ctx, toks) = (s.l, s.ctx, &s.ctx.toks);
+        if !s.events.is_empty() || l.grammar.happened.find_all(toks).is_empty() {
+            return;
+        }
+        let day = s.dates.iter().find(|d| d.is_named_day());
+        let place = self.place(l, ctx, &[]);
+        if day.is_none() && place.is_none() {
+            return;
+        }
+        let mut rep = strike_report(ctx, src);
+        if let Some((p, ps, pe)) = place {
+            rep.claims.push(ctx.claim(
+                ClaimField::Place,
+                p.name.as_str().into(),
+                [ps, pe],
+                src,
+                Modality::Occurred,
+                "gazetteer.circumstances",
+            ));
+            rep.place = Some(p);
+        }
+        if let Some(d) = day {
+            set_date(&mut rep, d, ctx, src);
+            if let Some(c) = rep.claims.last_mut() {
+                c.rule.push_str(".circumstances");
+            }
+        }
+        out.push(Cand::new(CandKind::Circumstances, rep, day.is_some()));
+    }
+}
+
 pub(super) fn to_ref(p: &sw_gazetteer::Place) -> PlaceRef {
     PlaceRef {
         name: p.name.clone(),

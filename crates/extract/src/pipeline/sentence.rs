@@ -143,6 +143,9 @@ pub(super) enum CandKind {
     Report(ReportKind),
     /// Figures with no event cue: they join the latest event report.
     FiguresOnly,
+    /// When or where the story's latest event happened, told with no event cue ("Los
+    /// hechos ocurrieron el miércoles").
+    Circumstances,
     /// Tolls given vessel by vessel over several sea regions: one report per region
     /// (`Cand::parts`), replacing the story's event that counted them all.
     Breakdown,
@@ -325,10 +328,10 @@ impl Extractor {
     ) -> bool {
         // claims are made as the outlet's; the sentence's source is set on them after
         let src = &Source::outlet();
-        let article_strike = out
-            .iter()
-            .rev()
-            .any(|c| c.report.event_type == EventType::Strike && c.kind != CandKind::FiguresOnly);
+        let article_strike = out.iter().rev().any(|c| {
+            c.report.event_type == EventType::Strike
+                && !matches!(c.kind, CandKind::FiguresOnly | CandKind::Circumstances)
+        });
         let told = out.iter().any(|c| {
             c.kind == CandKind::Report(ReportKind::Event) && c.report.event_type.is_violent()
         });
@@ -350,6 +353,9 @@ impl Extractor {
             self.figures_candidate(&s, src, out);
         } else if plan.picked.is_empty() && s.article_strike {
             self.story_vessel(&s, src, out);
+        }
+        if plan.picked.is_empty() && s.told {
+            self.circumstances(&s, src, out);
         }
         s.names_force
     }
