@@ -1527,3 +1527,46 @@ fn a_sentence_that_says_when_or_where_it_happened_dates_and_places_the_storys_ev
     let text = "The ceremony took place on Wednesday in Bogotá, where the mayor spoke.";
     assert!(reports(Lang::En, text, (2026, 5, 8)).is_empty(), "{text}");
 }
+
+#[test]
+fn the_dead_mourned_or_judged_were_killed_in_an_event_told_again() {
+    for (lang, text) in [
+        (
+            Lang::Es,
+            "Cientos de vecinos acudieron este viernes al funeral de los cuatro pescadores de \
+             Tumaco que murieron el mes pasado en un ataque contra su lancha.",
+        ),
+        (
+            Lang::Es,
+            "Con honores militares fueron sepultados este jueves en Neiva los dos soldados que \
+             murieron en un ataque con explosivos atribuido al ELN.",
+        ),
+        (
+            Lang::En,
+            "A former gang leader pleaded guilty in a Texas court on Wednesday to ordering the \
+             2022 ambush that killed nine police officers in Guerrero.",
+        ),
+        (
+            Lang::En,
+            "Relatives gathered on Thursday to mark six months since three fishermen were killed \
+             in a strike on their boat off Venezuela.",
+        ),
+    ] {
+        no_violent_event(&reports(lang, text, (2026, 5, 8)), text);
+    }
+    // violence against the mourners is news
+    for (lang, text) in [
+        (
+            Lang::En,
+            "Gunmen opened fire on a funeral procession in Celaya on Thursday, killing five \
+             mourners.",
+        ),
+        (
+            Lang::Es,
+            "Hombres armados atacaron el velorio de un comerciante en Celaya el jueves y mataron \
+             a cinco personas.",
+        ),
+    ] {
+        one_event_with_toll(&reports(lang, text, (2026, 5, 8)), text, 5);
+    }
+}

@@ -57,6 +57,10 @@ pub enum RefKind {
     /// rather than news; with a day of its own ("on Tuesday, the first since last year") it
     /// is that day's event.
     Background,
+    /// A mourning or a reckoning for the dead ("funeral", "sepultados", "pleaded guilty"):
+    /// an event whose dead are told after it ("the funeral of the five fishermen who died in
+    /// a strike") is an earlier one told again.
+    Memorial,
 }
 
 /// A word of `agents.tsv`: who may carry out an event, and the small words around agents.
@@ -729,6 +733,7 @@ fn references(file: File) -> Result<PhraseSet<RefKind>, LexiconError> {
             "campaign" => Some(RefKind::Campaign),
             "campaign_verb" => Some(RefKind::CampaignVerb),
             "background" => Some(RefKind::Background),
+            "memorial" => Some(RefKind::Memorial),
             _ => None,
         })
     })

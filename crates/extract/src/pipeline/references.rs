@@ -81,6 +81,9 @@ pub(super) fn is_reference(
     if e.value().noun && topic_of_noun(s, e) {
         return true;
     }
+    if mourned(s, e) {
+        return true;
+    }
     if e.value().noun && e.value().plural && !s.killed_here && object_of_stance(s, e) {
         return true;
     }
@@ -246,6 +249,24 @@ fn topic_of_noun(s: &Sentence, e: &Hit<EventCue>) -> bool {
             && toks[e.ts - back + 1..e.ts]
                 .iter()
                 .all(|t| t.kind == crate::tokens::TokKind::Word)
+    })
+}
+
+/// A mourning or reckoning named before the event, and between them the dead it took told
+/// by a verb of killing or dying ("el funeral de los cinco pescadores que murieron en un
+/// ataque", "buried the soldiers who were killed in an ambush"): the event is known, not
+/// news. Violence against the mourners themselves ("gunmen attacked a funeral, killing
+/// five") has its dead after the event, and stays news.
+fn mourned(s: &Sentence, e: &Hit<EventCue>) -> bool {
+    let toks = &s.ctx.toks;
+    s.refs.iter().any(|h| {
+        *h.value() == RefKind::Memorial
+            && h.te <= e.ts
+            && (h.te..e.ts).any(|i| {
+                s.l.figures
+                    .at(toks, i)
+                    .is_some_and(|f| f.value().field == crate::Field::Killed && f.te <= e.ts)
+            })
     })
 }
 
