@@ -1570,3 +1570,21 @@ fn the_dead_mourned_or_judged_were_killed_in_an_event_told_again() {
         one_event_with_toll(&reports(lang, text, (2026, 5, 8)), text, 5);
     }
 }
+
+#[test]
+fn an_armed_attack_on_a_bar_or_a_restaurant_is_a_groups_attack() {
+    for text in [
+        "Al menos siete personas murieron en un ataque armado contra un bar en Celaya, \
+         Guanajuato, la noche del sábado.",
+        "Al menos siete personas murieron en un ataque armado contra un restaurante en Celaya, \
+         Guanajuato, la noche del sábado.",
+    ] {
+        let rs = reports(Lang::Es, text, (2026, 5, 8));
+        one_event_with_toll(&rs, text, 7);
+        assert_eq!(
+            events(Lang::Es, text)[0].event_type,
+            EventType::Attack,
+            "{text}"
+        );
+    }
+}
