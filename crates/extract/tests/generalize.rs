@@ -1588,3 +1588,30 @@ fn an_armed_attack_on_a_bar_or_a_restaurant_is_a_groups_attack() {
         );
     }
 }
+
+#[test]
+fn an_event_ranked_in_its_campaign_is_one_event_with_its_own_dead() {
+    for (lang, text) in [
+        (
+            Lang::Es,
+            "Nueve personas murieron en el bombardeo más letal de la campaña estadounidense en el \
+             Caribe, según el Comando Sur.",
+        ),
+        (
+            Lang::En,
+            "Nine people were killed in the deadliest strike of the U.S. campaign in the \
+             Caribbean, Southern Command said.",
+        ),
+    ] {
+        let rs = reports(lang, text, (2026, 5, 8));
+        one_event_with_toll(&rs, text, 9);
+    }
+    // the campaign's own total stays a total
+    let text = "The campaign of strikes has killed 150 people, the deadliest stretch since the \
+                operation began.";
+    let rs = reports(Lang::En, text, (2026, 5, 8));
+    assert!(
+        rs.iter().any(|r| r.kind == ReportKind::Tally),
+        "{text}\n{rs:#?}"
+    );
+}

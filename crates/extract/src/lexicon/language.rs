@@ -405,6 +405,9 @@ pub struct Grammar {
     pub sport: FxSet<Word>,
     /// "won", "half", "ganó": words of a game only beside a score ("crushed Brighton 4-0").
     pub sport_score: FxSet<Word>,
+    /// "deadliest", "letal" (after "más"): ranks an event in its campaign ("el ataque más
+    /// letal de la campaña"): one event, not the campaign's total.
+    pub superlative: FxSet<Word>,
     /// "when", "cuando": opens a clause of its own; an actor after it is that clause's
     /// subject, not the object of a verb before it.
     pub clause_open: FxSet<Word>,
@@ -470,6 +473,7 @@ impl Grammar {
                 "topic_verb" => (Some(&mut g.topic_verb), None),
                 "sport" => (Some(&mut g.sport), None),
                 "sport_score" => (Some(&mut g.sport_score), None),
+                "superlative" => (Some(&mut g.superlative), None),
                 "clause_open" => (Some(&mut g.clause_open), None),
                 "ground" => (Some(&mut g.ground), None),
                 k => return Err(r.error(format!("unknown kind {k:?}"))),

@@ -159,7 +159,29 @@ pub(super) fn tally_cues<'a>(
                     .any(|e| e.ts == h.ts && e.value().noun && !e.value().plural)
                 && !modal())
     });
+    // "el ataque más letal de la campaña", "the deadliest strike of the campaign": an event
+    // ranked in its campaign is one event, and its dead are its own
+    tally_hits.retain(|h| *h.value() != TallyKind::Campaign || !ranked_in(l, toks, events, h.ts));
     (tally_hits, event_tolls)
+}
+
+/// Whether the campaign word at `at` ranks an event named just before it: an event noun, a
+/// superlative (after "más" where the language needs one) and "of" (up to five tokens between
+/// it and the campaign word: "the deadliest strike of the U.S. campaign").
+fn ranked_in(l: &LangLex, toks: &[Tok], events: &[Hit<EventCue>], at: usize) -> bool {
+    let g = &l.grammar;
+    let Some(of) = (at.saturating_sub(6)..at)
+        .rev()
+        .find(|&i| g.of.contains(&toks[i].lower))
+    else {
+        return false;
+    };
+    (of.saturating_sub(5)..of).any(|i| {
+        g.superlative.contains(&toks[i].lower)
+            && events
+                .iter()
+                .any(|e| e.value().noun && !e.value().plural && e.te <= of && e.ts + 6 >= i)
+    })
 }
 
 /// Strikes summed up under a perfect are one event when the sentence gives their day.
