@@ -1615,3 +1615,39 @@ fn an_event_ranked_in_its_campaign_is_one_event_with_its_own_dead() {
         "{text}\n{rs:#?}"
     );
 }
+
+#[test]
+fn a_military_or_police_operation_with_its_dead_is_a_raid_and_a_gun_battle_a_forces_clash() {
+    for (lang, text, killed, state) in [
+        (
+            Lang::Es,
+            "Tres presuntos delincuentes fueron neutralizados durante un operativo militar en el \
+             noroeste de Guayaquil.",
+            3,
+            "EC",
+        ),
+        (
+            Lang::En,
+            "Four suspected kidnappers were killed in a police operation in the city of \
+             Cuernavaca on Tuesday.",
+            4,
+            "MX",
+        ),
+    ] {
+        let rs = reports(lang, text, (2026, 5, 8));
+        one_event_with_toll(&rs, text, killed);
+        assert_eq!(events(lang, text)[0].event_type, EventType::Raid, "{text}");
+        let (p, _) = perpetrator_of(lang, text, ReportKind::Event);
+        assert_eq!(p.as_deref(), Some(state), "{text}");
+    }
+    let text =
+        "A gun battle between Mexico's National Guard and cartel gunmen erupted on Sunday in \
+                Reynosa, Tamaulipas.";
+    let ev = events(Lang::En, text);
+    assert_eq!(ev.len(), 1, "{text}\n{ev:#?}");
+    assert_eq!(ev[0].event_type, EventType::Raid, "{text}");
+    // an operation with no dead is no raid
+    let text = "La Policía desplegó un operativo policial en el centro de Quito el martes por la \
+                visita del presidente.";
+    no_violent_event(&reports(Lang::Es, text, (2026, 5, 8)), text);
+}
