@@ -1651,3 +1651,21 @@ fn a_military_or_police_operation_with_its_dead_is_a_raid_and_a_gun_battle_a_for
                 visita del presidente.";
     no_violent_event(&reports(Lang::Es, text, (2026, 5, 8)), text);
 }
+
+#[test]
+fn a_quoted_verb_of_killing_and_a_target_killed_keep_their_count() {
+    for (text, killed) in [
+        (
+            "Integrantes de la Guardia Nacional repelieron una agresión en la carretera a \
+             Mazatlán y 'neutralizaron' a tres civiles armados, según un reporte oficial.",
+            3,
+        ),
+        (
+            "Fuerzas de seguridad abatieron a un objetivo de alto valor del Clan del Golfo en \
+             Tierralta, Córdoba, el martes.",
+            1,
+        ),
+    ] {
+        one_event_with_toll(&reports(Lang::Es, text, (2026, 5, 8)), text, killed);
+    }
+}

@@ -514,8 +514,9 @@ fn field_of(l: &LangLex, toks: &[Tok], q: &Quantity, dates_all: &[DateExpr]) -> 
             }
         }
         let t = &toks[j - 1];
-        if in_date(t) {
-            // "mataron el lunes a ocho", "killed on Tuesday at least three"
+        if in_date(t) || is_quote(t) {
+            // "mataron el lunes a ocho", "killed on Tuesday at least three", "'neutralizaron'
+            // a tres"
             j -= 1;
         } else if l.fillers.contains(&t.lower) {
             object_only = skipped == 0 && l.grammar.object_mark.contains(&t.lower);
@@ -526,6 +527,15 @@ fn field_of(l: &LangLex, toks: &[Tok], q: &Quantity, dates_all: &[DateExpr]) -> 
         }
     }
     None
+}
+
+/// A quotation mark: an outlet quoting an official's word ("'neutralizaron' a tres") still
+/// tells the count.
+fn is_quote(t: &Tok) -> bool {
+    matches!(
+        t.lower.as_str(),
+        "'" | "\"" | "‘" | "’" | "“" | "”" | "«" | "»"
+    )
 }
 
 /// Whether people, or nothing, are named after token `at`: what a cue that counts people
