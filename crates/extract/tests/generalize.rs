@@ -1669,3 +1669,27 @@ fn a_quoted_verb_of_killing_and_a_target_killed_keep_their_count() {
         one_event_with_toll(&reports(Lang::Es, text, (2026, 5, 8)), text, killed);
     }
 }
+
+#[test]
+fn the_day_the_dead_are_told_of_dates_an_event_known_only_by_its_announcement() {
+    for (lang, text) in [
+        (
+            Lang::En,
+            "U.S. forces struck another suspected drug boat in the Caribbean, the war secretary \
+             announced Thursday. Four men were killed in the Tuesday operation, he said.",
+        ),
+        (
+            Lang::Es,
+            "Estados Unidos atacó otra lancha en el Caribe, anunció el jueves el secretario de \
+             Guerra. Cuatro hombres murieron en la operación del martes, dijo.",
+        ),
+    ] {
+        let rs = reports(lang, text, (2026, 5, 8));
+        one_event_with_toll(&rs, text, 4);
+        assert_eq!(
+            events(lang, text)[0].date.as_deref(),
+            Some("2026-05-05"),
+            "{text}"
+        );
+    }
+}

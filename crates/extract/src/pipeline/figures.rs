@@ -949,7 +949,22 @@ impl Extractor {
                 rep.means = Some("unknown".into());
                 out.push(Cand::new(CandKind::Report(ReportKind::Event), rep, true));
             }
-            _ => out.push(Cand::new(CandKind::FiguresOnly, rep, false)),
+            _ => {
+                out.push(Cand::new(CandKind::FiguresOnly, rep, false));
+                // "Four men were killed in the Tuesday operation, he said": the day the dead
+                // are told of is their event's, over one that was only its announcement's
+                let at = s.figs.first().map_or(0, |f| f.q.tok_start);
+                if let Some(d) = s.dates.iter().find(|d| {
+                    d.is_named_day() && !super::dating::attached_to_verb(d, &ctx.toks, at, s.l)
+                }) {
+                    let mut when = strike_report(ctx, src);
+                    set_date(&mut when, d, ctx, src);
+                    if let Some(c) = when.claims.last_mut() {
+                        c.rule.push_str(".circumstances");
+                    }
+                    out.push(Cand::new(CandKind::Circumstances, when, true));
+                }
+            }
         }
     }
 }
