@@ -42,8 +42,10 @@ PROFILES = {
     "gold": {
         "id_re": r"{lang}-\d{{3}}",
         "years": (2025, 2026),
-        "event_types": {"strike", "raid", "deployment", "designation", "authorization"},
-        "violent": ("strike", "raid"),
+        # a group's attack is kept apart, never counted as a strike: the boat set's passages
+        # of non-campaign violence expect it (es-082)
+        "event_types": {"strike", "raid", "attack", "deployment", "designation", "authorization"},
+        "violent": ("strike", "raid", "attack"),
         "regions": {"caribbean", "eastern_pacific", "gulf_of_mexico", "atlantic"},
         "perpetrator": False,
         "dev_violence_mods": DEV_VIOLENCE_MODS,

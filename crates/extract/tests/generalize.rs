@@ -1693,3 +1693,21 @@ fn the_day_the_dead_are_told_of_dates_an_event_known_only_by_its_announcement() 
         );
     }
 }
+
+#[test]
+fn a_boat_attributed_to_a_gang_keeps_the_states_strike_and_a_days_announcement_dates_nothing() {
+    let text = "En la madrugada del jueves, el Pentágono atacó en el mar Caribe una lancha \
+                atribuida a una banda venezolana, con un saldo de cuatro muertos.";
+    let ev = events(Lang::Es, text);
+    assert_eq!(ev.len(), 1, "{text}\n{ev:#?}");
+    assert_eq!(ev[0].event_type, EventType::Strike, "{text}");
+    // a later sentence that says when something else was announced dates no event
+    let text = "Fuerzas especiales hundieron un semisumergible en el Caribe y dos tripulantes \
+                sobrevivieron. El 17 de octubre el gobierno comunicó que los dos supervivientes \
+                serán devueltos a sus países.";
+    let rs = reports(Lang::Es, text, (2025, 10, 20));
+    assert!(
+        rs.iter().all(|r| r.date.as_deref() != Some("2025-10-17")),
+        "{text}\n{rs:#?}"
+    );
+}

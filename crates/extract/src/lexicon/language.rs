@@ -101,6 +101,11 @@ pub enum AgentKind {
     /// attack to a gang", "atribuyó el ataque a una banda"): that actor is the cue's agent,
     /// the one who attributes it is not.
     Attribute,
+    /// "atribuido a", "reivindicado por", "claimed by": a participle right after an event
+    /// noun (two words between at most) makes the actor after it the event's agent ("un ataque
+    /// con drones atribuido al ELN"); after anything else it is that thing's ("una lancha
+    /// atribuida al Tren de Aragua").
+    AttributedTo,
     /// Ties the actor right after it to another as its sponsor or ally ("aligned with",
     /// "respaldado por"): "the group aligned with Iran began attacking ships" names Iran as
     /// the group's patron, never the subject of what follows.
@@ -723,6 +728,7 @@ fn agents(file: File) -> Result<PhraseSet<AgentKind>, LexiconError> {
             "tells" => Some(AgentKind::Tells),
             "head" => Some(AgentKind::Head),
             "attribute" => Some(AgentKind::Attribute),
+            "attributed_to" => Some(AgentKind::AttributedTo),
             "ally" => Some(AgentKind::Ally),
             _ => None,
         })

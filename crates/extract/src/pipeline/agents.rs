@@ -647,7 +647,11 @@ fn attributed(s: &Scene, e: &Hit<EventCue>, armed: &[Armed]) -> Option<Armed> {
     // a separatist group")
     s.agents
         .iter()
-        .filter(|h| *h.value() == AgentKind::Attribute && h.ts >= e.te)
+        .filter(|h| match h.value() {
+            AgentKind::Attribute => h.ts >= e.te,
+            AgentKind::AttributedTo => h.ts >= e.te && h.ts <= e.te + 2 && e.value().noun,
+            _ => false,
+        })
         .find_map(|h| after(h.te - 1))
 }
 

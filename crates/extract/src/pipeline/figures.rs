@@ -954,8 +954,11 @@ impl Extractor {
                 // "Four men were killed in the Tuesday operation, he said": the day the dead
                 // are told of is their event's, over one that was only its announcement's
                 let at = s.figs.first().map_or(0, |f| f.q.tok_start);
-                if let Some(d) = s.dates.iter().find(|d| {
-                    d.is_named_day() && !super::dating::attached_to_verb(d, &ctx.toks, at, s.l)
+                // (a day of the dead only, not of survivors; not the report's own day, "hoy")
+                if let Some(d) = s.dates.iter().filter(|_| s.killed_here).find(|d| {
+                    d.is_named_day()
+                        && d.day.is_some_and(|x| Some(x) != s.published)
+                        && !super::dating::attached_to_verb(d, &ctx.toks, at, s.l)
                 }) {
                     let mut when = strike_report(ctx, src);
                     set_date(&mut when, d, ctx, src);

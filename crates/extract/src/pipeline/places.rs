@@ -863,10 +863,19 @@ impl Extractor {
     /// its announcement's or a window, and the place when it has none.
     pub(super) fn circumstances(&self, s: &Sentence, src: &Source, out: &mut Vec<Cand>) {
         let (l, ctx, toks) = (s.l, s.ctx, &s.ctx.toks);
-        if !s.events.is_empty() || l.grammar.happened.find_all(toks).is_empty() {
+        let Some(happened) = l.grammar.happened.find_all(toks).first().map(|h| h.ts) else {
+            return;
+        };
+        if !s.events.is_empty() {
             return;
         }
-        let day = s.dates.iter().find(|d| d.is_named_day());
+        // not the day something was said ("El 17 de octubre el gobierno comunicó que ...")
+        // (nor the day of the report, "hoy")
+        let day = s.dates.iter().find(|d| {
+            d.is_named_day()
+                && d.day.is_some_and(|x| Some(x) != s.published)
+                && !super::dating::attached_to_verb(d, toks, happened, l)
+        });
         let place = self.place(l, ctx, &[]);
         if day.is_none() && place.is_none() {
             return;
