@@ -898,6 +898,15 @@ fn perpetrator_of(lang: Lang, text: &str, kind: ReportKind) -> (Option<String>, 
     (who, rs[0].place.as_ref().and_then(|p| p.country.clone()))
 }
 
+/// The passage's one event, of type `et` by `who` (a state's code, or "group").
+fn one_event_of(lang: Lang, text: &str, et: EventType, who: &str) {
+    let ev = events(lang, text);
+    assert_eq!(ev.len(), 1, "{text}\n{ev:#?}");
+    assert_eq!(ev[0].event_type, et, "{text}");
+    let (p, _) = perpetrator_of(lang, text, ReportKind::Event);
+    assert_eq!(p.as_deref(), Some(who), "{text}");
+}
+
 #[test]
 fn a_day_between_the_subject_and_its_event_noun_keeps_the_subject_the_agent() {
     for (lang, text, state) in [
@@ -1183,11 +1192,7 @@ fn a_weapon_launched_by_someone_is_its_strike_or_attack() {
             "IL",
         ),
     ] {
-        let ev = events(lang, text);
-        assert_eq!(ev.len(), 1, "{text}\n{ev:#?}");
-        assert_eq!(ev[0].event_type, et, "{text}");
-        let (p, _) = perpetrator_of(lang, text, ReportKind::Event);
-        assert_eq!(p.as_deref(), Some(who), "{text}");
+        one_event_of(lang, text, et, who);
     }
 }
 
@@ -1465,11 +1470,7 @@ fn weapons_fired_at_a_target_and_attacks_attributed_or_claimed_name_their_agent(
             "IQ",
         ),
     ] {
-        let ev = events(lang, text);
-        assert_eq!(ev.len(), 1, "{text}\n{ev:#?}");
-        assert_eq!(ev[0].event_type, et, "{text}");
-        let (p, _) = perpetrator_of(lang, text, ReportKind::Event);
-        assert_eq!(p.as_deref(), Some(who), "{text}");
+        one_event_of(lang, text, et, who);
     }
 }
 

@@ -834,24 +834,7 @@ impl Extractor {
         if sea.is_none() && day.is_none() {
             return;
         }
-        let mut rep = strike_report(ctx, src);
-        if let Some((p, ps, pe)) = sea {
-            rep.claims.push(ctx.claim(
-                ClaimField::Place,
-                p.name.as_str().into(),
-                [ps, pe],
-                src,
-                Modality::Occurred,
-                "gazetteer.story_vessel",
-            ));
-            rep.place = Some(p);
-        }
-        if let Some(d) = day {
-            set_date(&mut rep, d, ctx, src);
-            if let Some(c) = rep.claims.last_mut() {
-                c.rule.push_str(".story_vessel");
-            }
-        }
+        let rep = where_and_when(ctx, src, sea, day, "story_vessel");
         out.push(Cand::new(CandKind::FiguresOnly, rep, false));
     }
 }
@@ -880,26 +863,40 @@ impl Extractor {
         if day.is_none() && place.is_none() {
             return;
         }
-        let mut rep = strike_report(ctx, src);
-        if let Some((p, ps, pe)) = place {
-            rep.claims.push(ctx.claim(
-                ClaimField::Place,
-                p.name.as_str().into(),
-                [ps, pe],
-                src,
-                Modality::Occurred,
-                "gazetteer.circumstances",
-            ));
-            rep.place = Some(p);
-        }
-        if let Some(d) = day {
-            set_date(&mut rep, d, ctx, src);
-            if let Some(c) = rep.claims.last_mut() {
-                c.rule.push_str(".circumstances");
-            }
-        }
+        let rep = where_and_when(ctx, src, place, day, "circumstances");
         out.push(Cand::new(CandKind::Circumstances, rep, day.is_some()));
     }
+}
+
+/// A report of only where and when the story's event happened, told in a sentence of its
+/// own, with the claims of the words that say so (their rules end in `.{why}`).
+fn where_and_when(
+    ctx: &SentCtx,
+    src: &Source,
+    place: Option<Spanned>,
+    day: Option<&crate::dates::DateExpr>,
+    why: &str,
+) -> Report {
+    let mut rep = strike_report(ctx, src);
+    if let Some((p, ps, pe)) = place {
+        rep.claims.push(ctx.claim(
+            ClaimField::Place,
+            p.name.as_str().into(),
+            [ps, pe],
+            src,
+            Modality::Occurred,
+            format!("gazetteer.{why}"),
+        ));
+        rep.place = Some(p);
+    }
+    if let Some(d) = day {
+        set_date(&mut rep, d, ctx, src);
+        if let Some(c) = rep.claims.last_mut() {
+            c.rule.push('.');
+            c.rule.push_str(why);
+        }
+    }
+    rep
 }
 
 pub(super) fn to_ref(p: &sw_gazetteer::Place) -> PlaceRef {
