@@ -526,7 +526,7 @@ impl PostgresStore {
         let first_id: i64 = tx
             .query_one("SELECT COALESCE(MAX(id), 0) + 1 FROM articles", &[])?
             .get(0);
-        let mut plan = {
+        let plan = {
             let mut stored = Prefetched::read(&mut tx, &batch, &hashes)?;
             self.placer
                 .plan(&mut stored, &batch, &hashes, first_id, near_dup)?
@@ -549,7 +549,7 @@ impl PostgresStore {
         }
         write_bands(&mut tx, &plan)?;
         tx.commit()?;
-        self.placer.committed(&mut plan);
+        self.placer.committed(&plan, &batch);
         Ok(plan.outcomes)
     }
 

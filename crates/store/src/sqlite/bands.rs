@@ -17,13 +17,18 @@
 
 use rusqlite::{params, OptionalExtension, Transaction};
 use rustc_hash::FxHashMap;
-use sw_dedup::Signature;
+use sw_dedup::{Signature, BANDS};
 
 use crate::ArticleId;
 
-/// Pending entries from which they are written to `lsh_bands`: 524,288 entries (32,768 new
-/// stories) hold ~35 MB in memory and make a run that is written in well under a second.
-pub(crate) const FLUSH_ENTRIES: usize = 1 << 19;
+/// Pending entries from which they are written to `lsh_bands`: 458,736 entries (28,671 new
+/// stories) hold ~30 MB in memory and make a run that is written in well under a second. Why
+/// this number: a run is written at the end of the article that fills it, so at most
+/// `BANDS - 1` more are held, and 458,752 is what a hash table of 2^19 slots holds before it
+/// grows (7/8 of them): 2^19 entries held a table of 2^20 slots (26 MB, not 13) and vectors
+/// of twice the size, and a 16 MiB feed's batch of 40,900 stories held 655,000 entries before
+/// its run was written (78 MB at the write, 36 MB now).
+pub(crate) const FLUSH_ENTRIES: usize = (1 << 19) / 8 * 7 - BANDS;
 
 /// The `state` key of the last article whose band entries are in `lsh_bands`.
 pub(crate) const INDEXED_THROUGH: &str = "lsh_indexed_through";
@@ -46,6 +51,9 @@ pub(crate) struct PendingBands {
     through: Option<ArticleId>,
     /// The last article whose entries are held here or in the table.
     known: ArticleId,
+    /// The last article of the run written in the transaction in flight, which the table
+    /// covers once it is committed ([`PendingBands::flushed`]).
+    written: Option<ArticleId>,
     /// First and last entry of each bucket.
     buckets: FxHashMap<(u8, i64), (u32, u32)>,
     /// (article id, next entry of its bucket).
@@ -64,6 +72,7 @@ impl Default for PendingBands {
             flush_at: FLUSH_ENTRIES,
             through: None,
             known: 0,
+            written: None,
             buckets: FxHashMap::default(),
             entries: Vec::new(),
             keys: Vec::new(),
@@ -124,15 +133,31 @@ impl PendingBands {
         }
     }
 
-    /// Holds the entries of a batch just written (its articles numbered up to `last`); the
-    /// entries come in ascending article id, after every id held.
-    pub(crate) fn add(&mut self, bands: &[(usize, i64, ArticleId)], last: ArticleId) {
+    /// Holds the entries of a batch just written (its articles numbered up to `last`), inside
+    /// the batch's transaction `tx`: the entries come in ascending article id, after every id
+    /// held, and whenever [`FLUSH_ENTRIES`] are held at the end of an article they are written
+    /// as a run ([`PendingBands::write`]), so that a big batch never holds more. Returns
+    /// whether a run was written (the caller calls [`PendingBands::flushed`] once it commits).
+    pub(crate) fn add(
+        &mut self,
+        tx: &Transaction<'_>,
+        bands: &[(usize, i64, ArticleId)],
+        last: ArticleId,
+    ) -> rusqlite::Result<bool> {
         let mut sorted: Vec<&(usize, i64, ArticleId)> = bands.iter().collect();
         sorted.sort_unstable_by_key(|(band, key, id)| (*id, *band, *key));
-        for (band, key, id) in sorted {
+        let mut wrote = false;
+        for (at, (band, key, id)) in sorted.iter().enumerate() {
             self.push(*band, *key, *id);
+            let article_ends = sorted.get(at + 1).is_none_or(|next| next.2 != *id);
+            if article_ends && self.full() {
+                self.known = self.known.max(*id);
+                self.write(tx)?;
+                wrote = true;
+            }
         }
         self.known = self.known.max(last);
+        Ok(wrote)
     }
 
     /// Whether `lsh_bands` may hold entries under `key` in `band` (false: it holds none).
@@ -157,14 +182,19 @@ impl PendingBands {
     }
 
     /// Writes every pending entry to `lsh_bands` as one sorted run and records the articles
-    /// covered, inside the caller's transaction; forgets them once the caller has committed
-    /// ([`PendingBands::flushed`]).
+    /// covered, inside the caller's transaction, and lets go of them: until the caller has
+    /// committed ([`PendingBands::flushed`]) nothing held is trusted, so a transaction that
+    /// fails makes the next [`PendingBands::sync`] derive them again from the store.
     pub(crate) fn write(&mut self, tx: &Transaction<'_>) -> rusqlite::Result<()> {
-        let mut run: Vec<(u8, i64, ArticleId)> = self
-            .keys
-            .iter()
-            .zip(&self.entries)
-            .map(|(&(band, key), &(id, _))| (band, key, id))
+        self.through = None;
+        // the bucket chains are not needed for the run: freed before it is built
+        self.buckets = FxHashMap::default();
+        let keys = std::mem::take(&mut self.keys);
+        let entries = std::mem::take(&mut self.entries);
+        let mut run: Vec<(u8, i64, ArticleId)> = keys
+            .into_iter()
+            .zip(entries)
+            .map(|((band, key), (id, _))| (band, key, id))
             .collect();
         run.sort_unstable();
         let mut insert = tx.prepare_cached(
@@ -181,20 +211,23 @@ impl PendingBands {
              ON CONFLICT(key) DO UPDATE SET value = excluded.value",
             params![INDEXED_THROUGH, self.known.to_string()],
         )?;
+        self.written = Some(self.known);
         Ok(())
     }
 
-    /// The run written by [`PendingBands::write`] is committed: the table now covers every
-    /// article known.
+    /// The runs written by [`PendingBands::write`] are committed: the table now covers every
+    /// article through the last run, and what is held since is trusted again.
     pub(crate) fn flushed(&mut self) {
-        self.clear();
-        self.through = Some(self.known);
+        if let Some(written) = self.written.take() {
+            self.through = Some(written);
+        }
     }
 
     /// Forgets everything (a write failed): the next [`PendingBands::sync`] derives the
     /// pending entries again from the store.
     pub(crate) fn invalidate(&mut self) {
         self.clear();
+        self.written = None;
         self.filter = None;
         self.through = None;
     }

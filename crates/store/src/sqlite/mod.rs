@@ -790,7 +790,7 @@ impl SqliteStore {
             tx.query_row("SELECT COALESCE(MAX(id), 0) + 1 FROM articles", [], |r| {
                 r.get(0)
             })?;
-        let mut plan = self.placer.plan(
+        let plan = self.placer.plan(
             &mut TxArticles::new(&tx, &self.bands)?,
             batch,
             hashes,
@@ -803,16 +803,12 @@ impl SqliteStore {
             write_reports(&tx, &plan, x)?;
         }
         let last = plan.articles.last().map_or(first_id - 1, |p| p.id);
-        self.bands.add(&plan.bands, last);
-        let flush = self.bands.full();
-        if flush {
-            self.bands.write(&tx)?;
-        }
+        let flush = self.bands.add(&tx, &plan.bands, last)?;
         tx.commit()?;
         if flush {
             self.bands.flushed();
         }
-        self.placer.committed(&mut plan);
+        self.placer.committed(&plan, batch);
         Ok(plan.outcomes)
     }
 

@@ -266,6 +266,57 @@ fn band_entries_in_memory_in_runs_or_lost_place_articles_alike() {
     assert_eq!(through, batches.len().to_string());
 }
 
+/// One big batch (a feed of many stories in one transaction) writes its band entries in runs
+/// as they fill, each ending with an article, so it never holds more than a run and one
+/// article's entries; the table then covers exactly the articles of its runs, and the
+/// batches after it find copies of stories in the table and of those still held.
+#[test]
+fn a_big_batch_writes_runs_as_they_fill() {
+    let dir = tempfile::tempdir().unwrap();
+    let path = dir.path().join("s.db");
+    let mut s = SqliteStore::open(&path).unwrap();
+    s.bands.flush_at = 40; // a run at the end of every third new story
+    let id = s.admit(&[raw("feed")]).unwrap()[0].id();
+    let articles = (0..10)
+        .map(|i| art(i as u32, &format!("https://feed.example/{i}"), &text(i)))
+        .collect();
+    let out = s.finish(vec![(id, parsed(articles))], 0.8).unwrap();
+    assert_eq!(out[0].len(), 10);
+    // 10 stories of 16 entries: three runs of 48 (after stories 3, 6 and 9), 16 held
+    assert_eq!(s.bands.len(), BANDS, "held after the last run");
+    let c = Connection::open(&path).unwrap();
+    let rows: i64 = c
+        .query_row("SELECT count(*) FROM lsh_bands", [], |r| r.get(0))
+        .unwrap();
+    let through: String = c
+        .query_row(
+            "SELECT value FROM state WHERE key = 'lsh_indexed_through'",
+            [],
+            |r| r.get(0),
+        )
+        .unwrap();
+    drop(c);
+    assert_eq!((rows, through.as_str()), (9 * BANDS as i64, "9"));
+    for (n, seed) in [(0u64, 2), (1, 9)] {
+        // a near copy of a story in the table (2), then of the one still held (9)
+        let of = text(seed);
+        let near = format!("{} changed", of.rsplit_once(' ').unwrap().0);
+        let id = s.admit(&[raw(&format!("copy{n}"))]).unwrap()[0].id();
+        let out = s
+            .finish(
+                vec![(id, parsed(vec![art(0, "https://copy.example/", &near)]))],
+                0.8,
+            )
+            .unwrap();
+        assert!(
+            matches!(out[0][0], Outcome::New { copy_of: Some(c), .. } if c == seed as i64 + 1),
+            "copy of story {seed}: {out:?}"
+        );
+    }
+    drop(s);
+    assert_eq!(lsh_rows(&path), (10 * BANDS as i64, "12".to_string()));
+}
+
 /// A store made before the band index was written in runs has every entry in the table: the
 /// migration records that, and the next ingest finds copies of its stories.
 #[test]
