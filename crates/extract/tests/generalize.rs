@@ -1712,3 +1712,60 @@ fn a_boat_attributed_to_a_gang_keeps_the_states_strike_and_a_days_announcement_d
         "{text}\n{rs:#?}"
     );
 }
+
+#[test]
+fn an_operation_said_to_be_carried_out_on_a_day_dates_the_storys_event() {
+    // a sentence naming the operation with a verb of carrying out (no event cue) says when
+    // the story's event happened; troops named as its agent are sent nowhere
+    for (lang, text, day) in [
+        (
+            Lang::Es,
+            "Elementos de la Guardia Nacional abatieron a cuatro presuntos sicarios en \
+             Zitácuaro, Michoacán, informó la fiscalía estatal. El operativo se llevó a cabo la \
+             madrugada del martes.",
+            "2026-05-05",
+        ),
+        (
+            Lang::En,
+            "Philippine troops killed five suspected militants in Maguindanao del Sur, the army \
+             said. The operation was carried out on Wednesday near the town of Datu Saudi.",
+            "2026-05-06",
+        ),
+        (
+            Lang::Es,
+            "Once integrantes de un grupo armado murieron en una ofensiva militar en zona rural \
+             de Tumaco, Nariño. La operación fue ejecutada el pasado jueves por tropas del \
+             Ejército.",
+            "2026-05-07",
+        ),
+        (
+            Lang::Es,
+            "La Policía informó que dos presuntos secuestradores murieron en un enfrentamiento \
+             con agentes en Guayaquil. La misión se desarrolló el miércoles en el sector de \
+             Pascuales.",
+            "2026-05-06",
+        ),
+    ] {
+        let all = reports(lang, text, (2026, 5, 8));
+        assert!(
+            all.iter().all(|r| r.kind == ReportKind::Event),
+            "no deployment: {text}\n{all:#?}"
+        );
+        let ev = events(lang, text);
+        assert_eq!(ev.len(), 1, "{text}\n{ev:#?}");
+        assert_eq!(ev[0].date.as_deref(), Some(day), "{text}\n{ev:#?}");
+        assert!(
+            ev[0]
+                .claims
+                .iter()
+                .any(|c| c.field == sw_extract::ClaimField::Date
+                    && c.rule.ends_with(".circumstances")),
+            "{text}"
+        );
+    }
+    // an operation of surgeons is no event, and a day of another act stays its own
+    let text = "Doctors said the operation was carried out on Wednesday at a clinic in Lima.";
+    assert!(reports(Lang::En, text, (2026, 5, 8)).is_empty(), "{text}");
+    let text = "La rueda de prensa se realizó el jueves en Bogotá, donde habló el ministro.";
+    assert!(reports(Lang::Es, text, (2026, 5, 8)).is_empty(), "{text}");
+}

@@ -8,7 +8,9 @@ use super::figures::TallyScope;
 use super::modality;
 use super::sentence::Sentence;
 use crate::dates::{DateExpr, DateKind};
-use crate::lexicon::{ActorRole, EventCue, Hit, LangLex, ModCue, RefKind, Scope, TallyKind};
+use crate::lexicon::{
+    ActorRole, AgentKind, EventCue, Hit, LangLex, ModCue, RefKind, Scope, TallyKind,
+};
 use crate::tokens::{Tok, TokKind};
 use crate::{Claim, ClaimField, EventType, Field, Modality, Report, Source, TargetKind};
 
@@ -462,6 +464,11 @@ fn keep(
     if cue.weak && !weak_supported(s, f, e, m) {
         return false;
     }
+    // "la operación fue ejecutada por tropas del Ejército", "carried out by troops": troops
+    // named as the agent of another act are not sent anywhere
+    if cue.weak && cue.event_type == EventType::Deployment && agent_of_a_passive(s, e) {
+        return false;
+    }
     if cue.event_type == EventType::Strike {
         return strike_supported(s, f, e, m);
     }
@@ -566,6 +573,14 @@ fn toll_supported(s: &Sentence, f: &Facts, e: &Hit<EventCue>) -> bool {
         o.ts != e.ts && !v.toll && !bare_kill && v.event_type.is_violent()
     });
     f.killed_here && !named && !other
+}
+
+/// Whether the cue is the agent of a passive: "by"/"por" right before it, or an article
+/// between ("por las tropas").
+pub(super) fn agent_of_a_passive(s: &Sentence, e: &Hit<EventCue>) -> bool {
+    s.agents
+        .iter()
+        .any(|h| *h.value() == AgentKind::By && h.te <= e.ts && e.ts - h.te <= 1)
 }
 
 /// A weak cue ("hit", "destroyed") needs a target noun, a toll or a place; "the attack

@@ -849,7 +849,14 @@ impl Extractor {
         let Some(happened) = l.grammar.happened.find_all(toks).first().map(|h| h.ts) else {
             return;
         };
-        if !s.events.is_empty() {
+        // troops named as the operation's agent are no cue of their own ("fue ejecutada el
+        // jueves por tropas del Ejército")
+        let passive_troops = |e: &crate::lexicon::Hit<crate::lexicon::EventCue>| {
+            e.value().weak
+                && e.value().event_type == crate::EventType::Deployment
+                && super::events::agent_of_a_passive(s, e)
+        };
+        if !s.events.iter().all(passive_troops) {
             return;
         }
         // not the day something was said ("El 17 de octubre el gobierno comunicó que ...")
