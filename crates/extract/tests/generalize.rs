@@ -1769,3 +1769,51 @@ fn an_operation_said_to_be_carried_out_on_a_day_dates_the_storys_event() {
     let text = "La rueda de prensa se realizó el jueves en Bogotá, donde habló el ministro.";
     assert!(reports(Lang::Es, text, (2026, 5, 8)).is_empty(), "{text}");
 }
+
+#[test]
+fn the_wounded_are_counted_whichever_verb_tells_them() {
+    // a participle or a past verb of wounding before its number, "hurt" after it
+    for (lang, text, killed, injured) in [
+        (
+            Lang::En,
+            "Gunmen attacked a market in Zamfara state on Tuesday, killing six people and \
+             wounding 14, police said.",
+            Some(6),
+            14,
+        ),
+        (
+            Lang::En,
+            "A suicide bomber struck a police checkpoint in Bannu on Monday, killing two \
+             officers and hurting nine others, officials said.",
+            Some(2),
+            9,
+        ),
+        (
+            Lang::En,
+            "An Israeli strike on a house in southern Lebanon on Wednesday killed three people, \
+             and five were hurt, the health ministry said.",
+            Some(3),
+            5,
+        ),
+        (
+            Lang::Es,
+            "Disidentes atacaron con drones una estación de policía en Jamundí el domingo, \
+             hiriendo a siete uniformados, informó la Policía.",
+            None,
+            7,
+        ),
+        (
+            Lang::Es,
+            "Un ataque armado contra un bar en Irapuato dejó cuatro muertos el sábado; los \
+             agresores hirieron a otras tres personas.",
+            Some(4),
+            3,
+        ),
+    ] {
+        let ev = events(lang, text);
+        assert_eq!(ev.len(), 1, "{text}\n{ev:#?}");
+        let best = |f: &Option<sw_model::Figure>| f.as_ref().and_then(|f| f.best);
+        assert_eq!(best(&ev[0].figures.killed), killed, "{text}");
+        assert_eq!(best(&ev[0].figures.injured), Some(injured), "{text}");
+    }
+}
