@@ -1817,3 +1817,84 @@ fn the_wounded_are_counted_whichever_verb_tells_them() {
         assert_eq!(best(&ev[0].figures.injured), Some(injured), "{text}");
     }
 }
+
+#[test]
+fn a_state_that_says_it_struck_is_the_perpetrator() {
+    // a state's name, a verb of saying and the state itself as the subject ("it"; dropped
+    // in Spanish, the verb right after "que")
+    for (lang, text, state) in [
+        (
+            Lang::En,
+            "Israel said it struck a Hezbollah weapons depot in southern Lebanon on Tuesday.",
+            "IL",
+        ),
+        (
+            Lang::En,
+            "Turkey said it had killed 14 PKK militants in air strikes in northern Iraq on \
+             Monday.",
+            "TR",
+        ),
+        (
+            Lang::En,
+            "Pakistan said it had carried out strikes on militant hideouts in Afghanistan's \
+             Khost province on Monday, killing 12.",
+            "PK",
+        ),
+        (
+            Lang::Es,
+            "Israel dijo que mató a un comandante de Hezbolá en un ataque contra un vehículo en \
+             Nabatieh el martes.",
+            "IL",
+        ),
+    ] {
+        one_event_of(lang, text, EventType::Strike, state);
+    }
+    // a state that says it was struck, or tells of another's strike or attack, did nothing
+    for (lang, text, who) in [
+        (
+            Lang::En,
+            "Lebanon said it was hit by Israeli strikes on Tuesday that killed three people in \
+             Tyre.",
+            "IL",
+        ),
+        (
+            Lang::En,
+            "Iraq said a Turkish drone strike killed two people near Sinjar on Monday.",
+            "TR",
+        ),
+        (
+            Lang::Es,
+            "Siria dijo que fue atacada por aviones israelíes el lunes en las afueras de \
+             Damasco, con dos muertos.",
+            "IL",
+        ),
+    ] {
+        one_event_of(lang, text, EventType::Strike, who);
+    }
+    let text = "Israel dijo que un ataque de Hezbolá mató a dos soldados en la frontera el martes.";
+    one_event_of(Lang::Es, text, EventType::Attack, "group");
+}
+
+#[test]
+fn soldiers_who_died_are_no_deployment() {
+    for (lang, text) in [
+        (
+            Lang::En,
+            "Nigeria's army said troops repelled an attack by Boko Haram fighters on a base in \
+             Borno state on Sunday, killing 22 of the insurgents. Two soldiers died in the \
+             fighting.",
+        ),
+        (
+            Lang::Es,
+            "Militares repelieron una emboscada de disidentes en el Cauca el domingo. Tres \
+             soldados murieron en el combate.",
+        ),
+    ] {
+        let all = reports(lang, text, (2026, 3, 12));
+        assert!(
+            all.iter().all(|r| r.kind == ReportKind::Event),
+            "{text}\n{all:#?}"
+        );
+        assert_eq!(all.len(), 1, "{text}\n{all:#?}");
+    }
+}

@@ -413,6 +413,10 @@ pub struct Grammar {
     /// "deadliest", "letal" (after "más"): ranks an event in its campaign ("el ataque más
     /// letal de la campaña"): one event, not the campaign's total.
     pub superlative: FxSet<Word>,
+    /// "it": after a state's name and a verb of saying, the state itself as the subject of
+    /// what follows ("Israel said it struck"); Spanish drops that subject ("Turquía dijo que
+    /// bombardeó") and has none.
+    pub self_subject: FxSet<Word>,
     /// "when", "cuando": opens a clause of its own; an actor after it is that clause's
     /// subject, not the object of a verb before it.
     pub clause_open: FxSet<Word>,
@@ -479,6 +483,7 @@ impl Grammar {
                 "sport" => (Some(&mut g.sport), None),
                 "sport_score" => (Some(&mut g.sport_score), None),
                 "superlative" => (Some(&mut g.superlative), None),
+                "self_subject" => (Some(&mut g.self_subject), None),
                 "clause_open" => (Some(&mut g.clause_open), None),
                 "ground" => (Some(&mut g.ground), None),
                 k => return Err(r.error(format!("unknown kind {k:?}"))),

@@ -449,6 +449,32 @@ fn said(s: &Scene, from: usize, to: usize, verb_cue: bool) -> bool {
         })
 }
 
+/// Whether a verb of saying right after a state's name (which ends at `from`, an auxiliary
+/// between at most) is followed by the state itself as the subject of the cue `e`: "it" and
+/// the cue within eight words ("Israel said it killed a commander in a strike"), or, in a
+/// language that drops the subject, "that" and the cue's verb right after it ("Turquía dijo
+/// que bombardeó", "que había bombardeado"); never a noun there ("dijo que un ataque mató a
+/// dos soldados" is someone's attack told by the state).
+fn says_it_did(s: &Scene, from: usize, e: &Hit<EventCue>) -> bool {
+    let (toks, g) = (&s.ctx.toks, &s.l.grammar);
+    let Some(verb) = (from..(from + 2).min(e.ts)).find_map(|k| {
+        s.l.attribution
+            .at(toks, k)
+            .filter(|h| matches!(h.value(), AttrCue::Verb))
+    }) else {
+        return false;
+    };
+    let Some(next) = toks.get(verb.te).filter(|_| verb.te < e.ts) else {
+        return false;
+    };
+    if g.self_subject.contains(&next.lower) {
+        return e.ts - verb.te <= 8;
+    }
+    let right_after =
+        e.ts == verb.te + 1 || e.ts == verb.te + 2 && g.perfect.contains(&toks[verb.te + 1].lower);
+    g.that.contains(&next.lower) && !e.value().noun && right_after
+}
+
 /// Whether a verb of saying (or "that") stands between `from` and `to`: the actor before it
 /// tells of what follows.
 fn tells_of(s: &Scene, from: usize, to: usize) -> bool {
@@ -847,7 +873,21 @@ pub(super) fn agent_of(s: &Scene, e: &Hit<EventCue>, armed: &[Armed]) -> Option<
     {
         return Some(a.clone());
     }
-    // 4. a state force that says what follows: the military speaks of its own strikes
+    // 4. a state named by its name that says it did it ("Israel said it killed a commander
+    // in a strike", "Turquía dijo que bombardeó"): no other actor between
+    if let Some(a) = armed.iter().rev().find(|a| {
+        a.te <= e.ts
+            && !passive
+            && !a.non_state
+            && a.reach == ForceReach::Country
+            && !a.placed
+            && !governed(s, a.ts)
+            && !armed.iter().any(|b| b.ts >= a.te && b.te <= e.ts)
+            && says_it_did(s, a.te, e)
+    }) {
+        return Some(a.clone());
+    }
+    // 5. a state force that says what follows: the military speaks of its own strikes
     // ("AFRICOM confirmed that a recent airstrike killed ...", "the army has confirmed it
     // carried out several airstrikes"), a group of what was done to it, so only a state
     // force; a reporting verb with no "that" counts before a noun cue too, since a force's

@@ -588,8 +588,10 @@ pub(super) fn agent_of_a_passive(s: &Sentence, e: &Hit<EventCue>) -> bool {
 fn weak_supported(s: &Sentence, f: &Facts, e: &Hit<EventCue>, m: Modality) -> bool {
     let cue = e.value();
     let dated_mention = s.article_strike && f.real_date && cue.noun && !cue.plural;
+    // "Two soldiers died in the fighting": a force's bare name with its dead is no deployment
+    let dead_troops = cue.event_type == EventType::Deployment && cue.noun;
     !s.targets.is_empty()
-        || f.killed_here
+        || f.killed_here && !dead_troops
         || dated_mention
         || (s.place.is_some() || f.real_date) && cue.event_type != EventType::Strike
         || m != Modality::Occurred && cue.event_type == EventType::Strike && s.place.is_some()
