@@ -1898,3 +1898,36 @@ fn soldiers_who_died_are_no_deployment() {
         assert_eq!(all.len(), 1, "{text}\n{all:#?}");
     }
 }
+
+#[test]
+fn security_forces_that_killed_with_no_strike_named_raided_and_the_military_is_no_one_state() {
+    for (lang, text, state) in [
+        (
+            Lang::En,
+            "Pakistani security forces killed 11 militants in North Waziristan on Tuesday \
+             night, the military said.",
+            "PK",
+        ),
+        (
+            Lang::En,
+            "Kenyan police killed four suspected robbers in Nairobi on Tuesday, the military \
+             said.",
+            "KE",
+        ),
+        (
+            Lang::Es,
+            "Las fuerzas de seguridad de Ecuador mataron a tres presuntos secuestradores en \
+             Durán el lunes.",
+            "EC",
+        ),
+    ] {
+        one_event_of(lang, text, EventType::Raid, state);
+        let ev = events(lang, text);
+        // "the military" names no state: never the U.S. military of another state's raid
+        assert_ne!(
+            ev[0].source.name.as_deref(),
+            Some("U.S. military"),
+            "{text}"
+        );
+    }
+}
