@@ -1931,3 +1931,28 @@ fn security_forces_that_killed_with_no_strike_named_raided_and_the_military_is_n
         );
     }
 }
+
+#[test]
+fn an_attack_plotted_is_planned_not_news() {
+    for (lang, text) in [
+        (
+            Lang::Es,
+            "Un tribunal de Texas condenó a un exmilitar por planear un ataque contra una base.",
+        ),
+        (
+            Lang::En,
+            "A man was sentenced on Monday in Ohio for plotting an attack on a synagogue.",
+        ),
+        (
+            Lang::Es,
+            "La fiscalía acusó a cuatro hombres de planear un atentado con explosivos contra una \
+             estación de policía en Medellín.",
+        ),
+    ] {
+        no_violent_event(&reports(lang, text, (2026, 4, 2)), text);
+    }
+    // the attack carried out, which its authors had planned, is news
+    let text = "Police said the gunmen who attacked a bar in Guanajuato on Sunday, killing five, \
+                had planned the assault for weeks.";
+    one_event_of(Lang::En, text, EventType::Attack, "group");
+}
