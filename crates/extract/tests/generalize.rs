@@ -1956,3 +1956,49 @@ fn an_attack_plotted_is_planned_not_news() {
                 had planned the assault for weeks.";
     one_event_of(Lang::En, text, EventType::Attack, "group");
 }
+
+#[test]
+fn an_event_of_last_month_is_dated_to_that_month_and_told_as_known() {
+    use sw_extract::dates::parse_date;
+    let jan = NaiveDate::from_ymd_opt(2026, 1, 14);
+    let d = parse_date("el mes pasado", Lang::Es, jan).unwrap();
+    assert_eq!(
+        d.date.as_deref(),
+        Some("2025-12"),
+        "December of the year before"
+    );
+    assert_eq!(d.precision, sw_extract::DatePrecision::Month);
+    let d = parse_date("last month", Lang::En, NaiveDate::from_ymd_opt(2026, 4, 2)).unwrap();
+    assert_eq!(d.date.as_deref(), Some("2026-03"));
+    assert!(parse_date("last month", Lang::En, None)
+        .unwrap()
+        .date
+        .is_none());
+    // a later day in the sentence belongs to another verb (filed, buried): the event keeps
+    // its month and is one the story takes as known
+    for (lang, text) in [
+        (
+            Lang::En,
+            "Relatives of a Trinidadian fisherman killed in a U.S. strike last month filed a \
+             complaint with the Inter-American Commission on Human Rights on Tuesday.",
+        ),
+        (
+            Lang::Es,
+            "Familiares de un pescador colombiano muerto en un ataque estadounidense el mes \
+             pasado presentaron el martes una denuncia ante la CIDH.",
+        ),
+        (
+            Lang::En,
+            "A fisherman killed in a U.S. strike last month was buried on Tuesday in his \
+             hometown.",
+        ),
+    ] {
+        let all = reports(lang, text, (2026, 4, 2));
+        no_violent_event(&all, text);
+        assert!(
+            all.iter()
+                .any(|r| r.kind == ReportKind::Reference && r.date.as_deref() == Some("2026-03")),
+            "{text}\n{all:#?}"
+        );
+    }
+}

@@ -214,6 +214,37 @@ impl Finder<'_> {
             DW::WeekAgo(o) => {
                 self.push(i, end, week, p.and_then(|p| shift(p, o)));
             }
+            // "last month", "el mes pasado": the month, as "in March" would name it
+            DW::MonthAgo(o) => {
+                let month = p.and_then(|p| {
+                    let n = p.year() as i64 * 12 + p.month0() as i64 + o;
+                    Some((i32::try_from(n.div_euclid(12)).ok()?, n.rem_euclid(12) + 1))
+                });
+                // "since last month": a period's start
+                let since =
+                    i > 0 && matches!(self.lex.single(&self.toks[i - 1].lower), Some(DW::Since));
+                let r = mk_range(self.toks, i, end);
+                self.out.push(DateExpr {
+                    start: r.0,
+                    end: r.1,
+                    date: month.map(|(y, m)| format!("{y:04}-{m:02}")),
+                    precision: match month {
+                        Some(_) => DatePrecision::Month,
+                        None => DatePrecision::Unknown,
+                    },
+                    basis: DateBasis::Relative,
+                    kind: if since {
+                        DateKind::Since
+                    } else {
+                        DateKind::MonthOnly
+                    },
+                    rule: "date.rel.month",
+                    day: None,
+                    month_day: None,
+                    weekday: None,
+                    named_weekday: None,
+                });
+            }
             DW::Weekend(o) => {
                 // the weekend just past: from its Saturday ("last weekend" on a weekend day
                 // is the one before it)

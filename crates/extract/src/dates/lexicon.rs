@@ -30,6 +30,9 @@ pub(super) enum DW {
     Ahead,
     /// A day named by the calendar ("Christmas Day", "Nochebuena"): month and day.
     NamedDay(u32, u32),
+    /// A calendar month counted from publication's ("last month" -1, "el mes pasado" -1):
+    /// that month, to the month.
+    MonthAgo(i64),
     /// A year counted from publication's ("last year" -1, "este año" 0): after a month
     /// ("in March last year", "en marzo del año pasado") it gives the month its year.
     YearOffset(i64),
@@ -117,6 +120,7 @@ impl DateLexicon {
                 }
                 "day_offset" => DW::DayOffset(value()?),
                 "week_ago" => DW::WeekAgo(value()?),
+                "month_ago" => DW::MonthAgo(value()?),
                 "anchor_offset" => DW::AnchorOffset(value()?),
                 "part" => DW::Part,
                 "last" => DW::Last,
