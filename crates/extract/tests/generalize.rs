@@ -40,6 +40,16 @@ fn one_event_with_toll(rs: &[Report], text: &str, killed: i64) {
     );
 }
 
+/// The event's day is claimed by a follow-up sentence of where and when it happened.
+fn dated_by_circumstances(ev: &Report, text: &str) {
+    assert!(
+        ev.claims
+            .iter()
+            .any(|c| c.field == sw_extract::ClaimField::Date && c.rule.ends_with(".circumstances")),
+        "{text}"
+    );
+}
+
 /// No strike, raid or attack told as news.
 fn no_violent_event(rs: &[Report], text: &str) {
     assert!(
@@ -1510,14 +1520,7 @@ fn a_sentence_that_says_when_or_where_it_happened_dates_and_places_the_storys_ev
             "{text}"
         );
         // the claim of the day is the follow-up sentence's
-        assert!(
-            ev[0]
-                .claims
-                .iter()
-                .any(|c| c.field == sw_extract::ClaimField::Date
-                    && c.rule.ends_with(".circumstances")),
-            "{text}"
-        );
+        dated_by_circumstances(&ev[0], text);
     }
     // an event's own day stays; a story of no violence gets nothing from it
     let text = "Soldiers killed four gunmen on Tuesday in a clash, officials said. The clash took \
@@ -1754,14 +1757,7 @@ fn an_operation_said_to_be_carried_out_on_a_day_dates_the_storys_event() {
         let ev = events(lang, text);
         assert_eq!(ev.len(), 1, "{text}\n{ev:#?}");
         assert_eq!(ev[0].date.as_deref(), Some(day), "{text}\n{ev:#?}");
-        assert!(
-            ev[0]
-                .claims
-                .iter()
-                .any(|c| c.field == sw_extract::ClaimField::Date
-                    && c.rule.ends_with(".circumstances")),
-            "{text}"
-        );
+        dated_by_circumstances(&ev[0], text);
     }
     // an operation of surgeons is no event, and a day of another act stays its own
     let text = "Doctors said the operation was carried out on Wednesday at a clinic in Lima.";
