@@ -1998,3 +1998,37 @@ fn an_event_of_last_month_is_dated_to_that_month_and_told_as_known() {
         );
     }
 }
+
+#[test]
+fn a_vehicle_that_hit_a_bomb_tells_an_attack_and_a_bomb_workshop_struck_a_strike() {
+    // a verb of striking whose object is a device: the device's attack, no strike
+    for (lang, text, killed) in [
+        (
+            Lang::En,
+            "Four soldiers were killed when their patrol hit a roadside bomb in Mali's Mopti \
+             region on Sunday, the army said.",
+            4,
+        ),
+        (
+            Lang::En,
+            "Three police officers died after their vehicle struck a landmine near Tumaco on \
+             Monday.",
+            3,
+        ),
+    ] {
+        let ev = events(lang, text);
+        assert_eq!(ev.len(), 1, "{text}\n{ev:#?}");
+        assert_eq!(ev[0].event_type, EventType::Attack, "{text}");
+        one_event_with_toll(&ev, text, killed);
+    }
+    // a device that names the site struck: the strike, and no attack
+    for text in [
+        "Israeli jets struck a car bomb workshop in Gaza on Monday, the military said.",
+        "U.S. aircraft hit a roadside bomb factory near Kirkuk on Monday, killing two \
+         militants.",
+    ] {
+        let ev = events(Lang::En, text);
+        assert_eq!(ev.len(), 1, "{text}\n{ev:#?}");
+        assert_eq!(ev[0].event_type, EventType::Strike, "{text}");
+    }
+}

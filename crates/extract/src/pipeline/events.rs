@@ -469,10 +469,42 @@ fn keep(
     if cue.weak && cue.event_type == EventType::Deployment && agent_of_a_passive(s, e) {
         return false;
     }
+    if cue.event_type == EventType::Strike && ran_into_a_device(s, e) {
+        return false;
+    }
+    // "a car bomb workshop", "a roadside bomb factory": a device naming the site it is made
+    // in is no attack
+    if cue.event_type == EventType::Attack && cue.noun && s.targets.iter().any(|t| t.ts == e.te) {
+        return false;
+    }
     if cue.event_type == EventType::Strike {
         return strike_supported(s, f, e, m);
     }
     true
+}
+
+/// "their patrol hit a roadside bomb", "the vehicle struck a landmine": a verb of striking
+/// whose object, an article between at most, is an attack's device tells the attack, which
+/// its own cue reports; it is no strike ("struck a car bomb workshop" is: the device names
+/// the site struck).
+fn ran_into_a_device(s: &Sentence, e: &Hit<EventCue>) -> bool {
+    let toks = &s.ctx.toks;
+    !e.value().noun
+        && s.events.iter().any(|o| {
+            o.value().event_type == EventType::Attack
+                && o.value().noun
+                && o.ts >= e.te
+                && (e.te..o.ts).all(|i| s.l.grammar.article_sg.contains(&toks[i].lower)
+                    || s.l.grammar.article_indef.contains(&toks[i].lower))
+                && o.ts - e.te <= 1
+                // the device ends its phrase: not one naming a site ("struck a car bomb
+                // workshop")
+                && toks.get(o.te).is_none_or(|t| {
+                    t.kind == TokKind::Punct
+                        || s.l.grammar.locative.at(toks, o.te).is_some()
+                        || s.l.grammar.and.contains(&t.lower)
+                })
+        })
 }
 
 /// How many words from a plural event noun a day may be and still date it as one event.
