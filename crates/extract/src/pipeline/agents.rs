@@ -11,7 +11,10 @@
 //! 3. the subject: the nearest armed actor before the cue that is not itself a target
 //!    (after "against", "on", "contra", "a"), a place (after "in", "en"), a count ("five
 //!    gunmen died": mostly the dead), another verb's agent, or the one who says what
-//!    follows ("the Houthis said that ...").
+//!    follows ("the Houthis said that ...");
+//! 4. a state named by its name that says it did it ("Israel said it struck", "Turquía dijo
+//!    que bombardeó");
+//! 5. a state force that says what follows ("AFRICOM confirmed that an airstrike killed").
 //!
 //! A clash ("clash", "enfrentamiento") has two sides: when the sentence names a state force
 //! outside a target's phrase, the clash is that force's operation (a raid), whichever side

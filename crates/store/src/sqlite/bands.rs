@@ -27,7 +27,7 @@ use crate::ArticleId;
 /// `BANDS - 1` more are held, and 458,752 is what a hash table of 2^19 slots holds before it
 /// grows (7/8 of them): 2^19 entries held a table of 2^20 slots (26 MB, not 13) and vectors
 /// of twice the size, and a 16 MiB feed's batch of 40,900 stories held 655,000 entries before
-/// its run was written (78 MB at the write, 36 MB now).
+/// its run was written (78 MB at the write, about 30 MB now).
 pub(crate) const FLUSH_ENTRIES: usize = (1 << 19) / 8 * 7 - BANDS;
 
 /// The `state` key of the last article whose band entries are in `lsh_bands`.
