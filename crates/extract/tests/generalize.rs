@@ -2032,3 +2032,37 @@ fn a_vehicle_that_hit_a_bomb_tells_an_attack_and_a_bomb_workshop_struck_a_strike
         assert_eq!(ev[0].event_type, EventType::Strike, "{text}");
     }
 }
+
+#[test]
+fn a_place_whose_name_goes_on_is_not_its_first_words_namesake() {
+    // the gazetteer knows "Jisr" alone (a namesake in another country): the name going on
+    // with a hyphened article leaves the country named after it
+    for (lang, text) in [
+        (
+            Lang::En,
+            "A drone strike on Monday killed a senior commander of the group as he drove near \
+             Jisr al-Shughur in Syria.",
+        ),
+        (
+            Lang::Es,
+            "Un bombardeo estadounidense mató el lunes a dos combatientes cerca de Jisr \
+             al-Shughur, en el noroeste de Siria.",
+        ),
+    ] {
+        let ev = events(lang, text);
+        assert_eq!(ev.len(), 1, "{text}\n{ev:#?}");
+        assert_eq!(
+            ev[0].place.as_ref().and_then(|p| p.country.as_deref()),
+            Some("SY"),
+            "{text}"
+        );
+    }
+    // a name the gazetteer holds whole is found whole
+    let text = "An Israeli strike on a house in Deir el-Balah killed four people on Monday.";
+    let ev = events(Lang::En, text);
+    assert_eq!(
+        ev[0].place.as_ref().and_then(|p| p.country.as_deref()),
+        Some("PS"),
+        "{text}"
+    );
+}

@@ -93,6 +93,10 @@ pub struct PlaceWords {
     pub frame: PhraseSet<()>,
     /// Joins two places ("and", "y", "e"): two countries joined are two places.
     pub and: PhraseSet<()>,
+    /// An article of a place's name, hyphened to the word after it ("al", "el": "Jisr
+    /// al-Shughur"): after a place mention, the name goes on, and the mention is only its
+    /// first word, some namesake elsewhere.
+    pub particle: PhraseSet<()>,
     /// The countries of the `agent` rows: named, they never decide between namesakes.
     pub agents: Vec<String>,
 }
@@ -209,6 +213,7 @@ fn load_places(file: File) -> Result<(PhraseSet<ExtraPlace>, PlaceWords), Lexico
             "border" => &mut words.border,
             "frame" => &mut words.frame,
             "and" => &mut words.and,
+            "particle" => &mut words.particle,
             "land_site" | "agent" | "seat" | "demonym" | "-" => {
                 if country.len() != 2 || !country.bytes().all(|b| b.is_ascii_uppercase()) {
                     return Err(r.error(format!("country {country:?} is not a two-letter code")));

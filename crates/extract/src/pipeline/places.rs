@@ -93,6 +93,8 @@ impl Extractor {
             found = self.gaz.find_with_context(&masked, &base);
             &masked
         };
+        // "near Jisr al-Shughur": a mention whose name goes on after it is not that place
+        found.retain(|m| !self.name_goes_on(ctx, ctx.range.start + m.end));
         let shared = found.iter().any(|m| {
             m.candidates.len() > 1
                 && !matches!(
@@ -373,6 +375,23 @@ impl Extractor {
         let k = self.finer_after(l, ctx, mentions, &spans, k);
         let m = &mentions[k];
         Some((to_ref(self.gaz.get(m.place)), base + m.start, base + m.end))
+    }
+
+    /// Whether a place's name goes on at byte `end` (where a gazetteer mention ends): an
+    /// article of a name, hyphened to the word after it, right after the mention ("Jisr
+    /// al-Shughur"; see `particle` in `places.tsv`).
+    fn name_goes_on(&self, ctx: &SentCtx, end: usize) -> bool {
+        let toks = &ctx.toks;
+        let i = tok_at(toks, end);
+        toks.get(i).is_some_and(|t| t.start <= end + 1)
+            && self
+                .langs
+                .shared
+                .place_words
+                .particle
+                .at(toks, i)
+                .is_some_and(|h| h.te == i + 1)
+            && toks.get(i + 1).is_some_and(|t| t.lower == "-")
     }
 
     /// The token spans of the clauses another event is told in: from a frame phrase
