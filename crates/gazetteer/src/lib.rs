@@ -645,7 +645,8 @@ impl Gazetteer {
     pub fn find_with_context(&self, text: &str, context: &Context) -> Vec<Mention> {
         let raw = self.raw_mentions(text);
         let (named, alone) = text_countries(&raw, &context.ignored);
-        raw.into_iter()
+        let mut raw = raw
+            .into_iter()
             .map(|r| {
                 let mut cands = r.cands;
                 let spread = cands
@@ -668,7 +669,13 @@ impl Gazetteer {
                     };
                     cands.sort_by_key(|c| (!c.prefer, c.group(), tier(c)));
                 }
-                let candidates: Vec<PlaceId> = cands.iter().map(|c| c.id).collect();
+                Raw { cands, ..r }
+            })
+            .collect::<Vec<Raw>>();
+        self.qualified(text, &mut raw);
+        raw.into_iter()
+            .map(|r| {
+                let candidates: Vec<PlaceId> = r.cands.iter().map(|c| c.id).collect();
                 Mention {
                     start: r.start,
                     end: r.end,
@@ -677,6 +684,44 @@ impl Gazetteer {
                 }
             })
             .collect()
+    }
+
+    /// A town qualified by its division right after it ("Calamar, Guaviare", "San José
+    /// (Guaviare)"): the writer told which of the namesakes they mean, so the candidates in
+    /// that division come first, ahead of the larger namesake elsewhere in the country. Only
+    /// a town, district or feature is reordered, never a country or sea region.
+    fn qualified(&self, text: &str, raw: &mut [Raw]) {
+        for k in 1..raw.len() {
+            let (head, tail) = raw.split_at_mut(k);
+            let (town, qual) = (&mut head[k - 1], &tail[0]);
+            let between = text[town.end..qual.start].trim();
+            if !matches!(between, "," | "(") || town.cands[0].group() != 2 {
+                continue;
+            }
+            let divisions: Vec<(&str, [u8; 2])> = qual
+                .cands
+                .iter()
+                .filter(|c| c.kind == compile::K_ADMIN1)
+                .filter_map(|c| self.get(c.id).admin1.as_deref().map(|a| (a, c.cc)))
+                .collect();
+            if divisions.is_empty() {
+                continue;
+            }
+            let within = |c: &Cand| {
+                c.group() == 2
+                    && c.kind != compile::K_ADMIN1
+                    && self
+                        .get(c.id)
+                        .admin1
+                        .as_deref()
+                        .is_some_and(|a| divisions.contains(&(a, c.cc)))
+            };
+            if within(&town.cands[0]) || !town.cands.iter().any(within) {
+                continue;
+            }
+            // stable: the qualified namesakes first, each side in its former order
+            town.cands.sort_by_key(|c| !within(c));
+        }
     }
 
     /// The countries `text` points to, for [`find_with_context`](Self::find_with_context)

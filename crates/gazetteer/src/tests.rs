@@ -909,3 +909,37 @@ fn a_name_inside_a_word_an_apostrophe_splits_is_no_mention() {
     assert!(names.contains(&"Yemen"), "{names:?}");
     assert!(names.contains(&"Ma'rib"), "{names:?}");
 }
+
+#[test]
+fn a_town_followed_by_its_division_is_the_namesake_in_that_division() {
+    let g = gaz();
+    let admin1 = |text: &str, name: &str| {
+        g.find(text)
+            .into_iter()
+            .find(|m| &text[m.start..m.end] == name)
+            .map(|m| g.get(m.place).admin1.clone())
+            .unwrap_or_else(|| panic!("no {name} in {text}"))
+    };
+    // alone, the larger namesake; qualified by a division, the one in it
+    assert_eq!(
+        admin1("Troops entered Calamar overnight.", "Calamar").as_deref(),
+        Some("Bolívar")
+    );
+    assert_eq!(
+        admin1("A bombing in rural Calamar, Guaviare, killed 19.", "Calamar").as_deref(),
+        Some("Guaviare")
+    );
+    assert_eq!(
+        admin1("El choque fue en La Unión (Sucre) al amanecer.", "La Unión").as_deref(),
+        Some("Sucre")
+    );
+    assert_eq!(
+        admin1("Soldiers clashed with gunmen in Concordia, Sinaloa.", "Concordia").as_deref(),
+        Some("Sinaloa")
+    );
+    // a qualifier that names no division of a namesake changes nothing
+    assert_eq!(
+        admin1("A bombing in rural Calamar, Colombia, killed 19.", "Calamar").as_deref(),
+        Some("Bolívar")
+    );
+}
