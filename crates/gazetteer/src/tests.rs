@@ -926,7 +926,11 @@ fn a_town_followed_by_its_division_is_the_namesake_in_that_division() {
         Some("Bolívar")
     );
     assert_eq!(
-        admin1("A bombing in rural Calamar, Guaviare, killed 19.", "Calamar").as_deref(),
+        admin1(
+            "A bombing in rural Calamar, Guaviare, killed 19.",
+            "Calamar"
+        )
+        .as_deref(),
         Some("Guaviare")
     );
     assert_eq!(
@@ -934,12 +938,20 @@ fn a_town_followed_by_its_division_is_the_namesake_in_that_division() {
         Some("Sucre")
     );
     assert_eq!(
-        admin1("Soldiers clashed with gunmen in Concordia, Sinaloa.", "Concordia").as_deref(),
+        admin1(
+            "Soldiers clashed with gunmen in Concordia, Sinaloa.",
+            "Concordia"
+        )
+        .as_deref(),
         Some("Sinaloa")
     );
     // a qualifier that names no division of a namesake changes nothing
     assert_eq!(
-        admin1("A bombing in rural Calamar, Colombia, killed 19.", "Calamar").as_deref(),
+        admin1(
+            "A bombing in rural Calamar, Colombia, killed 19.",
+            "Calamar"
+        )
+        .as_deref(),
         Some("Bolívar")
     );
 }

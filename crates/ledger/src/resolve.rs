@@ -55,6 +55,8 @@ pub(crate) struct Facts {
     day: Option<NaiveDate>,
     /// Dated by a relative expression or the publication date, not an explicit date.
     soft: bool,
+    /// Dated by a relative expression of its own ("on Thursday", "yesterday").
+    relative: bool,
     region: Option<Arc<str>>,
     /// The country of the report's place (a report without a region never joins another
     /// country's land group).
@@ -114,6 +116,7 @@ impl Facts {
             published: r.published_day(),
             day,
             soft: matches!(rep.date_basis, DateBasis::Relative | DateBasis::Publication),
+            relative: rep.date_basis == DateBasis::Relative,
             region: region_key(rep).map(|k| strings.get(&k)),
             country: rep
                 .place
@@ -1144,6 +1147,9 @@ fn story_pass(items: &mut [Item]) {
                 if (d - c.0).num_days() > 2 {
                     return false;
                 }
+                if c.2.iter().any(|&j| told_apart(&items[i], &items[j])) {
+                    return false;
+                }
                 let mut all = c.2.clone();
                 all.push(i);
                 let regions: BTreeSet<&Arc<str>> = all
@@ -1178,6 +1184,16 @@ fn story_pass(items: &mut [Item]) {
             }
         }
     }
+}
+
+/// One article dating two reports by two relative expressions of their own two or more
+/// days apart told two events ("Saturday's strikes ... less than two days after Thursday's
+/// strike"), not one event and its announcement: they are never folded together.
+fn told_apart(a: &Item, b: &Item) -> bool {
+    let (Some(x), Some(y)) = (a.day, b.day) else {
+        return false;
+    };
+    a.f.article_id == b.f.article_id && a.f.relative && b.f.relative && (x - y).num_days().abs() > 1
 }
 
 /// A group with no killed figure dated only relatively (typically an announcement: "the
@@ -1218,6 +1234,14 @@ fn absorb_announcements(mut groups: Vec<Group>, items: &[Item]) -> Vec<Group> {
                     if a != b {
                         continue;
                     }
+                }
+                if grp.members.iter().any(|&i| {
+                    other
+                        .members
+                        .iter()
+                        .any(|&j| told_apart(&items[i], &items[j]))
+                }) {
+                    continue;
                 }
                 let mut matches = 0;
                 let mut ok = true;

@@ -554,6 +554,36 @@ fn announcement_date_in_one_story_folds_into_the_event() {
 }
 
 #[test]
+fn one_article_telling_two_weekdays_two_days_apart_keeps_two_events() {
+    // "the rebels said Saturday that new strikes hit the port ... less than two days after
+    // Thursday's strike killed 74": two strikes, though the later has no toll
+    let mut c = Corpus::new();
+    c.add(
+        1,
+        1,
+        "2025-04-20",
+        "en",
+        soft(strike("2025-04-17", Some("red_sea"), Some(74))),
+    );
+    let mut later = soft(strike("2025-04-19", Some("red_sea"), None));
+    later.figures.vessels = None;
+    c.add(1, 1, "2025-04-20", "en", later.clone());
+    let l = c.build();
+    assert_eq!(l.incidents.len(), 2, "{}", l.to_json());
+    // a day apart it is still read as one event and its announcement
+    let mut c = Corpus::new();
+    c.add(
+        1,
+        1,
+        "2025-04-20",
+        "en",
+        soft(strike("2025-04-18", Some("red_sea"), Some(74))),
+    );
+    c.add(1, 1, "2025-04-20", "en", later);
+    assert_eq!(c.build().incidents.len(), 1);
+}
+
+#[test]
 fn denial_makes_an_incident_contested() {
     let mut c = Corpus::new();
     c.add(
