@@ -2066,3 +2066,48 @@ fn a_place_whose_name_goes_on_is_not_its_first_words_namesake() {
         "{text}"
     );
 }
+
+/// A strike or raid its text says a head of state or government ordered, with no force
+/// named as its agent, is the forces of that state; one who is no such head (a judge) gives
+/// none, and a force named as the agent stays the perpetrator.
+#[test]
+fn the_one_who_ordered_a_strike_gives_its_state() {
+    one_event_of(
+        Lang::En,
+        "Mexico's president said on Tuesday she had ordered raids on three cartel camps in the mountains of Sinaloa.",
+        EventType::Raid,
+        "MX",
+    );
+    one_event_of(
+        Lang::Es,
+        "Petro ordenó el bombardeo de un campamento del ELN en el Catatumbo, en el que murieron siete guerrilleros.",
+        EventType::Strike,
+        "CO",
+    );
+    one_event_of(
+        Lang::En,
+        "Maduro said he had authorized air strikes on guerrilla camps along the Colombian border, killing four fighters.",
+        EventType::Strike,
+        "VE",
+    );
+    one_event_of(
+        Lang::Es,
+        "Trump dijo el miércoles que había ordenado ataques aéreos contra milicianos en Somalia, que mataron a seis.",
+        EventType::Strike,
+        "US",
+    );
+    let text = "The White House said on Friday that the president had not ordered any strike on targets inside Mexico.";
+    let (who, _) = perpetrator_of(Lang::En, text, ReportKind::Development);
+    assert_eq!(who.as_deref(), Some("US"), "{text}");
+    // a force named as the agent stays it
+    one_event_of(
+        Lang::En,
+        "Petro said the Colombian air force, which he had ordered to strike, bombed a camp in Guaviare and killed nine rebels.",
+        EventType::Strike,
+        "CO",
+    );
+    let text =
+        "A federal judge ordered the release of the legal memo behind the strikes in Venezuela.";
+    let (who, _) = perpetrator_of(Lang::En, text, ReportKind::Development);
+    assert_eq!(who, None, "{text}");
+}

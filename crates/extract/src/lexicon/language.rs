@@ -423,6 +423,9 @@ pub struct Grammar {
     /// "troops", "soldados": a force on the ground; its killing with no strike named is a
     /// raid.
     pub ground: FxSet<Word>,
+    /// "ordered", "ordenó": right before an event cue, the one who ordered it is named
+    /// before (a head of state's order is carried out by the state's forces).
+    pub order: FxSet<Word>,
 }
 
 impl Grammar {
@@ -486,6 +489,7 @@ impl Grammar {
                 "self_subject" => (Some(&mut g.self_subject), None),
                 "clause_open" => (Some(&mut g.clause_open), None),
                 "ground" => (Some(&mut g.ground), None),
+                "order" => (Some(&mut g.order), None),
                 k => return Err(r.error(format!("unknown kind {k:?}"))),
             };
             if let Some(set) = set {

@@ -24,6 +24,10 @@ pub struct ActorEntry {
     pub country: Option<String>,
     /// A command that speaks for itself: the source when it is a sentence's subject.
     pub speaks: bool,
+    /// The state whose forces act on this actor's orders (a head of state or government, a
+    /// defence ministry): a strike it is said to have ordered, with no force named, is that
+    /// state's ("Trump said he had ordered air strikes").
+    pub orders: Option<String>,
 }
 
 /// An armed actor that can carry out a strike, raid or attack.
@@ -124,7 +128,7 @@ impl Shared {
 }
 
 fn load_actors(file: File) -> Result<PhraseSet<ActorEntry>, LexiconError> {
-    phrase_set(file, 4, |r| {
+    phrase_set(file, 5, |r| {
         let kind = r.col(2, "role")?;
         let role = match kind {
             "perpetrator" | "command" => ActorRole::Perpetrator,
@@ -139,11 +143,17 @@ fn load_actors(file: File) -> Result<PhraseSet<ActorEntry>, LexiconError> {
             Some(c) => return Err(r.error(format!("country {c:?} is not a two-letter code"))),
             None => None,
         };
+        let orders = match r.opt(4) {
+            Some(c) if c.len() == 2 => Some(c.to_string()),
+            Some(c) => return Err(r.error(format!("orders {c:?} is not a two-letter code"))),
+            None => None,
+        };
         Ok(ActorEntry {
             canonical: r.col(1, "canonical name")?.to_string(),
             role,
             country,
             speaks: kind == "command",
+            orders,
         })
     })
 }

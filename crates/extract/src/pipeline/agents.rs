@@ -14,7 +14,10 @@
 //!    follows ("the Houthis said that ...");
 //! 4. a state named by its name that says it did it ("Israel said it struck", "Turquía dijo
 //!    que bombardeó");
-//! 5. a state force that says what follows ("AFRICOM confirmed that an airstrike killed").
+//! 5. a state force that says what follows ("AFRICOM confirmed that an airstrike killed");
+//! 6. for a strike or raid with none of these, the state of the one who ordered it: a head
+//!    of state or government named before a verb of ordering right before the cue ("Trump
+//!    said he had ordered air strikes", "Petro ordenó el bombardeo"; see [`ordered_by`]).
 //!
 //! A clash ("clash", "enfrentamiento") has two sides: when the sentence names a state force
 //! outside a target's phrase, the clash is that force's operation (a raid), whichever side
@@ -26,7 +29,9 @@
 //! country the event is placed in.
 
 use super::sentence::SentCtx;
-use crate::lexicon::{AgentKind, AttrCue, EventCue, ForceEntry, ForceReach, Hit, LangLex};
+use crate::lexicon::{
+    ActorEntry, AgentKind, AttrCue, EventCue, ForceEntry, ForceReach, Hit, LangLex,
+};
 use crate::{Actor, ActorValue, ClaimField, ClaimValue, EventType, Modality, Report, Role, Source};
 
 /// What agent detection reads of a sentence: its words, the armed actors the shared
@@ -1059,6 +1064,86 @@ pub(super) fn set_perpetrator(
         src,
         m,
         a.rule,
+    ));
+}
+
+/// How many words may stand between the one who gave an order and its verb ("President
+/// Trump said on Saturday that he had ordered").
+const ORDER_REACH: usize = 15;
+
+/// 6. The one who ordered it, when no force is named as the agent of a strike or raid: a
+/// head of state or government or a defence ministry (`actors.tsv`, its `orders` state)
+/// named before a verb of ordering right before the cue ("Trump said he had ordered air
+/// strikes", "the president had not ordered any strike", "Petro ordenó el bombardeo", "no
+/// descarta ordenar ataques"). Its state's forces carried out what it ordered; the claim is
+/// on the name of the one who ordered it.
+#[allow(clippy::too_many_arguments)]
+pub(super) fn ordered_by(
+    rep: &mut Report,
+    l: &LangLex,
+    ctx: &SentCtx,
+    actors: &[Hit<ActorEntry>],
+    e: &Hit<EventCue>,
+    gaz: &sw_gazetteer::Gazetteer,
+    src: &Source,
+    m: Modality,
+) {
+    if !matches!(rep.event_type, EventType::Strike | EventType::Raid)
+        || rep
+            .perpetrator()
+            .is_some_and(|p| p.state.is_some() || p.non_state)
+    {
+        return;
+    }
+    let toks = &ctx.toks;
+    // the verb, at most three words before the cue, only words between ("ordered two new
+    // air strikes", "ordenar ataques")
+    let Some(verb) = (e.ts.saturating_sub(4)..e.ts).rev().find(|&k| {
+        l.grammar.order.contains(&toks[k].lower)
+            && toks[k + 1..e.ts]
+                .iter()
+                .all(|t| t.kind == crate::tokens::TokKind::Word)
+    }) else {
+        return;
+    };
+    let Some(who) = actors
+        .iter()
+        .filter(|a| a.te <= verb && verb - a.te <= ORDER_REACH && a.value().orders.is_some())
+        .last()
+    else {
+        return;
+    };
+    let state = who.value().orders.clone().expect("filtered");
+    let Some(country) = gaz.country(&state) else {
+        return;
+    };
+    let name = country.name.clone();
+    rep.actors.retain(|x| x.role != Role::Perpetrator);
+    rep.claims
+        .retain(|c| c.field != ClaimField::Actor(Role::Perpetrator));
+    rep.actors.insert(
+        0,
+        Actor {
+            role: Role::Perpetrator,
+            name: name.clone(),
+            alleged: false,
+            source: src.clone(),
+            state: Some(state.clone()),
+            non_state: false,
+        },
+    );
+    rep.claims.push(ctx.claim(
+        ClaimField::Actor(Role::Perpetrator),
+        ClaimValue::Actor(ActorValue {
+            alleged: false,
+            name,
+            state: Some(state),
+            non_state: false,
+        }),
+        [toks[who.ts].start, toks[who.te - 1].end],
+        src,
+        m,
+        format!("agent.ordered_by:{}", who.phrase.text),
     ));
 }
 

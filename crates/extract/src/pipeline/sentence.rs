@@ -687,6 +687,7 @@ impl Extractor {
             src,
             m,
         );
+        agents::ordered_by(&mut rep, l, ctx, &s.actors, e, &self.gaz, src, m);
         let noun_event = kind == ReportKind::Event && e.value().noun && !e.value().plural;
         let ordinal = noun_event
             .then(|| events::ordinal_before(toks, e.ts, l))
