@@ -2111,3 +2111,36 @@ fn the_one_who_ordered_a_strike_gives_its_state() {
     let (who, _) = perpetrator_of(Lang::En, text, ReportKind::Development);
     assert_eq!(who, None, "{text}");
 }
+
+/// A country's name after a noun of a division or settlement and "of" is a namesake place
+/// inside a country, chosen by the sentence's other places; a country after a compass
+/// noun ("the south of Somalia") stays the country.
+#[test]
+fn a_division_named_like_a_country_is_not_the_country() {
+    let admin1 = |lang: Lang, text: &str| {
+        let ev = events(lang, text);
+        assert_eq!(ev.len(), 1, "{text}\n{ev:#?}");
+        let p = ev[0].place.clone().expect("a place");
+        (p.country, p.admin1, p.precision)
+    };
+    let (c, a, _) = admin1(
+        Lang::Es,
+        "Elementos del Ejército repelieron una agresión armada la tarde del domingo en la sindicatura de Costa Rica, en Culiacán, y abatieron a cuatro presuntos integrantes de un grupo delictivo.",
+    );
+    assert_eq!((c.as_deref(), a.as_deref()), (Some("MX"), Some("Sinaloa")));
+    let (c, a, _) = admin1(
+        Lang::En,
+        "Soldiers killed three gunmen in a firefight on Saturday in the town of Costa Rica, south of Culiacán, the defense ministry said.",
+    );
+    assert_eq!((c.as_deref(), a.as_deref()), (Some("MX"), Some("Sinaloa")));
+    let (c, a, _) = admin1(
+        Lang::Es,
+        "Militares abatieron a dos presuntos sicarios el viernes en el municipio de Colombia, en el departamento del Huila.",
+    );
+    assert_eq!((c.as_deref(), a.as_deref()), (Some("CO"), Some("Huila")));
+    let (c, _, precision) = admin1(
+        Lang::En,
+        "A U.S. drone strike killed four militants on Friday in the south of Somalia, officials said.",
+    );
+    assert_eq!((c.as_deref(), precision), (Some("SO"), 4));
+}

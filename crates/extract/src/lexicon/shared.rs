@@ -87,6 +87,10 @@ pub struct PlaceWords {
     pub noun: PhraseSet<()>,
     /// Words joining a noun to the place it is of, beside the language's `of` ("del").
     pub of: PhraseSet<()>,
+    /// Nouns of a division or settlement ("state", "town", "sindicatura"): a country's name
+    /// after one and "of" names a place within a country that bears it ("la sindicatura de
+    /// Costa Rica", in Culiacán), not the country.
+    pub division: PhraseSet<()>,
     /// A place right after one is where something was said or someone lives ("speaking
     /// in", "dijo en", "based in"), never the event's.
     pub remote: PhraseSet<()>,
@@ -224,6 +228,7 @@ fn load_places(file: File) -> Result<(PhraseSet<ExtraPlace>, PlaceWords), Lexico
             "frame" => &mut words.frame,
             "and" => &mut words.and,
             "particle" => &mut words.particle,
+            "division" => &mut words.division,
             "land_site" | "agent" | "seat" | "demonym" | "-" => {
                 if country.len() != 2 || !country.bytes().all(|b| b.is_ascii_uppercase()) {
                     return Err(r.error(format!("country {country:?} is not a two-letter code")));

@@ -70,6 +70,58 @@ impl Extractor {
     /// chosen by the sentence, else by the article's countries and the theatre of the
     /// forces the sentence names ("Saná" in a story of Yemen is Sanaa, never Saña in Peru).
     fn mentions(&self, l: &LangLex, ctx: &SentCtx) -> Vec<Mention> {
+        let mut found = self.mentions_in_context(l, ctx);
+        self.divisions_named_as_countries(l, ctx, &mut found);
+        found
+    }
+
+    /// "la sindicatura de Costa Rica", "the town of Colombia", "the state of Mexico": a
+    /// country's name after a noun of a division or settlement and "of" names a place within
+    /// a country that bears it, not the country: its first candidate that is no country or
+    /// sea comes first (the mention stays a country's when the gazetteer has no namesake).
+    fn divisions_named_as_countries(&self, l: &LangLex, ctx: &SentCtx, found: &mut [Mention]) {
+        let (toks, pw) = (&ctx.toks, &self.langs.shared.place_words);
+        // the countries of the sentence's other places choose between namesakes ("el
+        // municipio de Colombia, en el Huila")
+        let countries: Vec<(usize, Option<String>)> = found
+            .iter()
+            .map(|m| (m.start, self.gaz.get(m.place).country.clone()))
+            .collect();
+        for m in found.iter_mut() {
+            if self.gaz.get(m.place).kind != PlaceKind::Country {
+                continue;
+            }
+            let a = tok_at(toks, ctx.range.start + m.start);
+            if a < 2 || !self.of_word(l, toks, a - 1) || !pw.division.ends_at(toks, a - 1) {
+                continue;
+            }
+            let inner = |c: &sw_gazetteer::PlaceId| {
+                !matches!(
+                    self.gaz.get(*c).kind,
+                    PlaceKind::Country | PlaceKind::SeaRegion | PlaceKind::InternationalWaters
+                )
+            };
+            let near = |c: &sw_gazetteer::PlaceId| {
+                let cc = &self.gaz.get(*c).country;
+                countries
+                    .iter()
+                    .any(|(at, x)| *at != m.start && x.is_some() && x == cc)
+            };
+            let within = m
+                .candidates
+                .iter()
+                .copied()
+                .find(|c| inner(c) && near(c))
+                .or_else(|| m.candidates.iter().copied().find(inner));
+            if let Some(c) = within {
+                m.place = c;
+                m.candidates.retain(|&x| x != c);
+                m.candidates.insert(0, c);
+            }
+        }
+    }
+
+    fn mentions_in_context(&self, l: &LangLex, ctx: &SentCtx) -> Vec<Mention> {
         let s = &ctx.text[ctx.range.clone()];
         let base = self.base_context();
         let mut found = self.gaz.find_with_context(s, &base);
