@@ -1,7 +1,8 @@
 //! What an event or reference report can ever be resolved together with: its *reach*, the
 //! key an incremental ledger update partitions reports by.
 //!
-//! Why: resolution ([`crate::resolve`]) only ever compares reports of one event type whose
+//! Why: resolution ([`crate::resolve`]) only ever compares reports of one event type (a raid
+//! and a strike count as one, [`kin`]) whose
 //! days are close (a day block, a day either side, an announcement one or two days after the
 //! event, a window of at most a month) or, for reports with no day of their own, of one
 //! story. So the reports split into *components*: reports of one event type whose reaches
@@ -25,6 +26,16 @@ use sw_model::{DatePrecision, EventType};
 
 use crate::{route, ReportInput, Route};
 
+/// The event type a report is resolved under: raids with strikes, since one operation may
+/// be told as a bombing by some and as a ground operation by others (see `resolve`), so a
+/// raid and a strike of close days are of one component.
+pub fn kin(et: EventType) -> EventType {
+    match et {
+        EventType::Raid => EventType::Strike,
+        other => other,
+    }
+}
+
 /// Days a day report reaches either side of its day (see the module's documentation).
 pub const SLACK: u64 = 4;
 
@@ -35,6 +46,7 @@ pub const WIDEST: i64 = 31;
 /// The reach of one event or reference report.
 #[derive(Debug, Clone, PartialEq, Eq, PartialOrd, Ord, Hash)]
 pub struct Reach {
+    /// The report's event type as resolution compares it ([`kin`]: a raid's is `strike`).
     pub event_type: EventType,
     /// The first and last day it can be compared with (`None`: no day at all, a report with
     /// no date and no publication day; it meets only reports of its story).
@@ -64,7 +76,7 @@ pub fn reach(r: &ReportInput) -> Option<Reach> {
 
 fn reach_of(r: &ReportInput) -> Option<Reach> {
     let rep = &r.report;
-    let et = rep.event_type;
+    let et = kin(rep.event_type);
     let day = if rep.date_precision == DatePrecision::Day {
         rep.date
             .as_deref()

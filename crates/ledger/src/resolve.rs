@@ -14,6 +14,8 @@
 //!    only by a relative expression or the publication date ("on Tuesday" resolved against
 //!    the wrong day, an announcement date taken for the event's). The merged incident takes
 //!    the day most explicitly dated stories give; every member stays within a day of it.
+//!    A raid and a strike of the same or adjacent days in one country and division that
+//!    share a killed figure are one operation told two ways: one strike incident.
 //! 3. **Imprecise reports** (month or week precision, or no date) are never forced into a
 //!    day incident. One is *attached* only when it is unambiguous: its window (the month,
 //!    the week, or the seven days up to publication for an undated report) holds exactly
@@ -445,6 +447,7 @@ pub(crate) fn resolve<'a>(events: &'a [Facts], references: &'a [Facts]) -> Resol
     // 2. adjacent days
     let groups = merge_adjacent(groups, &items);
     let groups = absorb_announcements(groups, &items);
+    let groups = merge_operations(groups, &items);
 
     // 3. imprecise reports: attach when unambiguous, else their own incidents
     let mut by_day: BTreeMap<(EventType, NaiveDate), Vec<usize>> = BTreeMap::new();
@@ -1186,6 +1189,87 @@ fn story_pass(items: &mut [Item]) {
     }
 }
 
+/// One operation told as a bombing by some and as a ground operation by others ("a bombing
+/// of a dissident camp in Guaviare killed 19", "19 dissidents died in a military offensive
+/// in Calamar, Guaviare"): a raid group joins the one strike group of its day or a day
+/// either side in its country and first-level division that shares its killed figure, when
+/// every member then lies within a day of the strike's day. The incident stays a strike:
+/// the bombing is what was done, the ground operation what followed it.
+fn merge_operations(mut groups: Vec<Group>, items: &[Item]) -> Vec<Group> {
+    let admin1 = |g: &Group| -> BTreeSet<&Arc<str>> {
+        g.members
+            .iter()
+            .filter_map(|&i| items[i].f.admin1.as_ref())
+            .collect()
+    };
+    let mut strikes: BTreeMap<NaiveDate, Vec<usize>> = BTreeMap::new();
+    for (g, grp) in groups.iter().enumerate() {
+        if grp.et == EventType::Strike {
+            strikes
+                .entry(grp.day.expect("day group"))
+                .or_default()
+                .push(g);
+        }
+    }
+    let mut gone = vec![false; groups.len()];
+    for r in 0..groups.len() {
+        let raid = &groups[r];
+        let Some(region) = raid.region.as_ref().filter(|x| x.starts_with("country:")) else {
+            continue;
+        };
+        if raid.et != EventType::Raid {
+            continue;
+        }
+        let d = raid.day.expect("day group");
+        let (divisions, killed) = (admin1(raid), killed_points(&raid.members, items));
+        if divisions.is_empty() || killed.is_empty() {
+            continue;
+        }
+        let (Some(from), Some(to)) = (
+            d.checked_sub_days(Days::new(1)),
+            d.checked_add_days(Days::new(1)),
+        ) else {
+            continue;
+        };
+        let fits: Vec<usize> = strikes
+            .range(from..=to)
+            .flat_map(|(_, gs)| gs.iter().copied())
+            .filter(|&s| {
+                let strike = &groups[s];
+                strike.region.as_ref() == Some(region)
+                    && !admin1(strike).is_disjoint(&divisions)
+                    && !killed_points(&strike.members, items).is_disjoint(&killed)
+            })
+            .collect();
+        let [s] = fits[..] else {
+            continue;
+        };
+        let day = groups[s].day.expect("day group");
+        let within = groups[r]
+            .members
+            .iter()
+            .chain(&groups[s].members)
+            .all(|&i| {
+                items[i]
+                    .day
+                    .is_some_and(|x| (x - day).num_days().abs() <= 1)
+            });
+        if !within {
+            continue;
+        }
+        let moved = std::mem::take(&mut groups[r].members);
+        groups[s].members.extend(moved);
+        groups[s].members.sort_unstable();
+        gone[r] = true;
+    }
+    groups
+        .into_iter()
+        .zip(gone)
+        .filter(|(_, x)| !x)
+        .map(|(g, _)| g)
+        .collect()
+}
+
 /// One article dating two reports by two relative expressions of their own two or more
 /// days apart told two events ("Saturday's strikes ... less than two days after Thursday's
 /// strike"), not one event and its announcement: they are never folded together.
@@ -1371,6 +1455,43 @@ mod tests {
             TargetKind::Vessel,
         );
         assert_eq!(region_key(&beside), None);
+    }
+
+    #[test]
+    fn a_raid_and_a_strike_of_one_operation_are_one_incident() {
+        // "a bombing of a dissident camp in Guaviare killed 19" (Monday) and "at least 19
+        // dissidents died in a military offensive in Calamar, Guaviare" (Tuesday)
+        let op = |et: EventType, name: &str, admin1: &str, day: &str, killed: i64| {
+            let mut p = place(name, Some("CO"), None, 1);
+            p.admin1 = Some(admin1.into());
+            let mut r = strike(Some(p), TargetKind::LandSite);
+            r.event_type = et;
+            r.date = Some(day.into());
+            r.figures.killed = Some(sw_model::Figure {
+                low: Some(killed),
+                best: Some(killed),
+                high: None,
+                approx: false,
+                surface: killed.to_string(),
+            });
+            r
+        };
+        let bombing = op(EventType::Strike, "Guaviare", "Guaviare", "2025-11-10", 19);
+        let offensive = op(EventType::Raid, "Calamar", "Guaviare", "2025-11-11", 19);
+        let l = build(&[input(1, bombing.clone()), input(2, offensive.clone())]);
+        assert_eq!(l.incidents.len(), 1, "{}", l.to_json());
+        assert_eq!(l.incidents[0].event_type, EventType::Strike);
+        assert_eq!(l.incidents[0].date.as_deref(), Some("2025-11-10"));
+        assert_eq!(l.incidents[0].stories, 2);
+        // another division, another toll, or two days apart: two operations
+        for other in [
+            op(EventType::Raid, "Calamar", "Bolívar", "2025-11-11", 19),
+            op(EventType::Raid, "Calamar", "Guaviare", "2025-11-11", 4),
+            op(EventType::Raid, "Calamar", "Guaviare", "2025-11-12", 19),
+        ] {
+            let l = build(&[input(1, bombing.clone()), input(2, other)]);
+            assert_eq!(l.incidents.len(), 2, "{}", l.to_json());
+        }
     }
 
     #[test]

@@ -776,6 +776,26 @@ fn synthetic_over(n: usize, seed: u64, days: usize) -> Vec<ReportInput> {
             _ => day.format("%Y-%m-%d").to_string(),
         };
         let mut r = strike(&date, region, killed);
+        // a third of those with no sea region are on land, in one of two divisions, and
+        // half of those are raids (one operation may be told as either)
+        if region.is_none() && next() % 3 == 0 {
+            let admin1 = ["Guaviare", "Cauca"][next() % 2];
+            r.place = Some(PlaceRef {
+                name: admin1.into(),
+                country: Some("CO".into()),
+                region: None,
+                region_code: None,
+                admin1: Some(admin1.into()),
+                lat: None,
+                lon: None,
+                precision: 3,
+            });
+            r.target_kind = Some(TargetKind::LandSite);
+            r.figures.vessels = None;
+            if next() % 2 == 0 {
+                r.event_type = EventType::Raid;
+            }
+        }
         if next() % 4 == 0 {
             r = official(r, "U.S. Southern Command");
         }
@@ -1516,6 +1536,9 @@ fn components_resolve_alone() {
         (120, 3, 2000),
         (200, 4, 3000),
         (300, 7, 1500),
+        // dense enough for raids and strikes of one operation to meet
+        (300, 11, 40),
+        (400, 12, 60),
     ];
     for (n, seed, days) in cases {
         let inputs = synthetic_over(n, seed, days);
