@@ -2144,3 +2144,50 @@ fn a_division_named_like_a_country_is_not_the_country() {
     );
     assert_eq!((c.as_deref(), precision), (Some("SO"), 4));
 }
+
+/// "An attack" a state force is said to have carried out, with a place or a day, is its
+/// operation even with no toll or target: a strike, or a raid when the force is on the
+/// ground and no weapon or boat is named; said of no force, it stays no event.
+#[test]
+fn an_attack_a_state_force_carried_out_is_its_operation() {
+    one_event_of(
+        Lang::En,
+        "U.S. forces carried out an attack in Somalia on Tuesday against al-Shabaab fighters near Tiyeeglow, the Pentagon said.",
+        EventType::Strike,
+        "US",
+    );
+    one_event_of(
+        Lang::En,
+        "The French military conducted an attack on jihadist positions near Gao on Sunday.",
+        EventType::Strike,
+        "FR",
+    );
+    one_event_of(
+        Lang::En,
+        "Nigerian troops carried out an attack on a bandit hideout in Zamfara on Sunday, the army said.",
+        EventType::Raid,
+        "NG",
+    );
+    one_event_of(
+        Lang::Es,
+        "Soldados del Ejército lanzaron el domingo un ataque contra un campamento del ELN en Arauca y abatieron a tres guerrilleros.",
+        EventType::Raid,
+        "CO",
+    );
+    // on boats it stays a strike
+    let ev = events(
+        Lang::Es,
+        "Militares estadounidenses realizaron el martes nuevos ataques contra tres lanchas en el océano Pacífico, sin dar cifras de muertos.",
+    );
+    assert!(
+        ev.iter().all(|r| r.event_type == EventType::Strike),
+        "{ev:#?}"
+    );
+    no_violent_event(
+        &events(
+            Lang::En,
+            "Hackers carried out an attack on the ministry's servers on Tuesday, officials said.",
+        ),
+        "hackers",
+    );
+}

@@ -426,6 +426,9 @@ pub struct Grammar {
     /// "ordered", "ordenó": right before an event cue, the one who ordered it is named
     /// before (a head of state's order is carried out by the state's forces).
     pub order: FxSet<Word>,
+    /// "of", "del": between a force's men and the force ("soldados del Ejército", "troops
+    /// of the 7th Division"): the men are the force's, on the ground.
+    pub men_of: FxSet<Word>,
 }
 
 impl Grammar {
@@ -490,6 +493,7 @@ impl Grammar {
                 "clause_open" => (Some(&mut g.clause_open), None),
                 "ground" => (Some(&mut g.ground), None),
                 "order" => (Some(&mut g.order), None),
+                "men_of" => (Some(&mut g.men_of), None),
                 k => return Err(r.error(format!("unknown kind {k:?}"))),
             };
             if let Some(set) = set {

@@ -942,9 +942,21 @@ fn fill_state(a: &mut Armed, armed: &[Armed], rep: &Report) {
 pub(super) fn on_the_ground(s: &Scene, a: &Armed) -> bool {
     // the noun may come first, its state's adjective or name after it ("soldados
     // colombianos", "el Ejército de Malí")
-    s.ctx.toks[a.ts..a.te.min(s.ctx.toks.len())]
+    let toks = &s.ctx.toks;
+    let g = &s.l.grammar;
+    if toks[a.ts..a.te.min(toks.len())]
         .iter()
-        .any(|t| s.l.grammar.ground.contains(&t.lower))
+        .any(|t| g.ground.contains(&t.lower))
+    {
+        return true;
+    }
+    // the force's men named before it ("soldados del Ejército", "troops of the army",
+    // "marinos de la Armada")
+    let mut j = a.ts;
+    if j >= 1 && s.l.definite.contains(&toks[j - 1].lower) {
+        j -= 1;
+    }
+    j >= 2 && g.men_of.contains(&toks[j - 1].lower) && g.ground.contains(&toks[j - 2].lower)
 }
 
 ///

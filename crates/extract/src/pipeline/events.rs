@@ -9,7 +9,7 @@ use super::modality;
 use super::sentence::Sentence;
 use crate::dates::{DateExpr, DateKind};
 use crate::lexicon::{
-    ActorRole, AgentKind, EventCue, Hit, LangLex, ModCue, RefKind, Scope, TallyKind,
+    ActorRole, AgentKind, EventCue, ForceReach, Hit, LangLex, ModCue, RefKind, Scope, TallyKind,
 };
 use crate::tokens::{Tok, TokKind};
 use crate::{Claim, ClaimField, EventType, Field, Modality, Report, Source, TargetKind};
@@ -622,10 +622,18 @@ fn weak_supported(s: &Sentence, f: &Facts, e: &Hit<EventCue>, m: Modality) -> bo
     let dated_mention = s.article_strike && f.real_date && cue.noun && !cue.plural;
     // "Two soldiers died in the fighting": a force's bare name with its dead is no deployment
     let dead_troops = cue.event_type == EventType::Deployment && cue.noun;
+    // "U.S. forces carried out an attack in Somalia on Tuesday": a state force named as its
+    // subject, a few words before, makes an attack an armed one
+    let by_a_force = s.forces.iter().any(|h| {
+        h.value().state.is_some()
+            && h.value().reach == ForceReach::Force
+            && h.te <= e.ts
+            && e.ts - h.te <= 4
+    });
     !s.targets.is_empty()
         || f.killed_here && !dead_troops
         || dated_mention
-        || (s.place.is_some() || f.real_date) && cue.event_type != EventType::Strike
+        || (s.place.is_some() || f.real_date) && (cue.event_type != EventType::Strike || by_a_force)
         || m != Modality::Occurred && cue.event_type == EventType::Strike && s.place.is_some()
 }
 

@@ -557,9 +557,15 @@ impl Extractor {
                 continue;
             };
             // "soldiers killed seven insurgents": a force's killing with no strike named, by
-            // troops on the ground, is a ground operation, as "abatieron" is
+            // troops on the ground, is a ground operation, as "abatieron" is; so is an
+            // attack said of anyone that names no weapon ("troops carried out an attack on a
+            // bandit hideout", "soldados lanzaron un ataque contra el campamento"), but for
+            // one on boats: at sea it is fire from a ship or aircraft
+            let unarmed_attack = p.e.value().generic
+                && p.e.value().means.is_none()
+                && !s.targets.iter().any(|t| *t.value() == TargetKind::Vessel);
             if et == EventType::Strike
-                && bare_kill(p.e.value())
+                && (bare_kill(p.e.value()) || unarmed_attack)
                 && agent
                     .as_ref()
                     .is_some_and(|a| !a.non_state && agents::on_the_ground(&scene, a))
