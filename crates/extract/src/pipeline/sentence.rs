@@ -562,6 +562,7 @@ impl Extractor {
             // bandit hideout", "soldados lanzaron un ataque contra el campamento"), but for
             // one on boats: at sea it is fire from a ship or aircraft
             let unarmed_attack = p.e.value().generic
+                && p.e.value().noun
                 && p.e.value().means.is_none()
                 && !s.targets.iter().any(|t| *t.value() == TargetKind::Vessel);
             if et == EventType::Strike
