@@ -2191,3 +2191,28 @@ fn an_attack_a_state_force_carried_out_is_its_operation() {
         "hackers",
     );
 }
+
+/// A state force that tells of a group's act ("police said militants planted a bomb that
+/// killed four officers") is its speaker, not the agent of a raid of its own; one that tells
+/// of a group struck ("two operatives had been killed") still speaks of its own strike.
+#[test]
+fn a_force_telling_of_a_groups_act_is_not_its_agent() {
+    one_event_of(
+        Lang::En,
+        "Kenyan police said on Sunday that al-Shabaab militants had planted a roadside bomb that killed four officers near Mandera.",
+        EventType::Attack,
+        "group",
+    );
+    one_event_of(
+        Lang::Es,
+        "El Ejército informó el martes que disidentes de las FARC activaron un artefacto explosivo que mató a dos soldados en zona rural de Argelia, Cauca.",
+        EventType::Attack,
+        "group",
+    );
+    one_event_of(
+        Lang::En,
+        "U.S. Central Command said on Friday that three ISIS operatives had been killed the day before near Raqqa, in an operation with Syrian partners.",
+        EventType::Strike,
+        "US",
+    );
+}

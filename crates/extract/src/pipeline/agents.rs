@@ -908,6 +908,14 @@ pub(super) fn agent_of(s: &Scene, e: &Hit<EventCue>, armed: &[Armed]) -> Option<
             && said(s, a.te, e.ts, true)
             && !governed(s, a.ts)
             && !struck(s, a.ts)
+            // "police said militants had planted a bomb that killed four officers": a group
+            // named in what is said is that clause's subject, the speaker tells of its act
+            // ("AFRICOM said two ISIS operatives had been killed": a group counted, or the
+            // subject of a passive, is what was struck)
+            && (passive
+                || !armed.iter().any(|b| {
+                    b.non_state && b.ts >= a.te && b.te <= e.ts && !counted(s, b.ts)
+                }))
     }) {
         return Some(a.clone());
     }
