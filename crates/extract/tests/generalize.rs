@@ -2216,3 +2216,35 @@ fn a_force_telling_of_a_groups_act_is_not_its_agent() {
         "US",
     );
 }
+
+/// A cue whose two words a count and adjectives part ("fired two ballistic missiles",
+/// "lanzaron el domingo dos misiles") is still the cue; the same verbs with other objects
+/// are none.
+#[test]
+fn a_weapon_fired_with_a_count_between_is_a_cue() {
+    one_event_of(
+        Lang::En,
+        "Houthi rebels fired two ballistic missiles at a Greek-flagged tanker in the Red Sea on Sunday, the maritime agency said.",
+        EventType::Attack,
+        "group",
+    );
+    one_event_of(
+        Lang::Es,
+        "Los hutíes lanzaron el domingo dos misiles balísticos contra un petrolero en el mar Rojo, sin causar heridos.",
+        EventType::Attack,
+        "group",
+    );
+    one_event_of(
+        Lang::En,
+        "Iranian forces launched dozens of drones at targets in northern Iraq on Monday, Kurdish officials said.",
+        EventType::Strike,
+        "IR",
+    );
+    no_violent_event(
+        &events(
+            Lang::En,
+            "The company fired two senior managers and launched new products on Monday.",
+        ),
+        "no weapon",
+    );
+}

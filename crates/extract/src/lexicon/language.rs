@@ -37,6 +37,9 @@ pub struct EventCue {
     /// An event only with its dead counted in the sentence ("operativo", "operation": a
     /// security deployment unless it killed): "un operativo del Ejército dejó tres muertos".
     pub toll: bool,
+    /// A two-word cue whose words a count or adjectives may stand between ("fired two
+    /// ballistic missiles", "lanzaron dos misiles").
+    pub gap: bool,
 }
 
 /// A phrase of `references.tsv`: what makes an event cue a mention of an earlier event.
@@ -700,6 +703,7 @@ fn events(file: File) -> Result<PhraseSet<EventCue>, LexiconError> {
             by_force: false,
             generic: false,
             toll: false,
+            gap: false,
         };
         for flag in r.opt(2).unwrap_or("").split(',').map(str::trim) {
             match flag {
@@ -712,6 +716,7 @@ fn events(file: File) -> Result<PhraseSet<EventCue>, LexiconError> {
                 "by_force" => cue.by_force = true,
                 "generic" => cue.generic = true,
                 "toll" => cue.toll = true,
+                "gap" => cue.gap = true,
                 f if f.starts_with("means=") => cue.means = Some(f["means=".len()..].to_string()),
                 f if f.starts_with("mod=") => {
                     cue.modality = Some(parse(r, 2, "modality", |_| {

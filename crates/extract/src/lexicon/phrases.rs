@@ -110,6 +110,44 @@ impl<T> PhraseSet<T> {
         })
     }
 
+    /// Hits of two-word phrases whose value passes `keep`, with up to `gap` words between
+    /// their two words, none a punctuation mark ("fired two ballistic missiles" for "fired
+    /// missiles"), where no hit of `taken` overlaps; each starting token once.
+    pub fn gapped<'a>(
+        &'a self,
+        toks: &[Tok],
+        gap: usize,
+        keep: impl Fn(&T) -> bool,
+        taken: &[Hit<'a, T>],
+    ) -> Vec<Hit<'a, T>> {
+        let mut out: Vec<Hit<'a, T>> = Vec::new();
+        for (i, t) in toks.iter().enumerate() {
+            let Some(cands) = self.by_first.get(&t.lower) else {
+                continue;
+            };
+            let found = cands
+                .iter()
+                .filter(|p| p.words.len() == 2 && keep(&p.value))
+                .find_map(|p| {
+                    (i + 2..=(i + 1 + gap).min(toks.len().saturating_sub(1)))
+                        .take_while(|&j| toks[j - 1].kind == crate::tokens::TokKind::Word)
+                        .find(|&j| toks[j].lower == p.words[1])
+                        .map(|j| Hit {
+                            ts: i,
+                            te: j + 1,
+                            phrase: p,
+                        })
+                });
+            if let Some(h) = found {
+                let free = |o: &Hit<'a, T>| !(o.ts < h.te && h.ts < o.te);
+                if taken.iter().all(free) && out.iter().all(free) {
+                    out.push(h);
+                }
+            }
+        }
+        out
+    }
+
     /// Leftmost-longest, non-overlapping hits.
     pub fn find_all<'a>(&'a self, toks: &[Tok]) -> Vec<Hit<'a, T>> {
         let mut out = Vec::new();

@@ -18,6 +18,9 @@ use crate::{Claim, ClaimField, EventType, Field, Modality, Report, Source, Targe
 /// nouns that modify the noun after them ("the drone strike lawsuit", "the boat-strike
 /// debate": a `head_noun`), and infinitives ("to hit", "para atacar", "antes de atacar"),
 /// which are governed by what precedes them.
+/// The most words a `gap` cue's two words may part by.
+const GAP_WORDS: usize = 3;
+
 pub(super) fn find<'a>(l: &'a LangLex, toks: &[Tok]) -> Vec<Hit<'a, EventCue>> {
     let blockers = l.blockers.find_all(toks);
     let blocked = |ts: usize, te: usize| blockers.iter().any(|b| b.ts < te && ts < b.te);
@@ -27,9 +30,14 @@ pub(super) fn find<'a>(l: &'a LangLex, toks: &[Tok]) -> Vec<Hit<'a, EventCue>> {
                 .get(h.te)
                 .is_some_and(|t| l.grammar.head_noun.contains(&t.lower))
     };
-    l.events
-        .find_all(toks)
-        .into_iter()
+    let mut hits = l.events.find_all(toks);
+    // "fired two ballistic missiles": a cue whose two words a count and adjectives part
+    let gapped = l.events.gapped(toks, GAP_WORDS, |c| c.gap, &hits);
+    if !gapped.is_empty() {
+        hits.extend(gapped);
+        hits.sort_by_key(|h| h.ts);
+    }
+    hits.into_iter()
         .filter(|h| !blocked(h.ts, h.te) && !modifier(h))
         .filter(|h| {
             if h.ts == 0 {
