@@ -2248,3 +2248,38 @@ fn a_weapon_fired_with_a_count_between_is_a_cue() {
         "no weapon",
     );
 }
+
+/// "A year after the bombing that killed 16" recalls that bombing; an event with a day of
+/// its own told outside the retrospective's clause is that day's news; a day inside the
+/// clause ("a year ago today", "este sábado se cumplen") dates the recalling, not news.
+#[test]
+fn a_retrospective_recalls_its_own_clause_only() {
+    for (lang, text) in [
+        (
+            Lang::Es,
+            "Un año después del bombardeo que mató a 16 personas en Deir ez-Zor, las familias siguen esperando respuestas.",
+        ),
+        (
+            Lang::En,
+            "Months after the drone strike that killed nine villagers near Kunduz, no one has been held to account.",
+        ),
+        (
+            Lang::Es,
+            "Este domingo se cumplen dos años del ataque con drones, el bombardeo que mató a nueve civiles en Tombuctú.",
+        ),
+    ] {
+        let rs = reports(lang, text, (2026, 3, 10));
+        assert!(
+            rs.iter().all(|r| r.kind != ReportKind::Event),
+            "{text}\n{rs:#?}"
+        );
+    }
+    let rs = reports(
+        Lang::Es,
+        "Semanas después de la emboscada en Aguililla, el Ejército mató el lunes a cuatro presuntos sicarios en un enfrentamiento en Apatzingán.",
+        (2026, 3, 10),
+    );
+    let ev: Vec<&Report> = rs.iter().filter(|r| r.kind == ReportKind::Event).collect();
+    assert_eq!(ev.len(), 1, "{rs:#?}");
+    assert_eq!(ev[0].date.as_deref(), Some("2026-03-09"));
+}

@@ -65,7 +65,34 @@ pub(super) fn is_reference(
     let toks = &s.ctx.toks;
     let l = s.l;
     let has = |k: RefKind| s.refs.iter().any(|h| *h.value() == k);
-    if has(RefKind::Retrospective) {
+    // a retrospective recalls what its clause names; an event with a day of its own told
+    // outside that clause is news ("Semanas después de la emboscada, el Ejército mató el
+    // lunes a cuatro", "troops killed four on Tuesday, months after a ceasefire collapsed")
+    let beyond = |r: &Hit<RefKind>| {
+        let between = if r.te <= e.ts {
+            &toks[r.te..e.ts]
+        } else if e.te <= r.ts {
+            &toks[e.te..r.ts]
+        } else {
+            return false;
+        };
+        // ("A year ago today, forces destroyed a boat", "Este sábado se cumplen 17 años de
+        // la Operación Fénix, el bombardeo que mató..."): a day in the retrospective's own
+        // clause is the one it recalls, or the day of the recalling)
+        let open = (0..r.ts).rev().find(|&i| toks[i].lower == ",").unwrap_or(0);
+        let close = (r.te..toks.len())
+            .find(|&i| toks[i].lower == ",")
+            .unwrap_or(toks.len());
+        let dated_inside = s.dates.iter().any(|d| {
+            let i = d.tokens(toks).0;
+            open <= i && i < close
+        });
+        own_day && !dated_inside && between.iter().any(|t| t.lower == ",")
+    };
+    if s.refs
+        .iter()
+        .any(|h| *h.value() == RefKind::Retrospective && !beyond(h))
+    {
         return true;
     }
     // a day word counts even where no day could be set (an article with no date: "hoy")
