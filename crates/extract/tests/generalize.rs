@@ -2283,3 +2283,44 @@ fn a_retrospective_recalls_its_own_clause_only() {
     assert_eq!(ev.len(), 1, "{rs:#?}");
     assert_eq!(ev[0].date.as_deref(), Some("2026-03-09"));
 }
+
+/// A verb of clashing has two sides, either named first: the dead of a group that "died
+/// clashing with" a state force are that force's raid; a clash of two groups is no state's
+/// operation; a match between teams is no event.
+#[test]
+fn a_clash_verb_with_a_state_force_on_either_side_is_its_raid() {
+    one_event_of(
+        Lang::Es,
+        "Dos presuntos integrantes del Cártel del Noreste murieron el domingo al enfrentarse con elementos de la Guardia Estatal en Nuevo Laredo.",
+        EventType::Raid,
+        "MX",
+    );
+    one_event_of(
+        Lang::Es,
+        "Tres hombres armados murieron tras enfrentarse a soldados del Ejército en una brecha del municipio de Guadalupe y Calvo, Chihuahua, el sábado.",
+        EventType::Raid,
+        "MX",
+    );
+    one_event_of(
+        Lang::En,
+        "Four gunmen were killed on Friday when they clashed with Ecuadorian soldiers near the town of Machala.",
+        EventType::Raid,
+        "EC",
+    );
+    let ev = events(
+        Lang::Es,
+        "Un grupo de sicarios se enfrentó el lunes con una célula rival en Culiacán; murieron cuatro personas.",
+    );
+    assert!(
+        ev.iter()
+            .all(|r| !matches!(r.event_type, EventType::Raid | EventType::Strike)),
+        "{ev:#?}"
+    );
+    no_violent_event(
+        &events(
+            Lang::Es,
+            "La selección se enfrentó el martes a Brasil en Montevideo.",
+        ),
+        "a match",
+    );
+}

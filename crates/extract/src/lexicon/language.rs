@@ -40,6 +40,9 @@ pub struct EventCue {
     /// A two-word cue whose words a count or adjectives may stand between ("fired two
     /// ballistic missiles", "lanzaron dos misiles").
     pub gap: bool,
+    /// A verb with two sides, either named first ("se enfrentaron con", "clashed with"): as
+    /// for a clash noun, a state force named on either side makes it that force's operation.
+    pub sides: bool,
 }
 
 /// A phrase of `references.tsv`: what makes an event cue a mention of an earlier event.
@@ -704,6 +707,7 @@ fn events(file: File) -> Result<PhraseSet<EventCue>, LexiconError> {
             generic: false,
             toll: false,
             gap: false,
+            sides: false,
         };
         for flag in r.opt(2).unwrap_or("").split(',').map(str::trim) {
             match flag {
@@ -717,6 +721,7 @@ fn events(file: File) -> Result<PhraseSet<EventCue>, LexiconError> {
                 "generic" => cue.generic = true,
                 "toll" => cue.toll = true,
                 "gap" => cue.gap = true,
+                "sides" => cue.sides = true,
                 f if f.starts_with("means=") => cue.means = Some(f["means=".len()..].to_string()),
                 f if f.starts_with("mod=") => {
                     cue.modality = Some(parse(r, 2, "modality", |_| {

@@ -737,9 +737,13 @@ pub(super) fn agent_of(s: &Scene, e: &Hit<EventCue>, armed: &[Armed]) -> Option<
     }
     // a clash has two sides: when one is a state force, it is that force's operation, whichever
     // side is named first ("un enfrentamiento entre la guerrilla y el Ejército")
-    if cue.force && cue.noun {
+    // (a verb's other side is its object: "murieron tras enfrentarse a soldados")
+    if cue.force && (cue.noun || cue.sides) {
         if let Some(a) = armed.iter().find(|a| {
-            !a.non_state && a.reach == ForceReach::Force && !governed(s, a.ts) && !counted(s, a.ts)
+            !a.non_state
+                && a.reach == ForceReach::Force
+                && (cue.sides || !governed(s, a.ts))
+                && !counted(s, a.ts)
         }) {
             return Some(a.clone());
         }
