@@ -2324,3 +2324,33 @@ fn a_clash_verb_with_a_state_force_on_either_side_is_its_raid() {
         "a match",
     );
 }
+
+/// A force named as support ("backed by U.S. airstrikes", "apoyadas por bombardeos de la
+/// coalición") is neither the event's agent nor an event with the toll of its own; the force
+/// it supports is the agent.
+#[test]
+fn a_force_named_as_support_is_not_the_agent() {
+    let ev = events(
+        Lang::En,
+        "Somali special forces, backed by U.S. airstrikes, killed 30 al-Shabaab fighters in the Middle Shabelle region on Saturday, the government said.",
+    );
+    assert_eq!(ev.len(), 1, "{ev:#?}");
+    let p = ev[0].perpetrator().expect("a perpetrator");
+    assert_eq!(p.state.as_deref(), Some("SO"), "{ev:#?}");
+    let ev = events(
+        Lang::Es,
+        "Fuerzas iraquíes, apoyadas por bombardeos de la coalición, mataron el domingo a 14 yihadistas en la provincia de Anbar.",
+    );
+    assert_eq!(ev.len(), 1, "{ev:#?}");
+    assert_eq!(
+        ev[0].perpetrator().and_then(|p| p.state.as_deref()),
+        Some("IQ")
+    );
+    // the supported strike itself stays its own agent's
+    one_event_of(
+        Lang::En,
+        "A U.S. airstrike backed by Somali intelligence killed two al-Shabaab commanders near Jilib on Tuesday.",
+        EventType::Strike,
+        "US",
+    );
+}

@@ -381,6 +381,10 @@ pub struct Grammar {
     /// when or where the story's event happened ("Los hechos ocurrieron la madrugada del
     /// miércoles en Tepalcatepec").
     pub happened: PhraseSet<()>,
+    /// "backed by", "con apoyo de": an event cue right after one is the support of the
+    /// sentence's event, not an event of its own ("Somali forces, backed by U.S.
+    /// airstrikes, killed 30": the dead are the Somali forces' raid).
+    pub support: PhraseSet<()>,
     /// Before a date, it is no dateline ("on May 4:").
     pub date_prep: FxSet<Word>,
     /// Before a day, it makes the day the time of what follows ("on Feb. 22 another
@@ -443,16 +447,18 @@ impl Grammar {
             locative: PhraseSet::new(file.name),
             near: PhraseSet::new(file.name),
             happened: PhraseSet::new(file.name),
+            support: PhraseSet::new(file.name),
             ..Grammar::default()
         };
         for r in file.rows() {
             r.at_most(2)?;
             let kind = r.col(1, "kind")?;
             let (set, ending) = match kind {
-                "locative" | "near" | "happened" => {
+                "locative" | "near" | "happened" | "support" => {
                     let phrases = match kind {
                         "near" => &mut g.near,
                         "happened" => &mut g.happened,
+                        "support" => &mut g.support,
                         _ => &mut g.locative,
                     };
                     phrases.insert(r.col(0, "phrase")?, ());

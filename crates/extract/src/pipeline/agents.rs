@@ -718,6 +718,18 @@ pub(super) fn agent_of(s: &Scene, e: &Hit<EventCue>, armed: &[Armed]) -> Option<
             .collect();
         return agent_of(s, e, &others);
     }
+    // "Somali forces, backed by U.S. airstrikes, killed 30": a force named as support is
+    // not the agent
+    let toks = &s.ctx.toks;
+    let support = s.l.grammar.support.find_all(toks);
+    if armed.iter().any(|a| supported_by(&support, a.ts)) {
+        let others: Vec<Armed> = armed
+            .iter()
+            .filter(|a| !supported_by(&support, a.ts))
+            .cloned()
+            .collect();
+        return agent_of(s, e, &others);
+    }
     let cue = e.value();
     let passive = passive_at(s, e.ts);
     // "un grupo criminal, que mataron a dos", "gunmen who killed two": a relative clause's
@@ -924,6 +936,12 @@ pub(super) fn agent_of(s: &Scene, e: &Hit<EventCue>, armed: &[Armed]) -> Option<
         return Some(a.clone());
     }
     None
+}
+
+/// Whether an actor at token `at` is named as support ("backed by U.S. airstrikes"): a
+/// support phrase ends at most two words before it.
+fn supported_by(support: &[Hit<()>], at: usize) -> bool {
+    support.iter().any(|p| p.te <= at && at - p.te <= 2)
 }
 
 /// The state of a generic state force: a named force's of the same sentence when they all

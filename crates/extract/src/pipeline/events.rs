@@ -37,8 +37,19 @@ pub(super) fn find<'a>(l: &'a LangLex, toks: &[Tok]) -> Vec<Hit<'a, EventCue>> {
         hits.extend(gapped);
         hits.sort_by_key(|h| h.ts);
     }
+    // "backed by U.S. airstrikes": the support of another event, within three words after
+    let support = l.grammar.support.find_all(toks);
+    let supporting = |h: &Hit<EventCue>| {
+        support.iter().any(|p| {
+            p.te <= h.ts
+                && h.ts - p.te <= 3
+                && toks[p.te..h.ts]
+                    .iter()
+                    .all(|t| t.kind == TokKind::Word || t.lower == ".")
+        })
+    };
     hits.into_iter()
-        .filter(|h| !blocked(h.ts, h.te) && !modifier(h))
+        .filter(|h| !blocked(h.ts, h.te) && !modifier(h) && !supporting(h))
         .filter(|h| {
             if h.ts == 0 {
                 return true;
