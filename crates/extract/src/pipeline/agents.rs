@@ -1113,7 +1113,7 @@ pub(super) fn set_perpetrator(
 /// Trump said on Saturday that he had ordered").
 const ORDER_REACH: usize = 15;
 
-/// 6. The one who ordered it, when no force is named as the agent of a strike or raid: a
+/// Rule 6, the one who ordered it, when no force is named as the agent of a strike or raid: a
 /// head of state or government or a defence ministry (`actors.tsv`, its `orders` state)
 /// named before a verb of ordering right before the cue ("Trump said he had ordered air
 /// strikes", "the president had not ordered any strike", "Petro ordenó el bombardeo", "no
@@ -1150,8 +1150,7 @@ pub(super) fn ordered_by(
     };
     let Some(who) = actors
         .iter()
-        .filter(|a| a.te <= verb && verb - a.te <= ORDER_REACH && a.value().orders.is_some())
-        .last()
+        .rfind(|a| a.te <= verb && verb - a.te <= ORDER_REACH && a.value().orders.is_some())
     else {
         return;
     };
