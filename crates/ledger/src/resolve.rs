@@ -1189,6 +1189,16 @@ fn story_pass(items: &mut [Item]) {
     }
 }
 
+/// The groups not marked gone (folded into another).
+fn kept(groups: Vec<Group>, gone: &[bool]) -> Vec<Group> {
+    groups
+        .into_iter()
+        .zip(gone)
+        .filter(|(_, x)| !**x)
+        .map(|(g, _)| g)
+        .collect()
+}
+
 /// One operation told as a bombing by some and as a ground operation by others ("a bombing
 /// of a dissident camp in Guaviare killed 19", "19 dissidents died in a military offensive
 /// in Calamar, Guaviare"): a raid group joins the one strike group of its day or a day
@@ -1262,12 +1272,7 @@ fn merge_operations(mut groups: Vec<Group>, items: &[Item]) -> Vec<Group> {
         groups[s].members.sort_unstable();
         gone[r] = true;
     }
-    groups
-        .into_iter()
-        .zip(gone)
-        .filter(|(_, x)| !x)
-        .map(|(g, _)| g)
-        .collect()
+    kept(groups, &gone)
 }
 
 /// One article dating two reports by two relative expressions of their own two or more
@@ -1367,12 +1372,7 @@ fn absorb_announcements(mut groups: Vec<Group>, items: &[Item]) -> Vec<Group> {
             gone[g] = true;
         }
     }
-    groups
-        .into_iter()
-        .zip(gone)
-        .filter(|(_, x)| !x)
-        .map(|(g, _)| g)
-        .collect()
+    kept(groups, &gone)
 }
 
 #[cfg(test)]

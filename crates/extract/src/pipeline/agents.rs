@@ -1043,30 +1043,13 @@ pub(super) fn set_perpetrator(
             if let Some(p) = rep.actors.iter_mut().find(|x| x.role == Role::Perpetrator) {
                 p.state = p.state.clone().or(state);
             } else if let Some(state) = state {
-                rep.actors.insert(
-                    0,
-                    Actor {
-                        role: Role::Perpetrator,
-                        name: UNNAMED_FORCE.to_string(),
-                        alleged: false,
-                        source: src.clone(),
-                        state: Some(state.clone()),
-                        non_state: false,
-                    },
-                );
-                rep.claims.push(ctx.claim(
-                    ClaimField::Actor(Role::Perpetrator),
-                    ClaimValue::Actor(ActorValue {
-                        alleged: false,
-                        name: UNNAMED_FORCE.to_string(),
-                        state: Some(state),
-                        non_state: false,
-                    }),
-                    cue,
-                    src,
-                    m,
-                    "agent.by_force_place",
-                ));
+                let by = StatePerpetrator {
+                    name: UNNAMED_FORCE.to_string(),
+                    state,
+                    span: cue,
+                    rule: "agent.by_force_place".to_string(),
+                };
+                by.add(rep, ctx, src, m);
             }
         }
         return;
@@ -1158,34 +1141,55 @@ pub(super) fn ordered_by(
     let Some(country) = gaz.country(&state) else {
         return;
     };
-    let name = country.name.clone();
     rep.actors.retain(|x| x.role != Role::Perpetrator);
     rep.claims
         .retain(|c| c.field != ClaimField::Actor(Role::Perpetrator));
-    rep.actors.insert(
-        0,
-        Actor {
-            role: Role::Perpetrator,
-            name: name.clone(),
-            alleged: false,
-            source: src.clone(),
-            state: Some(state.clone()),
-            non_state: false,
-        },
-    );
-    rep.claims.push(ctx.claim(
-        ClaimField::Actor(Role::Perpetrator),
-        ClaimValue::Actor(ActorValue {
-            alleged: false,
-            name,
-            state: Some(state),
-            non_state: false,
-        }),
-        [toks[who.ts].start, toks[who.te - 1].end],
-        src,
-        m,
-        format!("agent.ordered_by:{}", who.phrase.text),
-    ));
+    let by = StatePerpetrator {
+        name: country.name.clone(),
+        state,
+        span: [toks[who.ts].start, toks[who.te - 1].end],
+        rule: format!("agent.ordered_by:{}", who.phrase.text),
+    };
+    by.add(rep, ctx, src, m);
+}
+
+/// A state's forces as a report's perpetrator, named by no force of the sentence: the
+/// words that make them so (`span`) and the rule that read them.
+struct StatePerpetrator {
+    name: String,
+    state: String,
+    span: [usize; 2],
+    rule: String,
+}
+
+impl StatePerpetrator {
+    /// Puts it first among the report's actors, with its claim.
+    fn add(self, rep: &mut Report, ctx: &SentCtx, src: &Source, m: Modality) {
+        rep.actors.insert(
+            0,
+            Actor {
+                role: Role::Perpetrator,
+                name: self.name.clone(),
+                alleged: false,
+                source: src.clone(),
+                state: Some(self.state.clone()),
+                non_state: false,
+            },
+        );
+        rep.claims.push(ctx.claim(
+            ClaimField::Actor(Role::Perpetrator),
+            ClaimValue::Actor(ActorValue {
+                alleged: false,
+                name: self.name,
+                state: Some(self.state),
+                non_state: false,
+            }),
+            self.span,
+            src,
+            m,
+            self.rule,
+        ));
+    }
 }
 
 #[cfg(test)]
