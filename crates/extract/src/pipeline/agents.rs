@@ -46,6 +46,9 @@ pub(super) struct Scene<'a> {
     /// The tokens (first, end) of the sentence's dates: a day between a subject and its event
     /// noun is no distance ("Estados Unidos lanzó el sábado una ola de bombardeos").
     pub date_spans: Vec<(usize, usize)>,
+    /// Where the sentence's support phrases end ("backed by"): a force right after one is
+    /// not an agent (see [`supported_by`]).
+    pub support_ends: Vec<usize>,
     /// For the state named with a force's generic name ("Nigeria's army").
     pub gaz: &'a sw_gazetteer::Gazetteer,
 }
@@ -720,12 +723,10 @@ pub(super) fn agent_of(s: &Scene, e: &Hit<EventCue>, armed: &[Armed]) -> Option<
     }
     // "Somali forces, backed by U.S. airstrikes, killed 30": a force named as support is
     // not the agent
-    let toks = &s.ctx.toks;
-    let support = s.l.grammar.support.find_all(toks);
-    if armed.iter().any(|a| supported_by(&support, a.ts)) {
+    if armed.iter().any(|a| supported_by(&s.support_ends, a.ts)) {
         let others: Vec<Armed> = armed
             .iter()
-            .filter(|a| !supported_by(&support, a.ts))
+            .filter(|a| !supported_by(&s.support_ends, a.ts))
             .cloned()
             .collect();
         return agent_of(s, e, &others);
@@ -940,8 +941,19 @@ pub(super) fn agent_of(s: &Scene, e: &Hit<EventCue>, armed: &[Armed]) -> Option<
 
 /// Whether an actor at token `at` is named as support ("backed by U.S. airstrikes"): a
 /// support phrase ends at most two words before it.
-fn supported_by(support: &[Hit<()>], at: usize) -> bool {
-    support.iter().any(|p| p.te <= at && at - p.te <= 2)
+fn supported_by(support_ends: &[usize], at: usize) -> bool {
+    support_ends.iter().any(|&te| te <= at && at - te <= 2)
+}
+
+/// Where the support phrases of a sentence end, for [`Scene::support_ends`]: most sentences
+/// have none.
+pub(super) fn support_ends(l: &LangLex, toks: &[crate::tokens::Tok]) -> Vec<usize> {
+    l.grammar
+        .support
+        .find_all(toks)
+        .iter()
+        .map(|h| h.te)
+        .collect()
 }
 
 /// The state of a generic state force: a named force's of the same sentence when they all

@@ -245,6 +245,7 @@ impl<'a> Sentence<'a> {
             agents: &self.agents,
             cue_ends: &self.cue_ends,
             date_spans: agents::date_spans(&self.dates, &self.ctx.toks),
+            support_ends: agents::support_ends(self.l, &self.ctx.toks),
             gaz: self.gaz,
         }
     }
@@ -393,6 +394,7 @@ impl Extractor {
                 agents: &agents,
                 cue_ends: &cue_ends,
                 date_spans: agents::date_spans(&dates, toks),
+                support_ends: agents::support_ends(l, toks),
                 gaz: &self.gaz,
             };
             let armed = agents::armed(&scene);
