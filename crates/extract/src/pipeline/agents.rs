@@ -48,7 +48,7 @@ pub(super) struct Scene<'a> {
     pub date_spans: Vec<(usize, usize)>,
     /// Where the sentence's support phrases end ("backed by"): a force right after one is
     /// not an agent (see [`supported_by`]).
-    pub support_ends: Vec<usize>,
+    pub support_ends: &'a [usize],
     /// For the state named with a force's generic name ("Nigeria's army").
     pub gaz: &'a sw_gazetteer::Gazetteer,
 }
@@ -723,10 +723,10 @@ pub(super) fn agent_of(s: &Scene, e: &Hit<EventCue>, armed: &[Armed]) -> Option<
     }
     // "Somali forces, backed by U.S. airstrikes, killed 30": a force named as support is
     // not the agent
-    if armed.iter().any(|a| supported_by(&s.support_ends, a.ts)) {
+    if armed.iter().any(|a| supported_by(s.support_ends, a.ts)) {
         let others: Vec<Armed> = armed
             .iter()
-            .filter(|a| !supported_by(&s.support_ends, a.ts))
+            .filter(|a| !supported_by(s.support_ends, a.ts))
             .cloned()
             .collect();
         return agent_of(s, e, &others);
@@ -945,8 +945,8 @@ fn supported_by(support_ends: &[usize], at: usize) -> bool {
     support_ends.iter().any(|&te| te <= at && at - te <= 2)
 }
 
-/// Where the support phrases of a sentence end, for [`Scene::support_ends`]: most sentences
-/// have none.
+/// Where the support phrases of a sentence end ("backed by", "con apoyo de"), found once
+/// per sentence for its event cues and [`Scene::support_ends`]: most sentences have none.
 pub(super) fn support_ends(l: &LangLex, toks: &[crate::tokens::Tok]) -> Vec<usize> {
     l.grammar
         .support

@@ -14,14 +14,19 @@ use crate::lexicon::{
 use crate::tokens::{Tok, TokKind};
 use crate::{Claim, ClaimField, EventType, Field, Modality, Report, Source, TargetKind};
 
-/// The event cues of a sentence, but for those inside a blocker ("hunger strike"), event
-/// nouns that modify the noun after them ("the drone strike lawsuit", "the boat-strike
-/// debate": a `head_noun`), and infinitives ("to hit", "para atacar", "antes de atacar"),
-/// which are governed by what precedes them.
 /// The most words a `gap` cue's two words may part by.
 const GAP_WORDS: usize = 3;
 
-pub(super) fn find<'a>(l: &'a LangLex, toks: &[Tok]) -> Vec<Hit<'a, EventCue>> {
+/// The event cues of a sentence, but for those inside a blocker ("hunger strike"), event
+/// nouns that modify the noun after them ("the drone strike lawsuit", "the boat-strike
+/// debate": a `head_noun`), cues named as support (within three words after one of
+/// `support_ends`, "backed by U.S. airstrikes"), and infinitives ("to hit", "para atacar",
+/// "antes de atacar"), which are governed by what precedes them.
+pub(super) fn find<'a>(
+    l: &'a LangLex,
+    toks: &[Tok],
+    support_ends: &[usize],
+) -> Vec<Hit<'a, EventCue>> {
     let blockers = l.blockers.find_all(toks);
     let blocked = |ts: usize, te: usize| blockers.iter().any(|b| b.ts < te && ts < b.te);
     let modifier = |h: &Hit<EventCue>| {
@@ -38,12 +43,11 @@ pub(super) fn find<'a>(l: &'a LangLex, toks: &[Tok]) -> Vec<Hit<'a, EventCue>> {
         hits.sort_by_key(|h| h.ts);
     }
     // "backed by U.S. airstrikes": the support of another event, within three words after
-    let support = l.grammar.support.find_all(toks);
     let supporting = |h: &Hit<EventCue>| {
-        support.iter().any(|p| {
-            p.te <= h.ts
-                && h.ts - p.te <= 3
-                && toks[p.te..h.ts]
+        support_ends.iter().any(|&te| {
+            te <= h.ts
+                && h.ts - te <= 3
+                && toks[te..h.ts]
                     .iter()
                     .all(|t| t.kind == TokKind::Word || t.lower == ".")
         })

@@ -224,6 +224,8 @@ pub(super) struct Sentence<'a> {
     pub agents: Vec<Hit<'a, AgentKind>>,
     /// Where the sentence's event cues (any, before agents were weighed) end.
     pub cue_ends: Vec<usize>,
+    /// Where the sentence's support phrases end ("backed by"): see `agents::support_ends`.
+    pub support_ends: Vec<usize>,
     /// What places its events in a series or in history.
     pub refs: Vec<Hit<'a, RefKind>>,
     /// The token after each event cue: a place right there is the cue's object.
@@ -245,7 +247,7 @@ impl<'a> Sentence<'a> {
             agents: &self.agents,
             cue_ends: &self.cue_ends,
             date_spans: agents::date_spans(&self.dates, &self.ctx.toks),
-            support_ends: agents::support_ends(self.l, &self.ctx.toks),
+            support_ends: &self.support_ends,
             gaz: self.gaz,
         }
     }
@@ -374,7 +376,8 @@ impl Extractor {
         let toks = &ctx.toks;
         let forces = self.langs.shared.forces.find_all(toks);
         let agents = l.agents.find_all(toks);
-        let mut events = events::find(l, toks);
+        let support_ends = agents::support_ends(l, toks);
+        let mut events = events::find(l, toks, &support_ends);
         if events::of_a_game(l, toks) {
             events.clear();
         }
@@ -394,7 +397,7 @@ impl Extractor {
                 agents: &agents,
                 cue_ends: &cue_ends,
                 date_spans: agents::date_spans(&dates, toks),
-                support_ends: agents::support_ends(l, toks),
+                support_ends: &support_ends,
                 gaz: &self.gaz,
             };
             let armed = agents::armed(&scene);
@@ -464,6 +467,7 @@ impl Extractor {
             forces,
             agents,
             cue_ends,
+            support_ends,
             refs: l.references.find_all(toks),
             events,
             tally,
