@@ -30,7 +30,8 @@ enum NumWord {
     Unit(i64),
     Hundred,
     Scale(i64),
-    Dozen,
+    /// "dozen", "decena", "veintena": a count of its value after an article or a number
+    Dozen(i64),
     Vague(i64),
     /// "dozens": a lower bound alone, twelve times a number before it ("2 dozens")
     Dozens(i64),
@@ -130,7 +131,7 @@ impl NumberLexicon {
                 "unit" => NumWord::Unit(value()?),
                 "hundred" => NumWord::Hundred,
                 "scale" => NumWord::Scale(value()?),
-                "dozen" => NumWord::Dozen,
+                "dozen" => NumWord::Dozen(value()?),
                 "vague" => NumWord::Vague(value()?),
                 "dozens" => NumWord::Dozens(value()?),
                 "connector" => NumWord::Connector,
@@ -254,7 +255,11 @@ fn digits_at(toks: &[Tok], i: usize, lex: &NumberLexicon) -> Option<Number> {
     // Mixed forms: "2 dozen", "3 mil", "1 million".
     if let Some(n) = toks.get(i + 1) {
         match lex.words.get(&n.lower) {
-            Some(NumWord::Dozen | NumWord::Dozens(_)) => {
+            Some(NumWord::Dozen(d)) => {
+                v = v.checked_mul(*d)?;
+                end += 1;
+            }
+            Some(NumWord::Dozens(_)) => {
                 v = v.checked_mul(12)?;
                 end += 1;
             }
@@ -296,7 +301,7 @@ fn words_at(toks: &[Tok], i: usize, lex: &NumberLexicon) -> Option<Number> {
             })
         }
         NumWord::Connector => return None,
-        NumWord::Dozen => {
+        NumWord::Dozen(_) => {
             // "dozen" alone (e.g. "a dozen" handled by the article branch)
             return None;
         }
@@ -350,7 +355,13 @@ fn words_at(toks: &[Tok], i: usize, lex: &NumberLexicon) -> Option<Number> {
                 article_only = false;
                 end = j + 1;
             }
-            Some(NumWord::Dozen | NumWord::Dozens(_)) => {
+            Some(NumWord::Dozen(d)) => {
+                group = group.max(1).saturating_mul(d);
+                any = true;
+                article_only = false;
+                end = j + 1;
+            }
+            Some(NumWord::Dozens(_)) => {
                 group = group.max(1).saturating_mul(12);
                 any = true;
                 article_only = false;

@@ -644,7 +644,9 @@ fn not_ruled_out_and_conditional_threats() {
         "2026-01-05",
         "Washington amenaza con una segunda ola de bombardeos si el gobierno interino no coopera.",
     );
-    assert_eq!(rs[0].modality, Modality::Hypothetical);
+    // a threat's condition is the threat's: it stays a threat ("warned that they would
+    // resume attacks if...")
+    assert_eq!(rs[0].modality, Modality::Threatened);
 }
 
 #[test]

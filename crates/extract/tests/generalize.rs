@@ -2354,3 +2354,141 @@ fn a_force_named_as_support_is_not_the_agent() {
         "US",
     );
 }
+
+#[test]
+fn the_dead_counted_by_their_group_keep_their_count() {
+    // a group named between the count and the people, or in the phrase after them
+    for (lang, text, killed) in [
+        (
+            Lang::En,
+            "Twelve al-Shabaab fighters were killed in an American air strike near Jilib on Tuesday.",
+            12,
+        ),
+        (
+            Lang::En,
+            "Between 6 and 9 PKK militants were killed overnight in Turkish air strikes in the Qandil mountains.",
+            6,
+        ),
+        (
+            Lang::En,
+            "Three members of the Islamic State group were killed in a coalition air strike in Deir ez-Zor on Sunday.",
+            3,
+        ),
+        (
+            Lang::Es,
+            "Siete integrantes de una facción del Cártel de Sinaloa fueron abatidos el jueves en Navolato.",
+            7,
+        ),
+        (
+            Lang::Es,
+            "Ocho guerrilleros del ELN murieron en un bombardeo de la Fuerza Aérea en Arauca el lunes.",
+            8,
+        ),
+    ] {
+        let rs = reports(lang, text, (2026, 5, 8));
+        let ev: Vec<&Report> = rs.iter().filter(|r| r.kind == ReportKind::Event).collect();
+        assert!(!ev.is_empty(), "{text}\n{rs:#?}");
+        assert!(
+            ev.iter()
+                .all(|r| r.figures.killed.as_ref().and_then(|f| f.low) == Some(killed)),
+            "{text}\n{rs:#?}"
+        );
+    }
+    // a lone capitalised word between a count and its people says who they were, and the
+    // count may be some of the dead only: it is not read as a group
+    let text = "The strike killed eleven people, among them two Trinidadian men.";
+    let rs = reports(Lang::En, text, (2026, 5, 8));
+    assert!(
+        rs.iter().filter(|r| r.kind == ReportKind::Event).all(|r| r
+            .figures
+            .killed
+            .as_ref()
+            .and_then(|f| f.best)
+            == Some(11)),
+        "{text}\n{rs:#?}"
+    );
+}
+
+#[test]
+fn spanish_counts_of_ten_and_twenty_and_combat_with_troops() {
+    let text = "Una decena de hombres armados murió el sábado en combates con tropas del Ejército en zona rural de Tibú, Norte de Santander.";
+    let rs = events(Lang::Es, text);
+    assert_eq!(rs.len(), 1, "{text}\n{rs:#?}");
+    assert_eq!(rs[0].event_type, EventType::Raid, "{text}");
+    assert_eq!(
+        rs[0].figures.killed.as_ref().and_then(|f| f.best),
+        Some(10),
+        "{text}"
+    );
+    let text = "Una veintena de presuntos sicarios murieron en un enfrentamiento con la Guardia Nacional en Celaya el martes.";
+    let rs = events(Lang::Es, text);
+    assert!(
+        rs.iter()
+            .any(|r| r.figures.killed.as_ref().and_then(|f| f.best) == Some(20)),
+        "{text}\n{rs:#?}"
+    );
+    // "combate" said of a policy is no event
+    let text = "El ministro defendió el combate contra el narcotráfico en la región.";
+    no_violent_event(&reports(Lang::Es, text, (2026, 5, 8)), text);
+}
+
+#[test]
+fn a_labour_strike_and_a_weapon_named_like_a_town_are_not_what_they_seem() {
+    for text in [
+        "A nationwide strike by truck drivers blocked highways across Peru on Monday.",
+        "Dockworkers went ahead with a national strike in Chile on Wednesday, the union said.",
+    ] {
+        no_violent_event(&reports(Lang::En, text, (2026, 5, 8)), text);
+    }
+    for (lang, text) in [
+        (
+            Lang::Es,
+            "Destructores estadounidenses lanzaron misiles Tomahawk contra radares en la costa de Hodeida el sábado.",
+        ),
+        (
+            Lang::En,
+            "American warships fired Tomahawk missiles at radar sites near Hodeidah on Saturday.",
+        ),
+    ] {
+        let rs = events(lang, text);
+        assert_eq!(rs.len(), 1, "{text}\n{rs:#?}");
+        let place = rs[0].place.as_ref().expect("a place");
+        assert_eq!(place.country.as_deref(), Some("YE"), "{text}\n{place:?}");
+    }
+}
+
+#[test]
+fn threats_and_studied_options_are_not_events() {
+    for (lang, text) in [
+        (
+            Lang::Es,
+            "Los rebeldes hutíes amenazaron el domingo con atacar petroleros en el mar Rojo.",
+        ),
+        (
+            Lang::Es,
+            "El gobierno estudia bombardear los campamentos de las disidencias en el Cauca.",
+        ),
+        (
+            Lang::Es,
+            "El Pentágono contempla atacar laboratorios de drogas en territorio venezolano.",
+        ),
+        (
+            Lang::En,
+            "The defence minister threatened on Monday to launch air strikes on rebel bases if the attacks continued.",
+        ),
+    ] {
+        no_violent_event(&reports(lang, text, (2026, 5, 8)), text);
+    }
+}
+
+#[test]
+fn a_later_count_of_the_dead_is_the_toll_of_one_named_by_an_article() {
+    let text = "A senior commander of an Iran-aligned militia was killed in an American drone strike in Baghdad on Wednesday. Two of his bodyguards were in the car with him, and all three of them died.";
+    let ev = events(Lang::En, text);
+    assert_eq!(ev.len(), 1, "{text}\n{ev:#?}");
+    assert_eq!(
+        ev[0].figures.killed.as_ref().and_then(|f| f.best),
+        Some(3),
+        "{text}\n{ev:#?}"
+    );
+}

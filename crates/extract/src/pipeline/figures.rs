@@ -88,6 +88,9 @@ struct Figures<'a> {
     dates: &'a [DateExpr],
     tally: &'a [Hit<'a, TallyKind>],
     events: &'a [Hit<'a, EventCue>],
+    /// The spans of the armed actors the sentence names ("PKK", "Cártel del Golfo"): a
+    /// count's people may be named after one ("ten PKK fighters").
+    names: &'a [(usize, usize)],
     scope: TallyScope,
 }
 
@@ -101,6 +104,7 @@ pub(super) fn figures(
     tally: &[Hit<TallyKind>],
     events: &[Hit<EventCue>],
     event_tolls: &[usize],
+    names: &[(usize, usize)],
 ) -> Vec<FieldFig> {
     let f = Figures {
         l,
@@ -108,6 +112,7 @@ pub(super) fn figures(
         dates,
         tally,
         events,
+        names,
         scope: TallyScope::new(tally, ctx),
     };
     let qs = numbers::scan(&ctx.toks, ctx.text, &l.nums);
@@ -252,10 +257,11 @@ impl Figures<'_> {
             && toks[q.tok_start.saturating_sub(5)..q.tok_start - 3]
                 .iter()
                 .any(|t| l.none.contains(&t.lower));
-        let cued = field_of(l, toks, q, self.dates).or(none_among.then_some(Cued {
-            field: Field::Killed,
-            own_loss: false,
-        }))?;
+        let cued =
+            field_of(l, self.ctx, self.names, q, self.dates).or(none_among.then_some(Cued {
+                field: Field::Killed,
+                own_loss: false,
+            }))?;
         // "none of the four aboard survived", "ninguno de los cuatro sobrevivió": all of them
         // died
         let none_of = q.tok_start >= 3
@@ -455,9 +461,64 @@ struct Cued {
 /// criminal group died", "tres personas en una de las lanchas murieron").
 const MAX_PHRASE: usize = 5;
 
+/// The most tokens of a name between a count and its people, or inside their phrase.
+const MAX_NAME_TOKENS: usize = 6;
+
+/// The end of a name that starts at token `at`: an armed actor the sentence names, or a run
+/// of capitalised words (with "of"/"de" and apostrophes inside: "Kurdistan Workers' Party",
+/// "Cártel del Golfo"); and whether it surely names a group, not what its people are (an
+/// actor of the lexicon, an acronym such as "PKK", or two capitalised words or more: a lone
+/// capitalised word may be a nationality, "two Trinidadian men").
+fn name_end(
+    l: &LangLex,
+    ctx: &SentCtx,
+    names: &[(usize, usize)],
+    at: usize,
+) -> Option<(usize, bool)> {
+    if let Some(&(_, te)) = names.iter().find(|&&(ts, _)| ts == at) {
+        return Some((te, true));
+    }
+    let toks = &ctx.toks;
+    let capital = |k: usize| {
+        toks.get(k).is_some_and(|t| {
+            t.kind == TokKind::Word
+                && ctx.text[t.start..].starts_with(char::is_uppercase)
+                && l.filler_kinds.get(&t.lower) != Some(&FillerKind::Nationality)
+        })
+    };
+    if !capital(at) {
+        return None;
+    }
+    let (mut end, mut words) = (at + 1, 1);
+    while end < toks.len() && end - at < MAX_NAME_TOKENS {
+        let t = &toks[end];
+        if capital(end) {
+            words += 1;
+            end += 1;
+        } else if matches!(t.lower.as_str(), "'" | "’")
+            || (l.grammar.of.contains(&t.lower) || l.grammar.article_sg.contains(&t.lower))
+                && capital(end + 1)
+        {
+            end += 1;
+        } else {
+            break;
+        }
+    }
+    let first = &ctx.text[toks[at].start..toks[at].end];
+    let acronym = first.chars().count() >= 2 && first.chars().all(|c| c.is_uppercase());
+    Some((end, words >= 2 || acronym))
+}
+
 /// The field a figure counts: a cue after it ("11 killed", "3 survivors"), else a cue before
 /// it ("killed 11", "mató a 6"), skipping filler words.
-fn field_of(l: &LangLex, toks: &[Tok], q: &Quantity, dates_all: &[DateExpr]) -> Option<Cued> {
+fn field_of(
+    l: &LangLex,
+    ctx: &SentCtx,
+    names: &[(usize, usize)],
+    q: &Quantity,
+    dates_all: &[DateExpr],
+) -> Option<Cued> {
+    let toks = &ctx.toks;
     let in_date = |t: &Tok| {
         dates_all
             .iter()
@@ -476,7 +537,8 @@ fn field_of(l: &LangLex, toks: &[Tok], q: &Quantity, dates_all: &[DateExpr]) -> 
                         && (!h.value().people || people_after(l, toks, q.tok_end))
                 })
         });
-    if let Some(c) = cue_after(l, toks, q, killed_before, &in_date) {
+    let name = |at: usize| name_end(l, ctx, names, at);
+    if let Some(c) = cue_after(l, toks, q, killed_before, &in_date, &name) {
         return Some(c);
     }
     // "dejó un saldo de dos muertos": the article belongs to the noun that opens a figure
@@ -603,6 +665,7 @@ fn cue_after(
     q: &Quantity,
     killed_before: bool,
     in_date: &dyn Fn(&Tok) -> bool,
+    name: &dyn Fn(usize) -> Option<(usize, bool)>,
 ) -> Option<Cued> {
     let g = &l.grammar;
     let mut j = q.tok_end;
@@ -688,6 +751,24 @@ fn cue_after(
             skipped += 1;
             continue;
         }
+        // the group the people counted belong to, named before them: "ten PKK fighters",
+        // "two Kataib Hezbollah commanders", "ocho milicianos", but a single capitalised
+        // word that names no armed actor may be what they were ("two Trinidadian men")
+        if phrase == 0 && !person {
+            if let Some((end, sure)) = name(j) {
+                let people = toks.get(end).is_some_and(|n| {
+                    matches!(
+                        l.filler_kinds.get(&n.lower),
+                        Some(FillerKind::Person | FillerKind::Security)
+                    )
+                });
+                if sure && people {
+                    skipped += end - j;
+                    j = end;
+                    continue;
+                }
+            }
+        }
         if l.fillers.contains(&t.lower) && (phrase == 0 || auxiliary) {
             aboard |= g.aboard.contains(&t.lower);
             person |= matches!(kind, Some(FillerKind::Person | FillerKind::Security));
@@ -733,6 +814,22 @@ fn cue_after(
         // ("guerrilleros del frente 33": a number inside the phrase names, it counts nothing)
         let in_phrase = phrase > 0 || person && (opens || of_seen);
         let word = t.kind == TokKind::Word || t.kind == TokKind::Num && phrase > 0;
+        // a name in the phrase is one word of it ("de una célula del Cártel del Golfo")
+        if in_phrase && word && phrase < MAX_PHRASE {
+            if let Some((end, _)) = name(j) {
+                phrase += 1;
+                j = end;
+                continue;
+            }
+        }
+        // the verb right before the cue, after a phrase ("... militia were killed")
+        if phrase > 0
+            && l.fillers.contains(&t.lower)
+            && l.figures.at(toks, j + 1).is_some_and(|h| h.ts == j + 1)
+        {
+            j += 1;
+            continue;
+        }
         if in_phrase && word && phrase < MAX_PHRASE {
             security |= kind == Some(FillerKind::Security);
             phrase += 1;

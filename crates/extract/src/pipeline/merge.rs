@@ -628,7 +628,16 @@ fn absorb(r: &mut Report, c: Report) {
         let v = c.figures.get(f).cloned();
         {
             let slot = r.figures.slot(f);
-            if slot.is_none() {
+            // "A senior commander was killed ... All three of them died": one person named
+            // by an article is one of the dead; the event's own count after it is its toll
+            let one_named = f == Field::Killed
+                && slot.as_ref().is_some_and(|k| {
+                    k.best == Some(1)
+                        && !k.surface.contains(char::is_whitespace)
+                        && !k.surface.contains(|ch: char| ch.is_ascii_digit())
+                })
+                && v.as_ref().is_some_and(|k| k.low.is_some_and(|n| n > 1));
+            if slot.is_none() || one_named {
                 *slot = v;
             }
         }

@@ -50,6 +50,15 @@ fn by_cues<'a>(
     toks: &[Tok],
 ) -> (Modality, Option<Hit<'a, ModCue>>) {
     let factual = e.value().past || killed_here;
+    // "threatened to strike the camps if the attacks go on": the condition is the threat's
+    let threat_before = mods.iter().any(|m| {
+        m.value().modality == Modality::Threatened
+            && m.te <= e.ts
+            && e.ts - m.te <= 6
+            && !toks[m.te..e.ts]
+                .iter()
+                .any(|t| matches!(t.lower.as_str(), ";" | "." | ":"))
+    });
     let mut best: Option<(usize, Hit<_>)> = None;
     for m in mods {
         let v = m.value();
@@ -86,7 +95,8 @@ fn by_cues<'a>(
                 // follow if talks fail"); past a clause break or far away it is another
                 // clause's, often an indirect question ("..., informó el Comando Central,
                 // sin precisar si murió", "..., without saying whether anyone died")
-                governs(e, m, toks).then_some(50 + dist)
+                let base = if threat_before { 150 } else { 50 };
+                governs(e, m, toks).then_some(base + dist)
             } else {
                 Some(600 + dist)
             }
@@ -156,6 +166,30 @@ mod tests {
         );
         assert_eq!(
             first(es(), "El gobierno podría atacar objetivos en Venezuela."),
+            Modality::Hypothetical
+        );
+    }
+
+    #[test]
+    fn a_threat_keeps_its_condition() {
+        for (l, text) in [
+            (
+                en(),
+                "The minister threatened to launch air strikes on the camps if the group did not disarm.",
+            ),
+            (
+                es(),
+                "Los rebeldes amenazaron el lunes con atacar buques en el golfo si continúa el bloqueo.",
+            ),
+        ] {
+            assert_eq!(first(l, text), Modality::Threatened, "{text}");
+        }
+        // with no threat, the condition rules
+        assert_eq!(
+            first(
+                en(),
+                "The army would launch air strikes on the camps if the group did not disarm."
+            ),
             Modality::Hypothetical
         );
     }

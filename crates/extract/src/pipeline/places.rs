@@ -147,6 +147,19 @@ impl Extractor {
         };
         // "near Jisr al-Shughur": a mention whose name goes on after it is not that place
         found.retain(|m| !self.name_goes_on(ctx, ctx.range.start + m.end));
+        // "misiles Tomahawk", "Reaper drones": a weapon's name (a means of the lexicon) is no
+        // place, whatever town bears it
+        let means = l.means.find_all(&ctx.toks);
+        let weapon = |m: &sw_gazetteer::Mention| {
+            let (ts, te) = (
+                tok_at(&ctx.toks, ctx.range.start + m.start),
+                tok_at(&ctx.toks, ctx.range.start + m.end),
+            );
+            means.iter().any(|h| h.ts < te && ts < h.te)
+        };
+        if !means.is_empty() {
+            found.retain(|m| !weapon(m));
+        }
         let shared = found.iter().any(|m| {
             m.candidates.len() > 1
                 && !matches!(
@@ -181,7 +194,11 @@ impl Extractor {
                 c.add_country(&v.country);
             }
         }
-        self.gaz.find_with_context(s, &c)
+        let mut found = self.gaz.find_with_context(s, &c);
+        if !means.is_empty() {
+            found.retain(|m| !weapon(m));
+        }
+        found
     }
 
     /// The place of the sentence's event: a named sea region (with the country whose waters

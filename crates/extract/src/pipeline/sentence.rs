@@ -425,7 +425,8 @@ impl Extractor {
                 events.retain(|e| !bare_kill(e.value()) || e.value().toll);
             }
         }
-        let figs = figures::figures(l, ctx, &dates, &tally, &events, &event_tolls);
+        let names: Vec<(usize, usize)> = forces.iter().map(|h| (h.ts, h.te)).collect();
+        let figs = figures::figures(l, ctx, &dates, &tally, &events, &event_tolls, &names);
         let ev_ends: Vec<usize> = events.iter().map(|e| e.te).collect();
         let place = if events.is_empty() {
             None
