@@ -2492,3 +2492,59 @@ fn a_later_count_of_the_dead_is_the_toll_of_one_named_by_an_article() {
         "{text}\n{ev:#?}"
     );
 }
+
+/// The event reports' source kinds.
+fn source_kinds(lang: Lang, text: &str) -> Vec<sw_extract::SourceKind> {
+    events(lang, text).iter().map(|r| r.source.kind).collect()
+}
+
+#[test]
+fn the_acting_force_speaking_of_its_operation_is_an_official_source() {
+    use sw_extract::SourceKind;
+    for (lang, text) in [
+        (
+            Lang::En,
+            "Troops killed five bandits in a gunfight in Katsina state on Friday, the army said.",
+        ),
+        (
+            Lang::En,
+            "The Nigerian Air Force said its jets struck a rebel camp near Lake Chad on Thursday, killing 14 fighters.",
+        ),
+        (
+            Lang::Es,
+            "Cuatro disidentes murieron en un bombardeo en zona rural de Argelia, Cauca, el martes, según el Comando Conjunto.",
+        ),
+        (
+            Lang::Es,
+            "La Semar informó que tres agresores murieron en un enfrentamiento con marinos en Zitácuaro el domingo.",
+        ),
+    ] {
+        assert_eq!(
+            source_kinds(lang, text),
+            vec![SourceKind::Official],
+            "{text}"
+        );
+    }
+    // a force of the country struck telling of another state's strike there speaks for the
+    // place, not for the side that acted
+    let text = "A U.S. drone strike killed three militants near Jilib on Monday, the Somali National Army said.";
+    assert_eq!(
+        source_kinds(Lang::En, text),
+        vec![SourceKind::LocalAuthority],
+        "{text}"
+    );
+    // state media are another outlet
+    let text = "An Israeli strike killed four people in a village in southern Lebanon on Sunday, the state news agency said.";
+    assert_eq!(
+        source_kinds(Lang::En, text),
+        vec![SourceKind::OtherOutlet],
+        "{text}"
+    );
+    // officials of a body stay unnamed officials
+    let text = "Two Pentagon officials said a strike killed four people aboard a boat in the Caribbean on Tuesday.";
+    assert_eq!(
+        source_kinds(Lang::En, text),
+        vec![SourceKind::AnonymousOfficials],
+        "{text}"
+    );
+}

@@ -5,7 +5,7 @@
 use std::ops::Range;
 
 use super::sentence::SentCtx;
-use crate::lexicon::{ActorEntry, ActorRole, AttrCue, Hit, LangLex};
+use crate::lexicon::{ActorEntry, ActorRole, AgentKind, AttrCue, ForceReach, Hit, LangLex};
 use crate::numbers;
 use crate::pipeline::Extractor;
 use crate::tokens::{tokenize, Tok};
@@ -15,7 +15,8 @@ use crate::{
 };
 
 impl Extractor {
-    /// The source of sentence `si`, computed once; a pronoun points back one sentence.
+    /// The source of sentence `si`, computed once, and the state of the body quoted where the
+    /// lexicons give one (see [`Quoted`]); a pronoun points back one sentence.
     pub(super) fn source_of(
         &self,
         l: &LangLex,
@@ -23,8 +24,8 @@ impl Extractor {
         si: usize,
         sents: &[Range<usize>],
         text: &str,
-        memo: &mut [Option<Source>],
-    ) -> Source {
+        memo: &mut [Option<Quoted>],
+    ) -> Quoted {
         if let Some(s) = &memo[si] {
             return s.clone();
         }
@@ -36,10 +37,10 @@ impl Extractor {
                 let ptoks = tokenize(&text[prev.clone()], prev.start);
                 match self.attribution(l, &ptoks).0 {
                     Some(s) => s,
-                    None => Source::outlet(),
+                    None => Quoted::outlet(),
                 }
             }
-            _ => Source::outlet(),
+            _ => Quoted::outlet(),
         };
         memo[si] = Some(src.clone());
         src
@@ -47,7 +48,7 @@ impl Extractor {
 
     /// (source, whether a bare pronoun/verb pointed back). None when the sentence names no
     /// source of its own.
-    fn attribution(&self, l: &LangLex, toks: &[Tok]) -> (Option<Source>, bool) {
+    fn attribution(&self, l: &LangLex, toks: &[Tok]) -> (Option<Quoted>, bool) {
         let cues = l.attribution.find_all(toks);
         let actors = self.langs.shared.actors.find_all(toks);
         let verbs: Vec<usize> = cues
@@ -67,11 +68,14 @@ impl Extractor {
             if let Some(h) = subj {
                 if let AttrCue::Kind(k) = h.value() {
                     return (
-                        Some(Source {
-                            kind: *k,
-                            name: None,
-                            channel: None,
-                            count: None,
+                        Some(Quoted {
+                            source: Source {
+                                kind: *k,
+                                name: None,
+                                channel: None,
+                                count: None,
+                            },
+                            state: None,
                         }),
                         false,
                     );
@@ -88,13 +92,14 @@ impl Extractor {
         };
         // Every named or described source, then the one nearest a reporting verb (earliest
         // on a tie).
-        let mut cands: Vec<(usize, Source)> = Vec::new();
+        let mut cands: Vec<(usize, Quoted)> = Vec::new();
         let mk = |kind, name: Option<String>, count| Source {
             kind,
             name,
             channel: channel.clone(),
             count,
         };
+        let quoted = |source: Source, state: Option<String>| Quoted { source, state };
         for a in &actors {
             let v = a.value();
             let kind = match v.role {
@@ -110,7 +115,61 @@ impl Extractor {
             }) {
                 continue;
             }
-            cands.push((a.ts, mk(kind, Some(v.canonical.clone()), None)));
+            cands.push((
+                a.ts,
+                quoted(mk(kind, Some(v.canonical.clone()), None), v.country.clone()),
+            ));
+        }
+        // a state's force that speaks ("Colombia's army said", "the Nigerian Air Force
+        // said"): an official body, with its state; where the actors lexicon names the same
+        // words, its entry is found first. A force speaks as the subject right before the
+        // verb ("an army spokesman said") or right after one that follows a comma (", said
+        // the army", ", informó el Ejército", ", según el Comando Conjunto"); one named
+        // beside officials is whose officials they are
+        let speaks = |ts: usize, te: usize| {
+            let before = verbs.iter().any(|&v| v >= te && v - te <= 2);
+            let after = cues.iter().any(|h| {
+                matches!(h.value(), AttrCue::Verb)
+                    && h.te <= ts
+                    && ts - h.te <= 1
+                    && h.ts > 0
+                    && toks[h.ts - 1].lower == ","
+            });
+            let beside_officials = cues.iter().any(|h| {
+                matches!(h.value(), AttrCue::Anonymous)
+                    && (te == h.ts || (ts >= h.te && ts - h.te <= 1))
+            });
+            (before || after) && !beside_officials
+        };
+        for f in self.langs.shared.forces.find_all(toks) {
+            let v = f.value();
+            if v.state.is_none() || v.reach != ForceReach::Force || !speaks(f.ts, f.te) {
+                continue;
+            }
+            cands.push((
+                f.ts,
+                quoted(
+                    mk(SourceKind::Official, Some(v.canonical.clone()), None),
+                    v.state.clone(),
+                ),
+            ));
+        }
+        // a force named generically ("the army said", "informó el Ejército")
+        for h in l.agents.find_all(toks) {
+            if matches!(h.value(), AgentKind::State | AgentKind::Head)
+                && speaks(h.ts, h.te)
+                && !cands.iter().any(|(pos, _)| *pos <= h.ts && h.ts < pos + 4)
+            {
+                let name = toks[h.ts..h.te]
+                    .iter()
+                    .map(|t| t.lower.as_str())
+                    .collect::<Vec<_>>()
+                    .join(" ");
+                cands.push((
+                    h.ts,
+                    quoted(mk(SourceKind::Official, Some(name), None), None),
+                ));
+            }
         }
         for h in &cues {
             match h.value() {
@@ -123,14 +182,17 @@ impl Extractor {
                     let name = body.map(|b| b.value().canonical.clone());
                     cands.push((
                         h.ts,
-                        mk(
-                            SourceKind::AnonymousOfficials,
-                            name,
-                            count_before(toks, h.ts, l),
+                        quoted(
+                            mk(
+                                SourceKind::AnonymousOfficials,
+                                name,
+                                count_before(toks, h.ts, l),
+                            ),
+                            None,
                         ),
                     ));
                 }
-                AttrCue::Kind(k) => cands.push((h.ts, mk(*k, None, None))),
+                AttrCue::Kind(k) => cands.push((h.ts, quoted(mk(*k, None, None), None))),
                 _ => {}
             }
         }
@@ -143,7 +205,8 @@ impl Extractor {
         cands.retain(|(pos, _)| !citing.iter().any(|c| *pos >= *c && *pos <= c + 2));
         if let Some((_, src)) = cands
             .into_iter()
-            .filter(|(pos, src)| {
+            .filter(|(pos, q)| {
+                let src = &q.source;
                 // a described source may stand in an apposition: "by the X Project, a
                 // human-rights group"
                 let reach = if src.name.is_none()
@@ -166,6 +229,50 @@ impl Extractor {
             return (None, true);
         }
         (None, false)
+    }
+}
+
+/// A sentence's source and the state of the body quoted, where the lexicons give one
+/// ("Colombia's army": CO; "Semar": MX): whether the body speaks for the side that acted is
+/// decided per report, once its perpetrator is known ([`Quoted::for_report`]).
+#[derive(Debug, Clone, PartialEq)]
+pub(super) struct Quoted {
+    pub(super) source: Source,
+    pub(super) state: Option<String>,
+}
+
+impl Quoted {
+    pub(super) fn outlet() -> Quoted {
+        Quoted {
+            source: Source::outlet(),
+            state: None,
+        }
+    }
+
+    /// The source of report `r`: a body of the state whose forces acted speaks for the side
+    /// that acted, an official source ("the Semar reported" of a navy raid in Mexico), though
+    /// the lexicon lists it as a local authority for other states' strikes there; a state's
+    /// force telling of another state's strike on its own ground is that place's authority
+    /// ("the Somali army said a U.S. strike killed ...").
+    pub(super) fn for_report(&self, r: &Report) -> Source {
+        let mut src = self.source.clone();
+        let Some(state) = self.state.as_deref() else {
+            return src;
+        };
+        let acted = r
+            .actors
+            .iter()
+            .find(|a| a.role == Role::Perpetrator && a.state.is_some())
+            .and_then(|a| a.state.as_deref());
+        let place = r.place.as_ref().and_then(|p| p.country.as_deref());
+        match (src.kind, acted) {
+            (SourceKind::LocalAuthority, Some(a)) if a == state => src.kind = SourceKind::Official,
+            (SourceKind::Official, Some(a)) if a != state && place == Some(state) => {
+                src.kind = SourceKind::LocalAuthority
+            }
+            _ => {}
+        }
+        src
     }
 }
 
@@ -280,7 +387,10 @@ mod tests {
     use super::*;
 
     fn source(l: &LangLex, text: &str) -> Option<Source> {
-        extractor().attribution(l, &tokenize(text, 0)).0
+        extractor()
+            .attribution(l, &tokenize(text, 0))
+            .0
+            .map(|q| q.source)
     }
 
     #[test]

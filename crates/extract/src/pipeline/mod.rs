@@ -152,7 +152,7 @@ impl Extractor {
         year_hint: Option<(YearFrom, &'static str)>,
     ) -> Vec<Report> {
         let l = self.langs.lex(li);
-        let mut sources: Vec<Option<Source>> = vec![None; sents.len()];
+        let mut sources: Vec<Option<attribution::Quoted>> = vec![None; sents.len()];
         // with no publication date, a date written without a year ("Oct. 29") takes the
         // year that puts it nearest the latest full date the article gives ("October 3,
         // 2025"), else the hint's (see `text_year_ref`)
@@ -199,9 +199,10 @@ impl Extractor {
                 force_at = Some(si);
             }
             if cands.len() > before {
-                let src = self.source_of(l, &ctx, si, sents, text, &mut sources);
+                let quoted = self.source_of(l, &ctx, si, sents, text, &mut sources);
                 for c in &mut cands[before..] {
-                    if src != Source::outlet() {
+                    if quoted.source != Source::outlet() {
+                        let src = quoted.for_report(&c.report);
                         attribution::set_source(&mut c.report, &src);
                         for p in c.parts.iter_mut() {
                             attribution::set_source(p, &src);
