@@ -2548,3 +2548,54 @@ fn the_acting_force_speaking_of_its_operation_is_an_official_source() {
         "{text}"
     );
 }
+
+#[test]
+fn people_counted_with_their_group_are_not_the_agent_and_captures_are_counted() {
+    // the dead named with their group are what was struck, not who struck
+    for (lang, text) in [
+        (
+            Lang::En,
+            "Four al-Shabaab militants were killed in an air strike on their truck near Jamaame on Tuesday.",
+        ),
+        (
+            Lang::En,
+            "Six ISWAP fighters died in an air strike on an island in Lake Chad on Sunday.",
+        ),
+    ] {
+        let ev = events(lang, text);
+        assert_eq!(ev.len(), 1, "{text}\n{ev:#?}");
+        assert_eq!(ev[0].event_type, EventType::Strike, "{text}\n{ev:#?}");
+        assert!(
+            ev[0].actors.iter().all(|a| !a.non_state
+                || a.role != sw_extract::Role::Perpetrator),
+            "{text}\n{ev:#?}"
+        );
+    }
+    // captures are detentions: "capturaron a dos", "captured three suspects", never a thing
+    for (lang, text, n) in [
+        (
+            Lang::Es,
+            "Tropas del Ejército capturaron el miércoles a dos integrantes del ELN en zona rural de Saravena, Arauca.",
+            2,
+        ),
+        (
+            Lang::En,
+            "Special forces captured three suspected militants in a raid on a compound in Idlib on Friday.",
+            3,
+        ),
+    ] {
+        let ev = events(lang, text);
+        assert!(
+            ev.iter()
+                .any(|r| r.figures.detained.as_ref().and_then(|f| f.best) == Some(n)),
+            "{text}\n{ev:#?}"
+        );
+    }
+    let text = "Troops captured two boats and a truck in a raid near the coast on Friday.";
+    assert!(
+        events(Lang::En, text)
+            .iter()
+            .all(|r| r.figures.detained.is_none()),
+        "{text}"
+    );
+}

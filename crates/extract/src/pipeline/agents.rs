@@ -571,6 +571,13 @@ fn counted(s: &Scene, at: usize) -> bool {
             return true;
         }
     }
+    // "four al-Shabaab militants", "ten PKK fighters": people counted with their group named
+    // before them are counted, as the group is
+    if let Some(f) = s.forces.iter().find(|f| f.ts < at && f.te == at) {
+        if counted(s, f.ts) {
+            return true;
+        }
+    }
     // "tres de los delincuentes abatidos", "two of the gunmen were killed", "cuatro de los
     // presuntos guerrilleros": a part counted of them is counted too
     for k in 0..=1 {
