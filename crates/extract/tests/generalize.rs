@@ -2466,11 +2466,11 @@ fn threats_and_studied_options_are_not_events() {
         ),
         (
             Lang::Es,
-            "El gobierno estudia bombardear los campamentos de las disidencias en el Cauca.",
+            "El gobierno estudia la posibilidad de bombardear los campamentos de las disidencias en el Cauca.",
         ),
         (
             Lang::Es,
-            "El Pentágono contempla atacar laboratorios de drogas en territorio venezolano.",
+            "El Pentágono contempla la posibilidad de atacar laboratorios de drogas en territorio venezolano.",
         ),
         (
             Lang::En,
@@ -2530,6 +2530,37 @@ fn the_acting_force_speaking_of_its_operation_is_an_official_source() {
     let text = "A U.S. drone strike killed three militants near Jilib on Monday, the Somali National Army said.";
     assert_eq!(
         source_kinds(Lang::En, text),
+        vec![SourceKind::LocalAuthority],
+        "{text}"
+    );
+    // a group's attack told by the forces it struck: the place's authority
+    let text = "Gunmen ambushed an army patrol near Bama on Tuesday, killing four soldiers, the army said.";
+    assert_eq!(
+        source_kinds(Lang::En, text),
+        vec![SourceKind::LocalAuthority],
+        "{text}"
+    );
+    // a national ministry of the state whose forces acted at home speaks for that side
+    for (lang, text) in [
+        (
+            Lang::En,
+            "Soldiers killed eight gunmen in a shootout near Culiacán, Sinaloa, on Monday, the Defense Ministry said.",
+        ),
+        (
+            Lang::Es,
+            "La Fuerza Aérea bombardeó el martes un campamento de las disidencias en el Cauca y al menos seis combatientes murieron, según el Ministerio de Defensa.",
+        ),
+    ] {
+        assert_eq!(
+            source_kinds(lang, text),
+            vec![SourceKind::Official],
+            "{text}"
+        );
+    }
+    // a state's own prosecutor stays a local authority
+    let text = "Marinos abatieron a tres presuntos secuestradores en Veracruz el viernes, informó la fiscalía estatal.";
+    assert_eq!(
+        source_kinds(Lang::Es, text),
         vec![SourceKind::LocalAuthority],
         "{text}"
     );
@@ -2598,4 +2629,75 @@ fn people_counted_with_their_group_are_not_the_agent_and_captures_are_counted() 
             .all(|r| r.figures.detained.is_none()),
         "{text}"
     );
+}
+
+#[test]
+fn the_new_readings_leave_other_wording_alone() {
+    use sw_extract::SourceKind;
+    // a headline in title case keeps its toll
+    let text = "Five Members Of Gulf Cartel Killed In US Strike In Tamaulipas";
+    let ev = events(Lang::En, text);
+    assert!(
+        ev.iter()
+            .any(|r| r.figures.killed.as_ref().and_then(|f| f.best) == Some(5)),
+        "{text}\n{ev:#?}"
+    );
+    // another source's larger toll stays a rival, not the report's own
+    let text = "A U.S. strike killed a fisherman off the coast of Venezuela on Monday, the Pentagon said. Local media said the strike killed five people.";
+    let ev = events(Lang::En, text);
+    assert_eq!(ev.len(), 1, "{text}\n{ev:#?}");
+    assert_eq!(
+        ev[0].figures.killed.as_ref().and_then(|f| f.best),
+        Some(1),
+        "{text}\n{ev:#?}"
+    );
+    // the force after "of" is whose relatives they are, not who speaks
+    for (lang, text) in [
+        (
+            Lang::En,
+            "Relatives of the soldiers said the strike on the village killed three civilians on Sunday.",
+        ),
+        (
+            Lang::Es,
+            "Familiares de los militares dijeron que el bombardeo mató a tres civiles el domingo en Tame.",
+        ),
+    ] {
+        assert_eq!(
+            source_kinds(lang, text),
+            vec![SourceKind::WitnessOrFamily],
+            "{text}"
+        );
+    }
+    // verbs of examining and of pointing out are no plan and no threat
+    for (text, killed) in [
+        (
+            "Las autoridades analizan el ataque que dejó cinco muertos en Culiacán el lunes.",
+            5,
+        ),
+        (
+            "La ONU advierte que el bombardeo del martes mató a 20 civiles en la provincia.",
+            20,
+        ),
+    ] {
+        let ev = events(Lang::Es, text);
+        assert!(
+            ev.iter()
+                .any(|r| r.figures.killed.as_ref().and_then(|f| f.best) == Some(killed)),
+            "{text}\n{ev:#?}"
+        );
+    }
+    // "what it called a strike" is the military sense
+    let text = "The Pentagon confirmed what it called a strike on a drug-smuggling vessel in the Caribbean on Monday.";
+    assert_eq!(events(Lang::En, text).len(), 1, "{text}");
+    // "combate" as a verb, and air raid sirens, are no operation
+    let text =
+        "El Ejército combate a las disidencias en el Cauca, donde murieron tres soldados el lunes.";
+    assert!(
+        events(Lang::Es, text)
+            .iter()
+            .all(|r| r.event_type != EventType::Raid),
+        "{text}"
+    );
+    let text = "Air raid sirens sounded across the capital on Monday night.";
+    no_violent_event(&reports(Lang::En, text, (2026, 5, 8)), text);
 }

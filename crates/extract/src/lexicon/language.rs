@@ -241,6 +241,9 @@ pub enum AttrCue {
     Channel(String),
     Anonymous,
     Kind(SourceKind),
+    /// A national government body or minister ("ministry", "ministro"): a local authority,
+    /// or an official source where its state's forces acted on their own ground.
+    National,
     Pronoun,
     /// "cited by", "citing": the source named right after relays the claim.
     Citing,
@@ -897,6 +900,7 @@ fn attribution(file: File) -> Result<PhraseSet<AttrCue>, LexiconError> {
             "channel" => return Ok(AttrCue::Channel(r.col(2, "channel")?.to_string())),
             "verb" => AttrCue::Verb,
             "anonymous" => AttrCue::Anonymous,
+            "national" => AttrCue::National,
             "pronoun" => AttrCue::Pronoun,
             "citing" => AttrCue::Citing,
             _ => AttrCue::Kind(parse(r, 1, "kind", SourceKind::parse)?),

@@ -64,24 +64,25 @@ impl Extractor {
             // A source named as the subject ("Relatives of ... have filed")
             let subj = cues
                 .iter()
-                .find(|h| h.ts <= 3 && matches!(h.value(), AttrCue::Kind(_)));
-            if let Some(h) = subj {
-                if let AttrCue::Kind(k) = h.value() {
-                    return (
-                        Some(Quoted {
-                            source: Source {
-                                kind: *k,
-                                name: None,
-                                channel: None,
-                                count: None,
-                            },
-                            state: None,
-                        }),
-                        false,
-                    );
-                }
-            }
-            return (None, false);
+                .find(|h| h.ts <= 3 && matches!(h.value(), AttrCue::Kind(_) | AttrCue::National));
+            let kind = subj.map(|h| match h.value() {
+                AttrCue::Kind(k) => (*k, false),
+                _ => (SourceKind::LocalAuthority, true),
+            });
+            return (
+                kind.map(|(kind, national)| Quoted {
+                    source: Source {
+                        kind,
+                        name: None,
+                        channel: None,
+                        count: None,
+                    },
+                    state: None,
+                    force: false,
+                    national,
+                }),
+                false,
+            );
         }
         let near_verb = |pos: usize| {
             verbs
@@ -99,7 +100,13 @@ impl Extractor {
             channel: channel.clone(),
             count,
         };
-        let quoted = |source: Source, state: Option<String>| Quoted { source, state };
+        let forces = self.langs.shared.forces.find_all(toks);
+        let quoted = |source: Source, state: Option<String>| Quoted {
+            source,
+            state,
+            force: false,
+            national: false,
+        };
         for a in &actors {
             let v = a.value();
             let kind = match v.role {
@@ -115,9 +122,18 @@ impl Extractor {
             }) {
                 continue;
             }
+            // a head of state or government, a defence ministry, or a force: a national body
+            // (a state prosecutor is not)
+            let national = v.orders.is_some()
+                || forces
+                    .iter()
+                    .any(|f| f.ts <= a.ts && a.te <= f.te && f.value().state.is_some());
             cands.push((
                 a.ts,
-                quoted(mk(kind, Some(v.canonical.clone()), None), v.country.clone()),
+                Quoted {
+                    national,
+                    ..quoted(mk(kind, Some(v.canonical.clone()), None), v.country.clone())
+                },
             ));
         }
         // a state's force that speaks ("Colombia's army said", "the Nigerian Air Force
@@ -126,8 +142,23 @@ impl Extractor {
         // verb ("an army spokesman said") or right after one that follows a comma (", said
         // the army", ", informó el Ejército", ", según el Comando Conjunto"); one named
         // beside officials is whose officials they are
+        let g = &l.grammar;
         let speaks = |ts: usize, te: usize| {
-            let before = verbs.iter().any(|&v| v >= te && v - te <= 2);
+            // "relatives of the soldiers said": a force after "of" is whose they are
+            let of_before = (1..=2).any(|k| {
+                ts >= k
+                    && g.of.contains(&toks[ts - k].lower)
+                    && (k == 1
+                        || g.article_sg.contains(&toks[ts - 1].lower)
+                        || g.article_pl.contains(&toks[ts - 1].lower))
+            });
+            let before = verbs.iter().any(|&v| {
+                v >= te
+                    && v - te <= 2
+                    && toks[te..v]
+                        .iter()
+                        .all(|t| t.kind != crate::tokens::TokKind::Punct)
+            });
             let after = cues.iter().any(|h| {
                 matches!(h.value(), AttrCue::Verb)
                     && h.te <= ts
@@ -139,19 +170,33 @@ impl Extractor {
                 matches!(h.value(), AttrCue::Anonymous)
                     && (te == h.ts || (ts >= h.te && ts - h.te <= 1))
             });
-            (before || after) && !beside_officials
+            (before || after) && !beside_officials && !of_before
         };
-        for f in self.langs.shared.forces.find_all(toks) {
+        for f in &forces {
             let v = f.value();
-            if v.state.is_none() || v.reach != ForceReach::Force || !speaks(f.ts, f.te) {
+            // a kind of source the language names on the same words ("la fiscalía estatal")
+            // says what it is
+            let kind_named = cues.iter().any(|h| {
+                matches!(h.value(), AttrCue::Kind(_) | AttrCue::National)
+                    && h.ts < f.te
+                    && f.ts < h.te
+            });
+            if v.state.is_none()
+                || v.reach != ForceReach::Force
+                || kind_named
+                || !speaks(f.ts, f.te)
+            {
                 continue;
             }
             cands.push((
                 f.ts,
-                quoted(
-                    mk(SourceKind::Official, Some(v.canonical.clone()), None),
-                    v.state.clone(),
-                ),
+                Quoted {
+                    force: true,
+                    ..quoted(
+                        mk(SourceKind::Official, Some(v.canonical.clone()), None),
+                        v.state.clone(),
+                    )
+                },
             ));
         }
         // a force named generically ("the army said", "informó el Ejército")
@@ -167,7 +212,10 @@ impl Extractor {
                     .join(" ");
                 cands.push((
                     h.ts,
-                    quoted(mk(SourceKind::Official, Some(name), None), None),
+                    Quoted {
+                        force: true,
+                        ..quoted(mk(SourceKind::Official, Some(name), None), None)
+                    },
                 ));
             }
         }
@@ -193,6 +241,13 @@ impl Extractor {
                     ));
                 }
                 AttrCue::Kind(k) => cands.push((h.ts, quoted(mk(*k, None, None), None))),
+                AttrCue::National => cands.push((
+                    h.ts,
+                    Quoted {
+                        national: true,
+                        ..quoted(mk(SourceKind::LocalAuthority, None, None), None)
+                    },
+                )),
                 _ => {}
             }
         }
@@ -239,6 +294,12 @@ impl Extractor {
 pub(super) struct Quoted {
     pub(super) source: Source,
     pub(super) state: Option<String>,
+    /// A state's force that speaks ("the army said"), by name or generically.
+    pub(super) force: bool,
+    /// A national body: a government, ministry or minister named by its kind ("the defense
+    /// ministry"), or an actor that orders a state's forces or is one (a state prosecutor is
+    /// not).
+    pub(super) national: bool,
 }
 
 impl Quoted {
@@ -246,6 +307,8 @@ impl Quoted {
         Quoted {
             source: Source::outlet(),
             state: None,
+            force: false,
+            national: false,
         }
     }
 
@@ -256,18 +319,31 @@ impl Quoted {
     /// ("the Somali army said a U.S. strike killed ...").
     pub(super) fn for_report(&self, r: &Report) -> Source {
         let mut src = self.source.clone();
-        let Some(state) = self.state.as_deref() else {
-            return src;
-        };
-        let acted = r
-            .actors
-            .iter()
-            .find(|a| a.role == Role::Perpetrator && a.state.is_some())
+        let perpetrators = || r.actors.iter().filter(|a| a.role == Role::Perpetrator);
+        let acted = perpetrators()
+            .find(|a| a.state.is_some())
             .and_then(|a| a.state.as_deref());
+        let by_group = acted.is_none() && perpetrators().any(|a| a.non_state);
         let place = r.place.as_ref().and_then(|p| p.country.as_deref());
+        let state = self.state.as_deref();
         match (src.kind, acted) {
-            (SourceKind::LocalAuthority, Some(a)) if a == state => src.kind = SourceKind::Official,
-            (SourceKind::Official, Some(a)) if a != state && place == Some(state) => {
+            (SourceKind::LocalAuthority, Some(a))
+                if state == Some(a) && (self.national || self.force) =>
+            {
+                src.kind = SourceKind::Official
+            }
+            // "the defense ministry said" of its own forces' operation at home
+            (SourceKind::LocalAuthority, Some(a)) if self.national && place == Some(a) => {
+                src.kind = SourceKind::Official
+            }
+            (SourceKind::Official, Some(a)) if state.is_some_and(|s| s != a) && place == state => {
+                src.kind = SourceKind::LocalAuthority
+            }
+            // a group's attack told by the forces it struck ("ELN guerrillas attacked an
+            // army base ..., the army said"): the place's authority, not the side that acted
+            (SourceKind::Official, None)
+                if self.force && by_group && (state.is_none() || state == place) =>
+            {
                 src.kind = SourceKind::LocalAuthority
             }
             _ => {}

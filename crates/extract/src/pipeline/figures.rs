@@ -479,11 +479,17 @@ fn name_end(
         return Some((te, true));
     }
     let toks = &ctx.toks;
+    // a capitalised word of a name: not one the figures read in any case ("Members Of
+    // Gulf Cartel Killed In ...", a headline in title case: fillers, "of", a figure cue, a
+    // locative)
     let capital = |k: usize| {
         toks.get(k).is_some_and(|t| {
             t.kind == TokKind::Word
                 && ctx.text[t.start..].starts_with(char::is_uppercase)
-                && l.filler_kinds.get(&t.lower) != Some(&FillerKind::Nationality)
+                && !l.fillers.contains(&t.lower)
+                && !l.grammar.of.contains(&t.lower)
+                && l.figures.at(toks, k).is_none()
+                && l.grammar.locative.at(toks, k).is_none()
         })
     };
     if !capital(at) {
@@ -814,17 +820,25 @@ fn cue_after(
         // ("guerrilleros del frente 33": a number inside the phrase names, it counts nothing)
         let in_phrase = phrase > 0 || person && (opens || of_seen);
         let word = t.kind == TokKind::Word || t.kind == TokKind::Num && phrase > 0;
-        // a name in the phrase is one word of it ("de una célula del Cártel del Golfo")
+        // a name in the phrase is one word of it ("de una célula del Cártel del Golfo"); a
+        // force's name among its words counts the state's own ("members of the National
+        // Guard")
         if in_phrase && word && phrase < MAX_PHRASE {
             if let Some((end, _)) = name(j) {
+                security |= (j..end)
+                    .any(|k| l.filler_kinds.get(&toks[k].lower) == Some(&FillerKind::Security));
                 phrase += 1;
                 j = end;
                 continue;
             }
         }
-        // the verb right before the cue, after a phrase ("... militia were killed")
+        // a plain filler (the verb, "were", "fueron") right before the cue, after a phrase
+        // ("... militia were killed"): no noun of people, no article
         if phrase > 0
             && l.fillers.contains(&t.lower)
+            && kind.is_none()
+            && !l.grammar.article_sg.contains(&t.lower)
+            && !l.grammar.article_pl.contains(&t.lower)
             && l.figures.at(toks, j + 1).is_some_and(|h| h.ts == j + 1)
         {
             j += 1;

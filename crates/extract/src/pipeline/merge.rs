@@ -636,7 +636,9 @@ fn absorb(r: &mut Report, c: Report) {
                         && !k.surface.contains(char::is_whitespace)
                         && !k.surface.contains(|ch: char| ch.is_ascii_digit())
                 })
-                && v.as_ref().is_some_and(|k| k.low.is_some_and(|n| n > 1));
+                && v.as_ref().is_some_and(|k| k.low.is_some_and(|n| n > 1))
+                // another source's toll stays a rival value beside the report's own
+                && !c.claims.iter().any(|cl| cl.field == Field::Killed && cl.rival);
             if slot.is_none() || one_named {
                 *slot = v;
             }

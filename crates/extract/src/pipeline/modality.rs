@@ -39,8 +39,9 @@ pub(super) fn of_event<'a>(
 }
 
 /// The modality of the event cue `e`, and the cue that set it. Priority: a negation
-/// right before the cue; a condition ("if") after it; the nearest plan, proposal, threat
-/// or denial before it; the nearest "could"/"would" before it; a sentence-wide cue
+/// right before the cue; a condition ("if") after it, unless a threat right before the cue
+/// makes it the threat's condition ("threatened to strike if ..."); the nearest plan,
+/// proposal, threat or denial before it; the nearest "could"/"would" before it; a sentence-wide cue
 /// ("options", "planning"). A finished act with a toll is not reached by sentence-wide
 /// cues or by far modal verbs.
 fn by_cues<'a>(
