@@ -107,6 +107,14 @@ impl Extractor {
             force: false,
             national: false,
         };
+        // a body right before "officials", or right after them and "of" ("officials of the
+        // Pentagon"), is whose officials they are: counted with them, not a source of its own
+        let beside_officials = |ts: usize, te: usize| {
+            cues.iter().any(|h| {
+                matches!(h.value(), AttrCue::Anonymous)
+                    && (te == h.ts || (ts >= h.te && ts - h.te <= 1))
+            })
+        };
         for a in &actors {
             let v = a.value();
             let kind = match v.role {
@@ -115,11 +123,7 @@ impl Extractor {
                 ActorRole::OtherOutlet => SourceKind::OtherOutlet,
                 ActorRole::TargetGroup => continue,
             };
-            // a body right before "officials" is counted with them
-            if cues.iter().any(|h| {
-                matches!(h.value(), AttrCue::Anonymous)
-                    && (a.te == h.ts || (a.ts >= h.te && a.ts - h.te <= 1))
-            }) {
+            if beside_officials(a.ts, a.te) {
                 continue;
             }
             // a head of state or government, a defence ministry, or a force: a national body
@@ -166,11 +170,7 @@ impl Extractor {
                     && h.ts > 0
                     && toks[h.ts - 1].lower == ","
             });
-            let beside_officials = cues.iter().any(|h| {
-                matches!(h.value(), AttrCue::Anonymous)
-                    && (te == h.ts || (ts >= h.te && ts - h.te <= 1))
-            });
-            (before || after) && !beside_officials && !of_before
+            (before || after) && !beside_officials(ts, te) && !of_before
         };
         for f in &forces {
             let v = f.value();

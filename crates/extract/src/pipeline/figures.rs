@@ -758,8 +758,8 @@ fn cue_after(
             continue;
         }
         // the group the people counted belong to, named before them: "ten PKK fighters",
-        // "two Kataib Hezbollah commanders", "ocho milicianos", but a single capitalised
-        // word that names no armed actor may be what they were ("two Trinidadian men")
+        // "two Kataib Hezbollah commanders"; but a single capitalised word that names no
+        // armed actor may be what they were ("two Trinidadian men")
         if phrase == 0 && !person {
             if let Some((end, sure)) = name(j) {
                 let people = toks.get(end).is_some_and(|n| {
