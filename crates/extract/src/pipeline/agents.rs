@@ -285,8 +285,8 @@ fn agent_of_other(s: &Scene, at: usize) -> bool {
 
 /// Whether the actor at `at` is what a noun before it belongs to ("a senior leader of the
 /// al-Qaeda affiliate Hurras al-Din", "un jefe de la banda"): "of" after a word, at most four
-/// words between; never the subject of a cue after it. "Members of" names the group's own
-/// people, who may act for it.
+/// words between, none of them a verb of telling or "that"; never the subject of a cue
+/// after it. "Members of" names the group's own people, who may act for it.
 fn owned(s: &Scene, at: usize) -> bool {
     let toks = &s.ctx.toks;
     (1..=7).any(|k| {
@@ -299,6 +299,13 @@ fn owned(s: &Scene, at: usize) -> bool {
             && toks[at - k + 1..at]
                 .iter()
                 .all(|t| t.kind == crate::tokens::TokKind::Word || t.lower == "-")
+            // "el Ministerio de Salud negó que la Fuerza Aeroespacial": a verb of telling
+            // or "that" between opens another clause, whose subject the actor is
+            && !s.agents.iter().any(|h| {
+                matches!(*h.value(), AgentKind::That | AgentKind::Tells)
+                    && h.ts > at - k
+                    && h.te <= at
+            })
     })
 }
 
@@ -1933,6 +1940,33 @@ mod tests {
         assert_eq!(
             one(Lang::En, "Nigerian jets bombed a camp of armed groups in Zamfara state on Sunday, killing dozens of fighters."),
             is(Strike, "NG")
+        );
+    }
+
+    #[test]
+    fn a_force_after_a_speakers_body_and_that_is_the_subject_not_owned() {
+        use EventType::*;
+        let (en, es) = (Lang::En, Lang::Es);
+        // "of" before the speaker's body no longer reaches over the verb and "that"
+        assert_eq!(
+            one(es, "El Ministerio de Salud negó que la Fuerza Aeroespacial haya bombardeado un caserío en el Cauca."),
+            is(Strike, "CO")
+        );
+        assert_eq!(
+            one(es, "La portavoz de la gobernación de Nariño aseguró que el Ejército ha bombardeado un campamento cerca de Tumaco."),
+            is(Strike, "CO")
+        );
+        assert_eq!(
+            one(en, "The office of the governor of Borno said that soldiers had stormed a Boko Haram camp near Damboa, killing 12 fighters."),
+            is(Raid, "NG")
+        );
+        // a force that a noun before it belongs to is still no agent
+        assert_eq!(
+            one(
+                es,
+                "Un comandante de la guerrilla murió en un bombardeo en el Guaviare."
+            ),
+            (Strike, None)
         );
     }
 
