@@ -33,8 +33,9 @@ enum NumWord {
     /// "dozen", "decena", "veintena": a count of its value after an article or a number
     Dozen(i64),
     Vague(i64),
-    /// "dozens": a lower bound alone, twelve times a number before it ("2 dozens")
-    Dozens(i64),
+    /// "dozens", "decenas": a lower bound alone (the first value), its second value times a
+    /// number before it ("2 dozens", "dos decenas": 20)
+    Dozens(i64, i64),
     Connector,
     Article,
 }
@@ -124,7 +125,7 @@ impl NumberLexicon {
         let mut ordinals = FxMap::default();
         let mut range_words = Vec::new();
         for r in numbers.rows() {
-            r.at_most(3)?;
+            r.at_most(4)?;
             let word = r.token(0, "word")?;
             let value = || r.int(2, "value");
             let w = match r.col(1, "kind")? {
@@ -133,7 +134,7 @@ impl NumberLexicon {
                 "scale" => NumWord::Scale(value()?),
                 "dozen" => NumWord::Dozen(value()?),
                 "vague" => NumWord::Vague(value()?),
-                "dozens" => NumWord::Dozens(value()?),
+                "dozens" => NumWord::Dozens(value()?, r.int(3, "multiplier")?),
                 "connector" => NumWord::Connector,
                 "article" => NumWord::Article,
                 "ordinal" => {
@@ -148,6 +149,9 @@ impl NumberLexicon {
                 k => return Err(r.error(format!("unknown kind {k:?}"))),
             };
             r.opt_int(2, "value")?;
+            if !matches!(w, NumWord::Dozens(..)) && r.opt(3).is_some() {
+                return Err(r.error("only a dozens row takes a multiplier"));
+            }
             words.insert(word, w);
         }
         let mut hs: Vec<(Vec<Word>, Hedge)> = Vec::new();
@@ -259,8 +263,8 @@ fn digits_at(toks: &[Tok], i: usize, lex: &NumberLexicon) -> Option<Number> {
                 v = v.checked_mul(*d)?;
                 end += 1;
             }
-            Some(NumWord::Dozens(_)) => {
-                v = v.checked_mul(12)?;
+            Some(NumWord::Dozens(_, per)) => {
+                v = v.checked_mul(*per)?;
                 end += 1;
             }
             Some(NumWord::Scale(s)) => {
@@ -292,7 +296,7 @@ fn words_at(toks: &[Tok], i: usize, lex: &NumberLexicon) -> Option<Number> {
     let t = &toks[i];
     let first = *lex.words.get(&t.lower)?;
     match first {
-        NumWord::Vague(v) | NumWord::Dozens(v) => {
+        NumWord::Vague(v) | NumWord::Dozens(v, _) => {
             return Some(Number {
                 value: v,
                 vague: true,
@@ -361,8 +365,8 @@ fn words_at(toks: &[Tok], i: usize, lex: &NumberLexicon) -> Option<Number> {
                 article_only = false;
                 end = j + 1;
             }
-            Some(NumWord::Dozens(_)) => {
-                group = group.max(1).saturating_mul(12);
+            Some(NumWord::Dozens(_, per)) => {
+                group = group.max(1).saturating_mul(per);
                 any = true;
                 article_only = false;
                 end = j + 1;
@@ -613,6 +617,12 @@ mod tests {
         assert_eq!(parse_number("treinta y dos", Es), Some(32));
         assert_eq!(parse_number("ciento cinco", Es), Some(105));
         assert_eq!(parse_number("2 dozen", En), Some(24));
+        // a count of tens, dozens or hundreds: that many times the word's multiplier
+        assert_eq!(parse_number("dos decenas", Es), Some(20));
+        assert_eq!(parse_number("tres docenas", Es), Some(36));
+        assert_eq!(parse_number("dos centenares", Es), Some(200));
+        assert_eq!(parse_number("3 decenas", Es), Some(30));
+        assert_eq!(parse_number("two dozens", En), Some(24));
         assert_eq!(parse_number("3 mil", Es), Some(3000));
         assert_eq!(parse_number("dos mil quinientos", Es), Some(2500));
         assert_eq!(parse_number("10^100", En), None);
