@@ -2701,3 +2701,114 @@ fn the_new_readings_leave_other_wording_alone() {
     let text = "Air raid sirens sounded across the capital on Monday night.";
     no_violent_event(&reports(Lang::En, text, (2026, 5, 8)), text);
 }
+
+/// The killed figure and vessel count of a passage's one event.
+fn killed_and_vessels(lang: Lang, text: &str) -> (Option<i64>, Option<i64>) {
+    let ev = events(lang, text);
+    assert_eq!(ev.len(), 1, "{text}\n{ev:#?}");
+    (
+        ev[0].figures.killed.as_ref().and_then(|f| f.best),
+        ev[0].figures.vessels.as_ref().and_then(|f| f.best),
+    )
+}
+
+#[test]
+fn the_dead_aboard_any_boat_and_a_groups_people_neutralized_are_counted() {
+    // the boat they were on, with an indefinite article or a name of its own
+    for (lang, text, killed) in [
+        (Lang::En, "Two people aboard a semi-submersible were killed when the U.S. military struck it in the Caribbean on Thursday.", 2),
+        (Lang::En, "Four men on board a fishing boat died when it was hit by a missile off the coast of Yemen on Monday.", 4),
+        (Lang::Es, "Tres personas a bordo de una lancha murieron cuando el ejército estadounidense la atacó en el Caribe el jueves.", 3),
+    ] {
+        assert_eq!(killed_and_vessels(lang, text).0, Some(killed), "{text}");
+    }
+    // people aboard a boat who speak count no dead
+    let text = "Two people aboard a boat said a drone struck a nearby vessel in the Caribbean on Monday, killing three.";
+    assert_eq!(killed_and_vessels(Lang::En, text).0, Some(3), "{text}");
+    // a verb that counts people only, with the group named before them
+    for text in [
+        "Turkish aircraft neutralized 13 PKK militants in the Gara region of northern Iraq on Sunday.",
+        "The Turkish army neutralized 13 PKK militants in northern Iraq on Sunday.",
+    ] {
+        assert_eq!(killed_and_vessels(Lang::En, text).0, Some(13), "{text}");
+    }
+    // never drones
+    let text = "Soldiers neutralized two drones over a base in Kidal on Sunday.";
+    assert!(
+        events(Lang::En, text)
+            .iter()
+            .all(|r| r.figures.killed.is_none()),
+        "{text}"
+    );
+}
+
+#[test]
+fn the_ship_a_weapon_was_fired_from_is_not_what_it_struck() {
+    for (lang, text) in [
+        (Lang::En, "Tomahawk missiles launched from a U.S. Navy ship hit two Islamic State camps in Nigeria's Sokoto state on Christmas night."),
+        (Lang::Es, "Misiles lanzados desde un buque estadounidense alcanzaron dos campamentos del Estado Islámico en Sokoto, Nigeria, el jueves."),
+    ] {
+        let ev = events(lang, text);
+        assert_eq!(ev.len(), 1, "{text}\n{ev:#?}");
+        assert_eq!(ev[0].target_kind, Some(sw_extract::TargetKind::LandSite), "{text}");
+        assert!(ev[0].figures.vessels.is_none(), "{text}");
+    }
+    // the boat it struck after the weapon's ship still is
+    let text =
+        "A missile fired from a warship struck a fishing boat off Yemen on Monday, killing four.";
+    assert_eq!(
+        killed_and_vessels(Lang::En, text),
+        (Some(4), Some(1)),
+        "{text}"
+    );
+}
+
+#[test]
+fn a_force_after_when_is_its_clauses_subject() {
+    let text = "Sixteen vigilantes were killed when a Nigerian Air Force jet bombed them in Zamfara state on Saturday.";
+    let ev = events(Lang::En, text);
+    assert_eq!(ev.len(), 1, "{text}\n{ev:#?}");
+    assert_eq!(
+        ev[0].perpetrator().and_then(|a| a.state.as_deref()),
+        Some("NG"),
+        "{text}"
+    );
+    let text = "Seis campesinos murieron cuando un helicóptero artillado del Ejército disparó contra su vereda en el Cauca el lunes.";
+    let ev = events(Lang::Es, text);
+    assert!(
+        ev.iter()
+            .any(|r| r.perpetrator().and_then(|a| a.state.as_deref()) == Some("CO")),
+        "{text}\n{ev:#?}"
+    );
+}
+
+#[test]
+fn votes_storms_and_trade_strikes_are_no_military_news() {
+    for (lang, text) in [
+        (Lang::En, "The city council voted 7 to 2 on Monday to ban drones over the stadium on match days."),
+        (Lang::Es, "El Senado colombiano aprobó este martes en último debate la reforma laboral, tras una votación de 57 votos a favor y 31 en contra."),
+    ] {
+        let rs = reports(lang, text, (2025, 6, 18));
+        assert!(rs.is_empty(), "{text}\n{rs:#?}");
+    }
+    for (lang, text) in [
+        (Lang::En, "Lightning struck a farmhouse near Guadalajara on Saturday, killing two people who had taken shelter from the storm."),
+        (Lang::En, "A hurricane hit the coast of Oaxaca on Sunday, killing four people."),
+        (Lang::Es, "Un rayo impactó una vivienda en Chiapas el sábado y mató a dos personas."),
+        (Lang::En, "Dockworkers walked off the job on Tuesday in their first coast-wide strike in nearly fifty years."),
+    ] {
+        no_violent_event(&reports(lang, text, (2025, 6, 30)), text);
+    }
+    // a vote on military force is still an authorization
+    for (lang, text) in [
+        (Lang::En, "The House on Wednesday rejected a resolution that would have required President Trump to get the approval of Congress before any military action against Venezuela."),
+        (Lang::Es, "El Senado rechazó el jueves una resolución que habría obligado a Trump a pedir permiso al Congreso antes de atacar Venezuela."),
+    ] {
+        assert!(
+            reports(lang, text, (2025, 11, 7))
+                .iter()
+                .any(|r| r.event_type == EventType::Authorization),
+            "{text}"
+        );
+    }
+}

@@ -388,6 +388,10 @@ pub struct Grammar {
     /// sentence's event, not an event of its own ("Somali forces, backed by U.S.
     /// airstrikes, killed 30": the dead are the Somali forces' raid).
     pub support: PhraseSet<()>,
+    /// "launched from", "lanzados desde": a vessel right after it is where the weapon was
+    /// fired from, not what was struck ("missiles launched from a U.S. Navy ship hit two
+    /// camps").
+    pub launched_from: PhraseSet<()>,
     /// Before a date, it is no dateline ("on May 4:").
     pub date_prep: FxSet<Word>,
     /// Before a day, it makes the day the time of what follows ("on Feb. 22 another
@@ -451,17 +455,19 @@ impl Grammar {
             near: PhraseSet::new(file.name),
             happened: PhraseSet::new(file.name),
             support: PhraseSet::new(file.name),
+            launched_from: PhraseSet::new(file.name),
             ..Grammar::default()
         };
         for r in file.rows() {
             r.at_most(2)?;
             let kind = r.col(1, "kind")?;
             let (set, ending) = match kind {
-                "locative" | "near" | "happened" | "support" => {
+                "locative" | "near" | "happened" | "support" | "launched_from" => {
                     let phrases = match kind {
                         "near" => &mut g.near,
                         "happened" => &mut g.happened,
                         "support" => &mut g.support,
+                        "launched_from" => &mut g.launched_from,
                         _ => &mut g.locative,
                     };
                     phrases.insert(r.col(0, "phrase")?, ());

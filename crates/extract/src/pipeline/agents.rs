@@ -522,6 +522,11 @@ fn speaks(s: &Scene, at: usize) -> bool {
 fn struck(s: &Scene, at: usize) -> bool {
     s.cue_ends.iter().any(|&end| {
         end <= at
+            // "were killed when a Nigerian Air Force jet bombed them": "when" opens the
+            // actor's own clause
+            && !s.ctx.toks[end..at]
+                .iter()
+                .any(|t| s.l.grammar.clause_open.contains(&t.lower))
             && (at - end <= 2
                 || (at - end <= 4
                     && s.ctx.toks[end..at].iter().all(|t| {

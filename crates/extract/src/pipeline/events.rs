@@ -642,6 +642,26 @@ pub(super) fn agent_of_a_passive(s: &Sentence, e: &Hit<EventCue>) -> bool {
 /// took place on April 19" in a story about a strike is dated mention of it.
 fn weak_supported(s: &Sentence, f: &Facts, e: &Hit<EventCue>, m: Modality) -> bool {
     let cue = e.value();
+    // "the council voted to ban drones over the stadium", "el Senado aprobó la reforma
+    // laboral": a vote, a ruling or an order is an authorization of force only beside the
+    // force it would send, the act of violence or the campaign it concerns, or the one who
+    // would order it ("voted to block strikes on Venezuela", "antes de atacar Venezuela",
+    // "rein in the campaign", "required President Trump to seek approval")
+    if cue.event_type == EventType::Authorization
+        && !s
+            .forces
+            .iter()
+            .any(|h| h.value().state.is_some() && h.value().reach == ForceReach::Force)
+        && !s.tally.iter().any(|h| *h.value() == TallyKind::Campaign)
+        && !s.actors.iter().any(|a| a.value().orders.is_some())
+        && !s.l.events.find_all(&s.ctx.toks).iter().any(|o| {
+            o.ts != e.ts
+                && (o.value().event_type.is_violent()
+                    || o.value().event_type == EventType::Deployment)
+        })
+    {
+        return false;
+    }
     let dated_mention = s.article_strike && f.real_date && cue.noun && !cue.plural;
     // "Two soldiers died in the fighting": a force's bare name with its dead is no deployment
     let dead_troops = cue.event_type == EventType::Deployment && cue.noun;

@@ -532,6 +532,7 @@ fn field_of(
     };
     // a killing verb right before wins over a cue reached over fillers after: "strikes kill
     // 7 on suspected smuggling boats" counts the dead ("left two survivors" keeps its noun)
+    let name = |at: usize| name_end(l, ctx, names, at);
     let killed_before = q.tok_start > 0
         && !q.article
         && (1..=4usize).any(|len| {
@@ -540,10 +541,9 @@ fn field_of(
                     h.te == q.tok_start
                         && h.value().pos != CuePos::After
                         && h.value().field == Field::Killed
-                        && (!h.value().people || people_after(l, toks, q.tok_end))
+                        && (!h.value().people || people_after(l, toks, q.tok_end, &name))
                 })
         });
-    let name = |at: usize| name_end(l, ctx, names, at);
     if let Some(c) = cue_after(l, toks, q, killed_before, &in_date, &name) {
         return Some(c);
     }
@@ -571,7 +571,7 @@ fn field_of(
                             || (h.value().field == Field::Killed
                                 && adjacent
                                 && one_person(l, toks, q.tok_end)))
-                        && (!h.value().people || people_after(l, toks, q.tok_end))
+                        && (!h.value().people || people_after(l, toks, q.tok_end, &name))
                     {
                         return Some(Cued {
                             field: h.value().field,
@@ -607,15 +607,33 @@ fn is_quote(t: &Tok) -> bool {
 }
 
 /// Whether people, or nothing, are named after token `at`: what a cue that counts people
-/// only may count ("neutralizó a dos agresores", "neutralizó a dos.", not "two drones").
-fn people_after(l: &LangLex, toks: &[Tok], at: usize) -> bool {
-    for t in toks.iter().skip(at).take(4) {
+/// only may count ("neutralizó a dos agresores", "neutralizó a dos.", not "two drones"); a
+/// group named before them is theirs ("neutralized 13 PKK militants").
+fn people_after(
+    l: &LangLex,
+    toks: &[Tok],
+    at: usize,
+    name: &dyn Fn(usize) -> Option<(usize, bool)>,
+) -> bool {
+    let (mut j, mut seen) = (at, 0);
+    while let Some(t) = toks.get(j) {
+        if seen >= 4 {
+            return false;
+        }
+        // "neutralized 13 PKK militants": the group named before its people
+        if let Some((end, true)) = name(j) {
+            if person_at(l, toks, end) {
+                return true;
+            }
+        }
         match l.filler_kinds.get(&t.lower) {
             Some(FillerKind::Person | FillerKind::Security) => return true,
             _ if t.kind != TokKind::Word => return true,
             _ if l.fillers.contains(&t.lower) => {}
             _ => return false,
         }
+        j += 1;
+        seen += 1;
     }
     toks.len() <= at
 }
@@ -775,7 +793,24 @@ fn cue_after(
                 }
             }
         }
-        if l.fillers.contains(&t.lower) && (phrase == 0 || auxiliary) {
+        // "two people aboard a semi-submersible were killed", "on board a fishing boat": the
+        // boat they were on, whatever the lexicon calls it
+        if aboard && phrase == 0 && skipped < 6 {
+            if let Some(h) = l
+                .targets
+                .at(toks, j)
+                .filter(|h| *h.value() == TargetKind::Vessel)
+            {
+                skipped += 1;
+                j = h.te;
+                continue;
+            }
+        }
+        // "two people aboard a boat were killed": the article of the boat they were on
+        let boat_article = aboard
+            && phrase == 0
+            && (g.article_sg.contains(&t.lower) || g.article_indef.contains(&t.lower));
+        if (l.fillers.contains(&t.lower) || boat_article) && (phrase == 0 || auxiliary) {
             aboard |= g.aboard.contains(&t.lower);
             person |= matches!(kind, Some(FillerKind::Person | FillerKind::Security));
             security |= kind == Some(FillerKind::Security);

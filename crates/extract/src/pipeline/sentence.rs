@@ -288,6 +288,44 @@ fn answer(
     Some((q.e.ts, p.e.ts, cut))
 }
 
+/// The sentence's targets but a vessel a weapon was fired from ("missiles launched from a
+/// U.S. Navy ship hit two camps", "misiles lanzados desde un buque estadounidense"): after a
+/// `launched_from` phrase, the first target after it, with at most [`LAUNCHER_REACH`] tokens
+/// and no comma or event cue between.
+fn launchers_dropped<'a>(
+    l: &LangLex,
+    toks: &[crate::tokens::Tok],
+    cue_ends: &[usize],
+    mut targets: Vec<Hit<'a, TargetKind>>,
+) -> Vec<Hit<'a, TargetKind>> {
+    if !targets.iter().any(|t| *t.value() == TargetKind::Vessel) {
+        return targets;
+    }
+    // the first target after each phrase, when a vessel near it
+    let launchers: Vec<usize> = l
+        .grammar
+        .launched_from
+        .find_all(toks)
+        .iter()
+        .filter_map(|h| {
+            let t = targets
+                .iter()
+                .filter(|t| t.ts >= h.te)
+                .min_by_key(|t| t.ts)?;
+            (*t.value() == TargetKind::Vessel
+                && t.ts - h.te <= LAUNCHER_REACH
+                && toks[h.te..t.ts].iter().all(|x| x.lower != ",")
+                && !cue_ends.iter().any(|&c| c > h.te && c <= t.ts))
+            .then_some(t.ts)
+        })
+        .collect();
+    targets.retain(|t| !launchers.contains(&t.ts));
+    targets
+}
+
+/// How many tokens may stand between "launched from" and the vessel ("a U.S. Navy").
+const LAUNCHER_REACH: usize = 6;
+
 /// Whether the sentence is a section heading inside the article: a line of its own, not the
 /// first (the title), of at most [`HEADING_WORDS`] words, with no closing punctuation.
 fn is_heading(ctx: &SentCtx) -> bool {
@@ -461,7 +499,7 @@ impl Extractor {
             article_strike,
             told,
             names_force,
-            targets: l.targets.find_all(toks),
+            targets: launchers_dropped(l, toks, &cue_ends, l.targets.find_all(toks)),
             mods,
             means: l.means.find_all(toks),
             actors: self.langs.shared.actors.find_all(toks),
