@@ -2812,3 +2812,51 @@ fn votes_storms_and_trade_strikes_are_no_military_news() {
         );
     }
 }
+
+#[test]
+fn a_bomb_attributed_to_a_groups_unit_is_the_groups_attack() {
+    for (lang, text) in [
+        (Lang::Es, "Un carro bomba estalló la noche del martes frente a la estación de Policía de Jamundí, sin víctimas, según la Policía, que atribuyó el atentado a la columna Jaime Martínez de las disidencias."),
+        (Lang::Es, "Una moto bomba explotó el lunes junto al batallón de Tame, Arauca, y las autoridades atribuyeron el ataque al frente Domingo Laín del ELN."),
+    ] {
+        let ev = events(lang, text);
+        assert!(!ev.is_empty(), "{text}");
+        for r in &ev {
+            assert_eq!(r.event_type, EventType::Attack, "{text}\n{ev:#?}");
+            assert!(r.perpetrator().is_some_and(|a| a.non_state), "{text}\n{ev:#?}");
+        }
+    }
+}
+
+#[test]
+fn a_nickname_killed_and_a_dozen_captured_are_counted() {
+    let text = "La Policía Nacional abatió a alias el Cabezón, cabecilla de una estructura del Tren de Aragua, en un operativo en Bogotá el 5 de marzo.";
+    assert_eq!(killed_and_vessels(Lang::Es, text).0, Some(1), "{text}");
+    let text = "Las Fuerzas Armadas de Ecuador abatieron a tres presuntos miembros de Los Lobos y capturaron a una docena durante una operación en la provincia de El Oro.";
+    let ev = events(Lang::Es, text);
+    assert_eq!(ev.len(), 1, "{text}\n{ev:#?}");
+    assert_eq!(ev[0].figures.killed.as_ref().and_then(|f| f.best), Some(3));
+    assert_eq!(
+        ev[0].figures.detained.as_ref().and_then(|f| f.best),
+        Some(12)
+    );
+    // what a count names after it is what was counted ("dos drones")
+    let text = "Militares neutralizaron a dos drones que sobrevolaban la base de Tres Esquinas el domingo.";
+    assert!(
+        events(Lang::Es, text)
+            .iter()
+            .all(|r| r.figures.killed.is_none()),
+        "{text}"
+    );
+}
+
+#[test]
+fn a_force_speaking_after_its_verb_and_the_day_is_the_source() {
+    use sw_extract::SourceKind;
+    for text in [
+        "Las Fuerzas Armadas de Ecuador abatieron a tres miembros de Los Lobos en la provincia de El Oro, informó este domingo el Comando Conjunto.",
+        "Cuatro terroristas de Sendero Luminoso fueron abatidos en un enfrentamiento con patrullas militares, informó el lunes el Comando Conjunto de las Fuerzas Armadas del Perú.",
+    ] {
+        assert_eq!(source_kinds(Lang::Es, text), vec![SourceKind::Official], "{text}");
+    }
+}

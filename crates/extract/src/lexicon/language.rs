@@ -446,6 +446,9 @@ pub struct Grammar {
     /// "of", "del": between a force's men and the force ("soldados del Ejército", "troops
     /// of the 7th Division"): the men are the force's, on the ground.
     pub men_of: FxSet<Word>,
+    /// "alias", "a.k.a.": before a nickname ("abatió a alias el Cabezón"), what follows
+    /// (an article aside) names one person.
+    pub alias: FxSet<Word>,
 }
 
 impl Grammar {
@@ -515,6 +518,7 @@ impl Grammar {
                 "ground" => (Some(&mut g.ground), None),
                 "order" => (Some(&mut g.order), None),
                 "men_of" => (Some(&mut g.men_of), None),
+                "alias" => (Some(&mut g.alias), None),
                 k => return Err(r.error(format!("unknown kind {k:?}"))),
             };
             if let Some(set) = set {

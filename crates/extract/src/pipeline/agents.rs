@@ -689,10 +689,21 @@ fn attributed(s: &Scene, e: &Hit<EventCue>, armed: &[Armed]) -> Option<Armed> {
                     || s.l.grammar.of.contains(&s.ctx.toks[i].lower)
             })
     });
+    // right after, or at the end of a group's name of a few words ("atribuyó el atentado a
+    // la columna Jaime Martínez de las disidencias")
     let after = |from: usize| {
         armed
             .iter()
-            .find(|a| a.ts > from && a.ts <= from + 3 && a.reach != ForceReach::Demonym)
+            .find(|a| {
+                a.ts > from
+                    && a.reach != ForceReach::Demonym
+                    && (a.ts <= from + 3
+                        || a.non_state
+                            && a.ts <= from + ATTRIBUTED_REACH
+                            && s.ctx.toks[from + 1..a.ts]
+                                .iter()
+                                .all(|t| t.kind == crate::tokens::TokKind::Word))
+            })
             .cloned()
     };
     if verb_before {
@@ -710,6 +721,10 @@ fn attributed(s: &Scene, e: &Hit<EventCue>, armed: &[Armed]) -> Option<Armed> {
         })
         .find_map(|h| after(h.te - 1))
 }
+
+/// How many tokens after the event (or "attributed to") a group it is attributed to may be
+/// named, words only between (a unit's name before its group's).
+const ATTRIBUTED_REACH: usize = 8;
 
 fn accused(s: &Scene, e: &Hit<EventCue>, armed: &[Armed]) -> Option<Armed> {
     let marks = s.agents.iter().filter(|h| *h.value() == AgentKind::Accuse);

@@ -163,10 +163,15 @@ impl Extractor {
                         .iter()
                         .all(|t| t.kind != crate::tokens::TokKind::Punct)
             });
+            // (the verb's day may stand between: ", informó este domingo el Comando
+            // Conjunto")
             let after = cues.iter().any(|h| {
                 matches!(h.value(), AttrCue::Verb)
                     && h.te <= ts
-                    && ts - h.te <= 1
+                    && ts - h.te <= 4
+                    && toks[h.te..ts]
+                        .iter()
+                        .all(|t| t.kind == crate::tokens::TokKind::Word)
                     && h.ts > 0
                     && toks[h.ts - 1].lower == ","
             });

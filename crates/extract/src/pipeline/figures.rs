@@ -571,7 +571,11 @@ fn field_of(
                             || (h.value().field == Field::Killed
                                 && adjacent
                                 && one_person(l, toks, q.tok_end)))
-                        && (!h.value().people || people_after(l, toks, q.tok_end, &name))
+                        // "capturaron a una docena durante ...": the mark of a person
+                        // object counts people, when no noun follows the count
+                        && (!h.value().people
+                            || people_after(l, toks, q.tok_end, &name)
+                            || object_only && skipped == 1 && no_noun_after(l, toks, q.tok_end))
                     {
                         return Some(Cued {
                             field: h.value().field,
@@ -595,6 +599,21 @@ fn field_of(
         }
     }
     None
+}
+
+/// Whether the count ending at `at` stands alone: a break, the sentence's end, or a word that
+/// opens what follows ("durante", "y", "en", "de") after it, not a noun it counts ("dos
+/// drones").
+fn no_noun_after(l: &LangLex, toks: &[Tok], at: usize) -> bool {
+    let Some(t) = toks.get(at) else {
+        return true;
+    };
+    t.kind != TokKind::Word
+        || l.dates.is_occasion(&t.lower)
+        || l.grammar.date_prep.contains(&t.lower)
+        || l.grammar.and.contains(&t.lower)
+        || l.grammar.of.contains(&t.lower)
+        || l.grammar.locative.ends_at(toks, at + 1)
 }
 
 /// A quotation mark: an outlet quoting an official's word ("'neutralizaron' a tres") still

@@ -300,6 +300,19 @@ impl Figures<'_> {
         {
             k += 1;
         }
+        // "abatió a alias el Cabezón": a nickname, its article aside
+        if toks
+            .get(k)
+            .is_some_and(|t| l.grammar.alias.contains(&t.lower))
+        {
+            k += 1;
+            if toks
+                .get(k)
+                .is_some_and(|t| l.grammar.article_sg.contains(&t.lower))
+            {
+                k += 1;
+            }
+        }
         if let Some(e) = self.name_at(k) {
             return Some((k, e));
         }
