@@ -2860,3 +2860,30 @@ fn a_force_speaking_after_its_verb_and_the_day_is_the_source() {
         assert_eq!(source_kinds(Lang::Es, text), vec![SourceKind::Official], "{text}");
     }
 }
+
+#[test]
+fn what_a_warning_says_will_be_done_is_threatened_and_car_bombs_on_two_wheels_are_attacks() {
+    use sw_extract::Modality;
+    for (lang, text) in [
+        (Lang::En, "Pakistan's defense minister warned on Saturday that the army would hit militant hideouts in Afghanistan if cross-border attacks did not stop."),
+        (Lang::Es, "El ministro de Defensa de Pakistán advirtió el sábado que el ejército atacará los refugios de militantes en Afganistán si continúan los ataques fronterizos."),
+    ] {
+        let rs = reports(lang, text, (2025, 10, 12));
+        assert!(
+            rs.iter()
+                .any(|r| r.event_type == EventType::Strike && r.modality == Modality::Threatened),
+            "{text}\n{rs:#?}"
+        );
+    }
+    // said, not warned: a plan
+    let text = "Officials said on Saturday that the army would hit militant hideouts in Afghanistan next week.";
+    let rs = reports(Lang::En, text, (2025, 10, 12));
+    assert!(
+        rs.iter().any(|r| r.modality == Modality::Planned),
+        "{text}\n{rs:#?}"
+    );
+    let text = "FARC dissidents set off a motorcycle bomb outside a police station in Jamundí on Tuesday, killing a police officer.";
+    let ev = events(Lang::En, text);
+    assert_eq!(ev.len(), 1, "{text}\n{ev:#?}");
+    assert_eq!(ev[0].event_type, EventType::Attack);
+}

@@ -8,7 +8,8 @@ use crate::Modality;
 
 /// The modality of the event cue `e`, and the modality cue that set it. A cue with a
 /// modality in reported speech takes it after a reporting verb ("announced that they would
-/// launch": planned); a cue that carries its own modality ("retirará") gives it to an event
+/// launch": planned), or a threat after a verb of threatening ("warned that the army would
+/// hit"); a cue that carries its own modality ("retirará") gives it to an event
 /// no other cue qualifies.
 pub(super) fn of_event<'a>(
     l: &LangLex,
@@ -17,7 +18,7 @@ pub(super) fn of_event<'a>(
     killed_here: bool,
     toks: &[Tok],
 ) -> (Modality, Option<Hit<'a, ModCue>>) {
-    let (mut m, mcue) = by_cues(e, mods, killed_here, toks);
+    let (mut m, mut mcue) = by_cues(e, mods, killed_here, toks);
     if let Some(h) = mcue {
         if let Some(r) = h.value().reported {
             let verb_before = (h.ts.saturating_sub(8)..h.ts).any(|k| {
@@ -25,7 +26,15 @@ pub(super) fn of_event<'a>(
                     .at(toks, k)
                     .is_some_and(|v| matches!(v.value(), AttrCue::Verb) && v.te <= h.ts)
             });
-            if verb_before {
+            // "warned that the army would hit ...", "advirtió que los ataques empezarán":
+            // what a threat says will be done is threatened
+            let threat = mods.iter().rfind(|t| {
+                t.value().modality == Modality::Threatened && t.te <= h.ts && h.ts - t.te <= 8
+            });
+            if let Some(t) = threat {
+                m = Modality::Threatened;
+                mcue = Some(*t);
+            } else if verb_before {
                 m = r;
             }
         }
