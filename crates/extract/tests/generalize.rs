@@ -2887,3 +2887,28 @@ fn what_a_warning_says_will_be_done_is_threatened_and_car_bombs_on_two_wheels_ar
     assert_eq!(ev.len(), 1, "{text}\n{ev:#?}");
     assert_eq!(ev[0].event_type, EventType::Attack);
 }
+
+#[test]
+fn a_ship_struck_off_a_coast_in_a_named_sea_keeps_both() {
+    for (lang, text) in [
+        (Lang::En, "Houthi fighters in speedboats attacked a Liberian-flagged tanker in the Red Sea off Yemen's port of Hodeidah on Sunday, wounding two sailors."),
+        (Lang::Es, "Los hutíes atacaron con misiles un buque de carga frente a las costas de Yemen, en el mar Rojo, el lunes; al menos tres tripulantes murieron."),
+    ] {
+        let ev = events(lang, text);
+        assert_eq!(ev.len(), 1, "{text}\n{ev:#?}");
+        let p = ev[0].place.as_ref().expect("a place");
+        assert_eq!(
+            (p.country.as_deref(), p.region_code.as_deref()),
+            (Some("YE"), Some("red_sea")),
+            "{text}"
+        );
+    }
+    // a town on land keeps no sea
+    let text = "A U.S. air strike hit a house in Hodeidah on Sunday, killing two, days after the Houthis attacked ships in the Red Sea.";
+    let ev = events(Lang::En, text);
+    assert!(
+        ev.iter().all(|r| r.event_type != EventType::Strike
+            || r.place.as_ref().is_some_and(|p| p.region_code.is_none())),
+        "{text}\n{ev:#?}"
+    );
+}

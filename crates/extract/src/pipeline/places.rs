@@ -862,15 +862,42 @@ impl Extractor {
             ));
         }
         if let Some(p) = rep.place.as_mut() {
-            // a strike at sea off a country whose waters lie in one region only
-            if rep.target_kind == Some(TargetKind::Vessel) && p.region_code.is_none() {
-                if let Some(v) = p.country.as_ref().and_then(|c| self.seas_of.get(c)) {
-                    if v.len() == 1 {
-                        if let Some(sea) = self.gaz.sea_region(&v[0]) {
-                            p.region = sea.region.clone().or_else(|| Some(sea.name.clone()));
-                            p.region_code = Some(v[0].clone());
+            // a strike at sea off a country: the region its waters lie in
+            if rep.target_kind == Some(TargetKind::Vessel)
+                && p.region_code.is_none()
+                && p.country.is_some()
+            {
+                let seas = p.country.as_ref().and_then(|c| self.seas_of.get(c));
+                // one region, else the sea the sentence names ("off Yemen's port of
+                // Hodeidah, in the Red Sea"), one of the country's where the gazetteer
+                // knows them
+                // (not a sea in another event's clause: "days after the Houthis attacked
+                // ships in the Red Sea")
+                let named = || {
+                    let elsewhere = super::figures::tolls::other_event_regions(s.l, ctx);
+                    self.mentions(s.l, ctx).iter().find_map(|m| {
+                        let i = tok_at(toks, ctx.range.start + m.start);
+                        if elsewhere
+                            .iter()
+                            .any(|&(a, b)| (a..b).contains(&i) && !(a..b).contains(&e.ts))
+                        {
+                            return None;
                         }
-                    }
+                        let q = self.gaz.get(m.place);
+                        let code = q.region_code.as_ref()?;
+                        (matches!(q.kind, PlaceKind::SeaRegion | PlaceKind::Feature)
+                            && q.country.is_none()
+                            && seas.is_none_or(|v| v.contains(code)))
+                        .then_some(q)
+                    })
+                };
+                let sea = match seas {
+                    Some(v) if v.len() == 1 => self.gaz.sea_region(&v[0]),
+                    _ => named(),
+                };
+                if let Some(sea) = sea {
+                    p.region = sea.region.clone().or_else(|| Some(sea.name.clone()));
+                    p.region_code = sea.region_code.clone();
                 }
             }
         } else if rep.kind == ReportKind::Development
