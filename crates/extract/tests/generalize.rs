@@ -2912,3 +2912,24 @@ fn a_ship_struck_off_a_coast_in_a_named_sea_keeps_both() {
         "{text}\n{ev:#?}"
     );
 }
+
+#[test]
+fn a_peoples_name_the_boats_words_and_a_site_before_the_town_keep_toll_and_place() {
+    for (lang, text, killed) in [
+        (Lang::En, "At least 90 Palestinians were killed when Israeli missiles hit a school in Gaza City.", 90),
+        (Lang::En, "Twelve Somalis died when a drone strike hit a market near Jilib on Friday.", 12),
+        (Lang::En, "Three men aboard a suspected drug-smuggling vessel were killed when U.S. forces struck it in the Caribbean.", 3),
+    ] {
+        assert_eq!(killed_and_vessels(lang, text).0, Some(killed), "{text}");
+    }
+    for (lang, text, town) in [
+        (Lang::En, "Mexican soldiers killed seven alleged cartel gunmen on a road outside Culiacán on Saturday.", "Culiacán"),
+        (Lang::Es, "Hombres armados asesinaron a cinco personas en un bar de Irapuato la noche del sábado.", "Irapuato"),
+    ] {
+        let ev = events(lang, text);
+        assert_eq!(ev.len(), 1, "{text}\n{ev:#?}");
+        assert_eq!(ev[0].place.as_ref().map(|p| p.name.as_str()), Some(town), "{text}");
+        // gunmen's killing in a town is no strike at sea: it went after people
+        assert_ne!(ev[0].target_kind, Some(sw_extract::TargetKind::Vessel), "{text}");
+    }
+}

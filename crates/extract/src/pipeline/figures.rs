@@ -19,6 +19,10 @@ use crate::{
     Report, ReportKind, Source, SourceKind, TargetKind,
 };
 
+/// How many words may name the boat people were aboard, its noun last ("aboard a suspected
+/// drug-smuggling vessel").
+const BOAT_WORDS: usize = 6;
+
 /// The most tolls said to be one named event's read in a sentence.
 const MAX_EVENT_TOLLS: usize = 4;
 
@@ -814,12 +818,16 @@ fn cue_after(
         }
         // "two people aboard a semi-submersible were killed", "on board a fishing boat": the
         // boat they were on, whatever the lexicon calls it
+        // (its words before it too: "aboard a suspected drug-smuggling vessel")
         if aboard && phrase == 0 && skipped < 6 {
-            if let Some(h) = l
-                .targets
-                .at(toks, j)
-                .filter(|h| *h.value() == TargetKind::Vessel)
-            {
+            let boat = (j..(j + BOAT_WORDS).min(toks.len()))
+                .take_while(|&k| toks[k].kind == TokKind::Word || toks[k].lower == "-" && k > j)
+                .find_map(|k| {
+                    l.targets
+                        .at(toks, k)
+                        .filter(|h| *h.value() == TargetKind::Vessel)
+                });
+            if let Some(h) = boat {
                 skipped += 1;
                 j = h.te;
                 continue;

@@ -756,7 +756,8 @@ impl Extractor {
     /// The target of the event report `rep` of cue `e`: the nearest target noun (a vague
     /// one last); a site on land when a place phrase says so ("Venezuelan soil"); for a
     /// strike, a vessel at sea unless its place is its object on land ("the bombing of
-    /// Caracas"); for a raid, people.
+    /// Caracas"); for a raid or a group's attack, people (the event's type, its agent
+    /// considered, not its cue's: "asesinaron" by gunmen is no strike at sea).
     pub(super) fn target(
         &self,
         rep: &mut Report,
@@ -766,7 +767,7 @@ impl Extractor {
         src: &Source,
     ) {
         let (l, ctx, toks) = (s.l, s.ctx, &s.ctx.toks);
-        let (kind, et) = (rep.kind, e.value().event_type);
+        let (kind, et) = (rep.kind, rep.event_type);
         let tgt = s.targets.iter().min_by_key(|t| {
             let vague = *t.value() == TargetKind::Unknown;
             (
@@ -833,6 +834,10 @@ impl Extractor {
             };
         } else if et == EventType::Raid && kind == ReportKind::Event {
             // a raid goes after people
+            rep.target_kind = Some(TargetKind::Person);
+        } else if et == EventType::Attack && kind == ReportKind::Event {
+            // a group's attack that names no site, no vessel, goes after people (an ambush, a
+            // shooting, a massacre)
             rep.target_kind = Some(TargetKind::Person);
         }
     }
