@@ -2933,3 +2933,25 @@ fn a_peoples_name_the_boats_words_and_a_site_before_the_town_keep_toll_and_place
         assert_ne!(ev[0].target_kind, Some(sw_extract::TargetKind::Vessel), "{text}");
     }
 }
+
+#[test]
+fn storms_anniversaries_and_explosive_charges() {
+    for (lang, text) in [
+        (Lang::En, "Hurricane Melissa struck western Jamaica with devastating force, and the death toll across the Caribbean has risen to at least 75."),
+        (Lang::Es, "El huracán Otis golpeó Acapulco la madrugada del miércoles y dejó al menos 27 muertos."),
+        (Lang::En, "Mourners gathered in New Orleans on Thursday to mark one year since the truck attack on Bourbon Street that killed 14 people."),
+    ] {
+        let rs = reports(lang, text, (2026, 1, 3));
+        assert!(
+            rs.iter().all(|r| r.kind != ReportKind::Event && r.kind != ReportKind::Tally),
+            "{text}\n{rs:#?}"
+        );
+    }
+    // a drone strike during a storm is still one
+    let text = "A U.S. drone strike hit a vehicle near Marib on Monday as a storm swept the area, killing two.";
+    assert_eq!(killed_and_vessels(Lang::En, text).0, Some(2), "{text}");
+    let text = "Un suicida de Al Shabab detonó el lunes una carga explosiva a la entrada de una base militar en Mogadiscio y mató a doce personas.";
+    let ev = events(Lang::Es, text);
+    assert_eq!(ev.len(), 1, "{text}\n{ev:#?}");
+    assert_eq!(ev[0].event_type, EventType::Attack);
+}

@@ -449,6 +449,9 @@ pub struct Grammar {
     /// "alias", "a.k.a.": before a nickname ("abatió a alias el Cabezón"), what follows
     /// (an article aside) names one person.
     pub alias: FxSet<Word>,
+    /// "hurricane", "sismo": a force of nature; a verb of striking with it as the subject
+    /// ("Hurricane Melissa struck Jamaica") tells no attack.
+    pub nature: FxSet<Word>,
 }
 
 impl Grammar {
@@ -519,6 +522,7 @@ impl Grammar {
                 "order" => (Some(&mut g.order), None),
                 "men_of" => (Some(&mut g.men_of), None),
                 "alias" => (Some(&mut g.alias), None),
+                "nature" => (Some(&mut g.nature), None),
                 k => return Err(r.error(format!("unknown kind {k:?}"))),
             };
             if let Some(set) = set {

@@ -52,8 +52,14 @@ pub(super) fn find<'a>(
                     .all(|t| t.kind == TokKind::Word || t.lower == ".")
         })
     };
+    // "Hurricane Melissa struck western Jamaica", "el sismo de magnitud 7 golpeó": a verb
+    // whose subject, at most three words before it, is a force of nature
+    let natural = |h: &Hit<EventCue>| {
+        !h.value().noun
+            && (h.ts.saturating_sub(3)..h.ts).any(|k| l.grammar.nature.contains(&toks[k].lower))
+    };
     hits.into_iter()
-        .filter(|h| !blocked(h.ts, h.te) && !modifier(h) && !supporting(h))
+        .filter(|h| !blocked(h.ts, h.te) && !modifier(h) && !supporting(h) && !natural(h))
         .filter(|h| {
             if h.ts == 0 {
                 return true;
