@@ -2955,3 +2955,19 @@ fn storms_anniversaries_and_explosive_charges() {
     assert_eq!(ev.len(), 1, "{text}\n{ev:#?}");
     assert_eq!(ev[0].event_type, EventType::Attack);
 }
+
+#[test]
+fn a_generic_force_takes_the_state_named_beside_it() {
+    for (lang, text, state) in [
+        (Lang::En, "American B-2 bombers hit Iran's Fordow and Natanz nuclear facilities on Saturday.", "US"),
+        (Lang::Es, "Al menos 15 insurgentes murieron en un bombardeo de la aviación paquistaní contra escondites en el valle de Tirah.", "PK"),
+    ] {
+        let ev = events(lang, text);
+        assert_eq!(ev.len(), 1, "{text}\n{ev:#?}");
+        assert_eq!(
+            ev[0].perpetrator().and_then(|a| a.state.as_deref()),
+            Some(state),
+            "{text}\n{ev:#?}"
+        );
+    }
+}

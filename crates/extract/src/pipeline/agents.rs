@@ -990,10 +990,22 @@ pub(super) fn support_ends(l: &LangLex, toks: &[crate::tokens::Tok]) -> Vec<usiz
         .collect()
 }
 
-/// The state of a generic state force: a named force's of the same sentence when they all
-/// agree, else the country of the event's place.
+/// The state of a generic state force: that of a state named right beside it ("American
+/// B-2 bombers", "la aviación paquistaní"), else a named force's of the same sentence when
+/// they all agree, else the country of the event's place.
 fn fill_state(a: &mut Armed, armed: &[Armed], rep: &Report) {
     if a.non_state || a.state.is_some() {
+        return;
+    }
+    // a state's adjective or name beside it: "American B-2 bombers", "la aviación
+    // paquistaní"
+    let beside = armed.iter().find(|x| {
+        x.state.is_some()
+            && !x.non_state
+            && ((x.te <= a.ts && a.ts - x.te <= 3) || (x.ts >= a.te && x.ts - a.te <= 1))
+    });
+    if let Some(x) = beside {
+        a.state = x.state.clone();
         return;
     }
     let named: Vec<&String> = armed
