@@ -2971,3 +2971,24 @@ fn a_generic_force_takes_the_state_named_beside_it() {
         );
     }
 }
+
+#[test]
+fn a_group_claiming_the_storys_attack_is_its_perpetrator() {
+    for (lang, text) in [
+        (Lang::En, "A car bomb exploded outside a police station in Beledweyne on Wednesday, killing seven people. Al-Shabaab claimed responsibility."),
+        (Lang::Es, "Una moto bomba estalló el martes junto a la estación de Policía de Suárez, Cauca, y mató a dos agentes. Las disidencias de las FARC se atribuyeron la acción en un comunicado."),
+    ] {
+        let ev = events(lang, text);
+        assert_eq!(ev.len(), 1, "{text}\n{ev:#?}");
+        assert!(ev[0].perpetrator().is_some_and(|a| a.non_state), "{text}\n{ev:#?}");
+    }
+    // a strike keeps its state's force
+    let text = "A U.S. air strike killed four fighters near Jilib on Wednesday. Al-Shabaab claimed responsibility.";
+    let ev = events(Lang::En, text);
+    assert!(
+        ev.iter().all(|r| r
+            .perpetrator()
+            .is_some_and(|a| a.state.as_deref() == Some("US"))),
+        "{text}\n{ev:#?}"
+    );
+}

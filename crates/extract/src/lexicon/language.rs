@@ -392,6 +392,9 @@ pub struct Grammar {
     /// fired from, not what was struck ("missiles launched from a U.S. Navy ship hit two
     /// camps").
     pub launched_from: PhraseSet<()>,
+    /// "claimed responsibility", "se atribuyó": a group named right before one claims the
+    /// story's attack.
+    pub claims: PhraseSet<()>,
     /// Before a date, it is no dateline ("on May 4:").
     pub date_prep: FxSet<Word>,
     /// Before a day, it makes the day the time of what follows ("on Feb. 22 another
@@ -462,18 +465,20 @@ impl Grammar {
             happened: PhraseSet::new(file.name),
             support: PhraseSet::new(file.name),
             launched_from: PhraseSet::new(file.name),
+            claims: PhraseSet::new(file.name),
             ..Grammar::default()
         };
         for r in file.rows() {
             r.at_most(2)?;
             let kind = r.col(1, "kind")?;
             let (set, ending) = match kind {
-                "locative" | "near" | "happened" | "support" | "launched_from" => {
+                "locative" | "near" | "happened" | "support" | "launched_from" | "claims" => {
                     let phrases = match kind {
                         "near" => &mut g.near,
                         "happened" => &mut g.happened,
                         "support" => &mut g.support,
                         "launched_from" => &mut g.launched_from,
+                        "claims" => &mut g.claims,
                         _ => &mut g.locative,
                     };
                     phrases.insert(r.col(0, "phrase")?, ());

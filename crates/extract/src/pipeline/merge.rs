@@ -133,6 +133,18 @@ impl Merger {
                     .cloned(),
             );
         }
+        // a group that claims it: the perpetrator of an attack no one was named for
+        if x.event_type == EventType::Attack && x.perpetrator().is_none() {
+            if let Some(p) = c.perpetrator() {
+                x.actors.insert(0, p.clone());
+                x.claims.extend(
+                    c.claims
+                        .iter()
+                        .filter(|cl| cl.field == ClaimField::Actor(crate::Role::Perpetrator))
+                        .cloned(),
+                );
+            }
+        }
     }
 
     /// The story's event that counted every vessel gives way to one report per region,

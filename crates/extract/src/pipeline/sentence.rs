@@ -341,6 +341,10 @@ fn is_heading(ctx: &SentCtx) -> bool {
         && line.split_whitespace().count() <= HEADING_WORDS
 }
 
+/// How many words may stand between a group and its claim of responsibility ("Al-Shabaab,
+/// the al-Qaeda affiliate, claimed": the aside's commas are words here too).
+const CLAIMANT_REACH: usize = 8;
+
 /// The most words a section heading has.
 const HEADING_WORDS: usize = 12;
 
@@ -397,6 +401,7 @@ impl Extractor {
         }
         if plan.picked.is_empty() && s.told {
             self.circumstances(&s, src, out);
+            self.claimed(&s, src, out);
         }
         s.names_force
     }
@@ -550,6 +555,28 @@ impl Extractor {
         c.parts = parts;
         out.push(c);
         true
+    }
+
+    /// "Al-Shabaab claimed responsibility.": a group named right before a claim of
+    /// responsibility, in a sentence that tells no event of its own, is the perpetrator of
+    /// the story's latest attack that has none (see `merge`).
+    fn claimed(&self, s: &Sentence, src: &Source, out: &mut Vec<Cand>) {
+        let Some(h) = s.l.grammar.claims.find_all(&s.ctx.toks).into_iter().next() else {
+            return;
+        };
+        let scene = s.scene();
+        let armed = agents::armed(&scene);
+        let Some(a) = armed
+            .iter()
+            .rev()
+            .find(|a| a.non_state && a.te <= h.ts && h.ts - a.te <= CLAIMANT_REACH)
+        else {
+            return;
+        };
+        let m = Modality::Occurred;
+        let mut rep = base_report(ReportKind::Event, EventType::Attack, m, s.ctx, src);
+        agents::set_perpetrator(&mut rep, Some(a.clone()), &armed, None, s.ctx, src, m);
+        out.push(Cand::new(CandKind::Circumstances, rep, false));
     }
 
     /// One candidate per kept event cue: at most one development, none beside an event of
