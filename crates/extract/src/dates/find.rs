@@ -34,19 +34,33 @@ pub fn find(
     f.out
 }
 
-/// Resolves "one day earlier" against the nearest preceding resolved date, else
-/// publication ("a day later" never against publication: that day had not come yet). One
-/// pass: the nearest date before is carried along (a sentence may hold many).
+/// Resolves "one day earlier" against the nearest preceding resolved date, else a weekday
+/// named after it (the day it was said), else publication ("a day later" never against
+/// publication: that day had not come yet). One pass: the nearest date before is carried
+/// along (a sentence may hold many).
 fn resolve_anchored(out: &mut [DateExpr], published: Option<NaiveDate>) {
+    // "14 people killed in strikes the day before, the Pentagon said Tuesday": with no
+    // date before it, a day back counts from the weekday the sentence names after it
+    let weekday_after = |k: usize, out: &[DateExpr]| {
+        out[k + 1..]
+            .iter()
+            .find(|x| x.kind == DateKind::Weekday && x.precision == DatePrecision::Day)
+            .and_then(|x| x.day)
+    };
     let mut before: Option<(NaiveDate, DatePrecision)> = None;
-    for e in out.iter_mut() {
+    for k in 0..out.len() {
+        let later = match out[k].kind {
+            DateKind::AnchorOffset(o) if o < 0 && before.is_none() => weekday_after(k, out),
+            _ => None,
+        };
+        let e = &mut out[k];
         if let DateKind::AnchorOffset(o) = e.kind {
             // the nearest date before it, when that one is a day ("two days before last
             // week" is no day)
             let anchor = match before {
                 Some((d, DatePrecision::Day)) => Some(d),
                 Some(_) => None,
-                None => published.filter(|_| o <= 0),
+                None => later.or(published.filter(|_| o <= 0)),
             };
             if let Some(d) = anchor.and_then(|a| shift(a, o)) {
                 e.day = Some(d);

@@ -268,6 +268,22 @@ pub fn last_named_day(dates: &[DateExpr]) -> Option<NaiveDate> {
 /// earlier" that no date before it in its own sentence anchors: in a story, "a separate
 /// strike the day before" counts from the day just told of, not from publication.
 pub fn reanchor(dates: &mut [DateExpr], anchor: NaiveDate) {
+    // a day back that a weekday after it anchors ("the day before ..., the Pentagon said
+    // Tuesday") keeps it
+    let weekday_after = |k: usize| {
+        dates[k + 1..]
+            .iter()
+            .any(|x| x.kind == DateKind::Weekday && x.precision == DatePrecision::Day)
+    };
+    let first_offset = dates.iter().position(|e| {
+        e.day.is_some() && !matches!(e.kind, DateKind::Since)
+            || matches!(e.kind, DateKind::AnchorOffset(_))
+    });
+    if let Some(k) = first_offset {
+        if matches!(dates[k].kind, DateKind::AnchorOffset(o) if o < 0) && weekday_after(k) {
+            return;
+        }
+    }
     for e in dates.iter_mut() {
         // the first date with a day anchors whatever follows it in the sentence
         if e.day.is_some() && !matches!(e.kind, DateKind::Since | DateKind::AnchorOffset(_)) {
