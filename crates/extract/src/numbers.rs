@@ -256,8 +256,10 @@ fn digits_at(toks: &[Tok], i: usize, lex: &NumberLexicon) -> Option<Number> {
     }
     let mut v = digits_value(&t.lower)?;
     let mut end = i + 1;
-    // Mixed forms: "2 dozen", "3 mil", "1 million".
-    if let Some(n) = toks.get(i + 1) {
+    // Mixed forms: "2 dozen", "3 mil", "1 million"; never a year's four digits ("desde
+    // 2023 decenas de civiles")
+    let year = t.lower.len() == 4;
+    if let Some(n) = toks.get(i + 1).filter(|_| !year) {
         match lex.words.get(&n.lower) {
             Some(NumWord::Dozen(d)) => {
                 v = v.checked_mul(*d)?;
@@ -623,6 +625,8 @@ mod tests {
         assert_eq!(parse_number("dos centenares", Es), Some(200));
         assert_eq!(parse_number("3 decenas", Es), Some(30));
         assert_eq!(parse_number("two dozens", En), Some(24));
+        // a year before the word is no count of it
+        assert_ne!(parse_number("2023 decenas", Es), Some(20230));
         assert_eq!(parse_number("3 mil", Es), Some(3000));
         assert_eq!(parse_number("dos mil quinientos", Es), Some(2500));
         assert_eq!(parse_number("10^100", En), None);

@@ -796,17 +796,6 @@ fn merge_adjacent(groups: Vec<Group>, items: &[Item]) -> Vec<Group> {
             if !region_ok {
                 continue;
             }
-            // "on Feb. 22 another strike killed ...; the Feb. 23 strike killed ...": one story
-            // that writes out both days tells of two events, whatever their tolls
-            let told_apart = ga.iter().any(|&i| {
-                !items[i].soft
-                    && gb
-                        .iter()
-                        .any(|&j| !items[j].soft && items[j].f.story_id == items[i].f.story_id)
-            });
-            if told_apart {
-                continue;
-            }
             let (ka, kb) = (killed_points(ga, items), killed_points(gb, items));
             // the same killed figure a day apart: one event two sources date differently
             let ok = !ka.is_empty() && !kb.is_empty() && !ka.is_disjoint(&kb);
@@ -1289,17 +1278,21 @@ fn merge_operations(mut groups: Vec<Group>, items: &[Item]) -> Vec<Group> {
 /// One article dating two reports by two relative expressions of their own two or more
 /// days apart told two events ("Saturday's strikes ... less than two days after Thursday's
 /// strike"), not one event and its announcement: they are never folded together. Nor are
-/// two reports it dates a day apart by two dates written out ("on Feb. 22 another strike
-/// killed ...", "the Feb. 23 strike"): the story writes both days out to tell them apart.
-/// (Two days apart, a date written out is often the announcement's: "On October 19, two
-/// days after the strike, the secretary published a statement announcing it".)
+/// two reports it dates a day apart by two dates written out when their tolls are not one
+/// ("on Feb. 22 another strike killed a commander", "the Feb. 23 strike killed ..."): the
+/// story writes both days out to tell them apart. (The same toll on both days is one event
+/// dated by two clocks: "late on Oct. 3 ... in the early hours of Oct. 4 local time"; two
+/// days apart, a date written out is often the announcement's: "On October 19, two days
+/// after the strike, the secretary published a statement announcing it".)
 fn told_apart(a: &Item, b: &Item) -> bool {
     let (Some(x), Some(y)) = (a.day, b.day) else {
         return false;
     };
     let apart = (x - y).num_days().abs();
+    let one_toll = a.killed.is_some() && a.killed == b.killed;
     a.f.article_id == b.f.article_id
-        && ((a.f.relative && b.f.relative && apart > 1) || (!a.f.soft && !b.f.soft && apart == 1))
+        && ((a.f.relative && b.f.relative && apart > 1)
+            || (!a.f.soft && !b.f.soft && apart == 1 && !one_toll))
 }
 
 /// A group with no killed figure dated only relatively (typically an announcement: "the

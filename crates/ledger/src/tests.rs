@@ -536,9 +536,9 @@ fn a_day_apart_with_the_same_toll_is_one_incident() {
 }
 
 #[test]
-fn one_story_writing_out_two_days_keeps_two_events_with_one_toll() {
-    // "on March 3 a strike killed one man aboard a speedboat ...; on March 4 another killed
-    // one more": the same toll a day apart, but the story itself tells two days apart
+fn one_story_writing_out_two_days_keeps_two_events_unless_one_toll() {
+    // "on March 3 a strike killed one man aboard a speedboat ...; on March 4 another struck a
+    // second boat": the story itself tells two days apart
     let mut c = Corpus::new();
     c.add(
         1,
@@ -552,25 +552,26 @@ fn one_story_writing_out_two_days_keeps_two_events_with_one_toll() {
         1,
         "2025-03-06",
         "en",
-        strike("2025-03-04", Some("caribbean"), Some(1)),
+        strike("2025-03-04", Some("caribbean"), None),
     );
     let l = c.build();
     assert_eq!(l.incidents.len(), 2, "{}", l.to_json());
-    // two stories, each with its own day: one event dated two ways
+    // the same toll on both days: one event told by two clocks ("late on Oct. 3 ... early on
+    // Oct. 4 local time")
     let mut c = Corpus::new();
     c.add(
         1,
         1,
-        "2025-03-06",
+        "2025-10-06",
         "en",
-        strike("2025-03-03", Some("caribbean"), Some(1)),
+        strike("2025-10-03", Some("caribbean"), Some(4)),
     );
     c.add(
-        2,
-        2,
-        "2025-03-06",
+        1,
+        1,
+        "2025-10-06",
         "en",
-        strike("2025-03-04", Some("caribbean"), Some(1)),
+        strike("2025-10-04", Some("caribbean"), Some(4)),
     );
     assert_eq!(c.build().incidents.len(), 1);
 }

@@ -285,7 +285,7 @@ fn agent_of_other(s: &Scene, at: usize) -> bool {
 
 /// Whether the actor at `at` is what a noun before it belongs to ("a senior leader of the
 /// al-Qaeda affiliate Hurras al-Din", "un jefe de la banda"): "of" after a word, at most four
-/// words between, none of them a verb of telling or "that"; never the subject of a cue
+/// words between, none of them a verb of telling or its "that"; never the subject of a cue
 /// after it. "Members of" names the group's own people, who may act for it.
 fn owned(s: &Scene, at: usize) -> bool {
     let toks = &s.ctx.toks;
@@ -299,10 +299,18 @@ fn owned(s: &Scene, at: usize) -> bool {
             && toks[at - k + 1..at]
                 .iter()
                 .all(|t| t.kind == crate::tokens::TokKind::Word || t.lower == "-")
-            // "el Ministerio de Salud negó que la Fuerza Aeroespacial": a verb of telling
-            // or "that" between opens another clause, whose subject the actor is
+            // "el Ministerio de Salud negó que la Fuerza Aeroespacial": a verb of telling,
+            // or "that" after a reporting verb, between opens another clause, whose subject
+            // the actor is (a relative "que" does not: "un hombre que integraba el Clan")
             && !s.agents.iter().any(|h| {
-                matches!(*h.value(), AgentKind::That | AgentKind::Tells)
+                let reported = || {
+                    (h.ts.saturating_sub(3)..h.ts).any(|v| {
+                        s.l.attribution
+                            .at(toks, v)
+                            .is_some_and(|c| matches!(c.value(), AttrCue::Verb) && c.te <= h.ts)
+                    })
+                };
+                (*h.value() == AgentKind::Tells || *h.value() == AgentKind::That && reported())
                     && h.ts > at - k
                     && h.te <= at
             })
@@ -522,11 +530,6 @@ fn speaks(s: &Scene, at: usize) -> bool {
 fn struck(s: &Scene, at: usize) -> bool {
     s.cue_ends.iter().any(|&end| {
         end <= at
-            // "were killed when a Nigerian Air Force jet bombed them": "when" opens the
-            // actor's own clause
-            && !s.ctx.toks[end..at]
-                .iter()
-                .any(|t| s.l.grammar.clause_open.contains(&t.lower))
             && (at - end <= 2
                 || (at - end <= 4
                     && s.ctx.toks[end..at].iter().all(|t| {
@@ -689,8 +692,9 @@ fn attributed(s: &Scene, e: &Hit<EventCue>, armed: &[Armed]) -> Option<Armed> {
                     || s.l.grammar.of.contains(&s.ctx.toks[i].lower)
             })
     });
-    // right after, or at the end of a group's name of a few words ("atribuyó el atentado a
-    // la columna Jaime Martínez de las disidencias")
+    // right after, or at the end of a group's name of a few words after "a"/"to" ("atribuyó
+    // el atentado a la columna Jaime Martínez de las disidencias"; not "el bombardeo contra
+    // un campamento de las disidencias")
     let after = |from: usize| {
         armed
             .iter()
@@ -700,6 +704,12 @@ fn attributed(s: &Scene, e: &Hit<EventCue>, armed: &[Armed]) -> Option<Armed> {
                     && (a.ts <= from + 3
                         || a.non_state
                             && a.ts <= from + ATTRIBUTED_REACH
+                            && (from..=from + 1).any(|k| {
+                                s.ctx.toks.get(k).is_some_and(|t| {
+                                    s.l.grammar.object_mark.contains(&t.lower)
+                                        || s.l.grammar.infinitive_mark.contains(&t.lower)
+                                })
+                            })
                             && s.ctx.toks[from + 1..a.ts]
                                 .iter()
                                 .all(|t| t.kind == crate::tokens::TokKind::Word))
@@ -993,7 +1003,7 @@ pub(super) fn support_ends(l: &LangLex, toks: &[crate::tokens::Tok]) -> Vec<usiz
 /// The state of a generic state force: that of a state named right beside it ("American
 /// B-2 bombers", "la aviación paquistaní"), else a named force's of the same sentence when
 /// they all agree, else the country of the event's place.
-fn fill_state(a: &mut Armed, armed: &[Armed], rep: &Report) {
+fn fill_state(a: &mut Armed, armed: &[Armed], rep: &Report, toks: &[crate::tokens::Tok]) {
     if a.non_state || a.state.is_some() {
         return;
     }
@@ -1002,7 +1012,13 @@ fn fill_state(a: &mut Armed, armed: &[Armed], rep: &Report) {
     let beside = armed.iter().find(|x| {
         x.state.is_some()
             && !x.non_state
-            && ((x.te <= a.ts && a.ts - x.te <= 3) || (x.ts >= a.te && x.ts - a.te <= 1))
+            && !x.placed
+            && ((x.te <= a.ts
+                && a.ts - x.te <= 3
+                && toks[x.te..a.ts]
+                    .iter()
+                    .all(|t| t.kind != crate::tokens::TokKind::Punct || t.lower == "-"))
+                || x.ts == a.te)
     });
     if let Some(x) = beside {
         a.state = x.state.clone();
@@ -1112,7 +1128,7 @@ pub(super) fn set_perpetrator(
         }
         return;
     };
-    fill_state(&mut a, armed, rep);
+    fill_state(&mut a, armed, rep, &ctx.toks);
     rep.actors.retain(|x| match x.role {
         Role::Perpetrator => false,
         Role::TargetGroup => !(a.non_state && x.name == a.canonical),

@@ -163,15 +163,19 @@ impl Extractor {
                         .iter()
                         .all(|t| t.kind != crate::tokens::TokKind::Punct)
             });
-            // (the verb's day may stand between: ", informó este domingo el Comando
-            // Conjunto")
+            // (the verb's day and an article may stand between: ", informó este domingo el
+            // Comando Conjunto"; not other words: "said a resident who heard the army")
             let after = cues.iter().any(|h| {
                 matches!(h.value(), AttrCue::Verb)
                     && h.te <= ts
                     && ts - h.te <= 4
-                    && toks[h.te..ts]
-                        .iter()
-                        .all(|t| t.kind == crate::tokens::TokKind::Word)
+                    && toks[h.te..ts].iter().all(|t| {
+                        g.article_sg.contains(&t.lower)
+                            || g.article_pl.contains(&t.lower)
+                            || g.verb_gap.contains(&t.lower)
+                            || g.date_prep.contains(&t.lower)
+                            || l.dates.is_cue(&t.lower)
+                    })
                     && h.ts > 0
                     && toks[h.ts - 1].lower == ","
             });

@@ -52,11 +52,20 @@ pub(super) fn find<'a>(
                     .all(|t| t.kind == TokKind::Word || t.lower == ".")
         })
     };
-    // "Hurricane Melissa struck western Jamaica", "el sismo de magnitud 7 golpeó": a verb
-    // whose subject, at most three words before it, is a force of nature
+    // "Hurricane Melissa struck western Jamaica", "el huracán Otis golpeó": a verb whose
+    // subject is a force of nature, right before it or with one word (its name) between; not
+    // a weapon or an aircraft named after one ("Storm Shadow missiles hit", "Tornado jets
+    // bombed"), nor a storm in another clause ("during the storm, soldiers attacked")
     let natural = |h: &Hit<EventCue>| {
+        let named_thing =
+            |k: usize| l.agents.at(toks, k).is_some() || l.means.at(toks, k).is_some();
         !h.value().noun
-            && (h.ts.saturating_sub(3)..h.ts).any(|k| l.grammar.nature.contains(&toks[k].lower))
+            && (1..=2).any(|d| {
+                h.ts >= d
+                    && l.grammar.nature.contains(&toks[h.ts - d].lower)
+                    && (h.ts - d + 1..h.ts)
+                        .all(|k| toks[k].kind == TokKind::Word && !named_thing(k))
+            })
     };
     hits.into_iter()
         .filter(|h| !blocked(h.ts, h.te) && !modifier(h) && !supporting(h) && !natural(h))
@@ -650,9 +659,10 @@ fn weak_supported(s: &Sentence, f: &Facts, e: &Hit<EventCue>, m: Modality) -> bo
     let cue = e.value();
     // "the council voted to ban drones over the stadium", "el Senado aprobó la reforma
     // laboral": a vote, a ruling or an order is an authorization of force only beside the
-    // force it would send, the act of violence or the campaign it concerns, or the one who
-    // would order it ("voted to block strikes on Venezuela", "antes de atacar Venezuela",
-    // "rein in the campaign", "required President Trump to seek approval")
+    // force it would send, the act of violence or the campaign it concerns, the one who
+    // would order it, boats or a state it would be used against ("voted to block strikes on
+    // Venezuela", "antes de atacar Venezuela", "rein in the campaign", "required President
+    // Trump to seek approval", "force against drug boats", "hostilities against Venezuela")
     if cue.event_type == EventType::Authorization
         && !s
             .forces
@@ -660,6 +670,13 @@ fn weak_supported(s: &Sentence, f: &Facts, e: &Hit<EventCue>, m: Modality) -> bo
             .any(|h| h.value().state.is_some() && h.value().reach == ForceReach::Force)
         && !s.tally.iter().any(|h| *h.value() == TallyKind::Campaign)
         && !s.actors.iter().any(|a| a.value().orders.is_some())
+        && !s.targets.iter().any(|t| *t.value() == TargetKind::Vessel)
+        && !s.forces.iter().any(|h| {
+            h.value().reach == ForceReach::Country
+                && s.agents
+                    .iter()
+                    .any(|a| *a.value() == AgentKind::Against && a.te <= h.ts && h.ts - a.te <= 1)
+        })
         && !s.l.events.find_all(&s.ctx.toks).iter().any(|o| {
             o.ts != e.ts
                 && (o.value().event_type.is_violent()

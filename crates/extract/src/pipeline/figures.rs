@@ -606,8 +606,8 @@ fn field_of(
 }
 
 /// Whether the count ending at `at` stands alone: a break, the sentence's end, or a word that
-/// opens what follows ("durante", "y", "en", "de") after it, not a noun it counts ("dos
-/// drones").
+/// opens what follows ("durante", "y", "en") after it, not a noun it counts ("dos drones",
+/// "dos de los drones").
 fn no_noun_after(l: &LangLex, toks: &[Tok], at: usize) -> bool {
     let Some(t) = toks.get(at) else {
         return true;
@@ -616,7 +616,6 @@ fn no_noun_after(l: &LangLex, toks: &[Tok], at: usize) -> bool {
         || l.dates.is_occasion(&t.lower)
         || l.grammar.date_prep.contains(&t.lower)
         || l.grammar.and.contains(&t.lower)
-        || l.grammar.of.contains(&t.lower)
         || l.grammar.locative.ends_at(toks, at + 1)
 }
 

@@ -837,8 +837,21 @@ impl Extractor {
             rep.target_kind = Some(TargetKind::Person);
         } else if et == EventType::Attack && kind == ReportKind::Event {
             // a group's attack that names no site, no vessel, goes after people (an ambush, a
-            // shooting, a massacre)
-            rep.target_kind = Some(TargetKind::Person);
+            // shooting, a massacre), unless its object is a town ("atacaron el municipio de
+            // Suárez")
+            let object = place.as_ref().is_some_and(|(_, ps, _)| {
+                let i = tok_at(toks, *ps);
+                i > 0
+                    && i < toks.len()
+                    && (s.ev_ends.contains(&i)
+                        || (s.ev_ends.contains(&(i - 1))
+                            && l.grammar.of.contains(&toks[i - 1].lower)))
+            });
+            rep.target_kind = Some(if object || extra_land {
+                TargetKind::LandSite
+            } else {
+                TargetKind::Person
+            });
         }
     }
 
@@ -882,9 +895,18 @@ impl Extractor {
                     let elsewhere = super::figures::tolls::other_event_regions(s.l, ctx);
                     self.mentions(s.l, ctx).iter().find_map(|m| {
                         let i = tok_at(toks, ctx.range.start + m.start);
-                        if elsewhere
-                            .iter()
-                            .any(|&(a, b)| (a..b).contains(&i) && !(a..b).contains(&e.ts))
+                        // nor one in a source's or a relative clause ("according to UKMTO,
+                        // which monitors the Red Sea", "a Red Sea shipping official said")
+                        let (lo, hi) = (i.min(e.te), i.max(e.te));
+                        let aside = (lo..hi).any(|k| {
+                            s.l.grammar.relative.contains(&toks[k].lower)
+                                || s.l.attribution.at(toks, k).is_some()
+                        }) || (hi..(hi + 4).min(toks.len()))
+                            .any(|k| s.l.attribution.at(toks, k).is_some());
+                        if aside
+                            || elsewhere
+                                .iter()
+                                .any(|&(a, b)| (a..b).contains(&i) && !(a..b).contains(&e.ts))
                         {
                             return None;
                         }

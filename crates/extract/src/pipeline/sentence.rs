@@ -291,7 +291,7 @@ fn answer(
 /// The sentence's targets but a vessel a weapon was fired from ("missiles launched from a
 /// U.S. Navy ship hit two camps", "misiles lanzados desde un buque estadounidense"): after a
 /// `launched_from` phrase, the first target after it, with at most [`LAUNCHER_REACH`] tokens
-/// and no comma or event cue between.
+/// and no comma, locative ("at a fishing boat") or event cue between.
 fn launchers_dropped<'a>(
     l: &LangLex,
     toks: &[crate::tokens::Tok],
@@ -315,6 +315,7 @@ fn launchers_dropped<'a>(
             (*t.value() == TargetKind::Vessel
                 && t.ts - h.te <= LAUNCHER_REACH
                 && toks[h.te..t.ts].iter().all(|x| x.lower != ",")
+                && !(h.te + 1..=t.ts).any(|k| l.grammar.locative.ends_at(toks, k))
                 && !cue_ends.iter().any(|&c| c > h.te && c <= t.ts))
             .then_some(t.ts)
         })
