@@ -41,16 +41,10 @@ pub fn find(
 fn resolve_anchored(out: &mut [DateExpr], published: Option<NaiveDate>) {
     // "14 people killed in strikes the day before, the Pentagon said Tuesday": with no
     // date before it, a day back counts from the weekday the sentence names after it
-    let weekday_after = |k: usize, out: &[DateExpr]| {
-        out[k + 1..]
-            .iter()
-            .find(|x| x.kind == DateKind::Weekday && x.precision == DatePrecision::Day)
-            .and_then(|x| x.day)
-    };
     let mut before: Option<(NaiveDate, DatePrecision)> = None;
     for k in 0..out.len() {
         let later = match out[k].kind {
-            DateKind::AnchorOffset(o) if o < 0 && before.is_none() => weekday_after(k, out),
+            DateKind::AnchorOffset(o) if o < 0 && before.is_none() => super::weekday_after(out, k),
             _ => None,
         };
         let e = &mut out[k];

@@ -264,23 +264,29 @@ pub fn last_named_day(dates: &[DateExpr]) -> Option<NaiveDate> {
         .next_back()
 }
 
+/// The day of the first weekday written after the date at `k` ("the day before ..., the
+/// Pentagon said Tuesday"): what a day back with no date before it counts from.
+fn weekday_after(dates: &[DateExpr], k: usize) -> Option<NaiveDate> {
+    dates[k + 1..]
+        .iter()
+        .find(|x| x.kind == DateKind::Weekday && x.precision == DatePrecision::Day)
+        .and_then(|x| x.day)
+}
+
 /// Reads again, from `anchor` (the last day an earlier sentence named), each "one day
 /// earlier" that no date before it in its own sentence anchors: in a story, "a separate
 /// strike the day before" counts from the day just told of, not from publication.
 pub fn reanchor(dates: &mut [DateExpr], anchor: NaiveDate) {
     // a day back that a weekday after it anchors ("the day before ..., the Pentagon said
     // Tuesday") keeps it
-    let weekday_after = |k: usize| {
-        dates[k + 1..]
-            .iter()
-            .any(|x| x.kind == DateKind::Weekday && x.precision == DatePrecision::Day)
-    };
     let first_offset = dates.iter().position(|e| {
         e.day.is_some() && !matches!(e.kind, DateKind::Since)
             || matches!(e.kind, DateKind::AnchorOffset(_))
     });
     if let Some(k) = first_offset {
-        if matches!(dates[k].kind, DateKind::AnchorOffset(o) if o < 0) && weekday_after(k) {
+        if matches!(dates[k].kind, DateKind::AnchorOffset(o) if o < 0)
+            && weekday_after(dates, k).is_some()
+        {
             return;
         }
     }

@@ -694,7 +694,9 @@ fn attributed(s: &Scene, e: &Hit<EventCue>, armed: &[Armed]) -> Option<Armed> {
     });
     // right after, or at the end of a group's name of a few words after "a"/"to" ("atribuyó
     // el atentado a la columna Jaime Martínez de las disidencias"; not "el bombardeo contra
-    // un campamento de las disidencias")
+    // un campamento de las disidencias"); `from` is the token before what may name it (the
+    // cue's last, or the mark's) or the first of it (the cue's end), so "a"/"to" is looked
+    // for at either
     let after = |from: usize| {
         armed
             .iter()
@@ -733,7 +735,7 @@ fn attributed(s: &Scene, e: &Hit<EventCue>, armed: &[Armed]) -> Option<Armed> {
 }
 
 /// How many tokens after the event (or "attributed to") a group it is attributed to may be
-/// named, words only between (a unit's name before its group's).
+/// named, after "a"/"to" and with words only between (a unit's name before its group's).
 const ATTRIBUTED_REACH: usize = 8;
 
 fn accused(s: &Scene, e: &Hit<EventCue>, armed: &[Armed]) -> Option<Armed> {
