@@ -3026,3 +3026,129 @@ fn a_day_back_counts_from_the_weekday_it_was_said_and_review_counter_examples_ho
         "{text}"
     );
 }
+
+/// The countries of the article's event reports of `et` that happened, in order.
+fn countries_of(rs: &[Report], et: EventType) -> Vec<Option<String>> {
+    rs.iter()
+        .filter(|r| r.kind == ReportKind::Event && r.event_type == et)
+        .map(|r| r.place.as_ref().and_then(|p| p.country.clone()))
+        .collect()
+}
+
+#[test]
+fn an_event_told_in_two_countries_joined_by_and_is_one_event_in_each() {
+    for (lang, text, want) in [
+        (
+            Lang::En,
+            "Turkish drones hit PKK hideouts in Iraq and Syria on Sunday, the defence ministry \
+             said.",
+            vec!["IQ", "SY"],
+        ),
+        (
+            Lang::En,
+            "Israeli jets struck weapons depots in Lebanon and in Syria overnight, the army said.",
+            vec!["LB", "SY"],
+        ),
+        (
+            Lang::Es,
+            "Aviones de Estados Unidos bombardearon el viernes depósitos de milicias en Irak y \
+             Siria, informó el Pentágono.",
+            vec!["IQ", "SY"],
+        ),
+        (
+            Lang::Es,
+            "La aviación paquistaní atacó campamentos insurgentes en Afganistán e Irán, según \
+             fuentes locales.",
+            vec!["AF", "IR"],
+        ),
+    ] {
+        let rs = events(lang, text);
+        let got = countries_of(&rs, EventType::Strike);
+        let want: Vec<Option<String>> = want.into_iter().map(|c| Some(c.to_string())).collect();
+        assert_eq!(got, want, "{text}\n{rs:#?}");
+    }
+    // two places of one country, or a country named in another clause, stay one event
+    for (lang, text, want) in [
+        (
+            Lang::Es,
+            "Militares abatieron a cuatro presuntos sicarios en Sinaloa y Durango, informó la \
+             Defensa.",
+            "MX",
+        ),
+        (
+            Lang::En,
+            "U.S. aircraft struck an Islamic State camp in Syria on Tuesday, days after \
+             militants attacked a base in Iraq.",
+            "SY",
+        ),
+    ] {
+        let rs = events(lang, text);
+        let places: Vec<Option<String>> = rs
+            .iter()
+            .filter(|r| r.event_type != EventType::Attack)
+            .map(|r| r.place.as_ref().and_then(|p| p.country.clone()))
+            .collect();
+        assert_eq!(places, vec![Some(want.to_string())], "{text}\n{rs:#?}");
+    }
+}
+
+#[test]
+fn a_toll_told_for_one_of_the_countries_is_that_countrys_event() {
+    for (lang, text, killed_in, killed) in [
+        (
+            Lang::En,
+            "American bombers pounded militia sites in Iraq and Syria on Friday. Baghdad said 16 \
+             people were killed in Iraq.",
+            "IQ",
+            16,
+        ),
+        (
+            Lang::Es,
+            "Cazas israelíes atacaron objetivos en Líbano y Siria el lunes. Las autoridades \
+             informaron de que murieron nueve personas en Siria.",
+            "SY",
+            9,
+        ),
+    ] {
+        let rs = events(lang, text);
+        assert_eq!(rs.len(), 2, "{text}\n{rs:#?}");
+        for r in &rs {
+            let c = r.place.as_ref().and_then(|p| p.country.as_deref());
+            let k = r.figures.killed.as_ref().and_then(|f| f.best);
+            let want = (c == Some(killed_in)).then_some(killed);
+            assert_eq!(k, want, "{text}\n{rs:#?}");
+        }
+    }
+}
+
+#[test]
+fn an_undated_event_deep_in_a_dated_story_of_something_else_is_background() {
+    for (lang, text) in [
+        (
+            Lang::En,
+            "The Senate on Thursday rejected a bill to curb the president's war powers. The vote \
+             was 48 to 52. Two Republicans broke ranks. Democrats promised to try again next \
+             year. Critics said a drone strike on a wedding convoy had killed civilians, a \
+             claim the Pentagon rejects.",
+        ),
+        (
+            Lang::Es,
+            "El Congreso aprobó el martes la ley de presupuesto de defensa. La votación fue de \
+             70 a 30. La oposición criticó el gasto. El ministro defendió las cifras. Un \
+             diputado recordó que un bombardeo contra un campamento guerrillero mató a menores \
+             de edad.",
+        ),
+    ] {
+        let rs = reports(lang, text, (2026, 3, 12));
+        no_violent_event(&rs, text);
+    }
+    // the lead's own undated news stays news
+    let text = "Soldiers killed four gunmen in a firefight in the state of Zacatecas, the \
+                defence ministry said.";
+    let rs = reports(Lang::En, text, (2026, 3, 12));
+    assert!(
+        rs.iter()
+            .any(|r| r.kind == ReportKind::Event && r.event_type == EventType::Raid),
+        "{text}\n{rs:#?}"
+    );
+}

@@ -520,6 +520,9 @@ pub(super) fn publication_windows(
     // in a dated article that tells of a dated event, an event no date reaches is told
     // again, not told: background, or that event said once more ("the strike", "during the
     // operation", a detail paragraphs later): a reference, never an incident of its own
+    // ... and in any dated article, an event told after the lead with no date is background
+    // ("scrutiny grew after reports that the first operation included a follow-up strike",
+    // deep in a story of a vote)
     let dated_news = published.is_some()
         && reports.iter().any(|r| {
             r.kind == ReportKind::Event
@@ -527,9 +530,13 @@ pub(super) fn publication_windows(
                 && r.event_type.is_violent()
                 && r.date.is_some()
         });
-    if dated_news {
+    if published.is_some() {
         for r in reports.iter_mut() {
-            if r.kind == ReportKind::Event && r.modality == Modality::Occurred && r.date.is_none() {
+            if r.kind == ReportKind::Event
+                && r.modality == Modality::Occurred
+                && r.date.is_none()
+                && (dated_news || r.sentence[0] >= lead_end)
+            {
                 r.kind = ReportKind::Reference;
             }
         }

@@ -1122,7 +1122,14 @@ impl Extractor {
                 out.push(Cand::new(CandKind::Report(ReportKind::Event), rep, true));
             }
             _ => {
-                out.push(Cand::new(CandKind::FiguresOnly, rep, false));
+                let mut c = Cand::new(CandKind::FiguresOnly, rep, false);
+                c.country = s
+                    .place
+                    .clone()
+                    .or_else(|| self.place(s.l, ctx, &[]))
+                    .filter(|(p, _, _)| p.region_code.is_none())
+                    .and_then(|(p, _, _)| p.country);
+                out.push(c);
                 // "Four men were killed in the Tuesday operation, he said": the day the dead
                 // are told of is their event's, over one that was only its announcement's
                 let at = s.figs.first().map_or(0, |f| f.q.tok_start);

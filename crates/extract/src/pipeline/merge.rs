@@ -23,7 +23,7 @@ pub(super) fn merge(cands: Vec<Cand>, published: Option<NaiveDate>) -> Vec<Repor
     };
     for c in cands {
         match c.kind {
-            CandKind::FiguresOnly => m.figures_only(c.report),
+            CandKind::FiguresOnly => m.figures_only(c.report, c.country.as_deref()),
             CandKind::Circumstances => m.circumstances(c.report),
             CandKind::Breakdown => m.breakdown(c.parts),
             CandKind::Report(ReportKind::Event) => m.event(c),
@@ -69,20 +69,32 @@ impl Merger {
 
     /// Figures with no event cue: they join the latest event that happened (a raid's for
     /// a count of detainees), or wait for the first one.
-    fn figures_only(&mut self, mut r: Report) {
+    fn figures_only(&mut self, mut r: Report, country: Option<&str>) {
         let out = &self.out;
         let want_raid = r.figures.detained.is_some();
-        let i = out
-            .iter()
-            .rposition(|x| {
+        // "16 were killed on Iraqi soil" after strikes told in Iraq and in Syria: Iraq's
+        let own = country.and_then(|c| {
+            out.iter().rposition(|x| {
                 x.kind == ReportKind::Event
                     && x.modality == Modality::Occurred
-                    && (!want_raid || x.event_type == EventType::Raid)
+                    && x.place
+                        .as_ref()
+                        .is_some_and(|p| p.region_code.is_none() && p.country.as_deref() == Some(c))
             })
-            .or_else(|| {
-                out.iter()
-                    .rposition(|x| x.kind == ReportKind::Event && x.modality == Modality::Occurred)
-            });
+        });
+        let i = own.or_else(|| {
+            out.iter()
+                .rposition(|x| {
+                    x.kind == ReportKind::Event
+                        && x.modality == Modality::Occurred
+                        && (!want_raid || x.event_type == EventType::Raid)
+                })
+                .or_else(|| {
+                    out.iter().rposition(|x| {
+                        x.kind == ReportKind::Event && x.modality == Modality::Occurred
+                    })
+                })
+        });
         match i {
             Some(i) => {
                 mark_rivals(&self.out[i], &mut r);
@@ -195,6 +207,14 @@ impl Merger {
     /// region and toll, and with `strict_date` a compatible date.
     fn fits(&self, i: usize, r: &Report, weekday: Option<u32>, strict_date: bool) -> bool {
         let region = |x: &Report| x.place.as_ref().and_then(|p| p.region_code.clone());
+        // two countries on land are two events ("the strikes in Iraq", "in Syria"); a
+        // country named beside a sea is where a boat came from or was near
+        let land_country = |x: &Report| {
+            x.place
+                .as_ref()
+                .filter(|p| p.region_code.is_none())
+                .and_then(|p| p.country.clone())
+        };
         // "on Thursday" in an undated article: a day we cannot name, yet not any day: only
         // a date on that weekday may join it
         let on_weekday = |date: &Option<String>, wd: Option<u32>| {
@@ -215,6 +235,7 @@ impl Merger {
                     && on_weekday(&r.date, self.wk[i])
                     && on_weekday(&x.date, weekday))
             && compatible(&region(x), &region(r))
+            && compatible(&land_country(x), &land_country(r))
             && fig_compatible(&x.figures.killed, &r.figures.killed)
     }
 

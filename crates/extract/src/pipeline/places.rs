@@ -201,6 +201,29 @@ impl Extractor {
         found
     }
 
+    /// The sentence's place mentions but those that name an agent or a seat of power
+    /// ("Washington said", "Iranian drones"): no such name places an event.
+    fn mentions_not_agents(&self, l: &LangLex, ctx: &SentCtx) -> Vec<Mention> {
+        let base = ctx.range.start;
+        let agents: Vec<(usize, usize)> = self
+            .langs
+            .shared
+            .places
+            .find_all(&ctx.toks)
+            .iter()
+            .filter(|h| h.value().agent || h.value().seat)
+            .map(|h| (ctx.toks[h.ts].start, ctx.toks[h.te - 1].end))
+            .collect();
+        self.mentions(l, ctx)
+            .into_iter()
+            .filter(|m| {
+                !agents
+                    .iter()
+                    .any(|(a, b)| base + m.start < *b && *a < base + m.end)
+            })
+            .collect()
+    }
+
     /// The place of the sentence's event: a named sea region (with the country whose waters
     /// it names), else a place of the clause of its first cue (see [`Extractor::place_at`]).
     pub(super) fn place(
@@ -236,22 +259,8 @@ impl Extractor {
         ev_ends: &[usize],
         focus: Option<usize>,
     ) -> Option<(PlaceRef, usize, usize)> {
-        let base = ctx.range.start;
         let extra = self.langs.shared.places.find_all(&ctx.toks);
-        let agents: Vec<(usize, usize)> = extra
-            .iter()
-            .filter(|h| h.value().agent || h.value().seat)
-            .map(|h| (ctx.toks[h.ts].start, ctx.toks[h.te - 1].end))
-            .collect();
-        let mentions: Vec<Mention> = self
-            .mentions(l, ctx)
-            .into_iter()
-            .filter(|m| {
-                !agents
-                    .iter()
-                    .any(|(a, b)| base + m.start < *b && *a < base + m.end)
-            })
-            .collect();
+        let mentions = self.mentions_not_agents(l, ctx);
         // the clauses of other events ("after the strikes on boats in the Caribbean"): no
         // place in one is this event's
         let frames = self.frames(ctx);
@@ -493,20 +502,7 @@ impl Extractor {
         spans: &[(usize, usize)],
         k: usize,
     ) -> bool {
-        let pw = &self.langs.shared.place_words;
-        let toks = &ctx.toks;
-        let joined = |x: usize, y: usize| {
-            let (from, to) = (spans[x].1, spans[y].0);
-            from < to
-                && to - from <= 3
-                && (from..to).any(|i| pw.and.at(toks, i).is_some())
-                && (from..to).all(|i| {
-                    pw.and.at(toks, i).is_some()
-                        || self.of_word(l, toks, i)
-                        || l.grammar.locative.at(toks, i).is_some()
-                        || is_article(l, &toks[i].lower)
-                })
-        };
+        let joined = |x: usize, y: usize| self.joined(l, &ctx.toks, spans, x, y);
         let country = |x: usize| self.gaz.get(mentions[x].place).country.clone();
         let before = k.checked_sub(1).filter(|&j| joined(j, k));
         let after = Some(k + 1).filter(|&j| j < mentions.len() && joined(k, j));
@@ -514,6 +510,111 @@ impl Extractor {
             .into_iter()
             .chain(after)
             .any(|j| country(j).is_some() && country(j) != country(k))
+    }
+
+    /// Whether the mentions at token spans `x` and `y` (in that order) are joined by "and"
+    /// with only "of", locatives and articles beside it ("in Iraq and Syria", "en Siria e
+    /// Irak", "in Iraq and in Syria").
+    fn joined(
+        &self,
+        l: &LangLex,
+        toks: &[Tok],
+        spans: &[(usize, usize)],
+        x: usize,
+        y: usize,
+    ) -> bool {
+        let pw = &self.langs.shared.place_words;
+        let (from, to) = (spans[x].1, spans[y].0);
+        from < to
+            && to - from <= 3
+            && (from..to).any(|i| pw.and.at(toks, i).is_some())
+            && (from..to).all(|i| {
+                pw.and.at(toks, i).is_some()
+                    || self.of_word(l, toks, i)
+                    || l.grammar.locative.at(toks, i).is_some()
+                    || is_article(l, &toks[i].lower)
+            })
+    }
+
+    /// "Bombers struck sites in Iraq and Syria", "bombardeos contra milicias en Siria e
+    /// Irak": the places of the event whose cue ends before token `focus` when they are two
+    /// or three joined by "and", each in a country of its own, and the first is placed as
+    /// [`Extractor::land_place`] places one (never in another event's clause). One event is
+    /// told in each country: `land_place` names neither, and a ledger keeps events by
+    /// country. Empty otherwise.
+    pub(super) fn joined_countries(
+        &self,
+        l: &LangLex,
+        ctx: &SentCtx,
+        ev_ends: &[usize],
+        focus: Option<usize>,
+    ) -> Vec<Spanned> {
+        let toks = &ctx.toks;
+        let base = ctx.range.start;
+        let mentions = self.mentions_not_agents(l, ctx);
+        let spans: Vec<(usize, usize)> = mentions
+            .iter()
+            .map(|m| (tok_at(toks, base + m.start), tok_at(toks, base + m.end)))
+            .collect();
+        let frames = self.frames(ctx);
+        let cue = focus.map(|f| f.saturating_sub(1));
+        let framed_out = |i: usize| {
+            cue.is_some_and(|c| {
+                frames
+                    .iter()
+                    .any(|&(a, b)| (a..b).contains(&i) && !(a..b).contains(&c))
+            })
+        };
+        let on_land = |k: usize| {
+            !matches!(
+                self.gaz.get(mentions[k].place).kind,
+                PlaceKind::SeaRegion | PlaceKind::InternationalWaters
+            )
+        };
+        for k in 0..mentions.len() {
+            let (a, b) = spans[k];
+            if a >= toks.len()
+                || !on_land(k)
+                || framed_out(a)
+                || !self.placing(l, ctx, a, b, ev_ends)
+            {
+                continue;
+            }
+            let mut run = vec![k];
+            while run.len() < 3 {
+                let j = run[run.len() - 1];
+                if j + 1 < mentions.len()
+                    && on_land(j + 1)
+                    && self.joined(l, toks, &spans, j, j + 1)
+                {
+                    run.push(j + 1);
+                } else {
+                    break;
+                }
+            }
+            let mut countries: Vec<&str> = run
+                .iter()
+                .filter_map(|&j| self.gaz.get(mentions[j].place).country.as_deref())
+                .collect();
+            countries.sort_unstable();
+            countries.dedup();
+            if run.len() < 2 || countries.len() != run.len() {
+                // a place of one country after another ("in Sinaloa and Durango") or a place
+                // shared by several is one event's
+                if run.len() >= 2 {
+                    return Vec::new();
+                }
+                continue;
+            }
+            return run
+                .iter()
+                .map(|&j| {
+                    let m = &mentions[j];
+                    (to_ref(self.gaz.get(m.place)), base + m.start, base + m.end)
+                })
+                .collect();
+        }
+        Vec::new()
     }
 
     /// A finer place of the same country right after mention `k`, with only punctuation,

@@ -174,6 +174,9 @@ pub(super) struct Cand {
     /// The event's cue is a word said of anyone's violence ("attack", "atacaron"): with no
     /// one named for it, a strike only by default.
     pub generic: bool,
+    /// For figures with no event: the country on land their sentence names ("16 were
+    /// killed on Iraqi soil"), which chooses among the story's events.
+    pub country: Option<String>,
 }
 
 impl Cand {
@@ -189,6 +192,7 @@ impl Cand {
             ordinal: None,
             definite: false,
             generic: false,
+            country: None,
         }
     }
 }
@@ -704,6 +708,9 @@ impl Extractor {
                 segment,
             };
             let c = self.event_report(s, plan, p, split_at, kind, &who, src);
+            if self.per_country(s, p, &c, src, out) {
+                continue;
+            }
             if c.kind == CandKind::Report(ReportKind::Reference) {
                 // a mention of an earlier event leaves room for the sentence's own news
                 // ("in the first such attack since ..., the military struck a boat")
@@ -711,6 +718,52 @@ impl Extractor {
             }
             out.push(c);
         }
+    }
+
+    /// "Bombers struck sites in Iraq and Syria": an event told in two or three countries
+    /// at once is one event in each (a ledger counts events by country), pushed to `out` in
+    /// the order named; true if so. A toll of the whole cannot be shared out, so the parts
+    /// carry no figures; a later sentence's toll for one country ("16 were killed on Iraqi
+    /// soil") joins that one's.
+    fn per_country(
+        &self,
+        s: &Sentence,
+        p: &Picked,
+        c: &Cand,
+        src: &Source,
+        out: &mut Vec<Cand>,
+    ) -> bool {
+        let r = &c.report;
+        // the place the report has is a fallback (a country lent by the group or force, a
+        // demonym beside a site: "la aviación paquistaní atacó campamentos"), as no place
+        // of the joined ones is named alone; but a strike at sea stays at sea
+        let at_sea = r.target_kind == Some(TargetKind::Vessel)
+            || r.place.as_ref().is_some_and(|p| p.region_code.is_some());
+        if c.kind != CandKind::Report(ReportKind::Event) || at_sea || !r.event_type.is_violent() {
+            return false;
+        }
+        let joined = self.joined_countries(s.l, s.ctx, &s.ev_ends, Some(p.e.te));
+        if joined.len() < 2 {
+            return false;
+        }
+        for (place, a, b) in joined {
+            let mut one = c.clone();
+            one.report.figures = Default::default();
+            one.report
+                .claims
+                .retain(|cl| !matches!(cl.field, ClaimField::Figure(_) | ClaimField::Place));
+            one.report.claims.push(s.ctx.claim(
+                ClaimField::Place,
+                place.name.as_str().into(),
+                [a, b],
+                src,
+                p.m,
+                "gazetteer.joined",
+            ));
+            one.report.place = Some(place);
+            out.push(one);
+        }
+        true
     }
 
     /// The candidate of one kept event cue: its cues, date, target, means, place, figures,
@@ -804,6 +857,7 @@ impl Extractor {
             ordinal,
             definite,
             generic: e.value().generic,
+            country: None,
         }
     }
 }
