@@ -3152,3 +3152,103 @@ fn an_undated_event_deep_in_a_dated_story_of_something_else_is_background() {
         "{text}\n{rs:#?}"
     );
 }
+
+/// The countries of the article's violent event reports, whatever their type.
+fn violent_countries(rs: &[Report]) -> Vec<Option<String>> {
+    rs.iter()
+        .filter(|r| r.kind == ReportKind::Event && r.event_type.is_violent())
+        .map(|r| r.place.as_ref().and_then(|p| p.country.clone()))
+        .collect()
+}
+
+#[test]
+fn a_small_namesake_abroad_or_the_start_of_a_longer_name_places_nothing() {
+    for (lang, text, want) in [
+        // a Bulgarian village's name in a story of Lebanon
+        (
+            Lang::En,
+            "Israeli drones hit Laki overnight.\n\nThe army said its aircraft struck a \
+             Hezbollah weapons depot on Saturday in the Nabatieh district of southern Lebanon.",
+            "LB",
+        ),
+        // "Ponce" is Puerto Rico's, "Camilo Ponce Enríquez" Ecuador's
+        (
+            Lang::Es,
+            "Militares abatieron el sábado a tres presuntos integrantes de Los Lobos en el \
+             cantón Camilo Ponce Enríquez, en la provincia de Azuay, Ecuador.",
+            "EC",
+        ),
+    ] {
+        let rs = reports(lang, text, (2025, 7, 21));
+        let got = violent_countries(&rs);
+        assert!(!got.is_empty(), "{text}\n{rs:#?}");
+        assert!(
+            got.iter().all(|c| c.as_deref() == Some(want)),
+            "{text}\n{got:?}"
+        );
+    }
+    // the only place a story names, and a town before a weekday, stay
+    for (lang, text, want) in [
+        (
+            Lang::En,
+            "Police raided a house in Batak on Friday and killed two armed robbers.",
+            "BG",
+        ),
+        (
+            Lang::En,
+            "Soldiers killed four gunmen in Culiacán Monday, the defence ministry said.",
+            "MX",
+        ),
+    ] {
+        let rs = reports(lang, text, (2025, 7, 22));
+        assert_eq!(
+            violent_countries(&rs),
+            vec![Some(want.to_string())],
+            "{text}\n{rs:#?}"
+        );
+    }
+}
+
+#[test]
+fn a_force_named_with_a_relative_clause_as_a_passives_subject_was_attacked() {
+    for (lang, text) in [
+        (
+            Lang::Es,
+            "Soldados que patrullaban un camino rural fueron atacados a tiros cerca de \
+             Apatzingán el miércoles.",
+        ),
+        (
+            Lang::Es,
+            "Elementos de la Guardia Nacional que custodiaban una mina fueron emboscados el \
+             lunes en Zacatecas.",
+        ),
+    ] {
+        let rs = events(lang, text);
+        let types: Vec<EventType> = rs.iter().map(|r| r.event_type).collect();
+        assert_eq!(types, vec![EventType::Attack], "{text}\n{rs:#?}");
+    }
+}
+
+#[test]
+fn troops_answering_an_attack_placed_by_no_known_name_take_its_day() {
+    for (lang, text) in [
+        (
+            Lang::En,
+            "On Thursday, soldiers guarding a pipeline near the hamlet of Las Cruces were \
+             attacked by gunmen. The troops returned fire, killing three of the assailants.",
+        ),
+        (
+            Lang::Es,
+            "El jueves, militares que resguardaban un ducto cerca del poblado de Las Cruces \
+             fueron atacados por hombres armados. Los soldados repelieron la agresión y \
+             abatieron a tres de los atacantes.",
+        ),
+    ] {
+        let rs = events(lang, text);
+        let raid = rs
+            .iter()
+            .find(|r| r.event_type == EventType::Raid)
+            .unwrap_or_else(|| panic!("{text}\n{rs:#?}"));
+        assert_eq!(raid.date.as_deref(), Some("2026-05-07"), "{text}\n{rs:#?}");
+    }
+}

@@ -454,9 +454,9 @@ fn dead_count(s: &Scene, at: usize) -> bool {
 /// ("the Houthis said that U.S. strikes killed three"), it does not do what follows.
 fn said(s: &Scene, from: usize, to: usize, verb_cue: bool) -> bool {
     let toks = &s.ctx.toks;
-    s.agents
-        .iter()
-        .any(|h| *h.value() == AgentKind::That && h.ts >= from && h.te <= to)
+    s.agents.iter().any(|h| {
+        *h.value() == AgentKind::That && h.ts >= from && h.te <= to && !relative_at(s, from, h.ts)
+    })
         // "the rebels' media office said 13 U.S. airstrikes hit": a reporting verb with no
         // "that" before a verb cue, not set off by commas ("gunmen, officials said, opened
         // fire"); before a noun it may be the actor's own claim ("the group claimed a bombing")
@@ -502,17 +502,23 @@ fn says_it_did(s: &Scene, from: usize, e: &Hit<EventCue>) -> bool {
 }
 
 /// Whether a verb of saying (or "that") stands between `from` and `to`: the actor before it
-/// tells of what follows.
+/// tells of what follows; not a "that" of a relative clause ([`relative_at`]).
 fn tells_of(s: &Scene, from: usize, to: usize) -> bool {
     let toks = &s.ctx.toks;
     (from..to).any(|k| {
         s.l.attribution
             .at(toks, k)
             .is_some_and(|h| matches!(h.value(), AttrCue::Verb) && h.te <= to)
-    }) || s
-        .agents
-        .iter()
-        .any(|h| *h.value() == AgentKind::That && h.ts >= from && h.te <= to)
+    }) || s.agents.iter().any(|h| {
+        *h.value() == AgentKind::That && h.ts >= from && h.te <= to && !relative_at(s, from, h.ts)
+    })
+}
+
+/// Whether the "that"/"que" at token `at` opens a relative clause of the actor ending at
+/// `end`: right after it, or after a comma ("Militares que patrullaban la zona fueron
+/// atacados", "troops that were on patrol"); what a speaker tells follows a verb.
+fn relative_at(s: &Scene, end: usize, at: usize) -> bool {
+    at == end || (at == end + 1 && s.ctx.toks[end].lower == ",")
 }
 
 /// Whether a verb of telling stands at `at`, or one word after it ("the Houthis said an air

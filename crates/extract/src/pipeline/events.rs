@@ -696,8 +696,29 @@ fn weak_supported(s: &Sentence, f: &Facts, e: &Hit<EventCue>, m: Modality) -> bo
             && h.te <= e.ts
             && e.ts - h.te <= 4
     });
+    // "soldiers were attacked by gunmen on Thursday": a passive whose agent, right after
+    // it, is an armed force or group
+    let by_the_armed = || {
+        let passive = s
+            .agents
+            .iter()
+            .any(|h| *h.value() == AgentKind::Passive && h.te <= e.ts && e.ts - h.te <= 1);
+        let by = s
+            .agents
+            .iter()
+            .find(|h| *h.value() == AgentKind::By && h.ts >= e.te && h.ts <= e.te + 1);
+        passive
+            && by.is_some_and(|b| {
+                let scene = s.scene();
+                // (a force or group, not a state's name: "the Iran-backed group")
+                super::agents::armed(&scene)
+                    .iter()
+                    .any(|a| a.reach == ForceReach::Force && a.ts >= b.te && a.ts <= b.te + 2)
+            })
+    };
     !s.targets.is_empty()
         || f.killed_here && !dead_troops
+        || (s.place.is_some() || f.real_date) && by_the_armed()
         || dated_mention
         || (s.place.is_some() || f.real_date) && (cue.event_type != EventType::Strike || by_a_force)
         || m != Modality::Occurred && cue.event_type == EventType::Strike && s.place.is_some()

@@ -313,7 +313,8 @@ impl Merger {
     /// "Disidentes emboscaron a una patrulla en Argelia, Cauca, el domingo ... En la reacción
     /// de las tropas murieron dos de los atacantes": a force's raid told right after a
     /// group's attack, with no place and no day of its own, answered it there and then. It
-    /// takes the attack's place and day, with their claims (the words that state them).
+    /// takes the attack's place and day (either, where the attack has only one), with their
+    /// claims (the words that state them).
     fn answer_of_attack(&self, r: &mut Report) {
         if r.kind != ReportKind::Event
             || r.event_type != EventType::Raid
@@ -322,11 +323,13 @@ impl Merger {
         {
             return;
         }
+        // (an attack with a day and no place the gazetteer knows, "near the community of
+        // Los Pinzanes", gives its day)
         let Some(attack) = self.out.last().filter(|x| {
             x.kind == ReportKind::Event
                 && x.event_type == EventType::Attack
                 && x.modality == Modality::Occurred
-                && x.place.is_some()
+                && (x.place.is_some() || x.date_precision == DatePrecision::Day)
         }) else {
             return;
         };
@@ -651,7 +654,18 @@ fn absorb(r: &mut Report, c: Report) {
             *p = q.clone();
         }
     }
-    if r.target_kind.is_none() {
+    // a target no words name (a strike's default, a vessel) gives way to one they do
+    // ("Turkish jets strike Gara" told again as "destroyed caves and shelters"), but for
+    // a word that says nothing of it ("targets")
+    let named =
+        |claims: &[crate::Claim]| claims.iter().any(|cl| cl.field == ClaimField::TargetKind);
+    if r.target_kind.is_none()
+        || (c
+            .target_kind
+            .is_some_and(|t| t != crate::TargetKind::Unknown)
+            && !named(&r.claims)
+            && named(&c.claims))
+    {
         r.target_kind = c.target_kind;
     }
     if r.means.as_deref().is_none_or(|m| m == "unknown") && c.means.is_some() {

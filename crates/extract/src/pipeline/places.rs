@@ -6,7 +6,7 @@
 use std::cell::OnceCell;
 use std::collections::BTreeMap;
 
-use sw_gazetteer::{Context, Gazetteer, Mention, PlaceKind};
+use sw_gazetteer::{Context, Gazetteer, Mention, PlaceId, PlaceKind};
 
 use super::report::{set_date, strike_report};
 use super::sentence::{Cand, CandKind, SentCtx, Sentence};
@@ -20,11 +20,18 @@ use crate::{ClaimField, EventType, Modality, PlaceRef, Report, ReportKind, Sourc
 pub(super) type Spanned = (PlaceRef, usize, usize);
 
 /// What an article says of where its events are, found once, when a sentence first needs
-/// it: the countries it points to, which choose between namesakes in its sentences.
+/// it: the countries it points to, which choose between namesakes in its sentences, and
+/// the places that back each country (see [`Extractor::stray_town`]).
 #[derive(Debug, Default)]
 pub(super) struct ArticlePlaces {
     context: OnceCell<Context>,
+    backing: OnceCell<Vec<(String, PlaceId)>>,
 }
+
+/// A town smaller than this (GeoNames population) that is the article's only place in its
+/// country may be a namesake of a place the gazetteer lacks (see
+/// [`Extractor::stray_town`]); a larger one is too well known to be.
+const STRAY_POPULATION: u64 = 20_000;
 
 /// Country (ISO2) -> the sea regions its waters lie in, from the gazetteer: a strike at sea
 /// off a country whose waters lie in one region only is in that region.
@@ -64,6 +71,55 @@ impl Extractor {
             Some(a) => a.context.get_or_init(make).clone(),
             None => make(),
         }
+    }
+
+    /// The article's places that point to one country each, with that country: the
+    /// countries it names (and the waters off them), and every place whose namesakes all
+    /// lie in one country. Found once per article.
+    fn backing(&self, ctx: &SentCtx) -> Vec<(String, PlaceId)> {
+        let make = || {
+            let mut out: Vec<(String, PlaceId)> = Vec::new();
+            for m in self.gaz.find(ctx.text) {
+                let p = self.gaz.get(m.place);
+                let Some(cc) = p.country.as_ref() else {
+                    continue;
+                };
+                let one_country = m
+                    .candidates
+                    .iter()
+                    .all(|id| self.gaz.get(*id).country.as_ref() == Some(cc));
+                if one_country && !out.iter().any(|(c, id)| c == cc && *id == m.place) {
+                    out.push((cc.clone(), m.place));
+                }
+            }
+            out
+        };
+        match ctx.article {
+            Some(a) => a.backing.get_or_init(make).clone(),
+            None => make(),
+        }
+    }
+
+    /// "Turkish jets strike Gara" in a story of Iraq's Duhok province, where the gazetteer
+    /// knows only a Hungarian village of the name: a town under [`STRAY_POPULATION`] whose
+    /// country nothing else in the article points to (no name of the country, no other
+    /// place in it), in an article that points elsewhere, is a namesake of a place the
+    /// gazetteer lacks, not where the event was.
+    fn stray_town(&self, ctx: &SentCtx, m: &Mention) -> bool {
+        let p = self.gaz.get(m.place);
+        // (a named feature, a port or a base, was chosen for the story, and has no people)
+        if p.kind != PlaceKind::Locality || p.population >= STRAY_POPULATION {
+            return false;
+        }
+        let Some(cc) = p.country.as_deref() else {
+            return false;
+        };
+        let backing = self.backing(ctx);
+        let elsewhere = backing.iter().any(|(c, _)| c != cc);
+        let backed = backing
+            .iter()
+            .any(|(c, id)| c == cc && *id != m.place && !m.candidates.contains(id));
+        elsewhere && !backed
     }
 
     /// The gazetteer's mentions in the sentence (spans relative to it): a shared name is
@@ -147,6 +203,8 @@ impl Extractor {
         };
         // "near Jisr al-Shughur": a mention whose name goes on after it is not that place
         found.retain(|m| !self.name_goes_on(ctx, ctx.range.start + m.end));
+        let starts: Vec<usize> = found.iter().map(|m| m.start).collect();
+        found.retain(|m| !self.longer_name(l, ctx, m, &starts));
         // "misiles Tomahawk", "Reaper drones": a weapon's name (a means of the lexicon) is no
         // place, whatever town bears it
         let means = l.means.find_all(&ctx.toks);
@@ -426,6 +484,7 @@ impl Extractor {
             ) || a >= toks.len()
                 || framed_out(base + m.start)
                 || self.joined_abroad(l, ctx, mentions, &spans, k)
+                || self.stray_town(ctx, m)
             {
                 continue;
             }
@@ -453,6 +512,52 @@ impl Extractor {
         let k = self.finer_after(l, ctx, mentions, &spans, k);
         let m = &mentions[k];
         Some((to_ref(self.gaz.get(m.place)), base + m.start, base + m.end))
+    }
+
+    /// "el cantón Camilo Ponce Enríquez": a town or division whose name goes on, after one
+    /// space, with a capitalised word the gazetteer does not know is part of a longer name,
+    /// another place ("Ponce" there is not Puerto Rico's). Never a country ("Colombia
+    /// Gustavo Petro" is a person after it), nor before a date word ("Culiacán Monday"), a
+    /// noun of a place ("Gara Mountains"), another mention (at a start in `starts`,
+    /// relative to the sentence), or in a line written in title case (a headline).
+    fn longer_name(&self, l: &LangLex, ctx: &SentCtx, m: &Mention, starts: &[usize]) -> bool {
+        if matches!(
+            self.gaz.get(m.place).kind,
+            PlaceKind::Country | PlaceKind::SeaRegion | PlaceKind::InternationalWaters
+        ) {
+            return false;
+        }
+        let toks = &ctx.toks;
+        let base = ctx.range.start;
+        let end = base + m.end;
+        let i = tok_at(toks, end);
+        let capital = |t: &Tok| {
+            t.kind == TokKind::Word
+                && ctx
+                    .surface(t.start, t.end)
+                    .chars()
+                    .next()
+                    .is_some_and(char::is_uppercase)
+        };
+        let Some(t) = toks.get(i) else {
+            return false;
+        };
+        if t.start != end + 1
+            || !capital(t)
+            || !ctx.text[end..t.start].eq(" ")
+            || l.dates.is_cue(&t.lower)
+            || self.langs.shared.place_words.noun.at(toks, i).is_some()
+            || starts.contains(&(t.start - base))
+        {
+            return false;
+        }
+        // a headline in title case capitalises every word
+        let words: Vec<&Tok> = toks
+            .iter()
+            .filter(|t| t.kind == TokKind::Word && t.lower.chars().count() > 3)
+            .collect();
+        let capitals = words.iter().filter(|t| capital(t)).count();
+        capitals * 2 <= words.len()
     }
 
     /// Whether a place's name goes on at byte `end` (where a gazetteer mention ends): an
