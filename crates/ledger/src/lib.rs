@@ -306,7 +306,8 @@ pub struct Incident {
     pub event_type: EventType,
     pub target_kind: Option<TargetKind>,
     pub means: Option<String>,
-    /// `occurred`, or `denied` when every member report is a denial.
+    /// `occurred` (a group of denials alone is no incident: each denial is listed as a
+    /// development).
     pub modality: Modality,
     /// `YYYY-MM-DD` (day precision), `YYYY-MM` (month precision), or null (week, year or
     /// unknown precision: see `window` and `dates`).
@@ -442,7 +443,12 @@ pub fn build(reports: &[ReportInput]) -> Ledger {
     let mut developments = Vec::new();
     for r in sorted {
         match route(&r.report) {
-            Route::Incident => events.push(r),
+            Route::Incident => {
+                if let Some(Entry::Development(d)) = denial(r) {
+                    developments.push(d);
+                }
+                events.push(r)
+            }
             Route::Reference => references.push(r),
             Route::Tally => tallies.push(tally::tally_of(r)),
             Route::Development => developments.push(development_of(r)),
@@ -510,7 +516,7 @@ impl Builder {
                 let key = r.stable_key().into_boxed_str();
                 self.events
                     .push((key, resolve::Facts::of(&r, &mut self.strings)));
-                None
+                denial(&r)
             }
             Route::Reference => {
                 let key = r.stable_key().into_boxed_str();
@@ -523,7 +529,8 @@ impl Builder {
         }
     }
 
-    /// Resolves the event and reference reports added, then for each incident asks `fetch`
+    /// Resolves the event and reference reports added (a group of denials alone makes no
+    /// incident), then for each incident asks `fetch`
     /// for the whole reports it is made of (as `(article_id, report_id)` pairs, those given to
     /// [`Builder::add`]; `fetch` must return each of them, in any order) and hands the
     /// assembled incident to `emit`. The first error of either stops it and is returned.
@@ -638,6 +645,10 @@ impl Builder {
             });
             let member_id = |id: &str| whole.iter().any(|r| short_id("inc", &r.stable_key()) == id);
             incident.id = namer.name(g, &incident, &member_id);
+            // denials alone tell of no event (each is listed as a development)
+            if incident.modality == Modality::Denied {
+                continue;
+            }
             let rejected = if review.is_empty() {
                 false
             } else {
@@ -661,6 +672,14 @@ fn by_key(mut v: Vec<(Box<str>, resolve::Facts)>) -> (Vec<Box<str>>, Vec<resolve
     v.sort_by(|a, b| (&a.0, a.1.report_id).cmp(&(&b.0, b.1.report_id)));
     v.dedup_by(|a, b| a.0 == b.0 && a.1.report_id == b.1.report_id);
     v.into_iter().unzip()
+}
+
+/// A denial ("the ministry denied that its aircraft bombed El Plateado") is a development
+/// of the story, listed with the plans and threats; it also joins the incident it denies,
+/// which it makes contested, but alone it makes none: an incident needs a report that
+/// tells of the event happening (see [`Builder::incidents`]).
+fn denial(r: &ReportInput) -> Option<Entry> {
+    (r.report.modality == Modality::Denied).then(|| Entry::Development(development_of(r)))
 }
 
 fn development_of(r: &ReportInput) -> Development {

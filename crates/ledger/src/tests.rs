@@ -646,6 +646,21 @@ fn denial_makes_an_incident_contested() {
 }
 
 #[test]
+fn a_denial_alone_is_a_development_not_an_incident() {
+    let mut c = Corpus::new();
+    let mut d = strike("2026-03-22", None, Some(5));
+    d.target_kind = Some(TargetKind::LandSite);
+    d.modality = Modality::Denied;
+    d.source = src(SourceKind::Official, Some("The foreign office"));
+    c.add(1, 1, "2026-03-24", "en", d);
+    let l = c.build();
+    assert!(l.incidents.is_empty(), "{:#?}", l.incidents);
+    assert_eq!(l.developments.len(), 1);
+    assert_eq!(l.developments[0].modality, Modality::Denied);
+    assert_eq!(l.developments[0].event_type, EventType::Strike);
+}
+
+#[test]
 fn grades() {
     let mut c = Corpus::new();
     c.add(
