@@ -3252,3 +3252,25 @@ fn troops_answering_an_attack_placed_by_no_known_name_take_its_day() {
         assert_eq!(raid.date.as_deref(), Some("2026-05-07"), "{text}\n{rs:#?}");
     }
 }
+
+#[test]
+fn the_day_a_toll_is_raised_is_not_the_events() {
+    for (lang, text) in [
+        (
+            Lang::Es,
+            "Las autoridades peruanas elevaron este viernes a seis los muertos del operativo \
+             militar contra una columna de Sendero Luminoso realizado el pasado 3 de mayo en el \
+             Vraem.",
+        ),
+        (
+            Lang::En,
+            "Nigeria's army on Friday revised to 14 the toll of an air raid on a militant \
+             camp in Borno state carried out on May 3.",
+        ),
+    ] {
+        let rs = reports(lang, text, (2026, 5, 8));
+        let ev: Vec<&Report> = rs.iter().filter(|r| r.kind == ReportKind::Event).collect();
+        assert_eq!(ev.len(), 1, "{text}\n{rs:#?}");
+        assert_eq!(ev[0].date.as_deref(), Some("2026-05-03"), "{text}\n{rs:#?}");
+    }
+}
