@@ -3274,3 +3274,24 @@ fn the_day_a_toll_is_raised_is_not_the_events() {
         assert_eq!(ev[0].date.as_deref(), Some("2026-05-03"), "{text}\n{rs:#?}");
     }
 }
+
+#[test]
+fn a_definite_mention_dated_by_a_later_reaction_is_the_event_told_before() {
+    for (lang, text) in [
+        (
+            Lang::Es,
+            "Aviones estadounidenses bombardearon el lunes un depósito de armas en la provincia \
+             somalí de Bari. El gobierno regional no había reaccionado hasta la noche del \
+             martes sobre el nuevo ataque.",
+        ),
+        (
+            Lang::En,
+            "U.S. aircraft struck a weapons depot in Somalia's Bari region on Monday. The \
+             regional government had not commented by Tuesday evening on the latest strike.",
+        ),
+    ] {
+        let rs = events(lang, text);
+        assert_eq!(rs.len(), 1, "{text}\n{rs:#?}");
+        assert_eq!(rs[0].date.as_deref(), Some("2026-05-04"), "{text}\n{rs:#?}");
+    }
+}

@@ -397,6 +397,15 @@ impl Merger {
         if pos.is_none() && definite && r.date.is_none() {
             pos = self.told_before(&mut r);
         }
+        // "no se había pronunciado hasta la tarde del miércoles sobre el nuevo ataque": a
+        // definite mention with no place and no toll of its own, dated within a week after
+        // an event of its kind told before, is that event named again on a later day
+        if pos.is_none() && definite && r.place.is_none() && r.figures.killed.is_none() {
+            pos = (0..self.out.len()).rev().find(|&i| {
+                self.fits(i, &r, weekday, false)
+                    && announced_within_week(self.out[i].date.as_deref(), r.date.as_deref())
+            });
+        }
         // "Tras el ataque, los heridos fueron trasladados": a definite mention with no day, no
         // place and no toll that joins no event told before names one the reader knows, not
         // news (Spanish tells news with a definite noun too, "el choque armado en Culiacán",
