@@ -3295,3 +3295,35 @@ fn a_definite_mention_dated_by_a_later_reaction_is_the_event_told_before() {
         assert_eq!(rs[0].date.as_deref(), Some("2026-05-04"), "{text}\n{rs:#?}");
     }
 }
+
+#[test]
+fn troops_holding_combat_with_a_group_is_a_raid_whose_own_zero_is_no_toll() {
+    for (text, killed) in [
+        (
+            "En la mañana del domingo, tropas de la Brigada 18 sostuvieron combates con una \
+             comisión del ELN en la vereda Caño Indio, en Saravena. No hubo bajas entre los \
+             militares.",
+            None,
+        ),
+        (
+            "Soldados libraron combates con disidentes el martes en Argelia, Cauca; murieron \
+             dos guerrilleros y no hubo bajas entre los uniformados.",
+            Some(2),
+        ),
+    ] {
+        let rs = events(Lang::Es, text);
+        assert_eq!(rs.len(), 1, "{text}\n{rs:#?}");
+        let r = &rs[0];
+        assert_eq!(r.event_type, EventType::Raid, "{text}\n{rs:#?}");
+        assert_eq!(
+            r.figures.killed.as_ref().and_then(|f| f.best),
+            killed,
+            "{text}\n{rs:#?}"
+        );
+        // a name with "Indio" in it lends no state
+        assert!(
+            r.actors.iter().all(|a| a.state.as_deref() != Some("IN")),
+            "{text}\n{rs:#?}"
+        );
+    }
+}

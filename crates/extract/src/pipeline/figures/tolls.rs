@@ -205,7 +205,14 @@ impl Figures<'_> {
         if Self::killed_here(out) {
             return;
         }
-        if let Some(h) = hits.iter().find(|h| *h.value() == TollCue::Zero) {
+        // "No hubo bajas entre los militares", "no casualties among the troops": the force's
+        // own, a zero for some only
+        let toks = &self.ctx.toks;
+        let own = |h: &Hit<TollCue>| {
+            (h.te..(h.te + 4).min(toks.len()))
+                .any(|i| self.l.filler_kinds.get(&toks[i].lower) == Some(&FillerKind::Security))
+        };
+        if let Some(h) = hits.iter().find(|h| *h.value() == TollCue::Zero && !own(h)) {
             let q = quantity(self.ctx, h.ts, h.te, 0, 0, Some(0), Hedge::Zero);
             out.push(FieldFig::new(Field::Killed, q, false));
         }
