@@ -4,7 +4,7 @@
 //! and events set in the story's past.
 
 use chrono::NaiveDate;
-use sw_extract::{EventType, Extractor, Report, ReportKind};
+use sw_extract::{EventType, Extractor, Report, ReportKind, TargetKind};
 use sw_model::Lang;
 
 fn ex() -> &'static Extractor {
@@ -3323,6 +3323,32 @@ fn troops_holding_combat_with_a_group_is_a_raid_whose_own_zero_is_no_toll() {
         // a name with "Indio" in it lends no state
         assert!(
             r.actors.iter().all(|a| a.state.as_deref() != Some("IN")),
+            "{text}\n{rs:#?}"
+        );
+    }
+}
+
+#[test]
+fn a_headlines_strike_with_no_target_named_takes_the_target_the_story_names() {
+    for (lang, text) in [
+        (
+            Lang::En,
+            "Turkish jets strike PKK overnight\n\nTurkish warplanes destroyed caves and \
+             shelters used by the PKK in the Metina area of northern Iraq on Thursday, the \
+             defence ministry said.",
+        ),
+        (
+            Lang::Es,
+            "Aviones turcos atacan al PKK\n\nLa aviación turca destruyó el jueves cuevas y \
+             refugios del PKK en la zona de Metina, en el norte de Irak, informó el Ministerio \
+             de Defensa.",
+        ),
+    ] {
+        let rs = events(lang, text);
+        assert_eq!(rs.len(), 1, "{text}\n{rs:#?}");
+        assert_eq!(
+            rs[0].target_kind,
+            Some(TargetKind::LandSite),
             "{text}\n{rs:#?}"
         );
     }
