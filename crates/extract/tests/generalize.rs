@@ -3353,3 +3353,37 @@ fn a_headlines_strike_with_no_target_named_takes_the_target_the_story_names() {
         );
     }
 }
+
+#[test]
+fn a_denial_does_not_reach_past_but_or_a_new_telling() {
+    for (lang, text) in [
+        (
+            Lang::En,
+            "The army on Wednesday denied that its aircraft had bombed villages in Borno, but \
+             confirmed that its troops killed four insurgents in a raid on a camp near Bama on \
+             Tuesday.",
+        ),
+        (
+            Lang::Es,
+            "El Ejército negó el miércoles haber bombardeado caseríos en el Cauca, pero \
+             confirmó que sus tropas abatieron a cuatro disidentes en un operativo en Argelia \
+             el martes.",
+        ),
+    ] {
+        let rs = events(lang, text);
+        assert!(
+            rs.iter()
+                .any(|r| r.event_type == EventType::Raid
+                    && r.modality == sw_extract::Modality::Occurred),
+            "{text}\n{rs:#?}"
+        );
+    }
+    // with nothing between, the denial holds
+    let text = "The army denied that its troops killed four villagers in a raid near Bama.";
+    let rs = events(Lang::En, text);
+    assert!(
+        rs.iter()
+            .all(|r| r.modality != sw_extract::Modality::Occurred),
+        "{text}\n{rs:#?}"
+    );
+}

@@ -455,6 +455,10 @@ pub struct Grammar {
     /// "hurricane", "sismo": a force of nature; a verb of striking with it as the subject
     /// ("Hurricane Melissa struck Jamaica") tells no attack.
     pub nature: FxSet<Word>,
+    /// "but", "pero": what follows stands against what came before; a denial before it
+    /// does not reach an event after it ("denied bombing villages but confirmed that its
+    /// troops had killed three rebels").
+    pub contrast: FxSet<Word>,
 }
 
 impl Grammar {
@@ -528,6 +532,7 @@ impl Grammar {
                 "men_of" => (Some(&mut g.men_of), None),
                 "alias" => (Some(&mut g.alias), None),
                 "nature" => (Some(&mut g.nature), None),
+                "contrast" => (Some(&mut g.contrast), None),
                 k => return Err(r.error(format!("unknown kind {k:?}"))),
             };
             if let Some(set) = set {

@@ -18,7 +18,7 @@ pub(super) fn of_event<'a>(
     killed_here: bool,
     toks: &[Tok],
 ) -> (Modality, Option<Hit<'a, ModCue>>) {
-    let (mut m, mut mcue) = by_cues(e, mods, killed_here, toks);
+    let (mut m, mut mcue) = by_cues(l, e, mods, killed_here, toks);
     if let Some(h) = mcue {
         if let Some(r) = h.value().reported {
             let verb_before = (h.ts.saturating_sub(8)..h.ts).any(|k| {
@@ -54,6 +54,7 @@ pub(super) fn of_event<'a>(
 /// ("options", "planning"). A finished act with a toll is not reached by sentence-wide
 /// cues or by far modal verbs.
 fn by_cues<'a>(
+    l: &LangLex,
     e: &Hit<EventCue>,
     mods: &[Hit<'a, ModCue>],
     killed_here: bool,
@@ -76,6 +77,21 @@ fn by_cues<'a>(
         let prio = if m.te <= e.ts {
             let dist = e.ts - m.te;
             let semicolon = toks[m.te..e.ts].iter().any(|t| t.lower == ";");
+            // "denied bombing villages but confirmed that its troops had killed three",
+            // "denies bombing villages, says three rebels killed": a denial does not reach
+            // past a "but" or a new telling
+            let contrast = strong
+                && (m.te..e.ts).any(|k| {
+                    l.grammar.contrast.contains(&toks[k].lower)
+                        || k > m.te
+                            && toks[k - 1].lower == ","
+                            && l.attribution
+                                .at(toks, k)
+                                .is_some_and(|h| matches!(h.value(), AttrCue::Verb))
+                });
+            if contrast {
+                continue;
+            }
             match v.scope {
                 Scope::Near if dist <= 1 => Some(0),
                 Scope::Near => None,

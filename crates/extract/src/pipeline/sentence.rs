@@ -664,7 +664,13 @@ impl Extractor {
             if split_at.is_none()
                 && bare_kill(p.e.value())
                 && plan.picked.iter().zip(&found).any(|(q, qa)| {
+                    // ("negó haber bombardeado caseríos, pero confirmó que sus tropas
+                    // abatieron a cuatro": after a "but", another event)
+                    let (lo, hi) = (q.e.ts.min(p.e.ts), q.e.ts.max(p.e.ts));
+                    let contrast =
+                        (lo..hi).any(|k| s.l.grammar.contrast.contains(&s.ctx.toks[k].lower));
                     q.e.ts != p.e.ts
+                        && !contrast
                         && q.e.value().event_type.is_violent()
                         && !bare_kill(q.e.value())
                         && !answer(qa)
