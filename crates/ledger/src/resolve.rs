@@ -261,8 +261,8 @@ pub(crate) fn incidents(events: &[&ReportInput], references: &[&ReportInput]) ->
             inc.id = namer.name(g, &inc, &|_| false);
             inc
         })
-        // denials alone tell of no event (see `crate::Builder::incidents`)
-        .filter(|inc| inc.modality != Modality::Denied)
+        // denials alone with no dead tell of no event (see `crate::Builder::incidents`)
+        .filter(|inc| !crate::unclaimed_denial(inc))
         .collect();
     out.sort_by(|a, b| (a.date.is_none(), &a.date, &a.id).cmp(&(b.date.is_none(), &b.date, &b.id)));
     out

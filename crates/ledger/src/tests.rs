@@ -648,7 +648,7 @@ fn denial_makes_an_incident_contested() {
 #[test]
 fn a_denial_alone_is_a_development_not_an_incident() {
     let mut c = Corpus::new();
-    let mut d = strike("2026-03-22", None, Some(5));
+    let mut d = strike("2026-03-22", None, None);
     d.target_kind = Some(TargetKind::LandSite);
     d.modality = Modality::Denied;
     d.source = src(SourceKind::Official, Some("The foreign office"));
@@ -658,6 +658,19 @@ fn a_denial_alone_is_a_development_not_an_incident() {
     assert_eq!(l.developments.len(), 1);
     assert_eq!(l.developments[0].modality, Modality::Denied);
     assert_eq!(l.developments[0].event_type, EventType::Strike);
+}
+
+#[test]
+fn a_denial_of_dead_someone_claims_stays_a_contested_incident() {
+    let mut c = Corpus::new();
+    let mut d = strike("2026-03-22", None, Some(5));
+    d.target_kind = Some(TargetKind::LandSite);
+    d.modality = Modality::Denied;
+    c.add(1, 1, "2026-03-24", "en", d);
+    let l = c.build();
+    assert_eq!(l.incidents.len(), 1);
+    assert!(l.incidents[0].denied && l.incidents[0].contested);
+    assert_eq!(l.developments.len(), 1);
 }
 
 #[test]

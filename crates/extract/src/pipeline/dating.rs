@@ -520,9 +520,10 @@ pub(super) fn publication_windows(
     // in a dated article that tells of a dated event, an event no date reaches is told
     // again, not told: background, or that event said once more ("the strike", "during the
     // operation", a detail paragraphs later): a reference, never an incident of its own
-    // ... and in any dated article, an event told after the lead with no date is background
-    // ("scrutiny grew after reports that the first operation included a follow-up strike",
-    // deep in a story of a vote)
+    // ... and in any dated article, an event told after the lead with no date, no place and
+    // no toll is background ("scrutiny grew after reports that the first operation included
+    // a follow-up strike", deep in a story of a vote); one that says where or whom it killed
+    // is news told late ("Meanwhile, drones struck a fuel depot in Kadugli, killing two")
     let dated_news = published.is_some()
         && reports.iter().any(|r| {
             r.kind == ReportKind::Event
@@ -535,7 +536,8 @@ pub(super) fn publication_windows(
             if r.kind == ReportKind::Event
                 && r.modality == Modality::Occurred
                 && r.date.is_none()
-                && (dated_news || r.sentence[0] >= lead_end)
+                && (dated_news
+                    || r.sentence[0] >= lead_end && r.place.is_none() && r.figures.killed.is_none())
             {
                 r.kind = ReportKind::Reference;
             }

@@ -846,6 +846,19 @@ pub(super) fn definite_of(s: &Sentence, ets: usize) -> bool {
     })
 }
 
+/// Whether the definite event noun at `ets` is what something is said about: "about",
+/// "over", "sobre" right before its determiner ("no se había pronunciado sobre el nuevo
+/// ataque"); not "of"/"de", which tie a toll or a detail to it ("los muertos del ataque").
+pub(super) fn topic_of(s: &Sentence, ets: usize) -> bool {
+    let (l, toks) = (s.l, &s.ctx.toks);
+    (1..=3usize).any(|back| {
+        ets > back
+            && l.definite.contains(&toks[ets - back].lower)
+            && l.grammar.topic_link.contains(&toks[ets - back - 1].lower)
+            && !l.grammar.of.contains(&toks[ets - back - 1].lower)
+    })
+}
+
 /// Whether the sentence tells of a game: two words of sport, or one and a score written
 /// with a hyphen ("crushed Brighton 4-0", "ganó 3-0 en el Bernabéu"): a player who "struck
 /// twice" or "un ataque letal por la banda derecha" is no violence. Words said of games

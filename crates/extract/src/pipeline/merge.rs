@@ -392,15 +392,17 @@ impl Merger {
             weekday,
             ordinal,
             definite,
+            topic,
             ..
         } = c;
         if pos.is_none() && definite && r.date.is_none() {
             pos = self.told_before(&mut r);
         }
         // "no se había pronunciado hasta la tarde del miércoles sobre el nuevo ataque": a
-        // definite mention with no place and no toll of its own, dated within a week after
-        // an event of its kind told before, is that event named again on a later day
-        if pos.is_none() && definite && r.place.is_none() && r.figures.killed.is_none() {
+        // definite mention that something is said about, with no place and no toll of its
+        // own, dated within a week after an event of its kind told before, is that event
+        // named again on a later day (the day it was spoken of)
+        if pos.is_none() && topic && r.place.is_none() && r.figures.killed.is_none() {
             pos = (0..self.out.len()).rev().find(|&i| {
                 self.fits(i, &r, weekday, false)
                     && announced_within_week(self.out[i].date.as_deref(), r.date.as_deref())

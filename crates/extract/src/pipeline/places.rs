@@ -115,7 +115,12 @@ impl Extractor {
             return false;
         };
         let backing = self.backing(ctx);
-        let elsewhere = backing.iter().any(|(c, _)| c != cc);
+        // (a town, division or feature in another country, or its name, but for an attacking
+        // state's: "as Russia stepped up its offensive" points nowhere)
+        let attackers = self.base_context();
+        let elsewhere = backing.iter().any(|(c, id)| {
+            c != cc && (self.gaz.get(*id).kind != PlaceKind::Country || !attackers.ignores(c))
+        });
         let backed = backing
             .iter()
             .any(|(c, id)| c == cc && *id != m.place && !m.candidates.contains(id));
@@ -518,8 +523,9 @@ impl Extractor {
     /// space, with a capitalised word the gazetteer does not know is part of a longer name,
     /// another place ("Ponce" there is not Puerto Rico's). Never a country ("Colombia
     /// Gustavo Petro" is a person after it), nor before a date word ("Culiacán Monday"), a
-    /// noun of a place ("Gara Mountains"), another mention (at a start in `starts`,
-    /// relative to the sentence), or in a line written in title case (a headline).
+    /// noun of a place ("Gara Mountains"), a force, actor or country's adjective ("In
+    /// Kherson Russian drones"), another mention (at a start in `starts`, relative to the
+    /// sentence), or in a line written in title case (a headline).
     fn longer_name(&self, l: &LangLex, ctx: &SentCtx, m: &Mention, starts: &[usize]) -> bool {
         if matches!(
             self.gaz.get(m.place).kind,
@@ -542,12 +548,23 @@ impl Extractor {
         let Some(t) = toks.get(i) else {
             return false;
         };
+        let shared = &self.langs.shared;
         if t.start != end + 1
             || !capital(t)
             || !ctx.text[end..t.start].eq(" ")
             || l.dates.is_cue(&t.lower)
-            || self.langs.shared.place_words.noun.at(toks, i).is_some()
+            || shared.place_words.noun.at(toks, i).is_some()
             || starts.contains(&(t.start - base))
+            // "In Kherson Russian drones killed", "En Culiacán Sedena informó": the next
+            // clause's subject
+            || shared.forces.at(toks, i).is_some()
+            || shared.actors.at(toks, i).is_some()
+            || shared.places.at(toks, i).is_some()
+            // ("Near Kidal Malian troops killed": an adjective of the force after it)
+            || toks.get(i + 1).is_some_and(|n| {
+                l.filler_kinds.get(&n.lower) == Some(&crate::lexicon::FillerKind::Security)
+                    || l.agents.at(toks, i + 1).is_some()
+            })
         {
             return false;
         }
@@ -643,7 +660,7 @@ impl Extractor {
 
     /// "Bombers struck sites in Iraq and Syria", "bombardeos contra milicias en Siria e
     /// Irak": the places of the event whose cue ends before token `focus` when they are two
-    /// or three joined by "and", each in a country of its own, and the first is placed as
+    /// or three countries named as such, joined by "and", and the first is placed as
     /// [`Extractor::land_place`] places one (never in another event's clause). One event is
     /// told in each country: `land_place` names neither, and a ledger keeps events by
     /// country. Empty otherwise.
@@ -703,7 +720,12 @@ impl Extractor {
                 .collect();
             countries.sort_unstable();
             countries.dedup();
-            if run.len() < 2 || countries.len() != run.len() {
+            // countries by their names only: "a market in Kabul and Pakistan condemned ..."
+            // joins a town to the next clause's subject
+            let all_countries = run
+                .iter()
+                .all(|&j| self.gaz.get(mentions[j].place).kind == PlaceKind::Country);
+            if run.len() < 2 || countries.len() != run.len() || !all_countries {
                 // a place of one country after another ("in Sinaloa and Durango") or a place
                 // shared by several is one event's
                 if run.len() >= 2 {

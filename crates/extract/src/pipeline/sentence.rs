@@ -177,6 +177,9 @@ pub(super) struct Cand {
     /// For figures with no event: the country on land their sentence names ("16 were
     /// killed on Iraqi soil"), which chooses among the story's events.
     pub country: Option<String>,
+    /// The event is named by a definite noun that is what something is said about ("no
+    /// se había pronunciado sobre el nuevo ataque", "commented on the latest strike").
+    pub topic: bool,
 }
 
 impl Cand {
@@ -193,6 +196,7 @@ impl Cand {
             definite: false,
             generic: false,
             country: None,
+            topic: false,
         }
     }
 }
@@ -864,6 +868,7 @@ impl Extractor {
             definite,
             generic: e.value().generic,
             country: None,
+            topic: definite && events::topic_of(s, e.ts),
         }
     }
 }

@@ -208,8 +208,11 @@ impl Figures<'_> {
         // "No hubo bajas entre los militares", "no casualties among the troops": the force's
         // own, a zero for some only
         let toks = &self.ctx.toks;
+        // (in the zero's own phrase: "No casualties were reported, police said" names the
+        // source, not whose zero)
         let own = |h: &Hit<TollCue>| {
             (h.te..(h.te + 4).min(toks.len()))
+                .take_while(|&i| toks[i].kind == TokKind::Word)
                 .any(|i| self.l.filler_kinds.get(&toks[i].lower) == Some(&FillerKind::Security))
         };
         if let Some(h) = hits.iter().find(|h| *h.value() == TollCue::Zero && !own(h)) {
