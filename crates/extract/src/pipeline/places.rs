@@ -537,14 +537,7 @@ impl Extractor {
         let base = ctx.range.start;
         let end = base + m.end;
         let i = tok_at(toks, end);
-        let capital = |t: &Tok| {
-            t.kind == TokKind::Word
-                && ctx
-                    .surface(t.start, t.end)
-                    .chars()
-                    .next()
-                    .is_some_and(char::is_uppercase)
-        };
+        let capital = |t: &Tok| capitalised(ctx, t);
         let Some(t) = toks.get(i) else {
             return false;
         };
@@ -853,14 +846,7 @@ impl Extractor {
         // the next clause's subject)
         let closes = toks.get(b).is_none_or(|t| t.kind == TokKind::Punct);
         let unknown_before = i >= 2 && closes && toks[i - 1].lower == "," && {
-            let capital = |t: &Tok| {
-                t.kind == TokKind::Word
-                    && ctx
-                        .surface(t.start, t.end)
-                        .chars()
-                        .next()
-                        .is_some_and(char::is_uppercase)
-            };
+            let capital = |t: &Tok| capitalised(ctx, t);
             let j = (1..=3)
                 .take_while(|&n| i > n && capital(&toks[i - 1 - n]))
                 .last()
@@ -1306,6 +1292,16 @@ fn before_place(l: &LangLex, toks: &[Tok], a: usize) -> usize {
         i -= 1;
     }
     i
+}
+
+/// Whether token `t` is a word written with a capital first letter.
+fn capitalised(ctx: &SentCtx, t: &Tok) -> bool {
+    t.kind == TokKind::Word
+        && ctx
+            .surface(t.start, t.end)
+            .chars()
+            .next()
+            .is_some_and(char::is_uppercase)
 }
 
 /// The first token that starts at or after byte `at` (the number of tokens if none does).
