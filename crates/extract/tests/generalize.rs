@@ -3396,3 +3396,11 @@ fn the_day_a_toll_is_raised_is_not_the_events() {
         "{text}\n{rs:#?}"
     );
 }
+
+#[test]
+fn a_striking_state_named_in_passing_does_not_make_a_small_town_a_namesake() {
+    let text = "A missile hit an apartment block in Bilozerske on Tuesday night, killing three \
+                people, as Russia stepped up its summer offensive.";
+    let rs = reports(Lang::En, text, (2025, 6, 11));
+    assert_eq!(violent_countries(&rs), vec![Some("UA".to_string())], "{text}\n{rs:#?}");
+}

@@ -163,6 +163,11 @@ impl<T> PhraseSet<T> {
         out
     }
 
+    /// Every phrase's value, in no particular order.
+    pub fn values(&self) -> impl Iterator<Item = &T> {
+        self.by_first.values().flatten().map(|p| &p.value)
+    }
+
     /// The most distinctive (longest) word of every phrase, for prefilters: a sentence
     /// without any of them cannot hold the phrase.
     pub fn key_words(&self) -> impl Iterator<Item = &Word> {

@@ -42,7 +42,6 @@ use sentence::{segment, written_in, Cand, SentCtx};
 pub use undated::DateHints;
 
 /// The extraction core: lexicons and gazetteer, built once.
-/// The extraction core: lexicons and gazetteer, built once.
 pub struct Extractor {
     /// The languages it reads, and the lexicons they share.
     langs: Registry,
@@ -51,6 +50,10 @@ pub struct Extractor {
     seas_of: std::collections::BTreeMap<String, Vec<String>>,
     /// For an undated article: a dateline without a year, placed by the corpus's span.
     datelines: sw_text::dateline::DatelineFinder,
+    /// The states the forces lexicon names as striking by their name (Russia, Israel, the
+    /// United States): such a country named in an article is often the attacker, and
+    /// points to no place (see `places::stray_town`).
+    striking_states: Vec<String>,
 }
 
 impl Default for Extractor {
@@ -77,11 +80,14 @@ impl Extractor {
     pub fn try_new() -> Result<Extractor, LexiconError> {
         let gaz = Gazetteer::embedded();
         let seas_of = places::seas_of(&gaz);
+        let langs = Registry::embedded()?;
+        let striking_states = places::striking_states(&langs);
         Ok(Extractor {
-            langs: Registry::embedded()?,
+            langs,
             gaz,
             seas_of,
             datelines: sw_text::dateline::DatelineFinder::new(),
+            striking_states,
         })
     }
 

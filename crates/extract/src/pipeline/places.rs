@@ -48,6 +48,21 @@ pub(super) fn seas_of(gaz: &Gazetteer) -> BTreeMap<String, Vec<String>> {
     seas_of
 }
 
+/// The states the forces lexicon names as striking by their name (`reach` country), each
+/// once, sorted.
+pub(super) fn striking_states(langs: &crate::registry::Registry) -> Vec<String> {
+    let mut v: Vec<String> = langs
+        .shared
+        .forces
+        .values()
+        .filter(|f| f.reach == crate::lexicon::ForceReach::Country)
+        .filter_map(|f| f.state.clone())
+        .collect();
+    v.sort_unstable();
+    v.dedup();
+    v
+}
+
 impl Extractor {
     /// A context that lets no attacking state choose between namesakes ("U.S. forces struck
     /// a site near Palmyra" is not about Palmyra, New York).
@@ -115,11 +130,12 @@ impl Extractor {
             return false;
         };
         let backing = self.backing(ctx);
-        // (a town, division or feature in another country, or its name, but for an attacking
+        // (a town, division or feature in another country, or its name, but for a striking
         // state's: "as Russia stepped up its offensive" points nowhere)
-        let attackers = self.base_context();
         let elsewhere = backing.iter().any(|(c, id)| {
-            c != cc && (self.gaz.get(*id).kind != PlaceKind::Country || !attackers.ignores(c))
+            c != cc
+                && (self.gaz.get(*id).kind != PlaceKind::Country
+                    || !self.striking_states.contains(c))
         });
         let backed = backing
             .iter()
