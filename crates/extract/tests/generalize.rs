@@ -3402,5 +3402,9 @@ fn a_striking_state_named_in_passing_does_not_make_a_small_town_a_namesake() {
     let text = "A missile hit an apartment block in Bilozerske on Tuesday night, killing three \
                 people, as Russia stepped up its summer offensive.";
     let rs = reports(Lang::En, text, (2025, 6, 11));
-    assert_eq!(violent_countries(&rs), vec![Some("UA".to_string())], "{text}\n{rs:#?}");
+    assert_eq!(
+        violent_countries(&rs),
+        vec![Some("UA".to_string())],
+        "{text}\n{rs:#?}"
+    );
 }
