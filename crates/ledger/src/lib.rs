@@ -306,8 +306,8 @@ pub struct Incident {
     pub event_type: EventType,
     pub target_kind: Option<TargetKind>,
     pub means: Option<String>,
-    /// `occurred`, or `denied` when every member report is a denial that counts dead someone
-    /// claims (denials alone with no dead make no incident: each is listed as a development).
+    /// `occurred`: a group of denials alone makes no incident (each is listed as a
+    /// development); a denial among reports of the event happening sets `denied`.
     pub modality: Modality,
     /// `YYYY-MM-DD` (day precision), `YYYY-MM` (month precision), or null (week, year or
     /// unknown precision: see `window` and `dates`).
@@ -529,8 +529,8 @@ impl Builder {
         }
     }
 
-    /// Resolves the event and reference reports added (a group of denials alone with no dead
-    /// makes no incident), then for each incident asks `fetch`
+    /// Resolves the event and reference reports added (a group of denials alone makes no
+    /// incident), then for each incident asks `fetch`
     /// for the whole reports it is made of (as `(article_id, report_id)` pairs, those given to
     /// [`Builder::add`]; `fetch` must return each of them, in any order) and hands the
     /// assembled incident to `emit`. The first error of either stops it and is returned.
@@ -645,7 +645,7 @@ impl Builder {
             });
             let member_id = |id: &str| whole.iter().any(|r| short_id("inc", &r.stable_key()) == id);
             incident.id = namer.name(g, &incident, &member_id);
-            if unclaimed_denial(&incident) {
+            if only_denied(&incident) {
                 continue;
             }
             let rejected = if review.is_empty() {
@@ -676,22 +676,18 @@ fn by_key(mut v: Vec<(Box<str>, resolve::Facts)>) -> (Vec<Box<str>>, Vec<resolve
 /// A denial ("the ministry denied that its aircraft bombed El Plateado") is a development
 /// of the story, listed with the plans and threats; it also joins the incident it denies,
 /// which it makes contested, but alone, with no dead claimed, it makes none: an incident
-/// needs a report that tells of the event happening ([`unclaimed_denial`]).
+/// needs a report that tells of the event happening ([`only_denied`]).
 fn denial(r: &ReportInput) -> Option<Entry> {
     (r.report.modality == Modality::Denied).then(|| Entry::Development(development_of(r)))
 }
 
-/// Whether an incident is only denials that count no dead ("the ministry denied that its
-/// aircraft bombed El Plateado"): it tells of no event, and each denial is listed as a
-/// development. Denials that carry a toll someone claims ("the Taliban accused Pakistan of
-/// killing five civilians, which Islamabad denied") still tell of the dead: the incident
-/// stays, contested.
-pub(crate) fn unclaimed_denial(i: &Incident) -> bool {
+/// Whether an incident is only denials ("the ministry denied that its aircraft bombed El
+/// Plateado", "the army denied a drone strike that a rival group said killed 23"): no
+/// report tells of the event happening, so it is no incident, even with a toll the accuser
+/// claims; each denial is listed as a development, with that toll. A denial that joins a
+/// report of the event happening makes that incident contested instead.
+pub(crate) fn only_denied(i: &Incident) -> bool {
     i.modality == Modality::Denied
-        && i.figures
-            .killed
-            .as_ref()
-            .is_none_or(|k| k.best.unwrap_or(0) == 0 && k.low.unwrap_or(0) == 0)
 }
 
 fn development_of(r: &ReportInput) -> Development {

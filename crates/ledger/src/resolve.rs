@@ -262,7 +262,7 @@ pub(crate) fn incidents(events: &[&ReportInput], references: &[&ReportInput]) ->
             inc
         })
         // denials alone with no dead tell of no event (see `crate::Builder::incidents`)
-        .filter(|inc| !crate::unclaimed_denial(inc))
+        .filter(|inc| !crate::only_denied(inc))
         .collect();
     out.sort_by(|a, b| (a.date.is_none(), &a.date, &a.id).cmp(&(b.date.is_none(), &b.date, &b.id)));
     out
