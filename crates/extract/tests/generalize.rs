@@ -3408,3 +3408,311 @@ fn a_striking_state_named_in_passing_does_not_make_a_small_town_a_namesake() {
         "{text}\n{rs:#?}"
     );
 }
+
+#[test]
+fn a_military_exercise_tells_no_strike_unless_someone_died_in_it() {
+    for (lang, text) in [
+        (
+            Lang::En,
+            "Warships from nine navies sank a retired cargo ship with missiles and gunfire on \
+             Thursday in the last phase of a joint exercise off the coast of Chile.",
+        ),
+        (
+            Lang::En,
+            "A decommissioned trawler was sunk by naval gunfire east of Jamaica on Tuesday \
+             during a live-fire drill, the coast guard said.",
+        ),
+        (
+            Lang::Es,
+            "Fragatas de seis armadas hundieron el miércoles un casco en desuso frente a \
+             Valparaíso durante un ejercicio naval con fuego real.",
+        ),
+        (
+            Lang::Es,
+            "Aviones de la Fuerza Aérea bombardearon blancos simulados en un polígono de \
+             Córdoba el lunes, en el marco de un simulacro de defensa.",
+        ),
+    ] {
+        no_violent_event(&reports(lang, text, (2026, 5, 8)), text);
+    }
+    // a death in an exercise, or a real strike in a story that mentions one, stays an event
+    for (lang, text) in [
+        (
+            Lang::En,
+            "Insurgents attacked soldiers taking part in a military exercise near Kidal on \
+             Monday, killing four of them, the army said.",
+        ),
+        (
+            Lang::En,
+            "Navy jets struck a rebel camp in Sulu on Friday, killing six, days after the \
+             military exercise with its allies ended.",
+        ),
+    ] {
+        let rs = events(lang, text);
+        assert!(
+            rs.iter().any(|r| r.event_type.is_violent()),
+            "{text}\n{rs:#?}"
+        );
+    }
+}
+
+#[test]
+fn a_present_tense_verb_in_the_body_with_no_day_tells_a_habit() {
+    for (lang, text) in [
+        (
+            Lang::En,
+            "Remote war is now routine.\n\nDrones hover over the Sahel, and the United States \
+             destroys small boats in the Caribbean on the strength of secret intelligence.",
+        ),
+        (
+            Lang::Es,
+            "La guerra a distancia ya es costumbre.\n\nLos drones vigilan el Sahel y Washington \
+             bombardea lanchas en el Caribe con información que no comparte.",
+        ),
+    ] {
+        no_violent_event(&reports(lang, text, (2026, 5, 8)), text);
+    }
+    // in the headline, or with a day of its own, it is news
+    for (lang, text) in [
+        (
+            Lang::Es,
+            "Estados Unidos bombardea una lancha en el Caribe y mata a tres tripulantes\n\nEl \
+             Comando Sur informó del ataque sin dar más detalles.",
+        ),
+        (
+            Lang::Es,
+            "Crónica de la semana.\n\nEste martes, la aviación bombardea de nuevo un \
+             campamento del ELN en el Catatumbo, según el Ejército.",
+        ),
+    ] {
+        let rs = events(lang, text);
+        assert!(
+            rs.iter().any(|r| r.event_type == EventType::Strike),
+            "{text}\n{rs:#?}"
+        );
+    }
+}
+
+#[test]
+fn a_negation_that_opens_its_clause_reaches_an_event_far_after_it() {
+    for (lang, text) in [
+        (
+            Lang::Es,
+            "«En ningún momento aviones de la Fuerza Aérea ni helicópteros del Ejército han \
+             lanzado artefactos explosivos sobre las comunidades», señaló el ministerio.",
+        ),
+        (
+            Lang::En,
+            "At no time did aircraft of the air force or drones of the army drop bombs on the \
+             villages of the district, the ministry said.",
+        ),
+    ] {
+        let rs = events(lang, text);
+        assert!(
+            rs.iter()
+                .all(|r| r.modality != sw_extract::Modality::Occurred),
+            "{text}\n{rs:#?}"
+        );
+    }
+    // past a comma it reaches nothing: another clause tells the event
+    let text = "At no point were the villagers warned, residents said, before army drones \
+                struck the market in Gao on Sunday and killed six people.";
+    let rs = events(Lang::En, text);
+    assert!(
+        rs.iter()
+            .any(|r| r.modality == sw_extract::Modality::Occurred && r.event_type.is_violent()),
+        "{text}\n{rs:#?}"
+    );
+}
+
+#[test]
+fn an_encounter_with_security_forces_is_their_raid() {
+    for (text, want) in [
+        (
+            "Nine Maoists were killed in an encounter with security forces in the forests of \
+             Narayanpur district on Wednesday, police said.",
+            "IN",
+        ),
+        (
+            "Two communist rebels were killed in an encounter with government troops in \
+             Bukidnon on Monday, the army said.",
+            "PH",
+        ),
+    ] {
+        let rs = events(Lang::En, text);
+        assert_eq!(rs.len(), 1, "{text}\n{rs:#?}");
+        assert_eq!(rs[0].event_type, EventType::Raid, "{text}");
+        assert!(rs[0].figures.killed.is_some(), "{text}\n{rs:#?}");
+        assert_eq!(
+            rs[0].place.as_ref().and_then(|p| p.country.as_deref()),
+            Some(want),
+            "{text}"
+        );
+    }
+}
+
+#[test]
+fn a_non_state_groups_base_is_no_state_post() {
+    // a state force attacking a militant base carries out a raid, not an attack on a state
+    for (lang, text) in [
+        (
+            Lang::En,
+            "A combined force of soldiers and volunteers attacked a militant base near Djibo \
+             on Saturday, killing about twenty fighters, the army said.",
+        ),
+        (
+            Lang::Es,
+            "Tropas del Ejército atacaron el sábado una base guerrillera en zona rural de \
+             Tame y abatieron a cinco integrantes del ELN.",
+        ),
+    ] {
+        let rs = events(lang, text);
+        assert!(
+            rs.iter().all(|r| r.event_type != EventType::Attack),
+            "{text}\n{rs:#?}"
+        );
+        assert!(
+            rs.iter().any(|r| r.event_type.is_violent()),
+            "{text}\n{rs:#?}"
+        );
+    }
+    // an army base attacked by no one named stays an attack on the state
+    let text = "Gunmen attacked an army base near Djibo on Saturday, killing four soldiers.";
+    let rs = events(Lang::En, text);
+    assert!(
+        rs.iter().all(|r| r.event_type == EventType::Attack),
+        "{text}\n{rs:#?}"
+    );
+}
+
+#[test]
+fn police_attacked_on_patrol_suffer_an_attack_they_do_not_carry_out() {
+    for text in [
+        "Los agentes se desplazaban en dos patrullas hacia la comunidad de San Juan cuando \
+         fueron atacados desde un cerro, en Guadalupe y Calvo.",
+        "Los elementos recorrían un camino de terracería en Tepalcatepec cuando fueron \
+         atacados por hombres armados.",
+    ] {
+        let rs = events(Lang::Es, text);
+        assert!(
+            rs.iter()
+                .all(|r| !matches!(r.event_type, EventType::Strike | EventType::Raid)),
+            "{text}\n{rs:#?}"
+        );
+    }
+}
+
+#[test]
+fn the_members_of_an_armed_movement_counted_dead_are_the_toll() {
+    for (text, killed) in [
+        (
+            "Seven Maoists were killed in a gunfight with police in Kanker district on \
+             Saturday.",
+            7,
+        ),
+        (
+            "Four separatists were killed when troops raided a hideout in Balochistan on \
+             Friday.",
+            4,
+        ),
+    ] {
+        let rs = events(Lang::En, text);
+        assert!(
+            rs.iter()
+                .any(|r| r.figures.killed.as_ref().and_then(|f| f.best) == Some(killed)),
+            "{text}\n{rs:#?}"
+        );
+    }
+}
+
+#[test]
+fn those_killed_in_an_operation_are_not_its_agents() {
+    for text in [
+        "The number of militants killed in Tuesday's operation in Khyber has risen to nine, \
+         the military said.",
+        "Insurgents killed during the raid in Borno on Sunday included two commanders, the \
+         army said.",
+    ] {
+        let rs = events(Lang::En, text);
+        assert!(
+            rs.iter().all(|r| r.event_type != EventType::Attack),
+            "{text}\n{rs:#?}"
+        );
+    }
+    // a group that kills someone, or fires at something, is the agent
+    for text in [
+        "Militants killed three soldiers in an ambush in Khyber on Tuesday.",
+        "Militants fired rockets at a police post in Bannu on Tuesday.",
+    ] {
+        let rs = events(Lang::En, text);
+        assert!(
+            rs.iter().any(|r| r.event_type == EventType::Attack),
+            "{text}\n{rs:#?}"
+        );
+    }
+}
+
+#[test]
+fn more_bodies_found_add_to_a_toll_and_are_none() {
+    for (lang, text) in [
+        (
+            Lang::En,
+            "Soldiers recovered three more bodies near the site of Tuesday's raid in Borno on \
+             Thursday, the army said.",
+        ),
+        (
+            Lang::Es,
+            "Los rescatistas hallaron el jueves tres cadáveres más en la zona del \
+             enfrentamiento del martes con el Ejército en Culiacán.",
+        ),
+    ] {
+        let rs = reports(lang, text, (2026, 5, 8));
+        assert!(
+            rs.iter()
+                .all(|r| r.figures.killed.as_ref().and_then(|f| f.best) != Some(3)),
+            "{text}\n{rs:#?}"
+        );
+    }
+    // a new event's dead, and things counted, keep their count
+    for (text, killed) in [
+        (
+            "Troops killed three more militants in Borno on Tuesday, the army said.",
+            Some(3),
+        ),
+        (
+            "The army killed the three most wanted commanders in Borno on Tuesday.",
+            None,
+        ),
+    ] {
+        let rs = events(Lang::En, text);
+        if let Some(k) = killed {
+            assert!(
+                rs.iter()
+                    .any(|r| r.figures.killed.as_ref().and_then(|f| f.best) == Some(k)),
+                "{text}\n{rs:#?}"
+            );
+        }
+    }
+    let text = "The military had destroyed two more boats off the Pacific coast on Sunday.";
+    let rs = events(Lang::En, text);
+    assert!(
+        rs.iter()
+            .any(|r| r.figures.vessels.as_ref().and_then(|f| f.best) == Some(2)),
+        "{text}\n{rs:#?}"
+    );
+}
+
+#[test]
+fn a_town_abroad_gives_way_to_a_place_named_within_another_country() {
+    // the gazetteer knows only Nigeria's Lere; the story is of Mali's Timbuktu region
+    let text = "Mali drone strike near Léré kills at least 14\n\nA drone strike by the Malian \
+                armed forces on Sunday killed at least 14 people in the Timbuktu region, \
+                residents said.";
+    let rs = reports(Lang::En, text, (2025, 3, 11));
+    assert!(
+        violent_countries(&rs)
+            .iter()
+            .all(|c| c.as_deref() != Some("NG")),
+        "{text}\n{rs:#?}"
+    );
+}

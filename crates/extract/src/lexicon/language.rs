@@ -43,6 +43,9 @@ pub struct EventCue {
     /// A verb with two sides, either named first ("se enfrentaron con", "clashed with"): as
     /// for a clash noun, a state force named on either side makes it that force's operation.
     pub sides: bool,
+    /// A verb in the present tense ("destroys", "bombardea"): news in a headline, a habit
+    /// in the body ("the United States destroys small boats in the Caribbean").
+    pub present: bool,
 }
 
 /// A phrase of `references.tsv`: what makes an event cue a mention of an earlier event.
@@ -67,6 +70,9 @@ pub enum RefKind {
     /// an event whose dead are told after it ("the funeral of the five fishermen who died in
     /// a strike") is an earlier one told again.
     Memorial,
+    /// A military exercise ("live-fire drill", "ejercicio naval"): what a sentence naming one
+    /// tells sunk or fired on is practice, no event, unless someone died in it.
+    Drill,
 }
 
 /// A word of `agents.tsv`: who may carry out an event, and the small words around agents.
@@ -116,6 +122,10 @@ pub enum AgentKind {
     /// "respaldado por"): "the group aligned with Iran began attacking ships" names Iran as
     /// the group's patron, never the subject of what follows.
     Ally,
+    /// A non-state group's base or camp ("militant base", "campamento guerrillero"): read
+    /// whole, so that its head noun is not taken for a state force's post, and an attack on
+    /// it is not an attack on a state.
+    Hideout,
 }
 
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
@@ -140,6 +150,10 @@ pub enum Scope {
     Before,
     Any,
     Near,
+    /// Opens a clause and reaches every cue after it in its clause, however far, but not
+    /// past a comma, a semicolon or a contrast ("en ningún momento aeronaves ... han lanzado
+    /// explosivos", "at no time did ..."): a negation that leads its clause.
+    Lead,
 }
 
 #[derive(Debug, Clone, Copy)]
@@ -459,6 +473,14 @@ pub struct Grammar {
     /// does not reach an event after it ("denied bombing villages but confirmed that its
     /// troops had killed three rebels").
     pub contrast: FxSet<Word>,
+    /// "more", "más": after a count ("two more bodies", "dos cuerpos más"), what is added to
+    /// a toll told before, not the toll.
+    pub increment: FxSet<Word>,
+    /// "in", "during": right after a one-word verb cue that is also a participle ("the
+    /// militants killed in Tuesday's operation"), it shows the verb has no object: what
+    /// stands before it was struck. None in a language whose past tense and participle
+    /// differ ("mataron", "muertos").
+    pub participle_next: FxSet<Word>,
 }
 
 impl Grammar {
@@ -533,6 +555,8 @@ impl Grammar {
                 "alias" => (Some(&mut g.alias), None),
                 "nature" => (Some(&mut g.nature), None),
                 "contrast" => (Some(&mut g.contrast), None),
+                "increment" => (Some(&mut g.increment), None),
+                "participle_next" => (Some(&mut g.participle_next), None),
                 k => return Err(r.error(format!("unknown kind {k:?}"))),
             };
             if let Some(set) = set {
@@ -741,6 +765,7 @@ fn events(file: File) -> Result<PhraseSet<EventCue>, LexiconError> {
             toll: false,
             gap: false,
             sides: false,
+            present: false,
         };
         for flag in r.opt(2).unwrap_or("").split(',').map(str::trim) {
             match flag {
@@ -755,6 +780,7 @@ fn events(file: File) -> Result<PhraseSet<EventCue>, LexiconError> {
                 "toll" => cue.toll = true,
                 "gap" => cue.gap = true,
                 "sides" => cue.sides = true,
+                "present" => cue.present = true,
                 f if f.starts_with("means=") => cue.means = Some(f["means=".len()..].to_string()),
                 f if f.starts_with("mod=") => {
                     cue.modality = Some(parse(r, 2, "modality", |_| {
@@ -786,6 +812,7 @@ fn agents(file: File) -> Result<PhraseSet<AgentKind>, LexiconError> {
             "attribute" => Some(AgentKind::Attribute),
             "attributed_to" => Some(AgentKind::AttributedTo),
             "ally" => Some(AgentKind::Ally),
+            "hideout" => Some(AgentKind::Hideout),
             _ => None,
         })
     })
@@ -800,6 +827,7 @@ fn references(file: File) -> Result<PhraseSet<RefKind>, LexiconError> {
             "campaign_verb" => Some(RefKind::CampaignVerb),
             "background" => Some(RefKind::Background),
             "memorial" => Some(RefKind::Memorial),
+            "drill" => Some(RefKind::Drill),
             _ => None,
         })
     })
@@ -838,6 +866,7 @@ fn modality(file: File) -> Result<PhraseSet<ModCue>, LexiconError> {
                 "before" => Some(Scope::Before),
                 "any" => Some(Scope::Any),
                 "near" => Some(Scope::Near),
+                "lead" => Some(Scope::Lead),
                 _ => None,
             })?,
             reported: match r.opt(3) {

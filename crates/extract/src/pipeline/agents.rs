@@ -317,6 +317,21 @@ fn owned(s: &Scene, at: usize) -> bool {
     })
 }
 
+/// Whether a verb cue is a participle with no object, a place or time right after it ("the
+/// number of militants killed in Tuesday's operation", "insurgents killed during the
+/// raid"): the actor right before it is what it struck, not its agent ("militants killed
+/// three soldiers" takes an object). One word only: "fired missiles at a base" has its
+/// object.
+fn reduced_passive(s: &Scene, e: &Hit<EventCue>) -> bool {
+    let toks = &s.ctx.toks;
+    !e.value().noun
+        && e.value().past
+        && e.te == e.ts + 1
+        && toks
+            .get(e.te)
+            .is_some_and(|t| s.l.grammar.participle_next.contains(&t.lower))
+}
+
 /// Whether the cue at `at` is a passive participle ("were attacked", "fueron atacados",
 /// "fue perpetrado"): an auxiliary of the passive right before it, or one word before.
 fn passive_at(s: &Scene, at: usize) -> bool {
@@ -534,6 +549,19 @@ fn speaks(s: &Scene, at: usize) -> bool {
 /// multiple ISIS fighters", "ambushed a group of police officers"): the actor is what was
 /// struck.
 fn struck(s: &Scene, at: usize) -> bool {
+    // "insurgents killed during the raid": the subject of a participle with no object, a
+    // few words of its name between
+    let toks = &s.ctx.toks;
+    let reduced = (at + 1..(at + 4).min(toks.len())).find_map(|k| {
+        (toks[at..k]
+            .iter()
+            .all(|t| t.kind == crate::tokens::TokKind::Word))
+        .then(|| s.l.events.at(toks, k))
+        .flatten()
+    });
+    if reduced.is_some_and(|h| reduced_passive(s, &h)) {
+        return true;
+    }
     s.cue_ends.iter().any(|&end| {
         end <= at
             && (at - end <= 2
@@ -827,6 +855,7 @@ pub(super) fn agent_of(s: &Scene, e: &Hit<EventCue>, armed: &[Armed]) -> Option<
             && a.te + 1 >= e.ts
             && (!counted(s, a.ts) || (cue.noun && a.te == e.ts))
             && !passive
+            && !(a.te == e.ts && reduced_passive(s, e))
             // "un campamento controlado por el ELN mató": the actor of another verb's
             // passive is not this verb's subject
             && (cue.noun || !agent_of_other(s, a.ts) || wields(s, a.ts))

@@ -507,6 +507,14 @@ fn keep(
     if cue.weak && cue.event_type == EventType::Deployment && agent_of_a_passive(s, e) {
         return false;
     }
+    // "a decommissioned hull was sunk by naval gunfire in a live-fire drill": practice,
+    // unless someone died in it
+    if cue.event_type.is_violent()
+        && !s.killed_here
+        && s.refs.iter().any(|h| *h.value() == RefKind::Drill)
+    {
+        return false;
+    }
     if cue.event_type == EventType::Strike && ran_into_a_device(s, e) {
         return false;
     }

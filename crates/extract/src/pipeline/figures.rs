@@ -242,7 +242,33 @@ impl Figures<'_> {
             && toks
                 .get(q.tok_end)
                 .is_some_and(|t| l.filler_kinds.get(&t.lower) == Some(&FillerKind::Security));
-        capacity || partitive || kin_of || own_zero
+        // "two more bodies were found", "hallaron dos cuerpos más": added to a toll told
+        // before, not the toll
+        // ("los tres cabecillas más buscados" is a superlative: after the noun, "más" must
+        // end its phrase)
+        let increment = |k: usize| {
+            toks.get(k)
+                .is_some_and(|t| l.grammar.increment.contains(&t.lower))
+        };
+        let ends_phrase = |k: usize| {
+            toks.get(k).is_none_or(|t| {
+                t.kind == TokKind::Punct
+                    || l.grammar.locative.at(toks, k).is_some()
+                    || l.grammar.date_prep.contains(&t.lower)
+                    || l.grammar.article_sg.contains(&t.lower)
+                    || l.grammar.article_pl.contains(&t.lower)
+            })
+        };
+        // (beside a noun of the dead only: "killed three more militants" and "destroyed two
+        // more boats" are a new event's)
+        let dead_noun = |k: usize| {
+            l.figures
+                .at(toks, k)
+                .is_some_and(|h| h.ts == k && h.te == k + 1 && h.value().field == Field::Killed)
+        };
+        let added = increment(q.tok_end) && dead_noun(q.tok_end + 1)
+            || dead_noun(q.tok_end) && increment(q.tok_end + 1) && ends_phrase(q.tok_end + 2);
+        capacity || partitive || kin_of || own_zero || added
     }
 
     /// The field the number `q` counts: from its cue (see [`field_of`]), or all of a count

@@ -95,6 +95,16 @@ fn by_cues<'a>(
             match v.scope {
                 Scope::Near if dist <= 1 => Some(0),
                 Scope::Near => None,
+                // it must open its clause (first in the sentence, or after punctuation) and
+                // the cue be in that clause, no comma between
+                Scope::Lead
+                    if semicolon
+                        || toks[m.te..e.ts].iter().any(|t| t.lower == ",")
+                        || m.ts > 0 && toks[m.ts - 1].kind == crate::tokens::TokKind::Word =>
+                {
+                    None
+                }
+                Scope::Lead => Some(100 + dist),
                 Scope::Before if semicolon || dist > 10 => None,
                 Scope::Before if factual && !strong && dist > 4 => None,
                 Scope::Before if v.modality == Modality::Hypothetical => Some(300 + dist),

@@ -33,6 +33,12 @@ pub(super) struct ArticlePlaces {
 /// [`Extractor::stray_town`]); a larger one is too well known to be.
 const STRAY_POPULATION: u64 = 20_000;
 
+/// The same, when the article points elsewhere by a place within another country (a town,
+/// a province: "Mali drone strike near Léré" in a story of the Timbuktu region, where the
+/// gazetteer knows only Nigeria's Lere): a town of a province's size is still no place the
+/// story is about when nothing else points to its country.
+const STRAY_POPULATION_FAR: u64 = 150_000;
+
 /// Country (ISO2) -> the sea regions its waters lie in, from the gazetteer: a strike at sea
 /// off a country whose waters lie in one region only is in that region.
 pub(super) fn seas_of(gaz: &Gazetteer) -> BTreeMap<String, Vec<String>> {
@@ -116,14 +122,15 @@ impl Extractor {
     }
 
     /// "Turkish jets strike Gara" in a story of Iraq's Duhok province, where the gazetteer
-    /// knows only a Hungarian village of the name: a town under [`STRAY_POPULATION`] whose
+    /// knows only a Hungarian village of the name: a town under [`STRAY_POPULATION`] (or
+    /// [`STRAY_POPULATION_FAR`], when a place within another country is named) whose
     /// country nothing else in the article points to (no name of the country, no other
     /// place in it), in an article that points elsewhere, is a namesake of a place the
     /// gazetteer lacks, not where the event was.
     fn stray_town(&self, ctx: &SentCtx, m: &Mention) -> bool {
         let p = self.gaz.get(m.place);
         // (a named feature, a port or a base, was chosen for the story, and has no people)
-        if p.kind != PlaceKind::Locality || p.population >= STRAY_POPULATION {
+        if p.kind != PlaceKind::Locality || p.population >= STRAY_POPULATION_FAR {
             return false;
         }
         let Some(cc) = p.country.as_deref() else {
@@ -131,11 +138,17 @@ impl Extractor {
         };
         let backing = self.backing(ctx);
         // (a town, division or feature in another country, or its name, but for a striking
-        // state's: "as Russia stepped up its offensive" points nowhere)
+        // state's: "as Russia stepped up its offensive" points nowhere; a larger town gives
+        // way to a place within another country only)
+        let small = p.population < STRAY_POPULATION;
         let elsewhere = backing.iter().any(|(c, id)| {
+            let country = self.gaz.get(*id).kind == PlaceKind::Country;
             c != cc
-                && (self.gaz.get(*id).kind != PlaceKind::Country
-                    || !self.striking_states.contains(c))
+                && if small {
+                    !country || !self.striking_states.contains(c)
+                } else {
+                    !country
+                }
         });
         let backed = backing
             .iter()

@@ -97,6 +97,11 @@ pub(super) fn is_reference(
     }
     // a day word counts even where no day could be set (an article with no date: "hoy")
     let day_word = s.dates.iter().any(|d| d.kind.is_reported_day());
+    // "Air forces bomb camps, and the United States destroys small boats": a verb in the
+    // present with no day, past the headline, tells a habit
+    if e.value().present && !own_day && !day_word && !opens_text(s) {
+        return true;
+    }
     if !own_day && !day_word && campaign_course(s, e) {
         return true;
     }
@@ -475,6 +480,12 @@ fn named_day(s: &Sentence, e: &Hit<EventCue>, definite: bool) -> Option<NaiveDat
             before || after
         })
         .find_map(|d| d.date.as_deref().and_then(super::dating::latest_day))
+}
+
+/// Whether the sentence is the article's first: its headline, where a verb in the present
+/// tells news ("U.S. destroys a boat in the Caribbean").
+fn opens_text(s: &Sentence) -> bool {
+    s.ctx.text[..s.ctx.range.start].trim().is_empty()
 }
 
 #[cfg(test)]
