@@ -3716,3 +3716,46 @@ fn a_town_abroad_gives_way_to_a_place_named_within_another_country() {
         "{text}\n{rs:#?}"
     );
 }
+
+#[test]
+fn the_number_of_people_killed_in_one_event_raised_is_its_toll() {
+    for (text, killed) in [
+        (
+            "The number of suspected gunmen killed in the March 2 clash with soldiers near \
+             Tepuche rose to 17, the Defense Ministry said on Wednesday.",
+            17,
+        ),
+        (
+            "The number of militants killed in Tuesday's intelligence-based operation in the \
+             Tirah valley has risen to nine, the military said on Thursday.",
+            9,
+        ),
+    ] {
+        let rs = reports(Lang::En, text, (2026, 3, 5));
+        assert!(
+            rs.iter().any(|r| r.kind == ReportKind::Event
+                && r.figures.killed.as_ref().and_then(|f| f.best) == Some(killed)),
+            "{text}\n{rs:#?}"
+        );
+    }
+    // the number of strikes of a campaign is no event's dead
+    let text = "The number of strikes on suspected drug boats has risen to 21 since September, \
+                officials said.";
+    let rs = reports(Lang::En, text, (2026, 5, 8));
+    assert!(
+        rs.iter().all(|r| !(r.kind == ReportKind::Event
+            && r.figures.killed.as_ref().and_then(|f| f.best) == Some(21))),
+        "{text}\n{rs:#?}"
+    );
+}
+
+#[test]
+fn a_days_long_stoppage_of_work_is_no_strike() {
+    for text in [
+        "Transport workers in Quito ended a two-day strike on Thursday after the government \
+         promised more police patrols on bus routes.",
+        "Teachers in Oaxaca began an indefinite strike on Monday over unpaid wages.",
+    ] {
+        no_violent_event(&reports(Lang::En, text, (2026, 5, 8)), text);
+    }
+}

@@ -183,6 +183,10 @@ pub enum TallyKind {
     /// A toll that is never the campaign's by itself ("the toll"), but is one event's when
     /// said to be ("the toll from last Tuesday's strike was revised to four").
     EventToll,
+    /// "the number of": with who was killed after it ("the number of suspected gunmen
+    /// killed in the March 2 clash rose to 17"), one event's toll like [`TallyKind::EventToll`]
+    /// when said to be; no tally cue by itself.
+    NumberOf,
     /// A toll under a perfect ("have killed", "han matado"): a running total, unless what
     /// the dead were killed in follows as one event named with an indefinite article
     /// ("troops have killed 19 gunmen in a shootout", "han abatido a seis en un
@@ -888,6 +892,7 @@ fn tally(file: File) -> Result<PhraseSet<TallyKind>, LexiconError> {
                 "summary" => TallyKind::Summary,
                 "toll" => TallyKind::Toll,
                 "event_toll" => TallyKind::EventToll,
+                "number_of" => TallyKind::NumberOf,
                 "perfect" => TallyKind::Perfect,
                 _ => return None,
             })

@@ -137,6 +137,9 @@ pub(super) fn elliptic_events<'a>(
 /// ("the death toll from Tuesday's strike", "el saldo del ataque"): those are no tally cues.
 /// "In all" beside a singular event noun sums that event ("the attack killed eleven in
 /// all").
+/// How many words after "the number of" the cue of the dead may stand.
+const NUMBER_OF_REACH: usize = 5;
+
 pub(super) fn tally_cues<'a>(
     l: &'a LangLex,
     toks: &[Tok],
@@ -158,12 +161,37 @@ pub(super) fn tally_cues<'a>(
                 .is_some_and(|t| l.grammar.toll_of.contains(&t.lower))
             && (h.te + 1..=(h.te + 6).min(toks.len())).any(|k| noun_at[k])
     };
-    let event_tolls: Vec<usize> = tally_hits
+    let mut event_tolls: Vec<usize> = tally_hits
         .iter()
         .filter(|h| one_event(h))
         .map(|h| h.te)
         .collect();
-    tally_hits.retain(|h| !one_event(h) && *h.value() != TallyKind::EventToll);
+    // "the number of suspected gunmen killed in the March 2 clash rose to 17": who was
+    // killed (words of `fillers.tsv`) between "the number of" and the cue of the dead,
+    // then one event
+    for h in tally_hits
+        .iter()
+        .filter(|h| *h.value() == TallyKind::NumberOf)
+    {
+        let dead = (h.te..(h.te + NUMBER_OF_REACH).min(toks.len())).find_map(|k| {
+            l.figures
+                .at(toks, k)
+                .filter(|f| f.ts == k && f.value().field == Field::Killed)
+                .filter(|_| toks[h.te..k].iter().all(|t| l.fillers.contains(&t.lower)))
+        });
+        if let Some(f) = dead {
+            if toks
+                .get(f.te)
+                .is_some_and(|t| l.grammar.toll_of.contains(&t.lower))
+                && (f.te + 1..=(f.te + 6).min(toks.len())).any(|k| noun_at[k])
+            {
+                event_tolls.push(f.te);
+            }
+        }
+    }
+    tally_hits.retain(|h| {
+        !one_event(h) && !matches!(h.value(), TallyKind::EventToll | TallyKind::NumberOf)
+    });
     // "troops have killed 19 gunmen in a shootout": a perfect's toll told of one event,
     // named after it in its clause with an indefinite article, is that event's
     let clause = |i: usize| crate::pipeline::sentence::is_clause_break(&toks[i]);
