@@ -485,6 +485,9 @@ pub struct Grammar {
     /// stands before it was struck. None in a language whose past tense and participle
     /// differ ("mataron", "muertos").
     pub participle_next: FxSet<Word>,
+    /// "bodies", "cadáveres": the dead found; counted with "more" ("two more bodies"), what
+    /// is added to a toll told before.
+    pub remains: FxSet<Word>,
 }
 
 impl Grammar {
@@ -561,6 +564,7 @@ impl Grammar {
                 "contrast" => (Some(&mut g.contrast), None),
                 "increment" => (Some(&mut g.increment), None),
                 "participle_next" => (Some(&mut g.participle_next), None),
+                "remains" => (Some(&mut g.remains), None),
                 k => return Err(r.error(format!("unknown kind {k:?}"))),
             };
             if let Some(set) = set {

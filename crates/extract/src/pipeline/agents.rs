@@ -320,12 +320,13 @@ fn owned(s: &Scene, at: usize) -> bool {
 /// Whether a verb cue is a participle with no object, a place or time right after it ("the
 /// number of militants killed in Tuesday's operation", "insurgents killed during the
 /// raid"): the actor right before it is what it struck, not its agent ("militants killed
-/// three soldiers" takes an object). One word only: "fired missiles at a base" has its
-/// object.
+/// three soldiers" takes an object). One word of killing only: "fired missiles at a base"
+/// has its object, and "bandits struck in broad daylight" is no participle.
 fn reduced_passive(s: &Scene, e: &Hit<EventCue>) -> bool {
     let toks = &s.ctx.toks;
     !e.value().noun
         && e.value().past
+        && e.value().force
         && e.te == e.ts + 1
         && toks
             .get(e.te)
@@ -348,9 +349,11 @@ fn passive_at(s: &Scene, at: usize) -> bool {
 /// it is a non-state attack.
 pub(super) fn against_state(s: &Scene, e: &Hit<EventCue>, armed: &[Armed]) -> bool {
     let post_at = |i: usize| {
-        s.agents
-            .iter()
-            .any(|h| h.ts == i && matches!(*h.value(), AgentKind::Post | AgentKind::Shipping))
+        s.agents.iter().any(|h| {
+            h.ts == i
+                && matches!(*h.value(), AgentKind::Post | AgentKind::Shipping)
+                && !groups_post(s, h, armed)
+        })
     };
     let state_at = |i: usize| {
         armed
@@ -405,6 +408,24 @@ fn apposition_of(s: &Scene, e: &Hit<EventCue>, at: usize) -> bool {
         })
 }
 
+/// Whether a post is a non-state group's: the group named right before it or after "of"
+/// ("al-Shabaab checkpoints", "los cuarteles de las disidencias"): striking it is no attack
+/// on a state.
+fn groups_post(s: &Scene, h: &Hit<AgentKind>, armed: &[Armed]) -> bool {
+    let toks = &s.ctx.toks;
+    let of_then = toks
+        .get(h.te)
+        .is_some_and(|t| s.l.grammar.of.contains(&t.lower));
+    armed.iter().any(|a| {
+        a.non_state
+            && (a.te == h.ts
+                || of_then
+                    && a.ts > h.te
+                    && a.ts <= h.te + 3
+                    && (h.te + 1..a.ts).all(|i| is_determiner(s, i)))
+    })
+}
+
 /// Whether the cue is a passive ("were attacked", "tras ser atacado", "came under attack")
 /// whose subject, the nearest actor or post before it, is a state force, a post or a ship.
 fn passive_subject(
@@ -420,7 +441,9 @@ fn passive_subject(
     let posts = s
         .agents
         .iter()
-        .filter(|h| matches!(*h.value(), AgentKind::Post | AgentKind::Shipping))
+        .filter(|h| {
+            matches!(*h.value(), AgentKind::Post | AgentKind::Shipping) && !groups_post(s, h, armed)
+        })
         .map(|h| h.ts);
     // a force that says what was struck is not it ("Central Command said the port had been
     // hit")

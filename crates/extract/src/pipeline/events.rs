@@ -537,10 +537,7 @@ fn keep(
     }
     // "a decommissioned hull was sunk by naval gunfire in a live-fire drill": practice,
     // unless someone died in it
-    if cue.event_type.is_violent()
-        && !s.killed_here
-        && s.refs.iter().any(|h| *h.value() == RefKind::Drill)
-    {
+    if cue.event_type.is_violent() && !s.killed_here && in_a_drill(s, e) {
         return false;
     }
     if cue.event_type == EventType::Strike && ran_into_a_device(s, e) {
@@ -556,6 +553,36 @@ fn keep(
     }
     true
 }
+
+/// Whether the cue tells part of a military exercise the sentence names: the exercise near
+/// the cue, with no word opening another clause between ("sank a hull in a joint exercise",
+/// "bombardearon blancos, en el marco de un ejercicio militar"); "struck Odesa, hours after
+/// NATO ships ended a naval exercise" and "bombed a depot while the army held drills" tell
+/// real strikes.
+fn in_a_drill(s: &Sentence, e: &Hit<EventCue>) -> bool {
+    let (toks, g) = (&s.ctx.toks, &s.l.grammar);
+    s.refs
+        .iter()
+        .filter(|h| *h.value() == RefKind::Drill)
+        .any(|h| {
+            let (a, b) = if h.ts >= e.te {
+                (e.te, h.ts)
+            } else {
+                (h.te, e.ts)
+            };
+            b >= a
+                && b - a <= DRILL_REACH
+                && !toks[a..b].iter().any(|t| {
+                    matches!(t.lower.as_str(), ";" | ":" | "—" | "–")
+                        || g.clause_open.contains(&t.lower)
+                        || g.after.contains(&t.lower)
+                        || g.contrast.contains(&t.lower)
+                })
+        })
+}
+
+/// How many words may stand between an event cue and the exercise it is part of.
+const DRILL_REACH: usize = 20;
 
 /// "their patrol hit a roadside bomb", "the vehicle struck a landmine": a verb of striking
 /// whose object, an article between at most, is an attack's device tells the attack, which

@@ -259,15 +259,14 @@ impl Figures<'_> {
                     || l.grammar.article_pl.contains(&t.lower)
             })
         };
-        // (beside a noun of the dead only: "killed three more militants" and "destroyed two
-        // more boats" are a new event's)
-        let dead_noun = |k: usize| {
-            l.figures
-                .at(toks, k)
-                .is_some_and(|h| h.ts == k && h.te == k + 1 && h.value().field == Field::Killed)
+        // (beside a noun of the bodies found only: "killed three more militants", "four
+        // more dead as drones hit Odesa" and "destroyed two more boats" are a new event's)
+        let remains = |k: usize| {
+            toks.get(k)
+                .is_some_and(|t| l.grammar.remains.contains(&t.lower))
         };
-        let added = increment(q.tok_end) && dead_noun(q.tok_end + 1)
-            || dead_noun(q.tok_end) && increment(q.tok_end + 1) && ends_phrase(q.tok_end + 2);
+        let added = increment(q.tok_end) && remains(q.tok_end + 1)
+            || remains(q.tok_end) && increment(q.tok_end + 1) && ends_phrase(q.tok_end + 2);
         capacity || partitive || kin_of || own_zero || added
     }
 

@@ -96,10 +96,16 @@ fn by_cues<'a>(
                 Scope::Near if dist <= 1 => Some(0),
                 Scope::Near => None,
                 // it must open its clause (first in the sentence, or after punctuation) and
-                // the cue be in that clause, no comma between
+                // the cue be in that clause: no comma, and no word opening another clause
+                // between ("en ningún momento hubo aviso antes del bombardeo")
                 Scope::Lead
                     if semicolon
-                        || toks[m.te..e.ts].iter().any(|t| t.lower == ",")
+                        || toks[m.te..e.ts].iter().any(|t| {
+                            t.lower == ","
+                                || l.grammar.clause_open.contains(&t.lower)
+                                || l.grammar.relative.contains(&t.lower)
+                                || l.grammar.after.contains(&t.lower)
+                        })
                         || m.ts > 0 && toks[m.ts - 1].kind == crate::tokens::TokKind::Word =>
                 {
                     None

@@ -37,7 +37,7 @@ const STRAY_POPULATION: u64 = 20_000;
 /// a province: "Mali drone strike near Léré" in a story of the Timbuktu region, where the
 /// gazetteer knows only Nigeria's Lere): a town of a province's size is still no place the
 /// story is about when nothing else points to its country.
-const STRAY_POPULATION_FAR: u64 = 150_000;
+const STRAY_POPULATION_FAR: u64 = 100_000;
 
 /// Country (ISO2) -> the sea regions its waters lie in, from the gazetteer: a strike at sea
 /// off a country whose waters lie in one region only is in that region.

@@ -98,8 +98,9 @@ pub(super) fn is_reference(
     // a day word counts even where no day could be set (an article with no date: "hoy")
     let day_word = s.dates.iter().any(|d| d.kind.is_reported_day());
     // "Air forces bomb camps, and the United States destroys small boats": a verb in the
-    // present with no day, past the headline, tells a habit
-    if e.value().present && !own_day && !day_word && !opens_text(s) {
+    // present with no day and no toll, in a sentence of the body (no headline or subheading,
+    // a line with no closing stop), tells a habit
+    if e.value().present && !own_day && !day_word && !s.killed_here && !headline_like(s) {
         return true;
     }
     if !own_day && !day_word && campaign_course(s, e) {
@@ -482,10 +483,13 @@ fn named_day(s: &Sentence, e: &Hit<EventCue>, definite: bool) -> Option<NaiveDat
         .find_map(|d| d.date.as_deref().and_then(super::dating::latest_day))
 }
 
-/// Whether the sentence is the article's first: its headline, where a verb in the present
-/// tells news ("U.S. destroys a boat in the Caribbean").
-fn opens_text(s: &Sentence) -> bool {
+/// Whether the sentence reads as a headline: the article's first, or a line with no closing
+/// stop (a subheading), where a verb in the present tells news ("U.S. destroys a boat in the
+/// Caribbean").
+fn headline_like(s: &Sentence) -> bool {
+    let line = s.ctx.text[s.ctx.range.clone()].trim();
     s.ctx.text[..s.ctx.range.start].trim().is_empty()
+        || !line.ends_with(['.', '!', '?', '"', '\u{201d}', '\u{bb}', ')', '\u{2026}'])
 }
 
 #[cfg(test)]
