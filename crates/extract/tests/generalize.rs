@@ -3829,3 +3829,148 @@ fn a_days_long_stoppage_of_work_is_no_strike() {
         no_violent_event(&reports(Lang::En, text, (2026, 5, 8)), text);
     }
 }
+
+#[test]
+fn an_article_that_opens_on_an_exercise_tells_no_undated_strike() {
+    let text = "Desert Shield exercise ends with a live-fire drill near Agadir\n\nJets and \
+                rocket artillery hit positions on a range near Agadir on Thursday as the \
+                exercise drew to a close.\n\nAllied aircraft struck targets marked with \
+                panels, while a battery fired at a command post some 40 kilometres away.";
+    let rs = reports(Lang::En, text, (2025, 5, 23));
+    assert!(
+        rs.iter()
+            .all(|r| !(r.kind == ReportKind::Event && r.event_type.is_violent())),
+        "{text}\n{rs:#?}"
+    );
+}
+
+#[test]
+fn an_outlet_credited_in_a_dateline_is_no_place() {
+    for (lang, text) in [
+        (
+            Lang::En,
+            "WASHINGTON, Oct 30 (Atlantic Herald) - The U.S. military struck a vessel in the \
+             Caribbean late Wednesday, killing four people on board.",
+        ),
+        (
+            Lang::Es,
+            "BOGOTÁ, 4 may (Pacífico Noticias) - La Armada de Colombia atacó el domingo una \
+             lancha en el Caribe y mató a dos tripulantes.",
+        ),
+    ] {
+        let rs = events(lang, text);
+        assert_eq!(rs.len(), 1, "{text}\n{rs:#?}");
+        assert_eq!(
+            rs[0].place.as_ref().and_then(|p| p.region_code.as_deref()),
+            Some("caribbean"),
+            "{text}\n{rs:#?}"
+        );
+    }
+}
+
+#[test]
+fn a_small_district_abroad_is_a_namesake_like_a_town() {
+    // the gazetteer knows a "Far North" district in New Zealand, not Cameroon's region
+    let text = "Cameroonian troops killed seven Boko Haram fighters on Sunday near a village \
+                of the Far North region, close to the Nigerian border, the Ministry of Defence \
+                of Cameroon said.";
+    let rs = reports(Lang::En, text, (2025, 5, 20));
+    assert!(
+        violent_countries(&rs)
+            .iter()
+            .all(|c| c.as_deref() != Some("NZ")),
+        "{text}\n{rs:#?}"
+    );
+}
+
+#[test]
+fn the_pace_of_a_campaign_is_no_event_whatever_the_day() {
+    for (lang, text) in [
+        (
+            Lang::En,
+            "Senators pressed the head of Africa Command on Tuesday over the sharp increase \
+             in airstrikes in Somalia.",
+        ),
+        (
+            Lang::Es,
+            "Diputados cuestionaron el martes al ministro por el aumento de bombardeos en el \
+             Cauca.",
+        ),
+    ] {
+        no_violent_event(&reports(lang, text, (2025, 7, 16)), text);
+    }
+    // plural strikes dated and counted stay an event
+    let text = "Three airstrikes hit al-Shabaab camps near Jilib on Tuesday, the command said.";
+    let rs = events(Lang::En, text);
+    assert!(
+        rs.iter().any(|r| r.event_type == EventType::Strike),
+        "{text}\n{rs:#?}"
+    );
+}
+
+#[test]
+fn a_verb_that_only_cancels_a_modality_gives_way_to_a_conditional() {
+    let text = "Analistas consultados por este diario consideran que un ataque en suelo \
+                mexicano tendría un costo diplomático mucho mayor.";
+    no_violent_event(&reports(Lang::Es, text, (2025, 11, 4)), text);
+    // with nothing else, what is considered is told as fact
+    let text = "Los analistas consideran que el bombardeo del martes en Guaviare mató a siete \
+                disidentes.";
+    let rs = events(Lang::Es, text);
+    assert!(
+        rs.iter()
+            .any(|r| r.modality == sw_extract::Modality::Occurred),
+        "{text}\n{rs:#?}"
+    );
+}
+
+#[test]
+fn an_article_whose_headline_is_set_years_back_retells_its_undated_events() {
+    for (lang, text, published) in [
+        (
+            Lang::Es,
+            "Vinculan a proceso a tres militares por la muerte de cuatro jóvenes en Tierra \
+             Blanca en 2022\n\nUn juez federal vinculó a proceso a tres elementos del Ejército \
+             por el homicidio de cuatro jóvenes en un retén, informó la Fiscalía.\n\nLa \
+             versión oficial sostenía que los militares repelieron una agresión de los \
+             ocupantes de una camioneta.",
+            (2025, 5, 20),
+        ),
+        (
+            Lang::En,
+            "Families press damages claim over 2016 airstrike\n\nRelatives of civilians \
+             killed in the bombing returned to court to press their claim.\n\nA coalition \
+             jet struck \
+             what was described as a bomb factory, and around 40 civilians were killed.",
+            (2025, 10, 8),
+        ),
+    ] {
+        let rs = reports(lang, text, published);
+        assert!(
+            rs.iter()
+                .all(|r| !(r.kind == ReportKind::Event && r.event_type.is_violent())),
+            "{text}\n{rs:#?}"
+        );
+    }
+    // news of the day in a story whose headline names an old year stays news
+    let text = "Army kills five gunmen in Culiacán, the deadliest clash since 2023\n\nSoldiers \
+                killed five gunmen in Culiacán on Tuesday, the Defense Ministry said.";
+    let rs = events(Lang::En, text);
+    assert!(
+        rs.iter().any(|r| r.event_type == EventType::Raid),
+        "{text}\n{rs:#?}"
+    );
+}
+
+#[test]
+fn a_count_over_the_past_week_is_a_tally() {
+    let text = "Un dron turco mató el viernes a tres combatientes cerca de Qamishli. El \
+                ministerio añadió que en la última semana ha neutralizado a 31 terroristas en \
+                el norte de Irak y de Siria.";
+    let rs = events(Lang::Es, text);
+    assert!(
+        rs.iter()
+            .all(|r| r.figures.killed.as_ref().and_then(|f| f.best) != Some(31)),
+        "{text}\n{rs:#?}"
+    );
+}

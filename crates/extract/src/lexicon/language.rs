@@ -73,6 +73,9 @@ pub enum RefKind {
     /// A military exercise ("live-fire drill", "ejercicio naval"): what a sentence naming one
     /// tells sunk or fired on is practice, no event, unless someone died in it.
     Drill,
+    /// The course of a campaign, its pace or growth ("increase in", "ritmo de"), right before
+    /// a plural event noun: the campaign, never one event, whatever the day.
+    Trend,
 }
 
 /// A word of `agents.tsv`: who may carry out an event, and the small words around agents.
@@ -836,6 +839,7 @@ fn references(file: File) -> Result<PhraseSet<RefKind>, LexiconError> {
             "background" => Some(RefKind::Background),
             "memorial" => Some(RefKind::Memorial),
             "drill" => Some(RefKind::Drill),
+            "trend" => Some(RefKind::Trend),
             _ => None,
         })
     })

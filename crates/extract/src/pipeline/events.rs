@@ -632,6 +632,13 @@ fn keep_plural(
     {
         return false;
     }
+    // "over the sharp increase in airstrikes": a campaign's course, whatever the day
+    if s.refs
+        .iter()
+        .any(|h| *h.value() == RefKind::Trend && h.te <= e.ts && e.ts - h.te <= 1)
+    {
+        return false;
+    }
     // a generic plural whose modality comes only from a cue after it
     if !(f.real_date || f.counted_strikes || f.killed_here)
         && mcue.is_some_and(|h| {

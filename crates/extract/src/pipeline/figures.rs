@@ -183,9 +183,11 @@ impl Figures<'_> {
             return true;
         }
         let t0 = &toks[q.tok_start];
+        // (a year before an event noun is one whatever is before it: "over 2016 airstrike")
+        let year_of_event = l.events.at(toks, q.tok_end).is_some_and(|h| h.value().noun);
         if t0.kind == TokKind::Num
             && t0.lower.len() == 4
-            && q.hedge == numbers::Hedge::Exact
+            && (q.hedge == numbers::Hedge::Exact || year_of_event)
             && t0
                 .lower
                 .parse::<i32>()

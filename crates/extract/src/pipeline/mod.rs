@@ -29,11 +29,11 @@ mod undated;
 
 use std::ops::Range;
 
-use chrono::NaiveDate;
+use chrono::{Datelike, NaiveDate};
 use sw_gazetteer::Gazetteer;
 use sw_model::Lang;
 
-use crate::lexicon::{LangLex, LexiconError};
+use crate::lexicon::{LangLex, LexiconError, RefKind};
 use crate::registry::Registry;
 use crate::tokens::tokenize;
 use crate::{DatePrecision, Modality, Report, ReportKind, Source};
@@ -246,7 +246,9 @@ impl Extractor {
         // an article with no publication date that opens on an anniversary ("a un año del
         // asesinato", "a year after the strike") retells history: an event it dates to a day
         // of a year it writes out is the one remembered, a reference, never news
-        if published.is_none() && self.opens_on_anniversary(l, text, sents, ANNIVERSARY_LEAD) {
+        if published.is_none()
+            && self.opens_on(l, text, sents, ANNIVERSARY_LEAD, RefKind::Retrospective)
+        {
             for r in reports.iter_mut() {
                 let dated_in_full = r.date_precision == DatePrecision::Day
                     && r.claims.iter().any(|c| {
@@ -268,10 +270,68 @@ impl Extractor {
         // (the lead is read again only when there is such an event to mark)
         if published.is_some()
             && reports.iter().any(undated)
-            && self.opens_on_anniversary(l, text, sents, ANNIVERSARY_LEAD_DATED)
+            && self.opens_on(
+                l,
+                text,
+                sents,
+                ANNIVERSARY_LEAD_DATED,
+                RefKind::Retrospective,
+            )
         {
             for r in reports.iter_mut() {
                 if undated(r) {
+                    r.kind = ReportKind::Reference;
+                }
+            }
+        }
+        // an article whose headline is set more than a year back ("Vinculan a proceso a
+        // cuatro militares por la muerte de cinco jóvenes en 2023", "Families press claim
+        // over 2015 airstrike") and that dates no event of its own since tells history: its
+        // events with no day of their own are the old one retold
+        if let Some(p) = published {
+            let horizon = p.checked_sub_days(chrono::Days::new(references::HISTORY_DAYS));
+            let recent_own = |r: &Report| {
+                r.kind == ReportKind::Event
+                    && r.date_basis != crate::DateBasis::Publication
+                    && r.date
+                        .as_deref()
+                        .and_then(dating::latest_day)
+                        .zip(horizon)
+                        .is_some_and(|(d, h)| d >= h)
+            };
+            if horizon.is_some()
+                && reports.iter().any(undated)
+                && !reports.iter().any(recent_own)
+                && self.headline_dated_before(l, text, sents, p, horizon)
+            {
+                for r in reports.iter_mut() {
+                    if undated(r) {
+                        r.kind = ReportKind::Reference;
+                    }
+                }
+            }
+        }
+        // an article whose headline names a military exercise ("African Lion exercise ends
+        // with a live-fire drill"): what it tells struck with no one killed is practice, no
+        // event
+        let practice = |r: &Report| {
+            r.kind == ReportKind::Event && r.event_type.is_violent() && r.figures.killed.is_none()
+        };
+        // (a headline that tells a strike of its own names an exercise in passing: "Missiles
+        // hit Odesa hours after NATO naval exercise")
+        let headline_event = sents.first().is_some_and(|h| {
+            reports.iter().any(|r| {
+                r.kind == ReportKind::Event
+                    && r.event_type.is_violent()
+                    && r.claims.iter().any(|c| c.sentence[0] == h.start)
+            })
+        });
+        if !headline_event
+            && reports.iter().any(practice)
+            && self.opens_on(l, text, sents, DRILL_LEAD, RefKind::Drill)
+        {
+            for r in reports.iter_mut() {
+                if practice(r) {
                     r.kind = ReportKind::Reference;
                 }
             }
@@ -300,24 +360,68 @@ impl Extractor {
 }
 
 impl Extractor {
-    /// Whether one of the article's first sentences recalls an anniversary or tells how
-    /// long ago something was (`references.tsv`, kind `retrospective`).
-    fn opens_on_anniversary(
+    /// Whether the article's first sentence (its headline) names a date that ended before
+    /// `horizon` ("en 2023"), not as the start of a period ("since 2023"), or a year before
+    /// it written against an event noun ("over 2015 airstrike").
+    fn headline_dated_before(
+        &self,
+        l: &LangLex,
+        text: &str,
+        sents: &[Range<usize>],
+        published: NaiveDate,
+        horizon: Option<NaiveDate>,
+    ) -> bool {
+        let (Some(first), Some(h)) = (sents.first(), horizon) else {
+            return false;
+        };
+        let toks = tokenize(&text[first.clone()], first.start);
+        let dated = crate::dates::find(&toks, text, &l.dates, Some(published))
+            .iter()
+            .filter(|d| d.kind != crate::dates::DateKind::Since)
+            .any(|d| {
+                d.date
+                    .as_deref()
+                    .and_then(dating::latest_day)
+                    .is_some_and(|day| day < h)
+            });
+        // a year written against an event noun ("over 2015 Dutch airstrike"), up to two
+        // words between
+        let year_of_event = toks.iter().enumerate().any(|(i, t)| {
+            t.kind == crate::tokens::TokKind::Num
+                && t.lower.len() == 4
+                && t.lower
+                    .parse::<i32>()
+                    .is_ok_and(|y| (1900..h.year()).contains(&y))
+                && (i + 1..(i + 4).min(toks.len()))
+                    .any(|k| l.events.at(&toks, k).is_some_and(|e| e.value().noun))
+        });
+        dated || year_of_event
+    }
+
+    /// Whether one of the article's first sentences names a reference of `kind`
+    /// (`references.tsv`): recalls an anniversary or tells how long ago something was
+    /// (`retrospective`), or names a military exercise (`drill`).
+    fn opens_on(
         &self,
         l: &LangLex,
         text: &str,
         sents: &[Range<usize>],
         lead: usize,
+        kind: RefKind,
     ) -> bool {
         sents.iter().take(lead).any(|r| {
             let toks = tokenize(&text[r.clone()], r.start);
             l.references
                 .find_all(&toks)
                 .iter()
-                .any(|h| *h.value() == crate::lexicon::RefKind::Retrospective)
+                .any(|h| *h.value() == kind)
         })
     }
 }
+
+/// How many of an article's first sentences (its headline) may name the military exercise
+/// the article is about.
+const DRILL_LEAD: usize = 1;
 
 /// How many of an article's first sentences may say that it recalls an anniversary.
 const ANNIVERSARY_LEAD: usize = 2;

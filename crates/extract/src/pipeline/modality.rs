@@ -114,6 +114,10 @@ fn by_cues<'a>(
                 Scope::Before if semicolon || dist > 10 => None,
                 Scope::Before if factual && !strong && dist > 4 => None,
                 Scope::Before if v.modality == Modality::Hypothetical => Some(300 + dist),
+                // a cue that only cancels another ("consideran que": what is considered is
+                // told as fact) gives way to any other cue of the event ("consideran que un
+                // ataque en suelo mexicano tendría un costo")
+                Scope::Before if v.modality == Modality::Occurred => Some(400 + dist),
                 Scope::Before => Some(100 + dist),
                 Scope::Any if factual && !strong => None,
                 Scope::Any => Some(200 + dist),

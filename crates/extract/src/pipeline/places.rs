@@ -129,8 +129,12 @@ impl Extractor {
     /// gazetteer lacks, not where the event was.
     fn stray_town(&self, ctx: &SentCtx, m: &Mention) -> bool {
         let p = self.gaz.get(m.place);
-        // (a named feature, a port or a base, was chosen for the story, and has no people)
-        if p.kind != PlaceKind::Locality || p.population >= STRAY_POPULATION_FAR {
+        // (a named feature, a port or a base, was chosen for the story, and has no people; a
+        // district is a town's namesake as well: "the Far North region" of Cameroon is no
+        // district of New Zealand)
+        if !matches!(p.kind, PlaceKind::Locality | PlaceKind::Admin2)
+            || p.population >= STRAY_POPULATION_FAR
+        {
             return false;
         }
         let Some(cc) = p.country.as_deref() else {
@@ -237,6 +241,8 @@ impl Extractor {
         };
         // "near Jisr al-Shughur": a mention whose name goes on after it is not that place
         found.retain(|m| !self.name_goes_on(ctx, ctx.range.start + m.end));
+        // "WASHINGTON, Oct 30 (Atlantic Wire) -": the outlet credited in a dateline
+        found.retain(|m| !dateline_credit(ctx, tok_at(&ctx.toks, ctx.range.start + m.start)));
         let starts: Vec<usize> = found.iter().map(|m| m.start).collect();
         found.retain(|m| !self.longer_name(l, ctx, m, &starts));
         // "misiles Tomahawk", "Reaper drones": a weapon's name (a means of the lexicon) is no
@@ -290,6 +296,7 @@ impl Extractor {
         if !means.is_empty() {
             found.retain(|m| !weapon(m));
         }
+        found.retain(|m| !dateline_credit(ctx, tok_at(&ctx.toks, ctx.range.start + m.start)));
         found
     }
 
@@ -1369,6 +1376,30 @@ fn land_target_ends_at(l: &LangLex, toks: &[Tok], end: usize) -> bool {
             .at(toks, i)
             .is_some_and(|h| h.te == end && *h.value() == TargetKind::LandSite)
     })
+}
+
+/// How far into its sentence a dateline's credit may open.
+const DATELINE_CREDIT_AT: usize = 12;
+
+/// Whether token `at` stands inside the parenthesis of a dateline's credit ("WASHINGTON, Oct
+/// 30 (Atlantic Wire) -", "BOGOTÁ, 4 may (Agencia del Sur) —"): the parenthesis opens early in
+/// the sentence and a dash or a colon follows it; the outlet it names is no place.
+fn dateline_credit(ctx: &SentCtx, at: usize) -> bool {
+    let toks = &ctx.toks;
+    let Some(open) = (0..at.min(toks.len()))
+        .rev()
+        .find(|&i| toks[i].lower == "(")
+    else {
+        return false;
+    };
+    let Some(close) = (at..toks.len()).find(|&i| toks[i].lower == ")") else {
+        return false;
+    };
+    open < DATELINE_CREDIT_AT
+        && !toks[open + 1..at].iter().any(|t| t.lower == ")")
+        && toks
+            .get(close + 1)
+            .is_some_and(|t| matches!(t.lower.as_str(), "-" | "—" | "–" | ":"))
 }
 
 #[cfg(test)]

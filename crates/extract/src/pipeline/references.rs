@@ -398,9 +398,10 @@ fn last_weeks_noun(s: &Sentence, e: &Hit<EventCue>) -> bool {
     })
 }
 
-/// A year written against an event noun: between an article or a possessive and it, two
-/// words between at most ("the 2008 raid", "a 2012 U.S. drone strike", "the team's 2017
-/// raid"), or right after it and "of"/"de" ("el bombardeo de 2008").
+/// A year written against an event noun: between an article or a possessive (in a headline,
+/// anything) and it, two words between at most ("the 2008 raid", "a 2012 U.S. drone
+/// strike", "the team's 2017 raid", "over 2015 Dutch airstrike"), or right after it and
+/// "of"/"de" ("el bombardeo de 2008").
 fn year_of_noun(s: &Sentence, e: &Hit<EventCue>) -> Option<i32> {
     let (l, toks) = (s.l, &s.ctx.toks);
     let year = |i: usize| {
@@ -421,10 +422,11 @@ fn year_of_noun(s: &Sentence, e: &Hit<EventCue>) -> Option<i32> {
     let possessive = |i: usize| {
         l.dates.is_possessive(&toks[i].lower) || l.dates.is_possessive_ending(&toks[i].lower)
     };
+    // (a headline drops its articles: "Families sue over 2015 Dutch airstrike")
+    let headline = headline_like(s);
     let before = (1..=6).find_map(|k| {
         let j = e.ts.checked_sub(k)?;
-        (j >= 1
-            && (article(j - 1) || possessive(j - 1))
+        ((j >= 1 && (article(j - 1) || possessive(j - 1)) || headline)
             && toks[j + 1..e.ts].iter().filter(|t| t.lower != ".").count() <= 2
             && toks[j + 1..e.ts]
                 .iter()
