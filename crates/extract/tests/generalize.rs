@@ -3974,3 +3974,21 @@ fn a_count_over_the_past_week_is_a_tally() {
         "{text}\n{rs:#?}"
     );
 }
+
+#[test]
+fn an_event_feared_did_not_happen() {
+    for (lang, text) in [
+        (
+            Lang::Es,
+            "Los comerciantes de Tame cerraron sus negocios este lunes por temor a nuevos \
+             ataques con drones.",
+        ),
+        (
+            Lang::En,
+            "Shops in Bannu stayed shut on Monday for fear of new drone attacks, residents \
+             said.",
+        ),
+    ] {
+        no_violent_event(&reports(lang, text, (2026, 5, 8)), text);
+    }
+}

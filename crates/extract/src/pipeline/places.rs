@@ -292,10 +292,12 @@ impl Extractor {
                 c.add_country(&v.country);
             }
         }
+        // found again with the context: the same mentions are dropped as before
         let mut found = self.gaz.find_with_context(s, &c);
         if !means.is_empty() {
             found.retain(|m| !weapon(m));
         }
+        found.retain(|m| !self.name_goes_on(ctx, ctx.range.start + m.end));
         found.retain(|m| !dateline_credit(ctx, tok_at(&ctx.toks, ctx.range.start + m.start)));
         found
     }
