@@ -3992,3 +3992,57 @@ fn an_event_feared_did_not_happen() {
         no_violent_event(&reports(lang, text, (2026, 5, 8)), text);
     }
 }
+
+#[test]
+fn what_an_exercise_or_an_old_year_in_the_headline_leaves_as_news() {
+    for (lang, text, published) in [
+        // a real attack that wounded people, under a headline naming an exercise
+        (
+            Lang::En,
+            "Daily brief: navy live-fire drill, Somalia, Gaza\n\nA U.S. drone strike near \
+             Jilib on Tuesday wounded two people, residents said.",
+            (2026, 5, 8),
+        ),
+        // a headline that tells today's strike and names an old year in passing
+        (
+            Lang::En,
+            "Drone strike hits Sudan town first bombed in 2023\n\nA drone strike on the \
+             market of Mellit killed nine people, medics said.",
+            (2026, 5, 8),
+        ),
+    ] {
+        let rs = reports(lang, text, published);
+        assert!(
+            rs.iter()
+                .any(|r| r.kind == ReportKind::Event && r.event_type == EventType::Strike),
+            "{text}\n{rs:#?}"
+        );
+    }
+    // a state's force named by its adjective backs a district of its country
+    let text = "Nigerian troops killed six bandits in Sardauna on Friday, near the border with \
+                Cameroon, the army said.";
+    let rs = reports(Lang::En, text, (2026, 5, 8));
+    assert!(
+        violent_countries(&rs).contains(&Some("NG".to_string())),
+        "{text}\n{rs:#?}"
+    );
+    // one event told over the past days keeps its toll; a strike of three days is no
+    // stoppage of work; deaths in a stampede are no raid
+    let text = "A drone strike in the past few days killed seven militants near Jilib.";
+    let rs = events(Lang::En, text);
+    assert!(
+        rs.iter()
+            .any(|r| r.figures.killed.as_ref().and_then(|f| f.best) == Some(7)),
+        "{text}\n{rs:#?}"
+    );
+    let text = "The coalition said its three-day strike on missile sites near Hodeidah killed 14 \
+                fighters.";
+    let rs = events(Lang::En, text);
+    assert!(
+        rs.iter().any(|r| r.event_type == EventType::Strike),
+        "{text}\n{rs:#?}"
+    );
+    let text = "Three people died in a stampede during a security operation at the stadium in \
+                Conakry on Sunday.";
+    no_violent_event(&reports(Lang::En, text, (2026, 5, 8)), text);
+}

@@ -36,7 +36,7 @@ use sw_model::Lang;
 use crate::lexicon::{LangLex, LexiconError, RefKind};
 use crate::registry::Registry;
 use crate::tokens::tokenize;
-use crate::{DatePrecision, Modality, Report, ReportKind, Source};
+use crate::{DatePrecision, EventType, Modality, Report, ReportKind, Source};
 use dating::YearFrom;
 use sentence::{segment, written_in, Cand, SentCtx};
 pub use undated::DateHints;
@@ -288,7 +288,19 @@ impl Extractor {
         // cuatro militares por la muerte de cinco jóvenes en 2023", "Families press claim
         // over 2015 airstrike") and that dates no event of its own since tells history: its
         // events with no day of their own are the old one retold
-        if let Some(p) = published {
+        // a headline that tells an event of its own is news, whatever else it names ("Drone
+        // strike hits town first bombed in 2023", "Missiles hit Odesa hours after NATO naval
+        // exercise")
+        let headline_event = sents.first().is_some_and(|h| {
+            reports.iter().any(|r| {
+                r.kind == ReportKind::Event
+                    && r.event_type.is_violent()
+                    && r.claims.iter().any(|c| {
+                        c.field == crate::ClaimField::EventType && c.sentence[0] == h.start
+                    })
+            })
+        });
+        if let Some(p) = published.filter(|_| !headline_event) {
             let horizon = p.checked_sub_days(chrono::Days::new(references::HISTORY_DAYS));
             let recent_own = |r: &Report| {
                 r.kind == ReportKind::Event
@@ -314,18 +326,14 @@ impl Extractor {
         // an article whose headline names a military exercise ("African Lion exercise ends
         // with a live-fire drill"): what it tells struck with no one killed is practice, no
         // event
+        // (a state's strike or raid with no one hurt: a group's attack, or one that wounded
+        // or killed, is real, whatever the headline says of an exercise)
         let practice = |r: &Report| {
-            r.kind == ReportKind::Event && r.event_type.is_violent() && r.figures.killed.is_none()
+            r.kind == ReportKind::Event
+                && matches!(r.event_type, EventType::Strike | EventType::Raid)
+                && r.figures.killed.is_none()
+                && r.figures.injured.is_none()
         };
-        // (a headline that tells a strike of its own names an exercise in passing: "Missiles
-        // hit Odesa hours after NATO naval exercise")
-        let headline_event = sents.first().is_some_and(|h| {
-            reports.iter().any(|r| {
-                r.kind == ReportKind::Event
-                    && r.event_type.is_violent()
-                    && r.claims.iter().any(|c| c.sentence[0] == h.start)
-            })
-        });
         if !headline_event
             && reports.iter().any(practice)
             && self.opens_on(l, text, sents, DRILL_LEAD, RefKind::Drill)

@@ -95,8 +95,8 @@ impl Extractor {
     }
 
     /// The article's places that point to one country each, with that country: the
-    /// countries it names (and the waters off them), and every place whose namesakes all
-    /// lie in one country. Found once per article.
+    /// countries it names (and the waters off them) or names by their adjective, and every
+    /// place whose namesakes all lie in one country. Found once per article.
     fn backing(&self, ctx: &SentCtx) -> Vec<(String, PlaceId)> {
         let make = || {
             let mut out: Vec<(String, PlaceId)> = Vec::new();
@@ -111,6 +111,20 @@ impl Extractor {
                     .all(|id| self.gaz.get(*id).country.as_ref() == Some(cc));
                 if one_country && !out.iter().any(|(c, id)| c == cc && *id == m.place) {
                     out.push((cc.clone(), m.place));
+                }
+            }
+            // a country's adjective points to it as its name does ("Nigerian troops",
+            // "soldados mexicanos")
+            let toks = crate::tokens::tokenize(ctx.text, 0);
+            for h in self.langs.shared.places.find_all(&toks) {
+                let v = h.value();
+                if !v.demonym {
+                    continue;
+                }
+                if let Some(p) = self.gaz.country(&v.country) {
+                    if !out.iter().any(|(c, id)| *c == v.country && *id == p.id) {
+                        out.push((v.country.clone(), p.id));
+                    }
                 }
             }
             out
