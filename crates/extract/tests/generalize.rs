@@ -4046,3 +4046,26 @@ fn what_an_exercise_or_an_old_year_in_the_headline_leaves_as_news() {
                 Conakry on Sunday.";
     no_violent_event(&reports(Lang::En, text, (2026, 5, 8)), text);
 }
+
+#[test]
+fn rejecting_accusations_of_a_strike_denies_it() {
+    for (lang, text) in [
+        (
+            Lang::En,
+            "Pakistan on Wednesday rejected accusations that its aircraft bombed homes in \
+             Paktika, killing nine civilians.",
+        ),
+        (
+            Lang::Es,
+            "El Gobierno de Venezuela rechazó las acusaciones de que sus aviones \
+             bombardearon un caserío en Apure y mataron a cuatro campesinos.",
+        ),
+    ] {
+        let rs = events(lang, text);
+        assert!(
+            rs.iter()
+                .all(|r| r.modality != sw_extract::Modality::Occurred),
+            "{text}\n{rs:#?}"
+        );
+    }
+}
