@@ -4069,3 +4069,23 @@ fn rejecting_accusations_of_a_strike_denies_it() {
         );
     }
 }
+
+#[test]
+fn a_bare_attack_told_first_is_the_groups_attack_told_below() {
+    let text = "Fourteen villagers killed in overnight attack in Ituri\n\nSuspected rebels \
+                killed 14 people in an attack on a farming village in Ituri province on \
+                Monday night, local officials said.";
+    let rs = reports(Lang::En, text, (2025, 4, 16));
+    let ev: Vec<&Report> = rs.iter().filter(|r| r.kind == ReportKind::Event).collect();
+    assert_eq!(ev.len(), 1, "{text}\n{rs:#?}");
+    assert_eq!(ev[0].event_type, EventType::Attack, "{text}\n{rs:#?}");
+    // a state's strike named below keeps the headline's strike
+    let text = "Fourteen killed in overnight strike in Jilib\n\nU.S. forces killed 14 \
+                militants in an airstrike near Jilib on Monday night, the command said.";
+    let rs = reports(Lang::En, text, (2025, 4, 16));
+    assert!(
+        rs.iter()
+            .all(|r| !(r.kind == ReportKind::Event && r.event_type == EventType::Attack)),
+        "{text}\n{rs:#?}"
+    );
+}

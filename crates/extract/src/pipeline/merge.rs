@@ -378,6 +378,9 @@ impl Merger {
         self.agent_of_definite(&mut c);
         let mut pos = self.group_attack_told_again(&mut c);
         if pos.is_none() {
+            pos = self.bare_strike_before(&c);
+        }
+        if pos.is_none() {
             pos = self.same_event(&c);
         }
         let mut replaced = false;
@@ -493,6 +496,49 @@ impl Merger {
             if cl.field == ClaimField::EventType {
                 cl.value = EventType::Attack.as_str().into();
                 cl.rule = format!("{}.group_attack_told_again", cl.rule);
+            }
+        }
+        Some(i)
+    }
+
+    /// "Fourteen villagers killed in overnight attack" and, below it, "suspected rebels killed
+    /// at least 14 people in an attack on Monday night": violence told first with no one
+    /// named for it (a state's strike, the default of a bare "attack"), undated or a day
+    /// apart at most, with the same toll when both count one, is the group's attack told
+    /// first. Returns its index, made an attack.
+    fn bare_strike_before(&mut self, c: &Cand) -> Option<usize> {
+        let r = &c.report;
+        if r.event_type != EventType::Attack
+            || r.modality != Modality::Occurred
+            || r.perpetrator().is_some_and(|a| !a.non_state)
+        {
+            return None;
+        }
+        let day = |x: &Report| {
+            x.date
+                .as_deref()
+                .and_then(|d| NaiveDate::parse_from_str(d.get(..10)?, "%Y-%m-%d").ok())
+        };
+        let best = |x: &Report| x.figures.killed.as_ref().and_then(|f| f.best);
+        let i = (0..self.out.len()).rev().find(|&i| {
+            let x = &self.out[i];
+            x.kind == ReportKind::Event
+                && x.event_type == EventType::Strike
+                && x.modality == Modality::Occurred
+                && x.perpetrator().is_none()
+                && best(x).is_some()
+                && best(x) == best(r)
+                && match (day(x), day(r)) {
+                    (Some(a), Some(b)) => (a - b).num_days().abs() <= 1,
+                    _ => true,
+                }
+        })?;
+        let x = &mut self.out[i];
+        x.event_type = EventType::Attack;
+        for cl in x.claims.iter_mut() {
+            if cl.field == ClaimField::EventType {
+                cl.value = EventType::Attack.as_str().into();
+                cl.rule = format!("{}.group_attack_told_after", cl.rule);
             }
         }
         Some(i)
