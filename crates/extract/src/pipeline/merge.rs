@@ -491,13 +491,7 @@ impl Merger {
                     _ => generic,
                 }
         })?;
-        r.event_type = EventType::Attack;
-        for cl in r.claims.iter_mut() {
-            if cl.field == ClaimField::EventType {
-                cl.value = EventType::Attack.as_str().into();
-                cl.rule = format!("{}.group_attack_told_again", cl.rule);
-            }
-        }
+        made_attack(r, "group_attack_told_again");
         Some(i)
     }
 
@@ -533,14 +527,7 @@ impl Merger {
                     _ => true,
                 }
         })?;
-        let x = &mut self.out[i];
-        x.event_type = EventType::Attack;
-        for cl in x.claims.iter_mut() {
-            if cl.field == ClaimField::EventType {
-                cl.value = EventType::Attack.as_str().into();
-                cl.rule = format!("{}.group_attack_told_after", cl.rule);
-            }
-        }
+        made_attack(&mut self.out[i], "group_attack_told_after");
         Some(i)
     }
 
@@ -798,6 +785,17 @@ fn mark_rivals(r: &Report, c: &mut Report) {
             && (cl.source.kind != own.kind || cl.source.name != own.name)
         {
             cl.rival = true;
+        }
+    }
+}
+
+/// Makes a report of violence a group's attack, its event type claim saying by which rule.
+fn made_attack(r: &mut Report, rule: &str) {
+    r.event_type = EventType::Attack;
+    for cl in r.claims.iter_mut() {
+        if cl.field == ClaimField::EventType {
+            cl.value = EventType::Attack.as_str().into();
+            cl.rule = format!("{}.{rule}", cl.rule);
         }
     }
 }
