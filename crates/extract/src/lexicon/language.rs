@@ -125,7 +125,7 @@ pub enum AgentKind {
     /// "respaldado por"): "the group aligned with Iran began attacking ships" names Iran as
     /// the group's patron, never the subject of what follows.
     Ally,
-    /// A non-state group's base or camp ("militant base", "campamento guerrillero"): read
+    /// A non-state group's base or post ("militant base", "base guerrillera"): read
     /// whole, so that its head noun is not taken for a state force's post, and an attack on
     /// it is not an attack on a state.
     Hideout,
@@ -154,7 +154,7 @@ pub enum Scope {
     Any,
     Near,
     /// Opens a clause and reaches every cue after it in its clause, however far, but not
-    /// past a comma, a semicolon or a contrast ("en ningún momento aeronaves ... han lanzado
+    /// past a comma, a semicolon, a contrast or a word opening another clause ("en ningún momento aeronaves ... han lanzado
     /// explosivos", "at no time did ..."): a negation that leads its clause.
     Lead,
 }
