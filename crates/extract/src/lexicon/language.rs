@@ -154,8 +154,9 @@ pub enum Scope {
     Any,
     Near,
     /// Opens a clause and reaches every cue after it in its clause, however far, but not
-    /// past a comma, a semicolon, a contrast or a word opening another clause ("en ningún momento aeronaves ... han lanzado
-    /// explosivos", "at no time did ..."): a negation that leads its clause.
+    /// past a comma, a semicolon, a contrast or a word opening another clause ("en ningún
+    /// momento aeronaves ... han lanzado explosivos", "at no time did ..."): a negation that
+    /// leads its clause.
     Lead,
 }
 
