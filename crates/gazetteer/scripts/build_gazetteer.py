@@ -71,6 +71,7 @@ import gettext
 import json
 import math
 import os
+import re
 import statistics
 import sys
 import unicodedata
@@ -274,6 +275,36 @@ GENERIC_SUFFIX_DROP = (" Kommun", " Kommune", " vald", " linn", " Rajons", " Ray
                        " Sheng", " Voivodeship", " Atholhu", " Marz", " Okrug", " Shi", " Stadt")
 
 
+# Words of a division's name that describe rather than name it ("Far North", "Upper East",
+# "Central", "North-West Province"): such a name is also an ordinary phrase of news text
+# ("the far north of the country"), so the division is kept under its typed form alone
+# ("Far North Region"), which no ordinary sentence says.
+DESCRIPTIVE = {
+    "north", "south", "east", "west", "northern", "southern", "eastern", "western", "central",
+    "centre", "center", "centro", "norte", "sur", "este", "oeste", "far", "upper", "lower",
+    "middle", "mid", "northwest", "northeast", "southwest", "southeast", "capital", "federal",
+    "river", "bank", "coast", "coastal", "sea", "red", "islands", "island", "lake", "lakes",
+    "plateau", "highlands", "greater", "inner", "outer", "metropolitan", "pool", "and", "of",
+    "the", "district", "territory",
+}
+
+
+# The Spanish typed form of a division kept under its typed form alone ("Gaza Province" is
+# "provincia de Gaza" in Spanish news).
+SPANISH_TYPE = {
+    "Province": "provincia de",
+    "Department": "departamento de",
+    "State": "estado de",
+    "Region": "región de",
+    "Governorate": "gobernación de",
+}
+
+
+def descriptive(name):
+    words = [w for w in re.split(r"[\s\-]+", fold(name)) if w]
+    return bool(words) and all(w in DESCRIPTIVE for w in words)
+
+
 def strip_generic(name):
     """(core, keep_full): the name without a generic word, and whether the full form is
     English/Spanish and worth keeping as an alternate."""
@@ -336,6 +367,13 @@ def main():
                 rg[key] = r["admin1"]
                 rg2[(r["cc"], round(float(r["lat"]), 2), round(float(r["lon"]), 2))] = r["admin1"]
 
+    # last resort, when a point moved between the two snapshots: the one admin1 name that
+    # the same town name has in the same country ("Pedro Juan Caballero" -> Amambay)
+    rg_by_name = collections.defaultdict(set)
+    for r in rg_rows:
+        if r["admin1"]:
+            rg_by_name[(r["cc"], fold(r["name"]))].add(r["admin1"])
+
     by_admin1 = collections.defaultdict(list)
     by_country = collections.defaultdict(list)
     by_coord = {}
@@ -362,6 +400,9 @@ def main():
             n = rg.get((cc, round(v["latitude"], 3), round(v["longitude"], 3)))
             if not n:
                 n = rg2.get((cc, round(v["latitude"], 2), round(v["longitude"], 2)))
+            if not n:
+                named = rg_by_name.get((cc, fold(v["name"])), set())
+                n = next(iter(named)) if len(named) == 1 else None
             if n:
                 votes[n] += 1
         if f"{cc}.{code}" in MANUAL_ADMIN1:
@@ -393,11 +434,34 @@ def main():
                     continue
                 if latin1(isocore):
                     name = isocore  # accented spelling
-                if typ and typ[0].isalpha() and " " not in typ and typ.lower() not in ("municipality",):
+                if (
+                    typ
+                    and typ[0].isalpha()
+                    and " " not in typ
+                    and typ.lower() not in ("municipality",)
+                    and not fold(name).endswith(" " + fold(typ))
+                ):
                     alts.append(f"{name} {typ}")
-            if letters(name) < 3 or is_common(name):
+            if letters(name) < 3:
                 admin1_name[(cc, code)] = ""
                 continue
+            # A common word is dropped unless it is a place's own name: "Buenos Aires",
+            # "Cochabamba", "Santa Cruz" are frequent because they are places, and outside
+            # the focus countries a division matches only when capitalised. A descriptive
+            # name ("Far North") or a very common single word ("Victoria", "Paro") keeps
+            # only its typed form ("Far North Region"), when it has one.
+            single = " " not in name.strip() and "-" not in name
+            if is_common(name) and (descriptive(name) or single):
+                typed = [a for a in alts if fold(a) != fold(name) and fold(a).startswith(fold(name) + " ")]
+                if not typed:
+                    admin1_name[(cc, code)] = ""
+                    continue
+                spanish = [
+                    f"{SPANISH_TYPE[t]} {name}"
+                    for t in (a[len(name) + 1:] for a in typed)
+                    if t in SPANISH_TYPE and not descriptive(name)
+                ]
+                name, alts = typed[0], typed[1:] + spanish
         admin1_name[(cc, code)] = name
         lat, lon = median_point(members)
         pop = sum(v["population"] for v in members)

@@ -955,3 +955,50 @@ fn a_town_followed_by_its_division_is_the_namesake_in_that_division() {
         Some("Bolívar")
     );
 }
+
+#[test]
+fn divisions_named_by_common_words_keep_a_form_no_sentence_says_by_chance() {
+    let g = gaz();
+    let country = |text: &str| {
+        let m = g.find(text);
+        m.first().and_then(|m| g.get(m.place).country.clone())
+    };
+    // a descriptive name matches only with its type
+    assert_eq!(
+        country("Separatists attacked a post in the Far North Region on Monday."),
+        Some("CM".into())
+    );
+    assert!(g
+        .find("Troops moved to the far north of the country.")
+        .iter()
+        .all(|m| g.get(m.place).country.as_deref() != Some("CM")));
+    // a single common word too, in English and in Spanish
+    assert_eq!(
+        country("Police raided a lab in Cochabamba Department."),
+        Some("BO".into())
+    );
+    assert_eq!(
+        country("Un enfrentamiento en el departamento de Concepción dejó dos muertos."),
+        Some("PY".into())
+    );
+    // "Gaza" alone is not Mozambique's province
+    assert!(g.find("Strikes hit Gaza overnight.").iter().all(|m| g
+        .get(m.place)
+        .country
+        .as_deref()
+        != Some("MZ")));
+    // a name of several words that is frequent because it is a place stays
+    assert_eq!(
+        country("Gendarmes patrolled Tierra del Fuego."),
+        Some("AR".into())
+    );
+}
+
+#[test]
+fn towns_whose_point_moved_between_snapshots_keep_their_division() {
+    let g = gaz();
+    let m = g.find("Pedro Juan Caballero");
+    let p = g.get(m[0].place);
+    assert_eq!(p.country.as_deref(), Some("PY"));
+    assert_eq!(p.admin1.as_deref(), Some("Amambay"));
+}
