@@ -4089,3 +4089,294 @@ fn a_bare_attack_told_first_is_the_groups_attack_told_below() {
         "{text}\n{rs:#?}"
     );
 }
+
+#[test]
+fn a_strike_of_workers_is_a_stoppage_not_an_event() {
+    for text in [
+        "Nurses at three public hospitals in Lagos began a strike on Monday over unpaid \
+         wages, the union said.",
+        "The strike by dockworkers at the port of Callao entered its second day on Tuesday.",
+        "The strike was called on Wednesday by the miners' union after talks over salaries \
+         collapsed.",
+    ] {
+        no_violent_event(&reports(Lang::En, text, (2026, 3, 4)), text);
+    }
+    // a strike near the same words with a weapon, dead or hurt stays one
+    for text in [
+        "A drone strike on Tuesday hit a depot where union members had gathered, killing \
+         four.",
+        "The strike on the depot on Tuesday wounded two workers, the union said.",
+    ] {
+        let rs = events(Lang::En, text);
+        assert!(
+            rs.iter().any(|r| r.event_type == EventType::Strike),
+            "{text}\n{rs:#?}"
+        );
+    }
+}
+
+#[test]
+fn a_force_word_with_a_states_adjective_or_name_is_that_states_force() {
+    for (lang, text, want) in [
+        (
+            Lang::En,
+            "Bolivian soldiers killed two suspected traffickers on Wednesday near a cocaine \
+             lab in the Chapare.",
+            "BO",
+        ),
+        (
+            Lang::En,
+            "Chadian troops killed 15 Boko Haram fighters on Sunday on an island in Lake \
+             Chad.",
+            "TD",
+        ),
+        (
+            Lang::Es,
+            "Militares paraguayos abatieron a dos integrantes de un grupo armado el sábado \
+             en el norte del país.",
+            "PY",
+        ),
+        (
+            Lang::Es,
+            "El ejército filipino mató a seis rebeldes comunistas el martes en un \
+             enfrentamiento.",
+            "PH",
+        ),
+        (
+            Lang::En,
+            "Myanmar military jets bombed a village on Friday, killing nine people.",
+            "MM",
+        ),
+    ] {
+        let (who, _) = perpetrator_of(lang, text, ReportKind::Event);
+        assert_eq!(who.as_deref(), Some(want), "{text}");
+    }
+}
+
+#[test]
+fn a_groups_name_that_begins_as_a_forces_is_the_group() {
+    for (lang, text) in [
+        (
+            Lang::Es,
+            "Dos integrantes del Ejército del Pueblo Paraguayo murieron el domingo en un \
+             enfrentamiento con efectivos de la Fuerza de Tarea Conjunta.",
+        ),
+        (
+            Lang::En,
+            "Six fighters of the New People's Army were killed on Monday in a clash with \
+             government troops.",
+        ),
+    ] {
+        let rs = events(lang, text);
+        for r in &rs {
+            let p = r.perpetrator();
+            assert!(
+                p.is_none_or(|p| p.non_state || p.name != "Ejército"),
+                "{text}\n{rs:#?}"
+            );
+        }
+    }
+}
+
+#[test]
+fn an_adjective_of_a_place_lends_its_state_to_no_force() {
+    let text = "American bombers and attack jets struck dozens of targets in the eastern \
+                Syrian desert on Sunday, the command said.";
+    let rs = events(Lang::En, text);
+    assert!(!rs.is_empty(), "{text}");
+    for r in &rs {
+        assert_eq!(
+            r.perpetrator().and_then(|p| p.state.clone()).as_deref(),
+            Some("US"),
+            "{text}\n{rs:#?}"
+        );
+    }
+}
+
+#[test]
+fn a_participle_whose_agent_follows_is_that_agents_act() {
+    for (lang, text) in [
+        (
+            Lang::Es,
+            "Un petrolero de bandera panameña atacado por milicianos hutíes se hundió el \
+             jueves en el golfo de Adén.",
+        ),
+        (
+            Lang::En,
+            "A Maltese-registered freighter attacked by Houthi fighters sank on Thursday in \
+             the Gulf of Aden.",
+        ),
+    ] {
+        let (who, _) = perpetrator_of(lang, text, ReportKind::Event);
+        assert_eq!(who.as_deref(), Some("group"), "{text}");
+    }
+}
+
+#[test]
+fn those_a_verb_of_killing_names_after_an_event_noun_are_its_dead() {
+    let text = "Police drone strike kills gang members in Cité Soleil\n\nA drone operated by \
+                the police hit a house in Cité Soleil on Thursday, killing five gang members.";
+    let rs = reports(Lang::En, text, (2026, 3, 6));
+    assert!(
+        rs.iter()
+            .all(|r| !(r.kind == ReportKind::Event && r.event_type == EventType::Attack)),
+        "{text}\n{rs:#?}"
+    );
+}
+
+#[test]
+fn the_dead_of_a_class_of_events_are_a_tally() {
+    for (lang, text) in [
+        (
+            Lang::En,
+            "Drones operated by the army struck a compound on Thursday, killing six \
+             militants.\n\nA monitoring group said last month that such strikes had killed \
+             more than 300 people.",
+        ),
+        (
+            Lang::Es,
+            "Un dron del Ejército atacó una casa el jueves y mató a seis hombres armados.\n\nUna \
+             ONG dijo el mes pasado que este tipo de ataques ha dejado más de 300 muertos.",
+        ),
+    ] {
+        one_event_with_toll(
+            &reports(lang, text, (2026, 3, 7))
+                .into_iter()
+                .filter(|r| r.kind != ReportKind::Tally)
+                .collect::<Vec<_>>(),
+            text,
+            6,
+        );
+    }
+}
+
+#[test]
+fn a_headline_denial_makes_the_claim_told_again_no_event() {
+    for (lang, text) in [
+        (
+            Lang::Es,
+            "La Armada niega haber hundido una lancha frente a Tumaco\n\nLa Armada negó este \
+             lunes que alguna de sus unidades haya disparado contra una lancha que naufragó el \
+             sábado frente a Tumaco.\n\nPublicaciones en redes sociales aseguraban que la \
+             embarcación había sido atacada por la Armada.",
+        ),
+        (
+            Lang::En,
+            "Air force denies bombing market in Darfur town\n\nThe air force on Monday denied \
+             that its aircraft had struck a market in the town on Saturday.\n\nPosts shared \
+             online had claimed that the market was bombed by army jets.",
+        ),
+    ] {
+        let rs = reports(lang, text, (2026, 2, 10));
+        assert!(
+            rs.iter().all(|r| !(r.kind == ReportKind::Event
+                && r.modality == sw_extract::Modality::Occurred
+                && matches!(r.event_type, EventType::Strike | EventType::Raid))),
+            "{text}\n{rs:#?}"
+        );
+    }
+}
+
+#[test]
+fn what_a_blast_destroys_is_the_attacks_damage() {
+    for (lang, text) in [
+        (
+            Lang::Es,
+            "Un coche bomba estalló el martes frente a un cuartel en Cúcuta y mató a un \
+             policía.\n\nLa onda expansiva destruyó dos comercios.",
+        ),
+        (
+            Lang::En,
+            "A car bomb went off outside a police post in Quetta on Tuesday, killing two \
+             officers.\n\nThe blast destroyed three shops nearby.",
+        ),
+    ] {
+        let rs = events(lang, text);
+        assert!(
+            rs.iter().all(|r| r.event_type != EventType::Strike),
+            "{text}\n{rs:#?}"
+        );
+    }
+}
+
+#[test]
+fn a_participle_said_of_what_an_act_left_tells_no_act() {
+    for (lang, text) in [
+        (
+            Lang::Es,
+            "El ministro publicó fotografías de un campamento destruido y de las armas \
+             incautadas.",
+        ),
+        (
+            Lang::En,
+            "The ministry released photos of a destroyed camp and of the weapons it seized.",
+        ),
+    ] {
+        no_violent_event(&reports(lang, text, (2026, 6, 10)), text);
+    }
+    // its agent told after it, an act
+    let text = "El campamento destruido por la Fuerza Aérea el martes en el Guaviare \
+                albergaba a 40 hombres.";
+    let rs = events(Lang::Es, text);
+    assert!(
+        rs.iter().any(|r| r.event_type == EventType::Strike),
+        "{text}\n{rs:#?}"
+    );
+}
+
+#[test]
+fn knowing_of_no_such_event_negates_it() {
+    for (lang, text) in [
+        (
+            Lang::En,
+            "District officials said they had received no reports of an airstrike in the \
+             area on Sunday.",
+        ),
+        (
+            Lang::Es,
+            "Los vecinos dijeron que no tenían conocimiento de ningún bombardeo en la zona el \
+             domingo.",
+        ),
+    ] {
+        let rs = events(lang, text);
+        assert!(
+            rs.iter()
+                .all(|r| r.modality != sw_extract::Modality::Occurred),
+            "{text}\n{rs:#?}"
+        );
+    }
+}
+
+#[test]
+fn a_picture_said_to_show_an_event_shows_no_event_told_as_fact() {
+    let text = "A video purported to show the aftermath of an air raid on a village near \
+                Beledweyne on Tuesday.";
+    let rs = events(Lang::En, text);
+    assert!(
+        rs.iter()
+            .all(|r| r.modality != sw_extract::Modality::Occurred),
+        "{text}\n{rs:#?}"
+    );
+}
+
+#[test]
+fn a_named_exercise_far_in_its_sentence_still_makes_its_strikes_practice() {
+    let text = "Thai and American crews fired rockets and guns at an old landing ship off \
+                Sattahip on Friday, sending the hulk to the bottom within the hour as the \
+                highlight of this year's Cobra Gold exercises.";
+    no_violent_event(&reports(Lang::En, text, (2026, 3, 1)), text);
+}
+
+#[test]
+fn a_datelines_day_with_its_year_is_the_storys_not_the_events() {
+    let text = "CÚCUTA, 12 de marzo de 2026.- Tres disidentes murieron en un bombardeo de la \
+                Fuerza Aérea en el Catatumbo, informó el Ministerio de Defensa.\n\nLa \
+                operación se realizó en la madrugada del miércoles.";
+    let rs = reports(Lang::Es, text, (2026, 3, 12));
+    let strike: Vec<&Report> = rs
+        .iter()
+        .filter(|r| r.kind == ReportKind::Event && r.event_type == EventType::Strike)
+        .collect();
+    assert_eq!(strike.len(), 1, "{text}\n{rs:#?}");
+    assert_eq!(strike[0].date.as_deref(), Some("2026-03-11"), "{text}");
+}

@@ -46,6 +46,10 @@ pub struct EventCue {
     /// A verb in the present tense ("destroys", "bombardea"): news in a headline, a habit
     /// in the body ("the United States destroys small boats in the Caribbean").
     pub present: bool,
+    /// A word other trades use too ("strike" for a stoppage of work, "attack" and "ataque"
+    /// for a computer attack): with a word of that trade near it (a labour dispute, computing)
+    /// and no weapon, dead or hurt in its sentence, it is that trade's.
+    pub shared: bool,
 }
 
 /// A phrase of `references.tsv`: what makes an event cue a mention of an earlier event.
@@ -76,6 +80,13 @@ pub enum RefKind {
     /// The course of a campaign, its pace or growth ("increase in", "ritmo de"), right before
     /// a plural event noun: the campaign, never one event, whatever the day.
     Trend,
+    /// A word of a labour dispute ("union", "dockworkers", "wages", "walkout"): a word that a
+    /// stoppage of work shares with a military strike ([`EventCue::shared`]) told near one is
+    /// the stoppage.
+    Labour,
+    /// A word of computing ("phishing", "hackers", "contraseñas"): a word that a computer
+    /// attack shares with violence ([`EventCue::shared`]) told near one is that attack.
+    Computing,
 }
 
 /// A word of `agents.tsv`: who may carry out an event, and the small words around agents.
@@ -398,6 +409,10 @@ pub struct Grammar {
     pub object_mark: FxSet<Word>,
     pub plural_ending: Vec<String>,
     pub singular_ending: Vec<String>,
+    /// Endings of a participle that may follow its noun as an adjective ("un campamento
+    /// destruido"); none in a language whose adjectives come first (English "speedboats
+    /// attacked" is a subject and its verb).
+    pub adjective_participle_ending: Vec<String>,
     /// Phrases right before a place that make it where an event happened.
     pub locative: PhraseSet<()>,
     /// Phrases right before a country that place a sea near it ("off", "frente a").
@@ -524,6 +539,7 @@ impl Grammar {
                 "infinitive_ending" => (None, Some(&mut g.infinitive_ending)),
                 "plural_ending" => (None, Some(&mut g.plural_ending)),
                 "singular_ending" => (None, Some(&mut g.singular_ending)),
+                "adjective_participle_ending" => (None, Some(&mut g.adjective_participle_ending)),
                 "infinitive_mark" => (Some(&mut g.infinitive_mark), None),
                 "infinitive_prep" => (Some(&mut g.infinitive_prep), None),
                 "of" => (Some(&mut g.of), None),
@@ -778,6 +794,7 @@ fn events(file: File) -> Result<PhraseSet<EventCue>, LexiconError> {
             gap: false,
             sides: false,
             present: false,
+            shared: false,
         };
         for flag in r.opt(2).unwrap_or("").split(',').map(str::trim) {
             match flag {
@@ -793,6 +810,7 @@ fn events(file: File) -> Result<PhraseSet<EventCue>, LexiconError> {
                 "gap" => cue.gap = true,
                 "sides" => cue.sides = true,
                 "present" => cue.present = true,
+                "shared" => cue.shared = true,
                 f if f.starts_with("means=") => cue.means = Some(f["means=".len()..].to_string()),
                 f if f.starts_with("mod=") => {
                     cue.modality = Some(parse(r, 2, "modality", |_| {
@@ -841,6 +859,8 @@ fn references(file: File) -> Result<PhraseSet<RefKind>, LexiconError> {
             "memorial" => Some(RefKind::Memorial),
             "drill" => Some(RefKind::Drill),
             "trend" => Some(RefKind::Trend),
+            "labour" => Some(RefKind::Labour),
+            "computing" => Some(RefKind::Computing),
             _ => None,
         })
     })

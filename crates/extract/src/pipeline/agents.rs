@@ -30,9 +30,11 @@
 
 use super::sentence::SentCtx;
 use crate::lexicon::{
-    ActorEntry, AgentKind, AttrCue, EventCue, ForceEntry, ForceReach, Hit, LangLex,
+    ActorEntry, AgentKind, AttrCue, CuePos, EventCue, ForceEntry, ForceReach, Hit, LangLex,
 };
-use crate::{Actor, ActorValue, ClaimField, ClaimValue, EventType, Modality, Report, Role, Source};
+use crate::{
+    Actor, ActorValue, ClaimField, ClaimValue, EventType, Field, Modality, Report, Role, Source,
+};
 
 /// What agent detection reads of a sentence: its words, the armed actors the shared
 /// lexicon names in it, and its language's generic agents and markers.
@@ -129,7 +131,9 @@ pub(super) fn armed(s: &Scene) -> Vec<Armed> {
     // a state's name after "in", "on", "against" ("a base in Jordan", "strikes on Iran") is
     // a place or a target: it gives its state to no generic force of the sentence
     for a in out.iter_mut() {
-        a.placed = a.reach == ForceReach::Country && governed(s, a.ts);
+        // (likewise an adjective: "in the central Syrian desert")
+        a.placed =
+            matches!(a.reach, ForceReach::Country | ForceReach::Demonym) && governed(s, a.ts);
     }
     out.sort_by_key(|a| (a.ts, a.te));
     out
@@ -178,7 +182,28 @@ fn state_named(s: &Scene, h: &Hit<AgentKind>) -> Option<Armed> {
             .filter(|n| from + n <= toks.len())
             .find_map(|n| country(from, from + n).map(|c| (h.ts, from + n, c)))
     };
-    let (ts, te, state) = before.or_else(after)?;
+    // "Bolivian soldiers", "the Philippine army", "militares bolivianos", "las fuerzas
+    // armadas chadianas": a state's adjective right before or after the force word
+    let demonym = || {
+        s.forces.iter().find_map(|f| {
+            let v = f.value();
+            (v.reach == ForceReach::Demonym && (f.te == h.ts || f.ts == h.te))
+                .then(|| v.state.clone().map(|c| (f.ts.min(h.ts), f.te.max(h.te), c)))
+                .flatten()
+        })
+    };
+    // "Myanmar military", "Mali army": the state's name right before it
+    let name_before = || {
+        (1..=3)
+            .rev()
+            .filter(|&n| n <= h.ts)
+            .find_map(|n| country(h.ts - n, h.ts).map(|c| (h.ts - n, h.te, c)))
+    };
+    let (ts, te, state, how) = before
+        .or_else(after)
+        .map(|(a, b, c)| (a, b, c, "gazetteer"))
+        .or_else(|| demonym().map(|(a, b, c)| (a, b, c, "demonym")))
+        .or_else(|| name_before().map(|(a, b, c)| (a, b, c, "gazetteer")))?;
     Some(Armed {
         ts,
         te,
@@ -186,7 +211,7 @@ fn state_named(s: &Scene, h: &Hit<AgentKind>) -> Option<Armed> {
         state: Some(state),
         non_state: false,
         reach: ForceReach::Force,
-        rule: format!("lex:{}:{}+gazetteer", s.l.agents.file, h.phrase.text),
+        rule: format!("lex:{}:{}+{how}", s.l.agents.file, h.phrase.text),
         placed: false,
     })
 }
@@ -331,6 +356,22 @@ fn reduced_passive(s: &Scene, e: &Hit<EventCue>) -> bool {
         && toks
             .get(e.te)
             .is_some_and(|t| s.l.grammar.participle_next.contains(&t.lower))
+}
+
+/// Whether a one-word verb cue's agent follows it: "by"/"por" right after the cue, then an
+/// armed actor (an article between at most): "atacado por rebeldes hutíes", "hit by Houthi
+/// missiles".
+fn agent_follows(s: &Scene, e: &Hit<EventCue>, armed: &[Armed]) -> bool {
+    // (a one-word participle: in "repelled an attack by gunmen" "by" is the noun's)
+    !e.value().noun
+        && e.te == e.ts + 1
+        && s.agents.iter().any(|h| {
+            *h.value() == AgentKind::By
+                && h.ts == e.te
+                && armed
+                    .iter()
+                    .any(|a| a.ts >= h.te && (h.te..a.ts).all(|i| is_determiner(s, i)))
+        })
 }
 
 /// Whether the cue at `at` is a passive participle ("were attacked", "fueron atacados",
@@ -879,6 +920,9 @@ pub(super) fn agent_of(s: &Scene, e: &Hit<EventCue>, armed: &[Armed]) -> Option<
             && (!counted(s, a.ts) || (cue.noun && a.te == e.ts))
             && !passive
             && !(a.te == e.ts && reduced_passive(s, e))
+            // "un carguero de bandera liberiana atacado por rebeldes hutíes": a participle
+            // whose agent follows with "by" is that agent's, not its neighbour's
+            && !(a.te == e.ts && agent_follows(s, e, armed))
             // "un campamento controlado por el ELN mató": the actor of another verb's
             // passive is not this verb's subject
             && (cue.noun || !agent_of_other(s, a.ts) || wields(s, a.ts))
@@ -910,6 +954,13 @@ pub(super) fn agent_of(s: &Scene, e: &Hit<EventCue>, armed: &[Armed]) -> Option<
                 && !governed(s, a.ts)
                 && !counted(s, a.ts)
                 && !s.cue_ends.iter().any(|&end| end > e.te && end <= a.ts)
+                // "drone strike kills gang members", "ataque mata a tres sicarios": those
+                // after a verb of killing are its dead
+                && !(e.te..a.ts).any(|i| {
+                    s.l.figures.at(&s.ctx.toks, i).is_some_and(|h| {
+                        h.value().field == Field::Killed && h.value().pos != CuePos::After
+                    })
+                })
                 && (e.te..=(e.te + 2).min(a.ts)).any(|k| {
                     s.ctx.toks[e.te..k]
                         .iter()

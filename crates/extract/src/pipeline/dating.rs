@@ -691,9 +691,14 @@ pub(super) fn attached_to_verb(d: &DateExpr, toks: &[Tok], ets: usize, l: &LangL
         && !list_entry
         && d.kind == DateKind::MonthDay
         && !(i > 0 && l.grammar.date_prep.contains(&toks[i - 1].lower))
-        && toks
+        && (toks
             .get(j)
-            .is_some_and(|t| matches!(t.lower.as_str(), ":" | "(" | "—" | "–" | "-"));
+            .is_some_and(|t| matches!(t.lower.as_str(), ":" | "(" | "—" | "–" | "-" | ".-"))
+            // "SAN JOSÉ DEL GUAVIARE, 7 de noviembre de 2025.- Al menos siete ..."
+            || toks.get(j).is_some_and(|t| t.lower == ".")
+                && toks
+                    .get(j + 1)
+                    .is_some_and(|t| matches!(t.lower.as_str(), "-" | "—" | "–")));
     before || followed_by_that || verb_after || dateline || announced_on(i, toks, l)
 }
 

@@ -42,15 +42,18 @@ pub(super) fn find<'a>(
         hits.extend(gapped);
         hits.sort_by_key(|h| h.ts);
     }
-    // "backed by U.S. airstrikes": the support of another event, within three words after
+    // "backed by U.S. airstrikes": the support of another event, within three words after;
+    // a noun ("soldiers backed by Mozambican forces killed 11": the verb after the supporter
+    // is the sentence's own)
     let supporting = |h: &Hit<EventCue>| {
-        support_ends.iter().any(|&te| {
-            te <= h.ts
-                && h.ts - te <= 3
-                && toks[te..h.ts]
-                    .iter()
-                    .all(|t| t.kind == TokKind::Word || t.lower == ".")
-        })
+        h.value().noun
+            && support_ends.iter().any(|&te| {
+                te <= h.ts
+                    && h.ts - te <= 3
+                    && toks[te..h.ts]
+                        .iter()
+                        .all(|t| t.kind == TokKind::Word || t.lower == ".")
+            })
     };
     // "Hurricane Melissa struck western Jamaica", "el huracán Otis golpeó": a verb whose
     // subject is a force of nature, right before it or with one word (its name) between; not
@@ -530,6 +533,11 @@ fn keep(
     if cue.weak && !weak_supported(s, f, e, m) {
         return false;
     }
+    // "fotografías de un campamento destruido", "photos of a destroyed camp": a participle
+    // said of what it left, no act told
+    if cue.weak && !cue.noun && !s.killed_here && adjectival(s, e) {
+        return false;
+    }
     // "la operación fue ejecutada por tropas del Ejército", "carried out by troops": troops
     // named as the agent of another act are not sent anywhere
     if cue.weak && cue.event_type == EventType::Deployment && agent_of_a_passive(s, e) {
@@ -538,6 +546,11 @@ fn keep(
     // "a decommissioned hull was sunk by naval gunfire in a live-fire drill": practice,
     // unless someone died in it
     if cue.event_type.is_violent() && !s.killed_here && in_a_drill(s, e) {
+        return false;
+    }
+    // "a strike by dockworkers entered its third day", "el ataque de phishing comenzó el
+    // fin de semana"
+    if cue.shared && !s.killed_here && another_trades(s, e) {
         return false;
     }
     if cue.event_type == EventType::Strike && ran_into_a_device(s, e) {
@@ -581,8 +594,60 @@ fn in_a_drill(s: &Sentence, e: &Hit<EventCue>) -> bool {
         })
 }
 
+/// Whether a verb cue is a participle used as an adjective of its target: right after it,
+/// in a language whose adjectives follow the noun ("un campamento destruido"), with no
+/// auxiliary of the passive before it ("fue destruido") nor agent after it ("destruido por
+/// la Fuerza Aérea"); or between an article and it ("a destroyed camp").
+fn adjectival(s: &Sentence, e: &Hit<EventCue>) -> bool {
+    let (toks, g) = (&s.ctx.toks, &s.l.grammar);
+    let passive = s
+        .agents
+        .iter()
+        .any(|h| *h.value() == AgentKind::Passive && h.te <= e.ts && e.ts - h.te <= 1);
+    // ("el campamento destruido por la Fuerza Aérea": its agent told, an act)
+    let by = s
+        .agents
+        .iter()
+        .any(|h| *h.value() == AgentKind::By && h.ts == e.te);
+    let participle = g
+        .adjective_participle_ending
+        .iter()
+        .any(|x| toks[e.te - 1].lower.ends_with(x.as_str()));
+    let after_target = participle && s.targets.iter().any(|t| t.te == e.ts) && !passive && !by;
+    let before_target = e.ts > 0
+        && (g.article_sg.contains(&toks[e.ts - 1].lower)
+            || g.article_indef.contains(&toks[e.ts - 1].lower))
+        && s.targets.iter().any(|t| t.ts == e.te);
+    after_target || before_target
+}
+
 /// How many words may stand between an event cue and the exercise it is part of.
-const DRILL_REACH: usize = 20;
+const DRILL_REACH: usize = 40;
+
+/// Whether a word another trade uses too is that trade's: a stoppage of work or a computer
+/// attack. A word of a labour dispute or of computing within [`LABOUR_REACH`] words of it ("a
+/// strike by dockworkers", "the strike called by the port workers' union", "un ataque de
+/// phishing"), and no weapon, no dead and no one hurt in the sentence ("the strike on the
+/// depot killed two workers" is a strike).
+fn another_trades(s: &Sentence, e: &Hit<EventCue>) -> bool {
+    if !s.means.is_empty() || s.figs.iter().any(|f| f.field == Field::Injured) {
+        return false;
+    }
+    s.refs
+        .iter()
+        .filter(|h| matches!(h.value(), RefKind::Labour | RefKind::Computing))
+        .any(|h| {
+            let gap = if h.ts >= e.te {
+                h.ts - e.te
+            } else {
+                e.ts.saturating_sub(h.te)
+            };
+            gap <= LABOUR_REACH
+        })
+}
+
+/// How many words may stand between a word another trade uses too and that trade's word.
+const LABOUR_REACH: usize = 8;
 
 /// "their patrol hit a roadside bomb", "the vehicle struck a landmine": a verb of striking
 /// whose object, an article between at most, is an attack's device tells the attack, which

@@ -323,6 +323,82 @@ impl Extractor {
                 }
             }
         }
+        // an article whose headline or lead tells of a game ("Riverside's relentless attack
+        // sinks Harbour City ... came away with a 4-0 win") tells its raids and attacks in
+        // the game's sense all through ("finishing a raid down the left flank"): violence
+        // with no one killed or hurt is none
+        let unhurt = |r: &Report| {
+            matches!(r.kind, ReportKind::Event | ReportKind::Reference)
+                && r.event_type.is_violent()
+                && r.figures.killed.is_none()
+                && r.figures.injured.is_none()
+        };
+        if reports.iter().any(unhurt)
+            && sents.iter().take(GAME_LEAD).any(|r| {
+                let toks = tokenize(&text[r.clone()], r.start);
+                events::of_a_game(l, &toks)
+            })
+        {
+            reports.retain(|r| !unhurt(r));
+        }
+        // an article whose headline names another trade's sense of a word of violence ("Bancos
+        // alertan por un bombardeo de mensajes falsos en ataque de phishing", "Dockworkers'
+        // strike halts cargo") tells it in that sense all through ("el ataque comenzó el fin de
+        // semana"): an event told only by such words, with no one killed or hurt and no
+        // weapon, is none
+        let shared_only = |r: &Report| {
+            r.kind == ReportKind::Event
+                && r.figures.killed.is_none()
+                && r.figures.injured.is_none()
+                && r.means.as_deref().is_none_or(|m| m == "unknown")
+                && r.claims.iter().all(|c| {
+                    c.field != crate::ClaimField::EventType || {
+                        let toks = tokenize(&c.surface, 0);
+                        l.events
+                            .at(&toks, 0)
+                            .is_some_and(|h| h.value().shared && h.te == toks.len())
+                    }
+                })
+        };
+        if reports.iter().any(shared_only)
+            && (self.opens_on(l, text, sents, 1, RefKind::Labour)
+                || self.opens_on(l, text, sents, 1, RefKind::Computing))
+        {
+            reports.retain(|r| !shared_only(r));
+        }
+        // an article whose headline reports a denial ("Fuerza Aérea niega haber derribado la
+        // avioneta", "KDF dismisses claims of airstrike in Gedo") retells in its body the
+        // claim it denies ("videos aseguraban que la aeronave había sido derribada"): a report
+        // there of the same kind of event with no day and no dead of its own is that claim,
+        // no event; the accuser's account with its own dead or day stays, and makes the
+        // incident contested
+        let denied_in_headline = |et: EventType| {
+            sents.first().is_some_and(|h| {
+                reports.iter().any(|r| {
+                    r.modality == Modality::Denied
+                        && r.event_type == et
+                        && r.claims.iter().any(|c| {
+                            c.field == crate::ClaimField::EventType && c.sentence[0] == h.start
+                        })
+                })
+            })
+        };
+        let retold_claim = |r: &Report| {
+            r.kind == ReportKind::Event
+                && r.modality == Modality::Occurred
+                && matches!(r.event_type, EventType::Strike | EventType::Raid)
+                && r.figures.killed.is_none()
+                && (r.date.is_none() || r.date_basis == crate::DateBasis::Publication)
+        };
+        let retold: Vec<bool> = reports
+            .iter()
+            .map(|r| retold_claim(r) && denied_in_headline(r.event_type))
+            .collect();
+        for (r, retold) in reports.iter_mut().zip(retold) {
+            if retold {
+                r.kind = ReportKind::Reference;
+            }
+        }
         // an article whose headline names a military exercise ("African Lion exercise ends
         // with a live-fire drill"): what it tells struck with no one killed is practice, no
         // event
@@ -430,6 +506,10 @@ impl Extractor {
 /// How many of an article's first sentences (its headline) may name the military exercise
 /// the article is about.
 const DRILL_LEAD: usize = 1;
+
+/// How many of an article's first sentences (its headline and lead) may tell of the game
+/// the article is about.
+const GAME_LEAD: usize = 2;
 
 /// How many of an article's first sentences may say that it recalls an anniversary.
 const ANNIVERSARY_LEAD: usize = 2;

@@ -403,7 +403,13 @@ impl Extractor {
             .picked
             .iter()
             .all(|p| !p.e.value().event_type.is_violent() && p.m == Modality::Occurred);
-        if only_fact_devs && s.figs.iter().any(|f| !f.tally) {
+        // "such operations had killed more than 500 people": a plural event noun the
+        // sentence names and keeps as no event is a campaign, whose dead these are
+        let campaign = s
+            .events
+            .iter()
+            .any(|e| e.value().plural && e.value().event_type.is_violent());
+        if only_fact_devs && !campaign && s.figs.iter().any(|f| !f.tally) {
             self.figures_candidate(&s, src, out);
         } else if plan.picked.is_empty() && s.article_strike {
             self.story_vessel(&s, src, out);
