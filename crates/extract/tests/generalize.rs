@@ -4380,3 +4380,85 @@ fn a_datelines_day_with_its_year_is_the_storys_not_the_events() {
     assert_eq!(strike.len(), 1, "{text}\n{rs:#?}");
     assert_eq!(strike[0].date.as_deref(), Some("2026-03-11"), "{text}");
 }
+
+#[test]
+fn a_verb_after_a_supporter_is_the_sentences_own() {
+    for (lang, text, want) in [
+        (
+            Lang::En,
+            "Kenyan soldiers backed by Somali forces killed nine al-Shabaab fighters on \
+             Tuesday in an operation near Kolbiyow.",
+            "KE",
+        ),
+        (
+            Lang::Es,
+            "Soldados colombianos apoyados por la Policía abatieron a cuatro integrantes del \
+             Clan del Golfo el martes en Urabá.",
+            "CO",
+        ),
+    ] {
+        let (who, _) = perpetrator_of(lang, text, ReportKind::Event);
+        assert_eq!(who.as_deref(), Some(want), "{text}");
+    }
+    // a noun after the supporter stays its support
+    let text = "Somali troops, backed by U.S. airstrikes, killed 30 militants on Sunday.";
+    let rs = events(Lang::En, text);
+    assert_eq!(rs.len(), 1, "{text}\n{rs:#?}");
+}
+
+#[test]
+fn an_article_about_a_game_tells_no_violence() {
+    for (lang, text) in [
+        (
+            Lang::En,
+            "Rovers' attack sinks Albion in derby\n\nRovers bombarded the Albion goal from the \
+             start and won 3-1.\n\nTheir winger finished a raid down the right on the hour.",
+        ),
+        (
+            Lang::Es,
+            "El ataque del Atlético hunde al Deportivo\n\nEl Atlético goleó 4-0 al Deportivo \
+             en el estadio municipal.\n\nEl delantero remató tras un ataque por la banda \
+             izquierda.",
+        ),
+    ] {
+        no_violent_event(&reports(lang, text, (2026, 3, 9)), text);
+    }
+    // a real attack in a story of a game, with its dead, stays
+    let text = "Match called off after 4-0 first half as gunmen attack stadium\n\nThe league \
+                game was abandoned at 4-0.\n\nGunmen attacked the stadium gate on Saturday, \
+                killing two guards.";
+    let rs = events(Lang::En, text);
+    assert!(
+        rs.iter().any(|r| r.event_type == EventType::Attack),
+        "{text}\n{rs:#?}"
+    );
+}
+
+#[test]
+fn an_attack_of_computing_is_no_violence() {
+    for (lang, text) in [
+        (
+            Lang::Es,
+            "Bancos alertan por un ataque de phishing contra sus clientes\n\nLas entidades \
+             dijeron que el ataque comenzó el fin de semana y se intensificó el martes.",
+        ),
+        (
+            Lang::En,
+            "Hackers cripple port's systems in ransomware attack\n\nThe attack began on Sunday \
+             and took the cargo system offline, the operator said.",
+        ),
+        (
+            Lang::En,
+            "The attack on Sunday stole passwords from thousands of customers, the bank said.",
+        ),
+    ] {
+        no_violent_event(&reports(lang, text, (2026, 3, 10)), text);
+    }
+}
+
+#[test]
+fn a_strike_of_a_story_of_a_labour_dispute_is_the_stoppage() {
+    let text = "Dockworkers' strike halts cargo at Mombasa\n\nThe strike entered its third \
+                day on Thursday, leaving ships at anchor.";
+    no_violent_event(&reports(Lang::En, text, (2026, 3, 12)), text);
+}
