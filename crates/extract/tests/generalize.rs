@@ -4462,3 +4462,69 @@ fn a_strike_of_a_story_of_a_labour_dispute_is_the_stoppage() {
                 day on Thursday, leaving ships at anchor.";
     no_violent_event(&reports(Lang::En, text, (2026, 3, 12)), text);
 }
+
+#[test]
+fn an_armys_killing_with_no_strike_named_is_a_ground_operation() {
+    for (lang, text) in [
+        (
+            Lang::En,
+            "The Ugandan army killed 14 rebels on Tuesday near the border, a spokesman said.",
+        ),
+        (
+            Lang::Es,
+            "El Ejército abatió a cinco integrantes del Clan del Golfo el martes en Chocó.",
+        ),
+    ] {
+        let rs = events(lang, text);
+        assert!(
+            rs.iter().any(|r| r.event_type == EventType::Raid),
+            "{text}\n{rs:#?}"
+        );
+    }
+}
+
+#[test]
+fn a_groups_killing_told_later_is_no_toll_of_the_states_operation() {
+    let text = "Ugandan troops killed 12 rebels on Thursday in a forest near Bunia, the army \
+                said.\n\nIn late June the rebels' militants killed dozens of villagers in a \
+                raid on a market.";
+    let rs = reports(Lang::En, text, (2025, 9, 20));
+    let raid: Vec<&Report> = rs
+        .iter()
+        .filter(|r| r.kind == ReportKind::Event && r.event_type == EventType::Raid)
+        .collect();
+    assert!(!raid.is_empty(), "{text}\n{rs:#?}");
+    for r in raid {
+        assert!(r.claims.iter().all(|c| !c.rival), "{text}\n{rs:#?}");
+    }
+    // the group counted as the dead, with the verb after them, are the dead
+    let text = "Un dron de Estados Unidos atacó el martes un campamento en Somalia.\n\nUn \
+                oficial afirmó que al menos cuatro milicianos murieron.";
+    one_event_with_toll(&reports(Lang::Es, text, (2026, 2, 12)), text, 4);
+}
+
+#[test]
+fn the_event_a_campaign_began_with_keeps_its_dead() {
+    for (lang, text) in [
+        (
+            Lang::En,
+            "The campaign began with a Sept. 2 strike that killed 11 people aboard a boat.",
+        ),
+        (
+            Lang::Es,
+            "La campaña comenzó con el bombardeo del 2 de septiembre, que mató a 11 personas \
+             a bordo de una lancha.",
+        ),
+    ] {
+        let rs = reports(lang, text, (2025, 12, 4));
+        assert!(
+            rs.iter().all(|r| r.kind != ReportKind::Tally),
+            "{text}\n{rs:#?}"
+        );
+        assert!(
+            rs.iter()
+                .any(|r| r.figures.killed.as_ref().and_then(|f| f.best) == Some(11)),
+            "{text}\n{rs:#?}"
+        );
+    }
+}

@@ -432,6 +432,9 @@ pub struct Grammar {
     /// "claimed responsibility", "se atribuyó": a group named right before one claims the
     /// story's attack.
     pub claims: PhraseSet<()>,
+    /// "began with", "comenzó con": right after a campaign word, what follows is the one
+    /// event it began with ("the campaign began with a Sept. 2 strike that killed 11").
+    pub began_with: PhraseSet<()>,
     /// Before a date, it is no dateline ("on May 4:").
     pub date_prep: FxSet<Word>,
     /// Before a day, it makes the day the time of what follows ("on Feb. 22 another
@@ -518,14 +521,17 @@ impl Grammar {
             support: PhraseSet::new(file.name),
             launched_from: PhraseSet::new(file.name),
             claims: PhraseSet::new(file.name),
+            began_with: PhraseSet::new(file.name),
             ..Grammar::default()
         };
         for r in file.rows() {
             r.at_most(2)?;
             let kind = r.col(1, "kind")?;
             let (set, ending) = match kind {
-                "locative" | "near" | "happened" | "support" | "launched_from" | "claims" => {
+                "locative" | "near" | "happened" | "support" | "launched_from" | "claims"
+                | "began_with" => {
                     let phrases = match kind {
+                        "began_with" => &mut g.began_with,
                         "near" => &mut g.near,
                         "happened" => &mut g.happened,
                         "support" => &mut g.support,

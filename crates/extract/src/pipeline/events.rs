@@ -233,6 +233,18 @@ pub(super) fn tally_cues<'a>(
     // "el ataque más letal de la campaña", "the deadliest strike of the campaign": an event
     // ranked in its campaign is one event, and its dead are its own
     tally_hits.retain(|h| *h.value() != TallyKind::Campaign || !ranked_in(l, toks, events, h.ts));
+    // "the campaign began with a Sept. 2 strike that killed 11": the one event it began
+    // with, and its dead
+    tally_hits.retain(|h| {
+        *h.value() != TallyKind::Campaign
+            || !(h.te..(h.te + 2).min(toks.len())).any(|k| {
+                l.grammar.began_with.at(toks, k).is_some_and(|b| {
+                    events.iter().any(|e| {
+                        e.value().noun && !e.value().plural && e.ts >= b.te && e.ts <= b.te + 4
+                    })
+                })
+            })
+    });
     (tally_hits, event_tolls)
 }
 

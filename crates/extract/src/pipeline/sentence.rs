@@ -16,7 +16,7 @@ use super::report::{base_report, set_date, strike_report};
 use super::{agents, attribution, references, Extractor};
 use crate::dates::DateExpr;
 use crate::lexicon::{
-    ActorEntry, AgentKind, EventCue, ForceEntry, Hit, LangLex, ModCue, RefKind, TallyKind,
+    ActorEntry, AgentKind, CuePos, EventCue, ForceEntry, Hit, LangLex, ModCue, RefKind, TallyKind,
 };
 use crate::tokens::{Tok, TokKind};
 use crate::{
@@ -409,7 +409,24 @@ impl Extractor {
             .events
             .iter()
             .any(|e| e.value().plural && e.value().event_type.is_violent());
-        if only_fact_devs && !campaign && s.figs.iter().any(|f| !f.tally) {
+        // "in late July its fighters killed dozens of worshippers": a group's killing, whose
+        // dead are no toll of the story's state operation
+        // (the dead after the verb: "cuatro milicianos murieron" are the dead themselves)
+        let groups_killing = || {
+            agents::armed(&s.scene()).iter().any(|a| {
+                a.non_state
+                    && l.figures.at(&ctx.toks, a.te).is_some_and(|h| {
+                        h.value().field == Field::Killed
+                            && h.value().pos != CuePos::After
+                            && s.figs.iter().any(|f| {
+                                f.field == Field::Killed
+                                    && f.q.tok_start >= h.te
+                                    && f.q.tok_start <= h.te + 3
+                            })
+                    })
+            })
+        };
+        if only_fact_devs && !campaign && s.figs.iter().any(|f| !f.tally) && !groups_killing() {
             self.figures_candidate(&s, src, out);
         } else if plan.picked.is_empty() && s.article_strike {
             self.story_vessel(&s, src, out);
