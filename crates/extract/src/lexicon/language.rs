@@ -435,6 +435,9 @@ pub struct Grammar {
     /// "began with", "comenzó con": right after a campaign word, what follows is the one
     /// event it began with ("the campaign began with a Sept. 2 strike that killed 11").
     pub began_with: PhraseSet<()>,
+    /// "separately", "in a separate incident", "por otra parte": opening a sentence, what
+    /// it tells is another event than the one the story is about.
+    pub another_event: PhraseSet<()>,
     /// Before a date, it is no dateline ("on May 4:").
     pub date_prep: FxSet<Word>,
     /// Before a day, it makes the day the time of what follows ("on Feb. 22 another
@@ -510,6 +513,13 @@ pub struct Grammar {
     /// "bodies", "cadáveres": the dead found; counted with "more" ("two more bodies"), what
     /// is added to a toll told before.
     pub remains: FxSet<Word>,
+    /// "by", "over", "de", "por": join a word another trade uses too to that trade's word
+    /// after it ("a strike by dockworkers", "a strike over wages", "un ataque de phishing").
+    pub trade_link: FxSet<Word>,
+    /// "where", "while", "donde": right before a military exercise, the exercise is the scene
+    /// of the act told ("struck the base where the army held drills"), not what the act was
+    /// part of.
+    pub drill_scene: FxSet<Word>,
 }
 
 impl Grammar {
@@ -522,6 +532,7 @@ impl Grammar {
             launched_from: PhraseSet::new(file.name),
             claims: PhraseSet::new(file.name),
             began_with: PhraseSet::new(file.name),
+            another_event: PhraseSet::new(file.name),
             ..Grammar::default()
         };
         for r in file.rows() {
@@ -529,9 +540,10 @@ impl Grammar {
             let kind = r.col(1, "kind")?;
             let (set, ending) = match kind {
                 "locative" | "near" | "happened" | "support" | "launched_from" | "claims"
-                | "began_with" => {
+                | "began_with" | "another_event" => {
                     let phrases = match kind {
                         "began_with" => &mut g.began_with,
+                        "another_event" => &mut g.another_event,
                         "near" => &mut g.near,
                         "happened" => &mut g.happened,
                         "support" => &mut g.support,
@@ -591,6 +603,8 @@ impl Grammar {
                 "increment" => (Some(&mut g.increment), None),
                 "participle_next" => (Some(&mut g.participle_next), None),
                 "remains" => (Some(&mut g.remains), None),
+                "trade_link" => (Some(&mut g.trade_link), None),
+                "drill_scene" => (Some(&mut g.drill_scene), None),
                 k => return Err(r.error(format!("unknown kind {k:?}"))),
             };
             if let Some(set) = set {

@@ -184,7 +184,18 @@ fn state_named(s: &Scene, h: &Hit<AgentKind>) -> Option<Armed> {
     };
     // "Bolivian soldiers", "the Philippine army", "militares bolivianos", "las fuerzas
     // armadas chadianas": a state's adjective right before or after the force word
+    // (not a force named as what was struck, "Syrian military sites", nor one named as
+    // another's, "Yemeni forces loyal to the Houthis")
+    let described = toks
+        .get(h.te)
+        .is_some_and(|_| s.l.targets.at(toks, h.te).is_some())
+        || s.agents
+            .iter()
+            .any(|a| *a.value() == AgentKind::Ally && a.ts >= h.te && a.ts <= h.te + 1);
     let demonym = || {
+        if described {
+            return None;
+        }
         s.forces.iter().find_map(|f| {
             let v = f.value();
             (v.reach == ForceReach::Demonym && (f.te == h.ts || f.ts == h.te))

@@ -9,7 +9,8 @@ use super::modality;
 use super::sentence::Sentence;
 use crate::dates::{DateExpr, DateKind};
 use crate::lexicon::{
-    ActorRole, AgentKind, EventCue, ForceReach, Hit, LangLex, ModCue, RefKind, Scope, TallyKind,
+    ActorRole, AgentKind, AttrCue, EventCue, ForceReach, Hit, LangLex, ModCue, RefKind, Scope,
+    TallyKind,
 };
 use crate::tokens::{Tok, TokKind};
 use crate::{Claim, ClaimField, EventType, Field, Modality, Report, Source, TargetKind};
@@ -46,14 +47,16 @@ pub(super) fn find<'a>(
     // a noun ("soldiers backed by Mozambican forces killed 11": the verb after the supporter
     // is the sentence's own)
     let supporting = |h: &Hit<EventCue>| {
-        h.value().noun
-            && support_ends.iter().any(|&te| {
-                te <= h.ts
-                    && h.ts - te <= 3
-                    && toks[te..h.ts]
-                        .iter()
-                        .all(|t| t.kind == TokKind::Word || t.lower == ".")
-            })
+        support_ends.iter().any(|&te| {
+            // (or a verb of a relative clause on the supporter: "backed by Rwandan troops who
+            // shelled the town")
+            (h.value().noun || (te..h.ts).any(|i| l.grammar.relative.contains(&toks[i].lower)))
+                && te <= h.ts
+                && h.ts - te <= 3
+                && toks[te..h.ts]
+                    .iter()
+                    .all(|t| t.kind == TokKind::Word || t.lower == ".")
+        })
     };
     // "Hurricane Melissa struck western Jamaica", "el huracán Otis golpeó": a verb whose
     // subject is a force of nature, right before it or with one word (its name) between; not
@@ -586,9 +589,23 @@ fn keep(
 /// real strikes.
 fn in_a_drill(s: &Sentence, e: &Hit<EventCue>) -> bool {
     let (toks, g) = (&s.ctx.toks, &s.l.grammar);
+    // a group's violence is no practice ("jihadists attacked recruits during drills")
+    if s.forces.iter().any(|f| f.value().non_state())
+        || s.agents.iter().any(|a| *a.value() == AgentKind::Group)
+    {
+        return false;
+    }
+    // the exercise as the scene of the act ("where the army held drills", "donde el Ejército
+    // realizaba un simulacro") or denied ("no fue un simulacro")
+    let scene_or_denied = |h: &Hit<RefKind>| {
+        (h.ts.saturating_sub(4)..h.ts).any(|i| g.drill_scene.contains(&toks[i].lower))
+            || s.mods.iter().any(|m| {
+                m.value().modality == Modality::Negated && m.te <= h.ts && h.ts - m.te <= 3
+            })
+    };
     s.refs
         .iter()
-        .filter(|h| *h.value() == RefKind::Drill)
+        .filter(|h| *h.value() == RefKind::Drill && !scene_or_denied(h))
         .any(|h| {
             let (a, b) = if h.ts >= e.te {
                 (e.te, h.ts)
@@ -609,9 +626,16 @@ fn in_a_drill(s: &Sentence, e: &Hit<EventCue>) -> bool {
 /// Whether a verb cue is a participle used as an adjective of its target: right after it,
 /// in a language whose adjectives follow the noun ("un campamento destruido"), with no
 /// auxiliary of the passive before it ("fue destruido") nor agent after it ("destruido por
-/// la Fuerza Aérea"); or between an article and it ("a destroyed camp").
+/// la Fuerza Aérea"); or between an article and it ("a destroyed camp"). Only in a sentence
+/// that names no day, place or weapon.
 fn adjectival(s: &Sentence, e: &Hit<EventCue>) -> bool {
     let (toks, g) = (&s.ctx.toks, &s.l.grammar);
+    // a day, a place or a weapon told with it tells the act ("una narcolancha destruida el
+    // martes en el Caribe", "Lancha impactada en el Pacífico")
+    if s.place.is_some() || !s.means.is_empty() || s.dates.iter().any(|d| d.kind.is_reported_day())
+    {
+        return false;
+    }
     let passive = s
         .agents
         .iter()
@@ -637,29 +661,74 @@ fn adjectival(s: &Sentence, e: &Hit<EventCue>) -> bool {
 const DRILL_REACH: usize = 40;
 
 /// Whether a word another trade uses too is that trade's: a stoppage of work or a computer
-/// attack. A word of a labour dispute or of computing within [`LABOUR_REACH`] words of it ("a
-/// strike by dockworkers", "the strike called by the port workers' union", "un ataque de
-/// phishing"), and no weapon, no dead and no one hurt in the sentence ("the strike on the
-/// depot killed two workers" is a strike).
+/// attack. A word of a labour dispute or of computing linked to it ([`trade_linked`]: "a
+/// strike by dockworkers", "the dockworkers' strike", "un ataque de phishing"), no weapon, no
+/// dead and no one hurt in the sentence, and no armed actor ("gunmen attacked the offices of
+/// the oil workers' union" is an attack).
 fn another_trades(s: &Sentence, e: &Hit<EventCue>) -> bool {
-    if !s.means.is_empty() || s.figs.iter().any(|f| f.field == Field::Injured) {
+    if !s.means.is_empty()
+        || s.figs.iter().any(|f| f.field == Field::Injured)
+        || !s.forces.is_empty()
+        || s.agents
+            .iter()
+            .any(|a| matches!(a.value(), AgentKind::State | AgentKind::Group))
+    {
         return false;
     }
     s.refs
         .iter()
         .filter(|h| matches!(h.value(), RefKind::Labour | RefKind::Computing))
         .any(|h| {
-            let gap = if h.ts >= e.te {
-                h.ts - e.te
-            } else {
-                e.ts.saturating_sub(h.te)
+            // (a day may stand between: "began a strike on Monday over unpaid wages")
+            let in_date = |i: usize| {
+                s.dates.iter().any(|d| {
+                    let (a, b) = d.tokens(&s.ctx.toks);
+                    (a..b).contains(&i)
+                })
             };
-            gap <= LABOUR_REACH
+            trade_linked(s.l, &s.ctx.toks, (e.ts, e.te), (h.ts, h.te), &in_date)
         })
 }
 
-/// How many words may stand between a word another trade uses too and that trade's word.
-const LABOUR_REACH: usize = 8;
+/// Whether the trade word at `w` is linked to the event cue at `e`: overlapping it ("the
+/// strike was called"), right before it, or before it with a possessive ("dockworkers'
+/// strike", "phishing attack") or a reporting verb ("union leaders said the strike"), or after it joined by a `trade_link` word, three words
+/// between at most besides articles and a day ("a strike by the dockworkers", "un ataque de
+/// phishing", "a strike on Monday over unpaid wages").
+pub(super) fn trade_linked(
+    l: &LangLex,
+    toks: &[Tok],
+    e: (usize, usize),
+    w: (usize, usize),
+    in_date: &dyn Fn(usize) -> bool,
+) -> bool {
+    let g = &l.grammar;
+    let possessive = |i: usize| matches!(toks[i].lower.as_str(), "'" | "’" | "'s" | "’s" | "s");
+    let article = |i: usize| {
+        g.article_sg.contains(&toks[i].lower)
+            || g.article_pl.contains(&toks[i].lower)
+            || g.article_indef.contains(&toks[i].lower)
+    };
+    (w.0 < e.1 && e.0 < w.1)
+        || w.1 == e.0
+        || (w.1 < e.0 && e.0 - w.1 <= 2 && (w.1..e.0).all(possessive))
+        // (what the trade's people say of it: "union leaders said the strike")
+        || (w.1 < e.0
+            && e.0 - w.1 <= 3
+            && (w.1..e.0).all(|i| toks[i].kind == TokKind::Word)
+            && (w.1..e.0).any(|i| {
+                l.attribution
+                    .at(toks, i)
+                    .is_some_and(|h| matches!(h.value(), AttrCue::Verb))
+            }))
+        || (w.0 >= e.1
+            && (e.1..w.0)
+                .filter(|&i| !in_date(i) && !article(i) && !g.date_prep.contains(&toks[i].lower))
+                .count()
+                <= 3
+            && (e.1..w.0).any(|i| g.trade_link.contains(&toks[i].lower))
+            && (e.1..w.0).all(|i| toks[i].kind == TokKind::Word || in_date(i)))
+}
 
 /// "their patrol hit a roadside bomb", "the vehicle struck a landmine": a verb of striking
 /// whose object, an article between at most, is an attack's device tells the attack, which

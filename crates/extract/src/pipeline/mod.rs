@@ -33,7 +33,7 @@ use chrono::{Datelike, NaiveDate};
 use sw_gazetteer::Gazetteer;
 use sw_model::Lang;
 
-use crate::lexicon::{LangLex, LexiconError, RefKind};
+use crate::lexicon::{AgentKind, LangLex, LexiconError, RefKind};
 use crate::registry::Registry;
 use crate::tokens::tokenize;
 use crate::{DatePrecision, EventType, Modality, Report, ReportKind, Source};
@@ -327,18 +327,17 @@ impl Extractor {
         // sinks Harbour City ... came away with a 4-0 win") tells its raids and attacks in
         // the game's sense all through ("finishing a raid down the left flank"): violence
         // with no one killed or hurt is none
+        // (only words a game shares with violence, "attack", "raid", with no one named for
+        // them: "Gunmen attack fans watching Premier League match" stays an attack)
         let unhurt = |r: &Report| {
             matches!(r.kind, ReportKind::Event | ReportKind::Reference)
                 && r.event_type.is_violent()
+                && r.perpetrator().is_none()
                 && r.figures.killed.is_none()
                 && r.figures.injured.is_none()
+                && told_by_shared_words(l, r)
         };
-        if reports.iter().any(unhurt)
-            && sents.iter().take(GAME_LEAD).any(|r| {
-                let toks = tokenize(&text[r.clone()], r.start);
-                events::of_a_game(l, &toks)
-            })
-        {
+        if reports.iter().any(unhurt) && lead_of_a_game(l, &self.langs.shared, text, sents) {
             reports.retain(|r| !unhurt(r));
         }
         // an article whose headline names another trade's sense of a word of violence ("Bancos
@@ -348,22 +347,13 @@ impl Extractor {
         // weapon, is none
         let shared_only = |r: &Report| {
             r.kind == ReportKind::Event
+                && r.perpetrator().is_none()
                 && r.figures.killed.is_none()
                 && r.figures.injured.is_none()
                 && r.means.as_deref().is_none_or(|m| m == "unknown")
-                && r.claims.iter().all(|c| {
-                    c.field != crate::ClaimField::EventType || {
-                        let toks = tokenize(&c.surface, 0);
-                        l.events
-                            .at(&toks, 0)
-                            .is_some_and(|h| h.value().shared && h.te == toks.len())
-                    }
-                })
+                && told_by_shared_words(l, r)
         };
-        if reports.iter().any(shared_only)
-            && (self.opens_on(l, text, sents, 1, RefKind::Labour)
-                || self.opens_on(l, text, sents, 1, RefKind::Computing))
-        {
+        if sents.len() > 1 && reports.iter().any(shared_only) && headline_trade(l, text, sents) {
             reports.retain(|r| !shared_only(r));
         }
         // an article whose headline reports a denial ("Fuerza Aérea niega haber derribado la
@@ -372,15 +362,30 @@ impl Extractor {
         // there of the same kind of event with no day and no dead of its own is that claim,
         // no event; the accuser's account with its own dead or day stays, and makes the
         // incident contested
-        let denied_in_headline = |et: EventType| {
+        // (the same event: no other country or state named for it, and not told as another
+        // one: "In a separate incident, a drone strike hit a market")
+        let country = |r: &Report| r.place.as_ref().and_then(|p| p.country.clone());
+        let state = |r: &Report| r.perpetrator().and_then(|a| a.state.clone());
+        let same = |a: &Option<String>, b: &Option<String>| a.is_none() || b.is_none() || a == b;
+        let denied_in_headline = |r: &Report| {
             sents.first().is_some_and(|h| {
-                reports.iter().any(|r| {
-                    r.modality == Modality::Denied
-                        && r.event_type == et
-                        && r.claims.iter().any(|c| {
+                reports.iter().any(|d| {
+                    d.modality == Modality::Denied
+                        && d.event_type == r.event_type
+                        && same(&country(d), &country(r))
+                        && same(&state(d), &state(r))
+                        && d.claims.iter().any(|c| {
                             c.field == crate::ClaimField::EventType && c.sentence[0] == h.start
                         })
                 })
+            })
+        };
+        let another = |r: &Report| {
+            r.claims.iter().any(|c| {
+                c.field == crate::ClaimField::EventType && {
+                    let toks = tokenize(&text[c.sentence[0]..c.sentence[1]], c.sentence[0]);
+                    l.grammar.another_event.at(&toks, 0).is_some()
+                }
             })
         };
         let retold_claim = |r: &Report| {
@@ -388,11 +393,12 @@ impl Extractor {
                 && r.modality == Modality::Occurred
                 && matches!(r.event_type, EventType::Strike | EventType::Raid)
                 && r.figures.killed.is_none()
+                && r.figures.injured.is_none()
                 && (r.date.is_none() || r.date_basis == crate::DateBasis::Publication)
         };
         let retold: Vec<bool> = reports
             .iter()
-            .map(|r| retold_claim(r) && denied_in_headline(r.event_type))
+            .map(|r| retold_claim(r) && denied_in_headline(r) && !another(r))
             .collect();
         for (r, retold) in reports.iter_mut().zip(retold) {
             if retold {
@@ -506,6 +512,71 @@ impl Extractor {
 /// How many of an article's first sentences (its headline) may name the military exercise
 /// the article is about.
 const DRILL_LEAD: usize = 1;
+
+/// Whether every event cue a report was told by is a word another trade or a game uses too
+/// (`events.tsv` flag `shared`: "strike", "attack", "raid", "ataque").
+fn told_by_shared_words(l: &LangLex, r: &Report) -> bool {
+    r.claims.iter().all(|c| {
+        c.field != crate::ClaimField::EventType || {
+            let toks = tokenize(&c.surface, 0);
+            l.events
+                .at(&toks, 0)
+                .is_some_and(|h| h.value().shared && h.te == toks.len())
+        }
+    })
+}
+
+/// Whether the headline's own word of violence is another trade's: a cue flagged `shared`
+/// linked to a word of a labour dispute or of computing ("Dockworkers' strike halts cargo",
+/// "ataque de phishing"; not "Hackers leak army data after ELN attack on a battalion").
+fn headline_trade(l: &LangLex, text: &str, sents: &[Range<usize>]) -> bool {
+    let Some(first) = sents.first() else {
+        return false;
+    };
+    let toks = tokenize(&text[first.clone()], first.start);
+    let trade: Vec<_> = l
+        .references
+        .find_all(&toks)
+        .into_iter()
+        .filter(|h| matches!(h.value(), RefKind::Labour | RefKind::Computing))
+        .collect();
+    !trade.is_empty()
+        && l.events.find_all(&toks).iter().any(|e| {
+            e.value().shared
+                && trade
+                    .iter()
+                    .any(|w| events::trade_linked(l, &toks, (e.ts, e.te), (w.ts, w.te), &|_| false))
+        })
+}
+
+/// Whether the article's headline and lead tell of a game: two words of sport in them
+/// (a score alone is not enough: "the attackers, who numbered 20-30"), and no armed actor
+/// named ("Gunmen attack fans watching league match").
+fn lead_of_a_game(
+    l: &LangLex,
+    shared: &crate::lexicon::Shared,
+    text: &str,
+    sents: &[Range<usize>],
+) -> bool {
+    let mut words = crate::fxhash::FxSet::default();
+    for r in sents.iter().take(GAME_LEAD) {
+        let toks = tokenize(&text[r.clone()], r.start);
+        let armed = !shared.forces.find_all(&toks).is_empty()
+            || l.agents
+                .find_all(&toks)
+                .iter()
+                .any(|a| matches!(a.value(), AgentKind::State | AgentKind::Group));
+        if armed {
+            return false;
+        }
+        words.extend(
+            toks.iter()
+                .filter(|t| l.grammar.sport.contains(&t.lower))
+                .map(|t| t.lower.clone()),
+        );
+    }
+    words.len() >= 2
+}
 
 /// How many of an article's first sentences (its headline and lead) may tell of the game
 /// the article is about.
