@@ -623,6 +623,14 @@ fn in_a_drill(s: &Sentence, e: &Hit<EventCue>) -> bool {
         })
 }
 
+/// Whether an auxiliary of the passive stands right before the cue, or one word before
+/// ("were attacked", "fue destruido").
+fn passive_before(s: &Sentence, e: &Hit<EventCue>) -> bool {
+    s.agents
+        .iter()
+        .any(|h| *h.value() == AgentKind::Passive && h.te <= e.ts && e.ts - h.te <= 1)
+}
+
 /// Whether a verb cue is a participle used as an adjective of its target: right after it,
 /// in a language whose adjectives follow the noun ("un campamento destruido"), with no
 /// auxiliary of the passive before it ("fue destruido") nor agent after it ("destruido por
@@ -636,10 +644,7 @@ fn adjectival(s: &Sentence, e: &Hit<EventCue>) -> bool {
     {
         return false;
     }
-    let passive = s
-        .agents
-        .iter()
-        .any(|h| *h.value() == AgentKind::Passive && h.te <= e.ts && e.ts - h.te <= 1);
+    let passive = passive_before(s, e);
     // ("el campamento destruido por la Fuerza Aérea": its agent told, an act)
     let by = s
         .agents
@@ -915,10 +920,7 @@ fn weak_supported(s: &Sentence, f: &Facts, e: &Hit<EventCue>, m: Modality) -> bo
     // "soldiers were attacked by gunmen on Thursday": a passive whose agent, right after
     // it, is an armed force or group
     let by_the_armed = || {
-        let passive = s
-            .agents
-            .iter()
-            .any(|h| *h.value() == AgentKind::Passive && h.te <= e.ts && e.ts - h.te <= 1);
+        let passive = passive_before(s, e);
         let by = s
             .agents
             .iter()
