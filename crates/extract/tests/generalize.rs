@@ -4623,3 +4623,17 @@ fn words_of_other_trades_games_and_exercises_leave_real_violence_alone() {
         "{text}"
     );
 }
+
+#[test]
+fn a_count_told_just_before_a_dated_event_is_its_toll() {
+    let text = "Villagers say they counted 29 bodies in the camp hit by the air force last \
+                Wednesday.";
+    one_event_with_toll(&reports(Lang::En, text, (2026, 2, 14)), text, 29);
+    // a count over a period stays a tally
+    let text = "Monitors have counted 80 deaths in strikes since September.";
+    let rs = reports(Lang::En, text, (2026, 2, 14));
+    assert!(
+        rs.iter().all(|r| r.kind != ReportKind::Event),
+        "{text}\n{rs:#?}"
+    );
+}

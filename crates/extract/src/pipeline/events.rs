@@ -323,6 +323,32 @@ pub(super) fn drop_tolls_of_a_dated_event(
     if event_brings || series {
         return;
     }
+    // "villagers counted 29 bodies in the camp hit by the air force last Wednesday": a count
+    // told just before the dated event, its dead between them, is that event's
+    let before: Vec<usize> = tally
+        .iter()
+        .filter(|h| {
+            *h.value() == TallyKind::Cue
+                && h.te <= e.ts
+                && e.ts - h.te <= COUNT_BEFORE_EVENT
+                && (h.te..e.ts).any(|k| {
+                    crate::numbers::number_at(toks, k, "", &l.nums, 0).is_some()
+                        || l.figures
+                            .at(toks, k)
+                            .is_some_and(|f| f.value().field == Field::Killed)
+                })
+        })
+        .map(|h| h.ts)
+        .collect();
+    if !before.is_empty() {
+        event_tolls.extend(
+            tally
+                .iter()
+                .filter(|h| before.contains(&h.ts))
+                .map(|h| h.te),
+        );
+        tally.retain(|h| !before.contains(&h.ts));
+    }
     // an event that has its dead counted already ("killed three, pushing the death toll to
     // at least 181") leaves the toll after it to the campaign
     let Some(first) = tally.iter().map(|h| h.ts).filter(|&t| t > e.te).min() else {
@@ -350,6 +376,10 @@ pub(super) fn drop_tolls_of_a_dated_event(
             ))
     });
 }
+
+/// How many words before a dated event a count ("counted 29 bodies in the camp hit ...")
+/// may stand and still be that event's, for [`drop_tolls_of_a_dated_event`].
+const COUNT_BEFORE_EVENT: usize = 8;
 
 /// How many words from an event cue a day may stand and still be that event's, for
 /// [`drop_tolls_of_a_dated_event`].
