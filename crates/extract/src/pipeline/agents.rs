@@ -96,6 +96,25 @@ pub(super) fn armed(s: &Scene) -> Vec<Armed> {
             a
         })
         .collect();
+    // two states' adjectives joined ("Congolese and Ugandan troops", "soldados congoleños y
+    // ugandeses") name neither state's force alone
+    let and_at = |k: usize| {
+        toks.get(k)
+            .is_some_and(|t| s.l.grammar.and.contains(&t.lower))
+    };
+    let coordinated: Vec<(usize, usize)> = s
+        .forces
+        .iter()
+        .filter(|f| f.value().reach == ForceReach::Demonym)
+        .filter(|f| {
+            s.forces.iter().any(|g| {
+                g.value().reach == ForceReach::Demonym
+                    && ((g.te + 1 == f.ts && and_at(g.te)) || (f.te + 1 == g.ts && and_at(f.te)))
+            })
+        })
+        .map(|f| (f.ts, f.te))
+        .collect();
+    out.retain(|a| !(a.reach == ForceReach::Demonym && coordinated.contains(&(a.ts, a.te))));
     for h in s.agents.iter() {
         let kind = *h.value();
         if !matches!(kind, AgentKind::State | AgentKind::Group | AgentKind::Head) {
@@ -192,8 +211,22 @@ fn state_named(s: &Scene, h: &Hit<AgentKind>) -> Option<Armed> {
         || s.agents
             .iter()
             .any(|a| *a.value() == AgentKind::Ally && a.ts >= h.te && a.ts <= h.te + 1);
+    // (nor two states' adjectives joined: "Congolese and Ugandan troops", "soldados
+    // congoleños y ugandeses" are neither's alone)
+    let demonym_at = |starts: bool, k: usize| {
+        s.forces.iter().any(|f| {
+            f.value().reach == ForceReach::Demonym && if starts { f.ts == k } else { f.te == k }
+        })
+    };
+    let and_at = |k: usize| {
+        toks.get(k)
+            .is_some_and(|t| s.l.grammar.and.contains(&t.lower))
+    };
+    let joined =
+        (h.ts >= 3 && demonym_at(false, h.ts) && and_at(h.ts - 2) && demonym_at(false, h.ts - 2))
+            || (demonym_at(true, h.te) && and_at(h.te + 1) && demonym_at(true, h.te + 2));
     let demonym = || {
-        if described {
+        if described || joined {
             return None;
         }
         s.forces.iter().find_map(|f| {

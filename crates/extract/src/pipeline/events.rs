@@ -590,7 +590,11 @@ fn keep(
     }
     // "a decommissioned hull was sunk by naval gunfire in a live-fire drill": practice,
     // unless someone died in it
-    if cue.event_type.is_violent() && !s.killed_here && in_a_drill(s, e) {
+    if cue.event_type.is_violent()
+        && !s.killed_here
+        && !s.figs.iter().any(|f| f.field == Field::Injured)
+        && in_a_drill(s, e)
+    {
         return false;
     }
     // "a strike by dockworkers entered its third day", "el ataque de phishing comenzó el
@@ -693,7 +697,7 @@ fn adjectival(s: &Sentence, e: &Hit<EventCue>) -> bool {
 }
 
 /// How many words may stand between an event cue and the exercise it is part of.
-const DRILL_REACH: usize = 40;
+const DRILL_REACH: usize = 20;
 
 /// Whether a word another trade uses too is that trade's: a stoppage of work or a computer
 /// attack. A word of a labour dispute or of computing linked to it ([`trade_linked`]: "a
@@ -713,6 +717,15 @@ fn another_trades(s: &Sentence, e: &Hit<EventCue>) -> bool {
     s.refs
         .iter()
         .filter(|h| matches!(h.value(), RefKind::Labour | RefKind::Computing))
+        // (a site between is what was struck: "an attack on the offices of a trade union")
+        .filter(|h| {
+            let (a, b) = if h.ts >= e.te {
+                (e.te, h.ts)
+            } else {
+                (h.te, e.ts)
+            };
+            !s.targets.iter().any(|t| t.ts >= a && t.te <= b)
+        })
         .any(|h| {
             // (a day may stand between: "began a strike on Monday over unpaid wages")
             let in_date = |i: usize| {

@@ -426,7 +426,18 @@ impl Extractor {
                     })
             })
         };
-        if only_fact_devs && !campaign && s.figs.iter().any(|f| !f.tally) && !groups_killing() {
+        // (unless the story's latest event is a group's attack: "Los guerrilleros mataron a
+        // cuatro soldados" tells its dead)
+        let story_attack = out
+            .iter()
+            .rev()
+            .find(|c| c.kind == CandKind::Report(ReportKind::Event))
+            .is_some_and(|c| c.report.event_type == EventType::Attack);
+        if only_fact_devs
+            && !campaign
+            && s.figs.iter().any(|f| !f.tally)
+            && (story_attack || !groups_killing())
+        {
             self.figures_candidate(&s, src, out);
         } else if plan.picked.is_empty() && s.article_strike {
             self.story_vessel(&s, src, out);
