@@ -4607,3 +4607,16 @@ fn a_count_told_just_before_a_dated_event_is_its_toll() {
         "{text}\n{rs:#?}"
     );
 }
+
+#[test]
+fn one_operation_told_as_a_strike_and_as_an_armys_killing_is_one_event() {
+    let text = "Army aircraft bombed a market in Nyala on Thursday night, killing 17 people, \
+                residents said.\n\nThe army said 17 fighters of the rebel force were killed \
+                in the operation on Thursday.";
+    let rs = reports(Lang::En, text, (2026, 1, 23));
+    let ev: Vec<&Report> = rs
+        .iter()
+        .filter(|r| r.kind == ReportKind::Event && r.event_type.is_violent())
+        .collect();
+    assert_eq!(ev.len(), 1, "{text}\n{rs:#?}");
+}

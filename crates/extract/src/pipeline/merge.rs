@@ -227,8 +227,16 @@ impl Merger {
             }
         };
         let x = &self.out[i];
+        // one operation told as a strike and as a ground operation with one toll ("aircraft
+        // struck the camp, killing 17" ... "the army said 17 were killed"): one event
+        let told_two_ways = matches!(
+            (x.event_type, r.event_type),
+            (EventType::Strike, EventType::Raid) | (EventType::Raid, EventType::Strike)
+        ) && x.figures.killed.as_ref().and_then(|k| k.best).is_some()
+            && x.figures.killed.as_ref().and_then(|k| k.best)
+                == r.figures.killed.as_ref().and_then(|k| k.best);
         x.kind == ReportKind::Event
-            && x.event_type == r.event_type
+            && (x.event_type == r.event_type || told_two_ways)
             && x.modality == r.modality
             && (!strict_date
                 || (compatible(&x.date, &r.date) || within_week(x, r))
