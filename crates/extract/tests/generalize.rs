@@ -4620,3 +4620,23 @@ fn one_operation_told_as_a_strike_and_as_an_armys_killing_is_one_event() {
         .collect();
     assert_eq!(ev.len(), 1, "{text}\n{rs:#?}");
 }
+
+#[test]
+fn two_states_adjectives_joined_name_neither_states_force_alone() {
+    for (lang, text) in [
+        (
+            Lang::En,
+            "Congolese and Ugandan troops killed 11 rebels on Tuesday near Beni, the army said.",
+        ),
+        (
+            Lang::Es,
+            "Soldados congoleños y ugandeses abatieron a 11 rebeldes el martes cerca de Beni.",
+        ),
+    ] {
+        let (who, _) = perpetrator_of(lang, text, ReportKind::Event);
+        assert!(
+            who.as_deref().is_none_or(|w| w.is_empty() || w == "CD"),
+            "{text}: {who:?}"
+        );
+    }
+}

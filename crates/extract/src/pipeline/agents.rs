@@ -98,22 +98,7 @@ pub(super) fn armed(s: &Scene) -> Vec<Armed> {
         .collect();
     // two states' adjectives joined ("Congolese and Ugandan troops", "soldados congoleños y
     // ugandeses") name neither state's force alone
-    let and_at = |k: usize| {
-        toks.get(k)
-            .is_some_and(|t| s.l.grammar.and.contains(&t.lower))
-    };
-    let coordinated: Vec<(usize, usize)> = s
-        .forces
-        .iter()
-        .filter(|f| f.value().reach == ForceReach::Demonym)
-        .filter(|f| {
-            s.forces.iter().any(|g| {
-                g.value().reach == ForceReach::Demonym
-                    && ((g.te + 1 == f.ts && and_at(g.te)) || (f.te + 1 == g.ts && and_at(f.te)))
-            })
-        })
-        .map(|f| (f.ts, f.te))
-        .collect();
+    let coordinated = coordinated_demonyms(s);
     out.retain(|a| !(a.reach == ForceReach::Demonym && coordinated.contains(&(a.ts, a.te))));
     for h in s.agents.iter() {
         let kind = *h.value();
@@ -156,6 +141,29 @@ pub(super) fn armed(s: &Scene) -> Vec<Armed> {
     }
     out.sort_by_key(|a| (a.ts, a.te));
     out
+}
+
+/// The states' adjectives of the sentence joined to another by "and"/"y" ("Congolese and
+/// Ugandan troops", "soldados congoleños y ugandeses"), as (first, end) tokens: such a pair
+/// names neither state's force alone.
+fn coordinated_demonyms(s: &Scene) -> Vec<(usize, usize)> {
+    let toks = &s.ctx.toks;
+    let and_at = |k: usize| {
+        toks.get(k)
+            .is_some_and(|t| s.l.grammar.and.contains(&t.lower))
+    };
+    let demonyms = || {
+        s.forces
+            .iter()
+            .filter(|f| f.value().reach == ForceReach::Demonym)
+    };
+    demonyms()
+        .filter(|f| {
+            demonyms()
+                .any(|g| (g.te + 1 == f.ts && and_at(g.te)) || (f.te + 1 == g.ts && and_at(f.te)))
+        })
+        .map(|f| (f.ts, f.te))
+        .collect()
 }
 
 /// A force named generically with its state named beside it: the state's name and a
@@ -205,35 +213,24 @@ fn state_named(s: &Scene, h: &Hit<AgentKind>) -> Option<Armed> {
     // armadas chadianas": a state's adjective right before or after the force word
     // (not a force named as what was struck, "Syrian military sites", nor one named as
     // another's, "Yemeni forces loyal to the Houthis")
-    let described = toks
-        .get(h.te)
-        .is_some_and(|_| s.l.targets.at(toks, h.te).is_some())
+    let described = (h.te < toks.len() && s.l.targets.at(toks, h.te).is_some())
         || s.agents
             .iter()
             .any(|a| *a.value() == AgentKind::Ally && a.ts >= h.te && a.ts <= h.te + 1);
     // (nor two states' adjectives joined: "Congolese and Ugandan troops", "soldados
     // congoleños y ugandeses" are neither's alone)
-    let demonym_at = |starts: bool, k: usize| {
-        s.forces.iter().any(|f| {
-            f.value().reach == ForceReach::Demonym && if starts { f.ts == k } else { f.te == k }
-        })
-    };
-    let and_at = |k: usize| {
-        toks.get(k)
-            .is_some_and(|t| s.l.grammar.and.contains(&t.lower))
-    };
-    let joined =
-        (h.ts >= 3 && demonym_at(false, h.ts) && and_at(h.ts - 2) && demonym_at(false, h.ts - 2))
-            || (demonym_at(true, h.te) && and_at(h.te + 1) && demonym_at(true, h.te + 2));
+    let coordinated = coordinated_demonyms(s);
     let demonym = || {
-        if described || joined {
+        if described {
             return None;
         }
         s.forces.iter().find_map(|f| {
             let v = f.value();
-            (v.reach == ForceReach::Demonym && (f.te == h.ts || f.ts == h.te))
-                .then(|| v.state.clone().map(|c| (f.ts.min(h.ts), f.te.max(h.te), c)))
-                .flatten()
+            (v.reach == ForceReach::Demonym
+                && (f.te == h.ts || f.ts == h.te)
+                && !coordinated.contains(&(f.ts, f.te)))
+            .then(|| v.state.clone().map(|c| (f.ts.min(h.ts), f.te.max(h.te), c)))
+            .flatten()
         })
     };
     // "Myanmar military", "Mali army": the state's name right before it
