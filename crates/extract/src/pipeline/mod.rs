@@ -339,15 +339,19 @@ impl Extractor {
                     || r.target_kind == Some(crate::TargetKind::LandSite)
                         && claimed(r, crate::ClaimField::TargetKind))
         };
-        let unhurt = |r: &Report| {
-            matches!(r.kind, ReportKind::Event | ReportKind::Reference)
-                && r.event_type.is_violent()
+        // (told only by words a game or another trade shares with violence, no one named for
+        // it, no weapon, no one killed or hurt, no day with a place or site of its own)
+        let shared_only = |r: &Report| {
+            r.event_type.is_violent()
                 && !acted(r)
                 && r.perpetrator().is_none()
                 && r.means.as_deref().is_none_or(|m| m == "unknown")
                 && r.figures.killed.is_none()
                 && r.figures.injured.is_none()
                 && told_by_shared_words(l, r)
+        };
+        let unhurt = |r: &Report| {
+            matches!(r.kind, ReportKind::Event | ReportKind::Reference) && shared_only(r)
         };
         if reports.iter().any(unhurt) && lead_of_a_game(l, &self.langs.shared, text, sents) {
             reports.retain(|r| !unhurt(r));
@@ -355,19 +359,10 @@ impl Extractor {
         // an article whose headline names another trade's sense of a word of violence ("Bancos
         // alertan por un bombardeo de mensajes falsos en ataque de phishing", "Dockworkers'
         // strike halts cargo") tells it in that sense all through ("el ataque comenzó el fin de
-        // semana"): an event told only by such words, with no one killed or hurt and no
-        // weapon, is none
-        let shared_only = |r: &Report| {
-            r.kind == ReportKind::Event
-                && !acted(r)
-                && r.perpetrator().is_none()
-                && r.figures.killed.is_none()
-                && r.figures.injured.is_none()
-                && r.means.as_deref().is_none_or(|m| m == "unknown")
-                && told_by_shared_words(l, r)
-        };
-        if sents.len() > 1 && reports.iter().any(shared_only) && headline_trade(l, text, sents) {
-            reports.retain(|r| !shared_only(r));
+        // semana"): such an event (see above) is none
+        let trade_event = |r: &Report| r.kind == ReportKind::Event && shared_only(r);
+        if sents.len() > 1 && reports.iter().any(trade_event) && headline_trade(l, text, sents) {
+            reports.retain(|r| !trade_event(r));
         }
         // an article whose headline reports a denial ("Fuerza Aérea niega haber derribado la
         // avioneta", "KDF dismisses claims of airstrike in Gedo") retells in its body the

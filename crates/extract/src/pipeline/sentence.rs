@@ -403,8 +403,8 @@ impl Extractor {
             .picked
             .iter()
             .all(|p| !p.e.value().event_type.is_violent() && p.m == Modality::Occurred);
-        // "such operations had killed more than 500 people": a plural event noun the
-        // sentence names and keeps as no event is a campaign, whose dead these are
+        // "several strikes killed four": a plural event noun the sentence names and keeps as
+        // no event is a campaign, whose dead these are
         let campaign = s
             .events
             .iter()
