@@ -17,8 +17,8 @@ use anyhow::Result;
 use sw_ledger::{Entry, Ledger, ReportInput};
 use sw_model::Report;
 use sw_store::{
-    LedgerFilter, LedgerList, LedgerRow, Publication, Published, ReportFilter, SqliteStore, Store,
-    StoredReport,
+    LedgerFilter, LedgerList, LedgerRow, Publication, Published, ReachRow, ReportFilter,
+    SqliteStore, Store, StoredReport,
 };
 
 mod incremental;
@@ -28,6 +28,13 @@ pub use incremental::Fallback;
 /// end), and ledger entries written per transaction.
 const READ_BATCH: usize = 4096;
 const WRITE_BATCH: usize = 512;
+
+/// Incident rows held before they are written, by the bytes of their JSON as well as by
+/// [`WRITE_BATCH`]: an incident lists every source with its quote, so in a dense corpus one
+/// row is megabytes (about 1 MB at 100k synthetic articles, ten times that at 1M), and a
+/// batch of 64 such rows was the largest single part of a rebuild's peak (BENCHMARKS.md,
+/// *Memory of the ledger rebuild*).
+const WRITE_BYTES: usize = 4 << 20;
 
 /// Brings the store's ledger up to date with its reports: nothing if no report changed
 /// since it was built, else a full rebuild written as rows, published as a new ledger version
@@ -329,6 +336,9 @@ fn rebuild<B: Sides>(
     let mut rejected: Vec<LedgerRow> = Vec::new();
     let mut ord = 0;
     let flush = |list: LedgerList, rows: &mut Vec<LedgerRow>| -> Result<()> {
+        if rows.is_empty() {
+            return Ok(());
+        }
         store
             .borrow_mut()
             .write()
@@ -336,9 +346,12 @@ fn rebuild<B: Sides>(
         rows.clear();
         Ok(())
     };
-    // which incident each report is a source of, for the reaches (see `incremental`)
+    // which incident each report is a source of, for the reaches (see `incremental`): the
+    // incident's number in `ids`, not its id, per report
     let asked: std::cell::RefCell<Vec<i64>> = Default::default();
-    let mut of: std::collections::HashMap<i64, String> = Default::default();
+    let mut of: std::collections::HashMap<i64, u32> = Default::default();
+    let mut ids: Vec<String> = Vec::new();
+    let mut held = 0;
     let keep_of = reaches.is_some();
     let (next, fates) = builder.incidents_reviewed_after(
         &review,
@@ -350,21 +363,27 @@ fn rebuild<B: Sides>(
             fetch(store.borrow().read(), wanted)
         },
         &mut |incident, is_rejected| {
-            for &r in asked.borrow().iter() {
-                of.insert(r, incident.id.clone());
+            if keep_of {
+                let n = u32::try_from(ids.len()).expect("fewer than 2^32 incidents");
+                for &r in asked.borrow().iter() {
+                    of.insert(r, n);
+                }
+                ids.push(incident.id.clone());
             }
-            let (list, to) = if is_rejected {
-                (LedgerList::Rejected, &mut rejected)
+            let json = serde_json::to_string(&incident)?;
+            drop(incident);
+            held += json.len();
+            let to = if is_rejected {
+                &mut rejected
             } else {
-                (LedgerList::Incidents, &mut rows)
+                &mut rows
             };
-            to.push(LedgerRow {
-                ord,
-                json: serde_json::to_string(&incident)?,
-            });
+            to.push(LedgerRow { ord, json });
             ord += 1;
-            if to.len() >= write_batch.min(64) {
-                flush(list, to)?;
+            if to.len() >= write_batch.min(64) || held >= WRITE_BYTES {
+                flush(LedgerList::Incidents, &mut rows)?;
+                flush(LedgerList::Rejected, &mut rejected)?;
+                held = 0;
             }
             Ok(())
         },
@@ -394,15 +413,19 @@ fn rebuild<B: Sides>(
     if published == Published::Stale {
         return Err(stale());
     }
-    if let (Some(through), Some(mut reaches)) = (dirty, reaches) {
-        for r in &mut reaches {
-            r.incident = of.get(&r.report_id).cloned();
-        }
+    if let (Some(through), Some(reaches)) = (dirty, reaches) {
+        let mut rows = reaches.into_iter().map(|k| {
+            let incident = of.get(&k.report_id).map(|&n| ids[n as usize].clone());
+            ReachRow {
+                incident,
+                ..incremental::reach_row(k.report_id, k.article_id, k.key, &k.reach)
+            }
+        });
         // what the next update patches from (nothing when another build won meanwhile)
         store
             .borrow_mut()
             .write()
-            .reset_ledger_reach(build, generation, through, &reaches)?;
+            .reset_ledger_reach(build, generation, through, &mut rows)?;
     }
     Ok(generation)
 }
@@ -446,6 +469,17 @@ fn seed<S: Store + ?Sized>(store: &S) -> Result<BTreeMap<String, Vec<i64>>> {
     Ok(out)
 }
 
+/// A report's reach as a rebuild keeps it until the incidents are known: about 56 bytes,
+/// where the stored row ([`ReachRow`], with its strings) took about 250. Why it matters: a
+/// rebuild keeps one for every event and reference report of the store (1.5 M at a million
+/// synthetic articles).
+pub(crate) struct Kept {
+    report_id: i64,
+    article_id: i64,
+    key: i64,
+    reach: sw_ledger::reach::Reach,
+}
+
 /// Reads every report once, a batch of articles at a time: writes the tallies and
 /// developments of `build` as they come, and returns the builder holding the compact
 /// records of the event and reference reports.
@@ -454,9 +488,22 @@ fn entries<B: Sides>(
     build: i64,
     read_batch: usize,
     write_batch: usize,
-    mut reaches: Option<&mut Vec<sw_store::ReachRow>>,
+    mut reaches: Option<&mut Vec<Kept>>,
 ) -> Result<sw_ledger::Builder> {
-    let mut builder = sw_ledger::Builder::new();
+    // room for every event and reference report, reserved once (see `Builder::with_capacity`)
+    let counts = store.read().report_counts()?;
+    let count = |kind: &str| {
+        let n = counts.iter().find(|c| c.0 == kind).map_or(0, |c| c.1);
+        usize::try_from(n).unwrap_or(0)
+    };
+    let (events, references) = (
+        count(sw_model::ReportKind::Event.as_str()),
+        count(sw_model::ReportKind::Reference.as_str()),
+    );
+    let mut builder = sw_ledger::Builder::with_capacity(events, references);
+    if let Some(reaches) = reaches.as_deref_mut() {
+        reaches.reserve(events + references);
+    }
     let mut tallies: Vec<LedgerRow> = Vec::new();
     let mut developments: Vec<LedgerRow> = Vec::new();
     let mut after = 0;
@@ -468,7 +515,12 @@ fn entries<B: Sides>(
             let ord = r.report_id;
             if let Some(reaches) = reaches.as_deref_mut() {
                 if let Some(x) = sw_ledger::reach::reach(&r) {
-                    reaches.push(incremental::reach_row(&r, &x));
+                    reaches.push(Kept {
+                        report_id: r.report_id,
+                        article_id: r.article_id,
+                        key: sw_ledger::identity::member_key(&r.stable_key()),
+                        reach: x,
+                    });
                 }
             }
             match builder.add(r) {

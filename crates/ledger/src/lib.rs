@@ -492,10 +492,11 @@ pub enum Entry {
 /// Each report must be added once (the store's ids are unique; [`build`] also drops repeats).
 #[derive(Debug, Default)]
 pub struct Builder {
-    /// Event reports: content key and what resolution reads.
-    events: Vec<(Box<str>, resolve::Facts)>,
+    /// Event reports: content keys and what resolution reads, side by side (sorted in place
+    /// together by [`by_key`], so that no second copy of the records is ever made).
+    events: Records,
     /// Reference reports, likewise.
-    references: Vec<(Box<str>, resolve::Facts)>,
+    references: Records,
     /// The dates, region keys and countries the records share.
     strings: resolve::Strings,
 }
@@ -505,23 +506,46 @@ impl Builder {
         Builder::default()
     }
 
+    /// A builder with room for about `events` event reports and `references` reference
+    /// reports (a store's counts of each kind), so that the records are not copied into a
+    /// vector twice their size as they arrive: the old and the new one, held at once, were
+    /// the rebuild's peak (BENCHMARKS.md, *Memory of the ledger rebuild*). The counts
+    /// need not be exact: a few more grow the vectors as before.
+    pub fn with_capacity(events: usize, references: usize) -> Builder {
+        Builder {
+            events: Records {
+                keys: Vec::with_capacity(events),
+                facts: Vec::with_capacity(events),
+            },
+            references: Records {
+                keys: Vec::with_capacity(references),
+                facts: Vec::with_capacity(references),
+            },
+            strings: Default::default(),
+        }
+    }
+
     /// Event reports kept for resolution so far.
     pub fn events(&self) -> usize {
-        self.events.len()
+        self.events.facts.len()
     }
 
     pub fn add(&mut self, r: ReportInput) -> Option<Entry> {
         match route(&r.report) {
             Route::Incident => {
                 let key = r.stable_key().into_boxed_str();
+                self.events.keys.push(key);
                 self.events
-                    .push((key, resolve::Facts::of(&r, &mut self.strings)));
+                    .facts
+                    .push(resolve::Facts::of(&r, &mut self.strings));
                 denial(&r)
             }
             Route::Reference => {
                 let key = r.stable_key().into_boxed_str();
+                self.references.keys.push(key);
                 self.references
-                    .push((key, resolve::Facts::of(&r, &mut self.strings)));
+                    .facts
+                    .push(resolve::Facts::of(&r, &mut self.strings));
                 None
             }
             Route::Tally => Some(Entry::Tally(tally::tally_of(&r))),
@@ -592,11 +616,20 @@ impl Builder {
         let (keys, events) = by_key(self.events);
         let (_, references) = by_key(self.references);
         let member_keys: Vec<i64> = keys.iter().map(|k| identity::member_key(k)).collect();
-        let mut res = resolve::resolve(&events, &references);
-        let key_set: std::collections::HashSet<&str> = keys.iter().map(|k| &**k).collect();
+        let mut res = resolve::resolve(&events, &references, &self.strings);
+        // the keys looked up by key only for review's decisions: with none, not built (a set
+        // and a map of every event report)
+        let key_set: std::collections::HashSet<&str> = if review.is_empty() {
+            Default::default()
+        } else {
+            keys.iter().map(|k| &**k).collect()
+        };
         let bound = review.bind(&key_set);
-        let index: std::collections::HashMap<&str, usize> =
-            keys.iter().enumerate().map(|(i, k)| (&**k, i)).collect();
+        let index: std::collections::HashMap<&str, usize> = if review.is_empty() {
+            Default::default()
+        } else {
+            keys.iter().enumerate().map(|(i, k)| (&**k, i)).collect()
+        };
         let mut shaping: Vec<&Decision> = Vec::new();
         let splits: Vec<(usize, usize)> = bound
             .splits()
@@ -665,12 +698,66 @@ impl Builder {
 /// report_id)` pairs, every one of those reports (in any order), or the caller's error.
 pub type Fetch<'a, E> = dyn FnMut(&[(i64, i64)]) -> Result<Vec<ReportInput>, E> + 'a;
 
+/// Compact records and their content keys, one of each per report, in arrival order.
+#[derive(Debug, Default)]
+struct Records {
+    keys: Vec<Box<str>>,
+    facts: Vec<resolve::Facts>,
+}
+
 /// Compact records in content-key order (then report id), repeats dropped: the order
 /// resolution reads reports in, so that the result does not depend on arrival order.
-fn by_key(mut v: Vec<(Box<str>, resolve::Facts)>) -> (Vec<Box<str>>, Vec<resolve::Facts>) {
-    v.sort_by(|a, b| (&a.0, a.1.report_id).cmp(&(&b.0, b.1.report_id)));
-    v.dedup_by(|a, b| a.0 == b.0 && a.1.report_id == b.1.report_id);
-    v.into_iter().unzip()
+///
+/// Sorted in place, through an order of 4-byte indices, rather than as pairs split after:
+/// splitting a sorted vector of pairs into two vectors held both at once, twice the records
+/// at the rebuild's peak (BENCHMARKS.md, *Memory of the ledger rebuild*).
+fn by_key(r: Records) -> (Vec<Box<str>>, Vec<resolve::Facts>) {
+    let Records {
+        mut keys,
+        mut facts,
+    } = r;
+    let n = keys.len();
+    debug_assert_eq!(n, facts.len());
+    let mut order: Vec<u32> = (0..u32::try_from(n).expect("fewer than 2^32 reports")).collect();
+    order.sort_by(|&a, &b| {
+        let (a, b) = (a as usize, b as usize);
+        (&keys[a], facts[a].report_id).cmp(&(&keys[b], facts[b].report_id))
+    });
+    permute(&mut keys, &mut facts, &mut order);
+    // repeats (one report added twice) are neighbours now
+    let mut kept = 0;
+    for i in 0..n {
+        if kept > 0 && keys[kept - 1] == keys[i] && facts[kept - 1].report_id == facts[i].report_id
+        {
+            continue;
+        }
+        keys.swap(kept, i);
+        facts.swap(kept, i);
+        kept += 1;
+    }
+    keys.truncate(kept);
+    facts.truncate(kept);
+    (keys, facts)
+}
+
+/// Puts `a` and `b` (of one length) in `order` (`order[i]`: the index whose items go to
+/// place `i`), in place: each cycle of the permutation is walked once with swaps. `order` is
+/// spent (its entries are marked done).
+fn permute<A, B>(a: &mut [A], b: &mut [B], order: &mut [u32]) {
+    const DONE: u32 = u32::MAX;
+    for i in 0..order.len() {
+        let mut j = i;
+        while order[j] != DONE {
+            let k = order[j] as usize;
+            order[j] = DONE;
+            if k == i {
+                break;
+            }
+            a.swap(j, k);
+            b.swap(j, k);
+            j = k;
+        }
+    }
 }
 
 /// A denial ("the ministry denied that its aircraft bombed El Plateado") is a development

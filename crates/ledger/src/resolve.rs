@@ -26,7 +26,8 @@
 //! Every step reads reports in a canonical order (their content keys), so the result does
 //! not depend on arrival order. Blocks are looked up by key, never compared all-pairs.
 
-use std::collections::{BTreeMap, BTreeSet, HashSet};
+use std::collections::{BTreeMap, BTreeSet, HashMap};
+use std::num::NonZeroU32;
 use std::sync::Arc;
 
 use chrono::{Days, NaiveDate};
@@ -47,7 +48,7 @@ pub(crate) struct Facts {
     story_id: i64,
     et: EventType,
     /// The report's date as written (`YYYY-MM-DD`, `YYYY-MM`...), and its precision.
-    date: Option<Arc<str>>,
+    date: Option<Sym>,
     precision: DatePrecision,
     /// The date read with its precision (`Report::when`).
     when: Option<When>,
@@ -59,18 +60,39 @@ pub(crate) struct Facts {
     soft: bool,
     /// Dated by a relative expression of its own ("on Thursday", "yesterday").
     relative: bool,
-    region: Option<Arc<str>>,
+    region: Option<Sym>,
     /// The country of the report's place (a report without a region never joins another
     /// country's land group).
-    country: Option<Arc<str>>,
+    country: Option<Sym>,
     /// The first-level division (state, province) of the report's place, where the place
     /// names one: a window report never joins a day incident placed in another.
-    admin1: Option<Arc<str>>,
+    admin1: Option<Sym>,
     /// The killed figure as claimed ("at least one"): a window report joins a day incident
-    /// whose toll this range admits.
-    killed: Option<Range>,
+    /// whose toll this range admits. Low, best and high ([`Facts::killed`]).
+    killed: Option<[Num; 3]>,
     /// The killed, survivors, vessels and injured figures, where each is one number.
-    points: [Option<i64>; 4],
+    points: [Num; 4],
+}
+
+/// A figure as resolution compares it, in four bytes rather than sixteen: a rebuild holds
+/// seven per event report (1.5 M of them at a million synthetic articles). `None` is
+/// `i32::MIN`; a figure beyond the `i32` range (none is ever reported: tolls, survivors and
+/// vessels are small) is held at its end, which only decides how resolution compares it (the
+/// incident is assembled from the whole reports).
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+struct Num(i32);
+
+impl Num {
+    fn of(v: Option<i64>) -> Num {
+        match v {
+            None => Num(i32::MIN),
+            Some(v) => Num(v.clamp(i64::from(i32::MIN) + 1, i64::from(i32::MAX)) as i32),
+        }
+    }
+
+    fn get(self) -> Option<i64> {
+        (self.0 != i32::MIN).then_some(i64::from(self.0))
+    }
 }
 
 /// The figures resolution compares, in the order of [`Facts::points`].
@@ -82,18 +104,33 @@ const POINTS: [Field; 4] = [
 ];
 
 /// One shared copy of each string the records of a rebuild repeat (dates, region keys,
-/// countries): a few hundred distinct values across hundreds of thousands of reports.
+/// countries, divisions): a few thousand distinct values across millions of reports. A
+/// record names one by its number ([`Sym`], four bytes where a shared pointer took sixteen).
 #[derive(Debug, Default)]
-pub(crate) struct Strings(HashSet<Arc<str>>);
+pub(crate) struct Strings {
+    all: Vec<Arc<str>>,
+    index: HashMap<Arc<str>, Sym>,
+}
+
+/// A string of [`Strings`], by number (from 1, so that `Option<Sym>` is four bytes too).
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub(crate) struct Sym(NonZeroU32);
 
 impl Strings {
-    fn get(&mut self, s: &str) -> Arc<str> {
-        if let Some(a) = self.0.get(s) {
-            return a.clone();
+    fn sym(&mut self, s: &str) -> Sym {
+        if let Some(&x) = self.index.get(s) {
+            return x;
         }
         let a: Arc<str> = Arc::from(s);
-        self.0.insert(a.clone());
-        a
+        self.all.push(a.clone());
+        let n = u32::try_from(self.all.len()).expect("fewer than 2^32 distinct strings");
+        let x = Sym(NonZeroU32::new(n).expect("numbered from 1"));
+        self.index.insert(a, x);
+        x
+    }
+
+    fn get(&self, x: Sym) -> &Arc<str> {
+        &self.all[x.0.get() as usize - 1]
     }
 }
 
@@ -112,27 +149,31 @@ impl Facts {
             article_id: r.article_id,
             story_id: r.story_id,
             et: rep.event_type,
-            date: rep.date.as_deref().map(|d| strings.get(d)),
+            date: rep.date.as_deref().map(|d| strings.sym(d)),
             precision: rep.date_precision,
             when: rep.when(),
             published: r.published_day(),
             day,
             soft: matches!(rep.date_basis, DateBasis::Relative | DateBasis::Publication),
             relative: rep.date_basis == DateBasis::Relative,
-            region: region_key(rep).map(|k| strings.get(&k)),
+            region: region_key(rep).map(|k| strings.sym(&k)),
             country: rep
                 .place
                 .as_ref()
                 .and_then(|p| p.country.as_deref())
-                .map(|c| strings.get(c)),
+                .map(|c| strings.sym(c)),
             admin1: rep
                 .place
                 .as_ref()
                 .filter(|p| p.precision <= 3)
                 .and_then(|p| p.admin1.as_deref())
-                .map(|a| strings.get(a)),
-            killed: rep.figures.killed.as_ref().map(Range::of),
-            points: POINTS.map(|f| rep.figures.get(f).and_then(|x| Range::of(x).point())),
+                .map(|a| strings.sym(a)),
+            killed: rep
+                .figures
+                .killed
+                .as_ref()
+                .map(|k| [k.low, k.best, k.high].map(Num::of)),
+            points: POINTS.map(|f| Num::of(rep.figures.get(f).and_then(|x| Range::of(x).point()))),
         }
     }
 
@@ -140,12 +181,23 @@ impl Facts {
     fn point(&self, f: Field) -> Option<i64> {
         let i = POINTS.iter().position(|&p| p == f);
         debug_assert!(i.is_some(), "resolution reads no figure {f:?}");
-        i.and_then(|i| self.points[i])
+        i.and_then(|i| self.points[i].get())
+    }
+
+    /// The killed figure as claimed.
+    fn killed(&self) -> Option<Range> {
+        self.killed.map(|[low, best, high]| Range {
+            low: low.get(),
+            best: best.get(),
+            high: high.get(),
+        })
     }
 }
 
 struct Item<'a> {
     f: &'a Facts,
+    /// The strings `f` names by number.
+    s: &'a Strings,
     day: Option<NaiveDate>,
     /// Dated by a relative expression or the publication date, not an explicit date.
     soft: bool,
@@ -172,13 +224,31 @@ pub(crate) fn region_key(r: &sw_model::Report) -> Option<String> {
     p.country.as_ref().map(|c| format!("country:{c}"))
 }
 
-fn item(f: &Facts) -> Item<'_> {
+impl<'a> Item<'a> {
+    /// The report's date as written.
+    fn date(&self) -> Option<&'a str> {
+        self.f.date.map(|x| &**self.s.get(x))
+    }
+
+    /// The country of the report's place.
+    fn country(&self) -> Option<&'a str> {
+        self.f.country.map(|x| &**self.s.get(x))
+    }
+
+    /// The first-level division of the report's place.
+    fn admin1(&self) -> Option<&'a Arc<str>> {
+        self.f.admin1.map(|x| self.s.get(x))
+    }
+}
+
+fn item<'a>(f: &'a Facts, s: &'a Strings) -> Item<'a> {
     Item {
         f,
+        s,
         day: f.day,
         soft: f.soft,
-        region: f.region.clone(),
-        killed: f.killed.as_ref().and_then(Range::point),
+        region: f.region.map(|x| s.get(x).clone()),
+        killed: f.killed().as_ref().and_then(Range::point),
     }
 }
 
@@ -251,7 +321,7 @@ pub(crate) fn incidents(events: &[&ReportInput], references: &[&ReportInput]) ->
         .iter()
         .map(|r| Facts::of(r, &mut strings))
         .collect();
-    let res = resolve(&facts, &ref_facts);
+    let res = resolve(&facts, &ref_facts, &strings);
     // no previous publication: every incident gets a fresh id, named in assembly order as
     // the streamed build names them
     let mut namer = crate::identity::Namer::new(&Default::default(), &vec![vec![]; res.len()]);
@@ -376,8 +446,12 @@ impl<'a> Resolution<'a> {
 
 /// Resolves `events` and `references` (each sorted by content key, then report id, without
 /// repeats) into incidents: which reports make each.
-pub(crate) fn resolve<'a>(events: &'a [Facts], references: &'a [Facts]) -> Resolution<'a> {
-    let mut items: Vec<Item> = events.iter().map(item).collect();
+pub(crate) fn resolve<'a>(
+    events: &'a [Facts],
+    references: &'a [Facts],
+    strings: &'a Strings,
+) -> Resolution<'a> {
+    let mut items: Vec<Item> = events.iter().map(|f| item(f, strings)).collect();
     story_pass(&mut items);
 
     // 1. day blocks
@@ -405,7 +479,7 @@ pub(crate) fn resolve<'a>(events: &'a [Facts], references: &'a [Facts]) -> Resol
         for i in unknown.iter().copied() {
             // a report whose place names a country never joins another country's land
             // group (a strike taken to be at sea in Israel is not the day's strike in Yemen)
-            let country = items[i].f.country.as_deref();
+            let country = items[i].country();
             let snapshot: BTreeMap<&Arc<str>, &Vec<usize>> = snapshot
                 .iter()
                 .filter(|(k, _)| {
@@ -478,7 +552,7 @@ pub(crate) fn resolve<'a>(events: &'a [Facts], references: &'a [Facts]) -> Resol
         }
         own.entry((
             it.f.et,
-            it.f.date.as_deref().map(str::to_string),
+            it.date().map(str::to_string),
             it.f.precision.as_str().to_string(),
             it.f.story_id,
             it.region.clone(),
@@ -491,7 +565,7 @@ pub(crate) fn resolve<'a>(events: &'a [Facts], references: &'a [Facts]) -> Resol
         groups.push(Group::new(et, None, region, members));
     }
 
-    attach_references(references, &mut groups, &items);
+    attach_references(references, strings, &mut groups, &items);
     Resolution { items, groups }
 }
 
@@ -499,14 +573,19 @@ pub(crate) fn resolve<'a>(events: &'a [Facts], references: &'a [Facts]) -> Resol
 /// one incident of its event type whose date it fits (its day, a day either side, or its
 /// window) in a compatible region with a compatible toll; a reference that fits none, or
 /// several, joins none (it stays a report of kind `reference`).
-fn attach_references(references: &[Facts], groups: &mut [Group], items: &[Item]) {
+fn attach_references(
+    references: &[Facts],
+    strings: &Strings,
+    groups: &mut [Group],
+    items: &[Item],
+) {
     let mut by_day: BTreeMap<(EventType, NaiveDate), Vec<usize>> = BTreeMap::new();
     for (g, grp) in groups.iter().enumerate() {
         if let Some(d) = grp.day {
             by_day.entry((grp.et, d)).or_default().push(g);
         }
     }
-    let refs: Vec<Item> = references.iter().map(item).collect();
+    let refs: Vec<Item> = references.iter().map(|f| item(f, strings)).collect();
     for (i, it) in refs.iter().enumerate() {
         let span = match (it.day, it.f.when) {
             (Some(d), _) => (d - chrono::Duration::days(1), d + chrono::Duration::days(1)),
@@ -592,11 +671,8 @@ fn window_target(
                 _ => true,
             };
             // "a clash near Culiacán" is not of the day's clash in another state
-            let admin1_ok = it.f.admin1.as_ref().is_none_or(|a| {
-                let mut named = grp
-                    .members
-                    .iter()
-                    .filter_map(|&m| items[m].f.admin1.as_ref());
+            let admin1_ok = it.admin1().is_none_or(|a| {
+                let mut named = grp.members.iter().filter_map(|&m| items[m].admin1());
                 let mut any = false;
                 let same = named.any(|b| {
                     any = true;
@@ -604,7 +680,9 @@ fn window_target(
                 });
                 same || !any
             });
-            if !region_ok || !admin1_ok || !killed_admits(&grp.members, it.f.killed.as_ref(), items)
+            if !region_ok
+                || !admin1_ok
+                || !killed_admits(&grp.members, it.f.killed().as_ref(), items)
             {
                 continue;
             }
@@ -690,7 +768,7 @@ fn killed_points(members: &[usize], items: &[Item]) -> BTreeSet<i64> {
 fn by_admin1(members: Vec<usize>, items: &[Item]) -> Vec<Vec<usize>> {
     let mut of_article: BTreeMap<i64, BTreeSet<&Arc<str>>> = BTreeMap::new();
     for &i in &members {
-        if let Some(a) = &items[i].f.admin1 {
+        if let Some(a) = items[i].admin1() {
             of_article
                 .entry(items[i].f.article_id)
                 .or_default()
@@ -710,9 +788,7 @@ fn by_admin1(members: Vec<usize>, items: &[Item]) -> Vec<Vec<usize>> {
     let mut rest = Vec::new();
     for &i in &members {
         match items[i]
-            .f
-            .admin1
-            .as_ref()
+            .admin1()
             .and_then(|a| keys.iter().position(|k| k == a))
         {
             Some(k) => parts[k].push(i),
@@ -841,7 +917,7 @@ fn window(it: &Item) -> Option<(NaiveDate, NaiveDate)> {
     let f = it.f;
     match f.precision {
         DatePrecision::Week => {
-            let d = NaiveDate::parse_from_str(f.date.as_deref()?.get(..10)?, "%Y-%m-%d").ok()?;
+            let d = NaiveDate::parse_from_str(it.date()?.get(..10)?, "%Y-%m-%d").ok()?;
             Some((d, d.checked_add_days(Days::new(6))?))
         }
         DatePrecision::Unknown if f.date.is_none() => {
@@ -915,7 +991,7 @@ fn incident_date(
                     b.format("%Y-%m-%d").to_string(),
                 ]
             });
-            match (it.f.date.as_deref(), it.f.precision) {
+            match (it.date(), it.f.precision) {
                 (Some(d), DatePrecision::Month) if d.len() >= 7 => {
                     let m = d[..7].to_string();
                     let w = month_window(&m);
@@ -1211,7 +1287,7 @@ fn merge_operations(mut groups: Vec<Group>, items: &[Item]) -> Vec<Group> {
     let admin1 = |g: &Group| -> BTreeSet<&Arc<str>> {
         g.members
             .iter()
-            .filter_map(|&i| items[i].f.admin1.as_ref())
+            .filter_map(|&i| items[i].admin1())
             .collect()
     };
     let mut strikes: BTreeMap<NaiveDate, Vec<usize>> = BTreeMap::new();
@@ -1389,7 +1465,7 @@ fn absorb_announcements(mut groups: Vec<Group>, items: &[Item]) -> Vec<Group> {
 
 #[cfg(test)]
 mod tests {
-    //! Incidents never merge across countries (synthetic reports).
+    //! Incidents never merge across countries (synthetic reports); compact figures.
 
     use sw_model::{
         DateBasis, DatePrecision, EventType, Figures, Modality, PlaceRef, Report, ReportKind,
@@ -1444,6 +1520,19 @@ mod tests {
             report,
             quote: format!("Synthetic sentence {id}."),
         }
+    }
+
+    /// A figure kept in four bytes reads back as it was, a missing one as missing, and one
+    /// beyond the `i32` range at that range's end (what resolution compares it as).
+    #[test]
+    fn figures_kept_small_read_back() {
+        use super::{Num, Sym};
+        for v in [None, Some(0), Some(1), Some(-3), Some(2_000_000_000)] {
+            assert_eq!(Num::of(v).get(), v);
+        }
+        assert_eq!(Num::of(Some(i64::MAX)).get(), Some(i64::from(i32::MAX)));
+        assert_eq!(Num::of(Some(i64::MIN)).get(), Some(i64::from(i32::MIN) + 1));
+        assert_eq!(std::mem::size_of::<Option<Sym>>(), 4);
     }
 
     #[test]

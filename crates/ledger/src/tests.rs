@@ -1728,3 +1728,40 @@ fn news_with_no_date_never_joins_a_day_incident_in_another_state() {
     c2.add(2, 2, "2025-06-12", "es", open);
     assert_eq!(c2.build().incidents.len(), 1);
 }
+
+/// The compact records are put in content-key order in place (through an order of indices,
+/// see `by_key`): any arrival order gives the same sequence, and a report added twice is
+/// kept once.
+#[test]
+fn records_are_sorted_in_place_and_repeats_dropped() {
+    let inputs = synthetic(300, 5);
+    let sorted = |list: &[ReportInput]| {
+        let mut records = crate::Records::default();
+        let mut strings = crate::resolve::Strings::default();
+        for r in list {
+            records.keys.push(r.stable_key().into_boxed_str());
+            records
+                .facts
+                .push(crate::resolve::Facts::of(r, &mut strings));
+        }
+        let (keys, facts) = crate::by_key(records);
+        assert_eq!(keys.len(), facts.len());
+        keys.iter()
+            .zip(&facts)
+            .map(|(k, f)| (k.to_string(), f.report_id))
+            .collect::<Vec<_>>()
+    };
+    let mut want: Vec<(String, i64)> = inputs
+        .iter()
+        .map(|r| (r.stable_key(), r.report_id))
+        .collect();
+    want.sort();
+    want.dedup();
+    assert_eq!(sorted(&inputs), want);
+    let mut twice = inputs.clone();
+    twice.extend(inputs.iter().step_by(7).cloned());
+    for seed in 0..4 {
+        shuffle(&mut twice, seed);
+        assert_eq!(sorted(&twice), want, "seed {seed}");
+    }
+}

@@ -561,7 +561,7 @@ pub trait Store {
         _build: i64,
         _generation: i64,
         _dirty_through: i64,
-        _rows: &[ReachRow],
+        _rows: &mut dyn Iterator<Item = ReachRow>,
     ) -> Result<bool> {
         Err(no_reaches())
     }

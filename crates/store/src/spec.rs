@@ -532,7 +532,7 @@ impl Store for AnyStore {
         build: i64,
         generation: i64,
         dirty_through: i64,
-        rows: &[crate::ReachRow],
+        rows: &mut dyn Iterator<Item = crate::ReachRow>,
     ) -> Result<bool> {
         each!(self, s => s.reset_ledger_reach(build, generation, dirty_through, rows))
     }

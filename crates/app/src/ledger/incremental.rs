@@ -71,16 +71,16 @@ const SMALL: usize = 1024;
 const DENSE_FLOOR: usize = 2048;
 
 /// The row a store keeps for a report's reach.
-pub(crate) fn reach_row(r: &ReportInput, x: &Reach) -> ReachRow {
+pub(crate) fn reach_row(report_id: i64, article_id: i64, key: i64, x: &Reach) -> ReachRow {
     let day = |d: NaiveDate| d.format("%Y-%m-%d").to_string();
     ReachRow {
-        report_id: r.report_id,
-        article_id: r.article_id,
+        report_id,
+        article_id,
         event_type: x.event_type.as_str().to_string(),
         lo: x.days.map(|d| day(d.0)),
         hi: x.days.map(|d| day(d.1)),
         story: x.story,
-        key: sw_ledger::identity::member_key(&r.stable_key()),
+        key,
         incident: None,
     }
 }
@@ -171,7 +171,8 @@ pub(crate) fn update<S: Store + ?Sized>(
     let mut new_reach: Vec<ReachRow> = Vec::new();
     for r in &fresh {
         if let Some(x) = reach::reach(r) {
-            new_reach.push(reach_row(r, &x));
+            let key = sw_ledger::identity::member_key(&r.stable_key());
+            new_reach.push(reach_row(r.report_id, r.article_id, key, &x));
         }
     }
     seeds.extend(new_reach.iter().cloned());

@@ -78,13 +78,17 @@ fn get_state(tx: &rusqlite::Connection, key: &str) -> DbResult<Option<i64>> {
     Ok(v.and_then(|v| v.parse().ok()))
 }
 
-fn insert_reach(tx: &rusqlite::Connection, rows: &[ReachRow]) -> DbResult<()> {
+fn insert_reach(
+    tx: &rusqlite::Connection,
+    rows: impl IntoIterator<Item = impl std::borrow::Borrow<ReachRow>>,
+) -> DbResult<()> {
     let mut ins = tx.prepare_cached(
         "INSERT OR REPLACE INTO ledger_reach
             (report_id, article_id, event_type, lo, hi, story, key, incident)
          VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?7, ?8)",
     )?;
     for r in rows {
+        let r = r.borrow();
         ins.execute(params![
             r.report_id,
             r.article_id,
@@ -277,7 +281,7 @@ impl SqliteStore {
         build: i64,
         generation: i64,
         dirty_through: i64,
-        rows: &[ReachRow],
+        rows: &mut dyn Iterator<Item = ReachRow>,
     ) -> DbResult<bool> {
         let tx = super::write_tx(self.conn_mut())?;
         if published_build(&tx)? != Some(build) {

@@ -1414,7 +1414,7 @@ impl Store for SqliteStore {
         build: i64,
         generation: i64,
         dirty_through: i64,
-        rows: &[crate::ReachRow],
+        rows: &mut dyn Iterator<Item = crate::ReachRow>,
     ) -> Result<bool> {
         Ok(self.reset_ledger_reach_db(build, generation, dirty_through, rows)?)
     }
