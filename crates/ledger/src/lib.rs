@@ -38,8 +38,8 @@
 //! - Pure: no I/O, no clock, no global state. Writers take `&mut dyn Write`; the caller owns
 //!   files.
 //! - Order-independent: the ledger is a function of the *set* of reports. Inputs are sorted
-//!   by a content key before anything is decided, so shuffling them, or rebuilding from
-//!   scratch, gives byte-identical JSON.
+//!   by a hash of their content key (the member key) before anything is decided, so
+//!   shuffling them, or rebuilding from scratch, gives byte-identical JSON.
 //! - Stable ids: an incident keeps the id of the previous publication's incident its members
 //!   overlap most (the caller passes the previous identity map as a value); a new one gets a
 //!   hash of its event type, day and area (of its earliest-published member's stable key when
@@ -435,7 +435,8 @@ pub fn route(r: &Report) -> Route {
 /// Builds the ledger from a set of reports. Pure and order-independent.
 pub fn build(reports: &[ReportInput]) -> Ledger {
     let mut sorted: Vec<&ReportInput> = reports.iter().collect();
-    sorted.sort_by_cached_key(|r| (r.stable_key(), r.report_id));
+    // the canonical order (see `by_key`)
+    sorted.sort_by_cached_key(|r| (identity::member_key(&r.stable_key()), r.report_id));
     sorted.dedup_by(|a, b| a.stable_key() == b.stable_key() && a.report_id == b.report_id);
     let mut events = Vec::new();
     let mut references = Vec::new();
@@ -482,8 +483,8 @@ pub enum Entry {
 ///   id, report_id)`, then give the second and later of one id `-2`, `-3`...);
 /// - of an event or reference report it keeps only what resolution reads (a compact record:
 ///   ids, event type, date, region, the figures compared; no text, claims or actors) and the
-///   report's content key, so that memory grows with the number of event reports by about
-///   200 bytes each plus the key, not by the report;
+///   report's member key, so that memory grows with the number of event reports by about
+///   100 bytes each, not by the report;
 /// - [`Builder::incidents`] resolves them and assembles one incident at a time from the
 ///   whole reports of its members, which it asks the caller for (`fetch`), and hands it to
 ///   `emit`; sorted by `(date, undated last, id)` with ties in the order emitted, they are
@@ -492,7 +493,7 @@ pub enum Entry {
 /// Each report must be added once (the store's ids are unique; [`build`] also drops repeats).
 #[derive(Debug, Default)]
 pub struct Builder {
-    /// Event reports: content keys and what resolution reads, side by side (sorted in place
+    /// Event reports: member keys and what resolution reads, side by side (sorted in place
     /// together by [`by_key`], so that no second copy of the records is ever made).
     events: Records,
     /// Reference reports, likewise.
@@ -533,7 +534,7 @@ impl Builder {
     pub fn add(&mut self, r: ReportInput) -> Option<Entry> {
         match route(&r.report) {
             Route::Incident => {
-                let key = r.stable_key().into_boxed_str();
+                let key = identity::member_key(&r.stable_key());
                 self.events.keys.push(key);
                 self.events
                     .facts
@@ -541,7 +542,7 @@ impl Builder {
                 denial(&r)
             }
             Route::Reference => {
-                let key = r.stable_key().into_boxed_str();
+                let key = identity::member_key(&r.stable_key());
                 self.references.keys.push(key);
                 self.references
                     .facts
@@ -613,23 +614,26 @@ impl Builder {
         fetch: &mut Fetch<'_, E>,
         emit: &mut dyn FnMut(Incident, bool) -> Result<(), E>,
     ) -> Result<(identity::Identities, Vec<identity::Fate>), E> {
-        let (keys, events) = by_key(self.events);
+        let (member_keys, events) = by_key(self.events);
         let (_, references) = by_key(self.references);
-        let member_keys: Vec<i64> = keys.iter().map(|k| identity::member_key(k)).collect();
         let mut res = resolve::resolve(&events, &references, &self.strings);
-        // the keys looked up by key only for review's decisions: with none, not built (a set
-        // and a map of every event report)
-        let key_set: std::collections::HashSet<&str> = if review.is_empty() {
-            Default::default()
-        } else {
-            keys.iter().map(|k| &**k).collect()
-        };
+        // the decisions' anchors present among the event reports, and where: found by member
+        // key (the records keep no content key as text)
+        let mut anchors: std::collections::HashMap<i64, Vec<&str>> = Default::default();
+        for a in review.anchors() {
+            anchors.entry(identity::member_key(a)).or_default().push(a);
+        }
+        let mut key_set: std::collections::HashSet<&str> = Default::default();
+        let mut index: std::collections::HashMap<&str, usize> = Default::default();
+        if !anchors.is_empty() {
+            for (i, k) in member_keys.iter().enumerate() {
+                for &a in anchors.get(k).into_iter().flatten() {
+                    key_set.insert(a);
+                    index.insert(a, i);
+                }
+            }
+        }
         let bound = review.bind(&key_set);
-        let index: std::collections::HashMap<&str, usize> = if review.is_empty() {
-            Default::default()
-        } else {
-            keys.iter().enumerate().map(|(i, k)| (&**k, i)).collect()
-        };
         let mut shaping: Vec<&Decision> = Vec::new();
         let splits: Vec<(usize, usize)> = bound
             .splits()
@@ -684,7 +688,11 @@ impl Builder {
             let rejected = if review.is_empty() {
                 false
             } else {
-                let member_keys: Vec<&str> = of_events.iter().map(|&i| &*keys[i]).collect();
+                let keys: Vec<String> = of_events
+                    .iter()
+                    .map(|&i| find(events[i].report_id).stable_key())
+                    .collect();
+                let member_keys: Vec<&str> = keys.iter().map(String::as_str).collect();
                 let regrouped: Vec<&Decision> = tags.iter().map(|&t| shaping[t]).collect();
                 bound.apply(&mut incident, &member_keys, &regrouped)
             };
@@ -698,20 +706,25 @@ impl Builder {
 /// report_id)` pairs, every one of those reports (in any order), or the caller's error.
 pub type Fetch<'a, E> = dyn FnMut(&[(i64, i64)]) -> Result<Vec<ReportInput>, E> + 'a;
 
-/// Compact records and their content keys, one of each per report, in arrival order.
+/// Compact records and their member keys ([`identity::member_key`], 8 bytes where the content
+/// key as text took about 100), one of each per report, in arrival order.
 #[derive(Debug, Default)]
 struct Records {
-    keys: Vec<Box<str>>,
+    keys: Vec<i64>,
     facts: Vec<resolve::Facts>,
 }
 
-/// Compact records in content-key order (then report id), repeats dropped: the order
-/// resolution reads reports in, so that the result does not depend on arrival order.
+/// Compact records in member-key order (then report id), repeats dropped: the canonical
+/// order resolution reads reports in, so that the result does not depend on arrival order.
+/// The member key is a hash of the content key, so the order is a function of the reports'
+/// content as the content key's was (the ledgers of the sample corpus, eval sets and
+/// synthetic corpora are byte-identical under either), without keeping every content key as
+/// text through the rebuild.
 ///
 /// Sorted in place, through an order of 4-byte indices, rather than as pairs split after:
 /// splitting a sorted vector of pairs into two vectors held both at once, twice the records
 /// at the rebuild's peak (BENCHMARKS.md, *Memory of the ledger rebuild*).
-fn by_key(r: Records) -> (Vec<Box<str>>, Vec<resolve::Facts>) {
+fn by_key(r: Records) -> (Vec<i64>, Vec<resolve::Facts>) {
     let Records {
         mut keys,
         mut facts,
@@ -721,7 +734,7 @@ fn by_key(r: Records) -> (Vec<Box<str>>, Vec<resolve::Facts>) {
     let mut order: Vec<u32> = (0..u32::try_from(n).expect("fewer than 2^32 reports")).collect();
     order.sort_by(|&a, &b| {
         let (a, b) = (a as usize, b as usize);
-        (&keys[a], facts[a].report_id).cmp(&(&keys[b], facts[b].report_id))
+        (keys[a], facts[a].report_id).cmp(&(keys[b], facts[b].report_id))
     });
     permute(&mut keys, &mut facts, &mut order);
     // repeats (one report added twice) are neighbours now

@@ -23,8 +23,8 @@
 //!    figure. Otherwise it stays an incident of its own, at its own precision; copies of
 //!    it within one story merge.
 //!
-//! Every step reads reports in a canonical order (their content keys), so the result does
-//! not depend on arrival order. Blocks are looked up by key, never compared all-pairs.
+//! Every step reads reports in a canonical order (their member keys, a hash of their content
+//! keys), so the result does not depend on arrival order. Blocks are looked up by key, never compared all-pairs.
 
 use std::collections::{BTreeMap, BTreeSet, HashMap};
 use std::num::NonZeroU32;
@@ -313,7 +313,7 @@ impl Uf {
 
 /// Resolves the event reports (already routed to incidents) into incidents, and attaches the
 /// references to earlier events to the incident each points to. Each list is sorted by
-/// content key, then report id, without repeats (as [`crate::build`] sorts them).
+/// member key, then report id, without repeats (as [`crate::build`] sorts them).
 pub(crate) fn incidents(events: &[&ReportInput], references: &[&ReportInput]) -> Vec<Incident> {
     let mut strings = Strings::default();
     let facts: Vec<Facts> = events.iter().map(|r| Facts::of(r, &mut strings)).collect();
@@ -444,7 +444,7 @@ impl<'a> Resolution<'a> {
     }
 }
 
-/// Resolves `events` and `references` (each sorted by content key, then report id, without
+/// Resolves `events` and `references` (each sorted by member key, then report id, without
 /// repeats) into incidents: which reports make each.
 pub(crate) fn resolve<'a>(
     events: &'a [Facts],
@@ -720,7 +720,7 @@ fn window_groups(open: &[usize], items: &[Item]) -> Vec<Group> {
         .collect();
     sorted.sort_by(|a, b| {
         let (ia, ib) = (&items[a.0], &items[b.0]);
-        // items are in content-key order: the index stands for the key
+        // items are in canonical (member-key) order: the index stands for the key
         (ia.f.et, &ia.region, a.1, a.0).cmp(&(ib.f.et, &ib.region, b.1, b.0))
     });
     let mut out: Vec<Group> = Vec::new();
@@ -1218,7 +1218,7 @@ fn story_pass(items: &mut [Item]) {
         if idx.len() < 2 {
             continue;
         }
-        // items are in content-key order: the index stands for the key
+        // items are in canonical (member-key) order: the index stands for the key
         idx.sort_by(|&a, &b| (items[a].day, a).cmp(&(items[b].day, b)));
         // clusters: (min day, max day, members)
         let mut clusters: Vec<(NaiveDate, NaiveDate, Vec<usize>)> = Vec::new();

@@ -381,6 +381,19 @@ impl Review {
     /// Binds the decisions to this build's event reports (`keys`: the stable keys of every
     /// event report resolution reads): a decision whose anchor is among them follows that
     /// report; the others fall back to their incident id.
+    /// The stable keys the decisions are anchored to (targets, the incidents merged into,
+    /// the reports split off): the only keys a build looks up by string.
+    pub fn anchors(&self) -> impl Iterator<Item = &str> {
+        self.effective.iter().flat_map(|(d, _)| {
+            let more = match &d.action {
+                Action::Merge { into, .. } => into.anchor.as_deref(),
+                Action::Split { report, .. } => Some(report.as_str()),
+                _ => None,
+            };
+            d.action.target().anchor.as_deref().into_iter().chain(more)
+        })
+    }
+
     pub fn bind(&self, keys: &HashSet<&str>) -> Bound<'_> {
         let mut by_anchor: BTreeMap<&str, Vec<usize>> = BTreeMap::new();
         let mut by_id: BTreeMap<&str, Vec<usize>> = BTreeMap::new();
