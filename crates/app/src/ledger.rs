@@ -326,8 +326,7 @@ fn rebuild<B: Sides>(
     if stored.version.is_none() && prev.members.is_empty() {
         prev.members = seed(store.read())?;
     }
-    let mut reaches = dirty.map(|_| Vec::new());
-    let builder = entries(store, build, read_batch, write_batch, reaches.as_mut())?;
+    let builder = entries(store, build, read_batch, write_batch)?;
     // the review log is an input of the build, read under the same label as the reports
     let review = crate::review::review(store.read())?;
     // `fetch` reads and `emit` writes the same store (a writer's update), never at once
@@ -346,30 +345,12 @@ fn rebuild<B: Sides>(
         rows.clear();
         Ok(())
     };
-    // which incident each report is a source of, for the reaches (see `incremental`): the
-    // incident's number in `ids`, not its id, per report
-    let asked: std::cell::RefCell<Vec<i64>> = Default::default();
-    let mut of: std::collections::HashMap<i64, u32> = Default::default();
-    let mut ids: Vec<String> = Vec::new();
     let mut held = 0;
-    let keep_of = reaches.is_some();
-    let (next, fates) = builder.incidents_reviewed_after(
+    let (next, fates, reached) = builder.incidents_reached(
         &review,
         &prev,
-        &mut |wanted| {
-            if keep_of {
-                *asked.borrow_mut() = wanted.iter().map(|w| w.1).collect();
-            }
-            fetch(store.borrow().read(), wanted)
-        },
+        &mut |wanted| fetch(store.borrow().read(), wanted),
         &mut |incident, is_rejected| {
-            if keep_of {
-                let n = u32::try_from(ids.len()).expect("fewer than 2^32 incidents");
-                for &r in asked.borrow().iter() {
-                    of.insert(r, n);
-                }
-                ids.push(incident.id.clone());
-            }
             let json = serde_json::to_string(&incident)?;
             drop(incident);
             held += json.len();
@@ -390,6 +371,8 @@ fn rebuild<B: Sides>(
     )?;
     flush(LedgerList::Incidents, &mut rows)?;
     flush(LedgerList::Rejected, &mut rejected)?;
+    // the records, kept until the reaches are written, if they are
+    let reached = dirty.map(|through| (through, reached));
     let publication = Publication {
         base,
         at: at.to_string(),
@@ -413,13 +396,11 @@ fn rebuild<B: Sides>(
     if published == Published::Stale {
         return Err(stale());
     }
-    if let (Some(through), Some(reaches)) = (dirty, reaches) {
-        let mut rows = reaches.into_iter().map(|k| {
-            let incident = of.get(&k.report_id).map(|&n| ids[n as usize].clone());
-            ReachRow {
-                incident,
-                ..incremental::reach_row(k.report_id, k.article_id, k.key, &k.reach)
-            }
+    if let Some((through, reached)) = reached {
+        // each report's reach, from the records the build resolved (see `incremental`)
+        let mut rows = reached.reaches().map(|r| ReachRow {
+            incident: r.incident.map(str::to_string),
+            ..incremental::reach_row(r.report_id, r.article_id, r.key, &r.reach)
         });
         // what the next update patches from (nothing when another build won meanwhile)
         store
@@ -469,17 +450,6 @@ fn seed<S: Store + ?Sized>(store: &S) -> Result<BTreeMap<String, Vec<i64>>> {
     Ok(out)
 }
 
-/// A report's reach as a rebuild keeps it until the incidents are known: about 56 bytes,
-/// where the stored row ([`ReachRow`], with its strings) took about 250. Why it matters: a
-/// rebuild keeps one for every event and reference report of the store (1.5 M at a million
-/// synthetic articles).
-pub(crate) struct Kept {
-    report_id: i64,
-    article_id: i64,
-    key: i64,
-    reach: sw_ledger::reach::Reach,
-}
-
 /// Reads every report once, a batch of articles at a time: writes the tallies and
 /// developments of `build` as they come, and returns the builder holding the compact
 /// records of the event and reference reports.
@@ -488,7 +458,6 @@ fn entries<B: Sides>(
     build: i64,
     read_batch: usize,
     write_batch: usize,
-    mut reaches: Option<&mut Vec<Kept>>,
 ) -> Result<sw_ledger::Builder> {
     // room for every event and reference report, reserved once (see `Builder::with_capacity`)
     let counts = store.read().report_counts()?;
@@ -501,9 +470,6 @@ fn entries<B: Sides>(
         count(sw_model::ReportKind::Reference.as_str()),
     );
     let mut builder = sw_ledger::Builder::with_capacity(events, references);
-    if let Some(reaches) = reaches.as_deref_mut() {
-        reaches.reserve(events + references);
-    }
     let mut tallies: Vec<LedgerRow> = Vec::new();
     let mut developments: Vec<LedgerRow> = Vec::new();
     let mut after = 0;
@@ -513,16 +479,6 @@ fn entries<B: Sides>(
         after = last.article_id;
         for r in batch {
             let ord = r.report_id;
-            if let Some(reaches) = reaches.as_deref_mut() {
-                if let Some(x) = sw_ledger::reach::reach(&r) {
-                    reaches.push(Kept {
-                        report_id: r.report_id,
-                        article_id: r.article_id,
-                        key: sw_ledger::identity::member_key(&r.stable_key()),
-                        reach: x,
-                    });
-                }
-            }
             match builder.add(r) {
                 Some(Entry::Tally(t)) => tallies.push(LedgerRow {
                     ord,

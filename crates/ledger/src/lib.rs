@@ -614,9 +614,29 @@ impl Builder {
         fetch: &mut Fetch<'_, E>,
         emit: &mut dyn FnMut(Incident, bool) -> Result<(), E>,
     ) -> Result<(identity::Identities, Vec<identity::Fate>), E> {
+        let (next, fates, _) = self.incidents_reached(review, prev, fetch, emit)?;
+        Ok((next, fates))
+    }
+
+    /// [`Builder::incidents_reviewed_after`], which also hands back the records it resolved,
+    /// with the incident each report went to ([`Reached`]): what a store's rebuild writes
+    /// every report's reach from once it has published the incidents, without having kept a
+    /// reach per report beside the records while it read them.
+    pub fn incidents_reached<E>(
+        self,
+        review: &Review,
+        prev: &identity::Identities,
+        fetch: &mut Fetch<'_, E>,
+        emit: &mut dyn FnMut(Incident, bool) -> Result<(), E>,
+    ) -> Result<(identity::Identities, Vec<identity::Fate>, Reached), E> {
         let (member_keys, events) = by_key(self.events);
-        let (_, references) = by_key(self.references);
-        let mut res = resolve::resolve(&events, &references, &self.strings);
+        let (reference_keys, references) = by_key(self.references);
+        let strings = self.strings;
+        // the incident (group) each event and reference report went to, and the groups' ids
+        let mut event_group = vec![NONE; events.len()];
+        let mut reference_group = vec![NONE; references.len()];
+        let mut ids: Vec<Option<String>> = Vec::new();
+        let mut res = resolve::resolve(&events, &references, &strings);
         // the decisions' anchors present among the event reports, and where: found by member
         // key (the records keep no content key as text)
         let mut anchors: std::collections::HashMap<i64, Vec<&str>> = Default::default();
@@ -660,6 +680,7 @@ impl Builder {
             .map(|g| res.sources(g).0.iter().map(|&i| member_keys[i]).collect())
             .collect();
         let mut namer = identity::Namer::new(prev, &groups);
+        ids.resize(res.len(), None);
         for (g, tags) in tags.iter().enumerate() {
             let (of_events, of_refs) = res.sources(g);
             let wanted: Vec<(i64, i64)> = of_events
@@ -696,9 +717,104 @@ impl Builder {
                 let regrouped: Vec<&Decision> = tags.iter().map(|&t| shaping[t]).collect();
                 bound.apply(&mut incident, &member_keys, &regrouped)
             };
+            let n = u32::try_from(g).expect("fewer than 2^32 incidents");
+            for &i in &of_events {
+                event_group[i] = n;
+            }
+            for &i in of_refs {
+                reference_group[i] = n;
+            }
+            ids[g] = Some(incident.id.clone());
             emit(incident, rejected)?;
         }
-        Ok(namer.finish(prev, &groups))
+        drop(res);
+        let (next, fates) = namer.finish(prev, &groups);
+        let reached = Reached {
+            events,
+            member_keys,
+            event_group,
+            references,
+            reference_keys,
+            reference_group,
+            ids,
+            strings,
+        };
+        Ok((next, fates, reached))
+    }
+}
+
+/// No incident: a report of a group that made none (denials alone), or a reference that
+/// joined none.
+const NONE: u32 = u32::MAX;
+
+/// The records a build resolved, with the incident each report went to
+/// ([`Builder::incidents_reached`]).
+pub struct Reached {
+    events: Vec<resolve::Facts>,
+    member_keys: Vec<i64>,
+    event_group: Vec<u32>,
+    references: Vec<resolve::Facts>,
+    reference_keys: Vec<i64>,
+    reference_group: Vec<u32>,
+    /// Per group, the id of the incident it made, if it made one.
+    ids: Vec<Option<String>>,
+    strings: resolve::Strings,
+}
+
+/// One report's reach ([`reach::reach`]) and the incident it is a source of (member,
+/// attached report or reference), if any.
+#[derive(Debug, Clone, PartialEq)]
+pub struct ReportReach<'a> {
+    pub report_id: i64,
+    pub article_id: i64,
+    /// Its member key ([`identity::member_key`]).
+    pub key: i64,
+    pub reach: reach::Reach,
+    pub incident: Option<&'a str>,
+}
+
+impl Reached {
+    /// Every event and reference report that has a reach, in report-id order (the order a
+    /// store keeps them in, so that writing them is appending).
+    pub fn reaches(&self) -> impl Iterator<Item = ReportReach<'_>> + '_ {
+        let n = self.events.len() + self.references.len();
+        let id = |i: usize| -> i64 {
+            match i.checked_sub(self.events.len()) {
+                None => self.events[i].report_id,
+                Some(j) => self.references[j].report_id,
+            }
+        };
+        let mut order: Vec<u32> = (0..u32::try_from(n).expect("fewer than 2^32 reports")).collect();
+        order.sort_by_key(|&i| id(i as usize));
+        order.into_iter().filter_map(move |i| {
+            let i = i as usize;
+            let (f, key, group, route) = match i.checked_sub(self.events.len()) {
+                None => (
+                    &self.events[i],
+                    self.member_keys[i],
+                    self.event_group[i],
+                    Route::Incident,
+                ),
+                Some(j) => (
+                    &self.references[j],
+                    self.reference_keys[j],
+                    self.reference_group[j],
+                    Route::Reference,
+                ),
+            };
+            let reach = reach::of_basis(&f.basis(route, &self.strings))?;
+            let incident = match group {
+                NONE => None,
+                g => self.ids[g as usize].as_deref(),
+            };
+            Some(ReportReach {
+                report_id: f.report_id,
+                article_id: f.article_id,
+                key,
+                reach,
+                incident,
+            })
+        })
     }
 }
 

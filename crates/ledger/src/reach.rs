@@ -22,7 +22,7 @@
 //! corpora against a whole build.
 
 use chrono::{Days, NaiveDate};
-use sw_model::{DatePrecision, EventType};
+use sw_model::{DatePrecision, EventType, When};
 
 use crate::{route, ReportInput, Route};
 
@@ -61,26 +61,61 @@ pub struct Reach {
 /// incident; `None` for tallies, developments, and references that point to no day (they
 /// join no incident).
 pub fn reach(r: &ReportInput) -> Option<Reach> {
-    let x = reach_of(r)?;
+    let rep = &r.report;
+    let first_day = rep
+        .date
+        .as_deref()
+        .and_then(|d| NaiveDate::parse_from_str(d.get(..10)?, "%Y-%m-%d").ok());
+    of_basis(&Basis {
+        route: route(rep),
+        event_type: rep.event_type,
+        precision: rep.date_precision,
+        first_day,
+        when: rep.when(),
+        dated: rep.date.is_some(),
+        published: r.published_day(),
+        story: r.story_id,
+    })
+}
+
+/// What a reach is computed from: the few fields of a report it reads. A whole report gives
+/// them ([`reach`]), and so does the compact record a rebuild keeps (`resolve::Facts`), so
+/// that a rebuild writes every report's reach from its records without keeping a reach per
+/// report beside them.
+pub(crate) struct Basis {
+    pub(crate) route: Route,
+    pub(crate) event_type: EventType,
+    pub(crate) precision: DatePrecision,
+    /// The date's first ten characters read as a day (`YYYY-MM-DD`), at any precision.
+    pub(crate) first_day: Option<NaiveDate>,
+    /// The date read with its precision.
+    pub(crate) when: Option<When>,
+    /// Whether the report has a date at all.
+    pub(crate) dated: bool,
+    /// The article's publication day.
+    pub(crate) published: Option<NaiveDate>,
+    pub(crate) story: i64,
+}
+
+/// The reach of a report with the fields `b`.
+pub(crate) fn of_basis(b: &Basis) -> Option<Reach> {
+    let x = reach_of(b)?;
     // a reach wider than [`WIDEST`] would be missed by a store's lookup: keep it as a
     // report of its story only (which also finds it)
     Some(match x.days {
         Some((lo, hi)) if (hi - lo).num_days() > WIDEST => Reach {
             days: None,
-            story: Some(r.story_id),
+            story: Some(b.story),
             ..x
         },
         _ => x,
     })
 }
 
-fn reach_of(r: &ReportInput) -> Option<Reach> {
-    let rep = &r.report;
-    let et = kin(rep.event_type);
-    let day = if rep.date_precision == DatePrecision::Day {
-        rep.date
-            .as_deref()
-            .and_then(|d| NaiveDate::parse_from_str(d.get(..10)?, "%Y-%m-%d").ok())
+fn reach_of(b: &Basis) -> Option<Reach> {
+    let et = kin(b.event_type);
+    let day = if b.precision == DatePrecision::Day {
+        b.first_day
     } else {
         None
     };
@@ -90,7 +125,7 @@ fn reach_of(r: &ReportInput) -> Option<Reach> {
             d.checked_add_days(Days::new(SLACK))?,
         ))
     };
-    match route(rep) {
+    match b.route {
         Route::Incident => {
             if let Some(d) = day {
                 return Some(Reach {
@@ -99,33 +134,30 @@ fn reach_of(r: &ReportInput) -> Option<Reach> {
                     story: None,
                 });
             }
-            let when = rep.when();
-            let days = match rep.date_precision {
+            let days = match b.precision {
                 // a window report, or a month (own incidents of one month and story)
-                DatePrecision::Window | DatePrecision::Month => when.map(|w| (w.first, w.last)),
-                DatePrecision::Week => rep
-                    .date
-                    .as_deref()
-                    .and_then(|d| NaiveDate::parse_from_str(d.get(..10)?, "%Y-%m-%d").ok())
+                DatePrecision::Window | DatePrecision::Month => b.when.map(|w| (w.first, w.last)),
+                DatePrecision::Week => b
+                    .first_day
                     .and_then(|d| Some((d, d.checked_add_days(Days::new(6))?))),
                 _ => None,
             };
             // an undated report reaches the week up to its publication
             let days = days.or_else(|| {
-                if rep.date.is_some() {
+                if b.dated {
                     return None;
                 }
-                let p = r.published_day()?;
+                let p = b.published?;
                 Some((p.checked_sub_days(Days::new(7))?, p))
             });
             Some(Reach {
                 event_type: et,
                 days,
-                story: Some(r.story_id),
+                story: Some(b.story),
             })
         }
         Route::Reference => {
-            let span = match (day, rep.when()) {
+            let span = match (day, b.when) {
                 (Some(d), _) => Some((d.checked_sub_days(Days::new(1))?, d + Days::new(1))),
                 (None, Some(w)) if (w.last - w.first).num_days() <= 7 => Some((w.first, w.last)),
                 _ => None,

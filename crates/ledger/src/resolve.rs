@@ -184,6 +184,23 @@ impl Facts {
         i.and_then(|i| self.points[i].get())
     }
 
+    /// The fields a reach reads, for a report routed `route` ([`crate::reach::Basis`]): the
+    /// record gives the reach [`crate::reach::reach`] gives its whole report.
+    pub(crate) fn basis(&self, route: crate::Route, strings: &Strings) -> crate::reach::Basis {
+        crate::reach::Basis {
+            route,
+            event_type: self.et,
+            precision: self.precision,
+            first_day: self.date.and_then(|d| {
+                NaiveDate::parse_from_str(strings.get(d).get(..10)?, "%Y-%m-%d").ok()
+            }),
+            when: self.when,
+            dated: self.date.is_some(),
+            published: self.published,
+            story: self.story_id,
+        }
+    }
+
     /// The killed figure as claimed.
     fn killed(&self) -> Option<Range> {
         self.killed.map(|[low, best, high]| Range {

@@ -1767,3 +1767,58 @@ fn records_are_sorted_in_place_and_repeats_dropped() {
         assert_eq!(sorted(&twice), want, "seed {seed}");
     }
 }
+
+/// The reaches a rebuild writes from its compact records ([`crate::Reached`]) are the ones
+/// each whole report gives ([`crate::reach::reach`]), in report-id order, and each names
+/// the incident that lists the report among its sources.
+#[test]
+fn reaches_from_the_records_are_the_whole_reports_reaches() {
+    let inputs = synthetic_over(400, 11, 60);
+    let mut b = crate::Builder::new();
+    for r in &inputs {
+        b.add(r.clone());
+    }
+    let mut incidents = Vec::new();
+    let (_, _, reached) = b
+        .incidents_reached::<()>(
+            &crate::Review::default(),
+            &Default::default(),
+            &mut |wanted| {
+                Ok(wanted
+                    .iter()
+                    .map(|&(_, id)| inputs.iter().find(|r| r.report_id == id).unwrap().clone())
+                    .collect())
+            },
+            &mut |i, _| {
+                incidents.push(i);
+                Ok(())
+            },
+        )
+        .unwrap();
+    let got: Vec<(i64, crate::reach::Reach)> =
+        reached.reaches().map(|r| (r.report_id, r.reach)).collect();
+    let mut want: Vec<(i64, crate::reach::Reach)> = inputs
+        .iter()
+        .filter_map(|r| Some((r.report_id, crate::reach::reach(r)?)))
+        .collect();
+    want.sort_by_key(|w| w.0);
+    assert!(want.len() > 100);
+    assert_eq!(got, want);
+    let mut named = 0;
+    for r in reached.reaches() {
+        let Some(id) = r.incident else { continue };
+        named += 1;
+        let inc = incidents
+            .iter()
+            .find(|i| i.id == id)
+            .expect("an emitted incident");
+        assert!(
+            inc.sources.iter().any(|s| s.report_id == r.report_id)
+                || inc.attached_report_ids.contains(&r.report_id)
+                || inc.references.iter().any(|s| s.report_id == r.report_id),
+            "report {} not a source of {id}",
+            r.report_id
+        );
+    }
+    assert!(named > 100);
+}
