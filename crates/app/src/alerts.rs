@@ -11,7 +11,7 @@
 //! archive raises no alert for each of its incidents. `watch` marks its stores as followed, so
 //! that what it finds in an empty store is news.
 
-use std::collections::{BTreeSet, HashSet};
+use std::collections::BTreeSet;
 
 use anyhow::Result;
 use serde::Deserialize;
@@ -22,7 +22,10 @@ use sw_store::{LedgerChange, LedgerFilter, LedgerList, Store};
 /// The ledger as it stood before an update: its latest version and its tallies' ids.
 pub struct Mark {
     version: i64,
-    tallies: HashSet<String>,
+    /// The tallies' ids as 64-bit hashes ([`id_hash`]), sorted: a mark is held through the
+    /// whole ledger rebuild, and the ids as strings in a set took about 55 bytes per tally
+    /// there (38 MB for the 681k tallies of a million synthetic articles).
+    tallies: Vec<i64>,
     /// Whether the update's changes are alerts even though the store had no ledger version
     /// before it.
     news_from_empty: bool,
@@ -44,13 +47,13 @@ struct Id {
 /// Notes the ledger's latest version and tallies before an update.
 pub fn mark<S: Store + ?Sized>(store: &S) -> Result<Mark> {
     let version = store.ledger_versions()?.last().map_or(0, |v| v.version);
-    let mut tallies = HashSet::new();
+    let mut tallies = Vec::new();
     if version > 0 {
         let mut bad = None;
         store.ledger_rows(LedgerList::Tallies, &LedgerFilter::default(), &mut |json| {
             match serde_json::from_str::<Id>(json) {
                 Ok(t) => {
-                    tallies.insert(t.id);
+                    tallies.push(id_hash(&t.id));
                 }
                 Err(e) => bad = Some(e),
             }
@@ -60,11 +63,19 @@ pub fn mark<S: Store + ?Sized>(store: &S) -> Result<Mark> {
             return Err(e.into());
         }
     }
+    tallies.sort_unstable();
+    tallies.dedup();
     Ok(Mark {
         version,
         tallies,
         news_from_empty: false,
     })
+}
+
+/// A tally id as a 64-bit hash (the first 8 bytes of its SHA-256): two ids of one hash (odds
+/// of 2^-64 a pair) would only hide one new total's alert.
+fn id_hash(id: &str) -> i64 {
+    sw_ledger::identity::member_key(id)
 }
 
 /// Like [`mark`], for a store someone follows (`watch`): changes against an empty store are
@@ -106,7 +117,7 @@ pub fn record<S: Store + ?Sized>(store: &mut S, mark: &Mark, at: i64) -> Result<
     let mut bad = None;
     store.ledger_rows(LedgerList::Tallies, &LedgerFilter::default(), &mut |json| {
         match serde_json::from_str::<Id>(json) {
-            Ok(t) if mark.tallies.contains(&t.id) => {}
+            Ok(t) if mark.tallies.binary_search(&id_hash(&t.id)).is_ok() => {}
             Ok(_) => match serde_json::from_str::<Tally>(json) {
                 Ok(t) => out.push(alerts::new_total(&t, at)),
                 Err(e) => bad = Some(e),

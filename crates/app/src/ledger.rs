@@ -1151,4 +1151,48 @@ mod tests {
         super::rebuild(&mut super::InPlace(&mut store), READ, WRITE, AT).unwrap();
         assert_eq!(lists(&store), patched);
     }
+
+    /// The totals published by an update raise an alert each when they are new, and only
+    /// then: the mark taken before the update keeps the tallies' ids as hashes.
+    #[test]
+    fn new_totals_are_alerts_and_old_ones_are_not() {
+        let tally_ids = |store: &SqliteStore| -> std::collections::BTreeSet<String> {
+            rows(store, LedgerList::Tallies)
+                .iter()
+                .map(|j| {
+                    serde_json::from_str::<serde_json::Value>(j).unwrap()["id"]
+                        .as_str()
+                        .unwrap()
+                        .to_string()
+                })
+                .collect()
+        };
+        let extractor = sw_extract::Extractor::new();
+        let mut store = SqliteStore::open_in_memory().unwrap();
+        ingest(&mut store, &[format!("{CORPUS}/jsonl")]);
+        crate::extract::extract(&mut store, &extractor, false, &|_| {}).unwrap();
+        // not followed: the first ledger is the baseline, with no alert kept (so that an old
+        // total taken for new below would be returned as an alert, not found kept before)
+        let first = crate::publish(&mut store, AT, false).unwrap();
+        assert!(first.is_empty());
+        let before = tally_ids(&store);
+        assert!(!before.is_empty());
+        let totals = |changes: &[sw_ledger::alerts::Change]| -> std::collections::BTreeSet<String> {
+            changes
+                .iter()
+                .filter(|c| c.kind == "new_total")
+                .map(|c| c.subject.clone())
+                .collect()
+        };
+        ingest(
+            &mut store,
+            &[format!("{CORPUS}/html"), format!("{CORPUS}/text")],
+        );
+        crate::extract::extract(&mut store, &extractor, false, &|_| {}).unwrap();
+        let second = crate::publish(&mut store, "2026-12-02T00:00:00Z", false).unwrap();
+        let after = tally_ids(&store);
+        let new: std::collections::BTreeSet<String> = after.difference(&before).cloned().collect();
+        assert!(!new.is_empty(), "the second batch brings totals of its own");
+        assert_eq!(totals(&second), new);
+    }
 }
