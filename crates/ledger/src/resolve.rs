@@ -76,22 +76,31 @@ pub(crate) struct Facts {
 
 /// A figure as resolution compares it, in four bytes rather than sixteen: a rebuild holds
 /// seven per event report (1.5 M of them at a million synthetic articles). `None` is
-/// `i32::MIN`; a figure beyond the `i32` range (none is ever reported: tolls, survivors and
-/// vessels are small) is held at its end, which only decides how resolution compares it (the
-/// incident is assembled from the whole reports).
+/// `i32::MIN`; a figure from 0 to `i32::MAX` (every toll, survivor or vessel count) is
+/// itself; any other (the extractor reads numbers up to 10^12) is kept exactly in
+/// [`Strings`]' table of such numbers, and a negative `Num` numbers it there.
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
 struct Num(i32);
 
 impl Num {
-    fn of(v: Option<i64>) -> Num {
+    const NONE: Num = Num(i32::MIN);
+
+    fn of(v: Option<i64>, strings: &mut Strings) -> Num {
         match v {
-            None => Num(i32::MIN),
-            Some(v) => Num(v.clamp(i64::from(i32::MIN) + 1, i64::from(i32::MAX)) as i32),
+            None => Num::NONE,
+            Some(v) => match i32::try_from(v) {
+                Ok(n) if n >= 0 => Num(n),
+                _ => Num(-1 - strings.big(v)),
+            },
         }
     }
 
-    fn get(self) -> Option<i64> {
-        (self.0 != i32::MIN).then_some(i64::from(self.0))
+    fn get(self, strings: &Strings) -> Option<i64> {
+        match self.0 {
+            i32::MIN => None,
+            n if n >= 0 => Some(i64::from(n)),
+            n => Some(strings.big[(-1 - n) as usize]),
+        }
     }
 }
 
@@ -110,6 +119,9 @@ const POINTS: [Field; 4] = [
 pub(crate) struct Strings {
     all: Vec<Arc<str>>,
     index: HashMap<Arc<str>, Sym>,
+    /// The figures a [`Num`] cannot hold itself (negative, or beyond `i32::MAX`), each once.
+    big: Vec<i64>,
+    big_index: HashMap<i64, i32>,
 }
 
 /// A string of [`Strings`], by number (from 1, so that `Option<Sym>` is four bytes too).
@@ -131,6 +143,18 @@ impl Strings {
 
     fn get(&self, x: Sym) -> &Arc<str> {
         &self.all[x.0.get() as usize - 1]
+    }
+
+    /// The number of `v` in the table of figures a [`Num`] cannot hold.
+    fn big(&mut self, v: i64) -> i32 {
+        if let Some(&n) = self.big_index.get(&v) {
+            return n;
+        }
+        let n = i32::try_from(self.big.len()).expect("fewer than 2^31 distinct big figures");
+        assert!(n < i32::MAX, "fewer than 2^31 distinct big figures");
+        self.big.push(v);
+        self.big_index.insert(v, n);
+        n
     }
 }
 
@@ -172,16 +196,21 @@ impl Facts {
                 .figures
                 .killed
                 .as_ref()
-                .map(|k| [k.low, k.best, k.high].map(Num::of)),
-            points: POINTS.map(|f| Num::of(rep.figures.get(f).and_then(|x| Range::of(x).point()))),
+                .map(|k| [k.low, k.best, k.high].map(|v| Num::of(v, strings))),
+            points: POINTS.map(|f| {
+                Num::of(
+                    rep.figures.get(f).and_then(|x| Range::of(x).point()),
+                    strings,
+                )
+            }),
         }
     }
 
     /// One of the figures in [`POINTS`] as one number; resolution reads no other.
-    fn point(&self, f: Field) -> Option<i64> {
+    fn point(&self, f: Field, strings: &Strings) -> Option<i64> {
         let i = POINTS.iter().position(|&p| p == f);
         debug_assert!(i.is_some(), "resolution reads no figure {f:?}");
-        i.and_then(|i| self.points[i].get())
+        i.and_then(|i| self.points[i].get(strings))
     }
 
     /// The fields a reach reads, for a report routed `route` ([`crate::reach::Basis`]): the
@@ -202,11 +231,11 @@ impl Facts {
     }
 
     /// The killed figure as claimed.
-    fn killed(&self) -> Option<Range> {
+    fn killed(&self, strings: &Strings) -> Option<Range> {
         self.killed.map(|[low, best, high]| Range {
-            low: low.get(),
-            best: best.get(),
-            high: high.get(),
+            low: low.get(strings),
+            best: best.get(strings),
+            high: high.get(strings),
         })
     }
 }
@@ -265,7 +294,7 @@ fn item<'a>(f: &'a Facts, s: &'a Strings) -> Item<'a> {
         day: f.day,
         soft: f.soft,
         region: f.region.map(|x| s.get(x).clone()),
-        killed: f.killed().as_ref().and_then(Range::point),
+        killed: f.killed(s).as_ref().and_then(Range::point),
     }
 }
 
@@ -699,7 +728,7 @@ fn window_target(
             });
             if !region_ok
                 || !admin1_ok
-                || !killed_admits(&grp.members, it.f.killed().as_ref(), items)
+                || !killed_admits(&grp.members, it.f.killed(it.s).as_ref(), items)
             {
                 continue;
             }
@@ -720,8 +749,11 @@ fn exact_agreements(it: &Item, members: &[usize], items: &[Item]) -> usize {
     [Field::Killed, Field::Survivors]
         .into_iter()
         .filter(|&f| {
-            it.f.point(f)
-                .is_some_and(|v| members.iter().any(|&m| items[m].f.point(f) == Some(v)))
+            it.f.point(f, it.s).is_some_and(|v| {
+                members
+                    .iter()
+                    .any(|&m| items[m].f.point(f, items[m].s) == Some(v))
+            })
         })
         .count()
 }
@@ -1213,7 +1245,7 @@ fn month_window(m: &str) -> Option<[String; 2]> {
 fn points(members: &[usize], items: &[Item], field: Field) -> BTreeSet<i64> {
     members
         .iter()
-        .filter_map(|&i| items[i].f.point(field))
+        .filter_map(|&i| items[i].f.point(field, items[i].s))
         .collect()
 }
 
@@ -1539,17 +1571,34 @@ mod tests {
         }
     }
 
-    /// A figure kept in four bytes reads back as it was, a missing one as missing, and one
-    /// beyond the `i32` range at that range's end (what resolution compares it as).
+    /// A figure kept in four bytes reads back exactly, a missing one as missing, and one
+    /// beyond what four bytes hold through the table of such figures.
     #[test]
     fn figures_kept_small_read_back() {
-        use super::{Num, Sym};
-        for v in [None, Some(0), Some(1), Some(-3), Some(2_000_000_000)] {
-            assert_eq!(Num::of(v).get(), v);
+        use super::{Num, Strings, Sym};
+        let mut s = Strings::default();
+        let values = [
+            None,
+            Some(0),
+            Some(1),
+            Some(-3),
+            Some(2_000_000_000),
+            Some(i64::from(i32::MAX)),
+            Some(3_000_000_000),
+            Some(4_000_000_000),
+            Some(i64::MAX),
+            Some(i64::MIN),
+            Some(3_000_000_000),
+        ];
+        let nums: Vec<Num> = values.iter().map(|&v| Num::of(v, &mut s)).collect();
+        for (n, v) in nums.iter().zip(values) {
+            assert_eq!(n.get(&s), v);
         }
-        assert_eq!(Num::of(Some(i64::MAX)).get(), Some(i64::from(i32::MAX)));
-        assert_eq!(Num::of(Some(i64::MIN)).get(), Some(i64::from(i32::MIN) + 1));
+        // one figure, one number: equal figures compare equal, different ones do not
+        assert_eq!(nums[6], nums[10]);
+        assert_ne!(nums[6], nums[7]);
         assert_eq!(std::mem::size_of::<Option<Sym>>(), 4);
+        assert_eq!(std::mem::size_of::<Num>(), 4);
     }
 
     #[test]

@@ -378,9 +378,6 @@ impl Review {
         self.effective.is_empty()
     }
 
-    /// Binds the decisions to this build's event reports (`keys`: the stable keys of every
-    /// event report resolution reads): a decision whose anchor is among them follows that
-    /// report; the others fall back to their incident id.
     /// The stable keys the decisions are anchored to (targets, the incidents merged into,
     /// the reports split off): the only keys a build looks up by string.
     pub fn anchors(&self) -> impl Iterator<Item = &str> {
@@ -394,6 +391,10 @@ impl Review {
         })
     }
 
+    /// Binds the decisions to this build's event reports (`keys`: the stable keys of the
+    /// event reports resolution reads, or at least those of them that are [`Review::anchors`]):
+    /// a decision whose anchor is among them follows that report; the others fall back to
+    /// their incident id.
     pub fn bind(&self, keys: &HashSet<&str>) -> Bound<'_> {
         let mut by_anchor: BTreeMap<&str, Vec<usize>> = BTreeMap::new();
         let mut by_id: BTreeMap<&str, Vec<usize>> = BTreeMap::new();

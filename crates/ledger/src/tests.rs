@@ -1762,6 +1762,20 @@ fn records_are_sorted_in_place_and_repeats_dropped() {
     assert_eq!(sorted(&inputs), want);
     let mut twice = inputs.clone();
     twice.extend(inputs.iter().step_by(7).cloned());
+    // one content key under two report ids (a report of one sentence told twice with the
+    // same kind, type and modality): both kept, in report-id order
+    let mut again: Vec<ReportInput> = inputs.iter().step_by(5).cloned().collect();
+    for r in &mut again {
+        r.report_id += 100_000;
+    }
+    let mut want: Vec<(i64, i64)> = want;
+    want.extend(
+        again
+            .iter()
+            .map(|r| (crate::identity::member_key(&r.stable_key()), r.report_id)),
+    );
+    want.sort();
+    twice.extend(again);
     for seed in 0..4 {
         shuffle(&mut twice, seed);
         assert_eq!(sorted(&twice), want, "seed {seed}");
@@ -1773,7 +1787,34 @@ fn records_are_sorted_in_place_and_repeats_dropped() {
 /// the incident that lists the report among its sources.
 #[test]
 fn reaches_from_the_records_are_the_whole_reports_reaches() {
-    let inputs = synthetic_over(400, 11, 60);
+    let mut inputs = synthetic_over(400, 11, 60);
+    // references to earlier events (with a day, a short window and none), reports dated to a
+    // week or a window of days, as well as the day, month and undated events
+    for (k, r) in inputs.iter_mut().enumerate() {
+        let rep = &mut r.report;
+        match k % 9 {
+            1 => rep.kind = ReportKind::Reference,
+            2 => {
+                rep.kind = ReportKind::Reference;
+                rep.date = Some("2025-10-06".into());
+                rep.date_precision = DatePrecision::Week;
+            }
+            4 => {
+                rep.date = Some("2025-10-13".into());
+                rep.date_precision = DatePrecision::Week;
+            }
+            5 => {
+                rep.date = Some("2025-10-03".into());
+                rep.date_precision = DatePrecision::Window;
+            }
+            7 => {
+                rep.kind = ReportKind::Reference;
+                rep.date = None;
+                rep.date_precision = DatePrecision::Unknown;
+            }
+            _ => {}
+        }
+    }
     let mut b = crate::Builder::new();
     for r in &inputs {
         b.add(r.clone());
@@ -1804,6 +1845,30 @@ fn reaches_from_the_records_are_the_whole_reports_reaches() {
     want.sort_by_key(|w| w.0);
     assert!(want.len() > 100);
     assert_eq!(got, want);
+    // every kind of reach is there: days from a week, references, undated ones
+    assert!(got.iter().any(|g| g.1.story.is_some()));
+    let references = inputs
+        .iter()
+        .filter(|r| r.report.kind == ReportKind::Reference)
+        .filter(|r| got.iter().any(|g| g.0 == r.report_id))
+        .count();
+    assert!(references > 20, "{references}");
+    // each incident's sources, attached reports and references name it, and nothing else does
+    for inc in &incidents {
+        let of_it: std::collections::BTreeSet<i64> = inc
+            .sources
+            .iter()
+            .chain(&inc.references)
+            .map(|s| s.report_id)
+            .chain(inc.attached_report_ids.iter().copied())
+            .collect();
+        let named: std::collections::BTreeSet<i64> = reached
+            .reaches()
+            .filter(|r| r.incident == Some(inc.id.as_str()))
+            .map(|r| r.report_id)
+            .collect();
+        assert_eq!(named, of_it, "{}", inc.id);
+    }
     let mut named = 0;
     for r in reached.reaches() {
         let Some(id) = r.incident else { continue };
@@ -1821,4 +1886,45 @@ fn reaches_from_the_records_are_the_whole_reports_reaches() {
         );
     }
     assert!(named > 100);
+}
+
+/// Figures beyond what a compact record holds in four bytes (the extractor reads numbers up
+/// to 10^12) compare exactly: two such tolls a day apart in one story are two events, as two
+/// small different tolls are.
+#[test]
+fn figures_beyond_four_bytes_compare_exactly() {
+    for (a, b) in [(3, 4), (3_000_000_000, 4_000_000_000)] {
+        let mut c = Corpus::new();
+        c.add(
+            1,
+            1,
+            "2025-03-06",
+            "en",
+            strike("2025-03-03", Some("caribbean"), Some(a)),
+        );
+        c.add(
+            1,
+            1,
+            "2025-03-06",
+            "en",
+            strike("2025-03-04", Some("caribbean"), Some(b)),
+        );
+        assert_eq!(c.build().incidents.len(), 2, "{a} and {b}");
+        let mut c = Corpus::new();
+        c.add(
+            1,
+            1,
+            "2025-03-06",
+            "en",
+            strike("2025-03-03", Some("caribbean"), Some(b)),
+        );
+        c.add(
+            1,
+            1,
+            "2025-03-06",
+            "en",
+            strike("2025-03-04", Some("caribbean"), Some(b)),
+        );
+        assert_eq!(c.build().incidents.len(), 1, "{b} twice");
+    }
 }
