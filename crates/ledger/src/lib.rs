@@ -493,11 +493,11 @@ pub enum Entry {
 /// Each report must be added once (the store's ids are unique; [`build`] also drops repeats).
 #[derive(Debug, Default)]
 pub struct Builder {
-    /// Event reports: member keys and what resolution reads, side by side (sorted in place
-    /// together by [`by_key`], so that no second copy of the records is ever made).
-    events: Records,
+    /// Event reports: what resolution reads, with the member key (sorted in place by
+    /// [`by_key`], so that no second copy of the records is ever made).
+    events: Vec<resolve::Facts>,
     /// Reference reports, likewise.
-    references: Records,
+    references: Vec<resolve::Facts>,
     /// The dates, region keys and countries the records share.
     strings: resolve::Strings,
 }
@@ -514,38 +514,25 @@ impl Builder {
     /// need not be exact: a few more grow the vectors as before.
     pub fn with_capacity(events: usize, references: usize) -> Builder {
         Builder {
-            events: Records {
-                keys: Vec::with_capacity(events),
-                facts: Vec::with_capacity(events),
-            },
-            references: Records {
-                keys: Vec::with_capacity(references),
-                facts: Vec::with_capacity(references),
-            },
+            events: Vec::with_capacity(events),
+            references: Vec::with_capacity(references),
             strings: Default::default(),
         }
     }
 
     /// Event reports kept for resolution so far.
     pub fn events(&self) -> usize {
-        self.events.facts.len()
+        self.events.len()
     }
 
     pub fn add(&mut self, r: ReportInput) -> Option<Entry> {
         match route(&r.report) {
             Route::Incident => {
-                let key = identity::member_key(&r.stable_key());
-                self.events.keys.push(key);
-                self.events
-                    .facts
-                    .push(resolve::Facts::of(&r, &mut self.strings));
+                self.events.push(resolve::Facts::of(&r, &mut self.strings));
                 denial(&r)
             }
             Route::Reference => {
-                let key = identity::member_key(&r.stable_key());
-                self.references.keys.push(key);
                 self.references
-                    .facts
                     .push(resolve::Facts::of(&r, &mut self.strings));
                 None
             }
@@ -629,8 +616,8 @@ impl Builder {
         fetch: &mut Fetch<'_, E>,
         emit: &mut dyn FnMut(Incident, bool) -> Result<(), E>,
     ) -> Result<(identity::Identities, Vec<identity::Fate>, Reached), E> {
-        let (member_keys, events) = by_key(self.events);
-        let (reference_keys, references) = by_key(self.references);
+        let events = by_key(self.events);
+        let references = by_key(self.references);
         let strings = self.strings;
         // the incident (group) each event and reference report went to, and the groups' ids
         let mut event_group = vec![NONE; events.len()];
@@ -646,8 +633,8 @@ impl Builder {
         let mut key_set: std::collections::HashSet<&str> = Default::default();
         let mut index: std::collections::HashMap<&str, usize> = Default::default();
         if !anchors.is_empty() {
-            for (i, k) in member_keys.iter().enumerate() {
-                for &a in anchors.get(k).into_iter().flatten() {
+            for (i, f) in events.iter().enumerate() {
+                for &a in anchors.get(&f.key).into_iter().flatten() {
                     key_set.insert(a);
                     index.insert(a, i);
                 }
@@ -677,7 +664,7 @@ impl Builder {
             res.regroup(&splits, &merges)
         };
         let groups: Vec<Vec<i64>> = (0..res.len())
-            .map(|g| res.sources(g).0.iter().map(|&i| member_keys[i]).collect())
+            .map(|g| res.sources(g).0.iter().map(|&i| events[i].key).collect())
             .collect();
         let mut namer = identity::Namer::new(prev, &groups);
         ids.resize(res.len(), None);
@@ -731,10 +718,8 @@ impl Builder {
         let (next, fates) = namer.finish(prev, &groups);
         let reached = Reached {
             events,
-            member_keys,
             event_group,
             references,
-            reference_keys,
             reference_group,
             ids,
             strings,
@@ -751,10 +736,8 @@ const NONE: u32 = u32::MAX;
 /// ([`Builder::incidents_reached`]).
 pub struct Reached {
     events: Vec<resolve::Facts>,
-    member_keys: Vec<i64>,
     event_group: Vec<u32>,
     references: Vec<resolve::Facts>,
-    reference_keys: Vec<i64>,
     reference_group: Vec<u32>,
     /// Per group, the id of the incident it made, if it made one.
     ids: Vec<Option<String>>,
@@ -788,16 +771,10 @@ impl Reached {
         order.sort_by_key(|&i| id(i as usize));
         order.into_iter().filter_map(move |i| {
             let i = i as usize;
-            let (f, key, group, route) = match i.checked_sub(self.events.len()) {
-                None => (
-                    &self.events[i],
-                    self.member_keys[i],
-                    self.event_group[i],
-                    Route::Incident,
-                ),
+            let (f, group, route) = match i.checked_sub(self.events.len()) {
+                None => (&self.events[i], self.event_group[i], Route::Incident),
                 Some(j) => (
                     &self.references[j],
-                    self.reference_keys[j],
                     self.reference_group[j],
                     Route::Reference,
                 ),
@@ -810,7 +787,7 @@ impl Reached {
             Some(ReportReach {
                 report_id: f.report_id,
                 article_id: f.article_id,
-                key,
+                key: f.key,
                 reach,
                 incident,
             })
@@ -822,75 +799,25 @@ impl Reached {
 /// report_id)` pairs, every one of those reports (in any order), or the caller's error.
 pub type Fetch<'a, E> = dyn FnMut(&[(i64, i64)]) -> Result<Vec<ReportInput>, E> + 'a;
 
-/// Compact records and their member keys ([`identity::member_key`], 8 bytes where the content
-/// key as text took about 100), one of each per report, in arrival order.
-#[derive(Debug, Default)]
-struct Records {
-    keys: Vec<i64>,
-    facts: Vec<resolve::Facts>,
-}
-
 /// Compact records in member-key order (then report id), repeats dropped: the canonical
 /// order resolution reads reports in, so that the result does not depend on arrival order.
 /// The member key is a hash of the content key, so the order is a function of the reports'
 /// content as the content key's was, without keeping every content key as text through the
-/// rebuild. The order is not the content keys' order, and the steps of resolution that
-/// group greedily in reading order (reports with a window of days, a story's days) can group
-/// otherwise than they did under it: the ledgers of the sample corpus, eval-dev, eval-world
-/// and the 100k synthetic corpus are byte-identical under either, but a ledger built before
-/// may see such a group split or joined on its first rebuild (its ids follow, through the
-/// identity map).
+/// rebuild (8 bytes where the key as text took about 100). The order is not the content
+/// keys' order, and the steps of resolution that group greedily in reading order (reports
+/// with a window of days, a story's days) can group otherwise than they did under it: the
+/// ledgers of the sample corpus, eval-dev, eval-world and the 100k synthetic corpus are
+/// byte-identical under either, but a ledger built before may see such a group split or
+/// joined on its first rebuild (its ids follow, through the identity map).
 ///
-/// Sorted in place, through an order of 4-byte indices, rather than as pairs split after:
-/// splitting a sorted vector of pairs into two vectors held both at once, twice the records
-/// at the rebuild's peak (BENCHMARKS.md, *Memory of the ledger rebuild*).
-fn by_key(r: Records) -> (Vec<i64>, Vec<resolve::Facts>) {
-    let Records {
-        mut keys,
-        mut facts,
-    } = r;
-    let n = keys.len();
-    debug_assert_eq!(n, facts.len());
-    let mut order: Vec<u32> = (0..u32::try_from(n).expect("fewer than 2^32 reports")).collect();
-    order.sort_by(|&a, &b| {
-        let (a, b) = (a as usize, b as usize);
-        (keys[a], facts[a].report_id).cmp(&(keys[b], facts[b].report_id))
-    });
-    permute(&mut keys, &mut facts, &mut order);
-    // repeats (one report added twice) are neighbours now
-    let mut kept = 0;
-    for i in 0..n {
-        if kept > 0 && keys[kept - 1] == keys[i] && facts[kept - 1].report_id == facts[i].report_id
-        {
-            continue;
-        }
-        keys.swap(kept, i);
-        facts.swap(kept, i);
-        kept += 1;
-    }
-    keys.truncate(kept);
-    facts.truncate(kept);
-    (keys, facts)
-}
-
-/// Puts `a` and `b` (of one length) in `order` (`order[i]`: the index whose items go to
-/// place `i`), in place: each cycle of the permutation is walked once with swaps. `order` is
-/// spent (its entries are marked done).
-fn permute<A, B>(a: &mut [A], b: &mut [B], order: &mut [u32]) {
-    const DONE: u32 = u32::MAX;
-    for i in 0..order.len() {
-        let mut j = i;
-        while order[j] != DONE {
-            let k = order[j] as usize;
-            order[j] = DONE;
-            if k == i {
-                break;
-            }
-            a.swap(j, k);
-            b.swap(j, k);
-            j = k;
-        }
-    }
+/// Sorted in place (an unstable sort needs no buffer; `(key, report id)` tells every two
+/// records apart but a report added twice, whose copies are alike): sorting pairs and
+/// splitting them into two vectors held both at once, twice the records at the rebuild's
+/// peak (BENCHMARKS.md, *Memory of the ledger rebuild*).
+fn by_key(mut facts: Vec<resolve::Facts>) -> Vec<resolve::Facts> {
+    facts.sort_unstable_by_key(|f| (f.key, f.report_id));
+    facts.dedup_by_key(|f| (f.key, f.report_id));
+    facts
 }
 
 /// A denial ("the ministry denied that its aircraft bombed El Plateado") is a development

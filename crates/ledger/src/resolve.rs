@@ -44,6 +44,9 @@ use crate::{distinct, short_id, ActorRef, DateValue, Grade, Incident, Place, Rep
 #[derive(Debug, Clone, PartialEq)]
 pub(crate) struct Facts {
     pub(crate) report_id: i64,
+    /// The report's member key ([`crate::identity::member_key`], a hash of its content key):
+    /// records are read in its order.
+    pub(crate) key: i64,
     pub(crate) article_id: i64,
     story_id: i64,
     et: EventType,
@@ -170,6 +173,7 @@ impl Facts {
         };
         Facts {
             report_id: r.report_id,
+            key: crate::identity::member_key(&r.stable_key()),
             article_id: r.article_id,
             story_id: r.story_id,
             et: rep.event_type,

@@ -1729,28 +1729,20 @@ fn news_with_no_date_never_joins_a_day_incident_in_another_state() {
     assert_eq!(c2.build().incidents.len(), 1);
 }
 
-/// The compact records are put in member-key order in place (through an order of indices,
-/// see `by_key`): any arrival order gives the same sequence, and a report added twice is
-/// kept once.
+/// The compact records are put in member-key order in place (see `by_key`): any arrival
+/// order gives the same sequence, and a report added twice is kept once.
 #[test]
 fn records_are_sorted_in_place_and_repeats_dropped() {
     let inputs = synthetic(300, 5);
     let sorted = |list: &[ReportInput]| {
-        let mut records = crate::Records::default();
         let mut strings = crate::resolve::Strings::default();
-        for r in list {
-            records
-                .keys
-                .push(crate::identity::member_key(&r.stable_key()));
-            records
-                .facts
-                .push(crate::resolve::Facts::of(r, &mut strings));
-        }
-        let (keys, facts) = crate::by_key(records);
-        assert_eq!(keys.len(), facts.len());
-        keys.iter()
-            .zip(&facts)
-            .map(|(&k, f)| (k, f.report_id))
+        let records: Vec<crate::resolve::Facts> = list
+            .iter()
+            .map(|r| crate::resolve::Facts::of(r, &mut strings))
+            .collect();
+        crate::by_key(records)
+            .iter()
+            .map(|f| (f.key, f.report_id))
             .collect::<Vec<_>>()
     };
     let mut want: Vec<(i64, i64)> = inputs
