@@ -28,6 +28,8 @@ pub struct ExtractSummary {
     pub events: usize,
     pub developments: usize,
     pub tallies: usize,
+    /// Mentions of earlier events (kind `reference`): never incidents of their own.
+    pub references: usize,
 }
 
 impl ExtractSummary {
@@ -38,6 +40,7 @@ impl ExtractSummary {
             match r.kind.as_str() {
                 "event" => self.events += 1,
                 "development" => self.developments += 1,
+                "reference" => self.references += 1,
                 _ => self.tallies += 1,
             }
         }
@@ -49,6 +52,7 @@ impl ExtractSummary {
         self.events += other.events;
         self.developments += other.developments;
         self.tallies += other.tallies;
+        self.references += other.references;
     }
 }
 

@@ -130,11 +130,12 @@ fn rng(r: &Option<sw_ledger::Range>) -> String {
 
 pub fn extract_line(e: &sw_app::ExtractSummary) -> String {
     format!(
-        "extracted: {} -> {}, {}, {}",
+        "extracted: {} -> {}, {}, {}, {}",
         count(e.articles as u64, "article", "articles"),
         count(e.events as u64, "event report", "event reports"),
         count(e.developments as u64, "development", "developments"),
-        count(e.tallies as u64, "tally", "tallies")
+        count(e.tallies as u64, "tally", "tallies"),
+        count(e.references as u64, "reference", "references")
     )
 }
 

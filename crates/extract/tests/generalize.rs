@@ -4640,3 +4640,148 @@ fn two_states_adjectives_joined_name_neither_states_force_alone() {
         );
     }
 }
+
+#[test]
+fn plural_strikes_are_dated_by_a_day_told_after_where_they_struck() {
+    for (lang, text, day) in [
+        (
+            Lang::En,
+            "The United States carried out strikes against Islamic State militants in Sokoto \
+             state in northwestern Nigeria on Thursday.",
+            "2026-05-07",
+        ),
+        (
+            Lang::En,
+            "Turkish jets carried out airstrikes against Kurdish militant hideouts in the \
+             Gara region of northern Iraq on Tuesday.",
+            "2026-05-05",
+        ),
+        (
+            Lang::Es,
+            "Estados Unidos lanzó ataques aéreos contra posiciones de milicias en la provincia \
+             de Deir ez-Zor, en el este de Siria, el miércoles.",
+            "2026-05-06",
+        ),
+    ] {
+        let ev = events(lang, text);
+        assert_eq!(ev.len(), 1, "{text}\n{ev:#?}");
+        assert_eq!(ev[0].date.as_deref(), Some(day), "{text}");
+    }
+    // a day far off that another verb takes is still not the strikes'
+    let text = "A federal judge declined on Tuesday to order the release of the legal memo that \
+                the administration says justifies its strikes.";
+    no_violent_event(&reports(Lang::En, text, (2026, 5, 8)), text);
+}
+
+#[test]
+fn another_storys_headline_glued_into_the_text_reports_nothing() {
+    for (lang, text) in [
+        (
+            Lang::Es,
+            "Un bombardeo del ejército mató el jueves a tres guerrilleros en el Cauca, informó \
+             el Ministerio de Defensa. RELACIONADO: Ataque con drones deja 11 muertos en Jamundí.",
+        ),
+        (
+            Lang::En,
+            "Pakistani jets struck militant hideouts in North Waziristan on Thursday, killing \
+             three, the army said. Read more: Airstrike kills 11 near the Afghan border.",
+        ),
+    ] {
+        let ev = events(lang, text);
+        assert_eq!(ev.len(), 1, "{text}\n{ev:#?}");
+        assert_eq!(
+            ev[0].figures.killed.as_ref().and_then(|f| f.best),
+            Some(3),
+            "{text}"
+        );
+    }
+}
+
+#[test]
+fn an_event_ranked_in_its_campaign_with_a_day_just_past_is_news() {
+    for (lang, text) in [
+        (
+            Lang::En,
+            "The 15th strike of the campaign killed two men on Thursday in the eastern \
+             Pacific, Southern Command said.",
+        ),
+        (
+            Lang::Es,
+            "El decimoquinto ataque de la campaña mató el jueves a dos hombres en el Pacífico \
+             oriental, informó el Comando Sur.",
+        ),
+        (
+            Lang::En,
+            "The campaign's 15th strike killed two men on Thursday in the eastern Pacific.",
+        ),
+    ] {
+        let rs = reports(lang, text, (2026, 5, 8));
+        one_event_with_toll(&rs, text, 2);
+        let ev: Vec<&Report> = rs.iter().filter(|r| r.kind == ReportKind::Event).collect();
+        assert!(ev[0].figures.strikes.is_none(), "{text}");
+    }
+    // ranked with no day of its own, or its day long past, it is told again
+    let text = "Relatives of a fisherman killed in the ninth strike of the campaign asked for \
+                an inquiry on Wednesday.";
+    assert!(events(Lang::En, text).is_empty(), "{text}");
+}
+
+#[test]
+fn a_lead_that_sums_the_articles_strikes_is_not_a_strike_of_its_own() {
+    for (lang, text, parts) in [
+        (
+            Lang::En,
+            "Suspected U.S. airstrikes over the weekend targeting Yemen's Houthi rebels killed \
+             at least six people, the rebels said. A strike on a house in Sanaa killed four \
+             people. Another strike in Saada killed two.",
+            2,
+        ),
+        (
+            Lang::Es,
+            "Los bombardeos del ejército nigeriano dejaron el lunes 13 muertos entre los \
+             insurgentes. Un ataque en Borno mató a ocho combatientes. Otro ataque en Yobe mató a \
+             cinco.",
+            2,
+        ),
+    ] {
+        let rs = reports(lang, text, (2026, 5, 11));
+        let ev: Vec<&Report> = rs.iter().filter(|r| r.kind == ReportKind::Event).collect();
+        assert_eq!(ev.len(), parts, "{text}\n{rs:#?}");
+        assert!(
+            rs.iter().any(|r| r.kind == ReportKind::Reference),
+            "{text}\n{rs:#?}"
+        );
+    }
+    // a toll that is not the sum of the others is an event of its own
+    let text = "A U.S. strike near Jilib killed seven al-Shabab fighters on Sunday, the command \
+                said. A strike in Bay on Monday killed four. Another strike in Gedo killed two.";
+    let ev = events(Lang::En, text);
+    assert_eq!(ev.len(), 3, "{text}\n{ev:#?}");
+}
+
+#[test]
+fn a_weekend_is_a_window_of_its_days_not_the_week_after() {
+    // published on a Monday: Friday to Sunday, never past publication
+    for (lang, text) in [
+        (
+            Lang::En,
+            "Mexican marines killed six gunmen in a shootout in Culiacán over the weekend, the \
+             Navy said.",
+        ),
+        (
+            Lang::Es,
+            "Durante el fin de semana, militares abatieron a seis presuntos sicarios en \
+             Culiacán, informó la Secretaría de Marina.",
+        ),
+    ] {
+        let rs = reports(lang, text, (2026, 5, 11));
+        let ev: Vec<&Report> = rs.iter().filter(|r| r.kind == ReportKind::Event).collect();
+        assert_eq!(ev.len(), 1, "{text}\n{rs:#?}");
+        let w = ev[0].when().expect("a window");
+        assert_eq!(
+            (w.first.to_string(), w.last.to_string()),
+            ("2026-05-08".to_string(), "2026-05-10".to_string()),
+            "{text}"
+        );
+    }
+}

@@ -254,14 +254,18 @@ impl Finder<'_> {
                 });
             }
             DW::Weekend(o) => {
-                // the weekend just past: from its Saturday ("last weekend" on a weekend day
-                // is the one before it)
-                self.push(
-                    i,
-                    end,
-                    week,
-                    p.and_then(|p| latest_weekday(shift(p, -o)?, 5, false)),
-                );
+                // the weekend just past ("last weekend" on a weekend day is the one before
+                // it): a window of days up to its Sunday, or up to publication when that
+                // is the Saturday itself, so Friday night's strike fits too. Not the week
+                // from its Saturday: a ledger cannot date a week, and the event is of
+                // two or three days
+                let how =
+                    How::relative(DatePrecision::Window, DateKind::WeekAgo, "date.rel.weekend");
+                let sunday = p.and_then(|p| {
+                    let sat = latest_weekday(shift(p, -o)?, 5, false)?;
+                    Some(p.min(sat + chrono::Duration::days(1)))
+                });
+                self.push(i, end, how, sunday);
             }
             DW::AnchorOffset(o) => {
                 let kind = DateKind::AnchorOffset(o);

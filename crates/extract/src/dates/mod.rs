@@ -486,11 +486,18 @@ mod tests {
         assert_eq!(date("a day later", Lang::En, p), None);
         let e = parse_date("last week", Lang::En, p).unwrap();
         assert_eq!(e.precision, DatePrecision::Week);
-        // the weekend just past, from its Saturday, whatever the day of publication
-        for (s, lang, p, sat) in [
-            ("over the weekend", Lang::En, d(2025, 11, 16), "2025-11-15"),
-            ("over the weekend", Lang::En, d(2025, 11, 19), "2025-11-15"),
-            ("el fin de semana", Lang::Es, d(2025, 11, 17), "2025-11-15"),
+        // the weekend just past, whatever the day of publication: a window up to its
+        // Sunday (up to publication on its Saturday)
+        for (s, lang, p, sun) in [
+            ("over the weekend", Lang::En, d(2025, 11, 16), "2025-11-16"),
+            ("over the weekend", Lang::En, d(2025, 11, 19), "2025-11-16"),
+            ("el fin de semana", Lang::Es, d(2025, 11, 17), "2025-11-16"),
+            (
+                "durante el fin de semana",
+                Lang::Es,
+                d(2025, 11, 21),
+                "2025-11-16",
+            ),
             (
                 "este fin de semana",
                 Lang::Es,
@@ -499,19 +506,19 @@ mod tests {
             ),
             // "last weekend" said on a Monday is the one just past; on a Saturday or a
             // Sunday, the one before
-            ("last weekend", Lang::En, d(2025, 11, 17), "2025-11-15"),
-            ("last weekend", Lang::En, d(2025, 11, 15), "2025-11-08"),
-            ("last weekend", Lang::En, d(2025, 11, 16), "2025-11-08"),
+            ("last weekend", Lang::En, d(2025, 11, 17), "2025-11-16"),
+            ("last weekend", Lang::En, d(2025, 11, 15), "2025-11-09"),
+            ("last weekend", Lang::En, d(2025, 11, 16), "2025-11-09"),
             (
                 "el fin de semana pasado",
                 Lang::Es,
                 d(2025, 11, 16),
-                "2025-11-08",
+                "2025-11-09",
             ),
         ] {
             let e = parse_date(s, lang, p).unwrap();
-            assert_eq!(e.date.as_deref(), Some(sat), "{s} {p:?}");
-            assert_eq!(e.precision, DatePrecision::Week, "{s}");
+            assert_eq!(e.date.as_deref(), Some(sun), "{s} {p:?}");
+            assert_eq!(e.precision, DatePrecision::Window, "{s}");
         }
     }
 

@@ -87,6 +87,10 @@ pub enum RefKind {
     /// A word of computing ("phishing", "hackers", "contraseñas"): a word that a computer
     /// attack shares with violence ([`EventCue::shared`]) told near one is that attack.
     Computing,
+    /// Opens a line that points to another story ("Related:", "Lee también:", "READ
+    /// MORE:"), a colon after it: a headline of another article glued into this one, whose
+    /// events are not this article's to report.
+    Teaser,
 }
 
 /// A word of `agents.tsv`: who may carry out an event, and the small words around agents.
@@ -266,6 +270,8 @@ pub enum TollCue {
     /// "other", "otros": more dead of the same event, after its toll ("killed a commander
     /// and two other people").
     More,
+    /// "there were no survivors", "no hubo sobrevivientes": survivors 0.
+    NoSurvivors,
 }
 
 #[derive(Debug, Clone, PartialEq, Eq)]
@@ -881,6 +887,7 @@ fn references(file: File) -> Result<PhraseSet<RefKind>, LexiconError> {
             "trend" => Some(RefKind::Trend),
             "labour" => Some(RefKind::Labour),
             "computing" => Some(RefKind::Computing),
+            "teaser" => Some(RefKind::Teaser),
             _ => None,
         })
     })
@@ -994,6 +1001,7 @@ fn tolls(file: File) -> Result<PhraseSet<TollCue>, LexiconError> {
                 "combined" => TollCue::Combined,
                 "war" => TollCue::War,
                 "more" => TollCue::More,
+                "no_survivors" => TollCue::NoSurvivors,
                 _ => return None,
             })
         })

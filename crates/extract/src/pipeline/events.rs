@@ -254,8 +254,34 @@ pub(super) fn tally_cues<'a>(
 /// Whether the campaign word at `at` ranks an event named just before it: an event noun, a
 /// superlative (after "más" where the language needs one) and "of" (up to five tokens between
 /// it and the campaign word: "the deadliest strike of the U.S. campaign").
+///
+/// An ordinal ranks one too: "the 15th strike of the campaign", "el decimoquinto ataque de
+/// la campaña", and after a possessive, "the campaign's 15th strike".
 fn ranked_in(l: &LangLex, toks: &[Tok], events: &[Hit<EventCue>], at: usize) -> bool {
     let g = &l.grammar;
+    let noun_within = |from: usize, to: usize| {
+        events
+            .iter()
+            .any(|e| e.value().noun && !e.value().plural && e.ts > from && e.ts <= to)
+    };
+    // "15th" (a number, its ending glued to it) or "fifteenth", "decimoquinto"
+    let ordinal = |i: usize| {
+        l.nums.ordinal(&toks[i].lower).is_some()
+            || toks[i].kind == TokKind::Num
+                && toks
+                    .get(i + 1)
+                    .is_some_and(|s| s.start == toks[i].end && g.ordinal_suffix.contains(&s.lower))
+    };
+    // "the campaign's 15th strike": the possessive, then the ordinal, then the noun
+    let after = at + 1;
+    let possessive = (after..(after + 2).min(toks.len()))
+        .find(|&k| l.dates.is_possessive(&toks[k].lower))
+        .is_some_and(|k| {
+            (k + 1..(k + 3).min(toks.len())).any(|i| ordinal(i) && noun_within(i, i + 3))
+        });
+    if possessive {
+        return true;
+    }
     let Some(of) = (at.saturating_sub(6)..at)
         .rev()
         .find(|&i| g.of.contains(&toks[i].lower))
@@ -263,7 +289,7 @@ fn ranked_in(l: &LangLex, toks: &[Tok], events: &[Hit<EventCue>], at: usize) -> 
         return false;
     };
     (of.saturating_sub(5)..of).any(|i| {
-        g.superlative.contains(&toks[i].lower)
+        (g.superlative.contains(&toks[i].lower) || ordinal(i))
             && events
                 .iter()
                 .any(|e| e.value().noun && !e.value().plural && e.te <= of && e.ts + 6 >= i)
@@ -850,7 +876,26 @@ fn keep_plural(
         // attacks on boats violate the law")
         // ... and near it: a day far off in the sentence is another verb's ("a judge
         // declined on Tuesday to release the opinion that justifies its strikes")
-        let near = |d: &DateExpr| d.tokens(toks).0.abs_diff(e.ts) <= PLURAL_DAY_REACH;
+        // ... or farther after it, past only where the strikes struck
+        // ("strikes against Islamic State militants in Sokoto state in northwestern
+        // Nigeria on Thursday"): no other event, reporting verb or "that" between
+        let near = |d: &DateExpr| {
+            let i = d.tokens(toks).0;
+            i.abs_diff(e.ts) <= PLURAL_DAY_REACH
+                || i > e.te
+                    && i - e.te <= 3 * PLURAL_DAY_REACH
+                    && !s.events.iter().any(|o| o.ts >= e.te && o.ts < i)
+                    && !(e.te..i).any(|k| {
+                        // (commas set off where they struck: "in Deir ez-Zor province, in
+                        // eastern Syria, on Wednesday"; no other break)
+                        let t = &toks[k];
+                        let g = &s.l.grammar;
+                        (super::sentence::is_clause_break(t) && t.lower != ",")
+                            || g.that.contains(&t.lower)
+                            || g.relative.contains(&t.lower)
+                            || s.l.attribution.at(toks, k).is_some()
+                    })
+        };
         let day_date = s.dates.iter().any(|d| {
             d.kind.is_reported_day()
                 && near(d)

@@ -39,6 +39,61 @@ pub(super) fn merge(cands: Vec<Cand>, published: Option<NaiveDate>) -> Vec<Repor
     m.out
 }
 
+/// The least number of the article's own events a summary must add up.
+const SUMMARY_PARTS: usize = 2;
+
+/// "Strikes over the weekend killed at least six people ... A strike on a house in Sanaa
+/// killed four ... Another in Saada killed two": a toll that is exactly the sum of two or
+/// more of the article's events of its type, each placed more precisely than it, on days it may be of,
+/// sums them up. It is told again as a reference (kept, with its claims),
+/// not a third event: as one, it would be an incident of its own beside the two it counts.
+/// Read once every report has its date, windows of publication included.
+pub(super) fn summaries(out: &mut [Report]) {
+    let killed = |r: &Report| r.figures.killed.as_ref().and_then(|f| f.best.or(f.low));
+    let detail = |r: &Report| {
+        r.place
+            .as_ref()
+            .map_or(0, |p| if p.admin1.is_some() { 2 } else { 1 })
+    };
+    let event = |r: &Report| {
+        r.kind == ReportKind::Event
+            && r.modality == Modality::Occurred
+            && matches!(r.event_type, EventType::Strike | EventType::Raid)
+    };
+    let mut summed = Vec::new();
+    for (i, whole) in out.iter().enumerate() {
+        let Some(total) = killed(whole).filter(|&k| k >= 2) else {
+            continue;
+        };
+        if !event(whole) {
+            continue;
+        }
+        let span = whole.when();
+        let parts: Vec<i64> = out
+            .iter()
+            .enumerate()
+            .filter(|&(j, p)| {
+                j != i
+                    && event(p)
+                    && p.event_type == whole.event_type
+                    && detail(p) > detail(whole)
+                    && match (span, p.when()) {
+                        (Some(w), Some(d)) => d.first <= w.last && w.first <= d.last,
+                        (Some(_), None) => false,
+                        (None, _) => true,
+                    }
+            })
+            .filter_map(|(_, p)| killed(p))
+            .collect();
+        if parts.len() >= SUMMARY_PARTS && parts.iter().sum::<i64>() == total {
+            summed.push(i);
+        }
+    }
+    for i in summed {
+        out[i].kind = ReportKind::Reference;
+    }
+}
+
 /// The reports merged so far, with what is known of each beyond the report itself.
 #[derive(Default)]
 struct Merger {

@@ -196,6 +196,13 @@ impl Extractor {
                 None if own_cues => l,
                 None => continue,
             };
+            // "RELATED: Strike off Venezuela leaves 11 dead": another story's headline
+            let teaser = l.references.at(&toks, 0).is_some_and(|h| {
+                *h.value() == RefKind::Teaser && toks.get(h.te).is_some_and(|t| t.lower == ":")
+            });
+            if teaser {
+                continue;
+            }
             let mut ctx = SentCtx::new(text, r.clone(), toks);
             ctx.article = Some(&article);
             ctx.force_before = force_at.is_some_and(|k| k + 1 == si);
@@ -221,6 +228,7 @@ impl Extractor {
         }
         let mut reports = merge::merge(cands, published);
         dating::publication_windows(&mut reports, published, sents);
+        merge::summaries(&mut reports);
         // an event that ended a year or more before the article was written is the story's
         // history ("the Sept. 11, 2001, attacks", "the 2020 strike that killed him", an
         // anniversary), told again: a reference, never news of a new event. With no

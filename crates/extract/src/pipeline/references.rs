@@ -28,7 +28,8 @@ use chrono::NaiveDate;
 
 use super::sentence::Sentence;
 use crate::dates::DateKind;
-use crate::lexicon::{EventCue, Hit, RefKind};
+use crate::lexicon::{CuePos, EventCue, Hit, RefKind};
+use sw_model::DatePrecision;
 
 /// Days before publication from which a dated definite mention is an earlier event's (news
 /// of a strike often comes days later; a mention weeks later is the event told again).
@@ -185,7 +186,22 @@ pub(super) fn is_reference(
         });
         // "the first strike", with no day of its own: the series' first, told again
         let undated = dated.is_none() && named_day(s, e, true).is_none();
-        if (article && (n >= 3 || undated)) || has(RefKind::Series) {
+        // "the 15th strike of the campaign killed two men on Thursday": ranked, but told
+        // with a day of its own that just passed, it is that day's news
+        // (its subject: a verb of its dead or of striking right after it, "killed",
+        // "mató", "hit"; not "a fisherman killed in the ninth strike ... asked on Monday")
+        let subject = (e.te..(e.te + 6).min(toks.len())).any(|k| {
+            s.events.iter().any(|o| o.ts == k && o.value().past)
+                || l.figures.at(toks, k).is_some_and(|h| {
+                    h.value().field == crate::Field::Killed && h.value().pos != CuePos::After
+                })
+        });
+        let news = own_day
+            && subject
+            && dated
+                .zip(s.published)
+                .is_some_and(|(d, p)| (0..TOLD_AGAIN_DAYS).contains(&(p - d).num_days()));
+        if ((article && (n >= 3 || undated)) || has(RefKind::Series)) && !news {
             return true;
         }
     }
@@ -367,9 +383,13 @@ fn last_weeks_noun(s: &Sentence, e: &Hit<EventCue>) -> bool {
         l.dates.is_possessive(&toks[i].lower) || l.dates.is_possessive_ending(&toks[i].lower)
     };
     s.dates.iter().any(|d| {
+        // a week is dated by its first day, a weekend by its Sunday (from its Saturday)
+        let first = d.day.map(|day| match d.precision {
+            DatePrecision::Window => day - chrono::Duration::days(1),
+            _ => day,
+        });
         let past_week = d.kind == DateKind::WeekAgo
-            && d.day
-                .is_some_and(|first| (published - first).num_days() >= 7);
+            && first.is_some_and(|first| (published - first).num_days() >= 7);
         if !past_week {
             return false;
         }
