@@ -461,3 +461,43 @@ fn a_group_that_fights_in_one_country_chooses_between_namesakes() {
         "US aircraft struck a militia depot near the town of Hiran in western Iraq on Tuesday.";
     assert_eq!(country(Lang::En, text).as_deref(), Some("IQ"), "{text}");
 }
+
+/// The first event's place: its name and first-level division.
+fn division(lang: Lang, text: &str) -> (Option<String>, Option<String>) {
+    let rs = ex().extract(text, lang, NaiveDate::from_ymd_opt(2025, 6, 12));
+    let r = rs
+        .iter()
+        .find(|r| r.kind == ReportKind::Event)
+        .unwrap_or_else(|| panic!("no event in {text:?}: {rs:#?}"));
+    let p = r.place.as_ref();
+    (p.map(|p| p.name.clone()), p.and_then(|p| p.admin1.clone()))
+}
+
+#[test]
+fn a_division_named_in_the_sentence_chooses_between_namesakes() {
+    // Colombia has an Argelia in Cauca and one in Antioquia: the division told, near or
+    // far from the town, chooses
+    for (text, admin1) in [
+        (
+            "Soldados mataron el martes a dos guerrilleros en zona rural de Argelia, en el \
+             norte de Antioquia.",
+            "Antioquia",
+        ),
+        (
+            "Soldados mataron el martes a dos guerrilleros en zona rural de Argelia, en el \
+             departamento del Cauca.",
+            "Cauca",
+        ),
+        (
+            "Soldados mataron el martes a dos guerrilleros en zona rural de Argelia, Antioquia.",
+            "Antioquia",
+        ),
+    ] {
+        let (name, a) = division(Lang::Es, text);
+        assert_eq!(
+            (name.as_deref(), a.as_deref()),
+            (Some("Argelia"), Some(admin1)),
+            "{text}"
+        );
+    }
+}

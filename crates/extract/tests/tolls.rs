@@ -273,3 +273,105 @@ fn a_leader_and_some_of_his_men_are_all_counted() {
     let rs = run(Lang::En, "2025-09-02", text);
     assert_eq!(tolls(&rs), [Some(4)], "{text}\n{rs:#?}");
 }
+
+#[test]
+fn the_people_who_speak_are_not_counted_among_the_dead() {
+    for (lang, text, killed) in [
+        (
+            Lang::En,
+            "U.S. forces struck a boat in the Caribbean on Thursday, killing three people, four \
+             officials said.",
+            3,
+        ),
+        (
+            Lang::En,
+            "Nigerian jets bombed a camp near Damboa on Monday, killing 12 fighters, two army \
+             officers told reporters.",
+            12,
+        ),
+        (
+            Lang::Es,
+            "Un bombardeo del ejército mató el martes a cinco guerrilleros en el Cauca, dos \
+             funcionarios dijeron a la prensa.",
+            5,
+        ),
+        // a list of the dead is still summed
+        (
+            Lang::En,
+            "An airstrike on a house in Saada killed four children and two women on Sunday, \
+             the rebels said.",
+            6,
+        ),
+    ] {
+        assert_eq!(
+            tolls(&run(lang, "2025-11-21", text)),
+            vec![Some(killed)],
+            "{text}"
+        );
+    }
+}
+
+#[test]
+fn one_person_named_by_a_noun_is_a_toll_of_one() {
+    for (lang, text) in [
+        // a group's name between the article and the noun
+        (
+            Lang::En,
+            "U.S. forces killed a Hurras al-Din commander in a helicopter raid in northern \
+             Syria on Wednesday.",
+        ),
+        (
+            Lang::En,
+            "A U.S. drone strike killed a senior al-Shabab leader near Jilib on Tuesday, \
+             Africa Command said.",
+        ),
+        // the day between the verb and its object
+        (
+            Lang::Es,
+            "Un ataque con dron de Estados Unidos mató el lunes a un alto mando de Al Shabab \
+             cerca de Jilib.",
+        ),
+        (
+            Lang::Es,
+            "Militares abatieron el martes a un presunto jefe de plaza del cártel en Culiacán.",
+        ),
+        (
+            Lang::En,
+            "Iraqi jets killed on Sunday a senior Islamic State official in the Hamrin \
+             mountains.",
+        ),
+    ] {
+        assert_eq!(
+            tolls(&run(lang, "2025-05-02", text)),
+            vec![Some(1)],
+            "{text}"
+        );
+    }
+}
+
+#[test]
+fn no_survivors_is_a_count_of_none() {
+    for (lang, text) in [
+        (
+            Lang::En,
+            "U.S. forces struck a boat in the Caribbean on Thursday, killing three people. \
+             There were no survivors.",
+        ),
+        (
+            Lang::Es,
+            "Un ataque de Estados Unidos contra una lancha en el Pacífico mató el jueves a tres \
+             personas. No hubo sobrevivientes, según el Comando Sur.",
+        ),
+    ] {
+        let rs = run(lang, "2025-11-21", text);
+        let ev: Vec<&Report> = rs.iter().filter(|r| r.kind == ReportKind::Event).collect();
+        assert_eq!(ev.len(), 1, "{text}\n{rs:#?}");
+        let s = ev[0].figures.survivors.as_ref().expect("survivors");
+        assert_eq!(
+            (s.low, s.best, s.high),
+            (Some(0), Some(0), Some(0)),
+            "{text}"
+        );
+        assert_eq!(ev[0].figures.killed.as_ref().and_then(|f| f.best), Some(3));
+    }
+}

@@ -673,6 +673,7 @@ impl Gazetteer {
             })
             .collect::<Vec<Raw>>();
         self.qualified(text, &mut raw);
+        self.in_named_division(&mut raw);
         raw.into_iter()
             .map(|r| {
                 let candidates: Vec<PlaceId> = r.cands.iter().map(|c| c.id).collect();
@@ -721,6 +722,45 @@ impl Gazetteer {
             }
             // stable: the qualified namesakes first, each side in its former order
             town.cands.sort_by_key(|c| !within(c));
+        }
+    }
+
+    /// A town whose namesakes lie in several divisions, in a text that names one of them as
+    /// a division ("en el río San Miguel, en la provincia de Sucumbíos", "a raid in Gara,
+    /// in Iraq's Duhok province"): the writer told which one they mean, so the namesakes in
+    /// that division come first. Only a division the text names as its first reading
+    /// counts, and only a town, district or feature is reordered. Linear in the mentions.
+    fn in_named_division(&self, raw: &mut [Raw]) {
+        let divisions: Vec<(&str, [u8; 2])> = raw
+            .iter()
+            .filter(|r| r.cands.first().is_some_and(|c| c.kind == compile::K_ADMIN1))
+            .filter_map(|r| {
+                self.get(r.cands[0].id)
+                    .admin1
+                    .as_deref()
+                    .map(|a| (a, r.cands[0].cc))
+            })
+            .collect();
+        if divisions.is_empty() {
+            return;
+        }
+        let within = |c: &Cand| {
+            c.group() == 2
+                && c.kind != compile::K_ADMIN1
+                && self
+                    .get(c.id)
+                    .admin1
+                    .as_deref()
+                    .is_some_and(|a| divisions.contains(&(a, c.cc)))
+        };
+        for town in raw.iter_mut() {
+            if town.cands.len() < 2 || town.cands[0].group() != 2 || within(&town.cands[0]) {
+                continue;
+            }
+            if town.cands.iter().any(within) {
+                // stable: the namesakes in the division first, each side in its former order
+                town.cands.sort_by_key(|c| !within(c));
+            }
         }
     }
 

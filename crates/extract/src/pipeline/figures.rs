@@ -617,7 +617,10 @@ fn field_of(
             }
         }
         let t = &toks[j - 1];
-        if in_date(t) || is_quote(t) {
+        // the article or preposition of a day's words ("el" of "el lunes", "on")
+        let day_word = toks.get(j).is_some_and(in_date)
+            && (l.grammar.date_prep.contains(&t.lower) || l.grammar.article_sg.contains(&t.lower));
+        if in_date(t) || is_quote(t) || day_word {
             // "mataron el lunes a ocho", "killed on Tuesday at least three", "'neutralizaron'
             // a tres"
             j -= 1;
@@ -699,19 +702,29 @@ fn person_at(l: &LangLex, toks: &[Tok], at: usize) -> bool {
 /// few words ("killed a senior commander"), and no count ("killing an unspecified number of
 /// fighters").
 fn one_person(l: &LangLex, toks: &[Tok], at: usize) -> bool {
-    for t in toks.iter().skip(at).take(4) {
+    // (a group's name may stand before the noun, hyphens inside it: "a Hurras al-Din
+    // commander", "a senior al-Shabab leader")
+    for (k, t) in toks.iter().enumerate().skip(at).take(ONE_PERSON_REACH) {
         if matches!(
             l.filler_kinds.get(&t.lower),
             Some(FillerKind::Person | FillerKind::Security)
         ) {
             return true;
         }
-        if t.kind != TokKind::Word || l.grammar.count_noun.contains(&t.lower) {
+        let hyphen = t.lower == "-"
+            && k > 0
+            && toks[k - 1].end == t.start
+            && toks.get(k + 1).is_some_and(|n| n.start == t.end);
+        if !(t.kind == TokKind::Word || hyphen) || l.grammar.count_noun.contains(&t.lower) {
             return false;
         }
     }
     false
 }
+
+/// How many tokens after "a"/"un" the person it counts may stand ("a senior al-Shabab
+/// leader": six, the hyphen and the name's parts included).
+const ONE_PERSON_REACH: usize = 6;
 
 /// Whether the both-ways cue ending before token `te` has an object after it: "five gunmen
 /// killed two officers" tells who the gunmen killed, not that they died.

@@ -6,7 +6,7 @@
 //! ("en ambos países"), which no event of the sentence takes.
 
 use super::{FieldFig, Figures};
-use crate::lexicon::{CuePos, FigCue, FillerKind, Hit, LangLex, TollCue};
+use crate::lexicon::{AttrCue, CuePos, FigCue, FillerKind, Hit, LangLex, TollCue};
 use crate::numbers::{self, Hedge, Quantity};
 use crate::pipeline::sentence::SentCtx;
 use crate::tokens::{Tok, TokKind, Word};
@@ -105,6 +105,15 @@ impl Figures<'_> {
                 let Some(end) = people_end(l, toks, q.tok_end) else {
                     break;
                 };
+                // "killing three people, four officials said": people who speak are the
+                // sources of the toll, not more of its dead
+                let speak = l
+                    .attribution
+                    .at(toks, end)
+                    .is_some_and(|h| matches!(h.value(), AttrCue::Verb));
+                if speak {
+                    break;
+                }
                 parts.push((k, end));
                 let joined = toks
                     .get(end)
@@ -202,6 +211,15 @@ impl Figures<'_> {
     /// sentence counts its dead otherwise). A zero for some only ("no civilian casualties",
     /// "sin bajas propias") is no phrase of this kind.
     fn zero(&self, hits: &[Hit<TollCue>], out: &mut Vec<FieldFig>) {
+        // "There were no survivors", "no hubo sobrevivientes": a count of survivors, zero
+        let survivors = out.iter().any(|f| !f.tally && f.field == Field::Survivors);
+        if let Some(h) = hits
+            .iter()
+            .find(|h| *h.value() == TollCue::NoSurvivors && !survivors)
+        {
+            let q = quantity(self.ctx, h.ts, h.te, 0, 0, Some(0), Hedge::Zero);
+            out.push(FieldFig::new(Field::Survivors, q, false));
+        }
         if Self::killed_here(out) {
             return;
         }
