@@ -375,3 +375,39 @@ fn no_survivors_is_a_count_of_none() {
         assert_eq!(ev[0].figures.killed.as_ref().and_then(|f| f.best), Some(3));
     }
 }
+
+#[test]
+fn a_toll_raised_for_a_days_strikes_is_theirs_not_a_campaigns() {
+    for (lang, text) in [
+        (
+            Lang::En,
+            "The death toll from Thursday's U.S. airstrikes on the Ras Isa fuel port rose to \
+             80, with 150 injured, the Houthi health ministry said.",
+        ),
+        (
+            Lang::En,
+            "The death toll from Thursday's Turkish airstrike on the camp near Makhmour rose \
+             to 80, Kurdish officials said.",
+        ),
+    ] {
+        let rs = run(lang, "2025-04-19", text);
+        assert!(
+            rs.iter().all(|r| r.kind != ReportKind::Tally),
+            "{text}\n{rs:#?}"
+        );
+        assert_eq!(tolls(&rs), vec![Some(80)], "{text}");
+        let ev = rs
+            .iter()
+            .find(|r| r.kind == ReportKind::Event)
+            .expect("event");
+        assert_eq!(ev.date.as_deref(), Some("2025-04-17"), "{text}");
+    }
+    // a year's strikes are a campaign's: their toll is a tally
+    let text = "The death toll from last year's U.S. airstrikes in Yemen rose to 300, a \
+                monitoring group said.";
+    let rs = run(Lang::En, "2025-04-19", text);
+    assert!(
+        rs.iter().all(|r| r.kind != ReportKind::Event),
+        "{text}\n{rs:#?}"
+    );
+}

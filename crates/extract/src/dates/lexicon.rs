@@ -303,6 +303,12 @@ impl DateLexicon {
         )
     }
 
+    /// Does the lower-cased word name one day ("Thursday", "yesterday", "jueves", "ayer"),
+    /// not a month?
+    pub fn is_day(&self, w: &Word) -> bool {
+        matches!(self.single.get(w), Some(DW::Weekday(_) | DW::DayOffset(_)))
+    }
+
     /// The longest phrase starting at token `i`, and the token after it.
     pub(super) fn phrase_at(&self, toks: &[Tok], i: usize) -> Option<(DW, usize)> {
         crate::lexicon::phrases::first_at(&self.phrases, &self.phrase_first, toks, i)

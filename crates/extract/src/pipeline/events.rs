@@ -143,6 +143,10 @@ pub(super) fn elliptic_events<'a>(
 /// ("the death toll from Tuesday's strike", "el saldo del ataque"): those are no tally cues.
 /// "In all" beside a singular event noun sums that event ("the attack killed eleven in
 /// all").
+/// How many tokens after "the toll from" the event it is of may start ("the death toll
+/// from Thursday's U.S. airstrike": the day's possessive and the attacker's name between).
+const TOLL_OF_REACH: usize = 9;
+
 /// How many words after "the number of" the cue of the dead may stand.
 const NUMBER_OF_REACH: usize = 5;
 
@@ -160,12 +164,23 @@ pub(super) fn tally_cues<'a>(
     {
         noun_at[e.ts] = true;
     }
+    // "Thursday's U.S. airstrikes": strikes a day's possessive names are that day's event
+    let mut dated_plural_at = vec![false; toks.len() + 1];
+    for e in events.iter().filter(|e| e.value().noun && e.value().plural) {
+        dated_plural_at[e.ts] = (e.ts.saturating_sub(8)..e.ts).any(|j| {
+            j >= 1
+                && (l.dates.is_possessive_ending(&toks[j].lower)
+                    || l.dates.is_possessive(&toks[j].lower))
+                && l.dates.is_day(&toks[j - 1].lower)
+        });
+    }
     let one_event = |h: &Hit<TallyKind>| {
         matches!(h.value(), TallyKind::Toll | TallyKind::EventToll)
             && toks
                 .get(h.te)
                 .is_some_and(|t| l.grammar.toll_of.contains(&t.lower))
-            && (h.te + 1..=(h.te + 6).min(toks.len())).any(|k| noun_at[k])
+            && (h.te + 1..=(h.te + TOLL_OF_REACH).min(toks.len()))
+                .any(|k| noun_at[k] || dated_plural_at[k])
     };
     let mut event_tolls: Vec<usize> = tally_hits
         .iter()
