@@ -411,3 +411,14 @@ fn a_toll_raised_for_a_days_strikes_is_theirs_not_a_campaigns() {
         "{text}\n{rs:#?}"
     );
 }
+
+#[test]
+fn people_described_as_said_to_be_are_still_counted() {
+    let text = "The strike killed four fighters and two civilians said to be shepherds near \
+                Kismayo on Tuesday, officials said.";
+    assert_eq!(
+        tolls(&run(Lang::En, "2026-05-08", text)),
+        vec![Some(6)],
+        "{text}"
+    );
+}

@@ -726,41 +726,45 @@ impl Gazetteer {
     }
 
     /// A town whose namesakes lie in several divisions, in a text that names one of them as
-    /// a division ("en el río San Miguel, en la provincia de Sucumbíos", "a raid in Gara,
-    /// in Iraq's Duhok province"): the writer told which one they mean, so the namesakes in
-    /// that division come first. Only a division the text names as its first reading
-    /// counts, and only a town, district or feature is reordered. Linear in the mentions.
+    /// a division after it ("en zona rural de Argelia, en el norte de Antioquia"): the
+    /// writer told which one they mean, so the namesakes in that division come first. Only
+    /// a division the text names as its first reading, after the town, counts; only a
+    /// town, district or feature is reordered; and never for a namesake a tenth the size
+    /// of the town read first (a division named for another reason, "a band that fled
+    /// from Nariño", would move a city to a hamlet). Linear in the mentions.
     fn in_named_division(&self, raw: &mut [Raw]) {
-        let divisions: Vec<(&str, [u8; 2])> = raw
+        let divisions: Vec<(usize, &str, [u8; 2])> = raw
             .iter()
             .filter(|r| r.cands.first().is_some_and(|c| c.kind == compile::K_ADMIN1))
             .filter_map(|r| {
-                self.get(r.cands[0].id)
-                    .admin1
-                    .as_deref()
-                    .map(|a| (a, r.cands[0].cc))
+                let c = &r.cands[0];
+                self.get(c.id).admin1.as_deref().map(|a| (r.start, a, c.cc))
             })
             .collect();
         if divisions.is_empty() {
             return;
         }
-        let within = |c: &Cand| {
-            c.group() == 2
-                && c.kind != compile::K_ADMIN1
-                && self
-                    .get(c.id)
-                    .admin1
-                    .as_deref()
-                    .is_some_and(|a| divisions.contains(&(a, c.cc)))
-        };
         for town in raw.iter_mut() {
-            if town.cands.len() < 2 || town.cands[0].group() != 2 || within(&town.cands[0]) {
+            if town.cands.len() < 2 || town.cands[0].group() != 2 {
                 continue;
             }
-            if town.cands.iter().any(within) {
-                // stable: the namesakes in the division first, each side in its former order
-                town.cands.sort_by_key(|c| !within(c));
+            let size = self.get(town.cands[0].id).population;
+            let start = town.start;
+            let within = |c: &Cand| {
+                c.group() == 2
+                    && c.kind != compile::K_ADMIN1
+                    && self.get(c.id).admin1.as_deref().is_some_and(|a| {
+                        divisions
+                            .iter()
+                            .any(|&(at, d, cc)| at > start && d == a && cc == c.cc)
+                    })
+            };
+            let sized = |c: &Cand| within(c) && self.get(c.id).population * 10 >= size;
+            if within(&town.cands[0]) || !town.cands.iter().any(sized) {
+                continue;
             }
+            // stable: the namesakes in the division first, each side in its former order
+            town.cands.sort_by_key(|c| !sized(c));
         }
     }
 

@@ -272,6 +272,9 @@ pub enum TollCue {
     More,
     /// "there were no survivors", "no hubo sobrevivientes": survivors 0.
     NoSurvivors,
+    /// "had first said", "en un principio": what the sentence tells was said before and
+    /// since corrected, no count of its own.
+    Superseded,
 }
 
 #[derive(Debug, Clone, PartialEq, Eq)]
@@ -1002,6 +1005,7 @@ fn tolls(file: File) -> Result<PhraseSet<TollCue>, LexiconError> {
                 "war" => TollCue::War,
                 "more" => TollCue::More,
                 "no_survivors" => TollCue::NoSurvivors,
+                "superseded" => TollCue::Superseded,
                 _ => return None,
             })
         })

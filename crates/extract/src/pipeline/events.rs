@@ -894,11 +894,42 @@ fn keep_plural(
         // ... or farther after it, past only where the strikes struck
         // ("strikes against Islamic State militants in Sokoto state in northwestern
         // Nigeria on Thursday"): no other event, reporting verb or "that" between
+        // ... and right after a place named by a locative word ("in ... Nigeria on
+        // Thursday"), not after whoever reacted ("drawing criticism from the United Nations
+        // on Friday", "criticados por la ONU el viernes")
+        let placed_before = |i: usize| {
+            let mut k = i;
+            // ("on Thursday", "el miércoles": the day's own preposition or article)
+            if k > 0
+                && (s.l.grammar.date_prep.contains(&toks[k - 1].lower)
+                    || s.l.grammar.article_sg.contains(&toks[k - 1].lower))
+            {
+                k -= 1;
+            }
+            if k > 0 && toks[k - 1].lower == "," {
+                k -= 1;
+            }
+            let mut run = k;
+            while run > 0 && k - run < 4 && {
+                let t = &toks[run - 1];
+                t.kind == crate::tokens::TokKind::Word
+                    && ctx.surface(t.start, t.end).starts_with(char::is_uppercase)
+            } {
+                run -= 1;
+            }
+            // ("in the Gara region of northern Iraq": the locative a few words before)
+            run < k
+                && (run.saturating_sub(7)..run).any(|j| {
+                    s.l.grammar.locative.ends_at(toks, j + 1)
+                        && !toks[j + 1..run].iter().any(|t| t.lower == ",")
+                })
+        };
         let near = |d: &DateExpr| {
             let i = d.tokens(toks).0;
             i.abs_diff(e.ts) <= PLURAL_DAY_REACH
                 || i > e.te
                     && i - e.te <= 3 * PLURAL_DAY_REACH
+                    && placed_before(i)
                     && !s.events.iter().any(|o| o.ts >= e.te && o.ts < i)
                     && !(e.te..i).any(|k| {
                         // (commas set off where they struck: "in Deir ez-Zor province, in

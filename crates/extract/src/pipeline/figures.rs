@@ -715,7 +715,12 @@ fn one_person(l: &LangLex, toks: &[Tok], at: usize) -> bool {
             && k > 0
             && toks[k - 1].end == t.start
             && toks.get(k + 1).is_some_and(|n| n.start == t.end);
-        if !(t.kind == TokKind::Word || hyphen) || l.grammar.count_noun.contains(&t.lower) {
+        // ("a group of al-Shabab fighters", "una célula de disidentes": "of" before any
+        // person counts a band, not one of them)
+        if !(t.kind == TokKind::Word || hyphen)
+            || l.grammar.count_noun.contains(&t.lower)
+            || l.grammar.of.contains(&t.lower)
+        {
             return false;
         }
     }

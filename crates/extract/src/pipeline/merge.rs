@@ -60,16 +60,29 @@ pub(super) fn summaries(out: &mut [Report]) {
             && r.modality == Modality::Occurred
             && matches!(r.event_type, EventType::Strike | EventType::Raid)
     };
+    // where a report is: its country, else its sea region
+    let area = |r: &Report| {
+        r.place
+            .as_ref()
+            .and_then(|p| p.country.clone().or_else(|| p.region_code.clone()))
+    };
+    // "strikes", "bombardeos": told as several (a verb or a singular noun is one event,
+    // whatever the tolls add up to)
+    let plural = |r: &Report| {
+        r.claims
+            .iter()
+            .any(|c| c.field == ClaimField::EventType && c.surface.to_lowercase().ends_with('s'))
+    };
     let mut summed = Vec::new();
     for (i, whole) in out.iter().enumerate() {
         let Some(total) = killed(whole).filter(|&k| k >= 2) else {
             continue;
         };
-        if !event(whole) {
+        if !event(whole) || !plural(whole) {
             continue;
         }
         let span = whole.when();
-        let parts: Vec<i64> = out
+        let parts: Vec<&Report> = out
             .iter()
             .enumerate()
             .filter(|&(j, p)| {
@@ -77,15 +90,22 @@ pub(super) fn summaries(out: &mut [Report]) {
                     && event(p)
                     && p.event_type == whole.event_type
                     && detail(p) > detail(whole)
+                    && area(whole).is_none_or(|a| area(p).as_ref() == Some(&a))
                     && match (span, p.when()) {
                         (Some(w), Some(d)) => d.first <= w.last && w.first <= d.last,
                         (Some(_), None) => false,
                         (None, _) => true,
                     }
             })
-            .filter_map(|(_, p)| killed(p))
+            .map(|(_, p)| p)
             .collect();
-        if parts.len() >= SUMMARY_PARTS && parts.iter().sum::<i64>() == total {
+        // the parts in one country or sea, each with its toll
+        let one_area = parts.windows(2).all(|w| area(w[0]) == area(w[1]));
+        let tolls: Option<Vec<i64>> = parts.iter().map(|p| killed(p)).collect();
+        if parts.len() >= SUMMARY_PARTS
+            && one_area
+            && tolls.is_some_and(|t| t.iter().sum::<i64>() == total)
+        {
             summed.push(i);
         }
     }

@@ -33,7 +33,7 @@ use chrono::{Datelike, NaiveDate};
 use sw_gazetteer::Gazetteer;
 use sw_model::Lang;
 
-use crate::lexicon::{AgentKind, LangLex, LexiconError, RefKind};
+use crate::lexicon::{AgentKind, AttrCue, LangLex, LexiconError, RefKind};
 use crate::registry::Registry;
 use crate::tokens::tokenize;
 use crate::{DatePrecision, EventType, Modality, Report, ReportKind, Source};
@@ -197,8 +197,18 @@ impl Extractor {
                 None => continue,
             };
             // "RELATED: Strike off Venezuela leaves 11 dead": another story's headline
+            // (a headline's length, with no one saying anything: a lead a scraper glued to
+            // the teaser, "RELATED: Petro hits back U.S. forces struck a boat ..., Hegseth
+            // said", is kept)
             let teaser = l.references.at(&toks, 0).is_some_and(|h| {
-                *h.value() == RefKind::Teaser && toks.get(h.te).is_some_and(|t| t.lower == ":")
+                *h.value() == RefKind::Teaser
+                    && toks.get(h.te).is_some_and(|t| t.lower == ":")
+                    && toks.len() - h.te <= TEASER_TOKENS
+                    && !(h.te..toks.len()).any(|k| {
+                        l.attribution
+                            .at(&toks, k)
+                            .is_some_and(|a| matches!(a.value(), AttrCue::Verb))
+                    })
             });
             if teaser {
                 continue;
@@ -549,6 +559,10 @@ impl Extractor {
 /// How many of an article's first sentences (its headline) may name the military exercise
 /// the article is about.
 const DRILL_LEAD: usize = 1;
+
+/// The most tokens after "Related:" that another story's headline runs to: a longer
+/// sentence is this article's lead, glued to the teaser by a scraper.
+const TEASER_TOKENS: usize = 16;
 
 /// Whether every event cue a report was told by is a word another trade or a game uses too
 /// (`events.tsv` flag `shared`: "strike", "attack", "raid", "ataque").

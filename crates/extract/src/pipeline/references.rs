@@ -27,7 +27,7 @@
 use chrono::NaiveDate;
 
 use super::sentence::Sentence;
-use crate::dates::DateKind;
+use crate::dates::{DateExpr, DateKind};
 use crate::lexicon::{CuePos, EventCue, Hit, RefKind};
 use sw_model::DatePrecision;
 
@@ -178,14 +178,16 @@ pub(super) fn is_reference(
     if let Some(n) = ordinal {
         // "the seventh strike": far in a series, an earlier event of it; "the first strike
         // killed two, the second three" enumerates the story's own events
+        // (or a possessive: "the campaign's first strike", "Washington's 21st strike")
         let article = (1..=3).any(|back| {
             e.ts >= back && {
                 let w = &toks[e.ts - back].lower;
-                l.grammar.article_sg.contains(w) || l.definite.contains(w)
+                l.grammar.article_sg.contains(w)
+                    || l.definite.contains(w)
+                    || l.dates.is_possessive(w)
+                    || l.dates.is_possessive_ending(w)
             }
         });
-        // "the first strike", with no day of its own: the series' first, told again
-        let undated = dated.is_none() && named_day(s, e, true).is_none();
         // "the 15th strike of the campaign killed two men on Thursday": ranked, but told
         // with a day of its own that just passed, it is that day's news
         // (its subject: a verb of its dead or of striking right after it, "killed",
@@ -196,7 +198,24 @@ pub(super) fn is_reference(
                     h.value().field == crate::Field::Killed && h.value().pos != CuePos::After
                 })
         });
+        // (a day of its own, in its own clause: not the day someone recalled it, "...,
+        // Hegseth recalled on Wednesday", "..., dijo el miércoles el secretario")
+        let in_clause = |d: &DateExpr| {
+            let i = d.tokens(toks).0;
+            i < toks.len()
+                && s.ctx.clause[i] == s.ctx.clause[e.ts]
+                && !super::dating::attached_to_verb(d, toks, e.ts, l)
+        };
+        let own = s
+            .dates
+            .iter()
+            .any(|d| d.kind.is_reported_day() && in_clause(d));
+        // "the first strike", with no day of its own: the series' first, told again
+        // (a day that is only when someone told of it gives it none: "..., Hegseth told
+        // reporters on Wednesday")
+        let undated = (dated.is_none() || own_day && !own) && named_day(s, e, true).is_none();
         let news = own_day
+            && own
             && subject
             && dated
                 .zip(s.published)

@@ -107,10 +107,13 @@ impl Figures<'_> {
                 };
                 // "killing three people, four officials said": people who speak are the
                 // sources of the toll, not more of its dead
-                let speak = l
-                    .attribution
-                    .at(toks, end)
-                    .is_some_and(|h| matches!(h.value(), AttrCue::Verb));
+                // ("two civilians said to be shepherds": described, not speaking)
+                let speak = l.attribution.at(toks, end).is_some_and(|h| {
+                    matches!(h.value(), AttrCue::Verb)
+                        && !toks
+                            .get(h.te)
+                            .is_some_and(|t| l.grammar.infinitive_mark.contains(&t.lower))
+                });
                 if speak {
                     break;
                 }
@@ -213,9 +216,19 @@ impl Figures<'_> {
     fn zero(&self, hits: &[Hit<TollCue>], out: &mut Vec<FieldFig>) {
         // "There were no survivors", "no hubo sobrevivientes": a count of survivors, zero
         let survivors = out.iter().any(|f| !f.tally && f.field == Field::Survivors);
+        // (not where the sentence doubts it: "could not confirm reports that there were no
+        // survivors")
+        // (a negation inside the phrase itself, "no hubo", is the phrase's own)
+        let doubted = |h: &Hit<TollCue>| {
+            hits.iter().any(|x| *x.value() == TollCue::Superseded)
+                || self.l.modality.find_all(&self.ctx.toks).iter().any(|m| {
+                    m.value().modality != crate::Modality::Occurred
+                        && (m.te <= h.ts || m.ts >= h.te)
+                })
+        };
         if let Some(h) = hits
             .iter()
-            .find(|h| *h.value() == TollCue::NoSurvivors && !survivors)
+            .find(|h| *h.value() == TollCue::NoSurvivors && !survivors && !doubted(h))
         {
             let q = quantity(self.ctx, h.ts, h.te, 0, 0, Some(0), Hedge::Zero);
             out.push(FieldFig::new(Field::Survivors, q, false));
