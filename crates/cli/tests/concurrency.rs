@@ -508,12 +508,44 @@ fn two_writers_at_once_number_ledger_versions_without_gaps() {
 fn an_old_id_leads_to_the_incident_it_was_merged_into() {
     let dir = tempfile::tempdir().unwrap();
     let db = dir.path().join("store.db");
-    let examples = root().join("examples");
-    let part = |f: &str| examples.join(f).to_str().unwrap().to_string();
-    // the earliest reports of the 2 September strike arrive without its sea region first
-    let r = run(&db, &["ingest", &part("jsonl"), &part("feeds")]);
+    // the earliest report of a strike arrives without its sea region (its id is provisional);
+    // the next ones place it, and the incident takes its full id (passages written for this
+    // test)
+    let first = dir.path().join("first.jsonl");
+    let later = dir.path().join("later.jsonl");
+    let line = |url: &str, text: &str| {
+        serde_json::json!({"url": url, "outlet": "example.org", "published": "2025-10-15",
+            "lang": "en", "text": text})
+        .to_string()
+    };
+    std::fs::write(
+        &first,
+        line(
+            "https://example.org/first",
+            "A U.S. strike on a small boat killed three people on Tuesday, officials said.",
+        ),
+    )
+    .unwrap();
+    std::fs::write(
+        &later,
+        [
+            line(
+                "https://example.org/later-1",
+                "A U.S. strike on a vessel in the Caribbean killed three people on Tuesday, \
+                 Southern Command said.",
+            ),
+            line(
+                "https://example.org/later-2",
+                "U.S. forces struck a drug boat in the Caribbean on Tuesday, killing three \
+                 men, the Pentagon said.",
+            ),
+        ]
+        .join("\n"),
+    )
+    .unwrap();
+    let r = run(&db, &["ingest", first.to_str().unwrap()]);
     assert_eq!(r.code, 0, "{}", r.stderr);
-    let r = run(&db, &["ingest", examples.to_str().unwrap()]);
+    let r = run(&db, &["ingest", later.to_str().unwrap()]);
     assert!(r.code == 0, "{}", r.stderr);
     let versions = json(&db, &["versions", "--json"]);
     let last = versions.as_array().unwrap().len();
