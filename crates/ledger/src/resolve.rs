@@ -70,6 +70,10 @@ pub(crate) struct Facts {
     /// The first-level division (state, province) of the report's place, where the place
     /// names one: a window report never joins a day incident placed in another.
     admin1: Option<Sym>,
+    /// Where the report's place is (latitude and longitude in hundredths of a degree), for a
+    /// place named down to a division ([`Pos::NONE`] otherwise): two divisions far apart
+    /// are two events ([`divisions_apart`]).
+    pos: Pos,
     /// The killed figure as claimed ("at least one"): a window report joins a day incident
     /// whose toll this range admits. Low, best and high ([`Facts::killed`]).
     killed: Option<[Num; 3]>,
@@ -104,6 +108,40 @@ impl Num {
             n if n >= 0 => Some(i64::from(n)),
             n => Some(strings.big[(-1 - n) as usize]),
         }
+    }
+}
+
+/// A place's position in four bytes (hundredths of a degree: about a kilometre), enough to
+/// tell two divisions hundreds of kilometres apart.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, PartialOrd, Ord)]
+struct Pos([i16; 2]);
+
+impl Pos {
+    const NONE: Pos = Pos([i16::MIN; 2]);
+
+    fn of(lat: f64, lon: f64) -> Pos {
+        let q = |v: f64, max: f64| {
+            (v.is_finite() && v.abs() <= max).then(|| (v * 100.0).round() as i16)
+        };
+        match (q(lat, 90.0), q(lon, 180.0)) {
+            (Some(a), Some(b)) => Pos([a, b]),
+            _ => Pos::NONE,
+        }
+    }
+
+    fn known(self) -> bool {
+        self != Pos::NONE
+    }
+
+    /// Kilometres between two known positions (the equirectangular approximation: good to a
+    /// few per cent at the distances compared here).
+    fn km(self, o: Pos) -> f64 {
+        let [a0, a1] = self.0.map(|v| f64::from(v) / 100.0);
+        let [b0, b1] = o.0.map(|v| f64::from(v) / 100.0);
+        let mean = ((a0 + b0) / 2.0).to_radians();
+        let dy = (a0 - b0) * 110.57;
+        let dx = (a1 - b1) * 111.32 * mean.cos();
+        (dx * dx + dy * dy).sqrt()
     }
 }
 
@@ -196,6 +234,12 @@ impl Facts {
                 .filter(|p| p.precision <= 3)
                 .and_then(|p| p.admin1.as_deref())
                 .map(|a| strings.sym(a)),
+            pos: rep
+                .place
+                .as_ref()
+                .filter(|p| p.precision <= 3)
+                .and_then(|p| Some(Pos::of(p.lat?, p.lon?)))
+                .unwrap_or(Pos::NONE),
             killed: rep
                 .figures
                 .killed
@@ -739,12 +783,57 @@ fn window_target(
             fitting.push((g, exact_agreements(it, &grp.members, items)));
         }
     }
+    if fitting.is_empty() {
+        return same_division(it, groups, by_day, items, (from, to));
+    }
     let best = fitting.iter().map(|f| f.1).max()?;
     let mut top = fitting.iter().filter(|f| f.1 == best);
     match (top.next(), top.next()) {
         (Some(&(g, _)), None) => Some(g),
         _ => None,
     }
+}
+
+/// The one day incident in a window report's window, of its event type (or a strike, for a
+/// raid: one operation told as a bombing by some and as an operation by others, see
+/// [`merge_operations`]), placed in the first-level division the report names, when none
+/// of its type agrees with its toll: news told with no day of "the military operation in
+/// Guaviare" that left 25 dead is of the Guaviare bombing dated two days before with 19
+/// (tolls change as the dead are counted; the incident shows both). Never when two such
+/// incidents are in the window, nor for a report naming no division.
+fn same_division(
+    it: &Item,
+    groups: &[Group],
+    by_day: &BTreeMap<(EventType, NaiveDate), Vec<usize>>,
+    items: &[Item],
+    (from, to): (NaiveDate, NaiveDate),
+) -> Option<usize> {
+    let a = it.admin1()?;
+    let mut found = None;
+    let types: &[EventType] = if it.f.et == EventType::Raid {
+        &[EventType::Raid, EventType::Strike]
+    } else {
+        &[it.f.et]
+    };
+    let days = types
+        .iter()
+        .flat_map(|&et| by_day.range((et, from)..=(et, to)));
+    for (_, gs) in days {
+        for &g in gs {
+            let grp = &groups[g];
+            let region_ok = match (&it.region, &grp.region) {
+                (Some(x), Some(y)) => x == y,
+                _ => true,
+            };
+            if region_ok && grp.members.iter().any(|&m| items[m].admin1() == Some(a)) {
+                if found.is_some_and(|f| f != g) {
+                    return None;
+                }
+                found = Some(g);
+            }
+        }
+    }
+    found
 }
 
 /// On how many of the killed and survivors figures a report and some member of a group give
@@ -813,55 +902,145 @@ fn killed_points(members: &[usize], items: &[Item]) -> BTreeSet<i64> {
     members.iter().filter_map(|&i| items[i].killed).collect()
 }
 
-/// One day's reports in one region, as incidents: one, unless an article told of events in
-/// two first-level divisions that day ("a strike on a house in Sanaa killed four ... an
-/// overnight strike in Saada killed two"): the article told them apart, so there is one
-/// incident per division it named. Other reports join the division they name, else the one
-/// whose toll they share, else the first.
+/// Two first-level divisions whose places named are all this far apart are two events of
+/// one day, whoever names them: outlets that disagree on a division name neighbouring ones
+/// (a town and the province beside it), not ones across the country ("a clash in Culiacán,
+/// Sinaloa" and "a clash in Apatzingán, Michoacán" on one Sunday are two clashes).
+const FAR_KM: f64 = 200.0;
+
+/// At most this many distinct places per division are compared (a bound on the work for a
+/// day with many reports; the places beyond it are further reports of the same towns).
+const MAX_PLACES: usize = 16;
+
+/// The divisions named by `members`, each with the distinct positions of its places.
+fn divisions<'a>(
+    members: impl Iterator<Item = usize>,
+    items: &'a [Item],
+) -> BTreeMap<&'a Arc<str>, BTreeSet<Pos>> {
+    let mut named: BTreeMap<&Arc<str>, BTreeSet<Pos>> = BTreeMap::new();
+    for i in members {
+        if let Some(a) = items[i].admin1() {
+            let ps = named.entry(a).or_default();
+            if items[i].f.pos.known() && ps.len() < MAX_PLACES {
+                ps.insert(items[i].f.pos);
+            }
+        }
+    }
+    named
+}
+
+/// Whether every place named in one division is more than [`FAR_KM`] from every place of the
+/// other (false when either has no known place).
+fn far(a: &BTreeSet<Pos>, b: &BTreeSet<Pos>) -> bool {
+    !a.is_empty() && !b.is_empty() && a.iter().all(|&p| b.iter().all(|&q| p.km(q) > FAR_KM))
+}
+
+/// Whether two groups' reports name only divisions far apart (two events; false when either
+/// names none).
+fn divisions_apart(a: &[usize], b: &[usize], items: &[Item]) -> bool {
+    let (da, db) = (
+        divisions(a.iter().copied(), items),
+        divisions(b.iter().copied(), items),
+    );
+    !da.is_empty()
+        && !db.is_empty()
+        && da
+            .iter()
+            .all(|(x, px)| db.iter().all(|(y, py)| x != y && far(px, py)))
+}
+
+/// One day's reports in one region, as incidents: one, unless they name first-level
+/// divisions told apart, by one article that told of events in two of them that day ("a
+/// strike on a house in Sanaa killed four ... an overnight strike in Saada killed two"), or
+/// by their places being far apart ([`FAR_KM`]): one incident per set of divisions not told
+/// apart. Other reports join the division they name, else the one whose toll they share,
+/// else the one most reports name.
 fn by_admin1(members: Vec<usize>, items: &[Item]) -> Vec<Vec<usize>> {
-    let mut of_article: BTreeMap<i64, BTreeSet<&Arc<str>>> = BTreeMap::new();
+    let named = divisions(members.iter().copied(), items);
+    if named.len() <= 1 {
+        return vec![members];
+    }
+    let keys: Vec<&Arc<str>> = named.keys().copied().collect();
+    let k = keys.len();
+    let at = |a: &Arc<str>| keys.iter().position(|&x| x == a).expect("named division");
+    let mut apart = vec![false; k * k];
+    let mut of_article: BTreeMap<i64, BTreeSet<usize>> = BTreeMap::new();
     for &i in &members {
         if let Some(a) = items[i].admin1() {
             of_article
                 .entry(items[i].f.article_id)
                 .or_default()
-                .insert(a);
+                .insert(at(a));
         }
     }
-    let keys: BTreeSet<Arc<str>> = of_article
-        .values()
-        .filter(|s| s.len() > 1)
-        .flat_map(|s| s.iter().map(|a| (*a).clone()))
-        .collect();
-    if keys.is_empty() {
+    for told in of_article.values() {
+        for &x in told {
+            for &y in told {
+                apart[x * k + y] |= x != y;
+            }
+        }
+    }
+    let places: Vec<&BTreeSet<Pos>> = named.values().collect();
+    for x in 0..k {
+        for y in x + 1..k {
+            if far(places[x], places[y]) {
+                apart[x * k + y] = true;
+                apart[y * k + x] = true;
+            }
+        }
+    }
+    // divisions not told apart are one incident's, unless that would put two told apart
+    // together
+    let mut uf = Uf {
+        parent: (0..k).collect(),
+    };
+    for x in 0..k {
+        for y in x + 1..k {
+            let (a, b) = (uf.find(x), uf.find(y));
+            if a == b || apart[x * k + y] {
+                continue;
+            }
+            let clash = (0..k)
+                .any(|p| uf.find(p) == a && (0..k).any(|q| uf.find(q) == b && apart[p * k + q]));
+            if !clash {
+                uf.parent[b] = a;
+            }
+        }
+    }
+    let roots: Vec<usize> = (0..k).map(|x| uf.find(x)).collect();
+    let mut order: Vec<usize> = roots.clone();
+    order.sort_unstable();
+    order.dedup();
+    if order.len() == 1 {
         return vec![members];
     }
-    let keys: Vec<Arc<str>> = keys.into_iter().collect();
-    let mut parts: Vec<Vec<usize>> = vec![Vec::new(); keys.len()];
+    let mut parts: Vec<Vec<usize>> = vec![Vec::new(); order.len()];
     let mut rest = Vec::new();
     for &i in &members {
-        match items[i]
-            .admin1()
-            .and_then(|a| keys.iter().position(|k| k == a))
-        {
-            Some(k) => parts[k].push(i),
+        match items[i].admin1() {
+            Some(a) => {
+                let r = roots[at(a)];
+                parts[order.binary_search(&r).expect("root")].push(i);
+            }
             None => rest.push(i),
         }
     }
+    let most = (0..parts.len())
+        .max_by_key(|&p| (parts[p].len(), std::cmp::Reverse(p)))
+        .expect("parts");
     for i in rest {
         let shared: Vec<usize> = (0..parts.len())
-            .filter(|&k| {
+            .filter(|&p| {
                 items[i].killed.is_some()
-                    && parts[k].iter().any(|&j| items[j].killed == items[i].killed)
+                    && parts[p].iter().any(|&j| items[j].killed == items[i].killed)
             })
             .collect();
-        let k = match shared[..] {
-            [k] => k,
-            _ => 0,
+        let p = match shared[..] {
+            [p] => p,
+            _ => most,
         };
-        parts[k].push(i);
+        parts[p].push(i);
     }
-    parts.retain(|p| !p.is_empty());
     parts
 }
 
@@ -924,7 +1103,7 @@ fn merge_adjacent(groups: Vec<Group>, items: &[Item]) -> Vec<Group> {
                 (Some(x), Some(y)) => x == y,
                 _ => true,
             };
-            if !region_ok {
+            if !region_ok || divisions_apart(ga, gb, items) {
                 continue;
             }
             let (ka, kb) = (killed_points(ga, items), killed_points(gb, items));

@@ -857,8 +857,8 @@ fn synthetic_over(n: usize, seed: u64, days: usize) -> Vec<ReportInput> {
                 region: None,
                 region_code: None,
                 admin1: Some(admin1.into()),
-                lat: None,
-                lon: None,
+                lat: Some(if admin1 == "Guaviare" { 2.04 } else { 2.5 }),
+                lon: Some(if admin1 == "Guaviare" { -72.33 } else { -76.8 }),
                 precision: 3,
             });
             r.target_kind = Some(TargetKind::LandSite);
@@ -1727,6 +1727,110 @@ fn news_with_no_date_never_joins_a_day_incident_in_another_state() {
     open.place.as_mut().unwrap().admin1 = Some("Michoacán".into());
     c2.add(2, 2, "2025-06-12", "es", open);
     assert_eq!(c2.build().incidents.len(), 1);
+}
+
+fn at(mut r: Report, admin1: &str, lat: f64, lon: f64) -> Report {
+    let p = r.place.as_mut().unwrap();
+    p.admin1 = Some(admin1.into());
+    p.lat = Some(lat);
+    p.lon = Some(lon);
+    r
+}
+
+#[test]
+fn one_day_s_reports_in_divisions_far_apart_are_two_events() {
+    // two outlets, one Sunday: a clash in Sinaloa and one in Michoacán, 700 km apart
+    let mut c = Corpus::new();
+    let culiacan = at(
+        raid_in("2026-03-08", "Culiacán", "Sinaloa", Some(3)),
+        "Sinaloa",
+        24.80,
+        -107.39,
+    );
+    let apatzingan = at(
+        raid_in("2026-03-08", "Apatzingán", "Michoacán", Some(5)),
+        "Michoacán",
+        19.09,
+        -102.36,
+    );
+    c.add(1, 1, "2026-03-09", "es", culiacan.clone());
+    c.add(2, 2, "2026-03-09", "es", apatzingan.clone());
+    // a third tells of "a clash in Mexico" with no toll: it joins the one most reports name
+    let mut vague = raid_in("2026-03-08", "Mexico", "", None);
+    vague.place.as_mut().unwrap().admin1 = None;
+    vague.place.as_mut().unwrap().precision = 4;
+    c.add(3, 3, "2026-03-09", "es", vague);
+    c.add(4, 4, "2026-03-09", "en", culiacan.clone());
+    let l = c.build();
+    assert_eq!(l.incidents.len(), 2, "{}", l.to_json());
+    let sinaloa = l
+        .incidents
+        .iter()
+        .find(|i| i.place.admin1.as_deref() == Some("Sinaloa"))
+        .unwrap();
+    assert_eq!(sinaloa.sources.len(), 3);
+    // the same toll a day apart, far apart: still two
+    let mut c = Corpus::new();
+    c.add(1, 1, "2026-03-09", "es", culiacan.clone());
+    let mut next_day = apatzingan.clone();
+    next_day.date = Some("2026-03-09".into());
+    next_day.figures.killed = fig(3);
+    c.add(2, 2, "2026-03-10", "es", next_day);
+    assert_eq!(c.build().incidents.len(), 2);
+    // neighbouring divisions (a city and the province around it) stay one event, as
+    // outlets disagree on which to name
+    let mut c = Corpus::new();
+    let city = at(
+        raid_in("2026-03-08", "Sanaa", "Amanat Al Asimah", Some(3)),
+        "Amanat Al Asimah",
+        15.35,
+        44.21,
+    );
+    let province = at(
+        raid_in("2026-03-08", "Sanaa province", "Sanaa", Some(4)),
+        "Sanaa",
+        15.65,
+        44.02,
+    );
+    c.add(1, 1, "2026-03-09", "en", city);
+    c.add(2, 2, "2026-03-09", "en", province);
+    assert_eq!(c.build().incidents.len(), 1);
+}
+
+#[test]
+fn news_with_no_date_and_another_toll_joins_the_one_incident_in_its_division() {
+    let bombing = |day: &str, killed: i64| {
+        let mut r = raid_in(day, "Culiacán", "Sinaloa", Some(killed));
+        r.event_type = EventType::Strike;
+        r
+    };
+    let later = |admin1: &str| {
+        let mut r = raid_in("2026-03-10", "Sinaloa", admin1, Some(25));
+        r.date_precision = DatePrecision::Window;
+        r.date_basis = DateBasis::Publication;
+        r.place.as_mut().unwrap().precision = 3;
+        r
+    };
+    // a bombing dated to the day with 19 dead; two days on, news of "the operation in
+    // Sinaloa" with no day and 25 dead: one incident, with both tolls
+    let mut c = Corpus::new();
+    c.add(1, 1, "2026-03-09", "es", bombing("2026-03-08", 19));
+    c.add(2, 2, "2026-03-10", "es", later("Sinaloa"));
+    let l = c.build();
+    assert_eq!(l.incidents.len(), 1, "{}", l.to_json());
+    let k = l.incidents[0].figures.killed.as_ref().unwrap();
+    assert_eq!((k.low, k.high), (Some(19), Some(25)));
+    // in another state: two
+    let mut c = Corpus::new();
+    c.add(1, 1, "2026-03-09", "es", bombing("2026-03-08", 19));
+    c.add(2, 2, "2026-03-10", "es", later("Michoacán"));
+    assert_eq!(c.build().incidents.len(), 2);
+    // two incidents in that state within the window: which one is not known, so its own
+    let mut c = Corpus::new();
+    c.add(1, 1, "2026-03-09", "es", bombing("2026-03-08", 19));
+    c.add(3, 3, "2026-03-10", "es", bombing("2026-03-09", 2));
+    c.add(2, 2, "2026-03-10", "es", later("Sinaloa"));
+    assert_eq!(c.build().incidents.len(), 3);
 }
 
 /// The compact records are put in member-key order in place (see `by_key`): any arrival
