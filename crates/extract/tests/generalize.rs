@@ -4876,3 +4876,125 @@ fn the_new_rules_leave_their_near_misses_alone() {
         "{text}"
     );
 }
+
+/// Each event report's (place's first-level division or name, day, killed), sorted.
+fn placed_tolls(rs: &[Report]) -> Vec<(String, Option<String>, Option<i64>)> {
+    let mut v: Vec<_> = rs
+        .iter()
+        .filter(|r| r.kind == ReportKind::Event)
+        .map(|r| {
+            (
+                r.place
+                    .as_ref()
+                    .map(|p| p.admin1.clone().unwrap_or_else(|| p.name.clone()))
+                    .unwrap_or_default(),
+                r.date.clone(),
+                r.figures.killed.as_ref().and_then(|f| f.best),
+            )
+        })
+        .collect();
+    v.sort();
+    v
+}
+
+#[test]
+fn another_strike_with_its_own_place_and_toll_is_a_second_event_of_the_day() {
+    for (lang, text, a, b) in [
+        (
+            Lang::En,
+            "Nigerian warplanes struck two militant camps in Borno state on Sunday, killing 12 \
+             fighters, and another strike in Yobe state killed four, the air force said.",
+            ("Borno", 12),
+            ("Yobe", 4),
+        ),
+        (
+            Lang::Es,
+            "La aviación colombiana bombardeó el domingo un campamento del ELN en Arauca y dejó \
+             siete muertos, y otro bombardeo en Norte de Santander mató a tres, informó el \
+             Ministerio de Defensa.",
+            ("Arauca", 7),
+            ("Norte de Santander", 3),
+        ),
+        (
+            Lang::En,
+            "A U.S. airstrike near Jilib on Sunday killed five al-Shabaab fighters, and another \
+             strike in the Bari region killed two, Africa Command said.",
+            ("Middle Juba", 5),
+            ("Bari", 2),
+        ),
+        (
+            Lang::Es,
+            "Militares mexicanos abatieron el domingo a cuatro presuntos delincuentes en \
+             Zacatecas, y otro enfrentamiento en Guanajuato dejó dos muertos.",
+            ("Guanajuato", 2),
+            ("Zacatecas", 4),
+        ),
+        // the word alone, in a clause that places it and tells its dead
+        (
+            Lang::En,
+            "Nigerian jets bombed a camp in Zamfara on Sunday, killing nine bandits, and another \
+             in Katsina killed three, the air force said.",
+            ("Katsina", 3),
+            ("Zamfara", 9),
+        ),
+        (
+            Lang::Es,
+            "Un dron del Ejército atacó el domingo un campamento en Arauca y mató a cinco \
+             guerrilleros, y otro en Casanare mató a dos.",
+            ("Arauca", 5),
+            ("Casanare", 2),
+        ),
+    ] {
+        let rs = reports(lang, text, (2026, 3, 10));
+        let day = Some("2026-03-08".to_string());
+        let mut want = vec![
+            (a.0.to_string(), day.clone(), Some(a.1)),
+            (b.0.to_string(), day.clone(), Some(b.1)),
+        ];
+        want.sort();
+        assert_eq!(placed_tolls(&rs), want, "{text}\n{rs:#?}");
+    }
+}
+
+#[test]
+fn another_strike_that_is_earlier_planned_or_without_a_toll_stays_out() {
+    // an earlier strike named after "after": not a second event of the day
+    let text = "U.S. forces struck a drug boat in the Caribbean on Sunday, killing three \
+                people, days after another strike killed four.";
+    let rs = reports(Lang::En, text, (2026, 3, 10));
+    let ev: Vec<&Report> = rs.iter().filter(|r| r.kind == ReportKind::Event).collect();
+    assert_eq!(ev.len(), 1, "{text}\n{rs:#?}");
+    assert_eq!(ev[0].figures.killed.as_ref().and_then(|f| f.best), Some(3));
+    assert!(
+        rs.iter().all(
+            |r| !(r.figures.killed.as_ref().and_then(|f| f.best) == Some(4)
+                && r.date.as_deref() == Some("2026-03-08"))
+        ),
+        "{text}\n{rs:#?}"
+    );
+    // another one expected, or one with no toll of its own: one event
+    for (lang, text) in [
+        (
+            Lang::En,
+            "Israeli aircraft struck a car in Tyre on Sunday, killing two men, and another \
+             strike is expected, officials warned.",
+        ),
+        (
+            Lang::Es,
+            "Aviones israelíes atacaron un auto en Tiro el domingo y mataron a dos hombres, y \
+             otro ataque alcanzó una casa cercana.",
+        ),
+        // a boat left unsaid is no event
+        (
+            Lang::En,
+            "Four died on one boat and four on another in the strike on Sunday.",
+        ),
+    ] {
+        let rs = reports(lang, text, (2026, 3, 10));
+        assert_eq!(
+            rs.iter().filter(|r| r.kind == ReportKind::Event).count(),
+            1,
+            "{text}\n{rs:#?}"
+        );
+    }
+}

@@ -295,7 +295,7 @@ pub(super) fn own_days(s: &Sentence, picked: &[Picked]) -> OwnDays {
     let split: Vec<(usize, usize)> = if owned.len() >= 2 && days.len() == owned.len() {
         owned.clone()
     } else {
-        Vec::new()
+        another_of_the_day(s, picked, &owned, &owner).unwrap_or_default()
     };
     let owned_day = match owned[..] {
         [(ts, d)] => picked
@@ -305,6 +305,93 @@ pub(super) fn own_days(s: &Sentence, picked: &[Picked]) -> OwnDays {
         _ => None,
     };
     OwnDays { split, owned_day }
+}
+
+/// "Warplanes struck two camps in Borno on Sunday, killing 12, and another strike in Yobe
+/// killed four", "bombardeó el domingo un campamento en Arauca, con siete muertos, y otro
+/// bombardeo en Norte de Santander mató a tres": an event named with "another" (`elliptic`
+/// right before its noun, opening a clause) after one of its kind told with a day, with a toll of its own
+/// after it and no day of its own, is a second event of that day. The split ((cue token,
+/// date index) of each, as [`own_days`] gives): the first event and the other, both dated
+/// by the first's day, each taking the figures written in its own stretch.
+fn another_of_the_day(
+    s: &Sentence,
+    picked: &[Picked],
+    owned: &[(usize, usize)],
+    owner: &dyn Fn(&Picked) -> usize,
+) -> Option<Vec<(usize, usize)>> {
+    let (l, toks) = (s.l, &s.ctx.toks);
+    let happened = |p: &&Picked| p.m == Modality::Occurred && p.e.value().event_type.is_violent();
+    // (opening a clause of its own: "and another", ", another"; not "after another strike
+    // killed four", an earlier event)
+    let opens = |k: usize| {
+        k == 0
+            || l.grammar.and.contains(&toks[k - 1].lower)
+            || super::sentence::is_clause_break(&toks[k - 1])
+    };
+    let other = picked.iter().filter(happened).find(|p| {
+        let c = p.e.value();
+        // ("and another in Yobe killed four": the word itself stands for the noun)
+        let lone = p.e.te == p.e.ts + 1 && l.elliptic.contains(&toks[p.e.ts].lower);
+        lone && opens(p.e.ts)
+            || c.noun
+                && !c.plural
+                && p.e.ts > 0
+                && l.elliptic.contains(&toks[p.e.ts - 1].lower)
+                && opens(p.e.ts - 1)
+    })?;
+    let et = other.e.value().event_type;
+    let first = picked
+        .iter()
+        .filter(happened)
+        .filter(|p| p.e.ts + 1 < other.e.ts && p.e.value().event_type == et)
+        .map(owner)
+        .min()?;
+    // its own toll, after it and before any other cue
+    let next_cue = s
+        .events
+        .iter()
+        .map(|h| h.ts)
+        .filter(|&t| t > other.e.ts)
+        // a verb of killing after it tells its dead, not another event
+        .filter(|&t| {
+            !s.events.iter().any(|h| {
+                let c = h.value();
+                h.ts == t && !c.noun && (c.force || c.by_force)
+            })
+        })
+        .min()
+        .unwrap_or(toks.len());
+    let own_toll = s.figs.iter().any(|f| {
+        f.field == Field::Killed && !f.tally && (other.e.te..next_cue).contains(&f.q.tok_start)
+    });
+    if !own_toll || owned.iter().any(|&(t, _)| t == other.e.ts) {
+        return None;
+    }
+    // the first event's day: its own, else the one day the sentence names before the other
+    let day = match owned {
+        [(t, d)] if *t == first => *d,
+        [] => {
+            // (not the day something was said: "the army said on Monday that ...")
+            let said = |i: usize| {
+                (i.saturating_sub(3)..i).any(|k| {
+                    l.attribution
+                        .at(toks, k)
+                        .is_some_and(|h| matches!(h.value(), AttrCue::Verb))
+                })
+            };
+            let mut days = s.dates.iter().enumerate().filter(|(_, d)| {
+                let (i, j) = d.tokens(toks);
+                d.is_named_day() && j <= other.e.ts && d.day.is_some() && !said(i)
+            });
+            match (days.next(), days.next()) {
+                (Some((i, _)), None) => i,
+                _ => return None,
+            }
+        }
+        _ => return None,
+    };
+    Some(vec![(first, day), (other.e.ts, day)])
 }
 
 /// Events dated each by a day of its own, see [`own_days`].

@@ -123,8 +123,13 @@ pub(super) fn elliptic_events<'a>(
         else {
             continue;
         };
-        // a day just before ("on May 9 another") or just after ("another on May 9")
-        if !(day_at(i.saturating_sub(5), i) || day_at(i + 1, i + 3)) {
+        // a day just before ("on May 9 another") or just after ("another on May 9"), or a
+        // clause of its own that places it and tells its dead ("and another in Yobe killed
+        // four", "y otro en Arauca mató a dos")
+        if !(day_at(i.saturating_sub(5), i)
+            || day_at(i + 1, i + 3)
+            || own_clause(l, toks, events, i))
+        {
             continue;
         }
         found.push(Hit {
@@ -137,6 +142,32 @@ pub(super) fn elliptic_events<'a>(
         events.extend(found);
         events.sort_by_key(|e| (e.ts, e.te));
     }
+}
+
+/// How many tokens after "another" and its place the verb of its dead may stand ("and
+/// another in the Bari region of northern Somalia killed two").
+const ELLIPTIC_VERB_REACH: usize = 9;
+
+/// Whether the elliptic word at `i` opens a clause of its own ("and", a comma before it)
+/// that places it ("in", "en" right after) and goes on to a verb of killing with no comma
+/// between: "and another in Yobe killed four".
+fn own_clause(l: &LangLex, toks: &[Tok], events: &[Hit<EventCue>], i: usize) -> bool {
+    let opens = i == 0
+        || l.grammar.and.contains(&toks[i - 1].lower)
+        || super::sentence::is_clause_break(&toks[i - 1]);
+    let placed = i + 1 < toks.len() && l.grammar.locative.at(toks, i + 1).is_some();
+    opens
+        && placed
+        && events.iter().any(|e| {
+            let c = e.value();
+            !c.noun
+                && (c.force || c.by_force)
+                && e.ts > i + 2
+                && e.ts <= i + 1 + ELLIPTIC_VERB_REACH
+                && !toks[i + 1..e.ts]
+                    .iter()
+                    .any(super::sentence::is_clause_break)
+        })
 }
 
 /// The tally cues of a sentence, and the token after each toll cue said to be one event's
