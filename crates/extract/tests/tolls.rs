@@ -422,3 +422,42 @@ fn people_described_as_said_to_be_are_still_counted() {
         "{text}"
     );
 }
+
+#[test]
+fn a_spanish_toll_raised_for_one_event_is_its_own_and_a_campaigns_stays_a_tally() {
+    for (text, killed) in [
+        (
+            "El número de muertos por el bombardeo del sábado en el departamento de Amazonas \
+             aumentó a 14, según el Ejército.",
+            14,
+        ),
+        (
+            "La cifra de fallecidos en el ataque con drones del domingo contra un campamento \
+             en Zamfara subió a 23, informaron las autoridades nigerianas.",
+            23,
+        ),
+        (
+            "El número de víctimas del bombardeo israelí del viernes en Nabatieh llegó a \
+             nueve, dijo el ministerio de Salud.",
+            9,
+        ),
+    ] {
+        let rs = run(Lang::Es, "2026-03-10", text);
+        assert_eq!(tolls(&rs), vec![Some(killed)], "{text}\n{rs:#?}");
+        assert!(rs.iter().all(|r| r.kind != ReportKind::Tally), "{text}");
+    }
+    for text in [
+        "La cifra de fallecidos desde que comenzaron los ataques en septiembre asciende a 95, \
+         según un recuento de la agencia.",
+        "El número de muertos en los bombardeos estadounidenses contra lanchas llegó a 83, \
+         según un conteo de la agencia.",
+    ] {
+        let rs = run(Lang::Es, "2026-03-10", text);
+        assert!(tolls(&rs).is_empty(), "{text}\n{rs:#?}");
+        assert_eq!(
+            rs.iter().filter(|r| r.kind == ReportKind::Tally).count(),
+            1,
+            "{text}\n{rs:#?}"
+        );
+    }
+}
