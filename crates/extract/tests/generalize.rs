@@ -4998,3 +4998,28 @@ fn another_strike_that_is_earlier_planned_or_without_a_toll_stays_out() {
         );
     }
 }
+
+#[test]
+fn an_attack_attributed_to_a_group_after_its_day_and_place_is_the_groups() {
+    for (lang, text) in [
+        (
+            Lang::Es,
+            "Las autoridades elevaron a nueve el número de muertos por el ataque del viernes en \
+             Michoacán, atribuido a un cártel.",
+        ),
+        (
+            Lang::Es,
+            "El ataque con drones del domingo en Tibú, atribuido al ELN, dejó cuatro muertos.",
+        ),
+    ] {
+        let ev = events(lang, text);
+        assert_eq!(ev.len(), 1, "{text}\n{ev:#?}");
+        assert_eq!(ev[0].event_type, EventType::Attack, "{text}\n{ev:#?}");
+    }
+    // the participle said of the target between: the state's strike stays one
+    let text = "El ataque del lunes contra una lancha, atribuida al Tren de Aragua por el \
+                gobierno, dejó tres muertos en el Caribe, dijo el Pentágono.";
+    let ev = events(Lang::Es, text);
+    assert_eq!(ev.len(), 1, "{text}\n{ev:#?}");
+    assert_eq!(ev[0].event_type, EventType::Strike, "{text}\n{ev:#?}");
+}

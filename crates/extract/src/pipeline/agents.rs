@@ -867,10 +867,36 @@ fn attributed(s: &Scene, e: &Hit<EventCue>, armed: &[Armed]) -> Option<Armed> {
         .iter()
         .filter(|h| match h.value() {
             AgentKind::Attribute => h.ts >= e.te,
-            AgentKind::AttributedTo => h.ts >= e.te && h.ts <= e.te + 2 && e.value().noun,
+            AgentKind::AttributedTo => {
+                h.ts >= e.te
+                    && e.value().noun
+                    && (h.ts <= e.te + 2 || modifiers_only(s, e.te, h.ts))
+            }
             _ => false,
         })
         .find_map(|h| after(h.te - 1))
+}
+
+/// How many tokens an event noun's own day and place may fill before "attributed to" (see
+/// [`modifiers_only`]).
+const ATTRIBUTED_GAP: usize = 7;
+
+/// "el ataque del viernes en Michoacán, atribuido a un cártel", "the bombing of Monday in
+/// Borno, claimed by ISWAP": between an event noun and the participle only its day, its place
+/// and the comma closing them (up to [`ATTRIBUTED_GAP`] tokens): no target, which the
+/// participle would be said of ("el ataque contra una lancha, atribuida al Tren de Aragua"),
+/// no other cue, no comma but the last.
+fn modifiers_only(s: &Scene, from: usize, to: usize) -> bool {
+    let toks = &s.ctx.toks;
+    to <= from + ATTRIBUTED_GAP
+        && (from..to).all(|k| {
+            s.l.targets.at(toks, k).is_none()
+                && !s.cue_ends.contains(&(k + 1))
+                && (!crate::pipeline::sentence::is_clause_break(&toks[k]) || k + 1 == to)
+                && (toks[k].kind == crate::tokens::TokKind::Word
+                    || crate::pipeline::sentence::is_clause_break(&toks[k])
+                    || s.date_spans.iter().any(|&(a, b)| (a..b).contains(&k)))
+        })
 }
 
 /// How many tokens after the event (or "attributed to") a group it is attributed to may be
