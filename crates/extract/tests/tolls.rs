@@ -461,3 +461,41 @@ fn a_spanish_toll_raised_for_one_event_is_its_own_and_a_campaigns_stays_a_tally(
         );
     }
 }
+
+#[test]
+fn a_count_before_a_group_named_by_its_people_is_the_dead() {
+    for (lang, text, killed) in [
+        (
+            Lang::En,
+            "Seven FARC dissidents were killed in a military bombing of their camp in \
+             Guaviare, the defence minister said.",
+            7,
+        ),
+        (
+            Lang::En,
+            "Colombia's military said seven FARC dissidents were killed in an aerial \
+             bombardment of their camp in the southern department of Guaviare.",
+            7,
+        ),
+        (
+            Lang::En,
+            "Five FARC dissidents died in a bombardment in Caquetá on Sunday, the army said.",
+            5,
+        ),
+        (
+            Lang::En,
+            "Four Boko Haram militants were killed in an air force bombardment in Borno.",
+            4,
+        ),
+    ] {
+        let rs = run(lang, "2026-03-06", text);
+        assert_eq!(tolls(&rs), vec![Some(killed)], "{text}\n{rs:#?}");
+    }
+    // the state's own people named that way are its own losses, still counted
+    let rs = run(
+        Lang::En,
+        "2026-03-06",
+        "Two U.S. service members died in a rocket attack on a base in eastern Syria.",
+    );
+    assert_eq!(tolls(&rs), vec![Some(2)], "{rs:#?}");
+}

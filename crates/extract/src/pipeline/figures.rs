@@ -847,13 +847,25 @@ fn cue_after(
         // armed actor may be what they were ("two Trinidadian men")
         if phrase == 0 && !person {
             if let Some((end, sure)) = name(j) {
-                let people = toks.get(end).is_some_and(|n| {
-                    matches!(
-                        l.filler_kinds.get(&n.lower),
-                        Some(FillerKind::Person | FillerKind::Security)
-                    )
-                });
-                if sure && people {
+                let people_at = |k: usize| {
+                    toks.get(k).is_some_and(|n| {
+                        matches!(
+                            l.filler_kinds.get(&n.lower),
+                            Some(FillerKind::Person | FillerKind::Security)
+                        )
+                    })
+                };
+                // ... or a name that ends in its people ("seven FARC dissidents were killed")
+                let named_people = end > j + 1 && people_at(end - 1);
+                if sure && named_people && !people_at(end) {
+                    person = true;
+                    security |= (j..end)
+                        .any(|k| l.filler_kinds.get(&toks[k].lower) == Some(&FillerKind::Security));
+                    skipped += end - j;
+                    j = end;
+                    continue;
+                }
+                if sure && people_at(end) {
                     skipped += end - j;
                     j = end;
                     continue;
