@@ -93,19 +93,36 @@ fn the_day_of_an_announcement_dates_the_event_when_nothing_better_does() {
         let ev = events(&rs);
         assert_eq!(ev.len(), 1, "{text}\n{rs:#?}");
         assert_eq!(ev[0].date.as_deref(), Some(end), "{text}");
-        // a verb's day ("announced Tuesday", "reported Monday") stays the event's day, weakly;
         // the day of an issued statement or report ("in a statement issued on Monday",
-        // "según un reporte del lunes") follows what it tells of: the window up to it, which
-        // the event's own day, told by another article, narrows
-        let statement = ["a statement", "un comunicado", "un reporte"]
-            .iter()
-            .any(|w| text.contains(w));
-        let precision = if statement {
-            DatePrecision::Window
-        } else {
-            DatePrecision::Day
-        };
-        assert_eq!(ev[0].date_precision, precision, "{text}");
+        // "según un reporte del lunes"), and the day it was announced or reported ("announced
+        // Tuesday", "CNN reported Monday", "anunció este lunes"), follows what it tells of:
+        // the window up to it, which the event's own day, told by another article, narrows
+        assert_eq!(ev[0].date_precision, DatePrecision::Window, "{text}");
+    }
+}
+
+#[test]
+fn the_day_something_was_said_stays_a_weak_day_of_the_event() {
+    // "said on Monday" is the day an official spoke; with no other date the event's, weakly
+    for (lang, text) in [
+        (
+            Lang::En,
+            "A U.S. strike killed three men aboard a boat in the Caribbean, Hegseth said on \
+             Monday.",
+        ),
+        (
+            Lang::Es,
+            "Un bombardeo mató a tres guerrilleros en el Cauca, dijo el lunes el ministro.",
+        ),
+    ] {
+        let rs = run(lang, "2025-11-05", text);
+        let ev = events(&rs);
+        assert_eq!(ev.len(), 1, "{text}\n{rs:#?}");
+        assert_eq!(
+            (ev[0].date.as_deref(), ev[0].date_precision),
+            (Some("2025-11-03"), DatePrecision::Day),
+            "{text}"
+        );
     }
 }
 

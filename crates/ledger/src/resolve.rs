@@ -854,7 +854,8 @@ fn exact_agreements(it: &Item, members: &[usize], items: &[Item]) -> usize {
 /// Window reports that joined no day incident become incidents of their own: reports of one
 /// event type and region whose windows overlap and whose tolls agree are one incident,
 /// dated to the likeliest day of the days all their windows share (the day before the last,
-/// since news is mostly of the day before), with those days as its window.
+/// since news is mostly of the day before; the last, for windows up to the day an event was
+/// announced), with those days as its window.
 fn window_groups(open: &[usize], items: &[Item]) -> Vec<Group> {
     let mut sorted: Vec<(usize, (NaiveDate, NaiveDate))> = open
         .iter()
@@ -889,7 +890,14 @@ fn window_groups(open: &[usize], items: &[Item]) -> Vec<Group> {
     }
     for g in &mut out {
         let (from, to) = g.window.expect("window group");
-        g.day = Some(if to > from {
+        // a window that ends on the day an event was announced ("anunció este viernes el
+        // inicio de un ataque"), not on a day of publication: the announcement's day, as
+        // strikes are mostly announced the day they are made
+        let announced = g.members.iter().all(|&i| {
+            let f = items[i].f;
+            f.precision == DatePrecision::Window && (f.relative || !f.soft)
+        });
+        g.day = Some(if to > from && !announced {
             to - chrono::Duration::days(1)
         } else {
             to

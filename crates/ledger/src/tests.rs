@@ -1474,6 +1474,20 @@ fn news_with_no_date_and_nothing_to_join_is_dated_in_its_window() {
 }
 
 #[test]
+fn news_dated_only_by_its_announcement_is_dated_the_day_announced() {
+    // "anunció este lunes un ataque contra una lancha": the window up to the announcement
+    // (the extractor's basis `relative`), whose likeliest day is the announcement's own
+    let mut announced = windowed("2025-10-06", Some("caribbean"), Some(2));
+    announced.date_basis = DateBasis::Relative;
+    let mut c = Corpus::new();
+    c.add(1, 1, "2025-10-07", "es", announced);
+    let l = c.build();
+    assert_eq!(l.incidents.len(), 1, "{}", l.to_json());
+    assert_eq!(l.incidents[0].date.as_deref(), Some("2025-10-06"));
+    assert_eq!(l.incidents[0].date_precision, DatePrecision::Window);
+}
+
+#[test]
 fn two_incidents_in_the_window_leave_the_report_its_own() {
     let mut c = Corpus::new();
     c.add(
