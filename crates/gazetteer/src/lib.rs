@@ -543,6 +543,10 @@ struct Raw {
     cands: Vec<Cand>,
 }
 
+/// How many words of a division's own ("provincia de", "en el departamento de") may stand
+/// between a town, its comma, and the division that qualifies it.
+const QUALIFIER_WORDS: usize = 4;
+
 impl Gazetteer {
     /// Builds from the data compiled into the binary.
     ///
@@ -688,15 +692,30 @@ impl Gazetteer {
     }
 
     /// A town qualified by its division right after it ("Calamar, Guaviare", "San José
-    /// (Guaviare)"): the writer told which of the namesakes they mean, so the candidates in
-    /// that division come first, ahead of the larger namesake elsewhere in the country. Only
-    /// a town, district or feature is reordered, never a country or sea region.
-    fn qualified(&self, text: &str, raw: &mut [Raw]) {
+    /// (Guaviare)", "San Lorenzo, provincia de Esmeraldas"): the writer told which of the
+    /// namesakes they mean, so the candidates in that division come first, ahead of the
+    /// larger namesake elsewhere in the country. Only a town, district or feature is
+    /// reordered, never a country or sea region. When no namesake lies in that division (the
+    /// town is not in the gazetteer under that name), the town is not read at all: the
+    /// division the writer named is where it is, not a namesake in another.
+    fn qualified(&self, text: &str, raw: &mut Vec<Raw>) {
+        let mut unknown = Vec::new();
         for k in 1..raw.len() {
             let (head, tail) = raw.split_at_mut(k);
             let (town, qual) = (&mut head[k - 1], &tail[0]);
             let between = text[town.end..qual.start].trim();
-            if !matches!(between, "," | "(") || town.cands[0].group() != 2 {
+            // "," or "(", and at most the division's own words ("provincia de", "state of")
+            let words = between.get(1..).unwrap_or("").split_whitespace();
+            let division_words = words.clone().count() <= QUALIFIER_WORDS
+                && words.clone().all(|w| w.chars().all(|c| c.is_lowercase()));
+            // ("provincia de Esmeraldas" read as one name: the division's words are in it)
+            let spelled = text[qual.start..qual.end]
+                .chars()
+                .next()
+                .is_some_and(char::is_lowercase);
+            let plain = matches!(between, "," | "(") && !spelled;
+            let named = (between.starts_with(',') || between.starts_with('(')) && division_words;
+            if !named || town.cands[0].group() != 2 {
                 continue;
             }
             let divisions: Vec<(&str, [u8; 2])> = qual
@@ -717,12 +736,24 @@ impl Gazetteer {
                         .as_deref()
                         .is_some_and(|a| divisions.contains(&(a, c.cc)))
             };
-            if within(&town.cands[0]) || !town.cands.iter().any(within) {
+            if within(&town.cands[0]) {
+                continue;
+            }
+            if !town.cands.iter().any(within) {
+                // (the gazetteer lacks the town, or knows it by another name)
+                if !plain && town.cands[0].kind != compile::K_ADMIN1 {
+                    unknown.push(k - 1);
+                }
                 continue;
             }
             // stable: the qualified namesakes first, each side in its former order
             town.cands.sort_by_key(|c| !within(c));
         }
+        let mut k = 0;
+        raw.retain(|_| {
+            k += 1;
+            !unknown.contains(&(k - 1))
+        });
     }
 
     /// A town whose namesakes lie in several divisions, in a text that names one of them as

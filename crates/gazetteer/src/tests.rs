@@ -957,6 +957,32 @@ fn a_town_followed_by_its_division_is_the_namesake_in_that_division() {
 }
 
 #[test]
+fn a_town_said_to_be_in_a_division_none_of_its_namesakes_is_in_is_not_read() {
+    let g = gaz();
+    let names = |text: &str| -> Vec<String> {
+        g.find(text)
+            .into_iter()
+            .map(|m| text[m.start..m.end].to_string())
+            .collect()
+    };
+    // the gazetteer's San Lorenzo of Ecuador is in Bolívar: the Esmeraldas one is written
+    // otherwise there, so the division stands for it, not a namesake 300 km off
+    for text in [
+        "Tres pandilleros murieron en San Lorenzo, provincia de Esmeraldas, el lunes.",
+        "Troops killed three gang members in San Lorenzo, in the province of Esmeraldas.",
+    ] {
+        let n = names(text);
+        assert!(!n.iter().any(|x| x == "San Lorenzo"), "{text}: {n:?}");
+        assert!(n.iter().any(|x| x.contains("Esmeraldas")), "{text}: {n:?}");
+    }
+    // a namesake there is chosen, as before; a bare comma (a list, perhaps) drops nothing
+    let text = "Militares abatieron a tres guerrilleros en Tame, departamento de Arauca.";
+    assert!(names(text).iter().any(|x| x == "Tame"), "{text}");
+    let text = "Strikes hit San Lorenzo, Esmeraldas and Guayaquil.";
+    assert!(names(text).iter().any(|x| x == "San Lorenzo"), "{text}");
+}
+
+#[test]
 fn divisions_named_by_common_words_keep_a_form_no_sentence_says_by_chance() {
     let g = gaz();
     let country = |text: &str| {
