@@ -499,3 +499,52 @@ fn a_count_before_a_group_named_by_its_people_is_the_dead() {
     );
     assert_eq!(tolls(&rs), vec![Some(2)], "{rs:#?}");
 }
+
+#[test]
+fn one_person_and_one_more_named_after_and_are_two_dead() {
+    for (lang, text, killed) in [
+        (
+            Lang::Es,
+            "El Comando Central informó que mató a un alto dirigente del Estado Islámico y a un \
+             colaborador en un ataque con dron en el noroeste de Siria.",
+            2,
+        ),
+        (
+            Lang::En,
+            "Central Command said it killed a senior Islamic State leader and an associate in a \
+             drone strike in northwest Syria on Wednesday.",
+            2,
+        ),
+        (
+            Lang::En,
+            "The strike on Wednesday killed a Houthi commander and his driver in Saada, \
+             residents said.",
+            2,
+        ),
+        (
+            Lang::Es,
+            "Un bombardeo mató el miércoles a un cabecilla del ELN y a su chofer en Arauca.",
+            2,
+        ),
+        // the one after "and" is wounded, arrested or left hurt: one dead
+        (
+            Lang::En,
+            "The drone strike killed a militia commander, and an aide was wounded, residents \
+             said.",
+            1,
+        ),
+        (
+            Lang::En,
+            "The raid killed a gang leader and arrested an accomplice, police said.",
+            1,
+        ),
+        (
+            Lang::Es,
+            "El bombardeo mató a un cabecilla del ELN y dejó a un menor herido.",
+            1,
+        ),
+    ] {
+        let rs = run(lang, "2026-03-27", text);
+        assert_eq!(tolls(&rs), vec![Some(killed)], "{text}\n{rs:#?}");
+    }
+}

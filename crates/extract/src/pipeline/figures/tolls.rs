@@ -85,6 +85,7 @@ impl Figures<'_> {
         self.zero(&hits, out);
         self.named(out);
         self.and_others(qs, &hits, out);
+        self.and_one_more(out);
         exact_first(out);
         self.bind(&hits, out);
     }
@@ -493,6 +494,77 @@ impl Figures<'_> {
             hedge,
         );
         out[i].q = sum;
+    }
+
+    /// "killed a senior Islamic State leader and an associate", "mató a un cabecilla y a su
+    /// chofer": one person counted by an article, and one more person named by an article or
+    /// a possessive after "and" in its clause, are two dead (not when that person is counted
+    /// by another cue: "and an aide was wounded").
+    fn and_one_more(&self, out: &mut [FieldFig]) {
+        let (l, ctx, toks) = (self.l, self.ctx, &self.ctx.toks);
+        let Some(i) = out.iter().position(|f| {
+            !f.tally && f.field == Field::Killed && f.q.article && f.q.figure.best == Some(1)
+        }) else {
+            return;
+        };
+        let f = &out[i];
+        let c = ctx.clause[f.q.tok_start];
+        let from = f.q.tok_end;
+        let Some(and) = (from..(from + MAX_ASIDE + 2).min(toks.len()))
+            .take_while(|&k| ctx.clause[k] == c && toks[k].kind != TokKind::Num)
+            .find(|&k| l.grammar.and.contains(&toks[k].lower))
+        else {
+            return;
+        };
+        let mut k = and + 1;
+        if toks
+            .get(k)
+            .is_some_and(|t| l.grammar.object_mark.contains(&t.lower))
+        {
+            k += 1;
+        }
+        let one = toks.get(k).is_some_and(|t| {
+            l.grammar.article_sg.contains(&t.lower)
+                || l.grammar.article_indef.contains(&t.lower)
+                || l.filler_kinds.get(&t.lower) == Some(&FillerKind::Pronoun)
+        });
+        if !one {
+            return;
+        }
+        // the person, within a few words, singular, and counted by nothing else
+        let Some(end) = (k + 1..(k + 4).min(toks.len()))
+            .take_while(|&j| toks[j].kind == TokKind::Word)
+            .find(|&j| person(l, &toks[j].lower))
+            .map(|j| j + 1)
+        else {
+            return;
+        };
+        let plural = toks[end - 1].lower.ends_with('s') && !l.singular(&toks[end - 1].lower);
+        // ("and an aide was wounded": the wounded, not "an attack", which counts strikes)
+        let counted_otherwise = (end..(end + 3).min(toks.len())).any(|j| {
+            l.figures.at(toks, j).is_some_and(|h| {
+                !matches!(
+                    h.value().field,
+                    Field::Killed | Field::Strikes | Field::Vessels
+                )
+            })
+        });
+        if plural || counted_otherwise {
+            return;
+        }
+        let fig = &f.q.figure;
+        let q = quantity(
+            ctx,
+            f.q.tok_start,
+            end,
+            fig.low.unwrap_or(1).saturating_add(1),
+            2,
+            fig.high.map(|h| h.saturating_add(1)),
+            f.q.hedge,
+        );
+        let mut two = FieldFig::new(Field::Killed, q, false);
+        two.own_loss = out[i].own_loss;
+        out[i] = two;
     }
 
     /// Figures told in another event's clause are that event's; a toll summed over places
