@@ -4972,6 +4972,39 @@ fn another_strike_that_is_earlier_planned_or_without_a_toll_stays_out() {
         ),
         "{text}\n{rs:#?}"
     );
+    // another with a date of its own after it: not of the first's day
+    for (lang, text, killed) in [
+        (
+            Lang::En,
+            "Nigerian warplanes struck a camp in Borno on Sunday, killing 12 fighters, and \
+             another strike in Yobe last month killed four, the air force said.",
+            12,
+        ),
+        (
+            Lang::En,
+            "U.S. forces struck a camp in Bari on Sunday, killing six militants; another strike \
+             in Bari in 2024 had killed 20.",
+            6,
+        ),
+        (
+            Lang::Es,
+            "La aviación bombardeó el domingo un campamento en Arauca y mató a siete \
+             guerrilleros, y otro bombardeo en Caquetá en 2021 mató a diez.",
+            7,
+        ),
+    ] {
+        let rs = reports(lang, text, (2026, 3, 10));
+        let sunday: Vec<&Report> = rs
+            .iter()
+            .filter(|r| r.kind == ReportKind::Event && r.date.as_deref() == Some("2026-03-08"))
+            .collect();
+        assert_eq!(sunday.len(), 1, "{text}\n{rs:#?}");
+        assert_eq!(
+            sunday[0].figures.killed.as_ref().and_then(|f| f.best),
+            Some(killed),
+            "{text}\n{rs:#?}"
+        );
+    }
     // another one expected, or one with no toll of its own: one event
     for (lang, text) in [
         (

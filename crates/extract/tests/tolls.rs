@@ -451,6 +451,9 @@ fn a_spanish_toll_raised_for_one_event_is_its_own_and_a_campaigns_stays_a_tally(
          según un recuento de la agencia.",
         "El número de muertos en los bombardeos estadounidenses contra lanchas llegó a 83, \
          según un conteo de la agencia.",
+        // the event named after the number raised the campaign's toll
+        "El número de muertos en el Caribe aumentó a 83 tras el bombardeo del sábado, según \
+         un conteo de la agencia.",
     ] {
         let rs = run(Lang::Es, "2026-03-10", text);
         assert!(tolls(&rs).is_empty(), "{text}\n{rs:#?}");

@@ -71,8 +71,8 @@ pub(crate) struct Facts {
     /// names one: a window report never joins a day incident placed in another.
     admin1: Option<Sym>,
     /// Where the report's place is (latitude and longitude in hundredths of a degree), for a
-    /// place named down to a division ([`Pos::NONE`] otherwise): two divisions far apart
-    /// are two events ([`divisions_apart`]).
+    /// town or a place as precise ([`Pos::NONE`] for a division, a feature or a country, whose
+    /// point is its middle): two divisions far apart are two events ([`divisions_apart`]).
     pos: Pos,
     /// The killed figure as claimed ("at least one"): a window report joins a day incident
     /// whose toll this range admits. Low, best and high ([`Facts::killed`]).
@@ -237,7 +237,8 @@ impl Facts {
             pos: rep
                 .place
                 .as_ref()
-                .filter(|p| p.precision <= 3)
+                // (a division's or a range's point is its middle, far from where in it)
+                .filter(|p| p.precision <= 2)
                 .and_then(|p| Some(Pos::of(p.lat?, p.lon?)))
                 .unwrap_or(Pos::NONE),
             killed: rep
@@ -799,8 +800,9 @@ fn window_target(
 /// [`merge_operations`]), placed in the first-level division the report names, when none
 /// of its type agrees with its toll: news told with no day of "the military operation in
 /// Guaviare" that left 25 dead is of the Guaviare bombing dated two days before with 19
-/// (tolls change as the dead are counted; the incident shows both). Never when two such
-/// incidents are in the window, nor for a report naming no division.
+/// (tolls change as the dead are counted; the incident shows both). Only for a toll higher
+/// than every one the incident has, from a town within [`NEAR_KM`] of its towns; never when
+/// two such incidents are in the window, nor for a report naming no division.
 fn same_division(
     it: &Item,
     groups: &[Group],
@@ -809,6 +811,23 @@ fn same_division(
     (from, to): (NaiveDate, NaiveDate),
 ) -> Option<usize> {
     let a = it.admin1()?;
+    // the later toll is the higher one (the dead counted since), and the places are near
+    let rising = |g: &Group| {
+        let pts = killed_points(&g.members, items);
+        it.killed
+            .is_some_and(|k| !pts.is_empty() && pts.iter().all(|&p| p < k))
+    };
+    let near = |g: &Group| {
+        let here: BTreeSet<Pos> = [it.f.pos].into_iter().filter(|p| p.known()).collect();
+        let there: BTreeSet<Pos> = g
+            .members
+            .iter()
+            .map(|&m| items[m].f.pos)
+            .filter(|p| p.known())
+            .collect();
+        here.iter()
+            .all(|&p| there.iter().all(|&q| p.km(q) <= NEAR_KM))
+    };
     let mut found = None;
     let types: &[EventType] = if it.f.et == EventType::Raid {
         &[EventType::Raid, EventType::Strike]
@@ -833,8 +852,12 @@ fn same_division(
             }
         }
     }
-    found
+    found.filter(|&g| rising(&groups[g]) && near(&groups[g]))
 }
+
+/// How near a town named in a later report with a higher toll must lie to the incident's
+/// towns for [`same_division`] to join them.
+const NEAR_KM: f64 = 60.0;
 
 /// On how many of the killed and survivors figures a report and some member of a group give
 /// the same value (the one a reader would quote: "at least two survivors" gives two).

@@ -1809,6 +1809,26 @@ fn one_day_s_reports_in_divisions_far_apart_are_two_events() {
     c.add(1, 1, "2026-03-09", "en", city);
     c.add(2, 2, "2026-03-09", "en", province);
     assert_eq!(c.build().incidents.len(), 1);
+    // a division named alone is placed at its middle: no distance is read from it ("near
+    // Kismayo" and "in the Gedo region" may be one strike)
+    let mut c = Corpus::new();
+    let town = at(
+        raid_in("2026-03-08", "Culiacán", "Sinaloa", Some(3)),
+        "Sinaloa",
+        24.80,
+        -107.39,
+    );
+    let mut division = at(
+        raid_in("2026-03-08", "Durango", "Durango", Some(3)),
+        "Durango",
+        24.93,
+        -104.91,
+    );
+    division.place.as_mut().unwrap().precision = 3;
+    division.place.as_mut().unwrap().lat = Some(19.0);
+    c.add(1, 1, "2026-03-09", "es", town);
+    c.add(2, 2, "2026-03-09", "es", division);
+    assert_eq!(c.build().incidents.len(), 1);
 }
 
 #[test]
@@ -1838,6 +1858,26 @@ fn news_with_no_date_and_another_toll_joins_the_one_incident_in_its_division() {
     let mut c = Corpus::new();
     c.add(1, 1, "2026-03-09", "es", bombing("2026-03-08", 19));
     c.add(2, 2, "2026-03-10", "es", later("Michoacán"));
+    assert_eq!(c.build().incidents.len(), 2);
+    // a lower toll (a raid after the bombing, not the bombing's count), or a town far
+    // from the incident's: its own
+    let mut c = Corpus::new();
+    c.add(1, 1, "2026-03-09", "es", bombing("2026-03-08", 19));
+    let mut lower = later("Sinaloa");
+    lower.figures.killed = fig(3);
+    c.add(2, 2, "2026-03-10", "es", lower);
+    assert_eq!(c.build().incidents.len(), 2);
+    let mut c = Corpus::new();
+    c.add(
+        1,
+        1,
+        "2026-03-09",
+        "es",
+        at(bombing("2026-03-08", 19), "Sinaloa", 24.80, -107.39),
+    );
+    let mut far = at(later("Sinaloa"), "Sinaloa", 22.89, -109.91);
+    far.place.as_mut().unwrap().precision = 1;
+    c.add(2, 2, "2026-03-10", "es", far);
     assert_eq!(c.build().incidents.len(), 2);
     // two incidents in that state within the window: which one is not known, so its own
     let mut c = Corpus::new();

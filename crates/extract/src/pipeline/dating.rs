@@ -365,7 +365,10 @@ fn another_of_the_day(
     let own_toll = s.figs.iter().any(|f| {
         f.field == Field::Killed && !f.tally && (other.e.te..next_cue).contains(&f.q.tok_start)
     });
-    if !own_toll || owned.iter().any(|&(t, _)| t == other.e.ts) {
+    // a date of its own anywhere after it ("and another in Yobe last month killed four", "in
+    // 2024 had killed 20"): not the first event's day, and not one this rule can date
+    let dated_after = s.dates.iter().any(|d| d.tokens(toks).0 > other.e.ts);
+    if !own_toll || dated_after || owned.iter().any(|&(t, _)| t == other.e.ts) {
         return None;
     }
     // the first event's day: its own, else the one day the sentence names before the other

@@ -211,6 +211,10 @@ pub(super) fn tally_cues<'a>(
                 .get(h.te)
                 .is_some_and(|t| l.grammar.toll_of.contains(&t.lower))
             && (h.te + 1..=(h.te + TOLL_OF_REACH).min(toks.len()))
+                // (the event named in the toll's own phrase, before any number: "el número
+                // de muertos en el Caribe aumentó a 83 tras el bombardeo del sábado" is the
+                // campaign's, raised by that strike)
+                .take_while(|&k| k >= toks.len() || toks[k].kind != TokKind::Num)
                 .any(|k| noun_at[k] || dated_plural_at[k])
     };
     let mut event_tolls: Vec<usize> = tally_hits

@@ -855,8 +855,12 @@ fn cue_after(
                         )
                     })
                 };
-                // ... or a name that ends in its people ("seven FARC dissidents were killed")
-                let named_people = end > j + 1 && people_at(end - 1);
+                // ... or a name that ends in its people ("seven FARC dissidents were killed"),
+                // not the whole a part is counted of ("two of the seven FARC dissidents")
+                let partitive = q.tok_start >= 2
+                    && g.of.contains(&toks[q.tok_start - 2].lower)
+                    && g.article_pl.contains(&toks[q.tok_start - 1].lower);
+                let named_people = end > j + 1 && people_at(end - 1) && !partitive;
                 if sure && named_people && !people_at(end) {
                     person = true;
                     security |= (j..end)
