@@ -63,6 +63,9 @@ pub(crate) struct Facts {
     soft: bool,
     /// Dated by a relative expression of its own ("on Thursday", "yesterday").
     relative: bool,
+    /// Dated by the window up to the day it was announced or reported (the extractor's
+    /// `.announced_window` date rule), not by a publication's nor a weekend's.
+    announced: bool,
     region: Option<Sym>,
     /// The country of the report's place (a report without a region never joins another
     /// country's land group).
@@ -222,6 +225,10 @@ impl Facts {
             day,
             soft: matches!(rep.date_basis, DateBasis::Relative | DateBasis::Publication),
             relative: rep.date_basis == DateBasis::Relative,
+            announced: rep.date_precision == DatePrecision::Window
+                && rep.claims.iter().any(|c| {
+                    c.field == sw_model::ClaimField::Date && c.rule.ends_with(".announced_window")
+                }),
             region: region_key(rep).map(|k| strings.sym(&k)),
             country: rep
                 .place
@@ -916,10 +923,7 @@ fn window_groups(open: &[usize], items: &[Item]) -> Vec<Group> {
         // a window that ends on the day an event was announced ("anunció este viernes el
         // inicio de un ataque"), not on a day of publication: the announcement's day, as
         // strikes are mostly announced the day they are made
-        let announced = g.members.iter().all(|&i| {
-            let f = items[i].f;
-            f.precision == DatePrecision::Window && (f.relative || !f.soft)
-        });
+        let announced = g.members.iter().all(|&i| items[i].f.announced);
         g.day = Some(if to > from && !announced {
             to - chrono::Duration::days(1)
         } else {

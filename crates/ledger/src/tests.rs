@@ -1479,12 +1479,33 @@ fn news_dated_only_by_its_announcement_is_dated_the_day_announced() {
     // (the extractor's basis `relative`), whose likeliest day is the announcement's own
     let mut announced = windowed("2025-10-06", Some("caribbean"), Some(2));
     announced.date_basis = DateBasis::Relative;
+    let date_claim = |rule: &str| sw_model::Claim {
+        field: sw_model::ClaimField::Date,
+        value: sw_model::ClaimValue::Text("2025-10-06".into()),
+        surface: "este lunes".into(),
+        span: [0, 1],
+        sentence: [0, 40],
+        source: Source::outlet(),
+        modality: Modality::Occurred,
+        rule: rule.into(),
+        rival: false,
+    };
+    announced
+        .claims
+        .push(date_claim("date.rel.this_weekday.announced_window"));
     let mut c = Corpus::new();
-    c.add(1, 1, "2025-10-07", "es", announced);
+    c.add(1, 1, "2025-10-07", "es", announced.clone());
     let l = c.build();
     assert_eq!(l.incidents.len(), 1, "{}", l.to_json());
     assert_eq!(l.incidents[0].date.as_deref(), Some("2025-10-06"));
     assert_eq!(l.incidents[0].date_precision, DatePrecision::Window);
+    // a weekend's window (also a relative expression's) keeps the day before the last
+    let mut weekend = announced;
+    weekend.claims = vec![date_claim("date.rel.weekend")];
+    let mut c = Corpus::new();
+    c.add(1, 1, "2025-10-07", "en", weekend);
+    let l = c.build();
+    assert_eq!(l.incidents[0].date.as_deref(), Some("2025-10-05"));
 }
 
 #[test]
