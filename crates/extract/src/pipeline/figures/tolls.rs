@@ -425,21 +425,9 @@ impl Figures<'_> {
             return;
         };
         let f = &out[i];
-        let c = ctx.clause[f.q.tok_start];
-        let from = f.q.tok_end;
-        let Some(and) = (from..(from + MAX_ASIDE + 2).min(toks.len()))
-            .take_while(|&k| ctx.clause[k] == c && toks[k].kind != TokKind::Num)
-            .find(|&k| l.grammar.and.contains(&toks[k].lower))
-        else {
+        let Some(mut k) = self.after_and(f) else {
             return;
         };
-        let mut k = and + 1;
-        if toks
-            .get(k)
-            .is_some_and(|t| l.grammar.object_mark.contains(&t.lower))
-        {
-            k += 1;
-        }
         let marked_before = more(k);
         if marked_before {
             k += 1;
@@ -496,6 +484,21 @@ impl Figures<'_> {
         out[i].q = sum;
     }
 
+    /// The token after "and" (and its object mark: "y a") that follows the toll `f` in its
+    /// clause, before any number: where more of its dead may be named.
+    fn after_and(&self, f: &FieldFig) -> Option<usize> {
+        let (l, ctx, toks) = (self.l, self.ctx, &self.ctx.toks);
+        let c = ctx.clause[f.q.tok_start];
+        let from = f.q.tok_end;
+        let and = (from..(from + MAX_ASIDE + 2).min(toks.len()))
+            .take_while(|&k| ctx.clause[k] == c && toks[k].kind != TokKind::Num)
+            .find(|&k| l.grammar.and.contains(&toks[k].lower))?;
+        let marked = toks
+            .get(and + 1)
+            .is_some_and(|t| l.grammar.object_mark.contains(&t.lower));
+        Some(and + 1 + usize::from(marked))
+    }
+
     /// "killed a senior Islamic State leader and an associate", "mató a un cabecilla y a su
     /// chofer": one person counted by an article, and one more person named by an article or
     /// a possessive after "and" in its clause, are two dead (not when that person is counted
@@ -508,21 +511,9 @@ impl Figures<'_> {
             return;
         };
         let f = &out[i];
-        let c = ctx.clause[f.q.tok_start];
-        let from = f.q.tok_end;
-        let Some(and) = (from..(from + MAX_ASIDE + 2).min(toks.len()))
-            .take_while(|&k| ctx.clause[k] == c && toks[k].kind != TokKind::Num)
-            .find(|&k| l.grammar.and.contains(&toks[k].lower))
-        else {
+        let Some(k) = self.after_and(f) else {
             return;
         };
-        let mut k = and + 1;
-        if toks
-            .get(k)
-            .is_some_and(|t| l.grammar.object_mark.contains(&t.lower))
-        {
-            k += 1;
-        }
         let one = toks.get(k).is_some_and(|t| {
             l.grammar.article_sg.contains(&t.lower)
                 || l.grammar.article_indef.contains(&t.lower)
