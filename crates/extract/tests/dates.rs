@@ -127,6 +127,74 @@ fn the_day_something_was_said_stays_a_weak_day_of_the_event() {
 }
 
 #[test]
+fn what_was_said_to_have_happened_before_the_day_it_was_said_takes_the_window_up_to_it() {
+    // published Wednesday 5 November 2025: Monday is the 3rd, Tuesday the 4th; a past
+    // perfect after the day of saying puts the event before that day, so that day is the
+    // end of a window, not the event's day
+    for (lang, text, end) in [
+        (
+            Lang::En,
+            "Nigeria's army said on Monday that an air raid on an insurgent camp in Borno state \
+             had killed 22 fighters.",
+            "2025-11-03",
+        ),
+        (
+            Lang::En,
+            "On Tuesday, the governor of Sinaloa told reporters that soldiers had shot dead \
+             seven gunmen in a clash outside Culiacán.",
+            "2025-11-04",
+        ),
+        (
+            Lang::Es,
+            "El ministro de Defensa de Ecuador dijo el lunes que un bombardeo contra una \
+             banda en Esmeraldas había dejado cinco muertos.",
+            "2025-11-03",
+        ),
+        (
+            Lang::Es,
+            "Un vocero del Ejército aseguró este martes que los ataques aéreos en el Cauca \
+             habían matado a nueve disidentes.",
+            "2025-11-04",
+        ),
+    ] {
+        let rs = run(lang, "2025-11-05", text);
+        let ev = events(&rs);
+        assert_eq!(ev.len(), 1, "{text}\n{rs:#?}");
+        assert_eq!(
+            (ev[0].date.as_deref(), ev[0].date_precision),
+            (Some(end), DatePrecision::Window),
+            "{text}"
+        );
+    }
+    // the perfect of another clause ("a day after the group said it had attacked") leaves
+    // the day of saying the event's, weakly, as a simple past does
+    for (lang, text) in [
+        (
+            Lang::En,
+            "Yemen's rebels said on Monday that U.S. strikes on the port of Hodeidah killed \
+             four people, a day after the group said it had attacked two warships.",
+        ),
+        (
+            Lang::Es,
+            "Los rebeldes dijeron el lunes que los bombardeos en Saná mataron a seis personas, \
+             después de que el grupo había lanzado misiles contra un buque.",
+        ),
+    ] {
+        let rs = run(lang, "2025-11-05", text);
+        let ev: Vec<&Report> = events(&rs)
+            .into_iter()
+            .filter(|r| r.event_type == sw_extract::EventType::Strike)
+            .collect();
+        assert!(!ev.is_empty(), "{text}\n{rs:#?}");
+        assert_eq!(
+            (ev[0].date.as_deref(), ev[0].date_precision),
+            (Some("2025-11-03"), DatePrecision::Day),
+            "{text}"
+        );
+    }
+}
+
+#[test]
 fn the_events_own_date_beats_its_announcements() {
     // in the same sentence
     let (d, p, _) = only_event(

@@ -398,6 +398,9 @@ pub struct Grammar {
     pub partitive: FxSet<Word>,
     /// "have", "han": the auxiliary of a perfect ("have attacked and killed dozens").
     pub perfect: FxSet<Word>,
+    /// "had", "había": the auxiliary of a past perfect. An event told under it after the day
+    /// something was said ("said on Monday that strikes had killed 14") fell before that day.
+    pub pluperfect: FxSet<Word>,
     pub among: FxSet<Word>,
     pub article_sg: FxSet<Word>,
     pub article_pl: FxSet<Word>,
@@ -576,6 +579,7 @@ impl Grammar {
                 "count_noun" => (Some(&mut g.count_noun), None),
                 "partitive" => (Some(&mut g.partitive), None),
                 "perfect" => (Some(&mut g.perfect), None),
+                "pluperfect" => (Some(&mut g.pluperfect), None),
                 "among" => (Some(&mut g.among), None),
                 "article_sg" => (Some(&mut g.article_sg), None),
                 "article_pl" => (Some(&mut g.article_pl), None),

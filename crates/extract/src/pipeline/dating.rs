@@ -486,7 +486,10 @@ pub(super) fn date_event(
     // un comunicado emitido este martes") follows what it tells of: the event fell in the
     // window of days up to it, not on it
     let at = toks.iter().position(|t| t.start >= d.start).unwrap_or(0);
-    if attached && rep.date_precision == DatePrecision::Day && announced_on(at, toks, l) {
+    if attached
+        && rep.date_precision == DatePrecision::Day
+        && (announced_on(at, toks, l) || pluperfect_after(at, toks, l))
+    {
         rep.date_precision = DatePrecision::Window;
         if let Some(c) = rep
             .claims
@@ -796,6 +799,24 @@ pub(super) fn attached_to_verb(d: &DateExpr, toks: &[Tok], ets: usize, l: &LangL
 /// announcement's noun or participle before it, with at most three words of a date's
 /// setting between ("in a statement issued on Monday", "un comunicado emitido este martes",
 /// "según un reporte del lunes").
+/// Whether a past perfect's auxiliary follows the day something was said (token `i`) in its
+/// sentence (the verb of a noun cue may come long after it: "said on Monday that a bombing
+/// of a camp run by a dissident faction in Guaviare had killed 19"): "told reporters on
+/// Monday that air strikes in the range had killed 14", "negó el martes que aviones estadounidenses habían
+/// bombardeado": what was told fell before that day.
+/// Not past a clause of its own ("killed four, a day after the group said it had attacked
+/// warships": that perfect is the other act's).
+fn pluperfect_after(i: usize, toks: &[Tok], l: &LangLex) -> bool {
+    let g = &l.grammar;
+    toks.get(i..)
+        .unwrap_or_default()
+        .iter()
+        .take_while(|t| {
+            !g.after.contains(&t.lower) && !g.clause_open.contains(&t.lower) && t.lower != ";"
+        })
+        .any(|t| g.pluperfect.contains(&t.lower))
+}
+
 fn announced_on(i: usize, toks: &[Tok], l: &LangLex) -> bool {
     let gap = |w: &Word| {
         l.grammar.verb_gap.contains(w) || l.grammar.date_prep.contains(w) || l.dates.is_date_of(w)
