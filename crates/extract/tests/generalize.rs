@@ -5056,3 +5056,90 @@ fn an_attack_attributed_to_a_group_after_its_day_and_place_is_the_groups() {
     assert_eq!(ev.len(), 1, "{text}\n{ev:#?}");
     assert_eq!(ev[0].event_type, EventType::Strike, "{text}\n{ev:#?}");
 }
+
+#[test]
+fn a_group_blamed_in_the_next_sentence_is_the_perpetrator_of_the_storys_attack() {
+    // "blamed X for the attack", "culpó al ELN del ataque": the blame names the story's
+    // event by a word that needs support of its own ("attack"); the armed actor blamed is it
+    for (lang, text) in [
+        (
+            Lang::En,
+            "A car bomb went off outside a police station in Jamundí on Thursday, killing four \
+             officers. The government blamed FARC dissidents for the attack.",
+        ),
+        (
+            Lang::En,
+            "A roadside bomb tore through a bus near Beledweyne on Thursday, killing nine \
+             passengers. Regional officials blamed al-Shabaab for the bombing.",
+        ),
+        (
+            Lang::Es,
+            "Un coche bomba estalló frente a un cuartel en Tame el jueves y dejó tres soldados \
+             muertos. El Ejército culpó al ELN del ataque.",
+        ),
+        (
+            Lang::Es,
+            "Un carro bomba estalló junto a una discoteca de Guayaquil el jueves y dejó cinco \
+             muertos. La policía atribuyó el atentado a Los Lobos.",
+        ),
+    ] {
+        one_event_of(lang, text, EventType::Attack, "group");
+    }
+}
+
+#[test]
+fn a_suicide_bomber_who_strikes_is_the_agent_of_one_attack() {
+    // the bomber is both an event's cue and the subject of "struck": one attack by a group,
+    // not an attack and a strike of the same dead
+    for (lang, text) in [
+        (
+            Lang::En,
+            "A suicide bomber struck a crowded market in Maiduguri on Thursday, killing 11 \
+             people.",
+        ),
+        (
+            Lang::En,
+            "Two suicide bombers attacked a mosque in Konduga on Friday, killing seven \
+             worshippers.",
+        ),
+        (
+            Lang::Es,
+            "Un atacante suicida atacó un mercado de Mogadiscio el jueves y mató a 11 personas.",
+        ),
+        (
+            Lang::En,
+            "A suicide bomber blew himself up at a wedding hall in Kabul on Saturday, killing \
+             14 guests, police said.",
+        ),
+    ] {
+        one_event_of(lang, text, EventType::Attack, "group");
+    }
+}
+
+#[test]
+fn counted_gunmen_before_a_verb_with_its_object_are_its_agent() {
+    // "two gunmen attacked a bar": counted people before a verb that takes an object are
+    // its subject, a group's attack (counted people before a verb with none are its dead)
+    for (lang, text) in [
+        (
+            Lang::En,
+            "Two gunmen attacked a bar in Celaya on Thursday, killing six people.",
+        ),
+        (
+            Lang::En,
+            "Dozens of militants stormed an army outpost near Diffa on Friday and killed nine \
+             soldiers.",
+        ),
+        (
+            Lang::Es,
+            "Dos sicarios atacaron un bar de Celaya el jueves y mataron a seis personas.",
+        ),
+        (
+            Lang::Es,
+            "Cuatro hombres armados asesinaron a cinco jóvenes en una fiesta en Tlaquepaque el \
+             sábado.",
+        ),
+    ] {
+        one_event_of(lang, text, EventType::Attack, "group");
+    }
+}

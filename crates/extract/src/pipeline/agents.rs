@@ -399,6 +399,24 @@ fn reduced_passive(s: &Scene, e: &Hit<EventCue>) -> bool {
             .is_some_and(|t| s.l.grammar.participle_next.contains(&t.lower))
 }
 
+/// Whether counted people right before a verb cue in the past are its subject: the verb
+/// takes its object right after it, an article, a number or the object mark ("two gunmen
+/// attacked a bar", "dos sicarios mataron a seis personas"); counted people before a verb
+/// that takes none are mostly its dead ("seven soldiers killed in an ambush").
+fn counted_subject(s: &Scene, e: &Hit<EventCue>, a: &Armed) -> bool {
+    let toks = &s.ctx.toks;
+    let cue = e.value();
+    !cue.noun
+        && cue.past
+        && a.te == e.ts
+        && a.non_state
+        && !reduced_passive(s, e)
+        && e.te < toks.len()
+        && (is_determiner(s, e.te)
+            || s.l.grammar.object_mark.contains(&toks[e.te].lower)
+            || crate::numbers::number_at(toks, e.te, "", &s.l.nums, 0).is_some())
+}
+
 /// Whether a one-word verb cue's agent follows it: "by"/"por" right after the cue, then an
 /// armed actor (an article between at most): "atacado por rebeldes hutíes", "hit by Houthi
 /// missiles".
@@ -820,7 +838,7 @@ const CLASH_SIDES_REACH: usize = 10;
 /// The actor an event cue is attributed to: a verb of attributing right before the cue (an
 /// article between), and the actor within three words after it ("atribuyó el ataque a una
 /// banda", "attributed the bombing to al-Shabaab").
-fn attributed(s: &Scene, e: &Hit<EventCue>, armed: &[Armed]) -> Option<Armed> {
+pub(super) fn attributed(s: &Scene, e: &Hit<EventCue>, armed: &[Armed]) -> Option<Armed> {
     // ("responsabilizó del ataque a ...": "of" may stand before the event)
     let verb_before = s.agents.iter().any(|h| {
         *h.value() == AgentKind::Attribute
@@ -903,7 +921,7 @@ fn modifiers_only(s: &Scene, from: usize, to: usize) -> bool {
 /// named, after "a"/"to" and with words only between (a unit's name before its group's).
 const ATTRIBUTED_REACH: usize = 8;
 
-fn accused(s: &Scene, e: &Hit<EventCue>, armed: &[Armed]) -> Option<Armed> {
+pub(super) fn accused(s: &Scene, e: &Hit<EventCue>, armed: &[Armed]) -> Option<Armed> {
     let marks = s.agents.iter().filter(|h| *h.value() == AgentKind::Accuse);
     for h in marks {
         let found = armed.iter().find(|a| {
@@ -924,13 +942,16 @@ fn accused(s: &Scene, e: &Hit<EventCue>, armed: &[Armed]) -> Option<Armed> {
 pub(super) fn agent_of(s: &Scene, e: &Hit<EventCue>, armed: &[Armed]) -> Option<Armed> {
     // the cue's own words are not its agent ("two of the attackers were killed": the
     // attackers are the dead)
-    if armed.iter().any(|a| a.ts >= e.ts && a.te <= e.te) {
+    // ... unless the cue names a group's attacker and no one else is its agent ("a suicide
+    // bomber blew himself up at a restaurant": the bomber is the perpetrator)
+    if let Some(own) = armed.iter().find(|a| a.ts >= e.ts && a.te <= e.te) {
         let others: Vec<Armed> = armed
             .iter()
             .filter(|a| !(a.ts >= e.ts && a.te <= e.te))
             .cloned()
             .collect();
-        return agent_of(s, e, &others);
+        let attacker = own.non_state && e.value().event_type == EventType::Attack;
+        return agent_of(s, e, &others).or_else(|| attacker.then(|| own.clone()));
     }
     // "Somali forces, backed by U.S. airstrikes, killed 30": a force named as support is
     // not the agent
@@ -984,7 +1005,7 @@ pub(super) fn agent_of(s: &Scene, e: &Hit<EventCue>, armed: &[Armed]) -> Option<
         a.te <= e.ts
             && only_links(s, a.te, e.ts, true)
             && a.te + 1 >= e.ts
-            && (!counted(s, a.ts) || (cue.noun && a.te == e.ts))
+            && (!counted(s, a.ts) || (cue.noun && a.te == e.ts) || counted_subject(s, e, a))
             && !passive
             && !(a.te == e.ts && reduced_passive(s, e))
             // "un carguero de bandera liberiana atacado por rebeldes hutíes": a participle

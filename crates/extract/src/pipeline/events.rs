@@ -1105,10 +1105,21 @@ fn weak_supported(s: &Sentence, f: &Facts, e: &Hit<EventCue>, m: Modality) -> bo
     };
     !s.targets.is_empty()
         || f.killed_here && !dead_troops
+        || cue.noun && blamed(s, e)
         || (s.place.is_some() || f.real_date) && by_the_armed()
         || dated_mention
         || (s.place.is_some() || f.real_date) && (cue.event_type != EventType::Strike || by_a_force)
         || m != Modality::Occurred && cue.event_type == EventType::Strike && s.place.is_some()
+}
+
+/// Whether an armed actor is blamed for the act the cue names ("the government blamed FARC
+/// dissidents for the attack", "attributed the bombing to a gang"): that makes it an act of
+/// violence, mostly the story's event, which the blame then names the perpetrator of.
+fn blamed(s: &Sentence, e: &Hit<EventCue>) -> bool {
+    let scene = s.scene();
+    let armed = super::agents::armed(&scene);
+    super::agents::accused(&scene, e, &armed).is_some()
+        || super::agents::attributed(&scene, e, &armed).is_some()
 }
 
 /// A strike cue needs something that makes it a military strike: a planned or feared one
@@ -1133,7 +1144,8 @@ fn strike_supported(s: &Sentence, f: &Facts, e: &Hit<EventCue>, m: Modality) -> 
         || s.place.is_some()
         || f.real_date
         || !s.means.is_empty()
-        || role(&[ActorRole::Perpetrator]);
+        || role(&[ActorRole::Perpetrator])
+        || e.value().noun && blamed(s, e);
     if !support && !s.article_strike {
         return false;
     }
