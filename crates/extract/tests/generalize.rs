@@ -5143,3 +5143,120 @@ fn counted_gunmen_before_a_verb_with_its_object_are_its_agent() {
         one_event_of(lang, text, EventType::Attack, "group");
     }
 }
+
+#[test]
+fn a_group_that_says_it_did_or_will_do_it_is_the_agent() {
+    // "the Houthis warned on Friday that they would resume attacks": the speaker is the
+    // subject of what it says of itself, a day of saying between
+    for (lang, text, kind) in [
+        (
+            Lang::En,
+            "The Houthis warned on Friday that they would resume attacks on merchant ships in \
+             the Gulf of Aden if the blockade went on.",
+            ReportKind::Development,
+        ),
+        (
+            Lang::En,
+            "The ELN said that it would attack pipelines in Arauca if the army kept bombing its \
+             camps.",
+            ReportKind::Development,
+        ),
+        (
+            Lang::En,
+            "Al-Shabaab said it carried out Friday's attack on an army base near Baidoa, which \
+             killed six soldiers.",
+            ReportKind::Event,
+        ),
+    ] {
+        let (who, _) = perpetrator_of(lang, text, kind);
+        assert_eq!(who.as_deref(), Some("group"), "{text}");
+    }
+    // what a group says was done to it stays the doer's
+    let text = "The Houthis said on Friday that U.S. strikes killed six people in Saada.";
+    let (who, _) = perpetrator_of(Lang::En, text, ReportKind::Event);
+    assert_eq!(who.as_deref(), Some("US"), "{text}");
+}
+
+#[test]
+fn a_state_force_that_sums_up_its_strikes_is_the_totals_perpetrator() {
+    // the force is the subject of the total, too far from "strikes" for an agent beside it
+    for (lang, text, state) in [
+        (
+            Lang::En,
+            "After Sunday's raid near Jilib, Africa Command has now conducted more than 90 air \
+             strikes in Somalia this year.",
+            "US",
+        ),
+        (
+            Lang::En,
+            "The Nigerian Air Force has carried out more than 200 airstrikes in the northeast \
+             since January.",
+            "NG",
+        ),
+    ] {
+        let (who, _) = perpetrator_of(lang, text, ReportKind::Tally);
+        assert_eq!(who.as_deref(), Some(state), "{text}");
+    }
+}
+
+#[test]
+fn a_states_defence_ministry_that_tells_of_a_bombing_is_its_perpetrator() {
+    // the body that runs a state's forces speaks for them, as "Nigeria's military" does
+    for (lang, text, state) in [
+        (
+            Lang::En,
+            "Nigeria's defence ministry said on Monday that an air raid on a camp in Borno \
+             killed 19 fighters.",
+            "NG",
+        ),
+        (
+            Lang::En,
+            "Colombia's defense minister said a military bombing of a dissident camp in \
+             Guaviare had killed 19 fighters.",
+            "CO",
+        ),
+        (
+            Lang::Es,
+            "La ministra de Defensa de Perú dijo que un bombardeo contra un campamento en el \
+             VRAEM dejó cuatro muertos.",
+            "PE",
+        ),
+    ] {
+        let (who, _) = perpetrator_of(lang, text, ReportKind::Event);
+        assert_eq!(who.as_deref(), Some(state), "{text}");
+    }
+    // a minister killed is no agent
+    let text = "An air strike killed Syria's former defense minister near Damascus on Monday.";
+    let (who, _) = perpetrator_of(Lang::En, text, ReportKind::Event);
+    assert_ne!(who.as_deref(), Some("SY"), "{text}");
+}
+
+#[test]
+fn a_force_that_warns_of_an_attack_on_its_own_state_is_not_its_agent() {
+    for (lang, text) in [
+        (
+            Lang::En,
+            "Iran's defence minister warned that any attack on Iran would be answered with \
+             force.",
+        ),
+        (
+            Lang::En,
+            "Iran's military warned that any strike on Iran would meet a crushing response.",
+        ),
+    ] {
+        let rs: Vec<Report> = reports(lang, text, (2026, 5, 8))
+            .into_iter()
+            .filter(|r| r.kind == ReportKind::Development)
+            .collect();
+        assert!(
+            rs.iter()
+                .all(|r| r.perpetrator().and_then(|a| a.state.as_deref()) != Some("IR")),
+            "{text}\n{rs:#?}"
+        );
+    }
+    // its own threat stays its own
+    let text = "Pakistan's military said it would strike militant hideouts in Afghanistan if \
+                attacks continued.";
+    let (who, _) = perpetrator_of(Lang::En, text, ReportKind::Development);
+    assert_eq!(who.as_deref(), Some("PK"), "{text}");
+}

@@ -613,6 +613,28 @@ fn said(s: &Scene, from: usize, to: usize, verb_cue: bool) -> bool {
         })
 }
 
+/// The state force that sums up its own strikes as the subject of a total ("Africa Command
+/// has now conducted more than 80 air strikes in Somalia", "the U.S. military has carried
+/// out more than 80 airstrikes"): the first state force before the strike cue at `cue_ts`
+/// that is no target, place, sponsor or support, when no agent stands beside the cue.
+pub(super) fn summing_force(s: &Scene, armed: &[Armed], cue_ts: usize) -> Option<Armed> {
+    armed
+        .iter()
+        .find(|a| {
+            !a.non_state
+                && a.reach == ForceReach::Force
+                && a.te <= cue_ts
+                && !governed(s, a.ts)
+                && !struck(s, a.ts)
+                && !agent_of_other(s, a.ts)
+                && !supported_by(s.support_ends, a.ts)
+                && !armed
+                    .iter()
+                    .any(|b| b.non_state && b.ts >= a.te && b.te <= cue_ts)
+        })
+        .cloned()
+}
+
 /// Whether a verb of saying right after a state's name (which ends at `from`, an auxiliary
 /// between at most) is followed by the state itself as the subject of the cue `e`: "it" and
 /// the cue within eight words ("Israel said it killed a commander in a strike"), or, in a
@@ -633,6 +655,18 @@ fn says_it_did(s: &Scene, from: usize, e: &Hit<EventCue>) -> bool {
     };
     if g.self_subject.contains(&next.lower) {
         return e.ts - verb.te <= 8;
+    }
+    // ("warned on Friday that they would resume attacks": the day said, then "that")
+    let dated = |i: usize| s.date_spans.iter().any(|&(a, b)| (a..b).contains(&i));
+    let mut k = verb.te;
+    while k < e.ts && (dated(k) || g.day_prep.contains(&toks[k].lower) && dated(k + 1)) {
+        k += 1;
+    }
+    if k < e.ts && g.that.contains(&toks[k].lower) {
+        k += 1;
+    }
+    if k > verb.te && k < e.ts && g.self_subject.contains(&toks[k].lower) {
+        return e.ts - k <= 8;
     }
     let right_after =
         e.ts == verb.te + 1 || e.ts == verb.te + 2 && g.perfect.contains(&toks[verb.te + 1].lower);
@@ -1141,13 +1175,14 @@ pub(super) fn agent_of(s: &Scene, e: &Hit<EventCue>, armed: &[Armed]) -> Option<
     {
         return Some(a.clone());
     }
-    // 4. a state named by its name that says it did it ("Israel said it killed a commander
-    // in a strike", "Turquía dijo que bombardeó"): no other actor between
+    // 4. a state named by its name, or a group, that says it did it ("Israel said it killed
+    // a commander in a strike", "Turquía dijo que bombardeó", "the Houthis warned that they
+    // would resume attacks"): no other actor between
     if let Some(a) = armed.iter().rev().find(|a| {
         a.te <= e.ts
             && !passive
-            && !a.non_state
-            && a.reach == ForceReach::Country
+            && (!a.non_state && a.reach == ForceReach::Country
+                || a.non_state && a.reach == ForceReach::Force)
             && !a.placed
             && !governed(s, a.ts)
             && !armed.iter().any(|b| b.ts >= a.te && b.te <= e.ts)
@@ -1176,6 +1211,15 @@ pub(super) fn agent_of(s: &Scene, e: &Hit<EventCue>, armed: &[Armed]) -> Option<
                 || !armed.iter().any(|b| {
                     b.non_state && b.ts >= a.te && b.te <= e.ts && !counted(s, b.ts)
                 }))
+            // "Iran's military warned that any attack on Iran would be answered": a state's
+            // force speaks of violence aimed at its own state, not of its own
+            && !armed.iter().any(|b| {
+                b.ts >= e.te
+                    && b.reach == ForceReach::Country
+                    && b.state.is_some()
+                    && b.state == a.state
+                    && governed(s, b.ts)
+            })
     }) {
         return Some(a.clone());
     }

@@ -1034,12 +1034,19 @@ pub(super) fn tally_candidate(
     // up is the total's perpetrator (a group's attacks make no strike tally)
     let scene = s.scene();
     let armed = super::agents::armed(&scene);
-    let agent = s
-        .events
-        .iter()
-        .filter(|e| e.value().event_type == EventType::Strike)
+    let strikes = || {
+        s.events
+            .iter()
+            .filter(|e| e.value().event_type == EventType::Strike)
+    };
+    let agent = strikes()
         .find_map(|e| super::agents::agent_of(&scene, e, &armed))
-        .filter(|a| !a.non_state);
+        .filter(|a| !a.non_state)
+        .or_else(|| {
+            strikes()
+                .next()
+                .and_then(|e| super::agents::summing_force(&scene, &armed, e.ts))
+        });
     if agent.is_some() {
         super::agents::set_perpetrator(&mut rep, agent, &armed, None, ctx, src, Modality::Occurred);
     }
