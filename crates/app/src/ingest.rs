@@ -348,6 +348,7 @@ impl<S: Store + ?Sized> Pipeline<'_, S> {
         if let Some(previous) = in_flight.take() {
             self.finish(previous, reporter, &mut summary)?;
         }
+        self.store.commit_batches()?;
         summary.interrupted = self.stop.load(Ordering::Relaxed);
         Ok(summary)
     }
@@ -630,6 +631,7 @@ impl<S: Store + ?Sized> Pipeline<'_, S> {
         if let Some(previous) = in_flight.take() {
             self.finish(previous, &capped, &mut summary)?;
         }
+        self.store.commit_batches()?;
         summary.interrupted = self.stop.load(Ordering::Relaxed);
         Ok(summary)
     }

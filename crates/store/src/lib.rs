@@ -245,7 +245,28 @@ pub struct LedgerFilter {
 }
 
 /// The operations strikewatch needs from a store.
+/// Inputs whose batches an ingest of local files lets share a commit
+/// ([`Store::group_batches`]).
+pub const GROUP_INPUTS: usize = 8192;
+
 pub trait Store {
+    /// Lets the batches of an ingest share commits, about `inputs` inputs' worth at a time
+    /// (SQLite: each batch a savepoint in a transaction held open across batches; see
+    /// [`GROUP_INPUTS`]): fewer commits write far fewer pages. Only for a writer that
+    /// finishes its batches back to back (a local ingest, not one waiting on the network),
+    /// since the write lock is held between them; [`Store::commit_batches`] ends the group.
+    /// Off (every batch its own commit) unless asked for; a no-op by default.
+    fn group_batches(&mut self, inputs: usize) {
+        let _ = inputs;
+    }
+
+    /// Makes every batch admitted and finished so far durable and visible to other
+    /// connections. A backend may hold several batches in one transaction (SQLite: see
+    /// `group_inputs`); the ingest calls this at its end. Nothing to do by default.
+    fn commit_batches(&mut self) -> Result<()> {
+        Ok(())
+    }
+
     /// Stores each input's bytes (unless the same bytes are already stored) in one
     /// transaction, and says for each what remains to be done.
     fn admit(&mut self, batch: &[RawInput]) -> Result<Vec<Admission>>;

@@ -252,6 +252,14 @@ macro_rules! each {
 }
 
 impl Store for AnyStore {
+    fn group_batches(&mut self, inputs: usize) {
+        each!(self, s => s.group_batches(inputs))
+    }
+
+    fn commit_batches(&mut self) -> Result<()> {
+        each!(self, s => s.commit_batches())
+    }
+
     fn copy_is_empty(&self) -> Result<bool> {
         each!(self, s => s.copy_is_empty())
     }

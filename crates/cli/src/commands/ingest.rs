@@ -108,6 +108,11 @@ pub fn ingest_naming_failures(
     } else {
         None
     };
+    // batches share commits (far fewer pages written) when they come back to back: not while
+    // waiting on the network or on standard input, which would hold the write lock meanwhile
+    if !needs_net && !args.inputs.iter().any(|i| i == "-") {
+        store.group_batches(sw_store::GROUP_INPUTS);
+    }
     let stop = stop_flag();
     let reporter = TermReporter::new(
         progress,

@@ -15,7 +15,7 @@
 //! ones; the table's ids are all smaller than the pending ones, so a bucket reads in id order
 //! exactly as if every entry were in the table.
 
-use rusqlite::{params, OptionalExtension, Transaction};
+use rusqlite::{params, Connection, OptionalExtension};
 use rustc_hash::FxHashMap;
 use sw_dedup::{Signature, BANDS};
 
@@ -86,7 +86,7 @@ impl PendingBands {
     /// drops what another connection has written to the table meanwhile and derives the
     /// entries of articles stored since this one last looked. Cost: one state read and one
     /// max(id) when nothing changed.
-    pub(crate) fn sync(&mut self, tx: &Transaction<'_>) -> rusqlite::Result<()> {
+    pub(crate) fn sync(&mut self, tx: &Connection) -> rusqlite::Result<()> {
         let through = indexed_through(tx)?;
         if self.through != Some(through) {
             self.clear();
@@ -140,7 +140,7 @@ impl PendingBands {
     /// whether a run was written (the caller calls [`PendingBands::flushed`] once it commits).
     pub(crate) fn add(
         &mut self,
-        tx: &Transaction<'_>,
+        tx: &Connection,
         bands: &[(usize, i64, ArticleId)],
         last: ArticleId,
     ) -> rusqlite::Result<bool> {
@@ -185,7 +185,7 @@ impl PendingBands {
     /// covered, inside the caller's transaction, and lets go of them: until the caller has
     /// committed ([`PendingBands::flushed`]) nothing held is trusted, so a transaction that
     /// fails makes the next [`PendingBands::sync`] derive them again from the store.
-    pub(crate) fn write(&mut self, tx: &Transaction<'_>) -> rusqlite::Result<()> {
+    pub(crate) fn write(&mut self, tx: &Connection) -> rusqlite::Result<()> {
         self.through = None;
         // the bucket chains are not needed for the run: freed before it is built
         self.buckets = FxHashMap::default();
@@ -269,7 +269,7 @@ fn set(bits: &mut [u64], band: u8, key: i64) {
 
 /// The filter of every (band, key) pair in `lsh_bands`: one pass over the table (~0.3 s at
 /// 100k articles), when a connection first writes and when another one has written a run.
-fn read_filter(tx: &Transaction<'_>) -> rusqlite::Result<Vec<u64>> {
+fn read_filter(tx: &Connection) -> rusqlite::Result<Vec<u64>> {
     let mut bits = vec![0u64; (1usize << FILTER_BITS) / 64];
     let mut stmt = tx.prepare("SELECT band, key FROM lsh_bands")?;
     let mut rows = stmt.query([])?;
@@ -280,7 +280,7 @@ fn read_filter(tx: &Transaction<'_>) -> rusqlite::Result<Vec<u64>> {
 }
 
 /// `state.lsh_indexed_through` (0 before any article).
-fn indexed_through(tx: &Transaction<'_>) -> rusqlite::Result<ArticleId> {
+fn indexed_through(tx: &Connection) -> rusqlite::Result<ArticleId> {
     let v: Option<String> = tx
         .query_row(
             "SELECT value FROM state WHERE key = ?1",

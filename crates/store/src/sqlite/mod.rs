@@ -238,6 +238,8 @@ pub const REPORTS_PER_ARTICLE: i64 = 1 << 20;
 
 pub struct SqliteStore {
     conn: Connection,
+    /// Ingest batches sharing a commit ([`Store::group_batches`]).
+    group: Group,
     /// Places new articles in stories; keeps the signatures read during earlier batches.
     placer: Placer,
     /// LSH band entries of stored articles not yet in `lsh_bands` (see [`bands`]).
@@ -250,6 +252,52 @@ impl Drop for SqliteStore {
     fn drop(&mut self) {
         if self.bands.len() > 0 {
             let _ = self.flush_bands();
+        }
+        let _ = self.commit_group();
+    }
+}
+
+/// The longest a group's transaction holds the write lock before it commits.
+const GROUP_TIME: Duration = Duration::from_secs(10);
+
+/// Ingest batches sharing a commit, when the writer asks for it ([`Store::group_batches`]):
+/// up to `limit` inputs and [`GROUP_TIME`]. Each batch (its admission, then its articles) is
+/// a savepoint inside the group's transaction, so a failed batch still rolls back alone; the
+/// group is committed once it is full or old (checked as each batch is finished), when the
+/// store writes anything else ([`write_tx`]), at [`Store::commit_batches`], and when the
+/// store is closed. Why: every commit writes each page it changed to the WAL, and the
+/// randomly keyed indexes (`inputs.sha256`, `articles.text_hash`, `articles.url`) take each
+/// new key on a random leaf, so a commit of 256 inputs rewrote most of their leaves; and an
+/// input's row was written twice (admitted, then marked done) where now, in one group, once.
+#[derive(Debug, Default)]
+struct Group {
+    /// Inputs from which the group commits; 0 or 1: every batch commits alone.
+    limit: usize,
+    inputs: usize,
+    started: Option<Instant>,
+}
+
+/// An ingest batch's write: its own transaction, or a savepoint in the group's.
+enum BatchTx<'c> {
+    Own(Transaction<'c>),
+    Group(rusqlite::Savepoint<'c>),
+}
+
+impl std::ops::Deref for BatchTx<'_> {
+    type Target = Connection;
+    fn deref(&self) -> &Connection {
+        match self {
+            BatchTx::Own(t) => t,
+            BatchTx::Group(s) => s,
+        }
+    }
+}
+
+impl BatchTx<'_> {
+    fn commit(self) -> rusqlite::Result<()> {
+        match self {
+            BatchTx::Own(t) => t.commit(),
+            BatchTx::Group(s) => s.commit(),
         }
     }
 }
@@ -353,6 +401,7 @@ impl SqliteStore {
         }
         Ok(SqliteStore {
             conn,
+            group: Group::default(),
             placer: Placer::new(),
             bands: PendingBands::default(),
         })
@@ -387,6 +436,7 @@ impl SqliteStore {
         conn.pragma_update(None, "wal_autocheckpoint", 8_192)?;
         let store = SqliteStore {
             conn,
+            group: Group::default(),
             placer: Placer::new(),
             bands: PendingBands::default(),
         };
@@ -504,6 +554,11 @@ impl SqliteStore {
 /// snapshot may be stale. Taking the lock first makes writers queue, each waiting up to
 /// [`BUSY_TIMEOUT`], instead.
 pub(crate) fn write_tx(conn: &mut Connection) -> rusqlite::Result<Transaction<'_>> {
+    // the only transaction a connection holds open between calls is a group of ingest
+    // batches (`SqliteStore::batch_tx`): any other write commits it first
+    if !conn.is_autocommit() {
+        conn.execute_batch("COMMIT")?;
+    }
     conn.transaction_with_behavior(TransactionBehavior::Immediate)
 }
 
@@ -596,7 +651,7 @@ struct TxArticles<'t> {
 }
 
 impl<'t> TxArticles<'t> {
-    fn new(tx: &'t Transaction<'_>, pending: &'t PendingBands) -> rusqlite::Result<TxArticles<'t>> {
+    fn new(tx: &'t Connection, pending: &'t PendingBands) -> rusqlite::Result<TxArticles<'t>> {
         Ok(TxArticles {
             pending,
             held: tx.prepare_cached("SELECT id FROM articles WHERE input_id = ?1 AND item = ?2")?,
@@ -698,10 +753,66 @@ const BATCH_TABLE: &str = "
     DELETE FROM temp.batch_articles;";
 
 impl SqliteStore {
+    /// The transaction of an ingest batch: a savepoint in the group's transaction, which
+    /// begins here when none is open (see [`Group`]).
+    fn batch_tx<'c>(conn: &'c mut Connection, group: &mut Group) -> rusqlite::Result<BatchTx<'c>> {
+        if group.limit <= 1 {
+            return Ok(BatchTx::Own(write_tx(conn)?));
+        }
+        if conn.is_autocommit() {
+            conn.execute_batch("BEGIN IMMEDIATE")?;
+            *group = Group {
+                limit: group.limit,
+                inputs: 0,
+                started: Some(Instant::now()),
+            };
+        }
+        Ok(BatchTx::Group(conn.savepoint()?))
+    }
+
+    /// Counts `inputs` finished in the group, and commits it once it is full or old.
+    fn batch_done(&mut self, inputs: usize) -> rusqlite::Result<()> {
+        if self.conn.is_autocommit() {
+            return Ok(());
+        }
+        self.group.inputs += inputs;
+        let old = self
+            .group
+            .started
+            .is_some_and(|t| t.elapsed() >= GROUP_TIME);
+        if self.group.inputs >= self.group.limit || old {
+            self.commit_group()?;
+        }
+        Ok(())
+    }
+
+    /// Commits the group's transaction, if one is open. If the commit fails, the group is
+    /// rolled back and what this connection holds of it forgotten.
+    fn commit_group(&mut self) -> rusqlite::Result<()> {
+        if self.conn.is_autocommit() {
+            return Ok(());
+        }
+        self.group = Group {
+            limit: self.group.limit,
+            ..Group::default()
+        };
+        match self.conn.execute_batch("COMMIT") {
+            Ok(()) => Ok(()),
+            Err(e) => {
+                if !self.conn.is_autocommit() {
+                    let _ = self.conn.execute_batch("ROLLBACK");
+                }
+                self.bands.invalidate();
+                self.placer = Placer::new();
+                Err(e)
+            }
+        }
+    }
+
     fn admit_db(&mut self, batch: &[RawInput]) -> DbResult<Vec<Admission>> {
         let hashes = sha256_all(batch.iter().map(|r| r.bytes.as_slice()).collect());
         let stamp = now();
-        let tx = write_tx(&mut self.conn)?;
+        let tx = Self::batch_tx(&mut self.conn, &mut self.group)?;
         let mut out = Vec::with_capacity(batch.len());
         {
             let mut find = tx.prepare_cached("SELECT id, status FROM inputs WHERE sha256 = ?1")?;
@@ -783,7 +894,7 @@ impl SqliteStore {
         near_dup: f64,
         extracted: Option<Extracted<'_>>,
     ) -> DbResult<Vec<Vec<Outcome>>> {
-        let tx = write_tx(&mut self.conn)?;
+        let tx = Self::batch_tx(&mut self.conn, &mut self.group)?;
         tx.execute_batch(BATCH_TABLE)?;
         self.bands.sync(&tx)?;
         let first_id: ArticleId =
@@ -809,6 +920,7 @@ impl SqliteStore {
             self.bands.flushed();
         }
         self.placer.committed(&plan, batch);
+        self.batch_done(batch.len())?;
         Ok(plan.outcomes)
     }
 
@@ -1013,7 +1125,7 @@ impl<'a> Extracted<'a> {
 }
 
 /// Each input's outcome: done (with its warnings) or failed.
-fn write_statuses(tx: &Transaction<'_>, batch: &[(InputId, Finish)]) -> rusqlite::Result<()> {
+fn write_statuses(tx: &Connection, batch: &[(InputId, Finish)]) -> rusqlite::Result<()> {
     let stamp = now();
     let mut failed = tx.prepare_cached(
         "UPDATE inputs SET status = 'failed', error = ?2, finished_at = ?3 WHERE id = ?1",
@@ -1039,7 +1151,7 @@ fn write_statuses(tx: &Transaction<'_>, batch: &[(InputId, Finish)]) -> rusqlite
 /// statement, so the full-text trigger's terms are flushed once; an article extracted in the
 /// pipeline carries its extraction version from the start (no second write of its row).
 fn write_articles(
-    tx: &Transaction<'_>,
+    tx: &Connection,
     batch: &[(InputId, Finish)],
     plan: &BatchPlan,
     extracted: Option<&Extracted<'_>>,
@@ -1114,7 +1226,7 @@ fn insert_reports(
 /// The reports of the batch's new articles extracted in the pipeline (their ids are new, so
 /// there are none to replace); bumps the reports generation if any article was extracted.
 fn write_reports(
-    tx: &Transaction<'_>,
+    tx: &Connection,
     plan: &BatchPlan,
     extracted: &Extracted<'_>,
 ) -> rusqlite::Result<()> {
@@ -1145,6 +1257,14 @@ const BUMP_GENERATION: &str =
 /// The [`Store`] methods, each a call of the method above that does the work (in
 /// `DbResult`), its error turned into a [`StoreError`] here, at the backend's edge.
 impl Store for SqliteStore {
+    fn group_batches(&mut self, inputs: usize) {
+        self.group.limit = inputs;
+    }
+
+    fn commit_batches(&mut self) -> Result<()> {
+        Ok(self.commit_group().map_err(DbError::from)?)
+    }
+
     fn copy_is_empty(&self) -> Result<bool> {
         Ok(self.copy_is_empty_db()?)
     }

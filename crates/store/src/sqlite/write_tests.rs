@@ -502,3 +502,75 @@ fn the_migration_packs_the_reports_of_an_older_store() {
     assert_eq!(stored_types(&s), vec!["blob"; given.len()]);
     assert_eq!(jsons(&s), (given.clone(), given));
 }
+
+/// Batches grouped in one transaction ([`Store::group_batches`]) place every article where
+/// batches committed one by one place it (band runs written inside the group included);
+/// another connection sees none of the group until it is committed, then all of it; a writer
+/// that dies with a group open leaves a store without any of that group (its inputs are
+/// admitted again as new), and one that is dropped commits it.
+#[test]
+fn grouped_batches_place_alike_and_commit_together() {
+    let batches = band_batches();
+    let mut reference = SqliteStore::open_in_memory().unwrap();
+    let mut expected = Vec::new();
+    for (i, (url, t)) in batches.iter().enumerate() {
+        let id = reference.admit(&[raw(&i.to_string())]).unwrap()[0].id();
+        expected.push(
+            reference
+                .finish(vec![(id, parsed(vec![art(0, url, t)]))], 0.8)
+                .unwrap(),
+        );
+    }
+
+    let dir = tempfile::tempdir().unwrap();
+    let path = dir.path().join("s.db");
+    let articles = || {
+        let r = SqliteStore::open_read_only(&path).unwrap();
+        r.counts().unwrap().articles
+    };
+    let mut s = SqliteStore::open(&path).unwrap();
+    s.bands.flush_at = 40;
+    s.group_batches(1_000_000);
+    let mut got = Vec::new();
+    for (i, (url, t)) in batches.iter().enumerate() {
+        let id = s.admit(&[raw(&i.to_string())]).unwrap()[0].id();
+        got.push(
+            s.finish(vec![(id, parsed(vec![art(0, url, t)]))], 0.8)
+                .unwrap(),
+        );
+    }
+    assert_eq!(got, expected);
+    assert_eq!(
+        articles(),
+        0,
+        "nothing of an open group is visible to others"
+    );
+    s.commit_batches().unwrap();
+    assert_eq!(articles(), batches.len() as i64);
+    drop(s);
+
+    // a writer killed with a group open: nothing of it is stored
+    let n = batches.len();
+    let mut k = SqliteStore::open(&path).unwrap();
+    k.group_batches(1_000_000);
+    let id = k.admit(&[raw("late")]).unwrap()[0];
+    assert!(matches!(id, Admission::New(_)));
+    k.finish(vec![(id.id(), parsed(vec![art(0, "u", &text(999))]))], 0.8)
+        .unwrap();
+    let crashed = dir.path().join("crashed");
+    std::fs::create_dir(&crashed).unwrap();
+    for f in ["s.db", "s.db-wal"] {
+        if dir.path().join(f).exists() {
+            std::fs::copy(dir.path().join(f), crashed.join(f)).unwrap();
+        }
+    }
+    drop(k); // dropped, not killed: its group is committed
+    assert_eq!(articles(), n as i64 + 1);
+    let mut c = SqliteStore::open(&crashed.join("s.db")).unwrap();
+    assert_eq!(c.counts().unwrap().articles, n as i64);
+    assert!(matches!(
+        c.admit(&[raw("late")]).unwrap()[0],
+        Admission::New(_)
+    ));
+    assert_eq!(c.integrity_check().unwrap(), "ok");
+}
