@@ -5260,3 +5260,41 @@ fn a_force_that_warns_of_an_attack_on_its_own_state_is_not_its_agent() {
     let (who, _) = perpetrator_of(Lang::En, text, ReportKind::Development);
     assert_eq!(who.as_deref(), Some("PK"), "{text}");
 }
+
+#[test]
+fn a_state_after_a_strike_told_as_a_verb_is_its_object_not_its_agent() {
+    // "to strike Iran", "would strike Houthi launch sites": after an infinitive's mark or a
+    // modal, "strike" is a verb and what follows it is struck ("a strike by Israel" stays
+    // Israel's)
+    for (text, not) in [
+        (
+            "Lawmakers voted on a bill that would bar the Pentagon from using funds to strike \
+             Iran without a vote.",
+            "IR",
+        ),
+        (
+            "Officials said the Navy would strike Houthi launch sites if the attacks on \
+             shipping went on.",
+            "group",
+        ),
+    ] {
+        let rs: Vec<Report> = reports(Lang::En, text, (2026, 5, 8))
+            .into_iter()
+            .filter(|r| r.kind == ReportKind::Development)
+            .collect();
+        assert!(!rs.is_empty(), "{text}");
+        assert!(
+            rs.iter().all(|r| r.perpetrator().and_then(|a| {
+                if a.non_state {
+                    Some("group")
+                } else {
+                    a.state.as_deref()
+                }
+            }) != Some(not)),
+            "{text}\n{rs:#?}"
+        );
+    }
+    let text = "A strike by Israel on a house in Tyre killed three people on Thursday.";
+    let (who, _) = perpetrator_of(Lang::En, text, ReportKind::Event);
+    assert_eq!(who.as_deref(), Some("IL"), "{text}");
+}

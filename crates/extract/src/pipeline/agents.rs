@@ -1065,7 +1065,20 @@ pub(super) fn agent_of(s: &Scene, e: &Hit<EventCue>, armed: &[Armed]) -> Option<
             return Some(a.clone());
         }
     }
-    if cue.noun {
+    // ("to strike Iran", "would strike Hezbollah": a verb the word of a noun cue also is,
+    // after an infinitive's mark or an auxiliary, takes its object after it, not its agent)
+    let as_verb = e.ts > 0
+        && (s
+            .l
+            .grammar
+            .infinitive_mark
+            .contains(&s.ctx.toks[e.ts - 1].lower)
+            || (e.ts.saturating_sub(2)..e.ts).any(|k| {
+                s.l.modality
+                    .at(&s.ctx.toks, k)
+                    .is_some_and(|h| h.te == e.ts)
+            }));
+    if cue.noun && !as_verb {
         // "ataque estadounidense", "el ataque de sicarios", "el primer ataque fatal de los
         // hutíes": right after the noun, or after "of"/"by" with one word before it
         // "ataques aéreos estadounidenses", "un ataque con misiles hutíes": two words may
