@@ -5298,3 +5298,33 @@ fn a_state_after_a_strike_told_as_a_verb_is_its_object_not_its_agent() {
     let (who, _) = perpetrator_of(Lang::En, text, ReportKind::Event);
     assert_eq!(who.as_deref(), Some("IL"), "{text}");
 }
+
+#[test]
+fn a_law_or_vote_that_forbids_an_attack_tells_of_none() {
+    // "una moción que prohíbe al gobierno bombardear México": the act forbidden did not
+    // happen (the gunmen's bar stays a place they attacked)
+    for (lang, text) in [
+        (
+            Lang::Es,
+            "La Cámara aprobó una moción que prohíbe al gobierno bombardear México sin \
+             autorización del Congreso.",
+        ),
+        (
+            Lang::Es,
+            "El Congreso votó una ley que impide al presidente atacar Venezuela sin su permiso.",
+        ),
+        (
+            Lang::En,
+            "The amendment prohibits the Pentagon from striking targets inside Venezuela \
+             without a vote.",
+        ),
+    ] {
+        no_violent_event(&reports(lang, text, (2026, 5, 8)), text);
+    }
+    one_event_of(
+        Lang::En,
+        "Gunmen stormed two bars in Celaya on Friday and killed nine people.",
+        EventType::Attack,
+        "group",
+    );
+}
