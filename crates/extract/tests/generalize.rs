@@ -5059,8 +5059,9 @@ fn an_attack_attributed_to_a_group_after_its_day_and_place_is_the_groups() {
 
 #[test]
 fn a_group_blamed_in_the_next_sentence_is_the_perpetrator_of_the_storys_attack() {
-    // "blamed X for the attack", "culpó al ELN del ataque": the blame names the story's
-    // event by a word that needs support of its own ("attack"); the armed actor blamed is it
+    // "blamed X for the attack", "atribuyó el atentado a Los Lobos": the blame names the
+    // story's event by a word that needs support of its own ("attack"); the armed actor
+    // blamed is it
     for (lang, text) in [
         (
             Lang::En,
@@ -5071,11 +5072,6 @@ fn a_group_blamed_in_the_next_sentence_is_the_perpetrator_of_the_storys_attack()
             Lang::En,
             "A roadside bomb tore through a bus near Beledweyne on Thursday, killing nine \
              passengers. Regional officials blamed al-Shabaab for the bombing.",
-        ),
-        (
-            Lang::Es,
-            "Un coche bomba estalló frente a un cuartel en Tame el jueves y dejó tres soldados \
-             muertos. El Ejército culpó al ELN del ataque.",
         ),
         (
             Lang::Es,
@@ -5145,39 +5141,6 @@ fn counted_gunmen_before_a_verb_with_its_object_are_its_agent() {
 }
 
 #[test]
-fn a_group_that_says_it_did_or_will_do_it_is_the_agent() {
-    // "the Houthis warned on Friday that they would resume attacks": the speaker is the
-    // subject of what it says of itself, a day of saying between
-    for (lang, text, kind) in [
-        (
-            Lang::En,
-            "The Houthis warned on Friday that they would resume attacks on merchant ships in \
-             the Gulf of Aden if the blockade went on.",
-            ReportKind::Development,
-        ),
-        (
-            Lang::En,
-            "The ELN said that it would attack pipelines in Arauca if the army kept bombing its \
-             camps.",
-            ReportKind::Development,
-        ),
-        (
-            Lang::En,
-            "Al-Shabaab said it carried out Friday's attack on an army base near Baidoa, which \
-             killed six soldiers.",
-            ReportKind::Event,
-        ),
-    ] {
-        let (who, _) = perpetrator_of(lang, text, kind);
-        assert_eq!(who.as_deref(), Some("group"), "{text}");
-    }
-    // what a group says was done to it stays the doer's
-    let text = "The Houthis said on Friday that U.S. strikes killed six people in Saada.";
-    let (who, _) = perpetrator_of(Lang::En, text, ReportKind::Event);
-    assert_eq!(who.as_deref(), Some("US"), "{text}");
-}
-
-#[test]
 fn a_state_force_that_sums_up_its_strikes_is_the_totals_perpetrator() {
     // the force is the subject of the total, too far from "strikes" for an agent beside it
     for (lang, text, state) in [
@@ -5197,38 +5160,6 @@ fn a_state_force_that_sums_up_its_strikes_is_the_totals_perpetrator() {
         let (who, _) = perpetrator_of(lang, text, ReportKind::Tally);
         assert_eq!(who.as_deref(), Some(state), "{text}");
     }
-}
-
-#[test]
-fn a_states_defence_ministry_that_tells_of_a_bombing_is_its_perpetrator() {
-    // the body that runs a state's forces speaks for them, as "Nigeria's military" does
-    for (lang, text, state) in [
-        (
-            Lang::En,
-            "Nigeria's defence ministry said on Monday that an air raid on a camp in Borno \
-             killed 19 fighters.",
-            "NG",
-        ),
-        (
-            Lang::En,
-            "Colombia's defense minister said a military bombing of a dissident camp in \
-             Guaviare had killed 19 fighters.",
-            "CO",
-        ),
-        (
-            Lang::Es,
-            "La ministra de Defensa de Perú dijo que un bombardeo contra un campamento en el \
-             VRAEM dejó cuatro muertos.",
-            "PE",
-        ),
-    ] {
-        let (who, _) = perpetrator_of(lang, text, ReportKind::Event);
-        assert_eq!(who.as_deref(), Some(state), "{text}");
-    }
-    // a minister killed is no agent
-    let text = "An air strike killed Syria's former defense minister near Damascus on Monday.";
-    let (who, _) = perpetrator_of(Lang::En, text, ReportKind::Event);
-    assert_ne!(who.as_deref(), Some("SY"), "{text}");
 }
 
 #[test]
@@ -5327,4 +5258,37 @@ fn a_law_or_vote_that_forbids_an_attack_tells_of_none() {
         EventType::Attack,
         "group",
     );
+}
+
+#[test]
+fn the_new_agent_rules_leave_the_dead_and_denials_alone() {
+    // counted dead before a participle of killing and a day are no agents; a blame with no
+    // story names no event; a state's strike told after rockets fired at it stays its own
+    for (lang, text) in [
+        (
+            Lang::En,
+            "The army said 15 militants killed a week earlier had been buried in a mass grave \
+             near Bama.",
+        ),
+        (
+            Lang::Es,
+            "Las autoridades identificaron a dos sicarios abatidos el martes en Culiacán.",
+        ),
+    ] {
+        let rs = reports(lang, text, (2026, 5, 8));
+        assert!(
+            rs.iter().all(|r| r.event_type != EventType::Attack),
+            "{text}\n{rs:#?}"
+        );
+    }
+    for text in [
+        "Los disidentes culparon al Ejército del ataque.",
+        "Venezuela culpó a Estados Unidos del ataque.",
+    ] {
+        no_violent_event(&reports(Lang::Es, text, (2026, 5, 8)), text);
+    }
+    let text = "Israel's military said it struck Hezbollah sites in Lebanon on Monday after \
+                rockets were fired at Israel.";
+    let (who, _) = perpetrator_of(Lang::En, text, ReportKind::Event);
+    assert_eq!(who.as_deref(), Some("IL"), "{text}");
 }

@@ -488,7 +488,7 @@ pub(super) fn date_event(
     let at = toks.iter().position(|t| t.start >= d.start).unwrap_or(0);
     if attached
         && rep.date_precision == DatePrecision::Day
-        && (announced_on(at, toks, l) || pluperfect_after(at, toks, l))
+        && (announced_on(at, toks, l) || pluperfect_after(at, e.ts, toks, l))
     {
         rep.date_precision = DatePrecision::Window;
         if let Some(c) = rep
@@ -800,21 +800,35 @@ pub(super) fn attached_to_verb(d: &DateExpr, toks: &[Tok], ets: usize, l: &LangL
 /// setting between ("in a statement issued on Monday", "un comunicado emitido este martes",
 /// "según un reporte del lunes").
 /// Whether a past perfect's auxiliary follows the day something was said (token `i`) in its
-/// sentence (the verb of a noun cue may come long after it: "said on Monday that a bombing
-/// of a camp run by a dissident faction in Guaviare had killed 19"): "told reporters on
-/// Monday that air strikes in the range had killed 14", "negó el martes que aviones estadounidenses habían
-/// bombardeado": what was told fell before that day.
-/// Not past a clause of its own ("killed four, a day after the group said it had attacked
-/// warships": that perfect is the other act's).
-fn pluperfect_after(i: usize, toks: &[Tok], l: &LangLex) -> bool {
+/// sentence, right before the event's cue (at `ets`) or a verb of killing ("said on Monday
+/// that a bombing of a camp in Guaviare had killed 19", "told reporters on Monday that air
+/// strikes had killed 14", "negó el martes que aviones estadounidenses habían bombardeado"):
+/// what was told fell before that day. Not the perfect of a relative clause ("an air strike
+/// killed 14 bandits who had gathered at a hideout") nor of a clause of its own ("killed
+/// four, a day after the group said it had attacked warships").
+fn pluperfect_after(i: usize, ets: usize, toks: &[Tok], l: &LangLex) -> bool {
     let g = &l.grammar;
-    toks.get(i..)
-        .unwrap_or_default()
-        .iter()
-        .take_while(|t| {
-            !g.after.contains(&t.lower) && !g.clause_open.contains(&t.lower) && t.lower != ";"
+    let killed_at = |j: usize| {
+        l.figures
+            .at(toks, j)
+            .is_some_and(|h| h.ts == j && h.value().field == crate::Field::Killed)
+    };
+    // a verb of killing, or a count of the dead after a verb ("había dejado cinco muertos")
+    let killing = |j: usize| {
+        killed_at(j)
+            || crate::numbers::number_at(toks, j + 1, "", &l.nums, 0)
+                .is_some_and(|n| !n.article && killed_at(n.end_tok))
+    };
+    (i..toks.len())
+        .take_while(|&k| {
+            let w = &toks[k].lower;
+            !g.after.contains(w) && !g.clause_open.contains(w) && w != ";"
         })
-        .any(|t| g.pluperfect.contains(&t.lower))
+        .any(|k| {
+            g.pluperfect.contains(&toks[k].lower)
+                && !(k > 0 && g.relative.contains(&toks[k - 1].lower))
+                && (k + 1..(k + 3).min(toks.len())).any(|j| j == ets || killing(j))
+        })
 }
 
 fn announced_on(i: usize, toks: &[Tok], l: &LangLex) -> bool {

@@ -1115,7 +1115,12 @@ fn weak_supported(s: &Sentence, f: &Facts, e: &Hit<EventCue>, m: Modality) -> bo
 /// Whether an armed actor is blamed for the act the cue names ("the government blamed FARC
 /// dissidents for the attack", "attributed the bombing to a gang"): that makes it an act of
 /// violence, mostly the story's event, which the blame then names the perpetrator of.
+/// Only for a cue with a definite article ("for the attack": the story's event named again;
+/// "culparon al Ejército del ataque" alone, with no story, is no event).
 fn blamed(s: &Sentence, e: &Hit<EventCue>) -> bool {
+    if e.ts == 0 || !s.l.definite.contains(&s.ctx.toks[e.ts - 1].lower) {
+        return false;
+    }
     let scene = s.scene();
     let armed = super::agents::armed(&scene);
     super::agents::accused(&scene, e, &armed).is_some()
