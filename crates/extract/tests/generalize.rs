@@ -5292,3 +5292,20 @@ fn the_new_agent_rules_leave_the_dead_and_denials_alone() {
     let (who, _) = perpetrator_of(Lang::En, text, ReportKind::Event);
     assert_eq!(who.as_deref(), Some("IL"), "{text}");
 }
+
+#[test]
+fn what_a_group_has_the_capability_to_do_has_not_happened() {
+    for (lang, text) in [
+        (
+            Lang::En,
+            "Al-Shabaab has shown both the intent and the capability to strike U.S. forces in \
+             the region.",
+        ),
+        (
+            Lang::Es,
+            "El ELN ha demostrado la capacidad de atacar bases militares en Arauca.",
+        ),
+    ] {
+        no_violent_event(&reports(lang, text, (2026, 5, 8)), text);
+    }
+}
