@@ -544,7 +544,8 @@ pub struct IngestArgs {
     #[arg(long, default_value_t = sw_dedup::DEFAULT_THRESHOLD, value_name = "0..1")]
     pub near_dup: f64,
 
-    /// Inputs committed per transaction.
+    /// Inputs per batch (parsed together, then stored in one transaction; an ingest of local
+    /// files commits its batches together, every 8,192 inputs or 10 s).
     #[arg(long, default_value_t = 256, value_name = "N")]
     pub batch: usize,
 
