@@ -669,10 +669,8 @@ fn says_it_did(s: &Scene, from: usize, e: &Hit<EventCue>) -> bool {
     let Some(next) = toks.get(verb.te).filter(|_| verb.te < e.ts) else {
         return false;
     };
-    if g.self_subject.contains(&next.lower) {
-        return e.ts - verb.te <= 8;
-    }
-    // ("warned on Friday that they would resume attacks": the day said, then "that")
+    // "it" right after the verb, or after the day said and "that" ("Israel said on Monday
+    // that it struck a depot")
     let dated = |i: usize| s.date_spans.iter().any(|&(a, b)| (a..b).contains(&i));
     let mut k = verb.te;
     while k < e.ts && (dated(k) || g.day_prep.contains(&toks[k].lower) && dated(k + 1)) {
@@ -681,7 +679,7 @@ fn says_it_did(s: &Scene, from: usize, e: &Hit<EventCue>) -> bool {
     if k < e.ts && g.that.contains(&toks[k].lower) {
         k += 1;
     }
-    if k > verb.te && k < e.ts && g.self_subject.contains(&toks[k].lower) {
+    if k < e.ts && g.self_subject.contains(&toks[k].lower) {
         return e.ts - k <= 8;
     }
     let right_after =
