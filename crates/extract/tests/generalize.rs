@@ -5078,9 +5078,77 @@ fn a_group_blamed_in_the_next_sentence_is_the_perpetrator_of_the_storys_attack()
             "Un carro bomba estalló junto a una discoteca de Guayaquil el jueves y dejó cinco \
              muertos. La policía atribuyó el atentado a Los Lobos.",
         ),
+        // "del": "of" and the article in one word, the blamed before or after the event
+        (
+            Lang::Es,
+            "Una moto bomba explotó frente a una estación de policía en Tumaco el sábado y \
+             mató a dos agentes. El alcalde culpó al Clan del Golfo del atentado.",
+        ),
+        (
+            Lang::Es,
+            "Un coche bomba estalló el martes junto a un cuartel en Arauca y dejó tres \
+             soldados muertos. El Ejército culpó del ataque a las disidencias de las FARC.",
+        ),
+        (
+            Lang::Es,
+            "Un artefacto explosivo estalló al paso de una patrulla en Cúcuta el lunes y mató \
+             a un policía. Las autoridades responsabilizaron del atentado al ELN.",
+        ),
     ] {
         one_event_of(lang, text, EventType::Attack, "group");
     }
+    // the blame alone tells no event, as in English
+    for (lang, text) in [
+        (
+            Lang::Es,
+            "El gobierno culpó a las disidencias de las FARC del ataque.",
+        ),
+        (
+            Lang::En,
+            "The government blamed FARC dissidents for the attack.",
+        ),
+    ] {
+        no_violent_event(&reports(lang, text, (2026, 5, 8)), text);
+    }
+}
+
+#[test]
+fn an_aside_between_a_killing_verb_and_its_object_keeps_the_dead() {
+    // "mató por error a 16": the words between the verb and the mark of its object (a manner,
+    // a day, a place) do not part the dead from the verb
+    for (text, killed) in [
+        (
+            "Un bombardeo de la Fuerza Aérea de Nigeria mató por error a al menos 23 \
+             aldeanos en el estado de Kebbi el domingo.",
+            23,
+        ),
+        (
+            "Un ataque con dron de Estados Unidos mató el pasado 4 de mayo a dos presuntos \
+             miembros de Al Qaeda en la provincia de Abyan.",
+            2,
+        ),
+        (
+            "Soldados del Ejército abatieron este miércoles en Culiacán a cinco presuntos \
+             sicarios.",
+            5,
+        ),
+        (
+            "Un ataque aéreo de Israel mató accidentalmente a tres socorristas en el sur del \
+             Líbano el sábado.",
+            3,
+        ),
+    ] {
+        one_event_with_toll(&reports(Lang::Es, text, (2026, 5, 8)), text, killed);
+    }
+    // not over a clause of another verb: the minors recruited were not killed
+    let text = "Un dron estadounidense mató el martes al líder de la célula, que según la \
+                Fiscalía reclutó durante años a 16 menores en Sinaloa.";
+    let rs = reports(Lang::Es, text, (2026, 5, 8));
+    assert!(
+        rs.iter()
+            .all(|r| r.figures.killed.as_ref().and_then(|f| f.best) != Some(16)),
+        "{text}\n{rs:#?}"
+    );
 }
 
 #[test]

@@ -295,6 +295,12 @@ impl DateLexicon {
         }
     }
 
+    /// Does the word point a date after it back or to the present ("pasado" in "el pasado 3
+    /// de junio", "este")?
+    pub fn is_last_or_this(&self, w: &Word) -> bool {
+        matches!(self.single.get(w), Some(DW::Last | DW::This))
+    }
+
     /// Does the lower-cased word name a date word (month, weekday, "yesterday", "ayer")?
     pub fn is_cue(&self, w: &Word) -> bool {
         matches!(

@@ -419,6 +419,13 @@ pub struct Grammar {
     pub aboard: FxSet<Word>,
     /// "a" in "mató a seis": the preposition before a verb's object.
     pub object_mark: FxSet<Word>,
+    /// "del": "of" and a definite article in one word ("culpó al ELN del ataque").
+    pub of_article: FxSet<Word>,
+    /// "por", "en", "durante": opens an aside between a verb and its object's mark ("mató
+    /// por error a 16", "abatieron en Culiacán a cuatro").
+    pub verb_aside: FxSet<Word>,
+    /// "mente": the ending of an adverb that may stand there too ("mató accidentalmente a").
+    pub adverb_ending: Vec<String>,
     pub plural_ending: Vec<String>,
     pub singular_ending: Vec<String>,
     /// Endings of a participle that may follow its noun as an adjective ("un campamento
@@ -591,6 +598,9 @@ impl Grammar {
                 "ordinal_suffix" => (Some(&mut g.ordinal_suffix), None),
                 "aboard" => (Some(&mut g.aboard), None),
                 "object_mark" => (Some(&mut g.object_mark), None),
+                "of_article" => (Some(&mut g.of_article), None),
+                "verb_aside" => (Some(&mut g.verb_aside), None),
+                "adverb_ending" => (None, Some(&mut g.adverb_ending)),
                 "date_prep" => (Some(&mut g.date_prep), None),
                 "day_prep" => (Some(&mut g.day_prep), None),
                 "after" => (Some(&mut g.after), None),

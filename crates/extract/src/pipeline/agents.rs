@@ -892,9 +892,11 @@ pub(super) fn attributed(s: &Scene, e: &Hit<EventCue>, armed: &[Armed]) -> Optio
         *h.value() == AgentKind::Attribute
             && h.te <= e.ts
             && (h.te..e.ts).all(|i| {
+                let w = &s.ctx.toks[i].lower;
                 is_article(s, i)
                     || is_determiner(s, i)
-                    || s.l.grammar.of.contains(&s.ctx.toks[i].lower)
+                    || s.l.grammar.of.contains(w)
+                    || s.l.grammar.of_article.contains(w)
             })
     });
     // right after, or at the end of a group's name of a few words after "a"/"to" ("atribuyó

@@ -1118,7 +1118,8 @@ fn weak_supported(s: &Sentence, f: &Facts, e: &Hit<EventCue>, m: Modality) -> bo
 /// Only for a cue with a definite article ("for the attack": the story's event named again;
 /// "culparon al Ejército del ataque" alone, with no story, is no event).
 fn blamed(s: &Sentence, e: &Hit<EventCue>) -> bool {
-    if e.ts == 0 || !s.l.definite.contains(&s.ctx.toks[e.ts - 1].lower) {
+    // ("culpó al ELN del ataque": "of" and the article in one word)
+    if e.ts == 0 || !(s.l.definite.contains(&s.ctx.toks[e.ts - 1].lower) || blamed_of(s, e.ts)) {
         return false;
     }
     let scene = s.scene();
@@ -1249,6 +1250,23 @@ pub(super) fn definite_of(s: &Sentence, ets: usize) -> bool {
                 || s.agents.iter().any(|h| inside(h.ts, h.te)))
     })
 }
+
+/// Whether the event noun at `ets` follows "of" and an article in one word after a verb of
+/// blame ("culpó al ELN del ataque", "responsabilizaron del atentado a"): named as one known,
+/// as "the attack" of "blamed the ELN for the attack" is.
+pub(super) fn blamed_of(s: &Sentence, ets: usize) -> bool {
+    ets > 0
+        && s.l.grammar.of_article.contains(&s.ctx.toks[ets - 1].lower)
+        && s.agents.iter().any(|h| {
+            matches!(h.value(), AgentKind::Accuse | AgentKind::Attribute)
+                && h.te < ets
+                && ets - h.te <= BLAME_REACH
+        })
+}
+
+/// How many tokens a verb of blame may stand before the event it lays blame for (the actor
+/// blamed between them).
+const BLAME_REACH: usize = 6;
 
 /// Whether the definite event noun at `ets` is what something is said about: "about",
 /// "over", "sobre" right before its determiner ("no se había pronunciado sobre el nuevo

@@ -591,6 +591,8 @@ fn field_of(
     // the one word skipped is the object's mark ("mató anoche a un miembro": a day's words
     // aside)
     let mut object_only = false;
+    // an aside between the verb and the mark, passed once
+    let mut aside = false;
     while j > 0 && skipped <= 5 {
         for len in 1..=4usize {
             if j >= len {
@@ -618,8 +620,11 @@ fn field_of(
         }
         let t = &toks[j - 1];
         // the article or preposition of a day's words ("el" of "el lunes", "on")
+        // (and "pasado" of "el pasado 3 de junio")
         let day_word = toks.get(j).is_some_and(in_date)
-            && (l.grammar.date_prep.contains(&t.lower) || l.grammar.article_sg.contains(&t.lower));
+            && (l.grammar.date_prep.contains(&t.lower)
+                || l.grammar.article_sg.contains(&t.lower)
+                || l.dates.is_last_or_this(&t.lower));
         if in_date(t) || is_quote(t) || day_word {
             // "mataron el lunes a ocho", "killed on Tuesday at least three", "'neutralizaron'
             // a tres"
@@ -628,12 +633,62 @@ fn field_of(
             object_only = skipped == 0 && l.grammar.object_mark.contains(&t.lower);
             j -= 1;
             skipped += 1;
+        } else if let Some(p) = (object_only && skipped == 1 && !aside)
+            .then(|| verb_aside(l, toks, j, &in_date))
+            .flatten()
+        {
+            // "mató por error a al menos 16": over the aside to the verb
+            aside = true;
+            j = p;
         } else {
             break;
         }
     }
     None
 }
+
+/// The start of an aside that ends at token `j` (the mark of a verb's object) and follows
+/// a verb that counts the dead: "por error", "este miércoles en Culiacán", "accidentalmente"
+/// (see grammar `verb_aside`); words and a date's tokens only, no clause of its own.
+fn verb_aside(
+    l: &LangLex,
+    toks: &[Tok],
+    j: usize,
+    in_date: &dyn Fn(&Tok) -> bool,
+) -> Option<usize> {
+    let g = &l.grammar;
+    let mut start = None;
+    for k in (j.saturating_sub(VERB_ASIDE)..j).rev() {
+        let t = &toks[k];
+        if !(t.kind == TokKind::Word || in_date(t))
+            || g.relative.contains(&t.lower)
+            || g.and.contains(&t.lower)
+            || g.that.contains(&t.lower)
+        {
+            break;
+        }
+        let adverb = t.lower.chars().count() > 6
+            && g.adverb_ending
+                .iter()
+                .any(|e| t.lower.ends_with(e.as_str()));
+        if g.verb_aside.contains(&t.lower) || adverb || in_date(t) {
+            start = Some(k);
+        }
+    }
+    let p = start?;
+    // a killing verb right before it
+    (1..=4usize)
+        .any(|len| {
+            p >= len
+                && l.figures.at(toks, p - len).is_some_and(|h| {
+                    h.te == p && h.value().pos != CuePos::After && h.value().field == Field::Killed
+                })
+        })
+        .then_some(p)
+}
+
+/// Most words of such an aside.
+const VERB_ASIDE: usize = 6;
 
 /// Whether the count ending at `at` stands alone: a break, the sentence's end, or a word that
 /// opens what follows ("durante", "y", "en") after it, not a noun it counts ("dos drones",

@@ -869,7 +869,7 @@ impl Extractor {
         let ordinal = noun_event
             .then(|| events::ordinal_before(toks, e.ts, l))
             .flatten();
-        let definite = noun_event && events::definite_of(s, e.ts);
+        let definite = noun_event && (events::definite_of(s, e.ts) || events::blamed_of(s, e.ts));
         let day = rep
             .date
             .as_deref()
