@@ -90,6 +90,28 @@ fn a_states_name_as_the_subject_is_the_perpetrator() {
             "RU",
             None,
         ),
+        // a state striking inside its own borders: its name is the subject, not the place
+        (
+            Lang::Es,
+            "Colombia bombardeó en la madrugada del viernes un campamento de las disidencias \
+             en el Guaviare y mató a nueve combatientes.",
+            "CO",
+            Some(9),
+        ),
+        (
+            Lang::En,
+            "Nigeria struck bandit hideouts in Zamfara state on Sunday, killing at least 30 \
+             gunmen, the air force said.",
+            "NG",
+            Some(30),
+        ),
+        (
+            Lang::Es,
+            "Ecuador bombardeó el martes un campamento de mineros ilegales en la provincia de \
+             Sucumbíos.",
+            "EC",
+            None,
+        ),
     ] {
         let ev = events(lang, text);
         assert_eq!(ev.len(), 1, "{text}\n{ev:#?}");
@@ -100,6 +122,44 @@ fn a_states_name_as_the_subject_is_the_perpetrator() {
             ev[0].figures.killed.as_ref().and_then(|f| f.best),
             killed,
             "{text}"
+        );
+    }
+}
+
+#[test]
+fn a_state_across_the_border_or_where_a_dispute_is_is_no_agent() {
+    // the army's state is the one where it struck, not the neighbour across the border
+    let text = "El Ejército bombardeó el domingo un campamento del ELN en zona rural de Tibú, \
+                cerca de la frontera con Venezuela, y mató a cinco guerrilleros.";
+    let (who, _) = perpetrator_of(Lang::Es, text, ReportKind::Event);
+    assert_ne!(who.as_deref(), Some("VE"), "{text}");
+    // such a state's name before an event noun is where it was, not who did it
+    let text = "The U.S. military said on Monday it had destroyed a drug boat in the Caribbean, \
+                killing three. The Colombia strike comes amid a feud between the two \
+                governments.";
+    let rs = reports(Lang::En, text, (2026, 5, 8));
+    assert!(
+        rs.iter()
+            .all(|r| r.perpetrator().and_then(|p| p.state.clone()).as_deref() != Some("CO")),
+        "{text}\n{rs:#?}"
+    );
+    // a labour strike in a state named by its name stays no strike
+    for (lang, text) in [
+        (
+            Lang::En,
+            "Striking nurses in Kenya's Nakuru county marched on Monday, and union leaders \
+             said the strike would go on until the arrears were paid.",
+        ),
+        (
+            Lang::Es,
+            "Los maestros en huelga de Perú marcharon el lunes y los dirigentes sindicales \
+             dijeron que el paro seguirá hasta que se paguen los salarios.",
+        ),
+    ] {
+        let rs = reports(lang, text, (2026, 5, 8));
+        assert!(
+            rs.iter().all(|r| r.event_type != EventType::Strike),
+            "{text}\n{rs:#?}"
         );
     }
 }

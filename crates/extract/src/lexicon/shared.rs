@@ -42,6 +42,10 @@ pub struct ForceEntry {
     /// chooses between namesakes in a sentence that names the group ("Hiran" beside
     /// al-Shabaab is the Somali region). Never a state of the group's.
     pub theatre: Option<String>,
+    /// A state's name that stands for its forces only as a verb's subject ("Colombia
+    /// bombardeó"): before or after an event noun it is where the event was ("the Colombia
+    /// strike", "el bombardeo de Colombia"). Kind `country_subject`.
+    pub subject_only: bool,
 }
 
 /// Where a state's name or adjective can stand for its forces.
@@ -166,8 +170,9 @@ fn load_forces(file: File) -> Result<PhraseSet<ForceEntry>, LexiconError> {
     phrase_set(file, 4, |r| {
         let canonical = r.col(1, "canonical name")?.to_string();
         let kind = r.col(2, "kind")?;
+        let subject_only = kind == "country_subject";
         let reach = match kind {
-            "country" => ForceReach::Country,
+            "country" | "country_subject" => ForceReach::Country,
             "demonym" => ForceReach::Demonym,
             _ => ForceReach::Force,
         };
@@ -207,6 +212,7 @@ fn load_forces(file: File) -> Result<PhraseSet<ForceEntry>, LexiconError> {
             state,
             reach,
             theatre,
+            subject_only,
         })
     })
 }

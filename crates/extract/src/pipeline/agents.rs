@@ -53,6 +53,9 @@ pub(super) struct Scene<'a> {
     pub support_ends: &'a [usize],
     /// For the state named with a force's generic name ("Nigeria's army").
     pub gaz: &'a sw_gazetteer::Gazetteer,
+    /// "border with", "frontera con": a state named after it is a place, across the border
+    /// from the event ("cerca de la frontera con Venezuela").
+    pub border: &'a crate::lexicon::PhraseSet<()>,
 }
 
 /// An armed actor named in a sentence.
@@ -321,7 +324,8 @@ fn governed(s: &Scene, at: usize) -> bool {
         (s.agents
             .iter()
             .any(|h| h.te == i && *h.value() == AgentKind::Against)
-            || s.l.grammar.locative.ends_at(&s.ctx.toks, i))
+            || s.l.grammar.locative.ends_at(&s.ctx.toks, i)
+            || s.border.ends_at(&s.ctx.toks, i))
             && !day_at(i)
     };
     // the words between may not hold an event cue ("a los ataques militares": the marker
@@ -1014,6 +1018,17 @@ pub(super) fn agent_of(s: &Scene, e: &Hit<EventCue>, armed: &[Armed]) -> Option<
         return agent_of(s, e, &others);
     }
     let cue = e.value();
+    // a state's name that is an agent only as a verb's subject is, beside a noun, where the
+    // event was ("the Colombia strike")
+    let subject_only = |a: &Armed| {
+        s.forces
+            .iter()
+            .any(|f| f.ts == a.ts && f.te == a.te && f.value().subject_only)
+    };
+    if cue.noun && armed.iter().any(subject_only) {
+        let others: Vec<Armed> = armed.iter().filter(|a| !subject_only(a)).cloned().collect();
+        return agent_of(s, e, &others);
+    }
     let passive = passive_at(s, e.ts);
     // "un grupo criminal, que mataron a dos", "gunmen who killed two": a relative clause's
     // verb is of the actor it follows

@@ -783,7 +783,12 @@ const DRILL_REACH: usize = 20;
 fn another_trades(s: &Sentence, e: &Hit<EventCue>) -> bool {
     if !s.means.is_empty()
         || s.figs.iter().any(|f| f.field == Field::Injured)
-        || !s.forces.is_empty()
+        // (a state's name or adjective alone is where the dispute is: "striking teachers in
+        // Nigeria's Kano state", "Colombian dockworkers")
+        || s
+            .forces
+            .iter()
+            .any(|f| !matches!(f.value().reach, ForceReach::Country | ForceReach::Demonym))
         || s.agents
             .iter()
             .any(|a| matches!(a.value(), AgentKind::State | AgentKind::Group))

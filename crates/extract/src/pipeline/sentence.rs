@@ -243,6 +243,8 @@ pub(super) struct Sentence<'a> {
     /// One event's dead are counted here.
     pub killed_here: bool,
     pub gaz: &'a sw_gazetteer::Gazetteer,
+    /// "border with", "frontera con": a state named after it is a place (see `Scene`).
+    pub border: &'a crate::lexicon::PhraseSet<()>,
 }
 
 impl<'a> Sentence<'a> {
@@ -257,6 +259,7 @@ impl<'a> Sentence<'a> {
             date_spans: agents::date_spans(&self.dates, &self.ctx.toks),
             support_ends: &self.support_ends,
             gaz: self.gaz,
+            border: self.border,
         }
     }
 }
@@ -485,6 +488,7 @@ impl Extractor {
                 date_spans: agents::date_spans(&dates, toks),
                 support_ends: &support_ends,
                 gaz: &self.gaz,
+                border: &self.langs.shared.place_words.border,
             };
             let armed = agents::armed(&scene);
             names_force = armed
@@ -541,6 +545,7 @@ impl Extractor {
         let killed_here = !modal_kill && figs.iter().any(|f| !f.tally && f.field == Field::Killed);
         Sentence {
             gaz: &self.gaz,
+            border: &self.langs.shared.place_words.border,
             l,
             ctx,
             published,
