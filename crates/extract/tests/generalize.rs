@@ -5437,3 +5437,57 @@ fn what_a_group_has_the_capability_to_do_has_not_happened() {
         no_violent_event(&reports(lang, text, (2026, 5, 8)), text);
     }
 }
+
+#[test]
+fn boats_struck_uncounted_under_a_perfect_are_the_campaign_and_a_dated_perfect_is_news() {
+    // no day, no toll, boats uncounted: the campaign's course, no incident of its own
+    for (lang, text) in [
+        (
+            Lang::Es,
+            "Desde el verano, Estados Unidos ha hundido lanchas en el Caribe que, según la Casa \
+             Blanca, llevaban cocaína. Cada ataque, escribe la autora, vulnera el derecho del \
+             mar.",
+        ),
+        (
+            Lang::En,
+            "The Pentagon has destroyed speedboats off Venezuela without offering proof that \
+             they carried drugs, critics say.",
+        ),
+    ] {
+        no_violent_event(&reports(lang, text, (2026, 5, 8)), text);
+    }
+    // ... but fresh news told in the perfect stays an event: sites struck, or one boat with
+    // its day ("ha atacado este martes una lancha ... y ha matado a tres" is no total)
+    for (lang, text, killed) in [
+        (
+            Lang::En,
+            "U.S. forces have bombed militia depots in western Iraq, officials said.",
+            None,
+        ),
+        (
+            Lang::Es,
+            "Estados Unidos ha atacado este lunes una narcolancha en el Pacífico y ha matado a \
+             cuatro tripulantes.",
+            Some(4),
+        ),
+        (
+            Lang::Es,
+            "El Comando Sur ha bombardeado este miércoles una embarcación en el Caribe, en un \
+             ataque que ha dejado dos muertos.",
+            Some(2),
+        ),
+    ] {
+        let rs = reports(lang, text, (2026, 5, 8));
+        assert!(
+            rs.iter().all(|r| r.kind != ReportKind::Tally),
+            "{text}\n{rs:#?}"
+        );
+        let ev: Vec<&Report> = rs.iter().filter(|r| r.kind == ReportKind::Event).collect();
+        assert_eq!(ev.len(), 1, "{text}\n{rs:#?}");
+        assert_eq!(
+            ev[0].figures.killed.as_ref().and_then(|f| f.best),
+            killed,
+            "{text}"
+        );
+    }
+}

@@ -65,6 +65,9 @@ pub enum RefKind {
     /// One word before an event cue at most, a verb of a campaign's start or habit ("began
     /// bombing", "ha venido realizando ataques").
     CampaignVerb,
+    /// Right before a singular event noun, any one of many ("each attack", "cada ataque",
+    /// "every strike"): the campaign spoken of, never one event.
+    Every,
     /// Sets what follows in the story's past ("earlier this year", "el año pasado"): an
     /// event the sentence gives no day of its own is an earlier one told again, background
     /// rather than news; with a day of its own ("on Tuesday, the first since last year") it
@@ -898,6 +901,7 @@ fn references(file: File) -> Result<PhraseSet<RefKind>, LexiconError> {
             "retrospective" => Some(RefKind::Retrospective),
             "campaign" => Some(RefKind::Campaign),
             "campaign_verb" => Some(RefKind::CampaignVerb),
+            "every" => Some(RefKind::Every),
             "background" => Some(RefKind::Background),
             "memorial" => Some(RefKind::Memorial),
             "drill" => Some(RefKind::Drill),

@@ -347,11 +347,56 @@ fn ranked_in(l: &LangLex, toks: &[Tok], events: &[Hit<EventCue>], at: usize) -> 
 }
 
 /// Strikes summed up under a perfect are one event when the sentence gives their day.
-pub(super) fn drop_dated_summaries(tally: &mut Vec<Hit<TallyKind>>, day_dated: bool) {
-    if day_dated {
-        tally.retain(|h| *h.value() != TallyKind::Summary);
+pub(super) fn drop_dated_summaries(
+    l: &LangLex,
+    toks: &[Tok],
+    events: &[Hit<EventCue>],
+    tally: &mut Vec<Hit<TallyKind>>,
+    day_dated: bool,
+) {
+    if !day_dated {
+        return;
     }
+    tally.retain(|h| *h.value() != TallyKind::Summary);
+    // "Estados Unidos ha atacado este martes una lancha en el Caribe y ha matado a tres": a
+    // perfect's dead after a verb of one event (an indefinite article before what it struck,
+    // no clause break between) in a sentence that names its day are that event's (the
+    // Spanish of Spain tells the day's news in the perfect)
+    // (and the perfect of that verb is no total either: "ha atacado" counts boats in "ha
+    // atacado 20 lanchas", not here)
+    let clause = |i: usize| super::sentence::is_clause_break(&toks[i]);
+    let one_struck = |e: &Hit<EventCue>| {
+        !e.value().noun
+            && (e.te..(e.te + ONE_TARGET_REACH).min(toks.len())).any(|k| {
+                l.grammar.article_indef.contains(&toks[k].lower)
+                    && l.targets.at(toks, k + 1).is_some()
+                    && l.singular(&toks[k + 1].lower)
+            })
+    };
+    tally.retain(|h| {
+        !events.iter().any(|e| match h.value() {
+            // (or said of one event noun by a relative clause: "en un ataque que ha dejado
+            // tres muertos")
+            TallyKind::Perfect
+                if e.value().noun
+                    && !e.value().plural
+                    && e.ts >= 1
+                    && l.grammar.article_indef.contains(&toks[e.ts - 1].lower)
+                    && h.ts == e.te + 1
+                    && l.grammar.relative.contains(&toks[e.te].lower) =>
+            {
+                true
+            }
+            TallyKind::Perfect => e.te <= h.ts && !(e.te..h.ts).any(clause) && one_struck(e),
+            TallyKind::Cue => h.ts <= e.ts && e.te <= h.te && one_struck(e),
+            _ => false,
+        })
+    });
 }
+
+/// How many tokens after a verb the article of the one thing it struck may stand (a day
+/// between: "ha atacado este martes una lancha").
+const ONE_TARGET_REACH: usize = 5;
 
 /// "EE.UU. lanzó el sábado una ola de bombardeos contra Sanaa; el Ministerio de Salud
 /// elevó este lunes a 53 la cifra de muertos": a toll raised after an event the sentence

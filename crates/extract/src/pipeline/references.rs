@@ -29,6 +29,7 @@ use chrono::NaiveDate;
 use super::sentence::Sentence;
 use crate::dates::{DateExpr, DateKind};
 use crate::lexicon::{CuePos, EventCue, Hit, RefKind};
+use crate::TargetKind;
 use sw_model::DatePrecision;
 
 /// Days before publication from which a dated definite mention is an earlier event's (news
@@ -129,6 +130,23 @@ pub(super) fn is_reference(
     // "US boats have attacked and killed dozens", "han matado a decenas": a perfect with a
     // toll no number gives, and no day, is the campaign's course
     if !own_day && !day_word && !e.value().noun && perfect_before(s, e) && vague_toll(s) {
+        return true;
+    }
+    // "the U.S. military has struck boats in the Caribbean", "ha bombardeado embarcaciones":
+    // a perfect whose boats struck are uncounted, with no day and no toll, is the campaign's
+    // course (news of one strike names "a boat"; "has struck militia facilities, the Pentagon
+    // said" is often the day's news, told in the perfect)
+    if !own_day
+        && !day_word
+        && !s.killed_here
+        && !e.value().noun
+        && perfect_before(s, e)
+        && uncounted_targets_from(s, e.te, Some(TargetKind::Vessel))
+        && !s
+            .mods
+            .iter()
+            .any(|m| m.te <= e.ts && m.value().modality != crate::Modality::Occurred)
+    {
         return true;
     }
     // "the military's sinking of drug boats has dragged ...", "el hundimiento de lanchas":
@@ -237,6 +255,7 @@ fn campaign_course(s: &Sentence, e: &Hit<EventCue>) -> bool {
     s.refs.iter().any(|h| {
         let gap = match h.value() {
             RefKind::Campaign if e.value().plural => CAMPAIGN_GAP,
+            RefKind::Every if e.value().noun && !e.value().plural => 0,
             RefKind::CampaignVerb => CAMPAIGN_VERB_GAP,
             _ => return false,
         };
@@ -285,17 +304,22 @@ fn vague_toll(s: &Sentence) -> bool {
 /// words between ("sinking of drug transport boats", "el hundimiento de lanchas rápidas").
 fn of_uncounted_targets(s: &Sentence, e: &Hit<EventCue>) -> bool {
     let (l, toks) = (s.l, &s.ctx.toks);
-    if !toks
-        .get(e.te)
+    toks.get(e.te)
         .is_some_and(|t| l.grammar.of.contains(&t.lower))
-    {
-        return false;
-    }
+        && uncounted_targets_from(s, e.te + 1, None)
+}
+
+/// A plural target (of `kind`, if given) from token `from`, at most two words before it and
+/// none an article, a number or an ordinal ("boats", "drug transport boats", "lanchas
+/// rápidas").
+fn uncounted_targets_from(s: &Sentence, from: usize, kind: Option<TargetKind>) -> bool {
+    let (l, toks) = (s.l, &s.ctx.toks);
     s.targets.iter().any(|t| {
-        t.ts > e.te
-            && t.ts <= e.te + 3
+        kind.is_none_or(|k| *t.value() == k)
+            && t.ts >= from
+            && t.ts < from + 3
             && !l.singular(&toks[t.te - 1].lower)
-            && (e.te + 1..t.ts).all(|i| {
+            && (from..t.ts).all(|i| {
                 toks[i].kind == crate::tokens::TokKind::Word
                     && !l.grammar.article_sg.contains(&toks[i].lower)
                     && !l.nums.is_article(&toks[i].lower)

@@ -502,7 +502,7 @@ impl Extractor {
             });
         }
         let (mut tally, mut event_tolls) = events::tally_cues(l, toks, &events);
-        events::drop_dated_summaries(&mut tally, day_dated);
+        events::drop_dated_summaries(l, toks, &events, &mut tally, day_dated);
         events::drop_tolls_of_a_dated_event(l, &mut tally, &events, &dates, toks, &mut event_tolls);
         events::elliptic_events(l, toks, &mut events, &dates);
         // "two gunmen were shot dead in the operation", with no day of its own, after the
