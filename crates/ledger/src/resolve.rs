@@ -50,22 +50,27 @@ pub(crate) struct Facts {
     pub(crate) article_id: i64,
     story_id: i64,
     et: EventType,
-    /// The report's date as written (`YYYY-MM-DD`, `YYYY-MM`...), and its precision.
+    /// The report's date as written (`YYYY-MM-DD`, `YYYY-MM`...), and its precision (read
+    /// together as `Report::when` reads them: [`Facts::when`]).
     date: Option<Sym>,
     precision: DatePrecision,
-    /// The date read with its precision (`Report::when`).
-    when: Option<When>,
     /// The article's publication day.
     published: Option<NaiveDate>,
-    /// The day, for a report dated to one.
+    /// The day, for a report dated to one; once resolution has read its story
+    /// ([`story_pass`]), the day its story's cluster gives it.
     day: Option<NaiveDate>,
     /// Dated by a relative expression or the publication date, not an explicit date.
     soft: bool,
+    /// Given another day than its own by its story's cluster ([`story_pass`]): dated as
+    /// softly as a relative expression from then on.
+    restated: bool,
     /// Dated by a relative expression of its own ("on Thursday", "yesterday").
     relative: bool,
     /// Dated by the window up to the day it was announced or reported (the extractor's
     /// `.announced_window` date rule), not by a publication's nor a weekend's.
     announced: bool,
+    /// The region key ([`region_key`]); once resolution has read its story
+    /// ([`story_pass`]), its cluster's when it has none of its own.
     region: Option<Sym>,
     /// The country of the report's place (a report without a region never joins another
     /// country's land group).
@@ -78,8 +83,11 @@ pub(crate) struct Facts {
     /// point is its middle): two divisions far apart are two events ([`divisions_apart`]).
     pos: Pos,
     /// The killed figure as claimed ("at least one"): a window report joins a day incident
-    /// whose toll this range admits. Low, best and high ([`Facts::killed`]).
-    killed: Option<[Num; 3]>,
+    /// whose toll this range admits. Low, best and high ([`Facts::killed`]), where
+    /// `has_killed` says the report has a killed figure (a flag beside three numbers rather
+    /// than an `Option` of them: four bytes less, the record 96 bytes rather than 104).
+    killed: [Num; 3],
+    has_killed: bool,
     /// The killed, survivors, vessels and injured figures, where each is one number.
     points: [Num; 4],
 }
@@ -220,10 +228,10 @@ impl Facts {
             et: rep.event_type,
             date: rep.date.as_deref().map(|d| strings.sym(d)),
             precision: rep.date_precision,
-            when: rep.when(),
             published: r.published_day(),
             day,
             soft: matches!(rep.date_basis, DateBasis::Relative | DateBasis::Publication),
+            restated: false,
             relative: rep.date_basis == DateBasis::Relative,
             announced: rep.date_precision == DatePrecision::Window
                 && rep.claims.iter().any(|c| {
@@ -248,11 +256,10 @@ impl Facts {
                 .filter(|p| p.precision <= 2)
                 .and_then(|p| Some(Pos::of(p.lat?, p.lon?)))
                 .unwrap_or(Pos::NONE),
-            killed: rep
-                .figures
-                .killed
-                .as_ref()
-                .map(|k| [k.low, k.best, k.high].map(|v| Num::of(v, strings))),
+            killed: rep.figures.killed.as_ref().map_or([Num::NONE; 3], |k| {
+                [k.low, k.best, k.high].map(|v| Num::of(v, strings))
+            }),
+            has_killed: rep.figures.killed.is_some(),
             points: POINTS.map(|f| {
                 Num::of(
                     rep.figures.get(f).and_then(|x| Range::of(x).point()),
@@ -279,16 +286,22 @@ impl Facts {
             first_day: self.date.and_then(|d| {
                 NaiveDate::parse_from_str(strings.get(d).get(..10)?, "%Y-%m-%d").ok()
             }),
-            when: self.when,
+            when: self.when(strings),
             dated: self.date.is_some(),
             published: self.published,
             story: self.story_id,
         }
     }
 
+    /// The date read with its precision (`Report::when`).
+    fn when(&self, strings: &Strings) -> Option<When> {
+        When::parse(strings.get(self.date?), self.precision)
+    }
+
     /// The killed figure as claimed.
     fn killed(&self, strings: &Strings) -> Option<Range> {
-        self.killed.map(|[low, best, high]| Range {
+        let [low, best, high] = self.killed;
+        self.has_killed.then(|| Range {
             low: low.get(strings),
             best: best.get(strings),
             high: high.get(strings),
@@ -296,15 +309,32 @@ impl Facts {
     }
 }
 
+/// A record as resolution reads it, with the strings it names. Resolution keeps no copy of
+/// a record per report beside the records themselves (a copy with the region as a shared
+/// string and the toll as a number took 56 bytes per event report, 87 MB at a million
+/// synthetic articles): what the story pass changes (the day, the region, how softly dated)
+/// it writes into the record.
+#[derive(Clone, Copy)]
 struct Item<'a> {
     f: &'a Facts,
     /// The strings `f` names by number.
     s: &'a Strings,
-    day: Option<NaiveDate>,
-    /// Dated by a relative expression or the publication date, not an explicit date.
-    soft: bool,
-    region: Option<Arc<str>>,
-    killed: Option<i64>,
+}
+
+/// The event records resolution reads, each by its index ([`Items::at`]).
+#[derive(Clone, Copy)]
+pub(crate) struct Items<'a> {
+    f: &'a [Facts],
+    s: &'a Strings,
+}
+
+impl<'a> Items<'a> {
+    fn at(self, i: usize) -> Item<'a> {
+        Item {
+            f: &self.f[i],
+            s: self.s,
+        }
+    }
 }
 
 /// The region key a report's place gives for blocking: a sea region code, or `country:XX`
@@ -327,6 +357,34 @@ pub(crate) fn region_key(r: &sw_model::Report) -> Option<String> {
 }
 
 impl<'a> Item<'a> {
+    /// The day (its story's, after [`story_pass`]).
+    fn day(self) -> Option<NaiveDate> {
+        self.f.day
+    }
+
+    /// Dated by a relative expression or the publication date, not an explicit date, or
+    /// given its story's day.
+    fn soft(self) -> bool {
+        self.f.soft || self.f.restated
+    }
+
+    /// The region key (its story's, after [`story_pass`], when it has none).
+    fn region(self) -> Option<&'a Arc<str>> {
+        self.f.region.map(|x| self.s.get(x))
+    }
+
+    /// The killed figure as one number (best, else low, else high).
+    fn killed(self) -> Option<i64> {
+        let [low, best, high] = self.f.killed;
+        if !self.f.has_killed {
+            return None;
+        }
+        [best, low, high]
+            .into_iter()
+            .find(|n| *n != Num::NONE)?
+            .get(self.s)
+    }
+
     /// The report's date as written.
     fn date(&self) -> Option<&'a str> {
         self.f.date.map(|x| &**self.s.get(x))
@@ -340,17 +398,6 @@ impl<'a> Item<'a> {
     /// The first-level division of the report's place.
     fn admin1(&self) -> Option<&'a Arc<str>> {
         self.f.admin1.map(|x| self.s.get(x))
-    }
-}
-
-fn item<'a>(f: &'a Facts, s: &'a Strings) -> Item<'a> {
-    Item {
-        f,
-        s,
-        day: f.day,
-        soft: f.soft,
-        region: f.region.map(|x| s.get(x).clone()),
-        killed: f.killed(s).as_ref().and_then(Range::point),
     }
 }
 
@@ -418,12 +465,12 @@ impl Uf {
 /// member key, then report id, without repeats (as [`crate::build`] sorts them).
 pub(crate) fn incidents(events: &[&ReportInput], references: &[&ReportInput]) -> Vec<Incident> {
     let mut strings = Strings::default();
-    let facts: Vec<Facts> = events.iter().map(|r| Facts::of(r, &mut strings)).collect();
+    let mut facts: Vec<Facts> = events.iter().map(|r| Facts::of(r, &mut strings)).collect();
     let ref_facts: Vec<Facts> = references
         .iter()
         .map(|r| Facts::of(r, &mut strings))
         .collect();
-    let res = resolve(&facts, &ref_facts, &strings);
+    let res = resolve(&mut facts, &ref_facts, &strings);
     // no previous publication: every incident gets a fresh id, named in assembly order as
     // the streamed build names them
     let mut namer = crate::identity::Namer::new(&Default::default(), &vec![vec![]; res.len()]);
@@ -445,11 +492,16 @@ pub(crate) fn incidents(events: &[&ReportInput], references: &[&ReportInput]) ->
 /// ([`Resolution::assemble`]) needs the whole reports of only that incident, so a caller that
 /// cannot hold every report fetches them incident by incident ([`crate::Builder`]).
 pub(crate) struct Resolution<'a> {
-    items: Vec<Item<'a>>,
+    items: Items<'a>,
     groups: Vec<Group>,
 }
 
 impl<'a> Resolution<'a> {
+    /// The event records resolved, as resolution left them.
+    pub(crate) fn events(&self) -> &'a [Facts] {
+        self.items.f
+    }
+
     /// How many incidents.
     pub(crate) fn len(&self) -> usize {
         self.groups.len()
@@ -509,9 +561,9 @@ impl<'a> Resolution<'a> {
                 grp.members = std::mem::take(&mut grp.attached);
             }
             tags[g].push(tag);
-            let it = &self.items[i];
+            let it = &self.items.at(i);
             self.groups
-                .push(Group::new(it.f.et, it.day, it.region.clone(), vec![i]));
+                .push(Group::new(it.f.et, it.day(), it.region().cloned(), vec![i]));
             tags.push(vec![tag]);
         }
         for &(a, b, tag) in merges {
@@ -547,23 +599,28 @@ impl<'a> Resolution<'a> {
 }
 
 /// Resolves `events` and `references` (each sorted by member key, then report id, without
-/// repeats) into incidents: which reports make each.
+/// repeats) into incidents: which reports make each. The story pass ([`story_pass`]) writes
+/// into the event records the day and region their stories give them.
 pub(crate) fn resolve<'a>(
-    events: &'a [Facts],
+    events: &'a mut [Facts],
     references: &'a [Facts],
     strings: &'a Strings,
 ) -> Resolution<'a> {
-    let mut items: Vec<Item> = events.iter().map(|f| item(f, strings)).collect();
-    story_pass(&mut items);
+    story_pass(events, strings);
+    let items = Items {
+        f: events,
+        s: strings,
+    };
 
     // 1. day blocks
     let mut blocks: BTreeMap<(EventType, NaiveDate), Vec<usize>> = BTreeMap::new();
     let mut loose: Vec<usize> = Vec::new();
     let mut windowed: Vec<usize> = Vec::new();
-    for (i, it) in items.iter().enumerate() {
-        match it.day {
+    for i in 0..events.len() {
+        let it = items.at(i);
+        match it.day() {
             Some(d) => blocks.entry((it.f.et, d)).or_default().push(i),
-            None if publication_window(it).is_some() => windowed.push(i),
+            None if publication_window(&it).is_some() => windowed.push(i),
             None => loose.push(i),
         }
     }
@@ -572,8 +629,8 @@ pub(crate) fn resolve<'a>(
         let mut by_region: BTreeMap<Arc<str>, Vec<usize>> = BTreeMap::new();
         let mut unknown = Vec::new();
         for &i in idx {
-            match &items[i].region {
-                Some(r) => by_region.entry(r.clone()).or_default().push(i),
+            match &items.at(i).region() {
+                Some(r) => by_region.entry(Arc::clone(r)).or_default().push(i),
                 None => unknown.push(i),
             }
         }
@@ -581,7 +638,7 @@ pub(crate) fn resolve<'a>(
         for i in unknown.iter().copied() {
             // a report whose place names a country never joins another country's land
             // group (a strike taken to be at sea in Israel is not the day's strike in Yemen)
-            let country = items[i].country();
+            let country = items.at(i).country();
             let snapshot: BTreeMap<&Arc<str>, &Vec<usize>> = snapshot
                 .iter()
                 .filter(|(k, _)| {
@@ -597,8 +654,9 @@ pub(crate) fn resolve<'a>(
                 let same_toll: Vec<&Arc<str>> = snapshot
                     .iter()
                     .filter(|(_, m)| {
-                        items[i].killed.is_some()
-                            && m.iter().any(|&j| items[j].killed == items[i].killed)
+                        items.at(i).killed().is_some()
+                            && m.iter()
+                                .any(|&j| items.at(j).killed() == items.at(i).killed())
                     })
                     .map(|(k, _)| *k)
                     .collect();
@@ -639,7 +697,7 @@ pub(crate) fn resolve<'a>(
     // else the window's own incident
     let mut open: Vec<usize> = Vec::new();
     for &i in &windowed {
-        match window_target(&items[i], &groups, &by_day, &items) {
+        match window_target(&items.at(i), &groups, &by_day, &items) {
             Some(g) => groups[g].attached.push(i),
             None => open.push(i),
         }
@@ -647,7 +705,7 @@ pub(crate) fn resolve<'a>(
     groups.extend(window_groups(&open, &items));
     let mut own: BTreeMap<OwnKey, Vec<usize>> = BTreeMap::new();
     for &i in &loose {
-        let it = &items[i];
+        let it = &items.at(i);
         if let Some(g) = attach_target(it, &groups, &by_day, &items) {
             groups[g].attached.push(i);
             continue;
@@ -657,8 +715,8 @@ pub(crate) fn resolve<'a>(
             it.date().map(str::to_string),
             it.f.precision.as_str().to_string(),
             it.f.story_id,
-            it.region.clone(),
-            it.killed,
+            it.region().cloned(),
+            it.killed(),
         ))
         .or_default()
         .push(i);
@@ -675,21 +733,16 @@ pub(crate) fn resolve<'a>(
 /// one incident of its event type whose date it fits (its day, a day either side, or its
 /// window) in a compatible region with a compatible toll; a reference that fits none, or
 /// several, joins none (it stays a report of kind `reference`).
-fn attach_references(
-    references: &[Facts],
-    strings: &Strings,
-    groups: &mut [Group],
-    items: &[Item],
-) {
+fn attach_references(references: &[Facts], strings: &Strings, groups: &mut [Group], items: &Items) {
     let mut by_day: BTreeMap<(EventType, NaiveDate), Vec<usize>> = BTreeMap::new();
     for (g, grp) in groups.iter().enumerate() {
         if let Some(d) = grp.day {
             by_day.entry((grp.et, d)).or_default().push(g);
         }
     }
-    let refs: Vec<Item> = references.iter().map(|f| item(f, strings)).collect();
-    for (i, it) in refs.iter().enumerate() {
-        let span = match (it.day, it.f.when) {
+    for (i, f) in references.iter().enumerate() {
+        let it = Item { f, s: strings };
+        let span = match (it.day(), it.f.when(strings)) {
             (Some(d), _) => (d - chrono::Duration::days(1), d + chrono::Duration::days(1)),
             (None, Some(w)) if (w.last - w.first).num_days() <= 7 => (w.first, w.last),
             _ => continue,
@@ -700,11 +753,11 @@ fn attach_references(
         for (_, gs) in by_day.range((et, span.0)..=(et, span.1)) {
             for &g in gs {
                 let grp = &groups[g];
-                let region_ok = match (&it.region, &grp.region) {
+                let region_ok = match (it.region(), grp.region.as_ref()) {
                     (Some(a), Some(b)) => a == b,
                     _ => true,
                 };
-                let killed_ok = it.killed.is_none_or(|k| {
+                let killed_ok = it.killed().is_none_or(|k| {
                     let pts = killed_points(&grp.members, items);
                     pts.is_empty() || pts.contains(&k)
                 });
@@ -722,12 +775,15 @@ fn attach_references(
 
 /// The window of a report told with no date expression (precision `window`).
 fn publication_window(it: &Item) -> Option<(NaiveDate, NaiveDate)> {
-    let w = it.f.when?;
+    if it.f.precision != DatePrecision::Window {
+        return None;
+    }
+    let w = it.f.when(it.s)?;
     (w.precision == DatePrecision::Window).then_some((w.first, w.last))
 }
 
 /// Whether a group's toll and a report's agree (either unknown, or a value in common).
-fn killed_fits(members: &[usize], killed: Option<i64>, items: &[Item]) -> bool {
+fn killed_fits(members: &[usize], killed: Option<i64>, items: &Items) -> bool {
     killed.is_none_or(|k| {
         let pts = killed_points(members, items);
         pts.is_empty() || pts.contains(&k)
@@ -737,7 +793,7 @@ fn killed_fits(members: &[usize], killed: Option<i64>, items: &[Item]) -> bool {
 /// Whether a group's toll is one a report's claimed range admits (either unknown, or a value
 /// of the group inside the range): a report told with no date that says "at least one" died
 /// is of the day incident whose sources count two.
-fn killed_admits(members: &[usize], killed: Option<&Range>, items: &[Item]) -> bool {
+fn killed_admits(members: &[usize], killed: Option<&Range>, items: &Items) -> bool {
     killed.is_none_or(|r| {
         let pts = killed_points(members, items);
         pts.is_empty()
@@ -760,7 +816,7 @@ fn window_target(
     it: &Item,
     groups: &[Group],
     by_day: &BTreeMap<(EventType, NaiveDate), Vec<usize>>,
-    items: &[Item],
+    items: &Items,
 ) -> Option<usize> {
     let (from, to) = publication_window(it)?;
     let et = it.f.et;
@@ -768,13 +824,13 @@ fn window_target(
     for (_, gs) in by_day.range((et, from)..=(et, to)) {
         for &g in gs {
             let grp = &groups[g];
-            let region_ok = match (&it.region, &grp.region) {
+            let region_ok = match (it.region(), grp.region.as_ref()) {
                 (Some(a), Some(b)) => a == b,
                 _ => true,
             };
             // "a clash near Culiacán" is not of the day's clash in another state
             let admin1_ok = it.admin1().is_none_or(|a| {
-                let mut named = grp.members.iter().filter_map(|&m| items[m].admin1());
+                let mut named = grp.members.iter().filter_map(|&m| items.at(m).admin1());
                 let mut any = false;
                 let same = named.any(|b| {
                     any = true;
@@ -814,14 +870,14 @@ fn same_division(
     it: &Item,
     groups: &[Group],
     by_day: &BTreeMap<(EventType, NaiveDate), Vec<usize>>,
-    items: &[Item],
+    items: &Items,
     (from, to): (NaiveDate, NaiveDate),
 ) -> Option<usize> {
     let a = it.admin1()?;
     // the later toll is the higher one (the dead counted since), and the places are near
     let rising = |g: &Group| {
         let pts = killed_points(&g.members, items);
-        it.killed
+        it.killed()
             .is_some_and(|k| !pts.is_empty() && pts.iter().all(|&p| p < k))
     };
     let near = |g: &Group| {
@@ -829,7 +885,7 @@ fn same_division(
         let there: BTreeSet<Pos> = g
             .members
             .iter()
-            .map(|&m| items[m].f.pos)
+            .map(|&m| items.at(m).f.pos)
             .filter(|p| p.known())
             .collect();
         here.iter()
@@ -847,11 +903,11 @@ fn same_division(
     for (_, gs) in days {
         for &g in gs {
             let grp = &groups[g];
-            let region_ok = match (&it.region, &grp.region) {
+            let region_ok = match (it.region(), grp.region.as_ref()) {
                 (Some(x), Some(y)) => x == y,
                 _ => true,
             };
-            if region_ok && grp.members.iter().any(|&m| items[m].admin1() == Some(a)) {
+            if region_ok && grp.members.iter().any(|&m| items.at(m).admin1() == Some(a)) {
                 if found.is_some_and(|f| f != g) {
                     return None;
                 }
@@ -868,14 +924,14 @@ const NEAR_KM: f64 = 60.0;
 
 /// On how many of the killed and survivors figures a report and some member of a group give
 /// the same value (the one a reader would quote: "at least two survivors" gives two).
-fn exact_agreements(it: &Item, members: &[usize], items: &[Item]) -> usize {
+fn exact_agreements(it: &Item, members: &[usize], items: &Items) -> usize {
     [Field::Killed, Field::Survivors]
         .into_iter()
         .filter(|&f| {
             it.f.point(f, it.s).is_some_and(|v| {
                 members
                     .iter()
-                    .any(|&m| items[m].f.point(f, items[m].s) == Some(v))
+                    .any(|&m| items.at(m).f.point(f, items.at(m).s) == Some(v))
             })
         })
         .count()
@@ -886,26 +942,26 @@ fn exact_agreements(it: &Item, members: &[usize], items: &[Item]) -> usize {
 /// dated to the likeliest day of the days all their windows share (the day before the last,
 /// since news is mostly of the day before; the last, for windows up to the day an event was
 /// announced), with those days as its window.
-fn window_groups(open: &[usize], items: &[Item]) -> Vec<Group> {
+fn window_groups(open: &[usize], items: &Items) -> Vec<Group> {
     let mut sorted: Vec<(usize, (NaiveDate, NaiveDate))> = open
         .iter()
-        .filter_map(|&i| Some((i, publication_window(&items[i])?)))
+        .filter_map(|&i| Some((i, publication_window(&items.at(i))?)))
         .collect();
     sorted.sort_by(|a, b| {
-        let (ia, ib) = (&items[a.0], &items[b.0]);
+        let (ia, ib) = (&items.at(a.0), &items.at(b.0));
         // items are in canonical (member-key) order: the index stands for the key
-        (ia.f.et, &ia.region, a.1, a.0).cmp(&(ib.f.et, &ib.region, b.1, b.0))
+        (ia.f.et, &ia.region(), a.1, a.0).cmp(&(ib.f.et, &ib.region(), b.1, b.0))
     });
     let mut out: Vec<Group> = Vec::new();
     for (i, (from, to)) in sorted {
-        let it = &items[i];
+        let it = &items.at(i);
         let fits = out.last().is_some_and(|g| {
             let (gf, gt) = g.window.expect("window group");
             g.et == it.f.et
-                && g.region == it.region
+                && g.region.as_ref() == it.region()
                 && from <= gt
                 && gf <= to
-                && killed_fits(&g.members, it.killed, items)
+                && killed_fits(&g.members, it.killed(), items)
         });
         if fits {
             let g = out.last_mut().expect("group");
@@ -913,7 +969,7 @@ fn window_groups(open: &[usize], items: &[Item]) -> Vec<Group> {
             g.window = Some((gf.max(from), gt.min(to)));
             g.members.push(i);
         } else {
-            let mut g = Group::new(it.f.et, None, it.region.clone(), vec![i]);
+            let mut g = Group::new(it.f.et, None, it.region().cloned(), vec![i]);
             g.window = Some((from, to));
             out.push(g);
         }
@@ -923,7 +979,7 @@ fn window_groups(open: &[usize], items: &[Item]) -> Vec<Group> {
         // a window that ends on the day an event was announced ("anunció este viernes el
         // inicio de un ataque"), not on a day of publication: the announcement's day, as
         // strikes are mostly announced the day they are made
-        let announced = g.members.iter().all(|&i| items[i].f.announced);
+        let announced = g.members.iter().all(|&i| items.at(i).f.announced);
         g.day = Some(if to > from && !announced {
             to - chrono::Duration::days(1)
         } else {
@@ -933,8 +989,11 @@ fn window_groups(open: &[usize], items: &[Item]) -> Vec<Group> {
     out
 }
 
-fn killed_points(members: &[usize], items: &[Item]) -> BTreeSet<i64> {
-    members.iter().filter_map(|&i| items[i].killed).collect()
+fn killed_points(members: &[usize], items: &Items) -> BTreeSet<i64> {
+    members
+        .iter()
+        .filter_map(|&i| items.at(i).killed())
+        .collect()
 }
 
 /// Two first-level divisions whose places named are all this far apart are two events of
@@ -950,14 +1009,14 @@ const MAX_PLACES: usize = 16;
 /// The divisions named by `members`, each with the distinct positions of its places.
 fn divisions<'a>(
     members: impl Iterator<Item = usize>,
-    items: &'a [Item],
+    items: &Items<'a>,
 ) -> BTreeMap<&'a Arc<str>, BTreeSet<Pos>> {
     let mut named: BTreeMap<&Arc<str>, BTreeSet<Pos>> = BTreeMap::new();
     for i in members {
-        if let Some(a) = items[i].admin1() {
+        if let Some(a) = items.at(i).admin1() {
             let ps = named.entry(a).or_default();
-            if items[i].f.pos.known() && ps.len() < MAX_PLACES {
-                ps.insert(items[i].f.pos);
+            if items.at(i).f.pos.known() && ps.len() < MAX_PLACES {
+                ps.insert(items.at(i).f.pos);
             }
         }
     }
@@ -972,7 +1031,7 @@ fn far(a: &BTreeSet<Pos>, b: &BTreeSet<Pos>) -> bool {
 
 /// Whether two groups' reports name only divisions far apart (two events; false when either
 /// names none).
-fn divisions_apart(a: &[usize], b: &[usize], items: &[Item]) -> bool {
+fn divisions_apart(a: &[usize], b: &[usize], items: &Items) -> bool {
     let (da, db) = (
         divisions(a.iter().copied(), items),
         divisions(b.iter().copied(), items),
@@ -990,7 +1049,7 @@ fn divisions_apart(a: &[usize], b: &[usize], items: &[Item]) -> bool {
 /// by their places being far apart ([`FAR_KM`]): one incident per set of divisions not told
 /// apart. Other reports join the division they name, else the one whose toll they share,
 /// else the one most reports name.
-fn by_admin1(members: Vec<usize>, items: &[Item]) -> Vec<Vec<usize>> {
+fn by_admin1(members: Vec<usize>, items: &Items) -> Vec<Vec<usize>> {
     let named = divisions(members.iter().copied(), items);
     if named.len() <= 1 {
         return vec![members];
@@ -1001,9 +1060,9 @@ fn by_admin1(members: Vec<usize>, items: &[Item]) -> Vec<Vec<usize>> {
     let mut apart = vec![false; k * k];
     let mut of_article: BTreeMap<i64, BTreeSet<usize>> = BTreeMap::new();
     for &i in &members {
-        if let Some(a) = items[i].admin1() {
+        if let Some(a) = items.at(i).admin1() {
             of_article
-                .entry(items[i].f.article_id)
+                .entry(items.at(i).f.article_id)
                 .or_default()
                 .insert(at(a));
         }
@@ -1052,7 +1111,7 @@ fn by_admin1(members: Vec<usize>, items: &[Item]) -> Vec<Vec<usize>> {
     let mut parts: Vec<Vec<usize>> = vec![Vec::new(); order.len()];
     let mut rest = Vec::new();
     for &i in &members {
-        match items[i].admin1() {
+        match items.at(i).admin1() {
             Some(a) => {
                 let r = roots[at(a)];
                 parts[order.binary_search(&r).expect("root")].push(i);
@@ -1066,8 +1125,10 @@ fn by_admin1(members: Vec<usize>, items: &[Item]) -> Vec<Vec<usize>> {
     for i in rest {
         let shared: Vec<usize> = (0..parts.len())
             .filter(|&p| {
-                items[i].killed.is_some()
-                    && parts[p].iter().any(|&j| items[j].killed == items[i].killed)
+                items.at(i).killed().is_some()
+                    && parts[p]
+                        .iter()
+                        .any(|&j| items.at(j).killed() == items.at(i).killed())
             })
             .collect();
         let p = match shared[..] {
@@ -1079,25 +1140,25 @@ fn by_admin1(members: Vec<usize>, items: &[Item]) -> Vec<Vec<usize>> {
     parts
 }
 
-fn all_soft(members: &[usize], items: &[Item]) -> bool {
-    members.iter().all(|&i| items[i].soft)
+fn all_soft(members: &[usize], items: &Items) -> bool {
+    members.iter().all(|&i| items.at(i).soft())
 }
 
 /// (stories dated explicitly, stories, has a killed figure): which of two groups' day wins.
-fn strength(members: &[usize], items: &[Item]) -> (usize, usize, bool) {
+fn strength(members: &[usize], items: &Items) -> (usize, usize, bool) {
     let explicit = distinct(
         members
             .iter()
-            .filter(|&&i| !items[i].soft)
-            .map(|&i| items[i].f.story_id),
+            .filter(|&&i| !items.at(i).soft())
+            .map(|&i| items.at(i).f.story_id),
     )
     .len();
-    let stories = distinct(members.iter().map(|&i| items[i].f.story_id)).len();
-    let killed = members.iter().any(|&i| items[i].killed.is_some());
+    let stories = distinct(members.iter().map(|&i| items.at(i).f.story_id)).len();
+    let killed = members.iter().any(|&i| items.at(i).killed().is_some());
     (explicit, stories, killed)
 }
 
-fn merge_adjacent(groups: Vec<Group>, items: &[Item]) -> Vec<Group> {
+fn merge_adjacent(groups: Vec<Group>, items: &Items) -> Vec<Group> {
     let n = groups.len();
     let mut index: BTreeMap<(EventType, NaiveDate), Vec<usize>> = BTreeMap::new();
     for (g, grp) in groups.iter().enumerate() {
@@ -1157,7 +1218,7 @@ fn merge_adjacent(groups: Vec<Group>, items: &[Item]) -> Vec<Group> {
                 .copied()
                 .collect();
             let within = members.iter().all(|&i| {
-                let md = items[i].day.expect("day item");
+                let md = items.at(i).day().expect("day item");
                 (md - day).num_days().abs() <= 1
             });
             if !within {
@@ -1199,10 +1260,10 @@ fn attach_target(
     it: &Item,
     groups: &[Group],
     by_day: &BTreeMap<(EventType, NaiveDate), Vec<usize>>,
-    items: &[Item],
+    items: &Items,
 ) -> Option<usize> {
-    let region = it.region.as_ref()?;
-    let killed = it.killed?;
+    let region = it.region()?;
+    let killed = it.killed()?;
     let (from, to) = window(it)?;
     let et = it.f.et;
     let mut found = None;
@@ -1212,7 +1273,11 @@ fn attach_target(
             if grp.region.as_ref() != Some(region) {
                 continue;
             }
-            if !grp.members.iter().any(|&i| items[i].killed == Some(killed)) {
+            if !grp
+                .members
+                .iter()
+                .any(|&i| items.at(i).killed() == Some(killed))
+            {
                 continue;
             }
             if found.is_some() {
@@ -1236,10 +1301,7 @@ fn majority<T: Ord + Clone>(vals: impl IntoIterator<Item = T>) -> Option<T> {
 
 /// An incident's date, precision and window: its group's day (and window), else those its
 /// first member's date gives.
-fn incident_date(
-    g: &Group,
-    items: &[Item],
-) -> (Option<String>, DatePrecision, Option<[String; 2]>) {
+fn incident_date(g: &Group, items: &Items) -> (Option<String>, DatePrecision, Option<[String; 2]>) {
     match g.day {
         Some(d) if g.window.is_some() => {
             let (from, to) = g.window.expect("window");
@@ -1251,7 +1313,7 @@ fn incident_date(
             (Some(d.clone()), DatePrecision::Day, Some([d.clone(), d]))
         }
         None => {
-            let it = &items[g.members[0]];
+            let it = &items.at(g.members[0]);
             let w = window(it).map(|(a, b)| {
                 [
                     a.format("%Y-%m-%d").to_string(),
@@ -1276,12 +1338,12 @@ fn incident_date(
 struct Member<'m> {
     r: &'m ReportInput,
     key: String,
-    region: &'m Option<Arc<str>>,
+    region: Option<&'m Arc<str>>,
 }
 
 fn assemble<'r>(
     g: &Group,
-    items: &[Item],
+    items: &Items,
     event: &dyn Fn(usize) -> &'r ReportInput,
     reference: &dyn Fn(usize) -> &'r ReportInput,
 ) -> Incident {
@@ -1291,11 +1353,11 @@ fn assemble<'r>(
         .chain(g.attached.iter())
         .map(|&i| {
             let r = event(i);
-            debug_assert_eq!(r.report_id, items[i].f.report_id, "the report resolved");
+            debug_assert_eq!(r.report_id, items.at(i).f.report_id, "the report resolved");
             Member {
                 r,
                 key: r.stable_key(),
-                region: &items[i].region,
+                region: items.at(i).region(),
             }
         })
         .collect();
@@ -1381,8 +1443,11 @@ fn assemble<'r>(
                 })
         }))
     };
-    let mut attached_report_ids: Vec<i64> =
-        g.attached.iter().map(|&i| items[i].f.report_id).collect();
+    let mut attached_report_ids: Vec<i64> = g
+        .attached
+        .iter()
+        .map(|&i| items.at(i).f.report_id)
+        .collect();
     attached_report_ids.sort_unstable();
     Incident {
         id,
@@ -1426,7 +1491,7 @@ fn place_of(g: &Group, members: &[Member]) -> Place {
     let mut cands: BTreeMap<(u8, bool, String), (Place, BTreeSet<i64>)> = BTreeMap::new();
     for m in members {
         let Some(p) = &m.r.report.place else { continue };
-        if g.region.is_some() && m.region.is_some() && *m.region != g.region {
+        if g.region.is_some() && m.region.is_some() && m.region != g.region.as_ref() {
             continue;
         }
         if g.region.is_some() && m.region.is_none() && p.region_code.is_none() && p.precision < 5 {
@@ -1460,10 +1525,10 @@ fn month_window(m: &str) -> Option<[String; 2]> {
     ])
 }
 
-fn points(members: &[usize], items: &[Item], field: Field) -> BTreeSet<i64> {
+fn points(members: &[usize], items: &Items, field: Field) -> BTreeSet<i64> {
     members
         .iter()
-        .filter_map(|&i| items[i].f.point(field, items[i].s))
+        .filter_map(|&i| items.at(i).f.point(field, items.at(i).s))
         .collect()
 }
 
@@ -1471,42 +1536,42 @@ fn points(members: &[usize], items: &[Item], field: Field) -> BTreeSet<i64> {
 /// figures, vessel counts and regions do not disagree are one event told twice: the later
 /// date is nearly always the announcement ("said on Wednesday"), so the earliest date is
 /// kept. Members without a region take the cluster's.
-fn story_pass(items: &mut [Item]) {
+fn story_pass(events: &mut [Facts], strings: &Strings) {
     let mut by_story: BTreeMap<(i64, EventType), Vec<usize>> = BTreeMap::new();
-    for (i, it) in items.iter().enumerate() {
+    for (i, it) in events.iter().enumerate() {
         if it.day.is_some() {
-            by_story
-                .entry((it.f.story_id, it.f.et))
-                .or_default()
-                .push(i);
+            by_story.entry((it.story_id, it.et)).or_default().push(i);
         }
     }
     for (_, mut idx) in by_story {
         if idx.len() < 2 {
             continue;
         }
+        // (a story's records are read, then written: no story reads another's)
+        let items = Items {
+            f: events,
+            s: strings,
+        };
         // items are in canonical (member-key) order: the index stands for the key
-        idx.sort_by(|&a, &b| (items[a].day, a).cmp(&(items[b].day, b)));
+        idx.sort_by_key(|&a| (items.at(a).day(), a));
         // clusters: (min day, max day, members)
         let mut clusters: Vec<(NaiveDate, NaiveDate, Vec<usize>)> = Vec::new();
         for &i in &idx {
-            let d = items[i].day.expect("day item");
+            let d = items.at(i).day().expect("day item");
             let fits = |c: &(NaiveDate, NaiveDate, Vec<usize>)| {
                 if (d - c.0).num_days() > 2 {
                     return false;
                 }
-                if c.2.iter().any(|&j| told_apart(&items[i], &items[j])) {
+                if c.2.iter().any(|&j| told_apart(&items.at(i), &items.at(j))) {
                     return false;
                 }
                 let mut all = c.2.clone();
                 all.push(i);
-                let regions: BTreeSet<&Arc<str>> = all
-                    .iter()
-                    .filter_map(|&j| items[j].region.as_ref())
-                    .collect();
+                let regions: BTreeSet<&Arc<str>> =
+                    all.iter().filter_map(|&j| items.at(j).region()).collect();
                 regions.len() <= 1
-                    && points(&all, items, Field::Killed).len() <= 1
-                    && points(&all, items, Field::Vessels).len() <= 1
+                    && points(&all, &items, Field::Killed).len() <= 1
+                    && points(&all, &items, Field::Vessels).len() <= 1
             };
             match clusters.iter().position(fits) {
                 Some(c) => {
@@ -1520,14 +1585,15 @@ fn story_pass(items: &mut [Item]) {
             if first == last {
                 continue;
             }
-            let region = members.iter().find_map(|&j| items[j].region.clone());
+            let region = members.iter().find_map(|&j| events[j].region);
             for j in members {
-                if items[j].day != Some(first) {
-                    items[j].day = Some(first);
-                    items[j].soft = true;
+                let f = &mut events[j];
+                if f.day != Some(first) {
+                    f.day = Some(first);
+                    f.restated = true;
                 }
-                if items[j].region.is_none() {
-                    items[j].region = region.clone();
+                if f.region.is_none() {
+                    f.region = region;
                 }
             }
         }
@@ -1550,11 +1616,11 @@ fn kept(groups: Vec<Group>, gone: &[bool]) -> Vec<Group> {
 /// either side in its country and first-level division that shares its killed figure, when
 /// every member then lies within a day of the strike's day. The incident stays a strike:
 /// the bombing is what was done, the ground operation what followed it.
-fn merge_operations(mut groups: Vec<Group>, items: &[Item]) -> Vec<Group> {
+fn merge_operations(mut groups: Vec<Group>, items: &Items) -> Vec<Group> {
     let admin1 = |g: &Group| -> BTreeSet<&Arc<str>> {
         g.members
             .iter()
-            .filter_map(|&i| items[i].admin1())
+            .filter_map(|&i| items.at(i).admin1())
             .collect()
     };
     let mut strikes: BTreeMap<NaiveDate, Vec<usize>> = BTreeMap::new();
@@ -1605,8 +1671,9 @@ fn merge_operations(mut groups: Vec<Group>, items: &[Item]) -> Vec<Group> {
             .iter()
             .chain(&groups[s].members)
             .all(|&i| {
-                items[i]
-                    .day
+                items
+                    .at(i)
+                    .day()
                     .is_some_and(|x| (x - day).num_days().abs() <= 1)
             });
         if !within {
@@ -1630,11 +1697,11 @@ fn merge_operations(mut groups: Vec<Group>, items: &[Item]) -> Vec<Group> {
 /// days apart, a date written out is often the announcement's: "On October 19, two days
 /// after the strike, the secretary published a statement announcing it".)
 fn told_apart(a: &Item, b: &Item) -> bool {
-    let (Some(x), Some(y)) = (a.day, b.day) else {
+    let (Some(x), Some(y)) = (a.day(), b.day()) else {
         return false;
     };
     let apart = (x - y).num_days().abs();
-    let one_toll = a.killed.is_some() && a.killed == b.killed;
+    let one_toll = a.killed().is_some() && a.killed() == b.killed();
     a.f.article_id == b.f.article_id
         && ((a.f.relative && b.f.relative && apart > 1)
             || (!a.f.soft && !b.f.soft && apart == 1 && !one_toll))
@@ -1645,7 +1712,7 @@ fn told_apart(a: &Item, b: &Item) -> bool {
 /// group one or two days before it whose region and figures agree with it best (a shared
 /// survivor or vessel count; else a group with a killed figure or an explicit date), when
 /// that group is unique. The event precedes its announcement, so never a later group.
-fn absorb_announcements(mut groups: Vec<Group>, items: &[Item]) -> Vec<Group> {
+fn absorb_announcements(mut groups: Vec<Group>, items: &Items) -> Vec<Group> {
     let mut index: BTreeMap<(EventType, NaiveDate), Vec<usize>> = BTreeMap::new();
     for (g, grp) in groups.iter().enumerate() {
         index
@@ -1683,7 +1750,7 @@ fn absorb_announcements(mut groups: Vec<Group>, items: &[Item]) -> Vec<Group> {
                     other
                         .members
                         .iter()
-                        .any(|&j| told_apart(&items[i], &items[j]))
+                        .any(|&j| told_apart(&items.at(i), &items.at(j)))
                 }) {
                     continue;
                 }
@@ -1817,6 +1884,9 @@ mod tests {
         assert_ne!(nums[6], nums[7]);
         assert_eq!(std::mem::size_of::<Option<Sym>>(), 4);
         assert_eq!(std::mem::size_of::<Num>(), 4);
+        // the record a rebuild holds per event report, and the view resolution reads it by
+        // (nothing more is held per report while resolving)
+        assert!(std::mem::size_of::<super::Facts>() <= 96);
     }
 
     #[test]
