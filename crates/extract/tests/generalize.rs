@@ -5491,3 +5491,114 @@ fn boats_struck_uncounted_under_a_perfect_are_the_campaign_and_a_dated_perfect_i
         );
     }
 }
+
+#[test]
+fn a_state_named_where_the_event_was_is_not_its_agent() {
+    // after "in", "near the border with", "between ... and", or a compass word: the place
+    for (lang, text) in [
+        (
+            Lang::En,
+            "The ambush in Colombia killed five soldiers on Monday.",
+        ),
+        (
+            Lang::Es,
+            "Un atentado en Venezuela mató a cuatro militares el lunes.",
+        ),
+        (
+            Lang::En,
+            "Fighting on the border between Sudan and Chad killed eleven people on Monday.",
+        ),
+        (
+            Lang::Es,
+            "Una emboscada con explosivos en el norte de Colombia mató a dos policías el martes.",
+        ),
+        (
+            Lang::En,
+            "The attack near the border with Venezuela killed three soldiers on Tuesday.",
+        ),
+    ] {
+        let rs = reports(lang, text, (2026, 5, 8));
+        assert!(
+            rs.iter().all(|r| r.kind != ReportKind::Event
+                || r.perpetrator().and_then(|p| p.state.clone()).is_none()),
+            "{text}\n{rs:#?}"
+        );
+    }
+    // ... but "in a U.S. strike" names whose strike it was
+    let text = "A Colombian fisherman was killed in a U.S. strike on a boat on Monday, his family \
+                said.";
+    let (who, _) = perpetrator_of(Lang::En, text, ReportKind::Event);
+    assert_eq!(who.as_deref(), Some("US"), "{text}");
+}
+
+#[test]
+fn an_aside_opened_by_a_day_keeps_the_dead_but_not_cattle() {
+    for (text, killed) in [
+        (
+            "Militares abatieron el jueves en Zacatecas a seis presuntos pistoleros.",
+            Some(6),
+        ),
+        (
+            "Un bombardeo mató el domingo en una aldea de Katsina a decenas de cabezas de \
+             ganado, según los pastores.",
+            None,
+        ),
+    ] {
+        let rs = reports(Lang::Es, text, (2026, 5, 8));
+        let ev: Vec<&Report> = rs.iter().filter(|r| r.kind == ReportKind::Event).collect();
+        assert_eq!(ev.len(), 1, "{text}\n{rs:#?}");
+        assert_eq!(
+            ev[0].figures.killed.as_ref().and_then(|f| f.best.or(f.low)),
+            killed,
+            "{text}"
+        );
+    }
+}
+
+#[test]
+fn a_rejected_report_a_warship_of_attack_and_a_designated_group_tell_no_new_strike() {
+    // a report rejected is a strike denied
+    for (lang, text) in [
+        (
+            Lang::En,
+            "Mexico's defence ministry rejected a report that U.S. drones had bombed a cartel \
+             airstrip in Durango.",
+        ),
+        (
+            Lang::Es,
+            "El gobierno de Honduras desmintió la versión de que aviones estadounidenses \
+             atacaron una pista clandestina en Olancho.",
+        ),
+    ] {
+        let rs = reports(lang, text, (2026, 5, 8));
+        assert!(
+            rs.iter().all(|r| !(r.kind == ReportKind::Event
+                && r.event_type == EventType::Strike
+                && r.modality == sw_model::Modality::Occurred)),
+            "{text}\n{rs:#?}"
+        );
+    }
+    // an attack submarine is a kind of boat, not an attack
+    for (lang, text) in [
+        (
+            Lang::En,
+            "The Navy moved a guided-missile destroyer and an attack submarine toward the \
+             Caribbean on Friday.",
+        ),
+        (
+            Lang::Es,
+            "La Armada envió el viernes un destructor y un submarino de ataque al Caribe.",
+        ),
+    ] {
+        no_violent_event(&reports(lang, text, (2026, 5, 8)), text);
+    }
+    // "designated" as an adjective or "assigned" makes no designation, and the strike stays
+    let text = "A Coast Guard cutter designated for drug interdiction fired on a speedboat run \
+                by designated narco-terrorists on Sunday, killing two.";
+    let rs = reports(Lang::En, text, (2026, 5, 8));
+    assert!(
+        rs.iter().all(|r| r.event_type != EventType::Designation),
+        "{text}\n{rs:#?}"
+    );
+    one_event_with_toll(&rs, text, 2);
+}

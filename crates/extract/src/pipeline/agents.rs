@@ -142,6 +142,19 @@ pub(super) fn armed(s: &Scene) -> Vec<Armed> {
         a.placed =
             matches!(a.reach, ForceReach::Country | ForceReach::Demonym) && governed(s, a.ts);
     }
+    // ... and a state joined to a placed one by "and" ("between Sudan and Chad", "en Siria e
+    // Irak")
+    out.sort_by_key(|a| (a.ts, a.te));
+    for k in 1..out.len() {
+        let (prev, a) = (&out[k - 1], &out[k]);
+        let joined = prev.placed
+            && matches!(a.reach, ForceReach::Country | ForceReach::Demonym)
+            && a.ts == prev.te + 1
+            && s.l.grammar.and.contains(&toks[prev.te].lower);
+        if joined {
+            out[k].placed = true;
+        }
+    }
     out.sort_by_key(|a| (a.ts, a.te));
     out
 }
@@ -333,8 +346,11 @@ fn governed(s: &Scene, at: usize) -> bool {
     let cue_between = |from: usize| s.cue_ends.iter().any(|&end| end > from && end <= at);
     // "against the Houthis", "contra los sicarios", "on a military base": up to two words
     // may stand between
-    (0..=2).any(|k| {
+    // (four with a compass word among them: "en el sur de Colombia")
+    let compass = |from: usize| (from..at).any(|i| s.l.compass.contains(&s.ctx.toks[i].lower));
+    (0..=4).any(|k| {
         at >= k
+            && (k <= 2 || compass(at - k))
             && marks(at - k)
             && !cue_between(at - k)
             && s.ctx.toks[at - k..at]
@@ -1070,6 +1086,9 @@ pub(super) fn agent_of(s: &Scene, e: &Hit<EventCue>, armed: &[Armed]) -> Option<
         a.te <= e.ts
             && only_links(s, a.te, e.ts, true)
             && a.te + 1 >= e.ts
+            // ("the attack in Colombia killed four": a state's name after "in" is where; "in
+            // a U.S. strike" names whose strike)
+            && (!a.placed || cue.noun && a.te == e.ts)
             && (!counted(s, a.ts) || (cue.noun && a.te == e.ts) || counted_subject(s, e, a))
             && !passive
             && !(a.te == e.ts && reduced_passive(s, e))
@@ -1087,7 +1106,8 @@ pub(super) fn agent_of(s: &Scene, e: &Hit<EventCue>, armed: &[Armed]) -> Option<
     if !cue.noun && s.cue_ends.contains(&e.ts) {
         if let Some(a) = armed.iter().rev().find(|a| {
             // a count before the actor counts the strikes ("two American drone strikes")
-            a.te < e.ts
+            !a.placed
+                && a.te < e.ts
                 && e.ts - a.te <= 3
                 && s.ctx.toks[a.te..e.ts]
                     .iter()

@@ -609,6 +609,11 @@ fn field_of(
                         && (!h.value().people
                             || people_after(l, toks, q.tok_end, &name)
                             || object_only && skipped == 1 && no_noun_after(l, toks, q.tok_end))
+                        // over an aside, only people or a bare count ("mató en la aldea a
+                        // decenas de cabezas de ganado" counts no dead)
+                        && (!aside
+                            || people_after(l, toks, q.tok_end, &name)
+                            || no_noun_after(l, toks, q.tok_end))
                     {
                         return Some(Cued {
                             field: h.value().field,
@@ -675,7 +680,16 @@ fn verb_aside(
             start = Some(k);
         }
     }
-    let p = start?;
+    let mut p = start?;
+    // the article or "pasado" of a day that opens it ("abatieron el martes en Sinaloa a")
+    while p > 0
+        && in_date(&toks[p])
+        && (g.article_sg.contains(&toks[p - 1].lower)
+            || g.date_prep.contains(&toks[p - 1].lower)
+            || l.dates.is_last_or_this(&toks[p - 1].lower))
+    {
+        p -= 1;
+    }
     // a killing verb right before it
     (1..=4usize)
         .any(|len| {
