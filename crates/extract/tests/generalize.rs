@@ -5476,6 +5476,13 @@ fn boats_struck_uncounted_under_a_perfect_are_the_campaign_and_a_dated_perfect_i
              ataque que ha dejado dos muertos.",
             Some(2),
         ),
+        // boats uncounted with their day and their dead: that day's strike
+        (
+            Lang::En,
+            "The U.S. military has struck boats in the Caribbean on Sunday, killing 11 people, \
+             officials said.",
+            Some(11),
+        ),
     ] {
         let rs = reports(lang, text, (2026, 5, 8));
         assert!(
@@ -5601,4 +5608,26 @@ fn a_rejected_report_a_warship_of_attack_and_a_designated_group_tell_no_new_stri
         "{text}\n{rs:#?}"
     );
     one_event_with_toll(&rs, text, 2);
+}
+
+#[test]
+fn what_a_film_or_a_novel_tells_never_happened() {
+    for (lang, text) in [
+        (
+            Lang::En,
+            "In the new thriller, a rogue intelligence team fires a missile at a convoy in \
+             Syria, killing nine men.",
+        ),
+        (
+            Lang::Es,
+            "En su nueva novela, la autora imagina que un dron bombardea por error un mercado \
+             en Sonora y mata a doce personas.",
+        ),
+    ] {
+        no_violent_event(&reports(lang, text, (2026, 5, 8)), text);
+    }
+    // a film named beside real news leaves the news alone
+    let text = "A U.S. drone strike killed three militants in Somalia on Tuesday, a week after a \
+                film about the war opened in cinemas.";
+    one_event_with_toll(&reports(Lang::En, text, (2026, 5, 8)), text, 3);
 }

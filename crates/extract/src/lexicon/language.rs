@@ -176,6 +176,10 @@ pub enum Scope {
     /// momento aeronaves ... han lanzado explosivos", "at no time did ..."): a negation that
     /// leads its clause.
     Lead,
+    /// Anywhere in the sentence, before or after the cue, even for a finished act with its
+    /// dead ("In the new thriller, a rogue team launches a drone strike, killing 14"):
+    /// fiction, whose every act is invented.
+    Whole,
 }
 
 #[derive(Debug, Clone, Copy)]
@@ -948,6 +952,7 @@ fn modality(file: File) -> Result<PhraseSet<ModCue>, LexiconError> {
                 "any" => Some(Scope::Any),
                 "near" => Some(Scope::Near),
                 "lead" => Some(Scope::Lead),
+                "whole" => Some(Scope::Whole),
                 _ => None,
             })?,
             reported: match r.opt(3) {

@@ -365,12 +365,19 @@ pub(super) fn drop_dated_summaries(
     // (and the perfect of that verb is no total either: "ha atacado" counts boats in "ha
     // atacado 20 lanchas", not here)
     let clause = |i: usize| super::sentence::is_clause_break(&toks[i]);
+    // (or things struck uncounted: "has struck boats in the eastern Pacific on Tuesday,
+    // killing 14" tells that day's event; "has struck 20 boats" counts them)
     let one_struck = |e: &Hit<EventCue>| {
         !e.value().noun
             && (e.te..(e.te + ONE_TARGET_REACH).min(toks.len())).any(|k| {
-                l.grammar.article_indef.contains(&toks[k].lower)
+                let indefinite = l.grammar.article_indef.contains(&toks[k].lower)
                     && l.targets.at(toks, k + 1).is_some()
-                    && l.singular(&toks[k + 1].lower)
+                    && l.singular(&toks[k + 1].lower);
+                let uncounted = k == e.te
+                    && l.targets
+                        .at(toks, k)
+                        .is_some_and(|t| !l.singular(&toks[t.te - 1].lower));
+                indefinite || uncounted
             })
     };
     tally.retain(|h| {

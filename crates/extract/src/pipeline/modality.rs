@@ -111,6 +111,7 @@ fn by_cues<'a>(
                     None
                 }
                 Scope::Lead => Some(100 + dist),
+                Scope::Whole => Some(50 + dist),
                 Scope::Before if semicolon || dist > 10 => None,
                 Scope::Before if factual && !strong && dist > 4 => None,
                 Scope::Before if v.modality == Modality::Hypothetical => Some(300 + dist),
@@ -134,6 +135,8 @@ fn by_cues<'a>(
             // cartel labs in Mexico would violate international law", "un ataque contra
             // los cárteles sin el aval del gobierno violaría el derecho internacional"
             Some(300 + (m.ts - e.te))
+        } else if m.ts >= e.te && v.scope == Scope::Whole {
+            Some(50 + (m.ts - e.te))
         } else if m.ts >= e.te && v.scope == Scope::Any && (!factual || strong) {
             let dist = m.ts - e.te;
             if v.modality == Modality::Hypothetical {
