@@ -5631,3 +5631,31 @@ fn what_a_film_or_a_novel_tells_never_happened() {
                 film about the war opened in cinemas.";
     one_event_with_toll(&reports(Lang::En, text, (2026, 5, 8)), text, 3);
 }
+
+#[test]
+fn an_event_its_own_words_set_last_year_is_told_again_whatever_day_another_clause_names() {
+    for (lang, text) in [
+        (
+            Lang::Es,
+            "Los deudos de los seis pescadores muertos en el bombardeo del año pasado frente a \
+             Sucre marcharon el jueves en Cumaná.",
+        ),
+        (
+            Lang::En,
+            "Relatives of the four men killed in last year's strike off Tobago held a vigil on \
+             Thursday.",
+        ),
+        (
+            Lang::En,
+            "The families of nine villagers killed in an air raid last year sued the ministry on \
+             Thursday.",
+        ),
+    ] {
+        let rs = reports(lang, text, (2026, 5, 8));
+        assert!(
+            rs.iter()
+                .all(|r| !(r.kind == ReportKind::Event && r.event_type.is_violent())),
+            "{text}\n{rs:#?}"
+        );
+    }
+}

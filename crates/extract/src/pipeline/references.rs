@@ -97,6 +97,12 @@ pub(super) fn is_reference(
     {
         return true;
     }
+    // "los 11 muertos en el ataque del año pasado", "killed in a strike last year", "last
+    // year's strike": a noun its own words set in the story's past is told again, whatever
+    // day another clause names ("... exigieron el martes una investigación")
+    if e.value().noun && background_of_noun(s, e) {
+        return true;
+    }
     // a day word counts even where no day could be set (an article with no date: "hoy")
     let day_word = s.dates.iter().any(|d| d.kind.is_reported_day());
     // "Air forces bomb camps, and the United States destroys small boats": a verb in the
@@ -246,6 +252,22 @@ pub(super) fn is_reference(
         (Some(d), Some(p)) => (p - d).num_days() >= TOLD_AGAIN_DAYS,
         _ => false,
     }
+}
+
+/// A `background` phrase right after the event noun ("el ataque del año pasado", "a strike
+/// last year") or right before it with a possessive ("last year's strike").
+fn background_of_noun(s: &Sentence, e: &Hit<EventCue>) -> bool {
+    let (l, toks) = (s.l, &s.ctx.toks);
+    let possessive =
+        |w: &crate::tokens::Word| l.dates.is_possessive(w) || l.dates.is_possessive_ending(w);
+    s.refs.iter().any(|h| {
+        *h.value() == RefKind::Background
+            && (h.ts == e.te
+                || h.te <= e.ts
+                    && e.ts - h.te <= 2
+                    && e.ts > h.te
+                    && (h.te..e.ts).all(|k| possessive(&toks[k].lower)))
+    })
 }
 
 /// A campaign's course told right before the cue: a quantifier of many before a plural
