@@ -5659,3 +5659,30 @@ fn an_event_its_own_words_set_last_year_is_told_again_whatever_day_another_claus
         );
     }
 }
+
+#[test]
+fn the_known_act_a_strike_follows_is_no_event_of_its_own() {
+    // "after the clashes": what the strike answers; the next sentence's dead are the strike's
+    for (lang, text) in [
+        (
+            Lang::En,
+            "Turkish jets struck Kurdish militia posts near Kobani on Friday after the clashes \
+             in the area. Four people were killed, local officials said.",
+        ),
+        (
+            Lang::Es,
+            "Aviones turcos bombardearon el viernes posiciones kurdas cerca de Kobani tras los \
+             enfrentamientos en la zona. Cuatro personas murieron, según funcionarios locales.",
+        ),
+    ] {
+        let rs = reports(lang, text, (2026, 5, 9));
+        let ev: Vec<&Report> = rs.iter().filter(|r| r.kind == ReportKind::Event).collect();
+        assert_eq!(ev.len(), 1, "{text}\n{rs:#?}");
+        assert_eq!(ev[0].event_type, EventType::Strike, "{text}");
+        assert_eq!(
+            ev[0].figures.killed.as_ref().and_then(|f| f.best),
+            Some(4),
+            "{text}"
+        );
+    }
+}

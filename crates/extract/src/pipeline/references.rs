@@ -172,7 +172,7 @@ pub(super) fn is_reference(
     }
     // "a rebuke of the president after the raid that seized Maduro", "tras el ataque que
     // mató a 11": an event the story takes as known, identified by what it did
-    if after_the_known(s, e) {
+    if after_the_known(s, e) || after_another_act(s, e) {
         return true;
     }
     // ... and the verb of its relative clause tells what that event did ("the raid that
@@ -429,6 +429,26 @@ fn after_the_known(s: &Sentence, e: &Hit<EventCue>) -> bool {
                 .all(|t| l.grammar.of.contains(&t.lower) || l.definite.contains(&t.lower))
     });
     relative && definite && after
+}
+
+/// An event noun named with a definite article right after "after"/"tras", once the sentence
+/// has told of another act before it ("Israeli jets struck Syrian army positions after the
+/// clashes in the province", "bombardearon ... tras los enfrentamientos"): the act answers a
+/// known one, which is not news of its own (nor the maker of the next sentence's toll).
+fn after_another_act(s: &Sentence, e: &Hit<EventCue>) -> bool {
+    let (l, toks) = (s.l, &s.ctx.toks);
+    if !e.value().noun
+        || e.ts < 2
+        || !l.definite.contains(&toks[e.ts - 1].lower)
+            && !l.grammar.article_pl.contains(&toks[e.ts - 1].lower)
+    {
+        return false;
+    }
+    let after = e.ts - 2;
+    l.grammar.after.contains(&toks[after].lower)
+        && s.events
+            .iter()
+            .any(|o| !o.value().noun && o.value().event_type.is_violent() && o.te <= after)
 }
 
 /// A week already past (a week-long date whose first day is at least seven days before
