@@ -375,14 +375,7 @@ impl<'a> Item<'a> {
 
     /// The killed figure as one number (best, else low, else high).
     fn killed(self) -> Option<i64> {
-        let [low, best, high] = self.f.killed;
-        if !self.f.has_killed {
-            return None;
-        }
-        [best, low, high]
-            .into_iter()
-            .find(|n| *n != Num::NONE)?
-            .get(self.s)
+        self.f.killed(self.s).as_ref().and_then(Range::point)
     }
 
     /// The report's date as written.

@@ -295,6 +295,12 @@ impl DateLexicon {
         }
     }
 
+    /// Is the word a possessive's apostrophe or the "s" split from it ("last year's strike",
+    /// "the campaign's first")?
+    pub fn is_possessive_mark(&self, w: &Word) -> bool {
+        self.is_possessive(w) || self.is_possessive_ending(w)
+    }
+
     /// Does the word point a date after it back or to the present ("pasado" in "el pasado 3
     /// de junio", "este")?
     pub fn is_last_or_this(&self, w: &Word) -> bool {

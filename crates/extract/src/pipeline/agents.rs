@@ -155,7 +155,6 @@ pub(super) fn armed(s: &Scene) -> Vec<Armed> {
             out[k].placed = true;
         }
     }
-    out.sort_by_key(|a| (a.ts, a.te));
     out
 }
 
@@ -1283,7 +1282,7 @@ pub(super) fn agent_of(s: &Scene, e: &Hit<EventCue>, armed: &[Armed]) -> Option<
                     && b.reach == ForceReach::Country
                     && b.state.is_some()
                     && b.state == a.state
-                    && governed(s, b.ts)
+                    && b.placed
             })
     }) {
         return Some(a.clone());

@@ -624,12 +624,7 @@ fn field_of(
             }
         }
         let t = &toks[j - 1];
-        // the article or preposition of a day's words ("el" of "el lunes", "on")
-        // (and "pasado" of "el pasado 3 de junio")
-        let day_word = toks.get(j).is_some_and(in_date)
-            && (l.grammar.date_prep.contains(&t.lower)
-                || l.grammar.article_sg.contains(&t.lower)
-                || l.dates.is_last_or_this(&t.lower));
+        let day_word = toks.get(j).is_some_and(in_date) && opens_day(l, &t.lower);
         if in_date(t) || is_quote(t) || day_word {
             // "mataron el lunes a ocho", "killed on Tuesday at least three", "'neutralizaron'
             // a tres"
@@ -682,12 +677,7 @@ fn verb_aside(
     }
     let mut p = start?;
     // the article or "pasado" of a day that opens it ("abatieron el martes en Sinaloa a")
-    while p > 0
-        && in_date(&toks[p])
-        && (g.article_sg.contains(&toks[p - 1].lower)
-            || g.date_prep.contains(&toks[p - 1].lower)
-            || l.dates.is_last_or_this(&toks[p - 1].lower))
-    {
+    while p > 0 && in_date(&toks[p]) && opens_day(l, &toks[p - 1].lower) {
         p -= 1;
     }
     // a killing verb right before it
@@ -703,6 +693,14 @@ fn verb_aside(
 
 /// Most words of such an aside.
 const VERB_ASIDE: usize = 6;
+
+/// A word that opens a day's words right before them, outside the date itself: its article
+/// or preposition ("el" of "el lunes", "on") or "pasado", "este" ("el pasado 3 de junio").
+fn opens_day(l: &LangLex, w: &crate::tokens::Word) -> bool {
+    l.grammar.date_prep.contains(w)
+        || l.grammar.article_sg.contains(w)
+        || l.dates.is_last_or_this(w)
+}
 
 /// Whether the count ending at `at` stands alone: a break, the sentence's end, or a word that
 /// opens what follows ("durante", "y", "en") after it, not a noun it counts ("dos drones",

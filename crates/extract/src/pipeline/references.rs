@@ -208,8 +208,7 @@ pub(super) fn is_reference(
                 let w = &toks[e.ts - back].lower;
                 l.grammar.article_sg.contains(w)
                     || l.definite.contains(w)
-                    || l.dates.is_possessive(w)
-                    || l.dates.is_possessive_ending(w)
+                    || l.dates.is_possessive_mark(w)
             }
         });
         // "the 15th strike of the campaign killed two men on Thursday": ranked, but told
@@ -258,15 +257,13 @@ pub(super) fn is_reference(
 /// last year") or right before it with a possessive ("last year's strike").
 fn background_of_noun(s: &Sentence, e: &Hit<EventCue>) -> bool {
     let (l, toks) = (s.l, &s.ctx.toks);
-    let possessive =
-        |w: &crate::tokens::Word| l.dates.is_possessive(w) || l.dates.is_possessive_ending(w);
     s.refs.iter().any(|h| {
         *h.value() == RefKind::Background
             && (h.ts == e.te
                 || h.te <= e.ts
                     && e.ts - h.te <= 2
                     && e.ts > h.te
-                    && (h.te..e.ts).all(|k| possessive(&toks[k].lower)))
+                    && (h.te..e.ts).all(|k| l.dates.is_possessive_mark(&toks[k].lower)))
     })
 }
 
@@ -464,9 +461,7 @@ fn last_weeks_noun(s: &Sentence, e: &Hit<EventCue>) -> bool {
     let Some(published) = s.published else {
         return false;
     };
-    let possessive = |i: usize| {
-        l.dates.is_possessive(&toks[i].lower) || l.dates.is_possessive_ending(&toks[i].lower)
-    };
+    let possessive = |i: usize| l.dates.is_possessive_mark(&toks[i].lower);
     s.dates.iter().any(|d| {
         // a week is dated by its first day, a weekend by its Sunday (from its Saturday)
         let first = d.day.map(|day| match d.precision {
@@ -485,11 +480,7 @@ fn last_weeks_noun(s: &Sentence, e: &Hit<EventCue>) -> bool {
             && possessive(j)
             && toks[j..e.ts]
                 .iter()
-                .filter(|t| {
-                    !(t.lower == "."
-                        || l.dates.is_possessive(&t.lower)
-                        || l.dates.is_possessive_ending(&t.lower))
-                })
+                .filter(|t| !(t.lower == "." || l.dates.is_possessive_mark(&t.lower)))
                 .count()
                 <= 2;
         // "el bombardeo de la semana pasada", "the strike of last week"
@@ -524,9 +515,7 @@ fn year_of_noun(s: &Sentence, e: &Hit<EventCue>) -> Option<i32> {
     }
     // "the 2008 raid", "a 2012 U.S. drone strike", "the team's 2017 raid": a year after an
     // article or a possessive, up to two words (a demonym, a means) between it and the noun
-    let possessive = |i: usize| {
-        l.dates.is_possessive(&toks[i].lower) || l.dates.is_possessive_ending(&toks[i].lower)
-    };
+    let possessive = |i: usize| l.dates.is_possessive_mark(&toks[i].lower);
     // (a headline drops its articles: "Families sue over 2015 Dutch airstrike")
     let headline = headline_like(s);
     let before = (1..=6).find_map(|k| {
