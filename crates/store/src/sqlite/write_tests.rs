@@ -187,6 +187,22 @@ fn band_batches() -> Vec<(String, String)> {
     out
 }
 
+/// Where one in-memory store, finishing `batches` one by one, places each batch's article:
+/// the placements every other way of writing them must match.
+fn placed_one_by_one(batches: &[(String, String)]) -> Vec<Vec<Vec<Outcome>>> {
+    let mut reference = SqliteStore::open_in_memory().unwrap();
+    batches
+        .iter()
+        .enumerate()
+        .map(|(i, (url, t))| {
+            let id = reference.admit(&[raw(&i.to_string())]).unwrap()[0].id();
+            reference
+                .finish(vec![(id, parsed(vec![art(0, url, t)]))], 0.8)
+                .unwrap()
+        })
+        .collect()
+}
+
 fn lsh_rows(path: &Path) -> (i64, String) {
     let c = Connection::open(path).unwrap();
     let n = c
@@ -209,16 +225,7 @@ fn lsh_rows(path: &Path) -> (i64, String) {
 #[test]
 fn band_entries_in_memory_in_runs_or_lost_place_articles_alike() {
     let batches = band_batches();
-    let mut reference = SqliteStore::open_in_memory().unwrap();
-    let mut expected = Vec::new();
-    for (i, (url, t)) in batches.iter().enumerate() {
-        let id = reference.admit(&[raw(&i.to_string())]).unwrap()[0].id();
-        expected.push(
-            reference
-                .finish(vec![(id, parsed(vec![art(0, url, t)]))], 0.8)
-                .unwrap(),
-        );
-    }
+    let expected = placed_one_by_one(&batches);
     assert!(
         expected
             .iter()
@@ -511,16 +518,7 @@ fn the_migration_packs_the_reports_of_an_older_store() {
 #[test]
 fn grouped_batches_place_alike_and_commit_together() {
     let batches = band_batches();
-    let mut reference = SqliteStore::open_in_memory().unwrap();
-    let mut expected = Vec::new();
-    for (i, (url, t)) in batches.iter().enumerate() {
-        let id = reference.admit(&[raw(&i.to_string())]).unwrap()[0].id();
-        expected.push(
-            reference
-                .finish(vec![(id, parsed(vec![art(0, url, t)]))], 0.8)
-                .unwrap(),
-        );
-    }
+    let expected = placed_one_by_one(&batches);
 
     let dir = tempfile::tempdir().unwrap();
     let path = dir.path().join("s.db");
