@@ -5681,3 +5681,97 @@ fn the_known_act_a_strike_follows_is_no_event_of_its_own() {
         );
     }
 }
+
+#[test]
+fn the_object_of_a_split_infinitive_is_no_agent() {
+    // "to also strike X": X is what would be struck, the threat or plan stays the state's
+    for (text, state) in [
+        (
+            "Israel vowed to again strike Hezbollah positions in southern Lebanon.",
+            "IL",
+        ),
+        (
+            "Turkey threatened to further strike PKK fighters in northern Iraq.",
+            "TR",
+        ),
+        (
+            "Washington warned it was ready to swiftly strike cartel camps in Mexico.",
+            "US",
+        ),
+    ] {
+        let rs = reports(Lang::En, text, (2026, 5, 8));
+        let devs: Vec<&Report> = rs
+            .iter()
+            .filter(|r| r.kind == ReportKind::Development)
+            .collect();
+        assert_eq!(devs.len(), 1, "{text}\n{rs:#?}");
+        assert_eq!(devs[0].event_type, EventType::Strike, "{text}");
+        assert_eq!(
+            devs[0].perpetrator().and_then(|a| a.state.as_deref()),
+            Some(state),
+            "{text}"
+        );
+    }
+}
+
+#[test]
+fn two_events_side_by_side_each_keep_their_own_dead_place_and_agent() {
+    // ", while"/", mientras": a second event with an agent of its own is an event of its own
+    for (lang, text, first, second) in [
+        (
+            Lang::En,
+            "An AFRICOM strike killed four militants near Kismayo on Tuesday, while a CENTCOM \
+             strike in Syria killed an Islamic State leader.",
+            ("US", "SO", 4),
+            ("US", "SY", 1),
+        ),
+        (
+            Lang::En,
+            "Israeli jets struck a depot near Damascus on Sunday, while Turkish drones hit PKK \
+             positions in northern Iraq, killing five.",
+            ("IL", "SY", 0),
+            ("TR", "IQ", 5),
+        ),
+        (
+            Lang::Es,
+            "Un ataque de EE.UU. mató a tres personas en una lancha en el Caribe el lunes, \
+             mientras que en Michoacán militares abatieron a cuatro sicarios el mismo día.",
+            ("US", "", 3),
+            ("MX", "MX", 4),
+        ),
+        (
+            Lang::Es,
+            "La Marina abatió a tres hombres armados en Tamaulipas el lunes, mientras que el \
+             Ejército mató a dos en Michoacán.",
+            ("MX", "MX", 3),
+            ("MX", "MX", 2),
+        ),
+    ] {
+        let ev = events(lang, text);
+        assert_eq!(ev.len(), 2, "{text}\n{ev:#?}");
+        for (r, (state, country, killed)) in ev.iter().zip([first, second]) {
+            assert_eq!(
+                r.perpetrator().and_then(|a| a.state.as_deref()),
+                Some(state),
+                "{text}"
+            );
+            assert_eq!(
+                r.place
+                    .as_ref()
+                    .and_then(|p| p.country.as_deref())
+                    .unwrap_or(""),
+                country,
+                "{text}"
+            );
+            assert_eq!(
+                r.figures.killed.as_ref().and_then(|f| f.best).unwrap_or(0),
+                killed,
+                "{text}"
+            );
+        }
+    }
+    // a clause of saying after "while" tells no second event
+    let text = "A U.S. strike killed three men on a boat in the Caribbean on Monday, while \
+                officials said the strike was lawful.";
+    one_event_with_toll(&reports(Lang::En, text, (2026, 5, 8)), text, 3);
+}

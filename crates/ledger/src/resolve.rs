@@ -831,8 +831,19 @@ fn window_target(
                 });
                 same || !any
             });
+            // nor of the day's event in another country (news of a strike at sea off one
+            // country has no region to tell it apart)
+            let country_ok = it.country().is_none_or(|c| {
+                let named: BTreeSet<&str> = grp
+                    .members
+                    .iter()
+                    .filter_map(|&m| items.at(m).country())
+                    .collect();
+                named.is_empty() || named.contains(c)
+            });
             if !region_ok
                 || !admin1_ok
+                || !country_ok
                 || !killed_admits(&grp.members, it.f.killed(it.s).as_ref(), items)
             {
                 continue;
@@ -1036,6 +1047,17 @@ fn divisions_apart(a: &[usize], b: &[usize], items: &Items) -> bool {
             .all(|(x, px)| db.iter().all(|(y, py)| x != y && far(px, py)))
 }
 
+/// Whether two groups' reports name countries and none in common (a strike off La Guajira
+/// and an operation in Jalisco a day later are two events, however the one at sea is keyed;
+/// false when either names none).
+fn countries_apart(a: &[usize], b: &[usize], items: &Items) -> bool {
+    let of = |m: &[usize]| -> BTreeSet<&str> {
+        m.iter().filter_map(|&i| items.at(i).country()).collect()
+    };
+    let (ca, cb) = (of(a), of(b));
+    !ca.is_empty() && !cb.is_empty() && ca.is_disjoint(&cb)
+}
+
 /// One day's reports in one region, as incidents: one, unless they name first-level
 /// divisions told apart, by one article that told of events in two of them that day ("a
 /// strike on a house in Sanaa killed four ... an overnight strike in Saada killed two"), or
@@ -1192,7 +1214,7 @@ fn merge_adjacent(groups: Vec<Group>, items: &Items) -> Vec<Group> {
                 (Some(x), Some(y)) => x == y,
                 _ => true,
             };
-            if !region_ok || divisions_apart(ga, gb, items) {
+            if !region_ok || divisions_apart(ga, gb, items) || countries_apart(ga, gb, items) {
                 continue;
             }
             let (ka, kb) = (killed_points(ga, items), killed_points(gb, items));
@@ -1738,6 +1760,9 @@ fn absorb_announcements(mut groups: Vec<Group>, items: &Items) -> Vec<Group> {
                     if a != b {
                         continue;
                     }
+                }
+                if countries_apart(&grp.members, &other.members, items) {
+                    continue;
                 }
                 if grp.members.iter().any(|&i| {
                     other

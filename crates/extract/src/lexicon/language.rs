@@ -388,6 +388,9 @@ pub struct Grammar {
     /// "to", "para": an event verb right after is an infinitive; also between a capacity
     /// word and a number.
     pub infinitive_mark: FxSet<Word>,
+    /// "also", "then", "not": an adverb that may split an infinitive from its mark ("to also
+    /// strike"); a word of `adverb_ending` may too ("to swiftly strike").
+    pub split_adverb: FxSet<Word>,
     /// "de", "sin": an event verb with an infinitive ending right after is an infinitive.
     pub infinitive_prep: FxSet<Word>,
     pub infinitive_ending: Vec<String>,
@@ -428,6 +431,9 @@ pub struct Grammar {
     pub object_mark: FxSet<Word>,
     /// "del": "of" and a definite article in one word ("culpó al ELN del ataque").
     pub of_article: FxSet<Word>,
+    /// "while", "mientras": after a comma, opens a clause that may tell another event side by
+    /// side with the first ("..., while a CENTCOM strike in Syria killed a leader").
+    pub parallel: FxSet<Word>,
     /// "por", "en", "durante": opens an aside between a verb and its object's mark ("mató
     /// por error a 16", "abatieron en Culiacán a cuatro").
     pub verb_aside: FxSet<Word>,
@@ -585,6 +591,7 @@ impl Grammar {
                 "singular_ending" => (None, Some(&mut g.singular_ending)),
                 "adjective_participle_ending" => (None, Some(&mut g.adjective_participle_ending)),
                 "infinitive_mark" => (Some(&mut g.infinitive_mark), None),
+                "split_adverb" => (Some(&mut g.split_adverb), None),
                 "infinitive_prep" => (Some(&mut g.infinitive_prep), None),
                 "of" => (Some(&mut g.of), None),
                 "toll_of" => (Some(&mut g.toll_of), None),
@@ -606,6 +613,7 @@ impl Grammar {
                 "aboard" => (Some(&mut g.aboard), None),
                 "object_mark" => (Some(&mut g.object_mark), None),
                 "of_article" => (Some(&mut g.of_article), None),
+                "parallel" => (Some(&mut g.parallel), None),
                 "verb_aside" => (Some(&mut g.verb_aside), None),
                 "adverb_ending" => (None, Some(&mut g.adverb_ending)),
                 "date_prep" => (Some(&mut g.date_prep), None),
@@ -652,6 +660,25 @@ impl Grammar {
     pub fn singular(&self, w: &str) -> bool {
         !self.plural_ending.iter().any(|e| w.ends_with(e.as_str()))
             || self.singular_ending.iter().any(|e| w.ends_with(e.as_str()))
+    }
+
+    /// Whether the word at token `i` follows an infinitive's mark, right after it ("to
+    /// strike") or past one adverb ("to also strike", "to swiftly strike"): a verb then, whose
+    /// object comes after it, not a noun with its agent.
+    pub fn after_infinitive_mark(&self, toks: &[crate::tokens::Tok], i: usize) -> bool {
+        if i >= 1 && self.infinitive_mark.contains(&toks[i - 1].lower) {
+            return true;
+        }
+        i >= 2
+            && self.infinitive_mark.contains(&toks[i - 2].lower)
+            && self.adverb(&toks[i - 1].lower)
+    }
+
+    /// Whether a word is an adverb that may stand between a verb and what goes with it: one
+    /// of `split_adverb`, or a long word with an adverb's ending.
+    pub fn adverb(&self, w: &Word) -> bool {
+        self.split_adverb.contains(w)
+            || (w.chars().count() > 6 && self.adverb_ending.iter().any(|e| w.ends_with(e.as_str())))
     }
 
     /// Whether a word has an infinitive ending ("atacar").

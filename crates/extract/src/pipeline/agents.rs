@@ -1118,11 +1118,7 @@ pub(super) fn agent_of(s: &Scene, e: &Hit<EventCue>, armed: &[Armed]) -> Option<
     // ("to strike Iran", "would strike Hezbollah": a verb the word of a noun cue also is,
     // after an infinitive's mark or an auxiliary, takes its object after it, not its agent)
     let as_verb = e.ts > 0
-        && (s
-            .l
-            .grammar
-            .infinitive_mark
-            .contains(&s.ctx.toks[e.ts - 1].lower)
+        && (s.l.grammar.after_infinitive_mark(&s.ctx.toks, e.ts)
             || (e.ts.saturating_sub(2)..e.ts).any(|k| {
                 s.l.modality
                     .at(&s.ctx.toks, k)

@@ -83,7 +83,7 @@ pub(super) fn find<'a>(
             let prev = &toks[h.ts - 1].lower;
             let inf = g.infinitive(&toks[h.ts].lower) && g.infinitive_prep.contains(prev);
             let weak_verb = h.value().weak || h.value().past;
-            !(g.infinitive_mark.contains(prev) && weak_verb || inf)
+            !(g.after_infinitive_mark(toks, h.ts) && weak_verb || inf)
         })
         .collect()
 }

@@ -347,7 +347,7 @@ impl Extractor {
         ctx: &SentCtx,
         ev_ends: &[usize],
     ) -> Option<(PlaceRef, usize, usize)> {
-        self.place_at(l, ctx, ev_ends, self.main_cue(ctx, ev_ends))
+        self.place_at(l, ctx, ev_ends, self.main_cue(ctx, ev_ends), None)
     }
 
     /// The end of the sentence's main cue: the first not told in another event's clause
@@ -366,15 +366,19 @@ impl Extractor {
     /// The place of the event whose cue ends before token `focus`: a named sea region (with
     /// the country whose waters it names), else ground named by a phrase ("on Venezuelan
     /// soil"), else the place on land nearest the cue that the words before it make where
-    /// something happened (see [`Extractor::land_place`]), else international waters.
+    /// something happened (see [`Extractor::land_place`]), else international waters. With
+    /// `within`, only a place in those tokens (one of two events told side by side).
     pub(super) fn place_at(
         &self,
         l: &LangLex,
         ctx: &SentCtx,
         ev_ends: &[usize],
         focus: Option<usize>,
+        within: Option<(usize, usize)>,
     ) -> Option<(PlaceRef, usize, usize)> {
-        let extra = self.langs.shared.places.find_all(&ctx.toks);
+        let inside = |i: usize| within.is_none_or(|(a, b)| (a..b).contains(&i));
+        let mut extra = self.langs.shared.places.find_all(&ctx.toks);
+        extra.retain(|h| inside(h.ts));
         let mentions = self.mentions_not_agents(l, ctx);
         // the clauses of other events ("after the strikes on boats in the Caribbean"): no
         // place in one is this event's
@@ -382,11 +386,12 @@ impl Extractor {
         let cue = focus.map(|f| f.saturating_sub(1));
         let framed_out = |at: usize| {
             let i = tok_at(&ctx.toks, at);
-            cue.is_some_and(|c| {
-                frames
-                    .iter()
-                    .any(|&(a, b)| (a..b).contains(&i) && !(a..b).contains(&c))
-            })
+            !inside(i)
+                || cue.is_some_and(|c| {
+                    frames
+                        .iter()
+                        .any(|&(a, b)| (a..b).contains(&i) && !(a..b).contains(&c))
+                })
         };
         let land = self.land_place(l, ctx, &mentions, ev_ends, focus, &framed_out);
         let (sea, intl) = self.seas(l, ctx, &mentions, land.as_ref(), &|at| !framed_out(at));
@@ -426,7 +431,7 @@ impl Extractor {
         }
         // nothing outside other events' clauses: a sea named in one is the likelier place
         // ("this new strike follows one that killed three in the Caribbean on February 23")
-        let (sea, intl) = self.seas(l, ctx, &mentions, None, &|_| true);
+        let (sea, intl) = self.seas(l, ctx, &mentions, None, &|at| inside(tok_at(&ctx.toks, at)));
         sea.or(intl)
     }
 
@@ -1000,7 +1005,16 @@ impl Extractor {
 
     /// The place of event cue `e`: the sentence's, or, for a cue after the first, the place
     /// nearest it.
-    fn event_place(&self, s: &Sentence, e: &Hit<EventCue>) -> Option<Spanned> {
+    fn event_place(
+        &self,
+        s: &Sentence,
+        e: &Hit<EventCue>,
+        within: Option<(usize, usize)>,
+    ) -> Option<Spanned> {
+        // one of two events side by side: the place of its own part of the sentence
+        if within.is_some() {
+            return self.place_at(s.l, s.ctx, &s.ev_ends, Some(e.te), within);
+        }
         if s.ev_ends.len() < 2 {
             return s.place.clone();
         }
@@ -1016,7 +1030,7 @@ impl Extractor {
         if main == Some(e.te) || stands_for_main {
             return s.place.clone();
         }
-        self.place_at(s.l, s.ctx, &s.ev_ends, Some(e.te))
+        self.place_at(s.l, s.ctx, &s.ev_ends, Some(e.te), None)
     }
 
     /// The target of the event report `rep` of cue `e`: the nearest target noun (a vague
@@ -1031,6 +1045,7 @@ impl Extractor {
         e: &Hit<EventCue>,
         m: Modality,
         src: &Source,
+        within: Option<(usize, usize)>,
     ) {
         let (l, ctx, toks) = (s.l, s.ctx, &s.ctx.toks);
         let (kind, et) = (rep.kind, rep.event_type);
@@ -1055,7 +1070,7 @@ impl Extractor {
             .map(|h| (h.ts, h.te))
             .collect();
         let tgt = tgt.filter(|t| !seats.iter().any(|&(a, b)| t.ts < b && a < t.te));
-        let place = self.event_place(s, e);
+        let place = self.event_place(s, e, within);
         // at sea unless the place is on land (a town, a province, a country with no coast
         // on the campaign's seas), as when the place is the strike's object ("the bombing of
         // Caracas")
@@ -1132,9 +1147,11 @@ impl Extractor {
         e: &Hit<EventCue>,
         m: Modality,
         src: &Source,
+        within: Option<(usize, usize)>,
     ) {
         let (ctx, toks) = (s.ctx, &s.ctx.toks);
-        if let Some((p, a, b)) = &self.event_place(s, e) {
+        let inside = |i: usize| within.is_none_or(|(a, b)| (a..b).contains(&i));
+        if let Some((p, a, b)) = &self.event_place(s, e, within) {
             rep.place = Some(p.clone());
             rep.claims.push(ctx.claim(
                 ClaimField::Place,
@@ -1197,7 +1214,7 @@ impl Extractor {
             || rep.event_type == EventType::Raid
             || rep.target_kind == Some(TargetKind::LandSite)
         {
-            let hit = s.actors.iter().find_map(|a| {
+            let hit = s.actors.iter().filter(|a| inside(a.ts)).find_map(|a| {
                 let c = a.value().country.as_ref()?;
                 Some((a, self.gaz.country(c)?))
             });

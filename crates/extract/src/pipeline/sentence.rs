@@ -299,6 +299,41 @@ fn answer(
     Some((q.e.ts, p.e.ts, cut))
 }
 
+/// "An AFRICOM strike killed four near Kismayo, while a CENTCOM strike in Syria killed a
+/// leader", "la Marina abatió a tres en Tamaulipas, mientras que el Ejército mató a dos en
+/// Michoacán": two events that happened, the second in a clause opened by a `parallel` word
+/// after a comma, with an agent of its own other than the first's (or none, but an event noun
+/// named anew with its own dead: "while another strike killed two"). Two events, each with
+/// the figures and the place of its own part. Returns the first cue, the second and the
+/// token of the parallel word.
+fn parallel(
+    s: &Sentence,
+    plan: &Plan,
+    found: &[Option<agents::Armed>],
+) -> Option<(usize, usize, usize)> {
+    let (l, toks) = (s.l, &s.ctx.toks);
+    let cut = (1..toks.len()).find(|&i| {
+        l.grammar.parallel.contains(&toks[i].lower)
+            && matches!(toks[i - 1].lower.as_str(), "," | ";")
+    })?;
+    let happened = |p: &Picked| p.e.value().event_type.is_violent() && p.m == Modality::Occurred;
+    let mut pairs = plan.picked.iter().zip(found);
+    let (p, pa) = pairs.clone().find(|(p, _)| happened(p) && p.e.te <= cut)?;
+    let (q, qa) = pairs.find(|(q, _)| happened(q) && q.e.ts > cut)?;
+    let own_agent = qa
+        .as_ref()
+        .is_some_and(|a| a.ts > cut && pa.as_ref().is_none_or(|b| b.canonical != a.canonical));
+    let anew = q.e.value().noun
+        && (q.e.ts.saturating_sub(2)..q.e.ts).any(|k| {
+            let w = &toks[k].lower;
+            l.grammar.article_indef.contains(w) || l.elliptic.contains(w)
+        })
+        && s.figs
+            .iter()
+            .any(|f| f.field == Field::Killed && !f.tally && f.q.tok_start > q.e.ts);
+    (own_agent || anew).then_some((p.e.ts, q.e.ts, cut))
+}
+
 /// The sentence's targets but a vessel a weapon was fired from ("missiles launched from a
 /// U.S. Navy ship hit two camps", "misiles lanzados desde un buque estadounidense"): after a
 /// `launched_from` phrase, the first target after it, with at most [`LAUNCHER_REACH`] tokens
@@ -366,8 +401,10 @@ struct Who<'a> {
     agent: Option<agents::Armed>,
     armed: &'a [agents::Armed],
     /// The tokens whose figures are the event's, when the sentence tells two events apart
-    /// (a group's ambush, then the force's answer).
+    /// (a group's ambush, then the force's answer; two events side by side).
     segment: Option<(usize, usize)>,
+    /// Whether the place is the segment's own (two events side by side), not the sentence's.
+    own_place: bool,
 }
 
 impl Extractor {
@@ -645,7 +682,17 @@ impl Extractor {
             .iter()
             .map(|p| agents::agent_of(&scene, &p.e, &armed))
             .collect();
-        let answer_at = answer(s, plan, &found);
+        // two events told apart: a group's and the force's answer to it (one place), or two
+        // events side by side (each its own place)
+        let parallel_at = parallel(s, plan, &found);
+        let answer_at = answer(s, plan, &found).or(parallel_at);
+        let side_by_side = parallel_at.is_some() && answer_at == parallel_at;
+        // cues on either side of the cut of two events told apart
+        let across = |a: usize, b: usize| {
+            answer_at.is_some_and(|(x, y, cut)| {
+                (a == x || a == y || b == x || b == y) && (a < cut) != (b < cut)
+            })
+        };
         let elsewhere = super::figures::tolls::other_event_regions(s.l, s.ctx);
         for (pi, p) in plan.picked.iter().enumerate() {
             let split_at = plan.split.iter().position(|(ts, _)| *ts == p.e.ts);
@@ -669,6 +716,17 @@ impl Extractor {
                     _ => None,
                 }
             });
+            // a cue in the second of two events side by side has no agent before the cut
+            // ("..., mientras en Sinaloa soldados abatieron a seis en un enfrentamiento")
+            let agent = match parallel_at {
+                Some((_, y, cut)) if p.e.ts > cut && agent.as_ref().is_some_and(|a| a.ts < cut) => {
+                    plan.picked
+                        .iter()
+                        .position(|q| q.e.ts == y)
+                        .and_then(|k| found[k].clone())
+                }
+                _ => agent,
+            };
             let at_state = agents::against_state(&scene, &p.e, &armed);
             let side_before = s.ctx.force_before && !s.told;
             let Some(mut et) =
@@ -714,6 +772,7 @@ impl Extractor {
                         (lo..hi).any(|k| s.l.grammar.contrast.contains(&s.ctx.toks[k].lower));
                     q.e.ts != p.e.ts
                         && !contrast
+                        && !across(q.e.ts, p.e.ts)
                         && q.e.value().event_type.is_violent()
                         && !bare_kill(q.e.value())
                         && !answer(qa)
@@ -735,7 +794,8 @@ impl Extractor {
                     continue;
                 }
             }
-            if split_at.is_none() {
+            let second = parallel_at.is_some_and(|(_, y, _)| y == p.e.ts);
+            if split_at.is_none() && !second {
                 if seen.contains(&(et, p.m)) {
                     continue;
                 }
@@ -744,8 +804,10 @@ impl Extractor {
             let segment = answer_at.map(|(q_ts, p_ts, cut)| {
                 if p.e.ts == p_ts {
                     (cut, s.ctx.toks.len())
-                } else if p.e.ts == q_ts {
+                } else if p.e.ts == q_ts || (side_by_side && p.e.ts < cut) {
                     (0, cut)
+                } else if side_by_side {
+                    (cut, s.ctx.toks.len())
                 } else {
                     (0, s.ctx.toks.len())
                 }
@@ -755,6 +817,7 @@ impl Extractor {
                 agent,
                 armed: &armed,
                 segment,
+                own_place: side_by_side,
             };
             let c = self.event_report(s, plan, p, split_at, kind, &who, src);
             if self.per_country(s, p, &c, src, out) {
@@ -834,7 +897,8 @@ impl Extractor {
         let mut rep = base_report(kind, et, m, ctx, src);
         events::claim_cues(&mut rep, s, p, src);
         let (dated, weekday) = dating::date_event(&mut rep, s, plan, p, split_at, src);
-        self.target(&mut rep, s, e, m, src);
+        let within = who.segment.filter(|_| who.own_place);
+        self.target(&mut rep, s, e, m, src, within);
         if et == EventType::Strike {
             let means = e
                 .value()
@@ -844,7 +908,7 @@ impl Extractor {
                 .unwrap_or_else(|| "unknown".to_string());
             rep.means = Some(means);
         }
-        self.place_report(&mut rep, s, e, m, src);
+        self.place_report(&mut rep, s, e, m, src, within);
         if kind == ReportKind::Event {
             // split: the figures between this event and the next split one (the first also
             // takes those before it)
@@ -858,10 +922,24 @@ impl Extractor {
             figures::event_figures(&mut rep, s, e, m, segment, src);
         }
         attribution::add_actors(&mut rep, &s.actors, &s.forces, ctx, src, m);
+        // one of two events side by side: no state lent from the other's part
+        let own_armed: Vec<agents::Armed>;
+        let armed = match within {
+            Some((a, b)) => {
+                own_armed = who
+                    .armed
+                    .iter()
+                    .filter(|x| (a..b).contains(&x.ts))
+                    .cloned()
+                    .collect();
+                &own_armed[..]
+            }
+            None => who.armed,
+        };
         agents::set_perpetrator(
             &mut rep,
             who.agent.clone(),
-            who.armed,
+            armed,
             e.value()
                 .by_force
                 .then(|| [toks[e.ts].start, toks[e.te - 1].end]),
