@@ -2060,4 +2060,45 @@ mod tests {
         ]);
         assert_eq!(l.incidents.len(), 1, "{}", l.to_json());
     }
+
+    /// A strike at sea off one country (no region to key it by) and, a day later, news of a
+    /// strike in another country with no toll and a relative date: two incidents, though the
+    /// second reads like the first's announcement; likewise news with no date expression.
+    #[test]
+    fn no_announcement_nor_window_joins_another_countrys_event() {
+        let mut at_sea = strike(
+            Some(place("La Guajira", Some("CO"), None, 3)),
+            TargetKind::Vessel,
+        );
+        at_sea.figures.killed = Some(sw_model::Figure {
+            low: Some(4),
+            best: Some(4),
+            high: Some(4),
+            approx: false,
+            surface: "four".into(),
+        });
+        let mut later = strike(
+            Some(place("Tapalpa", Some("MX"), None, 1)),
+            TargetKind::LandSite,
+        );
+        later.date = Some("2025-04-10".into());
+        later.date_basis = DateBasis::Relative;
+        let l = build(&[input(1, at_sea.clone()), input(2, later.clone())]);
+        assert_eq!(l.incidents.len(), 2, "{}", l.to_json());
+        // the same day's news in the same country still joins it
+        later.place = Some(place("Riohacha", Some("CO"), None, 1));
+        later.target_kind = Some(TargetKind::Vessel);
+        let l = build(&[input(1, at_sea.clone()), input(2, later)]);
+        assert_eq!(l.incidents.len(), 1, "{}", l.to_json());
+        // news with no date expression, in the window of the strike at sea
+        let mut undated = strike(
+            Some(place("Sinaloa", Some("MX"), None, 3)),
+            TargetKind::LandSite,
+        );
+        undated.date = Some("2025-04-10".into());
+        undated.date_precision = DatePrecision::Window;
+        undated.date_basis = DateBasis::Publication;
+        let l = build(&[input(1, at_sea), input(2, undated)]);
+        assert_eq!(l.incidents.len(), 2, "{}", l.to_json());
+    }
 }
