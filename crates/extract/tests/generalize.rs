@@ -5775,3 +5775,87 @@ fn two_events_side_by_side_each_keep_their_own_dead_place_and_agent() {
                 officials said the strike was lawful.";
     one_event_with_toll(&reports(Lang::En, text, (2026, 5, 8)), text, 3);
 }
+
+#[test]
+fn who_ran_the_boat_is_no_agent_of_its_strike() {
+    // "una lancha presuntamente operada por X": X ran the boat; the strike stays a strike
+    for (lang, text) in [
+        (
+            Lang::Es,
+            "En el Pacífico oriental fue atacada el martes una embarcación presuntamente \
+             utilizada por narcotraficantes, con un saldo de dos muertos.",
+        ),
+        (
+            Lang::Es,
+            "Fue bombardeada el lunes una lancha supuestamente operada por el Clan del Golfo \
+             frente a La Guajira, con tres muertos.",
+        ),
+        (
+            Lang::En,
+            "Struck on Monday was a speedboat allegedly operated by the Tren de Aragua gang, \
+             killing three.",
+        ),
+    ] {
+        let ev = events(lang, text);
+        assert_eq!(ev.len(), 1, "{text}\n{ev:#?}");
+        assert_eq!(ev[0].event_type, EventType::Strike, "{text}");
+        assert!(
+            ev[0].perpetrator().is_none_or(|p| !p.non_state),
+            "{text}\n{ev:#?}"
+        );
+    }
+}
+
+#[test]
+fn what_an_order_or_a_vote_is_for_is_no_strike_told() {
+    // an order's, a decision's or a permission's aim, and going on with the campaign
+    for (lang, text) in [
+        (
+            Lang::En,
+            "Senators questioned the admiral on Thursday about the order to strike the \
+             speedboat a second time.",
+        ),
+        (
+            Lang::En,
+            "The House voted on Wednesday on a measure requiring the Pentagon to report to \
+             Congress before it can keep bombing vessels in the Pacific.",
+        ),
+        (
+            Lang::Es,
+            "El Senado rechazó el miércoles una moción que exigía autorización del Congreso \
+             antes de seguir bombardeando lanchas en el Caribe.",
+        ),
+        (
+            Lang::Es,
+            "Los diputados preguntaron el martes quién dio la orden de atacar por segunda vez \
+             la embarcación.",
+        ),
+    ] {
+        no_violent_event(&reports(lang, text, (2026, 5, 8)), text);
+    }
+    // the campaign going on, told with the day's dead, is news
+    let text = "Estados Unidos siguió atacando lanchas el lunes: cuatro muertos en el Pacífico, \
+                según el Comando Sur.";
+    one_event_with_toll(&reports(Lang::Es, text, (2026, 5, 8)), text, 4);
+}
+
+#[test]
+fn a_source_named_before_a_passive_is_not_what_was_struck() {
+    // "según el Comando Sur, fue atacada una lancha": the command tells of the strike
+    for (lang, text) in [
+        (
+            Lang::Es,
+            "Según el Comando Sur, en el Caribe fue atacada el lunes una lancha, con tres \
+             muertos.",
+        ),
+        (
+            Lang::En,
+            "According to Southern Command, a go-fast boat was attacked in the Caribbean on \
+             Monday, leaving three dead.",
+        ),
+    ] {
+        let ev = events(lang, text);
+        assert_eq!(ev.len(), 1, "{text}\n{ev:#?}");
+        assert_eq!(ev[0].event_type, EventType::Strike, "{text}\n{ev:#?}");
+    }
+}

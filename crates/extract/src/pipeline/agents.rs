@@ -573,10 +573,20 @@ fn passive_subject(
         })
         .map(|h| h.ts);
     // a force that says what was struck is not it ("Central Command said the port had been
-    // hit")
+    // hit", "según el Comando Sur, fue atacada una lancha")
+    let toks = &s.ctx.toks;
+    let source_of = |a: &Armed| {
+        (a.ts.saturating_sub(3)..a.ts).any(|k| {
+            s.l.attribution.at(toks, k).is_some_and(|h| {
+                matches!(h.value(), AttrCue::Verb)
+                    && h.te <= a.ts
+                    && (h.te..a.ts).all(|i| is_determiner(s, i))
+            })
+        })
+    };
     let nearest = armed
         .iter()
-        .filter(|a| !tells_of(s, a.te, e.ts))
+        .filter(|a| !tells_of(s, a.te, e.ts) && !source_of(a))
         .map(|a| a.ts)
         .chain(posts)
         .filter(|&i| i >= from && i < e.ts && !governed(s, i) && !agent_of_other(s, i))
@@ -1178,12 +1188,15 @@ pub(super) fn agent_of(s: &Scene, e: &Hit<EventCue>, armed: &[Armed]) -> Option<
             *h.value() == AgentKind::By && (h.te == e.te || h.ts >= e.te && h.ts <= e.te + reach)
         })
         // "a bombing of a camp run by a FARC faction": a target right before it, a participle
-        // between at most, makes "by" its own
+        // between at most (and an adverb before it: "una lancha presuntamente operada por el
+        // Clan del Golfo"), makes "by" its own
         .filter(|h| {
             !(e.te..h.ts).any(|i| {
-                s.l.targets
-                    .at(&s.ctx.toks, i)
-                    .is_some_and(|t| t.te <= h.ts && h.ts - t.te <= 1)
+                s.l.targets.at(&s.ctx.toks, i).is_some_and(|t| {
+                    t.te <= h.ts
+                        && (h.ts - t.te <= 1
+                            || h.ts - t.te == 2 && s.l.grammar.adverb(&s.ctx.toks[t.te].lower))
+                })
             })
         })
         .map(|h| h.te)
