@@ -5859,3 +5859,50 @@ fn a_source_named_before_a_passive_is_not_what_was_struck() {
         assert_eq!(ev[0].event_type, EventType::Strike, "{text}\n{ev:#?}");
     }
 }
+
+#[test]
+fn a_denied_part_in_a_states_strike_leaves_the_strike_told() {
+    for (lang, text) in [
+        (
+            Lang::En,
+            "Peru denied on Monday that its navy had taken part in the U.S. strike on a boat off \
+             Tumbes.",
+        ),
+        (
+            Lang::Es,
+            "El Gobierno de Colombia negó el lunes que la Armada colombiana haya participado en \
+             el ataque estadounidense contra una lancha cerca de San Andrés.",
+        ),
+    ] {
+        let ev = events(lang, text);
+        assert_eq!(ev.len(), 1, "{text}\n{ev:#?}");
+        assert_eq!(ev[0].modality, sw_extract::Modality::Occurred, "{text}");
+        assert_eq!(
+            ev[0].perpetrator().and_then(|a| a.state.as_deref()),
+            Some("US"),
+            "{text}"
+        );
+    }
+    // with no state named beside it, the one act told is what is denied
+    let text = "La Marina desmintió que haya participado en el ataque con drones contra un \
+                campamento en Sinaloa difundido en redes.";
+    let rs = reports(Lang::Es, text, (2026, 5, 8));
+    assert!(
+        rs.iter()
+            .all(|r| r.kind != ReportKind::Event || r.modality != sw_extract::Modality::Occurred),
+        "{text}\n{rs:#?}"
+    );
+}
+
+#[test]
+fn what_a_command_adds_after_telling_a_strike_is_not_its_modality() {
+    // ", adding that it would not release details": the strike stays one that happened
+    let text = "U.S. forces conducted an airstrike near Jilib on Monday, AFRICOM said Tuesday, \
+                adding that it would not release further details.";
+    let ev = events(Lang::En, text);
+    assert_eq!(ev.len(), 1, "{text}\n{ev:#?}");
+    assert_eq!(ev[0].modality, sw_extract::Modality::Occurred, "{text}");
+    // "a strike, Rubio said, would be a mistake" stays what would be
+    let text = "A strike on the mainland, the senator said, would be a grave mistake.";
+    no_violent_event(&reports(Lang::En, text, (2026, 5, 8)), text);
+}

@@ -470,6 +470,10 @@ pub struct Grammar {
     /// "separately", "in a separate incident", "por otra parte": opening a sentence, what
     /// it tells is another event than the one the story is about.
     pub another_event: PhraseSet<()>,
+    /// "taken part in", "role in", "participado en": what a denial before it denies is
+    /// someone's part in the event, not the event ("Peru denied that its navy had taken part
+    /// in the U.S. strike").
+    pub participation: PhraseSet<()>,
     /// Before a date, it is no dateline ("on May 4:").
     pub date_prep: FxSet<Word>,
     /// Before a day, it makes the day the time of what follows ("on Feb. 22 another
@@ -565,6 +569,7 @@ impl Grammar {
             claims: PhraseSet::new(file.name),
             began_with: PhraseSet::new(file.name),
             another_event: PhraseSet::new(file.name),
+            participation: PhraseSet::new(file.name),
             ..Grammar::default()
         };
         for r in file.rows() {
@@ -572,8 +577,9 @@ impl Grammar {
             let kind = r.col(1, "kind")?;
             let (set, ending) = match kind {
                 "locative" | "near" | "happened" | "support" | "launched_from" | "claims"
-                | "began_with" | "another_event" => {
+                | "began_with" | "another_event" | "participation" => {
                     let phrases = match kind {
+                        "participation" => &mut g.participation,
                         "began_with" => &mut g.began_with,
                         "another_event" => &mut g.another_event,
                         "near" => &mut g.near,

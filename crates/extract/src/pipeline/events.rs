@@ -664,7 +664,10 @@ fn pick<'a>(s: &Sentence<'a>) -> Vec<Picked<'a>> {
         if names_campaign && !facts.killed_here && !facts.real_date {
             continue;
         }
-        let (m, mcue) = modality::of_event(l, e, &s.mods, s.killed_here, toks);
+        let (mut m, mcue) = modality::of_event(l, e, &s.mods, s.killed_here, toks);
+        if denies_a_part(s, e, m, mcue.as_ref()) {
+            m = Modality::Occurred;
+        }
         if keep(s, &facts, e, m, mcue) {
             picked.push(Picked { e: *e, m, mcue });
         }
@@ -678,6 +681,31 @@ fn pick<'a>(s: &Sentence<'a>) -> Vec<Picked<'a>> {
         });
     }
     picked
+}
+
+/// "Peru denied that its navy had taken part in the U.S. strike", "negó que la Armada haya
+/// participado en el ataque estadounidense": a denial of someone's part (a `participation`
+/// phrase between the denial and the cue) in an event whose own state is named beside it
+/// denies the part, not the event. (With no state beside it, "la Marina desmintió haber
+/// participado en el ataque difundido en redes" denies the one act told.)
+fn denies_a_part(s: &Sentence, e: &Hit<EventCue>, m: Modality, mcue: Option<&Hit<ModCue>>) -> bool {
+    let toks = &s.ctx.toks;
+    let Some(d) = mcue.filter(|_| m == Modality::Denied && e.value().noun) else {
+        return false;
+    };
+    let part = d.te <= e.ts
+        && (d.te..e.ts).any(|k| {
+            s.l.grammar
+                .participation
+                .at(toks, k)
+                .is_some_and(|h| h.te <= e.ts)
+        });
+    let own_state = s.forces.iter().any(|f| {
+        !f.value().non_state()
+            && f.value().state.is_some()
+            && ((f.ts >= e.te && f.ts <= e.te + 1) || (f.te <= e.ts && e.ts - f.te <= 1))
+    });
+    part && own_state
 }
 
 /// Whether the event cue `e`, read with modality `m`, is kept as a candidate.

@@ -128,7 +128,7 @@ fn by_cues<'a>(
             && !factual
             && matches!(v.modality, Modality::Hypothetical | Modality::Planned)
             && (m.ts == e.te
-                || e.value().noun && e.value().event_type.is_violent() && governs(e, m, toks))
+                || e.value().noun && e.value().event_type.is_violent() && governs(l, e, m, toks))
         {
             // a modal right after a noun cue, or after the phrase it heads, as its verb:
             // "such attacks would take place", "strikes will continue", "a strike on
@@ -145,7 +145,7 @@ fn by_cues<'a>(
                 // clause's, often an indirect question ("..., informó el Comando Central,
                 // sin precisar si murió", "..., without saying whether anyone died")
                 let base = if threat_before { 150 } else { 50 };
-                governs(e, m, toks).then_some(base + dist)
+                governs(l, e, m, toks).then_some(base + dist)
             } else {
                 Some(600 + dist)
             }
@@ -173,13 +173,22 @@ const PHRASE_SPAN: usize = 14;
 /// commas only in pairs around an aside ("a raid, analysts say, would ..."): after a lone
 /// comma the modal is another clause's ("a drone hit a convoy on Sunday, in what would be
 /// the third this month").
-fn governs(e: &Hit<EventCue>, m: &Hit<ModCue>, toks: &[Tok]) -> bool {
+fn governs(l: &LangLex, e: &Hit<EventCue>, m: &Hit<ModCue>, toks: &[Tok]) -> bool {
     let between = &toks[e.te..m.ts];
     m.ts - e.te <= PHRASE_SPAN
         && between
             .iter()
             .all(|t| !matches!(t.lower.as_str(), ";" | ":" | "—" | "–" | "." | "?" | "!"))
         && between.iter().filter(|t| t.lower == ",").count() % 2 == 0
+        // not past a saying that goes on to a clause of its own ("an airstrike near Jilib,
+        // AFRICOM said, adding that it would not release details"; but "a strike, Rubio said,
+        // would be a mistake")
+        && !(e.te..m.ts).any(|k| {
+            l.attribution.at(toks, k).is_some_and(|h| {
+                matches!(h.value(), AttrCue::Verb)
+                    && (h.te..m.ts).any(|j| l.grammar.that.contains(&toks[j].lower))
+            })
+        })
 }
 
 #[cfg(test)]
