@@ -5906,3 +5906,41 @@ fn what_a_command_adds_after_telling_a_strike_is_not_its_modality() {
     let text = "A strike on the mainland, the senator said, would be a grave mistake.";
     no_violent_event(&reports(Lang::En, text, (2026, 5, 8)), text);
 }
+
+#[test]
+fn rumours_rejected_reports_and_acts_on_nothing_tell_no_strike() {
+    for (lang, text) in [
+        (
+            Lang::Es,
+            "Ni Washington ni Damasco confirmaron los rumores de un bombardeo estadounidense \
+             contra un depósito en Deir ez-Zor.",
+        ),
+        (
+            Lang::En,
+            "Residents passed on rumours of a drone strike near Baidoa on Sunday, but no command \
+             confirmed an operation.",
+        ),
+        (
+            Lang::En,
+            "Ecuador's navy said it had sunk no boats that week, rejecting reports of an attack \
+             on fishermen off Manta.",
+        ),
+        (
+            Lang::En,
+            "The ministry said its jets had bombed no villages in the north.",
+        ),
+        (
+            Lang::Es,
+            "'No vamos a bombardear a nadie', dijo el ministro de Defensa de Ecuador en Quito.",
+        ),
+    ] {
+        // (a rejected report is a denied event: no incident either)
+        let rs = reports(lang, text, (2026, 5, 8));
+        assert!(
+            rs.iter().all(|r| !(r.kind == ReportKind::Event
+                && r.event_type.is_violent()
+                && r.modality == sw_extract::Modality::Occurred)),
+            "{text}\n{rs:#?}"
+        );
+    }
+}

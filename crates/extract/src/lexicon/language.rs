@@ -391,6 +391,9 @@ pub struct Grammar {
     /// "also", "then", "not": an adverb that may split an infinitive from its mark ("to also
     /// strike"); a word of `adverb_ending` may too ("to swiftly strike").
     pub split_adverb: FxSet<Word>,
+    /// "no", "ningún": right after a verb, the determiner of an object that is none ("shot
+    /// down no drones"): the verb did nothing.
+    pub object_none: FxSet<Word>,
     /// "de", "sin": an event verb with an infinitive ending right after is an infinitive.
     pub infinitive_prep: FxSet<Word>,
     pub infinitive_ending: Vec<String>,
@@ -598,6 +601,7 @@ impl Grammar {
                 "adjective_participle_ending" => (None, Some(&mut g.adjective_participle_ending)),
                 "infinitive_mark" => (Some(&mut g.infinitive_mark), None),
                 "split_adverb" => (Some(&mut g.split_adverb), None),
+                "object_none" => (Some(&mut g.object_none), None),
                 "infinitive_prep" => (Some(&mut g.infinitive_prep), None),
                 "of" => (Some(&mut g.of), None),
                 "toll_of" => (Some(&mut g.toll_of), None),

@@ -668,6 +668,16 @@ fn pick<'a>(s: &Sentence<'a>) -> Vec<Picked<'a>> {
         if denies_a_part(s, e, m, mcue.as_ref()) {
             m = Modality::Occurred;
         }
+        // "had shot down no drones", "no atacó ninguna lancha" (the latter negated already):
+        // a verb whose object is none did nothing
+        if !e.value().noun
+            && m == Modality::Occurred
+            && toks
+                .get(e.te)
+                .is_some_and(|t| l.grammar.object_none.contains(&t.lower))
+        {
+            m = Modality::Negated;
+        }
         if keep(s, &facts, e, m, mcue) {
             picked.push(Picked { e: *e, m, mcue });
         }
