@@ -5944,3 +5944,30 @@ fn rumours_rejected_reports_and_acts_on_nothing_tell_no_strike() {
         );
     }
 }
+
+#[test]
+fn an_act_set_years_back_is_history_told_again() {
+    for (lang, text) in [
+        (
+            Lang::Es,
+            "Hace 84 años, aviones japoneses atacaron la base naval de Pearl Harbor; veteranos \
+             recordaron el domingo a las víctimas.",
+        ),
+        (
+            Lang::Es,
+            "Hace tres años, un bombardeo mató a 20 civiles en Tigray; sus familias marcharon \
+             el lunes en Mekele.",
+        ),
+        (
+            Lang::En,
+            "Twenty years ago this month, U.S. jets bombed a convoy in Helmand, killing 40; \
+             survivors gathered on Monday to remember them.",
+        ),
+    ] {
+        no_violent_event(&reports(lang, text, (2026, 5, 8)), text);
+    }
+    // days back are news
+    let text = "Hace dos días, un dron estadounidense atacó una lancha en el Caribe y mató a tres \
+                personas.";
+    one_event_with_toll(&reports(Lang::Es, text, (2026, 5, 8)), text, 3);
+}

@@ -394,6 +394,11 @@ pub struct Grammar {
     /// "no", "ningún": right after a verb, the determiner of an object that is none ("shot
     /// down no drones"): the verb did nothing.
     pub object_none: FxSet<Word>,
+    /// "hace" before, "ago" after a count of `ago_unit`s ("hace 84 años", "twenty years
+    /// ago"): an act set that far back is history told again.
+    pub ago_before: FxSet<Word>,
+    pub ago_after: FxSet<Word>,
+    pub ago_unit: FxSet<Word>,
     /// "de", "sin": an event verb with an infinitive ending right after is an infinitive.
     pub infinitive_prep: FxSet<Word>,
     pub infinitive_ending: Vec<String>,
@@ -602,6 +607,9 @@ impl Grammar {
                 "infinitive_mark" => (Some(&mut g.infinitive_mark), None),
                 "split_adverb" => (Some(&mut g.split_adverb), None),
                 "object_none" => (Some(&mut g.object_none), None),
+                "ago_before" => (Some(&mut g.ago_before), None),
+                "ago_after" => (Some(&mut g.ago_after), None),
+                "ago_unit" => (Some(&mut g.ago_unit), None),
                 "infinitive_prep" => (Some(&mut g.infinitive_prep), None),
                 "of" => (Some(&mut g.of), None),
                 "toll_of" => (Some(&mut g.toll_of), None),

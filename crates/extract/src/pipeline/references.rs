@@ -70,31 +70,45 @@ pub(super) fn is_reference(
     // a retrospective recalls what its clause names; an event with a day of its own told
     // outside that clause is news ("Semanas después de la emboscada, el Ejército mató el
     // lunes a cuatro", "troops killed four on Tuesday, months after a ceasefire collapsed")
-    let beyond = |r: &Hit<RefKind>| {
-        let between = if r.te <= e.ts {
-            &toks[r.te..e.ts]
-        } else if e.te <= r.ts {
-            &toks[e.te..r.ts]
+    let beyond = |(r_ts, r_te): (usize, usize)| {
+        let between = if r_te <= e.ts {
+            &toks[r_te..e.ts]
+        } else if e.te <= r_ts {
+            &toks[e.te..r_ts]
         } else {
             return false;
         };
         // ("A year ago today, forces destroyed a boat", "Este sábado se cumplen 17 años de
         // la Operación Fénix, el bombardeo que mató..."): a day in the retrospective's own
         // clause is the one it recalls, or the day of the recalling)
-        let open = (0..r.ts).rev().find(|&i| toks[i].lower == ",").unwrap_or(0);
-        let close = (r.te..toks.len())
+        let open = (0..r_ts).rev().find(|&i| toks[i].lower == ",").unwrap_or(0);
+        let close = (r_te..toks.len())
             .find(|&i| toks[i].lower == ",")
             .unwrap_or(toks.len());
         let dated_inside = s.dates.iter().any(|d| {
             let i = d.tokens(toks).0;
             open <= i && i < close
         });
-        own_day && !dated_inside && between.iter().any(|t| t.lower == ",")
+        // (the day in the event's part of the sentence, not past a semicolon: "Hace tres
+        // años, un bombardeo mató a 20; sus familias marcharon el lunes")
+        let day_near = s.dates.iter().any(|d| {
+            let i = d.tokens(toks).0;
+            let (lo, hi) = (i.min(e.ts), i.max(e.ts));
+            !toks[lo..hi]
+                .iter()
+                .any(|t| matches!(t.lower.as_str(), ";" | ":" | "—" | "–"))
+        });
+        own_day && day_near && !dated_inside && between.iter().any(|t| t.lower == ",")
     };
     if s.refs
         .iter()
-        .any(|h| *h.value() == RefKind::Retrospective && !beyond(h))
+        .any(|h| *h.value() == RefKind::Retrospective && !beyond((h.ts, h.te)))
     {
+        return true;
+    }
+    // "Hace 84 años, aviones japoneses atacaron Pearl Harbor", "Twenty years ago this month,
+    // jets bombed a convoy": an act set years or months back is history told again
+    if units_ago(s).is_some_and(|span| !beyond(span)) {
         return true;
     }
     // "los 11 muertos en el ataque del año pasado", "killed in a strike last year", "last
@@ -255,6 +269,33 @@ pub(super) fn is_reference(
 
 /// A `background` phrase right after the event noun ("el ataque del año pasado", "a strike
 /// last year") or right before it with a possessive ("last year's strike").
+/// The tokens of a span of months, years or decades counted back from the telling, its count
+/// written in digits or words: "hace 84 años", "hace tres meses", "twenty years ago" (see
+/// grammar `ago_before`, `ago_after`, `ago_unit`).
+fn units_ago(s: &Sentence) -> Option<(usize, usize)> {
+    let (g, toks) = (&s.l.grammar, &s.ctx.toks);
+    let number = |i: usize| {
+        crate::numbers::number_at(toks, i, "", &s.l.nums, 0).filter(|n| !n.vague && n.value >= 1)
+    };
+    (0..toks.len()).find_map(|i| {
+        // "hace" N unit
+        if g.ago_before.contains(&toks[i].lower) {
+            let n = number(i + 1)?;
+            let unit = toks.get(n.end_tok)?;
+            return g
+                .ago_unit
+                .contains(&unit.lower)
+                .then_some((i, n.end_tok + 1));
+        }
+        // N unit "ago"
+        let n = number(i)?;
+        let unit = toks.get(n.end_tok)?;
+        let ago = toks.get(n.end_tok + 1)?;
+        (g.ago_unit.contains(&unit.lower) && g.ago_after.contains(&ago.lower))
+            .then_some((i, n.end_tok + 2))
+    })
+}
+
 fn background_of_noun(s: &Sentence, e: &Hit<EventCue>) -> bool {
     let (l, toks) = (s.l, &s.ctx.toks);
     s.refs.iter().any(|h| {
