@@ -5971,3 +5971,33 @@ fn an_act_set_years_back_is_history_told_again() {
                 personas.";
     one_event_with_toll(&reports(Lang::Es, text, (2026, 5, 8)), text, 3);
 }
+
+#[test]
+fn a_side_clause_with_its_own_actor_lends_no_figures() {
+    for (lang, text) in [
+        (
+            Lang::Es,
+            "Militares abatieron a dos sicarios en Sinaloa el lunes, mientras en Sonora la \
+             policía arrestó a nueve personas.",
+        ),
+        (
+            Lang::En,
+            "Troops killed five gunmen in Zamfara on Tuesday, while police in Kano arrested 30 \
+             suspects.",
+        ),
+    ] {
+        let ev = events(lang, text);
+        assert_eq!(ev.len(), 1, "{text}\n{ev:#?}");
+        assert!(ev[0].figures.detained.is_none(), "{text}\n{ev:#?}");
+    }
+    // the event's own survivors in such a clause stay its own
+    let text = "A U.S. strike killed three men on a boat in the Pacific on Monday, while the \
+                Mexican Navy searched for two survivors.";
+    let ev = events(Lang::En, text);
+    assert_eq!(ev.len(), 1, "{text}\n{ev:#?}");
+    assert_eq!(
+        ev[0].figures.survivors.as_ref().and_then(|f| f.best),
+        Some(2),
+        "{text}"
+    );
+}

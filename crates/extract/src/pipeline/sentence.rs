@@ -334,6 +334,38 @@ fn parallel(
     (own_agent || anew).then_some((p.e.ts, q.e.ts, cut))
 }
 
+/// "abatieron a cuatro en Azuay, mientras en Guayaquil la Policía detuvo a otros 12": a
+/// clause after a `parallel` word with an actor of its own and no event told in it tells
+/// something else, whose figures are no event's. Returns the parallel word's token.
+fn side_clause(
+    s: &Sentence,
+    plan: &Plan,
+    found: &[Option<agents::Armed>],
+    armed: &[agents::Armed],
+) -> Option<usize> {
+    let (l, toks) = (s.l, &s.ctx.toks);
+    let cut = (1..toks.len()).find(|&i| {
+        l.grammar.parallel.contains(&toks[i].lower)
+            && matches!(toks[i - 1].lower.as_str(), "," | ";")
+    })?;
+    let told_after = plan.picked.iter().any(|p| p.e.ts > cut);
+    let agents: Vec<&str> = found
+        .iter()
+        .flatten()
+        .map(|a| a.canonical.as_str())
+        .collect();
+    let own_actor = armed
+        .iter()
+        .any(|a| a.ts > cut && !agents.contains(&a.canonical.as_str()));
+    // (but the event's own survivors and missing: "while the Navy searched for two
+    // survivors")
+    let its_people = s
+        .figs
+        .iter()
+        .any(|f| f.q.tok_start > cut && matches!(f.field, Field::Survivors | Field::Missing));
+    (!told_after && own_actor && !its_people && !plan.picked.is_empty()).then_some(cut)
+}
+
 /// The sentence's targets but a vessel a weapon was fired from ("missiles launched from a
 /// U.S. Navy ship hit two camps", "misiles lanzados desde un buque estadounidense"): after a
 /// `launched_from` phrase, the first target after it, with at most [`LAUNCHER_REACH`] tokens
@@ -687,6 +719,10 @@ impl Extractor {
         let parallel_at = parallel(s, plan, &found);
         let answer_at = answer(s, plan, &found).or(parallel_at);
         let side_by_side = parallel_at.is_some() && answer_at == parallel_at;
+        let side_cut = answer_at
+            .is_none()
+            .then(|| side_clause(s, plan, &found, &armed))
+            .flatten();
         // cues on either side of the cut of two events told apart
         let across = |a: usize, b: usize| {
             answer_at.is_some_and(|(x, y, cut)| {
@@ -801,17 +837,19 @@ impl Extractor {
                 }
                 seen.push((et, p.m));
             }
-            let segment = answer_at.map(|(q_ts, p_ts, cut)| {
-                if p.e.ts == p_ts {
-                    (cut, s.ctx.toks.len())
-                } else if p.e.ts == q_ts || (side_by_side && p.e.ts < cut) {
-                    (0, cut)
-                } else if side_by_side {
-                    (cut, s.ctx.toks.len())
-                } else {
-                    (0, s.ctx.toks.len())
-                }
-            });
+            let segment = answer_at
+                .map(|(q_ts, p_ts, cut)| {
+                    if p.e.ts == p_ts {
+                        (cut, s.ctx.toks.len())
+                    } else if p.e.ts == q_ts || (side_by_side && p.e.ts < cut) {
+                        (0, cut)
+                    } else if side_by_side {
+                        (cut, s.ctx.toks.len())
+                    } else {
+                        (0, s.ctx.toks.len())
+                    }
+                })
+                .or(side_cut.map(|cut| (0, cut)));
             let who = Who {
                 et,
                 agent,
