@@ -6001,3 +6001,48 @@ fn a_side_clause_with_its_own_actor_lends_no_figures() {
         "{text}"
     );
 }
+
+#[test]
+fn states_joined_by_and_are_partners_in_one_strike() {
+    for (lang, text, states) in [
+        (
+            Lang::En,
+            "U.S. and British jets hit Houthi radar sites near Hodeidah on Tuesday.",
+            vec!["US", "GB"],
+        ),
+        (
+            Lang::Es,
+            "Perú y Colombia bombardearon el lunes un campamento de narcotraficantes en el \
+             Putumayo.",
+            vec!["PE", "CO"],
+        ),
+        (
+            Lang::Es,
+            "Fuerzas estadounidenses y ecuatorianas bombardearon el jueves un campamento en \
+             Esmeraldas.",
+            vec!["US", "EC"],
+        ),
+    ] {
+        let ev = events(lang, text);
+        assert_eq!(ev.len(), 1, "{text}\n{ev:#?}");
+        let perps: Vec<&str> = ev[0]
+            .actors
+            .iter()
+            .filter(|a| a.role == sw_extract::Role::Perpetrator)
+            .filter_map(|a| a.state.as_deref())
+            .collect();
+        assert_eq!(perps, states, "{text}");
+    }
+    // two states a place lies between are no partners
+    let text = "Sudanese jets bombed a market near the border between Sudan and Chad on Monday.";
+    let ev = events(Lang::En, text);
+    assert_eq!(ev.len(), 1, "{text}\n{ev:#?}");
+    assert!(
+        ev[0]
+            .actors
+            .iter()
+            .filter(|a| a.role == sw_extract::Role::Perpetrator)
+            .all(|a| a.state.as_deref() == Some("SD")),
+        "{text}\n{ev:#?}"
+    );
+}

@@ -1482,6 +1482,75 @@ pub(super) fn set_perpetrator(
     ));
 }
 
+/// "U.S. and British jets", "Ecuador y Estados Unidos bombardearon", "fuerzas
+/// estadounidenses y ecuatorianas": another state's force, name or adjective joined to the
+/// agent by "and" is its partner in the act, a perpetrator too, in the order named (not
+/// "between Sudan and Chad": a place).
+pub(super) fn add_partners(
+    rep: &mut Report,
+    agent: Option<&Armed>,
+    s: &Scene,
+    src: &Source,
+    m: Modality,
+) {
+    let Some(a) = agent.filter(|a| !a.non_state) else {
+        return;
+    };
+    let toks = &s.ctx.toks;
+    let and_at = |k: usize| {
+        toks.get(k)
+            .is_some_and(|t| s.l.grammar.and.contains(&t.lower))
+    };
+    for f in s.forces {
+        let v = f.value();
+        let Some(state) = v.state.as_ref() else {
+            continue;
+        };
+        let joined = (f.te + 1 == a.ts && and_at(f.te)) || (a.te + 1 == f.ts && and_at(a.te));
+        let known = rep
+            .actors
+            .iter()
+            .any(|x| x.role == Role::Perpetrator && x.state.as_ref() == Some(state));
+        if v.non_state() || !joined || known || governed(s, f.ts) || governed(s, a.ts) {
+            continue;
+        }
+        let span = [toks[f.ts].start, toks[f.te - 1].end];
+        // in the order named: the first named leads ("U.S. and British jets": the U.S.)
+        let at = if f.ts < a.ts {
+            0
+        } else {
+            rep.actors
+                .iter()
+                .position(|x| x.role == Role::Perpetrator)
+                .map_or(0, |i| i + 1)
+        };
+        rep.actors.insert(
+            at,
+            Actor {
+                role: Role::Perpetrator,
+                name: v.canonical.clone(),
+                alleged: false,
+                source: src.clone(),
+                state: Some(state.clone()),
+                non_state: false,
+            },
+        );
+        rep.claims.push(s.ctx.claim(
+            ClaimField::Actor(Role::Perpetrator),
+            ClaimValue::Actor(ActorValue {
+                alleged: false,
+                name: v.canonical.clone(),
+                state: Some(state.clone()),
+                non_state: false,
+            }),
+            span,
+            src,
+            m,
+            format!("agent.partner:lex:forces.tsv:{}", f.phrase.text),
+        ));
+    }
+}
+
 /// How many words may stand between the one who gave an order and its verb ("President
 /// Trump said on Saturday that he had ordered").
 const ORDER_REACH: usize = 15;

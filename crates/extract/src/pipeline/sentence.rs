@@ -985,6 +985,7 @@ impl Extractor {
             src,
             m,
         );
+        agents::add_partners(&mut rep, who.agent.as_ref(), &s.scene(), src, m);
         agents::ordered_by(&mut rep, l, ctx, &s.actors, e, &self.gaz, src, m);
         let noun_event = kind == ReportKind::Event && e.value().noun && !e.value().plural;
         let ordinal = noun_event
