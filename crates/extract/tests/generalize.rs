@@ -6046,3 +6046,107 @@ fn states_joined_by_and_are_partners_in_one_strike() {
         "{text}\n{ev:#?}"
     );
 }
+
+#[test]
+fn the_new_modality_and_history_rules_leave_told_strikes_alone() {
+    // each passage tells one strike that happened, with its dead
+    for (lang, text, killed) in [
+        (
+            Lang::En,
+            "The army said it shot down no drones on Sunday, but its jets struck a militia \
+             depot near Nabatieh, killing two.",
+            2,
+        ),
+        (
+            Lang::En,
+            "The president defended his decision to strike the speedboat, which killed eleven \
+             people off Venezuela on Tuesday.",
+            11,
+        ),
+        (
+            Lang::En,
+            "Following the decision to strike, Israeli jets bombed a weapons depot near Beirut \
+             on Monday, killing three.",
+            3,
+        ),
+        (
+            Lang::Es,
+            "Un dron estadounidense mató el lunes a tres personas en una lancha en el Caribe, la \
+             primera operación desde que comenzó la campaña hace dos meses.",
+            3,
+        ),
+        (
+            Lang::Es,
+            "Un bombardeo mató el martes a nueve disidentes en el Cauca, informó el ministro, \
+             que asumió hace seis meses.",
+            9,
+        ),
+        (
+            Lang::Es,
+            "El ejército rechazó los rumores de víctimas civiles en el bombardeo del viernes en \
+             Arauca, donde murieron cinco guerrilleros.",
+            5,
+        ),
+    ] {
+        let ev = events(lang, text);
+        assert_eq!(ev.len(), 1, "{text}\n{ev:#?}");
+        assert_eq!(ev[0].modality, sw_extract::Modality::Occurred, "{text}");
+        assert_eq!(
+            ev[0].figures.killed.as_ref().and_then(|f| f.best),
+            Some(killed),
+            "{text}"
+        );
+    }
+    // a state's own part, or an alleged strike's, denied: the strike stays denied
+    for text in [
+        "Venezuela denied that its navy had taken part in the Venezuelan strike on the boat.",
+        "Colombia denied that its navy had taken part in the alleged U.S. strike off La \
+         Guajira on Tuesday.",
+    ] {
+        let rs = reports(Lang::En, text, (2026, 5, 8));
+        assert!(
+            rs.iter()
+                .all(|r| !(r.kind == ReportKind::Event
+                    && r.modality == sw_extract::Modality::Occurred)),
+            "{text}\n{rs:#?}"
+        );
+    }
+    // sources named together are no coalition
+    let text = "A strike, according to U.S. and Colombian officials, killed two people off La \
+                Guajira on Monday.";
+    let ev = events(Lang::En, text);
+    assert_eq!(ev.len(), 1, "{text}\n{ev:#?}");
+    assert!(
+        ev[0]
+            .actors
+            .iter()
+            .filter(|a| a.role == sw_extract::Role::Perpetrator)
+            .count()
+            <= 1,
+        "{text}\n{ev:#?}"
+    );
+}
+
+#[test]
+fn all_of_those_counted_aboard_are_the_dead() {
+    for (lang, text) in [
+        (
+            Lang::En,
+            "A U.S. strike destroyed a drug boat in the Caribbean on Monday. The military said \
+             four men were aboard and all were killed.",
+        ),
+        (
+            Lang::Es,
+            "Cuatro personas iban a bordo y todas murieron cuando un misil estadounidense \
+             alcanzó la lancha el domingo.",
+        ),
+    ] {
+        let ev = events(lang, text);
+        assert_eq!(ev.len(), 1, "{text}\n{ev:#?}");
+        assert_eq!(
+            ev[0].figures.killed.as_ref().and_then(|f| f.best),
+            Some(4),
+            "{text}"
+        );
+    }
+}

@@ -388,6 +388,11 @@ impl<'a> Item<'a> {
         self.f.country.map(|x| &**self.s.get(x))
     }
 
+    /// The country of a report keyed on land (see [`region_key`]).
+    fn land_country(&self) -> Option<&'a str> {
+        self.region().and_then(|r| r.strip_prefix("country:"))
+    }
+
     /// The first-level division of the report's place.
     fn admin1(&self) -> Option<&'a Arc<str>> {
         self.f.admin1.map(|x| self.s.get(x))
@@ -833,14 +838,8 @@ fn window_target(
             });
             // nor of the day's event in another country (news of a strike at sea off one
             // country has no region to tell it apart)
-            let country_ok = it.country().is_none_or(|c| {
-                let named: BTreeSet<&str> = grp
-                    .members
-                    .iter()
-                    .filter_map(|&m| items.at(m).country())
-                    .collect();
-                named.is_empty() || named.contains(c)
-            });
+            let members: Vec<Item> = grp.members.iter().map(|&m| items.at(m)).collect();
+            let country_ok = !items_apart(&[*it], &members);
             if !region_ok
                 || !admin1_ok
                 || !country_ok
@@ -1047,15 +1046,27 @@ fn divisions_apart(a: &[usize], b: &[usize], items: &Items) -> bool {
             .all(|(x, px)| db.iter().all(|(y, py)| x != y && far(px, py)))
 }
 
-/// Whether two groups' reports name countries and none in common (a strike off La Guajira
-/// and an operation in Jalisco a day later are two events, however the one at sea is keyed;
-/// false when either names none).
+/// Whether one group's reports put it on land in countries the other's never name (a strike
+/// off La Guajira and an operation in Jalisco a day later are two events, however the one at
+/// sea is keyed). Two boats' reports are never told apart so: a strike at sea is placed "off
+/// Venezuela" by one outlet and "near Trinidad" by another.
 fn countries_apart(a: &[usize], b: &[usize], items: &Items) -> bool {
-    let of = |m: &[usize]| -> BTreeSet<&str> {
-        m.iter().filter_map(|&i| items.at(i).country()).collect()
+    let of = |m: &[usize]| m.iter().map(|&i| items.at(i)).collect::<Vec<_>>();
+    items_apart(&of(a), &of(b))
+}
+
+/// [`countries_apart`] of the reports themselves.
+fn items_apart<'a>(a: &[Item<'a>], b: &[Item<'a>]) -> bool {
+    let named =
+        |m: &[Item<'a>]| -> BTreeSet<&'a str> { m.iter().filter_map(|i| i.country()).collect() };
+    let land = |m: &[Item<'a>]| -> BTreeSet<&'a str> {
+        m.iter().filter_map(|i| i.land_country()).collect()
     };
-    let (ca, cb) = (of(a), of(b));
-    !ca.is_empty() && !cb.is_empty() && ca.is_disjoint(&cb)
+    let apart = |x: &[Item<'a>], y: &[Item<'a>]| {
+        let (on_land, other) = (land(x), named(y));
+        !on_land.is_empty() && !other.is_empty() && on_land.is_disjoint(&other)
+    };
+    apart(a, b) || apart(b, a)
 }
 
 /// One day's reports in one region, as incidents: one, unless they name first-level
@@ -2098,7 +2109,15 @@ mod tests {
         undated.date = Some("2025-04-10".into());
         undated.date_precision = DatePrecision::Window;
         undated.date_basis = DateBasis::Publication;
-        let l = build(&[input(1, at_sea), input(2, undated)]);
+        let l = build(&[input(1, at_sea.clone()), input(2, undated)]);
         assert_eq!(l.incidents.len(), 2, "{}", l.to_json());
+        // a boat one outlet puts off one country and another off its neighbour, a day later
+        // by a relative date with the same toll, is one strike
+        let mut off_neighbour = at_sea.clone();
+        off_neighbour.place = Some(place("Maracaibo", Some("VE"), None, 1));
+        off_neighbour.date = Some("2025-04-10".into());
+        off_neighbour.date_basis = DateBasis::Relative;
+        let l = build(&[input(1, at_sea), input(2, off_neighbour)]);
+        assert_eq!(l.incidents.len(), 1, "{}", l.to_json());
     }
 }

@@ -180,6 +180,11 @@ pub enum Scope {
     /// dead ("In the new thriller, a rogue team launches a drone strike, killing 14"):
     /// fiction, whose every act is invented.
     Whole,
+    /// Right before the cue (two words at most), never over a finished act or one told
+    /// with its dead: what an order or a decision is for, a rumour ("the order to strike the
+    /// boat", "rumours of a drone strike"; not "his decision to strike the boat, which killed
+    /// eleven").
+    Aim,
 }
 
 #[derive(Debug, Clone, Copy)]
@@ -394,6 +399,11 @@ pub struct Grammar {
     /// "no", "ningún": right after a verb, the determiner of an object that is none ("shot
     /// down no drones"): the verb did nothing.
     pub object_none: FxSet<Word>,
+    /// "all", "todos": right before a cue of the dead, all those counted aboard ("four were
+    /// aboard and all were killed").
+    pub all_of: FxSet<Word>,
+    /// "alleged", "supuesto": right before an event noun, an act only alleged.
+    pub alleged: FxSet<Word>,
     /// "hace" before, "ago" after a count of `ago_unit`s ("hace 84 años", "twenty years
     /// ago"): an act set that far back is history told again.
     pub ago_before: FxSet<Word>,
@@ -607,6 +617,8 @@ impl Grammar {
                 "infinitive_mark" => (Some(&mut g.infinitive_mark), None),
                 "split_adverb" => (Some(&mut g.split_adverb), None),
                 "object_none" => (Some(&mut g.object_none), None),
+                "all_of" => (Some(&mut g.all_of), None),
+                "alleged" => (Some(&mut g.alleged), None),
                 "ago_before" => (Some(&mut g.ago_before), None),
                 "ago_after" => (Some(&mut g.ago_after), None),
                 "ago_unit" => (Some(&mut g.ago_unit), None),
@@ -998,6 +1010,7 @@ fn modality(file: File) -> Result<PhraseSet<ModCue>, LexiconError> {
                 "near" => Some(Scope::Near),
                 "lead" => Some(Scope::Lead),
                 "whole" => Some(Scope::Whole),
+                "aim" => Some(Scope::Aim),
                 _ => None,
             })?,
             reported: match r.opt(3) {

@@ -1511,7 +1511,11 @@ pub(super) fn add_partners(
             .actors
             .iter()
             .any(|x| x.role == Role::Perpetrator && x.state.as_ref() == Some(state));
-        if v.non_state() || !joined || known || governed(s, f.ts) || governed(s, a.ts) {
+        // (not sources: "according to U.S. and Colombian officials")
+        let (lo, hi) = (f.ts.min(a.ts), f.te.max(a.te));
+        let source = (lo.saturating_sub(3)..(hi + 2).min(toks.len()))
+            .any(|k| s.l.attribution.at(toks, k).is_some());
+        if v.non_state() || !joined || known || source || governed(s, f.ts) || governed(s, a.ts) {
             continue;
         }
         let span = [toks[f.ts].start, toks[f.te - 1].end];

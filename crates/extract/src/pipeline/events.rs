@@ -670,7 +670,17 @@ fn pick<'a>(s: &Sentence<'a>) -> Vec<Picked<'a>> {
         }
         // "had shot down no drones", "no atacó ninguna lancha" (the latter negated already):
         // a verb whose object is none did nothing
-        if !e.value().noun
+        // (the one act the sentence tells, with no dead: "shot down no drones, but its jets
+        // struck a site, killing two" tells the strike)
+        // (another verb of violence, or a "but", tells another act; an event noun may be
+        // what is denied with it: "shot down no drones, dismissing claims of a clash")
+        let alone = !s.killed_here
+            && s.events
+                .iter()
+                .all(|x| x.ts == e.ts || !x.value().event_type.is_violent() || x.value().noun)
+            && !toks.iter().any(|t| l.grammar.contrast.contains(&t.lower));
+        if alone
+            && !e.value().noun
             && m == Modality::Occurred
             && toks
                 .get(e.te)
@@ -703,20 +713,39 @@ fn denies_a_part(s: &Sentence, e: &Hit<EventCue>, m: Modality, mcue: Option<&Hit
     let Some(d) = mcue.filter(|_| m == Modality::Denied && e.value().noun) else {
         return false;
     };
-    let part = d.te <= e.ts
-        && (d.te..e.ts).any(|k| {
-            s.l.grammar
-                .participation
-                .at(toks, k)
-                .is_some_and(|h| h.te <= e.ts)
-        });
-    let own_state = s.forces.iter().any(|f| {
-        !f.value().non_state()
-            && f.value().state.is_some()
-            && ((f.ts >= e.te && f.ts <= e.te + 1) || (f.te <= e.ts && e.ts - f.te <= 1))
+    let part_end = (d.te..e.ts).find_map(|k| {
+        s.l.grammar
+            .participation
+            .at(toks, k)
+            .filter(|h| h.te <= e.ts)
+            .map(|h| h.te)
     });
-    part && own_state
+    let part = d.te <= e.ts && part_end.is_some();
+    // the state's name or adjective before the noun ("the U.S. strike"), its adjective after
+    // it ("el ataque estadounidense"; not "the strike in Sudan": a place)
+    let Some(own) = s.forces.iter().find_map(|f| {
+        let before = f.te <= e.ts && e.ts - f.te <= 1;
+        let after = f.ts >= e.te && f.ts <= e.te + 1 && f.value().reach == ForceReach::Demonym;
+        (!f.value().non_state() && (before || after))
+            .then(|| f.value().state.as_deref())
+            .flatten()
+    }) else {
+        return false;
+    };
+    // not the striking state's own part ("Venezuela negó que su Armada haya participado en
+    // el ataque venezolano"), nor an event only alleged ("el supuesto ataque estadounidense")
+    let denier_own = s.forces.iter().any(|f| {
+        f.ts + DENIER_REACH >= d.ts
+            && f.te <= e.ts.saturating_sub(2)
+            && f.value().state.as_deref() == Some(own)
+    });
+    let alleged =
+        (part_end.unwrap_or(e.ts)..e.ts).any(|k| s.l.grammar.alleged.contains(&toks[k].lower));
+    part && !denier_own && !alleged
 }
+
+/// Most tokens before a denial that may name who denies.
+const DENIER_REACH: usize = 8;
 
 /// Whether the event cue `e`, read with modality `m`, is kept as a candidate.
 fn keep(

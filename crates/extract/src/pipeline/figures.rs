@@ -128,10 +128,48 @@ pub(super) fn figures(
         f.ordinal_strikes(&mut out);
     }
     f.tolls(&qs, &mut out);
+    f.all_aboard(&qs, &mut out);
     out
 }
 
 impl Figures<'_> {
+    /// "four narco-terrorists were aboard and all were killed", "tres personas iban a bordo y
+    /// todas murieron": with no toll of its own, a sentence whose dead are "all" (grammar
+    /// `all_of` right before a cue of the dead) counts them in the one number of people it
+    /// puts aboard before that.
+    fn all_aboard(&self, qs: &[Quantity], out: &mut Vec<FieldFig>) {
+        let (l, toks) = (self.l, &self.ctx.toks);
+        if out.iter().any(|f| f.field == Field::Killed) {
+            return;
+        }
+        // (an auxiliary between: "all were killed", "todos fueron abatidos")
+        let Some(all_at) = (1..toks.len()).find(|&k| {
+            (k.saturating_sub(2)..k).any(|j| {
+                l.grammar.all_of.contains(&toks[j].lower)
+                    && toks[j + 1..k].iter().all(|t| t.kind == TokKind::Word)
+            }) && l
+                .figures
+                .at(toks, k)
+                .is_some_and(|h| h.value().field == Field::Killed)
+        }) else {
+            return;
+        };
+        let aboard: Vec<&Quantity> = qs
+            .iter()
+            .filter(|q| {
+                !q.article
+                    && q.tok_end < all_at
+                    && (q.tok_end..(q.tok_end + 6).min(all_at))
+                        .any(|i| l.grammar.aboard.contains(&toks[i].lower))
+                    && !out.iter().any(|f| f.q.tok_start == q.tok_start)
+                    && !self.not_a_count(q)
+            })
+            .collect();
+        if let [q] = aboard[..] {
+            out.push(FieldFig::new(Field::Killed, q.clone(), false));
+        }
+    }
+
     fn in_date(&self, q: &Quantity) -> bool {
         self.dates
             .iter()

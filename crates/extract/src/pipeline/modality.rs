@@ -111,6 +111,8 @@ fn by_cues<'a>(
                     None
                 }
                 Scope::Lead => Some(100 + dist),
+                Scope::Aim if dist <= 2 && !factual => Some(300 + dist),
+                Scope::Aim => None,
                 Scope::Whole => Some(50 + dist),
                 Scope::Before if semicolon || dist > 10 => None,
                 Scope::Before if factual && !strong && dist > 4 => None,

@@ -108,7 +108,10 @@ pub(super) fn is_reference(
     }
     // "Hace 84 años, aviones japoneses atacaron Pearl Harbor", "Twenty years ago this month,
     // jets bombed a convoy": an act set years or months back is history told again
-    if units_ago(s).is_some_and(|span| !beyond(span)) {
+    if units_ago(s)
+        .into_iter()
+        .any(|span| sets_back(s, e, span) && !beyond(span))
+    {
         return true;
     }
     // "los 11 muertos en el ataque del año pasado", "killed in a strike last year", "last
@@ -272,29 +275,66 @@ pub(super) fn is_reference(
 /// The tokens of a span of months, years or decades counted back from the telling, its count
 /// written in digits or words: "hace 84 años", "hace tres meses", "twenty years ago" (see
 /// grammar `ago_before`, `ago_after`, `ago_unit`).
-fn units_ago(s: &Sentence) -> Option<(usize, usize)> {
+fn units_ago(s: &Sentence) -> Vec<(usize, usize)> {
     let (g, toks) = (&s.l.grammar, &s.ctx.toks);
     let number = |i: usize| {
         crate::numbers::number_at(toks, i, "", &s.l.nums, 0).filter(|n| !n.vague && n.value >= 1)
     };
-    (0..toks.len()).find_map(|i| {
-        // "hace" N unit
-        if g.ago_before.contains(&toks[i].lower) {
-            let n = number(i + 1)?;
+    (0..toks.len())
+        .filter_map(|i| {
+            // "hace" N unit
+            if g.ago_before.contains(&toks[i].lower) {
+                let n = number(i + 1)?;
+                let unit = toks.get(n.end_tok)?;
+                return g
+                    .ago_unit
+                    .contains(&unit.lower)
+                    .then_some((i, n.end_tok + 1));
+            }
+            // N unit "ago"
+            let n = number(i)?;
             let unit = toks.get(n.end_tok)?;
-            return g
-                .ago_unit
-                .contains(&unit.lower)
-                .then_some((i, n.end_tok + 1));
-        }
-        // N unit "ago"
-        let n = number(i)?;
-        let unit = toks.get(n.end_tok)?;
-        let ago = toks.get(n.end_tok + 1)?;
-        (g.ago_unit.contains(&unit.lower) && g.ago_after.contains(&ago.lower))
-            .then_some((i, n.end_tok + 2))
-    })
+            let ago = toks.get(n.end_tok + 1)?;
+            (g.ago_unit.contains(&unit.lower) && g.ago_after.contains(&ago.lower))
+                .then_some((i, n.end_tok + 2))
+        })
+        .collect()
 }
+
+/// Whether the span counted back (`units_ago`) sets the event cue `e` back: it opens the
+/// cue's clause ("Hace 84 años, aviones japoneses atacaron"; "...; hace dos años un ataque
+/// similar mató a 85") or closes it ("atacaron Pearl Harbor hace 84 años"), with no other
+/// clause between (not "la primera operación desde que comenzó la campaña hace dos meses",
+/// "el ministro, que asumió hace seis meses").
+fn sets_back(s: &Sentence, e: &Hit<EventCue>, (a, b): (usize, usize)) -> bool {
+    let (g, toks) = (&s.l.grammar, &s.ctx.toks);
+    let hard = |t: &crate::tokens::Tok| matches!(t.lower.as_str(), ";" | ":" | "." | "—" | "–");
+    let opens_clause = |w: &crate::tokens::Word| {
+        g.relative.contains(w)
+            || g.that.contains(w)
+            || g.after.contains(w)
+            || g.clause_open.contains(w)
+    };
+    if b <= e.ts {
+        // first in the sentence or after a semicolon, and no other clause opened before the
+        // cue ("Hace 84 años, aviones japoneses atacaron Pearl Harbor, en un bombardeo que
+        // ...")
+        let first = a == 0 || hard(&toks[a - 1]);
+        let between = &toks[b..e.ts];
+        first && !between.iter().any(|t| hard(t) || opens_clause(&t.lower))
+    } else if a >= e.te {
+        let between = &toks[e.te..a];
+        a - e.te <= SETS_BACK_REACH
+            && !between
+                .iter()
+                .any(|t| t.lower == "," || hard(t) || opens_clause(&t.lower))
+    } else {
+        false
+    }
+}
+
+/// Most tokens between an event cue and the span counted back that closes its clause.
+const SETS_BACK_REACH: usize = 8;
 
 fn background_of_noun(s: &Sentence, e: &Hit<EventCue>) -> bool {
     let (l, toks) = (s.l, &s.ctx.toks);

@@ -320,10 +320,24 @@ fn parallel(
     let mut pairs = plan.picked.iter().zip(found);
     let (p, pa) = pairs.clone().find(|(p, _)| happened(p) && p.e.te <= cut)?;
     let (q, qa) = pairs.find(|(q, _)| happened(q) && q.e.ts > cut)?;
+    // a known event named in the clause is no second one ("mientras la policía detuvo a
+    // cuatro sospechosos del ataque previo")
+    let named_known = q.e.value().noun
+        && q.e.ts >= 1
+        && (q.e.ts.saturating_sub(2)..q.e.ts).any(|k| {
+            let w = &toks[k].lower;
+            l.definite.contains(w) || l.grammar.of_article.contains(w) || l.grammar.of.contains(w)
+        });
+    if named_known {
+        return None;
+    }
     let own_agent = qa
         .as_ref()
         .is_some_and(|a| a.ts > cut && pa.as_ref().is_none_or(|b| b.canonical != a.canonical));
+    // (one with an agent found: "mientras un ataque de otro cártel dejó dos muertos" names
+    // none the rules know)
     let anew = q.e.value().noun
+        && qa.is_some()
         && (q.e.ts.saturating_sub(2)..q.e.ts).any(|k| {
             let w = &toks[k].lower;
             l.grammar.article_indef.contains(w) || l.elliptic.contains(w)
