@@ -6150,3 +6150,49 @@ fn all_of_those_counted_aboard_are_the_dead() {
         );
     }
 }
+
+#[test]
+fn what_a_measure_or_threat_would_strike_places_it() {
+    // the country an infinitive or a gerund would strike, or whose seat a government is
+    // named by, is where the development is about
+    for (lang, text, country) in [
+        (
+            Lang::Es,
+            "El Congreso debatió una resolución que exigiría autorización antes de bombardear \
+             Irán.",
+            "IR",
+        ),
+        (
+            Lang::En,
+            "The House debated a resolution that would require approval before bombing Iran.",
+            "IR",
+        ),
+        (
+            Lang::Es,
+            "Trump advirtió que lanzará una segunda oleada de ataques si el nuevo gobierno de \
+             Caracas no coopera.",
+            "VE",
+        ),
+    ] {
+        let rs = reports(lang, text, (2026, 5, 8));
+        let devs: Vec<&Report> = rs
+            .iter()
+            .filter(|r| r.kind == ReportKind::Development)
+            .collect();
+        assert_eq!(devs.len(), 1, "{text}\n{rs:#?}");
+        assert_eq!(
+            devs[0].place.as_ref().and_then(|p| p.country.as_deref()),
+            Some(country),
+            "{text}\n{rs:#?}"
+        );
+        // the country struck is no agent
+        assert!(
+            devs[0]
+                .actors
+                .iter()
+                .all(|a| a.role != sw_extract::Role::Perpetrator
+                    || a.state.as_deref() != Some(country)),
+            "{text}\n{rs:#?}"
+        );
+    }
+}

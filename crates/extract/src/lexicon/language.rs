@@ -404,6 +404,10 @@ pub struct Grammar {
     pub all_of: FxSet<Word>,
     /// "alleged", "supuesto": right before an event noun, an act only alleged.
     pub alleged: FxSet<Word>,
+    /// "before", "after": a preposition before a gerund ("before bombing Iran"), a verb
+    /// then, whose object comes after it; `gerund_ending` ("ing") tells the gerund.
+    pub gerund_prep: FxSet<Word>,
+    pub gerund_ending: Vec<String>,
     /// "hace" before, "ago" after a count of `ago_unit`s ("hace 84 años", "twenty years
     /// ago"): an act set that far back is history told again.
     pub ago_before: FxSet<Word>,
@@ -619,6 +623,8 @@ impl Grammar {
                 "object_none" => (Some(&mut g.object_none), None),
                 "all_of" => (Some(&mut g.all_of), None),
                 "alleged" => (Some(&mut g.alleged), None),
+                "gerund_prep" => (Some(&mut g.gerund_prep), None),
+                "gerund_ending" => (None, Some(&mut g.gerund_ending)),
                 "ago_before" => (Some(&mut g.ago_before), None),
                 "ago_after" => (Some(&mut g.ago_after), None),
                 "ago_unit" => (Some(&mut g.ago_unit), None),

@@ -100,6 +100,9 @@ pub struct PlaceWords {
     pub remote: PhraseSet<()>,
     /// A place right after one is across a border ("border with", "frontera con").
     pub border: PhraseSet<()>,
+    /// A place right after one is a government's seat ("gobierno de", "regime in"): a
+    /// development that names no place concerns its country.
+    pub government_of: PhraseSet<()>,
     /// Opens another event's clause ("after", "in response to", "tras"): a place in it is
     /// that event's.
     pub frame: PhraseSet<()>,
@@ -231,6 +234,7 @@ fn load_places(file: File) -> Result<(PhraseSet<ExtraPlace>, PlaceWords), Lexico
             "of" => &mut words.of,
             "remote" => &mut words.remote,
             "border" => &mut words.border,
+            "government_of" => &mut words.government_of,
             "frame" => &mut words.frame,
             "and" => &mut words.and,
             "particle" => &mut words.particle,

@@ -1127,8 +1127,20 @@ pub(super) fn agent_of(s: &Scene, e: &Hit<EventCue>, armed: &[Armed]) -> Option<
     }
     // ("to strike Iran", "would strike Hezbollah": a verb the word of a noun cue also is,
     // after an infinitive's mark or an auxiliary, takes its object after it, not its agent)
+    // ... as does a gerund after a preposition ("before bombing Iran")
+    let gerund = e.ts > 0
+        && s.l
+            .grammar
+            .gerund_prep
+            .contains(&s.ctx.toks[e.ts - 1].lower)
+        && s.l
+            .grammar
+            .gerund_ending
+            .iter()
+            .any(|g| s.ctx.toks[e.te - 1].lower.ends_with(g.as_str()));
     let as_verb = e.ts > 0
-        && (s.l.grammar.after_infinitive_mark(&s.ctx.toks, e.ts)
+        && (gerund
+            || s.l.grammar.after_infinitive_mark(&s.ctx.toks, e.ts)
             || (e.ts.saturating_sub(2)..e.ts).any(|k| {
                 s.l.modality
                     .at(&s.ctx.toks, k)

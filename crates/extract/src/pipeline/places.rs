@@ -881,8 +881,17 @@ impl Extractor {
         {
             return false;
         }
-        // the object of a strike verb: "atacar Venezuela", "strikes Venezuela"
-        if ev_ends.contains(&i) || ev_ends.contains(&a) {
+        // the object of a strike verb: "atacar Venezuela", "strikes Venezuela" (also one
+        // kept as no event of its own, an infinitive: "pedir permiso antes de atacar
+        // Venezuela")
+        let verb_ends_at = |j: usize| {
+            (j.saturating_sub(3)..j).any(|k| {
+                l.events
+                    .at(toks, k)
+                    .is_some_and(|h| h.te == j && h.value().event_type.is_violent())
+            })
+        };
+        if ev_ends.contains(&i) || ev_ends.contains(&a) || verb_ends_at(i) {
             return true;
         }
         // "the bombing of Caracas", "el bombardeo de Caracas"
@@ -1229,7 +1238,43 @@ impl Extractor {
                     m,
                     format!("lex:actors.tsv:country:{}", a.phrase.text),
                 ));
+            } else if rep.kind == ReportKind::Development {
+                self.governed_place(rep, s, src, m);
             }
+        }
+    }
+
+    /// "si el nuevo gobierno de Caracas no coopera", "the regime in Tehran": a development
+    /// that names no place concerns the country whose seat a `government_of` phrase names.
+    fn governed_place(&self, rep: &mut Report, s: &Sentence, src: &Source, m: Modality) {
+        let (ctx, toks) = (s.ctx, &s.ctx.toks);
+        let base = ctx.range.start;
+        let hit = self.mentions(s.l, ctx).into_iter().find_map(|mn| {
+            let a = tok_at(toks, base + mn.start);
+            let governed = (a.saturating_sub(4)..a).any(|k| {
+                self.langs
+                    .shared
+                    .place_words
+                    .government_of
+                    .at(toks, k)
+                    .is_some_and(|h| h.te == a)
+            });
+            let c = self.gaz.get(mn.place).country.clone()?;
+            governed
+                .then(|| self.gaz.country(&c))
+                .flatten()
+                .map(|p| (p, base + mn.start, base + mn.end))
+        });
+        if let Some((p, a, b)) = hit {
+            rep.place = Some(to_ref(p));
+            rep.claims.push(ctx.claim(
+                ClaimField::Place,
+                p.name.as_str().into(),
+                [a, b],
+                src,
+                m,
+                "gazetteer.government_of",
+            ));
         }
     }
 
