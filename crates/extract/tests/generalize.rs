@@ -6196,3 +6196,54 @@ fn what_a_measure_or_threat_would_strike_places_it() {
         );
     }
 }
+
+#[test]
+fn operations_against_a_site_air_attacks_and_fire_at_boats_are_typed_by_what_they_are() {
+    // a state's operation against a camp or a group is a ground operation
+    for (lang, text) in [
+        (
+            Lang::Es,
+            "Militares peruanos y colombianos llevaron a cabo el lunes una operación conjunta \
+             contra un campamento de narcotraficantes en el Putumayo.",
+        ),
+        (
+            Lang::En,
+            "Nigerian troops carried out an operation against a bandit camp in Zamfara on \
+             Monday.",
+        ),
+    ] {
+        let ev = events(lang, text);
+        assert_eq!(ev.len(), 1, "{text}\n{ev:#?}");
+        assert_eq!(ev[0].event_type, EventType::Raid, "{text}");
+    }
+    // not one against a crime
+    for (lang, text) in [
+        (
+            Lang::En,
+            "Police launched an operation against street crime in Lagos on Monday.",
+        ),
+        (
+            Lang::Es,
+            "La policía desplegó el lunes un operativo contra el robo de vehículos en Bogotá.",
+        ),
+    ] {
+        no_violent_event(&reports(lang, text, (2026, 5, 8)), text);
+    }
+    // an attack from the air, or fire at a boat, is a strike whoever's army it is
+    for (lang, text) in [
+        (
+            Lang::Es,
+            "Un ataque aéreo atribuido al Ejército de Chad mató a doce civiles cerca del lago \
+             el martes.",
+        ),
+        (
+            Lang::Es,
+            "Un buque de guerra estadounidense abrió fuego contra una lancha en el Caribe el \
+             lunes y mató a tres personas.",
+        ),
+    ] {
+        let ev = events(lang, text);
+        assert_eq!(ev.len(), 1, "{text}\n{ev:#?}");
+        assert_eq!(ev[0].event_type, EventType::Strike, "{text}");
+    }
+}

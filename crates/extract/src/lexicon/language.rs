@@ -50,6 +50,10 @@ pub struct EventCue {
     /// for a computer attack): with a word of that trade near it (a labour dispute, computing)
     /// and no weapon, dead or hurt in its sentence, it is that trade's.
     pub shared: bool,
+    /// An event only against a site on land or an armed group named right after it
+    /// ("operación contra un campamento", "operation against a bandit camp"; not "an
+    /// operation against street crime").
+    pub site: bool,
 }
 
 /// A phrase of `references.tsv`: what makes an event cue a mention of an earlier event.
@@ -908,6 +912,7 @@ fn events(file: File) -> Result<PhraseSet<EventCue>, LexiconError> {
             sides: false,
             present: false,
             shared: false,
+            site: false,
         };
         for flag in r.opt(2).unwrap_or("").split(',').map(str::trim) {
             match flag {
@@ -924,6 +929,7 @@ fn events(file: File) -> Result<PhraseSet<EventCue>, LexiconError> {
                 "sides" => cue.sides = true,
                 "present" => cue.present = true,
                 "shared" => cue.shared = true,
+                "site" => cue.site = true,
                 f if f.starts_with("means=") => cue.means = Some(f["means=".len()..].to_string()),
                 f if f.starts_with("mod=") => {
                     cue.modality = Some(parse(r, 2, "modality", |_| {

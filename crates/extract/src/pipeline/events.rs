@@ -747,6 +747,22 @@ fn denies_a_part(s: &Sentence, e: &Hit<EventCue>, m: Modality, mcue: Option<&Hit
 /// Most tokens before a denial that may name who denies.
 const DENIER_REACH: usize = 8;
 
+/// A site on land (a target) or a non-state group named within [`SITE_REACH`] tokens after
+/// the cue ("contra un campamento", "against a bandit camp", "contra el Clan del Golfo").
+fn site_after(s: &Sentence, e: &Hit<EventCue>) -> bool {
+    let near = |ts: usize| ts >= e.te && ts <= e.te + SITE_REACH;
+    s.targets
+        .iter()
+        .any(|t| *t.value() == TargetKind::LandSite && near(t.ts))
+        || s.forces.iter().any(|f| f.value().non_state() && near(f.ts))
+        || s.agents
+            .iter()
+            .any(|a| *a.value() == AgentKind::Group && near(a.ts))
+}
+
+/// Most tokens between a `site` cue and the site or group it is against.
+const SITE_REACH: usize = 2;
+
 /// Whether the event cue `e`, read with modality `m`, is kept as a candidate.
 fn keep(
     s: &Sentence,
@@ -760,6 +776,9 @@ fn keep(
         return false;
     }
     if cue.toll && !toll_supported(s, f, e) {
+        return false;
+    }
+    if cue.site && !site_after(s, e) {
         return false;
     }
     if cue.plural && !keep_plural(s, f, e, m, mcue) {

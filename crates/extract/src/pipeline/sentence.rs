@@ -793,6 +793,15 @@ impl Extractor {
                 && p.e.value().noun
                 && p.e.value().means.is_none()
                 && !s.targets.iter().any(|t| *t.value() == TargetKind::Vessel);
+            // "un buque de guerra disparó contra una lancha": fire at a boat is a strike,
+            // from a ship or an aircraft, not a ground operation
+            let at_a_boat = s
+                .targets
+                .iter()
+                .any(|t| *t.value() == TargetKind::Vessel && t.ts >= p.e.te && t.ts <= p.e.te + 3);
+            if et == EventType::Raid && p.e.value().generic && !p.e.value().noun && at_a_boat {
+                et = EventType::Strike;
+            }
             if et == EventType::Strike
                 && (bare_kill(p.e.value()) || unarmed_attack)
                 && agent
