@@ -6247,3 +6247,72 @@ fn operations_against_a_site_air_attacks_and_fire_at_boats_are_typed_by_what_the
         assert_eq!(ev[0].event_type, EventType::Strike, "{text}");
     }
 }
+
+#[test]
+fn the_second_reviews_passages_stay_as_they_were() {
+    // collisions are no clashes; an operation against money is no raid; fire at a ramp, a
+    // shop or from a boat is no strike at a boat
+    for (lang, text) in [
+        (
+            Lang::Es,
+            "Un camión del Ejército chocó con un autobús cerca de Culiacán; murieron seis \
+             personas.",
+        ),
+        (
+            Lang::En,
+            "Colombian police began an operation against ELN financing networks on Monday, \
+             freezing forty bank accounts.",
+        ),
+    ] {
+        no_violent_event(&reports(lang, text, (2026, 5, 8)), text);
+    }
+    for text in [
+        "Soldiers opened fire on a boat ramp crowd in Acapulco on Sunday, killing two.",
+        "Marines opened fire from a boat on a riverside village in Putumayo on Sunday, \
+         killing two.",
+    ] {
+        let ev = events(Lang::En, text);
+        assert!(
+            ev.iter().all(|r| r.event_type != EventType::Strike),
+            "{text}\n{ev:#?}"
+        );
+    }
+    // a toll told after the side clause, or resumed after it, is the first event's
+    for (lang, text, killed) in [
+        (
+            Lang::En,
+            "A U.S. strike hit a boat off Venezuela on Monday, while Venezuelan jets circled \
+             overhead; four people were killed.",
+            4,
+        ),
+        (
+            Lang::Es,
+            "Aviones venezolanos bombardearon el lunes un campamento en Zulia, mientras el \
+             ejército colombiano reforzaba la frontera, y mataron a cinco guerrilleros.",
+            5,
+        ),
+    ] {
+        let ev = events(lang, text);
+        assert_eq!(ev.len(), 1, "{text}\n{ev:#?}");
+        assert_eq!(
+            ev[0].figures.killed.as_ref().and_then(|f| f.best),
+            Some(killed),
+            "{text}"
+        );
+    }
+    // "all were killed or wounded" is no toll
+    let text = "A U.S. strike hit a boat in the Caribbean on Monday; five people were aboard and \
+                all were killed or badly wounded.";
+    let ev = events(Lang::En, text);
+    assert_eq!(ev.len(), 1, "{text}\n{ev:#?}");
+    assert!(ev[0].figures.killed.is_none(), "{text}\n{ev:#?}");
+    // the striker's own government is no place of a development
+    let text = "Venezuela warned it would retaliate if the government in Washington continued \
+                the strikes.";
+    let rs = reports(Lang::En, text, (2026, 5, 8));
+    assert!(
+        rs.iter()
+            .all(|r| r.place.as_ref().and_then(|p| p.country.as_deref()) != Some("US")),
+        "{text}\n{rs:#?}"
+    );
+}

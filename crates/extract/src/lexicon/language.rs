@@ -412,6 +412,10 @@ pub struct Grammar {
     /// then, whose object comes after it; `gerund_ending` ("ing") tells the gerund.
     pub gerund_prep: FxSet<Word>,
     pub gerund_ending: Vec<String>,
+    /// "or", "o": after a cue of the dead, another outcome ("all were killed or wounded").
+    pub or: FxSet<Word>,
+    /// "from", "desde": a boat after it is where fire came from, not its target.
+    pub from_word: FxSet<Word>,
     /// "hace" before, "ago" after a count of `ago_unit`s ("hace 84 años", "twenty years
     /// ago"): an act set that far back is history told again.
     pub ago_before: FxSet<Word>,
@@ -629,6 +633,8 @@ impl Grammar {
                 "alleged" => (Some(&mut g.alleged), None),
                 "gerund_prep" => (Some(&mut g.gerund_prep), None),
                 "gerund_ending" => (None, Some(&mut g.gerund_ending)),
+                "or" => (Some(&mut g.or), None),
+                "from_word" => (Some(&mut g.from_word), None),
                 "ago_before" => (Some(&mut g.ago_before), None),
                 "ago_after" => (Some(&mut g.ago_after), None),
                 "ago_unit" => (Some(&mut g.ago_unit), None),

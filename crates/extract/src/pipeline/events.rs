@@ -747,17 +747,13 @@ fn denies_a_part(s: &Sentence, e: &Hit<EventCue>, m: Modality, mcue: Option<&Hit
 /// Most tokens before a denial that may name who denies.
 const DENIER_REACH: usize = 8;
 
-/// A site on land (a target) or a non-state group named within [`SITE_REACH`] tokens after
-/// the cue ("contra un campamento", "against a bandit camp", "contra el Clan del Golfo").
+/// A site on land (a target) named within [`SITE_REACH`] tokens after the cue ("contra un
+/// campamento", "against a bandit camp"; a group's name is not enough: "an operation
+/// against ELN financing networks").
 fn site_after(s: &Sentence, e: &Hit<EventCue>) -> bool {
-    let near = |ts: usize| ts >= e.te && ts <= e.te + SITE_REACH;
     s.targets
         .iter()
-        .any(|t| *t.value() == TargetKind::LandSite && near(t.ts))
-        || s.forces.iter().any(|f| f.value().non_state() && near(f.ts))
-        || s.agents
-            .iter()
-            .any(|a| *a.value() == AgentKind::Group && near(a.ts))
+        .any(|t| *t.value() == TargetKind::LandSite && t.ts >= e.te && t.ts <= e.te + SITE_REACH)
 }
 
 /// Most tokens between a `site` cue and the site or group it is against.
@@ -778,7 +774,8 @@ fn keep(
     if cue.toll && !toll_supported(s, f, e) {
         return false;
     }
-    if cue.site && !site_after(s, e) {
+    // (or one that killed: "un operativo contra el Cártel de Sinaloa, donde murieron tres")
+    if cue.site && !site_after(s, e) && !s.killed_here {
         return false;
     }
     if cue.plural && !keep_plural(s, f, e, m, mcue) {

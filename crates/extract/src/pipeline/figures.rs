@@ -147,10 +147,13 @@ impl Figures<'_> {
             (k.saturating_sub(2)..k).any(|j| {
                 l.grammar.all_of.contains(&toks[j].lower)
                     && toks[j + 1..k].iter().all(|t| t.kind == TokKind::Word)
-            }) && l
-                .figures
-                .at(toks, k)
-                .is_some_and(|h| h.value().field == Field::Killed)
+            }) && l.figures.at(toks, k).is_some_and(|h| {
+                // (not "all were killed or badly wounded")
+                h.value().field == Field::Killed
+                    && toks
+                        .get(h.te)
+                        .is_none_or(|n| !l.grammar.or.contains(&n.lower))
+            })
         }) else {
             return;
         };

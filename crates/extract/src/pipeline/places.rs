@@ -891,7 +891,16 @@ impl Extractor {
                     .is_some_and(|h| h.te == j && h.value().event_type.is_violent())
             })
         };
-        if ev_ends.contains(&i) || ev_ends.contains(&a) || verb_ends_at(i) {
+        // (only where the sentence tells no violence of its own: "en lugar de atacar
+        // Venezuela, las fuerzas destruyeron una lancha" is not in Venezuela)
+        let violent_told = ev_ends.iter().any(|&te| {
+            (te.saturating_sub(4)..te).any(|k| {
+                l.events
+                    .at(toks, k)
+                    .is_some_and(|h| h.te == te && h.value().event_type.is_violent())
+            })
+        });
+        if ev_ends.contains(&i) || ev_ends.contains(&a) || (!violent_told && verb_ends_at(i)) {
             return true;
         }
         // "the bombing of Caracas", "el bombardeo de Caracas"
@@ -1239,18 +1248,41 @@ impl Extractor {
                     format!("lex:actors.tsv:country:{}", a.phrase.text),
                 ));
             } else if rep.kind == ReportKind::Development {
-                self.governed_place(rep, s, src, m);
+                self.governed_place(rep, s, e, src, m);
             }
         }
     }
 
     /// "si el nuevo gobierno de Caracas no coopera", "the regime in Tehran": a development
-    /// that names no place concerns the country whose seat a `government_of` phrase names.
-    fn governed_place(&self, rep: &mut Report, s: &Sentence, src: &Source, m: Modality) {
+    /// that names no place concerns the country whose seat a `government_of` phrase names, in
+    /// the cue's part of the sentence (no semicolon between), when no force or actor the
+    /// sentence names is of that state ("if the government in Washington continued the
+    /// strikes" is the striker's own).
+    fn governed_place(
+        &self,
+        rep: &mut Report,
+        s: &Sentence,
+        e: &Hit<EventCue>,
+        src: &Source,
+        m: Modality,
+    ) {
         let (ctx, toks) = (s.ctx, &s.ctx.toks);
         let base = ctx.range.start;
+        let named_states: Vec<&str> = s
+            .forces
+            .iter()
+            .filter_map(|f| f.value().state.as_deref())
+            .chain(s.actors.iter().filter_map(|a| a.value().country.as_deref()))
+            .collect();
         let hit = self.mentions(s.l, ctx).into_iter().find_map(|mn| {
             let a = tok_at(toks, base + mn.start);
+            let (lo, hi) = (a.min(e.ts), a.max(e.ts));
+            if toks[lo..hi]
+                .iter()
+                .any(|t| matches!(t.lower.as_str(), ";" | ":" | "."))
+            {
+                return None;
+            }
             let governed = (a.saturating_sub(4)..a).any(|k| {
                 self.langs
                     .shared
@@ -1260,6 +1292,9 @@ impl Extractor {
                     .is_some_and(|h| h.te == a)
             });
             let c = self.gaz.get(mn.place).country.clone()?;
+            if named_states.contains(&c.as_str()) {
+                return None;
+            }
             governed
                 .then(|| self.gaz.country(&c))
                 .flatten()

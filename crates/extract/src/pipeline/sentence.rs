@@ -328,7 +328,15 @@ fn parallel(
             let w = &toks[k].lower;
             l.definite.contains(w) || l.grammar.of_article.contains(w) || l.grammar.of.contains(w)
         });
-    if named_known {
+    // ", y mataron a cinco" after the side clause resumes the first clause's subject
+    // ("..., mientras el ejército colombiano reforzaba la frontera, y mataron a cinco")
+    let resumed = (cut + 1..q.e.ts)
+        .any(|k| l.grammar.and.contains(&toks[k].lower) && toks[k - 1].lower == ",");
+    // nor an act told in a relative clause of the side clause's actor ("while gunmen, who had
+    // killed two guards earlier, escaped")
+    // (past "mientras que" itself)
+    let relative = (cut + 2..q.e.ts).any(|k| l.grammar.relative.contains(&toks[k].lower));
+    if named_known || resumed || relative {
         return None;
     }
     let own_agent = qa
@@ -371,12 +379,19 @@ fn side_clause(
     let own_actor = armed
         .iter()
         .any(|a| a.ts > cut && !agents.contains(&a.canonical.as_str()));
-    // (but the event's own survivors and missing: "while the Navy searched for two
+    // (but the event's own survivors, missing and dead: "while the Navy searched for two
     // survivors")
-    let its_people = s
-        .figs
+    let its_people = s.figs.iter().any(|f| {
+        f.q.tok_start > cut && matches!(f.field, Field::Survivors | Field::Missing | Field::Killed)
+    });
+    // (the clause runs to the sentence's end: a toll told after it, "...; four people were
+    // killed", is the event's)
+    let to_end = !toks[cut..]
         .iter()
-        .any(|f| f.q.tok_start > cut && matches!(f.field, Field::Survivors | Field::Missing));
+        .any(|t| matches!(t.lower.as_str(), ";" | ":" | "—" | "–"));
+    if !to_end {
+        return None;
+    }
     (!told_after && own_actor && !its_people && !plan.picked.is_empty()).then_some(cut)
 }
 
@@ -795,10 +810,37 @@ impl Extractor {
                 && !s.targets.iter().any(|t| *t.value() == TargetKind::Vessel);
             // "un buque de guerra disparó contra una lancha": fire at a boat is a strike,
             // from a ship or an aircraft, not a ground operation
-            let at_a_boat = s
-                .targets
-                .iter()
-                .any(|t| *t.value() == TargetKind::Vessel && t.ts >= p.e.te && t.ts <= p.e.te + 3);
+            // (the boat itself: not "a boat ramp crowd", "a boat dealer's shop", "from a
+            // boat on a village")
+            let toks = &s.ctx.toks;
+            let at_a_boat = s.targets.iter().any(|t| {
+                let g = &s.l.grammar;
+                // ("un barco de papel": the noun goes on)
+                let ends_phrase = toks.get(t.te).is_none_or(|n| {
+                    let goes_on = g.of.contains(&n.lower) || g.of_article.contains(&n.lower);
+                    let ends = (n.kind != TokKind::Word && !matches!(n.lower.as_str(), "'" | "’"))
+                        || g.locative.ends_at(toks, t.te + 1)
+                        || [
+                            &g.boat_prep,
+                            &g.verb_gap,
+                            &g.and,
+                            &g.relative,
+                            &g.that,
+                            &g.date_prep,
+                        ]
+                        .iter()
+                        .any(|set| set.contains(&n.lower));
+                    !goes_on && ends
+                });
+                let from = toks[p.e.te..t.ts.max(p.e.te)]
+                    .iter()
+                    .any(|x| s.l.grammar.from_word.contains(&x.lower));
+                *t.value() == TargetKind::Vessel
+                    && t.ts >= p.e.te
+                    && t.ts <= p.e.te + 3
+                    && ends_phrase
+                    && !from
+            });
             if et == EventType::Raid && p.e.value().generic && !p.e.value().noun && at_a_boat {
                 et = EventType::Strike;
             }
