@@ -5922,6 +5922,11 @@ fn rumours_rejected_reports_and_acts_on_nothing_tell_no_strike() {
         ),
         (
             Lang::En,
+            "Rumours of a U.S. drone strike near Bosaso spread on Sunday; no command confirmed \
+             it.",
+        ),
+        (
+            Lang::En,
             "Ecuador's navy said it had sunk no boats that week, rejecting reports of an attack \
              on fishermen off Manta.",
         ),

@@ -184,7 +184,7 @@ pub enum Scope {
     /// dead ("In the new thriller, a rogue team launches a drone strike, killing 14"):
     /// fiction, whose every act is invented.
     Whole,
-    /// Right before the cue (two words at most), never over a finished act or one told
+    /// Right before the cue (a few tokens, no comma), never over a finished act or one told
     /// with its dead: what an order or a decision is for, a rumour ("the order to strike the
     /// boat", "rumours of a drone strike"; not "his decision to strike the boat, which killed
     /// eleven").

@@ -111,7 +111,17 @@ fn by_cues<'a>(
                     None
                 }
                 Scope::Lead => Some(100 + dist),
-                Scope::Aim if dist <= 2 && !factual => Some(300 + dist),
+                Scope::Aim
+                    if dist <= AIM_REACH
+                        && !factual
+                        && !(m.te..e.ts).any(|k| {
+                            toks[k].lower == ","
+                                || l.grammar.locative.at(toks, k).is_some()
+                                || l.grammar.of.contains(&toks[k].lower)
+                        }) =>
+                {
+                    Some(300 + dist)
+                }
                 Scope::Aim => None,
                 Scope::Whole => Some(50 + dist),
                 Scope::Before if semicolon || dist > 10 => None,
@@ -165,6 +175,11 @@ fn by_cues<'a>(
         None => (Modality::Occurred, None),
     }
 }
+
+/// Most tokens between an `aim` cue and the event cue, no comma, locative or "of" among them
+/// ("rumours of a U.S. drone strike": the article, the state's name and the weapon; not
+/// "rumores de víctimas civiles en el bombardeo").
+const AIM_REACH: usize = 6;
 
 /// Words a noun cue's phrase may run for before its verb ("a strike on cartel labs in
 /// northern Mexico without the government's consent would ...").
