@@ -25,6 +25,13 @@ fn events(lang: Lang, text: &str) -> Vec<Report> {
         .collect()
 }
 
+/// The passage's one event report (news, not a reference nor a development).
+fn only_event(lang: Lang, text: &str) -> Report {
+    let mut ev = events(lang, text);
+    assert_eq!(ev.len(), 1, "{text}\n{ev:#?}");
+    ev.remove(0)
+}
+
 /// The passage's one event, with its toll, and no tally.
 fn one_event_with_toll(rs: &[Report], text: &str, killed: i64) {
     assert!(
@@ -5796,11 +5803,10 @@ fn who_ran_the_boat_is_no_agent_of_its_strike() {
              killing three.",
         ),
     ] {
-        let ev = events(lang, text);
-        assert_eq!(ev.len(), 1, "{text}\n{ev:#?}");
-        assert_eq!(ev[0].event_type, EventType::Strike, "{text}");
+        let ev = only_event(lang, text);
+        assert_eq!(ev.event_type, EventType::Strike, "{text}");
         assert!(
-            ev[0].perpetrator().is_none_or(|p| !p.non_state),
+            ev.perpetrator().is_none_or(|p| !p.non_state),
             "{text}\n{ev:#?}"
         );
     }
@@ -5854,9 +5860,8 @@ fn a_source_named_before_a_passive_is_not_what_was_struck() {
              Monday, leaving three dead.",
         ),
     ] {
-        let ev = events(lang, text);
-        assert_eq!(ev.len(), 1, "{text}\n{ev:#?}");
-        assert_eq!(ev[0].event_type, EventType::Strike, "{text}\n{ev:#?}");
+        let ev = only_event(lang, text);
+        assert_eq!(ev.event_type, EventType::Strike, "{text}\n{ev:#?}");
     }
 }
 
@@ -5874,11 +5879,10 @@ fn a_denied_part_in_a_states_strike_leaves_the_strike_told() {
              el ataque estadounidense contra una lancha cerca de San Andrés.",
         ),
     ] {
-        let ev = events(lang, text);
-        assert_eq!(ev.len(), 1, "{text}\n{ev:#?}");
-        assert_eq!(ev[0].modality, sw_extract::Modality::Occurred, "{text}");
+        let ev = only_event(lang, text);
+        assert_eq!(ev.modality, sw_extract::Modality::Occurred, "{text}");
         assert_eq!(
-            ev[0].perpetrator().and_then(|a| a.state.as_deref()),
+            ev.perpetrator().and_then(|a| a.state.as_deref()),
             Some("US"),
             "{text}"
         );
@@ -5899,9 +5903,8 @@ fn what_a_command_adds_after_telling_a_strike_is_not_its_modality() {
     // ", adding that it would not release details": the strike stays one that happened
     let text = "U.S. forces conducted an airstrike near Jilib on Monday, AFRICOM said Tuesday, \
                 adding that it would not release further details.";
-    let ev = events(Lang::En, text);
-    assert_eq!(ev.len(), 1, "{text}\n{ev:#?}");
-    assert_eq!(ev[0].modality, sw_extract::Modality::Occurred, "{text}");
+    let ev = only_event(Lang::En, text);
+    assert_eq!(ev.modality, sw_extract::Modality::Occurred, "{text}");
     // "a strike, Rubio said, would be a mistake" stays what would be
     let text = "A strike on the mainland, the senator said, would be a grave mistake.";
     no_violent_event(&reports(Lang::En, text, (2026, 5, 8)), text);
@@ -5991,17 +5994,15 @@ fn a_side_clause_with_its_own_actor_lends_no_figures() {
              suspects.",
         ),
     ] {
-        let ev = events(lang, text);
-        assert_eq!(ev.len(), 1, "{text}\n{ev:#?}");
-        assert!(ev[0].figures.detained.is_none(), "{text}\n{ev:#?}");
+        let ev = only_event(lang, text);
+        assert!(ev.figures.detained.is_none(), "{text}\n{ev:#?}");
     }
     // the event's own survivors in such a clause stay its own
     let text = "A U.S. strike killed three men on a boat in the Pacific on Monday, while the \
                 Mexican Navy searched for two survivors.";
-    let ev = events(Lang::En, text);
-    assert_eq!(ev.len(), 1, "{text}\n{ev:#?}");
+    let ev = only_event(Lang::En, text);
     assert_eq!(
-        ev[0].figures.survivors.as_ref().and_then(|f| f.best),
+        ev.figures.survivors.as_ref().and_then(|f| f.best),
         Some(2),
         "{text}"
     );
@@ -6028,9 +6029,8 @@ fn states_joined_by_and_are_partners_in_one_strike() {
             vec!["US", "EC"],
         ),
     ] {
-        let ev = events(lang, text);
-        assert_eq!(ev.len(), 1, "{text}\n{ev:#?}");
-        let perps: Vec<&str> = ev[0]
+        let ev = only_event(lang, text);
+        let perps: Vec<&str> = ev
             .actors
             .iter()
             .filter(|a| a.role == sw_extract::Role::Perpetrator)
@@ -6040,11 +6040,9 @@ fn states_joined_by_and_are_partners_in_one_strike() {
     }
     // two states a place lies between are no partners
     let text = "Sudanese jets bombed a market near the border between Sudan and Chad on Monday.";
-    let ev = events(Lang::En, text);
-    assert_eq!(ev.len(), 1, "{text}\n{ev:#?}");
+    let ev = only_event(Lang::En, text);
     assert!(
-        ev[0]
-            .actors
+        ev.actors
             .iter()
             .filter(|a| a.role == sw_extract::Role::Perpetrator)
             .all(|a| a.state.as_deref() == Some("SD")),
@@ -6093,11 +6091,10 @@ fn the_new_modality_and_history_rules_leave_told_strikes_alone() {
             5,
         ),
     ] {
-        let ev = events(lang, text);
-        assert_eq!(ev.len(), 1, "{text}\n{ev:#?}");
-        assert_eq!(ev[0].modality, sw_extract::Modality::Occurred, "{text}");
+        let ev = only_event(lang, text);
+        assert_eq!(ev.modality, sw_extract::Modality::Occurred, "{text}");
         assert_eq!(
-            ev[0].figures.killed.as_ref().and_then(|f| f.best),
+            ev.figures.killed.as_ref().and_then(|f| f.best),
             Some(killed),
             "{text}"
         );
@@ -6119,11 +6116,9 @@ fn the_new_modality_and_history_rules_leave_told_strikes_alone() {
     // sources named together are no coalition
     let text = "A strike, according to U.S. and Colombian officials, killed two people off La \
                 Guajira on Monday.";
-    let ev = events(Lang::En, text);
-    assert_eq!(ev.len(), 1, "{text}\n{ev:#?}");
+    let ev = only_event(Lang::En, text);
     assert!(
-        ev[0]
-            .actors
+        ev.actors
             .iter()
             .filter(|a| a.role == sw_extract::Role::Perpetrator)
             .count()
@@ -6146,10 +6141,9 @@ fn all_of_those_counted_aboard_are_the_dead() {
              alcanzó la lancha el domingo.",
         ),
     ] {
-        let ev = events(lang, text);
-        assert_eq!(ev.len(), 1, "{text}\n{ev:#?}");
+        let ev = only_event(lang, text);
         assert_eq!(
-            ev[0].figures.killed.as_ref().and_then(|f| f.best),
+            ev.figures.killed.as_ref().and_then(|f| f.best),
             Some(4),
             "{text}"
         );
@@ -6217,9 +6211,8 @@ fn operations_against_a_site_air_attacks_and_fire_at_boats_are_typed_by_what_the
              Monday.",
         ),
     ] {
-        let ev = events(lang, text);
-        assert_eq!(ev.len(), 1, "{text}\n{ev:#?}");
-        assert_eq!(ev[0].event_type, EventType::Raid, "{text}");
+        let ev = only_event(lang, text);
+        assert_eq!(ev.event_type, EventType::Raid, "{text}");
     }
     // not one against a crime
     for (lang, text) in [
@@ -6247,9 +6240,8 @@ fn operations_against_a_site_air_attacks_and_fire_at_boats_are_typed_by_what_the
              lunes y mató a tres personas.",
         ),
     ] {
-        let ev = events(lang, text);
-        assert_eq!(ev.len(), 1, "{text}\n{ev:#?}");
-        assert_eq!(ev[0].event_type, EventType::Strike, "{text}");
+        let ev = only_event(lang, text);
+        assert_eq!(ev.event_type, EventType::Strike, "{text}");
     }
 }
 
@@ -6297,10 +6289,9 @@ fn the_second_reviews_passages_stay_as_they_were() {
             5,
         ),
     ] {
-        let ev = events(lang, text);
-        assert_eq!(ev.len(), 1, "{text}\n{ev:#?}");
+        let ev = only_event(lang, text);
         assert_eq!(
-            ev[0].figures.killed.as_ref().and_then(|f| f.best),
+            ev.figures.killed.as_ref().and_then(|f| f.best),
             Some(killed),
             "{text}"
         );
@@ -6308,9 +6299,8 @@ fn the_second_reviews_passages_stay_as_they_were() {
     // "all were killed or wounded" is no toll
     let text = "A U.S. strike hit a boat in the Caribbean on Monday; five people were aboard and \
                 all were killed or badly wounded.";
-    let ev = events(Lang::En, text);
-    assert_eq!(ev.len(), 1, "{text}\n{ev:#?}");
-    assert!(ev[0].figures.killed.is_none(), "{text}\n{ev:#?}");
+    let ev = only_event(Lang::En, text);
+    assert!(ev.figures.killed.is_none(), "{text}\n{ev:#?}");
     // the striker's own government is no place of a development
     let text = "Venezuela warned it would retaliate if the government in Washington continued \
                 the strikes.";
