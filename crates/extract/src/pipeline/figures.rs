@@ -132,6 +132,10 @@ pub(super) fn figures(
     out
 }
 
+/// Most tokens between a count of people and the word that puts them aboard ("four
+/// narco - terrorists were aboard").
+const ABOARD_REACH: usize = 6;
+
 impl Figures<'_> {
     /// "four narco-terrorists were aboard and all were killed", "tres personas iban a bordo y
     /// todas murieron": with no toll of its own, a sentence whose dead are "all" (grammar
@@ -162,7 +166,7 @@ impl Figures<'_> {
             .filter(|q| {
                 !q.article
                     && q.tok_end < all_at
-                    && (q.tok_end..(q.tok_end + 6).min(all_at))
+                    && (q.tok_end..(q.tok_end + ABOARD_REACH).min(all_at))
                         .any(|i| l.grammar.aboard.contains(&toks[i].lower))
                     && !out.iter().any(|f| f.q.tok_start == q.tok_start)
                     && !self.not_a_count(q)
@@ -708,11 +712,7 @@ fn verb_aside(
         {
             break;
         }
-        let adverb = t.lower.chars().count() > 6
-            && g.adverb_ending
-                .iter()
-                .any(|e| t.lower.ends_with(e.as_str()));
-        if g.verb_aside.contains(&t.lower) || adverb || in_date(t) {
+        if g.verb_aside.contains(&t.lower) || g.adverb(&t.lower) || in_date(t) {
             start = Some(k);
         }
     }
