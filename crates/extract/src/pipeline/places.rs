@@ -1170,15 +1170,7 @@ impl Extractor {
         let (ctx, toks) = (s.ctx, &s.ctx.toks);
         let inside = |i: usize| within.is_none_or(|(a, b)| (a..b).contains(&i));
         if let Some((p, a, b)) = &self.event_place(s, e, within) {
-            rep.place = Some(p.clone());
-            rep.claims.push(ctx.claim(
-                ClaimField::Place,
-                p.name.as_str().into(),
-                [*a, *b],
-                src,
-                m,
-                "gazetteer",
-            ));
+            set_place(rep, ctx, p.clone(), [*a, *b], src, m, "gazetteer".into());
         }
         if let Some(p) = rep.place.as_mut() {
             // a strike at sea off a country: the region its waters lie in
@@ -1237,16 +1229,9 @@ impl Extractor {
                 Some((a, self.gaz.country(c)?))
             });
             if let Some((a, p)) = hit {
-                let (s0, e0) = (toks[a.ts].start, toks[a.te - 1].end);
-                rep.place = Some(to_ref(p));
-                rep.claims.push(ctx.claim(
-                    ClaimField::Place,
-                    p.name.as_str().into(),
-                    [s0, e0],
-                    src,
-                    m,
-                    format!("lex:actors.tsv:country:{}", a.phrase.text),
-                ));
+                let span = [toks[a.ts].start, toks[a.te - 1].end];
+                let rule = format!("lex:actors.tsv:country:{}", a.phrase.text);
+                set_place(rep, ctx, to_ref(p), span, src, m, rule);
             } else if rep.kind == ReportKind::Development {
                 self.governed_place(rep, s, e, src, m);
             }
@@ -1301,15 +1286,8 @@ impl Extractor {
                 .map(|p| (p, base + mn.start, base + mn.end))
         });
         if let Some((p, a, b)) = hit {
-            rep.place = Some(to_ref(p));
-            rep.claims.push(ctx.claim(
-                ClaimField::Place,
-                p.name.as_str().into(),
-                [a, b],
-                src,
-                m,
-                "gazetteer.government_of",
-            ));
+            let rule = "gazetteer.government_of".into();
+            set_place(rep, ctx, to_ref(p), [a, b], src, m, rule);
         }
     }
 
@@ -1382,6 +1360,27 @@ impl Extractor {
 
 /// A report of only where and when the story's event happened, told in a sentence of its
 /// own, with the claims of the words that say so (their rules end in `.{why}`).
+/// Gives the report its place, with the claim of the words `span` (bytes) that name it.
+fn set_place(
+    rep: &mut Report,
+    ctx: &SentCtx,
+    p: PlaceRef,
+    span: [usize; 2],
+    src: &Source,
+    m: Modality,
+    rule: String,
+) {
+    rep.claims.push(ctx.claim(
+        ClaimField::Place,
+        p.name.as_str().into(),
+        span,
+        src,
+        m,
+        rule,
+    ));
+    rep.place = Some(p);
+}
+
 fn where_and_when(
     ctx: &SentCtx,
     src: &Source,
@@ -1391,15 +1390,8 @@ fn where_and_when(
 ) -> Report {
     let mut rep = strike_report(ctx, src);
     if let Some((p, ps, pe)) = place {
-        rep.claims.push(ctx.claim(
-            ClaimField::Place,
-            p.name.as_str().into(),
-            [ps, pe],
-            src,
-            Modality::Occurred,
-            format!("gazetteer.{why}"),
-        ));
-        rep.place = Some(p);
+        let rule = format!("gazetteer.{why}");
+        set_place(&mut rep, ctx, p, [ps, pe], src, Modality::Occurred, rule);
     }
     if let Some(d) = day {
         set_date(&mut rep, d, ctx, src);
