@@ -6311,3 +6311,215 @@ fn the_second_reviews_passages_stay_as_they_were() {
         "{text}\n{rs:#?}"
     );
 }
+
+#[test]
+fn tolls_told_in_other_shapes_are_counted() {
+    let mut wrong = Vec::new();
+    for (lang, text, killed) in [
+        // the dead fronted before the verb "to be"
+        (
+            Lang::En,
+            "Killed in Tuesday's U.S. strike near Sanaa were four men the command called \
+             AQAP operatives.",
+            4,
+        ),
+        (
+            Lang::En,
+            "Among the dead in the Nigerian air force raid in Zamfara on Monday were 15 \
+             bandits, officials said.",
+            15,
+        ),
+        (
+            Lang::Es,
+            "Entre los muertos del bombardeo del Ejército del jueves en el Cauca figuran \
+             siete disidentes y un cabecilla.",
+            8,
+        ),
+        // one more person after a count of the dead
+        (
+            Lang::Es,
+            "Soldados mexicanos abatieron el domingo a cuatro presuntos sicarios y a un \
+             policía municipal en Culiacán.",
+            5,
+        ),
+        (
+            Lang::En,
+            "Colombian troops killed six dissidents and a commander in Cauca on Sunday.",
+            7,
+        ),
+        // all but some of a count
+        (
+            Lang::En,
+            "All but one of the six people aboard were killed in the U.S. strike in the \
+             Caribbean on Sunday.",
+            5,
+        ),
+        (
+            Lang::Es,
+            "Todos menos dos de los nueve ocupantes de la lancha murieron en el ataque \
+             estadounidense del lunes en el Pacífico.",
+            7,
+        ),
+        // a count, and all of them dead
+        (
+            Lang::Es,
+            "En la lancha atacada el viernes frente a Sucre por fuerzas estadounidenses iban \
+             seis personas y todas murieron.",
+            6,
+        ),
+        (
+            Lang::En,
+            "Five men were in the skiff hit by the U.S. strike on Monday, and all of them \
+             died.",
+            5,
+        ),
+        // the count behind its article
+        (
+            Lang::Es,
+            "Murieron los cinco tripulantes de la embarcación bombardeada el jueves por \
+             fuerzas estadounidenses en el Pacífico.",
+            5,
+        ),
+        (
+            Lang::En,
+            "The U.S. strike killed the four crew members of the boat in the Caribbean on \
+             Tuesday.",
+            4,
+        ),
+        (
+            Lang::Es,
+            "El Ejército mató el lunes a los tres ocupantes de una camioneta en Tamaulipas.",
+            3,
+        ),
+        // people described after their noun, or by their trade
+        (
+            Lang::Es,
+            "Al menos 40 migrantes etíopes murieron en un bombardeo saudí contra un centro \
+             de detención en Saada, según la ONU.",
+            40,
+        ),
+        (
+            Lang::En,
+            "A U.S. airstrike killed an al-Shabaab explosives expert near Jamaame on Sunday, \
+             AFRICOM said.",
+            1,
+        ),
+        // the dead named in a denial of who they were
+        (
+            Lang::En,
+            "Relatives insist that none of the three men killed when U.S. forces fired on a \
+             skiff off Trinidad on Monday were smugglers.",
+            3,
+        ),
+        // a list: one more after "and", a group's name among the people, a band of theirs
+        (
+            Lang::Es,
+            "Un dron estadounidense mató el sábado en Irak a un comandante de las milicias \
+             proiraníes y a su conductor.",
+            2,
+        ),
+        (
+            Lang::En,
+            "The strike killed an ISIS official and his deputy in Deir ez-Zor on Friday, \
+             CENTCOM said.",
+            2,
+        ),
+        (
+            Lang::En,
+            "Three soldiers and five Clan del Golfo gunmen died in a firefight with the army \
+             in Antioquia on Sunday.",
+            8,
+        ),
+        (
+            Lang::En,
+            "Nigerian jets killed a bandit kingpin known as Bello Turji and about 20 of his \
+             fighters in Zamfara on Friday.",
+            21,
+        ),
+        // a named person over the day
+        (
+            Lang::Es,
+            "Un bombardeo estadounidense mató el martes a Abu Yusuf, un alto mando del Estado \
+             Islámico, en el este de Siria.",
+            1,
+        ),
+        (
+            Lang::Es,
+            "La Marina abatió este lunes a alias el Chapo Isidro en Sinaloa.",
+            1,
+        ),
+    ] {
+        let ev = only_event(lang, text);
+        let got = ev.figures.killed.as_ref().and_then(|f| f.best);
+        if got != Some(killed) {
+            wrong.push(format!("{text}: {got:?}, not {killed}"));
+        }
+    }
+    // not the one who speaks nor one counted otherwise
+    for (lang, text, killed) in [
+        (
+            Lang::En,
+            "Colombian troops killed six dissidents in Cauca on Sunday and a commander said \
+             the operation would go on.",
+            6,
+        ),
+        (
+            Lang::En,
+            "Nigerian troops killed nine bandits in Katsina on Monday and a soldier was \
+             wounded.",
+            9,
+        ),
+        (
+            Lang::Es,
+            "Militares abatieron a tres sicarios en Zacatecas el martes y a un cuarto lo \
+             detuvieron.",
+            3,
+        ),
+    ] {
+        let ev = only_event(lang, text);
+        let got = ev.figures.killed.as_ref().and_then(|f| f.best);
+        if got != Some(killed) {
+            wrong.push(format!("{text}: {got:?}, not {killed}"));
+        }
+    }
+    // a side clause's own count stays its own, even with an earlier event named in it
+    for (lang, text) in [
+        (
+            Lang::Es,
+            "Un bombardeo del ejército de Nigeria mató a doce personas en Katsina el lunes, \
+             mientras la policía arrestó a tres sospechosos del atentado anterior.",
+        ),
+        (
+            Lang::En,
+            "A Pakistani airstrike killed eight militants in Khyber on Monday, while police \
+             arrested five suspects in the earlier bombing.",
+        ),
+    ] {
+        let ev = only_event(lang, text);
+        if ev.figures.detained.is_some() {
+            wrong.push(format!("{text}: detained {:?}", ev.figures.detained));
+        }
+    }
+    // ... but the wounded of the event itself, told in the side clause, are its own
+    for (lang, text, injured) in [
+        (
+            Lang::En,
+            "A Nigerian jet killed five bandits near Gusau on Friday, while residents said \
+             four more were hurt in the raid.",
+            4,
+        ),
+        (
+            Lang::Es,
+            "Un bombardeo paquistaní mató a seis insurgentes en Waziristán el viernes, \
+             mientras fuentes locales dijeron que otros tres resultaron heridos en el ataque.",
+            3,
+        ),
+    ] {
+        let ev = only_event(lang, text);
+        let got = ev.figures.injured.as_ref().and_then(|f| f.best);
+        if got != Some(injured) {
+            wrong.push(format!("{text}: injured {got:?}, not {injured}"));
+        }
+    }
+    assert!(wrong.is_empty(), "{}", wrong.join("\n"));
+}

@@ -406,6 +406,13 @@ pub struct Grammar {
     /// "all", "todos": right before a cue of the dead, all those counted aboard ("four were
     /// aboard and all were killed").
     pub all_of: FxSet<Word>,
+    /// "but", "menos": after `all_of`, the count before "of the" is taken from the one after
+    /// it ("all but one of the six aboard were killed": five dead).
+    pub except: FxSet<Word>,
+    /// "were", "figuran": a form of "to be" or "to count among" that joins dead fronted before
+    /// it ("Killed in the strike were two men", "Entre los muertos figuran siete") to the
+    /// count after it.
+    pub copula: FxSet<Word>,
     /// "alleged", "supuesto": right before an event noun, an act only alleged.
     pub alleged: FxSet<Word>,
     /// "before", "after": a preposition before a gerund ("before bombing Iran"), a verb
@@ -630,6 +637,8 @@ impl Grammar {
                 "split_adverb" => (Some(&mut g.split_adverb), None),
                 "object_none" => (Some(&mut g.object_none), None),
                 "all_of" => (Some(&mut g.all_of), None),
+                "except" => (Some(&mut g.except), None),
+                "copula" => (Some(&mut g.copula), None),
                 "alleged" => (Some(&mut g.alleged), None),
                 "gerund_prep" => (Some(&mut g.gerund_prep), None),
                 "gerund_ending" => (None, Some(&mut g.gerund_ending)),

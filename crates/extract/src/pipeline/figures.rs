@@ -138,36 +138,44 @@ const ABOARD_REACH: usize = 6;
 
 impl Figures<'_> {
     /// "four narco-terrorists were aboard and all were killed", "tres personas iban a bordo y
-    /// todas murieron": with no toll of its own, a sentence whose dead are "all" (grammar
-    /// `all_of` right before a cue of the dead) counts them in the one number of people it
-    /// puts aboard before that.
+    /// todas murieron", "six people were in the boat and all of them died": with no toll of
+    /// its own, a sentence whose dead are "all" (grammar `all_of` right before a cue of the
+    /// dead) counts them in the one number of people it puts aboard before that, or, when
+    /// "and" joins the "all" to what comes before, the one count of people before it.
     fn all_aboard(&self, qs: &[Quantity], out: &mut Vec<FieldFig>) {
         let (l, toks) = (self.l, &self.ctx.toks);
         if out.iter().any(|f| f.field == Field::Killed) {
             return;
         }
-        // (an auxiliary between: "all were killed", "todos fueron abatidos")
-        let Some(all_at) = (1..toks.len()).find(|&k| {
-            (k.saturating_sub(2)..k).any(|j| {
+        // (an auxiliary or "of them" between: "all were killed", "todos fueron abatidos",
+        // "all of them died")
+        let Some((all, all_at)) = (1..toks.len()).find_map(|k| {
+            let j = (k.saturating_sub(3)..k).find(|&j| {
                 l.grammar.all_of.contains(&toks[j].lower)
                     && toks[j + 1..k].iter().all(|t| t.kind == TokKind::Word)
-            }) && l.figures.at(toks, k).is_some_and(|h| {
-                // (not "all were killed or badly wounded")
-                h.value().field == Field::Killed
-                    && toks
-                        .get(h.te)
-                        .is_none_or(|n| !l.grammar.or.contains(&n.lower))
-            })
+            })?;
+            l.figures
+                .at(toks, k)
+                .is_some_and(|h| {
+                    // (not "all were killed or badly wounded")
+                    h.value().field == Field::Killed
+                        && toks
+                            .get(h.te)
+                            .is_none_or(|n| !l.grammar.or.contains(&n.lower))
+                })
+                .then_some((j, k))
         }) else {
             return;
         };
+        let joined = all > 0 && l.grammar.and.contains(&toks[all - 1].lower);
         let aboard: Vec<&Quantity> = qs
             .iter()
             .filter(|q| {
                 !q.article
                     && q.tok_end < all_at
-                    && (q.tok_end..(q.tok_end + ABOARD_REACH).min(all_at))
+                    && ((q.tok_end..(q.tok_end + ABOARD_REACH).min(all_at))
                         .any(|i| l.grammar.aboard.contains(&toks[i].lower))
+                        || joined && tolls::people_end(l, toks, q.tok_end).is_some())
                     && !out.iter().any(|f| f.q.tok_start == q.tok_start)
                     && !self.not_a_count(q)
             })
@@ -347,12 +355,30 @@ impl Figures<'_> {
                 let w = &toks[q.tok_start - 1].lower;
                 g.article_pl.contains(w) || g.demonstrative_pl.contains(w)
             };
+        // "none of the three men killed when ... were smugglers": the dead named by a
+        // participle right after them (people's words only between), not "none of the four
+        // were killed"
+        let named_dead = || {
+            let mut k = q.tok_end;
+            while toks.get(k).is_some_and(|t| {
+                matches!(
+                    l.filler_kinds.get(&t.lower),
+                    Some(FillerKind::Person | FillerKind::Security | FillerKind::Nationality)
+                )
+            }) {
+                k += 1;
+            }
+            l.figures.at(toks, k).is_some_and(|h| {
+                h.value().field == Field::Killed && h.value().pos != CuePos::Before
+            })
+        };
         match (none_of, cued.field) {
             (false, _) => Some(cued),
             (true, Field::Survivors) => Some(Cued {
                 field: Field::Killed,
                 own_loss: false,
             }),
+            (true, Field::Killed) if named_dead() => Some(cued),
             (true, _) => None,
         }
     }
@@ -545,7 +571,7 @@ const MAX_NAME_TOKENS: usize = 6;
 /// "Cártel del Golfo"); and whether it surely names a group, not what its people are (an
 /// actor of the lexicon, an acronym such as "PKK", or two capitalised words or more: a lone
 /// capitalised word may be a nationality, "two Trinidadian men").
-fn name_end(
+pub(super) fn name_end(
     l: &LangLex,
     ctx: &SentCtx,
     names: &[(usize, usize)],
@@ -759,7 +785,7 @@ fn no_noun_after(l: &LangLex, toks: &[Tok], at: usize) -> bool {
 
 /// A quotation mark: an outlet quoting an official's word ("'neutralizaron' a tres") still
 /// tells the count.
-fn is_quote(t: &Tok) -> bool {
+pub(super) fn is_quote(t: &Tok) -> bool {
     matches!(
         t.lower.as_str(),
         "'" | "\"" | "‘" | "’" | "“" | "”" | "«" | "»"
@@ -890,6 +916,8 @@ fn cue_after(
     // article goes on over fillers only to people
     let lone_article = q.article && !one_more;
     let mut phrase = 0;
+    // a word that describes the people named was passed
+    let mut described = false;
     loop {
         if let Some(h) = l.figures.at(toks, j) {
             let c = h.value();
@@ -903,9 +931,11 @@ fn cue_after(
             let people_field = !matches!(c.field, Field::Vessels | Field::Strikes);
             let gap = skipped > 0 || phrase > 0;
             let active = c.pos == CuePos::Both && gap && object_after(l, toks, h.te, in_date);
+            // ("nueve ocupantes de la lancha murieron": the boat in the phrase after the
+            // people, its fillers only, is where they were, not what is counted)
             let ok = c.pos != CuePos::Before
                 && !plural_noun
-                && (phrase == 0 || people_field)
+                && (phrase == 0 && !of_seen || people_field)
                 // an article counts one of the people named after it, over fillers
                 && (!lone_article || !gap || person)
                 && !active;
@@ -1078,6 +1108,21 @@ fn cue_after(
             security |= kind == Some(FillerKind::Security);
             phrase += 1;
             j += 1;
+            continue;
+        }
+        // "40 migrantes etíopes murieron", "tres pescadores inocentes murieron": one word
+        // that describes the people named, right before a cue that counts after it
+        let describes = person
+            && phrase == 0
+            && !described
+            && t.kind == TokKind::Word
+            && l.figures
+                .at(toks, j + 1)
+                .is_some_and(|h| h.ts == j + 1 && h.value().pos != CuePos::Before);
+        if describes {
+            described = true;
+            j += 1;
+            skipped += 1;
             continue;
         }
         break;

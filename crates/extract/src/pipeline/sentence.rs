@@ -15,6 +15,7 @@ use super::places::{ArticlePlaces, Spanned};
 use super::report::{base_report, set_date, strike_report};
 use super::{agents, attribution, references, Extractor};
 use crate::dates::DateExpr;
+use crate::lexicon::FillerKind;
 use crate::lexicon::{
     ActorEntry, AgentKind, CuePos, EventCue, ForceEntry, Hit, LangLex, ModCue, RefKind, TallyKind,
 };
@@ -370,11 +371,36 @@ fn side_clause(
         l.grammar.parallel.contains(&toks[i].lower)
             && matches!(toks[i - 1].lower.as_str(), "," | ";")
     })?;
-    let told_after = plan.picked.iter().any(|p| p.e.ts > cut);
-    let agents: Vec<&str> = found
+    // (not an event named as one known that the side clause's own people are of: "mientras
+    // la policía detuvo a cuatro sospechosos del ataque previo", "suspects in the earlier
+    // bombing"; a word may stand between the article and the noun)
+    let det = |k: usize| {
+        l.definite.contains(&toks[k].lower) || l.grammar.of_article.contains(&toks[k].lower)
+    };
+    let person = |k: usize| {
+        matches!(
+            l.filler_kinds.get(&toks[k].lower),
+            Some(FillerKind::Person | FillerKind::Security)
+        )
+    };
+    let known = |p: &Picked| {
+        let ts = p.e.ts;
+        let d = if ts > 0 && det(ts - 1) {
+            ts - 1
+        } else if ts > 1 && det(ts - 2) && toks[ts - 1].kind == TokKind::Word {
+            ts - 2
+        } else {
+            return false;
+        };
+        p.e.value().noun && (d.saturating_sub(2)..d).any(person)
+    };
+    let told_after = plan.picked.iter().any(|p| p.e.ts > cut && !known(p));
+    let agents: Vec<&str> = plan
+        .picked
         .iter()
-        .flatten()
-        .map(|a| a.canonical.as_str())
+        .zip(found)
+        .filter(|(p, _)| !(p.e.ts > cut && known(p)))
+        .filter_map(|(_, a)| a.as_ref().map(|a| a.canonical.as_str()))
         .collect();
     let own_actor = armed
         .iter()

@@ -22,6 +22,14 @@ const MAX_ASIDE: usize = 10;
 /// The most words of a name.
 const MAX_NAME: usize = 5;
 
+/// Most tokens after one more person named after a toll in which a verb makes them a speaker
+/// ("and a commander of the unit said").
+const SPEAKER_REACH: usize = 6;
+
+/// Most tokens between dead fronted at a sentence's start and the copula that joins them to
+/// their count ("Among the dead in the Nigerian air force raid in Zamfara on Monday were").
+const FRONT_REACH: usize = 14;
+
 /// A figure of `v` over the tokens `ts..te` (its surface is what they cover).
 fn quantity(
     ctx: &SentCtx,
@@ -59,7 +67,7 @@ fn person(l: &LangLex, w: &Word) -> bool {
 
 /// The end of the people a count names right after it ("four children", "dos menores de
 /// edad"): fillers with a noun of people among them.
-fn people_end(l: &LangLex, toks: &[Tok], at: usize) -> Option<usize> {
+pub(super) fn people_end(l: &LangLex, toks: &[Tok], at: usize) -> Option<usize> {
     let mut end = None;
     for (k, t) in toks.iter().enumerate().skip(at).take(4) {
         if !l.fillers.contains(&t.lower) {
@@ -80,7 +88,9 @@ impl Figures<'_> {
     /// Runs every rule of this module over the sentence's figures.
     pub(super) fn tolls(&self, qs: &[Quantity], out: &mut Vec<FieldFig>) {
         let hits = self.l.tolls.find_all(&self.ctx.toks);
+        self.fronted(qs, out);
         self.enumerations(qs, out);
+        self.all_but(qs, out);
         self.none_of_them(qs, out);
         self.zero(&hits, out);
         self.named(out);
@@ -103,7 +113,12 @@ impl Figures<'_> {
                 if self.in_date(q) || q.figure.best.is_none() || q.figure.approx {
                     break;
                 }
-                let Some(end) = people_end(l, toks, q.tok_end) else {
+                // ("five Clan del Golfo gunmen": a group's name before its people)
+                let end = people_end(l, toks, q.tok_end).or_else(|| {
+                    let (e, sure) = super::name_end(l, self.ctx, self.names, q.tok_end)?;
+                    people_end(l, toks, e).filter(|_| sure)
+                });
+                let Some(end) = end else {
                     break;
                 };
                 // "killing three people, four officials said": people who speak are the
@@ -123,10 +138,13 @@ impl Figures<'_> {
                     .get(end)
                     .is_some_and(|t| t.lower == "," || l.grammar.and.contains(&t.lower))
                     && qs.get(k + 1).is_some_and(|n| {
-                        // "and two women", ", and two women", "and her three children"
+                        // "and two women", ", and two women", "and her three children",
+                        // "y a un policía"
                         let w = &toks[(end + 1).min(toks.len() - 1)].lower;
                         let between = l.grammar.and.contains(w)
-                            || l.filler_kinds.get(w) == Some(&FillerKind::Pronoun);
+                            || l.filler_kinds.get(w) == Some(&FillerKind::Pronoun)
+                            || l.grammar.object_mark.contains(w)
+                                && l.grammar.and.contains(&toks[end].lower);
                         n.tok_start == end + 1 || n.tok_start == end + 2 && between
                     });
                 if !joined {
@@ -169,6 +187,94 @@ impl Figures<'_> {
                 out.insert(at.min(out.len()), f);
             }
             i += parts.len();
+        }
+    }
+
+    /// "Killed in Tuesday's strike were four men", "Among the dead were 15 bandits", "Entre
+    /// los muertos figuran siete disidentes", "Among the dead was Abu Yusuf": dead (or
+    /// wounded) fronted at the sentence's start or after "among the", joined by a form of
+    /// "to be" (grammar `copula`) to the count of people, or the name, right after it.
+    fn fronted(&self, qs: &[Quantity], out: &mut Vec<FieldFig>) {
+        let (l, toks) = (self.l, &self.ctx.toks);
+        let g = &l.grammar;
+        for h in l.figures.find_all(toks) {
+            let field = h.value().field;
+            if !matches!(field, Field::Killed | Field::Injured)
+                || out.iter().any(|f| !f.tally && f.field == field)
+            {
+                continue;
+            }
+            let among = h.ts >= 2
+                && g.among.contains(&toks[h.ts - 2].lower)
+                && g.article_pl.contains(&toks[h.ts - 1].lower);
+            if !(h.ts == 0 || among) {
+                continue;
+            }
+            // the copula, in the same stretch of words (a day's or an event's words between:
+            // "in the Nigerian air force raid in Zamfara on Monday")
+            let Some(k) = (h.te..(h.te + FRONT_REACH).min(toks.len()))
+                .take_while(|&k| !matches!(toks[k].lower.as_str(), "," | ";" | ":"))
+                .find(|&k| g.copula.contains(&toks[k].lower))
+            else {
+                continue;
+            };
+            let q = qs.iter().find(|q| {
+                q.tok_start == k + 1
+                    && !self.in_date(q)
+                    && q.figure.best.is_some()
+                    && people_end(l, toks, q.tok_end).is_some()
+            });
+            let q = match q {
+                Some(q) => q.clone(),
+                None => match self.name_at(k + 1) {
+                    Some(e) => quantity(self.ctx, k + 1, e, 1, 1, Some(1), Hedge::Exact),
+                    None => continue,
+                },
+            };
+            out.retain(|f| f.q.start != q.start);
+            out.push(FieldFig::new(field, q, false));
+            return;
+        }
+    }
+
+    /// "All but one of the six aboard were killed", "todos menos dos de los nueve ocupantes
+    /// murieron": the count after "of the" less the one left out before it.
+    fn all_but(&self, qs: &[Quantity], out: &mut [FieldFig]) {
+        let (l, toks) = (self.l, &self.ctx.toks);
+        let g = &l.grammar;
+        for f in out
+            .iter_mut()
+            .filter(|f| !f.tally && !matches!(f.field, Field::Vessels | Field::Strikes))
+        {
+            let at = f.q.tok_start;
+            let of_the = at >= 2
+                && g.of.contains(&toks[at - 2].lower)
+                && (g.article_pl.contains(&toks[at - 1].lower)
+                    || g.demonstrative_pl.contains(&toks[at - 1].lower));
+            if !of_the {
+                continue;
+            }
+            let Some(part) = qs.iter().find(|p| p.tok_end == at - 2) else {
+                continue;
+            };
+            let all_but = part.tok_start >= 2
+                && g.except.contains(&toks[part.tok_start - 1].lower)
+                && g.all_of.contains(&toks[part.tok_start - 2].lower);
+            let (Some(whole), Some(left)) = (f.q.figure.best, part.figure.best) else {
+                continue;
+            };
+            if !all_but || left >= whole || part.figure.approx || f.q.figure.approx {
+                continue;
+            }
+            f.q = quantity(
+                self.ctx,
+                part.tok_start - 2,
+                f.q.tok_end,
+                whole - left,
+                whole - left,
+                Some(whole - left),
+                Hedge::Exact,
+            );
         }
     }
 
@@ -336,6 +442,17 @@ impl Figures<'_> {
     fn named_object(&self, h: &Hit<FigCue>) -> Option<(usize, usize)> {
         let (l, toks) = (self.l, &self.ctx.toks);
         let mut k = h.te;
+        // "mató el martes a Abu Yusuf": the day's words between the verb and its object
+        let in_date = |t: &Tok| {
+            self.dates
+                .iter()
+                .any(|d| d.start <= t.start && t.end <= d.end)
+        };
+        while toks.get(k).is_some_and(|t| {
+            in_date(t) || super::opens_day(l, &t.lower) && toks.get(k + 1).is_some_and(in_date)
+        }) {
+            k += 1;
+        }
         if toks
             .get(k)
             .is_some_and(|t| l.grammar.object_mark.contains(&t.lower))
@@ -348,6 +465,10 @@ impl Figures<'_> {
             .is_some_and(|t| l.grammar.alias.contains(&t.lower))
         {
             k += 1;
+            // "alias 'El Chuy'": the nickname's quotation mark
+            if toks.get(k).is_some_and(super::is_quote) {
+                k += 1;
+            }
             if toks
                 .get(k)
                 .is_some_and(|t| l.grammar.article_sg.contains(&t.lower))
@@ -447,7 +568,16 @@ impl Figures<'_> {
             None if more(q.tok_end) => q.tok_end + 1,
             None => return,
         };
-        if !(marked_before || (q.tok_end..end).any(more)) || q.figure.approx {
+        // "and about 20 of his fighters", "y a 12 de sus hombres": a band of the named
+        // person's, others than them
+        let theirs = toks
+            .get(q.tok_end)
+            .is_some_and(|t| l.grammar.of.contains(&t.lower))
+            && toks
+                .get(q.tok_end + 1)
+                .is_some_and(|t| l.filler_kinds.get(&t.lower) == Some(&FillerKind::Pronoun))
+            && f.q.figure.best == Some(1);
+        if !(marked_before || theirs || (q.tok_end..end).any(more)) || q.figure.approx && !theirs {
             return;
         }
         // "killed four and two others were wounded": those are the wounded
@@ -500,14 +630,16 @@ impl Figures<'_> {
     }
 
     /// "killed a senior Islamic State leader and an associate", "mató a un cabecilla y a su
-    /// chofer": one person counted by an article, and one more person named by an article or
-    /// a possessive after "and" in its clause, are two dead (not when that person is counted
-    /// by another cue: "and an aide was wounded").
+    /// chofer", "killed Abu Yusuf and his driver", "mató a cuatro sicarios y a un policía":
+    /// the toll, and one more person named by an article or a possessive after "and" in its
+    /// clause (not when that person is counted by another cue, "and an aide was wounded", nor
+    /// speaks, "and a commander said").
     fn and_one_more(&self, out: &mut [FieldFig]) {
         let (l, ctx, toks) = (self.l, self.ctx, &self.ctx.toks);
-        let Some(i) = out.iter().position(|f| {
-            !f.tally && f.field == Field::Killed && f.q.article && f.q.figure.best == Some(1)
-        }) else {
+        let Some(i) = out
+            .iter()
+            .position(|f| !f.tally && f.field == Field::Killed && f.q.figure.best.is_some())
+        else {
             return;
         };
         let f = &out[i];
@@ -540,16 +672,24 @@ impl Figures<'_> {
                 )
             })
         });
-        if plural || counted_otherwise {
+        let speaks = (end..(end + SPEAKER_REACH).min(toks.len()))
+            .take_while(|&j| ctx.clause[j] == ctx.clause[end.min(toks.len() - 1)])
+            .any(|j| {
+                l.attribution
+                    .at(toks, j)
+                    .is_some_and(|h| matches!(h.value(), AttrCue::Verb))
+            });
+        if plural || counted_otherwise || speaks {
             return;
         }
         let fig = &f.q.figure;
+        let best = fig.best.unwrap_or(1);
         let q = quantity(
             ctx,
             f.q.tok_start,
             end,
-            fig.low.unwrap_or(1).saturating_add(1),
-            2,
+            fig.low.unwrap_or(best).saturating_add(1),
+            best.saturating_add(1),
             fig.high.map(|h| h.saturating_add(1)),
             f.q.hedge,
         );
