@@ -6523,3 +6523,75 @@ fn tolls_told_in_other_shapes_are_counted() {
     }
     assert!(wrong.is_empty(), "{}", wrong.join("\n"));
 }
+
+#[test]
+fn a_trades_own_strike_is_a_stoppage_of_work() {
+    for text in [
+        "Workers at a copper mine in Antofagasta began an open-ended strike on Monday over \
+         pay.",
+        "Teachers in Oaxaca extended their strike into a third week on Tuesday.",
+        "Truckers staged a one-day strike on Wednesday on the roads into Bogotá.",
+        "Nurses at two hospitals in Kano called a 48-hour strike on Thursday.",
+    ] {
+        no_violent_event(&reports(Lang::En, text, (2026, 5, 8)), text);
+    }
+    // a strike on them, or one they speak of, is a strike
+    for text in [
+        "Aid workers said a drone strike hit the clinic in Marib on Monday.",
+        "A U.S. strike killed three workers at a fuel depot near Hodeidah on Monday.",
+        "Miners in Zamfara fled after an air force strike on a bandit camp on Sunday.",
+        "Farmers in Jowhar said a strike hit their village on Sunday.",
+        "Workers fled after a strike on a fuel depot near Hodeidah on Monday.",
+    ] {
+        let ev = only_event(Lang::En, text);
+        assert_eq!(ev.event_type, EventType::Strike, "{text}");
+    }
+}
+
+#[test]
+fn an_act_ordered_or_asked_for_is_not_told_as_done() {
+    for text in [
+        "El presidente dijo que ordenará bombardear los campamentos de cualquier grupo que \
+         ataque a civiles en el Cauca.",
+        "El gobernador pidió el lunes al Ejército bombardear las pistas clandestinas del \
+         Catatumbo.",
+        "La oposición exige atacar los laboratorios del Clan del Golfo en Urabá.",
+    ] {
+        no_violent_event(&reports(Lang::Es, text, (2026, 5, 8)), text);
+    }
+    // what they managed to do, or did after it, was done
+    for text in [
+        "Los soldados lograron repeler la agresión de un grupo armado en Tierra Caliente el \
+         lunes y abatieron a tres.",
+        "Tras bombardear el campamento el domingo, el Ejército informó la muerte de cinco \
+         disidentes en el Guaviare.",
+    ] {
+        let ev = only_event(Lang::Es, text);
+        assert!(ev.event_type.is_violent(), "{text}");
+    }
+}
+
+#[test]
+fn an_unidentified_or_unmanned_aircraft_still_struck() {
+    for text in [
+        "Un dron no identificado atacó el jueves un vehículo de una milicia cerca de Abu \
+         Kamal y mató a cuatro combatientes.",
+        "Un avión no tripulado bombardeó el martes una casa en Marib, donde murieron dos \
+         hombres.",
+    ] {
+        let ev = only_event(Lang::Es, text);
+        assert_eq!(ev.modality, sw_extract::Modality::Occurred, "{text}");
+    }
+    // "no" right before its verb, or one word between that is no participle, negates it
+    for text in [
+        "El Ejército no bombardeó ningún campamento en el Cauca el lunes.",
+        "La Marina no ha atacado lanchas en el Pacífico esta semana.",
+    ] {
+        assert!(
+            reports(Lang::Es, text, (2026, 5, 8)).iter().all(
+                |r| r.kind != ReportKind::Event || r.modality != sw_extract::Modality::Occurred
+            ),
+            "{text}"
+        );
+    }
+}

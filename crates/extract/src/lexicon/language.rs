@@ -409,6 +409,16 @@ pub struct Grammar {
     /// "but", "menos": after `all_of`, the count before "of the" is taken from the one after
     /// it ("all but one of the six aboard were killed": five dead).
     pub except: FxSet<Word>,
+    /// "workers", "teachers": people of a trade; as the subject of a strike noun they own
+    /// ("workers began an open-ended strike", "teachers extended their strike") it is a
+    /// stoppage of work.
+    pub labour_people: FxSet<Word>,
+    /// "ordenó", "pidió", "quiere": a verb that orders, asks for, wants or weighs an act; an
+    /// event infinitive it governs ("ordenará bombardear") is no act told as done.
+    pub infinitive_head: FxSet<Word>,
+    /// "que": an event noun's form right after it, no determiner between, is a verb in the
+    /// subjunctive ("cualquier grupo que ataque a civiles"): an act wished or supposed.
+    pub subjunctive_mark: FxSet<Word>,
     /// "were", "figuran": a form of "to be" or "to count among" that joins dead fronted before
     /// it ("Killed in the strike were two men", "Entre los muertos figuran siete") to the
     /// count after it.
@@ -638,6 +648,9 @@ impl Grammar {
                 "object_none" => (Some(&mut g.object_none), None),
                 "all_of" => (Some(&mut g.all_of), None),
                 "except" => (Some(&mut g.except), None),
+                "labour_people" => (Some(&mut g.labour_people), None),
+                "infinitive_head" => (Some(&mut g.infinitive_head), None),
+                "subjunctive_mark" => (Some(&mut g.subjunctive_mark), None),
                 "copula" => (Some(&mut g.copula), None),
                 "alleged" => (Some(&mut g.alleged), None),
                 "gerund_prep" => (Some(&mut g.gerund_prep), None),

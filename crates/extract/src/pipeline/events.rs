@@ -9,8 +9,8 @@ use super::modality;
 use super::sentence::Sentence;
 use crate::dates::{DateExpr, DateKind};
 use crate::lexicon::{
-    ActorRole, AgentKind, AttrCue, EventCue, ForceReach, Hit, LangLex, ModCue, RefKind, Scope,
-    TallyKind,
+    ActorRole, AgentKind, AttrCue, EventCue, FillerKind, ForceReach, Hit, LangLex, ModCue, RefKind,
+    Scope, TallyKind,
 };
 use crate::tokens::{Tok, TokKind};
 use crate::{Claim, ClaimField, EventType, Field, Modality, Report, Source, TargetKind};
@@ -81,12 +81,41 @@ pub(super) fn find<'a>(
             }
             let g = &l.grammar;
             let prev = &toks[h.ts - 1].lower;
-            let inf = g.infinitive(&toks[h.ts].lower) && g.infinitive_prep.contains(prev);
+            let inf = g.infinitive(&toks[h.ts].lower)
+                && (g.infinitive_prep.contains(prev)
+                    // (the lexicon lists infinitives as nouns; "mujer bomba" is a noun
+                    // ending like one, of an attack)
+                    || matches!(h.value().event_type, EventType::Strike | EventType::Raid)
+                        && head_of_infinitive(l, toks, h.ts));
             let weak_verb = h.value().weak || h.value().past;
-            !(g.after_infinitive_mark(toks, h.ts) && weak_verb || inf)
+            // "cualquier grupo que ataque a civiles": a noun's form right after "que" is a verb
+            // in the subjunctive, an act wished, feared or supposed
+            let subjunctive =
+                h.value().noun && !h.value().plural && g.subjunctive_mark.contains(prev);
+            !(g.after_infinitive_mark(toks, h.ts) && weak_verb || inf || subjunctive)
         })
         .collect()
 }
+
+/// Whether a verb that asks for, orders, wants or weighs an act (grammar `infinitive_head`:
+/// "ordenará bombardear", "pidió el lunes al Ejército bombardear", "quiere atacar") governs
+/// the infinitive at `at`: a few words before it, no comma or clause mark between. What is
+/// ordered or asked for is not told as done ("lograron repeler la agresión" is).
+fn head_of_infinitive(l: &LangLex, toks: &[Tok], at: usize) -> bool {
+    let g = &l.grammar;
+    (at.saturating_sub(INFINITIVE_HEAD_REACH)..at)
+        .rev()
+        .take_while(|&k| {
+            toks[k].kind == TokKind::Word
+                && !g.relative.contains(&toks[k].lower)
+                && !g.that.contains(&toks[k].lower)
+        })
+        .any(|k| g.infinitive_head.contains(&toks[k].lower))
+}
+
+/// Most tokens from a verb of asking or ordering to the infinitive it governs ("pidió el
+/// lunes al Ejército bombardear").
+const INFINITIVE_HEAD_REACH: usize = 5;
 
 /// "On Feb. 15 an airstrike killed a chief, while on Feb. 22 another killed a commander",
 /// "el 9 de mayo, otro dejó dos muertos": a word standing for an event noun left unsaid
@@ -930,6 +959,9 @@ fn another_trades(s: &Sentence, e: &Hit<EventCue>) -> bool {
     {
         return false;
     }
+    if workers_own(s, e) {
+        return true;
+    }
     s.refs
         .iter()
         .filter(|h| matches!(h.value(), RefKind::Labour | RefKind::Computing))
@@ -953,6 +985,65 @@ fn another_trades(s: &Sentence, e: &Hit<EventCue>) -> bool {
             trade_linked(s.l, &s.ctx.toks, (e.ts, e.te), (h.ts, h.te), &in_date)
         })
 }
+
+/// "Workers at a copper mine in Antofagasta began an open-ended strike", "Teachers in
+/// Oaxaca extended their strike": people of a trade (grammar `labour_people`) as the subject
+/// whose object is the strike noun, its article or possessive right before it (over a few
+/// words of its kind: "a one-day", "an open-ended"), in one stretch of words with no one
+/// said to speak between ("aid workers said a strike hit the clinic" is a strike).
+fn workers_own(s: &Sentence, e: &Hit<EventCue>) -> bool {
+    let (l, toks) = (s.l, &s.ctx.toks);
+    let g = &l.grammar;
+    if !e.value().noun {
+        return false;
+    }
+    let modifier =
+        |i: usize| toks[i].kind == TokKind::Num || toks[i].lower == "-" || g.adverb(&toks[i].lower);
+    // (over a compound's parts: "open - ended", "one - day")
+    let part = |i: usize| {
+        toks[i].kind == TokKind::Word
+            && (i > 0 && toks[i - 1].lower == "-"
+                || toks.get(i + 1).is_some_and(|t| t.lower == "-"))
+    };
+    let mut d = e.ts;
+    while d > 0 && e.ts - d < 5 && (modifier(d - 1) || part(d - 1)) {
+        d -= 1;
+    }
+    let owned = d > 0 && {
+        let w = &toks[d - 1].lower;
+        g.article_sg.contains(w)
+            || g.article_indef.contains(w)
+            || l.filler_kinds.get(w) == Some(&FillerKind::Pronoun)
+    };
+    // (not a strike after which they did something, nor one on a target: "miners fled after
+    // a strike on a bandit camp")
+    let governed = d > 1 && {
+        let w = &toks[d - 2].lower;
+        g.after.contains(w)
+            || g.gerund_prep.contains(w)
+            || g.date_prep.contains(w)
+            || g.of.contains(w)
+    };
+    let on_target = s
+        .targets
+        .iter()
+        .any(|t| t.ts >= e.te && s.ctx.clause[t.ts] == s.ctx.clause[e.ts]);
+    if !owned || governed || on_target {
+        return false;
+    }
+    (e.ts.saturating_sub(WORKERS_REACH)..d - 1).any(|k| {
+        g.labour_people.contains(&toks[k].lower)
+            && (k + 1..d - 1).all(|i| {
+                matches!(toks[i].kind, TokKind::Word | TokKind::Num)
+                    && l.attribution
+                        .at(toks, i)
+                        .is_none_or(|h| !matches!(h.value(), AttrCue::Verb))
+            })
+    })
+}
+
+/// Most tokens from the people of a trade to the strike noun they are the subject of.
+const WORKERS_REACH: usize = 14;
 
 /// Whether the trade word at `w` is linked to the event cue at `e`: overlapping it ("the
 /// strike was called"), right before it, or before it with a possessive ("dockworkers'

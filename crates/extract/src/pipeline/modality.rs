@@ -93,7 +93,20 @@ fn by_cues<'a>(
                 continue;
             }
             match v.scope {
-                Scope::Near if dist <= 1 => Some(0),
+                // (not a participle the negation makes an adjective of, between: "un dron
+                // no identificado atacó", "un avión no tripulado bombardeó")
+                Scope::Near
+                    if dist <= 1
+                        && !(dist == 1 && {
+                            let w = &toks[m.te].lower;
+                            l.grammar
+                                .adjective_participle_ending
+                                .iter()
+                                .any(|x| w.ends_with(x.as_str()))
+                        }) =>
+                {
+                    Some(0)
+                }
                 Scope::Near => None,
                 // it must open its clause (first in the sentence, or after punctuation) and
                 // the cue be in that clause: no comma, and no word opening another clause
