@@ -6595,3 +6595,60 @@ fn an_unidentified_or_unmanned_aircraft_still_struck() {
         );
     }
 }
+
+#[test]
+fn a_hearings_day_and_a_count_of_strikes_make_no_strike_of_their_own() {
+    // the day of a hearing about the strikes is not theirs
+    for (lang, text) in [
+        (
+            Lang::En,
+            "The committee questioned Pentagon officials on Wednesday about the Caribbean \
+             strikes.",
+        ),
+        (
+            Lang::Es,
+            "Los senadores interrogaron el martes al almirante sobre los ataques contra \
+             lanchas en el Caribe.",
+        ),
+    ] {
+        no_violent_event(&reports(lang, text, (2026, 5, 8)), text);
+    }
+    // a count of strikes raised by one strike is no toll of it
+    let text = "Con el bombardeo del domingo, el número de ataques de AFRICOM en Somalia este \
+                año asciende a 111, según un centro de estudios.";
+    let rs = reports(Lang::Es, text, (2026, 5, 8));
+    assert!(
+        rs.iter().all(|r| r.figures.killed.is_none()),
+        "{text}\n{rs:#?}"
+    );
+    assert!(
+        rs.iter().any(|r| r.kind == ReportKind::Tally
+            && r.figures.strikes.as_ref().and_then(|f| f.best) == Some(111)),
+        "{text}\n{rs:#?}"
+    );
+}
+
+#[test]
+fn a_passives_agent_named_through_its_weapon_is_the_perpetrator() {
+    for (lang, text, state) in [
+        (
+            Lang::Es,
+            "La lancha fue atacada el domingo por un dron de Estados Unidos frente a Sucre.",
+            "US",
+        ),
+        (
+            Lang::Es,
+            "El campamento fue bombardeado el lunes por aviones de la Fuerza Aérea de \
+             Nigeria en Borno.",
+            "NG",
+        ),
+    ] {
+        let ev = only_event(lang, text);
+        let got = ev
+            .actors
+            .iter()
+            .find(|a| a.role == sw_extract::Role::Perpetrator)
+            .and_then(|a| a.state.clone());
+        assert_eq!(got.as_deref(), Some(state), "{text}\n{:#?}", ev.actors);
+    }
+}

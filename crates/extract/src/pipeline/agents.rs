@@ -1213,10 +1213,30 @@ pub(super) fn agent_of(s: &Scene, e: &Hit<EventCue>, armed: &[Armed]) -> Option<
         })
         .map(|h| h.te)
         .collect::<Vec<_>>();
+    // ... or over a weapon and "of" ("atacada por un dron de Estados Unidos", "by a drone of
+    // the Nigerian Air Force")
+    let toks = &s.ctx.toks;
+    let weapon = |i: usize| {
+        (i.saturating_sub(3)..=i).any(|k| s.l.means.at(toks, k).is_some_and(|m| m.te > i))
+    };
+    // (the actor's article after "of": "de la Fuerza Aérea de Nigeria")
+    let of_at = |a: &Armed| {
+        let mut k = a.ts;
+        if k > 0 && is_article(s, k - 1) {
+            k -= 1;
+        }
+        (k > 0 && s.l.grammar.of.contains(&toks[k - 1].lower)).then(|| k - 1)
+    };
     if let Some(a) = armed.iter().find(|a| {
-        by_at
-            .iter()
-            .any(|&b| a.ts >= b && (b..a.ts).all(|i| is_determiner(s, i) || member(s, i)))
+        by_at.iter().any(|&b| {
+            a.ts >= b
+                && ((b..a.ts).all(|i| is_determiner(s, i) || member(s, i))
+                    || of_at(a).is_some_and(|o| {
+                        o > b
+                            && (b..o).any(weapon)
+                            && (b..o).all(|i| is_determiner(s, i) || weapon(i))
+                    }))
+        })
     }) {
         return Some(a.clone());
     }

@@ -518,6 +518,18 @@ pub(super) fn drop_tolls_of_a_dated_event(
     }) {
         return;
     }
+    // ... and a count of strikes or boats ("con el bombardeo del domingo, el número de
+    // ataques asciende a 111", "with Tuesday's strike, the number of attacks rises to 32")
+    // counts no dead
+    let counts_strikes = (e.te..first).any(|k| {
+        l.figures.at(toks, k).is_some_and(|f| {
+            matches!(f.value().field, Field::Strikes | Field::Vessels)
+                && (k.saturating_sub(3)..k).any(|j| l.grammar.count_noun.contains(&toks[j].lower))
+        })
+    });
+    if counts_strikes {
+        return;
+    }
     // a toll's number ("raised the death toll to 53") is then read as the event's
     event_tolls.extend(
         tally
@@ -1208,9 +1220,22 @@ fn keep_plural(
                             || s.l.attribution.at(toks, k).is_some()
                     })
         };
+        // a day before a word of what something is about ("pressed the nominee on Tuesday
+        // about the legal basis for the boat strikes", "interrogaron el martes al almirante
+        // sobre los ataques"): the day of the hearing, the strikes its topic
+        let topic_between = |d: &DateExpr| {
+            let g = &s.l.grammar;
+            let i = d.tokens(toks).0;
+            i < e.ts
+                && (i..e.ts).any(|k| {
+                    let w = &toks[k].lower;
+                    g.topic_link.contains(w) && !g.of.contains(w) && !g.date_prep.contains(w)
+                })
+        };
         let day_date = s.dates.iter().any(|d| {
             d.kind.is_reported_day()
                 && near(d)
+                && !topic_between(d)
                 && !attached_to_verb(d, toks, e.ts, s.l)
                 && !names_other_event(d, toks, e.ts, &s.events, s.l)
                 // "As of Oct. 5, strikes had killed 27": the day a total is counted to
