@@ -6582,6 +6582,11 @@ fn an_unidentified_or_unmanned_aircraft_still_struck() {
         let ev = only_event(Lang::Es, text);
         assert_eq!(ev.modality, sw_extract::Modality::Occurred, "{text}");
     }
+    // the group that owns what was bombed is not the subject of the verb after it
+    let text = "Un dron bombardeó el martes un campamento del ELN en el Catatumbo y mató a \
+                cuatro guerrilleros.";
+    let ev = only_event(Lang::Es, text);
+    assert_eq!(ev.event_type, EventType::Strike, "{text}\n{:#?}", ev.actors);
     // "no" right before its verb, or one word between that is no participle, negates it
     for text in [
         "El Ejército no bombardeó ningún campamento en el Cauca el lunes.",

@@ -376,7 +376,9 @@ fn owned(s: &Scene, at: usize) -> bool {
     let toks = &s.ctx.toks;
     (1..=7).any(|k| {
         at > k
-            && s.l.grammar.of.contains(&toks[at - k].lower)
+            // ("un campamento del ELN": "of" and the article in one word)
+            && (s.l.grammar.of.contains(&toks[at - k].lower)
+                || s.l.grammar.of_article.contains(&toks[at - k].lower))
             && toks[at - k - 1].kind == crate::tokens::TokKind::Word
             && !member(s, at - k)
             && !weapon_before(s, at - k)
