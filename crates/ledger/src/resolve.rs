@@ -88,6 +88,11 @@ pub(crate) struct Facts {
     /// than an `Option` of them: four bytes less, the record 96 bytes rather than 104).
     killed: [Num; 3],
     has_killed: bool,
+    /// The states of the report's perpetrators, each a bit ([`state_bit`]): two reports
+    /// whose bits share none name no common perpetrator state (the converse need not hold),
+    /// so a weak report never joins another state's event ([`perps_apart`]). One byte, in
+    /// the record's padding.
+    perps: u8,
     /// The killed, survivors, vessels and injured figures, where each is one number.
     points: [Num; 4],
 }
@@ -260,6 +265,12 @@ impl Facts {
                 [k.low, k.best, k.high].map(|v| Num::of(v, strings))
             }),
             has_killed: rep.figures.killed.is_some(),
+            perps: rep
+                .actors
+                .iter()
+                .filter(|a| a.role == Role::Perpetrator)
+                .filter_map(|a| a.state.as_deref())
+                .fold(0, |m, st| m | state_bit(st)),
             points: POINTS.map(|f| {
                 Num::of(
                     rep.figures.get(f).and_then(|x| Range::of(x).point()),
@@ -636,12 +647,17 @@ pub(crate) fn resolve<'a>(
         for i in unknown.iter().copied() {
             // a report whose place names a country never joins another country's land
             // group (a strike taken to be at sea in Israel is not the day's strike in Yemen)
+            // ... nor the day's event of another state's forces
             let country = items.at(i).country();
             let snapshot: BTreeMap<&Arc<str>, &Vec<usize>> = snapshot
                 .iter()
-                .filter(|(k, _)| {
+                .filter(|(k, m)| {
                     k.strip_prefix("country:")
                         .is_none_or(|c| country.is_none_or(|x| x == c))
+                        && !perps_apart(
+                            &[items.at(i)],
+                            &m.iter().map(|&j| items.at(j)).collect::<Vec<_>>(),
+                        )
                 })
                 .collect();
             let pick = if snapshot.is_empty() {
@@ -839,7 +855,7 @@ fn window_target(
             // nor of the day's event in another country (news of a strike at sea off one
             // country has no region to tell it apart)
             let members: Vec<Item> = grp.members.iter().map(|&m| items.at(m)).collect();
-            let country_ok = !items_apart(&[*it], &members);
+            let country_ok = !items_apart(&[*it], &members) && !perps_apart(&[*it], &members);
             if !region_ok
                 || !admin1_ok
                 || !country_ok
@@ -1053,6 +1069,25 @@ fn divisions_apart(a: &[usize], b: &[usize], items: &Items) -> bool {
 fn countries_apart(a: &[usize], b: &[usize], items: &Items) -> bool {
     let of = |m: &[usize]| m.iter().map(|&i| items.at(i)).collect::<Vec<_>>();
     items_apart(&of(a), &of(b))
+}
+
+/// A state's bit in [`Facts::perps`]: its code hashed (FNV-1a) onto one of eight bits.
+fn state_bit(state: &str) -> u8 {
+    let h = state.bytes().fold(0x811c_9dc5_u32, |h, b| {
+        (h ^ u32::from(b)).wrapping_mul(0x0100_0193)
+    });
+    1 << (h % 8)
+}
+
+/// Whether the reports of one side and of the other name perpetrator states and share none:
+/// "Nigerian jets bombed bandit camps on Wednesday" is not Tuesday's AFRICOM strike in
+/// Somalia, whatever its lack of a place or toll lets it join. (Not used between two
+/// groups that agree on a toll a day apart: outlets name the partners of one joint operation
+/// differently.)
+fn perps_apart<'a>(a: &[Item<'a>], b: &[Item<'a>]) -> bool {
+    let mask = |m: &[Item<'a>]| m.iter().fold(0u8, |x, i| x | i.f.perps);
+    let (x, y) = (mask(a), mask(b));
+    x != 0 && y != 0 && x & y == 0
 }
 
 /// [`countries_apart`] of the reports themselves.
@@ -1772,7 +1807,13 @@ fn absorb_announcements(mut groups: Vec<Group>, items: &Items) -> Vec<Group> {
                         continue;
                     }
                 }
-                if countries_apart(&grp.members, &other.members, items) {
+                let of = |m: &[usize]| m.iter().map(|&i| items.at(i)).collect::<Vec<_>>();
+                // (nor in towns or divisions far apart: "soldiers clashed with gunmen in
+                // Caborca on Wednesday" is not Tuesday's clash in Culiacán)
+                if countries_apart(&grp.members, &other.members, items)
+                    || divisions_apart(&grp.members, &other.members, items)
+                    || perps_apart(&of(&grp.members), &of(&other.members))
+                {
                     continue;
                 }
                 if grp.members.iter().any(|&i| {
@@ -2118,6 +2159,79 @@ mod tests {
         off_neighbour.date = Some("2025-04-10".into());
         off_neighbour.date_basis = DateBasis::Relative;
         let l = build(&[input(1, at_sea), input(2, off_neighbour)]);
+        assert_eq!(l.incidents.len(), 1, "{}", l.to_json());
+    }
+
+    /// A perpetrator of the report: `name` with its `state`.
+    fn by(state: &str, name: &str) -> sw_model::Actor {
+        sw_model::Actor {
+            role: sw_model::Role::Perpetrator,
+            name: name.into(),
+            alleged: false,
+            source: Source::outlet(),
+            state: Some(state.into()),
+            non_state: false,
+        }
+    }
+
+    #[test]
+    fn no_weak_report_joins_another_states_event() {
+        let mut somalia = strike(
+            Some(place("Jilib", Some("SO"), None, 1)),
+            TargetKind::LandSite,
+        );
+        somalia.figures.killed = Some(sw_model::Figure {
+            low: Some(3),
+            best: Some(3),
+            high: Some(3),
+            approx: false,
+            surface: "three".into(),
+        });
+        somalia.actors = vec![by("US", "U.S. Africa Command")];
+        // the next day's news of another state's strike, no place nor toll of its own
+        let mut nigeria = strike(None, TargetKind::LandSite);
+        nigeria.date = Some("2025-04-10".into());
+        nigeria.date_basis = DateBasis::Relative;
+        nigeria.actors = vec![by("NG", "Nigerian Air Force")];
+        let l = build(&[input(1, somalia.clone()), input(2, nigeria.clone())]);
+        assert_eq!(l.incidents.len(), 2, "{}", l.to_json());
+        // ... nor the same day's, nor news with no date expression in its window
+        nigeria.date = Some("2025-04-09".into());
+        let l = build(&[input(1, somalia.clone()), input(2, nigeria.clone())]);
+        assert_eq!(l.incidents.len(), 2, "{}", l.to_json());
+        nigeria.date = Some("2025-04-10".into());
+        nigeria.date_precision = DatePrecision::Window;
+        nigeria.date_basis = DateBasis::Publication;
+        let l = build(&[input(1, somalia.clone()), input(2, nigeria)]);
+        assert_eq!(l.incidents.len(), 2, "{}", l.to_json());
+        // nor news of the same state's operation far away
+        let mut far_off = strike(
+            Some(PlaceRef {
+                lat: Some(-0.75),
+                lon: Some(42.05),
+                admin1: Some("Lower Juba".into()),
+                ..place("Kismayo", Some("SO"), None, 1)
+            }),
+            TargetKind::LandSite,
+        );
+        far_off.date = Some("2025-04-10".into());
+        far_off.date_basis = DateBasis::Relative;
+        far_off.actors = vec![by("US", "United States")];
+        let mut near = somalia.clone();
+        near.place = Some(PlaceRef {
+            lat: Some(11.2),
+            lon: Some(49.2),
+            admin1: Some("Bari".into()),
+            ..place("Bosaso", Some("SO"), None, 1)
+        });
+        let l = build(&[input(1, near), input(2, far_off)]);
+        assert_eq!(l.incidents.len(), 2, "{}", l.to_json());
+        // the same state's news the next day joins it
+        let mut again = strike(None, TargetKind::LandSite);
+        again.date = Some("2025-04-10".into());
+        again.date_basis = DateBasis::Relative;
+        again.actors = vec![by("US", "United States")];
+        let l = build(&[input(1, somalia), input(2, again)]);
         assert_eq!(l.incidents.len(), 1, "{}", l.to_json());
     }
 }
