@@ -1323,10 +1323,11 @@ fn attach_target(
     by_day: &BTreeMap<(EventType, NaiveDate), Vec<usize>>,
     items: &Items,
 ) -> Option<usize> {
-    let region = it.region()?;
-    let killed = it.killed()?;
     let (from, to) = window(it)?;
     let et = it.f.et;
+    let (Some(region), Some(killed)) = (it.region(), it.killed()) else {
+        return week_target(it, groups, by_day, items, (from, to));
+    };
     let mut found = None;
     for (_, gs) in by_day.range((et, from)..=(et, to)) {
         for &g in gs {
@@ -1338,6 +1339,46 @@ fn attach_target(
                 .members
                 .iter()
                 .any(|&i| items.at(i).killed() == Some(killed))
+            {
+                continue;
+            }
+            if found.is_some() {
+                return None;
+            }
+            found = Some(g);
+        }
+    }
+    found
+}
+
+/// The one day incident of its type in a week's news that names no region or no toll ("a
+/// man killed when U.S. forces sank a speedboat last week"): in its week, a region that
+/// does not differ, no country nor perpetrator state told apart, a toll its claim admits;
+/// `None` when none or several fit (a week of the boat campaign often has several strikes),
+/// or for news dated less precisely than a week.
+fn week_target(
+    it: &Item,
+    groups: &[Group],
+    by_day: &BTreeMap<(EventType, NaiveDate), Vec<usize>>,
+    items: &Items,
+    (from, to): (NaiveDate, NaiveDate),
+) -> Option<usize> {
+    if it.f.precision != DatePrecision::Week {
+        return None;
+    }
+    let mut found = None;
+    for (_, gs) in by_day.range((it.f.et, from)..=(it.f.et, to)) {
+        for &g in gs {
+            let grp = &groups[g];
+            let region_ok = match (it.region(), grp.region.as_ref()) {
+                (Some(a), Some(b)) => a == b,
+                _ => true,
+            };
+            let members: Vec<Item> = grp.members.iter().map(|&m| items.at(m)).collect();
+            if !region_ok
+                || items_apart(&[*it], &members)
+                || perps_apart(&[*it], &members)
+                || !killed_admits(&grp.members, it.f.killed(it.s).as_ref(), items)
             {
                 continue;
             }
@@ -2226,6 +2267,29 @@ mod tests {
         });
         let l = build(&[input(1, near), input(2, far_off)]);
         assert_eq!(l.incidents.len(), 2, "{}", l.to_json());
+        // a week's news with no place joins the week's one strike by the same state
+        let mut last_week = strike(None, TargetKind::LandSite);
+        last_week.date = Some("2025-04-07".into());
+        last_week.date_precision = DatePrecision::Week;
+        last_week.date_basis = DateBasis::Relative;
+        last_week.actors = vec![by("US", "United States")];
+        let l = build(&[input(1, somalia.clone()), input(2, last_week.clone())]);
+        assert_eq!(l.incidents.len(), 1, "{}", l.to_json());
+        // ... not another state's, nor one of two that week
+        last_week.actors = vec![by("NG", "Nigerian Air Force")];
+        let l = build(&[input(1, somalia.clone()), input(2, last_week.clone())]);
+        assert_eq!(l.incidents.len(), 2, "{}", l.to_json());
+        last_week.actors = vec![by("US", "United States")];
+        let mut second = somalia.clone();
+        second.date = Some("2025-04-11".into());
+        second.place = Some(place("Baidoa", Some("SO"), None, 1));
+        second.figures.killed = None;
+        let l = build(&[
+            input(1, somalia.clone()),
+            input(2, last_week),
+            input(3, second),
+        ]);
+        assert_eq!(l.incidents.len(), 3, "{}", l.to_json());
         // the same state's news the next day joins it
         let mut again = strike(None, TargetKind::LandSite);
         again.date = Some("2025-04-10".into());
