@@ -6657,3 +6657,126 @@ fn a_passives_agent_named_through_its_weapon_is_the_perpetrator() {
         assert_eq!(got.as_deref(), Some(state), "{text}\n{:#?}", ev.actors);
     }
 }
+
+#[test]
+fn the_second_review_of_the_toll_and_event_rules_stays_fixed() {
+    // a noun after "que" with a phrase of its own is the event
+    for text in [
+        "El Ministerio de Defensa confirmó que bombardeo contra un campamento en el Guaviare \
+         dejó siete muertos el sábado.",
+        "Reportan que enfrentamiento entre militares y sicarios dejó cuatro muertos en \
+         Zacatecas el sábado.",
+    ] {
+        let ev = only_event(Lang::Es, text);
+        assert!(ev.figures.killed.is_some(), "{text}");
+    }
+    // none of them died: no dead
+    for (lang, text) in [
+        (
+            Lang::Es,
+            "La Armada atacó el viernes una lancha frente a Tumaco. Ninguno de los cuatro \
+             tripulantes murió.",
+        ),
+        (
+            Lang::En,
+            "None of the four crew members died in the Colombian Navy strike off Tumaco on \
+             Friday.",
+        ),
+    ] {
+        let rs = reports(lang, text, (2026, 5, 8));
+        assert!(
+            rs.iter()
+                .all(|r| r.figures.killed.as_ref().and_then(|f| f.best) != Some(4)),
+            "{text}\n{rs:#?}"
+        );
+    }
+    // one more person who speaks over an aside is no more dead; one placed before the
+    // sentence's source is
+    for (lang, text, killed) in [
+        (
+            Lang::En,
+            "Iraqi troops killed four militants in Anbar on Monday and an official, speaking \
+             on condition of anonymity, confirmed the toll.",
+            4,
+        ),
+        (
+            Lang::Es,
+            "Militares venezolanos mataron a tres integrantes de una banda y a un civil en \
+             Zulia el domingo, según el fiscal.",
+            4,
+        ),
+    ] {
+        let ev = only_event(lang, text);
+        assert_eq!(
+            ev.figures.killed.as_ref().and_then(|f| f.best),
+            Some(killed),
+            "{text}"
+        );
+    }
+    // where a weapon was made, and who reacts to the event, are not its perpetrator
+    for (lang, text) in [
+        (
+            Lang::En,
+            "A fishing boat was hit by a drone of Turkish origin near Mogadishu on Friday, \
+             killing two.",
+        ),
+        (
+            Lang::Es,
+            "El gobierno de Venezuela condenó el ataque del sábado contra una lancha frente a \
+             sus costas.",
+        ),
+        (
+            Lang::En,
+            "The Somali government welcomed Sunday's airstrike against al-Shabaab.",
+        ),
+    ] {
+        for r in reports(lang, text, (2026, 5, 8)) {
+            assert!(
+                r.actors
+                    .iter()
+                    .all(|a| a.role != sw_extract::Role::Perpetrator || a.state.is_none()),
+                "{text}\n{:#?}",
+                r.actors
+            );
+        }
+    }
+}
+
+#[test]
+fn another_event_past_its_place_is_split_with_its_own_place_and_count() {
+    let text = "U.S. forces hit one boat in the Caribbean on Tuesday and another in the eastern \
+                Pacific on Thursday, killing two and three people respectively, the Pentagon \
+                said.";
+    let ev = events(Lang::En, text);
+    assert_eq!(ev.len(), 2, "{text}\n{ev:#?}");
+    let got: Vec<(Option<&str>, Option<i64>)> = ev
+        .iter()
+        .map(|r| {
+            (
+                r.place.as_ref().and_then(|p| p.region_code.as_deref()),
+                r.figures.killed.as_ref().and_then(|f| f.best),
+            )
+        })
+        .collect();
+    assert_eq!(
+        got,
+        [
+            (Some("caribbean"), Some(2)),
+            (Some("eastern_pacific"), Some(3))
+        ],
+        "{text}"
+    );
+    // each part's own place, in Spanish
+    let text = "Las fuerzas estadounidenses destruyeron el jueves una lancha en el Caribe y el \
+                viernes otra en el Pacífico oriental, según el Comando Sur.";
+    let ev = events(Lang::Es, text);
+    let regions: Vec<Option<&str>> = ev
+        .iter()
+        .map(|r| r.place.as_ref().and_then(|p| p.region_code.as_deref()))
+        .collect();
+    assert_eq!(
+        regions,
+        [Some("caribbean"), Some("eastern_pacific")],
+        "{text}\n{ev:#?}"
+    );
+}

@@ -419,6 +419,9 @@ pub struct Grammar {
     /// "que": an event noun's form right after it, no determiner between, is a verb in the
     /// subjunctive ("cualquier grupo que ataque a civiles"): an act wished or supposed.
     pub subjunctive_mark: FxSet<Word>,
+    /// "respectively": the counts of a list before it go one to each event the sentence
+    /// tells apart by their days ("killing two and three people respectively").
+    pub respectively: FxSet<Word>,
     /// "were", "figuran": a form of "to be" or "to count among" that joins dead fronted before
     /// it ("Killed in the strike were two men", "Entre los muertos figuran siete") to the
     /// count after it.
@@ -651,6 +654,7 @@ impl Grammar {
                 "labour_people" => (Some(&mut g.labour_people), None),
                 "infinitive_head" => (Some(&mut g.infinitive_head), None),
                 "subjunctive_mark" => (Some(&mut g.subjunctive_mark), None),
+                "respectively" => (Some(&mut g.respectively), None),
                 "copula" => (Some(&mut g.copula), None),
                 "alleged" => (Some(&mut g.alleged), None),
                 "gerund_prep" => (Some(&mut g.gerund_prep), None),

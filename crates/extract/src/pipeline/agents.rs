@@ -1233,7 +1233,9 @@ pub(super) fn agent_of(s: &Scene, e: &Hit<EventCue>, armed: &[Armed]) -> Option<
         by_at.iter().any(|&b| {
             a.ts >= b
                 && ((b..a.ts).all(|i| is_determiner(s, i) || member(s, i))
-                    || of_at(a).is_some_and(|o| {
+                    // (a state, not a make: "a drone of Israeli make")
+                    || a.reach != ForceReach::Demonym
+                        && of_at(a).is_some_and(|o| {
                         o > b
                             && (b..o).any(weapon)
                             && (b..o).all(|i| is_determiner(s, i) || weapon(i))
@@ -1277,6 +1279,11 @@ pub(super) fn agent_of(s: &Scene, e: &Hit<EventCue>, armed: &[Armed]) -> Option<
                 && (!a.non_state || !speaks(s, after_parens(s, a.te)))
                 && !struck(s, a.ts)
                 && (!cue.noun || !joined(s, after_parens(s, a.te), e.ts))
+                // "the Somali government welcomed Sunday's airstrike", "el gobierno de
+                // Venezuela condenó el ataque": who reacts to an event named after their verb
+                // is not its agent
+                && !(cue.noun
+                    && (a.te..e.ts).any(|k| s.l.grammar.topic_verb.contains(&s.ctx.toks[k].lower)))
         })
     {
         return Some(a.clone());

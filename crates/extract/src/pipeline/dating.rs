@@ -189,12 +189,15 @@ pub(super) fn own_days(s: &Sentence, picked: &[Picked]) -> OwnDays {
             let i = tok_of(d);
             // ("an airstrike in Idlib killed a finance chief on Feb. 15": further, in the
             // cue's own clause, past the toll it took)
+            // ... or, for "another", past where it was ("and another in the eastern Pacific on
+            // Thursday")
             let near = i <= e.te + 4
                 || (i <= e.te + 9
                     && !toks[e.te..i].iter().any(is_clause_break)
-                    && s.figs.iter().any(|f| {
+                    && (s.figs.iter().any(|f| {
                         f.field == Field::Killed && !f.tally && (e.te..i).contains(&f.q.tok_start)
-                    }));
+                    }) || l.elliptic.contains(&toks[e.ts].lower)
+                        && l.grammar.locative.at(toks, e.te).is_some()));
             a_day(d)
                 && i >= e.te
                 && near

@@ -90,8 +90,17 @@ pub(super) fn find<'a>(
             let weak_verb = h.value().weak || h.value().past;
             // "cualquier grupo que ataque a civiles": a noun's form right after "que" is a verb
             // in the subjunctive, an act wished, feared or supposed
-            let subjunctive =
-                h.value().noun && !h.value().plural && g.subjunctive_mark.contains(prev);
+            // (a verb takes its object right after it, "a civiles", "las posiciones"; a noun
+            // a phrase of its own, "que bombardeo contra un campamento dejó siete muertos")
+            let object_next = toks.get(h.te).is_some_and(|t| {
+                g.object_mark.contains(&t.lower)
+                    || g.article_sg.contains(&t.lower)
+                    || g.article_pl.contains(&t.lower)
+            });
+            let subjunctive = h.value().noun
+                && !h.value().plural
+                && g.subjunctive_mark.contains(prev)
+                && object_next;
             !(g.after_infinitive_mark(toks, h.ts) && weak_verb || inf || subjunctive)
         })
         .collect()
@@ -116,6 +125,10 @@ fn head_of_infinitive(l: &LangLex, toks: &[Tok], at: usize) -> bool {
 /// Most tokens from a verb of asking or ordering to the infinitive it governs ("pidió el
 /// lunes al Ejército bombardear").
 const INFINITIVE_HEAD_REACH: usize = 5;
+
+/// Most words of a place between the locative after "another" and its day ("another in
+/// the eastern Pacific on Thursday").
+const PLACE_WORDS: usize = 6;
 
 /// "On Feb. 15 an airstrike killed a chief, while on Feb. 22 another killed a commander",
 /// "el 9 de mayo, otro dejó dos muertos": a word standing for an event noun left unsaid
@@ -155,8 +168,16 @@ pub(super) fn elliptic_events<'a>(
         // a day just before ("on May 9 another") or just after ("another on May 9"), or a
         // clause of its own that places it and tells its dead ("and another in Yobe killed
         // four", "y otro en Arauca mató a dos")
+        // ... or after where it was ("and another in the eastern Pacific on Thursday", "and
+        // an ELN position in Arauca on Sunday"): a locative and a few words, no break
+        let placed_day = l.grammar.locative.at(toks, i + 1).is_some_and(|loc| {
+            (loc.te..(loc.te + PLACE_WORDS).min(toks.len()))
+                .take_while(|&k| toks[k].kind == TokKind::Word)
+                .any(|k| day_at(k, k))
+        });
         if !(day_at(i.saturating_sub(5), i)
             || day_at(i + 1, i + 3)
+            || placed_day
             || own_clause(l, toks, events, i))
         {
             continue;

@@ -368,8 +368,15 @@ impl Figures<'_> {
             }) {
                 k += 1;
             }
+            // ... and a verb after them that says who they were or what became of them ("were
+            // smugglers", "eran pescadores", "had been identified"): "none of the four crew
+            // members died" counts none
             l.figures.at(toks, k).is_some_and(|h| {
-                h.value().field == Field::Killed && h.value().pos != CuePos::Before
+                h.value().field == Field::Killed
+                    && h.value().pos != CuePos::Before
+                    && toks[h.te..].iter().any(|t| {
+                        l.grammar.copula.contains(&t.lower) || l.grammar.perfect.contains(&t.lower)
+                    })
             })
         };
         match (none_of, cued.field) {
@@ -1263,6 +1270,53 @@ pub(super) fn settle_own_losses(r: &mut Report) {
 /// The figures of an event report: the sentence's event figures (for one of several events
 /// each dated on its own, those between it and the next, the first taking those before
 /// it), and one vessel for a strike on a single vessel named near it.
+/// "hit one boat on Tuesday and another on Thursday, killing two and three people
+/// respectively", "con dos y cuatro muertos, respectivamente": of the events split by their
+/// own days, the `k`th of `n` takes the `k`th count of the list a cue of the dead opens
+/// before "respectively" (grammar `respectively`), when the list counts as many as there
+/// are events; the figures it took from its part of the sentence give way.
+pub(super) fn respective(
+    rep: &mut Report,
+    s: &Sentence,
+    (k, n): (usize, usize),
+    m: Modality,
+    src: &Source,
+) {
+    let (l, ctx, toks) = (s.l, s.ctx, &s.ctx.toks);
+    let Some(r) = toks
+        .iter()
+        .position(|t| l.grammar.respectively.contains(&t.lower))
+    else {
+        return;
+    };
+    // the cue of the dead that opens the list, in the clause of "respectively" or the one
+    // before it (a comma may set "respectively" off)
+    let Some(cue) = l
+        .figures
+        .find_all(toks)
+        .into_iter()
+        .filter(|h| h.te <= r && h.value().field == Field::Killed && h.value().pos != CuePos::After)
+        .filter(|h| ctx.clause[r] - ctx.clause[h.ts] <= 1)
+        .max_by_key(|h| h.ts)
+    else {
+        return;
+    };
+    let dates = &s.dates;
+    let in_date = |q: &Quantity| dates.iter().any(|d| d.start < q.end && q.start < d.end);
+    let list: Vec<Quantity> = numbers::scan(toks, ctx.text, &l.nums)
+        .into_iter()
+        .filter(|q| q.tok_start >= cue.te && q.tok_end <= r && !q.article && !in_date(q))
+        .collect();
+    if list.len() != n || k >= n {
+        return;
+    }
+    rep.figures.killed = None;
+    rep.claims
+        .retain(|c| c.field != ClaimField::Figure(Field::Killed));
+    let f = FieldFig::new(Field::Killed, list[k].clone(), false);
+    add(rep, &f, ctx, src, m);
+}
+
 pub(super) fn event_figures(
     rep: &mut Report,
     s: &Sentence,

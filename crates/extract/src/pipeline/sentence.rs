@@ -1037,18 +1037,30 @@ impl Extractor {
                 .unwrap_or_else(|| "unknown".to_string());
             rep.means = Some(means);
         }
-        self.place_report(&mut rep, s, e, m, src, within);
+        // events split by their own days ("destruyeron el lunes una lancha en el Caribe ... y
+        // el martes otra en el Pacífico oriental"): each placed in its own part when that
+        // part names a place, else as the sentence places it
+        let split_part = split_at.map(|k| {
+            let from = if k == 0 { 0 } else { plan.split[k].0 };
+            (from, plan.split.get(k + 1).map_or(toks.len(), |x| x.0))
+        });
+        match (within, split_part) {
+            (None, Some(part)) => {
+                self.place_report(&mut rep, s, e, m, src, Some(part));
+                if rep.place.is_none() {
+                    self.place_report(&mut rep, s, e, m, src, None);
+                }
+            }
+            _ => self.place_report(&mut rep, s, e, m, src, within),
+        }
         if kind == ReportKind::Event {
             // split: the figures between this event and the next split one (the first also
             // takes those before it)
-            let segment = split_at
-                .map(|k| {
-                    let from = if k == 0 { 0 } else { plan.split[k].0 };
-                    let to = plan.split.get(k + 1).map_or(toks.len(), |x| x.0);
-                    (from, to)
-                })
-                .or(who.segment);
+            let segment = split_part.or(who.segment);
             figures::event_figures(&mut rep, s, e, m, segment, src);
+            if let Some(k) = split_at {
+                figures::respective(&mut rep, s, (k, plan.split.len()), m, src);
+            }
         }
         attribution::add_actors(&mut rep, &s.actors, &s.forces, ctx, src, m);
         // one of two events side by side: no state lent from the other's part

@@ -23,8 +23,8 @@ const MAX_ASIDE: usize = 10;
 const MAX_NAME: usize = 5;
 
 /// Most tokens after one more person named after a toll in which a verb makes them a speaker
-/// ("and a commander of the unit said").
-const SPEAKER_REACH: usize = 6;
+/// ("and a commander of the unit said", "and a resident, who asked not to be named, said").
+const SPEAKER_REACH: usize = 12;
 
 /// Most tokens between dead fronted at a sentence's start and the copula that joins them to
 /// their count ("Among the dead in the Nigerian air force raid in Zamfara on Monday were").
@@ -672,13 +672,22 @@ impl Figures<'_> {
                 )
             })
         });
-        let speaks = (end..(end + SPEAKER_REACH).min(toks.len()))
-            .take_while(|&j| ctx.clause[j] == ctx.clause[end.min(toks.len() - 1)])
-            .any(|j| {
+        // a verb of telling right after the person, or after an aside between commas right
+        // after them ("and an official, speaking on condition of anonymity, confirmed", "and
+        // a resident, who asked not to be named, said"); not one at the sentence's end, "...
+        // y a un civil en Zulia el domingo, según el fiscal"
+        let tells = |from: usize| {
+            (from..(from + 2).min(toks.len())).any(|j| {
                 l.attribution
                     .at(toks, j)
                     .is_some_and(|h| matches!(h.value(), AttrCue::Verb))
-            });
+            })
+        };
+        let speaks = tells(end)
+            || toks.get(end).is_some_and(|t| t.lower == ",")
+                && (end + 1..(end + SPEAKER_REACH).min(toks.len()))
+                    .find(|&j| toks[j].lower == ",")
+                    .is_some_and(|close| tells(close + 1));
         if plural || counted_otherwise || speaks {
             return;
         }
