@@ -6780,3 +6780,37 @@ fn another_event_past_its_place_is_split_with_its_own_place_and_count() {
         "{text}\n{ev:#?}"
     );
 }
+
+#[test]
+fn a_toll_revised_after_one_first_said_is_the_toll() {
+    for (lang, text, killed) in [
+        (
+            Lang::En,
+            "Nigeria's air force initially reported 12 bandits killed in the raid in Zamfara \
+             on Sunday, but later revised the toll to nine.",
+            9,
+        ),
+        (
+            Lang::Es,
+            "El Comando Sur informó primero de cinco muertos en el ataque del lunes contra una \
+             lancha en el Caribe, pero luego corrigió la cifra a cuatro.",
+            4,
+        ),
+    ] {
+        let ev = only_event(lang, text);
+        assert_eq!(
+            ev.figures.killed.as_ref().and_then(|f| f.best),
+            Some(killed),
+            "{text}"
+        );
+    }
+    // a correction told apart is no running total
+    let text = "Dos pescadores murieron en el ataque estadounidense del sábado contra una lancha \
+                frente a Manta. El Comando Sur había informado inicialmente de tres fallecidos, \
+                pero después corrigió la cifra a dos.";
+    let rs = reports(Lang::Es, text, (2026, 4, 14));
+    assert!(
+        rs.iter().all(|r| r.kind != ReportKind::Tally),
+        "{text}\n{rs:#?}"
+    );
+}

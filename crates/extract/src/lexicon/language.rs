@@ -291,6 +291,9 @@ pub enum TollCue {
     /// "had first said", "en un principio": what the sentence tells was said before and
     /// since corrected, no count of its own.
     Superseded,
+    /// "lowered the figure to", "corrigió la cifra a": after a `Superseded` cue, the count
+    /// right after it is the event's toll now, the one told before it no longer.
+    Revised,
 }
 
 #[derive(Debug, Clone, PartialEq, Eq)]
@@ -1131,6 +1134,7 @@ fn tolls(file: File) -> Result<PhraseSet<TollCue>, LexiconError> {
                 "more" => TollCue::More,
                 "no_survivors" => TollCue::NoSurvivors,
                 "superseded" => TollCue::Superseded,
+                "revised" => TollCue::Revised,
                 _ => return None,
             })
         })

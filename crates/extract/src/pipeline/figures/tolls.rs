@@ -96,6 +96,7 @@ impl Figures<'_> {
         self.named(out);
         self.and_others(qs, &hits, out);
         self.and_one_more(out);
+        self.revised(qs, &hits, out);
         exact_first(out);
         self.bind(&hits, out);
     }
@@ -705,6 +706,42 @@ impl Figures<'_> {
         let mut two = FieldFig::new(Field::Killed, q, false);
         two.own_loss = out[i].own_loss;
         out[i] = two;
+    }
+
+    /// "Southern Command initially said four people died in Monday's strike; on Tuesday it
+    /// lowered the figure to three", "había informado inicialmente de tres fallecidos, pero
+    /// después corrigió la cifra a dos": after a superseded toll, the count right after a
+    /// `Revised` cue is the event's dead, and the dead counted between the two cues are no
+    /// longer.
+    fn revised(&self, qs: &[Quantity], hits: &[Hit<TollCue>], out: &mut Vec<FieldFig>) {
+        let Some(first) = hits.iter().find(|h| *h.value() == TollCue::Superseded) else {
+            return;
+        };
+        let Some(rev) = hits
+            .iter()
+            .find(|h| *h.value() == TollCue::Revised && h.ts >= first.te)
+        else {
+            return;
+        };
+        let Some(q) = qs
+            .iter()
+            .find(|q| q.tok_start == rev.te && !q.article && !self.in_date(q))
+        else {
+            return;
+        };
+        // (a tally's too: "había informado inicialmente de tres fallecidos" tells no running
+        // total)
+        let killed_before = out.iter().any(|f| {
+            f.field == Field::Killed && f.q.tok_start >= first.ts && f.q.tok_start < rev.ts
+        });
+        if !killed_before {
+            return;
+        }
+        out.retain(|f| {
+            !(f.field == Field::Killed && f.q.tok_start >= first.ts && f.q.tok_start < rev.ts
+                || f.q.start == q.start)
+        });
+        out.push(FieldFig::new(Field::Killed, q.clone(), false));
     }
 
     /// Figures told in another event's clause are that event's; a toll summed over places
