@@ -6814,3 +6814,29 @@ fn a_toll_revised_after_one_first_said_is_the_toll() {
         "{text}\n{rs:#?}"
     );
 }
+
+#[test]
+fn a_denial_after_an_act_a_source_told_of_contests_it() {
+    let text = "Afghan officials said Pakistani jets bombed houses in Paktika on Sunday night, \
+                killing six civilians; Islamabad denied carrying out any strikes.";
+    let ev = events(Lang::En, text);
+    let modalities: Vec<sw_extract::Modality> = ev.iter().map(|r| r.modality).collect();
+    assert_eq!(
+        modalities,
+        [sw_extract::Modality::Occurred, sw_extract::Modality::Denied],
+        "{text}\n{ev:#?}"
+    );
+    // a denial alone, or one the act is told inside of, still denies
+    for text in [
+        "Pakistan's foreign office denied that its jets bombed houses in Paktika on Sunday.",
+        "The army denied a drone strike that a rival group said killed 23 people in Borno.",
+    ] {
+        let rs = reports(Lang::En, text, (2026, 5, 8));
+        assert!(
+            rs.iter().all(
+                |r| r.kind != ReportKind::Event || r.modality != sw_extract::Modality::Occurred
+            ),
+            "{text}\n{rs:#?}"
+        );
+    }
+}

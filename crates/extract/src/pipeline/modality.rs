@@ -70,8 +70,12 @@ fn by_cues<'a>(
                 .iter()
                 .any(|t| matches!(t.lower.as_str(), ";" | "." | ":"))
     });
+    let answered = answered_denial(l, e, mods, killed_here, toks);
     let mut best: Option<(usize, Hit<_>)> = None;
     for m in mods {
+        if answered.is_some_and(|a| a.ts == m.ts) {
+            continue;
+        }
         let v = m.value();
         let strong = matches!(v.modality, Modality::Denied | Modality::Negated);
         let prio = if m.te <= e.ts {
@@ -187,6 +191,38 @@ fn by_cues<'a>(
         Some((_, h)) => (h.value().modality, Some(h)),
         None => (Modality::Occurred, None),
     }
+}
+
+/// "Afghan officials said Pakistani jets bombed houses in Paktika, killing six civilians;
+/// Islamabad denied carrying out any strikes", "vecinos dijeron que aviones nigerianos
+/// bombardearon una aldea ...; la Fuerza Aérea negó haber realizado ataques": a denial told
+/// after a finished act that a source told of (a verb of telling before the event), past a
+/// semicolon or a "but", answers the telling: the act is still told as done (the incident
+/// it makes is contested by the denial, [`answered_denial`]'s cue). The denial cue, if so.
+pub(super) fn answered_denial<'a>(
+    l: &LangLex,
+    e: &Hit<EventCue>,
+    mods: &[Hit<'a, ModCue>],
+    killed_here: bool,
+    toks: &[Tok],
+) -> Option<Hit<'a, ModCue>> {
+    let factual = e.value().past || killed_here;
+    let told = (0..e.ts).any(|k| {
+        l.attribution
+            .at(toks, k)
+            .is_some_and(|h| matches!(h.value(), AttrCue::Verb) && h.te <= e.ts)
+    });
+    if !factual || !told {
+        return None;
+    }
+    mods.iter()
+        .find(|m| {
+            m.value().modality == Modality::Denied
+                && m.ts >= e.te
+                && (e.te..m.ts)
+                    .any(|k| toks[k].lower == ";" || l.grammar.contrast.contains(&toks[k].lower))
+        })
+        .copied()
 }
 
 /// Most tokens between an `aim` cue and the event cue, no comma, locative or "of" among them

@@ -952,6 +952,31 @@ impl Extractor {
             if self.per_country(s, p, &c, src, out) {
                 continue;
             }
+            // an act told as done and denied after it: the denial too, which contests it
+            if let Some(d) = (c.kind == CandKind::Report(ReportKind::Event)
+                && c.report.modality == Modality::Occurred)
+                .then(|| {
+                    super::modality::answered_denial(s.l, &p.e, &s.mods, s.killed_here, &s.ctx.toks)
+                })
+                .flatten()
+            {
+                let mut denial = c.clone();
+                let toks = &s.ctx.toks;
+                let span = [toks[d.ts].start, toks[d.te - 1].end];
+                denial.report.modality = Modality::Denied;
+                for cl in denial.report.claims.iter_mut() {
+                    cl.modality = Modality::Denied;
+                    if cl.field == ClaimField::Modality {
+                        cl.value = Modality::Denied.as_str().into();
+                        cl.span = span;
+                        cl.surface = s.ctx.surface(span[0], span[1]).to_string();
+                        cl.rule = format!("lex:{}", d.phrase.text);
+                    }
+                }
+                out.push(c);
+                out.push(denial);
+                continue;
+            }
             if c.kind == CandKind::Report(ReportKind::Reference) {
                 // a mention of an earlier event leaves room for the sentence's own news
                 // ("in the first such attack since ..., the military struck a boat")
