@@ -6779,6 +6779,15 @@ fn another_event_past_its_place_is_split_with_its_own_place_and_count() {
         [Some("caribbean"), Some("eastern_pacific")],
         "{text}\n{ev:#?}"
     );
+    // the second's dead counted with their noun left unsaid
+    let text = "Las fuerzas estadounidenses destruyeron el jueves una lancha en el Caribe, con \
+                dos muertos, y el viernes otra en el Pacífico oriental, con cuatro, según el \
+                Comando Sur.";
+    let killed: Vec<Option<i64>> = events(Lang::Es, text)
+        .iter()
+        .map(|r| r.figures.killed.as_ref().and_then(|f| f.best))
+        .collect();
+    assert_eq!(killed, [Some(2), Some(4)], "{text}");
 }
 
 #[test]
@@ -6804,6 +6813,20 @@ fn a_toll_revised_after_one_first_said_is_the_toll() {
             "{text}"
         );
     }
+    // a toll raised later, with no toll first said
+    let ev = only_event(
+        Lang::En,
+        "The strike killed four people in Kismayo on Monday; the ministry later raised the toll \
+         to six.",
+    );
+    assert_eq!(ev.figures.killed.as_ref().and_then(|f| f.best), Some(6));
+    // "primero" with no revision keeps every figure
+    let ev = only_event(
+        Lang::Es,
+        "El Comando Sur informó primero que el ataque contra una lancha en el Caribe el jueves \
+         mató a dos personas, y después que no hubo sobrevivientes.",
+    );
+    assert_eq!(ev.figures.survivors.as_ref().and_then(|f| f.best), Some(0));
     // a correction told apart is no running total
     let text = "Dos pescadores murieron en el ataque estadounidense del sábado contra una lancha \
                 frente a Manta. El Comando Sur había informado inicialmente de tres fallecidos, \
@@ -6826,8 +6849,11 @@ fn a_denial_after_an_act_a_source_told_of_contests_it() {
         [sw_extract::Modality::Occurred, sw_extract::Modality::Denied],
         "{text}\n{ev:#?}"
     );
-    // a denial alone, or one the act is told inside of, still denies
+    // a denial alone, one the act is told inside of, or the teller's taking it back, still
+    // denies
     for text in [
+        "Local officials said Pakistani jets bombed houses in Khost on Monday, killing six; \
+         they later denied the report, saying a gas cylinder exploded.",
         "Pakistan's foreign office denied that its jets bombed houses in Paktika on Sunday.",
         "The army denied a drone strike that a rival group said killed 23 people in Borno.",
     ] {

@@ -425,6 +425,14 @@ pub struct Grammar {
     /// "respectively": the counts of a list before it go one to each event the sentence
     /// tells apart by their days ("killing two and three people respectively").
     pub respectively: FxSet<Word>,
+    /// "con", "with": a count of the dead right after it in one of two events told apart by
+    /// their days lets a bare count after it in the other count that one's dead ("con dos
+    /// muertos, y el martes otra ..., con cuatro").
+    pub with_count: FxSet<Word>,
+    /// "they", "later", "lo", "luego": the words of a teller taking back what it told ("they
+    /// later denied the report", "luego lo negaron"): a denial after an act, with no other
+    /// words before it, is the telling's own, not another party's answer to it.
+    pub retracting: FxSet<Word>,
     /// "were", "figuran": a form of "to be" or "to count among" that joins dead fronted before
     /// it ("Killed in the strike were two men", "Entre los muertos figuran siete") to the
     /// count after it.
@@ -658,6 +666,8 @@ impl Grammar {
                 "infinitive_head" => (Some(&mut g.infinitive_head), None),
                 "subjunctive_mark" => (Some(&mut g.subjunctive_mark), None),
                 "respectively" => (Some(&mut g.respectively), None),
+                "with_count" => (Some(&mut g.with_count), None),
+                "retracting" => (Some(&mut g.retracting), None),
                 "copula" => (Some(&mut g.copula), None),
                 "alleged" => (Some(&mut g.alleged), None),
                 "gerund_prep" => (Some(&mut g.gerund_prep), None),

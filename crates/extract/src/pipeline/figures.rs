@@ -1317,6 +1317,48 @@ pub(super) fn respective(
     add(rep, &f, ctx, src, m);
 }
 
+/// "destruyeron el lunes una lancha en el Caribe, con dos muertos, y el martes otra en el
+/// Pacífico oriental, con cuatro": of the events split by their own days, one whose part
+/// counts no dead takes a bare count after the word (grammar `with_count`: "con", "with")
+/// that another part counts its dead with, its noun left unsaid.
+pub(super) fn elided_count(
+    rep: &mut Report,
+    s: &Sentence,
+    part: (usize, usize),
+    parts: &[(usize, usize)],
+    m: Modality,
+    src: &Source,
+) {
+    let (l, ctx, toks) = (s.l, s.ctx, &s.ctx.toks);
+    if rep.figures.killed.is_some() {
+        return;
+    }
+    let with = |k: usize| k > 0 && l.grammar.with_count.contains(&toks[k - 1].lower);
+    // another part's dead counted right after the word ("con dos muertos")
+    let counted_with = s.figs.iter().any(|f| {
+        f.field == Field::Killed
+            && !f.tally
+            && with(f.q.tok_start)
+            && parts
+                .iter()
+                .any(|&(a, b)| (a, b) != part && (a..b).contains(&f.q.tok_start))
+    });
+    if !counted_with {
+        return;
+    }
+    let bare = numbers::scan(toks, ctx.text, &l.nums)
+        .into_iter()
+        .find(|q| {
+            (part.0..part.1).contains(&q.tok_start)
+                && with(q.tok_start)
+                && !q.article
+                && toks.get(q.tok_end).is_none_or(|t| t.kind != TokKind::Word)
+        });
+    if let Some(q) = bare {
+        add(rep, &FieldFig::new(Field::Killed, q, false), ctx, src, m);
+    }
+}
+
 pub(super) fn event_figures(
     rep: &mut Report,
     s: &Sentence,

@@ -215,15 +215,33 @@ pub(super) fn answered_denial<'a>(
     if !factual || !told {
         return None;
     }
-    mods.iter()
-        .find(|m| {
-            m.value().modality == Modality::Denied
-                && m.ts >= e.te
-                && (e.te..m.ts)
-                    .any(|k| toks[k].lower == ";" || l.grammar.contrast.contains(&toks[k].lower))
-        })
-        .copied()
+    let m = mods.iter().find(|m| {
+        m.value().modality == Modality::Denied
+            && m.ts >= e.te
+            && (e.te..m.ts).any(|k| break_at(l, toks, k))
+    })?;
+    // a denier named before the denial ("Islamabad denied", "la Fuerza Aérea negó"), not the
+    // teller taking it back (grammar `retracting`: "they later denied the report", "luego lo
+    // negaron")
+    let brk = (e.te..m.ts).rev().find(|&k| break_at(l, toks, k))?;
+    let named = (brk + 1..m.ts).any(|k| {
+        toks[k].kind == crate::tokens::TokKind::Word
+            && !l.grammar.retracting.contains(&toks[k].lower)
+    });
+    // ... denying an act ("denied carrying out any strikes"), not a detail ("denied that any
+    // civilians were hurt")
+    let of_an_act =
+        (m.te..(m.te + DENIED_ACT_REACH).min(toks.len())).any(|k| l.events.at(toks, k).is_some());
+    (named && of_an_act).then_some(*m)
 }
+
+/// A semicolon or a word of contrast ("but", "pero"): what follows answers what came before.
+fn break_at(l: &LangLex, toks: &[Tok], k: usize) -> bool {
+    toks[k].lower == ";" || l.grammar.contrast.contains(&toks[k].lower)
+}
+
+/// Most tokens from a denial to the act it denies ("denied carrying out any strikes").
+const DENIED_ACT_REACH: usize = 6;
 
 /// Most tokens between an `aim` cue and the event cue, no comma, locative or "of" among them
 /// ("rumours of a U.S. drone strike": the article, the state's name and the weapon; not

@@ -1083,8 +1083,15 @@ impl Extractor {
             // takes those before it)
             let segment = split_part.or(who.segment);
             figures::event_figures(&mut rep, s, e, m, segment, src);
-            if let Some(k) = split_at {
+            if let (Some(k), Some(part)) = (split_at, split_part) {
                 figures::respective(&mut rep, s, (k, plan.split.len()), m, src);
+                let parts: Vec<(usize, usize)> = (0..plan.split.len())
+                    .map(|j| {
+                        let from = if j == 0 { 0 } else { plan.split[j].0 };
+                        (from, plan.split.get(j + 1).map_or(toks.len(), |x| x.0))
+                    })
+                    .collect();
+                figures::elided_count(&mut rep, s, part, &parts, m, src);
             }
         }
         attribution::add_actors(&mut rep, &s.actors, &s.forces, ctx, src, m);

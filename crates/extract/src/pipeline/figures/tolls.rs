@@ -710,19 +710,19 @@ impl Figures<'_> {
 
     /// "Southern Command initially said four people died in Monday's strike; on Tuesday it
     /// lowered the figure to three", "había informado inicialmente de tres fallecidos, pero
-    /// después corrigió la cifra a dos": after a superseded toll, the count right after a
-    /// `Revised` cue is the event's dead, and the dead counted between the two cues are no
-    /// longer.
+    /// después corrigió la cifra a dos": the count right after a `Revised` cue is the
+    /// event's dead, and the dead counted before it (from a superseded toll's cue, if any)
+    /// are no longer.
     fn revised(&self, qs: &[Quantity], hits: &[Hit<TollCue>], out: &mut Vec<FieldFig>) {
-        let Some(first) = hits.iter().find(|h| *h.value() == TollCue::Superseded) else {
+        let Some(rev) = hits.iter().find(|h| *h.value() == TollCue::Revised) else {
             return;
         };
-        let Some(rev) = hits
+        // (from a toll first said, or the sentence's start: "killed four; the ministry later
+        // raised the toll to six")
+        let first_ts = hits
             .iter()
-            .find(|h| *h.value() == TollCue::Revised && h.ts >= first.te)
-        else {
-            return;
-        };
+            .find(|h| *h.value() == TollCue::Superseded && h.te <= rev.ts)
+            .map_or(0, |h| h.ts);
         let Some(q) = qs
             .iter()
             .find(|q| q.tok_start == rev.te && !q.article && !self.in_date(q))
@@ -732,13 +732,13 @@ impl Figures<'_> {
         // (a tally's too: "había informado inicialmente de tres fallecidos" tells no running
         // total)
         let killed_before = out.iter().any(|f| {
-            f.field == Field::Killed && f.q.tok_start >= first.ts && f.q.tok_start < rev.ts
+            f.field == Field::Killed && f.q.tok_start >= first_ts && f.q.tok_start < rev.ts
         });
         if !killed_before {
             return;
         }
         out.retain(|f| {
-            !(f.field == Field::Killed && f.q.tok_start >= first.ts && f.q.tok_start < rev.ts
+            !(f.field == Field::Killed && f.q.tok_start >= first_ts && f.q.tok_start < rev.ts
                 || f.q.start == q.start)
         });
         out.push(FieldFig::new(Field::Killed, q.clone(), false));
