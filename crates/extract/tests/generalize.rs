@@ -6849,6 +6849,9 @@ fn a_denial_after_an_act_a_source_told_of_contests_it() {
         [sw_extract::Modality::Occurred, sw_extract::Modality::Denied],
         "{text}\n{ev:#?}"
     );
+    // the denial is the outlet's report of the other party's word, not the officials'
+    assert_eq!(ev[1].source, sw_model::Source::outlet(), "{text}");
+    assert_ne!(ev[0].source, sw_model::Source::outlet(), "{text}");
     // a denial alone, one the act is told inside of, or the teller's taking it back, still
     // denies
     for text in [

@@ -223,7 +223,7 @@ impl Extractor {
             }
             if cands.len() > before {
                 let quoted = self.source_of(l, &ctx, si, sents, text, &mut sources);
-                for c in &mut cands[before..] {
+                for c in cands[before..].iter_mut().filter(|c| !c.answer) {
                     if quoted.source != Source::outlet() {
                         let src = quoted.for_report(&c.report);
                         attribution::set_source(&mut c.report, &src);

@@ -181,6 +181,9 @@ pub(super) struct Cand {
     /// The event is named by a definite noun that is what something is said about ("no
     /// se había pronunciado sobre el nuevo ataque", "commented on the latest strike").
     pub topic: bool,
+    /// Another party's denial answering what the sentence's source told ("...; Islamabad
+    /// denied carrying out any strikes"): the outlet's report of it, not that source's.
+    pub answer: bool,
 }
 
 impl Cand {
@@ -198,6 +201,7 @@ impl Cand {
             generic: false,
             country: None,
             topic: false,
+            answer: false,
         }
     }
 }
@@ -419,6 +423,17 @@ fn side_clause(
         return None;
     }
     (!told_after && own_actor && !its_people && !plan.picked.is_empty()).then_some(cut)
+}
+
+/// The parts of a sentence whose events are split by their own days: from each split cue
+/// to the next (the first from the sentence's start, the last to its end).
+fn split_parts(plan: &Plan, n_toks: usize) -> Vec<(usize, usize)> {
+    (0..plan.split.len())
+        .map(|k| {
+            let from = if k == 0 { 0 } else { plan.split[k].0 };
+            (from, plan.split.get(k + 1).map_or(n_toks, |x| x.0))
+        })
+        .collect()
 }
 
 /// The sentence's targets but a vessel a weapon was fired from ("missiles launched from a
@@ -960,10 +975,14 @@ impl Extractor {
                 })
                 .flatten()
             {
+                // (the denial is the outlet's report of another party's word, not the
+                // telling's source: the toll it lists stays credited to whoever claimed it)
                 let mut denial = c.clone();
+                denial.answer = true;
                 let toks = &s.ctx.toks;
                 let span = [toks[d.ts].start, toks[d.te - 1].end];
                 denial.report.modality = Modality::Denied;
+                denial.report.source = Source::outlet();
                 for cl in denial.report.claims.iter_mut() {
                     cl.modality = Modality::Denied;
                     if cl.field == ClaimField::Modality {
@@ -971,6 +990,7 @@ impl Extractor {
                         cl.span = span;
                         cl.surface = s.ctx.surface(span[0], span[1]).to_string();
                         cl.rule = format!("lex:{}", d.phrase.text);
+                        cl.source = Source::outlet();
                     }
                 }
                 out.push(c);
@@ -1065,10 +1085,8 @@ impl Extractor {
         // events split by their own days ("destruyeron el lunes una lancha en el Caribe ... y
         // el martes otra en el Pacífico oriental"): each placed in its own part when that
         // part names a place, else as the sentence places it
-        let split_part = split_at.map(|k| {
-            let from = if k == 0 { 0 } else { plan.split[k].0 };
-            (from, plan.split.get(k + 1).map_or(toks.len(), |x| x.0))
-        });
+        let parts = split_parts(plan, toks.len());
+        let split_part = split_at.and_then(|k| parts.get(k).copied());
         match (within, split_part) {
             (None, Some(part)) => {
                 self.place_report(&mut rep, s, e, m, src, Some(part));
@@ -1084,13 +1102,7 @@ impl Extractor {
             let segment = split_part.or(who.segment);
             figures::event_figures(&mut rep, s, e, m, segment, src);
             if let (Some(k), Some(part)) = (split_at, split_part) {
-                figures::respective(&mut rep, s, (k, plan.split.len()), m, src);
-                let parts: Vec<(usize, usize)> = (0..plan.split.len())
-                    .map(|j| {
-                        let from = if j == 0 { 0 } else { plan.split[j].0 };
-                        (from, plan.split.get(j + 1).map_or(toks.len(), |x| x.0))
-                    })
-                    .collect();
+                figures::respective(&mut rep, s, (k, parts.len()), m, src);
                 figures::elided_count(&mut rep, s, part, &parts, m, src);
             }
         }
@@ -1160,6 +1172,7 @@ impl Extractor {
             generic: e.value().generic,
             country: None,
             topic: definite && events::topic_of(s, e.ts),
+            answer: false,
         }
     }
 }
