@@ -6455,6 +6455,14 @@ fn tolls_told_in_other_shapes_are_counted() {
             wrong.push(format!("{text}: {got:?}, not {killed}"));
         }
     }
+    // "a combined seven": the article is the number's, no one dead of its own
+    let text = "Two boats were hit in separate U.S. strikes in the eastern Pacific on \
+                Wednesday, killing a combined seven people.";
+    for r in reports(Lang::En, text, (2026, 5, 8)) {
+        if r.figures.killed.as_ref().and_then(|f| f.best) == Some(1) {
+            wrong.push(format!("{text}: one dead from the article"));
+        }
+    }
     // not the one who speaks nor one counted otherwise
     for (lang, text, killed) in [
         (

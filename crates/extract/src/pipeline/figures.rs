@@ -846,6 +846,11 @@ fn one_person(l: &LangLex, toks: &[Tok], at: usize) -> bool {
     // (a group's name may stand before the noun, hyphens inside it: "a Hurras al-Din
     // commander", "a senior al-Shabab leader")
     for (k, t) in toks.iter().enumerate().skip(at).take(ONE_PERSON_REACH) {
+        // ("killing a combined seven people", "an estimated thirty fighters": the article
+        // is the number's, which counts them)
+        if numbers::number_at(toks, k, "", &l.nums, 0).is_some_and(|n| !n.article) {
+            return false;
+        }
         if matches!(
             l.filler_kinds.get(&t.lower),
             Some(FillerKind::Person | FillerKind::Security)
