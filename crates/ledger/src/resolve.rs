@@ -838,10 +838,6 @@ fn window_target(
     for (_, gs) in by_day.range((et, from)..=(et, to)) {
         for &g in gs {
             let grp = &groups[g];
-            let region_ok = match (it.region(), grp.region.as_ref()) {
-                (Some(a), Some(b)) => a == b,
-                _ => true,
-            };
             // "a clash near Culiacán" is not of the day's clash in another state
             let admin1_ok = it.admin1().is_none_or(|a| {
                 let mut named = grp.members.iter().filter_map(|&m| items.at(m).admin1());
@@ -852,15 +848,7 @@ fn window_target(
                 });
                 same || !any
             });
-            // nor of the day's event in another country (news of a strike at sea off one
-            // country has no region to tell it apart)
-            let members: Vec<Item> = grp.members.iter().map(|&m| items.at(m)).collect();
-            let country_ok = !items_apart(&[*it], &members) && !perps_apart(&[*it], &members);
-            if !region_ok
-                || !admin1_ok
-                || !country_ok
-                || !killed_admits(&grp.members, it.f.killed(it.s).as_ref(), items)
-            {
+            if !admin1_ok || !weak_fits(it, grp, items) {
                 continue;
             }
             fitting.push((g, exact_agreements(it, &grp.members, items)));
@@ -1351,6 +1339,22 @@ fn attach_target(
     found
 }
 
+/// Whether a report with no day of its own may join the group `grp`: a region that does not
+/// differ, no country nor perpetrator state told apart (news of a strike at sea off one
+/// country has no region to tell it from the day's event in another), and a toll its claim
+/// admits.
+fn weak_fits(it: &Item, grp: &Group, items: &Items) -> bool {
+    let region_ok = match (it.region(), grp.region.as_ref()) {
+        (Some(a), Some(b)) => a == b,
+        _ => true,
+    };
+    let members: Vec<Item> = grp.members.iter().map(|&m| items.at(m)).collect();
+    region_ok
+        && !items_apart(&[*it], &members)
+        && !perps_apart(&[*it], &members)
+        && killed_admits(&grp.members, it.f.killed(it.s).as_ref(), items)
+}
+
 /// The one day incident of its type in a week's news that names no region or no toll ("a
 /// man killed when U.S. forces sank a speedboat last week"): in its week, a region that
 /// does not differ, no country nor perpetrator state told apart, a toll its claim admits;
@@ -1369,17 +1373,7 @@ fn week_target(
     let mut found = None;
     for (_, gs) in by_day.range((it.f.et, from)..=(it.f.et, to)) {
         for &g in gs {
-            let grp = &groups[g];
-            let region_ok = match (it.region(), grp.region.as_ref()) {
-                (Some(a), Some(b)) => a == b,
-                _ => true,
-            };
-            let members: Vec<Item> = grp.members.iter().map(|&m| items.at(m)).collect();
-            if !region_ok
-                || items_apart(&[*it], &members)
-                || perps_apart(&[*it], &members)
-                || !killed_admits(&grp.members, it.f.killed(it.s).as_ref(), items)
-            {
+            if !weak_fits(it, &groups[g], items) {
                 continue;
             }
             if found.is_some() {
@@ -2163,13 +2157,7 @@ mod tests {
             Some(place("La Guajira", Some("CO"), None, 3)),
             TargetKind::Vessel,
         );
-        at_sea.figures.killed = Some(sw_model::Figure {
-            low: Some(4),
-            best: Some(4),
-            high: Some(4),
-            approx: false,
-            surface: "four".into(),
-        });
+        at_sea.figures.killed = Some(dead(4, "four"));
         let mut later = strike(
             Some(place("Tapalpa", Some("MX"), None, 1)),
             TargetKind::LandSite,
@@ -2203,6 +2191,17 @@ mod tests {
         assert_eq!(l.incidents.len(), 1, "{}", l.to_json());
     }
 
+    /// An exact toll of `n` dead, written `surface`.
+    fn dead(n: i64, surface: &str) -> sw_model::Figure {
+        sw_model::Figure {
+            low: Some(n),
+            best: Some(n),
+            high: Some(n),
+            approx: false,
+            surface: surface.into(),
+        }
+    }
+
     /// A perpetrator of the report: `name` with its `state`.
     fn by(state: &str, name: &str) -> sw_model::Actor {
         sw_model::Actor {
@@ -2221,13 +2220,7 @@ mod tests {
             Some(place("Jilib", Some("SO"), None, 1)),
             TargetKind::LandSite,
         );
-        somalia.figures.killed = Some(sw_model::Figure {
-            low: Some(3),
-            best: Some(3),
-            high: Some(3),
-            approx: false,
-            surface: "three".into(),
-        });
+        somalia.figures.killed = Some(dead(3, "three"));
         somalia.actors = vec![by("US", "U.S. Africa Command")];
         // the next day's news of another state's strike, no place nor toll of its own
         let mut nigeria = strike(None, TargetKind::LandSite);
