@@ -349,7 +349,7 @@ fn rebuild<B: Sides>(
     let (next, fates, reached) = builder.incidents_reached(
         &review,
         &prev,
-        &mut |wanted| fetch(store.borrow().read(), wanted),
+        &mut |wanted| fetch_members(store.borrow().read(), wanted),
         &mut |incident, is_rejected| {
             let json = serde_json::to_string(&incident)?;
             drop(incident);
@@ -514,12 +514,32 @@ fn entries<B: Sides>(
 }
 
 /// The whole reports `wanted` (`(article id, report id)` pairs) with their articles' context
-/// and quotes, read article by article: what one incident is assembled from.
+/// and quotes, read article by article: what a builder is given again (an incremental
+/// update) and a decision is keyed by. An incident is assembled from [`fetch_members`].
 pub(crate) fn fetch<S: Store + ?Sized>(
     store: &S,
     wanted: &[(i64, i64)],
 ) -> Result<Vec<ReportInput>> {
-    let out = fetch_found(store, wanted)?;
+    fetch_as(store, wanted, |r| r)
+}
+
+/// [`fetch`] for assembling an incident: each report cut to what assembly reads
+/// ([`ReportInput::for_assembly`]) as it is read, so that the members of the largest
+/// incident are held without the claims the compact records already hold.
+pub(crate) fn fetch_members<S: Store + ?Sized>(
+    store: &S,
+    wanted: &[(i64, i64)],
+) -> Result<Vec<ReportInput>> {
+    fetch_as(store, wanted, ReportInput::for_assembly)
+}
+
+/// [`fetch`], each report passed through `keep` as it is read.
+fn fetch_as<S: Store + ?Sized>(
+    store: &S,
+    wanted: &[(i64, i64)],
+    keep: fn(ReportInput) -> ReportInput,
+) -> Result<Vec<ReportInput>> {
+    let out = fetch_found_as(store, wanted, keep)?;
     if out.len() != wanted.len() {
         // another process re-extracted an article between the two reads
         return Err(Changed {
@@ -555,6 +575,15 @@ fn article_reports<S: Store + ?Sized>(store: &S, article: i64) -> Result<Vec<Rep
 
 /// Those of the reports `wanted` that are still stored, read article by article.
 fn fetch_found<S: Store + ?Sized>(store: &S, wanted: &[(i64, i64)]) -> Result<Vec<ReportInput>> {
+    fetch_found_as(store, wanted, |r| r)
+}
+
+/// [`fetch_found`], each report passed through `keep` as it is read.
+fn fetch_found_as<S: Store + ?Sized>(
+    store: &S,
+    wanted: &[(i64, i64)],
+    keep: fn(ReportInput) -> ReportInput,
+) -> Result<Vec<ReportInput>> {
     let mut by_article: BTreeMap<i64, Vec<i64>> = BTreeMap::new();
     for &(article, id) in wanted {
         by_article.entry(article).or_default().push(id);
@@ -570,7 +599,7 @@ fn fetch_found<S: Store + ?Sized>(store: &S, wanted: &[(i64, i64)]) -> Result<Ve
         store.reports(filter, &mut |s| {
             if ids.contains(&s.id) {
                 match input(s, &text) {
-                    Ok(r) => out.push(r),
+                    Ok(r) => out.push(keep(r)),
                     Err(e) => failed = Some(e),
                 }
             }

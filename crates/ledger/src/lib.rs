@@ -133,6 +133,22 @@ pub struct ReportInput {
 }
 
 impl ReportInput {
+    /// The report with only the claims assembling an incident reads: those of figures (a
+    /// figure's own source, the rival values an article gives). What a [`Fetch`] for
+    /// [`Builder::incidents`] may hand back instead of the whole report: every other claim
+    /// (date, place, actors, modality...) was read into the compact records when the report
+    /// was [added](Builder::add) and is not read again. Why: the members of the largest
+    /// incident are all held at once while it is assembled (~10,000 reports at a million
+    /// articles), and the other claims, each with its surface, rule and source, are most of
+    /// a report's size. Never for [`Builder::add`], which reads the date's claims.
+    pub fn for_assembly(mut self) -> Self {
+        self.report
+            .claims
+            .retain(|c| matches!(c.field, sw_model::ClaimField::Figure(_)));
+        self.report.claims.shrink_to_fit();
+        self
+    }
+
     /// The content key of the report: article url (or, for an article without one, its
     /// outlet, date and anchor sentence — never a store row id, which depends on arrival
     /// order), sentence span, kind, event type and modality. Stable across store rebuilds,

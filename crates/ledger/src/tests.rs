@@ -149,7 +149,8 @@ fn json(l: &Ledger) -> String {
 }
 
 /// The incidents [`crate::Builder`] gives over `inputs` (each report added once, in the order
-/// given; the whole reports fetched back from `inputs`), sorted as [`build`] sorts them.
+/// given; the reports fetched back from `inputs` cut to what assembly reads, as the store's
+/// rebuild fetches them), sorted as [`build`] sorts them.
 fn streamed(inputs: &[ReportInput]) -> Vec<crate::Incident> {
     let mut b = crate::Builder::new();
     for r in inputs {
@@ -170,7 +171,7 @@ fn streamed(inputs: &[ReportInput]) -> Vec<crate::Incident> {
                     assert!(fetched.insert(id), "report {id} fetched twice");
                     let r = inputs.iter().find(|r| r.report_id == id).unwrap();
                     assert_eq!(r.article_id, article);
-                    r.clone()
+                    r.clone().for_assembly()
                 })
                 .collect())
         },
@@ -919,6 +920,82 @@ fn the_builder_with_fetched_reports_equals_build() {
             serde_json::to_string(&streamed(&shuffled)).unwrap(),
             "seed {seed}"
         );
+    }
+}
+
+/// An incident assembled from its members cut to their figures' claims
+/// ([`ReportInput::for_assembly`], what the store's rebuild holds of the largest incident)
+/// is the incident assembled from the whole reports: claims of every field, figures told by
+/// another source than the report's, rival tolls and announced days among them.
+#[test]
+fn members_cut_to_their_figures_claims_assemble_the_same_incidents() {
+    let claim = |field, value, source: Source, rule: &str, rival| sw_model::Claim {
+        field,
+        value,
+        surface: "x".into(),
+        span: [0, 1],
+        sentence: [0, 40],
+        source,
+        modality: Modality::Occurred,
+        rule: rule.into(),
+        rival,
+    };
+    let killed = sw_model::ClaimField::Figure(sw_model::Field::Killed);
+    let figure = |n| sw_model::ClaimValue::Figure(sw_model::FigureValue::exact(n));
+    let anon = src(SourceKind::AnonymousOfficials, None);
+    for seed in [3, 11] {
+        let mut inputs = synthetic(400, seed);
+        for (k, r) in inputs.iter_mut().enumerate() {
+            let rep = &mut r.report;
+            let date = rep.date.clone().unwrap_or_default();
+            rep.claims.push(claim(
+                sw_model::ClaimField::Date,
+                sw_model::ClaimValue::Text(date),
+                Source::outlet(),
+                if k % 7 == 0 {
+                    "date.rel.this_weekday.announced_window"
+                } else {
+                    "date.abs"
+                },
+                false,
+            ));
+            rep.claims.push(claim(
+                sw_model::ClaimField::Place,
+                sw_model::ClaimValue::Text("somewhere".into()),
+                Source::outlet(),
+                "place.gaz",
+                false,
+            ));
+            if let Some(n) = rep.figures.killed.as_ref().and_then(|f| f.best) {
+                if k % 3 == 0 {
+                    rep.claims
+                        .push(claim(killed, figure(n), anon.clone(), "fig.exact", false));
+                }
+                if k % 5 == 0 {
+                    rep.claims.push(claim(
+                        killed,
+                        figure(n + 1),
+                        Source::outlet(),
+                        "fig.exact",
+                        true,
+                    ));
+                }
+            }
+        }
+        let whole = build(&inputs);
+        assert!(whole.incidents.iter().any(|i| i
+            .figures
+            .killed
+            .as_ref()
+            .is_some_and(|k| k.contested)));
+        assert_eq!(
+            serde_json::to_string(&whole.incidents).unwrap(),
+            serde_json::to_string(&streamed(&inputs)).unwrap(),
+            "seed {seed}"
+        );
+        // what is cut: the date's and the place's claims
+        let cut = inputs[0].clone().for_assembly();
+        assert_eq!(cut.report.claims.len(), inputs[0].report.claims.len() - 2);
     }
 }
 

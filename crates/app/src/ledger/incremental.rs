@@ -280,7 +280,7 @@ pub(crate) fn update<S: Store + ?Sized>(
             &prev,
             &mut |wanted| {
                 *asked.borrow_mut() = wanted.iter().map(|w| w.1).collect();
-                super::fetch(read, wanted)
+                super::fetch_members(read, wanted)
             },
             &mut |incident, _| {
                 for &r in asked.borrow().iter() {
