@@ -634,12 +634,12 @@ impl Builder {
     ) -> Result<(identity::Identities, Vec<identity::Fate>, Reached), E> {
         let mut facts = by_key(self.events);
         let references = by_key(self.references);
-        let strings = self.strings;
+        let mut strings = self.strings;
         // the incident (group) each event and reference report went to, and the groups' ids
         let mut event_group = vec![NONE; facts.len()];
         let mut reference_group = vec![NONE; references.len()];
         let mut ids: Vec<Option<String>> = Vec::new();
-        let mut res = resolve::resolve(&mut facts, &references, &strings);
+        let mut res = resolve::resolve(&mut facts, &references, &mut strings);
         // the records as resolution left them (the story pass writes into them)
         let events = res.events();
         // the decisions' anchors present among the event reports, and where: found by member

@@ -59,16 +59,9 @@ pub(crate) struct Facts {
     /// The day, for a report dated to one; once resolution has read its story
     /// ([`story_pass`]), the day its story's cluster gives it.
     day: Option<NaiveDate>,
-    /// Dated by a relative expression or the publication date, not an explicit date.
-    soft: bool,
-    /// Given another day than its own by its story's cluster ([`story_pass`]): dated as
-    /// softly as a relative expression from then on.
-    restated: bool,
-    /// Dated by a relative expression of its own ("on Thursday", "yesterday").
-    relative: bool,
-    /// Dated by the window up to the day it was announced or reported (the extractor's
-    /// `.announced_window` date rule), not by a publication's nor a weekend's.
-    announced: bool,
+    /// How the report is dated, as bits ([`SOFT`], [`RESTATED`], [`RELATIVE`],
+    /// [`ANNOUNCED`]): one byte rather than four, which leaves room for [`Facts::perps`].
+    dated: u8,
     /// The region key ([`region_key`]); once resolution has read its story
     /// ([`story_pass`]), its cluster's when it has none of its own.
     region: Option<Sym>,
@@ -88,14 +81,31 @@ pub(crate) struct Facts {
     /// than an `Option` of them: four bytes less, the record 96 bytes rather than 104).
     killed: [Num; 3],
     has_killed: bool,
-    /// The states of the report's perpetrators, each a bit ([`state_bit`]): two reports
-    /// whose bits share none name no common perpetrator state (the converse need not hold),
-    /// so a weak report never joins another state's event ([`perps_apart`]). One byte, in
-    /// the record's padding.
-    perps: u8,
+    /// The states of the report's perpetrators, as one string of their sorted codes
+    /// (`perps:IL,US`), read as bits ([`Strings::index_perps`], [`Item::perps`]): two
+    /// reports whose bits share none name no common perpetrator state, so a weak report
+    /// never joins another state's event ([`perps_apart`]) and one day's reports of states
+    /// not linked are apart ([`by_perps`]).
+    perps: Option<Sym>,
     /// The killed, survivors, vessels and injured figures, where each is one number.
     points: [Num; 4],
 }
+
+/// [`Facts::dated`]: dated by a relative expression or the publication date, not an
+/// explicit date.
+const SOFT: u8 = 1;
+/// [`Facts::dated`]: given another day than its own by its story's cluster
+/// ([`story_pass`]): dated as softly as a relative expression from then on.
+const RESTATED: u8 = 2;
+/// [`Facts::dated`]: dated by a relative expression of its own ("on Thursday",
+/// "yesterday").
+const RELATIVE: u8 = 4;
+/// [`Facts::dated`]: dated by the window up to the day it was announced or reported (the
+/// extractor's `.announced_window` date rule), not by a publication's nor a weekend's.
+const ANNOUNCED: u8 = 8;
+
+/// What a [`Facts::perps`] string starts with among the [`Strings`].
+const PERPS: &str = "perps:";
 
 /// A figure as resolution compares it, in four bytes rather than sixteen: a rebuild holds
 /// seven per event report (1.5 M of them at a million synthetic articles). `None` is
@@ -179,6 +189,9 @@ pub(crate) struct Strings {
     /// The figures a [`Num`] cannot hold itself (negative, or beyond `i32::MAX`), each once.
     big: Vec<i64>,
     big_index: HashMap<i64, i32>,
+    /// Per string, the bits of the perpetrator states a [`Facts::perps`] string names (0 for
+    /// other strings), once [`Strings::index_perps`] has run.
+    masks: Vec<u64>,
 }
 
 /// A string of [`Strings`], by number (from 1, so that `Option<Sym>` is four bytes too).
@@ -200,6 +213,43 @@ impl Strings {
 
     fn get(&self, x: Sym) -> &Arc<str> {
         &self.all[x.0.get() as usize - 1]
+    }
+
+    /// Gives each perpetrator state named by the records a bit of a `u64`, by the order of
+    /// the states' codes among all those named (so the bits depend on which states the
+    /// corpus names, never on the order reports arrive in): exact up to 64 states; a state
+    /// beyond those shares the bit its code hashes to. Why not a hash for every state: on
+    /// eight hashed bits the United States and Ecuador shared one, and an Ecuadorian
+    /// navy's denial joined a U.S. strike off Ecuador.
+    fn index_perps(&mut self) {
+        let mut states: Vec<&str> = self
+            .all
+            .iter()
+            .filter_map(|s| s.strip_prefix(PERPS))
+            .flat_map(|s| s.split(','))
+            .collect();
+        states.sort_unstable();
+        states.dedup();
+        let bit = |st: &str| -> u64 {
+            match states.binary_search(&st) {
+                Ok(i) if i < 64 => 1 << i,
+                _ => {
+                    let h = st.bytes().fold(0x811c_9dc5_u32, |h, b| {
+                        (h ^ u32::from(b)).wrapping_mul(0x0100_0193)
+                    });
+                    1 << (h % 64)
+                }
+            }
+        };
+        let masks = self
+            .all
+            .iter()
+            .map(|s| {
+                s.strip_prefix(PERPS)
+                    .map_or(0, |set| set.split(',').fold(0, |m, st| m | bit(st)))
+            })
+            .collect();
+        self.masks = masks;
     }
 
     /// The number of `v` in the table of figures a [`Num`] cannot hold.
@@ -235,13 +285,23 @@ impl Facts {
             precision: rep.date_precision,
             published: r.published_day(),
             day,
-            soft: matches!(rep.date_basis, DateBasis::Relative | DateBasis::Publication),
-            restated: false,
-            relative: rep.date_basis == DateBasis::Relative,
-            announced: rep.date_precision == DatePrecision::Window
-                && rep.claims.iter().any(|c| {
-                    c.field == sw_model::ClaimField::Date && c.rule.ends_with(".announced_window")
-                }),
+            dated: [
+                (
+                    SOFT,
+                    matches!(rep.date_basis, DateBasis::Relative | DateBasis::Publication),
+                ),
+                (RELATIVE, rep.date_basis == DateBasis::Relative),
+                (
+                    ANNOUNCED,
+                    rep.date_precision == DatePrecision::Window
+                        && rep.claims.iter().any(|c| {
+                            c.field == sw_model::ClaimField::Date
+                                && c.rule.ends_with(".announced_window")
+                        }),
+                ),
+            ]
+            .iter()
+            .fold(0, |m, &(bit, on)| if on { m | bit } else { m }),
             region: region_key(rep).map(|k| strings.sym(&k)),
             country: rep
                 .place
@@ -265,12 +325,17 @@ impl Facts {
                 [k.low, k.best, k.high].map(|v| Num::of(v, strings))
             }),
             has_killed: rep.figures.killed.is_some(),
-            perps: rep
-                .actors
-                .iter()
-                .filter(|a| a.role == Role::Perpetrator)
-                .filter_map(|a| a.state.as_deref())
-                .fold(0, |m, st| m | state_bit(st)),
+            perps: {
+                let mut states: Vec<&str> = rep
+                    .actors
+                    .iter()
+                    .filter(|a| a.role == Role::Perpetrator)
+                    .filter_map(|a| a.state.as_deref())
+                    .collect();
+                states.sort_unstable();
+                states.dedup();
+                (!states.is_empty()).then(|| strings.sym(&format!("{PERPS}{}", states.join(","))))
+            },
             points: POINTS.map(|f| {
                 Num::of(
                     rep.figures.get(f).and_then(|x| Range::of(x).point()),
@@ -376,7 +441,7 @@ impl<'a> Item<'a> {
     /// Dated by a relative expression or the publication date, not an explicit date, or
     /// given its story's day.
     fn soft(self) -> bool {
-        self.f.soft || self.f.restated
+        self.f.dated & (SOFT | RESTATED) != 0
     }
 
     /// The region key (its story's, after [`story_pass`], when it has none).
@@ -385,6 +450,13 @@ impl<'a> Item<'a> {
     }
 
     /// The killed figure as one number (best, else low, else high).
+    /// The bits of the report's perpetrator states ([`Facts::perps`]); 0 for none.
+    fn perps(self) -> u64 {
+        self.f
+            .perps
+            .map_or(0, |x| self.s.masks[x.0.get() as usize - 1])
+    }
+
     fn killed(self) -> Option<i64> {
         self.f.killed(self.s).as_ref().and_then(Range::point)
     }
@@ -479,7 +551,7 @@ pub(crate) fn incidents(events: &[&ReportInput], references: &[&ReportInput]) ->
         .iter()
         .map(|r| Facts::of(r, &mut strings))
         .collect();
-    let res = resolve(&mut facts, &ref_facts, &strings);
+    let res = resolve(&mut facts, &ref_facts, &mut strings);
     // no previous publication: every incident gets a fresh id, named in assembly order as
     // the streamed build names them
     let mut namer = crate::identity::Namer::new(&Default::default(), &vec![vec![]; res.len()]);
@@ -613,8 +685,10 @@ impl<'a> Resolution<'a> {
 pub(crate) fn resolve<'a>(
     events: &'a mut [Facts],
     references: &'a [Facts],
-    strings: &'a Strings,
+    strings: &'a mut Strings,
 ) -> Resolution<'a> {
+    strings.index_perps();
+    let strings: &'a Strings = strings;
     story_pass(events, strings);
     let items = Items {
         f: events,
@@ -683,7 +757,10 @@ pub(crate) fn resolve<'a>(
             }
         }
         for (region, members) in by_region {
-            for part in by_admin1(members, &items) {
+            for part in by_perps(members, &items)
+                .into_iter()
+                .flat_map(|p| by_admin1(p, &items))
+            {
                 groups.push(Group::new(
                     *et,
                     Some(*day),
@@ -986,7 +1063,10 @@ fn window_groups(open: &[usize], items: &Items) -> Vec<Group> {
         // a window that ends on the day an event was announced ("anunció este viernes el
         // inicio de un ataque"), not on a day of publication: the announcement's day, as
         // strikes are mostly announced the day they are made
-        let announced = g.members.iter().all(|&i| items.at(i).f.announced);
+        let announced = g
+            .members
+            .iter()
+            .all(|&i| items.at(i).f.dated & ANNOUNCED != 0);
         g.day = Some(if to > from && !announced {
             to - chrono::Duration::days(1)
         } else {
@@ -1059,21 +1139,13 @@ fn countries_apart(a: &[usize], b: &[usize], items: &Items) -> bool {
     items_apart(&of(a), &of(b))
 }
 
-/// A state's bit in [`Facts::perps`]: its code hashed (FNV-1a) onto one of eight bits.
-fn state_bit(state: &str) -> u8 {
-    let h = state.bytes().fold(0x811c_9dc5_u32, |h, b| {
-        (h ^ u32::from(b)).wrapping_mul(0x0100_0193)
-    });
-    1 << (h % 8)
-}
-
 /// Whether the reports of one side and of the other name perpetrator states and share none:
 /// "Nigerian jets bombed bandit camps on Wednesday" is not Tuesday's AFRICOM strike in
 /// Somalia, whatever its lack of a place or toll lets it join. (Not used between two
 /// groups that agree on a toll a day apart: outlets name the partners of one joint operation
 /// differently.)
 fn perps_apart<'a>(a: &[Item<'a>], b: &[Item<'a>]) -> bool {
-    let mask = |m: &[Item<'a>]| m.iter().fold(0u8, |x, i| x | i.f.perps);
+    let mask = |m: &[Item<'a>]| m.iter().fold(0, |x, i| x | i.perps());
     let (x, y) = (mask(a), mask(b));
     x != 0 && y != 0 && x & y == 0
 }
@@ -1090,6 +1162,92 @@ fn items_apart<'a>(a: &[Item<'a>], b: &[Item<'a>]) -> bool {
         !on_land.is_empty() && !other.is_empty() && on_land.is_disjoint(&other)
     };
     apart(a, b) || apart(b, a)
+}
+
+/// One day's reports in one region, by the states of their perpetrators: reports that name
+/// perpetrator states are one incident's only when their states are linked (a report naming
+/// two states links them: "U.S. and Israeli jets struck..."), so that "a U.S. drone killed
+/// two men in Marib on Tuesday" and "Israeli jets struck Hodeidah on Tuesday" are two
+/// incidents, as are a Kenyan and a U.S. strike in Somalia, or a Turkish and a U.S. one in
+/// Iraq, on one day. States whose reports share a toll or a first-level division stay one
+/// incident's (an outlet naming the wrong state). A report naming no state joins the part
+/// whose toll it shares, else the part most reports are in.
+fn by_perps(members: Vec<usize>, items: &Items) -> Vec<Vec<usize>> {
+    // the bits of each set of linked states
+    let mut sets: Vec<u64> = Vec::new();
+    for &i in &members {
+        let m = items.at(i).perps();
+        if m == 0 {
+            continue;
+        }
+        let (linked, mut rest): (Vec<u64>, Vec<u64>) = sets.iter().partition(|&&s| s & m != 0);
+        rest.push(linked.into_iter().fold(m, |x, s| x | s));
+        sets = rest;
+    }
+    if sets.len() <= 1 {
+        return vec![members];
+    }
+    sets.sort_unstable();
+    // states told of one event that a toll or a division ties together stay one: an outlet
+    // that names the wrong state for a strike others tell ("the attack its forces carried
+    // out", 11 dead, beside the U.S. strike that killed 11) does not make a second incident
+    let of = |set: u64| {
+        members
+            .iter()
+            .copied()
+            .filter(move |&i| items.at(i).perps() & set != 0)
+    };
+    let ties = |set: u64| -> (BTreeSet<i64>, BTreeSet<&Arc<str>>) {
+        (
+            of(set).filter_map(|i| items.at(i).killed()).collect(),
+            of(set).filter_map(|i| items.at(i).admin1()).collect(),
+        )
+    };
+    let mut tied = true;
+    while tied && sets.len() > 1 {
+        tied = false;
+        'pairs: for x in 0..sets.len() {
+            for y in x + 1..sets.len() {
+                let ((ka, da), (kb, db)) = (ties(sets[x]), ties(sets[y]));
+                if !ka.is_disjoint(&kb) || !da.is_disjoint(&db) {
+                    sets[x] |= sets.remove(y);
+                    tied = true;
+                    break 'pairs;
+                }
+            }
+        }
+    }
+    if sets.len() <= 1 {
+        return vec![members];
+    }
+    let mut parts: Vec<Vec<usize>> = vec![Vec::new(); sets.len()];
+    let mut rest = Vec::new();
+    for &i in &members {
+        let m = items.at(i).perps();
+        match sets.iter().position(|&s| s & m != 0) {
+            Some(p) => parts[p].push(i),
+            None => rest.push(i),
+        }
+    }
+    let most = (0..parts.len())
+        .max_by_key(|&p| (parts[p].len(), std::cmp::Reverse(p)))
+        .expect("parts");
+    for i in rest {
+        let shared: Vec<usize> = (0..parts.len())
+            .filter(|&p| {
+                items.at(i).killed().is_some()
+                    && parts[p]
+                        .iter()
+                        .any(|&j| items.at(j).killed() == items.at(i).killed())
+            })
+            .collect();
+        let p = match shared[..] {
+            [p] => p,
+            _ => most,
+        };
+        parts[p].push(i);
+    }
+    parts
 }
 
 /// One day's reports in one region, as incidents: one, unless they name first-level
@@ -1686,7 +1844,7 @@ fn story_pass(events: &mut [Facts], strings: &Strings) {
                 let f = &mut events[j];
                 if f.day != Some(first) {
                     f.day = Some(first);
-                    f.restated = true;
+                    f.dated |= RESTATED;
                 }
                 if f.region.is_none() {
                     f.region = region;
@@ -1799,8 +1957,8 @@ fn told_apart(a: &Item, b: &Item) -> bool {
     let apart = (x - y).num_days().abs();
     let one_toll = a.killed().is_some() && a.killed() == b.killed();
     a.f.article_id == b.f.article_id
-        && ((a.f.relative && b.f.relative && apart > 1)
-            || (!a.f.soft && !b.f.soft && apart == 1 && !one_toll))
+        && ((a.f.dated & b.f.dated & RELATIVE != 0 && apart > 1)
+            || ((a.f.dated | b.f.dated) & SOFT == 0 && apart == 1 && !one_toll))
 }
 
 /// A group with no killed figure dated only relatively (typically an announcement: "the
@@ -2290,5 +2448,88 @@ mod tests {
         again.actors = vec![by("US", "United States")];
         let l = build(&[input(1, somalia), input(2, again)]);
         assert_eq!(l.incidents.len(), 1, "{}", l.to_json());
+    }
+
+    /// One day's strikes in one country by states not linked are apart, whatever their
+    /// places leave open (a division and a port in it, a province and a town of another):
+    /// "a U.S. drone killed two men in Marib on Tuesday" and "Israeli jets struck Hodeidah
+    /// on Tuesday"; a Kenyan and a U.S. strike in Somalia. A report naming both states
+    /// links them, and a report naming none joins the one whose toll it shares.
+    #[test]
+    fn one_days_strikes_by_states_not_linked_are_apart() {
+        let mut us = strike(
+            Some(PlaceRef {
+                admin1: Some("Marib".into()),
+                ..place("Marib", Some("YE"), None, 3)
+            }),
+            TargetKind::LandSite,
+        );
+        us.figures.killed = Some(dead(2, "two"));
+        us.actors = vec![by("US", "United States")];
+        let mut il = strike(
+            Some(place("Yemen", Some("YE"), None, 4)),
+            TargetKind::LandSite,
+        );
+        il.actors = vec![by("IL", "Israeli Air Force")];
+        let l = build(&[input(1, us.clone()), input(2, il.clone())]);
+        assert_eq!(l.incidents.len(), 2, "{}", l.to_json());
+        // a third report of both states' strike links them
+        let mut joint = il.clone();
+        joint.actors = vec![by("US", "United States"), by("IL", "Israel")];
+        let l = build(&[input(1, us.clone()), input(2, il.clone()), input(3, joint)]);
+        assert_eq!(l.incidents.len(), 1, "{}", l.to_json());
+        // a report with no perpetrator joins the part whose toll it shares
+        let mut nobody = us.clone();
+        nobody.actors = Vec::new();
+        let l = build(&[input(1, us.clone()), input(2, il.clone()), input(3, nobody)]);
+        assert_eq!(l.incidents.len(), 2, "{}", l.to_json());
+        let of_us = l
+            .incidents
+            .iter()
+            .find(|i| {
+                i.perpetrators
+                    .iter()
+                    .any(|p| p.state.as_deref() == Some("US"))
+            })
+            .unwrap();
+        assert_eq!(of_us.sources.len(), 2, "{}", l.to_json());
+        // one toll ties two states' reports: an outlet naming the wrong state
+        let mut wrong = us.clone();
+        wrong.place = il.place.clone();
+        wrong.actors = vec![by("CO", "Colombian military")];
+        let l = build(&[input(1, us.clone()), input(2, wrong)]);
+        assert_eq!(l.incidents.len(), 1, "{}", l.to_json());
+        // the same state's forces, named differently, are one state's
+        let mut command = il.clone();
+        command.actors = vec![by("US", "U.S. Central Command")];
+        let l = build(&[input(1, us.clone()), input(2, command)]);
+        assert_eq!(l.incidents.len(), 1, "{}", l.to_json());
+        // states are told apart exactly, not by a hash that may put two on one bit: a
+        // denial by Ecuador's navy with no day of its own never joins a U.S. strike
+        let mut sea = strike(
+            Some(place("eastern Pacific", None, Some("eastern_pacific"), 4)),
+            TargetKind::Vessel,
+        );
+        sea.figures.killed = Some(dead(14, "14"));
+        sea.actors = vec![by("US", "United States")];
+        let mut denial = strike(
+            Some(PlaceRef {
+                country: Some("EC".into()),
+                ..place("Manabí", None, Some("eastern_pacific"), 3)
+            }),
+            TargetKind::Vessel,
+        );
+        denial.date = Some("2025-04-10".into());
+        denial.date_precision = DatePrecision::Window;
+        denial.date_basis = DateBasis::Publication;
+        denial.actors = vec![by("EC", "Ecuadorian Navy")];
+        let l = build(&[input(1, sea), input(2, denial)]);
+        assert_eq!(l.incidents.len(), 2, "{}", l.to_json());
+        let mut s = super::Strings::default();
+        for set in ["perps:EC", "perps:US", "perps:FR,US", "dates"] {
+            s.sym(set);
+        }
+        s.index_perps();
+        assert_eq!(s.masks, vec![0b001, 0b100, 0b110, 0]);
     }
 }
