@@ -6877,3 +6877,73 @@ fn a_denial_after_an_act_a_source_told_of_contests_it() {
         );
     }
 }
+
+/// What a fact check finds false, or a post or picture claims to show, is no event told as
+/// done; an act told with its dead beside a false claim stays news.
+#[test]
+fn a_claim_found_false_or_a_picture_said_to_show_an_act_tells_no_event() {
+    for (lang, text) in [
+        (
+            Lang::En,
+            "A clip shared widely on Sunday claiming to show a Nigerian air strike on a market \
+             in Borno actually dates from a 2019 fire in Lagos, fact-checkers found.",
+        ),
+        (
+            Lang::En,
+            "Posts saying that Pakistani jets bombed a village in Khost on Friday are false, \
+             the provincial spokesman said.",
+        ),
+        (
+            Lang::Es,
+            "Es falso que el Ejército de Ecuador haya bombardeado el martes una comunidad en \
+             Sucumbíos, como afirman cadenas de WhatsApp, aclaró el Ministerio de Defensa.",
+        ),
+        (
+            Lang::Es,
+            "Las fotografías difundidas como prueba de un ataque con drones en Michoacán el \
+             sábado corresponden a un incendio forestal de 2020.",
+        ),
+    ] {
+        let rs = reports(lang, text, (2026, 5, 12));
+        assert!(
+            rs.iter().all(|r| !(r.kind == ReportKind::Event
+                && r.event_type.is_violent()
+                && r.modality == sw_extract::Modality::Occurred)),
+            "{text}\n{rs:#?}"
+        );
+    }
+    let text = "The army said its jets bombed a camp in Borno on Sunday, killing 12 fighters; \
+                claims that civilians died there were false, it added.";
+    let ev = only_event(Lang::En, text);
+    assert_eq!(ev.modality, sw_extract::Modality::Occurred, "{text}");
+}
+
+/// An exercise's bombing, named as such ("bombing drills", "ejercicio de bombardeo",
+/// "bombas de práctica"), is practice, even when the passage says that no one was hurt; a
+/// strike on a group's training camp is a strike.
+#[test]
+fn a_bombing_named_as_an_exercise_is_practice() {
+    for (lang, text) in [
+        (
+            Lang::En,
+            "Kenyan and U.S. pilots dropped live bombs on Saturday during bombing drills at a \
+             range near Nanyuki; nobody was hurt.",
+        ),
+        (
+            Lang::Es,
+            "La Armada de Colombia llevó a cabo el miércoles un ejercicio de bombardeo contra \
+             blancos flotantes frente a Cartagena, sin que se registraran heridos.",
+        ),
+        (
+            Lang::Es,
+            "Pilotos de la Fuerza Aérea del Perú lanzaron bombas de práctica el jueves sobre un \
+             polígono de tiro en Arequipa.",
+        ),
+    ] {
+        no_violent_event(&reports(lang, text, (2026, 5, 12)), text);
+    }
+    let text = "Aviones de la Fuerza Aérea Colombiana bombardearon el lunes un campo de \
+                entrenamiento del ELN en Arauca; murieron cuatro guerrilleros.";
+    let rs = reports(Lang::Es, text, (2026, 5, 12));
+    one_event_with_toll(&rs, text, 4);
+}

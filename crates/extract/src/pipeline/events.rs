@@ -4,7 +4,7 @@
 
 use super::dating::attached_to_verb;
 use super::dating::names_other_event;
-use super::figures::TallyScope;
+use super::figures::{FieldFig, TallyScope};
 use super::modality;
 use super::sentence::Sentence;
 use crate::dates::{DateExpr, DateKind};
@@ -862,12 +862,16 @@ fn keep(
         return false;
     }
     // "a decommissioned hull was sunk by naval gunfire in a live-fire drill": practice,
-    // unless someone died in it
-    if cue.event_type.is_violent()
-        && !s.killed_here
-        && !s.figs.iter().any(|f| f.field == Field::Injured)
-        && in_a_drill(s, e)
-    {
+    // unless someone died or was hurt in it ("no one was injured", "no hubo heridos" is
+    // none)
+    let hurt = |f: &&FieldFig| {
+        matches!(f.field, Field::Killed | Field::Injured)
+            && !f.tally
+            && [f.q.figure.low, f.q.figure.best, f.q.figure.high]
+                .iter()
+                .any(|v| v.is_some_and(|n| n > 0))
+    };
+    if cue.event_type.is_violent() && !s.figs.iter().any(|f| hurt(&f)) && in_a_drill(s, e) {
         return false;
     }
     // "a strike by dockworkers entered its third day", "el ataque de phishing comenzó el
@@ -914,6 +918,10 @@ fn in_a_drill(s: &Sentence, e: &Hit<EventCue>) -> bool {
         .iter()
         .filter(|h| *h.value() == RefKind::Drill && !scene_or_denied(h))
         .any(|h| {
+            // the cue inside the exercise's name ("ejercicio de bombardeo", "bombing drills")
+            if h.ts <= e.ts && e.te <= h.te {
+                return true;
+            }
             let (a, b) = if h.ts >= e.te {
                 (e.te, h.ts)
             } else {
