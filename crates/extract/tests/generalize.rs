@@ -6947,3 +6947,49 @@ fn a_bombing_named_as_an_exercise_is_practice() {
     let rs = reports(Lang::Es, text, (2026, 5, 12));
     one_event_with_toll(&rs, text, 4);
 }
+
+/// A market's or a game's "strike", "attack" or "bombardeo" is no violence: two words of
+/// trade ("prices", "products", "descuentos") or of a game ("portería", "clásico") with no
+/// armed force or weapon; a state's strikes that move prices stay strikes.
+#[test]
+fn a_markets_or_a_games_strike_is_no_violence() {
+    for (lang, text) in [
+        (
+            Lang::En,
+            "A Chilean retailer launched a surprise attack on its competitors on Tuesday, \
+             cutting prices on 5,000 products in Santiago.",
+        ),
+        (
+            Lang::En,
+            "Budget airlines struck back on Friday in Panama City, slashing fares on routes to \
+             Miami.",
+        ),
+        (
+            Lang::Es,
+            "Una cadena de supermercados bombardeó el jueves a sus competidores con descuentos \
+             de hasta 50% en Monterrey.",
+        ),
+        (
+            Lang::Es,
+            "El Atlético Nacional bombardeó la portería rival durante todo el clásico del \
+             domingo en Medellín, sin lograr el gol.",
+        ),
+    ] {
+        no_violent_event(&reports(lang, text, (2026, 5, 12)), text);
+    }
+    for (lang, text) in [
+        (
+            Lang::En,
+            "U.S. strikes on a fuel depot in Hodeidah on Sunday killed three workers and sent \
+             petrol prices soaring, shoppers said.",
+        ),
+        (
+            Lang::Es,
+            "Un bombardeo de aviones israelíes destruyó el lunes un almacén de productos \
+             básicos en Tiro; los precios del pan se duplicaron.",
+        ),
+    ] {
+        let ev = only_event(lang, text);
+        assert!(ev.event_type.is_violent(), "{text}");
+    }
+}

@@ -570,6 +570,10 @@ pub struct Grammar {
     pub sport: FxSet<Word>,
     /// "won", "half", "ganó": words of a game only beside a score ("crushed Brighton 4-0").
     pub sport_score: FxSet<Word>,
+    /// "prices", "discount", "tarifas": words of trade and shops; a sentence with two of them
+    /// and no armed force or weapon tells of a market, whose "pre-emptive strike" and
+    /// "ataque frontal" are no violence.
+    pub commerce: FxSet<Word>,
     /// "deadliest", "letal" (after "más"): ranks an event in its campaign ("el ataque más
     /// letal de la campaña"): one event, not the campaign's total.
     pub superlative: FxSet<Word>,
@@ -714,6 +718,7 @@ impl Grammar {
                 "topic_verb" => (Some(&mut g.topic_verb), None),
                 "sport" => (Some(&mut g.sport), None),
                 "sport_score" => (Some(&mut g.sport_score), None),
+                "commerce" => (Some(&mut g.commerce), None),
                 "superlative" => (Some(&mut g.superlative), None),
                 "self_subject" => (Some(&mut g.self_subject), None),
                 "clause_open" => (Some(&mut g.clause_open), None),

@@ -9,7 +9,7 @@ use super::modality;
 use super::sentence::Sentence;
 use crate::dates::{DateExpr, DateKind};
 use crate::lexicon::{
-    ActorRole, AgentKind, AttrCue, EventCue, FillerKind, ForceReach, Hit, LangLex, ModCue, RefKind,
+    ActorRole, AgentKind, AttrCue, EventCue, FillerKind, ForceEntry, ForceReach, Hit, LangLex, ModCue, RefKind,
     Scope, TallyKind,
 };
 use crate::tokens::{Tok, TokKind};
@@ -1591,6 +1591,31 @@ pub(super) fn of_a_game(l: &LangLex, toks: &[Tok]) -> bool {
             && w[2].start == w[1].end
     });
     strong >= 2 || score
+}
+
+/// Whether the sentence tells of a market: two words of trade ("prices", "discount",
+/// "tarifas", "aerolíneas"), no armed force but a state's name or adjective (where the
+/// market is: "Walmart de México"), none right before an event cue ("U.S. strikes on oil
+/// sites sent prices up" tells of strikes), and no weapon: "launched a pre-emptive strike
+/// on prices", "lanzaron un ataque frontal contra las tarifas" are no violence.
+pub(super) fn of_a_market(
+    l: &LangLex,
+    toks: &[Tok],
+    forces: &[Hit<'_, ForceEntry>],
+    events: &[Hit<'_, EventCue>],
+) -> bool {
+    let words = toks
+        .iter()
+        .filter(|t| l.grammar.commerce.contains(&t.lower))
+        .map(|t| &t.lower)
+        .collect::<crate::fxhash::FxSet<_>>()
+        .len();
+    words >= 2
+        && forces.iter().all(|f| {
+            matches!(f.value().reach, ForceReach::Country | ForceReach::Demonym)
+                && !events.iter().any(|e| e.ts >= f.te && e.ts - f.te <= 1)
+        })
+        && l.means.find_all(toks).is_empty()
 }
 
 #[cfg(test)]

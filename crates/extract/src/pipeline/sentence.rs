@@ -606,7 +606,7 @@ impl Extractor {
         let agents = l.agents.find_all(toks);
         let support_ends = agents::support_ends(l, toks);
         let mut events = events::find(l, toks, &support_ends);
-        if events::of_a_game(l, toks) {
+        if events::of_a_game(l, toks) || events::of_a_market(l, toks, &forces, &events) {
             events.clear();
         }
         let cue_ends: Vec<usize> = events.iter().map(|e| e.te).collect();
