@@ -6993,3 +6993,70 @@ fn a_markets_or_a_games_strike_is_no_violence() {
         assert!(ev.event_type.is_violent(), "{text}");
     }
 }
+
+/// A boat told with its people aboard and "no survivors" counts them as its dead; an
+/// approximate count of those aboard is no toll.
+#[test]
+fn no_survivors_among_a_count_of_people_aboard_is_their_toll() {
+    for (lang, text, killed) in [
+        (
+            Lang::En,
+            "Ecuadorian marines destroyed a semi-submersible with four men aboard off Esmeraldas \
+             on Sunday; there were no survivors, the navy said.",
+            4,
+        ),
+        (
+            Lang::Es,
+            "Un dron estadounidense hundió el jueves una lancha con tres tripulantes frente a La \
+             Guajira; no hubo sobrevivientes, informó el Comando Sur.",
+            3,
+        ),
+    ] {
+        one_event_with_toll(&reports(lang, text, (2026, 5, 12)), text, killed);
+    }
+    let text = "A U.S. strike sank a boat carrying about 20 people near Aruba on Monday; there \
+                were no survivors, officials said.";
+    let ev = only_event(Lang::En, text);
+    assert_eq!(ev.figures.killed, None, "{text}");
+}
+
+/// State forces that "fought" or "combatieron" a group, and a search ("cateo") in which
+/// suspects died, are raids with their dead; gangs fighting each other are no raid.
+#[test]
+fn a_state_force_fighting_a_group_is_a_raid() {
+    for (lang, text, killed) in [
+        (
+            Lang::En,
+            "Nigerian troops fought bandits for hours near Gusau on Thursday, and the army said \
+             11 of the attackers were killed.",
+            11,
+        ),
+        (
+            Lang::Es,
+            "Soldados venezolanos combatieron el viernes con un grupo armado en Apure; murieron \
+             tres de los atacantes, según el ministerio.",
+            3,
+        ),
+        (
+            Lang::Es,
+            "Policías federales detuvieron el miércoles a dos hombres durante un cateo en \
+             Tijuana en el que un tercero murió.",
+            1,
+        ),
+    ] {
+        let ev = only_event(lang, text);
+        assert_eq!(ev.event_type, EventType::Raid, "{text}");
+        assert_eq!(
+            ev.figures.killed.as_ref().and_then(|f| f.best),
+            Some(killed),
+            "{text}"
+        );
+    }
+    let text = "Rival cartels fought for control of the town on Sunday, residents said.";
+    assert!(
+        events(Lang::En, text)
+            .iter()
+            .all(|r| r.event_type != EventType::Raid),
+        "{text}"
+    );
+}

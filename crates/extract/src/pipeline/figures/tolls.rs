@@ -22,6 +22,10 @@ const MAX_ASIDE: usize = 10;
 /// The most words of a name.
 const MAX_NAME: usize = 5;
 
+/// Most words between a count of people and the word that puts them aboard ("three people
+/// aboard", "cinco personas a bordo").
+const ABOARD_REACH: usize = 4;
+
 /// Most tokens after one more person named after a toll in which a verb makes them a speaker
 /// ("and a commander of the unit said", "and a resident, who asked not to be named, said").
 const SPEAKER_REACH: usize = 12;
@@ -92,7 +96,7 @@ impl Figures<'_> {
         self.enumerations(qs, out);
         self.all_but(qs, out);
         self.none_of_them(qs, out);
-        self.zero(&hits, out);
+        self.zero(qs, &hits, out);
         self.named(out);
         self.and_others(qs, &hits, out);
         self.and_one_more(out);
@@ -321,7 +325,7 @@ impl Figures<'_> {
     /// "no casualties", "sin que se reportaran bajas": no one was killed (unless the
     /// sentence counts its dead otherwise). A zero for some only ("no civilian casualties",
     /// "sin bajas propias") is no phrase of this kind.
-    fn zero(&self, hits: &[Hit<TollCue>], out: &mut Vec<FieldFig>) {
+    fn zero(&self, qs: &[Quantity], hits: &[Hit<TollCue>], out: &mut Vec<FieldFig>) {
         // "There were no survivors", "no hubo sobrevivientes": a count of survivors, zero
         let survivors = out.iter().any(|f| !f.tally && f.field == Field::Survivors);
         // (not where the sentence doubts it: "could not confirm reports that there were no
@@ -340,6 +344,7 @@ impl Figures<'_> {
         {
             let q = quantity(self.ctx, h.ts, h.te, 0, 0, Some(0), Hedge::Zero);
             out.push(FieldFig::new(Field::Survivors, q, false));
+            self.all_of_those_aboard(qs, h, out);
         }
         if Self::killed_here(out) {
             return;
@@ -357,6 +362,34 @@ impl Figures<'_> {
         if let Some(h) = hits.iter().find(|h| *h.value() == TollCue::Zero && !own(h)) {
             let q = quantity(self.ctx, h.ts, h.te, 0, 0, Some(0), Hedge::Zero);
             out.push(FieldFig::new(Field::Killed, q, false));
+        }
+    }
+
+    /// "destroyed a vessel with three people aboard ...; there were no survivors", "una
+    /// lancha con cinco ocupantes; no hubo sobrevivientes": with no toll of its own, a
+    /// sentence that leaves no survivor counts as dead the one exact count of people before
+    /// the phrase (people named right after the number, or aboard a few words after it).
+    fn all_of_those_aboard(&self, qs: &[Quantity], h: &Hit<TollCue>, out: &mut Vec<FieldFig>) {
+        if Self::killed_here(out) {
+            return;
+        }
+        let (l, toks) = (self.l, &self.ctx.toks);
+        let aboard: Vec<&Quantity> = qs
+            .iter()
+            .filter(|q| {
+                q.tok_end <= h.ts
+                    && !q.article
+                    && !q.figure.approx
+                    && q.figure.best.is_some_and(|n| n > 0)
+                    && !self.in_date(q)
+                    && !out.iter().any(|f| f.q.start == q.start)
+                    && (people_end(l, toks, q.tok_end).is_some()
+                        || (q.tok_end..(q.tok_end + ABOARD_REACH).min(h.ts))
+                            .any(|i| l.grammar.aboard.contains(&toks[i].lower)))
+            })
+            .collect();
+        if let [q] = aboard[..] {
+            out.push(FieldFig::new(Field::Killed, q.clone(), false));
         }
     }
 
