@@ -7060,3 +7060,40 @@ fn a_state_force_fighting_a_group_is_a_raid() {
         "{text}"
     );
 }
+
+/// A count raised whose dead are said "in" one dated event right after them ("elevó a cinco
+/// el número de civiles muertos en el bombardeo del sábado") is that event's toll; a count
+/// an event raises, or one since a month, stays the campaign's.
+#[test]
+fn a_count_raised_of_the_dead_in_one_dated_event_is_its_toll() {
+    for (text, killed) in [
+        (
+            "La Fiscalía elevó a cinco el número de civiles muertos en el bombardeo del sábado \
+             en Tumaco.",
+            5,
+        ),
+        (
+            "El Ministerio de Salud de Malí elevó a nueve el número de personas muertas en el \
+             ataque con drones del jueves contra un mercado de Tombuctú.",
+            9,
+        ),
+    ] {
+        one_event_with_toll(&reports(Lang::Es, text, (2026, 5, 12)), text, killed);
+    }
+    for text in [
+        "El bombardeo del sábado elevó a 120 el número de muertos de la campaña.",
+        "Con el ataque del lunes, el Pentágono elevó a 95 el número de muertos desde septiembre.",
+    ] {
+        let rs = reports(Lang::Es, text, (2026, 5, 12));
+        assert!(
+            rs.iter().any(|r| r.kind == ReportKind::Tally),
+            "{text}\n{rs:#?}"
+        );
+        assert!(
+            rs.iter()
+                .filter(|r| r.kind == ReportKind::Event)
+                .all(|r| r.figures.killed.is_none()),
+            "{text}\n{rs:#?}"
+        );
+    }
+}

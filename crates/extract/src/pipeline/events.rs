@@ -9,8 +9,8 @@ use super::modality;
 use super::sentence::Sentence;
 use crate::dates::{DateExpr, DateKind};
 use crate::lexicon::{
-    ActorRole, AgentKind, AttrCue, EventCue, FillerKind, ForceEntry, ForceReach, Hit, LangLex, ModCue, RefKind,
-    Scope, TallyKind,
+    ActorRole, AgentKind, AttrCue, EventCue, FillerKind, ForceEntry, ForceReach, Hit, LangLex,
+    ModCue, RefKind, Scope, TallyKind,
 };
 use crate::tokens::{Tok, TokKind};
 use crate::{Claim, ClaimField, EventType, Field, Modality, Report, Source, TargetKind};
@@ -502,13 +502,26 @@ pub(super) fn drop_tolls_of_a_dated_event(
         return;
     }
     // "villagers counted 29 bodies in the camp hit by the air force last Wednesday": a count
-    // told just before the dated event, its dead between them, is that event's
+    // told just before the dated event, its dead between them, is that event's; so is a
+    // count raised whose dead are said "in" the event right after them ("elevó a cuatro el
+    // número de pescadores muertos en el ataque del lunes")
+    let dead_in_it = |h: &Hit<TallyKind>| {
+        (h.te..e.ts).any(|k| {
+            l.figures.at(toks, k).is_some_and(|f| {
+                f.value().field == Field::Killed
+                    && toks
+                        .get(f.te)
+                        .is_some_and(|t| l.grammar.toll_of.contains(&t.lower))
+                    && e.ts <= f.te + 3
+            })
+        })
+    };
     let before: Vec<usize> = tally
         .iter()
         .filter(|h| {
-            *h.value() == TallyKind::Cue
+            (*h.value() == TallyKind::Cue || *h.value() == TallyKind::Bring && dead_in_it(h))
                 && h.te <= e.ts
-                && e.ts - h.te <= COUNT_BEFORE_EVENT
+                && e.ts - h.te <= COUNT_BEFORE_EVENT + NUMBER_OF_REACH
                 && (h.te..e.ts).any(|k| {
                     crate::numbers::number_at(toks, k, "", &l.nums, 0).is_some()
                         || l.figures
