@@ -222,6 +222,15 @@ impl Finder<'_> {
             DW::WeekAgo(o) => {
                 self.push(i, end, week, p.and_then(|p| shift(p, o)));
             }
+            // "last week" said on a Tuesday is the Monday to Sunday before publication's week,
+            // not the seven days before it (which would take in this week's Monday)
+            DW::CalendarWeek(o) => {
+                let monday = p.and_then(|p| {
+                    let back = i64::from(p.weekday().num_days_from_monday());
+                    shift(p, o * 7 - back)
+                });
+                self.push(i, end, week, monday);
+            }
             // "last month", "el mes pasado": the month, as "in March" would name it
             DW::MonthAgo(o) => {
                 let month = p.and_then(|p| {

@@ -17,6 +17,9 @@ pub(super) enum DW {
     This,
     Since,
     WeekAgo(i64),
+    /// "last week", "la semana pasada": the calendar week (Monday to Sunday) the given
+    /// number of weeks before publication's.
+    CalendarWeek(i64),
     /// "over the weekend": the week from the latest Saturday on or before publication, less
     /// the days given ("last weekend" said on a Saturday or Sunday is the one before: 2).
     Weekend(i64),
@@ -120,6 +123,7 @@ impl DateLexicon {
                 }
                 "day_offset" => DW::DayOffset(value()?),
                 "week_ago" => DW::WeekAgo(value()?),
+                "calendar_week" => DW::CalendarWeek(value()?),
                 "month_ago" => DW::MonthAgo(value()?),
                 "anchor_offset" => DW::AnchorOffset(value()?),
                 "part" => DW::Part,

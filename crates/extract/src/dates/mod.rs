@@ -486,6 +486,17 @@ mod tests {
         assert_eq!(date("a day later", Lang::En, p), None);
         let e = parse_date("last week", Lang::En, p).unwrap();
         assert_eq!(e.precision, DatePrecision::Week);
+        // "last week" is the calendar week before publication's, Monday to Sunday, whatever
+        // the day of publication (a Tuesday, a Sunday, a Monday)
+        for (s, lang, p, monday) in [
+            ("last week", Lang::En, d(2025, 12, 30), "2025-12-22"),
+            ("last week", Lang::En, d(2026, 1, 4), "2025-12-22"),
+            ("la semana pasada", Lang::Es, d(2026, 1, 5), "2025-12-29"),
+        ] {
+            let e = parse_date(s, lang, Some(p)).unwrap();
+            assert_eq!(e.date.as_deref(), Some(monday), "{s} {p}");
+            assert_eq!(e.precision, DatePrecision::Week, "{s}");
+        }
         // the weekend just past, whatever the day of publication: a window up to its
         // Sunday (up to publication on its Saturday)
         for (s, lang, p, sun) in [
