@@ -7097,3 +7097,47 @@ fn a_count_raised_of_the_dead_in_one_dated_event_is_its_toll() {
         );
     }
 }
+
+/// A group that claims an attack told with only a kind of attacker ("a car bomb", "un
+/// suicida", "gunmen") is its perpetrator, named first, whether the claim follows in the
+/// same sentence or in the next; a state's strike keeps its own perpetrator.
+#[test]
+fn a_group_claiming_an_attack_is_its_perpetrator() {
+    for (lang, text, group) in [
+        (
+            Lang::En,
+            "A car bomb killed nine people near a market in Mogadishu on Sunday; Al-Shabaab \
+             claimed the bombing.",
+            "Shabaab",
+        ),
+        (
+            Lang::Es,
+            "Un atacante suicida mató a seis soldados el martes en un puesto de control en \
+             Borno; el ISWAP se atribuyó el atentado.",
+            "West Africa",
+        ),
+        (
+            Lang::Es,
+            "Hombres armados emboscaron el jueves a una patrulla en Arauca y mataron a tres \
+             soldados. El ELN reivindicó el ataque.",
+            "ELN",
+        ),
+    ] {
+        let ev = only_event(lang, text);
+        assert_eq!(ev.event_type, EventType::Attack, "{text}");
+        let first = ev.perpetrator().map(|p| p.name.as_str()).unwrap_or("");
+        assert!(first.contains(group), "{text}\n{:?}", ev.actors);
+    }
+    let text = "U.S. jets struck Islamic State positions in Syria on Monday, killing 12 \
+                militants; the group claimed a bombing in Raqqa a day earlier.";
+    let rs = events(Lang::En, text);
+    let strike = rs
+        .iter()
+        .find(|r| r.event_type == EventType::Strike)
+        .expect("the strike");
+    assert_eq!(
+        strike.perpetrator().and_then(|p| p.state.as_deref()),
+        Some("US"),
+        "{text}"
+    );
+}

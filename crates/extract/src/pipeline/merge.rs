@@ -220,8 +220,16 @@ impl Merger {
                     .cloned(),
             );
         }
-        // a group that claims it: the perpetrator of an attack no one was named for
-        if x.event_type == EventType::Attack && x.perpetrator().is_none() {
+        // a group that claims it: the perpetrator of an attack no one was named for, or, when
+        // the claimant is a name ("Boko Haram", not "the rebels"), one told only by a kind of
+        // attacker ("a suicide bomber", "gunmen"), named first
+        let named = |name: &str| name.chars().next().is_some_and(char::is_uppercase);
+        let unnamed = x.perpetrator().is_none_or(|p| {
+            p.non_state
+                && c.perpetrator()
+                    .is_some_and(|q| q.name != p.name && named(&q.name))
+        });
+        if x.event_type == EventType::Attack && unnamed {
             if let Some(p) = c.perpetrator() {
                 x.actors.insert(0, p.clone());
                 x.claims.extend(

@@ -586,7 +586,23 @@ impl Extractor {
         }
         if plan.picked.is_empty() && s.told {
             self.circumstances(&s, src, out);
-            self.claimed(&s, src, out);
+            self.claimed(&s, src, 0, out);
+        } else if let Some(last) =
+            s.l.grammar
+                .claims
+                .find_all(&s.ctx.toks)
+                .first()
+                .and_then(|c| {
+                    plan.picked
+                        .iter()
+                        .filter(|p| p.e.value().event_type.is_violent() && p.e.te <= c.ts)
+                        .map(|p| p.e.te)
+                        .max()
+                })
+        {
+            // "A suicide bomber killed seven soldiers in Bannu; the Pakistani Taliban claimed
+            // responsibility": a group named after the attack, right before its claim
+            self.claimed(&s, src, last, out);
         }
         s.names_force
     }
@@ -745,19 +761,25 @@ impl Extractor {
     }
 
     /// "Al-Shabaab claimed responsibility.": a group named right before a claim of
-    /// responsibility, in a sentence that tells no event of its own, is the perpetrator of
-    /// the story's latest attack that has none (see `merge`).
-    fn claimed(&self, s: &Sentence, src: &Source, out: &mut Vec<Cand>) {
-        let Some(h) = s.l.grammar.claims.find_all(&s.ctx.toks).into_iter().next() else {
+    /// responsibility, in a sentence that tells no event of its own or after the attack the
+    /// sentence tells (both after token `after`), is the perpetrator of the story's latest
+    /// attack, named before whoever the attack's own words name ("a suicide bomber"; see
+    /// `merge`).
+    fn claimed(&self, s: &Sentence, src: &Source, after: usize, out: &mut Vec<Cand>) {
+        let Some(h) =
+            s.l.grammar
+                .claims
+                .find_all(&s.ctx.toks)
+                .into_iter()
+                .find(|h| h.ts >= after)
+        else {
             return;
         };
         let scene = s.scene();
         let armed = agents::armed(&scene);
-        let Some(a) = armed
-            .iter()
-            .rev()
-            .find(|a| a.non_state && a.te <= h.ts && h.ts - a.te <= CLAIMANT_REACH)
-        else {
+        let Some(a) = armed.iter().rev().find(|a| {
+            a.non_state && a.ts >= after && a.te <= h.ts && h.ts - a.te <= CLAIMANT_REACH
+        }) else {
             return;
         };
         let m = Modality::Occurred;
