@@ -7141,3 +7141,32 @@ fn a_group_claiming_an_attack_is_its_perpetrator() {
         "{text}"
     );
 }
+
+/// Mortars, grenades or a drone boat fired at a place are an attack when a group fires them,
+/// even with no one killed; a state force firing them strikes.
+#[test]
+fn mortars_or_grenades_fired_at_a_place_are_violence() {
+    for (lang, text) in [
+        (
+            Lang::En,
+            "Militants fired mortar rounds at an army base in Kidal on Thursday, wounding two \
+             soldiers.",
+        ),
+        (
+            Lang::Es,
+            "Disidentes de las FARC lanzaron granadas contra una estación de policía en Jamundí \
+             el sábado; dos agentes resultaron heridos.",
+        ),
+    ] {
+        let ev = only_event(lang, text);
+        assert_eq!(ev.event_type, EventType::Attack, "{text}");
+    }
+    let text = "Nigerian troops fired mortars at a bandit hideout in Zamfara on Sunday, killing \
+                eight.";
+    let ev = only_event(Lang::En, text);
+    assert_ne!(ev.event_type, EventType::Attack, "{text}");
+    assert_eq!(
+        ev.perpetrator().and_then(|p| p.state.as_deref()),
+        Some("NG")
+    );
+}
