@@ -1169,8 +1169,9 @@ fn items_apart<'a>(a: &[Item<'a>], b: &[Item<'a>]) -> bool {
 /// two states links them: "U.S. and Israeli jets struck..."), so that "a U.S. drone killed
 /// two men in Marib on Tuesday" and "Israeli jets struck Hodeidah on Tuesday" are two
 /// incidents, as are a Kenyan and a U.S. strike in Somalia, or a Turkish and a U.S. one in
-/// Iraq, on one day. States whose reports share a toll or a first-level division stay one
-/// incident's (an outlet naming the wrong state). A report naming no state joins the part
+/// Iraq, on one day, when both name first-level divisions and other ones. States whose
+/// reports share a toll or a division, or whose reports do not both name one, stay one
+/// incident's (an outlet naming the wrong state, partners of one joint operation). A report naming no state joins the part
 /// whose toll it shares, else the part most reports are in.
 fn by_perps(members: Vec<usize>, items: &Items) -> Vec<Vec<usize>> {
     // the bits of each set of linked states
@@ -1188,9 +1189,11 @@ fn by_perps(members: Vec<usize>, items: &Items) -> Vec<Vec<usize>> {
         return vec![members];
     }
     sets.sort_unstable();
-    // states told of one event that a toll or a division ties together stay one: an outlet
-    // that names the wrong state for a strike others tell ("the attack its forces carried
-    // out", 11 dead, beside the U.S. strike that killed 11) does not make a second incident
+    // states told of one event that a toll or a division ties together stay one, and so do
+    // states whose reports do not both name divisions: an outlet that names the wrong state
+    // for a strike others tell ("the attack its forces carried out", 11 dead, beside the U.S.
+    // strike that killed 11; "Lebanon's army said a strike killed two") does not make a
+    // second incident
     let of = |set: u64| {
         members
             .iter()
@@ -1209,7 +1212,10 @@ fn by_perps(members: Vec<usize>, items: &Items) -> Vec<Vec<usize>> {
         'pairs: for x in 0..sets.len() {
             for y in x + 1..sets.len() {
                 let ((ka, da), (kb, db)) = (ties(sets[x]), ties(sets[y]));
-                if !ka.is_disjoint(&kb) || !da.is_disjoint(&db) {
+                // (apart only where both name divisions, and other ones: a state's report
+                // with no division may be the other's event told with the wrong state, or
+                // a partner's part of one joint operation)
+                if !ka.is_disjoint(&kb) || da.is_empty() || db.is_empty() || !da.is_disjoint(&db) {
                     sets[x] |= sets.remove(y);
                     tied = true;
                     break 'pairs;
@@ -2467,12 +2473,22 @@ mod tests {
         us.figures.killed = Some(dead(2, "two"));
         us.actors = vec![by("US", "United States")];
         let mut il = strike(
-            Some(place("Yemen", Some("YE"), None, 4)),
+            Some(PlaceRef {
+                admin1: Some("Al Hudaydah".into()),
+                ..place("Hodeidah", Some("YE"), None, 1)
+            }),
             TargetKind::LandSite,
         );
         il.actors = vec![by("IL", "Israeli Air Force")];
         let l = build(&[input(1, us.clone()), input(2, il.clone())]);
         assert_eq!(l.incidents.len(), 2, "{}", l.to_json());
+        // ... but a state's report naming no division may be the other's event told with
+        // the wrong state ("Lebanon's army said a strike killed three"), or a partner's
+        // part of one operation: one incident
+        let mut in_yemen = il.clone();
+        in_yemen.place = Some(place("Yemen", Some("YE"), None, 4));
+        let l = build(&[input(1, us.clone()), input(2, in_yemen)]);
+        assert_eq!(l.incidents.len(), 1, "{}", l.to_json());
         // a third report of both states' strike links them
         let mut joint = il.clone();
         joint.actors = vec![by("US", "United States"), by("IL", "Israel")];

@@ -506,15 +506,14 @@ pub(super) fn drop_tolls_of_a_dated_event(
     // count raised whose dead are said "in" the event right after them ("elevó a cuatro el
     // número de pescadores muertos en el ataque del lunes")
     let dead_in_it = |h: &Hit<TallyKind>| {
-        (h.te..e.ts).any(|k| {
-            l.figures.at(toks, k).is_some_and(|f| {
-                f.value().field == Field::Killed
-                    && toks
-                        .get(f.te)
-                        .is_some_and(|t| l.grammar.toll_of.contains(&t.lower))
-                    && e.ts <= f.te + 3
+        !e.value().plural
+            && (h.te..e.ts).any(|k| {
+                l.figures.at(toks, k).is_some_and(|f| {
+                    f.value().field == Field::Killed
+                        && l.grammar.locative.at(toks, f.te).is_some()
+                        && e.ts <= f.te + 3
+                })
             })
-        })
     };
     let before: Vec<usize> = tally
         .iter()
@@ -1607,9 +1606,10 @@ pub(super) fn of_a_game(l: &LangLex, toks: &[Tok]) -> bool {
 }
 
 /// Whether the sentence tells of a market: two words of trade ("prices", "discount",
-/// "tarifas", "aerolíneas"), no armed force but a state's name or adjective (where the
-/// market is: "Walmart de México"), none right before an event cue ("U.S. strikes on oil
-/// sites sent prices up" tells of strikes), and no weapon: "launched a pre-emptive strike
+/// "tarifas", "aerolíneas"), no dead or hurt counted, no armed group or state as an agent,
+/// no armed force but a state's name or adjective (where the market is: "Walmart de
+/// México"), none right before an event cue ("U.S. strikes on oil sites sent prices up"
+/// tells of strikes), and no weapon: "launched a pre-emptive strike
 /// on prices", "lanzaron un ataque frontal contra las tarifas" are no violence.
 pub(super) fn of_a_market(
     l: &LangLex,
@@ -1624,6 +1624,16 @@ pub(super) fn of_a_market(
         .collect::<crate::fxhash::FxSet<_>>()
         .len();
     words >= 2
+        // (violence with its dead or hurt, or an armed group or state as an agent, is no
+        // market's: "gunmen killed five at a bus terminal selling cheap fares")
+        && !l.figures.find_all(toks).iter().any(|f| {
+            matches!(f.value().field, Field::Killed | Field::Injured)
+        })
+        && !l
+            .agents
+            .find_all(toks)
+            .iter()
+            .any(|a| matches!(a.value(), AgentKind::State | AgentKind::Group))
         && forces.iter().all(|f| {
             matches!(f.value().reach, ForceReach::Country | ForceReach::Demonym)
                 && !events.iter().any(|e| e.ts >= f.te && e.ts - f.te <= 1)

@@ -775,6 +775,14 @@ impl Extractor {
         else {
             return;
         };
+        // "Boko Haram has not claimed the attack", "no se ha atribuido": no claim
+        let denied = s
+            .mods
+            .iter()
+            .any(|m| m.value().modality == Modality::Negated && m.te <= h.ts && h.ts - m.te <= 2);
+        if denied {
+            return;
+        }
         let scene = s.scene();
         let armed = agents::armed(&scene);
         let Some(a) = armed.iter().rev().find(|a| {
