@@ -493,8 +493,8 @@ mod tests {
             ("last week", Lang::En, d(2026, 1, 4), "2025-12-22"),
             ("la semana pasada", Lang::Es, d(2026, 1, 5), "2025-12-29"),
         ] {
-            let e = parse_date(s, lang, Some(p)).unwrap();
-            assert_eq!(e.date.as_deref(), Some(monday), "{s} {p}");
+            let e = parse_date(s, lang, p).unwrap();
+            assert_eq!(e.date.as_deref(), Some(monday), "{s} {p:?}");
             assert_eq!(e.precision, DatePrecision::Week, "{s}");
         }
         // the weekend just past, whatever the day of publication: a window up to its
