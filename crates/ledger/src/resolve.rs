@@ -1235,6 +1235,13 @@ fn by_perps(members: Vec<usize>, items: &Items) -> Vec<Vec<usize>> {
             None => rest.push(i),
         }
     }
+    join_rest(&mut parts, rest, items);
+    parts
+}
+
+/// Gives each report of `rest` (one that names no state, or no division) to the part whose
+/// killed figure it shares, when one part alone does, else to the part with most reports.
+fn join_rest(parts: &mut [Vec<usize>], rest: Vec<usize>, items: &Items) {
     let most = (0..parts.len())
         .max_by_key(|&p| (parts[p].len(), std::cmp::Reverse(p)))
         .expect("parts");
@@ -1253,7 +1260,6 @@ fn by_perps(members: Vec<usize>, items: &Items) -> Vec<Vec<usize>> {
         };
         parts[p].push(i);
     }
-    parts
 }
 
 /// One day's reports in one region, as incidents: one, unless they name first-level
@@ -1332,24 +1338,7 @@ fn by_admin1(members: Vec<usize>, items: &Items) -> Vec<Vec<usize>> {
             None => rest.push(i),
         }
     }
-    let most = (0..parts.len())
-        .max_by_key(|&p| (parts[p].len(), std::cmp::Reverse(p)))
-        .expect("parts");
-    for i in rest {
-        let shared: Vec<usize> = (0..parts.len())
-            .filter(|&p| {
-                items.at(i).killed().is_some()
-                    && parts[p]
-                        .iter()
-                        .any(|&j| items.at(j).killed() == items.at(i).killed())
-            })
-            .collect();
-        let p = match shared[..] {
-            [p] => p,
-            _ => most,
-        };
-        parts[p].push(i);
-    }
+    join_rest(&mut parts, rest, items);
     parts
 }
 
