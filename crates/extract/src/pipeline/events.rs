@@ -1615,6 +1615,7 @@ pub(super) fn of_a_market(
     l: &LangLex,
     toks: &[Tok],
     forces: &[Hit<'_, ForceEntry>],
+    agents: &[Hit<'_, AgentKind>],
     events: &[Hit<'_, EventCue>],
 ) -> bool {
     let words = toks
@@ -1629,9 +1630,7 @@ pub(super) fn of_a_market(
         && !l.figures.find_all(toks).iter().any(|f| {
             matches!(f.value().field, Field::Killed | Field::Injured)
         })
-        && !l
-            .agents
-            .find_all(toks)
+        && !agents
             .iter()
             .any(|a| matches!(a.value(), AgentKind::State | AgentKind::Group))
         && forces.iter().all(|f| {

@@ -586,23 +586,19 @@ impl Extractor {
         }
         if plan.picked.is_empty() && s.told {
             self.circumstances(&s, src, out);
-            self.claimed(&s, src, 0, out);
-        } else if let Some(last) =
-            s.l.grammar
-                .claims
-                .find_all(&s.ctx.toks)
-                .first()
-                .and_then(|c| {
-                    plan.picked
-                        .iter()
-                        .filter(|p| p.e.value().event_type.is_violent() && p.e.te <= c.ts)
-                        .map(|p| p.e.te)
-                        .max()
-                })
-        {
+            self.claimed(&s, src, &[], out);
+        } else if !plan.picked.is_empty() {
             // "A suicide bomber killed seven soldiers in Bannu; the Pakistani Taliban claimed
             // responsibility": a group named after the attack, right before its claim
-            self.claimed(&s, src, last, out);
+            let violent: Vec<usize> = plan
+                .picked
+                .iter()
+                .filter(|p| p.e.value().event_type.is_violent())
+                .map(|p| p.e.te)
+                .collect();
+            if !violent.is_empty() {
+                self.claimed(&s, src, &violent, out);
+            }
         }
         s.names_force
     }
@@ -622,7 +618,7 @@ impl Extractor {
         let agents = l.agents.find_all(toks);
         let support_ends = agents::support_ends(l, toks);
         let mut events = events::find(l, toks, &support_ends);
-        if events::of_a_game(l, toks) || events::of_a_market(l, toks, &forces, &events) {
+        if events::of_a_game(l, toks) || events::of_a_market(l, toks, &forces, &agents, &events) {
             events.clear();
         }
         let cue_ends: Vec<usize> = events.iter().map(|e| e.te).collect();
@@ -761,19 +757,19 @@ impl Extractor {
     }
 
     /// "Al-Shabaab claimed responsibility.": a group named right before a claim of
-    /// responsibility, in a sentence that tells no event of its own or after the attack the
-    /// sentence tells (both after token `after`), is the perpetrator of the story's latest
-    /// attack, named before whoever the attack's own words name ("a suicide bomber"; see
-    /// `merge`).
-    fn claimed(&self, s: &Sentence, src: &Source, after: usize, out: &mut Vec<Cand>) {
-        let Some(h) =
-            s.l.grammar
-                .claims
-                .find_all(&s.ctx.toks)
-                .into_iter()
-                .find(|h| h.ts >= after)
-        else {
+    /// responsibility, in a sentence that tells no event of its own, or after the last of the
+    /// sentence's cues of violence (`cues`, their ends) told before the claim, is the
+    /// perpetrator of the story's latest attack, named before whoever the attack's own words
+    /// name ("a suicide bomber"; see `merge`).
+    fn claimed(&self, s: &Sentence, src: &Source, cues: &[usize], out: &mut Vec<Cand>) {
+        let Some(h) = s.l.grammar.claims.find_all(&s.ctx.toks).into_iter().next() else {
             return;
+        };
+        // ("claimed the attack": the claim's own noun is no attack told before it)
+        let after = match cues.iter().copied().filter(|&te| te <= h.ts).max() {
+            Some(te) => te,
+            None if cues.is_empty() => 0,
+            None => return,
         };
         // "Boko Haram has not claimed the attack", "no se ha atribuido": no claim
         let denied = s
