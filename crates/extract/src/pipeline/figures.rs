@@ -134,7 +134,7 @@ pub(super) fn figures(
 
 /// Most tokens between a count of people and the word that puts them aboard ("four
 /// narco - terrorists were aboard").
-const ABOARD_REACH: usize = 6;
+pub(super) const ABOARD_REACH: usize = 6;
 
 impl Figures<'_> {
     /// "four narco-terrorists were aboard and all were killed", "tres personas iban a bordo y

@@ -22,10 +22,6 @@ const MAX_ASIDE: usize = 10;
 /// The most words of a name.
 const MAX_NAME: usize = 5;
 
-/// Most words between a count of people and the word that puts them aboard ("three people
-/// aboard", "cinco personas a bordo").
-const ABOARD_REACH: usize = 4;
-
 /// Most tokens after one more person named after a toll in which a verb makes them a speaker
 /// ("and a commander of the unit said", "and a resident, who asked not to be named, said").
 const SPEAKER_REACH: usize = 12;
@@ -384,7 +380,7 @@ impl Figures<'_> {
                     && !self.in_date(q)
                     && !out.iter().any(|f| f.q.start == q.start)
                     && (people_end(l, toks, q.tok_end).is_some()
-                        || (q.tok_end..(q.tok_end + ABOARD_REACH).min(h.ts))
+                        || (q.tok_end..(q.tok_end + super::ABOARD_REACH).min(h.ts))
                             .any(|i| l.grammar.aboard.contains(&toks[i].lower)))
             })
             .collect();
