@@ -7165,3 +7165,166 @@ fn mortars_or_grenades_fired_at_a_place_are_violence() {
         Some("NG")
     );
 }
+
+/// A condition that opens its sentence or clause ("Si Estados Unidos bombardea Venezuela,
+/// ...") binds the act even in a tense a headline tells facts in; a concession ("si bien")
+/// does not.
+#[test]
+fn a_condition_opening_its_clause_tells_no_event() {
+    for (lang, text) in [
+        (
+            Lang::Es,
+            "Si Estados Unidos bombardea Venezuela, la respuesta será inmediata, dijo el ministro.",
+        ),
+        (
+            Lang::Es,
+            "Si el Ejército bombardea campamentos del ELN en Arauca, morirán civiles, advirtió la \
+             Defensoría.",
+        ),
+        (
+            Lang::Es,
+            "Si los marinos atacan la lancha en aguas mexicanas, habrá una protesta formal.",
+        ),
+        (
+            Lang::En,
+            "If U.S. forces strike Venezuelan soil, Caracas will respond, the minister said.",
+        ),
+    ] {
+        no_violent_event(&reports(lang, text, (2025, 11, 12)), text);
+    }
+    let text = "Si bien el bombardeo del martes mató a tres guerrilleros en Arauca, el Ejército \
+                no dio más detalles.";
+    let rs = reports(Lang::Es, text, (2025, 11, 12));
+    one_event_with_toll(&rs, text, 3);
+}
+
+/// What a picture is said not to show, or only purportedly shows, is no event; what an
+/// official video shows is.
+#[test]
+fn a_picture_said_not_to_show_a_strike_tells_none() {
+    for (lang, text) in [
+        (
+            Lang::En,
+            "FACT CHECK: Video does not show new US strike on drug boat. The clip is from a \
+             video game.",
+        ),
+        (
+            Lang::Es,
+            "Circula en redes un video que supuestamente muestra el bombardeo de anoche en \
+             Caracas. Se trata de imágenes de una explosión en China en 2015.",
+        ),
+        (
+            Lang::Es,
+            "Las imágenes no muestran un ataque de drones en Sinaloa: fueron grabadas en otro \
+             país hace dos años.",
+        ),
+        (
+            Lang::En,
+            "A photo said to show Israeli jets bombing Sanaa last night was taken in Gaza years \
+             ago, a review found.",
+        ),
+    ] {
+        no_violent_event(&reports(lang, text, (2026, 1, 6)), text);
+    }
+    let text = "Un video difundido por el Comando Sur muestra el ataque del martes contra una \
+                lancha en el Caribe, en el que murieron tres personas.";
+    one_event_with_toll(&reports(Lang::Es, text, (2026, 1, 8)), text, 3);
+}
+
+/// A storm named with an apposition between it and its verb ("Hurricane Melissa, a Category
+/// 5 storm, struck Jamaica") strikes no one; a drone told after a storm does.
+#[test]
+fn a_storm_with_an_apposition_is_still_a_storm() {
+    for (lang, text) in [
+        (
+            Lang::En,
+            "Hurricane Melissa, a Category 5 storm, struck Jamaica on Tuesday, killing 19.",
+        ),
+        (
+            Lang::Es,
+            "El huracán Melissa, de categoría 5, golpeó Jamaica el martes y dejó 19 muertos.",
+        ),
+        (
+            Lang::En,
+            "Typhoon Kalmaegi, the strongest of the year, hit central Vietnam on Tuesday, \
+             killing 12 people.",
+        ),
+    ] {
+        no_violent_event(&reports(lang, text, (2025, 10, 30)), text);
+    }
+    let text = "After the storm, a U.S. drone, operating from Djibouti, struck a camp in Somalia \
+                on Tuesday, killing three.";
+    one_event_with_toll(&reports(Lang::En, text, (2025, 10, 30)), text, 3);
+}
+
+/// "the second strike in February", "el segundo ataque de febrero": a rank among a month's
+/// strikes frames the month; "a second strike early in February" is that strike's month.
+#[test]
+fn a_rank_among_a_months_strikes_is_no_event_of_that_month() {
+    for (lang, text) in [
+        (Lang::Es, "Es el segundo ataque de febrero."),
+        (Lang::En, "It was the second strike in February."),
+        (
+            Lang::En,
+            "That was the third raid of March in the province.",
+        ),
+    ] {
+        let rs = reports(lang, text, (2026, 3, 20));
+        assert!(
+            rs.iter()
+                .all(|r| !(r.kind == ReportKind::Event && r.date.is_some())),
+            "{text}\n{rs:#?}"
+        );
+    }
+    let text = "Un segundo ataque a principios de febrero mató a dos personas en el Pacífico.";
+    let rs = reports(Lang::Es, text, (2026, 2, 17));
+    assert!(
+        rs.iter()
+            .any(|r| r.date.as_deref() == Some("2026-02") && r.event_type == EventType::Strike),
+        "{text}\n{rs:#?}"
+    );
+}
+
+/// An event noun named as one before the story's ("an earlier strike", "el ataque
+/// anterior"), with no day of its own, is that earlier event told again: its toll is not
+/// the news's; with a day of its own it is that day's event.
+#[test]
+fn an_earlier_strike_is_a_reference() {
+    for (lang, text) in [
+        (
+            Lang::Es,
+            "El Comando Sur atacó el miércoles una lancha en el Pacífico oriental. En el ataque \
+             anterior murieron seis personas.",
+        ),
+        (
+            Lang::En,
+            "Southern Command struck a boat in the eastern Pacific on Wednesday. The previous \
+             strike killed six people.",
+        ),
+        (
+            Lang::En,
+            "Kenyan jets bombed a camp near Kismayo on Wednesday. A prior raid in the area had \
+             killed six fighters.",
+        ),
+    ] {
+        let rs = reports(lang, text, (2025, 11, 12));
+        let ev: Vec<&Report> = rs.iter().filter(|r| r.kind == ReportKind::Event).collect();
+        assert_eq!(ev.len(), 1, "{text}\n{rs:#?}");
+        assert!(ev[0].figures.killed.is_none(), "{text}\n{rs:#?}");
+    }
+    for (lang, text) in [
+        (
+            Lang::En,
+            "An earlier strike in the Pacific killed four people, officials said.",
+        ),
+        (
+            Lang::Es,
+            "Un bombardeo previo en Guaviare había dejado 19 muertos.",
+        ),
+    ] {
+        no_violent_event(&reports(lang, text, (2025, 12, 10)), text);
+    }
+    let text = "An earlier strike on Monday killed four people in the Caribbean, the Pentagon \
+                said.";
+    one_event_with_toll(&reports(Lang::En, text, (2025, 12, 10)), text, 4);
+}

@@ -505,6 +505,23 @@ impl Finder<'_> {
         if let Some(next) = self.named_weekday(start, end, wd) {
             return next;
         }
+        // "Tuesday of last week": that week's Tuesday, not the latest Tuesday
+        if let Some((DW::WeekOf(o), e)) = lex.phrase_at(toks, end) {
+            let day = self.published.and_then(|p| {
+                let back = i64::from(p.weekday().num_days_from_monday());
+                shift(p, o * 7 - back + i64::from(wd))
+            });
+            let how = How::relative(
+                DatePrecision::Day,
+                DateKind::Weekday,
+                "date.rel.weekday.week",
+            );
+            let x = self.push(start, e, how, day);
+            if day.is_none() {
+                self.out[x].weekday = Some(wd);
+            }
+            return e;
+        }
         let ahead = !strictly && lex.ahead_of(toks, start, end);
         let day = self.published.and_then(|p| {
             if ahead {

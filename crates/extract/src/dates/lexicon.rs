@@ -20,6 +20,10 @@ pub(super) enum DW {
     /// "last week", "la semana pasada": the calendar week (Monday to Sunday) the given
     /// number of weeks before publication's.
     CalendarWeek(i64),
+    /// After a weekday, the calendar week it falls in, counted in weeks from publication's
+    /// ("Tuesday of last week", "el martes de la semana pasada" -1): without it, a weekday is
+    /// the latest one before publication, which may be this week's.
+    WeekOf(i64),
     /// "over the weekend": the week from the latest Saturday on or before publication, less
     /// the days given ("last weekend" said on a Saturday or Sunday is the one before: 2).
     Weekend(i64),
@@ -124,6 +128,7 @@ impl DateLexicon {
                 "day_offset" => DW::DayOffset(value()?),
                 "week_ago" => DW::WeekAgo(value()?),
                 "calendar_week" => DW::CalendarWeek(value()?),
+                "week_of" => DW::WeekOf(value()?),
                 "month_ago" => DW::MonthAgo(value()?),
                 "anchor_offset" => DW::AnchorOffset(value()?),
                 "part" => DW::Part,

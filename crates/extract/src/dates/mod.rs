@@ -497,6 +497,50 @@ mod tests {
             assert_eq!(e.date.as_deref(), Some(monday), "{s} {p:?}");
             assert_eq!(e.precision, DatePrecision::Week, "{s}");
         }
+        // a weekday with its week named is that week's day, not the latest such weekday
+        // (which, said on a Thursday, is this week's Tuesday); without it, the latest
+        for (s, lang, p, day) in [
+            (
+                "el martes de la semana pasada",
+                Lang::Es,
+                d(2026, 3, 12),
+                "2026-03-03",
+            ),
+            (
+                "on Tuesday of last week",
+                Lang::En,
+                d(2026, 3, 12),
+                "2026-03-03",
+            ),
+            (
+                "el domingo de la semana anterior",
+                Lang::Es,
+                d(2026, 3, 9),
+                "2026-03-08",
+            ),
+            (
+                "Monday of this week",
+                Lang::En,
+                d(2026, 3, 12),
+                "2026-03-09",
+            ),
+            (
+                "el viernes de la semana pasada",
+                Lang::Es,
+                d(2026, 3, 16),
+                "2026-03-13",
+            ),
+            ("el martes", Lang::Es, d(2026, 3, 12), "2026-03-10"),
+            // the week alone stays a week
+            (
+                "a finales de la semana pasada",
+                Lang::Es,
+                d(2026, 3, 12),
+                "2026-03-02",
+            ),
+        ] {
+            assert_eq!(date(s, lang, p).as_deref(), Some(day), "{s}");
+        }
         // the weekend just past, whatever the day of publication: a window up to its
         // Sunday (up to publication on its Saturday)
         for (s, lang, p, sun) in [

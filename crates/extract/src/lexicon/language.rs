@@ -77,6 +77,10 @@ pub enum RefKind {
     /// rather than news; with a day of its own ("on Tuesday, the first since last year") it
     /// is that day's event.
     Background,
+    /// Right before or right after an event noun, an earlier one than the story's ("an
+    /// earlier strike", "the previous strike", "el ataque anterior"): with no day of its
+    /// own, that earlier event told again, never the news the sentence may also tell.
+    Earlier,
     /// A mourning or a reckoning for the dead ("funeral", "sepultados", "pleaded guilty"):
     /// an event whose dead are told after it ("the funeral of the five fishermen who died in
     /// a strike") is an earlier one told again.
@@ -1026,6 +1030,7 @@ fn references(file: File) -> Result<PhraseSet<RefKind>, LexiconError> {
             "campaign_verb" => Some(RefKind::CampaignVerb),
             "every" => Some(RefKind::Every),
             "background" => Some(RefKind::Background),
+            "earlier" => Some(RefKind::Earlier),
             "memorial" => Some(RefKind::Memorial),
             "drill" => Some(RefKind::Drill),
             "trend" => Some(RefKind::Trend),

@@ -65,13 +65,26 @@ pub(super) fn find<'a>(
     let natural = |h: &Hit<EventCue>| {
         let named_thing =
             |k: usize| l.agents.at(toks, k).is_some() || l.means.at(toks, k).is_some();
-        !h.value().noun
-            && (1..=2).any(|d| {
-                h.ts >= d
-                    && l.grammar.nature.contains(&toks[h.ts - d].lower)
-                    && (h.ts - d + 1..h.ts)
-                        .all(|k| toks[k].kind == TokKind::Word && !named_thing(k))
+        let subject_before = |at: usize| {
+            (1..=2).any(|d| {
+                at >= d
+                    && l.grammar.nature.contains(&toks[at - d].lower)
+                    && (at - d + 1..at).all(|k| toks[k].kind == TokKind::Word && !named_thing(k))
             })
+        };
+        // (or with an apposition between, set off by commas: "Hurricane Melissa, a Category 5
+        // storm, struck Jamaica", "el huracán Melissa, de categoría 5, golpeó")
+        let apposed = || {
+            h.ts >= 2 && toks[h.ts - 1].lower == "," && {
+                let from = h.ts.saturating_sub(10);
+                (from..h.ts - 1)
+                    .rev()
+                    .take_while(|&k| toks[k].kind != TokKind::Punct || toks[k].lower == ",")
+                    .find(|&k| toks[k].lower == ",")
+                    .is_some_and(subject_before)
+            }
+        };
+        !h.value().noun && (subject_before(h.ts) || apposed())
     };
     hits.into_iter()
         .filter(|h| !blocked(h.ts, h.te) && !modifier(h) && !supporting(h) && !natural(h))

@@ -149,6 +149,22 @@ fn by_cues<'a>(
                 // ataque en suelo mexicano tendría un costo")
                 Scope::Before if v.modality == Modality::Occurred => Some(400 + dist),
                 Scope::Before => Some(100 + dist),
+                // a condition that opens its sentence or clause binds the act of that clause
+                // even told in a tense that can tell a fact ("Si Estados Unidos bombardea
+                // Venezuela, la respuesta será inmediata": the present of a headline)
+                Scope::Any
+                    if factual
+                        && !strong
+                        && !killed_here
+                        && v.modality == Modality::Hypothetical
+                        && dist <= 8
+                        && (m.ts == 0 || toks[m.ts - 1].kind != crate::tokens::TokKind::Word)
+                        && !toks[m.te..e.ts]
+                            .iter()
+                            .any(|t| matches!(t.lower.as_str(), "," | ";" | ":" | ".")) =>
+                {
+                    Some(200 + dist)
+                }
                 Scope::Any if factual && !strong => None,
                 Scope::Any => Some(200 + dist),
             }

@@ -120,6 +120,17 @@ pub(super) fn is_reference(
     if e.value().noun && background_of_noun(s, e) {
         return true;
     }
+    // "an earlier strike in the Pacific killed four", "en el ataque anterior murieron
+    // seis": an event noun named as one before the story's, with no day of its own, is
+    // that earlier event told again
+    if e.value().noun
+        && !own_day
+        && s.refs
+            .iter()
+            .any(|h| *h.value() == RefKind::Earlier && (h.te == e.ts || h.ts == e.te))
+    {
+        return true;
+    }
     // a day word counts even where no day could be set (an article with no date: "hoy")
     let day_word = s.dates.iter().any(|d| d.kind.is_reported_day());
     // "Air forces bomb camps, and the United States destroys small boats": a verb in the
