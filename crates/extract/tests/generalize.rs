@@ -7328,3 +7328,88 @@ fn an_earlier_strike_is_a_reference() {
                 said.";
     one_event_with_toll(&reports(Lang::En, text, (2025, 12, 10)), text, 4);
 }
+
+/// A state force's answer to a group's attack on it, told in the next sentence ("Los marinos
+/// repelieron la agresión y abatieron a cinco"), is a raid of its own with its dead, not more
+/// dead of the attack; a group's attack told after a clash with no day, place or toll of its
+/// own is how the clash began; attackers who died in their attack on a force were killed in
+/// the force's answer.
+#[test]
+fn a_forces_answer_to_an_attack_is_its_raid() {
+    for (lang, text, killed) in [
+        (
+            Lang::Es,
+            "Hombres armados abrieron fuego contra marinos este martes en Reynosa. Los marinos \
+             repelieron la agresión y abatieron a cinco.",
+            5,
+        ),
+        (
+            Lang::Es,
+            "Sicarios emboscaron a una patrulla del Ejército en Culiacán este martes. Los \
+             militares repelieron el ataque y abatieron a tres agresores.",
+            3,
+        ),
+        (
+            Lang::En,
+            "Gunmen opened fire on soldiers near Tierra Caliente on Tuesday. The soldiers \
+             returned fire and killed four of the attackers.",
+            4,
+        ),
+    ] {
+        let rs = reports(lang, text, (2026, 1, 21));
+        let raids: Vec<&Report> = rs
+            .iter()
+            .filter(|r| r.kind == ReportKind::Event && r.event_type == EventType::Raid)
+            .collect();
+        assert_eq!(raids.len(), 1, "{text}\n{rs:#?}");
+        assert_eq!(
+            raids[0].figures.killed.as_ref().and_then(|f| f.best),
+            Some(killed),
+            "{text}"
+        );
+        assert_eq!(raids[0].date.as_deref(), Some("2026-01-20"), "{text}");
+    }
+    let text =
+        "Un enfrentamiento entre marinos y hombres armados dejó seis muertos este martes en \
+                Reynosa. Los agresores abrieron fuego contra los elementos navales, quienes \
+                repelieron la agresión.";
+    let rs = reports(Lang::Es, text, (2026, 1, 21));
+    one_event_with_toll(&rs, text, 6);
+    for (lang, text, killed) in [
+        (
+            Lang::En,
+            "Three gunmen were killed and one soldier was wounded in Culiacán on Sunday after \
+             they attacked an army patrol.",
+            3,
+        ),
+        (
+            Lang::En,
+            "Five militants were killed when they attacked a police checkpoint in Bannu on \
+             Sunday, officials said.",
+            5,
+        ),
+        // the wounded of the force are not more dead
+        (
+            Lang::Es,
+            "Dos presuntos delincuentes fueron abatidos y un elemento resultó lesionado en \
+             Apatzingán este domingo tras agredir a la Guardia Nacional.",
+            2,
+        ),
+    ] {
+        let ev = only_event(lang, text);
+        assert_eq!(ev.event_type, EventType::Raid, "{text}");
+        assert_eq!(
+            ev.figures.killed.as_ref().and_then(|f| f.best),
+            Some(killed),
+            "{text}"
+        );
+    }
+    // civilians killed in a group's attack on a police post: the group's attack
+    let text = "Militants attacked a police post in Bannu on Sunday; five civilians were killed \
+                in the crossfire.";
+    assert_eq!(
+        only_event(Lang::En, text).event_type,
+        EventType::Attack,
+        "{text}"
+    );
+}

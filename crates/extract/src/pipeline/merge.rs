@@ -474,6 +474,9 @@ impl Merger {
         if pos.is_none() {
             pos = self.same_event(&c);
         }
+        if pos.is_none() {
+            pos = self.side_of_the_clash(&mut c);
+        }
         let mut replaced = false;
         if pos.is_none() && c.dated && c.report.date.is_some() {
             // ... or in a later one: the event's own date replaces the announcement's
@@ -583,6 +586,39 @@ impl Merger {
                 }
         })?;
         made_attack(r, "group_attack_told_again");
+        Some(i)
+    }
+
+    /// "Un enfrentamiento entre marinos y hombres armados dejó seis muertos este martes en
+    /// Reynosa. Los agresores abrieron fuego contra los elementos navales": a group's attack
+    /// told right after a state force's clash, with no day, place or toll of its own, is how
+    /// that clash began, not another event. Returns the clash's index; the attack's
+    /// perpetrator is left out (the clash's is the force).
+    fn side_of_the_clash(&self, c: &mut Cand) -> Option<usize> {
+        let r = &mut c.report;
+        if c.dated
+            || r.event_type != EventType::Attack
+            || r.modality != Modality::Occurred
+            || r.place.is_some()
+            || r.figures.killed.is_some()
+        {
+            return None;
+        }
+        let i = self.out.len().checked_sub(1)?;
+        let x = &self.out[i];
+        if x.kind != ReportKind::Event
+            || x.event_type != EventType::Raid
+            || x.modality != Modality::Occurred
+        {
+            return None;
+        }
+        r.actors.retain(|a| a.role != crate::Role::Perpetrator);
+        r.claims.retain(|cl| {
+            !matches!(
+                cl.field,
+                ClaimField::Actor(crate::Role::Perpetrator) | ClaimField::EventType
+            )
+        });
         Some(i)
     }
 

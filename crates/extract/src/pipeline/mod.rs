@@ -683,7 +683,7 @@ mod testing {
             chrono::NaiveDate::from_ymd_opt(2025, 11, 5),
             None,
             &mut None,
-            (false, false),
+            (false, false, false),
         )
     }
 }

@@ -531,7 +531,22 @@ impl Extractor {
         let told = out.iter().any(|c| {
             c.kind == CandKind::Report(ReportKind::Event) && c.report.event_type.is_violent()
         });
-        let s = self.analyse(l, ctx, published, year_ref, anchor, (article_strike, told));
+        // the story's latest event is a group's attack that happened
+        let told_attack = out
+            .iter()
+            .rev()
+            .find(|c| c.kind == CandKind::Report(ReportKind::Event))
+            .is_some_and(|c| {
+                c.report.event_type == EventType::Attack && c.report.modality == Modality::Occurred
+            });
+        let s = self.analyse(
+            l,
+            ctx,
+            published,
+            year_ref,
+            anchor,
+            (article_strike, told, told_attack),
+        );
         if self.breakdown_candidate(&s, src, out) {
             return s.names_force;
         }
@@ -611,7 +626,7 @@ impl Extractor {
         published: Option<NaiveDate>,
         year_ref: Option<(YearFrom, &'static str)>,
         anchor: &mut Option<NaiveDate>,
-        (article_strike, told): (bool, bool),
+        (article_strike, told, told_attack): (bool, bool, bool),
     ) -> Sentence<'a> {
         let toks = &ctx.toks;
         let forces = self.langs.shared.forces.find_all(toks);
@@ -660,7 +675,10 @@ impl Extractor {
         // story told of its event: the dead of that event, not another
         // (but "two of the attackers were killed" are not that event's dead: a `toll` cue of
         // a force's killing names whom it killed, the attackers, in answer to it)
-        if told && !day_dated {
+        // (nor are those a state force kills right after a group's attack on it: "Hombres
+        // armados abrieron fuego contra marinos. Los marinos repelieron la agresión y
+        // abatieron a cinco" is the force's answer, a raid of its own)
+        if told && !day_dated && !(told_attack && names_force) {
             let kinds = events.iter().filter(|e| !bare_kill(e.value())).count();
             if kinds == 0 {
                 events.retain(|e| !bare_kill(e.value()) || e.value().toll);
@@ -919,6 +937,32 @@ impl Extractor {
             {
                 et = EventType::Raid;
             }
+            // "Three gunmen were killed ... after they attacked an army patrol": a group's
+            // attack on a state force in which only the group's own men died, counted by
+            // their name, is the clash the force answered, its ground operation
+            let mut agent = agent;
+            if et == EventType::Attack && at_state && agent.as_ref().is_none_or(|a| a.non_state) {
+                let mut killed = s
+                    .figs
+                    .iter()
+                    .filter(|f| !f.tally && f.field == Field::Killed && f.elsewhere.is_none())
+                    .peekable();
+                let counts_group = |f: &figures::FieldFig| {
+                    armed
+                        .iter()
+                        .any(|a| a.non_state && a.ts >= f.q.tok_start && a.ts <= f.q.tok_end + 2)
+                };
+                let force = armed
+                    .iter()
+                    .find(|a| !a.non_state && a.reach == crate::lexicon::ForceReach::Force);
+                // (the force is the group's target, often named by no armed word: "an army
+                // patrol"; the place then gives its state, as for "abatidos")
+                if killed.peek().is_some() && killed.all(|f| !f.own_loss && counts_group(f)) {
+                    et = EventType::Raid;
+                    agent = force.cloned();
+                }
+            }
+            let agent = agent;
             // a bare kill verb beside another cue of violence ("troops killed three in a
             // firefight") tells of that same event; a state force's killing after a group's
             // violence ("emboscaron a una patrulla ...; los efectivos abatieron a tres de los

@@ -70,7 +70,9 @@ fn person(l: &LangLex, w: &Word) -> bool {
 pub(super) fn people_end(l: &LangLex, toks: &[Tok], at: usize) -> Option<usize> {
     let mut end = None;
     for (k, t) in toks.iter().enumerate().skip(at).take(4) {
-        if !l.fillers.contains(&t.lower) {
+        // (a form of "to be" ends the people: what follows is said of them, "dos
+        // delincuentes fueron abatidos y un elemento resultó lesionado")
+        if !l.fillers.contains(&t.lower) || k > at && l.grammar.copula.contains(&t.lower) {
             break;
         }
         if person(l, &t.lower) {
