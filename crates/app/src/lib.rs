@@ -61,7 +61,11 @@ pub fn refresh<S: Store + ?Sized>(
     at: &str,
     progress: &dyn Fn(usize),
 ) -> Result<ExtractSummary> {
-    Ok(refresh_followed(store, extractor, all, at, false, progress)?.0)
+    let summary = extract::extract(store, extractor, all, progress)?;
+    dating::date_undated(store, extractor)?;
+    // the alerts are kept in the store for the feeds; none is held here
+    publish_into(store, at, false, &mut |_| {})?;
+    Ok(summary)
 }
 
 /// [`refresh`], also returning the alerts kept; `followed`: see [`publish`].
@@ -84,8 +88,21 @@ pub fn refresh_followed<S: Store + ?Sized>(
 /// first ledger raises none unless `followed` (a `watch`ed store, where everything found is
 /// news).
 pub fn publish<S: Store + ?Sized>(store: &mut S, at: &str, followed: bool) -> Result<Vec<Change>> {
+    let mut kept = Vec::new();
+    publish_into(store, at, followed, &mut |c| kept.push(c))?;
+    Ok(kept)
+}
+
+/// [`publish`], handing each new alert to `kept` as it is written rather than collecting
+/// them ([`alerts::record_into`]): what a caller that does not tell of them each uses.
+pub fn publish_into<S: Store + ?Sized>(
+    store: &mut S,
+    at: &str,
+    followed: bool,
+    kept: &mut dyn FnMut(Change),
+) -> Result<()> {
     if store.ledger_generation()? == Some(store.reports_generation()?) {
-        return Ok(Vec::new()); // nothing to rebuild: no version, no alert
+        return Ok(()); // nothing to rebuild: no version, no alert
     }
     // read before the rebuild: the published rows are still the old ledger's
     let mark = if followed {
@@ -97,5 +114,5 @@ pub fn publish<S: Store + ?Sized>(store: &mut S, at: &str, followed: bool) -> Re
     let ms = chrono::DateTime::parse_from_rfc3339(at)
         .map_err(|e| anyhow::anyhow!("publication time {at:?}: {e}"))?
         .timestamp_millis();
-    alerts::record(store, &mark, ms)
+    alerts::record_into(store, &mark, ms, kept)
 }
