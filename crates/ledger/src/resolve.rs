@@ -72,8 +72,9 @@ pub(crate) struct Facts {
     /// names one: a window report never joins a day incident placed in another.
     admin1: Option<Sym>,
     /// Where the report's place is (latitude and longitude in hundredths of a degree), for a
-    /// town or a place as precise ([`Pos::NONE`] for a division, a feature or a country, whose
-    /// point is its middle): two divisions far apart are two events ([`divisions_apart`]).
+    /// town or a place as precise, or the middle of a division or a feature ([`COARSE`] set
+    /// then; [`Pos::NONE`] for a country): two divisions far apart are two events
+    /// ([`divisions_apart`]).
     pos: Pos,
     /// The killed figure as claimed ("at least one"): a window report joins a day incident
     /// whose toll this range admits. Low, best and high ([`Facts::killed`]), where
@@ -103,6 +104,10 @@ const RELATIVE: u8 = 4;
 /// [`Facts::dated`]: dated by the window up to the day it was announced or reported (the
 /// extractor's `.announced_window` date rule), not by a publication's nor a weekend's.
 const ANNOUNCED: u8 = 8;
+/// [`Facts::dated`] (a bit of the same byte, though of the place): [`Facts::pos`] is the
+/// middle of a division or a feature (a mountain range), not a town's point; far only
+/// [`COARSE_KM`] further.
+const COARSE: u8 = 16;
 
 /// What a [`Facts::perps`] string starts with among the [`Strings`].
 const PERPS: &str = "perps:";
@@ -301,7 +306,12 @@ impl Facts {
                 ),
             ]
             .iter()
-            .fold(0, |m, &(bit, on)| if on { m | bit } else { m }),
+            .fold(0, |m, &(bit, on)| if on { m | bit } else { m })
+                | if rep.place.as_ref().is_some_and(|p| p.precision == 3) {
+                    COARSE
+                } else {
+                    0
+                },
             region: region_key(rep).map(|k| strings.sym(&k)),
             country: rep
                 .place
@@ -317,8 +327,9 @@ impl Facts {
             pos: rep
                 .place
                 .as_ref()
-                // (a division's or a range's point is its middle, far from where in it)
-                .filter(|p| p.precision <= 2)
+                // (a division's or a range's point is its middle, far from where in it:
+                // marked coarse)
+                .filter(|p| p.precision <= 3)
                 .and_then(|p| Some(Pos::of(p.lat?, p.lon?)))
                 .unwrap_or(Pos::NONE),
             killed: rep.figures.killed.as_ref().map_or([Num::NONE; 3], |k| {
@@ -965,12 +976,13 @@ fn same_division(
             .is_some_and(|k| !pts.is_empty() && pts.iter().all(|&p| p < k))
     };
     let near = |g: &Group| {
-        let here: BTreeSet<Pos> = [it.f.pos].into_iter().filter(|p| p.known()).collect();
+        // (towns' points only: a division's middle says nothing of nearness)
+        let town = |x: &Item| (x.f.pos.known() && x.f.dated & COARSE == 0).then_some(x.f.pos);
+        let here: BTreeSet<Pos> = town(it).into_iter().collect();
         let there: BTreeSet<Pos> = g
             .members
             .iter()
-            .map(|&m| items.at(m).f.pos)
-            .filter(|p| p.known())
+            .filter_map(|&m| town(&items.at(m)))
             .collect();
         here.iter()
             .all(|&p| there.iter().all(|&q| p.km(q) <= NEAR_KM))
@@ -1089,21 +1101,27 @@ fn killed_points(members: &[usize], items: &Items) -> BTreeSet<i64> {
 /// Sinaloa" and "a clash in Apatzingán, Michoacán" on one Sunday are two clashes).
 const FAR_KM: f64 = 200.0;
 
+/// How much further than [`FAR_KM`] two places must be to be far when either is the middle of
+/// a division or a range ([`COARSE`]): the event may be anywhere in it.
+const COARSE_KM: f64 = 400.0;
+
 /// At most this many distinct places per division are compared (a bound on the work for a
 /// day with many reports; the places beyond it are further reports of the same towns).
 const MAX_PLACES: usize = 16;
 
-/// The divisions named by `members`, each with the distinct positions of its places.
+/// The divisions named by `members`, each with the distinct positions of its places (and
+/// whether each is a division's or a range's middle, [`COARSE`]).
 fn divisions<'a>(
     members: impl Iterator<Item = usize>,
     items: &Items<'a>,
-) -> BTreeMap<&'a Arc<str>, BTreeSet<Pos>> {
-    let mut named: BTreeMap<&Arc<str>, BTreeSet<Pos>> = BTreeMap::new();
+) -> BTreeMap<&'a Arc<str>, BTreeSet<(Pos, bool)>> {
+    let mut named: BTreeMap<&Arc<str>, BTreeSet<(Pos, bool)>> = BTreeMap::new();
     for i in members {
-        if let Some(a) = items.at(i).admin1() {
+        let it = items.at(i);
+        if let Some(a) = it.admin1() {
             let ps = named.entry(a).or_default();
-            if items.at(i).f.pos.known() && ps.len() < MAX_PLACES {
-                ps.insert(items.at(i).f.pos);
+            if it.f.pos.known() && ps.len() < MAX_PLACES {
+                ps.insert((it.f.pos, it.f.dated & COARSE != 0));
             }
         }
     }
@@ -1111,9 +1129,12 @@ fn divisions<'a>(
 }
 
 /// Whether every place named in one division is more than [`FAR_KM`] from every place of the
-/// other (false when either has no known place).
-fn far(a: &BTreeSet<Pos>, b: &BTreeSet<Pos>) -> bool {
-    !a.is_empty() && !b.is_empty() && a.iter().all(|&p| b.iter().all(|&q| p.km(q) > FAR_KM))
+/// other ([`COARSE_KM`] more where either is a middle; false when either has no known place).
+fn far(a: &BTreeSet<(Pos, bool)>, b: &BTreeSet<(Pos, bool)>) -> bool {
+    let apart = |(p, pc): (Pos, bool), (q, qc): (Pos, bool)| {
+        p.km(q) > FAR_KM + if pc || qc { COARSE_KM } else { 0.0 }
+    };
+    !a.is_empty() && !b.is_empty() && a.iter().all(|&p| b.iter().all(|&q| apart(p, q)))
 }
 
 /// Whether two groups' reports name only divisions far apart (two events; false when either
@@ -1293,7 +1314,7 @@ fn by_admin1(members: Vec<usize>, items: &Items) -> Vec<Vec<usize>> {
             }
         }
     }
-    let places: Vec<&BTreeSet<Pos>> = named.values().collect();
+    let places: Vec<&BTreeSet<(Pos, bool)>> = named.values().collect();
     for x in 0..k {
         for y in x + 1..k {
             if far(places[x], places[y]) {
@@ -1782,7 +1803,7 @@ fn points(members: &[usize], items: &Items, field: Field) -> BTreeSet<i64> {
 }
 
 /// Within one story, reports of one event type dated at most two days apart whose killed
-/// figures, vessel counts and regions do not disagree are one event told twice: the later
+/// figures, vessel counts, regions and divisions do not disagree are one event told twice: the later
 /// date is nearly always the announcement ("said on Wednesday"), so the earliest date is
 /// kept. Members without a region take the cluster's.
 fn story_pass(events: &mut [Facts], strings: &Strings) {
@@ -1812,6 +1833,19 @@ fn story_pass(events: &mut [Facts], strings: &Strings) {
                     return false;
                 }
                 if c.2.iter().any(|&j| told_apart(&items.at(i), &items.at(j))) {
+                    return false;
+                }
+                // (nor in divisions far apart, or in two divisions one article names: "an
+                // airstrike in the Golis mountains on Saturday ... in Lower Shabelle on
+                // Sunday" tells two strikes, not one and its announcement)
+                let (it, adm) = (items.at(i), items.at(i).admin1());
+                if divisions_apart(&c.2, &[i], &items)
+                    || c.2.iter().any(|&j| {
+                        let o = items.at(j);
+                        o.f.article_id == it.f.article_id
+                            && adm.zip(o.admin1()).is_some_and(|(x, y)| x != y)
+                    })
+                {
                     return false;
                 }
                 let mut all = c.2.clone();

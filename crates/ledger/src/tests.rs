@@ -1907,25 +1907,76 @@ fn one_day_s_reports_in_divisions_far_apart_are_two_events() {
     c.add(1, 1, "2026-03-09", "en", city);
     c.add(2, 2, "2026-03-09", "en", province);
     assert_eq!(c.build().incidents.len(), 1);
-    // a division named alone is placed at its middle: no distance is read from it ("near
-    // Kismayo" and "in the Gedo region" may be one strike)
-    let mut c = Corpus::new();
+    // a division named alone is placed at its middle, which may be far from where in it
+    // the event was: read with 400 km more ("near Kismayo" and "in the Gedo region" may be
+    // one strike); a division whose middle is further still is another's
     let town = at(
         raid_in("2026-03-08", "Culiacán", "Sinaloa", Some(3)),
         "Sinaloa",
         24.80,
         -107.39,
     );
-    let mut division = at(
-        raid_in("2026-03-08", "Durango", "Durango", Some(3)),
-        "Durango",
-        24.93,
-        -104.91,
+    let division = |name: &str, lat: f64, lon: f64| {
+        let mut d = at(raid_in("2026-03-08", name, name, Some(3)), name, lat, lon);
+        d.place.as_mut().unwrap().precision = 3;
+        d
+    };
+    for (d, incidents) in [
+        // ~540 km from the town, as a middle: near enough
+        (division("Durango", 24.93, -102.2), 1),
+        // ~1,900 km
+        (division("Yucatán", 20.7, -89.1), 2),
+    ] {
+        let mut c = Corpus::new();
+        c.add(1, 1, "2026-03-09", "es", town.clone());
+        c.add(2, 2, "2026-03-09", "es", d);
+        assert_eq!(c.build().incidents.len(), incidents);
+    }
+}
+
+/// One article telling of strikes on two days in two divisions ("an airstrike in the Golis
+/// mountains on Saturday ... in Lower Shabelle on Sunday killed four") told two strikes: the
+/// later day is not the earlier strike's announcement, and the first does not take the
+/// second's toll.
+#[test]
+fn one_articles_strikes_in_two_divisions_on_two_days_are_two() {
+    let place = |name: &str, admin1: &str, lat: f64, lon: f64| {
+        let mut r = raid_in("2025-11-08", name, admin1, None);
+        r.event_type = EventType::Strike;
+        let p = r.place.as_mut().unwrap();
+        p.country = Some("SO".into());
+        p.precision = 3;
+        at(r, admin1, lat, lon)
+    };
+    let golis = place("Golis Mountains", "Sanaag", 10.6, 45.5);
+    let mut shabelle = place("Lower Shabeelle", "Lower Shabeelle", 1.96, 44.83);
+    shabelle.date = Some("2025-11-09".into());
+    shabelle.figures.killed = fig(4);
+    shabelle.date_basis = DateBasis::Relative;
+    let mut golis = golis;
+    golis.date_basis = DateBasis::Relative;
+    let mut c = Corpus::new();
+    c.add(1, 1, "2025-11-10", "en", golis.clone());
+    c.add(2, 1, "2025-11-10", "en", shabelle.clone());
+    let l = c.build();
+    assert_eq!(l.incidents.len(), 2, "{}", l.to_json());
+    let days: std::collections::BTreeSet<String> = l
+        .incidents
+        .iter()
+        .map(|i| i.date.clone().unwrap())
+        .collect();
+    assert_eq!(
+        days,
+        std::collections::BTreeSet::from(["2025-11-08".to_string(), "2025-11-09".to_string()])
     );
-    division.place.as_mut().unwrap().precision = 3;
-    division.place.as_mut().unwrap().lat = Some(19.0);
-    c.add(1, 1, "2026-03-09", "es", town);
-    c.add(2, 2, "2026-03-09", "es", division);
+    // the same article naming one division for both: one strike and its announcement, as
+    // before
+    let mut c = Corpus::new();
+    let mut later = golis.clone();
+    later.date = Some("2025-11-09".into());
+    later.figures.killed = fig(4);
+    c.add(1, 1, "2025-11-10", "en", golis);
+    c.add(2, 1, "2025-11-10", "en", later);
     assert_eq!(c.build().incidents.len(), 1);
 }
 
