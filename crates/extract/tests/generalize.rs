@@ -7413,3 +7413,151 @@ fn a_forces_answer_to_an_attack_is_its_raid() {
         "{text}"
     );
 }
+
+/// A running total told in the same sentence as the day's strike ("killing four people, ...,
+/// bringing the death toll to 87 in 22 strikes", "con lo que suman 87 muertos en 22
+/// ataques") is a tally; the day's toll stays the strike's.
+#[test]
+fn a_running_total_beside_the_days_strike_leaves_it_its_toll() {
+    for (lang, text) in [
+        (
+            Lang::En,
+            "The U.S. struck another boat in the eastern Pacific on Thursday, killing four \
+             people, Southern Command said, bringing the death toll of the campaign to 87 in 22 \
+             strikes.",
+        ),
+        (
+            Lang::Es,
+            "Estados Unidos atacó el jueves otra lancha en el Pacífico oriental y mató a sus \
+             cuatro tripulantes, informó el Comando Sur, elevando a 87 el número de muertos en 22 \
+             ataques desde septiembre.",
+        ),
+        (
+            Lang::En,
+            "On Thursday U.S. forces killed four people in a strike on a boat; at least 87 \
+             people have been killed in 22 strikes since September.",
+        ),
+        (
+            Lang::Es,
+            "El jueves, un ataque contra una lancha mató a cuatro personas, con lo que suman 87 \
+             muertos en 22 ataques desde septiembre.",
+        ),
+    ] {
+        let rs = reports(lang, text, (2025, 12, 5));
+        let ev: Vec<&Report> = rs.iter().filter(|r| r.kind == ReportKind::Event).collect();
+        assert_eq!(ev.len(), 1, "{text}\n{rs:#?}");
+        assert_eq!(
+            ev[0].figures.killed.as_ref().and_then(|f| f.best),
+            Some(4),
+            "{text}"
+        );
+        let tally = rs
+            .iter()
+            .find(|r| r.kind == ReportKind::Tally)
+            .expect("the running total");
+        assert_eq!(
+            tally.figures.killed.as_ref().and_then(|f| f.best),
+            Some(87),
+            "{text}"
+        );
+    }
+}
+
+/// A fact-check's claim and its verdict ("Es falso que ... haya bombardeado", "Claim: ...
+/// Rating: False"), and a label of opinion or analysis before a headline, tell no strike; a
+/// finished act with its dead under such a label still does.
+#[test]
+fn a_claim_checked_or_an_opinion_tells_no_strike() {
+    for (lang, text) in [
+        (
+            Lang::Es,
+            "Es falso que Estados Unidos haya bombardeado una lancha frente a La Guajira el 3 de \
+             noviembre. El video corresponde a un ejercicio naval de 2023.",
+        ),
+        (
+            Lang::En,
+            "Claim: The U.S. bombed a boat off La Guajira on Nov. 3, killing five Colombians. \
+             Rating: False.",
+        ),
+        (
+            Lang::En,
+            "It is not true that Israeli jets struck a school in Sidon on Monday.",
+        ),
+        (
+            Lang::En,
+            "ANALYSIS: Why Washington is bombing Somalia more than ever",
+        ),
+        (
+            Lang::En,
+            "Opinion: Pakistan is bombing Afghanistan again, and it will not work",
+        ),
+        (
+            Lang::Es,
+            "Análisis: por qué Turquía sigue bombardeando el norte de Irak",
+        ),
+    ] {
+        // (a verdict denies: a report of the act negated, never one that happened)
+        let rs = reports(lang, text, (2025, 11, 5));
+        assert!(
+            rs.iter().all(|r| !(r.kind == ReportKind::Event
+                && r.event_type.is_violent()
+                && r.modality.as_str() == "occurred")),
+            "{text}\n{rs:#?}"
+        );
+    }
+    let text = "Analysis: U.S. strike killed 11 people on Tuesday, but questions remain.";
+    one_event_with_toll(&reports(Lang::En, text, (2025, 12, 3)), text, 11);
+}
+
+/// A count of the dead since a month began, whichever month ("han abatido a 120 ... desde
+/// enero", "have killed 120 ... since January"), is a running total, not a raid of the day
+/// it was told; today's clash told in the perfect is still one.
+#[test]
+fn a_count_since_a_month_began_is_no_raid() {
+    for (lang, text) in [
+        (
+            Lang::Es,
+            "Las fuerzas federales han abatido a 120 presuntos integrantes del crimen organizado \
+             en Sinaloa desde enero, informó este martes el gabinete de seguridad.",
+        ),
+        (
+            Lang::En,
+            "Federal forces have killed 120 suspected cartel members in Sinaloa since January, \
+             the security cabinet said on Tuesday.",
+        ),
+        (
+            Lang::Es,
+            "Desde marzo, militares abatieron a 64 civiles armados en Culiacán, informó la \
+             Sedena.",
+        ),
+        (
+            Lang::En,
+            "Nigerian jets have killed more than 300 bandits in Zamfara since early June, the \
+             air force said.",
+        ),
+    ] {
+        no_violent_event(&reports(lang, text, (2025, 12, 30)), text);
+    }
+    let text = "Militares han abatido a tres civiles armados este martes en Culiacán tras un \
+                enfrentamiento.";
+    one_event_with_toll(&reports(Lang::Es, text, (2025, 12, 30)), text, 3);
+}
+
+/// An older event named by its day with words of what it struck between ("the Sept. 2 boat
+/// strike, which killed 11"), an event told in its relative clause ("in which a follow-up
+/// strike killed two"), and a definite mention after it with no day ("Eleven people died in
+/// the attack") are that event told again, not news.
+#[test]
+fn an_older_strike_and_its_clauses_are_told_again() {
+    for text in [
+        "On Friday, a federal judge heard arguments in a lawsuit over the Sept. 2 boat strike, \
+         which killed 11 men.",
+        "Adm. Frank Bradley briefed lawmakers Thursday on the Sept. 2 strike, in which a \
+         follow-up strike killed two survivors clinging to the wreckage. Eleven people died in \
+         the attack.",
+        "Families marked on Sunday three months since the Oct. 3 drone strike, which killed four \
+         fishermen near Punta Brava.",
+    ] {
+        no_violent_event(&reports(Lang::En, text, (2026, 1, 9)), text);
+    }
+}

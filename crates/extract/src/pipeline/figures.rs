@@ -467,12 +467,39 @@ impl Figures<'_> {
     /// "the two attacks bring the count to 19": before the "bring", the event's.
     fn campaign_counts(&self, out: &mut [FieldFig]) {
         let ctx = self.ctx;
-        if out.iter().any(|f| {
+        let many = |f: &FieldFig| {
             f.field == Field::Strikes && f.q.figure.low.or(f.q.figure.best).unwrap_or(0) > 5
-        }) {
+        };
+        // the clauses that count many strikes
+        let counting: Vec<usize> = out
+            .iter()
+            .filter(|f| many(f))
+            .map(|f| ctx.clause[f.q.tok_start])
+            .collect();
+        let first_count = out.iter().filter(|f| many(f)).map(|f| f.q.tok_start).min();
+        // a clause of one event told before the count ("On Thursday U.S. forces killed four
+        // people in a strike on a boat; at least 87 people have been killed in 22 strikes"):
+        // its figures are that event's
+        let own_event = |f: &FieldFig| {
+            let c = ctx.clause[f.q.tok_start];
+            first_count.is_some_and(|n| f.q.tok_start < n)
+                && !counting.contains(&c)
+                && self
+                    .events
+                    .iter()
+                    .any(|e| ctx.clause[e.ts] == c && !e.value().plural)
+        };
+        if !counting.is_empty() {
             for f in out.iter_mut() {
+                if own_event(f) {
+                    continue;
+                }
+                // (or in a clause of its own before it that counts no strikes: "killing four
+                // people, Southern Command said, bringing the death toll to 87 in 22 strikes")
                 let before_bring = self.scope.bring_at.is_some_and(|b| {
-                    f.q.tok_start < b && ctx.clause[b] == ctx.clause[f.q.tok_start]
+                    f.q.tok_start < b
+                        && (ctx.clause[b] == ctx.clause[f.q.tok_start]
+                            || !counting.contains(&ctx.clause[f.q.tok_start]))
                 });
                 if !before_bring {
                     f.tally = true;

@@ -495,6 +495,29 @@ impl Merger {
         if pos.is_none() && definite && r.date.is_none() {
             pos = self.told_before(&mut r);
         }
+        // "... on the Sept. 2 strike. Eleven people died in the attack": a definite mention
+        // with no day, after a story that named only an earlier event of its kind, is that
+        // event told again
+        if pos.is_none()
+            && definite
+            && r.date.is_none()
+            && r.kind == ReportKind::Event
+            && self
+                .out
+                .iter()
+                .rev()
+                .find(|x| {
+                    x.event_type.is_violent()
+                        && matches!(x.kind, ReportKind::Event | ReportKind::Reference)
+                })
+                .is_some_and(|x| {
+                    x.kind == ReportKind::Reference
+                        && x.event_type == r.event_type
+                        && x.modality == r.modality
+                })
+        {
+            r.kind = ReportKind::Reference;
+        }
         // "no se había pronunciado hasta la tarde del miércoles sobre el nuevo ataque": a
         // definite mention that something is said about, with no place and no toll of its
         // own, dated within a week after an event of its kind told before, is that event

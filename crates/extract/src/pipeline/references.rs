@@ -120,6 +120,26 @@ pub(super) fn is_reference(
     if e.value().noun && background_of_noun(s, e) {
         return true;
     }
+    // "briefed lawmakers on the Sept. 2 strike, in which a follow-up strike killed two
+    // survivors", "el ataque del 2 de septiembre, en el que un segundo ataque mató": an event
+    // told in a relative clause of an earlier event named by its day is part of it, told again
+    if let Some(p) = s.published {
+        let part_of_older = s.events.iter().any(|o| {
+            o.value().noun
+                && o.te < e.ts
+                && e.ts - o.te <= RELATIVE_REACH
+                && toks[o.te].lower == ","
+                && (o.te + 1..(o.te + 4).min(e.ts))
+                    .any(|k| l.grammar.relative.contains(&toks[k].lower))
+                && !toks[o.te + 1..e.ts]
+                    .iter()
+                    .any(|t| matches!(t.lower.as_str(), "," | ";" | "."))
+                && named_day(s, o, true).is_some_and(|d| (p - d).num_days() >= TOLD_AGAIN_DAYS)
+        });
+        if part_of_older {
+            return true;
+        }
+    }
     // "an earlier strike in the Pacific killed four", "en el ataque anterior murieron
     // seis": an event noun named as one before the story's, with no day of its own, is
     // that earlier event told again
@@ -343,6 +363,10 @@ fn sets_back(s: &Sentence, e: &Hit<EventCue>, (a, b): (usize, usize)) -> bool {
         false
     }
 }
+
+/// Most tokens between an earlier event's noun and an event told in its relative clause
+/// ("the Sept. 2 strike, in which a follow-up strike").
+const RELATIVE_REACH: usize = 8;
 
 /// Most tokens between an event cue and the span counted back that closes its clause.
 const SETS_BACK_REACH: usize = 8;
@@ -656,9 +680,18 @@ fn named_day(s: &Sentence, e: &Hit<EventCue>, definite: bool) -> Option<NaiveDat
         .filter(|d| {
             // ("the Sept. 2 strike"; never "el 17 de abril otro", a day and the event it
             // dates)
+            // (or with the words of what it struck or what with between: "the Sept. 2 boat
+            // strike", "the Oct. 3 drone strike")
+            let modifier = |k: usize| {
+                toks[k].kind == crate::tokens::TokKind::Word
+                    && (s.targets.iter().any(|t| t.ts <= k && k < t.te)
+                        || l.means.at(toks, k).is_some())
+            };
             let before = !l.elliptic.contains(&toks[e.ts].lower)
                 && d.end <= cue_start
-                && tok_at(d.end).is_some_and(|i| i == e.ts)
+                && tok_at(d.end).is_some_and(|i| {
+                    i == e.ts || i < e.ts && e.ts - i <= 2 && (i..e.ts).all(modifier)
+                })
                 && tok_at(d.start).is_some_and(|i| {
                     i >= 1 && {
                         let w = &toks[i - 1].lower;
