@@ -7561,3 +7561,58 @@ fn an_older_strike_and_its_clauses_are_told_again() {
         no_violent_event(&reports(Lang::En, text, (2026, 1, 9)), text);
     }
 }
+
+/// A sentence opened by a word standing for a next event of the story's kind ("A second on
+/// Tuesday killed two", "La segunda, el martes, dejó dos muertos", "Another on Tuesday killed
+/// two") with a day of its own tells that next event, not a rival toll of the first.
+#[test]
+fn a_second_on_another_day_is_another_strike() {
+    for (lang, text) in [
+        (
+            Lang::En,
+            "U.S. forces carried out two strikes on suspected drug boats in the eastern Pacific \
+             this week. The first, on Monday, killed three men. A second on Tuesday killed two, \
+             Southern Command said.",
+        ),
+        (
+            Lang::Es,
+            "El Comando Sur atacó dos lanchas en el Caribe esta semana. La primera, el lunes, \
+             con tres tripulantes muertos. La segunda, el martes, dejó dos muertos.",
+        ),
+        (
+            Lang::En,
+            "A U.S. strike killed three people on a boat in the Caribbean on Monday. Another on \
+             Tuesday killed two, officials said.",
+        ),
+    ] {
+        let rs = reports(lang, text, (2026, 3, 12));
+        let mut ev: Vec<(Option<String>, Option<i64>)> = rs
+            .iter()
+            .filter(|r| r.kind == ReportKind::Event)
+            .map(|r| {
+                (
+                    r.date.clone(),
+                    r.figures.killed.as_ref().and_then(|f| f.best),
+                )
+            })
+            .collect();
+        ev.sort();
+        assert_eq!(
+            ev,
+            [
+                (Some("2026-03-09".to_string()), Some(3)),
+                (Some("2026-03-10".to_string()), Some(2))
+            ],
+            "{text}\n{rs:#?}"
+        );
+    }
+    // the same day: one event, whose toll another gives
+    let text = "A U.S. strike killed three people on a boat in the Caribbean on Monday. A second \
+                account on Monday said two died.";
+    let rs = reports(Lang::En, text, (2026, 3, 12));
+    assert_eq!(
+        rs.iter().filter(|r| r.kind == ReportKind::Event).count(),
+        1,
+        "{text}\n{rs:#?}"
+    );
+}

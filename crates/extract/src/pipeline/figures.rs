@@ -1441,6 +1441,38 @@ pub(super) fn event_figures(
     }
 }
 
+/// The sentence opens with a word standing for a next event of the story's kind, its
+/// article before it at most and no noun after it: an ordinal from two ("A second on Tuesday
+/// killed two", "El segundo, el martes, dejó dos muertos"), whose number it returns, or
+/// "another", "otro" (0).
+fn next_of_kind(s: &Sentence) -> Option<u32> {
+    let (l, toks) = (s.l, &s.ctx.toks);
+    let g = &l.grammar;
+    let mut k = 0;
+    if toks.first().is_some_and(|t| {
+        g.article_sg.contains(&t.lower)
+            || g.article_indef.contains(&t.lower)
+            || l.definite.contains(&t.lower)
+    }) {
+        k = 1;
+    }
+    let w = &toks.get(k)?.lower;
+    let n = match l.nums.ordinal(w) {
+        Some(n) if n >= 2 => n,
+        Some(_) => return None,
+        None if l.elliptic.contains(w) => 0,
+        None => return None,
+    };
+    // a pronoun: a comma, a day or a verb of its dead after it, no noun it would qualify
+    let next = toks.get(k + 1)?;
+    let stands = next.kind != TokKind::Word
+        || s.dates
+            .iter()
+            .any(|d| d.tokens(toks).0 == k + 1 || d.tokens(toks).0 == k + 2)
+        || l.figures.at(toks, k + 1).is_some();
+    stands.then_some(n)
+}
+
 impl Extractor {
     /// Figures beside no event, or beside only a development of fact ("three died and the
     /// one rescued will be flown home", where "flown" is a deployment cue): they belong to
@@ -1472,22 +1504,30 @@ impl Extractor {
             }
             _ => {
                 let mut c = Cand::new(CandKind::FiguresOnly, rep, false);
+                // "A second on Tuesday killed two": the figures of a next event of the story's
+                // kind, named by an ordinal or "another" standing for it (see `merge`)
+                c.ordinal = next_of_kind(s);
                 c.country = s
                     .place
                     .clone()
                     .or_else(|| self.place(s.l, ctx, &[]))
                     .filter(|(p, _, _)| p.region_code.is_none())
                     .and_then(|(p, _, _)| p.country);
-                out.push(c);
                 // "Four men were killed in the Tuesday operation, he said": the day the dead
                 // are told of is their event's, over one that was only its announcement's
                 let at = s.figs.first().map_or(0, |f| f.q.tok_start);
                 // (a day of the dead only, not of survivors; not the report's own day, "hoy")
-                if let Some(d) = s.dates.iter().filter(|_| s.killed_here).find(|d| {
+                let day = s.dates.iter().filter(|_| s.killed_here).find(|d| {
                     d.is_named_day()
                         && d.day.is_some_and(|x| Some(x) != s.published)
                         && !super::dating::attached_to_verb(d, &ctx.toks, at, s.l)
-                }) {
+                });
+                // (a next event's figures carry its day: the merge tells it apart by it)
+                if let (Some(d), Some(_)) = (day, c.ordinal) {
+                    set_date(&mut c.report, d, ctx, src);
+                }
+                out.push(c);
+                if let Some(d) = day {
                     let mut when = strike_report(ctx, src);
                     set_date(&mut when, d, ctx, src);
                     if let Some(c) = when.claims.last_mut() {

@@ -23,7 +23,7 @@ pub(super) fn merge(cands: Vec<Cand>, published: Option<NaiveDate>) -> Vec<Repor
     };
     for c in cands {
         match c.kind {
-            CandKind::FiguresOnly => m.figures_only(c.report, c.country.as_deref()),
+            CandKind::FiguresOnly => m.figures_only(c.report, c.country.as_deref(), c.ordinal),
             CandKind::Circumstances => m.circumstances(c.report),
             CandKind::Breakdown => m.breakdown(c.parts),
             CandKind::Report(ReportKind::Event) => m.event(c),
@@ -144,7 +144,10 @@ impl Merger {
 
     /// Figures with no event cue: they join the latest event that happened (a raid's for
     /// a count of detainees), or wait for the first one.
-    fn figures_only(&mut self, mut r: Report, country: Option<&str>) {
+    /// `next`: the sentence opened with a word standing for a next event of the story's
+    /// kind ("A second on Tuesday killed two"): with a day of its own other than that event's,
+    /// the figures are a next event's, like it but for its day and figures.
+    fn figures_only(&mut self, mut r: Report, country: Option<&str>, next: Option<u32>) {
         let out = &self.out;
         let want_raid = r.figures.detained.is_some();
         // "16 were killed on Iraqi soil" after strikes told in Iraq and in Syria: Iraq's
@@ -170,6 +173,36 @@ impl Merger {
                     })
                 })
         });
+        if let (Some(i), Some(_)) = (i, next) {
+            let x = &self.out[i];
+            let own_day = r.date_precision == DatePrecision::Day
+                && r.date.is_some()
+                && x.date_precision == DatePrecision::Day
+                && x.date.is_some()
+                && r.date != x.date;
+            if own_day && r.figures.killed.is_some() && x.event_type.is_violent() {
+                let mut e = x.clone();
+                e.figures = Default::default();
+                e.claims
+                    .retain(|cl| !matches!(cl.field, ClaimField::Figure(_) | ClaimField::Date));
+                e.date = None;
+                // (in another country than the first: not the first's place)
+                if country.is_some()
+                    && e.place.as_ref().and_then(|p| p.country.as_deref()) != country
+                {
+                    e.place = None;
+                    e.claims.retain(|cl| cl.field != ClaimField::Place);
+                }
+                absorb(&mut e, r);
+                self.push(e, next, None, false);
+                return;
+            }
+        }
+        if next.is_some() {
+            // (its day is told again by the circumstances that follow it)
+            r.date = None;
+            r.claims.retain(|cl| cl.field != ClaimField::Date);
+        }
         match i {
             Some(i) => {
                 mark_rivals(&self.out[i], &mut r);
