@@ -7616,3 +7616,43 @@ fn a_second_on_another_day_is_another_strike() {
         "{text}\n{rs:#?}"
     );
 }
+
+/// A toll raised for the dead "of" one day's strikes ("elevó este jueves a 46 los muertos por
+/// los bombardeos del miércoles") is those strikes' toll, as "the death toll from Wednesday's
+/// strikes rose to 46" is; raised for a campaign it stays a running total.
+#[test]
+fn a_toll_raised_for_one_days_strikes_is_theirs() {
+    for (lang, text, killed) in [
+        (
+            Lang::Es,
+            "El Ministerio de Salud hutí elevó este jueves a 46 los muertos por los bombardeos \
+             israelíes del miércoles contra Saná y Al Jawf.",
+            46,
+        ),
+        (
+            Lang::Es,
+            "Las autoridades elevaron a 12 los muertos por el ataque del martes en Culiacán.",
+            12,
+        ),
+        (
+            Lang::En,
+            "The death toll from Wednesday's Israeli strikes on Sanaa and al-Jawf rose to 46, \
+             the Houthi-run health ministry said on Thursday.",
+            46,
+        ),
+    ] {
+        let rs = reports(lang, text, (2025, 9, 11));
+        let ev = rs
+            .iter()
+            .find(|r| r.kind == ReportKind::Event)
+            .unwrap_or_else(|| panic!("{text}\n{rs:#?}"));
+        assert_eq!(
+            ev.figures.killed.as_ref().and_then(|f| f.best),
+            Some(killed),
+            "{text}"
+        );
+    }
+    let text = "El gobierno elevó a 83 los muertos por los bombardeos de Estados Unidos contra \
+                lanchas desde septiembre.";
+    no_violent_event(&reports(Lang::Es, text, (2025, 9, 11)), text);
+}

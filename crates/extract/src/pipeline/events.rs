@@ -518,15 +518,19 @@ pub(super) fn drop_tolls_of_a_dated_event(
     // told just before the dated event, its dead between them, is that event's; so is a
     // count raised whose dead are said "in" the event right after them ("elevó a cuatro el
     // número de pescadores muertos en el ataque del lunes")
+    // (or "por" it, its strikes of one day: "elevó este jueves a 46 los muertos por los
+    // bombardeos del miércoles")
     let dead_in_it = |h: &Hit<TallyKind>| {
-        !e.value().plural
-            && (h.te..e.ts).any(|k| {
-                l.figures.at(toks, k).is_some_and(|f| {
-                    f.value().field == Field::Killed
-                        && l.grammar.locative.at(toks, f.te).is_some()
-                        && e.ts <= f.te + 3
-                })
+        (h.te..e.ts).any(|k| {
+            l.figures.at(toks, k).is_some_and(|f| {
+                f.value().field == Field::Killed
+                    && e.ts <= f.te + 3
+                    && (!e.value().plural && l.grammar.locative.at(toks, f.te).is_some()
+                        || toks
+                            .get(f.te)
+                            .is_some_and(|t| l.grammar.toll_of.contains(&t.lower)))
             })
+        })
     };
     let before: Vec<usize> = tally
         .iter()
