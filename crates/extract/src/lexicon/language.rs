@@ -81,6 +81,9 @@ pub enum RefKind {
     /// earlier strike", "the previous strike", "el ataque anterior"): with no day of its
     /// own, that earlier event told again, never the news the sentence may also tell.
     Earlier,
+    /// A time of the story's own day ("hours before", "that morning", "horas antes"): an
+    /// earlier event told with one is that day's news, not one before the story's.
+    SameDay,
     /// A mourning or a reckoning for the dead ("funeral", "sepultados", "pleaded guilty"):
     /// an event whose dead are told after it ("the funeral of the five fishermen who died in
     /// a strike") is an earlier one told again.
@@ -1031,6 +1034,7 @@ fn references(file: File) -> Result<PhraseSet<RefKind>, LexiconError> {
             "every" => Some(RefKind::Every),
             "background" => Some(RefKind::Background),
             "earlier" => Some(RefKind::Earlier),
+            "same_day" => Some(RefKind::SameDay),
             "memorial" => Some(RefKind::Memorial),
             "drill" => Some(RefKind::Drill),
             "trend" => Some(RefKind::Trend),

@@ -128,22 +128,13 @@ fn mark_since(l: &LangLex, toks: &[Tok], all: &mut [DateExpr]) {
                 DateKind::MonthDay | DateKind::MonthOnly | DateKind::YearOnly
             ) && window.iter().take(2).any(|t| l.dates.is_since(&t.lower));
         // an ordinal frames a year ("the third strike in 2025"), not a month ("a second
-        // strike early in September" is that strike's month) unless it ranks the event
-        // among the month's: after a definite article, its noun and one word joining the
-        // month right after ("the second strike in February", "es el segundo ataque de
-        // febrero"; not "el segundo ataque a principios de septiembre", that strike's month)
+        // strike early in September" is that strike's month; "the second strike in February
+        // killed three" too)
         let year = d.kind == DateKind::YearOnly;
-        let definite_before = |k: usize| {
-            k == 2
-                && d.kind == DateKind::MonthOnly
-                && window
-                    .get(k + 1)
-                    .is_some_and(|a| l.definite.contains(&a.lower))
-        };
         let series = matches!(d.kind, DateKind::MonthOnly | DateKind::YearOnly)
             && window.iter().take(SERIES_REACH).enumerate().any(|(k, t)| {
                 l.dates.is_series(&t.lower)
-                    || (year || definite_before(k)) && l.nums.ordinal(&t.lower).is_some()
+                    || year && l.nums.ordinal(&t.lower).is_some()
                     // "the most lethal", "el bombardeo más letal"
                     || l.dates.is_superlative(&t.lower)
                         && window[k + 1..]

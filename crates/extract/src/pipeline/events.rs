@@ -250,6 +250,24 @@ pub(super) fn tally_cues<'a>(
     events: &[Hit<EventCue>],
 ) -> (Vec<Hit<'a, TallyKind>>, Vec<usize>) {
     let mut tally_hits = l.tally.find_all(toks);
+    // "the first U.S. strike since January", "el ataque más letal desde julio": a period after
+    // a rank in its clause says since when the event is the first or the worst, no running
+    // total
+    tally_hits.retain(|h| {
+        !(*h.value() == TallyKind::Cue
+            && l.dates.is_since(&toks[h.ts].lower)
+            && (h.ts.saturating_sub(RANK_REACH)..h.ts)
+                .rev()
+                .take_while(|&k| !matches!(toks[k].lower.as_str(), "," | ";" | ":"))
+                .any(|k| {
+                    let w = &toks[k].lower;
+                    // (the first, not the 22nd: "the 22nd such attack since early
+                    // September" counts the campaign's strikes)
+                    l.nums.ordinal(w) == Some(1)
+                        || l.dates.is_superlative(w)
+                        || l.grammar.superlative.contains(w)
+                }))
+    });
     // where a singular event noun starts (looked up by position: a sentence may be long)
     let mut noun_at = vec![false; toks.len() + 1];
     for e in events
@@ -595,6 +613,10 @@ pub(super) fn drop_tolls_of_a_dated_event(
             ))
     });
 }
+
+/// How many words before a running total's "since" a rank may stand and make it the start
+/// of a series instead ("the deadliest Russian attack on Kyiv since July").
+const RANK_REACH: usize = 12;
 
 /// How many words before a dated event a count ("counted 29 bodies in the camp hit ...")
 /// may stand and still be that event's, for [`drop_tolls_of_a_dated_event`].

@@ -145,6 +145,7 @@ pub(super) fn is_reference(
     // that earlier event told again
     if e.value().noun
         && !own_day
+        && !has(RefKind::SameDay)
         && s.refs
             .iter()
             .any(|h| *h.value() == RefKind::Earlier && (h.te == e.ts || h.ts == e.te))
