@@ -176,13 +176,16 @@ pub(crate) fn record_batched<S: Store + ?Sized>(
     Ok(())
 }
 
+/// Makes a new total's alert when asked (most new totals of a big update are only counted).
+type MakeAlert<'a> = &'a dyn Fn() -> serde_json::Result<Change>;
+
 /// Visits the published tallies that `mark` did not hold, in ledger order: `visit` gets each
 /// one's id hash and a maker of its alert.
 fn new_totals<S: Store + ?Sized>(
     store: &S,
     mark: &Mark,
     at: i64,
-    visit: &mut dyn FnMut(i64, &dyn Fn() -> serde_json::Result<Change>) -> serde_json::Result<()>,
+    visit: &mut dyn FnMut(i64, MakeAlert) -> serde_json::Result<()>,
 ) -> Result<()> {
     let mut bad = None;
     store.ledger_rows(LedgerList::Tallies, &LedgerFilter::default(), &mut |json| {
