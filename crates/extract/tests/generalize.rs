@@ -7699,3 +7699,12 @@ fn a_toll_raised_for_one_days_strikes_is_theirs() {
                 lanchas desde septiembre.";
     no_violent_event(&reports(Lang::Es, text, (2025, 9, 11)), text);
 }
+
+/// A fact-check's verdict reaches only its own clause: a colon ends it ("Es falso que el
+/// Ejército no haya actuado: el miércoles bombardeó un campamento ...").
+#[test]
+fn a_verdict_ends_at_its_clause() {
+    let text = "Es falso que el Ejército no haya actuado: el miércoles bombardeó un campamento en \
+                Guaviare y mató a siete disidentes.";
+    one_event_with_toll(&reports(Lang::Es, text, (2026, 3, 5)), text, 7);
+}

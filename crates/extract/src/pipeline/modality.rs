@@ -118,7 +118,7 @@ fn by_cues<'a>(
                 Scope::Lead
                     if semicolon
                         || toks[m.te..e.ts].iter().any(|t| {
-                            t.lower == ","
+                            matches!(t.lower.as_str(), "," | ":")
                                 || l.grammar.clause_open.contains(&t.lower)
                                 || l.grammar.relative.contains(&t.lower)
                                 || l.grammar.after.contains(&t.lower)
