@@ -61,11 +61,8 @@ pub fn refresh<S: Store + ?Sized>(
     at: &str,
     progress: &dyn Fn(usize),
 ) -> Result<ExtractSummary> {
-    let summary = extract::extract(store, extractor, all, progress)?;
-    dating::date_undated(store, extractor)?;
     // the alerts are kept in the store for the feeds; none is held here
-    publish_into(store, at, false, &mut |_| {})?;
-    Ok(summary)
+    refresh_into(store, extractor, all, at, false, progress, &mut |_| {})
 }
 
 /// [`refresh`], also returning the alerts kept; `followed`: see [`publish`].
@@ -77,10 +74,27 @@ pub fn refresh_followed<S: Store + ?Sized>(
     followed: bool,
     progress: &dyn Fn(usize),
 ) -> Result<(ExtractSummary, Vec<Change>)> {
+    let mut alerts = Vec::new();
+    let summary = refresh_into(store, extractor, all, at, followed, progress, &mut |c| {
+        alerts.push(c)
+    })?;
+    Ok((summary, alerts))
+}
+
+/// [`refresh`], handing each new alert to `kept` ([`publish_into`]).
+fn refresh_into<S: Store + ?Sized>(
+    store: &mut S,
+    extractor: &Extractor,
+    all: bool,
+    at: &str,
+    followed: bool,
+    progress: &dyn Fn(usize),
+    kept: &mut dyn FnMut(Change),
+) -> Result<ExtractSummary> {
     let summary = extract::extract(store, extractor, all, progress)?;
     dating::date_undated(store, extractor)?;
-    let alerts = publish(store, at, followed)?;
-    Ok((summary, alerts))
+    publish_into(store, at, followed, kept)?;
+    Ok(summary)
 }
 
 /// Brings the ledger up to date ([`ledger::update`], a version stamped `at`, RFC 3339) and
