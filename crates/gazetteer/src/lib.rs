@@ -547,6 +547,22 @@ struct Raw {
 /// between a town, its comma, and the division that qualifies it.
 const QUALIFIER_WORDS: usize = 4;
 
+/// Whether a list of names goes on in `rest`, the text right after a name: "and", "y" or
+/// a comma, then a capitalised word ("San Lorenzo, Esmeraldas and Guayaquil": the comma
+/// before Esmeraldas may part a list as well as qualify a town).
+fn list_goes_on(rest: &str) -> bool {
+    let rest = rest.trim_start();
+    let after = ["and ", "y ", "e ", ", "]
+        .iter()
+        .find_map(|w| rest.strip_prefix(w));
+    after.is_some_and(|a| a.trim_start().starts_with(char::is_uppercase))
+}
+
+/// Inhabitants below which a namesake in another division of the same country is no
+/// reading of a town a comma qualifies ("Zamora, Michoacán" is not the Zamora of Veracruz,
+/// a village of 1,127): the writer named the division the town is in.
+const SMALL_NAMESAKE: u64 = 20_000;
+
 impl Gazetteer {
     /// Builds from the data compiled into the binary.
     ///
@@ -740,8 +756,17 @@ impl Gazetteer {
                 continue;
             }
             if !town.cands.iter().any(within) {
-                // (the gazetteer lacks the town, or knows it by another name)
-                if !plain && town.cands[0].kind != compile::K_ADMIN1 {
+                // (the gazetteer lacks the town, or knows it by another name: "Zamora,
+                // Michoacán" is Zamora de Hidalgo, not the hamlet of Veracruz; a plain
+                // comma may also part a list, "Caracas, Miranda", so there only a small
+                // namesake in another division of the same country is dropped)
+                let small_namesake = {
+                    let c = &town.cands[0];
+                    divisions.iter().any(|&(_, cc)| cc == c.cc)
+                        && self.get(c.id).population < SMALL_NAMESAKE
+                        && !list_goes_on(&text[qual.end..])
+                };
+                if (!plain || small_namesake) && town.cands[0].kind != compile::K_ADMIN1 {
                     unknown.push(k - 1);
                 }
                 continue;

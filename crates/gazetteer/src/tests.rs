@@ -980,6 +980,17 @@ fn a_town_said_to_be_in_a_division_none_of_its_namesakes_is_in_is_not_read() {
     assert!(names(text).iter().any(|x| x == "Tame"), "{text}");
     let text = "Strikes hit San Lorenzo, Esmeraldas and Guayaquil.";
     assert!(names(text).iter().any(|x| x == "San Lorenzo"), "{text}");
+    // a bare comma and no list after it: a small namesake in another division of the same
+    // country is no reading (the gazetteer knows Zamora of Michoacán as Zamora de Hidalgo;
+    // its only other Mexican Zamoras are villages in Veracruz and Sonora)
+    for text in [
+        "Militares abatieron a cuatro hombres armados el domingo en Zamora, Michoacán, informó la Defensa.",
+        "Soldiers killed four gunmen in Zamora, Michoacán, on Sunday.",
+    ] {
+        let n = names(text);
+        assert!(!n.iter().any(|x| x == "Zamora"), "{text}: {n:?}");
+        assert!(n.iter().any(|x| x == "Michoacán"), "{text}: {n:?}");
+    }
 }
 
 #[test]
