@@ -1128,6 +1128,18 @@ fn divisions<'a>(
     named
 }
 
+/// Two first-level divisions whose places are all this far apart, and whose tolls share no
+/// value, are two events of one day ("25 bandits killed in Zamfara state", "12 in Katsina
+/// state"); nearer, a city and the province around it are one event outlets name and count
+/// differently ("three killed in Sanaa", "four in Sanaa province").
+const TOLLS_APART_KM: f64 = 60.0;
+
+/// Whether every place of one set is more than `km` from every place of the other (false
+/// when either has no known place).
+fn apart_by(a: &BTreeSet<(Pos, bool)>, b: &BTreeSet<(Pos, bool)>, km: f64) -> bool {
+    !a.is_empty() && !b.is_empty() && a.iter().all(|&(p, _)| b.iter().all(|&(q, _)| p.km(q) > km))
+}
+
 /// Whether every place named in one division is more than [`FAR_KM`] from every place of the
 /// other ([`COARSE_KM`] more where either is a middle; false when either has no known place).
 fn far(a: &BTreeSet<(Pos, bool)>, b: &BTreeSet<(Pos, bool)>) -> bool {
@@ -1285,9 +1297,9 @@ fn join_rest(parts: &mut [Vec<usize>], rest: Vec<usize>, items: &Items) {
 
 /// One day's reports in one region, as incidents: one, unless they name first-level
 /// divisions told apart, by one article that told of events in two of them that day ("a
-/// strike on a house in Sanaa killed four ... an overnight strike in Saada killed two"), or
-/// by their places being far apart ([`FAR_KM`]): one incident per set of divisions not told
-/// apart. Other reports join the division they name, else the one whose toll they share,
+/// strike on a house in Sanaa killed four ... an overnight strike in Saada killed two"), by
+/// their places being far apart ([`FAR_KM`]), or by tolls that share no value: one incident
+/// per set of divisions not told apart. Other reports join the division they name, else the one whose toll they share,
 /// else the one most reports name.
 fn by_admin1(members: Vec<usize>, items: &Items) -> Vec<Vec<usize>> {
     let named = divisions(members.iter().copied(), items);
@@ -1314,10 +1326,22 @@ fn by_admin1(members: Vec<usize>, items: &Items) -> Vec<Vec<usize>> {
             }
         }
     }
+    // (or whose tolls share no value: "25 bandits killed in Zamfara state" and "12 in Katsina
+    // state" the same Saturday are two raids, not one told two ways)
+    let mut tolls: Vec<BTreeSet<i64>> = vec![BTreeSet::new(); k];
+    for &i in &members {
+        if let (Some(a), Some(n)) = (items.at(i).admin1(), items.at(i).killed()) {
+            tolls[at(a)].insert(n);
+        }
+    }
     let places: Vec<&BTreeSet<(Pos, bool)>> = named.values().collect();
     for x in 0..k {
         for y in x + 1..k {
-            if far(places[x], places[y]) {
+            let tolls_apart = !tolls[x].is_empty()
+                && !tolls[y].is_empty()
+                && tolls[x].is_disjoint(&tolls[y])
+                && apart_by(places[x], places[y], TOLLS_APART_KM);
+            if far(places[x], places[y]) || tolls_apart {
                 apart[x * k + y] = true;
                 apart[y * k + x] = true;
             }
