@@ -230,7 +230,14 @@ pub fn number_at(
 /// million"); not "-3", "10^100", "3.5", "2/3", nor "22nd", "3km" (an ordinal or a measure).
 fn digits_at(toks: &[Tok], i: usize, lex: &NumberLexicon) -> Option<Number> {
     let t = &toks[i];
-    // Reject "-3", "10^100", "3.5", "2/3".
+    // Reject "-3", "10^100", "3.5", "2/3", and either half of a time of day ("14:20 Pakistani
+    // jets struck": no twenty jets).
+    if i > 1 {
+        let (p, q) = (&toks[i - 1], &toks[i - 2]);
+        if p.end == t.start && p.lower == ":" && q.end == p.start && q.kind == TokKind::Num {
+            return None;
+        }
+    }
     if i > 0 {
         let p = &toks[i - 1];
         if p.end == t.start && (p.lower == "-" || p.lower == "−" || p.lower == "+") {
@@ -242,7 +249,7 @@ fn digits_at(toks: &[Tok], i: usize, lex: &NumberLexicon) -> Option<Number> {
     }
     if let Some(n) = toks.get(i + 1) {
         if n.start == t.end
-            && matches!(n.lower.as_str(), "^" | "." | "/" | "," | "e")
+            && matches!(n.lower.as_str(), "^" | "." | "/" | "," | "e" | ":")
             && toks
                 .get(i + 2)
                 .is_some_and(|m| m.start == n.end && m.kind == TokKind::Num)
@@ -631,6 +638,9 @@ mod tests {
         assert_eq!(parse_number("dos mil quinientos", Es), Some(2500));
         assert_eq!(parse_number("10^100", En), None);
         assert_eq!(parse_number("-3", En), None);
+        // a time of day is no count, either half of it
+        assert_eq!(parse_number("14:20", En), None);
+        assert_eq!(parse_number("11:45", Es), None);
         assert_eq!(parse_number("99999999999999999999999", En), None);
         assert_eq!(parse_number("", En), None);
     }

@@ -7708,3 +7708,214 @@ fn a_verdict_ends_at_its_clause() {
                 Guaviare y mató a siete disidentes.";
     one_event_with_toll(&reports(Lang::Es, text, (2026, 3, 5)), text, 7);
 }
+
+/// The people an event left, named with it ("a survivor of the strike", "strike survivors",
+/// "un sobreviviente del ataque"), in a sentence whose day is what befell them: the event is
+/// spoken of, never a new one on that day. A day written against the noun, or dead counted,
+/// keep it told.
+#[test]
+fn survivors_named_with_an_event_are_no_new_event() {
+    for (lang, text) in [
+        (
+            Lang::En,
+            "A survivor of the strike was repatriated to Ecuador on Tuesday, officials said.",
+        ),
+        (
+            Lang::En,
+            "Two strike survivors were flown to Colombia on Tuesday.",
+        ),
+        (
+            Lang::Es,
+            "Un sobreviviente del ataque fue repatriado a Ecuador el martes, dijeron las \
+             autoridades.",
+        ),
+        (
+            Lang::Es,
+            "Los sobrevivientes del bombardeo regresaron el jueves a Jilib.",
+        ),
+        (
+            Lang::En,
+            "Relatives of the strike victims held a vigil in Trinidad on Tuesday.",
+        ),
+    ] {
+        no_violent_event(&reports(lang, text, (2025, 12, 3)), text);
+    }
+    for (lang, text) in [
+        (
+            Lang::Es,
+            "La Guardia Costera busca a los tripulantes que sobrevivieron a los ataques \
+             militares del martes en el Pacífico.",
+        ),
+        (
+            Lang::En,
+            "Survivors of the strike said it killed three men off Venezuela on Monday.",
+        ),
+        (
+            Lang::En,
+            "The U.S. seized survivors after a strike on a vessel in the Caribbean on Thursday.",
+        ),
+    ] {
+        let rs = reports(lang, text, (2025, 12, 3));
+        assert!(
+            rs.iter()
+                .any(|r| r.kind == ReportKind::Event && r.event_type.is_violent()),
+            "{text}\n{rs:#?}"
+        );
+    }
+}
+
+/// A verb also said of what it befalls ("the ship later sank", "la lancha se hundió") with
+/// its target as subject tells what became of the target, no second strike; with an object
+/// ("sank a drug boat") it is the act.
+#[test]
+fn a_target_that_sank_is_no_new_strike() {
+    let text =
+        "Houthi fighters attacked the bulk carrier Magic Seas in the Red Sea on Sunday with \
+                drones and skiffs, killing two crew members. The ship later sank, the maritime \
+                agency said.";
+    let rs = reports(Lang::En, text, (2025, 7, 10));
+    let ev: Vec<&Report> = rs.iter().filter(|r| r.kind == ReportKind::Event).collect();
+    assert_eq!(ev.len(), 1, "{text}\n{rs:#?}");
+    assert_eq!(ev[0].event_type, EventType::Attack, "{text}");
+    let text =
+        "Milicianos atacaron un carguero frente a Hodeida el lunes. El buque se hundió horas \
+                después, según la agencia marítima británica.";
+    let rs = reports(Lang::Es, text, (2025, 7, 10));
+    assert_eq!(
+        rs.iter().filter(|r| r.kind == ReportKind::Event).count(),
+        1,
+        "{text}\n{rs:#?}"
+    );
+    for (lang, text) in [
+        (
+            Lang::En,
+            "A U.S. strike sank a drug boat in the Caribbean on Tuesday, killing three.",
+        ),
+        (
+            Lang::Es,
+            "La Marina hundió una lancha en el Pacífico el martes; murieron tres.",
+        ),
+    ] {
+        one_event_with_toll(&reports(lang, text, (2025, 12, 3)), text, 3);
+    }
+}
+
+/// Gunmen killed when they attacked a state force ("murieron después de atacar a una
+/// patrulla", "died after opening fire on soldiers", "tras agredir a militares") died in the
+/// force's answer: its raid, with their toll. "Capable of attacking", "amenazó con agredir"
+/// tell no act.
+#[test]
+fn attackers_killed_after_attacking_a_force_died_in_its_raid() {
+    for (lang, text, killed) in [
+        (
+            Lang::Es,
+            "Tres hombres armados murieron después de atacar a una patrulla del Ejército en \
+             Fresnillo, Zacatecas, la tarde del miércoles, informó la Defensa.",
+            3,
+        ),
+        (
+            Lang::Es,
+            "Cuatro presuntos integrantes de un grupo criminal perdieron la vida tras emboscar a \
+             elementos de la Guardia Nacional en Apatzingán el martes.",
+            4,
+        ),
+        (
+            Lang::En,
+            "Two suspected al-Shabaab fighters were killed after attacking an army base in Lower \
+             Shabelle on Monday, the Somali army said.",
+            2,
+        ),
+        (
+            Lang::En,
+            "Six suspected gunmen died after opening fire on soldiers in Reynosa on Saturday.",
+            6,
+        ),
+        (
+            Lang::Es,
+            "Seis presuntos delincuentes murieron el sábado tras agredir a militares en \
+             Culiacán, informó la Defensa.",
+            6,
+        ),
+    ] {
+        let rs = reports(lang, text, (2026, 3, 12));
+        one_event_with_toll(&rs, text, killed);
+        let ev = rs.iter().find(|r| r.kind == ReportKind::Event).expect(text);
+        assert_eq!(ev.event_type, EventType::Raid, "{text}");
+    }
+    for (lang, text) in [
+        (
+            Lang::En,
+            "The group is capable of attacking ships in the Red Sea, officials warned on Tuesday.",
+        ),
+        (
+            Lang::Es,
+            "El grupo amenazó con agredir a los militares si no se retiran de la zona.",
+        ),
+        (
+            Lang::En,
+            "Police said the men were accused of opening fire on a bus last year.",
+        ),
+    ] {
+        no_occurred_violent_event(&reports(lang, text, (2026, 3, 12)), text);
+    }
+}
+
+/// A time of day opening a live blog's line ("14:20 Pakistani jets struck ...") is no count
+/// of what follows it: the jets stay the perpetrator.
+#[test]
+fn a_live_blogs_time_is_no_count() {
+    for (lang, text, state) in [
+        (
+            Lang::En,
+            "14:20 Pakistani jets struck a compound in Paktika province on Wednesday, killing \
+             three people, local officials said.",
+            "PK",
+        ),
+        (
+            Lang::Es,
+            "11:45 Drones israelíes atacaron un vehículo en las afueras de Tiro; no hubo víctimas.",
+            "IL",
+        ),
+    ] {
+        let ev = &reports(lang, text, (2025, 12, 10))
+            .into_iter()
+            .find(|r| r.kind == ReportKind::Event)
+            .unwrap_or_else(|| panic!("{text}"));
+        assert_eq!(ev.event_type, EventType::Strike, "{text}");
+        assert_eq!(
+            ev.perpetrator().and_then(|p| p.state.clone()).as_deref(),
+            Some(state),
+            "{text}"
+        );
+    }
+}
+
+/// Strikes on a list of places, their day after the list ("in Tehran, Natanz and Tabriz early
+/// Friday", "en Caracas, Miranda, Aragua y La Guaira en la madrugada del sábado"), are that
+/// day's event, as with one place.
+#[test]
+fn strikes_on_a_list_of_places_keep_their_day() {
+    for (lang, text, killed) in [
+        (
+            Lang::En,
+            "Israel launched strikes on military sites in Tehran, Natanz and Tabriz early \
+             Friday. Iranian state media said at least 78 people were killed.",
+            78,
+        ),
+        (
+            Lang::Es,
+            "Estados Unidos lanzó ataques contra objetivos militares en Caracas, Miranda, Aragua \
+             y La Guaira en la madrugada del sábado. El Gobierno venezolano informó que al menos \
+             40 personas murieron.",
+            40,
+        ),
+        (
+            Lang::En,
+            "Turkish jets carried out strikes on PKK positions in Duhok, Zakho and Amadiya late \
+             Tuesday, killing 9 militants.",
+            9,
+        ),
+    ] {
+        one_event_with_toll(&reports(lang, text, (2026, 1, 4)), text, killed);
+    }
+}

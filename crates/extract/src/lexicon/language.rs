@@ -54,6 +54,14 @@ pub struct EventCue {
     /// ("operación contra un campamento", "operation against a bandit camp"; not "an
     /// operation against street crime").
     pub site: bool,
+    /// A verb also said of what it befalls ("the ship sank", "la lancha se hundió"): with
+    /// its target as its subject and no object after it, what became of the target, not an
+    /// act.
+    pub intrans: bool,
+    /// A gerund told as an act only right after a word of what came after ("were killed
+    /// after attacking a patrol"); elsewhere ("capable of attacking", "accused of
+    /// attacking") it is said of someone, no act.
+    pub gerund: bool,
 }
 
 /// A phrase of `references.tsv`: what makes an event cue a mention of an earlier event.
@@ -84,6 +92,11 @@ pub enum RefKind {
     /// A time of the story's own day ("hours before", "that morning", "horas antes"): an
     /// earlier event told with one is that day's news, not one before the story's.
     SameDay,
+    /// People an event left, named with it ("strike survivors", "a survivor of the
+    /// attack", "víctimas del bombardeo"): the event is the one they came through, spoken
+    /// of, not told; a day in the sentence is what befell them ("was repatriated on
+    /// Tuesday"). With its dead counted in the sentence it stays the event told.
+    Survivor,
     /// A mourning or a reckoning for the dead ("funeral", "sepultados", "pleaded guilty"):
     /// an event whose dead are told after it ("the funeral of the five fishermen who died in
     /// a strike") is an earlier one told again.
@@ -554,6 +567,9 @@ pub struct Grammar {
     pub relative: FxSet<Word>,
     /// Words that may stand between a reporting verb and its date.
     pub verb_gap: FxSet<Word>,
+    /// Before a day, the part of it ("early Friday", "late Monday"): the day's setting, not
+    /// a word of the clause before.
+    pub day_part: FxSet<Word>,
     /// "that", "que": a date followed by it is the saying's.
     pub that: FxSet<Word>,
     /// "a", "un": an indefinite article ("a 2008 raid": a year between it and an event
@@ -717,6 +733,7 @@ impl Grammar {
                 "after" => (Some(&mut g.after), None),
                 "relative" => (Some(&mut g.relative), None),
                 "verb_gap" => (Some(&mut g.verb_gap), None),
+                "day_part" => (Some(&mut g.day_part), None),
                 "that" => (Some(&mut g.that), None),
                 "article_indef" => (Some(&mut g.article_indef), None),
                 "head_noun" => (Some(&mut g.head_noun), None),
@@ -970,6 +987,8 @@ fn events(file: File) -> Result<PhraseSet<EventCue>, LexiconError> {
             present: false,
             shared: false,
             site: false,
+            intrans: false,
+            gerund: false,
         };
         for flag in r.opt(2).unwrap_or("").split(',').map(str::trim) {
             match flag {
@@ -987,6 +1006,8 @@ fn events(file: File) -> Result<PhraseSet<EventCue>, LexiconError> {
                 "present" => cue.present = true,
                 "shared" => cue.shared = true,
                 "site" => cue.site = true,
+                "intrans" => cue.intrans = true,
+                "gerund" => cue.gerund = true,
                 f if f.starts_with("means=") => cue.means = Some(f["means=".len()..].to_string()),
                 f if f.starts_with("mod=") => {
                     cue.modality = Some(parse(r, 2, "modality", |_| {
@@ -1035,6 +1056,7 @@ fn references(file: File) -> Result<PhraseSet<RefKind>, LexiconError> {
             "background" => Some(RefKind::Background),
             "earlier" => Some(RefKind::Earlier),
             "same_day" => Some(RefKind::SameDay),
+            "survivor" => Some(RefKind::Survivor),
             "memorial" => Some(RefKind::Memorial),
             "drill" => Some(RefKind::Drill),
             "trend" => Some(RefKind::Trend),

@@ -94,7 +94,17 @@ pub(super) fn find<'a>(
             }
             let g = &l.grammar;
             let prev = &toks[h.ts - 1].lower;
-            let inf = g.infinitive(&toks[h.ts].lower)
+            // "murieron después de atacar a una patrulla", "tras emboscar a soldados": an
+            // infinitive after a word of what came after tells an act done, not one meant
+            let done = g.after.contains(prev)
+                || (h.ts >= 2
+                    && g.infinitive_prep.contains(prev)
+                    && g.after.contains(&toks[h.ts - 2].lower));
+            if h.value().gerund && !g.after.contains(prev) {
+                return false;
+            }
+            let inf = !done
+                && g.infinitive(&toks[h.ts].lower)
                 && (g.infinitive_prep.contains(prev)
                     // (the lexicon lists infinitives as nouns; "mujer bomba" is a noun
                     // ending like one, of an attack)
@@ -930,6 +940,9 @@ fn keep(
     if cue.shared && !s.killed_here && another_trades(s, e) {
         return false;
     }
+    if cue.intrans && befell_its_subject(s, e) {
+        return false;
+    }
     if cue.event_type == EventType::Strike && ran_into_a_device(s, e) {
         return false;
     }
@@ -988,6 +1001,31 @@ fn in_a_drill(s: &Sentence, e: &Hit<EventCue>) -> bool {
                 })
         })
 }
+
+/// Whether a verb that is also said of what it befalls has its target as its subject ("The
+/// ship later sank", "la lancha se hundió poco después"): a target ends at most
+/// [`SUBJECT_GAP`] words before it with no armed actor between, no target follows it
+/// within [`OBJECT_REACH`] words, and no auxiliary of the passive stands before it ("the
+/// boat was sunk by a strike" is the act).
+fn befell_its_subject(s: &Sentence, e: &Hit<EventCue>) -> bool {
+    let subject = s.targets.iter().any(|t| {
+        t.te <= e.ts
+            && e.ts - t.te <= SUBJECT_GAP
+            && !s.forces.iter().any(|f| f.ts >= t.te && f.te <= e.ts)
+    });
+    let object = s
+        .targets
+        .iter()
+        .any(|t| t.ts >= e.te && t.ts - e.te <= OBJECT_REACH);
+    subject && !object && !passive_before(s, e)
+}
+
+/// Words between a target and a verb it is the subject of, at most ("the ship later sank",
+/// "la lancha finalmente se hundió").
+const SUBJECT_GAP: usize = 2;
+
+/// Words between a verb and the target that is its object, at most ("sank a drug boat").
+const OBJECT_REACH: usize = 3;
 
 /// Whether an auxiliary of the passive stands right before the cue, or one word before
 /// ("were attacked", "fue destruido").
@@ -1257,21 +1295,34 @@ fn keep_plural(
         // on Friday", "criticados por la ONU el viernes")
         let placed_before = |i: usize| {
             let mut k = i;
-            // ("on Thursday", "el miércoles": the day's own preposition or article)
-            if k > 0
-                && (s.l.grammar.date_prep.contains(&toks[k - 1].lower)
-                    || s.l.grammar.article_sg.contains(&toks[k - 1].lower))
-            {
-                k -= 1;
+            // ("on Thursday", "el miércoles", "en la madrugada del sábado": the day's own
+            // preposition and article)
+            for _ in 0..DAY_SETTING_WORDS {
+                if k > 0
+                    && (s.l.grammar.date_prep.contains(&toks[k - 1].lower)
+                        || s.l.grammar.article_sg.contains(&toks[k - 1].lower)
+                        || s.l.grammar.day_part.contains(&toks[k - 1].lower))
+                {
+                    k -= 1;
+                }
             }
             if k > 0 && toks[k - 1].lower == "," {
                 k -= 1;
             }
-            let mut run = k;
-            while run > 0 && k - run < 4 && {
-                let t = &toks[run - 1];
+            // (a name, or a list of them: "in Tehran, Natanz and Tabriz", "en Caracas,
+            // Miranda, Aragua y La Guaira")
+            let capital = |t: &crate::tokens::Tok| {
                 t.kind == crate::tokens::TokKind::Word
                     && ctx.surface(t.start, t.end).starts_with(char::is_uppercase)
+            };
+            let mut run = k;
+            while run > 0 && k - run < PLACE_LIST_WORDS && {
+                let t = &toks[run - 1];
+                let link = (t.lower == "," || s.l.grammar.and.contains(&t.lower))
+                    && run >= 2
+                    && run < k
+                    && capital(&toks[run - 2]);
+                capital(t) || link
             } {
                 run -= 1;
             }
@@ -1327,6 +1378,14 @@ fn keep_plural(
     }
     true
 }
+
+/// Words that may set a day before it: its preposition, article and part ("en la madrugada
+/// del sábado", "early on Friday").
+const DAY_SETTING_WORDS: usize = 4;
+
+/// Words of a list of places a plural cue's day may follow ("in Tehran, Natanz and Tabriz
+/// early Friday").
+const PLACE_LIST_WORDS: usize = 12;
 
 /// Words after a plural cue within which the targets it counts stand ("strikes on three
 /// nuclear sites", "ataques contra tres instalaciones nucleares clave").

@@ -49,6 +49,14 @@ const CAMPAIGN_GAP: usize = 3;
 /// conducting raids").
 const CAMPAIGN_VERB_GAP: usize = 1;
 
+/// Words between a `survivor` phrase and the event noun after it, at most ("survivors of
+/// the U.S. strike").
+const SURVIVOR_GAP: usize = 2;
+
+/// Words between an event noun and a day written against it, at most ("los ataques
+/// militares del martes").
+const DAY_OF_NOUN: usize = 3;
+
 /// Words between a `topic_link` and the event noun it leads to, at most ("the debate over
 /// the boat strikes").
 const TOPIC_GAP: usize = 2;
@@ -149,6 +157,38 @@ pub(super) fn is_reference(
         && s.refs
             .iter()
             .any(|h| *h.value() == RefKind::Earlier && (h.te == e.ts || h.ts == e.te))
+    {
+        return true;
+    }
+    // "A survivor of the strike was repatriated on Tuesday", "Two strike survivors were
+    // flown home", "un sobreviviente del ataque": the people an event left are the news,
+    // the event they came through is spoken of; counted dead keep it told ("survivors of
+    // the strike said it killed three")
+    // (the phrase before the noun is one that links to it, "survivors of", "sobrevivieron
+    // al", never a bare noun: "seized survivors after strike" tells the strike; a day written
+    // against the noun is the event's own, "survived Tuesday's strikes", "sobrevivieron a los
+    // ataques del martes": the news)
+    let linked = |h: &Hit<RefKind>| h.te - h.ts >= 2;
+    let own_day_written = s.dates.iter().any(|d| {
+        let (a, b) = d.tokens(toks);
+        // (after the noun, brought in by a word of a day's event: "del martes"; or before
+        // it, "Tuesday's strike")
+        let of_noun =
+            (e.te..a.min(e.te + DAY_OF_NOUN + 1)).any(|k| l.dates.is_date_of(&toks[k].lower));
+        d.kind.is_reported_day()
+            && ((a >= e.te && a - e.te <= DAY_OF_NOUN && of_noun) || (b <= e.ts && e.ts - b <= 2))
+    });
+    // (with no day in the sentence at all, what it tells of the event is the story's: "un
+    // colombiano que sobrevivió al ataque contra un submarino en el Caribe" places it)
+    let some_day = s.dates.iter().any(|d| d.kind.is_reported_day());
+    if e.value().noun
+        && !s.killed_here
+        && some_day
+        && !own_day_written
+        && s.refs.iter().any(|h| {
+            *h.value() == RefKind::Survivor
+                && (h.ts == e.te || (h.te <= e.ts && e.ts - h.te <= SURVIVOR_GAP && linked(h)))
+        })
     {
         return true;
     }

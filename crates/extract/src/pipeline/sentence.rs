@@ -206,6 +206,10 @@ impl Cand {
     }
 }
 
+/// Words from a count to the armed group its people are members of, at most ("cuatro
+/// presuntos integrantes de un grupo criminal").
+const GROUP_IN_COUNT: usize = 6;
+
 /// What one sentence holds, found once and read by every stage that makes candidates.
 pub(super) struct Sentence<'a> {
     /// The lexicons it is read with (its own language's, or those of the language a quoted
@@ -947,10 +951,23 @@ impl Extractor {
                     .iter()
                     .filter(|f| !f.tally && f.field == Field::Killed && f.elsewhere.is_none())
                     .peekable();
+                // (the group named in the people counted, a few words on with no clause
+                // between: "Cuatro presuntos integrantes de un grupo criminal perdieron la
+                // vida tras emboscar"; not "three people died when gunmen attacked")
+                let g = &s.l.grammar;
                 let counts_group = |f: &figures::FieldFig| {
-                    armed
-                        .iter()
-                        .any(|a| a.non_state && a.ts >= f.q.tok_start && a.ts <= f.q.tok_end + 2)
+                    armed.iter().any(|a| {
+                        a.non_state
+                            && a.ts >= f.q.tok_start
+                            && a.ts <= f.q.tok_end + GROUP_IN_COUNT
+                            && a.ts < p.e.ts
+                            && !toks[f.q.tok_end.min(a.ts)..a.ts].iter().any(|t| {
+                                t.kind != TokKind::Word
+                                    || g.clause_open.contains(&t.lower)
+                                    || g.after.contains(&t.lower)
+                                    || g.relative.contains(&t.lower)
+                            })
+                    })
                 };
                 let force = armed
                     .iter()
