@@ -1,7 +1,8 @@
 //! Reconciliation of one figure across the reports of an incident (codebook, *Incidents and
 //! reconciliation*): `low` = the lowest low claimed, `high` = the highest high claimed,
 //! `best` = the perpetrator's acknowledged value if any, else the value most independent
-//! stories give; every value is kept with the reports that give it.
+//! stories give, unless a toll raised since ("rose to four") is published after them: that
+//! newest count; every value is kept with the reports that give it.
 
 use std::collections::BTreeMap;
 
@@ -71,6 +72,10 @@ pub struct FigureValue {
     pub attributed_to: Vec<Attribution>,
     /// Latest publication date among the reports giving it (a correction is newer).
     pub last_published: Option<String>,
+    /// Latest publication date among the reports that tell it as a toll raised to it ("the
+    /// death toll rose to four"): such a count published after the others is the best.
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub last_raised: Option<String>,
 }
 
 impl FigureValue {
@@ -91,8 +96,9 @@ pub struct IncidentFigure {
     pub high: Option<i64>,
     /// Two claimed values cannot both be true (disjoint ranges). Never set for `vessels`.
     pub contested: bool,
-    /// Why `best` is what it is: `acknowledged`, `most_stories`, `only_value`, or for
-    /// `vessels` `largest_count`.
+    /// Why `best` is what it is: `acknowledged`, `most_stories`, `only_value`, `raised` (a
+    /// toll raised in news published after the other counts), or for `vessels`
+    /// `largest_count`.
     pub basis: String,
     /// Every value claimed, most stories first.
     pub values: Vec<FigureValue>,
@@ -169,6 +175,15 @@ pub(crate) fn acknowledging(kind: SourceKind) -> bool {
 }
 
 /// The attribution of `field` in a report: the claim's own source, else the report's.
+/// Whether the report's own claim of the figure is a toll raised to it ("rose to four").
+fn claim_raised(r: &ReportInput, field: Field) -> bool {
+    r.report
+        .claims
+        .iter()
+        .find(|c| c.field == field && !c.rival)
+        .is_some_and(|c| c.rule.ends_with(sw_model::RAISED_RULE))
+}
+
 fn claim_source(r: &ReportInput, field: Field) -> &Source {
     r.report
         .claims
@@ -187,6 +202,8 @@ struct Acc<'a> {
     article_ids: Vec<i64>,
     attributed: Vec<Attribution>,
     last_published: Option<&'a str>,
+    /// Latest publication date among the reports that tell it as a raised toll.
+    last_raised: Option<&'a str>,
 }
 
 /// Reconciles every figure over the member reports.
@@ -222,11 +239,12 @@ fn figure(members: &[&ReportInput], field: Field) -> Option<IncidentFigure> {
             .filter(|c| c.rival && c.field == field)
             .filter_map(move |c| Some((*r, rival_figure(c)?, &c.source)))
     });
+    let rivals = rivals.map(|(r, f, src)| (r, f, src, false));
     let own = members.iter().filter_map(|r| {
         let f = r.report.figures.get(field)?.clone();
-        Some((*r, f, claim_source(r, field)))
+        Some((*r, f, claim_source(r, field), claim_raised(r, field)))
     });
-    for (r, f, src) in own.chain(rivals) {
+    for (r, f, src, raised) in own.chain(rivals) {
         let range = Range::of(&f);
         if range.point().is_none() {
             continue;
@@ -240,6 +258,7 @@ fn figure(members: &[&ReportInput], field: Field) -> Option<IncidentFigure> {
             article_ids: Vec::new(),
             attributed: Vec::new(),
             last_published: None,
+            last_raised: None,
         });
         acc.approx |= f.approx;
         acc.surfaces.push(f.surface.clone());
@@ -251,6 +270,9 @@ fn figure(members: &[&ReportInput], field: Field) -> Option<IncidentFigure> {
         if let Some(p) = r.published.as_deref() {
             if acc.last_published.is_none_or(|q| p > q) {
                 acc.last_published = Some(p);
+            }
+            if raised && acc.last_raised.is_none_or(|q| p > q) {
+                acc.last_raised = Some(p);
             }
         }
     }
@@ -271,6 +293,7 @@ fn figure(members: &[&ReportInput], field: Field) -> Option<IncidentFigure> {
             article_ids: distinct(a.article_ids),
             attributed_to: distinct(a.attributed),
             last_published: a.last_published.map(str::to_string),
+            last_raised: a.last_raised.map(str::to_string),
         })
         .collect();
     // most stories first; then the value attributed to more named or official sources
@@ -315,12 +338,25 @@ fn figure(members: &[&ReportInput], field: Field) -> Option<IncidentFigure> {
             values,
         });
     }
-    let (chosen, basis) = match values.iter().find(|v| v.acknowledged) {
+    let (mut chosen, mut basis) = match values.iter().find(|v| v.acknowledged) {
         Some(v) if values.len() > 1 => (v, "acknowledged"),
         Some(v) => (v, "only_value"),
         None if values.len() == 1 => (&values[0], "only_value"),
         None => (&values[0], "most_stories"),
     };
+    // a toll raised in news published after every report of the chosen count ("the death
+    // toll from Monday's strike rose to four after a survivor died") is the newest count of
+    // the dead, the perpetrator's own earlier count included
+    if let Some(raised) = values
+        .iter()
+        .filter(|v| v.last_raised.is_some())
+        .max_by_key(|v| v.last_raised.clone())
+    {
+        if raised.range() != chosen.range() && raised.last_raised > chosen.last_published {
+            chosen = raised;
+            basis = "raised";
+        }
+    }
     let best = chosen.range().point();
     // the lowest low and the highest high claimed, never on the wrong side of best ("40"
     // beside an acknowledged "at least 55": high 55, not 40)

@@ -365,6 +365,85 @@ fn correction_keeps_both_figures() {
     assert_eq!(i.grade, Grade::Acknowledged);
 }
 
+/// A report whose killed figure is told as a toll raised to it ("the toll rose to four").
+fn raised(mut r: Report) -> Report {
+    let f = r.figures.killed.clone().expect("a killed figure");
+    r.claims.push(sw_model::Claim {
+        field: sw_model::ClaimField::Figure(sw_model::Field::Killed),
+        value: sw_model::ClaimValue::Figure(sw_model::FigureValue::of(&f)),
+        surface: f.surface.clone(),
+        span: [0, 4],
+        sentence: [0, 40],
+        source: r.source.clone(),
+        modality: Modality::Occurred,
+        rule: format!("fig.exact{}", sw_model::RAISED_RULE),
+        rival: false,
+    });
+    r
+}
+
+#[test]
+fn a_toll_raised_in_newer_news_is_the_best() {
+    // the perpetrator's three, then local officials: the toll rose to four after a survivor
+    // died
+    let mut c = Corpus::new();
+    c.add(
+        1,
+        1,
+        "2025-12-02",
+        "en",
+        official(
+            strike("2025-12-01", Some("caribbean"), Some(3)),
+            "U.S. Southern Command",
+        ),
+    );
+    c.add(
+        2,
+        2,
+        "2025-12-02",
+        "en",
+        strike("2025-12-01", Some("caribbean"), Some(3)),
+    );
+    c.add(
+        3,
+        3,
+        "2025-12-04",
+        "en",
+        raised(strike("2025-12-01", Some("caribbean"), Some(4))),
+    );
+    let l = c.build();
+    assert_eq!(l.incidents.len(), 1);
+    let k = l.incidents[0].figures.killed.as_ref().unwrap();
+    assert_eq!((k.best, k.basis.as_str()), (Some(4), "raised"));
+    assert_eq!((k.low, k.high), (Some(3), Some(4)));
+    // told the same day as the first count, or not as a raise, the rule before holds
+    for (published, r) in [
+        (
+            "2025-12-02",
+            raised(strike("2025-12-01", Some("caribbean"), Some(4))),
+        ),
+        (
+            "2025-12-04",
+            strike("2025-12-01", Some("caribbean"), Some(4)),
+        ),
+    ] {
+        let mut c = Corpus::new();
+        c.add(
+            1,
+            1,
+            "2025-12-02",
+            "en",
+            official(
+                strike("2025-12-01", Some("caribbean"), Some(3)),
+                "U.S. Southern Command",
+            ),
+        );
+        c.add(3, 3, published, "en", r);
+        let k = c.build().incidents[0].figures.killed.clone().unwrap();
+        assert_eq!((k.best, k.basis.as_str()), (Some(3), "acknowledged"));
+    }
+}
+
 #[test]
 fn acknowledged_value_beats_majority() {
     let mut c = Corpus::new();

@@ -19,7 +19,7 @@ pub mod report;
 pub use report::{
     Actor, ActorValue, Claim, ClaimField, ClaimValue, DateBasis, DatePrecision, EventType, Field,
     Figure, FigureValue, Figures, Modality, PlaceRef, Report, ReportKind, Role, Source, SourceKind,
-    TargetKind, When, WINDOW_DAYS,
+    TargetKind, When, RAISED_RULE, WINDOW_DAYS,
 };
 
 /// The languages the codebook is written for; everything else is `Other` and is stored but

@@ -255,6 +255,11 @@ impl Source {
 /// told with no date expression is about the day of publication or the two before it.
 pub const WINDOW_DAYS: i64 = 3;
 
+/// The ending of the rule of a killed claim told as a toll raised to its count ("the death
+/// toll rose to four", "subió a 19"): the newest news of the dead, which reconciliation
+/// prefers over older counts when it is published last.
+pub const RAISED_RULE: &str = ".raised";
+
 /// An actor of a report.
 #[derive(Serialize, Deserialize, Clone, Debug, PartialEq, Eq)]
 pub struct Actor {

@@ -269,6 +269,7 @@ fn pages_are_navigable_marked_up_and_explained() {
     for b in [
         "acknowledged",
         "most_stories",
+        "raised",
         "only_value",
         "largest_count",
     ] {
