@@ -7919,3 +7919,178 @@ fn strikes_on_a_list_of_places_keep_their_day() {
         one_event_with_toll(&reports(lang, text, (2026, 1, 4)), text, killed);
     }
 }
+
+/// Strikes "in a state, in the north-west of a country, on Thursday night": the apposition
+/// that names the country does not part the strikes from their day.
+#[test]
+fn an_apposition_of_the_country_keeps_the_strikes_day() {
+    for (lang, text) in [
+        (
+            Lang::En,
+            "The United States carried out strikes against Islamic State militants in Sokoto \
+             state, northwest Nigeria, on Thursday night, President Trump said.",
+        ),
+        (
+            Lang::En,
+            "Turkish jets carried out strikes on PKK hideouts in Duhok province, northern Iraq, \
+             on Sunday.",
+        ),
+    ] {
+        let rs = reports(lang, text, (2025, 12, 29));
+        assert!(
+            rs.iter().any(|r| r.kind == ReportKind::Event
+                && r.event_type == EventType::Strike
+                && r.date.as_deref().is_some_and(|d| d.len() == 10)),
+            "{text}\n{rs:#?}"
+        );
+    }
+}
+
+/// A later piece about an older strike named by its date (a review, a lawsuit, a hearing)
+/// refers to it on its own day, never the day of the review.
+#[test]
+fn a_dated_older_strike_is_referred_to_on_its_own_day() {
+    for (lang, text, day) in [
+        (
+            Lang::En,
+            "The Pentagon inspector general opened a review on Monday of the Sept. 2 strike on a \
+             boat off Venezuela that killed 11 people.",
+            "2025-09-02",
+        ),
+        (
+            Lang::En,
+            "Senators questioned the admiral on Thursday about the Sept. 2 strike that killed 11 \
+             people.",
+            "2025-09-02",
+        ),
+        (
+            Lang::En,
+            "A lawsuit filed on Wednesday was brought by the family of a fisherman killed in the \
+             Oct. 16 U.S. strike on a boat in the Caribbean.",
+            "2025-10-16",
+        ),
+    ] {
+        let rs = reports(lang, text, (2025, 12, 8));
+        assert!(
+            rs.iter()
+                .all(|r| !(r.kind == ReportKind::Event && r.event_type.is_violent())),
+            "{text}\n{rs:#?}"
+        );
+        let refs: Vec<&Report> = rs
+            .iter()
+            .filter(|r| r.kind == ReportKind::Reference)
+            .collect();
+        assert!(
+            !refs.is_empty() && refs.iter().all(|r| r.date.as_deref() == Some(day)),
+            "{text}\n{rs:#?}"
+        );
+    }
+}
+
+/// A fact-check's verdict ("No, a drone strike did not kill 12 people", "Falso: no hubo un
+/// bombardeo") and what a viral post or video claims, even with its dead, tell no strike that
+/// happened.
+#[test]
+fn fact_checks_and_viral_claims_tell_no_strike() {
+    for (lang, text) in [
+        (
+            Lang::En,
+            "FACT CHECK: A viral post claims U.S. jets bombed a Venezuelan navy base in Puerto \
+             Cabello on Oct. 3, killing 30 sailors. This is false.",
+        ),
+        (
+            Lang::En,
+            "No, a drone strike did not kill 12 people at a market in Mogadishu on Monday.",
+        ),
+        (
+            Lang::Es,
+            "Falso: no hubo un bombardeo de Estados Unidos en Caracas el 15 de noviembre. Un \
+             video que circula en redes asegura que aviones estadounidenses bombardearon un \
+             cuartel en Fuerte Tiuna y mataron a decenas de soldados.",
+        ),
+        (
+            Lang::Es,
+            "No hubo ningún ataque con drones contra la base de Saravena el viernes, dijo el \
+             Ejército.",
+        ),
+    ] {
+        no_occurred_violent_event(&reports(lang, text, (2025, 11, 17)), text);
+    }
+    // a strike that killed no one is still a strike
+    let text = "A U.S. drone strike near Jilib on Monday did not kill anyone, AFRICOM said.";
+    let rs = reports(Lang::En, text, (2025, 11, 17));
+    assert!(
+        rs.iter()
+            .any(|r| r.kind == ReportKind::Event && r.modality == sw_extract::Modality::Occurred),
+        "{text}\n{rs:#?}"
+    );
+}
+
+/// "El balance del ataque del domingo ascendió a cinco muertos", "Asciende a seis la cifra de
+/// muertos en los combates de la madrugada del martes": a toll of one day's event, not a
+/// running total; the count it rose to is claimed as raised.
+#[test]
+fn a_toll_raised_for_one_days_event_is_its_toll_and_marked_raised() {
+    for (text, killed) in [
+        (
+            "El balance del ataque del domingo cerca de Bosaso ascendió a cinco muertos, según \
+             autoridades de Puntlandia.",
+            5,
+        ),
+        (
+            "El balance de los bombardeos estadounidenses del jueves contra el puerto de Ras \
+             Isa, en Yemen, ascendió a 74 muertos, según el Ministerio de Salud hutí.",
+            74,
+        ),
+        (
+            "Asciende a seis la cifra de muertos en los combates de la madrugada del martes \
+             entre el Ejército y el ELN en Tibú, según la Fiscalía.",
+            6,
+        ),
+    ] {
+        let rs = reports(Lang::Es, text, (2025, 11, 12));
+        one_event_with_toll(&rs, text, killed);
+    }
+    let text = "The death toll from Monday's US strike on a boat in the Caribbean rose to four \
+                after a survivor died, Venezuelan officials said.";
+    let rs = reports(Lang::En, text, (2025, 12, 4));
+    one_event_with_toll(&rs, text, 4);
+    let ev = rs.iter().find(|r| r.kind == ReportKind::Event).unwrap();
+    assert!(
+        ev.claims
+            .iter()
+            .any(|c| c.rule.ends_with(sw_model::RAISED_RULE)),
+        "{text}"
+    );
+    // a count not raised is not marked
+    let text = "A US strike on a boat in the Caribbean on Monday killed three people.";
+    let rs = reports(Lang::En, text, (2025, 12, 2));
+    assert!(rs
+        .iter()
+        .flat_map(|r| &r.claims)
+        .all(|c| !c.rule.ends_with(sw_model::RAISED_RULE)));
+}
+
+/// A time of day between the verb and its dead ("mató en la noche del miércoles a tres",
+/// "killed late on Monday three people") does not part the toll from its verb.
+#[test]
+fn a_day_part_between_the_verb_and_its_dead_keeps_the_toll() {
+    for (lang, text) in [
+        (
+            Lang::Es,
+            "Un ataque con dron estadounidense mató en la noche del miércoles a tres milicianos \
+             cerca de Al Qaim.",
+        ),
+        (
+            Lang::En,
+            "US forces killed late on Monday three people aboard a boat in the Caribbean.",
+        ),
+        (
+            Lang::Es,
+            "Un bombardeo del Ejército mató en la madrugada del sábado a tres disidentes en \
+             Guaviare.",
+        ),
+    ] {
+        one_event_with_toll(&reports(lang, text, (2026, 1, 2)), text, 3);
+    }
+}

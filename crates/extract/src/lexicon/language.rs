@@ -481,6 +481,9 @@ pub struct Grammar {
     pub toll_of: FxSet<Word>,
     /// "to", "a": before the number a toll rose to.
     pub toll_to: FxSet<Word>,
+    /// A verb of rising or raising right before a `toll_to` word ("rose to four", "subió a
+    /// 19"): the count after it is a raised toll.
+    pub rise: FxSet<Word>,
     /// Before a number in a tally clause, linking it to a field named earlier.
     pub tally_link: FxSet<Word>,
     /// "number", "cifra": nouns that count what follows them.
@@ -708,6 +711,7 @@ impl Grammar {
                 "of" => (Some(&mut g.of), None),
                 "toll_of" => (Some(&mut g.toll_of), None),
                 "toll_to" => (Some(&mut g.toll_to), None),
+                "rise" => (Some(&mut g.rise), None),
                 "tally_link" => (Some(&mut g.tally_link), None),
                 "count_noun" => (Some(&mut g.count_noun), None),
                 "partitive" => (Some(&mut g.partitive), None),

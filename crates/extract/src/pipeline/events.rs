@@ -294,7 +294,13 @@ pub(super) fn tally_cues<'a>(
                 && (l.dates.is_possessive_ending(&toks[j].lower)
                     || l.dates.is_possessive(&toks[j].lower))
                 && l.dates.is_day(&toks[j - 1].lower)
-        });
+        })
+            // ("los bombardeos estadounidenses del jueves", "los combates de la madrugada
+            // del martes": a day's word of a day's event after the noun)
+            || (e.te..(e.te + DAY_AFTER_PLURAL).min(toks.len())).any(|j| {
+                l.dates.is_date_of(&toks[j].lower)
+                    && toks.get(j + 1).is_some_and(|t| l.dates.is_day(&t.lower))
+            });
     }
     let one_event = |h: &Hit<TallyKind>| {
         matches!(h.value(), TallyKind::Toll | TallyKind::EventToll)
@@ -1327,11 +1333,21 @@ fn keep_plural(
                 run -= 1;
             }
             // ("in the Gara region of northern Iraq": the locative a few words before)
-            run < k
-                && (run.saturating_sub(7)..run).any(|j| {
+            let locative_before = |at: usize| {
+                (at.saturating_sub(7)..at).any(|j| {
                     s.l.grammar.locative.ends_at(toks, j + 1)
-                        && !toks[j + 1..run].iter().any(|t| t.lower == ",")
+                        && !toks[j + 1..at].iter().any(|t| t.lower == ",")
                 })
+            };
+            // (or before the place an apposition set off by commas names the country of:
+            // "in Sokoto state, northwest Nigeria, on Thursday night")
+            let mut appos = run;
+            if appos > 0 && s.l.compass.contains(&toks[appos - 1].lower) {
+                appos -= 1;
+            }
+            run < k
+                && (locative_before(run)
+                    || (appos >= 2 && toks[appos - 1].lower == "," && locative_before(appos - 1)))
         };
         let near = |d: &DateExpr| {
             let i = d.tokens(toks).0;
@@ -1386,6 +1402,10 @@ const DAY_SETTING_WORDS: usize = 4;
 /// Words of a list of places a plural cue's day may follow ("in Tehran, Natanz and Tabriz
 /// early Friday").
 const PLACE_LIST_WORDS: usize = 12;
+
+/// Words after a plural event noun within which a day's word may name its day ("los
+/// combates de la madrugada del martes").
+const DAY_AFTER_PLURAL: usize = 5;
 
 /// Words after a plural cue within which the targets it counts stand ("strikes on three
 /// nuclear sites", "ataques contra tres instalaciones nucleares clave").

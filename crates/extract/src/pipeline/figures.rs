@@ -730,7 +730,11 @@ fn field_of(
         }
         let t = &toks[j - 1];
         let day_word = toks.get(j).is_some_and(in_date) && opens_day(l, &t.lower);
-        if in_date(t) || is_quote(t) || day_word {
+        // (the part of the day and the words that bring it in: "mató en la noche del
+        // miércoles a tres", "killed late on Monday three")
+        let part_word = l.grammar.day_part.contains(&t.lower)
+            && (j..(j + DAY_PART_REACH).min(toks.len())).any(|k| in_date(&toks[k]));
+        if in_date(t) || is_quote(t) || day_word || part_word {
             // "mataron el lunes a ocho", "killed on Tuesday at least three", "'neutralizaron'
             // a tres"
             j -= 1;
@@ -791,6 +795,10 @@ fn verb_aside(
         })
         .then_some(p)
 }
+
+/// Tokens after a word of a day's part within which its day must be ("en la noche del
+/// miércoles").
+const DAY_PART_REACH: usize = 4;
 
 /// Most words of such an aside.
 const VERB_ASIDE: usize = 6;
@@ -1245,6 +1253,14 @@ pub(super) fn tally_candidate(
     out.push(Cand::new(CandKind::Report(ReportKind::Tally), rep, true));
 }
 
+/// Whether the count at `at` is one a toll rose to: a verb of rising right before the word
+/// that brings in the count ("rose to four", "ascendió a 74", "se elevó a nueve").
+fn raised_to(l: &LangLex, toks: &[Tok], at: usize) -> bool {
+    at >= 2
+        && l.grammar.toll_to.contains(&toks[at - 1].lower)
+        && l.grammar.rise.contains(&toks[at - 2].lower)
+}
+
 /// The rule of a claim of a state force's own dead, kept aside (see [`settle_own_losses`]).
 const OWN_LOSS: &str = ".own_loss";
 
@@ -1415,7 +1431,17 @@ pub(super) fn event_figures(
             && f.elsewhere == own_clause
             && segment.is_none_or(|(a, b)| (a..b).contains(&f.q.tok_start))
     }) {
+        let before = rep.claims.len();
         add(rep, f, ctx, src, m);
+        // "the death toll ... rose to four", "subió a 19": a count raised since an earlier
+        // one, which the ledger prefers when it is the newest (`RAISED_RULE`)
+        if f.field == Field::Killed && raised_to(l, toks, f.q.tok_start) {
+            for c in &mut rep.claims[before..] {
+                if c.field == ClaimField::Figure(Field::Killed) {
+                    c.rule.push_str(sw_model::RAISED_RULE);
+                }
+            }
+        }
     }
     if rep.figures.vessels.is_some()
         || e.value().event_type != EventType::Strike

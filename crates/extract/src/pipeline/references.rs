@@ -57,6 +57,10 @@ const SURVIVOR_GAP: usize = 2;
 /// militares del martes").
 const DAY_OF_NOUN: usize = 3;
 
+/// Tokens between a date and the event noun it names, at most, all of them words of what
+/// was struck, with what, or by whom ("the Sept. 2 boat strike", "the Sept. 15 U.S. strike").
+const MODIFIER_WORDS: usize = 4;
+
 /// Words between a `topic_link` and the event noun it leads to, at most ("the debate over
 /// the boat strikes").
 const TOPIC_GAP: usize = 2;
@@ -710,39 +714,51 @@ fn year_of_noun(s: &Sentence, e: &Hit<EventCue>) -> Option<i32> {
 /// the determiner and the noun ("the September 2 strike") or right after a noun the
 /// determiner leads ("el ataque del 2 de septiembre", "the strike on Sept. 2").
 fn named_day(s: &Sentence, e: &Hit<EventCue>, definite: bool) -> Option<NaiveDate> {
+    named_date(s, e, definite).and_then(|d| d.date.as_deref().and_then(super::dating::latest_day))
+}
+
+/// The date written against a definite event noun ([`named_day`]'s), as written.
+pub(super) fn named_date<'s>(
+    s: &'s Sentence,
+    e: &Hit<EventCue>,
+    definite: bool,
+) -> Option<&'s DateExpr> {
     let toks = &s.ctx.toks;
     let l = s.l;
     let tok_at = |byte: usize| toks.iter().position(|t| t.start >= byte);
     let cue_start = toks[e.ts].start;
     let cue_end = toks[e.te - 1].end;
     let after_to = toks[(e.te + 1).min(toks.len() - 1)].start;
-    s.dates
-        .iter()
-        .filter(|d| {
-            // ("the Sept. 2 strike"; never "el 17 de abril otro", a day and the event it
-            // dates)
-            // (or with the words of what it struck or what with between: "the Sept. 2 boat
-            // strike", "the Oct. 3 drone strike")
-            let modifier = |k: usize| {
-                toks[k].kind == crate::tokens::TokKind::Word
-                    && (s.targets.iter().any(|t| t.ts <= k && k < t.te)
-                        || l.means.at(toks, k).is_some())
-            };
-            let before = !l.elliptic.contains(&toks[e.ts].lower)
-                && d.end <= cue_start
-                && tok_at(d.end).is_some_and(|i| {
-                    i == e.ts || i < e.ts && e.ts - i <= 2 && (i..e.ts).all(modifier)
-                })
-                && tok_at(d.start).is_some_and(|i| {
-                    i >= 1 && {
-                        let w = &toks[i - 1].lower;
-                        l.definite.contains(w) || l.grammar.article_indef.contains(w)
-                    }
-                });
-            let after = definite && d.start >= cue_end && d.start <= after_to;
-            before || after
-        })
-        .find_map(|d| d.date.as_deref().and_then(super::dating::latest_day))
+    s.dates.iter().find(|d| {
+        // ("the Sept. 2 strike"; never "el 17 de abril otro", a day and the event it
+        // dates)
+        // (or with the words of what it struck or what with between: "the Sept. 2 boat
+        // strike", "the Oct. 3 drone strike")
+        // (or the state that struck: "the Sept. 15 U.S. strike")
+        let modifier = |k: usize| {
+            (toks[k].kind == crate::tokens::TokKind::Word
+                && (s.targets.iter().any(|t| t.ts <= k && k < t.te)
+                    || l.means.at(toks, k).is_some()))
+                || s.forces.iter().any(|f| f.ts <= k && k < f.te)
+        };
+        let before = !l.elliptic.contains(&toks[e.ts].lower)
+            && d.end <= cue_start
+            && tok_at(d.end).is_some_and(|i| {
+                i == e.ts || i < e.ts && e.ts - i <= MODIFIER_WORDS && (i..e.ts).all(modifier)
+            })
+            && tok_at(d.start).is_some_and(|i| {
+                i >= 1 && {
+                    let w = &toks[i - 1].lower;
+                    l.definite.contains(w) || l.grammar.article_indef.contains(w)
+                }
+            });
+        let after = definite && d.start >= cue_end && d.start <= after_to;
+        (before || after)
+            && d.date
+                .as_deref()
+                .and_then(super::dating::latest_day)
+                .is_some()
+    })
 }
 
 /// Whether the sentence reads as a headline: the article's first, or a line with no closing

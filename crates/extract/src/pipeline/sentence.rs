@@ -1243,6 +1243,14 @@ impl Extractor {
             && (heading || references::is_reference(s, e, ordinal, definite, day, own_day))
         {
             rep.kind = ReportKind::Reference;
+            // "opened a review on Monday of the Sept. 2 strike": the day written against the
+            // noun is the event's, not the day of what the sentence tells of it
+            if let Some(d) = references::named_date(s, e, definite) {
+                if d.date.is_some() && rep.date != d.date {
+                    rep.claims.retain(|c| c.field != crate::ClaimField::Date);
+                    super::report::set_date(&mut rep, d, ctx, src);
+                }
+            }
             ReportKind::Reference
         } else {
             kind
