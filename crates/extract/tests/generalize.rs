@@ -8094,3 +8094,93 @@ fn a_day_part_between_the_verb_and_its_dead_keeps_the_toll() {
         one_event_with_toll(&reports(lang, text, (2026, 1, 2)), text, 3);
     }
 }
+
+/// A state named as the coast or waters a strike was off ("off the coast of Venezuela") is
+/// where it was, never who struck.
+#[test]
+fn a_coast_named_is_no_perpetrator() {
+    for text in [
+        "Tuesday's strike off the coast of Venezuela killed three, a U.S. official said.",
+        "A strike in the waters of Colombia killed two men on Sunday.",
+    ] {
+        let rs = reports(Lang::En, text, (2025, 11, 5));
+        let ev = rs
+            .iter()
+            .find(|r| r.kind == ReportKind::Event)
+            .unwrap_or_else(|| panic!("{text}\n{rs:#?}"));
+        let state = ev.perpetrator().and_then(|p| p.state.clone());
+        assert!(
+            !matches!(state.as_deref(), Some("VE" | "CO")),
+            "{text}: {state:?}"
+        );
+    }
+}
+
+/// "Two of his bodyguards were also killed", "También murieron dos de sus escoltas": dead
+/// told as besides the event's are added to its toll; the same toll told again by another
+/// source ("the ministry also said two were killed") is not.
+#[test]
+fn dead_told_as_besides_are_added_to_the_toll() {
+    for (lang, text, killed) in [
+        (
+            Lang::En,
+            "An Israeli strike on a house in Khiam killed a Hezbollah commander on Thursday. Two \
+             of his bodyguards were also killed, Lebanon's health ministry said.",
+            3,
+        ),
+        (
+            Lang::Es,
+            "Un dron israelí mató el jueves a un comandante de Hezbolá en Nabatieh. También \
+             murieron dos de sus escoltas, según el Ministerio de Salud.",
+            3,
+        ),
+        (
+            Lang::En,
+            "A U.S. strike killed two al-Shabaab fighters near Jilib on Thursday. A civilian was \
+             also killed, residents said.",
+            3,
+        ),
+        (
+            Lang::En,
+            "An Israeli strike killed two people in Tyre on Thursday. The health ministry also \
+             said two people were killed.",
+            2,
+        ),
+        (
+            Lang::En,
+            "A U.S. strike killed two al-Shabaab fighters near Jilib on Thursday. Three others \
+             were also wounded.",
+            2,
+        ),
+    ] {
+        let rs = reports(lang, text, (2025, 11, 28));
+        let ev: Vec<&Report> = rs.iter().filter(|r| r.kind == ReportKind::Event).collect();
+        assert_eq!(ev.len(), 1, "{text}\n{rs:#?}");
+        assert_eq!(
+            ev[0].figures.killed.as_ref().and_then(|f| f.best),
+            Some(killed),
+            "{text}"
+        );
+    }
+}
+
+/// "Murieron a manos de soldados": dead at a state force's hands are its raid; "el
+/// enfrentamiento en Culiacán entre soldados y sicarios" is the soldiers' clash, the place
+/// before its sides not governing them.
+#[test]
+fn dead_at_a_forces_hands_and_a_clash_placed_before_its_sides_are_its_raid() {
+    for text in [
+        "Dos presuntos delincuentes murieron a manos de soldados el lunes en Eldorado, Sinaloa.",
+        "El enfrentamiento del miércoles en Culiacán entre soldados y sicarios dejó seis \
+         muertos, informó la Defensa.",
+        "El enfrentamiento en Tibú entre militares y guerrilleros del ELN dejó cuatro muertos.",
+    ] {
+        let rs = reports(Lang::Es, text, (2025, 11, 17));
+        let ev = rs
+            .iter()
+            .find(|r| r.kind == ReportKind::Event)
+            .unwrap_or_else(|| panic!("{text}\n{rs:#?}"));
+        assert_eq!(ev.event_type, EventType::Raid, "{text}");
+        assert!(ev.perpetrator().is_some_and(|p| !p.non_state), "{text}");
+    }
+}

@@ -484,6 +484,9 @@ pub struct Grammar {
     /// A verb of rising or raising right before a `toll_to` word ("rose to four", "subió a
     /// 19"): the count after it is a raised toll.
     pub rise: FxSet<Word>,
+    /// A word that adds what its clause tells to what was told before ("also", "también"):
+    /// dead counted with it are besides those of the story's event so far.
+    pub also: FxSet<Word>,
     /// Before a number in a tally clause, linking it to a field named earlier.
     pub tally_link: FxSet<Word>,
     /// "number", "cifra": nouns that count what follows them.
@@ -712,6 +715,7 @@ impl Grammar {
                 "toll_of" => (Some(&mut g.toll_of), None),
                 "toll_to" => (Some(&mut g.toll_to), None),
                 "rise" => (Some(&mut g.rise), None),
+                "also" => (Some(&mut g.also), None),
                 "tally_link" => (Some(&mut g.tally_link), None),
                 "count_noun" => (Some(&mut g.count_noun), None),
                 "partitive" => (Some(&mut g.partitive), None),

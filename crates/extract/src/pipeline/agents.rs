@@ -347,6 +347,9 @@ fn governed(s: &Scene, at: usize) -> bool {
     // may stand between
     // (four with a compass word among them: "en el sur de Colombia")
     let compass = |from: usize| (from..at).any(|i| s.l.compass.contains(&s.ctx.toks[i].lower));
+    // (not past a word that opens its own phrase: "en Culiacán entre soldados y sicarios" is
+    // where the clash was, then its sides)
+    let opens = |w: &crate::tokens::Word| s.l.grammar.among.contains(w);
     (0..=4).any(|k| {
         at >= k
             && (k <= 2 || compass(at - k))
@@ -354,7 +357,7 @@ fn governed(s: &Scene, at: usize) -> bool {
             && !cue_between(at - k)
             && s.ctx.toks[at - k..at]
                 .iter()
-                .all(|t| t.kind == crate::tokens::TokKind::Word)
+                .all(|t| t.kind == crate::tokens::TokKind::Word && !opens(&t.lower))
     })
 }
 

@@ -1253,6 +1253,31 @@ pub(super) fn tally_candidate(
     out.push(Cand::new(CandKind::Report(ReportKind::Tally), rep, true));
 }
 
+/// The ending of the rule of a killed claim of dead told besides those before ("two of his
+/// bodyguards were also killed", "también murieron dos escoltas"): the story's event adds
+/// them to its toll.
+pub(super) const ALSO: &str = ".also";
+
+/// Most tokens between a count of dead and a word that adds them to others.
+const ALSO_REACH: usize = 6;
+
+/// Whether a word that adds to what was told (grammar `also`) stands near the count at
+/// `at`, in its clause: "Two of his bodyguards were also killed", "También murieron dos".
+fn also_near(l: &LangLex, toks: &[Tok], at: usize) -> bool {
+    let from = at.saturating_sub(ALSO_REACH);
+    let to = (at + ALSO_REACH).min(toks.len());
+    (from..to).any(|k| {
+        l.grammar.also.contains(&toks[k].lower)
+            && !toks[k.min(at)..k.max(at)]
+                .iter()
+                .any(super::sentence::is_clause_break)
+            // (not of the saying: "the ministry also said three were killed" tells the toll
+            // again)
+            && !(k + 1..(k + 3).min(toks.len()))
+                .any(|j| l.attribution.at(toks, j).is_some_and(|h| matches!(h.value(), AttrCue::Verb)))
+    })
+}
+
 /// Whether the count at `at` is one a toll rose to: a verb of rising right before the word
 /// that brings in the count ("rose to four", "ascendió a 74", "se elevó a nueve").
 fn raised_to(l: &LangLex, toks: &[Tok], at: usize) -> bool {
@@ -1512,7 +1537,17 @@ impl Extractor {
             .iter()
             .filter(|f| !f.tally && f.field != Field::Strikes && f.elsewhere.is_none())
         {
+            let before = rep.claims.len();
             add(&mut rep, f, ctx, src, Modality::Occurred);
+            // "Two of his bodyguards were also killed": dead besides those told before, to
+            // be added to the story's toll (see `merge`)
+            if f.field == Field::Killed && also_near(s.l, &ctx.toks, f.q.tok_start) {
+                for c in &mut rep.claims[before..] {
+                    if c.field == ClaimField::Figure(Field::Killed) {
+                        c.rule.push_str(ALSO);
+                    }
+                }
+            }
         }
         let explicit = s
             .dates

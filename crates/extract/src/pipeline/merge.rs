@@ -205,6 +205,7 @@ impl Merger {
         }
         match i {
             Some(i) => {
+                add_also(&mut self.out[i], &mut r);
                 mark_rivals(&self.out[i], &mut r);
                 absorb(&mut self.out[i], r)
             }
@@ -931,6 +932,34 @@ fn absorb(r: &mut Report, c: Report) {
         r.source = c.source;
     }
     r.claims.extend(c.claims);
+}
+
+/// "An Israeli strike killed a Hezbollah commander. Two of his bodyguards were also killed":
+/// dead told as besides the event's (a killed claim whose rule ends
+/// [`super::figures::ALSO`]) are added to its toll; the event's figure becomes the sum, and
+/// both claims stay as its evidence.
+fn add_also(r: &mut Report, c: &mut Report) {
+    let also = c.claims.iter().any(|cl| {
+        cl.field == ClaimField::Figure(Field::Killed)
+            && !cl.rival
+            && cl.rule.ends_with(super::figures::ALSO)
+    });
+    let (Some(k1), Some(k2)) = (&r.figures.killed, &c.figures.killed) else {
+        return;
+    };
+    if !also {
+        return;
+    }
+    let add = |a: Option<i64>, b: Option<i64>| a.zip(b).map(|(x, y)| x.saturating_add(y));
+    let sum = Figure {
+        low: add(k1.low, k2.low),
+        best: add(k1.best, k2.best),
+        high: add(k1.high, k2.high),
+        approx: k1.approx || k2.approx,
+        surface: format!("{} + {}", k1.surface, k2.surface),
+    };
+    r.figures.killed = Some(sum);
+    c.figures.killed = None;
 }
 
 /// "One source said two died ... another report said three": a toll of the event from
