@@ -1128,11 +1128,19 @@ fn divisions<'a>(
     named
 }
 
-/// Two first-level divisions whose places are all this far apart, and whose tolls share no
-/// value, are two events of one day ("25 bandits killed in Zamfara state", "12 in Katsina
+/// Two first-level divisions whose places are all this far apart, and whose tolls are far
+/// apart ([`tolls_far`]), are two events of one day ("25 bandits killed in Zamfara state", "12 in Katsina
 /// state"); nearer, a city and the province around it are one event outlets name and count
 /// differently ("three killed in Sanaa", "four in Sanaa province").
 const TOLLS_APART_KM: f64 = 60.0;
+
+/// Whether two tolls are too far apart to be one event's counted by two outlets: the larger
+/// at least twice the smaller, and three more or beyond ("25" and "12" are two raids; "5"
+/// and "8", "6" and "7" are one event counted twice, one count later than the other).
+fn tolls_far(a: i64, b: i64) -> bool {
+    let (lo, hi) = (a.min(b), a.max(b));
+    hi - lo >= 3 && hi >= lo.saturating_mul(2)
+}
 
 /// Whether every place of one set is more than `km` from every place of the other (false
 /// when either has no known place).
@@ -1298,8 +1306,8 @@ fn join_rest(parts: &mut [Vec<usize>], rest: Vec<usize>, items: &Items) {
 /// One day's reports in one region, as incidents: one, unless they name first-level
 /// divisions told apart, by one article that told of events in two of them that day ("a
 /// strike on a house in Sanaa killed four ... an overnight strike in Saada killed two"), by
-/// their places being far apart ([`FAR_KM`]), or by tolls that share no value: one incident
-/// per set of divisions not told apart. Other reports join the division they name, else the one whose toll they share,
+/// their places being far apart ([`FAR_KM`]), or by tolls far apart ([`tolls_far`]): one
+/// incident per set of divisions not told apart. Other reports join the division they name, else the one whose toll they share,
 /// else the one most reports name.
 fn by_admin1(members: Vec<usize>, items: &Items) -> Vec<Vec<usize>> {
     let named = divisions(members.iter().copied(), items);
@@ -1326,7 +1334,7 @@ fn by_admin1(members: Vec<usize>, items: &Items) -> Vec<Vec<usize>> {
             }
         }
     }
-    // (or whose tolls share no value: "25 bandits killed in Zamfara state" and "12 in Katsina
+    // (or whose tolls are far apart: "25 bandits killed in Zamfara state" and "12 in Katsina
     // state" the same Saturday are two raids, not one told two ways)
     let mut tolls: Vec<BTreeSet<i64>> = vec![BTreeSet::new(); k];
     for &i in &members {
@@ -1339,7 +1347,9 @@ fn by_admin1(members: Vec<usize>, items: &Items) -> Vec<Vec<usize>> {
         for y in x + 1..k {
             let tolls_apart = !tolls[x].is_empty()
                 && !tolls[y].is_empty()
-                && tolls[x].is_disjoint(&tolls[y])
+                && tolls[x]
+                    .iter()
+                    .all(|&a| tolls[y].iter().all(|&b| tolls_far(a, b)))
                 && apart_by(places[x], places[y], TOLLS_APART_KM);
             if far(places[x], places[y]) || tolls_apart {
                 apart[x * k + y] = true;

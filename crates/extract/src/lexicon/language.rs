@@ -58,9 +58,9 @@ pub struct EventCue {
     /// its target as its subject and no object after it, what became of the target, not an
     /// act.
     pub intrans: bool,
-    /// A gerund told as an act only right after a word of what came after ("were killed
-    /// after attacking a patrol"); elsewhere ("capable of attacking", "accused of
-    /// attacking") it is said of someone, no act.
+    /// A gerund told as an act only right after a word of what came after, in a sentence
+    /// that counts dead ("were killed after attacking a patrol"); elsewhere ("capable of
+    /// attacking", "criticized after attacking the Pentagon") it is said of someone, no act.
     pub gerund: bool,
 }
 

@@ -946,6 +946,12 @@ fn keep(
     if cue.shared && !s.killed_here && another_trades(s, e) {
         return false;
     }
+    // "were killed after attacking an army base": a gerund told as an act only with its dead
+    // counted ("criticized after attacking the Pentagon", "arrested after opening fire on a
+    // crowd" tell none)
+    if cue.gerund && !s.killed_here {
+        return false;
+    }
     if cue.intrans && befell_its_subject(s, e) {
         return false;
     }
@@ -1014,16 +1020,27 @@ fn in_a_drill(s: &Sentence, e: &Hit<EventCue>) -> bool {
 /// within [`OBJECT_REACH`] words, and no auxiliary of the passive stands before it ("the
 /// boat was sunk by a strike" is the act).
 fn befell_its_subject(s: &Sentence, e: &Hit<EventCue>) -> bool {
+    let toks = &s.ctx.toks;
+    // (not the target of a relative clause, whose subject may follow the verb: "la
+    // narcolancha que hundieron el martes las fuerzas estadounidenses")
     let subject = s.targets.iter().any(|t| {
         t.te <= e.ts
             && e.ts - t.te <= SUBJECT_GAP
             && !s.forces.iter().any(|f| f.ts >= t.te && f.te <= e.ts)
+            && !toks[t.te..e.ts]
+                .iter()
+                .any(|w| s.l.grammar.relative.contains(&w.lower))
     });
     let object = s
         .targets
         .iter()
         .any(|t| t.ts >= e.te && t.ts - e.te <= OBJECT_REACH);
-    subject && !object && !passive_before(s, e)
+    // (nor a verb whose agent follows it: "se hundió" has none, "hundió la Armada" has)
+    let agent_after = s
+        .forces
+        .iter()
+        .any(|f| f.ts >= e.te && f.ts - e.te <= OBJECT_REACH + 2);
+    subject && !object && !agent_after && !passive_before(s, e)
 }
 
 /// Words between a target and a verb it is the subject of, at most ("the ship later sank",

@@ -1280,11 +1280,29 @@ fn also_near(l: &LangLex, toks: &[Tok], at: usize) -> bool {
 
 /// Whether the count at `at` is one a toll rose to: a verb of rising right before the word
 /// that brings in the count ("rose to four", "ascendió a 74", "se elevó a nueve").
-fn raised_to(l: &LangLex, toks: &[Tok], at: usize) -> bool {
-    at >= 2
-        && l.grammar.toll_to.contains(&toks[at - 1].lower)
-        && l.grammar.rise.contains(&toks[at - 2].lower)
+fn raised_to(l: &LangLex, toks: &[Tok], at: usize, days: &[(usize, usize)]) -> bool {
+    if at < 2 || !l.grammar.toll_to.contains(&toks[at - 1].lower) {
+        return false;
+    }
+    // (a day between the verb and the count: "ascendió el martes a cinco", "rose on Tuesday
+    // to five")
+    let mut k = at - 1;
+    while k > 0
+        && at - 1 - k < RAISED_DAY_WORDS
+        && days.iter().any(|&(a, b)| {
+            (a..b).contains(&(k - 1))
+                || (a == k
+                    && (l.grammar.date_prep.contains(&toks[k - 1].lower)
+                        || l.grammar.article_sg.contains(&toks[k - 1].lower)))
+        })
+    {
+        k -= 1;
+    }
+    k >= 1 && l.grammar.rise.contains(&toks[k - 1].lower)
 }
+
+/// Most words of a day between a verb of rising and the count ("ascendió el martes a").
+const RAISED_DAY_WORDS: usize = 4;
 
 /// The rule of a claim of a state force's own dead, kept aside (see [`settle_own_losses`]).
 const OWN_LOSS: &str = ".own_loss";
@@ -1450,6 +1468,7 @@ pub(super) fn event_figures(
     } else {
         None
     };
+    let days: Vec<(usize, usize)> = s.dates.iter().map(|d| d.tokens(toks)).collect();
     for f in s.figs.iter().filter(|f| {
         !f.tally
             && f.field != Field::Strikes
@@ -1460,7 +1479,7 @@ pub(super) fn event_figures(
         add(rep, f, ctx, src, m);
         // "the death toll ... rose to four", "subió a 19": a count raised since an earlier
         // one, which the ledger prefers when it is the newest (`RAISED_RULE`)
-        if f.field == Field::Killed && raised_to(l, toks, f.q.tok_start) {
+        if f.field == Field::Killed && raised_to(l, toks, f.q.tok_start, &days) {
             for c in &mut rep.claims[before..] {
                 if c.field == ClaimField::Figure(Field::Killed) {
                     c.rule.push_str(sw_model::RAISED_RULE);

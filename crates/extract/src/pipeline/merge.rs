@@ -435,6 +435,42 @@ impl Merger {
         r.claims.iter().any(|c| c.rival).then_some(prior)
     }
 
+    /// "... el lunes mataron a tres personas. El balance del ataque ascendió el martes a cinco
+    /// muertos": a definite event (or one with no place of its own) told with a toll raised to
+    /// its count (a killed claim whose
+    /// rule ends `RAISED_RULE`) is the latest event of its kind told before, within a week
+    /// before it; its count, the newer, becomes that event's. Whether it was so merged.
+    fn raised_toll_of_told(&mut self, c: &Cand) -> bool {
+        let r = &c.report;
+        let raised = r.claims.iter().any(|cl| {
+            cl.field == ClaimField::Figure(Field::Killed)
+                && !cl.rival
+                && cl.rule.ends_with(sw_model::RAISED_RULE)
+        });
+        if !raised || r.kind != ReportKind::Event || r.figures.killed.is_none() {
+            return false;
+        }
+        let Some(i) = (0..self.out.len()).rev().find(|&i| {
+            let x = &self.out[i];
+            x.kind == ReportKind::Event
+                && x.event_type.is_violent()
+                && (x.event_type == r.event_type || r.event_type == EventType::Strike)
+                && x.modality == r.modality
+                && toll_raised_after(x.date.as_deref(), r.date.as_deref())
+        }) else {
+            return false;
+        };
+        let mut r = c.report.clone();
+        let killed = r.figures.killed.take();
+        // (the raised report's own day is the day the toll rose, not the event's)
+        r.date = None;
+        r.claims.retain(|cl| cl.field != ClaimField::Date);
+        let x = &mut self.out[i];
+        x.figures.killed = killed;
+        absorb(x, r);
+        true
+    }
+
     /// "Disidentes emboscaron a una patrulla en Argelia, Cauca, el domingo ... En la reacción
     /// de las tropas murieron dos de los atacantes": a force's raid told right after a
     /// group's attack, with no place and no day of its own, answered it there and then. It
@@ -501,6 +537,9 @@ impl Merger {
 
     fn event(&mut self, mut c: Cand) {
         self.agent_of_definite(&mut c);
+        if (c.definite || c.report.place.is_none()) && self.raised_toll_of_told(&c) {
+            return;
+        }
         let mut pos = self.group_attack_told_again(&mut c);
         if pos.is_none() {
             pos = self.bare_strike_before(&c);
@@ -792,6 +831,16 @@ impl Merger {
 
 /// Whether an event on `event` can have been announced on `announced`: the same day or up
 /// to a week later. Dates that are not whole days (or missing) allow it.
+/// Whether a toll raised on `raised` (a day, or none) may be of an event on `event`: the
+/// same day or within a week after it.
+fn toll_raised_after(event: Option<&str>, raised: Option<&str>) -> bool {
+    let day = |d: Option<&str>| d.and_then(|d| NaiveDate::parse_from_str(d, "%Y-%m-%d").ok());
+    match (day(event), day(raised)) {
+        (Some(e), Some(r)) => (0..=7).contains(&(r - e).num_days()),
+        _ => true,
+    }
+}
+
 fn announced_within_week(event: Option<&str>, announced: Option<&str>) -> bool {
     let day = |s: Option<&str>| s.and_then(|s| NaiveDate::parse_from_str(s, "%Y-%m-%d").ok());
     match (day(event), day(announced)) {

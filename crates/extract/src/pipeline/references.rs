@@ -53,10 +53,6 @@ const CAMPAIGN_VERB_GAP: usize = 1;
 /// the U.S. strike").
 const SURVIVOR_GAP: usize = 2;
 
-/// Words between an event noun and a day written against it, at most ("los ataques
-/// militares del martes").
-const DAY_OF_NOUN: usize = 3;
-
 /// Tokens between a date and the event noun it names, at most, all of them words of what
 /// was struck, with what, or by whom ("the Sept. 2 boat strike", "the Sept. 15 U.S. strike").
 const MODIFIER_WORDS: usize = 4;
@@ -169,29 +165,31 @@ pub(super) fn is_reference(
     // the event they came through is spoken of; counted dead keep it told ("survivors of
     // the strike said it killed three")
     // (the phrase before the noun is one that links to it, "survivors of", "sobrevivieron
-    // al", never a bare noun: "seized survivors after strike" tells the strike; a day written
-    // against the noun is the event's own, "survived Tuesday's strikes", "sobrevivieron a los
-    // ataques del martes": the news)
+    // al", never a bare noun: "seized survivors after strike" tells the strike; the day is
+    // what befell them when it comes before them or after a passive's auxiliary, "was
+    // repatriated on Tuesday", "fue repatriado el martes"; a day after the noun with no
+    // such verb between is the event's own, "survivors of the attack at a restaurant on
+    // Monday said", "sobrevivieron a los ataques del martes": the news)
     let linked = |h: &Hit<RefKind>| h.te - h.ts >= 2;
-    let own_day_written = s.dates.iter().any(|d| {
-        let (a, b) = d.tokens(toks);
-        // (after the noun, brought in by a word of a day's event: "del martes"; or before
-        // it, "Tuesday's strike")
-        let of_noun =
-            (e.te..a.min(e.te + DAY_OF_NOUN + 1)).any(|k| l.dates.is_date_of(&toks[k].lower));
-        d.kind.is_reported_day()
-            && ((a >= e.te && a - e.te <= DAY_OF_NOUN && of_noun) || (b <= e.ts && e.ts - b <= 2))
-    });
-    // (with no day in the sentence at all, what it tells of the event is the story's: "un
-    // colombiano que sobrevivió al ataque contra un submarino en el Caribe" places it)
-    let some_day = s.dates.iter().any(|d| d.kind.is_reported_day());
+    let theirs = |h: &Hit<RefKind>| {
+        s.dates.iter().any(|d| {
+            let (a, _) = d.tokens(toks);
+            d.kind.is_reported_day()
+                && (a < h.ts
+                    || (a >= e.te
+                        && s.agents.iter().any(|g| {
+                            *g.value() == crate::lexicon::AgentKind::Passive
+                                && g.ts >= e.te
+                                && g.te <= a
+                        })))
+        })
+    };
     if e.value().noun
         && !s.killed_here
-        && some_day
-        && !own_day_written
         && s.refs.iter().any(|h| {
             *h.value() == RefKind::Survivor
                 && (h.ts == e.te || (h.te <= e.ts && e.ts - h.te <= SURVIVOR_GAP && linked(h)))
+                && theirs(h)
         })
     {
         return true;
