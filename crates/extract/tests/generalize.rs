@@ -8257,3 +8257,32 @@ fn a_target_sunk_in_a_relative_clause_is_a_strike() {
         );
     }
 }
+
+/// A force's raid with a day of its own and no place, told right after a group's attack it
+/// follows by a day or two ("Soldiers pursued the attackers and killed four of them on
+/// Saturday"), was where the attack was; a separate operation days later is not placed so.
+#[test]
+fn a_pursuit_of_attackers_is_where_the_attack_was() {
+    let text = "Bandits attacked the village of Gidan Bawa in Sokoto State on Friday, killing \
+                nine people. Soldiers pursued the attackers and killed four of them on Saturday, \
+                the army said.";
+    let rs = reports(Lang::En, text, (2025, 11, 3));
+    let raid = rs
+        .iter()
+        .find(|r| r.kind == ReportKind::Event && r.event_type == EventType::Raid)
+        .unwrap_or_else(|| panic!("{text}\n{rs:#?}"));
+    assert_eq!(
+        raid.place.as_ref().and_then(|p| p.country.as_deref()),
+        Some("NG"),
+        "{text}"
+    );
+    assert_eq!(raid.date.as_deref(), Some("2025-11-01"), "{text}");
+    let text = "Gunmen attacked a market in Zamfara on Monday, killing six. Troops killed 12 \
+                bandits in a separate operation on Thursday.";
+    let rs = reports(Lang::En, text, (2025, 11, 20));
+    let raid = rs
+        .iter()
+        .find(|r| r.kind == ReportKind::Event && r.event_type == EventType::Raid)
+        .unwrap_or_else(|| panic!("{text}\n{rs:#?}"));
+    assert!(raid.place.is_none(), "{text}");
+}

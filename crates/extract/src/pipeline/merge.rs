@@ -476,6 +476,43 @@ impl Merger {
     /// group's attack, with no place and no day of its own, answered it there and then. It
     /// takes the attack's place and day (either, where the attack has only one), with their
     /// claims (the words that state them).
+    /// "Bandits attacked the village of Gidan Bawa in Sokoto State on Friday ... Soldiers
+    /// pursued the attackers and killed four of them on Saturday": a force's raid with a day
+    /// of its own and no place, told right after a group's attack it follows by two days at
+    /// most, was where the attack was. It takes the attack's place, with its claims.
+    fn place_of_pursued_attack(&self, r: &mut Report) {
+        if r.kind != ReportKind::Event
+            || r.event_type != EventType::Raid
+            || r.modality != Modality::Occurred
+            || r.place.is_some()
+        {
+            return;
+        }
+        let day = |d: &Option<String>| {
+            d.as_deref()
+                .and_then(|d| NaiveDate::parse_from_str(d, "%Y-%m-%d").ok())
+        };
+        let Some(attack) = self.out.last().filter(|x| {
+            x.kind == ReportKind::Event
+                && x.event_type == EventType::Attack
+                && x.modality == Modality::Occurred
+                && x.place.as_ref().is_some_and(|p| p.region_code.is_none())
+                && day(&x.date)
+                    .zip(day(&r.date))
+                    .is_some_and(|(a, b)| (0..=PURSUIT_DAYS).contains(&(b - a).num_days()))
+        }) else {
+            return;
+        };
+        r.place = attack.place.clone();
+        r.claims.extend(
+            attack
+                .claims
+                .iter()
+                .filter(|c| c.field == ClaimField::Place)
+                .cloned(),
+        );
+    }
+
     fn answer_of_attack(&self, r: &mut Report) {
         if r.kind != ReportKind::Event
             || r.event_type != EventType::Raid
@@ -613,6 +650,9 @@ impl Merger {
             && r.figures.killed.is_none()
         {
             r.kind = ReportKind::Reference;
+        }
+        if pos.is_none() && dated {
+            self.place_of_pursued_attack(&mut r);
         }
         if pos.is_none() && !dated {
             self.answer_of_attack(&mut r);
@@ -831,6 +871,10 @@ impl Merger {
 
 /// Whether an event on `event` can have been announced on `announced`: the same day or up
 /// to a week later. Dates that are not whole days (or missing) allow it.
+/// Days after a group's attack within which a force's raid with no place, told right after
+/// it, is its pursuit where it happened.
+const PURSUIT_DAYS: i64 = 2;
+
 /// Whether a toll raised on `raised` (a day, or none) may be of an event on `event`: the
 /// same day or within a week after it.
 fn toll_raised_after(event: Option<&str>, raised: Option<&str>) -> bool {
