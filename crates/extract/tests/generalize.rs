@@ -8286,3 +8286,42 @@ fn a_pursuit_of_attackers_is_where_the_attack_was() {
         .unwrap_or_else(|| panic!("{text}\n{rs:#?}"));
     assert!(raid.place.is_none(), "{text}");
 }
+
+/// "Another, near Marjayoun, killed two", "Otro, en zona rural de Tame, dejó tres muertos",
+/// "Another, in the Caribbean, killed two": a next event named by a pronoun with a place of
+/// its own (another town, another sea) is its own event of the story's day.
+#[test]
+fn another_with_a_place_of_its_own_is_its_own_event() {
+    for (lang, text, tolls) in [
+        (
+            Lang::En,
+            "Two Israeli strikes hit southern Lebanon on Tuesday. One, in Aitaroun, killed a man \
+             riding a motorcycle. Another, near Marjayoun, killed two people in a car.",
+            [1, 2],
+        ),
+        (
+            Lang::Es,
+            "Un bombardeo del Ejército mató el martes a cinco disidentes en Guaviare. Otro, en \
+             zona rural de Tame, Arauca, dejó tres muertos.",
+            [5, 3],
+        ),
+        (
+            Lang::En,
+            "A U.S. strike killed four people on a boat in the eastern Pacific on Tuesday. \
+             Another, in the Caribbean, killed two.",
+            [4, 2],
+        ),
+    ] {
+        let rs = reports(lang, text, (2025, 12, 3));
+        let ev: Vec<&Report> = rs.iter().filter(|r| r.kind == ReportKind::Event).collect();
+        assert_eq!(ev.len(), 2, "{text}\n{rs:#?}");
+        for (e, k) in ev.iter().zip(tolls) {
+            assert_eq!(
+                e.figures.killed.as_ref().and_then(|f| f.best),
+                Some(k),
+                "{text}"
+            );
+            assert_eq!(e.date.as_deref(), Some("2025-12-02"), "{text}");
+        }
+    }
+}

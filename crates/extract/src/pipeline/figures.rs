@@ -1587,6 +1587,22 @@ impl Extractor {
                 // "A second on Tuesday killed two": the figures of a next event of the story's
                 // kind, named by an ordinal or "another" standing for it (see `merge`)
                 c.ordinal = next_of_kind(s);
+                // ("Another, near Marjayoun, killed two": a next event's figures carry its
+                // place, which tells it apart from the story's event)
+                if let (Some(_), Some((p, a, b))) = (
+                    c.ordinal,
+                    s.place.clone().or_else(|| self.place(s.l, ctx, &[])),
+                ) {
+                    super::places::set_place(
+                        &mut c.report,
+                        ctx,
+                        p,
+                        [a, b],
+                        src,
+                        Modality::Occurred,
+                        "gazetteer".into(),
+                    );
+                }
                 c.country = s
                     .place
                     .clone()

@@ -180,12 +180,32 @@ impl Merger {
                 && x.date_precision == DatePrecision::Day
                 && x.date.is_some()
                 && r.date != x.date;
-            if own_day && r.figures.killed.is_some() && x.event_type.is_violent() {
+            // ("Another, near Marjayoun, killed two", "Another, in the Caribbean, killed
+            // two": a place of its own, another town or sea, tells another event of the
+            // story's day)
+            let own_place = !own_day
+                && match (&r.place, &x.place) {
+                    (Some(p), Some(q)) if p.region_code.is_some() || q.region_code.is_some() => {
+                        p.region_code.is_some()
+                            && q.region_code.is_some()
+                            && p.region_code != q.region_code
+                    }
+                    (Some(p), Some(q)) => p.name != q.name,
+                    _ => false,
+                };
+            if (own_day || own_place) && r.figures.killed.is_some() && x.event_type.is_violent() {
                 let mut e = x.clone();
                 e.figures = Default::default();
-                e.claims
-                    .retain(|cl| !matches!(cl.field, ClaimField::Figure(_) | ClaimField::Date));
-                e.date = None;
+                if own_day {
+                    e.claims
+                        .retain(|cl| !matches!(cl.field, ClaimField::Figure(_) | ClaimField::Date));
+                    e.date = None;
+                } else {
+                    e.claims.retain(|cl| {
+                        !matches!(cl.field, ClaimField::Figure(_) | ClaimField::Place)
+                    });
+                    e.place = None;
+                }
                 // (in another country than the first: not the first's place)
                 if country.is_some()
                     && e.place.as_ref().and_then(|p| p.country.as_deref()) != country

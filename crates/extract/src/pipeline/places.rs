@@ -1361,7 +1361,7 @@ impl Extractor {
 /// A report of only where and when the story's event happened, told in a sentence of its
 /// own, with the claims of the words that say so (their rules end in `.{why}`).
 /// Gives the report its place, with the claim of the words `span` (bytes) that name it.
-fn set_place(
+pub(super) fn set_place(
     rep: &mut Report,
     ctx: &SentCtx,
     p: PlaceRef,
