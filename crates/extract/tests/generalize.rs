@@ -8325,3 +8325,46 @@ fn another_with_a_place_of_its_own_is_its_own_event() {
         }
     }
 }
+
+/// A later piece about an older strike, whatever its determiner ("relatives of three men
+/// killed in a U.S. strike on a boat on Nov. 4 filed suit"), tells it again; its headline
+/// with no day ("Lawsuit filed over deadly boat strike") is that strike named again, not a
+/// new one on the day of publication.
+#[test]
+fn an_older_strike_told_again_in_a_later_piece_is_no_news() {
+    for (lang, text) in [
+        (
+            Lang::En,
+            "Lawsuit filed over deadly boat strike\nRelatives of three Colombian men killed in a \
+             U.S. strike on a boat in the Caribbean on Nov. 4 filed suit on Friday in federal \
+             court in Miami, alleging the men were fishermen.",
+        ),
+        (
+            Lang::Es,
+            "Familia de pescador demanda al Pentágono\nLa familia de un pescador que murió en el \
+             ataque estadounidense del 9 de noviembre contra una lancha en el Pacífico presentó \
+             el viernes una demanda.",
+        ),
+        (
+            Lang::En,
+            "Relations have soured since a U.S. strike on Oct. 17 killed two Colombians, \
+             diplomats said on Friday.",
+        ),
+    ] {
+        let rs = reports(lang, text, (2026, 5, 2));
+        no_violent_event(&rs, text);
+        assert!(
+            rs.iter().any(|r| r.kind == ReportKind::Reference),
+            "{text}\n{rs:#?}"
+        );
+    }
+    // news of a strike told days later keeps its day
+    let text = "A U.S. strike on a boat in the Caribbean on April 24 killed three people, the \
+                Pentagon said on Friday.";
+    let rs = reports(Lang::En, text, (2026, 5, 2));
+    assert!(
+        rs.iter()
+            .any(|r| r.kind == ReportKind::Event && r.date.as_deref() == Some("2026-04-24")),
+        "{text}\n{rs:#?}"
+    );
+}

@@ -296,9 +296,10 @@ fn figure(members: &[&ReportInput], field: Field) -> Option<IncidentFigure> {
             last_raised: a.last_raised.map(str::to_string),
         })
         .collect();
-    // most stories first; then the value attributed to more named or official sources
-    // (closer to the origin than an outlet's own unattributed figure); then the newer value
-    // (a correction); then the smaller value
+    // most stories first; then a count over a vague word ("at least seven" over
+    // "several"); then the value attributed to more named or official sources (closer to the
+    // origin than an outlet's own unattributed figure); then the newer value (a
+    // correction); then the smaller value
     let attributed = |v: &FigureValue| {
         v.attributed_to
             .iter()
@@ -308,6 +309,8 @@ fn figure(members: &[&ReportInput], field: Field) -> Option<IncidentFigure> {
     let rank = |v: &FigureValue| {
         (
             std::cmp::Reverse(v.stories),
+            // (a count over a vague word: "at least seven" over "several")
+            v.best.is_none(),
             std::cmp::Reverse(attributed(v)),
             std::cmp::Reverse(v.last_published.clone()),
             v.range(),

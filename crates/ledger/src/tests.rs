@@ -445,6 +445,33 @@ fn a_toll_raised_in_newer_news_is_the_best() {
 }
 
 #[test]
+fn a_count_beats_a_vague_word_from_as_many_stories() {
+    // "killed several fighters" and "al menos siete combatientes murieron": seven
+    let mut c = Corpus::new();
+    let mut vague = strike("2025-12-25", Some("caribbean"), None);
+    vague.figures.killed = Some(sw_model::Figure {
+        low: Some(3),
+        best: None,
+        high: None,
+        approx: true,
+        surface: "several".into(),
+    });
+    c.add(1, 1, "2025-12-26", "en", vague);
+    c.add(
+        2,
+        2,
+        "2025-12-26",
+        "es",
+        strike("2025-12-25", Some("caribbean"), Some(7)),
+    );
+    let l = c.build();
+    assert_eq!(l.incidents.len(), 1);
+    let k = l.incidents[0].figures.killed.as_ref().unwrap();
+    assert_eq!(k.best, Some(7));
+    assert_eq!(k.basis, "most_stories");
+}
+
+#[test]
 fn acknowledged_value_beats_majority() {
     let mut c = Corpus::new();
     c.add(

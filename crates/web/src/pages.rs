@@ -1423,7 +1423,7 @@ const GRADE_DEFINITIONS: [(&str, &str); 5] = [
 /// Why a figure's best value is what it is (`basis` in the data).
 const BASIS_DEFINITIONS: [(&str, &str); 5] = [
     ("acknowledged", "The perpetrator's own figure. When officials gave more than one, the one most stories repeat, then the newest (a correction replaces what it corrects)."),
-    ("most_stories", "No official figure: the value the most independent stories give; ties go to the value more named or official sources are quoted for, then to the newest, then to the smaller."),
+    ("most_stories", "No official figure: the value the most independent stories give; ties go to a count over a vague word (\"at least seven\" over \"several\"), then to the value more named or official sources are quoted for, then to the newest, then to the smaller."),
     ("raised", "A toll told as raised (\"the death toll rose to four\") in news published after every report of the count the rules above would choose: the newest count of the dead, the perpetrator's earlier one included."),
     ("only_value", "Every source that gives a figure gives this one."),
     ("largest_count", "For vessels only: the largest count claimed, since a report of one boat may describe a single strike of an operation against several."),

@@ -36,8 +36,53 @@ pub(super) fn merge(cands: Vec<Cand>, published: Option<NaiveDate>) -> Vec<Repor
     }
     // the dead of a state force count only once the report's type and perpetrator are known
     m.out.iter_mut().for_each(super::figures::settle_own_losses);
+    told_again_only(&mut m.out, published);
     m.out
 }
+
+/// "Lawsuit filed over deadly boat strike ... three men killed in a U.S. strike on a boat on
+/// Nov. 4": an event of no day and no toll, in a story whose every other mention of its kind
+/// is an earlier event told again, is one of them named again (a headline, a lead), not news
+/// of its own.
+fn told_again_only(out: &mut [Report], published: Option<NaiveDate>) {
+    let Some(p) = published else {
+        return;
+    };
+    // (earlier: each dated to a day weeks or more before publication; an undated reference
+    // may be the story's own event named again)
+    let older = |x: &Report| {
+        x.date
+            .as_deref()
+            .and_then(|d| NaiveDate::parse_from_str(d, "%Y-%m-%d").ok())
+            .is_some_and(|d| (p - d).num_days() >= TOLD_AGAIN_ONLY_DAYS)
+    };
+    for i in 0..out.len() {
+        let r = &out[i];
+        let others = || {
+            out.iter()
+                .enumerate()
+                .filter(move |&(j, x)| j != i && x.event_type == r.event_type)
+                .map(|(_, x)| x)
+        };
+        if r.kind == ReportKind::Event
+            && r.event_type.is_violent()
+            && r.modality == Modality::Occurred
+            && r.date.is_none()
+            && r.figures.killed.is_none()
+            && others().any(|x| x.kind == ReportKind::Reference)
+            && others().all(|x| x.kind != ReportKind::Event)
+            && others()
+                .filter(|x| x.kind == ReportKind::Reference)
+                .all(older)
+        {
+            out[i].kind = ReportKind::Reference;
+        }
+    }
+}
+
+/// Days before publication from which the references of a story are all of earlier events
+/// ([`told_again_only`]).
+const TOLD_AGAIN_ONLY_DAYS: i64 = 10;
 
 /// The least number of the article's own events a summary must add up.
 const SUMMARY_PARTS: usize = 2;

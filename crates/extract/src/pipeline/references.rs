@@ -36,6 +36,13 @@ use sw_model::DatePrecision;
 /// of a strike often comes days later; a mention weeks later is the event told again).
 const TOLD_AGAIN_DAYS: i64 = 10;
 
+/// Days before publication from which an event noun dated by its own day is an earlier
+/// event told again, definite or not: news of a strike comes within days or weeks, and new
+/// facts of it within weeks or a season ("the follow-up strike on the Sept. 2 boat", told in
+/// December); an article four months later or more (a lawsuit, a family's story) tells it
+/// again.
+const OLD_NEWS_DAYS: i64 = 120;
+
 /// Days before publication beyond which an event's own date makes it history: an event that
 /// ended more than a year before the article was written (an anniversary, a raid of years
 /// ago recalled) is background told again, never news of a new event.
@@ -337,6 +344,17 @@ pub(super) fn is_reference(
         if ((article && (n >= 3 || undated)) || has(RefKind::Series)) && !news {
             return true;
         }
+    }
+    // "a lawsuit by the family of one of six people killed in a U.S. strike on a boat on Oct.
+    // 14" (an April article): an event noun dated by its own day months before publication
+    // is that event told again, whatever its determiner
+    if e.value().noun
+        && own_day
+        && dated
+            .zip(s.published)
+            .is_some_and(|(d, p)| (p - d).num_days() >= OLD_NEWS_DAYS)
+    {
+        return true;
     }
     match (named_day(s, e, definite), s.published) {
         (Some(d), Some(p)) => (p - d).num_days() >= TOLD_AGAIN_DAYS,
