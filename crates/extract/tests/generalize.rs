@@ -8368,3 +8368,35 @@ fn an_older_strike_told_again_in_a_later_piece_is_no_news() {
         "{text}\n{rs:#?}"
     );
 }
+
+/// A practice target struck ("a towed target boat", "una lancha señuelo") is practice, no
+/// strike; a span of days inside the clause of the event a strike answers ("a response to a
+/// drone attack last week") dates that event, never the strike.
+#[test]
+fn practice_targets_and_the_answered_events_week() {
+    for (lang, text) in [
+        (
+            Lang::Es,
+            "Durante la maniobra, un destructor estadounidense disparó contra un blanco \
+             remolcado, que fue hundido.",
+        ),
+        (
+            Lang::En,
+            "A U.S. destroyer fired a missile at a towed target boat off Puerto Rico on Monday, \
+             which sank.",
+        ),
+        (
+            Lang::Es,
+            "Un helicóptero atacó y hundió una lancha señuelo frente a Manta el lunes.",
+        ),
+    ] {
+        no_violent_event(&reports(lang, text, (2026, 2, 10)), text);
+    }
+    let text = "An American airstrike on Thursday struck a base used by Kataib Hezbollah at Jurf \
+                al-Sakhar, killing five fighters. The Pentagon said the strike was a response to \
+                a drone attack last week on a base in western Iraq that hosts U.S. troops.";
+    let rs = reports(Lang::En, text, (2026, 1, 9));
+    let ev: Vec<&Report> = rs.iter().filter(|r| r.kind == ReportKind::Event).collect();
+    assert_eq!(ev.len(), 1, "{text}\n{rs:#?}");
+    assert_eq!(ev[0].date.as_deref(), Some("2026-01-08"), "{text}");
+}

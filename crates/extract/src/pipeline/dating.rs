@@ -449,11 +449,23 @@ pub(super) fn date_event(
                 && l.definite.contains(&toks[h.ts - 1].lower)
         })
     };
+    // (any event noun there, for a span of days rather than a day, "a response to a drone
+    // attack last week": no day of the act that answered it)
+    let any_in = |a: usize, b: usize| {
+        s.events
+            .iter()
+            .any(|h| h.ts >= a && h.te <= b && h.value().noun && h.value().event_type.is_violent())
+    };
     let other_clause = |d: &DateExpr| {
         let i = toks.iter().position(|t| t.start >= d.start).unwrap_or(0);
-        elsewhere
-            .iter()
-            .any(|&(a, b)| (a..b).contains(&i) && !(a..b).contains(&e.ts) && named_in(a, b))
+        elsewhere.iter().any(|&(a, b)| {
+            (a..b).contains(&i)
+                && !(a..b).contains(&e.ts)
+                && (named_in(a, b)
+                    || (!d.is_named_day()
+                        && !matches!(d.kind, DateKind::AnchorOffset(_))
+                        && any_in(a, b)))
+        })
     };
     let own_dates: Vec<DateExpr> = s
         .dates
