@@ -66,6 +66,22 @@ fn no_violent_event(rs: &[Report], text: &str) {
     );
 }
 
+/// The passage's one event report, asserted the only one, and its best killed figure.
+fn the_event_and_toll<'a>(rs: &'a [Report], text: &str) -> (&'a Report, Option<i64>) {
+    let ev: Vec<&Report> = rs.iter().filter(|r| r.kind == ReportKind::Event).collect();
+    assert_eq!(ev.len(), 1, "{text}\n{rs:#?}");
+    (ev[0], ev[0].figures.killed.as_ref().and_then(|f| f.best))
+}
+
+/// Some strike, raid or attack told as news.
+fn some_violent_event(rs: &[Report], text: &str) {
+    assert!(
+        rs.iter()
+            .any(|r| r.kind == ReportKind::Event && r.event_type.is_violent()),
+        "{text}\n{rs:#?}"
+    );
+}
+
 /// No strike, raid or attack told as having happened (a denied or negated one may be).
 fn no_occurred_violent_event(rs: &[Report], text: &str) {
     assert!(
@@ -7767,12 +7783,7 @@ fn survivors_named_with_an_event_are_no_new_event() {
             "Two men who survived the strike on Tuesday were rescued by a passing ship.",
         ),
     ] {
-        let rs = reports(lang, text, (2025, 12, 3));
-        assert!(
-            rs.iter()
-                .any(|r| r.kind == ReportKind::Event && r.event_type.is_violent()),
-            "{text}\n{rs:#?}"
-        );
+        some_violent_event(&reports(lang, text, (2025, 12, 3)), text);
     }
 }
 
@@ -8178,13 +8189,8 @@ fn dead_told_as_besides_are_added_to_the_toll() {
         ),
     ] {
         let rs = reports(lang, text, (2025, 11, 28));
-        let ev: Vec<&Report> = rs.iter().filter(|r| r.kind == ReportKind::Event).collect();
-        assert_eq!(ev.len(), 1, "{text}\n{rs:#?}");
-        assert_eq!(
-            ev[0].figures.killed.as_ref().and_then(|f| f.best),
-            Some(killed),
-            "{text}"
-        );
+        let (_, best) = the_event_and_toll(&rs, text);
+        assert_eq!(best, Some(killed), "{text}");
     }
 }
 
@@ -8228,14 +8234,9 @@ fn a_toll_raised_later_in_the_story_is_its_events() {
         ),
     ] {
         let rs = reports(lang, text, (2025, 11, 19));
-        let ev: Vec<&Report> = rs.iter().filter(|r| r.kind == ReportKind::Event).collect();
-        assert_eq!(ev.len(), 1, "{text}\n{rs:#?}");
-        assert_eq!(ev[0].date.as_deref(), Some("2025-11-17"), "{text}");
-        assert_eq!(
-            ev[0].figures.killed.as_ref().and_then(|f| f.best),
-            Some(killed),
-            "{text}"
-        );
+        let (ev, best) = the_event_and_toll(&rs, text);
+        assert_eq!(ev.date.as_deref(), Some("2025-11-17"), "{text}");
+        assert_eq!(best, Some(killed), "{text}");
     }
 }
 
@@ -8249,12 +8250,7 @@ fn a_target_sunk_in_a_relative_clause_is_a_strike() {
         "La lancha que hundió la Armada de Estados Unidos el martes en el Caribe llevaba tres \
          tripulantes, que murieron.",
     ] {
-        let rs = reports(Lang::Es, text, (2025, 11, 19));
-        assert!(
-            rs.iter()
-                .any(|r| r.kind == ReportKind::Event && r.event_type.is_violent()),
-            "{text}\n{rs:#?}"
-        );
+        some_violent_event(&reports(Lang::Es, text, (2025, 11, 19)), text);
     }
 }
 

@@ -174,7 +174,6 @@ pub(crate) fn acknowledging(kind: SourceKind) -> bool {
     kind == SourceKind::Official
 }
 
-/// The attribution of `field` in a report: the claim's own source, else the report's.
 /// Whether the report's own claim of the figure is a toll raised to it ("rose to four").
 fn claim_raised(r: &ReportInput, field: Field) -> bool {
     r.report
@@ -184,6 +183,7 @@ fn claim_raised(r: &ReportInput, field: Field) -> bool {
         .is_some_and(|c| c.rule.ends_with(sw_model::RAISED_RULE))
 }
 
+/// The attribution of `field` in a report: the claim's own source, else the report's.
 fn claim_source(r: &ReportInput, field: Field) -> &Source {
     r.report
         .claims

@@ -382,64 +382,37 @@ fn raised(mut r: Report) -> Report {
     r
 }
 
+/// A corpus of one report per article and story, each published on its day.
+fn corpus(reports: Vec<(&str, Report)>) -> Corpus {
+    let mut c = Corpus::new();
+    for (k, (published, r)) in reports.into_iter().enumerate() {
+        let id = k as i64 + 1;
+        c.add(id, id, published, "en", r);
+    }
+    c
+}
+
 #[test]
 fn a_toll_raised_in_newer_news_is_the_best() {
     // the perpetrator's three, then local officials: the toll rose to four after a survivor
     // died
-    let mut c = Corpus::new();
-    c.add(
-        1,
-        1,
-        "2025-12-02",
-        "en",
-        official(
-            strike("2025-12-01", Some("caribbean"), Some(3)),
-            "U.S. Southern Command",
-        ),
-    );
-    c.add(
-        2,
-        2,
-        "2025-12-02",
-        "en",
-        strike("2025-12-01", Some("caribbean"), Some(3)),
-    );
-    c.add(
-        3,
-        3,
-        "2025-12-04",
-        "en",
-        raised(strike("2025-12-01", Some("caribbean"), Some(4))),
-    );
-    let l = c.build();
+    let three = || strike("2025-12-01", Some("caribbean"), Some(3));
+    let four = || strike("2025-12-01", Some("caribbean"), Some(4));
+    let acknowledged = || official(three(), "U.S. Southern Command");
+    let l = corpus(vec![
+        ("2025-12-02", acknowledged()),
+        ("2025-12-02", three()),
+        ("2025-12-04", raised(four())),
+    ])
+    .build();
     assert_eq!(l.incidents.len(), 1);
     let k = l.incidents[0].figures.killed.as_ref().unwrap();
     assert_eq!((k.best, k.basis.as_str()), (Some(4), "raised"));
     assert_eq!((k.low, k.high), (Some(3), Some(4)));
     // told the same day as the first count, or not as a raise, the rule before holds
-    for (published, r) in [
-        (
-            "2025-12-02",
-            raised(strike("2025-12-01", Some("caribbean"), Some(4))),
-        ),
-        (
-            "2025-12-04",
-            strike("2025-12-01", Some("caribbean"), Some(4)),
-        ),
-    ] {
-        let mut c = Corpus::new();
-        c.add(
-            1,
-            1,
-            "2025-12-02",
-            "en",
-            official(
-                strike("2025-12-01", Some("caribbean"), Some(3)),
-                "U.S. Southern Command",
-            ),
-        );
-        c.add(3, 3, published, "en", r);
-        let k = c.build().incidents[0].figures.killed.clone().unwrap();
+    for (published, r) in [("2025-12-02", raised(four())), ("2025-12-04", four())] {
+        let l = corpus(vec![("2025-12-02", acknowledged()), (published, r)]).build();
+        let k = l.incidents[0].figures.killed.clone().unwrap();
         assert_eq!((k.best, k.basis.as_str()), (Some(3), "acknowledged"));
     }
 }
@@ -447,7 +420,6 @@ fn a_toll_raised_in_newer_news_is_the_best() {
 #[test]
 fn a_count_beats_a_vague_word_from_as_many_stories() {
     // "killed several fighters" and "al menos siete combatientes murieron": seven
-    let mut c = Corpus::new();
     let mut vague = strike("2025-12-25", Some("caribbean"), None);
     vague.figures.killed = Some(sw_model::Figure {
         low: Some(3),
@@ -456,15 +428,8 @@ fn a_count_beats_a_vague_word_from_as_many_stories() {
         approx: true,
         surface: "several".into(),
     });
-    c.add(1, 1, "2025-12-26", "en", vague);
-    c.add(
-        2,
-        2,
-        "2025-12-26",
-        "es",
-        strike("2025-12-25", Some("caribbean"), Some(7)),
-    );
-    let l = c.build();
+    let seven = strike("2025-12-25", Some("caribbean"), Some(7));
+    let l = corpus(vec![("2025-12-26", vague), ("2025-12-26", seven)]).build();
     assert_eq!(l.incidents.len(), 1);
     let k = l.incidents[0].figures.killed.as_ref().unwrap();
     assert_eq!(k.best, Some(7));

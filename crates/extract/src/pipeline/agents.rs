@@ -914,9 +914,6 @@ fn only_links(s: &Scene, from: usize, to: usize, by_only: bool) -> bool {
 /// insurgents of the northern front and government troops").
 const CLASH_SIDES_REACH: usize = 10;
 
-/// The actor right after an accusing verb (but for articles) when the cue follows it within
-/// a few words ("accused Pakistan of launching air strikes", "acusaron a Israel de
-/// bombardear"); never a state's adjective.
 /// The actor an event cue is attributed to: a verb of attributing right before the cue (an
 /// article between), and the actor within three words after it ("atribuyó el ataque a una
 /// banda", "attributed the bombing to al-Shabaab").
@@ -1005,6 +1002,9 @@ fn modifiers_only(s: &Scene, from: usize, to: usize) -> bool {
 /// named, after "a"/"to" and with words only between (a unit's name before its group's).
 const ATTRIBUTED_REACH: usize = 8;
 
+/// The actor right after an accusing verb (but for articles) when the cue follows it within
+/// a few words ("accused Pakistan of launching air strikes", "acusaron a Israel de
+/// bombardear"); never a state's adjective.
 pub(super) fn accused(s: &Scene, e: &Hit<EventCue>, armed: &[Armed]) -> Option<Armed> {
     let marks = s.agents.iter().filter(|h| *h.value() == AgentKind::Accuse);
     for h in marks {
@@ -1399,8 +1399,6 @@ fn fill_state(a: &mut Armed, armed: &[Armed], rep: &Report, toks: &[crate::token
     };
 }
 
-/// What an event cue is given its agent: `None` when the cue is an event only when a state
-/// force carries it out and none does.
 /// Whether the armed actor is a force on the ground: one of its words is one of the
 /// language's `ground` nouns ("troops", "Pakistani soldiers", "marinos").
 pub(super) fn on_the_ground(s: &Scene, a: &Armed) -> bool {

@@ -811,10 +811,6 @@ pub(super) fn attached_to_verb(d: &DateExpr, toks: &[Tok], ets: usize, l: &LangL
     before || followed_by_that || verb_after || dateline || announced_on(i, toks, l)
 }
 
-/// Whether the date at token `i` is the day of a statement, a report or a publication: an
-/// announcement's noun or participle before it, with at most three words of a date's
-/// setting between ("in a statement issued on Monday", "un comunicado emitido este martes",
-/// "según un reporte del lunes").
 /// Whether a past perfect's auxiliary follows the day something was said (token `i`) in its
 /// sentence, right before the event's cue (at `ets`) or a verb of killing ("said on Monday
 /// that a bombing of a camp in Guaviare had killed 19", "told reporters on Monday that air
@@ -847,6 +843,10 @@ fn pluperfect_after(i: usize, ets: usize, toks: &[Tok], l: &LangLex) -> bool {
         })
 }
 
+/// Whether the date at token `i` is the day of a statement, a report or a publication: an
+/// announcement's noun or participle before it, with at most three words of a date's
+/// setting between ("in a statement issued on Monday", "un comunicado emitido este martes",
+/// "según un reporte del lunes").
 fn announced_on(i: usize, toks: &[Tok], l: &LangLex) -> bool {
     let gap = |w: &Word| {
         l.grammar.verb_gap.contains(w) || l.grammar.date_prep.contains(w) || l.dates.is_date_of(w)

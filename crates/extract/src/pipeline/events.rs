@@ -243,10 +243,6 @@ fn own_clause(l: &LangLex, toks: &[Tok], events: &[Hit<EventCue>], i: usize) -> 
         })
 }
 
-/// The tally cues of a sentence, and the token after each toll cue said to be one event's
-/// ("the death toll from Tuesday's strike", "el saldo del ataque"): those are no tally cues.
-/// "In all" beside a singular event noun sums that event ("the attack killed eleven in
-/// all").
 /// How many tokens after "the toll from" the event it is of may start ("the death toll
 /// from Thursday's U.S. airstrike": the day's possessive and the attacker's name between).
 const TOLL_OF_REACH: usize = 9;
@@ -254,6 +250,10 @@ const TOLL_OF_REACH: usize = 9;
 /// How many words after "the number of" the cue of the dead may stand.
 const NUMBER_OF_REACH: usize = 5;
 
+/// The tally cues of a sentence, and the token after each toll cue said to be one event's
+/// ("the death toll from Tuesday's strike", "el saldo del ataque"): those are no tally cues.
+/// "In all" beside a singular event noun sums that event ("the attack killed eleven in
+/// all").
 pub(super) fn tally_cues<'a>(
     l: &'a LangLex,
     toks: &[Tok],

@@ -1358,9 +1358,6 @@ pub(super) fn settle_own_losses(r: &mut Report) {
     r.claims.retain(|c| !c.rule.ends_with(OWN_LOSS));
 }
 
-/// The figures of an event report: the sentence's event figures (for one of several events
-/// each dated on its own, those between it and the next, the first taking those before
-/// it), and one vessel for a strike on a single vessel named near it.
 /// "hit one boat on Tuesday and another on Thursday, killing two and three people
 /// respectively", "con dos y cuatro muertos, respectivamente": of the events split by their
 /// own days, the `k`th of `n` takes the `k`th count of the list a cue of the dead opens
@@ -1450,6 +1447,9 @@ pub(super) fn elided_count(
     }
 }
 
+/// The figures of an event report: the sentence's event figures (for one of several events
+/// each dated on its own, those between it and the next, the first taking those before
+/// it), and one vessel for a strike on a single vessel named near it.
 pub(super) fn event_figures(
     rep: &mut Report,
     s: &Sentence,

@@ -536,21 +536,12 @@ impl Merger {
         true
     }
 
-    /// "Disidentes emboscaron a una patrulla en Argelia, Cauca, el domingo ... En la reacción
-    /// de las tropas murieron dos de los atacantes": a force's raid told right after a
-    /// group's attack, with no place and no day of its own, answered it there and then. It
-    /// takes the attack's place and day (either, where the attack has only one), with their
-    /// claims (the words that state them).
     /// "Bandits attacked the village of Gidan Bawa in Sokoto State on Friday ... Soldiers
     /// pursued the attackers and killed four of them on Saturday": a force's raid with a day
     /// of its own and no place, told right after a group's attack it follows by two days at
     /// most, was where the attack was. It takes the attack's place, with its claims.
     fn place_of_pursued_attack(&self, r: &mut Report) {
-        if r.kind != ReportKind::Event
-            || r.event_type != EventType::Raid
-            || r.modality != Modality::Occurred
-            || r.place.is_some()
-        {
+        if !placeless_raid(r) {
             return;
         }
         let day = |d: &Option<String>| {
@@ -578,12 +569,13 @@ impl Merger {
         );
     }
 
+    /// "Disidentes emboscaron a una patrulla en Argelia, Cauca, el domingo ... En la reacción
+    /// de las tropas murieron dos de los atacantes": a force's raid told right after a
+    /// group's attack, with no place and no day of its own, answered it there and then. It
+    /// takes the attack's place and day (either, where the attack has only one), with their
+    /// claims (the words that state them).
     fn answer_of_attack(&self, r: &mut Report) {
-        if r.kind != ReportKind::Event
-            || r.event_type != EventType::Raid
-            || r.modality != Modality::Occurred
-            || r.place.is_some()
-        {
+        if !placeless_raid(r) {
             return;
         }
         // (an attack with a day and no place the gazetteer knows, "near the community of
@@ -934,8 +926,15 @@ impl Merger {
     }
 }
 
-/// Whether an event on `event` can have been announced on `announced`: the same day or up
-/// to a week later. Dates that are not whole days (or missing) allow it.
+/// A force's raid that happened, told with no place: one that may be the answer to a group's
+/// attack told right before it.
+fn placeless_raid(r: &Report) -> bool {
+    r.kind == ReportKind::Event
+        && r.event_type == EventType::Raid
+        && r.modality == Modality::Occurred
+        && r.place.is_none()
+}
+
 /// Days after a group's attack within which a force's raid with no place, told right after
 /// it, is its pursuit where it happened.
 const PURSUIT_DAYS: i64 = 2;
@@ -950,6 +949,8 @@ fn toll_raised_after(event: Option<&str>, raised: Option<&str>) -> bool {
     }
 }
 
+/// Whether an event on `event` can have been announced on `announced`: the same day or up
+/// to a week later. Dates that are not whole days (or missing) allow it.
 fn announced_within_week(event: Option<&str>, announced: Option<&str>) -> bool {
     let day = |s: Option<&str>| s.and_then(|s| NaiveDate::parse_from_str(s, "%Y-%m-%d").ok());
     match (day(event), day(announced)) {

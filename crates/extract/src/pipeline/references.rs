@@ -362,8 +362,6 @@ pub(super) fn is_reference(
     }
 }
 
-/// A `background` phrase right after the event noun ("el ataque del año pasado", "a strike
-/// last year") or right before it with a possessive ("last year's strike").
 /// The tokens of a span of months, years or decades counted back from the telling, its count
 /// written in digits or words: "hace 84 años", "hace tres meses", "twenty years ago" (see
 /// grammar `ago_before`, `ago_after`, `ago_unit`).
@@ -432,6 +430,8 @@ const RELATIVE_REACH: usize = 8;
 /// Most tokens between an event cue and the span counted back that closes its clause.
 const SETS_BACK_REACH: usize = 8;
 
+/// A `background` phrase right after the event noun ("el ataque del año pasado", "a strike
+/// last year") or right before it with a possessive ("last year's strike").
 fn background_of_noun(s: &Sentence, e: &Hit<EventCue>) -> bool {
     let (l, toks) = (s.l, &s.ctx.toks);
     s.refs.iter().any(|h| {
