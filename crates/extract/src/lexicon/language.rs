@@ -93,9 +93,11 @@ pub enum RefKind {
     /// earlier event told with one is that day's news, not one before the story's.
     SameDay,
     /// People an event left, named with it ("strike survivors", "a survivor of the
-    /// attack", "víctimas del bombardeo"): the event is the one they came through, spoken
-    /// of, not told; a day in the sentence is what befell them ("was repatriated on
-    /// Tuesday"). With its dead counted in the sentence it stays the event told.
+    /// attack", "un sobreviviente del ataque"): the event is the one they came through,
+    /// spoken of, not told, when the sentence's day is theirs (before them, or after a
+    /// passive's auxiliary: "was repatriated on Tuesday"). With its dead counted in the
+    /// sentence it stays the event told; "victim of" is no such word ("fue víctima de un
+    /// ataque el martes" tells the attack).
     Survivor,
     /// A mourning or a reckoning for the dead ("funeral", "sepultados", "pleaded guilty"):
     /// an event whose dead are told after it ("the funeral of the five fishermen who died in

@@ -89,10 +89,15 @@ pub(super) fn find<'a>(
     hits.into_iter()
         .filter(|h| !blocked(h.ts, h.te) && !modifier(h) && !supporting(h) && !natural(h))
         .filter(|h| {
+            let g = &l.grammar;
+            // a gerund tells an act only after a word of what came after ("killed after
+            // attacking a patrol"; not "capable of attacking", nor opening a sentence)
+            if h.value().gerund && !(h.ts > 0 && g.after.contains(&toks[h.ts - 1].lower)) {
+                return false;
+            }
             if h.ts == 0 {
                 return true;
             }
-            let g = &l.grammar;
             let prev = &toks[h.ts - 1].lower;
             // "murieron después de atacar a una patrulla", "tras emboscar a soldados": an
             // infinitive after a word of what came after tells an act done, not one meant
@@ -100,9 +105,6 @@ pub(super) fn find<'a>(
                 || (h.ts >= 2
                     && g.infinitive_prep.contains(prev)
                     && g.after.contains(&toks[h.ts - 2].lower));
-            if h.value().gerund && !g.after.contains(prev) {
-                return false;
-            }
             let inf = !done
                 && g.infinitive(&toks[h.ts].lower)
                 && (g.infinitive_prep.contains(prev)

@@ -1258,6 +1258,16 @@ pub(super) fn tally_candidate(
 /// them to its toll.
 pub(super) const ALSO: &str = ".also";
 
+/// Ends the rule of the killed claims added to `rep` from claim `from` on with `how` (how
+/// the count was told: [`ALSO`], `sw_model::RAISED_RULE`).
+fn mark_killed(rep: &mut Report, from: usize, how: &str) {
+    for c in &mut rep.claims[from..] {
+        if c.field == ClaimField::Figure(Field::Killed) {
+            c.rule.push_str(how);
+        }
+    }
+}
+
 /// Most tokens between a count of dead and a word that adds them to others.
 const ALSO_REACH: usize = 6;
 
@@ -1480,11 +1490,7 @@ pub(super) fn event_figures(
         // "the death toll ... rose to four", "subió a 19": a count raised since an earlier
         // one, which the ledger prefers when it is the newest (`RAISED_RULE`)
         if f.field == Field::Killed && raised_to(l, toks, f.q.tok_start, &days) {
-            for c in &mut rep.claims[before..] {
-                if c.field == ClaimField::Figure(Field::Killed) {
-                    c.rule.push_str(sw_model::RAISED_RULE);
-                }
-            }
+            mark_killed(rep, before, sw_model::RAISED_RULE);
         }
     }
     if rep.figures.vessels.is_some()
@@ -1561,11 +1567,7 @@ impl Extractor {
             // "Two of his bodyguards were also killed": dead besides those told before, to
             // be added to the story's toll (see `merge`)
             if f.field == Field::Killed && also_near(s.l, &ctx.toks, f.q.tok_start) {
-                for c in &mut rep.claims[before..] {
-                    if c.field == ClaimField::Figure(Field::Killed) {
-                        c.rule.push_str(ALSO);
-                    }
-                }
+                mark_killed(&mut rep, before, ALSO);
             }
         }
         let explicit = s

@@ -51,10 +51,7 @@ fn told_again_only(out: &mut [Report], published: Option<NaiveDate>) {
     // (earlier: each dated to a day weeks or more before publication; an undated reference
     // may be the story's own event named again)
     let older = |x: &Report| {
-        x.date
-            .as_deref()
-            .and_then(|d| NaiveDate::parse_from_str(d, "%Y-%m-%d").ok())
-            .is_some_and(|d| (p - d).num_days() >= TOLD_AGAIN_ONLY_DAYS)
+        whole_day(x.date.as_deref()).is_some_and(|d| (p - d).num_days() >= TOLD_AGAIN_ONLY_DAYS)
     };
     for i in 0..out.len() {
         let r = &out[i];
@@ -501,10 +498,10 @@ impl Merger {
     }
 
     /// "... el lunes mataron a tres personas. El balance del ataque ascendió el martes a cinco
-    /// muertos": a definite event (or one with no place of its own) told with a toll raised to
-    /// its count (a killed claim whose
-    /// rule ends `RAISED_RULE`) is the latest event of its kind told before, within a week
-    /// before it; its count, the newer, becomes that event's. Whether it was so merged.
+    /// muertos": a definite event (or one with no place of its own) told with a toll raised
+    /// to its count (a killed claim whose rule ends `RAISED_RULE`) is the latest event of its
+    /// kind told before, within a week before it; its count, the newer, becomes that
+    /// event's. Whether it was so merged.
     fn raised_toll_of_told(&mut self, c: &Cand) -> bool {
         let r = &c.report;
         let raised = r.claims.iter().any(|cl| {
@@ -544,17 +541,13 @@ impl Merger {
         if !placeless_raid(r) {
             return;
         }
-        let day = |d: &Option<String>| {
-            d.as_deref()
-                .and_then(|d| NaiveDate::parse_from_str(d, "%Y-%m-%d").ok())
-        };
         let Some(attack) = self.out.last().filter(|x| {
             x.kind == ReportKind::Event
                 && x.event_type == EventType::Attack
                 && x.modality == Modality::Occurred
                 && x.place.as_ref().is_some_and(|p| p.region_code.is_none())
-                && day(&x.date)
-                    .zip(day(&r.date))
+                && whole_day(x.date.as_deref())
+                    .zip(whole_day(r.date.as_deref()))
                     .is_some_and(|(a, b)| (0..=PURSUIT_DAYS).contains(&(b - a).num_days()))
         }) else {
             return;
@@ -926,6 +919,11 @@ impl Merger {
     }
 }
 
+/// The day a report's date names, when it names a whole day ("2025-11-04"; not a month).
+fn whole_day(d: Option<&str>) -> Option<NaiveDate> {
+    d.and_then(|d| NaiveDate::parse_from_str(d, "%Y-%m-%d").ok())
+}
+
 /// A force's raid that happened, told with no place: one that may be the answer to a group's
 /// attack told right before it.
 fn placeless_raid(r: &Report) -> bool {
@@ -942,8 +940,7 @@ const PURSUIT_DAYS: i64 = 2;
 /// Whether a toll raised on `raised` (a day, or none) may be of an event on `event`: the
 /// same day or within a week after it.
 fn toll_raised_after(event: Option<&str>, raised: Option<&str>) -> bool {
-    let day = |d: Option<&str>| d.and_then(|d| NaiveDate::parse_from_str(d, "%Y-%m-%d").ok());
-    match (day(event), day(raised)) {
+    match (whole_day(event), whole_day(raised)) {
         (Some(e), Some(r)) => (0..=7).contains(&(r - e).num_days()),
         _ => true,
     }
@@ -952,8 +949,7 @@ fn toll_raised_after(event: Option<&str>, raised: Option<&str>) -> bool {
 /// Whether an event on `event` can have been announced on `announced`: the same day or up
 /// to a week later. Dates that are not whole days (or missing) allow it.
 fn announced_within_week(event: Option<&str>, announced: Option<&str>) -> bool {
-    let day = |s: Option<&str>| s.and_then(|s| NaiveDate::parse_from_str(s, "%Y-%m-%d").ok());
-    match (day(event), day(announced)) {
+    match (whole_day(event), whole_day(announced)) {
         (Some(e), Some(a)) => e <= a && (a - e).num_days() <= 7,
         _ => {
             event.is_none()
@@ -970,9 +966,11 @@ fn announced_within_week(event: Option<&str>, announced: Option<&str>) -> bool {
 /// day given as the announcement's, is the event's own (a weekday may be the wire's, left
 /// stale).
 fn written_after_announced(r: &Report, x: &Report, published: Option<NaiveDate>) -> bool {
-    let day = |s: Option<&str>| s.and_then(|s| NaiveDate::parse_from_str(s, "%Y-%m-%d").ok());
-    let (Some(e), Some(a), Some(p)) = (day(r.date.as_deref()), day(x.date.as_deref()), published)
-    else {
+    let (Some(e), Some(a), Some(p)) = (
+        whole_day(r.date.as_deref()),
+        whole_day(x.date.as_deref()),
+        published,
+    ) else {
         return false;
     };
     r.date_basis == crate::DateBasis::Explicit
