@@ -173,6 +173,10 @@ pub enum AgentKind {
     /// whole, so that its head noun is not taken for a state force's post, and an attack on
     /// it is not an attack on a state.
     Hideout,
+    /// "led by", "liderada por": the actor after it leads what stands before it, so it is
+    /// the agent of that subject's act ("an operation led by U.S. forces killed five"),
+    /// never another verb's passive agent as a bare "by" would make it.
+    Lead,
 }
 
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
@@ -652,6 +656,12 @@ pub struct Grammar {
     /// of the act told ("struck the base where the army held drills"), not what the act was
     /// part of.
     pub drill_scene: FxSet<Word>,
+    /// "follows", "came", "sigue": a verb that sets an event after another ("the strikes
+    /// follow a U.S.-led raid"); an actor after it is the other event's, not the target.
+    pub sequel: FxSet<Word>,
+    /// "have" (after "to"), "haber": a perfect infinitive right after a verb of saying tells
+    /// the speaker's own act ("claimed to have struck", "afirmaron haber atacado").
+    pub perfect_infinitive: FxSet<Word>,
 }
 
 impl Grammar {
@@ -718,6 +728,8 @@ impl Grammar {
                 "toll_to" => (Some(&mut g.toll_to), None),
                 "rise" => (Some(&mut g.rise), None),
                 "also" => (Some(&mut g.also), None),
+                "sequel" => (Some(&mut g.sequel), None),
+                "perfect_infinitive" => (Some(&mut g.perfect_infinitive), None),
                 "tally_link" => (Some(&mut g.tally_link), None),
                 "count_noun" => (Some(&mut g.count_noun), None),
                 "partitive" => (Some(&mut g.partitive), None),
@@ -1049,6 +1061,7 @@ fn agents(file: File) -> Result<PhraseSet<AgentKind>, LexiconError> {
             "attribute" => Some(AgentKind::Attribute),
             "attributed_to" => Some(AgentKind::AttributedTo),
             "ally" => Some(AgentKind::Ally),
+            "lead" => Some(AgentKind::Lead),
             "hideout" => Some(AgentKind::Hideout),
             _ => None,
         })

@@ -716,6 +716,14 @@ fn says_it_did(s: &Scene, from: usize, e: &Hit<EventCue>) -> bool {
     if k < e.ts && g.self_subject.contains(&toks[k].lower) {
         return e.ts - k <= 8;
     }
+    // "claimed to have struck", "afirmaron haber atacado": a perfect infinitive right after
+    // the verb is the speaker's own act
+    if k < e.ts && g.infinitive_mark.contains(&toks[k].lower) {
+        k += 1;
+    }
+    if k < e.ts && g.perfect_infinitive.contains(&toks[k].lower) {
+        return e.ts == k + 1;
+    }
     let right_after =
         e.ts == verb.te + 1 || e.ts == verb.te + 2 && g.perfect.contains(&toks[verb.te + 1].lower);
     g.that.contains(&next.lower) && !e.value().noun && right_after
@@ -775,6 +783,7 @@ fn struck(s: &Scene, at: usize) -> bool {
                         t.kind == crate::tokens::TokKind::Word
                             && !s.l.grammar.and.contains(&t.lower)
                             && !s.l.grammar.clause_open.contains(&t.lower)
+                            && !s.l.grammar.sequel.contains(&t.lower)
                     })))
     })
 }
@@ -871,7 +880,17 @@ fn words_between(s: &Scene, from: usize, to: usize) -> usize {
             a - usize::from(prep) <= i && i < b
         })
     };
-    (from..to).filter(|&i| !within(i)).count()
+    // a compound joined by a hyphen is one word ("launched large-scale retaliatory
+    // strikes"): the hyphen and the piece it joins on are not counted again
+    let joined_on = |i: usize| {
+        i > 0 && {
+            let (a, b) = (&toks[i - 1], &toks[i]);
+            a.end == b.start && (a.lower == "-" || b.lower == "-")
+        }
+    };
+    (from..to)
+        .filter(|&i| !within(i) && !(i > from && joined_on(i)))
+        .count()
 }
 
 /// Whether the number at `i` ends a date written with dashes or slashes ("2025-07-10").
@@ -1291,14 +1310,14 @@ pub(super) fn agent_of(s: &Scene, e: &Hit<EventCue>, armed: &[Armed]) -> Option<
     {
         return Some(a.clone());
     }
-    // 4. a state named by its name that says it did it ("Israel said it killed a commander
-    // in a strike", "Turquía dijo que bombardeó", a day of saying between: "said on Monday
-    // that it struck"): no other actor between
+    // 4. a state named by its name, or a group, that says it did it ("Israel said it killed
+    // a commander in a strike", "Turquía dijo que bombardeó", a day of saying between: "said
+    // on Monday that it struck"; "the Houthis said they had fired missiles", "los hutíes
+    // afirmaron haber atacado"): no other actor between
     if let Some(a) = armed.iter().rev().find(|a| {
         a.te <= e.ts
             && !passive
-            && !a.non_state
-            && a.reach == ForceReach::Country
+            && (a.non_state || a.reach == ForceReach::Country)
             && !a.placed
             && !governed(s, a.ts)
             && !armed.iter().any(|b| b.ts >= a.te && b.te <= e.ts)

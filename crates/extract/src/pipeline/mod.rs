@@ -237,6 +237,7 @@ impl Extractor {
             }
         }
         let mut reports = merge::merge(cands, published);
+        self.dateline_place(text, sents, &mut reports);
         dating::publication_windows(&mut reports, published, sents);
         merge::summaries(&mut reports);
         // an event that ended a year or more before the article was written is the story's

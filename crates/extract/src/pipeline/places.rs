@@ -900,7 +900,17 @@ impl Extractor {
                     .is_some_and(|h| h.te == te && h.value().event_type.is_violent())
             })
         });
-        if ev_ends.contains(&i) || ev_ends.contains(&a) || (!violent_told && verb_ends_at(i)) {
+        // ... a day between the verb and its object ("bombardearon el lunes Saná", "atacaron
+        // ayer Culiacán"): the day's word, one word before it at most
+        let day_before = i >= 1
+            && l.dates.is_day(&toks[i - 1].lower)
+            && (ev_ends.contains(&(i - 1))
+                || i >= 2 && toks[i - 2].kind == TokKind::Word && ev_ends.contains(&(i - 2)));
+        if ev_ends.contains(&i)
+            || ev_ends.contains(&a)
+            || day_before
+            || (!violent_told && verb_ends_at(i))
+        {
             return true;
         }
         // "the bombing of Caracas", "el bombardeo de Caracas"
@@ -1355,6 +1365,133 @@ impl Extractor {
         }
         let rep = where_and_when(ctx, src, place, day, "circumstances");
         out.push(Cand::new(CandKind::Circumstances, rep, day.is_some()));
+    }
+}
+
+/// How far into the text (bytes) a dateline may open: on the first lines, after a headline.
+const DATELINE_WITHIN: usize = 400;
+
+/// How long the city's part of a dateline may be, its division after a comma included
+/// ("CULIACÁN, Sin.", "MOGADISHU, Somalia").
+const DATELINE_LEN: usize = 48;
+
+impl Extractor {
+    /// An article's dateline ("MOGADISHU, Somalia —", "CULIACÁN, Sin.—", "BEIRUT (AP) —"):
+    /// a line that opens on a city written in capitals, a division or country after a comma
+    /// at most, then a dash or an agency's parenthesis. The country of that city, the byte
+    /// span of its name, and whether the text names that country again (beside the city or
+    /// anywhere else).
+    fn dateline(&self, text: &str) -> Option<(String, [usize; 2], bool)> {
+        let head = &text[..text.floor_char_boundary(DATELINE_WITHIN.min(text.len()))];
+        let mut at = 0;
+        for line in head.split_inclusive('\n') {
+            let start = at;
+            at += line.len();
+            let lead = line.trim_start();
+            let start = start + (line.len() - lead.len());
+            let Some(end) = lead.find(['—', '–', '(']).or_else(|| lead.find(" -")) else {
+                continue;
+            };
+            let before = lead[..end].trim_end();
+            if before.is_empty() || before.len() > DATELINE_LEN {
+                continue;
+            }
+            let city = before.split(',').next().unwrap_or("").trim();
+            let letters: Vec<char> = city.chars().filter(|c| c.is_alphabetic()).collect();
+            if letters.len() < 3 || letters.iter().any(|c| c.is_lowercase()) {
+                continue;
+            }
+            let place = self.gaz.lookup(city).into_iter().next()?;
+            if !matches!(
+                place.kind,
+                PlaceKind::Locality | PlaceKind::Admin1 | PlaceKind::Admin2
+            ) {
+                return None;
+            }
+            let country = place.country.clone()?;
+            let span = [start, start + city.len()];
+            // the country named again beside it or in the story ("MOGADISHU, Somalia —")
+            let again = self.gaz.find(text).iter().any(|m| {
+                (m.start >= span[1] || m.end <= span[0])
+                    && self.gaz.get(m.place).country.as_deref() == Some(country.as_str())
+            });
+            return Some((country, span, again));
+        }
+        None
+    }
+
+    /// An event the text places nowhere takes the country of the article's dateline
+    /// ("MOGADISHU, Somalia — The U.S. military said Sunday's airstrike killed four
+    /// fighters"): only the country, since the city is where the report was filed (an
+    /// announcement in a capital says nothing of where the strike was); only for an event
+    /// told as having happened, never at sea, nor for a strike when the story tells of
+    /// strikes by the dateline's own state (a strike told from Washington is no strike in
+    /// the United States).
+    pub(super) fn dateline_place(
+        &self,
+        text: &str,
+        sents: &[std::ops::Range<usize>],
+        reports: &mut [Report],
+    ) {
+        let placeless = |r: &Report| {
+            r.kind == ReportKind::Event
+                && r.modality == Modality::Occurred
+                && r.event_type.is_violent()
+                && r.place.is_none()
+        };
+        if !reports.iter().any(placeless) {
+            return;
+        }
+        let Some((country, span, again)) = self.dateline(text) else {
+            return;
+        };
+        let Some(place) = self.gaz.country(&country) else {
+            return;
+        };
+        // the dateline's state strikes in the story: its strikes are told from home
+        let striker = reports.iter().any(|r| {
+            r.event_type == EventType::Strike
+                && r.perpetrator()
+                    .and_then(|p| p.state.as_deref())
+                    .is_some_and(|st| st == country)
+        });
+        let sentence = sents
+            .iter()
+            .find(|r| r.start <= span[0] && span[0] < r.end)
+            .map_or([span[0], span[1]], |r| [r.start, r.end]);
+        for r in reports.iter_mut().filter(|r| placeless(r)) {
+            let at_sea = r.claims.iter().any(|c| {
+                c.field == ClaimField::TargetKind
+                    && c.value.as_text() == Some(TargetKind::Vessel.as_str())
+            });
+            // (a state's ground operation at home keeps it: "CULIACÁN, Sin.— Elementos del
+            // Ejército abatieron a tres")
+            let own = r.event_type == EventType::Strike && striker;
+            // a hub the news of a neighbour is filed from ("NAIROBI —" for Somalia) places
+            // nothing: the text names the country again, or the raid is its own forces'
+            let home = r.event_type == EventType::Raid
+                && r.perpetrator()
+                    .and_then(|p| p.state.as_deref())
+                    .is_some_and(|st| st == country);
+            if at_sea || own || !(again || home) {
+                continue;
+            }
+            if r.target_kind == Some(TargetKind::Vessel) {
+                r.target_kind = Some(TargetKind::LandSite);
+            }
+            r.claims.push(crate::Claim {
+                field: ClaimField::Place,
+                value: place.name.as_str().into(),
+                surface: text[span[0]..span[1]].to_string(),
+                span,
+                sentence,
+                source: Source::outlet(),
+                modality: r.modality,
+                rule: "gazetteer.dateline".into(),
+                rival: false,
+            });
+            r.place = Some(to_ref(place));
+        }
     }
 }
 

@@ -479,6 +479,10 @@ fn launchers_dropped<'a>(
 /// How many tokens may stand between "launched from" and the vessel ("a U.S. Navy").
 const LAUNCHER_REACH: usize = 6;
 
+/// How many words may stand between the two words of a denial ("rejected Taliban claims",
+/// "dismissed the Iranian reports"): the claim's owner and its article.
+const DENIAL_GAP: usize = 2;
+
 /// Whether the sentence is a section heading inside the article: a line of its own, not the
 /// first (the title), of at most [`HEADING_WORDS`] words, with no closing punctuation.
 fn is_heading(ctx: &SentCtx) -> bool {
@@ -697,6 +701,16 @@ impl Extractor {
             self.place(l, ctx, &ev_ends)
         };
         let mut mods = l.modality.find_all(toks);
+        // "rejected Taliban claims", "dismissed Iranian reports": a two-word denial with the
+        // claim's owner between is that denial
+        let gapped = l.modality.gapped(
+            toks,
+            DENIAL_GAP,
+            |c| c.modality == Modality::Denied && c.scope == crate::lexicon::Scope::Any,
+            &mods,
+        );
+        mods.extend(gapped);
+        mods.sort_by_key(|m| m.ts);
         // "se negó el martes a ordenar": refusing to do something denies no event
         mods.retain(|m| {
             m.value().modality != Modality::Denied
