@@ -889,7 +889,7 @@ fn words_between(s: &Scene, from: usize, to: usize) -> usize {
         }
     };
     (from..to)
-        .filter(|&i| !within(i) && !(i > from && joined_on(i)))
+        .filter(|&i| !(within(i) || i > from && joined_on(i)))
         .count()
 }
 
