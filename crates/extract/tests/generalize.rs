@@ -8625,3 +8625,86 @@ fn an_event_placed_nowhere_takes_its_datelines_country() {
         }
     }
 }
+
+/// A Spanish present tells news in the body too ("el Ejército bombardea posiciones"), but
+/// right after a relative pronoun, with no day and no toll, it tells what a group habitually
+/// does ("los militantes que atacan a sus fuerzas de seguridad").
+#[test]
+fn a_present_right_after_a_relative_pronoun_tells_a_habit() {
+    for text in [
+        "Las relaciones entre ambos gobiernos empeoran.\n\nIslamabad acusa a Kabul de dar \
+         refugio a los militantes que atacan a sus fuerzas de seguridad, algo que los \
+         talibanes niegan.",
+        "Informe semanal.\n\nEl gobierno pidió ayuda contra los grupos que bombardean con \
+         drones las comunidades de la sierra.",
+    ] {
+        no_violent_event(&reports(Lang::Es, text, (2026, 5, 8)), text);
+    }
+    let text = "Informe semanal.\n\nLos militares que atacan el campamento desde el martes \
+                mataron a cuatro guerrilleros.";
+    some_violent_event(&reports(Lang::Es, text, (2026, 5, 8)), text);
+}
+
+/// A negation right before a strike reaches over the state named beside it ("No U.S.
+/// strike", "ningún ataque estadounidense"): no strike told as news.
+#[test]
+fn a_negation_over_a_states_name_negates_the_strike() {
+    for (lang, text) in [
+        (
+            Lang::En,
+            "The clip is old footage.\n\nNo U.S. strike on Venezuelan territory has been \
+             reported this week.",
+        ),
+        (
+            Lang::En,
+            "The clip is old footage.\n\nNo Israeli airstrike hit the hospital, the health \
+             ministry later said.",
+        ),
+        (
+            Lang::Es,
+            "El video es antiguo.\n\nNingún ataque estadounidense contra territorio \
+             venezolano ha sido reportado.",
+        ),
+    ] {
+        no_occurred_violent_event(&reports(lang, text, (2026, 5, 8)), text);
+    }
+}
+
+/// An infinitive a verb in the future governs is what will be done ("empezará muy pronto a
+/// atacar", "volverán a bombardear"), never news of a strike.
+#[test]
+fn an_infinitive_under_a_future_verb_is_planned() {
+    for text in [
+        "Titular.\n\nEl presidente afirmó que Estados Unidos empezará \"muy pronto\" a atacar \
+         objetivos terrestres en Venezuela, tras meses de ataques contra lanchas en el mar.",
+        "Titular.\n\nEl ministro dijo que la aviación volverá a bombardear los campamentos del \
+         ELN en el Catatumbo.",
+    ] {
+        no_occurred_violent_event(&reports(Lang::Es, text, (2026, 5, 8)), text);
+    }
+}
+
+/// An act whose agent is asked after ("investigating who launched the rockets", "se
+/// investiga quién disparó") is spoken of, and the one investigating is not its agent.
+#[test]
+fn an_act_whose_agent_is_asked_after_is_no_news_and_no_ones() {
+    for (lang, text) in [
+        (
+            Lang::En,
+            "Officials urged restraint.\n\nThey said the army was investigating who launched \
+             the rockets.",
+        ),
+        (
+            Lang::Es,
+            "Las autoridades pidieron calma.\n\nLa Policía investiga quién disparó los \
+             cohetes contra la base.",
+        ),
+    ] {
+        let rs = reports(lang, text, (2026, 5, 8));
+        no_violent_event(&rs, text);
+        assert!(
+            rs.iter().all(|r| r.perpetrator().is_none()),
+            "{text}\n{rs:#?}"
+        );
+    }
+}

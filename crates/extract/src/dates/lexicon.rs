@@ -257,6 +257,13 @@ impl DateLexicon {
                 .any(|x| w.len() > x.len() + 2 && w.ends_with(x.as_str()))
     }
 
+    /// Whether the word is a verb in the future by its ending ("empezará", "volverán").
+    pub fn future_form(&self, w: &Word) -> bool {
+        self.ahead_suffixes
+            .iter()
+            .any(|x| w.len() > x.len() + 2 && w.ends_with(x.as_str()))
+    }
+
     /// Whether the weekday at token `i` is said of a day to come: a future cue stands before
     /// it in its clause ("is expected to brief lawmakers on Thursday", "votará el jueves"),
     /// and it does not name an event of its own ("Tuesday's strike", "el ataque del martes").

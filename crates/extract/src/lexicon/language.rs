@@ -46,6 +46,10 @@ pub struct EventCue {
     /// A verb in the present tense ("destroys", "bombardea"): news in a headline, a habit
     /// in the body ("the United States destroys small boats in the Caribbean").
     pub present: bool,
+    /// With `present`: a present the language also tells news with in the body ("el
+    /// Ejército bombardea posiciones"), so a habit only right after a relative pronoun ("los
+    /// militantes que atacan a sus fuerzas").
+    pub narrative: bool,
     /// A word other trades use too ("strike" for a stoppage of work, "attack" and "ataque"
     /// for a computer attack): with a word of that trade near it (a labour dispute, computing)
     /// and no weapon, dead or hurt in its sentence, it is that trade's.
@@ -662,6 +666,13 @@ pub struct Grammar {
     /// "have" (after "to"), "haber": a perfect infinitive right after a verb of saying tells
     /// the speaker's own act ("claimed to have struck", "afirmaron haber atacado").
     pub perfect_infinitive: FxSet<Word>,
+    /// "who", "quién": right before a verb cue, an indirect question about who did it
+    /// ("investigating who launched the rockets", "se investiga quién disparó"): the act has
+    /// no known agent. One that is also a relative pronoun ("who") asks only after an `ask`
+    /// word.
+    pub interrogative: FxSet<Word>,
+    /// "investigating", "unclear", "determinar": a word that asks what follows it.
+    pub ask: FxSet<Word>,
 }
 
 impl Grammar {
@@ -730,6 +741,8 @@ impl Grammar {
                 "also" => (Some(&mut g.also), None),
                 "sequel" => (Some(&mut g.sequel), None),
                 "perfect_infinitive" => (Some(&mut g.perfect_infinitive), None),
+                "interrogative" => (Some(&mut g.interrogative), None),
+                "ask" => (Some(&mut g.ask), None),
                 "tally_link" => (Some(&mut g.tally_link), None),
                 "count_noun" => (Some(&mut g.count_noun), None),
                 "partitive" => (Some(&mut g.partitive), None),
@@ -1007,6 +1020,7 @@ fn events(file: File) -> Result<PhraseSet<EventCue>, LexiconError> {
             gap: false,
             sides: false,
             present: false,
+            narrative: false,
             shared: false,
             site: false,
             intrans: false,
@@ -1026,6 +1040,7 @@ fn events(file: File) -> Result<PhraseSet<EventCue>, LexiconError> {
                 "gap" => cue.gap = true,
                 "sides" => cue.sides = true,
                 "present" => cue.present = true,
+                "narrative" => cue.narrative = true,
                 "shared" => cue.shared = true,
                 "site" => cue.site = true,
                 "intrans" => cue.intrans = true,

@@ -1079,6 +1079,11 @@ pub(super) fn agent_of(s: &Scene, e: &Hit<EventCue>, armed: &[Armed]) -> Option<
         return agent_of(s, e, &others);
     }
     let passive = passive_at(s, e.ts);
+    // "investigating who launched the rockets", "se investiga quién disparó": who did it is
+    // asked, not told
+    if !cue.noun && asked_who(s.l, &s.ctx.toks, e.ts) {
+        return None;
+    }
     // "un grupo criminal, que mataron a dos", "gunmen who killed two": a relative clause's
     // verb is of the actor it follows
     if !cue.noun
@@ -1360,6 +1365,17 @@ pub(super) fn agent_of(s: &Scene, e: &Hit<EventCue>, armed: &[Armed]) -> Option<
         return Some(a.clone());
     }
     None
+}
+
+/// Whether an interrogative right before token `at` asks who did what follows ("was
+/// investigating who launched the rockets", "quién disparó"); one that is also a relative
+/// pronoun only after a word that asks ("investigating", "unclear").
+pub(super) fn asked_who(l: &LangLex, toks: &[crate::tokens::Tok], at: usize) -> bool {
+    let g = &l.grammar;
+    at >= 1
+        && g.interrogative.contains(&toks[at - 1].lower)
+        && (!g.relative.contains(&toks[at - 1].lower)
+            || at >= 2 && g.ask.contains(&toks[at - 2].lower))
 }
 
 /// Whether an actor at token `at` is named as support ("backed by U.S. airstrikes"): a

@@ -44,7 +44,35 @@ pub(super) fn of_event<'a>(
         .modality
         .filter(|_| m == Modality::Occurred)
         .unwrap_or(m);
+    // "empezará muy pronto a atacar", "volverán a bombardear": an infinitive a verb in the
+    // future governs is what will be done
+    if m == Modality::Occurred && mcue.is_none() && future_governs(l, e, toks) {
+        return (Modality::Planned, None);
+    }
     (m, mcue)
+}
+
+/// How many words before an infinitive cue a verb in the future may govern it ("empezará muy
+/// pronto a atacar").
+const FUTURE_REACH: usize = 4;
+
+/// Whether the event cue `e` is an infinitive governed by a verb in the future before it in
+/// its clause ("empezará a atacar", "volverá a bombardear"), never one in a future's object
+/// clause of its own.
+fn future_governs(l: &LangLex, e: &Hit<EventCue>, toks: &[Tok]) -> bool {
+    let head = &toks[e.ts].lower;
+    if !l.grammar.infinitive(head) || e.ts == 0 {
+        return false;
+    }
+    // (quotes around words between are no break: empezará "muy pronto" a atacar)
+    let quote = |t: &Tok| matches!(t.lower.as_str(), "\"" | "\u{201c}" | "\u{201d}" | "«" | "»");
+    toks[..e.ts]
+        .iter()
+        .rev()
+        .filter(|t| !quote(t))
+        .take(FUTURE_REACH)
+        .take_while(|t| t.kind == crate::tokens::TokKind::Word)
+        .any(|t| l.dates.future_form(&t.lower))
 }
 
 /// The modality of the event cue `e`, and the cue that set it. Priority: a negation

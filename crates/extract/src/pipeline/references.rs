@@ -201,12 +201,22 @@ pub(super) fn is_reference(
     {
         return true;
     }
+    // "the army was investigating who launched the rockets": an act whose agent is asked
+    // after is one told before, spoken of
+    if !e.value().noun && super::agents::asked_who(s.l, &s.ctx.toks, e.ts) && !s.killed_here {
+        return true;
+    }
     // a day word counts even where no day could be set (an article with no date: "hoy")
     let day_word = s.dates.iter().any(|d| d.kind.is_reported_day());
     // "Air forces bomb camps, and the United States destroys small boats": a verb in the
     // present with no day and no toll, in a sentence of the body (no headline or subheading,
     // a line with no closing stop), tells a habit
-    if e.value().present && !own_day && !day_word && !s.killed_here && !headline_like(s) {
+    // ... a present the language tells news with in the body too, only right after a
+    // relative pronoun ("los militantes que atacan a sus fuerzas de seguridad")
+    let habitual = !e.value().narrative
+        || e.ts > 0 && s.l.grammar.relative.contains(&s.ctx.toks[e.ts - 1].lower);
+    if e.value().present && habitual && !own_day && !day_word && !s.killed_here && !headline_like(s)
+    {
         return true;
     }
     if !own_day && !day_word && campaign_course(s, e) {

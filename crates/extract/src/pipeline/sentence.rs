@@ -17,7 +17,8 @@ use super::{agents, attribution, references, Extractor};
 use crate::dates::DateExpr;
 use crate::lexicon::FillerKind;
 use crate::lexicon::{
-    ActorEntry, AgentKind, CuePos, EventCue, ForceEntry, Hit, LangLex, ModCue, RefKind, TallyKind,
+    ActorEntry, AgentKind, CuePos, EventCue, ForceEntry, Hit, LangLex, ModCue, RefKind, Scope,
+    TallyKind,
 };
 use crate::tokens::{Tok, TokKind};
 use crate::{
@@ -706,11 +707,22 @@ impl Extractor {
         let gapped = l.modality.gapped(
             toks,
             DENIAL_GAP,
-            |c| c.modality == Modality::Denied && c.scope == crate::lexicon::Scope::Any,
+            |c| c.modality == Modality::Denied && c.scope == Scope::Any,
             &mods,
         );
         mods.extend(gapped);
         mods.sort_by_key(|m| m.ts);
+        // "No U.S. strike has been reported", "ningún ataque estadounidense": a negation
+        // right before the cue reaches over a state's name or adjective beside it
+        for m in mods.iter_mut() {
+            if m.value().modality == Modality::Negated && m.value().scope == Scope::Near {
+                if let Some(f) = forces.iter().find(|f| f.ts == m.te) {
+                    if events.iter().any(|e| e.ts == f.te) {
+                        m.te = f.te;
+                    }
+                }
+            }
+        }
         // "se negó el martes a ordenar": refusing to do something denies no event
         mods.retain(|m| {
             m.value().modality != Modality::Denied
