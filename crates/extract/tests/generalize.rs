@@ -8708,3 +8708,43 @@ fn an_act_whose_agent_is_asked_after_is_no_news_and_no_ones() {
         );
     }
 }
+
+/// "One in the eastern Pacific that killed four and another in the Caribbean that killed
+/// two": "another" with its own place and its own dead is a second event, its dead its own;
+/// a headline that counts the strikes and sums their dead is no third event.
+#[test]
+fn another_with_its_own_place_and_dead_is_a_second_event_and_a_counted_headline_sums_them() {
+    for text in [
+        "Headline.\n\nThe U.S. military struck two vessels on Tuesday, one in the eastern \
+         Pacific that killed four men and another in the Caribbean that killed two.",
+        "Headline.\n\nThe U.S. military struck a vessel in the eastern Pacific on Tuesday, \
+         killing four men, and another in the Caribbean, killing two.",
+        "Two more boat strikes kill six in eastern Pacific and Caribbean\nThe U.S. military \
+         struck two vessels on Tuesday, one in the eastern Pacific that killed four men and \
+         another in the Caribbean that killed two, the defense secretary said.",
+    ] {
+        // (published the day after the Tuesday)
+        let ev: Vec<Report> = reports(Lang::En, text, (2026, 5, 6))
+            .into_iter()
+            .filter(|r| r.kind == ReportKind::Event)
+            .collect();
+        let mut got: Vec<(Option<String>, Option<i64>)> = ev
+            .iter()
+            .map(|r| {
+                (
+                    r.place.as_ref().and_then(|p| p.region_code.clone()),
+                    r.figures.killed.as_ref().and_then(|f| f.best),
+                )
+            })
+            .collect();
+        got.sort();
+        assert_eq!(
+            got,
+            vec![
+                (Some("caribbean".to_string()), Some(2)),
+                (Some("eastern_pacific".to_string()), Some(4)),
+            ],
+            "{text}\n{ev:#?}"
+        );
+    }
+}

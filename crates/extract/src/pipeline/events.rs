@@ -9,8 +9,8 @@ use super::modality;
 use super::sentence::Sentence;
 use crate::dates::{DateExpr, DateKind};
 use crate::lexicon::{
-    ActorRole, AgentKind, AttrCue, EventCue, FillerKind, ForceEntry, ForceReach, Hit, LangLex,
-    ModCue, RefKind, Scope, TallyKind,
+    ActorRole, AgentKind, AttrCue, CuePos, EventCue, FillerKind, ForceEntry, ForceReach, Hit,
+    LangLex, ModCue, RefKind, Scope, TallyKind,
 };
 use crate::tokens::{Tok, TokKind};
 use crate::{Claim, ClaimField, EventType, Field, Modality, Report, Source, TargetKind};
@@ -231,9 +231,21 @@ fn own_clause(l: &LangLex, toks: &[Tok], events: &[Hit<EventCue>], i: usize) -> 
         || l.grammar.and.contains(&toks[i - 1].lower)
         || super::sentence::is_clause_break(&toks[i - 1]);
     let placed = i + 1 < toks.len() && l.grammar.locative.at(toks, i + 1).is_some();
+    // ... or to a cue of its dead after its place, a comma before it at most ("and another
+    // in the Caribbean, killing two", "and another in the Caribbean that killed two")
+    let dead_after = || {
+        (i + 3..(i + 2 + ELLIPTIC_VERB_REACH).min(toks.len())).any(|k| {
+            l.figures
+                .at(toks, k)
+                .is_some_and(|h| h.value().field == Field::Killed && h.value().pos != CuePos::After)
+                && !toks[i + 1..k - 1]
+                    .iter()
+                    .any(super::sentence::is_clause_break)
+        })
+    };
     opens
         && placed
-        && events.iter().any(|e| {
+        && (events.iter().any(|e| {
             let c = e.value();
             !c.noun
                 && (c.force || c.by_force)
@@ -242,7 +254,7 @@ fn own_clause(l: &LangLex, toks: &[Tok], events: &[Hit<EventCue>], i: usize) -> 
                 && !toks[i + 1..e.ts]
                     .iter()
                     .any(super::sentence::is_clause_break)
-        })
+        }) || dead_after())
 }
 
 /// How many tokens after "the toll from" the event it is of may start ("the death toll

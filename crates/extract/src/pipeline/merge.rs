@@ -124,6 +124,12 @@ pub(super) fn summaries(out: &mut [Report]) {
             continue;
         }
         let span = whole.when();
+        // "Two more boat strikes kill six in eastern Pacific and Caribbean": a whole that
+        // counts its events may sum parts placed as finely as it, in the areas it lists
+        let counted = [&whole.figures.strikes, &whole.figures.vessels]
+            .into_iter()
+            .find_map(|f| f.as_ref().and_then(|f| f.best))
+            .filter(|&n| n >= SUMMARY_PARTS as i64);
         let parts: Vec<&Report> = out
             .iter()
             .enumerate()
@@ -131,8 +137,10 @@ pub(super) fn summaries(out: &mut [Report]) {
                 j != i
                     && event(p)
                     && p.event_type == whole.event_type
-                    && detail(p) > detail(whole)
-                    && area(whole).is_none_or(|a| area(p).as_ref() == Some(&a))
+                    && (detail(p) > detail(whole)
+                        || counted.is_some() && detail(p) >= detail(whole))
+                    && (counted.is_some()
+                        || area(whole).is_none_or(|a| area(p).as_ref() == Some(&a)))
                     && match (span, p.when()) {
                         (Some(w), Some(d)) => d.first <= w.last && w.first <= d.last,
                         (Some(_), None) => false,
@@ -143,9 +151,14 @@ pub(super) fn summaries(out: &mut [Report]) {
             .collect();
         // the parts in one country or sea, each with its toll
         let one_area = parts.windows(2).all(|w| area(w[0]) == area(w[1]));
+        // (counted: as many parts as it counts, its area one of theirs)
+        let listed = counted.is_some_and(|n| {
+            n == parts.len() as i64
+                && area(whole).is_none_or(|a| parts.iter().any(|p| area(p).as_ref() == Some(&a)))
+        });
         let tolls: Option<Vec<i64>> = parts.iter().map(|p| killed(p)).collect();
         if parts.len() >= SUMMARY_PARTS
-            && one_area
+            && (one_area || listed)
             && tolls.is_some_and(|t| t.iter().sum::<i64>() == total)
         {
             summed.push(i);
