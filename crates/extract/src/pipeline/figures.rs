@@ -1866,6 +1866,27 @@ mod tests {
                 5,
             ),
             (es(), "El bombardeo mató a un cabecilla y a otros tres.", 4),
+            // relatives counted beside the one they were with
+            (
+                en(),
+                "The raid killed a senior official and his two adult sons.",
+                3,
+            ),
+            (
+                en(),
+                "A drone strike killed a militant leader and his wife.",
+                2,
+            ),
+            (
+                es(),
+                "El bombardeo mató a un cabecilla y a sus dos hijos.",
+                3,
+            ),
+            (
+                es(),
+                "La incursión mató a un alto dirigente y a su esposa.",
+                2,
+            ),
             (
                 es(),
                 "La lancha llevaba tres tripulantes y ninguno de ellos sobrevivió.",

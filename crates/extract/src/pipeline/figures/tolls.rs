@@ -148,7 +148,13 @@ impl Figures<'_> {
                             || l.filler_kinds.get(w) == Some(&FillerKind::Pronoun)
                             || l.grammar.object_mark.contains(w)
                                 && l.grammar.and.contains(&toks[end].lower);
-                        n.tok_start == end + 1 || n.tok_start == end + 2 && between
+                        // "y a sus dos hijos": the object's mark and a possessive
+                        let marked_own = n.tok_start == end + 3
+                            && l.grammar.and.contains(&toks[end].lower)
+                            && l.grammar.object_mark.contains(&toks[end + 1].lower)
+                            && l.filler_kinds.get(&toks[end + 2].lower)
+                                == Some(&FillerKind::Pronoun);
+                        n.tok_start == end + 1 || n.tok_start == end + 2 && between || marked_own
                     });
                 if !joined {
                     break;
