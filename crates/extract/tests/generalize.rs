@@ -8748,3 +8748,43 @@ fn another_with_its_own_place_and_dead_is_a_second_event_and_a_counted_headline_
         );
     }
 }
+
+/// An operation a state force leads or names ("a navy operation", "a joint operation led by
+/// the Mexican Navy") that counts its dead is a raid by that force, at the place and day the
+/// sentence gives; a bare "operation" is still no cue.
+#[test]
+fn an_operation_a_force_leads_with_its_dead_is_a_raid() {
+    for (text, state) in [
+        (
+            "Headline.\n\nA joint operation led by the Mexican Navy, with support from the \
+             National Guard, left six suspected cartel gunmen dead near Tepalcatepec, \
+             Michoacán, on Saturday, officials said.",
+            Some("MX"),
+        ),
+        (
+            "Headline.\n\nA navy operation killed four suspected smugglers near Tumaco on \
+             Saturday.",
+            None,
+        ),
+        (
+            "Headline.\n\nA joint operation in Zamfara left 11 bandits dead on Saturday, \
+             police said.",
+            None,
+        ),
+    ] {
+        let rs = reports(Lang::En, text, (2025, 9, 1));
+        let (ev, killed) = the_event_and_toll(&rs, text);
+        assert_eq!(ev.event_type, EventType::Raid, "{text}");
+        assert!(killed.is_some(), "{text}");
+        assert_eq!(ev.date.as_deref(), Some("2025-08-30"), "{text}");
+        if state.is_some() {
+            assert_eq!(
+                ev.perpetrator().and_then(|p| p.state.as_deref()),
+                state,
+                "{text}"
+            );
+        }
+    }
+    let text = "Headline.\n\nThe operation left six gunmen dead in Michoacán on Saturday.";
+    no_violent_event(&reports(Lang::En, text, (2025, 9, 1)), text);
+}
