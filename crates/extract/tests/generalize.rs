@@ -8788,3 +8788,37 @@ fn an_operation_a_force_leads_with_its_dead_is_a_raid() {
     let text = "Headline.\n\nThe operation left six gunmen dead in Michoacán on Saturday.";
     no_violent_event(&reports(Lang::En, text, (2025, 9, 1)), text);
 }
+
+/// The act an actor is accused of, as an infinitive after "de" ("acusó al Ejército de
+/// bombardear"), is told as done by that actor, like the English gerund ("accused the army
+/// of bombing").
+#[test]
+fn the_act_an_actor_is_accused_of_is_its_event() {
+    for (lang, text) in [
+        (
+            Lang::Es,
+            "Titular.\n\nEl ELN acusó al Ejército colombiano de bombardear el lunes un \
+             campamento en Saravena, Arauca.",
+        ),
+        (
+            Lang::Es,
+            "Titular.\n\nLos talibanes acusaron a Pakistán de atacar el lunes varias aldeas en \
+             la provincia de Paktika.",
+        ),
+        (
+            Lang::En,
+            "Headline.\n\nThe ELN accused the Colombian army of bombing a camp in Saravena on \
+             Monday.",
+        ),
+    ] {
+        let ev = only_event(lang, text);
+        assert_eq!(ev.event_type, EventType::Strike, "{text}");
+        assert!(
+            ev.perpetrator().and_then(|p| p.state.as_deref()).is_some(),
+            "{text}"
+        );
+    }
+    // asked or ordered, still no act
+    let text = "Titular.\n\nEl senador pidió al Ejército bombardear los campamentos del ELN.";
+    no_occurred_violent_event(&reports(Lang::Es, text, (2026, 5, 8)), text);
+}

@@ -104,7 +104,10 @@ pub(super) fn find<'a>(
             let done = g.after.contains(prev)
                 || (h.ts >= 2
                     && g.infinitive_prep.contains(prev)
-                    && g.after.contains(&toks[h.ts - 2].lower));
+                    && g.after.contains(&toks[h.ts - 2].lower))
+                // "acusó al Ejército de bombardear": the act an actor is accused of is told
+                // as done (by whom, alleged)
+                || (g.infinitive_prep.contains(prev) && accused_of(l, toks, h.ts - 1));
             let inf = !done
                 && g.infinitive(&toks[h.ts].lower)
                 && (g.infinitive_prep.contains(prev)
@@ -129,6 +132,22 @@ pub(super) fn find<'a>(
             !(g.after_infinitive_mark(toks, h.ts) && weak_verb || inf || subjunctive)
         })
         .collect()
+}
+
+/// How many tokens before "de" an accusing verb may end, the accused between ("acusó al
+/// Ejército colombiano de").
+const ACCUSED_REACH: usize = 6;
+
+/// Whether an accusing verb (agents `accuse`, "acusó a") ends a few words before token
+/// `at`, with words only between: what follows is what the accused is said to have done.
+fn accused_of(l: &LangLex, toks: &[Tok], at: usize) -> bool {
+    (at.saturating_sub(ACCUSED_REACH)..at).any(|k| {
+        l.agents.at(toks, k).is_some_and(|h| {
+            *h.value() == AgentKind::Accuse
+                && h.te <= at
+                && toks[h.te..at].iter().all(|t| t.kind == TokKind::Word)
+        })
+    })
 }
 
 /// Whether a verb that asks for, orders, wants or weighs an act (grammar `infinitive_head`:
