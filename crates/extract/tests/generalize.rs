@@ -8567,44 +8567,69 @@ fn a_denial_with_the_claims_owner_between_denies_the_strike() {
     ] {
         no_occurred_violent_event(&reports(lang, text, (2026, 5, 8)), text);
     }
+    // claims of something else, or what they say in a clause apart: the strike stands
+    for (lang, text) in [
+        (
+            Lang::En,
+            "Pakistan rejected Taliban claims of victory after Pakistani jets bombed Khost on \
+             Monday, killing 10 people.",
+        ),
+        (
+            Lang::En,
+            "Kabul rejected Pakistani claims that it shelters militants, a day after Pakistani \
+             jets bombed a village in Kunar on Monday, killing six.",
+        ),
+        (
+            Lang::En,
+            "The Pentagon dismissed Houthi claims about shipping, hours after U.S. jets struck \
+             Saada on Tuesday, killing eight.",
+        ),
+    ] {
+        some_violent_event(&reports(lang, text, (2026, 5, 8)), text);
+    }
 }
 
-/// An event the text places nowhere takes the country of the article's dateline when the
-/// text names that country again, never its city (where the report was filed), never at
-/// sea, and never for a strike told from the striking state's own dateline.
+/// A ground operation the text places nowhere, by the forces of the dateline's own state,
+/// takes the dateline's country (never its city, where the report was filed); a strike or a
+/// group's attack never does: wire services file neighbours' wars from hubs ("NAIROBI,
+/// Kenya —" for Somalia), and states' strikes from their own capitals.
 #[test]
-fn an_event_placed_nowhere_takes_its_datelines_country() {
+fn a_home_raid_placed_nowhere_takes_its_datelines_country() {
     for (lang, text, country) in [
+        (
+            Lang::Es,
+            "CULIACÁN, Sin.— Elementos del Ejército Mexicano abatieron el domingo a tres \
+             presuntos sicarios tras un enfrentamiento.",
+            Some("MX"),
+        ),
+        (
+            Lang::Es,
+            "TUMACO, Nariño.— Tropas del Ejército de Colombia abatieron el domingo a dos \
+             disidentes en zona rural.",
+            Some("CO"),
+        ),
         (
             Lang::En,
             "MOGADISHU, Somalia — The U.S. military said Sunday's airstrike killed four \
              al-Shabaab fighters.",
-            Some("SO"),
-        ),
-        (
-            Lang::Es,
-            "CULIACÁN, Sin.— Elementos del Ejército abatieron el domingo a tres presuntos \
-             sicarios tras un enfrentamiento. La Fiscalía de Sinaloa abrió una \
-             investigación.",
-            Some("MX"),
+            None,
         ),
         (
             Lang::En,
-            "Drone strike kills three\nBEIRUT (AP) — A drone strike on a car killed three \
-             people on Sunday, Lebanon's health ministry said.",
-            Some("LB"),
+            "NAIROBI, Kenya (AP) — A U.S. airstrike killed four al-Shabaab fighters on \
+             Sunday, the command said.",
+            None,
+        ),
+        (
+            Lang::En,
+            "CAIRO, Egypt (AP) — Paramilitary fighters attacked a displacement camp on \
+             Sunday, killing 40 people. Egypt condemned the attack.",
+            None,
         ),
         (
             Lang::En,
             "WASHINGTON — The U.S. military carried out a strike on Sunday that killed three, \
              the defense secretary said.",
-            None,
-        ),
-        // a hub the news of a neighbour is filed from
-        (
-            Lang::En,
-            "NAIROBI — A U.S. strike on Tuesday killed two al-Shabaab fighters, the command \
-             said.",
             None,
         ),
         (
@@ -8667,6 +8692,32 @@ fn a_negation_over_a_states_name_negates_the_strike() {
         ),
     ] {
         no_occurred_violent_event(&reports(lang, text, (2026, 5, 8)), text);
+    }
+    // another strike beyond a break in the sentence is still told
+    for (lang, text) in [
+        (
+            Lang::En,
+            "Headline.\n\nNo U.S. strike has been confirmed, but Houthi media said U.S. jets \
+             hit Saada on Monday, killing three.",
+        ),
+        (
+            Lang::Es,
+            "Titular.\n\nNingún bombardeo estadounidense se registró el domingo; el lunes, un \
+             ataque con drones mató a tres personas en Jilib.",
+        ),
+        (
+            Lang::Es,
+            "Titular.\n\nIsrael bombardeó Tiro el lunes, matando a tres personas, sin que \
+             mediara ningún ataque previo de Hezbolá.",
+        ),
+    ] {
+        let rs = reports(lang, text, (2026, 5, 8));
+        assert!(
+            rs.iter().any(|r| r.kind == ReportKind::Event
+                && r.event_type == EventType::Strike
+                && r.modality == sw_extract::Modality::Occurred),
+            "{text}\n{rs:#?}"
+        );
     }
 }
 

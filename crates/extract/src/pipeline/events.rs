@@ -854,12 +854,27 @@ fn pick<'a>(s: &Sentence<'a>) -> Vec<Picked<'a>> {
             picked.push(Picked { e: *e, m, mcue });
         }
     }
-    if picked.iter().any(|p| {
-        p.e.value().event_type == EventType::Strike
-            && matches!(p.m, Modality::Denied | Modality::Negated)
-    }) {
+    // (within its clause: "No U.S. strike has been confirmed, but Houthi media said U.S.
+    // jets hit Saada", "ningún bombardeo se registró el domingo; el lunes, un ataque mató a
+    // tres" tell another strike beyond a break)
+    let refused: Vec<usize> = picked
+        .iter()
+        .filter(|p| {
+            p.e.value().event_type == EventType::Strike
+                && matches!(p.m, Modality::Denied | Modality::Negated)
+        })
+        .map(|p| p.e.ts)
+        .collect();
+    if !refused.is_empty() {
+        let apart = |a: usize, b: usize| {
+            toks[a.min(b)..a.max(b)].iter().any(|t| {
+                super::sentence::is_clause_break(t) || l.grammar.contrast.contains(&t.lower)
+            })
+        };
         picked.retain(|p| {
-            !(p.e.value().event_type == EventType::Strike && p.m == Modality::Occurred)
+            !(p.e.value().event_type == EventType::Strike
+                && p.m == Modality::Occurred
+                && refused.iter().any(|&q| !apart(q, p.e.ts)))
         });
     }
     picked

@@ -1378,10 +1378,9 @@ const DATELINE_LEN: usize = 48;
 impl Extractor {
     /// An article's dateline ("MOGADISHU, Somalia —", "CULIACÁN, Sin.—", "BEIRUT (AP) —"):
     /// a line that opens on a city written in capitals, a division or country after a comma
-    /// at most, then a dash or an agency's parenthesis. The country of that city, the byte
-    /// span of its name, and whether the text names that country again (beside the city or
-    /// anywhere else).
-    fn dateline(&self, text: &str) -> Option<(String, [usize; 2], bool)> {
+    /// at most, then a dash or an agency's parenthesis. The country of that city, and the
+    /// byte span of its name.
+    fn dateline(&self, text: &str) -> Option<(String, [usize; 2])> {
         let head = &text[..text.floor_char_boundary(DATELINE_WITHIN.min(text.len()))];
         let mut at = 0;
         for line in head.split_inclusive('\n') {
@@ -1408,25 +1407,20 @@ impl Extractor {
             ) {
                 return None;
             }
-            let country = place.country.clone()?;
-            let span = [start, start + city.len()];
-            // the country named again beside it or in the story ("MOGADISHU, Somalia —")
-            let again = self.gaz.find(text).iter().any(|m| {
-                (m.start >= span[1] || m.end <= span[0])
-                    && self.gaz.get(m.place).country.as_deref() == Some(country.as_str())
-            });
-            return Some((country, span, again));
+            return place
+                .country
+                .clone()
+                .map(|c| (c, [start, start + city.len()]));
         }
         None
     }
 
-    /// An event the text places nowhere takes the country of the article's dateline
-    /// ("MOGADISHU, Somalia — The U.S. military said Sunday's airstrike killed four
-    /// fighters"): only the country, since the city is where the report was filed (an
-    /// announcement in a capital says nothing of where the strike was); only for an event
-    /// told as having happened, never at sea, nor for a strike when the story tells of
-    /// strikes by the dateline's own state (a strike told from Washington is no strike in
-    /// the United States).
+    /// A ground operation the text places nowhere, by the forces of the state its
+    /// article's dateline is in, takes that country ("CULIACÁN, Sin.— Elementos del Ejército
+    /// abatieron a tres"): only the country, since the city is where the report was filed. Never a strike nor a
+    /// group's attack: news agencies file their neighbours' wars from hubs ("NAIROBI,
+    /// Kenya —" for Somalia, "DUBAI —" for Yemen), and a state's strikes are told from its
+    /// own capital (a strike told from Washington is no strike in the United States).
     pub(super) fn dateline_place(
         &self,
         text: &str,
@@ -1442,19 +1436,12 @@ impl Extractor {
         if !reports.iter().any(placeless) {
             return;
         }
-        let Some((country, span, again)) = self.dateline(text) else {
+        let Some((country, span)) = self.dateline(text) else {
             return;
         };
         let Some(place) = self.gaz.country(&country) else {
             return;
         };
-        // the dateline's state strikes in the story: its strikes are told from home
-        let striker = reports.iter().any(|r| {
-            r.event_type == EventType::Strike
-                && r.perpetrator()
-                    .and_then(|p| p.state.as_deref())
-                    .is_some_and(|st| st == country)
-        });
         let sentence = sents
             .iter()
             .find(|r| r.start <= span[0] && span[0] < r.end)
@@ -1464,16 +1451,14 @@ impl Extractor {
                 c.field == ClaimField::TargetKind
                     && c.value.as_text() == Some(TargetKind::Vessel.as_str())
             });
-            // (a state's ground operation at home keeps it: "CULIACÁN, Sin.— Elementos del
-            // Ejército abatieron a tres")
-            let own = r.event_type == EventType::Strike && striker;
-            // a hub the news of a neighbour is filed from ("NAIROBI —" for Somalia) places
-            // nothing: the text names the country again, or the raid is its own forces'
+            // a hub the news of a neighbour is filed from ("NAIROBI, Kenya —", "DUBAI —" for
+            // Yemen, the hub's state named again as an onlooker) places nothing: only a
+            // ground operation by the dateline state's own forces is at home
             let home = r.event_type == EventType::Raid
                 && r.perpetrator()
                     .and_then(|p| p.state.as_deref())
                     .is_some_and(|st| st == country);
-            if at_sea || own || !(again || home) {
+            if at_sea || !home {
                 continue;
             }
             if r.target_kind == Some(TargetKind::Vessel) {

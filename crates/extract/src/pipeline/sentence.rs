@@ -704,13 +704,27 @@ impl Extractor {
         let mut mods = l.modality.find_all(toks);
         // "rejected Taliban claims", "dismissed Iranian reports": a two-word denial with the
         // claim's owner between is that denial
+        // ... only before what the claims say ("that", "de que"), and only over the event
+        // cues of that clause ("rejected Taliban claims of victory after jets bombed Khost"
+        // denies no strike)
         let gapped = l.modality.gapped(
             toks,
             DENIAL_GAP,
             |c| c.modality == Modality::Denied && c.scope == Scope::Any,
             &mods,
         );
-        mods.extend(gapped);
+        mods.extend(gapped.into_iter().filter(|h| {
+            let mut k = h.te;
+            if toks.get(k).is_some_and(|t| l.grammar.of.contains(&t.lower)) {
+                k += 1;
+            }
+            toks.get(k)
+                .is_some_and(|t| l.grammar.that.contains(&t.lower))
+                && events.iter().all(|e| {
+                    e.ts > k && !toks[k..e.ts].iter().any(is_clause_break)
+                        || !e.value().event_type.is_violent()
+                })
+        }));
         mods.sort_by_key(|m| m.ts);
         // "No U.S. strike has been reported", "ningún ataque estadounidense": a negation
         // right before the cue reaches over a state's name or adjective beside it
