@@ -2324,3 +2324,44 @@ fn figures_beyond_four_bytes_compare_exactly() {
         assert_eq!(c.build().incidents.len(), 1, "{b} twice");
     }
 }
+
+#[test]
+fn two_towns_of_one_division_one_article_told_apart_are_two_events() {
+    // one article: a strike near Jilib killed four, another in Buale killed three, one day,
+    // one division (Middle Juba), about 60 km apart
+    let jilib = at(
+        raid_in("2026-03-02", "Jilib", "Middle Juba", Some(4)),
+        "Middle Juba",
+        0.49,
+        42.77,
+    );
+    let buale = at(
+        raid_in("2026-03-02", "Buale", "Middle Juba", Some(3)),
+        "Middle Juba",
+        1.08,
+        42.58,
+    );
+    let mut c = Corpus::new();
+    c.add(1, 1, "2026-03-03", "en", jilib.clone());
+    c.add(1, 1, "2026-03-03", "en", buale.clone());
+    // a second outlet tells only of Jilib, with the same toll: it joins Jilib's
+    let mut other = jilib.clone();
+    other.place.as_mut().unwrap().lat = Some(0.50);
+    c.add(2, 2, "2026-03-03", "en", other);
+    let l = c.build();
+    assert_eq!(l.incidents.len(), 2, "{}", l.to_json());
+    let of = |town: &str| {
+        l.incidents
+            .iter()
+            .find(|i| i.place.name.as_deref() == Some(town))
+            .unwrap_or_else(|| panic!("{town}: {}", l.to_json()))
+    };
+    assert_eq!(of("Jilib").sources.len(), 2);
+    assert_eq!(of("Buale").sources.len(), 1);
+    // two outlets naming the two towns with their tolls, each one town: one event told two
+    // ways, as before
+    let mut c = Corpus::new();
+    c.add(1, 1, "2026-03-03", "en", jilib);
+    c.add(2, 2, "2026-03-03", "en", buale);
+    assert_eq!(c.build().incidents.len(), 1);
+}
