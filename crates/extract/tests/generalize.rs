@@ -8873,3 +8873,30 @@ fn the_act_an_actor_is_accused_of_is_its_event() {
     let text = "Titular.\n\nEl senador pidió al Ejército bombardear los campamentos del ELN.";
     no_occurred_violent_event(&reports(Lang::Es, text, (2026, 5, 8)), text);
 }
+
+/// One who served in a force ("a former police officer", "un ex policía") is no force: a
+/// group he leads attacks as a group, never as a state.
+#[test]
+fn a_former_member_of_a_force_is_no_force() {
+    for (lang, text) in [
+        (
+            Lang::En,
+            "Headline.\n\nA gang led by a former police officer attacked a village in Zamfara \
+             state, Nigeria, on Sunday, killing 11 people.",
+        ),
+        (
+            Lang::En,
+            "Headline.\n\nRebels headed by a former Colombian army sergeant attacked a village \
+             in Cauca on Sunday, killing four.",
+        ),
+        (
+            Lang::Es,
+            "Titular.\n\nUna banda encabezada por un ex policía atacó el domingo una comunidad \
+             en Guerrero y mató a cinco personas.",
+        ),
+    ] {
+        let ev = only_event(lang, text);
+        assert_eq!(ev.event_type, EventType::Attack, "{text}\n{ev:#?}");
+        assert!(ev.perpetrator().is_some_and(|p| p.non_state), "{text}");
+    }
+}

@@ -673,6 +673,9 @@ pub struct Grammar {
     pub interrogative: FxSet<Word>,
     /// "investigating", "unclear", "determinar": a word that asks what follows it.
     pub ask: FxSet<Word>,
+    /// "former", "ex": right before a state force's name, one who served in it ("a gang
+    /// led by a former police officer"): no force.
+    pub former: FxSet<Word>,
 }
 
 impl Grammar {
@@ -743,6 +746,7 @@ impl Grammar {
                 "perfect_infinitive" => (Some(&mut g.perfect_infinitive), None),
                 "interrogative" => (Some(&mut g.interrogative), None),
                 "ask" => (Some(&mut g.ask), None),
+                "former" => (Some(&mut g.former), None),
                 "tally_link" => (Some(&mut g.tally_link), None),
                 "count_noun" => (Some(&mut g.count_noun), None),
                 "partitive" => (Some(&mut g.partitive), None),

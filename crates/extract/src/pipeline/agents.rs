@@ -155,6 +155,15 @@ pub(super) fn armed(s: &Scene) -> Vec<Armed> {
             out[k].placed = true;
         }
     }
+    // "a gang led by a former police officer", "un ex militar": one who served in a force is
+    // no force
+    let former = |at: usize| {
+        let g = &s.l.grammar;
+        at >= 1
+            && (g.former.contains(&toks[at - 1].lower)
+                || at >= 2 && toks[at - 1].lower == "-" && g.former.contains(&toks[at - 2].lower))
+    };
+    out.retain(|a| a.non_state || !former(a.ts));
     out
 }
 
