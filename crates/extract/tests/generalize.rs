@@ -8758,6 +8758,9 @@ fn an_act_whose_agent_is_asked_after_is_no_news_and_no_ones() {
             "{text}\n{rs:#?}"
         );
     }
+    // with a day of its own, it is news of an act whose agent is unknown
+    let text = "Titular.\n\nNo se sabe quién bombardeó el mercado de Kandahar el lunes.";
+    some_violent_event(&reports(Lang::Es, text, (2026, 5, 8)), text);
 }
 
 /// "One in the eastern Pacific that killed four and another in the Caribbean that killed

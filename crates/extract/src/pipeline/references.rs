@@ -201,13 +201,19 @@ pub(super) fn is_reference(
     {
         return true;
     }
-    // "the army was investigating who launched the rockets": an act whose agent is asked
-    // after is one told before, spoken of
-    if !e.value().noun && super::agents::asked_who(s.l, &s.ctx.toks, e.ts) && !s.killed_here {
-        return true;
-    }
     // a day word counts even where no day could be set (an article with no date: "hoy")
     let day_word = s.dates.iter().any(|d| d.kind.is_reported_day());
+    // "the army was investigating who launched the rockets": an act whose agent is asked
+    // after, with no day or toll of its own, is one told before, spoken of ("no se sabe quién
+    // bombardeó el mercado el lunes" tells it)
+    if !e.value().noun
+        && super::agents::asked_who(s.l, &s.ctx.toks, e.ts)
+        && !s.killed_here
+        && !own_day
+        && !day_word
+    {
+        return true;
+    }
     // "Air forces bomb camps, and the United States destroys small boats": a verb in the
     // present with no day and no toll, in a sentence of the body (no headline or subheading,
     // a line with no closing stop), tells a habit
