@@ -1912,6 +1912,18 @@ fn news_with_no_date_never_joins_a_day_incident_in_another_state() {
     assert_eq!(c2.build().incidents.len(), 1);
 }
 
+/// A raid in a town of a first-level division, at its coordinates.
+fn raid_at(
+    date: &str,
+    town: &str,
+    admin1: &str,
+    killed: Option<i64>,
+    lat: f64,
+    lon: f64,
+) -> Report {
+    at(raid_in(date, town, admin1, killed), admin1, lat, lon)
+}
+
 fn at(mut r: Report, admin1: &str, lat: f64, lon: f64) -> Report {
     let p = r.place.as_mut().unwrap();
     p.admin1 = Some(admin1.into());
@@ -1924,15 +1936,12 @@ fn at(mut r: Report, admin1: &str, lat: f64, lon: f64) -> Report {
 fn one_day_s_reports_in_divisions_far_apart_are_two_events() {
     // two outlets, one Sunday: a clash in Sinaloa and one in Michoacán, 700 km apart
     let mut c = Corpus::new();
-    let culiacan = at(
-        raid_in("2026-03-08", "Culiacán", "Sinaloa", Some(3)),
-        "Sinaloa",
-        24.80,
-        -107.39,
-    );
-    let apatzingan = at(
-        raid_in("2026-03-08", "Apatzingán", "Michoacán", Some(5)),
+    let culiacan = raid_at("2026-03-08", "Culiacán", "Sinaloa", Some(3), 24.80, -107.39);
+    let apatzingan = raid_at(
+        "2026-03-08",
+        "Apatzingán",
         "Michoacán",
+        Some(5),
         19.09,
         -102.36,
     );
@@ -1963,15 +1972,19 @@ fn one_day_s_reports_in_divisions_far_apart_are_two_events() {
     // neighbouring divisions (a city and the province around it) stay one event, as
     // outlets disagree on which to name
     let mut c = Corpus::new();
-    let city = at(
-        raid_in("2026-03-08", "Sanaa", "Amanat Al Asimah", Some(3)),
+    let city = raid_at(
+        "2026-03-08",
+        "Sanaa",
         "Amanat Al Asimah",
+        Some(3),
         15.35,
         44.21,
     );
-    let province = at(
-        raid_in("2026-03-08", "Sanaa province", "Sanaa", Some(4)),
+    let province = raid_at(
+        "2026-03-08",
+        "Sanaa province",
         "Sanaa",
+        Some(4),
         15.65,
         44.02,
     );
@@ -2007,12 +2020,7 @@ fn one_day_s_reports_in_divisions_far_apart_are_two_events() {
     // a division named alone is placed at its middle, which may be far from where in it
     // the event was: read with 400 km more ("near Kismayo" and "in the Gedo region" may be
     // one strike); a division whose middle is further still is another's
-    let town = at(
-        raid_in("2026-03-08", "Culiacán", "Sinaloa", Some(3)),
-        "Sinaloa",
-        24.80,
-        -107.39,
-    );
+    let town = raid_at("2026-03-08", "Culiacán", "Sinaloa", Some(3), 24.80, -107.39);
     let division = |name: &str, lat: f64, lon: f64| {
         let mut d = at(raid_in("2026-03-08", name, name, Some(3)), name, lat, lon);
         d.place.as_mut().unwrap().precision = 3;
@@ -2329,18 +2337,8 @@ fn figures_beyond_four_bytes_compare_exactly() {
 fn two_towns_of_one_division_one_article_told_apart_are_two_events() {
     // one article: a strike near Jilib killed four, another in Buale killed three, one day,
     // one division (Middle Juba), about 60 km apart
-    let jilib = at(
-        raid_in("2026-03-02", "Jilib", "Middle Juba", Some(4)),
-        "Middle Juba",
-        0.49,
-        42.77,
-    );
-    let buale = at(
-        raid_in("2026-03-02", "Buale", "Middle Juba", Some(3)),
-        "Middle Juba",
-        1.08,
-        42.58,
-    );
+    let jilib = raid_at("2026-03-02", "Jilib", "Middle Juba", Some(4), 0.49, 42.77);
+    let buale = raid_at("2026-03-02", "Buale", "Middle Juba", Some(3), 1.08, 42.58);
     let mut c = Corpus::new();
     c.add(1, 1, "2026-03-03", "en", jilib.clone());
     c.add(1, 1, "2026-03-03", "en", buale.clone());
