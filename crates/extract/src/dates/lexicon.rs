@@ -250,11 +250,7 @@ impl DateLexicon {
     /// Does the word put what follows in the future ("will", "expected", "se espera",
     /// "votará")?
     fn is_ahead(&self, w: &Word) -> bool {
-        matches!(self.single.get(w), Some(DW::Ahead))
-            || self
-                .ahead_suffixes
-                .iter()
-                .any(|x| w.len() > x.len() + 2 && w.ends_with(x.as_str()))
+        matches!(self.single.get(w), Some(DW::Ahead)) || self.future_form(w)
     }
 
     /// Whether the word is a verb in the future by its ending ("empezará", "volverán").

@@ -546,6 +546,16 @@ impl Merger {
         true
     }
 
+    /// The report merged last, when it is a group's attack that happened: what a force's
+    /// raid told right after it may answer or pursue.
+    fn last_attack(&self) -> Option<&Report> {
+        self.out.last().filter(|x| {
+            x.kind == ReportKind::Event
+                && x.event_type == EventType::Attack
+                && x.modality == Modality::Occurred
+        })
+    }
+
     /// "Bandits attacked the village of Gidan Bawa in Sokoto State on Friday ... Soldiers
     /// pursued the attackers and killed four of them on Saturday": a force's raid with a day
     /// of its own and no place, told right after a group's attack it follows by two days at
@@ -554,11 +564,8 @@ impl Merger {
         if !placeless_raid(r) {
             return;
         }
-        let Some(attack) = self.out.last().filter(|x| {
-            x.kind == ReportKind::Event
-                && x.event_type == EventType::Attack
-                && x.modality == Modality::Occurred
-                && x.place.as_ref().is_some_and(|p| p.region_code.is_none())
+        let Some(attack) = self.last_attack().filter(|x| {
+            x.place.as_ref().is_some_and(|p| p.region_code.is_none())
                 && whole_day(x.date.as_deref())
                     .zip(whole_day(r.date.as_deref()))
                     .is_some_and(|(a, b)| (0..=PURSUIT_DAYS).contains(&(b - a).num_days()))
@@ -586,12 +593,10 @@ impl Merger {
         }
         // (an attack with a day and no place the gazetteer knows, "near the community of
         // Los Pinzanes", gives its day)
-        let Some(attack) = self.out.last().filter(|x| {
-            x.kind == ReportKind::Event
-                && x.event_type == EventType::Attack
-                && x.modality == Modality::Occurred
-                && (x.place.is_some() || x.date_precision == DatePrecision::Day)
-        }) else {
+        let Some(attack) = self
+            .last_attack()
+            .filter(|x| x.place.is_some() || x.date_precision == DatePrecision::Day)
+        else {
             return;
         };
         r.place = attack.place.clone();

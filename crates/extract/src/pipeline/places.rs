@@ -1417,10 +1417,11 @@ impl Extractor {
 
     /// A ground operation the text places nowhere, by the forces of the state its
     /// article's dateline is in, takes that country ("CULIACÁN, Sin.— Elementos del Ejército
-    /// abatieron a tres"): only the country, since the city is where the report was filed. Never a strike nor a
-    /// group's attack: news agencies file their neighbours' wars from hubs ("NAIROBI,
-    /// Kenya —" for Somalia, "DUBAI —" for Yemen), and a state's strikes are told from its
-    /// own capital (a strike told from Washington is no strike in the United States).
+    /// abatieron a tres"): only the country, since the city is where the report was filed.
+    /// Never a strike nor a group's attack: news agencies file their neighbours' wars from
+    /// hubs ("NAIROBI, Kenya —" for Somalia, "DUBAI —" for Yemen), and a state's strikes are
+    /// told from its own capital (a strike told from Washington is no strike in the United
+    /// States).
     pub(super) fn dateline_place(
         &self,
         text: &str,
@@ -1460,9 +1461,6 @@ impl Extractor {
                     .is_some_and(|st| st == country);
             if at_sea || !home {
                 continue;
-            }
-            if r.target_kind == Some(TargetKind::Vessel) {
-                r.target_kind = Some(TargetKind::LandSite);
             }
             r.claims.push(crate::Claim {
                 field: ClaimField::Place,
