@@ -8903,3 +8903,87 @@ fn a_former_member_of_a_force_is_no_force() {
         assert!(ev.perpetrator().is_some_and(|p| p.non_state), "{text}");
     }
 }
+
+/// A state's adjective names its force over the words that say what kind of weapon it is
+/// ("a Russian guided aerial bomb", "misiles balísticos rusos", "Israeli glide bombs"), and a
+/// state's weapon that falls or lands on something strikes it ("fell on", "cayó sobre").
+/// Falling that no weapon of a state does is no event ("snow fell on the capital", "la
+/// responsabilidad cayó sobre el ejército", "tres soldados cayeron").
+#[test]
+fn a_states_weapon_of_any_kind_strikes_where_it_falls() {
+    for (lang, text, state, place) in [
+        (
+            Lang::En,
+            "Headline.\n\nA Russian guided aerial bomb hit a residential block in Kharkiv on \
+             Tuesday, killing three people, regional officials said.",
+            "RU",
+            "Kharkiv",
+        ),
+        (
+            Lang::En,
+            "Headline.\n\nAn Israeli guided bomb hit a house in Khan Younis on Monday, killing \
+             six members of one family.",
+            "IL",
+            "Khān Yūnis",
+        ),
+        (
+            Lang::Es,
+            "Titular.\n\nMisiles balísticos rusos impactaron el martes un edificio de viviendas \
+             en Jersón y mataron a dos personas.",
+            "RU",
+            "Kherson",
+        ),
+        (
+            Lang::En,
+            "Headline.\n\nA Russian glide bomb fell on a residential neighbourhood of Kharkiv on \
+             Monday, killing three people.",
+            "RU",
+            "Kharkiv",
+        ),
+        (
+            Lang::Es,
+            "Titular.\n\nUna bomba guiada rusa cayó el lunes sobre un barrio de Járkov y dejó \
+             tres muertos.",
+            "RU",
+            "Kharkiv",
+        ),
+        (
+            Lang::En,
+            "Headline.\n\nRussian cruise missiles struck the centre of Lviv overnight, killing \
+             four people.",
+            "RU",
+            "Lviv",
+        ),
+    ] {
+        let ev = only_event(lang, text);
+        assert_eq!(ev.event_type, EventType::Strike, "{text}");
+        assert_eq!(
+            ev.perpetrator().and_then(|p| p.state.as_deref()),
+            Some(state),
+            "{text}"
+        );
+        assert_eq!(
+            ev.place.as_ref().map(|p| p.name.as_str()),
+            Some(place),
+            "{text}"
+        );
+    }
+    for (lang, text) in [
+        (
+            Lang::En,
+            "Headline.\n\nSnow fell on the capital on Monday, and three people died in traffic \
+             accidents.",
+        ),
+        (
+            Lang::Es,
+            "Titular.\n\nLa responsabilidad cayó sobre el ejército tras la muerte de tres \
+             civiles el lunes.",
+        ),
+        (
+            Lang::Es,
+            "Titular.\n\nTres soldados cayeron el lunes sobre la línea del frente en Donetsk.",
+        ),
+    ] {
+        no_occurred_violent_event(&reports(lang, text, (2026, 5, 8)), text);
+    }
+}
