@@ -243,7 +243,7 @@ pub fn order(list: LedgerList, mut keys: Vec<SortKey>) -> Vec<Position> {
             (&a.date, &a.id, a.ord, a.row).cmp(&(&b.date, &b.id, b.ord, b.row))
         }),
     }
-    let number = !matches!(list, LedgerList::Incidents | LedgerList::Rejected);
+    let number = numbered(list);
     let mut seen: HashMap<String, i64> = HashMap::new();
     keys.into_iter()
         .enumerate()
@@ -252,7 +252,7 @@ pub fn order(list: LedgerList, mut keys: Vec<SortKey>) -> Vec<Position> {
                 _ if !number => None,
                 Some(n) => {
                     *n += 1;
-                    Some(format!("{}-{n}", k.id))
+                    Some(suffixed(&k.id, *n))
                 }
                 None => {
                     seen.insert(k.id, 1);
@@ -266,6 +266,30 @@ pub fn order(list: LedgerList, mut keys: Vec<SortKey>) -> Vec<Position> {
             }
         })
         .collect()
+}
+
+/// Whether a list's repeated ids are numbered when it is published ([`order`]): tallies and
+/// developments of one id (one outlet's running total restated) each keep a link of their
+/// own; incidents' ids are unique by construction.
+pub fn numbered(list: LedgerList) -> bool {
+    !matches!(list, LedgerList::Incidents | LedgerList::Rejected)
+}
+
+/// The id the `n`th entry (from 2) of one id takes in a [`numbered`] list.
+pub fn suffixed(id: &str, n: i64) -> String {
+    format!("{id}-{n}")
+}
+
+/// [`order`]'s sort as an SQL `ORDER BY` over a ledger table's columns (`date`, `id`, `ord`,
+/// and the `rowid` that stands for the row's handle): for a backend that sorts in the
+/// database rather than reading every key back. Text compares byte for byte in both (SQLite's
+/// `BINARY` collation, Rust's `str` order) and a missing date is first in a tally list and
+/// last in an incident list in both.
+pub fn order_by(list: LedgerList) -> &'static str {
+    match list {
+        LedgerList::Incidents | LedgerList::Rejected => "date IS NULL, date, id, ord, rowid",
+        LedgerList::Tallies | LedgerList::Developments => "date, id, ord, rowid",
+    }
 }
 
 /// `json` (an entry whose first member is `"id": id`, as `sw-ledger` writes it) with the id

@@ -13,13 +13,13 @@
 //! are dropped.
 //!
 //! What order the rows are published in, and which ids get suffixes, is decided by
-//! [`crate::ledger::order`]; this backend reads back the small sort keys, writes the positions,
-//! and serves rows by position.
+//! [`crate::ledger::order`]; this backend has SQLite sort the rows in that order
+//! ([`crate::ledger::order_by`]), writes the positions, and serves rows by position.
 
 use rusqlite::{params, OptionalExtension};
 
 use super::{DbError, DbResult};
-use crate::ledger::{self, day_range, EntryKeys, SortKey, ALL_TABLES};
+use crate::ledger::{self, day_range, EntryKeys, ALL_TABLES};
 use crate::{
     ArticleRow, LedgerFilter, LedgerList, LedgerRow, SqliteStore, StoreError, StoredReport,
 };
@@ -303,41 +303,52 @@ pub(crate) fn drop_older(tx: &rusqlite::Connection, build: i64) -> DbResult<()> 
 /// Orders build `build`'s rows, numbers repeated tally and development ids, and makes the
 /// build the published ledger of reports generation `generation` (the previous build's rows
 /// stay until [`drop_older`]).
+///
+/// The order is [`ledger::order`]'s, computed by SQLite ([`ledger::order_by`]) rather than by reading
+/// every row's keys into memory: at the report count of a million articles (~690,000
+/// tallies) those keys and their strings were ~90 MB for a moment, the peak of the whole
+/// rebuild (BENCHMARKS.md, *Memory of the ledger rebuild*, sixth pass). SQLite sorts within
+/// its cache size and spills the rest to temporary files, so this step's memory no longer
+/// grows with the ledger. Only the repeated ids, usually none, are read back.
 pub(crate) fn place_rows(tx: &rusqlite::Connection, build: i64, generation: i64) -> DbResult<()> {
     for list in LedgerList::ALL {
         let t = list.table();
-        // the small keys only (never the JSON): memory grows with the number of entries
-        let keys: Vec<SortKey> = {
+        let by = ledger::order_by(list);
+        tx.execute(
+            &format!(
+                "UPDATE {t} SET pos = o.n
+                 FROM (SELECT rowid AS r, row_number() OVER (ORDER BY {by}) AS n
+                       FROM {t} WHERE build = ?1) AS o
+                 WHERE {t}.rowid = o.r"
+            ),
+            params![build],
+        )?;
+        if !ledger::numbered(list) {
+            continue;
+        }
+        // the second and later entries of one id, in the published order, take "-2", "-3"...
+        let repeated: Vec<(i64, i64)> = {
             let mut stmt = tx.prepare(&format!(
-                "SELECT rowid, date, id, ord FROM {t} WHERE build = ?1"
+                "SELECT r, k FROM (
+                   SELECT rowid AS r, row_number() OVER (PARTITION BY id ORDER BY {by}) AS k
+                   FROM {t}
+                   WHERE build = ?1 AND id IN (
+                     SELECT id FROM {t} WHERE build = ?1 GROUP BY id HAVING count(*) > 1))
+                 WHERE k > 1"
             ))?;
-            let rows = stmt.query_map(params![build], |r| {
-                Ok(SortKey {
-                    row: r.get(0)?,
-                    date: r.get(1)?,
-                    id: r.get(2)?,
-                    ord: r.get(3)?,
-                })
-            })?;
+            let rows = stmt.query_map(params![build], |r| Ok((r.get(0)?, r.get(1)?)))?;
             rows.collect::<rusqlite::Result<_>>()?
         };
-        let mut place = tx.prepare(&format!("UPDATE {t} SET pos = ?2 WHERE rowid = ?1"))?;
         let mut read = tx.prepare(&format!("SELECT id, json FROM {t} WHERE rowid = ?1"))?;
         let mut rename = tx.prepare(&format!(
-            "UPDATE {t} SET pos = ?2, id = ?3, json = ?4 WHERE rowid = ?1"
+            "UPDATE {t} SET id = ?2, json = ?3 WHERE rowid = ?1"
         ))?;
-        for p in ledger::order(list, keys) {
-            match p.new_id {
-                None => {
-                    place.execute(params![p.row, p.pos])?;
-                }
-                Some(new_id) => {
-                    let (id, json): (String, String) =
-                        read.query_row(params![p.row], |r| Ok((r.get(0)?, r.get(1)?)))?;
-                    let json = ledger::with_id(&json, &id, &new_id)?;
-                    rename.execute(params![p.row, p.pos, new_id, json])?;
-                }
-            }
+        for (row, k) in repeated {
+            let (id, json): (String, String) =
+                read.query_row(params![row], |r| Ok((r.get(0)?, r.get(1)?)))?;
+            let new_id = ledger::suffixed(&id, k);
+            let json = ledger::with_id(&json, &id, &new_id)?;
+            rename.execute(params![row, new_id, json])?;
         }
     }
     for (key, value) in [("ledger_build", build), ("ledger_generation", generation)] {
