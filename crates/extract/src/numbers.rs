@@ -38,7 +38,14 @@ enum NumWord {
     Dozens(i64, i64),
     Connector,
     Article,
+    /// "both", "ambos": a count of its value standing alone, never part of a longer number,
+    /// and no count at all before a coordination ("kill both Christians and Muslims": "both
+    /// ... and" joins two nouns, it counts nobody)
+    Pair(i64),
 }
+
+/// How far after a [`NumWord::Pair`] word a connector ("and") makes it a coordination.
+const PAIR_REACH: usize = 3;
 
 /// How a hedge shapes a figure (see the codebook's table).
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
@@ -137,6 +144,7 @@ impl NumberLexicon {
                 "dozens" => NumWord::Dozens(value()?, r.int(3, "multiplier")?),
                 "connector" => NumWord::Connector,
                 "article" => NumWord::Article,
+                "pair" => NumWord::Pair(value()?),
                 "ordinal" => {
                     let n = u32::try_from(value()?).map_err(|_| r.error("ordinal out of range"))?;
                     ordinals.insert(word, n);
@@ -314,6 +322,21 @@ fn words_at(toks: &[Tok], i: usize, lex: &NumberLexicon) -> Option<Number> {
             })
         }
         NumWord::Connector => return None,
+        NumWord::Pair(v) => {
+            let coordination = toks
+                .iter()
+                .skip(i + 1)
+                .take(PAIR_REACH)
+                .take_while(|t| t.kind == TokKind::Word)
+                .skip(1)
+                .any(|t| matches!(lex.words.get(&t.lower), Some(NumWord::Connector)));
+            return (!coordination).then_some(Number {
+                value: v,
+                vague: false,
+                article: false,
+                end_tok: i + 1,
+            });
+        }
         NumWord::Dozen(_) => {
             // "dozen" alone (e.g. "a dozen" handled by the article branch)
             return None;

@@ -8987,3 +8987,42 @@ fn a_states_weapon_of_any_kind_strikes_where_it_falls() {
         no_occurred_violent_event(&reports(lang, text, (2026, 5, 8)), text);
     }
 }
+
+/// Air defences that bring down drones or missiles fired at them intercept an attack, they
+/// strike nothing ("its air defences shot down 27 drones", "sus sistemas antiaéreos
+/// derribaron veintisiete drones"); a force that shoots down an aircraft still attacks it.
+/// And "both ... and" joins two nouns, it counts nobody ("groups that kill both Christians
+/// and Muslims"), where "both men" alone is two.
+#[test]
+fn interceptions_strike_nothing_and_both_and_counts_nobody() {
+    for (lang, text) in [
+        (
+            Lang::En,
+            "Headline.\n\nRussia's defence ministry said its air defences shot down 27 Ukrainian \
+             drones over the region overnight.",
+        ),
+        (
+            Lang::Es,
+            "Titular.\n\nEl Ministerio de Defensa ruso aseguró que sus sistemas antiaéreos \
+             derribaron veintisiete drones sobre la región durante la jornada.",
+        ),
+        (
+            Lang::En,
+            "Headline.\n\nNigerian officials have stressed that the strikes target terrorist \
+             groups that kill both Christians and Muslims.",
+        ),
+    ] {
+        no_occurred_violent_event(&reports(lang, text, (2026, 6, 18)), text);
+    }
+    let text = "Headline.\n\nHouthi forces shot down a U.S. MQ-9 Reaper drone over Marib on \
+                Tuesday, the group said.";
+    some_violent_event(&reports(Lang::En, text, (2026, 6, 18)), text);
+    let text = "Headline.\n\nA drone struck a car near Jabalia on Tuesday, killing both men \
+                inside, the ministry said.";
+    one_event_with_toll(&reports(Lang::En, text, (2026, 6, 18)), text, 2);
+    let text = "Headline.\n\nAn airstrike hit a house in Saada on Tuesday, killing both \
+                civilians and fighters, the health ministry said.";
+    let rs = reports(Lang::En, text, (2026, 6, 18));
+    let (_, toll) = the_event_and_toll(&rs, text);
+    assert_eq!(toll, None, "{text}");
+}
