@@ -8954,6 +8954,20 @@ fn a_states_weapon_of_any_kind_strikes_where_it_falls() {
             "RU",
             "Lviv",
         ),
+        (
+            Lang::En,
+            "Headline.\n\nEarly on Tuesday, a Russian Shahed drone hit a commuter bus in the \
+             city of Sumy, killing one passenger.",
+            "RU",
+            "Sumy",
+        ),
+        (
+            Lang::Es,
+            "Titular.\n\nUn dron Shahed ruso impactó el martes un autobús en la ciudad de Sumy \
+             y mató a un pasajero.",
+            "RU",
+            "Sumy",
+        ),
     ] {
         let ev = only_event(lang, text);
         assert_eq!(ev.event_type, EventType::Strike, "{text}");
