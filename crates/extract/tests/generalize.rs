@@ -8968,6 +8968,21 @@ fn a_states_weapon_of_any_kind_strikes_where_it_falls() {
             "RU",
             "Sumy",
         ),
+        // a count before the adjective counts the weapons, not people of the state
+        (
+            Lang::En,
+            "Headline.\n\nTwo Israeli missiles hit a house in Tyre on Monday, killing five \
+             people.",
+            "IL",
+            "Tyre",
+        ),
+        (
+            Lang::Es,
+            "Titular.\n\nDos misiles israelíes impactaron el lunes una casa en Tiro y mataron a \
+             cinco personas.",
+            "IL",
+            "Tyre",
+        ),
     ] {
         let ev = only_event(lang, text);
         assert_eq!(ev.event_type, EventType::Strike, "{text}");

@@ -74,6 +74,9 @@ pub(super) struct Armed {
     /// A state's name read as a place or a target ("a base in Jordan"): it lends its state
     /// to no generic force of the sentence.
     pub placed: bool,
+    /// A state's adjective read with the weapon beside it ([`armed_weapon`]): a number before
+    /// it counts the weapons ("two Israeli missiles"), not people of the state.
+    pub weapon: bool,
 }
 
 /// Every armed actor of a sentence: named ones first where both match the same words.
@@ -92,6 +95,7 @@ pub(super) fn armed(s: &Scene) -> Vec<Armed> {
                 reach: h.value().reach,
                 rule: format!("lex:forces.tsv:{}", h.phrase.text),
                 placed: false,
+                weapon: false,
             };
             if a.reach == ForceReach::Demonym {
                 armed_weapon(s, &mut a);
@@ -133,6 +137,7 @@ pub(super) fn armed(s: &Scene) -> Vec<Armed> {
             reach: ForceReach::Force,
             rule: format!("lex:{}:{}", s.l.agents.file, h.phrase.text),
             placed: false,
+            weapon: false,
         });
     }
     // a state's name after "in", "on", "against" ("a base in Jordan", "strikes on Iran") is
@@ -278,6 +283,7 @@ fn state_named(s: &Scene, h: &Hit<AgentKind>) -> Option<Armed> {
         reach: ForceReach::Force,
         rule: format!("lex:{}:{}+{how}", s.l.agents.file, h.phrase.text),
         placed: false,
+        weapon: false,
     })
 }
 
@@ -293,6 +299,7 @@ fn armed_weapon(s: &Scene, a: &mut Armed) {
     if let Some(m) = s.l.means.at(toks, a.te).filter(|m| !in_cue(m)) {
         a.te = m.te;
         a.reach = ForceReach::Force;
+        a.weapon = true;
         return;
     }
     if let Some(m) = (1..=3).filter(|&k| k <= a.ts).find_map(|k| {
@@ -302,7 +309,14 @@ fn armed_weapon(s: &Scene, a: &mut Armed) {
     }) {
         a.ts = m.ts;
         a.reach = ForceReach::Force;
+        a.weapon = true;
     }
+}
+
+/// Whether people of an armed actor are counted right before it ([`counted`]): never the
+/// weapons a state's adjective stands beside ("two Israeli missiles hit a house").
+fn counted_actor(s: &Scene, a: &Armed) -> bool {
+    !a.weapon && counted(s, a.ts)
 }
 
 /// Whether a weapon's name ends right before `at` ("aviones de la Fuerza Aérea", "drones of
@@ -1116,7 +1130,7 @@ pub(super) fn agent_of(s: &Scene, e: &Hit<EventCue>, armed: &[Armed]) -> Option<
             !a.non_state
                 && a.reach == ForceReach::Force
                 && (cue.sides || !governed(s, a.ts))
-                && !counted(s, a.ts)
+                && !counted_actor(s, a)
         }) {
             return Some(a.clone());
         }
@@ -1136,7 +1150,7 @@ pub(super) fn agent_of(s: &Scene, e: &Hit<EventCue>, armed: &[Armed]) -> Option<
             // ("the attack in Colombia killed four": a state's name after "in" is where; "in
             // a U.S. strike" names whose strike)
             && (!a.placed || cue.noun && a.te == e.ts)
-            && (!counted(s, a.ts) || (cue.noun && a.te == e.ts) || counted_subject(s, e, a))
+            && (!counted_actor(s, a) || (cue.noun && a.te == e.ts) || counted_subject(s, e, a))
             && !passive
             && !(a.te == e.ts && reduced_passive(s, e))
             // "un carguero de bandera liberiana atacado por rebeldes hutíes": a participle
@@ -1193,7 +1207,7 @@ pub(super) fn agent_of(s: &Scene, e: &Hit<EventCue>, armed: &[Armed]) -> Option<
             a.ts >= e.te
                 && a.ts <= e.te + 4
                 && !governed(s, a.ts)
-                && !counted(s, a.ts)
+                && !counted_actor(s, a)
                 && !s.cue_ends.iter().any(|&end| end > e.te && end <= a.ts)
                 // "drone strike kills gang members", "ataque mata a tres sicarios": those
                 // after a verb of killing are its dead
@@ -1293,7 +1307,7 @@ pub(super) fn agent_of(s: &Scene, e: &Hit<EventCue>, armed: &[Armed]) -> Option<
                 && a.reach == ForceReach::Force
                 && a.te <= e.ts
                 && !governed(s, a.ts)
-                && !counted(s, a.ts)
+                && !counted_actor(s, a)
         }) {
             return Some(a.clone());
         }
@@ -1308,7 +1322,7 @@ pub(super) fn agent_of(s: &Scene, e: &Hit<EventCue>, armed: &[Armed]) -> Option<
         .find(|a| {
             a.reach != ForceReach::Demonym
                 && !governed(s, a.ts)
-                && !counted(s, a.ts)
+                && !counted_actor(s, a)
                 && !agent_of_other(s, a.ts)
                 && !owned(s, a.ts)
                 && !said(s, a.te, e.ts, !cue.noun)
@@ -1358,7 +1372,7 @@ pub(super) fn agent_of(s: &Scene, e: &Hit<EventCue>, armed: &[Armed]) -> Option<
             // subject of a passive, is what was struck)
             && (passive
                 || !armed.iter().any(|b| {
-                    b.non_state && b.ts >= a.te && b.te <= e.ts && !counted(s, b.ts)
+                    b.non_state && b.ts >= a.te && b.te <= e.ts && !counted_actor(s, b)
                 }))
             // "Iran's military warned that any attack on Iran would be answered": a state's
             // force speaks of violence aimed at its own state, not of its own
