@@ -9055,3 +9055,46 @@ fn interceptions_strike_nothing_and_both_and_counts_nobody() {
     let (_, toll) = the_event_and_toll(&rs, text);
     assert_eq!(toll, None, "{text}");
 }
+
+/// "Malian army drones struck a gathering near Anefis on Wednesday ... But local officials
+/// said the drone hit a wedding celebration and killed 11 civilians": a verb whose subject is
+/// the weapon told of already, with no day or place of its own, is the event told again by
+/// another source, its toll a rival value, not a second event. Another weapon is another
+/// event.
+#[test]
+fn the_weapon_told_of_again_is_the_same_event() {
+    for (lang, text) in [
+        (
+            Lang::En,
+            "Headline.\n\nMalian army drones struck a gathering near the town of Anefis in the \
+             Kidal region on Wednesday. The armed forces said that about 20 terrorists were \
+             neutralised in the operation. But local officials said the drone hit a wedding \
+             celebration and killed 11 civilians.",
+        ),
+        (
+            Lang::Es,
+            "Titular.\n\nDrones del Ejército de Burkina Faso bombardearon el miércoles un \
+             mercado cerca de Djibo. El Ejército afirmó que unos 30 terroristas fueron \
+             neutralizados. Pero vecinos de la zona dijeron que el dron impactó contra una \
+             boda y mató a 14 civiles.",
+        ),
+    ] {
+        let rs = reports(lang, text, (2026, 1, 30));
+        let ev: Vec<&Report> = rs.iter().filter(|r| r.kind == ReportKind::Event).collect();
+        assert_eq!(ev.len(), 1, "{text}\n{rs:#?}");
+        assert!(
+            ev[0].claims.iter().any(|c| c.field
+                == sw_extract::ClaimField::Figure(sw_extract::Field::Killed)
+                && c.rival),
+            "{text}\n{rs:#?}"
+        );
+    }
+    let text = "Headline.\n\nIsraeli drones struck a house in Rafah on Monday, killing three \
+                people. Another drone hit a car near Khan Younis, killing two.";
+    let rs = reports(Lang::En, text, (2026, 1, 30));
+    assert_eq!(
+        rs.iter().filter(|r| r.kind == ReportKind::Event).count(),
+        2,
+        "{text}\n{rs:#?}"
+    );
+}

@@ -1731,6 +1731,19 @@ pub(super) fn definite_of(s: &Sentence, ets: usize) -> bool {
     })
 }
 
+/// Whether the verb cue at `ets` has for its subject a definite weapon right before it ("the
+/// drone hit a wedding", "el dron impactó contra un coche"): the weapon told of already, so
+/// the event told again, as a definite event noun is ([`definite_of`]).
+pub(super) fn weapon_told_again(s: &Sentence, ets: usize) -> bool {
+    let (l, toks) = (s.l, &s.ctx.toks);
+    s.means.iter().any(|m| {
+        m.te == ets
+            && m.ts > 0
+            && l.definite.contains(&toks[m.ts - 1].lower)
+            && !toks[m.te - 1].lower.ends_with('s')
+    })
+}
+
 /// Whether the event noun at `ets` follows "of" and an article in one word after a verb of
 /// blame ("culpó al ELN del ataque", "responsabilizaron del atentado a"): named as one known,
 /// as "the attack" of "blamed the ELN for the attack" is.

@@ -1303,7 +1303,8 @@ impl Extractor {
             parts: Vec::new(),
             weekday,
             ordinal,
-            definite,
+            // (a verb whose subject is the weapon told of already is that event told again)
+            definite: definite || !e.value().noun && events::weapon_told_again(s, e.ts),
             generic: e.value().generic,
             country: None,
             topic: definite && events::topic_of(s, e.ts),
