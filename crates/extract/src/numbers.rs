@@ -39,8 +39,8 @@ enum NumWord {
     Connector,
     Article,
     /// "both", "ambos": a count of its value standing alone, never part of a longer number,
-    /// and no count at all before a coordination ("kill both Christians and Muslims": "both
-    /// ... and" joins two nouns, it counts nobody)
+    /// and only a lower bound before a coordination ("killing both traders and customers":
+    /// "both ... and" joins two nouns, each of which may count many)
     Pair(i64),
 }
 
@@ -330,9 +330,11 @@ fn words_at(toks: &[Tok], i: usize, lex: &NumberLexicon) -> Option<Number> {
                 .take_while(|t| t.kind == TokKind::Word)
                 .skip(1)
                 .any(|t| matches!(lex.words.get(&t.lower), Some(NumWord::Connector)));
-            return (!coordination).then_some(Number {
+            // (before a coordination, a lower bound: "killing both traders and customers"
+            // killed two at least)
+            return Some(Number {
                 value: v,
-                vague: false,
+                vague: coordination,
                 article: false,
                 end_tok: i + 1,
             });

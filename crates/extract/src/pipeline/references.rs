@@ -68,6 +68,19 @@ const MODIFIER_WORDS: usize = 4;
 /// the boat strikes").
 const TOPIC_GAP: usize = 2;
 
+/// Whether a superlative ranks the event noun `e` ("the deadliest single raid", "el ataque
+/// más letal"): one word may stand between it and the noun before it ("single"), and after
+/// the noun it follows one word ("más").
+fn superlative_of(s: &Sentence, e: &Hit<EventCue>) -> bool {
+    let toks = &s.ctx.toks;
+    let rank = |k: usize| {
+        toks.get(k).is_some_and(|t| {
+            s.l.grammar.superlative.contains(&t.lower) || s.l.dates.is_superlative(&t.lower)
+        })
+    };
+    (1..=2).any(|k| e.ts >= k && rank(e.ts - k)) || rank(e.te + 1)
+}
+
 /// Whether the event cue `e` names an earlier event. `ordinal` is the ordinal before it,
 /// `definite` whether a definite determiner does, `dated` the day the sentence gives it,
 /// `own_day` whether that date is a day (not a month, a year or a window).
@@ -152,6 +165,20 @@ pub(super) fn is_reference(
                 && named_day(s, o, true).is_some_and(|d| (p - d).num_days() >= TOLD_AGAIN_DAYS)
         });
         if part_of_older {
+            return true;
+        }
+    }
+    // "The deadliest single raid, on April 17, 2025, hit the port and killed 80", "el
+    // bombardeo más letal, el 3 de mayo de 2025, mató a 40": an event ranked among others
+    // by a superlative beside its noun, on a day of its own weeks before the article, is one
+    // the campaign's story singles out, told again ("the deadliest strike yet killed 14 on
+    // Tuesday" is news)
+    if let (Some(p), Some(d)) = (s.published, dated) {
+        if e.value().noun
+            && own_day
+            && (p - d).num_days() >= TOLD_AGAIN_DAYS
+            && superlative_of(s, e)
+        {
             return true;
         }
     }
