@@ -9097,3 +9097,65 @@ fn the_weapon_told_of_again_is_the_same_event() {
         "{text}\n{rs:#?}"
     );
 }
+
+/// A sentence that opens on an earlier event's noun tells that event again through its verb
+/// too ("The September 2 strike hit a boat off Venezuela and killed 11", "El primer ataque de
+/// la campaña, el 2 de septiembre, destruyó una lancha"): a reference, no event of the
+/// article's day. So does one ranked by a superlative on a day weeks before the article
+/// ("The deadliest single raid, on April 17, 2025, hit the port", "el bombardeo más letal, el
+/// 3 de mayo de 2025"). The noun in an opening phrase is no subject ("After the September 2
+/// strike, the Navy hit another boat on Tuesday"), and the deadliest strike of the week is
+/// news.
+#[test]
+fn a_sentence_that_opens_on_an_earlier_event_tells_no_new_one() {
+    for (lang, text) in [
+        (
+            Lang::En,
+            "Headline.\n\nThe September 2 strike hit a boat off Venezuela and killed 11 people.",
+        ),
+        (
+            Lang::En,
+            "Headline.\n\nThe first strike of the campaign, on September 2, hit a boat off \
+             Venezuela and killed 11 people.",
+        ),
+        (
+            Lang::Es,
+            "Titular.\n\nEl primer ataque de la campaña, el 2 de septiembre, destruyó una lancha \
+             y mató a 11 personas.",
+        ),
+        (
+            Lang::En,
+            "Headline.\n\nThe deadliest single raid, on April 17, 2025, hit a fuel port in \
+             Yemen and killed at least 80 people, health officials said.",
+        ),
+        (
+            Lang::Es,
+            "Titular.\n\nEl bombardeo más letal, el 3 de mayo de 2025, alcanzó un mercado de \
+             Saada y mató a 40 personas.",
+        ),
+    ] {
+        let rs = reports(lang, text, (2026, 3, 15));
+        assert!(
+            rs.iter().all(|r| r.kind != ReportKind::Event),
+            "{text}\n{rs:#?}"
+        );
+        assert!(
+            rs.iter().any(|r| r.kind == ReportKind::Reference),
+            "{text}\n{rs:#?}"
+        );
+    }
+    for text in [
+        "Headline.\n\nAfter the September 2 strike, the Navy hit another boat off Venezuela on \
+         Tuesday, killing three.",
+        "Headline.\n\nThe deadliest strike of the year killed 14 people in Saada on Tuesday, \
+         Houthi media said.",
+        "Headline.\n\nThe deadliest strike yet, on March 10, killed 14 people in Saada, Houthi \
+         media said.",
+    ] {
+        let rs = reports(Lang::En, text, (2026, 3, 15));
+        assert!(
+            rs.iter().any(|r| r.kind == ReportKind::Event),
+            "{text}\n{rs:#?}"
+        );
+    }
+}

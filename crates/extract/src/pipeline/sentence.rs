@@ -888,6 +888,8 @@ impl Extractor {
             })
         };
         let elsewhere = super::figures::tolls::other_event_regions(s.l, s.ctx);
+        // where the event nouns told as earlier events end (see `told_by_its_noun`)
+        let mut reference_nouns: Vec<(usize, usize)> = Vec::new();
         for (pi, p) in plan.picked.iter().enumerate() {
             let split_at = plan.split.iter().position(|(ts, _)| *ts == p.e.ts);
             // violence told twice in one sentence ("its deadliest attack, a truck bombing
@@ -1128,6 +1130,14 @@ impl Extractor {
                 // a mention of an earlier event leaves room for the sentence's own news
                 // ("in the first such attack since ..., the military struck a boat")
                 seen.retain(|x| *x != (et, p.m));
+                if p.e.value().noun {
+                    reference_nouns.push((p.e.ts, p.e.te));
+                }
+            } else if c.kind == CandKind::Report(ReportKind::Event)
+                && !p.e.value().noun
+                && told_by_its_noun(s.l, &s.ctx.toks, &reference_nouns, p.e.ts)
+            {
+                continue;
             }
             out.push(c);
         }
@@ -1312,6 +1322,45 @@ impl Extractor {
         }
     }
 }
+
+/// Whether the verb cue at `verb` has for its subject an event noun told as an earlier event
+/// (`reference_nouns`, where each starts and ends): the sentence opens on it with a definite
+/// article, no comma before it, and it stands right before the verb or with only a phrase set
+/// off by commas between ("The September 2 strike hit a boat and killed 11", "The deadliest
+/// single raid, on April 17, 2025, hit the port", "The first strike of the campaign, on
+/// September 2, hit"). The verb tells that earlier event, which the noun's reference carries
+/// with the clause's figures and place: no event of its own. ("After the September 2 strike,
+/// the Navy hit another boat": the noun is no subject.)
+fn told_by_its_noun(
+    l: &LangLex,
+    toks: &[crate::tokens::Tok],
+    reference_nouns: &[(usize, usize)],
+    verb: usize,
+) -> bool {
+    let opens_on = |ts: usize| {
+        toks.first().is_some_and(|t| l.definite.contains(&t.lower))
+            && !toks[..ts]
+                .iter()
+                .any(|t| t.kind == TokKind::Punct && t.lower != "." && t.lower != "-")
+    };
+    reference_nouns.iter().any(|&(ts, te)| {
+        if te > verb || !opens_on(ts) {
+            return false;
+        }
+        let between = &toks[te..verb];
+        between.is_empty()
+            || (2..=APPOSITION_LEN).contains(&between.len())
+                && between.last().is_some_and(|t| t.lower == ",")
+                && between[..between.len() - 1].iter().any(|t| t.lower == ",")
+                && !between
+                    .iter()
+                    .any(|t| matches!(t.lower.as_str(), "." | ";" | ":" | "—" | "–"))
+    })
+}
+
+/// The most tokens a phrase set off by commas between an event noun and its verb may take
+/// (", on April 17, 2025," is nine).
+const APPOSITION_LEN: usize = 12;
 
 #[cfg(test)]
 mod tests {
