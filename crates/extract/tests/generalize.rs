@@ -8968,6 +8968,21 @@ fn a_states_weapon_of_any_kind_strikes_where_it_falls() {
             "IL",
             "Tyre",
         ),
+        // ... and before a force named by its weapons
+        (
+            Lang::En,
+            "Headline.\n\nFive Turkish drones struck PKK positions in the Qandil mountains on \
+             Monday, killing six fighters.",
+            "TR",
+            "Qandil Mountains",
+        ),
+        (
+            Lang::Es,
+            "Titular.\n\nTres drones ucranianos impactaron el lunes una refinería en Tuapse y \
+             mataron a un trabajador.",
+            "UA",
+            "Tuapse",
+        ),
     ] {
         let ev = only_event(lang, text);
         assert_eq!(ev.event_type, EventType::Strike, "{text}");

@@ -99,6 +99,13 @@ pub(super) fn armed(s: &Scene) -> Vec<Armed> {
             };
             if a.reach == ForceReach::Demonym {
                 armed_weapon(s, &mut a);
+            } else {
+                // a force named by its weapons ("Turkish drones", "drones ucranianos"): a
+                // number before it counts them too
+                let toks = &s.ctx.toks;
+                a.weapon = (a.ts..a.te)
+                    .any(|k| s.l.means.at(toks, k).is_some_and(|m| m.te == a.te))
+                    || s.l.means.at(toks, a.ts).is_some();
             }
             a
         })
