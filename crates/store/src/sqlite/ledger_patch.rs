@@ -60,7 +60,8 @@ pub(crate) const MIGRATION: &str = r#"
 /// development's `ord` is its report's id: an article's entries are one `ord` range.
 const PER_ARTICLE: i64 = 1 << 20;
 
-fn set_state(tx: &rusqlite::Connection, key: &str, value: i64) -> DbResult<()> {
+/// Sets one of the store's `state` values (the published build, its reports generation...).
+pub(super) fn set_state(tx: &rusqlite::Connection, key: &str, value: i64) -> DbResult<()> {
     tx.execute(
         "INSERT INTO state (key, value) VALUES (?1, ?2)
          ON CONFLICT(key) DO UPDATE SET value = excluded.value",

@@ -321,14 +321,8 @@ pub(crate) fn place_rows(tx: &rusqlite::Connection, build: i64, generation: i64)
     let placed = place_rows_in(tx, build);
     tx.pragma_update(None, "cache_size", cache)?;
     placed?;
-    for (key, value) in [("ledger_build", build), ("ledger_generation", generation)] {
-        tx.execute(
-            "INSERT INTO state (key, value) VALUES (?1, ?2)
-             ON CONFLICT(key) DO UPDATE SET value = excluded.value",
-            params![key, value.to_string()],
-        )?;
-    }
-    Ok(())
+    super::ledger_patch::set_state(tx, "ledger_build", build)?;
+    super::ledger_patch::set_state(tx, "ledger_generation", generation)
 }
 
 /// The page cache while a build's rows are placed ([`place_rows`]), in KiB as `PRAGMA
