@@ -74,8 +74,9 @@ pub(super) struct Armed {
     /// A state's name read as a place or a target ("a base in Jordan"): it lends its state
     /// to no generic force of the sentence.
     pub placed: bool,
-    /// A state's adjective read with the weapon beside it ([`armed_weapon`]): a number before
-    /// it counts the weapons ("two Israeli missiles"), not people of the state.
+    /// A state's adjective read with the weapon beside it ([`armed_weapon`]), or a force named
+    /// by its weapons ("Turkish drones"): a number before it counts the weapons ("two Israeli
+    /// missiles"), not people of the state.
     pub weapon: bool,
 }
 
@@ -102,10 +103,7 @@ pub(super) fn armed(s: &Scene) -> Vec<Armed> {
             } else {
                 // a force named by its weapons ("Turkish drones", "drones ucranianos"): a
                 // number before it counts them too
-                let toks = &s.ctx.toks;
-                a.weapon = (a.ts..a.te)
-                    .any(|k| s.l.means.at(toks, k).is_some_and(|m| m.te == a.te))
-                    || s.l.means.at(toks, a.ts).is_some();
+                a.weapon = (a.ts..a.te).any(|k| s.l.means.at(&s.ctx.toks, k).is_some());
             }
             a
         })

@@ -1740,7 +1740,7 @@ pub(super) fn weapon_told_again(s: &Sentence, ets: usize) -> bool {
         m.te == ets
             && m.ts > 0
             && l.definite.contains(&toks[m.ts - 1].lower)
-            && !toks[m.te - 1].lower.ends_with('s')
+            && l.grammar.singular(&toks[m.te - 1].lower)
     })
 }
 

@@ -304,12 +304,12 @@ pub(crate) fn drop_older(tx: &rusqlite::Connection, build: i64) -> DbResult<()> 
 /// build the published ledger of reports generation `generation` (the previous build's rows
 /// stay until [`drop_older`]).
 ///
-/// The order is [`ledger::order`]'s, computed by SQLite ([`ledger::order_by`]) rather than by reading
-/// every row's keys into memory: at the report count of a million articles (~690,000
-/// tallies) those keys and their strings were ~90 MB for a moment, the peak of the whole
-/// rebuild (BENCHMARKS.md, *Memory of the ledger rebuild*, sixth pass). SQLite sorts within
-/// its cache size and spills the rest to temporary files, so this step's memory no longer
-/// grows with the ledger. Only the repeated ids, usually none, are read back.
+/// The order is [`ledger::order`]'s, computed by SQLite ([`ledger::order_by`]) rather than
+/// by reading every row's keys into memory: at the report count of a million articles
+/// (~690,000 tallies) those keys and their strings were ~90 MB for a moment, the peak of the
+/// whole rebuild (BENCHMARKS.md, *Memory of the ledger rebuild*, sixth pass). SQLite sorts
+/// within its cache size and spills the rest to temporary files, so this step's memory no
+/// longer grows with the ledger. Only the repeated ids, usually none, are read back.
 pub(crate) fn place_rows(tx: &rusqlite::Connection, build: i64, generation: i64) -> DbResult<()> {
     // SQLite's sorter takes as much memory as the page cache may (32 MiB here, and twice
     // that as its buffer grows), and pages the updates dirty stay in memory beyond the cache
